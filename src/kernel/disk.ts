@@ -1,0 +1,452 @@
+// The simulated host disk: memfs's inode and directory-entry structures, driven directly.
+//
+// We use memfs's core (links and nodes) rather than its fs API because its fs API checks
+// permissions against the Node process's uid with no root bypass, stamps times from the real
+// wall clock, and replaces rename targets without dropping their link count. The simulated host
+// runs as root, takes its clock from outside, and must count links as ext4 does (a shared
+// whiteout's link count is visible in `ls -l`). What memfs has no room for, extended attributes,
+// lives beside it keyed by inode.
+import { Volume } from 'memfs';
+import { KernelError } from './errors.js';
+import { joinRel, splitRel, type MountedFs } from './filesystem.js';
+import {
+  S_IFDIR,
+  S_IFLNK,
+  S_IFMT,
+  S_IFREG,
+  makedev,
+  typeOfMode,
+  type Clock,
+  type Credentials,
+  type DirEntry,
+  type OpenFlags,
+  type Stat,
+} from './types.js';
+
+/** The parts of memfs's Node (an inode) that the disk uses. */
+interface MemNode {
+  ino: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  nlink: number;
+  rdev: number;
+  size: number;
+  atime: Date;
+  mtime: Date;
+  ctime: Date;
+  symlink?: string;
+  getBuffer(): Uint8Array;
+  setBuffer(buf: Uint8Array): void;
+  write(buf: Uint8Array, off?: number, len?: number, pos?: number): number;
+  truncate(len?: number): void;
+  isDirectory(): boolean;
+}
+
+/** The parts of memfs's Link (a directory entry) that the disk uses. */
+interface MemLink {
+  children: Map<string, MemLink>;
+  parent?: MemLink;
+  name: string;
+  steps: string[];
+  getNode(): MemNode;
+  setChild(name: string, link: MemLink): MemLink;
+  deleteChild(link: MemLink): void;
+  createChild(name: string, node: MemNode): MemLink;
+}
+
+interface MemCore {
+  root: MemLink;
+  createNode(mode: number): MemNode;
+  deleteNode(node: MemNode): void;
+}
+
+/** ext4 hands out inode numbers in the millions on a used disk; so do we, for realistic `ls -i`. */
+const INO_BASE = 1_048_576;
+const BLOCK = 4096;
+
+export interface DiskOptions {
+  clock: Clock;
+  /** st_dev of the disk; 254:0 is what a virtio disk (/dev/vda) shows. */
+  dev?: number;
+}
+
+export class Disk implements MountedFs {
+  readonly dev: number;
+  readonly volume: Volume;
+  private readonly core: MemCore;
+  private readonly clock: Clock;
+  private readonly xattrs = new WeakMap<MemNode, Map<string, Uint8Array>>();
+  /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
+  generation = 0;
+
+  constructor(volume: Volume, options: DiskOptions) {
+    this.volume = volume;
+    this.core = (volume as unknown as { _core: MemCore })._core;
+    this.clock = options.clock;
+    this.dev = options.dev ?? makedev(254, 0);
+    const root = this.core.root.getNode();
+    root.mode = S_IFDIR | 0o755;
+    root.uid = 0;
+    root.gid = 0;
+    this.stamp(root, true, true, true);
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+
+  private walk(rel: string, syscall: string): MemLink {
+    let link = this.core.root;
+    if (rel === '') return link;
+    for (const name of rel.split('/')) {
+      if (!link.getNode().isDirectory()) throw new KernelError('ENOTDIR', syscall, rel);
+      const next = link.children.get(name);
+      if (!next || name === '.' || name === '..') throw new KernelError('ENOENT', syscall, rel);
+      link = next;
+    }
+    return link;
+  }
+
+  private tryWalk(rel: string): MemLink | undefined {
+    let link = this.core.root;
+    if (rel === '') return link;
+    for (const name of rel.split('/')) {
+      if (!link.getNode().isDirectory()) return undefined;
+      const next = link.children.get(name);
+      if (!next || name === '.' || name === '..') return undefined;
+      link = next;
+    }
+    return link;
+  }
+
+  private parentOf(rel: string, syscall: string): { dir: MemLink; name: string } {
+    const { dir, name } = splitRel(rel);
+    const parent = this.walk(dir, syscall);
+    if (!parent.getNode().isDirectory()) throw new KernelError('ENOTDIR', syscall, rel);
+    return { dir: parent, name };
+  }
+
+  exists(rel: string): boolean {
+    return this.tryWalk(rel) !== undefined;
+  }
+
+  /** The inode number as stat reports it; stable for the life of the inode. */
+  inoOf(rel: string): number {
+    return this.walk(rel, 'stat').getNode().ino + INO_BASE;
+  }
+
+  lstat(rel: string): Stat {
+    return this.statNode(this.walk(rel, 'lstat').getNode());
+  }
+
+  private statNode(node: MemNode): Stat {
+    const type = typeOfMode(node.mode);
+    let size = 0;
+    let blocks = 0;
+    if (type === 'file') {
+      size = node.size;
+      blocks = Math.ceil(size / BLOCK) * (BLOCK / 512);
+    } else if (type === 'dir') {
+      size = BLOCK;
+      blocks = BLOCK / 512;
+    } else if (type === 'symlink') {
+      size = new TextEncoder().encode(node.symlink ?? '').length;
+    }
+    return {
+      type,
+      dev: this.dev,
+      ino: node.ino + INO_BASE,
+      mode: node.mode,
+      nlink: node.nlink,
+      uid: node.uid,
+      gid: node.gid,
+      rdev: node.rdev,
+      size,
+      blocks,
+      atimeMs: node.atime.getTime(),
+      mtimeMs: node.mtime.getTime(),
+      ctimeMs: node.ctime.getTime(),
+    };
+  }
+
+  readdir(rel: string): DirEntry[] {
+    const link = this.walk(rel, 'scandir');
+    if (!link.getNode().isDirectory()) throw new KernelError('ENOTDIR', 'scandir', rel);
+    const out: DirEntry[] = [];
+    for (const [name, child] of link.children) {
+      if (name === '.' || name === '..') continue;
+      out.push({ name, type: typeOfMode(child.getNode().mode) });
+    }
+    return out;
+  }
+
+  /** Names only, without the type lookups: the cheap path for large directories. */
+  names(rel: string): string[] {
+    const link = this.walk(rel, 'scandir');
+    const out: string[] = [];
+    for (const name of link.children.keys()) if (name !== '.' && name !== '..') out.push(name);
+    return out;
+  }
+
+  isEmptyDir(rel: string): boolean {
+    return this.walk(rel, 'rmdir').children.size <= 2;
+  }
+
+  /** lstat that answers undefined instead of throwing: lookups across layers probe a lot. */
+  tryLstat(rel: string): Stat | undefined {
+    const link = this.tryWalk(rel);
+    return link ? this.statNode(link.getNode()) : undefined;
+  }
+
+  /** getxattr that answers undefined instead of ENODATA. */
+  peekXattr(rel: string, name: string): Uint8Array | undefined {
+    const link = this.tryWalk(rel);
+    return link ? this.xattrs.get(link.getNode())?.get(name) : undefined;
+  }
+
+  readlink(rel: string): string {
+    const node = this.walk(rel, 'readlink').getNode();
+    if ((node.mode & S_IFMT) !== S_IFLNK) throw new KernelError('EINVAL', 'readlink', rel);
+    return node.symlink ?? '';
+  }
+
+  readFile(rel: string): Uint8Array {
+    const node = this.walk(rel, 'open').getNode();
+    if (node.isDirectory()) throw new KernelError('EISDIR', 'read', rel);
+    if ((node.mode & S_IFMT) !== S_IFREG) return new Uint8Array(0);
+    return new Uint8Array(node.getBuffer());
+  }
+
+  // ---- changes -------------------------------------------------------------------------------
+
+  private now(): Date {
+    return new Date(this.clock.now());
+  }
+
+  /** memfs stamps its own wall-clock times as a side effect; we overwrite them with ours. */
+  private stamp(node: MemNode, a: boolean, m: boolean, c: boolean): void {
+    const now = this.now();
+    const ctime = node.ctime;
+    if (a) node.atime = now;
+    if (m) node.mtime = now; // memfs's setter also moves ctime: put it back below
+    node.ctime = c ? now : ctime;
+  }
+
+  private changed(): void {
+    this.generation++;
+  }
+
+  private newNode(mode: number, cred: Credentials): MemNode {
+    const node = this.core.createNode(mode);
+    node.mode = mode;
+    node.uid = cred.uid;
+    node.gid = cred.gid;
+    this.stamp(node, true, true, true);
+    return node;
+  }
+
+  private attach(dir: MemLink, name: string, node: MemNode): void {
+    dir.createChild(name, node);
+    this.stamp(dir.getNode(), false, true, true);
+    this.changed();
+  }
+
+  /** Drops one name of a node; frees the node with its last name, as the kernel does. */
+  private detach(link: MemLink): void {
+    const parent = link.parent as MemLink;
+    const node = link.getNode();
+    parent.deleteChild(link);
+    node.nlink -= node.isDirectory() ? 2 : 1;
+    if (node.nlink <= 0) {
+      this.xattrs.delete(node);
+      this.core.deleteNode(node);
+    } else {
+      this.stamp(node, false, false, true);
+    }
+    this.stamp(parent.getNode(), false, true, true);
+    this.changed();
+  }
+
+  open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void {
+    this.openNode(rel, flags, mode, cred);
+  }
+
+  private openNode(rel: string, flags: OpenFlags, mode: number, cred: Credentials): MemNode {
+    const existing = this.tryWalk(rel);
+    if (existing) {
+      const node = existing.getNode();
+      if (flags.create && flags.exclusive) throw new KernelError('EEXIST', 'open', rel);
+      if (node.isDirectory()) throw new KernelError('EISDIR', 'open', rel);
+      if (flags.truncate && (node.mode & S_IFMT) === S_IFREG) {
+        node.truncate(0);
+        this.stamp(node, false, true, true);
+        this.changed();
+      }
+      return node;
+    }
+    if (!flags.create) throw new KernelError('ENOENT', 'open', rel);
+    const { dir, name } = this.parentOf(rel, 'open');
+    const node = this.newNode(S_IFREG | (mode & 0o7777), cred);
+    this.attach(dir, name, node);
+    return node;
+  }
+
+  writeFile(rel: string, data: Uint8Array, flags: OpenFlags, mode: number, cred: Credentials): void {
+    const node = this.openNode(rel, flags, mode, cred);
+    if ((node.mode & S_IFMT) !== S_IFREG) return; // a device such as /dev/null swallows the bytes
+    if (data.length === 0) return;
+    node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, flags.append ? node.size : 0);
+    this.stamp(node, false, true, true);
+    this.changed();
+  }
+
+  mkdir(rel: string, mode: number, cred: Credentials): void {
+    const { dir, name } = this.parentOf(rel, 'mkdir');
+    if (dir.children.has(name)) throw new KernelError('EEXIST', 'mkdir', rel);
+    this.attach(dir, name, this.newNode(S_IFDIR | (mode & 0o7777), cred));
+  }
+
+  rmdir(rel: string): void {
+    const link = this.walk(rel, 'rmdir');
+    if (!link.getNode().isDirectory()) throw new KernelError('ENOTDIR', 'rmdir', rel);
+    if (link.children.size > 2) throw new KernelError('ENOTEMPTY', 'rmdir', rel);
+    this.detach(link);
+  }
+
+  unlink(rel: string): void {
+    const link = this.walk(rel, 'unlink');
+    if (link.getNode().isDirectory()) throw new KernelError('EISDIR', 'unlink', rel);
+    this.detach(link);
+  }
+
+  rename(from: string, to: string): void {
+    const link = this.walk(from, 'rename');
+    const { dir: newDir, name } = this.parentOf(to, 'rename');
+    const target = newDir.children.get(name);
+    if (target === link) return;
+    const node = link.getNode();
+    if (target) {
+      const targetNode = target.getNode();
+      if (targetNode === node) return; // two names of one inode: rename(2) does nothing
+      if (targetNode.isDirectory()) {
+        if (!node.isDirectory()) throw new KernelError('EISDIR', 'rename', to);
+        if (target.children.size > 2) throw new KernelError('ENOTEMPTY', 'rename', to);
+      } else if (node.isDirectory()) {
+        throw new KernelError('ENOTDIR', 'rename', to);
+      }
+      this.detach(target);
+    }
+    const oldParent = link.parent as MemLink;
+    oldParent.deleteChild(link);
+    link.name = name;
+    newDir.setChild(name, link);
+    link.steps = [...newDir.steps, name];
+    this.stamp(oldParent.getNode(), false, true, true);
+    this.stamp(newDir.getNode(), false, true, true);
+    this.stamp(node, false, false, true);
+    this.changed();
+  }
+
+  symlink(target: string, rel: string, cred: Credentials): void {
+    const { dir, name } = this.parentOf(rel, 'symlink');
+    if (dir.children.has(name)) throw new KernelError('EEXIST', 'symlink', rel);
+    const node = this.newNode(S_IFLNK | 0o777, cred);
+    node.symlink = target;
+    this.attach(dir, name, node);
+  }
+
+  link(existing: string, rel: string): void {
+    const node = this.walk(existing, 'link').getNode();
+    if (node.isDirectory()) throw new KernelError('EPERM', 'link', existing);
+    const { dir, name } = this.parentOf(rel, 'link');
+    if (dir.children.has(name)) throw new KernelError('EEXIST', 'link', rel);
+    node.nlink++;
+    this.stamp(node, false, false, true);
+    this.attach(dir, name, node);
+  }
+
+  mknod(rel: string, mode: number, rdev: number, cred: Credentials): void {
+    const { dir, name } = this.parentOf(rel, 'mknod');
+    if (dir.children.has(name)) throw new KernelError('EEXIST', 'mknod', rel);
+    const node = this.newNode(mode, cred);
+    node.rdev = rdev;
+    this.attach(dir, name, node);
+  }
+
+  chmod(rel: string, mode: number): void {
+    const node = this.walk(rel, 'chmod').getNode();
+    node.mode = (node.mode & S_IFMT) | (mode & 0o7777);
+    this.stamp(node, false, false, true);
+    this.changed();
+  }
+
+  chown(rel: string, uid: number, gid: number): void {
+    const node = this.walk(rel, 'chown').getNode();
+    if (uid >= 0) node.uid = uid;
+    if (gid >= 0) node.gid = gid;
+    this.stamp(node, false, false, true);
+    this.changed();
+  }
+
+  utimes(rel: string, atimeMs: number, mtimeMs: number): void {
+    const node = this.walk(rel, 'utimes').getNode();
+    node.atime = new Date(atimeMs);
+    node.mtime = new Date(mtimeMs);
+    node.ctime = this.now();
+    this.changed();
+  }
+
+  truncate(rel: string, length: number): void {
+    const node = this.walk(rel, 'truncate').getNode();
+    if (node.isDirectory()) throw new KernelError('EISDIR', 'truncate', rel);
+    if (length < 0) throw new KernelError('EINVAL', 'truncate', rel);
+    if ((node.mode & S_IFMT) !== S_IFREG) throw new KernelError('EINVAL', 'truncate', rel);
+    node.truncate(length);
+    this.stamp(node, false, true, true);
+    this.changed();
+  }
+
+  getxattr(rel: string, name: string): Uint8Array {
+    const value = this.xattrs.get(this.walk(rel, 'getxattr').getNode())?.get(name);
+    if (!value) throw new KernelError('ENODATA', 'getxattr', rel);
+    return value;
+  }
+
+  setxattr(rel: string, name: string, value: Uint8Array): void {
+    const node = this.walk(rel, 'setxattr').getNode();
+    let map = this.xattrs.get(node);
+    if (!map) this.xattrs.set(node, (map = new Map()));
+    map.set(name, new Uint8Array(value));
+    this.stamp(node, false, false, true);
+    this.changed();
+  }
+
+  removexattr(rel: string, name: string): void {
+    const node = this.walk(rel, 'removexattr').getNode();
+    if (!this.xattrs.get(node)?.delete(name)) throw new KernelError('ENODATA', 'removexattr', rel);
+    this.stamp(node, false, false, true);
+    this.changed();
+  }
+
+  listxattr(rel: string): string[] {
+    return [...(this.xattrs.get(this.walk(rel, 'listxattr').getNode())?.keys() ?? [])];
+  }
+
+  /** Copies the bytes and attributes a copy-up carries from one disk inode to a new one. */
+  copyContent(from: string, to: string): void {
+    const src = this.walk(from, 'copy_up').getNode();
+    const dst = this.walk(to, 'copy_up').getNode();
+    if ((src.mode & S_IFMT) === S_IFREG) dst.setBuffer(src.getBuffer());
+    this.changed();
+  }
+
+  /** Lists every path under rel (itself included), parents before children: for tree walks. */
+  *walkTree(rel: string): Generator<string> {
+    yield rel;
+    const link = this.tryWalk(rel);
+    if (!link || !link.getNode().isDirectory()) return;
+    for (const name of [...link.children.keys()]) {
+      if (name === '.' || name === '..') continue;
+      yield* this.walkTree(joinRel(rel, name));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// Kernel errors carry the errno name a real syscall would fail with, so the shell can print the
+// same words coreutils prints ("No such file or directory") and tests can compare errno values
+// with a real overlay mount.
+
+export const ERRNO = {
+  EPERM: { no: 1, text: 'Operation not permitted' },
+  ENOENT: { no: 2, text: 'No such file or directory' },
+  EIO: { no: 5, text: 'Input/output error' },
+  EBADF: { no: 9, text: 'Bad file descriptor' },
+  EACCES: { no: 13, text: 'Permission denied' },
+  EBUSY: { no: 16, text: 'Device or resource busy' },
+  EEXIST: { no: 17, text: 'File exists' },
+  EXDEV: { no: 18, text: 'Invalid cross-device link' },
+  ENODEV: { no: 19, text: 'No such device' },
+  ENOTDIR: { no: 20, text: 'Not a directory' },
+  EISDIR: { no: 21, text: 'Is a directory' },
+  EINVAL: { no: 22, text: 'Invalid argument' },
+  EMLINK: { no: 31, text: 'Too many links' },
+  ENAMETOOLONG: { no: 36, text: 'File name too long' },
+  ENOTEMPTY: { no: 39, text: 'Directory not empty' },
+  ELOOP: { no: 40, text: 'Too many levels of symbolic links' },
+  ENODATA: { no: 61, text: 'No data available' },
+  EOPNOTSUPP: { no: 95, text: 'Operation not supported' },
+} as const;
+
+export type ErrnoCode = keyof typeof ERRNO;
+
+export class KernelError extends Error {
+  readonly code: ErrnoCode;
+  readonly errno: number;
+  readonly syscall: string;
+  readonly path?: string;
+
+  constructor(code: ErrnoCode, syscall: string, path?: string) {
+    super(`${code}: ${ERRNO[code].text}, ${syscall}${path === undefined ? '' : ` '${path}'`}`);
+    this.name = 'KernelError';
+    this.code = code;
+    this.errno = ERRNO[code].no;
+    this.syscall = syscall;
+    this.path = path;
+  }
+
+  /** The strerror text, as coreutils prints it after the file name. */
+  get text(): string {
+    return ERRNO[this.code].text;
+  }
+}
+
+export function isKernelError(err: unknown, code?: ErrnoCode): err is KernelError {
+  return err instanceof KernelError && (code === undefined || err.code === code);
+}

@@ -1,0 +1,42 @@
+// The contract between the VFS (vfs.ts) and a mounted filesystem: the plain simulated disk
+// (disk.ts) or an overlay mount (overlay.ts). Paths are '/'-joined and relative to the mount's
+// root ('' is the root). The VFS has already resolved symlinks and checked that every component
+// but the last is a directory; the filesystem still owns the rules only it can know (an overlay's
+// EXDEV for directory renames, ENOTEMPTY across layers, EPERM for a 0/0 device).
+import type { Credentials, DirEntry, OpenFlags, Stat } from './types.js';
+
+export interface MountedFs {
+  readonly dev: number;
+  lstat(rel: string): Stat;
+  readdir(rel: string): DirEntry[];
+  readlink(rel: string): string;
+  readFile(rel: string): Uint8Array;
+  /** open(2) with the flags, write the bytes (append or at 0), close. */
+  writeFile(rel: string, data: Uint8Array, flags: OpenFlags, mode: number, cred: Credentials): void;
+  /** open(2) for reading or writing without transferring data: copy-up still happens. */
+  open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void;
+  mkdir(rel: string, mode: number, cred: Credentials): void;
+  rmdir(rel: string): void;
+  unlink(rel: string): void;
+  rename(from: string, to: string): void;
+  symlink(target: string, rel: string, cred: Credentials): void;
+  link(existing: string, rel: string): void;
+  mknod(rel: string, mode: number, rdev: number, cred: Credentials): void;
+  chmod(rel: string, mode: number): void;
+  chown(rel: string, uid: number, gid: number): void;
+  utimes(rel: string, atimeMs: number, mtimeMs: number): void;
+  truncate(rel: string, length: number): void;
+  getxattr(rel: string, name: string): Uint8Array;
+  setxattr(rel: string, name: string, value: Uint8Array): void;
+  removexattr(rel: string, name: string): void;
+  listxattr(rel: string): string[];
+}
+
+export function joinRel(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+export function splitRel(rel: string): { dir: string; name: string } {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? { dir: '', name: rel } : { dir: rel.slice(0, i), name: rel.slice(i + 1) };
+}

@@ -1,0 +1,9 @@
+// The kernel model's public face: what the shell, the Docker model and the screen import.
+export { Kernel, type KernelOptions, type Mount, type OverlayMountRequest } from './kernel.js';
+export { Proc, type ProcOptions } from './proc.js';
+export { Disk } from './disk.js';
+export { OverlayFs, type OverlayLayers } from './overlay.js';
+export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
+export type { KernelEvent, KernelListener } from './events.js';
+export * from './types.js';
+export { seededRandom, fixedClock, steppingClock } from './determinism.js';

@@ -1,0 +1,133 @@
+// The simulated kernel: a mount table over the simulated disk, path resolution (symlinks, '..',
+// mount crossings, a process's root for chroot'ed container shells) and the syscalls the shell
+// and the Docker model use, with the errno Linux gives. Filesystem-specific rules live in
+// disk.ts and overlay.ts.
+import type { Volume } from 'memfs';
+import { Disk } from './disk.js';
+import { KernelError } from './errors.js';
+import type { KernelEvent, KernelListener } from './events.js';
+import type { MountedFs } from './filesystem.js';
+import { OverlayFs } from './overlay.js';
+import { makedev, type Clock, type Credentials, type Random } from './types.js';
+import { Proc, type ProcOptions } from './proc.js';
+
+export interface Mount {
+  /** Host path of the mountpoint, '/' for the disk. */
+  target: string;
+  source: string;
+  fstype: string;
+  /** The option string /proc/mounts shows. */
+  options: string;
+  fs: MountedFs;
+}
+
+export interface KernelOptions {
+  volume: Volume;
+  clock: Clock;
+  random: Random;
+}
+
+export interface OverlayMountRequest {
+  /** Host paths, already resolved, uppermost lower first. */
+  lowerdir: string[];
+  upperdir: string;
+  workdir: string;
+  target: string;
+  /** The option string as given to mount(8), for /proc/mounts. */
+  options: string;
+}
+
+export class Kernel {
+  readonly disk: Disk;
+  readonly clock: Clock;
+  readonly random: Random;
+  private mountTable: Mount[];
+  private listeners = new Set<KernelListener>();
+  private tempId = 0;
+  private nextAnonMinor = 40;
+  private readonly diskUuid: Uint8Array;
+
+  constructor(options: KernelOptions) {
+    this.clock = options.clock;
+    this.random = options.random;
+    this.disk = new Disk(options.volume, { clock: options.clock });
+    this.diskUuid = this.random.fill(new Uint8Array(16));
+    this.mountTable = [{ target: '/', source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs: this.disk }];
+  }
+
+  on(listener: KernelListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: KernelEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** The mounts, as /proc/mounts lists them (in mount order). */
+  mounts(): readonly Mount[] {
+    return this.mountTable;
+  }
+
+  /** The mount holding a host path, and the path relative to that mount's root. */
+  locate(hostPath: string): { mount: Mount; rel: string } {
+    let best = this.mountTable[0] as Mount;
+    for (const m of this.mountTable) {
+      if (m.target === '/') continue;
+      // Later mounts on the same target hide earlier ones, as the kernel's mount stack does.
+      if ((hostPath === m.target || hostPath.startsWith(`${m.target}/`)) && m.target.length >= best.target.length) best = m;
+    }
+    const rel = best.target === '/' ? hostPath.slice(1) : hostPath.slice(best.target.length + 1);
+    return { mount: best, rel };
+  }
+
+  isMountpoint(hostPath: string): boolean {
+    return this.mountTable.some((m) => m.target === hostPath);
+  }
+
+  mountOverlay(req: OverlayMountRequest): OverlayFs {
+    for (const p of [...req.lowerdir, req.upperdir, req.workdir]) {
+      const { mount } = this.locate(p);
+      // Every layer must sit on the disk: Docker's layers always do, and the model relies on it.
+      if (mount.fs !== this.disk) throw new KernelError('EINVAL', 'mount', p);
+      if (this.disk.lstat(p.slice(1)).type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
+    }
+    if (req.lowerdir.length === 0) throw new KernelError('EINVAL', 'mount', req.target);
+    const upper = req.upperdir.slice(1);
+    const work = req.workdir.slice(1);
+    if (upper === work || work.startsWith(`${upper}/`) || upper.startsWith(`${work}/`)) {
+      throw new KernelError('EINVAL', 'mount', req.workdir);
+    }
+    const dev = makedev(0, this.nextAnonMinor++);
+    const fs = new OverlayFs(
+      { lower: req.lowerdir.map((p) => p.slice(1)), upper, work },
+      {
+        disk: this.disk,
+        dev,
+        mountpoint: req.target,
+        emit: (e) => this.emit(e),
+        nextTempId: () => ++this.tempId,
+        randomBytes: (n) => this.random.fill(new Uint8Array(n)),
+        diskUuid: this.diskUuid,
+      },
+    );
+    this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options: req.options, fs });
+    this.emit({ kind: 'mount', target: req.target, options: req.options });
+    return fs;
+  }
+
+  umount(target: string): void {
+    const i = this.mountTable.findIndex((m) => m.target === target);
+    if (i <= 0) throw new KernelError('EINVAL', 'umount', target);
+    if (this.mountTable.some((m) => m.target.startsWith(`${target}/`))) throw new KernelError('EBUSY', 'umount', target);
+    this.mountTable.splice(i, 1);
+    this.emit({ kind: 'umount', target });
+  }
+
+  /** A process context: syscalls resolve paths against its root and working directory. */
+  proc(options: ProcOptions = {}): Proc {
+    return new Proc(this, options);
+  }
+
+  static readonly ROOT: Credentials = { uid: 0, gid: 0 };
+}

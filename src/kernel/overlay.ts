@@ -1,0 +1,555 @@
+// A model of the kernel's overlayfs as Docker mounts it: no redirect_dir, no metacopy,
+// index=off, all layers on one filesystem (Documentation/filesystems/overlayfs.rst and
+// fs/overlayfs/{namei,readdir,dir,copy_up,inode}.c). Every layer lives on the simulated disk and
+// stays visible there, as on a real host. The conformance suite in test/kernel/ checks this model
+// against a real overlay mount operation by operation.
+import type { Disk } from './disk.js';
+import { KernelError } from './errors.js';
+import type { KernelEvent } from './events.js';
+import { joinRel, splitRel, type MountedFs } from './filesystem.js';
+import {
+  OVL_IMPURE,
+  OVL_OPAQUE,
+  OVL_ORIGIN,
+  OVL_UUID,
+  OVL_XATTR_PREFIX,
+  S_IFCHR,
+  S_IFMT,
+  WHITEOUT_RDEV,
+  type Credentials,
+  type DirEntry,
+  type FileType,
+  type OpenFlags,
+  type Stat,
+  typeOfMode,
+} from './types.js';
+
+export interface OverlayLayers {
+  /** Lower directories on the disk (paths relative to the disk root), uppermost first. */
+  lower: string[];
+  upper: string;
+  work: string;
+}
+
+/** One name in the merged tree and where it lives in the layers. */
+interface Layered {
+  type: FileType;
+  /** The upper entry (never a whiteout), if any. */
+  upper?: string;
+  /** Lower entries: every merged lower directory, or the one lower non-directory. */
+  lowers: string[];
+  /** The upper directory carries trusted.overlay.opaque=y. */
+  opaque: boolean;
+}
+
+const ROOT_CRED: Credentials = { uid: 0, gid: 0 };
+const Y = new TextEncoder().encode('y');
+
+export interface OverlayContext {
+  disk: Disk;
+  dev: number;
+  /** Host path of the mountpoint, for events. */
+  mountpoint: string;
+  emit(event: KernelEvent): void;
+  /** The kernel's global counter behind work/#<hex> temp names. */
+  nextTempId(): number;
+  randomBytes(n: number): Uint8Array;
+  /** The disk's filesystem uuid, which origin file handles carry. */
+  diskUuid: Uint8Array;
+}
+
+export class OverlayFs implements MountedFs {
+  readonly dev: number;
+  readonly layers: OverlayLayers;
+  private readonly disk: Disk;
+  private readonly ctx: OverlayContext;
+  /** work/work, where the kernel stages copy-ups, whiteouts and new entries. */
+  private readonly workwork: string;
+  /** The whiteout this mount hard-links for every new whiteout (kernel ≥ 5.8 shares one). */
+  private sharedWhiteout?: string;
+  private cache = new Map<string, Layered | null>();
+  private cacheGeneration = -1;
+
+  constructor(layers: OverlayLayers, ctx: OverlayContext) {
+    this.layers = layers;
+    this.ctx = ctx;
+    this.disk = ctx.disk;
+    this.dev = ctx.dev;
+    this.workwork = joinRel(layers.work, 'work');
+    this.prepareWorkdir();
+  }
+
+  /** Mount time: the kernel empties and recreates work/work (d---------), and tags upper with a uuid. */
+  private prepareWorkdir(): void {
+    const d = this.disk;
+    if (d.exists(this.workwork)) this.removeTree(this.workwork);
+    d.mkdir(this.workwork, 0, ROOT_CRED);
+    if (!d.peekXattr(this.layers.upper, OVL_UUID)) {
+      d.setxattr(this.layers.upper, OVL_UUID, this.ctx.randomBytes(16));
+    }
+  }
+
+  private removeTree(rel: string): void {
+    const st = this.disk.lstat(rel);
+    if (st.type === 'dir') {
+      for (const name of this.disk.names(rel)) this.removeTree(joinRel(rel, name));
+      this.disk.rmdir(rel);
+    } else {
+      this.disk.unlink(rel);
+    }
+  }
+
+  private host(rel: string): string {
+    return `/${rel}`;
+  }
+
+  private merged(rel: string): string {
+    return rel === '' ? this.ctx.mountpoint : `${this.ctx.mountpoint === '/' ? '' : this.ctx.mountpoint}/${rel}`;
+  }
+
+  // ---- lookup --------------------------------------------------------------------------------
+
+  private isWhiteout(st: Stat): boolean {
+    return st.type === 'chr' && st.rdev === WHITEOUT_RDEV;
+  }
+
+  private isOpaque(rel: string): boolean {
+    const v = this.disk.peekXattr(rel, OVL_OPAQUE);
+    return v !== undefined && v.length === 1 && v[0] === Y[0];
+  }
+
+  /** ovl_lookup for one name below an already resolved directory. */
+  private child(parent: Layered, name: string): Layered | null {
+    let upper: string | undefined;
+    if (parent.upper !== undefined) {
+      const p = joinRel(parent.upper, name);
+      const st = this.disk.tryLstat(p);
+      if (st) {
+        if (this.isWhiteout(st)) return null;
+        if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
+        if (this.isOpaque(p)) return { type: 'dir', upper: p, lowers: [], opaque: true };
+        upper = p;
+      }
+    }
+    const lowers: string[] = [];
+    for (const dir of parent.lowers) {
+      const p = joinRel(dir, name);
+      const st = this.disk.tryLstat(p);
+      if (!st) continue;
+      if (this.isWhiteout(st)) break;
+      if (st.type !== 'dir') {
+        // A non-directory is seen only when nothing above it was found; below a directory it
+        // ends the merge.
+        if (upper === undefined && lowers.length === 0) return { type: st.type, lowers: [p], opaque: false };
+        break;
+      }
+      lowers.push(p);
+      if (this.isOpaque(p)) break;
+    }
+    if (upper === undefined && lowers.length === 0) return null;
+    return { type: 'dir', upper, lowers, opaque: false };
+  }
+
+  private root(): Layered {
+    return { type: 'dir', upper: this.layers.upper, lowers: this.layers.lower, opaque: false };
+  }
+
+  /** Resolves rel through the layers; null when the name does not exist in the merged view. */
+  private lookup(rel: string): Layered | null {
+    if (rel === '') return this.root();
+    if (this.cacheGeneration !== this.disk.generation) {
+      this.cache.clear();
+      this.cacheGeneration = this.disk.generation;
+    }
+    const hit = this.cache.get(rel);
+    if (hit !== undefined) return hit;
+    const { dir, name } = splitRel(rel);
+    const parent = this.lookup(dir);
+    let result: Layered | null;
+    if (parent === null) result = null;
+    else if (parent.type !== 'dir') throw new KernelError('ENOTDIR', 'lookup', rel);
+    else result = this.child(parent, name);
+    this.cache.set(rel, result);
+    return result;
+  }
+
+  private must(rel: string, syscall: string): Layered {
+    const e = this.lookup(rel);
+    if (!e) throw new KernelError('ENOENT', syscall, rel);
+    return e;
+  }
+
+  /** ovl_lower_positive: does some lower layer hold this name below the parent? */
+  private lowerPositive(rel: string): boolean {
+    const e = this.lookup(rel);
+    if (e && e.upper === undefined) return true;
+    const { dir, name } = splitRel(rel);
+    const parent = this.must(dir, 'lookup');
+    for (const lowerDir of parent.lowers) {
+      const st = this.disk.tryLstat(joinRel(lowerDir, name));
+      if (st) return !this.isWhiteout(st);
+    }
+    return false;
+  }
+
+  /** ovl_path_type's MERGE: a directory made of more than one layer. */
+  private isMerge(e: Layered): boolean {
+    return e.type === 'dir' && (e.upper !== undefined ? e.lowers.length > 0 : e.lowers.length > 1);
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  lstat(rel: string): Stat {
+    const e = this.must(rel, 'lstat');
+    const top = (e.upper ?? e.lowers[0]) as string;
+    const st = { ...this.disk.lstat(top), dev: this.dev };
+    if (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN)) {
+      // A copied-up inode keeps the number of its origin, unless the origin was hard-linked:
+      // with index=off copy-up breaks the link, so two upper files could share one number.
+      const origin = e.type === 'dir' ? e.lowers[0] : this.originOf(rel);
+      const ost = origin !== undefined ? this.disk.tryLstat(origin) : undefined;
+      if (ost && (e.type === 'dir' || ost.nlink === 1)) st.ino = ost.ino;
+    }
+    if (this.isMerge(e)) st.nlink = 1; // the kernel does not count subdirectories across layers
+    return st;
+  }
+
+  /** The lower file a copied-up non-directory came from: the same name in the parent's lowers. */
+  private originOf(rel: string): string | undefined {
+    const { dir, name } = splitRel(rel);
+    const parent = this.lookup(dir);
+    for (const lowerDir of parent?.lowers ?? []) {
+      const p = joinRel(lowerDir, name);
+      const st = this.disk.tryLstat(p);
+      if (st) return this.isWhiteout(st) ? undefined : p;
+    }
+    return undefined;
+  }
+
+  readdir(rel: string): DirEntry[] {
+    const e = this.must(rel, 'scandir');
+    if (e.type !== 'dir') throw new KernelError('ENOTDIR', 'scandir', rel);
+    const seen = new Set<string>();
+    const out: DirEntry[] = [];
+    const layers = e.upper !== undefined ? [e.upper, ...e.lowers] : e.lowers;
+    for (const dir of layers) {
+      for (const name of this.disk.names(dir)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const st = this.disk.lstat(joinRel(dir, name));
+        if (!this.isWhiteout(st)) out.push({ name, type: st.type });
+      }
+    }
+    return out;
+  }
+
+  readlink(rel: string): string {
+    const e = this.must(rel, 'readlink');
+    return this.disk.readlink((e.upper ?? e.lowers[0]) as string);
+  }
+
+  readFile(rel: string): Uint8Array {
+    const e = this.must(rel, 'open');
+    return this.disk.readFile((e.upper ?? e.lowers[0]) as string);
+  }
+
+  getxattr(rel: string, name: string): Uint8Array {
+    // overlayfs hides its own trusted.overlay.* attributes from users of the merged view.
+    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'getxattr', rel);
+    const e = this.must(rel, 'getxattr');
+    return this.disk.getxattr((e.upper ?? e.lowers[0]) as string, name);
+  }
+
+  listxattr(rel: string): string[] {
+    const e = this.must(rel, 'listxattr');
+    return this.disk.listxattr((e.upper ?? e.lowers[0]) as string).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
+  }
+
+  // ---- copy-up -------------------------------------------------------------------------------
+
+  private tempName(): string {
+    return joinRel(this.workwork, `#${this.ctx.nextTempId().toString(16)}`);
+  }
+
+  /**
+   * ovl_copy_up: makes sure rel and every directory above it exist in upper, copying each from
+   * the lower layer it is seen in. Returns the upper path.
+   */
+  copyUp(rel: string): string {
+    const e = this.must(rel, 'copy_up');
+    if (e.upper !== undefined) return e.upper;
+    const { dir, name } = splitRel(rel);
+    const upperParent = this.copyUp(dir);
+    const lower = e.lowers[0] as string;
+    const st = this.disk.lstat(lower);
+    const staged = this.tempName();
+    const d = this.disk;
+    switch (st.type) {
+      case 'dir':
+        d.mkdir(staged, st.mode & 0o7777, st);
+        break;
+      case 'file':
+        d.writeFile(staged, new Uint8Array(0), { create: true, exclusive: true }, st.mode & 0o7777, st);
+        d.copyContent(lower, staged);
+        break;
+      case 'symlink':
+        d.symlink(d.readlink(lower), staged, st);
+        break;
+      default:
+        d.mknod(staged, st.mode, st.rdev, st);
+    }
+    for (const x of d.listxattr(lower)) {
+      if (!x.startsWith(OVL_XATTR_PREFIX)) d.setxattr(staged, x, d.getxattr(lower, x));
+    }
+    d.setxattr(staged, OVL_ORIGIN, this.fileHandle(st.ino));
+    d.chown(staged, st.uid, st.gid);
+    if (st.type !== 'symlink') d.chmod(staged, st.mode);
+    d.utimes(staged, st.atimeMs, st.mtimeMs);
+    const upper = joinRel(upperParent, name);
+    d.rename(staged, upper);
+    this.setImpure(upperParent);
+    this.ctx.emit({
+      kind: 'copy-up',
+      merged: this.merged(rel),
+      type: st.type,
+      lower: this.host(lower),
+      staged: st.type === 'file' ? this.host(this.layers.work) : this.host(staged),
+      via: st.type === 'file' ? 'tmpfile' : 'workdir',
+      upper: this.host(upper),
+    });
+    return upper;
+  }
+
+  /**
+   * The origin xattr holds a file handle of the lower inode (struct ovl_fh: version, magic 0xfb,
+   * length, flags, type, the lower filesystem's uuid, then ext4's fid: inode and generation).
+   */
+  private fileHandle(ino: number): Uint8Array {
+    const fh = new Uint8Array(29);
+    fh.set([0x00, 0xfb, 29, 0x01, 0x01]);
+    fh.set(this.ctx.diskUuid.subarray(0, 16), 5);
+    new DataView(fh.buffer).setUint32(21, ino, true);
+    return fh;
+  }
+
+  /** An upper directory holding entries with an origin is marked impure (for readdir's d_ino). */
+  private setImpure(upperDir: string): void {
+    if (!this.disk.peekXattr(upperDir, OVL_IMPURE)) this.disk.setxattr(upperDir, OVL_IMPURE, Y);
+  }
+
+  // ---- creating ------------------------------------------------------------------------------
+
+  /** ovl_create_or_link: into upper directly, or staged in work/ when a whiteout holds the name. */
+  private create(rel: string, type: FileType, make: (path: string) => void): void {
+    const { dir, name } = splitRel(rel);
+    const upperParent = this.copyUp(dir);
+    const target = joinRel(upperParent, name);
+    const st = this.disk.tryLstat(target);
+    if (st && this.isWhiteout(st)) {
+      const staged = this.tempName();
+      make(staged);
+      if (type === 'dir') this.disk.setxattr(staged, OVL_OPAQUE, Y);
+      this.disk.unlink(target);
+      this.disk.rename(staged, target);
+      this.ctx.emit({ kind: 'create', path: this.merged(rel), type });
+      if (type === 'dir') this.ctx.emit({ kind: 'opaque', merged: this.merged(rel), upper: this.host(target) });
+      return;
+    }
+    make(target);
+    this.ctx.emit({ kind: 'create', path: this.merged(rel), type });
+  }
+
+  private assertAbsent(rel: string, syscall: string): void {
+    if (this.lookup(rel)) throw new KernelError('EEXIST', syscall, rel);
+  }
+
+  open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void {
+    this.openForWrite(rel, flags, mode, cred, flags.write);
+  }
+
+  private openForWrite(rel: string, flags: OpenFlags, mode: number, cred: Credentials, write: boolean): string {
+    const e = this.lookup(rel);
+    if (e) {
+      if (flags.create && flags.exclusive) throw new KernelError('EEXIST', 'open', rel);
+      if (e.type === 'dir') {
+        if (write) throw new KernelError('EISDIR', 'open', rel);
+        return (e.upper ?? e.lowers[0]) as string;
+      }
+      if (!write && !flags.truncate) return (e.upper ?? e.lowers[0]) as string;
+      const upper = this.copyUp(rel);
+      if (flags.truncate) this.disk.open(upper, { ...flags, create: false, write: true }, mode, cred);
+      return upper;
+    }
+    if (!flags.create) throw new KernelError('ENOENT', 'open', rel);
+    this.create(rel, 'file', (p) => this.disk.writeFile(p, new Uint8Array(0), { create: true }, mode, cred));
+    return this.copyUp(rel);
+  }
+
+  writeFile(rel: string, data: Uint8Array, flags: OpenFlags, mode: number, cred: Credentials): void {
+    const upper = this.openForWrite(rel, flags, mode, cred, true);
+    this.disk.writeFile(upper, data, { ...flags, create: false, truncate: false, exclusive: false }, mode, cred);
+    if (data.length > 0) this.ctx.emit({ kind: 'write', path: this.merged(rel) });
+  }
+
+  mkdir(rel: string, mode: number, cred: Credentials): void {
+    this.assertAbsent(rel, 'mkdir');
+    this.create(rel, 'dir', (p) => this.disk.mkdir(p, mode, cred));
+  }
+
+  symlink(target: string, rel: string, cred: Credentials): void {
+    this.assertAbsent(rel, 'symlink');
+    this.create(rel, 'symlink', (p) => this.disk.symlink(target, p, cred));
+  }
+
+  mknod(rel: string, mode: number, rdev: number, cred: Credentials): void {
+    if ((mode & S_IFMT) === S_IFCHR && rdev === WHITEOUT_RDEV) throw new KernelError('EPERM', 'mknod', rel);
+    this.assertAbsent(rel, 'mknod');
+    this.create(rel, typeOfMode(mode), (p) => this.disk.mknod(p, mode, rdev, cred));
+  }
+
+  link(existing: string, rel: string): void {
+    const e = this.must(existing, 'link');
+    if (e.type === 'dir') throw new KernelError('EPERM', 'link', existing);
+    this.assertAbsent(rel, 'link');
+    const upper = this.copyUp(existing);
+    const hadOrigin = this.disk.peekXattr(upper, OVL_ORIGIN) !== undefined;
+    this.create(rel, e.type, (p) => this.disk.link(upper, p));
+    if (hadOrigin) this.setImpure(this.copyUp(splitRel(rel).dir));
+  }
+
+  // ---- removing ------------------------------------------------------------------------------
+
+  /** ovl_whiteout: a new name for this mount's shared whiteout, made in work/work. */
+  private makeWhiteout(): string {
+    const d = this.disk;
+    if (this.sharedWhiteout === undefined || !d.exists(this.sharedWhiteout)) {
+      this.sharedWhiteout = this.tempName();
+      d.mknod(this.sharedWhiteout, S_IFCHR, WHITEOUT_RDEV, ROOT_CRED);
+    }
+    const staged = this.tempName();
+    d.link(this.sharedWhiteout, staged);
+    return staged;
+  }
+
+  /** Puts a whiteout at rel's upper name, replacing whatever upper entry is there. */
+  private whiteout(rel: string, e: Layered): void {
+    const { dir, name } = splitRel(rel);
+    const upperParent = this.copyUp(dir);
+    const target = joinRel(upperParent, name);
+    const staged = this.makeWhiteout();
+    if (e.upper !== undefined) {
+      if (e.type === 'dir') this.removeTree(e.upper);
+      else this.disk.unlink(e.upper);
+    }
+    this.disk.rename(staged, target);
+    this.ctx.emit({ kind: 'whiteout', merged: this.merged(rel), upper: this.host(target), staged: this.host(staged) });
+  }
+
+  unlink(rel: string): void {
+    const e = this.must(rel, 'unlink');
+    if (e.type === 'dir') throw new KernelError('EISDIR', 'unlink', rel);
+    this.copyUp(splitRel(rel).dir);
+    if (this.lowerPositive(rel)) this.whiteout(rel, e);
+    else this.disk.unlink(e.upper as string);
+    this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: e.type });
+  }
+
+  private isEmptyMerged(rel: string): boolean {
+    return this.readdir(rel).length === 0;
+  }
+
+  rmdir(rel: string): void {
+    const e = this.must(rel, 'rmdir');
+    if (e.type !== 'dir') throw new KernelError('ENOTDIR', 'rmdir', rel);
+    if (!this.isEmptyMerged(rel)) throw new KernelError('ENOTEMPTY', 'rmdir', rel);
+    this.copyUp(splitRel(rel).dir);
+    if (this.lowerPositive(rel)) this.whiteout(rel, e);
+    else this.disk.rmdir(e.upper as string);
+    this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: 'dir' });
+  }
+
+  // ---- rename --------------------------------------------------------------------------------
+
+  rename(from: string, to: string): void {
+    const old = this.must(from, 'rename');
+    const neu = this.lookup(to);
+    const isDir = old.type === 'dir';
+    // Without redirect_dir a directory that has anything in a lower layer cannot be moved: the
+    // kernel answers EXDEV and mv falls back to copying.
+    if (isDir && (old.upper === undefined || this.isMerge(old))) throw new KernelError('EXDEV', 'rename', from);
+    if (neu && neu.type === 'dir' && (neu.upper === undefined || this.isMerge(neu))) {
+      if (!this.isEmptyMerged(to)) throw new KernelError('ENOTEMPTY', 'rename', to);
+    }
+    const oldUpper = this.copyUp(from);
+    const { dir: newDir, name: newName } = splitRel(to);
+    const newUpperParent = this.copyUp(newDir);
+    const target = joinRel(newUpperParent, newName);
+    const oldParentUpper = splitRel(oldUpper).dir;
+    const samedir = oldParentUpper === newUpperParent;
+    const newIsWhiteout = !neu && this.disk.tryLstat(target) !== undefined;
+    const oldLowerPositive = this.lowerPositive(from);
+    const hasOrigin = this.disk.peekXattr(oldUpper, OVL_ORIGIN) !== undefined;
+
+    if (neu && neu.type === 'dir' && neu.upper !== undefined && this.isMerge(neu)) {
+      // ovl_clear_empty: the upper directory (holding only whiteouts) is swapped for an empty
+      // opaque one, which the rename then replaces.
+      this.removeTree(neu.upper);
+    }
+    if (!samedir && hasOrigin && !isDir) this.setImpure(newUpperParent);
+    if (isDir && !old.opaque) {
+      const parent = this.must(newDir, 'rename');
+      if (this.isMerge(parent)) {
+        this.disk.setxattr(oldUpper, OVL_OPAQUE, Y);
+        this.ctx.emit({ kind: 'opaque', merged: this.merged(to), upper: this.host(target) });
+      }
+    }
+
+    if (oldLowerPositive && newIsWhiteout) {
+      // RENAME_EXCHANGE: the whiteout at the new name moves to the old name.
+      const staged = this.tempName();
+      this.disk.rename(target, staged);
+      this.disk.rename(oldUpper, target);
+      this.disk.rename(staged, oldUpper);
+    } else {
+      // A directory moving onto a whiteout: the kernel exchanges the two and drops the whiteout.
+      if (newIsWhiteout && isDir) this.disk.unlink(target);
+      this.disk.rename(oldUpper, target);
+      if (oldLowerPositive) {
+        // RENAME_WHITEOUT: the upper filesystem leaves a fresh whiteout (its own inode).
+        this.disk.mknod(oldUpper, S_IFCHR, WHITEOUT_RDEV, ROOT_CRED);
+        this.ctx.emit({ kind: 'whiteout', merged: this.merged(from), upper: this.host(oldUpper), staged: '' });
+      }
+    }
+    this.ctx.emit({ kind: 'rename', from: this.merged(from), to: this.merged(to) });
+  }
+
+  // ---- attributes ----------------------------------------------------------------------------
+
+  chmod(rel: string, mode: number): void {
+    this.disk.chmod(this.copyUp(rel), mode);
+  }
+
+  chown(rel: string, uid: number, gid: number): void {
+    this.disk.chown(this.copyUp(rel), uid, gid);
+  }
+
+  utimes(rel: string, atimeMs: number, mtimeMs: number): void {
+    this.disk.utimes(this.copyUp(rel), atimeMs, mtimeMs);
+  }
+
+  truncate(rel: string, length: number): void {
+    const e = this.must(rel, 'truncate');
+    if (e.type === 'dir') throw new KernelError('EISDIR', 'truncate', rel);
+    this.disk.truncate(this.copyUp(rel), length);
+  }
+
+  setxattr(rel: string, name: string, value: Uint8Array): void {
+    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'setxattr', rel);
+    this.disk.setxattr(this.copyUp(rel), name, value);
+  }
+
+  removexattr(rel: string, name: string): void {
+    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'removexattr', rel);
+    this.disk.removexattr(this.copyUp(rel), name);
+  }
+}

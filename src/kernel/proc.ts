@@ -1,0 +1,412 @@
+// A process's view of the kernel: its root (a container shell's root is the container's merged
+// directory), its working directory, credentials and umask. Every syscall resolves its path the
+// way namei does — component by component, following symlinks relative to the process root,
+// crossing mountpoints — and fails with the errno Linux gives.
+import { KernelError } from './errors.js';
+import type { Kernel, Mount } from './kernel.js';
+import {
+  S_IFMT,
+  type Credentials,
+  type DirEntry,
+  type OpenFlags,
+  type Stat,
+} from './types.js';
+
+export interface ProcOptions {
+  /** Host path of the process root; '/' unless chroot'ed. */
+  root?: string;
+  /** Working directory, as the process sees it. */
+  cwd?: string;
+  cred?: Credentials;
+  umask?: number;
+}
+
+interface Resolved {
+  host: string;
+  mount: Mount;
+  rel: string;
+  stat?: Stat;
+}
+
+const MAX_SYMLINKS = 40;
+
+export function hostJoin(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+
+function hostParent(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export class Proc {
+  readonly kernel: Kernel;
+  readonly root: string;
+  cred: Credentials;
+  umask: number;
+  private cwdHost: string;
+
+  constructor(kernel: Kernel, options: ProcOptions) {
+    this.kernel = kernel;
+    this.root = options.root ?? '/';
+    this.cred = options.cred ?? { uid: 0, gid: 0 };
+    this.umask = options.umask ?? 0o022;
+    this.cwdHost = this.root;
+    if (options.cwd) this.chdir(options.cwd);
+  }
+
+  // ---- paths ---------------------------------------------------------------------------------
+
+  /** A host path as this process names it (inside a container: without the merged prefix). */
+  toProcPath(host: string): string {
+    if (this.root === '/') return host;
+    if (host === this.root) return '/';
+    return host.startsWith(`${this.root}/`) ? host.slice(this.root.length) : host;
+  }
+
+  /** A path as the process names it, made absolute in host terms, without resolving anything. */
+  toHostPath(path: string): string {
+    return this.resolve(path, false, 'stat', true).host;
+  }
+
+  private lstatHost(host: string): Stat | undefined {
+    const { mount, rel } = this.kernel.locate(host);
+    try {
+      return mount.fs.lstat(rel);
+    } catch (err) {
+      if (err instanceof KernelError && err.code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * namei: walks the path. With allowMissing the last component may be absent (for creation);
+   * with follow a symlink in the last component is followed.
+   */
+  private resolve(path: string, follow: boolean, syscall: string, allowMissing = false): Resolved {
+    if (path === '') throw new KernelError('ENOENT', syscall, path);
+    const trailingSlash = path.length > 1 && path.endsWith('/');
+    if (trailingSlash) follow = true;
+    let pending = path.split('/').filter((c) => c !== '');
+    let cur = path.startsWith('/') ? this.root : this.cwdHost;
+    let curStat: Stat | undefined;
+    let links = 0;
+    while (pending.length > 0) {
+      const comp = pending[0] as string;
+      pending = pending.slice(1);
+      const last = pending.length === 0;
+      if (comp === '.') continue;
+      if (comp === '..') {
+        if (cur !== this.root) cur = hostParent(cur);
+        curStat = undefined;
+        continue;
+      }
+      const dirStat = curStat ?? this.lstatHost(cur);
+      if (!dirStat) throw new KernelError('ENOENT', syscall, path);
+      if (dirStat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
+      const next = hostJoin(cur, comp);
+      const st = this.lstatHost(next);
+      if (!st) {
+        if (last && allowMissing) {
+          const { mount, rel } = this.kernel.locate(next);
+          return { host: next, mount, rel };
+        }
+        throw new KernelError('ENOENT', syscall, path);
+      }
+      if (st.type === 'symlink' && (!last || follow)) {
+        if (++links > MAX_SYMLINKS) throw new KernelError('ELOOP', syscall, path);
+        const { mount, rel } = this.kernel.locate(next);
+        const target = mount.fs.readlink(rel);
+        if (target === '') throw new KernelError('ENOENT', syscall, path);
+        if (target.startsWith('/')) cur = this.root;
+        curStat = undefined;
+        pending = [...target.split('/').filter((c) => c !== ''), ...pending];
+        if (pending.length === 0) pending = ['.'];
+        continue;
+      }
+      cur = next;
+      curStat = st;
+    }
+    const stat = curStat ?? this.lstatHost(cur);
+    if (!stat) throw new KernelError('ENOENT', syscall, path);
+    if (trailingSlash && stat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
+    const { mount, rel } = this.kernel.locate(cur);
+    return { host: cur, mount, rel, stat };
+  }
+
+  /** Resolves the parent directory and returns the final name, for calls that create or remove. */
+  private resolveParent(path: string, syscall: string): Resolved & { name: string; parentHost: string } {
+    const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+    const i = trimmed.lastIndexOf('/');
+    const dirPart = i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i);
+    const name = trimmed.slice(i + 1);
+    if (name === '' || trimmed === '/') throw new KernelError('EBUSY', syscall, path);
+    const dir = this.resolve(dirPart, true, syscall);
+    if (dir.stat?.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
+    const host = name === '.' || name === '..' ? dir.host : hostJoin(dir.host, name);
+    const { mount, rel } = this.kernel.locate(host);
+    return { host, mount, rel, name, parentHost: dir.host, stat: name === '.' || name === '..' ? dir.stat : this.lstatHost(host) };
+  }
+
+  private onDisk(r: { mount: Mount }): boolean {
+    return r.mount.fs === this.kernel.disk;
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  stat(path: string): Stat {
+    return this.resolve(path, true, 'stat').stat as Stat;
+  }
+
+  lstat(path: string): Stat {
+    return this.resolve(path, false, 'lstat').stat as Stat;
+  }
+
+  exists(path: string): boolean {
+    try {
+      this.resolve(path, true, 'access');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  readdir(path: string): DirEntry[] {
+    const r = this.resolve(path, true, 'scandir');
+    if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'scandir', path);
+    return r.mount.fs.readdir(r.rel);
+  }
+
+  readFile(path: string): Uint8Array {
+    const r = this.resolve(path, true, 'open');
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'read', path);
+    return r.mount.fs.readFile(r.rel);
+  }
+
+  readlink(path: string): string {
+    const r = this.resolve(path, false, 'readlink');
+    if (r.stat?.type !== 'symlink') throw new KernelError('EINVAL', 'readlink', path);
+    return r.mount.fs.readlink(r.rel);
+  }
+
+  /** realpath(3), as this process names the result. */
+  realpath(path: string): string {
+    return this.toProcPath(this.resolve(path, true, 'realpath').host);
+  }
+
+  getcwd(): string {
+    return this.toProcPath(this.cwdHost);
+  }
+
+  chdir(path: string): void {
+    const r = this.resolve(path, true, 'chdir');
+    if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'chdir', path);
+    this.cwdHost = r.host;
+  }
+
+  getxattr(path: string, name: string, follow = true): Uint8Array {
+    const r = this.resolve(path, follow, 'getxattr');
+    return r.mount.fs.getxattr(r.rel, name);
+  }
+
+  listxattr(path: string, follow = true): string[] {
+    const r = this.resolve(path, follow, 'listxattr');
+    return r.mount.fs.listxattr(r.rel);
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  private resolveForOpen(path: string, flags: OpenFlags): Resolved {
+    if (flags.create && flags.exclusive) {
+      const p = this.resolveParent(path, 'open');
+      if (p.stat) throw new KernelError('EEXIST', 'open', path);
+      if (path.endsWith('/')) throw new KernelError('EISDIR', 'open', path);
+      return p;
+    }
+    const r = this.resolve(path, true, 'open', flags.create === true);
+    if (!r.stat && path.endsWith('/')) throw new KernelError('EISDIR', 'open', path);
+    return r;
+  }
+
+  /** open(2) + write(2) + close(2). Default flags are the shell's `>`: create and truncate. */
+  writeFile(path: string, data: Uint8Array | string, flags: OpenFlags = { create: true, truncate: true }, mode = 0o666): void {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const r = this.resolveForOpen(path, flags);
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
+    r.mount.fs.writeFile(r.rel, bytes, flags, mode & ~this.umask, this.cred);
+    if (this.onDisk(r)) {
+      if (!r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
+      if (bytes.length > 0 || flags.truncate) this.kernel.emit({ kind: 'write', path: r.host });
+    }
+  }
+
+  /** open(2) and close(2) with no data: `touch`, or `: >> file`. Opening to write copies up. */
+  open(path: string, flags: OpenFlags & { write: boolean }, mode = 0o666): void {
+    const r = this.resolveForOpen(path, flags);
+    if (r.stat?.type === 'dir' && flags.write) throw new KernelError('EISDIR', 'open', path);
+    r.mount.fs.open(r.rel, flags, mode & ~this.umask, this.cred);
+    if (this.onDisk(r) && !r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
+  }
+
+  mkdir(path: string, mode = 0o777): void {
+    const p = this.resolveParent(path, 'mkdir');
+    if (p.stat) throw new KernelError('EEXIST', 'mkdir', path);
+    p.mount.fs.mkdir(p.rel, mode & ~this.umask & 0o7777, this.cred);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'dir' });
+  }
+
+  rmdir(path: string): void {
+    const trimmed = path.replace(/\/+$/, '');
+    if (baseName(trimmed) === '.') throw new KernelError('EINVAL', 'rmdir', path);
+    if (baseName(trimmed) === '..') throw new KernelError('ENOTEMPTY', 'rmdir', path);
+    const p = this.resolveParent(path, 'rmdir');
+    if (!p.stat) throw new KernelError('ENOENT', 'rmdir', path);
+    if (p.stat.type !== 'dir') throw new KernelError('ENOTDIR', 'rmdir', path);
+    if (this.kernel.isMountpoint(p.host) || p.host === this.root) throw new KernelError('EBUSY', 'rmdir', path);
+    p.mount.fs.rmdir(p.rel);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'delete', path: p.host, type: 'dir' });
+  }
+
+  unlink(path: string): void {
+    const p = this.resolveParent(path, 'unlink');
+    if (p.name === '.' || p.name === '..') throw new KernelError('EISDIR', 'unlink', path);
+    if (!p.stat) throw new KernelError('ENOENT', 'unlink', path);
+    if (p.stat.type === 'dir') throw new KernelError('EISDIR', 'unlink', path);
+    if (path.endsWith('/')) throw new KernelError('ENOTDIR', 'unlink', path);
+    p.mount.fs.unlink(p.rel);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'delete', path: p.host, type: p.stat.type });
+  }
+
+  rename(from: string, to: string): void {
+    const o = this.resolveParent(from, 'rename');
+    const n = this.resolveParent(to, 'rename');
+    if (o.mount !== n.mount) throw new KernelError('EXDEV', 'rename', from);
+    if (!o.stat) throw new KernelError('ENOENT', 'rename', from);
+    if (o.name === '.' || o.name === '..' || n.name === '.' || n.name === '..') throw new KernelError('EBUSY', 'rename', from);
+    const isDir = o.stat.type === 'dir';
+    if (!isDir && (from.endsWith('/') || to.endsWith('/'))) throw new KernelError('ENOTDIR', 'rename', from);
+    if (n.host === o.host) return;
+    if (n.host.startsWith(`${o.host}/`)) throw new KernelError('EINVAL', 'rename', from);
+    if (o.host.startsWith(`${n.host}/`)) throw new KernelError('ENOTEMPTY', 'rename', to);
+    if (n.stat) {
+      if (n.stat.dev === o.stat.dev && n.stat.ino === o.stat.ino) return;
+      if (isDir && n.stat.type !== 'dir') throw new KernelError('ENOTDIR', 'rename', to);
+      if (!isDir && n.stat.type === 'dir') throw new KernelError('EISDIR', 'rename', to);
+    }
+    for (const h of [o.host, n.host]) {
+      if (this.kernel.isMountpoint(h) || h === this.root) throw new KernelError('EBUSY', 'rename', from);
+    }
+    o.mount.fs.rename(o.rel, n.rel);
+    if (this.onDisk(o)) this.kernel.emit({ kind: 'rename', from: o.host, to: n.host });
+  }
+
+  symlink(target: string, path: string): void {
+    const p = this.resolveParent(path, 'symlink');
+    if (p.stat) throw new KernelError('EEXIST', 'symlink', path);
+    if (target === '') throw new KernelError('ENOENT', 'symlink', path);
+    p.mount.fs.symlink(target, p.rel, this.cred);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'symlink' });
+  }
+
+  link(existing: string, path: string): void {
+    const o = this.resolve(existing, false, 'link');
+    const p = this.resolveParent(path, 'link');
+    if (p.stat) throw new KernelError('EEXIST', 'link', path);
+    if (o.mount !== p.mount) throw new KernelError('EXDEV', 'link', existing);
+    if (o.stat?.type === 'dir') throw new KernelError('EPERM', 'link', existing);
+    o.mount.fs.link(o.rel, p.rel);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: (o.stat as Stat).type });
+  }
+
+  mknod(path: string, mode: number, rdev = 0): void {
+    const p = this.resolveParent(path, 'mknod');
+    if (p.stat) throw new KernelError('EEXIST', 'mknod', path);
+    const perm = mode & 0o7777 & ~this.umask;
+    p.mount.fs.mknod(p.rel, (mode & S_IFMT) | perm, rdev, this.cred);
+    if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'chr' });
+  }
+
+  chmod(path: string, mode: number): void {
+    const r = this.resolve(path, true, 'chmod');
+    r.mount.fs.chmod(r.rel, mode & 0o7777);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'chmod' });
+  }
+
+  chown(path: string, uid: number, gid: number, follow = true): void {
+    const r = this.resolve(path, follow, follow ? 'chown' : 'lchown');
+    r.mount.fs.chown(r.rel, uid, gid);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'chown' });
+  }
+
+  utimes(path: string, atimeMs: number, mtimeMs: number, follow = true): void {
+    const r = this.resolve(path, follow, 'utimes');
+    r.mount.fs.utimes(r.rel, atimeMs, mtimeMs);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'utimes' });
+  }
+
+  truncate(path: string, length: number): void {
+    const r = this.resolve(path, true, 'truncate');
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'truncate', path);
+    r.mount.fs.truncate(r.rel, length);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'truncate' });
+  }
+
+  setxattr(path: string, name: string, value: Uint8Array | string, follow = true): void {
+    const r = this.resolve(path, follow, 'setxattr');
+    r.mount.fs.setxattr(r.rel, name, typeof value === 'string' ? new TextEncoder().encode(value) : value);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'xattr' });
+  }
+
+  removexattr(path: string, name: string, follow = true): void {
+    const r = this.resolve(path, follow, 'removexattr');
+    r.mount.fs.removexattr(r.rel, name);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'xattr' });
+  }
+
+  // ---- mounts --------------------------------------------------------------------------------
+
+  /**
+   * mount(2) for overlay. Layer paths resolve against this process's working directory, as
+   * Docker relies on when it passes short relative l/<id> names to keep the options in one page.
+   */
+  mount(target: string, fstype: string, options: string): void {
+    if (fstype !== 'overlay') throw new KernelError('ENODEV', 'mount', target);
+    const opts = new Map<string, string>();
+    for (const part of options.split(',')) {
+      if (part === '') continue;
+      const eq = part.indexOf('=');
+      opts.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
+    }
+    const lower = opts.get('lowerdir');
+    const upper = opts.get('upperdir');
+    const work = opts.get('workdir');
+    if (!lower || !upper || !work) throw new KernelError('EINVAL', 'mount', target);
+    const dir = (p: string): string => {
+      const r = this.resolve(p, true, 'mount');
+      if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
+      return r.host;
+    };
+    const t = dir(target);
+    // The kernel lists the layer options as given, then the options that differ from its
+    // defaults; this kernel always shows uuid=on (see the conformance notes).
+    const shown = ['rw', 'relatime', `lowerdir=${lower}`, `upperdir=${upper}`, `workdir=${work}`, 'uuid=on'];
+    if (opts.has('userxattr')) shown.push('userxattr');
+    this.kernel.mountOverlay({
+      lowerdir: lower.split(':').map(dir),
+      upperdir: dir(upper),
+      workdir: dir(work),
+      target: t,
+      options: shown.join(','),
+    });
+  }
+
+  umount(target: string): void {
+    const r = this.resolve(target, true, 'umount');
+    if (!this.kernel.isMountpoint(r.host)) throw new KernelError('EINVAL', 'umount', target);
+    this.kernel.umount(r.host);
+  }
+}
