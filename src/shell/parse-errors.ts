@@ -1,0 +1,110 @@
+// Syntax errors in bash's own words. The parser throws a ParseAbort internally (unwinding a
+// recursive descent by hand would bury the grammar) and parseCommandLine turns it into a value.
+import type { ShellSyntaxError, ShellSyntaxWarning } from './ast.js';
+
+/** Internal: thrown inside the parser, caught by parseCommandLine. Not an Error, so no stack
+ * is captured on paths a REPL takes on every unfinished line. */
+export class ParseAbort {
+  constructor(
+    readonly error: ShellSyntaxError,
+    /** True when the input ran out: more input could complete it. */
+    readonly atEndOfInput: boolean,
+    readonly awaiting: string,
+  ) {}
+}
+
+/** 1-based line of an offset. */
+export function lineAt(src: string, offset: number): number {
+  let line = 1;
+  for (let i = src.indexOf('\n'); i !== -1 && i < offset; i = src.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The line bash blames when input ends early: one past the last line, because bash reads the
+ * end of input as a further, empty line (`bash -c 'ls |'` says "line 2"). */
+export function endOfInputLine(src: string): number {
+  const lines = lineAt(src, src.length);
+  return src.endsWith('\n') || src === '' ? lines : lines + 1;
+}
+
+function sourceLineAt(src: string, offset: number): string {
+  const start = src.lastIndexOf('\n', offset - 1) + 1;
+  const end = src.indexOf('\n', offset);
+  return src.slice(start, end === -1 ? src.length : end);
+}
+
+/** `syntax error near unexpected token `fi'`; tokenText is `newline` for a newline. */
+export function unexpectedToken(src: string, offset: number, tokenText: string): ParseAbort {
+  return new ParseAbort(
+    {
+      message: `syntax error near unexpected token \`${tokenText}'`,
+      line: lineAt(src, offset),
+      offset,
+      sourceLine: sourceLineAt(src, offset),
+    },
+    false,
+    '',
+  );
+}
+
+/** `syntax error: unexpected end of file`: a keyword, a command or a `)` never came. */
+export function unexpectedEndOfFile(src: string, awaiting: string): ParseAbort {
+  return new ParseAbort(
+    {
+      message: 'syntax error: unexpected end of file',
+      line: endOfInputLine(src),
+      offset: src.length,
+      sourceLine: null,
+    },
+    true,
+    awaiting,
+  );
+}
+
+/** `unexpected EOF while looking for matching `"'`. Bash blames the line of the opening
+ * quote, except for `$(`, which it parses as a nested script and blames at the end. */
+export function unmatched(
+  src: string,
+  closing: string,
+  openOffset: number,
+  blame: 'opening' | 'end' = 'opening',
+): ParseAbort {
+  return new ParseAbort(
+    {
+      message: `unexpected EOF while looking for matching \`${closing}'`,
+      line: blame === 'opening' ? lineAt(src, openOffset) : endOfInputLine(src),
+      offset: src.length,
+      sourceLine: null,
+    },
+    true,
+    closing,
+  );
+}
+
+export type ErrorStyle = 'interactive' | 'command-string';
+
+/**
+ * The lines bash prints for a syntax error. 'interactive' is the prompt's form
+ * (`bash: syntax error near unexpected token `fi'`); 'command-string' is `bash -c`'s, which
+ * adds the line number and echoes the offending line.
+ */
+export function formatSyntaxError(
+  error: ShellSyntaxError,
+  style: ErrorStyle = 'interactive',
+  shell = 'bash',
+): string {
+  if (style === 'interactive') return `${shell}: ${error.message}`;
+  const prefix = `${shell}: -c: line ${error.line}: `;
+  const echo = error.sourceLine === null ? '' : `\n${prefix}\`${error.sourceLine}'`;
+  return `${prefix}${error.message}${echo}`;
+}
+
+/** `bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`. */
+export function formatSyntaxWarning(
+  warning: ShellSyntaxWarning,
+  style: ErrorStyle = 'interactive',
+  shell = 'bash',
+): string {
+  const where = style === 'interactive' ? '' : `line ${warning.line}: `;
+  return `${shell}: ${where}warning: ${warning.message}`;
+}
