@@ -61,6 +61,15 @@ describe('seed 000 image config', () => {
   });
 });
 
+describe('Docker 20.10.24 image config made on this machine kind', () => {
+  const bytes = readFileSync(new URL('../fixtures/docker-20.10.24-run-layer.config.json', import.meta.url));
+
+  it('re-serialises to the same bytes and image ID (\\u0026 escapes, "Cmd":null)', () => {
+    expect(imageId(bytes)).toBe('sha256:82db19c7c2a308a0789f734b67d7456210da46db0d37aaf62103f59e7ffbfe56');
+    expect(marshalImageConfig(parseImageConfig(bytes))).toBe(bytes.toString('utf8'));
+  });
+});
+
 describe('parseImageConfig', () => {
   it('drops keys the Go struct does not have, as the daemon does', () => {
     const cfg = parseImageConfig('{"rootfs":{"type":"layers"},"moby.extra":1,"config":{"Bogus":true}}');
