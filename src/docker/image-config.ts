@@ -21,12 +21,12 @@ import {
   marshalGo,
   ptrTo,
   sliceOf,
-  unmarshalGo,
   type GoField,
   type GoInt,
   type GoJsonOptions,
   type GoType,
 } from './gojson.js';
+import { unmarshalGo } from './gojson-decode.js';
 
 export type DockerEra = '20.10' | '25.0' | '29.0';
 export const DEFAULT_ERA: DockerEra = '20.10'; // the daemon REFERENCE.md was checked against

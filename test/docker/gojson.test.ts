@@ -15,8 +15,8 @@ import {
   ptrTo,
   quoteGoString,
   sliceOf,
-  unmarshalGo,
 } from '../../src/docker/gojson.js';
+import { unmarshalGo } from '../../src/docker/gojson-decode.js';
 import { normalizeGoTime } from '../../src/docker/go-time.js';
 import { JsonSyntaxError, parseJsonText } from '../../src/docker/json-text.js';
 
