@@ -55,7 +55,11 @@ export interface LayerTarOptions {
   era?: TarEra;
   /** Override the era's choice of putting S_IFMT bits in the mode. */
   modeTypeBits?: boolean;
-  /** Era 20.10's user/group name lookup for entries without uname/gname. Default: 0 → "root". */
+  /**
+   * Era 20.10's user/group name lookup for entries without uname/gname. The real daemon asks the
+   * *host's* passwd/group (seen: uid 1000 → the host user's name), so a 20.10 layer's DiffID
+   * depends on the host. Default: 0 → "root", anything else "".
+   */
   lookupName?: (id: number, kind: 'user' | 'group') => string;
   /** 'walk' (default) sorts as Docker's export does; 'given' keeps the caller's order. */
   order?: 'walk' | 'given';
@@ -124,12 +128,16 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
     total += b.length;
   };
 
+  const owner = (x: LayerEntry) => {
+    const uid = x.uid ?? 0;
+    const gid = x.gid ?? 0;
+    const [uname, gname] = names(x, uid, gid);
+    return { uid, gid, uname, gname, mtime: Math.floor(x.mtime ?? 0) };
+  };
+  const blank = { linkname: '', devmajor: 0, devminor: 0, size: 0 };
+
   for (const e of list) {
-    const uid = e.uid ?? 0;
-    const gid = e.gid ?? 0;
-    const [uname, gname] = names(e, uid, gid);
-    const mtime = Math.floor(e.mtime ?? 0);
-    const base = { uid, gid, uname, gname, mtime, linkname: '', devmajor: 0, devminor: 0, size: 0 };
+    const base = { ...blank, ...owner(e) };
 
     if (isWhiteout(e)) {
       // The converter renames the device and rewrites mode/type; owner and mtime stay the device's.
@@ -169,10 +177,8 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
       .map(([k, v]) => [k, bytes(v)] as const);
     const isDir = kind === 'dir';
     const h: GoTarHeader = {
-      ...base,
-      uid: meta.uid ?? 0,
-      gid: meta.gid ?? 0,
-      mtime: Math.floor(meta.mtime ?? 0),
+      ...blank,
+      ...owner(meta), // a hard link is the same inode: owner, names and mtime of the data entry
       name: isDir ? `${e.path}/` : e.path,
       typeflag: TYPEFLAG[kind],
       mode: perm | (typeBits ? S_IF[kind] : 0),

@@ -118,6 +118,18 @@ describe('Docker export rules', () => {
     expect(() => writeLayerTar([{ path: 'y', type: 'hardlink', linkTarget: 'nope' }])).toThrow(/missing/);
   });
 
+  it('takes owner, names and mode of every name of a hard-linked file from the inode', async () => {
+    const tar = writeLayerTar(
+      [
+        { path: 'z', type: 'file', uid: 1000, mode: 0o600, content: 'data' },
+        { path: 'y', type: 'hardlink', linkTarget: 'z' },
+      ],
+      { lookupName: (id) => (id === 1000 ? 'user' : 'root') },
+    );
+    const entries = await readLayerTar(tar);
+    expect(entries.map((e) => [e.path, e.uid, e.uname, e.mode])).toEqual([['y', 1000, 'user', 0o600], ['z', 1000, 'user', 0o600]]);
+  });
+
   it('writes bare permission bits and no user names for Docker 25+', () => {
     const h = writeLayerTar([{ path: 'd', type: 'dir' }], { era: '25.0' });
     expect(latin1(h.subarray(100, 108))).toBe('0000755\0');
