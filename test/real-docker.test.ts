@@ -369,8 +369,19 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
       expect(readXattrs(join(upper, 'newdir'))).toEqual({});
     }
 
-    const diff = (await dk.dockerOk(['diff', 'web'])).split('\n').sort();
-    // Siblings come in random order (Go map iteration); compare as sets.
+    const diffLines = (await dk.dockerOk(['diff', 'web'])).split('\n');
+    // Siblings come in random order (Go map iteration), but a directory's line comes before
+    // anything below it and a directory's deletions after its other children.
+    const paths = diffLines.map((l) => l.slice(2));
+    for (const [i, p] of paths.entries()) {
+      const parent = p.slice(0, p.lastIndexOf('/'));
+      if (parent) expect(paths.indexOf(parent), `${p} listed before its parent`).toBeLessThan(i);
+      if (diffLines[i]?.startsWith('D ')) {
+        const laterSibling = diffLines.slice(i + 1).find((l) => !l.startsWith('D ') && l.slice(2).slice(0, l.slice(2).lastIndexOf('/')) === parent);
+        expect(laterSibling, `${p} deleted before a sibling change`).toBeUndefined();
+      }
+    }
+    const diff = [...diffLines].sort();
     expect(diff).toEqual([
       'A /data/sub/again.txt', 'A /link', 'A /newdir', 'A /newdir/f', 'A /newfile', 'A /newfile.hard',
       'C /bin', 'C /data', 'C /data/a.txt', 'C /data/sub', 'D /bin/ls', 'D /data/sub/new.txt', 'C /tmp', 'D /tmp/newfile',
