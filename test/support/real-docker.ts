@@ -510,7 +510,7 @@ export async function startRealDocker(opts: RealDockerOptions = {}): Promise<Rea
         /* gone */
       }
     }
-    for (const p of processesMentioning(tmpDir)) {
+    for (const p of processesMentioning(`${tmpDir}/`)) {
       try {
         process.kill(p.pid, 'SIGKILL');
       } catch {
@@ -556,7 +556,7 @@ export async function startRealDocker(opts: RealDockerOptions = {}): Promise<Rea
       for (let i = 0; i < 20 && exited === undefined; i++) await sleep(50);
       // 3. Whatever still runs from our temp dir (containerd, shims) is ours: kill it by pid.
       for (let i = 0; i < 30; i++) {
-        const left = processesMentioning(tmpDir);
+        const left = processesMentioning(`${tmpDir}/`);
         if (left.length === 0) break;
         for (const p of left) {
           if (!cleanup.leftoverProcesses.includes(`${p.pid} ${p.argv0}`)) cleanup.leftoverProcesses.push(`${p.pid} ${p.argv0}`);
