@@ -20,9 +20,17 @@
 // - Files (operands, -f, --rawfile, --slurpfile) come from the caller's readFile, since jq has no
 //   disk here. Without one, a file operand fails as a missing file would.
 //
-// The WebAssembly module is loaded on the first call (about 50-70 ms, then about 1 ms a call) and
-// kept. Calls run one at a time: each is synchronous inside, and jq's state is reset by each run.
+// The WebAssembly module is loaded on the first call and kept (about 60 ms cold, then about 1 ms a
+// call; a second run for raw output doubles that). Calls run one at a time: each is synchronous
+// inside, and jq's own state is set up afresh by each run. Its bytes come from the source that
+// setJqWasmSource() was given: src/host/jq-wasm-loader.ts in the tutor, since the shell does not
+// touch the disk. Without one, jq-wasm reads the jq.wasm beside its own module, which works from
+// node_modules but not from the bundled bin.
+//
+// Split: jq-args.ts parses the command line, jq-output.ts restores what jq-wasm trims or renames.
 import type { Jq, JqResult as WasmResult } from 'jq-wasm';
+import { parseJqArgs, type ParsedJqArgs } from './jq-args.js';
+import { jsonRunOptions, restoreLocations, restoreRaw, splitJsonLines, trailingSpace } from './jq-output.js';
 
 /** What one jq run wrote and how it exited. */
 export interface JqResult {
@@ -46,43 +54,50 @@ export interface JqOptions {
   stdoutIsTerminal?: boolean;
 }
 
+/** Gives jq.wasm's bytes. */
+export type JqWasmSource = () => Promise<Uint8Array>;
+
 /** The version the pinned jq-wasm build reports, as `jq --version` prints it. */
 export const JQ_VERSION = 'jq-1.8.2';
 
-const DIE =
-  'Use jq --help for help with command-line options,\n' +
-  'or see the jq manpage, or online docs at https://jqlang.org\n';
 const ENOENT = 'No such file or directory';
-const WASM_STDIN = '/dev/stdin';
 
 // ---------------------------------------------------------------------------------------------
 // Loading
 
+let wasmSource: JqWasmSource | undefined;
 let jqPromise: Promise<Jq> | undefined;
 
+/** Sets where jq.wasm comes from (src/host's loadJqWasmBinary), and drops a module loaded before. */
+export function setJqWasmSource(source: JqWasmSource | undefined): void {
+  wasmSource = source;
+  jqPromise = undefined;
+}
+
 function getJq(): Promise<Jq> {
-  jqPromise ??= (async () => {
-    const [{ loadJq }, { loadJqWasmBinary }] = await Promise.all([
-      import('jq-wasm'),
-      import('../host/jq-wasm-loader.js'),
-    ]);
-    return loadJq({ wasmBinary: await loadJqWasmBinary() });
-  })();
-  jqPromise.catch(() => {
-    jqPromise = undefined; // let a later call try again
-  });
+  if (jqPromise === undefined) {
+    const source = wasmSource;
+    const loading = (async () => {
+      const { loadJq } = await import('jq-wasm');
+      return source ? loadJq({ wasmBinary: await source() }) : loadJq();
+    })();
+    jqPromise = loading;
+    loading.catch(() => {
+      if (jqPromise === loading) jqPromise = undefined; // let a later call try again
+    });
+  }
   return jqPromise;
 }
 
 /** Loads the WebAssembly module now, so the learner's first `jq` does not wait for it. */
 export async function preloadJq(): Promise<void> {
   const jq = await getJq();
-  exec(jq, ['-n'], 'empty', ''); // the first run compiles most of jq's code: do it here too
+  exec(jq, ['-n'], 'empty', ''); // the first run compiles much of jq's code: do it now too
 }
 
 class JqAborted extends Error {}
 
-/** One run of the wasm jq. The wrapper runs `jq -M <flags> <filter> /dev/stdin`. */
+/** One run of the wasm jq. jq-wasm runs `jq -M <flags> <filter> /dev/stdin`. */
 function exec(jq: Jq, flags: string[], filter: string, input: string): WasmResult {
   const exitCodeBefore = process.exitCode;
   const consoleError = console.error;
@@ -94,132 +109,9 @@ function exec(jq: Jq, flags: string[], filter: string, input: string): WasmResul
     throw new JqAborted(String(err));
   } finally {
     console.error = consoleError;
-    // The wrapper resets process.exitCode to 0 after each run; put back what it was.
+    // jq-wasm sets process.exitCode to 0 after each run; put back what it was.
     process.exitCode = exitCodeBefore;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Options, parsed the way jq 1.8.2's main() parses them
-
-interface Parsed {
-  /** Options to hand to jq, in order, each with its parameters. */
-  options: string[][];
-  program?: string;
-  files: string[];
-  fromFile: boolean;
-  /** -r, -j or --raw-output0: strings are written raw. */
-  raw: boolean;
-  /** The text written after each output: "\n", "" with -j, "\0" with --raw-output0. */
-  sep: string;
-  ascii: boolean;
-  seq: boolean;
-}
-
-/** A result decided without running the filter: an option error, or a run that stops early. */
-interface Early {
-  /** Hand jq these options and let it answer (an unknown option, --help, --version...). */
-  passThrough?: string[];
-  result?: JqResult;
-}
-
-const SHORT_TO_LONG: Record<string, string> = {
-  s: 'slurp', r: 'raw-output', j: 'join-output', c: 'compact-output', C: 'color-output',
-  M: 'monochrome-output', a: 'ascii-output', S: 'sort-keys', R: 'raw-input', n: 'null-input',
-  f: 'from-file', L: 'library-path', b: 'binary', e: 'exit-status', h: 'help', V: 'version',
-};
-const LONG_NO_PARAM = new Set([
-  'slurp', 'raw-output', 'raw-output0', 'join-output', 'compact-output', 'color-output',
-  'monochrome-output', 'ascii-output', 'unbuffered', 'sort-keys', 'raw-input', 'null-input',
-  'from-file', 'binary', 'tab', 'seq', 'stream', 'stream-errors', 'exit-status',
-  'debug-dump-disasm', 'debug-trace=all', 'debug-trace',
-]);
-/** Options after which jq stops reading its arguments: it prints and exits. */
-const LONG_STOPS = new Set(['help', 'version', 'build-configuration', 'run-tests']);
-const TWO_PARAMS: Record<string, string> = {
-  arg: 'jq: --arg takes two parameters (e.g. --arg varname value)',
-  argjson: 'jq: --argjson takes two parameters (e.g. --argjson varname text)',
-  rawfile: 'jq: --rawfile takes two parameters (e.g. --rawfile varname filename)',
-  slurpfile: 'jq: --slurpfile takes two parameters (e.g. --slurpfile varname filename)',
-};
-
-function usageError(message: string): Early {
-  return { result: { stdout: '', stderr: `${message}\n${DIE}`, exitCode: 2 } };
-}
-
-function isOptish(arg: string): boolean {
-  return arg[0] === '-' && (arg[1] === '-' || /^[A-Za-z]$/.test(arg[1] ?? ''));
-}
-
-function parseArgs(args: readonly string[]): Parsed | Early {
-  const p: Parsed = {
-    options: [], files: [], fromFile: false, raw: false, sep: '\n', ascii: false, seq: false,
-  };
-  const n = args.length;
-  let argsDone = false;
-  for (let i = 0; i < n; i++) {
-    const arg = args[i];
-    if (argsDone || !isOptish(arg)) {
-      if (p.program === undefined) p.program = arg;
-      else p.files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      argsDone = true;
-      continue;
-    }
-    // One long option, or a cluster of short ones: expand the cluster into long names.
-    const longs: string[] = [];
-    if (arg[1] === '-') {
-      longs.push(arg.slice(2));
-    } else {
-      for (let k = 1; k < arg.length; k++) {
-        const long = SHORT_TO_LONG[arg[k]];
-        if (long === undefined) return { passThrough: args.slice(0, i + 1) }; // jq: Unknown option
-        if (long === 'library-path' && k + 1 < arg.length) {
-          longs.push(`library-path=${arg.slice(k + 1)}`); // -Lpath
-          break;
-        }
-        longs.push(long);
-      }
-    }
-    for (const long of longs) {
-      if (long.startsWith('library-path=')) {
-        p.options.push(['-L', long.slice('library-path='.length)]);
-      } else if (LONG_STOPS.has(long)) {
-        return { passThrough: args.slice(0, i + 1) };
-      } else if (long === 'args' || long === 'jsonargs') {
-        // The wrapper always appends "/dev/stdin" after the filter, which would become one more
-        // positional argument: these cannot be run faithfully here.
-        return {
-          result: { stdout: '', stderr: `jq: --${long} is not supported in this shell\n`, exitCode: 2 },
-        };
-      } else if (LONG_NO_PARAM.has(long)) {
-        p.options.push([`--${long}`]);
-        if (long === 'raw-output') p.raw = true;
-        if (long === 'join-output') { p.raw = true; p.sep = ''; }
-        if (long === 'raw-output0') { p.raw = true; p.sep = '\0'; }
-        if (long === 'ascii-output') p.ascii = true;
-        if (long === 'seq') p.seq = true;
-        if (long === 'from-file') p.fromFile = true;
-      } else if (long === 'indent') {
-        if (i >= n - 1) return usageError('jq: --indent takes one parameter');
-        p.options.push(['--indent', args[++i]]);
-      } else if (long === 'library-path') {
-        if (i >= n - 1) {
-          return usageError('-L takes a parameter: (e.g. -L /search/path or -L/search/path)');
-        }
-        p.options.push(['-L', args[++i]]);
-      } else if (long in TWO_PARAMS) {
-        if (i >= n - 2) return usageError(TWO_PARAMS[long]);
-        p.options.push([`--${long}`, args[i + 1], args[i + 2]]);
-        i += 2;
-      } else {
-        return { passThrough: args.slice(0, i + 1) }; // jq: Unknown option
-      }
-    }
-  }
-  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,7 +142,7 @@ function loadFileReason(reason: string): string {
  * Replaces --rawfile and --slurpfile by the --arg / --argjson jq would have built from the file,
  * and -f's file by its text. Returns an error result as jq words it when a file cannot be read.
  */
-function resolveFileOptions(jq: Jq, p: Parsed, readFile: JqReadFile | undefined): JqResult | null {
+function resolveFileOptions(jq: Jq, p: ParsedJqArgs, readFile: JqReadFile | undefined): JqResult | null {
   for (let k = 0; k < p.options.length; k++) {
     const [flag, name, path] = p.options[k];
     if (flag !== '--rawfile' && flag !== '--slurpfile') continue;
@@ -271,73 +163,7 @@ function resolveFileOptions(jq: Jq, p: Parsed, readFile: JqReadFile | undefined)
   return null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Output
-
-/** The part of `text` before its first non-whitespace character, as String#trim sees it. */
-function leadingSpace(text: string): string {
-  return /^\s*/.exec(text)![0];
-}
-
-function trailingSpace(text: string): string {
-  return /\s*$/.exec(text)![0];
-}
-
-/**
- * Puts back the whitespace jq-wasm trimmed from raw (-r, -j, --raw-output0) output. `values` are
- * the filter's outputs, from a compact JSON run. Each output is written as its raw text (a string)
- * or as JSON, whose first and last characters are never whitespace, then `sep`. Returns null when
- * the two runs disagree.
- */
-function restoreRaw(trimmed: string, values: unknown[], p: Parsed): string | null {
-  const pieces = values.map((v) =>
-    typeof v === 'string' && !p.ascii ? { text: v + p.sep } : { text: null, sep: p.sep },
-  );
-  let lead = '';
-  for (const piece of pieces) {
-    if (piece.text === null) break;
-    const space = leadingSpace(piece.text);
-    lead += space;
-    if (space.length < piece.text.length) break;
-  }
-  let trail = '';
-  for (let k = pieces.length - 1; k >= 0; k--) {
-    const piece = pieces[k];
-    if (piece.text === null) {
-      trail = trailingSpace(piece.sep) + trail;
-      break;
-    }
-    const space = trailingSpace(piece.text);
-    trail = space + trail;
-    if (space.length < piece.text.length) break;
-  }
-  if (trimmed === '') {
-    // Nothing but whitespace was written: then every output was a string, all of them known.
-    if (pieces.some((piece) => piece.text === null || piece.text.trim() !== '')) return null;
-    return pieces.map((piece) => piece.text).join('');
-  }
-  const full = lead + trimmed + trail;
-  return full.trim() === trimmed ? full : null;
-}
-
-/** The options of a compact JSON run that yields the same values as the raw run. */
-function jsonRunOptions(p: Parsed): string[] {
-  const drop = new Set([
-    '--raw-output', '--join-output', '--raw-output0', '--tab', '--indent', '--color-output',
-  ]);
-  return [...p.options.filter((o) => !drop.has(o[0])).flat(), '-c'];
-}
-
-function splitJsonLines(text: string, seq: boolean): unknown[] | null {
-  if (text === '') return [];
-  try {
-    return text.split('\n').map((line) => JSON.parse(seq ? line.replace(/^\x1e/, '') : line));
-  } catch {
-    return null;
-  }
-}
-
-function restoreStdout(jq: Jq, p: Parsed, filter: string, input: string, run: WasmResult): string {
+function restoreStdout(jq: Jq, p: ParsedJqArgs, filter: string, input: string, run: WasmResult): string {
   const trimmed = run.stdout;
   if (!p.raw) return trimmed === '' ? '' : `${trimmed}\n`; // JSON texts, each ending in "\n"
   const plain = trimmed === '' ? '' : trimmed + trailingSpace(p.sep);
@@ -345,23 +171,6 @@ function restoreStdout(jq: Jq, p: Parsed, filter: string, input: string, run: Wa
   const json = exec(jq, jsonRunOptions(p), filter, input);
   const values = splitJsonLines(json.stdout, p.seq);
   return (values && restoreRaw(trimmed, values, p)) ?? plain;
-}
-
-/**
- * jq-wasm reads its input as the file /dev/stdin: put back "<stdin>", or the operand's name with
- * the line counted within it when the input came from files.
- */
-function restoreLocations(stderr: string, files: { path: string; text: string }[] | null): string {
-  return stderr.replace(/\(at \/dev\/stdin:(\d+)\)/g, (_m, lineText: string) => {
-    if (files === null || files.length === 0) return `(at <stdin>:${lineText})`;
-    let line = Number(lineText);
-    for (let k = 0; k < files.length; k++) {
-      const lines = files[k].text.split('\n').length - 1;
-      if (line <= lines || k === files.length - 1) return `(at ${files[k].path}:${line})`;
-      line -= lines;
-    }
-    return `(at <stdin>:${lineText})`;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +181,7 @@ function restoreLocations(stderr: string, files: { path: string; text: string }[
  * -C) in front of the options unless they contain the word "-M"; for colour it gets one, as a
  * library directory that does not exist, which only changes what `get_search_list` shows.
  */
-function colourOptions(p: Parsed, options: JqOptions): string[][] {
+function colourOptions(p: ParsedJqArgs, options: JqOptions): string[][] {
   const flags = new Set(p.options.map((o) => o[0]));
   if (flags.has('--monochrome-output')) return p.options;
   if (!flags.has('--color-output') && !options.stdoutIsTerminal) return p.options;
@@ -413,7 +222,7 @@ export async function runJq(
 }
 
 function run(jq: Jq, args: readonly string[], stdin: string, options: JqOptions): JqResult {
-  const parsed = parseArgs(args);
+  const parsed = parseJqArgs(args);
   if ('result' in parsed && parsed.result) return parsed.result;
   if ('passThrough' in parsed && parsed.passThrough) {
     // jq stops at this option (unknown, --help, --version...) before it reads anything else.
@@ -424,7 +233,7 @@ function run(jq: Jq, args: readonly string[], stdin: string, options: JqOptions)
       exitCode: out.exitCode,
     };
   }
-  const p = parsed as Parsed;
+  const p = parsed as ParsedJqArgs;
 
   let filter = p.program;
   if (p.fromFile && filter !== undefined) {
