@@ -2,9 +2,10 @@
 // js, urlquery, call) and the docker CLI's additions (json, split, join, title, lower, upper, pad,
 // truncate), plus the docker CLI's table-header variants. Error texts are Go's.
 
-import { sprint, sprintf, sprintln } from './gotemplate-fmt.js';
+import { sprint, sprintln } from './gotemplate-fmt.js';
 import { marshalJson } from './gotemplate-json.js';
-import { isPrint } from './gotemplate-lex.js';
+import { sprintf } from './gotemplate-printf.js';
+import { isPrint } from './gotemplate-token.js';
 import {
   GoComplex,
   goSlice,

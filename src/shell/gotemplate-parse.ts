@@ -2,121 +2,21 @@
 // the same error texts ("template: NAME:LINE: ..."), including {{define}}/{{block}}/{{template}},
 // variables, else-if/else-with chains, break/continue and parenthesised pipelines.
 
-import { Lexer, T, type Item } from './gotemplate-lex.js';
-import { analyzeNumber, goQuote, goUnquote, type NumberInfo } from './gotemplate-strconv.js';
+import { Lexer } from './gotemplate-lex.js';
+import { isEmptyTree, nodeString, type BranchNode, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './gotemplate-node.js';
+import { TokenReader } from './gotemplate-reader.js';
+import { analyzeNumber, goQuote, goUnquote } from './gotemplate-strconv.js';
+import { T, type Item } from './gotemplate-token.js';
 
-export interface ListNode { type: 'list'; pos: number; nodes: Node[] }
-export interface PipeNode { type: 'pipe'; pos: number; line: number; isAssign: boolean; decl: VariableNode[]; cmds: CommandNode[] }
-export interface CommandNode { type: 'command'; pos: number; args: Node[] }
-export interface VariableNode { type: 'variable'; pos: number; ident: string[] }
-export interface BranchNode { type: 'if' | 'range' | 'with'; pos: number; line: number; pipe: PipeNode; list: ListNode; elseList: ListNode | null }
-export type Node =
-  | ListNode
-  | PipeNode
-  | CommandNode
-  | VariableNode
-  | BranchNode
-  | { type: 'text'; pos: number; text: string }
-  | { type: 'action'; pos: number; line: number; pipe: PipeNode }
-  | { type: 'identifier'; pos: number; ident: string }
-  | { type: 'field'; pos: number; ident: string[] }
-  | { type: 'chain'; pos: number; node: Node; field: string[] }
-  | { type: 'dot' | 'nil'; pos: number }
-  | { type: 'bool'; pos: number; val: boolean }
-  | { type: 'number'; pos: number; text: string; info: NumberInfo }
-  | { type: 'string'; pos: number; quoted: string; text: string }
-  | { type: 'break' | 'continue' | 'end' | 'else'; pos: number; line: number }
-  | { type: 'template'; pos: number; line: number; name: string; pipe: PipeNode | null };
-
-export interface Tree {
-  name: string;
-  parseName: string;
-  root: ListNode;
-  text: string;
-}
-
-/** A parse failure; `message` is Go's text, e.g. `template: :1: function "foo" not defined`. */
-export class TemplateParseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TemplateParseError';
-  }
-}
-
-/** Go's Node.String(): the text shown in `executing "" at <...>`. */
-export function nodeString(n: Node): string {
-  switch (n.type) {
-    case 'list':
-      return n.nodes.map(nodeString).join('');
-    case 'text':
-      return n.text;
-    case 'action':
-      return `{{${nodeString(n.pipe)}}}`;
-    case 'pipe': {
-      const decl = n.decl.length > 0 ? n.decl.map(nodeString).join(', ') + ' := ' : '';
-      return decl + n.cmds.map(nodeString).join(' | ');
-    }
-    case 'command':
-      return n.args.map((a) => (a.type === 'pipe' ? `(${nodeString(a)})` : nodeString(a))).join(' ');
-    case 'identifier':
-      return n.ident;
-    case 'variable':
-      return n.ident.join('.');
-    case 'field':
-      return n.ident.map((i) => '.' + i).join('');
-    case 'chain':
-      return (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => '.' + f).join('');
-    case 'dot':
-      return '.';
-    case 'nil':
-      return 'nil';
-    case 'bool':
-      return n.val ? 'true' : 'false';
-    case 'number':
-      return n.text;
-    case 'string':
-      return n.quoted;
-    case 'if':
-    case 'range':
-    case 'with':
-      return `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}${n.elseList ? '{{else}}' + nodeString(n.elseList) : ''}{{end}}`;
-    case 'template':
-      return `{{template ${goQuote(n.name)}${n.pipe ? ' ' + nodeString(n.pipe) : ''}}}`;
-    case 'break':
-    case 'continue':
-      return `{{${n.type}}}`;
-    case 'end':
-      return '{{end}}';
-    case 'else':
-      return '{{else}}';
-  }
-}
-
-/** Go's item.String(), used in "unexpected X in Y". */
-function itemString(i: Item): string {
-  if (i.typ === T.EOF) return 'EOF';
-  if (i.typ === T.Error) return i.val;
-  if (i.typ > T.Keyword) return `<${i.val}>`;
-  const runes = Array.from(i.val);
-  if (new TextEncoder().encode(i.val).length > 10) return goQuote(runes.slice(0, 10).join('')) + '...';
-  return goQuote(i.val);
-}
+export * from './gotemplate-node.js';
+export { TemplateParseError } from './gotemplate-reader.js';
 
 /** Nesting limit for parentheses and control blocks (Go's value on wasm, where stacks are small too). */
 const MAX_DEPTH = 1000;
 
-export function isEmptyTree(n: Node): boolean {
-  if (n.type === 'list') return n.nodes.every(isEmptyTree);
-  if (n.type === 'text') return n.text.trim() === '';
-  return false;
-}
-
-class Parser {
+class Parser extends TokenReader {
   tree: Tree;
-  private token: Item[] = [];
-  private peekCount = 0;
   private vars: string[] = ['$'];
-  private actionLine = 0;
   private rangeDepth = 0;
   private depth = 0;
 
@@ -124,67 +24,12 @@ class Parser {
     name: string,
     parseName: string,
     text: string,
-    private lex: Lexer,
+    lex: Lexer,
     private hasFunction: (name: string) => boolean,
     private treeSet: Map<string, Tree>,
   ) {
+    super(lex, parseName);
     this.tree = { name, parseName, root: { type: 'list', pos: 0, nodes: [] }, text };
-    this.token = [{ typ: T.EOF, pos: 0, val: '', line: 0 }];
-  }
-
-  private next(): Item {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount];
-  }
-  private backup(): void {
-    this.peekCount++;
-  }
-  private backup2(t1: Item): void {
-    this.token[1] = t1;
-    this.peekCount = 2;
-  }
-  private backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
-    this.peekCount = 3;
-  }
-  private peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1];
-    this.peekCount = 1;
-    this.token[0] = this.lex.nextItem();
-    return this.token[0];
-  }
-  private nextNonSpace(): Item {
-    let t: Item;
-    do t = this.next();
-    while (t.typ === T.Space);
-    return t;
-  }
-  private peekNonSpace(): Item {
-    const t = this.nextNonSpace();
-    this.backup();
-    return t;
-  }
-
-  errorf(msg: string): never {
-    throw new TemplateParseError(`template: ${this.tree.parseName}:${this.token[0].line}: ${msg}`);
-  }
-  private expect(typ: T, context: string): Item {
-    const t = this.nextNonSpace();
-    if (t.typ !== typ) this.unexpected(t, context);
-    return t;
-  }
-  private unexpected(t: Item, context: string): never {
-    if (t.typ === T.Error) {
-      let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== t.line) {
-        extra = ` in action started at ${this.tree.parseName}:${this.actionLine}`;
-        if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.errorf(`${t.val}${extra}`);
-    }
-    this.errorf(`unexpected ${itemString(t)} in ${context}`);
   }
 
   add(): void {

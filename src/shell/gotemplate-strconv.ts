@@ -1,7 +1,7 @@
 // The pieces of Go's strconv the template engine needs: Quote/QuoteRune (for %q and error texts),
 // Unquote (string literals), and number-literal parsing with Go's int64/uint64 ranges.
 
-import { isPrint } from './gotemplate-lex.js';
+import { isPrint } from './gotemplate-token.js';
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');

@@ -15,7 +15,8 @@ import type { GoFunc } from './gotemplate-value.js';
 
 export { GoComplex, GoFloat, goMap, goSlice, goStruct, goTypeOf, typeName } from './gotemplate-value.js';
 export type { GoFunc, GoParamType, GoStructExtra, GoTypeInfo } from './gotemplate-value.js';
-export { sprint as goSprint, sprintf as goSprintf, sprintln as goSprintln } from './gotemplate-fmt.js';
+export { sprint as goSprint, sprintln as goSprintln } from './gotemplate-fmt.js';
+export { sprintf as goSprintf } from './gotemplate-printf.js';
 export { marshalJson as goMarshalJson } from './gotemplate-json.js';
 export type { MissingKey } from './gotemplate-exec.js';
 
