@@ -97,9 +97,8 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
       } else if (long === 'args' || long === 'jsonargs') {
         // The wrapper always appends "/dev/stdin" after the filter, which would become one more
         // positional argument: these cannot be run faithfully here.
-        return {
-          result: { stdout: '', stderr: `jq: --${long} is not supported in this shell\n`, exitCode: 2 },
-        };
+        const stderr = `jq: --${long} is not supported in this shell\n`;
+        return { result: { stdout: '', stderr, exitCode: 2 } };
       } else if (LONG_NO_PARAM.has(long)) {
         p.options.push([`--${long}`]);
         if (long === 'raw-output') p.raw = true;

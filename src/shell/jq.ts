@@ -20,17 +20,23 @@
 // - Files (operands, -f, --rawfile, --slurpfile) come from the caller's readFile, since jq has no
 //   disk here. Without one, a file operand fails as a missing file would.
 //
-// The WebAssembly module is loaded on the first call and kept (about 60 ms cold, then about 1 ms a
-// call; a second run for raw output doubles that). Calls run one at a time: each is synchronous
-// inside, and jq's own state is set up afresh by each run. Its bytes come from the source that
-// setJqWasmSource() was given: src/host/jq-wasm-loader.ts in the tutor, since the shell does not
-// touch the disk. Without one, jq-wasm reads the jq.wasm beside its own module, which works from
-// node_modules but not from the bundled bin.
+// The WebAssembly module is loaded on the first call and kept: 60-200 ms cold (read, compile, first
+// run), then about 1 ms a call, twice that for raw output (two runs). Calls run one at a time:
+// each is synchronous inside, and jq's own state is set up afresh by each run. The bytes come from
+// the source given to setJqWasmSource(): src/host/jq-wasm-loader.ts in the tutor, since the shell
+// does not touch the disk. Without one, jq-wasm reads the jq.wasm beside its own module, which
+// works from node_modules but not from the bundled bin.
 //
 // Split: jq-args.ts parses the command line, jq-output.ts restores what jq-wasm trims or renames.
 import type { Jq, JqResult as WasmResult } from 'jq-wasm';
 import { parseJqArgs, type ParsedJqArgs } from './jq-args.js';
-import { jsonRunOptions, restoreLocations, restoreRaw, splitJsonLines, trailingSpace } from './jq-output.js';
+import {
+  jsonRunOptions,
+  restoreLocations,
+  restoreRaw,
+  splitJsonLines,
+  trailingSpace,
+} from './jq-output.js';
 
 /** What one jq run wrote and how it exited. */
 export interface JqResult {
@@ -68,7 +74,7 @@ const ENOENT = 'No such file or directory';
 let wasmSource: JqWasmSource | undefined;
 let jqPromise: Promise<Jq> | undefined;
 
-/** Sets where jq.wasm comes from (src/host's loadJqWasmBinary), and drops a module loaded before. */
+/** Sets where jq.wasm comes from (src/host's loadJqWasmBinary); drops a module loaded before. */
 export function setJqWasmSource(source: JqWasmSource | undefined): void {
   wasmSource = source;
   jqPromise = undefined;
@@ -142,7 +148,11 @@ function loadFileReason(reason: string): string {
  * Replaces --rawfile and --slurpfile by the --arg / --argjson jq would have built from the file,
  * and -f's file by its text. Returns an error result as jq words it when a file cannot be read.
  */
-function resolveFileOptions(jq: Jq, p: ParsedJqArgs, readFile: JqReadFile | undefined): JqResult | null {
+function resolveFileOptions(
+  jq: Jq,
+  p: ParsedJqArgs,
+  readFile: JqReadFile | undefined,
+): JqResult | null {
   for (let k = 0; k < p.options.length; k++) {
     const [flag, name, path] = p.options[k];
     if (flag !== '--rawfile' && flag !== '--slurpfile') continue;
@@ -157,17 +167,26 @@ function resolveFileOptions(jq: Jq, p: ParsedJqArgs, readFile: JqReadFile | unde
       continue;
     }
     const slurped = exec(jq, ['-c', '-s'], '.', file.text);
-    if (slurped.exitCode !== 0) return bad(slurped.stderr.replace(/^jq: (?:parse )?error[^:]*: /, ''));
+    if (slurped.exitCode !== 0) {
+      return bad(slurped.stderr.replace(/^jq: (?:parse )?error[^:]*: /, ''));
+    }
     p.options[k] = ['--argjson', name, slurped.stdout];
   }
   return null;
 }
 
-function restoreStdout(jq: Jq, p: ParsedJqArgs, filter: string, input: string, run: WasmResult): string {
+function restoreStdout(
+  jq: Jq,
+  p: ParsedJqArgs,
+  filter: string,
+  input: string,
+  run: WasmResult,
+): string {
   const trimmed = run.stdout;
   if (!p.raw) return trimmed === '' ? '' : `${trimmed}\n`; // JSON texts, each ending in "\n"
+  // A usage or compile error stops jq before any output: nothing to restore.
+  if (trimmed === '' && (run.exitCode === 2 || run.exitCode === 3)) return '';
   const plain = trimmed === '' ? '' : trimmed + trailingSpace(p.sep);
-  if (run.exitCode === 2 || run.exitCode === 3) return plain; // it stopped before any output
   const json = exec(jq, jsonRunOptions(p), filter, input);
   const values = splitJsonLines(json.stdout, p.seq);
   return (values && restoreRaw(trimmed, values, p)) ?? plain;
@@ -192,7 +211,8 @@ function colourOptions(p: ParsedJqArgs, options: JqOptions): string[][] {
 function shortUsage(jq: Jq): string {
   const help = exec(jq, ['-h'], '.', '').stdout;
   const cut = help.indexOf('Command options:');
-  return `${cut >= 0 ? help.slice(0, cut) : `${help}\n\n`}For listing the command options, use jq --help.\n`;
+  const head = cut >= 0 ? help.slice(0, cut) : `${help}\n\n`;
+  return `${head}For listing the command options, use jq --help.\n`;
 }
 
 /**
