@@ -95,10 +95,18 @@ function getJq(): Promise<Jq> {
   return jqPromise;
 }
 
-/** Loads the WebAssembly module now, so the learner's first `jq` does not wait for it. */
+/**
+ * Loads the WebAssembly module now, and runs jq a few times the way learners do, so the first
+ * `jq` they type does not wait: V8 compiles each WebAssembly function on its first call.
+ */
 export async function preloadJq(): Promise<void> {
   const jq = await getJq();
-  exec(jq, ['-n'], 'empty', ''); // the first run compiles much of jq's code: do it now too
+  const doc = '[{"Id":"x","GraphDriver":{"Data":{"LowerDir":"/a:/b"},"Name":"overlay2"}}]\n';
+  exec(jq, ['-r'], '.[0].GraphDriver.Data.LowerDir | split(":")[]', doc);
+  exec(jq, ['-c', '--arg', 'n', 'x'], '.[] | select(.Id == $n) | {Id, l: (.GraphDriver|keys)}', doc);
+  exec(jq, ['-S', '--indent', '4'], '.[0]', doc);
+  exec(jq, [], '.[0].Id.x', doc); // a runtime error
+  exec(jq, [], '.[0', doc); // a compile error
 }
 
 class JqAborted extends Error {}
