@@ -11,6 +11,9 @@
 //      copies it there (then the bin works without node_modules);
 //   2. the jq-wasm package itself, through its `jq-wasm/jq.wasm` export: a dependency of this
 //      package, so it is installed beside it, and it is what tests and `tsx` runs use.
+//
+// Wiring, from the host side (imports run host -> shell, never back):
+//   setJqWasmSource(loadJqWasmBinary)   // setJqWasmSource from src/shell/jq.ts
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
