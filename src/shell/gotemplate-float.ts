@@ -80,11 +80,73 @@ function fmtF(x: Digits, prec: number): string {
   return out;
 }
 
-/** strconv.FormatFloat(v, fmt, prec, 64) for fmt in e E f F g G; prec -1 means shortest. */
+/** The binary parts of a finite double: |v| = mant × 2^exp (exp unbiased for 'x', see below). */
+function bits(v: number): { neg: boolean; mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const hi = view.getUint32(0);
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  let exp = (hi >>> 20) & 0x7ff;
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return { neg: hi >>> 31 === 1, mant, exp: exp - 1023 };
+}
+
+/** strconv 'b': -ddddp±ddd, the mantissa as an integer times a power of two. */
+function fmtB(v: number): string {
+  const { neg, mant, exp } = bits(v);
+  const e = exp - 52;
+  return (neg ? '-' : '') + mant.toString() + 'p' + (e >= 0 ? '+' : '-') + Math.abs(e);
+}
+
+/** strconv 'x'/'X': -0x1.hhhhp±dd, rounded half-even to prec hex digits (prec < 0: all needed). */
+function fmtX(v: number, prec: number, upper: boolean): string {
+  const b = bits(v);
+  let { mant, exp } = b;
+  if (mant === 0n) exp = 0;
+  const ONE = 1n << 60n;
+  const MASK = ONE - 1n;
+  mant <<= 8n; // leading 1 (if any) at bit 60
+  while (mant !== 0n && (mant & ONE) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & MASK;
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  let out = (b.neg ? '-' : '') + '0' + (upper ? 'X' : 'x') + ((mant >> 60n) & 1n).toString();
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  const digit = (): string => {
+    const d = Number((mant >> 60n) & 15n).toString(16);
+    mant = (mant << 4n) & ((1n << 64n) - 1n);
+    return upper ? d.toUpperCase() : d;
+  };
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) out += digit();
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) out += digit();
+  }
+  const e = Math.abs(exp);
+  return out + (upper ? 'P' : 'p') + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : String(e));
+}
+
+/** strconv.FormatFloat(v, fmt, prec, 64) for fmt in b e E f F g G x X; prec -1 means shortest. */
 export function formatFloat(v: number, fmt: string, prec: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '+Inf';
   if (v === -Infinity) return '-Inf';
+  if (fmt === 'b') return fmtB(v);
+  if (fmt === 'x' || fmt === 'X') return fmtX(v, prec, fmt === 'X');
   const neg = v < 0 || Object.is(v, -0);
   const a = Math.abs(v);
   const isShortest = prec < 0;

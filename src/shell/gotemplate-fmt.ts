@@ -120,7 +120,8 @@ export class Printer {
   }
 
   private fmtFloat(v: number, verb: string, defPrec: number): void {
-    let s = formatFloat(v, verb, this.f.prec ?? defPrec);
+    const prec = this.f.prec ?? defPrec;
+    let s = formatFloat(v, verb, prec);
     if (s[0] !== '-' && s[0] !== '+') s = '+' + s;
     if (this.f.space && s[0] === '+' && !this.f.plus) s = ' ' + s.slice(1);
     if (s[1] === 'I' || s[1] === 'N') {
@@ -128,6 +129,7 @@ export class Printer {
       this.padNoZero(s);
       return;
     }
+    if (this.f.sharp && verb !== 'b') s = sharpFloat(s, verb, prec);
     if (this.f.plus || s[0] !== '+') {
       if (this.f.zero && !this.f.minus && this.f.wid !== undefined && this.f.wid > s.length) {
         this.buf += s[0] + '0'.repeat(this.f.wid - s.length) + s.slice(1);
@@ -143,8 +145,11 @@ export class Printer {
     switch (verb) {
       case 'v':
         return this.fmtFloat(v, 'g', -1);
+      case 'b':
       case 'g':
       case 'G':
+      case 'x':
+      case 'X':
         return this.fmtFloat(v, verb, -1);
       case 'e':
       case 'E':
@@ -187,19 +192,9 @@ export class Printer {
   }
 
   private printString(s: string, verb: string): void {
-    const zero = this.f.zero;
-    this.f.zero = false; // Go 1.23+: the 0 flag is ignored for strings
-    try {
-      this.printStringVerb(s, verb);
-    } finally {
-      this.f.zero = zero;
-    }
-  }
-
-  private printStringVerb(s: string, verb: string): void {
     switch (verb) {
       case 'v':
-        if (this.f.sharpV) return this.pad(goQuote(s));
+        if (this.f.sharpV) return this.pad(goQuote(this.truncate(s)));
         return this.pad(this.truncate(s));
       case 's':
         return this.pad(this.truncate(s));
@@ -232,7 +227,7 @@ export class Printer {
       else this.badVerb(verb, arg);
       return;
     }
-    if (verb === 'T') return this.pad(typeName(arg));
+    if (verb === 'T') return this.printString(typeName(arg), 's');
     switch (kindOf(arg)) {
       case 'bool':
         if (verb === 't' || verb === 'v') return this.pad(String(arg));
@@ -299,6 +294,35 @@ export class Printer {
     });
     this.buf += '}';
   }
+}
+
+/** The # flag on floats: always a decimal point, and %g keeps its trailing zeros (Go's fmtFloat). */
+function sharpFloat(num: string, verb: string, prec: number): string {
+  let digits = 0;
+  if ('vgGx'.includes(verb)) digits = prec === -1 ? 6 : prec;
+  let tail = '';
+  let body = num;
+  const m = verb === 'x' || verb === 'X' ? /[pP]/.exec(body) : /[eEpP]/.exec(body);
+  if (m) {
+    tail = body.slice(m.index);
+    body = body.slice(0, m.index);
+  }
+  let hasPoint = false;
+  let sawNonzero = false;
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i];
+    if (c === '.') hasPoint = true;
+    else {
+      if (c !== '0') sawNonzero = true;
+      if (sawNonzero) digits--;
+    }
+  }
+  if (!hasPoint) {
+    if (body.length === 2 && body[1] === '0') digits--;
+    body += '.';
+  }
+  if (digits > 0) body += '0'.repeat(digits);
+  return body + tail;
 }
 
 function validRune(n: number): boolean {

@@ -96,7 +96,7 @@ export function wrapGoFunc(f: GoFunc): InternalFunc {
 }
 
 function indexArg(index: Val, cap: number): number {
-  const k = kindOf(index.v);
+  const k = index.iface ? 'interface' : kindOf(index.v);
   if (index.v === undefined) throw new CallError('cannot index slice/array with nil');
   if (k !== 'int') throw new CallError(`cannot index slice/array with type ${staticType(index)}`);
   const x = num(index.v);
@@ -148,7 +148,7 @@ function slice(args: Val[]): Val {
   const bytes = k === 'string' ? utf8Bytes(item.v as string) : undefined;
   const len = bytes ? bytes.length : (item.v as unknown[]).length;
   const idx = [0, len, 0];
-  idxs.forEach((x, i) => (idx[i] = indexArg(indirectInterface(x), len)));
+  idxs.forEach((x, i) => (idx[i] = indexArg(x, len))); // Go does not look inside interfaces here
   if (idx[0] > idx[1]) throw new CallError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (idxs.length === 3 && idx[1] > idx[2]) throw new CallError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (bytes) return new Val(utf8Decode(bytes.slice(idx[0], idx[1])));
