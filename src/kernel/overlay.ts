@@ -229,6 +229,16 @@ export class OverlayFs implements MountedFs {
   readdir(rel: string): DirEntry[] {
     const e = this.must(rel, 'scandir');
     if (e.type !== 'dir') throw new KernelError('ENOTDIR', 'scandir', rel);
+    if (!this.mayHoldWhiteouts(e)) {
+      // The kernel reads a one-layer directory as it is on disk (ovl_dir_is_real): a stray
+      // whiteout in it is listed, though looking it up then fails with ENOENT.
+      return this.disk.readdir((e.upper ?? e.lowers[0]) as string);
+    }
+    return this.mergedEntries(e);
+  }
+
+  /** ovl_dir_read_merged: the layers' entries, upper first, without duplicates or whiteouts. */
+  private mergedEntries(e: Layered): DirEntry[] {
     const seen = new Set<string>();
     const out: DirEntry[] = [];
     const layers = e.upper !== undefined ? [e.upper, ...e.lowers] : e.lowers;
@@ -241,6 +251,11 @@ export class OverlayFs implements MountedFs {
       }
     }
     return out;
+  }
+
+  /** OVL_WHITEOUTS: a merged directory, or an upper one copied up from a lower (with an origin). */
+  private mayHoldWhiteouts(e: Layered): boolean {
+    return this.isMerge(e) || (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN) !== undefined);
   }
 
   readlink(rel: string): string {
@@ -301,7 +316,9 @@ export class OverlayFs implements MountedFs {
     for (const x of d.listxattr(lower)) {
       if (!x.startsWith(OVL_XATTR_PREFIX)) d.setxattr(staged, x, d.getxattr(lower, x));
     }
-    d.setxattr(staged, OVL_ORIGIN, this.fileHandle(st.ino));
+    // No origin for a hard-linked lower file: copy-up breaks the link, and two upper files must
+    // not claim one origin (ovl_copy_up_one with index=off).
+    if (st.type === 'dir' || st.nlink === 1) d.setxattr(staged, OVL_ORIGIN, this.fileHandle(st.ino));
     d.chown(staged, st.uid, st.gid);
     if (st.type !== 'symlink') d.chmod(staged, st.mode);
     d.utimes(staged, st.atimeMs, st.mtimeMs);
@@ -375,7 +392,8 @@ export class OverlayFs implements MountedFs {
         if (write) throw new KernelError('EISDIR', 'open', rel);
         return (e.upper ?? e.lowers[0]) as string;
       }
-      if (!write && !flags.truncate) return (e.upper ?? e.lowers[0]) as string;
+      // Devices and FIFOs are opened through their driver, never copied up (special_file()).
+      if ((!write && !flags.truncate) || (e.type !== 'file' && e.type !== 'symlink')) return (e.upper ?? e.lowers[0]) as string;
       const upper = this.copyUp(rel);
       if (flags.truncate) this.disk.open(upper, { ...flags, create: false, write: true }, mode, cred);
       return upper;
@@ -454,8 +472,9 @@ export class OverlayFs implements MountedFs {
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: e.type });
   }
 
+  /** ovl_check_empty_dir reads the merged entries even of a one-layer directory. */
   private isEmptyMerged(rel: string): boolean {
-    return this.readdir(rel).length === 0;
+    return this.mergedEntries(this.must(rel, 'rmdir')).length === 0;
   }
 
   rmdir(rel: string): void {

@@ -1,0 +1,32 @@
+// Shrunk counter-examples from the conformance suite, kept as fixed scenarios: each one is a
+// place where the model once disagreed with the real kernel.
+import type { Scenario } from './conformance/scenario.js';
+
+export const REGRESSIONS: Record<string, Scenario> = {
+  // A one-layer directory is read as it is on disk, so a stray whiteout in it is listed
+  // (and then fails lstat with ENOENT).
+  'readdir of an unmerged lower dir lists its whiteouts': {
+    lowers: [[{ kind: 'dir', path: 'a', mode: 0o755 }, { kind: 'whiteout', path: 'a/a' }]],
+    ops: [{ op: 'chmod', path: 'c', mode: 0o755 }],
+  },
+  // ...but the emptiness check for rmdir reads the merged entries and ignores it.
+  'rmdir ignores whiteouts in an unmerged dir': {
+    lowers: [[{ kind: 'dir', path: 'd', mode: 0o755 }, { kind: 'dir', path: 'd/c', mode: 0o755 }, { kind: 'whiteout', path: 'd/c/a' }], []],
+    ops: [{ op: 'rmdir', path: 'd/c' }, { op: 'rename', from: 'a', to: 'a' }],
+  },
+  // Copy-up of a hard-linked lower file breaks the link and records no origin.
+  'copy-up of a hard-linked lower file sets no origin (open)': {
+    lowers: [[{ kind: 'file', path: 'c', data: 'x', mode: 0o644 }, { kind: 'hardlink', path: 'a', from: 'c' }], []],
+    ops: [{ op: 'open', path: 'a' }],
+  },
+  'copy-up of a hard-linked lower file sets no origin (chown)': {
+    lowers: [[{ kind: 'file', path: 'a', data: 'x', mode: 0o644 }, { kind: 'hardlink', path: 'c', from: 'a' }], []],
+    ops: [{ op: 'chown', path: 'a', uid: 0 }, { op: 'mknod', path: 'a', node: 'whiteout' }],
+  },
+  // An absolute symlink target once sent the real runner outside its sandbox: targets are
+  // relative now, and this keeps the scenario's shape.
+  'mknod through a symlinked lower directory': {
+    lowers: [[{ kind: 'symlink', path: 'c', target: 'nowhere' }]],
+    ops: [{ op: 'mknod', path: 'c/a', node: 'whiteout' }],
+  },
+};
