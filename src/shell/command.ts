@@ -1,0 +1,61 @@
+// The contract between the shell's interpreter and the commands it runs (coreutils, docker, jq,
+// systemctl …). A command gets its argv, its input as bytes, writers for its output, and the
+// process (src/kernel/proc.ts) through which it touches the simulated filesystem. Pipelines run
+// one stage after another, so stdin is whole when a command starts.
+import type { Proc } from '../kernel/index.js';
+
+export type Output = (data: string | Uint8Array) => void;
+
+export interface CommandIO {
+  stdin: Uint8Array;
+  stdout: Output;
+  stderr: Output;
+  /** Whether stdin/stdout are the terminal (ls columns, docker -t, jq colours). */
+  stdinIsTerminal: boolean;
+  stdoutIsTerminal: boolean;
+}
+
+/** What a shell session offers its commands beyond their own process. */
+export interface ShellServices {
+  /**
+   * Runs a command line in a child shell of this one (xargs, find -exec, docker's RUN and exec).
+   * root is the host path the child's / maps to (a container's merged dir); cwd is as the child
+   * sees it.
+   */
+  runLine(line: string, io: CommandIO, options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string }): Promise<number>;
+  /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
+  enterShell(options: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void;
+  /** The lines typed so far, for `history`. */
+  history(): readonly string[];
+}
+
+export interface CommandContext extends CommandIO {
+  /** argv[0] is the name as typed. */
+  argv: string[];
+  proc: Proc;
+  /** Exported variables (PATH, HOME, PWD …). */
+  env: ReadonlyMap<string, string>;
+  shell: ShellServices;
+}
+
+export type CommandFn = (ctx: CommandContext) => number | Promise<number>;
+
+export interface CommandSpec {
+  name: string;
+  run: CommandFn;
+  /** One line for `help`. */
+  summary: string;
+  /** Flags offered by Tab completion. */
+  flags?: readonly string[];
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export function toBytes(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? enc.encode(data) : data;
+}
+
+export function toText(data: Uint8Array): string {
+  return dec.decode(data);
+}
