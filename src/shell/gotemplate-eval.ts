@@ -35,6 +35,8 @@ export interface ExecOptions {
   maxOutput: number;
   /** Maximum {{template}} nesting (Go's maxExecDepth on wasm). */
   maxDepth: number;
+  /** Go minor release to follow (19 for go1.19): ranging over an int needs 22. */
+  goMinor: number;
 }
 
 export const MISSING = new Val(undefined, false, 'missing');

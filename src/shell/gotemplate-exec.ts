@@ -116,6 +116,7 @@ export class Executor extends Evaluator {
       let ran = false;
       switch (kindOf(val.v)) {
         case 'int': {
+          if (this.opts.goMinor < 22) this.errorf(`range can't iterate over ${sprintf('%v', [val.v])}`);
           if (decl.length > 1) this.errorf(`can't use ${sprint([val.v])} to iterate over more than one variable`);
           const n = num(val.v);
           for (let i = 0; i < n; i++, ran = true) one(INVALID, new Val(i));

@@ -3,7 +3,6 @@
 // truncate), plus the docker CLI's table-header variants. Error texts are Go's.
 
 import { sprint, sprintln } from './gotemplate-fmt.js';
-import { marshalJson } from './gotemplate-json.js';
 import { sprintf } from './gotemplate-printf.js';
 import { isPrint } from './gotemplate-token.js';
 import {
@@ -33,6 +32,8 @@ export const INVALID = new Val(undefined);
 
 /** A Go error result of a template function; becomes "error calling NAME: MESSAGE". */
 export class CallError extends Error {}
+
+export const plainValue = (v: Val): unknown => (v.v === undefined ? null : v.v);
 
 export interface InternalFunc {
   readonly params: readonly GoParamType[];
@@ -66,10 +67,10 @@ export function elemVal(container: object, x: unknown): Val {
   return new Val(x, goTypeOf(container).elem === 'interface');
 }
 
-const plain = (v: Val): unknown => (v.v === undefined ? null : v.v);
+const plain = plainValue;
 const str = (v: Val): string => v.v as string;
 
-function fn(params: GoParamType[], call: (args: Val[]) => unknown, variadic?: GoParamType): InternalFunc {
+export function fn(params: GoParamType[], call: (args: Val[]) => unknown, variadic?: GoParamType): InternalFunc {
   return {
     params,
     variadic,
@@ -193,6 +194,12 @@ function comparable(v: unknown): boolean {
   return true;
 }
 
+/** Go 1.25 named the two types in this error; earlier releases did not. */
+let namedIncompatible = true;
+function incompatible(a: Val, b: Val): CallError {
+  return new CallError(namedIncompatible ? `incompatible types for comparison: ${staticType(a)} and ${staticType(b)}` : 'incompatible types for comparison');
+}
+
 function eq(args: Val[]): boolean {
   const a1 = indirectInterface(args[0]);
   if (args.length < 2) throw new CallError('missing argument for comparison');
@@ -202,7 +209,7 @@ function eq(args: Val[]): boolean {
     const k2 = basicKind(a);
     let t = false;
     if (k1 !== k2) {
-      if (isValid(a1) && isValid(a)) throw new CallError(`incompatible types for comparison: ${staticType(a1)} and ${staticType(a)}`);
+      if (isValid(a1) && isValid(a)) throw incompatible(a1, a);
     } else if (k1 !== 'invalid') {
       t = k1 === 'int' || k1 === 'float' ? num(a1.v) === num(a.v) : deepEqual(a1.v, a.v);
     } else {
@@ -228,7 +235,7 @@ function lt(args: Val[]): boolean {
   const k1 = basicKind(a1);
   const k2 = basicKind(a2);
   if (k1 === 'invalid' || k2 === 'invalid') throw new CallError('invalid type for comparison');
-  if (k1 !== k2) throw new CallError(`incompatible types for comparison: ${staticType(a1)} and ${staticType(a2)}`);
+  if (k1 !== k2) throw incompatible(a1, a2);
   if (k1 === 'bool' || k1 === 'complex') throw new CallError('invalid type for comparison');
   if (k1 === 'string') return (a1.v as string) < (a2.v as string);
   return num(a1.v) < num(a2.v);
@@ -277,7 +284,12 @@ function call(args: Val[]): Val {
   return new Val(r);
 }
 
-export function builtinFuncs(): Map<string, InternalFunc> {
+/** Go's builtin functions as of Go 1.`goMinor`. */
+export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
+  const cmp = (f: (a: Val[]) => boolean) => (a: Val[]): boolean => {
+    namedIncompatible = goMinor >= 25;
+    return f(a);
+  };
   return new Map<string, InternalFunc>([
     ['and', raw(['value'], () => INVALID, 'value')],
     ['or', raw(['value'], () => INVALID, 'value')],
@@ -292,89 +304,11 @@ export function builtinFuncs(): Map<string, InternalFunc> {
     ['printf', fn(['string'], (a) => sprintf(str(a[0]), a.slice(1).map(plain)), 'any')],
     ['println', fn([], (a) => sprintln(a.map(plain)), 'any')],
     ['urlquery', fn([], (a) => queryEscape(evalArgs(a)), 'any')],
-    ['eq', fn(['value'], eq, 'value')],
-    ['ge', fn(['value', 'value'], (a) => !lt(a))],
-    ['gt', fn(['value', 'value'], (a) => !le(a))],
-    ['le', fn(['value', 'value'], le)],
-    ['lt', fn(['value', 'value'], lt)],
-    ['ne', fn(['value', 'value'], (a) => !eq(a))],
-  ]);
-}
-
-/** strings.Title: upper-case the first letter of each word (words split at non letters/digits/_). */
-function title(s: string): string {
-  let prev = ' ';
-  let out = '';
-  for (const c of s) {
-    const sep = /[\p{L}\p{Nd}_]/u.test(prev) ? false : /[\x00-\x7f]/.test(prev) || /\s/u.test(prev);
-    out += sep ? upper(c) : c;
-    prev = c;
-  }
-  return out;
-}
-function mapRunes(s: string, f: (c: string) => string): string {
-  let out = '';
-  for (const c of s) {
-    const m = f(c);
-    out += Array.from(m).length === 1 ? m : c; // Go maps rune to rune; keep runes with no 1:1 mapping
-  }
-  return out;
-}
-const upper = (s: string): string => mapRunes(s, (c) => c.toUpperCase());
-const lower = (s: string): string => mapRunes(s, (c) => c.toLowerCase());
-
-function split(s: string, sep: string): string[] {
-  return goSlice(sep === '' ? Array.from(s) : s.split(sep), 'string');
-}
-
-function pad(s: string, prefix: number, suffix: number): string {
-  if (s === '') return s;
-  if (prefix < 0 || suffix < 0) throw new CallError('strings: negative Repeat count');
-  return ' '.repeat(prefix) + s + ' '.repeat(suffix);
-}
-
-function truncate(s: string, n: number): string {
-  const b = utf8Bytes(s);
-  if (b.length < n) return s;
-  if (n < 0) throw new CallError(`runtime error: slice bounds out of range [:${n}]`);
-  return utf8Decode(b.slice(0, n));
-}
-
-/** docker json: encoding/json with SetEscapeHTML(false), newline trimmed; "" when it cannot encode. */
-function dockerJson(v: unknown): string {
-  try {
-    return marshalJson(v, false);
-  } catch {
-    return '';
-  }
-}
-
-/** The docker CLI's templates.basicFunctions. */
-export function dockerFuncs(): Map<string, InternalFunc> {
-  const s = (v: Val): string => v.v as string;
-  const i = (v: Val): number => num(v.v);
-  return new Map<string, InternalFunc>([
-    ['json', fn(['any'], (a) => dockerJson(plain(a[0])))],
-    ['split', fn(['string', 'string'], (a) => split(s(a[0]), s(a[1])))],
-    ['join', fn(['[]string', 'string'], (a) => (a[0].v as string[]).join(s(a[1])))],
-    ['title', fn(['string'], (a) => title(s(a[0])))],
-    ['lower', fn(['string'], (a) => lower(s(a[0])))],
-    ['upper', fn(['string'], (a) => upper(s(a[0])))],
-    ['pad', fn(['string', 'int', 'int'], (a) => pad(s(a[0]), i(a[1]), i(a[2])))],
-    ['truncate', fn(['string', 'int'], (a) => truncate(s(a[0]), i(a[1])))],
-  ]);
-}
-
-/** The docker CLI's templates.HeaderFunctions: leave header names intact (pad is not replaced). */
-export function dockerHeaderFuncs(): Map<string, InternalFunc> {
-  const id = (v: Val[]): unknown => v[0].v;
-  return new Map<string, InternalFunc>([
-    ['json', fn(['string'], id)],
-    ['split', fn(['string', 'string'], id)],
-    ['join', fn(['string', 'string'], id)],
-    ['title', fn(['string'], id)],
-    ['lower', fn(['string'], id)],
-    ['upper', fn(['string'], id)],
-    ['truncate', fn(['string', 'int'], id)],
+    ['eq', fn(['value'], cmp(eq), 'value')],
+    ['ge', fn(['value', 'value'], cmp((a) => !lt(a)))],
+    ['gt', fn(['value', 'value'], cmp((a) => !le(a)))],
+    ['le', fn(['value', 'value'], cmp(le))],
+    ['lt', fn(['value', 'value'], cmp(lt))],
+    ['ne', fn(['value', 'value'], cmp((a) => !eq(a)))],
   ]);
 }

@@ -41,14 +41,23 @@ export class Lexer {
   private item: Item = { typ: T.EOF, pos: 0, val: '', line: 1 };
   private insideAction = false;
 
+  /** Go < 1.20 lexed a stray ')' as a token first and reported the error on the next call. */
+  private pendingError: string | undefined;
+
   constructor(
     private input: string,
     readonly breakOK = true,
     readonly continueOK = true,
+    readonly goMinor = 25,
   ) {}
 
   nextItem(): Item {
     this.item = { typ: T.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
+    if (this.pendingError !== undefined) {
+      this.errorf(this.pendingError);
+      this.pendingError = undefined;
+      return this.item;
+    }
     let state: State = this.insideAction ? lexInsideAction : lexText;
     while (state) state = state(this);
     return this.item;
@@ -229,7 +238,10 @@ export class Lexer {
         return l.emit(T.LeftParen);
       case ')':
         l.parenDepth--;
-        if (l.parenDepth < 0) return l.errorf('unexpected right paren');
+        if (l.parenDepth < 0) {
+          if (l.goMinor >= 20) return l.errorf('unexpected right paren');
+          l.pendingError = `unexpected right paren ${formatU(r)}`;
+        }
         return l.emit(T.RightParen);
     }
     if (r === '.') {

@@ -27,6 +27,7 @@ class Parser extends TokenReader {
     lex: Lexer,
     private hasFunction: (name: string) => boolean,
     private treeSet: Map<string, Tree>,
+    private readonly goMinor: number,
   ) {
     super(lex, parseName);
     this.tree = { name, parseName, root: { type: 'list', pos: 0, nodes: [] }, text };
@@ -47,7 +48,7 @@ class Parser extends TokenReader {
       if (this.peek().typ === T.LeftDelim) {
         const delim = this.next();
         if (this.nextNonSpace().typ === T.Define) {
-          const def = new Parser('definition', this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet);
+          const def = new Parser('definition', this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet, this.goMinor);
           def.parseDefinition();
           continue;
         }
@@ -210,7 +211,8 @@ class Parser extends TokenReader {
       let elseList: ListNode | null = null;
       if (next.type === 'else') {
         const p = this.peek().typ;
-        if ((context === 'if' && p === T.If) || (context === 'with' && p === T.With)) {
+        // {{else with}} arrived in Go 1.23.
+        if ((context === 'if' && p === T.If) || (context === 'with' && p === T.With && this.goMinor >= 23)) {
           this.next();
           elseList = { type: 'list', pos: next.pos, nodes: [this.control(context)] };
         } else {
@@ -227,7 +229,7 @@ class Parser extends TokenReader {
 
   private elseControl(): Node {
     const p = this.peekNonSpace();
-    if (p.typ === T.If || p.typ === T.With) return { type: 'else', pos: p.pos, line: p.line };
+    if (p.typ === T.If || (p.typ === T.With && this.goMinor >= 23)) return { type: 'else', pos: p.pos, line: p.line };
     const t = this.expect(T.RightDelim, 'else');
     return { type: 'else', pos: t.pos, line: t.line };
   }
@@ -256,7 +258,7 @@ class Parser extends TokenReader {
     const t = this.nextNonSpace();
     const name = this.templateName(t, context);
     const pipe = this.pipeline(context, T.RightDelim);
-    const block = new Parser(name, this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet);
+    const block = new Parser(name, this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet, this.goMinor);
     const [list, end] = block.itemList();
     if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     block.tree.root = list;
@@ -353,10 +355,10 @@ class Parser extends TokenReader {
  * Parse `text` as template `name`; returns every tree it defines (the top-level one under `name`).
  * Throws TemplateParseError with Go's text.
  */
-export function parseTemplate(name: string, text: string, hasFunction: (name: string) => boolean): Map<string, Tree> {
+export function parseTemplate(name: string, text: string, hasFunction: (name: string) => boolean, goMinor = 25): Map<string, Tree> {
   const treeSet = new Map<string, Tree>();
-  const lex = new Lexer(text, !hasFunction('break'), !hasFunction('continue'));
-  const p = new Parser(name, name, text, lex, hasFunction, treeSet);
+  const lex = new Lexer(text, !hasFunction('break'), !hasFunction('continue'), goMinor);
+  const p = new Parser(name, name, text, lex, hasFunction, treeSet, goMinor);
   p.parse();
   p.add();
   return treeSet;

@@ -2,8 +2,8 @@
 // its formatter.Context (the `table` directive, header row, tabwriter 10/1/3), and `docker inspect
 // --format` with its typed pass and raw-JSON fallback (missingkey=error), so error texts match.
 
-import { GoTemplate, GoTemplateError, goMap, goStruct, goSlice, goTypeOf, type GoFunc, type GoTemplateResult } from './gotemplate.js';
-import { dockerHeaderFuncs } from './gotemplate-funcs.js';
+import { GoTemplate, GoTemplateError, goMap, goStruct, goSlice, goTypeOf, type DockerCliEra, type GoFunc, type GoTemplateResult } from './gotemplate.js';
+import { dockerHeaderFuncs } from './gotemplate-dockerfuncs.js';
 import { DOCKER_TABWRITER, tabwrite } from './gotemplate-tabwriter.js';
 
 export { displayWidth, tabwrite, DOCKER_TABWRITER, type TabwriterOptions } from './gotemplate-tabwriter.js';
@@ -108,9 +108,9 @@ export interface DockerListResult {
  * printing them as sorted maps as docker's MarshalJSON does; tag rows with goStruct to add methods
  * such as ps's `.Label "key"`. An empty format means the default table.
  */
-export function formatDockerList(format: string, rows: readonly object[], kind: DockerListKind): DockerListResult {
+export function formatDockerList(format: string, rows: readonly object[], kind: DockerListKind, docker: DockerCliEra = 'latest'): DockerListResult {
   const source = format === '' || format === 'table' ? kind.defaultTable : format;
-  const parsed = GoTemplate.parse(dockerTemplateString(source));
+  const parsed = GoTemplate.parse(dockerTemplateString(source), { docker });
   if (!parsed.ok) return { output: '', error: parsed.error };
   const tmpl = parsed.template;
   let body = '';
@@ -177,10 +177,15 @@ export interface DockerInspectResult {
  * `docker inspect --format FORMAT` over elements (their inspect JSON as plain data). Like the CLI,
  * each element is first rendered from its typed form (see dockerTypedView) and, if that fails, from
  * the raw JSON with missingkey=error; an element that fails both contributes its error, the others
- * their output. Pass `typed` to supply your own typed views.
+ * their output. Pass `options.typed` to supply your own typed views.
  */
-export function formatDockerInspect(format: string, elements: readonly unknown[], typed?: readonly unknown[]): DockerInspectResult {
-  const parsed = GoTemplate.parse(format);
+export function formatDockerInspect(
+  format: string,
+  elements: readonly unknown[],
+  options: { docker?: DockerCliEra; typed?: readonly unknown[] } = {},
+): DockerInspectResult {
+  const { typed } = options;
+  const parsed = GoTemplate.parse(format, { docker: options.docker ?? 'latest' });
   if (!parsed.ok) return { output: '', error: parsed.error, exitCode: 64 };
   const tmpl = parsed.template;
   let out = '';

@@ -148,9 +148,21 @@ export function num(v: unknown): number {
   return v as number;
 }
 
-/** A slice or map's entries as [key, value] pairs, maps sorted by key like Go's fmtsort. */
+/** Go's string order: bytewise UTF-8, i.e. code point order (JS's < differs for astral characters). */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i) ?? 0;
+    const cb = b.codePointAt(i) ?? 0;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** A map's keys in the order Go's fmtsort (printing, range) and encoding/json use. */
 export function mapKeys(m: object): string[] {
-  return Object.keys(m).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.keys(m).sort(compareGoStrings);
 }
 
 export function lengthOf(v: unknown): number | undefined {

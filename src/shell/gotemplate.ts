@@ -9,7 +9,8 @@
 // gotemplate-value.ts. The docker inspect two-pass behaviour lives in gotemplate-table.ts.
 
 import { Executor, TemplateExecError, type MissingKey } from './gotemplate-exec.js';
-import { builtinFuncs, dockerFuncs, wrapGoFunc, type InternalFunc } from './gotemplate-funcs.js';
+import { DOCKER_GO_MINOR, dockerFuncs, type DockerCliEra } from './gotemplate-dockerfuncs.js';
+import { builtinFuncs, wrapGoFunc, type InternalFunc } from './gotemplate-funcs.js';
 import { parseTemplate, TemplateParseError, type Tree } from './gotemplate-parse.js';
 import type { GoFunc } from './gotemplate-value.js';
 
@@ -19,6 +20,7 @@ export { sprint as goSprint, sprintln as goSprintln } from './gotemplate-fmt.js'
 export { sprintf as goSprintf } from './gotemplate-printf.js';
 export { marshalJson as goMarshalJson } from './gotemplate-json.js';
 export type { MissingKey } from './gotemplate-exec.js';
+export { DOCKER_GO_MINOR, type DockerCliEra } from './gotemplate-dockerfuncs.js';
 
 /** A template failure. `message` is what the docker CLI prints; `goMessage` is Go's own error text. */
 export class GoTemplateError extends Error {
@@ -44,6 +46,13 @@ export interface GoTemplateOptions {
   funcs?: Readonly<Record<string, GoFunc>>;
   /** Include the docker CLI's functions (default true); false gives plain text/template. */
   dockerFuncs?: boolean;
+  /**
+   * The docker CLI release to behave like (default 'latest'): picks its functions and the Go
+   * release it was built with (20.10: go1.19, 25.0: go1.21, 29.0 and later: go1.25).
+   */
+  docker?: DockerCliEra;
+  /** Override the Go minor release (19 for go1.19) whose text/template behaviour to follow. */
+  goMinor?: number;
   /** Guard against runaway templates such as {{range 1000000000}} (not in Go): nodes walked. */
   maxSteps?: number;
   /** Guard on output size in characters (not in Go). */
@@ -83,12 +92,14 @@ export class GoTemplate {
   /** Parse a template; never throws. */
   static parse(source: string, options: GoTemplateOptions = {}): { ok: true; template: GoTemplate } | { ok: false; error: GoTemplateError } {
     const name = options.name ?? '';
-    const builtins = builtinFuncs();
+    const era = options.docker ?? 'latest';
+    const goMinor = options.goMinor ?? DOCKER_GO_MINOR[era];
+    const builtins = builtinFuncs(goMinor);
     const funcs = new Map(builtins);
-    if (options.dockerFuncs !== false) for (const [k, f] of dockerFuncs()) funcs.set(k, f);
+    if (options.dockerFuncs !== false) for (const [k, f] of dockerFuncs(era)) funcs.set(k, f);
     for (const [k, f] of toInternal(options.funcs)) funcs.set(k, f);
     try {
-      const trees = parseTemplate(name, source, (f) => funcs.has(f));
+      const trees = parseTemplate(name, source, (f) => funcs.has(f), goMinor);
       return { ok: true, template: new GoTemplate(name, source, trees, funcs, builtins, options) };
     } catch (e) {
       const text = e instanceof TemplateParseError ? e.message : `template: ${name}: overlay-tutor: ${message(e)}`;
@@ -110,6 +121,7 @@ export class GoTemplate {
       maxSteps: this.options.maxSteps ?? DEFAULT_STEPS,
       maxOutput: this.options.maxOutput ?? DEFAULT_OUTPUT,
       maxDepth: MAX_TEMPLATE_DEPTH,
+      goMinor: this.options.goMinor ?? DOCKER_GO_MINOR[this.options.docker ?? 'latest'],
     });
     try {
       ex.execute(this.name, data);
