@@ -32,7 +32,12 @@ export class KernelError extends Error {
   readonly path?: string;
 
   constructor(code: ErrnoCode, syscall: string, path?: string) {
+    // Failing syscalls are ordinary (every lookup of a missing name is one): skip the stack
+    // trace, which costs more than the lookup itself.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${code}: ${ERRNO[code].text}, ${syscall}${path === undefined ? '' : ` '${path}'`}`);
+    Error.stackTraceLimit = limit;
     this.name = 'KernelError';
     this.code = code;
     this.errno = ERRNO[code].no;

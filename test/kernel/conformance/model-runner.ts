@@ -145,6 +145,7 @@ export function runOnModel(scenario: Scenario): RunResult {
   p.mount(`${ROOT}/m`, 'overlay', `lowerdir=${lowers.join(':')},upperdir=${ROOT}/u,workdir=${ROOT}/w`);
   const layer = (where: string): string =>
     where === 'merged' ? `${ROOT}/m` : where === 'upper' ? `${ROOT}/u` : `${ROOT}/l${where.slice('lower'.length)}`;
+  const started = performance.now();
   const results: OpResult[] = scenario.ops.map((op) => {
     try {
       const value = apply(p, op, layer);
@@ -154,10 +155,12 @@ export function runOnModel(scenario: Scenario): RunResult {
       throw err;
     }
   });
+  const opsSeconds = (performance.now() - started) / 1000;
   const merged = snapshotTree(p, `${ROOT}/m`);
   p.umount(`${ROOT}/m`);
   return {
     results,
+    opsSeconds,
     snapshot: {
       merged,
       upper: snapshotTree(p, `${ROOT}/u`),

@@ -14,6 +14,7 @@ import signal
 import stat
 import sys
 import tempfile
+import time
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 XATTR_NAME = "user.tutor"
@@ -187,19 +188,21 @@ def run(req, base):
             if where == "upper":
                 return up
             return os.path.join(d, "l" + where[len("lower"):])
+        started = time.perf_counter()
         for op in req["ops"]:
             try:
                 v = apply(op, m, layer)
                 results.append({"ok": True, "value": v} if v is not None else {"ok": True})
             except OSError as e:
                 results.append({"ok": False, "errno": errno.errorcode.get(e.errno, str(e.errno))})
+        ops_seconds = time.perf_counter() - started
         merged = walk(m)
     finally:
         umount(m)
     snap = {"merged": merged, "upper": walk(up), "work": walk(wk, rename_temps=True),
             "lowersBefore": before, "lowersAfter": [walk(l) for l in lowers]}
     shutil.rmtree(d)
-    return {"results": results, "snapshot": snap}
+    return {"results": results, "snapshot": snap, "opsSeconds": ops_seconds}
 
 
 def on_alarm(signum, frame):

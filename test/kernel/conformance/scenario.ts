@@ -67,6 +67,8 @@ export interface Snapshot {
 export interface RunResult {
   results: OpResult[];
   snapshot: Snapshot;
+  /** Time spent applying the operations alone, for the benchmark. */
+  opsSeconds: number;
 }
 
 export const XATTR_NAME = 'user.tutor';

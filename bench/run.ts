@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark group, baselines measured in the same run.
+import { benchKernel } from './kernel.js';
+import { BenchReport } from './report.js';
+
+const report = new BenchReport();
+await benchKernel(report);
+report.print((s) => process.stdout.write(s));

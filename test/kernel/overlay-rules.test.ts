@@ -1,0 +1,274 @@
+// One test per overlayfs rule the tutorial teaches, on the model alone (the conformance suite
+// checks the same rules against the real kernel at random).
+import { Volume } from 'memfs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Kernel, KernelError, S_IFCHR, makedev, seededRandom, steppingClock, type KernelEvent, type Proc } from '../../src/kernel/index.js';
+
+let kernel: Kernel;
+let p: Proc;
+let events: KernelEvent[];
+const text = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+function errno(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (err) {
+    if (err instanceof KernelError) return err.code;
+    throw err;
+  }
+}
+
+/** Two lowers (l1 above l2), an empty upper, mounted at /m. */
+beforeEach(() => {
+  kernel = new Kernel({ volume: new Volume(), clock: steppingClock(1_700_000_000_000), random: seededRandom(3) });
+  p = kernel.proc();
+  for (const d of ['/l1', '/l2', '/u', '/w', '/m']) p.mkdir(d);
+  p.writeFile('/l2/etc.conf', 'from l2\n');
+  p.writeFile('/l1/etc.conf', 'from l1\n');
+  p.mkdir('/l2/dir');
+  p.writeFile('/l2/dir/low', 'low\n');
+  p.mkdir('/l1/dir');
+  p.writeFile('/l1/dir/high', 'high\n');
+  p.writeFile('/l1/file', 'lower file\n');
+  p.link('/l1/file', '/l1/file.hard');
+  p.writeFile('/l2/single', 'single\n');
+  p.mkdir('/l2/tree');
+  p.writeFile('/l2/tree/leaf', 'leaf\n');
+  p.mount('/m', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u,workdir=/w');
+  events = [];
+  kernel.on((e) => events.push(e));
+});
+
+describe('lookup and readdir', () => {
+  it('a file in a higher lower layer hides the same name below it', () => {
+    expect(text(p.readFile('/m/etc.conf'))).toBe('from l1\n');
+  });
+
+  it('directories present in several layers merge their entries', () => {
+    expect(p.readdir('/m/dir').map((e) => e.name).sort()).toEqual(['high', 'low']);
+  });
+
+  it('a merged directory reports one link, as the kernel does', () => {
+    expect(p.stat('/m/dir').nlink).toBe(1);
+  });
+
+  it('the layer directories stay visible on the host, untouched', () => {
+    p.writeFile('/m/single', 'changed\n');
+    expect(text(p.readFile('/l2/single'))).toBe('single\n');
+    expect(text(p.readFile('/u/single'))).toBe('changed\n');
+  });
+});
+
+describe('creating', () => {
+  it('a new file lands in upper, with its parent directories copied up first', () => {
+    p.writeFile('/m/tree/new', 'n\n');
+    expect(p.lstat('/u/tree').type).toBe('dir');
+    expect(text(p.readFile('/u/tree/new'))).toBe('n\n');
+    expect(events.filter((e) => e.kind === 'copy-up').map((e) => (e as { merged: string }).merged)).toEqual(['/m/tree']);
+  });
+
+  it('mknod of a 0/0 character device through the overlay fails with EPERM', () => {
+    expect(errno(() => p.mknod('/m/fake', S_IFCHR | 0o644, 0))).toBe('EPERM');
+  });
+
+  it('creating an existing name fails with EEXIST', () => {
+    expect(errno(() => p.mkdir('/m/dir'))).toBe('EEXIST');
+  });
+});
+
+describe('copy-up', () => {
+  it('appending to a lower file copies it up through work/ and leaves the lower as it was', () => {
+    p.writeFile('/m/single', 'more\n', { append: true });
+    expect(text(p.readFile('/m/single'))).toBe('single\nmore\n');
+    expect(text(p.readFile('/l2/single'))).toBe('single\n');
+    const copy = events.find((e) => e.kind === 'copy-up');
+    expect(copy).toMatchObject({ kind: 'copy-up', merged: '/m/single', lower: '/l2/single', upper: '/u/single', via: 'tmpfile' });
+  });
+
+  it('chmod, chown, utimes and truncate each copy a lower file up', () => {
+    p.chmod('/m/single', 0o600);
+    p.chown('/m/etc.conf', 1000, 1000);
+    p.utimes('/m/dir/low', 0, 0);
+    p.truncate('/m/dir/high', 0);
+    expect(['/u/single', '/u/etc.conf', '/u/dir/low', '/u/dir/high'].map((x) => p.lstat(x).type)).toEqual(['file', 'file', 'file', 'file']);
+    expect(p.lstat('/u/single').mode & 0o777).toBe(0o600);
+  });
+
+  it('opening a lower file to read does not copy it up', () => {
+    p.readFile('/m/single');
+    p.open('/m/single', { write: false });
+    expect(p.exists('/u/single')).toBe(false);
+  });
+
+  it('a directory copied up keeps an origin xattr and marks its parent impure', () => {
+    p.writeFile('/m/tree/x', '');
+    expect(p.listxattr('/u/tree', false)).toContain('trusted.overlay.origin');
+    expect(text(p.getxattr('/u', 'trusted.overlay.impure', false))).toBe('y');
+  });
+
+  it('a copy-up passes through the work directory: work/work is left holding nothing', () => {
+    p.writeFile('/m/dir/low', 'x', { append: true });
+    expect(p.readdir('/w/work')).toEqual([]);
+    expect(events.find((e) => e.kind === 'copy-up' && e.type === 'dir')).toMatchObject({ staged: expect.stringMatching(/^\/w\/work\/#[0-9a-f]+$/), via: 'workdir' });
+  });
+});
+
+describe('inode numbers', () => {
+  it('through merged a copied-up file keeps its inode number; in upper it has a new one', () => {
+    const before = p.stat('/m/single').ino;
+    p.writeFile('/m/single', '123\n', { append: true });
+    expect(p.stat('/m/single').ino).toBe(before);
+    expect(p.stat('/u/single').ino).not.toBe(before);
+    expect(p.stat('/l2/single').ino).toBe(before);
+  });
+
+  it('a file replaced by rename (as vim and sed -i do) has a new inode everywhere', () => {
+    const before = p.stat('/m/single').ino;
+    p.writeFile('/m/.single.swp', 'edited\n');
+    p.rename('/m/.single.swp', '/m/single');
+    expect(p.stat('/m/single').ino).not.toBe(before);
+    expect(p.stat('/m/single').ino).toBe(p.stat('/u/single').ino);
+  });
+
+  it('copy-up breaks a hard link: the other name still shows the lower file', () => {
+    p.writeFile('/m/file', 'changed\n');
+    expect(text(p.readFile('/m/file.hard'))).toBe('lower file\n');
+    expect(p.stat('/m/file').ino).not.toBe(p.stat('/m/file.hard').ino);
+    expect(p.listxattr('/u/file', false)).not.toContain('trusted.overlay.origin');
+  });
+});
+
+describe('deleting', () => {
+  it('deleting a lower file leaves a 0/0 whiteout in upper', () => {
+    p.unlink('/m/single');
+    const wo = p.lstat('/u/single');
+    expect([wo.type, wo.rdev, wo.mode & 0o7777]).toEqual(['chr', makedev(0, 0), 0]);
+    expect(p.exists('/m/single')).toBe(false);
+    expect(p.readdir('/m').map((e) => e.name)).not.toContain('single');
+  });
+
+  it('every whiteout of a mount is a hard link of one shared whiteout kept in work/work', () => {
+    p.unlink('/m/single');
+    p.unlink('/m/etc.conf');
+    expect(p.lstat('/u/single').nlink).toBe(3);
+    expect(p.lstat('/u/single').ino).toBe(p.lstat('/u/etc.conf').ino);
+    expect(p.readdir('/w/work').map((e) => e.type)).toEqual(['chr']);
+  });
+
+  it('deleting a file that exists only in upper removes it without a whiteout', () => {
+    p.writeFile('/m/fresh', 'x');
+    p.unlink('/m/fresh');
+    expect(p.exists('/u/fresh')).toBe(false);
+  });
+
+  it('removing a lower directory needs it empty, then leaves a whiteout', () => {
+    expect(errno(() => p.rmdir('/m/tree'))).toBe('ENOTEMPTY');
+    p.unlink('/m/tree/leaf');
+    p.rmdir('/m/tree');
+    expect(p.lstat('/u/tree').type).toBe('chr');
+  });
+
+  it('unlink of a directory fails with EISDIR, rmdir of a file with ENOTDIR', () => {
+    expect(errno(() => p.unlink('/m/dir'))).toBe('EISDIR');
+    expect(errno(() => p.rmdir('/m/single'))).toBe('ENOTDIR');
+  });
+});
+
+describe('opaque directories', () => {
+  it('mkdir over a whiteout makes an opaque directory that hides the lower contents', () => {
+    p.unlink('/m/tree/leaf');
+    p.rmdir('/m/tree');
+    p.mkdir('/m/tree');
+    expect(text(p.getxattr('/u/tree', 'trusted.overlay.opaque', false))).toBe('y');
+    expect(p.readdir('/m/tree')).toEqual([]);
+    expect(events.some((e) => e.kind === 'opaque')).toBe(true);
+  });
+
+  it('the opaque xattr is hidden from readers of the merged view', () => {
+    p.unlink('/m/tree/leaf');
+    p.rmdir('/m/tree');
+    p.mkdir('/m/tree');
+    expect(p.listxattr('/m/tree')).toEqual([]);
+    expect(errno(() => p.getxattr('/m/tree', 'trusted.overlay.opaque'))).toBe('EOPNOTSUPP');
+  });
+});
+
+describe('rename', () => {
+  it('renaming a lower file copies it up, moves it, and whites out the old name', () => {
+    p.rename('/m/single', '/m/moved');
+    expect(text(p.readFile('/m/moved'))).toBe('single\n');
+    expect(p.lstat('/u/single').type).toBe('chr');
+    expect(p.exists('/m/single')).toBe(false);
+  });
+
+  it('renaming a directory that exists in a lower layer fails with EXDEV', () => {
+    expect(errno(() => p.rename('/m/dir', '/m/dir2'))).toBe('EXDEV');
+    expect(errno(() => p.rename('/m/tree', '/m/tree2'))).toBe('EXDEV');
+  });
+
+  it('a directory created in upper can be renamed', () => {
+    p.mkdir('/m/newdir');
+    p.rename('/m/newdir', '/m/newdir2');
+    expect(p.stat('/m/newdir2').type).toBe('dir');
+  });
+
+  it('renaming across mounts fails with EXDEV', () => {
+    p.mkdir('/tmp');
+    p.writeFile('/tmp/x', 'x');
+    expect(errno(() => p.rename('/tmp/x', '/m/x'))).toBe('EXDEV');
+  });
+});
+
+describe('paths', () => {
+  it('a missing parent gives ENOENT and a file used as a directory ENOTDIR', () => {
+    expect(errno(() => p.writeFile('/m/nope/x', ''))).toBe('ENOENT');
+    expect(errno(() => p.writeFile('/m/single/x', ''))).toBe('ENOTDIR');
+  });
+
+  it('a process whose root is the merged directory sees it as /', () => {
+    const inside = kernel.proc({ root: '/m' });
+    expect(text(inside.readFile('/single'))).toBe('single\n');
+    inside.chdir('/dir');
+    expect(inside.getcwd()).toBe('/dir');
+    expect(inside.realpath('../..')).toBe('/');
+  });
+
+  it('absolute symlinks inside a container resolve against its root', () => {
+    const inside = kernel.proc({ root: '/m' });
+    inside.symlink('/dir/high', '/link');
+    expect(text(inside.readFile('/link'))).toBe('high\n');
+  });
+
+  it('a symlink loop fails with ELOOP', () => {
+    p.symlink('/loop2', '/loop1');
+    p.symlink('/loop1', '/loop2');
+    expect(errno(() => p.readFile('/loop1'))).toBe('ELOOP');
+  });
+});
+
+describe('mounts', () => {
+  it('lists the overlay with the option string the kernel shows', () => {
+    expect(kernel.mounts().at(-1)).toMatchObject({
+      target: '/m',
+      fstype: 'overlay',
+      options: 'rw,relatime,lowerdir=/l1:/l2,upperdir=/u,workdir=/w,uuid=on',
+    });
+  });
+
+  it('after umount the merged directory is an empty directory again and upper keeps the changes', () => {
+    p.writeFile('/m/new', 'kept\n');
+    p.umount('/m');
+    expect(p.readdir('/m')).toEqual([]);
+    expect(text(p.readFile('/u/new'))).toBe('kept\n');
+  });
+
+  it('mounting again empties work/work, as the kernel does', () => {
+    p.unlink('/m/single');
+    p.umount('/m');
+    expect(p.readdir('/w/work').length).toBe(1);
+    p.mount('/m', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u,workdir=/w');
+    expect(p.readdir('/w/work')).toEqual([]);
+    expect(p.lstat('/u/single').nlink).toBe(1);
+  });
+});
