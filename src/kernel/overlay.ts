@@ -7,6 +7,7 @@ import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import type { KernelEvent } from './events.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
+import { LayerStack, type Layered } from './overlay-layers.js';
 import {
   OVL_IMPURE,
   OVL_OPAQUE,
@@ -29,17 +30,6 @@ export interface OverlayLayers {
   lower: string[];
   upper: string;
   work: string;
-}
-
-/** One name in the merged tree and where it lives in the layers. */
-interface Layered {
-  type: FileType;
-  /** The upper entry (never a whiteout), if any. */
-  upper?: string;
-  /** Lower entries: every merged lower directory, or the one lower non-directory. */
-  lowers: string[];
-  /** The upper directory carries trusted.overlay.opaque=y. */
-  opaque: boolean;
 }
 
 const ROOT_CRED: Credentials = { uid: 0, gid: 0 };
@@ -67,8 +57,7 @@ export class OverlayFs implements MountedFs {
   private readonly workwork: string;
   /** The whiteout this mount hard-links for every new whiteout (kernel ≥ 5.8 shares one). */
   private sharedWhiteout?: string;
-  private cache = new Map<string, Layered | null>();
-  private cacheGeneration = -1;
+  private readonly stack: LayerStack;
 
   constructor(layers: OverlayLayers, ctx: OverlayContext) {
     this.layers = layers;
@@ -76,6 +65,7 @@ export class OverlayFs implements MountedFs {
     this.disk = ctx.disk;
     this.dev = ctx.dev;
     this.workwork = joinRel(layers.work, 'work');
+    this.stack = new LayerStack(this.disk, layers);
     this.prepareWorkdir();
   }
 
@@ -107,176 +97,53 @@ export class OverlayFs implements MountedFs {
     return rel === '' ? this.ctx.mountpoint : `${this.ctx.mountpoint === '/' ? '' : this.ctx.mountpoint}/${rel}`;
   }
 
-  // ---- lookup --------------------------------------------------------------------------------
-
-  private isWhiteout(st: Stat): boolean {
-    return st.type === 'chr' && st.rdev === WHITEOUT_RDEV;
-  }
-
-  private isOpaque(rel: string): boolean {
-    const v = this.disk.peekXattr(rel, OVL_OPAQUE);
-    return v !== undefined && v.length === 1 && v[0] === Y[0];
-  }
-
-  /** ovl_lookup for one name below an already resolved directory. */
-  private child(parent: Layered, name: string): Layered | null {
-    let upper: string | undefined;
-    if (parent.upper !== undefined) {
-      const p = joinRel(parent.upper, name);
-      const st = this.disk.tryLstat(p);
-      if (st) {
-        if (this.isWhiteout(st)) return null;
-        if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
-        if (this.isOpaque(p)) return { type: 'dir', upper: p, lowers: [], opaque: true };
-        upper = p;
-      }
-    }
-    const lowers: string[] = [];
-    for (const dir of parent.lowers) {
-      const p = joinRel(dir, name);
-      const st = this.disk.tryLstat(p);
-      if (!st) continue;
-      if (this.isWhiteout(st)) break;
-      if (st.type !== 'dir') {
-        // A non-directory is seen only when nothing above it was found; below a directory it
-        // ends the merge.
-        if (upper === undefined && lowers.length === 0) return { type: st.type, lowers: [p], opaque: false };
-        break;
-      }
-      lowers.push(p);
-      if (this.isOpaque(p)) break;
-    }
-    if (upper === undefined && lowers.length === 0) return null;
-    return { type: 'dir', upper, lowers, opaque: false };
-  }
-
-  private root(): Layered {
-    return { type: 'dir', upper: this.layers.upper, lowers: this.layers.lower, opaque: false };
-  }
-
-  /** Resolves rel through the layers; null when the name does not exist in the merged view. */
-  private lookup(rel: string): Layered | null {
-    if (rel === '') return this.root();
-    if (this.cacheGeneration !== this.disk.generation) {
-      this.cache.clear();
-      this.cacheGeneration = this.disk.generation;
-    }
-    const hit = this.cache.get(rel);
-    if (hit !== undefined) return hit;
-    const { dir, name } = splitRel(rel);
-    const parent = this.lookup(dir);
-    let result: Layered | null;
-    if (parent === null) result = null;
-    else if (parent.type !== 'dir') throw new KernelError('ENOTDIR', 'lookup', rel);
-    else result = this.child(parent, name);
-    this.cache.set(rel, result);
-    return result;
-  }
-
-  private must(rel: string, syscall: string): Layered {
-    const e = this.lookup(rel);
-    if (!e) throw new KernelError('ENOENT', syscall, rel);
-    return e;
-  }
-
-  /** ovl_lower_positive: does some lower layer hold this name below the parent? */
-  private lowerPositive(rel: string): boolean {
-    const e = this.lookup(rel);
-    if (e && e.upper === undefined) return true;
-    const { dir, name } = splitRel(rel);
-    const parent = this.must(dir, 'lookup');
-    for (const lowerDir of parent.lowers) {
-      const st = this.disk.tryLstat(joinRel(lowerDir, name));
-      if (st) return !this.isWhiteout(st);
-    }
-    return false;
-  }
-
-  /** ovl_path_type's MERGE: a directory made of more than one layer. */
-  private isMerge(e: Layered): boolean {
-    return e.type === 'dir' && (e.upper !== undefined ? e.lowers.length > 0 : e.lowers.length > 1);
-  }
-
   // ---- reading -------------------------------------------------------------------------------
 
   lstat(rel: string): Stat {
-    const e = this.must(rel, 'lstat');
+    const e = this.stack.must(rel, 'lstat');
     const top = (e.upper ?? e.lowers[0]) as string;
     const st = { ...this.disk.lstat(top), dev: this.dev };
     if (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN)) {
       // A copied-up inode keeps the number of its origin, unless the origin was hard-linked:
       // with index=off copy-up breaks the link, so two upper files could share one number.
-      const origin = e.type === 'dir' ? e.lowers[0] : this.originOf(rel);
+      const origin = e.type === 'dir' ? e.lowers[0] : this.stack.originOf(rel);
       const ost = origin !== undefined ? this.disk.tryLstat(origin) : undefined;
       if (ost && (e.type === 'dir' || ost.nlink === 1)) st.ino = ost.ino;
     }
-    if (this.isMerge(e)) st.nlink = 1; // the kernel does not count subdirectories across layers
+    if (this.stack.isMerge(e)) st.nlink = 1; // the kernel does not count subdirectories across layers
     return st;
   }
 
-  /** The lower file a copied-up non-directory came from: the same name in the parent's lowers. */
-  private originOf(rel: string): string | undefined {
-    const { dir, name } = splitRel(rel);
-    const parent = this.lookup(dir);
-    for (const lowerDir of parent?.lowers ?? []) {
-      const p = joinRel(lowerDir, name);
-      const st = this.disk.tryLstat(p);
-      if (st) return this.isWhiteout(st) ? undefined : p;
-    }
-    return undefined;
-  }
-
   readdir(rel: string): DirEntry[] {
-    const e = this.must(rel, 'scandir');
+    const e = this.stack.must(rel, 'scandir');
     if (e.type !== 'dir') throw new KernelError('ENOTDIR', 'scandir', rel);
-    if (!this.mayHoldWhiteouts(e)) {
+    if (!this.stack.mayHoldWhiteouts(e)) {
       // The kernel reads a one-layer directory as it is on disk (ovl_dir_is_real): a stray
       // whiteout in it is listed, though looking it up then fails with ENOENT.
       return this.disk.readdir((e.upper ?? e.lowers[0]) as string);
     }
-    return this.mergedEntries(e);
-  }
-
-  /** ovl_dir_read_merged: the layers' entries, upper first, without duplicates or whiteouts. */
-  private mergedEntries(e: Layered): DirEntry[] {
-    const seen = new Set<string>();
-    const out: DirEntry[] = [];
-    const layers = e.upper !== undefined ? [e.upper, ...e.lowers] : e.lowers;
-    for (const dir of layers) {
-      for (const name of this.disk.names(dir)) {
-        if (seen.has(name)) continue;
-        seen.add(name);
-        const st = this.disk.lstat(joinRel(dir, name));
-        if (!this.isWhiteout(st)) out.push({ name, type: st.type });
-      }
-    }
-    return out;
-  }
-
-  /** OVL_WHITEOUTS: a merged directory, or an upper one copied up from a lower (with an origin). */
-  private mayHoldWhiteouts(e: Layered): boolean {
-    return this.isMerge(e) || (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN) !== undefined);
+    return this.stack.mergedEntries(e);
   }
 
   readlink(rel: string): string {
-    const e = this.must(rel, 'readlink');
+    const e = this.stack.must(rel, 'readlink');
     return this.disk.readlink((e.upper ?? e.lowers[0]) as string);
   }
 
   readFile(rel: string): Uint8Array {
-    const e = this.must(rel, 'open');
+    const e = this.stack.must(rel, 'open');
     return this.disk.readFile((e.upper ?? e.lowers[0]) as string);
   }
 
   getxattr(rel: string, name: string): Uint8Array {
     // overlayfs hides its own trusted.overlay.* attributes from users of the merged view.
     if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'getxattr', rel);
-    const e = this.must(rel, 'getxattr');
+    const e = this.stack.must(rel, 'getxattr');
     return this.disk.getxattr((e.upper ?? e.lowers[0]) as string, name);
   }
 
   listxattr(rel: string): string[] {
-    const e = this.must(rel, 'listxattr');
+    const e = this.stack.must(rel, 'listxattr');
     return this.disk.listxattr((e.upper ?? e.lowers[0]) as string).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
   }
 
@@ -291,7 +158,7 @@ export class OverlayFs implements MountedFs {
    * the lower layer it is seen in. Returns the upper path.
    */
   copyUp(rel: string): string {
-    const e = this.must(rel, 'copy_up');
+    const e = this.stack.must(rel, 'copy_up');
     if (e.upper !== undefined) return e.upper;
     const { dir, name } = splitRel(rel);
     const upperParent = this.copyUp(dir);
@@ -362,7 +229,7 @@ export class OverlayFs implements MountedFs {
     const upperParent = this.copyUp(dir);
     const target = joinRel(upperParent, name);
     const st = this.disk.tryLstat(target);
-    if (st && this.isWhiteout(st)) {
+    if (st && this.stack.isWhiteout(st)) {
       const staged = this.tempName();
       make(staged);
       if (type === 'dir') this.disk.setxattr(staged, OVL_OPAQUE, Y);
@@ -377,7 +244,7 @@ export class OverlayFs implements MountedFs {
   }
 
   private assertAbsent(rel: string, syscall: string): void {
-    if (this.lookup(rel)) throw new KernelError('EEXIST', syscall, rel);
+    if (this.stack.lookup(rel)) throw new KernelError('EEXIST', syscall, rel);
   }
 
   open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void {
@@ -385,7 +252,7 @@ export class OverlayFs implements MountedFs {
   }
 
   private openForWrite(rel: string, flags: OpenFlags, mode: number, cred: Credentials, write: boolean): string {
-    const e = this.lookup(rel);
+    const e = this.stack.lookup(rel);
     if (e) {
       if (flags.create && flags.exclusive) throw new KernelError('EEXIST', 'open', rel);
       if (e.type === 'dir') {
@@ -426,7 +293,7 @@ export class OverlayFs implements MountedFs {
   }
 
   link(existing: string, rel: string): void {
-    const e = this.must(existing, 'link');
+    const e = this.stack.must(existing, 'link');
     if (e.type === 'dir') throw new KernelError('EPERM', 'link', existing);
     this.assertAbsent(rel, 'link');
     const upper = this.copyUp(existing);
@@ -464,25 +331,25 @@ export class OverlayFs implements MountedFs {
   }
 
   unlink(rel: string): void {
-    const e = this.must(rel, 'unlink');
+    const e = this.stack.must(rel, 'unlink');
     if (e.type === 'dir') throw new KernelError('EISDIR', 'unlink', rel);
     this.copyUp(splitRel(rel).dir);
-    if (this.lowerPositive(rel)) this.whiteout(rel, e);
+    if (this.stack.lowerPositive(rel)) this.whiteout(rel, e);
     else this.disk.unlink(e.upper as string);
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: e.type });
   }
 
   /** ovl_check_empty_dir reads the merged entries even of a one-layer directory. */
   private isEmptyMerged(rel: string): boolean {
-    return this.mergedEntries(this.must(rel, 'rmdir')).length === 0;
+    return this.stack.mergedEntries(this.stack.must(rel, 'rmdir')).length === 0;
   }
 
   rmdir(rel: string): void {
-    const e = this.must(rel, 'rmdir');
+    const e = this.stack.must(rel, 'rmdir');
     if (e.type !== 'dir') throw new KernelError('ENOTDIR', 'rmdir', rel);
     if (!this.isEmptyMerged(rel)) throw new KernelError('ENOTEMPTY', 'rmdir', rel);
     this.copyUp(splitRel(rel).dir);
-    if (this.lowerPositive(rel)) this.whiteout(rel, e);
+    if (this.stack.lowerPositive(rel)) this.whiteout(rel, e);
     else this.disk.rmdir(e.upper as string);
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: 'dir' });
   }
@@ -490,13 +357,13 @@ export class OverlayFs implements MountedFs {
   // ---- rename --------------------------------------------------------------------------------
 
   rename(from: string, to: string): void {
-    const old = this.must(from, 'rename');
-    const neu = this.lookup(to);
+    const old = this.stack.must(from, 'rename');
+    const neu = this.stack.lookup(to);
     const isDir = old.type === 'dir';
     // Without redirect_dir a directory that has anything in a lower layer cannot be moved: the
     // kernel answers EXDEV and mv falls back to copying.
-    if (isDir && (old.upper === undefined || this.isMerge(old))) throw new KernelError('EXDEV', 'rename', from);
-    if (neu && neu.type === 'dir' && (neu.upper === undefined || this.isMerge(neu))) {
+    if (isDir && (old.upper === undefined || this.stack.isMerge(old))) throw new KernelError('EXDEV', 'rename', from);
+    if (neu && neu.type === 'dir' && (neu.upper === undefined || this.stack.isMerge(neu))) {
       if (!this.isEmptyMerged(to)) throw new KernelError('ENOTEMPTY', 'rename', to);
     }
     const oldUpper = this.copyUp(from);
@@ -506,18 +373,18 @@ export class OverlayFs implements MountedFs {
     const oldParentUpper = splitRel(oldUpper).dir;
     const samedir = oldParentUpper === newUpperParent;
     const newIsWhiteout = !neu && this.disk.tryLstat(target) !== undefined;
-    const oldLowerPositive = this.lowerPositive(from);
+    const oldLowerPositive = this.stack.lowerPositive(from);
     const hasOrigin = this.disk.peekXattr(oldUpper, OVL_ORIGIN) !== undefined;
 
-    if (neu && neu.type === 'dir' && neu.upper !== undefined && this.isMerge(neu)) {
+    if (neu && neu.type === 'dir' && neu.upper !== undefined && this.stack.isMerge(neu)) {
       // ovl_clear_empty: the upper directory (holding only whiteouts) is swapped for an empty
       // opaque one, which the rename then replaces.
       this.removeTree(neu.upper);
     }
     if (!samedir && hasOrigin && !isDir) this.setImpure(newUpperParent);
     if (isDir && !old.opaque) {
-      const parent = this.must(newDir, 'rename');
-      if (this.isMerge(parent)) {
+      const parent = this.stack.must(newDir, 'rename');
+      if (this.stack.isMerge(parent)) {
         this.disk.setxattr(oldUpper, OVL_OPAQUE, Y);
         this.ctx.emit({ kind: 'opaque', merged: this.merged(to), upper: this.host(target) });
       }
@@ -557,7 +424,7 @@ export class OverlayFs implements MountedFs {
   }
 
   truncate(rel: string, length: number): void {
-    const e = this.must(rel, 'truncate');
+    const e = this.stack.must(rel, 'truncate');
     if (e.type === 'dir') throw new KernelError('EISDIR', 'truncate', rel);
     this.disk.truncate(this.copyUp(rel), length);
   }

@@ -1,0 +1,153 @@
+// The read side of the overlay model: how a path resolves through upper and the lowers
+// (ovl_lookup), what a merged directory lists (ovl_dir_read_merged), and the small questions the
+// write side asks (is a lower entry positive, is this directory a merge). Results are cached until
+// the disk changes.
+import type { Disk } from './disk.js';
+import { KernelError } from './errors.js';
+import { joinRel, splitRel } from './filesystem.js';
+import { OVL_OPAQUE, OVL_ORIGIN, WHITEOUT_RDEV, type DirEntry, type FileType, type Stat } from './types.js';
+import type { OverlayLayers } from './overlay.js';
+
+/** One name in the merged tree and where it lives in the layers. */
+export interface Layered {
+  type: FileType;
+  /** The upper entry (never a whiteout), if any. */
+  upper?: string;
+  /** Lower entries: every merged lower directory, or the one lower non-directory. */
+  lowers: string[];
+  /** The upper directory carries trusted.overlay.opaque=y. */
+  opaque: boolean;
+}
+
+const Y = 'y'.charCodeAt(0);
+
+export class LayerStack {
+  private cache = new Map<string, Layered | null>();
+  private cacheGeneration = -1;
+
+  constructor(
+    private readonly disk: Disk,
+    private readonly layers: OverlayLayers,
+  ) {}
+
+  isWhiteout(st: Stat): boolean {
+    return st.type === 'chr' && st.rdev === WHITEOUT_RDEV;
+  }
+
+  isOpaque(rel: string): boolean {
+    const v = this.disk.peekXattr(rel, OVL_OPAQUE);
+    return v !== undefined && v.length === 1 && v[0] === Y;
+  }
+
+  /** ovl_lookup for one name below an already resolved directory. */
+  child(parent: Layered, name: string): Layered | null {
+    let upper: string | undefined;
+    if (parent.upper !== undefined) {
+      const p = joinRel(parent.upper, name);
+      const st = this.disk.tryLstat(p);
+      if (st) {
+        if (this.isWhiteout(st)) return null;
+        if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
+        if (this.isOpaque(p)) return { type: 'dir', upper: p, lowers: [], opaque: true };
+        upper = p;
+      }
+    }
+    const lowers: string[] = [];
+    for (const dir of parent.lowers) {
+      const p = joinRel(dir, name);
+      const st = this.disk.tryLstat(p);
+      if (!st) continue;
+      if (this.isWhiteout(st)) break;
+      if (st.type !== 'dir') {
+        // A non-directory is seen only when nothing above it was found; below a directory it
+        // ends the merge.
+        if (upper === undefined && lowers.length === 0) return { type: st.type, lowers: [p], opaque: false };
+        break;
+      }
+      lowers.push(p);
+      if (this.isOpaque(p)) break;
+    }
+    if (upper === undefined && lowers.length === 0) return null;
+    return { type: 'dir', upper, lowers, opaque: false };
+  }
+
+  root(): Layered {
+    return { type: 'dir', upper: this.layers.upper, lowers: this.layers.lower, opaque: false };
+  }
+
+  /** Resolves rel through the layers; null when the name does not exist in the merged view. */
+  lookup(rel: string): Layered | null {
+    if (rel === '') return this.root();
+    if (this.cacheGeneration !== this.disk.generation) {
+      this.cache.clear();
+      this.cacheGeneration = this.disk.generation;
+    }
+    const hit = this.cache.get(rel);
+    if (hit !== undefined) return hit;
+    const { dir, name } = splitRel(rel);
+    const parent = this.lookup(dir);
+    let result: Layered | null;
+    if (parent === null) result = null;
+    else if (parent.type !== 'dir') throw new KernelError('ENOTDIR', 'lookup', rel);
+    else result = this.child(parent, name);
+    this.cache.set(rel, result);
+    return result;
+  }
+
+  must(rel: string, syscall: string): Layered {
+    const e = this.lookup(rel);
+    if (!e) throw new KernelError('ENOENT', syscall, rel);
+    return e;
+  }
+
+  /** ovl_lower_positive: does some lower layer hold this name below the parent? */
+  lowerPositive(rel: string): boolean {
+    const e = this.lookup(rel);
+    if (e && e.upper === undefined) return true;
+    const { dir, name } = splitRel(rel);
+    const parent = this.must(dir, 'lookup');
+    for (const lowerDir of parent.lowers) {
+      const st = this.disk.tryLstat(joinRel(lowerDir, name));
+      if (st) return !this.isWhiteout(st);
+    }
+    return false;
+  }
+
+  /** ovl_path_type's MERGE: a directory made of more than one layer. */
+  isMerge(e: Layered): boolean {
+    return e.type === 'dir' && (e.upper !== undefined ? e.lowers.length > 0 : e.lowers.length > 1);
+  }
+
+  /** The lower file a copied-up non-directory came from: the same name in the parent's lowers. */
+  originOf(rel: string): string | undefined {
+    const { dir, name } = splitRel(rel);
+    const parent = this.lookup(dir);
+    for (const lowerDir of parent?.lowers ?? []) {
+      const p = joinRel(lowerDir, name);
+      const st = this.disk.tryLstat(p);
+      if (st) return this.isWhiteout(st) ? undefined : p;
+    }
+    return undefined;
+  }
+
+  /** ovl_dir_read_merged: the layers' entries, upper first, without duplicates or whiteouts. */
+  mergedEntries(e: Layered): DirEntry[] {
+    const seen = new Set<string>();
+    const out: DirEntry[] = [];
+    const layers = e.upper !== undefined ? [e.upper, ...e.lowers] : e.lowers;
+    for (const dir of layers) {
+      for (const name of this.disk.names(dir)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const st = this.disk.lstat(joinRel(dir, name));
+        if (!this.isWhiteout(st)) out.push({ name, type: st.type });
+      }
+    }
+    return out;
+  }
+
+  /** OVL_WHITEOUTS: a merged directory, or an upper one copied up from a lower (with an origin). */
+  mayHoldWhiteouts(e: Layered): boolean {
+    return this.isMerge(e) || (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN) !== undefined);
+  }
+}
