@@ -194,13 +194,12 @@ function comparable(v: unknown): boolean {
   return true;
 }
 
-/** Go 1.25 named the two types in this error; earlier releases did not. */
-let namedIncompatible = true;
-function incompatible(a: Val, b: Val): CallError {
-  return new CallError(namedIncompatible ? `incompatible types for comparison: ${staticType(a)} and ${staticType(b)}` : 'incompatible types for comparison');
-}
+/** Go 1.25 names the two types in this error; earlier releases do not. */
+type Incompatible = (a: Val, b: Val) => CallError;
+const namedIncompatible: Incompatible = (a, b) => new CallError(`incompatible types for comparison: ${staticType(a)} and ${staticType(b)}`);
+const plainIncompatible: Incompatible = () => new CallError('incompatible types for comparison');
 
-function eq(args: Val[]): boolean {
+function eq(args: Val[], incompatible: Incompatible): boolean {
   const a1 = indirectInterface(args[0]);
   if (args.length < 2) throw new CallError('missing argument for comparison');
   const k1 = basicKind(a1);
@@ -229,7 +228,7 @@ function eq(args: Val[]): boolean {
   return false;
 }
 
-function lt(args: Val[]): boolean {
+function lt(args: Val[], incompatible: Incompatible): boolean {
   const a1 = indirectInterface(args[0]);
   const a2 = indirectInterface(args[1]);
   const k1 = basicKind(a1);
@@ -240,7 +239,7 @@ function lt(args: Val[]): boolean {
   if (k1 === 'string') return (a1.v as string) < (a2.v as string);
   return num(a1.v) < num(a2.v);
 }
-const le = (a: Val[]): boolean => lt(a) || eq(a);
+const le = (a: Val[], inc: Incompatible): boolean => lt(a, inc) || eq(a, inc);
 
 /** evalArgs of Go's html/js/urlquery: fmt.Sprint of the arguments, <no value> for invalid ones. */
 function evalArgs(args: Val[]): string {
@@ -286,10 +285,8 @@ function call(args: Val[]): Val {
 
 /** Go's builtin functions as of Go 1.`goMinor`. */
 export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
-  const cmp = (f: (a: Val[]) => boolean) => (a: Val[]): boolean => {
-    namedIncompatible = goMinor >= 25;
-    return f(a);
-  };
+  const inc = goMinor >= 25 ? namedIncompatible : plainIncompatible;
+  const cmp = (f: (a: Val[], inc: Incompatible) => boolean) => (a: Val[]): boolean => f(a, inc);
   return new Map<string, InternalFunc>([
     ['and', raw(['value'], () => INVALID, 'value')],
     ['or', raw(['value'], () => INVALID, 'value')],
@@ -305,10 +302,10 @@ export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
     ['println', fn([], (a) => sprintln(a.map(plain)), 'any')],
     ['urlquery', fn([], (a) => queryEscape(evalArgs(a)), 'any')],
     ['eq', fn(['value'], cmp(eq), 'value')],
-    ['ge', fn(['value', 'value'], cmp((a) => !lt(a)))],
-    ['gt', fn(['value', 'value'], cmp((a) => !le(a)))],
+    ['ge', fn(['value', 'value'], cmp((a, i) => !lt(a, i)))],
+    ['gt', fn(['value', 'value'], cmp((a, i) => !le(a, i)))],
     ['le', fn(['value', 'value'], cmp(le))],
     ['lt', fn(['value', 'value'], cmp(lt))],
-    ['ne', fn(['value', 'value'], cmp((a) => !eq(a)))],
+    ['ne', fn(['value', 'value'], cmp((a, i) => !eq(a, i)))],
   ]);
 }
