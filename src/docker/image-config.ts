@@ -270,3 +270,12 @@ export function emptyContainerConfig(): ContainerConfig {
     Labels: null,
   };
 }
+
+/**
+ * A container.Config as a plain object whose keys are in Go's struct order (with omitempty
+ * applied), for JSON the daemon writes outside image configs (inspect, config.v2.json).
+ */
+export function orderedContainerConfig(cfg: ContainerConfig, opts: ImageConfigOptions = {}): Record<string, unknown> {
+  const era = opts.era ?? DEFAULT_ERA;
+  return JSON.parse(marshalGo(containerConfigSchema(era), cfg, goOpts(era))) as Record<string, unknown>;
+}

@@ -1,0 +1,87 @@
+// The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
+import type { Digest } from '../digest.js';
+import { Daemon, type CreateOptions } from './containers.js';
+import type { Container, RunIO } from './types.js';
+import {
+  containerInspect,
+  diskUsage,
+  imageHistory,
+  imageInspect,
+  listContainers,
+  listImages,
+  type DiskUsage,
+  type HistoryRow,
+  type ImageSummary,
+} from './views.js';
+
+export interface InfoData {
+  containers: number;
+  running: number;
+  paused: number;
+  stopped: number;
+  images: number;
+  serverVersion: string;
+  driverStatus: [string, string][];
+  dockerRootDir: string;
+  name: string;
+  id: string;
+  kernelVersion: string;
+  operatingSystem: string;
+}
+
+export class DockerEngine extends Daemon {
+  images_(all = false): ImageSummary[] {
+    return listImages(this, all);
+  }
+
+  imageInspect(ref: string): Record<string, unknown> {
+    return imageInspect(this, this.getImage(ref));
+  }
+
+  history(ref: string): HistoryRow[] {
+    return imageHistory(this, this.getImage(ref));
+  }
+
+  ps(all = false): Container[] {
+    return listContainers(this, all);
+  }
+
+  containerInspect(ref: string, size = false): Record<string, unknown> {
+    return containerInspect(this, this.getContainer(ref), size);
+  }
+
+  /** create + start + the main process. */
+  async run(o: CreateOptions, io: RunIO): Promise<{ container: Container; exit: number | 'running' }> {
+    const container = this.create(o);
+    const exit = await this.runMain(container.id, io, !!o.detach);
+    return { container, exit };
+  }
+
+  info(): InfoData {
+    const cs = [...this.containers.values()];
+    const running = cs.filter((c) => c.state.status === 'running').length;
+    return {
+      containers: cs.length,
+      running,
+      paused: 0,
+      stopped: cs.length - running,
+      images: [...this.images.images.values()].length,
+      serverVersion: '20.10.24+dfsg1',
+      driverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
+      dockerRootDir: this.dataRoot,
+      name: this.hostname,
+      id: this.daemonId,
+      kernelVersion: '6.18.44-fc-v769',
+      operatingSystem: 'Debian GNU/Linux 12 (bookworm)',
+    };
+  }
+
+  systemDf(): DiskUsage {
+    return diskUsage(this);
+  }
+
+  /** Image IDs in use by a container (rmi's conflict check, ps's image column). */
+  imageOf(c: Container): Digest {
+    return c.image.id;
+  }
+}

@@ -1,0 +1,131 @@
+// containers/<id>/config.v2.json and hostconfig.json: the daemon's own records of a container.
+// Field order follows moby's container.Container and container.HostConfig structs; fields the
+// tutorial never sets keep Go's zero values.
+import { orderedContainerConfig } from '../image-config.js';
+import type { Daemon } from './containers.js';
+import type { Container } from './types.js';
+
+export function configV2Json(d: Daemon, c: Container): string {
+  const dir = d.containerDir(c);
+  const started = c.hasBeenStarted;
+  const running = c.state.status === 'running';
+  const v = {
+    StreamConfig: {},
+    State: {
+      Running: running, Paused: false, Restarting: false, OOMKilled: false, RemovalInProgress: false, Dead: false,
+      Pid: c.state.pid, ExitCode: c.state.exitCode, Error: '', StartedAt: c.state.startedAt, FinishedAt: c.state.finishedAt, Health: null,
+    },
+    ID: c.id,
+    Created: c.created,
+    Managed: false,
+    Path: c.path,
+    Args: c.args,
+    Config: orderedContainerConfig(c.config),
+    Image: c.image.id,
+    NetworkSettings: {
+      Bridge: '', SandboxID: '', HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
+      Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: running ? '172.17.0.1' : '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null, IPAMOperational: false } },
+      Service: null, Ports: null, SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, IsAnonymousEndpoint: false, HasSwarmEndpoint: false,
+    },
+    LogPath: started ? `${dir}/${c.id}-json.log` : '',
+    Name: c.name,
+    Driver: 'overlay2',
+    OS: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    RestartCount: 0,
+    HasBeenStartedBefore: started,
+    HasBeenManuallyStopped: false,
+    MountPoints: Object.fromEntries(c.mounts.map((m) => [m.Destination, { Source: m.Type === 'bind' ? m.Source : '', Destination: m.Destination, RW: true, Name: m.Name ?? '', Driver: m.Type === 'volume' ? 'local' : '', Type: m.Type, Relabel: '', Propagation: m.Type === 'bind' ? 'rprivate' : '', Spec: { Type: m.Type, Source: m.Name ?? m.Source, Target: m.Destination }, SkipMountpointCreation: false }])),
+    SecretReferences: null,
+    ConfigReferences: null,
+    AppArmorProfile: '',
+    HostnamePath: started ? `${dir}/hostname` : '',
+    HostsPath: started ? `${dir}/hosts` : '',
+    ShmPath: '',
+    ResolvConfPath: started ? `${dir}/resolv.conf` : '',
+    SeccompProfile: '',
+    NoNewPrivileges: false,
+    LocalLogCacheMeta: { HaveNotifyEnabled: false },
+  };
+  return goJson(v);
+}
+
+export function hostConfigObject(c: Container): Record<string, unknown> {
+  return {
+    Binds: c.mounts.length ? c.mounts.map((m) => `${m.Name ?? m.Source}:${m.Destination}`) : null,
+    ContainerIDFile: '',
+    LogConfig: { Type: 'json-file', Config: {} },
+    NetworkMode: 'default',
+    PortBindings: {},
+    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    AutoRemove: c.autoRemove,
+    VolumeDriver: '',
+    VolumesFrom: null,
+    CapAdd: null,
+    CapDrop: null,
+    CgroupnsMode: 'host',
+    Dns: [],
+    DnsOptions: [],
+    DnsSearch: [],
+    ExtraHosts: null,
+    GroupAdd: null,
+    IpcMode: 'private',
+    Cgroup: '',
+    Links: null,
+    OomScoreAdj: 0,
+    PidMode: '',
+    Privileged: false,
+    PublishAllPorts: false,
+    ReadonlyRootfs: false,
+    SecurityOpt: null,
+    UTSMode: '',
+    UsernsMode: '',
+    ShmSize: 67108864,
+    Runtime: 'runc',
+    ConsoleSize: [0, 0],
+    Isolation: '',
+    CpuShares: 0,
+    Memory: 0,
+    NanoCpus: 0,
+    CgroupParent: '',
+    BlkioWeight: 0,
+    BlkioWeightDevice: [],
+    BlkioDeviceReadBps: null,
+    BlkioDeviceWriteBps: null,
+    BlkioDeviceReadIOps: null,
+    BlkioDeviceWriteIOps: null,
+    CpuPeriod: 0,
+    CpuQuota: 0,
+    CpuRealtimePeriod: 0,
+    CpuRealtimeRuntime: 0,
+    CpusetCpus: '',
+    CpusetMems: '',
+    Devices: [],
+    DeviceCgroupRules: null,
+    DeviceRequests: null,
+    KernelMemory: 0,
+    KernelMemoryTCP: 0,
+    MemoryReservation: 0,
+    MemorySwap: 0,
+    MemorySwappiness: null,
+    OomKillDisable: false,
+    PidsLimit: null,
+    Ulimits: null,
+    CpuCount: 0,
+    CpuPercent: 0,
+    IOMaximumIOps: 0,
+    IOMaximumBandwidth: 0,
+    MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware'],
+    ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+  };
+}
+
+export function hostConfigJson(c: Container): string {
+  return goJson(hostConfigObject(c));
+}
+
+/** Compact JSON with Go's HTML escaping (json.Marshal). */
+export function goJson(v: unknown, indent?: string): string {
+  return JSON.stringify(v, null, indent).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+}

@@ -1,0 +1,265 @@
+// Container operations: create (the -init layer and the container layer), start/stop (mount and
+// unmount merged/), the main process (run through the shell's runner in the merged root), exec,
+// rm and diff. containers/<id>/ holds what the daemon writes there.
+import { isKernelError } from '../../kernel/index.js';
+import { sha256Hex, shortId } from '../digest.js';
+import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
+import { containerChanges, type Change } from './changes.js';
+import { DaemonCore } from './daemon.js';
+import { randomName, VALID_NAME } from './names.js';
+import { randomHex } from './overlay2.js';
+import { configV2Json, hostConfigJson } from './container-files.js';
+import { runMainProcess, shellLine } from './process.js';
+import { DaemonError, type Container, type RunIO } from './types.js';
+
+export interface CreateOptions {
+  image: string;
+  name?: string;
+  /** Arguments after the image: replace the image's Cmd. */
+  cmd?: string[];
+  entrypoint?: string[];
+  env?: string[];
+  tty?: boolean;
+  interactive?: boolean;
+  /** docker run -d: no attach flags in the config. */
+  detach?: boolean;
+  volumes?: string[];
+  autoRemove?: boolean;
+  workdir?: string;
+}
+
+/** The init layer's entries (moby daemon/initlayer): created where the image lacks them. */
+const INIT_PATHS: [string, 'dir' | 'file' | string][] = [
+  ['/dev/pts', 'dir'], ['/dev/shm', 'dir'], ['/proc', 'dir'], ['/sys', 'dir'], ['/.dockerenv', 'file'],
+  ['/etc/resolv.conf', 'file'], ['/etc/hosts', 'file'], ['/etc/hostname', 'file'], ['/dev/console', 'file'], ['/etc/mtab', '/proc/mounts'],
+];
+
+export class Daemon extends DaemonCore {
+  create(o: CreateOptions): Container {
+    const image = this.getImage(o.image);
+    if (o.name !== undefined) {
+      if (!VALID_NAME.test(o.name)) throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+      const taken = this.findContainerByName(o.name);
+      if (taken) throw new DaemonError(`Conflict. The container name "/${o.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+    }
+    if (!image.layer) throw new DaemonError('image has no layers', 500);
+    const id = randomHex(this.random);
+    let name = o.name?.replace(/^\//, '');
+    for (let i = 0; name === undefined || this.findContainerByName(name); i++) name = randomName(this.random, i);
+    const base = image.config.config ?? emptyContainerConfig();
+    const attach = !o.detach;
+    const config: ContainerConfig = {
+      ...emptyContainerConfig(),
+      ...base,
+      Hostname: id.slice(0, 12),
+      AttachStdin: attach && !!o.interactive,
+      AttachStdout: attach,
+      AttachStderr: attach,
+      Tty: !!o.tty,
+      OpenStdin: !!o.interactive,
+      StdinOnce: attach && !!o.interactive,
+      Env: [...(base.Env ?? []), ...(o.env ?? [])],
+      Cmd: o.cmd && o.cmd.length ? o.cmd : (base.Cmd ?? null),
+      Image: o.image,
+      Volumes: o.volumes?.length ? Object.fromEntries(o.volumes.map((v) => [v.split(':')[1] ?? v, {}])) : (base.Volumes ?? null),
+      WorkingDir: o.workdir ?? base.WorkingDir ?? '',
+      Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
+      Labels: base.Labels ?? {},
+    };
+    const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
+    const created = this.now();
+    const rw = this.layers.createRw(id, image.layer, (merged) => this.setupInitLayer(merged));
+    const c: Container = {
+      id,
+      name: `/${name}`,
+      created: created.text,
+      createdMs: created.ms,
+      image,
+      imageRef: o.image,
+      config,
+      path: argv[0] ?? '',
+      args: argv.slice(1),
+      autoRemove: !!o.autoRemove,
+      mounts: this.volumeMounts(o.volumes ?? []),
+      rw,
+      state: { status: 'created', pid: 0, exitCode: 0, startedAt: '0001-01-01T00:00:00Z', finishedAt: '0001-01-01T00:00:00Z' },
+      hasBeenStarted: false,
+    };
+    const dir = this.containerDir(c);
+    this.fs.mkdir(dir, 0o710);
+    this.fs.mkdir(`${dir}/checkpoints`, 0o700);
+    this.containers.set(id, c);
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: 'create', id });
+    return c;
+  }
+
+  private findContainerByName(name: string): Container | undefined {
+    const n = name.startsWith('/') ? name : `/${name}`;
+    return [...this.containers.values()].find((c) => c.name === n);
+  }
+
+  private volumeMounts(specs: string[]): Container['mounts'] {
+    return specs.map((spec) => {
+      const [src = '', dst = src] = spec.split(':');
+      if (src.startsWith('/')) return { Type: 'bind' as const, Source: src, Destination: dst };
+      const name = dst === src ? randomHex(this.random) : src;
+      const data = `${this.dataRoot}/volumes/${name}/_data`;
+      if (!this.fs.exists(data)) {
+        this.fs.mkdir(`${this.dataRoot}/volumes/${name}`, 0o701);
+        this.fs.mkdir(data, 0o755);
+      }
+      return { Type: 'volume' as const, Name: name, Source: data, Destination: dst };
+    });
+  }
+
+  /** setupInitLayer, through the init layer's overlay mount: each path's components are unlinked, then made. */
+  private setupInitLayer(merged: string): void {
+    const p = this.kernel.proc({ root: merged, umask: 0o022 });
+    const exists = (path: string): boolean => {
+      try {
+        p.stat(path);
+        return true;
+      } catch (e) {
+        if (isKernelError(e)) return false;
+        throw e;
+      }
+    };
+    for (const [path, typ] of INIT_PATHS) {
+      const parts = path.split('/').slice(1);
+      for (let i = 1; i <= parts.length; i++) {
+        try {
+          p.unlink(`/${parts.slice(0, i).join('/')}`);
+        } catch {
+          // EISDIR / ENOENT: Docker ignores unlink errors here
+        }
+      }
+      if (exists(path)) continue;
+      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+      const comps = dir.split('/').filter(Boolean);
+      for (let i = 1; i <= comps.length; i++) if (!exists(`/${comps.slice(0, i).join('/')}`)) p.mkdir(`/${comps.slice(0, i).join('/')}`, 0o755);
+      if (typ === 'dir') p.mkdir(path, 0o755);
+      else if (typ === 'file') p.writeFile(path, '', { create: true }, 0o755);
+      else p.symlink(typ, path);
+    }
+  }
+
+  containerDir(c: Container): string {
+    return `${this.dataRoot}/containers/${c.id}`;
+  }
+
+  saveContainer(c: Container): void {
+    const dir = this.containerDir(c);
+    this.fs.writeAtomic(`${dir}/config.v2.json`, configV2Json(this, c), 0o600);
+    this.fs.writeAtomic(`${dir}/hostconfig.json`, hostConfigJson(c), 0o644);
+  }
+
+  mergedDir(c: Container): string {
+    return `${this.driver.dir(c.rw.mountId)}/merged`;
+  }
+
+  /** Mount the container layer and write the per-container files a start writes. */
+  start(ref: string): Container {
+    const c = this.getContainer(ref);
+    if (c.state.status === 'running') return c;
+    this.driver.mount(c.rw.mountId);
+    const dir = this.containerDir(c);
+    const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
+    this.fs.write(`${dir}/hostname`, `${c.id.slice(0, 12)}\n`, 0o644);
+    this.fs.write(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.${2 + running}\t${c.id.slice(0, 12)}\n`, 0o644);
+    const resolv = this.resolvConf();
+    this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
+    this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
+    if (!this.fs.exists(`${dir}/${c.id}-json.log`)) this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
+    if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
+    const pid = this.random.fill(new Uint8Array(2));
+    c.state = { ...c.state, status: 'running', pid: 1000 + (((pid[0] as number) << 8) | (pid[1] as number)) % 30000, exitCode: 0, startedAt: this.now().text };
+    c.hasBeenStarted = true;
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: 'start', id: c.id });
+    return c;
+  }
+
+  /** The host's resolv.conf without localhost resolvers (they do not work in a container). */
+  private resolvConf(): string {
+    let host = '';
+    try {
+      host = this.fs.readText('/etc/resolv.conf');
+    } catch {
+      // no resolv.conf on the host: Docker falls back to public resolvers
+    }
+    const kept = host.split('\n').filter((l) => !/^\s*nameserver\s+(127\.|::1)/.test(l));
+    if (!kept.some((l) => /^\s*nameserver\s/.test(l))) return `${kept.filter((l) => l !== '').map((l) => `${l}\n`).join('')}\nnameserver 8.8.8.8\nnameserver 8.8.4.4`;
+    return kept.join('\n');
+  }
+
+  /** The main process ended (or was stopped): unmount merged/ and record the exit. */
+  exited(c: Container, exitCode: number): void {
+    if (c.state.status !== 'running') return;
+    this.driver.unmount(c.rw.mountId);
+    c.state = { ...c.state, status: 'exited', pid: 0, exitCode, finishedAt: this.now().text };
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: 'die', id: c.id });
+    if (c.autoRemove) this.rm(c.id, true);
+  }
+
+  stop(ref: string): Container {
+    const c = this.getContainer(ref);
+    if (c.state.status !== 'running') return c;
+    // sleep and shells as PID 1 ignore SIGTERM and are killed after the timeout: 137.
+    const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
+    this.exited(c, prog === 'nginx' ? 0 : 137);
+    this.emit({ kind: 'container', action: 'stop', id: c.id });
+    return c;
+  }
+
+  rm(ref: string, force = false): Container {
+    const c = this.getContainer(ref);
+    if (c.state.status === 'running') {
+      if (!force) throw new DaemonError(`You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`, 409);
+      c.autoRemove = false;
+      this.exited(c, 137);
+    }
+    if (!this.containers.has(c.id)) return c; // --rm already removed it
+    this.layers.removeRw(c.rw);
+    this.fs.removeAll(this.containerDir(c));
+    this.containers.delete(c.id);
+    this.emit({ kind: 'container', action: 'destroy', id: c.id });
+    return c;
+  }
+
+  diff(ref: string): Change[] {
+    const c = this.getContainer(ref);
+    return containerChanges(this.fs, this.driver, c.rw.mountId);
+  }
+
+  /** Start and run the main process; returns its exit code ('running' when it keeps running). */
+  async runMain(ref: string, io: RunIO, detach: boolean): Promise<number | 'running'> {
+    const c = this.start(ref);
+    return runMainProcess(this, c, io, detach);
+  }
+
+  /** docker exec without -it: runs the line in the container's merged root. */
+  async exec(ref: string, argv: string[], io: RunIO, opts: { env?: string[]; workdir?: string } = {}): Promise<number> {
+    const c = this.getContainer(ref);
+    if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+    this.emit({ kind: 'container', action: 'exec', id: c.id });
+    return this.runCommand(shellLine(argv), {
+      root: this.mergedDir(c),
+      cwd: opts.workdir ?? (c.config.WorkingDir || '/'),
+      env: envMap([...(c.config.Env ?? []), ...(opts.env ?? [])], c),
+      hostname: shortId(c.id),
+      io,
+    });
+  }
+}
+
+export function envMap(env: string[], c: Container): Record<string, string> {
+  const out: Record<string, string> = { HOSTNAME: c.id.slice(0, 12), HOME: '/root' };
+  for (const e of env) {
+    const i = e.indexOf('=');
+    if (i > 0) out[e.slice(0, i)] = e.slice(i + 1);
+  }
+  return out;
+}
+

@@ -1,0 +1,32 @@
+// The simulated Docker daemon (overlay2 on the kernel's disk). The shell's `docker` command
+// (src/shell/commands/docker) is its front end; the host wires both in.
+import { DockerEngine } from './api.js';
+import type { DaemonOptions } from './types.js';
+
+export { DockerEngine, type InfoData } from './api.js';
+export type { CreateOptions } from './containers.js';
+export type { Change } from './changes.js';
+export type { StoredImage } from './imagestore.js';
+export type { RoLayer, RwLayer } from './layerstore.js';
+export type { GraphDriverData } from './overlay2.js';
+export { base32 } from './overlay2.js';
+export type { DiskUsage, HistoryRow, ImageSummary } from './views.js';
+export { chainSize } from './views.js';
+export { DOCKER_VERSION } from './daemon.js';
+export {
+  DaemonError,
+  type Container,
+  type ContainerState,
+  type DaemonEvent,
+  type DaemonListener,
+  type DaemonOptions,
+  type PullResult,
+  type RunCommand,
+  type RunIO,
+} from './types.js';
+export { shellLine, isLongRunning } from './process.js';
+
+/** A daemon on the kernel's disk under dataRoot (/var/lib/docker), laid out as 20.10 lays it out. */
+export function createDaemon(options: DaemonOptions): DockerEngine {
+  return new DockerEngine(options);
+}

@@ -1,0 +1,116 @@
+// A container's main process. There is no real exec: the command line goes to the shell's runner
+// with the container's merged dir as its root. Programs that would run until stopped (sleep,
+// nginx, tail -f) are not run at all: the container just stays "Up" until `docker stop`.
+import { HELLO_MESSAGE } from '../registry/small-images.js';
+import { envMap, type Daemon } from './containers.js';
+import { DaemonError, type Container, type RunIO } from './types.js';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const SERVERS = new Set(['nginx', 'httpd', 'redis-server', 'mysqld', 'postgres', 'top', 'watch']);
+
+const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+/** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
+export function shellLine(argv: string[]): string {
+  if (argv.length >= 3 && SHELLS.has(base(argv[0] ?? '')) && argv[1] === '-c') return argv[2] as string;
+  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** Whether the program keeps running until stopped. */
+export function isLongRunning(argv: string[], detach: boolean): boolean {
+  const args = base(argv[0] ?? '') === 'docker-entrypoint.sh' ? argv.slice(1) : argv;
+  const prog = base(args[0] ?? '');
+  if (SERVERS.has(prog)) return true;
+  if (prog === 'tail' && args.includes('-f')) return true;
+  if (!detach) return false;
+  if (prog === 'sleep') return true;
+  if (SHELLS.has(prog) && args[1] === '-c') return /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/.test(args[2] ?? '');
+  return false;
+}
+
+function findExecutable(d: Daemon, c: Container, name: string): boolean {
+  const p = d.kernel.proc({ root: d.mergedDir(c) });
+  const ok = (path: string): boolean => {
+    try {
+      return p.stat(path).type === 'file';
+    } catch {
+      return false;
+    }
+  };
+  if (name.includes('/')) return ok(name);
+  const path = (c.config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  return path.split(':').some((dir) => ok(`${dir}/${name}`));
+}
+
+function nginxStartup(d: Daemon): string {
+  const t = new Date(d.clock.now()).toISOString().replace('T', ' ').slice(0, 19).replace(/-/g, '/');
+  return [
+    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+    '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    `${t} [notice] 1#1: using the "epoll" event method`,
+    `${t} [notice] 1#1: nginx/1.25.2`,
+    `${t} [notice] 1#1: start worker processes`,
+    '',
+  ].join('\n');
+}
+
+/** Output goes to the caller (when attached) and to the json-file log, as the daemon's logger does. */
+function loggingIO(d: Daemon, c: Container, io: RunIO, attached: boolean): RunIO {
+  const log = `${d.containerDir(c)}/${c.id}-json.log`;
+  const write = (stream: 'stdout' | 'stderr') => (data: string | Uint8Array) => {
+    if (attached) io[stream](data);
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+    const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
+    const json = lines.map((l) => `${JSON.stringify({ log: l, stream, time: d.now().text })}\n`).join('');
+    if (d.fs.exists(log)) d.fs.proc.writeFile(log, json, { create: true, append: true });
+  };
+  return { ...io, stdout: write('stdout'), stderr: write('stderr') };
+}
+
+/** Runs the started container's main process; 'running' when it keeps running. */
+export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach: boolean): Promise<number | 'running'> {
+  const argv = [c.path, ...c.args];
+  const out = loggingIO(d, c, io, !detach);
+  if (!c.path) {
+    d.exited(c, 127);
+    throw new DaemonError('No command specified', 400, 125);
+  }
+  if (!findExecutable(d, c, c.path)) {
+    // runc fails before the process exists: the container goes back to Created.
+    d.driver.unmount(c.rw.mountId);
+    c.state = { ...c.state, status: 'created', pid: 0, exitCode: 127 };
+    d.saveContainer(c);
+    const why = c.path.includes('/') ? `stat ${c.path}: no such file or directory` : 'executable file not found in $PATH';
+    throw new DaemonError(`failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${c.path}": ${why}: unknown`, 500, 127);
+  }
+  if (c.path === '/hello') {
+    out.stdout(HELLO_MESSAGE);
+    d.exited(c, 0);
+    return 0;
+  }
+  if (isLongRunning(argv, detach)) {
+    if (argv.some((a) => base(a) === 'nginx')) out.stdout(nginxStartup(d));
+    return 'running';
+  }
+  if (SHELLS.has(base(c.path)) && c.args.length === 0) {
+    // A shell with no script and no terminal reads an empty stdin and exits.
+    if (detach && c.config.OpenStdin) return 'running';
+    d.exited(c, 0);
+    return 0;
+  }
+  const code = await d.runCommand(shellLine(argv), {
+    root: d.mergedDir(c),
+    cwd: c.config.WorkingDir || '/',
+    env: envMap(c.config.Env ?? [], c),
+    hostname: c.id.slice(0, 12),
+    io: out,
+  });
+  d.exited(c, code);
+  return code;
+}

@@ -1,0 +1,62 @@
+// tar-split.json.gz: what lets the daemon rebuild a layer's original tar byte for byte from
+// diff/ (vbatts/tar-split). JSON lines: type 2 segments carry raw header bytes (base64), type 1
+// entries name the file whose data comes from disk. Written as tar-split does, except that the
+// CRC-64 payload of a file entry is left null (see the report's known differences).
+import { gzipSync } from 'node:zlib';
+
+function b64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function cstr(b: Uint8Array, from: number, len: number): string {
+  let end = from;
+  while (end < from + len && b[end] !== 0) end++;
+  return new TextDecoder().decode(b.subarray(from, end));
+}
+
+function octal(b: Uint8Array, from: number, len: number): number {
+  const s = cstr(b, from, len).trim();
+  return s === '' ? 0 : parseInt(s, 8);
+}
+
+const isZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
+
+export function tarSplitLines(tar: Uint8Array): string {
+  const lines: string[] = [];
+  let pos = 0;
+  let off = 0;
+  let rawStart = 0;
+  let paxPath: string | undefined;
+  while (off + 512 <= tar.length) {
+    const h = tar.subarray(off, off + 512);
+    if (isZero(h)) break;
+    const size = octal(h, 124, 12);
+    const type = String.fromCharCode(h[156] as number);
+    const dataLen = Math.ceil(size / 512) * 512;
+    if (type === 'x' || type === 'g' || type === 'L') {
+      const data = new TextDecoder().decode(tar.subarray(off + 512, off + 512 + size));
+      const m = /\d+ path=([^\n]*)\n/.exec(data);
+      if (m) paxPath = m[1];
+      off += 512 + dataLen; // extended headers stay in the same raw segment as their header
+      continue;
+    }
+    const prefix = cstr(h, 345, 155);
+    const name = paxPath ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
+    paxPath = undefined;
+    off += 512;
+    lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart, off)), position: pos++ }));
+    const hasData = type === '0' || type === '\0';
+    lines.push(JSON.stringify({ type: 1, name, ...(hasData && size > 0 ? { size } : {}), payload: null, position: pos++ }));
+    // The file's data is not stored; its padding goes with the next header's segment.
+    rawStart = off + size;
+    off += dataLen;
+  }
+  lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart)), position: pos++ }));
+  return lines.join('\n') + '\n';
+}
+
+export function tarSplitGz(tar: Uint8Array): Uint8Array {
+  return gzipSync(new TextEncoder().encode(tarSplitLines(tar)));
+}

@@ -1,0 +1,103 @@
+// Shapes the daemon shares with its front ends: options, records, events, errors.
+import type { Clock, Kernel, Random } from '../../kernel/index.js';
+import type { Digest } from '../digest.js';
+import type { ContainerConfig } from '../image-config.js';
+import type { Registry } from '../registry/types.js';
+import type { StoredImage } from './imagestore.js';
+import type { RwLayer } from './layerstore.js';
+
+export interface RunIO {
+  stdin: Uint8Array;
+  stdout: (data: string | Uint8Array) => void;
+  stderr: (data: string | Uint8Array) => void;
+  stdinIsTerminal: boolean;
+  stdoutIsTerminal: boolean;
+}
+
+/** The shell's command runner, handed in (docker/ never imports the interpreter). */
+export type RunCommand = (
+  line: string,
+  options: { root: string; cwd: string; env: Record<string, string>; hostname: string; io: RunIO },
+) => Promise<number>;
+
+export interface DaemonOptions {
+  kernel: Kernel;
+  clock: Clock;
+  random: Random;
+  registry: Registry;
+  runCommand: RunCommand;
+  /** Default /var/lib/docker. */
+  dataRoot?: string;
+  /** The host's name (docker info's Name). */
+  hostname?: string;
+}
+
+/** An error the API returns; `message` is the daemon's text. */
+export class DaemonError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 | 500,
+    /** Set for runtime failures that make `docker run` exit 126/127. */
+    readonly exitCode?: number,
+  ) {
+    super(message);
+    this.name = 'DaemonError';
+  }
+}
+
+export interface VolumeMount {
+  Type: 'bind' | 'volume';
+  Name?: string;
+  Source: string;
+  Destination: string;
+}
+
+export interface ContainerState {
+  status: 'created' | 'running' | 'exited';
+  pid: number;
+  exitCode: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface Container {
+  id: string;
+  /** With the leading slash, as the daemon stores it. */
+  name: string;
+  created: string;
+  createdMs: number;
+  image: StoredImage;
+  /** The image reference as given to create/run ("ubuntu:20.04"). */
+  imageRef: string;
+  config: ContainerConfig;
+  path: string;
+  args: string[];
+  autoRemove: boolean;
+  mounts: VolumeMount[];
+  rw: RwLayer;
+  state: ContainerState;
+  hasBeenStarted: boolean;
+}
+
+export type DaemonEvent =
+  | { kind: 'pull-layer'; ref: string; id: string; status: 'Pulling fs layer' | 'Already exists' | 'Pull complete' }
+  | { kind: 'layer-created'; chainId: Digest; cacheId: string; diffId: Digest }
+  | { kind: 'layer-deleted'; chainId: Digest }
+  | { kind: 'image-created'; id: Digest }
+  | { kind: 'image-deleted'; id: Digest }
+  | { kind: 'image-tagged'; id: Digest; ref: string }
+  | { kind: 'image-untagged'; id: Digest; ref: string }
+  | { kind: 'container'; action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec'; id: string };
+
+export type DaemonListener = (e: DaemonEvent) => void;
+
+export interface PullResult {
+  /** The tag line: "20.04: Pulling from library/ubuntu". */
+  name: string;
+  tag: string;
+  layers: { id: string; status: 'Already exists' | 'Pull complete' }[];
+  digest: Digest;
+  imageId: Digest;
+  /** true: "Image is up to date"; false: "Downloaded newer image". */
+  upToDate: boolean;
+}

@@ -1,0 +1,220 @@
+// Read-only views of the daemon's state, shaped as the Engine API returns them: image and
+// container inspect, the image/container lists, history, info and disk usage.
+import { GO_ZERO_TIME } from '../go-time.js';
+import { orderedContainerConfig } from '../image-config.js';
+import type { Daemon } from './containers.js';
+import { hostConfigObject } from './container-files.js';
+import type { StoredImage } from './imagestore.js';
+import type { RoLayer } from './layerstore.js';
+import type { Container } from './types.js';
+
+export function chainSize(layer: RoLayer | undefined): number {
+  let n = 0;
+  for (let l = layer; l; l = l.parent) n += l.size;
+  return n;
+}
+
+export function imageTags(d: Daemon, img: StoredImage): string[] {
+  return d.images.refsOf(img.id).filter((r) => !r.includes('@')).sort();
+}
+
+export function imageDigests(d: Daemon, img: StoredImage): string[] {
+  return d.images.refsOf(img.id).filter((r) => r.includes('@')).sort();
+}
+
+export function imageInspect(d: Daemon, img: StoredImage): Record<string, unknown> {
+  const c = img.config;
+  const size = chainSize(img.layer);
+  return {
+    Id: img.id,
+    RepoTags: imageTags(d, img),
+    RepoDigests: imageDigests(d, img),
+    Parent: img.parent ?? '',
+    Comment: c.comment ?? '',
+    Created: c.created ?? GO_ZERO_TIME,
+    Container: c.container ?? '',
+    ContainerConfig: orderedContainerConfig(c.container_config ?? {}),
+    DockerVersion: c.docker_version ?? '',
+    Author: c.author ?? '',
+    Config: c.config ? orderedContainerConfig(c.config) : null,
+    Architecture: c.architecture ?? '',
+    Os: c.os ?? '',
+    Size: size,
+    VirtualSize: size,
+    GraphDriver: { Data: img.layer ? d.driver.graphData(img.layer.cacheId) : null, Name: 'overlay2' },
+    RootFS: { Type: 'layers', Layers: c.rootfs?.diff_ids ?? [] },
+    Metadata: { LastTagTime: img.lastUpdated ?? GO_ZERO_TIME },
+  };
+}
+
+export function containerSizeRw(d: Daemon, c: Container): number {
+  return d.driver.size(c.rw.mountId);
+}
+
+export function containerInspect(d: Daemon, c: Container, withSize = false): Record<string, unknown> {
+  const dir = d.containerDir(c);
+  const started = c.hasBeenStarted;
+  const running = c.state.status === 'running';
+  const ip = running ? '172.17.0.2' : '';
+  return {
+    Id: c.id,
+    Created: c.created,
+    Path: c.path,
+    Args: c.args,
+    State: {
+      Status: c.state.status,
+      Running: running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: c.state.pid,
+      ExitCode: c.state.exitCode,
+      Error: '',
+      StartedAt: c.state.startedAt,
+      FinishedAt: c.state.finishedAt,
+    },
+    Image: c.image.id,
+    ResolvConfPath: started ? `${dir}/resolv.conf` : '',
+    HostnamePath: started ? `${dir}/hostname` : '',
+    HostsPath: started ? `${dir}/hosts` : '',
+    LogPath: started ? `${dir}/${c.id}-json.log` : '',
+    Name: c.name,
+    RestartCount: 0,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: null,
+    HostConfig: hostConfigObject(c),
+    GraphDriver: { Data: d.driver.graphData(c.rw.mountId), Name: 'overlay2' },
+    ...(withSize ? { SizeRw: containerSizeRw(d, c), SizeRootFs: containerSizeRw(d, c) + chainSize(c.image.layer) } : {}),
+    Mounts: c.mounts.map((m) => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination, Driver: m.Type === 'volume' ? 'local' : '', Mode: m.Type === 'volume' ? 'z' : '', RW: true, Propagation: m.Type === 'bind' ? 'rprivate' : '' })),
+    Config: orderedContainerConfig(c.config),
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: '',
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      Ports: {},
+      SandboxKey: '',
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: '',
+      Gateway: running ? '172.17.0.1' : '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: ip,
+      IPPrefixLen: running ? 16 : 0,
+      IPv6Gateway: '',
+      MacAddress: running ? '02:42:ac:11:00:02' : '',
+      Networks: {
+        bridge: {
+          IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: running ? '172.17.0.1' : '', IPAddress: ip,
+          IPPrefixLen: running ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: running ? '02:42:ac:11:00:02' : '', DriverOpts: null,
+        },
+      },
+    },
+  };
+}
+
+export interface ImageSummary {
+  image: StoredImage;
+  repository: string;
+  tag: string;
+  digest: string;
+  created: number;
+  size: number;
+}
+
+/** GET /images/json as `docker images` shows it: one row per tag, untagged images once. */
+export function listImages(d: Daemon, all: boolean): ImageSummary[] {
+  const rows: ImageSummary[] = [];
+  const imgs = [...d.images.images.values()].sort((a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? '') || (a.id < b.id ? -1 : 1));
+  for (const img of imgs) {
+    const tags = imageTags(d, img);
+    const digests = imageDigests(d, img);
+    const base = { image: img, created: Date.parse(img.config.created ?? GO_ZERO_TIME), size: chainSize(img.layer) };
+    if (tags.length === 0) {
+      // Untagged images with children are intermediate: only -a shows them.
+      if (!all && d.images.children(img.id).length > 0) continue;
+      rows.push({ ...base, repository: digests[0]?.split('@')[0] ?? '<none>', tag: '<none>', digest: digests[0]?.split('@')[1] ?? '<none>' });
+      continue;
+    }
+    for (const t of tags) {
+      const i = t.lastIndexOf(':');
+      const repo = t.slice(0, i);
+      const dg = digests.find((x) => x.startsWith(`${repo}@`));
+      rows.push({ ...base, repository: repo, tag: t.slice(i + 1), digest: dg ? dg.slice(dg.indexOf('@') + 1) : '<none>' });
+    }
+  }
+  return rows;
+}
+
+export interface HistoryRow {
+  id: string;
+  created: number;
+  createdBy: string;
+  size: number;
+  comment: string;
+  tags: string[];
+}
+
+/** ImageHistory: rows newest first; IDs only where a local parent image covers that row. */
+export function imageHistory(d: Daemon, img: StoredImage): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const diffIds = img.config.rootfs?.diff_ids ?? [];
+  const chain: RoLayer[] = [];
+  for (let l = img.layer; l; l = l.parent) chain.unshift(l);
+  let counter = 0;
+  for (const h of img.config.history ?? []) {
+    let size = 0;
+    if (!h.empty_layer && counter < diffIds.length) size = chain[counter++]?.size ?? 0;
+    rows.unshift({ id: '<missing>', created: Date.parse(h.created ?? GO_ZERO_TIME), createdBy: h.created_by ?? '', size, comment: h.comment ?? '', tags: [] });
+  }
+  let cur: StoredImage | undefined = img;
+  for (const row of rows) {
+    if (!cur) break;
+    row.id = cur.id;
+    row.tags = imageTags(d, cur);
+    cur = cur.parent ? d.images.images.get(cur.parent) : undefined;
+  }
+  return rows;
+}
+
+export function listContainers(d: Daemon, all: boolean): Container[] {
+  return [...d.containers.values()].filter((c) => all || c.state.status === 'running').sort((a, b) => b.createdMs - a.createdMs);
+}
+
+export interface DiskUsage {
+  images: { total: number; active: number; size: number; reclaimable: number };
+  containers: { total: number; active: number; size: number; reclaimable: number };
+  volumes: { total: number; active: number; size: number; reclaimable: number };
+}
+
+export function diskUsage(d: Daemon): DiskUsage {
+  const imgs = [...d.images.images.values()];
+  const used = new Set([...d.containers.values()].map((c) => c.image.id));
+  const layerSet = new Map<string, number>();
+  const usedLayers = new Map<string, number>();
+  for (const img of imgs) {
+    for (let l = img.layer; l; l = l.parent) {
+      layerSet.set(l.chainId, l.size);
+      if (used.has(img.id)) usedLayers.set(l.chainId, l.size);
+    }
+  }
+  const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+  const size = sum(layerSet);
+  const cs = [...d.containers.values()];
+  const csize = cs.reduce((a, c) => a + containerSizeRw(d, c), 0);
+  const idle = cs.filter((c) => c.state.status !== 'running').reduce((a, c) => a + containerSizeRw(d, c), 0);
+  const vols = d.fs.exists(`${d.dataRoot}/volumes`) ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db') : [];
+  const activeVols = new Set(cs.flatMap((c) => c.mounts.map((m) => m.Name)).filter(Boolean));
+  return {
+    images: { total: imgs.filter((i) => imageTags(d, i).length || !d.images.children(i.id).length).length, active: used.size, size, reclaimable: size - sum(usedLayers) },
+    containers: { total: cs.length, active: cs.filter((c) => c.state.status === 'running').length, size: csize, reclaimable: idle },
+    volumes: { total: vols.length, active: vols.filter((v) => activeVols.has(v)).length, size: vols.reduce((a, v) => a + d.driver.sizeOf(`${d.dataRoot}/volumes/${v}`), 0), reclaimable: 0 },
+  };
+}

@@ -1,0 +1,240 @@
+// Deterministic root filesystems for the tutorial images. Contents are generated from names (no
+// randomness, no clock), so every learner's ubuntu:20.04 has the same DiffID. Files are small
+// stand-ins (a few hundred bytes to a few KB); config files that learners read (passwd,
+// os-release, nginx.conf …) carry real-looking text.
+import type { LayerEntry } from '../layer-tar.js';
+
+/** Collects layer entries; parents are added automatically as 0755 dirs. */
+export class TreeBuilder {
+  private readonly entries = new Map<string, LayerEntry>();
+  constructor(private readonly mtime: number) {}
+
+  private parents(path: string): void {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts.slice(0, i).join('/');
+      if (!this.entries.has(p)) this.entries.set(p, { path: p, type: 'dir', mode: 0o755, mtime: this.mtime });
+    }
+  }
+
+  dir(path: string, mode = 0o755): this {
+    this.parents(path);
+    this.entries.set(path, { path, type: 'dir', mode, mtime: this.mtime });
+    return this;
+  }
+
+  file(path: string, content: string | Uint8Array, mode = 0o644, gid = 0): this {
+    this.parents(path);
+    this.entries.set(path, { path, type: 'file', mode, content, mtime: this.mtime, gid, ...(gid === 0 ? {} : { gname: gid === 42 ? 'shadow' : '' }) });
+    return this;
+  }
+
+  /** A binary stand-in: an ELF magic and the program's name, padded to a size derived from the name. */
+  binary(path: string, min = 200, spread = 3000): this {
+    return this.file(path, fakeBinary(path, min, spread), 0o755);
+  }
+
+  symlink(path: string, target: string): this {
+    this.parents(path);
+    this.entries.set(path, { path, type: 'symlink', linkTarget: target, mode: 0o777, mtime: this.mtime });
+    return this;
+  }
+
+  hardlink(path: string, target: string): this {
+    this.parents(path);
+    this.entries.set(path, { path, type: 'hardlink', linkTarget: target, mtime: this.mtime });
+    return this;
+  }
+
+  list(): LayerEntry[] {
+    return [...this.entries.values()];
+  }
+}
+
+/** FNV-1a: a stable number from a name. */
+export function hashName(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function fakeBinary(path: string, min: number, spread: number): Uint8Array {
+  const size = min + (hashName(path) % spread);
+  const out = new Uint8Array(size);
+  out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+  const name = new TextEncoder().encode(`\0${path}\0`);
+  for (let i = 8; i < size; i++) out[i] = name[(i - 8) % name.length] as number;
+  return out;
+}
+
+const COMMON_BIN = (
+  'bash cat chgrp chmod chown cp dash date dd df dir dmesg echo egrep false fgrep findmnt grep gunzip gzip ' +
+  'hostname kill ln login ls lsblk mkdir mknod mktemp more mount mountpoint mv pidof ps pwd readlink rm rmdir ' +
+  'run-parts sed sh sleep stty su sync tar tempfile touch true umount uname uncompress vdir wdctl zcat zcmp zdiff ' +
+  'zegrep zfgrep zforce zgrep zless zmore znew [ apt apt-cache apt-config apt-get apt-key apt-mark arch awk b2sum ' +
+  'base32 base64 basename captoinfo chage chattr chcon chfn choom chrt chsh cksum clear cmp comm csplit cut ' +
+  'debconf deb-systemd-helper diff diff3 dircolors dirname dpkg dpkg-deb dpkg-query du env expand expiry expr ' +
+  'factor faillog fallocate find flock fmt fold getconf getent getopt gpasswd gpgv groups head hostid iconv id ' +
+  'infocmp install ionice ipcmk ipcs join last lastlog ldd link locale localedef logger logname look lsattr lscpu ' +
+  'lsipc lslocks lslogins lsns mawk mcookie md5sum mesg mkfifo namei nawk newgrp nice nl nohup nproc nsenter numfmt ' +
+  'od passwd paste pathchk perl pinky pldd pr printenv printf prlimit ptx realpath rename.ul renice reset rev ' +
+  'runcon savelog script scriptreplay sdiff seq setarch setsid setterm sg sha1sum sha224sum sha256sum sha384sum ' +
+  'sha512sum shred shuf sort split stat stdbuf sum tabs tac tail taskset tee test tic timeout toe tput tr truncate ' +
+  'tset tsort tty tzselect unexpand uniq unlink unshare users utmpdump wall wc whereis which who whoami xargs yes'
+).split(' ');
+
+const COMMON_SBIN = (
+  'addgroup adduser agetty badblocks blkid blockdev chpasswd chroot ctrlaltdel debugfs delgroup deluser dumpe2fs ' +
+  'e2fsck fsck fstrim getty groupadd groupdel groupmod grpck halt init installkernel invoke-rc.d ldconfig losetup ' +
+  'mke2fs mkfs mkhomedir_helper mkswap newusers nologin pam-auth-update pivot_root poweroff pwck pwconv reboot ' +
+  'runlevel service shadowconfig shutdown start-stop-daemon sulogin swapoff swapon switch_root telinit tune2fs ' +
+  'update-passwd useradd userdel usermod wipefs zic zramctl'
+).split(' ');
+
+const PACKAGES = (
+  'adduser apt base-files base-passwd bash bsdutils bzip2 coreutils dash debconf debianutils diffutils dpkg ' +
+  'e2fsprogs fdisk findutils gcc-10-base gpgv grep gzip hostname init-system-helpers libacl1 libapt-pkg6.0 ' +
+  'libattr1 libaudit-common libaudit1 libblkid1 libbz2-1.0 libc-bin libc6 libcap-ng0 libcom-err2 libcrypt1 ' +
+  'libdb5.3 libdebconfclient0 libext2fs2 libfdisk1 libffi7 libgcc-s1 libgcrypt20 libgmp10 libgnutls30 ' +
+  'libgpg-error0 libgssapi-krb5-2 libhogweed5 libidn2-0 libk5crypto3 libkeyutils1 libkrb5-3 libkrb5support0 ' +
+  'liblz4-1 liblzma5 libmount1 libncurses6 libncursesw6 libnettle7 libnsl2 libp11-kit0 libpam-modules ' +
+  'libpam-modules-bin libpam-runtime libpam0g libpcre2-8-0 libpcre3 libprocps8 libseccomp2 libselinux1 ' +
+  'libsemanage-common libsemanage1 libsepol1 libsmartcols1 libss2 libstdc++6 libsystemd0 libtasn1-6 ' +
+  'libtinfo6 libtirpc-common libtirpc3 libudev1 libunistring2 libuuid1 libzstd1 login logsave lsb-base mawk ' +
+  'mount ncurses-base ncurses-bin passwd perl-base procps sed sensible-utils sysvinit-utils tar ubuntu-keyring ' +
+  'util-linux zlib1g'
+).split(' ');
+
+const PASSWD = [
+  'root:x:0:0:root:/root:/bin/bash',
+  'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
+  'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
+  'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
+  'sync:x:4:65534:sync:/bin:/bin/sync',
+  'games:x:5:60:games:/usr/games:/usr/sbin/nologin',
+  'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
+  'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin',
+  'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin',
+  'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin',
+  'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin',
+  'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin',
+  'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin',
+  'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin',
+  'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin',
+  'irc:x:39:39:ircd:/var/run/ircd:/usr/sbin/nologin',
+  'gnats:x:41:41:Gnats Bug-Reporting System (admin):/var/lib/gnats:/usr/sbin/nologin',
+  'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+  '_apt:x:100:65534::/nonexistent:/usr/sbin/nologin',
+];
+
+const GROUPS = (
+  'root:0 daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12 proxy:13 kmem:15 dialout:20 ' +
+  'fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 audio:29 dip:30 www-data:33 backup:34 operator:37 list:38 ' +
+  'irc:39 src:40 gnats:41 shadow:42 utmp:43 video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 nogroup:65534'
+).split(' ');
+
+export interface DistroInfo {
+  id: 'ubuntu' | 'debian';
+  version: string;
+  versionId: string;
+  codename: string;
+  prettyName: string;
+  mtime: number;
+}
+
+/** A Debian-family root (ubuntu:20.04, the base of nginx): usrmerge symlinks, dpkg database, docs. */
+export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
+  const t = new TreeBuilder(d.mtime);
+  const usrmerge = d.id === 'ubuntu';
+  if (usrmerge) {
+    t.symlink('bin', 'usr/bin').symlink('sbin', 'usr/sbin').symlink('lib', 'usr/lib');
+    t.symlink('lib32', 'usr/lib32').symlink('lib64', 'usr/lib64').symlink('libx32', 'usr/libx32');
+  } else {
+    t.dir('bin').dir('sbin').dir('lib').dir('lib64');
+  }
+  for (const d2 of ['boot', 'dev', 'home', 'media', 'mnt', 'opt', 'proc', 'run', 'srv', 'sys', 'usr/games', 'usr/include', 'usr/local/bin', 'usr/local/etc', 'usr/local/games', 'usr/local/include', 'usr/local/lib', 'usr/local/man', 'usr/local/sbin', 'usr/local/share', 'usr/local/src', 'usr/src', 'var/backups', 'var/cache/apt/archives/partial', 'var/cache/debconf', 'var/lib/apt/lists/partial', 'var/lib/dpkg/updates', 'var/lib/misc', 'var/local', 'var/log/apt', 'var/mail', 'var/opt', 'var/spool']) t.dir(d2);
+  t.dir('root', 0o700).dir('tmp', 0o1777).dir('var/tmp', 0o1777).dir('var/lock', 0o1777);
+  t.symlink('var/run', '/run');
+  const binDir = usrmerge ? 'usr/bin' : 'bin';
+  for (const b of COMMON_BIN) t.binary(COMMON_BIN.indexOf(b) < 60 ? `${binDir}/${b}` : `usr/bin/${b}`);
+  for (const s of COMMON_SBIN) t.binary(`${usrmerge ? 'usr/sbin' : 'sbin'}/${s}`);
+  t.symlink(`${binDir}/rbash`, 'bash');
+  t.symlink('usr/bin/pager', '/etc/alternatives/pager');
+  t.symlink('etc/alternatives/pager', '/bin/more');
+  // Shared libraries: a real-looking set of sonames with their symlinks.
+  const libDir = usrmerge ? 'usr/lib/x86_64-linux-gnu' : 'lib/x86_64-linux-gnu';
+  for (const p of PACKAGES.filter((p) => p.startsWith('lib'))) {
+    const base = p.replace(/[0-9.-]+$/, '').replace(/-(common|bin|modules|runtime)$/, '');
+    const so = `${base}.so.${1 + (hashName(p) % 6)}`;
+    t.binary(`${libDir}/${so}.0.${hashName(p) % 9}`, 2000, 6000);
+    t.symlink(`${libDir}/${so}`, `${so}.0.${hashName(p) % 9}`);
+  }
+  t.binary(`${libDir}/libc-2.31.so`, 6000, 2000).symlink(`${libDir}/libc.so.6`, 'libc-2.31.so');
+  t.binary(`${usrmerge ? 'usr/lib' : 'lib'}/x86_64-linux-gnu/ld-2.31.so`, 3000, 500);
+  t.symlink(usrmerge ? 'usr/lib64/ld-linux-x86-64.so.2' : 'lib64/ld-linux-x86-64.so.2', '/lib/x86_64-linux-gnu/ld-2.31.so');
+  // dpkg's database and the per-package docs: most of a real image's entries.
+  let status = '';
+  for (const p of PACKAGES) {
+    const version = `${1 + (hashName(p) % 9)}.${hashName(p + 'v') % 20}-${1 + (hashName(p + 'r') % 5)}`;
+    status += `Package: ${p}\nStatus: install ok installed\nPriority: required\nSection: admin\nMaintainer: ${d.id === 'ubuntu' ? 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>' : 'Debian Developers <debian-devel@lists.debian.org>'}\nArchitecture: amd64\nVersion: ${version}\nDescription: ${p} package\n\n`;
+    const files = [`/usr/share/doc/${p}/copyright`, `/usr/share/doc/${p}/changelog.Debian.gz`];
+    t.file(`var/lib/dpkg/info/${p}.list`, `/.\n/usr\n/usr/share\n/usr/share/doc\n/usr/share/doc/${p}\n${files.join('\n')}\n`);
+    t.file(`var/lib/dpkg/info/${p}.md5sums`, files.map((f) => `${hashName(f).toString(16).padStart(8, '0').repeat(4)}  ${f.slice(1)}\n`).join(''));
+    t.file(`usr/share/doc/${p}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${p}\n\nFiles: *\nCopyright: ${1990 + (hashName(p) % 30)} The ${p} authors\nLicense: GPL-2+\n`);
+    t.file(`usr/share/doc/${p}/changelog.Debian.gz`, fakeBinary(`changelog-${p}`, 300, 1500));
+  }
+  t.file('var/lib/dpkg/status', status).file('var/lib/dpkg/available', '').file('var/lib/dpkg/lock', '', 0o640);
+  t.file('var/lib/dpkg/diversions', '').file('var/lib/dpkg/statoverride', '');
+  t.file('var/log/dpkg.log', '').file('var/log/lastlog', '', 0o664).file('var/log/faillog', '');
+  for (const loc of ['C.UTF-8/LC_CTYPE', 'C.UTF-8/LC_COLLATE', 'C.UTF-8/LC_TIME', 'C.UTF-8/LC_NUMERIC']) t.binary(`usr/lib/locale/${loc}`, 1000, 4000);
+  for (const zone of ['UTC', 'Etc/UTC', 'Europe/London', 'America/New_York', 'Asia/Shanghai', 'Asia/Tokyo']) t.binary(`usr/share/zoneinfo/${zone}`, 100, 2000);
+  for (let i = 0; i < 120; i++) t.file(`usr/share/perl5/Debconf/Element/${['Dialog', 'Editor', 'Gnome', 'Kde', 'Noninteractive', 'Teletype', 'Web'][i % 7]}/${['Boolean', 'Error', 'Multiselect', 'Note', 'Password', 'Progress', 'Select', 'String', 'Text', 'Title'][i % 10]}${Math.floor(i / 70) || ''}.pm`, `# This file was preprocessed, do not edit!\npackage Debconf::Element;\nuse strict;\n1\n`);
+  etcFiles(t, d);
+  return t.list();
+}
+
+function etcFiles(t: TreeBuilder, d: DistroInfo): void {
+  t.file('etc/passwd', PASSWD.join('\n') + '\n');
+  t.file('etc/group', GROUPS.map((g) => `${g.replace(':', ':x:')}:`).join('\n') + '\n');
+  t.file('etc/shadow', PASSWD.map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '*'}:19000:0:99999:7:::`).join('\n') + '\n', 0o640, 42);
+  t.file('etc/gshadow', GROUPS.map((g) => `${g.split(':')[0]}:*::`).join('\n') + '\n', 0o640, 42);
+  t.file('etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n');
+  const osRelease =
+    d.id === 'ubuntu'
+      ? `NAME="Ubuntu"\nVERSION="${d.version}"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="${d.prettyName}"\nVERSION_ID="${d.versionId}"\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nVERSION_CODENAME=${d.codename}\nUBUNTU_CODENAME=${d.codename}\n`
+      : `PRETTY_NAME="${d.prettyName}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${d.versionId}"\nVERSION="${d.version}"\nVERSION_CODENAME=${d.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`;
+  t.file('usr/lib/os-release', osRelease).symlink('etc/os-release', '../usr/lib/os-release');
+  if (d.id === 'ubuntu') t.file('etc/lsb-release', `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${d.versionId}\nDISTRIB_CODENAME=${d.codename}\nDISTRIB_DESCRIPTION="${d.prettyName}"\n`);
+  t.file('etc/debian_version', d.id === 'ubuntu' ? 'bullseye/sid\n' : `${d.versionId}.5\n`);
+  t.file('etc/issue', `${d.prettyName} \\n \\l\n\n`).file('etc/issue.net', `${d.prettyName}\n`);
+  t.file('etc/fstab', '# UNCONFIGURED FSTAB FOR BASE SYSTEM\n');
+  t.file('etc/host.conf', 'multi on\n').file('etc/ld.so.conf', 'include /etc/ld.so.conf.d/*.conf\n\n');
+  t.file('etc/ld.so.conf.d/x86_64-linux-gnu.conf', '# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n');
+  t.binary('etc/ld.so.cache', 4000, 3000);
+  t.file('etc/nsswitch.conf', '# /etc/nsswitch.conf\n\npasswd:         files\ngroup:          files\nshadow:         files\ngshadow:        files\n\nhosts:          files dns\nnetworks:       files\n\nprotocols:      db files\nservices:       db files\nethers:         db files\nrpc:            db files\n\nnetgroup:       nis\n');
+  t.file('etc/environment', '').file('etc/legal', d.id === 'ubuntu' ? '\nThe programs included with the Ubuntu system are free software;\n' : '');
+  t.file('etc/profile', '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).\n\nif [ "${PS1-}" ]; then\n  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then\n    if [ -f /etc/bash.bashrc ]; then\n      . /etc/bash.bashrc\n    fi\n  fi\nfi\n');
+  t.file('etc/bash.bashrc', '# System-wide .bashrc file for interactive bash(1) shells.\n\n# If not running interactively, don\'t do anything\n[ -z "$PS1" ] && return\n\nshopt -s checkwinsize\n');
+  t.file('etc/skel/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file('etc/skel/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n').file('etc/skel/.bash_logout', '# ~/.bash_logout: executed by bash(1) when login shell exits.\n');
+  t.file('root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file('root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n');
+  t.file('etc/login.defs', '# /etc/login.defs - Configuration control definitions for the login package.\nMAIL_DIR        /var/mail\nUID_MIN                  1000\nUID_MAX                 60000\n');
+  t.file('etc/apt/sources.list', d.id === 'ubuntu' ? `deb http://archive.ubuntu.com/ubuntu/ ${d.codename} main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${d.codename}-updates main restricted\ndeb http://security.ubuntu.com/ubuntu/ ${d.codename}-security main restricted\n` : `deb http://deb.debian.org/debian ${d.codename} main\ndeb http://deb.debian.org/debian-security ${d.codename}-security main\n`);
+  t.dir('etc/apt/apt.conf.d').file('etc/apt/apt.conf.d/docker-clean', 'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb || true"; };\n');
+  t.dir('etc/apt/preferences.d').dir('etc/apt/sources.list.d').dir('etc/apt/trusted.gpg.d');
+  for (const rc of ['rc0.d', 'rc1.d', 'rc2.d', 'rc3.d', 'rc4.d', 'rc5.d', 'rc6.d', 'rcS.d', 'init.d', 'cron.daily', 'logrotate.d', 'security', 'pam.d', 'profile.d', 'update-motd.d', 'opt', 'selinux', 'systemd/system', 'terminfo', 'dpkg/dpkg.cfg.d', 'default']) t.dir(`etc/${rc}`);
+  for (const p of ['common-account', 'common-auth', 'common-password', 'common-session', 'login', 'other', 'su', 'chfn', 'chsh', 'passwd']) t.file(`etc/pam.d/${p}`, `#\n# /etc/pam.d/${p}\n#\n@include common-auth\n`);
+  for (const s of ['limits.conf', 'namespace.conf', 'pam_env.conf', 'time.conf', 'access.conf', 'group.conf']) t.file(`etc/security/${s}`, `# /etc/security/${s}\n#\n`);
+  t.file('etc/init.d/procps', '#! /bin/sh\n### BEGIN INIT INFO\n# Provides:          procps\n### END INIT INFO\n', 0o755);
+  t.file('etc/mke2fs.conf', '[defaults]\n\tbase_features = sparse_super,large_file,filetype,resize_inode,dir_index,ext_attr\n');
+  t.file('etc/gai.conf', '# Configuration for getaddrinfo(3).\n').file('etc/xattr.conf', '# /etc/xattr.conf\n');
+  t.file('etc/debconf.conf', '# This is the main config file for debconf.\n').file('etc/deluser.conf', '# /etc/deluser.conf\n').file('etc/adduser.conf', '# /etc/adduser.conf\nDSHELL=/bin/bash\nDHOME=/home\n');
+  t.file('etc/subuid', '').file('etc/subgid', '').file('etc/timezone', 'Etc/UTC\n');
+  t.symlink('etc/localtime', '/usr/share/zoneinfo/Etc/UTC');
+  t.file('etc/terminfo/README', 'This directory is for system-local terminfo descriptions.\n');
+  t.file('etc/dpkg/dpkg.cfg', '# dpkg configuration file\n').file('etc/dpkg/dpkg.cfg.d/excludes', '# Drop all man pages\npath-exclude=/usr/share/man/*\n');
+  t.file('etc/default/useradd', '# Default values for useradd(8)\nSHELL=/bin/sh\n').file('etc/default/nss', '# /etc/default/nss\n');
+  t.file('etc/profile.d/01-locale-fix.sh', '# Make sure the locale variables are set to valid values.\n');
+  t.file('etc/update-motd.d/00-header', '#!/bin/sh\nprintf "Welcome to %s\\n" "$DISTRIB_DESCRIPTION"\n', 0o755);
+  t.file('etc/hosts.allow', '# /etc/hosts.allow\n').file('etc/hosts.deny', '# /etc/hosts.deny\n').file('etc/networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n');
+  t.file('etc/bindresvport.blacklist', '623\n631\n636\n664\n774\n921\n');
+}
