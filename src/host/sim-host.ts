@@ -1,0 +1,211 @@
+// The simulated host: an Ubuntu 22.04 root filesystem on the simulated disk, /proc and /dev,
+// the kernel, the command table and a terminal session. Docker plugs in through the hooks:
+//   createSimHost({ seed, extraCommands: [dockerCommand], onKernel: (k, proc) => engine.init(k) })
+import { Volume } from 'memfs';
+import { Kernel, Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
+import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
+import { toText, type CommandSpec } from '../shell/command.js';
+import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
+import { textCommands } from '../shell/commands/text/index.js';
+import { runJq, setJqWasmSource } from '../shell/jq.js';
+import { Session } from '../shell/session.js';
+import { shellQuote } from '../shell/commands/fs/find.js';
+import { loadJqWasmBinary } from './jq-wasm-loader.js';
+
+export interface SimHostOptions {
+  /** Makes every random id reproducible; also the clock's start when startTime is absent. */
+  seed?: number;
+  hostname?: string;
+  /** Epoch ms of the host clock at boot; each read of the clock moves it on by 10 ms. */
+  startTime?: number;
+  clock?: Clock;
+  machine?: MachineInfo;
+  /** Mountpoints that xfs_info reports as XFS (ftype=1), e.g. ['/var/lib/docker']. */
+  xfsMounts?: string[];
+  /** More commands: docker, systemctl … A command here replaces a built-in one of the same name. */
+  extraCommands?: CommandSpec[];
+  /** Runs once the root filesystem exists, before the session: the docker engine sets up here. */
+  onKernel?: (kernel: Kernel, rootProc: Proc) => void;
+}
+
+export interface SimHost {
+  kernel: Kernel;
+  session: Session;
+  commands: CommandSpec[];
+  /** A root process at /, for setup code and lesson checks. */
+  rootProc: Proc;
+}
+
+const DEFAULT_START = Date.UTC(2024, 10, 23, 23, 16, 0);
+
+const OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.3 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.3 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=jammy
+`;
+
+const PASSWD = `root:x:0:0:root:/root:/bin/bash
+daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+bin:x:2:2:bin:/bin:/usr/sbin/nologin
+sys:x:3:3:sys:/dev:/usr/sbin/nologin
+www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+systemd-network:x:100:102:systemd Network Management,,,:/run/systemd:/usr/sbin/nologin
+ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash
+`;
+
+const GROUP = `root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+adm:x:4:syslog,ubuntu
+tty:x:5:
+disk:x:6:
+www-data:x:33:
+sudo:x:27:ubuntu
+nogroup:x:65534:
+systemd-network:x:102:
+docker:x:999:ubuntu
+ubuntu:x:1000:
+`;
+
+const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
+[ -z "$PS1" ] && return
+alias ll='ls -alF'
+alias la='ls -A'
+alias l='ls -CF'
+`;
+
+function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
+  const dirs: [string, number][] = [
+    ['/boot', 0o755], ['/dev', 0o755], ['/etc', 0o755], ['/home', 0o755], ['/home/ubuntu', 0o750], ['/media', 0o755], ['/mnt', 0o755],
+    ['/opt', 0o755], ['/proc', 0o555], ['/root', 0o700], ['/run', 0o755], ['/srv', 0o755], ['/sys', 0o555], ['/tmp', 0o1777],
+    ['/usr', 0o755], ['/usr/bin', 0o755], ['/usr/sbin', 0o755], ['/usr/lib', 0o755], ['/usr/lib64', 0o755], ['/usr/local', 0o755],
+    ['/usr/local/bin', 0o755], ['/usr/local/sbin', 0o755], ['/usr/share', 0o755], ['/var', 0o755], ['/var/lib', 0o755],
+    ['/var/log', 0o775], ['/var/tmp', 0o1777], ['/var/cache', 0o755], ['/var/lib/docker', 0o710], ['/etc/docker', 0o755],
+  ];
+  for (const [d, mode] of dirs) {
+    p.mkdir(d, 0o777);
+    p.chmod(d, mode);
+  }
+  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64'], ['/var/run', '/run']]) {
+    p.symlink(target as string, link as string);
+  }
+  const files: [string, string, number][] = [
+    ['/etc/hostname', `${hostname}\n`, 0o644],
+    ['/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`, 0o644],
+    ['/etc/passwd', PASSWD, 0o644],
+    ['/etc/group', GROUP, 0o644],
+    ['/usr/lib/os-release', OS_RELEASE, 0o644],
+    ['/etc/issue', 'Ubuntu 22.04.3 LTS \\n \\l\n\n', 0o644],
+    ['/etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n', 0o644],
+    ['/etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n', 0o644],
+    ['/root/.bashrc', BASHRC, 0o644],
+    ['/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n', 0o644],
+  ];
+  for (const [f, text, mode] of files) {
+    p.writeFile(f, text);
+    p.chmod(f, mode);
+  }
+  p.symlink('../usr/lib/os-release', '/etc/os-release');
+  p.symlink('../proc/self/mounts', '/etc/mtab');
+  p.symlink('dash', '/usr/bin/sh');
+  for (const name of new Set([...commandNames, 'bash', 'dash', 'sudo'])) {
+    const path = `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`;
+    if (p.exists(path)) continue;
+    p.writeFile(path, `#!/bin/sh\n# ${name}: provided by the simulated host\n`);
+    p.chmod(path, 0o755);
+  }
+}
+
+function jqCommand(): CommandSpec {
+  return {
+    name: 'jq',
+    summary: 'filter JSON (the real jq 1.8.2, compiled to WebAssembly)',
+    flags: ['-r', '-c', '-s', '-n', '-e', '-S', '-M', '--arg', '--argjson'],
+    async run(ctx) {
+      const r = await runJq(ctx.argv.slice(1), toText(ctx.stdin), {
+        readFile: (path) => {
+          try {
+            return toText(ctx.proc.readFile(path));
+          } catch (err) {
+            const code = (err as { code?: string }).code;
+            return code === 'ENOENT' ? null : { error: (err as { text?: string }).text ?? String(err) };
+          }
+        },
+        stdinIsTerminal: ctx.stdinIsTerminal,
+        stdoutIsTerminal: ctx.stdoutIsTerminal,
+      });
+      if (r.stdout) ctx.stdout(r.stdout);
+      if (r.stderr) ctx.stderr(r.stderr);
+      return r.exitCode;
+    },
+  };
+}
+
+/** `bash -c STRING`, `bash FILE`, or a nested interactive bash (exit returns to the outer one). */
+function bashCommand(name: string): CommandSpec {
+  return {
+    name,
+    summary: 'the shell: -c STRING runs a command line; with no arguments, a nested shell',
+    async run(ctx) {
+      const args = ctx.argv.slice(1);
+      const c = args.indexOf('-c');
+      if (c >= 0) {
+        const line = args[c + 1];
+        if (line === undefined) {
+          ctx.stderr(`${name}: -c: option requires an argument\n`);
+          return 2;
+        }
+        return ctx.shell.runLine(line, ctx);
+      }
+      const file = args.find((a) => !a.startsWith('-'));
+      if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx);
+      let hostname = 'localhost';
+      try {
+        hostname = toText(ctx.proc.readFile('/etc/hostname')).trim();
+      } catch {
+        // keep localhost
+      }
+      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd() });
+      return 0;
+    },
+  };
+}
+
+export function createSimHost(options: SimHostOptions = {}): SimHost {
+  const seed = options.seed ?? 0;
+  const hostname = options.hostname ?? 'host';
+  setJqWasmSource(loadJqWasmBinary);
+  const clock = options.clock ?? steppingClock(options.startTime ?? DEFAULT_START, 10);
+  const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed) });
+  const table = new Map<string, CommandSpec>();
+  const add = (c: CommandSpec): void => {
+    table.set(c.name, c);
+  };
+  fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
+  textCommands.forEach(add);
+  [jqCommand(), bashCommand('bash'), bashCommand('sh')].forEach(add);
+  (options.extraCommands ?? []).forEach(add);
+  const commands = [...table.values()];
+  const rootProc = kernel.proc({ root: '/', cwd: '/' });
+  buildRootFs(rootProc, hostname, commands.map((c) => c.name));
+  mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
+  mountDevfs(kernel);
+  options.onKernel?.(kernel, rootProc);
+  const session = new Session({
+    kernel,
+    commands,
+    hostname,
+    commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
+  });
+  return { kernel, session, commands, rootProc };
+}

@@ -1,0 +1,156 @@
+// Two tiny generated filesystems: /proc (mounts, self/mounts, filesystems, version, uptime) made
+// from the kernel's state each time it is read, and /dev (null, zero, pts/, shm/). Both refuse
+// changes the way the real ones do, except that writes to /dev/null and /dev/zero vanish.
+import { KernelError } from './errors.js';
+import type { MountedFs } from './filesystem.js';
+import type { Kernel, Mount } from './kernel.js';
+import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
+
+type Entry =
+  | { kind: 'dir'; children: () => string[] }
+  | { kind: 'file'; content: () => string }
+  | { kind: 'chr'; rdev: number }
+  | { kind: 'link'; target: string };
+
+/** A read-only filesystem whose entries are computed on every lookup. */
+class GeneratedFs implements MountedFs {
+  private inos = new Map<string, number>();
+
+  constructor(
+    readonly dev: number,
+    private readonly lookup: (rel: string) => Entry | undefined,
+    private readonly clock: () => number,
+    private readonly writable: (rel: string) => boolean = () => false,
+  ) {}
+
+  private get(rel: string, syscall: string): Entry {
+    const e = this.lookup(rel);
+    if (!e) throw new KernelError('ENOENT', syscall, rel);
+    return e;
+  }
+
+  private ino(rel: string): number {
+    let n = this.inos.get(rel);
+    if (n === undefined) {
+      n = rel === '' ? 1 : 4026531840 + this.inos.size + 1;
+      this.inos.set(rel, n);
+    }
+    return n;
+  }
+
+  lstat(rel: string): Stat {
+    const e = this.get(rel, 'lstat');
+    const now = this.clock();
+    const [mode, nlink, rdev] =
+      e.kind === 'dir' ? [S_IFDIR | 0o555, 2, 0] : e.kind === 'file' ? [S_IFREG | 0o444, 1, 0] : e.kind === 'chr' ? [S_IFCHR | 0o666, 1, e.rdev] : [S_IFLNK | 0o777, 1, 0];
+    const size = e.kind === 'link' ? e.target.length : 0;
+    return { type: e.kind === 'link' ? 'symlink' : e.kind, dev: this.dev, ino: this.ino(rel), mode, nlink, uid: 0, gid: 0, rdev, size, blocks: 0, atimeMs: now, mtimeMs: now, ctimeMs: now };
+  }
+
+  readdir(rel: string): DirEntry[] {
+    const e = this.get(rel, 'scandir');
+    if (e.kind !== 'dir') throw new KernelError('ENOTDIR', 'scandir', rel);
+    return e.children().map((name) => {
+      const child = this.lookup(rel === '' ? name : `${rel}/${name}`);
+      const type = child?.kind === 'link' ? 'symlink' : child?.kind === 'chr' ? 'chr' : child?.kind === 'dir' ? 'dir' : 'file';
+      return { name, type };
+    });
+  }
+
+  readlink(rel: string): string {
+    const e = this.get(rel, 'readlink');
+    if (e.kind !== 'link') throw new KernelError('EINVAL', 'readlink', rel);
+    return e.target;
+  }
+
+  readFile(rel: string): Uint8Array {
+    const e = this.get(rel, 'open');
+    if (e.kind === 'dir') throw new KernelError('EISDIR', 'read', rel);
+    if (e.kind === 'chr') return e.rdev === makedev(1, 5) ? new Uint8Array(64 * 1024) : new Uint8Array(0);
+    return new TextEncoder().encode(e.kind === 'file' ? e.content() : '');
+  }
+
+  private refuse(rel: string, syscall: string): never {
+    throw new KernelError(this.lookup(rel) ? 'EACCES' : 'ENOENT', syscall, rel);
+  }
+
+  writeFile(rel: string): void {
+    if (!this.writable(rel)) this.refuse(rel, 'open');
+  }
+  open(rel: string, flags: { write: boolean }): void {
+    if (flags.write && !this.writable(rel)) this.refuse(rel, 'open');
+    this.get(rel, 'open');
+  }
+  mkdir(rel: string): void { this.refuse(rel, 'mkdir'); }
+  rmdir(rel: string): void { this.refuse(rel, 'rmdir'); }
+  unlink(rel: string): void { this.refuse(rel, 'unlink'); }
+  rename(from: string): void { this.refuse(from, 'rename'); }
+  symlink(_t: string, rel: string): void { this.refuse(rel, 'symlink'); }
+  link(existing: string): void { this.refuse(existing, 'link'); }
+  mknod(rel: string): void { this.refuse(rel, 'mknod'); }
+  chmod(rel: string): void { this.refuse(rel, 'chmod'); }
+  chown(rel: string): void { this.refuse(rel, 'chown'); }
+  utimes(rel: string): void { this.get(rel, 'utimes'); }
+  truncate(rel: string): void { if (!this.writable(rel)) this.refuse(rel, 'truncate'); }
+  getxattr(rel: string): Uint8Array {
+    this.get(rel, 'getxattr');
+    throw new KernelError('ENODATA', 'getxattr', rel);
+  }
+  setxattr(rel: string): void { this.refuse(rel, 'setxattr'); }
+  removexattr(rel: string): void { this.refuse(rel, 'removexattr'); }
+  listxattr(rel: string): string[] {
+    this.get(rel, 'listxattr');
+    return [];
+  }
+}
+
+/** One /proc/mounts line: `overlay /path overlay rw,relatime,lowerdir=… 0 0`. */
+export function formatMountLine(m: Pick<Mount, 'source' | 'target' | 'fstype' | 'options'>): string {
+  const esc = (s: string): string => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  return `${esc(m.source)} ${esc(m.target)} ${m.fstype} ${m.options} 0 0\n`;
+}
+
+export interface ProcfsOptions {
+  /** `uname -r`, shown in /proc/version too. */
+  release: string;
+}
+
+function addMount(kernel: Kernel, mount: Mount): void {
+  // The kernel has no public call for non-overlay mounts yet; its mounts() array is the table.
+  (kernel.mounts() as Mount[]).push(mount);
+}
+
+/** Mounts a procfs at `target` (a host path to an existing directory). */
+export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/proc'): void {
+  const mounts = (): string => kernel.mounts().map(formatMountLine).join('');
+  const files: Record<string, () => string> = {
+    mounts,
+    'self/mounts': mounts,
+    filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\toverlay\n\text4\n\txfs\n',
+    version: () => `Linux version ${options.release} (buildd@lcy02-amd64-059) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023\n`,
+    uptime: () => '3600.00 7000.00\n',
+  };
+  const lookup = (rel: string): Entry | undefined => {
+    if (rel === '') return { kind: 'dir', children: () => ['filesystems', 'mounts', 'self', 'uptime', 'version'] };
+    if (rel === 'self') return { kind: 'dir', children: () => ['mounts'] };
+    const f = files[rel];
+    return f ? { kind: 'file', content: f } : undefined;
+  };
+  const fs = new GeneratedFs(makedev(0, 22), lookup, () => kernel.clock.now());
+  addMount(kernel, { target, source: 'proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs });
+}
+
+/** Mounts a devtmpfs-like /dev with null, zero, pts/ and shm/. */
+export function mountDevfs(kernel: Kernel, target = '/dev'): void {
+  const devices: Record<string, number> = { null: makedev(1, 3), zero: makedev(1, 5), full: makedev(1, 7), random: makedev(1, 8), urandom: makedev(1, 9), tty: makedev(5, 0) };
+  const lookup = (rel: string): Entry | undefined => {
+    if (rel === '') return { kind: 'dir', children: () => [...Object.keys(devices), 'fd', 'pts', 'shm', 'stderr', 'stdin', 'stdout'].sort() };
+    if (rel === 'pts' || rel === 'shm') return { kind: 'dir', children: () => [] };
+    if (rel === 'fd') return { kind: 'link', target: '/proc/self/fd' };
+    if (rel === 'stdin' || rel === 'stdout' || rel === 'stderr') return { kind: 'link', target: `/proc/self/fd/${['stdin', 'stdout', 'stderr'].indexOf(rel)}` };
+    const rdev = devices[rel];
+    return rdev === undefined ? undefined : { kind: 'chr', rdev };
+  };
+  const fs = new GeneratedFs(makedev(0, 5), lookup, () => kernel.clock.now(), (rel) => rel in devices);
+  addMount(kernel, { target, source: 'udev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64', fs });
+}

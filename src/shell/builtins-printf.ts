@@ -1,0 +1,137 @@
+// printf(1) as bash's builtin does it: the format is reused until the arguments run out,
+// %b expands escapes in its argument, %q quotes, and a bad number warns but still prints.
+
+export interface PrintfResult {
+  out: string;
+  errors: string[];
+}
+
+/** Backslash escapes of echo -e and %b; `stop` is set by \c. */
+export function expandEscapes(s: string, forEcho: boolean): { text: string; stop: boolean } {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '\\' || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const n = s[++i] as string;
+    switch (n) {
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      case 'a': out += '\x07'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'v': out += '\v'; break;
+      case 'e': case 'E': out += '\x1b'; break;
+      case '\\': out += '\\'; break;
+      case 'c': return { text: out, stop: true };
+      case 'x': {
+        const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
+        if (m) {
+          out += String.fromCharCode(parseInt(m[0], 16));
+          i += m[0].length;
+        } else out += '\\x';
+        break;
+      }
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        const max = forEcho && n === '0' ? 4 : 3;
+        const m = new RegExp(`^[0-7]{1,${max}}`).exec(s.slice(i));
+        const digits = (m as RegExpExecArray)[0];
+        const v = parseInt(forEcho && n === '0' ? digits.slice(1) || '0' : digits, 8);
+        out += String.fromCharCode(v & 0xff);
+        i += digits.length - 1;
+        break;
+      }
+      default: out += `\\${n}`;
+    }
+  }
+  return { text: out, stop: false };
+}
+
+function shellQuote(s: string): string {
+  if (s === '') return "''";
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
+}
+
+export function printf(format: string, args: string[]): PrintfResult {
+  const errors: string[] = [];
+  let out = '';
+  let ai = 0;
+  const next = (): string | undefined => args[ai++];
+  const num = (s: string | undefined, float: boolean): number => {
+    if (s === undefined || s === '') return 0;
+    if (/^['"]/.test(s)) return s.codePointAt(1) ?? 0;
+    const v = float ? Number(s) : /^[-+]?0[xX][0-9a-fA-F]+$/.test(s) ? parseInt(s, 16) : /^[-+]?0[0-7]+$/.test(s) ? parseInt(s, 8) : Number(s);
+    if (Number.isNaN(v) || (!float && !/^[-+]?(0[xX][0-9a-fA-F]+|\d+)$/.test(s.trim()))) {
+      errors.push(`printf: ${s}: invalid number`);
+      const lead = /^[-+]?\d+/.exec(s);
+      return lead ? Number(lead[0]) : 0;
+    }
+    return v;
+  };
+  const pad = (s: string, flags: string, width: number): string => {
+    if (s.length >= width) return s;
+    if (flags.includes('-')) return s + ' '.repeat(width - s.length);
+    if (flags.includes('0') && /^[-+]?\d/.test(s)) {
+      const sign = /^[-+]/.test(s) ? s[0] : '';
+      return sign + '0'.repeat(width - s.length) + s.slice(sign.length);
+    }
+    return ' '.repeat(width - s.length) + s;
+  };
+  for (let round = 0; round < 1000; round++) {
+    const startAi = ai;
+    let stopped = false;
+    for (let i = 0; i < format.length; i++) {
+      const c = format[i] as string;
+      if (c === '\\') {
+        const end = /^\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/s.exec(format.slice(i));
+        const piece = end ? end[0] : '\\';
+        out += expandEscapes(piece, false).text;
+        i += piece.length - 1;
+        continue;
+      }
+      if (c !== '%') {
+        out += c;
+        continue;
+      }
+      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+)?)?([sdibqouxXfeEgGc%])/.exec(format.slice(i));
+      if (!m) {
+        errors.push(`printf: \`${format.slice(i + 1, i + 2) || '%'}': invalid format character`);
+        return { out, errors };
+      }
+      i += m[0].length - 1;
+      const flags = m[1] ?? '';
+      const width = m[2] === '*' ? num(next(), false) : Number(m[2] ?? 0);
+      const precRaw = m[3] === '*' ? String(num(next(), false)) : m[3];
+      const prec = m[0].includes('.') ? Number(precRaw ?? 0) : undefined;
+      const conv = m[4] as string;
+      if (conv === '%') {
+        out += '%';
+        continue;
+      }
+      const arg = next();
+      let s: string;
+      switch (conv) {
+        case 's': s = arg ?? ''; if (prec !== undefined) s = s.slice(0, prec); break;
+        case 'b': { const e = expandEscapes(arg ?? '', true); s = e.text; stopped = e.stop; break; }
+        case 'q': s = shellQuote(arg ?? ''); break;
+        case 'c': s = (arg ?? '').slice(0, 1); break;
+        case 'd': case 'i': { const v = Math.trunc(num(arg, false)); s = (v < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + String(Math.abs(v)).padStart(prec ?? 0, '0'); break; }
+        case 'o': s = (Math.trunc(num(arg, false)) >>> 0).toString(8); if (flags.includes('#')) s = `0${s}`; break;
+        case 'u': s = String(Math.trunc(num(arg, false))); break;
+        case 'x': s = (Math.trunc(num(arg, false)) >>> 0).toString(16); if (flags.includes('#') && s !== '0') s = `0x${s}`; break;
+        case 'X': s = (Math.trunc(num(arg, false)) >>> 0).toString(16).toUpperCase(); if (flags.includes('#') && s !== '0') s = `0X${s}`; break;
+        case 'f': s = num(arg, true).toFixed(prec ?? 6); break;
+        case 'e': case 'E': { s = num(arg, true).toExponential(prec ?? 6).replace(/e([+-])(\d)$/, 'e$10$2'); if (conv === 'E') s = s.toUpperCase(); break; }
+        default: { s = String(Number(num(arg, true).toPrecision(prec || 6))); break; }
+      }
+      out += pad(s, flags, width);
+      if (stopped) return { out, errors };
+    }
+    if (ai >= args.length || ai === startAi) break;
+  }
+  return { out, errors };
+}

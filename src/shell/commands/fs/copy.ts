@@ -1,0 +1,185 @@
+// cp and mv. mv renames, and falls back to copy + delete on EXDEV as GNU mv does: inside an
+// overlay mount, renaming a directory that comes from a lower layer fails with EXDEV (no
+// redirect_dir), so `mv lowerdir newname` copies the whole tree up.
+import { isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { removeTree } from './files.js';
+import { baseName, errText, parseOptions, q, tryStat, usage } from './common.js';
+
+interface CopyOpts {
+  recursive: boolean;
+  /** Copy symlinks as links (cp -a, -d, -P, -R). */
+  noDeref: boolean;
+  preserve: boolean;
+  xattrs: boolean;
+  update: boolean;
+  noClobber: boolean;
+  verbose: boolean;
+}
+
+class CopyFail {
+  constructor(readonly message: string) {}
+}
+
+function copyMeta(proc: Proc, src: Stat, from: string, to: string, o: CopyOpts): void {
+  if (!o.preserve) return;
+  try {
+    if (src.type !== 'symlink') proc.chmod(to, src.mode & 0o7777);
+    proc.chown(to, src.uid, src.gid, src.type !== 'symlink');
+    if (src.type !== 'symlink') proc.utimes(to, src.atimeMs, src.mtimeMs);
+    if (o.xattrs && src.type !== 'symlink') {
+      for (const name of proc.listxattr(from, false)) proc.setxattr(to, name, proc.getxattr(from, name, false));
+    }
+  } catch {
+    // GNU cp reports preservation failures only for what the user asked for explicitly.
+  }
+}
+
+export function copyTree(proc: Proc, from: string, to: string, o: CopyOpts, say: (s: string) => void, top = true): void {
+  const st = o.noDeref || !top ? (tryStat(proc, from, false) as Stat) : proc.stat(from);
+  const dst = tryStat(proc, to, false);
+  if (st.type === 'dir') {
+    if (!o.recursive) throw new CopyFail(`-r not specified; omitting directory ${q(from)}`);
+    if (dst && dst.type !== 'dir') throw new CopyFail(`cannot overwrite non-directory ${q(to)} with directory ${q(from)}`);
+    if (!dst) proc.mkdir(to, st.mode & 0o7777);
+    if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
+    for (const e of proc.readdir(from)) copyTree(proc, `${from.replace(/\/+$/, '')}/${e.name}`, `${to.replace(/\/+$/, '')}/${e.name}`, o, say, false);
+    copyMeta(proc, st, from, to, o);
+    return;
+  }
+  if (dst) {
+    if (o.noClobber) return;
+    if (o.update && dst.mtimeMs >= st.mtimeMs) return;
+    if (dst.type === 'dir') throw new CopyFail(`cannot overwrite directory ${q(to)} with non-directory`);
+    if (st.type !== 'file' || dst.type !== 'file') proc.unlink(to);
+  }
+  if (st.type === 'symlink') proc.symlink(proc.readlink(from), to);
+  else if (st.type === 'chr' || st.type === 'blk' || st.type === 'fifo') proc.mknod(to, (st.mode & S_IFMT) | (st.mode & 0o7777), st.rdev);
+  else proc.writeFile(to, proc.readFile(from), { create: true, truncate: true }, st.mode & 0o777);
+  if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
+  copyMeta(proc, st, from, to, o);
+}
+
+function destinations(ctx: CommandContext, name: string, ops: string[], targetDir: string | undefined): [string, string][] | null {
+  if (targetDir !== undefined) return ops.map((s) => [s, `${targetDir.replace(/\/+$/, '')}/${baseName(s)}`]);
+  if (ops.length < 2) {
+    ctx.stderr(ops.length === 0 ? `${name}: missing file operand\n` : `${name}: missing destination file operand after ${q(ops[0] as string)}\n`);
+    ctx.stderr(`Try '${name} --help' for more information.\n`);
+    return null;
+  }
+  const last = ops[ops.length - 1] as string;
+  const st = tryStat(ctx.proc, last);
+  if (st?.type === 'dir') return ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${baseName(s)}`]);
+  if (ops.length > 2) {
+    ctx.stderr(`${name}: target ${q(last)} is not a directory\n`);
+    return null;
+  }
+  return [[ops[0] as string, last]];
+}
+
+function sameOrInside(proc: Proc, from: string, to: string): boolean {
+  try {
+    const a = proc.realpath(from);
+    const parent = to.replace(/\/[^/]*\/?$/, '') || (to.startsWith('/') ? '/' : '.');
+    const b = `${proc.realpath(parent)}/${baseName(to)}`.replace(/^\/\//, '/');
+    return b === a || b.startsWith(`${a}/`);
+  } catch {
+    return false;
+  }
+}
+
+function cp(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('cp', ctx.argv.slice(1), {
+      short: 'rRapdPfuvnLi',
+      shortArg: 't',
+      long: { recursive: 'r', archive: 'a', 'preserve=': 'preserve', preserve: 'preserve', 'no-dereference': 'P', force: 'f', update: 'u', verbose: 'v', 'no-clobber': 'n', 'target-directory=': 't', dereference: 'L' },
+    });
+  } catch (err) {
+    return usage(ctx, 'cp', err);
+  }
+  const f = p.flags;
+  const archive = f.has('a');
+  const o: CopyOpts = {
+    recursive: archive || f.has('r') || f.has('R'),
+    noDeref: (archive || f.has('d') || f.has('P') || f.has('r') || f.has('R')) && !f.has('L'),
+    preserve: archive || f.has('p') || f.has('preserve'),
+    xattrs: archive || (f.get('preserve') ?? '').includes('xattr') || f.get('preserve') === 'all',
+    update: f.has('u'),
+    noClobber: f.has('n'),
+    verbose: f.has('v'),
+  };
+  const pairs = destinations(ctx, 'cp', p.operands, f.get('t'));
+  if (!pairs) return 1;
+  let status = 0;
+  for (const [from, to] of pairs) {
+    if (!tryStat(ctx.proc, from, o.noDeref)) {
+      ctx.stderr(`cp: cannot stat ${q(from)}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    if (tryStat(ctx.proc, from)?.type === 'dir' && o.recursive && sameOrInside(ctx.proc, from, to)) {
+      ctx.stderr(`cp: cannot copy a directory, ${q(from)}, into itself, ${q(to)}\n`);
+      status = 1;
+      continue;
+    }
+    try {
+      copyTree(ctx.proc, from, to, o, (s) => ctx.stdout(s));
+    } catch (err) {
+      if (err instanceof CopyFail) ctx.stderr(`cp: ${err.message}\n`);
+      else ctx.stderr(`cp: cannot create regular file ${q(to)}: ${errText(err)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+function mv(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('mv', ctx.argv.slice(1), { short: 'fivnuT', shortArg: 't', long: { force: 'f', verbose: 'v', 'no-clobber': 'n', 'target-directory=': 't', interactive: 'i' } });
+  } catch (err) {
+    return usage(ctx, 'mv', err);
+  }
+  const pairs = destinations(ctx, 'mv', p.operands, p.flags.get('t'));
+  if (!pairs) return 1;
+  let status = 0;
+  for (const [from, to] of pairs) {
+    const st = tryStat(ctx.proc, from, false);
+    if (!st) {
+      ctx.stderr(`mv: cannot stat ${q(from)}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    if (p.flags.has('n') && tryStat(ctx.proc, to, false)) continue;
+    try {
+      ctx.proc.rename(from, to);
+    } catch (err) {
+      if (!isKernelError(err, 'EXDEV')) {
+        if (isKernelError(err, 'EINVAL')) ctx.stderr(`mv: cannot move ${q(from)} to a subdirectory of itself, ${q(to)}\n`);
+        else ctx.stderr(`mv: cannot move ${q(from)} to ${q(to)}: ${errText(err)}\n`);
+        status = 1;
+        continue;
+      }
+      // EXDEV: copy everything, keeping owner, mode, times and xattrs, then remove the source.
+      try {
+        const dst = tryStat(ctx.proc, to, false);
+        if (dst && dst.type === 'dir' && st.type === 'dir') removeTree(ctx.proc, to, () => {});
+        copyTree(ctx.proc, from, to, { recursive: true, noDeref: true, preserve: true, xattrs: true, update: false, noClobber: false, verbose: false }, () => {});
+        if (!removeTree(ctx.proc, from, (path, e) => ctx.stderr(`mv: cannot remove ${q(path)}: ${errText(e)}\n`))) status = 1;
+      } catch (e) {
+        ctx.stderr(`mv: cannot move ${q(from)} to ${q(to)}: ${e instanceof CopyFail ? e.message : errText(e)}\n`);
+        status = 1;
+        continue;
+      }
+    }
+    if (p.flags.has('v')) ctx.stdout(`renamed ${q(from)} -> ${q(to)}\n`);
+  }
+  return status;
+}
+
+export const copyCommands: CommandSpec[] = [
+  { name: 'cp', run: cp, summary: 'copy files and trees (-r -a -p -u -v)', flags: ['-r', '-R', '-a', '-p', '-u', '-v', '-f', '-n'] },
+  { name: 'mv', run: mv, summary: 'move or rename (copies and deletes across filesystems)', flags: ['-f', '-n', '-v'] },
+];

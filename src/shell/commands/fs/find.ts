@@ -1,0 +1,298 @@
+// find (paths, -type -name -iname -path -maxdepth -mindepth -inum -newer -empty -size, ! -o -a
+// ( ), -print -exec … {} \; and +) and tree (-L -a -d, the "N directories, M files" footer).
+import type { Stat } from '../../../kernel/index.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { compareNames, matchPattern } from '../../glob.js';
+import { errText, q, tryStat } from './common.js';
+
+type Node =
+  | { k: 'test'; fn: (path: string, st: Stat, depth: number) => boolean }
+  | { k: 'not'; a: Node }
+  | { k: 'and' | 'or'; a: Node; b: Node }
+  | { k: 'print' }
+  | { k: 'exec'; argv: string[]; plus: boolean };
+
+class FindError extends Error {}
+
+const SH_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+export function shellQuote(s: string): string {
+  return SH_SAFE.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number; mindepth: number }, actions: { has: boolean; execs: Extract<Node, { k: 'exec' }>[] }): Node | null {
+  let i = 0;
+  const need = (name: string): string => {
+    const v = args[++i];
+    if (v === undefined) throw new FindError(`missing argument to \`${name}'`);
+    return v;
+  };
+  const primary = (): Node => {
+    const a = args[i] as string;
+    switch (a) {
+      case '(': {
+        i++;
+        const n = or();
+        if (args[i] !== ')') throw new FindError("invalid expression; I was expecting to find a ')' somewhere but did not see one.");
+        i++;
+        return n;
+      }
+      case '!':
+      case '-not':
+        i++;
+        return { k: 'not', a: primary() };
+      case '-name':
+      case '-iname': {
+        const pat = need(a);
+        i++;
+        return { k: 'test', fn: (p) => (a === '-iname' ? matchPattern(pat.toLowerCase(), base(p).toLowerCase()) : matchPattern(pat, base(p))) };
+      }
+      case '-path':
+      case '-wholename': {
+        const pat = need(a);
+        i++;
+        return { k: 'test', fn: (p) => matchPattern(pat, p) };
+      }
+      case '-type': {
+        const t = need(a);
+        const map: Record<string, Stat['type']> = { f: 'file', d: 'dir', l: 'symlink', c: 'chr', b: 'blk', p: 'fifo', s: 'sock' };
+        const types = t.split(',').map((x) => map[x]);
+        if (types.some((x) => x === undefined)) throw new FindError(`Unknown argument to -type: ${t}`);
+        i++;
+        return { k: 'test', fn: (_p, st) => types.includes(st.type) };
+      }
+      case '-maxdepth':
+      case '-mindepth': {
+        const v = need(a);
+        if (!/^\d+$/.test(v)) throw new FindError(`Expected a positive decimal integer argument to ${a}, but got ${q(v)}`);
+        if (a === '-maxdepth') opts.maxdepth = Number(v);
+        else opts.mindepth = Number(v);
+        i++;
+        return { k: 'test', fn: () => true };
+      }
+      case '-inum': {
+        const v = Number(need(a));
+        i++;
+        return { k: 'test', fn: (_p, st) => st.ino === v };
+      }
+      case '-links': {
+        const v = Number(need(a));
+        i++;
+        return { k: 'test', fn: (_p, st) => st.nlink === v };
+      }
+      case '-newer': {
+        const ref = need(a);
+        const st = tryStat(ctx.proc, ref);
+        if (!st) throw new FindError(`${q(ref)}: No such file or directory`);
+        i++;
+        return { k: 'test', fn: (_p, s) => s.mtimeMs > st.mtimeMs };
+      }
+      case '-empty':
+        i++;
+        return { k: 'test', fn: (p, st) => (st.type === 'dir' ? ctx.proc.readdir(p).length === 0 : st.type === 'file' && st.size === 0) };
+      case '-size': {
+        const v = need(a);
+        const m = /^([+-]?)(\d+)([ckMGb]?)$/.exec(v);
+        if (!m) throw new FindError(`Invalid argument \`${v}' to -size`);
+        const unit = { c: 1, k: 1024, M: 1048576, G: 1073741824, b: 512, '': 512 }[m[3] as 'c'];
+        const n = Number(m[2]);
+        i++;
+        return { k: 'test', fn: (_p, st) => { const s = Math.ceil(st.size / unit); return m[1] === '+' ? s > n : m[1] === '-' ? s < n : s === n; } };
+      }
+      case '-true':
+        i++;
+        return { k: 'test', fn: () => true };
+      case '-false':
+        i++;
+        return { k: 'test', fn: () => false };
+      case '-print':
+        i++;
+        actions.has = true;
+        return { k: 'print' };
+      case '-exec': {
+        const argv: string[] = [];
+        i++;
+        while (i < args.length && args[i] !== ';' && !(args[i] === '+' && args[i - 1] === '{}')) argv.push(args[i++] as string);
+        if (i >= args.length || argv.length === 0) throw new FindError("missing argument to `-exec'");
+        const plus = args[i] === '+';
+        i++;
+        actions.has = true;
+        const node: Extract<Node, { k: 'exec' }> = { k: 'exec', argv, plus };
+        if (plus) actions.execs.push(node);
+        return node;
+      }
+      default:
+        if (a.startsWith('-')) throw new FindError(`unknown predicate \`${a}'`);
+        throw new FindError(`paths must precede expression: \`${a}'`);
+    }
+  };
+  const and = (): Node => {
+    let n = primary();
+    while (i < args.length && args[i] !== '-o' && args[i] !== '-or' && args[i] !== ')') {
+      if (args[i] === '-a' || args[i] === '-and') i++;
+      n = { k: 'and', a: n, b: primary() };
+    }
+    return n;
+  };
+  const or = (): Node => {
+    let n = and();
+    while (args[i] === '-o' || args[i] === '-or') {
+      i++;
+      n = { k: 'or', a: n, b: and() };
+    }
+    return n;
+  };
+  if (args.length === 0) return null;
+  const n = or();
+  if (i < args.length) throw new FindError(`unexpected extra predicate '${args[i]}'`);
+  return n;
+}
+
+function base(p: string): string {
+  const t = p.replace(/\/+$/, '');
+  return t === '' ? '/' : t.slice(t.lastIndexOf('/') + 1);
+}
+
+async function find(ctx: CommandContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  let k = 0;
+  while (k < args.length && !(args[k] as string).startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
+  const paths = args.slice(0, k);
+  const opts = { maxdepth: Infinity, mindepth: 0 };
+  const actions = { has: false, execs: [] as Extract<Node, { k: 'exec' }>[] };
+  let expr: Node | null;
+  try {
+    expr = parseExpr(args.slice(k), ctx, opts, actions);
+  } catch (err) {
+    if (!(err instanceof FindError)) throw err;
+    ctx.stderr(`find: ${err.message}\n`);
+    return 1;
+  }
+  let status = 0;
+  const pending = new Map<Extract<Node, { k: 'exec' }>, string[]>();
+  const run = async (argv: string[]): Promise<number> => ctx.shell.runLine(argv.map(shellQuote).join(' '), ctx);
+  const evaluate = async (n: Node, p: string, st: Stat, depth: number): Promise<boolean> => {
+    switch (n.k) {
+      case 'test': return n.fn(p, st, depth);
+      case 'not': return !(await evaluate(n.a, p, st, depth));
+      case 'and': return (await evaluate(n.a, p, st, depth)) && evaluate(n.b, p, st, depth);
+      case 'or': return (await evaluate(n.a, p, st, depth)) || evaluate(n.b, p, st, depth);
+      case 'print': ctx.stdout(`${p}\n`); return true;
+      case 'exec':
+        if (n.plus) {
+          const list = pending.get(n) ?? [];
+          list.push(p);
+          pending.set(n, list);
+          return true;
+        }
+        return (await run(n.argv.map((a) => a.replaceAll('{}', p)))) === 0;
+    }
+  };
+  const visit = async (p: string, depth: number): Promise<void> => {
+    const st = tryStat(ctx.proc, p, false);
+    if (!st) return;
+    if (depth >= opts.mindepth) {
+      const ok = expr ? await evaluate(expr, p, st, depth) : true;
+      if (ok && !actions.has) ctx.stdout(`${p}\n`);
+    }
+    if (st.type !== 'dir' || depth >= opts.maxdepth) return;
+    let entries;
+    try {
+      entries = ctx.proc.readdir(p);
+    } catch (err) {
+      ctx.stderr(`find: ${q(p)}: ${errText(err)}\n`);
+      status = 1;
+      return;
+    }
+    for (const e of entries) await visit(p.endsWith('/') ? p + e.name : `${p}/${e.name}`, depth + 1);
+  };
+  for (const start of paths.length ? paths : ['.']) {
+    const st = tryStat(ctx.proc, start, true);
+    if (!st) {
+      let text = 'No such file or directory';
+      try {
+        ctx.proc.stat(start);
+      } catch (err) {
+        text = errText(err);
+      }
+      ctx.stderr(`find: ${q(start)}: ${text}\n`);
+      status = 1;
+      continue;
+    }
+    await visit(start, 0);
+  }
+  for (const [n, list] of pending) {
+    const at = n.argv.indexOf('{}');
+    if ((await run([...n.argv.slice(0, at), ...list, ...n.argv.slice(at + 1)])) !== 0) status = 1;
+  }
+  return status;
+}
+
+async function tree(ctx: CommandContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  let all = false;
+  let dirsOnly = false;
+  let level = Infinity;
+  const roots: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-a') all = true;
+    else if (a === '-d') dirsOnly = true;
+    else if (a === '-L') {
+      const v = args[++i];
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) {
+        ctx.stderr('tree: Invalid level, must be greater than 0.\n');
+        return 1;
+      }
+      level = Number(v);
+    } else if (a.startsWith('-')) {
+      ctx.stderr(`tree: Invalid argument -\`${a.slice(1)}'.\nusage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]\n`);
+      return 2;
+    } else roots.push(a);
+  }
+  let dirs = 0;
+  let files = 0;
+  let out = '';
+  const walk = (path: string, prefix: string, depth: number): void => {
+    let entries;
+    try {
+      entries = ctx.proc.readdir(path).filter((e) => all || !e.name.startsWith('.'));
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => compareNames(a.name.toLowerCase(), b.name.toLowerCase()) || compareNames(a.name, b.name));
+    const shown = entries.filter((e) => !dirsOnly || tryStat(ctx.proc, `${path}/${e.name}`)?.type === 'dir');
+    shown.forEach((e, idx) => {
+      const last = idx === shown.length - 1;
+      const child = path.endsWith('/') ? path + e.name : `${path}/${e.name}`;
+      const lst = tryStat(ctx.proc, child, false);
+      let label = e.name;
+      if (lst?.type === 'symlink') {
+        label += ` -> ${ctx.proc.readlink(child)}`;
+        if (tryStat(ctx.proc, child)?.type === 'dir') dirs++;
+        else files++;
+      } else if (lst?.type === 'dir') dirs++;
+      else files++;
+      out += `${prefix}${last ? '└── ' : '├── '}${label}\n`;
+      if (lst?.type === 'dir' && depth + 1 < level) walk(child, prefix + (last ? '    ' : '│   '), depth + 1);
+    });
+  };
+  let status = 0;
+  for (const r of roots.length ? roots : ['.']) {
+    const st = tryStat(ctx.proc, r);
+    if (st?.type !== 'dir') {
+      out += `${r}  [error opening dir]\n`;
+      status = 2;
+      continue;
+    }
+    out += `${r}\n`;
+    walk(r, '', 0);
+  }
+  out += `\n${dirs} director${dirs === 1 ? 'y' : 'ies'}${dirsOnly ? '' : `, ${files} file${files === 1 ? '' : 's'}`}\n`;
+  ctx.stdout(out);
+  return status;
+}
+
+export const findCommands: CommandSpec[] = [
+  { name: 'find', run: find, summary: 'walk directory trees (-type -name -maxdepth -inum -newer -exec … {} \\; or +)', flags: ['-type', '-name', '-iname', '-path', '-maxdepth', '-mindepth', '-inum', '-newer', '-empty', '-exec', '-print'] },
+  { name: 'tree', run: tree, summary: 'draw a directory tree (-L N -a -d)', flags: ['-L', '-a', '-d'] },
+];

@@ -1,0 +1,229 @@
+// ls, as GNU coreutils 9 prints it in the C.UTF-8 locale: columns on a terminal and one name
+// per line otherwise, -l with `total`, whiteouts as `c--------- … 0, 0`, links as `name -> target`.
+import type { Proc, Stat } from '../../../kernel/index.js';
+import { major, minor } from '../../../kernel/index.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { compareNames } from '../../glob.js';
+import { baseName, errText, humanSize, lsDate, modeString, Names, parseOptions, q, quoteName, usage } from './common.js';
+
+interface Item {
+  /** The name to print (the operand as typed, or the entry name). */
+  name: string;
+  /** The path to stat it by. */
+  path: string;
+  st: Stat;
+  target?: string;
+}
+
+interface Opts {
+  long: boolean;
+  all: boolean;
+  almost: boolean;
+  inode: boolean;
+  human: boolean;
+  dirSelf: boolean;
+  recursive: boolean;
+  one: boolean;
+  classify: boolean;
+  byTime: boolean;
+  bySize: boolean;
+  reverse: boolean;
+  numeric: boolean;
+  noSort: boolean;
+}
+
+function classify(st: Stat): string {
+  if (st.type === 'dir') return '/';
+  if (st.type === 'symlink') return '@';
+  if (st.type === 'fifo') return '|';
+  if (st.type === 'sock') return '=';
+  if (st.type === 'file' && st.mode & 0o111) return '*';
+  return '';
+}
+
+function sortItems(items: Item[], o: Opts): Item[] {
+  if (o.noSort) return items;
+  const sorted = [...items].sort((a, b) => {
+    if (o.bySize && a.st.size !== b.st.size) return b.st.size - a.st.size;
+    if (o.byTime && a.st.mtimeMs !== b.st.mtimeMs) return b.st.mtimeMs - a.st.mtimeMs;
+    return compareNames(a.name, b.name);
+  });
+  return o.reverse ? sorted.reverse() : sorted;
+}
+
+/** GNU ls -C: as many columns as fit in the width, filled top to bottom. */
+export function columns(cells: string[], width: number): string {
+  if (cells.length === 0) return '';
+  const lens = cells.map((c) => [...c].length);
+  let best = 1;
+  for (let cols = Math.min(cells.length, Math.max(1, Math.floor(width / 3))); cols > 1; cols--) {
+    const rows = Math.ceil(cells.length / cols);
+    if (Math.ceil(cells.length / rows) !== cols) continue;
+    let total = 0;
+    for (let c = 0; c < cols; c++) {
+      const w = Math.max(...lens.slice(c * rows, (c + 1) * rows));
+      total += w + (c < cols - 1 ? 2 : 0);
+    }
+    if (total < width) {
+      best = cols;
+      break;
+    }
+  }
+  const rows = Math.ceil(cells.length / best);
+  const widths = Array.from({ length: best }, (_, c) => Math.max(...lens.slice(c * rows, (c + 1) * rows)));
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < best; c++) {
+      const i = c * rows + r;
+      if (i >= cells.length) break;
+      const last = c === best - 1 || (c + 1) * rows + r >= cells.length;
+      line.push(last ? (cells[i] as string) : (cells[i] as string) + ' '.repeat((widths[c] as number) - (lens[i] as number) + 2));
+    }
+    out += `${line.join('')}\n`;
+  }
+  return out;
+}
+
+function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: number, withTotal: boolean): string {
+  const term = ctx.stdoutIsTerminal;
+  const display = (it: Item): string => quoteName(it.name, term) + (o.classify ? classify(it.st) : '');
+  if (!o.long) {
+    const inoW = Math.max(0, ...items.map((it) => String(it.st.ino).length));
+    const cells = items.map((it) => (o.inode ? `${String(it.st.ino).padStart(term && !o.one ? inoW : 0)} ` : '') + display(it));
+    if (o.one || !term) return cells.map((c) => `${c}\n`).join('');
+    return columns(cells, Number(ctx.env.get('COLUMNS') ?? 80) || 80);
+  }
+  const sizeOf = (st: Stat): string => (st.type === 'chr' || st.type === 'blk' ? `${major(st.rdev)}, ${minor(st.rdev)}` : o.human ? humanSize(st.size) : String(st.size));
+  const rows = items.map((it) => ({
+    ino: String(it.st.ino),
+    mode: modeString(it.st),
+    nlink: String(it.st.nlink),
+    user: o.numeric ? String(it.st.uid) : names.user(it.st.uid),
+    group: o.numeric ? String(it.st.gid) : names.group(it.st.gid),
+    size: sizeOf(it.st),
+    date: lsDate(it.st.mtimeMs, now),
+    name: quoteName(it.name, term) + (it.target !== undefined ? ` -> ${it.target}` : o.classify && it.st.type !== 'symlink' ? classify(it.st) : ''),
+  }));
+  const w = (k: keyof (typeof rows)[number]): number => Math.max(0, ...rows.map((r) => r[k].length));
+  const [wi, wn, wu, wg, ws] = [w('ino'), w('nlink'), w('user'), w('group'), w('size')];
+  let out = '';
+  if (withTotal) {
+    const blocks = items.reduce((n, it) => n + it.st.blocks, 0) / 2;
+    out += `total ${o.human ? humanSize(blocks * 1024) : blocks}\n`;
+  }
+  for (const r of rows) {
+    out += `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${r.mode} ${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}\n`;
+  }
+  return out;
+}
+
+function makeItem(proc: Proc, name: string, path: string, follow: boolean, o: Opts): Item {
+  let st = proc.lstat(path);
+  let target: string | undefined;
+  if (st.type === 'symlink') {
+    if (o.long && !follow) target = proc.readlink(path);
+    else if (follow) {
+      try {
+        st = proc.stat(path);
+      } catch {
+        // A dangling link is listed as the link itself.
+      }
+    }
+  }
+  return { name, path, st, target };
+}
+
+async function ls(ctx: CommandContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseOptions('ls', ctx.argv.slice(1), {
+      short: 'laAihdR1FtSrUCnL',
+      long: { all: 'a', 'almost-all': 'A', inode: 'i', 'human-readable': 'h', directory: 'd', recursive: 'R', classify: 'F', reverse: 'r', 'color=': 'color', color: 'color', 'numeric-uid-gid': 'n', 'full-time': 'full' },
+    });
+  } catch (err) {
+    return usage(ctx, 'ls', err, 2);
+  }
+  const f = parsed.flags;
+  const o: Opts = {
+    long: f.has('l') || f.has('n'), all: f.has('a'), almost: f.has('A') && !f.has('a'), inode: f.has('i'), human: f.has('h'), dirSelf: f.has('d'),
+    recursive: f.has('R'), one: f.has('1'), classify: f.has('F'), byTime: f.has('t'), bySize: f.has('S'), reverse: f.has('r'), numeric: f.has('n'), noSort: f.has('U'),
+  };
+  const proc = ctx.proc;
+  const names = new Names(proc);
+  const now = proc.kernel.clock.now();
+  let status = 0;
+  const operands = parsed.operands.length ? parsed.operands : ['.'];
+  const files: Item[] = [];
+  const dirs: Item[] = [];
+  for (const op of operands) {
+    let it: Item;
+    try {
+      it = makeItem(proc, op, op, !o.long || op.endsWith('/') || f.has('L') ? true : false, o);
+      // ls -l dir-link (no trailing slash) shows the link; ls dir-link lists the directory.
+      if (o.long && it.st.type === 'symlink' && !o.dirSelf) {
+        const t = proc.stat(op);
+        if (t.type === 'dir') it = { name: op, path: op, st: t };
+      }
+    } catch (err) {
+      ctx.stderr(`ls: cannot access ${q(op)}: ${errText(err)}\n`);
+      status = 2;
+      continue;
+    }
+    (it.st.type === 'dir' && !o.dirSelf ? dirs : files).push(it);
+  }
+  let out = '';
+  const emit = (s: string): void => {
+    out += s;
+  };
+  if (files.length) emit(render(sortItems(files, o), o, ctx, names, now, false));
+  const showHeaders = operands.length > 1 || o.recursive;
+  const queue = sortItems(dirs, o);
+  let first = files.length === 0;
+  const listDir = (d: Item): void => {
+    let entries;
+    try {
+      entries = proc.readdir(d.path);
+    } catch (err) {
+      ctx.stderr(`ls: cannot open directory ${q(d.name)}: ${errText(err)}\n`);
+      status = 2;
+      return;
+    }
+    if (!first) emit('\n');
+    first = false;
+    if (showHeaders) emit(`${quoteName(d.name, ctx.stdoutIsTerminal)}:\n`);
+    const items: Item[] = [];
+    const join = (n: string): string => (d.path.endsWith('/') ? d.path + n : `${d.path}/${n}`);
+    if (o.all) for (const dot of ['.', '..']) items.push(makeItem(proc, dot, join(dot), false, o));
+    for (const e of entries) {
+      if (e.name.startsWith('.') && !o.all && !o.almost) continue;
+      try {
+        items.push(makeItem(proc, e.name, join(e.name), false, o));
+      } catch (err) {
+        ctx.stderr(`ls: cannot access ${q(join(e.name))}: ${errText(err)}\n`);
+        status = 1;
+      }
+    }
+    const sorted = sortItems(items, o);
+    emit(render(sorted, o, ctx, names, now, o.long));
+    if (o.recursive) {
+      for (const it of sorted) {
+        if (it.st.type === 'dir' && it.name !== '.' && it.name !== '..') {
+          const name = d.name.endsWith('/') ? d.name + it.name : `${d.name}/${it.name}`;
+          listDir({ name, path: it.path, st: it.st });
+        }
+      }
+    }
+  };
+  for (const d of queue) listDir(d);
+  ctx.stdout(out);
+  void baseName;
+  return status;
+}
+
+export const lsCommand: CommandSpec = {
+  name: 'ls',
+  run: ls,
+  summary: 'list directory contents (-l -a -A -i -h -d -R -1 -F -t -S -r)',
+  flags: ['-l', '-a', '-A', '-i', '-h', '-d', '-R', '-1', '-F', '-t', '-S', '-r'],
+};

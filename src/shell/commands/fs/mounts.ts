@@ -1,0 +1,238 @@
+// du, df, mount, umount and xfs_info over the kernel's mount table.
+import { isKernelError, type Kernel, type Mount } from '../../../kernel/index.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { errText, humanSize, parseOptions, q, tryStat, usage } from './common.js';
+
+function du(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('du', ctx.argv.slice(1), { short: 'shacbxk', shortArg: 'd', long: { summarize: 's', 'human-readable': 'h', all: 'a', total: 'c', 'max-depth=': 'd', 'apparent-size': 'A', bytes: 'b' } });
+  } catch (err) {
+    return usage(ctx, 'du', err);
+  }
+  const f = p.flags;
+  const maxDepth = f.has('s') ? 0 : f.has('d') ? Number(f.get('d')) : Infinity;
+  const seen = new Set<string>();
+  const fmt = (kb: number, bytes: number): string => (f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb));
+  let status = 0;
+  let grand = 0;
+  let grandBytes = 0;
+  let out = '';
+  const walk = (path: string, depth: number): [number, number] => {
+    const st = tryStat(ctx.proc, path, false);
+    if (!st) return [0, 0];
+    const key = `${st.dev}:${st.ino}`;
+    if (seen.has(key)) return [0, 0];
+    seen.add(key);
+    let kb = st.blocks / 2;
+    let bytes = st.size;
+    if (st.type === 'dir') {
+      let entries: { name: string }[];
+      try {
+        entries = ctx.proc.readdir(path);
+      } catch (err) {
+        ctx.stderr(`du: cannot read directory ${q(path)}: ${errText(err)}\n`);
+        status = 1;
+        entries = [];
+      }
+      for (const e of entries) {
+        const [k, b] = walk(path.endsWith('/') ? path + e.name : `${path}/${e.name}`, depth + 1);
+        kb += k;
+        bytes += b;
+      }
+      if (depth <= maxDepth) out += `${fmt(kb, bytes)}\t${path}\n`;
+    } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(kb, bytes)}\t${path}\n`;
+    return [kb, bytes];
+  };
+  for (const op of p.operands.length ? p.operands : ['.']) {
+    if (!tryStat(ctx.proc, op, false)) {
+      ctx.stderr(`du: cannot access ${q(op)}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    const [k, b] = walk(op, 0);
+    grand += k;
+    grandBytes += b;
+  }
+  if (f.has('c')) out += `${fmt(grand, grandBytes)}\ttotal\n`;
+  ctx.stdout(out);
+  return status;
+}
+
+/** The simulated disk's size: 30 GiB with a 4.1 GiB Ubuntu install on it. */
+const DISK_KB = 30298176;
+const BASE_USED_KB = 4301292;
+
+function diskUsedKb(kernel: Kernel): number {
+  let kb = 0;
+  const walk = (rel: string): void => {
+    for (const e of kernel.disk.readdir(rel)) {
+      const child = rel === '' ? e.name : `${rel}/${e.name}`;
+      const st = kernel.disk.lstat(child);
+      kb += st.blocks / 2;
+      if (st.type === 'dir') walk(child);
+    }
+  };
+  walk('');
+  return BASE_USED_KB + kb;
+}
+
+function df(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('df', ctx.argv.slice(1), { short: 'hTaik', long: { 'human-readable': 'h', 'print-type': 'T', all: 'a' } });
+  } catch (err) {
+    return usage(ctx, 'df', err);
+  }
+  const kernel = ctx.proc.kernel;
+  const used = diskUsedKb(kernel);
+  const rows: string[][] = [];
+  const human = p.flags.has('h');
+  const size = (kb: number): string => (human ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb));
+  let mounts = kernel.mounts().filter((m) => m.fstype === 'ext4' || m.fstype === 'overlay' || m.fstype === 'devtmpfs' || m.fstype === 'xfs' || p.flags.has('a'));
+  if (p.operands.length) {
+    mounts = [];
+    for (const op of p.operands) {
+      try {
+        const host = ctx.proc.toHostPath(ctx.proc.realpath(op));
+        mounts.push(kernel.locate(host).mount);
+      } catch (err) {
+        ctx.stderr(`df: ${op}: ${errText(err)}\n`);
+        return 1;
+      }
+    }
+  }
+  for (const m of mounts) {
+    const [total, u] = m.fstype === 'devtmpfs' ? [4018796, 0] : m.fstype === 'proc' ? [0, 0] : [DISK_KB, used];
+    const avail = Math.max(0, total - u - Math.floor(total * 0.05));
+    const pct = total === 0 ? '-' : `${Math.ceil((u * 100) / (u + avail))}%`;
+    const source = m.source === '/dev/vda' ? '/dev/vda1' : m.source;
+    rows.push([source, ...(p.flags.has('T') ? [m.fstype] : []), size(total), size(u), size(avail), pct, ctx.proc.toProcPath(m.target)]);
+  }
+  const header = ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
+  const typed = p.flags.has('T') ? 1 : 0;
+  let out = '';
+  for (const r of all) {
+    out += `${r.map((cell, c) => (c === r.length - 1 ? cell : c <= typed ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join(' ')}\n`;
+  }
+  ctx.stdout(out);
+  return 0;
+}
+
+function mountCmd(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('mount', ctx.argv.slice(1), { short: 'lvnr', shortArg: 'to', long: { 'types=': 't', 'options=': 'o' } });
+  } catch (err) {
+    return usage(ctx, 'mount', err);
+  }
+  const kernel = ctx.proc.kernel;
+  if (p.operands.length === 0) {
+    const type = p.flags.get('t');
+    for (const m of kernel.mounts()) {
+      if (type && m.fstype !== type) continue;
+      ctx.stdout(`${m.source === '/dev/vda' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`);
+    }
+    return 0;
+  }
+  if (p.operands.length < 2) {
+    ctx.stderr(`mount: ${p.operands[0]}: can't find in /etc/fstab.\n`);
+    return 1;
+  }
+  const [source, target] = p.operands as [string, string];
+  const type = p.flags.get('t') ?? 'overlay';
+  if (type !== 'overlay') {
+    ctx.stderr(`mount: ${target}: unknown filesystem type '${type}'.\n`);
+    return 32;
+  }
+  if (!tryStat(ctx.proc, target)) {
+    ctx.stderr(`mount: ${target}: mount point does not exist.\n`);
+    return 32;
+  }
+  try {
+    ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '');
+  } catch (err) {
+    if (!isKernelError(err)) throw err;
+    if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${target}: mount point is not a directory.\n`);
+    else if (err.code === 'ENOENT' || (err.code === 'ENOTDIR' && err.path !== target)) ctx.stderr(`mount: ${target}: special device ${source} does not exist.\n`);
+    else ctx.stderr(`mount: ${target}: wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.\n`);
+    return 32;
+  }
+  return 0;
+}
+
+function umount(ctx: CommandContext): number {
+  const ops = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (ops.length === 0) {
+    ctx.stderr("Usage:\n umount [-hV]\n umount -a [options]\n umount [options] <source> | <directory>\n");
+    return 1;
+  }
+  let status = 0;
+  for (const t of ops) {
+    try {
+      ctx.proc.umount(t);
+    } catch (err) {
+      if (!isKernelError(err)) throw err;
+      if (err.code === 'EINVAL') ctx.stderr(`umount: ${t}: not mounted.\n`);
+      else if (err.code === 'EBUSY') ctx.stderr(`umount: ${t}: target is busy.\n`);
+      else ctx.stderr(`umount: ${t}: no mount point specified.\n`);
+      status = 32;
+    }
+  }
+  return status;
+}
+
+/** xfs_info answers for the mountpoints the host declares as XFS (Docker needs ftype=1). */
+export function makeXfsInfo(xfsMounts: readonly string[]): CommandSpec {
+  return {
+    name: 'xfs_info',
+    summary: 'show an XFS filesystem’s geometry (ftype=1 is what overlay2 needs)',
+    run(ctx) {
+      const target = ctx.argv[1];
+      if (target === undefined) {
+        ctx.stderr('Usage: xfs_info [-V] [-t mtab] [mountpoint|device|file]\n');
+        return 1;
+      }
+      let real = target;
+      try {
+        real = ctx.proc.realpath(target);
+      } catch {
+        // fall through to the not-mounted message
+      }
+      const mount = xfsMounts.find((m) => real === m);
+      if (!mount) {
+        ctx.stderr(`xfs_info: ${target} is not a mounted XFS filesystem\n`);
+        return 1;
+      }
+      ctx.stdout(
+        [
+          'meta-data=/dev/vdb               isize=512    agcount=4, agsize=655360 blks',
+          '         =                       sectsz=512   attr=2, projid32bit=1',
+          '         =                       crc=1        finobt=1, sparse=1, rmapbt=0',
+          '         =                       reflink=1    bigtime=0 inobtcount=0',
+          'data     =                       bsize=4096   blocks=2621440, imaxpct=25',
+          '         =                       sunit=0      swidth=0 blks',
+          'naming   =version 2              bsize=4096   ascii-ci=0, ftype=1',
+          'log      =internal log           bsize=4096   blocks=2560, version=2',
+          '         =                       sectsz=512   sunit=0 blks, lazy-count=1',
+          'realtime =none                   extsz=4096   blocks=0, rtextents=0',
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    },
+  };
+}
+
+export function mountLinesFor(mounts: readonly Mount[]): string[] {
+  return mounts.map((m) => `${m.source} on ${m.target} type ${m.fstype} (${m.options})`);
+}
+
+export const mountCommands: CommandSpec[] = [
+  { name: 'du', run: du, summary: 'disk usage in KiB (-s -h -a -c -d N)', flags: ['-s', '-h', '-a', '-c', '-d'] },
+  { name: 'df', run: df, summary: 'free space of the disk and the overlay mounts (-h -T)', flags: ['-h', '-T', '-a'] },
+  { name: 'mount', run: mountCmd, summary: 'list mounts, or mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… DIR', flags: ['-t', '-o'] },
+  { name: 'umount', run: umount, summary: 'unmount a mountpoint' },
+];

@@ -1,0 +1,274 @@
+// Commands about the machine and the user: uname, id, whoami, hostname, date, env, which, and a
+// non-interactive vim/vi that saves the way vim does (new file renamed over the old: new inode).
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { dec, errText, pad2, q, tryStat } from './common.js';
+import { shellQuote } from './find.js';
+
+export interface MachineInfo {
+  /** `uname -r`, e.g. 5.15.0-91-generic. */
+  release: string;
+  /** `uname -v`. */
+  version: string;
+}
+
+export const DEFAULT_MACHINE: MachineInfo = { release: '5.15.0-91-generic', version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023' };
+
+function hostnameOf(ctx: CommandContext): string {
+  try {
+    return dec.decode(ctx.proc.readFile('/etc/hostname')).trim() || 'localhost';
+  } catch {
+    return ctx.env.get('HOSTNAME') ?? 'localhost';
+  }
+}
+
+export function makeUname(machine: MachineInfo): CommandSpec {
+  return {
+    name: 'uname',
+    summary: 'print system information (-a -s -r -n -m -v -o)',
+    flags: ['-a', '-s', '-r', '-n', '-m', '-v', '-o'],
+    run(ctx) {
+      const fields: [string, string][] = [
+        ['s', 'Linux'], ['n', hostnameOf(ctx)], ['r', machine.release], ['v', machine.version], ['m', 'x86_64'], ['p', 'x86_64'], ['i', 'x86_64'], ['o', 'GNU/Linux'],
+      ];
+      const want = new Set<string>();
+      for (const a of ctx.argv.slice(1)) {
+        const long: Record<string, string> = { '--all': 'a', '--kernel-name': 's', '--nodename': 'n', '--kernel-release': 'r', '--kernel-version': 'v', '--machine': 'm', '--operating-system': 'o' };
+        if (long[a]) want.add(long[a] as string);
+        else if (/^-[asnrvmpio]+$/.test(a)) for (const c of a.slice(1)) want.add(c);
+        else {
+          ctx.stderr(a.startsWith('-') ? `uname: invalid option -- '${a.replace(/^-+/, '').replace(/[asnrvmpio]/g, '')[0] ?? a}'\nTry 'uname --help' for more information.\n` : `uname: extra operand ${q(a)}\nTry 'uname --help' for more information.\n`);
+          return 1;
+        }
+      }
+      if (want.size === 0) want.add('s');
+      const all = want.has('a');
+      const out = fields.filter(([k]) => (all ? k !== 'p' && k !== 'i' : want.has(k))).map(([, v]) => v);
+      if (all) out.splice(5, 0, 'x86_64', 'x86_64');
+      ctx.stdout(`${out.join(' ')}\n`);
+      return 0;
+    },
+  };
+}
+
+function id(ctx: CommandContext): number {
+  const a = ctx.argv.slice(1);
+  if (a.includes('-u')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
+  else if (a.includes('-g')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
+  else if (a.includes('-G')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
+  else if (a.length && a[0] !== 'root') {
+    ctx.stderr(`id: ${q(a[0] as string)}: no such user\n`);
+    return 1;
+  } else ctx.stdout('uid=0(root) gid=0(root) groups=0(root)\n');
+  return 0;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function strftime(fmt: string, ms: number): string {
+  const d = new Date(ms);
+  const Y = d.getUTCFullYear();
+  const jan1 = Date.UTC(Y, 0, 1);
+  return fmt.replace(/%([%a-zA-Z])/g, (_m, c: string) => {
+    switch (c) {
+      case '%': return '%';
+      case 'Y': return String(Y);
+      case 'y': return pad2(Y % 100);
+      case 'm': return pad2(d.getUTCMonth() + 1);
+      case 'd': return pad2(d.getUTCDate());
+      case 'e': return String(d.getUTCDate()).padStart(2, ' ');
+      case 'H': return pad2(d.getUTCHours());
+      case 'I': return pad2(((d.getUTCHours() + 11) % 12) + 1);
+      case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM';
+      case 'M': return pad2(d.getUTCMinutes());
+      case 'S': return pad2(d.getUTCSeconds());
+      case 'N': return `${String(ms % 1000).padStart(3, '0')}000000`;
+      case 's': return String(Math.floor(ms / 1000));
+      case 'F': return `${Y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+      case 'T': return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+      case 'R': return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+      case 'D': return `${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}/${pad2(Y % 100)}`;
+      case 'a': return DAYS[d.getUTCDay()] as string;
+      case 'A': return DAYS_LONG[d.getUTCDay()] as string;
+      case 'b': case 'h': return MONTHS[d.getUTCMonth()] as string;
+      case 'B': return MONTHS_LONG[d.getUTCMonth()] as string;
+      case 'j': return String(Math.floor((ms - jan1) / 86400000) + 1).padStart(3, '0');
+      case 'u': return String(d.getUTCDay() || 7);
+      case 'w': return String(d.getUTCDay());
+      case 'Z': return 'UTC';
+      case 'z': return '+0000';
+      case 'n': return '\n';
+      case 't': return '\t';
+      default: return `%${c}`;
+    }
+  });
+}
+
+function date(ctx: CommandContext): number {
+  let ms = ctx.proc.kernel.clock.now();
+  let fmt = '%a %b %e %H:%M:%S %Z %Y';
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-u' || a === '--utc') continue;
+    if (a === '-R') fmt = '%a, %d %b %Y %H:%M:%S %z';
+    else if (a === '-I' || a === '--iso-8601') fmt = '%F';
+    else if (a === '-d' || a.startsWith('--date=')) {
+      const v = a === '-d' ? args[++i] ?? '' : a.slice(7);
+      const t = v.startsWith('@') ? Number(v.slice(1)) * 1000 : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v} UTC`);
+      if (Number.isNaN(t)) {
+        ctx.stderr(`date: invalid date ${q(v)}\n`);
+        return 1;
+      }
+      ms = t;
+    } else if (a.startsWith('+')) fmt = a.slice(1);
+    else {
+      ctx.stderr(`date: invalid date ${q(a)}\n`);
+      return 1;
+    }
+  }
+  ctx.stdout(`${strftime(fmt, ms)}\n`);
+  return 0;
+}
+
+async function env(ctx: CommandContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  let clear = false;
+  const vars = new Map<string, string>(ctx.env);
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-i' || a === '-') clear = true;
+    else if (a === '-u') vars.delete(args[++i] ?? '');
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) {
+      if (clear) {
+        vars.clear();
+        clear = false;
+      }
+      const eq = a.indexOf('=');
+      vars.set(a.slice(0, eq), a.slice(eq + 1));
+    } else break;
+  }
+  if (clear) vars.clear();
+  if (i >= args.length) {
+    ctx.stdout([...vars].map(([k, v]) => `${k}=${v}\n`).join(''));
+    return 0;
+  }
+  return ctx.shell.runLine(args.slice(i).map(shellQuote).join(' '), ctx, { env: Object.fromEntries(vars) });
+}
+
+function which(ctx: CommandContext): number {
+  const all = ctx.argv.includes('-a');
+  const path = (ctx.env.get('PATH') ?? '/usr/bin:/bin').split(':');
+  let status = 0;
+  for (const name of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) {
+    let found = false;
+    const candidates = name.includes('/') ? [name] : path.map((d) => `${d || '.'}/${name}`);
+    for (const c of candidates) {
+      const st = tryStat(ctx.proc, c);
+      if (st?.type === 'file' && st.mode & 0o111) {
+        ctx.stdout(`${c}\n`);
+        found = true;
+        if (!all) break;
+      }
+    }
+    if (!found) status = 1;
+  }
+  return status;
+}
+
+/**
+ * vim/vi without a screen. `vim FILE` saves FILE as `:wq` would; text piped in replaces the
+ * content; `-c CMD` / `+CMD` runs ex commands (s/…/…/g, %s, $a TEXT, d, wq, q!). Saving works as
+ * vim's does (backupcopy=auto): the old file is renamed to FILE~, a new file is written and
+ * FILE~ is removed, so the file gets a new inode, in an overlay upper dir too.
+ */
+function vim(ctx: CommandContext): number {
+  const cmds: string[] = [];
+  const files: string[] = [];
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-c') cmds.push(args[++i] ?? '');
+    else if (a.startsWith('+')) cmds.push(a.slice(1) || '$');
+    else if (a.startsWith('-')) continue;
+    else files.push(a);
+  }
+  const name = ctx.argv[0] as string;
+  const file = files[0];
+  if (file === undefined) {
+    ctx.stderr(`${name}: this simulated terminal has no full-screen editor; use \`${name} FILE\` with text piped in, or -c 's/old/new/' -c wq\n`);
+    return 1;
+  }
+  const st = tryStat(ctx.proc, file);
+  if (st?.type === 'dir') {
+    ctx.stderr(`${name}: "${file}" is a directory\n`);
+    return 1;
+  }
+  let lines: string[] = st ? dec.decode(ctx.proc.readFile(file)).split('\n') : [''];
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  if (!ctx.stdinIsTerminal && ctx.stdin.length > 0) {
+    lines = dec.decode(ctx.stdin).replace(/\n$/, '').split('\n');
+  }
+  let write = true;
+  for (const c of cmds) {
+    const cmd = c.replace(/^:/, '').trim();
+    const sub = /^(%|\d+|\$)?s(.)(.*?)\2(.*?)(?:\2([gi]*))?$/.exec(cmd);
+    if (sub) {
+      const flags = sub[5] ?? '';
+      let re: RegExp;
+      try {
+        re = new RegExp(sub[3] ?? '', flags.includes('g') ? 'g' : '');
+      } catch {
+        ctx.stderr(`E486: Pattern not found: ${sub[3]}\n`);
+        continue;
+      }
+      const rep = (sub[4] ?? '').replace(/\\\//g, '/').replace(/&/g, '$&');
+      const which = sub[1] === '%' ? null : sub[1] === '$' ? lines.length - 1 : sub[1] ? Number(sub[1]) - 1 : 0;
+      lines = lines.map((l, i) => (which === null || i === which ? l.replace(re, rep) : l));
+    } else if (/^\$?a(ppend)?\s/.test(cmd) || /^\$?put\s*=/.test(cmd)) {
+      const text = cmd.replace(/^\$?(a(ppend)?\s|put\s*=\s*)/, '').replace(/^'(.*)'$/, '$1');
+      lines.push(text);
+    } else if (/^(\d+)?d$/.test(cmd)) {
+      const n = /^(\d+)/.exec(cmd)?.[1];
+      lines.splice(n ? Number(n) - 1 : 0, 1);
+    } else if (cmd === 'q!' || cmd === 'cq') write = false;
+    else if (/^(wq|x|w|q|wq!|w!|\$)$/.test(cmd)) continue;
+    else ctx.stderr(`E492: Not an editor command: ${cmd}\n`);
+  }
+  if (!write) return 0;
+  const data = `${lines.join('\n')}\n`;
+  const proc = ctx.proc;
+  try {
+    if (st) {
+      const backup = `${file}~`;
+      proc.rename(file, backup);
+      proc.writeFile(file, data, { create: true, truncate: true }, st.mode & 0o777);
+      proc.chmod(file, st.mode & 0o7777);
+      proc.chown(file, st.uid, st.gid);
+      proc.unlink(backup);
+    } else proc.writeFile(file, data, { create: true, truncate: true });
+  } catch (err) {
+    ctx.stderr(`"${file}" E212: Can't open file for writing (${errText(err)})\n`);
+    return 1;
+  }
+  const bytes = new TextEncoder().encode(data).length;
+  ctx.stderr(`"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B written (simulated ${name}: saved as :wq does, by writing a new file and renaming it over the old one, so the inode changes)\n`);
+  return 0;
+}
+
+export function systemCommands(machine: MachineInfo): CommandSpec[] {
+  return [
+    makeUname(machine),
+    { name: 'id', run: id, summary: 'print user and group ids', flags: ['-u', '-g', '-n'] },
+    { name: 'whoami', run: (ctx) => (ctx.stdout('root\n'), 0), summary: 'print the user name' },
+    { name: 'hostname', run: (ctx) => (ctx.stdout(`${hostnameOf(ctx)}\n`), 0), summary: 'print the host name' },
+    { name: 'date', run: date, summary: 'print the (simulated) date; +FORMAT, -d DATE, -R, -I', flags: ['-d', '-u', '-R', '-I'] },
+    { name: 'env', run: env, summary: 'print the environment, or run a command with changes (env X=1 cmd)', flags: ['-i', '-u'] },
+    { name: 'which', run: which, summary: 'show where a command lives in $PATH', flags: ['-a'] },
+    { name: 'vim', run: vim, summary: 'edit without a screen: text from stdin or -c ex commands; saves as vim does (new inode)', flags: ['-c'] },
+    { name: 'vi', run: vim, summary: 'the same as vim', flags: ['-c'] },
+  ];
+}

@@ -1,0 +1,133 @@
+// getfattr and setfattr (attr 2.5): "# file: path" headers with the leading '/' removed (unless
+// --absolute-names), values quoted as text when printable, else 0s base64, or 0x hex with -e hex.
+import { isKernelError } from '../../../kernel/index.js';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { enc, errText, parseOptions, tryStat, usage } from './common.js';
+
+function encodeValue(v: Uint8Array, encoding: string | undefined): string {
+  const hex = (): string => `0x${[...v].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const b64 = (): string => `0s${btoa(String.fromCharCode(...v))}`;
+  if (encoding === 'hex') return hex();
+  if (encoding === 'base64') return b64();
+  const body = v.length > 0 && v[v.length - 1] === 0 ? v.subarray(0, v.length - 1) : v;
+  const printable = [...body].every((b) => b >= 0x20 || b === 9 || b === 10 || b === 13);
+  if (encoding !== 'text' && !printable) return b64();
+  let s = '"';
+  for (const b of body) {
+    if (b === 0x22 || b === 0x5c) s += `\\${String.fromCharCode(b)}`;
+    else if (b < 0x20 || b >= 0x7f) s += `\\${b.toString(8).padStart(3, '0')}`;
+    else s += String.fromCharCode(b);
+  }
+  return `${s}"`;
+}
+
+function getfattr(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('getfattr', ctx.argv.slice(1), { short: 'dhRL', shortArg: 'nme', long: { dump: 'd', 'name=': 'n', 'match=': 'm', 'encoding=': 'e', 'no-dereference': 'h', 'absolute-names': 'abs', 'only-values': 'only', recursive: 'R' } });
+  } catch (err) {
+    return usage(ctx, 'getfattr', err);
+  }
+  const f = p.flags;
+  if (p.operands.length === 0) {
+    ctx.stderr('Usage: getfattr [-hRLP] [-n name|-d] [-e en] [-m pattern] path...\nTry `getfattr --help\' for more information.\n');
+    return 1;
+  }
+  const follow = !f.has('h');
+  const name = f.get('n');
+  const pattern = f.get('m') ?? (name === undefined ? '^user\\.' : undefined);
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern === '-' || pattern === undefined ? '' : pattern);
+  } catch {
+    re = /^user\./;
+  }
+  let status = 0;
+  let warned = false;
+  let out = '';
+  for (const path of p.operands) {
+    if (!tryStat(ctx.proc, path, follow)) {
+      ctx.stderr(`getfattr: ${path}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    let shown = path;
+    if (path.startsWith('/') && !f.has('abs')) {
+      if (!warned) ctx.stderr("getfattr: Removing leading '/' from absolute path names\n");
+      warned = true;
+      shown = path.replace(/^\/+/, '') || '.';
+    }
+    const lines: string[] = [];
+    if (name !== undefined) {
+      try {
+        const v = ctx.proc.getxattr(path, name, follow);
+        lines.push(f.has('only') ? new TextDecoder().decode(v) : `${name}=${encodeValue(v, f.get('e'))}`);
+      } catch (err) {
+        if (isKernelError(err, 'ENODATA')) ctx.stderr(`${path}: ${name}: No such attribute\n`);
+        else ctx.stderr(`${path}: ${name}: ${errText(err)}\n`);
+        status = 1;
+      }
+    } else {
+      let names: string[] = [];
+      try {
+        names = ctx.proc.listxattr(path, follow);
+      } catch (err) {
+        ctx.stderr(`getfattr: ${path}: ${errText(err)}\n`);
+        status = 1;
+      }
+      for (const n of [...names].sort()) {
+        if (!re.test(n)) continue;
+        if (f.has('d')) lines.push(`${n}=${encodeValue(ctx.proc.getxattr(path, n, follow), f.get('e'))}`);
+        else lines.push(n);
+      }
+    }
+    if (lines.length === 0) continue;
+    out += f.has('only') ? lines.join('') : `# file: ${shown}\n${lines.join('\n')}\n\n`;
+  }
+  ctx.stdout(out);
+  return status;
+}
+
+function decodeValue(v: string): Uint8Array {
+  if (/^0x/i.test(v)) {
+    const hex = v.slice(2);
+    return Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+  }
+  if (/^0s/i.test(v)) return Uint8Array.from(atob(v.slice(2)), (c) => c.charCodeAt(0));
+  if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1);
+  return enc.encode(v);
+}
+
+function setfattr(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('setfattr', ctx.argv.slice(1), { short: 'h', shortArg: 'nvx', long: { 'name=': 'n', 'value=': 'v', 'remove=': 'x', 'no-dereference': 'h' } });
+  } catch (err) {
+    return usage(ctx, 'setfattr', err);
+  }
+  const f = p.flags;
+  const name = f.get('n');
+  const remove = f.get('x');
+  if ((name === undefined && remove === undefined) || p.operands.length === 0) {
+    ctx.stderr('Usage: setfattr {-n name} [-v value] [-h] file...\n       setfattr {-x name} [-h] file...\nTry `setfattr --help\' for more information.\n');
+    return 1;
+  }
+  const follow = !f.has('h');
+  let status = 0;
+  for (const path of p.operands) {
+    try {
+      if (remove !== undefined) ctx.proc.removexattr(path, remove, follow);
+      else ctx.proc.setxattr(path, name as string, decodeValue(f.get('v') ?? ''), follow);
+    } catch (err) {
+      if (isKernelError(err, 'ENODATA')) ctx.stderr(`setfattr: ${path}: No such attribute\n`);
+      else ctx.stderr(`setfattr: ${path}: ${errText(err)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export const xattrCommands: CommandSpec[] = [
+  { name: 'getfattr', run: getfattr, summary: 'show extended attributes (-d -m - -n NAME -e hex -h --absolute-names)', flags: ['-d', '-m', '-n', '-e', '-h', '--absolute-names'] },
+  { name: 'setfattr', run: setfattr, summary: 'set or remove an extended attribute (-n NAME -v VALUE, -x NAME)', flags: ['-n', '-v', '-x', '-h'] },
+];

@@ -1,0 +1,36 @@
+// The file and system commands of the simulated host, as one table. The host adds jq, the text
+// utilities and docker (src/host/sim-host.ts).
+import type { CommandSpec } from '../command.js';
+import { copyCommands } from './fs/copy.js';
+import { fileCommands } from './fs/files.js';
+import { findCommands } from './fs/find.js';
+import { lsCommand } from './fs/ls.js';
+import { makeXfsInfo, mountCommands } from './fs/mounts.js';
+import { statCommand } from './fs/stat.js';
+import { DEFAULT_MACHINE, systemCommands, type MachineInfo } from './fs/system.js';
+import { xattrCommands } from './fs/xattr.js';
+
+export { DEFAULT_MACHINE, type MachineInfo } from './fs/system.js';
+
+export interface FsCommandOptions {
+  machine?: MachineInfo;
+  /** Mountpoints xfs_info reports as XFS with ftype=1. */
+  xfsMounts?: readonly string[];
+}
+
+export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
+  return [
+    lsCommand,
+    statCommand,
+    ...fileCommands,
+    ...copyCommands,
+    ...findCommands,
+    ...mountCommands,
+    ...xattrCommands,
+    makeXfsInfo(options.xfsMounts ?? []),
+    ...systemCommands(options.machine ?? DEFAULT_MACHINE),
+  ];
+}
+
+/** Commands that live in /usr/sbin rather than /usr/bin on Ubuntu 22.04. */
+export const SBIN = new Set(['xfs_info', 'dockerd', 'mkfs.xfs', 'chroot', 'mknod']);

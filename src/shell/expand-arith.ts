@@ -1,0 +1,174 @@
+// Bash arithmetic ($((…)), ((…)), for ((…))): 64-bit-ish integers as JS numbers truncated
+// toward zero, variables read and assigned through the shell, bash's error texts.
+
+export interface ArithVars {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+}
+
+export class ArithError extends Error {
+  constructor(readonly expression: string, readonly detail: string, readonly token: string) {
+    super(`${expression}: ${detail} (error token is "${token}")`);
+  }
+}
+
+const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+#[0-9a-zA-Z@_]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=?|>>=?|\+\+|--|&&|\|\||[<>=!]=|[-+*/%&|^]=|[-+*/%<>=!~&|^?:(),])/y;
+
+export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
+  const toks: string[] = [];
+  TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < expr.length) {
+    if (/^\s*$/.test(expr.slice(pos))) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(expr);
+    if (!m) {
+      const rest = expr.slice(pos).trim();
+      throw new ArithError(expr, 'syntax error: invalid arithmetic operator', rest);
+    }
+    toks.push(m[1] as string);
+    pos = TOKEN.lastIndex;
+  }
+  let i = 0;
+  const peek = (): string | undefined => toks[i];
+  const rest = (): string => toks.slice(i).join(' ');
+  const fail = (detail: string): never => {
+    throw new ArithError(expr.trim(), detail, rest() || expr.trim());
+  };
+  const readVar = (name: string): number => {
+    const v = vars.get(name) ?? '';
+    if (v.trim() === '') return 0;
+    if (depth > 20) fail('expression recursion level exceeded');
+    return evalArith(v, vars, depth + 1);
+  };
+  const num = (t: string): number => {
+    if (/^0[xX]/.test(t)) return parseInt(t.slice(2), 16);
+    if (t.includes('#')) {
+      const [b, d] = t.split('#') as [string, string];
+      return parseInt(d, Number(b));
+    }
+    if (t.length > 1 && t.startsWith('0')) {
+      if (/[89]/.test(t)) fail('value too great for base');
+      return parseInt(t, 8);
+    }
+    return Number(t);
+  };
+  const int = (n: number): number => (Number.isFinite(n) ? Math.trunc(n) : 0);
+  const isName = (t: string | undefined): t is string => t !== undefined && /^[A-Za-z_]/.test(t);
+
+  const primary = (): number => {
+    const t = peek();
+    if (t === undefined) return fail('syntax error: operand expected');
+    if (t === '(') {
+      i++;
+      const v = comma();
+      if (peek() !== ')') fail("syntax error: `)' expected");
+      i++;
+      return v;
+    }
+    if (t === '++' || t === '--') {
+      i++;
+      const name = peek();
+      if (!isName(name)) return fail('syntax error: operand expected');
+      i++;
+      const v = readVar(name) + (t === '++' ? 1 : -1);
+      vars.set(name, String(v));
+      return v;
+    }
+    if (t === '-' || t === '+' || t === '!' || t === '~') {
+      i++;
+      const v = unary();
+      return t === '-' ? -v : t === '+' ? v : t === '!' ? Number(v === 0) : ~v;
+    }
+    if (/^\d/.test(t)) {
+      i++;
+      return num(t);
+    }
+    if (isName(t)) {
+      i++;
+      const op = peek();
+      if (op === '++' || op === '--') {
+        i++;
+        const v = readVar(t);
+        vars.set(t, String(v + (op === '++' ? 1 : -1)));
+        return v;
+      }
+      if (op !== undefined && /^(=|[-+*/%&|^]=|\*\*=|<<=|>>=)$/.test(op)) {
+        i++;
+        const rhs = assign();
+        const cur = op === '=' ? 0 : readVar(t);
+        const v = op === '=' ? rhs : binop(op.slice(0, -1), cur, rhs);
+        vars.set(t, String(v));
+        return v;
+      }
+      return readVar(t);
+    }
+    return fail('syntax error: operand expected');
+  };
+  const unary = primary;
+  const binop = (op: string, a: number, b: number): number => {
+    switch (op) {
+      case '+': return int(a + b);
+      case '-': return int(a - b);
+      case '*': return int(a * b);
+      case '/': if (b === 0) fail('division by 0'); return int(a / b);
+      case '%': if (b === 0) fail('division by 0'); return int(a % b);
+      case '**': if (b < 0) fail('exponent less than 0'); return int(a ** b);
+      case '<<': return a << b;
+      case '>>': return a >> b;
+      case '&': return a & b;
+      case '|': return a | b;
+      case '^': return a ^ b;
+      case '<': return Number(a < b);
+      case '>': return Number(a > b);
+      case '<=': return Number(a <= b);
+      case '>=': return Number(a >= b);
+      case '==': return Number(a === b);
+      case '!=': return Number(a !== b);
+      default: return fail('syntax error: invalid arithmetic operator');
+    }
+  };
+  const LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  const power = (): number => {
+    const a = primary();
+    if (peek() === '**') {
+      i++;
+      return binop('**', a, power());
+    }
+    return a;
+  };
+  const level = (n: number): number => {
+    if (n >= LEVELS.length) return power();
+    let a = level(n + 1);
+    for (;;) {
+      const op = peek();
+      if (op === undefined || !(LEVELS[n] as string[]).includes(op)) return a;
+      i++;
+      const b = level(n + 1);
+      a = op === '||' ? Number(a !== 0 || b !== 0) : op === '&&' ? Number(a !== 0 && b !== 0) : binop(op, a, b);
+    }
+  };
+  const ternary = (): number => {
+    const c = level(0);
+    if (peek() !== '?') return c;
+    i++;
+    const a = assign();
+    if (peek() !== ':') fail("syntax error: `:' expected for conditional expression");
+    i++;
+    const b = assign();
+    return c !== 0 ? a : b;
+  };
+  const assign = ternary;
+  const comma = (): number => {
+    let v = assign();
+    while (peek() === ',') {
+      i++;
+      v = assign();
+    }
+    return v;
+  };
+  if (toks.length === 0) return 0;
+  const v = comma();
+  if (i < toks.length) fail('syntax error in expression');
+  return v;
+}
