@@ -1,0 +1,504 @@
+// The awk interpreter: variables (globals, function frames), $0 and its fields, statements and
+// expressions. Output is queued (text, and commands for `print | cmd`, close() and system()),
+// and the command flushes the queue in order, so the interpreter itself stays synchronous.
+import { compileRegex } from '../../regex.js';
+import { callBuiltin } from './awk-builtins.js';
+import { FormatError } from './awk-format.js';
+import type { Expr, Program, Stmt } from './awk-parse.js';
+import { type Cell, compare, input, newCell, StrNum, toBool, toNum, toStr, UNINIT, type Val } from './awk-value.js';
+
+export class AwkFatal extends Error {}
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+class NextSignal {}
+class NextFileSignal {}
+class BreakSignal {}
+class ContinueSignal {}
+class ReturnSignal {
+  constructor(readonly v: Val) {}
+}
+export { NextSignal, NextFileSignal };
+
+export type Op = { kind: 'out'; data: string } | { kind: 'err'; data: string } | { kind: 'run'; cmd: string; stdin: string };
+
+export interface Io {
+  readFile(path: string): string;
+  writeFile(path: string, data: string, append: boolean): void;
+  /** Next record from the main input (plain getline), or undefined at its end. */
+  nextMain(): string | undefined;
+}
+
+export class Interp {
+  readonly globals = new Map<string, Cell>();
+  private frames: Map<string, Cell>[] = [];
+  private record = '';
+  private fields: string[] | null = [];
+  private nf = 0;
+  readonly ops: Op[] = [];
+  private opened = new Set<string>();
+  private pipes = new Map<string, string>();
+  private readers = new Map<string, { recs: string[]; i: number }>();
+  private reCache = new Map<string, RegExp>();
+  randSeed = 0;
+  prevSeed = 0;
+
+  constructor(readonly prog: Program, readonly io: Io) {
+    for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c', CONVFMT: '%.6g', OFMT: '%.6g', NR: 0, FNR: 0, RSTART: 0, RLENGTH: -1, FILENAME: '' })) {
+      this.globals.set(k, { v });
+    }
+  }
+
+  // ---- variables ---------------------------------------------------------------------------
+
+  cell(name: string): Cell {
+    const f = this.frames[this.frames.length - 1];
+    const local = f?.get(name);
+    if (local) return local;
+    let c = this.globals.get(name);
+    if (!c) {
+      c = newCell();
+      this.globals.set(name, c);
+    }
+    return c;
+  }
+
+  get(name: string): Val {
+    if (name === 'NF') {
+      this.split();
+      return this.nf;
+    }
+    const c = this.cell(name);
+    if (c.arr) throw new AwkFatal(`attempt to use array \`${name}' in a scalar context`);
+    return c.v;
+  }
+
+  set(name: string, v: Val): void {
+    if (name === 'NF') {
+      this.setNF(Math.trunc(toNum(v)));
+      return;
+    }
+    const c = this.cell(name);
+    if (c.arr) throw new AwkFatal(`attempt to use array \`${name}' in a scalar context`);
+    c.v = v;
+  }
+
+  array(name: string): Map<string, Val> {
+    return this.arrayOf(this.cell(name), name);
+  }
+
+  arrayOf(c: Cell, name: string): Map<string, Val> {
+    if (!c.arr) {
+      if (c.v !== UNINIT) throw new AwkFatal(`attempt to use scalar \`${name}' as an array`);
+      c.arr = c.parent?.arr ?? new Map();
+      if (c.parent && !c.parent.arr && c.parent.v === UNINIT) c.parent.arr = c.arr;
+    }
+    return c.arr;
+  }
+
+  str(v: Val): string {
+    return toStr(v, toStr(this.cell('CONVFMT').v, '%.6g'));
+  }
+
+  outStr(v: Val): string {
+    return typeof v === 'number' ? toStr(v, toStr(this.cell('OFMT').v, '%.6g')) : this.str(v);
+  }
+
+  // ---- record and fields -------------------------------------------------------------------
+
+  setRecord(s: string): void {
+    this.record = s;
+    this.fields = null;
+  }
+
+  getRecord(): string {
+    return this.record;
+  }
+
+  /** Splits $0 by FS the first time a field or NF is wanted. */
+  split(): void {
+    if (this.fields) return;
+    this.fields = this.splitBy(this.record, toStr(this.cell('FS').v, ' '), toStr(this.cell('RS').v, '\n') === '');
+    this.nf = this.fields.length;
+  }
+
+  splitBy(s: string, fs: string, paragraph = false): string[] {
+    if (fs === ' ') {
+      const t = s.replace(/^[ \t\n]+|[ \t\n]+$/g, '');
+      return t === '' ? [] : t.split(/[ \t\n]+/);
+    }
+    if (s === '') return [];
+    if (fs === '') return [...s];
+    const parts = (ss: string): string[] => {
+      if (fs.length === 1 && fs !== '\\') return ss.split(fs);
+      const re = this.regex(fs);
+      return ss.split(new RegExp(re.source, re.flags.replace('g', '') + 'g')).filter((x) => x !== undefined);
+    };
+    if (paragraph) return s.split('\n').flatMap(parts);
+    return parts(s);
+  }
+
+  getField(i: number): Val {
+    if (i < 0) throw new AwkFatal(`attempt to access field ${i}`);
+    if (i === 0) return input(this.record);
+    this.split();
+    return i <= this.nf ? input(this.fields![i - 1]) : UNINIT;
+  }
+
+  setField(i: number, v: Val): void {
+    if (i < 0) throw new AwkFatal(`attempt to access field ${i}`);
+    if (i === 0) {
+      this.setRecord(this.str(v));
+      return;
+    }
+    this.split();
+    while (this.fields!.length < i) this.fields!.push('');
+    this.fields![i - 1] = this.str(v);
+    this.nf = this.fields!.length;
+    this.rebuild();
+  }
+
+  private setNF(n: number): void {
+    this.split();
+    if (n < 0) throw new AwkFatal('NF set to negative value');
+    while (this.fields!.length < n) this.fields!.push('');
+    this.fields!.length = n;
+    this.nf = n;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.record = this.fields!.join(this.str(this.cell('OFS').v));
+  }
+
+  // ---- regexes and output ------------------------------------------------------------------
+
+  regex(src: string): RegExp {
+    let re = this.reCache.get(src);
+    if (!re) {
+      re = compileRegex(src, { extended: true, awk: true });
+      this.reCache.set(src, re);
+    }
+    return re;
+  }
+
+  regexOf(e: Expr): RegExp {
+    return e.t === 're' ? this.regex(e.src) : this.regex(this.str(this.eval(e)));
+  }
+
+  emit(data: string, dest?: { mode: string; e: Expr }): void {
+    if (!dest) {
+      this.out(data);
+      return;
+    }
+    const target = this.str(this.eval(dest.e));
+    if (dest.mode === '|') {
+      this.pipes.set(target, (this.pipes.get(target) ?? '') + data);
+      return;
+    }
+    if (target === '/dev/stdout' || target === '-') this.out(data);
+    else if (target === '/dev/stderr') this.ops.push({ kind: 'err', data });
+    else {
+      const append = dest.mode === '>>' || this.opened.has(target);
+      this.opened.add(target);
+      this.io.writeFile(target, data, append);
+    }
+  }
+
+  out(data: string): void {
+    const last = this.ops[this.ops.length - 1];
+    if (last?.kind === 'out') last.data += data;
+    else this.ops.push({ kind: 'out', data });
+  }
+
+  close(name: string): number {
+    const p = this.pipes.get(name);
+    if (p !== undefined) {
+      this.pipes.delete(name);
+      this.ops.push({ kind: 'run', cmd: name, stdin: p });
+      return 0;
+    }
+    const had = this.opened.delete(name) || this.readers.delete(name);
+    return had ? 0 : -1;
+  }
+
+  closeAll(): void {
+    for (const name of [...this.pipes.keys()]) this.close(name);
+  }
+
+  system(cmd: string): number {
+    this.ops.push({ kind: 'run', cmd, stdin: '' });
+    return 0;
+  }
+
+  /** `getline [var] < file`: 1, 0 at end of file, -1 when it cannot be read. */
+  getlineFile(name: string): string | number {
+    let r = this.readers.get(name);
+    if (!r) {
+      let data: string;
+      try {
+        data = name === '-' || name === '/dev/stdin' ? '' : this.io.readFile(name);
+      } catch {
+        return -1;
+      }
+      const recs = data.split('\n');
+      if (recs[recs.length - 1] === '') recs.pop();
+      r = { recs, i: 0 };
+      this.readers.set(name, r);
+    }
+    return r.i < r.recs.length ? r.recs[r.i++] : 0;
+  }
+
+  // ---- statements --------------------------------------------------------------------------
+
+  runAction(body: Stmt[]): void {
+    for (const s of body) this.exec(s);
+  }
+
+  exec(s: Stmt): void {
+    switch (s.t) {
+      case 'print': {
+        const data = s.args.length === 0 ? this.record : s.args.map((a) => this.outStr(this.eval(a))).join(this.str(this.cell('OFS').v));
+        this.emit(data + this.str(this.cell('ORS').v), s.dest);
+        return;
+      }
+      case 'printf': {
+        if (s.args.length === 0) throw new AwkFatal('printf: no format');
+        const vals = s.args.map((a) => this.eval(a));
+        this.emit(this.sprintf(vals), s.dest);
+        return;
+      }
+      case 'expr': this.eval(s.e); return;
+      case 'if':
+        if (toBool(this.eval(s.c))) this.exec(s.a);
+        else if (s.b) this.exec(s.b);
+        return;
+      case 'block': for (const x of s.body) this.exec(x); return;
+      case 'while':
+        while (toBool(this.eval(s.c))) if (this.loopBody(s.body)) break;
+        return;
+      case 'do':
+        do if (this.loopBody(s.body)) break;
+        while (toBool(this.eval(s.c)));
+        return;
+      case 'for':
+        if (s.init) this.exec(s.init);
+        while (!s.c || toBool(this.eval(s.c))) {
+          if (this.loopBody(s.body)) break;
+          if (s.step) this.exec(s.step);
+        }
+        return;
+      case 'forin': {
+        const arr = this.array(s.arr);
+        for (const k of [...arr.keys()]) {
+          if (!arr.has(k)) continue;
+          this.assign(s.v, input(k));
+          if (this.loopBody(s.body)) break;
+        }
+        return;
+      }
+      case 'next': throw new NextSignal();
+      case 'nextfile': throw new NextFileSignal();
+      case 'break': throw new BreakSignal();
+      case 'continue': throw new ContinueSignal();
+      case 'exit': throw new ExitSignal(s.e ? Math.trunc(toNum(this.eval(s.e))) & 0xff : -1);
+      case 'return': throw new ReturnSignal(s.e ? this.eval(s.e) : UNINIT);
+      case 'delete': {
+        const arr = this.array(s.name);
+        if (s.subs) arr.delete(this.subscript(s.subs));
+        else arr.clear();
+        return;
+      }
+    }
+  }
+
+  /** Runs a loop body; true when it broke out. */
+  private loopBody(body: Stmt): boolean {
+    try {
+      this.exec(body);
+    } catch (e) {
+      if (e instanceof BreakSignal) return true;
+      if (e instanceof ContinueSignal) return false;
+      throw e;
+    }
+    return false;
+  }
+
+  sprintf(vals: Val[]): string {
+    const fmt = this.str(vals[0]);
+    let k = 1;
+    try {
+      return cFormatVals(fmt, vals, () => k++, this);
+    } catch (e) {
+      if (e instanceof FormatError) throw new AwkFatal(`${e.message}\n\t\`${fmt}'\n\t${' '.repeat(e.pos + 1)}^ ran out for this one`);
+      throw e;
+    }
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  subscript(subs: Expr[]): string {
+    return subs.map((e) => this.str(this.eval(e))).join(this.str(this.cell('SUBSEP').v));
+  }
+
+  assign(target: Expr, v: Val): Val {
+    if (target.t === 'var') this.set(target.name, v);
+    else if (target.t === 'field') this.setField(Math.trunc(toNum(this.eval(target.e))), v);
+    else if (target.t === 'index') this.array(target.name).set(this.subscript(target.subs), v);
+    else if (target.t === 'group') return this.assign(target.e, v);
+    return v;
+  }
+
+  eval(e: Expr): Val {
+    switch (e.t) {
+      case 'num': return e.v;
+      case 'str': return e.v;
+      case 're': return toBool(this.regex(e.src).test(this.record) ? 1 : 0) ? 1 : 0;
+      case 'group': return this.eval(e.e);
+      case 'var': return this.get(e.name);
+      case 'field': return this.getField(Math.trunc(toNum(this.eval(e.e))));
+      case 'index': {
+        const arr = this.array(e.name);
+        const k = this.subscript(e.subs);
+        let v = arr.get(k);
+        if (v === undefined) {
+          v = UNINIT;
+          arr.set(k, v);
+        }
+        return v;
+      }
+      case 'in': return this.array(e.name).has(this.subscript(e.subs)) ? 1 : 0;
+      case 'assign': {
+        if (e.op === '=') {
+          const v = this.eval(e.e);
+          return this.assign(e.target, v instanceof StrNum && v === UNINIT ? UNINIT : v);
+        }
+        const rhs = toNum(this.eval(e.e));
+        const lhs = toNum(this.eval(e.target));
+        return this.assign(e.target, this.arith(e.op.slice(0, -1), lhs, rhs));
+      }
+      case 'cond': return toBool(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
+      case 'and': return toBool(this.eval(e.a)) && toBool(this.eval(e.b)) ? 1 : 0;
+      case 'or': return toBool(this.eval(e.a)) || toBool(this.eval(e.b)) ? 1 : 0;
+      case 'match': {
+        const s = this.str(this.eval(e.a));
+        const hit = this.regexOf(e.re).test(s);
+        return hit !== e.neg ? 1 : 0;
+      }
+      case 'bin': {
+        if (['<', '<=', '>', '>=', '==', '!='].includes(e.op)) {
+          const c = compare(this.eval(e.a), this.eval(e.b), this.str(this.cell('CONVFMT').v));
+          const r = e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '>' ? c > 0 : e.op === '>=' ? c >= 0 : e.op === '==' ? c === 0 : c !== 0;
+          return r ? 1 : 0;
+        }
+        return this.arith(e.op, toNum(this.eval(e.a)), toNum(this.eval(e.b)));
+      }
+      case 'concat': return this.str(this.eval(e.a)) + this.str(this.eval(e.b));
+      case 'unary': {
+        const v = this.eval(e.e);
+        if (e.op === '!') return toBool(v) ? 0 : 1;
+        return e.op === '-' ? -toNum(v) : toNum(v);
+      }
+      case 'incdec': {
+        const old = toNum(this.eval(e.target));
+        const nv = e.op === '++' ? old + 1 : old - 1;
+        this.assign(e.target, nv);
+        return e.prefix ? nv : old;
+      }
+      case 'call': return this.call(e.name, e.args);
+      case 'builtin': return callBuiltin(this, e.name, e.args);
+      case 'getline': {
+        let line: string | number | undefined;
+        if (e.kind === 'plain') line = this.io.nextMain();
+        else if (e.kind === 'file') line = this.getlineFile(this.str(this.eval(e.src!)));
+        else {
+          // No synchronous way to run a command here: gawk would read its output.
+          line = -1;
+        }
+        if (line === undefined) return 0;
+        if (typeof line === 'number') return line;
+        if (e.target) this.assign(e.target, input(line));
+        else {
+          this.setRecord(line);
+          if (e.kind !== 'plain') return 1;
+        }
+        if (e.kind === 'plain') {
+          this.set('NR', toNum(this.get('NR')) + 1);
+          this.set('FNR', toNum(this.get('FNR')) + 1);
+        }
+        return 1;
+      }
+    }
+  }
+
+  arith(op: string, a: number, b: number): number {
+    switch (op) {
+      case '+': return a + b;
+      case '-': return a - b;
+      case '*': return a * b;
+      case '/':
+        if (b === 0) throw new AwkFatal('division by zero attempted');
+        return a / b;
+      case '%':
+        if (b === 0) throw new AwkFatal('division by zero attempted in `%\'');
+        return a % b;
+      case '^': return a ** b;
+    }
+    return 0;
+  }
+
+  private call(name: string, args: Expr[]): Val {
+    const f = this.prog.funcs.get(name);
+    if (!f) throw new AwkFatal(`function \`${name}' not defined`);
+    if (args.length > f.params.length) throw new AwkFatal(`function \`${name}' called with more arguments than declared`);
+    const frame = new Map<string, Cell>();
+    f.params.forEach((p, k) => {
+      const a = args[k];
+      if (a === undefined) {
+        frame.set(p, newCell());
+        return;
+      }
+      if (a.t === 'var' && a.name !== 'NF') {
+        const c = this.cell(a.name);
+        // Arrays by reference; an untyped variable may become an array inside the call.
+        if (c.arr) frame.set(p, c);
+        else if (c.v === UNINIT) frame.set(p, { v: UNINIT, parent: c });
+        else frame.set(p, { v: c.v });
+        return;
+      }
+      frame.set(p, { v: this.eval(a) });
+    });
+    if (this.frames.length > 1000) throw new AwkFatal('function call nesting too deep');
+    this.frames.push(frame);
+    try {
+      this.runAction(f.body);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.v;
+      throw e;
+    } finally {
+      this.frames.pop();
+    }
+    return UNINIT;
+  }
+}
+
+import { cFormat } from './awk-format.js';
+
+function cFormatVals(fmt: string, vals: Val[], next: () => number, it: Interp): string {
+  return cFormat(fmt, {
+    num: () => {
+      const k = next();
+      return k < vals.length ? toNum(vals[k]) : undefined;
+    },
+    str: () => {
+      const k = next();
+      return k < vals.length ? it.outStr(vals[k]) : undefined;
+    },
+    raw: () => {
+      const k = next();
+      if (k >= vals.length) return undefined;
+      const v = vals[k];
+      return typeof v === 'number' ? v : it.str(v);
+    },
+  });
+}

@@ -1,0 +1,224 @@
+// grep (GNU grep 3.8): BRE/ERE/fixed patterns through src/shell/regex.ts, -i -v -c -n -l -L
+// -o -q -s -h -H -w -x -m, -A/-B/-C context with `--` separators, -r/-R over the simulated
+// tree (directory order, no "./" prefix when searching the default "."), binary files noticed
+// on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { compileRegex, RegexError } from '../../regex.js';
+import { errText, parseOpts, text, UsageError } from './common.js';
+
+const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+
+interface Options {
+  re: RegExp;
+  invert: boolean;
+  count: boolean;
+  number: boolean;
+  list: 'l' | 'L' | undefined;
+  only: boolean;
+  quiet: boolean;
+  silent: boolean;
+  names: boolean | undefined;
+  max: number;
+  after: number;
+  before: number;
+}
+
+function escapeJs(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+function buildRegex(patterns: string[], kind: 'G' | 'E' | 'F' | 'P', icase: boolean, word: boolean, line: boolean): RegExp {
+  const parts = patterns.map((p) => {
+    if (kind === 'F') return escapeJs(p);
+    if (kind === 'P') return p;
+    return compileRegex(p, { extended: kind === 'E' }).source;
+  });
+  let src = parts.length === 1 ? parts[0] : parts.map((p) => `(?:${p})`).join('|');
+  if (line) src = `^(?:${src})$`;
+  else if (word) src = `(?<![0-9A-Za-z_])(?:${src})(?![0-9A-Za-z_])`;
+  return new RegExp(src, `gsu${icase ? 'i' : ''}`);
+}
+
+function matches(o: Options, line: string): boolean {
+  o.re.lastIndex = 0;
+  return o.re.test(line) !== o.invert;
+}
+
+/** Searches one file's text; returns the number of selected lines. */
+function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string, show: boolean): number {
+  const s = text(data);
+  const binary = data.includes(0);
+  const lines = s === '' ? [] : (s.endsWith('\n') ? s.slice(0, -1) : s).split('\n');
+  let selected = 0;
+  let out = '';
+  let lastPrinted = -1;
+  let afterLeft = 0;
+  const prefix = (i: number, sep: string): string => `${show ? `${label}${sep}` : ''}${o.number ? `${i + 1}${sep}` : ''}`;
+  for (let i = 0; i < lines.length; i++) {
+    if (selected >= o.max) {
+      if (afterLeft > 0 && !matches(o, lines[i])) {
+        out += `${prefix(i, '-')}${lines[i]}\n`;
+        lastPrinted = i;
+        afterLeft--;
+        continue;
+      }
+      break;
+    }
+    const line = lines[i];
+    if (!matches(o, line)) {
+      if (afterLeft > 0) {
+        out += `${prefix(i, '-')}${line}\n`;
+        lastPrinted = i;
+        afterLeft--;
+      }
+      continue;
+    }
+    selected++;
+    if (o.quiet || o.list || o.count || binary) continue;
+    if (o.before > 0 || o.after > 0) {
+      const from = Math.max(lastPrinted + 1, i - o.before);
+      if (lastPrinted >= 0 && from > lastPrinted + 1) out += '--\n';
+      for (let j = from; j < i; j++) out += `${prefix(j, '-')}${lines[j]}\n`;
+    }
+    if (o.only) {
+      if (!o.invert) {
+        o.re.lastIndex = 0;
+        for (const m of line.matchAll(o.re)) if (m[0] !== '') out += `${prefix(i, ':')}${m[0]}\n`;
+      }
+    } else out += `${prefix(i, ':')}${line}\n`;
+    lastPrinted = i;
+    afterLeft = o.after;
+  }
+  if (o.count) out += `${show ? `${label}:` : ''}${selected}\n`;
+  if (o.list === 'l' && selected > 0) out += `${label}\n`;
+  if (o.list === 'L' && selected === 0) out += `${label}\n`;
+  if (out !== '' && !o.quiet) ctx.stdout(out);
+  if (binary && selected > 0 && !o.quiet && !o.list && !o.count) ctx.stderr(`grep: ${label}: binary file matches\n`);
+  return selected;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseOpts('grep', ctx.argv.slice(1), {
+      flags: 'EFGPiyvcnlLoqshHwxrRaIZz',
+      args: 'efmABCd',
+      long: {
+        'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'perl-regexp': 'P', 'ignore-case': 'i', 'invert-match': 'v',
+        count: 'c', 'line-number': 'n', 'files-with-matches': 'l', 'files-without-match': 'L', 'only-matching': 'o', quiet: 'q', silent: 'q',
+        'no-messages': 's', 'no-filename': 'h', 'with-filename': 'H', 'word-regexp': 'w', 'line-regexp': 'x', recursive: 'r',
+        'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f', 'max-count=': 'm', 'after-context=': 'A', 'before-context=': 'B',
+        'context=': 'C', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude',
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    ctx.stderr(`${e.message}\n${USAGE}`);
+    return 2;
+  }
+  const { opts, operands } = parsed;
+  const has = (k: string): boolean => opts.some(([o]) => o === k);
+  let kind: 'G' | 'E' | 'F' | 'P' = 'G';
+  const patterns: string[] = [];
+  let explicit = false;
+  const o: Options = { re: /$/, invert: has('v'), count: has('c'), number: has('n'), list: undefined, only: has('o'), quiet: has('q'), silent: has('s'), names: undefined, max: Infinity, after: 0, before: 0 };
+  for (const [k, v] of opts) {
+    if (k === 'E' || k === 'F' || k === 'G' || k === 'P') kind = k;
+    else if (k === 'e') {
+      patterns.push(...v.split('\n'));
+      explicit = true;
+    } else if (k === 'f') {
+      try {
+        const t = text(ctx.proc.readFile(v));
+        patterns.push(...(t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').filter((_, i, a) => a.length > 0 || i > 0));
+        explicit = true;
+      } catch (err) {
+        ctx.stderr(`grep: ${v}: ${errText(err)}\n`);
+        return 2;
+      }
+    } else if (k === 'l' || k === 'L') o.list = k;
+    else if (k === 'h') o.names = false;
+    else if (k === 'H') o.names = true;
+    else if (k === 'm' || k === 'A' || k === 'B' || k === 'C') {
+      if (!/^\d+$/.test(v)) {
+        ctx.stderr(k === 'm' ? `grep: invalid max count\n` : `grep: ${v}: invalid context length argument\n`);
+        return 2;
+      }
+      const n = Number(v);
+      if (k === 'm') o.max = n;
+      if (k === 'A' || k === 'C') o.after = n;
+      if (k === 'B' || k === 'C') o.before = n;
+    }
+  }
+  const files = [...operands];
+  if (!explicit) {
+    const p = files.shift();
+    if (p === undefined) {
+      ctx.stderr(USAGE);
+      return 2;
+    }
+    patterns.push(...p.split('\n'));
+  }
+  try {
+    o.re = buildRegex(patterns, kind, has('i') || has('y'), has('w'), has('x'));
+  } catch (e) {
+    ctx.stderr(`grep: ${e instanceof RegexError ? e.message : 'Invalid regular expression'}\n`);
+    return 2;
+  }
+  const recursive = has('r') || has('R');
+  if (files.length === 0) files.push(recursive ? '.' : '-');
+  const defaultDot = recursive && operands.length === (explicit ? 0 : 1);
+  const show = o.names ?? (files.length > 1 || recursive);
+  let any = false;
+  let trouble = false;
+  const complain = (msg: string): void => {
+    trouble = true;
+    if (!o.silent) ctx.stderr(`grep: ${msg}\n`);
+  };
+  const visit = (path: string, label: string, top: boolean): void => {
+    if (o.quiet && any) return;
+    if (path === '-') {
+      if (search(ctx, o, ctx.stdin, '(standard input)', show) > 0) any = true;
+      return;
+    }
+    let st;
+    try {
+      st = top || has('R') ? ctx.proc.stat(path) : ctx.proc.lstat(path);
+    } catch (e) {
+      complain(`${label}: ${errText(e)}`);
+      return;
+    }
+    if (st.type === 'symlink') return;
+    if (st.type === 'dir') {
+      if (!recursive) {
+        complain(`${label}: Is a directory`);
+        return;
+      }
+      for (const ent of ctx.proc.readdir(path)) {
+        const child = path.endsWith('/') ? `${path}${ent.name}` : `${path}/${ent.name}`;
+        const childLabel = defaultDot && label === '.' ? ent.name : label.endsWith('/') ? `${label}${ent.name}` : `${label}/${ent.name}`;
+        visit(child, childLabel, false);
+      }
+      return;
+    }
+    if (!top && st.type !== 'file') return;
+    let data: Uint8Array;
+    try {
+      data = ctx.proc.readFile(path);
+    } catch (e) {
+      complain(`${label}: ${errText(e)}`);
+      return;
+    }
+    if (search(ctx, o, data, label, show) > 0) any = true;
+  };
+  for (const f of files) visit(f, f, true);
+  if (o.quiet && any) return 0;
+  return trouble ? 2 : any ? 0 : 1;
+}
+
+export const grep: CommandSpec = {
+  name: 'grep',
+  summary: 'print lines that match patterns',
+  flags: ['-i', '-v', '-c', '-n', '-l', '-L', '-r', '-R', '-E', '-F', '-w', '-x', '-o', '-q', '-s', '-h', '-H', '-e', '-m', '-A', '-B', '-C'],
+  run,
+};

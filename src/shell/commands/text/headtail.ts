@@ -1,0 +1,108 @@
+// head and tail (GNU coreutils): -n N, -N, -c N, `-n -N` (all but the last N), `tail -n +N`,
+// and the `==> file <==` headers when more than one file is named. They work on bytes, as
+// coreutils does, so a file without a final newline comes out exactly as it went in.
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { errText, parseOpts, readOperand, UsageError, withUsage } from './common.js';
+
+const NL = 0x0a;
+
+/** Offsets just past each newline, so lines can be sliced from the bytes. */
+function lineEnds(b: Uint8Array): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < b.length; i++) if (b[i] === NL) ends.push(i + 1);
+  if (b.length > 0 && b[b.length - 1] !== NL) ends.push(b.length);
+  return ends;
+}
+
+interface Count {
+  lines: boolean;
+  n: number;
+  /** head: `-n -N`; tail: `-n +N`. */
+  sign: '' | '+' | '-';
+}
+
+function parseCount(name: string, v: string, lines: boolean): Count {
+  const m = /^([+-]?)(\d+)([bkKmMGTPEZY]?i?B?)$/.exec(v.trim());
+  const what = lines ? 'number of lines' : 'number of bytes';
+  if (!m) throw new UsageError(`${name}: invalid ${what}: ‘${v}’`, false);
+  const mult: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, kB: 1000, KB: 1000, m: 1024 ** 2, M: 1024 ** 2, MB: 1e6, G: 1024 ** 3, GB: 1e9 };
+  const f = mult[m[3]] ?? 1;
+  return { lines, n: Number(m[2]) * f, sign: m[1] as Count['sign'] };
+}
+
+function headPart(b: Uint8Array, c: Count): Uint8Array {
+  if (!c.lines) return c.sign === '-' ? b.subarray(0, Math.max(0, b.length - c.n)) : b.subarray(0, c.n);
+  const ends = lineEnds(b);
+  if (c.sign === '-') {
+    const keep = ends.length - c.n;
+    return keep <= 0 ? b.subarray(0, 0) : b.subarray(0, ends[keep - 1]);
+  }
+  return c.n === 0 ? b.subarray(0, 0) : b.subarray(0, c.n >= ends.length ? b.length : ends[c.n - 1]);
+}
+
+function tailPart(b: Uint8Array, c: Count): Uint8Array {
+  if (!c.lines) {
+    if (c.sign === '+') return b.subarray(Math.max(0, c.n - 1));
+    return b.subarray(Math.max(0, b.length - c.n));
+  }
+  const ends = lineEnds(b);
+  if (c.sign === '+') {
+    const skip = Math.max(0, c.n - 1);
+    return skip === 0 ? b : skip > ends.length ? b.subarray(b.length) : b.subarray(ends[skip - 1]);
+  }
+  const from = ends.length - c.n;
+  return from <= 0 ? b : b.subarray(ends[from - 1]);
+}
+
+async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
+  const name = ctx.argv[0];
+  // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
+  const argv = ctx.argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  return withUsage(ctx, 1, () => {
+    const { opts, operands } = parseOpts(name, argv, {
+      flags: isHead ? 'qvz' : 'qvzfF',
+      args: isHead ? 'nc' : 'ncs',
+      long: { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', silent: 'q', verbose: 'v', follow: 'f', 'zero-terminated': 'z' },
+    });
+    let count: Count = { lines: true, n: 10, sign: '' };
+    let headers: boolean | undefined;
+    for (const [o, v] of opts) {
+      if (o === 'n' || o === 'c') count = parseCount(name, v, o === 'n');
+      else if (o === 'q') headers = false;
+      else if (o === 'v') headers = true;
+    }
+    const files = operands.length > 0 ? operands : ['-'];
+    const show = headers ?? files.length > 1;
+    const stdin = { used: false };
+    let status = 0;
+    let first = true;
+    for (const f of files) {
+      const r = readOperand(ctx, f, stdin);
+      if (!r.ok) {
+        const isDir = (r.error as { code?: string }).code === 'EISDIR';
+        ctx.stderr(isDir ? `${name}: error reading '${f}': Is a directory\n` : `${name}: cannot open '${f}' for reading: ${errText(r.error)}\n`);
+        status = 1;
+        continue;
+      }
+      if (show) ctx.stdout(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      first = false;
+      const part = isHead ? headPart(r.data, count) : tailPart(r.data, count);
+      if (part.length > 0) ctx.stdout(part);
+    }
+    return status;
+  });
+}
+
+export const head: CommandSpec = {
+  name: 'head',
+  summary: 'output the first part of files',
+  flags: ['-n', '-c', '-q', '-v', '--lines=', '--bytes='],
+  run: (ctx) => run(ctx, true),
+};
+
+export const tail: CommandSpec = {
+  name: 'tail',
+  summary: 'output the last part of files',
+  flags: ['-n', '-c', '-q', '-v', '--lines=', '--bytes='],
+  run: (ctx) => run(ctx, false),
+};

@@ -1,0 +1,17 @@
+// The text-processing commands learners pipe docker's output through.
+import type { CommandSpec } from '../../command.js';
+import { awk } from './awk.js';
+import { cut } from './cut.js';
+import { grep } from './grep.js';
+import { head, tail } from './headtail.js';
+import { base64, nl, rev, tee, uniq } from './misc.js';
+import { sed } from './sed.js';
+import { sort } from './sort.js';
+import { md5sum, sha1sum, sha256sum } from './sums.js';
+import { tr } from './tr.js';
+import { wc } from './wc.js';
+import { xargs } from './xargs.js';
+
+export const textCommands: CommandSpec[] = [
+  awk, { ...awk, name: 'gawk' }, cut, grep, head, tail, base64, nl, rev, tee, uniq, sed, sort, md5sum, sha1sum, sha256sum, tr, wc, xargs,
+];

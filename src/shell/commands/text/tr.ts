@@ -1,0 +1,155 @@
+// tr (GNU coreutils): translate, -d, -s, -c/-C, -t; sets with ranges (a-z), classes
+// ([:upper:]), escapes (\n, \\, \NNN) and [c*n] repeats. Works on characters of the text.
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { parseOpts, text, UsageError, withUsage } from './common.js';
+
+const CLASS: Record<string, () => string[]> = {
+  upper: () => range('A', 'Z'),
+  lower: () => range('a', 'z'),
+  alpha: () => [...range('A', 'Z'), ...range('a', 'z')],
+  digit: () => range('0', '9'),
+  alnum: () => [...range('0', '9'), ...range('A', 'Z'), ...range('a', 'z')],
+  space: () => [' ', '\t', '\n', '\v', '\f', '\r'].sort(),
+  blank: () => ['\t', ' '],
+  punct: () => range('!', '~').filter((c) => !/[0-9A-Za-z]/.test(c)),
+  xdigit: () => [...range('0', '9'), ...range('A', 'F'), ...range('a', 'f')],
+  cntrl: () => [...range('\x00', '\x1f'), '\x7f'],
+  print: () => range(' ', '~'),
+  graph: () => range('!', '~'),
+};
+
+function range(a: string, b: string): string[] {
+  const out: string[] = [];
+  for (let c = a.codePointAt(0)!; c <= b.codePointAt(0)!; c++) out.push(String.fromCodePoint(c));
+  return out;
+}
+
+const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\' };
+
+interface Item {
+  chars: string[];
+  cls?: string;
+  repeat?: { ch: string; n: number };
+}
+
+function parseSet(s: string): Item[] {
+  const items: Item[] = [];
+  const chars = [...s];
+  let i = 0;
+  const one = (): string => {
+    const c = chars[i++];
+    if (c !== '\\' || i >= chars.length) return c;
+    const e = chars[i++];
+    if (/[0-7]/.test(e)) {
+      let oct = e;
+      while (oct.length < 3 && /[0-7]/.test(chars[i] ?? '')) oct += chars[i++];
+      return String.fromCharCode(parseInt(oct, 8));
+    }
+    return ESC[e] ?? e;
+  };
+  while (i < chars.length) {
+    const rest = chars.slice(i).join('');
+    const cls = /^\[:([a-z]+):\]/.exec(rest);
+    if (cls) {
+      const f = CLASS[cls[1]];
+      if (!f) throw new UsageError(`tr: invalid character class ‘${cls[1]}’`, false);
+      items.push({ chars: f(), cls: cls[1] });
+      i += [...cls[0]].length;
+      continue;
+    }
+    const rep = /^\[(\\?.)\*(\d*)\]/u.exec(rest);
+    if (rep) {
+      const ch = rep[1].length === 2 ? ESC[rep[1][1]] ?? rep[1][1] : rep[1];
+      items.push({ chars: [], repeat: { ch, n: rep[2] === '' ? 0 : parseInt(rep[2], rep[2].startsWith('0') ? 8 : 10) } });
+      i += [...rep[0]].length;
+      continue;
+    }
+    const c = one();
+    if (chars[i] === '-' && i + 1 < chars.length) {
+      i++;
+      const hi = one();
+      if (hi < c) throw new UsageError(`tr: range-endpoints of ‘${c}-${hi}’ are in reverse collating sequence order`, false);
+      items.push({ chars: range(c, hi) });
+      continue;
+    }
+    items.push({ chars: [c] });
+  }
+  return items;
+}
+
+function expand(items: Item[], fillTo = 0): string[] {
+  const fixed = items.reduce((n, it) => n + (it.repeat && it.repeat.n === 0 ? 0 : it.repeat ? it.repeat.n : it.chars.length), 0);
+  const out: string[] = [];
+  for (const it of items) {
+    if (it.repeat) out.push(...Array<string>(it.repeat.n === 0 ? Math.max(0, fillTo - fixed) : it.repeat.n).fill(it.repeat.ch));
+    else out.push(...it.chars);
+  }
+  return out;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  return withUsage(ctx, 1, () => {
+    const { opts, operands } = parseOpts('tr', ctx.argv.slice(1), {
+      flags: 'cCdst',
+      long: { complement: 'c', delete: 'd', 'squeeze-repeats': 's', 'truncate-set1': 't' },
+    });
+    const o = new Set(opts.map(([k]) => k));
+    const complement = o.has('c') || o.has('C');
+    const del = o.has('d');
+    const squeeze = o.has('s');
+    const need = del && squeeze ? 2 : del ? 1 : squeeze ? 1 : 2;
+    if (operands.length === 0) throw new UsageError('tr: missing operand');
+    if (operands.length < need) {
+      const why = del ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.';
+      throw new UsageError(`tr: missing operand after ‘${operands[operands.length - 1]}’\n${why}`);
+    }
+    if (operands.length > (del && !squeeze ? 1 : 2)) throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
+    const set1Items = parseSet(operands[0]);
+    let set1 = expand(set1Items);
+    const input = [...text(ctx.stdin)];
+    if (complement) {
+      const inSet = new Set(set1);
+      // The complement, in byte order; characters beyond ASCII stand for themselves.
+      set1 = range('\x00', '\xff').filter((c) => !inSet.has(c));
+    }
+    const in1 = (c: string): boolean => (complement ? !new Set(expand(set1Items)).has(c) : set1.includes(c));
+    let out: string[] = [];
+    if (del) {
+      const s1 = new Set(expand(set1Items));
+      out = input.filter((c) => s1.has(c) === complement);
+      if (squeeze) out = squeezeBy(out, new Set(expand(parseSet(operands[1]))));
+    } else if (operands.length >= 2) {
+      let set2 = expand(parseSet(operands[1]), set1.length);
+      if (set2.length === 0) throw new UsageError('tr: when not truncating set1, string2 must be non-empty', false);
+      if (o.has('t')) set1 = set1.slice(0, set2.length);
+      else while (set2.length < set1.length) set2 = [...set2, set2[set2.length - 1]];
+      const map = new Map<string, string>();
+      set1.forEach((c, i) => map.set(c, set2[i]));
+      out = input.map((c) => {
+        const m = map.get(c);
+        if (m !== undefined) return m;
+        // With -c every character outside SET1 maps to SET2's last character, non-ASCII included.
+        return complement && !in1(c) ? set2[set2.length - 1] : c;
+      });
+      if (squeeze) out = squeezeBy(out, new Set(set2));
+    } else {
+      const s1 = new Set(expand(set1Items));
+      out = squeezeBy(input, { has: (c: string) => s1.has(c) !== complement } as Set<string>);
+    }
+    ctx.stdout(out.join(''));
+    return 0;
+  });
+}
+
+function squeezeBy(chars: string[], set: Set<string>): string[] {
+  const out: string[] = [];
+  for (const c of chars) if (!(set.has(c) && out[out.length - 1] === c)) out.push(c);
+  return out;
+}
+
+export const tr: CommandSpec = {
+  name: 'tr',
+  summary: 'translate or delete characters',
+  flags: ['-d', '-s', '-c', '-t'],
+  run,
+};
