@@ -9,11 +9,16 @@ Learn how Docker stores images and containers on overlayfs, on a simulated host.
 Usage:
   overlay-tutor                 start the tutor
   overlay-tutor sandbox         a simulated host with no lesson
+  overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and the output
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
 Options:
   --seed N      make every random id (cache-ids, link ids, container ids) reproducible
+  --copy-in HOST_PATH:SIM_PATH
+                (script) copy a real file or folder into the simulated disk first; repeatable;
+                nothing is written back
+  --strict      (script) exit with the first non-zero exit status of a line (default: 0)
   -h, --help    print this help
   -v, --version print the version
 `;
@@ -29,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         seed: { type: 'string' },
+        'copy-in': { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -50,6 +57,34 @@ export async function main(argv: string[]): Promise<number> {
     case 'sandbox': {
       const { runLineRepl } = await import('./repl/line-repl.js');
       return runLineRepl({ seed: values.seed });
+    }
+    case 'script': {
+      const file = positionals[1];
+      if (file === undefined) {
+        process.stderr.write("overlay-tutor: script needs a FILE\nTry 'overlay-tutor --help'.\n");
+        return 2;
+      }
+      if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+        process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
+        return 2;
+      }
+      const copyIn: Array<[string, string]> = [];
+      for (const spec of values['copy-in'] ?? []) {
+        const colon = spec.lastIndexOf(':');
+        if (colon <= 0 || !spec.slice(colon + 1).startsWith('/')) {
+          process.stderr.write(`overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not '${spec}'\n`);
+          return 2;
+        }
+        copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
+      }
+      const { runScript } = await import('./host/script-mode.js');
+      return runScript({
+        file,
+        seed: values.seed === undefined ? undefined : Number(values.seed),
+        copyIn,
+        strict: values.strict ?? false,
+        stdoutIsTerminal: Boolean(process.stdout.isTTY),
+      });
     }
     default:
       process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);

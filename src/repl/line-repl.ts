@@ -1,16 +1,67 @@
-// Plain line-mode REPL: used when stdin or stdout is not a TTY, or CI is set.
+// Plain line-mode REPL: a prompt, a line, the output. Used when stdin or stdout is not a TTY
+// (and for now on a TTY too, until the Ink UI lands). Unfinished input (an open quote, a
+// trailing |, an if without fi) gets bash's continuation prompt `> `; Ctrl-D leaves.
 import { createInterface } from 'node:readline';
+import { createSimHost } from '../host/sim-host.js';
+import type { CommandIO } from '../shell/command.js';
 
 export interface LineReplOptions {
   seed?: string;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  errorOutput?: NodeJS.WritableStream;
 }
 
-export async function runLineRepl(_options: LineReplOptions): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
-  process.stdout.write('overlay-tutor: the simulated host is not wired in yet; type exit to leave.\n');
+export async function runLineRepl(options: LineReplOptions): Promise<number> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const errorOutput = options.errorOutput ?? process.stderr;
+  const seed = options.seed !== undefined && /^\d+$/.test(options.seed) ? Number(options.seed) : 0;
+  const host = createSimHost({ seed });
+  const session = host.session;
+  const terminal = Boolean((input as { isTTY?: boolean }).isTTY && output.isTTY);
+  const rl = createInterface({ input, output, terminal, historySize: 1000 });
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => output.write(d),
+    stderr: (d) => errorOutput.write(d),
+    stdinIsTerminal: terminal,
+    stdoutIsTerminal: Boolean(output.isTTY),
+  };
+  let pending: string | null = null;
+  let exitCode = 0;
+  const prompt = (): void => {
+    rl.setPrompt(pending === null ? session.prompt() : '> ');
+    rl.prompt();
+  };
+  rl.on('SIGINT', () => {
+    // Ctrl-C: drop the line being typed, as bash does, and prompt again.
+    output.write('^C\n');
+    pending = null;
+    prompt();
+  });
+  prompt();
+  let done = false;
   for await (const line of rl) {
-    if (line.trim() === 'exit') break;
+    const text: string = pending === null ? line : `${pending}\n${line}`;
+    if (session.needsMore(text)) {
+      pending = text;
+      prompt();
+      continue;
+    }
+    pending = null;
+    const r = await session.run(text, io);
+    exitCode = r.exitCode;
+    if (r.exited) {
+      done = true;
+      break;
+    }
+    prompt();
+  }
+  if (!done) {
+    // Ctrl-D (end of input) at the prompt: bash says `exit` and leaves with the last status.
+    output.write(pending !== null ? '\nexit\n' : 'exit\n');
   }
   rl.close();
-  return 0;
+  return exitCode;
 }
