@@ -46,6 +46,8 @@ export class Lexer extends WordReader {
   /** Whether the last token was a newline. Input that does not end in one gets a virtual
    * newline at its end, as bash's reader supplies one: `echo >` then fails at `newline`. */
   private lastWasNewline = true;
+  /** After `>&` and `<&` bash takes `1` in `2>&1>x` as the target, not as `1>`. */
+  private afterDuplication = false;
 
   peek(): Token {
     return (this.peeked ??= this.scan());
@@ -72,6 +74,8 @@ export class Lexer extends WordReader {
   tokenText(token: Token): string {
     if (token.kind === 'word') return token.word.text;
     if (token.kind === 'newline') return 'newline';
+    // Bash reads the `2` of `2>&1` as a token of its own, and names that one.
+    if (token.kind === 'operator' && token.fd !== null) return this.src.slice(token.start, token.end - token.op.length);
     return this.src.slice(token.start, token.end);
   }
 
@@ -87,6 +91,8 @@ export class Lexer extends WordReader {
       } else break;
     }
     const start = this.pos;
+    const afterDuplication = this.afterDuplication;
+    this.afterDuplication = false;
     if (start >= src.length) {
       if (this.lastWasNewline) return { kind: 'end', start, end: start };
       return this.newline(start, start);
@@ -97,19 +103,21 @@ export class Lexer extends WordReader {
       return this.newline(start, start + 1);
     }
     this.lastWasNewline = false;
-    if (c >= '0' && c <= '9') {
+    if (c >= '0' && c <= '9' && !afterDuplication) {
       // `2>` and `10<`: digits touching a redirect operator name a file descriptor.
       let j = start + 1;
       while (src[j] >= '0' && src[j] <= '9') j++;
       const op = src[j] === '<' || src[j] === '>' ? matchOperator(src, j) : null;
       if (op !== null && src[j + 1] !== '(') {
         this.pos = j + op.length;
+        this.afterDuplication = op === '>&' || op === '<&';
         return { kind: 'operator', op, fd: Number(src.slice(start, j)), start, end: this.pos };
       }
     }
     const op = (c === '<' || c === '>') && src[start + 1] === '(' ? null : matchOperator(src, start);
     if (op !== null) {
       this.pos = start + op.length;
+      this.afterDuplication = op === '>&' || op === '<&';
       return { kind: 'operator', op, fd: null, start, end: this.pos };
     }
     const word = this.readWord();

@@ -21,26 +21,43 @@ export function lineAt(src: string, offset: number): number {
 }
 
 /** The line bash blames when input ends early: one past the last line, because bash reads the
- * end of input as a further, empty line (`bash -c 'ls |'` says "line 2"). */
+ * end of input as a further, empty line (`bash -c 'ls |'` says "line 2"). A trailing
+ * backslash continues onto yet another line. */
 export function endOfInputLine(src: string): number {
   const lines = lineAt(src, src.length);
-  return src.endsWith('\n') || src === '' ? lines : lines + 1;
+  const continued = endsWithContinuation(src) ? 1 : 0;
+  return (src.endsWith('\n') || src === '' ? lines : lines + 1) + continued;
+}
+
+/** Ends in an unescaped backslash. */
+function endsWithContinuation(src: string): boolean {
+  let backslashes = 0;
+  while (src[src.length - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function sourceLineAt(src: string, offset: number): string {
   const start = src.lastIndexOf('\n', offset - 1) + 1;
   const end = src.indexOf('\n', offset);
-  return src.slice(start, end === -1 ? src.length : end);
+  const line = src.slice(start, end === -1 ? src.length : end);
+  // Bash echoes a last line that ends in a continuing backslash with the backslash doubled.
+  return end === -1 && endsWithContinuation(src) ? `${line}\\` : line;
 }
 
 /** `syntax error near unexpected token `fi'`; tokenText is `newline` for a newline. */
 export function unexpectedToken(src: string, offset: number, tokenText: string): ParseAbort {
+  // Bash reads a line ending in a backslash together with the next one, so it blames (and
+  // echoes) the last physical line of the continued line.
+  let blamed = offset;
+  for (let end = src.indexOf('\n', blamed); end !== -1 && end + 1 < src.length && endsWithContinuation(src.slice(0, end)); end = src.indexOf('\n', blamed)) {
+    blamed = end + 1;
+  }
   return new ParseAbort(
     {
       message: `syntax error near unexpected token \`${tokenText}'`,
-      line: lineAt(src, offset),
+      line: lineAt(src, blamed),
       offset,
-      sourceLine: sourceLineAt(src, offset),
+      sourceLine: sourceLineAt(src, blamed),
     },
     false,
     '',
@@ -99,12 +116,29 @@ export function formatSyntaxError(
   return `${prefix}${error.message}${echo}`;
 }
 
-/** `bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`. */
-export function formatSyntaxWarning(
-  warning: ShellSyntaxWarning,
-  style: ErrorStyle = 'interactive',
-  shell = 'bash',
-): string {
-  const where = style === 'interactive' ? '' : `line ${warning.line}: `;
-  return `${shell}: ${where}warning: ${warning.message}`;
+/** `bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`. Bash
+ * sometimes adds `line N: ` after `bash: ` under -c, depending on where its reader was; the
+ * prompt's form has no line number, and that is the form given here. */
+export function formatSyntaxWarning(warning: ShellSyntaxWarning, shell = 'bash'): string {
+  return `${shell}: warning: ${warning.message}`;
+}
+
+/** Constructs nested deeper than this are refused instead of overflowing the stack. */
+export const MAX_NESTING = 200;
+// Parsing is synchronous and every entry is paired with an exit in `finally`, so one counter
+// serves the nested parsers of $(…), backquotes and ${…} too.
+let nesting = 0;
+
+/** Runs one level of recursive parsing, failing cleanly past MAX_NESTING. */
+export function nested<T>(src: string, offset: number, parse: () => T): T {
+  if (nesting >= MAX_NESTING) {
+    const error = { message: 'syntax error: nesting too deep', line: lineAt(src, offset), offset, sourceLine: null };
+    throw new ParseAbort(error, false, '');
+  }
+  nesting++;
+  try {
+    return parse();
+  } finally {
+    nesting--;
+  }
 }
