@@ -63,6 +63,8 @@ const AWK_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f'
 /** Parses a bracket expression starting at `[`; returns JS class text and the index after `]`. */
 function bracket(p: string, start: number, awk: boolean): [string, number] {
   let i = start + 1;
+  // glibc: a `[` with nothing after it is not even an unmatched bracket.
+  if (i >= p.length) throw new RegexError('Invalid regular expression');
   let neg = false;
   if (p[i] === '^') {
     neg = true;

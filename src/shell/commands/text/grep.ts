@@ -159,6 +159,12 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     patterns.push(...p.split('\n'));
   }
+  // GNU grep refuses the classic mistake of a class name outside a bracket expression.
+  const misclass = kind === 'F' ? null : patterns.map((p) => /(?<!\[)\[:([a-z]+):\]/.exec(p)).find((m) => m);
+  if (misclass) {
+    ctx.stderr(`grep: character class syntax is [[:${misclass[1]}:]], not [:${misclass[1]}:]\n`);
+    return 2;
+  }
   try {
     o.re = buildRegex(patterns, kind, has('i') || has('y'), has('w'), has('x'));
   } catch (e) {

@@ -57,7 +57,7 @@ function tailPart(b: Uint8Array, c: Count): Uint8Array {
 async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
   const name = ctx.argv[0];
   // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
-  const argv = ctx.argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  const argv = ctx.argv.slice(1).map((a, k) => (k === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
   return withUsage(ctx, 1, () => {
     const { opts, operands } = parseOpts(name, argv, {
       flags: isHead ? 'qvz' : 'qvzfF',

@@ -37,6 +37,8 @@ export interface Cmd {
   /** Range state: whether inside, and the line the range ends on for numeric ends. */
   active?: boolean;
   end?: number;
+  /** A `0,/re/` range runs once, from the first line. */
+  done?: boolean;
 }
 
 export interface ParseOptions {
@@ -179,7 +181,6 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         if (!cmd.a2) fail("unexpected `,'");
       }
     }
-    if (cmd.a1?.kind === 'line' && cmd.a1.n === 0 && !(cmd.a2?.kind === 're')) fail('invalid usage of line address 0');
     skipWs();
     while (s[i] === '!') {
       cmd.negate = true;
@@ -189,6 +190,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
     if (i >= s.length) fail('missing command');
     const name = s[i++];
     cmd.name = name;
+    if (cmd.a1?.kind === 'line' && cmd.a1.n === 0 && !(cmd.a2?.kind === 're')) fail('invalid usage of line address 0');
     switch (name) {
       case '{':
         blocks.push(cmds.length);

@@ -181,7 +181,7 @@ export async function runSed(ctx: CommandContext): Promise<number> {
   for (const c of cmds) {
     if ((c.name === 'b' || c.name === 't' || c.name === 'T') && c.label && !labels.has(c.label)) {
       ctx.stderr(`sed: can't find label for jump to \`${c.label}'\n`);
-      return 1;
+      return 4;
     }
   }
   // GNU opens (and truncates) every `w` file before reading any input.
@@ -295,6 +295,8 @@ function selected(c: Cmd, input: Input, state: State): boolean {
   const n = input.lineNo;
   if (!c.active) {
     const zero = c.a1.kind === 'line' && c.a1.n === 0;
+    if (zero && c.done) return false;
+    if (zero) c.done = true;
     if (!zero && !matchAddr(c.a1, input, state)) return false;
     const a2 = c.a2;
     if (a2.kind === 'line') {

@@ -112,7 +112,7 @@ async function run(ctx: CommandContext): Promise<number> {
       // The complement, in byte order; characters beyond ASCII stand for themselves.
       set1 = range('\x00', '\xff').filter((c) => !inSet.has(c));
     }
-    const in1 = (c: string): boolean => (complement ? !new Set(expand(set1Items)).has(c) : set1.includes(c));
+    const orig = new Set(expand(set1Items));
     let out: string[] = [];
     if (del) {
       const s1 = new Set(expand(set1Items));
@@ -129,7 +129,7 @@ async function run(ctx: CommandContext): Promise<number> {
         const m = map.get(c);
         if (m !== undefined) return m;
         // With -c every character outside SET1 maps to SET2's last character, non-ASCII included.
-        return complement && !in1(c) ? set2[set2.length - 1] : c;
+        return complement && !orig.has(c) ? set2[set2.length - 1] : c;
       });
       if (squeeze) out = squeezeBy(out, new Set(set2));
     } else {
