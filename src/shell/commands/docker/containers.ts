@@ -1,0 +1,256 @@
+// docker run, create, start, stop, exec, ps, rm, commit, diff.
+import type { Container, CreateOptions, DockerEngine } from '../../../docker/engine/index.js';
+import { DaemonError } from '../../../docker/engine/index.js';
+import { parseReference } from '../../../docker/registry/types.js';
+import type { CommandContext } from '../../command.js';
+import { DOCKER_LISTS } from '../../gotemplate-table.js';
+import type { FlagSpec, Parsed } from './flags.js';
+import { printList, pullImage, pullLines } from './images.js';
+import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
+
+const CREATE_FLAGS: FlagSpec[] = [
+  { long: 'detach', short: 'd', type: 'bool' },
+  { long: 'interactive', short: 'i', type: 'bool' },
+  { long: 'tty', short: 't', type: 'bool' },
+  { long: 'name', type: 'string' },
+  { long: 'volume', short: 'v', type: 'list' },
+  { long: 'rm', type: 'bool' },
+  { long: 'env', short: 'e', type: 'list' },
+  { long: 'entrypoint', type: 'string' },
+  { long: 'workdir', short: 'w', type: 'string' },
+  { long: 'publish', short: 'p', type: 'list' },
+  { long: 'hostname', short: 'h', type: 'string' },
+  { long: 'user', short: 'u', type: 'string' },
+  { long: 'privileged', type: 'bool' },
+];
+
+function createOptions(p: Parsed): CreateOptions {
+  const [image, ...cmd] = p.operands as [string, ...string[]];
+  const ep = p.strings.get('entrypoint');
+  return {
+    image,
+    ...(p.strings.has('name') ? { name: p.strings.get('name') as string } : {}),
+    ...(cmd.length ? { cmd } : {}),
+    ...(ep !== undefined ? { entrypoint: ep === '' ? [] : [ep] } : {}),
+    env: p.lists.get('env') ?? [],
+    tty: p.bools.has('tty'),
+    interactive: p.bools.has('interactive'),
+    detach: p.bools.has('detach'),
+    volumes: p.lists.get('volume') ?? [],
+    autoRemove: p.bools.has('rm'),
+    ...(p.strings.has('workdir') ? { workdir: p.strings.get('workdir') as string } : {}),
+  };
+}
+
+/** The image must be local; otherwise the CLI pulls it first, its progress on stderr. */
+async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string): Promise<void> {
+  if (d.findImage(ref)) return;
+  let shown = ref;
+  try {
+    const r = parseReference(ref);
+    if (!r.tagged && !r.digest) shown = `${ref}:latest`;
+  } catch {
+    // the daemon words invalid references itself
+  }
+  ctx.stderr(`Unable to find image '${shown}' locally\n`);
+  const res = await pullImage(d, ref);
+  ctx.stderr(pullLines(res, ref).join('\n') + '\n');
+}
+
+export const runCommand: SubCommand = {
+  def: { path: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: CREATE_FLAGS, args: { min: 1 }, interspersed: false },
+  async run(ctx, d, p) {
+    const o = createOptions(p);
+    let c: Container;
+    try {
+      await ensureImage(ctx, d, o.image);
+      c = d.create(o);
+    } catch (e) {
+      ctx.stderr(`docker: ${daemonMessage(e)}.\nSee 'docker run --help'.\n`);
+      return 125;
+    }
+    const argv = [c.path, ...c.args];
+    const isShell = argv.length === 1 && /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '');
+    if (o.tty && o.interactive && !o.detach && isShell) {
+      // docker run -it: the terminal is attached to the container's shell.
+      d.start(c.id);
+      ctx.shell.enterShell({
+        root: d.mergedDir(c),
+        hostname: c.id.slice(0, 12),
+        cwd: c.config.WorkingDir || '/',
+        onExit: () => {
+          d.exited(c, 0);
+        },
+      });
+      return 0;
+    }
+    try {
+      const exit = await d.runMain(c.id, ctx, !!o.detach);
+      if (o.detach) {
+        ctx.stdout(`${c.id}\n`);
+        return 0;
+      }
+      return exit === 'running' ? 0 : exit;
+    } catch (e) {
+      if (e instanceof DaemonError && e.exitCode !== undefined) {
+        const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+        ctx.stderr(`time="${t}" level=error msg="error waiting for container: context canceled"\ndocker: ${daemonMessage(e)}.\n`);
+        return e.exitCode;
+      }
+      throw e;
+    }
+  },
+};
+
+export const createCommand: SubCommand = {
+  def: { path: 'create', usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Create a new container', flags: CREATE_FLAGS.filter((f) => f.long !== 'detach' && f.long !== 'rm'), args: { min: 1 }, interspersed: false },
+  async run(ctx, d, p) {
+    const o = { ...createOptions(p), detach: false };
+    await ensureImage(ctx, d, o.image);
+    ctx.stdout(`${d.create(o).id}\n`);
+    return 0;
+  },
+};
+
+export const startCommand: SubCommand = {
+  def: { path: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], args: { min: 1 } },
+  async run(ctx, d, p) {
+    const failed: string[] = [];
+    for (const ref of p.operands) {
+      try {
+        const c = d.getContainer(ref);
+        if (c.state.status !== 'running') await d.runMain(c.id, ctx, !p.bools.has('attach'));
+        if (!p.bools.has('attach')) ctx.stdout(`${ref}\n`);
+      } catch (e) {
+        ctx.stderr(`${daemonMessage(e)}\n`);
+        failed.push(ref);
+      }
+    }
+    if (failed.length) ctx.stderr(`Error: failed to start containers: ${failed.join(', ')}\n`);
+    return failed.length ? 1 : 0;
+  },
+};
+
+function eachContainer(ctx: CommandContext, refs: string[], fn: (ref: string) => void, clientSide = false): number {
+  let code = 0;
+  for (const ref of refs) {
+    try {
+      fn(ref);
+      ctx.stdout(`${ref}\n`);
+    } catch (e) {
+      if (clientSide && e instanceof DaemonError && e.status === 404) ctx.stderr(`Error: ${e.message}\n`);
+      else ctx.stderr(`${daemonMessage(e)}\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+export const stopCommand: SubCommand = {
+  def: { path: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [{ long: 'time', short: 't', type: 'int' }], args: { min: 1 } },
+  run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.stop(r)),
+};
+
+export const killCommand: SubCommand = {
+  def: { path: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [{ long: 'signal', short: 's', type: 'string' }], args: { min: 1 } },
+  run: (ctx, d, p) =>
+    eachContainer(ctx, p.operands, (r) => {
+      const c = d.findContainer(r);
+      if (!c) throw new DaemonError(`Cannot kill container: ${r}: No such container: ${r}`, 404);
+      if (c.state.status !== 'running') throw new DaemonError(`Cannot kill container: ${r}: Container ${c.id} is not running`, 409);
+      d.exited(c, 137);
+    }),
+};
+
+export const rmCommand: SubCommand = {
+  def: { path: 'rm', usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Remove one or more containers', flags: [{ long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', short: 'v', type: 'bool' }, { long: 'link', short: 'l', type: 'bool' }], args: { min: 1 } },
+  run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.rm(r, p.bools.has('force')), true),
+};
+
+export const execCommand: SubCommand = {
+  def: { path: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [{ long: 'detach', short: 'd', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'env', short: 'e', type: 'list' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'user', short: 'u', type: 'string' }], args: { min: 2 }, interspersed: false },
+  async run(ctx, d, p) {
+    const [ref, ...argv] = p.operands as [string, ...string[]];
+    const c = d.findContainer(ref);
+    if (!c) {
+      ctx.stderr(`Error: No such container: ${ref}\n`);
+      return 1;
+    }
+    if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+    const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
+    if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
+      ctx.shell.enterShell({ root: d.mergedDir(c), hostname: c.id.slice(0, 12), cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/') });
+      return 0;
+    }
+    const w = p.strings.get('workdir');
+    return d.exec(c.id, argv, ctx, { env: p.lists.get('env') ?? [], ...(w ? { workdir: w } : {}) });
+  },
+};
+
+function statusText(c: Container, now: number): string {
+  if (c.state.status === 'running') return `Up ${humanDuration(now - Date.parse(c.state.startedAt))}`;
+  if (c.state.status === 'created') return 'Created';
+  return `Exited (${c.state.exitCode}) ${humanDuration(now - Date.parse(c.state.finishedAt))} ago`;
+}
+
+export const psCommand: SubCommand = {
+  def: { path: 'ps', usage: 'docker ps [OPTIONS]', summary: 'List containers', flags: [{ long: 'all', short: 'a', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }, { long: 'last', short: 'n', type: 'int' }, { long: 'latest', short: 'l', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'size', short: 's', type: 'bool' }], args: { max: 0 } },
+  run(ctx, d, p) {
+    const now = d.clock.now();
+    const noTrunc = p.bools.has('no-trunc');
+    let list = d.ps(p.bools.has('all') || p.bools.has('latest') || p.strings.has('last'));
+    if (p.bools.has('latest')) list = list.slice(0, 1);
+    if (p.strings.has('last')) list = list.slice(0, Number(p.strings.get('last')));
+    const rows = list.map((c) => {
+      const command = [c.path, ...c.args].join(' ');
+      const size = p.bools.has('size') ? d.driver.size(c.rw.mountId) : 0;
+      return {
+        ID: noTrunc ? c.id : c.id.slice(0, 12),
+        Image: c.imageRef,
+        Command: JSON.stringify(noTrunc ? command : ellipsis(command, 20)),
+        CreatedAt: goTimeString(c.createdMs),
+        RunningFor: `${humanDuration(now - c.createdMs)} ago`,
+        Ports: '',
+        State: c.state.status,
+        Status: statusText(c, now),
+        Size: `${humanSize(size)} (virtual ${humanSize(size + sizeOfImage(d, c))})`,
+        Names: c.name.slice(1),
+        Labels: '',
+        Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
+        Networks: 'bridge',
+      };
+    });
+    if (p.bools.has('quiet') && !p.strings.has('format')) {
+      for (const r of rows) ctx.stdout(`${r.ID}\n`);
+      return 0;
+    }
+    let format = p.strings.get('format') ?? '';
+    if (!format && p.bools.has('size')) format = `${DOCKER_LISTS.ps.defaultTable}\t{{.Size}}`;
+    return printList(ctx, format, rows, DOCKER_LISTS.ps);
+  },
+};
+
+function sizeOfImage(d: DockerEngine, c: Container): number {
+  let n = 0;
+  for (let l = c.image.layer; l; l = l.parent) n += l.size;
+  return n;
+}
+
+export const commitCommand: SubCommand = {
+  def: { path: 'commit', usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', summary: "Create a new image from a container's changes", flags: [{ long: 'author', short: 'a', type: 'string' }, { long: 'message', short: 'm', type: 'string' }, { long: 'pause', short: 'p', type: 'bool' }, { long: 'change', short: 'c', type: 'list' }], args: { min: 1, max: 2 } },
+  async run(ctx, d, p) {
+    const a = p.strings.get('author');
+    const m = p.strings.get('message');
+    const id = await d.commit(p.operands[0] as string, p.operands[1], { ...(a ? { author: a } : {}), ...(m ? { message: m } : {}) });
+    ctx.stdout(`${id}\n`);
+    return 0;
+  },
+};
+
+export const diffCommand: SubCommand = {
+  def: { path: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], args: { exact: 1 } },
+  run(ctx, d, p) {
+    for (const ch of d.diff(p.operands[0] as string)) ctx.stdout(`${ch.kind} ${ch.path}\n`);
+    return 0;
+  },
+};

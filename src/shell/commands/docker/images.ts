@@ -1,0 +1,148 @@
+// docker pull, images, history, rmi, tag.
+import type { DockerEngine, PullResult } from '../../../docker/engine/index.js';
+import { DaemonError } from '../../../docker/engine/index.js';
+import { parseReference, qualifiedName, RegistryError } from '../../../docker/registry/types.js';
+import { DOCKER_LISTS, formatDockerList } from '../../gotemplate-table.js';
+import type { CommandContext } from '../../command.js';
+import { CliError } from './flags.js';
+import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
+
+/** The lines `docker pull` prints (after "Using default tag"), as a terminal shows them at the end. */
+export function pullLines(r: PullResult, ref: string): string[] {
+  const repo = qualifiedName(r.name).replace(/^docker\.io\//, '');
+  const lines = [`${r.tag}: Pulling from ${repo}`];
+  if (!r.upToDate) for (const l of r.layers) lines.push(`${l.id}: ${l.status}`);
+  lines.push(`Digest: ${r.digest}`);
+  const shown = ref.includes('@') ? `${r.name}@${r.tag}` : `${r.name}:${r.tag}`;
+  lines.push(r.upToDate ? `Status: Image is up to date for ${shown}` : `Status: Downloaded newer image for ${shown}`);
+  return lines;
+}
+
+export async function pullImage(d: DockerEngine, ref: string): Promise<PullResult> {
+  try {
+    return await d.pull(ref);
+  } catch (e) {
+    if (e instanceof RegistryError) throw new DaemonError(e.message, 400);
+    throw e;
+  }
+}
+
+export const pullCommand: SubCommand = {
+  def: { path: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' }], args: { exact: 1 } },
+  async run(ctx, d, p) {
+    const ref = p.operands[0] as string;
+    let r;
+    try {
+      r = parseReference(ref);
+    } catch (e) {
+      ctx.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    if (!r.tagged && !r.digest) ctx.stdout('Using default tag: latest\n');
+    const res = await pullImage(d, ref);
+    const shown = r.digest ? `${qualifiedName(res.name)}@${r.digest}` : `${qualifiedName(res.name)}:${res.tag}`;
+    if (!p.bools.has('quiet')) ctx.stdout(pullLines(res, ref).join('\n') + '\n');
+    ctx.stdout(`${shown}\n`);
+    return 0;
+  },
+};
+
+export const imagesCommand: SubCommand = {
+  def: { path: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', summary: 'List images', flags: [{ long: 'all', short: 'a', type: 'bool' }, { long: 'digests', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { max: 1 } },
+  run(ctx, d, p) {
+    const now = d.clock.now();
+    const noTrunc = p.bools.has('no-trunc');
+    let rows = d.images_(p.bools.has('all'));
+    const want = p.operands[0];
+    if (want) {
+      const [repo, tag] = want.includes(':') ? [want.slice(0, want.lastIndexOf(':')), want.slice(want.lastIndexOf(':') + 1)] : [want, undefined];
+      rows = rows.filter((r) => r.repository === repo && (tag === undefined || r.tag === tag));
+    }
+    const data = rows.map((r) => ({
+      ID: noTrunc ? r.image.id : r.image.id.slice(7, 19),
+      Repository: r.repository,
+      Tag: r.tag,
+      Digest: r.digest,
+      CreatedSince: `${humanDuration(now - r.created)} ago`,
+      CreatedAt: goTimeString(r.created),
+      Size: humanSize(r.size),
+      Containers: 'N/A',
+      SharedSize: 'N/A',
+      UniqueSize: 'N/A',
+      VirtualSize: humanSize(r.size),
+    }));
+    if (p.bools.has('quiet') && !p.strings.has('format')) {
+      const seen = new Set<string>();
+      for (const r of data) if (!seen.has(r.ID)) (seen.add(r.ID), ctx.stdout(`${r.ID}\n`));
+      return 0;
+    }
+    let format = p.strings.get('format') ?? '';
+    if (!format && p.bools.has('digests')) format = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
+    return printList(ctx, format, data, DOCKER_LISTS.images);
+  },
+};
+
+export function printList(ctx: CommandContext, format: string, rows: object[], kind: Parameters<typeof formatDockerList>[2]): number {
+  const res = formatDockerList(format, rows, kind, '20.10');
+  if (res.error) {
+    ctx.stderr(`${res.error.message}\n`);
+    return 64;
+  }
+  ctx.stdout(res.output);
+  return 0;
+}
+
+export const historyCommand: SubCommand = {
+  def: { path: 'history', usage: 'docker history [OPTIONS] IMAGE', summary: 'Show the history of an image', flags: [{ long: 'format', type: 'string' }, { long: 'human', short: 'H', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { exact: 1 } },
+  run(ctx, d, p) {
+    const now = d.clock.now();
+    const noTrunc = p.bools.has('no-trunc');
+    const rows = d.history(p.operands[0] as string).map((h) => {
+      const by = h.createdBy.replace(/\t/g, ' ');
+      return {
+        ID: h.id === '<missing>' || noTrunc ? h.id : h.id.slice(7, 19),
+        CreatedSince: `${humanDuration(now - h.created)} ago`,
+        CreatedAt: new Date(h.created).toISOString().replace(/\.\d+Z$/, 'Z'),
+        CreatedBy: noTrunc ? by : ellipsis(by, 45),
+        Size: humanSize(h.size),
+        Comment: h.comment,
+      };
+    });
+    if (p.bools.has('quiet') && !p.strings.has('format')) {
+      for (const r of rows) ctx.stdout(`${r.ID}\n`);
+      return 0;
+    }
+    return printList(ctx, p.strings.get('format') ?? '', rows, DOCKER_LISTS.history);
+  },
+};
+
+export const rmiCommand: SubCommand = {
+  def: { path: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [{ long: 'force', short: 'f', type: 'bool' }, { long: 'no-prune', type: 'bool' }], args: { min: 1 } },
+  run(ctx, d, p) {
+    let code = 0;
+    for (const ref of p.operands) {
+      try {
+        for (const line of d.rmi(ref, p.bools.has('force'))) ctx.stdout(line.Untagged ? `Untagged: ${line.Untagged}\n` : `Deleted: ${line.Deleted}\n`);
+      } catch (e) {
+        // The 20.10 CLI checks the image exists itself and words a missing one client-side.
+        if (e instanceof DaemonError && e.status === 404) ctx.stderr(`Error: No such image: ${ref}\n`);
+        else ctx.stderr(`${daemonMessage(e)}\n`);
+        code = 1;
+      }
+    }
+    return code;
+  },
+};
+
+export const tagCommand: SubCommand = {
+  def: { path: 'tag', usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', flags: [], args: { exact: 2 } },
+  run(_ctx, d, p) {
+    try {
+      parseReference(p.operands[1] as string);
+    } catch (e) {
+      throw new CliError(`Error parsing reference: "${p.operands[1]}" is not a valid repository/tag: ${e instanceof Error ? e.message : ''}\n`, 1);
+    }
+    d.tag(p.operands[0] as string, p.operands[1] as string);
+    return 0;
+  },
+};

@@ -1,0 +1,166 @@
+// docker inspect (containers, then images), image inspect, container inspect, info, version,
+// system df.
+import type { DockerEngine } from '../../../docker/engine/index.js';
+import type { CommandContext } from '../../command.js';
+import { formatDockerInspect, tabwrite } from '../../gotemplate-table.js';
+import type { Parsed } from './flags.js';
+import { humanDuration, humanSize, type SubCommand } from './util.js';
+
+/** json.MarshalIndent(v, "", "    ") as the CLI prints inspect output (Go escapes <, >, &). */
+export function inspectJson(elements: unknown[]): string {
+  if (elements.length === 0) return '[]';
+  return JSON.stringify(elements, null, 4).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+}
+
+function printInspect(ctx: CommandContext, p: Parsed, found: unknown[], missing: string[], missingText: (r: string) => string): number {
+  const format = p.strings.get('format');
+  let code = 0;
+  if (format !== undefined) {
+    const res = formatDockerInspect(format, found, { docker: '20.10' });
+    if (res.exitCode === 64) {
+      ctx.stderr(`${res.error?.message}\n`);
+      return 64;
+    }
+    if (found.length) ctx.stdout(res.output);
+    if (res.error) {
+      ctx.stderr(`${res.error.message}\n`);
+      code = 1;
+    }
+  } else {
+    ctx.stdout(`${inspectJson(found)}\n`);
+  }
+  for (const r of missing) ctx.stderr(`${missingText(r)}\n`);
+  return missing.length ? 1 : code;
+}
+
+const INSPECT_FLAGS = [{ long: 'format', short: 'f', type: 'string' as const }, { long: 'size', short: 's', type: 'bool' as const }];
+
+export const inspectCommand: SubCommand = {
+  def: { path: 'inspect', usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]', summary: 'Return low-level information on Docker objects', flags: [...INSPECT_FLAGS, { long: 'type', type: 'string' }], args: { min: 1 } },
+  run(ctx, d, p) {
+    const type = p.strings.get('type');
+    const found: unknown[] = [];
+    const missing: string[] = [];
+    for (const ref of p.operands) {
+      const c = type === 'image' ? undefined : d.findContainer(ref);
+      if (c) found.push(d.containerInspect(c.id, p.bools.has('size')));
+      else if (type !== 'container' && d.findImage(ref)) found.push(d.imageInspect(ref));
+      else missing.push(ref);
+    }
+    const what = type === 'image' ? 'image' : type === 'container' ? 'container' : 'object';
+    return printInspect(ctx, p, found, missing, (r) => `Error: No such ${what}: ${r}`);
+  },
+};
+
+export const imageInspectCommand: SubCommand = {
+  def: { path: 'image inspect', usage: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]', summary: 'Display detailed information on one or more images', flags: [INSPECT_FLAGS[0] as (typeof INSPECT_FLAGS)[0]], args: { min: 1 } },
+  run(ctx, d, p) {
+    const found = p.operands.filter((r) => d.findImage(r)).map((r) => d.imageInspect(r));
+    const missing = p.operands.filter((r) => !d.findImage(r));
+    return printInspect(ctx, p, found, missing, (r) => `Error: No such image: ${r}`);
+  },
+};
+
+export const containerInspectCommand: SubCommand = {
+  def: { path: 'container inspect', usage: 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Display detailed information on one or more containers', flags: INSPECT_FLAGS, args: { min: 1 } },
+  run(ctx, d, p) {
+    const found = p.operands.filter((r) => d.findContainer(r)).map((r) => d.containerInspect(r, p.bools.has('size')));
+    const missing = p.operands.filter((r) => !d.findContainer(r));
+    return printInspect(ctx, p, found, missing, (r) => `Error: No such container: ${r}`);
+  },
+};
+
+export const infoCommand: SubCommand = {
+  def: { path: 'info', usage: 'docker info [OPTIONS]', summary: 'Display system-wide information', flags: [{ long: 'format', short: 'f', type: 'string' }], args: { max: 0 } },
+  run(ctx, d, p) {
+    const i = d.info();
+    const format = p.strings.get('format');
+    if (format !== undefined) {
+      const data = { Containers: i.containers, ContainersRunning: i.running, ContainersPaused: 0, ContainersStopped: i.stopped, Images: i.images, Driver: 'overlay2', DriverStatus: i.driverStatus, DockerRootDir: i.dockerRootDir, KernelVersion: i.kernelVersion, OperatingSystem: i.operatingSystem, OSType: 'linux', Architecture: 'x86_64', Name: i.name, ID: i.id, ServerVersion: i.serverVersion, LoggingDriver: 'json-file', CgroupDriver: 'cgroupfs', CgroupVersion: '1' };
+      const res = formatDockerInspect(format, [data], { docker: '20.10' });
+      if (res.error) {
+        ctx.stderr(`${res.error.message}\n`);
+        return res.exitCode;
+      }
+      ctx.stdout(res.output);
+      return 0;
+    }
+    ctx.stdout(
+      [
+        'Client:', ' Context:    default', ' Debug Mode: false', '', 'Server:',
+        ` Containers: ${i.containers}`, `  Running: ${i.running}`, `  Paused: ${i.paused}`, `  Stopped: ${i.stopped}`, ` Images: ${i.images}`,
+        ` Server Version: ${i.serverVersion}`, ' Storage Driver: overlay2', ...i.driverStatus.map(([k, v]) => `  ${k}: ${v}`),
+        ' Logging Driver: json-file', ' Cgroup Driver: cgroupfs', ' Cgroup Version: 1', ' Plugins:', '  Volume: local',
+        '  Network: bridge host ipvlan macvlan null overlay', '  Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog',
+        ' Swarm: inactive', ' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc', ' Default Runtime: runc', ' Init Binary: docker-init',
+        ' containerd version: 1.6.20~ds1-1+deb12u3', ' runc version: 1.1.5+ds1-1+deb12u1', ' init version: ', ' Security Options:', '  seccomp', '   Profile: default',
+        ` Kernel Version: ${i.kernelVersion}`, ` Operating System: ${i.operatingSystem}`, ' OSType: linux', ' Architecture: x86_64', ' CPUs: 2', ' Total Memory: 23.54GiB',
+        ` Name: ${i.name}`, ` ID: ${i.id}`, ` Docker Root Dir: ${i.dockerRootDir}`, ' Debug Mode: false', ' Registry: https://index.docker.io/v1/', ' Labels:',
+        ' Experimental: false', ' Insecure Registries:', '  127.0.0.0/8', ' Live Restore Enabled: false', '', '',
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
+
+export const versionCommand: SubCommand = {
+  def: { path: 'version', usage: 'docker version [OPTIONS]', summary: 'Show the Docker version information', flags: [{ long: 'format', short: 'f', type: 'string' }], args: { max: 0 } },
+  run(ctx) {
+    ctx.stdout(
+      [
+        'Client:', ' Version:           20.10.24+dfsg1', ' API version:       1.41', ' Go version:        go1.19.8', ' Git commit:        297e128',
+        ' Built:             Thu May 18 08:38:34 2023', ' OS/Arch:           linux/amd64', ' Context:           default', ' Experimental:      true', '',
+        'Server:', ' Engine:', '  Version:          20.10.24+dfsg1', '  API version:      1.41 (minimum version 1.12)', '  Go version:       go1.19.8',
+        '  Git commit:       5d6db84', '  Built:            Thu May 18 08:38:34 2023', '  OS/Arch:          linux/amd64', '  Experimental:     false',
+        ' containerd:', '  Version:          1.6.20~ds1', '  GitCommit:        1.6.20~ds1-1+deb12u3', ' runc:', '  Version:          1.1.5+ds1',
+        '  GitCommit:        1.1.5+ds1-1+deb12u1', ' docker-init:', '  Version:          0.19.0', '  GitCommit:        ', '',
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
+
+const pct = (part: number, total: number): string => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
+
+export const systemDfCommand: SubCommand = {
+  def: { path: 'system df', usage: 'docker system df [OPTIONS]', summary: 'Show docker disk usage', flags: [{ long: 'verbose', short: 'v', type: 'bool' }, { long: 'format', type: 'string' }], args: { max: 0 } },
+  run(ctx, d, p) {
+    const u = d.systemDf();
+    if (p.bools.has('verbose')) {
+      const now = d.clock.now();
+      const imgs = d.images_(false).map((r) => `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`);
+      const cs = d.ps(true).map((c) => `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.size(c.rw.mountId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`);
+      ctx.stdout(`Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`);
+      return 0;
+    }
+    const rows = [
+      'TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE',
+      `Images\t${u.images.total}\t${u.images.active}\t${humanSize(u.images.size)}\t${pct(u.images.reclaimable, u.images.size)}`,
+      `Containers\t${u.containers.total}\t${u.containers.active}\t${humanSize(u.containers.size)}\t${pct(u.containers.reclaimable, u.containers.size)}`,
+      `Local Volumes\t${u.volumes.total}\t${u.volumes.active}\t${humanSize(u.volumes.size)}\t${pct(u.volumes.reclaimable, u.volumes.size)}`,
+      'Build Cache\t0\t0\t0B\t0B',
+    ];
+    ctx.stdout(tabwrite(rows.join('\n') + '\n'));
+    return 0;
+  },
+};
+
+function humanDurationAgo(ms: number): string {
+  return `${humanDuration(ms)} ago`;
+}
+
+/** Bytes of the image's layers that other images also use. */
+function sharedSize(d: DockerEngine, id: string): number {
+  const img = d.images.images.get(id);
+  let n = 0;
+  for (let l = img?.layer; l; l = l.parent) {
+    const chain = l.chainId;
+    const others = [...d.images.images.values()].some((o) => {
+      if (o.id === id) return false;
+      for (let x = o.layer; x; x = x.parent) if (x.chainId === chain) return true;
+      return false;
+    });
+    if (others) n += l.size;
+  }
+  return n;
+}
