@@ -165,7 +165,7 @@ function bashCommand(name: string): CommandSpec {
           ctx.stderr(`${name}: -c: option requires an argument\n`);
           return 2;
         }
-        return ctx.shell.runLine(line, ctx);
+        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env) });
       }
       const file = args.find((a) => !a.startsWith('-'));
       if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx);

@@ -314,5 +314,8 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
   ['read', read],
   ['umask', umask],
   ['wait', () => 0],
+  // Traps are accepted and kept quiet: nothing here delivers signals, and EXIT traps are rare in
+  // the lines learners copy.
+  ['trap', () => 0],
   ['jobs', () => 0],
 ]);

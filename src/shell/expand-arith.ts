@@ -144,7 +144,11 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
       const op = peek();
       if (op === undefined || !(LEVELS[n] as string[]).includes(op)) return a;
       i++;
+      const rhsStart = i;
       const b = level(n + 1);
+      if ((op === '/' || op === '%') && b === 0) {
+        throw new ArithError(expr.trim(), 'division by 0', toks.slice(rhsStart).join(' '));
+      }
       a = op === '||' ? Number(a !== 0 || b !== 0) : op === '&&' ? Number(a !== 0 && b !== 0) : binop(op, a, b);
     }
   };

@@ -3,6 +3,7 @@
 // removal. Words arrive as parts (ast.ts) that already say what was quoted.
 import type { CommandList, ParameterPart, Word, WordPart } from './ast.js';
 import { evalArith, ArithError } from './expand-arith.js';
+import { expandBraces } from './expand-brace.js';
 import { expandPathname, matchPattern, patternSource, quotePattern } from './glob.js';
 import type { Proc } from '../kernel/index.js';
 
@@ -40,7 +41,7 @@ export class Expander {
   /** Full expansion of command arguments: split and globbed fields. */
   async words(words: readonly Word[]): Promise<string[]> {
     const out: string[] = [];
-    for (const w of words) out.push(...(await this.word(w)));
+    for (const w of words) for (const b of expandBraces(w)) out.push(...(await this.word(b)));
     return out;
   }
 
@@ -214,7 +215,8 @@ export class Expander {
       case ':?':
       case '?': {
         if (!unsetOrNull) return value as string;
-        const msg = p.argument ? await this.string(p.argument) : value === undefined ? 'parameter not set' : 'parameter null or not set';
+        const given = p.argument ? await this.string(p.argument) : '';
+        const msg = given !== '' ? given : op === '?' ? 'parameter not set' : 'parameter null or not set';
         throw new ExpansionError(`${p.name}: ${msg}`);
       }
       case ':+':

@@ -3,7 +3,7 @@
 // and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
 import { isKernelError, type Kernel, type Proc } from '../kernel/index.js';
-import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand } from './ast.js';
+import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
 import { toBytes, type CommandIO, type CommandSpec, type ShellServices } from './command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { matchPattern } from './glob.js';
@@ -276,9 +276,27 @@ export class Interpreter implements ExpandHost {
     return expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, n: string) => this.getVar(n) ?? '');
   }
 
-  private async doubleBracket(words: CompoundCommand extends never ? never : import('./ast.js').Word[], io: CommandIO): Promise<number> {
+  private async doubleBracket(words: Word[], io: CommandIO): Promise<number> {
     const args: { text: string; pattern: string; raw: string }[] = [];
-    for (const w of words) args.push({ text: await this.expander.string(w), pattern: await this.expander.pattern(w), raw: w.text });
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      args.push({ text: await this.expander.string(w), pattern: await this.expander.pattern(w), raw: w.text });
+      if (w.text === '=~') {
+        // The parser splits a regex such as ^f(o+)$ at its parentheses; bash reads one word.
+        let j = i + 1;
+        let text = '';
+        let raw = '';
+        while (j < words.length) {
+          const part = words[j] as Word;
+          if (j > i + 1 && (part.span.start !== (words[j - 1] as Word).span.end || part.text === ']]')) break;
+          text += await this.expander.string(part);
+          raw += part.text;
+          j++;
+        }
+        if (j > i + 1) args.push({ text, pattern: text, raw });
+        i = j - 1;
+      }
+    }
     const r = evalTestExpression(args, this.proc, true);
     if (typeof r === 'string') {
       io.stderr(`bash: ${r}\n`);
