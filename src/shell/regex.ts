@@ -18,6 +18,8 @@ export interface RegexOptions {
   ignoreCase?: boolean;
   /** awk: C escapes (\n \t \/ \" …) inside the regex, and \y for a word boundary. */
   awk?: boolean;
+  /** sed: \n and \t are newline and tab (grep reads them as plain n and t). */
+  sed?: boolean;
   /** `g`, `y` … extra JS flags. */
   flags?: string;
 }
@@ -211,8 +213,8 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
         case '>': out += '\\b(?<=\\w)'; continue;
         case '`': out += '(?<![\\s\\S])'; continue;
         case "'": out += '(?![\\s\\S])'; continue;
-        case 'n': out += '\\n'; continue;
-        case 't': out += '\\t'; continue;
+        case 'n': out += opts.sed || awk ? '\\n' : 'n'; continue;
+        case 't': out += opts.sed || awk ? '\\t' : 't'; continue;
       }
       if (awk && AWK_ESCAPES[e] !== undefined) {
         out += lit(AWK_ESCAPES[e]);

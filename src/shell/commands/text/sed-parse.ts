@@ -98,7 +98,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
   const compile = (pat: string, flags: string): RegExp | null => {
     if (pat === '') return null;
     try {
-      return compileRegex(pat, { extended: opts.extended, ignoreCase: flags.includes('I'), flags: flags.includes('M') ? 'm' : '' });
+      return compileRegex(pat, { sed: true, extended: opts.extended, ignoreCase: flags.includes('I'), flags: flags.includes('M') ? 'm' : '' });
     } catch (e) {
       if (e instanceof RegexError) fail(e.message);
       throw e;
