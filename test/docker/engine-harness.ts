@@ -27,7 +27,7 @@ function runSimple(p: Proc, line: string, out: (s: string) => void): number {
     else if (w[0] === 'ln') p.link(w[1] as string, w[2] as string);
     else if (w[0] === 'exit') return Number(w[1]);
     else if (w[0] === 'true' || w[0] === 'sleep') continue;
-    else if (w[0] === 'ls') out(p.readdir(w[1] ?? '.').map((e) => e.name).sort().join('\n') + '\n');
+    else if (w[0] === 'ls') out(p.readdir(w.slice(1).find((a) => !a.startsWith('-')) ?? '.').map((e) => e.name).sort().join('\n') + '\n');
     else return 127;
   }
   return 0;

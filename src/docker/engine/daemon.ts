@@ -44,7 +44,7 @@ export class DaemonCore {
     this.driver = new Overlay2(this.fs, this.random, this.dataRoot);
     this.layers = new LayerStore(this.fs, this.random, this.driver, this.dataRoot);
     this.images = new ImageStore(this.fs, this.dataRoot);
-    const idBytes = this.random.fill(new Uint8Array(30));
+    const idBytes = this.random.fill(new Uint8Array(48));
     const b32 = [...idBytes].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b & 31]).join('');
     this.daemonId = (b32.match(/.{4}/g) ?? []).slice(0, 12).join(':');
     this.initLayout();

@@ -66,7 +66,7 @@ export const runCommand: SubCommand = {
       await ensureImage(ctx, d, o.image);
       c = d.create(o);
     } catch (e) {
-      ctx.stderr(`docker: ${daemonMessage(e)}.\nSee 'docker run --help'.\n`);
+      ctx.stderr(`docker: ${daemonMessage(e).replace(/\.$/, '')}.\nSee 'docker run --help'.\n`);
       return 125;
     }
     const argv = [c.path, ...c.args];
@@ -202,7 +202,8 @@ export const psCommand: SubCommand = {
     if (p.bools.has('latest')) list = list.slice(0, 1);
     if (p.strings.has('last')) list = list.slice(0, Number(p.strings.get('last')));
     const rows = list.map((c) => {
-      const command = [c.path, ...c.args].join(' ');
+      // daemon/list.go: arguments with a space are wrapped in single quotes
+      const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
       const size = p.bools.has('size') ? d.driver.size(c.rw.mountId) : 0;
       return {
         ID: noTrunc ? c.id : c.id.slice(0, 12),

@@ -1,0 +1,210 @@
+// docker run/create/start/stop/exec/ps/rm/diff/commit/inspect through the CLI front end, with the
+// 20.10 CLI's outputs, flag parsing and error texts (docs/ground-truth.md sections 12 and 13).
+import { describe, expect, it } from 'vitest';
+import { makeEnv, type Env } from './engine-harness.js';
+
+async function withBusybox(): Promise<Env> {
+  const e = makeEnv();
+  await e.docker('pull', 'busybox');
+  return e;
+}
+
+describe('docker run', () => {
+  it('-d prints the 64-hex ID and leaves the container Up; -it enters a shell in merged/', async () => {
+    const e = await withBusybox();
+    const r = await e.docker('run', '-d', '--name=web', 'busybox', 'sleep', '1000');
+    expect(r.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    const c = e.daemon.getContainer('web');
+    expect(c.state.status).toBe('running');
+    const it_ = await e.docker('run', '-it', '--rm', 'busybox', 'sh');
+    expect(it_.code).toBe(0);
+    expect(e.entered).toHaveLength(1);
+    expect(e.entered[0]?.root).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/merged$/);
+    expect(e.entered[0]?.hostname).toMatch(/^[0-9a-f]{12}$/);
+    e.entered[0]?.onExit?.();
+    expect(e.daemon.ps(true)).toHaveLength(1); // --rm removed it when the shell exited
+  });
+
+  it('runs a command in the foreground and returns its exit status', async () => {
+    const e = await withBusybox();
+    const r = await e.docker('run', 'busybox', 'sh', '-c', 'echo hi > /hi && cat /hi');
+    expect(r).toEqual({ code: 0, stdout: 'hi\n', stderr: '' });
+    expect((await e.docker('run', 'busybox', 'sh', '-c', 'exit 3')).code).toBe(3);
+  });
+
+  it('pulls a missing image first, its progress on stderr', async () => {
+    const e = makeEnv();
+    const r = await e.docker('run', 'hello-world');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hello from Docker!');
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual(["Unable to find image 'hello-world:latest' locally", 'latest: Pulling from library/hello-world']);
+    expect(r.stderr).toContain('Status: Downloaded newer image for hello-world:latest\n');
+  });
+
+  it('reports a missing executable as runc does, exit 127, container left Created', async () => {
+    const e = await withBusybox();
+    const r = await e.docker('run', '--name', 'bad', 'busybox', 'nosuchcmd');
+    expect(r.code).toBe(127);
+    expect(r.stderr).toMatch(/^time="[^"]+" level=error msg="error waiting for container: context canceled"\n/);
+    expect(r.stderr).toContain('docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.\n');
+    expect(e.daemon.getContainer('bad').state.status).toBe('created');
+  });
+
+  it('refuses a taken name and a one-letter name with the daemon texts', async () => {
+    const e = await withBusybox();
+    await e.docker('create', '--name', 'web', 'busybox');
+    const id = e.daemon.getContainer('web').id;
+    expect(await e.docker('run', '--name', 'web', 'busybox', 'true')).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n`,
+    });
+    expect((await e.docker('create', '--name', 'web', 'busybox')).stderr).toBe(
+      `Error response from daemon: Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\n`,
+    );
+    expect((await e.docker('run', '--name', 'w', 'busybox', 'true')).stderr).toBe(
+      "docker: Error response from daemon: Invalid container name (w), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\nSee 'docker run --help'.\n",
+    );
+  });
+
+  it('stops parsing flags at the image: flags after it belong to the command', async () => {
+    const e = await withBusybox();
+    const r = await e.docker('run', '--rm', 'busybox', 'ls', '-la', '/');
+    expect(e.lines.at(-1)).toBe('ls -la /');
+    expect(r.stdout).toContain('bin\n');
+  });
+});
+
+describe('docker ps', () => {
+  it('lists running containers, -a all, -q IDs, --no-trunc full IDs and commands', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    await e.docker('run', '--name', 'once', 'busybox', 'sh', '-c', "echo hi > /hello-world-file");
+    const ps = await e.docker('ps');
+    const lines = ps.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^CONTAINER ID +IMAGE +COMMAND +CREATED +STATUS +PORTS +NAMES$/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^[0-9a-f]{12} +busybox +"sleep 1000" +.+ ago +Up .+ +web$/);
+    const all = await e.docker('ps', '-a');
+    expect(all.stdout).toMatch(/"sh -c 'echo hi > \/h…" +.+ ago +Exited \(0\) .+ ago +once\n/);
+    const q = await e.docker('ps', '-aq');
+    expect(q.stdout).toMatch(/^[0-9a-f]{12}\n[0-9a-f]{12}\n$/);
+    const nt = await e.docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}');
+    expect(nt.stdout.split('\n')[0]).toMatch(/^[0-9a-f]{64} "sh -c 'echo hi > \/hello-world-file'"$/);
+  });
+
+  it('-s shows the writable layer size with the image as virtual', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    await e.docker('exec', 'web', 'sh', '-c', 'echo "Hello world" > /tmp/newfile');
+    const r = await e.docker('ps', '-s', '--format', '{{.Size}}');
+    const virtual = e.daemon.getImage('busybox').layer?.size ?? 0;
+    expect(r.stdout).toBe(`12B (virtual ${Number(((virtual + 12) / 1000).toPrecision(3))}kB)\n`);
+  });
+});
+
+describe('docker exec, diff, stop, rm', () => {
+  it('exec runs in the merged root; diff shows the change; stop and rm print their argument', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    expect((await e.docker('exec', 'web', 'rm', '/etc/passwd')).code).toBe(0);
+    expect(await e.docker('diff', 'web')).toEqual({ code: 0, stdout: 'C /etc\nD /etc/passwd\n', stderr: '' });
+    expect(await e.docker('stop', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
+    const id = e.daemon.getContainer('web').id;
+    expect(await e.docker('exec', 'web', 'true')).toEqual({ code: 1, stdout: '', stderr: `Error response from daemon: Container ${id} is not running\n` });
+    expect(await e.docker('rm', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
+    expect(await e.docker('rm', 'web')).toEqual({ code: 1, stdout: '', stderr: 'Error: No such container: web\n' });
+  });
+
+  it('rm of a running container needs -f', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    const id = e.daemon.getContainer('web').id;
+    expect((await e.docker('rm', 'web')).stderr).toBe(`Error response from daemon: You cannot remove a running container ${id}. Stop the container before attempting removal or force remove\n`);
+    expect(await e.docker('rm', '-f', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
+  });
+
+  it('exec -it with a shell enters the container', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    await e.docker('exec', '-it', 'web', 'sh');
+    expect(e.entered[0]?.root).toBe(e.daemon.mergedDir(e.daemon.getContainer('web')));
+  });
+});
+
+describe('docker inspect of a container', () => {
+  it('GraphDriver.Data names the init layer first and the container dirs', async () => {
+    const e = await withBusybox();
+    await e.docker('create', '--name', 'web', 'busybox', 'sleep', '1000');
+    const c = e.daemon.getContainer('web');
+    const r = await e.docker('inspect', '-f', '{{json .GraphDriver}}', 'web');
+    const dir = `/var/lib/docker/overlay2/${c.rw.mountId}`;
+    expect(JSON.parse(r.stdout)).toEqual({
+      Data: { LowerDir: `${dir}-init/diff:/var/lib/docker/overlay2/${c.image.layer?.cacheId}/diff`, MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` },
+      Name: 'overlay2',
+    });
+    expect((await e.docker('inspect', '-f', '{{.State.Status}} {{.Name}}', 'web')).stdout).toBe('created /web\n');
+    expect(await e.docker('container', 'inspect', 'nosuch')).toEqual({ code: 1, stdout: '[]\n', stderr: 'Error: No such container: nosuch\n' });
+  });
+});
+
+describe('CLI errors', () => {
+  it('unknown flags, shorthands, commands and missing arguments', async () => {
+    const e = makeEnv();
+    expect(await e.docker('run', '--bogus', 'busybox')).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --bogus\nSee 'docker run --help'.\n" });
+    expect(await e.docker('ps', '--bogus')).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --bogus\nSee 'docker ps --help'.\n" });
+    expect(await e.docker('images', '-z')).toEqual({ code: 125, stdout: '', stderr: "unknown shorthand flag: 'z' in -z\nSee 'docker images --help'.\n" });
+    expect(await e.docker('bogus')).toEqual({ code: 1, stdout: '', stderr: "docker: 'bogus' is not a docker command.\nSee 'docker --help'\n" });
+    expect(await e.docker('rm')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "\"docker rm\" requires at least 1 argument.\nSee 'docker rm --help'.\n\nUsage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nRemove one or more containers\n",
+    });
+    expect((await e.docker('diff')).stderr).toBe(
+      "\"docker diff\" requires exactly 1 argument.\nSee 'docker diff --help'.\n\nUsage:  docker diff CONTAINER\n\nInspect changes to files or directories on a container's filesystem\n",
+    );
+  });
+
+  it('no such container, per command', async () => {
+    const e = makeEnv();
+    const n = 'nosuchcontainer';
+    expect((await e.docker('stop', n)).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
+    expect(await e.docker('start', n)).toEqual({ code: 1, stdout: '', stderr: `Error response from daemon: No such container: ${n}\nError: failed to start containers: ${n}\n` });
+    expect((await e.docker('kill', n)).stderr).toBe(`Error response from daemon: Cannot kill container: ${n}: No such container: ${n}\n`);
+    expect((await e.docker('exec', n, 'true')).stderr).toBe(`Error: No such container: ${n}\n`);
+    expect((await e.docker('diff', n)).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
+    expect((await e.docker('commit', n, 'x')).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
+  });
+
+  it('create of a missing image prints the pull failure without run\'s decorations', async () => {
+    const e = makeEnv();
+    expect(await e.docker('create', 'nosuchimage')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "Unable to find image 'nosuchimage:latest' locally\nError response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+    });
+  });
+});
+
+describe('docker info and system df', () => {
+  it('info shows the overlay2 storage section of a 20.10 daemon', async () => {
+    const e = makeEnv();
+    const r = await e.docker('info');
+    expect(r.stdout).toContain(' Storage Driver: overlay2\n  Backing Filesystem: extfs\n  Supports d_type: true\n  Native Overlay Diff: true\n  userxattr: false\n');
+    expect(r.stdout).toContain(' Docker Root Dir: /var/lib/docker\n');
+    expect(r.stdout).toMatch(/ ID: ([A-Z2-7]{4}:){11}[A-Z2-7]{4}\n/);
+    expect((await e.docker('info', '--format', '{{json .DriverStatus}}')).stdout).toBe('[["Backing Filesystem","extfs"],["Supports d_type","true"],["Native Overlay Diff","true"],["userxattr","false"]]\n');
+  });
+
+  it('system df counts shared layers once', async () => {
+    const e = makeEnv();
+    await e.docker('pull', 'debian:bookworm-slim');
+    await e.docker('pull', 'nginx');
+    const r = await e.docker('system', 'df');
+    const nginx = e.daemon.getImage('nginx');
+    let size = 0;
+    for (let l = nginx.layer; l; l = l.parent) size += l.size;
+    expect(r.stdout.split('\n')[0]).toMatch(/^TYPE +TOTAL +ACTIVE +SIZE +RECLAIMABLE$/);
+    expect(r.stdout.split('\n')[1]).toBe(`Images          2         0         ${Number((size / 1e6).toPrecision(3))}MB    ${Number((size / 1e6).toPrecision(3))}MB (100%)`);
+  });
+});
