@@ -1,13 +1,12 @@
-// The awk interpreter: variables (globals, function frames), $0 and its fields, statements and
-// expressions. Output is queued (text, and commands for `print | cmd`, close() and system()),
+// The awk interpreter: statements, expressions and function calls over AwkState's variables and
+// fields. Output is queued (text, and commands for `print | cmd`, close() and system()),
 // and the command flushes the queue in order, so the interpreter itself stays synchronous.
-import { compileRegex } from '../../regex.js';
 import { callBuiltin } from './awk-builtins.js';
-import { FormatError } from './awk-format.js';
+import { cFormat, FormatError } from './awk-format.js';
+import { AwkFatal, AwkState } from './awk-state.js';
 import type { Expr, Program, Stmt } from './awk-parse.js';
-import { type Cell, compare, input, newCell, StrNum, toBool, toNum, toStr, UNINIT, type Val } from './awk-value.js';
+import { type Cell, compare, input, newCell, StrNum, toBool, toNum, UNINIT, type Val } from './awk-value.js';
 
-export class AwkFatal extends Error {}
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
@@ -18,7 +17,7 @@ class ContinueSignal {}
 class ReturnSignal {
   constructor(readonly v: Val) {}
 }
-export { NextSignal, NextFileSignal };
+export { AwkFatal, NextSignal, NextFileSignal };
 
 export type Op = { kind: 'out'; data: string } | { kind: 'err'; data: string } | { kind: 'run'; cmd: string; stdin: string };
 
@@ -29,158 +28,19 @@ export interface Io {
   nextMain(): string | undefined;
 }
 
-export class Interp {
-  readonly globals = new Map<string, Cell>();
-  private frames: Map<string, Cell>[] = [];
-  private record = '';
-  private fields: string[] | null = [];
-  private nf = 0;
+export class Interp extends AwkState {
   readonly ops: Op[] = [];
   private opened = new Set<string>();
   private pipes = new Map<string, string>();
   private readers = new Map<string, { recs: string[]; i: number }>();
-  private reCache = new Map<string, RegExp>();
   randSeed = 0;
   prevSeed = 0;
 
   constructor(readonly prog: Program, readonly io: Io) {
-    for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c', CONVFMT: '%.6g', OFMT: '%.6g', NR: 0, FNR: 0, RSTART: 0, RLENGTH: -1, FILENAME: '' })) {
-      this.globals.set(k, { v });
-    }
+    super();
   }
 
-  // ---- variables ---------------------------------------------------------------------------
-
-  cell(name: string): Cell {
-    const f = this.frames[this.frames.length - 1];
-    const local = f?.get(name);
-    if (local) return local;
-    let c = this.globals.get(name);
-    if (!c) {
-      c = newCell();
-      this.globals.set(name, c);
-    }
-    return c;
-  }
-
-  get(name: string): Val {
-    if (name === 'NF') {
-      this.split();
-      return this.nf;
-    }
-    const c = this.cell(name);
-    if (c.arr) throw new AwkFatal(`attempt to use array \`${name}' in a scalar context`);
-    return c.v;
-  }
-
-  set(name: string, v: Val): void {
-    if (name === 'NF') {
-      this.setNF(Math.trunc(toNum(v)));
-      return;
-    }
-    const c = this.cell(name);
-    if (c.arr) throw new AwkFatal(`attempt to use array \`${name}' in a scalar context`);
-    c.v = v;
-  }
-
-  array(name: string): Map<string, Val> {
-    return this.arrayOf(this.cell(name), name);
-  }
-
-  arrayOf(c: Cell, name: string): Map<string, Val> {
-    if (!c.arr) {
-      if (c.v !== UNINIT) throw new AwkFatal(`attempt to use scalar \`${name}' as an array`);
-      c.arr = c.parent?.arr ?? new Map();
-      if (c.parent && !c.parent.arr && c.parent.v === UNINIT) c.parent.arr = c.arr;
-    }
-    return c.arr;
-  }
-
-  str(v: Val): string {
-    return toStr(v, toStr(this.cell('CONVFMT').v, '%.6g'));
-  }
-
-  outStr(v: Val): string {
-    return typeof v === 'number' ? toStr(v, toStr(this.cell('OFMT').v, '%.6g')) : this.str(v);
-  }
-
-  // ---- record and fields -------------------------------------------------------------------
-
-  setRecord(s: string): void {
-    this.record = s;
-    this.fields = null;
-  }
-
-  getRecord(): string {
-    return this.record;
-  }
-
-  /** Splits $0 by FS the first time a field or NF is wanted. */
-  split(): void {
-    if (this.fields) return;
-    this.fields = this.splitBy(this.record, toStr(this.cell('FS').v, ' '), toStr(this.cell('RS').v, '\n') === '');
-    this.nf = this.fields.length;
-  }
-
-  splitBy(s: string, fs: string, paragraph = false): string[] {
-    if (fs === ' ') {
-      const t = s.replace(/^[ \t\n]+|[ \t\n]+$/g, '');
-      return t === '' ? [] : t.split(/[ \t\n]+/);
-    }
-    if (s === '') return [];
-    if (fs === '') return [...s];
-    const parts = (ss: string): string[] => {
-      if (fs.length === 1 && fs !== '\\') return ss.split(fs);
-      const re = this.regex(fs);
-      return ss.split(new RegExp(re.source, re.flags.replace('g', '') + 'g')).filter((x) => x !== undefined);
-    };
-    if (paragraph) return s.split('\n').flatMap(parts);
-    return parts(s);
-  }
-
-  getField(i: number): Val {
-    if (i < 0) throw new AwkFatal(`attempt to access field ${i}`);
-    if (i === 0) return input(this.record);
-    this.split();
-    return i <= this.nf ? input(this.fields![i - 1]) : UNINIT;
-  }
-
-  setField(i: number, v: Val): void {
-    if (i < 0) throw new AwkFatal(`attempt to access field ${i}`);
-    if (i === 0) {
-      this.setRecord(this.str(v));
-      return;
-    }
-    this.split();
-    while (this.fields!.length < i) this.fields!.push('');
-    this.fields![i - 1] = this.str(v);
-    this.nf = this.fields!.length;
-    this.rebuild();
-  }
-
-  private setNF(n: number): void {
-    this.split();
-    if (n < 0) throw new AwkFatal('NF set to negative value');
-    while (this.fields!.length < n) this.fields!.push('');
-    this.fields!.length = n;
-    this.nf = n;
-    this.rebuild();
-  }
-
-  private rebuild(): void {
-    this.record = this.fields!.join(this.str(this.cell('OFS').v));
-  }
-
-  // ---- regexes and output ------------------------------------------------------------------
-
-  regex(src: string): RegExp {
-    let re = this.reCache.get(src);
-    if (!re) {
-      re = compileRegex(src, { extended: true, awk: true });
-      this.reCache.set(src, re);
-    }
-    return re;
-  }
+  // ---- output ----------------------------------------------------------------------------
 
   regexOf(e: Expr): RegExp {
     return e.t === 're' ? this.regex(e.src) : this.regex(this.str(this.eval(e)));
@@ -482,7 +342,6 @@ export class Interp {
   }
 }
 
-import { cFormat } from './awk-format.js';
 
 function cFormatVals(fmt: string, vals: Val[], next: () => number, it: Interp): string {
   return cFormat(fmt, {
