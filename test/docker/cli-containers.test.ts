@@ -208,3 +208,24 @@ describe('docker info and system df', () => {
     expect(r.stdout.split('\n')[1]).toBe(`Images          2         0         ${Number((size / 1e6).toPrecision(3))}MB    ${Number((size / 1e6).toPrecision(3))}MB (100%)`);
   });
 });
+
+describe('docker logs and management commands', () => {
+  it('logs replays what a detached container printed, from its json-file log', async () => {
+    const e = makeEnv();
+    await e.docker('pull', 'nginx');
+    await e.docker('run', '-d', '--name', 'web', 'nginx');
+    const r = await e.docker('logs', 'web');
+    expect(r.stdout.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    const id = e.daemon.getContainer('web').id;
+    const first = e.read(`/var/lib/docker/containers/${id}/${id}-json.log`).split('\n')[0] as string;
+    expect(JSON.parse(first)).toMatchObject({ stream: 'stdout', log: '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n' });
+    expect((await e.docker('logs', 'nosuch')).stderr).toBe('Error: No such container: nosuch\n');
+  });
+
+  it('docker image ls and docker container ls are images and ps', async () => {
+    const e = await withBusybox();
+    expect((await e.docker('image', 'ls', '-q')).stdout).toBe((await e.docker('images', '-q')).stdout);
+    expect((await e.docker('container', 'ls', '-a')).stdout).toBe((await e.docker('ps', '-a')).stdout);
+    expect((await e.docker('container', 'ls', '--bogus')).stderr).toBe("unknown flag: --bogus\nSee 'docker container ls --help'.\n");
+  });
+});

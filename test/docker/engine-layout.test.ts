@@ -118,3 +118,23 @@ describe('layer size', () => {
     expect(e.read(`${LAYERDB}/sha256/${img.layer?.chainId.slice(7)}/size`)).toBe(String(bin.size + etc));
   });
 });
+
+describe('tar-split.json.gz', () => {
+  it('holds the raw headers so that headers + file data from diff/ give back the layer tar byte for byte', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { createTutorialRegistry } = await import('../../src/docker/registry/tutorial.js');
+    const e = makeEnv();
+    await e.daemon.pull('busybox');
+    const img = e.daemon.getImage('busybox');
+    const gz = e.proc.readFile(`${LAYERDB}/sha256/${img.layer?.chainId.slice(7)}/tar-split.json.gz`);
+    const lines = gunzipSync(gz).toString().trim().split('\n').map((l) => JSON.parse(l) as { type: number; name?: string; size?: number; payload: string | null; position: number });
+    expect(lines[1]).toEqual({ type: 1, name: 'bin/', payload: null, position: 1 });
+    const parts: Uint8Array[] = [];
+    for (const l of lines) {
+      if (l.type === 2) parts.push(Buffer.from(l.payload as string, 'base64'));
+      else if (l.size) parts.push(e.proc.readFile(`${DR}/overlay2/${img.layer?.cacheId}/diff/${l.name}`));
+    }
+    const tar = createTutorialRegistry().resolve('busybox').layers[0]?.tar() as Uint8Array;
+    expect(Buffer.compare(Buffer.concat(parts), Buffer.from(tar))).toBe(0);
+  });
+});

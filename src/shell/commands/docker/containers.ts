@@ -255,3 +255,22 @@ export const diffCommand: SubCommand = {
     return 0;
   },
 };
+
+export const logsCommand: SubCommand = {
+  def: { path: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [{ long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' }], args: { exact: 1 } },
+  run(ctx, d, p) {
+    const ref = p.operands[0] as string;
+    const c = d.findContainer(ref);
+    if (!c) {
+      ctx.stderr(`Error: No such container: ${ref}\n`);
+      return 1;
+    }
+    const file = `${d.containerDir(c)}/${c.id}-json.log`;
+    const text = d.fs.exists(file) ? d.fs.readText(file) : '';
+    let entries = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string });
+    const tail = p.strings.get('tail');
+    if (tail !== undefined && tail !== 'all') entries = entries.slice(Math.max(0, entries.length - Number(tail)));
+    for (const en of entries) ctx[en.stream](p.bools.has('timestamps') ? `${en.time} ${en.log}` : en.log);
+    return 0;
+  },
+};

@@ -3,7 +3,7 @@
 // container rm …), flag parsing and error texts follow the 20.10 CLI.
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { commitCommand, createCommand, diffCommand, execCommand, killCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
+import { commitCommand, createCommand, diffCommand, execCommand, killCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
 import { historyCommand, imagesCommand, pullCommand, rmiCommand, tagCommand } from './images.js';
 import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, systemDfCommand, versionCommand } from './system.js';
 import { runSub, type SubCommand } from './util.js';
@@ -19,6 +19,7 @@ const TOP: Record<string, SubCommand> = {
   start: startCommand,
   stop: stopCommand,
   kill: killCommand,
+  logs: logsCommand,
   rm: rmCommand,
   exec: execCommand,
   ps: psCommand,
@@ -32,7 +33,7 @@ const TOP: Record<string, SubCommand> = {
 /** Management commands: `docker image ls` = `docker images` and so on. */
 const MANAGEMENT: Record<string, Record<string, SubCommand>> = {
   image: { ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
-  container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, inspect: containerInspectCommand },
+  container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, logs: logsCommand, inspect: containerInspectCommand },
   system: { df: systemDfCommand, info: infoCommand },
 };
 
@@ -56,6 +57,7 @@ Commands:
   info        Display system-wide information
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
+  logs        Fetch the logs of a container
   ps          List containers
   pull        Pull an image or a repository from a registry
   rm          Remove one or more containers
