@@ -145,10 +145,10 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
   } catch (e) {
     if (!(e instanceof AwkSyntaxError)) throw e;
     const before = src.slice(0, e.pos);
-    const lineNo = before.split('\n').length;
+    // At a newline gawk has already counted it: the number is the next line's, the text this one's.
+    const lineNo = before.split('\n').length + (src[e.pos] === '\n' ? 1 : 0);
     const lineStart = before.lastIndexOf('\n') + 1;
     const lineEnd = src.indexOf('\n', e.pos) < 0 ? src.length : src.indexOf('\n', e.pos);
-    // gawk shows the line the error was found on; at a newline it shows the line just ended.
     const line = src.slice(lineStart, lineEnd);
     ctx.stderr(`awk: ${srcName}:${lineNo}: ${line}\nawk: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
     return 1;
