@@ -86,8 +86,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
       else if (c === '(') depth++;
       else if (c === ')') {
         if (depth > 0) depth--;
-        else if (j + 1 >= this.limit) throw unmatched(this.src, ')', open);
-        else return this.src[j + 1] === ')' ? j : -1;
+        else return j + 1 < this.limit && src[j + 1] === ')' ? j : -1;
       }
     }
   }
@@ -134,7 +133,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
    * the inside; what cannot be expanded becomes a BadSubstitution for run time. */
   private readBraced(inDoubleQuotes: boolean): WordPart {
     const open = this.pos;
-    const close = this.closingBrace(open + 2, inDoubleQuotes, open);
+    const close = this.closingBrace(open + 2, open);
     const savedLimit = this.limit;
     this.limit = close;
     try {
@@ -210,14 +209,15 @@ export abstract class ExpansionReader extends QuotedTextReader {
   }
 
   /** The `}` matching a `${`, skipping quotes, nested `${…}`, `$(…)` and backquotes. */
-  private closingBrace(from: number, inDoubleQuotes: boolean, open: number): number {
+  private closingBrace(from: number, open: number): number {
     const src = this.src;
     let depth = 0;
     for (let j = from; ; j++) {
       if (j >= this.limit) throw unmatched(src, '}', open);
       const c = src[j];
       if (c === '\\') j++;
-      else if (c === "'" && !inDoubleQuotes) j = this.skipPast("'", j);
+      // Even inside "…", bash matches '…' when it looks for the brace (the quotes stay text).
+      else if (c === "'") j = this.skipPast("'", j);
       else if (c === '"') j = this.skipPast('"', j);
       else if (c === '`') j = this.skipPast('`', j);
       else if (c === '$' && src[j + 1] === '{') {
@@ -239,7 +239,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
       if (quote === "'") continue;
       if (c === '\\') j++;
       else if (quote === '"' && c === '$' && src[j + 1] === '(') j = this.skipDollarParenthesis(j);
-      else if (quote === '"' && c === '$' && src[j + 1] === '{') j = this.closingBrace(j + 2, true, j);
+      else if (quote === '"' && c === '$' && src[j + 1] === '{') j = this.closingBrace(j + 2, j);
     }
     throw unmatched(src, quote, open);
   }

@@ -66,6 +66,8 @@ export abstract class CompoundParser extends TokenCursor {
     }
     if (token.kind !== 'word') throw this.unexpected(token);
     this.take();
+    // `{` opens the body only after a `;` or a newline: `for i { …; }` is an error in bash.
+    let separated = this.lexer.peek().kind === 'newline';
     this.skipNewlines();
     let items: Word[] | null = null;
     if (this.isWord(this.lexer.peek(), 'in')) {
@@ -78,9 +80,12 @@ export abstract class CompoundParser extends TokenCursor {
       const end = this.lexer.peek();
       if (end.kind !== 'newline' && !(end.kind === 'operator' && end.op === ';')) throw this.unexpected(end);
       this.take();
+      separated = true;
     } else if (this.isOperator(this.lexer.peek(), ';')) {
       this.take();
+      separated = true;
     }
+    if (!separated && this.isWord(this.lexer.peek(), '{')) throw this.unexpected(this.lexer.peek());
     const body = this.parseLoopBody();
     return this.finishCompound({ type: 'For', variable: token.word.text, items, body, redirects: [], span: { start, end: 0 } });
   }

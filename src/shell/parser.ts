@@ -160,12 +160,10 @@ class Parser extends CompoundParser {
     return { type: 'Pipeline', negated, commands, span: { start, end: this.lastEnd } };
   }
 
+  /** What may follow a bare `!`: bash takes `! ;` and a `!` alone, but not `! &` or `( ! )`. */
   private endsPipeline(token: Token): boolean {
-    if (token.kind === 'newline' || token.kind === 'end') return true;
-    return token.kind === 'operator' && [';', '&', ')', ';;', ';&', ';;&'].includes(token.op);
+    return token.kind === 'newline' || token.kind === 'end' || (token.kind === 'operator' && token.op === ';');
   }
-
-  // --- commands --------------------------------------------------------------------------------
 
   protected parseCommand(): Command {
     const token = this.lexer.peek();
