@@ -81,7 +81,7 @@ export function printf(format: string, args: string[]): PrintfResult {
     }
     return ' '.repeat(width - s.length) + s;
   };
-  for (let round = 0; round < 1000; round++) {
+  for (;;) {
     const startAi = ai;
     let stopped = false;
     for (let i = 0; i < format.length; i++) {

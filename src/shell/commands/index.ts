@@ -1,6 +1,7 @@
 // The file and system commands of the simulated host, as one table. The host adds jq, the text
 // utilities and docker (src/host/sim-host.ts).
 import type { CommandSpec } from '../command.js';
+import { attrCommands } from './fs/attrs.js';
 import { copyCommands } from './fs/copy.js';
 import { fileCommands } from './fs/files.js';
 import { findCommands } from './fs/find.js';
@@ -23,6 +24,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     lsCommand,
     statCommand,
     ...fileCommands,
+    ...attrCommands,
     ...copyCommands,
     ...findCommands,
     ...mountCommands,

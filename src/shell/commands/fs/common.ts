@@ -89,6 +89,11 @@ export function q(name: string): string {
   return `'${name}'`;
 }
 
+/** coreutils' quote() in a UTF-8 locale (mkdir, find): ‘name’. */
+export function lq(name: string): string {
+  return `‘${name}’`;
+}
+
 /** ls and stat's shell-escape quoting of names with spaces and specials (ls -l on a terminal). */
 export function quoteName(name: string, terminal: boolean): string {
   if (!terminal || /^[A-Za-z0-9_.,:@%+=\/~^-]+$/.test(name)) return name;

@@ -2,7 +2,7 @@
 // flags and messages.
 import { isKernelError, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { baseName, dec, errText, parseOptions, q, tryStat, usage } from './common.js';
+import { baseName, dec, errText, lq, parseOptions, q, tryStat, usage } from './common.js';
 
 function cat(ctx: CommandContext): number {
   let p;
@@ -14,6 +14,7 @@ function cat(ctx: CommandContext): number {
   const number = p.flags.has('n') || p.flags.has('b');
   const nonblank = p.flags.has('b');
   const ends = p.flags.has('E') || p.flags.has('A') || p.flags.has('e');
+  const tabs = p.flags.has('T') || p.flags.has('A');
   let status = 0;
   let line = 1;
   let atStart = true;
@@ -29,15 +30,16 @@ function cat(ctx: CommandContext): number {
         continue;
       }
     }
-    if (!number && !ends) {
+    if (!number && !ends && !tabs) {
       ctx.stdout(data);
       continue;
     }
     let out = '';
     for (const ch of dec.decode(data).split(/(?<=\n)/)) {
       const blank = ch === '\n';
-      if (atStart && !(nonblank && blank)) out += `${String(line++).padStart(6)}\t`;
-      out += ends ? ch.replace(/\n$/, '$\n') : ch;
+      if (number && atStart && !(nonblank && blank)) out += `${String(line++).padStart(6)}\t`;
+      const shown = tabs ? ch.replace(/\t/g, '^I') : ch;
+      out += ends ? shown.replace(/\n$/, '$\n') : shown;
       atStart = ch.endsWith('\n');
     }
     ctx.stdout(out);
@@ -78,12 +80,12 @@ function touch(ctx: CommandContext): number {
   let status = 0;
   for (const f of p.operands) {
     try {
-      if (!tryStat(ctx.proc, f)) {
+      if (!tryStat(ctx.proc, f, !p.flags.has('h'))) {
         if (p.flags.has('c')) continue;
         ctx.proc.open(f, { write: true, create: true });
       }
-      const st = ctx.proc.stat(f);
-      ctx.proc.utimes(f, p.flags.has('m') ? st.atimeMs : when, p.flags.has('a') ? st.mtimeMs : when);
+      const st = p.flags.has('h') ? ctx.proc.lstat(f) : ctx.proc.stat(f);
+      ctx.proc.utimes(f, p.flags.has('m') ? st.atimeMs : when, p.flags.has('a') ? st.mtimeMs : when, !p.flags.has('h'));
     } catch (err) {
       ctx.stderr(`touch: cannot touch ${q(f)}: ${errText(err)}\n`);
       status = 1;
@@ -132,8 +134,8 @@ function mkdir(ctx: CommandContext): number {
       if (p.flags.has('v')) ctx.stdout(`mkdir: created directory ${q(d)}\n`);
     } catch (err) {
       const notDir = (err as { notDir?: string }).notDir;
-      if (notDir !== undefined) ctx.stderr(`mkdir: cannot create directory ${q(d)}: Not a directory\n`);
-      else ctx.stderr(`mkdir: cannot create directory ${q(d)}: ${errText(err)}\n`);
+      if (notDir !== undefined) ctx.stderr(`mkdir: cannot create directory ${lq(d)}: Not a directory\n`);
+      else ctx.stderr(`mkdir: cannot create directory ${lq(d)}: ${errText(err)}\n`);
       status = 1;
     }
   }

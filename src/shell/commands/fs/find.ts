@@ -3,7 +3,7 @@
 import type { Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames, matchPattern } from '../../glob.js';
-import { errText, q, tryStat } from './common.js';
+import { errText, lq, q, tryStat } from './common.js';
 
 type Node =
   | { k: 'test'; fn: (path: string, st: Stat, depth: number) => boolean }
@@ -199,7 +199,7 @@ async function find(ctx: CommandContext): Promise<number> {
     try {
       entries = ctx.proc.readdir(p);
     } catch (err) {
-      ctx.stderr(`find: ${q(p)}: ${errText(err)}\n`);
+      ctx.stderr(`find: ${lq(p)}: ${errText(err)}\n`);
       status = 1;
       return;
     }
@@ -214,7 +214,7 @@ async function find(ctx: CommandContext): Promise<number> {
       } catch (err) {
         text = errText(err);
       }
-      ctx.stderr(`find: ${q(start)}: ${text}\n`);
+      ctx.stderr(`find: ${lq(start)}: ${text}\n`);
       status = 1;
       continue;
     }

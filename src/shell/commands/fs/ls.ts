@@ -51,36 +51,56 @@ function sortItems(items: Item[], o: Opts): Item[] {
   return o.reverse ? sorted.reverse() : sorted;
 }
 
-/** GNU ls -C: as many columns as fit in the width, filled top to bottom. */
+/** GNU ls's indent(): pads from one column to another with tabs (tabsize 8) where it can. */
+function indent(from: number, to: number): string {
+  let out = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      out += '\t';
+      from += 8 - (from % 8);
+    } else {
+      out += ' ';
+      from++;
+    }
+  }
+  return out;
+}
+
+/** GNU ls -C: the most columns (filled top to bottom) whose widths fit the line. */
 export function columns(cells: string[], width: number): string {
   if (cells.length === 0) return '';
   const lens = cells.map((c) => [...c].length);
+  const n = cells.length;
   let best = 1;
-  for (let cols = Math.min(cells.length, Math.max(1, Math.floor(width / 3))); cols > 1; cols--) {
-    const rows = Math.ceil(cells.length / cols);
-    if (Math.ceil(cells.length / rows) !== cols) continue;
+  const maxCols = Math.min(n, Math.max(1, Math.floor(width / 3)));
+  for (let cols = maxCols; cols > 1; cols--) {
+    const rows = Math.ceil(n / cols);
     let total = 0;
     for (let c = 0; c < cols; c++) {
-      const w = Math.max(...lens.slice(c * rows, (c + 1) * rows));
-      total += w + (c < cols - 1 ? 2 : 0);
+      const slice = lens.slice(c * rows, (c + 1) * rows);
+      if (slice.length === 0) continue;
+      total += Math.max(...slice) + (c === cols - 1 ? 0 : 2);
     }
     if (total < width) {
       best = cols;
       break;
     }
   }
-  const rows = Math.ceil(cells.length / best);
-  const widths = Array.from({ length: best }, (_, c) => Math.max(...lens.slice(c * rows, (c + 1) * rows)));
+  const rows = Math.ceil(n / best);
+  const widths = Array.from({ length: best }, (_, c) => Math.max(0, ...lens.slice(c * rows, (c + 1) * rows)) + 2);
   let out = '';
   for (let r = 0; r < rows; r++) {
-    const line: string[] = [];
+    let line = '';
+    let pos = 0;
     for (let c = 0; c < best; c++) {
       const i = c * rows + r;
-      if (i >= cells.length) break;
-      const last = c === best - 1 || (c + 1) * rows + r >= cells.length;
-      line.push(last ? (cells[i] as string) : (cells[i] as string) + ' '.repeat((widths[c] as number) - (lens[i] as number) + 2));
+      if (i >= n) break;
+      line += cells[i] as string;
+      const next = (c + 1) * rows + r;
+      if (next < n) line += indent(pos + (lens[i] as number), pos + (widths[c] as number));
+      pos += widths[c] as number;
     }
-    out += `${line.join('')}\n`;
+    out += `${line}\n`;
   }
   return out;
 }

@@ -52,11 +52,8 @@ function getfattr(ctx: CommandContext): number {
       continue;
     }
     let shown = path;
-    if (path.startsWith('/') && !f.has('abs')) {
-      if (!warned) ctx.stderr("getfattr: Removing leading '/' from absolute path names\n");
-      warned = true;
-      shown = path.replace(/^\/+/, '') || '.';
-    }
+    const strip = path.startsWith('/') && !f.has('abs');
+    if (strip) shown = path.replace(/^\/+/, '') || '.';
     const lines: string[] = [];
     if (name !== undefined) {
       try {
@@ -82,6 +79,11 @@ function getfattr(ctx: CommandContext): number {
       }
     }
     if (lines.length === 0) continue;
+    if (strip && !warned) {
+      // attr warns once, just before the first absolute name it prints.
+      ctx.stderr("getfattr: Removing leading '/' from absolute path names\n");
+      warned = true;
+    }
     out += f.has('only') ? lines.join('') : `# file: ${shown}\n${lines.join('\n')}\n\n`;
   }
   ctx.stdout(out);
