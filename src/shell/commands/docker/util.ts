@@ -72,11 +72,9 @@ export async function runSub(ctx: CommandContext, d: DockerEngine, sub: SubComma
       ctx.stderr(e.message);
       return e.code;
     }
-    if (e instanceof DaemonError) {
-      ctx.stderr(`${daemonMessage(e)}\n`);
-      return 1;
-    }
-    throw e;
+    // Anything else (a learner removed a layer dir by hand, say) is an error the daemon reports.
+    ctx.stderr(`${daemonMessage(e)}\n`);
+    return 1;
   }
 }
 
