@@ -9,9 +9,12 @@ import { type Program, parseAwk } from './awk-parse.js';
 import { input, toBool, toNum, toStr } from './awk-value.js';
 import { errText, text } from './common.js';
 
-const USAGE = `Usage: awk [POSIX or GNU style options] -f progfile [--] file ...
-Usage: awk [POSIX or GNU style options] [--] 'program' file ...
-`;
+const USAGE_REST = `POSIX options:\t\tGNU long options: (standard)\n\t-f progfile\t\t--file=progfile\n\t-F fs\t\t\t--field-separator=fs\n\t-v var=val\t\t--assign=var=val\nShort options:\t\tGNU long options: (extensions)\n\t-b\t\t\t--characters-as-bytes\n\t-c\t\t\t--traditional\n\t-C\t\t\t--copyright\n\t-d[file]\t\t--dump-variables[=file]\n\t-D[file]\t\t--debug[=file]\n\t-e 'program-text'\t--source='program-text'\n\t-E file\t\t\t--exec=file\n\t-g\t\t\t--gen-pot\n\t-h\t\t\t--help\n\t-i includefile\t\t--include=includefile\n\t-I\t\t\t--trace\n\t-l library\t\t--load=library\n\t-L[fatal|invalid|no-ext]\t--lint[=fatal|invalid|no-ext]\n\t-M\t\t\t--bignum\n\t-N\t\t\t--use-lc-numeric\n\t-n\t\t\t--non-decimal-data\n\t-o[file]\t\t--pretty-print[=file]\n\t-O\t\t\t--optimize\n\t-p[file]\t\t--profile[=file]\n\t-P\t\t\t--posix\n\t-r\t\t\t--re-interval\n\t-s\t\t\t--no-optimize\n\t-S\t\t\t--sandbox\n\t-t\t\t\t--lint-old\n\t-V\t\t\t--version\n\nTo report bugs, use the \`gawkbug' program.\nFor full instructions, see the node \`Bugs' in \`gawk.info'\nwhich is section \`Reporting Problems and Bugs' in the\nprinted version.  This same information may be found at\nhttps://www.gnu.org/software/gawk/manual/html_node/Bugs.html.\nPLEASE do NOT try to report bugs by posting in comp.lang.awk,\nor by using a web forum such as Stack Overflow.\n\ngawk is a pattern scanning and processing language.\nBy default it reads standard input and writes standard output.\n\nExamples:\n\tawk '{ sum += $1 }; END { print sum }' file\n\tawk -F: '{ print $1 }' /etc/passwd\n`;
+
+/** gawk names itself as invoked: `awk: …` or `gawk: …`. */
+function usage(me: string): string {
+  return `Usage: ${me} [POSIX or GNU style options] -f progfile [--] file ...\nUsage: ${me} [POSIX or GNU style options] [--] 'program' file ...\n${USAGE_REST}`;
+}
 
 /** Splits a file's text into records by RS: newline, paragraph mode (""), a character, or a regex. */
 function records(data: string, rs: string, regex: (s: string) => RegExp): string[] {
@@ -65,13 +68,14 @@ class MainInput {
         data = text(this.ctx.proc.readFile(name));
       } catch (e) {
         if ((e as { code?: string }).code === 'EISDIR') {
-          this.ctx.stderr(`awk: warning: command line argument \`${name}' is a directory: skipped\n`);
+          const me = this.ctx.argv[0].slice(this.ctx.argv[0].lastIndexOf('/') + 1);
+          this.it.ops.push({ kind: 'err', data: `${me}: warning: command line argument \`${name}' is a directory: skipped\n` });
           data = '';
         } else throw new AwkFatal(`cannot open file \`${name}' for reading: ${errText(e)}`, { cause: 'nofile' });
       }
     }
-    this.it.set('FILENAME', name === '-' && this.argi <= 1 ? '' : name);
-    if (name === '-') this.it.set('FILENAME', '-');
+    // gawk 5.2 calls standard input "-" even when no file was named.
+    this.it.set('FILENAME', name);
     this.it.set('FNR', 0);
     this.recs = records(data, toStr(this.it.get('RS'), '%.6g'), (s) => this.it.regex(s));
     this.ri = 0;
@@ -90,6 +94,7 @@ class MainInput {
 }
 
 export async function runAwk(ctx: CommandContext): Promise<number> {
+  const me = ctx.argv[0].slice(ctx.argv[0].lastIndexOf('/') + 1);
   const argv = ctx.argv.slice(1);
   const assigns: string[] = [];
   let fs: string | undefined;
@@ -107,8 +112,8 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     if (m) {
       const v = m[2] !== '' ? m[2] : argv[++i];
       if (v === undefined) {
-        ctx.stderr(`awk: option requires an argument -- ${m[1]}\n${USAGE}`);
-        return 2;
+        ctx.stderr(`${me}: option requires an argument -- ${m[1]}\n${usage(me)}`);
+        return 1;
       }
       if (m[1] === 'F') fs = v;
       else if (m[1] === 'v') assigns.push(v);
@@ -117,7 +122,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
           src = `${src === undefined ? '' : `${src}\n`}${text(ctx.proc.readFile(v))}`;
           srcName = v;
         } catch (e) {
-          ctx.stderr(`awk: fatal: can't open source file \`${v}' for reading: ${errText(e)}\n`);
+          ctx.stderr(`${me}: fatal: can't open source file \`${v}' for reading: ${errText(e)}\n`);
           return 2;
         }
       }
@@ -127,18 +132,19 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
       ctx.stdout('GNU Awk 5.2.1, API 3.2, PMA Avon 8-g1, (GNU MPFR 4.2.0, GNU MP 6.2.1)\n');
       return 0;
     }
-    ctx.stderr(`awk: ${a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`}\n${USAGE}`);
-    return 2;
+    // gawk answers an unknown short option with the usage text alone.
+    ctx.stderr(`${a.startsWith('--') ? `${me}: unrecognized option '${a}'\n` : ''}${usage(me)}`);
+    return 1;
   }
   if (src === undefined) {
     if (i >= argv.length) {
-      ctx.stderr(USAGE);
-      return 2;
+      ctx.stderr(usage(me));
+      return 1;
     }
     src = argv[i++];
   }
   const operands = argv.slice(i);
-  const warn = (msg: string): void => ctx.stderr(`awk: ${srcName}:1: warning: ${msg}\n`);
+  const warn = (msg: string): void => ctx.stderr(`${me}: ${srcName}:1: warning: ${msg}\n`);
   let prog: Program;
   try {
     prog = parseAwk(src, warn);
@@ -150,7 +156,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     const lineStart = before.lastIndexOf('\n') + 1;
     const lineEnd = src.indexOf('\n', e.pos) < 0 ? src.length : src.indexOf('\n', e.pos);
     const line = src.slice(lineStart, lineEnd);
-    ctx.stderr(`awk: ${srcName}:${lineNo}: ${line}\nawk: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
+    ctx.stderr(`${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
     return 1;
   }
   let main!: MainInput;
@@ -173,7 +179,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     for (const a of assigns) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (!m) {
-        ctx.stderr(`awk: fatal: \`${a}' is not a legal variable name\n`);
+        ctx.stderr(`${me}: fatal: \`${a}' is not a legal variable name\n`);
         return 2;
       }
       it.set(m[1], input(unescape(m[2])));
@@ -232,7 +238,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
   } catch (e) {
     if (e instanceof AwkFatal) {
       const prefix = e.cause === 'nofile' ? '' : ` ${srcName}:1:${where()}`;
-      it.ops.push({ kind: 'err', data: `awk:${prefix} fatal: ${e.message}\n` });
+      it.ops.push({ kind: 'err', data: `${me}:${prefix} fatal: ${e.message}\n` });
       status = 2;
     } else throw e;
   }
