@@ -4,7 +4,6 @@ import { isKernelError } from '../kernel/index.js';
 import type { CommandIO } from './command.js';
 import { expandEscapes, printf } from './builtins-printf.js';
 import { evalTestExpression } from './builtins-test.js';
-import { splitOnIfs } from './expand.js';
 import { quotePattern } from './glob.js';
 import type { Interpreter } from './interpreter.js';
 import { ExitSignal, LoopSignal, ReturnSignal } from './interpreter-state.js';
@@ -229,14 +228,29 @@ function read(sh: Interpreter, argv: string[], io: CommandIO): number {
     return complete ? 0 : 1;
   }
   const ifs = sh.getVar('IFS') ?? ' \t\n';
-  const fields = splitOnIfs(line, ifs);
+  const white = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
+  const trimWhite = (t: string): string => {
+    let a = 0;
+    let b = t.length;
+    while (a < b && white.includes(t[a] as string)) a++;
+    while (b > a && white.includes(t[b - 1] as string)) b--;
+    return t.slice(a, b);
+  };
+  // Each name but the last takes one field; the last takes the rest of the line, as bash does.
+  let rest = trimWhite(line);
   targets.forEach((n, idx) => {
     if (idx === targets.length - 1) {
-      // The last name takes the rest of the line, as bash does.
-      let rest = line.replace(/^[ \t\n]+/, '');
-      for (let k = 0; k < idx; k++) rest = rest.slice(rest.indexOf(fields[k] as string) + (fields[k] as string).length).replace(/^[ \t]+/, '');
-      sh.state.vars.set(n, idx === 0 ? line.trim() : rest.replace(/[ \t]+$/, ''));
-    } else sh.state.vars.set(n, fields[idx] ?? '');
+      sh.state.vars.set(n, rest);
+      return;
+    }
+    let k = 0;
+    while (k < rest.length && !ifs.includes(rest[k] as string)) k++;
+    sh.state.vars.set(n, rest.slice(0, k));
+    rest = rest.slice(k);
+    let j = 0;
+    while (j < rest.length && white.includes(rest[j] as string)) j++;
+    if (j < rest.length && ifs.includes(rest[j] as string) && !white.includes(rest[j] as string)) j++;
+    rest = trimWhite(rest.slice(j));
   });
   return complete ? 0 : 1;
 }

@@ -27,7 +27,8 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
     return v;
   };
   const primary = (): Node => {
-    const a = args[i] as string;
+    const a = args[i];
+    if (a === undefined) throw new FindError(`expected an expression after '${args[i - 1] ?? ''}'`);
     switch (a) {
       case '(': {
         i++;
