@@ -12,6 +12,7 @@ import { DaemonFs } from './fsutil.js';
 import { ImageStore, type StoredImage } from './imagestore.js';
 import { LayerStore, type RoLayer } from './layerstore.js';
 import { Overlay2 } from './overlay2.js';
+import { restoreState } from './restore.js';
 import { DaemonError, type Container, type DaemonEvent, type DaemonListener, type DaemonOptions, type PullResult, type RunCommand } from './types.js';
 
 export const DOCKER_VERSION = '20.10.24+dfsg1';
@@ -48,6 +49,7 @@ export class DaemonCore {
     const b32 = [...idBytes].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b & 31]).join('');
     this.daemonId = (b32.match(/.{4}/g) ?? []).slice(0, 12).join(':');
     this.initLayout();
+    restoreState(this);
   }
 
   /** What a fresh 20.10 data-root holds (ground truth section 3), with its modes. */

@@ -1,0 +1,113 @@
+// A daemon started on a data-root that already holds images and containers (a restarted dockerd)
+// rebuilds its state from the files, as moby's layer store, image store and container loading do
+// at start-up. Containers that were running are marked as exited with 255: without live-restore
+// their processes died with the old daemon; their merged/ mounts are taken down.
+import type { Digest } from '../digest.js';
+import { chainId } from '../digest.js';
+import { parseImageConfig, type ContainerConfig } from '../image-config.js';
+import type { DaemonCore } from './daemon.js';
+import type { RoLayer } from './layerstore.js';
+import type { Container, VolumeMount } from './types.js';
+
+interface ConfigV2 {
+  ID: string;
+  Name: string;
+  Created: string;
+  Path: string;
+  Args: string[];
+  Config: ContainerConfig;
+  Image: string;
+  State: { Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
+  HasBeenStartedBefore: boolean;
+  MountPoints: Record<string, { Source: string; Destination: string; Name: string; Type: 'bind' | 'volume' }>;
+}
+
+export function restoreState(d: DaemonCore): void {
+  const fs = d.fs;
+  const sha = `${d.layers.root}/sha256`;
+  if (fs.exists(sha)) {
+    const parents = new Map<string, string>();
+    for (const hex of fs.readdir(sha)) {
+      const dir = `${sha}/${hex}`;
+      const layer: RoLayer = {
+        chainId: `sha256:${hex}`,
+        diffId: fs.readText(`${dir}/diff`) as Digest,
+        cacheId: fs.readText(`${dir}/cache-id`),
+        size: Number(fs.readText(`${dir}/size`)),
+        refs: 0,
+      };
+      if (fs.exists(`${dir}/parent`)) parents.set(layer.chainId, fs.readText(`${dir}/parent`));
+      d.layers.layers.set(layer.chainId, layer);
+    }
+    for (const [child, parent] of parents) {
+      const c = d.layers.layers.get(child) as RoLayer;
+      const p = d.layers.layers.get(parent);
+      if (p) {
+        c.parent = p;
+        p.refs++;
+      }
+    }
+  }
+  const content = `${d.images.root}/imagedb/content/sha256`;
+  for (const hex of fs.exists(content) ? fs.readdir(content) : []) {
+    const bytes = fs.read(`${content}/${hex}`);
+    const cfg = parseImageConfig(bytes);
+    const diffIds = cfg.rootfs?.diff_ids ?? [];
+    const layer = diffIds.length ? d.layers.layers.get(chainId(diffIds)) : undefined;
+    if (layer) layer.refs++;
+    const meta = `${d.images.root}/imagedb/metadata/sha256/${hex}`;
+    const id = `sha256:${hex}` as Digest;
+    d.images.images.set(id, {
+      id,
+      configBytes: bytes,
+      config: cfg,
+      ...(layer ? { layer } : {}),
+      ...(fs.exists(`${meta}/parent`) ? { parent: fs.readText(`${meta}/parent`) as Digest } : {}),
+      ...(fs.exists(`${meta}/lastUpdated`) ? { lastUpdated: fs.readText(`${meta}/lastUpdated`) } : {}),
+    });
+  }
+  const repos = `${d.images.root}/repositories.json`;
+  if (fs.exists(repos)) {
+    const parsed = JSON.parse(fs.readText(repos)) as { Repositories: Record<string, Record<string, Digest>> };
+    for (const refs of Object.values(parsed.Repositories ?? {})) for (const [ref, id] of Object.entries(refs)) d.images.refs.set(ref, id);
+  }
+  const cdir = `${d.dataRoot}/containers`;
+  for (const id of fs.exists(cdir) ? fs.readdir(cdir) : []) {
+    const mounts = `${d.layers.root}/mounts/${id}`;
+    if (!fs.exists(`${cdir}/${id}/config.v2.json`) || !fs.exists(mounts)) continue;
+    const v = JSON.parse(fs.readText(`${cdir}/${id}/config.v2.json`)) as ConfigV2;
+    const image = d.images.images.get(v.Image);
+    const parent = d.layers.layers.get(fs.readText(`${mounts}/parent`));
+    if (!image || !parent) continue;
+    parent.refs++;
+    const rw = { containerId: id, mountId: fs.readText(`${mounts}/mount-id`), initId: fs.readText(`${mounts}/init-id`), parent };
+    d.layers.mounts.set(id, rw);
+    let hostConfig: { AutoRemove?: boolean } = {};
+    if (fs.exists(`${cdir}/${id}/hostconfig.json`)) hostConfig = JSON.parse(fs.readText(`${cdir}/${id}/hostconfig.json`)) as typeof hostConfig;
+    const wasRunning = v.State.Running;
+    if (wasRunning) d.driver.unmount(rw.mountId);
+    const c: Container = {
+      id,
+      name: v.Name,
+      created: v.Created,
+      createdMs: Date.parse(v.Created),
+      image,
+      imageRef: v.Config.Image ?? image.id,
+      config: v.Config,
+      path: v.Path,
+      args: v.Args ?? [],
+      autoRemove: !!hostConfig.AutoRemove,
+      mounts: Object.values(v.MountPoints ?? {}).map((m): VolumeMount => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source, Destination: m.Destination })),
+      rw,
+      state: {
+        status: wasRunning || v.HasBeenStartedBefore ? 'exited' : 'created',
+        pid: 0,
+        exitCode: wasRunning ? 255 : v.State.ExitCode,
+        startedAt: v.State.StartedAt,
+        finishedAt: wasRunning ? d.now().text : v.State.FinishedAt,
+      },
+      hasBeenStarted: v.HasBeenStartedBefore,
+    };
+    d.containers.set(id, c);
+  }
+}
