@@ -1,0 +1,62 @@
+// Runs a tutorial script with bash against a real, private Docker daemon, line by line in one
+// shell session, printing `$ <line>` and then what the line wrote (stdout and stderr together).
+// The daemon's data-root is bind-mounted at /var/lib/docker in a private mount namespace, so
+// scripts name the same paths as on the simulated host, and the host's own /var/lib/docker is
+// never touched.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { findExecutable, type RealDocker } from '../../support/real-docker.js';
+
+/**
+ * A dockerd wrapper that runs the daemon in a mount namespace of its own with shared
+ * propagation, so a script's shell can follow its mounts from a slave namespace. Pass the path
+ * as startRealDocker({dockerd}).
+ */
+export function scriptDockerd(dir: string): string {
+  const dockerd = findExecutable('dockerd') as string;
+  const wrapper = join(dir, 'dockerd-own-mountns');
+  writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation shared ${dockerd} "$@"\n`, { mode: 0o755 });
+  return wrapper;
+}
+
+export function scriptLines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+}
+
+const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** copyIn: [real file, path on the host the script sees]. */
+export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array<[string, string]> = []): string {
+  const work = join(d.tmpDir, 'script');
+  mkdirSync(work, { recursive: true });
+  const body: string[] = [
+    'set +e',
+    `mount --bind ${quote(d.dataRoot)} /var/lib/docker`,
+    // The daemon's socket lives in its temp dir under /tmp: keep that one dir visible.
+    'mkdir -p /run/otd-keep',
+    `mount --bind ${quote(d.tmpDir)} /run/otd-keep`,
+    'mount -t tmpfs tmpfs /tmp',
+    `mkdir -p ${quote(d.tmpDir)}`,
+    `mount --bind /run/otd-keep ${quote(d.tmpDir)}`,
+    `cp -a ${quote(join(work, 'in'))}/. / 2>/dev/null`,
+    'cd /root',
+    `export DOCKER_HOST=${quote(d.host)} DOCKER_CONFIG=${quote(join(d.tmpDir, 'cli-config'))} PATH=${quote(`${dirname(d.cli)}:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
+  ];
+  for (const [from, to] of copyIn) {
+    mkdirSync(join(work, 'in', dirname(to)), { recursive: true });
+    copyFileSync(from, join(work, 'in', to));
+  }
+  for (const line of scriptLines(script)) {
+    body.push(`printf '%s\\n' ${quote(`$ ${line}`)}`);
+    body.push(`{ ${line}\n} 2>&1`);
+  }
+  const file = join(work, 'run.sh');
+  writeFileSync(file, `${body.join('\n')}\n`);
+  mkdirSync('/var/lib/docker', { recursive: true });
+  // Enter the daemon's own mount namespace (see scriptDockerd), then a slave copy of it: the
+  // daemon's container mounts show here as they happen, while our /var/lib/docker and /tmp
+  // never reach the daemon or the host.
+  const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], { encoding: 'utf8', timeout: 120_000, env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' } });
+  return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
+}
