@@ -229,3 +229,13 @@ describe('docker logs and management commands', () => {
     expect((await e.docker('container', 'ls', '--bogus')).stderr).toBe("unknown flag: --bogus\nSee 'docker container ls --help'.\n");
   });
 });
+
+describe('docker ps PORTS', () => {
+  it('shows exposed ports bare and published ones on both address families', async () => {
+    const e = makeEnv();
+    await e.docker('pull', 'nginx');
+    await e.docker('run', '-d', '--name', 'web', '-p', '8080:80', 'nginx');
+    await e.docker('run', '-d', '--name', 'web2', 'nginx');
+    expect((await e.docker('ps', '--format', '{{.Names}} {{.Ports}}')).stdout).toBe('web2 80/tcp\nweb 0.0.0.0:8080->80/tcp, :::8080->80/tcp\n');
+  });
+});

@@ -24,6 +24,7 @@ export interface CreateOptions {
   /** docker run -d: no attach flags in the config. */
   detach?: boolean;
   volumes?: string[];
+  publish?: string[];
   autoRemove?: boolean;
   workdir?: string;
 }
@@ -65,6 +66,7 @@ export class Daemon extends DaemonCore {
       WorkingDir: o.workdir ?? base.WorkingDir ?? '',
       Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
       Labels: base.Labels ?? {},
+      ...(o.publish?.length ? { ExposedPorts: { ...(base.ExposedPorts ?? {}), ...Object.fromEntries(o.publish.map((p) => [portOf(p), {}])) } } : {}),
     };
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     const created = this.now();
@@ -81,6 +83,7 @@ export class Daemon extends DaemonCore {
       args: argv.slice(1),
       autoRemove: !!o.autoRemove,
       mounts: this.volumeMounts(o.volumes ?? []),
+      publish: o.publish ?? [],
       rw,
       state: { status: 'created', pid: 0, exitCode: 0, startedAt: '0001-01-01T00:00:00Z', finishedAt: '0001-01-01T00:00:00Z' },
       hasBeenStarted: false,
@@ -252,6 +255,12 @@ export class Daemon extends DaemonCore {
       io,
     });
   }
+}
+
+/** "8080:80" → "80/tcp". */
+export function portOf(spec: string): string {
+  const last = spec.split(':').pop() ?? spec;
+  return last.includes('/') ? last : `${last}/tcp`;
 }
 
 export function envMap(env: string[], c: Container): Record<string, string> {

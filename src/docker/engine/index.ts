@@ -4,7 +4,7 @@ import { DockerEngine } from './api.js';
 import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
-export type { CreateOptions } from './containers.js';
+export { portOf, type CreateOptions } from './containers.js';
 export type { Change } from './changes.js';
 export type { StoredImage } from './imagestore.js';
 export type { RoLayer, RwLayer } from './layerstore.js';

@@ -98,6 +98,7 @@ export function restoreState(d: DaemonCore): void {
       args: v.Args ?? [],
       autoRemove: !!hostConfig.AutoRemove,
       mounts: Object.values(v.MountPoints ?? {}).map((m): VolumeMount => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source, Destination: m.Destination })),
+      publish: [],
       rw,
       state: {
         status: wasRunning || v.HasBeenStartedBefore ? 'exited' : 'created',

@@ -74,6 +74,8 @@ export interface Container {
   args: string[];
   autoRemove: boolean;
   mounts: VolumeMount[];
+  /** -p specs: "8080:80", "127.0.0.1:8080:80/tcp". */
+  publish: string[];
   rw: RwLayer;
   state: ContainerState;
   hasBeenStarted: boolean;

@@ -1,6 +1,6 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
 import type { Container, CreateOptions, DockerEngine } from '../../../docker/engine/index.js';
-import { DaemonError } from '../../../docker/engine/index.js';
+import { DaemonError, portOf } from '../../../docker/engine/index.js';
 import { parseReference } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../gotemplate-table.js';
@@ -37,6 +37,7 @@ function createOptions(p: Parsed): CreateOptions {
     interactive: p.bools.has('interactive'),
     detach: p.bools.has('detach'),
     volumes: p.lists.get('volume') ?? [],
+    publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
     ...(p.strings.has('workdir') ? { workdir: p.strings.get('workdir') as string } : {}),
   };
@@ -211,7 +212,7 @@ export const psCommand: SubCommand = {
         Command: JSON.stringify(noTrunc ? command : ellipsis(command, 20)),
         CreatedAt: goTimeString(c.createdMs),
         RunningFor: `${humanDuration(now - c.createdMs)} ago`,
-        Ports: '',
+        Ports: c.state.status === 'running' ? portsText(c) : '',
         State: c.state.status,
         Status: statusText(c, now),
         Size: `${humanSize(size)} (virtual ${humanSize(size + sizeOfImage(d, c))})`,
@@ -230,6 +231,19 @@ export const psCommand: SubCommand = {
     return printList(ctx, format, rows, DOCKER_LISTS.ps);
   },
 };
+
+/** The PORTS column: published ports on both address families, exposed ones bare. */
+function portsText(c: Container): string {
+  const published = c.publish.map((spec) => {
+    const parts = spec.split(':');
+    const port = portOf(spec);
+    const host = parts.length >= 2 ? parts[parts.length - 2] : '';
+    const ip = parts.length === 3 ? parts[0] : undefined;
+    return { port, text: ip ? `${ip}:${host}->${port}` : `0.0.0.0:${host}->${port}, :::${host}->${port}` };
+  });
+  const exposed = Object.keys(c.config.ExposedPorts ?? {}).filter((p) => !published.some((x) => x.port === p));
+  return [...exposed, ...published.map((x) => x.text)].join(', ');
+}
 
 function sizeOfImage(d: DockerEngine, c: Container): number {
   let n = 0;
