@@ -368,6 +368,7 @@ export interface IncompleteInput {
    * `in`, a here-document delimiter, `command` (after `|`, `&&`, `||`) or `line` (after a
    * trailing backslash). */
   awaiting: string;
-  /** What bash says when the input ends here (Ctrl-D at the PS2 prompt). */
+  /** What bash says when the input ends here (Ctrl-D at the PS2 prompt). For a here-document
+   * that is a warning, and bash then runs the command: parse again with `endOfInput: true`. */
   error: ShellSyntaxError;
 }
