@@ -21,7 +21,12 @@ interface Options {
   max: number;
   after: number;
   before: number;
+  byteOffset: boolean;
+  /** --color=always: GNU's default GREP_COLORS (ms=01;31 fn=35 ln=32 bn=32 se=36). */
+  color: boolean;
 }
+
+const paint = (code: string, s: string): string => `\x1b[${code}m\x1b[K${s}\x1b[m\x1b[K`;
 
 function escapeJs(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -53,7 +58,17 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
   let out = '';
   let lastPrinted = -1;
   let afterLeft = 0;
-  const prefix = (i: number, sep: string): string => `${show ? `${label}${sep}` : ''}${o.number ? `${i + 1}${sep}` : ''}`;
+  const enc = new TextEncoder();
+  const offsets: number[] = [];
+  if (o.byteOffset) lines.reduce((at, l, k) => ((offsets[k] = at), at + enc.encode(l).length + 1), 0);
+  const c = (code: string, t: string): string => (o.color ? paint(code, t) : t);
+  const prefix = (i: number, sep: string, at?: number): string =>
+    `${show ? `${c('35', label)}${c('36', sep)}` : ''}${o.number ? `${c('32', String(i + 1))}${c('36', sep)}` : ''}${o.byteOffset ? `${c('32', String(at ?? offsets[i]))}${c('36', sep)}` : ''}`;
+  const highlight = (line: string): string => {
+    if (!o.color || o.invert) return line;
+    o.re.lastIndex = 0;
+    return line.replace(o.re, (m) => (m === '' ? m : paint('01;31', m)));
+  };
   for (let i = 0; i < lines.length; i++) {
     if (selected >= o.max) {
       if (afterLeft > 0 && !matches(o, lines[i])) {
@@ -77,21 +92,23 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
     if (o.quiet || o.list || o.count || binary) continue;
     if (o.before > 0 || o.after > 0) {
       const from = Math.max(lastPrinted + 1, i - o.before);
-      if (lastPrinted >= 0 && from > lastPrinted + 1) out += '--\n';
+      if (lastPrinted >= 0 && from > lastPrinted + 1) out += `${c('36', '--')}\n`;
       for (let j = from; j < i; j++) out += `${prefix(j, '-')}${lines[j]}\n`;
     }
     if (o.only) {
       if (!o.invert) {
         o.re.lastIndex = 0;
-        for (const m of line.matchAll(o.re)) if (m[0] !== '') out += `${prefix(i, ':')}${m[0]}\n`;
+        for (const m of line.matchAll(o.re)) {
+          if (m[0] !== '') out += `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}${c('01;31', m[0])}\n`;
+        }
       }
-    } else out += `${prefix(i, ':')}${line}\n`;
+    } else out += `${prefix(i, ':')}${highlight(line)}\n`;
     lastPrinted = i;
     afterLeft = o.after;
   }
-  if (o.count) out += `${show ? `${label}:` : ''}${selected}\n`;
-  if (o.list === 'l' && selected > 0) out += `${label}\n`;
-  if (o.list === 'L' && selected === 0) out += `${label}\n`;
+  if (o.count) out += `${show ? `${c('35', label)}${c('36', ':')}` : ''}${selected}\n`;
+  if (o.list === 'l' && selected > 0) out += `${c('35', label)}\n`;
+  if (o.list === 'L' && selected === 0) out += `${c('35', label)}\n`;
   if (out !== '' && !o.quiet) ctx.stdout(out);
   if (binary && selected > 0 && !o.quiet && !o.list && !o.count) ctx.stderr(`grep: ${label}: binary file matches\n`);
   return selected;
@@ -101,14 +118,14 @@ async function run(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
     parsed = parseOpts('grep', ctx.argv.slice(1), {
-      flags: 'EFGPiyvcnlLoqshHwxrRaIZz',
+      flags: 'EFGPiyvcnlLoqshHwxrRaIZzb',
       args: 'efmABCd',
       long: {
         'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'perl-regexp': 'P', 'ignore-case': 'i', 'invert-match': 'v',
         count: 'c', 'line-number': 'n', 'files-with-matches': 'l', 'files-without-match': 'L', 'only-matching': 'o', quiet: 'q', silent: 'q',
         'no-messages': 's', 'no-filename': 'h', 'with-filename': 'H', 'word-regexp': 'w', 'line-regexp': 'x', recursive: 'r',
         'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f', 'max-count=': 'm', 'after-context=': 'A', 'before-context=': 'B',
-        'context=': 'C', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude',
+        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude',
       },
     });
   } catch (e) {
@@ -121,7 +138,7 @@ async function run(ctx: CommandContext): Promise<number> {
   let kind: 'G' | 'E' | 'F' | 'P' = 'G';
   const patterns: string[] = [];
   let explicit = false;
-  const o: Options = { re: /$/, invert: has('v'), count: has('c'), number: has('n'), list: undefined, only: has('o'), quiet: has('q'), silent: has('s'), names: undefined, max: Infinity, after: 0, before: 0 };
+  const o: Options = { re: /$/, invert: has('v'), count: has('c'), number: has('n'), list: undefined, only: has('o'), quiet: has('q'), silent: has('s'), names: undefined, max: Infinity, after: 0, before: 0, byteOffset: has('b'), color: false };
   for (const [k, v] of opts) {
     if (k === 'E' || k === 'F' || k === 'G' || k === 'P') kind = k;
     else if (k === 'e') {
@@ -138,6 +155,7 @@ async function run(ctx: CommandContext): Promise<number> {
       }
     } else if (k === 'l' || k === 'L') o.list = k;
     else if (k === 'h') o.names = false;
+    else if (k === 'color') o.color = v === 'always';
     else if (k === 'H') o.names = true;
     else if (k === 'm' || k === 'A' || k === 'B' || k === 'C') {
       if (!/^\d+$/.test(v)) {

@@ -48,7 +48,14 @@ export interface ParseOptions {
 export function parseScript(exprs: string[], opts: ParseOptions): Cmd[] {
   const cmds: Cmd[] = [];
   const blocks: number[] = [];
-  exprs.forEach((src, k) => parseOne(src, k + 1, opts, cmds, blocks));
+  // GNU joins -e pieces with newlines: `-e '1i\' -e 'text'` is one command.
+  const joined: string[] = [];
+  for (const e of exprs) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && /(^|[^\\])(\\\\)*\\$/.test(prev)) joined[joined.length - 1] = `${prev}\n${e}`;
+    else joined.push(e);
+  }
+  joined.forEach((src, k) => parseOne(src, k + 1, opts, cmds, blocks));
   if (blocks.length > 0) throw new SedError(`-e expression #${exprs.length}, char 0: unmatched \`{'`);
   return cmds;
 }

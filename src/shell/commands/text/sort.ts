@@ -176,6 +176,17 @@ async function run(ctx: CommandContext): Promise<number> {
       const last = cmpStr(a, b);
       return g.r ? -last : last;
     };
+    if (opts.some(([o]) => o === 'c' || o === 'C')) {
+      // -c: report the first line out of order, as `sort: FILE:LINE: disorder: TEXT`.
+      for (let k = 1; k < lines.length; k++) {
+        const c = full(lines[k - 1], lines[k]);
+        if (c > 0 || (unique && c === 0)) {
+          if (!opts.some(([o]) => o === 'C')) ctx.stderr(`sort: ${files[0]}:${k + 1}: disorder: ${lines[k]}\n`);
+          return 1;
+        }
+      }
+      return 0;
+    }
     const sorted = lines.map((l, i) => [l, i] as const).sort((x, y) => full(x[0], y[0]) || x[1] - y[1]).map(([l]) => l);
     const result = unique ? sorted.filter((l, i) => i === 0 || keyCmp(sorted[i - 1], l) !== 0) : sorted;
     const body = result.map((l) => `${l}\n`).join('');

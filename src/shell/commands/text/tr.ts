@@ -68,7 +68,7 @@ function parseSet(s: string): Item[] {
     if (chars[i] === '-' && i + 1 < chars.length) {
       i++;
       const hi = one();
-      if (hi < c) throw new UsageError(`tr: range-endpoints of ‘${c}-${hi}’ are in reverse collating sequence order`, false);
+      if (hi < c) throw new UsageError(`tr: range-endpoints of '${c}-${hi}' are in reverse collating sequence order`, false);
       items.push({ chars: range(c, hi) });
       continue;
     }

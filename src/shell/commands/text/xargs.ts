@@ -98,7 +98,11 @@ async function run(ctx: CommandContext): Promise<number> {
         if (!/^\d+$/.test(v)) return bad(`invalid number "${v}" for -${m[1]} option`);
         if (m[1] === 'n') maxArgs = Number(v);
         if (m[1] === 'L') maxLines = Number(v);
-      } else if (m[1] === 'I') repl = v;
+      } else if (m[1] === 'I') {
+        if (maxArgs > 0) ctx.stderr('xargs: warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value\n');
+        maxArgs = 0;
+        repl = v;
+      }
       else if (m[1] === 'd') delim = v === '\\n' ? '\n' : v === '\\t' ? '\t' : v;
       continue;
     }
