@@ -1,5 +1,4 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
-import type { Digest } from '../digest.js';
 import { Daemon, type CreateOptions } from './containers.js';
 import type { Container, RunIO } from './types.js';
 import {
@@ -30,7 +29,8 @@ export interface InfoData {
 }
 
 export class DockerEngine extends Daemon {
-  images_(all = false): ImageSummary[] {
+  /** GET /images/json: one row per tag; untagged intermediate images only with all. */
+  images(all = false): ImageSummary[] {
     return listImages(this, all);
   }
 
@@ -65,7 +65,7 @@ export class DockerEngine extends Daemon {
       running,
       paused: 0,
       stopped: cs.length - running,
-      images: [...this.images.images.values()].length,
+      images: [...this.imageStore.images.values()].length,
       serverVersion: '20.10.24+dfsg1',
       driverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
       dockerRootDir: this.dataRoot,
@@ -78,10 +78,5 @@ export class DockerEngine extends Daemon {
 
   systemDf(): DiskUsage {
     return diskUsage(this);
-  }
-
-  /** Image IDs in use by a container (rmi's conflict check, ps's image column). */
-  imageOf(c: Container): Digest {
-    return c.image.id;
   }
 }

@@ -28,7 +28,7 @@ export class DaemonCore {
   readonly fs: DaemonFs;
   readonly driver: Overlay2;
   readonly layers: LayerStore;
-  readonly images: ImageStore;
+  readonly imageStore: ImageStore;
   readonly containers = new Map<string, Container>();
   private readonly listeners = new Set<DaemonListener>();
   readonly daemonId: string;
@@ -44,7 +44,7 @@ export class DaemonCore {
     this.fs = new DaemonFs(o.kernel);
     this.driver = new Overlay2(this.fs, this.random, this.dataRoot);
     this.layers = new LayerStore(this.fs, this.random, this.driver, this.dataRoot);
-    this.images = new ImageStore(this.fs, this.dataRoot);
+    this.imageStore = new ImageStore(this.fs, this.dataRoot);
     const idBytes = this.random.fill(new Uint8Array(48));
     const b32 = [...idBytes].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b & 31]).join('');
     this.daemonId = (b32.match(/.{4}/g) ?? []).slice(0, 12).join(':');
@@ -64,7 +64,7 @@ export class DaemonCore {
     ];
     for (const [d, mode] of dirs) if (!this.fs.exists(`${r}/${d}`)) this.fs.mkdir(`${r}/${d}`, mode);
     this.driver.init();
-    this.images.init();
+    this.imageStore.init();
     this.layers.init();
   }
 
@@ -92,14 +92,14 @@ export class DaemonCore {
     try {
       const r = parseReference(ref);
       const key = r.digest ? `${r.name}@${r.digest}` : `${r.name}:${r.tag}`;
-      const id = this.images.refs.get(key);
-      if (id) return this.images.images.get(id);
+      const id = this.imageStore.refs.get(key);
+      if (id) return this.imageStore.images.get(id);
     } catch {
       // not a reference: maybe an ID
     }
     const hex = ref.startsWith('sha256:') ? ref.slice(7) : ref;
     if (!/^[0-9a-f]+$/.test(hex)) return undefined;
-    const hits = [...this.images.images.values()].filter((i) => i.id.slice(7).startsWith(hex));
+    const hits = [...this.imageStore.images.values()].filter((i) => i.id.slice(7).startsWith(hex));
     return hits.length === 1 ? hits[0] : undefined;
   }
 
@@ -155,21 +155,21 @@ export class DaemonCore {
       // Our hold on the parent ends here: a new child holds it, an existing one already did.
       if (parent) this.layers.release(parent);
       if (!existed) {
-        this.images.recordDistribution(l.blobDigest, l.diffId, qualifiedName(resolved.name));
+        this.imageStore.recordDistribution(l.blobDigest, l.diffId, qualifiedName(resolved.name));
         this.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
       }
       layers.push({ id, status: existed ? 'Already exists' : 'Pull complete' });
       this.emit({ kind: 'pull-layer', ref, id, status: existed ? 'Already exists' : 'Pull complete' });
       parent = layer;
     }
-    const { image, existed } = this.images.add(resolved.config, parent);
+    const { image, existed } = this.imageStore.add(resolved.config, parent);
     if (existed && parent) this.layers.release(parent); // the image already held its top layer
     if (!existed) this.emit({ kind: 'image-created', id: image.id });
     const tagKey = `${resolved.name}:${r.tag}`;
     const digestKey = `${resolved.name}@${resolved.manifestDigest}`;
-    const upToDate = existed && this.images.refs.get(r.digest ? digestKey : tagKey) === image.id;
-    if (!r.digest) this.images.setRef(tagKey, image.id);
-    this.images.setRef(digestKey, image.id);
+    const upToDate = existed && this.imageStore.refs.get(r.digest ? digestKey : tagKey) === image.id;
+    if (!r.digest) this.imageStore.setRef(tagKey, image.id);
+    this.imageStore.setRef(digestKey, image.id);
     if (!upToDate) this.emit({ kind: 'image-tagged', id: image.id, ref: r.digest ? digestKey : tagKey });
     return { name: resolved.name, tag: r.digest ?? r.tag, layers, digest: resolved.manifestDigest, imageId: image.id, upToDate };
   }
@@ -178,8 +178,8 @@ export class DaemonCore {
     const img = this.getImage(source);
     const r = parseReference(target);
     if (r.digest) throw new DaemonError('refusing to create a tag with a digest reference', 400);
-    this.images.setRef(`${r.name}:${r.tag}`, img.id);
-    this.images.setMetadata(img, 'lastUpdated', this.now().text);
+    this.imageStore.setRef(`${r.name}:${r.tag}`, img.id);
+    this.imageStore.setMetadata(img, 'lastUpdated', this.now().text);
     this.emit({ kind: 'image-tagged', id: img.id, ref: `${r.name}:${r.tag}` });
   }
 
@@ -190,7 +190,7 @@ export class DaemonCore {
     const out: { Untagged?: string; Deleted?: string }[] = [];
     const users = [...this.containers.values()].filter((c) => c.image.id === img.id);
     const byId = /^(sha256:)?[0-9a-f]+$/.test(ref) && img.id.slice(7).startsWith(ref.replace(/^sha256:/, ''));
-    const refs = this.images.refsOf(img.id);
+    const refs = this.imageStore.refsOf(img.id);
     if (!byId) {
       const r = parseReference(ref);
       const key = r.digest ? `${r.name}@${r.digest}` : `${r.name}:${r.tag}`;
@@ -201,20 +201,20 @@ export class DaemonCore {
       // Untagging the last tag also drops the image's digest references.
       const drop = tagRefs.length <= 1 ? refs : [key];
       for (const k of drop) {
-        this.images.deleteRef(k);
-        out.push({ Untagged: k.includes('@') ? k : familiarTag(k) });
+        this.imageStore.deleteRef(k);
+        out.push({ Untagged: k });
         this.emit({ kind: 'image-untagged', id: img.id, ref: k });
       }
       if (tagRefs.length > 1) return out;
     } else {
-      if (this.images.children(img.id).length) throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image has dependent child images`, 409);
+      if (this.imageStore.children(img.id).length) throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image has dependent child images`, 409);
       if (refs.filter((k) => !k.includes('@')).length > 1 && !force) {
         throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (must be forced) - image is referenced in multiple repositories`, 409);
       }
       if (users.length && !force) throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (must be forced) - image is being used by stopped container ${users[0]?.id.slice(0, 12)}`, 409);
       for (const k of refs) {
-        this.images.deleteRef(k);
-        out.push({ Untagged: k.includes('@') ? k : familiarTag(k) });
+        this.imageStore.deleteRef(k);
+        out.push({ Untagged: k });
       }
     }
     if (users.length) return out; // forced untag: the image stays while containers use it
@@ -225,9 +225,9 @@ export class DaemonCore {
   private deleteImageChain(img: StoredImage, out: { Untagged?: string; Deleted?: string }[]): void {
     let cur: StoredImage | undefined = img;
     while (cur) {
-      if (this.images.children(cur.id).length || this.images.refsOf(cur.id).length) break;
+      if (this.imageStore.children(cur.id).length || this.imageStore.refsOf(cur.id).length) break;
       if ([...this.containers.values()].some((c) => c.image.id === cur?.id)) break;
-      this.images.delete(cur.id);
+      this.imageStore.delete(cur.id);
       out.push({ Deleted: cur.id });
       this.emit({ kind: 'image-deleted', id: cur.id });
       if (cur.layer) {
@@ -236,7 +236,7 @@ export class DaemonCore {
           this.emit({ kind: 'layer-deleted', chainId: chain });
         }
       }
-      cur = cur.parent ? this.images.images.get(cur.parent) : undefined;
+      cur = cur.parent ? this.imageStore.images.get(cur.parent) : undefined;
     }
   }
 
@@ -262,15 +262,10 @@ export class DaemonCore {
       os: 'linux',
       rootfs: { type: 'layers', diff_ids: [...(base.rootfs?.diff_ids ?? []), layer.diffId] },
     };
-    const { image } = this.images.add(imageConfigBytes(cfg), layer, c.image.id);
+    const { image } = this.imageStore.add(imageConfigBytes(cfg), layer, c.image.id);
     this.emit({ kind: 'image-created', id: image.id });
     this.emit({ kind: 'container', action: 'commit', id: c.id });
     if (target) this.tag(image.id, target);
     return image.id;
   }
-}
-
-/** "ubuntu:20.04" stays; a name with a registry or user keeps its path. */
-function familiarTag(ref: string): string {
-  return ref;
 }

@@ -48,16 +48,16 @@ export function restoreState(d: DaemonCore): void {
       }
     }
   }
-  const content = `${d.images.root}/imagedb/content/sha256`;
+  const content = `${d.imageStore.root}/imagedb/content/sha256`;
   for (const hex of fs.exists(content) ? fs.readdir(content) : []) {
     const bytes = fs.read(`${content}/${hex}`);
     const cfg = parseImageConfig(bytes);
     const diffIds = cfg.rootfs?.diff_ids ?? [];
     const layer = diffIds.length ? d.layers.layers.get(chainId(diffIds)) : undefined;
     if (layer) layer.refs++;
-    const meta = `${d.images.root}/imagedb/metadata/sha256/${hex}`;
+    const meta = `${d.imageStore.root}/imagedb/metadata/sha256/${hex}`;
     const id = `sha256:${hex}` as Digest;
-    d.images.images.set(id, {
+    d.imageStore.images.set(id, {
       id,
       configBytes: bytes,
       config: cfg,
@@ -66,17 +66,17 @@ export function restoreState(d: DaemonCore): void {
       ...(fs.exists(`${meta}/lastUpdated`) ? { lastUpdated: fs.readText(`${meta}/lastUpdated`) } : {}),
     });
   }
-  const repos = `${d.images.root}/repositories.json`;
+  const repos = `${d.imageStore.root}/repositories.json`;
   if (fs.exists(repos)) {
     const parsed = JSON.parse(fs.readText(repos)) as { Repositories: Record<string, Record<string, Digest>> };
-    for (const refs of Object.values(parsed.Repositories ?? {})) for (const [ref, id] of Object.entries(refs)) d.images.refs.set(ref, id);
+    for (const refs of Object.values(parsed.Repositories ?? {})) for (const [ref, id] of Object.entries(refs)) d.imageStore.refs.set(ref, id);
   }
   const cdir = `${d.dataRoot}/containers`;
   for (const id of fs.exists(cdir) ? fs.readdir(cdir) : []) {
     const mounts = `${d.layers.root}/mounts/${id}`;
     if (!fs.exists(`${cdir}/${id}/config.v2.json`) || !fs.exists(mounts)) continue;
     const v = JSON.parse(fs.readText(`${cdir}/${id}/config.v2.json`)) as ConfigV2;
-    const image = d.images.images.get(v.Image);
+    const image = d.imageStore.images.get(v.Image);
     const parent = d.layers.layers.get(fs.readText(`${mounts}/parent`));
     if (!image || !parent) continue;
     parent.refs++;

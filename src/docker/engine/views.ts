@@ -15,11 +15,11 @@ export function chainSize(layer: RoLayer | undefined): number {
 }
 
 export function imageTags(d: Daemon, img: StoredImage): string[] {
-  return d.images.refsOf(img.id).filter((r) => !r.includes('@')).sort();
+  return d.imageStore.refsOf(img.id).filter((r) => !r.includes('@')).sort();
 }
 
 export function imageDigests(d: Daemon, img: StoredImage): string[] {
-  return d.images.refsOf(img.id).filter((r) => r.includes('@')).sort();
+  return d.imageStore.refsOf(img.id).filter((r) => r.includes('@')).sort();
 }
 
 export function imageInspect(d: Daemon, img: StoredImage): Record<string, unknown> {
@@ -132,14 +132,14 @@ export interface ImageSummary {
 /** GET /images/json as `docker images` shows it: one row per tag, untagged images once. */
 export function listImages(d: Daemon, all: boolean): ImageSummary[] {
   const rows: ImageSummary[] = [];
-  const imgs = [...d.images.images.values()].sort((a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? '') || (a.id < b.id ? -1 : 1));
+  const imgs = [...d.imageStore.images.values()].sort((a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? '') || (a.id < b.id ? -1 : 1));
   for (const img of imgs) {
     const tags = imageTags(d, img);
     const digests = imageDigests(d, img);
     const base = { image: img, created: Date.parse(img.config.created ?? GO_ZERO_TIME), size: chainSize(img.layer) };
     if (tags.length === 0) {
       // Untagged images with children are intermediate: only -a shows them.
-      if (!all && d.images.children(img.id).length > 0) continue;
+      if (!all && d.imageStore.children(img.id).length > 0) continue;
       rows.push({ ...base, repository: digests[0]?.split('@')[0] ?? '<none>', tag: '<none>', digest: digests[0]?.split('@')[1] ?? '<none>' });
       continue;
     }
@@ -179,7 +179,7 @@ export function imageHistory(d: Daemon, img: StoredImage): HistoryRow[] {
     if (!cur) break;
     row.id = cur.id;
     row.tags = imageTags(d, cur);
-    cur = cur.parent ? d.images.images.get(cur.parent) : undefined;
+    cur = cur.parent ? d.imageStore.images.get(cur.parent) : undefined;
   }
   return rows;
 }
@@ -195,7 +195,7 @@ export interface DiskUsage {
 }
 
 export function diskUsage(d: Daemon): DiskUsage {
-  const imgs = [...d.images.images.values()];
+  const imgs = [...d.imageStore.images.values()];
   const used = new Set([...d.containers.values()].map((c) => c.image.id));
   const layerSet = new Map<string, number>();
   const usedLayers = new Map<string, number>();
@@ -213,7 +213,7 @@ export function diskUsage(d: Daemon): DiskUsage {
   const vols = d.fs.exists(`${d.dataRoot}/volumes`) ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db') : [];
   const activeVols = new Set(cs.flatMap((c) => c.mounts.map((m) => m.Name)).filter(Boolean));
   return {
-    images: { total: imgs.filter((i) => imageTags(d, i).length || !d.images.children(i.id).length).length, active: used.size, size, reclaimable: size - sum(usedLayers) },
+    images: { total: imgs.filter((i) => imageTags(d, i).length || !d.imageStore.children(i.id).length).length, active: used.size, size, reclaimable: size - sum(usedLayers) },
     containers: { total: cs.length, active: cs.filter((c) => c.state.status === 'running').length, size: csize, reclaimable: idle },
     volumes: { total: vols.length, active: vols.filter((v) => activeVols.has(v)).length, size: vols.reduce((a, v) => a + d.driver.sizeOf(`${d.dataRoot}/volumes/${v}`), 0), reclaimable: 0 },
   };

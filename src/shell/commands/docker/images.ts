@@ -52,7 +52,7 @@ export const imagesCommand: SubCommand = {
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
-    let rows = d.images_(p.bools.has('all'));
+    let rows = d.images(p.bools.has('all'));
     const want = p.operands[0];
     if (want) {
       const [repo, tag] = want.includes(':') ? [want.slice(0, want.lastIndexOf(':')), want.slice(want.lastIndexOf(':') + 1)] : [want, undefined];

@@ -128,7 +128,7 @@ export const systemDfCommand: SubCommand = {
     const u = d.systemDf();
     if (p.bools.has('verbose')) {
       const now = d.clock.now();
-      const imgs = d.images_(false).map((r) => `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`);
+      const imgs = d.images(false).map((r) => `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`);
       const cs = d.ps(true).map((c) => `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.size(c.rw.mountId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`);
       ctx.stdout(`Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`);
       return 0;
@@ -151,11 +151,11 @@ function humanDurationAgo(ms: number): string {
 
 /** Bytes of the image's layers that other images also use. */
 function sharedSize(d: DockerEngine, id: string): number {
-  const img = d.images.images.get(id);
+  const img = d.imageStore.images.get(id);
   let n = 0;
   for (let l = img?.layer; l; l = l.parent) {
     const chain = l.chainId;
-    const others = [...d.images.images.values()].some((o) => {
+    const others = [...d.imageStore.images.values()].some((o) => {
       if (o.id === id) return false;
       for (let x = o.layer; x; x = x.parent) if (x.chainId === chain) return true;
       return false;
