@@ -26,6 +26,6 @@ export async function makeScriptFixtures(): Promise<ScriptFixtures> {
       [base, '/tmp/base.tar'],
     ],
     // The archives live in the daemon's temp dir: stop it (and delete them) at the very end.
-    stop: () => d.stop({ keepTmp: false } as never),
+    stop: () => d.stop(),
   };
 }
