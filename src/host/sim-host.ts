@@ -11,6 +11,9 @@ import { runJq, setJqWasmSource } from '../shell/jq.js';
 import { Session } from '../shell/session.js';
 import { shellQuote } from '../shell/commands/fs/find.js';
 import { loadJqWasmBinary } from './jq-wasm-loader.js';
+import { createDaemon, type DockerEngine } from '../docker/engine/index.js';
+import { createTutorialRegistry } from '../docker/registry/tutorial.js';
+import { createDockerCommand } from '../shell/commands/docker/index.js';
 
 export interface SimHostOptions {
   /** Makes every random id reproducible; also the clock's start when startTime is absent. */
@@ -26,10 +29,14 @@ export interface SimHostOptions {
   extraCommands?: CommandSpec[];
   /** Runs once the root filesystem exists, before the session: the docker engine sets up here. */
   onKernel?: (kernel: Kernel, rootProc: Proc) => void;
+  /** The simulated Docker 20.10 daemon and its `docker` command (default on). */
+  docker?: boolean;
 }
 
 export interface SimHost {
   kernel: Kernel;
+  /** The docker daemon, when the host has one. */
+  docker?: DockerEngine;
   session: Session;
   commands: CommandSpec[];
   /** A root process at /, for setup code and lesson checks. */
@@ -194,18 +201,37 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
   [jqCommand(), bashCommand('bash'), bashCommand('sh')].forEach(add);
-  (options.extraCommands ?? []).forEach(add);
-  const commands = [...table.values()];
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
-  buildRootFs(rootProc, hostname, commands.map((c) => c.name));
+  const withDocker = options.docker ?? true;
+  const names = [...table.keys(), ...(options.extraCommands ?? []).map((c) => c.name), ...(withDocker ? ['docker', 'dockerd'] : [])];
+  buildRootFs(rootProc, hostname, names);
   mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
   mountDevfs(kernel);
+  // The daemon runs RUN steps and `docker exec` through the session, which exists only later.
+  let session: Session | undefined;
+  let docker: DockerEngine | undefined;
+  if (withDocker) {
+    docker = createDaemon({
+      kernel,
+      clock,
+      random: kernel.random,
+      registry: createTutorialRegistry(),
+      hostname,
+      runCommand: (line, o) => {
+        if (!session) return Promise.resolve(127);
+        return session.services.runLine(line, o.io, { root: o.root, cwd: o.cwd, env: o.env, hostname: o.hostname });
+      },
+    });
+    add(createDockerCommand(docker));
+  }
+  (options.extraCommands ?? []).forEach(add);
+  const commands = [...table.values()];
   options.onKernel?.(kernel, rootProc);
-  const session = new Session({
+  session = new Session({
     kernel,
     commands,
     hostname,
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
   });
-  return { kernel, session, commands, rootProc };
+  return { kernel, docker, session, commands, rootProc };
 }

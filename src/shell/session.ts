@@ -69,11 +69,12 @@ export class Session {
     this.frames.push({ interp, hostname: options.hostname });
   }
 
-  private initVars(interp: Interpreter, vars: Record<string, string>): void {
+  /** Login variables; a container's HOSTNAME is exported, as docker sets it in the environment. */
+  private initVars(interp: Interpreter, vars: Record<string, string>, container = false): void {
     const base: Record<string, string> = { USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...vars };
     for (const [k, v] of Object.entries(base)) {
       interp.state.vars.set(k, v);
-      if (k !== 'HOSTNAME') interp.state.exported.add(k);
+      if (k !== 'HOSTNAME' || container) interp.state.exported.add(k);
     }
   }
 
@@ -157,7 +158,7 @@ export class Session {
   enterShell(o: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
-    this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() });
+    this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
     this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
   }
 
@@ -172,7 +173,7 @@ export class Session {
     if (o?.root !== undefined) {
       const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
       child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
-      this.initVars(child, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname ?? this.top.hostname, PWD: proc.getcwd() });
+      this.initVars(child, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname ?? this.top.hostname, PWD: proc.getcwd() }, true);
     } else {
       child = this.top.interp.subshell();
       if (o?.cwd) {

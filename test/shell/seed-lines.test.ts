@@ -23,6 +23,7 @@ const fakeInspect: CommandSpec = {
 
 async function dockerHost() {
   const shell = await makeShell({
+    docker: false,
     extraCommands: [fakeInspect],
     onKernel: (_kernel, p) => {
       for (const d of [`${LOWER}/etc/nginx`, `${OVL}/cccc/diff/bin`, UPPER, MERGED, `${OVL}/bbbb/work`, `${OVL}/l`]) {

@@ -14,11 +14,15 @@ export interface MachineInfo {
 export const DEFAULT_MACHINE: MachineInfo = { release: '5.15.0-91-generic', version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023' };
 
 function hostnameOf(ctx: CommandContext): string {
+  // A container's /etc/hostname is empty in its init layer (Docker bind-mounts the real one), so
+  // the HOSTNAME that docker exports to every container process comes next.
   try {
-    return dec.decode(ctx.proc.readFile('/etc/hostname')).trim() || 'localhost';
+    const name = dec.decode(ctx.proc.readFile('/etc/hostname')).trim();
+    if (name) return name;
   } catch {
-    return ctx.env.get('HOSTNAME') ?? 'localhost';
+    // fall through
   }
+  return ctx.env.get('HOSTNAME') ?? 'localhost';
 }
 
 export function makeUname(machine: MachineInfo): CommandSpec {
