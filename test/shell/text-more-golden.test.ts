@@ -768,6 +768,48 @@ const cases: Case[] = [
   "out": "",
   "err": "sort: -:2: disorder: a\n",
   "code": 1
+ },
+ {
+  "line": "wc d f",
+  "stdin": "",
+  "files": {
+   "d/x": "1\n",
+   "f": "a b\n"
+  },
+  "out": "      0       0       0 d\n      1       2       4 f\n      1       2       4 total\n",
+  "err": "wc: d: Is a directory\n",
+  "code": 1
+ },
+ {
+  "line": "wc -l d",
+  "stdin": "",
+  "files": {
+   "d/x": "1\n"
+  },
+  "out": "0 d\n",
+  "err": "wc: d: Is a directory\n",
+  "code": 1
+ },
+ {
+  "line": "sed -n l",
+  "stdin": "a\tb\\c\u0001é\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+  "out": "a\\tb\\\\c\\001\\303\\251\\177$\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\\\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\\\nxxxxxxxxxxxx$\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed -n 'N;l'",
+  "stdin": "a\nb\n",
+  "out": "a\\nb$\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed -n l",
+  "stdin": "abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc\tZ\n",
+  "out": "abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc\\\n\\tZ$\n",
+  "err": "",
+  "code": 0
  }
 ];
 

@@ -66,6 +66,31 @@ function expand(repl: string, m: RegExpExecArray): string {
   return out;
 }
 
+const L_ESC: Record<string, string> = { '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+
+/** `l`: C escapes, octal for other bytes, lines wrapped at 69 characters plus `\`, then `$`. */
+function listLine(ps: string): string {
+  const pieces: string[] = [];
+  for (const ch of ps) {
+    const code = ch.codePointAt(0)!;
+    if (L_ESC[ch] !== undefined) pieces.push(L_ESC[ch]);
+    // Anything outside printable ASCII goes out byte by byte in octal, UTF-8 included.
+    else if (code < 0x20 || code > 0x7e) for (const b of new TextEncoder().encode(ch)) pieces.push(`\\${b.toString(8).padStart(3, '0')}`);
+    else pieces.push(ch);
+  }
+  let out = '';
+  let width = 0;
+  for (const p of pieces) {
+    if (width + p.length > 69) {
+      out += '\\\n';
+      width = 0;
+    }
+    out += p;
+    width += p.length;
+  }
+  return `${out}$`;
+}
+
 export interface State {
   ps: string;
   hs: string;
@@ -157,7 +182,7 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
         case '=': emit(String(input.lineNo), true); break;
         case 'p': emit(state.ps); break;
         case 'P': emit(state.ps.split('\n')[0]); break;
-        case 'l': emit(`${state.ps.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n')}$`); break;
+        case 'l': emit(listLine(state.ps)); break;
         case 'd': deleted = true; break;
         case 'D': {
           const k = state.ps.indexOf('\n');

@@ -80,6 +80,8 @@ async function run(ctx: CommandContext): Promise<number> {
       if (!r.ok) {
         ctx.stderr(`wc: ${f}: ${errText(r.error)}\n`);
         status = 1;
+        // A directory opens but fails to read: GNU still prints its (zero) counts.
+        if ((r.error as { code?: string }).code === 'EISDIR') ctx.stdout(line(count(new Uint8Array()), f));
         continue;
       }
       const c = count(r.data);
