@@ -301,7 +301,25 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
     for (const a of argv.slice(1)) sh.state.readonly.add(a.split('=')[0] as string);
     return s;
   }],
-  ['local', exportBuiltin],
+  ['local', (sh, argv, io) => {
+    const frame = sh.state.localFrames[sh.state.localFrames.length - 1];
+    if (!frame) {
+      say(io, 'local: can only be used in a function');
+      return 1;
+    }
+    for (const a of argv.slice(1)) {
+      const name = a.split('=')[0] as string;
+      if (NAME.test(name) && !frame.has(name)) frame.set(name, sh.state.vars.get(name));
+      if (!a.includes('=') && NAME.test(name)) sh.state.vars.set(name, '');
+    }
+    return exportBuiltin(sh, argv, io);
+  }],
+  ['time', async (sh, argv, io) => {
+    // `time` is a keyword in bash; here it times one command, and the simulation takes no time.
+    const status = argv.length > 1 ? await sh.invoke(argv.slice(1), io) : 0;
+    io.stderr('\nreal\t0m0.001s\nuser\t0m0.000s\nsys\t0m0.000s\n');
+    return status;
+  }],
   ['declare', exportBuiltin],
   ['unset', unset],
   ['true', () => 0],

@@ -151,10 +151,16 @@ export class Expander {
     }
   }
 
-  /** $((…)) bodies may hold $x and $(…): expand those first, as bash does. */
-  private async arithText(expr: string): Promise<string> {
-    if (!expr.includes('$')) return expr;
-    return expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9#?$])\}?/g, (_m, name: string) => this.lookup(name) ?? '');
+  /** $((…)) bodies may hold $x, ${x…} and $(…): expand those first, as bash does, by reading the
+   * text the way a here-document body is read (expansions, no splitting). */
+  async arithText(expr: string): Promise<string> {
+    if (!expr.includes('$') && !expr.includes('`')) return expr;
+    const { parseCommandLine } = await import('./parser.js');
+    const parsed = parseCommandLine(`:<<__ARITH__\n${expr}\n__ARITH__`, { endOfInput: true });
+    const body = parsed.status === 'ok' ? parsed.script.items[0]?.command.head.commands[0] : undefined;
+    const doc = body?.type === 'SimpleCommand' ? body.redirects[0]?.heredoc : undefined;
+    if (!doc) return expr;
+    return (await this.string(doc.body)).replace(/\n$/, '');
   }
 
   arith(expr: string): number {

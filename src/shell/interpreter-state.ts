@@ -21,6 +21,8 @@ export class ShellState {
   scriptName = 'bash';
   /** How deep function calls go, against runaway recursion. */
   callDepth = 0;
+  /** Per function call: the values `local` hid, restored when the call returns. */
+  localFrames: Map<string, string | undefined>[] = [];
 
   constructor(public proc: Proc, pid: number) {
     this.pid = pid;

@@ -273,7 +273,7 @@ export class Interpreter implements ExpandHost {
   }
 
   private async expandArithText(expr: string): Promise<string> {
-    return expr.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, n: string) => this.getVar(n) ?? '');
+    return this.expander.arithText(expr);
   }
 
   private async doubleBracket(words: Word[], io: CommandIO): Promise<number> {
@@ -344,7 +344,9 @@ export class Interpreter implements ExpandHost {
       return this.fail(err, io);
     }
     if (argv.length === 0) return c.words.length > 0 || c.assignments.length === 0 ? 0 : this.state.status;
-    return this.invoke(argv, cio, assigned);
+    const status = await this.invoke(argv, cio, assigned);
+    this.state.vars.set('_', argv[argv.length - 1] as string);
+    return status;
   }
 
   private async expandAlias(c: SimpleCommand, argv: string[]): Promise<string[]> {
@@ -439,6 +441,7 @@ export class Interpreter implements ExpandHost {
     const saved = this.state.positional;
     this.state.positional = argv.slice(1);
     this.state.callDepth++;
+    this.state.localFrames.push(new Map());
     try {
       return await this.command(body, io);
     } catch (err) {
@@ -447,6 +450,10 @@ export class Interpreter implements ExpandHost {
     } finally {
       this.state.callDepth--;
       this.state.positional = saved;
+      for (const [name, value] of this.state.localFrames.pop() ?? []) {
+        if (value === undefined) this.state.vars.delete(name);
+        else this.state.vars.set(name, value);
+      }
     }
   }
 }

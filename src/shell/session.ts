@@ -65,6 +65,7 @@ export class Session {
     const proc = options.kernel.proc({ root: '/', cwd: '/root' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
     this.initVars(interp, { HOME: '/root', PATH: HOST_PATH, HOSTNAME: options.hostname, PWD: '/root', SHLVL: '1' });
+    interp.state.vars.set('PPID', '987');
     for (const [k, v] of UBUNTU_ALIASES) interp.state.aliases.set(k, v);
     this.frames.push({ interp, hostname: options.hostname });
   }

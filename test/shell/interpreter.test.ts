@@ -69,7 +69,12 @@ const BASH_CAPTURED: [string, string, number][] = [
   ["a=5; a=$((a+1)); echo $a; echo $((a++)) $a", "6\n6 7\n", 0],
   ["arr=x; echo ${arr:-y}${arr:+z}", "xz\n", 0],
   ["echo \"$HOME\" '$HOME'", "/root $HOME\n", 0],
-  ["echo a; exit 3; echo b", "a\n", 3],];
+  ["echo a; exit 3; echo b", "a\n", 3],  ["mkdir -p /tmp/q1 && cd $_ && pwd", "/tmp/q1\n", 0],
+  ["echo $(( $(echo 3) + 4 ))", "7\n", 0],
+  ["f() { local x=in; echo $x; }; x=out; f; echo $x", "in\nout\n", 0],
+  ["n=0; for i in $(seq 1 5); do n=$((n+i)); done; echo $n", "15\n", 0],
+  ["seq -s, 3; seq -w 8 10; seq 1 0.5 2", "1,2,3\n08\n09\n10\n1.0\n1.5\n2.0\n", 0],
+];
 
 describe('the interpreter answers as bash does', () => {
   it.each(BASH_CAPTURED)('%s', async (line, out, code) => {

@@ -263,6 +263,49 @@ function vim(ctx: CommandContext): number {
   return 0;
 }
 
+/** seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST, integers and decimals as coreutils prints them. */
+function seq(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1);
+  let sep = '\n';
+  let width = false;
+  const nums: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-s') sep = args[++i] ?? '';
+    else if (a.startsWith('-s')) sep = a.slice(2);
+    else if (a === '-w') width = true;
+    else nums.push(a);
+  }
+  if (nums.length === 0 || nums.length > 3) {
+    ctx.stderr(nums.length === 0 ? "seq: missing operand\nTry 'seq --help' for more information.\n" : `seq: extra operand ${q(nums[3] as string)}\nTry 'seq --help' for more information.\n`);
+    return 1;
+  }
+  for (const n of nums) {
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(n)) {
+      ctx.stderr(`seq: invalid floating point argument: ${q(n)}\nTry 'seq --help' for more information.\n`);
+      return 1;
+    }
+  }
+  const [first, step, last] = nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums;
+  const decimals = Math.max(...[first, step].map((n) => (n as string).split('.')[1]?.length ?? 0));
+  const a = Number(first);
+  const d = Number(step);
+  const b = Number(last);
+  if (d === 0) {
+    ctx.stderr(`seq: invalid Zero increment value: ${q(step as string)}\nTry 'seq --help' for more information.\n`);
+    return 1;
+  }
+  const out: string[] = [];
+  for (let k = 0; out.length < 1_000_000; k++) {
+    const v = a + k * d;
+    if ((d > 0 && v > b + 1e-9) || (d < 0 && v < b - 1e-9)) break;
+    out.push(v.toFixed(decimals));
+  }
+  const w = width ? Math.max(...out.map((s) => s.length)) : 0;
+  if (out.length) ctx.stdout(`${out.map((s) => (w ? s.padStart(w, '0') : s)).join(sep)}\n`);
+  return 0;
+}
+
 export function systemCommands(machine: MachineInfo): CommandSpec[] {
   return [
     makeUname(machine),
@@ -271,6 +314,7 @@ export function systemCommands(machine: MachineInfo): CommandSpec[] {
     { name: 'hostname', run: (ctx) => (ctx.stdout(`${hostnameOf(ctx)}\n`), 0), summary: 'print the host name' },
     { name: 'date', run: date, summary: 'print the (simulated) date; +FORMAT, -d DATE, -R, -I', flags: ['-d', '-u', '-R', '-I'] },
     { name: 'env', run: env, summary: 'print the environment, or run a command with changes (env X=1 cmd)', flags: ['-i', '-u'] },
+    { name: 'seq', run: seq, summary: 'print a sequence of numbers (-s SEP -w)', flags: ['-s', '-w'] },
     { name: 'which', run: which, summary: 'show where a command lives in $PATH', flags: ['-a'] },
     { name: 'vim', run: vim, summary: 'edit without a screen: text from stdin or -c ex commands; saves as vim does (new inode)', flags: ['-c'] },
     { name: 'vi', run: vim, summary: 'the same as vim', flags: ['-c'] },
