@@ -336,3 +336,46 @@ export function compileRegex(p: string, opts: RegexOptions = {}): RegExp {
     return new RegExp(t.source.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), flags);
   }
 }
+
+const altCache = new Map<string, RegExp | null>();
+
+/** The sticky, end-anchored twin of a pattern with alternation, or null when it has none. */
+function altTwin(re: RegExp): RegExp | null {
+  const key = `${re.flags}/${re.source}`;
+  let twin = altCache.get(key);
+  if (twin === undefined) {
+    let alt = false;
+    let inClass = false;
+    for (let i = 0; i < re.source.length; i++) {
+      const c = re.source[i];
+      if (c === '\\') i++;
+      else if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      else if (c === '|' && !inClass) alt = true;
+    }
+    twin = alt ? new RegExp(`(?:${re.source})$`, `${re.flags.replace(/[gy]/g, '')}y`) : null;
+    altCache.set(key, twin);
+  }
+  return twin;
+}
+
+/**
+ * POSIX wants the leftmost-LONGEST match; JS alternation stops at the first alternative that
+ * fits (`a|ab` on "ab" gives "a"). Given JS's match, look for a longer one at the same start.
+ * Only patterns with `|` can differ; the search looks at most 256 characters further.
+ */
+export function longestAt(re: RegExp, s: string, m: RegExpExecArray): RegExpExecArray {
+  const twin = altTwin(re);
+  if (!twin) return m;
+  const start = m.index;
+  const end0 = start + m[0].length;
+  for (let e = Math.min(s.length, end0 + 256); e > end0; e--) {
+    twin.lastIndex = start;
+    const r = twin.exec(s.slice(0, e));
+    if (r) {
+      r.index = start;
+      return r;
+    }
+  }
+  return m;
+}

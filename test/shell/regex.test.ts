@@ -1,7 +1,7 @@
 // The POSIX-to-JS regex translation: unit cases, and `grep -o` spans recorded from GNU grep 3.8
 // (C.UTF-8) for BRE and ERE patterns over one input, matched here through compileRegex.
 import { describe, expect, it } from 'vitest';
-import { compileRegex, RegexError, translate } from '../../src/shell/regex.js';
+import { compileRegex, longestAt, RegexError, translate } from '../../src/shell/regex.js';
 
 const INPUT = "abc aXc a.c a*c\nfoo123 bar_45 x-y\n(paren) [bracket] {brace}\nhello world Hello WORLD\naaa ab abab\n\tTab line  \nsha256:9f54eef4 /var/lib/docker/overlay2\na+b a?b a|b\n";
 
@@ -390,5 +390,13 @@ describe('regex: translation', () => {
     expect(msg('a\\{1')).toBe('Unmatched \\{');
     expect(msg('\\(a\\)\\2')).toBe('Invalid back reference');
     expect(msg('a\\')).toBe('Trailing backslash');
+  });
+  it('longestAt: POSIX leftmost-longest over JS leftmost-first alternation', () => {
+    const re = compileRegex('a|ab|abc', { extended: true });
+    expect(longestAt(re, 'xabcd', re.exec('xabcd')!)[0]).toBe('abc');
+    expect(longestAt(re, 'xabcd', re.exec('xabcd')!).index).toBe(1);
+    const plain = compileRegex('ab*');
+    const m = plain.exec('abbb')!;
+    expect(longestAt(plain, 'abbb', m)).toBe(m);
   });
 });

@@ -810,6 +810,41 @@ const cases: Case[] = [
   "out": "abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc\\\n\\tZ$\n",
   "err": "",
   "code": 0
+ },
+ {
+  "line": "grep -oE 'a|ab|abc'",
+  "stdin": "abcd ab a\n",
+  "out": "abc\nab\na\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "grep -o 'over\\|overlay2\\|lay'",
+  "stdin": "overlay2 overlay\n",
+  "out": "overlay2\nover\nlay\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed -E 's/(a|ab)(c|bcd)/[\\1,\\2]/'",
+  "stdin": "abcd\n",
+  "out": "[a,bcd]\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed -E 's/x|xy/Z/g'",
+  "stdin": "xyx xy\n",
+  "out": "ZZ Z\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "awk '{ n = gsub(/a|ab/, \"<&>\"); print n, $0; print match(\"xxabab\", /ab|abab/), RSTART, RLENGTH }'",
+  "stdin": "abab a\n",
+  "out": "3 <ab><ab> <a>\n3 3 4\n",
+  "err": "",
+  "code": 0
  }
 ];
 

@@ -1,6 +1,7 @@
 // awk's built-in functions as gawk runs them: length (of strings and arrays), substr with gawk's
 // truncation, index, split, sub/gsub with `&` and `\\&`, match (with gawk's array argument),
 // sprintf, tolower/toupper, the arithmetic functions, rand/srand, close, system, gensub.
+import { longestAt } from '../../regex.js';
 import type { Expr } from './awk-parse.js';
 import { AwkFatal, type Interp } from './awk-interp.js';
 import { input, toNum, UNINIT, type Val } from './awk-value.js';
@@ -36,6 +37,8 @@ export function replaceAll(re: RegExp, s: string, how: number, repl: (m: RegExpE
       g.lastIndex++;
       continue;
     }
+    m = longestAt(g, s, m);
+    g.lastIndex = Math.max(g.lastIndex, m.index + m[0].length);
     prevEnd = m.index + m[0].length;
     count++;
     if (how === 0 || count === how) {
@@ -115,7 +118,9 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     }
     case 'match': {
       const s = str(0);
-      const m = it.regexOf(args[1]).exec(s);
+      const re = it.regexOf(args[1]);
+      const first = re.exec(s);
+      const m = first && longestAt(re, s, first);
       const start = m ? [...s.slice(0, m.index)].length + 1 : 0;
       const len = m ? [...m[0]].length : -1;
       it.set('RSTART', start);

@@ -3,7 +3,7 @@
 // tree (directory order, no "./" prefix when searching the default "."), binary files noticed
 // on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compileRegex, RegexError } from '../../regex.js';
+import { compileRegex, longestAt, RegexError } from '../../regex.js';
 import { errText, parseOpts, text, UsageError } from './common.js';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -98,7 +98,13 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
     if (o.only) {
       if (!o.invert) {
         o.re.lastIndex = 0;
-        for (const m of line.matchAll(o.re)) {
+        for (let m = o.re.exec(line); m; m = o.re.exec(line)) {
+          if (m[0] === '') {
+            o.re.lastIndex++;
+            continue;
+          }
+          m = longestAt(o.re, line, m);
+          o.re.lastIndex = m.index + m[0].length;
           if (m[0] !== '') out += `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}${c('01;31', m[0])}\n`;
         }
       }

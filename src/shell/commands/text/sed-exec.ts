@@ -2,6 +2,7 @@
 // s/// with GNU's replacement escapes. sed.ts feeds it lines and collects the output.
 import type { CommandContext } from '../../command.js';
 import { text } from './common.js';
+import { longestAt } from '../../regex.js';
 import type { Addr, Cmd } from './sed-parse.js';
 
 export interface Line {
@@ -291,6 +292,8 @@ function substitute(ctx: CommandContext, c: Cmd, state: State, emit: (s: string,
       re.lastIndex++;
       continue;
     }
+    m = longestAt(re, state.ps, m);
+    re.lastIndex = Math.max(re.lastIndex, m.index + m[0].length);
     prevEnd = m.index + m[0].length;
     count++;
     if (count >= sub.nth && (sub.global || count === sub.nth)) {
