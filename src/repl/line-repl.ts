@@ -19,6 +19,12 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
   const seed = options.seed !== undefined && /^\d+$/.test(options.seed) ? Number(options.seed) : 0;
   const host = createSimHost({ seed });
   const session = host.session;
+  const columns = (output as { columns?: number }).columns;
+  if (columns) {
+    // ls asks the terminal for its width; here the shell hands it over as COLUMNS.
+    session.shell.state.vars.set('COLUMNS', String(columns));
+    session.shell.state.exported.add('COLUMNS');
+  }
   const terminal = Boolean((input as { isTTY?: boolean }).isTTY && output.isTTY);
   const rl = createInterface({ input, output, terminal, historySize: 1000 });
   const io: CommandIO = {

@@ -3,13 +3,12 @@
 // and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
 import { isKernelError, type Kernel, type Proc } from '../kernel/index.js';
-import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
+import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand } from './ast.js';
 import { toBytes, type CommandIO, type CommandSpec, type ShellServices } from './command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
-import { matchPattern } from './glob.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
 import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
-import { evalTestExpression } from './builtins-test.js';
+import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 
 /** What every interpreter of one session shares. */
@@ -25,7 +24,6 @@ export interface InterpreterEnv {
 }
 
 const MAX_CALL_DEPTH = 200;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class Interpreter implements ExpandHost {
   readonly expander: Expander;
@@ -174,7 +172,7 @@ export class Interpreter implements ExpandHost {
         return this.fail(err, io);
       }
       try {
-        status = await this.compound(c, cio);
+        status = await runCompound(this, c, cio);
       } catch (err) {
         if (err instanceof ExpansionError) return this.fail(err, cio);
         throw err;
@@ -196,126 +194,6 @@ export class Interpreter implements ExpandHost {
 
   tick(what: string): void {
     if (++this.env.budget.steps > this.env.budget.limit) throw new BudgetExceeded(what);
-  }
-
-  private async compound(c: CompoundCommand, io: CommandIO): Promise<number> {
-    switch (c.type) {
-      case 'BraceGroup':
-        return this.list(c.body, io);
-      case 'Subshell':
-        return this.subshell().runIsolated(c.body, io);
-      case 'If': {
-        for (const b of c.branches) {
-          if ((await this.list(b.condition, io)) === 0) return this.list(b.body, io);
-        }
-        return c.elseBody ? this.list(c.elseBody, io) : 0;
-      }
-      case 'For': {
-        if (!NAME.test(c.variable)) {
-          io.stderr(`bash: \`${c.variable}': not a valid identifier\n`);
-          return 1;
-        }
-        const items = c.items ? await this.expander.words(c.items) : [...this.state.positional];
-        let status = 0;
-        for (const item of items) {
-          this.tick('for');
-          this.setVar(c.variable, item);
-          const r = await this.loopBody(c.body, io);
-          status = r.status;
-          if (r.stop) break;
-        }
-        return status;
-      }
-      case 'ArithmeticFor': {
-        let status = 0;
-        if (c.init.trim()) this.expander.arith(c.init);
-        while (c.test.trim() === '' || this.expander.arith(c.test) !== 0) {
-          this.tick('for');
-          const r = await this.loopBody(c.body, io);
-          status = r.status;
-          if (r.stop) break;
-          if (c.update.trim()) this.expander.arith(c.update);
-        }
-        return status;
-      }
-      case 'Loop': {
-        let status = 0;
-        for (;;) {
-          this.tick(c.until ? 'until' : 'while');
-          const cond = await this.list(c.condition, io);
-          if ((cond === 0) === c.until) break;
-          const r = await this.loopBody(c.body, io);
-          status = r.status;
-          if (r.stop) break;
-        }
-        return status;
-      }
-      case 'Case': {
-        const subject = await this.expander.string(c.subject);
-        for (let i = 0; i < c.arms.length; i++) {
-          const arm = c.arms[i]!;
-          let hit = false;
-          for (const p of arm.patterns) if (matchPattern(await this.expander.pattern(p), subject)) hit = true;
-          if (!hit) continue;
-          let status = await this.list(arm.body, io);
-          let k = i;
-          while (c.arms[k]?.terminator === ';&' && k + 1 < c.arms.length) status = await this.list(c.arms[++k]!.body, io);
-          if (c.arms[k]?.terminator !== ';;&') return status;
-          i = k;
-        }
-        return 0;
-      }
-      case 'ArithmeticCommand':
-        return this.expander.arith(await this.expandArithText(c.expression)) !== 0 ? 0 : 1;
-      case 'TestCommand':
-        return this.doubleBracket(c.words, io);
-    }
-  }
-
-  private async expandArithText(expr: string): Promise<string> {
-    return this.expander.arithText(expr);
-  }
-
-  private async doubleBracket(words: Word[], io: CommandIO): Promise<number> {
-    const args: { text: string; pattern: string; raw: string }[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as Word;
-      args.push({ text: await this.expander.string(w), pattern: await this.expander.pattern(w), raw: w.text });
-      if (w.text === '=~') {
-        // The parser splits a regex such as ^f(o+)$ at its parentheses; bash reads one word.
-        let j = i + 1;
-        let text = '';
-        let raw = '';
-        while (j < words.length) {
-          const part = words[j] as Word;
-          if (j > i + 1 && (part.span.start !== (words[j - 1] as Word).span.end || part.text === ']]')) break;
-          text += await this.expander.string(part);
-          raw += part.text;
-          j++;
-        }
-        if (j > i + 1) args.push({ text, pattern: text, raw });
-        i = j - 1;
-      }
-    }
-    const r = evalTestExpression(args, this.proc, true);
-    if (typeof r === 'string') {
-      io.stderr(`bash: ${r}\n`);
-      return 2;
-    }
-    return r ? 0 : 1;
-  }
-
-  private async loopBody(body: CommandList, io: CommandIO): Promise<{ status: number; stop: boolean }> {
-    try {
-      return { status: await this.list(body, io), stop: false };
-    } catch (err) {
-      if (!(err instanceof LoopSignal)) throw err;
-      if (err.levels > 1) {
-        err.levels--;
-        throw err;
-      }
-      return { status: 0, stop: err.kind === 'break' };
-    }
   }
 
   // ---- simple commands -----------------------------------------------------------------------
