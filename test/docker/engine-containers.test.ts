@@ -224,3 +224,33 @@ describe('determinism', () => {
     expect(chains(b)).toEqual(chains(a));
   });
 });
+
+describe('volumes and bind mounts', () => {
+  it('a bind-mounted host file is seen and written through; only the empty mountpoint lands in diff/', async () => {
+    const e = makeEnv();
+    await e.daemon.pull('busybox');
+    e.proc.mkdir('/tmp');
+    e.proc.writeFile('/tmp/test.txt', 'from the host\n');
+    const { container: c } = await e.daemon.run({ image: 'busybox', name: 'web', detach: true, cmd: ['sleep', '1000'], volumes: ['/tmp/test.txt:/tmp/test.txt'] }, io);
+    const merged = e.daemon.mergedDir(c);
+    const inside = e.kernel.proc({ root: merged });
+    expect(new TextDecoder().decode(inside.readFile('/tmp/test.txt'))).toBe('from the host\n');
+    inside.writeFile('/tmp/test.txt', 'from the container\n');
+    expect(e.read('/tmp/test.txt')).toBe('from the container\n');
+    const upper = `${DR}/overlay2/${c.rw.mountId}/diff`;
+    expect(e.proc.lstat(`${upper}/tmp/test.txt`).size).toBe(0);
+    e.daemon.stop('web');
+    expect(e.kernel.mounts()).toHaveLength(1);
+  });
+
+  it('a new named volume is filled from the image and lives under volumes/<name>/_data', async () => {
+    const e = makeEnv();
+    await e.daemon.pull('nginx');
+    const { container: c } = await e.daemon.run({ image: 'nginx', name: 'web', detach: true, volumes: ['html:/usr/share/nginx/html'] }, io);
+    expect(e.ls(`${DR}/volumes/html/_data`)).toEqual(['50x.html', 'index.html']);
+    const inside = e.kernel.proc({ root: e.daemon.mergedDir(c) });
+    inside.writeFile('/usr/share/nginx/html/new.html', '<p>new</p>\n');
+    expect(e.read(`${DR}/volumes/html/_data/new.html`)).toBe('<p>new</p>\n');
+    expect(e.daemon.diff('web').map((x) => x.path)).not.toContain('/usr/share/nginx/html/new.html');
+  });
+});

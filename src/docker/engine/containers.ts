@@ -1,13 +1,14 @@
 // Container operations: create (the -init layer and the container layer), start/stop (mount and
 // unmount merged/), the main process (run through the shell's runner in the merged root), exec,
 // rm and diff. containers/<id>/ holds what the daemon writes there.
-import { isKernelError } from '../../kernel/index.js';
+import { isKernelError, type Proc } from '../../kernel/index.js';
 import { sha256Hex, shortId } from '../digest.js';
 import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
 import { containerChanges, type Change } from './changes.js';
 import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2.js';
+import { bindMount } from './bind.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
@@ -104,9 +105,11 @@ export class Daemon extends DaemonCore {
 
   private volumeMounts(specs: string[]): Container['mounts'] {
     return specs.map((spec) => {
-      const [src = '', dst = src] = spec.split(':');
+      const parts = spec.split(':');
+      // "-v /data" is an anonymous volume; "-v /host:/data" a bind mount; "-v name:/data" a named volume
+      const [src = '', dst = src] = parts.length === 1 ? ['', spec] : parts;
       if (src.startsWith('/')) return { Type: 'bind' as const, Source: src, Destination: dst };
-      const name = dst === src ? randomHex(this.random) : src;
+      const name = src === '' ? randomHex(this.random) : src;
       const data = `${this.dataRoot}/volumes/${name}/_data`;
       if (!this.fs.exists(data)) {
         this.fs.mkdir(`${this.dataRoot}/volumes/${name}`, 0o701);
@@ -165,7 +168,8 @@ export class Daemon extends DaemonCore {
   start(ref: string): Container {
     const c = this.getContainer(ref);
     if (c.state.status === 'running') return c;
-    this.driver.mount(c.rw.mountId);
+    const merged = this.driver.mount(c.rw.mountId);
+    this.mountVolumes(c, merged);
     const dir = this.containerDir(c);
     const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
     this.fs.write(`${dir}/hostname`, `${c.id.slice(0, 12)}\n`, 0o644);
@@ -196,10 +200,40 @@ export class Daemon extends DaemonCore {
     return kept.join('\n');
   }
 
+  /**
+   * The -v mounts: the mountpoint is made in the container's rootfs (so it lands in the upper
+   * dir, as with Docker), a new named volume is first filled from the image, then the source is
+   * bind-mounted there.
+   */
+  private mountVolumes(c: Container, merged: string): void {
+    const inside = this.kernel.proc({ root: merged, umask: 0o022 });
+    const host = this.fs.proc;
+    for (const m of c.mounts) {
+      if (!this.fs.exists(m.Source)) this.fs.mkdirAll(m.Source, 0o755);
+      const isDir = host.stat(m.Source).type === 'dir';
+      const parts = m.Destination.split('/').filter(Boolean);
+      for (let i = 1; i < parts.length + (isDir ? 1 : 0); i++) {
+        const p = `/${parts.slice(0, i).join('/')}`;
+        if (!inside.exists(p)) inside.mkdir(p, 0o755);
+      }
+      if (!isDir && !inside.exists(m.Destination)) inside.writeFile(m.Destination, '', { create: true }, 0o755);
+      if (m.Type === 'volume' && isDir && host.readdir(m.Source).length === 0) copyTree(inside, m.Destination, host, m.Source);
+      bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`);
+    }
+  }
+
+  /** Unmount the -v mounts (deepest first), then merged/. */
+  unmountAll(c: Container): void {
+    const merged = this.mergedDir(c);
+    const subs = this.kernel.mounts().filter((m) => m.target.startsWith(`${merged}/`)).map((m) => m.target);
+    for (const t of subs.sort((a, b) => b.length - a.length)) this.kernel.umount(t);
+    this.driver.unmount(c.rw.mountId);
+  }
+
   /** The main process ended (or was stopped): unmount merged/ and record the exit. */
   exited(c: Container, exitCode: number): void {
     if (c.state.status !== 'running') return;
-    this.driver.unmount(c.rw.mountId);
+    this.unmountAll(c);
     c.state = { ...c.state, status: 'exited', pid: 0, exitCode, finishedAt: this.now().text };
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'die', id: c.id });
@@ -261,6 +295,27 @@ export class Daemon extends DaemonCore {
 export function portOf(spec: string): string {
   const last = spec.split(':').pop() ?? spec;
   return last.includes('/') ? last : `${last}/tcp`;
+}
+
+/** cp -a of a directory's contents, from one process's view to another's (a volume's first fill). */
+function copyTree(from: Proc, src: string, to: Proc, dst: string): void {
+  let entries;
+  try {
+    if (from.stat(src).type !== 'dir') return;
+    entries = from.readdir(src);
+  } catch {
+    return; // nothing at the mountpoint in the image
+  }
+  for (const e of entries) {
+    const s = `${src === '/' ? '' : src}/${e.name}`;
+    const d = `${dst}/${e.name}`;
+    const st = from.lstat(s);
+    if (st.type === 'dir') {
+      to.mkdir(d, st.mode & 0o7777);
+      copyTree(from, s, to, d);
+    } else if (st.type === 'symlink') to.symlink(from.readlink(s), d);
+    else if (st.type === 'file') to.writeFile(d, from.readFile(s), { create: true, truncate: true }, st.mode & 0o7777);
+  }
 }
 
 export function envMap(env: string[], c: Container): Record<string, string> {

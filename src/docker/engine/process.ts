@@ -83,7 +83,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
   }
   if (!findExecutable(d, c, c.path)) {
     // runc fails before the process exists: the container goes back to Created.
-    d.driver.unmount(c.rw.mountId);
+    d.unmountAll(c);
     c.state = { ...c.state, status: 'created', pid: 0, exitCode: 127 };
     d.saveContainer(c);
     const why = c.path.includes('/') ? `stat ${c.path}: no such file or directory` : 'executable file not found in $PATH';

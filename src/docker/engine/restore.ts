@@ -85,7 +85,11 @@ export function restoreState(d: DaemonCore): void {
     let hostConfig: { AutoRemove?: boolean } = {};
     if (fs.exists(`${cdir}/${id}/hostconfig.json`)) hostConfig = JSON.parse(fs.readText(`${cdir}/${id}/hostconfig.json`)) as typeof hostConfig;
     const wasRunning = v.State.Running;
-    if (wasRunning) d.driver.unmount(rw.mountId);
+    if (wasRunning) {
+      const merged = `${d.driver.dir(rw.mountId)}/merged`;
+      for (const m of d.kernel.mounts().filter((x) => x.target.startsWith(`${merged}/`)).reverse()) d.kernel.umount(m.target);
+      d.driver.unmount(rw.mountId);
+    }
     const c: Container = {
       id,
       name: v.Name,

@@ -1,0 +1,49 @@
+// Volumes and bind mounts (-v). The kernel model has a call only for overlay mounts, so a bind
+// mount is a thin filesystem that forwards to the disk under the source path, put in the kernel's
+// mount table as procfs does. Writes through it reach the host path (or the volume's _data), not
+// the container's upper dir: the point the tutorial makes about volumes.
+import type { Disk, Kernel, Mount } from '../../kernel/index.js';
+import type { MountedFs } from '../../kernel/filesystem.js';
+import type { Credentials, DirEntry, OpenFlags, Stat } from '../../kernel/index.js';
+
+class BindFs implements MountedFs {
+  readonly dev: number;
+  constructor(
+    private readonly disk: Disk,
+    private readonly source: string,
+  ) {
+    this.dev = disk.dev;
+  }
+  private p(rel: string): string {
+    return rel === '' ? this.source : this.source === '' ? rel : `${this.source}/${rel}`;
+  }
+  lstat(rel: string): Stat { return this.disk.lstat(this.p(rel)); }
+  readdir(rel: string): DirEntry[] { return this.disk.readdir(this.p(rel)); }
+  readlink(rel: string): string { return this.disk.readlink(this.p(rel)); }
+  readFile(rel: string): Uint8Array { return this.disk.readFile(this.p(rel)); }
+  writeFile(rel: string, data: Uint8Array, flags: OpenFlags, mode: number, cred: Credentials): void { this.disk.writeFile(this.p(rel), data, flags, mode, cred); }
+  open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void { this.disk.open(this.p(rel), flags, mode, cred); }
+  mkdir(rel: string, mode: number, cred: Credentials): void { this.disk.mkdir(this.p(rel), mode, cred); }
+  rmdir(rel: string): void { this.disk.rmdir(this.p(rel)); }
+  unlink(rel: string): void { this.disk.unlink(this.p(rel)); }
+  rename(from: string, to: string): void { this.disk.rename(this.p(from), this.p(to)); }
+  symlink(target: string, rel: string, cred: Credentials): void { this.disk.symlink(target, this.p(rel), cred); }
+  link(existing: string, rel: string): void { this.disk.link(this.p(existing), this.p(rel)); }
+  mknod(rel: string, mode: number, rdev: number, cred: Credentials): void { this.disk.mknod(this.p(rel), mode, rdev, cred); }
+  chmod(rel: string, mode: number): void { this.disk.chmod(this.p(rel), mode); }
+  chown(rel: string, uid: number, gid: number): void { this.disk.chown(this.p(rel), uid, gid); }
+  utimes(rel: string, a: number, m: number): void { this.disk.utimes(this.p(rel), a, m); }
+  truncate(rel: string, length: number): void { this.disk.truncate(this.p(rel), length); }
+  getxattr(rel: string, name: string): Uint8Array { return this.disk.getxattr(this.p(rel), name); }
+  setxattr(rel: string, name: string, value: Uint8Array): void { this.disk.setxattr(this.p(rel), name, value); }
+  removexattr(rel: string, name: string): void { this.disk.removexattr(this.p(rel), name); }
+  listxattr(rel: string): string[] { return this.disk.listxattr(this.p(rel)); }
+}
+
+/** mount --bind source target (host paths; both must exist and be of the same kind). */
+export function bindMount(kernel: Kernel, source: string, target: string): void {
+  const fs = new BindFs(kernel.disk, source.replace(/^\/+/, ''));
+  const mount: Mount = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs };
+  (kernel.mounts() as Mount[]).push(mount);
+  kernel.emit({ kind: 'mount', target, options: `bind,${source}` });
+}
