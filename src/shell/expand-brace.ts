@@ -62,6 +62,8 @@ function sequence(body: string): string[] | null {
 
 /** The words a word's braces expand to (the word itself when it has none). */
 export function expandBraces(word: Word, limit = 10000): Word[] {
+  // The parser keeps `\{a,b\}` as the same Literal as `{a,b}`; the raw text tells them apart.
+  if (!word.text.includes('{') || /\\[{},]/.test(word.text)) return [word];
   const out: Word[] = [];
   const go = (parts: WordPart[]): void => {
     if (out.length >= limit) return;

@@ -250,6 +250,11 @@ export class Interpreter implements ExpandHost {
     if (name === 'sudo') {
       let i = 1;
       while (i < argv.length && argv[i]!.startsWith('-')) i++;
+      if (i >= argv.length && argv.slice(1).some((a) => /^-[a-zA-Z]*[is]/.test(a))) {
+        // sudo -i / sudo -s: a root shell inside this one; `exit` comes back.
+        this.env.services.enterShell({ root: this.proc.root, hostname: this.getVar('HOSTNAME') ?? 'host', cwd: argv.includes('-i') ? '/root' : this.proc.getcwd() });
+        return 0;
+      }
       if (i >= argv.length) {
         io.stderr('usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n');
         return 1;

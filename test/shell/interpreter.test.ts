@@ -73,6 +73,7 @@ const BASH_CAPTURED: [string, string, number][] = [
   ["echo $(( $(echo 3) + 4 ))", "7\n", 0],
   ["f() { local x=in; echo $x; }; x=out; f; echo $x", "in\nout\n", 0],
   ["n=0; for i in $(seq 1 5); do n=$((n+i)); done; echo $n", "15\n", 0],
+  ["echo \\{a,b\\} {a,b} \"{x,y}\"", "{a,b} a b {x,y}\n", 0],
   ["seq -s, 3; seq -w 8 10; seq 1 0.5 2", "1,2,3\n08\n09\n10\n1.0\n1.5\n2.0\n", 0],
 ];
 
