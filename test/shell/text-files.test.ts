@@ -104,3 +104,17 @@ describe('seed lines', () => {
     expect(r).toEqual({ out: '1048633 nginx.conf\n', err: '', code: 0 });
   });
 });
+
+describe('runaway scripts end themselves (the session is single-threaded)', () => {
+  it('awk: an endless loop stops with a fatal error', async () => {
+    const r = await sh(`awk 'BEGIN { print "start"; while (1) x++ }'`);
+    expect(r.out).toBe('start\n');
+    expect(r.err).toBe('awk: cmd. line:1: fatal: program stopped after 10000000 statements (the simulation has no Ctrl-C)\n');
+    expect(r.code).toBe(2);
+  }, 30_000);
+
+  it('sed: an endless branch stops', async () => {
+    const r = await sh("sed ':a;ba'", { stdin: 'x\n' });
+    expect(r).toEqual({ out: '', err: 'sed: script stopped after 20000000 commands (the simulation has no Ctrl-C)\n', code: 4 });
+  }, 30_000);
+});

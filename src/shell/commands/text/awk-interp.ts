@@ -7,6 +7,8 @@ import { AwkFatal, AwkState } from './awk-state.js';
 import type { Expr, Program, Stmt } from './awk-parse.js';
 import { type Cell, compare, input, newCell, StrNum, toBool, toNum, UNINIT, type Val } from './awk-value.js';
 
+export const STEP_LIMIT = 10_000_000;
+
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
@@ -115,7 +117,11 @@ export class Interp extends AwkState {
     for (const s of body) this.exec(s);
   }
 
+  /** Statements run so far: the session is single-threaded, so a runaway loop must end itself. */
+  private steps = 0;
+
   exec(s: Stmt): void {
+    if (++this.steps > STEP_LIMIT) throw new AwkFatal(`program stopped after ${STEP_LIMIT} statements (the simulation has no Ctrl-C)`);
     switch (s.t) {
       case 'print': {
         const data = s.args.length === 0 ? this.record : s.args.map((a) => this.outStr(this.eval(a))).join(this.str(this.cell('OFS').v));

@@ -92,7 +92,11 @@ function listLine(ps: string): string {
   return `${out}$`;
 }
 
+export const SED_STEP_LIMIT = 20_000_000;
+export class SedRunaway extends Error {}
+
 export interface State {
+  steps: number;
   ps: string;
   hs: string;
   out: string[];
@@ -170,6 +174,8 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
     let deleted = false;
     let restartNoRead = false;
     for (let pc = 0; pc < cmds.length; pc++) {
+      // A script that branches forever (`:a;ba`) would hang the whole single-threaded session.
+      if (++state.steps > SED_STEP_LIMIT) throw new SedRunaway();
       const c = cmds[pc];
       let sel = selected(c, input, state);
       if (c.negate) sel = !sel;

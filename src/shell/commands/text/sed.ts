@@ -4,7 +4,7 @@
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, text } from './common.js';
 import { type Cmd, parseScript, SedError } from './sed-parse.js';
-import { execute, Input, type Line, type State, toLines } from './sed-exec.js';
+import { execute, Input, type Line, SED_STEP_LIMIT, SedRunaway, type State, toLines } from './sed-exec.js';
 
 const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
 
@@ -170,32 +170,39 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       return undefined;
     }
   };
-  const state: State = { ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false };
+  const state: State = { steps: 0, ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false };
   const inputs = files.length > 0 ? files : ['-'];
-  if (inPlace !== undefined || separate) {
-    let lineNo = 0;
-    for (const f of inputs) {
-      const lines = read(f);
-      if (!lines) continue;
-      state.out = [];
-      const input = new Input(lines, inPlace !== undefined ? 0 : lineNo);
-      execute(ctx, cmds, labels, input, state, quiet, sep);
-      lineNo = input.lineNo;
-      if (inPlace !== undefined) writeInPlace(ctx, f, state.out.join(''), inPlace);
-      else ctx.stdout(state.out.join(''));
-      if (state.quit !== undefined) break;
+  try {
+    if (inPlace !== undefined || separate) {
+      let lineNo = 0;
+      for (const f of inputs) {
+        const lines = read(f);
+        if (!lines) continue;
+        state.out = [];
+        const input = new Input(lines, inPlace !== undefined ? 0 : lineNo);
+        execute(ctx, cmds, labels, input, state, quiet, sep);
+        lineNo = input.lineNo;
+        if (inPlace !== undefined) writeInPlace(ctx, f, state.out.join(''), inPlace);
+        else ctx.stdout(state.out.join(''));
+        if (state.quit !== undefined) break;
+      }
+    } else {
+      const all: Line[] = [];
+      for (const f of inputs) {
+        const lines = read(f);
+        if (!lines) continue;
+        // Files run together: a file without a final newline still ends its last line.
+        if (all.length > 0 && !all[all.length - 1].nl) all[all.length - 1].nl = true;
+        all.push(...lines);
+      }
+      execute(ctx, cmds, labels, new Input(all, 0), state, quiet, sep);
+      if (state.out.length > 0) ctx.stdout(state.out.join(''));
     }
-  } else {
-    const all: Line[] = [];
-    for (const f of inputs) {
-      const lines = read(f);
-      if (!lines) continue;
-      // Files run together: a file without a final newline still ends its last line.
-      if (all.length > 0 && !all[all.length - 1].nl) all[all.length - 1].nl = true;
-      all.push(...lines);
-    }
-    execute(ctx, cmds, labels, new Input(all, 0), state, quiet, sep);
-    if (state.out.length > 0) ctx.stdout(state.out.join(''));
+  } catch (e) {
+    if (!(e instanceof SedRunaway)) throw e;
+    ctx.stdout(state.out.join(''));
+    ctx.stderr(`sed: script stopped after ${SED_STEP_LIMIT} commands (the simulation has no Ctrl-C)\n`);
+    return 4;
   }
   return state.quit ?? status;
 }
