@@ -150,3 +150,19 @@ describe('docker rmi and tag', () => {
     expect(await e.docker('history', 'nosuchimage')).toEqual({ code: 1, stdout: '', stderr: 'Error response from daemon: No such image: nosuchimage:latest\n' });
   });
 });
+
+describe('docker pull without a terminal', () => {
+  it('prints every status message on its own line', async () => {
+    const e = makeEnv();
+    e.terminal = false;
+    await e.docker('pull', 'debian:bookworm-slim');
+    const r = await e.docker('pull', 'nginx');
+    const lines = r.stdout.trimEnd().split('\n').slice(2, -3).map((l) => l.replace(/^[0-9a-f]{12}: /, ''));
+    expect(lines).toEqual([
+      'Already exists',
+      ...Array(5).fill('Pulling fs layer'),
+      ...Array(5).fill(['Verifying Checksum', 'Download complete']).flat(),
+      ...Array(5).fill('Pull complete'),
+    ]);
+  });
+});

@@ -47,6 +47,8 @@ export interface Env {
   proc: Proc;
   lines: string[];
   entered: { root: string; hostname: string; onExit?: () => void }[];
+  /** Whether docker's stdout is a terminal (pull progress differs); default true. */
+  terminal: boolean;
   docker(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   ls(dir: string): string[];
   read(path: string): string;
@@ -65,7 +67,8 @@ export function makeEnv(seed = 1): Env {
   const cmd = createDockerCommand(daemon);
   const proc = kernel.proc({});
   const entered: Env['entered'] = [];
-  return {
+  const env: Env = {
+    terminal: true,
     kernel,
     daemon,
     proc,
@@ -82,7 +85,7 @@ export function makeEnv(seed = 1): Env {
         stdout: (d) => void (stdout += text(d)),
         stderr: (d) => void (stderr += text(d)),
         stdinIsTerminal: false,
-        stdoutIsTerminal: false,
+        stdoutIsTerminal: env.terminal,
         proc,
         env: new Map(),
         shell: {
@@ -97,6 +100,7 @@ export function makeEnv(seed = 1): Env {
     ls: (dir) => proc.readdir(dir).map((e) => e.name).sort(),
     read: (path) => new TextDecoder().decode(proc.readFile(path)),
   };
+  return env;
 }
 
 /** `ls -l`'s mode string for a path. */

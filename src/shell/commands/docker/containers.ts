@@ -55,7 +55,7 @@ async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string): P
   }
   ctx.stderr(`Unable to find image '${shown}' locally\n`);
   const res = await pullImage(d, ref);
-  ctx.stderr(pullLines(res, ref).join('\n') + '\n');
+  ctx.stderr(pullLines(res, ref, ctx.stdoutIsTerminal).join('\n') + '\n');
 }
 
 export const runCommand: SubCommand = {

@@ -7,11 +7,21 @@ import type { CommandContext } from '../../command.js';
 import { CliError } from './flags.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
 
-/** The lines `docker pull` prints (after "Using default tag"), as a terminal shows them at the end. */
-export function pullLines(r: PullResult, ref: string): string[] {
+/**
+ * The lines `docker pull` prints (after "Using default tag"). On a terminal the progress bars
+ * settle into one line per layer; otherwise every status message is a line of its own (the real
+ * daemon interleaves them by download order, which here is layer order).
+ */
+export function pullLines(r: PullResult, ref: string, terminal = true): string[] {
   const repo = qualifiedName(r.name).replace(/^docker\.io\//, '');
   const lines = [`${r.tag}: Pulling from ${repo}`];
-  if (!r.upToDate) for (const l of r.layers) lines.push(`${l.id}: ${l.status}`);
+  if (!r.upToDate && terminal) for (const l of r.layers) lines.push(`${l.id}: ${l.status}`);
+  if (!r.upToDate && !terminal) {
+    const fresh = r.layers.filter((l) => l.status === 'Pull complete');
+    for (const l of r.layers) lines.push(`${l.id}: ${l.status === 'Already exists' ? 'Already exists' : 'Pulling fs layer'}`);
+    for (const l of fresh) lines.push(`${l.id}: Verifying Checksum`, `${l.id}: Download complete`);
+    for (const l of fresh) lines.push(`${l.id}: Pull complete`);
+  }
   lines.push(`Digest: ${r.digest}`);
   const shown = ref.includes('@') ? `${r.name}@${r.tag}` : `${r.name}:${r.tag}`;
   lines.push(r.upToDate ? `Status: Image is up to date for ${shown}` : `Status: Downloaded newer image for ${shown}`);
@@ -41,7 +51,7 @@ export const pullCommand: SubCommand = {
     if (!r.tagged && !r.digest) ctx.stdout('Using default tag: latest\n');
     const res = await pullImage(d, ref);
     const shown = r.digest ? `${qualifiedName(res.name)}@${r.digest}` : `${qualifiedName(res.name)}:${res.tag}`;
-    if (!p.bools.has('quiet')) ctx.stdout(pullLines(res, ref).join('\n') + '\n');
+    if (!p.bools.has('quiet')) ctx.stdout(pullLines(res, ref, ctx.stdoutIsTerminal).join('\n') + '\n');
     ctx.stdout(`${shown}\n`);
     return 0;
   },
