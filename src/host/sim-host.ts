@@ -188,11 +188,23 @@ function bashCommand(name: string): CommandSpec {
   };
 }
 
+/** A clock that `sleep` can move forward (the shell looks for `advance`), so times after a sleep
+ * are later by as much, without any real waiting. */
+function advancable(inner: Clock): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => inner.now() + offset,
+    advance: (ms) => {
+      offset += Math.max(0, ms);
+    },
+  };
+}
+
 export function createSimHost(options: SimHostOptions = {}): SimHost {
   const seed = options.seed ?? 0;
   const hostname = options.hostname ?? 'host';
   setJqWasmSource(loadJqWasmBinary);
-  const clock = options.clock ?? steppingClock(options.startTime ?? DEFAULT_START, 10);
+  const clock = advancable(options.clock ?? steppingClock(options.startTime ?? DEFAULT_START, 10));
   const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed) });
   const table = new Map<string, CommandSpec>();
   const add = (c: CommandSpec): void => {

@@ -146,7 +146,7 @@ const MORE: [string, Builtin][] = [
     }
     return 0;
   }],
-  ['sleep', (_sh, argv, io) => {
+  ['sleep', (sh, argv, io) => {
     const args = argv.slice(1);
     if (args.length === 0) {
       io.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
@@ -158,7 +158,9 @@ const MORE: [string, Builtin][] = [
         return 1;
       }
     }
-    // No real waiting: the simulated host has nothing running in the background to wait for.
+    // No real waiting: the host's clock moves on instead, when it can (see sim-host's clock).
+    const clock = sh.env.kernel.clock as { advance?: (ms: number) => void };
+    clock.advance?.(args.reduce((n, a) => n + (parseDuration(a) ?? 0), 0) * 1000);
     return 0;
   }],
   ['clear', clear],

@@ -147,6 +147,14 @@ describe('session state', () => {
     expect(host.session.prompt()).toBe('root@host:~# ');
   });
 
+  it('sleep moves the simulated clock on instead of waiting', async () => {
+    const { run } = await makeShell();
+    const started = Date.now();
+    expect((await run('date +%T; sleep 90; date +%T; sleep 1d; date +%F')).out).toMatch(/^23:16:\d\d\n23:17:\d\d\n2024-11-24\n$/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await run('sleep x')).toEqual({ out: '', err: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n", code: 1 });
+  });
+
   it('stops an endless loop instead of hanging', async () => {
     const { run } = await makeShell();
     const r = await run('while true; do :; done');
