@@ -239,3 +239,12 @@ describe('docker ps PORTS', () => {
     expect((await e.docker('ps', '--format', '{{.Names}} {{.Ports}}')).stdout).toBe('web2 80/tcp\nweb 0.0.0.0:8080->80/tcp, :::8080->80/tcp\n');
   });
 });
+
+describe('docker run -it through an entrypoint script', () => {
+  it('nginx with bash enters the shell: docker-entrypoint.sh execs its arguments', async () => {
+    const e = makeEnv();
+    await e.docker('pull', 'nginx');
+    expect((await e.docker('run', '-it', '--name', 'web', 'nginx', 'bash')).code).toBe(0);
+    expect(e.entered).toHaveLength(1);
+  });
+});

@@ -70,7 +70,8 @@ export const runCommand: SubCommand = {
       ctx.stderr(`docker: ${daemonMessage(e).replace(/\.$/, '')}.\nSee 'docker run --help'.\n`);
       return 125;
     }
-    const argv = [c.path, ...c.args];
+    // An entrypoint script ends in `exec "$@"`: what it runs is what counts.
+    const argv = /(^|\/)docker-entrypoint\.sh$/.test(c.path) ? c.args : [c.path, ...c.args];
     const isShell = argv.length === 1 && /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '');
     if (o.tty && o.interactive && !o.detach && isShell) {
       // docker run -it: the terminal is attached to the container's shell.
