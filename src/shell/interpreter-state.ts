@@ -24,8 +24,12 @@ export class ShellState {
   /** Per function call: the values `local` hid, restored when the call returns. */
   localFrames: Map<string, string | undefined>[] = [];
 
+  /** $RANDOM's generator state. */
+  randomState: number;
+
   constructor(public proc: Proc, pid: number) {
     this.pid = pid;
+    this.randomState = pid;
   }
 
   clone(proc: Proc): ShellState {
@@ -40,6 +44,7 @@ export class ShellState {
     s.flags = new Set(this.flags);
     s.scriptName = this.scriptName;
     s.callDepth = this.callDepth;
+    s.randomState = this.randomState;
     return s;
   }
 

@@ -39,7 +39,11 @@ export class Interpreter implements ExpandHost {
   // ---- ExpandHost ----------------------------------------------------------------------------
 
   getVar(name: string): string | undefined {
-    if (name === 'RANDOM') return String(this.env.kernel.random.fill(new Uint8Array(2)).reduce((a, b) => a * 256 + b) & 0x7fff);
+    if (name === 'RANDOM') {
+      // The shell's own generator (seeded by its pid), so $RANDOM never shifts the host's ids.
+      this.state.randomState = (Math.imul(this.state.randomState, 1103515245) + 12345) >>> 0;
+      return String((this.state.randomState >>> 16) & 0x7fff);
+    }
     if (name === 'PWD') return this.state.vars.get('PWD') ?? this.proc.getcwd();
     return this.state.vars.get(name);
   }
