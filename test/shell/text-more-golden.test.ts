@@ -845,6 +845,61 @@ const cases: Case[] = [
   "out": "3 <ab><ab> <a>\n3 3 4\n",
   "err": "",
   "code": 0
+ },
+ {
+  "line": "grep -r --include='*.conf' user etc",
+  "stdin": "",
+  "files": {
+   "etc/nginx/nginx.conf": "user nginx;\n",
+   "etc/nginx/mime.types": "user x\n"
+  },
+  "out": "etc/nginx/nginx.conf:user nginx;\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "grep -r --exclude='*.conf' user etc",
+  "stdin": "",
+  "files": {
+   "etc/nginx/nginx.conf": "user nginx;\n",
+   "etc/nginx/mime.types": "user x\n"
+  },
+  "out": "etc/nginx/mime.types:user x\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "grep -r --exclude-dir=nginx user etc",
+  "stdin": "",
+  "files": {
+   "etc/nginx/nginx.conf": "user nginx;\n",
+   "etc/other.conf": "user y\n"
+  },
+  "out": "etc/other.conf:user y\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "grep --include='*.conf' user a.types b.conf",
+  "stdin": "",
+  "files": {
+   "a.types": "user\n",
+   "b.conf": "user\n"
+  },
+  "out": "b.conf:user\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "grep --exclude='*.conf' user a.types b.conf",
+  "stdin": "",
+  "files": {
+   "a.types": "user\n",
+   "b.conf": "user\n"
+  },
+  "out": "a.types:user\n",
+  "err": "",
+  "code": 0
  }
 ];
 

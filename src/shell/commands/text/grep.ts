@@ -120,6 +120,30 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
   return selected;
 }
 
+/** A shell glob (* ? [...]) as an anchored RegExp, for --include and --exclude. */
+function globRe(glob: string): RegExp {
+  let src = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') src += '.*';
+    else if (c === '?') src += '.';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2);
+      if (end < 0) src += '\\[';
+      else {
+        src += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else src += c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  }
+  return new RegExp(`^${src}$`, 's');
+}
+
+function ent0(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
@@ -131,7 +155,7 @@ async function run(ctx: CommandContext): Promise<number> {
         count: 'c', 'line-number': 'n', 'files-with-matches': 'l', 'files-without-match': 'L', 'only-matching': 'o', quiet: 'q', silent: 'q',
         'no-messages': 's', 'no-filename': 'h', 'with-filename': 'H', 'word-regexp': 'w', 'line-regexp': 'x', recursive: 'r',
         'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f', 'max-count=': 'm', 'after-context=': 'A', 'before-context=': 'B',
-        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude',
+        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude', 'exclude-dir=': 'exclude-dir',
       },
     });
   } catch (e) {
@@ -196,6 +220,14 @@ async function run(ctx: CommandContext): Promise<number> {
     return 2;
   }
   const recursive = has('r') || has('R');
+  const globs = (k: string): RegExp[] => opts.filter(([o]) => o === k).map(([, v]) => globRe(v));
+  const [include, exclude, excludeDir] = [globs('include'), globs('exclude'), globs('exclude-dir')];
+  /** --include/--exclude match a file's base name; command-line files are filtered too. */
+  const wanted = (name: string): boolean => {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (exclude.some((re) => re.test(base))) return false;
+    return include.length === 0 || include.some((re) => re.test(base));
+  };
   if (files.length === 0) files.push(recursive ? '.' : '-');
   const defaultDot = recursive && operands.length === (explicit ? 0 : 1);
   const show = o.names ?? (files.length > 1 || recursive);
@@ -224,6 +256,7 @@ async function run(ctx: CommandContext): Promise<number> {
         complain(`${label}: Is a directory`);
         return;
       }
+      if (!top && excludeDir.some((re) => re.test(ent0(path)))) return;
       for (const ent of ctx.proc.readdir(path)) {
         const child = path.endsWith('/') ? `${path}${ent.name}` : `${path}/${ent.name}`;
         const childLabel = defaultDot && label === '.' ? ent.name : label.endsWith('/') ? `${label}${ent.name}` : `${label}/${ent.name}`;
@@ -232,6 +265,7 @@ async function run(ctx: CommandContext): Promise<number> {
       return;
     }
     if (!top && st.type !== 'file') return;
+    if (!wanted(path)) return;
     let data: Uint8Array;
     try {
       data = ctx.proc.readFile(path);

@@ -216,6 +216,11 @@ function writeInPlace(ctx: CommandContext, file: string, data: string, suffix: s
   const st = ctx.proc.stat(file);
   ctx.proc.writeFile(tmp, data, { create: true, exclusive: true }, st.mode & 0o7777);
   ctx.proc.chmod(tmp, st.mode & 0o7777);
+  try {
+    ctx.proc.chown(tmp, st.uid, st.gid);
+  } catch {
+    // As GNU: keeping the owner is best effort (an unprivileged user cannot give files away).
+  }
   if (suffix !== '') {
     const backup = suffix.includes('*') ? suffix.replace(/\*/g, base) : `${base}${suffix}`;
     ctx.proc.rename(file, backup.includes('/') ? backup : `${dir}${backup}`);
