@@ -99,7 +99,7 @@ export class Interp extends AwkState {
     if (!r) {
       let data: string;
       try {
-        data = name === '-' || name === '/dev/stdin' ? '' : this.io.readFile(name);
+        data = this.io.readFile(name);
       } catch {
         return -1;
       }

@@ -161,7 +161,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
   }
   let main!: MainInput;
   const it = new Interp(prog, {
-    readFile: (p) => text(ctx.proc.readFile(p)),
+    readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
     writeFile: (p, d, append) => ctx.proc.writeFile(p, d, append ? { create: true, append: true } : { create: true, truncate: true }),
     nextMain: () => main.next(),
   });
