@@ -1,6 +1,6 @@
 // The awk interpreter: statements, expressions and function calls over AwkState's variables and
-// fields. Output is queued (text, and commands for `print | cmd`, close() and system()),
-// and the command flushes the queue in order, so the interpreter itself stays synchronous.
+// fields. Output is queued as ops and written by awk.ts afterwards; commands (system(), pipes,
+// `cmd | getline`) come from io.command, which awk.ts fills by running them and replaying.
 import { callBuiltin } from './awk-builtins.js';
 import { cFormat, FormatError } from './awk-format.js';
 import { AwkFatal, AwkState } from './awk-state.js';
@@ -21,13 +21,26 @@ class ReturnSignal {
 }
 export { AwkFatal, NextSignal, NextFileSignal };
 
-export type Op = { kind: 'out'; data: string } | { kind: 'err'; data: string } | { kind: 'run'; cmd: string; stdin: string };
+export type Op = { kind: 'out' | 'err'; data: string };
+
+export interface CmdResult {
+  out: string;
+  err: string;
+  status: number;
+}
+
+/** A command the program needs run before it can go on (see runOnce in awk.ts). */
+export class NeedCommand {
+  constructor(readonly key: string, readonly cmd: string, readonly stdin: string) {}
+}
 
 export interface Io {
   readFile(path: string): string;
   writeFile(path: string, data: string, append: boolean): void;
   /** Next record from the main input (plain getline), or undefined at its end. */
   nextMain(): string | undefined;
+  /** A command's result, by a key unique within the run; throws NeedCommand until it has run. */
+  command(key: string, cmd: string, stdin: string): CmdResult;
 }
 
 export class Interp extends AwkState {
@@ -35,6 +48,8 @@ export class Interp extends AwkState {
   private opened = new Set<string>();
   private pipes = new Map<string, string>();
   private readers = new Map<string, { recs: string[]; i: number }>();
+  private cmdReaders = new Map<string, { recs: string[]; i: number; status: number }>();
+  private runs = 0;
   randSeed = 0;
   prevSeed = 0;
 
@@ -67,18 +82,48 @@ export class Interp extends AwkState {
     }
   }
 
+  /**
+   * gawk's own stdout is line-buffered on a terminal but block-buffered into a pipe or file:
+   * there, what it printed waits until system() or exit, after the pipes it opened have been
+   * closed — so `print | "sort"` output comes first. `buffered` says which case this is.
+   */
+  buffered = false;
+  private pending = '';
+
   out(data: string): void {
+    if (this.buffered) this.pending += data;
+    else this.queue(data);
+  }
+
+  private queue(data: string): void {
     const last = this.ops[this.ops.length - 1];
     if (last?.kind === 'out') last.data += data;
     else this.ops.push({ kind: 'out', data });
+  }
+
+  flushOut(): void {
+    if (this.pending !== '') this.queue(this.pending);
+    this.pending = '';
+  }
+
+  /** Runs a command (once per run position) and queues what it printed. */
+  private run(cmd: string, stdin: string): CmdResult {
+    const r = this.io.command(String(this.runs++), cmd, stdin);
+    if (r.out !== '') this.queue(r.out);
+    if (r.err !== '') this.ops.push({ kind: 'err', data: r.err });
+    return r;
   }
 
   close(name: string): number {
     const p = this.pipes.get(name);
     if (p !== undefined) {
       this.pipes.delete(name);
-      this.ops.push({ kind: 'run', cmd: name, stdin: p });
-      return 0;
+      return this.run(name, p).status;
+    }
+    const cr = this.cmdReaders.get(name);
+    if (cr) {
+      this.cmdReaders.delete(name);
+      return cr.status;
     }
     const had = this.opened.delete(name) || this.readers.delete(name);
     return had ? 0 : -1;
@@ -89,8 +134,22 @@ export class Interp extends AwkState {
   }
 
   system(cmd: string): number {
-    this.ops.push({ kind: 'run', cmd, stdin: '' });
-    return 0;
+    this.flushOut();
+    return this.run(cmd, '').status;
+  }
+
+  /** `cmd | getline [var]`: the command runs once, its output read line by line until close(). */
+  getlineCmd(cmd: string): string | number {
+    let r = this.cmdReaders.get(cmd);
+    if (!r) {
+      const res = this.io.command(String(this.runs++), cmd, '');
+      if (res.err !== '') this.ops.push({ kind: 'err', data: res.err });
+      const recs = res.out.split('\n');
+      if (recs[recs.length - 1] === '') recs.pop();
+      r = { recs, i: 0, status: res.status };
+      this.cmdReaders.set(cmd, r);
+    }
+    return r.i < r.recs.length ? r.recs[r.i++] : 0;
   }
 
   /** `getline [var] < file`: 1, 0 at end of file, -1 when it cannot be read. */
@@ -277,17 +336,12 @@ export class Interp extends AwkState {
         let line: string | number | undefined;
         if (e.kind === 'plain') line = this.io.nextMain();
         else if (e.kind === 'file') line = this.getlineFile(this.str(this.eval(e.src!)));
-        else {
-          // No synchronous way to run a command here: gawk would read its output.
-          line = -1;
-        }
+        else line = this.getlineCmd(this.str(this.eval(e.src!)));
         if (line === undefined) return 0;
         if (typeof line === 'number') return line;
         if (e.target) this.assign(e.target, input(line));
-        else {
-          this.setRecord(line);
-          if (e.kind !== 'plain') return 1;
-        }
+        else this.setRecord(line);
+        // Only plain getline counts records (gawk 5.2 leaves NR alone for `cmd | getline` too).
         if (e.kind === 'plain') {
           this.set('NR', toNum(this.get('NR')) + 1);
           this.set('FNR', toNum(this.get('FNR')) + 1);

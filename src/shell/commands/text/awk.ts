@@ -4,7 +4,7 @@
 // `awk: cmd. line:1: …` with the caret under the offending token.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { AwkSyntaxError, unescape } from './awk-lex.js';
-import { AwkFatal, ExitSignal, Interp, NextFileSignal, NextSignal, type Op } from './awk-interp.js';
+import { AwkFatal, type CmdResult, ExitSignal, Interp, type Io, NeedCommand, NextFileSignal, NextSignal, type Op } from './awk-interp.js';
 import { type Program, parseAwk } from './awk-parse.js';
 import { input, toBool, toNum, toStr } from './awk-value.js';
 import { errText, text } from './common.js';
@@ -159,12 +159,83 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     ctx.stderr(`${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
     return 1;
   }
-  let main!: MainInput;
-  const it = new Interp(prog, {
-    readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
-    writeFile: (p, d, append) => ctx.proc.writeFile(p, d, append ? { create: true, append: true } : { create: true, truncate: true }),
-    nextMain: () => main.next(),
+  const cache = new Map<string, CmdResult>();
+  let writesDone = 0;
+  for (let round = 0; ; round++) {
+    let writeIdx = 0;
+    const io: Omit<Io, 'nextMain'> = {
+      readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
+      writeFile: (p, d, append) => {
+        if (++writeIdx <= writesDone) return;
+        writesDone++;
+        ctx.proc.writeFile(p, d, append ? { create: true, append: true } : { create: true, truncate: true });
+      },
+      command: (key, cmd, stdin) => {
+        const r = cache.get(key);
+        if (!r) throw new NeedCommand(key, cmd, stdin);
+        return r;
+      },
+    };
+    try {
+      const { status, ops } = runOnce(ctx, prog, { me, srcName, operands, fs, assigns }, io);
+      flush(ctx, ops);
+      return status;
+    } catch (e) {
+      if (!(e instanceof NeedCommand) || round >= MAX_COMMANDS) {
+        if (e instanceof NeedCommand) {
+          ctx.stderr(`${me}: fatal: more than ${MAX_COMMANDS} commands run from one program\n`);
+          return 2;
+        }
+        throw e;
+      }
+      cache.set(e.key, await capture(ctx, e.cmd, e.stdin));
+    }
+  }
+}
+
+const MAX_COMMANDS = 200;
+
+async function capture(ctx: CommandContext, cmd: string, stdin: string): Promise<CmdResult> {
+  let out = '';
+  let err = '';
+  const dec = new TextDecoder();
+  const status = await ctx.shell.runLine(cmd, {
+    stdin: new TextEncoder().encode(stdin),
+    stdout: (d) => (out += typeof d === 'string' ? d : dec.decode(d)),
+    stderr: (d) => (err += typeof d === 'string' ? d : dec.decode(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
   });
+  return { out, err, status };
+}
+
+function flush(ctx: CommandContext, ops: Op[]): void {
+  for (const op of ops) {
+    if (op.kind === 'out') ctx.stdout(op.data);
+    else ctx.stderr(op.data);
+  }
+}
+
+interface Setup {
+  me: string;
+  srcName: string;
+  operands: string[];
+  fs: string | undefined;
+  assigns: string[];
+}
+
+/**
+ * One run of the program. Commands (system(), `cmd | getline`, closing `print | cmd`) cannot run
+ * synchronously: the first time one is reached the run stops with NeedCommand, the caller runs
+ * it, and the program is replayed from the start with the result cached — awk is deterministic
+ * here (rand is seeded), and writes already made are not made again.
+ */
+function runOnce(ctx: CommandContext, prog: Program, setup: Setup, io: Omit<Io, 'nextMain'>): { status: number; ops: Op[] } {
+  const { me, srcName, operands, fs, assigns } = setup;
+  let main!: MainInput;
+  const it = new Interp(prog, { ...io, nextMain: () => main.next() });
+  it.buffered = !ctx.stdoutIsTerminal;
+  for (const item of prog.items) item.inRange = false;
   main = new MainInput(it, ctx);
   const argvArr = it.array('ARGV');
   argvArr.set('0', 'awk');
@@ -179,8 +250,8 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     for (const a of assigns) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (!m) {
-        ctx.stderr(`${me}: fatal: \`${a}' is not a legal variable name\n`);
-        return 2;
+        it.ops.push({ kind: 'err', data: `${me}: fatal: \`${a}' is not a legal variable name\n` });
+        return { status: 2, ops: it.ops };
       }
       it.set(m[1], input(unescape(m[2])));
     }
@@ -235,32 +306,18 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
       if (e.code >= 0) status = e.code;
     }
     it.closeAll();
+    it.flushOut();
   } catch (e) {
     if (e instanceof AwkFatal) {
       const prefix = e.cause === 'nofile' ? '' : ` ${srcName}:1:${where()}`;
       it.ops.push({ kind: 'err', data: `${me}:${prefix} fatal: ${e.message}\n` });
+      it.flushOut();
       status = 2;
     } else throw e;
   }
-  await flush(ctx, it.ops);
-  return status;
+  return { status, ops: it.ops };
 }
 
-async function flush(ctx: CommandContext, ops: Op[]): Promise<void> {
-  for (const op of ops) {
-    if (op.kind === 'out') ctx.stdout(op.data);
-    else if (op.kind === 'err') ctx.stderr(op.data);
-    else {
-      await ctx.shell.runLine(op.cmd, {
-        stdin: new TextEncoder().encode(op.stdin),
-        stdout: ctx.stdout,
-        stderr: ctx.stderr,
-        stdinIsTerminal: false,
-        stdoutIsTerminal: ctx.stdoutIsTerminal,
-      });
-    }
-  }
-}
 
 export const awk: CommandSpec = {
   name: 'awk',
