@@ -46,4 +46,16 @@ describe('seed lines on the simulated host', () => {
     expect(after).not.toBe(before);
     expect((await run('cat /tmp/n.conf')).out).toBe('worker_processes 2;\n');
   });
+
+  it('the article lines verbatim on a pulled nginx image', async () => {
+    const { host, run } = await makeShell();
+    expect((await run('docker pull nginx')).code).toBe(0);
+    const lower = (await run(`docker inspect nginx | jq -r '.[0].GraphDriver.Data.LowerDir'`)).out.trim().split(':');
+    expect(lower.length).toBeGreaterThan(1);
+    const layers = await run(`docker inspect nginx | jq '.[0].GraphDriver.Data.LowerDir' | awk -F: '{for (i=1; i<=NF; i++) print "Layer " i ": " $i}'| sed 's/"//g'`);
+    expect(layers).toEqual({ out: lower.map((d, k) => `Layer ${k + 1}: ${d}\n`).join(''), err: '', code: 0 });
+    const found = await run(`find $(docker inspect nginx | jq -r '.[0].GraphDriver.Data.LowerDir' | tr ':' ' ') -type f -name "nginx.conf" | xargs ls -i`);
+    const conf = lower.map((d) => `${d}/etc/nginx/nginx.conf`).filter((p) => host.rootProc.exists(p));
+    expect(found).toEqual({ out: conf.map((p) => `${host.rootProc.stat(p).ino} ${p}\n`).join(''), err: '', code: 0 });
+  }, 60_000);
 });
