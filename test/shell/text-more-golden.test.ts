@@ -900,6 +900,30 @@ const cases: Case[] = [
   "out": "a.types:user\n",
   "err": "",
   "code": 0
+ },
+ {
+  "line": "awk '{ print > \"nodir/x\" }'",
+  "stdin": "a\n",
+  "out": "",
+  "err": "awk: cmd. line:1: (FILENAME=- FNR=1) fatal: cannot redirect to `nodir/x': No such file or directory\n",
+  "code": 2
+ },
+ {
+  "line": "uniq in nodir/out",
+  "stdin": "",
+  "files": {
+   "in": "a\n"
+  },
+  "out": "",
+  "err": "uniq: nodir/out: No such file or directory\n",
+  "code": 1
+ },
+ {
+  "line": "sed -i s/a/b/ nosuch",
+  "stdin": "",
+  "out": "",
+  "err": "sed: can't read nosuch: No such file or directory\n",
+  "code": 2
  }
 ];
 

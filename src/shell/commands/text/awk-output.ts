@@ -1,7 +1,8 @@
 // awk's input and output beyond the main records: stdout (buffered as gawk buffers it), files
 // written with > and >>, `getline < file`, and commands — system(), `print | cmd`, `cmd | getline`
 // — whose results come from io.command (awk.ts runs them and replays the program).
-import { AwkState } from './awk-state.js';
+import { AwkFatal, AwkState } from './awk-state.js';
+import { errText } from './common.js';
 
 export type Op = { kind: 'out' | 'err'; data: string };
 
@@ -47,8 +48,12 @@ export class AwkOutput extends AwkState {
     else if (target === '/dev/stderr') this.ops.push({ kind: 'err', data });
     else {
       const append = mode === '>>' || this.opened.has(target);
+      try {
+        this.io.writeFile(target, data, append);
+      } catch (e) {
+        throw new AwkFatal(`cannot redirect to \`${target}': ${errText(e)}`);
+      }
       this.opened.add(target);
-      this.io.writeFile(target, data, append);
     }
   }
 

@@ -257,7 +257,14 @@ async function run(ctx: CommandContext): Promise<number> {
         return;
       }
       if (!top && excludeDir.some((re) => re.test(ent0(path)))) return;
-      for (const ent of ctx.proc.readdir(path)) {
+      let entries;
+      try {
+        entries = ctx.proc.readdir(path);
+      } catch (e) {
+        complain(`${label}: ${errText(e)}`);
+        return;
+      }
+      for (const ent of entries) {
         const child = path.endsWith('/') ? `${path}${ent.name}` : `${path}/${ent.name}`;
         const childLabel = defaultDot && label === '.' ? ent.name : label.endsWith('/') ? `${label}${ent.name}` : `${label}/${ent.name}`;
         visit(child, childLabel, false);

@@ -45,8 +45,14 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
       if (show && !(o.has('d') && o.has('u'))) out += o.has('c') ? `${String(n).padStart(7)} ${all[i]}\n` : `${all[i]}\n`;
       i = j;
     }
-    if (operands[1] !== undefined) ctx.proc.writeFile(operands[1], out);
-    else ctx.stdout(out);
+    if (operands[1] !== undefined) {
+      try {
+        ctx.proc.writeFile(operands[1], out);
+      } catch (e) {
+        ctx.stderr(`uniq: ${operands[1]}: ${errText(e)}\n`);
+        return 1;
+      }
+    } else ctx.stdout(out);
     return 0;
   });
 }

@@ -182,7 +182,13 @@ export async function runSed(ctx: CommandContext): Promise<number> {
         const input = new Input(lines, inPlace !== undefined ? 0 : lineNo);
         execute(ctx, cmds, labels, input, state, quiet, sep);
         lineNo = input.lineNo;
-        if (inPlace !== undefined) writeInPlace(ctx, f, state.out.join(''), inPlace);
+        if (inPlace !== undefined) {
+        const err = writeInPlace(ctx, f, state.out.join(''), inPlace);
+        if (err !== undefined) {
+          ctx.stderr(`sed: ${err}\n`);
+          return 4;
+        }
+      }
         else ctx.stdout(state.out.join(''));
         if (state.quit !== undefined) break;
       }
@@ -208,24 +214,33 @@ export async function runSed(ctx: CommandContext): Promise<number> {
 }
 
 /** GNU sed -i: write a temporary file in the same directory, then rename it over the original. */
-function writeInPlace(ctx: CommandContext, file: string, data: string, suffix: string): void {
+function writeInPlace(ctx: CommandContext, file: string, data: string, suffix: string): string | undefined {
   const slash = file.lastIndexOf('/');
-  const dir = slash < 0 ? '' : file.slice(0, slash + 1);
+  const dir = slash < 0 ? './' : file.slice(0, slash + 1);
   const base = file.slice(slash + 1);
   const tmp = `${dir}sed${tmpSuffix(ctx)}`;
   const st = ctx.proc.stat(file);
-  ctx.proc.writeFile(tmp, data, { create: true, exclusive: true }, st.mode & 0o7777);
-  ctx.proc.chmod(tmp, st.mode & 0o7777);
+  try {
+    ctx.proc.writeFile(tmp, data, { create: true, exclusive: true }, st.mode & 0o7777);
+    ctx.proc.chmod(tmp, st.mode & 0o7777);
+  } catch (e) {
+    return `couldn't open temporary file ${tmp}: ${errText(e)}`;
+  }
   try {
     ctx.proc.chown(tmp, st.uid, st.gid);
   } catch {
     // As GNU: keeping the owner is best effort (an unprivileged user cannot give files away).
   }
-  if (suffix !== '') {
-    const backup = suffix.includes('*') ? suffix.replace(/\*/g, base) : `${base}${suffix}`;
-    ctx.proc.rename(file, backup.includes('/') ? backup : `${dir}${backup}`);
+  try {
+    if (suffix !== '') {
+      const backup = suffix.includes('*') ? suffix.replace(/\*/g, base) : `${base}${suffix}`;
+      ctx.proc.rename(file, backup.includes('/') ? backup : `${dir}${backup}`);
+    }
+    ctx.proc.rename(tmp, file);
+  } catch (e) {
+    return `cannot rename ${tmp}: ${errText(e)}`;
   }
-  ctx.proc.rename(tmp, file);
+  return undefined;
 }
 
 let tmpCounter = 0;
