@@ -78,7 +78,7 @@ export async function runScript(options: ScriptOptions): Promise<number> {
     err(`overlay-tutor: cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
-  const host = createSimHost({ ...options.host, seed: options.seed ?? 0 });
+  const host = createSimHost({ ...options.host, seed: options.seed ?? 0, interactive: false });
   for (const [real, sim] of options.copyIn ?? []) {
     try {
       await copyIntoSim(host.rootProc, real, sim);
@@ -87,10 +87,12 @@ export async function runScript(options: ScriptOptions): Promise<number> {
       return 2;
     }
   }
+  // A transcript, as `{ line; } 2>&1` gives on a real host: the line's stderr goes in with its
+  // stdout, in the order written. Only the tutor's own complaints go to the real stderr.
   const io: CommandIO = {
     stdin: new Uint8Array(0),
     stdout: out,
-    stderr: err,
+    stderr: out,
     stdinIsTerminal: false,
     stdoutIsTerminal: options.stdoutIsTerminal ?? false,
   };

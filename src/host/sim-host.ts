@@ -31,6 +31,8 @@ export interface SimHostOptions {
   onKernel?: (kernel: Kernel, rootProc: Proc) => void;
   /** The simulated Docker 20.10 daemon and its `docker` command (default on). */
   docker?: boolean;
+  /** An interactive shell (default) says `exit` when it ends; a script's does not. */
+  interactive?: boolean;
 }
 
 export interface SimHost {
@@ -241,6 +243,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   options.onKernel?.(kernel, rootProc);
   session = new Session({
     kernel,
+    interactive: options.interactive ?? true,
     commands,
     hostname,
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,

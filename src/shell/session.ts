@@ -17,6 +17,8 @@ export interface SessionOptions {
   commandPath?: (name: string) => string;
   /** Simple commands and loop rounds one line may run before it is stopped. */
   stepLimit?: number;
+  /** An interactive shell prints `exit` when `exit` ends it (default true). */
+  interactive?: boolean;
 }
 
 export interface RunResult {
@@ -128,7 +130,7 @@ export class Session {
       exitCode = await frame.interp.list(parsed.script, io);
     } catch (err) {
       if (err instanceof ExitSignal) {
-        io.stderr('exit\n');
+        if (this.options.interactive ?? true) io.stderr('exit\n');
         return this.exitFrame(frame, err.code);
       }
       exitCode = this.report(err, io);

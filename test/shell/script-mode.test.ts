@@ -30,10 +30,17 @@ describe('overlay-tutor script', () => {
 
   it('exits with the first failing status under --strict', () => {
     const file = join(dir, 'strict.sh');
-    writeFileSync(file, 'true\nls /nope\nexit 0\n');
+    writeFileSync(file, 'true\nls /nope\nexit 0\necho never\n');
     const r = runCli(['script', file, '--strict']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("ls: cannot access '/nope': No such file or directory\nexit\n");
+    expect(r.err).toBe('');
+    expect(r.out).toBe("$ true\n$ ls /nope\nls: cannot access '/nope': No such file or directory\n$ exit 0\n");
+  });
+
+  it('keeps stdout and stderr in the order they were written, as `2>&1` does', () => {
+    const file = join(dir, 'order.sh');
+    writeFileSync(file, 'echo one; ls /nope; echo two\n');
+    expect(runCli(['script', file]).out).toBe("$ echo one; ls /nope; echo two\none\nls: cannot access '/nope': No such file or directory\ntwo\n");
   });
 
   it('copies real files and folders in with --copy-in and writes nothing back', () => {
