@@ -9,7 +9,8 @@ Learn how Docker stores images and containers on overlayfs, on a simulated host.
 Usage:
   overlay-tutor                 start the tutor
   overlay-tutor sandbox         a simulated host with no lesson
-  overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and the output
+  overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
+                                what it wrote (stdout and stderr together, as 2>&1)
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
