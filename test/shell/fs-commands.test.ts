@@ -150,6 +150,8 @@ describe('overlay mounts through the shell', () => {
     expect((await run('grep overlay /proc/mounts')).out).toBe('overlay /o/merged overlay rw,relatime,lowerdir=/o/lower,upperdir=/o/upper,workdir=/o/work,uuid=on 0 0\n');
     expect((await run('cat /proc/self/mounts | wc -l')).out).toBe('4\n');
     expect((await run('df /o/merged | tail -1')).out).toMatch(/^overlay +\d+ +\d+ +\d+ +\d+% \/o\/merged\n$/);
+    expect(await run('cd /o/merged && umount /o/merged')).toEqual({ out: '', err: 'umount: /o/merged: target is busy.\n', code: 32 });
+    await run('cd /');
     expect(await run('umount /o/merged; umount /o/merged')).toEqual({ out: '', err: 'umount: /o/merged: not mounted.\n', code: 32 });
   });
 

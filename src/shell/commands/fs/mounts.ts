@@ -170,8 +170,16 @@ function umount(ctx: CommandContext): number {
     return 1;
   }
   let status = 0;
+  const cwd = ctx.proc.toHostPath(ctx.proc.getcwd());
   for (const t of ops) {
     try {
+      // The shell's own working directory inside the mount keeps it busy, as on Linux.
+      const target = ctx.proc.toHostPath(ctx.proc.realpath(t));
+      if (ctx.proc.kernel.isMountpoint(target) && (cwd === target || cwd.startsWith(`${target}/`))) {
+        ctx.stderr(`umount: ${t}: target is busy.\n`);
+        status = 32;
+        continue;
+      }
       ctx.proc.umount(t);
     } catch (err) {
       if (!isKernelError(err)) throw err;
