@@ -924,6 +924,23 @@ const cases: Case[] = [
   "out": "",
   "err": "sed: can't read nosuch: No such file or directory\n",
   "code": 2
+ },
+ {
+  "line": "xargs -a list echo got",
+  "stdin": "ignored\n",
+  "files": {
+   "list": "a\nb\n"
+  },
+  "out": "got a b\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "xargs -a nolist echo",
+  "stdin": "",
+  "out": "",
+  "err": "xargs: Cannot open input file ‘nolist’: No such file or directory\n",
+  "code": 1
  }
 ];
 

@@ -3,7 +3,7 @@
 // -0, -d, -t, -r; echo when no command is given. The command's stdin is empty, like
 // GNU's /dev/null.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { text } from './common.js';
+import { errText, text } from './common.js';
 
 export function shellQuote(s: string): string {
   if (s === '') return "''";
@@ -78,6 +78,7 @@ async function run(ctx: CommandContext): Promise<number> {
   let delim: string | undefined;
   let trace = false;
   let noEmpty = false;
+  let argFile: string | undefined;
   let i = 0;
   const bad = (msg: string): number => {
     ctx.stderr(`xargs: ${msg}\nTry 'xargs --help' for more information.\n`);
@@ -104,6 +105,7 @@ async function run(ctx: CommandContext): Promise<number> {
         repl = v;
       }
       else if (m[1] === 'd') delim = v === '\\n' ? '\n' : v === '\\t' ? '\t' : v;
+      else if (m[1] === 'a') argFile = v;
       continue;
     }
     if (a.startsWith('-i')) {
@@ -131,7 +133,16 @@ async function run(ctx: CommandContext): Promise<number> {
     }
   }
   const command = argv.slice(i).length > 0 ? argv.slice(i) : ['echo'];
-  const input = text(ctx.stdin);
+  let input: string;
+  if (argFile !== undefined) {
+    // -a FILE: arguments come from the file; the command keeps xargs' stdin (GNU).
+    try {
+      input = text(ctx.proc.readFile(argFile));
+    } catch (e) {
+      ctx.stderr(`xargs: Cannot open input file ‘${argFile}’: ${errText(e)}\n`);
+      return 1;
+    }
+  } else input = text(ctx.stdin);
   let groups: string[][];
   let parseError: string | undefined;
   if (delim !== undefined) {
@@ -166,7 +177,7 @@ async function run(ctx: CommandContext): Promise<number> {
     const words = repl !== undefined ? command.map((w) => w.split(repl!).join(batch[0] ?? '')) : [...command, ...batch];
     const line = words.map(shellQuote).join(' ');
     if (trace) ctx.stderr(`${line}\n`);
-    const rc = await ctx.shell.runLine(line, { stdin: new Uint8Array(), stdout: ctx.stdout, stderr: ctx.stderr, stdinIsTerminal: false, stdoutIsTerminal: ctx.stdoutIsTerminal });
+    const rc = await ctx.shell.runLine(line, { stdin: argFile !== undefined ? ctx.stdin : new Uint8Array(), stdout: ctx.stdout, stderr: ctx.stderr, stdinIsTerminal: false, stdoutIsTerminal: ctx.stdoutIsTerminal });
     if (rc === 255) {
       ctx.stderr(`xargs: ${command[0]}: exited with status 255; aborting\n`);
       return 124;
