@@ -1,5 +1,6 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
 import { Daemon, type CreateOptions } from './containers.js';
+import { loadArchive } from './load.js';
 import type { Container, RunIO } from './types.js';
 import {
   containerInspect,
@@ -74,6 +75,11 @@ export class DockerEngine extends Daemon {
       kernelVersion: '6.18.44-fc-v769',
       operatingSystem: 'Debian GNU/Linux 12 (bookworm)',
     };
+  }
+
+  /** docker load: the lines it prints ("Loaded image: layered:latest"). */
+  load(archive: Uint8Array): Promise<string[]> {
+    return loadArchive(this, archive);
   }
 
   systemDf(): DiskUsage {

@@ -156,3 +156,24 @@ export const tagCommand: SubCommand = {
     return 0;
   },
 };
+
+export const loadCommand: SubCommand = {
+  def: { path: 'load', usage: 'docker load [OPTIONS]', summary: 'Load an image from a tar archive or STDIN', flags: [{ long: 'input', short: 'i', type: 'string' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { exact: 0 } },
+  async run(ctx, d, p) {
+    const input = p.strings.get('input');
+    let archive = ctx.stdin;
+    if (input !== undefined) {
+      try {
+        archive = ctx.proc.readFile(input);
+      } catch {
+        ctx.stderr(`open ${input}: no such file or directory\n`);
+        return 1;
+      }
+    } else if (ctx.stdinIsTerminal) {
+      ctx.stderr('requested load from stdin, but stdin is empty\n');
+      return 1;
+    }
+    for (const line of await d.load(archive)) ctx.stdout(`${line}\n`);
+    return 0;
+  },
+};

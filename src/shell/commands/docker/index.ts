@@ -4,7 +4,7 @@
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { commitCommand, createCommand, diffCommand, execCommand, killCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
-import { historyCommand, imagesCommand, pullCommand, rmiCommand, tagCommand } from './images.js';
+import { historyCommand, imagesCommand, loadCommand, pullCommand, rmiCommand, tagCommand } from './images.js';
 import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, systemDfCommand, versionCommand } from './system.js';
 import { runSub, type SubCommand } from './util.js';
 
@@ -12,6 +12,7 @@ const TOP: Record<string, SubCommand> = {
   pull: pullCommand,
   images: imagesCommand,
   history: historyCommand,
+  load: loadCommand,
   rmi: rmiCommand,
   tag: tagCommand,
   run: runCommand,
@@ -32,7 +33,7 @@ const TOP: Record<string, SubCommand> = {
 
 /** Management commands: `docker image ls` = `docker images` and so on. */
 const MANAGEMENT: Record<string, Record<string, SubCommand>> = {
-  image: { ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
+  image: { load: loadCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
   container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, logs: logsCommand, inspect: containerInspectCommand },
   system: { df: systemDfCommand, info: infoCommand },
 };
@@ -57,6 +58,7 @@ Commands:
   info        Display system-wide information
   inspect     Return low-level information on Docker objects
   kill        Kill one or more running containers
+  load        Load an image from a tar archive or STDIN
   logs        Fetch the logs of a container
   ps          List containers
   pull        Pull an image or a repository from a registry
