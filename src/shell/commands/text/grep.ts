@@ -5,6 +5,7 @@
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compileRegex, longestAt, RegexError } from '../../regex.js';
 import { errText, parseOpts, text, UsageError } from './common.js';
+import { grepHelp, grepVersion } from './help-texts.js';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
@@ -148,14 +149,14 @@ async function run(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
     parsed = parseOpts('grep', ctx.argv.slice(1), {
-      flags: 'EFGPiyvcnlLoqshHwxrRaIZzb',
+      flags: 'EFGPiyvcnlLoqshHwxrRaIZzbV',
       args: 'efmABCd',
       long: {
         'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'perl-regexp': 'P', 'ignore-case': 'i', 'invert-match': 'v',
         count: 'c', 'line-number': 'n', 'files-with-matches': 'l', 'files-without-match': 'L', 'only-matching': 'o', quiet: 'q', silent: 'q',
         'no-messages': 's', 'no-filename': 'h', 'with-filename': 'H', 'word-regexp': 'w', 'line-regexp': 'x', recursive: 'r',
         'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f', 'max-count=': 'm', 'after-context=': 'A', 'before-context=': 'B',
-        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude', 'exclude-dir=': 'exclude-dir',
+        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude', 'exclude-dir=': 'exclude-dir', help: 'help', version: 'version',
       },
     });
   } catch (e) {
@@ -164,6 +165,11 @@ async function run(ctx: CommandContext): Promise<number> {
     return 2;
   }
   const { opts, operands } = parsed;
+  const info = opts.find(([o]) => o === 'help' || o === 'version' || o === 'V');
+  if (info) {
+    ctx.stdout(info[0] === 'help' ? grepHelp : grepVersion);
+    return 0;
+  }
   const has = (k: string): boolean => opts.some(([o]) => o === k);
   let kind: 'G' | 'E' | 'F' | 'P' = 'G';
   const patterns: string[] = [];

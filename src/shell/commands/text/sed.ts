@@ -3,6 +3,7 @@
 // renames it over the original, as GNU does, so the file's inode changes — a lesson shows that.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, text } from './common.js';
+import { sedHelp, sedVersion } from './help-texts.js';
 import { type Cmd, parseScript, SedError } from './sed-parse.js';
 import { execute, Input, type Line, SED_STEP_LIMIT, SedRunaway, type State, toLines } from './sed-exec.js';
 
@@ -66,6 +67,10 @@ export async function runSed(ctx: CommandContext): Promise<number> {
     }
     if (a.startsWith('--')) {
       const [key, val] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (key === '--help' || key === '--version') {
+        ctx.stdout(key === '--help' ? sedHelp : sedVersion);
+        return 0;
+      }
       if (key === '--quiet' || key === '--silent') quiet = true;
       else if (key === '--regexp-extended') extended = true;
       else if (key === '--in-place') inPlace = val ?? '';
