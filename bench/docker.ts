@@ -1,0 +1,73 @@
+// Docker model benchmarks against a real daemon, measured in the same run: getting an image in
+// (the simulator pulls from its offline registry; the real daemon, which has no registry here,
+// loads the same-sized busybox image), run + write in a container, and an image of 125 layers.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandIO } from '../src/shell/command.js';
+import { createSimHost } from '../src/host/sim-host.js';
+import { buildBusyboxImages, busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../test/support/real-docker.js';
+import type { BenchReport } from './report.js';
+
+const LAYERS = 125;
+
+function quietIO(): CommandIO {
+  let sink = '';
+  return { stdin: new Uint8Array(0), stdout: (d) => void (sink += String(d)), stderr: (d) => void (sink += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** A Dockerfile of RUN steps on top of base: base's layers plus (LAYERS - baseLayers). */
+function tallDockerfile(base: string, steps: number): string {
+  return [`FROM ${base}`, ...Array.from({ length: steps }, (_, i) => `RUN echo ${i} > /layer-${i}`), ''].join('\n');
+}
+
+async function simulator(report: BenchReport): Promise<Record<string, number>> {
+  const host = createSimHost({ seed: 1, interactive: false });
+  const sh = (line: string) => host.session.run(line, quietIO());
+  const pull = await timed(() => sh('docker pull busybox'));
+  const runWrite = await timed(() => sh("docker run --name w busybox sh -c 'echo hi > /tmp/x'"));
+  await sh('mkdir -p /root/tall');
+  host.rootProc.writeFile('/root/tall/Dockerfile', tallDockerfile('busybox', LAYERS - 1));
+  const tall = await timed(() => sh('docker build -t tall /root/tall'));
+  const layers = host.docker?.getImage('tall').config.rootfs?.diff_ids?.length ?? 0;
+  report.add('docker', 'simulator: docker pull busybox', pull, 'ms');
+  report.add('docker', 'simulator: docker run + write a file', runWrite, 'ms');
+  report.add('docker', `simulator: docker build of an image of ${layers} layers`, tall, 'ms');
+  return { pull, runWrite, tall };
+}
+
+async function real(report: BenchReport, sim: Record<string, number>): Promise<void> {
+  const why = realDockerUnavailable() ?? busyboxUnavailable();
+  if (why) return report.skip('docker', 'real dockerd: same scenario', why);
+  const d = await startRealDocker();
+  if (typeof d === 'string') return report.skip('docker', 'real dockerd: same scenario', d);
+  try {
+    await buildBusyboxImages(d, { layered: false });
+    const tar = join(d.tmpDir, 'busybox.tar');
+    await d.dockerOk(['save', '-o', tar, 'busybox-static:latest']);
+    await d.dockerOk(['rmi', 'busybox-static:latest']);
+    const load = await timed(() => d.dockerOk(['load', '-i', tar]));
+    const runWrite = await timed(() => d.dockerOk(['run', '--name', 'w', 'busybox-static', 'sh', '-c', 'echo hi > /tmp/x']));
+    const dir = join(d.tmpDir, 'tall');
+    (await import('node:fs')).mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'Dockerfile'), tallDockerfile('busybox-static', LAYERS - 1));
+    const tall = await timed(() => d.dockerOk(['build', '-t', 'tall', dir], { env: { DOCKER_BUILDKIT: '0' }, timeoutMs: 900_000 }));
+    report.add('docker', 'real dockerd: docker load of busybox (no registry here)', load, 'ms');
+    report.add('docker', 'real dockerd: docker run + write a file', runWrite, 'ms');
+    report.add('docker', `real dockerd: docker build of an image of ${LAYERS} layers`, tall, 'ms');
+    report.ratio('docker', 'simulator pull ÷ real load', sim.pull / load);
+    report.ratio('docker', 'simulator ÷ real: run + write', sim.runWrite / runWrite);
+    report.ratio('docker', `simulator ÷ real: ${LAYERS}-layer build`, sim.tall / tall);
+  } finally {
+    await d.stop();
+  }
+}
+
+export async function benchDocker(report: BenchReport): Promise<void> {
+  await real(report, await simulator(report));
+}
