@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark group, baselines measured in the same run.
+import { benchDocker } from './docker.js';
 import { benchKernel } from './kernel.js';
 import { BenchReport } from './report.js';
 
 const report = new BenchReport();
 await benchKernel(report);
+await benchDocker(report);
 report.print((s) => process.stdout.write(s));

@@ -6,9 +6,11 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { commitCommand, createCommand, diffCommand, execCommand, killCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
 import { historyCommand, imagesCommand, loadCommand, pullCommand, rmiCommand, tagCommand } from './images.js';
 import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, systemDfCommand, versionCommand } from './system.js';
+import { buildCommand } from './build.js';
 import { runSub, type SubCommand } from './util.js';
 
 const TOP: Record<string, SubCommand> = {
+  build: buildCommand,
   pull: pullCommand,
   images: imagesCommand,
   history: historyCommand,
@@ -33,7 +35,7 @@ const TOP: Record<string, SubCommand> = {
 
 /** Management commands: `docker image ls` = `docker images` and so on. */
 const MANAGEMENT: Record<string, Record<string, SubCommand>> = {
-  image: { load: loadCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
+  image: { build: buildCommand, load: loadCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
   container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, logs: logsCommand, inspect: containerInspectCommand },
   system: { df: systemDfCommand, info: infoCommand },
 };
@@ -49,6 +51,7 @@ Management Commands:
   system      Manage Docker
 
 Commands:
+  build       Build an image from a Dockerfile
   commit      Create a new image from a container's changes
   create      Create a new container
   diff        Inspect changes to files or directories on a container's filesystem
