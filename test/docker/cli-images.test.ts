@@ -166,3 +166,28 @@ describe('docker pull without a terminal', () => {
     ]);
   });
 });
+
+describe('docker load', () => {
+  it('loads a 20.10 save archive: layers by ChainID, the tag, no imagedb metadata; again prints the same', async () => {
+    const { writeLayerTar } = await import('../../src/docker/layer-tar.js');
+    const { createTutorialRegistry } = await import('../../src/docker/registry/tutorial.js');
+    const img = createTutorialRegistry().resolve('alpine');
+    const cfgName = `${(await import('../../src/docker/digest.js')).sha256Hex(img.config)}.json`;
+    const archive = writeLayerTar([
+      { path: cfgName, type: 'file', content: img.config },
+      { path: 'aaaa', type: 'dir' },
+      { path: 'aaaa/layer.tar', type: 'file', content: img.layers[0]?.tar() as Uint8Array },
+      { path: 'manifest.json', type: 'file', content: JSON.stringify([{ Config: cfgName, RepoTags: ['mine:v1'], Layers: ['aaaa/layer.tar'] }]) },
+    ]);
+    const e = makeEnv();
+    e.proc.mkdir('/tmp');
+    e.proc.writeFile('/tmp/mine.tar', archive);
+    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({ code: 0, stdout: 'Loaded image: mine:v1\n', stderr: '' });
+    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({ code: 0, stdout: 'Loaded image: mine:v1\n', stderr: '' });
+    const id = e.daemon.getImage('mine:v1').id;
+    expect(e.ls('/var/lib/docker/image/overlay2/imagedb/metadata/sha256')).toEqual([]);
+    expect(e.ls('/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([img.layers[0]?.diffId.slice(7)]);
+    expect((await e.docker('image', 'inspect', '-f', '{{.Metadata.LastTagTime}}', id)).stdout).toBe('0001-01-01T00:00:00Z\n');
+    expect(await e.docker('load', '-i', '/tmp/nope.tar')).toEqual({ code: 1, stdout: '', stderr: 'open /tmp/nope.tar: no such file or directory\n' });
+  });
+});
