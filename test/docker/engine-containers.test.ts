@@ -254,3 +254,17 @@ describe('volumes and bind mounts', () => {
     expect(e.daemon.diff('web').map((x) => x.path)).not.toContain('/usr/share/nginx/html/new.html');
   });
 });
+
+describe('the per-container files', () => {
+  it('/etc/hostname, hosts and resolv.conf inside are containers/<id>/ files bind-mounted over the init layer', async () => {
+    const { e, id, init } = await created();
+    e.daemon.start('web');
+    const inside = e.kernel.proc({ root: e.daemon.mergedDir(e.daemon.getContainer('web')) });
+    expect(new TextDecoder().decode(inside.readFile('/etc/hostname'))).toBe(`${id.slice(0, 12)}\n`);
+    expect(new TextDecoder().decode(inside.readFile('/etc/hosts'))).toContain(`172.17.0.2\t${id.slice(0, 12)}\n`);
+    expect(e.proc.lstat(`${init}/diff/etc/hostname`).size).toBe(0);
+    expect(e.daemon.diff('web')).toEqual([]);
+    e.daemon.stop('web');
+    expect(e.kernel.mounts()).toHaveLength(1);
+  });
+});

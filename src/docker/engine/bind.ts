@@ -40,10 +40,14 @@ class BindFs implements MountedFs {
   listxattr(rel: string): string[] { return this.disk.listxattr(this.p(rel)); }
 }
 
-/** mount --bind source target (host paths; both must exist and be of the same kind). */
-export function bindMount(kernel: Kernel, source: string, target: string): void {
+/**
+ * mount --bind source target (host paths; both must exist and be of the same kind). Docker makes
+ * these mounts inside the container's mount namespace, which the kernel model does not have:
+ * the entry carries `namespace: <container id>` so /proc/mounts of the host can leave it out.
+ */
+export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string): void {
   const fs = new BindFs(kernel.disk, source.replace(/^\/+/, ''));
-  const mount: Mount = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs };
+  const mount: Mount & { namespace?: string } = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs, ...(namespace ? { namespace } : {}) };
   (kernel.mounts() as Mount[]).push(mount);
   kernel.emit({ kind: 'mount', target, options: `bind,${source}` });
 }

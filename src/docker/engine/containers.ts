@@ -179,6 +179,10 @@ export class Daemon extends DaemonCore {
     this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
     if (!this.fs.exists(`${dir}/${c.id}-json.log`)) this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
+    // As runc does: the per-container files are bind-mounted over the init layer's empty ones.
+    for (const f of ['resolv.conf', 'hostname', 'hosts']) {
+      if (this.fs.exists(`${merged}/etc/${f}`)) bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id);
+    }
     const pid = this.random.fill(new Uint8Array(2));
     c.state = { ...c.state, status: 'running', pid: 1000 + (((pid[0] as number) << 8) | (pid[1] as number)) % 30000, exitCode: 0, startedAt: this.now().text };
     c.hasBeenStarted = true;
@@ -218,7 +222,7 @@ export class Daemon extends DaemonCore {
       }
       if (!isDir && !inside.exists(m.Destination)) inside.writeFile(m.Destination, '', { create: true }, 0o755);
       if (m.Type === 'volume' && isDir && host.readdir(m.Source).length === 0) copyTree(inside, m.Destination, host, m.Source);
-      bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`);
+      bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`, c.id);
     }
   }
 
