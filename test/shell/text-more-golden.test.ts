@@ -990,6 +990,33 @@ const cases: Case[] = [
   "out": "grep (GNU grep) 3.8\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by Mike Haertel and others; see\n<https://git.sv.gnu.org/cgit/grep.git/tree/AUTHORS>.\n",
   "err": "",
   "code": 0
+ },
+ {
+  "line": "sed 'R other'",
+  "stdin": "a\nb\nc\n",
+  "files": {
+   "other": "1\n2\n"
+  },
+  "out": "a\n1\nb\n2\nc\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed -n 'N;W /dev/stdout'",
+  "stdin": "a\nb\nc\nd\n",
+  "out": "a\nc\n",
+  "err": "",
+  "code": 0
+ },
+ {
+  "line": "sed '1r other'",
+  "stdin": "a\nb\n",
+  "files": {
+   "other": "R1\nR2\n"
+  },
+  "out": "a\nR1\nR2\nb\n",
+  "err": "",
+  "code": 0
  }
 ];
 

@@ -103,6 +103,7 @@ export interface State {
   quit?: number;
   append: string[];
   lastRe: RegExp | null;
+  rfiles: Map<string, { lines: string[]; i: number }>;
   tflag: boolean;
 }
 
@@ -224,6 +225,26 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
         case 'w':
           writeTo(ctx, c.text!, `${state.ps}\n`);
           break;
+        case 'W':
+          writeTo(ctx, c.text!, `${state.ps.split('\n')[0]}\n`);
+          break;
+        case 'R': {
+          // One more line of the file per R, queued like `a` text; nothing once it runs out.
+          let r = state.rfiles.get(c.text!);
+          if (!r) {
+            let lines: string[] = [];
+            try {
+              lines = text(ctx.proc.readFile(c.text!)).split('\n');
+              if (lines[lines.length - 1] === '') lines.pop();
+            } catch {
+              // An unreadable file reads as empty, as with r.
+            }
+            r = { lines, i: 0 };
+            state.rfiles.set(c.text!, r);
+          }
+          if (r.i < r.lines.length) state.append.push(`${r.lines[r.i++]}\n`);
+          break;
+        }
         case 'q':
           if (!quiet) emit(state.ps, nl);
           flushAppend();

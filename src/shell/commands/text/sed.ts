@@ -148,7 +148,7 @@ export async function runSed(ctx: CommandContext): Promise<number> {
   }
   // GNU opens (and truncates) every `w` file before reading any input.
   for (const c of cmds) {
-    const f = c.name === 'w' ? c.text : c.subst?.write;
+    const f = c.name === 'w' || c.name === 'W' ? c.text : c.subst?.write;
     if (f !== undefined && !f.startsWith('/dev/std')) {
       try {
         ctx.proc.writeFile(f, '');
@@ -175,7 +175,7 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       return undefined;
     }
   };
-  const state: State = { steps: 0, ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false };
+  const state: State = { steps: 0, ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false, rfiles: new Map() };
   const inputs = files.length > 0 ? files : ['-'];
   try {
     if (inPlace !== undefined || separate) {
