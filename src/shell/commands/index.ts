@@ -6,6 +6,7 @@ import { copyCommands } from './fs/copy.js';
 import { fileCommands } from './fs/files.js';
 import { findCommands } from './fs/find.js';
 import { lsCommand } from './fs/ls.js';
+import { nameCommands } from './fs/names.js';
 import { makeXfsInfo, mountCommands } from './fs/mounts.js';
 import { statCommand } from './fs/stat.js';
 import { DEFAULT_MACHINE, systemCommands, type MachineInfo } from './fs/system.js';
@@ -27,6 +28,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...attrCommands,
     ...copyCommands,
     ...findCommands,
+    ...nameCommands,
     ...mountCommands,
     ...xattrCommands,
     makeXfsInfo(options.xfsMounts ?? []),

@@ -4,7 +4,7 @@
 // scripts name the same paths as on the simulated host, and the host's own /var/lib/docker is
 // never touched.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findExecutable, type RealDocker } from '../../support/real-docker.js';
 
@@ -13,11 +13,14 @@ import { findExecutable, type RealDocker } from '../../support/real-docker.js';
  * propagation, so a script's shell can follow its mounts from a slave namespace. Pass the path
  * as startRealDocker({dockerd}).
  */
-export function scriptDockerd(dir: string): string {
+export function scriptDockerd(dir: string): { dockerd: string; cli?: string } {
   const dockerd = findExecutable('dockerd') as string;
   const wrapper = join(dir, 'dockerd-own-mountns');
   writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation shared ${dockerd} "$@"\n`, { mode: 0o755 });
-  return wrapper;
+  // The CLI from dockerd's own package (error texts differ between CLI versions), not whatever
+  // `docker` comes first on PATH.
+  const cli = join(dirname(dirname(dockerd)), 'bin', 'docker');
+  return { dockerd: wrapper, ...(existsSync(cli) ? { cli } : {}) };
 }
 
 export function scriptLines(text: string): string[] {
@@ -47,9 +50,13 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
     mkdirSync(join(work, 'in', dirname(to)), { recursive: true });
     copyFileSync(from, join(work, 'in', to));
   }
+  body.push('__status=0');
   for (const line of scriptLines(script)) {
+    // Echoing the line must not disturb $?, which the next line may read.
     body.push(`printf '%s\\n' ${quote(`$ ${line}`)}`);
+    body.push('( exit $__status )');
     body.push(`{ ${line}\n} 2>&1`);
+    body.push('__status=$?');
   }
   const file = join(work, 'run.sh');
   writeFileSync(file, `${body.join('\n')}\n`);

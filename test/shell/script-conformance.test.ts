@@ -1,0 +1,53 @@
+// Script mode against a real Docker host: each script in script-conformance/scripts runs line by
+// line in the simulator (`overlay-tutor script`) and with bash against a private real dockerd;
+// the two transcripts must agree on every line once ids, link ids and times are normalised.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busyboxUnavailable, realDockerUnavailable, startRealDocker } from './../support/real-docker.js';
+import { makeScriptFixtures, type ScriptFixtures } from './script-conformance/fixtures.js';
+import { normalizeTranscript } from './script-conformance/normalize.js';
+import { runScriptOnRealHost, scriptDockerd } from './script-conformance/run-real.js';
+
+const SCRIPTS = join(import.meta.dirname, 'script-conformance', 'scripts');
+const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const scripts = readdirSync(SCRIPTS).filter((f) => f.endsWith('.sh')).sort();
+
+const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
+if (unavailable) {
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`script conformance cannot run: ${unavailable}`);
+  process.stderr.write(`\n!!! script conformance against a real dockerd SKIPPED: ${unavailable}\n`);
+}
+
+function runOnSimulator(script: string, fixtures: ScriptFixtures): string {
+  const args = [BIN, 'script', script, '--seed', '7'];
+  for (const [from, to] of fixtures.copyIn) args.push('--copy-in', `${from}:${to}`);
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
+}
+
+describe.runIf(!unavailable)('scripts agree with a real Docker host', () => {
+  let fixtures: ScriptFixtures;
+  beforeAll(async () => {
+    fixtures = await makeScriptFixtures();
+  }, 180_000);
+  afterAll(async () => {
+    await fixtures?.stop();
+  }, 60_000);
+
+  it.each(scripts)('%s', async (name) => {
+    const file = join(SCRIPTS, name);
+    const d = await startRealDocker(scriptDockerd(fixtures.dir));
+    if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
+    let real: string;
+    try {
+      real = normalizeTranscript(runScriptOnRealHost(d, readFileSync(file, 'utf8'), fixtures.copyIn), d.dataRoot);
+    } finally {
+      await d.stop();
+    }
+    const sim = normalizeTranscript(runOnSimulator(file, fixtures));
+    if (sim !== real) writeFileSync(join(fixtures.dir, `${name}.diff.txt`), `--- real\n${real}\n--- simulator\n${sim}\n`);
+    expect(sim).toBe(real);
+  }, 120_000);
+});
