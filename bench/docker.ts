@@ -30,7 +30,7 @@ async function simulator(report: BenchReport): Promise<Record<string, number>> {
   const host = createSimHost({ seed: 1, interactive: false });
   const sh = (line: string) => host.session.run(line, quietIO());
   const pull = await timed(() => sh('docker pull busybox'));
-  const runWrite = await timed(() => sh("docker run --name w busybox sh -c 'echo hi > /tmp/x'"));
+  const runWrite = await timed(() => sh("docker run --name writer busybox sh -c 'echo hi > /tmp/x'"));
   await sh('mkdir -p /root/tall');
   host.rootProc.writeFile('/root/tall/Dockerfile', tallDockerfile('busybox', LAYERS - 1));
   const tall = await timed(() => sh('docker build -t tall /root/tall'));
@@ -52,7 +52,7 @@ async function real(report: BenchReport, sim: Record<string, number>): Promise<v
     await d.dockerOk(['save', '-o', tar, 'busybox-static:latest']);
     await d.dockerOk(['rmi', 'busybox-static:latest']);
     const load = await timed(() => d.dockerOk(['load', '-i', tar]));
-    const runWrite = await timed(() => d.dockerOk(['run', '--name', 'w', 'busybox-static', 'sh', '-c', 'echo hi > /tmp/x']));
+    const runWrite = await timed(() => d.dockerOk(['run', '--name', 'writer', 'busybox-static', 'sh', '-c', 'echo hi > /tmp/x']));
     const dir = join(d.tmpDir, 'tall');
     (await import('node:fs')).mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'Dockerfile'), tallDockerfile('busybox-static', LAYERS - 1));
