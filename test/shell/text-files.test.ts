@@ -118,3 +118,16 @@ describe('runaway scripts end themselves (the session is single-threaded)', () =
     expect(r).toEqual({ out: '', err: 'sed: script stopped after 20000000 commands (the simulation has no Ctrl-C)\n', code: 4 });
   }, 30_000);
 });
+
+describe('awk time functions use the simulated clock (UTC)', () => {
+  it('strftime matches gawk with TZ=UTC for a fixed timestamp', async () => {
+    // gawk 5.2.1, TZ=UTC: strftime("%Y-%m-%d %H:%M:%S %a %b %e %j %I%p %Z %z %D %s", 1700000000)
+    const r = await sh(`awk 'BEGIN { print strftime("%Y-%m-%d %H:%M:%S %a %b %e %j %I%p %Z %z %D %s", 1700000000); print strftime("%c", 86400*365) }'`);
+    expect(r.out).toBe('2023-11-14 22:13:20 Tue Nov 14 318 10PM UTC +0000 11/14/23 1700000000\nFri Jan  1 00:00:00 1971\n');
+  });
+
+  it('systime() reads the kernel clock', async () => {
+    const r = await sh(`awk 'BEGIN { print systime() >= 0, strftime("%Y", 0) }'`);
+    expect(r.out).toBe('1 1970\n');
+  });
+});

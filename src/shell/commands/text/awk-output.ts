@@ -22,6 +22,8 @@ export interface Io {
   writeFile(path: string, data: string, append: boolean): void;
   /** Next record from the main input (plain getline), or undefined at its end. */
   nextMain(): string | undefined;
+  /** The simulated host's clock, in milliseconds (systime, strftime). */
+  now(): number;
   /** A command's result, by a key unique within the run; throws NeedCommand until it has run. */
   command(key: string, cmd: string, stdin: string): CmdResult;
 }

@@ -170,6 +170,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     let writeIdx = 0;
     const io: Omit<Io, 'nextMain'> = {
       readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
+      now: () => ctx.proc.kernel.clock.now(),
       writeFile: (p, d, append) => {
         if (++writeIdx <= writesDone) return;
         writesDone++;
