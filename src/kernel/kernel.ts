@@ -8,7 +8,7 @@ import { KernelError } from './errors.js';
 import type { KernelEvent, KernelListener } from './events.js';
 import type { MountedFs } from './filesystem.js';
 import { OverlayFs } from './overlay.js';
-import { makedev, type Clock, type Credentials, type Random } from './types.js';
+import { OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 
 export interface Mount {
@@ -19,6 +19,11 @@ export interface Mount {
   /** The option string /proc/mounts shows. */
   options: string;
   fs: MountedFs;
+  /**
+   * The container whose mount namespace holds this mount (Docker's bind mounts of /etc/hosts and
+   * volumes). The model has one mount table; the host's /proc/mounts leaves these out.
+   */
+  namespace?: string;
 }
 
 export interface KernelOptions {
@@ -35,6 +40,7 @@ export interface OverlayMountRequest {
   target: string;
   /** The option string as given to mount(8), for /proc/mounts. */
   options: string;
+  userxattr?: boolean;
 }
 
 export class Kernel {
@@ -64,9 +70,14 @@ export class Kernel {
     for (const l of this.listeners) l(event);
   }
 
-  /** The mounts, as /proc/mounts lists them (in mount order). */
+  /** Every mount, the ones inside containers' namespaces too (in mount order). */
   mounts(): readonly Mount[] {
     return this.mountTable;
+  }
+
+  /** The mounts the host sees, as its /proc/mounts, mount and df list them. */
+  hostMounts(): readonly Mount[] {
+    return this.mountTable.filter((m) => m.namespace === undefined);
   }
 
   /** The mount holding a host path, and the path relative to that mount's root. */
@@ -98,6 +109,11 @@ export class Kernel {
     if (upper === work || work.startsWith(`${upper}/`) || upper.startsWith(`${work}/`)) {
       throw new KernelError('EINVAL', 'mount', req.workdir);
     }
+    // uuid=auto (the default): an upper without a trusted.overlay.uuid gets one at mount time,
+    // and only then does /proc/mounts show uuid=on — so Docker's second mount of a container
+    // layer (start, after create) shows none.
+    const uuidShown = this.disk.peekXattr(upper, OVL_UUID) === undefined ? ',uuid=on' : '';
+    const options = `${req.options}${uuidShown}${req.userxattr ? ',userxattr' : ''}`;
     const dev = makedev(0, this.nextAnonMinor++);
     const fs = new OverlayFs(
       { lower: req.lowerdir.map((p) => p.slice(1)), upper, work },
@@ -111,9 +127,15 @@ export class Kernel {
         diskUuid: this.diskUuid,
       },
     );
-    this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options: req.options, fs });
-    this.emit({ kind: 'mount', target: req.target, options: req.options });
+    this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options, fs });
+    this.emit({ kind: 'mount', target: req.target, options });
     return fs;
+  }
+
+  /** Mounts a filesystem other than overlay (procfs, devtmpfs, a bind mount) at target. */
+  addMount(mount: Mount): void {
+    this.mountTable.push(mount);
+    this.emit({ kind: 'mount', target: mount.target, options: mount.options });
   }
 
   umount(target: string): void {

@@ -392,15 +392,15 @@ export class Proc {
     };
     const t = dir(target);
     // The kernel lists the layer options as given, then the options that differ from its
-    // defaults; this kernel always shows uuid=on (see the conformance notes).
-    const shown = ['rw', 'relatime', `lowerdir=${lower}`, `upperdir=${upper}`, `workdir=${work}`, 'uuid=on'];
-    if (opts.has('userxattr')) shown.push('userxattr');
+    // defaults (the kernel adds uuid=on when it gives a new upper its uuid).
+    const shown = ['rw', 'relatime', `lowerdir=${lower}`, `upperdir=${upper}`, `workdir=${work}`];
     this.kernel.mountOverlay({
       lowerdir: lower.split(':').map(dir),
       upperdir: dir(upper),
       workdir: dir(work),
       target: t,
       options: shown.join(','),
+      userxattr: opts.has('userxattr'),
     });
   }
 

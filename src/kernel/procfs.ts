@@ -115,14 +115,9 @@ export interface ProcfsOptions {
   release: string;
 }
 
-function addMount(kernel: Kernel, mount: Mount): void {
-  // The kernel has no public call for non-overlay mounts yet; its mounts() array is the table.
-  (kernel.mounts() as Mount[]).push(mount);
-}
-
 /** Mounts a procfs at `target` (a host path to an existing directory). */
 export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/proc'): void {
-  const mounts = (): string => kernel.mounts().map(formatMountLine).join('');
+  const mounts = (): string => kernel.hostMounts().map(formatMountLine).join('');
   const files: Record<string, () => string> = {
     mounts,
     'self/mounts': mounts,
@@ -137,7 +132,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
     return f ? { kind: 'file', content: f } : undefined;
   };
   const fs = new GeneratedFs(makedev(0, 22), lookup, () => kernel.clock.now());
-  addMount(kernel, { target, source: 'proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs });
+  kernel.addMount({ target, source: 'proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs });
 }
 
 /** Mounts a devtmpfs-like /dev with null, zero, pts/ and shm/. */
@@ -152,5 +147,5 @@ export function mountDevfs(kernel: Kernel, target = '/dev'): void {
     return rdev === undefined ? undefined : { kind: 'chr', rdev };
   };
   const fs = new GeneratedFs(makedev(0, 5), lookup, () => kernel.clock.now(), (rel) => rel in devices);
-  addMount(kernel, { target, source: 'udev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64', fs });
+  kernel.addMount({ target, source: 'udev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64', fs });
 }

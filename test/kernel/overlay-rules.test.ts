@@ -256,6 +256,12 @@ describe('mounts', () => {
     });
   });
 
+  it('shows uuid=on only when the mount gave the upper its uuid, not when mounting it again', () => {
+    p.umount('/m');
+    p.mount('/m', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u,workdir=/w');
+    expect(kernel.mounts().at(-1)?.options).toBe('rw,relatime,lowerdir=/l1:/l2,upperdir=/u,workdir=/w');
+  });
+
   it('after umount the merged directory is an empty directory again and upper keeps the changes', () => {
     p.writeFile('/m/new', 'kept\n');
     p.umount('/m');

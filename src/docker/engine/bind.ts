@@ -47,7 +47,6 @@ class BindFs implements MountedFs {
  */
 export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string): void {
   const fs = new BindFs(kernel.disk, source.replace(/^\/+/, ''));
-  const mount: Mount & { namespace?: string } = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs, ...(namespace ? { namespace } : {}) };
-  (kernel.mounts() as Mount[]).push(mount);
-  kernel.emit({ kind: 'mount', target, options: `bind,${source}` });
+  const mount: Mount = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs, ...(namespace ? { namespace } : {}) };
+  kernel.addMount(mount);
 }

@@ -89,7 +89,7 @@ function df(ctx: CommandContext): number {
   const rows: string[][] = [];
   const human = p.flags.has('h');
   const size = (kb: number): string => (human ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb));
-  let mounts = kernel.mounts().filter((m) => m.fstype === 'ext4' || m.fstype === 'overlay' || m.fstype === 'devtmpfs' || m.fstype === 'xfs' || p.flags.has('a'));
+  let mounts = kernel.hostMounts().filter((m) => m.fstype === 'ext4' || m.fstype === 'overlay' || m.fstype === 'devtmpfs' || m.fstype === 'xfs' || p.flags.has('a'));
   if (p.operands.length) {
     mounts = [];
     for (const op of p.operands) {
@@ -131,7 +131,7 @@ function mountCmd(ctx: CommandContext): number {
   const kernel = ctx.proc.kernel;
   if (p.operands.length === 0) {
     const type = p.flags.get('t');
-    for (const m of kernel.mounts()) {
+    for (const m of kernel.hostMounts()) {
       if (type && m.fstype !== type) continue;
       ctx.stdout(`${m.source === '/dev/vda' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`);
     }
