@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveError, diffIdsOf, fullyQualified, readImageArchive, writeImageArchive, type ArchivedImage } from '../../src/docker/archive.js';
 import { chainIds, diffId, imageId } from '../../src/docker/digest.js';
 import { writeLayerTar } from '../../src/docker/layer-tar.js';
+import { createSimHost } from '../../src/host/sim-host.js';
+import type { CommandIO } from '../../src/shell/command.js';
 import { buildBusyboxImages, busyboxUnavailable, realDockerUnavailable, startRealDocker, type RealDocker } from '../support/real-docker.js';
 
 const enc = new TextEncoder();
@@ -56,6 +58,45 @@ describe('image archives', () => {
   });
 });
 
+function io(): CommandIO & { text: () => string } {
+  let out = '';
+  return { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false, text: () => out };
+}
+
+/** A simulated host with nginx (which shares its base layer with debian) pulled and saved. */
+async function simSaved(): Promise<{ bytes: Uint8Array; ids: Record<string, string>; layers: Record<string, string[]> }> {
+  const host = createSimHost({ seed: 5, interactive: false });
+  const sh = async (line: string) => {
+    const o = io();
+    const r = await host.session.run(line, o);
+    if (r.exitCode !== 0) throw new Error(`${line}: ${o.text()}`);
+    return o.text();
+  };
+  await sh('docker pull nginx && docker pull debian:bookworm-slim');
+  const ids: Record<string, string> = {};
+  const layers: Record<string, string[]> = {};
+  for (const t of ['nginx:latest', 'debian:bookworm-slim']) {
+    ids[t] = (await sh(`docker image inspect -f '{{.Id}}' ${t}`)).trim();
+    layers[t] = JSON.parse(await sh(`docker image inspect -f '{{json .RootFS.Layers}}' ${t}`)) as string[];
+  }
+  await sh('docker save -o /tmp/both.tar nginx:latest debian:bookworm-slim');
+  const bytes = host.rootProc.readFile('/tmp/both.tar');
+  // and the simulator takes its own archive back
+  await sh('docker rmi nginx:latest debian:bookworm-slim');
+  expect(await sh('docker load -i /tmp/both.tar')).toBe('Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim\n');
+  expect((await sh(`docker image inspect -f '{{.Id}}' nginx:latest`)).trim()).toBe(ids['nginx:latest']);
+  return { bytes, ids, layers };
+}
+
+describe('docker save on the simulated host', () => {
+  it('saves two images sharing a layer, and loads them back with the same IDs', async () => {
+    const { bytes, ids, layers } = await simSaved();
+    const back = await readImageArchive(bytes);
+    expect(back.map((i) => imageId(i.config))).toEqual([ids['nginx:latest'], ids['debian:bookworm-slim']]);
+    expect(back.map((i) => i.layers.map((l) => diffId(l)))).toEqual([layers['nginx:latest'], layers['debian:bookworm-slim']]);
+  });
+});
+
 const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
 if (unavailable) {
   if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`archive conformance cannot run: ${unavailable}`);
@@ -89,6 +130,17 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
       // The ChainID of the top layer names its layerdb directory on the real host.
       const top = chainIds(layers).at(-1) as string;
       expect(readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top.slice(7), 'diff'), 'utf8')).toBe(layers.at(-1));
+    }
+  }, 120_000);
+
+  it('loads what the simulator saved with the same image IDs and layers', async () => {
+    const { bytes, ids, layers } = await simSaved();
+    const file = join(d.tmpDir, 'from-sim.tar');
+    writeFileSync(file, bytes);
+    expect(await d.dockerOk(['load', '-i', file])).toBe('Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim');
+    for (const tag of ['nginx:latest', 'debian:bookworm-slim']) {
+      expect(await d.dockerOk(['image', 'inspect', '-f', '{{.Id}}', tag])).toBe(ids[tag]);
+      expect(JSON.parse(await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag]))).toEqual(layers[tag]);
     }
   }, 120_000);
 

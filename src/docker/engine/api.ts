@@ -1,5 +1,6 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
 import { Daemon, type CreateOptions } from './containers.js';
+import { saveImages } from './save.js';
 import { loadArchive } from './load.js';
 import type { Container, RunIO } from './types.js';
 import {
@@ -80,6 +81,11 @@ export class DockerEngine extends Daemon {
   /** docker load: the lines it prints ("Loaded image: layered:latest"). */
   load(archive: Uint8Array): Promise<string[]> {
     return loadArchive(this, archive);
+  }
+
+  /** docker save: the archive's bytes. */
+  save(refs: string[]): Uint8Array {
+    return saveImages(this, refs);
   }
 
   systemDf(): DiskUsage {

@@ -2,7 +2,7 @@
 // diff/ (vbatts/tar-split). JSON lines: type 2 segments carry raw header bytes (base64), type 1
 // entries name the file whose data comes from disk. Written as tar-split does, except that the
 // CRC-64 payload of a file entry is left null (see the report's known differences).
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 function b64(bytes: Uint8Array): string {
   let s = '';
@@ -59,4 +59,19 @@ export function tarSplitLines(tar: Uint8Array): string {
 
 export function tarSplitGz(tar: Uint8Array): Uint8Array {
   return gzipSync(new TextEncoder().encode(tarSplitLines(tar)));
+}
+
+/**
+ * The layer tar back from tar-split.json.gz and diff/, as the daemon does for `docker save`:
+ * raw segments (headers, padding, the end blocks) from the file, file contents from disk.
+ */
+export function assembleLayerTar(gz: Uint8Array, readFile: (name: string) => Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const line of gunzipSync(gz).toString().split('\n')) {
+    if (line.trim() === '') continue;
+    const e = JSON.parse(line) as { type: number; name?: string; size?: number; payload: string | null };
+    if (e.type === 2 && e.payload) parts.push(Buffer.from(e.payload, 'base64'));
+    else if (e.type === 1 && e.size && e.name) parts.push(readFile(e.name));
+  }
+  return Buffer.concat(parts);
 }

@@ -177,3 +177,18 @@ export const loadCommand: SubCommand = {
     return 0;
   },
 };
+
+export const saveCommand: SubCommand = {
+  def: { path: 'save', usage: 'docker save [OPTIONS] IMAGE [IMAGE...]', summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)', flags: [{ long: 'output', short: 'o', type: 'string' }], args: { min: 1 } },
+  run(ctx, d, p) {
+    const output = p.strings.get('output');
+    if (output === undefined && ctx.stdoutIsTerminal) {
+      ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
+      return 1;
+    }
+    const archive = d.save(p.operands);
+    if (output === undefined) ctx.stdout(archive);
+    else ctx.proc.writeFile(output, archive);
+    return 0;
+  },
+};

@@ -4,7 +4,7 @@
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { commitCommand, createCommand, diffCommand, execCommand, killCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
-import { historyCommand, imagesCommand, loadCommand, pullCommand, rmiCommand, tagCommand } from './images.js';
+import { historyCommand, imagesCommand, loadCommand, pullCommand, rmiCommand, saveCommand, tagCommand } from './images.js';
 import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, systemDfCommand, versionCommand } from './system.js';
 import { buildCommand } from './build.js';
 import { runSub, type SubCommand } from './util.js';
@@ -15,6 +15,7 @@ const TOP: Record<string, SubCommand> = {
   images: imagesCommand,
   history: historyCommand,
   load: loadCommand,
+  save: saveCommand,
   rmi: rmiCommand,
   tag: tagCommand,
   run: runCommand,
@@ -35,7 +36,7 @@ const TOP: Record<string, SubCommand> = {
 
 /** Management commands: `docker image ls` = `docker images` and so on. */
 const MANAGEMENT: Record<string, Record<string, SubCommand>> = {
-  image: { build: buildCommand, load: loadCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
+  image: { build: buildCommand, load: loadCommand, save: saveCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
   container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, logs: logsCommand, inspect: containerInspectCommand },
   system: { df: systemDfCommand, info: infoCommand },
 };
@@ -67,6 +68,7 @@ Commands:
   pull        Pull an image or a repository from a registry
   rm          Remove one or more containers
   rmi         Remove one or more images
+  save        Save one or more images to a tar archive (streamed to STDOUT by default)
   run         Run a command in a new container
   start       Start one or more stopped containers
   stop        Stop one or more running containers
