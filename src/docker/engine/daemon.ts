@@ -243,6 +243,13 @@ export class DaemonCore {
   /** docker commit: the container's upper dir as a new layer on the image, and a new image. */
   async commit(ref: string, target?: string, opts: { author?: string; message?: string } = {}): Promise<Digest> {
     const c = this.getContainer(ref);
+    // moby's exportContainerRw mounts the container first: for a stopped container that is a
+    // fresh overlay mount, and mounting empties work/work, so the shared whiteout goes and the
+    // whiteouts in diff/ are left with one link each.
+    if (!this.driver.isMounted(c.rw.mountId)) {
+      this.driver.mount(c.rw.mountId);
+      this.driver.unmount(c.rw.mountId);
+    }
     const entries = this.driver.exportEntries(c.rw.mountId);
     const tar = writeLayerTar(entries);
     const { layer } = await this.layers.register(tar, c.image.layer);

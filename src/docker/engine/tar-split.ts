@@ -54,6 +54,8 @@ export function tarSplitLines(tar: Uint8Array): string {
     off += dataLen;
   }
   lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart)), position: pos++ }));
+  // tar-split closes with an empty segment (its payload is omitempty), as a real layerdb shows.
+  lines.push(JSON.stringify({ type: 2, position: pos++ }));
   return lines.join('\n') + '\n';
 }
 

@@ -3,6 +3,7 @@
 // one can be compared entry by entry. Ids are named in an order that does not depend on their
 // values: images by tag, each image's layers base to top, then containers by name.
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 
 export interface TreeReader {
   lstat(path: string): { type: string; mode: number; nlink: number; size: number; rdev: [number, number] };
@@ -44,12 +45,17 @@ export function captureDockerTree(r: TreeReader, root: string): DockerTreeEntry[
       if (st.type === 'file') {
         e.size = st.size;
         const bytes = r.readFile(path);
-        e.content = bytes.length <= TEXT_LIMIT && !bytes.includes(0) ? dec.decode(bytes) : `<sha256:${createHash('sha256').update(bytes).digest('hex')}>`;
+        if (rel.endsWith('/tar-split.json.gz')) {
+          // Compared by its entries, not gzip's bytes or the CRC-64 payloads of file entries
+          // (the simulator leaves them null).
+          e.content = tarSplitText(bytes);
+          delete e.size;
+        } else e.content = bytes.length <= TEXT_LIMIT && !bytes.includes(0) ? dec.decode(bytes) : `<sha256:${createHash('sha256').update(bytes).digest('hex')}>`;
       }
       if (st.type === 'symlink') e.target = r.readlink(path);
       if (st.type === 'chr' || st.type === 'blk') e.rdev = st.rdev;
       const x = r.overlayXattrs(path);
-      if (Object.keys(x).length) e.xattrs = x;
+      if (Object.keys(x).length) e.xattrs = Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)));
     }
     if (READ_ONLY_FOR_ROLES.test(rel)) e.content = dec.decode(r.readFile(path));
     out.push(e);
@@ -57,14 +63,30 @@ export function captureDockerTree(r: TreeReader, root: string): DockerTreeEntry[
     if (st.type === 'dir' && !/^overlay2\/[^/]+\/merged$/.test(rel)) {
       for (const name of r.readdir(path).sort()) {
         const child = rel === '' ? name : `${rel}/${name}`;
-        // Below the top level only image/ and overlay2/ are compared in depth; elsewhere (the
-        // network, plugins and runtime state) the names and modes alone.
-        rec(child, deep || (rel === '' && DEEP.includes(name)));
+        // image/ and overlay2/ are compared in depth. Of the daemon's other state (network,
+        // plugins, buildkit, runtime files) only the top-level names count, and each
+        // container's config for the names it records.
+        if (deep || rel === '' || (rel === 'containers') || READ_ONLY_FOR_ROLES.test(child)) {
+          if (!deep && rel.startsWith('containers/') && !READ_ONLY_FOR_ROLES.test(child)) continue;
+          rec(child, deep || (rel === '' && DEEP.includes(name)));
+        }
       }
     }
   };
   rec('', false);
   return out;
+}
+
+function tarSplitText(gz: Uint8Array): string {
+  // Entries by type, name and size; raw segments by length only, since the headers inside hold
+  // mtimes (a commit's differ between any two hosts).
+  const lines = gunzipSync(gz).toString().split('\n').filter((l) => l.trim() !== '');
+  return lines
+    .map((l) => {
+      const e = JSON.parse(l) as { type: number; name?: string; size?: number; payload: string | null };
+      return e.type === 2 ? `raw ${Buffer.from(e.payload ?? '', 'base64').length}` : `file ${e.name} ${e.size ?? 0}`;
+    })
+    .join('\n');
 }
 
 const HEX64 = /[0-9a-f]{64}/g;
@@ -137,8 +159,10 @@ function containerName(content: (p: string) => string | undefined, id: string): 
 }
 
 function rewrite(text: string, names: Map<string, string>): string {
-  return text
-    .replace(HEX64, (h) => names.get(h) ?? '<hex>')
+  let t = text.replace(HEX64, (h) => names.get(h) ?? '<hex>');
+  // A container's hostname is its id's first 12 hex digits.
+  for (const [id, name] of names) if (/^[0-9a-f]{64}$/.test(id)) t = t.split(id.slice(0, 12)).join(`${name}:short`);
+  return t
     .replace(LINK_ID, (l) => names.get(l) ?? '<link>')
     .replace(TIME, '<time>')
     .replace(/\/work\/#[0-9a-f]+/g, '/work/#'); // the kernel's global temp-name counter
@@ -162,11 +186,32 @@ export function normalizeDockerTree(entries: DockerTreeEntry[]): DockerTreeEntry
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** A reader over the simulated disk, through a kernel process. */
+export function simReader(proc: import('../../../src/kernel/index.js').Proc): TreeReader {
+  return {
+    lstat(path) {
+      const st = proc.lstat(path);
+      return { type: st.type, mode: st.mode, nlink: st.nlink, size: st.size, rdev: [Math.floor(st.rdev / 256), st.rdev % 256] };
+    },
+    readdir: (path) => proc.readdir(path).map((e) => e.name),
+    readFile: (path) => proc.readFile(path),
+    readlink: (path) => proc.readlink(path),
+    overlayXattrs(path) {
+      const out: Record<string, string> = {};
+      for (const x of proc.listxattr(path, false)) {
+        if (!x.startsWith('trusted.overlay.')) continue;
+        out[x] = x.endsWith('.opaque') || x.endsWith('.impure') ? new TextDecoder().decode(proc.getxattr(path, x, false)) : '<present>';
+      }
+      return out;
+    },
+  };
+}
+
 /** A reader over the real filesystem; xattrs come from one `getfattr -R` over the root. */
 export async function realReader(root: string): Promise<TreeReader> {
   const fs = await import('node:fs');
   const { spawnSync } = await import('node:child_process');
-  const dump = spawnSync('getfattr', ['-R', '-P', '-d', '-m', '^trusted\\.overlay\\.', '-e', 'text', '--absolute-names', root], {
+  const dump = spawnSync('getfattr', ['-R', '-P', '-h', '-d', '-m', '^trusted\\.overlay\\.', '-e', 'text', '--absolute-names', root], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });

@@ -1,0 +1,78 @@
+// The simulated /var/lib/docker against a real one: the same scenario (load, create, run, exec
+// writes and deletes, commit, rmi) on a private real dockerd and on the simulated host, then
+// both data-roots captured and normalised (ids by role, times) and compared entry by entry:
+// paths, types, modes, link counts, the contents of link, lower, committed, diff, size, parent,
+// cache-id, repositories.json, whiteouts and trusted.overlay.* xattrs.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimHost } from '../../src/host/sim-host.js';
+import type { CommandIO } from '../../src/shell/command.js';
+import { makeScriptFixtures, type ScriptFixtures } from '../shell/script-conformance/fixtures.js';
+import { busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../support/real-docker.js';
+import { captureDockerTree, normalizeDockerTree, realReader, simReader, type DockerTreeEntry } from './conformance/docker-tree.js';
+
+const SCENARIO = [
+  'load -i /tmp/layered.tar',
+  'create --name quiet layered:latest',
+  'run -d --name busy layered:latest sleep 300',
+  'exec busy sh -c "echo hi > /tmp/new && rm /data/a.txt && rm -rf /data/sub && mkdir /data/sub && echo x > /data/sub/y"',
+  'stop -t 1 busy',
+  'commit busy snap:1',
+  'rm quiet',
+];
+
+const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
+if (unavailable) {
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`data-root conformance cannot run: ${unavailable}`);
+  process.stderr.write(`\n!!! data-root conformance against a real dockerd SKIPPED: ${unavailable}\n`);
+}
+
+function quiet(): CommandIO {
+  return { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+}
+
+async function onReal(fx: ScriptFixtures): Promise<DockerTreeEntry[]> {
+  const d = await startRealDocker();
+  if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
+  try {
+    for (const line of SCENARIO) {
+      const args = line.replace('/tmp/layered.tar', fx.copyIn[0]?.[0] as string).match(/"[^"]*"|\S+/g)?.map((a) => a.replace(/^"|"$/g, '')) ?? [];
+      await d.dockerOk(args);
+    }
+    return normalizeDockerTree(captureDockerTree(await realReader(d.dataRoot), d.dataRoot));
+  } finally {
+    await d.stop();
+  }
+}
+
+async function onSimulator(fx: ScriptFixtures): Promise<DockerTreeEntry[]> {
+  const host = createSimHost({ seed: 11, interactive: false });
+  host.rootProc.writeFile('/tmp/layered.tar', new Uint8Array(readFileSync(fx.copyIn[0]?.[0] as string)));
+  for (const line of SCENARIO) {
+    const r = await host.session.run(`docker ${line}`, quiet());
+    if (r.exitCode !== 0) throw new Error(`simulator: docker ${line} exited ${r.exitCode}`);
+  }
+  return normalizeDockerTree(captureDockerTree(simReader(host.rootProc), '/var/lib/docker'));
+}
+
+describe.runIf(!unavailable)('the simulated data-root against a real one', () => {
+  let fx: ScriptFixtures;
+  beforeAll(async () => {
+    fx = await makeScriptFixtures();
+  }, 180_000);
+  afterAll(async () => {
+    await fx?.stop();
+  }, 60_000);
+
+  it('holds the same entries after load, create, run, exec, commit and rm', async () => {
+    const [real, sim] = [await onReal(fx), await onSimulator(fx)];
+    const key = (e: DockerTreeEntry) => e.path;
+    const realMap = new Map(real.map((e) => [key(e), e]));
+    const simMap = new Map(sim.map((e) => [key(e), e]));
+    const diffs: string[] = [];
+    for (const [k, e] of realMap) if (JSON.stringify(simMap.get(k)) !== JSON.stringify(e)) diffs.push(`${k}\n  real ${JSON.stringify(e)}\n  sim  ${JSON.stringify(simMap.get(k))}`);
+    for (const k of simMap.keys()) if (!realMap.has(k)) diffs.push(`${k}\n  sim only ${JSON.stringify(simMap.get(k))}`);
+    expect(diffs.join('\n')).toBe('');
+    expect(real.length).toBeGreaterThan(100);
+  }, 240_000);
+});
