@@ -14,6 +14,7 @@ import { loadJqWasmBinary } from './jq-wasm-loader.js';
 import { createDaemon, type DockerEngine } from '../docker/engine/index.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
+import type { CompletionSources } from '../shell/completion.js';
 
 export interface SimHostOptions {
   /** Makes every random id reproducible; also the clock's start when startTime is absent. */
@@ -249,4 +250,21 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
   });
   return { kernel, docker, session, commands, rootProc };
+}
+
+/** What Tab completion offers on this host right now (inside a container: its own root). */
+export function completionSources(host: SimHost): CompletionSources {
+  const d = host.docker;
+  return {
+    commands: host.commands,
+    proc: host.session.shell.proc,
+    ...(d
+      ? {
+          docker: {
+            images: () => [...d.imageStore.refs.keys()].filter((r) => !r.includes('@')),
+            containers: () => d.ps(true).map((c) => c.name.replace(/^\//, '')),
+          },
+        }
+      : {}),
+  };
 }

@@ -2,7 +2,8 @@
 // (and for now on a TTY too, until the Ink UI lands). Unfinished input (an open quote, a
 // trailing |, an if without fi) gets bash's continuation prompt `> `; Ctrl-D leaves.
 import { createInterface } from 'node:readline';
-import { createSimHost } from '../host/sim-host.js';
+import { completionSources, createSimHost } from '../host/sim-host.js';
+import { complete } from '../shell/completion.js';
 import type { CommandIO } from '../shell/command.js';
 
 export interface LineReplOptions {
@@ -26,7 +27,12 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
     session.shell.state.exported.add('COLUMNS');
   }
   const terminal = Boolean((input as { isTTY?: boolean }).isTTY && output.isTTY);
-  const rl = createInterface({ input, output, terminal, historySize: 1000 });
+  // Tab: readline wants the full replacements for the word the cursor is on.
+  const completer = (line: string): [string[], string] => {
+    const c = complete(line, line.length, completionSources(host));
+    return [c.candidates, line.slice(c.from)];
+  };
+  const rl = createInterface({ input, output, terminal, historySize: 1000, ...(terminal ? { completer } : {}) });
   const io: CommandIO = {
     stdin: new Uint8Array(0),
     stdout: (d) => output.write(d),
