@@ -1,4 +1,4 @@
-// Every command line in the shell code blocks of the seed articles (/work/shared/seeds/*.txt),
+// Every command line in the shell code blocks of the seed articles (shared/seeds/*.txt),
 // with its prompt (`$ `, `# `, `[root@host dir]$ `, `root@host:/path# `) removed. A learner
 // copies these; each must parse as bash parses it. `where` is seed file prefix:line.
 import { spawnSync } from 'node:child_process';
