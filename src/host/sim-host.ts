@@ -11,7 +11,9 @@ import { runJq, setJqWasmSource } from '../shell/jq.js';
 import { Session } from '../shell/session.js';
 import { shellQuote } from '../shell/commands/fs/find.js';
 import { loadJqWasmBinary } from './jq-wasm-loader.js';
-import { createDaemon, type DockerEngine } from '../docker/engine/index.js';
+import type { DockerEngine } from '../docker/engine/index.js';
+import { DockerService } from './docker-service.js';
+import { createSystemctl } from './systemctl.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
 import type { CompletionSources } from '../shell/completion.js';
@@ -38,8 +40,10 @@ export interface SimHostOptions {
 
 export interface SimHost {
   kernel: Kernel;
-  /** The docker daemon, when the host has one. */
-  docker?: DockerEngine;
+  /** The docker daemon, when the host has one and it is running. */
+  readonly docker?: DockerEngine;
+  /** docker.service, which systemctl starts and stops. */
+  dockerService?: DockerService;
   session: Session;
   commands: CommandSpec[];
   /** A root process at /, for setup code and lesson checks. */
@@ -218,26 +222,34 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   [jqCommand(), bashCommand('bash'), bashCommand('sh')].forEach(add);
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
-  const names = [...table.keys(), ...(options.extraCommands ?? []).map((c) => c.name), ...(withDocker ? ['docker', 'dockerd'] : [])];
+  const names = [...table.keys(), ...(options.extraCommands ?? []).map((c) => c.name), ...(withDocker ? ['docker', 'dockerd', 'systemctl'] : [])];
   buildRootFs(rootProc, hostname, names);
   mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
   mountDevfs(kernel);
   // The daemon runs RUN steps and `docker exec` through the session, which exists only later.
   let session: Session | undefined;
-  let docker: DockerEngine | undefined;
+  let service: DockerService | undefined;
   if (withDocker) {
-    docker = createDaemon({
-      kernel,
-      clock,
-      random: kernel.random,
-      registry: createTutorialRegistry(),
-      hostname,
-      runCommand: (line, o) => {
-        if (!session) return Promise.resolve(127);
-        return session.services.runLine(line, o.io, { root: o.root, cwd: o.cwd, env: o.env, hostname: o.hostname });
+    service = new DockerService(
+      {
+        kernel,
+        clock,
+        random: kernel.random,
+        registry: createTutorialRegistry(),
+        hostname,
+        runCommand: (line, o) => {
+          if (!session) return Promise.resolve(127);
+          return session.services.runLine(line, o.io, { root: o.root, cwd: o.cwd, env: o.env, hostname: o.hostname });
+        },
       },
-    });
-    add(createDockerCommand(docker));
+      rootProc,
+    );
+    service.start();
+    const svc = service;
+    // docker.socket: a docker command while the service is down starts it again (socket
+    // activation), as `systemctl stop docker` warns.
+    add(createDockerCommand(() => svc.current ?? (svc.start() ? svc.current : undefined)));
+    add(createSystemctl(svc, () => clock.now()));
   }
   (options.extraCommands ?? []).forEach(add);
   const commands = [...table.values()];
@@ -249,7 +261,17 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     hostname,
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
   });
-  return { kernel, docker, session, commands, rootProc };
+  const dockerService = service;
+  return {
+    kernel,
+    get docker() {
+      return dockerService?.current;
+    },
+    dockerService,
+    session,
+    commands,
+    rootProc,
+  };
 }
 
 /** What Tab completion offers on this host right now (inside a container: its own root). */

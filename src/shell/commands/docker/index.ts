@@ -68,8 +68,8 @@ Commands:
   pull        Pull an image or a repository from a registry
   rm          Remove one or more containers
   rmi         Remove one or more images
-  save        Save one or more images to a tar archive (streamed to STDOUT by default)
   run         Run a command in a new container
+  save        Save one or more images to a tar archive (streamed to STDOUT by default)
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
@@ -115,12 +115,25 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
   return runSub(ctx, d, cmd, args.slice(1));
 }
 
-export function createDockerCommand(daemon: DockerEngine): CommandSpec {
+/**
+ * The `docker` command. Pass a function when the daemon can be stopped and started again
+ * (systemctl): it answers undefined while dockerd is down.
+ */
+export function createDockerCommand(daemon: DockerEngine | (() => DockerEngine | undefined)): CommandSpec {
+  const current = typeof daemon === 'function' ? daemon : () => daemon;
   return {
     name: 'docker',
     summary: 'Docker CLI (simulated daemon, overlay2)',
     flags: [...Object.keys(TOP), ...Object.keys(MANAGEMENT)],
-    run: (ctx) => dispatch(ctx, daemon),
+    run: (ctx) => {
+      const d = current();
+      const first = ctx.argv[1];
+      if (!d && first !== undefined && !['--help', '-h', 'help', '--version', '-v'].includes(first)) {
+        ctx.stderr('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+        return 1;
+      }
+      return dispatch(ctx, d as DockerEngine);
+    },
   };
 }
 

@@ -1,0 +1,61 @@
+// docker.service on the simulated host: the daemon as systemd runs it. Stopping it stops the
+// running containers and unmounts their layers; starting it reads /etc/docker/daemon.json and
+// builds a daemon from what /var/lib/docker holds, as a real dockerd does after a restart.
+import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/engine/index.js';
+import type { Proc } from '../kernel/index.js';
+
+export type ServiceState = { state: 'active'; sinceMs: number; pid: number } | { state: 'inactive'; sinceMs: number } | { state: 'failed'; sinceMs: number; reason: string };
+
+export class DockerService {
+  current?: DockerEngine;
+  status: ServiceState;
+  private nextPid = 1021;
+
+  constructor(
+    private readonly options: DaemonOptions,
+    private readonly proc: Proc,
+  ) {
+    this.status = { state: 'inactive', sinceMs: options.clock.now() };
+  }
+
+  /** Why the daemon cannot start with /etc/docker/daemon.json as it is, or undefined. */
+  private configProblem(): string | undefined {
+    if (!this.proc.exists('/etc/docker/daemon.json')) return undefined;
+    let config: unknown;
+    try {
+      config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json')));
+    } catch (e) {
+      return `unable to configure the Docker daemon with file /etc/docker/daemon.json: ${(e as Error).message}`;
+    }
+    const driver = (config as Record<string, unknown>)?.['storage-driver'];
+    if (driver === undefined || driver === 'overlay2') return undefined;
+    if (typeof driver === 'string' && ['overlay', 'vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)) {
+      // A real dockerd would start with this driver; the simulator only has overlay2, and says so
+      // rather than pretend.
+      return `the ${driver} storage driver is not simulated by overlay-tutor (only overlay2 is)`;
+    }
+    return `failed to start daemon: error initializing graphdriver: driver not supported: ${String(driver)}`;
+  }
+
+  start(): boolean {
+    if (this.current) return true;
+    const problem = this.configProblem();
+    if (problem) {
+      this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: problem };
+      return false;
+    }
+    this.current = createDaemon(this.options);
+    this.status = { state: 'active', sinceMs: this.options.clock.now(), pid: this.nextPid };
+    this.nextPid += 137;
+    return true;
+  }
+
+  stop(): void {
+    const d = this.current;
+    if (d) {
+      for (const c of d.ps(false)) d.stop(c.id);
+      this.current = undefined;
+    }
+    this.status = { state: 'inactive', sinceMs: this.options.clock.now() };
+  }
+}
