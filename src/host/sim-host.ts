@@ -237,6 +237,8 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
         random: kernel.random,
         registry: createTutorialRegistry(),
         hostname,
+        kernelVersion: (options.machine ?? DEFAULT_MACHINE).release,
+        operatingSystem: 'Ubuntu 22.04.3 LTS',
         runCommand: (line, o) => {
           if (!session) return Promise.resolve(127);
           return session.services.runLine(line, o.io, { root: o.root, cwd: o.cwd, env: o.env, hostname: o.hostname });

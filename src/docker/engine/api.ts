@@ -73,8 +73,8 @@ export class DockerEngine extends Daemon {
       dockerRootDir: this.dataRoot,
       name: this.hostname,
       id: this.daemonId,
-      kernelVersion: '6.18.44-fc-v769',
-      operatingSystem: 'Debian GNU/Linux 12 (bookworm)',
+      kernelVersion: this.kernelVersion,
+      operatingSystem: this.operatingSystem,
     };
   }
 

@@ -25,6 +25,8 @@ export class DaemonCore {
   readonly runCommand: RunCommand;
   readonly dataRoot: string;
   readonly hostname: string;
+  readonly kernelVersion: string;
+  readonly operatingSystem: string;
   readonly fs: DaemonFs;
   readonly driver: Overlay2;
   readonly layers: LayerStore;
@@ -41,6 +43,8 @@ export class DaemonCore {
     this.runCommand = o.runCommand;
     this.dataRoot = o.dataRoot ?? '/var/lib/docker';
     this.hostname = o.hostname ?? 'tutorial';
+    this.kernelVersion = o.kernelVersion ?? '5.15.0-91-generic';
+    this.operatingSystem = o.operatingSystem ?? 'Ubuntu 22.04.3 LTS';
     this.fs = new DaemonFs(o.kernel);
     this.driver = new Overlay2(this.fs, this.random, this.dataRoot);
     this.layers = new LayerStore(this.fs, this.random, this.driver, this.dataRoot);

@@ -30,6 +30,9 @@ export interface DaemonOptions {
   dataRoot?: string;
   /** The host's name (docker info's Name). */
   hostname?: string;
+  /** docker info's Kernel Version and Operating System: the host's, as uname and os-release say. */
+  kernelVersion?: string;
+  operatingSystem?: string;
 }
 
 /** An error the API returns; `message` is the daemon's text. */
