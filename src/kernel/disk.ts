@@ -19,6 +19,7 @@ import {
   type Clock,
   type Credentials,
   type DirEntry,
+  type FileType,
   type OpenFlags,
   type Stat,
 } from './types.js';
@@ -195,6 +196,24 @@ export class Disk implements MountedFs {
   tryLstat(rel: string): Stat | undefined {
     const link = this.tryWalk(rel);
     return link ? this.statNode(link.getNode()) : undefined;
+  }
+
+  /**
+   * What a lookup across layers needs to know of one name, from one walk and without building
+   * a Stat: its type, whether it is a whiteout (0/0 char device), whether it is an opaque dir.
+   */
+  probe(rel: string): { type: FileType; whiteout: boolean; opaque: boolean } | undefined {
+    const link = this.tryWalk(rel);
+    if (!link) return undefined;
+    const node = link.getNode();
+    const type = typeOfMode(node.mode);
+    const whiteout = type === 'chr' && node.rdev === 0;
+    let opaque = false;
+    if (type === 'dir') {
+      const v = this.xattrs.get(node)?.get('trusted.overlay.opaque');
+      opaque = v !== undefined && v.length === 1 && v[0] === 0x79; // "y"
+    }
+    return { type, whiteout, opaque };
   }
 
   /** getxattr that answers undefined instead of ENODATA. */

@@ -5,7 +5,7 @@
 import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel } from './filesystem.js';
-import { OVL_OPAQUE, OVL_ORIGIN, WHITEOUT_RDEV, type DirEntry, type FileType, type Stat } from './types.js';
+import { OVL_ORIGIN, type DirEntry, type FileType } from './types.js';
 import type { OverlayLayers } from './overlay.js';
 
 /** One name in the merged tree and where it lives in the layers. */
@@ -19,7 +19,6 @@ export interface Layered {
   opaque: boolean;
 }
 
-const Y = 'y'.charCodeAt(0);
 
 export class LayerStack {
   private cache = new Map<string, Layered | null>();
@@ -30,34 +29,25 @@ export class LayerStack {
     private readonly layers: OverlayLayers,
   ) {}
 
-  isWhiteout(st: Stat): boolean {
-    return st.type === 'chr' && st.rdev === WHITEOUT_RDEV;
-  }
-
-  isOpaque(rel: string): boolean {
-    const v = this.disk.peekXattr(rel, OVL_OPAQUE);
-    return v !== undefined && v.length === 1 && v[0] === Y;
-  }
-
   /** ovl_lookup for one name below an already resolved directory. */
   child(parent: Layered, name: string): Layered | null {
     let upper: string | undefined;
     if (parent.upper !== undefined) {
       const p = joinRel(parent.upper, name);
-      const st = this.disk.tryLstat(p);
+      const st = this.disk.probe(p);
       if (st) {
-        if (this.isWhiteout(st)) return null;
+        if (st.whiteout) return null;
         if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
-        if (this.isOpaque(p)) return { type: 'dir', upper: p, lowers: [], opaque: true };
+        if (st.opaque) return { type: 'dir', upper: p, lowers: [], opaque: true };
         upper = p;
       }
     }
     const lowers: string[] = [];
     for (const dir of parent.lowers) {
       const p = joinRel(dir, name);
-      const st = this.disk.tryLstat(p);
+      const st = this.disk.probe(p);
       if (!st) continue;
-      if (this.isWhiteout(st)) break;
+      if (st.whiteout) break;
       if (st.type !== 'dir') {
         // A non-directory is seen only when nothing above it was found; below a directory it
         // ends the merge.
@@ -65,7 +55,7 @@ export class LayerStack {
         break;
       }
       lowers.push(p);
-      if (this.isOpaque(p)) break;
+      if (st.opaque) break;
     }
     if (upper === undefined && lowers.length === 0) return null;
     return { type: 'dir', upper, lowers, opaque: false };
@@ -107,8 +97,8 @@ export class LayerStack {
     const { dir, name } = splitRel(rel);
     const parent = this.must(dir, 'lookup');
     for (const lowerDir of parent.lowers) {
-      const st = this.disk.tryLstat(joinRel(lowerDir, name));
-      if (st) return !this.isWhiteout(st);
+      const st = this.disk.probe(joinRel(lowerDir, name));
+      if (st) return !st.whiteout;
     }
     return false;
   }
@@ -124,8 +114,8 @@ export class LayerStack {
     const parent = this.lookup(dir);
     for (const lowerDir of parent?.lowers ?? []) {
       const p = joinRel(lowerDir, name);
-      const st = this.disk.tryLstat(p);
-      if (st) return this.isWhiteout(st) ? undefined : p;
+      const st = this.disk.probe(p);
+      if (st) return st.whiteout ? undefined : p;
     }
     return undefined;
   }
@@ -139,8 +129,8 @@ export class LayerStack {
       for (const name of this.disk.names(dir)) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const st = this.disk.lstat(joinRel(dir, name));
-        if (!this.isWhiteout(st)) out.push({ name, type: st.type });
+        const st = this.disk.probe(joinRel(dir, name));
+        if (st && !st.whiteout) out.push({ name, type: st.type });
       }
     }
     return out;

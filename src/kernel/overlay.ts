@@ -228,8 +228,7 @@ export class OverlayFs implements MountedFs {
     const { dir, name } = splitRel(rel);
     const upperParent = this.copyUp(dir);
     const target = joinRel(upperParent, name);
-    const st = this.disk.tryLstat(target);
-    if (st && this.stack.isWhiteout(st)) {
+    if (this.disk.probe(target)?.whiteout) {
       const staged = this.tempName();
       make(staged);
       if (type === 'dir') this.disk.setxattr(staged, OVL_OPAQUE, Y);
