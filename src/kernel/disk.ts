@@ -130,6 +130,12 @@ export class Disk implements MountedFs {
     return this.tryWalk(rel) !== undefined;
   }
 
+  sameInode(a: string, b: string): boolean {
+    const x = this.tryWalk(a);
+    const y = this.tryWalk(b);
+    return x !== undefined && y !== undefined && x.getNode() === y.getNode();
+  }
+
   /** The inode number as stat reports it; stable for the life of the inode. */
   inoOf(rel: string): number {
     return this.walk(rel, 'stat').getNode().ino + INO_BASE;

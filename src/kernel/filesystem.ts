@@ -30,6 +30,12 @@ export interface MountedFs {
   setxattr(rel: string, name: string, value: Uint8Array): void;
   removexattr(rel: string, name: string): void;
   listxattr(rel: string): string[];
+  /**
+   * Whether two names are one inode, as the VFS sees it for rename(2)'s "same file, do nothing"
+   * rule. Not the same as equal st_ino: through overlayfs two lower hard links report one st_ino
+   * but are two inodes (index=off), and a copied-up file keeps its lower's st_ino.
+   */
+  sameInode(a: string, b: string): boolean;
 }
 
 export function joinRel(dir: string, name: string): string {

@@ -125,6 +125,15 @@ export class OverlayFs implements MountedFs {
     return this.stack.mergedEntries(e);
   }
 
+  /** Overlay inodes of non-directories are keyed by their upper inode; lower-only names are each their own. */
+  sameInode(a: string, b: string): boolean {
+    const x = this.stack.lookup(a);
+    const y = this.stack.lookup(b);
+    if (!x || !y) return false;
+    if (x.upper !== undefined && y.upper !== undefined) return this.disk.sameInode(x.upper, y.upper);
+    return a === b;
+  }
+
   readlink(rel: string): string {
     const e = this.stack.must(rel, 'readlink');
     return this.disk.readlink((e.upper ?? e.lowers[0]) as string);

@@ -293,7 +293,7 @@ export class Proc {
     if (n.host.startsWith(`${o.host}/`)) throw new KernelError('EINVAL', 'rename', from);
     if (o.host.startsWith(`${n.host}/`)) throw new KernelError('ENOTEMPTY', 'rename', to);
     if (n.stat) {
-      if (n.stat.dev === o.stat.dev && n.stat.ino === o.stat.ino) return;
+      if (o.mount.fs.sameInode(o.rel, n.rel)) return;
       if (isDir && n.stat.type !== 'dir') throw new KernelError('ENOTDIR', 'rename', to);
       if (!isDir && n.stat.type === 'dir') throw new KernelError('EISDIR', 'rename', to);
     }

@@ -98,6 +98,10 @@ class GeneratedFs implements MountedFs {
   }
   setxattr(rel: string): void { this.refuse(rel, 'setxattr'); }
   removexattr(rel: string): void { this.refuse(rel, 'removexattr'); }
+  sameInode(a: string, b: string): boolean {
+    return a === b;
+  }
+
   listxattr(rel: string): string[] {
     this.get(rel, 'listxattr');
     return [];

@@ -29,4 +29,10 @@ export const REGRESSIONS: Record<string, Scenario> = {
     lowers: [[{ kind: 'symlink', path: 'c', target: 'nowhere' }]],
     ops: [{ op: 'mknod', path: 'c/a', node: 'whiteout' }],
   },
+  // Two lower hard links report one st_ino through the overlay but are two inodes (index=off):
+  // renaming one onto the other is a real rename, not rename(2)'s same-file no-op.
+  'rename between two lower hard links of one file': {
+    lowers: [[{ kind: 'file', path: 'a', data: 'x', mode: 0o644 }, { kind: 'dir', path: 'c', mode: 0o755 }, { kind: 'hardlink', path: 'c/d', from: 'a' }], []],
+    ops: [{ op: 'rename', from: 'a', to: 'c/d' }, { op: 'rmdir', path: 'a' }],
+  },
 };

@@ -38,6 +38,7 @@ class BindFs implements MountedFs {
   setxattr(rel: string, name: string, value: Uint8Array): void { this.disk.setxattr(this.p(rel), name, value); }
   removexattr(rel: string, name: string): void { this.disk.removexattr(this.p(rel), name); }
   listxattr(rel: string): string[] { return this.disk.listxattr(this.p(rel)); }
+  sameInode(a: string, b: string): boolean { return this.disk.sameInode(this.p(a), this.p(b)); }
 }
 
 /**
