@@ -213,6 +213,21 @@ describe('rename', () => {
     expect(p.stat('/m/newdir2').type).toBe('dir');
   });
 
+  it('two lower hard links show one inode number but are two inodes: renaming one onto the other is a real rename', () => {
+    expect(p.stat('/m/file').ino).toBe(p.stat('/m/file.hard').ino);
+    p.rename('/m/file', '/m/file.hard');
+    expect(p.exists('/m/file')).toBe(false);
+    expect(p.lstat('/u/file').type).toBe('chr');
+    expect(text(p.readFile('/m/file.hard'))).toBe('lower file\n');
+  });
+
+  it('renaming a name onto another name of the same upper inode does nothing', () => {
+    p.writeFile('/m/x', 'x');
+    p.link('/m/x', '/m/y');
+    p.rename('/m/x', '/m/y');
+    expect([p.exists('/m/x'), p.exists('/m/y')]).toEqual([true, true]);
+  });
+
   it('renaming across mounts fails with EXDEV', () => {
     p.mkdir('/tmp');
     p.writeFile('/tmp/x', 'x');
