@@ -1,18 +1,8 @@
 // awk commands (system, pipes, cmd | getline): expected stdout, stderr and exit status captured from the real GNU tools
 // (coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2.1 invoked as awk) in the C.UTF-8 locale.
-import { describe, expect, it } from 'vitest';
-import { sh } from './text-harness.js';
+import { describeGolden, type GoldenCase } from './text-harness.js';
 
-interface Case {
-  line: string;
-  stdin?: string;
-  files?: Record<string, string>;
-  out: string;
-  err: string;
-  code: number;
-}
-
-const cases: Case[] = [
+const cases: GoldenCase[] = [
  {
   "line": "awk 'BEGIN { while ((\"echo hello world\" | getline line) > 0) print \"got\", line; print close(\"echo hello world\") }'",
   "stdin": "",
@@ -85,10 +75,4 @@ const cases: Case[] = [
  }
 ];
 
-describe('awk commands (system, pipes, cmd | getline)', () => {
-  it.each(cases.map((c) => [c.line, c] as const))('%s', async (_line, c) => {
-    const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [`/${k}`, v]));
-    const r = await sh(c.line, { stdin: c.stdin, files });
-    expect({ out: r.out, err: r.err, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
-  });
-});
+describeGolden('awk commands (system, pipes, cmd | getline)', cases);

@@ -1,18 +1,8 @@
 // awk golden: expected stdout, stderr and exit status captured from the real GNU tools
 // (coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2.1 invoked as awk) in the C.UTF-8 locale.
-import { describe, expect, it } from 'vitest';
-import { sh } from './text-harness.js';
+import { describeGolden, type GoldenCase } from './text-harness.js';
 
-interface Case {
-  line: string;
-  stdin?: string;
-  files?: Record<string, string>;
-  out: string;
-  err: string;
-  code: number;
-}
-
-const cases: Case[] = [
+const cases: GoldenCase[] = [
  {
   "line": "awk -F: '{for (i=1; i<=NF; i++) print \"Layer \" i \": \" $i}' | sed 's/\"//g'",
   "stdin": "\"/var/lib/docker/overlay2/4f7a1e2b9c3d/diff:/var/lib/docker/overlay2/8b2c5d7e1f0a/diff:/var/lib/docker/overlay2/c3d9e8f7a6b5/diff\"\n",
@@ -570,10 +560,4 @@ const cases: Case[] = [
  }
 ];
 
-describe('awk golden', () => {
-  it.each(cases.map((c) => [c.line, c] as const))('%s', async (_line, c) => {
-    const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [`/${k}`, v]));
-    const r = await sh(c.line, { stdin: c.stdin, files });
-    expect({ out: r.out, err: r.err, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
-  });
-});
+describeGolden('awk golden', cases);

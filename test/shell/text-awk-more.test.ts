@@ -1,18 +1,8 @@
 // awk golden, more: expected stdout, stderr and exit status captured from the real GNU tools
 // (coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2.1 invoked as awk) in the C.UTF-8 locale.
-import { describe, expect, it } from 'vitest';
-import { sh } from './text-harness.js';
+import { describeGolden, type GoldenCase } from './text-harness.js';
 
-interface Case {
-  line: string;
-  stdin?: string;
-  files?: Record<string, string>;
-  out: string;
-  err: string;
-  code: number;
-}
-
-const cases: Case[] = [
+const cases: GoldenCase[] = [
  {
   "line": "awk 'BEGIN { printf \"%c%c%c\\n\", 228, 8364, \"€uro\"; printf \"[%5c]\\n\", \"x\" }'",
   "stdin": "",
@@ -386,10 +376,4 @@ const cases: Case[] = [
  }
 ];
 
-describe('awk golden, more', () => {
-  it.each(cases.map((c) => [c.line, c] as const))('%s', async (_line, c) => {
-    const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [`/${k}`, v]));
-    const r = await sh(c.line, { stdin: c.stdin, files });
-    expect({ out: r.out, err: r.err, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
-  });
-});
+describeGolden('awk golden, more', cases);

@@ -1,18 +1,8 @@
 // coreutils golden: expected stdout, stderr and exit status captured from the real GNU tools
 // (coreutils 9.1, grep 3.8, sed 4.9, gawk 5.2.1 invoked as awk) in the C.UTF-8 locale.
-import { describe, expect, it } from 'vitest';
-import { sh } from './text-harness.js';
+import { describeGolden, type GoldenCase } from './text-harness.js';
 
-interface Case {
-  line: string;
-  stdin?: string;
-  files?: Record<string, string>;
-  out: string;
-  err: string;
-  code: number;
-}
-
-const cases: Case[] = [
+const cases: GoldenCase[] = [
  {
   "line": "echo -n \"sha256:9f54eef412758095c8079ac465d494a2872e02e90bf1fb5f12a1641c0d1bb78b sha256:b3cce2ce0405ffbb4971b872588c5b7fc840514b807f18047bf7d486af79884c\" | sha256sum",
   "stdin": "",
@@ -896,10 +886,4 @@ const cases: Case[] = [
  }
 ];
 
-describe('coreutils golden', () => {
-  it.each(cases.map((c) => [c.line, c] as const))('%s', async (_line, c) => {
-    const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [`/${k}`, v]));
-    const r = await sh(c.line, { stdin: c.stdin, files });
-    expect({ out: r.out, err: r.err, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
-  });
-});
+describeGolden('coreutils golden', cases);

@@ -2,6 +2,7 @@
 // words (quotes and `|` only), runs each stage with the previous stage's output as stdin, and
 // gives xargs a runLine that comes back here. echo, cat and `ls -i` are faked just enough.
 import { Volume } from 'memfs';
+import { describe, expect, it } from 'vitest';
 import { type CommandContext, type CommandIO, type CommandSpec, toBytes } from '../../src/shell/command.js';
 import { textCommands } from '../../src/shell/commands/text/index.js';
 import { Kernel, type Proc, seededRandom, steppingClock } from '../../src/kernel/index.js';
@@ -155,4 +156,25 @@ export async function sh(line: string, options: { stdin?: string; proc?: Proc; f
     new Map([['HOME', '/root'], ['PATH', '/usr/bin:/bin']]),
   );
   return { out, err, code };
+}
+
+/** A line with what the real GNU tool printed for it: stdout, stderr and exit status. */
+export interface GoldenCase {
+  line: string;
+  stdin?: string;
+  files?: Record<string, string>;
+  out: string;
+  err: string;
+  code: number;
+}
+
+/** One test per case: the line through the stand-in shell must print exactly what GNU did. */
+export function describeGolden(title: string, cases: readonly GoldenCase[]): void {
+  describe(title, () => {
+    it.each(cases.map((c) => [c.line, c] as const))('%s', async (_line, c) => {
+      const files = Object.fromEntries(Object.entries(c.files ?? {}).map(([k, v]) => [`/${k}`, v]));
+      const r = await sh(c.line, { stdin: c.stdin, files });
+      expect({ out: r.out, err: r.err, code: r.code }).toEqual({ out: c.out, err: c.err, code: c.code });
+    });
+  });
 }
