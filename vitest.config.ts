@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One seed for every property test, taken from the commit in CI (see the file).
+    setupFiles: ['test/support/property-seed.ts'],
     // The conformance suites mount real overlays and start a real dockerd: give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,

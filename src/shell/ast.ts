@@ -200,6 +200,9 @@ export interface Redirect {
   target: Word;
   /** Set for `<<` and `<<-`: the target is then the delimiter as written. */
   heredoc: HereDocument | null;
+  /** Set on the `2>&1` that `|&` implies: nothing was written for it, so its target's text is not
+   * the source under its span (which is the `|&` operator's). */
+  implied?: true;
   span: Span;
 }
 

@@ -298,7 +298,7 @@ function redirectsOf(command: Command): Redirect[] {
 function stderrToStdout(at: Token): Redirect {
   const span = { start: at.start, end: at.end };
   const target: Word = { type: 'Word', parts: [{ type: 'Literal', value: '1' }], text: '1', span };
-  return { type: 'Redirect', fd: 2, op: '>&', target, heredoc: null, span };
+  return { type: 'Redirect', fd: 2, op: '>&', target, heredoc: null, implied: true, span };
 }
 
 /** A here-document delimiter as bash compares it: quotes and backslashes removed. */

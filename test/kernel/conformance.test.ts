@@ -10,6 +10,7 @@ import { scenarioArb } from './conformance/generators.js';
 import { runOnModel } from './conformance/model-runner.js';
 import { RealKernel, whyNoRealKernel } from './conformance/real-runner.js';
 import { REGRESSIONS } from './conformance-regressions.js';
+import { PROPERTY_SEED } from '../support/property-seed.js';
 
 const RUNS = Number(process.env.OVERLAY_CONFORMANCE_RUNS ?? 1000);
 const skipReason = whyNoRealKernel();
@@ -37,7 +38,7 @@ describe.runIf(skipReason === undefined)('overlayfs model against a real overlay
   });
 
   it(`agrees on ${RUNS} random scenarios of up to 30 operations`, async () => {
-    const seed = Number(process.env.OVERLAY_CONFORMANCE_SEED ?? Date.now() % 2 ** 31);
+    const seed = PROPERTY_SEED;
     let ran = 0;
     // The last failing run is fast-check's final, shrunk counter-example.
     let lastFailure = '';

@@ -20,11 +20,11 @@ const shellish = fc.oneof(
   fc.array(fc.constantFrom(...SHELL_FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(' ')),
 );
 
-/** Every top-level word's span must cover exactly its raw text. */
+/** Every top-level word the learner wrote; its span must cover exactly its raw text. */
 function wordsOf(list: CommandList): Word[] {
   return list.items.flatMap(({ command }) =>
     [command.head, ...command.tail.map((link) => link.pipeline)].flatMap((pipeline) =>
-      pipeline.commands.flatMap((c) => (c.type === 'SimpleCommand' ? [...c.words, ...c.redirects.map((r) => r.target)] : [])),
+      pipeline.commands.flatMap((c) => (c.type === 'SimpleCommand' ? [...c.words, ...c.redirects.filter((r) => !r.implied).map((r) => r.target)] : [])),
     ),
   );
 }
@@ -44,6 +44,18 @@ describe('fuzz', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('gives `|&` an implied 2>&1 whose target is not source text', () => {
+    // Found by the fuzz below: the implied redirect's span is the operator's, its text is "1".
+    const result = parseCommandLine('2>&1|&>/');
+    expect(result.status).toBe('ok');
+    if (result.status !== 'ok') return;
+    const [first] = result.script.items[0].command.head.commands;
+    expect(first.type === 'SimpleCommand' && first.redirects.map((r) => [r.fd, r.op, r.target.text, r.implied ?? false])).toEqual([
+      [2, '>&', '1', false],
+      [2, '>&', '1', true],
+    ]);
   });
 
   it('gives words spans that match their text', () => {
