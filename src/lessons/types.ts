@@ -1,0 +1,93 @@
+// The contract between the lesson engine (src/lessons/) and whoever shows it (the Ink screen,
+// the line-mode REPL, the replay test). The engine imports no UI and no real I/O: lesson files
+// arrive as text, progress is read and written through the ProgressStore handed in.
+import type { CommandIO } from '../shell/command.js';
+import type { SimHost } from '../host/sim-host.js';
+
+export type Lang = 'en' | 'zh-CN';
+export type StepKind = 'explain' | 'do' | 'answer' | 'exercise';
+
+/** A lesson file as read from disk: the loader never touches the filesystem itself. */
+export interface LessonFile {
+  /** Shown in error messages: "lessons/03-chainid/lesson.yaml". */
+  path: string;
+  text: string;
+}
+
+/** One problem found while loading, with where it is. */
+export interface LessonProblem {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface StepProgress {
+  done: boolean;
+  hintsUsed: number;
+  solutionShown: boolean;
+}
+
+export interface LessonProgress {
+  /** Index of the step the learner is on. */
+  current: number;
+  steps: Record<string, StepProgress>;
+  /** Set when the final exercise passed; "clean" = without hints or the solution. */
+  grade?: 'clean' | 'with-hints' | 'with-solution';
+}
+
+export interface LessonSummary {
+  id: string;
+  order: number;
+  title: string;
+  summary: string;
+  stepCount: number;
+  progress: LessonProgress | undefined;
+}
+
+export interface CheckView {
+  /** A short human line for the check, in the session's language ("file /etc/x in web's upper"). */
+  label: string;
+  passed: boolean;
+}
+
+export interface StepView {
+  lessonId: string;
+  lessonTitle: string;
+  /** 0-based; the screen shows "step index+1 of count". */
+  index: number;
+  count: number;
+  id: string;
+  kind: StepKind;
+  /** The step's text with {{…}} values filled in from the host. */
+  text: string;
+  goal?: string;
+  hintsShown: string[];
+  hintsLeft: number;
+  checks: CheckView[];
+  done: boolean;
+}
+
+/** What happened after a line: the screen prints `output`, then redraws from view(). */
+export interface LessonTurn {
+  /** Tutor messages for the learner ("✓ Step done", a hint, "Not quite: …"); shell output goes
+   * through the CommandIO handed to submit(), as it is written. */
+  messages: string[];
+  /** The learner asked to leave the lesson (`lessons`) or the last step was completed. */
+  leave?: 'map' | 'finished';
+  /** The host was rebuilt (undo, reset): listeners on the old host's kernel and daemon must
+   * re-attach to session.host. */
+  hostReplaced?: boolean;
+  /** `solution` asks first: the next line is the learner's y/n answer. */
+  confirm?: string;
+  exitCode: number;
+}
+
+export interface LessonSession {
+  readonly host: SimHost;
+  view(): StepView;
+  /** A line typed at the prompt: a tutor command (next, hint, answer …) or a shell line. */
+  submit(line: string, io: CommandIO): Promise<LessonTurn>;
+  /** The shell's prompt for the current host. */
+  prompt(): string;
+}
