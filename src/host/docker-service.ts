@@ -2,6 +2,7 @@
 // running containers and unmounts their layers; starting it reads /etc/docker/daemon.json and
 // builds a daemon from what /var/lib/docker holds, as a real dockerd does after a restart.
 import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/engine/index.js';
+import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
 
 export type ServiceState = { state: 'active'; sinceMs: number; pid: number } | { state: 'inactive'; sinceMs: number } | { state: 'failed'; sinceMs: number; reason: string };
@@ -28,13 +29,20 @@ export class DockerService {
       return `unable to configure the Docker daemon with file /etc/docker/daemon.json: ${(e as Error).message}`;
     }
     const driver = (config as Record<string, unknown>)?.['storage-driver'];
-    if (driver === undefined || driver === 'overlay2') return undefined;
-    if (typeof driver === 'string' && ['overlay', 'vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)) {
+    if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return undefined;
+    if (typeof driver === 'string' && ['vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)) {
       // A real dockerd would start with this driver; the simulator only has overlay2, and says so
       // rather than pretend.
-      return `the ${driver} storage driver is not simulated by overlay-tutor (only overlay2 is)`;
+      return `the ${driver} storage driver is not simulated by overlay-tutor (overlay2 and overlay are)`;
     }
     return `failed to start daemon: error initializing graphdriver: driver not supported: ${String(driver)}`;
+  }
+
+  /** The driver daemon.json asks for (configProblem has vetted it), overlay2 by default. */
+  private storageDriver(): DriverName {
+    if (!this.proc.exists('/etc/docker/daemon.json')) return 'overlay2';
+    const config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'))) as Record<string, unknown> | null;
+    return config?.['storage-driver'] === 'overlay' ? 'overlay' : 'overlay2';
   }
 
   start(): boolean {
@@ -44,7 +52,7 @@ export class DockerService {
       this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: problem };
       return false;
     }
-    this.current = createDaemon(this.options);
+    this.current = createDaemon({ ...this.options, storageDriver: this.storageDriver() });
     this.status = { state: 'active', sinceMs: this.options.clock.now(), pid: this.nextPid };
     this.nextPid += 137;
     return true;

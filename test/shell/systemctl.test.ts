@@ -52,12 +52,15 @@ describe('systemctl and docker.service', () => {
     expect((await sh('docker ps')).out).toBe('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
   });
 
-  it('daemon.json asking for overlay2 keeps working; another driver is refused honestly', async () => {
+  it('daemon.json asking for overlay2 or overlay works; a driver not simulated is refused honestly', async () => {
     host.rootProc.writeFile('/etc/docker/daemon.json', '{\n  "storage-driver": "overlay2"\n}\n');
     expect((await sh('systemctl restart docker')).code).toBe(0);
     host.rootProc.writeFile('/etc/docker/daemon.json', '{ "storage-driver": "overlay" }');
+    expect((await sh('systemctl restart docker')).code).toBe(0);
+    expect((await sh("docker info --format '{{.Driver}}'")).out).toBe('overlay\n');
+    host.rootProc.writeFile('/etc/docker/daemon.json', '{ "storage-driver": "vfs" }');
     expect((await sh('systemctl restart docker')).code).toBe(1);
-    expect((await sh('systemctl status docker')).out).toContain('the overlay storage driver is not simulated by overlay-tutor');
+    expect((await sh('systemctl status docker')).out).toContain('the vfs storage driver is not simulated by overlay-tutor (overlay2 and overlay are)');
   });
 
   it('names a unit that does not exist as systemd does', async () => {

@@ -65,6 +65,8 @@ export interface RealDockerOptions {
   network?: DockerNetworkMode;
   /** Give up waiting for the API after this long (default 45 s). */
   startTimeoutMs?: number;
+  /** --storage-driver: overlay2 (default) or the legacy overlay. */
+  storageDriver?: 'overlay2' | 'overlay';
   /** Keep the temp dir after stop() (for debugging). Also $OVERLAY_TUTOR_KEEP_DOCKER=1. */
   keep?: boolean;
 }
@@ -465,7 +467,7 @@ export async function startRealDocker(opts: RealDockerOptions = {}): Promise<Rea
     `--pidfile=${join(tmpDir, 'docker.pid')}`,
     '-H',
     host,
-    '--storage-driver=overlay2',
+    `--storage-driver=${opts.storageDriver ?? 'overlay2'}`,
     '--iptables=false',
     '--ip6tables=false',
     '--userland-proxy=false',

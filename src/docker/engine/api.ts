@@ -22,7 +22,10 @@ export interface InfoData {
   stopped: number;
   images: number;
   serverVersion: string;
+  driver: string;
   driverStatus: [string, string][];
+  /** Printed after the report (on stderr), as the 20.10 CLI prints the daemon's warnings. */
+  warnings: string[];
   dockerRootDir: string;
   name: string;
   id: string;
@@ -69,7 +72,9 @@ export class DockerEngine extends Daemon {
       stopped: cs.length - running,
       images: [...this.imageStore.images.values()].length,
       serverVersion: '20.10.24+dfsg1',
-      driverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
+      driver: this.driver.name,
+      driverStatus: this.driver.status(),
+      warnings: this.driver.warnings(),
       dockerRootDir: this.dataRoot,
       name: this.hostname,
       id: this.daemonId,

@@ -29,7 +29,7 @@ export function configV2Json(d: Daemon, c: Container): string {
     },
     LogPath: started ? `${dir}/${c.id}-json.log` : '',
     Name: c.name,
-    Driver: 'overlay2',
+    Driver: d.driver.name,
     OS: 'linux',
     MountLabel: '',
     ProcessLabel: '',

@@ -4,7 +4,7 @@
 import { isKernelError, type Proc } from '../../kernel/index.js';
 import { sha256Hex, shortId } from '../digest.js';
 import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
-import { containerChanges, type Change } from './changes.js';
+import type { Change } from './changes.js';
 import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2.js';
@@ -271,7 +271,7 @@ export class Daemon extends DaemonCore {
 
   diff(ref: string): Change[] {
     const c = this.getContainer(ref);
-    return containerChanges(this.fs, this.driver, c.rw.mountId);
+    return this.driver.changes(c.rw.mountId, c.rw.initId);
   }
 
   /** Start and run the main process; returns its exit code ('running' when it keeps running). */

@@ -1,4 +1,4 @@
-// The simulated dockerd: the data-root layout of a 20.10 daemon with the overlay2 driver, and
+// The simulated dockerd: the data-root layout of a 20.10 daemon with the overlay2 (or legacy overlay) driver, and
 // the image operations (pull, tag, rmi, commit). Container operations are in containers.ts,
 // read-only views (inspect, images, ps, history, info, df) in views.ts. Everything happens on
 // the kernel's disk; ids come from the injected random and times from the injected clock.
@@ -11,6 +11,8 @@ import { parseReference, qualifiedName, RegistryError, type Registry } from '../
 import { DaemonFs } from './fsutil.js';
 import { ImageStore, type StoredImage } from './imagestore.js';
 import { LayerStore, type RoLayer } from './layerstore.js';
+import type { GraphDriver } from './graphdriver.js';
+import { Overlay } from './overlay.js';
 import { Overlay2 } from './overlay2.js';
 import { restoreState } from './restore.js';
 import { DaemonError, type Container, type DaemonEvent, type DaemonListener, type DaemonOptions, type PullResult, type RunCommand } from './types.js';
@@ -28,7 +30,7 @@ export class DaemonCore {
   readonly kernelVersion: string;
   readonly operatingSystem: string;
   readonly fs: DaemonFs;
-  readonly driver: Overlay2;
+  readonly driver: GraphDriver;
   readonly layers: LayerStore;
   readonly imageStore: ImageStore;
   readonly containers = new Map<string, Container>();
@@ -46,9 +48,9 @@ export class DaemonCore {
     this.kernelVersion = o.kernelVersion ?? '5.15.0-91-generic';
     this.operatingSystem = o.operatingSystem ?? 'Ubuntu 22.04.3 LTS';
     this.fs = new DaemonFs(o.kernel);
-    this.driver = new Overlay2(this.fs, this.random, this.dataRoot);
+    this.driver = o.storageDriver === 'overlay' ? new Overlay(this.fs, this.clock, this.dataRoot) : new Overlay2(this.fs, this.random, this.dataRoot);
     this.layers = new LayerStore(this.fs, this.random, this.driver, this.dataRoot);
-    this.imageStore = new ImageStore(this.fs, this.dataRoot);
+    this.imageStore = new ImageStore(this.fs, this.dataRoot, this.driver.name);
     const idBytes = this.random.fill(new Uint8Array(48));
     const b32 = [...idBytes].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b & 31]).join('');
     this.daemonId = (b32.match(/.{4}/g) ?? []).slice(0, 12).join(':');
@@ -254,7 +256,7 @@ export class DaemonCore {
       this.driver.mount(c.rw.mountId);
       this.driver.unmount(c.rw.mountId);
     }
-    const entries = this.driver.exportEntries(c.rw.mountId);
+    const entries = this.driver.diffEntries(c.rw.mountId, c.rw.initId);
     const tar = writeLayerTar(entries);
     const { layer } = await this.layers.register(tar, c.image.layer);
     this.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });

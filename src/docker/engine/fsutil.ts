@@ -79,3 +79,25 @@ export class DaemonFs {
     return enc.encode(s);
   }
 }
+
+/** moby's directory.Size: lstat sizes of everything but directories, each inode once. */
+export function directorySize(fs: DaemonFs, root: string): number {
+  let total = 0;
+  const seen = new Set<number>();
+  const walk = (dir: string): void => {
+    for (const name of fs.readdir(dir)) {
+      const st: Stat = fs.proc.lstat(`${dir}/${name}`);
+      if (st.type === 'dir') {
+        walk(`${dir}/${name}`);
+        continue;
+      }
+      if (st.nlink > 1) {
+        if (seen.has(st.ino)) continue;
+        seen.add(st.ino);
+      }
+      total += st.size;
+    }
+  };
+  walk(root);
+  return total;
+}

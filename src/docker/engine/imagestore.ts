@@ -27,8 +27,10 @@ export class ImageStore {
   constructor(
     private readonly fs: DaemonFs,
     dataRoot: string,
+    driverName: string,
   ) {
-    this.root = `${dataRoot}/image/overlay2`;
+    // Each driver keeps its own image metadata: a daemon on another driver sees none of it.
+    this.root = `${dataRoot}/image/${driverName}`;
   }
 
   init(): void {

@@ -1,11 +1,12 @@
 // The layer store (moby layer/layer_store.go) and its on-disk metadata in
-// image/overlay2/layerdb: read-only layers keyed by ChainID, and the read-write layers of
+// image/<driver>/layerdb: read-only layers keyed by ChainID, and the read-write layers of
 // containers under layerdb/mounts/<container-id>/.
 import type { Random } from '../../kernel/index.js';
 import { chainId as chainOf, sha256, type Digest } from '../digest.js';
 import { readLayerTar } from '../layer-tar.js';
 import type { DaemonFs } from './fsutil.js';
-import { Overlay2, randomHex } from './overlay2.js';
+import type { GraphDriver } from './graphdriver.js';
+import { randomHex } from './overlay2.js';
 import { tarSplitGz } from './tar-split.js';
 
 export interface RoLayer {
@@ -33,10 +34,10 @@ export class LayerStore {
   constructor(
     private readonly fs: DaemonFs,
     private readonly random: Random,
-    readonly driver: Overlay2,
+    readonly driver: GraphDriver,
     dataRoot: string,
   ) {
-    this.root = `${dataRoot}/image/overlay2/layerdb`;
+    this.root = `${dataRoot}/image/${driver.name}/layerdb`;
   }
 
   init(): void {
@@ -53,7 +54,7 @@ export class LayerStore {
   }
 
   /**
-   * Register: apply the tar in a new overlay2 dir and write layerdb/sha256/<chainID>/. The caller
+   * Register: apply the tar in a new driver dir and write layerdb/sha256/<chainID>/. The caller
    * gets one reference (a hold on the layer); a new layer holds its parent.
    */
   async register(tarOrFn: Uint8Array | (() => Uint8Array), parent?: RoLayer, knownDiffId?: Digest): Promise<{ layer: RoLayer; existed: boolean }> {
@@ -68,9 +69,7 @@ export class LayerStore {
     tar ??= (tarOrFn as () => Uint8Array)();
     const entries = await readLayerTar(tar);
     const cacheId = randomHex(this.random);
-    this.driver.create(cacheId, parent?.cacheId);
-    this.driver.applyEntries(cacheId, entries);
-    const size = this.driver.size(cacheId);
+    const size = this.driver.registerLayer(cacheId, parent?.cacheId, entries);
     const layer: RoLayer = { chainId, diffId, cacheId, size, refs: 1, ...(parent ? { parent } : {}) };
     if (parent) parent.refs++;
     this.writeLayerDb(layer, tar);
@@ -117,14 +116,14 @@ export class LayerStore {
   createRw(containerId: string, parent: RoLayer, setupInit: (merged: string) => void): RwLayer {
     const mountId = randomHex(this.random);
     const initId = `${mountId}-init`;
-    this.driver.create(initId, parent.cacheId);
+    this.driver.createRw(initId, parent.cacheId);
     const initMerged = this.driver.mount(initId);
     try {
       setupInit(initMerged);
     } finally {
       this.driver.unmount(initId);
     }
-    this.driver.create(mountId, initId);
+    this.driver.createRw(mountId, initId);
     this.driver.mount(mountId);
     this.driver.unmount(mountId);
     parent.refs++;

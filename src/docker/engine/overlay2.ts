@@ -2,10 +2,12 @@
 // one <cache-id>/ per layer with diff/, link, lower, work/, a short l/<LID> symlink per layer,
 // mounts with lowerdir=<l/ paths>, and the native diff (apply a tar onto diff/, export diff/ as a
 // tar) that turns .wh. entries into 0/0 whiteouts and opaque markers into the xattr.
-import type { Random, Stat } from '../../kernel/index.js';
+import type { Random } from '../../kernel/index.js';
 import { OVL_OPAQUE, S_IFCHR, isKernelError } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
-import type { DaemonFs } from './fsutil.js';
+import { containerChanges, type Change } from './changes.js';
+import { directorySize, type DaemonFs } from './fsutil.js';
+import type { GraphDriver } from './graphdriver.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -37,7 +39,8 @@ export interface GraphDriverData {
   WorkDir: string;
 }
 
-export class Overlay2 {
+export class Overlay2 implements GraphDriver {
+  readonly name = 'overlay2' as const;
   readonly home: string;
   constructor(
     private readonly fs: DaemonFs,
@@ -58,6 +61,45 @@ export class Overlay2 {
 
   exists(id: string): boolean {
     return this.fs.exists(this.dir(id));
+  }
+
+  registerLayer(id: string, parent: string | undefined, entries: readonly LayerEntry[]): number {
+    this.create(id, parent);
+    this.applyEntries(id, entries);
+    return this.size(id);
+  }
+
+  createRw(id: string, parent: string): void {
+    this.create(id, parent);
+  }
+
+  imageGraphData(id: string): Record<string, string> {
+    return this.graphData(id);
+  }
+
+  layerFiles(id: string): string {
+    return `${this.dir(id)}/diff`;
+  }
+
+  /** overlay2 has a native diff: the upper dir alone says what changed. */
+  changes(mountId: string): Change[] {
+    return containerChanges(this.fs, this, mountId);
+  }
+
+  diffEntries(mountId: string): LayerEntry[] {
+    return this.exportEntries(mountId);
+  }
+
+  rwSize(mountId: string): number {
+    return this.size(mountId);
+  }
+
+  status(): [string, string][] {
+    return [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']];
+  }
+
+  warnings(): string[] {
+    return [];
   }
 
   /** Driver.create: dir 0710, diff 0755, link + l/ symlink; with a parent also work/ and lower. */
@@ -100,7 +142,7 @@ export class Overlay2 {
     return this.lowerLinks(id).map((l) => this.linkTarget(l));
   }
 
-  graphData(id: string): GraphDriverData {
+  graphData(id: string): Record<string, string> {
     const dir = this.dir(id);
     const lowers = this.lowerIds(id).map((l) => `${this.dir(l)}/diff`);
     return {
@@ -249,29 +291,8 @@ export class Overlay2 {
     }
   }
 
-  /** directory.Size: lstat sizes of everything but directories, each inode once. */
+  /** directory.Size of diff/. */
   size(id: string): number {
-    return this.sizeOf(`${this.dir(id)}/diff`);
-  }
-
-  sizeOf(root: string): number {
-    let total = 0;
-    const seen = new Set<number>();
-    const walk = (dir: string): void => {
-      for (const name of this.fs.readdir(dir)) {
-        const st: Stat = this.fs.proc.lstat(`${dir}/${name}`);
-        if (st.type === 'dir') {
-          walk(`${dir}/${name}`);
-          continue;
-        }
-        if (st.nlink > 1) {
-          if (seen.has(st.ino)) continue;
-          seen.add(st.ino);
-        }
-        total += st.size;
-      }
-    };
-    walk(root);
-    return total;
+    return directorySize(this.fs, `${this.dir(id)}/diff`);
   }
 }

@@ -8,8 +8,8 @@ import type { RoLayer } from './layerstore.js';
 import { assembleLayerTar } from './tar-split.js';
 
 function layerTar(d: DaemonCore, layer: RoLayer): Uint8Array {
-  const gz = d.fs.proc.readFile(`${d.dataRoot}/image/overlay2/layerdb/sha256/${layer.chainId.slice(7)}/tar-split.json.gz`);
-  const diff = `${d.dataRoot}/overlay2/${layer.cacheId}/diff`;
+  const gz = d.fs.proc.readFile(`${d.layers.root}/sha256/${layer.chainId.slice(7)}/tar-split.json.gz`);
+  const diff = d.driver.layerFiles(layer.cacheId);
   return assembleLayerTar(gz, (name) => d.fs.proc.readFile(`${diff}/${name.replace(/\/$/, '')}`));
 }
 

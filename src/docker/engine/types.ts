@@ -2,6 +2,7 @@
 import type { Clock, Kernel, Random } from '../../kernel/index.js';
 import type { Digest } from '../digest.js';
 import type { ContainerConfig } from '../image-config.js';
+import type { DriverName } from './graphdriver.js';
 import type { Registry } from '../registry/types.js';
 import type { StoredImage } from './imagestore.js';
 import type { RwLayer } from './layerstore.js';
@@ -33,6 +34,8 @@ export interface DaemonOptions {
   /** docker info's Kernel Version and Operating System: the host's, as uname and os-release say. */
   kernelVersion?: string;
   operatingSystem?: string;
+  /** /etc/docker/daemon.json's storage-driver: overlay2 (default) or the legacy overlay. */
+  storageDriver?: DriverName;
 }
 
 /** An error the API returns; `message` is the daemon's text. */

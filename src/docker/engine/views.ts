@@ -4,6 +4,7 @@ import { GO_ZERO_TIME } from '../go-time.js';
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
 import { hostConfigObject } from './container-files.js';
+import { directorySize } from './fsutil.js';
 import type { StoredImage } from './imagestore.js';
 import type { RoLayer } from './layerstore.js';
 import type { Container } from './types.js';
@@ -41,14 +42,14 @@ export function imageInspect(d: Daemon, img: StoredImage): Record<string, unknow
     Os: c.os ?? '',
     Size: size,
     VirtualSize: size,
-    GraphDriver: { Data: img.layer ? d.driver.graphData(img.layer.cacheId) : null, Name: 'overlay2' },
+    GraphDriver: { Data: img.layer ? d.driver.imageGraphData(img.layer.cacheId) : null, Name: d.driver.name },
     RootFS: { Type: 'layers', Layers: c.rootfs?.diff_ids ?? [] },
     Metadata: { LastTagTime: img.lastUpdated ?? GO_ZERO_TIME },
   };
 }
 
 export function containerSizeRw(d: Daemon, c: Container): number {
-  return d.driver.size(c.rw.mountId);
+  return d.driver.rwSize(c.rw.mountId, c.rw.initId);
 }
 
 export function containerInspect(d: Daemon, c: Container, withSize = false): Record<string, unknown> {
@@ -81,14 +82,14 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     LogPath: started ? `${dir}/${c.id}-json.log` : '',
     Name: c.name,
     RestartCount: 0,
-    Driver: 'overlay2',
+    Driver: d.driver.name,
     Platform: 'linux',
     MountLabel: '',
     ProcessLabel: '',
     AppArmorProfile: '',
     ExecIDs: null,
     HostConfig: hostConfigObject(c),
-    GraphDriver: { Data: d.driver.graphData(c.rw.mountId), Name: 'overlay2' },
+    GraphDriver: { Data: d.driver.graphData(c.rw.mountId), Name: d.driver.name },
     ...(withSize ? { SizeRw: containerSizeRw(d, c), SizeRootFs: containerSizeRw(d, c) + chainSize(c.image.layer) } : {}),
     Mounts: c.mounts.map((m) => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination, Driver: m.Type === 'volume' ? 'local' : '', Mode: m.Type === 'volume' ? 'z' : '', RW: true, Propagation: m.Type === 'bind' ? 'rprivate' : '' })),
     Config: orderedContainerConfig(c.config),
@@ -215,6 +216,6 @@ export function diskUsage(d: Daemon): DiskUsage {
   return {
     images: { total: imgs.filter((i) => imageTags(d, i).length || !d.imageStore.children(i.id).length).length, active: used.size, size, reclaimable: size - sum(usedLayers) },
     containers: { total: cs.length, active: cs.filter((c) => c.state.status === 'running').length, size: csize, reclaimable: idle },
-    volumes: { total: vols.length, active: vols.filter((v) => activeVols.has(v)).length, size: vols.reduce((a, v) => a + d.driver.sizeOf(`${d.dataRoot}/volumes/${v}`), 0), reclaimable: 0 },
+    volumes: { total: vols.length, active: vols.filter((v) => activeVols.has(v)).length, size: vols.reduce((a, v) => a + directorySize(d.fs, `${d.dataRoot}/volumes/${v}`), 0), reclaimable: 0 },
   };
 }

@@ -26,16 +26,19 @@ export interface DockerTreeEntry {
   xattrs?: Record<string, string>;
 }
 
-/** Directories of the data-root the comparison looks into; the rest is compared by name only. */
-const DEEP = ['image', 'overlay2'];
+/** The storage driver whose data is compared: <data-root>/<driver> and image/<driver>. */
+export type TreeDriver = 'overlay2' | 'overlay';
 /** Read for the names they record (container names), then left out of the comparison. */
 const READ_ONLY_FOR_ROLES = /^containers\/[0-9a-f]{64}\/config\.v2\.json$/;
 /** Contents shown as text up to this size; larger files as a digest. */
 const TEXT_LIMIT = 4096;
 const dec = new TextDecoder();
 
-export function captureDockerTree(r: TreeReader, root: string): DockerTreeEntry[] {
+export function captureDockerTree(r: TreeReader, root: string, driver: TreeDriver = 'overlay2'): DockerTreeEntry[] {
   const out: DockerTreeEntry[] = [];
+  // Another driver's data (left by an earlier start on it) is compared by name only.
+  const deepNames = ['image', driver];
+  const otherDriver = driver === 'overlay2' ? 'overlay' : 'overlay2';
   const rec = (rel: string, deep: boolean): void => {
     const path = rel === '' ? root : `${root}/${rel}`;
     const st = r.lstat(path);
@@ -60,7 +63,7 @@ export function captureDockerTree(r: TreeReader, root: string): DockerTreeEntry[
     if (READ_ONLY_FOR_ROLES.test(rel)) e.content = dec.decode(r.readFile(path));
     out.push(e);
     // A running container's merged/ is the overlay itself: its layers are compared already.
-    if (st.type === 'dir' && !/^overlay2\/[^/]+\/merged$/.test(rel)) {
+    if (st.type === 'dir' && rel !== `image/${otherDriver}` && !new RegExp(`^${driver}/[^/]+/merged$`).test(rel)) {
       for (const name of r.readdir(path).sort()) {
         const child = rel === '' ? name : `${rel}/${name}`;
         // image/ and overlay2/ are compared in depth. Of the daemon's other state (network,
@@ -68,7 +71,7 @@ export function captureDockerTree(r: TreeReader, root: string): DockerTreeEntry[
         // container's config for the names it records.
         if (deep || rel === '' || (rel === 'containers') || READ_ONLY_FOR_ROLES.test(child)) {
           if (!deep && rel.startsWith('containers/') && !READ_ONLY_FOR_ROLES.test(child)) continue;
-          rec(child, deep || (rel === '' && DEEP.includes(name)));
+          rec(child, (deep && child !== `image/${otherDriver}`) || (rel === '' && deepNames.includes(name)));
         }
       }
     }
@@ -94,30 +97,30 @@ const LINK_ID = /\b[A-Z2-7]{26}\b/g;
 const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 
 /** Builds the id → placeholder map from what the tree itself records. */
-function roles(entries: DockerTreeEntry[]): Map<string, string> {
+function roles(entries: DockerTreeEntry[], driver: TreeDriver): Map<string, string> {
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const content = (p: string): string | undefined => byPath.get(p)?.content;
   const names = new Map<string, string>();
   const name = (id: string | undefined, label: string): void => {
     if (id && !names.has(id)) names.set(id, label);
   };
-  const layerdb = 'image/overlay2/layerdb';
+  const layerdb = `image/${driver}/layerdb`;
   const nameLayer = (chain: string, label: string): void => {
     name(chain, `<chain:${label}>`);
     const cache = content(`${layerdb}/sha256/${chain}/cache-id`);
     name(cache, `<cache:${label}>`);
-    const link = content(`overlay2/${cache}/link`);
+    const link = content(`${driver}/${cache}/link`);
     name(link, `<link:${label}>`);
     const diff = content(`${layerdb}/sha256/${chain}/diff`)?.replace('sha256:', '');
     name(diff, `<diff:${label}>`);
   };
   // Images, by tag.
-  const repos = JSON.parse(content('image/overlay2/repositories.json') ?? '{"Repositories":{}}') as { Repositories: Record<string, Record<string, string>> };
+  const repos = JSON.parse(content(`image/${driver}/repositories.json`) ?? '{"Repositories":{}}') as { Repositories: Record<string, Record<string, string>> };
   const tags = Object.values(repos.Repositories).flatMap((m) => Object.entries(m)).sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [tag, id] of tags) {
     const hex = id.replace('sha256:', '');
     name(hex, `<image:${tag}>`);
-    const config = content(`image/overlay2/imagedb/content/sha256/${hex}`);
+    const config = content(`image/${driver}/imagedb/content/sha256/${hex}`);
     const diffIds = config ? ((JSON.parse(config) as { rootfs?: { diff_ids?: string[] } }).rootfs?.diff_ids ?? []) : [];
     // Walk the chain: the layerdb directory whose diff is diffIds[0] and has no parent, then up.
     let parent: string | undefined;
@@ -135,7 +138,7 @@ function roles(entries: DockerTreeEntry[]): Map<string, string> {
   }
   // Containers, by name.
   const containers = entries
-    .filter((e) => /^image\/overlay2\/layerdb\/mounts\/[0-9a-f]{64}$/.test(e.path))
+    .filter((e) => new RegExp(`^image/${driver}/layerdb/mounts/[0-9a-f]{64}$`).test(e.path))
     .map((e) => e.path.split('/')[4] as string)
     .map((id) => ({ id, name: containerName(content, id) }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -143,8 +146,8 @@ function roles(entries: DockerTreeEntry[]): Map<string, string> {
     name(id, `<container:${n}>`);
     const mount = content(`${layerdb}/mounts/${id}/mount-id`);
     name(mount, `<rw:${n}>`);
-    name(content(`overlay2/${mount}/link`), `<link:rw:${n}>`);
-    name(content(`overlay2/${mount}-init/link`), `<link:init:${n}>`);
+    name(content(`${driver}/${mount}/link`), `<link:rw:${n}>`);
+    name(content(`${driver}/${mount}-init/link`), `<link:init:${n}>`);
   }
   return names;
 }
@@ -169,8 +172,8 @@ function rewrite(text: string, names: Map<string, string>): string {
 }
 
 /** The tree with ids and times replaced; sorted by the rewritten path. */
-export function normalizeDockerTree(entries: DockerTreeEntry[]): DockerTreeEntry[] {
-  const names = roles(entries);
+export function normalizeDockerTree(entries: DockerTreeEntry[], driver: TreeDriver = 'overlay2'): DockerTreeEntry[] {
+  const names = roles(entries, driver);
   return entries
     .map((e) => {
       const n: DockerTreeEntry = { ...e, path: rewrite(e.path, names) };

@@ -206,7 +206,7 @@ export const psCommand: SubCommand = {
     const rows = list.map((c) => {
       // daemon/list.go: arguments with a space are wrapped in single quotes
       const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
-      const size = p.bools.has('size') ? d.driver.size(c.rw.mountId) : 0;
+      const size = p.bools.has('size') ? d.driver.rwSize(c.rw.mountId, c.rw.initId) : 0;
       return {
         ID: noTrunc ? c.id : c.id.slice(0, 12),
         Image: c.imageRef,

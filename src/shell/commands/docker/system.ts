@@ -76,7 +76,7 @@ export const infoCommand: SubCommand = {
     const i = d.info();
     const format = p.strings.get('format');
     if (format !== undefined) {
-      const data = { Containers: i.containers, ContainersRunning: i.running, ContainersPaused: 0, ContainersStopped: i.stopped, Images: i.images, Driver: 'overlay2', DriverStatus: i.driverStatus, DockerRootDir: i.dockerRootDir, KernelVersion: i.kernelVersion, OperatingSystem: i.operatingSystem, OSType: 'linux', Architecture: 'x86_64', Name: i.name, ID: i.id, ServerVersion: i.serverVersion, LoggingDriver: 'json-file', CgroupDriver: 'cgroupfs', CgroupVersion: '1' };
+      const data = { Containers: i.containers, ContainersRunning: i.running, ContainersPaused: 0, ContainersStopped: i.stopped, Images: i.images, Driver: i.driver, DriverStatus: i.driverStatus, DockerRootDir: i.dockerRootDir, KernelVersion: i.kernelVersion, OperatingSystem: i.operatingSystem, OSType: 'linux', Architecture: 'x86_64', Name: i.name, ID: i.id, ServerVersion: i.serverVersion, LoggingDriver: 'json-file', CgroupDriver: 'cgroupfs', CgroupVersion: '1', Warnings: i.warnings.length ? i.warnings : null };
       const res = formatDockerInspect(format, [data], { docker: '20.10' });
       if (res.error) {
         ctx.stderr(`${res.error.message}\n`);
@@ -89,7 +89,7 @@ export const infoCommand: SubCommand = {
       [
         'Client:', ' Context:    default', ' Debug Mode: false', '', 'Server:',
         ` Containers: ${i.containers}`, `  Running: ${i.running}`, `  Paused: ${i.paused}`, `  Stopped: ${i.stopped}`, ` Images: ${i.images}`,
-        ` Server Version: ${i.serverVersion}`, ' Storage Driver: overlay2', ...i.driverStatus.map(([k, v]) => `  ${k}: ${v}`),
+        ` Server Version: ${i.serverVersion}`, ` Storage Driver: ${i.driver}`, ...i.driverStatus.map(([k, v]) => `  ${k}: ${v}`),
         ' Logging Driver: json-file', ' Cgroup Driver: cgroupfs', ' Cgroup Version: 1', ' Plugins:', '  Volume: local',
         '  Network: bridge host ipvlan macvlan null overlay', '  Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog',
         ' Swarm: inactive', ' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc', ' Default Runtime: runc', ' Init Binary: docker-init',
@@ -99,6 +99,8 @@ export const infoCommand: SubCommand = {
         ' Experimental: false', ' Insecure Registries:', '  127.0.0.0/8', ' Live Restore Enabled: false', '', '',
       ].join('\n'),
     );
+    // The daemon's warnings follow the report, on stderr (the legacy overlay driver has one).
+    for (const w of i.warnings) ctx.stderr(`${w}\n`);
     return 0;
   },
 };
@@ -129,7 +131,7 @@ export const systemDfCommand: SubCommand = {
     if (p.bools.has('verbose')) {
       const now = d.clock.now();
       const imgs = d.images(false).map((r) => `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`);
-      const cs = d.ps(true).map((c) => `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.size(c.rw.mountId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`);
+      const cs = d.ps(true).map((c) => `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`);
       ctx.stdout(`Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`);
       return 0;
     }
