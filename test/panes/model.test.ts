@@ -1,0 +1,73 @@
+// The pane model against the disk it describes: real command sequences on a simulated host,
+// then the upper tree compared with what `find` lists in the container's upper dir, and each
+// mark checked against what the kernel did (copy-up, whiteout, opaque, new file).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSimHost, type SimHost } from '../../src/host/sim-host.js';
+import { derivePanes } from '../../src/panes/model.js';
+import { PaneTracker } from '../../src/panes/tracker.js';
+import type { CommandIO } from '../../src/shell/command.js';
+
+let host: SimHost;
+let tracker: PaneTracker;
+
+async function sh(line: string): Promise<string> {
+  let out = '';
+  const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : new TextDecoder().decode(d));
+  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += text(d)), stderr: (d) => void (out += text(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+  tracker.beginCommand();
+  await host.session.run(line, io);
+  tracker.endCommand();
+  return out;
+}
+const model = () => derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths);
+
+beforeEach(async () => {
+  host = createSimHost({ seed: 5, interactive: false });
+  tracker = new PaneTracker(host);
+  await sh('docker pull nginx');
+});
+
+describe('pane model', () => {
+  it('focuses a pulled image: its layers top first and a ChainID walk verified against layerdb', async () => {
+    const m = model();
+    expect(m.focus).toEqual({ kind: 'image', ref: 'nginx:latest' });
+    const layers = Number((await sh("docker image inspect -f '{{len .RootFS.Layers}}' nginx")).trim());
+    expect(m.layers).toHaveLength(layers);
+    expect(m.layers[m.layers.length - 1]?.index).toBe(1);
+    expect(m.chain.every((c) => c.verified && c.cacheId === m.layers[m.layers.length - c.index]?.cacheId)).toBe(true);
+    expect(m.chain[1]?.hashed).toBe(`${m.chain[0]?.chainId} ${m.chain[1]?.diffId}`);
+    expect(m.chain[0]?.hashed).toBeNull();
+    expect(m.layers[0]?.link).toMatch(/^[A-Z2-7]{26}$/);
+  });
+
+  it('shows the container layer as find lists it, with + ~ x o marks that match the kernel', async () => {
+    await sh('docker run -d --name web nginx');
+    await sh("docker exec web sh -c 'echo hi > /tmp/new; echo more >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf; rm -rf /usr/share/nginx/html; mkdir /usr/share/nginx/html'");
+    const m = model();
+    const log = [...tracker.log];
+    expect(m.focus).toEqual({ kind: 'container', name: 'web', state: 'running' });
+    const upper = m.upperDir as string;
+    const found = (await sh(`cd ${upper} && find . -mindepth 1 | sed 's|^./||' | sort`)).trim().split('\n');
+    expect(m.upper.map((r) => r.path).sort()).toEqual(found);
+    const mark = (p: string) => m.upper.find((r) => r.path === p)?.mark;
+    expect(mark('tmp/new')).toBe('+');
+    expect(mark('etc/nginx/nginx.conf')).toBe('~');
+    expect(mark('etc/nginx/conf.d/default.conf')).toBe('x');
+    expect(mark('usr/share/nginx/html')).toBe('o');
+    expect(mark('etc')).toBe(' ');
+    // The last command's effects are flagged, and the copy-up is told as passing through work/.
+    expect(m.upper.find((r) => r.path === 'etc/nginx/nginx.conf')?.recent).toBe(true);
+    expect(log.some((l) => l.startsWith('~ copy-up /etc/nginx/nginx.conf: overlay2/') && l.includes('work/'))).toBe(true);
+    expect(log.some((l) => l.startsWith('x whiteout /etc/nginx/conf.d/default.conf'))).toBe(true);
+    // merged/ shows the new file and not the deleted one.
+    expect(m.merged.some((r) => r.path === 'tmp/new' && r.mark === '+')).toBe(true);
+    expect(m.merged.some((r) => r.path === 'etc/nginx/conf.d/default.conf')).toBe(false);
+    expect(m.work.some((r) => r.path === 'work')).toBe(true);
+  });
+
+  it('records per-layer pull status', async () => {
+    await sh('docker pull debian:bookworm-slim');
+    expect(tracker.pulls.length).toBeGreaterThan(0);
+    expect(tracker.pulls.every((l) => l.status === 'Pull complete' || l.status === 'Already exists')).toBe(true);
+  });
+});
