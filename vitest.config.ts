@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // One seed for every property test, taken from the commit in CI (see the file).
     setupFiles: ['test/support/property-seed.ts'],
     // The conformance suites mount real overlays and start a real dockerd: give them room.

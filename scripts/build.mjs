@@ -7,6 +7,9 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 
 await build({
   entryPoints: ['src/cli.ts'],
+  // Ink can load react-devtools-core when DEV is set; it is never wanted in the bin.
+  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
+  jsx: 'automatic',
   outfile: 'dist/cli.js',
   bundle: true,
   platform: 'node',

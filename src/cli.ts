@@ -16,6 +16,9 @@ Usage:
 
 Options:
   --seed N      make every random id (cache-ids, link ids, container ids) reproducible
+  --lang L      en or zh-CN (default: from LC_ALL / LANG)
+  --screen-reader
+                a linear layout without side-by-side panes (also INK_SCREEN_READER=true)
   --copy-in HOST_PATH:SIM_PATH
                 (script) copy a real file or folder into the simulated disk first; repeatable;
                 nothing is written back
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         seed: { type: 'string' },
+        lang: { type: 'string' },
+        'screen-reader': { type: 'boolean' },
         'copy-in': { type: 'string', multiple: true },
         strict: { type: 'boolean' },
       },
@@ -56,8 +61,27 @@ export async function main(argv: string[]): Promise<number> {
   switch (mode) {
     case 'tutor':
     case 'sandbox': {
-      const { runLineRepl } = await import('./repl/line-repl.js');
-      return runLineRepl({ seed: values.seed });
+      const { detectLang } = await import('./i18n/index.js');
+      const lang = detectLang(values.lang, process.env);
+      if (typeof lang !== 'string') {
+        process.stderr.write(`overlay-tutor: ${lang.error}\n`);
+        return 2;
+      }
+      if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+        process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
+        return 2;
+      }
+      // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
+      // the line-mode REPL.
+      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+      if (!interactive) {
+        const { runLineRepl } = await import('./repl/line-repl.js');
+        return runLineRepl({ seed: values.seed });
+      }
+      // Colour libraries read this when they load: glyphs carry the meaning without colour.
+      if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
+      const { runScreen } = await import('./ui/run.js');
+      return runScreen({ seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true' });
     }
     case 'script': {
       const file = positionals[1];

@@ -1,0 +1,102 @@
+// Interface strings in English and Simplified Chinese (lesson texts live with the lessons).
+// The language comes from --lang, else LC_ALL / LC_MESSAGES / LANG (zh* → zh-CN).
+export type Lang = 'en' | 'zh-CN';
+
+const en = {
+  title: 'overlay-tutor',
+  sandbox: 'sandbox',
+  layers: 'Image layers (top first)',
+  upper: 'upper (diff)',
+  work: 'work',
+  merged: 'merged',
+  chain: 'ChainID, step by step',
+  events: 'What the kernel did',
+  pull: 'Pulling',
+  sizes: 'Layer sizes',
+  noFocus: 'No container or image yet. Try: docker pull ubuntu:20.04',
+  noContainer: 'Run a container to see its layers: docker run -d --name web nginx',
+  notMounted: '(not mounted: the container is not running)',
+  empty: '(empty)',
+  chainHint: 'Enter: next step',
+  chainBase: 'base layer: ChainID = DiffID',
+  hashes: 'sha256 of',
+  leadsTo: 'leads to',
+  verified: 'found in layerdb',
+  notVerified: 'NOT in layerdb',
+  legend: '+ added  ~ copied up/changed  x whiteout  o opaque  * last command',
+  help: 'Keys',
+  helpLines: [
+    'Enter        run the command',
+    'Tab          complete a command, path, image or container',
+    'Up / Down    history',
+    'PgUp / PgDn  scroll the output',
+    'Esc          move focus between the prompt and the panes',
+    '← / →        (panes) show the previous / next pane',
+    'Enter        (ChainID pane) reveal the next step',
+    'F1 or ?      this help (? on an empty line)',
+    'Ctrl-C       clear the line; twice on an empty line: quit',
+    'Ctrl-D       quit on an empty line',
+  ],
+  helpClose: 'Press any key to close',
+  ctrlCAgain: 'Press Ctrl-C again to quit',
+  focusPanes: 'panes (Esc: back to the prompt)',
+  paneOf: (n: number, m: number) => `pane ${n}/${m}`,
+  focusOn: (what: string) => `in focus: ${what}`,
+};
+
+type Strings = typeof en;
+
+const zhCN: Strings = {
+  title: 'overlay-tutor',
+  sandbox: '沙盒',
+  layers: '镜像层（自上而下）',
+  upper: 'upper（diff）',
+  work: 'work',
+  merged: 'merged',
+  chain: 'ChainID 逐步计算',
+  events: '内核做了什么',
+  pull: '正在拉取',
+  sizes: '各层大小',
+  noFocus: '还没有容器或镜像。试试：docker pull ubuntu:20.04',
+  noContainer: '运行一个容器即可看到它的各层：docker run -d --name web nginx',
+  notMounted: '（未挂载：容器没有在运行）',
+  empty: '（空）',
+  chainHint: '回车：下一步',
+  chainBase: '最底层：ChainID 就是 DiffID',
+  hashes: '对它求 sha256',
+  leadsTo: '指向',
+  verified: '已在 layerdb 中找到',
+  notVerified: '不在 layerdb 中',
+  legend: '+ 新增  ~ copy-up/修改  x whiteout  o opaque  * 上一条命令',
+  help: '按键',
+  helpLines: [
+    '回车         执行命令',
+    'Tab          补全命令、路径、镜像或容器名',
+    '上 / 下      历史命令',
+    'PgUp / PgDn  滚动输出',
+    'Esc          在提示符和窗格之间切换焦点',
+    '← / →        （窗格）上一个 / 下一个窗格',
+    '回车         （ChainID 窗格）显示下一步',
+    'F1 或 ?      本帮助（空行时按 ?）',
+    'Ctrl-C       清空当前行；空行时连按两次退出',
+    'Ctrl-D       空行时退出',
+  ],
+  helpClose: '按任意键关闭',
+  ctrlCAgain: '再按一次 Ctrl-C 退出',
+  focusPanes: '窗格（Esc 回到提示符）',
+  paneOf: (n: number, m: number) => `窗格 ${n}/${m}`,
+  focusOn: (what: string) => `当前对象：${what}`,
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, 'zh-CN': zhCN };
+export type { Strings };
+
+/** --lang wins; otherwise the locale the environment names. */
+export function detectLang(flag: string | undefined, env: Record<string, string | undefined>): Lang | { error: string } {
+  if (flag !== undefined) {
+    if (flag === 'en' || flag === 'zh-CN') return flag;
+    return { error: `--lang wants en or zh-CN, not '${flag}'` };
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
+}

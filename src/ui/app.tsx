@@ -1,0 +1,251 @@
+// The interactive screen: the shell's output scrolling above a prompt, and the panes for the
+// container or image in focus beside it (wide terminals) or below it (80x24). One component owns
+// the state; panes are drawn from a PaneModel recomputed after every command.
+import { Box, Text, useApp, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { completionSources, type SimHost } from '../host/sim-host.js';
+import type { Strings } from '../i18n/index.js';
+import { derivePanes, type PaneModel } from '../panes/model.js';
+import { PaneTracker } from '../panes/tracker.js';
+import { complete } from '../shell/completion.js';
+import type { CommandIO } from '../shell/command.js';
+import { HelpOverlay } from './help.js';
+import { PANE_ORDER, Pane } from './panes.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  host: SimHost;
+  s: Strings;
+  /** --screen-reader: one column, no boxes side by side. */
+  linear?: boolean;
+  /** Called with the exit status when the learner quits. */
+  onExit?: (code: number) => void;
+}
+
+const MAX_OUTPUT_LINES = 2000;
+const decoder = new TextDecoder();
+
+/** A line cut into rows of at most `width` characters. */
+export function wrapLine(line: string, width: number): string[] {
+  const chars = [...line];
+  if (chars.length <= width || width < 1) return [line];
+  const rows: string[] = [];
+  for (let i = 0; i < chars.length; i += width) rows.push(chars.slice(i, i + width).join(''));
+  return rows;
+}
+
+/** The terminal would expand tabs to the next multiple of 8 (ls aligns its columns with them);
+ * Ink counts a tab as one cell, so the screen expands them itself. */
+export function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+  return out;
+}
+
+export function App({ host, s, linear = false, onExit }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const tracker = useMemo(() => new PaneTracker(host), [host]);
+  useEffect(() => () => tracker.dispose(), [tracker]);
+  const [output, setOutput] = useState<string[]>([]);
+  const [input, setInput] = useState('');
+  const [history, setHistory] = useState<string[]>([]);
+  const [histIndex, setHistIndex] = useState<number | null>(null);
+  const [scroll, setScroll] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
+  const [paneIndex, setPaneIndex] = useState(0);
+  const [chainRevealed, setChainRevealed] = useState(1);
+  const [showHelp, setShowHelp] = useState(false);
+  const [ctrlC, setCtrlC] = useState(false);
+  const [model, setModel] = useState<PaneModel>(() => derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths));
+  const pending = useRef('');
+
+  const append = useCallback((text: string) => {
+    const all = pending.current + text;
+    const lines = all.split('\n');
+    pending.current = lines.pop() ?? '';
+    if (lines.length) setOutput((o) => [...o, ...lines.map(expandTabs)].slice(-MAX_OUTPUT_LINES));
+  }, []);
+
+  const quit = useCallback(
+    (code: number) => {
+      onExit?.(code);
+      exit();
+    },
+    [exit, onExit],
+  );
+
+  const run = useCallback(
+    async (line: string) => {
+      const prompt = host.session.prompt();
+      append(`${prompt}${line}\n`);
+      if (line.trim()) setHistory((h) => [...h, line]);
+      setHistIndex(null);
+      setScroll(0);
+      setBusy(true);
+      const io: CommandIO = {
+        stdin: new Uint8Array(0),
+        stdout: (d) => append(typeof d === 'string' ? d : decoder.decode(d)),
+        stderr: (d) => append(typeof d === 'string' ? d : decoder.decode(d)),
+        stdinIsTerminal: true,
+        stdoutIsTerminal: true,
+      };
+      tracker.beginCommand();
+      const result = await host.session.run(line, io);
+      tracker.endCommand();
+      if (pending.current) append('\n');
+      const next = derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths);
+      setModel(next);
+      setChainRevealed((r) => (next.chain.length && next.chain[0]?.chainId !== model.chain[0]?.chainId ? 1 : Math.min(r, Math.max(1, next.chain.length))));
+      setBusy(false);
+      if (result.exited) quit(result.exitCode);
+    },
+    [append, host, model.chain, quit, tracker],
+  );
+
+  useInput((ch, key) => {
+    if (showHelp) {
+      setShowHelp(false);
+      return;
+    }
+    if (key.ctrl && ch === 'c') {
+      if (input === '' && ctrlC) return quit(130);
+      setInput('');
+      setCtrlC(true);
+      return;
+    }
+    if (ctrlC) setCtrlC(false);
+    if (key.ctrl && ch === 'd' && input === '' && focus === 'prompt') return quit(0);
+    if (ch === '\u001bOP' || ch === '[11~' || ch === 'OP' || (ch === '?' && input === '' && focus === 'prompt')) {
+      setShowHelp(true);
+      return;
+    }
+    if (key.escape) {
+      setFocus((f) => (f === 'prompt' ? 'panes' : 'prompt'));
+      return;
+    }
+    if (key.pageUp) return setScroll((v) => Math.min(v + 10, Math.max(0, output.length * 2)));
+    if (key.pageDown) return setScroll((v) => Math.max(0, v - 10));
+    if (focus === 'panes') {
+      if (key.leftArrow) setPaneIndex((i) => (i + PANE_ORDER.length - 1) % PANE_ORDER.length);
+      if (key.rightArrow || key.tab) setPaneIndex((i) => (i + 1) % PANE_ORDER.length);
+      if (key.return || ch === ' ') setChainRevealed((r) => Math.min(model.chain.length, r + 1));
+      return;
+    }
+    if (key.upArrow && history.length) {
+      const i = histIndex === null ? history.length - 1 : Math.max(0, histIndex - 1);
+      setHistIndex(i);
+      setInput(history[i] ?? '');
+    } else if (key.downArrow && histIndex !== null) {
+      const i = histIndex + 1;
+      setHistIndex(i >= history.length ? null : i);
+      setInput(i >= history.length ? '' : (history[i] ?? ''));
+    } else if (key.tab) {
+      const c = complete(input, input.length, completionSources(host));
+      if (c.candidates.length === 1) setInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
+      else if (c.candidates.length > 1) {
+        if (c.common.length > input.length - c.from) setInput(input.slice(0, c.from) + c.common);
+        else append(`${c.candidates.join('  ')}\n`);
+      }
+    }
+  });
+
+  // Lines typed while a command runs, or pasted several at once, wait their turn.
+  const queue = useRef<string[]>([]);
+  const submit = (line: string) => {
+    setInput('');
+    queue.current.push(line);
+    void drain();
+  };
+  const draining = useRef(false);
+  const drain = async () => {
+    if (draining.current) return;
+    draining.current = true;
+    while (queue.current.length) await run(queue.current.shift() as string);
+    draining.current = false;
+  };
+  const change = (v: string) => {
+    // A paste (or keys sent faster than they are read) can carry Enter inside the text.
+    const parts = v.split(/\r\n|\r|\n/);
+    if (parts.length === 1) return setInput(v);
+    setInput(parts.pop() ?? '');
+    queue.current.push(...parts);
+    void drain();
+  };
+
+  // Layout: wide terminals put the panes in a column on the right, narrow ones below.
+  const wide = !linear && columns >= 120;
+  const paneArea = linear ? 0 : wide ? Math.floor(columns * 0.55) : columns;
+  const outputWidth = wide ? columns - paneArea : columns;
+  const paneRows = linear ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
+  const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3);
+  // Long lines wrap onto several rows, as a terminal would show them.
+  const wrapped = useMemo(() => output.flatMap((l) => wrapLine(l, outputWidth)), [output, outputWidth]);
+  const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
+  const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '—';
+  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} · ${s.sandbox} · ${s.focusOn(focusLabel)} · F1/?`;
+
+  const paneProps = { model, log: tracker.log, pulls: tracker.pulls, chainRevealed, s };
+  const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
+  const panes = linear ? null : wide ? (
+    <Box flexDirection="column" width={paneArea}>
+      <Box>
+        {shown.slice(0, 2).map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={Math.floor(paneRows / 2)} focused={focus === 'panes' && i === 0} />)}
+      </Box>
+      <Box>
+        {shown.slice(2, 4).map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={paneRows - Math.floor(paneRows / 2)} focused={false} />)}
+      </Box>
+    </Box>
+  ) : shown[0] === 'chain' ? (
+    // The ChainID walk needs the whole width for its 64-hex digests.
+    <Pane kind="chain" {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
+  ) : (
+    <Box>
+      {shown.map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={focus === 'panes' && i === 0} />)}
+    </Box>
+  );
+
+  if (showHelp) return <HelpOverlay s={s} width={columns} />;
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Box flexDirection={wide ? 'row' : 'column'}>
+        <Box flexDirection="column" width={outputWidth} height={outputRows} overflow="hidden">
+          {visible.map((l, i) => (
+            <Text key={i} wrap="truncate">
+              {l === '' ? ' ' : l}
+            </Text>
+          ))}
+        </Box>
+        {panes}
+      </Box>
+      {linear ? <LinearPanes model={model} log={tracker.log} s={s} /> : null}
+      <Box>
+        <Text>{host.session.prompt()}</Text>
+        <TextInput value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
+      </Box>
+      <Text dimColor wrap="truncate">
+        {status}
+      </Text>
+    </Box>
+  );
+}
+
+/** --screen-reader: the panes as plain lines after the output, no boxes. */
+function LinearPanes({ model, log, s }: { model: PaneModel; log: string[]; s: Strings }) {
+  const lines = [
+    `${s.upper}: ${model.upper.map((r) => `${r.mark.trim() || '='} ${r.path}`).join(', ') || s.empty}`,
+    `${s.layers}: ${model.layers.map((l) => `${l.index} ${l.cacheId.slice(0, 12)} ${l.size}B`).join('; ') || s.empty}`,
+    ...log.map((l) => `${s.events}: ${l}`),
+  ];
+  return (
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        <Text key={i}>{l}</Text>
+      ))}
+    </Box>
+  );
+}

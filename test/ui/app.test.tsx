@@ -1,0 +1,125 @@
+// The screen on unstyled frames (ink-testing-library): commands typed at the prompt, the panes
+// answering with what the simulated disk holds, keys for focus, help, the ChainID steps, Ctrl-C.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSimHost } from '../../src/host/sim-host.js';
+import { STRINGS } from '../../src/i18n/index.js';
+import { App, expandTabs, wrapLine } from '../../src/ui/app.js';
+
+const ESC = '\u001b';
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function start(lang: 'en' | 'zh-CN' = 'en') {
+  const host = createSimHost({ seed: 2 });
+  let exitCode: number | undefined;
+  const r = render(<App host={host} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} />);
+  cleanup = r.unmount;
+  const frame = () => r.lastFrame() ?? '';
+  const waitFor = async (pred: (f: string) => boolean, what: string): Promise<string> => {
+    for (let i = 0; i < 200; i++) {
+      if (pred(frame())) return frame();
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+  };
+  // A terminal delivers typed-ahead text in one read, as here.
+  const type = async (text: string) => {
+    r.stdin.write(text);
+    await new Promise((res) => setTimeout(res, 20));
+  };
+  const runLine = async (line: string, until: (f: string) => boolean, what: string) => {
+    await type(line);
+    r.stdin.write('\r');
+    const f = await waitFor(until, what);
+    // ink-testing-library's stdin drops what is written while Ink re-attaches its input
+    // listener after a render (a real TTY buffers it): let the screen settle first.
+    await new Promise((res) => setTimeout(res, 100));
+    return f;
+  };
+  await waitFor((f) => f.includes('root@host:~#'), 'the first frame');
+  await new Promise((res) => setTimeout(res, 100));
+  return { host, frame, waitFor, type, runLine, stdin: r.stdin, exitCode: () => exitCode };
+}
+
+describe('the screen', () => {
+  it('starts with a prompt and panes that say what to do first', async () => {
+    const ui = await start();
+    const f = await ui.waitFor((f) => f.includes('root@host:~#'), 'the prompt');
+    expect(f).toContain('upper (diff)');
+    expect(f).toContain('No container or image yet. Try: docker pull');
+  });
+
+  it('shows a pulled image\'s layers, then a container\'s upper with + ~ x marks after writes and a delete', async () => {
+    const ui = await start();
+    await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
+    await ui.runLine('docker run -d --name web nginx', (f) => f.includes('in focus: web (running)'), 'focus on web');
+    const f = await ui.runLine(
+      "docker exec web sh -c 'echo hi > /tmp/new; echo x >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf'",
+      (f) => f.includes('default.conf (c 0,0)'),
+      'the whiteout',
+    );
+    expect(f).toMatch(/\*\+\s+new/);
+    expect(f).toMatch(/\*~\s+nginx\.conf/);
+    expect(f).toMatch(/\*x\s+default\.conf \(c 0,0\)/);
+  });
+
+  it('moves focus to the panes with Esc, cycles them with arrows and reveals ChainID steps with Enter', async () => {
+    const ui = await start();
+    await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');
+    ui.stdin.write(ESC);
+    await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
+    ui.stdin.write(`${ESC}[C`); // → : layers
+    ui.stdin.write(`${ESC}[C`); // → : merged
+    ui.stdin.write(`${ESC}[C`); // → : chain
+    let f = await ui.waitFor((f) => f.includes('ChainID, step by step') && f.includes('(1/6)'), 'the ChainID pane');
+    expect(f).toContain('base layer: ChainID = DiffID');
+    ui.stdin.write('\r');
+    f = await ui.waitFor((f) => f.includes('(2/6)'), 'the second step');
+    // The focused pane (double border) read on its own, its wrapped rows joined.
+    const flat = f.split('\n').map((l) => l.split('║')[1] ?? '').join('').replace(/ /g, '');
+    expect(flat).toContain('sha256of:sha256:');
+    expect(flat).toContain('foundinlayerdb');
+  });
+
+  it('opens the help with ? on an empty line and closes it with any key', async () => {
+    const ui = await start();
+    await ui.waitFor((f) => f.includes('root@host:~#'), 'the prompt');
+    ui.stdin.write('?');
+    await ui.waitFor((f) => f.includes('Tab          complete'), 'the help');
+    ui.stdin.write('x');
+    await ui.waitFor((f) => f.includes('root@host:~#') && !f.includes('Tab          complete'), 'the help closed');
+  });
+
+  it('clears the line on Ctrl-C and quits on a second Ctrl-C', async () => {
+    const ui = await start();
+    await ui.type('ls -l');
+    await ui.waitFor((f) => f.includes('root@host:~# ls -l'), 'the typed line');
+    ui.stdin.write('\u0003');
+    await ui.waitFor((f) => f.includes('Press Ctrl-C again to quit') && !f.includes('ls -l'), 'a cleared line');
+    ui.stdin.write('\u0003');
+    await ui.waitFor(() => ui.exitCode() === 130, 'the exit');
+  });
+
+  it('completes with Tab', async () => {
+    const ui = await start();
+    await ui.runLine('docker pull busybox', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');
+    await ui.type('docker run --rm bus');
+    await ui.waitFor((f) => f.includes('# docker run --rm bus'), 'the typed line');
+    ui.stdin.write('\t');
+    await ui.waitFor((f) => f.includes('docker run --rm busybox'), 'the completed image name');
+  });
+
+  it('speaks Chinese with --lang zh-CN', async () => {
+    const ui = await start('zh-CN');
+    const f = await ui.waitFor((f) => f.includes('还没有容器或镜像'), 'the Chinese hint');
+    expect(f).toContain('沙盒');
+  });
+});
+
+describe('output helpers', () => {
+  it('expands tabs to stops of 8 and wraps long lines', () => {
+    expect(expandTabs('a\tbc\td')).toBe('a       bc      d');
+    expect(wrapLine('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
+  });
+});
