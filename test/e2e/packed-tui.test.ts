@@ -1,0 +1,85 @@
+// End to end, as a learner gets it: `npm pack`, install the tarball into a temporary prefix,
+// start the installed `overlay-tutor` in tmux at 80x24, type commands (pull, run, write a file,
+// delete a file of a lower layer) and read the screen: the + in upper, the x whiteout, merged.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+const unavailable = tmux.status === 0 ? undefined : 'tmux is not installed';
+if (unavailable) {
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`end-to-end test cannot run: ${unavailable}`);
+  process.stderr.write(`\n!!! end-to-end TUI test SKIPPED: ${unavailable}\n`);
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SESSION = `overlay-tutor-e2e-${process.pid}`;
+let dir: string;
+let bin: string;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = () => tm('capture-pane', '-p', '-t', SESSION);
+
+async function waitForScreen(pred: (s: string) => boolean, what: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const s = screen();
+    if (pred(s)) return s;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
+}
+
+async function typeLine(line: string): Promise<void> {
+  tm('send-keys', '-t', SESSION, '-l', line);
+  await sleep(150);
+  tm('send-keys', '-t', SESSION, 'Enter');
+}
+
+describe.runIf(!unavailable)('the packed bin in a terminal', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ot-e2e-'));
+    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz')) as string;
+    const prefix = join(dir, 'prefix');
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    bin = join(prefix, 'node_modules', '.bin', 'overlay-tutor');
+  }, 240_000);
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the container layer change as the learner works, at 80x24', async () => {
+    // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
+    tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI TERM=xterm-256color ${bin} sandbox --seed 3`);
+    await waitForScreen((s) => s.includes('root@host:~#') && s.includes('upper (diff)'), 'the first frame');
+    await sleep(200);
+    await typeLine('docker pull nginx');
+    await waitForScreen((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
+    await typeLine('docker run -d --name web nginx');
+    await waitForScreen((s) => s.includes('in focus: web (running)'), 'the container in focus');
+    await typeLine('docker exec web rm /etc/nginx/conf.d/default.conf');
+    let s = await waitForScreen((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
+    expect(s).toMatch(/conf\.d\//);
+    await typeLine("docker exec web sh -c 'echo hi > /tmp/new'");
+    s = await waitForScreen((s) => /\*\+\s+new/.test(s), 'the new file in upper');
+    expect(s).toMatch(/x\s+default\.conf/); // still there, no longer flagged as the last command's
+    // The merged pane in focus (Esc, then → twice): the new file is there, the deleted one is not.
+    tm('send-keys', '-t', SESSION, 'Escape');
+    await sleep(200);
+    tm('send-keys', '-t', SESSION, 'Right');
+    await sleep(200);
+    tm('send-keys', '-t', SESSION, 'Right');
+    s = await waitForScreen((s) => /║merged/.test(s) && /║\*\+\s+new/.test(s), 'the merged pane');
+    expect(s.split('\n').filter((l) => l.startsWith('║')).join('\n')).not.toContain('default.conf');
+    tm('send-keys', '-t', SESSION, 'Escape');
+    await sleep(200);
+    tm('send-keys', '-t', SESSION, 'C-c');
+    await sleep(100);
+    tm('send-keys', '-t', SESSION, 'C-c');
+    await waitForScreen((s) => !s.includes('upper (diff)'), 'the screen to close');
+  }, 120_000);
+});
