@@ -2,8 +2,10 @@
 import { benchDocker } from './docker.js';
 import { benchKernel } from './kernel.js';
 import { BenchReport } from './report.js';
+import { benchUi } from './ui.js';
 
 const report = new BenchReport();
 await benchKernel(report);
 await benchDocker(report);
+await benchUi(report);
 report.print((s) => process.stdout.write(s));

@@ -8,14 +8,15 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 await build({
   entryPoints: ['src/cli.ts'],
   // Ink can load react-devtools-core when DEV is set; it is never wanted in the bin.
-  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
+  // ws only serves Ink's devtools polyfill (DEV=true), which the bin never runs.
+  alias: { 'react-devtools-core': './scripts/empty-module.mjs', ws: './scripts/empty-module.mjs' },
   jsx: 'automatic',
   outfile: 'dist/cli.js',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: false,
+  minify: true,
   sourcemap: false,
   legalComments: 'none',
   banner: {

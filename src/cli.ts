@@ -73,7 +73,11 @@ export async function main(argv: string[]): Promise<number> {
       }
       // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
       // the line-mode REPL.
-      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+      // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a
+      // last frame), so the same test decides here.
+      const env = process.env;
+      const inCi = env.CI !== '0' && env.CI !== 'false' && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
+      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
       if (!interactive) {
         const { runLineRepl } = await import('./repl/line-repl.js');
         return runLineRepl({ seed: values.seed });

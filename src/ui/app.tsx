@@ -4,18 +4,17 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { completionSources, type SimHost } from '../host/sim-host.js';
 import type { Strings } from '../i18n/index.js';
-import { derivePanes, type PaneModel } from '../panes/model.js';
-import { PaneTracker } from '../panes/tracker.js';
-import { complete } from '../shell/completion.js';
+import type { PaneModel } from '../panes/model.js';
 import type { CommandIO } from '../shell/command.js';
 import { HelpOverlay } from './help.js';
 import { PANE_ORDER, Pane } from './panes.js';
+import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
-  host: SimHost;
+  /** The simulator, loaded after the first frame is drawn. */
+  load: () => Promise<ScreenHost>;
   s: Strings;
   /** --screen-reader: one column, no boxes side by side. */
   linear?: boolean;
@@ -44,11 +43,29 @@ export function expandTabs(line: string): string {
   return out;
 }
 
-export function App({ host, s, linear = false, onExit }: AppProps) {
+export function App({ load, s, linear = false, onExit }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const tracker = useMemo(() => new PaneTracker(host), [host]);
-  useEffect(() => () => tracker.dispose(), [tracker]);
+  const [host, setHost] = useState<ScreenHost | undefined>(undefined);
+  // The drain loop outlives renders: it reads the host through a ref.
+  const hostRef = useRef<ScreenHost | undefined>(undefined);
+  useEffect(() => {
+    let live: ScreenHost | undefined;
+    let gone = false;
+    void load().then((h) => {
+      live = h;
+      if (gone) h.dispose();
+      else {
+        hostRef.current = h;
+        setHost(h);
+        setModel(h.panes());
+      }
+    });
+    return () => {
+      gone = true;
+      live?.dispose();
+    };
+  }, [load]);
   const [output, setOutput] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [history, setHistory] = useState<string[]>([]);
@@ -60,7 +77,7 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
   const [chainRevealed, setChainRevealed] = useState(1);
   const [showHelp, setShowHelp] = useState(false);
   const [ctrlC, setCtrlC] = useState(false);
-  const [model, setModel] = useState<PaneModel>(() => derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths));
+  const [model, setModel] = useState<PaneModel>(EMPTY_PANES);
   const pending = useRef('');
 
   const append = useCallback((text: string) => {
@@ -80,7 +97,9 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
 
   const run = useCallback(
     async (line: string) => {
-      const prompt = host.session.prompt();
+      const host = hostRef.current;
+      if (!host) return;
+      const prompt = host.prompt();
       append(`${prompt}${line}\n`);
       if (line.trim()) setHistory((h) => [...h, line]);
       setHistIndex(null);
@@ -93,17 +112,15 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
         stdinIsTerminal: true,
         stdoutIsTerminal: true,
       };
-      tracker.beginCommand();
-      const result = await host.session.run(line, io);
-      tracker.endCommand();
+      const result = await host.run(line, io);
       if (pending.current) append('\n');
-      const next = derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths);
+      const next = host.panes();
       setModel(next);
       setChainRevealed((r) => (next.chain.length && next.chain[0]?.chainId !== model.chain[0]?.chainId ? 1 : Math.min(r, Math.max(1, next.chain.length))));
       setBusy(false);
       if (result.exited) quit(result.exitCode);
     },
-    [append, host, model.chain, quit, tracker],
+    [append, model.chain, quit],
   );
 
   useInput((ch, key) => {
@@ -144,7 +161,8 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
       setHistIndex(i >= history.length ? null : i);
       setInput(i >= history.length ? '' : (history[i] ?? ''));
     } else if (key.tab) {
-      const c = complete(input, input.length, completionSources(host));
+      if (!host) return;
+      const c = host.complete(input);
       if (c.candidates.length === 1) setInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
       else if (c.candidates.length > 1) {
         if (c.common.length > input.length - c.from) setInput(input.slice(0, c.from) + c.common);
@@ -162,11 +180,15 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
   };
   const draining = useRef(false);
   const drain = async () => {
-    if (draining.current) return;
+    // Lines typed before the simulator has loaded wait for it.
+    if (draining.current || !hostRef.current) return;
     draining.current = true;
     while (queue.current.length) await run(queue.current.shift() as string);
     draining.current = false;
   };
+  useEffect(() => {
+    if (host) void drain();
+  }, [host]);
   const change = (v: string) => {
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.
     const parts = v.split(/\r\n|\r|\n/);
@@ -188,7 +210,7 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
   const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '—';
   const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} · ${s.sandbox} · ${s.focusOn(focusLabel)} · F1/?`;
 
-  const paneProps = { model, log: tracker.log, pulls: tracker.pulls, chainRevealed, s };
+  const paneProps = { model, log: host?.log() ?? [], pulls: host?.pulls() ?? [], chainRevealed, s };
   const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
   const panes = linear ? null : wide ? (
     <Box flexDirection="column" width={paneArea}>
@@ -222,9 +244,9 @@ export function App({ host, s, linear = false, onExit }: AppProps) {
         </Box>
         {panes}
       </Box>
-      {linear ? <LinearPanes model={model} log={tracker.log} s={s} /> : null}
+      {linear ? <LinearPanes model={model} log={host?.log() ?? []} s={s} /> : null}
       <Box>
-        <Text>{host.session.prompt()}</Text>
+        <Text>{host?.prompt() ?? ''}</Text>
         <TextInput value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
       </Box>
       <Text dimColor wrap="truncate">

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
 import { STRINGS } from '../../src/i18n/index.js';
 import { App, expandTabs, wrapLine } from '../../src/ui/app.js';
+import { screenHostFor } from '../../src/ui/screen-host-sim.js';
 
 const ESC = '\u001b';
 let cleanup: (() => void) | undefined;
@@ -13,7 +14,8 @@ afterEach(() => cleanup?.());
 async function start(lang: 'en' | 'zh-CN' = 'en') {
   const host = createSimHost({ seed: 2 });
   let exitCode: number | undefined;
-  const r = render(<App host={host} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} />);
+  const load = () => Promise.resolve(screenHostFor(host));
+  const r = render(<App load={load} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} />);
   cleanup = r.unmount;
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what: string): Promise<string> => {

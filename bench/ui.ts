@@ -1,0 +1,122 @@
+// The screen's speed: time to first frame of the bundled bin against a minimal Ink app bundled
+// the same way and the same app unbundled (each started in a pseudo-terminal by `script`, timed
+// until its prompt appears); and the latency of a command plus the re-render it causes, with 10
+// containers on the host, measured in-process on the real App component.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { BenchReport } from './report.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Ink draws only a final frame when it thinks it runs in CI (any CI or CI_* variable). */
+function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')));
+}
+
+/** ms from spawn until `marker` shows on the pty, or undefined on a timeout. */
+function firstFrame(command: string, marker: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: withoutCi({ ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }), stdio: ['pipe', 'pipe', 'ignore'] });
+    let seen = '';
+    const done = (v: number | undefined) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      resolve(v);
+    };
+    const timer = setTimeout(() => done(undefined), 15_000);
+    child.stdout.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes(marker)) done(performance.now() - t0);
+    });
+  });
+}
+
+async function median(runs: number, f: () => Promise<number | undefined>): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const v = await f();
+    if (v !== undefined) xs.push(v);
+  }
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)] ?? Number.NaN;
+}
+
+async function commandLatency(): Promise<number[]> {
+  // Production React, as in the bin (React picks its build when first loaded, which is here).
+  process.env.NODE_ENV = 'production';
+  const React = await import('react');
+  const { render } = await import('ink-testing-library');
+  const { createSimHost } = await import('../src/host/sim-host.js');
+  const { STRINGS } = await import('../src/i18n/index.js');
+  const { App } = await import('../src/ui/app.js');
+  const host = createSimHost({ seed: 9 });
+  const quiet = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+  await host.session.run('docker pull nginx', quiet);
+  for (let i = 0; i < 10; i++) await host.session.run(`docker run -d --name c${i} nginx`, quiet);
+  const { screenHostFor } = await import('../src/ui/screen-host-sim.js');
+  const screenHost = screenHostFor(host);
+  const r = render(React.createElement(App, { load: () => Promise.resolve(screenHost), s: STRINGS.en }));
+  const settle = () => new Promise((res) => setTimeout(res, 50));
+  await settle();
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const marker = `m${i}x`;
+    r.stdin.write(`docker exec c${i % 10} sh -c 'echo ${marker} > /tmp/f${i}'`);
+    await settle();
+    const t0 = performance.now();
+    r.stdin.write('\r');
+    // Done when the frame shows the new file in the container layer's pane.
+    // (The typed line holds "/tmp/f<i>" too: wait for the pane row "+ f<i>", drawn after the run.)
+    const row = new RegExp(`\\+\\s+f${i}\\b`);
+    while (!row.test(r.lastFrame() ?? '')) await new Promise((res) => setImmediate(res));
+    times.push(performance.now() - t0);
+    await settle();
+  }
+  r.unmount();
+  return times.sort((a, b) => a - b);
+}
+
+export async function benchUi(report: BenchReport): Promise<void> {
+  const group = 'screen';
+  if (spawnSync('script', ['--version']).status !== 0) {
+    report.skip(group, 'time to first frame', 'util-linux `script` (a pty) is not installed');
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'ot-bench-ui-'));
+    try {
+      const bundled = join(dir, 'minimal-ink.mjs');
+      await build({
+        entryPoints: [join(ROOT, 'bench/fixtures/minimal-ink.mjs')],
+        outfile: bundled,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        alias: { 'react-devtools-core': join(ROOT, 'scripts/empty-module.mjs'), ws: join(ROOT, 'scripts/empty-module.mjs') },
+        define: { 'process.env.NODE_ENV': '"production"' },
+        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+        logLevel: 'error',
+      });
+      const runs = 7;
+      // The tutor's first frame is its layout (the prompt follows once the simulator has loaded).
+      const tutor = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'upper (diff)'));
+      const tutorPrompt = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'));
+      const minimalBundled = await median(runs, () => firstFrame(`node ${bundled}`, 'root@host:~#'));
+      const minimalUnbundled = await median(runs, () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'));
+      report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
+      report.add(group, 'overlay-tutor: prompt ready (simulator loaded)', tutorPrompt, 'ms');
+      report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');
+      report.add(group, 'first frame: minimal Ink app, unbundled', minimalUnbundled, 'ms');
+      report.ratio(group, 'overlay-tutor / minimal bundled (target ≤ 1)', tutor / minimalBundled);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const times = await commandLatency();
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+  report.add(group, 'command + re-render, 10 containers: median', p(0.5), 'ms');
+  report.add(group, 'command + re-render, 10 containers: p95 (target < 16)', p(0.95), 'ms');
+}

@@ -1,0 +1,26 @@
+// The ScreenHost over a simulated host: commands through its session, panes from its disk.
+import { completionSources, type SimHost } from '../host/sim-host.js';
+import { derivePanes } from '../panes/model.js';
+import { PaneTracker } from '../panes/tracker.js';
+import { complete } from '../shell/completion.js';
+import type { ScreenHost } from './screen-host.js';
+
+export function screenHostFor(host: SimHost): ScreenHost {
+  const tracker = new PaneTracker(host);
+  return {
+    prompt: () => host.session.prompt(),
+    async run(line, io) {
+      tracker.beginCommand();
+      try {
+        return await host.session.run(line, io);
+      } finally {
+        tracker.endCommand();
+      }
+    },
+    complete: (line) => complete(line, line.length, completionSources(host)),
+    panes: () => derivePanes(host.docker, host.rootProc, tracker.focus, tracker.recentPaths),
+    log: () => tracker.log,
+    pulls: () => tracker.pulls,
+    dispose: () => tracker.dispose(),
+  };
+}

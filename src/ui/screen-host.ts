@@ -1,0 +1,22 @@
+// What the screen needs from the simulated host, behind one small interface so the first frame
+// can be drawn before the simulator (shell, daemon, kernel) is even loaded: run.tsx imports
+// the implementation lazily, after Ink has painted.
+import type { PaneModel } from '../panes/model.js';
+import type { PullLayer } from '../panes/tracker.js';
+import type { CommandIO } from '../shell/command.js';
+
+export interface ScreenHost {
+  prompt(): string;
+  /** Runs a line; the pane state is updated when it resolves. */
+  run(line: string, io: CommandIO): Promise<{ exitCode: number; exited: boolean }>;
+  /** Tab: where the word starts, the candidates and what they share. */
+  complete(line: string): { from: number; candidates: string[]; common: string };
+  panes(): PaneModel;
+  /** The last command's kernel events in words, and its pull status per layer. */
+  log(): string[];
+  pulls(): PullLayer[];
+  dispose(): void;
+}
+
+/** The frame drawn while the simulator loads. */
+export const EMPTY_PANES: PaneModel = { focus: undefined, driver: 'overlay2', dataRoot: '/var/lib/docker', layers: [], upperDir: undefined, upper: [], work: [], merged: [], chain: [] };
