@@ -1,0 +1,108 @@
+// The lesson engine on small fixtures: load errors named by file, line and column; texts that
+// must exist in both languages; hints one at a time; next refused until a step is done; undo
+// rebuilding the host from its seed to exactly the state before the last command.
+import { describe, expect, it } from 'vitest';
+import { createSimHost } from '../../src/host/sim-host.js';
+import { formatProblem, loadLesson } from '../../src/lessons/loader.js';
+import { LessonRunner } from '../../src/lessons/session.js';
+import type { CommandIO } from '../../src/shell/command.js';
+
+const LESSON = `id: tiny
+order: 1
+seed: 4
+steps:
+  - id: pull
+    kind: do
+    checks:
+      - image: busybox
+    solution:
+      - docker pull busybox
+  - id: last
+    kind: exercise
+    checks:
+      - container: { name: box }
+    solution:
+      - docker create --name box busybox
+`;
+const EN = `title: Tiny
+summary: A fixture.
+steps:
+  pull:
+    text: Pull busybox.
+    hints: [Use docker pull., docker pull busybox]
+  last:
+    text: Create a container.
+    goal: A container named box.
+    hints: [docker create --name box busybox]
+`;
+const ZH = EN.replace('title: Tiny', 'title: 小课');
+const files = (lesson = LESSON, en = EN, zh = ZH) => ({
+  lesson: { path: 'lessons/01-tiny/lesson.yaml', text: lesson },
+  texts: { en: { path: 'lessons/01-tiny/en.yaml', text: en }, 'zh-CN': { path: 'lessons/01-tiny/zh-CN.yaml', text: zh } },
+});
+const quiet: CommandIO = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+
+describe('loading', () => {
+  it('names the file, line and column of a check it does not know', () => {
+    const r = loadLesson('01-tiny', files(LESSON.replace('- image: busybox', '- imgae: busybox')));
+    expect(r.lesson).toBeUndefined();
+    expect(r.problems.map(formatProblem)[0]).toMatch(/^lessons\/01-tiny\/lesson\.yaml:8:9: steps\[0\]\.checks\[0\]: /);
+  });
+
+  it('reports broken YAML where it breaks', () => {
+    const r = loadLesson('01-tiny', files(LESSON.replace('kind: do', 'kind: [do')));
+    expect(formatProblem(r.problems[0] as never)).toMatch(/^lessons\/01-tiny\/lesson\.yaml:\d+:\d+: /);
+  });
+
+  it('fails when a text is missing in one language, or the hints differ in number', () => {
+    const r = loadLesson('01-tiny', files(LESSON, EN, ZH.replace(/ {2}last:[\s\S]*$/, '')));
+    expect(r.problems.map(formatProblem)).toContain('lessons/01-tiny/zh-CN.yaml:1:1: steps.last: missing (the step is in lesson.yaml)');
+    const h = loadLesson('01-tiny', files(LESSON, EN, ZH.replace('hints: [Use docker pull., docker pull busybox]', 'hints: [docker pull busybox]')));
+    expect(h.problems.map(formatProblem)).toContain('lessons/01-tiny/zh-CN.yaml:1:1: steps.pull.hints: 1 hints here, 2 in en.yaml');
+  });
+
+  it('wants the last step to be an exercise', () => {
+    const r = loadLesson('01-tiny', files(LESSON.replace('kind: exercise', 'kind: do')));
+    expect(r.problems.map((p) => p.message)).toContain('steps: a lesson ends with an exercise');
+  });
+});
+
+describe('a lesson being taken', () => {
+  const start = async () => LessonRunner.start(loadLesson('01-tiny', files()).lesson as never, 'en', (seed) => createSimHost({ seed, interactive: false }));
+
+  it('gives hints one at a time and refuses next until the step is done', async () => {
+    const r = await start();
+    expect((await r.submit('next', quiet)).exitCode).toBe(1);
+    expect((await r.submit('hint', quiet)).messages).toEqual(['💡 Use docker pull.']);
+    expect((await r.submit('hint', quiet)).messages).toEqual(['💡 docker pull busybox']);
+    expect((await r.submit('hint', quiet)).exitCode).toBe(1);
+    expect(r.view().hintsShown).toHaveLength(2);
+    await r.submit('docker pull busybox', quiet);
+    expect(r.view().id).toBe('last');
+    expect((await r.submit('docker create --name box busybox', quiet)).leave).toBe('finished');
+    expect(r.grade).toBe('with-hints');
+  });
+
+  it('undoes the last command by rebuilding the host to the same bytes', async () => {
+    const r = await start();
+    const listing = async () => {
+      let out = '';
+      await r.host.session.run('find /var/lib/docker -printf "%p %s %m\\n" | sort', { ...quiet, stdout: (d) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d)) });
+      return out;
+    };
+    await r.submit('docker pull alpine', quiet);
+    const oldHost = r.host;
+    await r.submit('docker pull busybox', quiet); // completes the step
+    expect(r.view().id).toBe('last');
+    expect((await r.submit('undo', quiet)).messages[0]).toBe('Nothing to undo in this step.');
+    const before = await listing();
+    await r.submit('docker run -d --name other alpine sleep 100', quiet);
+    expect(await listing()).not.toBe(before);
+    const turn = await r.submit('undo', quiet);
+    expect(turn.hostReplaced).toBe(true);
+    expect(r.host).not.toBe(oldHost);
+    // Same seed, same lines: every path, size and mode under /var/lib/docker is as it was.
+    expect(await listing()).toBe(before);
+    expect(before.split('\n').length).toBeGreaterThan(50);
+  });
+});

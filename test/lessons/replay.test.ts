@@ -1,0 +1,59 @@
+// Every lesson in lessons/, replayed headless as a learner would type it: each do and exercise
+// step fails in the state it starts in and passes after its reference solution; each answer
+// step's solution prints the expected value, a wrong answer is refused and the right one taken.
+import { describe, expect, it } from 'vitest';
+import { createSimHost } from '../../src/host/sim-host.js';
+import { findLessonsDir, readLessons } from '../../src/host/lesson-files.js';
+import { computeValue } from '../../src/lessons/checks.js';
+import { LessonRunner } from '../../src/lessons/session.js';
+import type { CommandIO } from '../../src/shell/command.js';
+
+const dir = findLessonsDir() as string;
+const { lessons, problems } = readLessons(dir);
+
+function capture(): { io: CommandIO; text: () => string } {
+  let out = '';
+  const add = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d));
+  return { io: { stdin: new Uint8Array(0), stdout: add, stderr: add, stdinIsTerminal: false, stdoutIsTerminal: false }, text: () => out };
+}
+
+describe('lessons/', () => {
+  it('load without problems, in both languages', () => {
+    expect(problems).toEqual([]);
+    expect(lessons.length).toBeGreaterThan(0);
+  });
+
+  for (const lesson of lessons) {
+    it.each(['en', 'zh-CN'] as const)(`${lesson.folder} replays its reference solution (%s)`, async (lang) => {
+      const r = await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed, interactive: false }));
+      for (const step of lesson.data.steps) {
+        const at = `${lesson.folder} step ${step.id}`;
+        expect(r.view().id, at).toBe(step.id);
+        // Texts render with their values filled in.
+        expect(r.view().text, at).not.toMatch(/\{\{\s*(chainid|diffid|cacheid|link|short)/);
+        if (step.kind === 'explain') {
+          await r.submit('next', capture().io);
+          continue;
+        }
+        if (step.kind === 'answer') {
+          const out = capture();
+          for (const line of step.solution) await r.submit(line, out.io);
+          const expected = computeValue(r.host, step.answer);
+          expect(out.text().toLowerCase(), `${at}: the solution shows the answer`).toContain(expected.replace(/^sha256:/, '').toLowerCase());
+          expect((await r.submit('answer sha256:0000', capture().io)).exitCode, at).toBe(1);
+          expect(r.view().id, at).toBe(step.id);
+          await r.submit(`answer ${expected}`, capture().io);
+          continue;
+        }
+        expect(r.passes(), `${at} must not pass before the learner acts`).toBe(false);
+        const ask = await r.submit('solution', capture().io);
+        expect(ask.confirm, at).toBeTruthy();
+        const turn = await r.submit('y', capture().io);
+        if (step === lesson.data.steps[lesson.data.steps.length - 1]) {
+          expect(turn.leave, `${at}: the lesson ends`).toBe('finished');
+          expect(r.grade).toBe('with-solution');
+        } else expect(r.view().id, `${at}: the solution completes the step`).not.toBe(step.id);
+      }
+    }, 60_000);
+  }
+});
