@@ -87,7 +87,7 @@ describe('a lesson being taken', () => {
     const r = await start();
     const listing = async () => {
       let out = '';
-      await r.host.session.run('find /var/lib/docker -printf "%p %s %m\\n" | sort', { ...quiet, stdout: (d) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d)) });
+      await r.host.session.run('find /var/lib/docker | sort | xargs stat -c "%n %s %a"', { ...quiet, stdout: (d) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d)) });
       return out;
     };
     await r.submit('docker pull alpine', quiet);
