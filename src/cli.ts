@@ -9,6 +9,9 @@ Learn how Docker stores images and containers on overlayfs, on a simulated host.
 Usage:
   overlay-tutor                 start the tutor
   overlay-tutor sandbox         a simulated host with no lesson
+  overlay-tutor lessons         list the lessons
+  overlay-tutor tutor --lesson ID
+                                start one lesson (ID as \`lessons\` lists it)
   overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
                                 what it wrote (stdout and stderr together, as 2>&1)
   overlay-tutor --version       print the version
@@ -39,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         version: { type: 'boolean', short: 'v' },
         seed: { type: 'string' },
         lang: { type: 'string' },
+        lesson: { type: 'string' },
         'screen-reader': { type: 'boolean' },
         'copy-in': { type: 'string', multiple: true },
         strict: { type: 'boolean' },
@@ -78,6 +82,10 @@ export async function main(argv: string[]): Promise<number> {
       const env = process.env;
       const inCi = env.CI !== '0' && env.CI !== 'false' && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
+      if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
+        const { runLineTutor } = await import('./repl/line-tutor.js');
+        return runLineTutor({ lang, ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}) });
+      }
       if (!interactive) {
         const { runLineRepl } = await import('./repl/line-repl.js');
         return runLineRepl({ seed: values.seed });
@@ -85,7 +93,25 @@ export async function main(argv: string[]): Promise<number> {
       // Colour libraries read this when they load: glyphs carry the meaning without colour.
       if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
       const { runScreen } = await import('./ui/run.js');
-      return runScreen({ seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true' });
+      return runScreen({ seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true', ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}) });
+    }
+    case 'lessons': {
+      const { detectLang } = await import('./i18n/index.js');
+      const lang = detectLang(values.lang, process.env);
+      if (typeof lang !== 'string') {
+        process.stderr.write(`overlay-tutor: ${lang.error}\n`);
+        return 2;
+      }
+      const { findLessonsDir, readLessons } = await import('./host/lesson-files.js');
+      const dir = findLessonsDir();
+      if (!dir) {
+        process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
+        return 1;
+      }
+      const { lessons, problems } = readLessons(dir);
+      for (const p of problems) process.stderr.write(`${p}\n`);
+      for (const l of lessons) process.stdout.write(`${String(l.data.order).padStart(2)}  ${l.data.id.padEnd(16)} ${l.texts[lang].title}\n`);
+      return problems.length ? 1 : 0;
     }
     case 'script': {
       const file = positionals[1];

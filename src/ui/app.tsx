@@ -49,23 +49,6 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
   const [host, setHost] = useState<ScreenHost | undefined>(undefined);
   // The drain loop outlives renders: it reads the host through a ref.
   const hostRef = useRef<ScreenHost | undefined>(undefined);
-  useEffect(() => {
-    let live: ScreenHost | undefined;
-    let gone = false;
-    void load().then((h) => {
-      live = h;
-      if (gone) h.dispose();
-      else {
-        hostRef.current = h;
-        setHost(h);
-        setModel(h.panes());
-      }
-    });
-    return () => {
-      gone = true;
-      live?.dispose();
-    };
-  }, [load]);
   const [output, setOutput] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [history, setHistory] = useState<string[]>([]);
@@ -86,6 +69,29 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
     pending.current = lines.pop() ?? '';
     if (lines.length) setOutput((o) => [...o, ...lines.map(expandTabs)].slice(-MAX_OUTPUT_LINES));
   }, []);
+
+  useEffect(() => {
+    let live: ScreenHost | undefined;
+    let gone = false;
+    void load().then((h) => {
+      live = h;
+      if (gone) h.dispose();
+      else {
+        hostRef.current = h;
+        setHost(h);
+        const intro = h.intro?.();
+        if (intro) append(`${intro}\n`);
+        setModel(h.panes());
+      }
+    }, (e: unknown) => {
+      // A broken lesson file or a missing lesson: said plainly, never as a stack trace.
+      append(`overlay-tutor: ${e instanceof Error ? e.message : String(e)}\n`);
+    });
+    return () => {
+      gone = true;
+      live?.dispose();
+    };
+  }, [load, append]);
 
   const quit = useCallback(
     (code: number) => {
@@ -208,7 +214,8 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
   const wrapped = useMemo(() => output.flatMap((l) => wrapLine(l, outputWidth)), [output, outputWidth]);
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
   const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '—';
-  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} · ${s.sandbox} · ${s.focusOn(focusLabel)} · F1/?`;
+  const where = host?.status?.() ?? s.sandbox;
+  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} · ${where} · ${s.focusOn(focusLabel)} · F1/?`;
 
   const paneProps = { model, log: host?.log() ?? [], pulls: host?.pulls() ?? [], chainRevealed, s };
   const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];

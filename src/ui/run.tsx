@@ -8,6 +8,8 @@ export interface ScreenOptions {
   seed: number;
   lang: Lang;
   screenReader: boolean;
+  /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
+  tutor?: { lessonId?: string | undefined };
 }
 
 export async function runScreen(o: ScreenOptions): Promise<number> {
@@ -21,7 +23,15 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       host.session.shell.state.vars.set('COLUMNS', String(columns >= 120 ? Math.floor(columns * 0.45) : columns));
       host.session.shell.state.exported.add('COLUMNS');
     }
-    return screenHostFor(host);
+    if (!o.tutor) return screenHostFor(host);
+    const [{ findLessonsDir, readLessons }, { tutorScreenHost }, { LessonRunner }] = await Promise.all([import('../host/lesson-files.js'), import('./screen-host-tutor.js'), import('../lessons/session.js')]);
+    const dir = findLessonsDir();
+    const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
+    if (problems.length) throw new Error(problems.join('\n'));
+    const chosen = o.tutor.lessonId === undefined ? undefined : lessons.find((l) => l.data.id === o.tutor?.lessonId || l.folder === o.tutor?.lessonId);
+    if (o.tutor.lessonId !== undefined && !chosen) throw new Error(`no lesson '${o.tutor.lessonId}' (overlay-tutor lessons lists them)`);
+    const first = chosen ? await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed })) : undefined;
+    return tutorScreenHost(lessons, o.lang, first);
   };
   let code = 0;
   const instance = render(<App load={load} s={STRINGS[o.lang]} linear={o.screenReader} onExit={(c) => (code = c)} />, {

@@ -16,6 +16,10 @@ export interface ScreenHost {
   log(): string[];
   pulls(): PullLayer[];
   dispose(): void;
+  /** What the status line says about where the learner is (a lesson and its step). */
+  status?(): string | undefined;
+  /** Printed into the scrollback when the screen opens (the lesson map, or the first step). */
+  intro?(): string;
 }
 
 /** The frame drawn while the simulator loads. */

@@ -1,0 +1,87 @@
+// The tutor in line mode (no TTY, CI, or a screen reader's choice): the lesson map, then a
+// lesson's steps as text with the shell prompt below, tutor commands (next, hint, answer …)
+// mixed with shell lines. The same LessonRunner drives the Ink screen's lesson view.
+import { createInterface } from 'node:readline';
+import { createSimHost } from '../host/sim-host.js';
+import { findLessonsDir, readLessons } from '../host/lesson-files.js';
+import type { Lesson } from '../lessons/loader.js';
+import { LessonRunner } from '../lessons/session.js';
+import type { Lang, StepView } from '../lessons/types.js';
+import type { CommandIO } from '../shell/command.js';
+
+export interface LineTutorOptions {
+  lang: Lang;
+  lessonId?: string;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+const WORDS = {
+  en: { pick: 'Lesson number (q to quit): ', step: 'step', of: 'of', goal: 'Goal', noSuch: (x: string) => `no lesson '${x}'`, commands: 'Type shell commands; also next, hint, solution, undo, reset, answer <value>, lessons.' },
+  'zh-CN': { pick: '输入课程编号（q 退出）：', step: '第', of: '步，共', goal: '目标', noSuch: (x: string) => `没有课程 '${x}'`, commands: '输入 shell 命令；也可以用 next、hint、solution、undo、reset、answer <值>、lessons。' },
+} as const;
+
+export function formatStep(v: StepView, lang: Lang): string {
+  const w = WORDS[lang];
+  const head = lang === 'en' ? `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} ──` : `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} 步 ──`;
+  return `\n${head}\n${v.text.trimEnd()}\n${v.goal ? `\n${w.goal}: ${v.goal.trimEnd()}\n` : ''}`;
+}
+
+export async function runLineTutor(o: LineTutorOptions): Promise<number> {
+  const output = o.output ?? process.stdout;
+  const input = o.input ?? process.stdin;
+  const w = WORDS[o.lang];
+  const dir = findLessonsDir();
+  const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['overlay-tutor: the lessons folder is missing from this installation'] };
+  if (problems.length) {
+    output.write(`${problems.join('\n')}\n`);
+    return 1;
+  }
+  const rl = createInterface({ input, output, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (q: string): Promise<string | undefined> => {
+    output.write(q);
+    const r = await lines.next();
+    return r.done ? undefined : (r.value as string);
+  };
+  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void output.write(d), stderr: (d) => void output.write(d), stdinIsTerminal: false, stdoutIsTerminal: false };
+
+  let chosen: Lesson | undefined;
+  if (o.lessonId !== undefined) {
+    chosen = lessons.find((l) => l.data.id === o.lessonId || l.folder === o.lessonId);
+    if (!chosen) {
+      output.write(`overlay-tutor: ${w.noSuch(o.lessonId)}\n`);
+      rl.close();
+      return 2;
+    }
+  }
+  for (;;) {
+    if (!chosen) {
+      output.write(`\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`);
+      const pick = await ask(w.pick);
+      if (pick === undefined || /^q(uit)?$/i.test(pick.trim())) break;
+      chosen = lessons[Number(pick.trim()) - 1];
+      if (!chosen) continue;
+    }
+    const runner = await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed, interactive: false }));
+    output.write(`${formatStep(runner.view(), o.lang)}\n${w.commands}\n`);
+    let prompt = runner.prompt();
+    let leave = false;
+    while (!leave) {
+      const line = await ask(prompt);
+      if (line === undefined) {
+        rl.close();
+        return 0;
+      }
+      const before = runner.view().index;
+      const turn = await runner.submit(line, io);
+      for (const m of turn.messages) output.write(`${m}\n`);
+      if (turn.leave) leave = true;
+      else if (runner.view().index !== before) output.write(`${formatStep(runner.view(), o.lang)}\n`);
+      prompt = turn.confirm ? `${turn.confirm} ` : runner.prompt();
+    }
+    chosen = undefined;
+  }
+  rl.close();
+  return 0;
+}

@@ -1,0 +1,67 @@
+// The ScreenHost for the tutor: first the lesson map (a number picks a lesson), then the lesson
+// being taken — its steps printed into the scrollback as they come, tutor commands and shell
+// lines through the LessonRunner, the panes following whichever host the lesson runs on (undo
+// and reset rebuild it).
+import { createSimHost } from '../host/sim-host.js';
+import { completionSources } from '../host/sim-host.js';
+import type { Lesson } from '../lessons/loader.js';
+import { LessonRunner } from '../lessons/session.js';
+import type { Lang } from '../lessons/types.js';
+import { derivePanes } from '../panes/model.js';
+import { PaneTracker } from '../panes/tracker.js';
+import { formatStep } from '../repl/line-tutor.js';
+import { complete } from '../shell/completion.js';
+import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
+
+const PICK = { en: 'Type a lesson number and Enter.', 'zh-CN': '输入课程编号后回车。' } as const;
+
+export function lessonMap(lessons: Lesson[], lang: Lang): string {
+  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. ${l.texts[lang].title} — ${l.texts[lang].summary}`).join('\n')}\n${PICK[lang]}\n`;
+}
+
+export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner): ScreenHost & { intro(): string } {
+  let runner = first;
+  let tracker = runner ? new PaneTracker(runner.host) : undefined;
+  const begin = (r: LessonRunner) => {
+    runner = r;
+    tracker?.dispose();
+    tracker = new PaneTracker(r.host);
+  };
+  return {
+    intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang)),
+    prompt: () => (runner ? runner.prompt() : 'lesson> '),
+    status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : undefined),
+    async run(line, io) {
+      if (!runner) {
+        const lesson = lessons[Number(line.trim()) - 1];
+        if (!lesson) {
+          io.stdout(lessonMap(lessons, lang));
+          return { exitCode: 1, exited: false };
+        }
+        begin(await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed })));
+        io.stdout(`${formatStep((runner as unknown as LessonRunner).view(), lang)}\n`);
+        return { exitCode: 0, exited: false };
+      }
+      const r = runner;
+      const before = r.view().index;
+      tracker?.beginCommand();
+      const turn = await r.submit(line, io);
+      tracker?.endCommand();
+      for (const m of turn.messages) io.stdout(`${m}\n`);
+      if (turn.confirm) io.stdout(`${turn.confirm}\n`);
+      if (turn.hostReplaced) tracker?.replaceHost(r.host);
+      if (turn.leave) {
+        runner = undefined;
+        tracker?.dispose();
+        tracker = undefined;
+        io.stdout(lessonMap(lessons, lang));
+      } else if (r.view().index !== before) io.stdout(`${formatStep(r.view(), lang)}\n`);
+      return { exitCode: turn.exitCode, exited: false };
+    },
+    complete: (line) => (runner ? complete(line, line.length, completionSources(runner.host)) : { from: 0, candidates: [], common: '' }),
+    panes: () => (runner && tracker ? derivePanes(runner.host.docker, runner.host.rootProc, tracker.focus, tracker.recentPaths) : EMPTY_PANES),
+    log: () => tracker?.log ?? [],
+    pulls: () => tracker?.pulls ?? [],
+    dispose: () => tracker?.dispose(),
+  };
+}
