@@ -10,6 +10,8 @@ Usage:
   overlay-tutor                 start the tutor
   overlay-tutor sandbox         a simulated host with no lesson
   overlay-tutor lessons         list the lessons
+  overlay-tutor progress --export FILE | --import FILE
+                                save your progress to FILE, or take it from FILE
   overlay-tutor tutor --lesson ID
                                 start one lesson (ID as \`lessons\` lists it)
   overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         lang: { type: 'string' },
         lesson: { type: 'string' },
+        export: { type: 'string' },
+        import: { type: 'string' },
         'screen-reader': { type: 'boolean' },
         'copy-in': { type: 'string', multiple: true },
         strict: { type: 'boolean' },
@@ -94,6 +98,34 @@ export async function main(argv: string[]): Promise<number> {
       if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
       const { runScreen } = await import('./ui/run.js');
       return runScreen({ seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true', ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}) });
+    }
+    case 'progress': {
+      const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
+      const { loadProgress, progressPath, saveProgress } = await import('./host/progress-file.js');
+      const { parseProgress } = await import('./lessons/progress.js');
+      const file = progressPath();
+      if ((values.export === undefined) === (values.import === undefined)) {
+        process.stderr.write("overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n");
+        return 2;
+      }
+      if (values.export !== undefined) {
+        const { progress, warning } = loadProgress(file);
+        if (warning) process.stderr.write(`${warning}\n`);
+        writeFileSync(values.export, `${JSON.stringify(progress, null, 2)}\n`);
+        return 0;
+      }
+      const from = values.import as string;
+      if (!existsSync(from)) {
+        process.stderr.write(`overlay-tutor: ${from}: No such file or directory\n`);
+        return 1;
+      }
+      const r = parseProgress(readFileSync(from, 'utf8'));
+      if ('error' in r) {
+        process.stderr.write(`overlay-tutor: ${from} is not an overlay-tutor progress file: ${r.error}\n`);
+        return 1;
+      }
+      saveProgress(file, r.progress);
+      return 0;
     }
     case 'lessons': {
       const { detectLang } = await import('./i18n/index.js');

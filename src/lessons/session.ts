@@ -44,6 +44,13 @@ const MESSAGES = {
   },
 } as const;
 
+export interface RunnerOptions {
+  /** Resume at this step. */
+  startAt?: number;
+  /** Called when a step is done: its id, the step to resume at, and the grade at the end. */
+  onStep?: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => void;
+}
+
 const QUIET: CommandIO = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
 
 export class LessonRunner implements LessonSession {
@@ -63,11 +70,17 @@ export class LessonRunner implements LessonSession {
     readonly lesson: Lesson,
     readonly lang: Lang,
     private readonly makeHost: (seed: number) => SimHost,
+    private readonly opts: RunnerOptions,
   ) {}
 
-  static async start(lesson: Lesson, lang: Lang, makeHost: (seed: number) => SimHost): Promise<LessonRunner> {
-    const r = new LessonRunner(lesson, lang, makeHost);
-    await r.rebuild([]);
+  /** A fresh lesson, or one resumed at `startAt`: the steps before it are replayed from their
+   * reference solutions, so the host is in the state those steps leave. */
+  static async start(lesson: Lesson, lang: Lang, makeHost: (seed: number) => SimHost, opts: RunnerOptions = {}): Promise<LessonRunner> {
+    const r = new LessonRunner(lesson, lang, makeHost, opts);
+    const before = lesson.data.steps.slice(0, Math.min(opts.startAt ?? 0, lesson.data.steps.length - 1));
+    const lines = before.flatMap((s, i) => ('solution' in s && s.kind !== 'answer' ? s.solution.map((line) => ({ step: i, line })) : []));
+    await r.rebuild(lines);
+    r.index = before.length;
     return r;
   }
 
@@ -139,9 +152,11 @@ export class LessonRunner implements LessonSession {
     if (this.step.kind !== 'explain') messages.push(this.m.done + (t?.done ? ` ${this.fill(t.done)}` : ''));
     if (this.index === this.lesson.data.steps.length - 1) {
       this.grade = this.usedSolution ? 'with-solution' : this.usedHints ? 'with-hints' : 'clean';
+      this.opts.onStep?.(this.step.id, 0, this.grade);
       messages.push(this.m.lessonDone);
       return { messages, leave: 'finished', exitCode: 0 };
     }
+    this.opts.onStep?.(this.step.id, this.index + 1);
     this.index++;
     this.record = { ran: [], output: '' };
     this.hintsShown = 0;

@@ -4,6 +4,8 @@
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
 import { findLessonsDir, readLessons } from '../host/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from '../host/progress-file.js';
+import { recordStep, type Progress } from '../lessons/progress.js';
 import type { Lesson } from '../lessons/loader.js';
 import { LessonRunner } from '../lessons/session.js';
 import type { Lang, StepView } from '../lessons/types.js';
@@ -12,6 +14,8 @@ import type { CommandIO } from '../shell/command.js';
 export interface LineTutorOptions {
   lang: Lang;
   lessonId?: string;
+  /** Where progress is kept (default: the user's config directory). */
+  progressFile?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
@@ -37,6 +41,15 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     output.write(`${problems.join('\n')}\n`);
     return 1;
   }
+  const file = o.progressFile ?? progressPath();
+  const loaded = loadProgress(file);
+  if (loaded.warning) output.write(`${loaded.warning}\n`);
+  let progress: Progress = loaded.progress;
+  const mark = (l: Lesson) => {
+    const p = progress.lessons[l.data.id];
+    if (p?.grade) return '✓';
+    return p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : ' ';
+  };
   const rl = createInterface({ input, output, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (q: string): Promise<string | undefined> => {
@@ -57,13 +70,21 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   }
   for (;;) {
     if (!chosen) {
-      output.write(`\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`);
+      output.write(`\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`);
       const pick = await ask(w.pick);
       if (pick === undefined || /^q(uit)?$/i.test(pick.trim())) break;
       chosen = lessons[Number(pick.trim()) - 1];
       if (!chosen) continue;
     }
-    const runner = await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed, interactive: false }));
+    const id = chosen.data.id;
+    const resumeAt = progress.lessons[id]?.grade ? 0 : (progress.lessons[id]?.current ?? 0);
+    const runner = await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed, interactive: false }), {
+      startAt: resumeAt,
+      onStep: (stepId, next, grade) => {
+        progress = recordStep(progress, id, stepId, next, grade);
+        saveProgress(file, progress);
+      },
+    });
     output.write(`${formatStep(runner.view(), o.lang)}\n${w.commands}\n`);
     let prompt = runner.prompt();
     let leave = false;

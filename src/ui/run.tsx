@@ -30,8 +30,24 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     if (problems.length) throw new Error(problems.join('\n'));
     const chosen = o.tutor.lessonId === undefined ? undefined : lessons.find((l) => l.data.id === o.tutor?.lessonId || l.folder === o.tutor?.lessonId);
     if (o.tutor.lessonId !== undefined && !chosen) throw new Error(`no lesson '${o.tutor.lessonId}' (overlay-tutor lessons lists them)`);
-    const first = chosen ? await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed })) : undefined;
-    return tutorScreenHost(lessons, o.lang, first);
+    const [{ loadProgress, progressPath, saveProgress }, { recordStep }] = await Promise.all([import('../host/progress-file.js'), import('../lessons/progress.js')]);
+    const file = progressPath();
+    const loaded = loadProgress(file);
+    let progress = loaded.progress;
+    const keeper = {
+      current: () => progress,
+      runnerOptions: (l: (typeof lessons)[number]) => ({
+        startAt: progress.lessons[l.data.id]?.grade ? 0 : (progress.lessons[l.data.id]?.current ?? 0),
+        onStep: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => {
+          progress = recordStep(progress, l.data.id, stepId, next, grade);
+          saveProgress(file, progress);
+        },
+      }),
+    };
+    const first = chosen ? await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed }), keeper.runnerOptions(chosen)) : undefined;
+    const screen = tutorScreenHost(lessons, o.lang, first, keeper);
+    // A progress file that could not be read was moved aside: say so above the map.
+    return loaded.warning ? { ...screen, intro: () => `${loaded.warning}\n${screen.intro()}` } : screen;
   };
   let code = 0;
   const instance = render(<App load={load} s={STRINGS[o.lang]} linear={o.screenReader} onExit={(c) => (code = c)} />, {

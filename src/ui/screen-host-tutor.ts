@@ -5,7 +5,8 @@
 import { createSimHost } from '../host/sim-host.js';
 import { completionSources } from '../host/sim-host.js';
 import type { Lesson } from '../lessons/loader.js';
-import { LessonRunner } from '../lessons/session.js';
+import type { Progress } from '../lessons/progress.js';
+import { LessonRunner, type RunnerOptions } from '../lessons/session.js';
 import type { Lang } from '../lessons/types.js';
 import { derivePanes } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
@@ -15,11 +16,22 @@ import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 
 const PICK = { en: 'Type a lesson number and Enter.', 'zh-CN': '输入课程编号后回车。' } as const;
 
-export function lessonMap(lessons: Lesson[], lang: Lang): string {
-  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. ${l.texts[lang].title} — ${l.texts[lang].summary}`).join('\n')}\n${PICK[lang]}\n`;
+/** Where progress is read and kept (the host's progress file). */
+export interface ProgressKeeper {
+  current(): Progress;
+  /** RunnerOptions for a lesson: where to resume, and where to record. */
+  runnerOptions(lesson: Lesson): RunnerOptions;
 }
 
-export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner): ScreenHost & { intro(): string } {
+export function lessonMap(lessons: Lesson[], lang: Lang, progress?: Progress): string {
+  const mark = (l: Lesson) => {
+    const p = progress?.lessons[l.data.id];
+    return p?.grade ? '✓' : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
+  };
+  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title} — ${l.texts[lang].summary}`).join('\n')}\n${PICK[lang]}\n`;
+}
+
+export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {
   let runner = first;
   let tracker = runner ? new PaneTracker(runner.host) : undefined;
   const begin = (r: LessonRunner) => {
@@ -28,17 +40,17 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
     tracker = new PaneTracker(r.host);
   };
   return {
-    intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang)),
+    intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
     prompt: () => (runner ? runner.prompt() : 'lesson> '),
     status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : undefined),
     async run(line, io) {
       if (!runner) {
         const lesson = lessons[Number(line.trim()) - 1];
         if (!lesson) {
-          io.stdout(lessonMap(lessons, lang));
+          io.stdout(lessonMap(lessons, lang, keeper?.current()));
           return { exitCode: 1, exited: false };
         }
-        begin(await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed })));
+        begin(await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed }), keeper?.runnerOptions(lesson)));
         io.stdout(`${formatStep((runner as unknown as LessonRunner).view(), lang)}\n`);
         return { exitCode: 0, exited: false };
       }
@@ -54,7 +66,7 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
         runner = undefined;
         tracker?.dispose();
         tracker = undefined;
-        io.stdout(lessonMap(lessons, lang));
+        io.stdout(lessonMap(lessons, lang, keeper?.current()));
       } else if (r.view().index !== before) io.stdout(`${formatStep(r.view(), lang)}\n`);
       return { exitCode: turn.exitCode, exited: false };
     },

@@ -1,24 +1,35 @@
 // The tutor in line mode, fed a learner's lines: the map, a lesson's steps, a step completed by
 // a shell command, a hint, next refused, back to the map.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runLineTutor } from '../../src/repl/line-tutor.js';
 
+let progressFile = '';
 async function session(lines: string[], lang: 'en' | 'zh-CN' = 'en', lessonId?: string): Promise<{ code: number; out: string }> {
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
   output.on('data', (d: Buffer) => (out += d.toString()));
   input.end(`${lines.join('\n')}\n`);
-  const code = await runLineTutor({ lang, input, output, ...(lessonId ? { lessonId } : {}) });
+  const code = await runLineTutor({ lang, input, output, progressFile, ...(lessonId ? { lessonId } : {}) });
   return { code, out };
 }
 
 describe('line-mode tutor', () => {
+  beforeEach(() => {
+    progressFile = join(mkdtempSync(join(tmpdir(), 'ot-progress-')), 'progress.json');
+  });
+
   it('shows the map, runs a lesson step by step and goes back to the map', async () => {
     const { code, out } = await session(['2', '', 'docker run -d --name web nginx', 'hint', 'next', 'lessons', 'q']);
     expect(code).toBe(0);
-    expect(out).toContain(' 2. Copy-on-write in a container layer');
+    expect(out).toContain(' 2. [     ] Copy-on-write in a container layer');
+    // Two steps done: saved, and shown on the map when the learner comes back.
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons['copy-on-write']).toEqual({ current: 2, done: ['intro', 'run'] });
+    expect(out).toContain(' 2. [3/10 ] Copy-on-write');
     expect(out).toContain('── Copy-on-write in a container layer · step 2 of 10 ──');
     expect(out).toContain('✓ Step done.');
     expect(out).toContain("💡 Use docker exec web sh -c '…' to run a shell line in the container.");
@@ -30,6 +41,21 @@ describe('line-mode tutor', () => {
     const { out } = await session([''], 'zh-CN', 'chainid');
     expect(out).toContain('── DiffID → ChainID → cache-id · 第 1 步，共 8 步 ──');
     expect(out).toContain('第 2 步');
+  });
+
+  it('resumes where the learner left off, with the host as the earlier steps left it', async () => {
+    await session(['2', '', 'docker run -d --name web nginx', 'q']);
+    const { out } = await session(['2', 'docker ps --format "{{.Names}}"', 'q']);
+    expect(out).toContain('step 3 of 10');
+    expect(out).toContain('web\n');
+  });
+
+  it('keeps a corrupt progress file aside and says where', async () => {
+    writeFileSync(progressFile, '{ not json');
+    const { out } = await session(['q']);
+    expect(out).toMatch(/your progress file could not be read \(not JSON .*\); it was kept as .*progress\.json\.corrupt-/);
+    expect(existsSync(progressFile)).toBe(false);
+    expect(readdirSync(join(progressFile, '..')).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
   });
 
   it('says so when the lesson does not exist', async () => {
