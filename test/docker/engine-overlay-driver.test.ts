@@ -105,4 +105,19 @@ describe('the legacy overlay driver', () => {
     expect(await out("docker images --format '{{.Repository}}'")).toBe('alpine');
     expect(await out("docker ps -a --format '{{.Names}}'")).toBe('a1');
   });
+
+  it('costs more inodes per image than overlay2 (df -i): every layer repeats the directories and symlinks', async () => {
+    const iused = async () => Number((await out("df -i /var/lib/docker | awk 'NR==2 {print $3}'")).trim());
+    const header = await out('df -i /');
+    expect(header.split('\n')[0]).toMatch(/^Filesystem +Inodes +IUsed +IFree +IUse% Mounted on$/);
+    const a = await iused();
+    await sh('docker pull nginx');
+    const onOverlay = (await iused()) - a;
+    await useDriver('overlay2');
+    const b = await iused();
+    await sh('docker pull nginx');
+    const onOverlay2 = (await iused()) - b;
+    expect(onOverlay2).toBeGreaterThan(100);
+    expect(onOverlay).toBeGreaterThan(onOverlay2 * 1.5);
+  });
 });

@@ -63,6 +63,18 @@ function du(ctx: CommandContext): number {
 const DISK_KB = 30298176;
 const BASE_USED_KB = 4301292;
 
+function humanCount(n: number): string {
+  if (n < 1000) return String(n);
+  const units = ['K', 'M', 'G'];
+  let v = n;
+  let u = -1;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : Math.ceil(v)}${units[u]}`;
+}
+
 function diskUsedKb(kernel: Kernel): number {
   let kb = 0;
   const walk = (rel: string): void => {
@@ -77,6 +89,26 @@ function diskUsedKb(kernel: Kernel): number {
   return BASE_USED_KB + kb;
 }
 
+/** The simulated ext4's inode table: mkfs.ext4's default of one inode per 16 KiB. */
+const DISK_INODES = Math.floor((DISK_KB * 1024) / 16384);
+/** Inodes the host's own system uses outside what the simulated disk holds. */
+const BASE_USED_INODES = 176_412;
+
+/** Distinct inodes on the simulated disk (hard links count once, as the inode table does). */
+function diskUsedInodes(kernel: Kernel): number {
+  const seen = new Set<number>();
+  const walk = (rel: string): void => {
+    for (const e of kernel.disk.readdir(rel)) {
+      const child = rel === '' ? e.name : `${rel}/${e.name}`;
+      const st = kernel.disk.lstat(child);
+      seen.add(st.ino);
+      if (st.type === 'dir') walk(child);
+    }
+  };
+  walk('');
+  return BASE_USED_INODES + seen.size;
+}
+
 function df(ctx: CommandContext): number {
   let p;
   try {
@@ -85,10 +117,12 @@ function df(ctx: CommandContext): number {
     return usage(ctx, 'df', err);
   }
   const kernel = ctx.proc.kernel;
-  const used = diskUsedKb(kernel);
+  const inodes = p.flags.has('i');
+  const used = inodes ? diskUsedInodes(kernel) : diskUsedKb(kernel);
   const rows: string[][] = [];
   const human = p.flags.has('h');
-  const size = (kb: number): string => (human ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb));
+  // -h on inode counts uses powers of 1000 with a k/M suffix, as GNU df does.
+  const size = (n: number): string => (human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : humanSize(n * 1024)) : String(n));
   let mounts = kernel.hostMounts().filter((m) => m.fstype === 'ext4' || m.fstype === 'overlay' || m.fstype === 'devtmpfs' || m.fstype === 'xfs' || p.flags.has('a'));
   if (p.operands.length) {
     mounts = [];
@@ -103,13 +137,18 @@ function df(ctx: CommandContext): number {
     }
   }
   for (const m of mounts) {
-    const [total, u] = m.fstype === 'devtmpfs' ? [4018796, 0] : m.fstype === 'proc' ? [0, 0] : [DISK_KB, used];
-    const avail = Math.max(0, total - u - Math.floor(total * 0.05));
+    const [total, u] = inodes
+      ? m.fstype === 'devtmpfs' ? [1004699, 412] : m.fstype === 'proc' ? [0, 0] : [DISK_INODES, used]
+      : m.fstype === 'devtmpfs' ? [4018796, 0] : m.fstype === 'proc' ? [0, 0] : [DISK_KB, used];
+    // ext4 keeps 5% of blocks for root; no inodes are reserved.
+    const avail = Math.max(0, total - u - (inodes ? 0 : Math.floor(total * 0.05)));
     const pct = total === 0 ? '-' : `${Math.ceil((u * 100) / (u + avail))}%`;
     const source = m.source === '/dev/vda' ? '/dev/vda1' : m.source;
     rows.push([source, ...(p.flags.has('T') ? [m.fstype] : []), size(total), size(u), size(avail), pct, ctx.proc.toProcPath(m.target)]);
   }
-  const header = ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
+  const header = inodes
+    ? ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), 'Inodes', 'IUsed', 'IFree', 'IUse%', 'Mounted on']
+    : ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
   const typed = p.flags.has('T') ? 1 : 0;
