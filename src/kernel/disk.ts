@@ -72,12 +72,26 @@ export interface DiskOptions {
   dev?: number;
 }
 
+/** A regular file held by inode (see Disk.pinFile). */
+export interface PinnedFile {
+  stat(): Stat;
+  read(): Uint8Array;
+  write(data: Uint8Array, flags: OpenFlags): void;
+  truncate(length: number): void;
+  chmod(mode: number): void;
+  chown(uid: number, gid: number): void;
+  utimes(atimeMs: number, mtimeMs: number): void;
+  xattrs(): Map<string, Uint8Array>;
+}
+
 export class Disk implements MountedFs {
   readonly dev: number;
   readonly volume: Volume;
   private readonly core: MemCore;
   private readonly clock: Clock;
   private readonly xattrs = new WeakMap<MemNode, Map<string, Uint8Array>>();
+  /** Inodes held by bind mounts: they outlive their last name. */
+  private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
   generation = 0;
 
@@ -137,6 +151,55 @@ export class Disk implements MountedFs {
   }
 
   /** The inode number as stat reports it; stable for the life of the inode. */
+  /**
+   * The regular file behind a name, held the way a bind mount (or an open file) holds it: by
+   * inode, not by name. Renaming another file over the name, as `sed -i` or an editor does,
+   * leaves the holder on the old inode — seed 003's stale single-file bind mount. A pinned
+   * inode whose last name goes keeps its number and data.
+   */
+  pinFile(rel: string): PinnedFile {
+    const node = this.walk(rel, 'open').getNode();
+    if ((node.mode & S_IFMT) !== S_IFREG) throw new KernelError('EINVAL', 'mount', rel);
+    this.pinned.add(node);
+    const touch = (a: boolean, m: boolean, c: boolean) => {
+      this.stamp(node, a, m, c);
+      this.changed();
+    };
+    return {
+      stat: () => this.statNode(node),
+      read: () => new Uint8Array(node.getBuffer()),
+      write: (data, flags) => {
+        if (flags.truncate) node.truncate(0);
+        if (data.length) node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, flags.append ? node.size : 0);
+        if (flags.truncate || data.length) touch(false, true, true);
+      },
+      truncate: (length) => {
+        node.truncate(length);
+        touch(false, true, true);
+      },
+      chmod: (mode) => {
+        node.mode = (node.mode & S_IFMT) | (mode & 0o7777);
+        touch(false, false, true);
+      },
+      chown: (uid, gid) => {
+        if (uid >= 0) node.uid = uid;
+        if (gid >= 0) node.gid = gid;
+        touch(false, false, true);
+      },
+      utimes: (atimeMs, mtimeMs) => {
+        node.atime = new Date(atimeMs);
+        node.mtime = new Date(mtimeMs);
+        node.ctime = this.now();
+        this.changed();
+      },
+      xattrs: () => {
+        let map = this.xattrs.get(node);
+        if (!map) this.xattrs.set(node, (map = new Map()));
+        return map;
+      },
+    };
+  }
+
   inoOf(rel: string): number {
     return this.walk(rel, 'stat').getNode().ino + INO_BASE;
   }
@@ -281,7 +344,7 @@ export class Disk implements MountedFs {
     const node = link.getNode();
     parent.deleteChild(link);
     node.nlink -= node.isDirectory() ? 2 : 1;
-    if (node.nlink <= 0) {
+    if (node.nlink <= 0 && !this.pinned.has(node)) {
       this.xattrs.delete(node);
       this.core.deleteNode(node);
     } else {

@@ -4,7 +4,7 @@
 // the container's upper dir: the point the tutorial makes about volumes.
 import type { Disk, Kernel, Mount } from '../../kernel/index.js';
 import type { MountedFs } from '../../kernel/filesystem.js';
-import type { Credentials, DirEntry, OpenFlags, Stat } from '../../kernel/index.js';
+import { KernelError, type Credentials, type DirEntry, type OpenFlags, type PinnedFile, type Stat } from '../../kernel/index.js';
 
 class BindFs implements MountedFs {
   readonly dev: number;
@@ -42,12 +42,64 @@ class BindFs implements MountedFs {
 }
 
 /**
+ * A bind-mounted regular file: the mount holds the source's inode, not its name. When the host
+ * replaces the file by renaming a new one over it (sed -i, vim), the container keeps the old
+ * inode and its old content — a single-file bind mount goes stale.
+ */
+class FileBindFs implements MountedFs {
+  readonly dev: number;
+  constructor(
+    disk: Disk,
+    private readonly file: PinnedFile,
+  ) {
+    this.dev = disk.dev;
+  }
+  private only(rel: string, syscall: string): void {
+    if (rel !== '') throw new KernelError('ENOTDIR', syscall, rel);
+  }
+  private notDir(syscall: string, rel: string): never {
+    throw new KernelError(rel === '' ? 'EBUSY' : 'ENOTDIR', syscall, rel);
+  }
+  lstat(rel: string): Stat { this.only(rel, 'lstat'); return this.file.stat(); }
+  readdir(rel: string): DirEntry[] { throw new KernelError('ENOTDIR', 'scandir', rel); }
+  readlink(rel: string): string { throw new KernelError(rel === '' ? 'EINVAL' : 'ENOTDIR', 'readlink', rel); }
+  readFile(rel: string): Uint8Array { this.only(rel, 'open'); return this.file.read(); }
+  writeFile(rel: string, data: Uint8Array, flags: OpenFlags): void { this.only(rel, 'open'); this.file.write(data, flags); }
+  open(rel: string, flags: OpenFlags & { write: boolean }): void { this.only(rel, 'open'); if (flags.truncate) this.file.write(new Uint8Array(0), flags); }
+  mkdir(rel: string): void { this.notDir('mkdir', rel); }
+  rmdir(rel: string): void { this.notDir('rmdir', rel); }
+  unlink(rel: string): void { this.notDir('unlink', rel); }
+  rename(from: string): void { this.notDir('rename', from); }
+  symlink(_target: string, rel: string): void { this.notDir('symlink', rel); }
+  link(_existing: string, rel: string): void { this.notDir('link', rel); }
+  mknod(rel: string): void { this.notDir('mknod', rel); }
+  chmod(rel: string, mode: number): void { this.only(rel, 'chmod'); this.file.chmod(mode); }
+  chown(rel: string, uid: number, gid: number): void { this.only(rel, 'chown'); this.file.chown(uid, gid); }
+  utimes(rel: string, a: number, m: number): void { this.only(rel, 'utimes'); this.file.utimes(a, m); }
+  truncate(rel: string, length: number): void { this.only(rel, 'truncate'); this.file.truncate(length); }
+  getxattr(rel: string, name: string): Uint8Array {
+    this.only(rel, 'getxattr');
+    const v = this.file.xattrs().get(name);
+    if (!v) throw new KernelError('ENODATA', 'getxattr', rel);
+    return v;
+  }
+  setxattr(rel: string, name: string, value: Uint8Array): void { this.only(rel, 'setxattr'); this.file.xattrs().set(name, new Uint8Array(value)); }
+  removexattr(rel: string, name: string): void {
+    this.only(rel, 'removexattr');
+    if (!this.file.xattrs().delete(name)) throw new KernelError('ENODATA', 'removexattr', rel);
+  }
+  listxattr(rel: string): string[] { this.only(rel, 'listxattr'); return [...this.file.xattrs().keys()]; }
+  sameInode(a: string, b: string): boolean { return a === '' && b === ''; }
+}
+
+/**
  * mount --bind source target (host paths; both must exist and be of the same kind). Docker makes
  * these mounts inside the container's mount namespace, which the kernel model does not have:
  * the entry carries `namespace: <container id>` so /proc/mounts of the host can leave it out.
  */
 export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string): void {
-  const fs = new BindFs(kernel.disk, source.replace(/^\/+/, ''));
+  const rel = source.replace(/^\/+/, '');
+  const fs = kernel.disk.lstat(rel).type === 'file' ? new FileBindFs(kernel.disk, kernel.disk.pinFile(rel)) : new BindFs(kernel.disk, rel);
   const mount: Mount = { target, source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs, ...(namespace ? { namespace } : {}) };
   kernel.addMount(mount);
 }
