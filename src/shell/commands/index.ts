@@ -9,6 +9,7 @@ import { lsCommand } from './fs/ls.js';
 import { nameCommands } from './fs/names.js';
 import { makeXfsInfo, mountCommands } from './fs/mounts.js';
 import { statCommand } from './fs/stat.js';
+import { tarCommand } from './fs/tar.js';
 import { DEFAULT_MACHINE, systemCommands, type MachineInfo } from './fs/system.js';
 import { xattrCommands } from './fs/xattr.js';
 
@@ -31,6 +32,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...nameCommands,
     ...mountCommands,
     ...xattrCommands,
+    tarCommand,
     makeXfsInfo(options.xfsMounts ?? []),
     ...systemCommands(options.machine ?? DEFAULT_MACHINE),
   ];

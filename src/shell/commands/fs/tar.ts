@@ -1,0 +1,190 @@
+// tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
+// -v, -f FILE, -C DIR and -z, so a learner can open what `docker save` wrote and see .wh. files
+// where the disk has whiteout devices. Creating archives is not simulated and says so.
+import { gunzipSync } from 'node:zlib';
+import { extract, type Header as Headers } from 'tar-stream';
+import type { CommandContext, CommandSpec } from '../../command.js';
+import { errText } from './common.js';
+
+interface TarOptions {
+  mode?: 't' | 'x' | 'c';
+  verbose: boolean;
+  file?: string;
+  dir?: string;
+  gzip: boolean;
+  members: string[];
+}
+
+const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
+
+function parseArgs(argv: string[]): TarOptions | string {
+  const o: TarOptions = { verbose: false, gzip: false, members: [] };
+  const setMode = (m: 't' | 'x' | 'c'): string | undefined => {
+    if (o.mode && o.mode !== m) return "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option\n";
+    o.mode = m;
+    return undefined;
+  };
+  const args = [...argv];
+  // Old style: the first word without a dash is a cluster of option letters.
+  if (args[0] && !args[0].startsWith('-') && /^[txcvfzC]+$/.test(args[0])) args[0] = `-${args[0]}`;
+  while (args.length) {
+    const a = args.shift() as string;
+    if (a === '--list') { const e = setMode('t'); if (e) return e; continue; }
+    if (a === '--extract' || a === '--get') { const e = setMode('x'); if (e) return e; continue; }
+    if (a === '--create') { const e = setMode('c'); if (e) return e; continue; }
+    if (a === '--verbose') { o.verbose = true; continue; }
+    if (a === '--gzip' || a === '--gunzip') { o.gzip = true; continue; }
+    if (a.startsWith('--file=')) { o.file = a.slice(7); continue; }
+    if (a.startsWith('--directory=')) { o.dir = a.slice(12); continue; }
+    if (a === '--file' || a === '--directory') {
+      const v = args.shift();
+      if (v === undefined) return `tar: option '${a}' requires an argument\n${TRY}`;
+      if (a === '--file') o.file = v;
+      else o.dir = v;
+      continue;
+    }
+    if (a.startsWith('--')) return `tar: unrecognized option '${a}'\n${TRY}`;
+    if (a.startsWith('-') && a.length > 1) {
+      const letters = a.slice(1);
+      for (let i = 0; i < letters.length; i++) {
+        const c = letters[i] as string;
+        if (c === 't' || c === 'x' || c === 'c') { const e = setMode(c); if (e) return e; }
+        else if (c === 'v') o.verbose = true;
+        else if (c === 'z') o.gzip = true;
+        else if (c === 'f' || c === 'C') {
+          const rest = letters.slice(i + 1);
+          const v = rest !== '' ? rest : args.shift();
+          if (v === undefined) return `tar: option requires an argument -- '${c}'\n${TRY}`;
+          if (c === 'f') o.file = v;
+          else o.dir = v;
+          break;
+        } else return `tar: invalid option -- '${c}'\n${TRY}`;
+      }
+      continue;
+    }
+    o.members.push(a);
+  }
+  return o;
+}
+
+const TYPE_CHAR: Record<string, string> = { file: '-', directory: 'd', symlink: 'l', link: 'h', 'character-device': 'c', 'block-device': 'b', fifo: 'p' };
+
+function modeString(h: Headers): string {
+  const m = h.mode ?? 0;
+  const rwx = (bits: number, special: boolean, ch: string) => `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
+  return (TYPE_CHAR[h.type ?? 'file'] ?? '-') + rwx(m >> 6, (m & 0o4000) !== 0, 's') + rwx(m >> 3, (m & 0o2000) !== 0, 's') + rwx(m, (m & 0o1000) !== 0, 't');
+}
+
+/** One line of `tar -tv`: mode, owner/group and size padded to GNU tar's 19 columns, time, name. */
+function verboseLine(h: Headers): string {
+  const owner = `${h.uname || h.uid}/${h.gname || h.gid}`;
+  const size = h.type === 'character-device' || h.type === 'block-device' ? `${h.devmajor ?? 0},${h.devminor ?? 0}` : String(h.size ?? 0);
+  const pad = Math.max(1, 19 - owner.length - size.length);
+  const t = h.mtime ?? new Date(0);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const when = `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+  const tail = h.type === 'symlink' ? ` -> ${h.linkname}` : h.type === 'link' ? ` link to ${h.linkname}` : '';
+  return `${modeString(h)} ${owner}${' '.repeat(pad)}${size} ${when} ${h.name}${tail}`;
+}
+
+/** mkdir -p: tar creates missing parents 0755. */
+function mkdirs(p: CommandContext['proc'], dir: string): void {
+  const parent = dir.slice(0, dir.lastIndexOf('/'));
+  if (parent && !p.exists(parent)) mkdirs(p, parent);
+  p.mkdir(dir, 0o755);
+}
+
+async function tar(ctx: CommandContext): Promise<number> {
+  const o = parseArgs(ctx.argv.slice(1));
+  if (typeof o === 'string') {
+    ctx.stderr(o);
+    return 2;
+  }
+  if (!o.mode) {
+    ctx.stderr(`tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options\n${TRY}`);
+    return 2;
+  }
+  if (o.mode === 'c') {
+    ctx.stderr('tar: creating archives is not simulated by overlay-tutor (listing with -t and extracting with -x are)\n');
+    return 2;
+  }
+  if (o.file === undefined || o.file === '-') {
+    ctx.stderr('tar: reading an archive from standard input is not simulated; use -f FILE\n');
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = ctx.proc.readFile(o.file);
+  } catch (err) {
+    ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
+    return 2;
+  }
+  if (o.gzip || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes));
+    } catch {
+      ctx.stderr('\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n');
+      return 2;
+    }
+  }
+  const base = o.dir ?? '.';
+  const p = ctx.proc;
+  const x = extract();
+  const feed = (async () => {
+    x.write(bytes);
+    x.end(undefined);
+  })();
+  let status = 0;
+  const wanted = (name: string) => o.members.length === 0 || o.members.some((m) => name === m || name.startsWith(`${m.replace(/\/$/, '')}/`));
+  try {
+    for await (const entry of x) {
+      const h = entry.header;
+      const chunks: Uint8Array[] = [];
+      for await (const c of entry) chunks.push(c as Uint8Array);
+      if (!wanted(h.name.replace(/\/$/, ''))) continue;
+      if (o.mode === 't') {
+        ctx.stdout(`${o.verbose ? verboseLine(h) : h.name}\n`);
+        continue;
+      }
+      if (o.verbose) ctx.stdout(`${h.name}\n`);
+      const name = h.name.replace(/^\/+/, '').replace(/\/$/, '');
+      if (name === '' || name === '.') continue;
+      const target = `${base}/${name}`;
+      try {
+        const parent = target.slice(0, target.lastIndexOf('/'));
+        if (parent && !p.exists(parent)) mkdirs(p, parent);
+        const mode = (h.mode ?? 0o644) & 0o7777;
+        const existing = p.exists(target) ? p.lstat(target) : undefined;
+        if (existing && !(existing.type === 'dir' && h.type === 'directory')) p.unlink(target);
+        switch (h.type) {
+          case 'directory':
+            if (!existing) p.mkdir(target, mode);
+            p.chmod(target, mode);
+            break;
+          case 'symlink':
+            p.symlink(h.linkname ?? '', target);
+            break;
+          case 'link':
+            p.link(`${base}/${(h.linkname ?? '').replace(/^\/+/, '')}`, target);
+            break;
+          default:
+            p.writeFile(target, Buffer.concat(chunks), { create: true, truncate: true }, mode);
+            p.chmod(target, mode);
+        }
+        if (h.type !== 'symlink' && h.type !== 'link' && ((h.uid ?? 0) !== 0 || (h.gid ?? 0) !== 0)) p.chown(target, h.uid ?? 0, h.gid ?? 0, false);
+        if (h.type !== 'symlink' && h.type !== 'link' && h.mtime) p.utimes(target, h.mtime.getTime(), h.mtime.getTime(), false);
+      } catch (err) {
+        ctx.stderr(`tar: ${name}: Cannot open: ${errText(err)}\n`);
+        status = 2;
+      }
+    }
+  } catch {
+    ctx.stderr('tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n');
+    return 2;
+  }
+  await feed;
+  if (status) ctx.stderr('tar: Exiting with failure status due to previous errors\n');
+  return status;
+}
+
+export const tarCommand: CommandSpec = { name: 'tar', summary: 'list and extract tar archives', run: tar };
