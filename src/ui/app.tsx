@@ -208,8 +208,10 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
   const wide = !linear && columns >= 120;
   const paneArea = linear ? 0 : wide ? Math.floor(columns * 0.55) : columns;
   const outputWidth = wide ? columns - paneArea : columns;
-  const paneRows = linear ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
-  const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3);
+  // At 80 columns the panes give their rows to the text until there is something to show.
+  const collapsed = !wide && !linear && model.focus === undefined;
+  const paneRows = linear || collapsed ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
+  const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3 - (collapsed ? 1 : 0));
   // Long lines wrap onto several rows, as a terminal would show them.
   const wrapped = useMemo(() => output.flatMap((l) => wrapLine(l, outputWidth)), [output, outputWidth]);
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
@@ -219,7 +221,7 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
 
   const paneProps = { model, log: host?.log() ?? [], pulls: host?.pulls() ?? [], chainRevealed, s };
   const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
-  const panes = linear ? null : wide ? (
+  const panes = linear || collapsed ? null : wide ? (
     <Box flexDirection="column" width={paneArea}>
       <Box>
         {shown.slice(0, 2).map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={Math.floor(paneRows / 2)} focused={focus === 'panes' && i === 0} />)}
@@ -252,6 +254,11 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
         {panes}
       </Box>
       {linear ? <LinearPanes model={model} log={host?.log() ?? []} s={s} /> : null}
+      {collapsed ? (
+        <Text dimColor wrap="truncate">
+          {s.noFocus}
+        </Text>
+      ) : null}
       <Box>
         <Text>{host?.prompt() ?? ''}</Text>
         <TextInput value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />

@@ -15,6 +15,7 @@ import { complete } from '../shell/completion.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 
 const PICK = { en: 'Type a lesson number and Enter.', 'zh-CN': '输入课程编号后回车。' } as const;
+const MAP = { en: 'lesson map', 'zh-CN': '课程列表' } as const;
 
 /** Where progress is read and kept (the host's progress file). */
 export interface ProgressKeeper {
@@ -28,7 +29,8 @@ export function lessonMap(lessons: Lesson[], lang: Lang, progress?: Progress): s
     const p = progress?.lessons[l.data.id];
     return p?.grade ? '✓' : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
   };
-  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title} — ${l.texts[lang].summary}`).join('\n')}\n${PICK[lang]}\n`;
+  // One line per lesson, so the whole map fits an 80x24 screen.
+  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title}`).join('\n')}\n${PICK[lang]}\n`;
 }
 
 export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {
@@ -42,7 +44,7 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
   return {
     intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
     prompt: () => (runner ? runner.prompt() : 'lesson> '),
-    status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : undefined),
+    status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
     async run(line, io) {
       if (!runner) {
         const lesson = lessons[Number(line.trim()) - 1];

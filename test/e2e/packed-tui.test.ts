@@ -55,7 +55,7 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   it('shows the container layer change as the learner works, at 80x24', async () => {
     // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
     tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${bin} sandbox --seed 3`);
-    await waitForScreen((s) => s.includes('root@host:~#') && s.includes('upper (diff)'), 'the first frame');
+    await waitForScreen((s) => s.includes('root@host:~#') && s.includes('No container or image yet'), 'the first frame');
     await sleep(200);
     await typeLine('docker pull nginx');
     await waitForScreen((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
