@@ -50,7 +50,15 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
   // The drain loop outlives renders: it reads the host through a ref.
   const hostRef = useRef<ScreenHost | undefined>(undefined);
   const [output, setOutput] = useState<string[]>([]);
-  const [input, setInput] = useState('');
+  const [input, setInputValue] = useState('');
+  // ink-text-input keeps its own cursor: a value set from outside (history, Tab) remounts it,
+  // so the cursor lands at the end of the new text instead of where it was.
+  const [inputKey, setInputKey] = useState(0);
+  const setInput = useCallback((v: string) => setInputValue(v), []);
+  const replaceInput = useCallback((v: string) => {
+    setInputValue(v);
+    setInputKey((k) => k + 1);
+  }, []);
   const [history, setHistory] = useState<string[]>([]);
   const [histIndex, setHistIndex] = useState<number | null>(null);
   const [scroll, setScroll] = useState(0);
@@ -161,17 +169,17 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
     if (key.upArrow && history.length) {
       const i = histIndex === null ? history.length - 1 : Math.max(0, histIndex - 1);
       setHistIndex(i);
-      setInput(history[i] ?? '');
+      replaceInput(history[i] ?? '');
     } else if (key.downArrow && histIndex !== null) {
       const i = histIndex + 1;
       setHistIndex(i >= history.length ? null : i);
-      setInput(i >= history.length ? '' : (history[i] ?? ''));
+      replaceInput(i >= history.length ? '' : (history[i] ?? ''));
     } else if (key.tab) {
       if (!host) return;
       const c = host.complete(input);
-      if (c.candidates.length === 1) setInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
+      if (c.candidates.length === 1) replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
       else if (c.candidates.length > 1) {
-        if (c.common.length > input.length - c.from) setInput(input.slice(0, c.from) + c.common);
+        if (c.common.length > input.length - c.from) replaceInput(input.slice(0, c.from) + c.common);
         else append(`${c.candidates.join('  ')}\n`);
       }
     }
@@ -199,7 +207,7 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.
     const parts = v.split(/\r\n|\r|\n/);
     if (parts.length === 1) return setInput(v);
-    setInput(parts.pop() ?? '');
+    replaceInput(parts.pop() ?? '');
     queue.current.push(...parts);
     void drain();
   };
@@ -261,7 +269,7 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
       ) : null}
       <Box>
         <Text>{host?.prompt() ?? ''}</Text>
-        <TextInput value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
+        <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
       </Box>
       <Text dimColor wrap="truncate">
         {status}
