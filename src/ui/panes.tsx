@@ -8,7 +8,7 @@ import type { PullLayer } from '../panes/tracker.js';
 import type { Strings } from '../i18n/index.js';
 
 export type PaneKind = 'upper' | 'merged' | 'work' | 'layers' | 'chain' | 'events';
-export const PANE_ORDER: PaneKind[] = ['upper', 'layers', 'merged', 'chain', 'work', 'events'];
+export const PANE_ORDER: PaneKind[] = ['upper', 'layers', 'merged', 'events', 'chain', 'work'];
 
 const MARK_COLOR: Record<Mark, string | undefined> = { '+': 'green', '~': 'yellow', x: 'red', o: 'magenta', ' ': undefined };
 

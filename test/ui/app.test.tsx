@@ -88,6 +88,7 @@ describe('the screen', () => {
     await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     ui.stdin.write(`${ESC}[C`); // → : merged
+    ui.stdin.write(`${ESC}[C`); // → : events
     ui.stdin.write(`${ESC}[C`); // → : chain
     let f = await ui.waitFor((f) => f.includes('ChainID, step by step') && f.includes('(1/6)'), 'the ChainID pane');
     expect(f).toContain('base layer: ChainID = DiffID');
