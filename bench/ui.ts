@@ -102,7 +102,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
       });
       const runs = 7;
       // The tutor's first frame is its layout (the prompt follows once the simulator has loaded).
-      const tutor = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'upper (diff)'));
+      const tutor = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'));
       const tutorPrompt = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'));
       const minimalBundled = await median(runs, () => firstFrame(`node ${bundled}`, 'root@host:~#'));
       const minimalUnbundled = await median(runs, () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'));
