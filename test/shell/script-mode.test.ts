@@ -70,10 +70,19 @@ describe('overlay-tutor script', () => {
   });
 
   it('the line REPL runs piped lines with prompts and continuation lines', () => {
-    const r = spawnSync('node', [CLI], { input: 'echo "a\nb"\ncd /etc\nexit 3\n', encoding: 'utf8' });
+    const r = spawnSync('node', [CLI, 'sandbox'], { input: 'echo "a\nb"\ncd /etc\nexit 3\n', encoding: 'utf8' });
     expect(r.stdout).toBe('root@host:~# > a\nb\nroot@host:~# root@host:/etc# ');
     expect(r.stderr).toBe('exit\n');
     expect(r.status).toBe(3);
+  });
+});
+
+describe('the tutor without a terminal', () => {
+  it('shows the lesson map in line mode and leaves on q', () => {
+    const r = spawnSync('node', [CLI], { input: 'q\n', encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' } });
+    expect(r.stdout).toContain(' 1. [     ] Storage drivers and docker info');
+    expect(r.stdout).toContain('Lesson number (q to quit): ');
+    expect(r.status).toBe(0);
   });
 });
 
