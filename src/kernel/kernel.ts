@@ -48,6 +48,7 @@ export class Kernel {
   readonly clock: Clock;
   readonly random: Random;
   private mountTable: Mount[];
+  private byTarget: Map<string, Mount> | undefined;
   private listeners = new Set<KernelListener>();
   private tempId = 0;
   private nextAnonMinor = 40;
@@ -80,16 +81,28 @@ export class Kernel {
     return this.mountTable.filter((m) => m.namespace === undefined);
   }
 
-  /** The mount holding a host path, and the path relative to that mount's root. */
+  /** The mount holding a host path, and the path relative to that mount's root. Every path
+   * lookup asks this for each component, so it looks the path's ancestors up in a map of mount
+   * targets (longest first) rather than scanning a table that grows by a dozen mounts a container. */
   locate(hostPath: string): { mount: Mount; rel: string } {
-    let best = this.mountTable[0] as Mount;
-    for (const m of this.mountTable) {
-      if (m.target === '/') continue;
-      // Later mounts on the same target hide earlier ones, as the kernel's mount stack does.
-      if ((hostPath === m.target || hostPath.startsWith(`${m.target}/`)) && m.target.length >= best.target.length) best = m;
+    const byTarget = this.mountsByTarget();
+    if (byTarget.size > 0) {
+      for (let p = hostPath; p.length > 1; p = p.slice(0, p.lastIndexOf('/'))) {
+        const mount = byTarget.get(p);
+        if (mount) return { mount, rel: p === hostPath ? '' : hostPath.slice(p.length + 1) };
+      }
     }
-    const rel = best.target === '/' ? hostPath.slice(1) : hostPath.slice(best.target.length + 1);
-    return { mount: best, rel };
+    return { mount: this.mountTable[0] as Mount, rel: hostPath.slice(1) };
+  }
+
+  /** The mount on each target but /: the latest hides earlier ones, as the kernel's mount stack
+   * does. Rebuilt after a mount or umount. */
+  private mountsByTarget(): Map<string, Mount> {
+    if (!this.byTarget) {
+      this.byTarget = new Map();
+      for (const m of this.mountTable) if (m.target !== '/') this.byTarget.set(m.target, m);
+    }
+    return this.byTarget;
   }
 
   isMountpoint(hostPath: string): boolean {
@@ -128,6 +141,7 @@ export class Kernel {
       },
     );
     this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options, fs });
+    this.byTarget = undefined;
     this.emit({ kind: 'mount', target: req.target, options });
     return fs;
   }
@@ -135,6 +149,7 @@ export class Kernel {
   /** Mounts a filesystem other than overlay (procfs, devtmpfs, a bind mount) at target. */
   addMount(mount: Mount): void {
     this.mountTable.push(mount);
+    this.byTarget = undefined;
     this.emit({ kind: 'mount', target: mount.target, options: mount.options });
   }
 
@@ -143,6 +158,7 @@ export class Kernel {
     if (i <= 0) throw new KernelError('EINVAL', 'umount', target);
     if (this.mountTable.some((m) => m.target.startsWith(`${target}/`))) throw new KernelError('EBUSY', 'umount', target);
     this.mountTable.splice(i, 1);
+    this.byTarget = undefined;
     this.emit({ kind: 'umount', target });
   }
 

@@ -92,13 +92,13 @@ export class Proc {
     const trailingSlash = path.length > 1 && path.endsWith('/');
     if (trailingSlash) follow = true;
     let pending = path.split('/').filter((c) => c !== '');
+    let at = 0; // the next component of `pending`
     let cur = path.startsWith('/') ? this.root : this.cwdHost;
     let curStat: Stat | undefined;
     let links = 0;
-    while (pending.length > 0) {
-      const comp = pending[0] as string;
-      pending = pending.slice(1);
-      const last = pending.length === 0;
+    while (at < pending.length) {
+      const comp = pending[at++] as string;
+      const last = at === pending.length;
       if (comp === '.') continue;
       if (comp === '..') {
         if (cur !== this.root) cur = hostParent(cur);
@@ -124,7 +124,8 @@ export class Proc {
         if (target === '') throw new KernelError('ENOENT', syscall, path);
         if (target.startsWith('/')) cur = this.root;
         curStat = undefined;
-        pending = [...target.split('/').filter((c) => c !== ''), ...pending];
+        pending = [...target.split('/').filter((c) => c !== ''), ...pending.slice(at)];
+        at = 0;
         if (pending.length === 0) pending = ['.'];
         continue;
       }
