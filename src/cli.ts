@@ -87,11 +87,11 @@ export async function main(argv: string[]): Promise<number> {
       const inCi = env.CI !== '0' && env.CI !== 'false' && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
       if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
-        const { runLineTutor } = await import('./repl/line-tutor.js');
+        const { runLineTutor } = await import('./simulator-entry.js');
         return runLineTutor({ lang, ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}) });
       }
       if (!interactive) {
-        const { runLineRepl } = await import('./repl/line-repl.js');
+        const { runLineRepl } = await import('./simulator-entry.js');
         return runLineRepl({ seed: values.seed });
       }
       // Colour libraries read this when they load: glyphs carry the meaning without colour.
@@ -101,8 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'progress': {
       const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
-      const { loadProgress, progressPath, saveProgress } = await import('./host/progress-file.js');
-      const { parseProgress } = await import('./lessons/progress.js');
+      const { loadProgress, progressPath, saveProgress, parseProgress } = await import('./simulator-entry.js');
       const file = progressPath();
       if ((values.export === undefined) === (values.import === undefined)) {
         process.stderr.write("overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n");
@@ -134,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`overlay-tutor: ${lang.error}\n`);
         return 2;
       }
-      const { findLessonsDir, readLessons } = await import('./host/lesson-files.js');
+      const { findLessonsDir, readLessons } = await import('./simulator-entry.js');
       const dir = findLessonsDir();
       if (!dir) {
         process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
@@ -164,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
       }
-      const { runScript } = await import('./host/script-mode.js');
+      const { runScript } = await import('./simulator-entry.js');
       return runScript({
         file,
         seed: values.seed === undefined ? undefined : Number(values.seed),
@@ -177,6 +176,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
       return 2;
   }
+}
+
+// `overlay-tutor lessons | head -1`: when the reader goes away, stop quietly as coreutils do
+// (they die of SIGPIPE), instead of Node's unhandled 'error' event and its stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`overlay-tutor: cannot write: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : 74);
+  });
 }
 
 main(process.argv.slice(2)).then(

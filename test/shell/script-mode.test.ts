@@ -77,6 +77,18 @@ describe('overlay-tutor script', () => {
   });
 });
 
+describe('a reader that goes away', () => {
+  it('ends the bin quietly, as coreutils do under `| head -1`', () => {
+    // bash runs the pipeline: head exits after one line, and the bin, with far more than a pipe's
+    // buffer still to write, meets a closed pipe.
+    const file = join(dir, 'long.sh');
+    writeFileSync(file, `${'ls -R /etc\n'.repeat(400)}`);
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} script ${JSON.stringify(file)} | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('$ ls -R /etc\n');
+    expect(r.stderr).toBe('status 0\n');
+  });
+});
+
 describe('the tutor without a terminal', () => {
   it('shows the lesson map in line mode and leaves on q', () => {
     const r = spawnSync('node', [CLI], { input: 'q\n', encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' } });

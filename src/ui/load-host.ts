@@ -1,0 +1,50 @@
+// What the screen loads after its first frame: the simulated host and, in the tutor, the lessons
+// and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
+// this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
+// see scripts/build.mjs.
+import type { Lang } from '../i18n/index.js';
+import type { ScreenHost } from './screen-host.js';
+
+export interface LoadOptions {
+  seed: number;
+  lang: Lang;
+  /** The terminal's width, for `ls` (the output area is narrower than the terminal). */
+  columns: number | undefined;
+  /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
+  tutor?: { lessonId?: string | undefined } | undefined;
+}
+
+export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
+  const [{ createSimHost }, { screenHostFor }] = await Promise.all([import('../host/sim-host.js'), import('./screen-host-sim.js')]);
+  const host = createSimHost({ seed: o.seed });
+  if (o.columns) {
+    host.session.shell.state.vars.set('COLUMNS', String(o.columns >= 120 ? Math.floor(o.columns * 0.45) : o.columns));
+    host.session.shell.state.exported.add('COLUMNS');
+  }
+  if (!o.tutor) return screenHostFor(host);
+  const [{ findLessonsDir, readLessons }, { tutorScreenHost }, { LessonRunner }] = await Promise.all([import('../host/lesson-files.js'), import('./screen-host-tutor.js'), import('../lessons/session.js')]);
+  const dir = findLessonsDir();
+  const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
+  if (problems.length) throw new Error(problems.join('\n'));
+  const wanted = o.tutor.lessonId;
+  const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);
+  if (wanted !== undefined && !chosen) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
+  const [{ loadProgress, progressPath, saveProgress }, { recordStep }] = await Promise.all([import('../host/progress-file.js'), import('../lessons/progress.js')]);
+  const file = progressPath();
+  const loaded = loadProgress(file);
+  let progress = loaded.progress;
+  const keeper = {
+    current: () => progress,
+    runnerOptions: (l: (typeof lessons)[number]) => ({
+      startAt: progress.lessons[l.data.id]?.grade ? 0 : (progress.lessons[l.data.id]?.current ?? 0),
+      onStep: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => {
+        progress = recordStep(progress, l.data.id, stepId, next, grade);
+        saveProgress(file, progress);
+      },
+    }),
+  };
+  const first = chosen ? await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed }), keeper.runnerOptions(chosen)) : undefined;
+  const screen = tutorScreenHost(lessons, o.lang, first, keeper);
+  // A progress file that could not be read was moved aside: say so above the map.
+  return loaded.warning ? { ...screen, intro: () => `${loaded.warning}\n${screen.intro()}` } : screen;
+}
