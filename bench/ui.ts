@@ -1,10 +1,11 @@
 // The screen's speed: time to first frame of the bundled bin against a minimal Ink app bundled
 // the same way and the same app unbundled (each started in a pseudo-terminal by `script`, timed
 // until its prompt appears); and the latency of a command plus the re-render it causes, with 10
-// containers on the host, measured in-process on the real App component.
+// containers on the host, measured in-process on the real App component and Ink's real renderer.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BenchReport } from './report.js';
@@ -25,7 +26,10 @@ function firstFrame(command: string, marker: string): Promise<number | undefined
     const done = (v: number | undefined) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      resolve(v);
+      // The app under the pty gets SIGHUP but finishes what it is doing first (the tutor is
+      // loading its simulator just after its first frame): let it die before the next run, or
+      // that run shares the CPU with it.
+      setTimeout(() => resolve(v), 400);
     };
     const timer = setTimeout(() => done(undefined), 15_000);
     child.stdout.on('data', (d: Buffer) => {
@@ -35,48 +39,77 @@ function firstFrame(command: string, marker: string): Promise<number | undefined
   });
 }
 
-async function median(runs: number, f: () => Promise<number | undefined>): Promise<number> {
-  const xs: number[] = [];
+/** The median of `runs` timings of each contender, run in turns. */
+async function interleavedMedians<K extends string>(runs: number, contenders: Record<K, () => Promise<number | undefined>>): Promise<Record<K, number>> {
+  const xs = Object.fromEntries(Object.keys(contenders).map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
-    const v = await f();
-    if (v !== undefined) xs.push(v);
+    for (const k of Object.keys(contenders) as K[]) {
+      const v = await contenders[k]();
+      if (v !== undefined) xs[k].push(v);
+    }
   }
-  xs.sort((a, b) => a - b);
-  return xs[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+  return Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, median(v as number[])])) as Record<K, number>;
 }
 
-async function commandLatency(): Promise<number[]> {
+/** A terminal for Ink in this process: 80x24, raw-mode stdin, every write kept. */
+function fakeTerminal() {
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 24 });
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin });
+  let last = '';
+  let frames = 0;
+  stdout.on('data', (d: Buffer) => {
+    const text = d.toString();
+    frames += text.split('\u001b[?2026h').length - 1; // each frame is one synchronized update
+    last += text;
+    // Keep only the newest frame.
+    const i = last.lastIndexOf('\u001b[?2026h');
+    if (i > 0) last = last.slice(i);
+  });
+  return { stdout, stdin, frame: () => last, frames: () => frames };
+}
+
+/**
+ * ms from Enter to the frame that shows the command's effect in the upper pane, through Ink's
+ * real renderer (throttled as the bin runs it) on a fake 80x24 terminal, with 10 containers.
+ */
+export async function commandLatency(): Promise<number[]> {
   // Production React, as in the bin (React picks its build when first loaded, which is here).
   process.env.NODE_ENV = 'production';
   const React = await import('react');
-  const { render } = await import('ink-testing-library');
+  const { render } = await import('ink');
   const { createSimHost } = await import('../src/host/sim-host.js');
   const { STRINGS } = await import('../src/i18n/index.js');
   const { App } = await import('../src/ui/app.js');
+  const { SCREEN_RENDER_OPTIONS } = await import('../src/ui/run.js');
   const host = createSimHost({ seed: 9 });
   const quiet = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
   await host.session.run('docker pull nginx', quiet);
   for (let i = 0; i < 10; i++) await host.session.run(`docker run -d --name c${i} nginx`, quiet);
   const { screenHostFor } = await import('../src/ui/screen-host-sim.js');
   const screenHost = screenHostFor(host);
-  const r = render(React.createElement(App, { load: () => Promise.resolve(screenHost), s: STRINGS.en }));
-  const settle = () => new Promise((res) => setTimeout(res, 50));
+  const term = fakeTerminal();
+  const app = render(React.createElement(App, { load: () => Promise.resolve(screenHost), s: STRINGS.en }), { ...SCREEN_RENDER_OPTIONS, stdout: term.stdout as unknown as NodeJS.WriteStream, stdin: term.stdin as unknown as NodeJS.ReadStream, patchConsole: false });
+  const settle = () => new Promise((res) => setTimeout(res, 60));
   await settle();
   const times: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const marker = `m${i}x`;
-    r.stdin.write(`docker exec c${i % 10} sh -c 'echo ${marker} > /tmp/f${i}'`);
+  const framesPerCommand: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    term.stdin.write(`docker exec c${i % 10} sh -c 'echo m${i}x > /tmp/f${i}'`);
     await settle();
     const t0 = performance.now();
-    r.stdin.write('\r');
+    const before = term.frames();
+    term.stdin.write('\r');
     // Done when the frame shows the new file in the container layer's pane.
     // (The typed line holds "/tmp/f<i>" too: wait for the pane row "+ f<i>", drawn after the run.)
     const row = new RegExp(`\\+\\s+f${i}\\b`);
-    while (!row.test(r.lastFrame() ?? '')) await new Promise((res) => setImmediate(res));
+    while (!row.test(term.frame())) await new Promise((res) => setImmediate(res));
     times.push(performance.now() - t0);
     await settle();
+    framesPerCommand.push(term.frames() - before);
   }
-  r.unmount();
+  app.unmount();
+  process.stderr.write(`frames per command: ${framesPerCommand.join(',')}\n`);
   return times.sort((a, b) => a - b);
 }
 
@@ -95,17 +128,23 @@ export async function benchUi(report: BenchReport): Promise<void> {
         platform: 'node',
         format: 'esm',
         target: 'node20',
+        minify: true, // as the bin is
         alias: { 'react-devtools-core': join(ROOT, 'scripts/empty-module.mjs'), ws: join(ROOT, 'scripts/empty-module.mjs') },
         define: { 'process.env.NODE_ENV': '"production"' },
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
         logLevel: 'error',
       });
-      const runs = 7;
-      // The tutor's first frame is its layout (the prompt follows once the simulator has loaded).
-      const tutor = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'));
-      const tutorPrompt = await median(runs, () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'));
-      const minimalBundled = await median(runs, () => firstFrame(`node ${bundled}`, 'root@host:~#'));
-      const minimalUnbundled = await median(runs, () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'));
+      // Interleaved, so that a slow moment of the machine falls on every contender alike.
+      const runs = 15;
+      const contenders = {
+        // The tutor's first frame is its layout (the prompt follows once the simulator has loaded).
+        tutor: () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'),
+        tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'),
+        minimalBundled: () => firstFrame(`node ${bundled}`, 'root@host:~#'),
+        minimalUnbundled: () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'),
+      };
+      const times = await interleavedMedians(runs, contenders);
+      const { tutor, tutorPrompt, minimalBundled, minimalUnbundled } = times;
       report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
       report.add(group, 'overlay-tutor: prompt ready (simulator loaded)', tutorPrompt, 'ms');
       report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');

@@ -10,6 +10,8 @@ import type { FocusHint } from './model.js';
 export interface PullLayer {
   id: string;
   status: string;
+  /** The compressed blob's bytes (what a download bar counts). */
+  size: number;
 }
 
 /** A host path as the log shows it: the data-root dropped, 64-hex ids cut to 12. */
@@ -121,7 +123,7 @@ export class PaneTracker {
       case 'pull-layer': {
         const found = this.pulls.find((l) => l.id === e.id);
         if (found) found.status = e.status;
-        else this.pulls.push({ id: e.id, status: e.status });
+        else this.pulls.push({ id: e.id, status: e.status, size: e.size });
         break;
       }
       default:

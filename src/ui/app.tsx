@@ -6,6 +6,7 @@ import TextInput from 'ink-text-input';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
+import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
 import type { CommandIO } from '../shell/command.js';
 import { HelpOverlay } from './help.js';
 import { PANE_ORDER, Pane } from './panes.js';
@@ -20,7 +21,27 @@ export interface AppProps {
   linear?: boolean;
   /** Called with the exit status when the learner quits. */
   onExit?: (code: number) => void;
+  /** About how long a pull's progress takes to play, in ms (tests make it short). */
+  pullMs?: number;
 }
+
+/** What a command changes, kept in one state so that a command renders once when it ends (Ink's
+ * React root is a legacy one: every separate setState outside an input handler is a render). */
+interface Term {
+  output: string[];
+  history: string[];
+  histIndex: number | null;
+  scroll: number;
+  busy: boolean;
+  model: PaneModel;
+  chainRevealed: number;
+  /** A pull playing its progress: the plan, when it started, the command's output held back. */
+  pull?: { plan: PullPlan; started: number; now: number; held: string } | undefined;
+}
+
+/** Output held back while a command runs is shown at least this often. */
+const FLUSH_MS = 50;
+const PULL_FRAME_MS = 80;
 
 const MAX_OUTPUT_LINES = 2000;
 const decoder = new TextDecoder();
@@ -43,40 +64,52 @@ export function expandTabs(line: string): string {
   return out;
 }
 
-export function App({ load, s, linear = false, onExit }: AppProps) {
+export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [host, setHost] = useState<ScreenHost | undefined>(undefined);
   // The drain loop outlives renders: it reads the host through a ref.
   const hostRef = useRef<ScreenHost | undefined>(undefined);
-  const [output, setOutput] = useState<string[]>([]);
   const [input, setInputValue] = useState('');
   // ink-text-input keeps its own cursor: a value set from outside (history, Tab) remounts it,
   // so the cursor lands at the end of the new text instead of where it was.
   const [inputKey, setInputKey] = useState(0);
-  const setInput = useCallback((v: string) => setInputValue(v), []);
+  // The line as last typed, ahead of renders: text and Enter read in one go from the terminal
+  // (typed ahead, pasted, tmux send-keys) reach ink-text-input in one batch, and its onSubmit
+  // then still holds the value of the last render, the empty line.
+  const typed = useRef('');
+  const setInput = useCallback((v: string) => {
+    typed.current = v;
+    setInputValue(v);
+  }, []);
   const replaceInput = useCallback((v: string) => {
+    typed.current = v;
     setInputValue(v);
     setInputKey((k) => k + 1);
   }, []);
-  const [history, setHistory] = useState<string[]>([]);
-  const [histIndex, setHistIndex] = useState<number | null>(null);
-  const [scroll, setScroll] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const [term, setTerm] = useState<Term>({ output: [], history: [], histIndex: null, scroll: 0, busy: false, model: EMPTY_PANES, chainRevealed: 1 });
+  const { output, history, histIndex, scroll, model, chainRevealed } = term;
+  const update = useCallback((patch: Partial<Term> | ((t: Term) => Partial<Term>)) => setTerm((t) => ({ ...t, ...(typeof patch === 'function' ? patch(t) : patch) })), []);
   const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
   const [paneIndex, setPaneIndex] = useState(0);
-  const [chainRevealed, setChainRevealed] = useState(1);
   const [showHelp, setShowHelp] = useState(false);
   const [ctrlC, setCtrlC] = useState(false);
-  const [model, setModel] = useState<PaneModel>(EMPTY_PANES);
   const pending = useRef('');
 
-  const append = useCallback((text: string) => {
-    const all = pending.current + text;
-    const lines = all.split('\n');
+  /** The whole lines of `text`; an unfinished last line waits in `pending` for the rest. */
+  const takeLines = useCallback((text: string): string[] => {
+    const lines = (pending.current + text).split('\n');
     pending.current = lines.pop() ?? '';
-    if (lines.length) setOutput((o) => [...o, ...lines.map(expandTabs)].slice(-MAX_OUTPUT_LINES));
+    return lines.map(expandTabs);
   }, []);
+  const withLines = (t: Term, lines: string[]): string[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
+  const append = useCallback(
+    (text: string) => {
+      const lines = takeLines(text);
+      if (lines.length) update((t) => ({ output: withLines(t, lines) }));
+    },
+    [update, takeLines],
+  );
 
   useEffect(() => {
     let live: ScreenHost | undefined;
@@ -87,9 +120,8 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
       else {
         hostRef.current = h;
         setHost(h);
-        const intro = h.intro?.();
-        if (intro) append(`${intro}\n`);
-        setModel(h.panes());
+        const intro = takeLines(h.intro ? `${h.intro()}\n` : '');
+        update((t) => ({ output: withLines(t, intro), model: h.panes() }));
       }
     }, (e: unknown) => {
       // A broken lesson file or a missing lesson: said plainly, never as a stack trace.
@@ -99,7 +131,7 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
       gone = true;
       live?.dispose();
     };
-  }, [load, append]);
+  }, [load, append, update, takeLines]);
 
   const quit = useCallback(
     (code: number) => {
@@ -113,29 +145,57 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
     async (line: string) => {
       const host = hostRef.current;
       if (!host) return;
-      const prompt = host.prompt();
-      append(`${prompt}${line}\n`);
-      if (line.trim()) setHistory((h) => [...h, line]);
-      setHistIndex(null);
-      setScroll(0);
-      setBusy(true);
-      const io: CommandIO = {
-        stdin: new Uint8Array(0),
-        stdout: (d) => append(typeof d === 'string' ? d : decoder.decode(d)),
-        stderr: (d) => append(typeof d === 'string' ? d : decoder.decode(d)),
-        stdinIsTerminal: true,
-        stdoutIsTerminal: true,
+      const echo = takeLines(`${host.prompt()}${line}\n`);
+      update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0, busy: true }));
+      // What the command writes is held and shown in one go when it ends (or every FLUSH_MS if
+      // it takes its time), so that a command costs one render, not one per write.
+      let held = '';
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
+        const text = held;
+        held = '';
+        if (text) append(text);
       };
+      const write = (d: string | Uint8Array) => {
+        held += typeof d === 'string' ? d : decoder.decode(d);
+        timer ??= setTimeout(flush, FLUSH_MS);
+      };
+      const io: CommandIO = { stdin: new Uint8Array(0), stdout: write, stderr: write, stdinIsTerminal: true, stdoutIsTerminal: true };
       const result = await host.run(line, io);
-      if (pending.current) append('\n');
+      if (timer) clearTimeout(timer);
+      const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
+      if (fresh.length && pullMs > 0) await playPull(host, held, pullMs);
       const next = host.panes();
-      setModel(next);
-      setChainRevealed((r) => (next.chain.length && next.chain[0]?.chainId !== model.chain[0]?.chainId ? 1 : Math.min(r, Math.max(1, next.chain.length))));
-      setBusy(false);
+      // A command's last line without a newline still ends before the next prompt.
+      const lines = takeLines(held);
+      if (pending.current) lines.push(...takeLines('\n'));
+      update((t) => ({
+        output: withLines(t, lines),
+        pull: undefined,
+        model: next,
+        chainRevealed: next.chain.length && next.chain[0]?.chainId !== t.model.chain[0]?.chainId ? 1 : Math.min(t.chainRevealed, Math.max(1, next.chain.length)),
+        busy: false,
+      }));
       if (result.exited) quit(result.exitCode);
     },
-    [append, model.chain, quit],
+    [append, update, takeLines, quit, pullMs],
   );
+
+  /** Plays a pull's progress over the held output's layer lines, then resolves. */
+  const playPull = (host: ScreenHost, held: string, ms: number) =>
+    new Promise<void>((resolve) => {
+      const plan = planPull(host.pulls(), { totalMs: ms });
+      const started = Date.now();
+      update({ pull: { plan, started, now: started, held } });
+      const tick = setInterval(() => {
+        const now = Date.now();
+        if (now - started >= plan.end) {
+          clearInterval(tick);
+          resolve();
+        } else update((t) => (t.pull ? { pull: { ...t.pull, now } } : {}));
+      }, PULL_FRAME_MS);
+    });
 
   useInput((ch, key) => {
     if (showHelp) {
@@ -158,21 +218,21 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
       setFocus((f) => (f === 'prompt' ? 'panes' : 'prompt'));
       return;
     }
-    if (key.pageUp) return setScroll((v) => Math.min(v + 10, Math.max(0, output.length * 2)));
-    if (key.pageDown) return setScroll((v) => Math.max(0, v - 10));
+    if (key.pageUp) return update((t) => ({ scroll: Math.min(t.scroll + 10, Math.max(0, t.output.length * 2)) }));
+    if (key.pageDown) return update((t) => ({ scroll: Math.max(0, t.scroll - 10) }));
     if (focus === 'panes') {
       if (key.leftArrow) setPaneIndex((i) => (i + PANE_ORDER.length - 1) % PANE_ORDER.length);
       if (key.rightArrow || key.tab) setPaneIndex((i) => (i + 1) % PANE_ORDER.length);
-      if (key.return || ch === ' ') setChainRevealed((r) => Math.min(model.chain.length, r + 1));
+      if (key.return || ch === ' ') update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
       return;
     }
     if (key.upArrow && history.length) {
       const i = histIndex === null ? history.length - 1 : Math.max(0, histIndex - 1);
-      setHistIndex(i);
+      update({ histIndex: i });
       replaceInput(history[i] ?? '');
     } else if (key.downArrow && histIndex !== null) {
       const i = histIndex + 1;
-      setHistIndex(i >= history.length ? null : i);
+      update({ histIndex: i >= history.length ? null : i });
       replaceInput(i >= history.length ? '' : (history[i] ?? ''));
     } else if (key.tab) {
       if (!host) return;
@@ -187,7 +247,8 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
 
   // Lines typed while a command runs, or pasted several at once, wait their turn.
   const queue = useRef<string[]>([]);
-  const submit = (line: string) => {
+  const submit = () => {
+    const line = typed.current;
     setInput('');
     queue.current.push(line);
     void drain();
@@ -221,11 +282,14 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
   const paneRows = linear || collapsed ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
   const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3 - (collapsed ? 1 : 0));
   // Long lines wrap onto several rows, as a terminal would show them.
-  const wrapped = useMemo(() => output.flatMap((l) => wrapLine(l, outputWidth)), [output, outputWidth]);
+  const pulling = term.pull ? pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth) : undefined;
+  const wrapped = useMemo(() => (pulling ? [...output, ...pulling] : output).flatMap((l) => wrapLine(l, outputWidth)), [output, pulling, outputWidth]);
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
-  const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '—';
+  // ASCII only in the first frame: Ink's first measure of a non-ASCII string compiles
+  // string-width's Unicode regexes, ~6 ms before anything is on screen.
+  const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '-';
   const where = host?.status?.() ?? s.sandbox;
-  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} · ${where} · ${s.focusOn(focusLabel)} · F1/?`;
+  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
   const paneProps = { model, log: host?.log() ?? [], pulls: host?.pulls() ?? [], chainRevealed, s };
   const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
@@ -268,7 +332,8 @@ export function App({ load, s, linear = false, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box>
-        <Text>{host?.prompt() ?? ''}</Text>
+        {/* A pull holds the prompt back until it is done, as the shell does. */}
+        <Text>{term.pull ? '' : (host?.prompt() ?? '')}</Text>
         <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
       </Box>
       <Text dimColor wrap="truncate">

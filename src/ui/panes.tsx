@@ -2,7 +2,7 @@
 // glyphs first (+ ~ x o, * for the last command's effects) and colours second, so NO_COLOR and
 // TERM=dumb lose nothing.
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ChainRow, LayerRow, Mark, PaneModel, TreeRow } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
 import type { Strings } from '../i18n/index.js';
@@ -144,8 +144,9 @@ export interface PaneProps {
   s: Strings;
 }
 
-/** One pane by kind, inside a frame of the given size (two rows for the border, one for the title). */
-export function Pane({ kind, model, log, pulls, chainRevealed, width, height, focused, s }: PaneProps) {
+/** One pane by kind, inside a frame of the given size (two rows for the border, one for the title).
+ * Memoised: a command's first render (its echo) leaves the panes as they were. */
+export const Pane = memo(function Pane({ kind, model, log, pulls, chainRevealed, width, height, focused, s }: PaneProps) {
   const inner = Math.max(1, height - 3);
   const w = Math.max(10, width - 2);
   const noContainer = model.focus?.kind !== 'container';
@@ -192,4 +193,4 @@ export function Pane({ kind, model, log, pulls, chainRevealed, width, height, fo
         </Frame>
       );
   }
-}
+});

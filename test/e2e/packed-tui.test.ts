@@ -57,7 +57,12 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
     tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${bin} sandbox --seed 3`);
     await waitForScreen((s) => s.includes('root@host:~#') && s.includes('No container or image yet'), 'the first frame');
     await sleep(200);
-    await typeLine('docker pull nginx');
+    // Text and Enter at once, as a paste or a fast typist sends them: the line still runs.
+    tm('send-keys', '-t', SESSION, '-l', 'docker pull nginx');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    // The pull plays as docker draws it: a line per layer, counting bytes, then Pull complete.
+    await waitForScreen((s) => /^[0-9a-f]{12}: (Downloading|Extracting) +[\d.]+k?B\/[\d.]+k?B$/m.test(s), 'a layer downloading');
+    await waitForScreen((s) => s.includes('Status: Downloaded newer image for nginx:latest'), 'the end of the pull');
     await waitForScreen((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
     await typeLine('docker run -d --name web nginx');
     await waitForScreen((s) => s.includes('in focus: web (running)'), 'the container in focus');

@@ -11,11 +11,11 @@ const ESC = '\u001b';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-async function start(lang: 'en' | 'zh-CN' = 'en') {
+async function start(lang: 'en' | 'zh-CN' = 'en', pullMs = 200) {
   const host = createSimHost({ seed: 2 });
   let exitCode: number | undefined;
   const load = () => Promise.resolve(screenHostFor(host));
-  const r = render(<App load={load} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} />);
+  const r = render(<App load={load} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} pullMs={pullMs} />);
   cleanup = r.unmount;
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what: string): Promise<string> => {
@@ -130,6 +130,38 @@ describe('the screen', () => {
     await new Promise((res) => setTimeout(res, 100));
     await ui.type('echo hi');
     await ui.waitFor((f) => f.includes('docker run --rm busybox:latest echo hi'), 'text typed after the completion');
+  });
+
+  it('plays a pull as docker draws it on a terminal: a line per layer rewritten in place, then Digest and Status', async () => {
+    const ui = await start('en', 1500);
+    const frames: string[] = [];
+    const seen = (f: string) => {
+      if (frames[frames.length - 1] !== f) frames.push(f);
+      return f.includes('Status: Downloaded newer image for nginx:latest');
+    };
+    await ui.type('docker pull nginx');
+    ui.stdin.write('\r');
+    for (let i = 0; i < 300 && !seen(ui.frame()); i++) await new Promise((res) => setTimeout(res, 10));
+    const during = frames.filter((f) => /: Downloading +[\d.]+[kM]?B\/[\d.]+[kM]?B/.test(f));
+    expect(during.length).toBeGreaterThan(0);
+    expect(frames.some((f) => /: (Waiting|Extracting|Verifying Checksum|Download complete)/.test(f))).toBe(true);
+    // Digest and Status come once every layer is in; the prompt waits for them too.
+    for (const f of during) {
+      expect(f).not.toContain('Digest: sha256:');
+      expect(f).not.toMatch(/^root@host:~# $/m);
+    }
+    const last = frames[frames.length - 1] as string;
+    expect(last.match(/^[0-9a-f]{12}: Pull complete$/gm)?.length).toBe(6);
+    expect(last).toContain('latest: Pulling from library/nginx');
+    // Each layer keeps one line: no status line of a layer is left behind.
+    expect(last).not.toMatch(/: (Downloading|Extracting|Waiting)/);
+  });
+
+  it('runs a line whose text and Enter arrive in one read (typed ahead, pasted, tmux send-keys)', async () => {
+    const ui = await start();
+    ui.stdin.write('echo typed-ahead\r');
+    const f = await ui.waitFor((f) => /^typed-ahead$/m.test(f), 'the echoed word');
+    expect(f).toContain('root@host:~# echo typed-ahead');
   });
 
   it('speaks Chinese with --lang zh-CN', async () => {

@@ -165,7 +165,7 @@ export class DaemonCore {
         this.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
       }
       layers.push({ id, status: existed ? 'Already exists' : 'Pull complete' });
-      this.emit({ kind: 'pull-layer', ref, id, status: existed ? 'Already exists' : 'Pull complete' });
+      this.emit({ kind: 'pull-layer', ref, id, status: existed ? 'Already exists' : 'Pull complete', size: l.size });
       parent = layer;
     }
     const { image, existed } = this.imageStore.add(resolved.config, parent);

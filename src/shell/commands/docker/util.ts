@@ -12,16 +12,7 @@ export interface SubCommand {
   run: Sub;
 }
 
-/** go-units HumanSizeWithPrecision(size, 3): decimal units, 3 significant digits. */
-export function humanSize(size: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  while (size >= 1000 && i < units.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return `${Number(size.toPrecision(3))}${units[i]}`;
-}
+export { humanSize } from '../../../docker/go-units.js';
 
 /** go-units HumanDuration. */
 export function humanDuration(ms: number): string {

@@ -1,0 +1,102 @@
+// The little markdown lesson texts use, laid out for the screen: paragraphs wrapped at word
+// boundaries, **bold**, `code` spans and ``` fenced blocks (indented, never re-wrapped at spaces,
+// so a command line reads as it will be typed). Without colour the marks that carry meaning stay
+// visible: code spans keep their backticks and code blocks their indentation; bold is lost.
+
+export interface Segment {
+  text: string;
+  bold?: boolean;
+  /** A code span or a line of a code block. */
+  code?: boolean;
+}
+
+/** One screen row of laid-out markdown. */
+export type Row = Segment[];
+
+const CODE_INDENT = '    ';
+
+/** Splits a line into plain, bold and code segments. An unclosed mark is left as text. */
+export function inlineSegments(line: string, color: boolean): Segment[] {
+  const out: Segment[] = [];
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*/g;
+  let at = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (m.index > at) out.push({ text: line.slice(at, m.index) });
+    if (m[1] !== undefined) out.push({ text: color ? m[1] : `\`${m[1]}\``, code: true });
+    else out.push({ text: m[2] as string, bold: true });
+    at = m.index + m[0].length;
+  }
+  if (at < line.length) out.push({ text: line.slice(at) });
+  return out;
+}
+
+/** Segments cut into rows of at most `width` characters, breaking at spaces where it can. */
+function wrapSegments(segs: Segment[], width: number): Row[] {
+  const rows: Row[] = [];
+  let row: Row = [];
+  let used = 0;
+  const push = (seg: Segment, text: string) => {
+    const last = row[row.length - 1];
+    if (last && last.bold === seg.bold && last.code === seg.code) last.text += text;
+    else row.push({ ...seg, text });
+    used += [...text].length;
+  };
+  const breakRow = () => {
+    rows.push(row);
+    row = [];
+    used = 0;
+  };
+  for (const seg of segs) {
+    // Words keep their trailing space; a code span is one unbreakable word unless too long.
+    const words = seg.code ? [seg.text] : seg.text.split(/(?<= )/);
+    for (const word of words) {
+      let rest = word;
+      while (rest.length > 0) {
+        const len = [...rest].length;
+        if (used + len <= width) {
+          push(seg, rest);
+          rest = '';
+        } else if (used > 0 && len <= width) {
+          breakRow();
+          rest = rest.replace(/^ +/, '');
+        } else {
+          const room = width - used;
+          push(seg, [...rest].slice(0, room).join(''));
+          rest = [...rest].slice(room).join('');
+          breakRow();
+        }
+      }
+    }
+  }
+  if (row.length || rows.length === 0) rows.push(row);
+  // A row's trailing space is not worth a cell.
+  for (const r of rows) {
+    const last = r[r.length - 1];
+    if (last && !last.code) last.text = last.text.replace(/ +$/, '');
+  }
+  return rows;
+}
+
+/** Markdown text laid out in rows of at most `width` characters. */
+export function markdownRows(text: string, width: number, color: boolean): Row[] {
+  const rows: Row[] = [];
+  let inFence = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*```/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      // Cut, not wrapped at spaces: the learner copies it as it is.
+      const chars = [...`${CODE_INDENT}${line}`];
+      for (let i = 0; i === 0 || i < chars.length; i += Math.max(1, width)) rows.push([{ text: chars.slice(i, i + width).join(''), code: true }]);
+      continue;
+    }
+    if (line.trim() === '') {
+      rows.push([]);
+      continue;
+    }
+    rows.push(...wrapSegments(inlineSegments(line, color), Math.max(1, width)));
+  }
+  return rows;
+}
