@@ -7,10 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
-import type { CommandIO } from '../shell/command.js';
 import { HelpOverlay } from './help.js';
 import { PANE_ORDER, Pane } from './panes.js';
-import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
+import { markdownRows, type Row } from './markdown.js';
+import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -23,12 +23,20 @@ export interface AppProps {
   onExit?: (code: number) => void;
   /** About how long a pull's progress takes to play, in ms (tests make it short). */
   pullMs?: number;
+  /** false under NO_COLOR or TERM=dumb: lesson text keeps its backticks round code. */
+  color?: boolean;
 }
 
 /** What a command changes, kept in one state so that a command renders once when it ends (Ink's
  * React root is a legacy one: every separate setState outside an input handler is a render). */
+/** A line of program output, or a piece of the tutor's text laid out as markdown. */
+export type OutLine = string | { md: string };
+
+/** What a running command has written, in order: its output, and the tutor's words. */
+type Chunk = { text: string } | { md: string };
+
 interface Term {
-  output: string[];
+  output: OutLine[];
   history: string[];
   histIndex: number | null;
   scroll: number;
@@ -64,7 +72,7 @@ export function expandTabs(line: string): string {
   return out;
 }
 
-export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps) {
+export function App({ load, s, linear = false, onExit, pullMs = 1600, color = true }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [host, setHost] = useState<ScreenHost | undefined>(undefined);
@@ -102,13 +110,23 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
     pending.current = lines.pop() ?? '';
     return lines.map(expandTabs);
   }, []);
-  const withLines = (t: Term, lines: string[]): string[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
+  /** Output entries for what was written, in order; markdown starts on a line of its own. */
+  const entries = useCallback(
+    (chunks: Chunk[]): OutLine[] =>
+      chunks.flatMap((c): OutLine[] => {
+        if ('text' in c) return takeLines(c.text);
+        const before = pending.current ? takeLines('\n') : [];
+        return [...before, { md: c.md.replace(/\n+$/, '') }];
+      }),
+    [takeLines],
+  );
+  const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
   const append = useCallback(
-    (text: string) => {
-      const lines = takeLines(text);
+    (chunks: Chunk[]) => {
+      const lines = entries(chunks);
       if (lines.length) update((t) => ({ output: withLines(t, lines) }));
     },
-    [update, takeLines],
+    [update, entries],
   );
 
   useEffect(() => {
@@ -120,18 +138,18 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
       else {
         hostRef.current = h;
         setHost(h);
-        const intro = takeLines(h.intro ? `${h.intro()}\n` : '');
+        const intro = entries(h.intro ? [{ md: h.intro() }] : []);
         update((t) => ({ output: withLines(t, intro), model: h.panes() }));
       }
     }, (e: unknown) => {
       // A broken lesson file or a missing lesson: said plainly, never as a stack trace.
-      append(`overlay-tutor: ${e instanceof Error ? e.message : String(e)}\n`);
+      append([{ text: `overlay-tutor: ${e instanceof Error ? e.message : String(e)}\n` }]);
     });
     return () => {
       gone = true;
       live?.dispose();
     };
-  }, [load, append, update, takeLines]);
+  }, [load, append, update, entries]);
 
   const quit = useCallback(
     (code: number) => {
@@ -149,26 +167,30 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
       update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0, busy: true }));
       // What the command writes is held and shown in one go when it ends (or every FLUSH_MS if
       // it takes its time), so that a command costs one render, not one per write.
-      let held = '';
+      let held: Chunk[] = [];
       let timer: ReturnType<typeof setTimeout> | undefined;
       const flush = () => {
         timer = undefined;
-        const text = held;
-        held = '';
-        if (text) append(text);
+        const chunks = held;
+        held = [];
+        append(chunks);
       };
-      const write = (d: string | Uint8Array) => {
-        held += typeof d === 'string' ? d : decoder.decode(d);
+      const hold = (c: Chunk) => {
+        const last = held[held.length - 1];
+        if ('text' in c && last && 'text' in last) last.text += c.text;
+        else held.push(c);
         timer ??= setTimeout(flush, FLUSH_MS);
       };
-      const io: CommandIO = { stdin: new Uint8Array(0), stdout: write, stderr: write, stdinIsTerminal: true, stdoutIsTerminal: true };
+      const write = (d: string | Uint8Array) => hold({ text: typeof d === 'string' ? d : decoder.decode(d) });
+      const io: ScreenIO = { stdin: new Uint8Array(0), stdout: write, stderr: write, stdinIsTerminal: true, stdoutIsTerminal: true, lesson: (md) => hold({ md }) };
       const result = await host.run(line, io);
       if (timer) clearTimeout(timer);
       const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
-      if (fresh.length && pullMs > 0) await playPull(host, held, pullMs);
+      const printed = held.map((c) => ('text' in c ? c.text : '')).join('');
+      if (fresh.length && pullMs > 0) await playPull(host, printed, pullMs);
       const next = host.panes();
+      const lines = entries(held);
       // A command's last line without a newline still ends before the next prompt.
-      const lines = takeLines(held);
       if (pending.current) lines.push(...takeLines('\n'));
       update((t) => ({
         output: withLines(t, lines),
@@ -179,7 +201,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
       }));
       if (result.exited) quit(result.exitCode);
     },
-    [append, update, takeLines, quit, pullMs],
+    [append, update, entries, takeLines, quit, pullMs],
   );
 
   /** Plays a pull's progress over the held output's layer lines, then resolves. */
@@ -240,7 +262,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
       if (c.candidates.length === 1) replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
       else if (c.candidates.length > 1) {
         if (c.common.length > input.length - c.from) replaceInput(input.slice(0, c.from) + c.common);
-        else append(`${c.candidates.join('  ')}\n`);
+        else append([{ text: `${c.candidates.join('  ')}\n` }]);
       }
     }
   });
@@ -283,7 +305,10 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
   const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3 - (collapsed ? 1 : 0));
   // Long lines wrap onto several rows, as a terminal would show them.
   const pulling = term.pull ? pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth) : undefined;
-  const wrapped = useMemo(() => (pulling ? [...output, ...pulling] : output).flatMap((l) => wrapLine(l, outputWidth)), [output, pulling, outputWidth]);
+  const wrapped = useMemo(
+    () => (pulling ? [...output, ...pulling] : output).flatMap((l): Row[] => (typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color))),
+    [output, pulling, outputWidth, color],
+  );
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
   // ASCII only in the first frame: Ink's first measure of a non-ASCII string compiles
   // string-width's Unicode regexes, ~6 ms before anything is on screen.
@@ -317,9 +342,9 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600 }: AppProps
     <Box flexDirection="column" width={columns}>
       <Box flexDirection={wide ? 'row' : 'column'}>
         <Box flexDirection="column" width={outputWidth} height={outputRows} overflow="hidden">
-          {visible.map((l, i) => (
+          {visible.map((row, i) => (
             <Text key={i} wrap="truncate">
-              {l === '' ? ' ' : l}
+              {row.length === 0 || (row.length === 1 && row[0]?.text === '') ? ' ' : row.map((seg, j) => (seg.bold || seg.code ? <Text key={j} bold={seg.bold} color={seg.code ? 'cyan' : undefined}>{seg.text}</Text> : seg.text))}
             </Text>
           ))}
         </Box>

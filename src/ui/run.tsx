@@ -28,7 +28,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     return loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor });
   };
   let code = 0;
-  const instance = render(<App load={load} s={STRINGS[o.lang]} linear={o.screenReader} onExit={(c) => (code = c)} />, {
+  const instance = render(<App load={load} s={STRINGS[o.lang]} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
     ...SCREEN_RENDER_OPTIONS,
     isScreenReaderEnabled: o.screenReader,
   });

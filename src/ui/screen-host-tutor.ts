@@ -46,14 +46,16 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
     prompt: () => (runner ? runner.prompt() : 'lesson> '),
     status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
     async run(line, io) {
+      // The tutor's own words go to the screen as markdown; the shell's output stays as it is.
+      const say = (text: string) => (io.lesson ? io.lesson(text) : io.stdout(text));
       if (!runner) {
         const lesson = lessons[Number(line.trim()) - 1];
         if (!lesson) {
-          io.stdout(lessonMap(lessons, lang, keeper?.current()));
+          say(lessonMap(lessons, lang, keeper?.current()));
           return { exitCode: 1, exited: false };
         }
         begin(await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed }), keeper?.runnerOptions(lesson)));
-        io.stdout(`${formatStep((runner as unknown as LessonRunner).view(), lang)}\n`);
+        say(`${formatStep((runner as unknown as LessonRunner).view(), lang)}\n`);
         return { exitCode: 0, exited: false };
       }
       const r = runner;
@@ -61,15 +63,15 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
       tracker?.beginCommand();
       const turn = await r.submit(line, io);
       tracker?.endCommand();
-      for (const m of turn.messages) io.stdout(`${m}\n`);
-      if (turn.confirm) io.stdout(`${turn.confirm}\n`);
+      for (const m of turn.messages) say(`${m}\n`);
+      if (turn.confirm) say(`${turn.confirm}\n`);
       if (turn.hostReplaced) tracker?.replaceHost(r.host);
       if (turn.leave) {
         runner = undefined;
         tracker?.dispose();
         tracker = undefined;
-        io.stdout(lessonMap(lessons, lang, keeper?.current()));
-      } else if (r.view().index !== before) io.stdout(`${formatStep(r.view(), lang)}\n`);
+        say(lessonMap(lessons, lang, keeper?.current()));
+      } else if (r.view().index !== before) say(`${formatStep(r.view(), lang)}\n`);
       return { exitCode: turn.exitCode, exited: false };
     },
     complete: (line) => (runner ? complete(line, line.length, completionSources(runner.host)) : { from: 0, candidates: [], common: '' }),

@@ -5,10 +5,16 @@ import type { PaneModel } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
 import type { CommandIO } from '../shell/command.js';
 
+/** A command's streams on the screen, plus one for the tutor's own words (the lesson's text,
+ * hints, verdicts), which the screen lays out as markdown rather than as program output. */
+export interface ScreenIO extends CommandIO {
+  lesson?: (markdown: string) => void;
+}
+
 export interface ScreenHost {
   prompt(): string;
   /** Runs a line; the pane state is updated when it resolves. */
-  run(line: string, io: CommandIO): Promise<{ exitCode: number; exited: boolean }>;
+  run(line: string, io: ScreenIO): Promise<{ exitCode: number; exited: boolean }>;
   /** Tab: where the word starts, the candidates and what they share. */
   complete(line: string): { from: number; candidates: string[]; common: string };
   panes(): PaneModel;
@@ -18,7 +24,8 @@ export interface ScreenHost {
   dispose(): void;
   /** What the status line says about where the learner is (a lesson and its step). */
   status?(): string | undefined;
-  /** Printed into the scrollback when the screen opens (the lesson map, or the first step). */
+  /** Shown in the scrollback when the screen opens (the lesson map, or the first step), as
+   * markdown. */
   intro?(): string;
 }
 

@@ -87,4 +87,23 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
     tm('send-keys', '-t', SESSION, 'C-c');
     await waitForScreen((s) => !s.includes('upper (diff)'), 'the screen to close');
   }, 120_000);
+
+  it('draws no colour under NO_COLOR, the glyphs carrying the meaning, and lesson code keeps its backticks', async () => {
+    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    const config = join(dir, 'config');
+    tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_CONFIG_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`);
+    await waitForScreen((s) => s.includes('step 1 of 10'), 'the lesson');
+    await typeLine('docker run -d --name web nginx');
+    await waitForScreen((s) => s.includes('in focus: web'), 'the container in focus'); // the lesson's status line is cut at 80 columns
+    await typeLine('docker exec web rm /etc/nginx/conf.d/default.conf');
+    await waitForScreen((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
+    await typeLine('hint');
+    await waitForScreen((s) => /`[^`]+`/.test(s), 'lesson text with a code span');
+    const styled = tm('capture-pane', '-p', '-e', '-t', SESSION);
+    // SGR sequences set colours (30-37, 90-97, 38;…) and weights; none may appear.
+    expect(styled.match(/\u001b\[[0-9;]*m/g)?.filter((sgr) => sgr !== '\u001b[0m' && sgr !== '\u001b[m') ?? []).toEqual([]);
+    tm('send-keys', '-t', SESSION, 'C-c');
+    await sleep(100);
+    tm('send-keys', '-t', SESSION, 'C-c');
+  }, 120_000);
 });

@@ -1,0 +1,46 @@
+// Lesson text on the screen: the markdown the lessons use, wrapped for the output area.
+import { describe, expect, it } from 'vitest';
+import { inlineSegments, markdownRows } from '../../src/ui/markdown.js';
+
+const plain = (rows: { text: string }[][]) => rows.map((r) => r.map((s) => s.text).join(''));
+
+describe('lesson markdown', () => {
+  it('drops the marks of bold and code spans, which colour and weight then carry', () => {
+    expect(inlineSegments('a **whiteout** named `c 0,0` here', true)).toEqual([
+      { text: 'a ' },
+      { text: 'whiteout', bold: true },
+      { text: ' named ' },
+      { text: 'c 0,0', code: true },
+      { text: ' here' },
+    ]);
+  });
+
+  it('keeps the backticks of code spans without colour (NO_COLOR), so code still stands out', () => {
+    expect(plain([inlineSegments('run `docker ps` now', false)])).toEqual(['run `docker ps` now']);
+  });
+
+  it('leaves an unclosed mark as it is', () => {
+    expect(plain([inlineSegments('2 ** 3 and a ` alone', true)])).toEqual(['2 ** 3 and a ` alone']);
+  });
+
+  it('wraps paragraphs at spaces and keeps a code span whole when it fits', () => {
+    const rows = plain(markdownRows('The kernel copies `/etc/nginx/nginx.conf` up first.', 24, true));
+    expect(rows).toEqual(['The kernel copies', '/etc/nginx/nginx.conf', 'up first.']);
+    for (const r of rows) expect([...r].length).toBeLessThanOrEqual(24);
+  });
+
+  it('indents fenced code, cuts it at the width without re-wrapping, and drops the fences', () => {
+    const rows = markdownRows('Type:\n```\necho -n "sha256:aaaa sha256:bbbb" | sha256sum\n```\nThen answer.', 30, true);
+    expect(plain(rows)).toEqual(['Type:', '    echo -n "sha256:aaaa sha25', '6:bbbb" | sha256sum', 'Then answer.']);
+    expect(rows[1]?.[0]?.code).toBe(true);
+    expect(rows[2]?.[0]?.code).toBe(true);
+  });
+
+  it('keeps blank lines between paragraphs', () => {
+    expect(plain(markdownRows('one\n\ntwo', 10, true))).toEqual(['one', '', 'two']);
+  });
+
+  it('cuts a word longer than the row', () => {
+    expect(plain(markdownRows('sha256:0123456789abcdef', 10, true))).toEqual(['sha256:012', '3456789abc', 'def']);
+  });
+});
