@@ -313,10 +313,14 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   // ASCII only in the first frame: Ink's first measure of a non-ASCII string compiles
   // string-width's Unicode regexes, ~6 ms before anything is on screen.
   const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '-';
-  const where = host?.status?.() ?? s.sandbox;
+  // While a pull plays, the status line still says where the learner was when it began (the
+  // lesson has already moved on: the simulated pull is over).
+  const statusBefore = useRef(s.sandbox);
+  if (!term.pull) statusBefore.current = host?.status?.() ?? s.sandbox;
+  const where = statusBefore.current;
   const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
-  const paneProps = { model, log: host?.log() ?? [], pulls: host?.pulls() ?? [], chainRevealed, s };
+  const paneProps = { model, log: host?.log() ?? [], chainRevealed, s };
   const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
   const panes = linear || collapsed ? null : wide ? (
     <Box flexDirection="column" width={paneArea}>

@@ -77,11 +77,32 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
   return rows;
 }
 
+/** A line that starts a block of its own: a list item, a heading, the tutor's step rule. */
+const BLOCK_START = /^\s*([-*+] |\d+\. |#|──|```)/;
+
+/** The source's lines with each paragraph's soft line breaks joined, as markdown reads them
+ * (lesson files break lines at 80 columns; the output area is narrower or wider). */
+function joinParagraphs(text: string): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  let open = false; // the last line of `out` is paragraph text a next line may continue
+  for (const line of text.split('\n')) {
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    else if (!inFence && open && line.trim() !== '' && !BLOCK_START.test(line)) {
+      out[out.length - 1] = `${(out[out.length - 1] as string).replace(/ +$/, '')} ${line.trim()}`;
+      continue;
+    }
+    out.push(line);
+    open = !inFence && !/^\s*```/.test(line) && line.trim() !== '' && !/^\s*(#|──)/.test(line);
+  }
+  return out;
+}
+
 /** Markdown text laid out in rows of at most `width` characters. */
 export function markdownRows(text: string, width: number, color: boolean): Row[] {
   const rows: Row[] = [];
   let inFence = false;
-  for (const line of text.split('\n')) {
+  for (const line of joinParagraphs(text)) {
     if (/^\s*```/.test(line)) {
       inFence = !inFence;
       continue;

@@ -4,7 +4,6 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { ChainRow, LayerRow, Mark, PaneModel, TreeRow } from '../panes/model.js';
-import type { PullLayer } from '../panes/tracker.js';
 import type { Strings } from '../i18n/index.js';
 
 export type PaneKind = 'upper' | 'merged' | 'work' | 'layers' | 'chain' | 'events';
@@ -116,27 +115,10 @@ function ChainLines({ chain, revealed, width, height, s, driver }: { chain: Chai
   );
 }
 
-function PullLines({ pulls, width }: { pulls: PullLayer[]; width: number }) {
-  return (
-    <>
-      {pulls.map((p) => {
-        const done = p.status === 'Pull complete' || p.status === 'Already exists';
-        const bar = done ? '█'.repeat(10) : '█'.repeat(3).padEnd(10, '·');
-        return (
-          <Text key={p.id} color={done ? 'green' : undefined} wrap="truncate">
-            {clip(`${p.id} [${bar}] ${p.status}`, width)}
-          </Text>
-        );
-      })}
-    </>
-  );
-}
-
 export interface PaneProps {
   kind: PaneKind;
   model: PaneModel;
   log: string[];
-  pulls: PullLayer[];
   chainRevealed: number;
   width: number;
   height: number;
@@ -146,7 +128,7 @@ export interface PaneProps {
 
 /** One pane by kind, inside a frame of the given size (two rows for the border, one for the title).
  * Memoised: a command's first render (its echo) leaves the panes as they were. */
-export const Pane = memo(function Pane({ kind, model, log, pulls, chainRevealed, width, height, focused, s }: PaneProps) {
+export const Pane = memo(function Pane({ kind, model, log, chainRevealed, width, height, focused, s }: PaneProps) {
   const inner = Math.max(1, height - 3);
   const w = Math.max(10, width - 2);
   const noContainer = model.focus?.kind !== 'container';
@@ -171,8 +153,8 @@ export const Pane = memo(function Pane({ kind, model, log, pulls, chainRevealed,
       );
     case 'layers':
       return (
-        <Frame title={pulls.length && pulls.some((p) => p.status !== 'Pull complete' && p.status !== 'Already exists') ? s.pull : s.layers} width={width} height={height} focused={focused}>
-          {model.layers.length === 0 ? <Text dimColor wrap="wrap">{s.noFocus}</Text> : pulls.length ? <PullLines pulls={pulls.slice(0, Math.max(0, inner - model.layers.length))} width={w} /> : null}
+        <Frame title={s.layers} width={width} height={height} focused={focused}>
+          {model.layers.length === 0 ? <Text dimColor wrap="wrap">{s.noFocus}</Text> : null}
           {model.layers.length > 0 ? <LayerLines layers={model.layers} width={w} height={inner} /> : null}
         </Frame>
       );

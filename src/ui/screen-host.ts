@@ -18,7 +18,8 @@ export interface ScreenHost {
   /** Tab: where the word starts, the candidates and what they share. */
   complete(line: string): { from: number; candidates: string[]; common: string };
   panes(): PaneModel;
-  /** The last command's kernel events in words, and its pull status per layer. */
+  /** The last command's kernel events in words, and the layers a pull fetched (the screen
+   * plays their progress). */
   log(): string[];
   pulls(): PullLayer[];
   dispose(): void;

@@ -44,3 +44,15 @@ describe('lesson markdown', () => {
     expect(plain(markdownRows('sha256:0123456789abcdef', 10, true))).toEqual(['sha256:012', '3456789abc', 'def']);
   });
 });
+
+describe('paragraphs', () => {
+  it('joins a paragraph broken at 80 columns in the source and wraps it at the width of the area', () => {
+    const src = 'The kernel copies nginx.conf up first — parents etc/ and etc/nginx/ too\n— staging it in work/.';
+    expect(plain(markdownRows(src, 40, true))).toEqual(['The kernel copies nginx.conf up first —', 'parents etc/ and etc/nginx/ too —', 'staging it in work/.']);
+  });
+
+  it('keeps list items, the step rule and code blocks on lines of their own', () => {
+    const src = '── Lesson · step 1 of 3 ──\nA mount has:\n- lowerdir: the layers;\n- upperdir: diff/.\n```\nls /\n```\nDone.';
+    expect(plain(markdownRows(src, 80, true))).toEqual(['── Lesson · step 1 of 3 ──', 'A mount has:', '- lowerdir: the layers;', '- upperdir: diff/.', '    ls /', 'Done.']);
+  });
+});
