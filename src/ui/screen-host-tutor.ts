@@ -1,5 +1,5 @@
-// The ScreenHost for the tutor: first the lesson map (a number picks a lesson), then the lesson
-// being taken — its steps printed into the scrollback as they come, tutor commands and shell
+// The ScreenHost for the tutor: first the lesson map (a number picks a lesson, `sandbox` opens a
+// host with no lesson until `lessons`), then the lesson being taken — its steps printed into the scrollback as they come, tutor commands and shell
 // lines through the LessonRunner, the panes following whichever host the lesson runs on (undo
 // and reset rebuild it).
 import { createSimHost } from '../host/sim-host.js';
@@ -13,9 +13,14 @@ import { PaneTracker } from '../panes/tracker.js';
 import { formatStep } from '../repl/line-tutor.js';
 import { complete } from '../shell/completion.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
+import { screenHostFor } from './screen-host-sim.js';
 
-const PICK = { en: 'Type a lesson number and Enter.', 'zh-CN': '输入课程编号后回车。' } as const;
+const PICK = { en: 'Type a lesson number and Enter, or `sandbox` for a host with no lesson.', 'zh-CN': '输入课程编号后回车；输入 `sandbox` 进入没有课程的沙盒。' } as const;
 const MAP = { en: 'lesson map', 'zh-CN': '课程列表' } as const;
+const SANDBOX = {
+  en: { status: 'sandbox', hello: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.\n' },
+  'zh-CN': { status: '沙盒', hello: '没有课程的模拟主机：随便试。输入 `lessons` 回到课程列表。\n' },
+} as const;
 
 /** Where progress is read and kept (the host's progress file). */
 export interface ProgressKeeper {
@@ -41,14 +46,28 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
     tracker?.dispose();
     tracker = new PaneTracker(r.host);
   };
+  // A sandbox opened from the map: a plain simulated host until `lessons`.
+  let sandbox: ScreenHost | undefined;
   return {
     intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
-    prompt: () => (runner ? runner.prompt() : 'lesson> '),
-    status: () => (runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
+    prompt: () => (sandbox ? sandbox.prompt() : runner ? runner.prompt() : 'lesson> '),
+    status: () => (sandbox ? SANDBOX[lang].status : runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
     async run(line, io) {
       // The tutor's own words go to the screen as markdown; the shell's output stays as it is.
       const say = (text: string) => (io.lesson ? io.lesson(text) : io.stdout(text));
+      if (sandbox) {
+        if (line.trim() !== 'lessons') return sandbox.run(line, io);
+        sandbox.dispose();
+        sandbox = undefined;
+        say(lessonMap(lessons, lang, keeper?.current()));
+        return { exitCode: 0, exited: false };
+      }
       if (!runner) {
+        if (line.trim() === 'sandbox') {
+          sandbox = screenHostFor(createSimHost({ seed: 0 }));
+          say(SANDBOX[lang].hello);
+          return { exitCode: 0, exited: false };
+        }
         const lesson = lessons[Number(line.trim()) - 1];
         if (!lesson) {
           say(lessonMap(lessons, lang, keeper?.current()));
@@ -74,10 +93,13 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
       } else if (r.view().index !== before) say(`${formatStep(r.view(), lang)}\n`);
       return { exitCode: turn.exitCode, exited: false };
     },
-    complete: (line) => (runner ? complete(line, line.length, completionSources(runner.host)) : { from: 0, candidates: [], common: '' }),
-    panes: () => (runner && tracker ? derivePanes(runner.host.docker, runner.host.rootProc, tracker.focus, tracker.recentPaths) : EMPTY_PANES),
-    log: () => tracker?.log ?? [],
-    pulls: () => tracker?.pulls ?? [],
-    dispose: () => tracker?.dispose(),
+    complete: (line) => (sandbox ? sandbox.complete(line) : runner ? complete(line, line.length, completionSources(runner.host)) : { from: 0, candidates: [], common: '' }),
+    panes: () => (sandbox ? sandbox.panes() : runner && tracker ? derivePanes(runner.host.docker, runner.host.rootProc, tracker.focus, tracker.recentPaths) : EMPTY_PANES),
+    log: () => (sandbox ? sandbox.log() : (tracker?.log ?? [])),
+    pulls: () => (sandbox ? sandbox.pulls() : (tracker?.pulls ?? [])),
+    dispose: () => {
+      tracker?.dispose();
+      sandbox?.dispose();
+    },
   };
 }

@@ -6,6 +6,10 @@ import { createSimHost } from '../../src/host/sim-host.js';
 import { STRINGS } from '../../src/i18n/index.js';
 import { App, expandTabs, wrapLine } from '../../src/ui/app.js';
 import { screenHostFor } from '../../src/ui/screen-host-sim.js';
+import { loadScreenHost } from '../../src/ui/load-host.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const ESC = '\u001b';
 let cleanup: (() => void) | undefined;
@@ -162,6 +166,26 @@ describe('the screen', () => {
     ui.stdin.write('echo typed-ahead\r');
     const f = await ui.waitFor((f) => /^typed-ahead$/m.test(f), 'the echoed word');
     expect(f).toContain('root@host:~# echo typed-ahead');
+  });
+
+  it('opens a sandbox from the lesson map and goes back with `lessons`', async () => {
+    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
+    const r = render(<App load={() => loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} })} s={STRINGS.en} pullMs={100} />);
+    cleanup = r.unmount;
+    const frame = () => r.lastFrame() ?? '';
+    const until = async (pred: (f: string) => boolean, what: string) => {
+      for (let i = 0; i < 200 && !pred(frame()); i++) await new Promise((res) => setTimeout(res, 20));
+      if (!pred(frame())) throw new Error(`timed out waiting for ${what}:\n${frame()}`);
+    };
+    const send = async (line: string, pred: (f: string) => boolean, what: string) => {
+      r.stdin.write(`${line}\r`);
+      await until(pred, what);
+      await new Promise((res) => setTimeout(res, 100));
+    };
+    await until((f) => f.includes('or `sandbox` for a host with no lesson') || f.includes('or sandbox for a host'), 'the map');
+    await send('sandbox', (f) => f.includes('root@host:~#') && f.includes('| sandbox |'), 'the sandbox');
+    await send('docker pull busybox', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pulled layers');
+    await send('lessons', (f) => f.includes('lesson map') && f.includes('lesson>'), 'the map again');
   });
 
   it('speaks Chinese with --lang zh-CN', async () => {
