@@ -10,6 +10,7 @@ import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js
 import { HelpOverlay } from './help.js';
 import { PANE_ORDER, Pane } from './panes.js';
 import { markdownRows, type Row } from './markdown.js';
+import { fitChars, textWidth } from './text-width.js';
 import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -54,12 +55,16 @@ const PULL_FRAME_MS = 80;
 const MAX_OUTPUT_LINES = 2000;
 const decoder = new TextDecoder();
 
-/** A line cut into rows of at most `width` characters. */
+/** A line cut into rows of at most `width` terminal columns. */
 export function wrapLine(line: string, width: number): string[] {
+  if (width < 1 || textWidth(line) <= width) return [line];
   const chars = [...line];
-  if (chars.length <= width || width < 1) return [line];
   const rows: string[] = [];
-  for (let i = 0; i < chars.length; i += width) rows.push(chars.slice(i, i + width).join(''));
+  for (let i = 0; i < chars.length; ) {
+    const n = fitChars(chars.slice(i), width);
+    rows.push(chars.slice(i, i + n).join(''));
+    i += n;
+  }
   return rows;
 }
 

@@ -10,6 +10,8 @@ export interface Segment {
   code?: boolean;
 }
 
+import { fitChars, textWidth } from './text-width.js';
+
 /** One screen row of laid-out markdown. */
 export type Row = Segment[];
 
@@ -39,7 +41,7 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
     const last = row[row.length - 1];
     if (last && last.bold === seg.bold && last.code === seg.code) last.text += text;
     else row.push({ ...seg, text });
-    used += [...text].length;
+    used += textWidth(text);
   };
   const breakRow = () => {
     rows.push(row);
@@ -48,11 +50,12 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
   };
   for (const seg of segs) {
     // Words keep their trailing space; a code span is one unbreakable word unless too long.
-    const words = seg.code ? [seg.text] : seg.text.split(/(?<= )/);
+    // Chinese has no spaces: a run of it breaks between any two characters.
+    const words = seg.code ? [seg.text] : seg.text.split(/(?<= )|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00-\uffef])/);
     for (const word of words) {
       let rest = word;
       while (rest.length > 0) {
-        const len = [...rest].length;
+        const len = textWidth(rest);
         if (used + len <= width) {
           push(seg, rest);
           rest = '';
@@ -60,9 +63,14 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
           breakRow();
           rest = rest.replace(/^ +/, '');
         } else {
-          const room = width - used;
-          push(seg, [...rest].slice(0, room).join(''));
-          rest = [...rest].slice(room).join('');
+          const chars = [...rest];
+          const n = used > 0 ? fitChars(chars, width - used) : fitChars(chars, width);
+          if (used > 0 && textWidth(chars.slice(0, n).join('')) > width - used) {
+            breakRow();
+            continue;
+          }
+          push(seg, chars.slice(0, n).join(''));
+          rest = chars.slice(n).join('');
           breakRow();
         }
       }
@@ -80,20 +88,28 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
 /** A line that starts a block of its own: a list item, a heading, the tutor's step rule. */
 const BLOCK_START = /^\s*([-*+] |\d+\. |#|──|```)/;
 
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+
 /** The source's lines with each paragraph's soft line breaks joined, as markdown reads them
  * (lesson files break lines at 80 columns; the output area is narrower or wider). */
 function joinParagraphs(text: string): string[] {
   const out: string[] = [];
   let inFence = false;
   let open = false; // the last line of `out` is paragraph text a next line may continue
+  let inItem = false; // ...and it is a list item, which only an indented line continues
   for (const line of text.split('\n')) {
     if (/^\s*```/.test(line)) inFence = !inFence;
-    else if (!inFence && open && line.trim() !== '' && !BLOCK_START.test(line)) {
-      out[out.length - 1] = `${(out[out.length - 1] as string).replace(/ +$/, '')} ${line.trim()}`;
+    else if (!inFence && open && line.trim() !== '' && !BLOCK_START.test(line) && (!inItem || /^\s/.test(line))) {
+      const prev = (out[out.length - 1] as string).replace(/ +$/, '');
+      const next = line.trim();
+      // Chinese text joins its lines without a space, as it is written.
+      const glue = CJK.test(prev.slice(-1)) && CJK.test(next.slice(0, 1)) ? '' : ' ';
+      out[out.length - 1] = `${prev}${glue}${next}`;
       continue;
     }
     out.push(line);
     open = !inFence && !/^\s*```/.test(line) && line.trim() !== '' && !/^\s*(#|──)/.test(line);
+    inItem = open && /^\s*([-*+] |\d+\. )/.test(line);
   }
   return out;
 }
@@ -110,7 +126,11 @@ export function markdownRows(text: string, width: number, color: boolean): Row[]
     if (inFence) {
       // Cut, not wrapped at spaces: the learner copies it as it is.
       const chars = [...`${CODE_INDENT}${line}`];
-      for (let i = 0; i === 0 || i < chars.length; i += Math.max(1, width)) rows.push([{ text: chars.slice(i, i + width).join(''), code: true }]);
+      for (let i = 0; i === 0 || i < chars.length; ) {
+        const n = fitChars(chars.slice(i), Math.max(1, width));
+        rows.push([{ text: chars.slice(i, i + n).join(''), code: true }]);
+        i += Math.max(1, n);
+      }
       continue;
     }
     if (line.trim() === '') {

@@ -35,7 +35,7 @@ export function lessonMap(lessons: Lesson[], lang: Lang, progress?: Progress): s
     return p?.grade ? '✓' : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
   };
   // One line per lesson, so the whole map fits an 80x24 screen.
-  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title}`).join('\n')}\n${PICK[lang]}\n`;
+  return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title}`).join('\n')}\n\n${PICK[lang]}\n`;
 }
 
 export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {

@@ -51,8 +51,30 @@ describe('paragraphs', () => {
     expect(plain(markdownRows(src, 40, true))).toEqual(['The kernel copies nginx.conf up first —', 'parents etc/ and etc/nginx/ too —', 'staging it in work/.']);
   });
 
+  it('joins Chinese lines without a space', () => {
+    expect(plain(markdownRows('内核先把文件复制到\n上层，再修改。', 80, true))).toEqual(['内核先把文件复制到上层，再修改。']);
+  });
+
+  it('ends a list at a line that is not indented, and lets an indented one continue an item', () => {
+    const src = '- **merged**: what the container\n  sees.\nReading goes through to the lowers.';
+    expect(plain(markdownRows(src, 80, true))).toEqual(['- merged: what the container sees.', 'Reading goes through to the lowers.']);
+  });
+
   it('keeps list items, the step rule and code blocks on lines of their own', () => {
     const src = '── Lesson · step 1 of 3 ──\nA mount has:\n- lowerdir: the layers;\n- upperdir: diff/.\n```\nls /\n```\nDone.';
     expect(plain(markdownRows(src, 80, true))).toEqual(['── Lesson · step 1 of 3 ──', 'A mount has:', '- lowerdir: the layers;', '- upperdir: diff/.', '    ls /', 'Done.']);
+  });
+});
+
+describe('width in terminal columns', () => {
+  it('wraps Chinese text at the width of the area in columns, two to a character', () => {
+    const rows = plain(markdownRows('内核先把文件复制到上层再修改镜像层里的文件不会被改动', 20, true));
+    expect(rows).toEqual(['内核先把文件复制到上', '层再修改镜像层里的文', '件不会被改动']);
+  });
+
+  it('breaks a mixed line between words or characters, never past the width', () => {
+    for (const r of plain(markdownRows('在 upper 目录里出现 `c 0,0` 的字符设备，也就是 whiteout。', 16, true))) {
+      expect([...r].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(16);
+    }
   });
 });
