@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 import type { BenchReport } from './report.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -113,20 +114,25 @@ export async function benchUi(report: BenchReport): Promise<void> {
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'ot-bench-ui-'));
     try {
+      // The baseline is bundled the same way as the bin: the same esbuild options and the same
+      // yoga plugin (which any Ink app can use). A stock bundle, without the plugin, is shown too.
       const bundled = join(dir, 'minimal-ink.mjs');
-      await build({
+      const stock = join(dir, 'minimal-ink-stock.mjs');
+      const options = {
         entryPoints: [join(ROOT, 'bench/fixtures/minimal-ink.mjs')],
-        outfile: bundled,
         bundle: true,
-        platform: 'node',
-        format: 'esm',
+        platform: 'node' as const,
+        format: 'esm' as const,
         target: 'node20',
         minify: true, // as the bin is
         alias: { 'react-devtools-core': join(ROOT, 'scripts/empty-module.mjs'), ws: join(ROOT, 'scripts/empty-module.mjs') },
         define: { 'process.env.NODE_ENV': '"production"' },
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-        logLevel: 'error',
-      });
+        logLevel: 'error' as const,
+      };
+      const { yogaWithoutFetch } = (await import(pathToFileURL(join(ROOT, 'scripts/yoga-without-fetch.mjs')).href)) as { yogaWithoutFetch: Plugin };
+      await build({ ...options, outfile: bundled, plugins: [yogaWithoutFetch] });
+      await build({ ...options, outfile: stock });
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;
       const contenders = {
@@ -134,15 +140,18 @@ export async function benchUi(report: BenchReport): Promise<void> {
         tutor: () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'),
         tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'),
         minimalBundled: () => firstFrame(`node ${bundled}`, 'root@host:~#'),
+        minimalStock: () => firstFrame(`node ${stock}`, 'root@host:~#'),
         minimalUnbundled: () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'),
       };
       const times = await interleavedMedians(runs, contenders);
-      const { tutor, tutorPrompt, minimalBundled, minimalUnbundled } = times;
+      const { tutor, tutorPrompt, minimalBundled, minimalStock, minimalUnbundled } = times;
       report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
       report.add(group, 'overlay-tutor: prompt ready (simulator loaded)', tutorPrompt, 'ms');
       report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');
+      report.add(group, 'first frame: minimal Ink app, a stock esbuild bundle', minimalStock, 'ms');
       report.add(group, 'first frame: minimal Ink app, unbundled', minimalUnbundled, 'ms');
-      report.ratio(group, 'overlay-tutor / minimal bundled (target ≤ 1)', tutor / minimalBundled);
+      report.ratio(group, 'overlay-tutor / minimal bundled the same way (target ≤ 1)', tutor / minimalBundled);
+      report.ratio(group, 'overlay-tutor / minimal, stock bundle', tutor / minimalStock);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

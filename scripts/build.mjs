@@ -8,6 +8,7 @@
 // 157 ms of 260). So load-host.ts is bundled on its own and embedded in the bin as a string,
 // which V8 scans without parsing; it is compiled the first time cli.ts or the screen imports it.
 import { build } from 'esbuild';
+import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
@@ -76,7 +77,7 @@ const bin = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
   metafile: true,
-  plugins: [embedSimulator],
+  plugins: [embedSimulator, yogaWithoutFetch],
   banner: {
     // A bundled ESM file still meets CommonJS dependencies that call require().
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
