@@ -60,7 +60,19 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
           push(seg, rest);
           rest = '';
         } else if (used > 0 && len <= width) {
+          // Chinese closing punctuation never starts a row: the character before it comes along.
+          let carry: Segment | undefined;
+          const last = row[row.length - 1];
+          if (last && NO_ROW_START.test(rest)) {
+            const chars = [...last.text];
+            const ch = chars.pop() as string;
+            if (chars.length > 0 && ch !== ' ') {
+              last.text = chars.join('');
+              carry = { ...last, text: ch };
+            }
+          }
           breakRow();
+          if (carry) push(carry, carry.text);
           rest = rest.replace(/^ +/, '');
         } else {
           const chars = [...rest];
@@ -89,6 +101,7 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
 const BLOCK_START = /^\s*([-*+] |\d+\. |#|──|```)/;
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+const NO_ROW_START = /^[。，、；：！？）」』》〉】…]/;
 
 /** The source's lines with each paragraph's soft line breaks joined, as markdown reads them
  * (lesson files break lines at 80 columns; the output area is narrower or wider). */

@@ -72,6 +72,10 @@ describe('width in terminal columns', () => {
     expect(rows).toEqual(['内核先把文件复制到上', '层再修改镜像层里的文', '件不会被改动']);
   });
 
+  it('never starts a row with a closing Chinese punctuation mark: the character before it comes along', () => {
+    expect(plain(markdownRows('留下一个白出文件。再看', 16, true))).toEqual(['留下一个白出文', '件。再看']);
+  });
+
   it('breaks a mixed line between words or characters, never past the width', () => {
     for (const r of plain(markdownRows('在 upper 目录里出现 `c 0,0` 的字符设备，也就是 whiteout。', 16, true))) {
       expect([...r].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(16);
