@@ -2,14 +2,15 @@
 // react-devtools-core.
 //
 // Two bundles make that one file. The screen's first frame needs Ink, React and the App; the
-// simulator behind it (kernel, daemon, shell, lessons: two thirds of the code) is loaded only
-// after that frame (src/ui/load-host.ts). Imported lazily inside one bundle, that code would
-// still be parsed by V8 when the bin starts, and parsing is most of the start-up time (measured:
-// 157 ms of 260). So load-host.ts is bundled on its own and embedded in the bin as a string,
-// which V8 scans without parsing; it is compiled the first time cli.ts or the screen imports it.
+// simulator behind it (kernel, daemon, shell, lessons: two thirds of the code) is needed only
+// after that frame, and by the other modes. Imported lazily inside one bundle, that code would
+// still be parsed by V8 when the bin starts, and parsing was most of the start-up time
+// (measured: 157 ms of 260). So src/simulator-entry.ts, the one door to it, is bundled on its
+// own and embedded in the bin as a packed string, which V8 scans without parsing; it is
+// compiled the first time cli.ts or the screen imports that door.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
-import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));

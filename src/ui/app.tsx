@@ -10,7 +10,7 @@ import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js
 import { HelpOverlay } from './help.js';
 import { PANE_ORDER, Pane } from './panes.js';
 import { markdownRows, type Row } from './markdown.js';
-import { fitChars, textWidth } from './text-width.js';
+import { type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
 import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -30,18 +30,11 @@ export interface AppProps {
 
 /** What a command changes, kept in one state so that a command renders once when it ends (Ink's
  * React root is a legacy one: every separate setState outside an input handler is a render). */
-/** A line of program output, or a piece of the tutor's text laid out as markdown. */
-export type OutLine = string | { md: string };
-
-/** What a running command has written, in order: its output, and the tutor's words. */
-type Chunk = { text: string } | { md: string };
-
 interface Term {
   output: OutLine[];
   history: string[];
   histIndex: number | null;
   scroll: number;
-  busy: boolean;
   model: PaneModel;
   chainRevealed: number;
   /** A pull playing its progress: the plan, when it started, the command's output held back. */
@@ -54,28 +47,6 @@ const PULL_FRAME_MS = 80;
 
 const MAX_OUTPUT_LINES = 2000;
 const decoder = new TextDecoder();
-
-/** A line cut into rows of at most `width` terminal columns. */
-export function wrapLine(line: string, width: number): string[] {
-  if (width < 1 || textWidth(line) <= width) return [line];
-  const chars = [...line];
-  const rows: string[] = [];
-  for (let i = 0; i < chars.length; ) {
-    const n = fitChars(chars.slice(i), width);
-    rows.push(chars.slice(i, i + n).join(''));
-    i += n;
-  }
-  return rows;
-}
-
-/** The terminal would expand tabs to the next multiple of 8 (ls aligns its columns with them);
- * Ink counts a tab as one cell, so the screen expands them itself. */
-export function expandTabs(line: string): string {
-  if (!line.includes('\t')) return line;
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}
 
 export function App({ load, s, linear = false, onExit, pullMs = 1600, color = true }: AppProps) {
   const { exit } = useApp();
@@ -100,38 +71,22 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     setInputValue(v);
     setInputKey((k) => k + 1);
   }, []);
-  const [term, setTerm] = useState<Term>({ output: [], history: [], histIndex: null, scroll: 0, busy: false, model: EMPTY_PANES, chainRevealed: 1 });
+  const [term, setTerm] = useState<Term>({ output: [], history: [], histIndex: null, scroll: 0, model: EMPTY_PANES, chainRevealed: 1 });
   const { output, history, histIndex, scroll, model, chainRevealed } = term;
   const update = useCallback((patch: Partial<Term> | ((t: Term) => Partial<Term>)) => setTerm((t) => ({ ...t, ...(typeof patch === 'function' ? patch(t) : patch) })), []);
   const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
   const [paneIndex, setPaneIndex] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   const [ctrlC, setCtrlC] = useState(false);
-  const pending = useRef('');
-
-  /** The whole lines of `text`; an unfinished last line waits in `pending` for the rest. */
-  const takeLines = useCallback((text: string): string[] => {
-    const lines = (pending.current + text).split('\n');
-    pending.current = lines.pop() ?? '';
-    return lines.map(expandTabs);
-  }, []);
-  /** Output entries for what was written, in order; markdown starts on a line of its own. */
-  const entries = useCallback(
-    (chunks: Chunk[]): OutLine[] =>
-      chunks.flatMap((c): OutLine[] => {
-        if ('text' in c) return takeLines(c.text);
-        const before = pending.current ? takeLines('\n') : [];
-        return [...before, { md: c.md.replace(/\n+$/, '') }];
-      }),
-    [takeLines],
-  );
+  // Cuts what commands write into lines; outlives renders.
+  const lines = useRef(new OutputLines()).current;
   const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
   const append = useCallback(
     (chunks: Chunk[]) => {
-      const lines = entries(chunks);
-      if (lines.length) update((t) => ({ output: withLines(t, lines) }));
+      const added = lines.entries(chunks);
+      if (added.length) update((t) => ({ output: withLines(t, added) }));
     },
-    [update, entries],
+    [update, lines],
   );
 
   useEffect(() => {
@@ -143,7 +98,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       else {
         hostRef.current = h;
         setHost(h);
-        const intro = entries(h.intro ? [{ md: h.intro() }] : []);
+        const intro = lines.entries(h.intro ? [{ md: h.intro() }] : []);
         update((t) => ({ output: withLines(t, intro), model: h.panes() }));
       }
     }, (e: unknown) => {
@@ -154,7 +109,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       gone = true;
       live?.dispose();
     };
-  }, [load, append, update, entries]);
+  }, [load, append, update, lines]);
 
   const quit = useCallback(
     (code: number) => {
@@ -168,8 +123,8 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     async (line: string) => {
       const host = hostRef.current;
       if (!host) return;
-      const echo = takeLines(`${host.prompt()}${line}\n`);
-      update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0, busy: true }));
+      const echo = lines.take(`${host.prompt()}${line}\n`);
+      update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0 }));
       // What the command writes is held and shown in one go when it ends (or every FLUSH_MS if
       // it takes its time), so that a command costs one render, not one per write.
       let held: Chunk[] = [];
@@ -194,31 +149,31 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       const printed = held.map((c) => ('text' in c ? c.text : '')).join('');
       if (fresh.length && pullMs > 0) await playPull(host, printed, pullMs);
       const next = host.panes();
-      const lines = entries(held);
       // A command's last line without a newline still ends before the next prompt.
-      if (pending.current) lines.push(...takeLines('\n'));
+      const added = [...lines.entries(held), ...lines.close()];
       update((t) => ({
-        output: withLines(t, lines),
+        output: withLines(t, added),
         pull: undefined,
         model: next,
         chainRevealed: next.chain.length && next.chain[0]?.chainId !== t.model.chain[0]?.chainId ? 1 : Math.min(t.chainRevealed, Math.max(1, next.chain.length)),
-        busy: false,
       }));
       if (result.exited) quit(result.exitCode);
     },
-    [append, update, entries, takeLines, quit, pullMs],
+    [append, update, lines, quit, pullMs],
   );
 
   /** Plays a pull's progress over the held output's layer lines, then resolves. */
+  const pullTick = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  useEffect(() => () => clearInterval(pullTick.current), []);
   const playPull = (host: ScreenHost, held: string, ms: number) =>
     new Promise<void>((resolve) => {
       const plan = planPull(host.pulls(), { totalMs: ms });
       const started = Date.now();
       update({ pull: { plan, started, now: started, held } });
-      const tick = setInterval(() => {
+      pullTick.current = setInterval(() => {
         const now = Date.now();
         if (now - started >= plan.end) {
-          clearInterval(tick);
+          clearInterval(pullTick.current);
           resolve();
         } else update((t) => (t.pull ? { pull: { ...t.pull, now } } : {}));
       }, PULL_FRAME_MS);

@@ -2,8 +2,15 @@
 // and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
+import { findLessonsDir, readLessons } from '../host/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from '../host/progress-file.js';
+import { createSimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
+import { recordStep } from '../lessons/progress.js';
+import { LessonRunner } from '../lessons/session.js';
 import type { ScreenHost } from './screen-host.js';
+import { screenHostFor } from './screen-host-sim.js';
+import { tutorScreenHost } from './screen-host-tutor.js';
 
 export interface LoadOptions {
   seed: number;
@@ -15,21 +22,18 @@ export interface LoadOptions {
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
-  const [{ createSimHost }, { screenHostFor }] = await Promise.all([import('../host/sim-host.js'), import('./screen-host-sim.js')]);
   const host = createSimHost({ seed: o.seed });
   if (o.columns) {
     host.session.shell.state.vars.set('COLUMNS', String(o.columns >= 120 ? Math.floor(o.columns * 0.45) : o.columns));
     host.session.shell.state.exported.add('COLUMNS');
   }
   if (!o.tutor) return screenHostFor(host);
-  const [{ findLessonsDir, readLessons }, { tutorScreenHost }, { LessonRunner }] = await Promise.all([import('../host/lesson-files.js'), import('./screen-host-tutor.js'), import('../lessons/session.js')]);
   const dir = findLessonsDir();
   const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
   if (problems.length) throw new Error(problems.join('\n'));
   const wanted = o.tutor.lessonId;
   const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);
   if (wanted !== undefined && !chosen) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
-  const [{ loadProgress, progressPath, saveProgress }, { recordStep }] = await Promise.all([import('../host/progress-file.js'), import('../lessons/progress.js')]);
   const file = progressPath();
   const loaded = loadProgress(file);
   let progress = loaded.progress;
