@@ -3,6 +3,8 @@
 // so a command line reads as it will be typed). Without colour the marks that carry meaning stay
 // visible: code spans keep their backticks and code blocks their indentation; bold is lost.
 
+import { fitChars, textWidth } from './text-width.js';
+
 export interface Segment {
   text: string;
   bold?: boolean;
@@ -10,12 +12,14 @@ export interface Segment {
   code?: boolean;
 }
 
-import { fitChars, textWidth } from './text-width.js';
-
 /** One screen row of laid-out markdown. */
 export type Row = Segment[];
 
 const CODE_INDENT = '    ';
+/** CJK characters and punctuation, full-width forms: text written without spaces. */
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** Where a run of text may break: after a space, or on either side of a CJK character. */
+const BREAKS = /(?<= )|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00-\uffef])/;
 
 /** Splits a line into plain, bold and code segments. An unclosed mark is left as text. */
 export function inlineSegments(line: string, color: boolean): Segment[] {
@@ -32,7 +36,8 @@ export function inlineSegments(line: string, color: boolean): Segment[] {
   return out;
 }
 
-/** Segments cut into rows of at most `width` characters, breaking at spaces where it can. */
+/** Segments cut into rows of at most `width` terminal columns, breaking at spaces (or between
+ * Chinese characters) where it can. */
 function wrapSegments(segs: Segment[], width: number): Row[] {
   const rows: Row[] = [];
   let row: Row = [];
@@ -51,7 +56,7 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
   for (const seg of segs) {
     // Words keep their trailing space; a code span is one unbreakable word unless too long.
     // Chinese has no spaces: a run of it breaks between any two characters.
-    const words = seg.code ? [seg.text] : seg.text.split(/(?<= )|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00-\uffef])/);
+    const words = seg.code ? [seg.text] : seg.text.split(BREAKS);
     for (const word of words) {
       let rest = word;
       while (rest.length > 0) {
@@ -100,7 +105,6 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
 /** A line that starts a block of its own: a list item, a heading, the tutor's step rule. */
 const BLOCK_START = /^\s*([-*+] |\d+\. |#|──|```)/;
 
-const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 const NO_ROW_START = /^[。，、；：！？）」』》〉】…]/;
 
 /** The source's lines with each paragraph's soft line breaks joined, as markdown reads them
@@ -127,7 +131,7 @@ function joinParagraphs(text: string): string[] {
   return out;
 }
 
-/** Markdown text laid out in rows of at most `width` characters. */
+/** Markdown text laid out in rows of at most `width` terminal columns. */
 export function markdownRows(text: string, width: number, color: boolean): Row[] {
   const rows: Row[] = [];
   let inFence = false;
