@@ -8,7 +8,7 @@ import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
 import { HelpOverlay } from './help.js';
-import { PANE_ORDER, Pane } from './panes.js';
+import { PANE_ORDER, Pane, type PaneKind } from './panes.js';
 import { markdownRows, type Row } from './markdown.js';
 import { type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
 import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
@@ -291,12 +291,13 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
         {shown.slice(2, 4).map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={paneRows - Math.floor(paneRows / 2)} focused={false} />)}
       </Box>
     </Box>
-  ) : shown[0] === 'chain' ? (
-    // The ChainID walk needs the whole width for its 64-hex digests.
-    <Pane kind="chain" {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
+  ) : shown[0] === 'chain' || focus === 'panes' ? (
+    // The ChainID walk needs the whole width for its 64-hex digests; a pane in focus takes it too,
+    // so the layer stack can show whole link ids and instructions.
+    <Pane kind={shown[0] as PaneKind} {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
   ) : (
     <Box>
-      {shown.map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={focus === 'panes' && i === 0} />)}
+      {shown.map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={false} />)}
     </Box>
   );
 

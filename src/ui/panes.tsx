@@ -63,13 +63,16 @@ function TreeLines({ rows, width, height, s }: { rows: TreeRow[]; width: number;
 
 function LayerLines({ layers, width, height }: { layers: LayerRow[]; width: number; height: number }) {
   const max = Math.max(1, ...layers.map((l) => l.size));
-  const barWidth = Math.max(3, Math.min(12, Math.floor(width / 8)));
+  const barWidth = width < 60 ? 3 : Math.min(12, Math.floor(width / 8));
   return (
     <>
       {layers.slice(0, height).map((l) => {
         const bar = '█'.repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth))).padEnd(barWidth, '·');
-        const link = l.link && width >= 70 ? `l/${l.link.slice(0, 8)}… ` : '';
-        const head = `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ${link}${humanSize(l.size).padStart(7)} ${bar} `;
+        // The l/ link id ties the stack to `ls -l overlay2/l` and each layer's `lower` file: whole
+        // when there is room, its head otherwise (enough to tell the layers apart).
+        const linkLen = width >= 70 ? 26 : width >= 50 ? 10 : 4;
+        const link = l.link ? `l/${l.link.length > linkLen ? `${l.link.slice(0, linkLen)}…` : l.link} ` : '';
+        const head = `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ${link}${humanSize(l.size).padStart(6)} ${bar} `;
         return (
           <Text key={l.cacheId} wrap="truncate">
             {clip(head + l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) +)?/, ''), width)}

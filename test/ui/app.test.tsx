@@ -105,6 +105,18 @@ describe('the screen', () => {
     expect(flat).toContain('foundinlayerdb');
   });
 
+  it('gives the pane in focus the whole width of a narrow screen: the layer stack with whole l/ link ids', async () => {
+    const ui = await start();
+    const f0 = await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
+    // Side by side, each link id shows its head only.
+    expect(f0).toMatch(/│ 1 [0-9a-f]{12} l\/[A-Z0-9]{4}…/);
+    ui.stdin.write(ESC);
+    await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
+    ui.stdin.write(`${ESC}[C`); // → : layers
+    const f = await ui.waitFor((f) => f.includes('║Image layers'), 'the layer stack in focus');
+    for (let i = 1; i <= 6; i++) expect(f).toMatch(new RegExp(`║ ${i} [0-9a-f]{12} l/[A-Z0-9]{26} +[\\d.]+[kM]?B [█·]+ `));
+  });
+
   it('opens the help with ? on an empty line and closes it with any key', async () => {
     const ui = await start();
     await ui.waitFor((f) => f.includes('root@host:~#'), 'the prompt');
