@@ -115,7 +115,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'ot-bench-ui-'));
     try {
       // The baseline is bundled the same way as the bin: the same esbuild options and the same
-      // yoga plugin (which any Ink app can use). A stock bundle, without the plugin, is shown too.
+      // start-up plugins (which any Ink app can use). A stock bundle, without them, is shown too.
       const bundled = join(dir, 'minimal-ink.mjs');
       const stock = join(dir, 'minimal-ink-stock.mjs');
       const options = {
@@ -130,8 +130,8 @@ export async function benchUi(report: BenchReport): Promise<void> {
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
         logLevel: 'error' as const,
       };
-      const { yogaWithoutFetch } = (await import(pathToFileURL(join(ROOT, 'scripts/yoga-without-fetch.mjs')).href)) as { yogaWithoutFetch: Plugin };
-      await build({ ...options, outfile: bundled, plugins: [yogaWithoutFetch] });
+      const { inkStartupPlugins } = (await import(pathToFileURL(join(ROOT, 'scripts/ink-startup-plugins.mjs')).href)) as { inkStartupPlugins: Plugin[] };
+      await build({ ...options, outfile: bundled, plugins: inkStartupPlugins });
       await build({ ...options, outfile: stock });
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;

@@ -10,7 +10,7 @@
 // compiled the first time cli.ts or the screen imports that door.
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { yogaWithoutFetch } from './yoga-without-fetch.mjs';
+import { inkStartupPlugins } from './ink-startup-plugins.mjs';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -78,7 +78,7 @@ const bin = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
   metafile: true,
-  plugins: [embedSimulator, yogaWithoutFetch],
+  plugins: [embedSimulator, ...inkStartupPlugins],
   banner: {
     // A bundled ESM file still meets CommonJS dependencies that call require().
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
