@@ -37,8 +37,9 @@ interface Term {
   scroll: number;
   model: PaneModel;
   chainRevealed: number;
-  /** A pull playing its progress: the plan, when it started, the command's output held back. */
-  pull?: { plan: PullPlan; started: number; now: number; held: string } | undefined;
+  /** A pull playing its progress: the plan, when it started, the command's output held back,
+   * and the status line as it was (the lesson has moved on already: the simulated pull is over). */
+  pull?: { plan: PullPlan; started: number; now: number; held: string; status: string | undefined } | undefined;
 }
 
 /** Output held back while a command runs is shown at least this often. */
@@ -47,6 +48,9 @@ const PULL_FRAME_MS = 80;
 
 const MAX_OUTPUT_LINES = 2000;
 const decoder = new TextDecoder();
+
+/** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES. */
+const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
 
 export function App({ load, s, linear = false, onExit, pullMs = 1600, color = true }: AppProps) {
   const { exit } = useApp();
@@ -80,7 +84,6 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   const [ctrlC, setCtrlC] = useState(false);
   // Cuts what commands write into lines; outlives renders.
   const lines = useRef(new OutputLines()).current;
-  const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
   const append = useCallback(
     (chunks: Chunk[]) => {
       const added = lines.entries(chunks);
@@ -123,6 +126,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     async (line: string) => {
       const host = hostRef.current;
       if (!host) return;
+      const statusBefore = host.status?.();
       const echo = lines.take(`${host.prompt()}${line}\n`);
       update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0 }));
       // What the command writes is held and shown in one go when it ends (or every FLUSH_MS if
@@ -147,7 +151,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       if (timer) clearTimeout(timer);
       const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
       const printed = held.map((c) => ('text' in c ? c.text : '')).join('');
-      if (fresh.length && pullMs > 0) await playPull(host, printed, pullMs);
+      if (fresh.length && pullMs > 0) await playPull(host, printed, pullMs, statusBefore);
       const next = host.panes();
       // A command's last line without a newline still ends before the next prompt.
       const added = [...lines.entries(held), ...lines.close()];
@@ -165,11 +169,11 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   /** Plays a pull's progress over the held output's layer lines, then resolves. */
   const pullTick = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
   useEffect(() => () => clearInterval(pullTick.current), []);
-  const playPull = (host: ScreenHost, held: string, ms: number) =>
+  const playPull = (host: ScreenHost, held: string, ms: number, status: string | undefined) =>
     new Promise<void>((resolve) => {
       const plan = planPull(host.pulls(), { totalMs: ms });
       const started = Date.now();
-      update({ pull: { plan, started, now: started, held } });
+      update({ pull: { plan, started, now: started, held, status } });
       pullTick.current = setInterval(() => {
         const now = Date.now();
         if (now - started >= plan.end) {
@@ -264,20 +268,16 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   const paneRows = linear || collapsed ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
   const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3 - (collapsed ? 1 : 0));
   // Long lines wrap onto several rows, as a terminal would show them.
-  const pulling = term.pull ? pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth) : undefined;
-  const wrapped = useMemo(
-    () => (pulling ? [...output, ...pulling] : output).flatMap((l): Row[] => (typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color))),
-    [output, pulling, outputWidth, color],
-  );
+  const toRows = (l: OutLine): Row[] => (typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color));
+  // The output is laid out again only when it or the width changes; a playing pull's rows (redrawn
+  // every frame) are laid out on their own.
+  const laidOut = useMemo(() => output.flatMap(toRows), [output, outputWidth, color]);
+  const wrapped = term.pull ? [...laidOut, ...pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth).flatMap(toRows)] : laidOut;
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
   // ASCII only in the first frame: Ink's first measure of a non-ASCII string compiles
   // string-width's Unicode regexes, ~6 ms before anything is on screen.
   const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '-';
-  // While a pull plays, the status line still says where the learner was when it began (the
-  // lesson has already moved on: the simulated pull is over).
-  const statusBefore = useRef(s.sandbox);
-  if (!term.pull) statusBefore.current = host?.status?.() ?? s.sandbox;
-  const where = statusBefore.current;
+  const where = (term.pull ? term.pull.status : host?.status?.()) ?? s.sandbox;
   const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
   const paneProps = { model, log: host?.log() ?? [], chainRevealed, s };

@@ -1,7 +1,7 @@
 // The ScreenHost for the tutor: first the lesson map (a number picks a lesson, `sandbox` opens a
-// host with no lesson until `lessons`), then the lesson being taken — its steps printed into the scrollback as they come, tutor commands and shell
-// lines through the LessonRunner, the panes following whichever host the lesson runs on (undo
-// and reset rebuild it).
+// host with no lesson until `lessons`), then the lesson being taken — its steps printed into the
+// scrollback as they come, tutor commands and shell lines through the LessonRunner, the panes
+// following whichever host the lesson runs on (undo and reset rebuild it).
 import { createSimHost } from '../host/sim-host.js';
 import { completionSources } from '../host/sim-host.js';
 import type { Lesson } from '../lessons/loader.js';
