@@ -4,7 +4,7 @@
 // see scripts/build.mjs.
 import { findLessonsDir, readLessons } from '../host/lesson-files.js';
 import { loadProgress, progressPath, saveProgress } from '../host/progress-file.js';
-import { createSimHost } from '../host/sim-host.js';
+import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
 import { recordStep } from '../lessons/progress.js';
 import { LessonRunner } from '../lessons/session.js';
@@ -22,12 +22,17 @@ export interface LoadOptions {
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
-  const host = createSimHost({ seed: o.seed });
-  if (o.columns) {
-    host.session.shell.state.vars.set('COLUMNS', String(o.columns >= 120 ? Math.floor(o.columns * 0.45) : o.columns));
-    host.session.shell.state.exported.add('COLUMNS');
-  }
-  if (!o.tutor) return screenHostFor(host);
+  // Every host the screen runs — the sandbox, a lesson's, one rebuilt by undo — tells `ls` the
+  // output area's width (narrower than the terminal beside the panes).
+  const makeHost = (seed: number): SimHost => {
+    const host = createSimHost({ seed });
+    if (o.columns) {
+      host.session.shell.state.vars.set('COLUMNS', String(o.columns >= 120 ? Math.floor(o.columns * 0.45) : o.columns));
+      host.session.shell.state.exported.add('COLUMNS');
+    }
+    return host;
+  };
+  if (!o.tutor) return screenHostFor(makeHost(o.seed));
   const dir = findLessonsDir();
   const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
   if (problems.length) throw new Error(problems.join('\n'));
@@ -47,8 +52,8 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
       },
     }),
   };
-  const first = chosen ? await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed }), keeper.runnerOptions(chosen)) : undefined;
-  const screen = tutorScreenHost(lessons, o.lang, first, keeper);
+  const first = chosen ? await LessonRunner.start(chosen, o.lang, makeHost, keeper.runnerOptions(chosen)) : undefined;
+  const screen = tutorScreenHost(lessons, o.lang, makeHost, first, keeper);
   // A progress file that could not be read was moved aside: say so above the map.
   return loaded.warning ? { ...screen, intro: () => `${loaded.warning}\n${screen.intro()}` } : screen;
 }

@@ -2,8 +2,7 @@
 // host with no lesson until `lessons`), then the lesson being taken — its steps printed into the
 // scrollback as they come, tutor commands and shell lines through the LessonRunner, the panes
 // following whichever host the lesson runs on (undo and reset rebuild it).
-import { createSimHost } from '../host/sim-host.js';
-import { completionSources } from '../host/sim-host.js';
+import { completionSources, type SimHost } from '../host/sim-host.js';
 import type { Lesson } from '../lessons/loader.js';
 import type { Progress } from '../lessons/progress.js';
 import { LessonRunner, type RunnerOptions } from '../lessons/session.js';
@@ -38,7 +37,8 @@ export function lessonMap(lessons: Lesson[], lang: Lang, progress?: Progress): s
   return `${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[lang].title}`).join('\n')}\n\n${PICK[lang]}\n`;
 }
 
-export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {
+/** `makeHost` builds every host it runs: a lesson's (and the ones undo rebuilds) and the sandbox's. */
+export function tutorScreenHost(lessons: Lesson[], lang: Lang, makeHost: (seed: number) => SimHost, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {
   let runner = first;
   let tracker = runner ? new PaneTracker(runner.host) : undefined;
   const begin = (r: LessonRunner) => {
@@ -64,7 +64,7 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
       }
       if (!runner) {
         if (line.trim() === 'sandbox') {
-          sandbox = screenHostFor(createSimHost({ seed: 0 }));
+          sandbox = screenHostFor(makeHost(0));
           say(SANDBOX[lang].hello);
           return { exitCode: 0, exited: false };
         }
@@ -73,7 +73,7 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, first?: LessonRun
           say(lessonMap(lessons, lang, keeper?.current()));
           return { exitCode: 1, exited: false };
         }
-        begin(await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed }), keeper?.runnerOptions(lesson)));
+        begin(await LessonRunner.start(lesson, lang, makeHost, keeper?.runnerOptions(lesson)));
         say(`${formatStep((runner as unknown as LessonRunner).view(), lang)}\n`);
         return { exitCode: 0, exited: false };
       }

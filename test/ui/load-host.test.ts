@@ -1,0 +1,29 @@
+// What the screen loads after its first frame: every host it runs knows the output area's width.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScreenHost } from '../../src/ui/load-host.js';
+import type { ScreenHost, ScreenIO } from '../../src/ui/screen-host.js';
+
+async function say(host: ScreenHost, line: string): Promise<string> {
+  let out = '';
+  const io: ScreenIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: true, stdoutIsTerminal: true, lesson: () => {} };
+  await host.run(line, io);
+  return out;
+}
+
+describe('the hosts the screen runs', () => {
+  it('tell ls the output area is 45% of a wide terminal: the sandbox, a lesson and the sandbox opened from the map', async () => {
+    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
+    const sandbox = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: undefined });
+    expect(await say(sandbox, 'echo $COLUMNS')).toBe('72\n');
+    const tutor = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: {} });
+    await say(tutor, '7');
+    expect(await say(tutor, 'echo $COLUMNS')).toBe('72\n');
+    await say(tutor, 'lessons');
+    await say(tutor, 'sandbox');
+    expect(await say(tutor, 'echo $COLUMNS')).toBe('72\n');
+    for (const h of [sandbox, tutor]) h.dispose();
+  });
+});
