@@ -2,6 +2,8 @@
 // the first frame. Measured on the bin, not assumed; bench/ui.ts gives its baseline the same.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 data: URL and, wherever
@@ -23,17 +25,29 @@ export const yogaWithoutFetch = {
 };
 
 /**
- * Ink measures text with string-width 8; its wrap-ansi still asks for string-width 7, so a bundle
- * carries both, and each builds an Intl.Segmenter and compiles Unicode-property regexes when it
- * loads (~8 ms for the second copy in profiles). wrap-ansi calls only `stringWidth(text)`, which
- * version 8 answers the same way, and measuring wrapped text as Ink measures it is the point.
+ * Every `string-width` in the bundle becomes scripts/lazy-string-width.mjs over string-width 8:
+ * - string-width builds its Intl.Segmenter and Unicode-property regexes when it loads (~20 ms,
+ *   most of it for `\p{RGI_Emoji}`), though printable ASCII never needs them; the wrapper loads it
+ *   on the first string that does.
+ * - Ink measures with string-width 8 but its wrap-ansi asks for 7, so a bundle carried both and
+ *   built all that twice. wrap-ansi calls only `stringWidth(text)`, which 8 answers the same way,
+ *   and measuring wrapped text as Ink measures it is the point.
  */
-const stringWidth8 = createRequire(import.meta.url).resolve('string-width');
-export const oneStringWidth = {
-  name: 'one-string-width',
+const require = createRequire(import.meta.url);
+const stringWidth8 = require.resolve('string-width');
+const wrapper = fileURLToPath(new URL('./lazy-string-width.mjs', import.meta.url));
+export const lazyStringWidth = {
+  name: 'lazy-string-width',
   setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer) ? { path: stringWidth8 } : undefined));
+    b.onResolve({ filter: /^string-width$/ }, () => ({ path: 'string-width', namespace: 'lazy-string-width' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+      loader: 'js',
+      resolveDir: dirname(wrapper),
+      // require(), not import: esbuild then evaluates string-width the first time it is called.
+      contents: `import { lazyStringWidth } from ${JSON.stringify(wrapper)};
+export default lazyStringWidth(() => require(${JSON.stringify(stringWidth8)}).default);`,
+    }));
   },
 };
 
-export const inkStartupPlugins = [yogaWithoutFetch, oneStringWidth];
+export const inkStartupPlugins = [yogaWithoutFetch, lazyStringWidth];
