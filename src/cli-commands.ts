@@ -1,0 +1,98 @@
+// The commands that do not start a screen: lessons, progress, script. Called by cli-modes.ts;
+// every one needs the simulator, compiled only then (src/simulator-entry.ts).
+import { detectLang } from './i18n/index.js';
+
+/** What the command line says, as node:util's parseArgs gives it. */
+export interface CliValues {
+  help?: boolean;
+  version?: boolean;
+  seed?: string;
+  lang?: string;
+  lesson?: string;
+  export?: string;
+  import?: string;
+  'screen-reader'?: boolean;
+  'copy-in'?: string[];
+  strict?: boolean;
+}
+
+/** Runs `mode` and gives its exit status. */
+export async function runCommand(mode: string, values: CliValues, positionals: string[]): Promise<number> {
+  switch (mode) {
+    case 'progress': {
+      const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
+      const { loadProgress, progressPath, saveProgress, parseProgress } = await import('./simulator-entry.js');
+      const file = progressPath();
+      if ((values.export === undefined) === (values.import === undefined)) {
+        process.stderr.write("overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n");
+        return 2;
+      }
+      if (values.export !== undefined) {
+        const { progress, warning } = loadProgress(file);
+        if (warning) process.stderr.write(`${warning}\n`);
+        writeFileSync(values.export, `${JSON.stringify(progress, null, 2)}\n`);
+        return 0;
+      }
+      const from = values.import as string;
+      if (!existsSync(from)) {
+        process.stderr.write(`overlay-tutor: ${from}: No such file or directory\n`);
+        return 1;
+      }
+      const r = parseProgress(readFileSync(from, 'utf8'));
+      if ('error' in r) {
+        process.stderr.write(`overlay-tutor: ${from} is not an overlay-tutor progress file: ${r.error}\n`);
+        return 1;
+      }
+      saveProgress(file, r.progress);
+      return 0;
+    }
+    case 'lessons': {
+      const lang = detectLang(values.lang, process.env);
+      if (typeof lang !== 'string') {
+        process.stderr.write(`overlay-tutor: ${lang.error}\n`);
+        return 2;
+      }
+      const { findLessonsDir, readLessons } = await import('./simulator-entry.js');
+      const dir = findLessonsDir();
+      if (!dir) {
+        process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
+        return 1;
+      }
+      const { lessons, problems } = readLessons(dir);
+      for (const p of problems) process.stderr.write(`${p}\n`);
+      for (const l of lessons) process.stdout.write(`${String(l.data.order).padStart(2)}  ${l.data.id.padEnd(16)} ${l.texts[lang].title}\n`);
+      return problems.length ? 1 : 0;
+    }
+    case 'script': {
+      const file = positionals[1];
+      if (file === undefined) {
+        process.stderr.write("overlay-tutor: script needs a FILE\nTry 'overlay-tutor --help'.\n");
+        return 2;
+      }
+      if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+        process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
+        return 2;
+      }
+      const copyIn: Array<[string, string]> = [];
+      for (const spec of values['copy-in'] ?? []) {
+        const colon = spec.lastIndexOf(':');
+        if (colon <= 0 || !spec.slice(colon + 1).startsWith('/')) {
+          process.stderr.write(`overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not '${spec}'\n`);
+          return 2;
+        }
+        copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
+      }
+      const { runScript } = await import('./simulator-entry.js');
+      return runScript({
+        file,
+        seed: values.seed === undefined ? undefined : Number(values.seed),
+        copyIn,
+        strict: values.strict ?? false,
+        stdoutIsTerminal: Boolean(process.stdout.isTTY),
+      });
+    }
+    default:
+      process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
+      return 2;
+  }
+}

@@ -1,0 +1,151 @@
+// The bin's command line, evaluated before anything else in the bundle (src/cli.ts imports it
+// first). Every mode but the screen runs here and exits the process, so Ink and React, whose code
+// follows in the bundle, are never evaluated for `--version`, `script` or the line-mode REPL
+// (~30 ms). The screen's options are handed on to src/cli.ts.
+//
+// How that works: esbuild emits the bundle's modules in import order as one module body, so the
+// top-level await below holds back everything after it. (Unbundled, as under tsx, ESM evaluates
+// the screen's modules anyway; only the time differs.)
+import { createRequire } from 'node:module';
+import { type CliValues, runCommand } from './cli-commands.js';
+import { detectLang } from './i18n/index.js';
+import type { ScreenOptions } from './ui/run.js';
+import { VERSION } from './version.js';
+
+const HELP = `overlay-tutor ${VERSION}
+Learn how Docker stores images and containers on overlayfs, on a simulated host.
+
+Usage:
+  overlay-tutor                 start the tutor
+  overlay-tutor sandbox         a simulated host with no lesson
+  overlay-tutor lessons         list the lessons
+  overlay-tutor progress --export FILE | --import FILE
+                                save your progress to FILE, or take it from FILE
+  overlay-tutor tutor --lesson ID
+                                start one lesson (ID as \`lessons\` lists it)
+  overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
+                                what it wrote (stdout and stderr together, as 2>&1)
+  overlay-tutor --version       print the version
+  overlay-tutor --help          print this help
+
+Options:
+  --seed N      make every random id (cache-ids, link ids, container ids) reproducible
+  --lang L      en or zh-CN (default: from LC_ALL / LANG)
+  --screen-reader
+                a linear layout without side-by-side panes (also INK_SCREEN_READER=true)
+  --copy-in HOST_PATH:SIM_PATH
+                (script) copy a real file or folder into the simulated disk first; repeatable;
+                nothing is written back
+  --strict      (script) exit with the first non-zero exit status of a line (default: 0)
+  -h, --help    print this help
+  -v, --version print the version
+`;
+
+/** The command line parsed, or the reason it cannot be. `overlay-tutor` and `overlay-tutor
+ * sandbox`, the usual ways in, need no parser: loading node:util costs the first frame ~0.5 ms. */
+function parse(argv: string[]): { values: CliValues; positionals: string[] } | { error: string } {
+  if (argv.length === 0 || (argv.length === 1 && (argv[0] === 'tutor' || argv[0] === 'sandbox'))) return { values: {}, positionals: argv };
+  const { parseArgs } = createRequire(import.meta.url)('node:util') as typeof import('node:util');
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        seed: { type: 'string' },
+        lang: { type: 'string' },
+        lesson: { type: 'string' },
+        export: { type: 'string' },
+        import: { type: 'string' },
+        'screen-reader': { type: 'boolean' },
+        'copy-in': { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
+async function runMode(argv: string[]): Promise<number | ScreenOptions> {
+  const parsed = parse(argv);
+  if ('error' in parsed) {
+    process.stderr.write(`overlay-tutor: ${parsed.error}\nTry 'overlay-tutor --help'.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const mode = positionals[0] ?? 'tutor';
+  return mode === 'tutor' || mode === 'sandbox' ? screenOrLineMode(mode, values) : runCommand(mode, values, positionals);
+}
+
+/** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it
+ * when there is no terminal to draw on. */
+async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): Promise<number | ScreenOptions> {
+  const lang = detectLang(values.lang, process.env);
+  if (typeof lang !== 'string') {
+    process.stderr.write(`overlay-tutor: ${lang.error}\n`);
+    return 2;
+  }
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+    process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
+    return 2;
+  }
+  // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
+  // the line-mode REPL.
+  // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a
+  // last frame), so the same test decides here.
+  const env = process.env;
+  const inCi = env.CI !== '0' && env.CI !== 'false' && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
+  if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
+    const { runLineTutor } = await import('./simulator-entry.js');
+    return runLineTutor({ lang, ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}) });
+  }
+  if (!interactive) {
+    const { runLineRepl } = await import('./simulator-entry.js');
+    return runLineRepl({ seed: values.seed });
+  }
+  // Colour libraries read this when they load (after this module): glyphs carry the meaning
+  // without colour.
+  if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
+  return { seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true', ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}) };
+}
+
+// `overlay-tutor lessons | head -1`: when the reader goes away, stop quietly as coreutils do
+// (they die of SIGPIPE), instead of Node's unhandled 'error' event and its stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`overlay-tutor: cannot write: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : 74);
+  });
+}
+
+/** Never a stack trace in front of a learner: one line, and the trace only when asked for. */
+export function internalError(err: unknown): number {
+  process.stderr.write(`overlay-tutor: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+  if (process.env.OVERLAY_TUTOR_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  return 70;
+}
+
+/** Resolves once what was written to `stream` has been handed to the OS (pipes are asynchronous
+ * on some systems: exiting before that would cut the output short). */
+const drained = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => (stream.writableLength ? stream.write('', () => resolve()) : resolve()));
+
+const result = await runMode(process.argv.slice(2)).catch(internalError);
+if (typeof result === 'number') {
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(result);
+}
+/** The screen's options: reached only when the command line asks for the screen. */
+export const screenOptions: ScreenOptions = result;
