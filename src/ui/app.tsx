@@ -1,14 +1,16 @@
 // The interactive screen: the shell's output scrolling above a prompt, and the panes for the
-// container or image in focus beside it (wide terminals) or below it (80x24). One component owns
-// the state; panes are drawn from a PaneModel recomputed after every command.
-import { Box, Text, useApp, useInput } from 'ink';
+// container or image in focus beside it (wide terminals) or below it (80x24). Until the simulator
+// has loaded, a first frame with the same layout stands in and keeps what is typed; then one
+// component owns the state, and panes are drawn from a PaneModel recomputed after every command.
+import { Text, useApp, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
 import { HelpOverlay } from './help.js';
-import { PANE_ORDER, Pane, type PaneKind } from './panes.js';
+import { PANE_ORDER } from './panes.js';
+import { Layout, geometry } from './layout.js';
 import { markdownRows, type Row } from './markdown.js';
 import { type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
 import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
@@ -52,20 +54,105 @@ const decoder = new TextDecoder();
 /** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES. */
 const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
 
-export function App({ load, s, linear = false, onExit, pullMs = 1600, color = true }: AppProps) {
+/** Keys typed before the simulator has loaded: the line so far and the lines ended with Enter. */
+interface TypedAhead {
+  line: string;
+  lines: string[];
+}
+
+export function App({ load, ...props }: AppProps) {
+  const [host, setHost] = useState<ScreenHost | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const typedAhead = useRef<TypedAhead>({ line: '', lines: [] }).current;
+  useEffect(() => {
+    let live: ScreenHost | undefined;
+    let gone = false;
+    void load().then(
+      (h) => {
+        live = h;
+        if (gone) h.dispose();
+        else setHost(h);
+      },
+      // A broken lesson file or a missing lesson: said plainly, never as a stack trace.
+      (e: unknown) => setFailure(`overlay-tutor: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      gone = true;
+      live?.dispose();
+    };
+  }, [load]);
+  return host ? <Screen {...props} host={host} typedAhead={typedAhead} /> : <FirstFrame {...props} failure={failure} typedAhead={typedAhead} />;
+}
+
+type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
+
+/**
+ * The screen before the simulator is there: the same layout, empty, with a stand-in for the text
+ * input that keeps what is typed for the screen to run. Its own small component because V8
+ * compiles a function when it is first called: the screen's ~250 lines of handlers and state wait
+ * until after this frame is on the terminal (~1 ms of the first frame).
+ */
+function FirstFrame({ s, linear = false, onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [host, setHost] = useState<ScreenHost | undefined>(undefined);
-  // The drain loop outlives renders: it reads the host through a ref.
-  const hostRef = useRef<ScreenHost | undefined>(undefined);
-  const [input, setInputValue] = useState('');
+  const [line, setLine] = useState('');
+  const [ctrlC, setCtrlC] = useState(false);
+  useInput((ch, key) => {
+    if (key.ctrl && ch === 'c') {
+      if (line === '' && ctrlC) {
+        onExit?.(130);
+        exit();
+      }
+      typedAhead.line = '';
+      setLine('');
+      setCtrlC(true);
+      return;
+    }
+    setCtrlC(false);
+    if (key.ctrl && ch === 'd' && line === '') {
+      onExit?.(0);
+      exit();
+      return;
+    }
+    let next = line;
+    if (key.return) {
+      typedAhead.lines.push(next);
+      next = '';
+    } else if (key.backspace || key.delete) next = next.slice(0, -1);
+    // Keys for the screen's panes and help (Esc, arrows, Tab, ? on an empty line) wait for it.
+    else if (!key.ctrl && !key.meta && !key.tab && !key.escape && ch && !(ch === '?' && next === '')) {
+      // A paste (or keys sent faster than they are read) can carry Enter inside the text.
+      const parts = (next + ch).split(/\r\n|\r|\n/);
+      next = parts.pop() ?? '';
+      typedAhead.lines.push(...parts);
+    }
+    typedAhead.line = next;
+    setLine(next);
+  });
+  const g = geometry(columns, rows, linear, EMPTY_PANES);
+  const visible: Row[] = failure ? wrapLine(failure, g.outputWidth).map((text) => [{ text }]) : [];
+  const status = ctrlC ? s.ctrlCAgain : `${s.title} | ${s.sandbox} | ${s.focusOn('-')} | F1/?`;
+  const input = (
+    <Text>
+      {line}
+      <Text inverse> </Text>
+    </Text>
+  );
+  return <Layout columns={columns} linear={linear} g={g} visible={visible} model={EMPTY_PANES} log={[]} chainRevealed={1} focus="prompt" paneIndex={0} prompt="" input={input} status={status} s={s} />;
+}
+
+/** The screen, once the simulator has loaded. */
+function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1600, color = true }: FrameProps & { host: ScreenHost }) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [input, setInputValue] = useState(typedAhead.line);
   // ink-text-input keeps its own cursor: a value set from outside (history, Tab) remounts it,
   // so the cursor lands at the end of the new text instead of where it was.
   const [inputKey, setInputKey] = useState(0);
   // The line as last typed, ahead of renders: text and Enter read in one go from the terminal
   // (typed ahead, pasted, tmux send-keys) reach ink-text-input in one batch, and its onSubmit
   // then still holds the value of the last render, the empty line.
-  const typed = useRef('');
+  const typed = useRef(typedAhead.line);
   const setInput = useCallback((v: string) => {
     typed.current = v;
     setInputValue(v);
@@ -75,15 +162,15 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     setInputValue(v);
     setInputKey((k) => k + 1);
   }, []);
-  const [term, setTerm] = useState<Term>({ output: [], history: [], histIndex: null, scroll: 0, model: EMPTY_PANES, chainRevealed: 1 });
+  // Cuts what commands write into lines; outlives renders.
+  const lines = useRef(new OutputLines()).current;
+  const [term, setTerm] = useState<Term>(() => ({ output: lines.entries(host.intro ? [{ md: host.intro() }] : []), history: [], histIndex: null, scroll: 0, model: host.panes(), chainRevealed: 1 }));
   const { output, history, histIndex, scroll, model, chainRevealed } = term;
   const update = useCallback((patch: Partial<Term> | ((t: Term) => Partial<Term>)) => setTerm((t) => ({ ...t, ...(typeof patch === 'function' ? patch(t) : patch) })), []);
   const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
   const [paneIndex, setPaneIndex] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   const [ctrlC, setCtrlC] = useState(false);
-  // Cuts what commands write into lines; outlives renders.
-  const lines = useRef(new OutputLines()).current;
   const append = useCallback(
     (chunks: Chunk[]) => {
       const added = lines.entries(chunks);
@@ -91,28 +178,6 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     },
     [update, lines],
   );
-
-  useEffect(() => {
-    let live: ScreenHost | undefined;
-    let gone = false;
-    void load().then((h) => {
-      live = h;
-      if (gone) h.dispose();
-      else {
-        hostRef.current = h;
-        setHost(h);
-        const intro = lines.entries(h.intro ? [{ md: h.intro() }] : []);
-        update((t) => ({ output: withLines(t, intro), model: h.panes() }));
-      }
-    }, (e: unknown) => {
-      // A broken lesson file or a missing lesson: said plainly, never as a stack trace.
-      append([{ text: `overlay-tutor: ${e instanceof Error ? e.message : String(e)}\n` }]);
-    });
-    return () => {
-      gone = true;
-      live?.dispose();
-    };
-  }, [load, append, update, lines]);
 
   const quit = useCallback(
     (code: number) => {
@@ -124,8 +189,6 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
 
   const run = useCallback(
     async (line: string) => {
-      const host = hostRef.current;
-      if (!host) return;
       const statusBefore = host.status?.();
       const echo = lines.take(`${host.prompt()}${line}\n`);
       update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0 }));
@@ -163,7 +226,7 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       }));
       if (result.exited) quit(result.exitCode);
     },
-    [append, update, lines, quit, pullMs],
+    [host, append, update, lines, quit, pullMs],
   );
 
   /** Plays a pull's progress over the held output's layer lines, then resolves. */
@@ -221,7 +284,6 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
       update({ histIndex: i >= history.length ? null : i });
       replaceInput(i >= history.length ? '' : (history[i] ?? ''));
     } else if (key.tab) {
-      if (!host) return;
       const c = host.complete(input);
       if (c.candidates.length === 1) replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
       else if (c.candidates.length > 1) {
@@ -231,8 +293,9 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     }
   });
 
-  // Lines typed while a command runs, or pasted several at once, wait their turn.
-  const queue = useRef<string[]>([]);
+  // Lines typed while a command runs, or pasted several at once, or before the simulator had
+  // loaded, wait their turn.
+  const queue = useRef<string[]>(typedAhead.lines);
   const submit = () => {
     const line = typed.current;
     setInput('');
@@ -241,15 +304,14 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   };
   const draining = useRef(false);
   const drain = async () => {
-    // Lines typed before the simulator has loaded wait for it.
-    if (draining.current || !hostRef.current) return;
+    if (draining.current) return;
     draining.current = true;
     while (queue.current.length) await run(queue.current.shift() as string);
     draining.current = false;
   };
   useEffect(() => {
-    if (host) void drain();
-  }, [host]);
+    void drain();
+  }, []);
   const change = (v: string) => {
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.
     const parts = v.split(/\r\n|\r|\n/);
@@ -259,15 +321,8 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
     void drain();
   };
 
-  // Layout: wide terminals put the panes in a column on the right, narrow ones below.
-  const wide = !linear && columns >= 120;
-  const paneArea = linear ? 0 : wide ? Math.floor(columns * 0.55) : columns;
-  const outputWidth = wide ? columns - paneArea : columns;
-  // At 80 columns the panes give their rows to the text until there is something to show.
-  const collapsed = !wide && !linear && model.focus === undefined;
-  const paneRows = linear || collapsed ? 0 : wide ? rows - 1 : Math.max(8, Math.floor(rows * 0.42));
-  const outputRows = Math.max(3, (wide ? rows : rows - paneRows) - 3 - (collapsed ? 1 : 0));
-  // Long lines wrap onto several rows, as a terminal would show them.
+  const g = geometry(columns, rows, linear, model);
+  const { outputWidth, outputRows } = g;
   const toRows = (l: OutLine): Row[] => (typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color));
   // The output is laid out again only when it or the width changes; a playing pull's rows (redrawn
   // every frame) are laid out on their own.
@@ -280,71 +335,9 @@ export function App({ load, s, linear = false, onExit, pullMs = 1600, color = tr
   const where = (term.pull ? term.pull.status : host?.status?.()) ?? s.sandbox;
   const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
-  const paneProps = { model, log: host?.log() ?? [], chainRevealed, s };
-  const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
-  const panes = linear || collapsed ? null : wide ? (
-    <Box flexDirection="column" width={paneArea}>
-      <Box>
-        {shown.slice(0, 2).map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={Math.floor(paneRows / 2)} focused={focus === 'panes' && i === 0} />)}
-      </Box>
-      <Box>
-        {shown.slice(2, 4).map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={paneRows - Math.floor(paneRows / 2)} focused={false} />)}
-      </Box>
-    </Box>
-  ) : shown[0] === 'chain' || focus === 'panes' ? (
-    // The ChainID walk needs the whole width for its 64-hex digests; a pane in focus takes it too,
-    // so the layer stack can show whole link ids and instructions.
-    <Pane kind={shown[0] as PaneKind} {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
-  ) : (
-    <Box>
-      {shown.map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={false} />)}
-    </Box>
-  );
-
   if (showHelp) return <HelpOverlay s={s} width={columns} />;
 
-  return (
-    <Box flexDirection="column" width={columns}>
-      <Box flexDirection={wide ? 'row' : 'column'}>
-        <Box flexDirection="column" width={outputWidth} height={outputRows} overflow="hidden">
-          {visible.map((row, i) => (
-            <Text key={i} wrap="truncate">
-              {row.length === 0 || (row.length === 1 && row[0]?.text === '') ? ' ' : row.map((seg, j) => (seg.bold || seg.code ? <Text key={j} bold={seg.bold} color={seg.code ? 'cyan' : undefined}>{seg.text}</Text> : seg.text))}
-            </Text>
-          ))}
-        </Box>
-        {panes}
-      </Box>
-      {linear ? <LinearPanes model={model} log={host?.log() ?? []} s={s} /> : null}
-      {collapsed ? (
-        <Text dimColor wrap="truncate">
-          {s.noFocus}
-        </Text>
-      ) : null}
-      <Box>
-        {/* A pull holds the prompt back until it is done, as the shell does. */}
-        <Text>{term.pull ? '' : (host?.prompt() ?? '')}</Text>
-        <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
-      </Box>
-      <Text dimColor wrap="truncate">
-        {status}
-      </Text>
-    </Box>
-  );
-}
-
-/** --screen-reader: the panes as plain lines after the output, no boxes. */
-function LinearPanes({ model, log, s }: { model: PaneModel; log: string[]; s: Strings }) {
-  const lines = [
-    `${s.upper}: ${model.upper.map((r) => `${r.mark.trim() || '='} ${r.path}`).join(', ') || s.empty}`,
-    `${s.layers}: ${model.layers.map((l) => `${l.index} ${l.cacheId.slice(0, 12)} ${l.size}B`).join('; ') || s.empty}`,
-    ...log.map((l) => `${s.events}: ${l}`),
-  ];
-  return (
-    <Box flexDirection="column">
-      {lines.map((l, i) => (
-        <Text key={i}>{l}</Text>
-      ))}
-    </Box>
-  );
+  const textInput = <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />;
+  // A pull holds the prompt back until it is done, as the shell does.
+  return <Layout columns={columns} linear={linear} g={g} visible={visible} model={model} log={host.log()} chainRevealed={chainRevealed} focus={focus} paneIndex={paneIndex} prompt={term.pull ? '' : host.prompt()} input={textInput} status={status} s={s} />;
 }

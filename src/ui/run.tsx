@@ -19,7 +19,7 @@ export interface ScreenOptions {
  * - not concurrent: React's concurrent root would batch a command into one frame, but it defers
  *   the render that hands ink-text-input its new value, so Enter right after typed-ahead text
  *   (a paste, tmux send-keys) submitted the old, empty line. Found driving the bin in tmux. */
-export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000 } as const;
+export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000, patchConsole: false } as const;
 
 export async function runScreen(o: ScreenOptions): Promise<number> {
   // The simulator loads after the first frame: Ink paints the layout, then this runs.
