@@ -22,7 +22,9 @@ function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function firstFrame(command: string, marker: string): Promise<number | undefined> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: withoutCi({ ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }), stdio: ['pipe', 'pipe', 'ignore'] });
+    // `script` gives its pty no size (0x0, on which Ink clears the screen for every frame):
+    // stty sets 80x24 first, for every contender alike.
+    const child = spawn('script', ['-qfec', `stty rows 24 cols 80; exec ${command}`, '/dev/null'], { cwd: ROOT, env: withoutCi({ ...process.env, TERM: 'xterm-256color' }), stdio: ['pipe', 'pipe', 'ignore'] });
     let seen = '';
     const done = (v: number | undefined) => {
       clearTimeout(timer);
