@@ -60,7 +60,6 @@ export class LessonRunner implements LessonSession {
   private log: { step: number; line: string }[] = [];
   private record: StepRecord = { ran: [], output: '' };
   private hintsShown = 0;
-  private solutionShown = false;
   private usedHints = false;
   private usedSolution = false;
   private confirming = false;
@@ -160,7 +159,6 @@ export class LessonRunner implements LessonSession {
     this.index++;
     this.record = { ran: [], output: '' };
     this.hintsShown = 0;
-    this.solutionShown = false;
     return { messages, exitCode: 0 };
   }
 
@@ -185,7 +183,7 @@ export class LessonRunner implements LessonSession {
     if (this.confirming) {
       this.confirming = false;
       if (!/^y(es)?$/i.test(trimmed)) return { messages: [], exitCode: 0 };
-      this.solutionShown = this.usedSolution = true;
+      this.usedSolution = true;
       const step = this.step;
       const lines = 'solution' in step ? step.solution : [];
       let turn: LessonTurn = { messages: [], exitCode: 0 };

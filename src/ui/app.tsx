@@ -13,7 +13,7 @@ import { PANE_ORDER } from './panes.js';
 import { Layout, geometry } from './layout.js';
 import { markdownRows, type Row } from './markdown.js';
 import { type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
-import { EMPTY_PANES, type ScreenHost, type ScreenIO } from './screen-host.js';
+import type { ScreenHost, ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -28,6 +28,8 @@ export interface AppProps {
   pullMs?: number;
   /** false under NO_COLOR or TERM=dumb: lesson text keeps its backticks round code. */
   color?: boolean;
+  /** The prompt the loaded host will show first, drawn before it has loaded (first-prompt.ts). */
+  firstPrompt?: string;
 }
 
 /** What a command changes, kept in one state so that a command renders once when it ends (Ink's
@@ -87,14 +89,14 @@ export function App({ load, ...props }: AppProps) {
 type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
 
 /**
- * The screen before the simulator is there: the same layout, empty, with a stand-in for the text
- * input that keeps what is typed for the screen to run. Its own small component because V8
- * compiles a function when it is first called: the screen's ~250 lines of handlers and state wait
- * until after this frame is on the terminal (~1 ms of the first frame).
+ * The screen before the simulator is there: the prompt, taking keys, and the status line. What
+ * is typed is kept for the screen to run. Its own small component because V8 compiles a function
+ * when it is first called: the screen's ~250 lines of handlers and state wait until after this
+ * frame is on the terminal; and as little as this to draw, one text node, because every node and
+ * style is work for Ink before the first frame (the layout and the panes follow ~100 ms later).
  */
-function FirstFrame({ s, linear = false, onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
+function FirstFrame({ s, firstPrompt = '', onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
   const { exit } = useApp();
-  const { columns, rows } = useTerminalSize();
   const [line, setLine] = useState('');
   const [ctrlC, setCtrlC] = useState(false);
   useInput((ch, key) => {
@@ -129,16 +131,16 @@ function FirstFrame({ s, linear = false, onExit, failure, typedAhead }: FramePro
     typedAhead.line = next;
     setLine(next);
   });
-  const g = geometry(columns, rows, linear, EMPTY_PANES);
-  const visible: Row[] = failure ? wrapLine(failure, g.outputWidth).map((text) => [{ text }]) : [];
-  const status = ctrlC ? s.ctrlCAgain : `${s.title} | ${s.sandbox} | ${s.focusOn('-')} | F1/?`;
-  const input = (
+  return (
     <Text>
+      {failure ? `${failure}\n` : ''}
+      {firstPrompt}
       {line}
       <Text inverse> </Text>
+      {'\n'}
+      <Text dimColor>{ctrlC ? s.ctrlCAgain : `${s.title} | F1/?`}</Text>
     </Text>
   );
-  return <Layout columns={columns} linear={linear} g={g} visible={visible} model={EMPTY_PANES} log={[]} chainRevealed={1} focus="prompt" paneIndex={0} prompt="" input={input} status={status} s={s} />;
 }
 
 /** The screen, once the simulator has loaded. */

@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import { STRINGS, type Lang } from '../i18n/index.js';
 import { App } from './app.js';
+import { firstPrompt } from './first-prompt.js';
 
 export interface ScreenOptions {
   seed: number;
@@ -28,7 +29,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     return loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor });
   };
   let code = 0;
-  const instance = render(<App load={load} s={STRINGS[o.lang]} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
+  const instance = render(<App load={load} s={STRINGS[o.lang]} firstPrompt={firstPrompt(o.tutor)} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
     ...SCREEN_RENDER_OPTIONS,
     isScreenReaderEnabled: o.screenReader,
   });

@@ -11,6 +11,7 @@ import { derivePanes } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { formatStep } from '../repl/line-tutor.js';
 import { complete } from '../shell/completion.js';
+import { LESSON_MAP_PROMPT } from './first-prompt.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 import { screenHostFor } from './screen-host-sim.js';
 
@@ -50,7 +51,7 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, makeHost: (seed: 
   let sandbox: ScreenHost | undefined;
   return {
     intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
-    prompt: () => (sandbox ? sandbox.prompt() : runner ? runner.prompt() : 'lesson> '),
+    prompt: () => (sandbox ? sandbox.prompt() : runner ? runner.prompt() : LESSON_MAP_PROMPT),
     status: () => (sandbox ? SANDBOX[lang].status : runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
     async run(line, io) {
       // The tutor's own words go to the screen as markdown; the shell's output stays as it is.

@@ -19,6 +19,26 @@ function runCli(args: string[]): { out: string; err: string; code: number } {
   return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
 }
 
+describe('the modes without a screen', () => {
+  // The bin's command line runs ahead of Ink and React in the bundle (src/cli-modes.ts): every
+  // mode but the screen must end before they are evaluated. Ink's layout engine compiles a
+  // WebAssembly module when it is evaluated; a preloaded counter sees whether it ever was.
+  const COUNTER = join(import.meta.dirname, '../support/count-wasm.cjs');
+  const compiledBy = (args: string[], input = '') => /wasm modules compiled: (\d+)/.exec(spawnSync('node', ['--require', COUNTER, ...args], { encoding: 'utf8', input, cwd: join(import.meta.dirname, '../..') }).stderr)?.[1];
+
+  it('never evaluate Ink: --version, --help, script, lessons and the line-mode REPL', () => {
+    // The counter counts: importing Ink's layout engine alone compiles its module.
+    expect(Number(compiledBy(['--input-type=module', '-e', "await import('yoga-layout')"]))).toBeGreaterThan(0);
+    const file = join(dir, 'no-ink.sh');
+    writeFileSync(file, 'echo hi\n');
+    expect(compiledBy([CLI, '--version'])).toBe('0');
+    expect(compiledBy([CLI, '--help'])).toBe('0');
+    expect(compiledBy([CLI, 'script', file])).toBe('0');
+    expect(compiledBy([CLI, 'lessons'])).toBe('0');
+    expect(compiledBy([CLI, 'sandbox'], 'echo hi\n')).toBe('0');
+  });
+});
+
 describe('overlay-tutor script', () => {
   it('prints each line after `$ ` and then its output, skipping comments and blank lines', () => {
     const file = join(dir, 'basic.sh');

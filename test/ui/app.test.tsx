@@ -70,6 +70,8 @@ describe('the screen', () => {
     // At this width the panes wait, folded into one line, until there is something to show.
     expect(f).not.toContain('upper (diff)');
     expect(f).toContain('No container or image yet. Try: docker pull ubuntu:20.04');
+    // The output area is as tall as what it shows: no screenful of blank rows above the prompt.
+    expect(f.split('\n').length).toBeLessThan(8);
   });
 
   it('shows a pulled image\'s layers, then a container\'s upper with + ~ x marks after writes and a delete', async () => {
@@ -211,6 +213,65 @@ describe('the screen', () => {
     const ui = await start('zh-CN');
     const f = await ui.waitFor((f) => f.includes('还没有容器或镜像'), 'the Chinese hint');
     expect(f).toContain('沙盒');
+  });
+});
+
+describe('the first frame, before the simulator has loaded', () => {
+  const tick = (ms = 30) => new Promise((res) => setTimeout(res, ms));
+  function startLoading(s = STRINGS.en) {
+    let release!: () => void;
+    let fail!: (e: Error) => void;
+    const ready = new Promise<void>((res, rej) => {
+      release = res;
+      fail = rej;
+    });
+    const host = createSimHost({ seed: 2 });
+    let exitCode: number | undefined;
+    const r = render(<App load={() => ready.then(() => screenHostFor(host))} s={s} firstPrompt="root@host:~# " pullMs={0} onExit={(c) => (exitCode = c)} />);
+    cleanup = r.unmount;
+    return { r, release, fail, exitCode: () => exitCode };
+  }
+
+  it('is the prompt and the status line, and what is typed before the host is there runs once it is', async () => {
+    const { r, release } = startLoading();
+    await tick();
+    expect(r.lastFrame()).toBe('root@host:~#\noverlay-tutor | F1/?');
+    r.stdin.write('echo one\r');
+    await tick();
+    r.stdin.write('echo twx');
+    await tick();
+    r.stdin.write('\u007f');
+    await tick();
+    r.stdin.write('o');
+    await tick();
+    expect(r.lastFrame()).toContain('root@host:~# echo two');
+    release();
+    // The line ended with Enter runs as soon as the host is there; the one being typed waits.
+    for (let i = 0; i < 100 && !/^one$/m.test(r.lastFrame() ?? ''); i++) await tick(20);
+    expect(r.lastFrame()).toMatch(/root@host:~# echo one\none\n/);
+    expect(r.lastFrame()).toContain('root@host:~# echo two');
+    r.stdin.write('\r');
+    for (let i = 0; i < 100 && !/^two$/m.test(r.lastFrame() ?? ''); i++) await tick(20);
+    expect(r.lastFrame()).toMatch(/^two$/m);
+  });
+
+  it('quits on a second Ctrl-C before the host has loaded', async () => {
+    const ui = startLoading();
+    await tick();
+    ui.r.stdin.write('\u0003');
+    await tick();
+    expect(ui.r.lastFrame()).toContain('Press Ctrl-C again to quit');
+    ui.r.stdin.write('\u0003');
+    await tick();
+    expect(ui.exitCode()).toBe(130);
+  });
+
+  it('says in one line why the simulator could not load', async () => {
+    const ui = startLoading();
+    ui.fail(new Error('lessons/03-chainid/lesson.yaml:4:3: steps: Required'));
+    await tick();
+    expect(ui.r.lastFrame()).toContain('overlay-tutor: lessons/03-chainid/lesson.yaml:4:3: steps: Required');
+    expect(ui.r.lastFrame()).not.toContain('    at ');
   });
 });
 

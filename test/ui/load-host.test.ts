@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findLessonsDir, readLessons } from '../../src/host/lesson-files.js';
+import { firstPrompt } from '../../src/ui/first-prompt.js';
 import { loadScreenHost } from '../../src/ui/load-host.js';
 import type { ScreenHost, ScreenIO } from '../../src/ui/screen-host.js';
 
@@ -25,5 +27,16 @@ describe('the hosts the screen runs', () => {
     await say(tutor, 'sandbox');
     expect(await say(tutor, 'echo $COLUMNS')).toBe('72\n');
     for (const h of [sandbox, tutor]) h.dispose();
+  });
+
+  it('show first the prompt the first frame drew before they loaded: the sandbox, the lesson map and every lesson', async () => {
+    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
+    const { lessons } = readLessons(findLessonsDir() as string);
+    expect(lessons.length).toBeGreaterThan(5);
+    for (const tutor of [undefined, {}, ...lessons.map((l) => ({ lessonId: l.data.id }))]) {
+      const host = await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor });
+      expect(host.prompt(), JSON.stringify(tutor)).toBe(firstPrompt(tutor));
+      host.dispose();
+    }
   });
 });

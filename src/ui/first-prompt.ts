@@ -1,0 +1,12 @@
+// The prompt the first frame shows, before the simulator has loaded: the one the loaded host
+// shows first (test/ui/load-host.test.ts holds every mode and lesson to it).
+
+/** The tutor's lesson map takes a lesson number. */
+export const LESSON_MAP_PROMPT = 'lesson> ';
+
+/** bash's PS1 for root in its home directory, as the simulated shell draws it. */
+const HOME_PROMPT = 'root@host:~# ';
+
+export function firstPrompt(tutor: { lessonId?: string | undefined } | undefined): string {
+  return tutor && tutor.lessonId === undefined ? LESSON_MAP_PROMPT : HOME_PROMPT;
+}
