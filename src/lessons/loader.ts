@@ -2,7 +2,7 @@
 // is reported as "path:line:column: where: what", the line found by walking the YAML document
 // to the node the schema complained about.
 import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { lessonSchema, textsSchema, type LessonData, type Texts } from './schema.js';
 import type { Lang, LessonFile, LessonProblem } from './types.js';
 
@@ -15,7 +15,7 @@ export interface Lesson {
   texts: Record<Lang, Texts>;
 }
 
-function parse<T>(file: LessonFile, schema: z.ZodType<T>, problems: LessonProblem[]): T | undefined {
+function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonProblem[]): T | undefined {
   const lines = new LineCounter();
   const doc: Document = parseDocument(file.text, { lineCounter: lines, prettyErrors: false });
   const where = (offset: number | undefined) => {

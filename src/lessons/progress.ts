@@ -1,17 +1,16 @@
 // What the learner has done, kept between runs: per lesson the step reached, the steps done and
 // the grade of the final exercise. The engine only shapes it; where it lives is the host's
 // business (src/host/progress-file.ts writes it under the user's config directory).
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 
-export const progressSchema = z
-  .object({
-    version: z.literal(1),
-    lessons: z.record(
-      z.string(),
-      z.object({ current: z.number().int().nonnegative(), done: z.array(z.string()), grade: z.enum(['clean', 'with-hints', 'with-solution']).optional() }).strict(),
-    ),
-  })
-  .strict();
+export const progressSchema = z.strictObject({
+  version: z.literal(1),
+  lessons: z.record(
+    z.string(),
+    z.strictObject({ current: z.int().check(z.nonnegative()), done: z.array(z.string()), grade: z.optional(z.enum(['clean', 'with-hints', 'with-solution'])) }),
+  ),
+});
 
 export type Progress = z.infer<typeof progressSchema>;
 export type LessonRecord = Progress['lessons'][string];

@@ -1,10 +1,13 @@
 // The shape of lesson files (lessons/FORMAT.md), as zod schemas: lesson.yaml holds structure,
 // checks and solutions; en.yaml and zh-CN.yaml hold every text under the same keys.
-import { z } from 'zod';
-
-const ref = z.string().min(1);
-const spot = z.union([z.string().startsWith('/'), z.object({ container: z.string(), path: z.string().startsWith('/') }).strict()]);
-const layerArg = z.object({ image: ref, layer: z.number().int().positive() }).strict();
+import * as z from 'zod/mini';
+import './zod-messages.js';
+const ref = z.string().check(z.minLength(1));
+const absolute = () => z.string().check(z.startsWith('/'));
+const count = () => z.int().check(z.nonnegative());
+const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
+const spot = z.union([absolute(), z.strictObject({ container: z.string(), path: absolute() })]);
+const layerArg = z.strictObject({ image: ref, layer: z.int().check(z.positive()) });
 
 export type Value =
   | string
@@ -20,24 +23,25 @@ export type Value =
   | { inode: z.infer<typeof spot> }
   | { short: Value };
 
-export const valueSchema: z.ZodType<Value> = z.lazy(() =>
+export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),
-    z.object({ diffid: layerArg }).strict(),
-    z.object({ chainid: layerArg }).strict(),
-    z.object({ cacheid: layerArg }).strict(),
-    z.object({ link: layerArg }).strict(),
-    z.object({ image_id: ref }).strict(),
-    z.object({ container_id: z.string() }).strict(),
-    z.object({ mount_id: z.string() }).strict(),
-    z.object({ layer_count: ref }).strict(),
-    z.object({ inode: spot }).strict(),
-    z.object({ short: valueSchema }).strict(),
+    z.strictObject({ diffid: layerArg }),
+    z.strictObject({ chainid: layerArg }),
+    z.strictObject({ cacheid: layerArg }),
+    z.strictObject({ link: layerArg }),
+    z.strictObject({ image_id: ref }),
+    z.strictObject({ container_id: z.string() }),
+    z.strictObject({ mount_id: z.string() }),
+    z.strictObject({ layer_count: ref }),
+    z.strictObject({ inode: spot }),
+    z.strictObject({ short: valueSchema }),
   ]),
 );
 
 const kindOfEntry = z.enum(['file', 'dir', 'symlink', 'whiteout', 'opaque', 'absent']);
+const kindOnMerged = z.enum(['file', 'dir', 'symlink', 'absent']);
 
 export type Check =
   | { image: string | { ref: string; layers?: number } }
@@ -56,64 +60,54 @@ export type Check =
   | { any: Check[] }
   | { not: Check };
 
-export const checkSchema: z.ZodType<Check> = z.lazy(() =>
+export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
   z.union([
-    z.object({ image: z.union([ref, z.object({ ref, layers: z.number().int().nonnegative().optional() }).strict()]) }).strict(),
-    z.object({ no_image: ref }).strict(),
-    z.object({ container: z.object({ name: z.string(), state: z.enum(['created', 'running', 'exited']).optional() }).strict() }).strict(),
-    z.object({ no_container: z.string() }).strict(),
-    z.object({ upper: z.object({ container: z.string(), path: z.string().startsWith('/'), is: kindOfEntry, contains: z.string().optional() }).strict() }).strict(),
-    z.object({ merged: z.object({ container: z.string(), path: z.string().startsWith('/'), is: z.enum(['file', 'dir', 'symlink', 'absent']), contains: z.string().optional() }).strict() }).strict(),
-    z.object({ host: z.object({ path: z.string().startsWith('/'), is: z.enum(['file', 'dir', 'symlink', 'absent']), contains: z.string().optional() }).strict() }).strict(),
-    z.object({ same_inode: z.object({ a: spot, b: spot, equal: z.boolean() }).strict() }).strict(),
-    z.object({ layers: z.object({ image: ref, count: z.number().int().nonnegative() }).strict() }).strict(),
-    z.object({ driver: z.enum(['overlay2', 'overlay']) }).strict(),
-    z.object({ ran: z.object({ pattern: z.string(), exit: z.number().int().optional() }).strict() }).strict(),
-    z.object({ output: z.object({ contains: valueSchema }).strict() }).strict(),
-    z.object({ all: z.array(checkSchema).min(1) }).strict(),
-    z.object({ any: z.array(checkSchema).min(1) }).strict(),
-    z.object({ not: checkSchema }).strict(),
+    z.strictObject({ image: z.union([ref, z.strictObject({ ref, layers: z.optional(count()) })]) }),
+    z.strictObject({ no_image: ref }),
+    z.strictObject({ container: z.strictObject({ name: z.string(), state: z.optional(z.enum(['created', 'running', 'exited'])) }) }),
+    z.strictObject({ no_container: z.string() }),
+    z.strictObject({ upper: z.strictObject({ container: z.string(), path: absolute(), is: kindOfEntry, contains: z.optional(z.string()) }) }),
+    z.strictObject({ merged: z.strictObject({ container: z.string(), path: absolute(), is: kindOnMerged, contains: z.optional(z.string()) }) }),
+    z.strictObject({ host: z.strictObject({ path: absolute(), is: kindOnMerged, contains: z.optional(z.string()) }) }),
+    z.strictObject({ same_inode: z.strictObject({ a: spot, b: spot, equal: z.boolean() }) }),
+    z.strictObject({ layers: z.strictObject({ image: ref, count: count() }) }),
+    z.strictObject({ driver: z.enum(['overlay2', 'overlay']) }),
+    z.strictObject({ ran: z.strictObject({ pattern: z.string(), exit: z.optional(z.int()) }) }),
+    z.strictObject({ output: z.strictObject({ contains: valueSchema }) }),
+    z.strictObject({ all: nonEmpty(checkSchema) }),
+    z.strictObject({ any: nonEmpty(checkSchema) }),
+    z.strictObject({ not: checkSchema }),
   ]),
 );
 
-const stepBase = { id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes') };
+const stepBase = { id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')) };
 
 export const stepSchema = z.discriminatedUnion('kind', [
-  z.object({ ...stepBase, kind: z.literal('explain') }).strict(),
-  z.object({ ...stepBase, kind: z.literal('do'), checks: z.array(checkSchema).min(1), solution: z.array(z.string()).min(1) }).strict(),
-  z.object({ ...stepBase, kind: z.literal('answer'), answer: valueSchema, solution: z.array(z.string()).min(1) }).strict(),
-  z.object({ ...stepBase, kind: z.literal('exercise'), checks: z.array(checkSchema).min(1), solution: z.array(z.string()).min(1) }).strict(),
+  z.strictObject({ ...stepBase, kind: z.literal('explain') }),
+  z.strictObject({ ...stepBase, kind: z.literal('do'), checks: nonEmpty(checkSchema), solution: nonEmpty(z.string()) }),
+  z.strictObject({ ...stepBase, kind: z.literal('answer'), answer: valueSchema, solution: nonEmpty(z.string()) }),
+  z.strictObject({ ...stepBase, kind: z.literal('exercise'), checks: nonEmpty(checkSchema), solution: nonEmpty(z.string()) }),
 ]);
 
 export const lessonSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-    order: z.number().int().positive(),
-    seed: z.number().int().nonnegative().default(1),
-    setup: z.array(z.string()).default([]),
-    steps: z.array(stepSchema).min(1),
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+    order: z.int().check(z.positive()),
+    seed: z._default(count(), 1),
+    setup: z._default(z.array(z.string()), []),
+    steps: nonEmpty(stepSchema),
   })
-  .strict()
-  .refine((l) => new Set(l.steps.map((s) => s.id)).size === l.steps.length, { message: 'step ids must be unique', path: ['steps'] })
-  .refine((l) => l.steps[l.steps.length - 1]?.kind === 'exercise', { message: 'a lesson ends with an exercise', path: ['steps'] });
+  .check(
+    z.refine((l) => new Set(l.steps.map((s) => s.id)).size === l.steps.length, { message: 'step ids must be unique', path: ['steps'] }),
+    z.refine((l) => l.steps[l.steps.length - 1]?.kind === 'exercise', { message: 'a lesson ends with an exercise', path: ['steps'] }),
+  );
 
-export const textsSchema = z
-  .object({
-    title: z.string().min(1),
-    summary: z.string().min(1),
-    steps: z.record(
-      z.string(),
-      z
-        .object({
-          text: z.string().min(1),
-          hints: z.array(z.string().min(1)).optional(),
-          goal: z.string().min(1).optional(),
-          done: z.string().optional(),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
+const text = () => z.string().check(z.minLength(1));
+export const textsSchema = z.strictObject({
+  title: text(),
+  summary: text(),
+  steps: z.record(z.string(), z.strictObject({ text: text(), hints: z.optional(z.array(text())), goal: z.optional(text()), done: z.optional(z.string()) })),
+});
 
 export type LessonData = z.infer<typeof lessonSchema>;
 export type StepData = z.infer<typeof stepSchema>;

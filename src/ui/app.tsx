@@ -89,11 +89,12 @@ export function App({ load, ...props }: AppProps) {
 type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
 
 /**
- * The screen before the simulator is there: the prompt, taking keys, and the status line. What
- * is typed is kept for the screen to run. Its own small component because V8 compiles a function
- * when it is first called: the screen's ~250 lines of handlers and state wait until after this
- * frame is on the terminal; and as little as this to draw, one text node, because every node and
- * style is work for Ink before the first frame (the layout and the panes follow ~100 ms later).
+ * The screen before the simulator is there: the prompt the loaded host will show, taking keys
+ * (what is typed is kept for the screen to run). Its own small component because V8 compiles a
+ * function when it is first called: the screen's ~250 lines of handlers and state wait until
+ * this frame is on the terminal. And plain text: Ink's first styled character costs the first
+ * frame ~6 M instructions (~0.8 ms) of cold code in its output pass; the cursor, the status line,
+ * the layout and the panes come ~100 ms later with the simulator.
  */
 function FirstFrame({ s, firstPrompt = '', onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
   const { exit } = useApp();
@@ -136,9 +137,7 @@ function FirstFrame({ s, firstPrompt = '', onExit, failure, typedAhead }: FrameP
       {failure ? `${failure}\n` : ''}
       {firstPrompt}
       {line}
-      <Text inverse> </Text>
-      {'\n'}
-      <Text dimColor>{ctrlC ? s.ctrlCAgain : `${s.title} | F1/?`}</Text>
+      {ctrlC ? `\n${s.ctrlCAgain}` : ''}
     </Text>
   );
 }
