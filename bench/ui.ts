@@ -81,6 +81,7 @@ export async function commandLatency(): Promise<number[]> {
   const { createSimHost } = await import('../src/host/sim-host.js');
   const { STRINGS } = await import('../src/i18n/index.js');
   const { App } = await import('../src/ui/app.js');
+  const { Screen } = await import('../src/ui/screen.js');
   const { SCREEN_RENDER_OPTIONS } = await import('../src/ui/run.js');
   const host = createSimHost({ seed: 9 });
   const quiet = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
@@ -89,7 +90,7 @@ export async function commandLatency(): Promise<number[]> {
   const { screenHostFor } = await import('../src/ui/screen-host-sim.js');
   const screenHost = screenHostFor(host);
   const term = fakeTerminal();
-  const app = render(React.createElement(App, { load: () => Promise.resolve(screenHost), s: STRINGS.en }), { ...SCREEN_RENDER_OPTIONS, stdout: term.stdout as unknown as NodeJS.WriteStream, stdin: term.stdin as unknown as NodeJS.ReadStream, stderr: term.stdout as unknown as NodeJS.WriteStream, patchConsole: false });
+  const app = render(React.createElement(App, { load: () => Promise.resolve({ host: screenHost, Screen }), s: STRINGS.en }), { ...SCREEN_RENDER_OPTIONS, stdout: term.stdout as unknown as NodeJS.WriteStream, stdin: term.stdin as unknown as NodeJS.ReadStream, stderr: term.stdout as unknown as NodeJS.WriteStream, patchConsole: false });
   const settle = () => new Promise((res) => setTimeout(res, 60));
   await settle();
   const times: number[] = [];

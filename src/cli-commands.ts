@@ -1,6 +1,11 @@
-// The commands that do not start a screen: lessons, progress, script. Called by cli-modes.ts;
-// every one needs the simulator, compiled only then (src/simulator-entry.ts).
+// The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
+// through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { findLessonsDir, readLessons } from './host/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from './host/progress-file.js';
+import { runScript } from './host/script-mode.js';
 import { detectLang } from './i18n/index.js';
+import { parseProgress } from './lessons/progress.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
@@ -20,8 +25,6 @@ export interface CliValues {
 export async function runCommand(mode: string, values: CliValues, positionals: string[]): Promise<number> {
   switch (mode) {
     case 'progress': {
-      const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
-      const { loadProgress, progressPath, saveProgress, parseProgress } = await import('./simulator-entry.js');
       const file = progressPath();
       if ((values.export === undefined) === (values.import === undefined)) {
         process.stderr.write("overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n");
@@ -52,7 +55,6 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         process.stderr.write(`overlay-tutor: ${lang.error}\n`);
         return 2;
       }
-      const { findLessonsDir, readLessons } = await import('./simulator-entry.js');
       const dir = findLessonsDir();
       if (!dir) {
         process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
@@ -82,7 +84,6 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         }
         copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
       }
-      const { runScript } = await import('./simulator-entry.js');
       return runScript({
         file,
         seed: values.seed === undefined ? undefined : Number(values.seed),

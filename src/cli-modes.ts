@@ -7,7 +7,7 @@
 // top-level await below holds back everything after it. (Unbundled, as under tsx, ESM evaluates
 // the screen's modules anyway; only the time differs.)
 import { createRequire } from 'node:module';
-import { type CliValues, runCommand } from './cli-commands.js';
+import type { CliValues } from './cli-commands.js';
 import { detectLang } from './i18n/index.js';
 import type { ScreenOptions } from './ui/run.js';
 import { VERSION } from './version.js';
@@ -69,6 +69,9 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
   }
 }
 
+/** The modes src/cli-commands.ts runs. */
+const COMMANDS = ['lessons', 'progress', 'script'];
+
 /** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
 async function runMode(argv: string[]): Promise<number | ScreenOptions> {
   const parsed = parse(argv);
@@ -86,7 +89,13 @@ async function runMode(argv: string[]): Promise<number | ScreenOptions> {
     return 0;
   }
   const mode = positionals[0] ?? 'tutor';
-  return mode === 'tutor' || mode === 'sandbox' ? screenOrLineMode(mode, values) : runCommand(mode, values, positionals);
+  if (mode === 'tutor' || mode === 'sandbox') return screenOrLineMode(mode, values);
+  if (!COMMANDS.includes(mode)) {
+    process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
+    return 2;
+  }
+  const { runCommand } = await import('./simulator-entry.js');
+  return runCommand(mode, values, positionals);
 }
 
 /** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it

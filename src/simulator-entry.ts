@@ -1,7 +1,12 @@
-// Everything the bin runs that needs the simulator, behind one door. The build embeds this
-// module's bundle in the bin as a string (scripts/build.mjs), so the screen's first frame does
-// not pay for parsing it; cli.ts and the screen import it only once they need it.
+// Everything the bin runs after the screen's first frame, or in a mode without a screen, behind
+// one door: the simulator, the Screen that shows it, the commands. The build carries this
+// module's bundle packed at the end of the bin (scripts/build.mjs), so the first frame does not
+// pay for parsing it; the bin compiles it when a mode first imports it.
 export { loadScreenHost } from './ui/load-host.js';
+/** The Screen, whose Ink and React are the first frame's own (scripts/build.mjs): imported only
+ * by the screen, so no other mode evaluates them. */
+export const loadScreen = () => import('./ui/screen.js');
+export { runCommand } from './cli-commands.js';
 export { runLineTutor } from './repl/line-tutor.js';
 export { runLineRepl } from './repl/line-repl.js';
 export { runScript } from './host/script-mode.js';

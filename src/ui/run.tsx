@@ -1,6 +1,8 @@
 // Starts the Ink screen on a TTY. Imported lazily by the CLI, only when interactive, so the
 // other modes never load React.
-import { render } from 'ink';
+import * as Ink from 'ink';
+import * as React from 'react';
+import * as JsxRuntime from 'react/jsx-runtime';
 import { STRINGS, type Lang } from '../i18n/index.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
@@ -23,13 +25,17 @@ export interface ScreenOptions {
 export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000, patchConsole: false } as const;
 
 export async function runScreen(o: ScreenOptions): Promise<number> {
+  // In the bin the Screen comes with the simulator, bundled apart, and must draw with this
+  // Ink and this React, not copies of its own (scripts/build.mjs hands it these).
+  (globalThis as { __overlayTutorShared?: Record<string, unknown> }).__overlayTutorShared = { ink: Ink, react: React, 'react/jsx-runtime': JsxRuntime };
   // The simulator loads after the first frame: Ink paints the layout, then this runs.
   const load = async () => {
-    const { loadScreenHost } = await import('../simulator-entry.js');
-    return loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor });
+    const { loadScreenHost, loadScreen } = await import('../simulator-entry.js');
+    const [host, { Screen }] = await Promise.all([loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor }), loadScreen()]);
+    return { host, Screen };
   };
   let code = 0;
-  const instance = render(<App load={load} s={STRINGS[o.lang]} firstPrompt={firstPrompt(o.tutor)} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
+  const instance = Ink.render(<App load={load} s={STRINGS[o.lang]} firstPrompt={firstPrompt(o.tutor)} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
     ...SCREEN_RENDER_OPTIONS,
     isScreenReaderEnabled: o.screenReader,
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
 import { STRINGS } from '../../src/i18n/index.js';
 import { App } from '../../src/ui/app.js';
+import { Screen } from '../../src/ui/screen.js';
 import { expandTabs, wrapLine } from '../../src/ui/output.js';
 import { screenHostFor } from '../../src/ui/screen-host-sim.js';
 import { loadScreenHost } from '../../src/ui/load-host.js';
@@ -19,7 +20,7 @@ afterEach(() => cleanup?.());
 async function start(lang: 'en' | 'zh-CN' = 'en', pullMs = 200) {
   const host = createSimHost({ seed: 2 });
   let exitCode: number | undefined;
-  const load = () => Promise.resolve(screenHostFor(host));
+  const load = () => Promise.resolve({ host: screenHostFor(host), Screen });
   const r = render(<App load={load} s={STRINGS[lang]} onExit={(c) => (exitCode = c)} pullMs={pullMs} />);
   cleanup = r.unmount;
   const frame = () => r.lastFrame() ?? '';
@@ -190,7 +191,7 @@ describe('the screen', () => {
 
   it('opens a sandbox from the lesson map and goes back with `lessons`', async () => {
     process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
-    const r = render(<App load={() => loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} })} s={STRINGS.en} pullMs={100} />);
+    const r = render(<App load={async () => ({ host: await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} }), Screen })} s={STRINGS.en} pullMs={100} />);
     cleanup = r.unmount;
     const frame = () => r.lastFrame() ?? '';
     const until = async (pred: (f: string) => boolean, what: string) => {
@@ -227,7 +228,7 @@ describe('the first frame, before the simulator has loaded', () => {
     });
     const host = createSimHost({ seed: 2 });
     let exitCode: number | undefined;
-    const r = render(<App load={() => ready.then(() => screenHostFor(host))} s={s} firstPrompt="root@host:~# " pullMs={0} onExit={(c) => (exitCode = c)} />);
+    const r = render(<App load={() => ready.then(() => ({ host: screenHostFor(host), Screen }))} s={s} firstPrompt="root@host:~# " pullMs={0} onExit={(c) => (exitCode = c)} />);
     cleanup = r.unmount;
     return { r, release, fail, exitCode: () => exitCode };
   }
