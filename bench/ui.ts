@@ -3,7 +3,7 @@
 // until its prompt appears); and the latency of a command plus the re-render it causes, with 10
 // containers on the host, measured in-process on the real App component and Ink's real renderer.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
@@ -136,6 +136,11 @@ export async function benchUi(report: BenchReport): Promise<void> {
       const { inkStartupPlugins } = (await import(pathToFileURL(join(ROOT, 'scripts/ink-startup-plugins.mjs')).href)) as { inkStartupPlugins: Plugin[] };
       await build({ ...options, outfile: bundled, plugins: inkStartupPlugins });
       await build({ ...options, outfile: stock });
+      // The same app carrying the bin's packed simulator (the comment at the bin's end, which every
+      // start reads and skips): what one file costs, apart from the tutor's own code.
+      const carrying = join(dir, 'minimal-ink-carrying.mjs');
+      const bin = readFileSync(join(ROOT, 'dist/cli.js'), 'latin1');
+      writeFileSync(carrying, `${readFileSync(bundled, 'latin1')}\n${bin.slice(bin.lastIndexOf('/*overlay-tutor simulator:'))}`, 'latin1');
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;
       const contenders = {
@@ -144,17 +149,20 @@ export async function benchUi(report: BenchReport): Promise<void> {
         tutor: () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'),
         tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'),
         minimalBundled: () => firstFrame(`node ${bundled}`, 'root@host:~#'),
+        minimalCarrying: () => firstFrame(`node ${carrying}`, 'root@host:~#'),
         minimalStock: () => firstFrame(`node ${stock}`, 'root@host:~#'),
         minimalUnbundled: () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'),
       };
       const times = await interleavedMedians(runs, contenders);
-      const { tutor, tutorPrompt, minimalBundled, minimalStock, minimalUnbundled } = times;
+      const { tutor, tutorPrompt, minimalBundled, minimalCarrying, minimalStock, minimalUnbundled } = times;
       report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
       report.add(group, 'overlay-tutor: simulator loaded (layout and panes drawn)', tutorPrompt, 'ms');
       report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');
+      report.add(group, 'first frame: the same, carrying the bin\'s packed simulator', minimalCarrying, 'ms');
       report.add(group, 'first frame: minimal Ink app, a stock esbuild bundle', minimalStock, 'ms');
       report.add(group, 'first frame: minimal Ink app, unbundled', minimalUnbundled, 'ms');
       report.ratio(group, 'overlay-tutor / minimal bundled the same way (target ≤ 1)', tutor / minimalBundled);
+      report.ratio(group, 'overlay-tutor / minimal carrying the packed simulator', tutor / minimalCarrying);
       report.ratio(group, 'overlay-tutor / minimal, stock bundle', tutor / minimalStock);
     } finally {
       rmSync(dir, { recursive: true, force: true });
