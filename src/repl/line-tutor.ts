@@ -21,8 +21,8 @@ export interface LineTutorOptions {
 }
 
 const WORDS = {
-  en: { pick: 'Lesson number (q to quit): ', step: 'step', of: 'of', goal: 'Goal', noSuch: (x: string) => `no lesson '${x}'`, commands: 'Type shell commands; also next, hint, solution, undo, reset, answer <value>, lessons.' },
-  'zh-CN': { pick: '输入课程编号（q 退出）：', step: '第', of: '步，共', goal: '目标', noSuch: (x: string) => `没有课程 '${x}'`, commands: '输入 shell 命令；也可以用 next、hint、solution、undo、reset、answer <值>、lessons。' },
+  en: { pick: 'Lesson number, or sandbox for a host with no lesson (q to quit): ', sandbox: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.', step: 'step', of: 'of', goal: 'Goal', noSuch: (x: string) => `no lesson '${x}'`, commands: 'Type shell commands; also next, hint, solution, undo, reset, answer <value>, lessons.' },
+  'zh-CN': { pick: '输入课程编号，或输入 sandbox 进入没有课程的沙盒（q 退出）：', sandbox: '没有课程的模拟主机：随便试。输入 `lessons` 回到课程列表。', step: '第', of: '步，共', goal: '目标', noSuch: (x: string) => `没有课程 '${x}'`, commands: '输入 shell 命令；也可以用 next、hint、solution、undo、reset、answer <值>、lessons。' },
 } as const;
 
 export function formatStep(v: StepView, lang: Lang): string {
@@ -73,6 +73,11 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
       output.write(`\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`);
       const pick = await ask(w.pick);
       if (pick === undefined || /^q(uit)?$/i.test(pick.trim())) break;
+      if (pick.trim() === 'sandbox') {
+        output.write(`${w.sandbox}\n`);
+        if ((await sandbox(ask, io)) === 'end') break;
+        continue;
+      }
       chosen = lessons[Number(pick.trim()) - 1];
       if (!chosen) continue;
     }
@@ -105,4 +110,23 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   }
   rl.close();
   return 0;
+}
+
+/** A host with no lesson, from the map: shell lines (bash's `> ` for unfinished ones) until
+ * `lessons` goes back to the map, or the input ends. */
+async function sandbox(ask: (prompt: string) => Promise<string | undefined>, io: CommandIO): Promise<'map' | 'end'> {
+  const session = createSimHost({ seed: 0, interactive: false }).session;
+  let pending: string | null = null;
+  for (;;) {
+    const line = await ask(pending === null ? session.prompt() : '> ');
+    if (line === undefined) return 'end';
+    if (pending === null && line.trim() === 'lessons') return 'map';
+    const text: string = pending === null ? line : `${pending}\n${line}`;
+    if (session.needsMore(text)) {
+      pending = text;
+      continue;
+    }
+    pending = null;
+    if ((await session.run(text, io)).exited) return 'map';
+  }
 }

@@ -34,7 +34,15 @@ describe('line-mode tutor', () => {
     expect(out).toContain('✓ Step done.');
     expect(out).toContain("💡 Use docker exec web sh -c '…' to run a shell line in the container.");
     expect(out).toContain('This step is not done yet');
-    expect(out.match(/Lesson number/g)).toHaveLength(2);
+    expect(out.match(/Lesson number, or sandbox/g)).toHaveLength(2);
+  });
+
+  it('opens a sandbox from the map and goes back with `lessons`', async () => {
+    const { code, out } = await session(['sandbox', 'docker pull busybox >/dev/null', 'if true; then', '  docker images --format "{{.Repository}}"', 'fi', 'lessons', 'q']);
+    expect(code).toBe(0);
+    expect(out).toContain('A simulated host with no lesson: try anything.');
+    expect(out).toContain('root@host:~# > > busybox\n');
+    expect(out.match(/Lesson number, or sandbox/g)).toHaveLength(2);
   });
 
   it('starts a lesson by id, in Chinese', async () => {
