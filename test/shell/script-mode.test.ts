@@ -113,7 +113,7 @@ describe('the tutor without a terminal', () => {
   it('shows the lesson map in line mode and leaves on q', () => {
     const r = spawnSync('node', [CLI], { input: 'q\n', encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' } });
     expect(r.stdout).toContain(' 1. [     ] Storage drivers and docker info');
-    expect(r.stdout).toContain('Lesson number (q to quit): ');
+    expect(r.stdout).toContain('Lesson number, or sandbox for a host with no lesson (q to quit): ');
     expect(r.status).toBe(0);
   });
 });
