@@ -72,7 +72,6 @@ const embedSimulator = {
     b.onResolve({ filter: /simulator-entry\.js$/ }, () => ({ path: 'simulator-entry', namespace: 'embedded' }));
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({
       loader: 'js',
-      resolveDir: process.cwd(),
       // node:fs, node:zlib and node:vm through require(), not import: imports would load them when
       // the bin starts, before the first frame, which does not need them.
       contents: `import { createRequire } from 'node:module';

@@ -57,11 +57,10 @@ type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
 
 /**
  * The screen before the simulator is there: the prompt the loaded host will show, taking keys
- * (what is typed is kept for the screen to run). Its own small component because V8 compiles a
- * function when it is first called: the screen's ~250 lines of handlers and state wait until
- * this frame is on the terminal. And plain text: Ink's first styled character costs the first
- * frame ~6 M instructions (~0.8 ms) of cold code in its output pass; the cursor, the status line,
- * the layout and the panes come ~100 ms later with the simulator.
+ * (what is typed is kept for the Screen to run). Plain text, one node: every node and style is
+ * work for Ink before the first frame (its first styled character alone ~6 M instructions of
+ * cold code); the cursor, the status line, the layout and the panes come ~100 ms later with the
+ * simulator and the Screen.
  */
 function FirstFrame({ s, firstPrompt = '', onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
   const { exit } = useApp();
