@@ -35,4 +35,30 @@ export const REGRESSIONS: Record<string, Scenario> = {
     lowers: [[{ kind: 'file', path: 'a', data: 'x', mode: 0o644 }, { kind: 'dir', path: 'c', mode: 0o755 }, { kind: 'hardlink', path: 'c/d', from: 'a' }], []],
     ops: [{ op: 'rename', from: 'a', to: 'c/d' }, { op: 'rmdir', path: 'a' }],
   },
+  // user.* attributes live only on regular files and directories: on a device the VFS refuses
+  // the write (EPERM) before overlayfs sees it.
+  'user xattr on a character device': {
+    lowers: [[]],
+    ops: [{ op: 'mknod', path: 'c', node: 'null' }, { op: 'setxattr', path: 'c', value: '1' }],
+  },
+  // chown drops set-user-ID from anything but a directory, even root's chown to the same owner.
+  'chown of a setuid file to its own owner': {
+    lowers: [[{ kind: 'file', path: 'a', data: 'x', mode: 0o644 }], []],
+    ops: [{ op: 'chmod', path: 'a', mode: 0o4755 }, { op: 'chown', path: 'a', uid: 0 }, { op: 'write', path: 'a', data: 'x', how: 'trunc' }],
+  },
+  // ...and set-group-ID too where the group may execute; a directory keeps both.
+  'chown of setgid files and a directory': {
+    lowers: [[{ kind: 'file', path: 'a', data: 'x', mode: 0o644 }, { kind: 'file', path: 'b', data: 'x', mode: 0o644 }, { kind: 'dir', path: 'd', mode: 0o755 }], []],
+    ops: [
+      { op: 'chmod', path: 'a', mode: 0o6755 },
+      { op: 'chmod', path: 'b', mode: 0o2745 },
+      { op: 'chmod', path: 'd', mode: 0o6755 },
+      { op: 'chown', path: 'a', uid: 0 },
+      { op: 'chown', path: 'b', uid: 0 },
+      { op: 'chown', path: 'd', uid: 0 },
+      { op: 'stat', path: 'a', where: 'merged' },
+      { op: 'stat', path: 'b', where: 'merged' },
+      { op: 'stat', path: 'd', where: 'merged' },
+    ],
+  },
 };
