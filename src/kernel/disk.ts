@@ -471,10 +471,6 @@ export class Disk implements MountedFs {
     const node = this.walk(rel, 'chown').getNode();
     if (uid >= 0) node.uid = uid;
     if (gid >= 0) node.gid = gid;
-    // chown(2) on anything but a directory drops set-user-ID, and set-group-ID where the group
-    // may execute — even done by root, even to the same owner (fs/open.c chown_common). Found by
-    // the conformance suite (a setuid file chowned to root kept its bit in the model).
-    if ((node.mode & S_IFMT) !== S_IFDIR) node.mode &= node.mode & 0o010 ? ~0o6000 : ~0o4000;
     this.stamp(node, false, false, true);
     this.changed();
   }

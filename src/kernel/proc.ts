@@ -341,6 +341,13 @@ export class Proc {
   chown(path: string, uid: number, gid: number, follow = true): void {
     const r = this.resolve(path, follow, follow ? 'chown' : 'lchown');
     r.mount.fs.chown(r.rel, uid, gid);
+    // chown(2) on anything but a directory drops set-user-ID, and set-group-ID where the group
+    // may execute — even done by root, even to the same owner (fs/open.c chown_common). The
+    // filesystems' own chown (an overlay's copy-up, say) keeps them, as notify_change does.
+    // Which is why tar, cp -p, sed -i and dockerd set the owner first and the mode after.
+    const mode = (r.stat?.type === 'dir' ? 0 : (r.stat?.mode ?? 0)) & 0o7777;
+    const kept = mode & (mode & 0o010 ? ~0o6000 : ~0o4000);
+    if (kept !== mode) r.mount.fs.chmod(r.rel, kept);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'chown' });
   }
 

@@ -293,3 +293,38 @@ describe('mounts', () => {
     expect(p.lstat('/u/single').nlink).toBe(1);
   });
 });
+
+describe('chown(2) and user.* attributes, on the host disk and through the overlay', () => {
+  it('chown drops set-user-ID, and set-group-ID where the group may execute, from all but directories', () => {
+    p.writeFile('/su', 'x');
+    p.chmod('/su', 0o4755);
+    p.writeFile('/sg', 'x');
+    p.chmod('/sg', 0o2755);
+    p.writeFile('/sg-noexec', 'x');
+    p.chmod('/sg-noexec', 0o2745);
+    p.mkdir('/d');
+    p.chmod('/d', 0o6755);
+    for (const f of ['/su', '/sg', '/sg-noexec', '/d']) p.chown(f, 0, 0);
+    expect(['/su', '/sg', '/sg-noexec', '/d'].map((f) => (p.stat(f).mode & 0o7777).toString(8))).toEqual(['755', '755', '2745', '6755']);
+    // A copy-up keeps the bits (the filesystem sets the owner, not chown(2)); chown through the
+    // overlay then drops them on the upper copy only.
+    p.chmod('/l1/file', 0o4755);
+    p.writeFile('/m/file', 'appended', { append: true });
+    expect((p.stat('/u/file').mode & 0o7777).toString(8)).toBe('4755');
+    p.chown('/m/file', 0, 0);
+    expect((p.stat('/u/file').mode & 0o7777).toString(8)).toBe('755');
+    expect((p.stat('/l1/file').mode & 0o7777).toString(8)).toBe('4755');
+  });
+
+  it('keeps user.* attributes to regular files and directories: EPERM to set, none to read, no copy-up', () => {
+    p.mknod('/dev-null', S_IFCHR | 0o666, makedev(1, 3));
+    expect(errno(() => p.setxattr('/dev-null', 'user.x', '1'))).toBe('EPERM');
+    expect(errno(() => p.getxattr('/dev-null', 'user.x'))).toBe('ENODATA');
+    expect(errno(() => p.removexattr('/dev-null', 'user.x'))).toBe('EPERM');
+    p.setxattr('/dev-null', 'trusted.x', '1');
+    expect(text(p.getxattr('/dev-null', 'trusted.x'))).toBe('1');
+    p.mknod('/l1/tty', S_IFCHR | 0o666, makedev(5, 0));
+    expect(errno(() => p.setxattr('/m/tty', 'user.x', '1'))).toBe('EPERM');
+    expect(p.exists('/u/tty')).toBe(false);
+  });
+});

@@ -51,6 +51,17 @@ export class DaemonFs {
     this.proc.chmod(path, mode);
   }
 
+  /**
+   * An unpacked or copied entry's owner and then its mode, in that order, as pkg/archive's
+   * createTarFile does (Lchown, then Chmod): chown(2) drops set-user-ID, and set-group-ID where
+   * the group may execute, which the mode then puts back. Root's own entries are not chowned.
+   * `mode` is undefined for entries whose mode is not set again (symlinks, devices).
+   */
+  setOwnerAndMode(path: string, uid: number, gid: number, mode: number | undefined): void {
+    if (uid !== 0 || gid !== 0) this.proc.chown(path, uid, gid, false);
+    if (mode !== undefined) this.proc.chmod(path, mode);
+  }
+
   read(path: string): Uint8Array {
     return this.proc.readFile(path);
   }

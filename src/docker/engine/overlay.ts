@@ -226,7 +226,6 @@ export class Overlay implements GraphDriver {
             return; // one inode: owner and times are already the source's
           }
           this.fs.write(to, this.fs.read(from), st.mode & 0o7777);
-          p.chmod(to, st.mode & 0o7777);
           copyXattrs(from, to);
           break;
         case 'symlink':
@@ -235,10 +234,8 @@ export class Overlay implements GraphDriver {
         default:
           p.mknod(to, (st.type === 'chr' ? S_IFCHR : st.type === 'blk' ? 0o060000 : 0o010000) | (st.mode & 0o7777), st.rdev);
       }
-      if (st.type !== 'dir') {
-        if (st.uid !== 0 || st.gid !== 0) p.chown(to, st.uid, st.gid, false);
-        p.utimes(to, st.mtimeMs, st.mtimeMs, false);
-      } else if (st.uid !== 0 || st.gid !== 0) p.chown(to, st.uid, st.gid, false);
+      this.fs.setOwnerAndMode(to, st.uid, st.gid, st.type === 'file' || st.type === 'dir' ? st.mode & 0o7777 : undefined);
+      if (st.type !== 'dir') p.utimes(to, st.mtimeMs, st.mtimeMs, false);
     };
     copy(src, dst);
     for (const [path, t] of dirTimes) p.utimes(path, t, t, false);
@@ -274,13 +271,11 @@ export class Overlay implements GraphDriver {
       switch (e.type) {
         case 'dir':
           if (!existing || !isDir(existing)) p.mkdir(path, 0o755);
-          p.chmod(path, e.mode ?? 0o755);
           dirTimes.push([path, mtimeMs]);
           break;
         case 'file': {
           const data = typeof e.content === 'string' ? new TextEncoder().encode(e.content) : (e.content ?? new Uint8Array(0));
           fs.write(path, data, e.mode ?? 0o644);
-          p.chmod(path, e.mode ?? 0o644);
           size += data.length;
           break;
         }
@@ -298,7 +293,7 @@ export class Overlay implements GraphDriver {
           p.mknod(path, 0o010000 | (e.mode ?? 0o644), 0);
           break;
       }
-      if ((e.uid ?? 0) !== 0 || (e.gid ?? 0) !== 0) p.chown(path, e.uid ?? 0, e.gid ?? 0, false);
+      fs.setOwnerAndMode(path, e.uid ?? 0, e.gid ?? 0, e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined);
       if (e.type !== 'dir') p.utimes(path, mtimeMs, mtimeMs, false);
     }
     for (const [path, t] of dirTimes.reverse()) p.utimes(path, t, t, false);

@@ -207,7 +207,6 @@ export class Overlay2 implements GraphDriver {
       switch (e.type) {
         case 'dir':
           if (!existing || existing.type !== 'dir') p.mkdir(path, 0o755);
-          p.chmod(path, e.mode ?? 0o755);
           if (e.opaque) p.setxattr(path, OVL_OPAQUE, 'y');
           dirTimes.push([path, mtimeMs]);
           break;
@@ -217,7 +216,6 @@ export class Overlay2 implements GraphDriver {
           break;
         case 'file':
           this.fs.write(path, e.content ?? new Uint8Array(0), e.mode ?? 0o644);
-          p.chmod(path, e.mode ?? 0o644);
           break;
         case 'symlink':
           p.symlink(e.linkTarget ?? '', path);
@@ -237,7 +235,7 @@ export class Overlay2 implements GraphDriver {
           break;
       }
       if (e.type === 'opaque') continue;
-      if ((e.uid ?? 0) !== 0 || (e.gid ?? 0) !== 0) p.chown(path, e.uid ?? 0, e.gid ?? 0, false);
+      this.fs.setOwnerAndMode(path, e.uid ?? 0, e.gid ?? 0, e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined);
       if (e.type !== 'dir') p.utimes(path, mtimeMs, mtimeMs, false);
     }
     // Directory times last: creating their children moved them.

@@ -24,8 +24,9 @@ class CopyFail {
 function copyMeta(proc: Proc, src: Stat, from: string, to: string, o: CopyOpts): void {
   if (!o.preserve) return;
   try {
-    if (src.type !== 'symlink') proc.chmod(to, src.mode & 0o7777);
+    // The owner first, then the mode, as GNU cp does: chown(2) drops set-user-ID.
     proc.chown(to, src.uid, src.gid, src.type !== 'symlink');
+    if (src.type !== 'symlink') proc.chmod(to, src.mode & 0o7777);
     if (src.type !== 'symlink') proc.utimes(to, src.atimeMs, src.mtimeMs);
     if (o.xattrs && src.type !== 'symlink') {
       for (const name of proc.listxattr(from, false)) proc.setxattr(to, name, proc.getxattr(from, name, false));

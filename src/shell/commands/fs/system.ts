@@ -250,8 +250,9 @@ function vim(ctx: CommandContext): number {
       const backup = `${file}~`;
       proc.rename(file, backup);
       proc.writeFile(file, data, { create: true, truncate: true }, st.mode & 0o777);
-      proc.chmod(file, st.mode & 0o7777);
+      // The owner first, then the mode, as vim does: chown(2) drops set-user-ID.
       proc.chown(file, st.uid, st.gid);
+      proc.chmod(file, st.mode & 0o7777);
       proc.unlink(backup);
     } else proc.writeFile(file, data, { create: true, truncate: true });
   } catch (err) {

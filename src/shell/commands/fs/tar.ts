@@ -159,7 +159,6 @@ async function tar(ctx: CommandContext): Promise<number> {
         switch (h.type) {
           case 'directory':
             if (!existing) p.mkdir(target, mode);
-            p.chmod(target, mode);
             break;
           case 'symlink':
             p.symlink(h.linkname ?? '', target);
@@ -169,9 +168,12 @@ async function tar(ctx: CommandContext): Promise<number> {
             break;
           default:
             p.writeFile(target, Buffer.concat(chunks), { create: true, truncate: true }, mode);
-            p.chmod(target, mode);
         }
-        if (h.type !== 'symlink' && h.type !== 'link' && ((h.uid ?? 0) !== 0 || (h.gid ?? 0) !== 0)) p.chown(target, h.uid ?? 0, h.gid ?? 0, false);
+        if (h.type !== 'symlink' && h.type !== 'link') {
+          // The owner first, then the mode, as GNU tar does: chown(2) drops set-user-ID.
+          if ((h.uid ?? 0) !== 0 || (h.gid ?? 0) !== 0) p.chown(target, h.uid ?? 0, h.gid ?? 0, false);
+          p.chmod(target, mode);
+        }
         if (h.type !== 'symlink' && h.type !== 'link' && h.mtime) p.utimes(target, h.mtime.getTime(), h.mtime.getTime(), false);
       } catch (err) {
         ctx.stderr(`tar: ${name}: Cannot open: ${errText(err)}\n`);

@@ -187,7 +187,6 @@ function writeInPlace(ctx: CommandContext, file: string, data: string, suffix: s
   const st = ctx.proc.stat(file);
   try {
     ctx.proc.writeFile(tmp, data, { create: true, exclusive: true }, st.mode & 0o7777);
-    ctx.proc.chmod(tmp, st.mode & 0o7777);
   } catch (e) {
     return `couldn't open temporary file ${tmp}: ${errText(e)}`;
   }
@@ -195,6 +194,12 @@ function writeInPlace(ctx: CommandContext, file: string, data: string, suffix: s
     ctx.proc.chown(tmp, st.uid, st.gid);
   } catch {
     // As GNU: keeping the owner is best effort (an unprivileged user cannot give files away).
+  }
+  try {
+    // The mode after the owner, as GNU sed does: chown(2) drops set-user-ID.
+    ctx.proc.chmod(tmp, st.mode & 0o7777);
+  } catch (e) {
+    return `couldn't open temporary file ${tmp}: ${errText(e)}`;
   }
   try {
     if (suffix !== '') {
