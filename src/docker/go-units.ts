@@ -1,5 +1,5 @@
-// go-units' HumanSizeWithPrecision, as the docker CLI prints sizes. A leaf module: the screen's
-// first frame imports it (pull progress) without the rest of the daemon.
+// go-units' HumanSizeWithPrecision, as the docker CLI prints sizes. A leaf module: the Screen's
+// pull progress imports it without the rest of the daemon.
 
 /** Decimal units; `docker images` uses 3 significant digits, HumanSize (progress bars) 4. */
 export function humanSize(size: number, precision = 3): string {

@@ -3,7 +3,6 @@
 // lazy door (src/simulator-entry.ts), and takes over with what was typed.
 import { Text, useApp, useInput } from 'ink';
 import { type ComponentType, useEffect, useRef, useState } from 'react';
-import type { Strings } from '../i18n/index.js';
 import type { ScreenHost } from './screen-host.js';
 import type { ScreenProps, TypedAhead } from './screen.js';
 
@@ -13,18 +12,10 @@ export interface Loaded {
   Screen: ComponentType<ScreenProps>;
 }
 
-export interface AppProps {
+/** The Screen's props but what the App gives it (the host, the keys typed ahead), and: */
+export interface AppProps extends Omit<ScreenProps, 'host' | 'typedAhead'> {
   /** The simulator and the Screen, loaded after the first frame is drawn. */
   load: () => Promise<Loaded>;
-  s: Strings;
-  /** --screen-reader: one column, no boxes side by side. */
-  linear?: boolean;
-  /** Called with the exit status when the learner quits. */
-  onExit?: (code: number) => void;
-  /** About how long a pull's progress takes to play, in ms (tests make it short). */
-  pullMs?: number;
-  /** false under NO_COLOR or TERM=dumb: lesson text keeps its backticks round code. */
-  color?: boolean;
   /** The prompt the loaded host will show first, drawn before it has loaded (first-prompt.ts). */
   firstPrompt?: string;
 }

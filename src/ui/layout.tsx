@@ -1,6 +1,5 @@
-// Where things go on the screen: the output, the panes beside it (wide terminals) or below it
-// (80x24), the prompt and the status line. Drawn by the first frame, before the simulator has
-// loaded, and by the screen after, from the same code.
+// Where things go on the Screen: the output, the panes beside it (wide terminals) or below it
+// (80x24), the prompt and the status line.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Strings } from '../i18n/index.js';
@@ -80,8 +79,8 @@ export function Layout({ columns, linear, g, visible, model, log, chainRevealed,
     <Box flexDirection="column" width={columns}>
       <Box flexDirection={wide ? 'row' : 'column'}>
         {/* As tall as what it shows (at most outputRows): the prompt follows the output down the
-            screen as in a terminal, and the first frame, with nothing to show yet, is not a
-            screenful of blank cells for Ink to build (~3 ms at 80x24, four times that at 160x48). */}
+            screen as in a terminal, and an empty output is not a screenful of blank cells for Ink
+            to build (~3 ms at 80x24, four times that at 160x48). */}
         <Box flexDirection="column" width={outputWidth} overflow="hidden">
           {visible.map((row, i) => (
             <Text key={i} wrap="truncate">

@@ -28,7 +28,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
   // In the bin the Screen comes with the simulator, bundled apart, and must draw with this
   // Ink and this React, not copies of its own (scripts/build.mjs hands it these).
   (globalThis as { __overlayTutorShared?: Record<string, unknown> }).__overlayTutorShared = { ink: Ink, react: React, 'react/jsx-runtime': JsxRuntime };
-  // The simulator loads after the first frame: Ink paints the layout, then this runs.
+  // The simulator and the Screen load after the first frame: Ink paints the prompt, then this runs.
   const load = async () => {
     const { loadScreenHost, loadScreen } = await import('../simulator-entry.js');
     const [host, { Screen }] = await Promise.all([loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor }), loadScreen()]);

@@ -1,6 +1,6 @@
-// What the screen needs from the simulated host, behind one small interface so the first frame
-// can be drawn before the simulator (shell, daemon, kernel) is even loaded: run.tsx imports
-// the implementation lazily, after Ink has painted.
+// What the Screen needs from the simulated host, behind one small interface: the first frame is
+// drawn before the simulator (shell, daemon, kernel) is even loaded, and run.tsx imports the
+// implementation lazily, after Ink has painted.
 import type { PaneModel } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
 import type { CommandIO } from '../shell/command.js';
@@ -30,5 +30,5 @@ export interface ScreenHost {
   intro?(): string;
 }
 
-/** The frame drawn while the simulator loads. */
+/** The panes with nothing in focus (the tutor's lesson map). */
 export const EMPTY_PANES: PaneModel = { focus: undefined, driver: 'overlay2', dataRoot: '/var/lib/docker', layers: [], upperDir: undefined, upper: [], work: [], merged: [], chain: [] };

@@ -248,10 +248,8 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   const laidOut = useMemo(() => output.flatMap(toRows), [output, outputWidth, color]);
   const wrapped = term.pull ? [...laidOut, ...pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth).flatMap(toRows)] : laidOut;
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
-  // ASCII only in the first frame: Ink's first measure of a non-ASCII string compiles
-  // string-width's Unicode regexes, ~6 ms before anything is on screen.
   const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '-';
-  const where = (term.pull ? term.pull.status : host?.status?.()) ?? s.sandbox;
+  const where = (term.pull ? term.pull.status : host.status?.()) ?? s.sandbox;
   const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
   if (showHelp) return <HelpOverlay s={s} width={columns} />;
