@@ -1,4 +1,4 @@
-// Cold and warm cost per command line of our shell parser (src/shell/parser.ts), against the
+// Cold and warm cost per command line of our shell parser (src/shell/bash/parser.ts), against the
 // candidate it replaced, sh-syntax (mvdan/sh built to WASM). Run: node --import tsx bench/parser.ts
 //
 // Cold = a fresh node process importing the parser and parsing one line (median of 5 runs);
@@ -81,8 +81,8 @@ try {
   // --- bundle impact -------------------------------------------------------------------------
   const oursBundle = join(work, 'ours.mjs');
   const bundleOptions = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' } as const;
-  await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/parser.ts')], outfile: oursBundle });
-  const minified = await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/parser.ts')], write: false, minify: true });
+  await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/bash/parser.ts')], outfile: oursBundle });
+  const minified = await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/bash/parser.ts')], write: false, minify: true });
   const oursMin = minified.outputFiles[0].contents;
 
   // sh-syntax bundled the way scripts/build.mjs bundles the bin, then run from another folder.
@@ -111,7 +111,7 @@ const t1 = performance.now(); await parse(${line}); const t2 = performance.now()
 console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`);
 
   // --- warm ----------------------------------------------------------------------------------
-  const ours = (await import(pathToFileURL(oursBundle).href)) as typeof import('../src/shell/parser.js');
+  const ours = (await import(pathToFileURL(oursBundle).href)) as typeof import('../src/shell/bash/parser.js');
   const sh = await import('sh-syntax');
   const oursWarm = await warm((l) => ours.parseCommandLine(l), 1000);
   const shWarm = await warm((l) => sh.parse(l).catch(() => undefined), 1500);
@@ -124,7 +124,7 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`);
   // --- report --------------------------------------------------------------------------------
   const cold = (c: typeof oursCold) => (typeof c === 'string' ? `failed: ${c}` : `import ${ms(c.load)} + first parse ${ms(c.first)}`);
   console.log(`Sample: ${SAMPLE.length} lines (seed articles and learner constructs)\n`);
-  console.log('ours (src/shell/parser.ts, recursive descent, synchronous)');
+  console.log('ours (src/shell/bash/parser.ts, recursive descent, synchronous)');
   console.log(`  cold   ${cold(oursCold)}`);
   console.log(`  warm   ${ms(oursWarm)} per line`);
   console.log(`  bundle ${kb(statSync(oursBundle).size)} (${kb(oursMin.length)} minified, ${kb(gzipSync(oursMin).length)} gzip), no other files`);

@@ -1,9 +1,9 @@
 // The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
 // through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { findLessonsDir, readLessons } from './host/lesson-files.js';
-import { loadProgress, progressPath, saveProgress } from './host/progress-file.js';
-import { runScript } from './host/script-mode.js';
+import { findLessonsDir, readLessons } from './io/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from './io/progress-file.js';
+import { runScript } from './io/script-mode.js';
 import { detectLang } from './i18n/index.js';
 import { parseProgress } from './lessons/progress.js';
 

@@ -25,8 +25,8 @@ import {
   type GoInt,
   type GoJsonOptions,
   type GoType,
-} from './gojson.js';
-import { unmarshalGo } from './gojson-decode.js';
+} from './go-json.js';
+import { unmarshalGo } from './go-json-decode.js';
 
 export type DockerEra = '20.10' | '25.0' | '29.0';
 export const DEFAULT_ERA: DockerEra = '20.10'; // the daemon REFERENCE.md was checked against

@@ -15,7 +15,7 @@
 //   uname/gname on the host ("root"); Docker 24+ writes bare permission bits and empty names.
 import { extract } from 'tar-stream';
 import { encodeGoTarHeader, type GoTarHeader } from './go-tar.js';
-import { compareGoStrings } from './gojson.js';
+import { compareGoStrings } from './go-json.js';
 
 export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'whiteout' | 'opaque';
 

@@ -7,16 +7,15 @@ import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
 import { toText, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
-import { runJq, setJqWasmSource } from '../shell/jq.js';
-import { Session } from '../shell/session.js';
+import { runJq } from '../shell/commands/jq/index.js';
+import { Session } from '../shell/bash/session.js';
 import { shellQuote } from '../shell/commands/fs/find.js';
-import { loadJqWasmBinary } from './jq-wasm-loader.js';
 import type { DockerEngine } from '../docker/engine/index.js';
 import { DockerService } from './docker-service.js';
 import { createSystemctl } from './systemctl.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
-import type { CompletionSources } from '../shell/completion.js';
+import type { CompletionSources } from '../shell/bash/completion.js';
 
 export interface SimHostOptions {
   /** Makes every random id reproducible; also the clock's start when startTime is absent. */
@@ -210,7 +209,6 @@ function advancable(inner: Clock): Clock & { advance(ms: number): void } {
 export function createSimHost(options: SimHostOptions = {}): SimHost {
   const seed = options.seed ?? 0;
   const hostname = options.hostname ?? 'host';
-  setJqWasmSource(loadJqWasmBinary);
   const clock = advancable(options.clock ?? steppingClock(options.startTime ?? DEFAULT_START, 10));
   const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed) });
   const table = new Map<string, CommandSpec>();

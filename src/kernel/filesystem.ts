@@ -1,5 +1,5 @@
-// The contract between the VFS (vfs.ts) and a mounted filesystem: the plain simulated disk
-// (disk.ts) or an overlay mount (overlay.ts). Paths are '/'-joined and relative to the mount's
+// The contract between the path walk (kernel.ts) and a mounted filesystem: the plain simulated disk
+// (disk.ts) or an overlay mount (overlayfs.ts). Paths are '/'-joined and relative to the mount's
 // root ('' is the root). The VFS has already resolved symlinks and checked that every component
 // but the last is a directory; the filesystem still owns the rules only it can know (an overlay's
 // EXDEV for directory renames, ENOTEMPTY across layers, EPERM for a 0/0 device).

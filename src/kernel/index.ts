@@ -2,7 +2,7 @@
 export { Kernel, type KernelOptions, type Mount, type OverlayMountRequest } from './kernel.js';
 export { Proc, type ProcOptions } from './proc.js';
 export { Disk, type PinnedFile } from './disk.js';
-export { OverlayFs, type OverlayLayers } from './overlay.js';
+export { OverlayFs, type OverlayLayers } from './overlayfs.js';
 export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
 export type { KernelEvent, KernelListener } from './events.js';
 export * from './types.js';

@@ -1,13 +1,13 @@
 // The simulated kernel: a mount table over the simulated disk, path resolution (symlinks, '..',
 // mount crossings, a process's root for chroot'ed container shells) and the syscalls the shell
 // and the Docker model use, with the errno Linux gives. Filesystem-specific rules live in
-// disk.ts and overlay.ts.
+// disk.ts and overlayfs.ts.
 import type { Volume } from 'memfs';
 import { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import type { KernelEvent, KernelListener } from './events.js';
 import type { MountedFs } from './filesystem.js';
-import { OverlayFs } from './overlay.js';
+import { OverlayFs } from './overlayfs.js';
 import { OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 

@@ -6,7 +6,7 @@ import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel } from './filesystem.js';
 import { OVL_ORIGIN, type DirEntry, type FileType } from './types.js';
-import type { OverlayLayers } from './overlay.js';
+import type { OverlayLayers } from './overlayfs.js';
 
 /** One name in the merged tree and where it lives in the layers. */
 export interface Layered {

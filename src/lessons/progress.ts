@@ -1,6 +1,6 @@
 // What the learner has done, kept between runs: per lesson the step reached, the steps done and
 // the grade of the final exercise. The engine only shapes it; where it lives is the host's
-// business (src/host/progress-file.ts writes it under the user's config directory).
+// business (src/io/progress-file.ts writes it under the user's config directory).
 import * as z from 'zod/mini';
 import './zod-messages.js';
 

@@ -3,7 +3,7 @@
 // trailing |, an if without fi) gets bash's continuation prompt `> `; Ctrl-D leaves.
 import { createInterface } from 'node:readline';
 import { completionSources, createSimHost } from '../host/sim-host.js';
-import { complete } from '../shell/completion.js';
+import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
 
 export interface LineReplOptions {

@@ -3,8 +3,8 @@
 // mixed with shell lines. The same LessonRunner drives the Ink screen's lesson view.
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
-import { findLessonsDir, readLessons } from '../host/lesson-files.js';
-import { loadProgress, progressPath, saveProgress } from '../host/progress-file.js';
+import { findLessonsDir, readLessons } from '../io/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
 import { recordStep, type Progress } from '../lessons/progress.js';
 import type { Lesson } from '../lessons/loader.js';
 import { LessonRunner } from '../lessons/session.js';

@@ -2,8 +2,8 @@
 // and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
-import { findLessonsDir, readLessons } from '../host/lesson-files.js';
-import { loadProgress, progressPath, saveProgress } from '../host/progress-file.js';
+import { findLessonsDir, readLessons } from '../io/lesson-files.js';
+import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
 import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
 import { recordStep } from '../lessons/progress.js';

@@ -2,7 +2,7 @@
 import { completionSources, type SimHost } from '../host/sim-host.js';
 import { derivePanes } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
-import { complete } from '../shell/completion.js';
+import { complete } from '../shell/bash/completion.js';
 import type { ScreenHost } from './screen-host.js';
 
 export function screenHostFor(host: SimHost): ScreenHost {

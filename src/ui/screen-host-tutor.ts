@@ -10,7 +10,7 @@ import type { Lang } from '../lessons/types.js';
 import { derivePanes } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { formatStep } from '../repl/line-tutor.js';
-import { complete } from '../shell/completion.js';
+import { complete } from '../shell/bash/completion.js';
 import { LESSON_MAP_PROMPT } from './first-prompt.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 import { screenHostFor } from './screen-host-sim.js';

@@ -15,8 +15,8 @@ import {
   ptrTo,
   quoteGoString,
   sliceOf,
-} from '../../src/docker/gojson.js';
-import { unmarshalGo } from '../../src/docker/gojson-decode.js';
+} from '../../src/docker/go-json.js';
+import { unmarshalGo } from '../../src/docker/go-json-decode.js';
 import { normalizeGoTime } from '../../src/docker/go-time.js';
 import { JsonSyntaxError, parseJsonText } from '../../src/docker/json-text.js';
 

@@ -3,7 +3,7 @@
 // step's solution prints the expected value, a wrong answer is refused and the right one taken.
 import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
-import { findLessonsDir, readLessons } from '../../src/host/lesson-files.js';
+import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
 import { computeValue } from '../../src/lessons/checks.js';
 import { LessonRunner } from '../../src/lessons/session.js';
 import type { CommandIO } from '../../src/shell/command.js';

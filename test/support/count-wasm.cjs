@@ -1,4 +1,4 @@
-// Preloaded into a child node (--require) by test/shell/script-mode.test.ts: counts the
+// Preloaded into a child node (--require) by test/io/script-mode.test.ts: counts the
 // WebAssembly modules the process compiles (Ink's layout engine, yoga, is one, compiled when Ink
 // is evaluated) and says how many when it exits.
 let compiled = 0;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLessonsDir, readLessons } from '../../src/host/lesson-files.js';
+import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
 import { firstPrompt } from '../../src/ui/first-prompt.js';
 import { loadScreenHost } from '../../src/ui/load-host.js';
 import type { ScreenHost, ScreenIO } from '../../src/ui/screen-host.js';

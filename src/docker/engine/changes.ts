@@ -3,8 +3,8 @@
 // replaced by name order: in each directory the added/changed children, each followed by its
 // subtree, then the deleted ones; a directory gets a C line when something below it changed.
 import type { Stat } from '../../kernel/index.js';
-import type { DaemonFs } from './fsutil.js';
-import type { Overlay2 } from './overlay2.js';
+import type { DaemonFs } from './daemon-fs.js';
+import type { Overlay2 } from './overlay2-driver.js';
 
 export interface Change {
   kind: 'A' | 'C' | 'D';

@@ -7,7 +7,7 @@ import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
 import type { Change } from './changes.js';
 import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
-import { randomHex } from './overlay2.js';
+import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { runMainProcess, shellLine } from './process.js';

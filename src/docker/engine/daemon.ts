@@ -8,12 +8,12 @@ import { goTimeFromUnix } from '../go-time.js';
 import { imageConfigBytes, type ImageConfig } from '../image-config.js';
 import { writeLayerTar } from '../layer-tar.js';
 import { parseReference, qualifiedName, RegistryError, type Registry } from '../registry/types.js';
-import { DaemonFs } from './fsutil.js';
+import { DaemonFs } from './daemon-fs.js';
 import { ImageStore, type StoredImage } from './imagestore.js';
 import { LayerStore, type RoLayer } from './layerstore.js';
 import type { GraphDriver } from './graphdriver.js';
-import { Overlay } from './overlay.js';
-import { Overlay2 } from './overlay2.js';
+import { Overlay } from './overlay-driver.js';
+import { Overlay2 } from './overlay2-driver.js';
 import { restoreState } from './restore.js';
 import { DaemonError, type Container, type DaemonEvent, type DaemonListener, type DaemonOptions, type PullResult, type RunCommand } from './types.js';
 

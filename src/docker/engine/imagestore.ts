@@ -1,9 +1,9 @@
 // The image store (imagedb: configs by image ID, per-image metadata), the reference store
 // (repositories.json) and the distribution metadata a pull leaves behind.
-import { compareGoStrings } from '../gojson.js';
+import { compareGoStrings } from '../go-json.js';
 import { imageId as idOfConfig, type Digest } from '../digest.js';
 import { parseImageConfig, type ImageConfig } from '../image-config.js';
-import type { DaemonFs } from './fsutil.js';
+import type { DaemonFs } from './daemon-fs.js';
 import type { RoLayer } from './layerstore.js';
 
 export interface StoredImage {

@@ -4,9 +4,9 @@
 import type { Random } from '../../kernel/index.js';
 import { chainId as chainOf, sha256, type Digest } from '../digest.js';
 import { readLayerTar } from '../layer-tar.js';
-import type { DaemonFs } from './fsutil.js';
+import type { DaemonFs } from './daemon-fs.js';
 import type { GraphDriver } from './graphdriver.js';
-import { randomHex } from './overlay2.js';
+import { randomHex } from './overlay2-driver.js';
 import { tarSplitGz } from './tar-split.js';
 
 export interface RoLayer {

@@ -4,7 +4,7 @@ import { GO_ZERO_TIME } from '../go-time.js';
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
 import { hostConfigObject } from './container-files.js';
-import { directorySize } from './fsutil.js';
+import { directorySize } from './daemon-fs.js';
 import type { StoredImage } from './imagestore.js';
 import type { RoLayer } from './layerstore.js';
 import type { Container } from './types.js';

@@ -3,7 +3,7 @@ import type { Container, CreateOptions, DockerEngine } from '../../../docker/eng
 import { DaemonError, portOf } from '../../../docker/engine/index.js';
 import { parseReference } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
-import { DOCKER_LISTS } from '../../gotemplate-table.js';
+import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import type { FlagSpec, Parsed } from './flags.js';
 import { printList, pullImage, pullLines } from './images.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';

@@ -2,7 +2,7 @@
 import type { DockerEngine, PullResult } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
 import { parseReference, qualifiedName, RegistryError } from '../../../docker/registry/types.js';
-import { DOCKER_LISTS, formatDockerList } from '../../gotemplate-table.js';
+import { DOCKER_LISTS, formatDockerList } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { CliError } from './flags.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';

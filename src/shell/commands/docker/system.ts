@@ -2,7 +2,7 @@
 // system df.
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
-import { formatDockerInspect, tabwrite } from '../../gotemplate-table.js';
+import { formatDockerInspect, tabwrite } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
 import { humanDuration, humanSize, type SubCommand } from './util.js';
 

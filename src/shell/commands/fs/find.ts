@@ -2,7 +2,7 @@
 // ( ), -print -exec … {} \; and +) and tree (-L -a -d, the "N directories, M files" footer).
 import type { Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compareNames, matchPattern } from '../../glob.js';
+import { compareNames, matchPattern } from '../../bash/glob.js';
 import { errText, lq, q, tryStat } from './common.js';
 
 type Node =

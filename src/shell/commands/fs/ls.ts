@@ -3,7 +3,7 @@
 import type { Proc, Stat } from '../../../kernel/index.js';
 import { major, minor } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compareNames } from '../../glob.js';
+import { compareNames } from '../../bash/glob.js';
 import { baseName, errText, humanSize, lsDate, modeString, Names, parseOptions, q, quoteName, usage } from './common.js';
 
 interface Item {

@@ -1,9 +1,9 @@
-// grep (GNU grep 3.8): BRE/ERE/fixed patterns through src/shell/regex.ts, -i -v -c -n -l -L
+// grep (GNU grep 3.8): BRE/ERE/fixed patterns through src/shell/commands/text/posix-regex.ts, -i -v -c -n -l -L
 // -o -q -s -h -H -w -x -m, -A/-B/-C context with `--` separators, -r/-R over the simulated
 // tree (directory order, no "./" prefix when searching the default "."), binary files noticed
 // on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compileRegex, longestAt, RegexError } from '../../regex.js';
+import { compileRegex, longestAt, RegexError } from './posix-regex.js';
 import { errText, parseOpts, text, UsageError } from './common.js';
 import { grepHelp, grepVersion } from './help-texts.js';
 

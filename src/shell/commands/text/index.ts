@@ -1,11 +1,11 @@
 // The text-processing commands learners pipe docker's output through.
 import type { CommandSpec } from '../../command.js';
-import { awk } from './awk.js';
+import { awk } from './awk/index.js';
 import { cut } from './cut.js';
 import { grep } from './grep.js';
 import { head, tail } from './headtail.js';
-import { base64, nl, rev, tee, uniq } from './misc.js';
-import { sed } from './sed.js';
+import { base64, nl, rev, tee, uniq } from './uniq-tee-rev-nl-base64.js';
+import { sed } from './sed/index.js';
 import { sort } from './sort.js';
 import { md5sum, sha1sum, sha256sum } from './sums.js';
 import { tr } from './tr.js';

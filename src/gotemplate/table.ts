@@ -1,0 +1,203 @@
+// How the docker CLI drives templates: `--format` for list commands (ps, images, history) through
+// its formatter.Context (the `table` directive, header row, tabwriter 10/1/3), and `docker inspect
+// --format` with its typed pass and raw-JSON fallback (missingkey=error), so error texts match.
+
+import { GoTemplate, GoTemplateError, goMap, goStruct, goSlice, goTypeOf, type DockerCliEra, type GoFunc, type GoTemplateResult } from './index.js';
+import { dockerHeaderFuncs } from './dockerfuncs.js';
+import { DOCKER_TABWRITER, tabwrite } from './tabwriter.js';
+
+export { displayWidth, tabwrite, DOCKER_TABWRITER, type TabwriterOptions } from './tabwriter.js';
+
+/** formatter.Format.IsTable: the format starts with "table". */
+export function isTableFormat(format: string): boolean {
+  return format.startsWith('table');
+}
+
+/**
+ * formatter.Format.templateString: "json" becomes {{json .}}, a "table" prefix is dropped, spaces
+ * (not other whitespace) are trimmed, and the two-character sequences \t and \n become a tab and a
+ * newline. (docker inspect does none of this: its format is used as typed.)
+ */
+export function dockerTemplateString(format: string): string {
+  if (format === 'table') return '';
+  if (format === 'json') return '{{json .}}';
+  let out = isTableFormat(format) ? format.slice('table'.length) : format;
+  out = out.replace(/^ +| +$/g, '');
+  return out.replace(/\\t|\\n/g, (m) => (m === '\\t' ? '\t' : '\n'));
+}
+
+export interface DockerListKind {
+  /** The Go type of each row, shown in errors: "*formatter.ContainerContext" etc. */
+  rowType: string;
+  /** The header context (SubHeaderContext): field name to column title. */
+  header: Readonly<Record<string, string>>;
+  /** The format used for `--format table` or no --format. */
+  defaultTable: string;
+}
+
+/** Header names and default formats from docker/cli (cli/command/formatter, cli/command/image). */
+export const DOCKER_LISTS = {
+  ps: {
+    rowType: '*formatter.ContainerContext',
+    defaultTable: 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}',
+    header: {
+      ID: 'CONTAINER ID',
+      Names: 'NAMES',
+      Image: 'IMAGE',
+      Command: 'COMMAND',
+      CreatedAt: 'CREATED AT',
+      RunningFor: 'CREATED',
+      Ports: 'PORTS',
+      State: 'STATE',
+      Status: 'STATUS',
+      Size: 'SIZE',
+      Labels: 'LABELS',
+      Mounts: 'MOUNTS',
+      LocalVolumes: 'LOCAL VOLUMES',
+      Networks: 'NETWORKS',
+      Platform: 'PLATFORM',
+      HealthStatus: 'HEALTH STATUS',
+    },
+  },
+  images: {
+    rowType: '*formatter.imageContext',
+    defaultTable: 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}',
+    header: {
+      ID: 'IMAGE ID',
+      Repository: 'REPOSITORY',
+      Tag: 'TAG',
+      Digest: 'DIGEST',
+      CreatedSince: 'CREATED',
+      CreatedAt: 'CREATED AT',
+      Size: 'SIZE',
+      Containers: 'CONTAINERS',
+      SharedSize: 'SHARED SIZE',
+      UniqueSize: 'UNIQUE SIZE',
+    },
+  },
+  history: {
+    rowType: '*image.historyContext',
+    defaultTable: 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}',
+    header: {
+      ID: 'IMAGE',
+      CreatedSince: 'CREATED',
+      CreatedAt: 'CREATED AT',
+      CreatedBy: 'CREATED BY',
+      Size: 'SIZE',
+      Comment: 'COMMENT',
+    },
+  },
+} as const satisfies Record<string, DockerListKind>;
+
+/** SubHeaderContext.Label: the last dot-separated part of a label name, - and _ as spaces. */
+const headerLabel: GoFunc = {
+  params: ['string'],
+  fn: (name: string) => (name.split('.').pop() ?? '').replace(/[-_]/g, ' '),
+};
+
+export interface DockerListResult {
+  /** What docker writes to stdout ('' when it fails). */
+  output: string;
+  /** Set when docker fails: its message is the text docker prints. */
+  error?: GoTemplateError;
+}
+
+/**
+ * Render rows as `docker ps/images/history --format FORMAT` does (formatter.Context.Write).
+ * Untagged plain-object rows are treated as the command's row struct (`rowType`), with `json`
+ * printing them as sorted maps as docker's MarshalJSON does; tag rows with goStruct to add methods
+ * such as ps's `.Label "key"`. An empty format means the default table.
+ */
+export function formatDockerList(format: string, rows: readonly object[], kind: DockerListKind, docker: DockerCliEra = 'latest'): DockerListResult {
+  const source = format === '' || format === 'table' ? kind.defaultTable : format;
+  const parsed = GoTemplate.parse(dockerTemplateString(source), { docker });
+  if (!parsed.ok) return { output: '', error: parsed.error };
+  const tmpl = parsed.template;
+  let body = '';
+  for (const row of rows) {
+    const data = goTypeOf(row).kind === 'struct' ? row : goStruct(kind.rowType, { ...row }, { jsonAsMap: true });
+    const res = tmpl.execute(data);
+    if (!res.ok) return { output: '', error: res.error };
+    body += res.output + '\n';
+  }
+  if (!isTableFormat(source)) return { output: body };
+  // The header: the same template run on the header names with the header functions; its errors are ignored.
+  const header = goMap({ ...kind.header }, 'string', 'formatter.SubHeaderContext', { Label: headerLabel });
+  const head = tmpl.execute(header, { funcs: dockerHeaderFuncs() }).output;
+  return { output: tabwrite(head + '\n' + body, DOCKER_TABWRITER) };
+}
+
+/** Fields of docker's inspect structs that are Go maps (keys are data, not struct fields). */
+export const DOCKER_MAP_FIELDS: readonly string[] = [
+  'Labels',
+  'GraphDriver.Data',
+  'Networks',
+  'Ports',
+  'ExposedPorts',
+  'Volumes',
+  'Options',
+  'DriverOpts',
+  'Annotations',
+  'Sysctls',
+  'StorageOpt',
+  'Tmpfs',
+  'LogConfig.Config',
+  'PortBindings',
+];
+
+/**
+ * A typed view of inspect JSON: objects become Go structs, except those at map fields (matched on
+ * the end of their dotted path), which become map[string]string when every value is a string;
+ * arrays of strings become []string. The input is not modified.
+ */
+export function dockerTypedView(value: unknown, typeName = 'types.InspectResponse', mapFields: readonly string[] = DOCKER_MAP_FIELDS): unknown {
+  const walk = (v: unknown, path: string, name: string): unknown => {
+    if (Array.isArray(v)) {
+      const items = v.map((x) => walk(x, path, 'struct'));
+      return items.every((x) => typeof x === 'string') ? goSlice(items, 'string') : goSlice(items, 'interface', `[]${name}`);
+    }
+    if (v === null || typeof v !== 'object') return v;
+    const isMap = mapFields.some((f) => path === f || path.endsWith('.' + f));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);
+    if (!isMap) return goStruct(name, out);
+    return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
+  };
+  return walk(value, '', typeName);
+}
+
+export interface DockerInspectResult {
+  output: string;
+  error?: GoTemplateError;
+  /** docker's exit status: 0, 1 (an element failed) or 64 (the format does not parse). */
+  exitCode: 0 | 1 | 64;
+}
+
+/**
+ * `docker inspect --format FORMAT` over elements (their inspect JSON as plain data). Like the CLI,
+ * each element is first rendered from its typed form (see dockerTypedView) and, if that fails, from
+ * the raw JSON with missingkey=error; an element that fails both contributes its error, the others
+ * their output. Pass `options.typed` to supply your own typed views.
+ */
+export function formatDockerInspect(
+  format: string,
+  elements: readonly unknown[],
+  options: { docker?: DockerCliEra; typed?: readonly unknown[] } = {},
+): DockerInspectResult {
+  const { typed } = options;
+  const parsed = GoTemplate.parse(format, { docker: options.docker ?? 'latest' });
+  if (!parsed.ok) return { output: '', error: parsed.error, exitCode: 64 };
+  const tmpl = parsed.template;
+  let out = '';
+  const errors: string[] = [];
+  elements.forEach((raw, i) => {
+    const first = tmpl.execute(typed ? typed[i] : dockerTypedView(raw));
+    const res: GoTemplateResult = first.ok ? first : tmpl.execute(raw, { missingKey: 'error' });
+    if (res.ok) out += res.output + '\n';
+    else errors.push(res.error.goMessage);
+  });
+  if (out === '') out = '\n';
+  if (errors.length === 0) return { output: out, exitCode: 0 };
+  const error = new GoTemplateError('exec', errors.join('\ntemplate parsing error: '));
+  return { output: out, error, exitCode: 1 };
+}

@@ -1,0 +1,76 @@
+// The state one bash process carries: variables (and which are exported), positional
+// parameters, functions, aliases, $?, and its process (cwd, umask) in the simulated kernel.
+// A subshell, a pipeline stage and $(…) each run on a copy, so nothing they set leaks back.
+import type { Proc } from '../../kernel/index.js';
+import type { CompoundCommand } from './ast.js';
+
+export class ShellState {
+  vars = new Map<string, string>();
+  exported = new Set<string>();
+  readonly = new Set<string>();
+  positional: string[] = [];
+  functions = new Map<string, CompoundCommand>();
+  aliases = new Map<string, string>();
+  /** $? */
+  status = 0;
+  /** $! never changes: background jobs run in the foreground here. */
+  lastBackground = '';
+  pid: number;
+  /** set -e / -u / -x flags, as $- shows them (plus the interactive defaults). */
+  flags = new Set<string>();
+  scriptName = 'bash';
+  /** How deep function calls go, against runaway recursion. */
+  callDepth = 0;
+  /** Per function call: the values `local` hid, restored when the call returns. */
+  localFrames: Map<string, string | undefined>[] = [];
+
+  /** $RANDOM's generator state. */
+  randomState: number;
+
+  constructor(public proc: Proc, pid: number) {
+    this.pid = pid;
+    this.randomState = pid;
+  }
+
+  clone(proc: Proc): ShellState {
+    const s = new ShellState(proc, this.pid);
+    s.vars = new Map(this.vars);
+    s.exported = new Set(this.exported);
+    s.readonly = new Set(this.readonly);
+    s.positional = [...this.positional];
+    s.functions = new Map(this.functions);
+    s.aliases = new Map(this.aliases);
+    s.status = this.status;
+    s.flags = new Set(this.flags);
+    s.scriptName = this.scriptName;
+    s.callDepth = this.callDepth;
+    s.randomState = this.randomState;
+    return s;
+  }
+
+  /** The environment a command sees: the exported variables. */
+  env(extra?: Map<string, string>): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const name of this.exported) {
+      const v = this.vars.get(name);
+      if (v !== undefined) env.set(name, v);
+    }
+    if (extra) for (const [k, v] of extra) env.set(k, v);
+    return env;
+  }
+}
+
+/** Control flow that unwinds the interpreter: exit, return, break and continue. */
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+export class ReturnSignal {
+  constructor(readonly code: number) {}
+}
+export class LoopSignal {
+  constructor(readonly kind: 'break' | 'continue', public levels: number) {}
+}
+/** The per-line budget ran out (an endless loop typed by mistake). */
+export class BudgetExceeded {
+  constructor(readonly what: string) {}
+}

@@ -1,0 +1,357 @@
+// Runs the parsed AST (ast.ts) the way bash does: lists, and-or chains, pipelines (stages run one
+// after another, each stage's stdout becoming the next one's stdin), compound commands, functions
+// and simple commands with their expansions and redirects. Commands come from the builtins
+// (builtins.ts) and the command table (CommandSpec, command.ts).
+import { isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
+import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand } from './ast.js';
+import { toBytes, type CommandIO, type CommandSpec, type ShellServices } from '../command.js';
+import { Expander, ExpansionError, type ExpandHost } from './expand.js';
+import { applyRedirects, RedirectError } from './interpreter-redirect.js';
+import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
+import { runCompound } from './interpreter-compound.js';
+import type { Builtin } from './builtins.js';
+
+/** What every interpreter of one session shares. */
+export interface InterpreterEnv {
+  kernel: Kernel;
+  commands: ReadonlyMap<string, CommandSpec>;
+  builtins: ReadonlyMap<string, Builtin>;
+  services: ShellServices;
+  /** Where `which` and `type` say a command lives. */
+  commandPath(name: string): string;
+  /** Counts simple commands and loop rounds of the current line, against endless loops. */
+  budget: { steps: number; limit: number };
+}
+
+const MAX_CALL_DEPTH = 200;
+
+export class Interpreter implements ExpandHost {
+  readonly expander: Expander;
+
+  constructor(readonly state: ShellState, readonly env: InterpreterEnv) {
+    this.expander = new Expander(this);
+  }
+
+  get proc(): Proc {
+    return this.state.proc;
+  }
+
+  // ---- ExpandHost ----------------------------------------------------------------------------
+
+  getVar(name: string): string | undefined {
+    if (name === 'RANDOM') {
+      // The shell's own generator (seeded by its pid), so $RANDOM never shifts the host's ids.
+      this.state.randomState = (Math.imul(this.state.randomState, 1103515245) + 12345) >>> 0;
+      return String((this.state.randomState >>> 16) & 0x7fff);
+    }
+    if (name === 'PWD') return this.state.vars.get('PWD') ?? this.proc.getcwd();
+    return this.state.vars.get(name);
+  }
+
+  setVar(name: string, value: string): void {
+    if (this.state.readonly.has(name)) throw new ExpansionError(`${name}: readonly variable`);
+    this.state.vars.set(name, value);
+  }
+
+  positional(): string[] {
+    return this.state.positional;
+  }
+
+  special(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.state.status);
+      case '#':
+        return String(this.state.positional.length);
+      case '$':
+        return String(this.state.pid);
+      case '!':
+        return this.state.lastBackground || undefined;
+      case '0':
+        return this.state.scriptName;
+      case '-':
+        return `${[...this.state.flags].join('')}hB`;
+      default:
+        return undefined;
+    }
+  }
+
+  async substitute(body: CommandList): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    const child = this.subshell();
+    const io: CommandIO = {
+      stdin: new Uint8Array(0),
+      stdout: (d) => chunks.push(toBytes(d)),
+      stderr: this.currentStderr,
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+    };
+    this.state.status = await child.runIsolated(body, io);
+    return new TextDecoder().decode(concat(chunks));
+  }
+
+  /** Where $(…)'s stderr goes: the stderr of the command being expanded. */
+  private currentStderr: (d: string | Uint8Array) => void = () => {};
+
+  // ---- running -------------------------------------------------------------------------------
+
+  /** A copy of this shell in a new process (same root and cwd): subshells, pipeline stages. */
+  subshell(): Interpreter {
+    const proc = this.env.kernel.proc({ root: this.proc.root, cwd: this.proc.getcwd(), cred: { ...this.proc.cred }, umask: this.proc.umask });
+    return new Interpreter(this.state.clone(proc), this.env);
+  }
+
+  /** Runs a list where `exit` ends only this (sub)shell. */
+  async runIsolated(list: CommandList, io: CommandIO): Promise<number> {
+    try {
+      return await this.list(list, io);
+    } catch (err) {
+      if (err instanceof ExitSignal) return err.code;
+      if (err instanceof LoopSignal || err instanceof ReturnSignal) return this.state.status;
+      throw err;
+    }
+  }
+
+  async list(list: CommandList, io: CommandIO): Promise<number> {
+    let status = this.state.status;
+    for (const item of list.items) {
+      status = await this.andOr(item.command, io);
+      if (item.background) this.state.lastBackground = String(this.state.pid + 1);
+    }
+    return status;
+  }
+
+  private async andOr(chain: AndOrList, io: CommandIO): Promise<number> {
+    let status = await this.pipeline(chain.head, io);
+    for (const link of chain.tail) {
+      if ((link.op === '&&') === (status === 0)) status = await this.pipeline(link.pipeline, io);
+    }
+    return status;
+  }
+
+  private async pipeline(p: Pipeline, io: CommandIO): Promise<number> {
+    let status: number;
+    if (p.commands.length === 1) {
+      status = await this.command(p.commands[0] as Command, io);
+    } else {
+      let input = io.stdin;
+      status = 0;
+      for (let i = 0; i < p.commands.length; i++) {
+        const last = i === p.commands.length - 1;
+        const chunks: Uint8Array[] = [];
+        const stage: CommandIO = {
+          stdin: input,
+          stdout: last ? io.stdout : (d) => chunks.push(toBytes(d)),
+          stderr: io.stderr,
+          stdinIsTerminal: i === 0 && io.stdinIsTerminal,
+          stdoutIsTerminal: last && io.stdoutIsTerminal,
+        };
+        const child = this.subshell();
+        try {
+          status = await child.command(p.commands[i] as Command, stage);
+        } catch (err) {
+          if (err instanceof ExitSignal) status = err.code;
+          else if (err instanceof LoopSignal || err instanceof ReturnSignal) status = child.state.status;
+          else throw err;
+        }
+        input = concat(chunks);
+      }
+    }
+    if (p.negated) status = status === 0 ? 1 : 0;
+    this.state.status = status;
+    return status;
+  }
+
+  async command(c: Command, io: CommandIO): Promise<number> {
+    let status: number;
+    if (c.type === 'SimpleCommand') status = await this.simple(c, io);
+    else if (c.type === 'FunctionDefinition') {
+      this.state.functions.set(c.name, c.body);
+      status = 0;
+    } else {
+      let cio: CommandIO;
+      try {
+        cio = await applyRedirects(c.redirects, io, this.proc, this.expander);
+      } catch (err) {
+        return this.fail(err, io);
+      }
+      try {
+        status = await runCompound(this, c, cio);
+      } catch (err) {
+        if (err instanceof ExpansionError) return this.fail(err, cio);
+        throw err;
+      }
+    }
+    this.state.status = status;
+    return status;
+  }
+
+  /** An expansion or redirect error: bash's message, status 1. */
+  private fail(err: unknown, io: CommandIO): number {
+    if (err instanceof ExpansionError || err instanceof RedirectError) {
+      io.stderr(`bash: ${err.message}\n`);
+      this.state.status = 1;
+      return 1;
+    }
+    throw err;
+  }
+
+  tick(what: string): void {
+    if (++this.env.budget.steps > this.env.budget.limit) throw new BudgetExceeded(what);
+  }
+
+  // ---- simple commands -----------------------------------------------------------------------
+
+  private async simple(c: SimpleCommand, io: CommandIO): Promise<number> {
+    this.tick('command');
+    this.currentStderr = io.stderr;
+    let argv: string[];
+    const assigned = new Map<string, string>();
+    try {
+      argv = await this.expander.words(c.words);
+      argv = await this.expandAlias(c, argv);
+      for (const a of c.assignments) {
+        let value = a.array ? (await this.expander.words(a.array)).join(' ') : await this.expander.string(a.value);
+        if (a.append) value = (assigned.get(a.name) ?? this.getVar(a.name) ?? '') + value;
+        assigned.set(a.name, value);
+        if (argv.length === 0) this.setVar(a.name, value);
+      }
+    } catch (err) {
+      return this.fail(err, io);
+    }
+    let cio: CommandIO;
+    try {
+      cio = await applyRedirects(c.redirects, io, this.proc, this.expander);
+    } catch (err) {
+      return this.fail(err, io);
+    }
+    if (argv.length === 0) return c.words.length > 0 || c.assignments.length === 0 ? 0 : this.state.status;
+    const status = await this.invoke(argv, cio, assigned);
+    this.state.vars.set('_', argv[argv.length - 1] as string);
+    return status;
+  }
+
+  private async expandAlias(c: SimpleCommand, argv: string[]): Promise<string[]> {
+    const first = c.words[0];
+    if (!first || argv.length === 0 || this.state.aliases.size === 0) return argv;
+    const text = this.state.aliases.get(first.text);
+    if (text === undefined) return argv;
+    const { parseCommandLine } = await import('./parser.js');
+    const parsed = parseCommandLine(text, { endOfInput: true });
+    if (parsed.status !== 'ok') return argv;
+    const cmd = parsed.script.items[0]?.command.head.commands[0];
+    if (!cmd || cmd.type !== 'SimpleCommand') return argv;
+    return [...(await this.expander.words(cmd.words)), ...argv.slice(1)];
+  }
+
+  /** Runs argv: a function, a builtin, sudo, a path, or a command from the table. */
+  async invoke(argv: string[], io: CommandIO, assigned = new Map<string, string>()): Promise<number> {
+    const name = argv[0] as string;
+    const fn = this.state.functions.get(name);
+    if (fn) return this.callFunction(fn, argv, io);
+    const builtin = this.env.builtins.get(name);
+    if (builtin) return builtin(this, argv, io);
+    if (name === 'sudo') {
+      let i = 1;
+      while (i < argv.length && argv[i]!.startsWith('-')) i++;
+      if (i >= argv.length && argv.slice(1).some((a) => /^-[a-zA-Z]*[is]/.test(a))) {
+        // sudo -i / sudo -s: a root shell inside this one; `exit` comes back.
+        this.env.services.enterShell({ root: this.proc.root, hostname: this.getVar('HOSTNAME') ?? 'host', cwd: argv.includes('-i') ? '/root' : this.proc.getcwd() });
+        return 0;
+      }
+      if (i >= argv.length) {
+        io.stderr('usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n');
+        return 1;
+      }
+      return this.invoke(argv.slice(i), io, assigned);
+    }
+    if (name.includes('/')) return this.runPath(argv, io, assigned);
+    const spec = this.env.commands.get(name);
+    if (!spec) {
+      io.stderr(`${name}: command not found\n`.replace(/^/, 'bash: '));
+      return 127;
+    }
+    return this.runSpec(spec, argv, io, assigned);
+  }
+
+  private async runSpec(spec: CommandSpec, argv: string[], io: CommandIO, assigned: Map<string, string>): Promise<number> {
+    try {
+      return await spec.run({ ...io, argv, proc: this.proc, env: this.state.env(assigned), shell: this.env.services });
+    } catch (err) {
+      if (err instanceof ExitSignal || err instanceof BudgetExceeded) throw err;
+      const msg = isKernelError(err) ? err.text : (err as Error)?.message ?? String(err);
+      io.stderr(`bash: internal error in ${spec.name}: ${msg}\n`);
+      return 1;
+    }
+  }
+
+  private async runPath(argv: string[], io: CommandIO, assigned: Map<string, string>): Promise<number> {
+    const path = argv[0] as string;
+    let st;
+    try {
+      st = this.proc.stat(path);
+    } catch (err) {
+      io.stderr(`bash: ${path}: ${isKernelError(err) ? err.text : 'No such file or directory'}\n`);
+      return isKernelError(err, 'EACCES') ? 126 : 127;
+    }
+    if (st.type === 'dir') {
+      io.stderr(`bash: ${path}: Is a directory\n`);
+      return 126;
+    }
+    if ((st.mode & 0o111) === 0) {
+      io.stderr(`bash: ${path}: Permission denied\n`);
+      return 126;
+    }
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const spec = this.env.commands.get(base);
+    if (spec && /^\/(usr\/)?s?bin\//.test(path)) return this.runSpec(spec, argv, io, assigned);
+    // A script: run its text in a child shell with $0 and the positional parameters set.
+    const text = new TextDecoder().decode(this.proc.readFile(path));
+    const { parseCommandLine } = await import('./parser.js');
+    const parsed = parseCommandLine(text, { endOfInput: true });
+    if (parsed.status !== 'ok') {
+      io.stderr(`${path}: line ${parsed.error.line}: ${parsed.error.message}\n`);
+      return 2;
+    }
+    const child = this.subshell();
+    child.state.scriptName = path;
+    child.state.positional = argv.slice(1);
+    for (const [k, v] of assigned) child.state.vars.set(k, v);
+    return child.runIsolated(parsed.script, io);
+  }
+
+  private async callFunction(body: CompoundCommand, argv: string[], io: CommandIO): Promise<number> {
+    if (this.state.callDepth >= MAX_CALL_DEPTH) {
+      io.stderr(`bash: ${argv[0]}: maximum function nesting level exceeded (${MAX_CALL_DEPTH})\n`);
+      return 1;
+    }
+    const saved = this.state.positional;
+    this.state.positional = argv.slice(1);
+    this.state.callDepth++;
+    this.state.localFrames.push(new Map());
+    try {
+      return await this.command(body, io);
+    } catch (err) {
+      if (err instanceof ReturnSignal) return err.code;
+      throw err;
+    } finally {
+      this.state.callDepth--;
+      this.state.positional = saved;
+      for (const [name, value] of this.state.localFrames.pop() ?? []) {
+        if (value === undefined) this.state.vars.delete(name);
+        else this.state.vars.set(name, value);
+      }
+    }
+  }
+}
+
+export function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+// A terminal session: the host's login shell and, above it, the container shells that
+// `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
+// The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
+import type { Kernel } from '../../kernel/index.js';
+import type { CommandIO, CommandSpec, ShellServices } from '../command.js';
+import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
+import { Interpreter, type InterpreterEnv } from './interpreter.js';
+import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
+import { formatSyntaxError, formatSyntaxWarning, parseCommandLine } from './parser.js';
+
+export interface SessionOptions {
+  kernel: Kernel;
+  commands: readonly CommandSpec[];
+  /** The host's name, as the prompt and $HOSTNAME show it. */
+  hostname: string;
+  /** Where `which` says a command lives; /usr/bin/<name> by default. */
+  commandPath?: (name: string) => string;
+  /** Simple commands and loop rounds one line may run before it is stopped. */
+  stepLimit?: number;
+  /** An interactive shell prints `exit` when `exit` ends it (default true). */
+  interactive?: boolean;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** The host shell ran `exit`: the REPL or script should end. */
+  exited: boolean;
+}
+
+interface Frame {
+  interp: Interpreter;
+  hostname: string;
+  onExit?: () => void;
+}
+
+const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin';
+const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Ubuntu's /root/.bashrc aliases that articles rely on (`ll`). */
+const UBUNTU_ALIASES: [string, string][] = [
+  ['ll', 'ls -alF'],
+  ['la', 'ls -A'],
+  ['l', 'ls -CF'],
+];
+
+export class Session {
+  private readonly frames: Frame[] = [];
+  private readonly lines: string[] = [];
+  private readonly env: InterpreterEnv;
+  private nextPid = 1000;
+  readonly services: ShellServices;
+
+  constructor(private readonly options: SessionOptions) {
+    const commands = new Map(options.commands.map((c) => [c.name, c]));
+    this.services = {
+      runLine: (line, io, o) => this.runChild(line, io, o),
+      enterShell: (o) => this.enterShell(o),
+      history: () => this.lines,
+    };
+    this.env = {
+      kernel: options.kernel,
+      commands,
+      builtins: ALL_BUILTINS,
+      services: this.services,
+      commandPath: options.commandPath ?? ((name) => `/usr/bin/${name}`),
+      budget: { steps: 0, limit: options.stepLimit ?? 20000 },
+    };
+    const proc = options.kernel.proc({ root: '/', cwd: '/root' });
+    const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+    this.initVars(interp, { HOME: '/root', PATH: HOST_PATH, HOSTNAME: options.hostname, PWD: '/root', SHLVL: '1' });
+    interp.state.vars.set('PPID', '987');
+    for (const [k, v] of UBUNTU_ALIASES) interp.state.aliases.set(k, v);
+    this.frames.push({ interp, hostname: options.hostname });
+  }
+
+  /** Login variables; a container's HOSTNAME is exported, as docker sets it in the environment. */
+  private initVars(interp: Interpreter, vars: Record<string, string>, container = false): void {
+    const base: Record<string, string> = { USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...vars };
+    for (const [k, v] of Object.entries(base)) {
+      interp.state.vars.set(k, v);
+      if (k !== 'HOSTNAME' || container) interp.state.exported.add(k);
+    }
+  }
+
+  private get top(): Frame {
+    return this.frames[this.frames.length - 1] as Frame;
+  }
+
+  /** The interpreter of the shell the learner is typing into. */
+  get shell(): Interpreter {
+    return this.top.interp;
+  }
+
+  /** How deep in container shells the session is (0 = the host). */
+  get depth(): number {
+    return this.frames.length - 1;
+  }
+
+  history(): readonly string[] {
+    return this.lines;
+  }
+
+  /** bash's PS1 on Ubuntu for root: `root@host:~# `, the cwd shortened with ~ like \w. */
+  prompt(): string {
+    const sh = this.top.interp;
+    const cwd = sh.getVar('PWD') ?? sh.proc.getcwd();
+    const home = sh.getVar('HOME');
+    const w = home && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`)) ? `~${cwd.slice(home.length)}` : cwd;
+    return `root@${this.top.hostname}:${w}# `;
+  }
+
+  /** The text so far is an unfinished construct: read a continuation line (PS2 `> `). */
+  needsMore(text: string): boolean {
+    return parseCommandLine(text).status === 'incomplete';
+  }
+
+  /** Runs one line (or several joined by newlines) as if typed at the prompt. */
+  async run(line: string, io: CommandIO): Promise<RunResult> {
+    if (line.trim() !== '' && !line.startsWith(' ')) this.lines.push(line.replace(/\n$/, ''));
+    const frame = this.top;
+    const parsed = parseCommandLine(line, { endOfInput: true });
+    if (parsed.status !== 'ok') {
+      io.stderr(`${formatSyntaxError(parsed.error)}\n`);
+      frame.interp.state.status = 2;
+      return { exitCode: 2, exited: false };
+    }
+    for (const w of parsed.warnings) io.stderr(`${formatSyntaxWarning(w)}\n`);
+    this.env.budget.steps = 0;
+    let exitCode: number;
+    try {
+      exitCode = await frame.interp.list(parsed.script, io);
+    } catch (err) {
+      if (err instanceof ExitSignal) {
+        if (this.options.interactive ?? true) io.stderr('exit\n');
+        return this.exitFrame(frame, err.code);
+      }
+      exitCode = this.report(err, io);
+    }
+    frame.interp.state.status = exitCode;
+    return { exitCode, exited: false };
+  }
+
+  private report(err: unknown, io: CommandIO): number {
+    if (err instanceof BudgetExceeded) {
+      io.stderr(`bash: stopped after ${this.env.budget.limit} commands in one line (an endless ${err.what} loop?)\n`);
+      return 130;
+    }
+    if (err instanceof LoopSignal || err instanceof ReturnSignal) return 0;
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`bash: internal error: ${message}\n`);
+    return 1;
+  }
+
+  private exitFrame(frame: Frame, code: number): RunResult {
+    if (this.frames.length === 1) return { exitCode: code, exited: true };
+    this.frames.splice(this.frames.indexOf(frame), 1);
+    frame.onExit?.();
+    return { exitCode: code, exited: false };
+  }
+
+  /** `docker exec -it c bash`: a new shell whose / is the container's merged directory. */
+  enterShell(o: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void {
+    const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
+    const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+    this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
+    this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
+  }
+
+  /** A child shell for xargs, find -exec and docker's RUN/exec: `bash -c line`. */
+  private async runChild(line: string, io: CommandIO, o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string }): Promise<number> {
+    const parsed = parseCommandLine(line, { endOfInput: true });
+    if (parsed.status !== 'ok') {
+      io.stderr(`${formatSyntaxError(parsed.error, 'command-string')}\n`);
+      return 2;
+    }
+    let child: Interpreter;
+    if (o?.root !== undefined) {
+      const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
+      child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+      this.initVars(child, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname ?? this.top.hostname, PWD: proc.getcwd() }, true);
+    } else {
+      child = this.top.interp.subshell();
+      if (o?.cwd) {
+        child.proc.chdir(o.cwd);
+        child.state.vars.set('PWD', child.proc.getcwd());
+      }
+    }
+    for (const [k, v] of Object.entries(o?.env ?? {})) {
+      child.state.vars.set(k, v);
+      child.state.exported.add(k);
+    }
+    try {
+      return await child.runIsolated(parsed.script, io);
+    } catch (err) {
+      return this.report(err, io);
+    }
+  }
+}

@@ -1,0 +1,333 @@
+// awk (as gawk 5.2 runs it, invoked as `awk`): options -F -v -f --, the program, then files and
+// `var=value` operands. BEGIN, main rules over records split by RS, END; output queued by the
+// interpreter and written (or piped to commands) in order at the end. Error texts follow gawk:
+// `awk: cmd. line:1: …` with the caret under the offending token.
+import type { CommandContext, CommandSpec } from '../../../command.js';
+import { AwkSyntaxError, unescape } from './lex.js';
+import { AwkFatal, type CmdResult, ExitSignal, Interp, type Io, NeedCommand, NextFileSignal, NextSignal, type Op } from './interp.js';
+import { type Program, parseAwk } from './parse.js';
+import { input, toBool, toNum, toStr } from './value.js';
+import { errText, text } from '../common.js';
+import { awkVersion } from '../help-texts.js';
+
+const USAGE_REST = `POSIX options:\t\tGNU long options: (standard)\n\t-f progfile\t\t--file=progfile\n\t-F fs\t\t\t--field-separator=fs\n\t-v var=val\t\t--assign=var=val\nShort options:\t\tGNU long options: (extensions)\n\t-b\t\t\t--characters-as-bytes\n\t-c\t\t\t--traditional\n\t-C\t\t\t--copyright\n\t-d[file]\t\t--dump-variables[=file]\n\t-D[file]\t\t--debug[=file]\n\t-e 'program-text'\t--source='program-text'\n\t-E file\t\t\t--exec=file\n\t-g\t\t\t--gen-pot\n\t-h\t\t\t--help\n\t-i includefile\t\t--include=includefile\n\t-I\t\t\t--trace\n\t-l library\t\t--load=library\n\t-L[fatal|invalid|no-ext]\t--lint[=fatal|invalid|no-ext]\n\t-M\t\t\t--bignum\n\t-N\t\t\t--use-lc-numeric\n\t-n\t\t\t--non-decimal-data\n\t-o[file]\t\t--pretty-print[=file]\n\t-O\t\t\t--optimize\n\t-p[file]\t\t--profile[=file]\n\t-P\t\t\t--posix\n\t-r\t\t\t--re-interval\n\t-s\t\t\t--no-optimize\n\t-S\t\t\t--sandbox\n\t-t\t\t\t--lint-old\n\t-V\t\t\t--version\n\nTo report bugs, use the \`gawkbug' program.\nFor full instructions, see the node \`Bugs' in \`gawk.info'\nwhich is section \`Reporting Problems and Bugs' in the\nprinted version.  This same information may be found at\nhttps://www.gnu.org/software/gawk/manual/html_node/Bugs.html.\nPLEASE do NOT try to report bugs by posting in comp.lang.awk,\nor by using a web forum such as Stack Overflow.\n\ngawk is a pattern scanning and processing language.\nBy default it reads standard input and writes standard output.\n\nExamples:\n\tawk '{ sum += $1 }; END { print sum }' file\n\tawk -F: '{ print $1 }' /etc/passwd\n`;
+
+/** gawk names itself as invoked: `awk: …` or `gawk: …`. */
+function usage(me: string): string {
+  return `Usage: ${me} [POSIX or GNU style options] -f progfile [--] file ...\nUsage: ${me} [POSIX or GNU style options] [--] 'program' file ...\n${USAGE_REST}`;
+}
+
+/** Splits a file's text into records by RS: newline, paragraph mode (""), a character, or a regex. */
+function records(data: string, rs: string, regex: (s: string) => RegExp): string[] {
+  if (data === '') return [];
+  if (rs === '') {
+    const t = data.replace(/^\n+/, '').replace(/\n+$/, '');
+    return t === '' ? [] : t.split(/\n\n+/);
+  }
+  const parts = rs.length === 1 ? data.split(rs) : data.split(new RegExp(regex(rs).source, 'gsu'));
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+class MainInput {
+  private argi = 1;
+  private recs: string[] = [];
+  private ri = 0;
+  opened = false;
+  constructor(private readonly it: Interp, private readonly ctx: CommandContext) {}
+
+  /** Moves to the next file operand; false when none is left. */
+  private open(): boolean {
+    const it = this.it;
+    const argv = it.array('ARGV');
+    const argc = toNum(it.get('ARGC'));
+    while (this.argi < argc) {
+      const arg = argv.get(String(this.argi++));
+      const a = arg === undefined ? '' : it.str(arg);
+      if (a === '') continue;
+      const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+      if (assign) {
+        it.set(assign[1], input(unescape(assign[2])));
+        continue;
+      }
+      this.load(a);
+      return true;
+    }
+    if (!this.opened) {
+      this.load('-');
+      return true;
+    }
+    return false;
+  }
+
+  private load(name: string): void {
+    this.opened = true;
+    let data: string;
+    if (name === '-' || name === '/dev/stdin') data = text(this.ctx.stdin);
+    else {
+      try {
+        data = text(this.ctx.proc.readFile(name));
+      } catch (e) {
+        if ((e as { code?: string }).code === 'EISDIR') {
+          const me = this.ctx.argv[0].slice(this.ctx.argv[0].lastIndexOf('/') + 1);
+          this.it.ops.push({ kind: 'err', data: `${me}: warning: command line argument \`${name}' is a directory: skipped\n` });
+          data = '';
+        } else throw new AwkFatal(`cannot open file \`${name}' for reading: ${errText(e)}`, { cause: 'nofile' });
+      }
+    }
+    // gawk 5.2 calls standard input "-" even when no file was named.
+    this.it.set('FILENAME', name);
+    this.it.set('FNR', 0);
+    this.recs = records(data, toStr(this.it.get('RS'), '%.6g'), (s) => this.it.regex(s));
+    this.ri = 0;
+  }
+
+  next(): string | undefined {
+    for (;;) {
+      if (this.ri < this.recs.length) return this.recs[this.ri++];
+      if (!this.open()) return undefined;
+    }
+  }
+
+  skipFile(): void {
+    this.ri = this.recs.length;
+  }
+}
+
+export async function runAwk(ctx: CommandContext): Promise<number> {
+  const me = ctx.argv[0].slice(ctx.argv[0].lastIndexOf('/') + 1);
+  const argv = ctx.argv.slice(1);
+  const assigns: string[] = [];
+  let fs: string | undefined;
+  let src: string | undefined;
+  let srcName = 'cmd. line';
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    const m = /^-([Fvf])(.*)$/s.exec(a);
+    if (m) {
+      const v = m[2] !== '' ? m[2] : argv[++i];
+      if (v === undefined) {
+        ctx.stderr(`${me}: option requires an argument -- ${m[1]}\n${usage(me)}`);
+        return 1;
+      }
+      if (m[1] === 'F') fs = v;
+      else if (m[1] === 'v') assigns.push(v);
+      else {
+        try {
+          src = `${src === undefined ? '' : `${src}\n`}${text(ctx.proc.readFile(v))}`;
+          srcName = v;
+        } catch (e) {
+          ctx.stderr(`${me}: fatal: can't open source file \`${v}' for reading: ${errText(e)}\n`);
+          return 2;
+        }
+      }
+      continue;
+    }
+    if (a === '--version' || a === '-V') {
+      ctx.stdout(awkVersion);
+      return 0;
+    }
+    if (a === '--help' || a === '-h') {
+      ctx.stdout(usage(me));
+      return 0;
+    }
+    // gawk answers an unknown short option with the usage text alone.
+    ctx.stderr(`${a.startsWith('--') ? `${me}: unrecognized option '${a}'\n` : ''}${usage(me)}`);
+    return 1;
+  }
+  if (src === undefined) {
+    if (i >= argv.length) {
+      ctx.stderr(usage(me));
+      return 1;
+    }
+    src = argv[i++];
+  }
+  const operands = argv.slice(i);
+  const warn = (msg: string): void => ctx.stderr(`${me}: ${srcName}:1: warning: ${msg}\n`);
+  let prog: Program;
+  try {
+    prog = parseAwk(src, warn);
+  } catch (e) {
+    if (!(e instanceof AwkSyntaxError)) throw e;
+    const before = src.slice(0, e.pos);
+    // At a newline gawk has already counted it: the number is the next line's, the text this one's.
+    const lineNo = before.split('\n').length + (src[e.pos] === '\n' ? 1 : 0);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const lineEnd = src.indexOf('\n', e.pos) < 0 ? src.length : src.indexOf('\n', e.pos);
+    const line = src.slice(lineStart, lineEnd);
+    ctx.stderr(`${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
+    return 1;
+  }
+  const cache = new Map<string, CmdResult>();
+  let writesDone = 0;
+  for (let round = 0; ; round++) {
+    let writeIdx = 0;
+    const io: Omit<Io, 'nextMain'> = {
+      readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
+      now: () => ctx.proc.kernel.clock.now(),
+      writeFile: (p, d, append) => {
+        if (++writeIdx <= writesDone) return;
+        writesDone++;
+        ctx.proc.writeFile(p, d, append ? { create: true, append: true } : { create: true, truncate: true });
+      },
+      command: (key, cmd, stdin) => {
+        const r = cache.get(key);
+        if (!r) throw new NeedCommand(key, cmd, stdin);
+        return r;
+      },
+    };
+    try {
+      const { status, ops } = runOnce(ctx, prog, { me, srcName, operands, fs, assigns }, io);
+      flush(ctx, ops);
+      return status;
+    } catch (e) {
+      if (!(e instanceof NeedCommand) || round >= MAX_COMMANDS) {
+        if (e instanceof NeedCommand) {
+          ctx.stderr(`${me}: fatal: more than ${MAX_COMMANDS} commands run from one program\n`);
+          return 2;
+        }
+        throw e;
+      }
+      cache.set(e.key, await capture(ctx, e.cmd, e.stdin));
+    }
+  }
+}
+
+const MAX_COMMANDS = 200;
+
+async function capture(ctx: CommandContext, cmd: string, stdin: string): Promise<CmdResult> {
+  let out = '';
+  let err = '';
+  const dec = new TextDecoder();
+  const status = await ctx.shell.runLine(cmd, {
+    stdin: new TextEncoder().encode(stdin),
+    stdout: (d) => (out += typeof d === 'string' ? d : dec.decode(d)),
+    stderr: (d) => (err += typeof d === 'string' ? d : dec.decode(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  });
+  return { out, err, status };
+}
+
+function flush(ctx: CommandContext, ops: Op[]): void {
+  for (const op of ops) {
+    if (op.kind === 'out') ctx.stdout(op.data);
+    else ctx.stderr(op.data);
+  }
+}
+
+interface Setup {
+  me: string;
+  srcName: string;
+  operands: string[];
+  fs: string | undefined;
+  assigns: string[];
+}
+
+/**
+ * One run of the program. Commands (system(), `cmd | getline`, closing `print | cmd`) cannot run
+ * synchronously: the first time one is reached the run stops with NeedCommand, the caller runs
+ * it, and the program is replayed from the start with the result cached — awk is deterministic
+ * here (rand is seeded), and writes already made are not made again.
+ */
+function runOnce(ctx: CommandContext, prog: Program, setup: Setup, io: Omit<Io, 'nextMain'>): { status: number; ops: Op[] } {
+  const { me, srcName, operands, fs, assigns } = setup;
+  let main!: MainInput;
+  const it = new Interp(prog, { ...io, nextMain: () => main.next() });
+  it.buffered = !ctx.stdoutIsTerminal;
+  for (const item of prog.items) item.inRange = false;
+  main = new MainInput(it, ctx);
+  const argvArr = it.array('ARGV');
+  argvArr.set('0', 'awk');
+  operands.forEach((o, k) => argvArr.set(String(k + 1), input(o)));
+  it.set('ARGC', operands.length + 1);
+  const env = it.array('ENVIRON');
+  for (const [k, v] of ctx.env) env.set(k, input(v));
+  let status = 0;
+  let where = (): string => '';
+  try {
+    if (fs !== undefined) it.set('FS', fs === 't' ? 't' : unescape(fs));
+    for (const a of assigns) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+      if (!m) {
+        it.ops.push({ kind: 'err', data: `${me}: fatal: \`${a}' is not a legal variable name\n` });
+        return { status: 2, ops: it.ops };
+      }
+      it.set(m[1], input(unescape(m[2])));
+    }
+    let exiting = false;
+    try {
+      for (const item of prog.items) if (item.kind === 'BEGIN') it.runAction(item.action!);
+    } catch (e) {
+      if (!(e instanceof ExitSignal)) throw e;
+      if (e.code >= 0) status = e.code;
+      exiting = true;
+    }
+    const mains = prog.items.filter((x) => x.kind === 'main');
+    const needInput = mains.length > 0 || prog.items.some((x) => x.kind === 'END');
+    if (!exiting && needInput) {
+      where = () => ` (FILENAME=${it.str(it.get('FILENAME')) || '-'} FNR=${it.str(it.get('FNR'))})`;
+      try {
+        for (let rec = main.next(); rec !== undefined; rec = main.next()) {
+          it.set('NR', toNum(it.get('NR')) + 1);
+          it.set('FNR', toNum(it.get('FNR')) + 1);
+          it.setRecord(rec);
+          try {
+            for (const item of mains) {
+              let sel: boolean;
+              if (item.range) {
+                if (!item.inRange) {
+                  sel = toBool(it.eval(item.range[0]));
+                  if (sel) item.inRange = !toBool(it.eval(item.range[1]));
+                } else {
+                  sel = true;
+                  if (toBool(it.eval(item.range[1]))) item.inRange = false;
+                }
+              } else sel = item.pattern === undefined || toBool(it.eval(item.pattern));
+              if (!sel) continue;
+              if (item.action) it.runAction(item.action);
+              else it.out(it.getRecord() + it.str(it.get('ORS')));
+            }
+          } catch (e) {
+            if (e instanceof NextFileSignal) main.skipFile();
+            else if (!(e instanceof NextSignal)) throw e;
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        if (e.code >= 0) status = e.code;
+      }
+    }
+    where = () => '';
+    try {
+      for (const item of prog.items) if (item.kind === 'END') it.runAction(item.action!);
+    } catch (e) {
+      if (!(e instanceof ExitSignal)) throw e;
+      if (e.code >= 0) status = e.code;
+    }
+    it.closeAll();
+    it.flushOut();
+  } catch (e) {
+    if (e instanceof AwkFatal) {
+      const prefix = e.cause === 'nofile' ? '' : ` ${srcName}:1:${where()}`;
+      it.ops.push({ kind: 'err', data: `${me}:${prefix} fatal: ${e.message}\n` });
+      it.flushOut();
+      status = 2;
+    } else throw e;
+  }
+  return { status, ops: it.ops };
+}
+
+
+export const awk: CommandSpec = {
+  name: 'awk',
+  summary: 'pattern scanning and text processing language (gawk)',
+  flags: ['-F', '-v', '-f'],
+  run: runAwk,
+};
