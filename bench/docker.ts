@@ -5,14 +5,25 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandIO } from '../src/shell/command.js';
 import { createSimHost } from '../src/host/sim-host.js';
-import { buildBusyboxImages, busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../test/support/real-docker.js';
+import {
+  buildBusyboxImages,
+  busyboxUnavailable,
+  realDockerUnavailable,
+  startRealDocker,
+} from '../test/support/real-docker.js';
 import type { BenchReport } from './report.js';
 
 const LAYERS = 125;
 
 function quietIO(): CommandIO {
   let sink = '';
-  return { stdin: new Uint8Array(0), stdout: (d) => void (sink += String(d)), stderr: (d) => void (sink += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+  return {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (sink += String(d)),
+    stderr: (d) => void (sink += String(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -52,11 +63,15 @@ async function real(report: BenchReport, sim: Record<string, number>): Promise<v
     await d.dockerOk(['save', '-o', tar, 'busybox-static:latest']);
     await d.dockerOk(['rmi', 'busybox-static:latest']);
     const load = await timed(() => d.dockerOk(['load', '-i', tar]));
-    const runWrite = await timed(() => d.dockerOk(['run', '--name', 'writer', 'busybox-static', 'sh', '-c', 'echo hi > /tmp/x']));
+    const runWrite = await timed(() =>
+      d.dockerOk(['run', '--name', 'writer', 'busybox-static', 'sh', '-c', 'echo hi > /tmp/x']),
+    );
     const dir = join(d.tmpDir, 'tall');
     (await import('node:fs')).mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'Dockerfile'), tallDockerfile('busybox-static', LAYERS - 1));
-    const tall = await timed(() => d.dockerOk(['build', '-t', 'tall', dir], { env: { DOCKER_BUILDKIT: '0' }, timeoutMs: 900_000 }));
+    const tall = await timed(() =>
+      d.dockerOk(['build', '-t', 'tall', dir], { env: { DOCKER_BUILDKIT: '0' }, timeoutMs: 900_000 }),
+    );
     report.add('docker', 'real dockerd: docker load of busybox (no registry here)', load, 'ms');
     report.add('docker', 'real dockerd: docker run + write a file', runWrite, 'ms');
     report.add('docker', `real dockerd: docker build of an image of ${LAYERS} layers`, tall, 'ms');

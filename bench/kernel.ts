@@ -60,16 +60,37 @@ function layersModel(report: BenchReport): Record<string, number> {
     fn();
   };
   const figures = {
-    lookupBottomUs: perOpUs(cold(() => p.lstat('/b/m/usr/lib/bottom')), 2000),
+    lookupBottomUs: perOpUs(
+      cold(() => p.lstat('/b/m/usr/lib/bottom')),
+      2000,
+    ),
     lookupBottomWarmUs: perOpUs(() => p.lstat('/b/m/usr/lib/bottom'), 20000),
-    lookupMissUs: perOpUs(cold(() => p.exists('/b/m/usr/lib/nothing')), 2000),
+    lookupMissUs: perOpUs(
+      cold(() => p.exists('/b/m/usr/lib/nothing')),
+      2000,
+    ),
     readdirLayersUs: perOpUs(() => p.readdir('/b/m/usr/lib'), 50),
     readdirBigUs: perOpUs(() => p.readdir('/b/m/big'), 5),
   };
-  report.add('kernel', `model: lstat of a file in the bottom of ${LAYERS} lowers (uncached)`, figures.lookupBottomUs, 'µs');
+  report.add(
+    'kernel',
+    `model: lstat of a file in the bottom of ${LAYERS} lowers (uncached)`,
+    figures.lookupBottomUs,
+    'µs',
+  );
   report.add('kernel', `model: the same lstat, cached`, figures.lookupBottomWarmUs, 'µs');
-  report.add('kernel', `model: lookup of a missing name through ${LAYERS} lowers (uncached)`, figures.lookupMissUs, 'µs');
-  report.add('kernel', `model: readdir merging ${LAYERS} lowers (${LAYERS * 20 + 1} entries)`, figures.readdirLayersUs, 'µs');
+  report.add(
+    'kernel',
+    `model: lookup of a missing name through ${LAYERS} lowers (uncached)`,
+    figures.lookupMissUs,
+    'µs',
+  );
+  report.add(
+    'kernel',
+    `model: readdir merging ${LAYERS} lowers (${LAYERS * 20 + 1} entries)`,
+    figures.readdirLayersUs,
+    'µs',
+  );
   report.add('kernel', `model: readdir of a directory of ${BIG} entries`, figures.readdirBigUs, 'µs');
   return figures;
 }

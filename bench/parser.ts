@@ -14,9 +14,14 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The WebAssembly global is real in node, but outside this project's type libraries (no DOM).
-const wasm = (globalThis as unknown as {
-  WebAssembly: { compile(bytes: Uint8Array): Promise<object>; instantiate(module: object, imports: object): Promise<object> };
-}).WebAssembly;
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      compile(bytes: Uint8Array): Promise<object>;
+      instantiate(module: object, imports: object): Promise<object>;
+    };
+  }
+).WebAssembly;
 
 // Lines from the seed articles, plus what learners add (loops, tests, redirects, heredocs).
 const SAMPLE = [
@@ -80,9 +85,20 @@ const work = mkdtempSync(join(tmpdir(), 'parser-bench-'));
 try {
   // --- bundle impact -------------------------------------------------------------------------
   const oursBundle = join(work, 'ours.mjs');
-  const bundleOptions = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' } as const;
+  const bundleOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  } as const;
   await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/bash/parser.ts')], outfile: oursBundle });
-  const minified = await build({ ...bundleOptions, entryPoints: [join(root, 'src/shell/bash/parser.ts')], write: false, minify: true });
+  const minified = await build({
+    ...bundleOptions,
+    entryPoints: [join(root, 'src/shell/bash/parser.ts')],
+    write: false,
+    minify: true,
+  });
   const oursMin = minified.outputFiles[0].contents;
 
   // sh-syntax bundled the way scripts/build.mjs bundles the bin, then run from another folder.
@@ -94,7 +110,9 @@ try {
     entryPoints: [shEntry],
     outfile: shBundle,
     nodePaths: [join(root, 'node_modules')],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
   });
   const shBundled = spawnSync(process.execPath, [shBundle], { cwd: work, encoding: 'utf8' });
   const shWasm = statSync(join(root, 'node_modules/sh-syntax/main.wasm')).size;
@@ -118,29 +136,47 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`);
   // sh-syntax's best case: compile the WASM once and only instantiate per parse (its API makes
   // a fresh Go runtime for every call).
   const module = await wasm.compile(readFileSync(join(root, 'node_modules/sh-syntax/main.wasm')));
-  const cached = sh.getProcessor(((imports: object) => wasm.instantiate(module, imports)) as Parameters<typeof sh.getProcessor>[0]);
+  const cached = sh.getProcessor(((imports: object) => wasm.instantiate(module, imports)) as Parameters<
+    typeof sh.getProcessor
+  >[0]);
   const shCachedWarm = await warm((l) => cached(l).catch(() => undefined), 1500);
 
   // --- report --------------------------------------------------------------------------------
-  const cold = (c: typeof oursCold) => (typeof c === 'string' ? `failed: ${c}` : `import ${ms(c.load)} + first parse ${ms(c.first)}`);
+  const cold = (c: typeof oursCold) =>
+    typeof c === 'string' ? `failed: ${c}` : `import ${ms(c.load)} + first parse ${ms(c.first)}`;
   console.log(`Sample: ${SAMPLE.length} lines (seed articles and learner constructs)\n`);
   console.log('ours (src/shell/bash/parser.ts, recursive descent, synchronous)');
   console.log(`  cold   ${cold(oursCold)}`);
   console.log(`  warm   ${ms(oursWarm)} per line`);
-  console.log(`  bundle ${kb(statSync(oursBundle).size)} (${kb(oursMin.length)} minified, ${kb(gzipSync(oursMin).length)} gzip), no other files`);
+  console.log(
+    `  bundle ${kb(statSync(oursBundle).size)} (${kb(oursMin.length)} minified, ${kb(gzipSync(oursMin).length)} gzip), no other files`,
+  );
   console.log('\nsh-syntax 0.7 (mvdan/sh in WASM, asynchronous)');
   console.log(`  cold   ${cold(shCold)}`);
   console.log(`  warm   ${ms(shWarm)} per line (parse()), ${ms(shCachedWarm)} per line with a precompiled module`);
   console.log(`  bundle ${kb(statSync(shBundle).size)} JS + ${kb(shWasm)} main.wasm, which must ship beside the bin`);
-  const bundledOutcome = shBundled.status === 0 ? 'works' : `fails: ${shBundled.stderr.trim().split('\n').find((l) => /Error/.test(l)) ?? shBundled.stderr.trim()}`;
+  const bundledOutcome =
+    shBundled.status === 0
+      ? 'works'
+      : `fails: ${
+          shBundled.stderr
+            .trim()
+            .split('\n')
+            .find((l) => /Error/.test(l)) ?? shBundled.stderr.trim()
+        }`;
   console.log(`  bundled as scripts/build.mjs does: ${bundledOutcome}`);
   const tree = (await sh.parse('echo hi')) as { Stmts: { Cmd: object }[] };
-  console.log(`  AST of 'echo hi': Stmts[0].Cmd has only {${Object.keys(tree.Stmts[0].Cmd).join(', ')}}: the command itself is lost`);
-  console.log('\nError texts (ours are bash 5.2\'s words):');
+  console.log(
+    `  AST of 'echo hi': Stmts[0].Cmd has only {${Object.keys(tree.Stmts[0].Cmd).join(', ')}}: the command itself is lost`,
+  );
+  console.log("\nError texts (ours are bash 5.2's words):");
   for (const input of MALFORMED) {
     const result = ours.parseCommandLine(input);
     const oursText = result.status === 'ok' ? 'ok' : `${result.status}: ${ours.formatSyntaxError(result.error)}`;
-    const shText = await sh.parse(input).then(() => 'ok', (e: { Text?: string; Incomplete?: boolean }) => `${e.Incomplete ? 'incomplete' : 'error'}: ${e.Text}`);
+    const shText = await sh.parse(input).then(
+      () => 'ok',
+      (e: { Text?: string; Incomplete?: boolean }) => `${e.Incomplete ? 'incomplete' : 'error'}: ${e.Text}`,
+    );
     console.log(`  ${JSON.stringify(input)}\n    ours      ${oursText}\n    sh-syntax ${shText}`);
   }
 } finally {

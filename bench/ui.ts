@@ -15,7 +15,9 @@ const ROOT = join(import.meta.dirname, '..');
 
 /** Ink draws only a final frame when it thinks it runs in CI (any CI or CI_* variable). */
 function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')));
+  return Object.fromEntries(
+    Object.entries(env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')),
+  );
 }
 
 /** ms from spawn until `marker` shows on the pty, or undefined on a timeout. */
@@ -24,7 +26,11 @@ function firstFrame(command: string, marker: string): Promise<number | undefined
     const t0 = performance.now();
     // `script` gives its pty no size (0x0, on which Ink clears the screen for every frame):
     // stty sets 80x24 first, for every contender alike.
-    const child = spawn('script', ['-qfec', `stty rows 24 cols 80; exec ${command}`, '/dev/null'], { cwd: ROOT, env: withoutCi({ ...process.env, TERM: 'xterm-256color' }), stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('script', ['-qfec', `stty rows 24 cols 80; exec ${command}`, '/dev/null'], {
+      cwd: ROOT,
+      env: withoutCi({ ...process.env, TERM: 'xterm-256color' }),
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     let seen = '';
     const done = (v: number | undefined) => {
       clearTimeout(timer);
@@ -43,7 +49,10 @@ function firstFrame(command: string, marker: string): Promise<number | undefined
 }
 
 /** The median of `runs` timings of each contender, run in turns. */
-async function interleavedMedians<K extends string>(runs: number, contenders: Record<K, () => Promise<number | undefined>>): Promise<Record<K, number>> {
+async function interleavedMedians<K extends string>(
+  runs: number,
+  contenders: Record<K, () => Promise<number | undefined>>,
+): Promise<Record<K, number>> {
   const xs = Object.fromEntries(Object.keys(contenders).map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i++) {
     for (const k of Object.keys(contenders) as K[]) {
@@ -58,7 +67,12 @@ async function interleavedMedians<K extends string>(runs: number, contenders: Re
 /** A terminal for Ink in this process: 80x24, raw-mode stdin, every write kept. */
 function fakeTerminal() {
   const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 24 });
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin });
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: () => stdin,
+    ref: () => stdin,
+    unref: () => stdin,
+  });
   let last = '';
   stdout.on('data', (d: Buffer) => {
     last += d.toString();
@@ -84,13 +98,28 @@ export async function commandLatency(): Promise<number[]> {
   const { Screen } = await import('../src/ui/screen.js');
   const { SCREEN_RENDER_OPTIONS } = await import('../src/ui/run.js');
   const host = createSimHost({ seed: 9 });
-  const quiet = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+  const quiet = {
+    stdin: new Uint8Array(0),
+    stdout: () => {},
+    stderr: () => {},
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
   await host.session.run('docker pull nginx', quiet);
   for (let i = 0; i < 10; i++) await host.session.run(`docker run -d --name c${i} nginx`, quiet);
   const { screenHostFor } = await import('../src/ui/screen-host-sim.js');
   const screenHost = screenHostFor(host);
   const term = fakeTerminal();
-  const app = render(React.createElement(App, { load: () => Promise.resolve({ host: screenHost, Screen }), s: STRINGS.en }), { ...SCREEN_RENDER_OPTIONS, stdout: term.stdout as unknown as NodeJS.WriteStream, stdin: term.stdin as unknown as NodeJS.ReadStream, stderr: term.stdout as unknown as NodeJS.WriteStream, patchConsole: false });
+  const app = render(
+    React.createElement(App, { load: () => Promise.resolve({ host: screenHost, Screen }), s: STRINGS.en }),
+    {
+      ...SCREEN_RENDER_OPTIONS,
+      stdout: term.stdout as unknown as NodeJS.WriteStream,
+      stdin: term.stdin as unknown as NodeJS.ReadStream,
+      stderr: term.stdout as unknown as NodeJS.WriteStream,
+      patchConsole: false,
+    },
+  );
   const settle = () => new Promise((res) => setTimeout(res, 60));
   await settle();
   const times: number[] = [];
@@ -128,19 +157,28 @@ export async function benchUi(report: BenchReport): Promise<void> {
         format: 'esm' as const,
         target: 'node20',
         minify: true, // as the bin is
-        alias: { 'react-devtools-core': join(ROOT, 'scripts/empty-module.mjs'), ws: join(ROOT, 'scripts/empty-module.mjs') },
+        alias: {
+          'react-devtools-core': join(ROOT, 'scripts/empty-module.mjs'),
+          ws: join(ROOT, 'scripts/empty-module.mjs'),
+        },
         define: { 'process.env.NODE_ENV': '"production"' },
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
         logLevel: 'error' as const,
       };
-      const { inkStartupPlugins } = (await import(pathToFileURL(join(ROOT, 'scripts/ink-startup-plugins.mjs')).href)) as { inkStartupPlugins: Plugin[] };
+      const { inkStartupPlugins } = (await import(
+        pathToFileURL(join(ROOT, 'scripts/ink-startup-plugins.mjs')).href
+      )) as { inkStartupPlugins: Plugin[] };
       await build({ ...options, outfile: bundled, plugins: inkStartupPlugins });
       await build({ ...options, outfile: stock });
       // The same app carrying the bin's packed simulator (the comment at the bin's end, which every
       // start reads and skips): what one file costs, apart from the tutor's own code.
       const carrying = join(dir, 'minimal-ink-carrying.mjs');
       const bin = readFileSync(join(ROOT, 'dist/cli.js'), 'latin1');
-      writeFileSync(carrying, `${readFileSync(bundled, 'latin1')}\n${bin.slice(bin.lastIndexOf('/*overlay-tutor simulator:'))}`, 'latin1');
+      writeFileSync(
+        carrying,
+        `${readFileSync(bundled, 'latin1')}\n${bin.slice(bin.lastIndexOf('/*overlay-tutor simulator:'))}`,
+        'latin1',
+      );
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;
       const contenders = {
@@ -158,7 +196,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
       report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
       report.add(group, 'overlay-tutor: simulator loaded (layout and panes drawn)', tutorPrompt, 'ms');
       report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');
-      report.add(group, 'first frame: the same, carrying the bin\'s packed simulator', minimalCarrying, 'ms');
+      report.add(group, "first frame: the same, carrying the bin's packed simulator", minimalCarrying, 'ms');
       report.add(group, 'first frame: minimal Ink app, a stock esbuild bundle', minimalStock, 'ms');
       report.add(group, 'first frame: minimal Ink app, unbundled', minimalUnbundled, 'ms');
       report.ratio(group, 'overlay-tutor / minimal bundled the same way (target ≤ 1)', tutor / minimalBundled);

@@ -58,9 +58,18 @@ const lazy = await build({
 });
 const [lazyOut] = lazy.outputFiles;
 // A CommonJS bundle's metafile lists no exports: ask esbuild for the entry's own export names.
-const entryScan = await build({ entryPoints: ['src/simulator-entry.ts'], bundle: false, format: 'esm', write: false, metafile: true, logLevel: 'warning' });
+const entryScan = await build({
+  entryPoints: ['src/simulator-entry.ts'],
+  bundle: false,
+  format: 'esm',
+  write: false,
+  metafile: true,
+  logLevel: 'warning',
+});
 // Brotli and base64 make it a quarter of the code's size, in characters a comment can hold.
-const packed = brotliCompressSync(Buffer.from(lazyOut.text), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+const packed = brotliCompressSync(Buffer.from(lazyOut.text), {
+  params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 },
+}).toString('base64');
 /** Opens the comment that carries the simulator: the last thing in the bin. */
 const PAYLOAD_MARK = '/*overlay-tutor simulator:';
 const lazyExports = Object.values(entryScan.metafile.outputs)[0].exports;
@@ -103,10 +112,20 @@ const bin = await build({
 // The first frame's half holds the command line, the App and its first frame, and nothing else of
 // ours: one stray import (a helper living in the shell, say, or the Screen) drags its modules into
 // what every start-up parses. The rest belongs behind src/simulator-entry.ts.
-const FIRST_FRAME = new Set(['src/cli.ts', 'src/cli-modes.ts', 'src/version.ts', 'src/i18n/index.ts', 'src/ui/run.tsx', 'src/ui/app.tsx', 'src/ui/first-prompt.ts']);
+const FIRST_FRAME = new Set([
+  'src/cli.ts',
+  'src/cli-modes.ts',
+  'src/version.ts',
+  'src/i18n/index.ts',
+  'src/ui/run.tsx',
+  'src/ui/app.tsx',
+  'src/ui/first-prompt.ts',
+]);
 const stray = Object.keys(bin.metafile.inputs).filter((f) => f.startsWith('src/') && !FIRST_FRAME.has(f));
 if (stray.length) {
-  console.error(`build: the bin's first-frame code imports modules it does not need (keep them behind src/simulator-entry.ts):\n  ${stray.join('\n  ')}`);
+  console.error(
+    `build: the bin's first-frame code imports modules it does not need (keep them behind src/simulator-entry.ts):\n  ${stray.join('\n  ')}`,
+  );
   process.exit(1);
 }
 
@@ -115,6 +134,8 @@ if (stray.length) {
 const binText = await readFile('dist/cli.js', 'latin1');
 const wide = binText.search(/[^\x00-\x7f]/);
 if (wide !== -1) {
-  console.error(`build: dist/cli.js has a non-ASCII character at offset ${wide}, in: ${JSON.stringify(binText.slice(Math.max(0, wide - 60), wide + 20))}\n  write it as a \\u escape in the source`);
+  console.error(
+    `build: dist/cli.js has a non-ASCII character at offset ${wide}, in: ${JSON.stringify(binText.slice(Math.max(0, wide - 60), wide + 20))}\n  write it as a \\u escape in the source`,
+  );
   process.exit(1);
 }

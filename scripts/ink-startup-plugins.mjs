@@ -18,7 +18,8 @@ export const yogaWithoutFetch = {
   setup(b) {
     b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      if (!text.includes(YOGA_FETCH)) throw new Error(`yoga-layout's wasm loader changed: no '${YOGA_FETCH}' in ${args.path}`);
+      if (!text.includes(YOGA_FETCH))
+        throw new Error(`yoga-layout's wasm loader changed: no '${YOGA_FETCH}' in ${args.path}`);
       return { contents: text.replace(YOGA_FETCH, 'function ya(){return true?'), loader: 'js' };
     });
   },

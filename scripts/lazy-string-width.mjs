@@ -14,7 +14,10 @@ export function lazyStringWidth(load) {
   let real;
   return function stringWidth(input, options = {}) {
     if (typeof input !== 'string' || input.length === 0) return 0;
-    const visible = !options.countAnsiEscapeCodes && (input.includes('\u001B') || input.includes('\u009B')) ? stripAnsi(input) : input;
+    const visible =
+      !options.countAnsiEscapeCodes && (input.includes('\u001B') || input.includes('\u009B'))
+        ? stripAnsi(input)
+        : input;
     if (PRINTABLE_ASCII.test(visible)) return visible.length;
     real ??= load();
     return real(input, options);

@@ -27,7 +27,9 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
     case 'progress': {
       const file = progressPath();
       if ((values.export === undefined) === (values.import === undefined)) {
-        process.stderr.write("overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n");
+        process.stderr.write(
+          "overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n",
+        );
         return 2;
       }
       if (values.export !== undefined) {
@@ -62,7 +64,8 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
       }
       const { lessons, problems } = readLessons(dir);
       for (const p of problems) process.stderr.write(`${p}\n`);
-      for (const l of lessons) process.stdout.write(`${String(l.data.order).padStart(2)}  ${l.data.id.padEnd(16)} ${l.texts[lang].title}\n`);
+      for (const l of lessons)
+        process.stdout.write(`${String(l.data.order).padStart(2)}  ${l.data.id.padEnd(16)} ${l.texts[lang].title}\n`);
       return problems.length ? 1 : 0;
     }
     case 'script': {

@@ -44,7 +44,8 @@ Options:
 /** The command line parsed, or the reason it cannot be. `overlay-tutor` and `overlay-tutor
  * sandbox`, the usual ways in, need no parser: loading node:util costs the first frame ~0.5 ms. */
 function parse(argv: string[]): { values: CliValues; positionals: string[] } | { error: string } {
-  if (argv.length === 0 || (argv.length === 1 && (argv[0] === 'tutor' || argv[0] === 'sandbox'))) return { values: {}, positionals: argv };
+  if (argv.length === 0 || (argv.length === 1 && (argv[0] === 'tutor' || argv[0] === 'sandbox')))
+    return { values: {}, positionals: argv };
   const { parseArgs } = createRequire(import.meta.url)('node:util') as typeof import('node:util');
   try {
     return parseArgs({
@@ -115,7 +116,10 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
   // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a
   // last frame), so the same test decides here.
   const env = process.env;
-  const inCi = env.CI !== '0' && env.CI !== 'false' && ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
+  const inCi =
+    env.CI !== '0' &&
+    env.CI !== 'false' &&
+    ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
   if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
     const { runLineTutor } = await import('./simulator-entry.js');
@@ -128,7 +132,12 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
   // Colour libraries read this when they load (after this module): glyphs carry the meaning
   // without colour.
   if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
-  return { seed: Number(values.seed ?? 0), lang, screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true', ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}) };
+  return {
+    seed: Number(values.seed ?? 0),
+    lang,
+    screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
+    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}),
+  };
 }
 
 // `overlay-tutor lessons | head -1`: when the reader goes away, stop quietly as coreutils do
@@ -149,7 +158,8 @@ export function internalError(err: unknown): number {
 
 /** Resolves once what was written to `stream` has been handed to the OS (pipes are asynchronous
  * on some systems: exiting before that would cut the output short). */
-const drained = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => (stream.writableLength ? stream.write('', () => resolve()) : resolve()));
+const drained = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => (stream.writableLength ? stream.write('', () => resolve()) : resolve()));
 
 const result = await runMode(process.argv.slice(2)).catch(internalError);
 if (typeof result === 'number') {

@@ -120,7 +120,9 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     expect(keys.slice(0, 2)).toEqual(['Backing Filesystem', 'Supports d_type']);
     expect(Object.fromEntries(status)).toMatchObject({ 'Supports d_type': 'true', 'Native Overlay Diff': 'true' });
     const info = await dk.docker(['info']);
-    expect(info.stdout).toMatch(/\n Storage Driver: overlay2\n {2}Backing Filesystem: \w+\n {2}Supports d_type: true\n/);
+    expect(info.stdout).toMatch(
+      /\n Storage Driver: overlay2\n {2}Backing Filesystem: \w+\n {2}Supports d_type: true\n/,
+    );
     if (dk.privateNetns) expect(info.stderr).not.toMatch(/WARNING/);
     // Top-level modes (Docker >= 20.10: 0710 with the remapped-root group, here root).
     expect(mode(dk.dataRoot)).toBe(0o710);
@@ -128,13 +130,20 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     expect(mode(join(home, 'l'))).toBe(0o700);
     expect(mode(join(dk.dataRoot, 'image'))).toBe(0o700);
     expect(mode(join(dk.dataRoot, 'containers'))).toBe(0o710);
-    expect(ls(join(dk.dataRoot, 'image', 'overlay2'))).toEqual(['distribution', 'imagedb', 'layerdb', 'repositories.json']);
+    expect(ls(join(dk.dataRoot, 'image', 'overlay2'))).toEqual([
+      'distribution',
+      'imagedb',
+      'layerdb',
+      'repositories.json',
+    ]);
     expect(ls(layerdb)).toEqual(['mounts', 'sha256', 'tmp']);
   });
 
   test('busybox-static: one layer whose DiffID is the sha256 of the rootfs tar', async (ctx) => {
     const dk = need(ctx);
-    const layers = JSON.parse(await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', imgs.baseRef]));
+    const layers = JSON.parse(
+      await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', imgs.baseRef]),
+    );
     expect(layers).toEqual([imgs.baseDiffId]);
     const dir = join(layerdb, 'sha256', strip(imgs.baseDiffId)); // ChainID(L0) = DiffID(L0)
     expect(ls(dir)).toEqual(['cache-id', 'diff', 'size', 'tar-split.json.gz']);
@@ -163,13 +172,20 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
       Name: 'overlay2',
       Data: { MergedDir: `${layerDir}/merged`, UpperDir: `${layerDir}/diff`, WorkDir: `${layerDir}/work` },
     });
-    const history = await dk.dockerOk(['history', '--format', '{{.ID}}|{{.CreatedBy}}|{{.Size}}|{{.Comment}}', imgs.baseRef]);
+    const history = await dk.dockerOk([
+      'history',
+      '--format',
+      '{{.ID}}|{{.CreatedBy}}|{{.Size}}|{{.Comment}}',
+      imgs.baseRef,
+    ]);
     expect(history).toBe(`${strip(imgs.baseId).slice(0, 12)}||1.98MB|Imported from -`);
   });
 
   test('layered: ChainIDs name layerdb dirs; lower files and l/ links chain the overlay2 dirs', async (ctx) => {
     const dk = need(ctx);
-    layeredDiffIds = JSON.parse(await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', imgs.layeredRef]));
+    layeredDiffIds = JSON.parse(
+      await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', imgs.layeredRef]),
+    );
     expect(layeredDiffIds).toHaveLength(3);
     expect(layeredDiffIds[0]).toBe(imgs.baseDiffId);
     layeredChain = chainIds(layeredDiffIds);
@@ -178,7 +194,11 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     layeredChain.forEach((chainId, i) => {
       const dir = join(layerdb, 'sha256', strip(chainId));
       expect(mode(dir)).toBe(0o700);
-      expect(ls(dir)).toEqual(i === 0 ? ['cache-id', 'diff', 'size', 'tar-split.json.gz'] : ['cache-id', 'diff', 'parent', 'size', 'tar-split.json.gz']);
+      expect(ls(dir)).toEqual(
+        i === 0
+          ? ['cache-id', 'diff', 'size', 'tar-split.json.gz']
+          : ['cache-id', 'diff', 'parent', 'size', 'tar-split.json.gz'],
+      );
       for (const f of ls(dir)) expect(mode(join(dir, f))).toBe(0o644);
       expect(noNewline(join(dir, 'diff'))).toBe(layeredDiffIds[i]);
       if (i > 0) expect(noNewline(join(dir, 'parent'))).toBe(layeredChain[i - 1]);
@@ -199,7 +219,13 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
       expect(ls(join(home, c, 'work'))).toEqual([]);
       expect(mode(join(home, c, 'lower'))).toBe(0o644);
       const lower = noNewline(join(home, c, 'lower'));
-      expect(lower).toBe(links.slice(0, i).reverse().map((l) => `l/${l}`).join(':'));
+      expect(lower).toBe(
+        links
+          .slice(0, i)
+          .reverse()
+          .map((l) => `l/${l}`)
+          .join(':'),
+      );
     }
 
     // Layer 3's diff/: a whiteout for /etc/doomed, an opaque /data/sub, the new files.
@@ -338,11 +364,26 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     expect(ls(rw)).toEqual(['diff', 'link', 'lower', 'merged', 'work']);
     expect(mode(join(rw, 'merged'))).toBe(0o755);
 
-    await dk.dockerOk(['exec', 'web', 'sh', '-c', [
-      'echo x > /newfile', 'echo more >> /data/a.txt', 'rm /data/sub/new.txt', 'rm /bin/ls',
-      'mkdir /newdir', 'touch /newdir/f', 'ln -s /data/a.txt /link', 'rm /tmp/newfile',
-      'rm -rf /data/sub', 'mkdir /data/sub', 'echo again > /data/sub/again.txt', 'ln /newfile /newfile.hard',
-    ].join(' && ')]);
+    await dk.dockerOk([
+      'exec',
+      'web',
+      'sh',
+      '-c',
+      [
+        'echo x > /newfile',
+        'echo more >> /data/a.txt',
+        'rm /data/sub/new.txt',
+        'rm /bin/ls',
+        'mkdir /newdir',
+        'touch /newdir/f',
+        'ln -s /data/a.txt /link',
+        'rm /tmp/newfile',
+        'rm -rf /data/sub',
+        'mkdir /data/sub',
+        'echo again > /data/sub/again.txt',
+        'ln /newfile /newfile.hard',
+      ].join(' && '),
+    ]);
 
     const upper = join(rw, 'diff');
     expect(ls(upper)).toEqual(['bin', 'data', 'link', 'newdir', 'newfile', 'newfile.hard', 'tmp']);
@@ -380,15 +421,31 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
       const parent = p.slice(0, p.lastIndexOf('/'));
       if (parent) expect(paths.indexOf(parent), `${p} listed before its parent`).toBeLessThan(i);
       if (diffLines[i]?.startsWith('D ')) {
-        const laterSibling = diffLines.slice(i + 1).find((l) => !l.startsWith('D ') && l.slice(2).slice(0, l.slice(2).lastIndexOf('/')) === parent);
+        const laterSibling = diffLines
+          .slice(i + 1)
+          .find((l) => !l.startsWith('D ') && l.slice(2).slice(0, l.slice(2).lastIndexOf('/')) === parent);
         expect(laterSibling, `${p} deleted before a sibling change`).toBeUndefined();
       }
     }
     const diff = [...diffLines].sort();
-    expect(diff).toEqual([
-      'A /data/sub/again.txt', 'A /link', 'A /newdir', 'A /newdir/f', 'A /newfile', 'A /newfile.hard',
-      'C /bin', 'C /data', 'C /data/a.txt', 'C /data/sub', 'D /bin/ls', 'D /data/sub/new.txt', 'C /tmp', 'D /tmp/newfile',
-    ].sort());
+    expect(diff).toEqual(
+      [
+        'A /data/sub/again.txt',
+        'A /link',
+        'A /newdir',
+        'A /newdir/f',
+        'A /newfile',
+        'A /newfile.hard',
+        'C /bin',
+        'C /data',
+        'C /data/a.txt',
+        'C /data/sub',
+        'D /bin/ls',
+        'D /data/sub/new.txt',
+        'C /tmp',
+        'D /tmp/newfile',
+      ].sort(),
+    );
     // SizeRw: lstat sizes of non-dirs in the upper, hard links once: 2 + 11 + 6 + 0 + 11 = 30.
     expect(await dk.dockerOk(['inspect', '--size', '--format', '{{.SizeRw}}', 'web'])).toBe('30');
   });
@@ -397,7 +454,9 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     const dk = need(ctx);
     const id = await dk.dockerOk(['commit', 'web', 'committed:v1']);
     expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const diffIds = JSON.parse(await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', 'committed:v1'])) as string[];
+    const diffIds = JSON.parse(
+      await dk.dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', 'committed:v1']),
+    ) as string[];
     expect(diffIds.slice(0, 3)).toEqual(layeredDiffIds);
     const chain = chainIds(diffIds)[3] as string;
     const dir = join(layerdb, 'sha256', strip(chain));
@@ -442,7 +501,10 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     if (exact) expect(noSuch.stderr).toBe('Error: No such container: nosuchcontainer\n');
     else expect(noSuch.stderr).toContain('No such container: nosuchcontainer');
     const stopNoSuch = await dk.docker(['stop', 'nosuchcontainer']);
-    expect([stopNoSuch.code, stopNoSuch.stderr]).toEqual([1, 'Error response from daemon: No such container: nosuchcontainer\n']);
+    expect([stopNoSuch.code, stopNoSuch.stderr]).toEqual([
+      1,
+      'Error response from daemon: No such container: nosuchcontainer\n',
+    ]);
 
     const badFlag = await dk.docker(['run', '--bogus', imgs.layeredRef]);
     expect(badFlag.code).toBe(125);
@@ -482,7 +544,12 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
       }
       expect(JSON.parse((entries.get('repositories') as Buffer).toString())).toEqual({ layered: { latest: v1ids[2] } });
       expect([...entries.keys()].filter((n) => !n.endsWith('/')).sort()).toEqual(
-        [`${strip(imgs.layeredId)}.json`, 'manifest.json', 'repositories', ...v1ids.flatMap((v) => [`${v}/VERSION`, `${v}/json`, `${v}/layer.tar`])].sort(),
+        [
+          `${strip(imgs.layeredId)}.json`,
+          'manifest.json',
+          'repositories',
+          ...v1ids.flatMap((v) => [`${v}/VERSION`, `${v}/json`, `${v}/layer.tar`]),
+        ].sort(),
       );
     } else {
       expect(JSON.parse((entries.get('oci-layout') as Buffer).toString())).toEqual({ imageLayoutVersion: '1.0.0' });
@@ -521,7 +588,9 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     expect(ls(join(layerdb, 'mounts'))).toEqual([]);
     const rmi = await dk.dockerOk(['rmi', 'committed:v1', imgs.layeredRef, imgs.baseRef]);
     expect(rmi.split('\n').filter((l) => l.startsWith('Untagged: '))).toEqual([
-      'Untagged: committed:v1', `Untagged: ${imgs.layeredRef}`, `Untagged: ${imgs.baseRef}`,
+      'Untagged: committed:v1',
+      `Untagged: ${imgs.layeredRef}`,
+      `Untagged: ${imgs.baseRef}`,
     ]);
     expect(ls(join(layerdb, 'sha256'))).toEqual([]);
     expect(ls(home)).toEqual(['l']);

@@ -99,7 +99,8 @@ export async function readImageArchive(tar: Uint8Array): Promise<ArchivedImage[]
     const layers = item.Layers.map((path, i) => {
       const layer = gunzipIfNeeded(need(path));
       const got = diffId(layer);
-      if (got !== expected[i]) throw new ArchiveError(`invalid diffID for layer ${i}: expected "${expected[i]}", got "${got}"`);
+      if (got !== expected[i])
+        throw new ArchiveError(`invalid diffID for layer ${i}: expected "${expected[i]}", got "${got}"`);
       return layer;
     });
     return { repoTags: item.RepoTags ?? [], config, layers };
@@ -152,7 +153,10 @@ function splitRef(tag: string): { repo: string; tag: string } {
 /** The name containerd records for a tag: docker.io/library/busybox:latest. */
 export function fullyQualified(tag: string): string {
   const { repo, tag: t } = splitRef(tag);
-  const withDomain = repo.includes('/') && /[.:]|^localhost$/.test(repo.split('/')[0] as string) ? repo : `docker.io/${repo.includes('/') ? repo : `library/${repo}`}`;
+  const withDomain =
+    repo.includes('/') && /[.:]|^localhost$/.test(repo.split('/')[0] as string)
+      ? repo
+      : `docker.io/${repo.includes('/') ? repo : `library/${repo}`}`;
   return `${withDomain}:${t}`;
 }
 
@@ -178,13 +182,27 @@ export function writeImageArchive(images: ArchivedImage[], options: WriteArchive
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: img.config.length },
-      layers: img.layers.map((l, i) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layerDigests[i], size: l.length })),
+      layers: img.layers.map((l, i) => ({
+        mediaType: 'application/vnd.oci.image.layer.v1.tar',
+        digest: layerDigests[i],
+        size: l.length,
+      })),
     });
     const manifestDigest = addBlob(ociManifest);
-    const base = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifestDigest, size: ociManifest.length };
+    const base = {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: manifestDigest,
+      size: ociManifest.length,
+    };
     if (img.repoTags.length === 0) indexManifests.push(base);
     for (const t of img.repoTags) {
-      indexManifests.push({ ...base, annotations: { 'io.containerd.image.name': fullyQualified(t), 'org.opencontainers.image.ref.name': splitRef(t).tag } });
+      indexManifests.push({
+        ...base,
+        annotations: {
+          'io.containerd.image.name': fullyQualified(t),
+          'org.opencontainers.image.ref.name': splitRef(t).tag,
+        },
+      });
       const { repo, tag } = splitRef(t);
       (repositories[repo] ??= {})[tag] = digestHex(layerDigests.at(-1) ?? configDigest);
     }
@@ -195,8 +213,12 @@ export function writeImageArchive(images: ArchivedImage[], options: WriteArchive
     });
   }
   const files: TarFile[] = [{ name: 'blobs/' }, { name: 'blobs/sha256/' }];
-  for (const hex of [...blobs.keys()].sort()) files.push({ name: `blobs/sha256/${hex}`, data: blobs.get(hex) as Uint8Array });
-  files.push({ name: 'index.json', data: json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: indexManifests }) });
+  for (const hex of [...blobs.keys()].sort())
+    files.push({ name: `blobs/sha256/${hex}`, data: blobs.get(hex) as Uint8Array });
+  files.push({
+    name: 'index.json',
+    data: json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: indexManifests }),
+  });
   files.push({ name: 'manifest.json', data: json(manifestJson) });
   files.push({ name: 'oci-layout', data: json({ imageLayoutVersion: '1.0.0' }) });
   if (Object.keys(repositories).length) files.push({ name: 'repositories', data: json(repositories) });

@@ -11,7 +11,10 @@ function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
 
 /** Go's key matching: exact first, then case-insensitive (with Go's two non-ASCII folds). */
 function foldKey(k: string): string {
-  return k.toLowerCase().replace(/\u212a/g, 'k').replace(/\u017f/g, 's');
+  return k
+    .toLowerCase()
+    .replace(/\u212a/g, 'k')
+    .replace(/\u017f/g, 's');
 }
 
 function findField(t: Extract<GoType, { kind: 'struct' }>, key: string): GoField | undefined {
@@ -97,11 +100,16 @@ export function decodeGo(t: GoType, n: JsonNode, prev?: unknown, where = '$'): u
 /** interface{} decoding: numbers become float64, objects map[string]any (last duplicate wins). */
 function decodeAny(n: JsonNode): unknown {
   switch (n.t) {
-    case 'null': return null;
-    case 'bool': return n.v;
-    case 'str': return n.v;
-    case 'num': return Number(n.raw);
-    case 'arr': return n.items.map(decodeAny);
+    case 'null':
+      return null;
+    case 'bool':
+      return n.v;
+    case 'str':
+      return n.v;
+    case 'num':
+      return Number(n.raw);
+    case 'arr':
+      return n.items.map(decodeAny);
     case 'obj': {
       const out: Record<string, unknown> = {};
       for (const [k, e] of n.members) setKey(out, k, decodeAny(e));

@@ -80,14 +80,29 @@ export function quoteGoString(s: string, opts: GoJsonOptions = {}): string {
     let rep: string | null = null;
     if (c < 0x20 || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) {
       switch (c) {
-        case 0x22: rep = '\\"'; break;
-        case 0x5c: rep = '\\\\'; break;
-        case 0x0a: rep = '\\n'; break;
-        case 0x0d: rep = '\\r'; break;
-        case 0x09: rep = '\\t'; break;
-        case 0x08: rep = opts.shortControlEscapes ? '\\b' : '\\u0008'; break;
-        case 0x0c: rep = opts.shortControlEscapes ? '\\f' : '\\u000c'; break;
-        default: rep = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+        case 0x22:
+          rep = '\\"';
+          break;
+        case 0x5c:
+          rep = '\\\\';
+          break;
+        case 0x0a:
+          rep = '\\n';
+          break;
+        case 0x0d:
+          rep = '\\r';
+          break;
+        case 0x09:
+          rep = '\\t';
+          break;
+        case 0x08:
+          rep = opts.shortControlEscapes ? '\\b' : '\\u0008';
+          break;
+        case 0x0c:
+          rep = opts.shortControlEscapes ? '\\f' : '\\u000c';
+          break;
+        default:
+          rep = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
       }
     } else if (c === 0x2028 || c === 0x2029) {
       rep = c === 0x2028 ? '\\u2028' : '\\u2029';
@@ -140,20 +155,25 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
-
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isEmptyValue(t: GoType, v: unknown): boolean {
   if (v === undefined || v === null) return t.kind !== 'struct' && t.kind !== 'time' && t.kind !== 'empty';
   switch (t.kind) {
-    case 'string': return v === '';
-    case 'bool': return v === false;
+    case 'string':
+      return v === '';
+    case 'bool':
+      return v === false;
     case 'int':
-    case 'float': return v === 0 || v === 0n;
-    case 'slice': return Array.isArray(v) && v.length === 0;
-    case 'map': return isObject(v) && Object.keys(v).length === 0;
-    default: return false; // pointers that are set, structs, time.Time, interfaces holding a value
+    case 'float':
+      return v === 0 || v === 0n;
+    case 'slice':
+      return Array.isArray(v) && v.length === 0;
+    case 'map':
+      return isObject(v) && Object.keys(v).length === 0;
+    default:
+      return false; // pointers that are set, structs, time.Time, interfaces holding a value
   }
 }
 
@@ -198,7 +218,11 @@ export function marshalGo(t: GoType, v: unknown, opts: GoJsonOptions = {}, where
       if (v === undefined || v === null) return 'null';
       if (!isObject(v)) typeError(t, v, where);
       const keys = Object.keys(v).sort(compareGoStrings);
-      return '{' + keys.map((k) => `${quoteGoString(k, opts)}:${marshalGo(t.elem, v[k], opts, `${where}.${k}`)}`).join(',') + '}';
+      return (
+        '{' +
+        keys.map((k) => `${quoteGoString(k, opts)}:${marshalGo(t.elem, v[k], opts, `${where}.${k}`)}`).join(',') +
+        '}'
+      );
     }
     case 'ptr':
       if (v === undefined || v === null) return 'null';

@@ -114,7 +114,11 @@ function paxRecord(key: string, value: Uint8Array): Uint8Array {
 function paxHeaderName(name: string): string {
   const slash = name.lastIndexOf('/');
   const parts = [name.slice(0, slash + 1), 'PaxHeaders.0', name.slice(slash + 1)];
-  return parts.join('/').split('/').filter((p) => p !== '' && p !== '.').join('/');
+  return parts
+    .join('/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
 }
 
 const bytewise = (a: [string, Uint8Array], b: [string, Uint8Array]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -124,7 +128,11 @@ const bytewise = (a: [string, Uint8Array], b: [string, Uint8Array]) => (a[0] < b
  * 512) + the main block. File data and padding are the caller's.
  */
 export function encodeGoTarHeader(h: GoTarHeader): Uint8Array {
-  for (const [what, v, w] of [['mode', h.mode, 8], ['devmajor', h.devmajor, 8], ['devminor', h.devminor, 8]] as const) {
+  for (const [what, v, w] of [
+    ['mode', h.mode, 8],
+    ['devmajor', h.devmajor, 8],
+    ['devminor', h.devminor, 8],
+  ] as const) {
     if (!fitsInOctal(w, v)) throw new RangeError(`tar: ${what} ${v} cannot be encoded`);
   }
   const pax: Array<[string, Uint8Array]> = [];
@@ -134,14 +142,23 @@ export function encodeGoTarHeader(h: GoTarHeader): Uint8Array {
     if (!splitUSTARPath(name)) ustar = false;
     pax.push(['path', name]);
   }
-  for (const [key, s, width] of [['linkpath', h.linkname, 100], ['uname', h.uname, 32], ['gname', h.gname, 32]] as const) {
+  for (const [key, s, width] of [
+    ['linkpath', h.linkname, 100],
+    ['uname', h.uname, 32],
+    ['gname', h.gname, 32],
+  ] as const) {
     const b = enc.encode(s);
     if (b.length > 0 && (!isASCII(b) || b.length > width)) {
       ustar = false;
       pax.push([key, b]);
     }
   }
-  for (const [key, v, width] of [['uid', h.uid, 8], ['gid', h.gid, 8], ['size', h.size, 12], ['mtime', h.mtime, 12]] as const) {
+  for (const [key, v, width] of [
+    ['uid', h.uid, 8],
+    ['gid', h.gid, 8],
+    ['size', h.size, 12],
+    ['mtime', h.mtime, 12],
+  ] as const) {
     if (!fitsInOctal(width, v)) {
       ustar = false;
       pax.push([key, enc.encode(String(v))]);

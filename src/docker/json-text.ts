@@ -75,14 +75,30 @@ export function parseJsonText(input: string | Uint8Array): JsonNode {
       const e = src[i + 1];
       i += 2;
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           const u = hex4(i);
           i += 4;
@@ -131,8 +147,14 @@ export function parseJsonText(input: string | Uint8Array): JsonNode {
           i++;
           members.push([key, value(depth + 1)]);
           ws();
-          if (src[i] === ',') { i++; continue; }
-          if (src[i] === '}') { i++; return { t: 'obj', members }; }
+          if (src[i] === ',') {
+            i++;
+            continue;
+          }
+          if (src[i] === '}') {
+            i++;
+            return { t: 'obj', members };
+          }
           fail("expected ',' or '}'");
         }
       }
@@ -147,16 +169,28 @@ export function parseJsonText(input: string | Uint8Array): JsonNode {
         for (;;) {
           items.push(value(depth + 1));
           ws();
-          if (src[i] === ',') { i++; continue; }
-          if (src[i] === ']') { i++; return { t: 'arr', items }; }
+          if (src[i] === ',') {
+            i++;
+            continue;
+          }
+          if (src[i] === ']') {
+            i++;
+            return { t: 'arr', items };
+          }
           fail("expected ',' or ']'");
         }
       }
       case '"':
         return { t: 'str', v: string() };
-      case 't': literal('true'); return { t: 'bool', v: true };
-      case 'f': literal('false'); return { t: 'bool', v: false };
-      case 'n': literal('null'); return { t: 'null' };
+      case 't':
+        literal('true');
+        return { t: 'bool', v: true };
+      case 'f':
+        literal('false');
+        return { t: 'bool', v: false };
+      case 'n':
+        literal('null');
+        return { t: 'null' };
       default: {
         NUMBER.lastIndex = i;
         const m = NUMBER.exec(src);

@@ -17,7 +17,16 @@ import { extract } from 'tar-stream';
 import { encodeGoTarHeader, type GoTarHeader } from './go-tar.js';
 import { compareGoStrings } from './go-json.js';
 
-export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'whiteout' | 'opaque';
+export type LayerEntryType =
+  | 'file'
+  | 'dir'
+  | 'symlink'
+  | 'hardlink'
+  | 'char'
+  | 'block'
+  | 'fifo'
+  | 'whiteout'
+  | 'opaque';
 
 export interface LayerEntry {
   /** Relative path inside the layer, no leading "/" or "./", no trailing "/": "etc/hosts". */
@@ -68,12 +77,29 @@ export interface LayerTarOptions {
 }
 
 const enc = new TextEncoder();
-const bytes = (v: Uint8Array | string | undefined) => (v === undefined ? new Uint8Array(0) : typeof v === 'string' ? enc.encode(v) : v);
+const bytes = (v: Uint8Array | string | undefined) =>
+  v === undefined ? new Uint8Array(0) : typeof v === 'string' ? enc.encode(v) : v;
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const dirName = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
 
-const TYPEFLAG: Record<string, string> = { file: '0', hardlink: '1', symlink: '2', char: '3', block: '4', dir: '5', fifo: '6' };
-const S_IF: Record<string, number> = { file: 0o100000, hardlink: 0o100000, symlink: 0o120000, char: 0o020000, block: 0o060000, dir: 0o040000, fifo: 0o010000 };
+const TYPEFLAG: Record<string, string> = {
+  file: '0',
+  hardlink: '1',
+  symlink: '2',
+  char: '3',
+  block: '4',
+  dir: '5',
+  fifo: '6',
+};
+const S_IF: Record<string, number> = {
+  file: 0o100000,
+  hardlink: 0o100000,
+  symlink: 0o120000,
+  char: 0o020000,
+  block: 0o060000,
+  dir: 0o040000,
+  fifo: 0o010000,
+};
 
 export const isWhiteout = (e: LayerEntry) =>
   e.type === 'whiteout' || (e.type === 'char' && (e.devmajor ?? 0) === 0 && (e.devminor ?? 0) === 0);
@@ -115,7 +141,9 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
   const typeBits = opts.modeTypeBits ?? era === '20.10';
   const lookup = opts.lookupName ?? ((id: number) => (id === 0 ? 'root' : ''));
   const names = (e: LayerEntry, uid: number, gid: number) =>
-    era === '20.10' ? [e.uname ?? lookup(uid, 'user'), e.gname ?? lookup(gid, 'group')] : [e.uname ?? '', e.gname ?? ''];
+    era === '20.10'
+      ? [e.uname ?? lookup(uid, 'user'), e.gname ?? lookup(gid, 'group')]
+      : [e.uname ?? '', e.gname ?? ''];
 
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const list = opts.order === 'given' ? [...entries] : [...entries].sort((a, b) => compareWalkOrder(a.path, b.path));
@@ -146,7 +174,9 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
       continue;
     }
     if (e.type === 'opaque') {
-      push(encodeGoTarHeader({ ...base, name: `${e.path}/.wh..wh..opq`, typeflag: '0', mode: (e.mode ?? 0o755) & 0o777 }));
+      push(
+        encodeGoTarHeader({ ...base, name: `${e.path}/.wh..wh..opq`, typeflag: '0', mode: (e.mode ?? 0o755) & 0o777 }),
+      );
       continue;
     }
 
@@ -195,7 +225,16 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
     }
     if (isDir && (e.opaque || bytes(e.xattrs?.['trusted.overlay.opaque'])[0] === 0x79)) {
       // tar.Header{Mode: hdr.Mode & ModePerm, …} with no ModTime: Go writes mtime 0.
-      push(encodeGoTarHeader({ ...h, name: `${e.path}/.wh..wh..opq`, typeflag: '0', mode: perm & 0o777, mtime: 0, xattrs: [] }));
+      push(
+        encodeGoTarHeader({
+          ...h,
+          name: `${e.path}/.wh..wh..opq`,
+          typeflag: '0',
+          mode: perm & 0o777,
+          mtime: 0,
+          xattrs: [],
+        }),
+      );
     }
   }
   push(new Uint8Array(1024)); // end of archive: two zero blocks, as Go's Writer.Close writes
@@ -224,7 +263,10 @@ const FROM_TAR_TYPE: Record<string, LayerEntryType> = {
 
 /** "./etc/", "/etc" and "etc" all name "etc"; "" is the layer root. */
 function cleanPath(p: string): string {
-  return p.split('/').filter((c) => c !== '' && c !== '.').join('/');
+  return p
+    .split('/')
+    .filter((c) => c !== '' && c !== '.')
+    .join('/');
 }
 
 const paxNumber = (pax: Record<string, string> | null | undefined, key: string): number | undefined => {
@@ -241,7 +283,9 @@ const paxNumber = (pax: Record<string, string> | null | undefined, key: string):
  * tar-stream decodes PAX values as UTF-8, so a binary xattr value (security.capability) that is not
  * valid UTF-8 comes back altered.
  */
-export async function readLayerTar(tar: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<LayerEntry[]> {
+export async function readLayerTar(
+  tar: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<LayerEntry[]> {
   const x = extract();
   const out: LayerEntry[] = [];
   const feed = (async () => {

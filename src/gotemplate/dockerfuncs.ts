@@ -3,7 +3,7 @@
 // 29.0 made json fail loudly on unencodable values, 29.2 let join take any slice or map.
 
 import { sprint } from './fmt.js';
-import { CallError, Val, fn, plainValue, type InternalFunc } from './funcs.js';
+import { CallError, type Val, fn, plainValue, type InternalFunc } from './funcs.js';
 import { marshalJson } from './json.js';
 import { goSlice, kindOf, mapKeys, num, typeName, utf8Bytes, utf8Decode } from './value.js';
 
@@ -11,7 +11,12 @@ import { goSlice, kindOf, mapKeys, num, typeName, utf8Bytes, utf8Decode } from '
 export type DockerCliEra = '20.10' | '25.0' | '29.0' | 'latest';
 
 /** The Go minor release each docker CLI era was built with (Dockerfile GO_VERSION: 1.19.7, 1.21.6, 1.25.4). */
-export const DOCKER_GO_MINOR: Readonly<Record<DockerCliEra, number>> = { '20.10': 19, '25.0': 21, '29.0': 25, latest: 25 };
+export const DOCKER_GO_MINOR: Readonly<Record<DockerCliEra, number>> = {
+  '20.10': 19,
+  '25.0': 21,
+  '29.0': 25,
+  latest: 25,
+};
 
 /** strings.Title: upper-case the first letter of each word (words split at non letters/digits/_). */
 function title(s: string): string {

@@ -67,7 +67,9 @@ export abstract class Evaluator {
     const nl = before.lastIndexOf('\n');
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const col = utf8Length(before.slice(nl + 1));
-    throw new TemplateExecError(`template: ${this.parseName}:${line}:${col}: executing ${goQuote(this.name)} at <${nodeString(this.node)}>: ${msg}`);
+    throw new TemplateExecError(
+      `template: ${this.parseName}:${line}:${col}: executing ${goQuote(this.name)} at <${nodeString(this.node)}>: ${msg}`,
+    );
   }
 
   // --- variables ---
@@ -224,14 +226,25 @@ export abstract class Evaluator {
     this.errorf(`can't evaluate field ${name} in type ${typ}`);
   }
 
-  private evalCall(dot: Val, f: InternalFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[] | null, final: Val, self?: unknown): Val {
+  private evalCall(
+    dot: Val,
+    f: InternalFunc,
+    isBuiltin: boolean,
+    node: Node,
+    name: string,
+    allArgs: Node[] | null,
+    final: Val,
+    self?: unknown,
+  ): Val {
     const args = allArgs ? allArgs.slice(1) : [];
     const numIn = args.length + (final !== MISSING ? 1 : 0);
     let numFixed = args.length;
     if (f.variadic !== undefined) {
       numFixed = f.params.length;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${f.params.length} got ${args.length}`);
-    } else if (numIn !== f.params.length) this.errorf(`wrong number of args for ${name}: want ${f.params.length} got ${numIn}`);
+      if (numIn < numFixed)
+        this.errorf(`wrong number of args for ${name}: want at least ${f.params.length} got ${args.length}`);
+    } else if (numIn !== f.params.length)
+      this.errorf(`wrong number of args for ${name}: want ${f.params.length} got ${numIn}`);
     if (isBuiltin && (name === 'and' || name === 'or')) {
       let v = INVALID;
       for (const a of args) {

@@ -35,12 +35,14 @@ export class Executor extends Evaluator {
   }
 
   private step(): void {
-    if (++this.steps > this.opts.maxSteps) this.errorf(`overlay-tutor: template execution exceeded ${this.opts.maxSteps} steps`);
+    if (++this.steps > this.opts.maxSteps)
+      this.errorf(`overlay-tutor: template execution exceeded ${this.opts.maxSteps} steps`);
   }
 
   private write(s: string): void {
     this.outLen += s.length;
-    if (this.outLen > this.opts.maxOutput) this.errorf(`overlay-tutor: template output exceeded ${this.opts.maxOutput} characters`);
+    if (this.outLen > this.opts.maxOutput)
+      this.errorf(`overlay-tutor: template output exceeded ${this.opts.maxOutput} characters`);
     this.out.push(s);
   }
 

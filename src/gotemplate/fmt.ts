@@ -5,7 +5,7 @@
 import { formatFloat } from './float.js';
 import { canBackquote, goQuote, goQuoteRune } from './strconv.js';
 import { isPrint } from './token.js';
-import { GoComplex, goTypeOf, kindOf, mapKeys, num, typeName, utf8Bytes } from './value.js';
+import { type GoComplex, goTypeOf, kindOf, mapKeys, num, typeName, utf8Bytes } from './value.js';
 
 interface Flags {
   plus: boolean;
@@ -19,7 +19,17 @@ interface Flags {
   prec: number | undefined;
 }
 
-export const noFlags = (): Flags => ({ plus: false, minus: false, sharp: false, space: false, zero: false, plusV: false, sharpV: false, wid: undefined, prec: undefined });
+export const noFlags = (): Flags => ({
+  plus: false,
+  minus: false,
+  sharp: false,
+  space: false,
+  zero: false,
+  plusV: false,
+  sharpV: false,
+  wid: undefined,
+  prec: undefined,
+});
 
 function runeCount(s: string): number {
   let n = 0;
@@ -215,7 +225,7 @@ export class Printer {
   private handleMethods(arg: object, verb: string): boolean {
     if (this.f.sharpV || !'vsxXq'.includes(verb)) return false;
     const m = goTypeOf(arg).methods?.String;
-    if (!m || m.params.length !== 0 || m.variadic) return false;
+    if (m?.params.length !== 0 || m.variadic) return false;
     this.printString(String((m.fn as (...a: unknown[]) => unknown).call(arg)), verb);
     return true;
   }
@@ -353,4 +363,3 @@ export function sprintln(args: readonly unknown[]): string {
   });
   return p.buf + '\n';
 }
-

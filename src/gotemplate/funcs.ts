@@ -6,7 +6,7 @@ import { sprint, sprintln } from './fmt.js';
 import { sprintf } from './printf.js';
 import { isPrint } from './token.js';
 import {
-  GoComplex,
+  type GoComplex,
   goSlice,
   goTypeOf,
   isTrue,
@@ -180,7 +180,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const ka = kindOf(a);
   if (ka !== kindOf(b)) return false;
   if (ka === 'int' || ka === 'float') return num(a) === num(b);
-  if (ka === 'complex') return (a as GoComplex).re === (b as GoComplex).re && (a as GoComplex).im === (b as GoComplex).im;
+  if (ka === 'complex')
+    return (a as GoComplex).re === (b as GoComplex).re && (a as GoComplex).im === (b as GoComplex).im;
   if (ka !== 'struct' || goTypeOf(a as object).name !== goTypeOf(b as object).name) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
@@ -196,7 +197,8 @@ function comparable(v: unknown): boolean {
 
 /** Go 1.25 names the two types in this error; earlier releases do not. */
 type Incompatible = (a: Val, b: Val) => CallError;
-const namedIncompatible: Incompatible = (a, b) => new CallError(`incompatible types for comparison: ${staticType(a)} and ${staticType(b)}`);
+const namedIncompatible: Incompatible = (a, b) =>
+  new CallError(`incompatible types for comparison: ${staticType(a)} and ${staticType(b)}`);
 const plainIncompatible: Incompatible = () => new CallError('incompatible types for comparison');
 
 function eq(args: Val[], incompatible: Incompatible): boolean {
@@ -248,14 +250,25 @@ function evalArgs(args: Val[]): string {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+  return s.replace(
+    /[\0"'&<>]/g,
+    (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c,
+  );
 }
 
 function jsEscape(s: string): string {
   let out = '';
   for (const c of s) {
     const cp = c.codePointAt(0) ?? 0;
-    const special: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+    const special: Record<string, string> = {
+      '\\': '\\\\',
+      "'": "\\'",
+      '"': '\\"',
+      '<': '\\u003C',
+      '>': '\\u003E',
+      '&': '\\u0026',
+      '=': '\\u003D',
+    };
     if (special[c] !== undefined) out += special[c];
     else if (cp < 0x20) out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
     else if (cp >= 0x80 && !isPrint(c)) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
@@ -286,7 +299,10 @@ function call(args: Val[]): Val {
 /** Go's builtin functions as of Go 1.`goMinor`. */
 export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
   const inc = goMinor >= 25 ? namedIncompatible : plainIncompatible;
-  const cmp = (f: (a: Val[], inc: Incompatible) => boolean) => (a: Val[]): boolean => f(a, inc);
+  const cmp =
+    (f: (a: Val[], inc: Incompatible) => boolean) =>
+    (a: Val[]): boolean =>
+      f(a, inc);
   return new Map<string, InternalFunc>([
     ['and', raw(['value'], () => INVALID, 'value')],
     ['or', raw(['value'], () => INVALID, 'value')],
@@ -302,10 +318,28 @@ export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
     ['println', fn([], (a) => sprintln(a.map(plain)), 'any')],
     ['urlquery', fn([], (a) => queryEscape(evalArgs(a)), 'any')],
     ['eq', fn(['value'], cmp(eq), 'value')],
-    ['ge', fn(['value', 'value'], cmp((a, i) => !lt(a, i)))],
-    ['gt', fn(['value', 'value'], cmp((a, i) => !le(a, i)))],
+    [
+      'ge',
+      fn(
+        ['value', 'value'],
+        cmp((a, i) => !lt(a, i)),
+      ),
+    ],
+    [
+      'gt',
+      fn(
+        ['value', 'value'],
+        cmp((a, i) => !le(a, i)),
+      ),
+    ],
     ['le', fn(['value', 'value'], cmp(le))],
     ['lt', fn(['value', 'value'], cmp(lt))],
-    ['ne', fn(['value', 'value'], cmp((a, i) => !eq(a, i)))],
+    [
+      'ne',
+      fn(
+        ['value', 'value'],
+        cmp((a, i) => !eq(a, i)),
+      ),
+    ],
   ]);
 }

@@ -98,7 +98,10 @@ export class GoTemplate {
   ) {}
 
   /** Parse a template; never throws. */
-  static parse(source: string, options: GoTemplateOptions = {}): { ok: true; template: GoTemplate } | { ok: false; error: GoTemplateError } {
+  static parse(
+    source: string,
+    options: GoTemplateOptions = {},
+  ): { ok: true; template: GoTemplate } | { ok: false; error: GoTemplateError } {
     const name = options.name ?? '';
     const era = options.docker ?? 'latest';
     const goMinor = options.goMinor ?? DOCKER_GO_MINOR[era];

@@ -15,7 +15,9 @@ function quote(s: string, escapeHTML: boolean, short: boolean): string {
     if (c === 0x22) out += '\\"';
     else if (c === 0x5c) out += '\\\\';
     else if (c < 0x20) {
-      const esc: Record<number, string> = short ? { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' } : { 9: '\\t', 10: '\\n', 13: '\\r' };
+      const esc: Record<number, string> = short
+        ? { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' }
+        : { 9: '\\t', 10: '\\n', 13: '\\r' };
       out += esc[c] ?? '\\u00' + c.toString(16).padStart(2, '0');
     } else if (escapeHTML && (ch === '<' || ch === '>' || ch === '&')) out += '\\u00' + c.toString(16);
     else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
@@ -29,7 +31,10 @@ function quote(s: string, escapeHTML: boolean, short: boolean): string {
 }
 
 function float(v: number): string {
-  if (!Number.isFinite(v)) throw new JsonUnsupportedError(`json: unsupported value: ${v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : 'NaN'}`);
+  if (!Number.isFinite(v))
+    throw new JsonUnsupportedError(
+      `json: unsupported value: ${v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : 'NaN'}`,
+    );
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
@@ -57,7 +62,11 @@ function encode(v: unknown, escapeHTML: boolean, short: boolean, depth: number):
       const rec = v as Record<string, unknown>;
       const t = goTypeOf(rec);
       const keys = t.kind === 'map' || t.jsonAsMap ? mapKeys(rec) : Object.keys(rec);
-      return '{' + keys.map((k) => quote(k, escapeHTML, short) + ':' + encode(rec[k], escapeHTML, short, depth + 1)).join(',') + '}';
+      return (
+        '{' +
+        keys.map((k) => quote(k, escapeHTML, short) + ':' + encode(rec[k], escapeHTML, short, depth + 1)).join(',') +
+        '}'
+      );
     }
   }
 }

@@ -355,7 +355,8 @@ function lexNumber(l: Lexer): State {
   if (!scanNumber(l)) return l.errorf(`bad number syntax: ${goQuoteSimple(l.current())}`);
   const sign = l.peek();
   if (sign === '+' || sign === '-') {
-    if (!scanNumber(l) || !l.current().endsWith('i')) return l.errorf(`bad number syntax: ${goQuoteSimple(l.current())}`);
+    if (!scanNumber(l) || !l.current().endsWith('i'))
+      return l.errorf(`bad number syntax: ${goQuoteSimple(l.current())}`);
     return l.emit(T.Complex);
   }
   return l.emit(T.Number);

@@ -4,11 +4,37 @@
 import type { NumberInfo } from './strconv.js';
 import { goQuote } from './strconv.js';
 
-export interface ListNode { type: 'list'; pos: number; nodes: Node[] }
-export interface PipeNode { type: 'pipe'; pos: number; line: number; isAssign: boolean; decl: VariableNode[]; cmds: CommandNode[] }
-export interface CommandNode { type: 'command'; pos: number; args: Node[] }
-export interface VariableNode { type: 'variable'; pos: number; ident: string[] }
-export interface BranchNode { type: 'if' | 'range' | 'with'; pos: number; line: number; pipe: PipeNode; list: ListNode; elseList: ListNode | null }
+export interface ListNode {
+  type: 'list';
+  pos: number;
+  nodes: Node[];
+}
+export interface PipeNode {
+  type: 'pipe';
+  pos: number;
+  line: number;
+  isAssign: boolean;
+  decl: VariableNode[];
+  cmds: CommandNode[];
+}
+export interface CommandNode {
+  type: 'command';
+  pos: number;
+  args: Node[];
+}
+export interface VariableNode {
+  type: 'variable';
+  pos: number;
+  ident: string[];
+}
+export interface BranchNode {
+  type: 'if' | 'range' | 'with';
+  pos: number;
+  line: number;
+  pipe: PipeNode;
+  list: ListNode;
+  elseList: ListNode | null;
+}
 export type Node =
   | ListNode
   | PipeNode
@@ -56,7 +82,9 @@ export function nodeString(n: Node): string {
     case 'field':
       return n.ident.map((i) => '.' + i).join('');
     case 'chain':
-      return (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => '.' + f).join('');
+      return (
+        (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => '.' + f).join('')
+      );
     case 'dot':
       return '.';
     case 'nil':

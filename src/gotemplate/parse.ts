@@ -3,7 +3,16 @@
 // variables, else-if/else-with chains, break/continue and parenthesised pipelines.
 
 import { Lexer } from './lex.js';
-import { isEmptyTree, nodeString, type BranchNode, type CommandNode, type ListNode, type Node, type PipeNode, type Tree } from './node.js';
+import {
+  isEmptyTree,
+  nodeString,
+  type BranchNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  type PipeNode,
+  type Tree,
+} from './node.js';
 import { TokenReader } from './reader.js';
 import { analyzeNumber, goQuote, goUnquote } from './strconv.js';
 import { T, type Item } from './token.js';
@@ -39,7 +48,8 @@ class Parser extends TokenReader {
       this.treeSet.set(this.tree.name, this.tree);
       return;
     }
-    if (!isEmptyTree(this.tree.root)) this.errorf(`template: multiple definition of template ${goQuote(this.tree.name)}`);
+    if (!isEmptyTree(this.tree.root))
+      this.errorf(`template: multiple definition of template ${goQuote(this.tree.name)}`);
   }
 
   parse(): void {
@@ -48,7 +58,15 @@ class Parser extends TokenReader {
       if (this.peek().typ === T.LeftDelim) {
         const delim = this.next();
         if (this.nextNonSpace().typ === T.Define) {
-          const def = new Parser('definition', this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet, this.goMinor);
+          const def = new Parser(
+            'definition',
+            this.tree.parseName,
+            this.tree.text,
+            this.lex,
+            this.hasFunction,
+            this.treeSet,
+            this.goMinor,
+          );
           def.parseDefinition();
           continue;
         }
@@ -135,7 +153,7 @@ class Parser extends TokenReader {
   private pipeline(context: string, end: T): PipeNode {
     const start = this.peekNonSpace();
     const pipe: PipeNode = { type: 'pipe', pos: start.pos, line: start.line, isAssign: false, decl: [], cmds: [] };
-    decls: for (;;) {
+    for (;;) {
       const v = this.peekNonSpace();
       if (v.typ !== T.Variable) break;
       this.next();
@@ -152,7 +170,7 @@ class Parser extends TokenReader {
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = this.peekNonSpace().typ;
-          if (p === T.Variable || p === T.RightDelim || p === T.RightParen) continue decls;
+          if (p === T.Variable || p === T.RightDelim || p === T.RightParen) continue;
           this.errorf('range can only initialize variables');
         }
         this.errorf(`too many declarations in ${context}`);
@@ -258,7 +276,15 @@ class Parser extends TokenReader {
     const t = this.nextNonSpace();
     const name = this.templateName(t, context);
     const pipe = this.pipeline(context, T.RightDelim);
-    const block = new Parser(name, this.tree.parseName, this.tree.text, this.lex, this.hasFunction, this.treeSet, this.goMinor);
+    const block = new Parser(
+      name,
+      this.tree.parseName,
+      this.tree.text,
+      this.lex,
+      this.hasFunction,
+      this.treeSet,
+      this.goMinor,
+    );
     const [list, end] = block.itemList();
     if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     block.tree.root = list;
@@ -355,7 +381,12 @@ class Parser extends TokenReader {
  * Parse `text` as template `name`; returns every tree it defines (the top-level one under `name`).
  * Throws TemplateParseError with Go's text.
  */
-export function parseTemplate(name: string, text: string, hasFunction: (name: string) => boolean, goMinor = 25): Map<string, Tree> {
+export function parseTemplate(
+  name: string,
+  text: string,
+  hasFunction: (name: string) => boolean,
+  goMinor = 25,
+): Map<string, Tree> {
   const treeSet = new Map<string, Tree>();
   const lex = new Lexer(text, !hasFunction('break'), !hasFunction('continue'), goMinor);
   const p = new Parser(name, name, text, lex, hasFunction, treeSet, goMinor);

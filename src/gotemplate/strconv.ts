@@ -192,7 +192,7 @@ function parseGoFloat(text: string): number | undefined {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
   const m = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(s);
   if (m && (m[2] + m[3]).length > 0) {
-    const mant = parseInt((m[2] + m[3]) || '0', 16);
+    const mant = parseInt(m[2] + m[3] || '0', 16);
     const v = mant * 2 ** (Number(m[4]) - 4 * m[3].length);
     return m[1] === '-' ? -v : v;
   }
@@ -212,7 +212,16 @@ export interface NumberInfo {
 
 /** The NumberNode analysis of Go's parser: which types can hold the literal, or an error text. */
 export function analyzeNumber(text: string, isCharConstant: boolean, isComplex: boolean): NumberInfo | string {
-  const n: NumberInfo = { isInt: false, isUint: false, isFloat: false, isComplex: false, int: 0, float: 0, re: 0, im: 0 };
+  const n: NumberInfo = {
+    isInt: false,
+    isUint: false,
+    isFloat: false,
+    isComplex: false,
+    int: 0,
+    float: 0,
+    re: 0,
+    im: 0,
+  };
   if (isCharConstant) {
     const r = goCharConstant(text);
     if (typeof r === 'string') return r;

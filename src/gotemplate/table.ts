@@ -2,7 +2,17 @@
 // its formatter.Context (the `table` directive, header row, tabwriter 10/1/3), and `docker inspect
 // --format` with its typed pass and raw-JSON fallback (missingkey=error), so error texts match.
 
-import { GoTemplate, GoTemplateError, goMap, goStruct, goSlice, goTypeOf, type DockerCliEra, type GoFunc, type GoTemplateResult } from './index.js';
+import {
+  GoTemplate,
+  GoTemplateError,
+  goMap,
+  goStruct,
+  goSlice,
+  goTypeOf,
+  type DockerCliEra,
+  type GoFunc,
+  type GoTemplateResult,
+} from './index.js';
 import { dockerHeaderFuncs } from './dockerfuncs.js';
 import { DOCKER_TABWRITER, tabwrite } from './tabwriter.js';
 
@@ -61,7 +71,8 @@ export const DOCKER_LISTS = {
   },
   images: {
     rowType: '*formatter.imageContext',
-    defaultTable: 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}',
+    defaultTable:
+      'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}',
     header: {
       ID: 'IMAGE ID',
       Repository: 'REPOSITORY',
@@ -108,7 +119,12 @@ export interface DockerListResult {
  * printing them as sorted maps as docker's MarshalJSON does; tag rows with goStruct to add methods
  * such as ps's `.Label "key"`. An empty format means the default table.
  */
-export function formatDockerList(format: string, rows: readonly object[], kind: DockerListKind, docker: DockerCliEra = 'latest'): DockerListResult {
+export function formatDockerList(
+  format: string,
+  rows: readonly object[],
+  kind: DockerListKind,
+  docker: DockerCliEra = 'latest',
+): DockerListResult {
   const source = format === '' || format === 'table' ? kind.defaultTable : format;
   const parsed = GoTemplate.parse(dockerTemplateString(source), { docker });
   if (!parsed.ok) return { output: '', error: parsed.error };
@@ -150,11 +166,17 @@ export const DOCKER_MAP_FIELDS: readonly string[] = [
  * the end of their dotted path), which become map[string]string when every value is a string;
  * arrays of strings become []string. The input is not modified.
  */
-export function dockerTypedView(value: unknown, typeName = 'types.InspectResponse', mapFields: readonly string[] = DOCKER_MAP_FIELDS): unknown {
+export function dockerTypedView(
+  value: unknown,
+  typeName = 'types.InspectResponse',
+  mapFields: readonly string[] = DOCKER_MAP_FIELDS,
+): unknown {
   const walk = (v: unknown, path: string, name: string): unknown => {
     if (Array.isArray(v)) {
       const items = v.map((x) => walk(x, path, 'struct'));
-      return items.every((x) => typeof x === 'string') ? goSlice(items, 'string') : goSlice(items, 'interface', `[]${name}`);
+      return items.every((x) => typeof x === 'string')
+        ? goSlice(items, 'string')
+        : goSlice(items, 'interface', `[]${name}`);
     }
     if (v === null || typeof v !== 'object') return v;
     const isMap = mapFields.some((f) => path === f || path.endsWith('.' + f));

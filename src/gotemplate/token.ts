@@ -46,20 +46,22 @@ export interface Item {
   line: number;
 }
 
-export const KEYWORDS = new Map<string, T>(Object.entries({
-  '.': T.Dot,
-  block: T.Block,
-  break: T.Break,
-  continue: T.Continue,
-  define: T.Define,
-  else: T.Else,
-  end: T.End,
-  if: T.If,
-  range: T.Range,
-  nil: T.Nil,
-  template: T.Template,
-  with: T.With,
-}));
+export const KEYWORDS = new Map<string, T>(
+  Object.entries({
+    '.': T.Dot,
+    block: T.Block,
+    break: T.Break,
+    continue: T.Continue,
+    define: T.Define,
+    else: T.Else,
+    end: T.End,
+    if: T.If,
+    range: T.Range,
+    nil: T.Nil,
+    template: T.Template,
+    with: T.With,
+  }),
+);
 
 export function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';

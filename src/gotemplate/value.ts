@@ -80,7 +80,12 @@ export function goMap<T extends object>(
 
 /** Tag an array as a []string (elem 'string') or a []interface {}. Returns the same array. */
 export function goSlice<T extends unknown[]>(items: T, elem: 'string' | 'interface' = 'string', name?: string): T {
-  tags.set(items, elem === 'string' && name === undefined ? STRING_SLICE : { kind: 'slice', name: name ?? (elem === 'string' ? '[]string' : PLAIN_SLICE.name), elem });
+  tags.set(
+    items,
+    elem === 'string' && name === undefined
+      ? STRING_SLICE
+      : { kind: 'slice', name: name ?? (elem === 'string' ? '[]string' : PLAIN_SLICE.name), elem },
+  );
   return items;
 }
 
@@ -89,7 +94,18 @@ export function goTypeOf(v: object): GoTypeInfo {
   return tags.get(v) ?? (Array.isArray(v) ? PLAIN_SLICE : PLAIN_MAP);
 }
 
-export type Kind = 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'complex' | 'string' | 'slice' | 'map' | 'struct' | 'func';
+export type Kind =
+  | 'invalid'
+  | 'nil'
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'complex'
+  | 'string'
+  | 'slice'
+  | 'map'
+  | 'struct'
+  | 'func';
 
 const INT_LIMIT = 2 ** 63;
 

@@ -5,7 +5,10 @@ import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/e
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
 
-export type ServiceState = { state: 'active'; sinceMs: number; pid: number } | { state: 'inactive'; sinceMs: number } | { state: 'failed'; sinceMs: number; reason: string };
+export type ServiceState =
+  | { state: 'active'; sinceMs: number; pid: number }
+  | { state: 'inactive'; sinceMs: number }
+  | { state: 'failed'; sinceMs: number; reason: string };
 
 export class DockerService {
   current?: DockerEngine;
@@ -30,7 +33,10 @@ export class DockerService {
     }
     const driver = (config as Record<string, unknown>)?.['storage-driver'];
     if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return undefined;
-    if (typeof driver === 'string' && ['vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)) {
+    if (
+      typeof driver === 'string' &&
+      ['vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)
+    ) {
       // A real dockerd would start with this driver; the simulator only has overlay2, and says so
       // rather than pretend.
       return `the ${driver} storage driver is not simulated by overlay-tutor (overlay2 and overlay are)`;
@@ -41,7 +47,10 @@ export class DockerService {
   /** The driver daemon.json asks for (configProblem has vetted it), overlay2 by default. */
   private storageDriver(): DriverName {
     if (!this.proc.exists('/etc/docker/daemon.json')) return 'overlay2';
-    const config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'))) as Record<string, unknown> | null;
+    const config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'))) as Record<
+      string,
+      unknown
+    > | null;
     return config?.['storage-driver'] === 'overlay' ? 'overlay' : 'overlay2';
   }
 

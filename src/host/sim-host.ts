@@ -2,7 +2,7 @@
 // the kernel, the command table and a terminal session. Docker plugs in through the hooks:
 //   createSimHost({ seed, extraCommands: [dockerCommand], onKernel: (k, proc) => engine.init(k) })
 import { Volume } from 'memfs';
-import { Kernel, Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
+import { Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
 import { toText, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
@@ -99,30 +99,73 @@ alias l='ls -CF'
 
 function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
   const dirs: [string, number][] = [
-    ['/boot', 0o755], ['/dev', 0o755], ['/etc', 0o755], ['/home', 0o755], ['/home/ubuntu', 0o750], ['/media', 0o755], ['/mnt', 0o755],
-    ['/opt', 0o755], ['/proc', 0o555], ['/root', 0o700], ['/run', 0o755], ['/srv', 0o755], ['/sys', 0o555], ['/tmp', 0o1777],
-    ['/usr', 0o755], ['/usr/bin', 0o755], ['/usr/sbin', 0o755], ['/usr/lib', 0o755], ['/usr/lib64', 0o755], ['/usr/local', 0o755],
-    ['/usr/local/bin', 0o755], ['/usr/local/sbin', 0o755], ['/usr/share', 0o755], ['/var', 0o755], ['/var/lib', 0o755],
-    ['/var/log', 0o775], ['/var/tmp', 0o1777], ['/var/cache', 0o755], ['/var/lib/docker', 0o710], ['/etc/docker', 0o755],
+    ['/boot', 0o755],
+    ['/dev', 0o755],
+    ['/etc', 0o755],
+    ['/home', 0o755],
+    ['/home/ubuntu', 0o750],
+    ['/media', 0o755],
+    ['/mnt', 0o755],
+    ['/opt', 0o755],
+    ['/proc', 0o555],
+    ['/root', 0o700],
+    ['/run', 0o755],
+    ['/srv', 0o755],
+    ['/sys', 0o555],
+    ['/tmp', 0o1777],
+    ['/usr', 0o755],
+    ['/usr/bin', 0o755],
+    ['/usr/sbin', 0o755],
+    ['/usr/lib', 0o755],
+    ['/usr/lib64', 0o755],
+    ['/usr/local', 0o755],
+    ['/usr/local/bin', 0o755],
+    ['/usr/local/sbin', 0o755],
+    ['/usr/share', 0o755],
+    ['/var', 0o755],
+    ['/var/lib', 0o755],
+    ['/var/log', 0o775],
+    ['/var/tmp', 0o1777],
+    ['/var/cache', 0o755],
+    ['/var/lib/docker', 0o710],
+    ['/etc/docker', 0o755],
   ];
   for (const [d, mode] of dirs) {
     p.mkdir(d, 0o777);
     p.chmod(d, mode);
   }
-  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/lib64', 'usr/lib64'], ['/var/run', '/run']]) {
+  for (const [link, target] of [
+    ['/bin', 'usr/bin'],
+    ['/sbin', 'usr/sbin'],
+    ['/lib', 'usr/lib'],
+    ['/lib64', 'usr/lib64'],
+    ['/var/run', '/run'],
+  ]) {
     p.symlink(target as string, link as string);
   }
   const files: [string, string, number][] = [
     ['/etc/hostname', `${hostname}\n`, 0o644],
-    ['/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`, 0o644],
+    [
+      '/etc/hosts',
+      `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
+      0o644,
+    ],
     ['/etc/passwd', PASSWD, 0o644],
     ['/etc/group', GROUP, 0o644],
     ['/usr/lib/os-release', OS_RELEASE, 0o644],
     ['/etc/issue', 'Ubuntu 22.04.3 LTS \\n \\l\n\n', 0o644],
     ['/etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n', 0o644],
-    ['/etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n', 0o644],
+    [
+      '/etc/shells',
+      '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n',
+      0o644,
+    ],
     ['/root/.bashrc', BASHRC, 0o644],
-    ['/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n', 0o644],
+    [
+      '/root/.profile',
+      '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n',
+      0o644,
+    ],
   ];
   for (const [f, text, mode] of files) {
     p.writeFile(f, text);
@@ -220,7 +263,11 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   [jqCommand(), bashCommand('bash'), bashCommand('sh')].forEach(add);
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
-  const names = [...table.keys(), ...(options.extraCommands ?? []).map((c) => c.name), ...(withDocker ? ['docker', 'dockerd', 'systemctl'] : [])];
+  const names = [
+    ...table.keys(),
+    ...(options.extraCommands ?? []).map((c) => c.name),
+    ...(withDocker ? ['docker', 'dockerd', 'systemctl'] : []),
+  ];
   buildRootFs(rootProc, hostname, names);
   mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
   mountDevfs(kernel);

@@ -11,14 +11,19 @@ function since(ms: number, now: number): string {
   const day = d.toUTCString().slice(0, 3);
   const date = d.toISOString().slice(0, 19).replace('T', ' ');
   const secs = Math.max(0, Math.round((now - ms) / 1000));
-  const ago = secs < 60 ? `${secs}s ago` : secs < 3600 ? `${Math.floor(secs / 60)}min ago` : `${Math.floor(secs / 3600)}h ago`;
+  const ago =
+    secs < 60 ? `${secs}s ago` : secs < 3600 ? `${Math.floor(secs / 60)}min ago` : `${Math.floor(secs / 3600)}h ago`;
   return `${day} ${date} UTC; ${ago}`;
 }
 
 function statusText(svc: DockerService, now: number): string {
   const s = svc.status;
   const active =
-    s.state === 'active' ? `active (running) since ${since(s.sinceMs, now)}` : s.state === 'failed' ? `failed (Result: exit-code) since ${since(s.sinceMs, now)}` : `inactive (dead) since ${since(s.sinceMs, now)}`;
+    s.state === 'active'
+      ? `active (running) since ${since(s.sinceMs, now)}`
+      : s.state === 'failed'
+        ? `failed (Result: exit-code) since ${since(s.sinceMs, now)}`
+        : `inactive (dead) since ${since(s.sinceMs, now)}`;
   const lines = [
     `${s.state === 'active' ? '●' : s.state === 'failed' ? '×' : '○'} docker.service - Docker Application Container Engine`,
     '     Loaded: loaded (/lib/systemd/system/docker.service; enabled; vendor preset: enabled)',
@@ -27,9 +32,22 @@ function statusText(svc: DockerService, now: number): string {
     '       Docs: https://docs.docker.com',
   ];
   if (s.state === 'active') {
-    lines.push(`   Main PID: ${s.pid} (dockerd)`, '      Tasks: 9', '     Memory: 31.2M', '        CPU: 412ms', '     CGroup: /system.slice/docker.service', `             └─${s.pid} /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock`);
+    lines.push(
+      `   Main PID: ${s.pid} (dockerd)`,
+      '      Tasks: 9',
+      '     Memory: 31.2M',
+      '        CPU: 412ms',
+      '     CGroup: /system.slice/docker.service',
+      `             └─${s.pid} /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock`,
+    );
   }
-  if (s.state === 'failed') lines.push('', `dockerd: ${s.reason}`, 'systemd[1]: docker.service: Failed with result \'exit-code\'.', 'systemd[1]: Failed to start Docker Application Container Engine.');
+  if (s.state === 'failed')
+    lines.push(
+      '',
+      `dockerd: ${s.reason}`,
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start Docker Application Container Engine.',
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -55,7 +73,9 @@ export function createSystemctl(svc: DockerService, now: () => number): CommandS
       return 5;
     }
     const failed = (): number => {
-      ctx.stderr(`Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n`);
+      ctx.stderr(
+        `Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n`,
+      );
       return 1;
     };
     switch (verb) {
@@ -79,5 +99,10 @@ export function createSystemctl(svc: DockerService, now: () => number): CommandS
         return 1;
     }
   };
-  return { name: 'systemctl', run, summary: 'control the docker service (start, stop, restart, status, is-active)', flags: ['start', 'stop', 'restart', 'status', 'is-active'] };
+  return {
+    name: 'systemctl',
+    run,
+    summary: 'control the docker service (start, stop, restart, status, is-active)',
+    flags: ['start', 'stop', 'restart', 'status', 'is-active'],
+  };
 }

@@ -90,7 +90,10 @@ export const STRINGS: Record<Lang, Strings> = { en, 'zh-CN': zhCN };
 export type { Strings };
 
 /** --lang wins; otherwise the locale the environment names. */
-export function detectLang(flag: string | undefined, env: Record<string, string | undefined>): Lang | { error: string } {
+export function detectLang(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): Lang | { error: string } {
   if (flag !== undefined) {
     if (flag === 'en' || flag === 'zh-CN') return flag;
     return { error: `--lang wants en or zh-CN, not '${flag}'` };

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { EMPTY_PROGRESS, parseProgress, type Progress } from '../lessons/progress.js';
 
 export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+  const base = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
   return join(base, 'overlay-tutor', 'progress.json');
 }
 
@@ -17,7 +17,10 @@ export function loadProgress(path: string, now = Date.now()): { progress: Progre
   if ('progress' in r) return { progress: r.progress };
   const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
   renameSync(path, aside);
-  return { progress: EMPTY_PROGRESS, warning: `overlay-tutor: your progress file could not be read (${r.error}); it was kept as ${aside} and progress starts afresh` };
+  return {
+    progress: EMPTY_PROGRESS,
+    warning: `overlay-tutor: your progress file could not be read (${r.error}); it was kept as ${aside} and progress starts afresh`,
+  };
 }
 
 export function saveProgress(path: string, progress: Progress): void {

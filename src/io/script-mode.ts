@@ -37,7 +37,8 @@ export async function copyIntoSim(proc: Proc, real: string, sim: string): Promis
     proc.symlink(await readlink(real), sim);
   } else if (st.isDirectory()) {
     if (!proc.exists(sim)) proc.mkdir(sim, st.mode & 0o7777);
-    for (const name of await readdir(real)) await copyIntoSim(proc, join(real, name), `${sim.replace(/\/$/, '')}/${name}`);
+    for (const name of await readdir(real))
+      await copyIntoSim(proc, join(real, name), `${sim.replace(/\/$/, '')}/${name}`);
     proc.chmod(sim, st.mode & 0o7777);
   } else if (st.isFile()) {
     proc.writeFile(sim, new Uint8Array(await readFile(real)), { create: true, truncate: true }, st.mode & 0o777);

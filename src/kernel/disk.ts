@@ -6,7 +6,7 @@
 // runs as root, takes its clock from outside, and must count links as ext4 does (a shared
 // whiteout's link count is visible in `ls -l`). What memfs has no room for, extended attributes,
 // lives beside it keyed by inode.
-import { Volume } from 'memfs';
+import type { Volume } from 'memfs';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
 import {
@@ -170,7 +170,13 @@ export class Disk implements MountedFs {
       read: () => new Uint8Array(node.getBuffer()),
       write: (data, flags) => {
         if (flags.truncate) node.truncate(0);
-        if (data.length) node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, flags.append ? node.size : 0);
+        if (data.length)
+          node.write(
+            Buffer.from(data.buffer, data.byteOffset, data.length),
+            0,
+            data.length,
+            flags.append ? node.size : 0,
+          );
         if (flags.truncate || data.length) touch(false, true, true);
       },
       truncate: (length) => {
@@ -531,7 +537,7 @@ export class Disk implements MountedFs {
   *walkTree(rel: string): Generator<string> {
     yield rel;
     const link = this.tryWalk(rel);
-    if (!link || !link.getNode().isDirectory()) return;
+    if (!link?.getNode().isDirectory()) return;
     for (const name of [...link.children.keys()]) {
       if (name === '.' || name === '..') continue;
       yield* this.walkTree(joinRel(rel, name));

@@ -156,7 +156,8 @@ export class Kernel {
   umount(target: string): void {
     const i = this.mountTable.findIndex((m) => m.target === target);
     if (i <= 0) throw new KernelError('EINVAL', 'umount', target);
-    if (this.mountTable.some((m) => m.target.startsWith(`${target}/`))) throw new KernelError('EBUSY', 'umount', target);
+    if (this.mountTable.some((m) => m.target.startsWith(`${target}/`)))
+      throw new KernelError('EBUSY', 'umount', target);
     this.mountTable.splice(i, 1);
     this.byTarget = undefined;
     this.emit({ kind: 'umount', target });

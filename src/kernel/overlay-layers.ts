@@ -19,7 +19,6 @@ export interface Layered {
   opaque: boolean;
 }
 
-
 export class LayerStack {
   private cache = new Map<string, Layered | null>();
   private cacheGeneration = -1;

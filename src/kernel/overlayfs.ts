@@ -268,7 +268,8 @@ export class OverlayFs implements MountedFs {
         return (e.upper ?? e.lowers[0]) as string;
       }
       // Devices and FIFOs are opened through their driver, never copied up (special_file()).
-      if ((!write && !flags.truncate) || (e.type !== 'file' && e.type !== 'symlink')) return (e.upper ?? e.lowers[0]) as string;
+      if ((!write && !flags.truncate) || (e.type !== 'file' && e.type !== 'symlink'))
+        return (e.upper ?? e.lowers[0]) as string;
       const upper = this.copyUp(rel);
       if (flags.truncate) this.disk.open(upper, { ...flags, create: false, write: true }, mode, cred);
       return upper;

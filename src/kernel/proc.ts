@@ -4,13 +4,7 @@
 // crossing mountpoints — and fails with the errno Linux gives.
 import { KernelError } from './errors.js';
 import type { Kernel, Mount } from './kernel.js';
-import {
-  S_IFMT,
-  type Credentials,
-  type DirEntry,
-  type OpenFlags,
-  type Stat,
-} from './types.js';
+import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 
 export interface ProcOptions {
   /** Host path of the process root; '/' unless chroot'ed. */
@@ -150,7 +144,14 @@ export class Proc {
     if (dir.stat?.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
     const host = name === '.' || name === '..' ? dir.host : hostJoin(dir.host, name);
     const { mount, rel } = this.kernel.locate(host);
-    return { host, mount, rel, name, parentHost: dir.host, stat: name === '.' || name === '..' ? dir.stat : this.lstatHost(host) };
+    return {
+      host,
+      mount,
+      rel,
+      name,
+      parentHost: dir.host,
+      stat: name === '.' || name === '..' ? dir.stat : this.lstatHost(host),
+    };
   }
 
   private onDisk(r: { mount: Mount }): boolean {
@@ -235,7 +236,12 @@ export class Proc {
   }
 
   /** open(2) + write(2) + close(2). Default flags are the shell's `>`: create and truncate. */
-  writeFile(path: string, data: Uint8Array | string, flags: OpenFlags = { create: true, truncate: true }, mode = 0o666): void {
+  writeFile(
+    path: string,
+    data: Uint8Array | string,
+    flags: OpenFlags = { create: true, truncate: true },
+    mode = 0o666,
+  ): void {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     const r = this.resolveForOpen(path, flags);
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
@@ -288,7 +294,8 @@ export class Proc {
     const n = this.resolveParent(to, 'rename');
     if (o.mount !== n.mount) throw new KernelError('EXDEV', 'rename', from);
     if (!o.stat) throw new KernelError('ENOENT', 'rename', from);
-    if (o.name === '.' || o.name === '..' || n.name === '.' || n.name === '..') throw new KernelError('EBUSY', 'rename', from);
+    if (o.name === '.' || o.name === '..' || n.name === '.' || n.name === '..')
+      throw new KernelError('EBUSY', 'rename', from);
     const isDir = o.stat.type === 'dir';
     if (!isDir && (from.endsWith('/') || to.endsWith('/'))) throw new KernelError('ENOTDIR', 'rename', from);
     if (n.host === o.host) return;

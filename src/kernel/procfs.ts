@@ -42,9 +42,29 @@ class GeneratedFs implements MountedFs {
     const e = this.get(rel, 'lstat');
     const now = this.clock();
     const [mode, nlink, rdev] =
-      e.kind === 'dir' ? [S_IFDIR | 0o555, 2, 0] : e.kind === 'file' ? [S_IFREG | 0o444, 1, 0] : e.kind === 'chr' ? [S_IFCHR | 0o666, 1, e.rdev] : [S_IFLNK | 0o777, 1, 0];
+      e.kind === 'dir'
+        ? [S_IFDIR | 0o555, 2, 0]
+        : e.kind === 'file'
+          ? [S_IFREG | 0o444, 1, 0]
+          : e.kind === 'chr'
+            ? [S_IFCHR | 0o666, 1, e.rdev]
+            : [S_IFLNK | 0o777, 1, 0];
     const size = e.kind === 'link' ? e.target.length : 0;
-    return { type: e.kind === 'link' ? 'symlink' : e.kind, dev: this.dev, ino: this.ino(rel), mode, nlink, uid: 0, gid: 0, rdev, size, blocks: 0, atimeMs: now, mtimeMs: now, ctimeMs: now };
+    return {
+      type: e.kind === 'link' ? 'symlink' : e.kind,
+      dev: this.dev,
+      ino: this.ino(rel),
+      mode,
+      nlink,
+      uid: 0,
+      gid: 0,
+      rdev,
+      size,
+      blocks: 0,
+      atimeMs: now,
+      mtimeMs: now,
+      ctimeMs: now,
+    };
   }
 
   readdir(rel: string): DirEntry[] {
@@ -52,7 +72,8 @@ class GeneratedFs implements MountedFs {
     if (e.kind !== 'dir') throw new KernelError('ENOTDIR', 'scandir', rel);
     return e.children().map((name) => {
       const child = this.lookup(rel === '' ? name : `${rel}/${name}`);
-      const type = child?.kind === 'link' ? 'symlink' : child?.kind === 'chr' ? 'chr' : child?.kind === 'dir' ? 'dir' : 'file';
+      const type =
+        child?.kind === 'link' ? 'symlink' : child?.kind === 'chr' ? 'chr' : child?.kind === 'dir' ? 'dir' : 'file';
       return { name, type };
     });
   }
@@ -81,23 +102,49 @@ class GeneratedFs implements MountedFs {
     if (flags.write && !this.writable(rel)) this.refuse(rel, 'open');
     this.get(rel, 'open');
   }
-  mkdir(rel: string): void { this.refuse(rel, 'mkdir'); }
-  rmdir(rel: string): void { this.refuse(rel, 'rmdir'); }
-  unlink(rel: string): void { this.refuse(rel, 'unlink'); }
-  rename(from: string): void { this.refuse(from, 'rename'); }
-  symlink(_t: string, rel: string): void { this.refuse(rel, 'symlink'); }
-  link(existing: string): void { this.refuse(existing, 'link'); }
-  mknod(rel: string): void { this.refuse(rel, 'mknod'); }
-  chmod(rel: string): void { this.refuse(rel, 'chmod'); }
-  chown(rel: string): void { this.refuse(rel, 'chown'); }
-  utimes(rel: string): void { this.get(rel, 'utimes'); }
-  truncate(rel: string): void { if (!this.writable(rel)) this.refuse(rel, 'truncate'); }
+  mkdir(rel: string): void {
+    this.refuse(rel, 'mkdir');
+  }
+  rmdir(rel: string): void {
+    this.refuse(rel, 'rmdir');
+  }
+  unlink(rel: string): void {
+    this.refuse(rel, 'unlink');
+  }
+  rename(from: string): void {
+    this.refuse(from, 'rename');
+  }
+  symlink(_t: string, rel: string): void {
+    this.refuse(rel, 'symlink');
+  }
+  link(existing: string): void {
+    this.refuse(existing, 'link');
+  }
+  mknod(rel: string): void {
+    this.refuse(rel, 'mknod');
+  }
+  chmod(rel: string): void {
+    this.refuse(rel, 'chmod');
+  }
+  chown(rel: string): void {
+    this.refuse(rel, 'chown');
+  }
+  utimes(rel: string): void {
+    this.get(rel, 'utimes');
+  }
+  truncate(rel: string): void {
+    if (!this.writable(rel)) this.refuse(rel, 'truncate');
+  }
   getxattr(rel: string): Uint8Array {
     this.get(rel, 'getxattr');
     throw new KernelError('ENODATA', 'getxattr', rel);
   }
-  setxattr(rel: string): void { this.refuse(rel, 'setxattr'); }
-  removexattr(rel: string): void { this.refuse(rel, 'removexattr'); }
+  setxattr(rel: string): void {
+    this.refuse(rel, 'setxattr');
+  }
+  removexattr(rel: string): void {
+    this.refuse(rel, 'removexattr');
+  }
   sameInode(a: string, b: string): boolean {
     return a === b;
   }
@@ -110,7 +157,8 @@ class GeneratedFs implements MountedFs {
 
 /** One /proc/mounts line: `overlay /path overlay rw,relatime,lowerdir=… 0 0`. */
 export function formatMountLine(m: Pick<Mount, 'source' | 'target' | 'fstype' | 'options'>): string {
-  const esc = (s: string): string => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  const esc = (s: string): string =>
+    s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
   return `${esc(m.source)} ${esc(m.target)} ${m.fstype} ${m.options} 0 0\n`;
 }
 
@@ -126,7 +174,8 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
     mounts,
     'self/mounts': mounts,
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\toverlay\n\text4\n\txfs\n',
-    version: () => `Linux version ${options.release} (buildd@lcy02-amd64-059) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023\n`,
+    version: () =>
+      `Linux version ${options.release} (buildd@lcy02-amd64-059) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023\n`,
     uptime: () => '3600.00 7000.00\n',
   };
   const lookup = (rel: string): Entry | undefined => {
@@ -141,15 +190,38 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
 
 /** Mounts a devtmpfs-like /dev with null, zero, pts/ and shm/. */
 export function mountDevfs(kernel: Kernel, target = '/dev'): void {
-  const devices: Record<string, number> = { null: makedev(1, 3), zero: makedev(1, 5), full: makedev(1, 7), random: makedev(1, 8), urandom: makedev(1, 9), tty: makedev(5, 0) };
+  const devices: Record<string, number> = {
+    null: makedev(1, 3),
+    zero: makedev(1, 5),
+    full: makedev(1, 7),
+    random: makedev(1, 8),
+    urandom: makedev(1, 9),
+    tty: makedev(5, 0),
+  };
   const lookup = (rel: string): Entry | undefined => {
-    if (rel === '') return { kind: 'dir', children: () => [...Object.keys(devices), 'fd', 'pts', 'shm', 'stderr', 'stdin', 'stdout'].sort() };
+    if (rel === '')
+      return {
+        kind: 'dir',
+        children: () => [...Object.keys(devices), 'fd', 'pts', 'shm', 'stderr', 'stdin', 'stdout'].sort(),
+      };
     if (rel === 'pts' || rel === 'shm') return { kind: 'dir', children: () => [] };
     if (rel === 'fd') return { kind: 'link', target: '/proc/self/fd' };
-    if (rel === 'stdin' || rel === 'stdout' || rel === 'stderr') return { kind: 'link', target: `/proc/self/fd/${['stdin', 'stdout', 'stderr'].indexOf(rel)}` };
+    if (rel === 'stdin' || rel === 'stdout' || rel === 'stderr')
+      return { kind: 'link', target: `/proc/self/fd/${['stdin', 'stdout', 'stderr'].indexOf(rel)}` };
     const rdev = devices[rel];
     return rdev === undefined ? undefined : { kind: 'chr', rdev };
   };
-  const fs = new GeneratedFs(makedev(0, 5), lookup, () => kernel.clock.now(), (rel) => rel in devices);
-  kernel.addMount({ target, source: 'udev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64', fs });
+  const fs = new GeneratedFs(
+    makedev(0, 5),
+    lookup,
+    () => kernel.clock.now(),
+    (rel) => rel in devices,
+  );
+  kernel.addMount({
+    target,
+    source: 'udev',
+    fstype: 'devtmpfs',
+    options: 'rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64',
+    fs,
+  });
 }

@@ -86,12 +86,19 @@ export function computeValue(host: SimHost, v: Value): string {
     if (!st) throw new ValueError(`nothing at ${JSON.stringify(v.inode)}`);
     return String(st.ino);
   }
-  return computeValue(host, v.short).replace(/^sha256:/, '').slice(0, 12);
+  return computeValue(host, v.short)
+    .replace(/^sha256:/, '')
+    .slice(0, 12);
 }
 
 /** Answers compare as digests do: case, surrounding space and a sha256: prefix do not matter. */
 export function sameAnswer(given: string, expected: string): boolean {
-  const norm = (s: string) => s.trim().replace(/^["']|["']$/g, '').toLowerCase().replace(/^sha256:/, '');
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase()
+      .replace(/^sha256:/, '');
   return norm(given) !== '' && norm(given) === norm(expected);
 }
 
@@ -108,7 +115,8 @@ function entryIs(host: SimHost, path: string, is: string, contains: string | und
       ok = false;
     }
   } else ok = st.type === is;
-  if (ok && contains !== undefined) ok = st.type === 'file' && new TextDecoder().decode(host.rootProc.readFile(path)).includes(contains);
+  if (ok && contains !== undefined)
+    ok = st.type === 'file' && new TextDecoder().decode(host.rootProc.readFile(path)).includes(contains);
   return ok;
 }
 
@@ -119,7 +127,9 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
     if ('not' in check) return !evaluate(host, check.not, step);
     if ('ran' in check) {
       const re = new RegExp(check.ran.pattern);
-      return step.ran.some((r) => re.test(r.line.trim()) && (check.ran.exit === undefined || r.exit === check.ran.exit));
+      return step.ran.some(
+        (r) => re.test(r.line.trim()) && (check.ran.exit === undefined || r.exit === check.ran.exit),
+      );
     }
     if ('output' in check) return step.output.includes(computeValue(host, check.output.contains));
     if ('driver' in check) return host.docker?.driver.name === check.driver;
@@ -151,12 +161,22 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
     }
     if ('upper' in check) {
       const c = container(host, check.upper.container);
-      return entryIs(host, `${engine(host).driver.graphData(c.rw.mountId).UpperDir}${check.upper.path}`, check.upper.is, check.upper.contains);
+      return entryIs(
+        host,
+        `${engine(host).driver.graphData(c.rw.mountId).UpperDir}${check.upper.path}`,
+        check.upper.is,
+        check.upper.contains,
+      );
     }
     if ('merged' in check) {
       const c = container(host, check.merged.container);
       if (c.state.status !== 'running') return false;
-      return entryIs(host, `${engine(host).driver.graphData(c.rw.mountId).MergedDir}${check.merged.path}`, check.merged.is, check.merged.contains);
+      return entryIs(
+        host,
+        `${engine(host).driver.graphData(c.rw.mountId).MergedDir}${check.merged.path}`,
+        check.merged.is,
+        check.merged.contains,
+      );
     }
     if ('host' in check) return entryIs(host, check.host.path, check.host.is, check.host.contains);
     if ('same_inode' in check) {
@@ -182,7 +202,8 @@ export function describeCheck(check: Check): string {
   if ('image' in check) return `image ${typeof check.image === 'string' ? check.image : check.image.ref}`;
   if ('no_image' in check) return `no image ${check.no_image}`;
   if ('layers' in check) return `${check.layers.image} has ${check.layers.count} layers`;
-  if ('container' in check) return `container ${check.container.name}${check.container.state ? ` ${check.container.state}` : ''}`;
+  if ('container' in check)
+    return `container ${check.container.name}${check.container.state ? ` ${check.container.state}` : ''}`;
   if ('no_container' in check) return `no container ${check.no_container}`;
   if ('upper' in check) return `${check.upper.is} ${check.upper.path} in ${check.upper.container}'s upper`;
   if ('merged' in check) return `${check.merged.path} ${check.merged.is} in ${check.merged.container}'s merged view`;

@@ -23,7 +23,8 @@ function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonPr
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
+    for (const e of doc.errors)
+      problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
     return undefined;
   }
   const result = schema.safeParse(doc.toJS());
@@ -38,7 +39,11 @@ function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonPr
       node = next;
     }
     const range = (node as { range?: [number, number, number] } | null)?.range;
-    const at = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(top)';
+    const at =
+      issue.path
+        .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+        .join('')
+        .replace(/^\./, '') || '(top)';
     problems.push({ path: file.path, ...where(range?.[0]), message: `${at}: ${issue.message}` });
   }
   return undefined;
@@ -49,7 +54,10 @@ export function formatProblem(p: LessonProblem): string {
 }
 
 /** One lesson from its folder's three files; texts are checked against the structure. */
-export function loadLesson(folder: string, files: { lesson: LessonFile; texts: Record<Lang, LessonFile> }): { lesson?: Lesson; problems: LessonProblem[] } {
+export function loadLesson(
+  folder: string,
+  files: { lesson: LessonFile; texts: Record<Lang, LessonFile> },
+): { lesson?: Lesson; problems: LessonProblem[] } {
   const problems: LessonProblem[] = [];
   const data = parse(files.lesson, lessonSchema, problems);
   const texts = {} as Record<Lang, Texts>;
@@ -68,21 +76,40 @@ export function loadLesson(folder: string, files: { lesson: LessonFile; texts: R
         missing(`steps.${step.id}: missing (the step is in lesson.yaml)`);
         continue;
       }
-      if (step.kind !== 'explain' && !st.hints?.length) missing(`steps.${step.id}.hints: a ${step.kind} step needs at least one hint`);
+      if (step.kind !== 'explain' && !st.hints?.length)
+        missing(`steps.${step.id}.hints: a ${step.kind} step needs at least one hint`);
       if (step.kind === 'exercise' && !st.goal) missing(`steps.${step.id}.goal: an exercise needs a goal`);
     }
-    for (const id of Object.keys(t.steps)) if (!data.steps.some((s) => s.id === id)) missing(`steps.${id}: no such step in lesson.yaml`);
+    for (const id of Object.keys(t.steps))
+      if (!data.steps.some((s) => s.id === id)) missing(`steps.${id}: no such step in lesson.yaml`);
   }
   // The languages must match key for key and hint for hint.
   for (const step of data.steps) {
     const [en, zh] = [texts.en.steps[step.id], texts['zh-CN'].steps[step.id]];
     if (en && zh && (en.hints?.length ?? 0) !== (zh.hints?.length ?? 0)) {
-      problems.push({ path: files.texts['zh-CN'].path, line: 1, column: 1, message: `steps.${step.id}.hints: ${zh.hints?.length ?? 0} hints here, ${en.hints?.length ?? 0} in en.yaml` });
+      problems.push({
+        path: files.texts['zh-CN'].path,
+        line: 1,
+        column: 1,
+        message: `steps.${step.id}.hints: ${zh.hints?.length ?? 0} hints here, ${en.hints?.length ?? 0} in en.yaml`,
+      });
     }
     for (const key of ['goal', 'done'] as const) {
-      if (en && zh && (en[key] === undefined) !== (zh[key] === undefined)) problems.push({ path: files.texts[en[key] === undefined ? 'en' : 'zh-CN'].path, line: 1, column: 1, message: `steps.${step.id}.${key}: present in one language only` });
+      if (en && zh && (en[key] === undefined) !== (zh[key] === undefined))
+        problems.push({
+          path: files.texts[en[key] === undefined ? 'en' : 'zh-CN'].path,
+          line: 1,
+          column: 1,
+          message: `steps.${step.id}.${key}: present in one language only`,
+        });
     }
   }
-  if (!folder.endsWith(`-${data.id}`)) problems.push({ path: files.lesson.path, line: 1, column: 1, message: `id: "${data.id}" does not match the folder ${folder}` });
+  if (!folder.endsWith(`-${data.id}`))
+    problems.push({
+      path: files.lesson.path,
+      line: 1,
+      column: 1,
+      message: `id: "${data.id}" does not match the folder ${folder}`,
+    });
   return problems.length ? { problems } : { lesson: { folder, data, texts }, problems };
 }

@@ -8,7 +8,11 @@ export const progressSchema = z.strictObject({
   version: z.literal(1),
   lessons: z.record(
     z.string(),
-    z.strictObject({ current: z.int().check(z.nonnegative()), done: z.array(z.string()), grade: z.optional(z.enum(['clean', 'with-hints', 'with-solution'])) }),
+    z.strictObject({
+      current: z.int().check(z.nonnegative()),
+      done: z.array(z.string()),
+      grade: z.optional(z.enum(['clean', 'with-hints', 'with-solution'])),
+    }),
   ),
 });
 
@@ -26,13 +30,26 @@ export function parseProgress(text: string): { progress: Progress } | { error: s
     return { error: `not JSON (${(e as Error).message})` };
   }
   const r = progressSchema.safeParse(raw);
-  if (!r.success) return { error: r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ') };
+  if (!r.success)
+    return { error: r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ') };
   return { progress: r.data };
 }
 
 /** The record after a step of `lessonId` was done (and the lesson finished, with its grade). */
-export function recordStep(p: Progress, lessonId: string, stepId: string, next: number, grade?: LessonRecord['grade']): Progress {
+export function recordStep(
+  p: Progress,
+  lessonId: string,
+  stepId: string,
+  next: number,
+  grade?: LessonRecord['grade'],
+): Progress {
   const cur = p.lessons[lessonId] ?? { current: 0, done: [] };
   const done = cur.done.includes(stepId) ? cur.done : [...cur.done, stepId];
-  return { ...p, lessons: { ...p.lessons, [lessonId]: { current: next, done, ...(grade ?? cur.grade ? { grade: grade ?? cur.grade } : {}) } } };
+  return {
+    ...p,
+    lessons: {
+      ...p.lessons,
+      [lessonId]: { current: next, done, ...((grade ?? cur.grade) ? { grade: grade ?? cur.grade } : {}) },
+    },
+  };
 }

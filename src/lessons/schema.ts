@@ -64,10 +64,26 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
   z.union([
     z.strictObject({ image: z.union([ref, z.strictObject({ ref, layers: z.optional(count()) })]) }),
     z.strictObject({ no_image: ref }),
-    z.strictObject({ container: z.strictObject({ name: z.string(), state: z.optional(z.enum(['created', 'running', 'exited'])) }) }),
+    z.strictObject({
+      container: z.strictObject({ name: z.string(), state: z.optional(z.enum(['created', 'running', 'exited'])) }),
+    }),
     z.strictObject({ no_container: z.string() }),
-    z.strictObject({ upper: z.strictObject({ container: z.string(), path: absolute(), is: kindOfEntry, contains: z.optional(z.string()) }) }),
-    z.strictObject({ merged: z.strictObject({ container: z.string(), path: absolute(), is: kindOnMerged, contains: z.optional(z.string()) }) }),
+    z.strictObject({
+      upper: z.strictObject({
+        container: z.string(),
+        path: absolute(),
+        is: kindOfEntry,
+        contains: z.optional(z.string()),
+      }),
+    }),
+    z.strictObject({
+      merged: z.strictObject({
+        container: z.string(),
+        path: absolute(),
+        is: kindOnMerged,
+        contains: z.optional(z.string()),
+      }),
+    }),
     z.strictObject({ host: z.strictObject({ path: absolute(), is: kindOnMerged, contains: z.optional(z.string()) }) }),
     z.strictObject({ same_inode: z.strictObject({ a: spot, b: spot, equal: z.boolean() }) }),
     z.strictObject({ layers: z.strictObject({ image: ref, count: count() }) }),
@@ -80,13 +96,20 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
   ]),
 );
 
-const stepBase = { id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')) };
+const stepBase = {
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')),
+};
 
 export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...stepBase, kind: z.literal('explain') }),
   z.strictObject({ ...stepBase, kind: z.literal('do'), checks: nonEmpty(checkSchema), solution: nonEmpty(z.string()) }),
   z.strictObject({ ...stepBase, kind: z.literal('answer'), answer: valueSchema, solution: nonEmpty(z.string()) }),
-  z.strictObject({ ...stepBase, kind: z.literal('exercise'), checks: nonEmpty(checkSchema), solution: nonEmpty(z.string()) }),
+  z.strictObject({
+    ...stepBase,
+    kind: z.literal('exercise'),
+    checks: nonEmpty(checkSchema),
+    solution: nonEmpty(z.string()),
+  }),
 ]);
 
 export const lessonSchema = z
@@ -98,15 +121,29 @@ export const lessonSchema = z
     steps: nonEmpty(stepSchema),
   })
   .check(
-    z.refine((l) => new Set(l.steps.map((s) => s.id)).size === l.steps.length, { message: 'step ids must be unique', path: ['steps'] }),
-    z.refine((l) => l.steps[l.steps.length - 1]?.kind === 'exercise', { message: 'a lesson ends with an exercise', path: ['steps'] }),
+    z.refine((l) => new Set(l.steps.map((s) => s.id)).size === l.steps.length, {
+      message: 'step ids must be unique',
+      path: ['steps'],
+    }),
+    z.refine((l) => l.steps[l.steps.length - 1]?.kind === 'exercise', {
+      message: 'a lesson ends with an exercise',
+      path: ['steps'],
+    }),
   );
 
 const text = () => z.string().check(z.minLength(1));
 export const textsSchema = z.strictObject({
   title: text(),
   summary: text(),
-  steps: z.record(z.string(), z.strictObject({ text: text(), hints: z.optional(z.array(text())), goal: z.optional(text()), done: z.optional(z.string()) })),
+  steps: z.record(
+    z.string(),
+    z.strictObject({
+      text: text(),
+      hints: z.optional(z.array(text())),
+      goal: z.optional(text()),
+      done: z.optional(z.string()),
+    }),
+  ),
 });
 
 export type LessonData = z.infer<typeof lessonSchema>;

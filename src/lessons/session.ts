@@ -51,7 +51,13 @@ export interface RunnerOptions {
   onStep?: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => void;
 }
 
-const QUIET: CommandIO = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+const QUIET: CommandIO = {
+  stdin: new Uint8Array(0),
+  stdout: () => {},
+  stderr: () => {},
+  stdinIsTerminal: false,
+  stdoutIsTerminal: false,
+};
 
 export class LessonRunner implements LessonSession {
   host!: SimHost;
@@ -74,10 +80,17 @@ export class LessonRunner implements LessonSession {
 
   /** A fresh lesson, or one resumed at `startAt`: the steps before it are replayed from their
    * reference solutions, so the host is in the state those steps leave. */
-  static async start(lesson: Lesson, lang: Lang, makeHost: (seed: number) => SimHost, opts: RunnerOptions = {}): Promise<LessonRunner> {
+  static async start(
+    lesson: Lesson,
+    lang: Lang,
+    makeHost: (seed: number) => SimHost,
+    opts: RunnerOptions = {},
+  ): Promise<LessonRunner> {
     const r = new LessonRunner(lesson, lang, makeHost, opts);
     const before = lesson.data.steps.slice(0, Math.min(opts.startAt ?? 0, lesson.data.steps.length - 1));
-    const lines = before.flatMap((s, i) => ('solution' in s && s.kind !== 'answer' ? s.solution.map((line) => ({ step: i, line })) : []));
+    const lines = before.flatMap((s, i) =>
+      'solution' in s && s.kind !== 'answer' ? s.solution.map((line) => ({ step: i, line })) : [],
+    );
     await r.rebuild(lines);
     r.index = before.length;
     return r;
@@ -110,20 +123,26 @@ export class LessonRunner implements LessonSession {
   /** {{chainid ubuntu:20.04 2}} and friends, filled from the host ("…" while not computable). */
   fill(text: string): string {
     // Only the value names: Go templates such as {{json .RootFS.Layers}} in a text stay as written.
-    return text.replace(/\{\{\s*(diffid|chainid|cacheid|link|image_id|container_id|mount_id|layer_count|short)((?:\s+[^\s}]+)*)\s*\}\}/g, (_all, name: string, args: string) => {
-      try {
-        return computeValue(this.host, placeholderValue(name, args.trim().split(/\s+/).filter(Boolean)));
-      } catch (e) {
-        if (e instanceof ValueError) return '…';
-        throw e;
-      }
-    });
+    return text.replace(
+      /\{\{\s*(diffid|chainid|cacheid|link|image_id|container_id|mount_id|layer_count|short)((?:\s+[^\s}]+)*)\s*\}\}/g,
+      (_all, name: string, args: string) => {
+        try {
+          return computeValue(this.host, placeholderValue(name, args.trim().split(/\s+/).filter(Boolean)));
+        } catch (e) {
+          if (e instanceof ValueError) return '…';
+          throw e;
+        }
+      },
+    );
   }
 
   view(): StepView {
     const step = this.step;
     const t = this.texts.steps[step.id];
-    const checks = 'checks' in step ? step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(this.host, c, this.record) })) : [];
+    const checks =
+      'checks' in step
+        ? step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(this.host, c, this.record) }))
+        : [];
     return {
       lessonId: this.lesson.data.id,
       lessonTitle: this.texts.title,

@@ -86,15 +86,28 @@ function readText(p: Proc, path: string): string | undefined {
 }
 
 const rowType = (st: Stat): TreeRow['type'] =>
-  st.type === 'chr' && st.rdev === 0 ? 'whiteout' : st.type === 'file' || st.type === 'dir' || st.type === 'symlink' ? st.type : 'other';
+  st.type === 'chr' && st.rdev === 0
+    ? 'whiteout'
+    : st.type === 'file' || st.type === 'dir' || st.type === 'symlink'
+      ? st.type
+      : 'other';
 
 /** Walks a directory tree depth first, names sorted, at most MAX_ROWS rows. */
-export function walkTree(p: Proc, root: string, mark: (path: string, st: Stat) => Mark, recent: (host: string) => boolean, skip: (path: string) => boolean = () => false): TreeRow[] {
+export function walkTree(
+  p: Proc,
+  root: string,
+  mark: (path: string, st: Stat) => Mark,
+  recent: (host: string) => boolean,
+  skip: (path: string) => boolean = () => false,
+): TreeRow[] {
   const rows: TreeRow[] = [];
   const rec = (rel: string, depth: number): void => {
     let names: string[];
     try {
-      names = p.readdir(rel === '' ? root : `${root}/${rel}`).map((e) => e.name).sort();
+      names = p
+        .readdir(rel === '' ? root : `${root}/${rel}`)
+        .map((e) => e.name)
+        .sort();
     } catch (e) {
       if (isKernelError(e)) return;
       throw e;
@@ -130,23 +143,50 @@ export interface FocusHint {
 }
 
 /** Everything the panes draw, for the container or image in focus. */
-export function derivePanes(engine: DockerEngine | undefined, p: Proc, hint: FocusHint, recentPaths: ReadonlySet<string>): PaneModel {
-  const empty: PaneModel = { focus: undefined, driver: engine?.driver.name ?? 'overlay2', dataRoot: engine?.dataRoot ?? '/var/lib/docker', layers: [], upperDir: undefined, upper: [], work: [], merged: [], chain: [] };
+export function derivePanes(
+  engine: DockerEngine | undefined,
+  p: Proc,
+  hint: FocusHint,
+  recentPaths: ReadonlySet<string>,
+): PaneModel {
+  const empty: PaneModel = {
+    focus: undefined,
+    driver: engine?.driver.name ?? 'overlay2',
+    dataRoot: engine?.dataRoot ?? '/var/lib/docker',
+    layers: [],
+    upperDir: undefined,
+    upper: [],
+    work: [],
+    merged: [],
+    chain: [],
+  };
   if (!engine) return empty;
   const recent = (host: string): boolean => recentPaths.has(host);
   let container: Container | undefined;
-  if (hint.container) container = [...engine.containers.values()].find((c) => c.id === hint.container || c.name === `/${hint.container}`);
+  if (hint.container)
+    container = [...engine.containers.values()].find((c) => c.id === hint.container || c.name === `/${hint.container}`);
   let image = container?.image;
   if (!image && hint.image) image = engine.imageStore.images.get(engine.imageStore.refs.get(hint.image) ?? hint.image);
   if (!image) return empty;
-  const model: PaneModel = { ...empty, focus: container ? { kind: 'container', name: container.name.slice(1), state: container.state.status } : { kind: 'image', ref: hint.image ?? image.id.slice(7, 19) } };
+  const model: PaneModel = {
+    ...empty,
+    focus: container
+      ? { kind: 'container', name: container.name.slice(1), state: container.state.status }
+      : { kind: 'image', ref: hint.image ?? image.id.slice(7, 19) },
+  };
 
   // Layers, top first, with the instruction that made each (history rows that made a layer).
   const chain: RoLayer[] = [];
   for (let l = image.layer; l; l = l.parent) chain.unshift(l);
   const made = (image.config.history ?? []).filter((h) => !h.empty_layer).map((h) => h.created_by ?? '');
   model.layers = chain
-    .map((l, i) => ({ index: i + 1, cacheId: l.cacheId, link: readText(p, `${engine.driver.home}/${l.cacheId}/link`) ?? '', size: l.size, createdBy: made[i] ?? '' }))
+    .map((l, i) => ({
+      index: i + 1,
+      cacheId: l.cacheId,
+      link: readText(p, `${engine.driver.home}/${l.cacheId}/link`) ?? '',
+      size: l.size,
+      createdBy: made[i] ?? '',
+    }))
     .reverse();
 
   // The ChainID walk, each step checked against layerdb on the simulated disk.
@@ -154,7 +194,14 @@ export function derivePanes(engine: DockerEngine | undefined, p: Proc, hint: Foc
   model.chain = chainIdSteps(image.config.rootfs?.diff_ids ?? []).map((s) => {
     const dir = `${layerdb}/${s.chainId.slice(7)}`;
     const cacheId = readText(p, `${dir}/cache-id`);
-    return { index: s.index + 1, diffId: s.diffId, hashed: s.hashed, chainId: s.chainId, cacheId, verified: readText(p, `${dir}/diff`) === s.diffId };
+    return {
+      index: s.index + 1,
+      diffId: s.diffId,
+      hashed: s.hashed,
+      chainId: s.chainId,
+      cacheId,
+      verified: readText(p, `${dir}/diff`) === s.diffId,
+    };
   });
 
   if (!container) return model;
@@ -170,7 +217,12 @@ export function derivePanes(engine: DockerEngine | undefined, p: Proc, hint: Foc
   };
   // A new file's event names it as the container sees it (merged/…); a copy-up names upper.
   const merged = data.MergedDir as string;
-  model.upper = walkTree(p, upperDir, upperMark, (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`));
+  model.upper = walkTree(
+    p,
+    upperDir,
+    upperMark,
+    (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`),
+  );
   model.work = walkTree(p, data.WorkDir as string, () => ' ', recent);
   // merged/: only while mounted.
   if (lstat(p, merged) && engine.kernel.isMountpoint(merged)) {

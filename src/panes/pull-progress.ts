@@ -50,7 +50,8 @@ export function planPull(layers: PullLayer[], pace: Partial<PaceOptions> = {}): 
   const workers = Array.from({ length: concurrency }, () => PREPARE_MS);
   let extractedUpTo = 0;
   const planned: PulledLayer[] = layers.map((l) => {
-    if (l.status === 'Already exists') return { id: l.id, size: l.size, exists: true, downloadStart: 0, downloadEnd: 0, extractStart: 0, extractEnd: 0 };
+    if (l.status === 'Already exists')
+      return { id: l.id, size: l.size, exists: true, downloadStart: 0, downloadEnd: 0, extractStart: 0, extractEnd: 0 };
     const w = workers.indexOf(Math.min(...workers));
     const downloadStart = workers[w] as number;
     const downloadEnd = downloadStart + Math.max(minStep, l.size / rate);

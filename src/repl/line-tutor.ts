@@ -21,13 +21,32 @@ export interface LineTutorOptions {
 }
 
 const WORDS = {
-  en: { pick: 'Lesson number, or sandbox for a host with no lesson (q to quit): ', sandbox: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.', step: 'step', of: 'of', goal: 'Goal', noSuch: (x: string) => `no lesson '${x}'`, commands: 'Type shell commands; also next, hint, solution, undo, reset, answer <value>, lessons.' },
-  'zh-CN': { pick: '输入课程编号，或输入 sandbox 进入没有课程的沙盒（q 退出）：', sandbox: '没有课程的模拟主机：随便试。输入 `lessons` 回到课程列表。', step: '第', of: '步，共', goal: '目标', noSuch: (x: string) => `没有课程 '${x}'`, commands: '输入 shell 命令；也可以用 next、hint、solution、undo、reset、answer <值>、lessons。' },
+  en: {
+    pick: 'Lesson number, or sandbox for a host with no lesson (q to quit): ',
+    sandbox: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.',
+    step: 'step',
+    of: 'of',
+    goal: 'Goal',
+    noSuch: (x: string) => `no lesson '${x}'`,
+    commands: 'Type shell commands; also next, hint, solution, undo, reset, answer <value>, lessons.',
+  },
+  'zh-CN': {
+    pick: '输入课程编号，或输入 sandbox 进入没有课程的沙盒（q 退出）：',
+    sandbox: '没有课程的模拟主机：随便试。输入 `lessons` 回到课程列表。',
+    step: '第',
+    of: '步，共',
+    goal: '目标',
+    noSuch: (x: string) => `没有课程 '${x}'`,
+    commands: '输入 shell 命令；也可以用 next、hint、solution、undo、reset、answer <值>、lessons。',
+  },
 } as const;
 
 export function formatStep(v: StepView, lang: Lang): string {
   const w = WORDS[lang];
-  const head = lang === 'en' ? `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} ──` : `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} 步 ──`;
+  const head =
+    lang === 'en'
+      ? `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} ──`
+      : `── ${v.lessonTitle} · ${w.step} ${v.index + 1} ${w.of} ${v.count} 步 ──`;
   return `\n${head}\n${v.text.trimEnd()}\n${v.goal ? `\n${w.goal}: ${v.goal.trimEnd()}\n` : ''}`;
 }
 
@@ -36,7 +55,9 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   const input = o.input ?? process.stdin;
   const w = WORDS[o.lang];
   const dir = findLessonsDir();
-  const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['overlay-tutor: the lessons folder is missing from this installation'] };
+  const { lessons, problems } = dir
+    ? readLessons(dir)
+    : { lessons: [], problems: ['overlay-tutor: the lessons folder is missing from this installation'] };
   if (problems.length) {
     output.write(`${problems.join('\n')}\n`);
     return 1;
@@ -57,7 +78,13 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     const r = await lines.next();
     return r.done ? undefined : (r.value as string);
   };
-  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void output.write(d), stderr: (d) => void output.write(d), stdinIsTerminal: false, stdoutIsTerminal: false };
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void output.write(d),
+    stderr: (d) => void output.write(d),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
 
   let chosen: Lesson | undefined;
   if (o.lessonId !== undefined) {
@@ -70,7 +97,9 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   }
   for (;;) {
     if (!chosen) {
-      output.write(`\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`);
+      output.write(
+        `\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`,
+      );
       const pick = await ask(w.pick);
       if (pick === undefined || /^q(uit)?$/i.test(pick.trim())) break;
       if (pick.trim() === 'sandbox') {

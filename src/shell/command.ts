@@ -22,7 +22,11 @@ export interface ShellServices {
    * root is the host path the child's / maps to (a container's merged dir); cwd is as the child
    * sees it.
    */
-  runLine(line: string, io: CommandIO, options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string }): Promise<number>;
+  runLine(
+    line: string,
+    io: CommandIO,
+    options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string },
+  ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
   enterShell(options: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void;
   /** The lines typed so far, for `history`. */

@@ -41,7 +41,11 @@ export function App({ load, ...props }: AppProps) {
       live?.dispose();
     };
   }, [load]);
-  return loaded ? <loaded.Screen {...props} host={loaded.host} typedAhead={typedAhead} /> : <FirstFrame {...props} failure={failure} typedAhead={typedAhead} />;
+  return loaded ? (
+    <loaded.Screen {...props} host={loaded.host} typedAhead={typedAhead} />
+  ) : (
+    <FirstFrame {...props} failure={failure} typedAhead={typedAhead} />
+  );
 }
 
 type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
@@ -53,7 +57,13 @@ type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
  * cold code); the cursor, the status line, the layout and the panes come ~100 ms later with the
  * simulator and the Screen.
  */
-function FirstFrame({ s, firstPrompt = '', onExit, failure, typedAhead }: FrameProps & { failure: string | undefined }) {
+function FirstFrame({
+  s,
+  firstPrompt = '',
+  onExit,
+  failure,
+  typedAhead,
+}: FrameProps & { failure: string | undefined }) {
   const { exit } = useApp();
   const [line, setLine] = useState('');
   const [ctrlC, setCtrlC] = useState(false);

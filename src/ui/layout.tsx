@@ -52,28 +52,78 @@ export interface LayoutProps {
   s: Strings;
 }
 
-export function Layout({ columns, linear, g, visible, model, log, chainRevealed, focus, paneIndex, prompt, input, status, s }: LayoutProps) {
+export function Layout({
+  columns,
+  linear,
+  g,
+  visible,
+  model,
+  log,
+  chainRevealed,
+  focus,
+  paneIndex,
+  prompt,
+  input,
+  status,
+  s,
+}: LayoutProps) {
   const { wide, collapsed, paneArea, paneRows, outputWidth } = g;
   const paneProps = { model, log, chainRevealed, s };
-  const shown = wide ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length]) : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
-  const panes = linear || collapsed ? null : wide ? (
-    <Box flexDirection="column" width={paneArea}>
-      <Box>
-        {shown.slice(0, 2).map((k, i) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={Math.floor(paneRows / 2)} focused={focus === 'panes' && i === 0} />)}
+  const shown = wide
+    ? [0, 1, 2, 3].map((k) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length])
+    : [PANE_ORDER[paneIndex], PANE_ORDER[(paneIndex + 1) % PANE_ORDER.length]];
+  const panes =
+    linear || collapsed ? null : wide ? (
+      <Box flexDirection="column" width={paneArea}>
+        <Box>
+          {shown
+            .slice(0, 2)
+            .map(
+              (k, i) =>
+                k && (
+                  <Pane
+                    key={k}
+                    kind={k}
+                    {...paneProps}
+                    width={Math.floor(paneArea / 2)}
+                    height={Math.floor(paneRows / 2)}
+                    focused={focus === 'panes' && i === 0}
+                  />
+                ),
+            )}
+        </Box>
+        <Box>
+          {shown
+            .slice(2, 4)
+            .map(
+              (k) =>
+                k && (
+                  <Pane
+                    key={k}
+                    kind={k}
+                    {...paneProps}
+                    width={Math.floor(paneArea / 2)}
+                    height={paneRows - Math.floor(paneRows / 2)}
+                    focused={false}
+                  />
+                ),
+            )}
+        </Box>
       </Box>
+    ) : shown[0] === 'chain' || focus === 'panes' ? (
+      // The ChainID walk needs the whole width for its 64-hex digests; a pane in focus takes it too,
+      // so the layer stack can show whole link ids and instructions.
+      <Pane kind={shown[0] as PaneKind} {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
+    ) : (
       <Box>
-        {shown.slice(2, 4).map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(paneArea / 2)} height={paneRows - Math.floor(paneRows / 2)} focused={false} />)}
+        {shown.map(
+          (k) =>
+            k && (
+              <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={false} />
+            ),
+        )}
       </Box>
-    </Box>
-  ) : shown[0] === 'chain' || focus === 'panes' ? (
-    // The ChainID walk needs the whole width for its 64-hex digests; a pane in focus takes it too,
-    // so the layer stack can show whole link ids and instructions.
-    <Pane kind={shown[0] as PaneKind} {...paneProps} width={columns} height={paneRows} focused={focus === 'panes'} />
-  ) : (
-    <Box>
-      {shown.map((k) => k && <Pane key={k} kind={k} {...paneProps} width={Math.floor(columns / 2)} height={paneRows} focused={false} />)}
-    </Box>
-  );
+    );
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -84,7 +134,17 @@ export function Layout({ columns, linear, g, visible, model, log, chainRevealed,
         <Box flexDirection="column" width={outputWidth} overflow="hidden">
           {visible.map((row, i) => (
             <Text key={i} wrap="truncate">
-              {row.length === 0 || (row.length === 1 && row[0]?.text === '') ? ' ' : row.map((seg, j) => (seg.bold || seg.code ? <Text key={j} bold={seg.bold} color={seg.code ? 'cyan' : undefined}>{seg.text}</Text> : seg.text))}
+              {row.length === 0 || (row.length === 1 && row[0]?.text === '')
+                ? ' '
+                : row.map((seg, j) =>
+                    seg.bold || seg.code ? (
+                      <Text key={j} bold={seg.bold} color={seg.code ? 'cyan' : undefined}>
+                        {seg.text}
+                      </Text>
+                    ) : (
+                      seg.text
+                    ),
+                  )}
             </Text>
           ))}
         </Box>

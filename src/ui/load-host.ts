@@ -34,7 +34,9 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   };
   if (!o.tutor) return screenHostFor(makeHost(o.seed));
   const dir = findLessonsDir();
-  const { lessons, problems } = dir ? readLessons(dir) : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
+  const { lessons, problems } = dir
+    ? readLessons(dir)
+    : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
   if (problems.length) throw new Error(problems.join('\n'));
   const wanted = o.tutor.lessonId;
   const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);

@@ -43,7 +43,9 @@ export class OutputLines {
 
   /** Entries for what was written, in order; markdown starts on a line of its own. */
   entries(chunks: Chunk[]): OutLine[] {
-    return chunks.flatMap((c): OutLine[] => ('text' in c ? this.take(c.text) : [...this.close(), { md: c.md.replace(/\n+$/, '') }]));
+    return chunks.flatMap((c): OutLine[] =>
+      'text' in c ? this.take(c.text) : [...this.close(), { md: c.md.replace(/\n+$/, '') }],
+    );
   }
 
   /** Ends an unfinished last line, if there is one. */

@@ -9,7 +9,13 @@ import type { Strings } from '../i18n/index.js';
 export type PaneKind = 'upper' | 'merged' | 'work' | 'layers' | 'chain' | 'events';
 export const PANE_ORDER: PaneKind[] = ['upper', 'layers', 'merged', 'events', 'chain', 'work'];
 
-const MARK_COLOR: Record<Mark, string | undefined> = { '+': 'green', '~': 'yellow', x: 'red', o: 'magenta', ' ': undefined };
+const MARK_COLOR: Record<Mark, string | undefined> = {
+  '+': 'green',
+  '~': 'yellow',
+  x: 'red',
+  o: 'magenta',
+  ' ': undefined,
+};
 
 export function humanSize(n: number): string {
   if (n < 1000) return `${n}B`;
@@ -33,9 +39,28 @@ function windowRows<T extends { recent: boolean }>(rows: T[], height: number): T
   return rows.slice(start, start + height);
 }
 
-function Frame({ title, width, height, focused, children }: { title: string; width: number; height: number; focused: boolean; children: ReactNode }) {
+function Frame({
+  title,
+  width,
+  height,
+  focused,
+  children,
+}: {
+  title: string;
+  width: number;
+  height: number;
+  focused: boolean;
+  children: ReactNode;
+}) {
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} paddingX={0} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle={focused ? 'double' : 'single'}
+      paddingX={0}
+      overflow="hidden"
+    >
       <Text bold wrap="truncate">
         {clip(title, width - 2)}
       </Text>
@@ -67,7 +92,9 @@ function LayerLines({ layers, width, height }: { layers: LayerRow[]; width: numb
   return (
     <>
       {layers.slice(0, height).map((l) => {
-        const bar = '█'.repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth))).padEnd(barWidth, '·');
+        const bar = '█'
+          .repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth)))
+          .padEnd(barWidth, '·');
         // The l/ link id ties the stack to `ls -l overlay2/l` and each layer's `lower` file: whole
         // when there is room, its head otherwise (enough to tell the layers apart).
         const linkLen = width >= 70 ? 26 : width >= 50 ? 10 : 4;
@@ -83,16 +110,36 @@ function LayerLines({ layers, width, height }: { layers: LayerRow[]; width: numb
   );
 }
 
-function ChainLines({ chain, revealed, width, height, s, driver }: { chain: ChainRow[]; revealed: number; width: number; height: number; s: Strings; driver: string }) {
+function ChainLines({
+  chain,
+  revealed,
+  width,
+  height,
+  s,
+  driver,
+}: {
+  chain: ChainRow[];
+  revealed: number;
+  width: number;
+  height: number;
+  s: Strings;
+  driver: string;
+}) {
   // Digests and the hashed string are shown whole (the learner retypes them into sha256sum),
   // wrapped onto as many rows as the pane's width needs.
   const lines: { key: string; text: string; color?: string }[] = [];
   const push = (key: string, text: string, color?: string): void => {
     const chars = [...text];
-    for (let i = 0, n = 0; i < chars.length; i += width, n++) lines.push({ key: `${key}.${n}`, text: chars.slice(i, i + width).join(''), ...(color ? { color } : {}) });
+    for (let i = 0, n = 0; i < chars.length; i += width, n++)
+      lines.push({ key: `${key}.${n}`, text: chars.slice(i, i + width).join(''), ...(color ? { color } : {}) });
   };
   // Steps already seen shrink to one line each; the step just revealed is shown in full.
-  for (const c of chain.slice(0, Math.max(0, revealed - 1))) push(`${c.index}s`, `L${c.index} ChainID ${c.chainId.slice(0, 19)}… ${c.verified ? '✓' : '✗'}`, c.verified ? 'green' : 'red');
+  for (const c of chain.slice(0, Math.max(0, revealed - 1)))
+    push(
+      `${c.index}s`,
+      `L${c.index} ChainID ${c.chainId.slice(0, 19)}… ${c.verified ? '✓' : '✗'}`,
+      c.verified ? 'green' : 'red',
+    );
   for (const c of chain.slice(Math.max(0, revealed - 1), revealed)) {
     // From the second layer on, the DiffID is the second half of the string hashed.
     if (c.hashed === null) {
@@ -138,43 +185,89 @@ export const Pane = memo(function Pane({ kind, model, log, chainRevealed, width,
   switch (kind) {
     case 'upper':
       return (
-        <Frame title={`${s.upper}${model.upperDir ? `  ${model.upperDir.replace(/^\/var\/lib\/docker\//, '').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}` : ''}`} width={width} height={height} focused={focused}>
-          {noContainer ? <Text dimColor wrap="wrap">{model.focus ? s.noContainer : s.noFocus}</Text> : <TreeLines rows={model.upper} width={w} height={inner} s={s} />}
+        <Frame
+          title={`${s.upper}${model.upperDir ? `  ${model.upperDir.replace(/^\/var\/lib\/docker\//, '').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}` : ''}`}
+          width={width}
+          height={height}
+          focused={focused}
+        >
+          {noContainer ? (
+            <Text dimColor wrap="wrap">
+              {model.focus ? s.noContainer : s.noFocus}
+            </Text>
+          ) : (
+            <TreeLines rows={model.upper} width={w} height={inner} s={s} />
+          )}
         </Frame>
       );
     case 'merged':
       return (
         <Frame title={s.merged} width={width} height={height} focused={focused}>
-          {noContainer ? <Text dimColor wrap="wrap">{s.noContainer}</Text> : model.merged.length === 0 ? <Text dimColor>{s.notMounted}</Text> : <TreeLines rows={model.merged} width={w} height={inner} s={s} />}
+          {noContainer ? (
+            <Text dimColor wrap="wrap">
+              {s.noContainer}
+            </Text>
+          ) : model.merged.length === 0 ? (
+            <Text dimColor>{s.notMounted}</Text>
+          ) : (
+            <TreeLines rows={model.merged} width={w} height={inner} s={s} />
+          )}
         </Frame>
       );
     case 'work':
       return (
         <Frame title={s.work} width={width} height={height} focused={focused}>
-          {noContainer ? <Text dimColor wrap="wrap">{s.noContainer}</Text> : <TreeLines rows={model.work} width={w} height={inner} s={s} />}
+          {noContainer ? (
+            <Text dimColor wrap="wrap">
+              {s.noContainer}
+            </Text>
+          ) : (
+            <TreeLines rows={model.work} width={w} height={inner} s={s} />
+          )}
         </Frame>
       );
     case 'layers':
       return (
         <Frame title={s.layers} width={width} height={height} focused={focused}>
-          {model.layers.length === 0 ? <Text dimColor wrap="wrap">{s.noFocus}</Text> : null}
+          {model.layers.length === 0 ? (
+            <Text dimColor wrap="wrap">
+              {s.noFocus}
+            </Text>
+          ) : null}
           {model.layers.length > 0 ? <LayerLines layers={model.layers} width={w} height={inner} /> : null}
         </Frame>
       );
     case 'chain':
       return (
         <Frame title={`${s.chain}`} width={width} height={height} focused={focused}>
-          {model.chain.length === 0 ? <Text dimColor wrap="wrap">{s.noFocus}</Text> : <ChainLines chain={model.chain} revealed={chainRevealed} width={w} height={inner} s={s} driver={model.driver} />}
+          {model.chain.length === 0 ? (
+            <Text dimColor wrap="wrap">
+              {s.noFocus}
+            </Text>
+          ) : (
+            <ChainLines
+              chain={model.chain}
+              revealed={chainRevealed}
+              width={w}
+              height={inner}
+              s={s}
+              driver={model.driver}
+            />
+          )}
         </Frame>
       );
     case 'events':
       return (
         <Frame title={s.events} width={width} height={height} focused={focused}>
-          {log.length === 0 ? <Text dimColor>{s.empty}</Text> : log.slice(-inner).map((l, i) => (
-            <Text key={i} color={MARK_COLOR[l[0] as Mark]} wrap="truncate">
-              {clip(l, w)}
-            </Text>
-          ))}
+          {log.length === 0 ? (
+            <Text dimColor>{s.empty}</Text>
+          ) : (
+            log.slice(-inner).map((l, i) => (
+              <Text key={i} color={MARK_COLOR[l[0] as Mark]} wrap="truncate">
+                {clip(l, w)}
+              </Text>
+            ))
+          )}
         </Frame>
       );
   }

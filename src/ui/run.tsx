@@ -27,18 +27,35 @@ export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000, patchCo
 export async function runScreen(o: ScreenOptions): Promise<number> {
   // In the bin the Screen comes with the simulator, bundled apart, and must draw with this
   // Ink and this React, not copies of its own (scripts/build.mjs hands it these).
-  (globalThis as { __overlayTutorShared?: Record<string, unknown> }).__overlayTutorShared = { ink: Ink, react: React, 'react/jsx-runtime': JsxRuntime };
+  (globalThis as { __overlayTutorShared?: Record<string, unknown> }).__overlayTutorShared = {
+    ink: Ink,
+    react: React,
+    'react/jsx-runtime': JsxRuntime,
+  };
   // The simulator and the Screen load after the first frame: Ink paints the prompt, then this runs.
   const load = async () => {
     const { loadScreenHost, loadScreen } = await import('../simulator-entry.js');
-    const [host, { Screen }] = await Promise.all([loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor }), loadScreen()]);
+    const [host, { Screen }] = await Promise.all([
+      loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor }),
+      loadScreen(),
+    ]);
     return { host, Screen };
   };
   let code = 0;
-  const instance = Ink.render(<App load={load} s={STRINGS[o.lang]} firstPrompt={firstPrompt(o.tutor)} linear={o.screenReader} onExit={(c) => (code = c)} color={process.env.FORCE_COLOR !== '0'} />, {
-    ...SCREEN_RENDER_OPTIONS,
-    isScreenReaderEnabled: o.screenReader,
-  });
+  const instance = Ink.render(
+    <App
+      load={load}
+      s={STRINGS[o.lang]}
+      firstPrompt={firstPrompt(o.tutor)}
+      linear={o.screenReader}
+      onExit={(c) => (code = c)}
+      color={process.env.FORCE_COLOR !== '0'}
+    />,
+    {
+      ...SCREEN_RENDER_OPTIONS,
+      isScreenReaderEnabled: o.screenReader,
+    },
+  );
   await instance.waitUntilExit();
   return code;
 }

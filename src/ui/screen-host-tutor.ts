@@ -15,7 +15,10 @@ import { LESSON_MAP_PROMPT } from './first-prompt.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 import { screenHostFor } from './screen-host-sim.js';
 
-const PICK = { en: 'Type a lesson number and Enter, or `sandbox` for a host with no lesson.', 'zh-CN': '输入课程编号后回车；输入 `sandbox` 进入没有课程的沙盒。' } as const;
+const PICK = {
+  en: 'Type a lesson number and Enter, or `sandbox` for a host with no lesson.',
+  'zh-CN': '输入课程编号后回车；输入 `sandbox` 进入没有课程的沙盒。',
+} as const;
 const MAP = { en: 'lesson map', 'zh-CN': '课程列表' } as const;
 const SANDBOX = {
   en: { status: 'sandbox', hello: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.\n' },
@@ -39,7 +42,13 @@ export function lessonMap(lessons: Lesson[], lang: Lang, progress?: Progress): s
 }
 
 /** `makeHost` builds every host it runs: a lesson's (and the ones undo rebuilds) and the sandbox's. */
-export function tutorScreenHost(lessons: Lesson[], lang: Lang, makeHost: (seed: number) => SimHost, first?: LessonRunner, keeper?: ProgressKeeper): ScreenHost & { intro(): string } {
+export function tutorScreenHost(
+  lessons: Lesson[],
+  lang: Lang,
+  makeHost: (seed: number) => SimHost,
+  first?: LessonRunner,
+  keeper?: ProgressKeeper,
+): ScreenHost & { intro(): string } {
   let runner = first;
   let tracker = runner ? new PaneTracker(runner.host) : undefined;
   const begin = (r: LessonRunner) => {
@@ -52,7 +61,12 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, makeHost: (seed: 
   return {
     intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
     prompt: () => (sandbox ? sandbox.prompt() : runner ? runner.prompt() : LESSON_MAP_PROMPT),
-    status: () => (sandbox ? SANDBOX[lang].status : runner ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}` : MAP[lang]),
+    status: () =>
+      sandbox
+        ? SANDBOX[lang].status
+        : runner
+          ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}`
+          : MAP[lang],
     async run(line, io) {
       // The tutor's own words go to the screen as markdown; the shell's output stays as it is.
       const say = (text: string) => (io.lesson ? io.lesson(text) : io.stdout(text));
@@ -94,8 +108,18 @@ export function tutorScreenHost(lessons: Lesson[], lang: Lang, makeHost: (seed: 
       } else if (r.view().index !== before) say(`${formatStep(r.view(), lang)}\n`);
       return { exitCode: turn.exitCode, exited: false };
     },
-    complete: (line) => (sandbox ? sandbox.complete(line) : runner ? complete(line, line.length, completionSources(runner.host)) : { from: 0, candidates: [], common: '' }),
-    panes: () => (sandbox ? sandbox.panes() : runner && tracker ? derivePanes(runner.host.docker, runner.host.rootProc, tracker.focus, tracker.recentPaths) : EMPTY_PANES),
+    complete: (line) =>
+      sandbox
+        ? sandbox.complete(line)
+        : runner
+          ? complete(line, line.length, completionSources(runner.host))
+          : { from: 0, candidates: [], common: '' },
+    panes: () =>
+      sandbox
+        ? sandbox.panes()
+        : runner && tracker
+          ? derivePanes(runner.host.docker, runner.host.rootProc, tracker.focus, tracker.recentPaths)
+          : EMPTY_PANES,
     log: () => (sandbox ? sandbox.log() : (tracker?.log ?? [])),
     pulls: () => (sandbox ? sandbox.pulls() : (tracker?.pulls ?? [])),
     dispose: () => {

@@ -31,4 +31,14 @@ export interface ScreenHost {
 }
 
 /** The panes with nothing in focus (the tutor's lesson map). */
-export const EMPTY_PANES: PaneModel = { focus: undefined, driver: 'overlay2', dataRoot: '/var/lib/docker', layers: [], upperDir: undefined, upper: [], work: [], merged: [], chain: [] };
+export const EMPTY_PANES: PaneModel = {
+  focus: undefined,
+  driver: 'overlay2',
+  dataRoot: '/var/lib/docker',
+  layers: [],
+  upperDir: undefined,
+  upper: [],
+  work: [],
+  merged: [],
+  chain: [],
+};

@@ -59,7 +59,8 @@ const MAX_OUTPUT_LINES = 2000;
 const decoder = new TextDecoder();
 
 /** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES. */
-const withLines = (t: Term, lines: OutLine[]): OutLine[] => (lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output);
+const withLines = (t: Term, lines: OutLine[]): OutLine[] =>
+  lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output;
 
 export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1600, color = true }: ScreenProps) {
   const { exit } = useApp();
@@ -83,9 +84,20 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   }, []);
   // Cuts what commands write into lines; outlives renders.
   const lines = useRef(new OutputLines()).current;
-  const [term, setTerm] = useState<Term>(() => ({ output: lines.entries(host.intro ? [{ md: host.intro() }] : []), history: [], histIndex: null, scroll: 0, model: host.panes(), chainRevealed: 1 }));
+  const [term, setTerm] = useState<Term>(() => ({
+    output: lines.entries(host.intro ? [{ md: host.intro() }] : []),
+    history: [],
+    histIndex: null,
+    scroll: 0,
+    model: host.panes(),
+    chainRevealed: 1,
+  }));
   const { output, history, histIndex, scroll, model, chainRevealed } = term;
-  const update = useCallback((patch: Partial<Term> | ((t: Term) => Partial<Term>)) => setTerm((t) => ({ ...t, ...(typeof patch === 'function' ? patch(t) : patch) })), []);
+  const update = useCallback(
+    (patch: Partial<Term> | ((t: Term) => Partial<Term>)) =>
+      setTerm((t) => ({ ...t, ...(typeof patch === 'function' ? patch(t) : patch) })),
+    [],
+  );
   const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
   const [paneIndex, setPaneIndex] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
@@ -110,7 +122,12 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
     async (line: string) => {
       const statusBefore = host.status?.();
       const echo = lines.take(`${host.prompt()}${line}\n`);
-      update((t) => ({ output: withLines(t, echo), history: line.trim() ? [...t.history, line] : t.history, histIndex: null, scroll: 0 }));
+      update((t) => ({
+        output: withLines(t, echo),
+        history: line.trim() ? [...t.history, line] : t.history,
+        histIndex: null,
+        scroll: 0,
+      }));
       // What the command writes is held and shown in one go when it ends (or every FLUSH_MS if
       // it takes its time), so that a command costs one render, not one per write.
       let held: Chunk[] = [];
@@ -128,7 +145,14 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         timer ??= setTimeout(flush, FLUSH_MS);
       };
       const write = (d: string | Uint8Array) => hold({ text: typeof d === 'string' ? d : decoder.decode(d) });
-      const io: ScreenIO = { stdin: new Uint8Array(0), stdout: write, stderr: write, stdinIsTerminal: true, stdoutIsTerminal: true, lesson: (md) => hold({ md }) };
+      const io: ScreenIO = {
+        stdin: new Uint8Array(0),
+        stdout: write,
+        stderr: write,
+        stdinIsTerminal: true,
+        stdoutIsTerminal: true,
+        lesson: (md) => hold({ md }),
+      };
       const result = await host.run(line, io);
       if (timer) clearTimeout(timer);
       const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
@@ -141,7 +165,10 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         output: withLines(t, added),
         pull: undefined,
         model: next,
-        chainRevealed: next.chain.length && next.chain[0]?.chainId !== t.model.chain[0]?.chainId ? 1 : Math.min(t.chainRevealed, Math.max(1, next.chain.length)),
+        chainRevealed:
+          next.chain.length && next.chain[0]?.chainId !== t.model.chain[0]?.chainId
+            ? 1
+            : Math.min(t.chainRevealed, Math.max(1, next.chain.length)),
       }));
       if (result.exited) quit(result.exitCode);
     },
@@ -191,7 +218,8 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
     if (focus === 'panes') {
       if (key.leftArrow) setPaneIndex((i) => (i + PANE_ORDER.length - 1) % PANE_ORDER.length);
       if (key.rightArrow || key.tab) setPaneIndex((i) => (i + 1) % PANE_ORDER.length);
-      if (key.return || ch === ' ') update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
+      if (key.return || ch === ' ')
+        update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
       return;
     }
     if (key.upArrow && history.length) {
@@ -204,7 +232,8 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
       replaceInput(i >= history.length ? '' : (history[i] ?? ''));
     } else if (key.tab) {
       const c = host.complete(input);
-      if (c.candidates.length === 1) replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
+      if (c.candidates.length === 1)
+        replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
       else if (c.candidates.length > 1) {
         if (c.common.length > input.length - c.from) replaceInput(input.slice(0, c.from) + c.common);
         else append([{ text: `${c.candidates.join('  ')}\n` }]);
@@ -242,19 +271,51 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
 
   const g = geometry(columns, rows, linear, model);
   const { outputWidth, outputRows } = g;
-  const toRows = (l: OutLine): Row[] => (typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color));
+  const toRows = (l: OutLine): Row[] =>
+    typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color);
   // The output is laid out again only when it or the width changes; a playing pull's rows (redrawn
   // every frame) are laid out on their own.
   const laidOut = useMemo(() => output.flatMap(toRows), [output, outputWidth, color]);
-  const wrapped = term.pull ? [...laidOut, ...pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth).flatMap(toRows)] : laidOut;
+  const wrapped = term.pull
+    ? [
+        ...laidOut,
+        ...pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth).flatMap(toRows),
+      ]
+    : laidOut;
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
-  const focusLabel = model.focus ? (model.focus.kind === 'container' ? `${model.focus.name} (${model.focus.state})` : model.focus.ref) : '-';
+  const focusLabel = model.focus
+    ? model.focus.kind === 'container'
+      ? `${model.focus.name} (${model.focus.state})`
+      : model.focus.ref
+    : '-';
   const where = (term.pull ? term.pull.status : host.status?.()) ?? s.sandbox;
-  const status = ctrlC ? s.ctrlCAgain : focus === 'panes' ? s.focusPanes : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
+  const status = ctrlC
+    ? s.ctrlCAgain
+    : focus === 'panes'
+      ? s.focusPanes
+      : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
 
   if (showHelp) return <HelpOverlay s={s} width={columns} />;
 
-  const textInput = <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />;
+  const textInput = (
+    <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
+  );
   // A pull holds the prompt back until it is done, as the shell does.
-  return <Layout columns={columns} linear={linear} g={g} visible={visible} model={model} log={host.log()} chainRevealed={chainRevealed} focus={focus} paneIndex={paneIndex} prompt={term.pull ? '' : host.prompt()} input={textInput} status={status} s={s} />;
+  return (
+    <Layout
+      columns={columns}
+      linear={linear}
+      g={g}
+      visible={visible}
+      model={model}
+      log={host.log()}
+      chainRevealed={chainRevealed}
+      focus={focus}
+      paneIndex={paneIndex}
+      prompt={term.pull ? '' : host.prompt()}
+      input={textInput}
+      status={status}
+      s={s}
+    />
+  );
 }

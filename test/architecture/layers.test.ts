@@ -24,7 +24,8 @@ const LAYER: Record<string, number> = {
 
 /** Folders that make up the core: no UI, no real file, process or network I/O. */
 const CORE = ['kernel', 'docker', 'gotemplate', 'shell', 'host', 'panes', 'lessons', 'i18n'];
-const FORBIDDEN_IN_CORE = /^(ink|ink-text-input|react|react\/.*|(node:)?(fs|fs\/promises|child_process|net|http|https|readline|os))$/;
+const FORBIDDEN_IN_CORE =
+  /^(ink|ink-text-input|react|react\/.*|(node:)?(fs|fs\/promises|child_process|net|http|https|readline|os))$/;
 
 /** Known breaks of the rule, each with the change that removes it. */
 const ALLOWED = new Set<string>([
@@ -93,7 +94,10 @@ describe('the layer rule', () => {
     const seen = new Set<string>();
     for (const f of files) {
       for (const spec of importsOf(f)) {
-        if (spec.startsWith('.')) seen.add(`${relative(SRC, f)} -> ${relative(SRC, normalize(join(dirname(f), spec))).replace(/\.js$/, '.ts')}`);
+        if (spec.startsWith('.'))
+          seen.add(
+            `${relative(SRC, f)} -> ${relative(SRC, normalize(join(dirname(f), spec))).replace(/\.js$/, '.ts')}`,
+          );
       }
     }
     for (const e of ALLOWED) expect(seen, `${e} is gone: drop it from ALLOWED`).toContain(e);

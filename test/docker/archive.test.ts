@@ -2,12 +2,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArchiveError, diffIdsOf, fullyQualified, readImageArchive, writeImageArchive, type ArchivedImage } from '../../src/docker/archive.js';
+import {
+  ArchiveError,
+  diffIdsOf,
+  fullyQualified,
+  readImageArchive,
+  writeImageArchive,
+  type ArchivedImage,
+} from '../../src/docker/archive.js';
 import { chainIds, diffId, imageId } from '../../src/docker/digest.js';
 import { writeLayerTar } from '../../src/docker/layer-tar.js';
 import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
-import { buildBusyboxImages, busyboxUnavailable, realDockerUnavailable, startRealDocker, type RealDocker } from '../support/real-docker.js';
+import {
+  buildBusyboxImages,
+  busyboxUnavailable,
+  realDockerUnavailable,
+  startRealDocker,
+  type RealDocker,
+} from '../support/real-docker.js';
 
 const enc = new TextEncoder();
 
@@ -17,7 +30,12 @@ function sampleImage(tags: string[]): ArchivedImage {
     { path: 'etc/hello', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, content: enc.encode('hi\n') },
   ]);
   const config = enc.encode(
-    JSON.stringify({ architecture: 'amd64', config: {}, os: 'linux', rootfs: { type: 'layers', diff_ids: [diffId(layer)] } }),
+    JSON.stringify({
+      architecture: 'amd64',
+      config: {},
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [diffId(layer)] },
+    }),
   );
   return { repoTags: tags, config, layers: [layer] };
 }
@@ -34,7 +52,8 @@ describe('image archives', () => {
   it('an archive holds the OCI layout beside manifest.json and repositories', async () => {
     const bytes = writeImageArchive([sampleImage(['hello:latest'])]);
     const text = Buffer.from(bytes).toString('latin1');
-    for (const name of ['oci-layout', 'index.json', 'manifest.json', 'repositories', 'blobs/sha256/']) expect(text).toContain(name);
+    for (const name of ['oci-layout', 'index.json', 'manifest.json', 'repositories', 'blobs/sha256/'])
+      expect(text).toContain(name);
   });
 
   it('writing the same images twice gives the same bytes', () => {
@@ -60,11 +79,22 @@ describe('image archives', () => {
 
 function io(): CommandIO & { text: () => string } {
   let out = '';
-  return { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false, text: () => out };
+  return {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (out += String(d)),
+    stderr: (d) => void (out += String(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+    text: () => out,
+  };
 }
 
 /** A simulated host with nginx (which shares its base layer with debian) pulled and saved. */
-async function simSaved(): Promise<{ bytes: Uint8Array; ids: Record<string, string>; layers: Record<string, string[]> }> {
+async function simSaved(): Promise<{
+  bytes: Uint8Array;
+  ids: Record<string, string>;
+  layers: Record<string, string[]>;
+}> {
   const host = createSimHost({ seed: 5, interactive: false });
   const sh = async (line: string) => {
     const o = io();
@@ -83,7 +113,9 @@ async function simSaved(): Promise<{ bytes: Uint8Array; ids: Record<string, stri
   const bytes = host.rootProc.readFile('/tmp/both.tar');
   // and the simulator takes its own archive back
   await sh('docker rmi nginx:latest debian:bookworm-slim');
-  expect(await sh('docker load -i /tmp/both.tar')).toBe('Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim\n');
+  expect(await sh('docker load -i /tmp/both.tar')).toBe(
+    'Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim\n',
+  );
   expect((await sh(`docker image inspect -f '{{.Id}}' nginx:latest`)).trim()).toBe(ids['nginx:latest']);
   return { bytes, ids, layers };
 }
@@ -93,7 +125,10 @@ describe('docker save on the simulated host', () => {
     const { bytes, ids, layers } = await simSaved();
     const back = await readImageArchive(bytes);
     expect(back.map((i) => imageId(i.config))).toEqual([ids['nginx:latest'], ids['debian:bookworm-slim']]);
-    expect(back.map((i) => i.layers.map((l) => diffId(l)))).toEqual([layers['nginx:latest'], layers['debian:bookworm-slim']]);
+    expect(back.map((i) => i.layers.map((l) => diffId(l)))).toEqual([
+      layers['nginx:latest'],
+      layers['debian:bookworm-slim'],
+    ]);
   });
 });
 
@@ -122,14 +157,21 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
     await d.dockerOk(['save', '-o', file, 'busybox-static:latest', 'layered:latest']);
     const images = await readImageArchive(new Uint8Array(readFileSync(file)));
     const byTag = new Map(images.flatMap((img) => img.repoTags.map((t) => [t, img] as const)));
-    for (const [tag, id] of [['busybox-static:latest', ids.base], ['layered:latest', ids.layered]] as const) {
+    for (const [tag, id] of [
+      ['busybox-static:latest', ids.base],
+      ['layered:latest', ids.layered],
+    ] as const) {
       const img = byTag.get(tag) as ArchivedImage;
       expect(imageId(img.config)).toBe(id);
-      const layers = JSON.parse(await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag])) as string[];
+      const layers = JSON.parse(
+        await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag]),
+      ) as string[];
       expect(img.layers.map((l) => diffId(l))).toEqual(layers);
       // The ChainID of the top layer names its layerdb directory on the real host.
       const top = chainIds(layers).at(-1) as string;
-      expect(readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top.slice(7), 'diff'), 'utf8')).toBe(layers.at(-1));
+      expect(readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top.slice(7), 'diff'), 'utf8')).toBe(
+        layers.at(-1),
+      );
     }
   }, 120_000);
 
@@ -137,10 +179,14 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
     const { bytes, ids, layers } = await simSaved();
     const file = join(d.tmpDir, 'from-sim.tar');
     writeFileSync(file, bytes);
-    expect(await d.dockerOk(['load', '-i', file])).toBe('Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim');
+    expect(await d.dockerOk(['load', '-i', file])).toBe(
+      'Loaded image: nginx:latest\nLoaded image: debian:bookworm-slim',
+    );
     for (const tag of ['nginx:latest', 'debian:bookworm-slim']) {
       expect(await d.dockerOk(['image', 'inspect', '-f', '{{.Id}}', tag])).toBe(ids[tag]);
-      expect(JSON.parse(await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag]))).toEqual(layers[tag]);
+      expect(JSON.parse(await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag]))).toEqual(
+        layers[tag],
+      );
     }
   }, 120_000);
 

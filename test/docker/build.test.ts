@@ -21,7 +21,13 @@ function context(dockerfile: string, files: Record<string, string> = {}): BuildC
 async function run(dockerfile: string, tags: string[], files: Record<string, string> = {}, noCache = false) {
   let out = '';
   let err = '';
-  const r = await build(engineBuildBackend(engine), context(dockerfile, files), { tags, noCache }, (s) => (out += s), (s) => (err += s));
+  const r = await build(
+    engineBuildBackend(engine),
+    context(dockerfile, files),
+    { tags, noCache },
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { ...r, out, err };
 }
 
@@ -45,7 +51,10 @@ describe('docker build (classic builder)', () => {
     expect(lines[4]).toMatch(/^ ---> Running in [0-9a-f]{12}$/);
     expect(lines[5]).toMatch(/^Removing intermediate container [0-9a-f]{12}$/);
     expect(lines[6]).toBe(` ---> ${r.imageId?.slice(7, 19)}`);
-    expect(lines.slice(7, 9)).toEqual([`Successfully built ${r.imageId?.slice(7, 19)}`, 'Successfully tagged hello-ubuntu:latest']);
+    expect(lines.slice(7, 9)).toEqual([
+      `Successfully built ${r.imageId?.slice(7, 19)}`,
+      'Successfully tagged hello-ubuntu:latest',
+    ]);
     expect(r.exitCode).toBe(0);
   });
 
@@ -87,10 +96,14 @@ describe('docker build (classic builder)', () => {
   });
 
   it('COPY puts context files into a new layer', async () => {
-    await run('FROM ubuntu:20.04\nCOPY index.html /usr/share/nginx/html/\n', ['site'], { 'index.html': '<h1>hi</h1>\n' });
+    await run('FROM ubuntu:20.04\nCOPY index.html /usr/share/nginx/html/\n', ['site'], {
+      'index.html': '<h1>hi</h1>\n',
+    });
     const img = engine.getImage('site');
     expect(img.layer?.size).toBe(12);
-    expect(img.config.history?.at(-1)?.created_by).toMatch(/^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/usr\/share\/nginx\/html\/ $/);
+    expect(img.config.history?.at(-1)?.created_by).toMatch(
+      /^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/usr\/share\/nginx\/html\/ $/,
+    );
   });
 
   it('a failing RUN stops the build with the code the command returned', async () => {

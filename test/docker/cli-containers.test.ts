@@ -37,7 +37,10 @@ describe('docker run', () => {
     const r = await e.docker('run', 'hello-world');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hello from Docker!');
-    expect(r.stderr.split('\n').slice(0, 2)).toEqual(["Unable to find image 'hello-world:latest' locally", 'latest: Pulling from library/hello-world']);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      "Unable to find image 'hello-world:latest' locally",
+      'latest: Pulling from library/hello-world',
+    ]);
     expect(r.stderr).toContain('Status: Downloaded newer image for hello-world:latest\n');
   });
 
@@ -46,7 +49,9 @@ describe('docker run', () => {
     const r = await e.docker('run', '--name', 'bad', 'busybox', 'nosuchcmd');
     expect(r.code).toBe(127);
     expect(r.stderr).toMatch(/^time="[^"]+" level=error msg="error waiting for container: context canceled"\n/);
-    expect(r.stderr).toContain('docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.\n');
+    expect(r.stderr).toContain(
+      'docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.\n',
+    );
     expect(e.daemon.getContainer('bad').state.status).toBe('created');
   });
 
@@ -79,7 +84,7 @@ describe('docker ps', () => {
   it('lists running containers, -a all, -q IDs, --no-trunc full IDs and commands', async () => {
     const e = await withBusybox();
     await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
-    await e.docker('run', '--name', 'once', 'busybox', 'sh', '-c', "echo hi > /hello-world-file");
+    await e.docker('run', '--name', 'once', 'busybox', 'sh', '-c', 'echo hi > /hello-world-file');
     const ps = await e.docker('ps');
     const lines = ps.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^CONTAINER ID +IMAGE +COMMAND +CREATED +STATUS +PORTS +NAMES$/);
@@ -111,7 +116,11 @@ describe('docker exec, diff, stop, rm', () => {
     expect(await e.docker('diff', 'web')).toEqual({ code: 0, stdout: 'C /etc\nD /etc/passwd\n', stderr: '' });
     expect(await e.docker('stop', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
     const id = e.daemon.getContainer('web').id;
-    expect(await e.docker('exec', 'web', 'true')).toEqual({ code: 1, stdout: '', stderr: `Error response from daemon: Container ${id} is not running\n` });
+    expect(await e.docker('exec', 'web', 'true')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Error response from daemon: Container ${id} is not running\n`,
+    });
     expect(await e.docker('rm', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
     expect(await e.docker('rm', 'web')).toEqual({ code: 1, stdout: '', stderr: 'Error: No such container: web\n' });
   });
@@ -120,7 +129,9 @@ describe('docker exec, diff, stop, rm', () => {
     const e = await withBusybox();
     await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
     const id = e.daemon.getContainer('web').id;
-    expect((await e.docker('rm', 'web')).stderr).toBe(`Error response from daemon: You cannot remove a running container ${id}. Stop the container before attempting removal or force remove\n`);
+    expect((await e.docker('rm', 'web')).stderr).toBe(
+      `Error response from daemon: You cannot remove a running container ${id}. Stop the container before attempting removal or force remove\n`,
+    );
     expect(await e.docker('rm', '-f', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
   });
 
@@ -140,25 +151,51 @@ describe('docker inspect of a container', () => {
     const r = await e.docker('inspect', '-f', '{{json .GraphDriver}}', 'web');
     const dir = `/var/lib/docker/overlay2/${c.rw.mountId}`;
     expect(JSON.parse(r.stdout)).toEqual({
-      Data: { LowerDir: `${dir}-init/diff:/var/lib/docker/overlay2/${c.image.layer?.cacheId}/diff`, MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` },
+      Data: {
+        LowerDir: `${dir}-init/diff:/var/lib/docker/overlay2/${c.image.layer?.cacheId}/diff`,
+        MergedDir: `${dir}/merged`,
+        UpperDir: `${dir}/diff`,
+        WorkDir: `${dir}/work`,
+      },
       Name: 'overlay2',
     });
     expect((await e.docker('inspect', '-f', '{{.State.Status}} {{.Name}}', 'web')).stdout).toBe('created /web\n');
-    expect(await e.docker('container', 'inspect', 'nosuch')).toEqual({ code: 1, stdout: '[]\n', stderr: 'Error: No such container: nosuch\n' });
+    expect(await e.docker('container', 'inspect', 'nosuch')).toEqual({
+      code: 1,
+      stdout: '[]\n',
+      stderr: 'Error: No such container: nosuch\n',
+    });
   });
 });
 
 describe('CLI errors', () => {
   it('unknown flags, shorthands, commands and missing arguments', async () => {
     const e = makeEnv();
-    expect(await e.docker('run', '--bogus', 'busybox')).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --bogus\nSee 'docker run --help'.\n" });
-    expect(await e.docker('ps', '--bogus')).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --bogus\nSee 'docker ps --help'.\n" });
-    expect(await e.docker('images', '-z')).toEqual({ code: 125, stdout: '', stderr: "unknown shorthand flag: 'z' in -z\nSee 'docker images --help'.\n" });
-    expect(await e.docker('bogus')).toEqual({ code: 1, stdout: '', stderr: "docker: 'bogus' is not a docker command.\nSee 'docker --help'\n" });
+    expect(await e.docker('run', '--bogus', 'busybox')).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: "unknown flag: --bogus\nSee 'docker run --help'.\n",
+    });
+    expect(await e.docker('ps', '--bogus')).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: "unknown flag: --bogus\nSee 'docker ps --help'.\n",
+    });
+    expect(await e.docker('images', '-z')).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: "unknown shorthand flag: 'z' in -z\nSee 'docker images --help'.\n",
+    });
+    expect(await e.docker('bogus')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "docker: 'bogus' is not a docker command.\nSee 'docker --help'\n",
+    });
     expect(await e.docker('rm')).toEqual({
       code: 1,
       stdout: '',
-      stderr: "\"docker rm\" requires at least 1 argument.\nSee 'docker rm --help'.\n\nUsage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nRemove one or more containers\n",
+      stderr:
+        '"docker rm" requires at least 1 argument.\nSee \'docker rm --help\'.\n\nUsage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nRemove one or more containers\n',
     });
     expect((await e.docker('diff')).stderr).toBe(
       "\"docker diff\" requires exactly 1 argument.\nSee 'docker diff --help'.\n\nUsage:  docker diff CONTAINER\n\nInspect changes to files or directories on a container's filesystem\n",
@@ -169,19 +206,26 @@ describe('CLI errors', () => {
     const e = makeEnv();
     const n = 'nosuchcontainer';
     expect((await e.docker('stop', n)).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
-    expect(await e.docker('start', n)).toEqual({ code: 1, stdout: '', stderr: `Error response from daemon: No such container: ${n}\nError: failed to start containers: ${n}\n` });
-    expect((await e.docker('kill', n)).stderr).toBe(`Error response from daemon: Cannot kill container: ${n}: No such container: ${n}\n`);
+    expect(await e.docker('start', n)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Error response from daemon: No such container: ${n}\nError: failed to start containers: ${n}\n`,
+    });
+    expect((await e.docker('kill', n)).stderr).toBe(
+      `Error response from daemon: Cannot kill container: ${n}: No such container: ${n}\n`,
+    );
     expect((await e.docker('exec', n, 'true')).stderr).toBe(`Error: No such container: ${n}\n`);
     expect((await e.docker('diff', n)).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
     expect((await e.docker('commit', n, 'x')).stderr).toBe(`Error response from daemon: No such container: ${n}\n`);
   });
 
-  it('create of a missing image prints the pull failure without run\'s decorations', async () => {
+  it("create of a missing image prints the pull failure without run's decorations", async () => {
     const e = makeEnv();
     expect(await e.docker('create', 'nosuchimage')).toEqual({
       code: 1,
       stdout: '',
-      stderr: "Unable to find image 'nosuchimage:latest' locally\nError response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+      stderr:
+        "Unable to find image 'nosuchimage:latest' locally\nError response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
     });
   });
 });
@@ -190,10 +234,14 @@ describe('docker info and system df', () => {
   it('info shows the overlay2 storage section of a 20.10 daemon', async () => {
     const e = makeEnv();
     const r = await e.docker('info');
-    expect(r.stdout).toContain(' Storage Driver: overlay2\n  Backing Filesystem: extfs\n  Supports d_type: true\n  Native Overlay Diff: true\n  userxattr: false\n');
+    expect(r.stdout).toContain(
+      ' Storage Driver: overlay2\n  Backing Filesystem: extfs\n  Supports d_type: true\n  Native Overlay Diff: true\n  userxattr: false\n',
+    );
     expect(r.stdout).toContain(' Docker Root Dir: /var/lib/docker\n');
     expect(r.stdout).toMatch(/ ID: ([A-Z2-7]{4}:){11}[A-Z2-7]{4}\n/);
-    expect((await e.docker('info', '--format', '{{json .DriverStatus}}')).stdout).toBe('[["Backing Filesystem","extfs"],["Supports d_type","true"],["Native Overlay Diff","true"],["userxattr","false"]]\n');
+    expect((await e.docker('info', '--format', '{{json .DriverStatus}}')).stdout).toBe(
+      '[["Backing Filesystem","extfs"],["Supports d_type","true"],["Native Overlay Diff","true"],["userxattr","false"]]\n',
+    );
   });
 
   it('system df counts shared layers once', async () => {
@@ -205,7 +253,9 @@ describe('docker info and system df', () => {
     let size = 0;
     for (let l = nginx.layer; l; l = l.parent) size += l.size;
     expect(r.stdout.split('\n')[0]).toMatch(/^TYPE +TOTAL +ACTIVE +SIZE +RECLAIMABLE$/);
-    expect(r.stdout.split('\n')[1]).toBe(`Images          2         0         ${Number((size / 1e6).toPrecision(3))}MB    ${Number((size / 1e6).toPrecision(3))}MB (100%)`);
+    expect(r.stdout.split('\n')[1]).toBe(
+      `Images          2         0         ${Number((size / 1e6).toPrecision(3))}MB    ${Number((size / 1e6).toPrecision(3))}MB (100%)`,
+    );
   });
 });
 
@@ -215,10 +265,15 @@ describe('docker logs and management commands', () => {
     await e.docker('pull', 'nginx');
     await e.docker('run', '-d', '--name', 'web', 'nginx');
     const r = await e.docker('logs', 'web');
-    expect(r.stdout.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(r.stdout.split('\n')[0]).toBe(
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    );
     const id = e.daemon.getContainer('web').id;
     const first = e.read(`/var/lib/docker/containers/${id}/${id}-json.log`).split('\n')[0] as string;
-    expect(JSON.parse(first)).toMatchObject({ stream: 'stdout', log: '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n' });
+    expect(JSON.parse(first)).toMatchObject({
+      stream: 'stdout',
+      log: '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n',
+    });
     expect((await e.docker('logs', 'nosuch')).stderr).toBe('Error: No such container: nosuch\n');
   });
 
@@ -226,7 +281,9 @@ describe('docker logs and management commands', () => {
     const e = await withBusybox();
     expect((await e.docker('image', 'ls', '-q')).stdout).toBe((await e.docker('images', '-q')).stdout);
     expect((await e.docker('container', 'ls', '-a')).stdout).toBe((await e.docker('ps', '-a')).stdout);
-    expect((await e.docker('container', 'ls', '--bogus')).stderr).toBe("unknown flag: --bogus\nSee 'docker container ls --help'.\n");
+    expect((await e.docker('container', 'ls', '--bogus')).stderr).toBe(
+      "unknown flag: --bogus\nSee 'docker container ls --help'.\n",
+    );
   });
 });
 
@@ -236,7 +293,9 @@ describe('docker ps PORTS', () => {
     await e.docker('pull', 'nginx');
     await e.docker('run', '-d', '--name', 'web', '-p', '8080:80', 'nginx');
     await e.docker('run', '-d', '--name', 'web2', 'nginx');
-    expect((await e.docker('ps', '--format', '{{.Names}} {{.Ports}}')).stdout).toBe('web2 80/tcp\nweb 0.0.0.0:8080->80/tcp, :::8080->80/tcp\n');
+    expect((await e.docker('ps', '--format', '{{.Names}} {{.Ports}}')).stdout).toBe(
+      'web2 80/tcp\nweb 0.0.0.0:8080->80/tcp, :::8080->80/tcp\n',
+    );
   });
 });
 

@@ -22,7 +22,9 @@ describe('docker pull', () => {
     const r = await e.docker('pull', 'nginx:latest');
     expect(r.stdout.split('\n')[1]).toMatch(/^[0-9a-f]{12}: Already exists$/);
     const again = await e.docker('pull', 'nginx:latest');
-    expect(again.stdout).toMatch(/^latest: Pulling from library\/nginx\nDigest: sha256:[0-9a-f]{64}\nStatus: Image is up to date for nginx:latest\ndocker.io\/library\/nginx:latest\n$/);
+    expect(again.stdout).toMatch(
+      /^latest: Pulling from library\/nginx\nDigest: sha256:[0-9a-f]{64}\nStatus: Image is up to date for nginx:latest\ndocker.io\/library\/nginx:latest\n$/,
+    );
   });
 
   it('gives the registry texts for an unknown repository and an unknown tag', async () => {
@@ -31,10 +33,13 @@ describe('docker pull', () => {
     expect(r).toEqual({
       code: 1,
       stdout: 'Using default tag: latest\n',
-      stderr: "Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+      stderr:
+        "Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
     });
     const t = await e.docker('pull', 'ubuntu:99.04');
-    expect(t.stderr).toBe('Error response from daemon: manifest for ubuntu:99.04 not found: manifest unknown: manifest unknown\n');
+    expect(t.stderr).toBe(
+      'Error response from daemon: manifest for ubuntu:99.04 not found: manifest unknown: manifest unknown\n',
+    );
   });
 });
 
@@ -70,9 +75,15 @@ describe('docker history', () => {
     await e.docker('pull', 'ubuntu:20.04');
     const r = await e.docker('history', 'ubuntu:20.04');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT');
-    expect(lines[1]).toMatch(/^[0-9a-f]{12}   \d years ago   \/bin\/sh -c #\(nop\)  CMD \["\/bin\/bash"\] +0B        $/);
-    expect(lines[2]).toMatch(/^<missing>      \d years ago   \/bin\/sh -c #\(nop\) ADD file:[0-9a-f]{17}…   [\d.]+[kM]B +$/);
+    expect(lines[0]).toBe(
+      'IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT',
+    );
+    expect(lines[1]).toMatch(
+      /^[0-9a-f]{12} {3}\d years ago {3}\/bin\/sh -c #\(nop\) {2}CMD \["\/bin\/bash"\] +0B {8}$/,
+    );
+    expect(lines[2]).toMatch(
+      /^<missing> {6}\d years ago {3}\/bin\/sh -c #\(nop\) ADD file:[0-9a-f]{17}… {3}[\d.]+[kM]B +$/,
+    );
     expect(lines.slice(3, 7).every((l) => l.startsWith('<missing>') && /\s0B\s/.test(l))).toBe(true);
     const q = await e.docker('history', '-q', 'ubuntu:20.04');
     expect(q.stdout.split('\n').slice(1, 3)).toEqual(['<missing>', '<missing>']);
@@ -101,7 +112,9 @@ describe('docker image inspect', () => {
     await e.docker('pull', 'nginx');
     const r = await e.docker('image', 'inspect', 'nginx');
     expect(r.stdout.startsWith('[\n    {\n        "Id": "sha256:')).toBe(true);
-    const [obj] = JSON.parse(r.stdout) as [{ GraphDriver: { Data: Record<string, string>; Name: string }; RootFS: { Layers: string[] } }];
+    const [obj] = JSON.parse(r.stdout) as [
+      { GraphDriver: { Data: Record<string, string>; Name: string }; RootFS: { Layers: string[] } },
+    ];
     expect(Object.keys(obj.GraphDriver.Data)).toEqual(['LowerDir', 'MergedDir', 'UpperDir', 'WorkDir']);
     const img = e.daemon.getImage('nginx');
     const top = `/var/lib/docker/overlay2/${img.layer?.cacheId}`;
@@ -123,8 +136,16 @@ describe('docker image inspect', () => {
 
   it('prints [] and the error for a missing image', async () => {
     const e = makeEnv();
-    expect(await e.docker('image', 'inspect', 'nosuchimage')).toEqual({ code: 1, stdout: '[]\n', stderr: 'Error: No such image: nosuchimage\n' });
-    expect(await e.docker('inspect', 'nosuchcontainer')).toEqual({ code: 1, stdout: '[]\n', stderr: 'Error: No such object: nosuchcontainer\n' });
+    expect(await e.docker('image', 'inspect', 'nosuchimage')).toEqual({
+      code: 1,
+      stdout: '[]\n',
+      stderr: 'Error: No such image: nosuchimage\n',
+    });
+    expect(await e.docker('inspect', 'nosuchcontainer')).toEqual({
+      code: 1,
+      stdout: '[]\n',
+      stderr: 'Error: No such object: nosuchcontainer\n',
+    });
   });
 });
 
@@ -145,9 +166,21 @@ describe('docker rmi and tag', () => {
 
   it('words errors as the 20.10 CLI does', async () => {
     const e = makeEnv();
-    expect(await e.docker('rmi', 'nosuchimage')).toEqual({ code: 1, stdout: '', stderr: 'Error: No such image: nosuchimage\n' });
-    expect(await e.docker('tag', 'nosuchimage', 'x')).toEqual({ code: 1, stdout: '', stderr: 'Error response from daemon: No such image: nosuchimage:latest\n' });
-    expect(await e.docker('history', 'nosuchimage')).toEqual({ code: 1, stdout: '', stderr: 'Error response from daemon: No such image: nosuchimage:latest\n' });
+    expect(await e.docker('rmi', 'nosuchimage')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error: No such image: nosuchimage\n',
+    });
+    expect(await e.docker('tag', 'nosuchimage', 'x')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error response from daemon: No such image: nosuchimage:latest\n',
+    });
+    expect(await e.docker('history', 'nosuchimage')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error response from daemon: No such image: nosuchimage:latest\n',
+    });
   });
 });
 
@@ -157,7 +190,11 @@ describe('docker pull without a terminal', () => {
     e.terminal = false;
     await e.docker('pull', 'debian:bookworm-slim');
     const r = await e.docker('pull', 'nginx');
-    const lines = r.stdout.trimEnd().split('\n').slice(2, -3).map((l) => l.replace(/^[0-9a-f]{12}: /, ''));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(2, -3)
+      .map((l) => l.replace(/^[0-9a-f]{12}: /, ''));
     expect(lines).toEqual([
       'Already exists',
       ...Array(5).fill('Pulling fs layer'),
@@ -177,17 +214,35 @@ describe('docker load', () => {
       { path: cfgName, type: 'file', content: img.config },
       { path: 'aaaa', type: 'dir' },
       { path: 'aaaa/layer.tar', type: 'file', content: img.layers[0]?.tar() as Uint8Array },
-      { path: 'manifest.json', type: 'file', content: JSON.stringify([{ Config: cfgName, RepoTags: ['mine:v1'], Layers: ['aaaa/layer.tar'] }]) },
+      {
+        path: 'manifest.json',
+        type: 'file',
+        content: JSON.stringify([{ Config: cfgName, RepoTags: ['mine:v1'], Layers: ['aaaa/layer.tar'] }]),
+      },
     ]);
     const e = makeEnv();
     e.proc.mkdir('/tmp');
     e.proc.writeFile('/tmp/mine.tar', archive);
-    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({ code: 0, stdout: 'Loaded image: mine:v1\n', stderr: '' });
-    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({ code: 0, stdout: 'Loaded image: mine:v1\n', stderr: '' });
+    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({
+      code: 0,
+      stdout: 'Loaded image: mine:v1\n',
+      stderr: '',
+    });
+    expect(await e.docker('load', '-i', '/tmp/mine.tar')).toEqual({
+      code: 0,
+      stdout: 'Loaded image: mine:v1\n',
+      stderr: '',
+    });
     const id = e.daemon.getImage('mine:v1').id;
     expect(e.ls('/var/lib/docker/image/overlay2/imagedb/metadata/sha256')).toEqual([]);
     expect(e.ls('/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([img.layers[0]?.diffId.slice(7)]);
-    expect((await e.docker('image', 'inspect', '-f', '{{.Metadata.LastTagTime}}', id)).stdout).toBe('0001-01-01T00:00:00Z\n');
-    expect(await e.docker('load', '-i', '/tmp/nope.tar')).toEqual({ code: 1, stdout: '', stderr: 'open /tmp/nope.tar: no such file or directory\n' });
+    expect((await e.docker('image', 'inspect', '-f', '{{.Metadata.LastTagTime}}', id)).stdout).toBe(
+      '0001-01-01T00:00:00Z\n',
+    );
+    expect(await e.docker('load', '-i', '/tmp/nope.tar')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'open /tmp/nope.tar: no such file or directory\n',
+    });
   });
 });

@@ -10,7 +10,14 @@ import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
 import { makeScriptFixtures, type ScriptFixtures } from '../shell/script-conformance/fixtures.js';
 import { busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../support/real-docker.js';
-import { captureDockerTree, normalizeDockerTree, realReader, simReader, type DockerTreeEntry, type TreeDriver } from './conformance/docker-tree.js';
+import {
+  captureDockerTree,
+  normalizeDockerTree,
+  realReader,
+  simReader,
+  type DockerTreeEntry,
+  type TreeDriver,
+} from './conformance/docker-tree.js';
 
 const SCENARIO = [
   'load -i /tmp/layered.tar',
@@ -24,12 +31,19 @@ const SCENARIO = [
 
 const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
 if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`data-root conformance cannot run: ${unavailable}`);
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
+    throw new Error(`data-root conformance cannot run: ${unavailable}`);
   process.stderr.write(`\n!!! data-root conformance against a real dockerd SKIPPED: ${unavailable}\n`);
 }
 
 function quiet(): CommandIO {
-  return { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+  return {
+    stdin: new Uint8Array(0),
+    stdout: () => {},
+    stderr: () => {},
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
 }
 
 async function onReal(fx: ScriptFixtures, driver: TreeDriver): Promise<DockerTreeEntry[]> {
@@ -37,7 +51,11 @@ async function onReal(fx: ScriptFixtures, driver: TreeDriver): Promise<DockerTre
   if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
   try {
     for (const line of SCENARIO) {
-      const args = line.replace('/tmp/layered.tar', fx.copyIn[0]?.[0] as string).match(/"[^"]*"|\S+/g)?.map((a) => a.replace(/^"|"$/g, '')) ?? [];
+      const args =
+        line
+          .replace('/tmp/layered.tar', fx.copyIn[0]?.[0] as string)
+          .match(/"[^"]*"|\S+/g)
+          ?.map((a) => a.replace(/^"|"$/g, '')) ?? [];
       await d.dockerOk(args);
     }
     return normalizeDockerTree(captureDockerTree(await realReader(d.dataRoot), d.dataRoot, driver), driver);
@@ -73,19 +91,29 @@ describe.runIf(!unavailable)('the simulated data-root against a real one', () =>
     await fx?.stop();
   }, 60_000);
 
-  it.each(['overlay2', 'overlay'] as const)('holds the same entries after load, create, run, exec, commit and rm (%s driver)', async (driver) => {
-    const [real, sim] = [await onReal(fx, driver), await onSimulator(fx, driver)];
-    const key = (e: DockerTreeEntry) => e.path;
-    const realMap = new Map(real.map((e) => [key(e), e]));
-    const simMap = new Map(sim.map((e) => [key(e), e]));
-    const diffs: string[] = [];
-    for (const [k, e] of realMap) if (JSON.stringify(simMap.get(k)) !== JSON.stringify(e)) diffs.push(`${k}\n  real ${JSON.stringify(e)}\n  sim  ${JSON.stringify(simMap.get(k))}`);
-    for (const k of simMap.keys()) if (!realMap.has(k)) diffs.push(`${k}\n  sim only ${JSON.stringify(simMap.get(k))}`);
-    expect(diffs.join('\n')).toBe('');
-    expect(real.length).toBeGreaterThan(100);
-    // The driver's own tree was compared in depth: layer files, and for the legacy driver the
-    // regular files of each image layer's root/ shared as hard links with the layers below.
-    expect(real.filter((e) => e.path.startsWith(`${driver}/`)).length).toBeGreaterThan(50);
-    if (driver === 'overlay') expect(real.some((e) => /^overlay\/<cache:[^>]+>\/root\//.test(e.path) && e.type === 'file' && (e.nlink ?? 0) >= 3)).toBe(true);
-  }, 240_000);
+  it.each(['overlay2', 'overlay'] as const)(
+    'holds the same entries after load, create, run, exec, commit and rm (%s driver)',
+    async (driver) => {
+      const [real, sim] = [await onReal(fx, driver), await onSimulator(fx, driver)];
+      const key = (e: DockerTreeEntry) => e.path;
+      const realMap = new Map(real.map((e) => [key(e), e]));
+      const simMap = new Map(sim.map((e) => [key(e), e]));
+      const diffs: string[] = [];
+      for (const [k, e] of realMap)
+        if (JSON.stringify(simMap.get(k)) !== JSON.stringify(e))
+          diffs.push(`${k}\n  real ${JSON.stringify(e)}\n  sim  ${JSON.stringify(simMap.get(k))}`);
+      for (const k of simMap.keys())
+        if (!realMap.has(k)) diffs.push(`${k}\n  sim only ${JSON.stringify(simMap.get(k))}`);
+      expect(diffs.join('\n')).toBe('');
+      expect(real.length).toBeGreaterThan(100);
+      // The driver's own tree was compared in depth: layer files, and for the legacy driver the
+      // regular files of each image layer's root/ shared as hard links with the layers below.
+      expect(real.filter((e) => e.path.startsWith(`${driver}/`)).length).toBeGreaterThan(50);
+      if (driver === 'overlay')
+        expect(
+          real.some((e) => /^overlay\/<cache:[^>]+>\/root\//.test(e.path) && e.type === 'file' && (e.nlink ?? 0) >= 3),
+        ).toBe(true);
+    },
+    240_000,
+  );
 });

@@ -3,14 +3,19 @@
 // could be the normaliser's fault.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { busyboxRootfsTar, busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../support/real-docker.js';
+import {
+  busyboxRootfsTar,
+  busyboxUnavailable,
+  realDockerUnavailable,
+  startRealDocker,
+} from '../support/real-docker.js';
 import { captureDockerTree, normalizeDockerTree, realReader } from './conformance/docker-tree.js';
 import { writeFileSync } from 'node:fs';
 
-
 const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
 if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`docker tree comparison cannot run: ${unavailable}`);
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
+    throw new Error(`docker tree comparison cannot run: ${unavailable}`);
   process.stderr.write(`\n!!! docker tree comparison SKIPPED: ${unavailable}\n`);
 }
 
@@ -24,7 +29,13 @@ async function scenario(): Promise<ReturnType<typeof normalizeDockerTree>> {
     await d.dockerOk(['import', '--change', 'CMD ["/bin/sh"]', tarPath, 'base:1']);
     await d.dockerOk(['create', '--name', 'quiet', 'base:1']);
     await d.dockerOk(['run', '-d', '--name', 'busy', 'base:1', 'sleep', '300']);
-    await d.dockerOk(['exec', 'busy', 'sh', '-c', 'echo hi > /tmp/new && rm /bin/ls && mkdir -p /data/sub && chmod 700 /bin/busybox']);
+    await d.dockerOk([
+      'exec',
+      'busy',
+      'sh',
+      '-c',
+      'echo hi > /tmp/new && rm /bin/ls && mkdir -p /data/sub && chmod 700 /bin/busybox',
+    ]);
     const tree = normalizeDockerTree(captureDockerTree(await realReader(d.dataRoot), d.dataRoot));
     return tree;
   } finally {

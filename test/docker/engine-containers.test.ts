@@ -6,7 +6,13 @@ import { S_IFCHR, OVL_OPAQUE } from '../../src/kernel/index.js';
 import { makeEnv, modeOf, type Env } from './engine-harness.js';
 
 const DR = '/var/lib/docker';
-const io = { stdin: new Uint8Array(), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+const io = {
+  stdin: new Uint8Array(),
+  stdout: () => {},
+  stderr: () => {},
+  stdinIsTerminal: false,
+  stdoutIsTerminal: false,
+};
 
 async function created(image = 'busybox'): Promise<{ e: Env; id: string; mount: string; init: string }> {
   const e = makeEnv();
@@ -41,7 +47,13 @@ describe('docker create', () => {
     expect(modeOf(e.proc, `${DR}/containers/${id}`)).toBe('0710');
     expect(modeOf(e.proc, `${DR}/containers/${id}/config.v2.json`)).toBe('0600');
     expect(modeOf(e.proc, `${DR}/containers/${id}/hostconfig.json`)).toBe('0644');
-    expect(JSON.parse(e.read(`${DR}/containers/${id}/config.v2.json`))).toMatchObject({ ID: id, Name: '/web', Driver: 'overlay2', Path: 'sleep', Args: ['1000'] });
+    expect(JSON.parse(e.read(`${DR}/containers/${id}/config.v2.json`))).toMatchObject({
+      ID: id,
+      Name: '/web',
+      Driver: 'overlay2',
+      Path: 'sleep',
+      Args: ['1000'],
+    });
   });
 
   it('writes the init files through the overlay: empty 0755 files, dirs, mtab -> /proc/mounts, a copied-up etc', async () => {
@@ -66,12 +78,25 @@ describe('start and stop', () => {
     e.daemon.start('web');
     expect(e.ls(mount)).toEqual(['diff', 'link', 'lower', 'merged', 'work']);
     const m = e.kernel.mounts().find((x) => x.target === `${mount}/merged`);
-    const links = e.read(`${mount}/lower`).split(':').map((l) => `${DR}/overlay2/${l}`);
+    const links = e
+      .read(`${mount}/lower`)
+      .split(':')
+      .map((l) => `${DR}/overlay2/${l}`);
     expect(m?.options).toContain(`lowerdir=${links.join(':')},upperdir=${mount}/diff,workdir=${mount}/work`);
     expect(e.ls(`${mount}/merged`)).toContain('.dockerenv');
     expect(e.read(`${DR}/containers/${id}/hostname`)).toBe(`${id.slice(0, 12)}\n`);
     expect(e.read(`${DR}/containers/${id}/hosts`)).toMatch(new RegExp(`172\\.17\\.0\\.2\\t${id.slice(0, 12)}\\n$`));
-    expect(e.ls(`${DR}/containers/${id}`)).toEqual([`${id}-json.log`, 'checkpoints', 'config.v2.json', 'hostconfig.json', 'hostname', 'hosts', 'mounts', 'resolv.conf', 'resolv.conf.hash']);
+    expect(e.ls(`${DR}/containers/${id}`)).toEqual([
+      `${id}-json.log`,
+      'checkpoints',
+      'config.v2.json',
+      'hostconfig.json',
+      'hostname',
+      'hosts',
+      'mounts',
+      'resolv.conf',
+      'resolv.conf.hash',
+    ]);
     e.daemon.stop('web');
     expect(e.ls(mount)).toEqual(['diff', 'link', 'lower', 'work']);
     expect(e.kernel.mounts().some((x) => x.target.startsWith(mount))).toBe(false);
@@ -91,7 +116,13 @@ describe('changes in a running container', () => {
     const wh = e.proc.lstat(`${mount}/diff/etc/passwd`);
     expect(wh.mode & 0o170000).toBe(S_IFCHR);
     expect(wh.rdev).toBe(0);
-    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual(['C /etc', 'D /etc/passwd', 'A /newdir', 'C /tmp', 'A /tmp/newfile']);
+    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'C /etc',
+      'D /etc/passwd',
+      'A /newdir',
+      'C /tmp',
+      'A /tmp/newfile',
+    ]);
   });
 
   it('a directory removed and made again is opaque, and diff lists what it hid as deleted', async () => {
@@ -103,7 +134,14 @@ describe('changes in a running container', () => {
     p.mkdir('/etc/apk');
     p.writeFile('/etc/apk/new', 'x\n');
     expect(new TextDecoder().decode(e.proc.getxattr(`${mount}/diff/etc/apk`, OVL_OPAQUE))).toBe('y');
-    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual(['C /etc', 'C /etc/apk', 'A /etc/apk/new', 'D /etc/apk/arch', 'D /etc/apk/repositories', 'D /etc/apk/world']);
+    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'C /etc',
+      'C /etc/apk',
+      'A /etc/apk/new',
+      'D /etc/apk/arch',
+      'D /etc/apk/repositories',
+      'D /etc/apk/world',
+    ]);
   });
 });
 
@@ -170,7 +208,9 @@ describe('docker rm and rmi', () => {
 
   it('refuses to untag an image a container uses', async () => {
     const { e, id } = await created();
-    expect(() => e.daemon.rmi('busybox')).toThrow(`conflict: unable to remove repository reference "busybox" (must force) - container ${id.slice(0, 12)} is using its referenced image ${e.daemon.getImage('busybox').id.slice(7, 19)}`);
+    expect(() => e.daemon.rmi('busybox')).toThrow(
+      `conflict: unable to remove repository reference "busybox" (must force) - container ${id.slice(0, 12)} is using its referenced image ${e.daemon.getImage('busybox').id.slice(7, 19)}`,
+    );
   });
 });
 
@@ -207,7 +247,9 @@ describe('determinism', () => {
     const walk = (dir: string): void => {
       for (const n of e.ls(dir)) {
         const st = e.proc.lstat(`${dir}/${n}`);
-        out.push(`${dir}/${n} ${st.mode.toString(8)} ${st.type === 'symlink' ? e.proc.readlink(`${dir}/${n}`) : st.size}`);
+        out.push(
+          `${dir}/${n} ${st.mode.toString(8)} ${st.type === 'symlink' ? e.proc.readlink(`${dir}/${n}`) : st.size}`,
+        );
         if (st.type === 'dir' && !dir.endsWith('/diff')) walk(`${dir}/${n}`);
       }
     };
@@ -231,7 +273,10 @@ describe('volumes and bind mounts', () => {
     await e.daemon.pull('busybox');
     e.proc.mkdir('/tmp');
     e.proc.writeFile('/tmp/test.txt', 'from the host\n');
-    const { container: c } = await e.daemon.run({ image: 'busybox', name: 'web', detach: true, cmd: ['sleep', '1000'], volumes: ['/tmp/test.txt:/tmp/test.txt'] }, io);
+    const { container: c } = await e.daemon.run(
+      { image: 'busybox', name: 'web', detach: true, cmd: ['sleep', '1000'], volumes: ['/tmp/test.txt:/tmp/test.txt'] },
+      io,
+    );
     const merged = e.daemon.mergedDir(c);
     const inside = e.kernel.proc({ root: merged });
     expect(new TextDecoder().decode(inside.readFile('/tmp/test.txt'))).toBe('from the host\n');
@@ -246,7 +291,10 @@ describe('volumes and bind mounts', () => {
   it('a new named volume is filled from the image and lives under volumes/<name>/_data', async () => {
     const e = makeEnv();
     await e.daemon.pull('nginx');
-    const { container: c } = await e.daemon.run({ image: 'nginx', name: 'web', detach: true, volumes: ['html:/usr/share/nginx/html'] }, io);
+    const { container: c } = await e.daemon.run(
+      { image: 'nginx', name: 'web', detach: true, volumes: ['html:/usr/share/nginx/html'] },
+      io,
+    );
     expect(e.ls(`${DR}/volumes/html/_data`)).toEqual(['50x.html', 'index.html']);
     const inside = e.kernel.proc({ root: e.daemon.mergedDir(c) });
     inside.writeFile('/usr/share/nginx/html/new.html', '<p>new</p>\n');

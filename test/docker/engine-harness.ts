@@ -16,7 +16,8 @@ function runSimple(p: Proc, line: string, out: (s: string) => void): number {
     const w = part.split(/\s+/);
     if (m) {
       const text = `${(m[1] ?? '').replace(/^["']|["']$/g, '')}\n`;
-      if (m[3]) p.writeFile(m[3], text, m[2] === '>>' ? { create: true, append: true } : { create: true, truncate: true });
+      if (m[3])
+        p.writeFile(m[3], text, m[2] === '>>' ? { create: true, append: true } : { create: true, truncate: true });
       else out(text);
     } else if (w[0] === 'rm') {
       for (const f of w.slice(1).filter((a) => !a.startsWith('-'))) rmrf(p, f);
@@ -27,7 +28,14 @@ function runSimple(p: Proc, line: string, out: (s: string) => void): number {
     else if (w[0] === 'ln') p.link(w[1] as string, w[2] as string);
     else if (w[0] === 'exit') return Number(w[1]);
     else if (w[0] === 'true' || w[0] === 'sleep') continue;
-    else if (w[0] === 'ls') out(p.readdir(w.slice(1).find((a) => !a.startsWith('-')) ?? '.').map((e) => e.name).sort().join('\n') + '\n');
+    else if (w[0] === 'ls')
+      out(
+        p
+          .readdir(w.slice(1).find((a) => !a.startsWith('-')) ?? '.')
+          .map((e) => e.name)
+          .sort()
+          .join('\n') + '\n',
+      );
     else return 127;
   }
   return 0;
@@ -97,7 +105,11 @@ export function makeEnv(seed = 1): Env {
       const code = await cmd.run(ctx);
       return { code, stdout, stderr };
     },
-    ls: (dir) => proc.readdir(dir).map((e) => e.name).sort(),
+    ls: (dir) =>
+      proc
+        .readdir(dir)
+        .map((e) => e.name)
+        .sort(),
     read: (path) => new TextDecoder().decode(proc.readFile(path)),
   };
   return env;

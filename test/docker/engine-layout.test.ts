@@ -11,7 +11,20 @@ const LAYERDB = `${DR}/image/overlay2/layerdb`;
 describe('a fresh data-root', () => {
   it('has the 20.10 top-level dirs with their modes and an empty repositories.json', () => {
     const e = makeEnv();
-    expect(e.ls(DR)).toEqual(['buildkit', 'containerd', 'containers', 'image', 'network', 'overlay2', 'plugins', 'runtimes', 'swarm', 'tmp', 'trust', 'volumes']);
+    expect(e.ls(DR)).toEqual([
+      'buildkit',
+      'containerd',
+      'containers',
+      'image',
+      'network',
+      'overlay2',
+      'plugins',
+      'runtimes',
+      'swarm',
+      'tmp',
+      'trust',
+      'volumes',
+    ]);
     expect(modeOf(e.proc, DR)).toBe('0710');
     expect(modeOf(e.proc, `${DR}/overlay2`)).toBe('0710');
     expect(modeOf(e.proc, `${DR}/overlay2/l`)).toBe('0700');
@@ -28,7 +41,9 @@ describe('after docker pull', () => {
   it('a one-layer image: layerdb entry without parent, layer dir with only diff and link', async () => {
     const e = makeEnv();
     const res = await e.daemon.pull('busybox');
-    const cfg = parseImageConfig(e.proc.readFile(`${DR}/image/overlay2/imagedb/content/sha256/${res.imageId.slice(7)}`));
+    const cfg = parseImageConfig(
+      e.proc.readFile(`${DR}/image/overlay2/imagedb/content/sha256/${res.imageId.slice(7)}`),
+    );
     const diffId = cfg.rootfs?.diff_ids?.[0] as string;
     const dir = `${LAYERDB}/sha256/${diffId.slice(7)}`;
     expect(e.ls(LAYERDB)).toEqual(['sha256', 'tmp']);
@@ -56,7 +71,9 @@ describe('after docker pull', () => {
   it('a layered image: ChainIDs are chainId(diffIds), lower lists the parents uppermost first, parents are committed', async () => {
     const e = makeEnv();
     const res = await e.daemon.pull('nginx');
-    const cfg = parseImageConfig(e.proc.readFile(`${DR}/image/overlay2/imagedb/content/sha256/${res.imageId.slice(7)}`));
+    const cfg = parseImageConfig(
+      e.proc.readFile(`${DR}/image/overlay2/imagedb/content/sha256/${res.imageId.slice(7)}`),
+    );
     const chains = chainIds(cfg.rootfs?.diff_ids ?? []);
     expect(e.ls(`${LAYERDB}/sha256`)).toEqual(chains.map((c) => c.slice(7)).sort());
     const cache = chains.map((c) => e.read(`${LAYERDB}/sha256/${c.slice(7)}/cache-id`));
@@ -66,10 +83,21 @@ describe('after docker pull', () => {
       if (i === 0) expect(e.ls(dir)).not.toContain('parent');
       else expect(e.read(`${dir}/parent`)).toBe(chains[i - 1]);
       const ldir = `${DR}/overlay2/${cache[i]}`;
-      const expected = i === 0 ? ['committed', 'diff', 'link'] : i === chains.length - 1 ? ['diff', 'link', 'lower', 'work'] : ['committed', 'diff', 'link', 'lower', 'work'];
+      const expected =
+        i === 0
+          ? ['committed', 'diff', 'link']
+          : i === chains.length - 1
+            ? ['diff', 'link', 'lower', 'work']
+            : ['committed', 'diff', 'link', 'lower', 'work'];
       expect(e.ls(ldir)).toEqual(expected);
       if (i > 0) {
-        expect(e.read(`${ldir}/lower`)).toBe(links.slice(0, i).reverse().map((l) => `l/${l}`).join(':'));
+        expect(e.read(`${ldir}/lower`)).toBe(
+          links
+            .slice(0, i)
+            .reverse()
+            .map((l) => `l/${l}`)
+            .join(':'),
+        );
         expect(modeOf(e.proc, `${ldir}/work`)).toBe('0700');
         expect(e.ls(`${ldir}/work`)).toEqual([]);
       }
@@ -113,7 +141,10 @@ describe('layer size', () => {
     const diff = `${DR}/overlay2/${img.layer?.cacheId}/diff`;
     const bin = e.proc.lstat(`${diff}/bin/busybox`);
     expect(bin.nlink).toBeGreaterThan(100);
-    const etc = ['group', 'passwd', 'shadow', 'localtime'].reduce((n, f) => n + e.proc.lstat(`${diff}/etc/${f}`).size, 0);
+    const etc = ['group', 'passwd', 'shadow', 'localtime'].reduce(
+      (n, f) => n + e.proc.lstat(`${diff}/etc/${f}`).size,
+      0,
+    );
     expect(img.layer?.size).toBe(bin.size + etc);
     expect(e.read(`${LAYERDB}/sha256/${img.layer?.chainId.slice(7)}/size`)).toBe(String(bin.size + etc));
   });
@@ -127,11 +158,20 @@ describe('tar-split.json.gz', () => {
     await e.daemon.pull('busybox');
     const img = e.daemon.getImage('busybox');
     const gz = e.proc.readFile(`${LAYERDB}/sha256/${img.layer?.chainId.slice(7)}/tar-split.json.gz`);
-    const lines = gunzipSync(gz).toString().trim().split('\n').map((l) => JSON.parse(l) as { type: number; name?: string; size?: number; payload?: string | null; position: number });
+    const lines = gunzipSync(gz)
+      .toString()
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { type: number; name?: string; size?: number; payload?: string | null; position: number },
+      );
     expect(lines[1]).toEqual({ type: 1, name: 'bin/', payload: null, position: 1 });
     expect(lines.at(-1)).toEqual({ type: 2, position: lines.length - 1 });
     const { assembleLayerTar } = await import('../../src/docker/engine/tar-split.js');
-    const rebuilt = assembleLayerTar(gz, (name) => e.proc.readFile(`${DR}/overlay2/${img.layer?.cacheId}/diff/${name}`));
+    const rebuilt = assembleLayerTar(gz, (name) =>
+      e.proc.readFile(`${DR}/overlay2/${img.layer?.cacheId}/diff/${name}`),
+    );
     const tar = createTutorialRegistry().resolve('busybox').layers[0]?.tar() as Uint8Array;
     expect(Buffer.compare(Buffer.from(rebuilt), Buffer.from(tar))).toBe(0);
   });

@@ -12,7 +12,13 @@ async function sh(line: string): Promise<{ out: string; err: string; code: numbe
   let out = '';
   let err = '';
   const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : new TextDecoder().decode(d));
-  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += text(d)), stderr: (d) => void (err += text(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (out += text(d)),
+    stderr: (d) => void (err += text(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
   const r = await host.session.run(line, io);
   return { out, err, code: r.exitCode };
 }
@@ -30,26 +36,34 @@ beforeEach(async () => {
 });
 
 describe('the legacy overlay driver', () => {
-  it('docker info names it, without overlay2\'s lines, and warns that it is deprecated', async () => {
+  it("docker info names it, without overlay2's lines, and warns that it is deprecated", async () => {
     const info = await sh('docker info');
-    expect(info.out).toContain(' Storage Driver: overlay\n  Backing Filesystem: extfs\n  Supports d_type: true\n Logging Driver: json-file\n');
-    expect(info.err).toBe('WARNING: the overlay storage-driver is deprecated, and will be removed in a future release.\n');
+    expect(info.out).toContain(
+      ' Storage Driver: overlay\n  Backing Filesystem: extfs\n  Supports d_type: true\n Logging Driver: json-file\n',
+    );
+    expect(info.err).toBe(
+      'WARNING: the overlay storage-driver is deprecated, and will be removed in a future release.\n',
+    );
   });
 
   it('keeps every image layer as a full root/ whose regular files are hard links shared with the layers below', async () => {
     await sh('docker pull nginx');
     const top = await out("docker image inspect -f '{{.GraphDriver.Data.RootDir}}' nginx");
     expect(top).toMatch(/^\/var\/lib\/docker\/overlay\/[0-9a-f]{64}\/root$/);
-    expect(await out("docker image inspect -f '{{json .GraphDriver}}' nginx")).toBe(`{"Data":{"RootDir":"${top}"},"Name":"overlay"}`);
+    expect(await out("docker image inspect -f '{{json .GraphDriver}}' nginx")).toBe(
+      `{"Data":{"RootDir":"${top}"},"Name":"overlay"}`,
+    );
     const layers = Number(await out("docker image inspect -f '{{len .RootFS.Layers}}' nginx"));
     expect(layers).toBeGreaterThan(2);
     // A file of the base layer is one inode with one name in every layer's root/.
     const [links, inode] = (await out(`stat -c '%h %i' ${top}/etc/debian_version`)).split(' ');
     expect(Number(links)).toBe(layers);
-    expect(await out(`find /var/lib/docker/overlay -path '*/root/etc/debian_version' -inum ${inode} | wc -l`)).toBe(String(layers));
+    expect(await out(`find /var/lib/docker/overlay -path '*/root/etc/debian_version' -inum ${inode} | wc -l`)).toBe(
+      String(layers),
+    );
     // Each layer dir holds root/ only; no image layer holds a whiteout device.
     expect(await out(`ls ${top}/..`)).toBe('root');
-    expect(await out("find /var/lib/docker/overlay -type c | wc -l")).toBe('0');
+    expect(await out('find /var/lib/docker/overlay -type c | wc -l')).toBe('0');
     expect(await out('stat -c %a /var/lib/docker/overlay')).toBe('710');
   });
 
@@ -69,16 +83,20 @@ describe('the legacy overlay driver', () => {
     expect(await out(`ls ${dir}/merged 2>&1`)).toContain('No such file or directory');
   });
 
-  it('mounts a running container with its image\'s one root/ as lowerdir', async () => {
+  it("mounts a running container with its image's one root/ as lowerdir", async () => {
     await sh('docker run -d --name web busybox sleep 1000');
     const g = JSON.parse(await out("docker inspect -f '{{json .GraphDriver.Data}}' web")) as Record<string, string>;
     expect(Object.keys(g)).toEqual(['LowerDir', 'MergedDir', 'UpperDir', 'WorkDir']);
-    expect(await out('mount | grep overlay')).toBe(`overlay on ${g.MergedDir} type overlay (rw,relatime,lowerdir=${g.LowerDir},upperdir=${g.UpperDir},workdir=${g.WorkDir})`);
+    expect(await out('mount | grep overlay')).toBe(
+      `overlay on ${g.MergedDir} type overlay (rw,relatime,lowerdir=${g.LowerDir},upperdir=${g.UpperDir},workdir=${g.WorkDir})`,
+    );
   });
 
   it('diffs by comparing the container with its -init layer, and commits the result as a new full root/', async () => {
     await sh('docker run -d --name web busybox sleep 1000');
-    await sh("docker exec web sh -c 'echo more >> /etc/group; rm /bin/ls; rm -rf /home; mkdir /home; echo new > /newfile'");
+    await sh(
+      "docker exec web sh -c 'echo more >> /etc/group; rm /bin/ls; rm -rf /home; mkdir /home; echo new > /newfile'",
+    );
     const diff = (await out('docker diff web')).split('\n').sort();
     expect(diff).toEqual(['A /newfile', 'C /bin', 'C /etc', 'C /etc/group', 'D /bin/ls'].sort());
     const upper = await out("docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web");
@@ -93,7 +111,7 @@ describe('the legacy overlay driver', () => {
     expect(await out(`stat -c %i ${root}/etc/group`)).not.toBe(await out(`stat -c %i ${base}/etc/group`));
   });
 
-  it('hides the other driver\'s images and containers, and shows them again when switched back', async () => {
+  it("hides the other driver's images and containers, and shows them again when switched back", async () => {
     expect(await out("docker images --format '{{.Repository}}'")).toBe('');
     await sh('docker pull alpine');
     await sh('docker create --name a1 alpine');

@@ -6,7 +6,13 @@ import { createTutorialRegistry } from '../../src/docker/registry/tutorial.js';
 import { seededRandom, steppingClock } from '../../src/kernel/index.js';
 import { makeEnv, T0 } from './engine-harness.js';
 
-const io = { stdin: new Uint8Array(), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+const io = {
+  stdin: new Uint8Array(),
+  stdout: () => {},
+  stderr: () => {},
+  stdinIsTerminal: false,
+  stdoutIsTerminal: false,
+};
 
 describe('restarting the daemon', () => {
   it('finds the images, tags and containers it left, and can still remove them all', async () => {
@@ -15,8 +21,17 @@ describe('restarting the daemon', () => {
     await e.daemon.pull('nginx');
     await e.daemon.run({ image: 'nginx', name: 'web', detach: true }, io);
     await e.daemon.commit('web', 'mine:v1');
-    const before = { images: e.daemon.images(true).map((r) => `${r.repository}:${r.tag} ${r.image.id}`), ps: e.daemon.ps(true).map((c) => c.id) };
-    const d2 = createDaemon({ kernel: e.kernel, clock: steppingClock(T0 + 3_600_000), random: seededRandom(99), registry: createTutorialRegistry(), runCommand: async () => 0 });
+    const before = {
+      images: e.daemon.images(true).map((r) => `${r.repository}:${r.tag} ${r.image.id}`),
+      ps: e.daemon.ps(true).map((c) => c.id),
+    };
+    const d2 = createDaemon({
+      kernel: e.kernel,
+      clock: steppingClock(T0 + 3_600_000),
+      random: seededRandom(99),
+      registry: createTutorialRegistry(),
+      runCommand: async () => 0,
+    });
     expect(d2.images(true).map((r) => `${r.repository}:${r.tag} ${r.image.id}`)).toEqual(before.images);
     expect(d2.ps(true).map((c) => c.id)).toEqual(before.ps);
     const web = d2.getContainer('web');

@@ -103,12 +103,16 @@ describe('structs', () => {
   });
 
   it('sorts keys bytewise, so uppercase sorts before lowercase', () => {
-    const S = goStruct('S', [
-      { key: 'os', type: goString },
-      { key: 'Size', type: goInt },
-      { key: 'os.version', type: goString },
-      { key: 'architecture', type: goString },
-    ], true);
+    const S = goStruct(
+      'S',
+      [
+        { key: 'os', type: goString },
+        { key: 'Size', type: goInt },
+        { key: 'os.version', type: goString },
+        { key: 'architecture', type: goString },
+      ],
+      true,
+    );
     expect(marshalGo(S, { os: 'linux', Size: 1, 'os.version': 'v', architecture: 'amd64' })).toBe(
       '{"Size":1,"architecture":"amd64","os":"linux","os.version":"v"}',
     );
@@ -137,7 +141,9 @@ describe('maps and interface{} values', () => {
   });
 
   it('marshals plain objects with sorted keys and numbers as float64', () => {
-    expect(marshalAny({ b: [1, 2.5, true, null], a: { d: 'x<y' } })).toBe('{"a":{"d":"x\\u003cy"},"b":[1,2.5,true,null]}');
+    expect(marshalAny({ b: [1, 2.5, true, null], a: { d: 'x<y' } })).toBe(
+      '{"a":{"d":"x\\u003cy"},"b":[1,2.5,true,null]}',
+    );
     expect(marshalGo(goAny, unmarshalGo(goAny, '{"n":1E3}'))).toBe('{"n":1000}');
   });
 
@@ -172,7 +178,10 @@ describe('parseJsonText', () => {
   it('keeps number literals and duplicate members as written', () => {
     expect(parseJsonText('{"a":1.50,"a":-0}')).toEqual({
       t: 'obj',
-      members: [['a', { t: 'num', raw: '1.50' }], ['a', { t: 'num', raw: '-0' }]],
+      members: [
+        ['a', { t: 'num', raw: '1.50' }],
+        ['a', { t: 'num', raw: '-0' }],
+      ],
     });
   });
 

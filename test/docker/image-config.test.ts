@@ -44,7 +44,9 @@ describe('seed 000 image config', () => {
     // Docker 29 omits a nil OnBuild and orders history as the OCI struct does.
     const v29 = marshalImageConfig(parseImageConfig(SEED, { era: '29.0' }), { era: '29.0' });
     expect(v29).not.toContain('"OnBuild"');
-    expect(v29).toContain('{"created":"2021-10-16T00:37:47.578710012Z","created_by":"/bin/sh -c #(nop)  CMD [\\"bash\\"]","empty_layer":true}');
+    expect(v29).toContain(
+      '{"created":"2021-10-16T00:37:47.578710012Z","created_by":"/bin/sh -c #(nop)  CMD [\\"bash\\"]","empty_layer":true}',
+    );
     expect(sha256(v29)).not.toBe(SEED_ID);
   });
 
@@ -53,7 +55,11 @@ describe('seed 000 image config', () => {
       Array.isArray(v)
         ? v.map(reverseKeys)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).reverse().map(([k, e]) => [k, reverseKeys(e)]))
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, e]) => [k, reverseKeys(e)]),
+            )
           : v;
     const reordered = JSON.stringify(reverseKeys(JSON.parse(SEED)), null, 2);
     expect(reordered.startsWith('{\n  "rootfs"')).toBe(true);
@@ -93,7 +99,15 @@ describe('marshalImageConfig', () => {
 
   it('sorts the top-level keys and writes container_config even when unset (20.10)', () => {
     const json = marshalImageConfig(base);
-    expect(Object.keys(JSON.parse(json))).toEqual(['architecture', 'config', 'container_config', 'created', 'history', 'os', 'rootfs']);
+    expect(Object.keys(JSON.parse(json))).toEqual([
+      'architecture',
+      'config',
+      'container_config',
+      'created',
+      'history',
+      'os',
+      'rootfs',
+    ]);
     expect(json).toContain('"created":"2024-05-01T10:00:00.12Z"');
     expect(json).toContain('"container_config":{"Hostname":"","Domainname":"","User":"",');
   });
@@ -106,7 +120,9 @@ describe('marshalImageConfig', () => {
 
   it('places MacAddress and OnBuild by era', () => {
     const cfg: ImageConfig = { ...base, config: { ...base.config, MacAddress: '02:42:ac:11:00:02' } };
-    expect(marshalImageConfig(cfg)).toContain('"Entrypoint":null,"MacAddress":"02:42:ac:11:00:02","OnBuild":null,"Labels":null');
+    expect(marshalImageConfig(cfg)).toContain(
+      '"Entrypoint":null,"MacAddress":"02:42:ac:11:00:02","OnBuild":null,"Labels":null',
+    );
     expect(marshalImageConfig(cfg, { era: '29.0' })).toContain('"Entrypoint":null,"Labels":null');
   });
 
@@ -115,7 +131,9 @@ describe('marshalImageConfig', () => {
       ...base,
       config: { Healthcheck: { Retries: 3, Test: ['CMD-SHELL', 'true'], Interval: 30_000_000_000 } },
     };
-    expect(marshalImageConfig(cfg)).toContain('"Healthcheck":{"Test":["CMD-SHELL","true"],"Interval":30000000000,"Retries":3}');
+    expect(marshalImageConfig(cfg)).toContain(
+      '"Healthcheck":{"Test":["CMD-SHELL","true"],"Interval":30000000000,"Retries":3}',
+    );
   });
 
   it('returns UTF-8 bytes whose hash is the image ID', () => {

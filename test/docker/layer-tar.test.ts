@@ -6,7 +6,9 @@ import { diffId } from '../../src/docker/digest.js';
 import { compareWalkOrder, readLayerTar, writeLayerTar, type LayerEntry } from '../../src/docker/layer-tar.js';
 
 // A layer exported by a real Docker 20.10.24 daemon (see test/fixtures/README.md).
-const DOCKER_LAYER = new Uint8Array(readFileSync(new URL('../fixtures/docker-20.10.24-run-layer.tar', import.meta.url)));
+const DOCKER_LAYER = new Uint8Array(
+  readFileSync(new URL('../fixtures/docker-20.10.24-run-layer.tar', import.meta.url)),
+);
 const DOCKER_DIFF_ID = 'sha256:2391bcc015bf08fbcbb5d9a79951f7596a1346cfad8b181599b37974d9d6c5b4';
 const T = 1795476747; // the RUN step's mtime in that layer
 
@@ -53,7 +55,7 @@ describe('writeLayerTar matches Docker byte for byte', () => {
     expect(diffId(tar)).toBe('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
   });
 
-  it("reproduces a real Docker 20.10.24 layer, hence its DiffID, from a description of upper/", () => {
+  it('reproduces a real Docker 20.10.24 layer, hence its DiffID, from a description of upper/', () => {
     const tar = writeLayerTar(runLayerUpperDir);
     expect(diffId(tar)).toBe(DOCKER_DIFF_ID);
     expect(Buffer.compare(Buffer.from(tar), Buffer.from(DOCKER_LAYER))).toBe(0);
@@ -66,7 +68,10 @@ describe('writeLayerTar matches Docker byte for byte', () => {
   });
 
   it('formats header numbers as Go does: 7 octal digits + NUL, checksum ending NUL then space', () => {
-    const h = writeLayerTar([{ path: 'f', type: 'file', mode: 0o644, mtime: 1600000000, content: 'x' }]).subarray(0, 512);
+    const h = writeLayerTar([{ path: 'f', type: 'file', mode: 0o644, mtime: 1600000000, content: 'x' }]).subarray(
+      0,
+      512,
+    );
     expect(latin1(h.subarray(100, 108))).toBe('0100644\0');
     expect(latin1(h.subarray(124, 136))).toBe('00000000001\0');
     expect(latin1(h.subarray(136, 148))).toBe('13727410000\0');
@@ -114,7 +119,10 @@ describe('Docker export rules', () => {
       { path: 'y', type: 'hardlink', linkTarget: 'z' },
     ]);
     const entries = await readLayerTar(tar);
-    expect(entries.map((e) => [e.path, e.type, e.linkTarget])).toEqual([['y', 'file', undefined], ['z', 'hardlink', 'y']]);
+    expect(entries.map((e) => [e.path, e.type, e.linkTarget])).toEqual([
+      ['y', 'file', undefined],
+      ['z', 'hardlink', 'y'],
+    ]);
     expect(() => writeLayerTar([{ path: 'y', type: 'hardlink', linkTarget: 'nope' }])).toThrow(/missing/);
   });
 
@@ -127,7 +135,10 @@ describe('Docker export rules', () => {
       { lookupName: (id) => (id === 1000 ? 'user' : 'root') },
     );
     const entries = await readLayerTar(tar);
-    expect(entries.map((e) => [e.path, e.uid, e.uname, e.mode])).toEqual([['y', 1000, 'user', 0o600], ['z', 1000, 'user', 0o600]]);
+    expect(entries.map((e) => [e.path, e.uid, e.uname, e.mode])).toEqual([
+      ['y', 1000, 'user', 0o600],
+      ['z', 1000, 'user', 0o600],
+    ]);
   });
 
   it('writes bare permission bits and no user names for Docker 25+', () => {
@@ -138,7 +149,9 @@ describe('Docker export rules', () => {
 
   it('exports only security.capability among xattrs, as Docker does, through a PAX header', async () => {
     const cap = new Uint8Array([1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    const tar = writeLayerTar([{ path: 'ping', type: 'file', xattrs: { 'security.capability': cap, 'user.note': 'hi' } }]);
+    const tar = writeLayerTar([
+      { path: 'ping', type: 'file', xattrs: { 'security.capability': cap, 'user.note': 'hi' } },
+    ]);
     expect(latin1(tar.subarray(0, 17))).toBe('PaxHeaders.0/ping');
     expect(tar[156]).toBe(0x78);
     const [e] = await readLayerTar(tar);
@@ -200,7 +213,10 @@ describe('readLayerTar', () => {
       { order: 'given' },
     );
     const entries = await readLayerTar(tar);
-    expect(entries.map((e) => [e.path, e.type])).toEqual([['x', 'opaque'], ['x/y', 'file']]);
+    expect(entries.map((e) => [e.path, e.type])).toEqual([
+      ['x', 'opaque'],
+      ['x/y', 'file'],
+    ]);
   });
 
   it('accepts the tar as a stream of chunks', async () => {
@@ -210,8 +226,15 @@ describe('readLayerTar', () => {
 });
 
 describe('round trip, property-based', () => {
-  const segment = fc.stringMatching(/^[a-z.é_-]{1,12}$/).filter((s) => s !== '.' && s !== '..' && !s.startsWith('.wh.'));
-  const meta = { mode: fc.integer({ min: 0, max: 0o7777 }), uid: fc.nat(70000), gid: fc.nat(70000), mtime: fc.nat(2 ** 33 - 1) };
+  const segment = fc
+    .stringMatching(/^[a-z.é_-]{1,12}$/)
+    .filter((s) => s !== '.' && s !== '..' && !s.startsWith('.wh.'));
+  const meta = {
+    mode: fc.integer({ min: 0, max: 0o7777 }),
+    uid: fc.nat(70000),
+    gid: fc.nat(70000),
+    mtime: fc.nat(2 ** 33 - 1),
+  };
   const entry = fc.oneof(
     fc.record({ kind: fc.constant('file' as const), content: fc.uint8Array({ maxLength: 700 }), ...meta }),
     fc.record({ kind: fc.constant('dir' as const), opaque: fc.boolean(), ...meta }),
@@ -221,24 +244,32 @@ describe('round trip, property-based', () => {
 
   it('write → read → write gives the same bytes for any tree', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), entry), { selector: ([p]) => p.join('/'), maxLength: 12 }), async (raw) => {
-        const kinds = new Map(raw.map(([p, e]) => [p.join('/'), e.kind]));
-        const entries: LayerEntry[] = [];
-        for (const [segs, e] of raw) {
-          const path = segs.join('/');
-          // Keep the tree well-formed: an ancestor in the list must be a directory.
-          const ancestorsOk = segs.slice(0, -1).every((_, i) => [undefined, 'dir'].includes(kinds.get(segs.slice(0, i + 1).join('/'))));
-          if (!ancestorsOk) continue;
-          const common = { path, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
-          if (e.kind === 'file') entries.push({ ...common, type: 'file', content: e.content });
-          if (e.kind === 'dir') entries.push({ ...common, type: 'dir', opaque: e.opaque });
-          if (e.kind === 'symlink') entries.push({ ...common, type: 'symlink', linkTarget: e.target });
-          if (e.kind === 'whiteout') entries.push({ ...common, type: 'whiteout' });
-        }
-        const tar = writeLayerTar(entries);
-        const again = writeLayerTar(await readLayerTar(tar));
-        expect(Buffer.compare(Buffer.from(again), Buffer.from(tar))).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), entry), {
+          selector: ([p]) => p.join('/'),
+          maxLength: 12,
+        }),
+        async (raw) => {
+          const kinds = new Map(raw.map(([p, e]) => [p.join('/'), e.kind]));
+          const entries: LayerEntry[] = [];
+          for (const [segs, e] of raw) {
+            const path = segs.join('/');
+            // Keep the tree well-formed: an ancestor in the list must be a directory.
+            const ancestorsOk = segs
+              .slice(0, -1)
+              .every((_, i) => [undefined, 'dir'].includes(kinds.get(segs.slice(0, i + 1).join('/'))));
+            if (!ancestorsOk) continue;
+            const common = { path, mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
+            if (e.kind === 'file') entries.push({ ...common, type: 'file', content: e.content });
+            if (e.kind === 'dir') entries.push({ ...common, type: 'dir', opaque: e.opaque });
+            if (e.kind === 'symlink') entries.push({ ...common, type: 'symlink', linkTarget: e.target });
+            if (e.kind === 'whiteout') entries.push({ ...common, type: 'whiteout' });
+          }
+          const tar = writeLayerTar(entries);
+          const again = writeLayerTar(await readLayerTar(tar));
+          expect(Buffer.compare(Buffer.from(again), Buffer.from(tar))).toBe(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -12,7 +12,10 @@ describe('parseReference', () => {
     expect(parseReference('ubuntu')).toEqual({ name: 'ubuntu', tag: 'latest', tagged: false });
     expect(parseReference('docker.io/library/ubuntu:20.04')).toEqual({ name: 'ubuntu', tag: '20.04', tagged: true });
     expect(parseReference('myorg/app:v1')).toMatchObject({ name: 'myorg/app', tag: 'v1' });
-    expect(parseReference(`ubuntu@sha256:${'a'.repeat(64)}`)).toMatchObject({ name: 'ubuntu', digest: `sha256:${'a'.repeat(64)}` });
+    expect(parseReference(`ubuntu@sha256:${'a'.repeat(64)}`)).toMatchObject({
+      name: 'ubuntu',
+      digest: `sha256:${'a'.repeat(64)}`,
+    });
     expect(() => parseReference('Ubuntu')).toThrow(RegistryError);
   });
 });
@@ -60,7 +63,11 @@ describe('the tutorial registry', () => {
   });
 
   it('words unknown repositories and tags as Docker Hub does', () => {
-    expect(() => reg.resolve('nosuchimage')).toThrow("pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
-    expect(() => reg.resolve('ubuntu:99.04')).toThrow('manifest for ubuntu:99.04 not found: manifest unknown: manifest unknown');
+    expect(() => reg.resolve('nosuchimage')).toThrow(
+      "pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    );
+    expect(() => reg.resolve('ubuntu:99.04')).toThrow(
+      'manifest for ubuntu:99.04 not found: manifest unknown: manifest unknown',
+    );
   });
 });

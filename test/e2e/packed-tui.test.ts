@@ -41,10 +41,17 @@ async function typeLine(line: string): Promise<void> {
 describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ot-e2e-'));
-    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz')) as string;
     const prefix = join(dir, 'prefix');
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     bin = join(prefix, 'node_modules', '.bin', 'overlay-tutor');
   }, 240_000);
   afterAll(() => {
@@ -54,14 +61,30 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
 
   it('shows the container layer change as the learner works, at 80x24', async () => {
     // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
-    tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${bin} sandbox --seed 3`);
-    await waitForScreen((s) => s.includes('root@host:~#') && s.includes('No container or image yet'), 'the first frame');
+    tm(
+      'new-session',
+      '-d',
+      '-s',
+      SESSION,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${bin} sandbox --seed 3`,
+    );
+    await waitForScreen(
+      (s) => s.includes('root@host:~#') && s.includes('No container or image yet'),
+      'the first frame',
+    );
     await sleep(200);
     // Text and Enter at once, as a paste or a fast typist sends them: the line still runs.
     tm('send-keys', '-t', SESSION, '-l', 'docker pull nginx');
     tm('send-keys', '-t', SESSION, 'Enter');
     // The pull plays as docker draws it: a line per layer, counting bytes, then Pull complete.
-    await waitForScreen((s) => /^[0-9a-f]{12}: (Downloading|Extracting) +[\d.]+k?B\/[\d.]+k?B$/m.test(s), 'a layer downloading');
+    await waitForScreen(
+      (s) => /^[0-9a-f]{12}: (Downloading|Extracting) +[\d.]+k?B\/[\d.]+k?B$/m.test(s),
+      'a layer downloading',
+    );
     await waitForScreen((s) => s.includes('Status: Downloaded newer image for nginx:latest'), 'the end of the pull');
     await waitForScreen((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
     await typeLine('docker run -d --name web nginx');
@@ -79,7 +102,12 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
     await sleep(200);
     tm('send-keys', '-t', SESSION, 'Right');
     s = await waitForScreen((s) => /║merged/.test(s) && /║\*\+\s+new/.test(s), 'the merged pane');
-    expect(s.split('\n').filter((l) => l.startsWith('║')).join('\n')).not.toContain('default.conf');
+    expect(
+      s
+        .split('\n')
+        .filter((l) => l.startsWith('║'))
+        .join('\n'),
+    ).not.toContain('default.conf');
     tm('send-keys', '-t', SESSION, 'Escape');
     await sleep(200);
     tm('send-keys', '-t', SESSION, 'C-c');
@@ -91,7 +119,17 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   it('draws no colour under NO_COLOR, the glyphs carrying the meaning, and lesson code keeps its backticks', async () => {
     spawnSync('tmux', ['kill-session', '-t', SESSION]);
     const config = join(dir, 'config');
-    tm('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_CONFIG_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`);
+    tm(
+      'new-session',
+      '-d',
+      '-s',
+      SESSION,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_CONFIG_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
+    );
     await waitForScreen((s) => s.includes('step 1 of 10'), 'the lesson');
     await typeLine('docker run -d --name web nginx');
     await waitForScreen((s) => s.includes('in focus: web'), 'the container in focus'); // the lesson's status line is cut at 80 columns
@@ -101,7 +139,9 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
     await waitForScreen((s) => /`[^`]+`/.test(s), 'lesson text with a code span');
     const styled = tm('capture-pane', '-p', '-e', '-t', SESSION);
     // SGR sequences set colours (30-37, 90-97, 38;…) and weights; none may appear.
-    expect(styled.match(/\u001b\[[0-9;]*m/g)?.filter((sgr) => sgr !== '\u001b[0m' && sgr !== '\u001b[m') ?? []).toEqual([]);
+    expect(styled.match(/\u001b\[[0-9;]*m/g)?.filter((sgr) => sgr !== '\u001b[0m' && sgr !== '\u001b[m') ?? []).toEqual(
+      [],
+    );
     tm('send-keys', '-t', SESSION, 'C-c');
     await sleep(100);
     tm('send-keys', '-t', SESSION, 'C-c');

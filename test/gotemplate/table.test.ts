@@ -14,12 +14,42 @@ import {
 } from '../../src/gotemplate/table.js';
 
 const images = [
-  { Repository: 'alpine', Tag: '3.19', ID: '1d34ffeaf190', CreatedSince: '2 weeks ago', CreatedAt: '2024-04-17 10:00:00 +0000 UTC', Size: '7.38MB', Digest: '<none>' },
-  { Repository: 'ubuntu', Tag: '24.04', ID: 'bf3dc08bfed0', CreatedSince: '', CreatedAt: '', Size: '76.2MB', Digest: '<none>' },
+  {
+    Repository: 'alpine',
+    Tag: '3.19',
+    ID: '1d34ffeaf190',
+    CreatedSince: '2 weeks ago',
+    CreatedAt: '2024-04-17 10:00:00 +0000 UTC',
+    Size: '7.38MB',
+    Digest: '<none>',
+  },
+  {
+    Repository: 'ubuntu',
+    Tag: '24.04',
+    ID: 'bf3dc08bfed0',
+    CreatedSince: '',
+    CreatedAt: '',
+    Size: '76.2MB',
+    Digest: '<none>',
+  },
 ];
 const history = [
-  { ID: '1d34ffeaf190', CreatedSince: '2 weeks ago', CreatedAt: '2024-04-17T10:00:00Z', CreatedBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', Size: '0B', Comment: '' },
-  { ID: '<missing>', CreatedSince: '2 weeks ago', CreatedAt: '2024-04-17T09:59:59Z', CreatedBy: '/bin/sh -c #(nop) ADD file:d0764a717d1e9d0a in / ', Size: '7.38MB', Comment: '' },
+  {
+    ID: '1d34ffeaf190',
+    CreatedSince: '2 weeks ago',
+    CreatedAt: '2024-04-17T10:00:00Z',
+    CreatedBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]',
+    Size: '0B',
+    Comment: '',
+  },
+  {
+    ID: '<missing>',
+    CreatedSince: '2 weeks ago',
+    CreatedAt: '2024-04-17T09:59:59Z',
+    CreatedBy: '/bin/sh -c #(nop) ADD file:d0764a717d1e9d0a in / ',
+    Size: '7.38MB',
+    Comment: '',
+  },
 ];
 
 describe('format strings are pre-processed like formatter.Format.templateString', () => {
@@ -51,14 +81,26 @@ describe('docker images / history / ps --format', () => {
   });
   it('prints one line per row without a header for a non-table format', () => {
     const r = formatDockerList('{{.ID}}: {{.CreatedBy}}', history, DOCKER_LISTS.history);
-    expect(r.output).toBe('1d34ffeaf190: /bin/sh -c #(nop)  CMD ["/bin/sh"]\n<missing>: /bin/sh -c #(nop) ADD file:d0764a717d1e9d0a in / \n');
+    expect(r.output).toBe(
+      '1d34ffeaf190: /bin/sh -c #(nop)  CMD ["/bin/sh"]\n<missing>: /bin/sh -c #(nop) ADD file:d0764a717d1e9d0a in / \n',
+    );
   });
   it('names history columns as the CLI does', () => {
-    const r = formatDockerList('table {{.ID}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}', history, DOCKER_LISTS.history);
-    expect(r.output.split('\n')[0]).toBe('IMAGE          CREATED BY                                          SIZE      COMMENT');
+    const r = formatDockerList(
+      'table {{.ID}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}',
+      history,
+      DOCKER_LISTS.history,
+    );
+    expect(r.output.split('\n')[0]).toBe(
+      'IMAGE          CREATED BY                                          SIZE      COMMENT',
+    );
   });
   it('keeps header names intact under json/upper/lower/title/split/join/truncate, but pads with pad', () => {
-    const r = formatDockerList('table {{upper .Repository}}\\t{{json .Tag}}\\t{{truncate .ID 4}}|{{pad .Size 1 1}}|', images.slice(0, 1), DOCKER_LISTS.images);
+    const r = formatDockerList(
+      'table {{upper .Repository}}\\t{{json .Tag}}\\t{{truncate .ID 4}}|{{pad .Size 1 1}}|',
+      images.slice(0, 1),
+      DOCKER_LISTS.images,
+    );
     expect(r.output).toBe('REPOSITORY   TAG       IMAGE ID| SIZE |\nALPINE       "3.19"    1d34| 7.38MB |\n');
   });
   it('prints <no value> in the header for a column the header does not know, even with no rows', () => {
@@ -67,17 +109,27 @@ describe('docker images / history / ps --format', () => {
   it('fails the whole listing with the row type in the error when a field does not exist', () => {
     const r = formatDockerList('table {{.Repository}}\\t{{.Foo}}', images, DOCKER_LISTS.images);
     expect(r.output).toBe('');
-    expect(r.error?.message).toBe('template parsing error: template: :1:18: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.imageContext');
+    expect(r.error?.message).toBe(
+      'template parsing error: template: :1:18: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.imageContext',
+    );
   });
   it('reports a format that does not parse', () => {
-    expect(formatDockerList('{{.ID', images, DOCKER_LISTS.images).error?.message).toBe('template parsing error: template: :1: unclosed action');
+    expect(formatDockerList('{{.ID', images, DOCKER_LISTS.images).error?.message).toBe(
+      'template parsing error: template: :1: unclosed action',
+    );
   });
-  it('prints {{json .}} of a row as a map with sorted keys, as the CLI\'s MarshalJSON does', () => {
+  it("prints {{json .}} of a row as a map with sorted keys, as the CLI's MarshalJSON does", () => {
     const r = formatDockerList('json', images.slice(0, 1), DOCKER_LISTS.images);
-    expect(r.output).toBe('{"CreatedAt":"2024-04-17 10:00:00 +0000 UTC","CreatedSince":"2 weeks ago","Digest":"<none>","ID":"1d34ffeaf190","Repository":"alpine","Size":"7.38MB","Tag":"3.19"}\n');
+    expect(r.output).toBe(
+      '{"CreatedAt":"2024-04-17 10:00:00 +0000 UTC","CreatedSince":"2 weeks ago","Digest":"<none>","ID":"1d34ffeaf190","Repository":"alpine","Size":"7.38MB","Tag":"3.19"}\n',
+    );
   });
-  it('calls row methods such as ps\'s .Label and the header\'s Label', () => {
-    const row = goStruct('*formatter.ContainerContext', { ID: 'f3a1c9d2e4b5', Names: 'web' }, { methods: { Label: { params: ['string'], fn: () => 'docs' } } });
+  it("calls row methods such as ps's .Label and the header's Label", () => {
+    const row = goStruct(
+      '*formatter.ContainerContext',
+      { ID: 'f3a1c9d2e4b5', Names: 'web' },
+      { methods: { Label: { params: ['string'], fn: () => 'docs' } } },
+    );
     const r = formatDockerList('table {{.Names}}\\t{{.Label "com.example.team-name"}}', [row], DOCKER_LISTS.ps);
     expect(r.output).toBe('NAMES     team name\nweb       docs\n');
   });
@@ -85,9 +137,11 @@ describe('docker images / history / ps --format', () => {
 
 describe('tabwriter', () => {
   it('restarts alignment after a line without tabs and never pads the last cell', () => {
-    expect(tabwrite('a\tbb\tc\nlonger cell\tx\n\nno tabs\nq\tw\n')).toBe('a             bb        c\nlonger cell   x\n\nno tabs\nq         w\n');
+    expect(tabwrite('a\tbb\tc\nlonger cell\tx\n\nno tabs\nq\tw\n')).toBe(
+      'a             bb        c\nlonger cell   x\n\nno tabs\nq         w\n',
+    );
   });
-  it('measures wide characters as two columns, as docker\'s go-runewidth copy does', () => {
+  it("measures wide characters as two columns, as docker's go-runewidth copy does", () => {
     expect(displayWidth('日本語')).toBe(6);
     expect(tabwrite('名前\tx\nabcdefghijkl\ty\n')).toBe('名前           x\nabcdefghijkl   y\n');
   });
@@ -105,27 +159,40 @@ const c1 = {
 
 describe('docker inspect --format: typed pass, then the raw JSON with missingkey=error', () => {
   it('prints one line per element', () => {
-    const r = formatDockerInspect('{{.GraphDriver.Data.UpperDir}}', [c1, { ...c1, GraphDriver: { Data: { UpperDir: '/u2' }, Name: 'overlay2' } }]);
+    const r = formatDockerInspect('{{.GraphDriver.Data.UpperDir}}', [
+      c1,
+      { ...c1, GraphDriver: { Data: { UpperDir: '/u2' }, Name: 'overlay2' } },
+    ]);
     expect(r).toEqual({ output: '/var/lib/docker/overlay2/4d5a/diff\n/u2\n', exitCode: 0 });
   });
-  it('prints structs in field order, as the CLI\'s typed structs do', () => {
+  it("prints structs in field order, as the CLI's typed structs do", () => {
     expect(formatDockerInspect('{{json .RootFS}}|{{.State}}|{{.State.Health}}', [c1]).output).toBe(
       '{"Type":"layers","Layers":["sha256:d4fc","sha256:5f70"]}|{running true 4242 <nil>}|<nil>\n',
     );
   });
   it('treats label maps as maps: a missing label is <no value>, or "" through index', () => {
-    expect(formatDockerInspect('{{.Config.Labels.nope}}|{{index .Config.Labels "nope"}}|{{.Config.Labels.team}}', [c1]).output).toBe('<no value>||docs\n');
+    expect(
+      formatDockerInspect('{{.Config.Labels.nope}}|{{index .Config.Labels "nope"}}|{{.Config.Labels.team}}', [c1])
+        .output,
+    ).toBe('<no value>||docs\n');
   });
-  it('reports a missing field with the raw pass\'s text, prints an empty line and exits 1', () => {
+  it("reports a missing field with the raw pass's text, prints an empty line and exits 1", () => {
     const r = formatDockerInspect('{{.Foo}}', [c1]);
     expect(r.output).toBe('\n');
     expect(r.exitCode).toBe(1);
-    expect(r.error?.message).toBe('template parsing error: template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"');
+    expect(r.error?.message).toBe(
+      'template parsing error: template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"',
+    );
   });
   it('keeps the output of elements that worked and joins the errors of those that did not', () => {
-    const r = formatDockerInspect('{{.State.Health.Status}}', [{ ...c1, State: { ...c1.State, Health: { Status: 'healthy' } } }, c1]);
+    const r = formatDockerInspect('{{.State.Health.Status}}', [
+      { ...c1, State: { ...c1.State, Health: { Status: 'healthy' } } },
+      c1,
+    ]);
     expect(r.output).toBe('healthy\n');
-    expect(r.error?.message).toBe('template parsing error: template: :1:8: executing "" at <.State.Health.Status>: nil pointer evaluating interface {}.Status');
+    expect(r.error?.message).toBe(
+      'template parsing error: template: :1:8: executing "" at <.State.Health.Status>: nil pointer evaluating interface {}.Status',
+    );
   });
   it('exits 64 when the format does not parse', () => {
     expect(formatDockerInspect('{{.Id', [c1])).toMatchObject({ output: '', exitCode: 64 });

@@ -7,7 +7,13 @@ let host: SimHost;
 
 async function sh(line: string): Promise<{ out: string; code: number }> {
   let out = '';
-  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (out += String(d)),
+    stderr: (d) => void (out += String(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
   const r = await host.session.run(line, io);
   return { out, code: r.exitCode };
 }
@@ -49,7 +55,9 @@ describe('systemctl and docker.service', () => {
     const s = await sh('systemctl status docker');
     expect(s.code).toBe(3);
     expect(s.out).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json');
-    expect((await sh('docker ps')).out).toBe('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+    expect((await sh('docker ps')).out).toBe(
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
+    );
   });
 
   it('daemon.json asking for overlay2 or overlay works; a driver not simulated is refused honestly', async () => {
@@ -60,10 +68,15 @@ describe('systemctl and docker.service', () => {
     expect((await sh("docker info --format '{{.Driver}}'")).out).toBe('overlay\n');
     host.rootProc.writeFile('/etc/docker/daemon.json', '{ "storage-driver": "vfs" }');
     expect((await sh('systemctl restart docker')).code).toBe(1);
-    expect((await sh('systemctl status docker')).out).toContain('the vfs storage driver is not simulated by overlay-tutor (overlay2 and overlay are)');
+    expect((await sh('systemctl status docker')).out).toContain(
+      'the vfs storage driver is not simulated by overlay-tutor (overlay2 and overlay are)',
+    );
   });
 
   it('names a unit that does not exist as systemd does', async () => {
-    expect(await sh('systemctl restart nginx')).toEqual({ out: 'Failed to restart nginx.service: Unit nginx.service not found.\n', code: 5 });
+    expect(await sh('systemctl restart nginx')).toEqual({
+      out: 'Failed to restart nginx.service: Unit nginx.service not found.\n',
+      code: 5,
+    });
   });
 });

@@ -24,7 +24,14 @@ describe('the modes without a screen', () => {
   // mode but the screen must end before they are evaluated. Ink's layout engine compiles a
   // WebAssembly module when it is evaluated; a preloaded counter sees whether it ever was.
   const COUNTER = join(import.meta.dirname, '../support/count-wasm.cjs');
-  const compiledBy = (args: string[], input = '') => /wasm modules compiled: (\d+)/.exec(spawnSync('node', ['--require', COUNTER, ...args], { encoding: 'utf8', input, cwd: join(import.meta.dirname, '../..') }).stderr)?.[1];
+  const compiledBy = (args: string[], input = '') =>
+    /wasm modules compiled: (\d+)/.exec(
+      spawnSync('node', ['--require', COUNTER, ...args], {
+        encoding: 'utf8',
+        input,
+        cwd: join(import.meta.dirname, '../..'),
+      }).stderr,
+    )?.[1];
 
   it('never evaluate Ink: --version, --help, script, lessons and the line-mode REPL', () => {
     // The counter counts: importing Ink's layout engine alone compiles its module.
@@ -42,9 +49,14 @@ describe('the modes without a screen', () => {
 describe('overlay-tutor script', () => {
   it('prints each line after `$ ` and then its output, skipping comments and blank lines', () => {
     const file = join(dir, 'basic.sh');
-    writeFileSync(file, '# a comment\n\necho hello\ncd /tmp && mkdir d && ls\nif true; then\n  echo inside\nfi\nfalse\necho after\n');
+    writeFileSync(
+      file,
+      '# a comment\n\necho hello\ncd /tmp && mkdir d && ls\nif true; then\n  echo inside\nfi\nfalse\necho after\n',
+    );
     const r = runCli(['script', file]);
-    expect(r.out).toBe('$ echo hello\nhello\n$ cd /tmp && mkdir d && ls\nd\n$ if true; then\n  echo inside\nfi\ninside\n$ false\n$ echo after\nafter\n');
+    expect(r.out).toBe(
+      '$ echo hello\nhello\n$ cd /tmp && mkdir d && ls\nd\n$ if true; then\n  echo inside\nfi\ninside\n$ false\n$ echo after\nafter\n',
+    );
     expect(r.code).toBe(0);
   });
 
@@ -60,7 +72,9 @@ describe('overlay-tutor script', () => {
   it('keeps stdout and stderr in the order they were written, as `2>&1` does', () => {
     const file = join(dir, 'order.sh');
     writeFileSync(file, 'echo one; ls /nope; echo two\n');
-    expect(runCli(['script', file]).out).toBe("$ echo one; ls /nope; echo two\none\nls: cannot access '/nope': No such file or directory\ntwo\n");
+    expect(runCli(['script', file]).out).toBe(
+      "$ echo one; ls /nope; echo two\none\nls: cannot access '/nope': No such file or directory\ntwo\n",
+    );
   });
 
   it('copies real files and folders in with --copy-in and writes nothing back', () => {
@@ -71,7 +85,9 @@ describe('overlay-tutor script', () => {
     const file = join(dir, 'copy.sh');
     writeFileSync(file, 'cat /in/a.txt\nfind /in | sort\nrm -r /in\n');
     const r = runCli(['script', file, '--copy-in', `${src}:/in`, '--strict']);
-    expect(r.out).toBe('$ cat /in/a.txt\nreal data\n$ find /in | sort\n/in\n/in/a.txt\n/in/sub\n/in/sub/b.txt\n$ rm -r /in\n');
+    expect(r.out).toBe(
+      '$ cat /in/a.txt\nreal data\n$ find /in | sort\n/in\n/in/a.txt\n/in/sub\n/in/sub/b.txt\n$ rm -r /in\n',
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(join(src, 'a.txt'), 'utf8')).toBe('real data\n');
   });
@@ -84,8 +100,12 @@ describe('overlay-tutor script', () => {
 
   it('explains bad arguments', () => {
     expect(runCli(['script']).code).toBe(2);
-    expect(runCli(['script', join(dir, 'missing.sh')]).err).toMatch(/^overlay-tutor: cannot read .*missing\.sh: ENOENT\n$/);
-    expect(runCli(['script', 'x', '--copy-in', 'nocolon']).err).toBe("overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not 'nocolon'\n");
+    expect(runCli(['script', join(dir, 'missing.sh')]).err).toMatch(
+      /^overlay-tutor: cannot read .*missing\.sh: ENOENT\n$/,
+    );
+    expect(runCli(['script', 'x', '--copy-in', 'nocolon']).err).toBe(
+      "overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not 'nocolon'\n",
+    );
     expect(runCli(['--help']).out).toContain('overlay-tutor script FILE');
   });
 
@@ -103,7 +123,14 @@ describe('a reader that goes away', () => {
     // buffer still to write, meets a closed pipe.
     const file = join(dir, 'long.sh');
     writeFileSync(file, `${'ls -R /etc\n'.repeat(400)}`);
-    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} script ${JSON.stringify(file)} | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node ${JSON.stringify(CLI)} script ${JSON.stringify(file)} | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout).toBe('$ ls -R /etc\n');
     expect(r.stderr).toBe('status 0\n');
   });
@@ -111,7 +138,11 @@ describe('a reader that goes away', () => {
 
 describe('the tutor without a terminal', () => {
   it('shows the lesson map in line mode and leaves on q', () => {
-    const r = spawnSync('node', [CLI], { input: 'q\n', encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' } });
+    const r = spawnSync('node', [CLI], {
+      input: 'q\n',
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' },
+    });
     expect(r.stdout).toContain(' 1. [     ] Storage drivers and docker info');
     expect(r.stdout).toContain('Lesson number, or sandbox for a host with no lesson (q to quit): ');
     expect(r.status).toBe(0);

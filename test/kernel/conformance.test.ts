@@ -60,7 +60,9 @@ describe.runIf(skipReason === undefined)('overlayfs model against a real overlay
           `Shrunk counter-example (add it to conformance-regressions.ts) and its differences:\n${lastFailure}\n\n${(err as Error).message}`,
       );
     }
-    process.stdout.write(`overlay conformance: ${RUNS} random scenarios agreed with the real kernel (seed ${seed}, ${ran} runs)\n`);
+    process.stdout.write(
+      `overlay conformance: ${RUNS} random scenarios agreed with the real kernel (seed ${seed}, ${ran} runs)\n`,
+    );
   }, 600_000);
 });
 

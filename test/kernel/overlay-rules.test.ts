@@ -2,7 +2,16 @@
 // checks the same rules against the real kernel at random).
 import { Volume } from 'memfs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Kernel, KernelError, S_IFCHR, makedev, seededRandom, steppingClock, type KernelEvent, type Proc } from '../../src/kernel/index.js';
+import {
+  Kernel,
+  KernelError,
+  S_IFCHR,
+  makedev,
+  seededRandom,
+  steppingClock,
+  type KernelEvent,
+  type Proc,
+} from '../../src/kernel/index.js';
 
 let kernel: Kernel;
 let p: Proc;
@@ -46,7 +55,12 @@ describe('lookup and readdir', () => {
   });
 
   it('directories present in several layers merge their entries', () => {
-    expect(p.readdir('/m/dir').map((e) => e.name).sort()).toEqual(['high', 'low']);
+    expect(
+      p
+        .readdir('/m/dir')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['high', 'low']);
   });
 
   it('a merged directory reports one link, as the kernel does', () => {
@@ -65,7 +79,9 @@ describe('creating', () => {
     p.writeFile('/m/tree/new', 'n\n');
     expect(p.lstat('/u/tree').type).toBe('dir');
     expect(text(p.readFile('/u/tree/new'))).toBe('n\n');
-    expect(events.filter((e) => e.kind === 'copy-up').map((e) => (e as { merged: string }).merged)).toEqual(['/m/tree']);
+    expect(events.filter((e) => e.kind === 'copy-up').map((e) => (e as { merged: string }).merged)).toEqual([
+      '/m/tree',
+    ]);
   });
 
   it('mknod of a 0/0 character device through the overlay fails with EPERM', () => {
@@ -83,7 +99,13 @@ describe('copy-up', () => {
     expect(text(p.readFile('/m/single'))).toBe('single\nmore\n');
     expect(text(p.readFile('/l2/single'))).toBe('single\n');
     const copy = events.find((e) => e.kind === 'copy-up');
-    expect(copy).toMatchObject({ kind: 'copy-up', merged: '/m/single', lower: '/l2/single', upper: '/u/single', via: 'tmpfile' });
+    expect(copy).toMatchObject({
+      kind: 'copy-up',
+      merged: '/m/single',
+      lower: '/l2/single',
+      upper: '/u/single',
+      via: 'tmpfile',
+    });
   });
 
   it('chmod, chown, utimes and truncate each copy a lower file up', () => {
@@ -91,7 +113,12 @@ describe('copy-up', () => {
     p.chown('/m/etc.conf', 1000, 1000);
     p.utimes('/m/dir/low', 0, 0);
     p.truncate('/m/dir/high', 0);
-    expect(['/u/single', '/u/etc.conf', '/u/dir/low', '/u/dir/high'].map((x) => p.lstat(x).type)).toEqual(['file', 'file', 'file', 'file']);
+    expect(['/u/single', '/u/etc.conf', '/u/dir/low', '/u/dir/high'].map((x) => p.lstat(x).type)).toEqual([
+      'file',
+      'file',
+      'file',
+      'file',
+    ]);
     expect(p.lstat('/u/single').mode & 0o777).toBe(0o600);
   });
 
@@ -110,7 +137,10 @@ describe('copy-up', () => {
   it('a copy-up passes through the work directory: work/work is left holding nothing', () => {
     p.writeFile('/m/dir/low', 'x', { append: true });
     expect(p.readdir('/w/work')).toEqual([]);
-    expect(events.find((e) => e.kind === 'copy-up' && e.type === 'dir')).toMatchObject({ staged: expect.stringMatching(/^\/w\/work\/#[0-9a-f]+$/), via: 'workdir' });
+    expect(events.find((e) => e.kind === 'copy-up' && e.type === 'dir')).toMatchObject({
+      staged: expect.stringMatching(/^\/w\/work\/#[0-9a-f]+$/),
+      via: 'workdir',
+    });
   });
 });
 
@@ -305,7 +335,12 @@ describe('chown(2) and user.* attributes, on the host disk and through the overl
     p.mkdir('/d');
     p.chmod('/d', 0o6755);
     for (const f of ['/su', '/sg', '/sg-noexec', '/d']) p.chown(f, 0, 0);
-    expect(['/su', '/sg', '/sg-noexec', '/d'].map((f) => (p.stat(f).mode & 0o7777).toString(8))).toEqual(['755', '755', '2745', '6755']);
+    expect(['/su', '/sg', '/sg-noexec', '/d'].map((f) => (p.stat(f).mode & 0o7777).toString(8))).toEqual([
+      '755',
+      '755',
+      '2745',
+      '6755',
+    ]);
     // A copy-up keeps the bits (the filesystem sets the owner, not chown(2)); chown through the
     // overlay then drops them on the upper copy only.
     p.chmod('/l1/file', 0o4755);

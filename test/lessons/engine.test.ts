@@ -38,9 +38,18 @@ steps:
 const ZH = EN.replace('title: Tiny', 'title: 小课');
 const files = (lesson = LESSON, en = EN, zh = ZH) => ({
   lesson: { path: 'lessons/01-tiny/lesson.yaml', text: lesson },
-  texts: { en: { path: 'lessons/01-tiny/en.yaml', text: en }, 'zh-CN': { path: 'lessons/01-tiny/zh-CN.yaml', text: zh } },
+  texts: {
+    en: { path: 'lessons/01-tiny/en.yaml', text: en },
+    'zh-CN': { path: 'lessons/01-tiny/zh-CN.yaml', text: zh },
+  },
 });
-const quiet: CommandIO = { stdin: new Uint8Array(0), stdout: () => {}, stderr: () => {}, stdinIsTerminal: false, stdoutIsTerminal: false };
+const quiet: CommandIO = {
+  stdin: new Uint8Array(0),
+  stdout: () => {},
+  stderr: () => {},
+  stdinIsTerminal: false,
+  stdoutIsTerminal: false,
+};
 
 describe('loading', () => {
   it('names the file, line and column of a check it does not know', () => {
@@ -56,9 +65,16 @@ describe('loading', () => {
 
   it('fails when a text is missing in one language, or the hints differ in number', () => {
     const r = loadLesson('01-tiny', files(LESSON, EN, ZH.replace(/ {2}last:[\s\S]*$/, '')));
-    expect(r.problems.map(formatProblem)).toContain('lessons/01-tiny/zh-CN.yaml:1:1: steps.last: missing (the step is in lesson.yaml)');
-    const h = loadLesson('01-tiny', files(LESSON, EN, ZH.replace('hints: [Use docker pull., docker pull busybox]', 'hints: [docker pull busybox]')));
-    expect(h.problems.map(formatProblem)).toContain('lessons/01-tiny/zh-CN.yaml:1:1: steps.pull.hints: 1 hints here, 2 in en.yaml');
+    expect(r.problems.map(formatProblem)).toContain(
+      'lessons/01-tiny/zh-CN.yaml:1:1: steps.last: missing (the step is in lesson.yaml)',
+    );
+    const h = loadLesson(
+      '01-tiny',
+      files(LESSON, EN, ZH.replace('hints: [Use docker pull., docker pull busybox]', 'hints: [docker pull busybox]')),
+    );
+    expect(h.problems.map(formatProblem)).toContain(
+      'lessons/01-tiny/zh-CN.yaml:1:1: steps.pull.hints: 1 hints here, 2 in en.yaml',
+    );
   });
 
   it('wants the last step to be an exercise', () => {
@@ -68,7 +84,10 @@ describe('loading', () => {
 });
 
 describe('a lesson being taken', () => {
-  const start = async () => LessonRunner.start(loadLesson('01-tiny', files()).lesson as never, 'en', (seed) => createSimHost({ seed, interactive: false }));
+  const start = async () =>
+    LessonRunner.start(loadLesson('01-tiny', files()).lesson as never, 'en', (seed) =>
+      createSimHost({ seed, interactive: false }),
+    );
 
   it('gives hints one at a time and refuses next until the step is done', async () => {
     const r = await start();
@@ -87,7 +106,10 @@ describe('a lesson being taken', () => {
     const r = await start();
     const listing = async () => {
       let out = '';
-      await r.host.session.run('find /var/lib/docker | sort | xargs stat -c "%n %s %a"', { ...quiet, stdout: (d) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d)) });
+      await r.host.session.run('find /var/lib/docker | sort | xargs stat -c "%n %s %a"', {
+        ...quiet,
+        stdout: (d) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d)),
+      });
       return out;
     };
     await r.submit('docker pull alpine', quiet);

@@ -8,7 +8,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runLineTutor } from '../../src/repl/line-tutor.js';
 
 let progressFile = '';
-async function session(lines: string[], lang: 'en' | 'zh-CN' = 'en', lessonId?: string): Promise<{ code: number; out: string }> {
+async function session(
+  lines: string[],
+  lang: 'en' | 'zh-CN' = 'en',
+  lessonId?: string,
+): Promise<{ code: number; out: string }> {
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
@@ -28,7 +32,10 @@ describe('line-mode tutor', () => {
     expect(code).toBe(0);
     expect(out).toContain(' 7. [     ] Copy-on-write in a container layer');
     // Two steps done: saved, and shown on the map when the learner comes back.
-    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons['copy-on-write']).toEqual({ current: 2, done: ['intro', 'run'] });
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons['copy-on-write']).toEqual({
+      current: 2,
+      done: ['intro', 'run'],
+    });
     expect(out).toContain(' 7. [3/10 ] Copy-on-write');
     expect(out).toContain('── Copy-on-write in a container layer · step 2 of 10 ──');
     expect(out).toContain('✓ Step done.');
@@ -38,7 +45,15 @@ describe('line-mode tutor', () => {
   });
 
   it('opens a sandbox from the map and goes back with `lessons`', async () => {
-    const { code, out } = await session(['sandbox', 'docker pull busybox >/dev/null', 'if true; then', '  docker images --format "{{.Repository}}"', 'fi', 'lessons', 'q']);
+    const { code, out } = await session([
+      'sandbox',
+      'docker pull busybox >/dev/null',
+      'if true; then',
+      '  docker images --format "{{.Repository}}"',
+      'fi',
+      'lessons',
+      'q',
+    ]);
     expect(code).toBe(0);
     expect(out).toContain('A simulated host with no lesson: try anything.');
     expect(out).toContain('root@host:~# > > busybox\n');
@@ -61,7 +76,9 @@ describe('line-mode tutor', () => {
   it('keeps a corrupt progress file aside and says where', async () => {
     writeFileSync(progressFile, '{ not json');
     const { out } = await session(['q']);
-    expect(out).toMatch(/your progress file could not be read \(not JSON .*\); it was kept as .*progress\.json\.corrupt-/);
+    expect(out).toMatch(
+      /your progress file could not be read \(not JSON .*\); it was kept as .*progress\.json\.corrupt-/,
+    );
     expect(existsSync(progressFile)).toBe(false);
     expect(readdirSync(join(progressFile, '..')).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
   });

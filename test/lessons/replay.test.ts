@@ -14,7 +14,10 @@ const { lessons, problems } = readLessons(dir);
 function capture(): { io: CommandIO; text: () => string } {
   let out = '';
   const add = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d));
-  return { io: { stdin: new Uint8Array(0), stdout: add, stderr: add, stdinIsTerminal: false, stdoutIsTerminal: false }, text: () => out };
+  return {
+    io: { stdin: new Uint8Array(0), stdout: add, stderr: add, stdinIsTerminal: false, stdoutIsTerminal: false },
+    text: () => out,
+  };
 }
 
 describe('lessons/', () => {
@@ -24,36 +27,42 @@ describe('lessons/', () => {
   });
 
   for (const lesson of lessons) {
-    it.each(['en', 'zh-CN'] as const)(`${lesson.folder} replays its reference solution (%s)`, async (lang) => {
-      const r = await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed, interactive: false }));
-      for (const step of lesson.data.steps) {
-        const at = `${lesson.folder} step ${step.id}`;
-        expect(r.view().id, at).toBe(step.id);
-        // Texts render with their values filled in.
-        expect(r.view().text, at).not.toMatch(/\{\{\s*(chainid|diffid|cacheid|link|short)/);
-        if (step.kind === 'explain') {
-          await r.submit('next', capture().io);
-          continue;
-        }
-        if (step.kind === 'answer') {
-          const out = capture();
-          for (const line of step.solution) await r.submit(line, out.io);
-          const expected = computeValue(r.host, step.answer);
-          expect(out.text().toLowerCase(), `${at}: the solution shows the answer`).toContain(expected.replace(/^sha256:/, '').toLowerCase());
-          expect((await r.submit('answer sha256:0000', capture().io)).exitCode, at).toBe(1);
+    it.each(['en', 'zh-CN'] as const)(
+      `${lesson.folder} replays its reference solution (%s)`,
+      async (lang) => {
+        const r = await LessonRunner.start(lesson, lang, (seed) => createSimHost({ seed, interactive: false }));
+        for (const step of lesson.data.steps) {
+          const at = `${lesson.folder} step ${step.id}`;
           expect(r.view().id, at).toBe(step.id);
-          await r.submit(`answer ${expected}`, capture().io);
-          continue;
+          // Texts render with their values filled in.
+          expect(r.view().text, at).not.toMatch(/\{\{\s*(chainid|diffid|cacheid|link|short)/);
+          if (step.kind === 'explain') {
+            await r.submit('next', capture().io);
+            continue;
+          }
+          if (step.kind === 'answer') {
+            const out = capture();
+            for (const line of step.solution) await r.submit(line, out.io);
+            const expected = computeValue(r.host, step.answer);
+            expect(out.text().toLowerCase(), `${at}: the solution shows the answer`).toContain(
+              expected.replace(/^sha256:/, '').toLowerCase(),
+            );
+            expect((await r.submit('answer sha256:0000', capture().io)).exitCode, at).toBe(1);
+            expect(r.view().id, at).toBe(step.id);
+            await r.submit(`answer ${expected}`, capture().io);
+            continue;
+          }
+          expect(r.passes(), `${at} must not pass before the learner acts`).toBe(false);
+          const ask = await r.submit('solution', capture().io);
+          expect(ask.confirm, at).toBeTruthy();
+          const turn = await r.submit('y', capture().io);
+          if (step === lesson.data.steps[lesson.data.steps.length - 1]) {
+            expect(turn.leave, `${at}: the lesson ends`).toBe('finished');
+            expect(r.grade).toBe('with-solution');
+          } else expect(r.view().id, `${at}: the solution completes the step`).not.toBe(step.id);
         }
-        expect(r.passes(), `${at} must not pass before the learner acts`).toBe(false);
-        const ask = await r.submit('solution', capture().io);
-        expect(ask.confirm, at).toBeTruthy();
-        const turn = await r.submit('y', capture().io);
-        if (step === lesson.data.steps[lesson.data.steps.length - 1]) {
-          expect(turn.leave, `${at}: the lesson ends`).toBe('finished');
-          expect(r.grade).toBe('with-solution');
-        } else expect(r.view().id, `${at}: the solution completes the step`).not.toBe(step.id);
-      }
-    }, 60_000);
+      },
+      60_000,
+    );
   }
 });

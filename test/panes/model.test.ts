@@ -13,7 +13,13 @@ let tracker: PaneTracker;
 async function sh(line: string): Promise<string> {
   let out = '';
   const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : new TextDecoder().decode(d));
-  const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += text(d)), stderr: (d) => void (out += text(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (out += text(d)),
+    stderr: (d) => void (out += text(d)),
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
   tracker.beginCommand();
   await host.session.run(line, io);
   tracker.endCommand();
@@ -42,7 +48,9 @@ describe('pane model', () => {
 
   it('shows the container layer as find lists it, with + ~ x o marks that match the kernel', async () => {
     await sh('docker run -d --name web nginx');
-    await sh("docker exec web sh -c 'echo hi > /tmp/new; echo more >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf; rm -rf /usr/share/nginx/html; mkdir /usr/share/nginx/html'");
+    await sh(
+      "docker exec web sh -c 'echo hi > /tmp/new; echo more >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf; rm -rf /usr/share/nginx/html; mkdir /usr/share/nginx/html'",
+    );
     const m = model();
     const log = [...tracker.log];
     expect(m.focus).toEqual({ kind: 'container', name: 'web', state: 'running' });
@@ -57,7 +65,9 @@ describe('pane model', () => {
     expect(mark('etc')).toBe(' ');
     // The last command's effects are flagged, and the copy-up is told as passing through work/.
     expect(m.upper.find((r) => r.path === 'etc/nginx/nginx.conf')?.recent).toBe(true);
-    expect(log.some((l) => l.startsWith('~ copy-up /etc/nginx/nginx.conf: overlay2/') && l.includes('work/'))).toBe(true);
+    expect(log.some((l) => l.startsWith('~ copy-up /etc/nginx/nginx.conf: overlay2/') && l.includes('work/'))).toBe(
+      true,
+    );
     expect(log.some((l) => l.startsWith('x whiteout /etc/nginx/conf.d/default.conf'))).toBe(true);
     // merged/ shows the new file and not the deleted one.
     expect(m.merged.some((r) => r.path === 'tmp/new' && r.mark === '+')).toBe(true);

@@ -50,12 +50,26 @@ describe('a planned pull', () => {
       }
     }
     expect(seen.get('aaaaaaaaaaaa')).toEqual(['Already exists']);
-    expect(seen.get('bbbbbbbbbbbb')).toEqual(['Pulling fs layer', 'Downloading', 'Verifying Checksum', 'Download complete', 'Extracting', 'Pull complete']);
+    expect(seen.get('bbbbbbbbbbbb')).toEqual([
+      'Pulling fs layer',
+      'Downloading',
+      'Verifying Checksum',
+      'Download complete',
+      'Extracting',
+      'Pull complete',
+    ]);
     expect(seen.get('eeeeeeeeeeee')?.slice(0, 3)).toEqual(['Pulling fs layer', 'Waiting', 'Downloading']);
   });
 
   it('shows what docker printed before the layers, then the layers as they are, and holds back Digest and Status', () => {
-    const printed = ['Using default tag: latest', 'latest: Pulling from library/nginx', ...layers.map((l) => `${l.id}: ${l.status}`), 'Digest: sha256:00', 'Status: Downloaded newer image for nginx:latest', ''].join('\n');
+    const printed = [
+      'Using default tag: latest',
+      'latest: Pulling from library/nginx',
+      ...layers.map((l) => `${l.id}: ${l.status}`),
+      'Digest: sha256:00',
+      'Status: Downloaded newer image for nginx:latest',
+      '',
+    ].join('\n');
     const screen = pullScreenAt(printed, plan, 10, 80);
     expect(screen.slice(0, 2)).toEqual(['Using default tag: latest', 'latest: Pulling from library/nginx']);
     expect(screen.slice(2)).toEqual(pullLinesAt(plan, 10, 80));

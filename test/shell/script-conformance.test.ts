@@ -12,7 +12,9 @@ import { runScriptOnRealHost, scriptDockerd } from './script-conformance/run-rea
 
 const SCRIPTS = join(import.meta.dirname, 'script-conformance', 'scripts');
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const scripts = readdirSync(SCRIPTS).filter((f) => f.endsWith('.sh')).sort();
+const scripts = readdirSync(SCRIPTS)
+  .filter((f) => f.endsWith('.sh'))
+  .sort();
 
 const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
 if (unavailable) {
@@ -36,18 +38,23 @@ describe.runIf(!unavailable)('scripts agree with a real Docker host', () => {
     await fixtures?.stop();
   }, 60_000);
 
-  it.each(scripts)('%s', async (name) => {
-    const file = join(SCRIPTS, name);
-    const d = await startRealDocker(scriptDockerd(fixtures.dir));
-    if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
-    let real: string;
-    try {
-      real = normalizeTranscript(runScriptOnRealHost(d, readFileSync(file, 'utf8'), fixtures.copyIn), d.dataRoot);
-    } finally {
-      await d.stop();
-    }
-    const sim = normalizeTranscript(runOnSimulator(file, fixtures));
-    if (sim !== real) writeFileSync(join(fixtures.dir, `${name}.diff.txt`), `--- real\n${real}\n--- simulator\n${sim}\n`);
-    expect(sim).toBe(real);
-  }, 120_000);
+  it.each(scripts)(
+    '%s',
+    async (name) => {
+      const file = join(SCRIPTS, name);
+      const d = await startRealDocker(scriptDockerd(fixtures.dir));
+      if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
+      let real: string;
+      try {
+        real = normalizeTranscript(runScriptOnRealHost(d, readFileSync(file, 'utf8'), fixtures.copyIn), d.dataRoot);
+      } finally {
+        await d.stop();
+      }
+      const sim = normalizeTranscript(runOnSimulator(file, fixtures));
+      if (sim !== real)
+        writeFileSync(join(fixtures.dir, `${name}.diff.txt`), `--- real\n${real}\n--- simulator\n${sim}\n`);
+      expect(sim).toBe(real);
+    },
+    120_000,
+  );
 });

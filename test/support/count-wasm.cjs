@@ -4,6 +4,10 @@
 let compiled = 0;
 const { compile, instantiate } = WebAssembly;
 WebAssembly.compile = (...args) => ((compiled += 1), compile(...args));
-WebAssembly.instantiate = (source, ...rest) => ((compiled += source instanceof WebAssembly.Module ? 0 : 1), instantiate(source, ...rest));
-WebAssembly.Module = new Proxy(WebAssembly.Module, { construct: (target, args) => ((compiled += 1), Reflect.construct(target, args)) });
+WebAssembly.instantiate = (source, ...rest) => (
+  (compiled += source instanceof WebAssembly.Module ? 0 : 1), instantiate(source, ...rest)
+);
+WebAssembly.Module = new Proxy(WebAssembly.Module, {
+  construct: (target, args) => ((compiled += 1), Reflect.construct(target, args)),
+});
 process.on('exit', () => process.stderr.write(`wasm modules compiled: ${compiled}\n`));

@@ -7,5 +7,6 @@ import fc from 'fast-check';
 const fromEnv = process.env.OVERLAY_CONFORMANCE_SEED;
 export const PROPERTY_SEED = fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : Date.now() % 2 ** 31;
 
-if (!Number.isSafeInteger(PROPERTY_SEED)) throw new Error(`OVERLAY_CONFORMANCE_SEED must be an integer, not ${JSON.stringify(fromEnv)}`);
+if (!Number.isSafeInteger(PROPERTY_SEED))
+  throw new Error(`OVERLAY_CONFORMANCE_SEED must be an integer, not ${JSON.stringify(fromEnv)}`);
 fc.configureGlobal({ seed: PROPERTY_SEED });

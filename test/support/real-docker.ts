@@ -25,7 +25,22 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, readlinkSync, rmSync, rmdirSync, statSync, writeFileSync, accessSync, constants as fsConstants } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+  accessSync,
+  constants as fsConstants,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -561,7 +576,8 @@ export async function startRealDocker(opts: RealDockerOptions = {}): Promise<Rea
         const left = processesMentioning(`${tmpDir}/`);
         if (left.length === 0) break;
         for (const p of left) {
-          if (!cleanup.leftoverProcesses.includes(`${p.pid} ${p.argv0}`)) cleanup.leftoverProcesses.push(`${p.pid} ${p.argv0}`);
+          if (!cleanup.leftoverProcesses.includes(`${p.pid} ${p.argv0}`))
+            cleanup.leftoverProcesses.push(`${p.pid} ${p.argv0}`);
           try {
             process.kill(p.pid, i === 0 ? 'SIGTERM' : 'SIGKILL');
           } catch {
@@ -692,8 +708,30 @@ export function cacheIdOfLink(overlayHome: string, lid: string): string {
 
 /** Applets linked in the base rootfs (symlinks to busybox in /bin). */
 export const DEFAULT_APPLETS: readonly string[] = [
-  'cat', 'chmod', 'cp', 'echo', 'false', 'find', 'grep', 'head', 'hostname', 'id', 'ln', 'ls',
-  'mkdir', 'mv', 'readlink', 'rm', 'rmdir', 'sh', 'sleep', 'stat', 'tail', 'touch', 'true', 'wc',
+  'cat',
+  'chmod',
+  'cp',
+  'echo',
+  'false',
+  'find',
+  'grep',
+  'head',
+  'hostname',
+  'id',
+  'ln',
+  'ls',
+  'mkdir',
+  'mv',
+  'readlink',
+  'rm',
+  'rmdir',
+  'sh',
+  'sleep',
+  'stat',
+  'tail',
+  'touch',
+  'true',
+  'wc',
 ];
 
 export interface RootfsTarOptions {
@@ -718,7 +756,11 @@ export async function busyboxRootfsTar(opts: RootfsTarOptions = {}): Promise<Buf
   const base = { uid: 0, gid: 0, uname: 'root', gname: 'root', mtime };
   const entries: { name: string; header: Partial<Header> & Pick<Header, 'name'>; data?: Buffer }[] = [
     { name: 'bin/', header: { ...base, name: 'bin/', type: 'directory', mode: 0o755 } },
-    { name: 'bin/busybox', header: { ...base, name: 'bin/busybox', type: 'file', mode: 0o755, size: binary.length }, data: binary },
+    {
+      name: 'bin/busybox',
+      header: { ...base, name: 'bin/busybox', type: 'file', mode: 0o755, size: binary.length },
+      data: binary,
+    },
     ...applets.map((a) => ({
       name: `bin/${a}`,
       header: { ...base, name: `bin/${a}`, type: 'symlink' as const, linkname: 'busybox', mode: 0o777 },

@@ -75,7 +75,7 @@ describe('the screen', () => {
     expect(f.split('\n').length).toBeLessThan(8);
   });
 
-  it('shows a pulled image\'s layers, then a container\'s upper with + ~ x marks after writes and a delete', async () => {
+  it("shows a pulled image's layers, then a container's upper with + ~ x marks after writes and a delete", async () => {
     const ui = await start();
     await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
     await ui.runLine('docker run -d --name web nginx', (f) => f.includes('in focus: web (running)'), 'focus on web');
@@ -103,7 +103,11 @@ describe('the screen', () => {
     ui.stdin.write('\r');
     f = await ui.waitFor((f) => f.includes('(2/6)'), 'the second step');
     // The focused pane (double border) read on its own, its wrapped rows joined.
-    const flat = f.split('\n').map((l) => l.split('║')[1] ?? '').join('').replace(/ /g, '');
+    const flat = f
+      .split('\n')
+      .map((l) => l.split('║')[1] ?? '')
+      .join('')
+      .replace(/ /g, '');
     expect(flat).toContain('sha256of:sha256:');
     expect(flat).toContain('foundinlayerdb');
   });
@@ -117,7 +121,8 @@ describe('the screen', () => {
     await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     const f = await ui.waitFor((f) => f.includes('║Image layers'), 'the layer stack in focus');
-    for (let i = 1; i <= 6; i++) expect(f).toMatch(new RegExp(`║ ${i} [0-9a-f]{12} l/[A-Z0-9]{26} +[\\d.]+[kM]?B [█·]+ `));
+    for (let i = 1; i <= 6; i++)
+      expect(f).toMatch(new RegExp(`║ ${i} [0-9a-f]{12} l/[A-Z0-9]{26} +[\\d.]+[kM]?B [█·]+ `));
   });
 
   it('opens the help with ? on an empty line and closes it with any key', async () => {
@@ -191,7 +196,13 @@ describe('the screen', () => {
 
   it('opens a sandbox from the lesson map and goes back with `lessons`', async () => {
     process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
-    const r = render(<App load={async () => ({ host: await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} }), Screen })} s={STRINGS.en} pullMs={100} />);
+    const r = render(
+      <App
+        load={async () => ({ host: await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} }), Screen })}
+        s={STRINGS.en}
+        pullMs={100}
+      />,
+    );
     cleanup = r.unmount;
     const frame = () => r.lastFrame() ?? '';
     const until = async (pred: (f: string) => boolean, what: string) => {
@@ -204,7 +215,10 @@ describe('the screen', () => {
       await new Promise((res) => setTimeout(res, 100));
     };
     // The map's last line is a paragraph of its own, not run on into lesson 11's title.
-    await until((f) => /^11\. \[ +\] Beyond overlay2$/m.test(f) && /^Type a lesson number and Enter, or sandbox/m.test(f), 'the map');
+    await until(
+      (f) => /^11\. \[ +\] Beyond overlay2$/m.test(f) && /^Type a lesson number and Enter, or sandbox/m.test(f),
+      'the map',
+    );
     await send('sandbox', (f) => f.includes('root@host:~#') && f.includes('| sandbox |'), 'the sandbox');
     await send('docker pull busybox', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pulled layers');
     await send('lessons', (f) => f.includes('lesson map') && f.includes('lesson>'), 'the map again');
@@ -228,7 +242,15 @@ describe('the first frame, before the simulator has loaded', () => {
     });
     const host = createSimHost({ seed: 2 });
     let exitCode: number | undefined;
-    const r = render(<App load={() => ready.then(() => ({ host: screenHostFor(host), Screen }))} s={s} firstPrompt="root@host:~# " pullMs={0} onExit={(c) => (exitCode = c)} />);
+    const r = render(
+      <App
+        load={() => ready.then(() => ({ host: screenHostFor(host), Screen }))}
+        s={s}
+        firstPrompt="root@host:~# "
+        pullMs={0}
+        onExit={(c) => (exitCode = c)}
+      />,
+    );
     cleanup = r.unmount;
     return { r, release, fail, exitCode: () => exitCode };
   }

@@ -25,11 +25,25 @@ describe('lazy string-width', () => {
     const width = lazyStringWidth(() => stringWidth);
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme-ascii' }),
-      fc.constantFrom('\u001b[2m', '\u001b[22m', '\u001b[36m', '\u001b[0m', '\u009b1m', '\u001b]8;;http://x\u0007', '\t', '\n', '\u0007', '\u007f'),
+      fc.constantFrom(
+        '\u001b[2m',
+        '\u001b[22m',
+        '\u001b[36m',
+        '\u001b[0m',
+        '\u009b1m',
+        '\u001b]8;;http://x\u0007',
+        '\t',
+        '\n',
+        '\u0007',
+        '\u007f',
+      ),
       fc.constantFrom('层', '上', 'é', 'e\u0301', '👍', '👨‍👩‍👧', '1\u20e3', 'ｶﾞ', '\u200b', '\u1100\u1161'),
       fc.string({ unit: 'grapheme' }),
     );
-    const options = fc.record({ ambiguousIsNarrow: fc.boolean(), countAnsiEscapeCodes: fc.boolean() }, { requiredKeys: [] });
+    const options = fc.record(
+      { ambiguousIsNarrow: fc.boolean(), countAnsiEscapeCodes: fc.boolean() },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), options, (pieces, o) => {
         const s = pieces.join('');

@@ -10,7 +10,14 @@ import type { ScreenHost, ScreenIO } from '../../src/ui/screen-host.js';
 
 async function say(host: ScreenHost, line: string): Promise<string> {
   let out = '';
-  const io: ScreenIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: true, stdoutIsTerminal: true, lesson: () => {} };
+  const io: ScreenIO = {
+    stdin: new Uint8Array(0),
+    stdout: (d) => void (out += String(d)),
+    stderr: (d) => void (out += String(d)),
+    stdinIsTerminal: true,
+    stdoutIsTerminal: true,
+    lesson: () => {},
+  };
   await host.run(line, io);
   return out;
 }

@@ -48,21 +48,38 @@ describe('lesson markdown', () => {
 describe('paragraphs', () => {
   it('joins a paragraph broken at 80 columns in the source and wraps it at the width of the area', () => {
     const src = 'The kernel copies nginx.conf up first — parents etc/ and etc/nginx/ too\n— staging it in work/.';
-    expect(plain(markdownRows(src, 40, true))).toEqual(['The kernel copies nginx.conf up first —', 'parents etc/ and etc/nginx/ too —', 'staging it in work/.']);
+    expect(plain(markdownRows(src, 40, true))).toEqual([
+      'The kernel copies nginx.conf up first —',
+      'parents etc/ and etc/nginx/ too —',
+      'staging it in work/.',
+    ]);
   });
 
   it('joins Chinese lines without a space', () => {
-    expect(plain(markdownRows('内核先把文件复制到\n上层，再修改。', 80, true))).toEqual(['内核先把文件复制到上层，再修改。']);
+    expect(plain(markdownRows('内核先把文件复制到\n上层，再修改。', 80, true))).toEqual([
+      '内核先把文件复制到上层，再修改。',
+    ]);
   });
 
   it('ends a list at a line that is not indented, and lets an indented one continue an item', () => {
     const src = '- **merged**: what the container\n  sees.\nReading goes through to the lowers.';
-    expect(plain(markdownRows(src, 80, true))).toEqual(['- merged: what the container sees.', 'Reading goes through to the lowers.']);
+    expect(plain(markdownRows(src, 80, true))).toEqual([
+      '- merged: what the container sees.',
+      'Reading goes through to the lowers.',
+    ]);
   });
 
   it('keeps list items, the step rule and code blocks on lines of their own', () => {
-    const src = '── Lesson · step 1 of 3 ──\nA mount has:\n- lowerdir: the layers;\n- upperdir: diff/.\n```\nls /\n```\nDone.';
-    expect(plain(markdownRows(src, 80, true))).toEqual(['── Lesson · step 1 of 3 ──', 'A mount has:', '- lowerdir: the layers;', '- upperdir: diff/.', '    ls /', 'Done.']);
+    const src =
+      '── Lesson · step 1 of 3 ──\nA mount has:\n- lowerdir: the layers;\n- upperdir: diff/.\n```\nls /\n```\nDone.';
+    expect(plain(markdownRows(src, 80, true))).toEqual([
+      '── Lesson · step 1 of 3 ──',
+      'A mount has:',
+      '- lowerdir: the layers;',
+      '- upperdir: diff/.',
+      '    ls /',
+      'Done.',
+    ]);
   });
 });
 

@@ -58,7 +58,13 @@ function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-export async function build(backend: BuildBackend, ctx: BuildContext, opts: BuildOptions, out: (s: string) => void, err: (s: string) => void): Promise<BuildResult> {
+export async function build(
+  backend: BuildBackend,
+  ctx: BuildContext,
+  opts: BuildOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<BuildResult> {
   out(`Sending build context to Docker daemon  ${formatContextSize(ctx.contextBytes)}\r\r\n`);
   const df = DockerfileParser.parse(ctx.dockerfile);
   const steps = df.getInstructions();
@@ -67,7 +73,11 @@ export async function build(backend: BuildBackend, ctx: BuildContext, opts: Buil
     return { exitCode: 1 };
   }
   if (steps[0]?.getKeyword() !== 'FROM') {
-    err('Error response from daemon: Dockerfile parse error line 1: unknown instruction: ' + (steps[0]?.getKeyword() ?? '') + '\n');
+    err(
+      'Error response from daemon: Dockerfile parse error line 1: unknown instruction: ' +
+        (steps[0]?.getKeyword() ?? '') +
+        '\n',
+    );
     return { exitCode: 1 };
   }
   let image: { id: Digest; config: ImageConfig } | undefined;
@@ -173,7 +183,9 @@ async function step_(
       containerCmd = nopCommand(`USER ${config.User}`);
       break;
     case 'WORKDIR': {
-      const dir = raw.trim().startsWith('/') ? raw.trim() : `${config.WorkingDir || '/'}/${raw.trim()}`.replace(/\/+/g, '/');
+      const dir = raw.trim().startsWith('/')
+        ? raw.trim()
+        : `${config.WorkingDir || '/'}/${raw.trim()}`.replace(/\/+/g, '/');
       config.WorkingDir = dir;
       containerCmd = nopCommand(`WORKDIR ${dir}`, true);
       break;
@@ -200,7 +212,9 @@ async function step_(
       break;
     default: {
       const line = step.getRange().start.line + 1;
-      throw new BuildError(`Error response from daemon: dockerfile parse error line ${line}: unknown instruction: ${keyword}`);
+      throw new BuildError(
+        `Error response from daemon: dockerfile parse error line ${line}: unknown instruction: ${keyword}`,
+      );
     }
   }
   // CREATED BY in docker history is the step container's command, joined with spaces.
@@ -230,7 +244,10 @@ async function step_(
   cfg.container = c.id;
   cfg.container_config = containerConfig;
   cfg.created = now;
-  cfg.history = [...(cfg.history ?? []), { created: now, created_by: createdBy, ...(layer ? {} : { empty_layer: true }) }];
+  cfg.history = [
+    ...(cfg.history ?? []),
+    { created: now, created_by: createdBy, ...(layer ? {} : { empty_layer: true }) },
+  ];
   const id = await backend.commit(c.id, image.id, cfg, !layer);
   out(`Removing intermediate container ${c.id.slice(0, 12)}\n`);
   backend.removeContainer(c.id);
@@ -245,10 +262,14 @@ function collectCopy(ctx: BuildContext, sources: string[], dest: string, workdir
   for (const src of sources) {
     const clean = src.replace(/^\.\//, '').replace(/\/$/, '');
     const matches = [...ctx.files.keys()].filter((f) => clean === '.' || f === clean || f.startsWith(`${clean}/`));
-    if (matches.length === 0) throw new BuildError(`COPY failed: file not found in build context or excluded by .dockerignore: stat ${clean}: file does not exist`);
+    if (matches.length === 0)
+      throw new BuildError(
+        `COPY failed: file not found in build context or excluded by .dockerignore: stat ${clean}: file does not exist`,
+      );
     for (const f of matches) {
-      const rel = f === clean ? f.split('/').pop() ?? f : f.slice(clean === '.' ? 0 : clean.length + 1);
-      const target = abs.endsWith('/') || matches.length > 1 || sources.length > 1 ? `${abs.replace(/\/$/, '')}/${rel}` : abs;
+      const rel = f === clean ? (f.split('/').pop() ?? f) : f.slice(clean === '.' ? 0 : clean.length + 1);
+      const target =
+        abs.endsWith('/') || matches.length > 1 || sources.length > 1 ? `${abs.replace(/\/$/, '')}/${rel}` : abs;
       const entry = ctx.files.get(f) as { data: Uint8Array; mode: number };
       files.push({ path: target, data: entry.data, mode: entry.mode });
       const parts = target.split('/').slice(1, -1);

@@ -8,7 +8,17 @@ import type { DockerEngine } from '../engine/index.js';
 import type { BuildBackend } from './build.js';
 
 /** The fields the classic builder's cache compares (moby image/cache/compare.go). */
-const CACHE_FIELDS = ['Cmd', 'Entrypoint', 'Env', 'Labels', 'ExposedPorts', 'Volumes', 'WorkingDir', 'User', 'OnBuild'] as const;
+const CACHE_FIELDS = [
+  'Cmd',
+  'Entrypoint',
+  'Env',
+  'Labels',
+  'ExposedPorts',
+  'Volumes',
+  'WorkingDir',
+  'User',
+  'OnBuild',
+] as const;
 
 function sameForCache(a: ContainerConfig | undefined, b: ContainerConfig): boolean {
   if (!a) return false;
@@ -33,7 +43,13 @@ export function engineBuildBackend(engine: DockerEngine): BuildBackend {
       return { id: img.id, config: img.config };
     },
     createContainer(imageId, config) {
-      const c = engine.create({ image: imageId, cmd: config.Cmd ?? [], ...(config.WorkingDir ? { workdir: config.WorkingDir } : {}), ...(config.Env ? { env: config.Env } : {}), detach: true });
+      const c = engine.create({
+        image: imageId,
+        cmd: config.Cmd ?? [],
+        ...(config.WorkingDir ? { workdir: config.WorkingDir } : {}),
+        ...(config.Env ? { env: config.Env } : {}),
+        detach: true,
+      });
       return { id: c.id, mergedRoot: engine.mergedDir(c) };
     },
     async runContainer(id, out) {

@@ -41,7 +41,7 @@ export function containerChanges(fs: DaemonFs, driver: Overlay2, mountId: string
     for (const layer of lowers) {
       const dir = `${layer}/${rel}`;
       const st = fs.lstat(dir);
-      if (!st || st.type !== 'dir') continue;
+      if (st?.type !== 'dir') continue;
       for (const n of fs.readdir(dir)) names.add(n);
       if (driver.isOpaque(dir)) break;
     }
@@ -78,14 +78,17 @@ export function containerChanges(fs: DaemonFs, driver: Overlay2, mountId: string
       } else if (st.type === 'dir' && low.type === 'dir') {
         const below = walk(p);
         const meta = st.mode !== low.mode || st.uid !== low.uid || st.gid !== low.gid;
-        if (below.length > 0 || meta || driver.isOpaque(`${upper}/${p}`)) out.push({ kind: 'C', path: `/${p}` }, ...below);
+        if (below.length > 0 || meta || driver.isOpaque(`${upper}/${p}`))
+          out.push({ kind: 'C', path: `/${p}` }, ...below);
       } else {
         out.push({ kind: 'C', path: `/${p}` });
         if (st.type === 'dir') allAdded(p, out);
       }
     }
     if (rel !== '' && driver.isOpaque(dir)) {
-      for (const n of lowerNames(rel)) if (!present.has(n) && !dels.some((d) => d.path === `/${rel}/${n}`)) dels.push({ kind: 'D', path: `/${rel}/${n}` });
+      for (const n of lowerNames(rel))
+        if (!present.has(n) && !dels.some((d) => d.path === `/${rel}/${n}`))
+          dels.push({ kind: 'D', path: `/${rel}/${n}` });
     }
     return [...out, ...dels];
   };

@@ -32,17 +32,30 @@ export interface CreateOptions {
 
 /** The init layer's entries (moby daemon/initlayer): created where the image lacks them. */
 const INIT_PATHS: [string, 'dir' | 'file' | string][] = [
-  ['/dev/pts', 'dir'], ['/dev/shm', 'dir'], ['/proc', 'dir'], ['/sys', 'dir'], ['/.dockerenv', 'file'],
-  ['/etc/resolv.conf', 'file'], ['/etc/hosts', 'file'], ['/etc/hostname', 'file'], ['/dev/console', 'file'], ['/etc/mtab', '/proc/mounts'],
+  ['/dev/pts', 'dir'],
+  ['/dev/shm', 'dir'],
+  ['/proc', 'dir'],
+  ['/sys', 'dir'],
+  ['/.dockerenv', 'file'],
+  ['/etc/resolv.conf', 'file'],
+  ['/etc/hosts', 'file'],
+  ['/etc/hostname', 'file'],
+  ['/dev/console', 'file'],
+  ['/etc/mtab', '/proc/mounts'],
 ];
 
 export class Daemon extends DaemonCore {
   create(o: CreateOptions): Container {
     const image = this.getImage(o.image);
     if (o.name !== undefined) {
-      if (!VALID_NAME.test(o.name)) throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+      if (!VALID_NAME.test(o.name))
+        throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
       const taken = this.findContainerByName(o.name);
-      if (taken) throw new DaemonError(`Conflict. The container name "/${o.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+      if (taken)
+        throw new DaemonError(
+          `Conflict. The container name "/${o.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+          409,
+        );
     }
     if (!image.layer) throw new DaemonError('image has no layers', 500);
     const id = randomHex(this.random);
@@ -61,13 +74,22 @@ export class Daemon extends DaemonCore {
       OpenStdin: !!o.interactive,
       StdinOnce: attach && !!o.interactive,
       Env: [...(base.Env ?? []), ...(o.env ?? [])],
-      Cmd: o.cmd && o.cmd.length ? o.cmd : (base.Cmd ?? null),
+      Cmd: o.cmd?.length ? o.cmd : (base.Cmd ?? null),
       Image: o.image,
-      Volumes: o.volumes?.length ? Object.fromEntries(o.volumes.map((v) => [v.split(':')[1] ?? v, {}])) : (base.Volumes ?? null),
+      Volumes: o.volumes?.length
+        ? Object.fromEntries(o.volumes.map((v) => [v.split(':')[1] ?? v, {}]))
+        : (base.Volumes ?? null),
       WorkingDir: o.workdir ?? base.WorkingDir ?? '',
       Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
       Labels: base.Labels ?? {},
-      ...(o.publish?.length ? { ExposedPorts: { ...(base.ExposedPorts ?? {}), ...Object.fromEntries(o.publish.map((p) => [portOf(p), {}])) } } : {}),
+      ...(o.publish?.length
+        ? {
+            ExposedPorts: {
+              ...(base.ExposedPorts ?? {}),
+              ...Object.fromEntries(o.publish.map((p) => [portOf(p), {}])),
+            },
+          }
+        : {}),
     };
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     const created = this.now();
@@ -86,7 +108,13 @@ export class Daemon extends DaemonCore {
       mounts: this.volumeMounts(o.volumes ?? []),
       publish: o.publish ?? [],
       rw,
-      state: { status: 'created', pid: 0, exitCode: 0, startedAt: '0001-01-01T00:00:00Z', finishedAt: '0001-01-01T00:00:00Z' },
+      state: {
+        status: 'created',
+        pid: 0,
+        exitCode: 0,
+        startedAt: '0001-01-01T00:00:00Z',
+        finishedAt: '0001-01-01T00:00:00Z',
+      },
       hasBeenStarted: false,
     };
     const dir = this.containerDir(c);
@@ -143,7 +171,8 @@ export class Daemon extends DaemonCore {
       if (exists(path)) continue;
       const dir = path.slice(0, path.lastIndexOf('/')) || '/';
       const comps = dir.split('/').filter(Boolean);
-      for (let i = 1; i <= comps.length; i++) if (!exists(`/${comps.slice(0, i).join('/')}`)) p.mkdir(`/${comps.slice(0, i).join('/')}`, 0o755);
+      for (let i = 1; i <= comps.length; i++)
+        if (!exists(`/${comps.slice(0, i).join('/')}`)) p.mkdir(`/${comps.slice(0, i).join('/')}`, 0o755);
       if (typ === 'dir') p.mkdir(path, 0o755);
       else if (typ === 'file') p.writeFile(path, '', { create: true }, 0o755);
       else p.symlink(typ, path);
@@ -173,7 +202,11 @@ export class Daemon extends DaemonCore {
     const dir = this.containerDir(c);
     const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
     this.fs.write(`${dir}/hostname`, `${c.id.slice(0, 12)}\n`, 0o644);
-    this.fs.write(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.${2 + running}\t${c.id.slice(0, 12)}\n`, 0o644);
+    this.fs.write(
+      `${dir}/hosts`,
+      `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.${2 + running}\t${c.id.slice(0, 12)}\n`,
+      0o644,
+    );
     const resolv = this.resolvConf();
     this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
     this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
@@ -184,7 +217,13 @@ export class Daemon extends DaemonCore {
       if (this.fs.exists(`${merged}/etc/${f}`)) bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id);
     }
     const pid = this.random.fill(new Uint8Array(2));
-    c.state = { ...c.state, status: 'running', pid: 1000 + (((pid[0] as number) << 8) | (pid[1] as number)) % 30000, exitCode: 0, startedAt: this.now().text };
+    c.state = {
+      ...c.state,
+      status: 'running',
+      pid: 1000 + ((((pid[0] as number) << 8) | (pid[1] as number)) % 30000),
+      exitCode: 0,
+      startedAt: this.now().text,
+    };
     c.hasBeenStarted = true;
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'start', id: c.id });
@@ -200,7 +239,11 @@ export class Daemon extends DaemonCore {
       // no resolv.conf on the host: Docker falls back to public resolvers
     }
     const kept = host.split('\n').filter((l) => !/^\s*nameserver\s+(127\.|::1)/.test(l));
-    if (!kept.some((l) => /^\s*nameserver\s/.test(l))) return `${kept.filter((l) => l !== '').map((l) => `${l}\n`).join('')}\nnameserver 8.8.8.8\nnameserver 8.8.4.4`;
+    if (!kept.some((l) => /^\s*nameserver\s/.test(l)))
+      return `${kept
+        .filter((l) => l !== '')
+        .map((l) => `${l}\n`)
+        .join('')}\nnameserver 8.8.8.8\nnameserver 8.8.4.4`;
     return kept.join('\n');
   }
 
@@ -221,7 +264,8 @@ export class Daemon extends DaemonCore {
         if (!inside.exists(p)) inside.mkdir(p, 0o755);
       }
       if (!isDir && !inside.exists(m.Destination)) inside.writeFile(m.Destination, '', { create: true }, 0o755);
-      if (m.Type === 'volume' && isDir && host.readdir(m.Source).length === 0) copyTree(inside, m.Destination, host, m.Source);
+      if (m.Type === 'volume' && isDir && host.readdir(m.Source).length === 0)
+        copyTree(inside, m.Destination, host, m.Source);
       bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`, c.id);
     }
   }
@@ -229,7 +273,10 @@ export class Daemon extends DaemonCore {
   /** Unmount the -v mounts (deepest first), then merged/. */
   unmountAll(c: Container): void {
     const merged = this.mergedDir(c);
-    const subs = this.kernel.mounts().filter((m) => m.target.startsWith(`${merged}/`)).map((m) => m.target);
+    const subs = this.kernel
+      .mounts()
+      .filter((m) => m.target.startsWith(`${merged}/`))
+      .map((m) => m.target);
     for (const t of subs.sort((a, b) => b.length - a.length)) this.kernel.umount(t);
     this.driver.unmount(c.rw.mountId);
   }
@@ -257,7 +304,11 @@ export class Daemon extends DaemonCore {
   rm(ref: string, force = false): Container {
     const c = this.getContainer(ref);
     if (c.state.status === 'running') {
-      if (!force) throw new DaemonError(`You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`, 409);
+      if (!force)
+        throw new DaemonError(
+          `You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
+          409,
+        );
       c.autoRemove = false;
       this.exited(c, 137);
     }
@@ -330,4 +381,3 @@ export function envMap(env: string[], c: Container): Record<string, string> {
   }
   return out;
 }
-

@@ -15,7 +15,15 @@ import type { GraphDriver } from './graphdriver.js';
 import { Overlay } from './overlay-driver.js';
 import { Overlay2 } from './overlay2-driver.js';
 import { restoreState } from './restore.js';
-import { DaemonError, type Container, type DaemonEvent, type DaemonListener, type DaemonOptions, type PullResult, type RunCommand } from './types.js';
+import {
+  DaemonError,
+  type Container,
+  type DaemonEvent,
+  type DaemonListener,
+  type DaemonOptions,
+  type PullResult,
+  type RunCommand,
+} from './types.js';
 
 export const DOCKER_VERSION = '20.10.24+dfsg1';
 
@@ -48,7 +56,10 @@ export class DaemonCore {
     this.kernelVersion = o.kernelVersion ?? '5.15.0-91-generic';
     this.operatingSystem = o.operatingSystem ?? 'Ubuntu 22.04.3 LTS';
     this.fs = new DaemonFs(o.kernel);
-    this.driver = o.storageDriver === 'overlay' ? new Overlay(this.fs, this.clock, this.dataRoot) : new Overlay2(this.fs, this.random, this.dataRoot);
+    this.driver =
+      o.storageDriver === 'overlay'
+        ? new Overlay(this.fs, this.clock, this.dataRoot)
+        : new Overlay2(this.fs, this.random, this.dataRoot);
     this.layers = new LayerStore(this.fs, this.random, this.driver, this.dataRoot);
     this.imageStore = new ImageStore(this.fs, this.dataRoot, this.driver.name);
     const idBytes = this.random.fill(new Uint8Array(48));
@@ -64,9 +75,20 @@ export class DaemonCore {
     this.fs.mkdirAll(r, 0o710);
     this.fs.proc.chmod(r, 0o710);
     const dirs: [string, number][] = [
-      ['buildkit', 0o711], ['containerd', 0o700], ['containers', 0o710], ['image', 0o700], ['network', 0o750],
-      ['network/files', 0o755], ['plugins', 0o700], ['plugins/storage', 0o700], ['plugins/tmp', 0o700], ['runtimes', 0o700],
-      ['swarm', 0o700], ['tmp', 0o700], ['trust', 0o700], ['volumes', 0o701],
+      ['buildkit', 0o711],
+      ['containerd', 0o700],
+      ['containers', 0o710],
+      ['image', 0o700],
+      ['network', 0o750],
+      ['network/files', 0o755],
+      ['plugins', 0o700],
+      ['plugins/storage', 0o700],
+      ['plugins/tmp', 0o700],
+      ['runtimes', 0o700],
+      ['swarm', 0o700],
+      ['tmp', 0o700],
+      ['trust', 0o700],
+      ['volumes', 0o701],
     ];
     for (const [d, mode] of dirs) if (!this.fs.exists(`${r}/${d}`)) this.fs.mkdir(`${r}/${d}`, mode);
     this.driver.init();
@@ -87,7 +109,9 @@ export class DaemonCore {
   now(): { ms: number; text: string } {
     const ms = this.clock.now();
     const extra = this.random.fill(new Uint8Array(3));
-    const nanos = (ms % 1000) * 1_000_000 + ((((extra[0] as number) << 16) | ((extra[1] as number) << 8) | (extra[2] as number)) % 1_000_000);
+    const nanos =
+      (ms % 1000) * 1_000_000 +
+      ((((extra[0] as number) << 16) | ((extra[1] as number) << 8) | (extra[2] as number)) % 1_000_000);
     return { ms, text: goTimeFromUnix(Math.floor(ms / 1000), nanos) };
   }
 
@@ -177,7 +201,14 @@ export class DaemonCore {
     if (!r.digest) this.imageStore.setRef(tagKey, image.id);
     this.imageStore.setRef(digestKey, image.id);
     if (!upToDate) this.emit({ kind: 'image-tagged', id: image.id, ref: r.digest ? digestKey : tagKey });
-    return { name: resolved.name, tag: r.digest ?? r.tag, layers, digest: resolved.manifestDigest, imageId: image.id, upToDate };
+    return {
+      name: resolved.name,
+      tag: r.digest ?? r.tag,
+      layers,
+      digest: resolved.manifestDigest,
+      imageId: image.id,
+      upToDate,
+    };
   }
 
   tag(source: string, target: string): void {
@@ -202,7 +233,10 @@ export class DaemonCore {
       const key = r.digest ? `${r.name}@${r.digest}` : `${r.name}:${r.tag}`;
       const tagRefs = refs.filter((k) => !k.includes('@'));
       if (users.length && !force && tagRefs.length <= 1) {
-        throw new DaemonError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${users[0]?.id.slice(0, 12)} is using its referenced image ${shortId(img.id)}`, 409);
+        throw new DaemonError(
+          `conflict: unable to remove repository reference "${ref}" (must force) - container ${users[0]?.id.slice(0, 12)} is using its referenced image ${shortId(img.id)}`,
+          409,
+        );
       }
       // Untagging the last tag also drops the image's digest references.
       const drop = tagRefs.length <= 1 ? refs : [key];
@@ -213,11 +247,22 @@ export class DaemonCore {
       }
       if (tagRefs.length > 1) return out;
     } else {
-      if (this.imageStore.children(img.id).length) throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image has dependent child images`, 409);
+      if (this.imageStore.children(img.id).length)
+        throw new DaemonError(
+          `conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image has dependent child images`,
+          409,
+        );
       if (refs.filter((k) => !k.includes('@')).length > 1 && !force) {
-        throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (must be forced) - image is referenced in multiple repositories`, 409);
+        throw new DaemonError(
+          `conflict: unable to delete ${shortId(img.id)} (must be forced) - image is referenced in multiple repositories`,
+          409,
+        );
       }
-      if (users.length && !force) throw new DaemonError(`conflict: unable to delete ${shortId(img.id)} (must be forced) - image is being used by stopped container ${users[0]?.id.slice(0, 12)}`, 409);
+      if (users.length && !force)
+        throw new DaemonError(
+          `conflict: unable to delete ${shortId(img.id)} (must be forced) - image is being used by stopped container ${users[0]?.id.slice(0, 12)}`,
+          409,
+        );
       for (const k of refs) {
         this.imageStore.deleteRef(k);
         out.push({ Untagged: k });
@@ -271,7 +316,15 @@ export class DaemonCore {
       container_config: { ...c.config },
       created: now,
       docker_version: DOCKER_VERSION,
-      history: [...(base.history ?? []), { created: now, ...(opts.author ? { author: opts.author } : {}), created_by: [c.path, ...c.args].join(' '), ...(opts.message ? { comment: opts.message } : {}) }],
+      history: [
+        ...(base.history ?? []),
+        {
+          created: now,
+          ...(opts.author ? { author: opts.author } : {}),
+          created_by: [c.path, ...c.args].join(' '),
+          ...(opts.message ? { comment: opts.message } : {}),
+        },
+      ],
       os: 'linux',
       rootfs: { type: 'layers', diff_ids: [...(base.rootfs?.diff_ids ?? []), layer.diffId] },
     };

@@ -34,7 +34,15 @@ export class ImageStore {
   }
 
   init(): void {
-    for (const d of ['', '/distribution', '/imagedb', '/imagedb/content', '/imagedb/content/sha256', '/imagedb/metadata', '/imagedb/metadata/sha256']) {
+    for (const d of [
+      '',
+      '/distribution',
+      '/imagedb',
+      '/imagedb/content',
+      '/imagedb/content/sha256',
+      '/imagedb/metadata',
+      '/imagedb/metadata/sha256',
+    ]) {
       if (!this.fs.exists(this.root + d)) this.fs.mkdirAll(this.root + d, 0o700);
     }
     if (!this.fs.exists(`${this.root}/repositories.json`)) this.saveRefs();
@@ -44,7 +52,13 @@ export class ImageStore {
     const id = idOfConfig(configBytes);
     const found = this.images.get(id);
     if (found) return { image: found, existed: true };
-    const image: StoredImage = { id, configBytes, config: parseImageConfig(configBytes), ...(layer ? { layer } : {}), ...(parent ? { parent } : {}) };
+    const image: StoredImage = {
+      id,
+      configBytes,
+      config: parseImageConfig(configBytes),
+      ...(layer ? { layer } : {}),
+      ...(parent ? { parent } : {}),
+    };
     this.fs.writeAtomic(`${this.root}/imagedb/content/sha256/${id.slice(7)}`, configBytes, 0o600);
     this.images.set(id, image);
     if (parent) this.setMetadata(image, 'parent', parent);
@@ -91,7 +105,9 @@ export class ImageStore {
       byRepo.get(name)?.push([ref, id]);
     }
     const repos = [...byRepo.keys()].sort(compareGoStrings).map((name) => {
-      const inner = (byRepo.get(name) ?? []).sort((a, b) => compareGoStrings(a[0], b[0])).map(([r, id]) => `${JSON.stringify(r)}:${JSON.stringify(id)}`);
+      const inner = (byRepo.get(name) ?? [])
+        .sort((a, b) => compareGoStrings(a[0], b[0]))
+        .map(([r, id]) => `${JSON.stringify(r)}:${JSON.stringify(id)}`);
       return `${JSON.stringify(name)}:{${inner.join(',')}}`;
     });
     this.fs.writeAtomic(`${this.root}/repositories.json`, `{"Repositories":{${repos.join(',')}}}`, 0o600);

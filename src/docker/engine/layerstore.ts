@@ -57,7 +57,11 @@ export class LayerStore {
    * Register: apply the tar in a new driver dir and write layerdb/sha256/<chainID>/. The caller
    * gets one reference (a hold on the layer); a new layer holds its parent.
    */
-  async register(tarOrFn: Uint8Array | (() => Uint8Array), parent?: RoLayer, knownDiffId?: Digest): Promise<{ layer: RoLayer; existed: boolean }> {
+  async register(
+    tarOrFn: Uint8Array | (() => Uint8Array),
+    parent?: RoLayer,
+    knownDiffId?: Digest,
+  ): Promise<{ layer: RoLayer; existed: boolean }> {
     let tar = typeof tarOrFn === 'function' ? undefined : tarOrFn;
     const diffId = knownDiffId ?? sha256(tar ?? (tar = (tarOrFn as () => Uint8Array)()));
     const chainId = parent ? chainOf([parent.chainId, diffId]) : diffId;

@@ -15,7 +15,10 @@ export async function loadArchive(d: DaemonCore, archive: Uint8Array): Promise<s
   try {
     images = await readImageArchive(archive);
   } catch (e) {
-    throw new DaemonError(e instanceof ArchiveError ? e.message : 'Error processing tar file(exit status 1): unexpected EOF', 500);
+    throw new DaemonError(
+      e instanceof ArchiveError ? e.message : 'Error processing tar file(exit status 1): unexpected EOF',
+      500,
+    );
   }
   const out: string[] = [];
   for (const img of images) {
@@ -25,9 +28,14 @@ export async function loadArchive(d: DaemonCore, archive: Uint8Array): Promise<s
     for (let i = 0; i < diffIds.length; i++) {
       const want = diffIds[i] as Digest;
       const existing = d.layers.get(chainId(diffIds.slice(0, i + 1)));
-      const { layer, existed } = await d.layers.register(existing ? new Uint8Array(0) : (img.layers[i] as Uint8Array), parent, want);
+      const { layer, existed } = await d.layers.register(
+        existing ? new Uint8Array(0) : (img.layers[i] as Uint8Array),
+        parent,
+        want,
+      );
       if (parent) d.layers.release(parent); // a new child holds it now, an existing one already did
-      if (!existed) d.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
+      if (!existed)
+        d.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
       parent = layer;
     }
     const { image, existed } = d.imageStore.add(configBytes, parent);
@@ -38,7 +46,8 @@ export async function loadArchive(d: DaemonCore, archive: Uint8Array): Promise<s
       const r = parseReference(t);
       const key = `${r.name}:${r.tag}`;
       const old = d.imageStore.refs.get(key);
-      if (old && old !== image.id) out.push(`The image ${key} already exists, renaming the old one with ID ${old} to empty string`);
+      if (old && old !== image.id)
+        out.push(`The image ${key} already exists, renaming the old one with ID ${old} to empty string`);
       d.imageStore.setRef(key, image.id);
       d.emit({ kind: 'image-tagged', id: image.id, ref: key });
       out.push(`Loaded image: ${key}`);

@@ -103,7 +103,12 @@ export class Overlay implements GraphDriver {
 
   graphData(id: string): Record<string, string> {
     const dir = this.dir(id);
-    return { LowerDir: `${this.dir(this.lowerId(id))}/root`, MergedDir: `${dir}/merged`, UpperDir: `${dir}/upper`, WorkDir: `${dir}/work` };
+    return {
+      LowerDir: `${this.dir(this.lowerId(id))}/root`,
+      MergedDir: `${dir}/merged`,
+      UpperDir: `${dir}/upper`,
+      WorkDir: `${dir}/work`,
+    };
   }
 
   imageGraphData(id: string): Record<string, string> {
@@ -127,7 +132,10 @@ export class Overlay implements GraphDriver {
     for (const m of this.fs.kernel.mounts()) {
       if (m.namespace === undefined || !m.target.startsWith(`${now}/`)) continue;
       const rel = m.target.slice(now.length);
-      bound.set(rel, this.fs.exists(`${upper}${rel}`) ? `${upper}${rel}` : `${this.dir(this.lowerId(mountId))}/root${rel}`);
+      bound.set(
+        rel,
+        this.fs.exists(`${upper}${rel}`) ? `${upper}${rel}` : `${this.dir(this.lowerId(mountId))}/root${rel}`,
+      );
     }
     return naiveChanges(this.fs, now, before, bound);
   }
@@ -135,7 +143,9 @@ export class Overlay implements GraphDriver {
   /** ExportChanges: changed entries as they are in the container, deletions as whiteouts. */
   diffEntries(mountId: string, initId: string): LayerEntry[] {
     return this.withMounted([mountId, initId], ([merged, before]) => {
-      const changes = this.naive(mountId, merged as string, before as string).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const changes = this.naive(mountId, merged as string, before as string).sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
       const out: LayerEntry[] = [];
       const inodes = new Map<number, string>();
       const mtime = Math.floor(this.clock.now() / 1000);
@@ -158,8 +168,15 @@ export class Overlay implements GraphDriver {
         }
         if (st.type === 'dir') out.push({ ...common, type: 'dir' });
         else if (st.type === 'file') out.push({ ...common, type: 'file', content: this.fs.read(host) });
-        else if (st.type === 'symlink') out.push({ ...common, type: 'symlink', linkTarget: this.fs.proc.readlink(host) });
-        else if (st.type === 'chr' || st.type === 'blk') out.push({ ...common, type: st.type === 'chr' ? 'char' : 'block', devmajor: Math.floor(st.rdev / 256), devminor: st.rdev % 256 });
+        else if (st.type === 'symlink')
+          out.push({ ...common, type: 'symlink', linkTarget: this.fs.proc.readlink(host) });
+        else if (st.type === 'chr' || st.type === 'blk')
+          out.push({
+            ...common,
+            type: st.type === 'chr' ? 'char' : 'block',
+            devmajor: Math.floor(st.rdev / 256),
+            devminor: st.rdev % 256,
+          });
         else if (st.type === 'fifo') out.push({ ...common, type: 'fifo' });
       }
       return out;
@@ -183,7 +200,10 @@ export class Overlay implements GraphDriver {
   }
 
   status(): [string, string][] {
-    return [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true']];
+    return [
+      ['Backing Filesystem', 'extfs'],
+      ['Supports d_type', 'true'],
+    ];
   }
 
   warnings(): string[] {
@@ -232,9 +252,18 @@ export class Overlay implements GraphDriver {
           p.symlink(p.readlink(from), to);
           break;
         default:
-          p.mknod(to, (st.type === 'chr' ? S_IFCHR : st.type === 'blk' ? 0o060000 : 0o010000) | (st.mode & 0o7777), st.rdev);
+          p.mknod(
+            to,
+            (st.type === 'chr' ? S_IFCHR : st.type === 'blk' ? 0o060000 : 0o010000) | (st.mode & 0o7777),
+            st.rdev,
+          );
       }
-      this.fs.setOwnerAndMode(to, st.uid, st.gid, st.type === 'file' || st.type === 'dir' ? st.mode & 0o7777 : undefined);
+      this.fs.setOwnerAndMode(
+        to,
+        st.uid,
+        st.gid,
+        st.type === 'file' || st.type === 'dir' ? st.mode & 0o7777 : undefined,
+      );
       if (st.type !== 'dir') p.utimes(to, st.mtimeMs, st.mtimeMs, false);
     };
     copy(src, dst);
@@ -257,7 +286,8 @@ export class Overlay implements GraphDriver {
       }
       if (e.type === 'opaque' || (e.type === 'dir' && e.opaque)) {
         // Keep only what this layer itself unpacked into the directory.
-        if (fs.exists(path)) for (const name of fs.readdir(path)) if (!unpacked.has(`${e.path}/${name}`)) fs.removeAll(`${path}/${name}`);
+        if (fs.exists(path))
+          for (const name of fs.readdir(path)) if (!unpacked.has(`${e.path}/${name}`)) fs.removeAll(`${path}/${name}`);
         if (e.type === 'opaque') continue;
       }
       unpacked.add(e.path);
@@ -274,7 +304,8 @@ export class Overlay implements GraphDriver {
           dirTimes.push([path, mtimeMs]);
           break;
         case 'file': {
-          const data = typeof e.content === 'string' ? new TextEncoder().encode(e.content) : (e.content ?? new Uint8Array(0));
+          const data =
+            typeof e.content === 'string' ? new TextEncoder().encode(e.content) : (e.content ?? new Uint8Array(0));
           fs.write(path, data, e.mode ?? 0o644);
           size += data.length;
           break;
@@ -287,13 +318,22 @@ export class Overlay implements GraphDriver {
           continue;
         case 'char':
         case 'block':
-          p.mknod(path, (e.type === 'char' ? S_IFCHR : 0o060000) | (e.mode ?? 0o644), (e.devmajor ?? 0) * 256 + (e.devminor ?? 0));
+          p.mknod(
+            path,
+            (e.type === 'char' ? S_IFCHR : 0o060000) | (e.mode ?? 0o644),
+            (e.devmajor ?? 0) * 256 + (e.devminor ?? 0),
+          );
           break;
         case 'fifo':
           p.mknod(path, 0o010000 | (e.mode ?? 0o644), 0);
           break;
       }
-      fs.setOwnerAndMode(path, e.uid ?? 0, e.gid ?? 0, e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined);
+      fs.setOwnerAndMode(
+        path,
+        e.uid ?? 0,
+        e.gid ?? 0,
+        e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined,
+      );
       if (e.type !== 'dir') p.utimes(path, mtimeMs, mtimeMs, false);
     }
     for (const [path, t] of dirTimes.reverse()) p.utimes(path, t, t, false);
@@ -307,7 +347,12 @@ export class Overlay implements GraphDriver {
  * in `before` is D; a directory with changes below it gets a C line before them. Go walks its
  * maps in random order; names are sorted here so the output is reproducible.
  */
-export function naiveChanges(fs: DaemonFs, now: string, before: string, bound: ReadonlyMap<string, string> = new Map()): Change[] {
+export function naiveChanges(
+  fs: DaemonFs,
+  now: string,
+  before: string,
+  bound: ReadonlyMap<string, string> = new Map(),
+): Change[] {
   const out: Change[] = [];
   /** The host path to read for a path of the container, around its bind mounts. */
   const hostOf = (rel: string): string => {
@@ -316,7 +361,11 @@ export function naiveChanges(fs: DaemonFs, now: string, before: string, bound: R
   };
   const statNow = (rel: string): Stat => fs.proc.lstat(hostOf(rel));
   const differs = (a: Stat, b: Stat): boolean =>
-    a.mode !== b.mode || a.uid !== b.uid || a.gid !== b.gid || a.rdev !== b.rdev || (!isDir(a) && (a.mtimeMs !== b.mtimeMs || a.size !== b.size));
+    a.mode !== b.mode ||
+    a.uid !== b.uid ||
+    a.gid !== b.gid ||
+    a.rdev !== b.rdev ||
+    (!isDir(a) && (a.mtimeMs !== b.mtimeMs || a.size !== b.size));
   const walk = (rel: string, nowSt: Stat, beforeSt: Stat | undefined, reported: boolean): void => {
     const start = out.length;
     const nowDir = hostOf(rel);

@@ -95,7 +95,12 @@ export class Overlay2 implements GraphDriver {
   }
 
   status(): [string, string][] {
-    return [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']];
+    return [
+      ['Backing Filesystem', 'extfs'],
+      ['Supports d_type', 'true'],
+      ['Native Overlay Diff', 'true'],
+      ['userxattr', 'false'],
+    ];
   }
 
   warnings(): string[] {
@@ -206,7 +211,7 @@ export class Overlay2 implements GraphDriver {
       const mtimeMs = (e.mtime ?? 0) * 1000;
       switch (e.type) {
         case 'dir':
-          if (!existing || existing.type !== 'dir') p.mkdir(path, 0o755);
+          if (existing?.type !== 'dir') p.mkdir(path, 0o755);
           if (e.opaque) p.setxattr(path, OVL_OPAQUE, 'y');
           dirTimes.push([path, mtimeMs]);
           break;
@@ -228,14 +233,23 @@ export class Overlay2 implements GraphDriver {
           break;
         case 'char':
         case 'block':
-          p.mknod(path, (e.type === 'char' ? S_IFCHR : 0o060000) | (e.mode ?? 0o644), (e.devmajor ?? 0) * 256 + (e.devminor ?? 0));
+          p.mknod(
+            path,
+            (e.type === 'char' ? S_IFCHR : 0o060000) | (e.mode ?? 0o644),
+            (e.devmajor ?? 0) * 256 + (e.devminor ?? 0),
+          );
           break;
         case 'fifo':
           p.mknod(path, 0o010000 | (e.mode ?? 0o644), 0);
           break;
       }
       if (e.type === 'opaque') continue;
-      this.fs.setOwnerAndMode(path, e.uid ?? 0, e.gid ?? 0, e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined);
+      this.fs.setOwnerAndMode(
+        path,
+        e.uid ?? 0,
+        e.gid ?? 0,
+        e.type === 'dir' ? (e.mode ?? 0o755) : e.type === 'file' ? (e.mode ?? 0o644) : undefined,
+      );
       if (e.type !== 'dir') p.utimes(path, mtimeMs, mtimeMs, false);
     }
     // Directory times last: creating their children moved them.
@@ -271,8 +285,15 @@ export class Overlay2 implements GraphDriver {
           inodes.set(st.ino, path);
         }
         if (st.type === 'file') out.push({ ...common, type: 'file', content: this.fs.read(host) });
-        else if (st.type === 'symlink') out.push({ ...common, type: 'symlink', linkTarget: this.fs.proc.readlink(host) });
-        else if (st.type === 'chr' || st.type === 'blk') out.push({ ...common, type: st.type === 'chr' ? 'char' : 'block', devmajor: Math.floor(st.rdev / 256), devminor: st.rdev % 256 });
+        else if (st.type === 'symlink')
+          out.push({ ...common, type: 'symlink', linkTarget: this.fs.proc.readlink(host) });
+        else if (st.type === 'chr' || st.type === 'blk')
+          out.push({
+            ...common,
+            type: st.type === 'chr' ? 'char' : 'block',
+            devmajor: Math.floor(st.rdev / 256),
+            devminor: st.rdev % 256,
+          });
         else if (st.type === 'fifo') out.push({ ...common, type: 'fifo' });
       }
     };

@@ -24,7 +24,8 @@ export function isLongRunning(argv: string[], detach: boolean): boolean {
   if (prog === 'tail' && args.includes('-f')) return true;
   if (!detach) return false;
   if (prog === 'sleep') return true;
-  if (SHELLS.has(prog) && args[1] === '-c') return /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/.test(args[2] ?? '');
+  if (SHELLS.has(prog) && args[1] === '-c')
+    return /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/.test(args[2] ?? '');
   return false;
 }
 
@@ -38,7 +39,9 @@ function findExecutable(d: Daemon, c: Container, name: string): boolean {
     }
   };
   if (name.includes('/')) return ok(name);
-  const path = (c.config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  const path =
+    (c.config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ??
+    '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   return path.split(':').some((dir) => ok(`${dir}/${name}`));
 }
 
@@ -86,8 +89,14 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     d.unmountAll(c);
     c.state = { ...c.state, status: 'created', pid: 0, exitCode: 127 };
     d.saveContainer(c);
-    const why = c.path.includes('/') ? `stat ${c.path}: no such file or directory` : 'executable file not found in $PATH';
-    throw new DaemonError(`failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${c.path}": ${why}: unknown`, 500, 127);
+    const why = c.path.includes('/')
+      ? `stat ${c.path}: no such file or directory`
+      : 'executable file not found in $PATH';
+    throw new DaemonError(
+      `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${c.path}": ${why}: unknown`,
+      500,
+      127,
+    );
   }
   if (c.path === '/hello') {
     out.stdout(HELLO_MESSAGE);

@@ -69,7 +69,8 @@ export function restoreState(d: DaemonCore): void {
   const repos = `${d.imageStore.root}/repositories.json`;
   if (fs.exists(repos)) {
     const parsed = JSON.parse(fs.readText(repos)) as { Repositories: Record<string, Record<string, Digest>> };
-    for (const refs of Object.values(parsed.Repositories ?? {})) for (const [ref, id] of Object.entries(refs)) d.imageStore.refs.set(ref, id);
+    for (const refs of Object.values(parsed.Repositories ?? {}))
+      for (const [ref, id] of Object.entries(refs)) d.imageStore.refs.set(ref, id);
   }
   const cdir = `${d.dataRoot}/containers`;
   for (const id of fs.exists(cdir) ? fs.readdir(cdir) : []) {
@@ -80,14 +81,24 @@ export function restoreState(d: DaemonCore): void {
     const parent = d.layers.layers.get(fs.readText(`${mounts}/parent`));
     if (!image || !parent) continue;
     parent.refs++;
-    const rw = { containerId: id, mountId: fs.readText(`${mounts}/mount-id`), initId: fs.readText(`${mounts}/init-id`), parent };
+    const rw = {
+      containerId: id,
+      mountId: fs.readText(`${mounts}/mount-id`),
+      initId: fs.readText(`${mounts}/init-id`),
+      parent,
+    };
     d.layers.mounts.set(id, rw);
     let hostConfig: { AutoRemove?: boolean } = {};
-    if (fs.exists(`${cdir}/${id}/hostconfig.json`)) hostConfig = JSON.parse(fs.readText(`${cdir}/${id}/hostconfig.json`)) as typeof hostConfig;
+    if (fs.exists(`${cdir}/${id}/hostconfig.json`))
+      hostConfig = JSON.parse(fs.readText(`${cdir}/${id}/hostconfig.json`)) as typeof hostConfig;
     const wasRunning = v.State.Running;
     if (wasRunning) {
       const merged = `${d.driver.dir(rw.mountId)}/merged`;
-      for (const m of d.kernel.mounts().filter((x) => x.target.startsWith(`${merged}/`)).reverse()) d.kernel.umount(m.target);
+      for (const m of d.kernel
+        .mounts()
+        .filter((x) => x.target.startsWith(`${merged}/`))
+        .reverse())
+        d.kernel.umount(m.target);
       d.driver.unmount(rw.mountId);
     }
     const c: Container = {
@@ -101,7 +112,14 @@ export function restoreState(d: DaemonCore): void {
       path: v.Path,
       args: v.Args ?? [],
       autoRemove: !!hostConfig.AutoRemove,
-      mounts: Object.values(v.MountPoints ?? {}).map((m): VolumeMount => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source, Destination: m.Destination })),
+      mounts: Object.values(v.MountPoints ?? {}).map(
+        (m): VolumeMount => ({
+          Type: m.Type,
+          ...(m.Name ? { Name: m.Name } : {}),
+          Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source,
+          Destination: m.Destination,
+        }),
+      ),
       publish: [],
       rw,
       state: {

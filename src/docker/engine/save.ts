@@ -37,6 +37,8 @@ export function saveImages(d: DaemonCore, refs: string[]): Uint8Array {
     }
     if (tag && !entry.repoTags.includes(tag)) entry.repoTags.push(tag);
   }
-  const created = images.map((i) => Date.parse((JSON.parse(new TextDecoder().decode(i.config)) as { created?: string }).created ?? '') / 1000);
+  const created = images.map(
+    (i) => Date.parse((JSON.parse(new TextDecoder().decode(i.config)) as { created?: string }).created ?? '') / 1000,
+  );
   return writeImageArchive(images, { mtime: Math.floor(Math.max(0, ...created.filter(Number.isFinite))) });
 }

@@ -48,7 +48,9 @@ export function tarSplitLines(tar: Uint8Array): string {
     off += 512;
     lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart, off)), position: pos++ }));
     const hasData = type === '0' || type === '\0';
-    lines.push(JSON.stringify({ type: 1, name, ...(hasData && size > 0 ? { size } : {}), payload: null, position: pos++ }));
+    lines.push(
+      JSON.stringify({ type: 1, name, ...(hasData && size > 0 ? { size } : {}), payload: null, position: pos++ }),
+    );
     // The file's data is not stored; its padding goes with the next header's segment.
     rawStart = off + size;
     off += dataLen;

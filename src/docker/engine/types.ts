@@ -88,7 +88,13 @@ export interface Container {
 }
 
 export type DaemonEvent =
-  | { kind: 'pull-layer'; ref: string; id: string; status: 'Pulling fs layer' | 'Already exists' | 'Pull complete'; /** The compressed blob's bytes. */ size: number }
+  | {
+      kind: 'pull-layer';
+      ref: string;
+      id: string;
+      status: 'Pulling fs layer' | 'Already exists' | 'Pull complete' /** The compressed blob's bytes. */;
+      size: number;
+    }
   | { kind: 'layer-created'; chainId: Digest; cacheId: string; diffId: Digest }
   | { kind: 'layer-deleted'; chainId: Digest }
   | { kind: 'image-created'; id: Digest }

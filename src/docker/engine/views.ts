@@ -16,11 +16,17 @@ export function chainSize(layer: RoLayer | undefined): number {
 }
 
 export function imageTags(d: Daemon, img: StoredImage): string[] {
-  return d.imageStore.refsOf(img.id).filter((r) => !r.includes('@')).sort();
+  return d.imageStore
+    .refsOf(img.id)
+    .filter((r) => !r.includes('@'))
+    .sort();
 }
 
 export function imageDigests(d: Daemon, img: StoredImage): string[] {
-  return d.imageStore.refsOf(img.id).filter((r) => r.includes('@')).sort();
+  return d.imageStore
+    .refsOf(img.id)
+    .filter((r) => r.includes('@'))
+    .sort();
 }
 
 export function imageInspect(d: Daemon, img: StoredImage): Record<string, unknown> {
@@ -90,8 +96,19 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     ExecIDs: null,
     HostConfig: hostConfigObject(c),
     GraphDriver: { Data: d.driver.graphData(c.rw.mountId), Name: d.driver.name },
-    ...(withSize ? { SizeRw: containerSizeRw(d, c), SizeRootFs: containerSizeRw(d, c) + chainSize(c.image.layer) } : {}),
-    Mounts: c.mounts.map((m) => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination, Driver: m.Type === 'volume' ? 'local' : '', Mode: m.Type === 'volume' ? 'z' : '', RW: true, Propagation: m.Type === 'bind' ? 'rprivate' : '' })),
+    ...(withSize
+      ? { SizeRw: containerSizeRw(d, c), SizeRootFs: containerSizeRw(d, c) + chainSize(c.image.layer) }
+      : {}),
+    Mounts: c.mounts.map((m) => ({
+      Type: m.Type,
+      ...(m.Name ? { Name: m.Name } : {}),
+      Source: m.Source,
+      Destination: m.Destination,
+      Driver: m.Type === 'volume' ? 'local' : '',
+      Mode: m.Type === 'volume' ? 'z' : '',
+      RW: true,
+      Propagation: m.Type === 'bind' ? 'rprivate' : '',
+    })),
     Config: orderedContainerConfig(c.config),
     NetworkSettings: {
       Bridge: '',
@@ -113,8 +130,19 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
       MacAddress: running ? '02:42:ac:11:00:02' : '',
       Networks: {
         bridge: {
-          IPAMConfig: null, Links: null, Aliases: null, NetworkID: '', EndpointID: '', Gateway: running ? '172.17.0.1' : '', IPAddress: ip,
-          IPPrefixLen: running ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: running ? '02:42:ac:11:00:02' : '', DriverOpts: null,
+          IPAMConfig: null,
+          Links: null,
+          Aliases: null,
+          NetworkID: '',
+          EndpointID: '',
+          Gateway: running ? '172.17.0.1' : '',
+          IPAddress: ip,
+          IPPrefixLen: running ? 16 : 0,
+          IPv6Gateway: '',
+          GlobalIPv6Address: '',
+          GlobalIPv6PrefixLen: 0,
+          MacAddress: running ? '02:42:ac:11:00:02' : '',
+          DriverOpts: null,
         },
       },
     },
@@ -133,7 +161,9 @@ export interface ImageSummary {
 /** GET /images/json as `docker images` shows it: one row per tag, untagged images once. */
 export function listImages(d: Daemon, all: boolean): ImageSummary[] {
   const rows: ImageSummary[] = [];
-  const imgs = [...d.imageStore.images.values()].sort((a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? '') || (a.id < b.id ? -1 : 1));
+  const imgs = [...d.imageStore.images.values()].sort(
+    (a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? '') || (a.id < b.id ? -1 : 1),
+  );
   for (const img of imgs) {
     const tags = imageTags(d, img);
     const digests = imageDigests(d, img);
@@ -141,14 +171,24 @@ export function listImages(d: Daemon, all: boolean): ImageSummary[] {
     if (tags.length === 0) {
       // Untagged images with children are intermediate: only -a shows them.
       if (!all && d.imageStore.children(img.id).length > 0) continue;
-      rows.push({ ...base, repository: digests[0]?.split('@')[0] ?? '<none>', tag: '<none>', digest: digests[0]?.split('@')[1] ?? '<none>' });
+      rows.push({
+        ...base,
+        repository: digests[0]?.split('@')[0] ?? '<none>',
+        tag: '<none>',
+        digest: digests[0]?.split('@')[1] ?? '<none>',
+      });
       continue;
     }
     for (const t of tags) {
       const i = t.lastIndexOf(':');
       const repo = t.slice(0, i);
       const dg = digests.find((x) => x.startsWith(`${repo}@`));
-      rows.push({ ...base, repository: repo, tag: t.slice(i + 1), digest: dg ? dg.slice(dg.indexOf('@') + 1) : '<none>' });
+      rows.push({
+        ...base,
+        repository: repo,
+        tag: t.slice(i + 1),
+        digest: dg ? dg.slice(dg.indexOf('@') + 1) : '<none>',
+      });
     }
   }
   return rows;
@@ -173,7 +213,14 @@ export function imageHistory(d: Daemon, img: StoredImage): HistoryRow[] {
   for (const h of img.config.history ?? []) {
     let size = 0;
     if (!h.empty_layer && counter < diffIds.length) size = chain[counter++]?.size ?? 0;
-    rows.unshift({ id: '<missing>', created: Date.parse(h.created ?? GO_ZERO_TIME), createdBy: h.created_by ?? '', size, comment: h.comment ?? '', tags: [] });
+    rows.unshift({
+      id: '<missing>',
+      created: Date.parse(h.created ?? GO_ZERO_TIME),
+      createdBy: h.created_by ?? '',
+      size,
+      comment: h.comment ?? '',
+      tags: [],
+    });
   }
   let cur: StoredImage | undefined = img;
   for (const row of rows) {
@@ -186,7 +233,9 @@ export function imageHistory(d: Daemon, img: StoredImage): HistoryRow[] {
 }
 
 export function listContainers(d: Daemon, all: boolean): Container[] {
-  return [...d.containers.values()].filter((c) => all || c.state.status === 'running').sort((a, b) => b.createdMs - a.createdMs);
+  return [...d.containers.values()]
+    .filter((c) => all || c.state.status === 'running')
+    .sort((a, b) => b.createdMs - a.createdMs);
 }
 
 export interface DiskUsage {
@@ -211,11 +260,28 @@ export function diskUsage(d: Daemon): DiskUsage {
   const cs = [...d.containers.values()];
   const csize = cs.reduce((a, c) => a + containerSizeRw(d, c), 0);
   const idle = cs.filter((c) => c.state.status !== 'running').reduce((a, c) => a + containerSizeRw(d, c), 0);
-  const vols = d.fs.exists(`${d.dataRoot}/volumes`) ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db') : [];
+  const vols = d.fs.exists(`${d.dataRoot}/volumes`)
+    ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db')
+    : [];
   const activeVols = new Set(cs.flatMap((c) => c.mounts.map((m) => m.Name)).filter(Boolean));
   return {
-    images: { total: imgs.filter((i) => imageTags(d, i).length || !d.imageStore.children(i.id).length).length, active: used.size, size, reclaimable: size - sum(usedLayers) },
-    containers: { total: cs.length, active: cs.filter((c) => c.state.status === 'running').length, size: csize, reclaimable: idle },
-    volumes: { total: vols.length, active: vols.filter((v) => activeVols.has(v)).length, size: vols.reduce((a, v) => a + directorySize(d.fs, `${d.dataRoot}/volumes/${v}`), 0), reclaimable: 0 },
+    images: {
+      total: imgs.filter((i) => imageTags(d, i).length || !d.imageStore.children(i.id).length).length,
+      active: used.size,
+      size,
+      reclaimable: size - sum(usedLayers),
+    },
+    containers: {
+      total: cs.length,
+      active: cs.filter((c) => c.state.status === 'running').length,
+      size: csize,
+      reclaimable: idle,
+    },
+    volumes: {
+      total: vols.length,
+      active: vols.filter((v) => activeVols.has(v)).length,
+      size: vols.reduce((a, v) => a + directorySize(d.fs, `${d.dataRoot}/volumes/${v}`), 0),
+      reclaimable: 0,
+    },
   };
 }

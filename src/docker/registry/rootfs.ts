@@ -25,7 +25,15 @@ export class TreeBuilder {
 
   file(path: string, content: string | Uint8Array, mode = 0o644, gid = 0): this {
     this.parents(path);
-    this.entries.set(path, { path, type: 'file', mode, content, mtime: this.mtime, gid, ...(gid === 0 ? {} : { gname: gid === 42 ? 'shadow' : '' }) });
+    this.entries.set(path, {
+      path,
+      type: 'file',
+      mode,
+      content,
+      mtime: this.mtime,
+      gid,
+      ...(gid === 0 ? {} : { gname: gid === 42 ? 'shadow' : '' }),
+    });
     return this;
   }
 
@@ -152,7 +160,42 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   } else {
     t.dir('bin').dir('sbin').dir('lib').dir('lib64');
   }
-  for (const d2 of ['boot', 'dev', 'home', 'media', 'mnt', 'opt', 'proc', 'run', 'srv', 'sys', 'usr/games', 'usr/include', 'usr/local/bin', 'usr/local/etc', 'usr/local/games', 'usr/local/include', 'usr/local/lib', 'usr/local/man', 'usr/local/sbin', 'usr/local/share', 'usr/local/src', 'usr/src', 'var/backups', 'var/cache/apt/archives/partial', 'var/cache/debconf', 'var/lib/apt/lists/partial', 'var/lib/dpkg/updates', 'var/lib/misc', 'var/local', 'var/log/apt', 'var/mail', 'var/opt', 'var/spool']) t.dir(d2);
+  for (const d2 of [
+    'boot',
+    'dev',
+    'home',
+    'media',
+    'mnt',
+    'opt',
+    'proc',
+    'run',
+    'srv',
+    'sys',
+    'usr/games',
+    'usr/include',
+    'usr/local/bin',
+    'usr/local/etc',
+    'usr/local/games',
+    'usr/local/include',
+    'usr/local/lib',
+    'usr/local/man',
+    'usr/local/sbin',
+    'usr/local/share',
+    'usr/local/src',
+    'usr/src',
+    'var/backups',
+    'var/cache/apt/archives/partial',
+    'var/cache/debconf',
+    'var/lib/apt/lists/partial',
+    'var/lib/dpkg/updates',
+    'var/lib/misc',
+    'var/local',
+    'var/log/apt',
+    'var/mail',
+    'var/opt',
+    'var/spool',
+  ])
+    t.dir(d2);
   t.dir('root', 0o700).dir('tmp', 0o1777).dir('var/tmp', 0o1777).dir('var/lock', 0o1777);
   t.symlink('var/run', '/run');
   const binDir = usrmerge ? 'usr/bin' : 'bin';
@@ -171,24 +214,42 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   }
   t.binary(`${libDir}/libc-2.31.so`, 6000, 2000).symlink(`${libDir}/libc.so.6`, 'libc-2.31.so');
   t.binary(`${usrmerge ? 'usr/lib' : 'lib'}/x86_64-linux-gnu/ld-2.31.so`, 3000, 500);
-  t.symlink(usrmerge ? 'usr/lib64/ld-linux-x86-64.so.2' : 'lib64/ld-linux-x86-64.so.2', '/lib/x86_64-linux-gnu/ld-2.31.so');
+  t.symlink(
+    usrmerge ? 'usr/lib64/ld-linux-x86-64.so.2' : 'lib64/ld-linux-x86-64.so.2',
+    '/lib/x86_64-linux-gnu/ld-2.31.so',
+  );
   // dpkg's database and the per-package docs: most of a real image's entries.
   let status = '';
   for (const p of PACKAGES) {
     const version = `${1 + (hashName(p) % 9)}.${hashName(p + 'v') % 20}-${1 + (hashName(p + 'r') % 5)}`;
     status += `Package: ${p}\nStatus: install ok installed\nPriority: required\nSection: admin\nMaintainer: ${d.id === 'ubuntu' ? 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>' : 'Debian Developers <debian-devel@lists.debian.org>'}\nArchitecture: amd64\nVersion: ${version}\nDescription: ${p} package\n\n`;
     const files = [`/usr/share/doc/${p}/copyright`, `/usr/share/doc/${p}/changelog.Debian.gz`];
-    t.file(`var/lib/dpkg/info/${p}.list`, `/.\n/usr\n/usr/share\n/usr/share/doc\n/usr/share/doc/${p}\n${files.join('\n')}\n`);
-    t.file(`var/lib/dpkg/info/${p}.md5sums`, files.map((f) => `${hashName(f).toString(16).padStart(8, '0').repeat(4)}  ${f.slice(1)}\n`).join(''));
-    t.file(`usr/share/doc/${p}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${p}\n\nFiles: *\nCopyright: ${1990 + (hashName(p) % 30)} The ${p} authors\nLicense: GPL-2+\n`);
+    t.file(
+      `var/lib/dpkg/info/${p}.list`,
+      `/.\n/usr\n/usr/share\n/usr/share/doc\n/usr/share/doc/${p}\n${files.join('\n')}\n`,
+    );
+    t.file(
+      `var/lib/dpkg/info/${p}.md5sums`,
+      files.map((f) => `${hashName(f).toString(16).padStart(8, '0').repeat(4)}  ${f.slice(1)}\n`).join(''),
+    );
+    t.file(
+      `usr/share/doc/${p}/copyright`,
+      `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${p}\n\nFiles: *\nCopyright: ${1990 + (hashName(p) % 30)} The ${p} authors\nLicense: GPL-2+\n`,
+    );
     t.file(`usr/share/doc/${p}/changelog.Debian.gz`, fakeBinary(`changelog-${p}`, 300, 1500));
   }
   t.file('var/lib/dpkg/status', status).file('var/lib/dpkg/available', '').file('var/lib/dpkg/lock', '', 0o640);
   t.file('var/lib/dpkg/diversions', '').file('var/lib/dpkg/statoverride', '');
   t.file('var/log/dpkg.log', '').file('var/log/lastlog', '', 0o664).file('var/log/faillog', '');
-  for (const loc of ['C.UTF-8/LC_CTYPE', 'C.UTF-8/LC_COLLATE', 'C.UTF-8/LC_TIME', 'C.UTF-8/LC_NUMERIC']) t.binary(`usr/lib/locale/${loc}`, 1000, 4000);
-  for (const zone of ['UTC', 'Etc/UTC', 'Europe/London', 'America/New_York', 'Asia/Shanghai', 'Asia/Tokyo']) t.binary(`usr/share/zoneinfo/${zone}`, 100, 2000);
-  for (let i = 0; i < 120; i++) t.file(`usr/share/perl5/Debconf/Element/${['Dialog', 'Editor', 'Gnome', 'Kde', 'Noninteractive', 'Teletype', 'Web'][i % 7]}/${['Boolean', 'Error', 'Multiselect', 'Note', 'Password', 'Progress', 'Select', 'String', 'Text', 'Title'][i % 10]}${Math.floor(i / 70) || ''}.pm`, `# This file was preprocessed, do not edit!\npackage Debconf::Element;\nuse strict;\n1\n`);
+  for (const loc of ['C.UTF-8/LC_CTYPE', 'C.UTF-8/LC_COLLATE', 'C.UTF-8/LC_TIME', 'C.UTF-8/LC_NUMERIC'])
+    t.binary(`usr/lib/locale/${loc}`, 1000, 4000);
+  for (const zone of ['UTC', 'Etc/UTC', 'Europe/London', 'America/New_York', 'Asia/Shanghai', 'Asia/Tokyo'])
+    t.binary(`usr/share/zoneinfo/${zone}`, 100, 2000);
+  for (let i = 0; i < 120; i++)
+    t.file(
+      `usr/share/perl5/Debconf/Element/${['Dialog', 'Editor', 'Gnome', 'Kde', 'Noninteractive', 'Teletype', 'Web'][i % 7]}/${['Boolean', 'Error', 'Multiselect', 'Note', 'Password', 'Progress', 'Select', 'String', 'Text', 'Title'][i % 10]}${Math.floor(i / 70) || ''}.pm`,
+      `# This file was preprocessed, do not edit!\npackage Debconf::Element;\nuse strict;\n1\n`,
+    );
   etcFiles(t, d);
   return t.list();
 }
@@ -196,45 +257,141 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
 function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   t.file('etc/passwd', PASSWD.join('\n') + '\n');
   t.file('etc/group', GROUPS.map((g) => `${g.replace(':', ':x:')}:`).join('\n') + '\n');
-  t.file('etc/shadow', PASSWD.map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '*'}:19000:0:99999:7:::`).join('\n') + '\n', 0o640, 42);
+  t.file(
+    'etc/shadow',
+    PASSWD.map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '*'}:19000:0:99999:7:::`).join('\n') + '\n',
+    0o640,
+    42,
+  );
   t.file('etc/gshadow', GROUPS.map((g) => `${g.split(':')[0]}:*::`).join('\n') + '\n', 0o640, 42);
-  t.file('etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n');
+  t.file(
+    'etc/shells',
+    '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n',
+  );
   const osRelease =
     d.id === 'ubuntu'
       ? `NAME="Ubuntu"\nVERSION="${d.version}"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="${d.prettyName}"\nVERSION_ID="${d.versionId}"\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nVERSION_CODENAME=${d.codename}\nUBUNTU_CODENAME=${d.codename}\n`
       : `PRETTY_NAME="${d.prettyName}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${d.versionId}"\nVERSION="${d.version}"\nVERSION_CODENAME=${d.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`;
   t.file('usr/lib/os-release', osRelease).symlink('etc/os-release', '../usr/lib/os-release');
-  if (d.id === 'ubuntu') t.file('etc/lsb-release', `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${d.versionId}\nDISTRIB_CODENAME=${d.codename}\nDISTRIB_DESCRIPTION="${d.prettyName}"\n`);
+  if (d.id === 'ubuntu')
+    t.file(
+      'etc/lsb-release',
+      `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${d.versionId}\nDISTRIB_CODENAME=${d.codename}\nDISTRIB_DESCRIPTION="${d.prettyName}"\n`,
+    );
   t.file('etc/debian_version', d.id === 'ubuntu' ? 'bullseye/sid\n' : `${d.versionId}.5\n`);
   t.file('etc/issue', `${d.prettyName} \\n \\l\n\n`).file('etc/issue.net', `${d.prettyName}\n`);
   t.file('etc/fstab', '# UNCONFIGURED FSTAB FOR BASE SYSTEM\n');
   t.file('etc/host.conf', 'multi on\n').file('etc/ld.so.conf', 'include /etc/ld.so.conf.d/*.conf\n\n');
-  t.file('etc/ld.so.conf.d/x86_64-linux-gnu.conf', '# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n');
+  t.file(
+    'etc/ld.so.conf.d/x86_64-linux-gnu.conf',
+    '# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n',
+  );
   t.binary('etc/ld.so.cache', 4000, 3000);
-  t.file('etc/nsswitch.conf', '# /etc/nsswitch.conf\n\npasswd:         files\ngroup:          files\nshadow:         files\ngshadow:        files\n\nhosts:          files dns\nnetworks:       files\n\nprotocols:      db files\nservices:       db files\nethers:         db files\nrpc:            db files\n\nnetgroup:       nis\n');
-  t.file('etc/environment', '').file('etc/legal', d.id === 'ubuntu' ? '\nThe programs included with the Ubuntu system are free software;\n' : '');
-  t.file('etc/profile', '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).\n\nif [ "${PS1-}" ]; then\n  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then\n    if [ -f /etc/bash.bashrc ]; then\n      . /etc/bash.bashrc\n    fi\n  fi\nfi\n');
-  t.file('etc/bash.bashrc', '# System-wide .bashrc file for interactive bash(1) shells.\n\n# If not running interactively, don\'t do anything\n[ -z "$PS1" ] && return\n\nshopt -s checkwinsize\n');
-  t.file('etc/skel/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file('etc/skel/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n').file('etc/skel/.bash_logout', '# ~/.bash_logout: executed by bash(1) when login shell exits.\n');
-  t.file('root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file('root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n');
-  t.file('etc/login.defs', '# /etc/login.defs - Configuration control definitions for the login package.\nMAIL_DIR        /var/mail\nUID_MIN                  1000\nUID_MAX                 60000\n');
-  t.file('etc/apt/sources.list', d.id === 'ubuntu' ? `deb http://archive.ubuntu.com/ubuntu/ ${d.codename} main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${d.codename}-updates main restricted\ndeb http://security.ubuntu.com/ubuntu/ ${d.codename}-security main restricted\n` : `deb http://deb.debian.org/debian ${d.codename} main\ndeb http://deb.debian.org/debian-security ${d.codename}-security main\n`);
-  t.dir('etc/apt/apt.conf.d').file('etc/apt/apt.conf.d/docker-clean', 'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb || true"; };\n');
+  t.file(
+    'etc/nsswitch.conf',
+    '# /etc/nsswitch.conf\n\npasswd:         files\ngroup:          files\nshadow:         files\ngshadow:        files\n\nhosts:          files dns\nnetworks:       files\n\nprotocols:      db files\nservices:       db files\nethers:         db files\nrpc:            db files\n\nnetgroup:       nis\n',
+  );
+  t.file('etc/environment', '').file(
+    'etc/legal',
+    d.id === 'ubuntu' ? '\nThe programs included with the Ubuntu system are free software;\n' : '',
+  );
+  t.file(
+    'etc/profile',
+    '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).\n\nif [ "${PS1-}" ]; then\n  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then\n    if [ -f /etc/bash.bashrc ]; then\n      . /etc/bash.bashrc\n    fi\n  fi\nfi\n',
+  );
+  t.file(
+    'etc/bash.bashrc',
+    '# System-wide .bashrc file for interactive bash(1) shells.\n\n# If not running interactively, don\'t do anything\n[ -z "$PS1" ] && return\n\nshopt -s checkwinsize\n',
+  );
+  t.file('etc/skel/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n')
+    .file('etc/skel/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n')
+    .file('etc/skel/.bash_logout', '# ~/.bash_logout: executed by bash(1) when login shell exits.\n');
+  t.file('root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file(
+    'root/.profile',
+    '# ~/.profile: executed by Bourne-compatible login shells.\n',
+  );
+  t.file(
+    'etc/login.defs',
+    '# /etc/login.defs - Configuration control definitions for the login package.\nMAIL_DIR        /var/mail\nUID_MIN                  1000\nUID_MAX                 60000\n',
+  );
+  t.file(
+    'etc/apt/sources.list',
+    d.id === 'ubuntu'
+      ? `deb http://archive.ubuntu.com/ubuntu/ ${d.codename} main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${d.codename}-updates main restricted\ndeb http://security.ubuntu.com/ubuntu/ ${d.codename}-security main restricted\n`
+      : `deb http://deb.debian.org/debian ${d.codename} main\ndeb http://deb.debian.org/debian-security ${d.codename}-security main\n`,
+  );
+  t.dir('etc/apt/apt.conf.d').file(
+    'etc/apt/apt.conf.d/docker-clean',
+    'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb || true"; };\n',
+  );
   t.dir('etc/apt/preferences.d').dir('etc/apt/sources.list.d').dir('etc/apt/trusted.gpg.d');
-  for (const rc of ['rc0.d', 'rc1.d', 'rc2.d', 'rc3.d', 'rc4.d', 'rc5.d', 'rc6.d', 'rcS.d', 'init.d', 'cron.daily', 'logrotate.d', 'security', 'pam.d', 'profile.d', 'update-motd.d', 'opt', 'selinux', 'systemd/system', 'terminfo', 'dpkg/dpkg.cfg.d', 'default']) t.dir(`etc/${rc}`);
-  for (const p of ['common-account', 'common-auth', 'common-password', 'common-session', 'login', 'other', 'su', 'chfn', 'chsh', 'passwd']) t.file(`etc/pam.d/${p}`, `#\n# /etc/pam.d/${p}\n#\n@include common-auth\n`);
-  for (const s of ['limits.conf', 'namespace.conf', 'pam_env.conf', 'time.conf', 'access.conf', 'group.conf']) t.file(`etc/security/${s}`, `# /etc/security/${s}\n#\n`);
-  t.file('etc/init.d/procps', '#! /bin/sh\n### BEGIN INIT INFO\n# Provides:          procps\n### END INIT INFO\n', 0o755);
-  t.file('etc/mke2fs.conf', '[defaults]\n\tbase_features = sparse_super,large_file,filetype,resize_inode,dir_index,ext_attr\n');
+  for (const rc of [
+    'rc0.d',
+    'rc1.d',
+    'rc2.d',
+    'rc3.d',
+    'rc4.d',
+    'rc5.d',
+    'rc6.d',
+    'rcS.d',
+    'init.d',
+    'cron.daily',
+    'logrotate.d',
+    'security',
+    'pam.d',
+    'profile.d',
+    'update-motd.d',
+    'opt',
+    'selinux',
+    'systemd/system',
+    'terminfo',
+    'dpkg/dpkg.cfg.d',
+    'default',
+  ])
+    t.dir(`etc/${rc}`);
+  for (const p of [
+    'common-account',
+    'common-auth',
+    'common-password',
+    'common-session',
+    'login',
+    'other',
+    'su',
+    'chfn',
+    'chsh',
+    'passwd',
+  ])
+    t.file(`etc/pam.d/${p}`, `#\n# /etc/pam.d/${p}\n#\n@include common-auth\n`);
+  for (const s of ['limits.conf', 'namespace.conf', 'pam_env.conf', 'time.conf', 'access.conf', 'group.conf'])
+    t.file(`etc/security/${s}`, `# /etc/security/${s}\n#\n`);
+  t.file(
+    'etc/init.d/procps',
+    '#! /bin/sh\n### BEGIN INIT INFO\n# Provides:          procps\n### END INIT INFO\n',
+    0o755,
+  );
+  t.file(
+    'etc/mke2fs.conf',
+    '[defaults]\n\tbase_features = sparse_super,large_file,filetype,resize_inode,dir_index,ext_attr\n',
+  );
   t.file('etc/gai.conf', '# Configuration for getaddrinfo(3).\n').file('etc/xattr.conf', '# /etc/xattr.conf\n');
-  t.file('etc/debconf.conf', '# This is the main config file for debconf.\n').file('etc/deluser.conf', '# /etc/deluser.conf\n').file('etc/adduser.conf', '# /etc/adduser.conf\nDSHELL=/bin/bash\nDHOME=/home\n');
+  t.file('etc/debconf.conf', '# This is the main config file for debconf.\n')
+    .file('etc/deluser.conf', '# /etc/deluser.conf\n')
+    .file('etc/adduser.conf', '# /etc/adduser.conf\nDSHELL=/bin/bash\nDHOME=/home\n');
   t.file('etc/subuid', '').file('etc/subgid', '').file('etc/timezone', 'Etc/UTC\n');
   t.symlink('etc/localtime', '/usr/share/zoneinfo/Etc/UTC');
   t.file('etc/terminfo/README', 'This directory is for system-local terminfo descriptions.\n');
-  t.file('etc/dpkg/dpkg.cfg', '# dpkg configuration file\n').file('etc/dpkg/dpkg.cfg.d/excludes', '# Drop all man pages\npath-exclude=/usr/share/man/*\n');
-  t.file('etc/default/useradd', '# Default values for useradd(8)\nSHELL=/bin/sh\n').file('etc/default/nss', '# /etc/default/nss\n');
+  t.file('etc/dpkg/dpkg.cfg', '# dpkg configuration file\n').file(
+    'etc/dpkg/dpkg.cfg.d/excludes',
+    '# Drop all man pages\npath-exclude=/usr/share/man/*\n',
+  );
+  t.file('etc/default/useradd', '# Default values for useradd(8)\nSHELL=/bin/sh\n').file(
+    'etc/default/nss',
+    '# /etc/default/nss\n',
+  );
   t.file('etc/profile.d/01-locale-fix.sh', '# Make sure the locale variables are set to valid values.\n');
   t.file('etc/update-motd.d/00-header', '#!/bin/sh\nprintf "Welcome to %s\\n" "$DISTRIB_DESCRIPTION"\n', 0o755);
-  t.file('etc/hosts.allow', '# /etc/hosts.allow\n').file('etc/hosts.deny', '# /etc/hosts.deny\n').file('etc/networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n');
+  t.file('etc/hosts.allow', '# /etc/hosts.allow\n')
+    .file('etc/hosts.deny', '# /etc/hosts.deny\n')
+    .file('etc/networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n');
   t.file('etc/bindresvport.blacklist', '623\n631\n636\n664\n774\n921\n');
 }

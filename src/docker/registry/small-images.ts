@@ -24,8 +24,14 @@ export function busyboxRoot(): LayerEntry[] {
   t.binary('bin/busybox', 60_000, 1);
   for (const a of BUSYBOX_APPLETS) t.hardlink(`bin/${a}`, 'bin/busybox');
   t.dir('dev').dir('home').dir('root', 0o700).dir('tmp', 0o1777).dir('usr/sbin').dir('var/spool/mail').dir('var/www');
-  t.file('etc/group', 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwheel:x:10:root\nmail:x:12:\nwww-data:x:33:\nnobody:x:65534:\n');
-  t.file('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:100:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
+  t.file(
+    'etc/group',
+    'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwheel:x:10:root\nmail:x:12:\nwww-data:x:33:\nnobody:x:65534:\n',
+  );
+  t.file(
+    'etc/passwd',
+    'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:100:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+  );
   t.file('etc/shadow', 'root:*:10933:0:99999:7:::\ndaemon:*:10933:0:99999:7:::\nnobody:*:10933:0:99999:7:::\n', 0o600);
   t.file('etc/localtime', new Uint8Array(114), 0o644);
   t.file('etc/network/if-up.d/.keep', '').dir('etc/network/if-down.d');
@@ -38,27 +44,240 @@ const ALPINE_MTIME = 1_691_000_000; // 2023-08-02
 export function alpineRoot(): LayerEntry[] {
   const t = new TreeBuilder(ALPINE_MTIME);
   t.binary('bin/busybox', 800_000, 1);
-  for (const a of BUSYBOX_APPLETS.filter((a) => !['ar', 'bc', 'dc', 'ed', 'less', 'strings', 'time', 'traceroute', 'unzip', 'wget', 'which', 'top', 'nc', 'telnet', 'ip', 'passwd', 'halt', 'reboot', 'route', 'ifconfig', 'free', 'uptime', 'watch', 'killall', 'hexdump', 'uudecode', 'uuencode', 'lsof', 'nslookup', 'patch', 'pipe_progress', 'fsync', 'ipcalc', 'cpio', 'vi', 'xargs', 'find', 'cmp', 'diff', 'expand', 'fold', 'nl', 'paste', 'split', 'tac', 'tee', 'tr', 'uniq', 'wc', 'yes', 'whoami', 'who', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'cksum', 'hostid', 'nproc', 'realpath', 'seq', 'sort', 'timeout', 'truncate', 'tty', 'logger', 'install', 'dnsdomainname', 'renice', 'reset', 'clear', 'nohup', 'printenv', 'id', 'groups', 'env', 'expr', 'head', 'tail', 'test', 'od', 'dirname', 'basename', 'cut', 'awk', 'base64'].includes(a))) t.symlink(`bin/${a}`, '/bin/busybox');
-  for (const a of ['awk', 'basename', 'base64', 'cksum', 'clear', 'cmp', 'cut', 'diff', 'dirname', 'env', 'expand', 'expr', 'find', 'fold', 'free', 'groups', 'head', 'hexdump', 'hostid', 'id', 'install', 'killall', 'less', 'logger', 'md5sum', 'nl', 'nohup', 'nproc', 'nslookup', 'od', 'paste', 'printenv', 'realpath', 'reset', 'seq', 'sha1sum', 'sha256sum', 'sha512sum', 'sort', 'split', 'strings', 'tac', 'tail', 'tee', 'test', 'time', 'timeout', 'top', 'tr', 'traceroute', 'truncate', 'tty', 'uniq', 'unzip', 'uptime', 'uudecode', 'uuencode', 'vi', 'watch', 'wc', 'wget', 'which', 'who', 'whoami', 'xargs', 'yes']) t.symlink(`usr/bin/${a}`, '/bin/busybox');
+  for (const a of BUSYBOX_APPLETS.filter(
+    (a) =>
+      ![
+        'ar',
+        'bc',
+        'dc',
+        'ed',
+        'less',
+        'strings',
+        'time',
+        'traceroute',
+        'unzip',
+        'wget',
+        'which',
+        'top',
+        'nc',
+        'telnet',
+        'ip',
+        'passwd',
+        'halt',
+        'reboot',
+        'route',
+        'ifconfig',
+        'free',
+        'uptime',
+        'watch',
+        'killall',
+        'hexdump',
+        'uudecode',
+        'uuencode',
+        'lsof',
+        'nslookup',
+        'patch',
+        'pipe_progress',
+        'fsync',
+        'ipcalc',
+        'cpio',
+        'vi',
+        'xargs',
+        'find',
+        'cmp',
+        'diff',
+        'expand',
+        'fold',
+        'nl',
+        'paste',
+        'split',
+        'tac',
+        'tee',
+        'tr',
+        'uniq',
+        'wc',
+        'yes',
+        'whoami',
+        'who',
+        'md5sum',
+        'sha1sum',
+        'sha256sum',
+        'sha512sum',
+        'cksum',
+        'hostid',
+        'nproc',
+        'realpath',
+        'seq',
+        'sort',
+        'timeout',
+        'truncate',
+        'tty',
+        'logger',
+        'install',
+        'dnsdomainname',
+        'renice',
+        'reset',
+        'clear',
+        'nohup',
+        'printenv',
+        'id',
+        'groups',
+        'env',
+        'expr',
+        'head',
+        'tail',
+        'test',
+        'od',
+        'dirname',
+        'basename',
+        'cut',
+        'awk',
+        'base64',
+      ].includes(a),
+  ))
+    t.symlink(`bin/${a}`, '/bin/busybox');
+  for (const a of [
+    'awk',
+    'basename',
+    'base64',
+    'cksum',
+    'clear',
+    'cmp',
+    'cut',
+    'diff',
+    'dirname',
+    'env',
+    'expand',
+    'expr',
+    'find',
+    'fold',
+    'free',
+    'groups',
+    'head',
+    'hexdump',
+    'hostid',
+    'id',
+    'install',
+    'killall',
+    'less',
+    'logger',
+    'md5sum',
+    'nl',
+    'nohup',
+    'nproc',
+    'nslookup',
+    'od',
+    'paste',
+    'printenv',
+    'realpath',
+    'reset',
+    'seq',
+    'sha1sum',
+    'sha256sum',
+    'sha512sum',
+    'sort',
+    'split',
+    'strings',
+    'tac',
+    'tail',
+    'tee',
+    'test',
+    'time',
+    'timeout',
+    'top',
+    'tr',
+    'traceroute',
+    'truncate',
+    'tty',
+    'uniq',
+    'unzip',
+    'uptime',
+    'uudecode',
+    'uuencode',
+    'vi',
+    'watch',
+    'wc',
+    'wget',
+    'which',
+    'who',
+    'whoami',
+    'xargs',
+    'yes',
+  ])
+    t.symlink(`usr/bin/${a}`, '/bin/busybox');
   t.binary('lib/ld-musl-x86_64.so.1', 600_000, 1).symlink('lib/libc.musl-x86_64.so.1', 'ld-musl-x86_64.so.1');
   t.binary('lib/libz.so.1.2.13', 90_000, 1).symlink('lib/libz.so.1', 'libz.so.1.2.13');
-  t.binary('lib/libcrypto.so.3', 400_000, 1).binary('lib/libssl.so.3', 200_000, 1).binary('lib/libapk.so.3.12.0', 200_000, 1);
+  t.binary('lib/libcrypto.so.3', 400_000, 1)
+    .binary('lib/libssl.so.3', 200_000, 1)
+    .binary('lib/libapk.so.3.12.0', 200_000, 1);
   t.binary('sbin/apk', 60_000, 1).binary('sbin/ldconfig', 300, 1).symlink('sbin/init', '/bin/busybox');
-  t.binary('usr/bin/getconf', 30_000, 1).binary('usr/bin/getent', 40_000, 1).binary('usr/bin/ssl_client', 14_000, 1).binary('usr/bin/scanelf', 80_000, 1);
+  t.binary('usr/bin/getconf', 30_000, 1)
+    .binary('usr/bin/getent', 40_000, 1)
+    .binary('usr/bin/ssl_client', 14_000, 1)
+    .binary('usr/bin/scanelf', 80_000, 1);
   t.file('etc/alpine-release', '3.18.3\n');
-  t.file('etc/os-release', 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.18.3\nPRETTY_NAME="Alpine Linux v3.18"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n');
+  t.file(
+    'etc/os-release',
+    'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.18.3\nPRETTY_NAME="Alpine Linux v3.18"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
+  );
   t.file('etc/issue', 'Welcome to Alpine Linux 3.18\nKernel \\r on an \\m (\\l)\n\n');
-  t.file('etc/passwd', 'root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n');
+  t.file(
+    'etc/passwd',
+    'root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n',
+  );
   t.file('etc/group', 'root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nnobody:x:65533:\n');
   t.file('etc/shadow', 'root:*::0:::::\nbin:!::0:::::\ndaemon:!::0:::::\nnobody:!::0:::::\n', 0o640, 42);
-  t.file('etc/hostname', 'localhost\n').file('etc/hosts', '127.0.0.1\tlocalhost localhost.localdomain\n::1\t\tlocalhost localhost.localdomain\n');
-  t.file('etc/profile', 'export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\nexport PAGER=less\numask 022\n');
+  t.file('etc/hostname', 'localhost\n').file(
+    'etc/hosts',
+    '127.0.0.1\tlocalhost localhost.localdomain\n::1\t\tlocalhost localhost.localdomain\n',
+  );
+  t.file(
+    'etc/profile',
+    'export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\nexport PAGER=less\numask 022\n',
+  );
   t.file('etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n').file('etc/motd', 'Welcome to Alpine!\n');
-  t.file('etc/apk/repositories', 'https://dl-cdn.alpinelinux.org/alpine/v3.18/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.18/community\n');
-  t.file('etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nlibc-utils\n').file('etc/apk/arch', 'x86_64\n');
-  t.file('lib/apk/db/installed', 'C:Q1abc\nP:musl\nV:1.2.4-r1\nA:x86_64\n\nP:busybox\nV:1.36.1-r2\nA:x86_64\n\nP:alpine-baselayout\nV:3.4.3-r1\nA:x86_64\n\n');
-  for (const d of ['dev', 'home', 'media/cdrom', 'media/floppy', 'media/usb', 'mnt', 'opt', 'proc', 'run', 'srv', 'sys', 'usr/local/bin', 'usr/local/lib', 'usr/local/share', 'usr/share/apk/keys', 'var/cache/apk', 'var/empty', 'var/lib/misc', 'var/log', 'var/mail', 'var/opt', 'var/spool/cron/crontabs']) t.dir(d);
-  t.dir('root', 0o700).dir('tmp', 0o1777).dir('var/tmp', 0o1777).symlink('var/run', '/run').symlink('var/lock', '/run/lock');
+  t.file(
+    'etc/apk/repositories',
+    'https://dl-cdn.alpinelinux.org/alpine/v3.18/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.18/community\n',
+  );
+  t.file('etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nlibc-utils\n').file(
+    'etc/apk/arch',
+    'x86_64\n',
+  );
+  t.file(
+    'lib/apk/db/installed',
+    'C:Q1abc\nP:musl\nV:1.2.4-r1\nA:x86_64\n\nP:busybox\nV:1.36.1-r2\nA:x86_64\n\nP:alpine-baselayout\nV:3.4.3-r1\nA:x86_64\n\n',
+  );
+  for (const d of [
+    'dev',
+    'home',
+    'media/cdrom',
+    'media/floppy',
+    'media/usb',
+    'mnt',
+    'opt',
+    'proc',
+    'run',
+    'srv',
+    'sys',
+    'usr/local/bin',
+    'usr/local/lib',
+    'usr/local/share',
+    'usr/share/apk/keys',
+    'var/cache/apk',
+    'var/empty',
+    'var/lib/misc',
+    'var/log',
+    'var/mail',
+    'var/opt',
+    'var/spool/cron/crontabs',
+  ])
+    t.dir(d);
+  t.dir('root', 0o700)
+    .dir('tmp', 0o1777)
+    .dir('var/tmp', 0o1777)
+    .symlink('var/run', '/run')
+    .symlink('var/lock', '/run/lock');
   return t.list();
 }
 
@@ -208,23 +427,65 @@ export function nginxLayers(): LayerEntry[][] {
   const install = new TreeBuilder(NGINX_MTIME);
   install.binary('usr/sbin/nginx', 1_200_000, 1).binary('usr/sbin/nginx-debug', 1_300_000, 1);
   install.file('etc/nginx/nginx.conf', NGINX_CONF).file('etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF);
-  install.file('etc/nginx/mime.types', '\ntypes {\n    text/html                                        html htm shtml;\n    text/css                                         css;\n    text/xml                                         xml;\n    image/gif                                        gif;\n    image/jpeg                                       jpeg jpg;\n    application/javascript                           js;\n}\n');
-  for (const f of ['fastcgi_params', 'scgi_params', 'uwsgi_params']) install.file(`etc/nginx/${f}`, `\n${f.split('_')[0]}_param  QUERY_STRING       $query_string;\n${f.split('_')[0]}_param  REQUEST_METHOD     $request_method;\n`);
+  install.file(
+    'etc/nginx/mime.types',
+    '\ntypes {\n    text/html                                        html htm shtml;\n    text/css                                         css;\n    text/xml                                         xml;\n    image/gif                                        gif;\n    image/jpeg                                       jpeg jpg;\n    application/javascript                           js;\n}\n',
+  );
+  for (const f of ['fastcgi_params', 'scgi_params', 'uwsgi_params'])
+    install.file(
+      `etc/nginx/${f}`,
+      `\n${f.split('_')[0]}_param  QUERY_STRING       $query_string;\n${f.split('_')[0]}_param  REQUEST_METHOD     $request_method;\n`,
+    );
   install.symlink('etc/nginx/modules', '/usr/lib/nginx/modules');
-  for (const m of ['ngx_http_geoip_module.so', 'ngx_http_image_filter_module.so', 'ngx_http_js_module.so', 'ngx_http_xslt_filter_module.so', 'ngx_stream_geoip_module.so', 'ngx_stream_js_module.so']) install.binary(`usr/lib/nginx/modules/${m}`, 40_000, 30_000);
-  install.file('usr/share/nginx/html/index.html', NGINX_INDEX_HTML).file('usr/share/nginx/html/50x.html', '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n');
+  for (const m of [
+    'ngx_http_geoip_module.so',
+    'ngx_http_image_filter_module.so',
+    'ngx_http_js_module.so',
+    'ngx_http_xslt_filter_module.so',
+    'ngx_stream_geoip_module.so',
+    'ngx_stream_js_module.so',
+  ])
+    install.binary(`usr/lib/nginx/modules/${m}`, 40_000, 30_000);
+  install
+    .file('usr/share/nginx/html/index.html', NGINX_INDEX_HTML)
+    .file(
+      'usr/share/nginx/html/50x.html',
+      '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
+    );
   install.dir('var/cache/nginx').dir('var/log/nginx');
   install.symlink('var/log/nginx/access.log', '/dev/stdout').symlink('var/log/nginx/error.log', '/dev/stderr');
-  install.file('etc/passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n_apt:x:100:65534::/nonexistent:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n');
+  install.file(
+    'etc/passwd',
+    'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n_apt:x:100:65534::/nonexistent:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n',
+  );
   install.file('etc/group', 'root:x:0:\ndaemon:x:1:\nadm:x:4:\nshadow:x:42:\nnogroup:x:65534:\nnginx:x:101:\n');
-  install.file('usr/share/doc/nginx/copyright', 'Copyright (C) 2002-2023 Igor Sysoev\nCopyright (C) 2011-2023 Nginx, Inc.\n');
+  install.file(
+    'usr/share/doc/nginx/copyright',
+    'Copyright (C) 2002-2023 Igor Sysoev\nCopyright (C) 2011-2023 Nginx, Inc.\n',
+  );
   const entrypoint = new TreeBuilder(NGINX_MTIME + 1);
-  entrypoint.file('docker-entrypoint.sh', '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n        echo "$@"\n    fi\n}\n\nexec "$@"\n', 0o775);
+  entrypoint.file(
+    'docker-entrypoint.sh',
+    '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n        echo "$@"\n    fi\n}\n\nexec "$@"\n',
+    0o775,
+  );
   const listen = new TreeBuilder(NGINX_MTIME + 2);
-  listen.file('docker-entrypoint.d/10-listen-on-ipv6-by-default.sh', '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nME=$(basename "$0")\nDEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"\n', 0o775);
+  listen.file(
+    'docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+    '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nME=$(basename "$0")\nDEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"\n',
+    0o775,
+  );
   const envsubst = new TreeBuilder(NGINX_MTIME + 3);
-  envsubst.file('docker-entrypoint.d/20-envsubst-on-templates.sh', '#!/bin/sh\n\nset -e\n\nME=$(basename "$0")\n', 0o775);
+  envsubst.file(
+    'docker-entrypoint.d/20-envsubst-on-templates.sh',
+    '#!/bin/sh\n\nset -e\n\nME=$(basename "$0")\n',
+    0o775,
+  );
   const tune = new TreeBuilder(NGINX_MTIME + 4);
-  tune.file('docker-entrypoint.d/30-tune-worker-processes.sh', '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n', 0o775);
+  tune.file(
+    'docker-entrypoint.d/30-tune-worker-processes.sh',
+    '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n',
+    0o775,
+  );
   return [install.list(), entrypoint.list(), listen.list(), envsubst.list(), tune.list()];
 }

@@ -3,7 +3,13 @@
 // cached for the process: they never depend on a session's seed or clock.
 import { gzipSync } from 'node:zlib';
 import { sha256, type Digest } from '../digest.js';
-import { emptyContainerConfig, imageConfigBytes, type ContainerConfig, type HistoryEntry, type ImageConfig } from '../image-config.js';
+import {
+  emptyContainerConfig,
+  imageConfigBytes,
+  type ContainerConfig,
+  type HistoryEntry,
+  type ImageConfig,
+} from '../image-config.js';
 import { writeLayerTar, type LayerEntry } from '../layer-tar.js';
 import { debianFamilyRoot } from './rootfs.js';
 import { alpineRoot, busyboxRoot, helloRoot, nginxLayers } from './small-images.js';
@@ -38,7 +44,14 @@ const ubuntuSteps = (release: string, info: Parameters<typeof debianFamilyRoot>[
   { by: '#(nop)  CMD ["/bin/bash"]' },
 ];
 
-const DEBIAN_INFO = { id: 'debian', version: '12 (bookworm)', versionId: '12', codename: 'bookworm', prettyName: 'Debian GNU/Linux 12 (bookworm)', mtime: 1_691_500_000 } as const;
+const DEBIAN_INFO = {
+  id: 'debian',
+  version: '12 (bookworm)',
+  versionId: '12',
+  codename: 'bookworm',
+  prettyName: 'Debian GNU/Linux 12 (bookworm)',
+  mtime: 1_691_500_000,
+} as const;
 
 const IMAGES: ImageDef[] = [
   {
@@ -46,16 +59,36 @@ const IMAGES: ImageDef[] = [
     tags: ['20.04', 'focal'],
     created: '2023-08-04T04:53:23.561227532Z',
     dockerVersion: '20.10.21',
-    config: { Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '20.04' } },
-    steps: ubuntuSteps('20.04', { id: 'ubuntu', version: '20.04.6 LTS (Focal Fossa)', versionId: '20.04', codename: 'focal', prettyName: 'Ubuntu 20.04.6 LTS', mtime: 1_691_124_000 }),
+    config: {
+      Cmd: ['/bin/bash'],
+      Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '20.04' },
+    },
+    steps: ubuntuSteps('20.04', {
+      id: 'ubuntu',
+      version: '20.04.6 LTS (Focal Fossa)',
+      versionId: '20.04',
+      codename: 'focal',
+      prettyName: 'Ubuntu 20.04.6 LTS',
+      mtime: 1_691_124_000,
+    }),
   },
   {
     name: 'ubuntu',
     tags: ['22.04', 'jammy', 'latest'],
     created: '2023-08-16T08:34:41.112231424Z',
     dockerVersion: '20.10.21',
-    config: { Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' } },
-    steps: ubuntuSteps('22.04', { id: 'ubuntu', version: '22.04.3 LTS (Jammy Jellyfish)', versionId: '22.04', codename: 'jammy', prettyName: 'Ubuntu 22.04.3 LTS', mtime: 1_692_170_000 }),
+    config: {
+      Cmd: ['/bin/bash'],
+      Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' },
+    },
+    steps: ubuntuSteps('22.04', {
+      id: 'ubuntu',
+      version: '22.04.3 LTS (Jammy Jellyfish)',
+      versionId: '22.04',
+      codename: 'jammy',
+      prettyName: 'Ubuntu 22.04.3 LTS',
+      mtime: 1_692_170_000,
+    }),
   },
   {
     name: 'debian',
@@ -63,7 +96,10 @@ const IMAGES: ImageDef[] = [
     created: '2023-08-16T00:20:13.437829946Z',
     dockerVersion: '20.10.23',
     config: { Cmd: ['bash'] },
-    steps: [{ by: '#(nop) ADD file:%FILE% in / ', layer: () => debianFamilyRoot(DEBIAN_INFO) }, { by: '#(nop)  CMD ["bash"]' }],
+    steps: [
+      { by: '#(nop) ADD file:%FILE% in / ', layer: () => debianFamilyRoot(DEBIAN_INFO) },
+      { by: '#(nop)  CMD ["bash"]' },
+    ],
   },
   {
     name: 'nginx',
@@ -85,7 +121,10 @@ const IMAGES: ImageDef[] = [
       { by: '#(nop)  ENV NGINX_VERSION=1.25.2' },
       { by: '#(nop)  ENV NJS_VERSION=0.8.0' },
       { by: '#(nop)  ENV PKG_RELEASE=1~bookworm' },
-      { by: 'set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y nginx=${NGINX_VERSION}-${PKG_RELEASE}     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log', layer: () => nginxLayers()[0] as LayerEntry[] },
+      {
+        by: 'set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y nginx=${NGINX_VERSION}-${PKG_RELEASE}     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log',
+        layer: () => nginxLayers()[0] as LayerEntry[],
+      },
       { by: '#(nop) COPY file:%FILE% in / ', layer: () => nginxLayers()[1] as LayerEntry[] },
       { by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ', layer: () => nginxLayers()[2] as LayerEntry[] },
       { by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ', layer: () => nginxLayers()[3] as LayerEntry[] },
@@ -137,7 +176,12 @@ function buildLayer(entries: LayerEntry[]): BuiltLayer {
 function historyTime(created: string, i: number, n: number): string {
   const base = Date.parse(created);
   const t = new Date(base - (n - 1 - i) * 1000 * (i === 0 ? 3 : 1));
-  return t.toISOString().replace(/\.\d+Z$/, `.${String(100_000_000 + ((i * 7_919_113) % 899_999_999)).slice(0, 9).replace(/0+$/, '')}Z`);
+  return t.toISOString().replace(
+    /\.\d+Z$/,
+    `.${String(100_000_000 + ((i * 7_919_113) % 899_999_999))
+      .slice(0, 9)
+      .replace(/0+$/, '')}Z`,
+  );
 }
 
 const built = new Map<string, ResolvedImage>(); // "name:firstTag" → image
@@ -153,7 +197,9 @@ function build(def: ImageDef): ResolvedImage {
   def.steps.forEach((s, i) => {
     let layer: BuiltLayer | undefined;
     if (s.shared) {
-      const other = IMAGES.find((d) => `${d.name}:${d.tags[0]}` === s.shared || d.tags.some((t) => `${d.name}:${t}` === s.shared));
+      const other = IMAGES.find(
+        (d) => `${d.name}:${d.tags[0]}` === s.shared || d.tags.some((t) => `${d.name}:${t}` === s.shared),
+      );
       if (!other) throw new Error(`registry: ${s.shared} missing`);
       const img = build(other);
       layer = img.layers[0] as BuiltLayer;
@@ -164,7 +210,11 @@ function build(def: ImageDef): ResolvedImage {
     }
     if (layer) layers.push(layer);
     const by = `/bin/sh -c ${s.by.replace('%FILE%', layer ? layer.diffId.slice(7) : '')}`;
-    history.push({ created: i === n - 1 ? def.created : historyTime(def.created, i, n), created_by: by, ...(layer ? {} : { empty_layer: true }) });
+    history.push({
+      created: i === n - 1 ? def.created : historyTime(def.created, i, n),
+      created_by: by,
+      ...(layer ? {} : { empty_layer: true }),
+    });
   });
   const config: ContainerConfig = { ...emptyContainerConfig(), Env: [PATH_ENV], ...def.config };
   const last = def.steps[n - 1] as Step;
@@ -172,7 +222,12 @@ function build(def: ImageDef): ResolvedImage {
     architecture: 'amd64',
     config: { ...config, Image: sha256(def.name + def.created) },
     container: sha256(`${def.name}:${def.created}:container`).slice(7),
-    container_config: { ...config, Cmd: ['/bin/sh', '-c', '#(nop) ', last.by.replace(/^#\(nop\)\s+/, '')], Image: sha256(def.name + def.created), Labels: config.Labels ?? {} },
+    container_config: {
+      ...config,
+      Cmd: ['/bin/sh', '-c', '#(nop) ', last.by.replace(/^#\(nop\)\s+/, '')],
+      Image: sha256(def.name + def.created),
+      Labels: config.Labels ?? {},
+    },
     created: def.created,
     docker_version: def.dockerVersion,
     history,
@@ -183,10 +238,24 @@ function build(def: ImageDef): ResolvedImage {
   const manifest = JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: configBytes.length, digest: sha256(configBytes) },
-    layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.size, digest: l.blobDigest })),
+    config: {
+      mediaType: 'application/vnd.docker.container.image.v1+json',
+      size: configBytes.length,
+      digest: sha256(configBytes),
+    },
+    layers: layers.map((l) => ({
+      mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+      size: l.size,
+      digest: l.blobDigest,
+    })),
   });
-  const img: ResolvedImage = { name: def.name, tag: def.tags[0] as string, manifestDigest: sha256(manifest) as Digest, config: configBytes, layers };
+  const img: ResolvedImage = {
+    name: def.name,
+    tag: def.tags[0] as string,
+    manifestDigest: sha256(manifest) as Digest,
+    config: configBytes,
+    layers,
+  };
   built.set(key, img);
   return img;
 }
@@ -198,14 +267,20 @@ export function createTutorialRegistry(): Registry {
       const r = parseReference(ref);
       const defs = IMAGES.filter((d) => d.name === r.name);
       if (defs.length === 0) {
-        throw new RegistryError(`pull access denied for ${r.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`, 'denied');
+        throw new RegistryError(
+          `pull access denied for ${r.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+          'denied',
+        );
       }
       let def: ImageDef | undefined;
       if (r.digest) def = defs.find((d) => build(d).manifestDigest === r.digest);
       else def = defs.find((d) => d.tags.includes(r.tag));
       if (!def) {
         const what = r.digest ? `${r.name}@${r.digest}` : `${r.name}:${r.tag}`;
-        throw new RegistryError(`manifest for ${what} not found: manifest unknown: manifest unknown`, 'manifest-unknown');
+        throw new RegistryError(
+          `manifest for ${what} not found: manifest unknown: manifest unknown`,
+          'manifest-unknown',
+        );
       }
       return { ...build(def), tag: r.digest ? '' : r.tag };
     },

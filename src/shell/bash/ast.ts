@@ -177,19 +177,7 @@ export interface FunctionDefinition {
 // ---------------------------------------------------------------------------------------------
 // Redirects
 
-export type RedirectOperator =
-  | '<'
-  | '>'
-  | '>>'
-  | '>|'
-  | '<>'
-  | '<&'
-  | '>&'
-  | '&>'
-  | '&>>'
-  | '<<'
-  | '<<-'
-  | '<<<';
+export type RedirectOperator = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';
 
 /** `[fd]op target`. `2>&1` is fd 2, op `>&`, target `1`; whether a `>&` target names a file
  * descriptor or a file is decided when it is expanded, as in bash. */
@@ -268,10 +256,26 @@ export interface DoubleQuotedPart {
 }
 
 export type ParameterOperator =
-  | ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' // defaults, assignment, errors, alternatives
-  | '#' | '##' | '%' | '%%' // prefix and suffix removal
-  | '/' | '//' | '/#' | '/%' // pattern replacement
-  | '^' | '^^' | ',' | ',,' // case conversion
+  | ':-'
+  | '-'
+  | ':='
+  | '='
+  | ':?'
+  | '?'
+  | ':+'
+  | '+' // defaults, assignment, errors, alternatives
+  | '#'
+  | '##'
+  | '%'
+  | '%%' // prefix and suffix removal
+  | '/'
+  | '//'
+  | '/#'
+  | '/%' // pattern replacement
+  | '^'
+  | '^^'
+  | ','
+  | ',,' // case conversion
   | ':'; // substring: argument is `offset` or `offset:length`
 
 /** `$X`, `${X}`, `${#X}`, `${X:-word}`, `$?`, `$#`, `$1`, `$@`… */

@@ -25,11 +25,34 @@ function describe(sh: Interpreter, name: string): { kind: string; text: string }
   if (KEYWORDS.has(name)) return { kind: 'keyword', text: `${name} is a shell keyword` };
   if (sh.state.functions.has(name)) return { kind: 'function', text: `${name} is a function` };
   if (ALL_BUILTINS.has(name)) return { kind: 'builtin', text: `${name} is a shell builtin` };
-  if (sh.env.commands.has(name) || name === 'sudo') return { kind: 'file', text: `${name} is ${sh.env.commandPath(name)}` };
+  if (sh.env.commands.has(name) || name === 'sudo')
+    return { kind: 'file', text: `${name} is ${sh.env.commandPath(name)}` };
   return null;
 }
 
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', '{', '}', '!', '[[', ']]', 'time', 'select']);
+const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  'function',
+  '{',
+  '}',
+  '!',
+  '[[',
+  ']]',
+  'time',
+  'select',
+]);
 
 const clear: Builtin = (_sh, _argv, io) => {
   io.stdout('\x1b[H\x1b[2J\x1b[3J');
@@ -45,145 +68,177 @@ function parseDuration(arg: string): number | null {
 
 const MORE: [string, Builtin][] = [
   ['eval', (sh, argv, io) => runText(sh, argv.slice(1).join(' '), io, 'bash')],
-  ['source', async (sh, argv, io) => {
-    const file = argv[1];
-    if (file === undefined) {
-      say(io, `${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]`);
-      return 2;
-    }
-    let text: string;
-    try {
-      text = new TextDecoder().decode(sh.proc.readFile(file));
-    } catch (err) {
-      say(io, `${file}: ${isKernelError(err) ? err.text : 'No such file or directory'}`);
-      return 1;
-    }
-    return runText(sh, text, io, file);
-  }],
-  ['type', (sh, argv, io) => {
-    let status = 0;
-    const brief = argv.includes('-t');
-    for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
-      const d = describe(sh, name);
-      if (!d) {
-        if (!brief) say(io, `type: ${name}: not found`);
-        status = 1;
-      } else io.stdout(`${brief ? d.kind : d.text}\n`);
-    }
-    return status;
-  }],
-  ['command', (sh, argv, io) => {
-    if (argv[1] === '-v' || argv[1] === '-V') {
+  [
+    'source',
+    async (sh, argv, io) => {
+      const file = argv[1];
+      if (file === undefined) {
+        say(io, `${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]`);
+        return 2;
+      }
+      let text: string;
+      try {
+        text = new TextDecoder().decode(sh.proc.readFile(file));
+      } catch (err) {
+        say(io, `${file}: ${isKernelError(err) ? err.text : 'No such file or directory'}`);
+        return 1;
+      }
+      return runText(sh, text, io, file);
+    },
+  ],
+  [
+    'type',
+    (sh, argv, io) => {
       let status = 0;
-      for (const name of argv.slice(2)) {
+      const brief = argv.includes('-t');
+      for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
         const d = describe(sh, name);
-        if (!d) status = 1;
-        else if (argv[1] === '-V') io.stdout(`${d.text}\n`);
-        else io.stdout(`${d.kind === 'file' ? sh.env.commandPath(name) : name}\n`);
+        if (!d) {
+          if (!brief) say(io, `type: ${name}: not found`);
+          status = 1;
+        } else io.stdout(`${brief ? d.kind : d.text}\n`);
       }
       return status;
-    }
-    if (argv.length < 2) return 0;
-    const saved = sh.state.functions;
-    sh.state.functions = new Map();
-    return Promise.resolve(sh.invoke(argv.slice(1), io)).finally(() => {
-      sh.state.functions = saved;
-    });
-  }],
-  ['history', (sh, argv, io) => {
-    if (argv[1] === '-c') return 0;
-    const lines = sh.env.services.history();
-    const n = argv[1] !== undefined && /^\d+$/.test(argv[1]) ? Number(argv[1]) : lines.length;
-    const start = Math.max(0, lines.length - n);
-    for (let i = start; i < lines.length; i++) io.stdout(`${String(i + 1).padStart(5)}  ${lines[i]}\n`);
-    return 0;
-  }],
-  ['alias', (sh, argv, io) => {
-    let status = 0;
-    const print = (name: string): void => io.stdout(`alias ${name}='${(sh.state.aliases.get(name) ?? '').replace(/'/g, "'\\''")}'\n`);
-    const args = argv.slice(1).filter((a) => a !== '-p');
-    if (args.length === 0) for (const name of [...sh.state.aliases.keys()].sort()) print(name);
-    for (const a of args) {
-      const eq = a.indexOf('=');
-      if (eq > 0) sh.state.aliases.set(a.slice(0, eq), a.slice(eq + 1));
-      else if (sh.state.aliases.has(a)) print(a);
-      else {
-        say(io, `alias: ${a}: not found`);
-        status = 1;
+    },
+  ],
+  [
+    'command',
+    (sh, argv, io) => {
+      if (argv[1] === '-v' || argv[1] === '-V') {
+        let status = 0;
+        for (const name of argv.slice(2)) {
+          const d = describe(sh, name);
+          if (!d) status = 1;
+          else if (argv[1] === '-V') io.stdout(`${d.text}\n`);
+          else io.stdout(`${d.kind === 'file' ? sh.env.commandPath(name) : name}\n`);
+        }
+        return status;
       }
-    }
-    return status;
-  }],
-  ['unalias', (sh, argv, io) => {
-    let status = 0;
-    for (const a of argv.slice(1)) {
-      if (a === '-a') sh.state.aliases.clear();
-      else if (!sh.state.aliases.delete(a)) {
-        say(io, `unalias: ${a}: not found`);
-        status = 1;
-      }
-    }
-    return status;
-  }],
-  ['set', (sh, argv, io) => {
-    if (argv.length === 1) {
-      for (const [k, v] of [...sh.state.vars].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout(`${k}=${/^[A-Za-z0-9_./:@%+=-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`}\n`);
+      if (argv.length < 2) return 0;
+      const saved = sh.state.functions;
+      sh.state.functions = new Map();
+      return Promise.resolve(sh.invoke(argv.slice(1), io)).finally(() => {
+        sh.state.functions = saved;
+      });
+    },
+  ],
+  [
+    'history',
+    (sh, argv, io) => {
+      if (argv[1] === '-c') return 0;
+      const lines = sh.env.services.history();
+      const n = argv[1] !== undefined && /^\d+$/.test(argv[1]) ? Number(argv[1]) : lines.length;
+      const start = Math.max(0, lines.length - n);
+      for (let i = start; i < lines.length; i++) io.stdout(`${String(i + 1).padStart(5)}  ${lines[i]}\n`);
       return 0;
-    }
-    for (let i = 1; i < argv.length; i++) {
-      const a = argv[i] as string;
-      if (a === '--') {
-        sh.state.positional = argv.slice(i + 1);
+    },
+  ],
+  [
+    'alias',
+    (sh, argv, io) => {
+      let status = 0;
+      const print = (name: string): void =>
+        io.stdout(`alias ${name}='${(sh.state.aliases.get(name) ?? '').replace(/'/g, "'\\''")}'\n`);
+      const args = argv.slice(1).filter((a) => a !== '-p');
+      if (args.length === 0) for (const name of [...sh.state.aliases.keys()].sort()) print(name);
+      for (const a of args) {
+        const eq = a.indexOf('=');
+        if (eq > 0) sh.state.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+        else if (sh.state.aliases.has(a)) print(a);
+        else {
+          say(io, `alias: ${a}: not found`);
+          status = 1;
+        }
+      }
+      return status;
+    },
+  ],
+  [
+    'unalias',
+    (sh, argv, io) => {
+      let status = 0;
+      for (const a of argv.slice(1)) {
+        if (a === '-a') sh.state.aliases.clear();
+        else if (!sh.state.aliases.delete(a)) {
+          say(io, `unalias: ${a}: not found`);
+          status = 1;
+        }
+      }
+      return status;
+    },
+  ],
+  [
+    'set',
+    (sh, argv, io) => {
+      if (argv.length === 1) {
+        for (const [k, v] of [...sh.state.vars].sort(([a], [b]) => (a < b ? -1 : 1)))
+          io.stdout(`${k}=${/^[A-Za-z0-9_./:@%+=-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`}\n`);
         return 0;
       }
-      if (/^[-+][euxo]+$/.test(a)) {
-        for (const f of a.slice(1)) if (f !== 'o') a[0] === '-' ? sh.state.flags.add(f) : sh.state.flags.delete(f);
-        if (a.endsWith('o')) i++;
-        continue;
+      for (let i = 1; i < argv.length; i++) {
+        const a = argv[i] as string;
+        if (a === '--') {
+          sh.state.positional = argv.slice(i + 1);
+          return 0;
+        }
+        if (/^[-+][euxo]+$/.test(a)) {
+          for (const f of a.slice(1)) if (f !== 'o') a[0] === '-' ? sh.state.flags.add(f) : sh.state.flags.delete(f);
+          if (a.endsWith('o')) i++;
+          continue;
+        }
+        sh.state.positional = argv.slice(i);
+        return 0;
       }
-      sh.state.positional = argv.slice(i);
       return 0;
-    }
-    return 0;
-  }],
-  ['sleep', (sh, argv, io) => {
-    const args = argv.slice(1);
-    if (args.length === 0) {
-      io.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
-      return 1;
-    }
-    for (const a of args) {
-      if (parseDuration(a) === null) {
-        io.stderr(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+    },
+  ],
+  [
+    'sleep',
+    (sh, argv, io) => {
+      const args = argv.slice(1);
+      if (args.length === 0) {
+        io.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
         return 1;
       }
-    }
-    // No real waiting: the host's clock moves on instead, when it can (see sim-host's clock).
-    const clock = sh.env.kernel.clock as { advance?: (ms: number) => void };
-    clock.advance?.(args.reduce((n, a) => n + (parseDuration(a) ?? 0), 0) * 1000);
-    return 0;
-  }],
+      for (const a of args) {
+        if (parseDuration(a) === null) {
+          io.stderr(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+          return 1;
+        }
+      }
+      // No real waiting: the host's clock moves on instead, when it can (see sim-host's clock).
+      const clock = sh.env.kernel.clock as { advance?: (ms: number) => void };
+      clock.advance?.(args.reduce((n, a) => n + (parseDuration(a) ?? 0), 0) * 1000);
+      return 0;
+    },
+  ],
   ['clear', clear],
-  ['help', (sh, argv, io) => {
-    if (argv.length > 1) {
-      const d = describe(sh, argv[1] as string);
-      const spec = sh.env.commands.get(argv[1] as string);
-      if (spec) io.stdout(`${spec.name}: ${spec.summary}\n`);
-      else if (d) io.stdout(`${d.text}\n`);
-      else {
-        say(io, `help: no help topics match \`${argv[1]}'.  Try \`help help' or \`man -k ${argv[1]}' or \`info ${argv[1]}'.`);
-        return 1;
+  [
+    'help',
+    (sh, argv, io) => {
+      if (argv.length > 1) {
+        const d = describe(sh, argv[1] as string);
+        const spec = sh.env.commands.get(argv[1] as string);
+        if (spec) io.stdout(`${spec.name}: ${spec.summary}\n`);
+        else if (d) io.stdout(`${d.text}\n`);
+        else {
+          say(
+            io,
+            `help: no help topics match \`${argv[1]}'.  Try \`help help' or \`man -k ${argv[1]}' or \`info ${argv[1]}'.`,
+          );
+          return 1;
+        }
+        return 0;
+      }
+      io.stdout('The simulated host understands these shell builtins:\n');
+      io.stdout(`  ${[...ALL_BUILTINS.keys()].sort().join(' ')}\n`);
+      io.stdout('and these commands:\n');
+      for (const spec of [...sh.env.commands.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        io.stdout(`  ${spec.name.padEnd(12)} ${spec.summary}\n`);
       }
       return 0;
-    }
-    io.stdout('The simulated host understands these shell builtins:\n');
-    io.stdout(`  ${[...ALL_BUILTINS.keys()].sort().join(' ')}\n`);
-    io.stdout('and these commands:\n');
-    for (const spec of [...sh.env.commands.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      io.stdout(`  ${spec.name.padEnd(12)} ${spec.summary}\n`);
-    }
-    return 0;
-  }],
+    },
+  ],
 ];
 MORE.push(['.', MORE.find(([n]) => n === 'source')![1]]);
 

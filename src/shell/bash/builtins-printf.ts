@@ -17,16 +17,36 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
     }
     const n = s[++i] as string;
     switch (n) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'a': out += '\x07'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      case 'e': case 'E': out += '\x1b'; break;
-      case '\\': out += '\\'; break;
-      case 'c': return { text: out, stop: true };
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'a':
+        out += '\x07';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case 'e':
+      case 'E':
+        out += '\x1b';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'c':
+        return { text: out, stop: true };
       case 'x': {
         const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
         if (m) {
@@ -35,7 +55,14 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
         } else out += '\\x';
         break;
       }
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7': {
         const max = forEcho && n === '0' ? 4 : 3;
         const m = new RegExp(`^[0-7]{1,${max}}`).exec(s.slice(i));
         const digits = (m as RegExpExecArray)[0];
@@ -44,7 +71,8 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
         i += digits.length - 1;
         break;
       }
-      default: out += `\\${n}`;
+      default:
+        out += `\\${n}`;
     }
   }
   return { text: out, stop: false };
@@ -64,7 +92,13 @@ export function printf(format: string, args: string[]): PrintfResult {
   const num = (s: string | undefined, float: boolean): number => {
     if (s === undefined || s === '') return 0;
     if (/^['"]/.test(s)) return s.codePointAt(1) ?? 0;
-    const v = float ? Number(s) : /^[-+]?0[xX][0-9a-fA-F]+$/.test(s) ? parseInt(s, 16) : /^[-+]?0[0-7]+$/.test(s) ? parseInt(s, 8) : Number(s);
+    const v = float
+      ? Number(s)
+      : /^[-+]?0[xX][0-9a-fA-F]+$/.test(s)
+        ? parseInt(s, 16)
+        : /^[-+]?0[0-7]+$/.test(s)
+          ? parseInt(s, 8)
+          : Number(s);
     if (Number.isNaN(v) || (!float && !/^[-+]?(0[xX][0-9a-fA-F]+|\d+)$/.test(s.trim()))) {
       errors.push(`printf: ${s}: invalid number`);
       const lead = /^[-+]?\d+/.exec(s);
@@ -115,18 +149,60 @@ export function printf(format: string, args: string[]): PrintfResult {
       const arg = next();
       let s: string;
       switch (conv) {
-        case 's': s = arg ?? ''; if (prec !== undefined) s = s.slice(0, prec); break;
-        case 'b': { const e = expandEscapes(arg ?? '', true); s = e.text; stopped = e.stop; break; }
-        case 'q': s = shellQuote(arg ?? ''); break;
-        case 'c': s = (arg ?? '').slice(0, 1); break;
-        case 'd': case 'i': { const v = Math.trunc(num(arg, false)); s = (v < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + String(Math.abs(v)).padStart(prec ?? 0, '0'); break; }
-        case 'o': s = (Math.trunc(num(arg, false)) >>> 0).toString(8); if (flags.includes('#')) s = `0${s}`; break;
-        case 'u': s = String(Math.trunc(num(arg, false))); break;
-        case 'x': s = (Math.trunc(num(arg, false)) >>> 0).toString(16); if (flags.includes('#') && s !== '0') s = `0x${s}`; break;
-        case 'X': s = (Math.trunc(num(arg, false)) >>> 0).toString(16).toUpperCase(); if (flags.includes('#') && s !== '0') s = `0X${s}`; break;
-        case 'f': s = num(arg, true).toFixed(prec ?? 6); break;
-        case 'e': case 'E': { s = num(arg, true).toExponential(prec ?? 6).replace(/e([+-])(\d)$/, 'e$10$2'); if (conv === 'E') s = s.toUpperCase(); break; }
-        default: { s = String(Number(num(arg, true).toPrecision(prec || 6))); break; }
+        case 's':
+          s = arg ?? '';
+          if (prec !== undefined) s = s.slice(0, prec);
+          break;
+        case 'b': {
+          const e = expandEscapes(arg ?? '', true);
+          s = e.text;
+          stopped = e.stop;
+          break;
+        }
+        case 'q':
+          s = shellQuote(arg ?? '');
+          break;
+        case 'c':
+          s = (arg ?? '').slice(0, 1);
+          break;
+        case 'd':
+        case 'i': {
+          const v = Math.trunc(num(arg, false));
+          s =
+            (v < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') +
+            String(Math.abs(v)).padStart(prec ?? 0, '0');
+          break;
+        }
+        case 'o':
+          s = (Math.trunc(num(arg, false)) >>> 0).toString(8);
+          if (flags.includes('#')) s = `0${s}`;
+          break;
+        case 'u':
+          s = String(Math.trunc(num(arg, false)));
+          break;
+        case 'x':
+          s = (Math.trunc(num(arg, false)) >>> 0).toString(16);
+          if (flags.includes('#') && s !== '0') s = `0x${s}`;
+          break;
+        case 'X':
+          s = (Math.trunc(num(arg, false)) >>> 0).toString(16).toUpperCase();
+          if (flags.includes('#') && s !== '0') s = `0X${s}`;
+          break;
+        case 'f':
+          s = num(arg, true).toFixed(prec ?? 6);
+          break;
+        case 'e':
+        case 'E': {
+          s = num(arg, true)
+            .toExponential(prec ?? 6)
+            .replace(/e([+-])(\d)$/, 'e$10$2');
+          if (conv === 'E') s = s.toUpperCase();
+          break;
+        }
+        default: {
+          s = String(Number(num(arg, true).toPrecision(prec || 6)));
+          break;
+        }
       }
       out += pad(s, flags, width);
       if (stopped) return { out, errors };

@@ -10,8 +10,49 @@ export interface TestArg {
   raw: string;
 }
 
-const UNARY = new Set(['-e', '-f', '-d', '-L', '-h', '-s', '-r', '-w', '-x', '-z', '-n', '-b', '-c', '-p', '-S', '-g', '-u', '-k', '-O', '-G', '-N', '-t', '-v', '-a']);
-const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '=~']);
+const UNARY = new Set([
+  '-e',
+  '-f',
+  '-d',
+  '-L',
+  '-h',
+  '-s',
+  '-r',
+  '-w',
+  '-x',
+  '-z',
+  '-n',
+  '-b',
+  '-c',
+  '-p',
+  '-S',
+  '-g',
+  '-u',
+  '-k',
+  '-O',
+  '-G',
+  '-N',
+  '-t',
+  '-v',
+  '-a',
+]);
+const BINARY = new Set([
+  '=',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '-nt',
+  '-ot',
+  '-ef',
+  '=~',
+]);
 
 class TestFail {
   constructor(readonly message: string) {}
@@ -88,48 +129,91 @@ export function evalTestExpression(args: TestArg[], proc: Proc, extended: boolea
   };
   const unary = (op: string, a: string): boolean => {
     switch (op) {
-      case '-z': return a === '';
-      case '-n': return a !== '';
-      case '-e': case '-a': return stat(a) !== undefined;
-      case '-f': return stat(a)?.type === 'file';
-      case '-d': return stat(a)?.type === 'dir';
-      case '-L': case '-h': return stat(a, false)?.type === 'symlink';
-      case '-s': return (stat(a)?.size ?? 0) > 0;
-      case '-b': return stat(a)?.type === 'blk';
-      case '-c': return stat(a)?.type === 'chr';
-      case '-p': return stat(a)?.type === 'fifo';
-      case '-S': return stat(a)?.type === 'sock';
-      case '-r': case '-w': case '-O': case '-G': return stat(a) !== undefined;
-      case '-x': { const s = stat(a); return s !== undefined && (s.type === 'dir' || (s.mode & 0o111) !== 0); }
-      case '-u': return ((stat(a)?.mode ?? 0) & 0o4000) !== 0;
-      case '-g': return ((stat(a)?.mode ?? 0) & 0o2000) !== 0;
-      case '-k': return ((stat(a)?.mode ?? 0) & 0o1000) !== 0;
-      case '-t': return false;
-      default: return false;
+      case '-z':
+        return a === '';
+      case '-n':
+        return a !== '';
+      case '-e':
+      case '-a':
+        return stat(a) !== undefined;
+      case '-f':
+        return stat(a)?.type === 'file';
+      case '-d':
+        return stat(a)?.type === 'dir';
+      case '-L':
+      case '-h':
+        return stat(a, false)?.type === 'symlink';
+      case '-s':
+        return (stat(a)?.size ?? 0) > 0;
+      case '-b':
+        return stat(a)?.type === 'blk';
+      case '-c':
+        return stat(a)?.type === 'chr';
+      case '-p':
+        return stat(a)?.type === 'fifo';
+      case '-S':
+        return stat(a)?.type === 'sock';
+      case '-r':
+      case '-w':
+      case '-O':
+      case '-G':
+        return stat(a) !== undefined;
+      case '-x': {
+        const s = stat(a);
+        return s !== undefined && (s.type === 'dir' || (s.mode & 0o111) !== 0);
+      }
+      case '-u':
+        return ((stat(a)?.mode ?? 0) & 0o4000) !== 0;
+      case '-g':
+        return ((stat(a)?.mode ?? 0) & 0o2000) !== 0;
+      case '-k':
+        return ((stat(a)?.mode ?? 0) & 0o1000) !== 0;
+      case '-t':
+        return false;
+      default:
+        return false;
     }
   };
   const binary = (a: TestArg, op: string, b: TestArg): boolean => {
     switch (op) {
-      case '=': case '==': return extended ? matchPattern(b.pattern, a.text) : a.text === b.text;
-      case '!=': return extended ? !matchPattern(b.pattern, a.text) : a.text !== b.text;
-      case '<': return a.text < b.text;
-      case '>': return a.text > b.text;
-      case '-eq': return int(a.text) === int(b.text);
-      case '-ne': return int(a.text) !== int(b.text);
-      case '-lt': return int(a.text) < int(b.text);
-      case '-le': return int(a.text) <= int(b.text);
-      case '-gt': return int(a.text) > int(b.text);
-      case '-ge': return int(a.text) >= int(b.text);
-      case '-nt': return (stat(a.text)?.mtimeMs ?? -1) > (stat(b.text)?.mtimeMs ?? -1);
-      case '-ot': return (stat(a.text)?.mtimeMs ?? Infinity) < (stat(b.text)?.mtimeMs ?? Infinity);
-      case '-ef': { const x = stat(a.text); const y = stat(b.text); return !!x && !!y && x.ino === y.ino && x.dev === y.dev; }
+      case '=':
+      case '==':
+        return extended ? matchPattern(b.pattern, a.text) : a.text === b.text;
+      case '!=':
+        return extended ? !matchPattern(b.pattern, a.text) : a.text !== b.text;
+      case '<':
+        return a.text < b.text;
+      case '>':
+        return a.text > b.text;
+      case '-eq':
+        return int(a.text) === int(b.text);
+      case '-ne':
+        return int(a.text) !== int(b.text);
+      case '-lt':
+        return int(a.text) < int(b.text);
+      case '-le':
+        return int(a.text) <= int(b.text);
+      case '-gt':
+        return int(a.text) > int(b.text);
+      case '-ge':
+        return int(a.text) >= int(b.text);
+      case '-nt':
+        return (stat(a.text)?.mtimeMs ?? -1) > (stat(b.text)?.mtimeMs ?? -1);
+      case '-ot':
+        return (stat(a.text)?.mtimeMs ?? Infinity) < (stat(b.text)?.mtimeMs ?? Infinity);
+      case '-ef': {
+        const x = stat(a.text);
+        const y = stat(b.text);
+        return !!x && !!y && x.ino === y.ino && x.dev === y.dev;
+      }
       case '=~':
         try {
           return new RegExp(b.text).test(a.text);
         } catch {
           return false;
         }
-      default: return false;
+      default:
+        return false;
     }
   };
   try {

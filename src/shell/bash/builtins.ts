@@ -123,7 +123,11 @@ function test(sh: Interpreter, argv: string[], io: CommandIO): number {
     }
     args = args.slice(0, -1);
   }
-  const r = evalTestExpression(args.map((a) => ({ text: a, pattern: quotePattern(a), raw: a })), sh.proc, false);
+  const r = evalTestExpression(
+    args.map((a) => ({ text: a, pattern: quotePattern(a), raw: a })),
+    sh.proc,
+    false,
+  );
   if (typeof r === 'string') {
     say(io, `${name}: ${r}`);
     return 2;
@@ -287,39 +291,51 @@ function loopControl(kind: 'break' | 'continue'): (sh: Interpreter, argv: string
 
 export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
-  ['pwd', (sh, argv, io) => {
-    io.stdout(`${argv.includes('-P') ? sh.proc.getcwd() : sh.getVar('PWD') ?? sh.proc.getcwd()}\n`);
-    return 0;
-  }],
+  [
+    'pwd',
+    (sh, argv, io) => {
+      io.stdout(`${argv.includes('-P') ? sh.proc.getcwd() : (sh.getVar('PWD') ?? sh.proc.getcwd())}\n`);
+      return 0;
+    },
+  ],
   ['echo', echo],
   ['printf', printfBuiltin],
   ['test', test],
   ['[', test],
   ['export', exportBuiltin],
-  ['readonly', (sh, argv, io) => {
-    const s = exportBuiltin(sh, argv, io);
-    for (const a of argv.slice(1)) sh.state.readonly.add(a.split('=')[0] as string);
-    return s;
-  }],
-  ['local', (sh, argv, io) => {
-    const frame = sh.state.localFrames[sh.state.localFrames.length - 1];
-    if (!frame) {
-      say(io, 'local: can only be used in a function');
-      return 1;
-    }
-    for (const a of argv.slice(1)) {
-      const name = a.split('=')[0] as string;
-      if (NAME.test(name) && !frame.has(name)) frame.set(name, sh.state.vars.get(name));
-      if (!a.includes('=') && NAME.test(name)) sh.state.vars.set(name, '');
-    }
-    return exportBuiltin(sh, argv, io);
-  }],
-  ['time', async (sh, argv, io) => {
-    // `time` is a keyword in bash; here it times one command, and the simulation takes no time.
-    const status = argv.length > 1 ? await sh.invoke(argv.slice(1), io) : 0;
-    io.stderr('\nreal\t0m0.001s\nuser\t0m0.000s\nsys\t0m0.000s\n');
-    return status;
-  }],
+  [
+    'readonly',
+    (sh, argv, io) => {
+      const s = exportBuiltin(sh, argv, io);
+      for (const a of argv.slice(1)) sh.state.readonly.add(a.split('=')[0] as string);
+      return s;
+    },
+  ],
+  [
+    'local',
+    (sh, argv, io) => {
+      const frame = sh.state.localFrames[sh.state.localFrames.length - 1];
+      if (!frame) {
+        say(io, 'local: can only be used in a function');
+        return 1;
+      }
+      for (const a of argv.slice(1)) {
+        const name = a.split('=')[0] as string;
+        if (NAME.test(name) && !frame.has(name)) frame.set(name, sh.state.vars.get(name));
+        if (!a.includes('=') && NAME.test(name)) sh.state.vars.set(name, '');
+      }
+      return exportBuiltin(sh, argv, io);
+    },
+  ],
+  [
+    'time',
+    async (sh, argv, io) => {
+      // `time` is a keyword in bash; here it times one command, and the simulation takes no time.
+      const status = argv.length > 1 ? await sh.invoke(argv.slice(1), io) : 0;
+      io.stderr('\nreal\t0m0.001s\nuser\t0m0.000s\nsys\t0m0.000s\n');
+      return status;
+    },
+  ],
   ['declare', exportBuiltin],
   ['unset', unset],
   ['true', () => 0],
@@ -327,22 +343,28 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
   ['false', () => 1],
   ['exit', exit],
   ['logout', exit],
-  ['return', (sh, argv, io) => {
-    if (sh.state.callDepth === 0) {
-      say(io, "return: can only `return' from a function or sourced script");
-      return 1;
-    }
-    throw new ReturnSignal(numberArg(sh, 'return', argv[1], io) ?? 2);
-  }],
+  [
+    'return',
+    (sh, argv, io) => {
+      if (sh.state.callDepth === 0) {
+        say(io, "return: can only `return' from a function or sourced script");
+        return 1;
+      }
+      throw new ReturnSignal(numberArg(sh, 'return', argv[1], io) ?? 2);
+    },
+  ],
   ['break', loopControl('break')],
   ['continue', loopControl('continue')],
-  ['shift', (sh, argv, io) => {
-    const n = numberArg(sh, 'shift', argv[1] ?? '1', io);
-    if (n === null) return 1;
-    if (n > sh.state.positional.length) return 1;
-    sh.state.positional = sh.state.positional.slice(n);
-    return 0;
-  }],
+  [
+    'shift',
+    (sh, argv, io) => {
+      const n = numberArg(sh, 'shift', argv[1] ?? '1', io);
+      if (n === null) return 1;
+      if (n > sh.state.positional.length) return 1;
+      sh.state.positional = sh.state.positional.slice(n);
+      return 0;
+    },
+  ],
   ['read', read],
   ['umask', umask],
   ['wait', () => 0],

@@ -23,7 +23,33 @@ export interface Completion {
   common: string;
 }
 
-const DOCKER_SUBCOMMANDS = ['build', 'commit', 'container', 'create', 'diff', 'exec', 'history', 'image', 'images', 'info', 'inspect', 'kill', 'load', 'logs', 'ps', 'pull', 'rm', 'rmi', 'run', 'save', 'start', 'stop', 'system', 'tag', 'version'];
+const DOCKER_SUBCOMMANDS = [
+  'build',
+  'commit',
+  'container',
+  'create',
+  'diff',
+  'exec',
+  'history',
+  'image',
+  'images',
+  'info',
+  'inspect',
+  'kill',
+  'load',
+  'logs',
+  'ps',
+  'pull',
+  'rm',
+  'rmi',
+  'run',
+  'save',
+  'start',
+  'stop',
+  'system',
+  'tag',
+  'version',
+];
 const TAKES_IMAGE = new Set(['run', 'create', 'rmi', 'history', 'tag', 'save', 'pull']);
 const TAKES_CONTAINER = new Set(['start', 'stop', 'exec', 'rm', 'diff', 'commit', 'logs', 'kill']);
 const SEPARATORS = new Set(['|', ';', '&&', '||', '&', '(', '$(', '`']);
@@ -90,7 +116,10 @@ export function complete(line: string, cursor: number, src: CompletionSources): 
     const operands = words.slice(1, -1).filter((w) => !w.startsWith('-'));
     const sub = operands[0] === 'image' || operands[0] === 'container' ? operands[1] : operands[0];
     if (operands.length === 0) candidates = DOCKER_SUBCOMMANDS.filter((s) => s.startsWith(word));
-    else if ((operands[0] === 'image' && sub === 'inspect') || (sub !== undefined && TAKES_IMAGE.has(sub) && operands.length === (operands[0] === 'image' ? 2 : 1))) {
+    else if (
+      (operands[0] === 'image' && sub === 'inspect') ||
+      (sub !== undefined && TAKES_IMAGE.has(sub) && operands.length === (operands[0] === 'image' ? 2 : 1))
+    ) {
       candidates = src.docker.images().filter((i) => i.startsWith(word));
     } else if ((sub !== undefined && TAKES_CONTAINER.has(sub)) || sub === 'inspect') {
       candidates = src.docker.containers().filter((c) => c.startsWith(word));

@@ -7,12 +7,17 @@ export interface ArithVars {
 }
 
 export class ArithError extends Error {
-  constructor(readonly expression: string, readonly detail: string, readonly token: string) {
+  constructor(
+    readonly expression: string,
+    readonly detail: string,
+    readonly token: string,
+  ) {
     super(`${expression}: ${detail} (error token is "${token}")`);
   }
 }
 
-const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+#[0-9a-zA-Z@_]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=?|>>=?|\+\+|--|&&|\|\||[<>=!]=|[-+*/%&|^]=|[-+*/%<>=!~&|^?:(),])/y;
+const TOKEN =
+  /\s*(0[xX][0-9a-fA-F]+|\d+#[0-9a-zA-Z@_]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=?|>>=?|\+\+|--|&&|\|\||[<>=!]=|[-+*/%&|^]=|[-+*/%<>=!~&|^?:(),])/y;
 
 export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
   const toks: string[] = [];
@@ -108,27 +113,59 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
   const unary = primary;
   const binop = (op: string, a: number, b: number): number => {
     switch (op) {
-      case '+': return int(a + b);
-      case '-': return int(a - b);
-      case '*': return int(a * b);
-      case '/': if (b === 0) fail('division by 0'); return int(a / b);
-      case '%': if (b === 0) fail('division by 0'); return int(a % b);
-      case '**': if (b < 0) fail('exponent less than 0'); return int(a ** b);
-      case '<<': return a << b;
-      case '>>': return a >> b;
-      case '&': return a & b;
-      case '|': return a | b;
-      case '^': return a ^ b;
-      case '<': return Number(a < b);
-      case '>': return Number(a > b);
-      case '<=': return Number(a <= b);
-      case '>=': return Number(a >= b);
-      case '==': return Number(a === b);
-      case '!=': return Number(a !== b);
-      default: return fail('syntax error: invalid arithmetic operator');
+      case '+':
+        return int(a + b);
+      case '-':
+        return int(a - b);
+      case '*':
+        return int(a * b);
+      case '/':
+        if (b === 0) fail('division by 0');
+        return int(a / b);
+      case '%':
+        if (b === 0) fail('division by 0');
+        return int(a % b);
+      case '**':
+        if (b < 0) fail('exponent less than 0');
+        return int(a ** b);
+      case '<<':
+        return a << b;
+      case '>>':
+        return a >> b;
+      case '&':
+        return a & b;
+      case '|':
+        return a | b;
+      case '^':
+        return a ^ b;
+      case '<':
+        return Number(a < b);
+      case '>':
+        return Number(a > b);
+      case '<=':
+        return Number(a <= b);
+      case '>=':
+        return Number(a >= b);
+      case '==':
+        return Number(a === b);
+      case '!=':
+        return Number(a !== b);
+      default:
+        return fail('syntax error: invalid arithmetic operator');
     }
   };
-  const LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  const LEVELS: string[][] = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%'],
+  ];
   const power = (): number => {
     const a = primary();
     if (peek() === '**') {

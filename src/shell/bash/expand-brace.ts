@@ -40,10 +40,15 @@ function sequence(body: string): string[] | null {
     const a = Number(num[1]);
     const b = Number(num[2]);
     const step = Math.abs(Number(num[3] ?? 1)) || 1;
-    const width = /^-?0\d/.test(num[1] as string) || /^-?0\d/.test(num[2] as string) ? Math.max((num[1] as string).length, (num[2] as string).length) : 0;
+    const width =
+      /^-?0\d/.test(num[1] as string) || /^-?0\d/.test(num[2] as string)
+        ? Math.max((num[1] as string).length, (num[2] as string).length)
+        : 0;
     const out: string[] = [];
     for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) {
-      out.push(width ? (v < 0 ? `-${String(-v).padStart(width - 1, '0')}` : String(v).padStart(width, '0')) : String(v));
+      out.push(
+        width ? (v < 0 ? `-${String(-v).padStart(width - 1, '0')}` : String(v).padStart(width, '0')) : String(v),
+      );
       if (out.length > 10000) break;
     }
     return out;

@@ -75,7 +75,9 @@ export class Expander {
   async pattern(word: Word | null): Promise<string> {
     if (!word) return '';
     const fields = await this.fields(word.parts, true);
-    return fields.map((f) => f.chunks.map((c) => (c.glob || (c.split && !c.glob) ? c.text : quotePattern(c.text))).join('')).join(' ');
+    return fields
+      .map((f) => f.chunks.map((c) => (c.glob || (c.split && !c.glob) ? c.text : quotePattern(c.text))).join(''))
+      .join(' ');
   }
 
   private async fields(parts: readonly WordPart[], noSplit: boolean): Promise<Field[]> {
@@ -128,7 +130,8 @@ export class Expander {
       case 'Parameter':
         return this.parameter(part, quoted);
       case 'CommandSubstitution':
-        if (part.syntaxError) throw new ExpansionError(`command substitution: line ${part.syntaxError.line}: ${part.syntaxError.message}`);
+        if (part.syntaxError)
+          throw new ExpansionError(`command substitution: line ${part.syntaxError.line}: ${part.syntaxError.message}`);
         if (!part.body) return '';
         return (await this.host.substitute(part.body)).replace(/\n+$/, '');
       case 'Arithmetic':
@@ -235,7 +238,7 @@ export class Expander {
         let off = this.arith(offText);
         if (off < 0) off = Math.max(0, v.length + off);
         if (lenText === undefined) return v.slice(off);
-        let len = this.arith(lenText);
+        const len = this.arith(lenText);
         if (len < 0) {
           const end = v.length + len;
           if (end < off) throw new ExpansionError(`${lenText.trim()}: substring expression < 0`);
@@ -320,7 +323,6 @@ export function splitOnIfs(text: string, ifs: string): string[] {
   if (started) out.push(cur);
   return out;
 }
-
 
 function splitFields(fields: Field[], ifs: string): Field[] {
   const out: Field[] = [];

@@ -23,8 +23,15 @@ function bracket(pattern: string, i: number): { re: string; end: number } | null
       if (close > 0) {
         const cls = pattern.slice(j + 2, close);
         const map: Record<string, string> = {
-          alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z',
-          space: '\\s', xdigit: '0-9a-fA-F', punct: '!-\\/:-@\\[-`{-~', blank: ' \\t',
+          alpha: 'a-zA-Z',
+          digit: '0-9',
+          alnum: 'a-zA-Z0-9',
+          upper: 'A-Z',
+          lower: 'a-z',
+          space: '\\s',
+          xdigit: '0-9a-fA-F',
+          punct: '!-\\/:-@\\[-`{-~',
+          blank: ' \\t',
         };
         body += map[cls] ?? '';
         j = close + 2;
@@ -110,7 +117,8 @@ export function expandPathname(pattern: string, proc: Proc): string[] {
     const last = ci === comps.length - 1;
     const next: string[] = [];
     for (const base of bases) {
-      const join = (name: string): string => (base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`);
+      const join = (name: string): string =>
+        base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`;
       if (!hasGlobChars(comp)) {
         const p = join(unescape(comp));
         if (last ? proc.exists(p) || isLink(proc, p) : isDir(proc, p)) next.push(p);

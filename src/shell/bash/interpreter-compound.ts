@@ -83,7 +83,6 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
   }
 }
 
-
 async function doubleBracket(sh: Interpreter, words: Word[], io: CommandIO): Promise<number> {
   const args: { text: string; pattern: string; raw: string }[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -125,4 +124,3 @@ async function loopBody(sh: Interpreter, body: CommandList, io: CommandIO): Prom
     return { status: 0, stop: err.kind === 'break' };
   }
 }
-

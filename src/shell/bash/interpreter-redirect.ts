@@ -50,7 +50,12 @@ function readInput(proc: Proc, path: string, target: string): Uint8Array {
  * Applies a command's redirects in order to `io` and returns the io the command runs with.
  * Throws RedirectError with bash's message on failure.
  */
-export async function applyRedirects(redirects: readonly Redirect[], io: CommandIO, proc: Proc, expander: Expander): Promise<CommandIO> {
+export async function applyRedirects(
+  redirects: readonly Redirect[],
+  io: CommandIO,
+  proc: Proc,
+  expander: Expander,
+): Promise<CommandIO> {
   if (redirects.length === 0) return io;
   const out = new Map<number, Output>([
     [1, io.stdout],
@@ -68,14 +73,21 @@ export async function applyRedirects(redirects: readonly Redirect[], io: Command
       case '<':
       case '<>': {
         const path = await target(r);
-        stdin = r.op === '<>' && !proc.exists(path) ? (proc.writeFile(path, ''), new Uint8Array(0)) : readInput(proc, path, path);
+        stdin =
+          r.op === '<>' && !proc.exists(path)
+            ? (proc.writeFile(path, ''), new Uint8Array(0))
+            : readInput(proc, path, path);
         if ((r.fd ?? 0) === 0) stdinIsTerminal = false;
         break;
       }
       case '<<':
       case '<<-': {
         const doc = r.heredoc;
-        const body = !doc ? '' : doc.quoted ? doc.body.parts.map((p) => ('value' in p ? p.value : '')).join('') : await expander.string(doc.body);
+        const body = !doc
+          ? ''
+          : doc.quoted
+            ? doc.body.parts.map((p) => ('value' in p ? p.value : '')).join('')
+            : await expander.string(doc.body);
         stdin = toBytes(body);
         stdinIsTerminal = false;
         break;

@@ -27,7 +27,10 @@ export class ShellState {
   /** $RANDOM's generator state. */
   randomState: number;
 
-  constructor(public proc: Proc, pid: number) {
+  constructor(
+    public proc: Proc,
+    pid: number,
+  ) {
     this.pid = pid;
     this.randomState = pid;
   }
@@ -68,7 +71,10 @@ export class ReturnSignal {
   constructor(readonly code: number) {}
 }
 export class LoopSignal {
-  constructor(readonly kind: 'break' | 'continue', public levels: number) {}
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
 }
 /** The per-line budget ran out (an endless loop typed by mistake). */
 export class BudgetExceeded {

@@ -7,7 +7,7 @@ import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, Simple
 import { toBytes, type CommandIO, type CommandSpec, type ShellServices } from '../command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
-import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
+import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 
@@ -28,7 +28,10 @@ const MAX_CALL_DEPTH = 200;
 export class Interpreter implements ExpandHost {
   readonly expander: Expander;
 
-  constructor(readonly state: ShellState, readonly env: InterpreterEnv) {
+  constructor(
+    readonly state: ShellState,
+    readonly env: InterpreterEnv,
+  ) {
     this.expander = new Expander(this);
   }
 
@@ -97,7 +100,12 @@ export class Interpreter implements ExpandHost {
 
   /** A copy of this shell in a new process (same root and cwd): subshells, pipeline stages. */
   subshell(): Interpreter {
-    const proc = this.env.kernel.proc({ root: this.proc.root, cwd: this.proc.getcwd(), cred: { ...this.proc.cred }, umask: this.proc.umask });
+    const proc = this.env.kernel.proc({
+      root: this.proc.root,
+      cwd: this.proc.getcwd(),
+      cred: { ...this.proc.cred },
+      umask: this.proc.umask,
+    });
     return new Interpreter(this.state.clone(proc), this.env);
   }
 
@@ -240,7 +248,7 @@ export class Interpreter implements ExpandHost {
     const parsed = parseCommandLine(text, { endOfInput: true });
     if (parsed.status !== 'ok') return argv;
     const cmd = parsed.script.items[0]?.command.head.commands[0];
-    if (!cmd || cmd.type !== 'SimpleCommand') return argv;
+    if (cmd?.type !== 'SimpleCommand') return argv;
     return [...(await this.expander.words(cmd.words)), ...argv.slice(1)];
   }
 
@@ -256,11 +264,17 @@ export class Interpreter implements ExpandHost {
       while (i < argv.length && argv[i]!.startsWith('-')) i++;
       if (i >= argv.length && argv.slice(1).some((a) => /^-[a-zA-Z]*[is]/.test(a))) {
         // sudo -i / sudo -s: a root shell inside this one; `exit` comes back.
-        this.env.services.enterShell({ root: this.proc.root, hostname: this.getVar('HOSTNAME') ?? 'host', cwd: argv.includes('-i') ? '/root' : this.proc.getcwd() });
+        this.env.services.enterShell({
+          root: this.proc.root,
+          hostname: this.getVar('HOSTNAME') ?? 'host',
+          cwd: argv.includes('-i') ? '/root' : this.proc.getcwd(),
+        });
         return 0;
       }
       if (i >= argv.length) {
-        io.stderr('usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n');
+        io.stderr(
+          'usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n',
+        );
         return 1;
       }
       return this.invoke(argv.slice(i), io, assigned);
@@ -274,12 +288,17 @@ export class Interpreter implements ExpandHost {
     return this.runSpec(spec, argv, io, assigned);
   }
 
-  private async runSpec(spec: CommandSpec, argv: string[], io: CommandIO, assigned: Map<string, string>): Promise<number> {
+  private async runSpec(
+    spec: CommandSpec,
+    argv: string[],
+    io: CommandIO,
+    assigned: Map<string, string>,
+  ): Promise<number> {
     try {
       return await spec.run({ ...io, argv, proc: this.proc, env: this.state.env(assigned), shell: this.env.services });
     } catch (err) {
       if (err instanceof ExitSignal || err instanceof BudgetExceeded) throw err;
-      const msg = isKernelError(err) ? err.text : (err as Error)?.message ?? String(err);
+      const msg = isKernelError(err) ? err.text : ((err as Error)?.message ?? String(err));
       io.stderr(`bash: internal error in ${spec.name}: ${msg}\n`);
       return 1;
     }

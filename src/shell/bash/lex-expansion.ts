@@ -16,8 +16,27 @@ import { appendLiteral, QuotedTextReader } from './lex-quoted.js';
 const PARAMETER_NAME = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!0-]/y;
 // Longest first, so `:-` wins over `:` and `##` over `#`.
 const PARAMETER_OPERATORS: ParameterOperator[] = [
-  ':-', ':=', ':?', ':+', '##', '%%', '//', '/#', '/%', '^^', ',,',
-  '-', '=', '?', '+', '#', '%', '/', '^', ',', ':',
+  ':-',
+  ':=',
+  ':?',
+  ':+',
+  '##',
+  '%%',
+  '//',
+  '/#',
+  '/%',
+  '^^',
+  ',,',
+  '-',
+  '=',
+  '?',
+  '+',
+  '#',
+  '%',
+  '/',
+  '^',
+  ',',
+  ':',
 ];
 
 export abstract class ExpansionReader extends QuotedTextReader {
@@ -227,7 +246,6 @@ export abstract class ExpansionReader extends QuotedTextReader {
       else if (c === '}' && depth-- === 0) return j;
     }
   }
-
 
   /** The index of the quote closing the one at `open`. Backslashes escape except in '…';
    * inside "…" a `$(` or `${` is skipped whole, as bash does when it scans. */

@@ -45,7 +45,14 @@ export class WordReader extends ExpansionReader {
           if (at !== start || src[at + 1] !== '(') return this.finishWord(parts, start);
           parts.push({ type: 'ProcessSubstitution', direction: c, body: this.readCommandSubstitutionBody(at + 2) });
           break;
-        case ' ': case '\t': case '\n': case ';': case '&': case '|': case '(': case ')':
+        case ' ':
+        case '\t':
+        case '\n':
+        case ';':
+        case '&':
+        case '|':
+        case '(':
+        case ')':
           return this.finishWord(parts, start);
         case '\\':
           this.readUnquotedBackslash(parts);
@@ -115,7 +122,6 @@ export class WordReader extends ExpansionReader {
     this.pos = end;
     return true;
   }
-
 }
 
 /** An unquoted here-document body: `$` expansions and backquotes as in double quotes, but

@@ -25,7 +25,18 @@ const OPERATORS_BY_FIRST_CHAR: Record<string, readonly Operator[]> = {
 };
 
 const REDIRECT_OPERATORS: ReadonlySet<string> = new Set<RedirectOperator>([
-  '<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<',
+  '<',
+  '>',
+  '>>',
+  '>|',
+  '<>',
+  '<&',
+  '>&',
+  '&>',
+  '&>>',
+  '<<',
+  '<<-',
+  '<<<',
 ]);
 
 export function isRedirectOperator(op: Operator): op is RedirectOperator {
@@ -142,7 +153,12 @@ export class Lexer extends WordReader {
         const wanted = `here-document at line ${lineAt(src, redirect.span.start)} delimited by end-of-file (wanted \`${doc.delimiter}')`;
         // At a prompt the body may still come; at the end of a script bash warns and runs.
         if (!this.endOfInput) {
-          const error = { message: `warning: ${wanted}`, line: endOfInputLine(src), offset: src.length, sourceLine: null };
+          const error = {
+            message: `warning: ${wanted}`,
+            line: endOfInputLine(src),
+            offset: src.length,
+            sourceLine: null,
+          };
           throw new ParseAbort(error, true, doc.delimiter);
         }
         this.warnings.push({ message: wanted, line: lineAt(src, src.length) });
@@ -157,7 +173,12 @@ export class Lexer extends WordReader {
       body += line;
     }
     doc.body = doc.quoted
-      ? { type: 'Word', parts: [{ type: 'Literal', value: body }], text: body, span: { start: bodyStart, end: bodyStart + body.length } }
+      ? {
+          type: 'Word',
+          parts: [{ type: 'Literal', value: body }],
+          text: body,
+          span: { start: bodyStart, end: bodyStart + body.length },
+        }
       : readHereDocumentBody(body, this.nested, bodyStart);
   }
 }

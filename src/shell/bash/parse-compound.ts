@@ -1,6 +1,15 @@
 // Compound commands: if, for, while/until, case, { }, ( ), (( )), [[ ]] and function
 // definitions. Lists, simple commands and redirects come from the concrete Parser (parser.ts).
-import type { CaseArm, Command, CommandList, CompoundCommand, FunctionDefinition, IfBranch, Redirect, Word } from './ast.js';
+import type {
+  CaseArm,
+  Command,
+  CommandList,
+  CompoundCommand,
+  FunctionDefinition,
+  IfBranch,
+  Redirect,
+  Word,
+} from './ast.js';
 import { isRedirectOperator, type Operator, type Token } from './lexer.js';
 import { lineAt, ParseAbort } from './parse-errors.js';
 import { TokenCursor, type Terminators } from './parse-cursor.js';
@@ -54,7 +63,14 @@ export abstract class CompoundParser extends TokenCursor {
     this.expectWord('done');
     this.open.pop();
     const until = keyword.kind === 'word' && keyword.word.text === 'until';
-    return this.finishCompound({ type: 'Loop', until, condition, body, redirects: [], span: { start: keyword.start, end: 0 } });
+    return this.finishCompound({
+      type: 'Loop',
+      until,
+      condition,
+      body,
+      redirects: [],
+      span: { start: keyword.start, end: 0 },
+    });
   }
 
   protected parseFor(): CompoundCommand {
@@ -87,7 +103,14 @@ export abstract class CompoundParser extends TokenCursor {
     }
     if (!separated && this.isWord(this.lexer.peek(), '{')) throw this.unexpected(this.lexer.peek());
     const body = this.parseLoopBody();
-    return this.finishCompound({ type: 'For', variable: token.word.text, items, body, redirects: [], span: { start, end: 0 } });
+    return this.finishCompound({
+      type: 'For',
+      variable: token.word.text,
+      items,
+      body,
+      redirects: [],
+      span: { start, end: 0 },
+    });
   }
 
   private parseArithmeticFor(start: number, open: Token): CompoundCommand {
@@ -97,7 +120,12 @@ export abstract class CompoundParser extends TokenCursor {
     const clauses = src.slice(open.start + 2, close).split(';');
     if (clauses.length !== 3) {
       // Bash's second line here is "syntax error: `((…))'", not the source line.
-      const error = { message: 'syntax error: arithmetic expression required', line: lineAt(src, open.start), offset: open.start, sourceLine: null };
+      const error = {
+        message: 'syntax error: arithmetic expression required',
+        line: lineAt(src, open.start),
+        offset: open.start,
+        sourceLine: null,
+      };
       throw new ParseAbort(error, false, '');
     }
     this.lexer.seek(close + 2);
@@ -105,7 +133,15 @@ export abstract class CompoundParser extends TokenCursor {
     if (this.isOperator(this.lexer.peek(), ';')) this.take();
     const [init, test, update] = clauses;
     const body = this.parseLoopBody();
-    return this.finishCompound({ type: 'ArithmeticFor', init, test, update, body, redirects: [], span: { start, end: 0 } });
+    return this.finishCompound({
+      type: 'ArithmeticFor',
+      init,
+      test,
+      update,
+      body,
+      redirects: [],
+      span: { start, end: 0 },
+    });
   }
 
   /** `do list done`, or the older `{ list; }` that bash also takes. */
@@ -188,7 +224,12 @@ export abstract class CompoundParser extends TokenCursor {
     this.lexer.seek(close + 2);
     this.lastEnd = close + 2;
     const expression = src.slice(open.start + 2, close);
-    return this.finishCompound({ type: 'ArithmeticCommand', expression, redirects: [], span: { start: open.start, end: 0 } });
+    return this.finishCompound({
+      type: 'ArithmeticCommand',
+      expression,
+      redirects: [],
+      span: { start: open.start, end: 0 },
+    });
   }
 
   protected parseTest(): CompoundCommand {
@@ -200,7 +241,12 @@ export abstract class CompoundParser extends TokenCursor {
       if (token.kind === 'word' && token.word.text === ']]') break;
       if (token.kind === 'word') words.push(token.word);
       else if (token.kind === 'operator' && TEST_OPERATORS.has(token.op)) {
-        words.push({ type: 'Word', parts: [{ type: 'Literal', value: token.op }], text: token.op, span: { start: token.start, end: token.end } });
+        words.push({
+          type: 'Word',
+          parts: [{ type: 'Literal', value: token.op }],
+          text: token.op,
+          span: { start: token.start, end: token.end },
+        });
       } else if (token.kind !== 'newline') throw this.unexpected(token);
     }
     this.open.pop();

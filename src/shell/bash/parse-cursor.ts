@@ -1,7 +1,7 @@
 // The token-level helpers of the parser: taking and testing tokens, and turning an unexpected
 // token into bash's error (or, at the end of input, into "incomplete: awaiting …").
 import type { Lexer, Operator, Token } from './lexer.js';
-import { ParseAbort, unexpectedEndOfFile, unexpectedToken } from './parse-errors.js';
+import { type ParseAbort, unexpectedEndOfFile, unexpectedToken } from './parse-errors.js';
 
 /** Words or operators that end a command list, e.g. `then` for an `if` condition. */
 export type Terminators = ReadonlySet<string>;

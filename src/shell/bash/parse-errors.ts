@@ -49,7 +49,11 @@ export function unexpectedToken(src: string, offset: number, tokenText: string):
   // Bash reads a line ending in a backslash together with the next one, so it blames (and
   // echoes) the last physical line of the continued line.
   let blamed = offset;
-  for (let end = src.indexOf('\n', blamed); end !== -1 && end + 1 < src.length && endsWithContinuation(src.slice(0, end)); end = src.indexOf('\n', blamed)) {
+  for (
+    let end = src.indexOf('\n', blamed);
+    end !== -1 && end + 1 < src.length && endsWithContinuation(src.slice(0, end));
+    end = src.indexOf('\n', blamed)
+  ) {
     blamed = end + 1;
   }
   return new ParseAbort(
@@ -105,11 +109,7 @@ export type ErrorStyle = 'interactive' | 'command-string';
  * (`bash: syntax error near unexpected token `fi'`); 'command-string' is `bash -c`'s, which
  * adds the line number and echoes the offending line.
  */
-export function formatSyntaxError(
-  error: ShellSyntaxError,
-  style: ErrorStyle = 'interactive',
-  shell = 'bash',
-): string {
+export function formatSyntaxError(error: ShellSyntaxError, style: ErrorStyle = 'interactive', shell = 'bash'): string {
   if (style === 'interactive') return `${shell}: ${error.message}`;
   const prefix = `${shell}: -c: line ${error.line}: `;
   const echo = error.sourceLine === null ? '' : `\n${prefix}\`${error.sourceLine}'`;

@@ -142,7 +142,13 @@ class Parser extends CompoundParser {
     }
     // `!` alone is a valid (empty, negated) pipeline in bash.
     if (bang && this.endsPipeline(this.lexer.peek())) {
-      const empty: SimpleCommand = { type: 'SimpleCommand', assignments: [], words: [], redirects: [], span: { start, end: this.lastEnd } };
+      const empty: SimpleCommand = {
+        type: 'SimpleCommand',
+        assignments: [],
+        words: [],
+        redirects: [],
+        span: { start, end: this.lastEnd },
+      };
       return { type: 'Pipeline', negated, commands: [empty], span: { start, end: this.lastEnd } };
     }
     const commands: Command[] = [this.parseCommand()];
@@ -173,13 +179,21 @@ class Parser extends CompoundParser {
   private parseCommandAt(token: Token): Command {
     if (token.kind === 'word') {
       switch (token.word.text) {
-        case 'if': return this.parseIf();
-        case 'for': return this.parseFor();
-        case 'while': case 'until': return this.parseLoop();
-        case 'case': return this.parseCase();
-        case '{': return this.parseBraceGroup();
-        case '[[': return this.parseTest();
-        case 'function': return this.parseFunctionKeyword();
+        case 'if':
+          return this.parseIf();
+        case 'for':
+          return this.parseFor();
+        case 'while':
+        case 'until':
+          return this.parseLoop();
+        case 'case':
+          return this.parseCase();
+        case '{':
+          return this.parseBraceGroup();
+        case '[[':
+          return this.parseTest();
+        case 'function':
+          return this.parseFunctionKeyword();
       }
       if (MISPLACED_RESERVED_WORDS.has(token.word.text)) throw this.unexpected(token);
       return this.parseSimpleCommand();
@@ -193,7 +207,13 @@ class Parser extends CompoundParser {
 
   private parseSimpleCommand(): Command {
     const start = this.lexer.peek().start;
-    const command: SimpleCommand = { type: 'SimpleCommand', assignments: [], words: [], redirects: [], span: { start, end: start } };
+    const command: SimpleCommand = {
+      type: 'SimpleCommand',
+      assignments: [],
+      words: [],
+      redirects: [],
+      span: { start, end: start },
+    };
     for (;;) {
       const token = this.lexer.peek();
       if (token.kind === 'operator') {

@@ -74,7 +74,14 @@ export class Session {
 
   /** Login variables; a container's HOSTNAME is exported, as docker sets it in the environment. */
   private initVars(interp: Interpreter, vars: Record<string, string>, container = false): void {
-    const base: Record<string, string> = { USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...vars };
+    const base: Record<string, string> = {
+      USER: 'root',
+      LOGNAME: 'root',
+      SHELL: '/bin/bash',
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      ...vars,
+    };
     for (const [k, v] of Object.entries(base)) {
       interp.state.vars.set(k, v);
       if (k !== 'HOSTNAME' || container) interp.state.exported.add(k);
@@ -166,7 +173,11 @@ export class Session {
   }
 
   /** A child shell for xargs, find -exec and docker's RUN/exec: `bash -c line`. */
-  private async runChild(line: string, io: CommandIO, o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string }): Promise<number> {
+  private async runChild(
+    line: string,
+    io: CommandIO,
+    o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string },
+  ): Promise<number> {
     const parsed = parseCommandLine(line, { endOfInput: true });
     if (parsed.status !== 'ok') {
       io.stderr(`${formatSyntaxError(parsed.error, 'command-string')}\n`);
@@ -176,7 +187,11 @@ export class Session {
     if (o?.root !== undefined) {
       const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
       child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
-      this.initVars(child, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname ?? this.top.hostname, PWD: proc.getcwd() }, true);
+      this.initVars(
+        child,
+        { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname ?? this.top.hostname, PWD: proc.getcwd() },
+        true,
+      );
     } else {
       child = this.top.interp.subshell();
       if (o?.cwd) {

@@ -53,7 +53,11 @@ export function captureDockerTree(r: TreeReader, root: string, driver: TreeDrive
           // (the simulator leaves them null).
           e.content = tarSplitText(bytes);
           delete e.size;
-        } else e.content = bytes.length <= TEXT_LIMIT && !bytes.includes(0) ? dec.decode(bytes) : `<sha256:${createHash('sha256').update(bytes).digest('hex')}>`;
+        } else
+          e.content =
+            bytes.length <= TEXT_LIMIT && !bytes.includes(0)
+              ? dec.decode(bytes)
+              : `<sha256:${createHash('sha256').update(bytes).digest('hex')}>`;
       }
       if (st.type === 'symlink') e.target = r.readlink(path);
       if (st.type === 'chr' || st.type === 'blk') e.rdev = st.rdev;
@@ -69,7 +73,7 @@ export function captureDockerTree(r: TreeReader, root: string, driver: TreeDrive
         // image/ and overlay2/ are compared in depth. Of the daemon's other state (network,
         // plugins, buildkit, runtime files) only the top-level names count, and each
         // container's config for the names it records.
-        if (deep || rel === '' || (rel === 'containers') || READ_ONLY_FOR_ROLES.test(child)) {
+        if (deep || rel === '' || rel === 'containers' || READ_ONLY_FOR_ROLES.test(child)) {
           if (!deep && rel.startsWith('containers/') && !READ_ONLY_FOR_ROLES.test(child)) continue;
           rec(child, (deep && child !== `image/${otherDriver}`) || (rel === '' && deepNames.includes(name)));
         }
@@ -83,7 +87,10 @@ export function captureDockerTree(r: TreeReader, root: string, driver: TreeDrive
 function tarSplitText(gz: Uint8Array): string {
   // Entries by type, name and size; raw segments by length only, since the headers inside hold
   // mtimes (a commit's differ between any two hosts).
-  const lines = gunzipSync(gz).toString().split('\n').filter((l) => l.trim() !== '');
+  const lines = gunzipSync(gz)
+    .toString()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines
     .map((l) => {
       const e = JSON.parse(l) as { type: number; name?: string; size?: number; payload: string | null };
@@ -115,8 +122,12 @@ function roles(entries: DockerTreeEntry[], driver: TreeDriver): Map<string, stri
     name(diff, `<diff:${label}>`);
   };
   // Images, by tag.
-  const repos = JSON.parse(content(`image/${driver}/repositories.json`) ?? '{"Repositories":{}}') as { Repositories: Record<string, Record<string, string>> };
-  const tags = Object.values(repos.Repositories).flatMap((m) => Object.entries(m)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const repos = JSON.parse(content(`image/${driver}/repositories.json`) ?? '{"Repositories":{}}') as {
+    Repositories: Record<string, Record<string, string>>;
+  };
+  const tags = Object.values(repos.Repositories)
+    .flatMap((m) => Object.entries(m))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [tag, id] of tags) {
     const hex = id.replace('sha256:', '');
     name(hex, `<image:${tag}>`);
@@ -125,13 +136,15 @@ function roles(entries: DockerTreeEntry[], driver: TreeDriver): Map<string, stri
     // Walk the chain: the layerdb directory whose diff is diffIds[0] and has no parent, then up.
     let parent: string | undefined;
     diffIds.forEach((d, i) => {
-      const chain = entries.find(
-        (e) =>
-          e.path.startsWith(`${layerdb}/sha256/`) &&
-          e.path.endsWith('/diff') &&
-          e.content === d &&
-          content(e.path.replace(/\/diff$/, '/parent')) === (parent ? `sha256:${parent}` : undefined),
-      )?.path.split('/')[4];
+      const chain = entries
+        .find(
+          (e) =>
+            e.path.startsWith(`${layerdb}/sha256/`) &&
+            e.path.endsWith('/diff') &&
+            e.content === d &&
+            content(e.path.replace(/\/diff$/, '/parent')) === (parent ? `sha256:${parent}` : undefined),
+        )
+        ?.path.split('/')[4];
       if (chain) nameLayer(chain, `${tag}#${i}`);
       parent = chain;
     });
@@ -194,7 +207,13 @@ export function simReader(proc: import('../../../src/kernel/index.js').Proc): Tr
   return {
     lstat(path) {
       const st = proc.lstat(path);
-      return { type: st.type, mode: st.mode, nlink: st.nlink, size: st.size, rdev: [Math.floor(st.rdev / 256), st.rdev % 256] };
+      return {
+        type: st.type,
+        mode: st.mode,
+        nlink: st.nlink,
+        size: st.size,
+        rdev: [Math.floor(st.rdev / 256), st.rdev % 256],
+      };
     },
     readdir: (path) => proc.readdir(path).map((e) => e.name),
     readFile: (path) => proc.readFile(path),
@@ -203,7 +222,10 @@ export function simReader(proc: import('../../../src/kernel/index.js').Proc): Tr
       const out: Record<string, string> = {};
       for (const x of proc.listxattr(path, false)) {
         if (!x.startsWith('trusted.overlay.')) continue;
-        out[x] = x.endsWith('.opaque') || x.endsWith('.impure') ? new TextDecoder().decode(proc.getxattr(path, x, false)) : '<present>';
+        out[x] =
+          x.endsWith('.opaque') || x.endsWith('.impure')
+            ? new TextDecoder().decode(proc.getxattr(path, x, false))
+            : '<present>';
       }
       return out;
     },
@@ -214,10 +236,14 @@ export function simReader(proc: import('../../../src/kernel/index.js').Proc): Tr
 export async function realReader(root: string): Promise<TreeReader> {
   const fs = await import('node:fs');
   const { spawnSync } = await import('node:child_process');
-  const dump = spawnSync('getfattr', ['-R', '-P', '-h', '-d', '-m', '^trusted\\.overlay\\.', '-e', 'text', '--absolute-names', root], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const dump = spawnSync(
+    'getfattr',
+    ['-R', '-P', '-h', '-d', '-m', '^trusted\\.overlay\\.', '-e', 'text', '--absolute-names', root],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   const xattrs = new Map<string, Record<string, string>>();
   let current = '';
   for (const line of dump.stdout.split('\n')) {
@@ -228,17 +254,36 @@ export async function realReader(root: string): Promise<TreeReader> {
       const i = line.indexOf('=');
       const key = line.slice(0, i);
       // Values other than opaque/impure are binary handles or random ids: presence only.
-      const value = key.endsWith('.opaque') || key.endsWith('.impure') ? line.slice(i + 1).replace(/^"|"$/g, '') : '<present>';
+      const value =
+        key.endsWith('.opaque') || key.endsWith('.impure') ? line.slice(i + 1).replace(/^"|"$/g, '') : '<present>';
       (xattrs.get(current) as Record<string, string>)[key] = value;
     }
   }
   const typeOf = (st: import('node:fs').Stats): string =>
-    st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isCharacterDevice() ? 'chr' : st.isBlockDevice() ? 'blk' : st.isFIFO() ? 'fifo' : st.isSocket() ? 'sock' : 'file';
+    st.isDirectory()
+      ? 'dir'
+      : st.isSymbolicLink()
+        ? 'symlink'
+        : st.isCharacterDevice()
+          ? 'chr'
+          : st.isBlockDevice()
+            ? 'blk'
+            : st.isFIFO()
+              ? 'fifo'
+              : st.isSocket()
+                ? 'sock'
+                : 'file';
   return {
     lstat(path) {
       const st = fs.lstatSync(path);
       const rdev = st.rdev;
-      return { type: typeOf(st), mode: st.mode, nlink: st.nlink, size: st.size, rdev: [(rdev >> 8) & 0xfff, (rdev & 0xff) | ((rdev >> 12) & 0xfff00)] };
+      return {
+        type: typeOf(st),
+        mode: st.mode,
+        nlink: st.nlink,
+        size: st.size,
+        rdev: [(rdev >> 8) & 0xfff, (rdev & 0xff) | ((rdev >> 12) & 0xfff00)],
+      };
     },
     readdir: (path) => fs.readdirSync(path),
     readFile: (path) => new Uint8Array(fs.readFileSync(path)),

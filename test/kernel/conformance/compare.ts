@@ -17,9 +17,11 @@ function diffTrees(label: string, model: TreeEntry[], real: TreeEntry[]): string
   for (const [path, re] of r) {
     const me = m.get(path);
     if (!me) out.push(`${label}: /${path} exists on the real kernel only: ${JSON.stringify(re)}`);
-    else if (!isDeepStrictEqual(me, re)) out.push(`${label}: /${path}\n    model ${JSON.stringify(me)}\n    real  ${JSON.stringify(re)}`);
+    else if (!isDeepStrictEqual(me, re))
+      out.push(`${label}: /${path}\n    model ${JSON.stringify(me)}\n    real  ${JSON.stringify(re)}`);
   }
-  for (const [path, me] of m) if (!r.has(path)) out.push(`${label}: /${path} exists in the model only: ${JSON.stringify(me)}`);
+  for (const [path, me] of m)
+    if (!r.has(path)) out.push(`${label}: /${path} exists in the model only: ${JSON.stringify(me)}`);
   return out;
 }
 
@@ -29,18 +31,23 @@ export function differences(scenario: Scenario, model: RunResult, real: RunResul
   scenario.ops.forEach((op, i) => {
     const a = withoutIno(model.results[i] as OpResult);
     const b = withoutIno(real.results[i] as OpResult);
-    if (!isDeepStrictEqual(a, b)) out.push(`op ${i} ${JSON.stringify(op)}\n    model ${JSON.stringify(a)}\n    real  ${JSON.stringify(b)}`);
+    if (!isDeepStrictEqual(a, b))
+      out.push(`op ${i} ${JSON.stringify(op)}\n    model ${JSON.stringify(a)}\n    real  ${JSON.stringify(b)}`);
   });
   // Inode numbers differ between the two worlds; which stats share a number must not.
   const inos = (r: RunResult): Array<number | undefined> =>
-    r.results.map((x) => (x.ok && x.value && typeof x.value === 'object' ? (x.value as { ino?: number }).ino : undefined));
+    r.results.map((x) =>
+      x.ok && x.value && typeof x.value === 'object' ? (x.value as { ino?: number }).ino : undefined,
+    );
   const mi = inos(model);
   const ri = inos(real);
   for (let i = 0; i < mi.length; i++) {
     for (let j = i + 1; j < mi.length; j++) {
       if (mi[i] === undefined || mi[j] === undefined || ri[i] === undefined || ri[j] === undefined) continue;
       if ((mi[i] === mi[j]) !== (ri[i] === ri[j])) {
-        out.push(`ino: ops ${i} and ${j} ${ri[i] === ri[j] ? 'share' : 'do not share'} an inode on the real kernel, but ${mi[i] === mi[j] ? 'do' : 'do not'} in the model`);
+        out.push(
+          `ino: ops ${i} and ${j} ${ri[i] === ri[j] ? 'share' : 'do not share'} an inode on the real kernel, but ${mi[i] === mi[j] ? 'do' : 'do not'} in the model`,
+        );
       }
     }
   }
@@ -50,8 +57,10 @@ export function differences(scenario: Scenario, model: RunResult, real: RunResul
   out.push(...diffTrees('upper', ms.upper, rs.upper));
   out.push(...diffTrees('work', ms.work, rs.work));
   rs.lowersAfter.forEach((after, i) => {
-    if (!isDeepStrictEqual(after, rs.lowersBefore[i])) out.push(`lower${i}: the real kernel changed a lower layer (test bug)`);
-    if (!isDeepStrictEqual(ms.lowersAfter[i], ms.lowersBefore[i])) out.push(...diffTrees(`lower${i} (model changed it)`, ms.lowersAfter[i] ?? [], ms.lowersBefore[i] ?? []));
+    if (!isDeepStrictEqual(after, rs.lowersBefore[i]))
+      out.push(`lower${i}: the real kernel changed a lower layer (test bug)`);
+    if (!isDeepStrictEqual(ms.lowersAfter[i], ms.lowersBefore[i]))
+      out.push(...diffTrees(`lower${i} (model changed it)`, ms.lowersAfter[i] ?? [], ms.lowersBefore[i] ?? []));
     out.push(...diffTrees(`lower${i} as built`, ms.lowersBefore[i] ?? [], rs.lowersBefore[i] ?? []));
   });
   return out;

@@ -20,9 +20,24 @@ type LayerItem =
   | { kind: 'hardlink'; path: string; from: string };
 
 const layerItemArb: fc.Arbitrary<LayerItem> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('file' as const), path: pathArb, data: dataArb, mode: fc.constantFrom(0o644, 0o600, 0o755) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('file' as const),
+      path: pathArb,
+      data: dataArb,
+      mode: fc.constantFrom(0o644, 0o600, 0o755),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('dir' as const), path: pathArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('symlink' as const), path: pathArb, target: fc.oneof(pathArb, fc.constant('../a'), fc.constant('nowhere')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('symlink' as const),
+      path: pathArb,
+      target: fc.oneof(pathArb, fc.constant('../a'), fc.constant('nowhere')),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hardlink' as const), path: pathArb, from: pathArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('whiteout' as const), path: pathArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('opaque' as const), path: pathArb }) },
@@ -83,22 +98,52 @@ export function planLayer(items: LayerItem[]): LayerStep[] {
 const whereArb = fc.constantFrom<Where>('merged', 'merged', 'merged', 'upper', 'lower0', 'lower1');
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('write' as const), path: pathArb, data: dataArb, how: fc.constantFrom('trunc' as const, 'append' as const, 'excl' as const, 'inplace' as const) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('write' as const),
+      path: pathArb,
+      data: dataArb,
+      how: fc.constantFrom('trunc' as const, 'append' as const, 'excl' as const, 'inplace' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('open' as const), path: pathArb }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('mkdir' as const), path: pathArb, mode: fc.constantFrom(0o755, 0o700) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('mkdir' as const), path: pathArb, mode: fc.constantFrom(0o755, 0o700) }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('rmdir' as const), path: pathArb }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('unlink' as const), path: pathArb }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('rename' as const), from: pathArb, to: pathArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('symlink' as const), target: pathArb, path: pathArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('link' as const), from: pathArb, to: pathArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('chmod' as const), path: pathArb, mode: modeArb }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('chown' as const), path: pathArb, uid: fc.constantFrom(0, 1000) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), path: pathArb, length: fc.constantFrom(0, 2) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('mknod' as const), path: pathArb, node: fc.constantFrom('whiteout' as const, 'null' as const) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('setxattr' as const), path: pathArb, value: fc.constantFrom('1', 'two') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('chown' as const), path: pathArb, uid: fc.constantFrom(0, 1000) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('truncate' as const), path: pathArb, length: fc.constantFrom(0, 2) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('mknod' as const),
+      path: pathArb,
+      node: fc.constantFrom('whiteout' as const, 'null' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('setxattr' as const), path: pathArb, value: fc.constantFrom('1', 'two') }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('stat' as const), path: pathArb, where: whereArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('read' as const), path: pathArb }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('readdir' as const), path: fc.oneof(pathArb, fc.constant('')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('readdir' as const), path: fc.oneof(pathArb, fc.constant('')) }),
+  },
 );
 
 export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({

@@ -1,8 +1,25 @@
 // Applies a conformance scenario to the kernel model, producing the same shapes as
 // real_runner.py does on a real mount.
 import { Volume } from 'memfs';
-import { Kernel, KernelError, S_IFCHR, makedev, seededRandom, steppingClock, type Proc } from '../../../src/kernel/index.js';
-import { PRESENCE_ONLY_XATTRS, XATTR_NAME, type LayerStep, type Op, type OpResult, type RunResult, type Scenario, type TreeEntry } from './scenario.js';
+import {
+  Kernel,
+  KernelError,
+  S_IFCHR,
+  makedev,
+  seededRandom,
+  steppingClock,
+  type Proc,
+} from '../../../src/kernel/index.js';
+import {
+  PRESENCE_ONLY_XATTRS,
+  XATTR_NAME,
+  type LayerStep,
+  type Op,
+  type OpResult,
+  type RunResult,
+  type Scenario,
+  type TreeEntry,
+} from './scenario.js';
 
 const ROOT = '/t';
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
@@ -48,7 +65,12 @@ export function snapshotTree(p: Proc, root: string, renameTemps = false): TreeEn
       out.push({ path: rel, type: 'ENOENT' } as TreeEntry);
       return;
     }
-    const name = renameTemps ? rel.split('/').map((x) => (x.startsWith('#') ? '#' : x)).join('/') : rel;
+    const name = renameTemps
+      ? rel
+          .split('/')
+          .map((x) => (x.startsWith('#') ? '#' : x))
+          .join('/')
+      : rel;
     const e: TreeEntry = { path: name, type: st.type, mode: st.mode & 0o7777, nlink: st.nlink };
     if (st.type === 'file') {
       e.size = st.size;
@@ -61,10 +83,16 @@ export function snapshotTree(p: Proc, root: string, renameTemps = false): TreeEn
     const names = p.listxattr(path, false).sort();
     if (names.length > 0) {
       e.xattrs = {};
-      for (const x of names) e.xattrs[x] = PRESENCE_ONLY_XATTRS.has(x) ? '<present>' : latin1(p.getxattr(path, x, false));
+      for (const x of names)
+        e.xattrs[x] = PRESENCE_ONLY_XATTRS.has(x) ? '<present>' : latin1(p.getxattr(path, x, false));
     }
     out.push(e);
-    if (st.type === 'dir') for (const n of p.readdir(path).map((d) => d.name).sort()) rec(rel === '' ? n : `${rel}/${n}`);
+    if (st.type === 'dir')
+      for (const n of p
+        .readdir(path)
+        .map((d) => d.name)
+        .sort())
+        rec(rel === '' ? n : `${rel}/${n}`);
   };
   rec('');
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -122,12 +150,21 @@ function apply(p: Proc, op: Op, layer: (where: string) => string): unknown {
       return undefined;
     case 'stat': {
       const st = p.lstat(`${layer(op.where)}/${op.path}`);
-      return { type: st.type, mode: st.mode & 0o7777, nlink: st.nlink, ino: st.ino, size: st.type === 'file' ? st.size : null };
+      return {
+        type: st.type,
+        mode: st.mode & 0o7777,
+        nlink: st.nlink,
+        ino: st.ino,
+        size: st.type === 'file' ? st.size : null,
+      };
     }
     case 'read':
       return latin1(p.readFile(at(op.path)));
     case 'readdir':
-      return p.readdir(at(op.path)).map((d) => d.name).sort();
+      return p
+        .readdir(at(op.path))
+        .map((d) => d.name)
+        .sort();
   }
 }
 

@@ -38,9 +38,7 @@ export interface Scenario {
   ops: Op[];
 }
 
-export type OpResult =
-  | { ok: true; value?: unknown }
-  | { ok: false; errno: string };
+export type OpResult = { ok: true; value?: unknown } | { ok: false; errno: string };
 
 /** One entry of a tree snapshot; fields that do not apply are absent. */
 export interface TreeEntry {

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { formatSyntaxError, parseCommandLine } from '../../../src/shell/bash/parser.js';
 import { SEED_COMMAND_LINES } from './seed-corpus.js';
 
-
 /** Comment lines inside the same code blocks: pasted with their `# `, they are comments. */
 const SEED_COMMENT_LINES = [
   '# ...',

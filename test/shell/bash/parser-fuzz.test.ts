@@ -8,10 +8,69 @@ import { formatSyntaxError, parseCommandLine } from '../../../src/shell/bash/par
 
 // Fragments that reach deep into the grammar far more often than random characters do.
 const SHELL_FRAGMENTS = [
-  ' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '{', '}', '[', ']', '$', '`', '"', "'", '\\',
-  '#', '~', '*', '?', '=', ':', '-', '!', '/', '%', '@', ',', 'a', 'x', '0', '1', '2',
-  'if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', 'case', 'esac',
-  'function', '((', '))', '$(', '${', '$((', '<<', '<<-', 'EOF', '[[', ']]', '2>&1', '&>', ';;',
+  ' ',
+  '\t',
+  '\n',
+  ';',
+  '&',
+  '|',
+  '<',
+  '>',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '$',
+  '`',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '~',
+  '*',
+  '?',
+  '=',
+  ':',
+  '-',
+  '!',
+  '/',
+  '%',
+  '@',
+  ',',
+  'a',
+  'x',
+  '0',
+  '1',
+  '2',
+  'if',
+  'then',
+  'elif',
+  'else',
+  'fi',
+  'for',
+  'in',
+  'do',
+  'done',
+  'while',
+  'until',
+  'case',
+  'esac',
+  'function',
+  '((',
+  '))',
+  '$(',
+  '${',
+  '$((',
+  '<<',
+  '<<-',
+  'EOF',
+  '[[',
+  ']]',
+  '2>&1',
+  '&>',
+  ';;',
 ];
 
 const shellish = fc.oneof(
@@ -24,7 +83,9 @@ const shellish = fc.oneof(
 function wordsOf(list: CommandList): Word[] {
   return list.items.flatMap(({ command }) =>
     [command.head, ...command.tail.map((link) => link.pipeline)].flatMap((pipeline) =>
-      pipeline.commands.flatMap((c) => (c.type === 'SimpleCommand' ? [...c.words, ...c.redirects.filter((r) => !r.implied).map((r) => r.target)] : [])),
+      pipeline.commands.flatMap((c) =>
+        c.type === 'SimpleCommand' ? [...c.words, ...c.redirects.filter((r) => !r.implied).map((r) => r.target)] : [],
+      ),
     ),
   );
 }
@@ -52,7 +113,9 @@ describe('fuzz', () => {
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
     const [first] = result.script.items[0].command.head.commands;
-    expect(first.type === 'SimpleCommand' && first.redirects.map((r) => [r.fd, r.op, r.target.text, r.implied ?? false])).toEqual([
+    expect(
+      first.type === 'SimpleCommand' && first.redirects.map((r) => [r.fd, r.op, r.target.text, r.implied ?? false]),
+    ).toEqual([
       [2, '>&', '1', false],
       [2, '>&', '1', true],
     ]);
@@ -86,8 +149,13 @@ const KNOWN_DIVERGENCES: ((src: string, bashSays: string) => boolean)[] = [
 
 const bashVersion = spawnSync('bash', ['--version'], { encoding: 'utf8' }).stdout ?? '';
 describe.skipIf(!/version 5\.2\./.test(bashVersion))('agreement with bash -n on random input', () => {
-  it('accepts and rejects what bash does, in bash\'s words', () => {
-    const lines = fc.sample(fc.array(fc.constantFrom(...SHELL_FRAGMENTS, 'echo', 'ls'), { minLength: 1, maxLength: 8 }).map((p) => p.join(' ')), { numRuns: 300, seed: 20240611 });
+  it("accepts and rejects what bash does, in bash's words", () => {
+    const lines = fc.sample(
+      fc
+        .array(fc.constantFrom(...SHELL_FRAGMENTS, 'echo', 'ls'), { minLength: 1, maxLength: 8 })
+        .map((p) => p.join(' ')),
+      { numRuns: 300, seed: 20240611 },
+    );
     const disagreements: string[] = [];
     for (const src of lines) {
       const bash = spawnSync('bash', ['-n', '-c', '--', src], { encoding: 'utf8' });

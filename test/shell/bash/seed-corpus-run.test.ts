@@ -58,7 +58,13 @@ describe('every seed command line on the simulated host', () => {
     const failures: string[] = [];
     const run = async (line: string): Promise<{ code: number; out: string }> => {
       let out = '';
-      const io: CommandIO = { stdin: new Uint8Array(0), stdout: (d) => void (out += String(d)), stderr: (d) => void (out += String(d)), stdinIsTerminal: false, stdoutIsTerminal: false };
+      const io: CommandIO = {
+        stdin: new Uint8Array(0),
+        stdout: (d) => void (out += String(d)),
+        stderr: (d) => void (out += String(d)),
+        stdinIsTerminal: false,
+        stdoutIsTerminal: false,
+      };
       const r = await host.session.run(line, io);
       return { code: r.exitCode, out };
     };
@@ -67,8 +73,10 @@ describe('every seed command line on the simulated host', () => {
       const { code, out } = await run(line);
       for (const s of AFTER[where] ?? []) await run(s);
       if (code === 127 || /syntax error|internal error/.test(out)) failures.push(`${where} ${line}: ${out.trim()}`);
-      else if (code !== 0 && !(where in NAMES_THE_ARTICLES_HOST)) failures.push(`${where} exited ${code}: ${line}\n${out.trim()}`);
-      else if (code === 0 && where in NAMES_THE_ARTICLES_HOST) failures.push(`${where} is listed as failing but ran: ${line}`);
+      else if (code !== 0 && !(where in NAMES_THE_ARTICLES_HOST))
+        failures.push(`${where} exited ${code}: ${line}\n${out.trim()}`);
+      else if (code === 0 && where in NAMES_THE_ARTICLES_HOST)
+        failures.push(`${where} is listed as failing but ran: ${line}`);
     }
     expect(failures).toEqual([]);
   }, 60_000);

@@ -5,7 +5,8 @@
 const ID64 = /\b[0-9a-f]{64}\b/g;
 const LINK = /\b[A-Z2-7]{26}\b/g;
 const ID12 = /\b[0-9a-f]{12}\b/g;
-const RELATIVE_TIME = /\b(About (a|an) (minute|hour)|Less than a second|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago\b/g;
+const RELATIVE_TIME =
+  /\b(About (a|an) (minute|hour)|Less than a second|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago\b/g;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( \d{4}|\d\d:\d\d)\b/g;
 const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;

@@ -64,6 +64,10 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
   // Enter the daemon's own mount namespace (see scriptDockerd), then a slave copy of it: the
   // daemon's container mounts show here as they happen, while our /var/lib/docker and /tmp
   // never reach the daemon or the host.
-  const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], { encoding: 'utf8', timeout: 120_000, env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' } });
+  const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' },
+  });
   return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
 }

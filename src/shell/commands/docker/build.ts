@@ -5,7 +5,10 @@ import { engineBuildBackend } from '../../../docker/builder/engine-backend.js';
 import { isKernelError, type Proc } from '../../../kernel/index.js';
 import type { SubCommand } from './util.js';
 
-function readContext(proc: Proc, dir: string): { files: Map<string, { data: Uint8Array; mode: number }>; bytes: number } {
+function readContext(
+  proc: Proc,
+  dir: string,
+): { files: Map<string, { data: Uint8Array; mode: number }>; bytes: number } {
   const files = new Map<string, { data: Uint8Array; mode: number }>();
   let bytes = 1024; // the tar's end-of-archive blocks
   const walk = (rel: string): void => {
@@ -55,7 +58,9 @@ export const buildCommand: SubCommand = {
       dockerfile = new TextDecoder().decode(ctx.proc.readFile(dfPath));
     } catch (e) {
       if (isKernelError(e, 'ENOENT')) {
-        ctx.stderr(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${ctx.proc.realpath('.')}/${dir === '.' ? '' : `${dir}/`}${dockerfileName}: no such file or directory\n`);
+        ctx.stderr(
+          `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${ctx.proc.realpath('.')}/${dir === '.' ? '' : `${dir}/`}${dockerfileName}: no such file or directory\n`,
+        );
         return 1;
       }
       throw e;

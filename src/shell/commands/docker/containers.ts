@@ -59,7 +59,14 @@ async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string): P
 }
 
 export const runCommand: SubCommand = {
-  def: { path: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: CREATE_FLAGS, args: { min: 1 }, interspersed: false },
+  def: {
+    path: 'run',
+    usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    summary: 'Run a command in a new container',
+    flags: CREATE_FLAGS,
+    args: { min: 1 },
+    interspersed: false,
+  },
   async run(ctx, d, p) {
     const o = createOptions(p);
     let c: Container;
@@ -96,7 +103,9 @@ export const runCommand: SubCommand = {
     } catch (e) {
       if (e instanceof DaemonError && e.exitCode !== undefined) {
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-        ctx.stderr(`time="${t}" level=error msg="error waiting for container: context canceled"\ndocker: ${daemonMessage(e)}.\n`);
+        ctx.stderr(
+          `time="${t}" level=error msg="error waiting for container: context canceled"\ndocker: ${daemonMessage(e)}.\n`,
+        );
         return e.exitCode;
       }
       throw e;
@@ -105,7 +114,14 @@ export const runCommand: SubCommand = {
 };
 
 export const createCommand: SubCommand = {
-  def: { path: 'create', usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Create a new container', flags: CREATE_FLAGS.filter((f) => f.long !== 'detach' && f.long !== 'rm'), args: { min: 1 }, interspersed: false },
+  def: {
+    path: 'create',
+    usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    summary: 'Create a new container',
+    flags: CREATE_FLAGS.filter((f) => f.long !== 'detach' && f.long !== 'rm'),
+    args: { min: 1 },
+    interspersed: false,
+  },
   async run(ctx, d, p) {
     const o = { ...createOptions(p), detach: false };
     await ensureImage(ctx, d, o.image);
@@ -115,7 +131,16 @@ export const createCommand: SubCommand = {
 };
 
 export const startCommand: SubCommand = {
-  def: { path: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [{ long: 'attach', short: 'a', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }], args: { min: 1 } },
+  def: {
+    path: 'start',
+    usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]',
+    summary: 'Start one or more stopped containers',
+    flags: [
+      { long: 'attach', short: 'a', type: 'bool' },
+      { long: 'interactive', short: 'i', type: 'bool' },
+    ],
+    args: { min: 1 },
+  },
   async run(ctx, d, p) {
     const failed: string[] = [];
     for (const ref of p.operands) {
@@ -149,28 +174,65 @@ function eachContainer(ctx: CommandContext, refs: string[], fn: (ref: string) =>
 }
 
 export const stopCommand: SubCommand = {
-  def: { path: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [{ long: 'time', short: 't', type: 'int' }], args: { min: 1 } },
+  def: {
+    path: 'stop',
+    usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]',
+    summary: 'Stop one or more running containers',
+    flags: [{ long: 'time', short: 't', type: 'int' }],
+    args: { min: 1 },
+  },
   run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.stop(r)),
 };
 
 export const killCommand: SubCommand = {
-  def: { path: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [{ long: 'signal', short: 's', type: 'string' }], args: { min: 1 } },
+  def: {
+    path: 'kill',
+    usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]',
+    summary: 'Kill one or more running containers',
+    flags: [{ long: 'signal', short: 's', type: 'string' }],
+    args: { min: 1 },
+  },
   run: (ctx, d, p) =>
     eachContainer(ctx, p.operands, (r) => {
       const c = d.findContainer(r);
       if (!c) throw new DaemonError(`Cannot kill container: ${r}: No such container: ${r}`, 404);
-      if (c.state.status !== 'running') throw new DaemonError(`Cannot kill container: ${r}: Container ${c.id} is not running`, 409);
+      if (c.state.status !== 'running')
+        throw new DaemonError(`Cannot kill container: ${r}: Container ${c.id} is not running`, 409);
       d.exited(c, 137);
     }),
 };
 
 export const rmCommand: SubCommand = {
-  def: { path: 'rm', usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Remove one or more containers', flags: [{ long: 'force', short: 'f', type: 'bool' }, { long: 'volumes', short: 'v', type: 'bool' }, { long: 'link', short: 'l', type: 'bool' }], args: { min: 1 } },
+  def: {
+    path: 'rm',
+    usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]',
+    summary: 'Remove one or more containers',
+    flags: [
+      { long: 'force', short: 'f', type: 'bool' },
+      { long: 'volumes', short: 'v', type: 'bool' },
+      { long: 'link', short: 'l', type: 'bool' },
+    ],
+    args: { min: 1 },
+  },
   run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.rm(r, p.bools.has('force')), true),
 };
 
 export const execCommand: SubCommand = {
-  def: { path: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [{ long: 'detach', short: 'd', type: 'bool' }, { long: 'interactive', short: 'i', type: 'bool' }, { long: 'tty', short: 't', type: 'bool' }, { long: 'env', short: 'e', type: 'list' }, { long: 'workdir', short: 'w', type: 'string' }, { long: 'user', short: 'u', type: 'string' }], args: { min: 2 }, interspersed: false },
+  def: {
+    path: 'exec',
+    usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+    summary: 'Run a command in a running container',
+    flags: [
+      { long: 'detach', short: 'd', type: 'bool' },
+      { long: 'interactive', short: 'i', type: 'bool' },
+      { long: 'tty', short: 't', type: 'bool' },
+      { long: 'env', short: 'e', type: 'list' },
+      { long: 'workdir', short: 'w', type: 'string' },
+      { long: 'user', short: 'u', type: 'string' },
+    ],
+    args: { min: 2 },
+    interspersed: false,
+  },
   async run(ctx, d, p) {
     const [ref, ...argv] = p.operands as [string, ...string[]];
     const c = d.findContainer(ref);
@@ -181,7 +243,11 @@ export const execCommand: SubCommand = {
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
     if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
-      ctx.shell.enterShell({ root: d.mergedDir(c), hostname: c.id.slice(0, 12), cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/') });
+      ctx.shell.enterShell({
+        root: d.mergedDir(c),
+        hostname: c.id.slice(0, 12),
+        cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/'),
+      });
       return 0;
     }
     const w = p.strings.get('workdir');
@@ -196,7 +262,22 @@ function statusText(c: Container, now: number): string {
 }
 
 export const psCommand: SubCommand = {
-  def: { path: 'ps', usage: 'docker ps [OPTIONS]', summary: 'List containers', flags: [{ long: 'all', short: 'a', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }, { long: 'last', short: 'n', type: 'int' }, { long: 'latest', short: 'l', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'size', short: 's', type: 'bool' }], args: { max: 0 } },
+  def: {
+    path: 'ps',
+    usage: 'docker ps [OPTIONS]',
+    summary: 'List containers',
+    flags: [
+      { long: 'all', short: 'a', type: 'bool' },
+      { long: 'filter', short: 'f', type: 'list' },
+      { long: 'format', type: 'string' },
+      { long: 'last', short: 'n', type: 'int' },
+      { long: 'latest', short: 'l', type: 'bool' },
+      { long: 'no-trunc', type: 'bool' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+      { long: 'size', short: 's', type: 'bool' },
+    ],
+    args: { max: 0 },
+  },
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
@@ -246,25 +327,45 @@ function portsText(c: Container): string {
   return [...exposed, ...published.map((x) => x.text)].join(', ');
 }
 
-function sizeOfImage(d: DockerEngine, c: Container): number {
+function sizeOfImage(_d: DockerEngine, c: Container): number {
   let n = 0;
   for (let l = c.image.layer; l; l = l.parent) n += l.size;
   return n;
 }
 
 export const commitCommand: SubCommand = {
-  def: { path: 'commit', usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', summary: "Create a new image from a container's changes", flags: [{ long: 'author', short: 'a', type: 'string' }, { long: 'message', short: 'm', type: 'string' }, { long: 'pause', short: 'p', type: 'bool' }, { long: 'change', short: 'c', type: 'list' }], args: { min: 1, max: 2 } },
+  def: {
+    path: 'commit',
+    usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+    summary: "Create a new image from a container's changes",
+    flags: [
+      { long: 'author', short: 'a', type: 'string' },
+      { long: 'message', short: 'm', type: 'string' },
+      { long: 'pause', short: 'p', type: 'bool' },
+      { long: 'change', short: 'c', type: 'list' },
+    ],
+    args: { min: 1, max: 2 },
+  },
   async run(ctx, d, p) {
     const a = p.strings.get('author');
     const m = p.strings.get('message');
-    const id = await d.commit(p.operands[0] as string, p.operands[1], { ...(a ? { author: a } : {}), ...(m ? { message: m } : {}) });
+    const id = await d.commit(p.operands[0] as string, p.operands[1], {
+      ...(a ? { author: a } : {}),
+      ...(m ? { message: m } : {}),
+    });
     ctx.stdout(`${id}\n`);
     return 0;
   },
 };
 
 export const diffCommand: SubCommand = {
-  def: { path: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], args: { exact: 1 } },
+  def: {
+    path: 'diff',
+    usage: 'docker diff CONTAINER',
+    summary: "Inspect changes to files or directories on a container's filesystem",
+    flags: [],
+    args: { exact: 1 },
+  },
   run(ctx, d, p) {
     for (const ch of d.diff(p.operands[0] as string)) ctx.stdout(`${ch.kind} ${ch.path}\n`);
     return 0;
@@ -272,7 +373,17 @@ export const diffCommand: SubCommand = {
 };
 
 export const logsCommand: SubCommand = {
-  def: { path: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [{ long: 'follow', short: 'f', type: 'bool' }, { long: 'tail', short: 'n', type: 'string' }, { long: 'timestamps', short: 't', type: 'bool' }], args: { exact: 1 } },
+  def: {
+    path: 'logs',
+    usage: 'docker logs [OPTIONS] CONTAINER',
+    summary: 'Fetch the logs of a container',
+    flags: [
+      { long: 'follow', short: 'f', type: 'bool' },
+      { long: 'tail', short: 'n', type: 'string' },
+      { long: 'timestamps', short: 't', type: 'bool' },
+    ],
+    args: { exact: 1 },
+  },
   run(ctx, d, p) {
     const ref = p.operands[0] as string;
     const c = d.findContainer(ref);
@@ -282,7 +393,10 @@ export const logsCommand: SubCommand = {
     }
     const file = `${d.containerDir(c)}/${c.id}-json.log`;
     const text = d.fs.exists(file) ? d.fs.readText(file) : '';
-    let entries = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string });
+    let entries = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string });
     const tail = p.strings.get('tail');
     if (tail !== undefined && tail !== 'all') entries = entries.slice(Math.max(0, entries.length - Number(tail)));
     for (const en of entries) ctx[en.stream](p.bools.has('timestamps') ? `${en.time} ${en.log}` : en.log);

@@ -53,11 +53,18 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
     if (f.type === 'bool') {
       if (value === undefined || value === 'true') p.bools.add(f.long);
       else if (value === 'false') p.bools.delete(f.long);
-      else throw flagError(def, `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+      else
+        throw flagError(
+          def,
+          `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+        );
       return;
     }
     if (f.type === 'int' && !/^-?\d+$/.test(value ?? '')) {
-      throw flagError(def, `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`);
+      throw flagError(
+        def,
+        `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
+      );
     }
     if (f.type === 'list') p.lists.set(f.long, [...(p.lists.get(f.long) ?? []), value as string]);
     else p.strings.set(f.long, value as string);
@@ -118,10 +125,14 @@ export function checkArgs(def: CommandDef, n: number): void {
   if (a.exact !== undefined && n !== a.exact) msg = `requires exactly ${plural(a.exact)}.`;
   else if (a.min !== undefined && n < a.min) msg = `requires at least ${plural(a.min)}.`;
   else if (a.max !== undefined && n > a.max) msg = `requires at most ${plural(a.max)}.`;
-  if (msg) throw new CliError(`"docker ${def.path}" ${msg}\n${see(def)}\n\nUsage:  ${def.usage}\n\n${def.summary}\n`, 1);
+  if (msg)
+    throw new CliError(`"docker ${def.path}" ${msg}\n${see(def)}\n\nUsage:  ${def.usage}\n\n${def.summary}\n`, 1);
 }
 
 export function helpText(def: CommandDef): string {
-  const lines = def.flags.map((f) => `  ${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : f.type === 'list' ? ' list' : f.type === 'int' ? ' int' : ' string'}`);
+  const lines = def.flags.map(
+    (f) =>
+      `  ${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : f.type === 'list' ? ' list' : f.type === 'int' ? ' int' : ' string'}`,
+  );
   return `\nUsage:  ${def.usage}\n\n${def.summary}\n${lines.length ? `\nOptions:\n${lines.join('\n')}\n` : ''}`;
 }

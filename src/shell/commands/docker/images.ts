@@ -18,7 +18,8 @@ export function pullLines(r: PullResult, ref: string, terminal = true): string[]
   if (!r.upToDate && terminal) for (const l of r.layers) lines.push(`${l.id}: ${l.status}`);
   if (!r.upToDate && !terminal) {
     const fresh = r.layers.filter((l) => l.status === 'Pull complete');
-    for (const l of r.layers) lines.push(`${l.id}: ${l.status === 'Already exists' ? 'Already exists' : 'Pulling fs layer'}`);
+    for (const l of r.layers)
+      lines.push(`${l.id}: ${l.status === 'Already exists' ? 'Already exists' : 'Pulling fs layer'}`);
     for (const l of fresh) lines.push(`${l.id}: Verifying Checksum`, `${l.id}: Download complete`);
     for (const l of fresh) lines.push(`${l.id}: Pull complete`);
   }
@@ -38,7 +39,17 @@ export async function pullImage(d: DockerEngine, ref: string): Promise<PullResul
 }
 
 export const pullCommand: SubCommand = {
-  def: { path: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [{ long: 'all-tags', short: 'a', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }, { long: 'platform', type: 'string' }], args: { exact: 1 } },
+  def: {
+    path: 'pull',
+    usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]',
+    summary: 'Pull an image or a repository from a registry',
+    flags: [
+      { long: 'all-tags', short: 'a', type: 'bool' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+      { long: 'platform', type: 'string' },
+    ],
+    args: { exact: 1 },
+  },
   async run(ctx, d, p) {
     const ref = p.operands[0] as string;
     let r;
@@ -58,14 +69,29 @@ export const pullCommand: SubCommand = {
 };
 
 export const imagesCommand: SubCommand = {
-  def: { path: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', summary: 'List images', flags: [{ long: 'all', short: 'a', type: 'bool' }, { long: 'digests', type: 'bool' }, { long: 'filter', short: 'f', type: 'list' }, { long: 'format', type: 'string' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { max: 1 } },
+  def: {
+    path: 'images',
+    usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
+    summary: 'List images',
+    flags: [
+      { long: 'all', short: 'a', type: 'bool' },
+      { long: 'digests', type: 'bool' },
+      { long: 'filter', short: 'f', type: 'list' },
+      { long: 'format', type: 'string' },
+      { long: 'no-trunc', type: 'bool' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+    ],
+    args: { max: 1 },
+  },
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
     let rows = d.images(p.bools.has('all'));
     const want = p.operands[0];
     if (want) {
-      const [repo, tag] = want.includes(':') ? [want.slice(0, want.lastIndexOf(':')), want.slice(want.lastIndexOf(':') + 1)] : [want, undefined];
+      const [repo, tag] = want.includes(':')
+        ? [want.slice(0, want.lastIndexOf(':')), want.slice(want.lastIndexOf(':') + 1)]
+        : [want, undefined];
       rows = rows.filter((r) => r.repository === repo && (tag === undefined || r.tag === tag));
     }
     const data = rows.map((r) => ({
@@ -83,16 +109,22 @@ export const imagesCommand: SubCommand = {
     }));
     if (p.bools.has('quiet') && !p.strings.has('format')) {
       const seen = new Set<string>();
-      for (const r of data) if (!seen.has(r.ID)) (seen.add(r.ID), ctx.stdout(`${r.ID}\n`));
+      for (const r of data) if (!seen.has(r.ID)) seen.add(r.ID), ctx.stdout(`${r.ID}\n`);
       return 0;
     }
     let format = p.strings.get('format') ?? '';
-    if (!format && p.bools.has('digests')) format = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
+    if (!format && p.bools.has('digests'))
+      format = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
     return printList(ctx, format, data, DOCKER_LISTS.images);
   },
 };
 
-export function printList(ctx: CommandContext, format: string, rows: object[], kind: Parameters<typeof formatDockerList>[2]): number {
+export function printList(
+  ctx: CommandContext,
+  format: string,
+  rows: object[],
+  kind: Parameters<typeof formatDockerList>[2],
+): number {
   const res = formatDockerList(format, rows, kind, '20.10');
   if (res.error) {
     ctx.stderr(`${res.error.message}\n`);
@@ -103,7 +135,18 @@ export function printList(ctx: CommandContext, format: string, rows: object[], k
 }
 
 export const historyCommand: SubCommand = {
-  def: { path: 'history', usage: 'docker history [OPTIONS] IMAGE', summary: 'Show the history of an image', flags: [{ long: 'format', type: 'string' }, { long: 'human', short: 'H', type: 'bool' }, { long: 'no-trunc', type: 'bool' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { exact: 1 } },
+  def: {
+    path: 'history',
+    usage: 'docker history [OPTIONS] IMAGE',
+    summary: 'Show the history of an image',
+    flags: [
+      { long: 'format', type: 'string' },
+      { long: 'human', short: 'H', type: 'bool' },
+      { long: 'no-trunc', type: 'bool' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+    ],
+    args: { exact: 1 },
+  },
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
@@ -127,12 +170,22 @@ export const historyCommand: SubCommand = {
 };
 
 export const rmiCommand: SubCommand = {
-  def: { path: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [{ long: 'force', short: 'f', type: 'bool' }, { long: 'no-prune', type: 'bool' }], args: { min: 1 } },
+  def: {
+    path: 'rmi',
+    usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]',
+    summary: 'Remove one or more images',
+    flags: [
+      { long: 'force', short: 'f', type: 'bool' },
+      { long: 'no-prune', type: 'bool' },
+    ],
+    args: { min: 1 },
+  },
   run(ctx, d, p) {
     let code = 0;
     for (const ref of p.operands) {
       try {
-        for (const line of d.rmi(ref, p.bools.has('force'))) ctx.stdout(line.Untagged ? `Untagged: ${line.Untagged}\n` : `Deleted: ${line.Deleted}\n`);
+        for (const line of d.rmi(ref, p.bools.has('force')))
+          ctx.stdout(line.Untagged ? `Untagged: ${line.Untagged}\n` : `Deleted: ${line.Deleted}\n`);
       } catch (e) {
         // The 20.10 CLI checks the image exists itself and words a missing one client-side.
         if (e instanceof DaemonError && e.status === 404) ctx.stderr(`Error: No such image: ${ref}\n`);
@@ -145,12 +198,21 @@ export const rmiCommand: SubCommand = {
 };
 
 export const tagCommand: SubCommand = {
-  def: { path: 'tag', usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', flags: [], args: { exact: 2 } },
+  def: {
+    path: 'tag',
+    usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+    summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+    flags: [],
+    args: { exact: 2 },
+  },
   run(_ctx, d, p) {
     try {
       parseReference(p.operands[1] as string);
     } catch (e) {
-      throw new CliError(`Error parsing reference: "${p.operands[1]}" is not a valid repository/tag: ${e instanceof Error ? e.message : ''}\n`, 1);
+      throw new CliError(
+        `Error parsing reference: "${p.operands[1]}" is not a valid repository/tag: ${e instanceof Error ? e.message : ''}\n`,
+        1,
+      );
     }
     d.tag(p.operands[0] as string, p.operands[1] as string);
     return 0;
@@ -158,7 +220,16 @@ export const tagCommand: SubCommand = {
 };
 
 export const loadCommand: SubCommand = {
-  def: { path: 'load', usage: 'docker load [OPTIONS]', summary: 'Load an image from a tar archive or STDIN', flags: [{ long: 'input', short: 'i', type: 'string' }, { long: 'quiet', short: 'q', type: 'bool' }], args: { exact: 0 } },
+  def: {
+    path: 'load',
+    usage: 'docker load [OPTIONS]',
+    summary: 'Load an image from a tar archive or STDIN',
+    flags: [
+      { long: 'input', short: 'i', type: 'string' },
+      { long: 'quiet', short: 'q', type: 'bool' },
+    ],
+    args: { exact: 0 },
+  },
   async run(ctx, d, p) {
     const input = p.strings.get('input');
     let archive = ctx.stdin;
@@ -179,7 +250,13 @@ export const loadCommand: SubCommand = {
 };
 
 export const saveCommand: SubCommand = {
-  def: { path: 'save', usage: 'docker save [OPTIONS] IMAGE [IMAGE...]', summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)', flags: [{ long: 'output', short: 'o', type: 'string' }], args: { min: 1 } },
+  def: {
+    path: 'save',
+    usage: 'docker save [OPTIONS] IMAGE [IMAGE...]',
+    summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+    flags: [{ long: 'output', short: 'o', type: 'string' }],
+    args: { min: 1 },
+  },
   run(ctx, d, p) {
     const output = p.strings.get('output');
     if (output === undefined && ctx.stdoutIsTerminal) {

@@ -3,9 +3,36 @@
 // container rm …), flag parsing and error texts follow the 20.10 CLI.
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { commitCommand, createCommand, diffCommand, execCommand, killCommand, logsCommand, psCommand, rmCommand, runCommand, startCommand, stopCommand } from './containers.js';
-import { historyCommand, imagesCommand, loadCommand, pullCommand, rmiCommand, saveCommand, tagCommand } from './images.js';
-import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, systemDfCommand, versionCommand } from './system.js';
+import {
+  commitCommand,
+  createCommand,
+  diffCommand,
+  execCommand,
+  killCommand,
+  logsCommand,
+  psCommand,
+  rmCommand,
+  runCommand,
+  startCommand,
+  stopCommand,
+} from './containers.js';
+import {
+  historyCommand,
+  imagesCommand,
+  loadCommand,
+  pullCommand,
+  rmiCommand,
+  saveCommand,
+  tagCommand,
+} from './images.js';
+import {
+  containerInspectCommand,
+  imageInspectCommand,
+  infoCommand,
+  inspectCommand,
+  systemDfCommand,
+  versionCommand,
+} from './system.js';
 import { buildCommand } from './build.js';
 import { runSub, type SubCommand } from './util.js';
 
@@ -36,8 +63,36 @@ const TOP: Record<string, SubCommand> = {
 
 /** Management commands: `docker image ls` = `docker images` and so on. */
 const MANAGEMENT: Record<string, Record<string, SubCommand>> = {
-  image: { build: buildCommand, load: loadCommand, save: saveCommand, ls: imagesCommand, list: imagesCommand, pull: pullCommand, history: historyCommand, rm: rmiCommand, remove: rmiCommand, tag: tagCommand, inspect: imageInspectCommand },
-  container: { ls: psCommand, list: psCommand, ps: psCommand, run: runCommand, create: createCommand, start: startCommand, stop: stopCommand, kill: killCommand, rm: rmCommand, remove: rmCommand, exec: execCommand, commit: commitCommand, diff: diffCommand, logs: logsCommand, inspect: containerInspectCommand },
+  image: {
+    build: buildCommand,
+    load: loadCommand,
+    save: saveCommand,
+    ls: imagesCommand,
+    list: imagesCommand,
+    pull: pullCommand,
+    history: historyCommand,
+    rm: rmiCommand,
+    remove: rmiCommand,
+    tag: tagCommand,
+    inspect: imageInspectCommand,
+  },
+  container: {
+    ls: psCommand,
+    list: psCommand,
+    ps: psCommand,
+    run: runCommand,
+    create: createCommand,
+    start: startCommand,
+    stop: stopCommand,
+    kill: killCommand,
+    rm: rmCommand,
+    remove: rmCommand,
+    exec: execCommand,
+    commit: commitCommand,
+    diff: diffCommand,
+    logs: logsCommand,
+    inspect: containerInspectCommand,
+  },
   system: { df: systemDfCommand, info: infoCommand },
 };
 
@@ -99,7 +154,11 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
     const cmd = sub === undefined ? undefined : group[sub];
     if (!cmd) {
       if (sub === undefined || sub === '--help') {
-        ctx.stdout(`\nUsage:  docker ${first} COMMAND\n\nCommands:\n${Object.keys(group).map((k) => `  ${k}`).join('\n')}\n`);
+        ctx.stdout(
+          `\nUsage:  docker ${first} COMMAND\n\nCommands:\n${Object.keys(group)
+            .map((k) => `  ${k}`)
+            .join('\n')}\n`,
+        );
         return 0;
       }
       ctx.stderr(`docker: '${first} ${sub}' is not a docker command.\nSee 'docker --help'\n`);
@@ -129,7 +188,9 @@ export function createDockerCommand(daemon: DockerEngine | (() => DockerEngine |
       const d = current();
       const first = ctx.argv[1];
       if (!d && first !== undefined && !['--help', '-h', 'help', '--version', '-v'].includes(first)) {
-        ctx.stderr('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+        ctx.stderr(
+          'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
+        );
         return 1;
       }
       return dispatch(ctx, d as DockerEngine);

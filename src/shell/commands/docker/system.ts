@@ -12,7 +12,13 @@ export function inspectJson(elements: unknown[]): string {
   return JSON.stringify(elements, null, 4).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
 }
 
-function printInspect(ctx: CommandContext, p: Parsed, found: unknown[], missing: string[], missingText: (r: string) => string): number {
+function printInspect(
+  ctx: CommandContext,
+  p: Parsed,
+  found: unknown[],
+  missing: string[],
+  missingText: (r: string) => string,
+): number {
   const format = p.strings.get('format');
   let code = 0;
   if (format !== undefined) {
@@ -33,10 +39,19 @@ function printInspect(ctx: CommandContext, p: Parsed, found: unknown[], missing:
   return missing.length ? 1 : code;
 }
 
-const INSPECT_FLAGS = [{ long: 'format', short: 'f', type: 'string' as const }, { long: 'size', short: 's', type: 'bool' as const }];
+const INSPECT_FLAGS = [
+  { long: 'format', short: 'f', type: 'string' as const },
+  { long: 'size', short: 's', type: 'bool' as const },
+];
 
 export const inspectCommand: SubCommand = {
-  def: { path: 'inspect', usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]', summary: 'Return low-level information on Docker objects', flags: [...INSPECT_FLAGS, { long: 'type', type: 'string' }], args: { min: 1 } },
+  def: {
+    path: 'inspect',
+    usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
+    summary: 'Return low-level information on Docker objects',
+    flags: [...INSPECT_FLAGS, { long: 'type', type: 'string' }],
+    args: { min: 1 },
+  },
   run(ctx, d, p) {
     const type = p.strings.get('type');
     const found: unknown[] = [];
@@ -53,7 +68,13 @@ export const inspectCommand: SubCommand = {
 };
 
 export const imageInspectCommand: SubCommand = {
-  def: { path: 'image inspect', usage: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]', summary: 'Display detailed information on one or more images', flags: [INSPECT_FLAGS[0] as (typeof INSPECT_FLAGS)[0]], args: { min: 1 } },
+  def: {
+    path: 'image inspect',
+    usage: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]',
+    summary: 'Display detailed information on one or more images',
+    flags: [INSPECT_FLAGS[0] as (typeof INSPECT_FLAGS)[0]],
+    args: { min: 1 },
+  },
   run(ctx, d, p) {
     const found = p.operands.filter((r) => d.findImage(r)).map((r) => d.imageInspect(r));
     const missing = p.operands.filter((r) => !d.findImage(r));
@@ -62,7 +83,13 @@ export const imageInspectCommand: SubCommand = {
 };
 
 export const containerInspectCommand: SubCommand = {
-  def: { path: 'container inspect', usage: 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Display detailed information on one or more containers', flags: INSPECT_FLAGS, args: { min: 1 } },
+  def: {
+    path: 'container inspect',
+    usage: 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]',
+    summary: 'Display detailed information on one or more containers',
+    flags: INSPECT_FLAGS,
+    args: { min: 1 },
+  },
   run(ctx, d, p) {
     const found = p.operands.filter((r) => d.findContainer(r)).map((r) => d.containerInspect(r, p.bools.has('size')));
     const missing = p.operands.filter((r) => !d.findContainer(r));
@@ -71,12 +98,38 @@ export const containerInspectCommand: SubCommand = {
 };
 
 export const infoCommand: SubCommand = {
-  def: { path: 'info', usage: 'docker info [OPTIONS]', summary: 'Display system-wide information', flags: [{ long: 'format', short: 'f', type: 'string' }], args: { max: 0 } },
+  def: {
+    path: 'info',
+    usage: 'docker info [OPTIONS]',
+    summary: 'Display system-wide information',
+    flags: [{ long: 'format', short: 'f', type: 'string' }],
+    args: { max: 0 },
+  },
   run(ctx, d, p) {
     const i = d.info();
     const format = p.strings.get('format');
     if (format !== undefined) {
-      const data = { Containers: i.containers, ContainersRunning: i.running, ContainersPaused: 0, ContainersStopped: i.stopped, Images: i.images, Driver: i.driver, DriverStatus: i.driverStatus, DockerRootDir: i.dockerRootDir, KernelVersion: i.kernelVersion, OperatingSystem: i.operatingSystem, OSType: 'linux', Architecture: 'x86_64', Name: i.name, ID: i.id, ServerVersion: i.serverVersion, LoggingDriver: 'json-file', CgroupDriver: 'cgroupfs', CgroupVersion: '1', Warnings: i.warnings.length ? i.warnings : null };
+      const data = {
+        Containers: i.containers,
+        ContainersRunning: i.running,
+        ContainersPaused: 0,
+        ContainersStopped: i.stopped,
+        Images: i.images,
+        Driver: i.driver,
+        DriverStatus: i.driverStatus,
+        DockerRootDir: i.dockerRootDir,
+        KernelVersion: i.kernelVersion,
+        OperatingSystem: i.operatingSystem,
+        OSType: 'linux',
+        Architecture: 'x86_64',
+        Name: i.name,
+        ID: i.id,
+        ServerVersion: i.serverVersion,
+        LoggingDriver: 'json-file',
+        CgroupDriver: 'cgroupfs',
+        CgroupVersion: '1',
+        Warnings: i.warnings.length ? i.warnings : null,
+      };
       const res = formatDockerInspect(format, [data], { docker: '20.10' });
       if (res.error) {
         ctx.stderr(`${res.error.message}\n`);
@@ -87,16 +140,54 @@ export const infoCommand: SubCommand = {
     }
     ctx.stdout(
       [
-        'Client:', ' Context:    default', ' Debug Mode: false', '', 'Server:',
-        ` Containers: ${i.containers}`, `  Running: ${i.running}`, `  Paused: ${i.paused}`, `  Stopped: ${i.stopped}`, ` Images: ${i.images}`,
-        ` Server Version: ${i.serverVersion}`, ` Storage Driver: ${i.driver}`, ...i.driverStatus.map(([k, v]) => `  ${k}: ${v}`),
-        ' Logging Driver: json-file', ' Cgroup Driver: cgroupfs', ' Cgroup Version: 1', ' Plugins:', '  Volume: local',
-        '  Network: bridge host ipvlan macvlan null overlay', '  Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog',
-        ' Swarm: inactive', ' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc', ' Default Runtime: runc', ' Init Binary: docker-init',
-        ' containerd version: 1.6.20~ds1-1+deb12u3', ' runc version: 1.1.5+ds1-1+deb12u1', ' init version: ', ' Security Options:', '  seccomp', '   Profile: default',
-        ` Kernel Version: ${i.kernelVersion}`, ` Operating System: ${i.operatingSystem}`, ' OSType: linux', ' Architecture: x86_64', ' CPUs: 2', ' Total Memory: 23.54GiB',
-        ` Name: ${i.name}`, ` ID: ${i.id}`, ` Docker Root Dir: ${i.dockerRootDir}`, ' Debug Mode: false', ' Registry: https://index.docker.io/v1/', ' Labels:',
-        ' Experimental: false', ' Insecure Registries:', '  127.0.0.0/8', ' Live Restore Enabled: false', '', '',
+        'Client:',
+        ' Context:    default',
+        ' Debug Mode: false',
+        '',
+        'Server:',
+        ` Containers: ${i.containers}`,
+        `  Running: ${i.running}`,
+        `  Paused: ${i.paused}`,
+        `  Stopped: ${i.stopped}`,
+        ` Images: ${i.images}`,
+        ` Server Version: ${i.serverVersion}`,
+        ` Storage Driver: ${i.driver}`,
+        ...i.driverStatus.map(([k, v]) => `  ${k}: ${v}`),
+        ' Logging Driver: json-file',
+        ' Cgroup Driver: cgroupfs',
+        ' Cgroup Version: 1',
+        ' Plugins:',
+        '  Volume: local',
+        '  Network: bridge host ipvlan macvlan null overlay',
+        '  Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog',
+        ' Swarm: inactive',
+        ' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc',
+        ' Default Runtime: runc',
+        ' Init Binary: docker-init',
+        ' containerd version: 1.6.20~ds1-1+deb12u3',
+        ' runc version: 1.1.5+ds1-1+deb12u1',
+        ' init version: ',
+        ' Security Options:',
+        '  seccomp',
+        '   Profile: default',
+        ` Kernel Version: ${i.kernelVersion}`,
+        ` Operating System: ${i.operatingSystem}`,
+        ' OSType: linux',
+        ' Architecture: x86_64',
+        ' CPUs: 2',
+        ' Total Memory: 23.54GiB',
+        ` Name: ${i.name}`,
+        ` ID: ${i.id}`,
+        ` Docker Root Dir: ${i.dockerRootDir}`,
+        ' Debug Mode: false',
+        ' Registry: https://index.docker.io/v1/',
+        ' Labels:',
+        ' Experimental: false',
+        ' Insecure Registries:',
+        '  127.0.0.0/8',
+        ' Live Restore Enabled: false',
+        '',
+        '',
       ].join('\n'),
     );
     // The daemon's warnings follow the report, on stderr (the legacy overlay driver has one).
@@ -106,33 +197,84 @@ export const infoCommand: SubCommand = {
 };
 
 export const versionCommand: SubCommand = {
-  def: { path: 'version', usage: 'docker version [OPTIONS]', summary: 'Show the Docker version information', flags: [{ long: 'format', short: 'f', type: 'string' }], args: { max: 0 } },
+  def: {
+    path: 'version',
+    usage: 'docker version [OPTIONS]',
+    summary: 'Show the Docker version information',
+    flags: [{ long: 'format', short: 'f', type: 'string' }],
+    args: { max: 0 },
+  },
   run(ctx) {
     ctx.stdout(
       [
-        'Client:', ' Version:           20.10.24+dfsg1', ' API version:       1.41', ' Go version:        go1.19.8', ' Git commit:        297e128',
-        ' Built:             Thu May 18 08:38:34 2023', ' OS/Arch:           linux/amd64', ' Context:           default', ' Experimental:      true', '',
-        'Server:', ' Engine:', '  Version:          20.10.24+dfsg1', '  API version:      1.41 (minimum version 1.12)', '  Go version:       go1.19.8',
-        '  Git commit:       5d6db84', '  Built:            Thu May 18 08:38:34 2023', '  OS/Arch:          linux/amd64', '  Experimental:     false',
-        ' containerd:', '  Version:          1.6.20~ds1', '  GitCommit:        1.6.20~ds1-1+deb12u3', ' runc:', '  Version:          1.1.5+ds1',
-        '  GitCommit:        1.1.5+ds1-1+deb12u1', ' docker-init:', '  Version:          0.19.0', '  GitCommit:        ', '',
+        'Client:',
+        ' Version:           20.10.24+dfsg1',
+        ' API version:       1.41',
+        ' Go version:        go1.19.8',
+        ' Git commit:        297e128',
+        ' Built:             Thu May 18 08:38:34 2023',
+        ' OS/Arch:           linux/amd64',
+        ' Context:           default',
+        ' Experimental:      true',
+        '',
+        'Server:',
+        ' Engine:',
+        '  Version:          20.10.24+dfsg1',
+        '  API version:      1.41 (minimum version 1.12)',
+        '  Go version:       go1.19.8',
+        '  Git commit:       5d6db84',
+        '  Built:            Thu May 18 08:38:34 2023',
+        '  OS/Arch:          linux/amd64',
+        '  Experimental:     false',
+        ' containerd:',
+        '  Version:          1.6.20~ds1',
+        '  GitCommit:        1.6.20~ds1-1+deb12u3',
+        ' runc:',
+        '  Version:          1.1.5+ds1',
+        '  GitCommit:        1.1.5+ds1-1+deb12u1',
+        ' docker-init:',
+        '  Version:          0.19.0',
+        '  GitCommit:        ',
+        '',
       ].join('\n'),
     );
     return 0;
   },
 };
 
-const pct = (part: number, total: number): string => (total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part));
+const pct = (part: number, total: number): string =>
+  total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part);
 
 export const systemDfCommand: SubCommand = {
-  def: { path: 'system df', usage: 'docker system df [OPTIONS]', summary: 'Show docker disk usage', flags: [{ long: 'verbose', short: 'v', type: 'bool' }, { long: 'format', type: 'string' }], args: { max: 0 } },
+  def: {
+    path: 'system df',
+    usage: 'docker system df [OPTIONS]',
+    summary: 'Show docker disk usage',
+    flags: [
+      { long: 'verbose', short: 'v', type: 'bool' },
+      { long: 'format', type: 'string' },
+    ],
+    args: { max: 0 },
+  },
   run(ctx, d, p) {
     const u = d.systemDf();
     if (p.bools.has('verbose')) {
       const now = d.clock.now();
-      const imgs = d.images(false).map((r) => `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`);
-      const cs = d.ps(true).map((c) => `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`);
-      ctx.stdout(`Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`);
+      const imgs = d
+        .images(false)
+        .map(
+          (r) =>
+            `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`,
+        );
+      const cs = d
+        .ps(true)
+        .map(
+          (c) =>
+            `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`,
+        );
+      ctx.stdout(
+        `Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`,
+      );
       return 0;
     }
     const rows = [

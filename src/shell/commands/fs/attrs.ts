@@ -60,7 +60,9 @@ function chmod(ctx: CommandContext): number {
   }
   const [spec, ...files] = rest;
   if (spec === undefined || files.length === 0) {
-    ctx.stderr(`chmod: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry 'chmod --help' for more information.\n`);
+    ctx.stderr(
+      `chmod: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry 'chmod --help' for more information.\n`,
+    );
     return 1;
   }
   let status = 0;
@@ -108,7 +110,9 @@ function chownLike(group: boolean): (ctx: CommandContext) => number {
     }
     const [spec, ...files] = p.operands;
     if (spec === undefined || files.length === 0) {
-      ctx.stderr(`${name}: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry '${name} --help' for more information.\n`);
+      ctx.stderr(
+        `${name}: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry '${name} --help' for more information.\n`,
+      );
       return 1;
     }
     const [userPart, groupPart] = group ? ['', spec] : (spec.split(/[:.]/) as [string, string | undefined]);
@@ -138,12 +142,16 @@ function mknod(ctx: CommandContext): number {
   const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-m'));
   const [path, type, maj, min] = args;
   if (path === undefined || type === undefined) {
-    ctx.stderr(`mknod: missing operand${path === undefined ? '' : ` after ${q(path)}`}\nTry 'mknod --help' for more information.\n`);
+    ctx.stderr(
+      `mknod: missing operand${path === undefined ? '' : ` after ${q(path)}`}\nTry 'mknod --help' for more information.\n`,
+    );
     return 1;
   }
   const kind = type === 'p' ? S_IFIFO : type === 'b' ? S_IFBLK : type === 'c' || type === 'u' ? S_IFCHR : -1;
   if (kind < 0 || (kind !== S_IFIFO && (maj === undefined || min === undefined))) {
-    ctx.stderr(`mknod: ${kind < 0 ? `invalid device type ${q(type)}` : `missing operand after ${q(type)}`}\nTry 'mknod --help' for more information.\n`);
+    ctx.stderr(
+      `mknod: ${kind < 0 ? `invalid device type ${q(type)}` : `missing operand after ${q(type)}`}\nTry 'mknod --help' for more information.\n`,
+    );
     return 1;
   }
   try {

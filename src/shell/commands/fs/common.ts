@@ -96,12 +96,20 @@ export function lq(name: string): string {
 
 /** ls and stat's shell-escape quoting of names with spaces and specials (ls -l on a terminal). */
 export function quoteName(name: string, terminal: boolean): string {
-  if (!terminal || /^[A-Za-z0-9_.,:@%+=\/~^-]+$/.test(name)) return name;
+  if (!terminal || /^[A-Za-z0-9_.,:@%+=/~^-]+$/.test(name)) return name;
   if (!name.includes("'")) return `'${name}'`;
   return `"${name}"`;
 }
 
-const TYPE_CHAR: Record<Stat['type'], string> = { file: '-', dir: 'd', symlink: 'l', chr: 'c', blk: 'b', fifo: 'p', sock: 's' };
+const TYPE_CHAR: Record<Stat['type'], string> = {
+  file: '-',
+  dir: 'd',
+  symlink: 'l',
+  chr: 'c',
+  blk: 'b',
+  fifo: 'p',
+  sock: 's',
+};
 
 export function modeString(st: Stat): string {
   const m = st.mode;

@@ -36,15 +36,24 @@ function copyMeta(proc: Proc, src: Stat, from: string, to: string, o: CopyOpts):
   }
 }
 
-export function copyTree(proc: Proc, from: string, to: string, o: CopyOpts, say: (s: string) => void, top = true): void {
+export function copyTree(
+  proc: Proc,
+  from: string,
+  to: string,
+  o: CopyOpts,
+  say: (s: string) => void,
+  top = true,
+): void {
   const st = o.noDeref || !top ? (tryStat(proc, from, false) as Stat) : proc.stat(from);
   const dst = tryStat(proc, to, false);
   if (st.type === 'dir') {
     if (!o.recursive) throw new CopyFail(`-r not specified; omitting directory ${q(from)}`);
-    if (dst && dst.type !== 'dir') throw new CopyFail(`cannot overwrite non-directory ${q(to)} with directory ${q(from)}`);
+    if (dst && dst.type !== 'dir')
+      throw new CopyFail(`cannot overwrite non-directory ${q(to)} with directory ${q(from)}`);
     if (!dst) proc.mkdir(to, st.mode & 0o7777);
     if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
-    for (const e of proc.readdir(from)) copyTree(proc, `${from.replace(/\/+$/, '')}/${e.name}`, `${to.replace(/\/+$/, '')}/${e.name}`, o, say, false);
+    for (const e of proc.readdir(from))
+      copyTree(proc, `${from.replace(/\/+$/, '')}/${e.name}`, `${to.replace(/\/+$/, '')}/${e.name}`, o, say, false);
     copyMeta(proc, st, from, to, o);
     return;
   }
@@ -55,16 +64,26 @@ export function copyTree(proc: Proc, from: string, to: string, o: CopyOpts, say:
     if (st.type !== 'file' || dst.type !== 'file') proc.unlink(to);
   }
   if (st.type === 'symlink') proc.symlink(proc.readlink(from), to);
-  else if (st.type === 'chr' || st.type === 'blk' || st.type === 'fifo') proc.mknod(to, (st.mode & S_IFMT) | (st.mode & 0o7777), st.rdev);
+  else if (st.type === 'chr' || st.type === 'blk' || st.type === 'fifo')
+    proc.mknod(to, (st.mode & S_IFMT) | (st.mode & 0o7777), st.rdev);
   else proc.writeFile(to, proc.readFile(from), { create: true, truncate: true }, st.mode & 0o777);
   if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
   copyMeta(proc, st, from, to, o);
 }
 
-function destinations(ctx: CommandContext, name: string, ops: string[], targetDir: string | undefined): [string, string][] | null {
+function destinations(
+  ctx: CommandContext,
+  name: string,
+  ops: string[],
+  targetDir: string | undefined,
+): [string, string][] | null {
   if (targetDir !== undefined) return ops.map((s) => [s, `${targetDir.replace(/\/+$/, '')}/${baseName(s)}`]);
   if (ops.length < 2) {
-    ctx.stderr(ops.length === 0 ? `${name}: missing file operand\n` : `${name}: missing destination file operand after ${q(ops[0] as string)}\n`);
+    ctx.stderr(
+      ops.length === 0
+        ? `${name}: missing file operand\n`
+        : `${name}: missing destination file operand after ${q(ops[0] as string)}\n`,
+    );
     ctx.stderr(`Try '${name} --help' for more information.\n`);
     return null;
   }
@@ -95,7 +114,19 @@ function cp(ctx: CommandContext): number {
     p = parseOptions('cp', ctx.argv.slice(1), {
       short: 'rRapdPfuvnLi',
       shortArg: 't',
-      long: { recursive: 'r', archive: 'a', 'preserve=': 'preserve', preserve: 'preserve', 'no-dereference': 'P', force: 'f', update: 'u', verbose: 'v', 'no-clobber': 'n', 'target-directory=': 't', dereference: 'L' },
+      long: {
+        recursive: 'r',
+        archive: 'a',
+        'preserve=': 'preserve',
+        preserve: 'preserve',
+        'no-dereference': 'P',
+        force: 'f',
+        update: 'u',
+        verbose: 'v',
+        'no-clobber': 'n',
+        'target-directory=': 't',
+        dereference: 'L',
+      },
     });
   } catch (err) {
     return usage(ctx, 'cp', err);
@@ -139,7 +170,11 @@ function cp(ctx: CommandContext): number {
 function mv(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('mv', ctx.argv.slice(1), { short: 'fivnuT', shortArg: 't', long: { force: 'f', verbose: 'v', 'no-clobber': 'n', 'target-directory=': 't', interactive: 'i' } });
+    p = parseOptions('mv', ctx.argv.slice(1), {
+      short: 'fivnuT',
+      shortArg: 't',
+      long: { force: 'f', verbose: 'v', 'no-clobber': 'n', 'target-directory=': 't', interactive: 'i' },
+    });
   } catch (err) {
     return usage(ctx, 'mv', err);
   }
@@ -158,7 +193,8 @@ function mv(ctx: CommandContext): number {
       ctx.proc.rename(from, to);
     } catch (err) {
       if (!isKernelError(err, 'EXDEV')) {
-        if (isKernelError(err, 'EINVAL')) ctx.stderr(`mv: cannot move ${q(from)} to a subdirectory of itself, ${q(to)}\n`);
+        if (isKernelError(err, 'EINVAL'))
+          ctx.stderr(`mv: cannot move ${q(from)} to a subdirectory of itself, ${q(to)}\n`);
         else ctx.stderr(`mv: cannot move ${q(from)} to ${q(to)}: ${errText(err)}\n`);
         status = 1;
         continue;
@@ -167,8 +203,23 @@ function mv(ctx: CommandContext): number {
       try {
         const dst = tryStat(ctx.proc, to, false);
         if (dst && dst.type === 'dir' && st.type === 'dir') removeTree(ctx.proc, to, () => {});
-        copyTree(ctx.proc, from, to, { recursive: true, noDeref: true, preserve: true, xattrs: true, update: false, noClobber: false, verbose: false }, () => {});
-        if (!removeTree(ctx.proc, from, (path, e) => ctx.stderr(`mv: cannot remove ${q(path)}: ${errText(e)}\n`))) status = 1;
+        copyTree(
+          ctx.proc,
+          from,
+          to,
+          {
+            recursive: true,
+            noDeref: true,
+            preserve: true,
+            xattrs: true,
+            update: false,
+            noClobber: false,
+            verbose: false,
+          },
+          () => {},
+        );
+        if (!removeTree(ctx.proc, from, (path, e) => ctx.stderr(`mv: cannot remove ${q(path)}: ${errText(e)}\n`)))
+          status = 1;
       } catch (e) {
         ctx.stderr(`mv: cannot move ${q(from)} to ${q(to)}: ${e instanceof CopyFail ? e.message : errText(e)}\n`);
         status = 1;
@@ -181,6 +232,11 @@ function mv(ctx: CommandContext): number {
 }
 
 export const copyCommands: CommandSpec[] = [
-  { name: 'cp', run: cp, summary: 'copy files and trees (-r -a -p -u -v)', flags: ['-r', '-R', '-a', '-p', '-u', '-v', '-f', '-n'] },
+  {
+    name: 'cp',
+    run: cp,
+    summary: 'copy files and trees (-r -a -p -u -v)',
+    flags: ['-r', '-R', '-a', '-p', '-u', '-v', '-f', '-n'],
+  },
   { name: 'mv', run: mv, summary: 'move or rename (copies and deletes across filesystems)', flags: ['-f', '-n', '-v'] },
 ];

@@ -7,7 +7,10 @@ import { baseName, dec, errText, lq, parseOptions, q, tryStat, usage } from './c
 function cat(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('cat', ctx.argv.slice(1), { short: 'nAbesETuv', long: { number: 'n', 'number-nonblank': 'b', 'show-all': 'A', 'show-ends': 'E' } });
+    p = parseOptions('cat', ctx.argv.slice(1), {
+      short: 'nAbesETuv',
+      long: { number: 'n', 'number-nonblank': 'b', 'show-all': 'A', 'show-ends': 'E' },
+    });
   } catch (err) {
     return usage(ctx, 'cat', err);
   }
@@ -50,7 +53,11 @@ function cat(ctx: CommandContext): number {
 function touch(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('touch', ctx.argv.slice(1), { short: 'acmh', shortArg: 'dtr', long: { 'no-create': 'c', 'date=': 'd', 'reference=': 'r', 'no-dereference': 'h' } });
+    p = parseOptions('touch', ctx.argv.slice(1), {
+      short: 'acmh',
+      shortArg: 'dtr',
+      long: { 'no-create': 'c', 'date=': 'd', 'reference=': 'r', 'no-dereference': 'h' },
+    });
   } catch (err) {
     return usage(ctx, 'touch', err);
   }
@@ -112,7 +119,11 @@ function mkdirp(proc: Proc, path: string, mode: number): void {
 function mkdir(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('mkdir', ctx.argv.slice(1), { short: 'pv', shortArg: 'm', long: { parents: 'p', verbose: 'v', 'mode=': 'm' } });
+    p = parseOptions('mkdir', ctx.argv.slice(1), {
+      short: 'pv',
+      shortArg: 'm',
+      long: { parents: 'p', verbose: 'v', 'mode=': 'm' },
+    });
   } catch (err) {
     return usage(ctx, 'mkdir', err);
   }
@@ -145,7 +156,10 @@ function mkdir(ctx: CommandContext): number {
 function rmdir(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('rmdir', ctx.argv.slice(1), { short: 'pv', long: { parents: 'p', verbose: 'v', 'ignore-fail-on-non-empty': 'i' } });
+    p = parseOptions('rmdir', ctx.argv.slice(1), {
+      short: 'pv',
+      long: { parents: 'p', verbose: 'v', 'ignore-fail-on-non-empty': 'i' },
+    });
   } catch (err) {
     return usage(ctx, 'rmdir', err);
   }
@@ -194,7 +208,10 @@ export function removeTree(proc: Proc, path: string, report: (path: string, err:
 function rm(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('rm', ctx.argv.slice(1), { short: 'rRfidv', long: { recursive: 'r', force: 'f', dir: 'd', verbose: 'v', interactive: 'i' } });
+    p = parseOptions('rm', ctx.argv.slice(1), {
+      short: 'rRfidv',
+      long: { recursive: 'r', force: 'f', dir: 'd', verbose: 'v', interactive: 'i' },
+    });
   } catch (err) {
     return usage(ctx, 'rm', err);
   }
@@ -214,7 +231,9 @@ function rm(ctx: CommandContext): number {
       continue;
     }
     if (f.replace(/\/+$/, '') === '' && f.startsWith('/')) {
-      ctx.stderr("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n");
+      ctx.stderr(
+        "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n",
+      );
       status = 1;
       continue;
     }
@@ -250,7 +269,10 @@ function rm(ctx: CommandContext): number {
 function ln(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('ln', ctx.argv.slice(1), { short: 'sfnvrT', long: { symbolic: 's', force: 'f', 'no-dereference': 'n', verbose: 'v' } });
+    p = parseOptions('ln', ctx.argv.slice(1), {
+      short: 'sfnvrT',
+      long: { symbolic: 's', force: 'f', 'no-dereference': 'n', verbose: 'v' },
+    });
   } catch (err) {
     return usage(ctx, 'ln', err);
   }
@@ -261,9 +283,15 @@ function ln(ctx: CommandContext): number {
   }
   let pairs: [string, string][];
   const last = ops[ops.length - 1] as string;
-  const lastSt = ops.length > 1 && !p.flags.has('n') ? tryStat(ctx.proc, last) : p.flags.has('n') ? tryStat(ctx.proc, last, false) : undefined;
+  const lastSt =
+    ops.length > 1 && !p.flags.has('n')
+      ? tryStat(ctx.proc, last)
+      : p.flags.has('n')
+        ? tryStat(ctx.proc, last, false)
+        : undefined;
   if (ops.length === 1) pairs = [[last, baseName(last)]];
-  else if (lastSt?.type === 'dir') pairs = ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${baseName(s)}`]);
+  else if (lastSt?.type === 'dir')
+    pairs = ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${baseName(s)}`]);
   else if (ops.length === 2) pairs = [[ops[0] as string, last]];
   else {
     ctx.stderr(`ln: target ${q(last)} is not a directory\n`);
@@ -281,9 +309,14 @@ function ln(ctx: CommandContext): number {
       if (p.flags.has('v')) ctx.stdout(`${q(dst)} -> ${q(src)}\n`);
     } catch (err) {
       if ((err as { isDir?: boolean }).isDir) ctx.stderr(`ln: ${q(dst)}: cannot overwrite directory\n`);
-      else if (isKernelError(err, 'EEXIST')) ctx.stderr(`ln: failed to create ${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}: File exists\n`);
-      else if (!p.flags.has('s') && isKernelError(err) && !tryStat(ctx.proc, src, false)) ctx.stderr(`ln: failed to access ${q(src)}: ${errText(err)}\n`);
-      else ctx.stderr(`ln: failed to create ${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}${p.flags.has('s') ? '' : ` => ${q(src)}`}: ${errText(err)}\n`);
+      else if (isKernelError(err, 'EEXIST'))
+        ctx.stderr(`ln: failed to create ${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}: File exists\n`);
+      else if (!p.flags.has('s') && isKernelError(err) && !tryStat(ctx.proc, src, false))
+        ctx.stderr(`ln: failed to access ${q(src)}: ${errText(err)}\n`);
+      else
+        ctx.stderr(
+          `ln: failed to create ${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}${p.flags.has('s') ? '' : ` => ${q(src)}`}: ${errText(err)}\n`,
+        );
       status = 1;
     }
   }
@@ -301,7 +334,16 @@ function canonicalize(proc: Proc, path: string, mode: 'e' | 'f' | 'm'): string |
     const dir = i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i);
     const base = trimmed.slice(i + 1);
     if (mode === 'f' && !isKernelError(err, 'ENOENT')) return null;
-    const parent = mode === 'm' ? canonicalize(proc, dir, 'm') : (() => { try { return proc.realpath(dir); } catch { return null; } })();
+    const parent =
+      mode === 'm'
+        ? canonicalize(proc, dir, 'm')
+        : (() => {
+            try {
+              return proc.realpath(dir);
+            } catch {
+              return null;
+            }
+          })();
     if (parent === null) return null;
     if (base === '..') return parent.replace(/\/[^/]*$/, '') || '/';
     if (base === '.' || base === '') return parent;
@@ -312,7 +354,10 @@ function canonicalize(proc: Proc, path: string, mode: 'e' | 'f' | 'm'): string |
 function readlinkCmd(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('readlink', ctx.argv.slice(1), { short: 'femnqsvz', long: { canonicalize: 'f', 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-newline': 'n' } });
+    p = parseOptions('readlink', ctx.argv.slice(1), {
+      short: 'femnqsvz',
+      long: { canonicalize: 'f', 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-newline': 'n' },
+    });
   } catch (err) {
     return usage(ctx, 'readlink', err);
   }
@@ -341,7 +386,10 @@ function readlinkCmd(ctx: CommandContext): number {
 function realpathCmd(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('realpath', ctx.argv.slice(1), { short: 'emsqz', long: { 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', quiet: 'q' } });
+    p = parseOptions('realpath', ctx.argv.slice(1), {
+      short: 'emsqz',
+      long: { 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', quiet: 'q' },
+    });
   } catch (err) {
     return usage(ctx, 'realpath', err);
   }
@@ -368,11 +416,21 @@ function realpathCmd(ctx: CommandContext): number {
 
 export const fileCommands: CommandSpec[] = [
   { name: 'cat', run: cat, summary: 'print files (-n numbers lines)', flags: ['-n', '-b', '-A', '-E'] },
-  { name: 'touch', run: touch, summary: 'create files or set their times (-c -d -r)', flags: ['-a', '-c', '-d', '-m', '-r'] },
+  {
+    name: 'touch',
+    run: touch,
+    summary: 'create files or set their times (-c -d -r)',
+    flags: ['-a', '-c', '-d', '-m', '-r'],
+  },
   { name: 'mkdir', run: mkdir, summary: 'make directories (-p -m MODE)', flags: ['-p', '-m', '-v'] },
   { name: 'rmdir', run: rmdir, summary: 'remove empty directories', flags: ['-p', '-v'] },
   { name: 'rm', run: rm, summary: 'remove files or trees (-r -f)', flags: ['-r', '-f', '-d', '-v'] },
   { name: 'ln', run: ln, summary: 'make hard links, or symbolic links with -s', flags: ['-s', '-f', '-n', '-v'] },
-  { name: 'readlink', run: readlinkCmd, summary: 'print a symlink target, or the canonical path (-f)', flags: ['-f', '-e', '-m', '-n'] },
+  {
+    name: 'readlink',
+    run: readlinkCmd,
+    summary: 'print a symlink target, or the canonical path (-f)',
+    flags: ['-f', '-e', '-m', '-n'],
+  },
   { name: 'realpath', run: realpathCmd, summary: 'print the resolved absolute path', flags: ['-e', '-m', '-q'] },
 ];

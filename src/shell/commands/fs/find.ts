@@ -19,7 +19,12 @@ export function shellQuote(s: string): string {
   return SH_SAFE.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number; mindepth: number }, actions: { has: boolean; execs: Extract<Node, { k: 'exec' }>[] }): Node | null {
+function parseExpr(
+  args: string[],
+  ctx: CommandContext,
+  opts: { maxdepth: number; mindepth: number },
+  actions: { has: boolean; execs: Extract<Node, { k: 'exec' }>[] },
+): Node | null {
   let i = 0;
   const need = (name: string): string => {
     const v = args[++i];
@@ -33,7 +38,8 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       case '(': {
         i++;
         const n = or();
-        if (args[i] !== ')') throw new FindError("invalid expression; I was expecting to find a ')' somewhere but did not see one.");
+        if (args[i] !== ')')
+          throw new FindError("invalid expression; I was expecting to find a ')' somewhere but did not see one.");
         i++;
         return n;
       }
@@ -45,7 +51,11 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       case '-iname': {
         const pat = need(a);
         i++;
-        return { k: 'test', fn: (p) => (a === '-iname' ? matchPattern(pat.toLowerCase(), base(p).toLowerCase()) : matchPattern(pat, base(p))) };
+        return {
+          k: 'test',
+          fn: (p) =>
+            a === '-iname' ? matchPattern(pat.toLowerCase(), base(p).toLowerCase()) : matchPattern(pat, base(p)),
+        };
       }
       case '-path':
       case '-wholename': {
@@ -55,7 +65,15 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       }
       case '-type': {
         const t = need(a);
-        const map: Record<string, Stat['type']> = { f: 'file', d: 'dir', l: 'symlink', c: 'chr', b: 'blk', p: 'fifo', s: 'sock' };
+        const map: Record<string, Stat['type']> = {
+          f: 'file',
+          d: 'dir',
+          l: 'symlink',
+          c: 'chr',
+          b: 'blk',
+          p: 'fifo',
+          s: 'sock',
+        };
         const types = t.split(',').map((x) => map[x]);
         if (types.some((x) => x === undefined)) throw new FindError(`Unknown argument to -type: ${t}`);
         i++;
@@ -64,7 +82,8 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       case '-maxdepth':
       case '-mindepth': {
         const v = need(a);
-        if (!/^\d+$/.test(v)) throw new FindError(`Expected a positive decimal integer argument to ${a}, but got ${q(v)}`);
+        if (!/^\d+$/.test(v))
+          throw new FindError(`Expected a positive decimal integer argument to ${a}, but got ${q(v)}`);
         if (a === '-maxdepth') opts.maxdepth = Number(v);
         else opts.mindepth = Number(v);
         i++;
@@ -89,7 +108,10 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       }
       case '-empty':
         i++;
-        return { k: 'test', fn: (p, st) => (st.type === 'dir' ? ctx.proc.readdir(p).length === 0 : st.type === 'file' && st.size === 0) };
+        return {
+          k: 'test',
+          fn: (p, st) => (st.type === 'dir' ? ctx.proc.readdir(p).length === 0 : st.type === 'file' && st.size === 0),
+        };
       case '-size': {
         const v = need(a);
         const m = /^([+-]?)(\d+)([ckMGb]?)$/.exec(v);
@@ -97,7 +119,13 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
         const unit = { c: 1, k: 1024, M: 1048576, G: 1073741824, b: 512, '': 512 }[m[3] as 'c'];
         const n = Number(m[2]);
         i++;
-        return { k: 'test', fn: (_p, st) => { const s = Math.ceil(st.size / unit); return m[1] === '+' ? s > n : m[1] === '-' ? s < n : s === n; } };
+        return {
+          k: 'test',
+          fn: (_p, st) => {
+            const s = Math.ceil(st.size / unit);
+            return m[1] === '+' ? s > n : m[1] === '-' ? s < n : s === n;
+          },
+        };
       }
       case '-true':
         i++;
@@ -112,7 +140,8 @@ function parseExpr(args: string[], ctx: CommandContext, opts: { maxdepth: number
       case '-exec': {
         const argv: string[] = [];
         i++;
-        while (i < args.length && args[i] !== ';' && !(args[i] === '+' && args[i - 1] === '{}')) argv.push(args[i++] as string);
+        while (i < args.length && args[i] !== ';' && !(args[i] === '+' && args[i - 1] === '{}'))
+          argv.push(args[i++] as string);
         if (i >= args.length || argv.length === 0) throw new FindError("missing argument to `-exec'");
         const plus = args[i] === '+';
         i++;
@@ -173,11 +202,17 @@ async function find(ctx: CommandContext): Promise<number> {
   const run = async (argv: string[]): Promise<number> => ctx.shell.runLine(argv.map(shellQuote).join(' '), ctx);
   const evaluate = async (n: Node, p: string, st: Stat, depth: number): Promise<boolean> => {
     switch (n.k) {
-      case 'test': return n.fn(p, st, depth);
-      case 'not': return !(await evaluate(n.a, p, st, depth));
-      case 'and': return (await evaluate(n.a, p, st, depth)) && evaluate(n.b, p, st, depth);
-      case 'or': return (await evaluate(n.a, p, st, depth)) || evaluate(n.b, p, st, depth);
-      case 'print': ctx.stdout(`${p}\n`); return true;
+      case 'test':
+        return n.fn(p, st, depth);
+      case 'not':
+        return !(await evaluate(n.a, p, st, depth));
+      case 'and':
+        return (await evaluate(n.a, p, st, depth)) && evaluate(n.b, p, st, depth);
+      case 'or':
+        return (await evaluate(n.a, p, st, depth)) || evaluate(n.b, p, st, depth);
+      case 'print':
+        ctx.stdout(`${p}\n`);
+        return true;
       case 'exec':
         if (n.plus) {
           const list = pending.get(n) ?? [];
@@ -246,7 +281,9 @@ async function tree(ctx: CommandContext): Promise<number> {
       }
       level = Number(v);
     } else if (a.startsWith('-')) {
-      ctx.stderr(`tree: Invalid argument -\`${a.slice(1)}'.\nusage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]\n`);
+      ctx.stderr(
+        `tree: Invalid argument -\`${a.slice(1)}'.\nusage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]\n`,
+      );
       return 2;
     } else roots.push(a);
   }
@@ -294,6 +331,23 @@ async function tree(ctx: CommandContext): Promise<number> {
 }
 
 export const findCommands: CommandSpec[] = [
-  { name: 'find', run: find, summary: 'walk directory trees (-type -name -maxdepth -inum -newer -exec … {} \\; or +)', flags: ['-type', '-name', '-iname', '-path', '-maxdepth', '-mindepth', '-inum', '-newer', '-empty', '-exec', '-print'] },
+  {
+    name: 'find',
+    run: find,
+    summary: 'walk directory trees (-type -name -maxdepth -inum -newer -exec … {} \\; or +)',
+    flags: [
+      '-type',
+      '-name',
+      '-iname',
+      '-path',
+      '-maxdepth',
+      '-mindepth',
+      '-inum',
+      '-newer',
+      '-empty',
+      '-exec',
+      '-print',
+    ],
+  },
   { name: 'tree', run: tree, summary: 'draw a directory tree (-L N -a -d)', flags: ['-L', '-a', '-d'] },
 ];

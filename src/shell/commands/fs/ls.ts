@@ -4,7 +4,18 @@ import type { Proc, Stat } from '../../../kernel/index.js';
 import { major, minor } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames } from '../../bash/glob.js';
-import { baseName, errText, humanSize, lsDate, modeString, Names, parseOptions, q, quoteName, usage } from './common.js';
+import {
+  baseName,
+  errText,
+  humanSize,
+  lsDate,
+  modeString,
+  Names,
+  parseOptions,
+  q,
+  quoteName,
+  usage,
+} from './common.js';
 
 interface Item {
   /** The name to print (the operand as typed, or the entry name). */
@@ -110,11 +121,18 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
   const display = (it: Item): string => quoteName(it.name, term) + (o.classify ? classify(it.st) : '');
   if (!o.long) {
     const inoW = Math.max(0, ...items.map((it) => String(it.st.ino).length));
-    const cells = items.map((it) => (o.inode ? `${String(it.st.ino).padStart(term && !o.one ? inoW : 0)} ` : '') + display(it));
+    const cells = items.map(
+      (it) => (o.inode ? `${String(it.st.ino).padStart(term && !o.one ? inoW : 0)} ` : '') + display(it),
+    );
     if (o.one || !term) return cells.map((c) => `${c}\n`).join('');
     return columns(cells, Number(ctx.env.get('COLUMNS') ?? 80) || 80);
   }
-  const sizeOf = (st: Stat): string => (st.type === 'chr' || st.type === 'blk' ? `${major(st.rdev)}, ${minor(st.rdev)}` : o.human ? humanSize(st.size) : String(st.size));
+  const sizeOf = (st: Stat): string =>
+    st.type === 'chr' || st.type === 'blk'
+      ? `${major(st.rdev)}, ${minor(st.rdev)}`
+      : o.human
+        ? humanSize(st.size)
+        : String(st.size);
   const rows = items.map((it) => ({
     ino: String(it.st.ino),
     mode: modeString(it.st),
@@ -123,7 +141,9 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
     group: o.numeric ? String(it.st.gid) : names.group(it.st.gid),
     size: sizeOf(it.st),
     date: lsDate(it.st.mtimeMs, now),
-    name: quoteName(it.name, term) + (it.target !== undefined ? ` -> ${it.target}` : o.classify && it.st.type !== 'symlink' ? classify(it.st) : ''),
+    name:
+      quoteName(it.name, term) +
+      (it.target !== undefined ? ` -> ${it.target}` : o.classify && it.st.type !== 'symlink' ? classify(it.st) : ''),
   }));
   const w = (k: keyof (typeof rows)[number]): number => Math.max(0, ...rows.map((r) => r[k].length));
   const [wi, wn, wu, wg, ws] = [w('ino'), w('nlink'), w('user'), w('group'), w('size')];
@@ -159,15 +179,40 @@ async function ls(ctx: CommandContext): Promise<number> {
   try {
     parsed = parseOptions('ls', ctx.argv.slice(1), {
       short: 'laAihdR1FtSrUCnL',
-      long: { all: 'a', 'almost-all': 'A', inode: 'i', 'human-readable': 'h', directory: 'd', recursive: 'R', classify: 'F', reverse: 'r', 'color=': 'color', color: 'color', 'numeric-uid-gid': 'n', 'full-time': 'full' },
+      long: {
+        all: 'a',
+        'almost-all': 'A',
+        inode: 'i',
+        'human-readable': 'h',
+        directory: 'd',
+        recursive: 'R',
+        classify: 'F',
+        reverse: 'r',
+        'color=': 'color',
+        color: 'color',
+        'numeric-uid-gid': 'n',
+        'full-time': 'full',
+      },
     });
   } catch (err) {
     return usage(ctx, 'ls', err, 2);
   }
   const f = parsed.flags;
   const o: Opts = {
-    long: f.has('l') || f.has('n'), all: f.has('a'), almost: f.has('A') && !f.has('a'), inode: f.has('i'), human: f.has('h'), dirSelf: f.has('d'),
-    recursive: f.has('R'), one: f.has('1'), classify: f.has('F'), byTime: f.has('t'), bySize: f.has('S'), reverse: f.has('r'), numeric: f.has('n'), noSort: f.has('U'),
+    long: f.has('l') || f.has('n'),
+    all: f.has('a'),
+    almost: f.has('A') && !f.has('a'),
+    inode: f.has('i'),
+    human: f.has('h'),
+    dirSelf: f.has('d'),
+    recursive: f.has('R'),
+    one: f.has('1'),
+    classify: f.has('F'),
+    byTime: f.has('t'),
+    bySize: f.has('S'),
+    reverse: f.has('r'),
+    numeric: f.has('n'),
+    noSort: f.has('U'),
   };
   const proc = ctx.proc;
   const names = new Names(proc);
@@ -179,7 +224,7 @@ async function ls(ctx: CommandContext): Promise<number> {
   for (const op of operands) {
     let it: Item;
     try {
-      it = makeItem(proc, op, op, !o.long || op.endsWith('/') || f.has('L') ? true : false, o);
+      it = makeItem(proc, op, op, !!(!o.long || op.endsWith('/') || f.has('L')), o);
       // ls -l dir-link (no trailing slash) shows the link; ls dir-link lists the directory.
       if (o.long && it.st.type === 'symlink' && !o.dirSelf) {
         const t = proc.stat(op);

@@ -6,14 +6,27 @@ import { errText, humanSize, parseOptions, q, tryStat, usage } from './common.js
 function du(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('du', ctx.argv.slice(1), { short: 'shacbxk', shortArg: 'd', long: { summarize: 's', 'human-readable': 'h', all: 'a', total: 'c', 'max-depth=': 'd', 'apparent-size': 'A', bytes: 'b' } });
+    p = parseOptions('du', ctx.argv.slice(1), {
+      short: 'shacbxk',
+      shortArg: 'd',
+      long: {
+        summarize: 's',
+        'human-readable': 'h',
+        all: 'a',
+        total: 'c',
+        'max-depth=': 'd',
+        'apparent-size': 'A',
+        bytes: 'b',
+      },
+    });
   } catch (err) {
     return usage(ctx, 'du', err);
   }
   const f = p.flags;
   const maxDepth = f.has('s') ? 0 : f.has('d') ? Number(f.get('d')) : Infinity;
   const seen = new Set<string>();
-  const fmt = (kb: number, bytes: number): string => (f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb));
+  const fmt = (kb: number, bytes: number): string =>
+    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb);
   let status = 0;
   let grand = 0;
   let grandBytes = 0;
@@ -112,7 +125,10 @@ function diskUsedInodes(kernel: Kernel): number {
 function df(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('df', ctx.argv.slice(1), { short: 'hTaik', long: { 'human-readable': 'h', 'print-type': 'T', all: 'a' } });
+    p = parseOptions('df', ctx.argv.slice(1), {
+      short: 'hTaik',
+      long: { 'human-readable': 'h', 'print-type': 'T', all: 'a' },
+    });
   } catch (err) {
     return usage(ctx, 'df', err);
   }
@@ -122,8 +138,18 @@ function df(ctx: CommandContext): number {
   const rows: string[][] = [];
   const human = p.flags.has('h');
   // -h on inode counts uses powers of 1000 with a k/M suffix, as GNU df does.
-  const size = (n: number): string => (human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : humanSize(n * 1024)) : String(n));
-  let mounts = kernel.hostMounts().filter((m) => m.fstype === 'ext4' || m.fstype === 'overlay' || m.fstype === 'devtmpfs' || m.fstype === 'xfs' || p.flags.has('a'));
+  const size = (n: number): string =>
+    human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : humanSize(n * 1024)) : String(n);
+  let mounts = kernel
+    .hostMounts()
+    .filter(
+      (m) =>
+        m.fstype === 'ext4' ||
+        m.fstype === 'overlay' ||
+        m.fstype === 'devtmpfs' ||
+        m.fstype === 'xfs' ||
+        p.flags.has('a'),
+    );
   if (p.operands.length) {
     mounts = [];
     for (const op of p.operands) {
@@ -138,17 +164,41 @@ function df(ctx: CommandContext): number {
   }
   for (const m of mounts) {
     const [total, u] = inodes
-      ? m.fstype === 'devtmpfs' ? [1004699, 412] : m.fstype === 'proc' ? [0, 0] : [DISK_INODES, used]
-      : m.fstype === 'devtmpfs' ? [4018796, 0] : m.fstype === 'proc' ? [0, 0] : [DISK_KB, used];
+      ? m.fstype === 'devtmpfs'
+        ? [1004699, 412]
+        : m.fstype === 'proc'
+          ? [0, 0]
+          : [DISK_INODES, used]
+      : m.fstype === 'devtmpfs'
+        ? [4018796, 0]
+        : m.fstype === 'proc'
+          ? [0, 0]
+          : [DISK_KB, used];
     // ext4 keeps 5% of blocks for root; no inodes are reserved.
     const avail = Math.max(0, total - u - (inodes ? 0 : Math.floor(total * 0.05)));
     const pct = total === 0 ? '-' : `${Math.ceil((u * 100) / (u + avail))}%`;
     const source = m.source === '/dev/vda' ? '/dev/vda1' : m.source;
-    rows.push([source, ...(p.flags.has('T') ? [m.fstype] : []), size(total), size(u), size(avail), pct, ctx.proc.toProcPath(m.target)]);
+    rows.push([
+      source,
+      ...(p.flags.has('T') ? [m.fstype] : []),
+      size(total),
+      size(u),
+      size(avail),
+      pct,
+      ctx.proc.toProcPath(m.target),
+    ]);
   }
   const header = inodes
     ? ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), 'Inodes', 'IUsed', 'IFree', 'IUse%', 'Mounted on']
-    : ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
+    : [
+        'Filesystem',
+        ...(p.flags.has('T') ? ['Type'] : []),
+        human ? 'Size' : '1K-blocks',
+        'Used',
+        human ? 'Avail' : 'Available',
+        'Use%',
+        'Mounted on',
+      ];
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
   const typed = p.flags.has('T') ? 1 : 0;
@@ -163,7 +213,11 @@ function df(ctx: CommandContext): number {
 function mountCmd(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('mount', ctx.argv.slice(1), { short: 'lvnr', shortArg: 'to', long: { 'types=': 't', 'options=': 'o' } });
+    p = parseOptions('mount', ctx.argv.slice(1), {
+      short: 'lvnr',
+      shortArg: 'to',
+      long: { 'types=': 't', 'options=': 'o' },
+    });
   } catch (err) {
     return usage(ctx, 'mount', err);
   }
@@ -172,7 +226,9 @@ function mountCmd(ctx: CommandContext): number {
     const type = p.flags.get('t');
     for (const m of kernel.hostMounts()) {
       if (type && m.fstype !== type) continue;
-      ctx.stdout(`${m.source === '/dev/vda' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`);
+      ctx.stdout(
+        `${m.source === '/dev/vda' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`,
+      );
     }
     return 0;
   }
@@ -194,9 +250,14 @@ function mountCmd(ctx: CommandContext): number {
     ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '');
   } catch (err) {
     if (!isKernelError(err)) throw err;
-    if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${target}: mount point is not a directory.\n`);
-    else if (err.code === 'ENOENT' || (err.code === 'ENOTDIR' && err.path !== target)) ctx.stderr(`mount: ${target}: special device ${source} does not exist.\n`);
-    else ctx.stderr(`mount: ${target}: wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.\n`);
+    if (err.code === 'ENOTDIR' && err.path === target)
+      ctx.stderr(`mount: ${target}: mount point is not a directory.\n`);
+    else if (err.code === 'ENOENT' || (err.code === 'ENOTDIR' && err.path !== target))
+      ctx.stderr(`mount: ${target}: special device ${source} does not exist.\n`);
+    else
+      ctx.stderr(
+        `mount: ${target}: wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.\n`,
+      );
     return 32;
   }
   return 0;
@@ -205,7 +266,7 @@ function mountCmd(ctx: CommandContext): number {
 function umount(ctx: CommandContext): number {
   const ops = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
   if (ops.length === 0) {
-    ctx.stderr("Usage:\n umount [-hV]\n umount -a [options]\n umount [options] <source> | <directory>\n");
+    ctx.stderr('Usage:\n umount [-hV]\n umount -a [options]\n umount [options] <source> | <directory>\n');
     return 1;
   }
   let status = 0;
@@ -280,6 +341,11 @@ export function mountLinesFor(mounts: readonly Mount[]): string[] {
 export const mountCommands: CommandSpec[] = [
   { name: 'du', run: du, summary: 'disk usage in KiB (-s -h -a -c -d N)', flags: ['-s', '-h', '-a', '-c', '-d'] },
   { name: 'df', run: df, summary: 'free space of the disk and the overlay mounts (-h -T)', flags: ['-h', '-T', '-a'] },
-  { name: 'mount', run: mountCmd, summary: 'list mounts, or mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… DIR', flags: ['-t', '-o'] },
+  {
+    name: 'mount',
+    run: mountCmd,
+    summary: 'list mounts, or mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… DIR',
+    flags: ['-t', '-o'],
+  },
   { name: 'umount', run: umount, summary: 'unmount a mountpoint' },
 ];

@@ -23,7 +23,14 @@ export function fileTypeName(st: Stat): string {
   }
 }
 
-function format(fmt: string, name: string, st: Stat, names: Names, target: string | undefined, printf: boolean): string {
+function format(
+  fmt: string,
+  name: string,
+  st: Stat,
+  names: Names,
+  target: string | undefined,
+  printf: boolean,
+): string {
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i] as string;
@@ -39,37 +46,98 @@ function format(fmt: string, name: string, st: Stat, names: Names, target: strin
     const d = fmt[++i] as string;
     const secs = (ms: number): string => String(Math.floor(ms / 1000));
     switch (d) {
-      case '%': out += '%'; break;
-      case 'n': out += name; break;
-      case 'N': out += q(name) + (target !== undefined ? ` -> ${q(target)}` : ''); break;
-      case 'i': out += st.ino; break;
-      case 's': out += st.size; break;
-      case 'h': out += st.nlink; break;
-      case 'a': out += (st.mode & 0o7777).toString(8); break;
-      case 'A': out += modeString(st); break;
-      case 'f': out += st.mode.toString(16); break;
-      case 'F': out += fileTypeName(st); break;
-      case 'u': out += st.uid; break;
-      case 'g': out += st.gid; break;
-      case 'U': out += names.user(st.uid); break;
-      case 'G': out += names.group(st.gid); break;
-      case 'd': out += major(st.dev) * 256 + minor(st.dev); break;
-      case 'D': out += st.dev.toString(16); break;
-      case 't': out += major(st.rdev).toString(16); break;
-      case 'T': out += minor(st.rdev).toString(16); break;
-      case 'b': out += st.blocks; break;
-      case 'B': out += 512; break;
-      case 'o': out += 4096; break;
-      case 'x': out += fullTime(st.atimeMs); break;
-      case 'y': out += fullTime(st.mtimeMs); break;
-      case 'z': out += fullTime(st.ctimeMs); break;
-      case 'w': out += '-'; break;
-      case 'X': out += secs(st.atimeMs); break;
-      case 'Y': out += secs(st.mtimeMs); break;
-      case 'Z': out += secs(st.ctimeMs); break;
-      case 'W': out += '0'; break;
-      case 'm': out += '/'; break;
-      default: out += `?`;
+      case '%':
+        out += '%';
+        break;
+      case 'n':
+        out += name;
+        break;
+      case 'N':
+        out += q(name) + (target !== undefined ? ` -> ${q(target)}` : '');
+        break;
+      case 'i':
+        out += st.ino;
+        break;
+      case 's':
+        out += st.size;
+        break;
+      case 'h':
+        out += st.nlink;
+        break;
+      case 'a':
+        out += (st.mode & 0o7777).toString(8);
+        break;
+      case 'A':
+        out += modeString(st);
+        break;
+      case 'f':
+        out += st.mode.toString(16);
+        break;
+      case 'F':
+        out += fileTypeName(st);
+        break;
+      case 'u':
+        out += st.uid;
+        break;
+      case 'g':
+        out += st.gid;
+        break;
+      case 'U':
+        out += names.user(st.uid);
+        break;
+      case 'G':
+        out += names.group(st.gid);
+        break;
+      case 'd':
+        out += major(st.dev) * 256 + minor(st.dev);
+        break;
+      case 'D':
+        out += st.dev.toString(16);
+        break;
+      case 't':
+        out += major(st.rdev).toString(16);
+        break;
+      case 'T':
+        out += minor(st.rdev).toString(16);
+        break;
+      case 'b':
+        out += st.blocks;
+        break;
+      case 'B':
+        out += 512;
+        break;
+      case 'o':
+        out += 4096;
+        break;
+      case 'x':
+        out += fullTime(st.atimeMs);
+        break;
+      case 'y':
+        out += fullTime(st.mtimeMs);
+        break;
+      case 'z':
+        out += fullTime(st.ctimeMs);
+        break;
+      case 'w':
+        out += '-';
+        break;
+      case 'X':
+        out += secs(st.atimeMs);
+        break;
+      case 'Y':
+        out += secs(st.mtimeMs);
+        break;
+      case 'Z':
+        out += secs(st.ctimeMs);
+        break;
+      case 'W':
+        out += '0';
+        break;
+      case 'm':
+        out += '/';
+        break;
+      default:
+        out += `?`;
     }
   }
   return out;
@@ -79,7 +147,10 @@ export function defaultStat(name: string, st: Stat, names: Names, target: string
   const file = target !== undefined ? `${q(name)} -> ${q(target)}` : name;
   const size = `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(st.blocks).padEnd(10)} IO Block: 4096   ${fileTypeName(st)}`;
   const dev = `Device: ${major(st.dev)},${minor(st.dev)}\tInode: ${String(st.ino).padEnd(11)} Links: ${st.nlink}`;
-  const devType = st.type === 'chr' || st.type === 'blk' ? `${st.nlink < 10 ? '     ' : '    '}Device type: ${major(st.rdev)},${minor(st.rdev)}` : '';
+  const devType =
+    st.type === 'chr' || st.type === 'blk'
+      ? `${st.nlink < 10 ? '     ' : '    '}Device type: ${major(st.rdev)},${minor(st.rdev)}`
+      : '';
   const uid = `Uid: (${String(st.uid).padStart(5)}/${names.user(st.uid).padStart(8)})`;
   const gid = `Gid: (${String(st.gid).padStart(5)}/${names.group(st.gid).padStart(8)})`;
   return [
@@ -98,7 +169,11 @@ export function defaultStat(name: string, st: Stat, names: Names, target: string
 function stat(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('stat', ctx.argv.slice(1), { short: 'Lt', shortArg: 'c', long: { dereference: 'L', 'format=': 'c', 'printf=': 'printf', terse: 't' } });
+    p = parseOptions('stat', ctx.argv.slice(1), {
+      short: 'Lt',
+      shortArg: 'c',
+      long: { dereference: 'L', 'format=': 'c', 'printf=': 'printf', terse: 't' },
+    });
   } catch (err) {
     return usage(ctx, 'stat', err);
   }

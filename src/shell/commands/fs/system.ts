@@ -11,7 +11,10 @@ export interface MachineInfo {
   version: string;
 }
 
-export const DEFAULT_MACHINE: MachineInfo = { release: '5.15.0-91-generic', version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023' };
+export const DEFAULT_MACHINE: MachineInfo = {
+  release: '5.15.0-91-generic',
+  version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023',
+};
 
 function hostnameOf(ctx: CommandContext): string {
   // A container's /etc/hostname is empty in its init layer (Docker bind-mounts the real one), so
@@ -32,15 +35,34 @@ export function makeUname(machine: MachineInfo): CommandSpec {
     flags: ['-a', '-s', '-r', '-n', '-m', '-v', '-o'],
     run(ctx) {
       const fields: [string, string][] = [
-        ['s', 'Linux'], ['n', hostnameOf(ctx)], ['r', machine.release], ['v', machine.version], ['m', 'x86_64'], ['p', 'x86_64'], ['i', 'x86_64'], ['o', 'GNU/Linux'],
+        ['s', 'Linux'],
+        ['n', hostnameOf(ctx)],
+        ['r', machine.release],
+        ['v', machine.version],
+        ['m', 'x86_64'],
+        ['p', 'x86_64'],
+        ['i', 'x86_64'],
+        ['o', 'GNU/Linux'],
       ];
       const want = new Set<string>();
       for (const a of ctx.argv.slice(1)) {
-        const long: Record<string, string> = { '--all': 'a', '--kernel-name': 's', '--nodename': 'n', '--kernel-release': 'r', '--kernel-version': 'v', '--machine': 'm', '--operating-system': 'o' };
+        const long: Record<string, string> = {
+          '--all': 'a',
+          '--kernel-name': 's',
+          '--nodename': 'n',
+          '--kernel-release': 'r',
+          '--kernel-version': 'v',
+          '--machine': 'm',
+          '--operating-system': 'o',
+        };
         if (long[a]) want.add(long[a] as string);
         else if (/^-[asnrvmpio]+$/.test(a)) for (const c of a.slice(1)) want.add(c);
         else {
-          ctx.stderr(a.startsWith('-') ? `uname: invalid option -- '${a.replace(/^-+/, '').replace(/[asnrvmpio]/g, '')[0] ?? a}'\nTry 'uname --help' for more information.\n` : `uname: extra operand ${q(a)}\nTry 'uname --help' for more information.\n`);
+          ctx.stderr(
+            a.startsWith('-')
+              ? `uname: invalid option -- '${a.replace(/^-+/, '').replace(/[asnrvmpio]/g, '')[0] ?? a}'\nTry 'uname --help' for more information.\n`
+              : `uname: extra operand ${q(a)}\nTry 'uname --help' for more information.\n`,
+          );
           return 1;
         }
       }
@@ -69,7 +91,20 @@ function id(ctx: CommandContext): number {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function strftime(fmt: string, ms: number): string {
   const d = new Date(ms);
@@ -77,35 +112,65 @@ export function strftime(fmt: string, ms: number): string {
   const jan1 = Date.UTC(Y, 0, 1);
   return fmt.replace(/%([%a-zA-Z])/g, (_m, c: string) => {
     switch (c) {
-      case '%': return '%';
-      case 'Y': return String(Y);
-      case 'y': return pad2(Y % 100);
-      case 'm': return pad2(d.getUTCMonth() + 1);
-      case 'd': return pad2(d.getUTCDate());
-      case 'e': return String(d.getUTCDate()).padStart(2, ' ');
-      case 'H': return pad2(d.getUTCHours());
-      case 'I': return pad2(((d.getUTCHours() + 11) % 12) + 1);
-      case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'M': return pad2(d.getUTCMinutes());
-      case 'S': return pad2(d.getUTCSeconds());
-      case 'N': return `${String(ms % 1000).padStart(3, '0')}000000`;
-      case 's': return String(Math.floor(ms / 1000));
-      case 'F': return `${Y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-      case 'T': return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
-      case 'R': return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
-      case 'D': return `${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}/${pad2(Y % 100)}`;
-      case 'a': return DAYS[d.getUTCDay()] as string;
-      case 'A': return DAYS_LONG[d.getUTCDay()] as string;
-      case 'b': case 'h': return MONTHS[d.getUTCMonth()] as string;
-      case 'B': return MONTHS_LONG[d.getUTCMonth()] as string;
-      case 'j': return String(Math.floor((ms - jan1) / 86400000) + 1).padStart(3, '0');
-      case 'u': return String(d.getUTCDay() || 7);
-      case 'w': return String(d.getUTCDay());
-      case 'Z': return 'UTC';
-      case 'z': return '+0000';
-      case 'n': return '\n';
-      case 't': return '\t';
-      default: return `%${c}`;
+      case '%':
+        return '%';
+      case 'Y':
+        return String(Y);
+      case 'y':
+        return pad2(Y % 100);
+      case 'm':
+        return pad2(d.getUTCMonth() + 1);
+      case 'd':
+        return pad2(d.getUTCDate());
+      case 'e':
+        return String(d.getUTCDate()).padStart(2, ' ');
+      case 'H':
+        return pad2(d.getUTCHours());
+      case 'I':
+        return pad2(((d.getUTCHours() + 11) % 12) + 1);
+      case 'p':
+        return d.getUTCHours() < 12 ? 'AM' : 'PM';
+      case 'M':
+        return pad2(d.getUTCMinutes());
+      case 'S':
+        return pad2(d.getUTCSeconds());
+      case 'N':
+        return `${String(ms % 1000).padStart(3, '0')}000000`;
+      case 's':
+        return String(Math.floor(ms / 1000));
+      case 'F':
+        return `${Y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+      case 'T':
+        return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+      case 'R':
+        return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+      case 'D':
+        return `${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}/${pad2(Y % 100)}`;
+      case 'a':
+        return DAYS[d.getUTCDay()] as string;
+      case 'A':
+        return DAYS_LONG[d.getUTCDay()] as string;
+      case 'b':
+      case 'h':
+        return MONTHS[d.getUTCMonth()] as string;
+      case 'B':
+        return MONTHS_LONG[d.getUTCMonth()] as string;
+      case 'j':
+        return String(Math.floor((ms - jan1) / 86400000) + 1).padStart(3, '0');
+      case 'u':
+        return String(d.getUTCDay() || 7);
+      case 'w':
+        return String(d.getUTCDay());
+      case 'Z':
+        return 'UTC';
+      case 'z':
+        return '+0000';
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      default:
+        return `%${c}`;
     }
   });
 }
@@ -120,8 +185,10 @@ function date(ctx: CommandContext): number {
     if (a === '-R') fmt = '%a, %d %b %Y %H:%M:%S %z';
     else if (a === '-I' || a === '--iso-8601') fmt = '%F';
     else if (a === '-d' || a.startsWith('--date=')) {
-      const v = a === '-d' ? args[++i] ?? '' : a.slice(7);
-      const t = v.startsWith('@') ? Number(v.slice(1)) * 1000 : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v} UTC`);
+      const v = a === '-d' ? (args[++i] ?? '') : a.slice(7);
+      const t = v.startsWith('@')
+        ? Number(v.slice(1)) * 1000
+        : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v} UTC`);
       if (Number.isNaN(t)) {
         ctx.stderr(`date: invalid date ${q(v)}\n`);
         return 1;
@@ -203,7 +270,9 @@ function vim(ctx: CommandContext): number {
   const name = ctx.argv[0] as string;
   const file = files[0];
   if (file === undefined) {
-    ctx.stderr(`${name}: this simulated terminal has no full-screen editor; use \`${name} FILE\` with text piped in, or -c 's/old/new/' -c wq\n`);
+    ctx.stderr(
+      `${name}: this simulated terminal has no full-screen editor; use \`${name} FILE\` with text piped in, or -c 's/old/new/' -c wq\n`,
+    );
     return 1;
   }
   const st = tryStat(ctx.proc, file);
@@ -260,7 +329,9 @@ function vim(ctx: CommandContext): number {
     return 1;
   }
   const bytes = new TextEncoder().encode(data).length;
-  ctx.stderr(`"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B written (simulated ${name}: saved as :wq does, by writing a new file and renaming it over the old one, so the inode changes)\n`);
+  ctx.stderr(
+    `"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B written (simulated ${name}: saved as :wq does, by writing a new file and renaming it over the old one, so the inode changes)\n`,
+  );
   return 0;
 }
 
@@ -278,7 +349,11 @@ function seq(ctx: CommandContext): number {
     else nums.push(a);
   }
   if (nums.length === 0 || nums.length > 3) {
-    ctx.stderr(nums.length === 0 ? "seq: missing operand\nTry 'seq --help' for more information.\n" : `seq: extra operand ${q(nums[3] as string)}\nTry 'seq --help' for more information.\n`);
+    ctx.stderr(
+      nums.length === 0
+        ? "seq: missing operand\nTry 'seq --help' for more information.\n"
+        : `seq: extra operand ${q(nums[3] as string)}\nTry 'seq --help' for more information.\n`,
+    );
     return 1;
   }
   for (const n of nums) {
@@ -287,7 +362,8 @@ function seq(ctx: CommandContext): number {
       return 1;
     }
   }
-  const [first, step, last] = nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums;
+  const [first, step, last] =
+    nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums;
   const decimals = Math.max(...[first, step].map((n) => (n as string).split('.')[1]?.length ?? 0));
   const a = Number(first);
   const d = Number(step);
@@ -313,11 +389,26 @@ export function systemCommands(machine: MachineInfo): CommandSpec[] {
     { name: 'id', run: id, summary: 'print user and group ids', flags: ['-u', '-g', '-n'] },
     { name: 'whoami', run: (ctx) => (ctx.stdout('root\n'), 0), summary: 'print the user name' },
     { name: 'hostname', run: (ctx) => (ctx.stdout(`${hostnameOf(ctx)}\n`), 0), summary: 'print the host name' },
-    { name: 'date', run: date, summary: 'print the (simulated) date; +FORMAT, -d DATE, -R, -I', flags: ['-d', '-u', '-R', '-I'] },
-    { name: 'env', run: env, summary: 'print the environment, or run a command with changes (env X=1 cmd)', flags: ['-i', '-u'] },
+    {
+      name: 'date',
+      run: date,
+      summary: 'print the (simulated) date; +FORMAT, -d DATE, -R, -I',
+      flags: ['-d', '-u', '-R', '-I'],
+    },
+    {
+      name: 'env',
+      run: env,
+      summary: 'print the environment, or run a command with changes (env X=1 cmd)',
+      flags: ['-i', '-u'],
+    },
     { name: 'seq', run: seq, summary: 'print a sequence of numbers (-s SEP -w)', flags: ['-s', '-w'] },
     { name: 'which', run: which, summary: 'show where a command lives in $PATH', flags: ['-a'] },
-    { name: 'vim', run: vim, summary: 'edit without a screen: text from stdin or -c ex commands; saves as vim does (new inode)', flags: ['-c'] },
+    {
+      name: 'vim',
+      run: vim,
+      summary: 'edit without a screen: text from stdin or -c ex commands; saves as vim does (new inode)',
+      flags: ['-c'],
+    },
     { name: 'vi', run: vim, summary: 'the same as vim', flags: ['-c'] },
   ];
 }

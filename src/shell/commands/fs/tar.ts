@@ -20,7 +20,8 @@ const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 function parseArgs(argv: string[]): TarOptions | string {
   const o: TarOptions = { verbose: false, gzip: false, members: [] };
   const setMode = (m: 't' | 'x' | 'c'): string | undefined => {
-    if (o.mode && o.mode !== m) return "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option\n";
+    if (o.mode && o.mode !== m)
+      return "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option\n";
     o.mode = m;
     return undefined;
   };
@@ -29,13 +30,37 @@ function parseArgs(argv: string[]): TarOptions | string {
   if (args[0] && !args[0].startsWith('-') && /^[txcvfzC]+$/.test(args[0])) args[0] = `-${args[0]}`;
   while (args.length) {
     const a = args.shift() as string;
-    if (a === '--list') { const e = setMode('t'); if (e) return e; continue; }
-    if (a === '--extract' || a === '--get') { const e = setMode('x'); if (e) return e; continue; }
-    if (a === '--create') { const e = setMode('c'); if (e) return e; continue; }
-    if (a === '--verbose') { o.verbose = true; continue; }
-    if (a === '--gzip' || a === '--gunzip') { o.gzip = true; continue; }
-    if (a.startsWith('--file=')) { o.file = a.slice(7); continue; }
-    if (a.startsWith('--directory=')) { o.dir = a.slice(12); continue; }
+    if (a === '--list') {
+      const e = setMode('t');
+      if (e) return e;
+      continue;
+    }
+    if (a === '--extract' || a === '--get') {
+      const e = setMode('x');
+      if (e) return e;
+      continue;
+    }
+    if (a === '--create') {
+      const e = setMode('c');
+      if (e) return e;
+      continue;
+    }
+    if (a === '--verbose') {
+      o.verbose = true;
+      continue;
+    }
+    if (a === '--gzip' || a === '--gunzip') {
+      o.gzip = true;
+      continue;
+    }
+    if (a.startsWith('--file=')) {
+      o.file = a.slice(7);
+      continue;
+    }
+    if (a.startsWith('--directory=')) {
+      o.dir = a.slice(12);
+      continue;
+    }
     if (a === '--file' || a === '--directory') {
       const v = args.shift();
       if (v === undefined) return `tar: option '${a}' requires an argument\n${TRY}`;
@@ -48,8 +73,10 @@ function parseArgs(argv: string[]): TarOptions | string {
       const letters = a.slice(1);
       for (let i = 0; i < letters.length; i++) {
         const c = letters[i] as string;
-        if (c === 't' || c === 'x' || c === 'c') { const e = setMode(c); if (e) return e; }
-        else if (c === 'v') o.verbose = true;
+        if (c === 't' || c === 'x' || c === 'c') {
+          const e = setMode(c);
+          if (e) return e;
+        } else if (c === 'v') o.verbose = true;
         else if (c === 'z') o.gzip = true;
         else if (c === 'f' || c === 'C') {
           const rest = letters.slice(i + 1);
@@ -67,18 +94,35 @@ function parseArgs(argv: string[]): TarOptions | string {
   return o;
 }
 
-const TYPE_CHAR: Record<string, string> = { file: '-', directory: 'd', symlink: 'l', link: 'h', 'character-device': 'c', 'block-device': 'b', fifo: 'p' };
+const TYPE_CHAR: Record<string, string> = {
+  file: '-',
+  directory: 'd',
+  symlink: 'l',
+  link: 'h',
+  'character-device': 'c',
+  'block-device': 'b',
+  fifo: 'p',
+};
 
 function modeString(h: Headers): string {
   const m = h.mode ?? 0;
-  const rwx = (bits: number, special: boolean, ch: string) => `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
-  return (TYPE_CHAR[h.type ?? 'file'] ?? '-') + rwx(m >> 6, (m & 0o4000) !== 0, 's') + rwx(m >> 3, (m & 0o2000) !== 0, 's') + rwx(m, (m & 0o1000) !== 0, 't');
+  const rwx = (bits: number, special: boolean, ch: string) =>
+    `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
+  return (
+    (TYPE_CHAR[h.type ?? 'file'] ?? '-') +
+    rwx(m >> 6, (m & 0o4000) !== 0, 's') +
+    rwx(m >> 3, (m & 0o2000) !== 0, 's') +
+    rwx(m, (m & 0o1000) !== 0, 't')
+  );
 }
 
 /** One line of `tar -tv`: mode, owner/group and size padded to GNU tar's 19 columns, time, name. */
 function verboseLine(h: Headers): string {
   const owner = `${h.uname || h.uid}/${h.gname || h.gid}`;
-  const size = h.type === 'character-device' || h.type === 'block-device' ? `${h.devmajor ?? 0},${h.devminor ?? 0}` : String(h.size ?? 0);
+  const size =
+    h.type === 'character-device' || h.type === 'block-device'
+      ? `${h.devmajor ?? 0},${h.devminor ?? 0}`
+      : String(h.size ?? 0);
   const pad = Math.max(1, 19 - owner.length - size.length);
   const t = h.mtime ?? new Date(0);
   const two = (n: number) => String(n).padStart(2, '0');
@@ -105,7 +149,9 @@ async function tar(ctx: CommandContext): Promise<number> {
     return 2;
   }
   if (o.mode === 'c') {
-    ctx.stderr('tar: creating archives is not simulated by overlay-tutor (listing with -t and extracting with -x are)\n');
+    ctx.stderr(
+      'tar: creating archives is not simulated by overlay-tutor (listing with -t and extracting with -x are)\n',
+    );
     return 2;
   }
   if (o.file === undefined || o.file === '-') {
@@ -123,7 +169,9 @@ async function tar(ctx: CommandContext): Promise<number> {
     try {
       bytes = new Uint8Array(gunzipSync(bytes));
     } catch {
-      ctx.stderr('\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n');
+      ctx.stderr(
+        '\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n',
+      );
       return 2;
     }
   }
@@ -135,7 +183,8 @@ async function tar(ctx: CommandContext): Promise<number> {
     x.end(undefined);
   })();
   let status = 0;
-  const wanted = (name: string) => o.members.length === 0 || o.members.some((m) => name === m || name.startsWith(`${m.replace(/\/$/, '')}/`));
+  const wanted = (name: string) =>
+    o.members.length === 0 || o.members.some((m) => name === m || name.startsWith(`${m.replace(/\/$/, '')}/`));
   try {
     for await (const entry of x) {
       const h = entry.header;
@@ -174,7 +223,8 @@ async function tar(ctx: CommandContext): Promise<number> {
           if ((h.uid ?? 0) !== 0 || (h.gid ?? 0) !== 0) p.chown(target, h.uid ?? 0, h.gid ?? 0, false);
           p.chmod(target, mode);
         }
-        if (h.type !== 'symlink' && h.type !== 'link' && h.mtime) p.utimes(target, h.mtime.getTime(), h.mtime.getTime(), false);
+        if (h.type !== 'symlink' && h.type !== 'link' && h.mtime)
+          p.utimes(target, h.mtime.getTime(), h.mtime.getTime(), false);
       } catch (err) {
         ctx.stderr(`tar: ${name}: Cannot open: ${errText(err)}\n`);
         status = 2;

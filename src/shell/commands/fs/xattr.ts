@@ -24,13 +24,28 @@ function encodeValue(v: Uint8Array, encoding: string | undefined): string {
 function getfattr(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('getfattr', ctx.argv.slice(1), { short: 'dhRL', shortArg: 'nme', long: { dump: 'd', 'name=': 'n', 'match=': 'm', 'encoding=': 'e', 'no-dereference': 'h', 'absolute-names': 'abs', 'only-values': 'only', recursive: 'R' } });
+    p = parseOptions('getfattr', ctx.argv.slice(1), {
+      short: 'dhRL',
+      shortArg: 'nme',
+      long: {
+        dump: 'd',
+        'name=': 'n',
+        'match=': 'm',
+        'encoding=': 'e',
+        'no-dereference': 'h',
+        'absolute-names': 'abs',
+        'only-values': 'only',
+        recursive: 'R',
+      },
+    });
   } catch (err) {
     return usage(ctx, 'getfattr', err);
   }
   const f = p.flags;
   if (p.operands.length === 0) {
-    ctx.stderr('Usage: getfattr [-hRLP] [-n name|-d] [-e en] [-m pattern] path...\nTry `getfattr --help\' for more information.\n');
+    ctx.stderr(
+      "Usage: getfattr [-hRLP] [-n name|-d] [-e en] [-m pattern] path...\nTry `getfattr --help' for more information.\n",
+    );
     return 1;
   }
   const follow = !f.has('h');
@@ -103,7 +118,11 @@ function decodeValue(v: string): Uint8Array {
 function setfattr(ctx: CommandContext): number {
   let p;
   try {
-    p = parseOptions('setfattr', ctx.argv.slice(1), { short: 'h', shortArg: 'nvx', long: { 'name=': 'n', 'value=': 'v', 'remove=': 'x', 'no-dereference': 'h' } });
+    p = parseOptions('setfattr', ctx.argv.slice(1), {
+      short: 'h',
+      shortArg: 'nvx',
+      long: { 'name=': 'n', 'value=': 'v', 'remove=': 'x', 'no-dereference': 'h' },
+    });
   } catch (err) {
     return usage(ctx, 'setfattr', err);
   }
@@ -111,7 +130,9 @@ function setfattr(ctx: CommandContext): number {
   const name = f.get('n');
   const remove = f.get('x');
   if ((name === undefined && remove === undefined) || p.operands.length === 0) {
-    ctx.stderr('Usage: setfattr {-n name} [-v value] [-h] file...\n       setfattr {-x name} [-h] file...\nTry `setfattr --help\' for more information.\n');
+    ctx.stderr(
+      "Usage: setfattr {-n name} [-v value] [-h] file...\n       setfattr {-x name} [-h] file...\nTry `setfattr --help' for more information.\n",
+    );
     return 1;
   }
   const follow = !f.has('h');
@@ -130,6 +151,16 @@ function setfattr(ctx: CommandContext): number {
 }
 
 export const xattrCommands: CommandSpec[] = [
-  { name: 'getfattr', run: getfattr, summary: 'show extended attributes (-d -m - -n NAME -e hex -h --absolute-names)', flags: ['-d', '-m', '-n', '-e', '-h', '--absolute-names'] },
-  { name: 'setfattr', run: setfattr, summary: 'set or remove an extended attribute (-n NAME -v VALUE, -x NAME)', flags: ['-n', '-v', '-x', '-h'] },
+  {
+    name: 'getfattr',
+    run: getfattr,
+    summary: 'show extended attributes (-d -m - -n NAME -e hex -h --absolute-names)',
+    flags: ['-d', '-m', '-n', '-e', '-h', '--absolute-names'],
+  },
+  {
+    name: 'setfattr',
+    run: setfattr,
+    summary: 'set or remove an extended attribute (-n NAME -v VALUE, -x NAME)',
+    flags: ['-n', '-v', '-x', '-h'],
+  },
 ];

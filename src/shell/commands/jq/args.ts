@@ -30,15 +30,46 @@ export interface EarlyJqResult {
 }
 
 const SHORT_TO_LONG: Record<string, string> = {
-  s: 'slurp', r: 'raw-output', j: 'join-output', c: 'compact-output', C: 'color-output',
-  M: 'monochrome-output', a: 'ascii-output', S: 'sort-keys', R: 'raw-input', n: 'null-input',
-  f: 'from-file', L: 'library-path', b: 'binary', e: 'exit-status', h: 'help', V: 'version',
+  s: 'slurp',
+  r: 'raw-output',
+  j: 'join-output',
+  c: 'compact-output',
+  C: 'color-output',
+  M: 'monochrome-output',
+  a: 'ascii-output',
+  S: 'sort-keys',
+  R: 'raw-input',
+  n: 'null-input',
+  f: 'from-file',
+  L: 'library-path',
+  b: 'binary',
+  e: 'exit-status',
+  h: 'help',
+  V: 'version',
 };
 const LONG_NO_PARAM = new Set([
-  'slurp', 'raw-output', 'raw-output0', 'join-output', 'compact-output', 'color-output',
-  'monochrome-output', 'ascii-output', 'unbuffered', 'sort-keys', 'raw-input', 'null-input',
-  'from-file', 'binary', 'tab', 'seq', 'stream', 'stream-errors', 'exit-status',
-  'debug-dump-disasm', 'debug-trace=all', 'debug-trace',
+  'slurp',
+  'raw-output',
+  'raw-output0',
+  'join-output',
+  'compact-output',
+  'color-output',
+  'monochrome-output',
+  'ascii-output',
+  'unbuffered',
+  'sort-keys',
+  'raw-input',
+  'null-input',
+  'from-file',
+  'binary',
+  'tab',
+  'seq',
+  'stream',
+  'stream-errors',
+  'exit-status',
+  'debug-dump-disasm',
+  'debug-trace=all',
+  'debug-trace',
 ]);
 /** Options after which jq stops reading its arguments: it prints and exits. */
 const LONG_STOPS = new Set(['help', 'version', 'build-configuration', 'run-tests']);
@@ -59,7 +90,13 @@ function isOptish(arg: string): boolean {
 
 export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResult {
   const p: ParsedJqArgs = {
-    options: [], files: [], fromFile: false, raw: false, sep: '\n', ascii: false, seq: false,
+    options: [],
+    files: [],
+    fromFile: false,
+    raw: false,
+    sep: '\n',
+    ascii: false,
+    seq: false,
   };
   const n = args.length;
   let argsDone = false;
@@ -102,8 +139,14 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
       } else if (LONG_NO_PARAM.has(long)) {
         p.options.push([`--${long}`]);
         if (long === 'raw-output') p.raw = true;
-        if (long === 'join-output') { p.raw = true; p.sep = ''; }
-        if (long === 'raw-output0') { p.raw = true; p.sep = '\0'; }
+        if (long === 'join-output') {
+          p.raw = true;
+          p.sep = '';
+        }
+        if (long === 'raw-output0') {
+          p.raw = true;
+          p.sep = '\0';
+        }
         if (long === 'ascii-output') p.ascii = true;
         if (long === 'seq') p.seq = true;
         if (long === 'from-file') p.fromFile = true;

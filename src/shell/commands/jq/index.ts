@@ -30,13 +30,7 @@
 // Split: jq-args.ts parses the command line, jq-output.ts restores what jq-wasm trims or renames.
 import type { Jq, JqResult as WasmResult } from 'jq-wasm';
 import { parseJqArgs, type ParsedJqArgs } from './args.js';
-import {
-  jsonRunOptions,
-  restoreLocations,
-  restoreRaw,
-  splitJsonLines,
-  trailingSpace,
-} from './output.js';
+import { jsonRunOptions, restoreLocations, restoreRaw, splitJsonLines, trailingSpace } from './output.js';
 
 /** What one jq run wrote and how it exited. */
 export interface JqResult {
@@ -156,17 +150,15 @@ function loadFileReason(reason: string): string {
  * Replaces --rawfile and --slurpfile by the --arg / --argjson jq would have built from the file,
  * and -f's file by its text. Returns an error result as jq words it when a file cannot be read.
  */
-function resolveFileOptions(
-  jq: Jq,
-  p: ParsedJqArgs,
-  readFile: JqReadFile | undefined,
-): JqResult | null {
+function resolveFileOptions(jq: Jq, p: ParsedJqArgs, readFile: JqReadFile | undefined): JqResult | null {
   for (let k = 0; k < p.options.length; k++) {
     const [flag, name, path] = p.options[k];
     if (flag !== '--rawfile' && flag !== '--slurpfile') continue;
     const which = flag.slice(2);
     const bad = (msg: string): JqResult => ({
-      stdout: '', stderr: `jq: Bad JSON in --${which} ${name} ${path}: ${msg}\n`, exitCode: 2,
+      stdout: '',
+      stderr: `jq: Bad JSON in --${which} ${name} ${path}: ${msg}\n`,
+      exitCode: 2,
     });
     const file = readWith(readFile, path);
     if (!file.ok) return bad(`Could not open ${path}: ${loadFileReason(file.reason)}`);
@@ -183,13 +175,7 @@ function resolveFileOptions(
   return null;
 }
 
-function restoreStdout(
-  jq: Jq,
-  p: ParsedJqArgs,
-  filter: string,
-  input: string,
-  run: WasmResult,
-): string {
+function restoreStdout(jq: Jq, p: ParsedJqArgs, filter: string, input: string, run: WasmResult): string {
   const trimmed = run.stdout;
   if (!p.raw) return trimmed === '' ? '' : `${trimmed}\n`; // JSON texts, each ending in "\n"
   // A usage or compile error stops jq before any output: nothing to restore.
@@ -227,11 +213,7 @@ function shortUsage(jq: Jq): string {
  * Runs jq with `args` (jq's argv without "jq": options, the filter, file operands) on `stdin`.
  * Never throws for anything jq itself would report; the result is what jq would print and return.
  */
-export async function runJq(
-  args: readonly string[],
-  stdin: string,
-  options: JqOptions = {},
-): Promise<JqResult> {
+export async function runJq(args: readonly string[], stdin: string, options: JqOptions = {}): Promise<JqResult> {
   let jq: Jq;
   try {
     jq = await getJq();

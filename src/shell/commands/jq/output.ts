@@ -51,9 +51,7 @@ export function restoreRaw(trimmed: string, values: unknown[], p: ParsedJqArgs):
 
 /** The options of a compact JSON run that yields the same values as the raw run. */
 export function jsonRunOptions(p: ParsedJqArgs): string[] {
-  const drop = new Set([
-    '--raw-output', '--join-output', '--raw-output0', '--tab', '--indent', '--color-output',
-  ]);
+  const drop = new Set(['--raw-output', '--join-output', '--raw-output0', '--tab', '--indent', '--color-output']);
   return [...p.options.filter((o) => !drop.has(o[0])).flat(), '-c'];
 }
 
@@ -72,10 +70,7 @@ export function splitJsonLines(text: string, seq: boolean): unknown[] | null {
  * name it. Put back "<stdin>", or, when the input came from file operands (read as one stream),
  * the file that line N falls in and the line within it.
  */
-export function restoreLocations(
-  stderr: string,
-  files: readonly { path: string; text: string }[] | null,
-): string {
+export function restoreLocations(stderr: string, files: readonly { path: string; text: string }[] | null): string {
   return stderr.replace(/^jq: error \(at \/dev\/stdin:(\d+)\)/gm, (_m, lineText: string) => {
     if (files === null || files.length === 0) return `jq: error (at <stdin>:${lineText})`;
     let line = Number(lineText);

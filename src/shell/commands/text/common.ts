@@ -20,7 +20,10 @@ export interface Parsed {
 
 export class UsageError extends Error {
   /** Whether coreutils follows the message with "Try 'cmd --help'". */
-  constructor(message: string, readonly tryHelp = true) {
+  constructor(
+    message: string,
+    readonly tryHelp = true,
+  ) {
     super(message);
   }
 }
@@ -43,7 +46,9 @@ export function parseOpts(name: string, argv: readonly string[], spec: OptSpec):
       const exact = names.find((k) => k === key);
       const cands = exact ? [exact] : names.filter((k) => k.startsWith(key));
       if (cands.length !== 1) {
-        throw new UsageError(cands.length === 0 ? `${name}: unrecognized option '${a}'` : `${name}: option '${a}' is ambiguous`);
+        throw new UsageError(
+          cands.length === 0 ? `${name}: unrecognized option '${a}'` : `${name}: option '${a}' is ambiguous`,
+        );
       }
       const full = cands[0];
       const takes = spec.long[`${full}=`] !== undefined;
@@ -129,7 +134,12 @@ export function write(ctx: CommandContext, s: string | Uint8Array): void {
 }
 
 /** Runs a command body, turning a UsageError into coreutils' message and the given status. */
-export async function withUsage(ctx: CommandContext, status: number, body: () => number | Promise<number>, extra = ''): Promise<number> {
+export async function withUsage(
+  ctx: CommandContext,
+  status: number,
+  body: () => number | Promise<number>,
+  extra = '',
+): Promise<number> {
   try {
     return await body();
   } catch (e) {

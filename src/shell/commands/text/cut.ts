@@ -9,10 +9,16 @@ function parseList(v: string): Range[] {
   const ranges: Range[] = [];
   for (const part of v.split(/[,\s]/)) {
     const m = /^(\d*)(-?)(\d*)$/.exec(part);
-    if (!m || (m[1] === '' && m[3] === '' )) throw new UsageError(m && m[2] === '-' ? "cut: invalid range with no endpoint: -" : `cut: invalid field value ‘${part}’`);
+    if (!m || (m[1] === '' && m[3] === ''))
+      throw new UsageError(
+        m && m[2] === '-' ? 'cut: invalid range with no endpoint: -' : `cut: invalid field value ‘${part}’`,
+      );
     const lo = m[1] === '' ? 1 : Number(m[1]);
     const hi = m[2] === '' ? lo : m[3] === '' ? Infinity : Number(m[3]);
-    if (lo === 0 || hi === 0) throw new UsageError(m[2] === '' || m[1] === '0' ? 'cut: fields are numbered from 1' : 'cut: fields are numbered from 1');
+    if (lo === 0 || hi === 0)
+      throw new UsageError(
+        m[2] === '' || m[1] === '0' ? 'cut: fields are numbered from 1' : 'cut: fields are numbered from 1',
+      );
     if (hi < lo) throw new UsageError('cut: invalid decreasing range');
     ranges.push([lo, hi]);
   }
@@ -29,7 +35,15 @@ async function run(ctx: CommandContext): Promise<number> {
     const { opts, operands } = parseOpts('cut', ctx.argv.slice(1), {
       flags: 'snz',
       args: 'bcfd',
-      long: { 'bytes=': 'b', 'characters=': 'c', 'fields=': 'f', 'delimiter=': 'd', 'only-delimited': 's', complement: 'C', 'output-delimiter=': 'O' },
+      long: {
+        'bytes=': 'b',
+        'characters=': 'c',
+        'fields=': 'f',
+        'delimiter=': 'd',
+        'only-delimited': 's',
+        complement: 'C',
+        'output-delimiter=': 'O',
+      },
     });
     let mode: 'b' | 'f' | undefined;
     let list: Range[] = [];

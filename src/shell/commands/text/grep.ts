@@ -33,7 +33,13 @@ function escapeJs(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
-function buildRegex(patterns: string[], kind: 'G' | 'E' | 'F' | 'P', icase: boolean, word: boolean, line: boolean): RegExp {
+function buildRegex(
+  patterns: string[],
+  kind: 'G' | 'E' | 'F' | 'P',
+  icase: boolean,
+  word: boolean,
+  line: boolean,
+): RegExp {
   const parts = patterns.map((p) => {
     if (kind === 'F') return escapeJs(p);
     if (kind === 'P') return p;
@@ -106,7 +112,8 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
           }
           m = longestAt(o.re, line, m);
           o.re.lastIndex = m.index + m[0].length;
-          if (m[0] !== '') out += `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}${c('01;31', m[0])}\n`;
+          if (m[0] !== '')
+            out += `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}${c('01;31', m[0])}\n`;
         }
       }
     } else out += `${prefix(i, ':')}${highlight(line)}\n`;
@@ -132,7 +139,10 @@ function globRe(glob: string): RegExp {
       const end = glob.indexOf(']', i + 2);
       if (end < 0) src += '\\[';
       else {
-        src += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        src += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else src += c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -152,11 +162,43 @@ async function run(ctx: CommandContext): Promise<number> {
       flags: 'EFGPiyvcnlLoqshHwxrRaIZzbV',
       args: 'efmABCd',
       long: {
-        'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'perl-regexp': 'P', 'ignore-case': 'i', 'invert-match': 'v',
-        count: 'c', 'line-number': 'n', 'files-with-matches': 'l', 'files-without-match': 'L', 'only-matching': 'o', quiet: 'q', silent: 'q',
-        'no-messages': 's', 'no-filename': 'h', 'with-filename': 'H', 'word-regexp': 'w', 'line-regexp': 'x', recursive: 'r',
-        'dereference-recursive': 'R', 'regexp=': 'e', 'file=': 'f', 'max-count=': 'm', 'after-context=': 'A', 'before-context=': 'B',
-        'context=': 'C', 'byte-offset': 'b', 'color=': 'color', colour: 'color', 'colour=': 'color', color: 'color', text: 'a', 'include=': 'include', 'exclude=': 'exclude', 'exclude-dir=': 'exclude-dir', help: 'help', version: 'version',
+        'extended-regexp': 'E',
+        'fixed-strings': 'F',
+        'basic-regexp': 'G',
+        'perl-regexp': 'P',
+        'ignore-case': 'i',
+        'invert-match': 'v',
+        count: 'c',
+        'line-number': 'n',
+        'files-with-matches': 'l',
+        'files-without-match': 'L',
+        'only-matching': 'o',
+        quiet: 'q',
+        silent: 'q',
+        'no-messages': 's',
+        'no-filename': 'h',
+        'with-filename': 'H',
+        'word-regexp': 'w',
+        'line-regexp': 'x',
+        recursive: 'r',
+        'dereference-recursive': 'R',
+        'regexp=': 'e',
+        'file=': 'f',
+        'max-count=': 'm',
+        'after-context=': 'A',
+        'before-context=': 'B',
+        'context=': 'C',
+        'byte-offset': 'b',
+        'color=': 'color',
+        colour: 'color',
+        'colour=': 'color',
+        color: 'color',
+        text: 'a',
+        'include=': 'include',
+        'exclude=': 'exclude',
+        'exclude-dir=': 'exclude-dir',
+        help: 'help',
+        version: 'version',
       },
     });
   } catch (e) {
@@ -174,7 +216,22 @@ async function run(ctx: CommandContext): Promise<number> {
   let kind: 'G' | 'E' | 'F' | 'P' = 'G';
   const patterns: string[] = [];
   let explicit = false;
-  const o: Options = { re: /$/, invert: has('v'), count: has('c'), number: has('n'), list: undefined, only: has('o'), quiet: has('q'), silent: has('s'), names: undefined, max: Infinity, after: 0, before: 0, byteOffset: has('b'), color: false };
+  const o: Options = {
+    re: /$/,
+    invert: has('v'),
+    count: has('c'),
+    number: has('n'),
+    list: undefined,
+    only: has('o'),
+    quiet: has('q'),
+    silent: has('s'),
+    names: undefined,
+    max: Infinity,
+    after: 0,
+    before: 0,
+    byteOffset: has('b'),
+    color: false,
+  };
   for (const [k, v] of opts) {
     if (k === 'E' || k === 'F' || k === 'G' || k === 'P') kind = k;
     else if (k === 'e') {
@@ -183,7 +240,9 @@ async function run(ctx: CommandContext): Promise<number> {
     } else if (k === 'f') {
       try {
         const t = text(ctx.proc.readFile(v));
-        patterns.push(...(t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').filter((_, i, a) => a.length > 0 || i > 0));
+        patterns.push(
+          ...(t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').filter((_, i, a) => a.length > 0 || i > 0),
+        );
         explicit = true;
       } catch (err) {
         ctx.stderr(`grep: ${v}: ${errText(err)}\n`);
@@ -272,7 +331,8 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       for (const ent of entries) {
         const child = path.endsWith('/') ? `${path}${ent.name}` : `${path}/${ent.name}`;
-        const childLabel = defaultDot && label === '.' ? ent.name : label.endsWith('/') ? `${label}${ent.name}` : `${label}/${ent.name}`;
+        const childLabel =
+          defaultDot && label === '.' ? ent.name : label.endsWith('/') ? `${label}${ent.name}` : `${label}/${ent.name}`;
         visit(child, childLabel, false);
       }
       return;
@@ -296,6 +356,29 @@ async function run(ctx: CommandContext): Promise<number> {
 export const grep: CommandSpec = {
   name: 'grep',
   summary: 'print lines that match patterns',
-  flags: ['-i', '-v', '-c', '-n', '-l', '-L', '-r', '-R', '-E', '-F', '-w', '-x', '-o', '-q', '-s', '-h', '-H', '-e', '-m', '-A', '-B', '-C'],
+  flags: [
+    '-i',
+    '-v',
+    '-c',
+    '-n',
+    '-l',
+    '-L',
+    '-r',
+    '-R',
+    '-E',
+    '-F',
+    '-w',
+    '-x',
+    '-o',
+    '-q',
+    '-s',
+    '-h',
+    '-H',
+    '-e',
+    '-m',
+    '-A',
+    '-B',
+    '-C',
+  ],
   run,
 };

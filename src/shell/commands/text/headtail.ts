@@ -25,7 +25,19 @@ function parseCount(name: string, v: string, lines: boolean): Count {
   const m = /^([+-]?)(\d+)([bkKmMGTPEZY]?i?B?)$/.exec(v.trim());
   const what = lines ? 'number of lines' : 'number of bytes';
   if (!m) throw new UsageError(`${name}: invalid ${what}: ‘${v}’`, false);
-  const mult: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, kB: 1000, KB: 1000, m: 1024 ** 2, M: 1024 ** 2, MB: 1e6, G: 1024 ** 3, GB: 1e9 };
+  const mult: Record<string, number> = {
+    '': 1,
+    b: 512,
+    k: 1024,
+    K: 1024,
+    kB: 1000,
+    KB: 1000,
+    m: 1024 ** 2,
+    M: 1024 ** 2,
+    MB: 1e6,
+    G: 1024 ** 3,
+    GB: 1e9,
+  };
   const f = mult[m[3]] ?? 1;
   return { lines, n: Number(m[2]) * f, sign: m[1] as Count['sign'] };
 }
@@ -62,7 +74,15 @@ async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
     const { opts, operands } = parseOpts(name, argv, {
       flags: isHead ? 'qvz' : 'qvzfF',
       args: isHead ? 'nc' : 'ncs',
-      long: { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', silent: 'q', verbose: 'v', follow: 'f', 'zero-terminated': 'z' },
+      long: {
+        'lines=': 'n',
+        'bytes=': 'c',
+        quiet: 'q',
+        silent: 'q',
+        verbose: 'v',
+        follow: 'f',
+        'zero-terminated': 'z',
+      },
     });
     let count: Count = { lines: true, n: 10, sign: '' };
     let headers: boolean | undefined;
@@ -80,7 +100,11 @@ async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
       const r = readOperand(ctx, f, stdin);
       if (!r.ok) {
         const isDir = (r.error as { code?: string }).code === 'EISDIR';
-        ctx.stderr(isDir ? `${name}: error reading '${f}': Is a directory\n` : `${name}: cannot open '${f}' for reading: ${errText(r.error)}\n`);
+        ctx.stderr(
+          isDir
+            ? `${name}: error reading '${f}': Is a directory\n`
+            : `${name}: cannot open '${f}' for reading: ${errText(r.error)}\n`,
+        );
         status = 1;
         continue;
       }

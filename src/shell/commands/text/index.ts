@@ -13,5 +13,23 @@ import { wc } from './wc.js';
 import { xargs } from './xargs.js';
 
 export const textCommands: CommandSpec[] = [
-  awk, { ...awk, name: 'gawk' }, cut, grep, head, tail, base64, nl, rev, tee, uniq, sed, sort, md5sum, sha1sum, sha256sum, tr, wc, xargs,
+  awk,
+  { ...awk, name: 'gawk' },
+  cut,
+  grep,
+  head,
+  tail,
+  base64,
+  nl,
+  rev,
+  tee,
+  uniq,
+  sed,
+  sort,
+  md5sum,
+  sha1sum,
+  sha256sum,
+  tr,
+  wc,
+  xargs,
 ];

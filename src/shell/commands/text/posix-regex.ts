@@ -47,7 +47,7 @@ const CLASSES: Record<string, string> = {
 };
 
 export function classRange(name: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(CLASSES, name) ? CLASSES[name] : undefined;
+  return Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined;
 }
 
 const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
@@ -60,7 +60,17 @@ function classLit(ch: string): string {
   return ch === '\\' || ch === ']' || ch === '[' || ch === '^' || ch === '-' ? `\\${ch}` : ch;
 }
 
-const AWK_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '/': '/', '"': '"' };
+const AWK_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  f: '\f',
+  v: '\v',
+  a: '\x07',
+  b: '\b',
+  '/': '/',
+  '"': '"',
+};
 
 /** Parses a bracket expression starting at `[`; returns JS class text and the index after `]`. */
 function bracket(p: string, start: number, awk: boolean): [string, number] {
@@ -153,7 +163,8 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
     const m = /^(\d*)(,(\d*))?$/.exec(body);
     if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
     const lo = m[1] === '' ? '0' : m[1];
-    if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(lo)) throw new RegexError('Invalid content of \\{\\}');
+    if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(lo))
+      throw new RegexError('Invalid content of \\{\\}');
     return [`{${lo}${m[2] !== undefined ? `,${m[3] ?? ''}` : ''}}`, end + close.length];
   };
   while (i < n) {
@@ -202,19 +213,45 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
       }
       atStart = false;
       switch (e) {
-        case 'w': out += '[0-9A-Za-z_]'; continue;
-        case 'W': out += '[^0-9A-Za-z_]'; continue;
-        case 's': out += '\\s'; continue;
-        case 'S': out += '\\S'; continue;
-        case 'b': out += awk ? '\\x08' : '\\b'; continue;
-        case 'y': out += awk ? '\\b' : 'y'; continue;
-        case 'B': out += '\\B'; continue;
-        case '<': out += '\\b(?=\\w)'; continue;
-        case '>': out += '\\b(?<=\\w)'; continue;
-        case '`': out += '(?<![\\s\\S])'; continue;
-        case "'": out += '(?![\\s\\S])'; continue;
-        case 'n': out += opts.sed || awk ? '\\n' : 'n'; continue;
-        case 't': out += opts.sed || awk ? '\\t' : 't'; continue;
+        case 'w':
+          out += '[0-9A-Za-z_]';
+          continue;
+        case 'W':
+          out += '[^0-9A-Za-z_]';
+          continue;
+        case 's':
+          out += '\\s';
+          continue;
+        case 'S':
+          out += '\\S';
+          continue;
+        case 'b':
+          out += awk ? '\\x08' : '\\b';
+          continue;
+        case 'y':
+          out += awk ? '\\b' : 'y';
+          continue;
+        case 'B':
+          out += '\\B';
+          continue;
+        case '<':
+          out += '\\b(?=\\w)';
+          continue;
+        case '>':
+          out += '\\b(?<=\\w)';
+          continue;
+        case '`':
+          out += '(?<![\\s\\S])';
+          continue;
+        case "'":
+          out += '(?![\\s\\S])';
+          continue;
+        case 'n':
+          out += opts.sed || awk ? '\\n' : 'n';
+          continue;
+        case 't':
+          out += opts.sed || awk ? '\\t' : 't';
+          continue;
       }
       if (awk && AWK_ESCAPES[e] !== undefined) {
         out += lit(AWK_ESCAPES[e]);
@@ -252,7 +289,7 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
     }
     if (ch === '^') {
       i++;
-      if (ere || atStart && (out === '' || out.endsWith('(') || out.endsWith('|'))) {
+      if (ere || (atStart && (out === '' || out.endsWith('(') || out.endsWith('|')))) {
         out += '^';
         continue;
       }

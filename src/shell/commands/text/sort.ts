@@ -26,9 +26,16 @@ interface Key extends KeyOpts {
 
 function parseKey(v: string): Key {
   const m = /^(\d+)(?:\.(\d+))?([bdfghinMrRV]*)(?:,(\d+)(?:\.(\d+))?([bdfghinMrRV]*))?$/.exec(v);
-  if (!m || Number(m[1]) === 0) throw new UsageError(`sort: invalid number at field start: invalid count at start of ‘${v}’`, false);
+  if (!m || Number(m[1]) === 0)
+    throw new UsageError(`sort: invalid number at field start: invalid count at start of ‘${v}’`, false);
   const flags = (m[3] ?? '') + (m[6] ?? '');
-  const k: Key = { sf: Number(m[1]), sc: m[2] ? Number(m[2]) : 1, ef: m[4] ? Number(m[4]) : Infinity, ec: m[5] ? Number(m[5]) : 0, own: flags.length > 0 };
+  const k: Key = {
+    sf: Number(m[1]),
+    sc: m[2] ? Number(m[2]) : 1,
+    ef: m[4] ? Number(m[4]) : Infinity,
+    ec: m[5] ? Number(m[5]) : 0,
+    own: flags.length > 0,
+  };
   for (const f of flags) (k as unknown as Record<string, boolean>)[f] = true;
   return k;
 }
@@ -129,7 +136,20 @@ async function run(ctx: CommandContext): Promise<number> {
     const { opts, operands } = parseOpts('sort', ctx.argv.slice(1), {
       flags: 'bdfghinMrRsuVcCz',
       args: 'kotST',
-      long: { 'numeric-sort': 'n', 'human-numeric-sort': 'h', 'version-sort': 'V', reverse: 'r', unique: 'u', 'ignore-case': 'f', 'key=': 'k', 'field-separator=': 't', 'output=': 'o', stable: 's', 'general-numeric-sort': 'g', 'ignore-leading-blanks': 'b' },
+      long: {
+        'numeric-sort': 'n',
+        'human-numeric-sort': 'h',
+        'version-sort': 'V',
+        reverse: 'r',
+        unique: 'u',
+        'ignore-case': 'f',
+        'key=': 'k',
+        'field-separator=': 't',
+        'output=': 'o',
+        stable: 's',
+        'general-numeric-sort': 'g',
+        'ignore-leading-blanks': 'b',
+      },
     });
     const g: KeyOpts = {};
     const keys: Key[] = [];
@@ -140,7 +160,8 @@ async function run(ctx: CommandContext): Promise<number> {
     for (const [o, v] of opts) {
       if (o === 'k') keys.push(parseKey(v));
       else if (o === 't') {
-        if ([...v].length !== 1) throw new UsageError(v === '' ? 'sort: empty tab' : `sort: multi-character tab ‘${v}’`, false);
+        if ([...v].length !== 1)
+          throw new UsageError(v === '' ? 'sort: empty tab' : `sort: multi-character tab ‘${v}’`, false);
         sep = v;
       } else if (o === 'o') out = v;
       else if (o === 'u') unique = true;
@@ -154,7 +175,9 @@ async function run(ctx: CommandContext): Promise<number> {
       const r = readOperand(ctx, f, stdin);
       if (!r.ok) {
         const isDir = (r.error as { code?: string }).code === 'EISDIR';
-        ctx.stderr(isDir ? `sort: read failed: ${f}: Is a directory\n` : `sort: cannot read: ${f}: ${errText(r.error)}\n`);
+        ctx.stderr(
+          isDir ? `sort: read failed: ${f}: Is a directory\n` : `sort: cannot read: ${f}: ${errText(r.error)}\n`,
+        );
         return 2;
       }
       const s = text(r.data);
@@ -187,7 +210,10 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       return 0;
     }
-    const sorted = lines.map((l, i) => [l, i] as const).sort((x, y) => full(x[0], y[0]) || x[1] - y[1]).map(([l]) => l);
+    const sorted = lines
+      .map((l, i) => [l, i] as const)
+      .sort((x, y) => full(x[0], y[0]) || x[1] - y[1])
+      .map(([l]) => l);
     const result = unique ? sorted.filter((l, i) => i === 0 || keyCmp(sorted[i - 1], l) !== 0) : sorted;
     const body = result.map((l) => `${l}\n`).join('');
     if (out !== undefined) {

@@ -48,12 +48,15 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
       const ok = digest(algo, data.data) === m[1].toLowerCase();
       if (ok) good++;
       else failed++;
-      if (!(ok && (opts.has('quiet') || opts.has('status'))) && !opts.has('status')) ctx.stdout(`${file}: ${ok ? 'OK' : 'FAILED'}\n`);
+      if (!(ok && (opts.has('quiet') || opts.has('status'))) && !opts.has('status'))
+        ctx.stdout(`${file}: ${ok ? 'OK' : 'FAILED'}\n`);
     }
   }
   if (!opts.has('status')) {
-    if (badLines > 0) ctx.stderr(`${name}: WARNING: ${badLines} line${badLines > 1 ? 's are' : ' is'} improperly formatted\n`);
-    if (unreadable > 0) ctx.stderr(`${name}: WARNING: ${unreadable} listed file${unreadable > 1 ? 's' : ''} could not be read\n`);
+    if (badLines > 0)
+      ctx.stderr(`${name}: WARNING: ${badLines} line${badLines > 1 ? 's are' : ' is'} improperly formatted\n`);
+    if (unreadable > 0)
+      ctx.stderr(`${name}: WARNING: ${unreadable} listed file${unreadable > 1 ? 's' : ''} could not be read\n`);
     if (failed > 0) ctx.stderr(`${name}: WARNING: ${failed} computed checksum${failed > 1 ? 's' : ''} did NOT match\n`);
   }
   if (good === 0 && failed === 0 && unreadable === 0) {
@@ -68,7 +71,16 @@ function make(cmd: string, algo: string): CommandSpec {
     withUsage(ctx, 1, () => {
       const { opts, operands } = parseOpts(cmd, ctx.argv.slice(1), {
         flags: 'bctwz',
-        long: { binary: 'b', check: 'c', text: 't', quiet: 'quiet', status: 'status', warn: 'w', tag: 'tag', strict: 'strict' },
+        long: {
+          binary: 'b',
+          check: 'c',
+          text: 't',
+          quiet: 'quiet',
+          status: 'status',
+          warn: 'w',
+          tag: 'tag',
+          strict: 'strict',
+        },
       });
       const o = new Set(opts.map(([k]) => k));
       if (o.has('c')) return check(ctx, algo, operands, o);
@@ -89,7 +101,12 @@ function make(cmd: string, algo: string): CommandSpec {
       }
       return status;
     });
-  return { name: cmd, summary: `compute and check ${algo.toUpperCase()} message digest`, flags: ['-c', '-b', '-t', '--tag', '--quiet', '--status'], run };
+  return {
+    name: cmd,
+    summary: `compute and check ${algo.toUpperCase()} message digest`,
+    flags: ['-c', '-b', '-t', '--tag', '--quiet', '--status'],
+    run,
+  };
 }
 
 export const sha256sum = make('sha256sum', 'sha256');

@@ -59,8 +59,11 @@ function parseSet(s: string): Item[] {
     }
     const rep = /^\[(\\?.)\*(\d*)\]/u.exec(rest);
     if (rep) {
-      const ch = rep[1].length === 2 ? ESC[rep[1][1]] ?? rep[1][1] : rep[1];
-      items.push({ chars: [], repeat: { ch, n: rep[2] === '' ? 0 : parseInt(rep[2], rep[2].startsWith('0') ? 8 : 10) } });
+      const ch = rep[1].length === 2 ? (ESC[rep[1][1]] ?? rep[1][1]) : rep[1];
+      items.push({
+        chars: [],
+        repeat: { ch, n: rep[2] === '' ? 0 : parseInt(rep[2], rep[2].startsWith('0') ? 8 : 10) },
+      });
       i += [...rep[0]].length;
       continue;
     }
@@ -68,7 +71,8 @@ function parseSet(s: string): Item[] {
     if (chars[i] === '-' && i + 1 < chars.length) {
       i++;
       const hi = one();
-      if (hi < c) throw new UsageError(`tr: range-endpoints of '${c}-${hi}' are in reverse collating sequence order`, false);
+      if (hi < c)
+        throw new UsageError(`tr: range-endpoints of '${c}-${hi}' are in reverse collating sequence order`, false);
       items.push({ chars: range(c, hi) });
       continue;
     }
@@ -78,10 +82,14 @@ function parseSet(s: string): Item[] {
 }
 
 function expand(items: Item[], fillTo = 0): string[] {
-  const fixed = items.reduce((n, it) => n + (it.repeat && it.repeat.n === 0 ? 0 : it.repeat ? it.repeat.n : it.chars.length), 0);
+  const fixed = items.reduce(
+    (n, it) => n + (it.repeat && it.repeat.n === 0 ? 0 : it.repeat ? it.repeat.n : it.chars.length),
+    0,
+  );
   const out: string[] = [];
   for (const it of items) {
-    if (it.repeat) out.push(...Array<string>(it.repeat.n === 0 ? Math.max(0, fillTo - fixed) : it.repeat.n).fill(it.repeat.ch));
+    if (it.repeat)
+      out.push(...Array<string>(it.repeat.n === 0 ? Math.max(0, fillTo - fixed) : it.repeat.n).fill(it.repeat.ch));
     else out.push(...it.chars);
   }
   return out;
@@ -100,10 +108,13 @@ async function run(ctx: CommandContext): Promise<number> {
     const need = del && squeeze ? 2 : del ? 1 : squeeze ? 1 : 2;
     if (operands.length === 0) throw new UsageError('tr: missing operand');
     if (operands.length < need) {
-      const why = del ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.';
+      const why = del
+        ? 'Two strings must be given when both deleting and squeezing repeats.'
+        : 'Two strings must be given when translating.';
       throw new UsageError(`tr: missing operand after ‘${operands[operands.length - 1]}’\n${why}`);
     }
-    if (operands.length > (del && !squeeze ? 1 : 2)) throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
+    if (operands.length > (del && !squeeze ? 1 : 2))
+      throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
     const set1Items = parseSet(operands[0]);
     let set1 = expand(set1Items);
     const input = [...text(ctx.stdin)];

@@ -12,13 +12,25 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
     const { opts, operands } = parseOpts('uniq', ctx.argv.slice(1), {
       flags: 'cduiz',
       args: 'fsw',
-      long: { count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i', 'skip-fields=': 'f', 'skip-chars=': 's', 'check-chars=': 'w' },
+      long: {
+        count: 'c',
+        repeated: 'd',
+        unique: 'u',
+        'ignore-case': 'i',
+        'skip-fields=': 'f',
+        'skip-chars=': 's',
+        'check-chars=': 'w',
+      },
     });
     const o = new Map(opts);
     const num = (k: string): number => {
       const v = o.get(k);
       if (v === undefined) return 0;
-      if (!/^\d+$/.test(v)) throw new UsageError(`uniq: ${v}: invalid number of ${k === 'f' ? 'fields to skip' : k === 's' ? 'bytes to skip' : 'bytes to compare'}`, true);
+      if (!/^\d+$/.test(v))
+        throw new UsageError(
+          `uniq: ${v}: invalid number of ${k === 'f' ? 'fields to skip' : k === 's' ? 'bytes to skip' : 'bytes to compare'}`,
+          true,
+        );
       return Number(v);
     };
     const [skipF, skipC, check] = [num('f'), num('s'), o.has('w') ? num('w') : Infinity];
@@ -42,7 +54,8 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
       while (j < all.length && key(all[j]) === key(all[i])) j++;
       const n = j - i;
       const show = o.has('d') ? n > 1 : o.has('u') ? n === 1 : true;
-      if (show && !(o.has('d') && o.has('u'))) out += o.has('c') ? `${String(n).padStart(7)} ${all[i]}\n` : `${all[i]}\n`;
+      if (show && !(o.has('d') && o.has('u')))
+        out += o.has('c') ? `${String(n).padStart(7)} ${all[i]}\n` : `${all[i]}\n`;
       i = j;
     }
     if (operands[1] !== undefined) {
@@ -59,7 +72,10 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
 
 async function teeRun(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('tee', ctx.argv.slice(1), { flags: 'ai', long: { append: 'a', 'ignore-interrupts': 'i' } });
+    const { opts, operands } = parseOpts('tee', ctx.argv.slice(1), {
+      flags: 'ai',
+      long: { append: 'a', 'ignore-interrupts': 'i' },
+    });
     const append = opts.some(([k]) => k === 'a');
     let status = 0;
     for (const f of operands) {
@@ -97,7 +113,13 @@ async function nlRun(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
     const { opts, operands } = parseOpts('nl', ctx.argv.slice(1), {
       args: 'bwsvi',
-      long: { 'body-numbering=': 'b', 'number-width=': 'w', 'number-separator=': 's', 'starting-line-number=': 'v', 'line-increment=': 'i' },
+      long: {
+        'body-numbering=': 'b',
+        'number-width=': 'w',
+        'number-separator=': 's',
+        'starting-line-number=': 'v',
+        'line-increment=': 'i',
+      },
     });
     const o = new Map(opts);
     const style = o.get('b') ?? 't';
@@ -129,7 +151,11 @@ async function nlRun(ctx: CommandContext): Promise<number> {
 
 async function base64Run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('base64', ctx.argv.slice(1), { flags: 'di', args: 'w', long: { decode: 'd', 'ignore-garbage': 'i', 'wrap=': 'w' } });
+    const { opts, operands } = parseOpts('base64', ctx.argv.slice(1), {
+      flags: 'di',
+      args: 'w',
+      long: { decode: 'd', 'ignore-garbage': 'i', 'wrap=': 'w' },
+    });
     const o = new Map(opts);
     const r = readOperand(ctx, operands[0] ?? '-', { used: false });
     if (!r.ok) {
@@ -155,8 +181,28 @@ async function base64Run(ctx: CommandContext): Promise<number> {
   });
 }
 
-export const uniq: CommandSpec = { name: 'uniq', summary: 'report or omit repeated lines', flags: ['-c', '-d', '-u', '-i', '-f', '-s', '-w'], run: uniqRun };
-export const tee: CommandSpec = { name: 'tee', summary: 'read from standard input and write to standard output and files', flags: ['-a'], run: teeRun };
+export const uniq: CommandSpec = {
+  name: 'uniq',
+  summary: 'report or omit repeated lines',
+  flags: ['-c', '-d', '-u', '-i', '-f', '-s', '-w'],
+  run: uniqRun,
+};
+export const tee: CommandSpec = {
+  name: 'tee',
+  summary: 'read from standard input and write to standard output and files',
+  flags: ['-a'],
+  run: teeRun,
+};
 export const rev: CommandSpec = { name: 'rev', summary: 'reverse lines characterwise', run: revRun };
-export const nl: CommandSpec = { name: 'nl', summary: 'number lines of files', flags: ['-b', '-w', '-s', '-v', '-i'], run: nlRun };
-export const base64: CommandSpec = { name: 'base64', summary: 'base64 encode/decode data', flags: ['-d', '-w'], run: base64Run };
+export const nl: CommandSpec = {
+  name: 'nl',
+  summary: 'number lines of files',
+  flags: ['-b', '-w', '-s', '-v', '-i'],
+  run: nlRun,
+};
+export const base64: CommandSpec = {
+  name: 'base64',
+  summary: 'base64 encode/decode data',
+  flags: ['-d', '-w'],
+  run: base64Run,
+};

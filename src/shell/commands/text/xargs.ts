@@ -50,7 +50,12 @@ function splitDefault(s: string, byLine: boolean): string[][] {
         if (have) cur.push(word);
         if (cur.length > 0) lines.push(cur);
         lines.push([]);
-        throw Object.assign(new ParseError(`unmatched ${c === "'" ? 'single' : 'double'} quote; by default quotes are special to xargs unless you use the -0 option`), { lines });
+        throw Object.assign(
+          new ParseError(
+            `unmatched ${c === "'" ? 'single' : 'double'} quote; by default quotes are special to xargs unless you use the -0 option`,
+          ),
+          { lines },
+        );
       }
       word += s.slice(i + 1, end);
       have = true;
@@ -100,11 +105,13 @@ async function run(ctx: CommandContext): Promise<number> {
         if (m[1] === 'n') maxArgs = Number(v);
         if (m[1] === 'L') maxLines = Number(v);
       } else if (m[1] === 'I') {
-        if (maxArgs > 0) ctx.stderr('xargs: warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value\n');
+        if (maxArgs > 0)
+          ctx.stderr(
+            'xargs: warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value\n',
+          );
         maxArgs = 0;
         repl = v;
-      }
-      else if (m[1] === 'd') delim = v === '\\n' ? '\n' : v === '\\t' ? '\t' : v;
+      } else if (m[1] === 'd') delim = v === '\\n' ? '\n' : v === '\\t' ? '\t' : v;
       else if (m[1] === 'a') argFile = v;
       continue;
     }
@@ -151,25 +158,33 @@ async function run(ctx: CommandContext): Promise<number> {
     groups = repl !== undefined ? items.map((x) => [x]) : [items];
   } else {
     try {
-      groups = splitDefault(repl !== undefined ? input.replace(/^[ \t]+/gm, '') : input, repl !== undefined || maxLines > 0);
+      groups = splitDefault(
+        repl !== undefined ? input.replace(/^[ \t]+/gm, '') : input,
+        repl !== undefined || maxLines > 0,
+      );
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       parseError = e.message;
       groups = (e as ParseError & { lines: string[][] }).lines;
     }
     // -I: the whole line is the argument, inner blanks included.
-    if (repl !== undefined) groups = input.split('\n').map((l) => l.replace(/^[ \t]+/, '')).filter((l) => l !== '').map((l) => [splitDefault(l, true).flat().join(' ')]);
+    if (repl !== undefined)
+      groups = input
+        .split('\n')
+        .map((l) => l.replace(/^[ \t]+/, ''))
+        .filter((l) => l !== '')
+        .map((l) => [splitDefault(l, true).flat().join(' ')]);
   }
   const truncated = parseError !== undefined;
   // Batches of arguments, one command line each.
   const batches: string[][] = [];
   if (repl !== undefined) for (const g of groups) batches.push(g);
-  else if (maxLines > 0) for (let k = 0; k < groups.length; k += maxLines) batches.push(groups.slice(k, k + maxLines).flat());
+  else if (maxLines > 0)
+    for (let k = 0; k < groups.length; k += maxLines) batches.push(groups.slice(k, k + maxLines).flat());
   else {
     const all = groups.flat();
     if (maxArgs > 0) for (let k = 0; k < all.length; k += maxArgs) batches.push(all.slice(k, k + maxArgs));
     else if (all.length > 0 || (!noEmpty && !truncated)) batches.push(all);
-    else if (truncated && all.length > 0) batches.push(all);
   }
   if (truncated && batches.length > 0 && batches[batches.length - 1].length === 0) batches.pop();
   let status = 0;
@@ -177,7 +192,13 @@ async function run(ctx: CommandContext): Promise<number> {
     const words = repl !== undefined ? command.map((w) => w.split(repl!).join(batch[0] ?? '')) : [...command, ...batch];
     const line = words.map(shellQuote).join(' ');
     if (trace) ctx.stderr(`${line}\n`);
-    const rc = await ctx.shell.runLine(line, { stdin: argFile !== undefined ? ctx.stdin : new Uint8Array(), stdout: ctx.stdout, stderr: ctx.stderr, stdinIsTerminal: false, stdoutIsTerminal: ctx.stdoutIsTerminal });
+    const rc = await ctx.shell.runLine(line, {
+      stdin: argFile !== undefined ? ctx.stdin : new Uint8Array(),
+      stdout: ctx.stdout,
+      stderr: ctx.stderr,
+      stdinIsTerminal: false,
+      stdoutIsTerminal: ctx.stdoutIsTerminal,
+    });
     if (rc === 255) {
       ctx.stderr(`xargs: ${command[0]}: exited with status 255; aborting\n`);
       return 124;

@@ -27,7 +27,13 @@ async function sim(lines: string[], tar: Uint8Array): Promise<string> {
   host.rootProc.writeFile('/tmp/t.tar', tar);
   let out = '';
   const add = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d));
-  const io: CommandIO = { stdin: new Uint8Array(0), stdout: add, stderr: add, stdinIsTerminal: false, stdoutIsTerminal: false };
+  const io: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: add,
+    stderr: add,
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
   for (const l of lines) await host.session.run(l, io);
   return out;
 }
@@ -44,12 +50,24 @@ describe('tar', () => {
   });
 
   it('extracts files, links and modes with -xf and -C', async () => {
-    const out = await sim(['mkdir /tmp/x', 'tar -xf /tmp/t.tar -C /tmp/x', 'stat -c "%A %h %s %n" /tmp/x/etc/a.txt /tmp/x/etc/hard /tmp/x/usr/bin/su', 'readlink /tmp/x/etc/link'], await archive());
-    expect(out).toBe('-rw-r--r-- 2 12345 /tmp/x/etc/a.txt\n-rw-r--r-- 2 12345 /tmp/x/etc/hard\n-rwsr-xr-x 1 1 /tmp/x/usr/bin/su\na.txt\n');
+    const out = await sim(
+      [
+        'mkdir /tmp/x',
+        'tar -xf /tmp/t.tar -C /tmp/x',
+        'stat -c "%A %h %s %n" /tmp/x/etc/a.txt /tmp/x/etc/hard /tmp/x/usr/bin/su',
+        'readlink /tmp/x/etc/link',
+      ],
+      await archive(),
+    );
+    expect(out).toBe(
+      '-rw-r--r-- 2 12345 /tmp/x/etc/a.txt\n-rw-r--r-- 2 12345 /tmp/x/etc/hard\n-rwsr-xr-x 1 1 /tmp/x/usr/bin/su\na.txt\n',
+    );
   });
 
   it('answers bad input as tar does', async () => {
-    expect(await sim(['tar -tf /tmp/nope.tar'], await archive())).toBe('tar: /tmp/nope.tar: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n');
+    expect(await sim(['tar -tf /tmp/nope.tar'], await archive())).toBe(
+      'tar: /tmp/nope.tar: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n',
+    );
     expect(await sim(['tar -f /tmp/t.tar'], await archive())).toContain("tar: You must specify one of the '-Acdtrux'");
   });
 });

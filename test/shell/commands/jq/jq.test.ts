@@ -20,10 +20,7 @@ const hex = (seed: string): string => createHash('sha256').update(seed).digest('
 
 /** Go's encoding/json escapes <, > and & in strings; docker inspect prints that. */
 const goJSON = (value: unknown, indent?: number): string =>
-  JSON.stringify(value, null, indent)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+  JSON.stringify(value, null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
 const ROOT = '/var/lib/docker/overlay2';
 const CACHE_IDS = Array.from({ length: 7 }, (_, i) => hex(`layer ${i}`)); // bottom first
@@ -31,7 +28,9 @@ const DIFF_IDS = Array.from({ length: 7 }, (_, i) => `sha256:${hex(`diff ${i}`)}
 const MOUNT_ID = hex('nginx rw layer');
 const IMAGE_ID = `sha256:${hex('nginx image')}`;
 const CONTAINER_ID = hex('nginx container');
-const LOWER = [`${ROOT}/${MOUNT_ID}-init/diff`, ...[...CACHE_IDS].reverse().map((id) => `${ROOT}/${id}/diff`)].join(':');
+const LOWER = [`${ROOT}/${MOUNT_ID}-init/diff`, ...[...CACHE_IDS].reverse().map((id) => `${ROOT}/${id}/diff`)].join(
+  ':',
+);
 const UPPER = `${ROOT}/${MOUNT_ID}/diff`;
 const MERGED = `${ROOT}/${MOUNT_ID}/merged`;
 const MAINTAINER = 'NGINX Docker Maintainers <docker-maint@nginx.com>';
@@ -85,7 +84,10 @@ const DOCKER_IMAGE_INSPECT_NGINX =
         Size: 191996719,
         GraphDriver: {
           Data: {
-            LowerDir: CACHE_IDS.slice(0, -1).reverse().map((id) => `${ROOT}/${id}/diff`).join(':'),
+            LowerDir: CACHE_IDS.slice(0, -1)
+              .reverse()
+              .map((id) => `${ROOT}/${id}/diff`)
+              .join(':'),
             MergedDir: `${ROOT}/${CACHE_IDS[6]}/merged`,
             UpperDir: `${ROOT}/${CACHE_IDS[6]}/diff`,
             WorkDir: `${ROOT}/${CACHE_IDS[6]}/work`,
@@ -283,7 +285,9 @@ describe("jq's errors and exit statuses", () => {
       exitCode: 5,
     });
     // printf '[1]' | jq .foo: no newline read yet, so line 0.
-    expect((await runJq(['.foo'], '[1]')).stderr).toBe('jq: error (at <stdin>:0): Cannot index array with string ("foo")\n');
+    expect((await runJq(['.foo'], '[1]')).stderr).toBe(
+      'jq: error (at <stdin>:0): Cannot index array with string ("foo")\n',
+    );
     expect((await runJq(['.[0].GraphDriver.Data.LowerDir.x'], DOCKER_INSPECT_NGINX)).stderr).toBe(
       `jq: error (at <stdin>:${DOCKER_INSPECT_NGINX.split('\n').length - 1}): Cannot index string with string ("x")\n`,
     );
@@ -337,8 +341,12 @@ describe("jq's errors and exit statuses", () => {
       stderr: `jq: --indent takes one parameter\n${DIE}`,
       exitCode: 2,
     });
-    expect((await runJq(['--arg', 'x'], '1\n')).stderr).toBe(`jq: --arg takes two parameters (e.g. --arg varname value)\n${DIE}`);
-    expect((await runJq(['--indent', '9', '.'], '1\n')).stderr).toBe(`jq: --indent takes a number between -1 and 7\n${DIE}`);
+    expect((await runJq(['--arg', 'x'], '1\n')).stderr).toBe(
+      `jq: --arg takes two parameters (e.g. --arg varname value)\n${DIE}`,
+    );
+    expect((await runJq(['--indent', '9', '.'], '1\n')).stderr).toBe(
+      `jq: --indent takes a number between -1 and 7\n${DIE}`,
+    );
   });
 
   it('input that is not JSON: exit 5', async () => {

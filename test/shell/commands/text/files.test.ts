@@ -28,7 +28,7 @@ describe('sed -i', () => {
     expect(dec.decode(proc.readFile('/f'))).toBe('b\n');
   });
 
-  it('edits each file separately ($ is each file\'s last line) and reports missing ones', async () => {
+  it("edits each file separately ($ is each file's last line) and reports missing ones", async () => {
     const proc = makeProc({ '/a': '1\n2\n', '/b': '3\n4\n' });
     const r = await sh("sed -i '$d' /a /nope /b", { proc });
     expect(r).toEqual({ out: '', err: "sed: can't read /nope: No such file or directory\n", code: 2 });
@@ -60,12 +60,14 @@ describe('tee and awk output files', () => {
     expect(dec.decode(proc.readFile('/keep'))).toBe('kept\nb\nd\n');
   });
 
-  it("awk print | \"sort\" runs the command on what was printed, when closed", async () => {
-    const r = await sh(`awk '{ print $2 | "sort -n" } END { close("sort -n"); print "done" }'`, { stdin: 'a 10\nb 9\nc 100\n' });
+  it('awk print | "sort" runs the command on what was printed, when closed', async () => {
+    const r = await sh(`awk '{ print $2 | "sort -n" } END { close("sort -n"); print "done" }'`, {
+      stdin: 'a 10\nb 9\nc 100\n',
+    });
     expect(r.out).toBe('9\n10\n100\ndone\n');
   });
 
-  it('awk system() runs in order with awk\'s own output', async () => {
+  it("awk system() runs in order with awk's own output", async () => {
     const r = await sh(`awk 'BEGIN { print "before"; system("echo inside"); print "after" }'`);
     expect(r.out).toBe('before\ninside\nafter\n');
   });
@@ -78,10 +80,16 @@ describe('xargs', () => {
   });
 
   it('seed: find … | xargs ls -i lists the inode of each nginx.conf', async () => {
-    const proc = makeProc({ '/l1/diff/etc/nginx/nginx.conf': 'user nginx;\n', '/l2/diff/etc/nginx/nginx.conf': 'user root;\n' });
+    const proc = makeProc({
+      '/l1/diff/etc/nginx/nginx.conf': 'user nginx;\n',
+      '/l2/diff/etc/nginx/nginx.conf': 'user root;\n',
+    });
     const a = proc.stat('/l1/diff/etc/nginx/nginx.conf').ino;
     const b = proc.stat('/l2/diff/etc/nginx/nginx.conf').ino;
-    const r = await sh('xargs ls -i', { proc, stdin: '/l1/diff/etc/nginx/nginx.conf\n/l2/diff/etc/nginx/nginx.conf\n' });
+    const r = await sh('xargs ls -i', {
+      proc,
+      stdin: '/l1/diff/etc/nginx/nginx.conf\n/l2/diff/etc/nginx/nginx.conf\n',
+    });
     expect(r.out).toBe(`${a} /l1/diff/etc/nginx/nginx.conf\n${b} /l2/diff/etc/nginx/nginx.conf\n`);
   });
 
@@ -109,21 +117,31 @@ describe('runaway scripts end themselves (the session is single-threaded)', () =
   it('awk: an endless loop stops with a fatal error', async () => {
     const r = await sh(`awk 'BEGIN { print "start"; while (1) x++ }'`);
     expect(r.out).toBe('start\n');
-    expect(r.err).toBe('awk: cmd. line:1: fatal: program stopped after 10000000 statements (the simulation has no Ctrl-C)\n');
+    expect(r.err).toBe(
+      'awk: cmd. line:1: fatal: program stopped after 10000000 statements (the simulation has no Ctrl-C)\n',
+    );
     expect(r.code).toBe(2);
   }, 30_000);
 
   it('sed: an endless branch stops', async () => {
     const r = await sh("sed ':a;ba'", { stdin: 'x\n' });
-    expect(r).toEqual({ out: '', err: 'sed: script stopped after 20000000 commands (the simulation has no Ctrl-C)\n', code: 4 });
+    expect(r).toEqual({
+      out: '',
+      err: 'sed: script stopped after 20000000 commands (the simulation has no Ctrl-C)\n',
+      code: 4,
+    });
   }, 30_000);
 });
 
 describe('awk time functions use the simulated clock (UTC)', () => {
   it('strftime matches gawk with TZ=UTC for a fixed timestamp', async () => {
     // gawk 5.2.1, TZ=UTC: strftime("%Y-%m-%d %H:%M:%S %a %b %e %j %I%p %Z %z %D %s", 1700000000)
-    const r = await sh(`awk 'BEGIN { print strftime("%Y-%m-%d %H:%M:%S %a %b %e %j %I%p %Z %z %D %s", 1700000000); print strftime("%c", 86400*365) }'`);
-    expect(r.out).toBe('2023-11-14 22:13:20 Tue Nov 14 318 10PM UTC +0000 11/14/23 1700000000\nFri Jan  1 00:00:00 1971\n');
+    const r = await sh(
+      `awk 'BEGIN { print strftime("%Y-%m-%d %H:%M:%S %a %b %e %j %I%p %Z %z %D %s", 1700000000); print strftime("%c", 86400*365) }'`,
+    );
+    expect(r.out).toBe(
+      '2023-11-14 22:13:20 Tue Nov 14 318 10PM UTC +0000 11/14/23 1700000000\nFri Jan  1 00:00:00 1971\n',
+    );
   });
 
   it('systime() reads the kernel clock', async () => {

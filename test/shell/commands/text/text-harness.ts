@@ -139,7 +139,10 @@ async function runStages(proc: Proc, line: string, io: CommandIO, env: Map<strin
 }
 
 /** Runs a pipeline line; stdin is the first stage's input. */
-export async function sh(line: string, options: { stdin?: string; proc?: Proc; files?: Record<string, string> } = {}): Promise<Result> {
+export async function sh(
+  line: string,
+  options: { stdin?: string; proc?: Proc; files?: Record<string, string> } = {},
+): Promise<Result> {
   const proc = options.proc ?? makeProc(options.files);
   let out = '';
   let err = '';
@@ -153,7 +156,10 @@ export async function sh(line: string, options: { stdin?: string; proc?: Proc; f
       stdinIsTerminal: false,
       stdoutIsTerminal: false,
     },
-    new Map([['HOME', '/root'], ['PATH', '/usr/bin:/bin']]),
+    new Map([
+      ['HOME', '/root'],
+      ['PATH', '/usr/bin:/bin'],
+    ]),
   );
   return { out, err, code };
 }

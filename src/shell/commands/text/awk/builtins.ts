@@ -113,7 +113,9 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
       const how = /^[gG]/.test(howS) ? 0 : Math.max(1, Math.trunc(toNum(input(howS))));
       const s = args.length > 3 ? str(3) : it.getRecord();
       return replaceAll(re, s, how, (m) =>
-        repl.replace(/\\(\d)|\\&|&|\\\\/g, (x, d: string | undefined) => (d !== undefined ? m[Number(d)] ?? '' : x === '\\&' ? '&' : x === '\\\\' ? '\\' : m[0])),
+        repl.replace(/\\(\d)|\\&|&|\\\\/g, (x, d: string | undefined) =>
+          d !== undefined ? (m[Number(d)] ?? '') : x === '\\&' ? '&' : x === '\\\\' ? '\\' : m[0],
+        ),
       )[0];
     }
     case 'match': {
@@ -144,15 +146,24 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     case 'sprintf':
       if (args.length === 0) throw new AwkFatal('sprintf: no format');
       return it.sprintf(args.map((a) => it.eval(a)));
-    case 'tolower': return str(0).toLowerCase();
-    case 'toupper': return str(0).toUpperCase();
-    case 'int': return Math.trunc(num(0));
-    case 'sqrt': return Math.sqrt(num(0));
-    case 'exp': return Math.exp(num(0));
-    case 'log': return Math.log(num(0));
-    case 'sin': return Math.sin(num(0));
-    case 'cos': return Math.cos(num(0));
-    case 'atan2': return Math.atan2(num(0), num(1));
+    case 'tolower':
+      return str(0).toLowerCase();
+    case 'toupper':
+      return str(0).toUpperCase();
+    case 'int':
+      return Math.trunc(num(0));
+    case 'sqrt':
+      return Math.sqrt(num(0));
+    case 'exp':
+      return Math.exp(num(0));
+    case 'log':
+      return Math.log(num(0));
+    case 'sin':
+      return Math.sin(num(0));
+    case 'cos':
+      return Math.cos(num(0));
+    case 'atan2':
+      return Math.atan2(num(0), num(1));
     case 'rand': {
       // A small deterministic generator: the tutorial replays identically from a seed.
       it.randSeed = (it.randSeed * 1103515245 + 12345) % 2147483648;
@@ -164,10 +175,14 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
       it.randSeed = Math.abs(Math.trunc(it.prevSeed)) % 2147483648;
       return prev;
     }
-    case 'close': return it.close(str(0));
-    case 'fflush': return 0;
-    case 'system': return it.system(str(0));
-    case 'systime': return Math.floor(it.io.now() / 1000);
+    case 'close':
+      return it.close(str(0));
+    case 'fflush':
+      return 0;
+    case 'system':
+      return it.system(str(0));
+    case 'systime':
+      return Math.floor(it.io.now() / 1000);
     case 'strftime': {
       const fmt = args.length > 0 ? str(0) : '%a %b %e %H:%M:%S %Z %Y';
       const secs = args.length > 1 ? Math.trunc(num(1)) : Math.floor(it.io.now() / 1000);
@@ -198,42 +213,85 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** C strftime in UTC (the simulated host's zone), for the common conversions. */
 function strftime(fmt: string, d: Date): string {
   const p2 = (n: number): string => String(n).padStart(2, '0');
   const conv = (c: string): string => {
     switch (c) {
-      case 'a': return DAYS[d.getUTCDay()].slice(0, 3);
-      case 'A': return DAYS[d.getUTCDay()];
-      case 'b': case 'h': return MONTHS[d.getUTCMonth()].slice(0, 3);
-      case 'B': return MONTHS[d.getUTCMonth()];
-      case 'c': return `${conv('a')} ${conv('b')} ${conv('e')} ${conv('T')} ${conv('Y')}`;
-      case 'd': return p2(d.getUTCDate());
-      case 'e': return String(d.getUTCDate()).padStart(2, ' ');
-      case 'F': return `${conv('Y')}-${conv('m')}-${conv('d')}`;
-      case 'H': return p2(d.getUTCHours());
-      case 'I': return p2(((d.getUTCHours() + 11) % 12) + 1);
-      case 'j': return String(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1).padStart(3, '0');
-      case 'm': return p2(d.getUTCMonth() + 1);
-      case 'M': return p2(d.getUTCMinutes());
-      case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'S': return p2(d.getUTCSeconds());
-      case 's': return String(Math.floor(d.getTime() / 1000));
-      case 'T': return `${conv('H')}:${conv('M')}:${conv('S')}`;
-      case 'D': return `${conv('m')}/${conv('d')}/${conv('y')}`;
-      case 'R': return `${conv('H')}:${conv('M')}`;
-      case 'u': return String(d.getUTCDay() || 7);
-      case 'w': return String(d.getUTCDay());
-      case 'y': return p2(d.getUTCFullYear() % 100);
-      case 'Y': return String(d.getUTCFullYear());
-      case 'Z': return 'UTC';
-      case 'z': return '+0000';
-      case 'n': return '\n';
-      case 't': return '\t';
-      case '%': return '%';
-      default: return `%${c}`;
+      case 'a':
+        return DAYS[d.getUTCDay()].slice(0, 3);
+      case 'A':
+        return DAYS[d.getUTCDay()];
+      case 'b':
+      case 'h':
+        return MONTHS[d.getUTCMonth()].slice(0, 3);
+      case 'B':
+        return MONTHS[d.getUTCMonth()];
+      case 'c':
+        return `${conv('a')} ${conv('b')} ${conv('e')} ${conv('T')} ${conv('Y')}`;
+      case 'd':
+        return p2(d.getUTCDate());
+      case 'e':
+        return String(d.getUTCDate()).padStart(2, ' ');
+      case 'F':
+        return `${conv('Y')}-${conv('m')}-${conv('d')}`;
+      case 'H':
+        return p2(d.getUTCHours());
+      case 'I':
+        return p2(((d.getUTCHours() + 11) % 12) + 1);
+      case 'j':
+        return String(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1).padStart(3, '0');
+      case 'm':
+        return p2(d.getUTCMonth() + 1);
+      case 'M':
+        return p2(d.getUTCMinutes());
+      case 'p':
+        return d.getUTCHours() < 12 ? 'AM' : 'PM';
+      case 'S':
+        return p2(d.getUTCSeconds());
+      case 's':
+        return String(Math.floor(d.getTime() / 1000));
+      case 'T':
+        return `${conv('H')}:${conv('M')}:${conv('S')}`;
+      case 'D':
+        return `${conv('m')}/${conv('d')}/${conv('y')}`;
+      case 'R':
+        return `${conv('H')}:${conv('M')}`;
+      case 'u':
+        return String(d.getUTCDay() || 7);
+      case 'w':
+        return String(d.getUTCDay());
+      case 'y':
+        return p2(d.getUTCFullYear() % 100);
+      case 'Y':
+        return String(d.getUTCFullYear());
+      case 'Z':
+        return 'UTC';
+      case 'z':
+        return '+0000';
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case '%':
+        return '%';
+      default:
+        return `%${c}`;
     }
   };
   return fmt.replace(/%(.)/gs, (_, c: string) => conv(c));

@@ -126,7 +126,7 @@ export function cFormat(fmt: string, args: FormatArgs): string {
       if (conv === 'c') {
         const r = args.raw();
         if (r === undefined) return runOut();
-        s = typeof r === 'number' ? String.fromCodePoint(Math.max(0, Math.trunc(r)) % 0x110000) : [...r][0] ?? '';
+        s = typeof r === 'number' ? String.fromCodePoint(Math.max(0, Math.trunc(r)) % 0x110000) : ([...r][0] ?? '');
       } else {
         const v = args.str();
         if (v === undefined) return runOut();

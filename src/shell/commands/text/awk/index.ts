@@ -4,7 +4,17 @@
 // `awk: cmd. line:1: …` with the caret under the offending token.
 import type { CommandContext, CommandSpec } from '../../../command.js';
 import { AwkSyntaxError, unescape } from './lex.js';
-import { AwkFatal, type CmdResult, ExitSignal, Interp, type Io, NeedCommand, NextFileSignal, NextSignal, type Op } from './interp.js';
+import {
+  AwkFatal,
+  type CmdResult,
+  ExitSignal,
+  Interp,
+  type Io,
+  NeedCommand,
+  NextFileSignal,
+  NextSignal,
+  type Op,
+} from './interp.js';
 import { type Program, parseAwk } from './parse.js';
 import { input, toBool, toNum, toStr } from './value.js';
 import { errText, text } from '../common.js';
@@ -34,7 +44,10 @@ class MainInput {
   private recs: string[] = [];
   private ri = 0;
   opened = false;
-  constructor(private readonly it: Interp, private readonly ctx: CommandContext) {}
+  constructor(
+    private readonly it: Interp,
+    private readonly ctx: CommandContext,
+  ) {}
 
   /** Moves to the next file operand; false when none is left. */
   private open(): boolean {
@@ -70,7 +83,10 @@ class MainInput {
       } catch (e) {
         if ((e as { code?: string }).code === 'EISDIR') {
           const me = this.ctx.argv[0].slice(this.ctx.argv[0].lastIndexOf('/') + 1);
-          this.it.ops.push({ kind: 'err', data: `${me}: warning: command line argument \`${name}' is a directory: skipped\n` });
+          this.it.ops.push({
+            kind: 'err',
+            data: `${me}: warning: command line argument \`${name}' is a directory: skipped\n`,
+          });
           data = '';
         } else throw new AwkFatal(`cannot open file \`${name}' for reading: ${errText(e)}`, { cause: 'nofile' });
       }
@@ -161,7 +177,9 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     const lineStart = before.lastIndexOf('\n') + 1;
     const lineEnd = src.indexOf('\n', e.pos) < 0 ? src.length : src.indexOf('\n', e.pos);
     const line = src.slice(lineStart, lineEnd);
-    ctx.stderr(`${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`);
+    ctx.stderr(
+      `${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`,
+    );
     return 1;
   }
   const cache = new Map<string, CmdResult>();
@@ -236,7 +254,12 @@ interface Setup {
  * it, and the program is replayed from the start with the result cached — awk is deterministic
  * here (rand is seeded), and writes already made are not made again.
  */
-function runOnce(ctx: CommandContext, prog: Program, setup: Setup, io: Omit<Io, 'nextMain'>): { status: number; ops: Op[] } {
+function runOnce(
+  ctx: CommandContext,
+  prog: Program,
+  setup: Setup,
+  io: Omit<Io, 'nextMain'>,
+): { status: number; ops: Op[] } {
   const { me, srcName, operands, fs, assigns } = setup;
   let main!: MainInput;
   const it = new Interp(prog, { ...io, nextMain: () => main.next() });
@@ -323,7 +346,6 @@ function runOnce(ctx: CommandContext, prog: Program, setup: Setup, io: Omit<Io, 
   }
   return { status, ops: it.ops };
 }
-
 
 export const awk: CommandSpec = {
   name: 'awk',

@@ -27,7 +27,10 @@ export class Interp extends AwkOutput {
   randSeed = 0;
   prevSeed = 0;
 
-  constructor(readonly prog: Program, io: Io) {
+  constructor(
+    readonly prog: Program,
+    io: Io,
+  ) {
     super(io);
   }
 
@@ -52,10 +55,14 @@ export class Interp extends AwkOutput {
   private steps = 0;
 
   exec(s: Stmt): void {
-    if (++this.steps > STEP_LIMIT) throw new AwkFatal(`program stopped after ${STEP_LIMIT} statements (the simulation has no Ctrl-C)`);
+    if (++this.steps > STEP_LIMIT)
+      throw new AwkFatal(`program stopped after ${STEP_LIMIT} statements (the simulation has no Ctrl-C)`);
     switch (s.t) {
       case 'print': {
-        const data = s.args.length === 0 ? this.record : s.args.map((a) => this.outStr(this.eval(a))).join(this.str(this.cell('OFS').v));
+        const data =
+          s.args.length === 0
+            ? this.record
+            : s.args.map((a) => this.outStr(this.eval(a))).join(this.str(this.cell('OFS').v));
         this.emit(data + this.str(this.cell('ORS').v), s.dest);
         return;
       }
@@ -65,12 +72,16 @@ export class Interp extends AwkOutput {
         this.emit(this.sprintf(vals), s.dest);
         return;
       }
-      case 'expr': this.eval(s.e); return;
+      case 'expr':
+        this.eval(s.e);
+        return;
       case 'if':
         if (toBool(this.eval(s.c))) this.exec(s.a);
         else if (s.b) this.exec(s.b);
         return;
-      case 'block': for (const x of s.body) this.exec(x); return;
+      case 'block':
+        for (const x of s.body) this.exec(x);
+        return;
       case 'while':
         while (toBool(this.eval(s.c))) if (this.loopBody(s.body)) break;
         return;
@@ -94,12 +105,18 @@ export class Interp extends AwkOutput {
         }
         return;
       }
-      case 'next': throw new NextSignal();
-      case 'nextfile': throw new NextFileSignal();
-      case 'break': throw new BreakSignal();
-      case 'continue': throw new ContinueSignal();
-      case 'exit': throw new ExitSignal(s.e ? Math.trunc(toNum(this.eval(s.e))) & 0xff : -1);
-      case 'return': throw new ReturnSignal(s.e ? this.eval(s.e) : UNINIT);
+      case 'next':
+        throw new NextSignal();
+      case 'nextfile':
+        throw new NextFileSignal();
+      case 'break':
+        throw new BreakSignal();
+      case 'continue':
+        throw new ContinueSignal();
+      case 'exit':
+        throw new ExitSignal(s.e ? Math.trunc(toNum(this.eval(s.e))) & 0xff : -1);
+      case 'return':
+        throw new ReturnSignal(s.e ? this.eval(s.e) : UNINIT);
       case 'delete': {
         const arr = this.array(s.name);
         if (s.subs) arr.delete(this.subscript(s.subs));
@@ -127,7 +144,8 @@ export class Interp extends AwkOutput {
     try {
       return cFormatVals(fmt, vals, () => k++, this);
     } catch (e) {
-      if (e instanceof FormatError) throw new AwkFatal(`${e.message}\n\t\`${fmt}'\n\t${' '.repeat(e.pos + 1)}^ ran out for this one`);
+      if (e instanceof FormatError)
+        throw new AwkFatal(`${e.message}\n\t\`${fmt}'\n\t${' '.repeat(e.pos + 1)}^ ran out for this one`);
       throw e;
     }
   }
@@ -148,12 +166,18 @@ export class Interp extends AwkOutput {
 
   eval(e: Expr): Val {
     switch (e.t) {
-      case 'num': return e.v;
-      case 'str': return e.v;
-      case 're': return toBool(this.regex(e.src).test(this.record) ? 1 : 0) ? 1 : 0;
-      case 'group': return this.eval(e.e);
-      case 'var': return this.get(e.name);
-      case 'field': return this.getField(Math.trunc(toNum(this.eval(e.e))));
+      case 'num':
+        return e.v;
+      case 'str':
+        return e.v;
+      case 're':
+        return toBool(this.regex(e.src).test(this.record) ? 1 : 0) ? 1 : 0;
+      case 'group':
+        return this.eval(e.e);
+      case 'var':
+        return this.get(e.name);
+      case 'field':
+        return this.getField(Math.trunc(toNum(this.eval(e.e))));
       case 'index': {
         const arr = this.array(e.name);
         const k = this.subscript(e.subs);
@@ -164,7 +188,8 @@ export class Interp extends AwkOutput {
         }
         return v;
       }
-      case 'in': return this.array(e.name).has(this.subscript(e.subs)) ? 1 : 0;
+      case 'in':
+        return this.array(e.name).has(this.subscript(e.subs)) ? 1 : 0;
       case 'assign': {
         if (e.op === '=') {
           const v = this.eval(e.e);
@@ -174,9 +199,12 @@ export class Interp extends AwkOutput {
         const lhs = toNum(this.eval(e.target));
         return this.assign(e.target, this.arith(e.op.slice(0, -1), lhs, rhs));
       }
-      case 'cond': return toBool(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
-      case 'and': return toBool(this.eval(e.a)) && toBool(this.eval(e.b)) ? 1 : 0;
-      case 'or': return toBool(this.eval(e.a)) || toBool(this.eval(e.b)) ? 1 : 0;
+      case 'cond':
+        return toBool(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
+      case 'and':
+        return toBool(this.eval(e.a)) && toBool(this.eval(e.b)) ? 1 : 0;
+      case 'or':
+        return toBool(this.eval(e.a)) || toBool(this.eval(e.b)) ? 1 : 0;
       case 'match': {
         const s = this.str(this.eval(e.a));
         const hit = this.regexOf(e.re).test(s);
@@ -185,12 +213,24 @@ export class Interp extends AwkOutput {
       case 'bin': {
         if (['<', '<=', '>', '>=', '==', '!='].includes(e.op)) {
           const c = compare(this.eval(e.a), this.eval(e.b), this.str(this.cell('CONVFMT').v));
-          const r = e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '>' ? c > 0 : e.op === '>=' ? c >= 0 : e.op === '==' ? c === 0 : c !== 0;
+          const r =
+            e.op === '<'
+              ? c < 0
+              : e.op === '<='
+                ? c <= 0
+                : e.op === '>'
+                  ? c > 0
+                  : e.op === '>='
+                    ? c >= 0
+                    : e.op === '=='
+                      ? c === 0
+                      : c !== 0;
           return r ? 1 : 0;
         }
         return this.arith(e.op, toNum(this.eval(e.a)), toNum(this.eval(e.b)));
       }
-      case 'concat': return this.str(this.eval(e.a)) + this.str(this.eval(e.b));
+      case 'concat':
+        return this.str(this.eval(e.a)) + this.str(this.eval(e.b));
       case 'unary': {
         const v = this.eval(e.e);
         if (e.op === '!') return toBool(v) ? 0 : 1;
@@ -202,8 +242,10 @@ export class Interp extends AwkOutput {
         this.assign(e.target, nv);
         return e.prefix ? nv : old;
       }
-      case 'call': return this.call(e.name, e.args);
-      case 'builtin': return callBuiltin(this, e.name, e.args);
+      case 'call':
+        return this.call(e.name, e.args);
+      case 'builtin':
+        return callBuiltin(this, e.name, e.args);
       case 'getline': {
         let line: string | number | undefined;
         if (e.kind === 'plain') line = this.io.nextMain();
@@ -225,16 +267,20 @@ export class Interp extends AwkOutput {
 
   arith(op: string, a: number, b: number): number {
     switch (op) {
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
       case '/':
         if (b === 0) throw new AwkFatal('division by zero attempted');
         return a / b;
       case '%':
-        if (b === 0) throw new AwkFatal('division by zero attempted in `%\'');
+        if (b === 0) throw new AwkFatal("division by zero attempted in `%'");
         return a % b;
-      case '^': return a ** b;
+      case '^':
+        return a ** b;
     }
     return 0;
   }
@@ -242,7 +288,8 @@ export class Interp extends AwkOutput {
   private call(name: string, args: Expr[]): Val {
     const f = this.prog.funcs.get(name);
     if (!f) throw new AwkFatal(`function \`${name}' not defined`);
-    if (args.length > f.params.length) throw new AwkFatal(`function \`${name}' called with more arguments than declared`);
+    if (args.length > f.params.length)
+      throw new AwkFatal(`function \`${name}' called with more arguments than declared`);
     const frame = new Map<string, Cell>();
     f.params.forEach((p, k) => {
       const a = args[k];
@@ -273,7 +320,6 @@ export class Interp extends AwkOutput {
     return UNINIT;
   }
 }
-
 
 function cFormatVals(fmt: string, vals: Val[], next: () => number, it: Interp): string {
   return cFormat(fmt, {

@@ -2,8 +2,7 @@
 // may begin, a name directly followed by `(` is a function call, and string escapes warn the
 // way gawk does about `\.` and friends.
 
-export type TokKind =
-  | 'num' | 'str' | 'ere' | 'name' | 'funcname' | 'builtin' | 'kw' | 'op' | 'nl' | 'eof';
+export type TokKind = 'num' | 'str' | 'ere' | 'name' | 'funcname' | 'builtin' | 'kw' | 'op' | 'nl' | 'eof';
 
 export interface Tok {
   kind: TokKind;
@@ -15,27 +14,123 @@ export interface Tok {
 }
 
 export class AwkSyntaxError extends Error {
-  constructor(message: string, readonly pos: number) {
+  constructor(
+    message: string,
+    readonly pos: number,
+  ) {
     super(message);
   }
 }
 
 const KEYWORDS = new Set([
-  'BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile',
-  'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf',
+  'BEGIN',
+  'END',
+  'function',
+  'func',
+  'if',
+  'else',
+  'while',
+  'for',
+  'do',
+  'break',
+  'continue',
+  'next',
+  'nextfile',
+  'exit',
+  'return',
+  'delete',
+  'in',
+  'getline',
+  'print',
+  'printf',
 ]);
 
 export const BUILTINS = new Set([
-  'length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'tolower', 'toupper', 'int', 'sqrt', 'exp',
-  'log', 'sin', 'cos', 'atan2', 'rand', 'srand', 'system', 'close', 'fflush', 'gensub', 'systime', 'strftime', 'asort', 'asorti',
+  'length',
+  'substr',
+  'index',
+  'split',
+  'sub',
+  'gsub',
+  'match',
+  'sprintf',
+  'tolower',
+  'toupper',
+  'int',
+  'sqrt',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'atan2',
+  'rand',
+  'srand',
+  'system',
+  'close',
+  'fflush',
+  'gensub',
+  'systime',
+  'strftime',
+  'asort',
+  'asorti',
 ]);
 
 const OPS = [
-  '+=', '-=', '*=', '/=', '%=', '^=', '**=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '**',
-  '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '^=',
+  '**=',
+  '==',
+  '<=',
+  '>=',
+  '!=',
+  '++',
+  '--',
+  '&&',
+  '||',
+  '>>',
+  '!~',
+  '**',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '!',
+  '>',
+  '<',
+  '|',
+  '?',
+  ':',
+  '~',
+  '$',
+  '=',
 ];
 
-const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESC: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** Processes a string literal's escapes (also used for -v values and -F). */
 export function unescape(s: string, warn?: (msg: string) => void): string {
@@ -69,9 +164,19 @@ export function unescape(s: string, warn?: (msg: string) => void): string {
 /** Whether a `/` after this token would be division (an operand just ended). */
 function operandEnded(prev: Tok | undefined): boolean {
   if (!prev) return false;
-  if (prev.kind === 'num' || prev.kind === 'str' || prev.kind === 'ere' || prev.kind === 'name' || prev.kind === 'builtin') return true;
+  if (
+    prev.kind === 'num' ||
+    prev.kind === 'str' ||
+    prev.kind === 'ere' ||
+    prev.kind === 'name' ||
+    prev.kind === 'builtin'
+  )
+    return true;
   if (prev.kind === 'kw') return prev.text === 'getline';
-  return prev.kind === 'op' && (prev.text === ')' || prev.text === ']' || prev.text === '$' || prev.text === '++' || prev.text === '--');
+  return (
+    prev.kind === 'op' &&
+    (prev.text === ')' || prev.text === ']' || prev.text === '$' || prev.text === '++' || prev.text === '--')
+  );
 }
 
 export function lex(src: string, warn: (msg: string) => void): Tok[] {

@@ -14,7 +14,11 @@ export interface CmdResult {
 
 /** A command the program needs run before it can go on (see runOnce in awk.ts). */
 export class NeedCommand {
-  constructor(readonly key: string, readonly cmd: string, readonly stdin: string) {}
+  constructor(
+    readonly key: string,
+    readonly cmd: string,
+    readonly stdin: string,
+  ) {}
 }
 
 export interface Io {

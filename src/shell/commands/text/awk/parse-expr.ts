@@ -22,7 +22,10 @@ export class ExprParser {
   }
 
   protected fail(t: Tok = this.tok): never {
-    throw new AwkSyntaxError(t.kind === 'eof' || t.kind === 'nl' ? 'unexpected newline or end of string' : 'syntax error', t.pos);
+    throw new AwkSyntaxError(
+      t.kind === 'eof' || t.kind === 'nl' ? 'unexpected newline or end of string' : 'syntax error',
+      t.pos,
+    );
   }
 
   protected expect(text: string): Tok {
@@ -114,7 +117,8 @@ export class ExprParser {
       if (this.tok.kind !== 'name') this.fail();
       const name = this.tok.text;
       this.i++;
-      const subs = a.t === 'group' && (a as unknown as { list?: Expr[] }).list ? (a as unknown as { list: Expr[] }).list : [a];
+      const subs =
+        a.t === 'group' && (a as unknown as { list?: Expr[] }).list ? (a as unknown as { list: Expr[] }).list : [a];
       a = { t: 'in', subs, name };
     }
     return a;
@@ -143,8 +147,25 @@ export class ExprParser {
   /** Whether the current token can begin an operand of a concatenation. */
   private startsOperand(): boolean {
     const t = this.tok;
-    if (t.kind === 'num' || t.kind === 'str' || t.kind === 'ere' || t.kind === 'name' || t.kind === 'funcname' || t.kind === 'builtin') return true;
-    if (t.kind === 'op') return t.text === '$' || t.text === '(' || t.text === '!' || t.text === '-' || t.text === '+' || t.text === '++' || t.text === '--';
+    if (
+      t.kind === 'num' ||
+      t.kind === 'str' ||
+      t.kind === 'ere' ||
+      t.kind === 'name' ||
+      t.kind === 'funcname' ||
+      t.kind === 'builtin'
+    )
+      return true;
+    if (t.kind === 'op')
+      return (
+        t.text === '$' ||
+        t.text === '(' ||
+        t.text === '!' ||
+        t.text === '-' ||
+        t.text === '+' ||
+        t.text === '++' ||
+        t.text === '--'
+      );
     return false;
   }
 
@@ -245,9 +266,15 @@ export class ExprParser {
   private primary(): Expr {
     const t = this.tok;
     switch (t.kind) {
-      case 'num': this.i++; return { t: 'num', v: t.value as number };
-      case 'str': this.i++; return { t: 'str', v: t.value as string };
-      case 'ere': this.i++; return { t: 're', src: t.value as string };
+      case 'num':
+        this.i++;
+        return { t: 'num', v: t.value as number };
+      case 'str':
+        this.i++;
+        return { t: 'str', v: t.value as string };
+      case 'ere':
+        this.i++;
+        return { t: 're', src: t.value as string };
       case 'funcname': {
         this.i++;
         return { t: 'call', name: t.text, args: this.args() };
@@ -328,4 +355,3 @@ export class ExprParser {
     return args;
   }
 }
-

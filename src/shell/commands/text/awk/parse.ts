@@ -109,7 +109,15 @@ class Parser extends ExprParser {
         if (this.is('{')) item.action = this.block();
         items.push(item);
       }
-      if (!(this.tok.kind === 'nl' || this.is(';') || (this.tok.kind as string) === 'eof' || this.toks[this.i - 1]?.text === '}')) this.fail();
+      if (
+        !(
+          this.tok.kind === 'nl' ||
+          this.is(';') ||
+          (this.tok.kind as string) === 'eof' ||
+          this.toks[this.i - 1]?.text === '}'
+        )
+      )
+        this.fail();
       this.terms();
     }
     return { items, funcs };
@@ -184,7 +192,12 @@ class Parser extends ExprParser {
     }
     if (this.eat('for')) {
       this.expect('(');
-      if (this.tok.kind === 'name' && this.toks[this.i + 1].text === 'in' && this.toks[this.i + 2].kind === 'name' && this.toks[this.i + 3].text === ')') {
+      if (
+        this.tok.kind === 'name' &&
+        this.toks[this.i + 1].text === 'in' &&
+        this.toks[this.i + 2].kind === 'name' &&
+        this.toks[this.i + 3].text === ')'
+      ) {
         const v: Expr = { t: 'var', name: this.tok.text };
         const arr = this.toks[this.i + 2].text;
         this.i += 4;
@@ -214,7 +227,8 @@ class Parser extends ExprParser {
     if (this.is('exit') || this.is('return')) {
       const kind = this.tok.text as 'exit' | 'return';
       this.i++;
-      const e = this.is(';') || this.is('}') || this.tok.kind === 'nl' || this.tok.kind === 'eof' ? undefined : this.expr();
+      const e =
+        this.is(';') || this.is('}') || this.tok.kind === 'nl' || this.tok.kind === 'eof' ? undefined : this.expr();
       return { t: kind, e };
     }
     void t;
@@ -228,7 +242,17 @@ class Parser extends ExprParser {
       let args: Expr[] = [];
       const saved = this.noGt;
       this.noGt = true;
-      if (!(this.is(';') || this.is('}') || this.is('>') || this.is('>>') || this.is('|') || this.tok.kind === 'nl' || this.tok.kind === 'eof')) {
+      if (
+        !(
+          this.is(';') ||
+          this.is('}') ||
+          this.is('>') ||
+          this.is('>>') ||
+          this.is('|') ||
+          this.tok.kind === 'nl' ||
+          this.tok.kind === 'eof'
+        )
+      ) {
         args = this.exprList();
       }
       this.noGt = saved;

@@ -14,7 +14,20 @@ export class AwkState {
   private reCache = new Map<string, RegExp>();
 
   constructor() {
-    for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c', CONVFMT: '%.6g', OFMT: '%.6g', NR: 0, FNR: 0, RSTART: 0, RLENGTH: -1, FILENAME: '' })) {
+    for (const [k, v] of Object.entries({
+      FS: ' ',
+      OFS: ' ',
+      ORS: '\n',
+      RS: '\n',
+      SUBSEP: '\x1c',
+      CONVFMT: '%.6g',
+      OFMT: '%.6g',
+      NR: 0,
+      FNR: 0,
+      RSTART: 0,
+      RLENGTH: -1,
+      FILENAME: '',
+    })) {
       this.globals.set(k, { v });
     }
   }

@@ -3,7 +3,10 @@
 import { numToStr } from './format.js';
 
 export class StrNum {
-  constructor(readonly s: string, readonly n: number) {}
+  constructor(
+    readonly s: string,
+    readonly n: number,
+  ) {}
 }
 
 export type Val = number | string | StrNum;

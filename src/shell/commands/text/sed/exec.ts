@@ -14,7 +14,10 @@ export interface Line {
 export class Input {
   private idx = 0;
   lineNo = 0;
-  constructor(private readonly lines: Line[], startLine: number) {
+  constructor(
+    private readonly lines: Line[],
+    startLine: number,
+  ) {
     this.lineNo = startLine;
   }
   next(): Line | undefined {
@@ -67,7 +70,16 @@ function expand(repl: string, m: RegExpExecArray): string {
   return out;
 }
 
-const L_ESC: Record<string, string> = { '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+const L_ESC: Record<string, string> = {
+  '\\': '\\\\',
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
 
 /** `l`: C escapes, octal for other bytes, lines wrapped at 69 characters plus `\`, then `$`. */
 function listLine(ps: string): string {
@@ -76,7 +88,8 @@ function listLine(ps: string): string {
     const code = ch.codePointAt(0)!;
     if (L_ESC[ch] !== undefined) pieces.push(L_ESC[ch]);
     // Anything outside printable ASCII goes out byte by byte in octal, UTF-8 included.
-    else if (code < 0x20 || code > 0x7e) for (const b of new TextEncoder().encode(ch)) pieces.push(`\\${b.toString(8).padStart(3, '0')}`);
+    else if (code < 0x20 || code > 0x7e)
+      for (const b of new TextEncoder().encode(ch)) pieces.push(`\\${b.toString(8).padStart(3, '0')}`);
     else pieces.push(ch);
   }
   let out = '';
@@ -109,9 +122,14 @@ export interface State {
 
 function matchAddr(a: Addr, input: Input, state: State): boolean {
   switch (a.kind) {
-    case 'line': return input.lineNo === a.n;
-    case 'last': return input.last;
-    case 'step': return a.step <= 0 ? input.lineNo === a.first : input.lineNo >= a.first && (input.lineNo - a.first) % a.step === 0;
+    case 'line':
+      return input.lineNo === a.n;
+    case 'last':
+      return input.last;
+    case 'step':
+      return a.step <= 0
+        ? input.lineNo === a.first
+        : input.lineNo >= a.first && (input.lineNo - a.first) % a.step === 0;
     case 're': {
       const re = a.re ?? state.lastRe;
       if (!re) return false;
@@ -119,7 +137,8 @@ function matchAddr(a: Addr, input: Input, state: State): boolean {
       re.lastIndex = 0;
       return re.test(state.ps);
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -159,7 +178,15 @@ function selected(c: Cmd, input: Input, state: State): boolean {
   return true;
 }
 
-export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, number>, input: Input, state: State, quiet: boolean, sep: string): void {
+export function execute(
+  ctx: CommandContext,
+  cmds: Cmd[],
+  labels: Map<string, number>,
+  input: Input,
+  state: State,
+  quiet: boolean,
+  sep: string,
+): void {
   const emit = (s: string, nl = true): void => {
     state.out.push(nl ? `${s}${sep}` : s);
   };
@@ -186,12 +213,23 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
         continue;
       }
       switch (c.name) {
-        case '{': break;
-        case '=': emit(String(input.lineNo), true); break;
-        case 'p': emit(state.ps); break;
-        case 'P': emit(state.ps.split('\n')[0]); break;
-        case 'l': emit(listLine(state.ps)); break;
-        case 'd': deleted = true; break;
+        case '{':
+          break;
+        case '=':
+          emit(String(input.lineNo), true);
+          break;
+        case 'p':
+          emit(state.ps);
+          break;
+        case 'P':
+          emit(state.ps.split('\n')[0]);
+          break;
+        case 'l':
+          emit(listLine(state.ps));
+          break;
+        case 'd':
+          deleted = true;
+          break;
         case 'D': {
           const k = state.ps.indexOf('\n');
           if (k < 0) deleted = true;
@@ -201,15 +239,34 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
           }
           break;
         }
-        case 'g': state.ps = state.hs; break;
-        case 'G': state.ps += `\n${state.hs}`; break;
-        case 'h': state.hs = state.ps; break;
-        case 'H': state.hs += `\n${state.ps}`; break;
-        case 'x': [state.ps, state.hs] = [state.hs, state.ps]; break;
-        case 'z': state.ps = ''; break;
-        case 'F': emit(ctx.argv.length > 0 ? '-' : '-'); break;
-        case 'a': state.append.push(`${c.text}\n`); break;
-        case 'i': emit(c.text!, false); state.out.push('\n'); break;
+        case 'g':
+          state.ps = state.hs;
+          break;
+        case 'G':
+          state.ps += `\n${state.hs}`;
+          break;
+        case 'h':
+          state.hs = state.ps;
+          break;
+        case 'H':
+          state.hs += `\n${state.ps}`;
+          break;
+        case 'x':
+          [state.ps, state.hs] = [state.hs, state.ps];
+          break;
+        case 'z':
+          state.ps = '';
+          break;
+        case 'F':
+          emit(ctx.argv.length > 0 ? '-' : '-');
+          break;
+        case 'a':
+          state.append.push(`${c.text}\n`);
+          break;
+        case 'i':
+          emit(c.text!, false);
+          state.out.push('\n');
+          break;
         case 'c':
           // In a range, c prints its text once, at the range's end.
           if (!c.a2 || !c.active) emit(c.text!);
@@ -286,8 +343,12 @@ export function execute(ctx: CommandContext, cmds: Cmd[], labels: Map<string, nu
             pc = c.label ? labels.get(c.label)! : cmds.length;
           } else if (c.name === 'T') state.tflag = false;
           break;
-        case 's': substitute(ctx, c, state, emit); break;
-        case 'y': state.ps = [...state.ps].map((ch) => c.y!.get(ch) ?? ch).join(''); break;
+        case 's':
+          substitute(ctx, c, state, emit);
+          break;
+        case 'y':
+          state.ps = [...state.ps].map((ch) => c.y!.get(ch) ?? ch).join('');
+          break;
       }
       if (deleted || restartNoRead) break;
     }

@@ -130,7 +130,11 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       return toLines(text(ctx.proc.readFile(f)), sep);
     } catch (e) {
       const isDir = (e as { code?: string }).code === 'EISDIR';
-      ctx.stderr(isDir ? `sed: ${inPlace !== undefined ? `couldn't edit ${f}: not a regular file` : `read error on ${f}: Is a directory`}\n` : `sed: can't read ${f}: ${errText(e)}\n`);
+      ctx.stderr(
+        isDir
+          ? `sed: ${inPlace !== undefined ? `couldn't edit ${f}: not a regular file` : `read error on ${f}: Is a directory`}\n`
+          : `sed: can't read ${f}: ${errText(e)}\n`,
+      );
       status = isDir && inPlace === undefined ? 4 : 2;
       return undefined;
     }
@@ -148,13 +152,12 @@ export async function runSed(ctx: CommandContext): Promise<number> {
         execute(ctx, cmds, labels, input, state, quiet, sep);
         lineNo = input.lineNo;
         if (inPlace !== undefined) {
-        const err = writeInPlace(ctx, f, state.out.join(''), inPlace);
-        if (err !== undefined) {
-          ctx.stderr(`sed: ${err}\n`);
-          return 4;
-        }
-      }
-        else ctx.stdout(state.out.join(''));
+          const err = writeInPlace(ctx, f, state.out.join(''), inPlace);
+          if (err !== undefined) {
+            ctx.stderr(`sed: ${err}\n`);
+            return 4;
+          }
+        } else ctx.stdout(state.out.join(''));
         if (state.quit !== undefined) break;
       }
     } else {

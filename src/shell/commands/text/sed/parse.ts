@@ -105,7 +105,12 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
   const compile = (pat: string, flags: string): RegExp | null => {
     if (pat === '') return null;
     try {
-      return compileRegex(pat, { sed: true, extended: opts.extended, ignoreCase: flags.includes('I'), flags: flags.includes('M') ? 'm' : '' });
+      return compileRegex(pat, {
+        sed: true,
+        extended: opts.extended,
+        ignoreCase: flags.includes('I'),
+        flags: flags.includes('M') ? 'm' : '',
+      });
     } catch (e) {
       if (e instanceof RegexError) fail(e.message);
       throw e;
@@ -142,7 +147,8 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
   };
   const endOfCommand = (): void => {
     skipWs();
-    if (i < s.length && s[i] !== '\n' && s[i] !== ';' && s[i] !== '}' && s[i] !== '#') fail('extra characters after command', i + 1);
+    if (i < s.length && s[i] !== '\n' && s[i] !== ';' && s[i] !== '}' && s[i] !== '#')
+      fail('extra characters after command', i + 1);
   };
   /** a, i, c text: GNU's one-line form `a text`, or `a\` then lines ending in `\` to continue. */
   const textArg = (): string => {
@@ -204,7 +210,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         cmds.push(cmd);
         continue;
       case '}': {
-        if (cmd.a1) fail('} doesn\'t want any addresses');
+        if (cmd.a1) fail("} doesn't want any addresses");
         const open = blocks.pop();
         if (open === undefined) fail("unexpected `}'");
         cmds[open!].jump = cmds.length;
@@ -212,11 +218,25 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         endOfCommand();
         continue;
       }
-      case '=': case 'd': case 'D': case 'g': case 'G': case 'h': case 'H': case 'l': case 'n': case 'N':
-      case 'p': case 'P': case 'x': case 'z': case 'F':
+      case '=':
+      case 'd':
+      case 'D':
+      case 'g':
+      case 'G':
+      case 'h':
+      case 'H':
+      case 'l':
+      case 'n':
+      case 'N':
+      case 'p':
+      case 'P':
+      case 'x':
+      case 'z':
+      case 'F':
         endOfCommand();
         break;
-      case 'q': case 'Q': {
+      case 'q':
+      case 'Q': {
         skipWs();
         const m = /^\d+/.exec(s.slice(i));
         if (m) {
@@ -226,18 +246,25 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         endOfCommand();
         break;
       }
-      case 'a': case 'i': case 'c':
+      case 'a':
+      case 'i':
+      case 'c':
         cmd.text = textArg();
         break;
       case ':':
-        if (cmd.a1) fail(': doesn\'t want any addresses');
+        if (cmd.a1) fail(": doesn't want any addresses");
         cmd.label = label();
         if (cmd.label === '') fail('":" lacks a label');
         break;
-      case 'b': case 't': case 'T':
+      case 'b':
+      case 't':
+      case 'T':
         cmd.label = label();
         break;
-      case 'r': case 'R': case 'w': case 'W': {
+      case 'r':
+      case 'R':
+      case 'w':
+      case 'W': {
         skipWs();
         const start = i;
         while (i < s.length && s[i] !== '\n') i++;
@@ -268,8 +295,9 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
           else if (c === 'p') sub.print++;
           else if (c === 'i' || c === 'I') flags += 'I';
           else if (c === 'm' || c === 'M') flags += 'M';
-          else if (c === 'e') { /* not run: there is no shell for sed to call */ }
-          else if (c !== undefined && /\d/.test(c)) {
+          else if (c === 'e') {
+            /* not run: there is no shell for sed to call */
+          } else if (c !== undefined && /\d/.test(c)) {
             const m = /^\d+/.exec(s.slice(i))!;
             sub.nth = Number(m[0]);
             if (sub.nth === 0) fail("number option to `s' command may not be zero", i + 1);
@@ -281,12 +309,13 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
             while (i < s.length && s[i] !== '\n') i++;
             sub.write = s.slice(start, i);
             break;
-          } else if (c === undefined || c === '\n' || c === ';' || c === '}' || c === '#' || c === ' ' || c === '\t') break;
+          } else if (c === undefined || c === '\n' || c === ';' || c === '}' || c === '#' || c === ' ' || c === '\t')
+            break;
           else fail("unknown option to `s'", i + 1);
           i++;
         }
         sub.re = compile(pat, flags);
-        const groups = sub.re ? (new RegExp(`${sub.re.source}|`).exec('')!.length - 1) : 9;
+        const groups = sub.re ? new RegExp(`${sub.re.source}|`).exec('')!.length - 1 : 9;
         const ref = /\\(\d)/g;
         let m: RegExpExecArray | null;
         while ((m = ref.exec(repl.replace(/\\\\/g, '')))) {
