@@ -10,7 +10,8 @@
 // faster than it scans a string literal (measured on a copy of a minimal Ink app carrying the
 // same 470 KB: a string literal cost it ~10 M instructions, the comment ~2 M). The first mode to
 // need the simulator reads it back from the file and compiles it.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { inkStartupPlugins } from './ink-startup-plugins.mjs';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
@@ -108,6 +109,12 @@ const bin = await build({
   },
   footer: { js: `${PAYLOAD_MARK}${packed}*/` },
 });
+
+// jq's WebAssembly is the one thing the bundle cannot hold (1.3 MB of base64 that every start
+// would parse: src/io/jq-wasm-loader.ts): it goes beside the bin, where the loader looks first,
+// so the installed package needs no jq-wasm, and no dependency at all.
+await mkdir('dist', { recursive: true });
+await copyFile(createRequire(import.meta.url).resolve('jq-wasm/jq.wasm'), 'dist/jq.wasm');
 
 // The first frame's half holds the command line, the App and its first frame, and nothing else of
 // ours: one stray import (a helper living in the shell, say, or the Screen) drags its modules into

@@ -7,10 +7,10 @@
 // the file on the first `jq` costs nothing until then.
 //
 // Where it looks, in order:
-//   1. next to the running module: dist/jq.wasm beside the bundled dist/cli.js, when the build
-//      copies it there (then the bin works without node_modules);
-//   2. the jq-wasm package itself, through its `jq-wasm/jq.wasm` export: a dependency of this
-//      package, so it is installed beside it, and it is what tests and `tsx` runs use.
+//   1. next to the running module: dist/jq.wasm beside the bundled dist/cli.js, where the build
+//      copies it (the installed package has no dependencies: this copy is the one it has);
+//   2. the jq-wasm package itself, through its `jq-wasm/jq.wasm` export: a devDependency, which
+//      is what tests and `tsx` runs use.
 //
 // Wiring, from the host side (imports run host -> shell, never back):
 //   setJqWasmSource(loadJqWasmBinary)   // setJqWasmSource from src/shell/commands/jq/index.ts

@@ -1,8 +1,10 @@
-// End to end, as a learner gets it: `npm pack`, install the tarball into a temporary prefix,
-// start the installed `overlay-tutor` in tmux at 80x24, type commands (pull, run, write a file,
-// delete a file of a lower layer) and read the screen: the + in upper, the x whiteout, merged.
+// End to end, as a learner gets it: `npm pack`, install the tarball into a temporary prefix with
+// npm offline (the tarball alone: the bin bundles everything but jq's wasm, which rides beside
+// it), count what was installed, run the installed `overlay-tutor` (--version, script mode), start
+// it in tmux at 80x24, type commands (pull, run, write a file, delete a file of a lower layer) and
+// read the screen: the + in upper, the x whiteout, merged.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ if (unavailable) {
 const ROOT = join(import.meta.dirname, '..', '..');
 const SESSION = `overlay-tutor-e2e-${process.pid}`;
 let dir: string;
+let prefix: string;
 let bin: string;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -38,27 +41,94 @@ async function typeLine(line: string): Promise<void> {
   tm('send-keys', '-t', SESSION, 'Enter');
 }
 
-describe.runIf(!unavailable)('the packed bin in a terminal', () => {
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ot-e2e-'));
-    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz')) as string;
-    const prefix = join(dir, 'prefix');
-    execFileSync(
-      'npm',
-      ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    bin = join(prefix, 'node_modules', '.bin', 'overlay-tutor');
-  }, 240_000);
-  afterAll(() => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+/** The installed packages (every folder under node_modules with a package.json) and the bytes
+ * and files of the whole prefix, as `du -sb` and `find -type f` count them. */
+function census(root: string): { packages: string[]; bytes: number; files: number } {
+  const packages: string[] = [];
+  let bytes = 0;
+  let files = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      const st = lstatSync(p);
+      bytes += st.size;
+      if (e.isDirectory()) {
+        if (/node_modules\/(@[^/]+\/)?[^/@]+$/.test(p) && readdirSync(p).includes('package.json'))
+          packages.push(p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length));
+        walk(p);
+      } else files++;
+    }
+  };
+  walk(root);
+  return { packages, bytes, files };
+}
+
+// Packed and installed once for every test in this file.
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ot-e2e-'));
+  execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz')) as string;
+  prefix = join(dir, 'prefix');
+  // --offline and an empty cache: a dependency the tarball does not carry fails the install.
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-audit',
+      '--no-fund',
+      '--offline',
+      '--cache',
+      join(dir, 'cache'),
+      join(dir, tarball),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  rmSync(join(dir, 'cache'), { recursive: true, force: true });
+  bin = join(prefix, 'node_modules', '.bin', 'overlay-tutor');
+}, 240_000);
+afterAll(() => {
+  spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the packed package, installed offline from its tarball', () => {
+  it('is at most 3 packages and 6 MB installed', () => {
+    const { packages, bytes, files } = census(prefix);
+    expect(packages.length, packages.join(', ')).toBeLessThanOrEqual(3);
+    expect(packages).toContain('overlay-tutor');
+    expect(bytes, `${files} files`).toBeLessThanOrEqual(6 * 1024 * 1024);
   });
 
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`);
+  });
+
+  it('runs a script, jq (its wasm beside the bin) included', () => {
+    const script = join(dir, 'script.sh');
+    writeFileSync(
+      script,
+      "docker pull busybox\ndocker inspect busybox | jq -r '.[0].GraphDriver.Name'\nls /var/lib/docker/overlay2/l | wc -l\n",
+    );
+    const out = execFileSync(bin, ['script', script, '--strict'], { encoding: 'utf8' });
+    expect(out).toContain('Status: Downloaded newer image for busybox:latest');
+    expect(out).toMatch(/\$ docker inspect busybox \| jq -r '\.\[0\]\.GraphDriver\.Name'\noverlay2\n/);
+    expect(out).toMatch(/\$ ls \/var\/lib\/docker\/overlay2\/l \| wc -l\n1\n/);
+  });
+
+  it('lists its lessons', () => {
+    const out = execFileSync(bin, ['lessons', '--lang', 'en'], { encoding: 'utf8' });
+    expect(out).toMatch(/^ 1 {2}storage-drivers +\S/);
+    expect(out.trim().split('\n').length).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   it('shows the container layer change as the learner works, at 80x24', async () => {
     // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
     tm(
