@@ -2,7 +2,11 @@
 // and mknod (how articles make a whiteout by hand: mknod f c 0 0).
 import { S_IFCHR, S_IFBLK, S_IFIFO, makedev, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { dec, errText, parseOptions, q, tryStat, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { q } from './format.js';
+import { tryStat } from './lookup.js';
+
+const dec = new TextDecoder();
 
 /** Applies a chmod mode string (`755`, `u+x,go-w`, `a=r`) to an old mode. */
 export function applyMode(spec: string, old: number, isDir: boolean, umask = 0o022): number | null {

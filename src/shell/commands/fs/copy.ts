@@ -4,7 +4,10 @@
 import { isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { removeTree } from './files.js';
-import { baseName, errText, parseOptions, q, tryStat, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { q } from './format.js';
+import { tryStat } from './lookup.js';
+import { basenameOf } from './names.js';
 
 interface CopyOpts {
   recursive: boolean;
@@ -77,7 +80,7 @@ function destinations(
   ops: string[],
   targetDir: string | undefined,
 ): [string, string][] | null {
-  if (targetDir !== undefined) return ops.map((s) => [s, `${targetDir.replace(/\/+$/, '')}/${baseName(s)}`]);
+  if (targetDir !== undefined) return ops.map((s) => [s, `${targetDir.replace(/\/+$/, '')}/${basenameOf(s)}`]);
   if (ops.length < 2) {
     ctx.stderr(
       ops.length === 0
@@ -89,7 +92,7 @@ function destinations(
   }
   const last = ops[ops.length - 1] as string;
   const st = tryStat(ctx.proc, last);
-  if (st?.type === 'dir') return ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${baseName(s)}`]);
+  if (st?.type === 'dir') return ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${basenameOf(s)}`]);
   if (ops.length > 2) {
     ctx.stderr(`${name}: target ${q(last)} is not a directory\n`);
     return null;
@@ -101,7 +104,7 @@ function sameOrInside(proc: Proc, from: string, to: string): boolean {
   try {
     const a = proc.realpath(from);
     const parent = to.replace(/\/[^/]*\/?$/, '') || (to.startsWith('/') ? '/' : '.');
-    const b = `${proc.realpath(parent)}/${baseName(to)}`.replace(/^\/\//, '/');
+    const b = `${proc.realpath(parent)}/${basenameOf(to)}`.replace(/^\/\//, '/');
     return b === a || b.startsWith(`${a}/`);
   } catch {
     return false;

@@ -2,7 +2,12 @@
 // flags and messages.
 import { isKernelError, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { baseName, dec, errText, lq, parseOptions, q, tryStat, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { lq, q } from './format.js';
+import { tryStat } from './lookup.js';
+import { basenameOf } from './names.js';
+
+const dec = new TextDecoder();
 
 function cat(ctx: CommandContext): number {
   let p;
@@ -224,7 +229,7 @@ function rm(ctx: CommandContext): number {
   }
   let status = 0;
   for (const f of p.operands) {
-    const b = baseName(f);
+    const b = basenameOf(f);
     if (b === '.' || b === '..') {
       ctx.stderr(`rm: refusing to remove '.' or '..' directory: skipping ${q(f)}\n`);
       status = 1;
@@ -289,9 +294,9 @@ function ln(ctx: CommandContext): number {
       : p.flags.has('n')
         ? tryStat(ctx.proc, last, false)
         : undefined;
-  if (ops.length === 1) pairs = [[last, baseName(last)]];
+  if (ops.length === 1) pairs = [[last, basenameOf(last)]];
   else if (lastSt?.type === 'dir')
-    pairs = ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${baseName(s)}`]);
+    pairs = ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${basenameOf(s)}`]);
   else if (ops.length === 2) pairs = [[ops[0] as string, last]];
   else {
     ctx.stderr(`ln: target ${q(last)} is not a directory\n`);

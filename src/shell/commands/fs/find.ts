@@ -3,7 +3,9 @@
 import type { Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames, matchPattern } from '../../bash/glob.js';
-import { errText, lq, q, tryStat } from './common.js';
+import { errText } from '../options.js';
+import { lq, q } from './format.js';
+import { tryStat } from './lookup.js';
 
 type Node =
   | { k: 'test'; fn: (path: string, st: Stat, depth: number) => boolean }

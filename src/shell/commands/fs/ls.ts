@@ -4,18 +4,8 @@ import type { Proc, Stat } from '../../../kernel/index.js';
 import { major, minor } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames } from '../../bash/glob.js';
-import {
-  baseName,
-  errText,
-  humanSize,
-  lsDate,
-  modeString,
-  Names,
-  parseOptions,
-  q,
-  quoteName,
-  usage,
-} from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { coreutilsHumanSize, lsDate, modeString, Names, q, quoteName } from './format.js';
 
 interface Item {
   /** The name to print (the operand as typed, or the entry name). */
@@ -131,7 +121,7 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
     st.type === 'chr' || st.type === 'blk'
       ? `${major(st.rdev)}, ${minor(st.rdev)}`
       : o.human
-        ? humanSize(st.size)
+        ? coreutilsHumanSize(st.size)
         : String(st.size);
   const rows = items.map((it) => ({
     ino: String(it.st.ino),
@@ -150,7 +140,7 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
   let out = '';
   if (withTotal) {
     const blocks = items.reduce((n, it) => n + it.st.blocks, 0) / 2;
-    out += `total ${o.human ? humanSize(blocks * 1024) : blocks}\n`;
+    out += `total ${o.human ? coreutilsHumanSize(blocks * 1024) : blocks}\n`;
   }
   for (const r of rows) {
     out += `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${r.mode} ${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}\n`;
@@ -282,7 +272,6 @@ async function ls(ctx: CommandContext): Promise<number> {
   };
   for (const d of queue) listDir(d);
   ctx.stdout(out);
-  void baseName;
   return status;
 }
 

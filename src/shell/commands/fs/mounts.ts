@@ -1,7 +1,9 @@
 // du, df, mount, umount and xfs_info over the kernel's mount table.
 import { isKernelError, type Kernel, type Mount } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, humanSize, parseOptions, q, tryStat, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { coreutilsHumanSize, q } from './format.js';
+import { tryStat } from './lookup.js';
 
 function du(ctx: CommandContext): number {
   let p;
@@ -26,7 +28,7 @@ function du(ctx: CommandContext): number {
   const maxDepth = f.has('s') ? 0 : f.has('d') ? Number(f.get('d')) : Infinity;
   const seen = new Set<string>();
   const fmt = (kb: number, bytes: number): string =>
-    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : humanSize(kb * 1024)) : String(kb);
+    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : coreutilsHumanSize(kb * 1024)) : String(kb);
   let status = 0;
   let grand = 0;
   let grandBytes = 0;
@@ -139,7 +141,7 @@ function df(ctx: CommandContext): number {
   const human = p.flags.has('h');
   // -h on inode counts uses powers of 1000 with a k/M suffix, as GNU df does.
   const size = (n: number): string =>
-    human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : humanSize(n * 1024)) : String(n);
+    human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : coreutilsHumanSize(n * 1024)) : String(n);
   let mounts = kernel
     .hostMounts()
     .filter(

@@ -2,7 +2,8 @@
 // `Device type` for devices) and -c/--format/--printf directives.
 import { major, minor, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, fullTime, modeString, Names, parseOptions, q, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { fullTime, modeString, Names, q } from './format.js';
 
 export function fileTypeName(st: Stat): string {
   switch (st.type) {

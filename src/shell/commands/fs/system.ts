@@ -1,8 +1,12 @@
 // Commands about the machine and the user: uname, id, whoami, hostname, date, env, which, and a
 // non-interactive vim/vi that saves the way vim does (new file renamed over the old: new inode).
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { dec, errText, pad2, q, tryStat } from './common.js';
+import { errText } from '../options.js';
+import { pad2, q } from './format.js';
+import { tryStat } from './lookup.js';
 import { shellQuote } from './find.js';
+
+const dec = new TextDecoder();
 
 export interface MachineInfo {
   /** `uname -r`, e.g. 5.15.0-91-generic. */

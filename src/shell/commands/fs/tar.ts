@@ -4,7 +4,7 @@
 import { gunzipSync } from 'node:zlib';
 import { extract, type Header as Headers } from 'tar-stream';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText } from './common.js';
+import { errText } from '../options.js';
 
 interface TarOptions {
   mode?: 't' | 'x' | 'c';

@@ -2,7 +2,10 @@
 // --absolute-names), values quoted as text when printable, else 0s base64, or 0x hex with -e hex.
 import { isKernelError } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { enc, errText, parseOptions, tryStat, usage } from './common.js';
+import { errText, parseOptions, usage } from '../options.js';
+import { tryStat } from './lookup.js';
+
+const enc = new TextEncoder();
 
 function encodeValue(v: Uint8Array, encoding: string | undefined): string {
   const hex = (): string => `0x${[...v].map((b) => b.toString(16).padStart(2, '0')).join('')}`;

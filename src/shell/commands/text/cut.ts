@@ -1,7 +1,8 @@
 // cut (GNU coreutils): -b/-c byte or character positions, -f fields split on -d (TAB by
 // default), -s, --complement, --output-delimiter. GNU's -c counts bytes, as here.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, text, UsageError, withUsage } from './common.js';
+import { errText, parseOptions, UsageError, withUsage } from '../options.js';
+import { readOperand, text } from './operands.js';
 
 type Range = [number, number];
 
@@ -32,9 +33,9 @@ function selected(ranges: Range[], i: number, complement: boolean): boolean {
 
 async function run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('cut', ctx.argv.slice(1), {
-      flags: 'snz',
-      args: 'bcfd',
+    const { opts, operands } = parseOptions('cut', ctx.argv.slice(1), {
+      short: 'snz',
+      shortArg: 'bcfd',
       long: {
         'bytes=': 'b',
         'characters=': 'c',

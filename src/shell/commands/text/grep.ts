@@ -4,7 +4,8 @@
 // on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compileRegex, longestAt, RegexError } from './posix-regex.js';
-import { errText, parseOpts, text, UsageError } from './common.js';
+import { errText, parseOptions, UsageError } from '../options.js';
+import { text } from './operands.js';
 import { grepHelp, grepVersion } from './help-texts.js';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -158,9 +159,9 @@ function ent0(path: string): string {
 async function run(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseOpts('grep', ctx.argv.slice(1), {
-      flags: 'EFGPiyvcnlLoqshHwxrRaIZzbV',
-      args: 'efmABCd',
+    parsed = parseOptions('grep', ctx.argv.slice(1), {
+      short: 'EFGPiyvcnlLoqshHwxrRaIZzbV',
+      shortArg: 'efmABCd',
       long: {
         'extended-regexp': 'E',
         'fixed-strings': 'F',

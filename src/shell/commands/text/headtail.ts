@@ -2,7 +2,8 @@
 // and the `==> file <==` headers when more than one file is named. They work on bytes, as
 // coreutils does, so a file without a final newline comes out exactly as it went in.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, UsageError, withUsage } from './common.js';
+import { errText, parseOptions, UsageError, withUsage } from '../options.js';
+import { readOperand } from './operands.js';
 
 const NL = 0x0a;
 
@@ -71,9 +72,9 @@ async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
   // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
   const argv = ctx.argv.slice(1).map((a, k) => (k === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts(name, argv, {
-      flags: isHead ? 'qvz' : 'qvzfF',
-      args: isHead ? 'nc' : 'ncs',
+    const { opts, operands } = parseOptions(name, argv, {
+      short: isHead ? 'qvz' : 'qvzfF',
+      shortArg: isHead ? 'nc' : 'ncs',
       long: {
         'lines=': 'n',
         'bytes=': 'c',

@@ -2,7 +2,8 @@
 // numeric kinds, -r -u -f -b -s, -t SEP, -k F[.C][opts][,F[.C][opts]], -o FILE. As in GNU,
 // lines whose keys compare equal fall back to a whole-line comparison unless -s or -u.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, text, UsageError, withUsage } from './common.js';
+import { errText, parseOptions, UsageError, withUsage } from '../options.js';
+import { readOperand, text } from './operands.js';
 
 interface KeyOpts {
   n?: boolean;
@@ -133,9 +134,9 @@ function compare(a: string, b: string, o: KeyOpts): number {
 
 async function run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 2, () => {
-    const { opts, operands } = parseOpts('sort', ctx.argv.slice(1), {
-      flags: 'bdfghinMrRsuVcCz',
-      args: 'kotST',
+    const { opts, operands } = parseOptions('sort', ctx.argv.slice(1), {
+      short: 'bdfghinMrRsuVcCz',
+      shortArg: 'kotST',
       long: {
         'numeric-sort': 'n',
         'human-numeric-sort': 'h',

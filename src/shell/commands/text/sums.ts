@@ -2,7 +2,8 @@
 // markers, and -c to check a list, with GNU's OK/FAILED lines and WARNING summary.
 import { createHash } from 'node:crypto';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, text, withUsage } from './common.js';
+import { errText, parseOptions, withUsage } from '../options.js';
+import { readOperand, text } from './operands.js';
 
 function digest(algo: string, data: Uint8Array): string {
   return createHash(algo).update(data).digest('hex');
@@ -69,8 +70,8 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
 function make(cmd: string, algo: string): CommandSpec {
   const run = (ctx: CommandContext): Promise<number> =>
     withUsage(ctx, 1, () => {
-      const { opts, operands } = parseOpts(cmd, ctx.argv.slice(1), {
-        flags: 'bctwz',
+      const { opts, operands } = parseOptions(cmd, ctx.argv.slice(1), {
+        short: 'bctwz',
         long: {
           binary: 'b',
           check: 'c',

@@ -1,7 +1,8 @@
 // tr (GNU coreutils): translate, -d, -s, -c/-C, -t; sets with ranges (a-z), classes
 // ([:upper:]), escapes (\n, \\, \NNN) and [c*n] repeats. Works on characters of the text.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { parseOpts, text, UsageError, withUsage } from './common.js';
+import { parseOptions, UsageError, withUsage } from '../options.js';
+import { text } from './operands.js';
 
 const CLASS: Record<string, () => string[]> = {
   upper: () => range('A', 'Z'),
@@ -97,8 +98,8 @@ function expand(items: Item[], fillTo = 0): string[] {
 
 async function run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('tr', ctx.argv.slice(1), {
-      flags: 'cCdst',
+    const { opts, operands } = parseOptions('tr', ctx.argv.slice(1), {
+      short: 'cCdst',
       long: { complement: 'c', delete: 'd', 'squeeze-repeats': 's', 'truncate-set1': 't' },
     });
     const o = new Set(opts.map(([k]) => k));

@@ -1,6 +1,7 @@
 // Small filters: uniq, tee, rev, nl, base64 (GNU coreutils / util-linux).
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, text, UsageError, withUsage } from './common.js';
+import { errText, parseOptions, UsageError, withUsage } from '../options.js';
+import { readOperand, text } from './operands.js';
 
 function lines(s: string): string[] {
   if (s === '') return [];
@@ -9,9 +10,9 @@ function lines(s: string): string[] {
 
 async function uniqRun(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('uniq', ctx.argv.slice(1), {
-      flags: 'cduiz',
-      args: 'fsw',
+    const { opts, operands } = parseOptions('uniq', ctx.argv.slice(1), {
+      short: 'cduiz',
+      shortArg: 'fsw',
       long: {
         count: 'c',
         repeated: 'd',
@@ -72,8 +73,8 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
 
 async function teeRun(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('tee', ctx.argv.slice(1), {
-      flags: 'ai',
+    const { opts, operands } = parseOptions('tee', ctx.argv.slice(1), {
+      short: 'ai',
       long: { append: 'a', 'ignore-interrupts': 'i' },
     });
     const append = opts.some(([k]) => k === 'a');
@@ -111,8 +112,8 @@ async function revRun(ctx: CommandContext): Promise<number> {
 
 async function nlRun(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('nl', ctx.argv.slice(1), {
-      args: 'bwsvi',
+    const { opts, operands } = parseOptions('nl', ctx.argv.slice(1), {
+      shortArg: 'bwsvi',
       long: {
         'body-numbering=': 'b',
         'number-width=': 'w',
@@ -151,9 +152,9 @@ async function nlRun(ctx: CommandContext): Promise<number> {
 
 async function base64Run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('base64', ctx.argv.slice(1), {
-      flags: 'di',
-      args: 'w',
+    const { opts, operands } = parseOptions('base64', ctx.argv.slice(1), {
+      short: 'di',
+      shortArg: 'w',
       long: { decode: 'd', 'ignore-garbage': 'i', 'wrap=': 'w' },
     });
     const o = new Map(opts);

@@ -2,7 +2,8 @@
 // the regular files named, at least 7 when an input is a pipe (its size is unknown in advance),
 // and no padding at all for a single count of a single input.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, parseOpts, readOperand, withUsage } from './common.js';
+import { errText, parseOptions, withUsage } from '../options.js';
+import { readOperand } from './operands.js';
 
 interface Counts {
   lines: number;
@@ -43,8 +44,8 @@ function count(b: Uint8Array): Counts {
 
 async function run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOpts('wc', ctx.argv.slice(1), {
-      flags: 'lwmcL',
+    const { opts, operands } = parseOptions('wc', ctx.argv.slice(1), {
+      short: 'lwmcL',
       long: { lines: 'l', words: 'w', chars: 'm', bytes: 'c', 'max-line-length': 'L' },
     });
     const want = new Set(opts.map(([o]) => o));

@@ -3,7 +3,8 @@
 // -0, -d, -t, -r; echo when no command is given. The command's stdin is empty, like
 // GNU's /dev/null.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText, text } from './common.js';
+import { errText } from '../options.js';
+import { text } from './operands.js';
 
 export function shellQuote(s: string): string {
   if (s === '') return "''";

@@ -2,7 +2,7 @@
 // GNU_CAPTURED was printed by the real tools for the same setup and line (TZ=UTC, LANG=C.UTF-8).
 import { describe, expect, it } from 'vitest';
 import { columns } from '../../../../src/shell/commands/fs/ls.js';
-import { lsDate } from '../../../../src/shell/commands/fs/common.js';
+import { lsDate } from '../../../../src/shell/commands/fs/format.js';
 import { makeShell } from '../../shell-harness.js';
 
 const SETUP =

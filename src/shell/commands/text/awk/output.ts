@@ -2,7 +2,7 @@
 // written with > and >>, `getline < file`, and commands — system(), `print | cmd`, `cmd | getline`
 // — whose results come from io.command (awk.ts runs them and replays the program).
 import { AwkFatal, AwkState } from './state.js';
-import { errText } from '../common.js';
+import { errText } from '../../options.js';
 
 export type Op = { kind: 'out' | 'err'; data: string };
 

@@ -1,7 +1,7 @@
 // sed's execution engine: the pattern and hold spaces, addresses and ranges, the commands, and
 // s/// with GNU's replacement escapes. sed.ts feeds it lines and collects the output.
 import type { CommandContext } from '../../../command.js';
-import { text } from '../common.js';
+import { text } from '../operands.js';
 import { longestAt } from '../posix-regex.js';
 import type { Addr, Cmd } from './parse.js';
 

@@ -2,7 +2,8 @@
 // lines (or per file with -s/-i). `-i[SUFFIX]` writes a NEW file beside the original and
 // renames it over the original, as GNU does, so the file's inode changes — a lesson shows that.
 import type { CommandContext, CommandSpec } from '../../../command.js';
-import { errText, text } from '../common.js';
+import { errText } from '../../options.js';
+import { text } from '../operands.js';
 import { sedHelp, sedVersion } from '../help-texts.js';
 import { type Cmd, parseScript, SedError } from './parse.js';
 import { execute, Input, type Line, SED_STEP_LIMIT, SedRunaway, type State, toLines } from './exec.js';
