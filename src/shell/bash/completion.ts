@@ -5,6 +5,7 @@
 import type { Proc } from '../../kernel/index.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import type { CommandSpec } from '../command.js';
+import { DOCKER_COMMANDS, findCommand } from '../commands/docker/command-table.js';
 
 export interface CompletionSources {
   commands: readonly CommandSpec[];
@@ -23,35 +24,6 @@ export interface Completion {
   common: string;
 }
 
-const DOCKER_SUBCOMMANDS = [
-  'build',
-  'commit',
-  'container',
-  'create',
-  'diff',
-  'exec',
-  'history',
-  'image',
-  'images',
-  'info',
-  'inspect',
-  'kill',
-  'load',
-  'logs',
-  'ps',
-  'pull',
-  'rm',
-  'rmi',
-  'run',
-  'save',
-  'start',
-  'stop',
-  'system',
-  'tag',
-  'version',
-];
-const TAKES_IMAGE = new Set(['run', 'create', 'rmi', 'history', 'tag', 'save', 'pull']);
-const TAKES_CONTAINER = new Set(['start', 'stop', 'exec', 'rm', 'diff', 'commit', 'logs', 'kill']);
 const SEPARATORS = new Set(['|', ';', '&&', '||', '&', '(', '$(', '`']);
 
 function commonPrefix(words: string[]): string {
@@ -101,6 +73,25 @@ function paths(proc: Proc, word: string, dirsOnly = false): string[] {
   }
 }
 
+/** After `docker`: commands from the CLI's command table, then what the command takes. */
+function dockerCandidates(
+  operands: string[],
+  word: string,
+  docker: NonNullable<CompletionSources['docker']>,
+): string[] | undefined {
+  const { entry, depth } = findCommand(operands);
+  const names = (list: readonly { name: string }[]): string[] =>
+    list.map((c) => c.name).filter((n) => n.startsWith(word));
+  if (!entry) return operands.length === 0 ? names(DOCKER_COMMANDS) : undefined;
+  if (entry.subcommands) return depth === operands.length ? names(entry.subcommands) : undefined;
+  const images = (): string[] => docker.images().filter((i) => i.startsWith(word));
+  const containers = (): string[] => docker.containers().filter((c) => c.startsWith(word));
+  if (entry.operand === 'image') return depth === operands.length ? images() : undefined;
+  if (entry.operand === 'container') return containers();
+  if (entry.operand === 'any') return [...containers(), ...images()];
+  return undefined;
+}
+
 export function complete(line: string, cursor: number, src: CompletionSources): Completion {
   const before = line.slice(0, cursor);
   const { words, from } = currentCommand(before);
@@ -113,18 +104,12 @@ export function complete(line: string, cursor: number, src: CompletionSources): 
     const spec = src.commands.find((c) => c.name === words[0]);
     candidates = (spec?.flags ?? []).filter((f) => f.startsWith(word));
   } else if (words[0] === 'docker' && src.docker) {
-    const operands = words.slice(1, -1).filter((w) => !w.startsWith('-'));
-    const sub = operands[0] === 'image' || operands[0] === 'container' ? operands[1] : operands[0];
-    if (operands.length === 0) candidates = DOCKER_SUBCOMMANDS.filter((s) => s.startsWith(word));
-    else if (
-      (operands[0] === 'image' && sub === 'inspect') ||
-      (sub !== undefined && TAKES_IMAGE.has(sub) && operands.length === (operands[0] === 'image' ? 2 : 1))
-    ) {
-      candidates = src.docker.images().filter((i) => i.startsWith(word));
-    } else if ((sub !== undefined && TAKES_CONTAINER.has(sub)) || sub === 'inspect') {
-      candidates = src.docker.containers().filter((c) => c.startsWith(word));
-      if (sub === 'inspect') candidates.push(...src.docker.images().filter((i) => i.startsWith(word)));
-    } else candidates = paths(src.proc, word);
+    candidates =
+      dockerCandidates(
+        words.slice(1, -1).filter((w) => !w.startsWith('-')),
+        word,
+        src.docker,
+      ) ?? paths(src.proc, word);
   } else {
     candidates = paths(src.proc, word, words[0] === 'cd');
   }

@@ -49,11 +49,17 @@ export function daemonMessage(e: unknown): string {
 }
 
 /** Runs a subcommand: flags, --help, argument counts, then the body. */
-export async function runSub(ctx: CommandContext, d: DockerEngine, sub: SubCommand, args: string[]): Promise<number> {
+export async function runSub(
+  ctx: CommandContext,
+  d: DockerEngine,
+  sub: SubCommand,
+  args: string[],
+  help = helpText(sub.def),
+): Promise<number> {
   try {
     const p = parseFlags(sub.def, args);
     if (p.bools.has('help')) {
-      ctx.stdout(helpText(sub.def));
+      ctx.stdout(help);
       return 0;
     }
     checkArgs(sub.def, p.operands.length);
