@@ -1,105 +1,74 @@
-// Lesson checks and values, evaluated against the simulated host's state (the disk and the
-// daemon the learner works on) and the learner's commands and output in the current step.
-import type { DockerEngine, StoredImage } from '../docker/engine/index.js';
-import type { RoLayer } from '../docker/engine/layerstore.js';
-import type { Container } from '../docker/engine/types.js';
+// Lesson checks, evaluated against the simulated host's state (the disk and the daemon the
+// learner works on) and what the learner did in the current step: the lines run, what they
+// printed, each command with its own output (so a check can ask that a ChainID was printed by
+// sha256sum, not by a listing that happens to contain it), and the answers given.
 import type { SimHost } from '../host/sim-host.js';
-import { isKernelError, OVL_OPAQUE, type Stat } from '../kernel/index.js';
-import type { Check, Value } from './schema.js';
+import { OVL_OPAQUE } from '../kernel/index.js';
+import type { CommandTrace } from '../shell/command.js';
+import type { Check } from './schema.js';
+import { computeValue, container, engine, image, layersOf, lstat, spotPath, ValueError } from './values.js';
+
+export { computeValue, ValueError } from './values.js';
 
 export interface StepRecord {
   /** Command lines run in this step, with their exit status. */
   ran: { line: string; exit: number }[];
   /** Everything the learner's commands printed in this step. */
   output: string;
+  /** Every command that ran in this step (in pipelines, $(…), docker exec …), in order. */
+  commands: CommandTrace[];
+  /** The values given with `answer` in this step, expanded. */
+  answers: string[];
+  /** The feedback rules already told in this step (each is said once). */
+  told: Set<string>;
 }
 
-/** Thrown when a value cannot be computed (no such image, layer, container). */
-export class ValueError extends Error {}
-
-function engine(host: SimHost): DockerEngine {
-  const d = host.docker;
-  if (!d) throw new ValueError('the docker daemon is not running');
-  return d;
+export function emptyRecord(): StepRecord {
+  return { ran: [], output: '', commands: [], answers: [], told: new Set() };
 }
 
-function image(host: SimHost, ref: string): StoredImage {
-  try {
-    return engine(host).getImage(ref);
-  } catch {
-    throw new ValueError(`no image ${ref}`);
+/** Starts recording the commands the host's session runs into the record; returns the stop. */
+export function traceInto(host: SimHost, record: StepRecord): () => void {
+  host.session.onCommand = (c) => record.commands.push(c);
+  return () => {
+    host.session.onCommand = undefined;
+  };
+}
+
+/** Whether `value` occurs in `text` as a whole token: not glued to more letters or digits (an
+ * inode number 1234 is not found in 51234, a 12-hex short id not inside a longer hex run). */
+export function hasToken(text: string, value: string): boolean {
+  if (value === '') return false;
+  const word = /[A-Za-z0-9]/;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + value.length];
+    const edge = (c: string | undefined, inner: string | undefined) =>
+      c === undefined || inner === undefined || !word.test(inner) || !word.test(c);
+    if (edge(before, value[0]) && edge(after, value[value.length - 1])) return true;
   }
+  return false;
 }
 
-function container(host: SimHost, name: string): Container {
-  try {
-    return engine(host).getContainer(name);
-  } catch {
-    throw new ValueError(`no container ${name}`);
-  }
+/** The command's name as a check sees it: /usr/bin/sha256sum is sha256sum. */
+export function commandName(c: CommandTrace): string {
+  const n = c.argv[0] ?? '';
+  return n.slice(n.lastIndexOf('/') + 1);
 }
 
-/** Layers base first. */
-function layersOf(img: StoredImage): RoLayer[] {
-  const out: RoLayer[] = [];
-  for (let l = img.layer; l; l = l.parent) out.unshift(l);
-  return out;
+/** Answers compare as digests do: case, surrounding space, quotes and a sha256: prefix do not
+ * matter. */
+export function normalizeAnswer(s: string): string {
+  return s
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '');
 }
 
-function layer(host: SimHost, arg: { image: string; layer: number }): RoLayer {
-  const l = layersOf(image(host, arg.image))[arg.layer - 1];
-  if (!l) throw new ValueError(`${arg.image} has no layer ${arg.layer}`);
-  return l;
-}
-
-function lstat(host: SimHost, path: string): Stat | undefined {
-  try {
-    return host.rootProc.lstat(path);
-  } catch (e) {
-    if (isKernelError(e)) return undefined;
-    throw e;
-  }
-}
-
-function spotPath(host: SimHost, spot: string | { container: string; path: string }): string {
-  if (typeof spot === 'string') return spot;
-  const c = container(host, spot.container);
-  return `${engine(host).driver.graphData(c.rw.mountId).MergedDir}${spot.path}`;
-}
-
-export function computeValue(host: SimHost, v: Value): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if ('diffid' in v) return layer(host, v.diffid).diffId;
-  if ('chainid' in v) return layer(host, v.chainid).chainId;
-  if ('cacheid' in v) return layer(host, v.cacheid).cacheId;
-  if ('link' in v) {
-    const l = layer(host, v.link);
-    return new TextDecoder().decode(host.rootProc.readFile(`${engine(host).driver.home}/${l.cacheId}/link`));
-  }
-  if ('image_id' in v) return image(host, v.image_id).id;
-  if ('container_id' in v) return container(host, v.container_id).id;
-  if ('mount_id' in v) return container(host, v.mount_id).rw.mountId;
-  if ('layer_count' in v) return String(layersOf(image(host, v.layer_count)).length);
-  if ('inode' in v) {
-    const st = lstat(host, spotPath(host, v.inode));
-    if (!st) throw new ValueError(`nothing at ${JSON.stringify(v.inode)}`);
-    return String(st.ino);
-  }
-  return computeValue(host, v.short)
-    .replace(/^sha256:/, '')
-    .slice(0, 12);
-}
-
-/** Answers compare as digests do: case, surrounding space and a sha256: prefix do not matter. */
 export function sameAnswer(given: string, expected: string): boolean {
-  const norm = (s: string) =>
-    s
-      .trim()
-      .replace(/^["']|["']$/g, '')
-      .toLowerCase()
-      .replace(/^sha256:/, '');
-  return norm(given) !== '' && norm(given) === norm(expected);
+  return normalizeAnswer(given) !== '' && normalizeAnswer(given) === normalizeAnswer(expected);
 }
 
 function entryIs(host: SimHost, path: string, is: string, contains: string | undefined): boolean {
@@ -132,6 +101,43 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
       );
     }
     if ('output' in check) return step.output.includes(computeValue(host, check.output.contains));
+    if ('printed' in check) {
+      const { value, by, arg } = check.printed;
+      const want = computeValue(host, value);
+      const argWant = arg === undefined ? undefined : computeValue(host, arg);
+      const name = new RegExp(by);
+      return step.commands.some(
+        (c) =>
+          name.test(commandName(c)) &&
+          hasToken(c.stdout, want) &&
+          (argWant === undefined || c.argv.slice(1).some((a) => a.includes(argWant))),
+      );
+    }
+    if ('command' in check) {
+      const { name, args, exit } = check.command;
+      const [n, a] = [new RegExp(name), args === undefined ? undefined : new RegExp(args)];
+      return step.commands.some(
+        (c) =>
+          n.test(commandName(c)) &&
+          (a === undefined || a.test(c.argv.slice(1).join(' '))) &&
+          (exit === undefined || c.exitCode === exit),
+      );
+    }
+    if ('answered' in check) {
+      const want = computeValue(host, check.answered);
+      return step.answers.some((given) => sameAnswer(given, want));
+    }
+    if ('json' in check) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(new TextDecoder().decode(host.rootProc.readFile(check.json.path)));
+      } catch {
+        return false;
+      }
+      for (const key of check.json.key.split('.'))
+        doc = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[key] : undefined;
+      return doc !== undefined && String(doc) === check.json.equals;
+    }
     if ('driver' in check) return host.docker?.driver.name === check.driver;
     if ('image' in check) {
       const spec = typeof check.image === 'string' ? { ref: check.image } : check.image;
@@ -198,6 +204,10 @@ export function describeCheck(check: Check): string {
   if ('not' in check) return `not (${describeCheck(check.not)})`;
   if ('ran' in check) return `run a command matching /${check.ran.pattern}/`;
   if ('output' in check) return 'show the value asked for';
+  if ('printed' in check) return `show the value asked for, with ${check.printed.by.replace(/[\^$()]/g, '')}`;
+  if ('command' in check) return `run ${check.command.name.replace(/[\^$()]/g, '')}`;
+  if ('answered' in check) return 'answer the value asked for';
+  if ('json' in check) return `${check.json.path} sets "${check.json.key}" to ${check.json.equals}`;
   if ('driver' in check) return `docker runs the ${check.driver} driver`;
   if ('image' in check) return `image ${typeof check.image === 'string' ? check.image : check.image.ref}`;
   if ('no_image' in check) return `no image ${check.no_image}`;

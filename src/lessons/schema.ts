@@ -6,12 +6,18 @@ const ref = z.string().check(z.minLength(1));
 const absolute = () => z.string().check(z.startsWith('/'));
 const count = () => z.int().check(z.nonnegative());
 const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
-const spot = z.union([absolute(), z.strictObject({ container: z.string(), path: absolute() })]);
+const spot = z.union([
+  absolute(),
+  z.strictObject({ container: z.string(), path: absolute(), in: z.optional(z.enum(['merged', 'upper'])) }),
+  z.strictObject({ image: ref, path: absolute() }),
+]);
+export type Spot = z.infer<typeof spot>;
 const layerArg = z.strictObject({ image: ref, layer: z.int().check(z.positive()) });
 
 export type Value =
   | string
   | number
+  | Value[]
   | { diffid: z.infer<typeof layerArg> }
   | { chainid: z.infer<typeof layerArg> }
   | { cacheid: z.infer<typeof layerArg> }
@@ -20,13 +26,17 @@ export type Value =
   | { container_id: string }
   | { mount_id: string }
   | { layer_count: string }
-  | { inode: z.infer<typeof spot> }
+  | { inode: Spot }
+  | { file: Value }
+  | { sha256: Value }
+  | { hex: Value }
   | { short: Value };
 
 export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),
+    z.array(valueSchema),
     z.strictObject({ diffid: layerArg }),
     z.strictObject({ chainid: layerArg }),
     z.strictObject({ cacheid: layerArg }),
@@ -36,9 +46,24 @@ export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
     z.strictObject({ mount_id: z.string() }),
     z.strictObject({ layer_count: ref }),
     z.strictObject({ inode: spot }),
+    z.strictObject({ file: valueSchema }),
+    z.strictObject({ sha256: valueSchema }),
+    z.strictObject({ hex: valueSchema }),
     z.strictObject({ short: valueSchema }),
   ]),
 );
+
+const regex = () =>
+  z.string().check(
+    z.refine((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
+  );
 
 const kindOfEntry = z.enum(['file', 'dir', 'symlink', 'whiteout', 'opaque', 'absent']);
 const kindOnMerged = z.enum(['file', 'dir', 'symlink', 'absent']);
@@ -51,11 +76,15 @@ export type Check =
   | { upper: { container: string; path: string; is: z.infer<typeof kindOfEntry>; contains?: string } }
   | { merged: { container: string; path: string; is: 'file' | 'dir' | 'symlink' | 'absent'; contains?: string } }
   | { host: { path: string; is: 'file' | 'dir' | 'symlink' | 'absent'; contains?: string } }
-  | { same_inode: { a: z.infer<typeof spot>; b: z.infer<typeof spot>; equal: boolean } }
+  | { same_inode: { a: Spot; b: Spot; equal: boolean } }
+  | { json: { path: string; key: string; equals: string } }
   | { layers: { image: string; count: number } }
   | { driver: 'overlay2' | 'overlay' }
   | { ran: { pattern: string; exit?: number } }
   | { output: { contains: Value } }
+  | { printed: { value: Value; by: string; arg?: Value } }
+  | { command: { name: string; args?: string; exit?: number } }
+  | { answered: Value }
   | { all: Check[] }
   | { any: Check[] }
   | { not: Check };
@@ -88,8 +117,16 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
     z.strictObject({ same_inode: z.strictObject({ a: spot, b: spot, equal: z.boolean() }) }),
     z.strictObject({ layers: z.strictObject({ image: ref, count: count() }) }),
     z.strictObject({ driver: z.enum(['overlay2', 'overlay']) }),
-    z.strictObject({ ran: z.strictObject({ pattern: z.string(), exit: z.optional(z.int()) }) }),
+    z.strictObject({ ran: z.strictObject({ pattern: regex(), exit: z.optional(z.int()) }) }),
     z.strictObject({ output: z.strictObject({ contains: valueSchema }) }),
+    z.strictObject({
+      printed: z.strictObject({ value: valueSchema, by: regex(), arg: z.optional(valueSchema) }),
+    }),
+    z.strictObject({
+      command: z.strictObject({ name: regex(), args: z.optional(regex()), exit: z.optional(z.int()) }),
+    }),
+    z.strictObject({ answered: valueSchema }),
+    z.strictObject({ json: z.strictObject({ path: absolute(), key: z.string(), equals: z.string() }) }),
     z.strictObject({ all: nonEmpty(checkSchema) }),
     z.strictObject({ any: nonEmpty(checkSchema) }),
     z.strictObject({ not: checkSchema }),
@@ -100,15 +137,48 @@ const stepBase = {
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')),
 };
 
+const textKey = () =>
+  z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a text key is lowercase letters, digits and dashes'));
+
+/** A known mistake: when an answer (or, in do/exercise steps, a value printed by a command whose
+ * name matches `by`) equals `when`, the learner is told the step's text `feedback.<say>`. */
+const feedbackRule = z.strictObject({ when: valueSchema, by: z.optional(regex()), say: textKey() });
+export type FeedbackRule = z.infer<typeof feedbackRule>;
+
+/** What a learner might type, replayed by test/lessons/replay.test.ts: one line or several, and
+ * for a wrong attempt, the feedback key it must draw (the lesson suite's mutation test). */
+const attempt = z.union([
+  z.string(),
+  nonEmpty(z.string()),
+  z.strictObject({ lines: z.union([z.string(), nonEmpty(z.string())]), says: z.optional(textKey()) }),
+]);
+export type Attempt = z.infer<typeof attempt>;
+
+const graded = {
+  solution: nonEmpty(z.string()),
+  feedback: z.optional(z.array(feedbackRule)),
+  wrong: z.optional(z.array(attempt)),
+  right: z.optional(z.array(attempt)),
+};
+
 export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...stepBase, kind: z.literal('explain') }),
-  z.strictObject({ ...stepBase, kind: z.literal('do'), checks: nonEmpty(checkSchema), solution: nonEmpty(z.string()) }),
-  z.strictObject({ ...stepBase, kind: z.literal('answer'), answer: valueSchema, solution: nonEmpty(z.string()) }),
+  z.strictObject({ ...stepBase, kind: z.literal('do'), checks: nonEmpty(checkSchema), ...graded }),
+  z.strictObject({
+    ...stepBase,
+    kind: z.literal('answer'),
+    answer: valueSchema,
+    /** A unique prefix of at least 12 hex digits is taken for the whole id (docker's short ids). */
+    short: z.optional(z.boolean()),
+    ...graded,
+  }),
   z.strictObject({
     ...stepBase,
     kind: z.literal('exercise'),
     checks: nonEmpty(checkSchema),
-    solution: nonEmpty(z.string()),
+    /** With an `answered` check, as for an answer step. */
+    short: z.optional(z.boolean()),
+    ...graded,
   }),
 ]);
 
@@ -142,6 +212,7 @@ export const textsSchema = z.strictObject({
       hints: z.optional(z.array(text())),
       goal: z.optional(text()),
       done: z.optional(z.string()),
+      feedback: z.optional(z.record(z.string(), text())),
     }),
   ),
 });

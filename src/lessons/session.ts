@@ -4,7 +4,16 @@
 // its last line, instead of snapshotting the disk.
 import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
-import { computeValue, describeCheck, evaluate, sameAnswer, type StepRecord, ValueError } from './checks.js';
+import { diagnose, expandAnswer, judgeAnswer, wantedValue } from './answers.js';
+import {
+  computeValue,
+  describeCheck,
+  emptyRecord,
+  evaluate,
+  type StepRecord,
+  traceInto,
+  ValueError,
+} from './checks.js';
 import type { Lesson } from './loader.js';
 import type { Value } from './schema.js';
 import type { Lang, LessonSession, LessonTurn, StepView } from './types.js';
@@ -64,7 +73,7 @@ export class LessonRunner implements LessonSession {
   index = 0;
   /** Every shell line the learner ran in this lesson, in order, with the step it belonged to. */
   private log: { step: number; line: string }[] = [];
-  private record: StepRecord = { ran: [], output: '' };
+  private record: StepRecord = emptyRecord();
   private hintsShown = 0;
   private usedHints = false;
   private usedSolution = false;
@@ -176,7 +185,7 @@ export class LessonRunner implements LessonSession {
     }
     this.opts.onStep?.(this.step.id, this.index + 1);
     this.index++;
-    this.record = { ran: [], output: '' };
+    this.record = emptyRecord();
     this.hintsShown = 0;
     return { messages, exitCode: 0 };
   }
@@ -189,12 +198,16 @@ export class LessonRunner implements LessonSession {
       out += typeof d === 'string' ? d : dec.decode(d);
       write(d);
     };
+    const from = this.record.commands.length;
+    const untrace = traceInto(this.host, this.record);
     const r = await this.host.session.run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) });
+    untrace();
     this.log.push({ step: this.index, line });
     this.record.ran.push({ line, exit: r.exitCode });
     this.record.output += out;
     if ((this.step.kind === 'do' || this.step.kind === 'exercise') && this.passes()) return this.advance([]);
-    return { messages: [], exitCode: r.exitCode };
+    const told = diagnose(this.host, this.step, this.record, from, this.texts.steps[this.step.id]?.feedback);
+    return { messages: told, exitCode: r.exitCode };
   }
 
   async submit(line: string, io: CommandIO): Promise<LessonTurn> {
@@ -225,7 +238,7 @@ export class LessonRunner implements LessonSession {
       case 'back':
         if (this.index === 0) return { messages: [this.m.first], exitCode: 1 };
         this.index--;
-        this.record = { ran: [], output: '' };
+        this.record = emptyRecord();
         this.hintsShown = 0;
         return { messages: [], exitCode: 0 };
       case 'hint': {
@@ -240,16 +253,17 @@ export class LessonRunner implements LessonSession {
         return { messages: [], confirm: this.m.confirm, exitCode: 0 };
       case 'answer': {
         const step = this.step;
-        if (step.kind !== 'answer') return { messages: [this.m.notAnswerStep], exitCode: 1 };
-        let expected: string;
-        try {
-          expected = computeValue(this.host, step.answer as Value);
-        } catch (e) {
-          if (!(e instanceof ValueError)) throw e;
-          return { messages: [this.m.wrong], exitCode: 1 };
+        if (wantedValue(step) === undefined) return { messages: [this.m.notAnswerStep], exitCode: 1 };
+        const given = await expandAnswer(this.host, trimmed.slice('answer'.length), io);
+        if (given === undefined) return { messages: [], exitCode: 1 };
+        const verdict = judgeAnswer(this.host, step, given, this.lang, this.texts.steps[step.id]?.feedback);
+        this.record.answers.push(given);
+        if (step.kind === 'exercise') {
+          if (this.passes()) return this.advance([this.m.right]);
+          return { messages: verdict.right ? [] : [verdict.message ?? this.m.wrong], exitCode: verdict.right ? 0 : 1 };
         }
-        if (sameAnswer(rest.join(' '), expected)) return this.advance([this.m.right]);
-        return { messages: [this.m.wrong], exitCode: 1 };
+        if (verdict.right) return this.advance([this.m.right]);
+        return { messages: [verdict.message ?? this.m.wrong], exitCode: 1 };
       }
       case 'undo': {
         const last = this.log[this.log.length - 1];
@@ -262,12 +276,12 @@ export class LessonRunner implements LessonSession {
         if (rest[0] === 'lesson') {
           await this.rebuild([]);
           this.index = 0;
-          this.record = { ran: [], output: '' };
+          this.record = emptyRecord();
           this.hintsShown = 0;
           return { messages: [this.m.resetLesson], hostReplaced: true, exitCode: 0 };
         }
         await this.rebuild(this.log.filter((l) => l.step < this.index));
-        this.record = { ran: [], output: '' };
+        this.record = emptyRecord();
         return { messages: [this.m.reset], hostReplaced: true, exitCode: 0 };
       case 'lessons':
         return { messages: [], leave: 'map', exitCode: 0 };

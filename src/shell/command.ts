@@ -42,6 +42,18 @@ export interface CommandContext extends CommandIO {
   shell: ShellServices;
 }
 
+/** One command as it ran (a table command or a builtin, after expansion), for whoever watches the
+ * session: the lesson checks ask which command printed a value, not only whether it was printed. */
+export interface CommandTrace {
+  argv: string[];
+  /** Its input and what it wrote to stdout, as text, cut at TRACE_LIMIT characters. */
+  stdin: string;
+  stdout: string;
+  exitCode: number;
+}
+
+export const TRACE_LIMIT = 100_000;
+
 export type CommandFn = (ctx: CommandContext) => number | Promise<number>;
 
 export interface CommandSpec {

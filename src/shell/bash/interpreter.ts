@@ -3,8 +3,15 @@
 // and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
 import { isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
-import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand } from './ast.js';
-import { toBytes, type CommandIO, type CommandSpec, type ShellServices } from '../command.js';
+import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
+import {
+  TRACE_LIMIT,
+  toBytes,
+  type CommandIO,
+  type CommandSpec,
+  type CommandTrace,
+  type ShellServices,
+} from '../command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
 import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
@@ -21,6 +28,8 @@ export interface InterpreterEnv {
   commandPath(name: string): string;
   /** Counts simple commands and loop rounds of the current line, against endless loops. */
   budget: { steps: number; limit: number };
+  /** Told of every builtin and table command that ran, with its input and output. */
+  onCommand?: (c: CommandTrace) => void;
 }
 
 const MAX_CALL_DEPTH = 200;
@@ -239,6 +248,17 @@ export class Interpreter implements ExpandHost {
     return status;
   }
 
+  /** A command's words expanded as its arguments would be; an expansion error is said on stderr. */
+  async expandArgs(words: readonly Word[], io: CommandIO): Promise<string[]> {
+    this.currentStderr = io.stderr;
+    try {
+      return await this.expander.words(words);
+    } catch (err) {
+      this.fail(err, io);
+      throw err;
+    }
+  }
+
   private async expandAlias(c: SimpleCommand, argv: string[]): Promise<string[]> {
     const first = c.words[0];
     if (!first || argv.length === 0 || this.state.aliases.size === 0) return argv;
@@ -258,7 +278,7 @@ export class Interpreter implements ExpandHost {
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(fn, argv, io);
     const builtin = this.env.builtins.get(name);
-    if (builtin) return builtin(this, argv, io);
+    if (builtin) return this.traced(argv, io, (tio) => builtin(this, argv, tio));
     if (name === 'sudo') {
       let i = 1;
       while (i < argv.length && argv[i]!.startsWith('-')) i++;
@@ -285,7 +305,30 @@ export class Interpreter implements ExpandHost {
       io.stderr(`${name}: command not found\n`.replace(/^/, 'bash: '));
       return 127;
     }
-    return this.runSpec(spec, argv, io, assigned);
+    return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned));
+  }
+
+  /** Runs a command, telling env.onCommand (when someone listens) what it read and printed. */
+  private async traced(
+    argv: string[],
+    io: CommandIO,
+    run: (io: CommandIO) => number | Promise<number>,
+  ): Promise<number> {
+    const listener = this.env.onCommand;
+    if (!listener) return run(io);
+    const dec = new TextDecoder();
+    let stdout = '';
+    const tio: CommandIO = {
+      ...io,
+      stdout: (d) => {
+        if (stdout.length < TRACE_LIMIT) stdout += typeof d === 'string' ? d : dec.decode(d, { stream: true });
+        io.stdout(d);
+      },
+    };
+    const stdin = dec.decode(io.stdin.subarray(0, TRACE_LIMIT));
+    const exitCode = await run(tio);
+    listener({ argv: [...argv], stdin, stdout: stdout.slice(0, TRACE_LIMIT), exitCode });
+    return exitCode;
   }
 
   private async runSpec(

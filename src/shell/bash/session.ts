@@ -2,8 +2,9 @@
 // `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
 // The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
 import type { Kernel } from '../../kernel/index.js';
-import type { CommandIO, CommandSpec, ShellServices } from '../command.js';
+import type { CommandIO, CommandSpec, CommandTrace, ShellServices } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
+import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
 import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
 import { formatSyntaxError, formatSyntaxWarning, parseCommandLine } from './parser.js';
@@ -118,6 +119,30 @@ export class Session {
   /** The text so far is an unfinished construct: read a continuation line (PS2 `> `). */
   needsMore(text: string): boolean {
     return parseCommandLine(text).status === 'incomplete';
+  }
+
+  /** Called with every command that runs in this session (the lesson checks listen). */
+  set onCommand(listener: ((c: CommandTrace) => void) | undefined) {
+    this.env.onCommand = listener;
+  }
+
+  /**
+   * Expands `words` as bash expands a command's arguments (quotes, $VAR, $(…), globs) in the
+   * shell the learner types into, without running a command: `answer $(docker inspect …)`.
+   * Only the first simple command of the text counts; undefined when it does not parse.
+   */
+  async expandWords(words: string, io: CommandIO): Promise<string[] | undefined> {
+    const parsed = parseCommandLine(`: ${words}`, { endOfInput: true });
+    if (parsed.status !== 'ok') return undefined;
+    const cmd = parsed.script.items[0]?.command.head.commands[0];
+    if (cmd?.type !== 'SimpleCommand') return undefined;
+    this.env.budget.steps = 0;
+    try {
+      return (await this.top.interp.expandArgs(cmd.words, io)).slice(1);
+    } catch (err) {
+      if (!(err instanceof ExpansionError)) this.report(err, io);
+      return undefined;
+    }
   }
 
   /** Runs one line (or several joined by newlines) as if typed at the prompt. */
