@@ -2,10 +2,12 @@
 import { benchDocker } from './docker.js';
 import { benchKernel } from './kernel.js';
 import { BenchReport } from './report.js';
+import { benchStartup } from './startup.js';
 import { benchUi } from './ui.js';
 
 const report = new BenchReport();
 await benchKernel(report);
 await benchDocker(report);
+benchStartup(report);
 await benchUi(report);
 report.print((s) => process.stdout.write(s));

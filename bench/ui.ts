@@ -21,14 +21,14 @@ function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** ms from spawn until `marker` shows on the pty, or undefined on a timeout. */
-function firstFrame(command: string, marker: string): Promise<number | undefined> {
+export function firstFrame(command: string, marker: string, env: NodeJS.ProcessEnv = {}): Promise<number | undefined> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     // `script` gives its pty no size (0x0, on which Ink clears the screen for every frame):
     // stty sets 80x24 first, for every contender alike.
     const child = spawn('script', ['-qfec', `stty rows 24 cols 80; exec ${command}`, '/dev/null'], {
       cwd: ROOT,
-      env: withoutCi({ ...process.env, TERM: 'xterm-256color' }),
+      env: withoutCi({ ...process.env, TERM: 'xterm-256color', ...env }),
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     let seen = '';
@@ -179,6 +179,8 @@ export async function benchUi(report: BenchReport): Promise<void> {
         `${readFileSync(bundled, 'latin1')}\n${bin.slice(bin.lastIndexOf('/*overlay-tutor simulator:'))}`,
         'latin1',
       );
+      // The lesson map reads no progress of the machine's user: a fresh config folder.
+      const fresh = { XDG_CONFIG_HOME: join(dir, 'config'), LANG: 'en_US.UTF-8' };
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;
       const contenders = {
@@ -186,15 +188,19 @@ export async function benchUi(report: BenchReport): Promise<void> {
         // once the simulator has loaded (the sandbox's hint is then on the screen).
         tutor: () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'),
         tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'),
+        // The default mode: the lesson map drawn under the prompt that has taken keys since the
+        // first frame (the map's last line is its invitation to type).
+        lessonMap: () => firstFrame('node dist/cli.js', 'Type a lesson number', fresh),
         minimalBundled: () => firstFrame(`node ${bundled}`, 'root@host:~#'),
         minimalCarrying: () => firstFrame(`node ${carrying}`, 'root@host:~#'),
         minimalStock: () => firstFrame(`node ${stock}`, 'root@host:~#'),
         minimalUnbundled: () => firstFrame('node bench/fixtures/minimal-ink.mjs', 'root@host:~#'),
       };
       const times = await interleavedMedians(runs, contenders);
-      const { tutor, tutorPrompt, minimalBundled, minimalCarrying, minimalStock, minimalUnbundled } = times;
+      const { tutor, tutorPrompt, lessonMap, minimalBundled, minimalCarrying, minimalStock, minimalUnbundled } = times;
       report.add(group, 'first frame: overlay-tutor (bundled bin)', tutor, 'ms');
       report.add(group, 'overlay-tutor: simulator loaded (layout and panes drawn)', tutorPrompt, 'ms');
+      report.add(group, 'overlay-tutor: the lesson map drawn, taking input (the default mode)', lessonMap, 'ms');
       report.add(group, 'first frame: minimal Ink app, bundled the same way', minimalBundled, 'ms');
       report.add(group, "first frame: the same, carrying the bin's packed simulator", minimalCarrying, 'ms');
       report.add(group, 'first frame: minimal Ink app, a stock esbuild bundle', minimalStock, 'ms');
@@ -202,6 +208,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
       report.ratio(group, 'overlay-tutor / minimal bundled the same way (target ≤ 1)', tutor / minimalBundled);
       report.ratio(group, 'overlay-tutor / minimal carrying the packed simulator', tutor / minimalCarrying);
       report.ratio(group, 'overlay-tutor / minimal, stock bundle', tutor / minimalStock);
+      report.ratio(group, 'lesson map usable / minimal bundled first frame (target ≤ 1.3)', lessonMap / minimalBundled);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

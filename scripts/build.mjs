@@ -13,6 +13,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { compileLessons } from './compile-lessons.mjs';
 import { inkStartupPlugins } from './ink-startup-plugins.mjs';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
@@ -116,6 +117,14 @@ const bin = await build({
 await mkdir('dist', { recursive: true });
 await copyFile(createRequire(import.meta.url).resolve('jq-wasm/jq.wasm'), 'dist/jq.wasm');
 
+// The lessons, validated and compiled to the JSON the bin reads (scripts/compile-lessons.mjs): a
+// broken lesson fails the build.
+const compiled = await compileLessons('lessons', 'dist/lessons');
+if (compiled.problems.length) {
+  console.error(`build: the lessons have problems:\n${compiled.problems.join('\n')}`);
+  process.exit(1);
+}
+
 // The first frame's half holds the command line, the App and its first frame, and nothing else of
 // ours: one stray import (a helper living in the shell, say, or the Screen) drags its modules into
 // what every start-up parses. The rest belongs behind src/simulator-entry.ts.
@@ -127,6 +136,7 @@ const FIRST_FRAME = new Set([
   'src/ui/run.tsx',
   'src/ui/app.tsx',
   'src/ui/first-prompt.ts',
+  'src/io/lesson-index.ts',
 ]);
 const stray = Object.keys(bin.metafile.inputs).filter((f) => f.startsWith('src/') && !FIRST_FRAME.has(f));
 if (stray.length) {

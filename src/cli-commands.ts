@@ -1,7 +1,8 @@
 // The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
 // through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { findLessonsDir, readLessons } from './io/lesson-files.js';
+import { lessonList } from './io/lesson-index.js';
+import { loadLessons } from './io/lessons-source.js';
 import { loadProgress, progressPath, saveProgress } from './io/progress-file.js';
 import { runScript } from './io/script-mode.js';
 import { detectLang } from './i18n/index.js';
@@ -14,6 +15,8 @@ export interface CliValues {
   seed?: string;
   lang?: string;
   lesson?: string;
+  /** A folder of lessons (a teacher's own) read instead of the tutor's. */
+  lessons?: string;
   export?: string;
   import?: string;
   'screen-reader'?: boolean;
@@ -57,15 +60,14 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         process.stderr.write(`overlay-tutor: ${lang.error}\n`);
         return 2;
       }
-      const dir = findLessonsDir();
-      if (!dir) {
+      const found = loadLessons(values.lessons);
+      if (!found) {
         process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
         return 1;
       }
-      const { lessons, problems } = readLessons(dir);
+      const { lessons, problems } = found;
       for (const p of problems) process.stderr.write(`${p}\n`);
-      for (const l of lessons)
-        process.stdout.write(`${String(l.data.order).padStart(2)}  ${l.data.id.padEnd(16)} ${l.texts[lang].title}\n`);
+      process.stdout.write(lessonList(lessons.map((l) => ({ data: l.data, title: l.texts[lang].title }))));
       return problems.length ? 1 : 0;
     }
     case 'script': {

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type { CliValues } from './cli-commands.js';
 import { detectLang } from './i18n/index.js';
+import { lessonList, readLessonIndex } from './io/lesson-index.js';
 import type { ScreenOptions } from './ui/run.js';
 import { VERSION } from './version.js';
 
@@ -23,6 +24,9 @@ Usage:
                                 save your progress to FILE, or take it from FILE
   overlay-tutor tutor --lesson ID
                                 start one lesson (ID as \`lessons\` lists it)
+  overlay-tutor --lessons DIR   the tutor on your own lessons: DIR holds folders NN-name with
+                                lesson.yaml, en.yaml and zh-CN.yaml (also with \`lessons\`,
+                                \`tutor --lesson ID\`)
   overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
                                 what it wrote (stdout and stderr together, as 2>&1)
   overlay-tutor --version       print the version
@@ -58,6 +62,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         seed: { type: 'string' },
         lang: { type: 'string' },
         lesson: { type: 'string' },
+        lessons: { type: 'string' },
         export: { type: 'string' },
         import: { type: 'string' },
         'screen-reader': { type: 'boolean' },
@@ -95,8 +100,27 @@ async function runMode(argv: string[]): Promise<number | ScreenOptions> {
     process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
     return 2;
   }
+  if (mode === 'lessons' && values.lessons === undefined) {
+    const listed = listShippedLessons(values);
+    if (listed !== undefined) return listed;
+  }
   const { runCommand } = await import('./simulator-entry.js');
   return runCommand(mode, values, positionals);
+}
+
+/** `overlay-tutor lessons` from the index the build compiled beside the bin, without unpacking the
+ * simulator (it would cost the listing three times Node's own start-up); undefined where there is
+ * no index (run from the sources). */
+function listShippedLessons(values: CliValues): number | undefined {
+  const lang = detectLang(values.lang, process.env);
+  if (typeof lang !== 'string') {
+    process.stderr.write(`overlay-tutor: ${lang.error}\n`);
+    return 2;
+  }
+  const index = readLessonIndex(import.meta.url);
+  if (!index) return undefined;
+  process.stdout.write(lessonList(index.map((l) => ({ data: l.data, title: l.heads[lang].title }))));
+  return 0;
 }
 
 /** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it
@@ -123,7 +147,11 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
   if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
     const { runLineTutor } = await import('./simulator-entry.js');
-    return runLineTutor({ lang, ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}) });
+    return runLineTutor({
+      lang,
+      ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}),
+      ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
+    });
   }
   if (!interactive) {
     const { runLineRepl } = await import('./simulator-entry.js');
@@ -136,7 +164,7 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     seed: Number(values.seed ?? 0),
     lang,
     screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
-    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson } } : {}),
+    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons } } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 // mixed with shell lines. The same LessonRunner drives the Ink screen's lesson view.
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
-import { findLessonsDir, readLessons } from '../io/lesson-files.js';
+import { loadLessons } from '../io/lessons-source.js';
 import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
 import { recordStep, type Progress } from '../lessons/progress.js';
 import type { Lesson } from '../lessons/loader.js';
@@ -14,6 +14,8 @@ import type { CommandIO } from '../shell/command.js';
 export interface LineTutorOptions {
   lang: Lang;
   lessonId?: string;
+  /** A teacher's own lessons, read from this folder's YAML instead of the tutor's. */
+  lessonsDir?: string;
   /** Where progress is kept (default: the user's config directory). */
   progressFile?: string;
   input?: NodeJS.ReadableStream;
@@ -54,10 +56,10 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   const output = o.output ?? process.stdout;
   const input = o.input ?? process.stdin;
   const w = WORDS[o.lang];
-  const dir = findLessonsDir();
-  const { lessons, problems } = dir
-    ? readLessons(dir)
-    : { lessons: [], problems: ['overlay-tutor: the lessons folder is missing from this installation'] };
+  const { lessons, problems } = loadLessons(o.lessonsDir) ?? {
+    lessons: [],
+    problems: ['overlay-tutor: the lessons folder is missing from this installation'],
+  };
   if (problems.length) {
     output.write(`${problems.join('\n')}\n`);
     return 1;

@@ -2,7 +2,7 @@
 // and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
-import { findLessonsDir, readLessons } from '../io/lesson-files.js';
+import { loadLessons } from '../io/lessons-source.js';
 import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
 import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
@@ -18,7 +18,7 @@ export interface LoadOptions {
   /** The terminal's width, for `ls` (the output area is narrower than the terminal). */
   columns: number | undefined;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
-  tutor?: { lessonId?: string | undefined } | undefined;
+  tutor?: { lessonId?: string | undefined; lessonsDir?: string | undefined } | undefined;
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
@@ -33,10 +33,10 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     return host;
   };
   if (!o.tutor) return screenHostFor(makeHost(o.seed));
-  const dir = findLessonsDir();
-  const { lessons, problems } = dir
-    ? readLessons(dir)
-    : { lessons: [], problems: ['the lessons folder is missing from this installation'] };
+  const { lessons, problems } = loadLessons(o.tutor.lessonsDir) ?? {
+    lessons: [],
+    problems: ['the lessons folder is missing from this installation'],
+  };
   if (problems.length) throw new Error(problems.join('\n'));
   const wanted = o.tutor.lessonId;
   const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);

@@ -12,7 +12,7 @@ export interface ScreenOptions {
   lang: Lang;
   screenReader: boolean;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
-  tutor?: { lessonId?: string | undefined };
+  tutor?: { lessonId?: string | undefined; lessonsDir?: string | undefined };
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
