@@ -1,6 +1,8 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
 import { Daemon, type CreateOptions } from './containers.js';
 import { saveImages } from './save.js';
+import { archiveFromContainer, extractToContainer, statContainerPath, type PathStat } from './copy.js';
+import type { LayerEntry } from '../layer-tar.js';
 import { loadArchive } from './load.js';
 import type { Container, RunIO } from './types.js';
 import {
@@ -91,6 +93,21 @@ export class DockerEngine extends Daemon {
   /** docker save: the archive's bytes. */
   save(refs: string[]): Uint8Array {
     return saveImages(this, refs);
+  }
+
+  /** docker cp's HEAD /containers/{id}/archive. */
+  statPath(ref: string, path: string): PathStat {
+    return statContainerPath(this, ref, path);
+  }
+
+  /** docker cp's GET /containers/{id}/archive: the path's entries, named from its last element. */
+  archive(ref: string, path: string): { stat: PathStat; entries: LayerEntry[] } {
+    return archiveFromContainer(this, ref, path);
+  }
+
+  /** docker cp's PUT /containers/{id}/archive: unpack into a directory that exists in the container. */
+  extract(ref: string, dir: string, entries: readonly LayerEntry[], keepOwners = false): void {
+    extractToContainer(this, ref, dir, entries, keepOwners);
   }
 
   systemDf(): DiskUsage {

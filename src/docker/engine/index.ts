@@ -25,6 +25,7 @@ export {
   type RunIO,
 } from './types.js';
 export { shellLine, isLongRunning } from './process.js';
+export { collectEntries, extractEntries, type PathStat } from './copy.js';
 
 /** A daemon on the kernel's disk under dataRoot (/var/lib/docker), laid out as 20.10 lays it out. */
 export function createDaemon(options: DaemonOptions): DockerEngine {

@@ -101,7 +101,11 @@ export type DaemonEvent =
   | { kind: 'image-deleted'; id: Digest }
   | { kind: 'image-tagged'; id: Digest; ref: string }
   | { kind: 'image-untagged'; id: Digest; ref: string }
-  | { kind: 'container'; action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec'; id: string };
+  | {
+      kind: 'container';
+      action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec' | 'extract-to-dir';
+      id: string;
+    };
 
 export type DaemonListener = (e: DaemonEvent) => void;
 

@@ -2,6 +2,7 @@
 // list the dispatcher, `docker --help`'s and `docker GROUP --help`'s lists, and Tab completion
 // are made from. A command without `run` is one the simulator does not model: it says so.
 import { buildCommand } from './build.js';
+import { cpCommand } from './copy.js';
 import {
   commitCommand,
   createCommand,
@@ -104,7 +105,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
         run: commitCommand,
         operand: 'container',
       },
-      { name: 'cp', summary: 'Copy files/folders between a container and the local filesystem', operand: 'container' },
+      {
+        name: 'cp',
+        summary: 'Copy files/folders between a container and the local filesystem',
+        run: cpCommand,
+        operand: 'container',
+      },
       { name: 'create', summary: 'Create a new container', run: createCommand, operand: 'image' },
       {
         name: 'diff',
@@ -161,7 +167,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
       { name: 'use', summary: 'Set the current docker context' },
     ],
   },
-  { name: 'cp', summary: 'Copy files/folders between a container and the local filesystem', operand: 'container' },
+  {
+    name: 'cp',
+    summary: 'Copy files/folders between a container and the local filesystem',
+    run: cpCommand,
+    operand: 'container',
+  },
   { name: 'create', summary: 'Create a new container', run: createCommand, operand: 'image' },
   {
     name: 'diff',

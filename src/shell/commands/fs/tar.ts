@@ -1,5 +1,5 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
-// -v, -f FILE, -C DIR and -z, so a learner can open what `docker save` wrote and see .wh. files
+// -v, -f FILE (standard input by default), -C DIR and -z, so a learner can open what `docker save` wrote and see .wh. files
 // where the disk has whiteout devices. Creating archives is not simulated and says so.
 import { gunzipSync } from 'node:zlib';
 import { extract, type Header as Headers } from 'tar-stream';
@@ -154,16 +154,23 @@ async function tar(ctx: CommandContext): Promise<number> {
     );
     return 2;
   }
-  if (o.file === undefined || o.file === '-') {
-    ctx.stderr('tar: reading an archive from standard input is not simulated; use -f FILE\n');
-    return 2;
-  }
   let bytes: Uint8Array;
-  try {
-    bytes = ctx.proc.readFile(o.file);
-  } catch (err) {
-    ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
-    return 2;
+  if (o.file === undefined || o.file === '-') {
+    // GNU tar's default archive is standard input (docker export c | tar -t).
+    bytes = ctx.stdin;
+    if (bytes.length === 0 && ctx.stdinIsTerminal) {
+      ctx.stderr(
+        'tar: Refusing to read archive contents from terminal (missing -f option?)\ntar: Error is not recoverable: exiting now\n',
+      );
+      return 2;
+    }
+  } else {
+    try {
+      bytes = ctx.proc.readFile(o.file);
+    } catch (err) {
+      ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
+      return 2;
+    }
   }
   if (o.gzip || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
     try {
