@@ -42,7 +42,7 @@ try {
       await walk([...path, sub]);
   };
   await walk([]);
-  writeFileSync(join(ROOT, 'test/docker/fixtures/docker-help.json'), `${JSON.stringify(texts, null, 1)}\n`);
+  writeFileSync(join(ROOT, 'test/docker/fixtures/docker-help.json'), `${JSON.stringify(texts, null, 2)}\n`);
 
   const stored: Record<string, string> = {};
   const canonical = new Map<string, string>();
