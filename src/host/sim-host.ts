@@ -9,7 +9,7 @@ import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/co
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';
 import { Session } from '../shell/bash/session.js';
-import { shellQuote } from '../shell/commands/fs/find.js';
+import { shellQuote } from '../posix/shell-quote.js';
 import type { DockerEngine } from '../docker/engine/index.js';
 import { DockerService } from './docker-service.js';
 import { createSystemctl } from './systemctl.js';

@@ -3,8 +3,10 @@
 // arrive as text, progress is read and written through the ProgressStore handed in.
 import type { CommandIO } from '../shell/command.js';
 import type { SimHost } from '../host/sim-host.js';
+import type { Lang } from '../i18n/index.js';
 
-export type Lang = 'en' | 'zh-CN';
+/** The interface languages, defined once with their strings in src/i18n/. */
+export type { Lang };
 export type StepKind = 'explain' | 'do' | 'answer' | 'exercise';
 
 /** A lesson file as read from disk: the loader never touches the filesystem itself. */

@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { ChainRow, LayerRow, Mark, PaneModel, TreeRow } from '../panes/model.js';
 import type { Strings } from '../i18n/index.js';
+import { humanSize } from '../docker/go-units.js';
 
 export type PaneKind = 'upper' | 'merged' | 'work' | 'layers' | 'chain' | 'events';
 export const PANE_ORDER: PaneKind[] = ['upper', 'layers', 'merged', 'events', 'chain', 'work'];
@@ -16,18 +17,6 @@ const MARK_COLOR: Record<Mark, string | undefined> = {
   o: 'magenta',
   ' ': undefined,
 };
-
-export function humanSize(n: number): string {
-  if (n < 1000) return `${n}B`;
-  const units = ['kB', 'MB', 'GB'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)}${units[u]}`;
-}
 
 const clip = (s: string, width: number): string => (s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`);
 

@@ -10,6 +10,7 @@ const SRC = join(import.meta.dirname, '../../src');
 const LAYER: Record<string, number> = {
   i18n: 0, // interface strings: anyone may read them
   kernel: 0,
+  posix: 0, // what POSIX defines for every layer above: sh's quoting
   docker: 1,
   gotemplate: 1, // Go's text/template, for the docker CLI's --format
   shell: 2,
@@ -23,7 +24,7 @@ const LAYER: Record<string, number> = {
 };
 
 /** Folders that make up the core: no UI, no real file, process or network I/O. */
-const CORE = ['kernel', 'docker', 'gotemplate', 'shell', 'host', 'panes', 'lessons', 'i18n'];
+const CORE = ['posix', 'kernel', 'docker', 'gotemplate', 'shell', 'host', 'panes', 'lessons', 'i18n'];
 const FORBIDDEN_IN_CORE =
   /^(ink|ink-text-input|react|react\/.*|(node:)?(fs|fs\/promises|child_process|net|http|https|readline|os))$/;
 

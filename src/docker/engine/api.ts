@@ -1,4 +1,5 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
+import { DOCKER_VERSION } from '../version.js';
 import { Daemon, type CreateOptions } from './containers.js';
 import { saveImages } from './save.js';
 import { archiveFromContainer, extractToContainer, statContainerPath, type PathStat } from './copy.js';
@@ -73,7 +74,7 @@ export class DockerEngine extends Daemon {
       paused: 0,
       stopped: cs.length - running,
       images: [...this.imageStore.images.values()].length,
-      serverVersion: '20.10.24+dfsg1',
+      serverVersion: DOCKER_VERSION,
       driver: this.driver.name,
       driverStatus: this.driver.status(),
       warnings: this.driver.warnings(),

@@ -3,6 +3,7 @@
 // read-only views (inspect, images, ps, history, info, df) in views.ts. Everything happens on
 // the kernel's disk; ids come from the injected random and times from the injected clock.
 import type { Clock, Kernel, Random } from '../../kernel/index.js';
+import { DOCKER_VERSION } from '../version.js';
 import { shortId, type Digest } from '../digest.js';
 import { goTimeFromUnix } from '../go-time.js';
 import { imageConfigBytes, type ImageConfig } from '../image-config.js';
@@ -24,8 +25,6 @@ import {
   type PullResult,
   type RunCommand,
 } from './types.js';
-
-export const DOCKER_VERSION = '20.10.24+dfsg1';
 
 export class DaemonCore {
   readonly kernel: Kernel;

@@ -12,7 +12,7 @@ export type { GraphDriverData } from './overlay2-driver.js';
 export { base32 } from './overlay2-driver.js';
 export type { DiskUsage, HistoryRow, ImageSummary } from './views.js';
 export { chainSize } from './views.js';
-export { DOCKER_VERSION } from './daemon.js';
+export { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../version.js';
 export {
   DaemonError,
   type Container,

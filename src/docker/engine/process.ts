@@ -1,6 +1,7 @@
 // A container's main process. There is no real exec: the command line goes to the shell's runner
 // with the container's merged dir as its root. Programs that would run until stopped (sleep,
 // nginx, tail -f) are not run at all: the container just stays "Up" until `docker stop`.
+import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
 import { envMap, type Daemon } from './containers.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
@@ -13,7 +14,7 @@ const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
 export function shellLine(argv: string[]): string {
   if (argv.length >= 3 && SHELLS.has(base(argv[0] ?? '')) && argv[1] === '-c') return argv[2] as string;
-  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv.map(shellQuote).join(' ');
 }
 
 /** Whether the program keeps running until stopped. */

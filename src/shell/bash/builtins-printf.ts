@@ -78,7 +78,8 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
   return { text: out, stop: false };
 }
 
-function shellQuote(s: string): string {
+/** bash's printf %q: specials escaped one by one with a backslash (`a\ b`), not single-quoted. */
+function backslashQuote(s: string): string {
   if (s === '') return "''";
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
@@ -160,7 +161,7 @@ export function printf(format: string, args: string[]): PrintfResult {
           break;
         }
         case 'q':
-          s = shellQuote(arg ?? '');
+          s = backslashQuote(arg ?? '');
           break;
         case 'c':
           s = (arg ?? '').slice(0, 1);

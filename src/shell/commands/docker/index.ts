@@ -1,7 +1,7 @@
 // The `docker` command of the simulated host: the CLI front end of the simulated daemon
 // (src/docker/engine). Subcommands, management-command aliases (docker image ls, docker
 // container rm …), flag parsing and error texts follow the 20.10 CLI.
-import { DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
+import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { DOCKER_COMMANDS, findCommand, type DockerCommand } from './command-table.js';
 import { dockerHelp } from './help.js';
@@ -19,7 +19,7 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    ctx.stdout(`Docker version ${DOCKER_VERSION}, build 297e128\n`);
+    ctx.stdout(`Docker version ${DOCKER_VERSION}, build ${DOCKER_CLI_COMMIT}\n`);
     return 0;
   }
   if (first.startsWith('-')) {

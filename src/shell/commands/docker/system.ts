@@ -1,6 +1,6 @@
 // docker inspect (containers, then images), image inspect, container inspect, info, version,
 // system df.
-import type { DockerEngine } from '../../../docker/engine/index.js';
+import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
 import { formatDockerInspect, tabwrite } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
@@ -208,10 +208,10 @@ export const versionCommand: SubCommand = {
     ctx.stdout(
       [
         'Client:',
-        ' Version:           20.10.24+dfsg1',
+        ` Version:           ${DOCKER_VERSION}`,
         ' API version:       1.41',
         ' Go version:        go1.19.8',
-        ' Git commit:        297e128',
+        ` Git commit:        ${DOCKER_CLI_COMMIT}`,
         ' Built:             Thu May 18 08:38:34 2023',
         ' OS/Arch:           linux/amd64',
         ' Context:           default',
@@ -219,7 +219,7 @@ export const versionCommand: SubCommand = {
         '',
         'Server:',
         ' Engine:',
-        '  Version:          20.10.24+dfsg1',
+        `  Version:          ${DOCKER_VERSION}`,
         '  API version:      1.41 (minimum version 1.12)',
         '  Go version:       go1.19.8',
         '  Git commit:       5d6db84',

@@ -1,6 +1,7 @@
 // find (paths, -type -name -iname -path -maxdepth -mindepth -inum -newer -empty -size, ! -o -a
 // ( ), -print -exec … {} \; and +) and tree (-L -a -d, the "N directories, M files" footer).
 import type { Stat } from '../../../kernel/index.js';
+import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames, matchPattern } from '../../bash/glob.js';
 import { errText } from '../options.js';
@@ -15,11 +16,6 @@ type Node =
   | { k: 'exec'; argv: string[]; plus: boolean };
 
 class FindError extends Error {}
-
-const SH_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-export function shellQuote(s: string): string {
-  return SH_SAFE.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
-}
 
 function parseExpr(
   args: string[],

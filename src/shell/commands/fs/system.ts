@@ -1,10 +1,10 @@
 // Commands about the machine and the user: uname, id, whoami, hostname, date, env, which, and a
 // non-interactive vim/vi that saves the way vim does (new file renamed over the old: new inode).
+import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText } from '../options.js';
 import { pad2, q } from './format.js';
 import { tryStat } from './lookup.js';
-import { shellQuote } from './find.js';
 
 const dec = new TextDecoder();
 

@@ -2,14 +2,10 @@
 // runLine, every argument shell-quoted so a name with spaces stays one word. -n, -L, -I/-i,
 // -0, -d, -t, -r; echo when no command is given. The command's stdin is empty, like
 // GNU's /dev/null.
+import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText } from '../options.js';
 import { text } from './operands.js';
-
-export function shellQuote(s: string): string {
-  if (s === '') return "''";
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
-}
 
 class ParseError extends Error {}
 
