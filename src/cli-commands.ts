@@ -1,12 +1,11 @@
 // The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
 // through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { lessonList } from './io/lesson-index.js';
 import { loadLessons } from './io/lessons-source.js';
-import { loadProgress, progressPath, saveProgress } from './io/progress-file.js';
+import { exportProgress, importProgress } from './io/progress-transfer.js';
 import { runScript } from './io/script-mode.js';
 import { detectLang } from './i18n/index.js';
-import { parseProgress } from './lessons/progress.js';
+import { lessonShape } from './lessons/progress.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
@@ -19,6 +18,7 @@ export interface CliValues {
   lessons?: string;
   export?: string;
   import?: string;
+  replace?: boolean;
   'screen-reader'?: boolean;
   'copy-in'?: string[];
   strict?: boolean;
@@ -28,31 +28,20 @@ export interface CliValues {
 export async function runCommand(mode: string, values: CliValues, positionals: string[]): Promise<number> {
   switch (mode) {
     case 'progress': {
-      const file = progressPath();
-      if ((values.export === undefined) === (values.import === undefined)) {
+      if ((values.export === undefined) === (values.import === undefined) || (values.replace && !values.import)) {
         process.stderr.write(
-          "overlay-tutor: progress wants --export FILE or --import FILE\nTry 'overlay-tutor --help'.\n",
+          "overlay-tutor: progress wants --export FILE or --import FILE [--replace]\nTry 'overlay-tutor --help'.\n",
         );
         return 2;
       }
-      if (values.export !== undefined) {
-        const { progress, warning } = loadProgress(file);
-        if (warning) process.stderr.write(`${warning}\n`);
-        writeFileSync(values.export, `${JSON.stringify(progress, null, 2)}\n`);
-        return 0;
-      }
-      const from = values.import as string;
-      if (!existsSync(from)) {
-        process.stderr.write(`overlay-tutor: ${from}: No such file or directory\n`);
-        return 1;
-      }
-      const r = parseProgress(readFileSync(from, 'utf8'));
-      if ('error' in r) {
-        process.stderr.write(`overlay-tutor: ${from} is not an overlay-tutor progress file: ${r.error}\n`);
-        return 1;
-      }
-      saveProgress(file, r.progress);
-      return 0;
+      // Imports are checked against the lessons there are (and progress clamped to their steps).
+      const shapes = (loadLessons(values.lessons)?.lessons ?? []).map(lessonShape);
+      const r =
+        values.export !== undefined
+          ? exportProgress(values.export, shapes)
+          : importProgress(values.import as string, shapes, { replace: Boolean(values.replace) });
+      for (const m of r.messages) process.stderr.write(`${m}\n`);
+      return r.code;
     }
     case 'lessons': {
       const lang = detectLang(values.lang, process.env);

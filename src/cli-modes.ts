@@ -20,8 +20,9 @@ Usage:
   overlay-tutor                 start the tutor
   overlay-tutor sandbox         a simulated host with no lesson
   overlay-tutor lessons         list the lessons
-  overlay-tutor progress --export FILE | --import FILE
-                                save your progress to FILE, or take it from FILE
+  overlay-tutor progress --export FILE | --import FILE [--replace]
+                                save your progress to FILE, or take it from FILE (each lesson
+                                kept at the further of the two; --replace: FILE's alone)
   overlay-tutor tutor --lesson ID
                                 start one lesson (ID as \`lessons\` lists it)
   overlay-tutor --lessons DIR   the tutor on your own lessons: DIR holds folders NN-name with
@@ -65,6 +66,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         lessons: { type: 'string' },
         export: { type: 'string' },
         import: { type: 'string' },
+        replace: { type: 'boolean' },
         'screen-reader': { type: 'boolean' },
         'copy-in': { type: 'string', multiple: true },
         strict: { type: 'boolean' },

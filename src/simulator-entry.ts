@@ -16,6 +16,6 @@ export { runCommand } from './cli-commands.js';
 export { runLineTutor } from './repl/line-tutor.js';
 export { runLineRepl } from './repl/line-repl.js';
 export { runScript } from './io/script-mode.js';
-export { loadProgress, progressPath, saveProgress } from './io/progress-file.js';
+export { openProgressFile, progressPath } from './io/progress-file.js';
 export { parseProgress } from './lessons/progress.js';
 export { findLessonsDir, readLessons } from './io/lesson-files.js';

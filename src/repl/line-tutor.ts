@@ -4,8 +4,8 @@
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
 import { loadLessons } from '../io/lessons-source.js';
-import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
-import { recordStep, type Progress } from '../lessons/progress.js';
+import { openProgressFile, ProgressFileError } from '../io/progress-file.js';
+import { lessonShape } from '../lessons/progress.js';
 import type { Lesson } from '../lessons/loader.js';
 import { LessonRunner } from '../lessons/session.js';
 import type { Lang, StepView } from '../lessons/types.js';
@@ -64,11 +64,20 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     output.write(`${problems.join('\n')}\n`);
     return 1;
   }
-  const file = o.progressFile ?? progressPath();
-  const loaded = loadProgress(file);
-  if (loaded.warning) output.write(`${loaded.warning}\n`);
-  let progress: Progress = loaded.progress;
-  const mark = (l: Lesson) => {
+  let opened: ReturnType<typeof openProgressFile>;
+  try {
+    opened = openProgressFile({
+      ...(o.progressFile !== undefined ? { path: o.progressFile } : {}),
+      lessons: lessons.map(lessonShape),
+    });
+  } catch (e) {
+    if (!(e instanceof ProgressFileError)) throw e;
+    output.write(`${e.message}\n`);
+    return 1;
+  }
+  const { store } = opened;
+  for (const n of opened.notices) output.write(`${n}\n`);
+  const mark = (l: Lesson, progress = store.current()) => {
     const p = progress.lessons[l.data.id];
     if (p?.grade) return '✓';
     return p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : ' ';
@@ -99,8 +108,9 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   }
   for (;;) {
     if (!chosen) {
+      const progress = store.current();
       output.write(
-        `\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`,
+        `\n${lessons.map((l, i) => `${String(i + 1).padStart(2)}. [${mark(l, progress).padEnd(5)}] ${l.texts[o.lang].title} — ${l.texts[o.lang].summary}`).join('\n')}\n`,
       );
       const pick = await ask(w.pick);
       if (pick === undefined || /^q(uit)?$/i.test(pick.trim())) break;
@@ -113,12 +123,14 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
       if (!chosen) continue;
     }
     const id = chosen.data.id;
-    const resumeAt = progress.lessons[id]?.grade ? 0 : (progress.lessons[id]?.current ?? 0);
+    const record = store.current().lessons[id];
+    const resumeAt = record?.grade ? 0 : (record?.current ?? 0);
     const runner = await LessonRunner.start(chosen, o.lang, (seed) => createSimHost({ seed, interactive: false }), {
       startAt: resumeAt,
+      // A save that failed is one line; the lesson goes on and the next step saves both.
       onStep: (stepId, next, grade) => {
-        progress = recordStep(progress, id, stepId, next, grade);
-        saveProgress(file, progress);
+        const warning = store.recordStep(id, stepId, next, grade);
+        if (warning) output.write(`overlay-tutor: ${warning}\n`);
       },
     });
     output.write(`${formatStep(runner.view(), o.lang)}\n${w.commands}\n`);

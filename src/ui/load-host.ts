@@ -3,10 +3,10 @@
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
 import { loadLessons } from '../io/lessons-source.js';
-import { loadProgress, progressPath, saveProgress } from '../io/progress-file.js';
+import { openProgressFile } from '../io/progress-file.js';
 import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
-import { recordStep } from '../lessons/progress.js';
+import { lessonShape } from '../lessons/progress.js';
 import { LessonRunner } from '../lessons/session.js';
 import type { ScreenHost } from './screen-host.js';
 import { screenHostFor } from './screen-host-sim.js';
@@ -41,21 +41,26 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   const wanted = o.tutor.lessonId;
   const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);
   if (wanted !== undefined && !chosen) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
-  const file = progressPath();
-  const loaded = loadProgress(file);
-  let progress = loaded.progress;
+  // A progress file that cannot be read at all throws here, its message naming the path.
+  const { store, notices } = openProgressFile({ lessons: lessons.map(lessonShape) });
+  let warning: string | undefined;
   const keeper = {
-    current: () => progress,
-    runnerOptions: (l: (typeof lessons)[number]) => ({
-      startAt: progress.lessons[l.data.id]?.grade ? 0 : (progress.lessons[l.data.id]?.current ?? 0),
-      onStep: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => {
-        progress = recordStep(progress, l.data.id, stepId, next, grade);
-        saveProgress(file, progress);
-      },
-    }),
+    current: () => store.current(),
+    warning: () => warning,
+    runnerOptions: (l: (typeof lessons)[number]) => {
+      const record = store.current().lessons[l.data.id];
+      return {
+        startAt: record?.grade ? 0 : (record?.current ?? 0),
+        // A save that failed is a warning on the status line; the lesson goes on.
+        onStep: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => {
+          warning = store.recordStep(l.data.id, stepId, next, grade);
+        },
+      };
+    },
   };
   const first = chosen ? await LessonRunner.start(chosen, o.lang, makeHost, keeper.runnerOptions(chosen)) : undefined;
   const screen = tutorScreenHost(lessons, o.lang, makeHost, first, keeper);
-  // A progress file that could not be read was moved aside: say so above the map.
-  return loaded.warning ? { ...screen, intro: () => `${loaded.warning}\n${screen.intro()}` } : screen;
+  // A progress file that could not be read was moved aside, or moved from the old place: say so
+  // above the map.
+  return notices.length ? { ...screen, intro: () => `${notices.join('\n')}\n${screen.intro()}` } : screen;
 }

@@ -28,6 +28,8 @@ const SANDBOX = {
 /** Where progress is read and kept (the host's progress file). */
 export interface ProgressKeeper {
   current(): Progress;
+  /** The last save's failure, while it lasts (the next step saves again). */
+  warning?(): string | undefined;
   /** RunnerOptions for a lesson: where to resume, and where to record. */
   runnerOptions(lesson: Lesson): RunnerOptions;
 }
@@ -58,15 +60,20 @@ export function tutorScreenHost(
   };
   // A sandbox opened from the map: a plain simulated host until `lessons`.
   let sandbox: ScreenHost | undefined;
+  // The save warning last printed: printed once, on the status line while it lasts.
+  let warned: string | undefined;
   return {
     intro: () => (runner ? formatStep(runner.view(), lang) : lessonMap(lessons, lang, keeper?.current())),
     prompt: () => (sandbox ? sandbox.prompt() : runner ? runner.prompt() : LESSON_MAP_PROMPT),
-    status: () =>
-      sandbox
+    status: () => {
+      const base = sandbox
         ? SANDBOX[lang].status
         : runner
           ? `${runner.view().lessonTitle} · ${runner.view().index + 1}/${runner.view().count}`
-          : MAP[lang],
+          : MAP[lang];
+      const warning = keeper?.warning?.();
+      return warning ? `${base} · ⚠ ${warning}` : base;
+    },
     async run(line, io) {
       // The tutor's own words go to the screen as markdown; the shell's output stays as it is.
       const say = (text: string) => (io.lesson ? io.lesson(text) : io.stdout(text));
@@ -98,6 +105,9 @@ export function tutorScreenHost(
       const turn = await r.submit(line, io);
       tracker?.endCommand();
       for (const m of turn.messages) say(`${m}\n`);
+      const warning = keeper?.warning?.();
+      if (warning && warning !== warned) say(`⚠ ${warning}\n`);
+      warned = warning;
       if (turn.confirm) say(`${turn.confirm}\n`);
       if (turn.hostReplaced) tracker?.replaceHost(r.host);
       if (turn.leave) {

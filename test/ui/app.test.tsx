@@ -195,7 +195,7 @@ describe('the screen', () => {
   });
 
   it('opens a sandbox from the lesson map and goes back with `lessons`', async () => {
-    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
+    process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
     const r = render(
       <App
         load={async () => ({ host: await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor: {} }), Screen })}
