@@ -10,7 +10,7 @@ import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
-import { runMainProcess, shellLine } from './process.js';
+import { envMap, runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 export interface CreateOptions {
@@ -371,13 +371,4 @@ function copyTree(from: Proc, src: string, to: Proc, dst: string): void {
     } else if (st.type === 'symlink') to.symlink(from.readlink(s), d);
     else if (st.type === 'file') to.writeFile(d, from.readFile(s), { create: true, truncate: true }, st.mode & 0o7777);
   }
-}
-
-export function envMap(env: string[], c: Container): Record<string, string> {
-  const out: Record<string, string> = { HOSTNAME: c.id.slice(0, 12), HOME: '/root' };
-  for (const e of env) {
-    const i = e.indexOf('=');
-    if (i > 0) out[e.slice(0, i)] = e.slice(i + 1);
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
 // nginx, tail -f) are not run at all: the container just stays "Up" until `docker stop`.
 import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
-import { envMap, type Daemon } from './containers.js';
+import type { Daemon } from './containers.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -15,6 +15,16 @@ const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 export function shellLine(argv: string[]): string {
   if (argv.length >= 3 && SHELLS.has(base(argv[0] ?? '')) && argv[1] === '-c') return argv[2] as string;
   return argv.map(shellQuote).join(' ');
+}
+
+/** The environment a container's process starts with: docker's HOSTNAME and HOME, then the image's and the run's. */
+export function envMap(env: string[], c: Container): Record<string, string> {
+  const out: Record<string, string> = { HOSTNAME: c.id.slice(0, 12), HOME: '/root' };
+  for (const e of env) {
+    const i = e.indexOf('=');
+    if (i > 0) out[e.slice(0, i)] = e.slice(i + 1);
+  }
+  return out;
 }
 
 /** Whether the program keeps running until stopped. */

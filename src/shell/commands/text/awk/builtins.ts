@@ -3,7 +3,8 @@
 // sprintf, tolower/toupper, the arithmetic functions, rand/srand, close, system, gensub.
 import { longestAt } from '../posix-regex.js';
 import type { Expr } from './parse.js';
-import { AwkFatal, type Interp } from './interp.js';
+import type { Interp } from './interp.js';
+import { AwkFatal } from './state.js';
 import { input, toNum, UNINIT, type Val } from './value.js';
 
 /** gawk's sub/gsub replacement: `&` is the match, `\&` a literal &, `\\&` a backslash then the match. */
