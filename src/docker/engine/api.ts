@@ -4,6 +4,8 @@ import { Daemon, type CreateOptions } from './containers.js';
 import { saveImages } from './save.js';
 import { archiveFromContainer, extractToContainer, statContainerPath, type PathStat } from './copy.js';
 import type { LayerEntry } from '../layer-tar.js';
+import type { Digest } from '../digest.js';
+import { exportContainer, importImage } from './export-import.js';
 import { loadArchive } from './load.js';
 import type { Container, RunIO } from './types.js';
 import {
@@ -109,6 +111,16 @@ export class DockerEngine extends Daemon {
   /** docker cp's PUT /containers/{id}/archive: unpack into a directory that exists in the container. */
   extract(ref: string, dir: string, entries: readonly LayerEntry[], keepOwners = false): void {
     extractToContainer(this, ref, dir, entries, keepOwners);
+  }
+
+  /** docker export: the container's filesystem as one tar. */
+  export(ref: string): Uint8Array {
+    return exportContainer(this, ref);
+  }
+
+  /** docker import: a one-layer image of the tar, tagged ref if given. */
+  import(tar: Uint8Array, ref?: string, message?: string): Promise<Digest> {
+    return importImage(this, tar, ref, message);
   }
 
   systemDf(): DiskUsage {

@@ -120,7 +120,7 @@ export function extractEntries(
 }
 
 /** Runs `fn` on the container's filesystem, mounting it for the time of the call if it is not running. */
-function withContainerFs<T>(d: Daemon, ref: string, fn: (proc: Proc) => T): T {
+export function withContainerFs<T>(d: Daemon, ref: string, fn: (proc: Proc) => T): T {
   const c = d.findContainer(ref);
   if (!c) throw new DaemonError(`No such container: ${ref}`, 404);
   const mounted = d.driver.isMounted(c.rw.mountId);

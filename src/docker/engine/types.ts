@@ -103,7 +103,7 @@ export type DaemonEvent =
   | { kind: 'image-untagged'; id: Digest; ref: string }
   | {
       kind: 'container';
-      action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec' | 'extract-to-dir';
+      action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec' | 'extract-to-dir' | 'export';
       id: string;
     };
 

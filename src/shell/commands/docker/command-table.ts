@@ -3,6 +3,7 @@
 // are made from. A command without `run` is one the simulator does not model: it says so.
 import { buildCommand } from './build.js';
 import { cpCommand } from './copy.js';
+import { exportCommand, importCommand } from './export-import.js';
 import {
   commitCommand,
   createCommand,
@@ -119,7 +120,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
         operand: 'container',
       },
       { name: 'exec', summary: 'Run a command in a running container', run: execCommand, operand: 'container' },
-      { name: 'export', summary: "Export a container's filesystem as a tar archive", operand: 'container' },
+      {
+        name: 'export',
+        summary: "Export a container's filesystem as a tar archive",
+        run: exportCommand,
+        operand: 'container',
+      },
       {
         name: 'inspect',
         summary: 'Display detailed information on one or more containers',
@@ -182,7 +188,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
   },
   { name: 'events', summary: 'Get real time events from the server' },
   { name: 'exec', summary: 'Run a command in a running container', run: execCommand, operand: 'container' },
-  { name: 'export', summary: "Export a container's filesystem as a tar archive", operand: 'container' },
+  {
+    name: 'export',
+    summary: "Export a container's filesystem as a tar archive",
+    run: exportCommand,
+    operand: 'container',
+  },
   { name: 'history', summary: 'Show the history of an image', run: historyCommand, operand: 'image' },
   {
     name: 'image',
@@ -190,7 +201,11 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     subcommands: [
       { name: 'build', summary: 'Build an image from a Dockerfile', run: buildCommand },
       { name: 'history', summary: 'Show the history of an image', run: historyCommand, operand: 'image' },
-      { name: 'import', summary: 'Import the contents from a tarball to create a filesystem image' },
+      {
+        name: 'import',
+        summary: 'Import the contents from a tarball to create a filesystem image',
+        run: importCommand,
+      },
       {
         name: 'inspect',
         summary: 'Display detailed information on one or more images',
@@ -224,7 +239,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     ],
   },
   { name: 'images', summary: 'List images', run: imagesCommand },
-  { name: 'import', summary: 'Import the contents from a tarball to create a filesystem image' },
+  { name: 'import', summary: 'Import the contents from a tarball to create a filesystem image', run: importCommand },
   { name: 'info', summary: 'Display system-wide information', run: infoCommand },
   { name: 'inspect', summary: 'Return low-level information on Docker objects', run: inspectCommand, operand: 'any' },
   { name: 'kill', summary: 'Kill one or more running containers', run: killCommand, operand: 'container' },

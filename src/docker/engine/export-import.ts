@@ -1,0 +1,38 @@
+// docker export and docker import (moby daemon/export.go, daemon/images/image_import.go): a
+// container's whole filesystem (image layers, init layer and upper dir, as mounted) as one tar,
+// and a tar made into a one-layer image with an empty config and "Imported from -".
+import type { Digest } from '../digest.js';
+import { emptyContainerConfig, imageConfigBytes, type ImageConfig } from '../image-config.js';
+import { writeLayerTar } from '../layer-tar.js';
+import type { Daemon } from './containers.js';
+import { collectEntries, withContainerFs } from './copy.js';
+import { DOCKER_VERSION } from './daemon.js';
+
+export function exportContainer(d: Daemon, ref: string): Uint8Array {
+  const c = d.getContainer(ref);
+  const tar = withContainerFs(d, c.id, (proc) => writeLayerTar(collectEntries(proc, '/', '')));
+  d.emit({ kind: 'container', action: 'export', id: c.id });
+  return tar;
+}
+
+/** The new image's ID; tagged `ref` when one is given. */
+export async function importImage(d: Daemon, tar: Uint8Array, ref?: string, message?: string): Promise<Digest> {
+  const { layer, existed } = await d.layers.register(tar);
+  if (!existed) d.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
+  const created = d.now().text;
+  const comment = message || 'Imported from -';
+  const cfg: ImageConfig = {
+    architecture: 'amd64',
+    comment,
+    config: emptyContainerConfig(),
+    created,
+    docker_version: DOCKER_VERSION,
+    history: [{ created, comment }],
+    os: 'linux',
+    rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+  };
+  const { image } = d.imageStore.add(imageConfigBytes(cfg), layer);
+  d.emit({ kind: 'image-created', id: image.id });
+  if (ref) d.tag(image.id, ref);
+  return image.id;
+}

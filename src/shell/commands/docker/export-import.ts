@@ -1,0 +1,61 @@
+// docker export and docker import, with the 20.10 CLI's texts.
+import { isKernelError } from '../../../kernel/index.js';
+import type { SubCommand } from './util.js';
+
+export const exportCommand: SubCommand = {
+  def: {
+    path: 'export',
+    usage: 'docker export [OPTIONS] CONTAINER',
+    summary: "Export a container's filesystem as a tar archive",
+    flags: [{ long: 'output', short: 'o', type: 'string' }],
+    args: { exact: 1 },
+  },
+  run(ctx, d, p) {
+    const out = p.strings.get('output');
+    if (out === undefined && ctx.stdoutIsTerminal) {
+      ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
+      return 1;
+    }
+    const tar = d.export(p.operands[0] as string);
+    if (out === undefined) ctx.stdout(tar);
+    else ctx.proc.writeFile(out, tar, { create: true, truncate: true }, 0o666);
+    return 0;
+  },
+};
+
+export const importCommand: SubCommand = {
+  def: {
+    path: 'import',
+    usage: 'docker import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
+    summary: 'Import the contents from a tarball to create a filesystem image',
+    flags: [
+      { long: 'change', short: 'c', type: 'list' },
+      { long: 'message', short: 'm', type: 'string' },
+      { long: 'platform', type: 'string' },
+    ],
+    args: { min: 1, max: 2 },
+  },
+  async run(ctx, d, p) {
+    const [src, ref] = p.operands as [string, string | undefined];
+    if (p.lists.has('change')) {
+      ctx.stderr('docker import --change: not simulated here\n');
+      return 1;
+    }
+    let tar: Uint8Array;
+    if (src === '-') tar = ctx.stdin;
+    else if (/^https?:\/\//.test(src)) {
+      ctx.stderr('docker import from a URL: not simulated here (the tutor has no network)\n');
+      return 1;
+    } else {
+      try {
+        tar = ctx.proc.readFile(src);
+      } catch (e) {
+        if (!isKernelError(e)) throw e;
+        ctx.stderr(`open ${src}: ${e.code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}\n`);
+        return 1;
+      }
+    }
+    ctx.stdout(`${await d.import(tar, ref, p.strings.get('message'))}\n`);
+    return 0;
+  },
+};
