@@ -6,7 +6,7 @@ import { emptyContainerConfig, imageConfigBytes, type ImageConfig } from '../ima
 import { writeLayerTar } from '../layer-tar.js';
 import type { Daemon } from './containers.js';
 import { collectEntries, withContainerFs } from './copy.js';
-import { DOCKER_VERSION } from './daemon.js';
+import { DOCKER_VERSION } from '../version.js';
 
 export function exportContainer(d: Daemon, ref: string): Uint8Array {
   const c = d.getContainer(ref);
