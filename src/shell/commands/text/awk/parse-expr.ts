@@ -57,9 +57,8 @@ export class ExprParser {
       list.push(this.expr());
     }
     // `print (a, b) > f` arrives as one group holding a list; unwrap it.
-    if (list.length === 1 && list[0].t === 'group' && Array.isArray((list[0] as unknown as { list?: Expr[] }).list)) {
-      return (list[0] as unknown as { list: Expr[] }).list;
-    }
+    const only = list.length === 1 ? list[0] : undefined;
+    if (only?.t === 'group' && only.list) return only.list;
     return list;
   }
 
@@ -117,8 +116,7 @@ export class ExprParser {
       if (this.tok.kind !== 'name') this.fail();
       const name = this.tok.text;
       this.i++;
-      const subs =
-        a.t === 'group' && (a as unknown as { list?: Expr[] }).list ? (a as unknown as { list: Expr[] }).list : [a];
+      const subs = a.t === 'group' && a.list ? a.list : [a];
       a = { t: 'in', subs, name };
     }
     return a;
@@ -324,12 +322,9 @@ export class ExprParser {
           this.expect(')');
           this.noGt = savedGt;
           this.noIn = savedIn;
-          const g: Expr = { t: 'group', e: list[0] };
-          if (list.length > 1) {
-            (g as unknown as { list: Expr[] }).list = list;
-            if (!this.is('in') && !this.noGt) this.fail();
-          }
-          return g;
+          if (list.length === 1) return { t: 'group', e: list[0] };
+          if (!this.is('in') && !this.noGt) this.fail();
+          return { t: 'group', e: list[0], list };
         }
         break;
     }

@@ -23,7 +23,11 @@ export type Expr =
   | { t: 'call'; name: string; args: Expr[] }
   | { t: 'builtin'; name: string; args: Expr[] }
   | { t: 'getline'; kind: 'plain' | 'file' | 'cmd'; target?: Expr; src?: Expr }
-  | { t: 'group'; e: Expr };
+  /**
+   * `(e)`. A parenthesised list `(a, b)` is a group too, its first expression in `e` and all of
+   * them in `list`: the subscripts of `(a, b) in arr`, or the items of `print (a, b) > f`.
+   */
+  | { t: 'group'; e: Expr; list?: Expr[] };
 
 export interface Dest {
   mode: string;

@@ -4,6 +4,20 @@ import { describeGolden, type GoldenCase } from '../text-harness.js';
 
 const cases: GoldenCase[] = [
   {
+    line: 'awk \'BEGIN { a[1,2]=3; if ((1,2) in a) print "yes"; if (!((2,1) in a)) print "no" }\'',
+    stdin: '',
+    out: 'yes\nno\n',
+    err: '',
+    code: 0,
+  },
+  {
+    line: 'awk \'BEGIN { print ("x", "y") > "/dev/stderr" }\'',
+    stdin: '',
+    out: '',
+    err: 'x y\n',
+    code: 0,
+  },
+  {
     line: 'awk \'BEGIN { printf "%c%c%c\\n", 228, 8364, "€uro"; printf "[%5c]\\n", "x" }\'',
     stdin: '',
     out: 'ä€€\n[    x]\n',
