@@ -53,6 +53,8 @@ export class Kernel {
   private tempId = 0;
   private nextAnonMinor = 40;
   private readonly diskUuid: Uint8Array;
+  /** Bumped on every mount and umount (see generation). */
+  private mountGeneration = 0;
 
   constructor(options: KernelOptions) {
     this.clock = options.clock;
@@ -60,6 +62,12 @@ export class Kernel {
     this.disk = new Disk(options.volume, { clock: options.clock });
     this.diskUuid = this.random.fill(new Uint8Array(16));
     this.mountTable = [{ target: '/', source: '/dev/vda', fstype: 'ext4', options: 'rw,relatime', fs: this.disk }];
+  }
+
+  /** Moves on whenever the disk or the mount table changes, never otherwise: the tutor's undo
+   * tells a command that changed the host from one that only looked (cat, ls, mount). */
+  get generation(): number {
+    return this.disk.generation + this.mountGeneration;
   }
 
   on(listener: KernelListener): () => void {
@@ -142,6 +150,7 @@ export class Kernel {
     );
     this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options, fs });
     this.byTarget = undefined;
+    this.mountGeneration++;
     this.emit({ kind: 'mount', target: req.target, options });
     return fs;
   }
@@ -150,6 +159,7 @@ export class Kernel {
   addMount(mount: Mount): void {
     this.mountTable.push(mount);
     this.byTarget = undefined;
+    this.mountGeneration++;
     this.emit({ kind: 'mount', target: mount.target, options: mount.options });
   }
 
@@ -160,6 +170,7 @@ export class Kernel {
       throw new KernelError('EBUSY', 'umount', target);
     this.mountTable.splice(i, 1);
     this.byTarget = undefined;
+    this.mountGeneration++;
     this.emit({ kind: 'umount', target });
   }
 

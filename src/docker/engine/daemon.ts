@@ -100,7 +100,12 @@ export class DaemonCore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Moves on with every change to the daemon's images, layers and containers (not with an exec
+   * or a pull of what is there already), so a caller can tell a command that changed it. */
+  generation = 0;
+
   emit(e: DaemonEvent): void {
+    if (e.kind !== 'pull-layer' && !(e.kind === 'container' && e.action === 'exec')) this.generation++;
     for (const l of this.listeners) l(e);
   }
 

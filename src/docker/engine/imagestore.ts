@@ -87,6 +87,9 @@ export class ImageStore {
   }
 
   setRef(ref: string, id: Digest): void {
+    // moby's reference store returns early when the name already points at the id: an
+    // up-to-date pull leaves repositories.json as it was.
+    if (this.refs.get(ref) === id) return;
     this.refs.set(ref, id);
     this.saveRefs();
   }
