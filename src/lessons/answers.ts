@@ -11,6 +11,7 @@ import { commandName, hasToken, normalizeAnswer, sameAnswer, type StepRecord } f
 import type { FeedbackRule, StepData, Value } from './schema.js';
 import type { Lang } from './types.js';
 import { kindOf, tryValue, type ValueKind } from './values.js';
+import { behaviourOf } from './step-kinds.js';
 
 const WANTED: Record<Lang, Record<ValueKind, string>> = {
   en: {
@@ -56,10 +57,7 @@ export async function expandAnswer(host: SimHost, raw: string, io: CommandIO): P
 
 /** What an answer-graded step wants: the answer step's value, or an exercise's answered check. */
 export function wantedValue(step: StepData): Value | undefined {
-  if (step.kind === 'answer') return step.answer;
-  if (step.kind !== 'exercise') return undefined;
-  const c = step.checks.find((c) => 'answered' in c);
-  return c && 'answered' in c ? c.answered : undefined;
+  return behaviourOf(step).answer(step);
 }
 
 /** Every 64-hex id the host's docker directory names (layers, images, containers, DiffIDs), for

@@ -4,6 +4,7 @@
 import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { lessonSchema, textsSchema, type LessonData, type Texts } from './schema.js';
+import { behaviourOf } from './step-kinds.js';
 import type { Lang, LessonFile, LessonProblem } from './types.js';
 
 export const LANGS: Lang[] = ['en', 'zh-CN'];
@@ -76,14 +77,22 @@ export function loadLesson(
         missing(`steps.${step.id}: missing (the step is in lesson.yaml)`);
         continue;
       }
-      if (step.kind !== 'explain' && !st.hints?.length)
+      const needs = behaviourOf(step).needs;
+      if (needs.hints && !st.hints?.length)
         missing(`steps.${step.id}.hints: a ${step.kind} step needs at least one hint`);
-      if (step.kind === 'exercise' && !st.goal) missing(`steps.${step.id}.goal: an exercise needs a goal`);
+      if (needs.goal && !st.goal) missing(`steps.${step.id}.goal: needed by a step of kind ${step.kind}`);
     }
     for (const id of Object.keys(t.steps))
       if (!data.steps.some((s) => s.id === id)) missing(`steps.${id}: no such step in lesson.yaml`);
   }
   // The languages must match key for key and hint for hint.
+  if ((texts.en.recap === undefined) !== (texts['zh-CN'].recap === undefined))
+    problems.push({
+      path: files.texts[texts.en.recap === undefined ? 'en' : 'zh-CN'].path,
+      line: 1,
+      column: 1,
+      message: 'recap: present in one language only',
+    });
   for (const step of data.steps) {
     const [en, zh] = [texts.en.steps[step.id], texts['zh-CN'].steps[step.id]];
     if (en && zh && (en.hints?.length ?? 0) !== (zh.hints?.length ?? 0)) {

@@ -205,6 +205,8 @@ const text = () => z.string().check(z.minLength(1));
 export const textsSchema = z.strictObject({
   title: text(),
   summary: text(),
+  /** What the lesson taught, shown when it ends ({{…}} values filled in from the host). */
+  recap: z.optional(text()),
   steps: z.record(
     z.string(),
     z.strictObject({

@@ -1,10 +1,10 @@
 // A lesson being taken: the step the learner is on, what they ran and saw in it, hints shown,
-// the solution (asked for, then replayed), undo and reset. The simulated host is deterministic
-// for its seed, so undo rebuilds it from the seed, the lesson's setup and the command log minus
-// its last line, instead of snapshotting the disk.
+// the solution (tried on a copy first, asked for, then replayed), undo and reset. The simulated
+// host is deterministic for its seed, so undo rebuilds it from the seed, the lesson's setup and
+// the command log minus the last command that changed the host, instead of snapshotting the disk.
 import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
-import { diagnose, expandAnswer, judgeAnswer, wantedValue } from './answers.js';
+import { expandAnswer, judgeAnswer, diagnose as toldMistakes } from './answers.js';
 import {
   computeValue,
   describeCheck,
@@ -15,49 +15,32 @@ import {
   ValueError,
 } from './checks.js';
 import type { Lesson } from './loader.js';
-import type { Value } from './schema.js';
+import type { Check, StepData, Value } from './schema.js';
+import { type Diagnosis, type TrialLine, tryLines, wayOutCandidates } from './solution-trial.js';
+import { behaviourOf } from './step-kinds.js';
+import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
 import type { Lang, LessonSession, LessonTurn, StepView } from './types.js';
-
-const MESSAGES = {
-  en: {
-    done: '✓ Step done.',
-    lessonDone: '✓ Lesson complete.',
-    finishFirst: 'This step is not done yet: try `hint`, or `solution`.',
-    noHints: 'No more hints: `solution` shows the answer.',
-    confirm: 'Show the solution and run it? [y/N]',
-    noUndo: 'Nothing to undo in this step.',
-    undone: (l: string) => `Undone: ${l}`,
-    reset: 'Step reset.',
-    resetLesson: 'Lesson reset.',
-    right: '✓ Right.',
-    wrong: 'Not quite. Check the value and try again (`hint` helps).',
-    notAnswerStep: 'This step does not ask for an answer.',
-    first: 'This is the first step.',
-    help: 'next · back · hint · solution · undo · reset · reset lesson · answer <value> · lessons',
-  },
-  'zh-CN': {
-    done: '✓ 本步完成。',
-    lessonDone: '✓ 本课完成。',
-    finishFirst: '这一步还没有完成：可以输入 `hint` 看提示，或输入 `solution` 看答案。',
-    noHints: '没有更多提示了：输入 `solution` 查看答案。',
-    confirm: '显示并执行参考答案？[y/N]',
-    noUndo: '这一步没有可以撤销的命令。',
-    undone: (l: string) => `已撤销：${l}`,
-    reset: '本步已重置。',
-    resetLesson: '本课已重置。',
-    right: '✓ 正确。',
-    wrong: '不太对。检查一下这个值再试一次（可以输入 `hint`）。',
-    notAnswerStep: '这一步不需要提交答案。',
-    first: '这已经是第一步。',
-    help: 'next · back · hint · solution · undo · reset · reset lesson · answer <值> · lessons',
-  },
-} as const;
 
 export interface RunnerOptions {
   /** Resume at this step. */
   startAt?: number;
   /** Called when a step is done: its id, the step to resume at, and the grade at the end. */
-  onStep?: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => void;
+  onStep?: (stepId: string, next: number, grade?: Grade) => void;
+}
+
+/** One shell line the learner ran: for undo (did it change the host?) and for the checks. */
+interface LogEntry extends TrialLine {
+  step: number;
+  /** The disk, the mount table or the daemon moved on while it ran. */
+  changed: boolean;
+}
+
+/** A value the learner found, for the recap: what it is (when it has a name of its own), the
+ * step (1-based) it was found in, and the value itself. */
+export interface FoundValue {
+  value?: Value;
+  step: number;
+  shown: string;
 }
 
 const QUIET: CommandIO = {
@@ -68,17 +51,31 @@ const QUIET: CommandIO = {
   stdoutIsTerminal: false,
 };
 
+/** What moves on when a command changes the host: the kernel's disk and mounts, the daemon. */
+function stamp(host: SimHost): [number, unknown, number | undefined] {
+  return [host.kernel.generation, host.docker, host.docker?.generation];
+}
+
+const sameStamp = (a: ReturnType<typeof stamp>, b: ReturnType<typeof stamp>) => a.every((x, i) => x === b[i]);
+
 export class LessonRunner implements LessonSession {
   host!: SimHost;
   index = 0;
   /** Every shell line the learner ran in this lesson, in order, with the step it belonged to. */
-  private log: { step: number; line: string }[] = [];
+  private log: LogEntry[] = [];
+  /** Where the current step's record starts in the log (a step revisited starts afresh). */
+  private recordFrom = 0;
+  /** What the checks see of the current step: its lines, their output and commands, answers. */
   private record: StepRecord = emptyRecord();
   private hintsShown = 0;
   private usedHints = false;
   private usedSolution = false;
-  private confirming = false;
-  grade: 'clean' | 'with-hints' | 'with-solution' | undefined;
+  /** `solution` asked: the lines a `y` runs (a way out first, when the state needs one). */
+  private confirming: string[] | undefined;
+  private readonly doneSteps = new Set<string>();
+  private readonly found = new Map<string, FoundValue>();
+  private diagnosed: { key: string; diagnosis: Diagnosis } | undefined;
+  grade: Grade | undefined;
 
   private constructor(
     readonly lesson: Lesson,
@@ -98,31 +95,55 @@ export class LessonRunner implements LessonSession {
     const r = new LessonRunner(lesson, lang, makeHost, opts);
     const before = lesson.data.steps.slice(0, Math.min(opts.startAt ?? 0, lesson.data.steps.length - 1));
     const lines = before.flatMap((s, i) =>
-      'solution' in s && s.kind !== 'answer' ? s.solution.map((line) => ({ step: i, line })) : [],
+      behaviourOf(s).solutionMovesHost
+        ? behaviourOf(s)
+            .solution(s)
+            .map((line) => ({ step: i, line, exit: 0, output: '', commands: [], changed: true }))
+        : [],
     );
-    await r.rebuild(lines);
+    r.host = await r.replay(lines);
+    r.log = lines;
+    r.recordFrom = lines.length;
+    for (const s of before) r.doneSteps.add(s.id);
     r.index = before.length;
     return r;
   }
 
   private get m() {
-    return MESSAGES[this.lang];
+    return TUTOR_STRINGS[this.lang];
   }
 
-  private get step() {
-    return this.lesson.data.steps[this.index] as (typeof this.lesson.data.steps)[number];
+  get step(): StepData {
+    return this.lesson.data.steps[this.index] as StepData;
   }
 
   private get texts() {
     return this.lesson.texts[this.lang];
   }
 
+  /** The record again from the step's log entries, after undo took one out (answers given and
+   * mistakes already told stay). */
+  private rederive(): void {
+    const mine = this.log.slice(this.recordFrom);
+    this.record = {
+      ...this.record,
+      ran: mine.map((e) => ({ line: e.line, exit: e.exit })),
+      output: mine.map((e) => e.output).join(''),
+      commands: mine.flatMap((e) => e.commands),
+    };
+  }
+
   /** A fresh host: seed, setup, then the given lines, all silently. */
-  private async rebuild(lines: { step: number; line: string }[]): Promise<void> {
-    this.host = this.makeHost(this.lesson.data.seed);
-    for (const line of this.lesson.data.setup) await this.host.session.run(line, QUIET);
-    for (const l of lines) await this.host.session.run(l.line, QUIET);
-    this.log = [...lines];
+  private async replay(lines: readonly { line: string }[]): Promise<SimHost> {
+    const host = this.makeHost(this.lesson.data.seed);
+    for (const line of this.lesson.data.setup) await host.session.run(line, QUIET);
+    for (const l of lines) await host.session.run(l.line, QUIET);
+    return host;
+  }
+
+  private async rebuild(entries: LogEntry[]): Promise<void> {
+    this.host = await this.replay(entries);
+    this.log = entries;
   }
 
   prompt(): string {
@@ -148,10 +169,10 @@ export class LessonRunner implements LessonSession {
   view(): StepView {
     const step = this.step;
     const t = this.texts.steps[step.id];
-    const checks =
-      'checks' in step
-        ? step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(this.host, c, this.record) }))
-        : [];
+    const record = this.record;
+    const checks = behaviourOf(step)
+      .checks(step)
+      .map((c) => ({ label: describeCheck(c), passed: evaluate(this.host, c, record) }));
     return {
       lessonId: this.lesson.data.id,
       lessonTitle: this.texts.title,
@@ -164,33 +185,72 @@ export class LessonRunner implements LessonSession {
       hintsShown: (t?.hints ?? []).slice(0, this.hintsShown).map((h) => this.fill(h)),
       hintsLeft: Math.max(0, (t?.hints?.length ?? 0) - this.hintsShown),
       checks,
-      done: false,
+      done: this.doneSteps.has(step.id),
     };
   }
 
-  /** Whether the current do/exercise step's checks all pass. */
+  /** Whether the current step's checks all pass (a step without checks never does). */
   passes(): boolean {
-    const step = this.step;
-    return 'checks' in step && step.checks.every((c) => evaluate(this.host, c, this.record));
+    const checks = behaviourOf(this.step).checks(this.step);
+    return this.passesWith(checks, this.record);
   }
 
-  private advance(messages: string[]): LessonTurn {
-    const t = this.texts.steps[this.step.id];
-    if (this.step.kind !== 'explain') messages.push(this.m.done + (t?.done ? ` ${this.fill(t.done)}` : ''));
+  private passesWith(checks: readonly Check[], record: StepRecord, host = this.host): boolean {
+    return checks.length > 0 && checks.every((c) => evaluate(host, c, record));
+  }
+
+  /** The values the learner found so far (answers taken, values a step asked to show). */
+  foundValues(): FoundValue[] {
+    return [...this.found.values()];
+  }
+
+  private noteFound(step: StepData): void {
+    const b = behaviourOf(step);
+    const answer = b.answer(step);
+    const values = answer === undefined ? b.checks(step).flatMap(shownValues) : [answer];
+    for (const v of values) {
+      try {
+        const shown = computeValue(this.host, v);
+        const named = typeof v === 'object' && !Array.isArray(v);
+        this.found.set(named ? JSON.stringify(v) : `step ${this.index}`, {
+          ...(named ? { value: v } : {}),
+          step: this.index + 1,
+          shown,
+        });
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+      }
+    }
+  }
+
+  private advance(messages: string[], again = false): LessonTurn {
+    const step = this.step;
+    const t = this.texts.steps[step.id];
+    if (!again) {
+      if (!behaviourOf(step).reading) messages.push(this.m.done + (t?.done ? ` ${this.fill(t.done)}` : ''));
+      this.noteFound(step);
+    }
+    this.doneSteps.add(step.id);
     if (this.index === this.lesson.data.steps.length - 1) {
       this.grade = this.usedSolution ? 'with-solution' : this.usedHints ? 'with-hints' : 'clean';
-      this.opts.onStep?.(this.step.id, 0, this.grade);
+      this.opts.onStep?.(step.id, 0, this.grade);
       messages.push(this.m.lessonDone);
       return { messages, leave: 'finished', exitCode: 0 };
     }
-    this.opts.onStep?.(this.step.id, this.index + 1);
-    this.index++;
-    this.record = emptyRecord();
-    this.hintsShown = 0;
+    this.opts.onStep?.(step.id, this.index + 1);
+    this.moveTo(this.index + 1);
     return { messages, exitCode: 0 };
   }
 
-  /** A shell line as the learner's: run, recorded for checks, then the step checked. */
+  private moveTo(index: number): void {
+    this.index = index;
+    this.recordFrom = this.log.length;
+    this.hintsShown = 0;
+    this.diagnosed = undefined;
+    this.record = emptyRecord();
+  }
+
+  /** A shell line as the learner's: run, logged, recorded for checks, then the step checked. */
   private async shell(line: string, io: CommandIO): Promise<LessonTurn> {
     let out = '';
     const dec = new TextDecoder();
@@ -198,90 +258,164 @@ export class LessonRunner implements LessonSession {
       out += typeof d === 'string' ? d : dec.decode(d);
       write(d);
     };
+    const before = stamp(this.host);
     const from = this.record.commands.length;
     const untrace = traceInto(this.host, this.record);
     const r = await this.host.session.run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) });
     untrace();
-    this.log.push({ step: this.index, line });
+    const commands = this.record.commands.slice(from);
+    const changed = !sameStamp(before, stamp(this.host));
+    this.log.push({ step: this.index, line, exit: r.exitCode, output: out, commands, changed });
     this.record.ran.push({ line, exit: r.exitCode });
     this.record.output += out;
-    if ((this.step.kind === 'do' || this.step.kind === 'exercise') && this.passes()) return this.advance([]);
-    const told = diagnose(this.host, this.step, this.record, from, this.texts.steps[this.step.id]?.feedback);
+    // A step done before and come back to waits for `next`: the learner is looking again.
+    if (!this.doneSteps.has(this.step.id) && this.passes()) return this.advance([]);
+    const step = this.step;
+    const told = toldMistakes(this.host, step, this.record, from, this.texts.steps[step.id]?.feedback);
     return { messages: told, exitCode: r.exitCode };
+  }
+
+  /** The reference solution tried on a copy of the host as it is now (cached until the log or
+   * the step changes): does it complete the step, and if not, what would clear its way? */
+  async diagnose(): Promise<Diagnosis> {
+    const key = `${this.index}:${this.recordFrom}:${this.log.length}`;
+    if (this.diagnosed?.key === key) return this.diagnosed.diagnosis;
+    const step = this.step;
+    const lines = behaviourOf(step).solution(step);
+    const trial = (base: readonly LogEntry[], first: string[]) =>
+      this.replay(base).then((copy) => tryLines(copy, [...first, ...lines], (ran) => this.trialPasses(copy, ran)));
+    let diagnosis: Diagnosis = { kind: 'ok' };
+    const t = lines.length ? await trial(this.log, []) : ({ kind: 'ok' } as const);
+    if (t.kind !== 'ok') {
+      diagnosis = t.kind === 'blocked' ? { kind: 'blocked', line: t.line, said: t.said } : { kind: 'not-enough' };
+      const nameOf = (id: string) => {
+        try {
+          return this.host.docker?.getContainer(id).name.replace(/^\//, '') ?? id.slice(0, 12);
+        } catch {
+          return id.slice(0, 12);
+        }
+      };
+      for (const cmd of wayOutCandidates(t.kind === 'blocked' ? t.said : '', nameOf).slice(0, 3)) {
+        if ((await trial(this.log, [cmd])).kind === 'ok') {
+          diagnosis = { ...diagnosis, wayOut: cmd };
+          break;
+        }
+      }
+      // Else the step as it started, if that is not where the learner is already.
+      if (!diagnosis.wayOut && this.log.length > this.recordFrom) {
+        const atStart = this.log.filter((e) => e.step < this.index);
+        if ((await trial(atStart, [])).kind === 'ok') diagnosis = { ...diagnosis, wayOut: 'reset' };
+      }
+    }
+    this.diagnosed = { key, diagnosis };
+    return diagnosis;
+  }
+
+  private trialPasses(copy: SimHost, ran: TrialLine[]): boolean {
+    const step = this.step;
+    const b = behaviourOf(step);
+    const answer = b.answer(step);
+    const output = this.record.output + ran.map((r) => r.output).join('');
+    if (answer !== undefined) {
+      try {
+        const want = computeValue(copy, answer)
+          .replace(/^sha256:/, '')
+          .toLowerCase();
+        return output.toLowerCase().includes(want);
+      } catch (e) {
+        if (e instanceof ValueError) return false;
+        throw e;
+      }
+    }
+    const record: StepRecord = {
+      ...this.record,
+      ran: [...this.record.ran, ...ran.map((r) => ({ line: r.line, exit: r.exit }))],
+      output,
+      commands: [...this.record.commands, ...ran.flatMap((r) => r.commands)],
+      told: new Set(),
+    };
+    return this.passesWith(b.checks(step), record, copy);
+  }
+
+  /** The diagnosis in words, for a hint or before the solution. */
+  private explain(d: Diagnosis): string[] {
+    if (d.kind === 'ok') return [];
+    const head = d.kind === 'blocked' ? this.m.blockedAt(d.line ?? '', d.said ?? '') : this.m.notEnough;
+    return [head, d.wayOut ? this.m.wayOut(d.wayOut) : this.m.noWayOut];
   }
 
   async submit(line: string, io: CommandIO): Promise<LessonTurn> {
     const trimmed = line.trim();
     if (this.confirming) {
-      this.confirming = false;
+      const lines = this.confirming;
+      this.confirming = undefined;
       if (!/^y(es)?$/i.test(trimmed)) return { messages: [], exitCode: 0 };
-      this.usedSolution = true;
-      const step = this.step;
-      const lines = 'solution' in step ? step.solution : [];
-      let turn: LessonTurn = { messages: [], exitCode: 0 };
-      for (const l of lines) {
-        io.stdout(`${this.prompt()}${l}\n`);
-        turn = await this.shell(l, io);
-        if (turn.leave || this.step !== step) return turn;
-      }
-      return turn;
+      return this.runSolution(lines, io);
     }
     const [word, ...rest] = trimmed.split(/\s+/);
+    const step = this.step;
+    const b = behaviourOf(step);
     switch (word) {
       case '':
-        if (this.step.kind === 'explain') return this.advance([]);
+        if (b.reading) return this.advance([]);
         return { messages: [], exitCode: 0 };
       case 'next':
-        if (this.step.kind === 'explain') return this.advance([]);
-        if ((this.step.kind === 'do' || this.step.kind === 'exercise') && this.passes()) return this.advance([]);
+        if (this.doneSteps.has(step.id)) return this.advance([], true);
+        if (b.reading || this.passes()) return this.advance([]);
         return { messages: [this.m.finishFirst], exitCode: 1 };
       case 'back':
         if (this.index === 0) return { messages: [this.m.first], exitCode: 1 };
-        this.index--;
-        this.record = emptyRecord();
-        this.hintsShown = 0;
+        this.moveTo(this.index - 1);
         return { messages: [], exitCode: 0 };
       case 'hint': {
-        const hints = this.texts.steps[this.step.id]?.hints ?? [];
+        const hints = this.texts.steps[step.id]?.hints ?? [];
         if (this.hintsShown >= hints.length) return { messages: [this.m.noHints], exitCode: 1 };
         this.usedHints = true;
-        return { messages: [`💡 ${this.fill(hints[this.hintsShown++] as string)}`], exitCode: 0 };
+        const hint = `💡 ${this.fill(hints[this.hintsShown++] as string)}`;
+        return { messages: [hint, ...this.explain(await this.diagnose())], exitCode: 0 };
       }
-      case 'solution':
-        if (this.step.kind === 'explain') return this.advance([]);
-        this.confirming = true;
-        return { messages: [], confirm: this.m.confirm, exitCode: 0 };
+      case 'solution': {
+        if (b.reading) return this.advance([]);
+        const d = await this.diagnose();
+        const solution = b.solution(step);
+        if (d.kind === 'ok') {
+          this.confirming = [...solution];
+          return { messages: [], confirm: this.m.confirm, exitCode: 0 };
+        }
+        this.confirming = d.wayOut ? [d.wayOut, ...solution] : [...solution];
+        return {
+          messages: this.explain(d),
+          confirm: d.wayOut ? this.m.confirmWayOut(d.wayOut) : this.m.confirmAnyway,
+          exitCode: 0,
+        };
+      }
       case 'answer': {
-        const step = this.step;
-        if (wantedValue(step) === undefined) return { messages: [this.m.notAnswerStep], exitCode: 1 };
+        if (b.answer(step) === undefined) return { messages: [this.m.notAnswerStep], exitCode: 1 };
         const given = await expandAnswer(this.host, trimmed.slice('answer'.length), io);
         if (given === undefined) return { messages: [], exitCode: 1 };
         const verdict = judgeAnswer(this.host, step, given, this.lang, this.texts.steps[step.id]?.feedback);
         this.record.answers.push(given);
-        if (step.kind === 'exercise') {
+        if (this.doneSteps.has(step.id) && verdict.right) return this.advance([this.m.right], true);
+        // A step with checks besides its answer (an exercise) is done when they all pass.
+        if (b.checks(step).length) {
           if (this.passes()) return this.advance([this.m.right]);
           return { messages: verdict.right ? [] : [verdict.message ?? this.m.wrong], exitCode: verdict.right ? 0 : 1 };
         }
         if (verdict.right) return this.advance([this.m.right]);
         return { messages: [verdict.message ?? this.m.wrong], exitCode: 1 };
       }
-      case 'undo': {
-        const last = this.log[this.log.length - 1];
-        if (!last || last.step !== this.index) return { messages: [this.m.noUndo], exitCode: 1 };
-        await this.rebuild(this.log.slice(0, -1));
-        this.record.ran.pop();
-        return { messages: [this.m.undone(last.line)], hostReplaced: true, exitCode: 0 };
-      }
+      case 'undo':
+        return this.undo();
       case 'reset':
         if (rest[0] === 'lesson') {
           await this.rebuild([]);
-          this.index = 0;
-          this.record = emptyRecord();
-          this.hintsShown = 0;
+          this.doneSteps.clear();
+          this.found.clear();
+          this.moveTo(0);
           return { messages: [this.m.resetLesson], hostReplaced: true, exitCode: 0 };
         }
         await this.rebuild(this.log.filter((l) => l.step < this.index));
-        this.record = emptyRecord();
+        this.moveTo(this.index);
         return { messages: [this.m.reset], hostReplaced: true, exitCode: 0 };
       case 'lessons':
         return { messages: [], leave: 'map', exitCode: 0 };
@@ -292,6 +426,53 @@ export class LessonRunner implements LessonSession {
         return this.shell(line, io);
     }
   }
+
+  /** Undoes the last command of this step that changed the host; the ones after it that only
+   * looked (cat, ls, docker ps …) stay in the log, and are replayed. */
+  private async undo(): Promise<LessonTurn> {
+    let at = -1;
+    for (let i = this.log.length - 1; i >= this.recordFrom; i--) {
+      if (this.log[i]?.changed) {
+        at = i;
+        break;
+      }
+    }
+    const undone = this.log[at];
+    if (!undone) return { messages: [this.m.noUndo], exitCode: 1 };
+    const after = this.log.length - 1 - at;
+    await this.rebuild(this.log.filter((_, i) => i !== at));
+    this.rederive();
+    const said = after ? this.m.undoneSkipping(undone.line, after) : this.m.undone(undone.line);
+    return { messages: [said], hostReplaced: true, exitCode: 0 };
+  }
+
+  /** The solution's lines, as if typed (a way out first, when the state needed one). */
+  private async runSolution(lines: string[], io: CommandIO): Promise<LessonTurn> {
+    this.usedSolution = true;
+    const step = this.step;
+    let turn: LessonTurn = { messages: [], exitCode: 0 };
+    let hostReplaced = false;
+    for (const l of lines) {
+      if (l === 'reset') {
+        turn = await this.submit('reset', io);
+        hostReplaced = true;
+      } else {
+        io.stdout(`${this.prompt()}${l}\n`);
+        turn = await this.shell(l, io);
+      }
+      if (turn.leave || this.step !== step) break;
+    }
+    return hostReplaced ? { ...turn, hostReplaced } : turn;
+  }
+}
+
+/** The values an `output` check asks the learner to show (not literal strings). */
+function shownValues(c: Check): Value[] {
+  if ('all' in c) return c.all.flatMap(shownValues);
+  if ('any' in c) return [];
+  if ('output' in c && typeof c.output.contains === 'object') return [c.output.contains];
+  if ('printed' in c) return [c.printed.value];
+  return [];
 }
 
 /** "chainid", ["ubuntu:20.04", "2"] → { chainid: { image, layer } }; "short", [...] nests. */

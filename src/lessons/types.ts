@@ -4,10 +4,10 @@
 import type { CommandIO } from '../shell/command.js';
 import type { SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
+import type { StepKind } from './step-kinds.js';
 
 /** The interface languages, defined once with their strings in src/i18n/. */
 export type { Lang };
-export type StepKind = 'explain' | 'do' | 'answer' | 'exercise';
 
 /** A lesson file as read from disk: the loader never touches the filesystem itself. */
 export interface LessonFile {
@@ -22,29 +22,6 @@ export interface LessonProblem {
   line: number;
   column: number;
   message: string;
-}
-
-export interface StepProgress {
-  done: boolean;
-  hintsUsed: number;
-  solutionShown: boolean;
-}
-
-export interface LessonProgress {
-  /** Index of the step the learner is on. */
-  current: number;
-  steps: Record<string, StepProgress>;
-  /** Set when the final exercise passed; "clean" = without hints or the solution. */
-  grade?: 'clean' | 'with-hints' | 'with-solution';
-}
-
-export interface LessonSummary {
-  id: string;
-  order: number;
-  title: string;
-  summary: string;
-  stepCount: number;
-  progress: LessonProgress | undefined;
 }
 
 export interface CheckView {
@@ -67,6 +44,7 @@ export interface StepView {
   hintsShown: string[];
   hintsLeft: number;
   checks: CheckView[];
+  /** Done before (the learner came back to it with `back`): `next` moves on. */
   done: boolean;
 }
 

@@ -4,10 +4,10 @@
 // see scripts/build.mjs.
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile } from '../io/progress-file.js';
+import { lessonShape } from '../lessons/progress.js';
 import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
-import { lessonShape } from '../lessons/progress.js';
-import { LessonRunner } from '../lessons/session.js';
+import { Tutor } from '../lessons/tutor.js';
 import type { ScreenHost } from './screen-host.js';
 import { screenHostFor } from './screen-host-sim.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
@@ -38,28 +38,13 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     problems: ['the lessons folder is missing from this installation'],
   };
   if (problems.length) throw new Error(problems.join('\n'));
-  const wanted = o.tutor.lessonId;
-  const chosen = wanted === undefined ? undefined : lessons.find((l) => l.data.id === wanted || l.folder === wanted);
-  if (wanted !== undefined && !chosen) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
   // A progress file that cannot be read at all throws here, its message naming the path.
   const { store, notices } = openProgressFile({ lessons: lessons.map(lessonShape) });
-  let warning: string | undefined;
-  const keeper = {
-    current: () => store.current(),
-    warning: () => warning,
-    runnerOptions: (l: (typeof lessons)[number]) => {
-      const record = store.current().lessons[l.data.id];
-      return {
-        startAt: record?.grade ? 0 : (record?.current ?? 0),
-        // A save that failed is a warning on the status line; the lesson goes on.
-        onStep: (stepId: string, next: number, grade?: 'clean' | 'with-hints' | 'with-solution') => {
-          warning = store.recordStep(l.data.id, stepId, next, grade);
-        },
-      };
-    },
-  };
-  const first = chosen ? await LessonRunner.start(chosen, o.lang, makeHost, keeper.runnerOptions(chosen)) : undefined;
-  const screen = tutorScreenHost(lessons, o.lang, makeHost, first, keeper);
+  const tutor = new Tutor({ lessons, lang: o.lang, makeHost, progress: store });
+  const wanted = o.tutor.lessonId;
+  if (wanted !== undefined && !(await tutor.open(wanted)))
+    throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
+  const screen = tutorScreenHost(tutor);
   // A progress file that could not be read was moved aside, or moved from the old place: say so
   // above the map.
   return notices.length ? { ...screen, intro: () => `${notices.join('\n')}\n${screen.intro()}` } : screen;

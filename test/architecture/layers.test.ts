@@ -32,9 +32,6 @@ const FORBIDDEN_IN_CORE =
 const ALLOWED = new Set<string>([
   // The first frame opens the simulator's door (a dynamic import: the second bundle's entry).
   'ui/run.tsx -> simulator-entry.ts',
-  // ui/screen-host-tutor.ts borrows formatStep from the line tutor until both drive one tutor
-  // controller in src/lessons/ (issue 11).
-  'ui/screen-host-tutor.ts -> repl/line-tutor.ts',
 ]);
 
 function walk(dir: string): string[] {

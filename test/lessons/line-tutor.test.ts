@@ -41,7 +41,7 @@ describe('line-mode tutor', () => {
     expect(out).toContain('✓ Step done.');
     expect(out).toContain("💡 Use docker exec web sh -c '…' to run a shell line in the container.");
     expect(out).toContain('This step is not done yet');
-    expect(out.match(/Lesson number, or sandbox/g)).toHaveLength(2);
+    expect(out.match(/Type a lesson number and Enter, or `sandbox`/g)).toHaveLength(2);
   });
 
   it('opens a sandbox from the map and goes back with `lessons`', async () => {
@@ -57,7 +57,7 @@ describe('line-mode tutor', () => {
     expect(code).toBe(0);
     expect(out).toContain('A simulated host with no lesson: try anything.');
     expect(out).toContain('root@host:~# > > busybox\n');
-    expect(out.match(/Lesson number, or sandbox/g)).toHaveLength(2);
+    expect(out.match(/Type a lesson number and Enter, or `sandbox`/g)).toHaveLength(2);
   });
 
   it('starts a lesson by id, in Chinese', async () => {

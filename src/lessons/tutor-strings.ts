@@ -1,0 +1,129 @@
+// Every word the tutor itself says (not the lessons' texts, which live with the lessons): the
+// lesson map, the step headers, verdicts, the solution's warnings, the recap. Both front ends
+// print these; neither writes its own.
+import type { Grade } from './progress.js';
+import type { Lang } from './types.js';
+
+export type { Grade };
+
+const en = {
+  map: 'lesson map',
+  pick: 'Type a lesson number and Enter, or `sandbox` for a host with no lesson; `q` quits.',
+  noLesson: (x: string) => `No lesson '${x}': type a number from the map.`,
+  sandboxStatus: 'sandbox',
+  sandboxHello: 'A simulated host with no lesson: try anything. `lessons` goes back to the map.',
+  gradeMark: { clean: '✓', 'with-hints': '✓ hints', 'with-solution': '✓ sol.' } as Record<Grade, string>,
+  gradeLegend: '✓ done on your own · ✓ hints: with hints · ✓ sol.: with the solution',
+  gradeWords: {
+    clean: 'done on your own, without hints',
+    'with-hints': 'done with hints',
+    'with-solution': 'done with the solution',
+  } as Record<Grade, string>,
+  stepHead: (title: string, n: number, of: number) => `── ${title} · step ${n} of ${of} ──`,
+  goal: 'Goal',
+  alreadyDone: 'You have done this step already: `next` moves on.',
+  commands: 'Besides shell commands: next, back, step, hint, solution, undo, reset, answer <value>, lessons.',
+  done: '✓ Step done.',
+  lessonDone: '✓ Lesson complete.',
+  finishFirst: 'This step is not done yet: try `hint`, or `solution`.',
+  noHints: 'No more hints: `solution` shows the answer.',
+  confirm: 'Show the solution and run it? [y/N]',
+  confirmWayOut: (cmd: string) => `Run \`${cmd}\` first, then the solution? [y/N]`,
+  confirmAnyway: 'Run the solution anyway? [y/N]',
+  blockedAt: (line: string, why: string) =>
+    `From where you are, the reference solution fails at \`${line}\`:\n${why || '(it says nothing)'}`,
+  notEnough: 'From where you are, the reference solution would run but not complete this step.',
+  wayOut: (cmd: string) => `\`${cmd}\` clears the way: then the solution works.`,
+  noWayOut: 'No single command clears the way: `reset lesson` starts the lesson afresh.',
+  noUndo: 'Nothing to undo in this step.',
+  undone: (l: string) => `Undone: ${l}`,
+  undoneSkipping: (l: string, n: number) =>
+    `Undone: ${l} (${n === 1 ? 'the command after it only looked' : `the ${n} commands after it only looked`}, and stay)`,
+  reset: 'Step reset.',
+  resetLesson: 'Lesson reset.',
+  right: '✓ Right.',
+  wrong: 'Not quite. Check the value and try again (`hint` helps).',
+  notAnswerStep: 'This step does not ask for an answer.',
+  first: 'This is the first step.',
+  help: 'next · back · step · hint · solution · undo · reset · reset lesson · answer <value> · lessons',
+  recapHead: (title: string) => `── ${title} · recap ──`,
+  learned: 'What you learned',
+  grade: 'Grade',
+  values: 'Values you found',
+  pressEnter: 'Press Enter for the lesson map.',
+  stillInShell: "You are still in a container's shell: `exit` leaves it, then Enter opens the lesson map.",
+  valueLabel: {
+    diffid: (image: string, n: number) => `DiffID of ${image}'s layer ${n}`,
+    chainid: (image: string, n: number) => `ChainID of ${image}'s layer ${n}`,
+    cacheid: (image: string, n: number) => `cache-id of ${image}'s layer ${n}`,
+    link: (image: string, n: number) => `l/ link of ${image}'s layer ${n}`,
+    image_id: (image: string) => `image ID of ${image}`,
+    container_id: (c: string) => `container ID of ${c}`,
+    mount_id: (c: string) => `mount ID of ${c}`,
+    layer_count: (image: string) => `layers in ${image}`,
+    inode: (where: string) => `inode of ${where}`,
+  },
+};
+
+type Strings = typeof en;
+
+const zhCN: Strings = {
+  map: '课程列表',
+  pick: '输入课程编号后回车；输入 `sandbox` 进入没有课程的沙盒；输入 `q` 退出。',
+  noLesson: (x: string) => `没有课程 '${x}'：请输入列表中的编号。`,
+  sandboxStatus: '沙盒',
+  sandboxHello: '没有课程的模拟主机：随便试。输入 `lessons` 回到课程列表。',
+  gradeMark: { clean: '✓', 'with-hints': '✓ 提示', 'with-solution': '✓ 答案' },
+  gradeLegend: '✓ 独立完成 · ✓ 提示：看过提示 · ✓ 答案：看过参考答案',
+  gradeWords: {
+    clean: '独立完成，没有看提示',
+    'with-hints': '看过提示后完成',
+    'with-solution': '看过参考答案后完成',
+  },
+  stepHead: (title: string, n: number, of: number) => `── ${title} · 第 ${n} 步，共 ${of} 步 ──`,
+  goal: '目标',
+  alreadyDone: '这一步已经完成：输入 `next` 继续。',
+  commands: '除了 shell 命令，还可以用：next、back、step、hint、solution、undo、reset、answer <值>、lessons。',
+  done: '✓ 本步完成。',
+  lessonDone: '✓ 本课完成。',
+  finishFirst: '这一步还没有完成：可以输入 `hint` 看提示，或输入 `solution` 看答案。',
+  noHints: '没有更多提示了：输入 `solution` 查看答案。',
+  confirm: '显示并执行参考答案？[y/N]',
+  confirmWayOut: (cmd: string) => `先执行 \`${cmd}\`，再执行参考答案？[y/N]`,
+  confirmAnyway: '仍然执行参考答案？[y/N]',
+  blockedAt: (line: string, why: string) =>
+    `在当前状态下，参考答案会在 \`${line}\` 这一步失败：\n${why || '（没有输出）'}`,
+  notEnough: '在当前状态下，参考答案可以执行，但不能完成这一步。',
+  wayOut: (cmd: string) => `先执行 \`${cmd}\` 扫清障碍，参考答案就能完成这一步。`,
+  noWayOut: '没有一条命令能扫清障碍：输入 `reset lesson` 从头开始本课。',
+  noUndo: '这一步没有可以撤销的命令。',
+  undone: (l: string) => `已撤销：${l}`,
+  undoneSkipping: (l: string, n: number) => `已撤销：${l}（之后的 ${n} 条命令只是查看，保留不动）`,
+  reset: '本步已重置。',
+  resetLesson: '本课已重置。',
+  right: '✓ 正确。',
+  wrong: '不太对。检查一下这个值再试一次（可以输入 `hint`）。',
+  notAnswerStep: '这一步不需要提交答案。',
+  first: '这已经是第一步。',
+  help: 'next · back · step · hint · solution · undo · reset · reset lesson · answer <值> · lessons',
+  recapHead: (title: string) => `── ${title} · 小结 ──`,
+  learned: '学到了什么',
+  grade: '完成情况',
+  values: '你求出的值',
+  pressEnter: '按回车回到课程列表。',
+  stillInShell: '你还在容器的 shell 里：输入 `exit` 离开，然后按回车回到课程列表。',
+  valueLabel: {
+    diffid: (image: string, n: number) => `${image} 第 ${n} 层的 DiffID`,
+    chainid: (image: string, n: number) => `${image} 第 ${n} 层的 ChainID`,
+    cacheid: (image: string, n: number) => `${image} 第 ${n} 层的 cache-id`,
+    link: (image: string, n: number) => `${image} 第 ${n} 层的 l/ 短链接`,
+    image_id: (image: string) => `${image} 的镜像 ID`,
+    container_id: (c: string) => `${c} 的容器 ID`,
+    mount_id: (c: string) => `${c} 的 mount ID`,
+    layer_count: (image: string) => `${image} 的层数`,
+    inode: (where: string) => `${where} 的 inode 号`,
+  },
+};
+
+export const TUTOR_STRINGS: Record<Lang, Strings> = { en, 'zh-CN': zhCN };
+export type TutorStrings = Strings;

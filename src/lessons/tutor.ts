@@ -1,0 +1,282 @@
+// The tutor: the lesson map, the sandbox opened from it, the lesson in progress and its recap,
+// as one small state machine that both front ends drive (the Ink screen, src/ui/screen-host-tutor.ts,
+// and line mode, src/repl/line-tutor.ts). A front end hands it each line the learner typed and
+// shows what comes back: shell output through the CommandIO, the tutor's own words through
+// say() (markdown), and whether the host changed (the panes follow the new one) or the learner
+// quit. Progress is kept through the ProgressStore handed in (src/io/ writes the file).
+//
+//   map ──number──▶ lesson ──last step done──▶ recap ──Enter──▶ map
+//    │  ◀──lessons──┘  ◀──────────lessons──────────┘
+//    └──sandbox──▶ sandbox ──lessons / exit──▶ map
+import type { SimHost } from '../host/sim-host.js';
+import type { CommandIO } from '../shell/command.js';
+import type { Lesson } from './loader.js';
+import type { ProgressStore } from './progress.js';
+import { LessonRunner, type FoundValue } from './session.js';
+import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
+import type { Value } from './schema.js';
+import type { Lang, StepView } from './types.js';
+
+/** The lesson map's prompt (the screen's first frame draws it before the tutor has loaded). */
+export const MAP_PROMPT = 'lesson> ';
+
+/** A command's streams, and one for the tutor's own words (markdown on the screen). */
+export interface TutorIO extends CommandIO {
+  say(text: string): void;
+}
+
+export interface TutorTurn {
+  exitCode: number;
+  /** tutor.host is another host (or none): listeners on the old one must let go. */
+  hostChanged: boolean;
+  /** `q` on the map. */
+  quit: boolean;
+}
+
+export interface TutorOptions {
+  lessons: Lesson[];
+  lang: Lang;
+  /** Builds every host the tutor runs: a lesson's (and the ones undo rebuilds), the sandbox's. */
+  makeHost: (seed: number) => SimHost;
+  /** Where progress is read and recorded (src/io/progress-file.ts keeps it on the real disk). */
+  progress: ProgressStore;
+  /** The map shows each lesson's summary after its title (line mode has the room). */
+  summaries?: boolean;
+}
+
+type State =
+  | { at: 'map' }
+  | { at: 'sandbox'; host: SimHost }
+  | { at: 'lesson'; runner: LessonRunner; question?: string | undefined }
+  | { at: 'recap'; runner: LessonRunner };
+
+export type TutorPlace = State['at'];
+
+export class Tutor {
+  private state: State = { at: 'map' };
+  /** The last save's failure while it lasts (the next step saves again), and whether it was said. */
+  private saveWarning: { text: string; said: boolean } | undefined;
+  /** An unfinished shell line (an open `if`, a trailing `|`): the next line continues it. */
+  private pending: string | undefined;
+
+  constructor(private readonly o: TutorOptions) {}
+
+  private get m() {
+    return TUTOR_STRINGS[this.o.lang];
+  }
+
+  get place(): TutorPlace {
+    return this.state.at;
+  }
+
+  /** The simulated host the learner types into, if any (none on the map). */
+  get host(): SimHost | undefined {
+    const s = this.state;
+    return s.at === 'map' ? undefined : s.at === 'sandbox' ? s.host : s.runner.host;
+  }
+
+  /** The lesson being taken (or just finished). */
+  get runner(): LessonRunner | undefined {
+    const s = this.state;
+    return s.at === 'lesson' || s.at === 'recap' ? s.runner : undefined;
+  }
+
+  /** Opens a lesson by id or folder name straight away; false when there is none. */
+  async open(id: string): Promise<boolean> {
+    const lesson = this.o.lessons.find((l) => l.data.id === id || l.folder === id);
+    if (!lesson) return false;
+    await this.begin(lesson);
+    return true;
+  }
+
+  /** What the screen shows first: the map, or the lesson's first step. */
+  intro(): string {
+    const s = this.state;
+    return s.at === 'lesson' ? this.stepText(s.runner.view(), true) : this.mapText();
+  }
+
+  prompt(): string {
+    const s = this.state;
+    if (s.at === 'map') return MAP_PROMPT;
+    if (this.pending !== undefined) return '> ';
+    if (s.at === 'lesson' && s.question) return `${s.question} `;
+    return s.at === 'sandbox' ? s.host.session.prompt() : s.runner.prompt();
+  }
+
+  /** Where the learner is, for a status line. */
+  status(): string {
+    const s = this.state;
+    if (s.at === 'map') return this.m.map;
+    if (s.at === 'sandbox') return this.m.sandboxStatus;
+    const v = s.runner.view();
+    const where = s.at === 'recap' ? `${v.lessonTitle} · ✓` : `${v.lessonTitle} · ${v.index + 1}/${v.count}`;
+    return this.saveWarning ? `${where} · ⚠ ${this.saveWarning.text}` : where;
+  }
+
+  async submit(line: string, io: TutorIO): Promise<TutorTurn> {
+    const s = this.state;
+    const turn = (exitCode: number, hostChanged = false, quit = false): TutorTurn => ({ exitCode, hostChanged, quit });
+    const word = line.trim();
+    if (s.at === 'map') {
+      if (/^(q|quit|exit)$/.test(word)) return turn(0, false, true);
+      if (word === 'sandbox') {
+        this.state = { at: 'sandbox', host: this.o.makeHost(0) };
+        io.say(`${this.m.sandboxHello}\n`);
+        return turn(0, true);
+      }
+      const lesson = /^\d+$/.test(word) ? this.o.lessons[Number(word) - 1] : undefined;
+      if (!lesson) {
+        if (word !== '') io.say(`${this.m.noLesson(word)}\n`);
+        io.say(this.mapText());
+        return turn(word === '' ? 0 : 1);
+      }
+      await this.begin(lesson);
+      io.say(this.stepText((this.state as { runner: LessonRunner }).runner.view(), true));
+      return turn(0, true);
+    }
+    // A shell line may go on over several lines, as bash reads them; tutor words are whole lines.
+    const text = this.pending === undefined ? line : `${this.pending}\n${line}`;
+    const asking = s.at === 'lesson' && s.question !== undefined;
+    if (!asking && this.host?.session.needsMore(text)) {
+      this.pending = text;
+      return turn(0);
+    }
+    this.pending = undefined;
+    const tutorWord = text === line ? word : '';
+    if (s.at === 'sandbox') {
+      if (tutorWord === 'lessons') return this.toMap(io);
+      const r = await s.host.session.run(text, io);
+      return r.exited ? this.toMap(io) : turn(r.exitCode);
+    }
+    if (s.at === 'recap') {
+      if (tutorWord === 'lessons' || (tutorWord === '' && s.runner.host.session.depth === 0)) return this.toMap(io);
+      const r = await s.runner.host.session.run(text, io);
+      if (tutorWord === '') io.say(`${this.m.stillInShell}\n`);
+      return turn(r.exitCode);
+    }
+    if (tutorWord === 'step' && !asking) {
+      io.say(this.stepText(s.runner.view(), false, true));
+      return turn(0);
+    }
+    const before = s.runner.view().index;
+    s.question = undefined;
+    const t = await s.runner.submit(text, io);
+    for (const m of t.messages) io.say(`${m}\n`);
+    // A save that failed is said once; the status line keeps it until a save works.
+    if (this.saveWarning && !this.saveWarning.said) {
+      io.say(`⚠ overlay-tutor: ${this.saveWarning.text}\n`);
+      this.saveWarning.said = true;
+    }
+    if (t.confirm) s.question = t.confirm;
+    if (t.leave === 'map') return this.toMap(io);
+    if (t.leave === 'finished') {
+      this.state = { at: 'recap', runner: s.runner };
+      io.say(this.recapText(s.runner));
+      return turn(t.exitCode, t.hostReplaced ?? false);
+    }
+    if (s.runner.view().index !== before) io.say(this.stepText(s.runner.view()));
+    return turn(t.exitCode, t.hostReplaced ?? false);
+  }
+
+  private async begin(lesson: Lesson): Promise<void> {
+    const id = lesson.data.id;
+    const p = this.o.progress.current().lessons[id];
+    const runner = await LessonRunner.start(lesson, this.o.lang, this.o.makeHost, {
+      startAt: p?.grade ? 0 : (p?.current ?? 0),
+      onStep: (stepId, next, grade) => {
+        const warning = this.o.progress.recordStep(id, stepId, next, grade);
+        if (warning !== this.saveWarning?.text) this.saveWarning = warning ? { text: warning, said: false } : undefined;
+      },
+    });
+    this.state = { at: 'lesson', runner };
+    this.pending = undefined;
+  }
+
+  private toMap(io: TutorIO): TutorTurn {
+    this.state = { at: 'map' };
+    this.pending = undefined;
+    io.say(this.mapText());
+    return { exitCode: 0, hostChanged: true, quit: false };
+  }
+
+  /** One line per lesson, so the whole map fits an 80x24 screen, with its grade or the step
+   * reached. */
+  mapText(): string {
+    const { lessons, lang } = this.o;
+    const progress = this.o.progress.current();
+    const marks = lessons.map((l) => {
+      const p = progress.lessons[l.data.id];
+      return p?.grade ? this.m.gradeMark[p.grade] : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
+    });
+    const wide = Math.max(5, ...marks.map(columns));
+    const rows = lessons.map((l, i) => {
+      const t = l.texts[lang];
+      const mark = marks[i] as string;
+      return `${String(i + 1).padStart(2)}. [${mark}${' '.repeat(wide - columns(mark))}] ${t.title}${this.o.summaries ? ` — ${t.summary}` : ''}`;
+    });
+    const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${this.m.gradeLegend}\n` : '';
+    return `${rows.join('\n')}\n\n${legend}${this.m.pick}\n`;
+  }
+
+  /** A step as the learner reads it: header, text, goal; `step` adds the hints shown so far. */
+  stepText(v: StepView, first = false, withHints = false): string {
+    const goal = v.goal ? `\n${this.m.goal}${this.o.lang === 'en' ? ': ' : '：'}${v.goal.trimEnd()}\n` : '';
+    const hints = withHints && v.hintsShown.length ? `\n${v.hintsShown.map((h) => `💡 ${h}`).join('\n')}\n` : '';
+    const done = v.done ? `\n${this.m.alreadyDone}\n` : '';
+    const commands = first ? `\n${this.m.commands}\n` : '';
+    return `\n${this.m.stepHead(v.lessonTitle, v.index + 1, v.count)}\n${v.text.trimEnd()}\n${goal}${hints}${done}${commands}`;
+  }
+
+  /** The end of a lesson: what it taught, the grade, the values the learner found; then Enter. */
+  recapText(r: LessonRunner): string {
+    const t = r.lesson.texts[this.o.lang];
+    const m = this.m;
+    const colon = this.o.lang === 'en' ? ': ' : '：';
+    const values = r.foundValues().map((f) => `- ${this.valueLabel(f)}${colon}${f.shown}`);
+    const parts = [
+      `\n${m.recapHead(t.title)}`,
+      `${m.learned}${colon}\n${r.fill(t.recap ?? t.summary).trimEnd()}`,
+      `${m.grade}${colon}${r.grade ? m.gradeWords[r.grade] : ''}`,
+      ...(values.length ? [`${m.values}${colon}\n${values.join('\n')}`] : []),
+      r.host.session.depth > 0 ? m.stillInShell : m.pressEnter,
+    ];
+    return `${parts.join('\n\n')}\n`;
+  }
+
+  private valueLabel(f: FoundValue): string {
+    const stepLabel = this.o.lang === 'en' ? `Step ${f.step}` : `第 ${f.step} 步`;
+    return (f.value !== undefined && this.describeValue(f.value)) || stepLabel;
+  }
+
+  /** "ChainID of nginx's layer 2"; undefined for a value with no name of its own (a literal). */
+  private describeValue(v: Value): string | undefined {
+    const l = this.m.valueLabel;
+    if (typeof v !== 'object' || Array.isArray(v)) return undefined;
+    if ('diffid' in v) return l.diffid(v.diffid.image, v.diffid.layer);
+    if ('chainid' in v) return l.chainid(v.chainid.image, v.chainid.layer);
+    if ('cacheid' in v) return l.cacheid(v.cacheid.image, v.cacheid.layer);
+    if ('link' in v) return l.link(v.link.image, v.link.layer);
+    if ('image_id' in v) return l.image_id(v.image_id);
+    if ('container_id' in v) return l.container_id(v.container_id);
+    if ('mount_id' in v) return l.mount_id(v.mount_id);
+    if ('layer_count' in v) return l.layer_count(v.layer_count);
+    if ('inode' in v) {
+      const at = v.inode;
+      return l.inode(
+        typeof at === 'string' ? at : 'container' in at ? `${at.container}:${at.path}` : `${at.image}:${at.path}`,
+      );
+    }
+    if ('short' in v) return this.describeValue(v.short);
+    return undefined;
+  }
+}
+
+/** Terminal columns of a short string: CJK characters take two. */
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return n;
+}
