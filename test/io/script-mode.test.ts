@@ -144,7 +144,9 @@ describe('the tutor without a terminal', () => {
       env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' },
     });
     expect(r.stdout).toContain(' 1. [     ] Storage drivers and docker info');
-    expect(r.stdout).toContain('Lesson number, or sandbox for a host with no lesson (q to quit): ');
+    expect(r.stdout).toContain(
+      'Type a lesson number and Enter, or `sandbox` for a host with no lesson; `q` quits.\nlesson> ',
+    );
     expect(r.status).toBe(0);
   });
 });
