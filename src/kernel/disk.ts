@@ -6,6 +6,9 @@
 // runs as root, takes its clock from outside, and must count links as ext4 does (a shared
 // whiteout's link count is visible in `ls -l`). What memfs has no room for, extended attributes,
 // lives beside it keyed by inode.
+//
+// `_core` is private to memfs: package.json pins memfs exactly, and test/kernel/memfs-contract.test.ts
+// holds the shape used here, so an upgrade that changes it fails there first.
 import type { Volume } from 'memfs';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
