@@ -251,7 +251,10 @@ export function openProgressFile(o: OpenOptions = {}): { store: ProgressStore & 
     onDisk = r.progress;
   };
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // The folder is made by the first save, or by a move from the old place; opening alone
+    // leaves the disk as it is (with no folder there is no lock to take, and nothing to read).
+    if (o.path === undefined && wantsMove(oldProgressPath(env), path))
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     withLock(path, first);
   } catch (e) {
     if (e instanceof ProgressFileError) throw e;
@@ -305,17 +308,21 @@ function parseOrKeep(path: string, fallback: Progress): Progress {
   return 'progress' in r ? r.progress : fallback;
 }
 
-/** Moves progress from where versions before 0.2 kept it, when there is none in the new place. */
-function moveFromOldPlace(old: string, path: string): string | undefined {
+function wantsMove(old: string, path: string): boolean {
   try {
     lstatSync(path);
-    return undefined; // progress in the new place already
+    return false;
   } catch {}
   try {
-    if (!statSync(old).isFile()) return undefined;
+    return statSync(old).isFile();
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/** Moves progress from where versions before 0.2 kept it, when there is none in the new place. */
+function moveFromOldPlace(old: string, path: string): string | undefined {
+  if (!wantsMove(old, path)) return undefined;
   try {
     writeAtomically(path, readBounded(old, MAX_PROGRESS_BYTES).toString('utf8'));
     unlinkSync(old);

@@ -3,6 +3,7 @@
 // to the node the schema complained about.
 import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
+import { explainIssue, type SchemaIssue } from './schema-issues.js';
 import { lessonSchema, textsSchema, type LessonData, type Texts } from './schema.js';
 import { behaviourOf } from './step-kinds.js';
 import type { Lang, LessonFile, LessonProblem } from './types.js';
@@ -28,9 +29,10 @@ function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonPr
       problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  const input: unknown = doc.toJS();
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap((i) => explainIssue(i as SchemaIssue, input))) {
     // The deepest node of the path that exists in the document carries the position.
     let node: unknown = doc.contents;
     for (const key of issue.path) {

@@ -53,16 +53,20 @@ export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
   ]),
 );
 
+/** Why `s` is not a JavaScript regular expression ("Unterminated group"), or undefined. */
+const regexError = (s: string): string | undefined => {
+  try {
+    new RegExp(s);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+  }
+};
 const regex = () =>
   z.string().check(
-    z.refine((s) => {
-      try {
-        new RegExp(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not a valid regular expression'),
+    z.refine((s) => regexError(s) === undefined, {
+      error: (iss) => `not a valid regular expression (${regexError(String(iss.input))})`,
+    }),
   );
 
 const kindOfEntry = z.enum(['file', 'dir', 'symlink', 'whiteout', 'opaque', 'absent']);

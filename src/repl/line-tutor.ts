@@ -3,6 +3,7 @@
 // This reads lines, prints the prompt the tutor asks for, and writes what it says as text.
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
+import { brokenLessons } from '../io/lesson-files.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile, ProgressFileError } from '../io/progress-file.js';
 import { lessonShape } from '../lessons/progress.js';
@@ -32,10 +33,9 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     lessons: [],
     problems: ['overlay-tutor: the lessons folder is missing from this installation'],
   };
-  if (problems.length) {
-    output.write(`${problems.join('\n')}\n`);
-    return 1;
-  }
+  // A broken lesson is listed with its problems; the others can still be taken.
+  if (problems.length) output.write(`${brokenLessons(problems, o.lang, lessons.length > 0)}\n`);
+  if (!lessons.length) return 1;
   let opened: ReturnType<typeof openProgressFile>;
   try {
     opened = openProgressFile({

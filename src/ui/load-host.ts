@@ -2,6 +2,7 @@
 // and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
+import { brokenLessons } from '../io/lesson-files.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile } from '../io/progress-file.js';
 import { lessonShape } from '../lessons/progress.js';
@@ -37,10 +38,12 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     lessons: [],
     problems: ['the lessons folder is missing from this installation'],
   };
-  if (problems.length) throw new Error(problems.join('\n'));
+  // A broken lesson is listed above the map with its problems; the others can still be taken.
+  if (!lessons.length) throw new Error(problems.join('\n'));
   // A progress file that cannot be read at all throws here, its message naming the path.
-  const { store, notices } = openProgressFile({ lessons: lessons.map(lessonShape) });
-  const tutor = new Tutor({ lessons, lang: o.lang, makeHost, progress: store });
+  const opened = openProgressFile({ lessons: lessons.map(lessonShape) });
+  const notices = [...(problems.length ? [brokenLessons(problems, o.lang, true)] : []), ...opened.notices];
+  const tutor = new Tutor({ lessons, lang: o.lang, makeHost, progress: opened.store });
   const wanted = o.tutor.lessonId;
   if (wanted !== undefined && !(await tutor.open(wanted)))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);

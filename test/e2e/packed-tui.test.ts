@@ -198,7 +198,7 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
       '80',
       '-y',
       '24',
-      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_CONFIG_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
+      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_STATE_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
     );
     await waitForScreen((s) => s.includes('step 1 of 10'), 'the lesson');
     await typeLine('docker run -d --name web nginx');

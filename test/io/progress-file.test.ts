@@ -96,6 +96,7 @@ describe('saving', () => {
 
   it('waits for a live lock, then says the save could not be made, without blocking for good', () => {
     const { store } = openProgressFile({ path: file });
+    mkdirSync(join(dir, 'state'));
     writeFileSync(`${file}.lock`, `${process.pid} someone-else\n`);
     const started = Date.now();
     expect(store.recordStep('chainid', 'intro', 1)).toMatch(/another overlay-tutor holds .*progress\.json\.lock/);
@@ -114,6 +115,11 @@ describe('saving', () => {
     expect(store.recordStep('chainid', 'intro', 1)).toBeUndefined();
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(read().lessons.chainid.current).toBe(1);
+  });
+
+  it('leaves the disk as it is when there is nothing to save yet', () => {
+    expect(openProgressFile({ path: file }).store.current().lessons).toEqual({});
+    expect(existsSync(join(dir, 'state'))).toBe(false);
   });
 
   it('removes the temporary files killed saves left, on the next start', () => {

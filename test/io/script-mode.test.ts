@@ -141,7 +141,7 @@ describe('the tutor without a terminal', () => {
     const r = spawnSync('node', [CLI], {
       input: 'q\n',
       encoding: 'utf8',
-      env: { ...process.env, XDG_CONFIG_HOME: '/nonexistent-overlay-tutor-test' },
+      env: { ...process.env, XDG_STATE_HOME: join(dir, 'no-state-yet') },
     });
     expect(r.stdout).toContain(' 1. [     ] Storage drivers and docker info');
     expect(r.stdout).toContain(

@@ -24,7 +24,7 @@ async function say(host: ScreenHost, line: string): Promise<string> {
 
 describe('the hosts the screen runs', () => {
   it('tell ls the output area is 45% of a wide terminal: the sandbox, a lesson and the sandbox opened from the map', async () => {
-    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
+    process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
     const sandbox = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: undefined });
     expect(await say(sandbox, 'echo $COLUMNS')).toBe('72\n');
     const tutor = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: {} });
@@ -37,7 +37,7 @@ describe('the hosts the screen runs', () => {
   });
 
   it('show first the prompt the first frame drew before they loaded: the sandbox, the lesson map and every lesson', async () => {
-    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
+    process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
     const { lessons } = readLessons(findLessonsDir() as string);
     expect(lessons.length).toBeGreaterThan(5);
     for (const tutor of [undefined, {}, ...lessons.map((l) => ({ lessonId: l.data.id }))]) {
