@@ -98,6 +98,19 @@ export const DOCKER_LISTS = {
       Comment: 'COMMENT',
     },
   },
+  volumes: {
+    rowType: '*formatter.volumeContext',
+    defaultTable: 'table {{.Driver}}\t{{.Name}}',
+    header: {
+      Name: 'VOLUME NAME',
+      Driver: 'DRIVER',
+      Scope: 'SCOPE',
+      Mountpoint: 'MOUNTPOINT',
+      Labels: 'LABELS',
+      Links: 'LINKS',
+      Size: 'SIZE',
+    },
+  },
 } as const satisfies Record<string, DockerListKind>;
 
 /** SubHeaderContext.Label: the last dot-separated part of a label name, - and _ as spaces. */

@@ -6,6 +6,15 @@ import { archiveFromContainer, extractToContainer, statContainerPath, type PathS
 import type { LayerEntry } from '../layer-tar.js';
 import type { Digest } from '../digest.js';
 import { exportContainer, importImage } from './export-import.js';
+import {
+  createVolume,
+  inspectVolume,
+  pruneVolumes,
+  removeVolume,
+  volumeNames,
+  volumeUsers,
+  type VolumeInfo,
+} from './volumes.js';
 import { loadArchive } from './load.js';
 import type { Container, RunIO } from './types.js';
 import {
@@ -121,6 +130,32 @@ export class DockerEngine extends Daemon {
   /** docker import: a one-layer image of the tar, tagged ref if given. */
   import(tar: Uint8Array, ref?: string, message?: string): Promise<Digest> {
     return importImage(this, tar, ref, message);
+  }
+
+  volumeCreate(name?: string, labels: Record<string, string> = {}): string {
+    return createVolume(this, name, labels, {});
+  }
+
+  volumeInspect(name: string): VolumeInfo {
+    return inspectVolume(this, name);
+  }
+
+  /** Volume names, sorted. */
+  volumeNames(): string[] {
+    return volumeNames(this);
+  }
+
+  /** The ids of the containers that use the volume. */
+  volumeUsers(name: string): string[] {
+    return volumeUsers(this, name);
+  }
+
+  volumeRemove(name: string, force = false): void {
+    removeVolume(this, name, force);
+  }
+
+  volumePrune(): { deleted: string[]; reclaimed: number } {
+    return pruneVolumes(this);
   }
 
   systemDf(): DiskUsage {

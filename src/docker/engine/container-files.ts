@@ -85,7 +85,7 @@ export function configV2Json(d: Daemon, c: Container): string {
           Type: m.Type,
           Relabel: '',
           Propagation: m.Type === 'bind' ? 'rprivate' : '',
-          Spec: { Type: m.Type, Source: m.Name ?? m.Source, Target: m.Destination },
+          Spec: { Type: m.Type, Source: m.anonymous ? '' : (m.Name ?? m.Source), Target: m.Destination },
           SkipMountpointCreation: false,
         },
       ]),

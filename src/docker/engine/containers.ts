@@ -9,6 +9,7 @@ import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
+import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { envMap, runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
@@ -137,13 +138,15 @@ export class Daemon extends DaemonCore {
       // "-v /data" is an anonymous volume; "-v /host:/data" a bind mount; "-v name:/data" a named volume
       const [src = '', dst = src] = parts.length === 1 ? ['', spec] : parts;
       if (src.startsWith('/')) return { Type: 'bind' as const, Source: src, Destination: dst };
-      const name = src === '' ? randomHex(this.random) : src;
+      const name = createVolume(this, src === '' ? undefined : src, null, null);
       const data = `${this.dataRoot}/volumes/${name}/_data`;
-      if (!this.fs.exists(data)) {
-        this.fs.mkdir(`${this.dataRoot}/volumes/${name}`, 0o701);
-        this.fs.mkdir(data, 0o755);
-      }
-      return { Type: 'volume' as const, Name: name, Source: data, Destination: dst };
+      return {
+        Type: 'volume' as const,
+        Name: name,
+        Source: data,
+        Destination: dst,
+        ...(src === '' ? { anonymous: true } : {}),
+      };
     });
   }
 
@@ -301,7 +304,8 @@ export class Daemon extends DaemonCore {
     return c;
   }
 
-  rm(ref: string, force = false): Container {
+  /** removeVolumes: docker rm -v, the container's anonymous volumes go with it. */
+  rm(ref: string, force = false, removeVolumes = false): Container {
     const c = this.getContainer(ref);
     if (c.state.status === 'running') {
       if (!force)
@@ -317,6 +321,9 @@ export class Daemon extends DaemonCore {
     this.fs.removeAll(this.containerDir(c));
     this.containers.delete(c.id);
     this.emit({ kind: 'container', action: 'destroy', id: c.id });
+    if (removeVolumes)
+      for (const m of c.mounts)
+        if (m.anonymous && m.Name && !volumeUsers(this, m.Name).length) removeVolume(this, m.Name);
     return c;
   }
 

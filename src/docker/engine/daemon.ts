@@ -16,6 +16,7 @@ import type { GraphDriver } from './graphdriver.js';
 import { Overlay } from './overlay-driver.js';
 import { Overlay2 } from './overlay2-driver.js';
 import { restoreState } from './restore.js';
+import { initVolumeStore } from './volumes.js';
 import {
   DaemonError,
   type Container,
@@ -90,6 +91,7 @@ export class DaemonCore {
       ['volumes', 0o701],
     ];
     for (const [d, mode] of dirs) if (!this.fs.exists(`${r}/${d}`)) this.fs.mkdir(`${r}/${d}`, mode);
+    initVolumeStore(this);
     this.driver.init();
     this.imageStore.init();
     this.layers.init();

@@ -19,7 +19,10 @@ interface ConfigV2 {
   Image: string;
   State: { Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
   HasBeenStartedBefore: boolean;
-  MountPoints: Record<string, { Source: string; Destination: string; Name: string; Type: 'bind' | 'volume' }>;
+  MountPoints: Record<
+    string,
+    { Source: string; Destination: string; Name: string; Type: 'bind' | 'volume'; Spec?: { Source?: string } }
+  >;
 }
 
 export function restoreState(d: DaemonCore): void {
@@ -118,6 +121,7 @@ export function restoreState(d: DaemonCore): void {
           ...(m.Name ? { Name: m.Name } : {}),
           Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source,
           Destination: m.Destination,
+          ...(m.Type === 'volume' && m.Spec?.Source === '' ? { anonymous: true } : {}),
         }),
       ),
       publish: [],

@@ -56,6 +56,8 @@ export interface VolumeMount {
   Name?: string;
   Source: string;
   Destination: string;
+  /** A volume given without a name (-v /data): `docker rm -v` removes it with the container. */
+  anonymous?: boolean;
 }
 
 export interface ContainerState {
@@ -105,7 +107,8 @@ export type DaemonEvent =
       kind: 'container';
       action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec' | 'extract-to-dir' | 'export';
       id: string;
-    };
+    }
+  | { kind: 'volume'; action: 'create' | 'destroy'; name: string };
 
 export type DaemonListener = (e: DaemonEvent) => void;
 

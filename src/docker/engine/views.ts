@@ -261,7 +261,7 @@ export function diskUsage(d: Daemon): DiskUsage {
   const csize = cs.reduce((a, c) => a + containerSizeRw(d, c), 0);
   const idle = cs.filter((c) => c.state.status !== 'running').reduce((a, c) => a + containerSizeRw(d, c), 0);
   const vols = d.fs.exists(`${d.dataRoot}/volumes`)
-    ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db')
+    ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db' && n !== 'backingFsBlockDev')
     : [];
   const activeVols = new Set(cs.flatMap((c) => c.mounts.map((m) => m.Name)).filter(Boolean));
   return {

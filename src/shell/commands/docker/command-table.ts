@@ -5,6 +5,13 @@ import { buildCommand } from './build.js';
 import { cpCommand } from './copy.js';
 import { exportCommand, importCommand } from './export-import.js';
 import {
+  volumeCreateCommand,
+  volumeInspectCommand,
+  volumeLsCommand,
+  volumePruneCommand,
+  volumeRmCommand,
+} from './volumes.js';
+import {
   commitCommand,
   createCommand,
   diffCommand,
@@ -418,11 +425,11 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     name: 'volume',
     summary: 'Manage volumes',
     subcommands: [
-      { name: 'create', summary: 'Create a volume' },
-      { name: 'inspect', summary: 'Display detailed information on one or more volumes' },
-      { name: 'ls', summary: 'List volumes', aliases: ['list'] },
-      { name: 'prune', summary: 'Remove all unused local volumes' },
-      { name: 'rm', summary: 'Remove one or more volumes', aliases: ['remove'] },
+      { name: 'create', summary: 'Create a volume', run: volumeCreateCommand },
+      { name: 'inspect', summary: 'Display detailed information on one or more volumes', run: volumeInspectCommand },
+      { name: 'ls', summary: 'List volumes', run: volumeLsCommand, aliases: ['list'] },
+      { name: 'prune', summary: 'Remove all unused local volumes', run: volumePruneCommand },
+      { name: 'rm', summary: 'Remove one or more volumes', aliases: ['remove'], run: volumeRmCommand },
     ],
   },
   {

@@ -214,7 +214,8 @@ export const rmCommand: SubCommand = {
     ],
     args: { min: 1 },
   },
-  run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.rm(r, p.bools.has('force')), true),
+  run: (ctx, d, p) =>
+    eachContainer(ctx, p.operands, (r) => void d.rm(r, p.bools.has('force'), p.bools.has('volumes')), true),
 };
 
 export const execCommand: SubCommand = {

@@ -12,7 +12,7 @@ export function inspectJson(elements: unknown[]): string {
   return JSON.stringify(elements, null, 4).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
 }
 
-function printInspect(
+export function printInspect(
   ctx: CommandContext,
   p: Parsed,
   found: unknown[],
