@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Proc } from '../kernel/index.js';
 import type { CommandIO } from '../shell/command.js';
 import { createSimHost, type SimHostOptions } from '../host/sim-host.js';
+import { kindOf, readBounded, type UnreadableFile } from './bounded-read.js';
 
 export interface ScriptOptions {
   file: string;
@@ -28,9 +29,42 @@ function mkdirp(proc: Proc, dir: string): void {
   }
 }
 
-/** Copies a real file or tree into the simulated disk, keeping modes and symlinks. */
-export async function copyIntoSim(proc: Proc, real: string, sim: string): Promise<void> {
+/** All that --copy-in copies into the simulated disk, which lives in memory: files, in bytes. */
+export const MAX_COPY_IN_BYTES = 64 * 1024 * 1024;
+/** …and entries (files, folders, links). */
+const MAX_COPY_IN_ENTRIES = 100_000;
+
+/** What is left of the copy-in allowance, and where skipped entries are told. */
+export interface CopyBudget {
+  bytes: number;
+  entries: number;
+  warn: (message: string) => void;
+}
+
+export const copyBudget = (warn: (message: string) => void): CopyBudget => ({
+  bytes: MAX_COPY_IN_BYTES,
+  entries: MAX_COPY_IN_ENTRIES,
+  warn,
+});
+
+/** Copies a real file or tree into the simulated disk, keeping modes and symlinks. Only files,
+ * folders and symlinks: a FIFO would block the read for good and a device never ends, so one
+ * given by name is refused and one inside a copied folder is skipped with a warning. A file is
+ * read with what is left of the budget as its cap. */
+export async function copyIntoSim(
+  proc: Proc,
+  real: string,
+  sim: string,
+  budget: CopyBudget = copyBudget(() => {}),
+  top = true,
+): Promise<void> {
   const st = await lstat(real);
+  if (!st.isSymbolicLink() && !st.isDirectory() && !st.isFile()) {
+    if (top) throw new Error(`${real} is ${kindOf(st)}: only files, folders and symbolic links are copied in`);
+    budget.warn(`overlay-tutor: --copy-in: skipped ${real}: it is ${kindOf(st)}`);
+    return;
+  }
+  if (--budget.entries < 0) throw new Error(`more than ${MAX_COPY_IN_ENTRIES} files and folders to copy in`);
   const parent = sim.replace(/\/[^/]*$/, '') || '/';
   mkdirp(proc, parent);
   if (st.isSymbolicLink()) {
@@ -38,10 +72,22 @@ export async function copyIntoSim(proc: Proc, real: string, sim: string): Promis
   } else if (st.isDirectory()) {
     if (!proc.exists(sim)) proc.mkdir(sim, st.mode & 0o7777);
     for (const name of await readdir(real))
-      await copyIntoSim(proc, join(real, name), `${sim.replace(/\/$/, '')}/${name}`);
+      await copyIntoSim(proc, join(real, name), `${sim.replace(/\/$/, '')}/${name}`, budget, false);
     proc.chmod(sim, st.mode & 0o7777);
-  } else if (st.isFile()) {
-    proc.writeFile(sim, new Uint8Array(await readFile(real)), { create: true, truncate: true }, st.mode & 0o777);
+  } else {
+    let bytes: Buffer;
+    try {
+      bytes = readBounded(real, budget.bytes);
+    } catch (e) {
+      const u = e as UnreadableFile;
+      throw new Error(
+        u.code === 'TOO_BIG'
+          ? `${real} would take the copy past ${MAX_COPY_IN_BYTES / 1024 / 1024} MiB in all (the simulated disk is in memory)`
+          : u.message,
+      );
+    }
+    budget.bytes -= bytes.length;
+    proc.writeFile(sim, new Uint8Array(bytes), { create: true, truncate: true }, st.mode & 0o777);
     proc.chmod(sim, st.mode & 0o7777);
   }
   proc.utimes(sim, st.atimeMs, st.mtimeMs, false);
@@ -80,9 +126,10 @@ export async function runScript(options: ScriptOptions): Promise<number> {
     return 2;
   }
   const host = createSimHost({ ...options.host, seed: options.seed ?? 0, interactive: false });
+  const budget = copyBudget((m) => err(`${m}\n`));
   for (const [real, sim] of options.copyIn ?? []) {
     try {
-      await copyIntoSim(host.rootProc, real, sim);
+      await copyIntoSim(host.rootProc, real, sim, budget);
     } catch (e) {
       err(`overlay-tutor: --copy-in ${real}:${sim}: ${(e as Error).message}\n`);
       return 2;
