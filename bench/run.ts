@@ -4,9 +4,11 @@ import { benchKernel } from './kernel.js';
 import { BenchReport } from './report.js';
 import { benchStartup } from './startup.js';
 import { benchUi } from './ui.js';
+import { benchWalk } from './walk.js';
 
 const report = new BenchReport();
 await benchKernel(report);
+await benchWalk(report);
 await benchDocker(report);
 benchStartup(report);
 await benchUi(report);

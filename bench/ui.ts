@@ -180,7 +180,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
         'latin1',
       );
       // The lesson map reads no progress of the machine's user: a fresh config folder.
-      const fresh = { XDG_STATE_HOME: join(dir, 'config'), LANG: 'en_US.UTF-8' };
+      const fresh = { XDG_STATE_HOME: join(dir, 'state'), XDG_CONFIG_HOME: join(dir, 'config'), LANG: 'en_US.UTF-8' };
       // Interleaved, so that a slow moment of the machine falls on every contender alike.
       const runs = 15;
       const contenders = {

@@ -137,6 +137,9 @@ const FIRST_FRAME = new Set([
   'src/ui/app.tsx',
   'src/ui/first-prompt.ts',
   'src/io/lesson-index.ts',
+  'src/io/progress-path.ts',
+  'src/lessons/lesson-map.ts',
+  'src/lessons/tutor-strings.ts',
 ]);
 const stray = Object.keys(bin.metafile.inputs).filter((f) => f.startsWith('src/') && !FIRST_FRAME.has(f));
 if (stray.length) {

@@ -20,7 +20,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import {
   clampProgress,
@@ -33,6 +32,7 @@ import {
   recordStep,
 } from '../lessons/progress.js';
 import { describeErrno, kindOf, readBounded, type UnreadableFile } from './bounded-read.js';
+import { oldProgressPath, progressPath } from './progress-path.js';
 
 /** A progress file is a few kilobytes; an import or a progress file over this is refused. */
 export const MAX_PROGRESS_BYTES = 1024 * 1024;
@@ -41,18 +41,7 @@ const LOCK_WAIT_MS = 3000;
 /** A lock older than this was left by a tutor that died or froze mid-save (a save takes ms). */
 const STALE_LOCK_MS = 10_000;
 
-const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
-
-export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME?.startsWith('/') ? env.XDG_STATE_HOME : join(home(env), '.local', 'state');
-  return join(base, 'overlay-tutor', 'progress.json');
-}
-
-/** Where versions before 0.2 kept progress. */
-export function oldProgressPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(home(env), '.config');
-  return join(base, 'overlay-tutor', 'progress.json');
-}
+export { oldProgressPath, progressPath };
 
 /** Progress that cannot be read at all (a directory, a FIFO, no permission): the tutor stops
  * with this message, which names the path and what to do, rather than start and lose saves. */

@@ -10,10 +10,11 @@
 //    └──sandbox──▶ sandbox ──lessons / exit──▶ map
 import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
+import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import type { ProgressStore } from './progress.js';
 import { LessonRunner, type FoundValue } from './session.js';
-import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
+import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
 import type { Lang, StepView } from './types.js';
 
@@ -199,23 +200,9 @@ export class Tutor {
     return { exitCode: 0, hostChanged: true, quit: false };
   }
 
-  /** One line per lesson, so the whole map fits an 80x24 screen, with its grade or the step
-   * reached. */
+  /** The lesson map (src/lessons/lesson-map.ts, which the screen's first frame draws too). */
   mapText(): string {
-    const { lessons, lang } = this.o;
-    const progress = this.o.progress.current();
-    const marks = lessons.map((l) => {
-      const p = progress.lessons[l.data.id];
-      return p?.grade ? this.m.gradeMark[p.grade] : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
-    });
-    const wide = Math.max(5, ...marks.map(columns));
-    const rows = lessons.map((l, i) => {
-      const t = l.texts[lang];
-      const mark = marks[i] as string;
-      return `${String(i + 1).padStart(2)}. [${mark}${' '.repeat(wide - columns(mark))}] ${t.title}${this.o.summaries ? ` — ${t.summary}` : ''}`;
-    });
-    const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${this.m.gradeLegend}\n` : '';
-    return `${rows.join('\n')}\n\n${legend}${this.m.pick}\n`;
+    return lessonMapText(this.o.lessons, this.o.lang, this.o.progress.current(), this.o.summaries);
   }
 
   /** A step as the learner reads it: header, text, goal; `step` adds the hints shown so far. */
@@ -269,14 +256,4 @@ export class Tutor {
     if ('short' in v) return this.describeValue(v.short);
     return undefined;
   }
-}
-
-/** Terminal columns of a short string: CJK characters take two. */
-function columns(s: string): number {
-  let n = 0;
-  for (const ch of s)
-    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return n;
 }

@@ -18,6 +18,8 @@ export interface AppProps extends Omit<ScreenProps, 'host' | 'typedAhead'> {
   load: () => Promise<Loaded>;
   /** The prompt the loaded host will show first, drawn before it has loaded (first-prompt.ts). */
   firstPrompt?: string;
+  /** What the loaded host will show above that prompt, where it is known before (the lesson map). */
+  firstIntro?: string | undefined;
 }
 
 export function App({ load, ...props }: AppProps) {
@@ -60,6 +62,7 @@ type FrameProps = Omit<AppProps, 'load'> & { typedAhead: TypedAhead };
 function FirstFrame({
   s,
   firstPrompt = '',
+  firstIntro,
   onExit,
   failure,
   typedAhead,
@@ -102,6 +105,7 @@ function FirstFrame({
   return (
     <Text>
       {failure ? `${failure}\n` : ''}
+      {firstIntro ?? ''}
       {firstPrompt}
       {line}
       {ctrlC ? `\n${s.ctrlCAgain}` : ''}

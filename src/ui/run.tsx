@@ -4,6 +4,9 @@ import * as Ink from 'ink';
 import * as React from 'react';
 import * as JsxRuntime from 'react/jsx-runtime';
 import { STRINGS, type Lang } from '../i18n/index.js';
+import { readLessonIndex } from '../io/lesson-index.js';
+import { peekProgress } from '../io/progress-path.js';
+import { lessonMapText } from '../lessons/lesson-map.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
 
@@ -23,6 +26,22 @@ export interface ScreenOptions {
  *   the render that hands ink-text-input its new value, so Enter right after typed-ahead text
  *   (a paste, tmux send-keys) submitted the old, empty line. Found driving the bin in tmux. */
 export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000, patchConsole: false } as const;
+
+/** The lesson map for the first frame: the tutor's own lessons, from the index the build compiled
+ * beside the bin, marked from the progress file as it stands (the Screen that follows reads it
+ * with its checks). None from the sources, or for one lesson or a teacher's folder. */
+function firstMap(o: ScreenOptions): string | undefined {
+  if (!o.tutor || o.tutor.lessonId !== undefined || o.tutor.lessonsDir !== undefined) return undefined;
+  const index = readLessonIndex(import.meta.url);
+  if (!index) return undefined;
+  const map = lessonMapText(
+    index.map((l) => ({ data: l.data, texts: l.heads })),
+    o.lang,
+    peekProgress() ?? { lessons: {} },
+  );
+  // The Screen draws `code` in colour without its backticks; the first frame is plain text.
+  return map.replace(/`([^`\n]*)`/g, '$1');
+}
 
 export async function runScreen(o: ScreenOptions): Promise<number> {
   // In the bin the Screen comes with the simulator, bundled apart, and must draw with this
@@ -47,6 +66,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       load={load}
       s={STRINGS[o.lang]}
       firstPrompt={firstPrompt(o.tutor)}
+      firstIntro={firstMap(o)}
       linear={o.screenReader}
       onExit={(c) => (code = c)}
       color={process.env.FORCE_COLOR !== '0'}

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Builds on the real kernel the /var/lib/docker tree bench/walk-host.ts wrote out (its entries,
+then its overlay mounts) and times GNU find over it, for bench/walk.ts to set beside the model.
+
+Usage: real_walk_bench.py MANIFEST. Prints one JSON object. Needs root (mknod, trusted.* xattrs,
+mount(2)); the Node side reports when it cannot run.
+"""
+import ctypes, json, os, shutil, stat, subprocess, sys, tempfile, time
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+
+
+def mount(target, options):
+    if LIBC.mount(b"overlay", target.encode(), b"overlay", 0, options.encode()) != 0:
+        raise OSError(ctypes.get_errno(), "mount %s" % target)
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        entries = [json.loads(line) for line in f if line.strip()]
+    root = tempfile.mkdtemp(prefix="ovl-walk-")
+    mounted = []
+    try:
+        modes = []
+        for e in entries:
+            kind, path = e[0], root + e[1]
+            if kind == "dir":
+                os.makedirs(path, exist_ok=True)
+                if e[4]:
+                    os.setxattr(path, "trusted.overlay.opaque", b"y")
+                modes.append((path, e[2]))
+            elif kind == "file":
+                with open(path, "wb") as out:
+                    out.truncate(e[3])
+                os.chmod(path, e[2])
+            elif kind == "symlink":
+                os.symlink(e[3], path)
+            elif kind == "whiteout":
+                os.mknod(path, stat.S_IFCHR | 0o000, os.makedev(0, 0))
+            elif kind == "mount":
+                opts = {}
+                for o in e[2].split(","):
+                    k, _, v = o.partition("=")
+                    opts[k] = v
+                lower = ":".join(root + p for p in opts["lowerdir"].split(":"))
+                mount(root + e[1], "lowerdir=%s,upperdir=%s,workdir=%s" % (lower, root + opts["upperdir"], root + opts["workdir"]))
+                mounted.append(root + e[1])
+        for path, mode in reversed(modes):
+            os.chmod(path, mode)
+        times, count = [], 0
+        for _ in range(5):
+            t = time.perf_counter()
+            out = subprocess.run(["find", root + "/var/lib/docker"], stdout=subprocess.PIPE, check=True).stdout
+            times.append(time.perf_counter() - t)
+            count = out.count(b"\n")
+        times.sort()
+        print(json.dumps({"entries": count, "walkSeconds": times[len(times) // 2]}))
+    finally:
+        for m in reversed(mounted):
+            LIBC.umount2(m.encode(), 0)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
