@@ -199,6 +199,7 @@ function jqCommand(): CommandSpec {
         },
         stdinIsTerminal: ctx.stdinIsTerminal,
         stdoutIsTerminal: ctx.stdoutIsTerminal,
+        budget: ctx.budget,
       });
       if (r.stdout) ctx.stdout(r.stdout);
       if (r.stderr) ctx.stderr(r.stderr);

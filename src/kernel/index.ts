@@ -7,3 +7,4 @@ export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
 export type { KernelEvent, KernelListener } from './events.js';
 export * from './types.js';
 export { seededRandom, fixedClock, steppingClock } from './determinism.js';
+export { Budget, BudgetExceeded, DEFAULT_BUDGET, type BudgetLimits, type BudgetReason } from './budget.js';

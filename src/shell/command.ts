@@ -2,7 +2,7 @@
 // systemctl …). A command gets its argv, its input as bytes, writers for its output, and the
 // process (src/kernel/proc.ts) through which it touches the simulated filesystem. Pipelines run
 // one stage after another, so stdin is whole when a command starts.
-import type { Proc } from '../kernel/index.js';
+import type { Budget, Proc } from '../kernel/index.js';
 
 export type Output = (data: string | Uint8Array) => void;
 
@@ -13,6 +13,8 @@ export interface CommandIO {
   /** Whether stdin/stdout are the terminal (ls columns, docker -t, jq colours). */
   stdinIsTerminal: boolean;
   stdoutIsTerminal: boolean;
+  /** Ctrl-C on the screen: the line being run stops (Session.run reads it; commands see `budget`). */
+  signal?: AbortSignal;
 }
 
 /** What a shell session offers its commands beyond their own process. */
@@ -40,6 +42,8 @@ export interface CommandContext extends CommandIO {
   /** Exported variables (PATH, HOME, PWD …). */
   env: ReadonlyMap<string, string>;
   shell: ShellServices;
+  /** What the line may still spend; every loop of the command ticks it (src/kernel/budget.ts). */
+  budget: Budget;
 }
 
 /** One command as it ran (a table command or a builtin, after expansion), for whoever watches the

@@ -2,7 +2,7 @@
 // random and a stepping clock, the tutorial registry, and a tiny stand-in for the shell's command
 // runner (enough for `echo x > f`, `rm`, `cat`, `mkdir`, `touch`, `ln -s`, `exit n`, joined by &&).
 import { Volume } from 'memfs';
-import { Kernel, seededRandom, steppingClock, type Proc } from '../../src/kernel/index.js';
+import { Budget, Kernel, seededRandom, steppingClock, type Proc } from '../../src/kernel/index.js';
 import { createDaemon, type DockerEngine, type RunCommand } from '../../src/docker/engine/index.js';
 import { createTutorialRegistry } from '../../src/docker/registry/tutorial.js';
 import { createDockerCommand } from '../../src/shell/commands/docker/index.js';
@@ -88,6 +88,7 @@ export function makeEnv(seed = 1): Env {
       const dec = new TextDecoder();
       const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : dec.decode(d));
       const ctx: CommandContext = {
+        budget: new Budget(),
         argv: ['docker', ...args],
         stdin: new Uint8Array(),
         stdout: (d) => void (stdout += text(d)),

@@ -41,7 +41,8 @@ export class Expander {
   /** Full expansion of command arguments: split and globbed fields. */
   async words(words: readonly Word[]): Promise<string[]> {
     const out: string[] = [];
-    for (const w of words) for (const b of expandBraces(w)) out.push(...(await this.word(b)));
+    // No push(...fields): a $(seq 200000) has more fields than a call can take arguments.
+    for (const w of words) for (const b of expandBraces(w)) for (const f of await this.word(b)) out.push(f);
     return out;
   }
 

@@ -76,7 +76,3 @@ export class LoopSignal {
     public levels: number,
   ) {}
 }
-/** The per-line budget ran out (an endless loop typed by mistake). */
-export class BudgetExceeded {
-  constructor(readonly what: string) {}
-}

@@ -2,7 +2,7 @@
 // after another, each stage's stdout becoming the next one's stdin), compound commands, functions
 // and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
-import { isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
+import { type Budget, BudgetExceeded, isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
 import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
 import {
   TRACE_LIMIT,
@@ -14,7 +14,7 @@ import {
 } from '../command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
-import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
+import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 
@@ -26,8 +26,8 @@ export interface InterpreterEnv {
   services: ShellServices;
   /** Where `which` and `type` say a command lives. */
   commandPath(name: string): string;
-  /** Counts simple commands and loop rounds of the current line, against endless loops. */
-  budget: { steps: number; limit: number };
+  /** What the current line may spend (commands, loop rounds, time, output, memory) and its Ctrl-C. */
+  budget: Budget;
   /** Told of every builtin and table command that ran, with its input and output. */
   onCommand?: (c: CommandTrace) => void;
 }
@@ -93,7 +93,11 @@ export class Interpreter implements ExpandHost {
     const child = this.subshell();
     const io: CommandIO = {
       stdin: new Uint8Array(0),
-      stdout: (d) => chunks.push(toBytes(d)),
+      stdout: (d) => {
+        const bytes = toBytes(d);
+        this.env.budget.wrote(bytes.length);
+        chunks.push(bytes);
+      },
       stderr: this.currentStderr,
       stdinIsTerminal: false,
       stdoutIsTerminal: false,
@@ -158,7 +162,13 @@ export class Interpreter implements ExpandHost {
         const chunks: Uint8Array[] = [];
         const stage: CommandIO = {
           stdin: input,
-          stdout: last ? io.stdout : (d) => chunks.push(toBytes(d)),
+          stdout: last
+            ? io.stdout
+            : (d) => {
+                const bytes = toBytes(d);
+                this.env.budget.wrote(bytes.length);
+                chunks.push(bytes);
+              },
           stderr: io.stderr,
           stdinIsTerminal: i === 0 && io.stdinIsTerminal,
           stdoutIsTerminal: last && io.stdoutIsTerminal,
@@ -214,13 +224,15 @@ export class Interpreter implements ExpandHost {
   }
 
   tick(what: string): void {
-    if (++this.env.budget.steps > this.env.budget.limit) throw new BudgetExceeded(what);
+    this.env.budget.step(what);
   }
 
   // ---- simple commands -----------------------------------------------------------------------
 
   private async simple(c: SimpleCommand, io: CommandIO): Promise<number> {
     this.tick('command');
+    // Every command lets the screen read keys (Ctrl-C) and draw, when the line has held it a while.
+    await this.env.budget.pause();
     this.currentStderr = io.stderr;
     let argv: string[];
     const assigned = new Map<string, string>();
@@ -338,8 +350,14 @@ export class Interpreter implements ExpandHost {
     assigned: Map<string, string>,
   ): Promise<number> {
     try {
-      return await spec.run({ ...io, argv, proc: this.proc, env: this.state.env(assigned), shell: this.env.services });
+      const { budget, services: shell } = this.env;
+      return await spec.run({ ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget });
     } catch (err) {
+      if (err instanceof BudgetExceeded && !err.reported && err.message) {
+        // The tool that overspent says so under its own name; the line stops.
+        err.reported = true;
+        io.stderr(`${spec.name}: ${err.message}\n`);
+      }
       if (err instanceof ExitSignal || err instanceof BudgetExceeded) throw err;
       const msg = isKernelError(err) ? err.text : ((err as Error)?.message ?? String(err));
       io.stderr(`bash: internal error in ${spec.name}: ${msg}\n`);

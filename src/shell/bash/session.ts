@@ -1,12 +1,12 @@
 // A terminal session: the host's login shell and, above it, the container shells that
 // `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
 // The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
-import type { Kernel } from '../../kernel/index.js';
+import { Budget, BudgetExceeded, type BudgetLimits, type Kernel } from '../../kernel/index.js';
 import type { CommandIO, CommandSpec, CommandTrace, ShellServices } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
-import { BudgetExceeded, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
+import { ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
 import { formatSyntaxError, formatSyntaxWarning, parseCommandLine } from './parser.js';
 
 export interface SessionOptions {
@@ -18,6 +18,8 @@ export interface SessionOptions {
   commandPath?: (name: string) => string;
   /** Simple commands and loop rounds one line may run before it is stopped. */
   stepLimit?: number;
+  /** What one line may spend besides (src/kernel/budget.ts); the defaults suit a learner. */
+  budget?: Partial<BudgetLimits>;
   /** An interactive shell prints `exit` when `exit` ends it (default true). */
   interactive?: boolean;
 }
@@ -48,6 +50,8 @@ export class Session {
   private readonly lines: string[] = [];
   private readonly env: InterpreterEnv;
   private nextPid = 1000;
+  /** Lines being run (a child shell outside any line gets a budget of its own). */
+  private running = 0;
   readonly services: ShellServices;
 
   constructor(private readonly options: SessionOptions) {
@@ -63,7 +67,7 @@ export class Session {
       builtins: ALL_BUILTINS,
       services: this.services,
       commandPath: options.commandPath ?? ((name) => `/usr/bin/${name}`),
-      budget: { steps: 0, limit: options.stepLimit ?? 20000 },
+      budget: this.newBudget(),
     };
     const proc = options.kernel.proc({ root: '/', cwd: '/root' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
@@ -71,6 +75,12 @@ export class Session {
     interp.state.vars.set('PPID', '987');
     for (const [k, v] of UBUNTU_ALIASES) interp.state.aliases.set(k, v);
     this.frames.push({ interp, hostname: options.hostname });
+  }
+
+  private newBudget(signal?: AbortSignal): Budget {
+    const limits = { ...this.options.budget };
+    if (this.options.stepLimit !== undefined) limits.steps = this.options.stepLimit;
+    return new Budget(limits, signal);
   }
 
   /** Login variables; a container's HOSTNAME is exported, as docker sets it in the environment. */
@@ -156,16 +166,20 @@ export class Session {
       return { exitCode: 2, exited: false };
     }
     for (const w of parsed.warnings) io.stderr(`${formatSyntaxWarning(w)}\n`);
-    this.env.budget.steps = 0;
+    const budget = this.newBudget(io.signal);
+    this.env.budget = budget;
+    this.running++;
     let exitCode: number;
     try {
-      exitCode = await frame.interp.list(parsed.script, io);
+      exitCode = await frame.interp.list(parsed.script, metered(io, budget));
     } catch (err) {
       if (err instanceof ExitSignal) {
         if (this.options.interactive ?? true) io.stderr('exit\n');
         return this.exitFrame(frame, err.code);
       }
       exitCode = this.report(err, io);
+    } finally {
+      this.running--;
     }
     frame.interp.state.status = exitCode;
     return { exitCode, exited: false };
@@ -173,8 +187,10 @@ export class Session {
 
   private report(err: unknown, io: CommandIO): number {
     if (err instanceof BudgetExceeded) {
-      io.stderr(`bash: stopped after ${this.env.budget.limit} commands in one line (an endless ${err.what} loop?)\n`);
-      return 130;
+      // Ctrl-C: the terminal echoes ^C and bash starts the next prompt on a line of its own.
+      if (err.reason === 'interrupt') io.stdout('^C\n');
+      else if (!err.reported) io.stderr(`bash: ${err.message}\n`);
+      return err.status;
     }
     if (err instanceof LoopSignal || err instanceof ReturnSignal) return 0;
     const message = err instanceof Error ? err.message : String(err);
@@ -228,10 +244,30 @@ export class Session {
       child.state.vars.set(k, v);
       child.state.exported.add(k);
     }
+    // Outside any line (a lesson's check, the daemon at start-up) the child gets a budget of its own.
+    const outside = this.running === 0;
+    if (outside) this.env.budget = this.newBudget(io.signal);
+    this.running++;
     try {
       return await child.runIsolated(parsed.script, io);
     } catch (err) {
+      // Inside a line, a stopped child stops the line that started it (xargs, RUN, exec).
+      if (err instanceof BudgetExceeded && !outside) throw err;
       return this.report(err, io);
+    } finally {
+      this.running--;
     }
   }
+}
+
+/** The line's standard output, counted against its output budget (its stderr carries the
+ * messages of a stopped command, so it is not). */
+function metered(io: CommandIO, budget: Budget): CommandIO {
+  return {
+    ...io,
+    stdout: (d) => {
+      budget.wrote(d.length);
+      io.stdout(d);
+    },
+  };
 }

@@ -29,6 +29,7 @@
 //
 // Split: jq-args.ts parses the command line, jq-output.ts restores what jq-wasm trims or renames.
 import type { Jq, JqResult as WasmResult } from 'jq-wasm';
+import { type Budget, BudgetExceeded } from '../../../kernel/index.js';
 import { parseJqArgs, type ParsedJqArgs } from './args.js';
 import { jsonRunOptions, restoreLocations, restoreRaw, splitJsonLines, trailingSpace } from './output.js';
 
@@ -52,6 +53,12 @@ export interface JqOptions {
   stdinIsTerminal?: boolean;
   /** True when stdout is the terminal: jq then colours its JSON output unless given -M. */
   stdoutIsTerminal?: boolean;
+  /**
+   * The line's budget. jq runs synchronously inside WebAssembly, where nothing can count its
+   * rounds (`last(range(1e12))`, `def f: f; f`): each run goes through budget.sync(), which V8
+   * ends when the slice is over, and the instance, stopped mid-run, is thrown away.
+   */
+  budget?: Budget;
 }
 
 /** Gives jq.wasm's bytes. */
@@ -105,6 +112,12 @@ export async function preloadJq(): Promise<void> {
 
 class JqAborted extends Error {}
 
+/** Modules that have run once (see runJq). */
+const warmed = new WeakSet<Jq>();
+
+/** The budget of the run in progress (runs never overlap: each is synchronous inside). */
+let budget: Budget | undefined;
+
 /** One run of the wasm jq. jq-wasm runs `jq -M <flags> <filter> /dev/stdin`. */
 function exec(jq: Jq, flags: string[], filter: string, input: string): WasmResult {
   const exitCodeBefore = process.exitCode;
@@ -112,8 +125,9 @@ function exec(jq: Jq, flags: string[], filter: string, input: string): WasmResul
   // Emscripten reports an abort with console.error; keep it off the learner's terminal.
   console.error = () => {};
   try {
-    return jq.raw(input, filter, flags);
+    return budget ? budget.sync(() => jq.raw(input, filter, flags)) : jq.raw(input, filter, flags);
   } catch (err) {
+    if (err instanceof BudgetExceeded) throw err;
     throw new JqAborted(String(err));
   } finally {
     console.error = consoleError;
@@ -220,14 +234,30 @@ export async function runJq(args: readonly string[], stdin: string, options: JqO
   } catch (err) {
     return { stdout: '', stderr: `jq: cannot load jq: ${(err as Error).message}\n`, exitCode: 127 };
   }
+  if (!warmed.has(jq)) {
+    // V8 compiles a WebAssembly function on its first call: a fresh module's first run costs up
+    // to a few hundred ms, which must not count against the learner's slice.
+    warmed.add(jq);
+    exec(jq, [], '.', 'null');
+    // Let the screen in before the learner's run, whose slice starts then.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  budget = options.budget;
   try {
     return run(jq, args, stdin, options);
   } catch (err) {
+    if (err instanceof BudgetExceeded) {
+      // Stopped mid-run: the instance's memory is in whatever state the run left it.
+      jqPromise = undefined;
+      throw err;
+    }
     if (!(err instanceof JqAborted)) throw err;
     // The wasm aborted: in practice memory ran out (a runaway recursion, a huge array), where the
     // real jq prints this and dies of SIGABRT. Start from a fresh module next time.
     jqPromise = undefined;
     return { stdout: '', stderr: 'jq: error: cannot allocate memory\n', exitCode: 134 };
+  } finally {
+    budget = undefined;
   }
 }
 

@@ -78,6 +78,7 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
     return line.replace(o.re, (m) => (m === '' ? m : paint('01;31', m)));
   };
   for (let i = 0; i < lines.length; i++) {
+    ctx.budget.tick();
     if (selected >= o.max) {
       if (afterLeft > 0 && !matches(o, lines[i])) {
         out += `${prefix(i, '-')}${lines[i]}\n`;
@@ -304,6 +305,7 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!o.silent) ctx.stderr(`grep: ${msg}\n`);
   };
   const visit = (path: string, label: string, top: boolean): void => {
+    ctx.budget.tick();
     if (o.quiet && any) return;
     if (path === '-') {
       if (search(ctx, o, ctx.stdin, '(standard input)', show) > 0) any = true;
@@ -349,7 +351,10 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     if (search(ctx, o, data, label, show) > 0) any = true;
   };
-  for (const f of files) visit(f, f, true);
+  // Under the budget's preemption: a pattern like ^(a+)+$ backtracks where no tick can count it.
+  ctx.budget.sync(() => {
+    for (const f of files) visit(f, f, true);
+  });
   if (o.quiet && any) return 0;
   return trouble ? 2 : any ? 0 : 1;
 }

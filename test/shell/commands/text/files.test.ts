@@ -1,6 +1,7 @@
 // Text commands that touch files and other commands: sed -i's new inode, tee and awk's output
 // files, xargs handing quoted arguments to the shell, awk's `print | cmd`, and the seed lines.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BUDGET } from '../../../../src/kernel/index.js';
 import { makeProc, sh } from './text-harness.js';
 
 const dec = new TextDecoder();
@@ -113,23 +114,26 @@ describe('seed lines', () => {
   });
 });
 
-describe('runaway scripts end themselves (the session is single-threaded)', () => {
-  it('awk: an endless loop stops with a fatal error', async () => {
+describe("runaway scripts are stopped by the line's budget (src/kernel/budget.ts)", () => {
+  // The learner's slice, not the roomy one unit tests get (test/support/budget.ts).
+  let roomy = DEFAULT_BUDGET.sliceMs;
+  beforeEach(() => {
+    roomy = DEFAULT_BUDGET.sliceMs;
+    DEFAULT_BUDGET.sliceMs = 400;
+  });
+  afterEach(() => {
+    DEFAULT_BUDGET.sliceMs = roomy;
+  });
+  it('awk: an endless loop stops after its slice, what it printed first kept', async () => {
     const r = await sh(`awk 'BEGIN { print "start"; while (1) x++ }'`);
     expect(r.out).toBe('start\n');
-    expect(r.err).toBe(
-      'awk: cmd. line:1: fatal: program stopped after 10000000 statements (the simulation has no Ctrl-C)\n',
-    );
-    expect(r.code).toBe(2);
+    expect(r.err).toBe('awk: stopped after 0.4 seconds of work (an endless loop?)\n');
+    expect(r.code).toBe(130);
   }, 30_000);
 
   it('sed: an endless branch stops', async () => {
     const r = await sh("sed ':a;ba'", { stdin: 'x\n' });
-    expect(r).toEqual({
-      out: '',
-      err: 'sed: script stopped after 20000000 commands (the simulation has no Ctrl-C)\n',
-      code: 4,
-    });
+    expect(r).toEqual({ out: '', err: 'sed: stopped after 0.4 seconds of work (an endless loop?)\n', code: 130 });
   }, 30_000);
 });
 

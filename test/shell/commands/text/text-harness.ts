@@ -5,7 +5,14 @@ import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import { type CommandContext, type CommandIO, type CommandSpec, toBytes } from '../../../../src/shell/command.js';
 import { textCommands } from '../../../../src/shell/commands/text/index.js';
-import { Kernel, type Proc, seededRandom, steppingClock } from '../../../../src/kernel/index.js';
+import {
+  Budget,
+  BudgetExceeded,
+  Kernel,
+  type Proc,
+  seededRandom,
+  steppingClock,
+} from '../../../../src/kernel/index.js';
 
 export interface Result {
   out: string;
@@ -117,6 +124,7 @@ async function runStages(proc: Proc, line: string, io: CommandIO, env: Map<strin
       code = 127;
     } else {
       const ctx: CommandContext = {
+        budget: new Budget(),
         argv,
         stdin,
         stdout,
@@ -131,7 +139,14 @@ async function runStages(proc: Proc, line: string, io: CommandIO, env: Map<strin
           history: () => [],
         },
       };
-      code = await spec.run(ctx);
+      try {
+        code = await spec.run(ctx);
+      } catch (err) {
+        // As the interpreter does: the tool that overspent says so, and the line stops.
+        if (!(err instanceof BudgetExceeded)) throw err;
+        io.stderr(`${spec.name}: ${err.message}\n`);
+        return err.status;
+      }
     }
     stdin = Buffer.concat(chunks);
   }

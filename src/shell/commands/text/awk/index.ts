@@ -2,6 +2,7 @@
 // `var=value` operands. BEGIN, main rules over records split by RS, END; output queued by the
 // interpreter and written (or piped to commands) in order at the end. Error texts follow gawk:
 // `awk: cmd. line:1: …` with the caret under the offending token.
+import { BudgetExceeded } from '../../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../../command.js';
 import { AwkSyntaxError, unescape } from './lex.js';
 import {
@@ -190,6 +191,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     const io: Omit<Io, 'nextMain'> = {
       readFile: (p) => text(p === '-' || p === '/dev/stdin' ? ctx.stdin : ctx.proc.readFile(p)),
       now: () => ctx.proc.kernel.clock.now(),
+      budget: ctx.budget,
       writeFile: (p, d, append) => {
         if (++writeIdx <= writesDone) return;
         writesDone++;
@@ -202,7 +204,8 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
       },
     };
     try {
-      const { status, ops } = runOnce(ctx, prog, { me, srcName, operands, fs, assigns }, io);
+      // Under the budget's preemption: a regex may backtrack where no statement ticks.
+      const { status, ops } = ctx.budget.sync(() => runOnce(ctx, prog, { me, srcName, operands, fs, assigns }, io));
       flush(ctx, ops);
       return status;
     } catch (e) {
@@ -338,6 +341,11 @@ function runOnce(
     it.closeAll();
     it.flushOut();
   } catch (e) {
+    if (e instanceof BudgetExceeded && e.reason !== 'output') {
+      // Stopped (Ctrl-C, an endless loop): what it printed reaches the terminal first.
+      it.flushOut();
+      flush(ctx, it.ops);
+    }
     if (e instanceof AwkFatal) {
       const prefix = e.cause === 'nofile' ? '' : ` ${srcName}:1:${where()}`;
       it.ops.push({ kind: 'err', data: `${me}:${prefix} fatal: ${e.message}\n` });

@@ -8,8 +8,6 @@ import { AwkFatal } from './state.js';
 import type { Expr, Program, Stmt } from './parse.js';
 import { type Cell, compare, input, newCell, StrNum, toBool, toNum, UNINIT, type Val } from './value.js';
 
-export const STEP_LIMIT = 10_000_000;
-
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
@@ -51,12 +49,9 @@ export class Interp extends AwkOutput {
     for (const s of body) this.exec(s);
   }
 
-  /** Statements run so far: the session is single-threaded, so a runaway loop must end itself. */
-  private steps = 0;
-
   exec(s: Stmt): void {
-    if (++this.steps > STEP_LIMIT)
-      throw new AwkFatal(`program stopped after ${STEP_LIMIT} statements (the simulation has no Ctrl-C)`);
+    // A runaway loop (`while (1) print`) is stopped by the line's budget.
+    this.io.budget.tick();
     switch (s.t) {
       case 'print': {
         const data =

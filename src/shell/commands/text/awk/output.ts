@@ -1,6 +1,7 @@
 // awk's input and output beyond the main records: stdout (buffered as gawk buffers it), files
 // written with > and >>, `getline < file`, and commands — system(), `print | cmd`, `cmd | getline`
 // — whose results come from io.command (awk.ts runs them and replays the program).
+import type { Budget } from '../../../../kernel/index.js';
 import { AwkFatal, AwkState } from './state.js';
 import { errText } from '../../options.js';
 
@@ -30,6 +31,8 @@ export interface Io {
   now(): number;
   /** A command's result, by a key unique within the run; throws NeedCommand until it has run. */
   command(key: string, cmd: string, stdin: string): CmdResult;
+  /** The line's budget (src/kernel/budget.ts): each statement ticks it, queued output is held to it. */
+  budget: Budget;
 }
 
 export class AwkOutput extends AwkState {
@@ -72,11 +75,17 @@ export class AwkOutput extends AwkState {
   private pending = '';
 
   out(data: string): void {
-    if (this.buffered) this.pending += data;
-    else this.queue(data);
+    if (this.buffered) {
+      this.pending += data;
+      this.io.budget.holding(this.pending.length);
+    } else this.queue(data);
   }
 
+  private queued = 0;
+
   private queue(data: string): void {
+    this.queued += data.length;
+    this.io.budget.holding(this.queued);
     const last = this.ops[this.ops.length - 1];
     if (last?.kind === 'out') last.data += data;
     else this.ops.push({ kind: 'out', data });

@@ -105,11 +105,7 @@ function listLine(ps: string): string {
   return `${out}$`;
 }
 
-export const SED_STEP_LIMIT = 20_000_000;
-export class SedRunaway extends Error {}
-
 export interface State {
-  steps: number;
   ps: string;
   hs: string;
   out: string[];
@@ -202,8 +198,8 @@ export function execute(
     let deleted = false;
     let restartNoRead = false;
     for (let pc = 0; pc < cmds.length; pc++) {
-      // A script that branches forever (`:a;ba`) would hang the whole single-threaded session.
-      if (++state.steps > SED_STEP_LIMIT) throw new SedRunaway();
+      // A script that branches forever (`:a;ba`) is stopped by the line's budget.
+      ctx.budget.tick();
       const c = cmds[pc];
       let sel = selected(c, input, state);
       if (c.negate) sel = !sel;

@@ -6,7 +6,8 @@ import { errText } from '../../options.js';
 import { text } from '../operands.js';
 import { sedHelp, sedVersion } from '../help-texts.js';
 import { type Cmd, parseScript, SedError } from './parse.js';
-import { execute, Input, type Line, SED_STEP_LIMIT, SedRunaway, type State, toLines } from './exec.js';
+import { BudgetExceeded } from '../../../../kernel/index.js';
+import { execute, Input, type Line, type State, toLines } from './exec.js';
 
 // GNU sed's usage on a bad option is its --help text without the bug-report line.
 const USAGE = sedHelp.replace('E-mail bug reports to: <bug-sed@gnu.org>.\n', '');
@@ -140,7 +141,7 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       return undefined;
     }
   };
-  const state: State = { steps: 0, ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false, rfiles: new Map() };
+  const state: State = { ps: '', hs: '', out: [], append: [], lastRe: null, tflag: false, rfiles: new Map() };
   const inputs = files.length > 0 ? files : ['-'];
   try {
     if (inPlace !== undefined || separate) {
@@ -150,7 +151,8 @@ export async function runSed(ctx: CommandContext): Promise<number> {
         if (!lines) continue;
         state.out = [];
         const input = new Input(lines, inPlace !== undefined ? 0 : lineNo);
-        execute(ctx, cmds, labels, input, state, quiet, sep);
+        // Under the budget's preemption: a regex may backtrack where no tick can count it.
+        ctx.budget.sync(() => execute(ctx, cmds, labels, input, state, quiet, sep));
         lineNo = input.lineNo;
         if (inPlace !== undefined) {
           const err = writeInPlace(ctx, f, state.out.join(''), inPlace);
@@ -170,14 +172,13 @@ export async function runSed(ctx: CommandContext): Promise<number> {
         if (all.length > 0 && !all[all.length - 1].nl) all[all.length - 1].nl = true;
         all.push(...lines);
       }
-      execute(ctx, cmds, labels, new Input(all, 0), state, quiet, sep);
+      ctx.budget.sync(() => execute(ctx, cmds, labels, new Input(all, 0), state, quiet, sep));
       if (state.out.length > 0) ctx.stdout(state.out.join(''));
     }
   } catch (e) {
-    if (!(e instanceof SedRunaway)) throw e;
-    ctx.stdout(state.out.join(''));
-    ctx.stderr(`sed: script stopped after ${SED_STEP_LIMIT} commands (the simulation has no Ctrl-C)\n`);
-    return 4;
+    // What sed had written reaches the terminal before it is stopped.
+    if (e instanceof BudgetExceeded && inPlace === undefined) ctx.stdout(state.out.join(''));
+    throw e;
   }
   return state.quit ?? status;
 }

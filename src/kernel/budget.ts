@@ -1,0 +1,215 @@
+// What a command line may spend, and the learner's Ctrl-C: the simulator's stand-in for the
+// kernel's SIGINT and rlimits. The whole simulator shares one JavaScript thread with the screen,
+// so a loop that never ends would freeze the tutor for good: every loop in the shell and in the
+// tools (sed, awk, grep, jq, cp, the builder) counts its rounds here and is stopped when
+//   - the learner pressed Ctrl-C (an AbortSignal the screen fires),
+//   - the line ran too many shell commands, for too long, wrote too much, or grew the heap too far,
+//   - one synchronous stretch kept the event loop longer than a slice: the screen cannot even see
+//     Ctrl-C until the stretch ends, so no stretch may outlast a fraction of a second.
+// The shell's loops are asynchronous: pause() lets the screen read keys every few milliseconds.
+// A tool's synchronous core that may loop without counting (a backtracking regular expression,
+// jq's WebAssembly) runs through sync(), which V8 itself stops when the slice is over
+// (node:vm's timeout, TerminateExecution): the tool's own state is lost, never the session.
+import vm from 'node:vm';
+
+export type BudgetReason = 'interrupt' | 'steps' | 'time' | 'slice' | 'output' | 'memory';
+
+export interface BudgetLimits {
+  /** Shell commands and loop rounds in one line. */
+  steps: number;
+  /** Wall time of one line, in milliseconds. */
+  ms: number;
+  /** The longest one synchronous stretch may keep the event loop (and the screen's keys). */
+  sliceMs: number;
+  /** Bytes written to pipes, substitutions and the terminal in one line. */
+  outputBytes: number;
+  /** Growth of the JavaScript heap during one line. */
+  memoryBytes: number;
+}
+
+export const DEFAULT_BUDGET: BudgetLimits = {
+  steps: 20_000,
+  ms: 15_000,
+  sliceMs: 700,
+  outputBytes: 16 << 20,
+  memoryBytes: 768 << 20,
+};
+
+/** How far past the slice V8 stops a synchronous stretch that did not stop itself. */
+const SYNC_MARGIN_MS = 100;
+
+/** How often the shell lets the screen in (read keys, draw held output). */
+const YIELD_MS = 16;
+
+/** Thrown through every frame of the command that overspent; not an Error, so no catch-all in a
+ * tool takes it for its own failure. */
+export class BudgetExceeded {
+  /** Set once a tool has printed its message, so the shell does not print another. */
+  reported = false;
+  constructor(
+    readonly reason: BudgetReason,
+    readonly message: string,
+  ) {}
+  /** The exit status: the command died as if by SIGINT. */
+  get status(): number {
+    return 130;
+  }
+}
+
+export interface BudgetHooks {
+  now?: () => number;
+  /** Bytes of heap in use (process.memoryUsage's heapUsed plus external, by default). */
+  heapUsed?: () => number;
+}
+
+const script = new vm.Script('run()', { filename: 'overlay-tutor:budget' });
+const sandbox = vm.createContext({ run: () => undefined });
+
+function defaultHeap(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+export class Budget {
+  readonly limits: BudgetLimits;
+  steps = 0;
+  output = 0;
+  private readonly now: () => number;
+  private readonly heapUsed: () => number;
+  private readonly started: number;
+  private sliceStart: number;
+  private lastMemoryCheck: number;
+  private heapBase: number;
+  private work = 0;
+  private inSync = false;
+  private armed = false;
+
+  constructor(
+    limits: Partial<BudgetLimits> = {},
+    readonly signal?: AbortSignal,
+    hooks: BudgetHooks = {},
+  ) {
+    this.limits = { ...DEFAULT_BUDGET, ...limits };
+    this.now = hooks.now ?? (() => performance.now());
+    this.heapUsed = hooks.heapUsed ?? defaultHeap;
+    this.started = this.now();
+    this.sliceStart = this.started;
+    this.lastMemoryCheck = this.started;
+    this.heapBase = this.heapUsed();
+  }
+
+  /** A shell step: a simple command or a loop round. */
+  step(what: string): void {
+    if (++this.steps > this.limits.steps) {
+      throw new BudgetExceeded(
+        'steps',
+        `stopped after ${this.limits.steps} commands in one line (an endless ${what} loop?)`,
+      );
+    }
+    // Not the slice: the shell lets the screen in at every command (pause), and what it did since
+    // (expanding a long $(…), say) is bounded work, not a loop.
+    this.check(false);
+  }
+
+  /** One round of a tool's loop: cheap; every 128th looks at the signal, the clock and the heap. */
+  tick(): void {
+    if ((++this.work & 127) === 0) this.check();
+  }
+
+  /** Notices the next turn of the event loop, whoever awaits it (a tool loading jq's WebAssembly
+   * holds nothing while it waits): the slice starts again there. */
+  private arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    setImmediate(() => {
+      this.armed = false;
+      this.sliceStart = this.now();
+    });
+  }
+
+  /** Stops the command if Ctrl-C came or any limit is passed (the slice too, unless told not to). */
+  check(slice = true): void {
+    this.arm();
+    if (this.signal?.aborted) throw new BudgetExceeded('interrupt', '');
+    const t = this.now();
+    if (t - this.started > this.limits.ms) {
+      throw new BudgetExceeded('time', `stopped after ${seconds(this.limits.ms)} (an endless loop?)`);
+    }
+    if (slice && t - this.sliceStart > this.limits.sliceMs) throw this.sliceExceeded();
+    if (t - this.lastMemoryCheck > 20) {
+      this.lastMemoryCheck = t;
+      if (this.heapUsed() - this.heapBase > this.limits.memoryBytes) {
+        throw new BudgetExceeded('memory', `stopped: out of memory (it took over ${mb(this.limits.memoryBytes)})`);
+      }
+    }
+  }
+
+  private sliceExceeded(): BudgetExceeded {
+    return new BudgetExceeded('slice', `stopped after ${seconds(this.limits.sliceMs)} of work (an endless loop?)`);
+  }
+
+  /** Counts bytes a command wrote (to a pipe, a substitution or the terminal). */
+  wrote(bytes: number): void {
+    this.output += bytes;
+    if (this.output > this.limits.outputBytes) {
+      throw new BudgetExceeded('output', `stopped after writing ${mb(this.limits.outputBytes)} (an endless loop?)`);
+    }
+  }
+
+  /** Checks what a tool holds before writing it (awk's queued output) against the output cap. */
+  holding(bytes: number): void {
+    if (this.output + bytes > this.limits.outputBytes) {
+      throw new BudgetExceeded('output', `stopped after writing ${mb(this.limits.outputBytes)} (an endless loop?)`);
+    }
+  }
+
+  /** Lets the screen in (keys, drawing) when the shell has held the thread for a while. */
+  async pause(): Promise<void> {
+    this.check(false);
+    if (this.now() - this.sliceStart < YIELD_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.check(false);
+  }
+
+  /**
+   * Runs a synchronous stretch that may loop where it cannot count (a regular expression, a
+   * WebAssembly call); V8 ends it when the slice is over. Its state is then lost: the caller must
+   * not reuse it (a regex object is fine; a WebAssembly instance is not).
+   */
+  sync<T>(fn: () => T): T {
+    this.check();
+    if (this.inSync) return fn();
+    // A margin past the slice, so that a stretch that ticks stops itself first, cleanly (its
+    // catch blocks run; V8's termination skips them).
+    const left = Math.max(1, Math.ceil(this.limits.sliceMs - (this.now() - this.sliceStart))) + SYNC_MARGIN_MS;
+    this.inSync = true;
+    (sandbox as { run: () => unknown }).run = fn;
+    try {
+      return script.runInContext(sandbox, { timeout: left }) as T;
+    } catch (err) {
+      if ((err as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw this.sliceExceeded();
+      throw err;
+    } finally {
+      (sandbox as { run: () => unknown }).run = () => undefined;
+      this.inSync = false;
+    }
+  }
+
+  /** Whether sync() is running right now (a stretch inside it need not wrap itself again). */
+  get preempting(): boolean {
+    return this.inSync;
+  }
+}
+
+/** A budget for work outside any command line (a lesson's check, a test). */
+export function freshBudget(): Budget {
+  return new Budget();
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / (1 << 20))} MB`;
+}
