@@ -118,6 +118,8 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
     [exit, onExit],
   );
 
+  // The line running now: Ctrl-C aborts it (the shell stops it at its next step, src/kernel/budget.ts).
+  const running = useRef<AbortController | undefined>(undefined);
   const run = useCallback(
     async (line: string) => {
       const statusBefore = host.status?.();
@@ -152,8 +154,11 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         stdinIsTerminal: true,
         stdoutIsTerminal: true,
         lesson: (md) => hold({ md }),
+        signal: (running.current = new AbortController()).signal,
       };
-      const result = await host.run(line, io);
+      const result = await host.run(line, io).finally(() => {
+        running.current = undefined;
+      });
       if (timer) clearTimeout(timer);
       const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
       const printed = held.map((c) => ('text' in c ? c.text : '')).join('');
@@ -195,6 +200,12 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   useInput((ch, key) => {
     if (showHelp) {
       setShowHelp(false);
+      return;
+    }
+    if (key.ctrl && ch === 'c' && running.current) {
+      // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped.
+      running.current.abort();
+      queue.current.length = 0;
       return;
     }
     if (key.ctrl && ch === 'c') {
@@ -260,7 +271,16 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   useEffect(() => {
     void drain();
   }, []);
-  const change = (v: string) => {
+  const change = (typedValue: string) => {
+    // Keys read in one go after a busy stretch can carry a Ctrl-C inside the text: it acts as
+    // Ctrl-C does, and what was typed before it is dropped, as a terminal's SIGINT drops it.
+    const cut = typedValue.lastIndexOf('\u0003');
+    const v = cut >= 0 ? typedValue.slice(cut + 1) : typedValue;
+    if (cut >= 0) {
+      running.current?.abort();
+      queue.current.length = 0;
+      replaceInput(v);
+    }
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.
     const parts = v.split(/\r\n|\r|\n/);
     if (parts.length === 1) return setInput(v);

@@ -64,6 +64,22 @@ describe("lines that froze the tutor stop by themselves, with their tool's messa
     });
   }
 
+  it('cp -r / /copy refuses to copy a directory into itself (it compared against `//`)', async () => {
+    const { run } = await session();
+    const r = await run('cp -r / /copy');
+    expect(r.err).toBe("cp: cannot copy a directory, '/', into itself, '/copy'\n");
+    expect(r.code).toBe(1);
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('a copy of a large tree is stopped by the budget, not left to run', async () => {
+    const { run } = await session({ sliceMs: 2 });
+    await run('mkdir -p /big && cd /big && for i in $(seq 300); do mkdir d$i; touch d$i/a d$i/b d$i/c; done');
+    const r = await run('cp -r /big /big2');
+    expect(r.err).toMatch(/^cp: stopped after 0\.0 seconds of work \(an endless loop\?\)\n$/);
+    expect(r.code).toBe(130);
+  });
+
   it('an endless shell loop stops at the step limit', async () => {
     const { run } = await session();
     const r = await run('while :; do :; done');

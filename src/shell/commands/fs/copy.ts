@@ -1,7 +1,7 @@
 // cp and mv. mv renames, and falls back to copy + delete on EXDEV as GNU mv does: inside an
 // overlay mount, renaming a directory that comes from a lower layer fails with EXDEV (no
 // redirect_dir), so `mv lowerdir newname` copies the whole tree up.
-import { isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
+import { BudgetExceeded, isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { removeTree } from './files.js';
 import { errText, parseOptions, usage } from '../options.js';
@@ -18,6 +18,8 @@ interface CopyOpts {
   update: boolean;
   noClobber: boolean;
   verbose: boolean;
+  /** The line's budget ticks once a file: a copy of a large tree can be stopped (Ctrl-C). */
+  tick?: () => void;
 }
 
 class CopyFail {
@@ -47,6 +49,7 @@ export function copyTree(
   say: (s: string) => void,
   top = true,
 ): void {
+  o.tick?.();
   const st = o.noDeref || !top ? (tryStat(proc, from, false) as Stat) : proc.stat(from);
   const dst = tryStat(proc, to, false);
   if (st.type === 'dir') {
@@ -105,7 +108,8 @@ function sameOrInside(proc: Proc, from: string, to: string): boolean {
     const a = proc.realpath(from);
     const parent = to.replace(/\/[^/]*\/?$/, '') || (to.startsWith('/') ? '/' : '.');
     const b = `${proc.realpath(parent)}/${basenameOf(to)}`.replace(/^\/\//, '/');
-    return b === a || b.startsWith(`${a}/`);
+    // `/` is every path's ancestor: `${a}/` would be `//`, which no path starts with.
+    return b === a || b.startsWith(a === '/' ? '/' : `${a}/`);
   } catch {
     return false;
   }
@@ -144,6 +148,7 @@ function cp(ctx: CommandContext): number {
     update: f.has('u'),
     noClobber: f.has('n'),
     verbose: f.has('v'),
+    tick: () => ctx.budget.tick(),
   };
   const pairs = destinations(ctx, 'cp', p.operands, f.get('t'));
   if (!pairs) return 1;
@@ -162,6 +167,7 @@ function cp(ctx: CommandContext): number {
     try {
       copyTree(ctx.proc, from, to, o, (s) => ctx.stdout(s));
     } catch (err) {
+      if (err instanceof BudgetExceeded) throw err;
       if (err instanceof CopyFail) ctx.stderr(`cp: ${err.message}\n`);
       else ctx.stderr(`cp: cannot create regular file ${q(to)}: ${errText(err)}\n`);
       status = 1;
