@@ -5,6 +5,7 @@
 // rows. A step whose parent image already has a child made by the same instruction is taken
 // from the build cache.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Budget } from '../../kernel/index.js';
 import { sha256Hex, shortId, type Digest } from '../digest.js';
 import type { ContainerConfig, ImageConfig } from '../image-config.js';
 import { cmdText, formatContextSize, nopCommand, parseEnvArgs, parseExecOrShell } from './instructions.js';
@@ -45,6 +46,21 @@ export interface BuildOptions {
   tags: string[];
   noCache?: boolean;
   buildArgs?: Record<string, string>;
+  /** The line's budget: each step pauses there (Ctrl-C), the parse runs under its slice. */
+  budget?: Budget;
+}
+
+/** bufio.Scanner's MaxScanTokenSize: the daemon's Dockerfile parser reads one line into it. */
+const MAX_LINE = 65536;
+
+/** A line the daemon's parser cannot read (measured against dockerd 20.10: a 65,536-byte line
+ * fails, with the context already sent). */
+function tooLongLine(dockerfile: string): boolean {
+  const enc = new TextEncoder();
+  for (const line of dockerfile.split('\n')) {
+    if (line.length >= MAX_LINE || (line.length * 3 >= MAX_LINE && enc.encode(line).length >= MAX_LINE)) return true;
+  }
+  return false;
 }
 
 export interface BuildResult {
@@ -66,7 +82,16 @@ export async function build(
   err: (s: string) => void,
 ): Promise<BuildResult> {
   out(`Sending build context to Docker daemon  ${formatContextSize(ctx.contextBytes)}\r\r\n`);
-  const df = DockerfileParser.parse(ctx.dockerfile);
+  if (tooLongLine(ctx.dockerfile)) {
+    err(
+      `Error response from daemon: failed to parse Dockerfile: dockerfile line greater than max allowed size of ${MAX_LINE - 1}\n`,
+    );
+    return { exitCode: 1 };
+  }
+  // dockerfile-ast takes time superlinear in an instruction's length (continuation lines can
+  // make one of megabytes): the parse runs under the budget's slice.
+  const parse = () => DockerfileParser.parse(ctx.dockerfile);
+  const df = opts.budget ? opts.budget.sync(parse) : parse();
   const steps = df.getInstructions();
   if (steps.length === 0) {
     err('Error response from daemon: the Dockerfile (Dockerfile) cannot be empty\n');
@@ -83,6 +108,9 @@ export async function build(
   let image: { id: Digest; config: ImageConfig } | undefined;
   let runConfig: ContainerConfig = {} as ContainerConfig;
   for (const [i, step] of steps.entries()) {
+    // A step is a commit: a Dockerfile of thousands of them runs for minutes, as on a real daemon.
+    // Between steps the screen reads its keys; Ctrl-C or the line's time stops the build there.
+    await opts.budget?.pause();
     const keyword = step.getKeyword();
     const args = step.getArgumentsContent() ?? '';
     out(`Step ${i + 1}/${steps.length} : ${keyword} ${args}\n`);

@@ -124,6 +124,38 @@ describe("Ctrl-C (the screen aborts the line's signal)", () => {
   });
 });
 
+describe('docker build', () => {
+  it('refuses a Dockerfile line of 64 KiB as dockerd 20.10 does (an 8 MB RUN line took minutes)', async () => {
+    const { host, run } = await session();
+    host.rootProc.mkdir('/b', 0o755);
+    host.rootProc.writeFile('/b/Dockerfile', `FROM busybox\nRUN echo ${'a'.repeat(8 << 20)}\n`, { create: true });
+    const r = await run('docker build /b');
+    // Measured against dockerd 20.10.24 (bufio.Scanner's 64 KiB token): the context is sent first.
+    expect(r.out, JSON.stringify(r.out)).toMatch(/^Sending build context to Docker daemon {2}8\.391MB\r\r\n$/);
+    expect(r.err).toBe(
+      'Error response from daemon: failed to parse Dockerfile: dockerfile line greater than max allowed size of 65535\n',
+    );
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('a build of 3,000 ENV steps stops on Ctrl-C between steps', async () => {
+    const { run } = await session();
+    await run(
+      'mkdir /b && cd /b && { echo \'FROM busybox\'; for i in $(seq 3000); do echo "ENV V$i=$i"; done; } > Dockerfile',
+    );
+    await run('docker pull busybox');
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 500);
+    const r = await run('docker build -t many /b', ac.signal);
+    expect(r.out, JSON.stringify([r.out.slice(-100), r.err, r.code, r.ms])).toMatch(
+      /Step \d+\/3001 : ENV V\d+=\d+\n[^]*\^C\n$/,
+    );
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(1500);
+    expect((await run('docker images -q many')).out).toBe('');
+  });
+});
+
 describe('Budget', () => {
   it('sync() stops a stretch that never counts (a backtracking regex) after its slice', async () => {
     const b = new Budget({ sliceMs: 100 });

@@ -72,7 +72,7 @@ export const buildCommand: SubCommand = {
     const result = await build(
       engineBuildBackend(d),
       { dockerfile, dockerfileName, files: context.files, contextBytes: context.bytes },
-      { tags: p.lists.get('tag') ?? [], noCache: p.bools.has('no-cache') },
+      { tags: p.lists.get('tag') ?? [], noCache: p.bools.has('no-cache'), budget: ctx.budget },
       out,
       (s) => ctx.stderr(s),
     );

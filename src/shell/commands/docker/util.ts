@@ -2,6 +2,7 @@
 // the typed command signature.
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
+import { BudgetExceeded } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 import { CliError, checkArgs, helpText, parseFlags, type CommandDef, type Parsed } from './flags.js';
 
@@ -65,6 +66,8 @@ export async function runSub(
     checkArgs(sub.def, p.operands.length);
     return await sub.run(ctx, d, p);
   } catch (e) {
+    // Ctrl-C or the line's budget (src/kernel/budget.ts): the line stops, not as a daemon error.
+    if (e instanceof BudgetExceeded) throw e;
     if (e instanceof CliError) {
       ctx.stderr(e.message);
       return e.code;
