@@ -196,7 +196,7 @@ export class Tutor {
   private toMap(io: TutorIO): TutorTurn {
     this.state = { at: 'map' };
     this.pending = undefined;
-    io.say(this.mapText());
+    io.say(`\n${this.mapText()}`);
     return { exitCode: 0, hostChanged: true, quit: false };
   }
 
@@ -222,9 +222,9 @@ export class Tutor {
     const values = r.foundValues().map((f) => `- ${this.valueLabel(f)}${colon}${f.shown}`);
     const parts = [
       `\n${m.recapHead(t.title)}`,
-      `${m.learned}${colon}\n${r.fill(t.recap ?? t.summary).trimEnd()}`,
+      `${m.learned}${colon.trimEnd()}\n${r.fill(t.recap ?? t.summary).trimEnd()}`,
       `${m.grade}${colon}${r.grade ? m.gradeWords[r.grade] : ''}`,
-      ...(values.length ? [`${m.values}${colon}\n${values.join('\n')}`] : []),
+      ...(values.length ? [`${m.values}${colon.trimEnd()}\n${values.join('\n')}`] : []),
       r.host.session.depth > 0 ? m.stillInShell : m.pressEnter,
     ];
     return `${parts.join('\n\n')}\n`;

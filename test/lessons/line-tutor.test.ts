@@ -86,4 +86,36 @@ describe('line-mode tutor', () => {
   it('says so when the lesson does not exist', async () => {
     expect(await session([], 'en', 'nope')).toEqual({ code: 2, out: "overlay-tutor: no lesson 'nope'\n" });
   });
+
+  it("drives the same tutor: undo, back and next, step, a solution from the learner's state, the recap", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (d: Buffer) => (out += d.toString()));
+    const lines = [
+      '1',
+      '',
+      'docker pull busybox',
+      'back',
+      'next',
+      'answer 1',
+      'docker run -d --name web busybox sleep 1000',
+    ];
+    lines.push('ls /', 'undo', 'docker run -d --name web busybox sleep 1000', 'step', 'solution', 'y');
+    lines.push('docker start web', 'docker exec web touch /hello', '', 'q');
+    input.end(`${lines.join('\n')}\n`);
+    const lessonsDir = join(import.meta.dirname, '../fixtures/tutor-lessons');
+    const code = await runLineTutor({ lang: 'en', input, output, progressFile, lessonsDir });
+    expect(code).toBe(0);
+    expect(out).toContain('You have done this step already: `next` moves on.');
+    expect(out).toContain(
+      'Undone: docker run -d --name web busybox sleep 1000 (the command after it only looked, and stay)',
+    );
+    expect(out).toContain('── Tiny · step 4 of 5 ──\nCreate (do not start) a container named web from busybox.');
+    expect(out).toContain('`docker rm -f web` clears the way: then the solution works.');
+    expect(out).toContain('Run `docker rm -f web` first, then the solution? [y/N] ');
+    expect(out).toContain('Grade: done with the solution');
+    expect(out).toContain('Press Enter for the lesson map.\nroot@host:~# \n 1. [✓ sol.] Tiny');
+    expect(out).toMatch(/^ 1\. \[✓ sol\.\] Tiny — A lesson for the tutor's tests\.$/m);
+  });
 });
