@@ -28,7 +28,8 @@ const en = {
   finishFirst: 'This step is not done yet: try `hint`, or `solution`.',
   noHints: 'No more hints: `solution` shows the answer.',
   confirm: 'Show the solution and run it? [y/N]',
-  confirmWayOut: (cmd: string) => `Run \`${cmd}\` first, then the solution? [y/N]`,
+  // A prompt, not markdown: no backticks.
+  confirmWayOut: (cmd: string) => `Run the solution after ${cmd}? [y/N]`,
   confirmAnyway: 'Run the solution anyway? [y/N]',
   blockedAt: (line: string, why: string) =>
     `From where you are, the reference solution fails at \`${line}\`:\n${why || '(it says nothing)'}`,
@@ -89,7 +90,7 @@ const zhCN: Strings = {
   finishFirst: '这一步还没有完成：可以输入 `hint` 看提示，或输入 `solution` 看答案。',
   noHints: '没有更多提示了：输入 `solution` 查看答案。',
   confirm: '显示并执行参考答案？[y/N]',
-  confirmWayOut: (cmd: string) => `先执行 \`${cmd}\`，再执行参考答案？[y/N]`,
+  confirmWayOut: (cmd: string) => `先执行 ${cmd}，再执行参考答案？[y/N]`,
   confirmAnyway: '仍然执行参考答案？[y/N]',
   blockedAt: (line: string, why: string) =>
     `在当前状态下，参考答案会在 \`${line}\` 这一步失败：\n${why || '（没有输出）'}`,

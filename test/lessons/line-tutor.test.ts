@@ -113,7 +113,7 @@ describe('line-mode tutor', () => {
     );
     expect(out).toContain('── Tiny · step 4 of 5 ──\nCreate (do not start) a container named web from busybox.');
     expect(out).toContain('`docker rm -f web` clears the way: then the solution works.');
-    expect(out).toContain('Run `docker rm -f web` first, then the solution? [y/N] ');
+    expect(out).toContain('Run the solution after docker rm -f web? [y/N] ');
     expect(out).toContain('Grade: done with the solution');
     expect(out).toContain('Press Enter for the lesson map.\nroot@host:~# \n 1. [✓ sol.] Tiny');
     expect(out).toMatch(/^ 1\. \[✓ sol\.\] Tiny — A lesson for the tutor's tests\.$/m);

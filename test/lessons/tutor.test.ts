@@ -151,7 +151,7 @@ describe('the tutor controller', () => {
     const ask = await type('solution');
     expect(ask.out).toContain('Conflict. The container name "/web" is already in use');
     expect(ask.out).toContain('`docker rm -f web` clears the way');
-    expect(tutor.prompt()).toBe('Run `docker rm -f web` first, then the solution? [y/N] ');
+    expect(tutor.prompt()).toBe('Run the solution after docker rm -f web? [y/N] ');
     // Anything but y declines; the learner's host was not touched by the trial.
     expect((await type('n')).out).toBe('');
     expect((await type('docker ps --format "{{.Names}} {{.Status}}"')).out).toMatch(/^web Up/);
