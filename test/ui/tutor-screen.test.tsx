@@ -49,7 +49,11 @@ describe('the tutor on the screen', () => {
       (f) => f.includes('the command after it only looked, and stay') && !f.includes('web (running)'),
       'the undo',
     );
-    await send('docker run -d --name web busybox sleep 1000', (f) => f.includes('in focus: web (running)'), 'web again');
+    await send(
+      'docker run -d --name web busybox sleep 1000',
+      (f) => f.includes('in focus: web (running)'),
+      'web again',
+    );
     await send('step', (f) => /# step\n\n── Tiny · step 4 of 5 ──\nCreate \(do not start\)/.test(f), 'step');
     await send('solution', (f) => f.includes('Run the solution after docker rm -f web? [y/N]'), 'the way out');
     await send('y', (f) => f.includes('Tiny · step 5 of 5'), 'the solution run');
