@@ -67,5 +67,5 @@ export function brokenLessons(problems: string[], lang: Lang, othersWork: boolea
       ? 'overlay-tutor: these lesson files have problems; those lessons are left out, the others work:'
       : 'overlay-tutor：以下课程文件有问题，这些课程暂不可用，其他课程照常：'
     : '';
-  return [...(head ? [head] : []), ...problems.map((p) => (head ? `  ${p}` : p))].join('\n');
+  return [...(head ? [head] : []), ...problems.map((p) => (head ? `- ${p}` : p))].join('\n');
 }

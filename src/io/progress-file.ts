@@ -285,7 +285,8 @@ export function openProgressFile(o: OpenOptions = {}): { store: ProgressStore & 
         return warning;
       } catch (e) {
         const why = e instanceof ProgressFileError ? e.message.replace(/^overlay-tutor: /, '') : describeErrno(e);
-        return `progress not saved (${path}: ${why}); it is kept and saved again at the next step`;
+        // The reason first: a narrow status line cuts the end off.
+        return `progress not saved: ${why} (${path}); it is kept and saved again at the next step`;
       }
     },
   };

@@ -33,7 +33,7 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     lessons: [],
     problems: ['overlay-tutor: the lessons folder is missing from this installation'],
   };
-  // A broken lesson is listed with its problems; the others can still be taken.
+  // A broken lesson is listed with its problems (a markdown list on the screen); the others can still be taken.
   if (problems.length) output.write(`${brokenLessons(problems, o.lang, lessons.length > 0)}\n`);
   if (!lessons.length) return 1;
   let opened: ReturnType<typeof openProgressFile>;

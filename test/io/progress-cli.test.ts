@@ -209,7 +209,7 @@ describe.runIf(canMount)('on a full or read-only disk', () => {
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('internal error');
     expect(r.out).toMatch(
-      /overlay-tutor: progress not saved \(.*: Read-only file system\); it is kept and saved again/,
+      /overlay-tutor: progress not saved: Read-only file system \(.*progress\.json\); it is kept and saved again/,
     );
     expect(r.out).toContain('── Storage drivers and docker info · step 3 of 7 ──');
     // The shell still answers after the failed saves.

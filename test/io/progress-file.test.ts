@@ -75,7 +75,7 @@ describe('saving', () => {
     writeFileSync(join(dir, 'state'), '');
     const warning = store.recordStep('chainid', 'pull', 2);
     expect(warning).toMatch(
-      /^progress not saved \(.*progress\.json: .*\); it is kept and saved again at the next step$/,
+      /^progress not saved: .* \(.*progress\.json\); it is kept and saved again at the next step$/,
     );
     expect(warning).not.toContain('\n');
     expect(store.current().lessons.chainid).toEqual({ current: 2, done: ['intro', 'pull'] });
