@@ -82,7 +82,7 @@ export class DockerEngine extends Daemon {
     return {
       containers: cs.length,
       running,
-      paused: 0,
+      paused: cs.filter((c) => c.state.paused).length,
       stopped: cs.length - running,
       images: [...this.imageStore.images.values()].length,
       serverVersion: DOCKER_VERSION,

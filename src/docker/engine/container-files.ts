@@ -13,7 +13,7 @@ export function configV2Json(d: Daemon, c: Container): string {
     StreamConfig: {},
     State: {
       Running: running,
-      Paused: false,
+      Paused: !!c.state.paused,
       Restarting: false,
       OOMKilled: false,
       RemovalInProgress: false,

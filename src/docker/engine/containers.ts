@@ -288,7 +288,7 @@ export class Daemon extends DaemonCore {
   exited(c: Container, exitCode: number): void {
     if (c.state.status !== 'running') return;
     this.unmountAll(c);
-    c.state = { ...c.state, status: 'exited', pid: 0, exitCode, finishedAt: this.now().text };
+    c.state = { ...c.state, status: 'exited', paused: false, pid: 0, exitCode, finishedAt: this.now().text };
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'die', id: c.id });
     if (c.autoRemove) this.rm(c.id, true);
@@ -327,6 +327,53 @@ export class Daemon extends DaemonCore {
     return c;
   }
 
+  rename(ref: string, newName: string): void {
+    const c = this.getContainer(ref);
+    const name = newName.replace(/^\//, '');
+    if (`/${name}` === c.name)
+      throw new DaemonError('Renaming a container with the same name as its current name', 400);
+    if (!VALID_NAME.test(name))
+      throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+    const taken = this.findContainerByName(name);
+    if (taken)
+      throw new DaemonError(
+        `Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        409,
+      );
+    c.name = `/${name}`;
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: 'rename', id: c.id });
+  }
+
+  /** docker pause / unpause: the cgroup freezer; the filesystem is untouched. */
+  setPaused(ref: string, paused: boolean): void {
+    const c = this.getContainer(ref);
+    if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+    if (paused && c.state.paused) throw new DaemonError(`Container ${c.id} is already paused`, 409);
+    if (!paused && !c.state.paused) throw new DaemonError(`Container ${c.id} is not paused`, 409);
+    c.state = { ...c.state, paused };
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: paused ? 'pause' : 'unpause', id: c.id });
+  }
+
+  /**
+   * docker kill: SIGKILL ends any process (137); other signals end only a program that handles
+   * them (nginx: TERM, INT, QUIT), since PID 1 ignores a signal it has no handler for.
+   */
+  kill(ref: string, signal = 'KILL'): void {
+    const c = this.findContainer(ref);
+    if (!c) throw new DaemonError(`Cannot kill container: ${ref}: No such container: ${ref}`, 404);
+    if (c.state.status !== 'running')
+      throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`, 409);
+    const sig = signal.toUpperCase().replace(/^SIG/, '');
+    const num = SIGNALS[sig] ?? (/^\d+$/.test(sig) ? Number(sig) : undefined);
+    if (num === undefined) throw new DaemonError(`Invalid signal: ${signal}`, 400);
+    this.emit({ kind: 'container', action: 'kill', id: c.id });
+    const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
+    if (num === 9) this.exited(c, 137);
+    else if (prog === 'nginx' && [2, 3, 15].includes(num)) this.exited(c, 0);
+  }
+
   diff(ref: string): Change[] {
     const c = this.getContainer(ref);
     return this.driver.changes(c.rw.mountId, c.rw.initId);
@@ -352,6 +399,8 @@ export class Daemon extends DaemonCore {
     });
   }
 }
+
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };
 
 /** "8080:80" → "80/tcp". */
 export function portOf(spec: string): string {

@@ -62,6 +62,8 @@ export interface VolumeMount {
 
 export interface ContainerState {
   status: 'created' | 'running' | 'exited';
+  /** docker pause: the running container's processes are frozen (State.Status "paused"). */
+  paused?: boolean;
   pid: number;
   exitCode: number;
   startedAt: string;
@@ -105,7 +107,21 @@ export type DaemonEvent =
   | { kind: 'image-untagged'; id: Digest; ref: string }
   | {
       kind: 'container';
-      action: 'create' | 'start' | 'stop' | 'die' | 'destroy' | 'commit' | 'exec' | 'extract-to-dir' | 'export';
+      action:
+        | 'create'
+        | 'start'
+        | 'stop'
+        | 'die'
+        | 'destroy'
+        | 'commit'
+        | 'exec'
+        | 'extract-to-dir'
+        | 'export'
+        | 'rename'
+        | 'pause'
+        | 'unpause'
+        | 'kill'
+        | 'restart';
       id: string;
     }
   | { kind: 'volume'; action: 'create' | 'destroy'; name: string };

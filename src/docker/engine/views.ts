@@ -69,9 +69,9 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     Path: c.path,
     Args: c.args,
     State: {
-      Status: c.state.status,
+      Status: c.state.paused ? 'paused' : c.state.status,
       Running: running,
-      Paused: false,
+      Paused: !!c.state.paused,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

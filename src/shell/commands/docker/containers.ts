@@ -184,24 +184,6 @@ export const stopCommand: SubCommand = {
   run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.stop(r)),
 };
 
-export const killCommand: SubCommand = {
-  def: {
-    path: 'kill',
-    usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]',
-    summary: 'Kill one or more running containers',
-    flags: [{ long: 'signal', short: 's', type: 'string' }],
-    args: { min: 1 },
-  },
-  run: (ctx, d, p) =>
-    eachContainer(ctx, p.operands, (r) => {
-      const c = d.findContainer(r);
-      if (!c) throw new DaemonError(`Cannot kill container: ${r}: No such container: ${r}`, 404);
-      if (c.state.status !== 'running')
-        throw new DaemonError(`Cannot kill container: ${r}: Container ${c.id} is not running`, 409);
-      d.exited(c, 137);
-    }),
-};
-
 export const rmCommand: SubCommand = {
   def: {
     path: 'rm',
@@ -242,6 +224,7 @@ export const execCommand: SubCommand = {
       return 1;
     }
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+    if (c.state.paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 409);
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
     if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
       ctx.shell.enterShell({
@@ -257,7 +240,8 @@ export const execCommand: SubCommand = {
 };
 
 function statusText(c: Container, now: number): string {
-  if (c.state.status === 'running') return `Up ${humanDuration(now - Date.parse(c.state.startedAt))}`;
+  if (c.state.status === 'running')
+    return `Up ${humanDuration(now - Date.parse(c.state.startedAt))}${c.state.paused ? ' (Paused)' : ''}`;
   if (c.state.status === 'created') return 'Created';
   return `Exited (${c.state.exitCode}) ${humanDuration(now - Date.parse(c.state.finishedAt))} ago`;
 }
