@@ -140,6 +140,7 @@ const FIRST_FRAME = new Set([
   'src/io/progress-path.ts',
   'src/lessons/lesson-map.ts',
   'src/lessons/tutor-strings.ts',
+  'src/ui/full-screen.ts',
 ]);
 const stray = Object.keys(bin.metafile.inputs).filter((f) => f.startsWith('src/') && !FIRST_FRAME.has(f));
 if (stray.length) {

@@ -8,7 +8,7 @@
 // the screen's modules anyway; only the time differs.)
 import { createRequire } from 'node:module';
 import type { CliValues } from './cli-commands.js';
-import { detectLang } from './i18n/index.js';
+import { detectLang, localeIsAscii } from './i18n/index.js';
 import { lessonList, readLessonIndex } from './io/lesson-index.js';
 import type { ScreenOptions } from './ui/run.js';
 import { VERSION } from './version.js';
@@ -44,6 +44,34 @@ Options:
   --strict      (script) exit with the first non-zero exit status of a line (default: 0)
   -h, --help    print this help
   -v, --version print the version
+`;
+
+const HELP_ZH = `overlay-tutor ${VERSION}
+在模拟主机上学习 Docker 如何用 overlayfs 存放镜像和容器。
+
+用法：
+  overlay-tutor                 开始教程
+  overlay-tutor sandbox         没有课程的模拟主机（沙盒）
+  overlay-tutor lessons         列出所有课程
+  overlay-tutor progress --export FILE | --import FILE
+                                把学习进度保存到 FILE，或从 FILE 读入
+  overlay-tutor tutor --lesson ID
+                                直接开始某一课（ID 见 \`lessons\` 的列表）
+  overlay-tutor script FILE     在模拟主机上逐行执行 FILE：先打印 \`$ 行\`，再打印它的输出
+                                （stdout 与 stderr 合在一起，如同 2>&1）
+  overlay-tutor --version       打印版本号
+  overlay-tutor --help          打印本帮助
+
+选项：
+  --seed N      让所有随机 ID（cache-id、链接 ID、容器 ID）可以复现
+  --lang L      en 或 zh-CN（默认取自 LC_ALL / LANG）
+  --screen-reader
+                线性布局，窗格不并排（也可设 INK_SCREEN_READER=true）
+  --copy-in HOST_PATH:SIM_PATH
+                （script）先把真实的文件或目录复制进模拟磁盘；可重复；不会写回
+  --strict      （script）以第一个非零的退出状态退出（默认：0）
+  -h, --help    打印本帮助
+  -v, --version 打印版本号
 `;
 
 /** The command line parsed, or the reason it cannot be. `overlay-tutor` and `overlay-tutor
@@ -93,7 +121,7 @@ async function runMode(argv: string[]): Promise<number | ScreenOptions> {
     return 0;
   }
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(detectLang(values.lang, process.env) === 'zh-CN' ? HELP_ZH : HELP);
     return 0;
   }
   const mode = positionals[0] ?? 'tutor';
@@ -146,7 +174,9 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     env.CI !== '0' &&
     env.CI !== 'false' &&
     ('CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_')));
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
+  // A dumb terminal cannot move its cursor: Ink would redraw by clearing the screen on every
+  // frame. It gets the line-mode tutor and REPL.
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi && env.TERM !== 'dumb';
   if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
     const { runLineTutor } = await import('./simulator-entry.js');
     return runLineTutor({
@@ -166,6 +196,7 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     seed: Number(values.seed ?? 0),
     lang,
     screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
+    ascii: localeIsAscii(env),
     ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons } } : {}),
   };
 }

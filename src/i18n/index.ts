@@ -28,11 +28,14 @@ const en = {
     'Enter        run the command',
     'Tab          complete a command, path, image or container',
     'Up / Down    history',
+    '← → Home End move in the line (Ctrl-A, Ctrl-E; Ctrl-U, Ctrl-K, Ctrl-W cut)',
     'PgUp / PgDn  scroll the output',
+    'Ctrl-L       clear the output (as clear does)',
     'Esc          move focus between the prompt and the panes',
     '← / →        (panes) show the previous / next pane',
+    '↑ ↓ PgUp PgDn (panes) scroll the pane in focus',
     'Enter        (ChainID pane) reveal the next step',
-    'F1 or ?      this help (? on an empty line)',
+    'F1 or ?      this help (? on an empty line; in a command it is a character)',
     'Ctrl-C       clear the line; twice on an empty line: quit',
     'Ctrl-D       quit on an empty line',
     ' ',
@@ -43,9 +46,27 @@ const en = {
     'undo         undo the last command that changed the host',
     'answer <v>   answer the step; reset: the step afresh; lessons: the map',
   ],
-  helpClose: 'Press any key to close',
+  lessonHelp: 'In a lesson',
+  lessonHelpLines: [
+    'next, back    the next / previous step',
+    'step          the whole step text again',
+    'hint          a hint, deeper each time',
+    'solution      asks, then runs it',
+    'answer VALUE  answer the step',
+    'undo          undo the last change',
+    'reset         the step anew (+ lesson)',
+    'lessons       back to the lesson map',
+  ],
+  goal: 'Goal: ',
+  helpKey: 'F1/? help',
+  colon: ': ',
+  layerHead: { cache: 'cache-id', link: 'l/ link', size: 'size', made: 'made by' },
+  more: (above: number, below: number) =>
+    `${above ? `↑${above}` : ''}${above && below ? ' ' : ''}${below ? `↓${below}` : ''}`,
+  asked: 'the step asks for it',
+  helpClose: 'any key closes it',
   ctrlCAgain: 'Press Ctrl-C again to quit',
-  focusPanes: 'panes (Esc: back to the prompt)',
+  focusPanes: 'panes: ← → choose, ↑ ↓ PgUp PgDn scroll, Esc: back to the prompt',
   paneOf: (n: number, m: number) => `pane ${n}/${m}`,
   focusOn: (what: string) => `in focus: ${what}`,
 };
@@ -78,11 +99,14 @@ const zhCN: Strings = {
     '回车         执行命令',
     'Tab          补全命令、路径、镜像或容器名',
     '上 / 下      历史命令',
+    '← → Home End 在行内移动（Ctrl-A、Ctrl-E；Ctrl-U、Ctrl-K、Ctrl-W 删除）',
     'PgUp / PgDn  滚动输出',
+    'Ctrl-L       清屏（与 clear 相同）',
     'Esc          在提示符和窗格之间切换焦点',
     '← / →        （窗格）上一个 / 下一个窗格',
+    '↑ ↓ PgUp PgDn（窗格）滚动当前窗格',
     '回车         （ChainID 窗格）显示下一步',
-    'F1 或 ?      本帮助（空行时按 ?）',
+    'F1 或 ?      本帮助（空行时按 ?；命令中的 ? 是普通字符）',
     'Ctrl-C       清空当前行；空行时连按两次退出',
     'Ctrl-D       空行时退出',
     ' ',
@@ -93,9 +117,27 @@ const zhCN: Strings = {
     'undo         撤销上一条改动了主机的命令',
     'answer <值>  提交答案；reset：本步重来；lessons：回到课程列表',
   ],
+  lessonHelp: '课程中可用的命令',
+  lessonHelpLines: [
+    'next, back    下一步 / 上一步',
+    'step          再显示一遍本步全文',
+    'hint          提示（每次更深入）',
+    'solution      参考答案（确认后执行）',
+    'answer 值     回答本步的问题',
+    'undo          撤销上一次改动',
+    'reset         重做本步（+ lesson：整课）',
+    'lessons       回到课程列表',
+  ],
+  goal: '目标：',
+  helpKey: 'F1/? 帮助',
+  colon: '：',
+  layerHead: { cache: 'cache-id', link: 'l/ 链接', size: '大小', made: '由此生成' },
+  more: (above: number, below: number) =>
+    `${above ? `↑${above}` : ''}${above && below ? ' ' : ''}${below ? `↓${below}` : ''}`,
+  asked: '本步要你算出它',
   helpClose: '按任意键关闭',
   ctrlCAgain: '再按一次 Ctrl-C 退出',
-  focusPanes: '窗格（Esc 回到提示符）',
+  focusPanes: '窗格：← → 切换，↑ ↓ PgUp PgDn 滚动，Esc 回到提示符',
   paneOf: (n: number, m: number) => `窗格 ${n}/${m}`,
   focusOn: (what: string) => `当前对象：${what}`,
 };
@@ -114,4 +156,13 @@ export function detectLang(
   }
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh/i.test(locale) ? 'zh-CN' : 'en';
+}
+
+/** Whether the locale the environment names cannot show UTF-8 (LANG=C, POSIX, a Latin-1 locale):
+ * the screen then draws ASCII borders and glyphs. Unset: assume UTF-8, as terminals today do. */
+export function localeIsAscii(env: Record<string, string | undefined>): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  if (locale === '') return false;
+  if (locale === 'C' || locale === 'POSIX') return true;
+  return !/utf-?8/i.test(locale);
 }

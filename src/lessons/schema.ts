@@ -139,6 +139,8 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
 
 const stepBase = {
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')),
+  /** The pane the screen brings into view when the step starts. */
+  pane: z.optional(z.enum(['upper', 'layers', 'merged', 'events', 'chain', 'work'])),
 };
 
 const textKey = () =>

@@ -182,6 +182,7 @@ export class LessonRunner implements LessonSession {
       kind: step.kind,
       text: this.fill(t?.text ?? ''),
       ...(t?.goal ? { goal: this.fill(t.goal) } : {}),
+      ...(step.pane ? { pane: step.pane } : {}),
       hintsShown: (t?.hints ?? []).slice(0, this.hintsShown).map((h) => this.fill(h)),
       hintsLeft: Math.max(0, (t?.hints?.length ?? 0) - this.hintsShown),
       checks,

@@ -20,6 +20,8 @@ import type { Lang, StepView } from './types.js';
 
 /** The lesson map's prompt (the screen's first frame draws it before the tutor has loaded). */
 export const MAP_PROMPT = 'lesson> ';
+/** The map's prompt in the learner's language (src/ui/first-prompt.ts draws the same). */
+const MAP_PROMPTS: Record<Lang, string> = { en: MAP_PROMPT, 'zh-CN': '课程> ' };
 
 /** A command's streams, and one for the tutor's own words (markdown on the screen). */
 export interface TutorIO extends CommandIO {
@@ -98,7 +100,7 @@ export class Tutor {
 
   prompt(): string {
     const s = this.state;
-    if (s.at === 'map') return MAP_PROMPT;
+    if (s.at === 'map') return MAP_PROMPTS[this.o.lang];
     if (this.pending !== undefined) return '> ';
     if (s.at === 'lesson' && s.question) return `${s.question} `;
     return s.at === 'sandbox' ? s.host.session.prompt() : s.runner.prompt();

@@ -41,6 +41,8 @@ export interface StepView {
   /** The step's text with {{…}} values filled in from the host. */
   text: string;
   goal?: string;
+  /** The pane the step wants in focus on the screen (lesson.yaml's `pane:`). */
+  pane?: string;
   hintsShown: string[];
   hintsLeft: number;
   checks: CheckView[];

@@ -49,6 +49,8 @@ export interface PaneModel {
   dataRoot: string;
   /** Image layers, top first. */
   layers: LayerRow[];
+  /** The image whose layers and ChainIDs are shown (its tag, or its short id). */
+  layersOf?: string;
   upperDir: string | undefined;
   upper: TreeRow[];
   work: TreeRow[];
@@ -162,17 +164,32 @@ export function derivePanes(
   };
   if (!engine) return empty;
   const recent = (host: string): boolean => recentPaths.has(host);
-  let container: Container | undefined;
-  if (hint.container)
-    container = [...engine.containers.values()].find((c) => c.id === hint.container || c.name === `/${hint.container}`);
-  let image = container?.image;
-  if (!image && hint.image) image = engine.imageStore.images.get(engine.imageStore.refs.get(hint.image) ?? hint.image);
+  // The container the learner touched last; else (a lesson's setup ran it, undo rebuilt the host)
+  // the newest running one, or the newest of any when no image was touched since.
+  const containers = [...engine.containers.values()].sort((a, b) => a.createdMs - b.createdMs);
+  let container: Container | undefined = hint.container
+    ? containers.find((c) => c.id === hint.container || c.name === `/${hint.container}`)
+    : undefined;
+  container ??=
+    containers.filter((c) => c.state.status === 'running').pop() ?? (hint.image ? undefined : containers.pop());
+  // The layers of the image touched last (a pull, a commit), else the container's, else the
+  // newest tagged image's.
+  const byRef = (ref: string) => engine.imageStore.images.get(engine.imageStore.refs.get(ref) ?? ref);
+  const hinted = hint.image ? byRef(hint.image) : undefined;
+  const newestRef = [...engine.imageStore.refs.keys()].filter((r) => !r.includes('@')).pop();
+  const image = hinted ?? container?.image ?? (newestRef ? byRef(newestRef) : undefined);
   if (!image) return empty;
+  const imageRef = hinted
+    ? (hint.image as string)
+    : container
+      ? container.imageRef
+      : (newestRef ?? image.id.slice(7, 19));
   const model: PaneModel = {
     ...empty,
+    layersOf: imageRef,
     focus: container
       ? { kind: 'container', name: container.name.slice(1), state: container.state.status }
-      : { kind: 'image', ref: hint.image ?? image.id.slice(7, 19) },
+      : { kind: 'image', ref: imageRef },
   };
 
   // Layers, top first, with the instruction that made each (history rows that made a layer).

@@ -122,7 +122,7 @@ export class PaneTracker {
         break;
       case 'image-tagged':
         // A pull, tag or commit brings that image into focus.
-        if (!e.ref.includes('@')) this.focus = { image: e.ref };
+        if (!e.ref.includes('@')) this.focus = { ...this.focus, image: e.ref };
         break;
       case 'pull-layer': {
         const found = this.pulls.find((l) => l.id === e.id);

@@ -3,6 +3,7 @@
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
 import { brokenLessons } from '../io/lesson-files.js';
+import { textColumns } from './columns.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile } from '../io/progress-file.js';
 import { lessonShape } from '../lessons/progress.js';
@@ -28,7 +29,7 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   const makeHost = (seed: number): SimHost => {
     const host = createSimHost({ seed });
     if (o.columns) {
-      host.session.shell.state.vars.set('COLUMNS', String(o.columns >= 120 ? Math.floor(o.columns * 0.45) : o.columns));
+      host.session.shell.state.vars.set('COLUMNS', String(textColumns(o.columns)));
       host.session.shell.state.exported.add('COLUMNS');
     }
     return host;

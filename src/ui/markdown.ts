@@ -1,15 +1,18 @@
 // The little markdown lesson texts use, laid out for the screen: paragraphs wrapped at word
-// boundaries, **bold**, `code` spans and ``` fenced blocks (indented, never re-wrapped at spaces,
-// so a command line reads as it will be typed). Without colour the marks that carry meaning stay
-// visible: code spans keep their backticks and code blocks their indentation; bold is lost.
+// boundaries (list items with a hanging indent), **bold**, *italics*, `code` spans and ``` fenced
+// blocks (indented; a command wider than the area is broken at a space with a trailing ` \` and
+// an indented continuation, as one would type it into bash, so it can be copied and pasted; a
+// 64-hex digest is never split). Without colour the marks that carry meaning stay visible: code
+// spans keep their backticks and code blocks their indentation; bold and italics are lost.
 
-import { fitChars, textWidth } from './text-width.js';
+import { charWidth, fitChars, textWidth } from './text-width.js';
 
 export interface Segment {
   text: string;
   bold?: boolean;
   /** A code span or a line of a code block. */
   code?: boolean;
+  italic?: boolean;
 }
 
 /** One screen row of laid-out markdown. */
@@ -24,12 +27,14 @@ const BREAKS = /(?<= )|(?<=[\u3000-\u9fff\uff00-\uffef])|(?=[\u3000-\u9fff\uff00
 /** Splits a line into plain, bold and code segments. An unclosed mark is left as text. */
 export function inlineSegments(line: string, color: boolean): Segment[] {
   const out: Segment[] = [];
-  const re = /`([^`]+)`|\*\*([^*]+)\*\*/g;
+  // *italics*: a lone star between word characters or spaces (2 * 3) stays a star.
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*|(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])/g;
   let at = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m.index > at) out.push({ text: line.slice(at, m.index) });
     if (m[1] !== undefined) out.push({ text: color ? m[1] : `\`${m[1]}\``, code: true });
-    else out.push({ text: m[2] as string, bold: true });
+    else if (m[2] !== undefined) out.push({ text: m[2], bold: true });
+    else out.push({ text: m[3] as string, italic: true });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at) });
@@ -37,58 +42,94 @@ export function inlineSegments(line: string, color: boolean): Segment[] {
 }
 
 /** Segments cut into rows of at most `width` terminal columns, breaking at spaces (or between
- * Chinese characters) where it can. */
-function wrapSegments(segs: Segment[], width: number): Row[] {
+ * Chinese characters) where it can; rows after the first start with `indent` (a list item's
+ * hanging indent). A Latin word inside Chinese text moves whole; a closing mark never starts a
+ * row, an opening one never ends it. */
+function wrapSegments(segs: Segment[], width: number, indent = ''): Row[] {
   const rows: Row[] = [];
   let row: Row = [];
   let used = 0;
+  const room = () => (rows.length ? width - textWidth(indent) : width);
   const push = (seg: Segment, text: string) => {
     const last = row[row.length - 1];
-    if (last && last.bold === seg.bold && last.code === seg.code) last.text += text;
+    if (last && last.bold === seg.bold && last.code === seg.code && last.italic === seg.italic) last.text += text;
     else row.push({ ...seg, text });
     used += textWidth(text);
   };
+  /** Takes the row's last unit (a Chinese character, or a word with no space in it) off the row. */
+  const takeTail = (): Segment[] => {
+    const taken: Segment[] = [];
+    while (row.length) {
+      const last = row[row.length - 1] as Segment;
+      const m = /(?:[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+)$/.exec(last.text);
+      if (!m || m.index === 0) {
+        if (!m || row.length === 1) break;
+        row.pop();
+        taken.unshift(last);
+        if (m[0].length === 1 && CJK.test(m[0])) break;
+        continue;
+      }
+      last.text = last.text.slice(0, m.index);
+      taken.unshift({ ...last, text: m[0] });
+      break;
+    }
+    used = row.reduce((n, sg) => n + textWidth(sg.text), 0);
+    return taken;
+  };
   const breakRow = () => {
     rows.push(row);
-    row = [];
-    used = 0;
+    row = indent ? [{ text: indent }] : [];
+    used = textWidth(indent) * (indent ? 1 : 0);
   };
+  const rowEmpty = () => used <= (rows.length ? textWidth(indent) : 0);
   for (const seg of segs) {
-    // Words keep their trailing space; a code span is one unbreakable word unless too long.
-    // Chinese has no spaces: a run of it breaks between any two characters.
-    const words = seg.code ? [seg.text] : seg.text.split(BREAKS);
+    // Words keep their trailing space; a code span is one word unless wider than a row (then it
+    // breaks at its spaces). Chinese has no spaces: a run of it breaks between any two characters.
+    const words = seg.code && textWidth(seg.text) <= room() ? [seg.text] : seg.text.split(seg.code ? /(?<= )/ : BREAKS);
     for (const word of words) {
       let rest = word;
       while (rest.length > 0) {
-        const len = textWidth(rest);
+        const len = textWidth(rest.replace(/ +$/, ''));
         if (used + len <= width) {
           push(seg, rest);
           rest = '';
-        } else if (used > 0 && len <= width) {
-          // Chinese closing punctuation never starts a row: the character before it comes along.
-          let carry: Segment | undefined;
-          const last = row[row.length - 1];
-          if (last && NO_ROW_START.test(rest)) {
-            const chars = [...last.text];
-            const ch = chars.pop() as string;
-            if (chars.length > 0 && ch !== ' ') {
-              last.text = chars.join('');
-              carry = { ...last, text: ch };
+        } else if (!rowEmpty() && len <= room()) {
+          // What may not be parted from the row's end moves with the word: the unit before a
+          // closing mark, an opening mark before its text.
+          let carry: Segment[] = [];
+          if (NO_ROW_START.test(rest)) {
+            carry = takeTail();
+            // The unit taken may itself be a closing mark: the one before it comes too.
+            for (let n = 0; n < 4 && carry.length && NO_ROW_START.test(carry[0]?.text ?? ''); n++) {
+              const more = takeTail();
+              if (!more.length) break;
+              carry = [...more, ...carry];
             }
           }
+          for (let n = 0; n < 4 && NO_ROW_END.test(row.map((x) => x.text).join('')); n++) {
+            const more = takeTail();
+            if (!more.length) break;
+            carry = [...more, ...carry];
+          }
+          if (rowEmpty()) {
+            // Nothing would be left on the row: keep it as it was.
+            for (const c of carry) push(c, c.text);
+            carry = [];
+          }
           breakRow();
-          if (carry) push(carry, carry.text);
+          for (const c of carry) push(c, c.text);
           rest = rest.replace(/^ +/, '');
         } else {
+          // Wider than a whole row: cut it where the row ends.
           const chars = [...rest];
-          const n = used > 0 ? fitChars(chars, width - used) : fitChars(chars, width);
-          if (used > 0 && textWidth(chars.slice(0, n).join('')) > width - used) {
+          const n = fitChars(chars, Math.max(1, width - used));
+          if (!rowEmpty() && textWidth(chars.slice(0, n).join('')) > width - used) {
             breakRow();
             continue;
           }
           push(seg, chars.slice(0, n).join(''));
           rest = chars.slice(n).join('');
-          breakRow();
+          if (rest) breakRow();
         }
       }
     }
@@ -99,6 +140,95 @@ function wrapSegments(segs: Segment[], width: number): Row[] {
     const last = r[r.length - 1];
     if (last && !last.code) last.text = last.text.replace(/ +$/, '');
   }
+  return rows.filter((r, i) => i === 0 || r.some((sg) => sg.text.trim() !== ''));
+}
+
+/** For each character of a command line, the quote it stands in ('"' or "'"), or '' outside quotes
+ * (a command substitution `$(…)` inside double quotes is outside again). */
+function quoteContext(chars: string[]): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    const top = stack[stack.length - 1];
+    out.push(top === '"' || top === "'" ? top : '');
+    if (top === "'") {
+      if (ch === "'") stack.pop();
+    } else if (ch === '\\') {
+      out.push(out[out.length - 1] as string);
+      i++;
+    } else if (ch === '$' && chars[i + 1] === '(') {
+      stack.push('(');
+      out.push(out[out.length - 1] as string);
+      i++;
+    } else if (top === '"') {
+      if (ch === '"') stack.pop();
+    } else if (ch === '"' || ch === "'") stack.push(ch);
+    else if (ch === '(') stack.push('(');
+    else if (ch === ')' && top === '(') stack.pop();
+  }
+  return out;
+}
+
+/**
+ * A fenced command line cut to rows of `width` columns as it can be pasted into bash: broken at a
+ * space outside quotes, the row ending in ` \` and the next indented; where only a quoted space is
+ * in reach, the quote is closed after the space and opened again at the next row's start
+ * (`"a "\` then `"b"`: bash joins them into one word, so that row cannot be indented). A word
+ * wider than a row (a 64-hex digest on a very narrow screen) is cut as a last resort.
+ */
+export function codeRows(line: string, width: number): string[] {
+  const first = `${CODE_INDENT}${line}`;
+  if (textWidth(first) <= width) return [first];
+  const chars = [...line];
+  const ctx = quoteContext(chars);
+  const rows: string[] = [];
+  let pos = 0;
+  let lead = CODE_INDENT;
+  const cont = `${CODE_INDENT}  `;
+  while (pos < chars.length && textWidth(lead + chars.slice(pos).join('')) > width) {
+    const breakFor = (l: string): number => {
+      const room = width - textWidth(l) - 2; // for " \" or the closing quote and "\"
+      let best = -1;
+      let unquoted = -1;
+      let used = 0;
+      for (let i = pos; i < chars.length && used <= room + 1; i++) {
+        used += charWidth(chars[i] as string);
+        if (chars[i] !== ' ' || i === pos) continue;
+        if (ctx[i] === '' ? used - 1 <= room : used <= room) best = i;
+        if (ctx[i] === '' && used - 1 <= room) unquoted = i;
+      }
+      // A break outside quotes reads better; it is taken when it leaves the row half full.
+      return unquoted >= 0 && unquoted - pos >= room / 2 ? unquoted : best;
+    };
+    let best = breakFor(lead);
+    // An unquoted continuation may give up its indentation to keep a word whole.
+    for (const l of [CODE_INDENT, '']) {
+      if (best >= 0 || lead !== cont) break;
+      lead = l;
+      best = breakFor(lead);
+    }
+    if (best < 0) {
+      // No space in reach: the word itself is cut, a backslash-newline joining its halves again
+      // (inside single quotes, where a backslash is a backslash, the quote is closed and reopened).
+      const n = Math.max(1, fitChars(chars.slice(pos), Math.max(1, width - textWidth(lead) - 2)));
+      const qEnd = ctx[pos + n] === "'" ? "'" : '';
+      rows.push(`${lead}${chars.slice(pos, pos + n).join('')}${qEnd}\\`);
+      pos += n;
+      lead = qEnd;
+    } else if (ctx[best] === '') {
+      rows.push(`${lead}${chars.slice(pos, best).join('')} \\`);
+      pos = best + 1;
+      while (chars[pos] === ' ') pos++;
+      lead = cont;
+    } else {
+      const q = ctx[best] as string;
+      rows.push(`${lead}${chars.slice(pos, best + 1).join('')}${q}\\`);
+      pos = best + 1;
+      lead = q;
+    }
+  }
+  if (pos < chars.length) rows.push(lead + chars.slice(pos).join(''));
   return rows;
 }
 
@@ -111,6 +241,8 @@ const BLOCK_START = /^\s*([-*+] |\d+\. |#|\u2500\u2500|```)/;
 
 /** Closing punctuation that never starts a row of Chinese text: 。，、；：！？）」』》〉】… */
 const NO_ROW_START = /^[\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u300b\u3009\u3011\u2026]/;
+/** Opening brackets that never end a row: （「『《〈【“‘ and ( [. */
+const NO_ROW_END = /[\uff08\u300c\u300e\u300a\u3008\u3010\u201c\u2018([]$/;
 
 /** The source's lines with each paragraph's soft line breaks joined, as markdown reads them
  * (lesson files break lines at 80 columns; the output area is narrower or wider). */
@@ -146,20 +278,17 @@ export function markdownRows(text: string, width: number, color: boolean): Row[]
       continue;
     }
     if (inFence) {
-      // Cut, not wrapped at spaces: the learner copies it as it is.
-      const chars = [...`${CODE_INDENT}${line}`];
-      for (let i = 0; i === 0 || i < chars.length; ) {
-        const n = fitChars(chars.slice(i), Math.max(1, width));
-        rows.push([{ text: chars.slice(i, i + n).join(''), code: true }]);
-        i += Math.max(1, n);
-      }
+      for (const text of codeRows(line, Math.max(1, width))) rows.push([{ text, code: true }]);
       continue;
     }
     if (line.trim() === '') {
       rows.push([]);
       continue;
     }
-    rows.push(...wrapSegments(inlineSegments(line, color), Math.max(1, width)));
+    // A list item's continuation rows hang under its text, not under its bullet.
+    const item = /^(\s*(?:[-*+]|\d+\.) )/.exec(line);
+    const indent = item && textWidth(item[1] as string) < width / 2 ? ' '.repeat(textWidth(item[1] as string)) : '';
+    rows.push(...wrapSegments(inlineSegments(line, color), Math.max(1, width), indent));
   }
   return rows;
 }

@@ -9,11 +9,14 @@ import { peekProgress } from '../io/progress-path.js';
 import { lessonMapText } from '../lessons/lesson-map.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
+import { enterFullScreen, leaveFullScreen } from './full-screen.js';
 
 export interface ScreenOptions {
   seed: number;
   lang: Lang;
   screenReader: boolean;
+  /** LANG=C and other locales without UTF-8: ASCII borders and glyphs. */
+  ascii?: boolean;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
   tutor?: { lessonId?: string | undefined; lessonsDir?: string | undefined };
 }
@@ -61,13 +64,15 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     return { host, Screen };
   };
   let code = 0;
+  if (!o.screenReader) enterFullScreen(process.stdout);
   const instance = Ink.render(
     <App
       load={load}
       s={STRINGS[o.lang]}
-      firstPrompt={firstPrompt(o.tutor)}
+      firstPrompt={firstPrompt(o.tutor, o.lang)}
       firstIntro={firstMap(o)}
       linear={o.screenReader}
+      ascii={o.ascii ?? false}
       onExit={(c) => (code = c)}
       color={process.env.FORCE_COLOR !== '0'}
     />,
@@ -77,5 +82,6 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     },
   );
   await instance.waitUntilExit();
+  leaveFullScreen(process.stdout);
   return code;
 }

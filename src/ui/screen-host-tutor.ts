@@ -7,6 +7,7 @@ import type { Tutor } from '../lessons/tutor.js';
 import { derivePanes } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { complete } from '../shell/bash/completion.js';
+import { askedValues, pinnedGoal } from './goal.js';
 import { EMPTY_PANES, type ScreenHost } from './screen-host.js';
 
 export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } {
@@ -20,6 +21,12 @@ export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } 
     intro: () => tutor.intro(),
     prompt: () => tutor.prompt(),
     status: () => tutor.status(),
+    // While a lesson's step is open: its goal pinned on the screen, the pane it names, and the
+    // values it asks for (the panes mask them).
+    goal: () => (tutor.place === 'lesson' && tutor.runner ? pinnedGoal(tutor.runner.view()) : undefined),
+    pane: () => (tutor.place === 'lesson' ? tutor.runner?.view().pane : undefined),
+    secrets: () => (tutor.place === 'lesson' && tutor.runner ? askedValues(tutor.runner) : []),
+    tutor: true,
     async run(line, io) {
       tracker?.beginCommand();
       const turn = await tutor.submit(line, { ...io, say: (text) => (io.lesson ? io.lesson(text) : io.stdout(text)) });

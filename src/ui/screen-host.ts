@@ -28,6 +28,14 @@ export interface ScreenHost {
   /** Shown in the scrollback when the screen opens (the lesson map, or the first step), as
    * markdown. */
   intro?(): string;
+  /** In a lesson: the current step's goal, pinned above the output (inline markdown). */
+  goal?(): string | undefined;
+  /** The pane the current step wants in focus (lesson.yaml's `pane:`), if it names one. */
+  pane?(): string | undefined;
+  /** Values the open step asks the learner to find: the panes do not show them. */
+  secrets?(): string[];
+  /** The tutor (lesson commands are listed in the help), not the bare sandbox. */
+  tutor?: boolean;
 }
 
 /** The panes with nothing in focus (the tutor's lesson map). */

@@ -1,19 +1,20 @@
-// The screen once the simulator has loaded: the shell's output scrolling above a prompt, and the
-// panes for the container or image in focus beside it (wide terminals) or below it (80x24). One
-// component owns the state; panes are drawn from a PaneModel recomputed after every command.
+// The screen once the simulator has loaded: the step's goal pinned at the top, the shell's output
+// scrolling under it with the prompt below, the panes for the container or image in focus beside
+// it (wide terminals) or below it (80x24), the status line on the last row. One component owns
+// the state; panes are drawn from a PaneModel recomputed after every command.
 // It arrives with the simulator, after the first frame (src/simulator-entry.ts): none of this
 // is parsed before that frame is on the terminal.
-import { useApp, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { type Key, useApp, useInput, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
 import { HelpOverlay } from './help.js';
-import { PANE_ORDER } from './panes.js';
 import { Layout, geometry } from './layout.js';
+import * as edit from './line-editor.js';
 import { markdownRows, type Row } from './markdown.js';
-import { type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
+import { CLEAR, type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
+import { PANE_ORDER, type PaneKind } from './panes.js';
 import type { ScreenHost, ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -35,6 +36,8 @@ export interface ScreenProps {
   pullMs?: number;
   /** false under NO_COLOR or TERM=dumb: lesson text keeps its backticks round code. */
   color?: boolean;
+  /** LANG=C: ASCII borders and glyphs. */
+  ascii?: boolean;
 }
 
 /** What a command changes, kept in one state so that a command renders once when it ends (Ink's
@@ -56,31 +59,44 @@ const FLUSH_MS = 50;
 const PULL_FRAME_MS = 80;
 
 const MAX_OUTPUT_LINES = 2000;
-const decoder = new TextDecoder();
 
-/** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES. */
-const withLines = (t: Term, lines: OutLine[]): OutLine[] =>
-  lines.length ? [...t.output, ...lines].slice(-MAX_OUTPUT_LINES) : t.output;
+/** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES; a clear drops all
+ * that came before it. */
+function withLines(t: Term, lines: OutLine[]): OutLine[] {
+  if (!lines.length) return t.output;
+  let cleared = -1;
+  lines.forEach((l, i) => {
+    if (typeof l === 'object' && 'clear' in l) cleared = i;
+  });
+  return cleared >= 0
+    ? lines.slice(cleared + 1).slice(-MAX_OUTPUT_LINES)
+    : [...t.output, ...lines].slice(-MAX_OUTPUT_LINES);
+}
 
-export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1600, color = true }: ScreenProps) {
+/** F1 as terminals send it (xterm, vt100, the Linux console, rxvt); Ink names it but hands
+ * useInput an empty string and no flag for it, so the screen reads the raw sequence. */
+const F1 = new Set(['\u001bOP', '\u001b[11~', '\u001b[[A', '\u001b[1P', '\u001b[P', '\u001b[1;1P']);
+
+export function Screen({
+  host,
+  typedAhead,
+  s,
+  linear = false,
+  onExit,
+  pullMs = 1600,
+  color = true,
+  ascii = false,
+}: ScreenProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [input, setInputValue] = useState(typedAhead.line);
-  // ink-text-input keeps its own cursor: a value set from outside (history, Tab) remounts it,
-  // so the cursor lands at the end of the new text instead of where it was.
-  const [inputKey, setInputKey] = useState(0);
-  // The line as last typed, ahead of renders: text and Enter read in one go from the terminal
-  // (typed ahead, pasted, tmux send-keys) reach ink-text-input in one batch, and its onSubmit
-  // then still holds the value of the last render, the empty line.
-  const typed = useRef(typedAhead.line);
-  const setInput = useCallback((v: string) => {
-    typed.current = v;
-    setInputValue(v);
-  }, []);
-  const replaceInput = useCallback((v: string) => {
-    typed.current = v;
-    setInputValue(v);
-    setInputKey((k) => k + 1);
+  // The line being typed. The ref is the truth, ahead of renders: text and Enter read in one go
+  // from the terminal (typed ahead, pasted, tmux send-keys) arrive as separate key events before
+  // React has rendered the first.
+  const lineRef = useRef<edit.EditLine>(edit.lineAt(typedAhead.line));
+  const [line, setLineState] = useState<edit.EditLine>(lineRef.current);
+  const setLine = useCallback((l: edit.EditLine) => {
+    lineRef.current = l;
+    setLineState(l);
   }, []);
   // Cuts what commands write into lines; outlives renders.
   const lines = useRef(new OutputLines()).current;
@@ -99,7 +115,13 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
     [],
   );
   const [focus, setFocus] = useState<'prompt' | 'panes'>('prompt');
-  const [paneIndex, setPaneIndex] = useState(0);
+  const wanted = (): number => {
+    const i = PANE_ORDER.indexOf(host.pane?.() as PaneKind);
+    return Math.max(0, i);
+  };
+  const [paneIndex, setPaneIndex] = useState(wanted);
+  /** How far the pane in focus is scrolled from where it would show itself (rows; + is down). */
+  const [paneScroll, setPaneScroll] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   const [ctrlC, setCtrlC] = useState(false);
   const append = useCallback(
@@ -121,12 +143,13 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   // The line running now: Ctrl-C aborts it (the shell stops it at its next step, src/kernel/budget.ts).
   const running = useRef<AbortController | undefined>(undefined);
   const run = useCallback(
-    async (line: string) => {
+    async (cmd: string) => {
       const statusBefore = host.status?.();
-      const echo = lines.take(`${host.prompt()}${line}\n`);
+      const paneBefore = host.pane?.();
+      const echo = lines.take(`${host.prompt()}${cmd}\n`);
       update((t) => ({
         output: withLines(t, echo),
-        history: line.trim() ? [...t.history, line] : t.history,
+        history: cmd.trim() ? [...t.history, cmd] : t.history,
         histIndex: null,
         scroll: 0,
       }));
@@ -146,7 +169,11 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         else held.push(c);
         timer ??= setTimeout(flush, FLUSH_MS);
       };
-      const write = (d: string | Uint8Array) => hold({ text: typeof d === 'string' ? d : decoder.decode(d) });
+      // One decoder for the command: a character split across two writes is still one character;
+      // bytes that are not UTF-8 come out as U+FFFD, as a terminal shows them.
+      const decoder = new TextDecoder();
+      const write = (d: string | Uint8Array) =>
+        hold({ text: typeof d === 'string' ? d : decoder.decode(d, { stream: true }) });
       const io: ScreenIO = {
         stdin: new Uint8Array(0),
         stdout: write,
@@ -156,10 +183,12 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         lesson: (md) => hold({ md }),
         signal: (running.current = new AbortController()).signal,
       };
-      const result = await host.run(line, io).finally(() => {
+      const result = await host.run(cmd, io).finally(() => {
         running.current = undefined;
       });
       if (timer) clearTimeout(timer);
+      const rest = decoder.decode();
+      if (rest) hold({ text: rest });
       const fresh = host.pulls().filter((p) => p.status === 'Pull complete');
       const printed = held.map((c) => ('text' in c ? c.text : '')).join('');
       if (fresh.length && pullMs > 0) await playPull(host, printed, pullMs, statusBefore);
@@ -175,6 +204,10 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
             ? 1
             : Math.min(t.chainRevealed, Math.max(1, next.chain.length)),
       }));
+      setPaneScroll(0);
+      // A new step that names a pane brings it into view; otherwise the learner's choice stays.
+      const paneAfter = host.pane?.();
+      if (paneAfter && (paneAfter !== paneBefore || host.status?.() !== statusBefore)) setPaneIndex(wanted());
       if (result.exited) quit(result.exitCode);
     },
     [host, append, update, lines, quit, pullMs],
@@ -197,70 +230,9 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
       }, PULL_FRAME_MS);
     });
 
-  useInput((ch, key) => {
-    if (showHelp) {
-      setShowHelp(false);
-      return;
-    }
-    if (key.ctrl && ch === 'c' && running.current) {
-      // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped.
-      running.current.abort();
-      queue.current.length = 0;
-      return;
-    }
-    if (key.ctrl && ch === 'c') {
-      if (input === '' && ctrlC) return quit(130);
-      setInput('');
-      setCtrlC(true);
-      return;
-    }
-    if (ctrlC) setCtrlC(false);
-    if (key.ctrl && ch === 'd' && input === '' && focus === 'prompt') return quit(0);
-    if (ch === '\u001bOP' || ch === '[11~' || ch === 'OP' || (ch === '?' && input === '' && focus === 'prompt')) {
-      setShowHelp(true);
-      return;
-    }
-    if (key.escape) {
-      setFocus((f) => (f === 'prompt' ? 'panes' : 'prompt'));
-      return;
-    }
-    if (key.pageUp) return update((t) => ({ scroll: Math.min(t.scroll + 10, Math.max(0, t.output.length * 2)) }));
-    if (key.pageDown) return update((t) => ({ scroll: Math.max(0, t.scroll - 10) }));
-    if (focus === 'panes') {
-      if (key.leftArrow) setPaneIndex((i) => (i + PANE_ORDER.length - 1) % PANE_ORDER.length);
-      if (key.rightArrow || key.tab) setPaneIndex((i) => (i + 1) % PANE_ORDER.length);
-      if (key.return || ch === ' ')
-        update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
-      return;
-    }
-    if (key.upArrow && history.length) {
-      const i = histIndex === null ? history.length - 1 : Math.max(0, histIndex - 1);
-      update({ histIndex: i });
-      replaceInput(history[i] ?? '');
-    } else if (key.downArrow && histIndex !== null) {
-      const i = histIndex + 1;
-      update({ histIndex: i >= history.length ? null : i });
-      replaceInput(i >= history.length ? '' : (history[i] ?? ''));
-    } else if (key.tab) {
-      const c = host.complete(input);
-      if (c.candidates.length === 1)
-        replaceInput(`${input.slice(0, c.from)}${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`);
-      else if (c.candidates.length > 1) {
-        if (c.common.length > input.length - c.from) replaceInput(input.slice(0, c.from) + c.common);
-        else append([{ text: `${c.candidates.join('  ')}\n` }]);
-      }
-    }
-  });
-
   // Lines typed while a command runs, or pasted several at once, or before the simulator had
   // loaded, wait their turn.
   const queue = useRef<string[]>(typedAhead.lines);
-  const submit = () => {
-    const line = typed.current;
-    setInput('');
-    queue.current.push(line);
-    void drain();
-  };
   const draining = useRef(false);
   const drain = async () => {
     if (draining.current) return;
@@ -271,28 +243,175 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
   useEffect(() => {
     void drain();
   }, []);
-  const change = (typedValue: string) => {
-    // Keys read in one go after a busy stretch can carry a Ctrl-C inside the text: it acts as
-    // Ctrl-C does, and what was typed before it is dropped, as a terminal's SIGINT drops it.
-    const cut = typedValue.lastIndexOf('\u0003');
-    const v = cut >= 0 ? typedValue.slice(cut + 1) : typedValue;
-    if (cut >= 0) {
-      running.current?.abort();
-      queue.current.length = 0;
-      replaceInput(v);
-    }
-    // A paste (or keys sent faster than they are read) can carry Enter inside the text.
-    const parts = v.split(/\r\n|\r|\n/);
-    if (parts.length === 1) return setInput(v);
-    replaceInput(parts.pop() ?? '');
-    queue.current.push(...parts);
+  const submit = (extra: string[] = []) => {
+    queue.current.push(lineRef.current.value, ...extra);
+    setLine(edit.EMPTY_LINE);
     void drain();
   };
 
-  const g = geometry(columns, rows, linear, model);
+  // The raw sequence of each key, read before useInput's handler (this listener is added first
+  // and never re-added): F1, and Delete (ESC [3~) told apart from Backspace (DEL), which Ink
+  // both names "delete".
+  const { internal_eventEmitter: keys } = useStdin();
+  const lastRaw = useRef('');
+  const openHelp = useRef(() => {});
+  openHelp.current = () => {
+    live.current.showHelp = true;
+    setShowHelp(true);
+  };
+  useEffect(() => {
+    const onKey = (data: string) => {
+      lastRaw.current = data;
+      if (F1.has(data)) openHelp.current();
+    };
+    keys?.on('input', onKey);
+    return () => {
+      keys?.removeListener('input', onKey);
+    };
+  }, [keys]);
+
+  // What the key handlers read. Ink re-attaches useInput's handler after each render, in a passive
+  // effect: a key that arrives between a render and that effect reaches the handler of the render
+  // before. So the handlers read the state from here, written by every render, never from their
+  // closure.
+  const live = useRef({ showHelp, focus, ctrlC, history, histIndex, paneRows: 0 });
+  live.current = { ...live.current, showHelp, focus, ctrlC, history, histIndex };
+
+  const paneKeys = (ch: string, key: Key) => {
+    const page = Math.max(1, live.current.paneRows - 4);
+    if (key.leftArrow || key.rightArrow || key.tab) {
+      setPaneIndex((i) => (i + (key.leftArrow ? PANE_ORDER.length - 1 : 1)) % PANE_ORDER.length);
+      setPaneScroll(0);
+    } else if (key.upArrow) setPaneScroll((n) => n - 1);
+    else if (key.downArrow) setPaneScroll((n) => n + 1);
+    else if (key.pageUp) setPaneScroll((n) => n - page);
+    else if (key.pageDown) setPaneScroll((n) => n + page);
+    else if (key.return || ch === ' ')
+      update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
+  };
+
+  const promptKeys = (ch: string, key: Key) => {
+    const l = lineRef.current;
+    if (key.pageUp) return update((t) => ({ scroll: Math.min(t.scroll + 10, Math.max(0, t.output.length * 2)) }));
+    if (key.pageDown) return update((t) => ({ scroll: Math.max(0, t.scroll - 10) }));
+    if (key.return) return submit();
+    if (key.upArrow || key.downArrow) {
+      const { history, histIndex } = live.current;
+      if (key.upArrow && history.length) {
+        const i = histIndex === null ? history.length - 1 : Math.max(0, histIndex - 1);
+        update({ histIndex: i });
+        setLine(edit.lineAt(history[i] ?? ''));
+      } else if (key.downArrow && histIndex !== null) {
+        const i = histIndex + 1;
+        update({ histIndex: i >= history.length ? null : i });
+        setLine(edit.lineAt(i >= history.length ? '' : (history[i] ?? '')));
+      }
+      return;
+    }
+    if (key.leftArrow) return setLine(edit.move(l, l.cursor - 1));
+    if (key.rightArrow) return setLine(edit.move(l, l.cursor + 1));
+    if (key.home || (key.ctrl && ch === 'a')) return setLine(edit.move(l, 0));
+    if (key.end || (key.ctrl && ch === 'e')) return setLine(edit.move(l, Number.MAX_SAFE_INTEGER));
+    if (key.backspace || (key.ctrl && ch === 'h')) return setLine(edit.backspace(l));
+    if (key.delete) return setLine(lastRaw.current === '\u001b[3~' ? edit.deleteForward(l) : edit.backspace(l));
+    if (key.ctrl && ch === 'd') return setLine(edit.deleteForward(l));
+    if (key.ctrl && ch === 'u') return setLine(edit.killBefore(l));
+    if (key.ctrl && ch === 'k') return setLine(edit.killAfter(l));
+    if (key.ctrl && ch === 'w') return setLine(edit.killWord(l));
+    if (key.ctrl && ch === 'l') {
+      lines.reset();
+      return update({ output: [CLEAR], scroll: 0 });
+    }
+    if (key.tab) {
+      const before = [...l.value].slice(0, l.cursor).join('');
+      const after = [...l.value].slice(l.cursor).join('');
+      const c = host.complete(before);
+      if (c.candidates.length === 1) {
+        const word = `${c.candidates[0]}${c.candidates[0]?.endsWith('/') ? '' : ' '}`;
+        const head = before.slice(0, c.from) + word;
+        setLine({ value: head + after, cursor: [...head].length });
+      } else if (c.candidates.length > 1) {
+        if (c.common.length > before.length - c.from) {
+          const head = before.slice(0, c.from) + c.common;
+          setLine({ value: head + after, cursor: [...head].length });
+        } else append([{ text: `${c.candidates.join('  ')}\n` }]);
+      }
+      return;
+    }
+    if (key.ctrl || key.meta || !ch) return;
+    // Keys read in one go after a busy stretch can carry a Ctrl-C inside the text: it acts as
+    // Ctrl-C does, and what was typed before it is dropped, as a terminal's SIGINT drops it.
+    const cut = ch.lastIndexOf('\u0003');
+    if (cut >= 0) {
+      running.current?.abort();
+      queue.current.length = 0;
+      setLine(edit.EMPTY_LINE);
+      return promptKeys(ch.slice(cut + 1), key);
+    }
+    // Other control characters in typed text are not part of a command line.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is dropped
+    const text = ch.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    if (!text) return;
+    // A paste (or keys sent faster than they are read) can carry Enter inside the text.
+    const parts = text.split(/\r\n|\r|\n/);
+    if (parts.length === 1) return setLine(edit.insert(lineRef.current, text));
+    lineRef.current = edit.insert(lineRef.current, parts.shift() as string);
+    const last = parts.pop() as string;
+    submit(parts);
+    setLine(edit.lineAt(last));
+  };
+
+  useInput((ch, key) => {
+    // F1 was handled as it came in (above).
+    if (F1.has(lastRaw.current)) return;
+    const { showHelp, focus, ctrlC } = live.current;
+    if (showHelp) {
+      live.current.showHelp = false;
+      setShowHelp(false);
+      return;
+    }
+    if (key.ctrl && ch === 'c' && running.current) {
+      // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped.
+      running.current.abort();
+      queue.current.length = 0;
+      return;
+    }
+    if (key.ctrl && ch === 'c') {
+      if (lineRef.current.value === '' && ctrlC) return quit(130);
+      setLine(edit.EMPTY_LINE);
+      live.current.ctrlC = true;
+      setCtrlC(true);
+      return;
+    }
+    if (ctrlC) {
+      live.current.ctrlC = false;
+      setCtrlC(false);
+    }
+    if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') return quit(0);
+    // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).
+    if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') {
+      live.current.showHelp = true;
+      return setShowHelp(true);
+    }
+    if (key.escape) {
+      live.current.focus = focus === 'prompt' ? 'panes' : 'prompt';
+      setFocus(live.current.focus);
+      return;
+    }
+    if (focus === 'panes') return paneKeys(ch, key);
+    promptKeys(ch, key);
+  });
+
+  const goal = host.goal?.();
+  const g = geometry({ columns, rows, linear, model, prompt: host.prompt(), line, goal, s, pulling: !!term.pull });
   const { outputWidth, outputRows } = g;
+  live.current.paneRows = g.paneRows;
   const toRows = (l: OutLine): Row[] =>
-    typeof l === 'string' ? wrapLine(l, outputWidth).map((text) => [{ text }]) : markdownRows(l.md, outputWidth, color);
+    typeof l === 'string'
+      ? wrapLine(l, outputWidth).map((text) => [{ text }])
+      : 'md' in l
+        ? markdownRows(l.md, outputWidth, color)
+        : [];
   // The output is laid out again only when it or the width changes; a playing pull's rows (redrawn
   // every frame) are laid out on their own.
   const laidOut = useMemo(() => output.flatMap(toRows), [output, outputWidth, color]);
@@ -302,7 +421,9 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
         ...pullScreenAt(term.pull.held, term.pull.plan, term.pull.now - term.pull.started, outputWidth).flatMap(toRows),
       ]
     : laidOut;
-  const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - scroll), wrapped.length - scroll);
+  const maxScroll = Math.max(0, wrapped.length - outputRows);
+  const shownScroll = Math.min(scroll, maxScroll);
+  const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - shownScroll), wrapped.length - shownScroll);
   const focusLabel = model.focus
     ? model.focus.kind === 'container'
       ? `${model.focus.name} (${model.focus.state})`
@@ -313,17 +434,15 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
     ? s.ctrlCAgain
     : focus === 'panes'
       ? s.focusPanes
-      : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | F1/?`;
+      : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | ${s.helpKey}`;
 
-  if (showHelp) return <HelpOverlay s={s} width={columns} />;
+  if (showHelp) return <HelpOverlay s={s} width={columns} height={rows} lesson={!!host.tutor} ascii={ascii} />;
 
-  const textInput = (
-    <TextInput key={inputKey} value={input} onChange={change} onSubmit={submit} focus={focus === 'prompt'} showCursor />
-  );
   // A pull holds the prompt back until it is done, as the shell does.
   return (
     <Layout
       columns={columns}
+      rows={rows}
       linear={linear}
       g={g}
       visible={visible}
@@ -332,9 +451,11 @@ export function Screen({ host, typedAhead, s, linear = false, onExit, pullMs = 1
       chainRevealed={chainRevealed}
       focus={focus}
       paneIndex={paneIndex}
-      prompt={term.pull ? '' : host.prompt()}
-      input={textInput}
+      paneScroll={paneScroll}
       status={status}
+      secrets={host.secrets?.() ?? []}
+      ascii={ascii}
+      color={color}
       s={s}
     />
   );

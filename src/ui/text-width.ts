@@ -5,12 +5,21 @@ import stringWidth from 'string-width';
 /** The columns one character takes (ASCII and Latin answer without asking). */
 export function charWidth(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
-  return cp >= 0x20 && cp < 0x1100 ? 1 : stringWidth(ch);
+  if (cp >= 0x20 && cp < 0x300) return 1;
+  // Binary output brings thousands of characters per screen: each asked once.
+  let w = widths.get(ch);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    widths.set(ch, w);
+  }
+  return w;
 }
+const widths = new Map<string, number>();
 
 /** The columns a string takes. */
 export function textWidth(text: string): number {
-  return stringWidth(text);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is one column a character
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 
 /** The longest head of `chars` that fits in `width` columns (at least one character). */

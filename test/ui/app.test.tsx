@@ -6,7 +6,7 @@ import { createSimHost } from '../../src/host/sim-host.js';
 import { STRINGS } from '../../src/i18n/index.js';
 import { App } from '../../src/ui/app.js';
 import { Screen } from '../../src/ui/screen.js';
-import { expandTabs, wrapLine } from '../../src/ui/output.js';
+import { OutputLines, wrapLine } from '../../src/ui/output.js';
 import { screenHostFor } from '../../src/ui/screen-host-sim.js';
 import { loadScreenHost } from '../../src/ui/load-host.js';
 import { mkdtempSync } from 'node:fs';
@@ -31,37 +31,35 @@ async function start(lang: 'en' | 'zh-CN' = 'en', pullMs = 200) {
     }
     throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
   };
+  // Until the frame has stopped changing (a render is done): conditions, not fixed sleeps.
+  const settle = async () => {
+    let last = frame();
+    for (let i = 0; i < 50; i++) {
+      await new Promise((res) => setTimeout(res, 10));
+      const now = frame();
+      if (now === last) return;
+      last = now;
+    }
+  };
   // A terminal delivers typed-ahead text in one read, as here.
   const type = async (text: string) => {
     r.stdin.write(text);
-    await new Promise((res) => setTimeout(res, 20));
+    await settle();
   };
   const runLine = async (line: string, until: (f: string) => boolean, what: string) => {
-    // ink-testing-library's stdin can drop a write that lands while Ink re-attaches its input
-    // listener (a real TTY buffers it): type until the prompt shows the line, then Enter.
+    // Keys reach the handler of the latest render (the screen reads its state from a ref), so a
+    // line typed and then Enter is never lost between a render and Ink's re-attaching its handler.
     const head = `# ${line.slice(0, 20)}`; // on the prompt line, not in a pane's hint
-    for (let attempt = 0; attempt < 3 && !frame().includes(head); attempt++) {
-      await type(line);
-      for (let i = 0; i < 25 && !frame().includes(head); i++) await new Promise((res) => setTimeout(res, 20));
-    }
+    await type(line);
+    await waitFor((f) => f.includes(head), 'the typed line');
     r.stdin.write('\r');
-    let f: string;
-    try {
-      f = await waitFor(until, what);
-    } catch {
-      // The same harness quirk can eat the line's text between the check and Enter: once more.
-      await type(line);
-      r.stdin.write('\r');
-      f = await waitFor(until, what);
-    }
-    // ink-testing-library's stdin drops what is written while Ink re-attaches its input
-    // listener after a render (a real TTY buffers it): let the screen settle first.
-    await new Promise((res) => setTimeout(res, 100));
-    return f;
+    await waitFor(until, what);
+    await settle();
+    return frame();
   };
-  await waitFor((f) => f.includes('root@host:~#'), 'the first frame');
-  await new Promise((res) => setTimeout(res, 100));
-  return { host, frame, waitFor, type, runLine, stdin: r.stdin, exitCode: () => exitCode };
+  await waitFor((f) => f.includes('overlay-tutor |'), 'the screen');
+  await settle();
+  return { host, frame, waitFor, type, settle, runLine, stdin: r.stdin, exitCode: () => exitCode };
 }
 
 describe('the screen', () => {
@@ -71,8 +69,12 @@ describe('the screen', () => {
     // At this width the panes wait, folded into one line, until there is something to show.
     expect(f).not.toContain('upper (diff)');
     expect(f).toContain('No container or image yet. Try: docker pull ubuntu:20.04');
-    // The output area is as tall as what it shows: no screenful of blank rows above the prompt.
-    expect(f.split('\n').length).toBeLessThan(8);
+    // The screen is the terminal's height, the status line on its last row; the prompt comes
+    // right after the output, at the top.
+    const rows = f.split('\n');
+    expect(rows.length).toBe(24);
+    expect(rows[23]).toMatch(/^overlay-tutor \| sandbox \| in focus: - \| F1\/\? help/);
+    expect(rows[0]).toMatch(/^root@host:~#/);
   });
 
   it("shows a pulled image's layers, then a container's upper with + ~ x marks after writes and a delete", async () => {
@@ -93,7 +95,7 @@ describe('the screen', () => {
     const ui = await start();
     await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');
     ui.stdin.write(ESC);
-    await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
+    await ui.waitFor((f) => f.includes('Esc: back to the prompt'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     ui.stdin.write(`${ESC}[C`); // → : merged
     ui.stdin.write(`${ESC}[C`); // → : events
@@ -108,7 +110,7 @@ describe('the screen', () => {
       .map((l) => l.split('║')[1] ?? '')
       .join('')
       .replace(/ /g, '');
-    expect(flat).toContain('sha256of:sha256:');
+    expect(flat).toContain('sha256of:"sha256:');
     expect(flat).toContain('foundinlayerdb');
   });
 
@@ -118,7 +120,7 @@ describe('the screen', () => {
     // Side by side, each link id shows its head only.
     expect(f0).toMatch(/│ 1 [0-9a-f]{12} l\/[A-Z0-9]{4}…/);
     ui.stdin.write(ESC);
-    await ui.waitFor((f) => f.includes('panes (Esc: back to the prompt)'), 'pane focus');
+    await ui.waitFor((f) => f.includes('Esc: back to the prompt'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     const f = await ui.waitFor((f) => f.includes('║Image layers'), 'the layer stack in focus');
     for (let i = 1; i <= 6; i++)
@@ -152,7 +154,7 @@ describe('the screen', () => {
     ui.stdin.write('\t');
     await ui.waitFor((f) => f.includes('docker run --rm busybox:latest'), 'the completed image name');
     // Typing goes on at the end of the completed word, not where the cursor was before.
-    await new Promise((res) => setTimeout(res, 100));
+    await ui.settle();
     await ui.type('echo hi');
     await ui.waitFor((f) => f.includes('docker run --rm busybox:latest echo hi'), 'text typed after the completion');
   });
@@ -300,7 +302,7 @@ describe('the first frame, before the simulator has loaded', () => {
 
 describe('output helpers', () => {
   it('expands tabs to stops of 8 and wraps long lines', () => {
-    expect(expandTabs('a\tbc\td')).toBe('a       bc      d');
+    expect(new OutputLines().take('a\tbc\td\n')).toEqual(['a       bc      d']);
     expect(wrapLine('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
   });
 });

@@ -23,16 +23,16 @@ async function say(host: ScreenHost, line: string): Promise<string> {
 }
 
 describe('the hosts the screen runs', () => {
-  it('tell ls the output area is 45% of a wide terminal: the sandbox, a lesson and the sandbox opened from the map', async () => {
+  it('tell ls the output area width beside the panes of a wide terminal (80 at 160 columns): the sandbox, a lesson and the sandbox opened from the map', async () => {
     process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'ot-load-'));
     const sandbox = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: undefined });
-    expect(await say(sandbox, 'echo $COLUMNS')).toBe('72\n');
+    expect(await say(sandbox, 'echo $COLUMNS')).toBe('80\n');
     const tutor = await loadScreenHost({ seed: 0, lang: 'en', columns: 160, tutor: {} });
     await say(tutor, '7');
-    expect(await say(tutor, 'echo $COLUMNS')).toBe('72\n');
+    expect(await say(tutor, 'echo $COLUMNS')).toBe('80\n');
     await say(tutor, 'lessons');
     await say(tutor, 'sandbox');
-    expect(await say(tutor, 'echo $COLUMNS')).toBe('72\n');
+    expect(await say(tutor, 'echo $COLUMNS')).toBe('80\n');
     for (const h of [sandbox, tutor]) h.dispose();
   });
 
@@ -41,9 +41,11 @@ describe('the hosts the screen runs', () => {
     const { lessons } = readLessons(findLessonsDir() as string);
     expect(lessons.length).toBeGreaterThan(5);
     for (const tutor of [undefined, {}, ...lessons.map((l) => ({ lessonId: l.data.id }))]) {
-      const host = await loadScreenHost({ seed: 0, lang: 'en', columns: 80, tutor });
-      expect(host.prompt(), JSON.stringify(tutor)).toBe(firstPrompt(tutor));
-      host.dispose();
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const host = await loadScreenHost({ seed: 0, lang, columns: 80, tutor });
+        expect(host.prompt(), JSON.stringify(tutor)).toBe(firstPrompt(tutor, lang));
+        host.dispose();
+      }
     }
   });
 });
