@@ -6,6 +6,7 @@ import { archiveFromContainer, extractToContainer, statContainerPath, type PathS
 import type { LayerEntry } from '../layer-tar.js';
 import type { Digest } from '../digest.js';
 import { exportContainer, importImage } from './export-import.js';
+import { pruneContainers, pruneImages, type ImageDeleteItem } from './prune.js';
 import {
   createVolume,
   inspectVolume,
@@ -156,6 +157,16 @@ export class DockerEngine extends Daemon {
 
   volumePrune(): { deleted: string[]; reclaimed: number } {
     return pruneVolumes(this);
+  }
+
+  /** docker container prune: the ids removed and the bytes their layers took. */
+  containerPrune(): { deleted: string[]; reclaimed: number } {
+    return pruneContainers(this);
+  }
+
+  /** docker image prune [-a]: ImageDelete's lines and the bytes of the layers deleted. */
+  imagePrune(all: boolean): { deleted: ImageDeleteItem[]; reclaimed: number } {
+    return pruneImages(this, all);
   }
 
   systemDf(): DiskUsage {

@@ -4,6 +4,7 @@
 import { buildCommand } from './build.js';
 import { cpCommand } from './copy.js';
 import { exportCommand, importCommand } from './export-import.js';
+import { containerPruneCommand, imagePruneCommand, systemPruneCommand } from './prune.js';
 import {
   killCommand,
   pauseCommand,
@@ -162,7 +163,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
         run: portCommand,
         operand: 'container',
       },
-      { name: 'prune', summary: 'Remove all stopped containers' },
+      { name: 'prune', summary: 'Remove all stopped containers', run: containerPruneCommand },
       { name: 'rename', summary: 'Rename a container', run: renameCommand, operand: 'container' },
       { name: 'restart', summary: 'Restart one or more containers', run: restartCommand, operand: 'container' },
       { name: 'rm', summary: 'Remove one or more containers', run: rmCommand, operand: 'container' },
@@ -245,7 +246,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
       },
       { name: 'load', summary: 'Load an image from a tar archive or STDIN', run: loadCommand },
       { name: 'ls', summary: 'List images', aliases: ['list'], run: imagesCommand },
-      { name: 'prune', summary: 'Remove unused images' },
+      { name: 'prune', summary: 'Remove unused images', run: imagePruneCommand },
       { name: 'pull', summary: 'Pull an image or a repository from a registry', run: pullCommand, operand: 'image' },
       { name: 'push', summary: 'Push an image or a repository to a registry', operand: 'image' },
       {
@@ -422,7 +423,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
       { name: 'df', summary: 'Show docker disk usage', run: systemDfCommand },
       { name: 'events', summary: 'Get real time events from the server' },
       { name: 'info', summary: 'Display system-wide information', run: infoCommand },
-      { name: 'prune', summary: 'Remove unused data' },
+      { name: 'prune', summary: 'Remove unused data', run: systemPruneCommand },
     ],
   },
   { name: 'tag', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', run: tagCommand, operand: 'image' },

@@ -159,7 +159,10 @@ export const volumePruneCommand: SubCommand = {
         'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
       );
       const answer = new TextDecoder().decode(ctx.stdin).split('\n')[0]?.trim().toLowerCase();
-      if (answer !== 'y' && answer !== 'yes') return 0;
+      if (answer !== 'y' && answer !== 'yes') {
+        ctx.stdout('Total reclaimed space: 0B\n');
+        return 0;
+      }
     }
     const { deleted, reclaimed } = d.volumePrune();
     if (deleted.length) ctx.stdout(`Deleted Volumes:\n${deleted.map((n) => `${n}\n`).join('')}\n`);

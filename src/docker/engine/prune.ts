@@ -1,0 +1,44 @@
+// container prune and image prune (moby daemon/prune.go, daemon/images/image_prune.go): every
+// container that is not running goes, with the space its layer took; image prune takes the
+// dangling heads (no tag, no child), or with -a every image no container uses, deleting each
+// through ImageDelete and counting the reclaimed space as the DiffSize of each layer deleted.
+import type { Digest } from '../digest.js';
+import { containerSizeRw } from './views.js';
+import type { Daemon } from './containers.js';
+
+export interface ImageDeleteItem {
+  Untagged?: string;
+  Deleted?: string;
+}
+
+export function pruneContainers(d: Daemon): { deleted: string[]; reclaimed: number } {
+  const deleted: string[] = [];
+  let reclaimed = 0;
+  for (const c of [...d.containers.values()].sort((a, b) => a.createdMs - b.createdMs)) {
+    if (c.state.status === 'running') continue;
+    reclaimed += containerSizeRw(d, c);
+    d.rm(c.id);
+    deleted.push(c.id);
+  }
+  return { deleted, reclaimed };
+}
+
+export function pruneImages(d: Daemon, all: boolean): { deleted: ImageDeleteItem[]; reclaimed: number } {
+  const sizes = new Map<string, number>();
+  for (const l of d.layers.layers.values()) sizes.set(l.chainId, l.size);
+  const used = new Set([...d.containers.values()].map((c) => c.image.id));
+  const images = [...d.imageStore.images.values()].filter((img) => all || d.imageStore.children(img.id).length === 0);
+  const deleted: ImageDeleteItem[] = [];
+  for (const img of images) {
+    if (!d.imageStore.images.has(img.id) || used.has(img.id)) continue;
+    const refs = d.imageStore.refsOf(img.id);
+    if (refs.length) {
+      // Without -a an image is dangling only when no reference is a tag (name@digest only).
+      if (!all && refs.some((r) => !r.includes('@'))) continue;
+      for (const r of refs) if (d.imageStore.refsOf(img.id).includes(r)) deleted.push(...d.rmi(r));
+    } else deleted.push(...d.rmi(img.id.slice(7)));
+  }
+  let reclaimed = 0;
+  for (const item of deleted) if (item.Deleted) reclaimed += sizes.get(item.Deleted as Digest) ?? 0;
+  return { deleted, reclaimed };
+}
