@@ -35,6 +35,9 @@ def main():
                 os.chmod(path, e[2])
             elif kind == "symlink":
                 os.symlink(e[3], path)
+            elif kind in ("blk", "chr", "fifo"):
+                fmt = {"blk": stat.S_IFBLK, "chr": stat.S_IFCHR, "fifo": stat.S_IFIFO}[kind]
+                os.mknod(path, fmt | e[2], e[3] if kind != "fifo" else 0)
             elif kind == "whiteout":
                 os.mknod(path, stat.S_IFCHR | 0o000, os.makedev(0, 0))
             elif kind == "mount":

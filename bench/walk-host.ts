@@ -43,15 +43,16 @@ out = '';
 const after = memory();
 
 if (manifestFile) {
-  // One line per entry of the disk under var/lib/docker: [type, path, mode, size or link target,
-  // opaque]; then the overlay mounts, as /proc/mounts lists them.
+  // One line per entry of the disk under var/lib/docker: [type, path, mode, size, link target or
+  // device number, opaque]; then the overlay mounts, as /proc/mounts lists them.
   const disk = host.kernel.disk;
   const lines: string[] = [];
   for (const rel of disk.walkTree('var/lib/docker')) {
     const st = disk.lstat(rel);
     const opaque = st.type === 'dir' && disk.peekXattr(rel, 'trusted.overlay.opaque') !== undefined;
     const whiteout = st.type === 'chr' && st.rdev === 0;
-    const what = st.type === 'symlink' ? disk.readlink(rel) : st.size;
+    const what =
+      st.type === 'symlink' ? disk.readlink(rel) : st.type === 'blk' || st.type === 'chr' ? st.rdev : st.size;
     lines.push(JSON.stringify([whiteout ? 'whiteout' : st.type, `/${rel}`, st.mode & 0o7777, what, opaque]));
   }
   await host.session.run('cat /proc/mounts', io);

@@ -87,6 +87,13 @@ export interface PinnedFile {
   xattrs(): Map<string, Uint8Array>;
 }
 
+const utf8 = new TextEncoder();
+/** Bytes of a string in UTF-8 (a symlink's size is its target's length in bytes). */
+const utf8Length = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length);
+
+/** How many directories the disk keeps resolved at most (a walk needs those it stands in). */
+const DIR_CACHE_SIZE = 4096;
+
 export class Disk implements MountedFs {
   readonly dev: number;
   readonly volume: Volume;
@@ -112,7 +119,49 @@ export class Disk implements MountedFs {
 
   // ---- lookups -------------------------------------------------------------------------------
 
+  // A path is walked from the root, name by name; the directory holding its last name is kept
+  // (until the next change), so the entries of one directory — a tree walk's, the layers' probes
+  // of an overlay lookup — are each one map lookup below it instead of a walk of the whole path.
+  private dirs = new Map<string, MemLink>();
+  private dirsGeneration = -1;
+  private lastDir: { rel: string; link: MemLink } | undefined;
+
+  /** The directory at rel, when it is one (else undefined: the caller walks and says why). */
+  private dirLink(rel: string): MemLink | undefined {
+    if (this.dirsGeneration !== this.generation) {
+      this.dirs.clear();
+      this.lastDir = undefined;
+      this.dirsGeneration = this.generation;
+    }
+    if (this.lastDir?.rel === rel) return this.lastDir.link;
+    let link = this.dirs.get(rel);
+    if (!link) {
+      link = this.walkFromRoot(rel);
+      if (!link?.getNode().isDirectory()) return undefined;
+      if (this.dirs.size >= DIR_CACHE_SIZE) this.dirs.clear();
+      this.dirs.set(rel, link);
+    }
+    this.lastDir = { rel, link };
+    return link;
+  }
+
+  /** The entry named by rel's last component, found in its cached parent directory; undefined
+   * when rel has no parent but the root or the parent is not a directory (walk from the root). */
+  private fromParent(rel: string): { link: MemLink | undefined } | undefined {
+    const i = rel.lastIndexOf('/');
+    if (i <= 0) return undefined;
+    const dir = this.dirLink(rel.slice(0, i));
+    if (!dir) return undefined;
+    const name = rel.slice(i + 1);
+    return { link: name === '.' || name === '..' ? undefined : dir.children.get(name) };
+  }
+
   private walk(rel: string, syscall: string): MemLink {
+    const found = this.fromParent(rel);
+    if (found) {
+      if (!found.link) throw new KernelError('ENOENT', syscall, rel);
+      return found.link;
+    }
     let link = this.core.root;
     if (rel === '') return link;
     for (const name of rel.split('/')) {
@@ -125,6 +174,11 @@ export class Disk implements MountedFs {
   }
 
   private tryWalk(rel: string): MemLink | undefined {
+    const found = this.fromParent(rel);
+    return found ? found.link : this.walkFromRoot(rel);
+  }
+
+  private walkFromRoot(rel: string): MemLink | undefined {
     let link = this.core.root;
     if (rel === '') return link;
     for (const name of rel.split('/')) {
@@ -228,7 +282,7 @@ export class Disk implements MountedFs {
       size = BLOCK;
       blocks = BLOCK / 512;
     } else if (type === 'symlink') {
-      size = new TextEncoder().encode(node.symlink ?? '').length;
+      size = utf8Length(node.symlink ?? '');
     }
     return {
       type,

@@ -3,6 +3,7 @@
 // and the Docker model use, with the errno Linux gives. Filesystem-specific rules live in
 // disk.ts and overlayfs.ts.
 import type { Volume } from 'memfs';
+import { DirCache } from './dcache.js';
 import { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import type { KernelEvent, KernelListener } from './events.js';
@@ -45,10 +46,14 @@ export interface OverlayMountRequest {
 
 export class Kernel {
   readonly disk: Disk;
+  /** namei's cache of resolved directories (src/kernel/dcache.ts). */
+  readonly dcache = new DirCache();
   readonly clock: Clock;
   readonly random: Random;
   private mountTable: Mount[];
   private byTarget: Map<string, Mount> | undefined;
+  /** The directories that hold a mountpoint (of byTarget's targets). */
+  private mountParents: Set<string> | undefined;
   private listeners = new Set<KernelListener>();
   private tempId = 0;
   private nextAnonMinor = 40;
@@ -103,12 +108,25 @@ export class Kernel {
     return { mount: this.mountTable[0] as Mount, rel: hostPath.slice(1) };
   }
 
+  /** The mount on `child`, an entry of the directory `dir`, if any. Asked for each entry of a
+   * tree walk: the directory's path, met before, has its hash computed already; the entry's, a new
+   * string, is hashed only when the directory holds a mountpoint. */
+  mountOn(dir: string, child: string): Mount | undefined {
+    this.mountsByTarget();
+    return this.mountParents?.has(dir) ? this.byTarget?.get(child) : undefined;
+  }
+
   /** The mount on each target but /: the latest hides earlier ones, as the kernel's mount stack
    * does. Rebuilt after a mount or umount. */
   private mountsByTarget(): Map<string, Mount> {
     if (!this.byTarget) {
       this.byTarget = new Map();
-      for (const m of this.mountTable) if (m.target !== '/') this.byTarget.set(m.target, m);
+      this.mountParents = new Set();
+      for (const m of this.mountTable) {
+        if (m.target === '/') continue;
+        this.byTarget.set(m.target, m);
+        this.mountParents.add(m.target.slice(0, m.target.lastIndexOf('/')) || '/');
+      }
     }
     return this.byTarget;
   }

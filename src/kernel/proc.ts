@@ -3,6 +3,7 @@
 // way namei does — component by component, following symlinks relative to the process root,
 // crossing mountpoints — and fails with the errno Linux gives.
 import { KernelError } from './errors.js';
+import type { CachedDir } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 
@@ -43,6 +44,7 @@ export class Proc {
   cred: Credentials;
   umask: number;
   private cwdHost: string;
+  private lastParent: { generation: number; dir: string; root: string; entry: CachedDir } | undefined;
 
   constructor(kernel: Kernel, options: ProcOptions) {
     this.kernel = kernel;
@@ -68,7 +70,10 @@ export class Proc {
   }
 
   private lstatHost(host: string): Stat | undefined {
-    const { mount, rel } = this.kernel.locate(host);
+    return this.lstatAt(this.kernel.locate(host));
+  }
+
+  private lstatAt({ mount, rel }: { mount: Mount; rel: string }): Stat | undefined {
     try {
       return mount.fs.lstat(rel);
     } catch (err) {
@@ -77,47 +82,81 @@ export class Proc {
     }
   }
 
+  /** The dcache's entry for `dir`, a path's parent as given; the last one asked for is kept
+   * here too, sparing a walk of one directory the hashing of its path for each of its entries. */
+  private parentDir(generation: number, dir: string, keyOf: (p: string) => string): CachedDir | undefined {
+    const last = this.lastParent;
+    if (last && last.generation === generation && last.dir === dir && last.root === this.root) return last.entry;
+    const entry = this.kernel.dcache.get(generation, keyOf(dir));
+    // A relative path's key holds the cwd: keep only absolute ones here.
+    this.lastParent = entry && dir.startsWith('/') ? { generation, dir, root: this.root, entry } : undefined;
+    return entry;
+  }
+
+  /** Where `next`, the entry `comp` of a directory at `at`, lives: a mountpoint or the same mount
+   * one name further (what kernel.locate would find, without walking the path's ancestors). */
+  private locateChild(at: { mount: Mount; rel: string } | undefined, cur: string, next: string, comp: string) {
+    if (!at) return this.kernel.locate(next);
+    const mounted = this.kernel.mountOn(cur, next);
+    if (mounted) return { mount: mounted, rel: '' };
+    return { mount: at.mount, rel: at.rel === '' ? comp : `${at.rel}/${comp}` };
+  }
+
   /**
    * namei: walks the path. With allowMissing the last component may be absent (for creation);
-   * with follow a symlink in the last component is followed.
+   * with follow a symlink in the last component is followed. A parent directory resolved before
+   * (and nothing changed since) is taken from the kernel's dcache instead of walked again.
    */
   private resolve(path: string, follow: boolean, syscall: string, allowMissing = false): Resolved {
     if (path === '') throw new KernelError('ENOENT', syscall, path);
     const trailingSlash = path.length > 1 && path.endsWith('/');
     if (trailingSlash) follow = true;
-    let pending = path.split('/').filter((c) => c !== '');
+    let pending: string[];
     let at = 0; // the next component of `pending`
     let cur = path.startsWith('/') ? this.root : this.cwdHost;
     let curStat: Stat | undefined;
+    let where: { mount: Mount; rel: string } | undefined; // cur's mount, when known
+    const generation = this.kernel.generation;
+    const cut = path.lastIndexOf('/');
+    const last = path.slice(cut + 1);
+    // The dcache's key: the path as given, from where it starts (a chroot, the cwd).
+    const keyOf = (p: string) => `${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
+    const cacheable = last !== '' && last !== '.' && last !== '..';
+    const parent = cacheable && cut > 0 ? this.parentDir(generation, path.slice(0, cut), keyOf) : undefined;
+    if (parent) {
+      cur = parent.host;
+      curStat = parent.stat;
+      where = parent;
+      pending = [last];
+    } else pending = path.split('/').filter((c) => c !== '');
     let links = 0;
     while (at < pending.length) {
       const comp = pending[at++] as string;
-      const last = at === pending.length;
+      const lastComp = at === pending.length;
       if (comp === '.') continue;
       if (comp === '..') {
         if (cur !== this.root) cur = hostParent(cur);
         curStat = undefined;
+        where = undefined;
         continue;
       }
       const dirStat = curStat ?? this.lstatHost(cur);
       if (!dirStat) throw new KernelError('ENOENT', syscall, path);
       if (dirStat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
       const next = hostJoin(cur, comp);
-      const st = this.lstatHost(next);
+      const nextWhere = this.locateChild(where, cur, next, comp);
+      const st = this.lstatAt(nextWhere);
       if (!st) {
-        if (last && allowMissing) {
-          const { mount, rel } = this.kernel.locate(next);
-          return { host: next, mount, rel };
-        }
+        if (lastComp && allowMissing) return { host: next, ...nextWhere };
         throw new KernelError('ENOENT', syscall, path);
       }
-      if (st.type === 'symlink' && (!last || follow)) {
+      if (st.type === 'symlink' && (!lastComp || follow)) {
         if (++links > MAX_SYMLINKS) throw new KernelError('ELOOP', syscall, path);
-        const { mount, rel } = this.kernel.locate(next);
-        const target = mount.fs.readlink(rel);
+        const target = nextWhere.mount.fs.readlink(nextWhere.rel);
         if (target === '') throw new KernelError('ENOENT', syscall, path);
         if (target.startsWith('/')) cur = this.root;
         curStat = undefined;
+        where = undefined;
         pending = [...target.split('/').filter((c) => c !== ''), ...pending.slice(at)];
         at = 0;
         if (pending.length === 0) pending = ['.'];
@@ -125,11 +164,14 @@ export class Proc {
       }
       cur = next;
       curStat = st;
+      where = nextWhere;
     }
     const stat = curStat ?? this.lstatHost(cur);
     if (!stat) throw new KernelError('ENOENT', syscall, path);
     if (trailingSlash && stat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
-    const { mount, rel } = this.kernel.locate(cur);
+    const { mount, rel } = where ?? this.kernel.locate(cur);
+    if (cacheable && stat.type === 'dir' && (mount.fs === this.kernel.disk || mount.fstype === 'overlay'))
+      this.kernel.dcache.set(generation, keyOf(path), { host: cur, mount, rel, stat });
     return { host: cur, mount, rel, stat };
   }
 
