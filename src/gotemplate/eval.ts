@@ -68,7 +68,8 @@ export abstract class Evaluator {
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const col = utf8Length(before.slice(nl + 1));
     throw new TemplateExecError(
-      `template: ${this.parseName}:${line}:${col}: executing ${goQuote(this.name)} at <${nodeString(this.node)}>: ${msg}`,
+      `template: ${this.parseName}:${line}:${col}: executing ` +
+        `${goQuote(this.name)} at <${nodeString(this.node)}>: ${msg}`,
     );
   }
 

@@ -98,7 +98,11 @@ export function nodeString(n: Node): string {
     case 'if':
     case 'range':
     case 'with':
-      return `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}${n.elseList ? '{{else}}' + nodeString(n.elseList) : ''}{{end}}`;
+      return (
+        `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}` +
+        `${n.elseList ? '{{else}}' + nodeString(n.elseList) : ''}` +
+        '{{end}}'
+      );
     case 'template':
       return `{{template ${goQuote(n.name)}${n.pipe ? ' ' + nodeString(n.pipe) : ''}}}`;
     case 'break':

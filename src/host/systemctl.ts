@@ -25,7 +25,8 @@ function statusText(svc: DockerService, now: number): string {
         ? `failed (Result: exit-code) since ${since(s.sinceMs, now)}`
         : `inactive (dead) since ${since(s.sinceMs, now)}`;
   const lines = [
-    `${s.state === 'active' ? '●' : s.state === 'failed' ? '×' : '○'} docker.service - Docker Application Container Engine`,
+    `${s.state === 'active' ? '●' : s.state === 'failed' ? '×' : '○'}` +
+      ' docker.service - Docker Application Container Engine',
     '     Loaded: loaded (/lib/systemd/system/docker.service; enabled; vendor preset: enabled)',
     `     Active: ${active}`,
     'TriggeredBy: ● docker.socket',
@@ -74,7 +75,11 @@ export function createSystemctl(svc: DockerService, now: () => number): CommandS
     }
     const failed = (): number => {
       ctx.stderr(
-        `Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n`,
+        [
+          'Job for docker.service failed because the control process exited with error code.',
+          'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.',
+          '',
+        ].join('\n'),
       );
       return 1;
     };

@@ -196,7 +196,9 @@ function moveAside(path: string, why: string, now: number): { progress: Progress
   }
   return {
     progress: EMPTY_PROGRESS,
-    warning: `overlay-tutor: your progress file could not be read (${why}); it was kept as ${aside} and progress starts afresh`,
+    warning:
+      `overlay-tutor: your progress file could not be read (${why}` +
+      `); it was kept as ${aside} and progress starts afresh`,
   };
 }
 

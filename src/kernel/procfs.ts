@@ -175,7 +175,10 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
     'self/mounts': mounts,
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\toverlay\n\text4\n\txfs\n',
     version: () =>
-      `Linux version ${options.release} (buildd@lcy02-amd64-059) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023\n`,
+      `Linux version ${options.release} (buildd@lcy02-amd64-059) ` +
+      '(gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU ' +
+      'Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 ' +
+      '13:30:08 UTC 2023\n',
     uptime: () => '3600.00 7000.00\n',
   };
   const lookup = (rel: string): Entry | undefined => {

@@ -39,7 +39,9 @@ const en = {
   noUndo: 'Nothing to undo in this step.',
   undone: (l: string) => `Undone: ${l}`,
   undoneSkipping: (l: string, n: number) =>
-    `Undone: ${l} (${n === 1 ? 'the command after it only looked' : `the ${n} commands after it only looked`}, and stay)`,
+    `Undone: ${l} (` +
+    `${n === 1 ? 'the command after it only looked' : `the ${n} commands after it only looked`}` +
+    ', and stay)',
   reset: 'Step reset.',
   resetLesson: 'Lesson reset.',
   right: '✓ Right.',

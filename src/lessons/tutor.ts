@@ -213,7 +213,12 @@ export class Tutor {
     const hints = withHints && v.hintsShown.length ? `\n${v.hintsShown.map((h) => `💡 ${h}`).join('\n')}\n` : '';
     const done = v.done ? `\n${this.m.alreadyDone}\n` : '';
     const commands = first ? `\n${this.m.commands}\n` : '';
-    return `\n${this.m.stepHead(v.lessonTitle, v.index + 1, v.count)}\n${v.text.trimEnd()}\n${goal}${hints}${done}${commands}`;
+    return [
+      '',
+      this.m.stepHead(v.lessonTitle, v.index + 1, v.count),
+      v.text.trimEnd(),
+      `${goal}${hints}${done}${commands}`,
+    ].join('\n');
   }
 
   /** The end of a lesson: what it taught, the grade, the values the learner found; then Enter. */

@@ -92,13 +92,16 @@ export class PaneTracker {
       case 'copy-up':
         add(e.upper, e.staged);
         this.log.push(
-          `~ copy-up ${inContainer(e.merged)}: ${shortPath(e.lower)} → ${e.via === 'tmpfile' ? 'work/ (O_TMPFILE)' : shortPath(e.staged)} → ${shortPath(e.upper)}`,
+          `~ copy-up ${inContainer(e.merged)}: ${shortPath(e.lower)} → ` +
+            `${e.via === 'tmpfile' ? 'work/ (O_TMPFILE)' : shortPath(e.staged)}` +
+            ` → ${shortPath(e.upper)}`,
         );
         break;
       case 'whiteout':
         add(e.upper);
         this.log.push(
-          `x whiteout ${inContainer(e.merged)}: ${shortPath(e.upper)} (0/0 char device, made as ${shortPath(e.staged)})`,
+          `x whiteout ${inContainer(e.merged)}: ${shortPath(e.upper)} ` +
+            `(0/0 char device, made as ${shortPath(e.staged)})`,
         );
         break;
       case 'opaque':

@@ -110,12 +110,17 @@ function layerLines(model: PaneModel, width: number, s: Strings, mask: Mask): Li
   const pad = (t: string, n: number) => t + ' '.repeat(Math.max(0, n - textWidth(t)));
   const h = s.layerHead;
   // Which id is which: the cache-id names the layer's overlay2/ directory, l/ its short link.
-  const header = ` # ${pad(h.cache, 13)}${linkLen ? pad(h.link, linkWidth) : ''}${' '.repeat(Math.max(0, 6 - textWidth(h.size)))}${h.size} ${' '.repeat(barWidth)} ${h.made}`;
+  const header =
+    ` # ${pad(h.cache, 13)}` +
+    `${linkLen ? pad(h.link, linkWidth) : ''}` +
+    `${' '.repeat(Math.max(0, 6 - textWidth(h.size)))}${h.size} ` +
+    `${' '.repeat(barWidth)} ${h.made}`;
   const rows: Line[] = [{ key: 'header', text: clip(header, width), bold: true }];
   for (const l of layers) {
     const bar = '█'.repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth))).padEnd(barWidth, '·');
     const link = l.link && linkLen ? `l/${l.link.length > linkLen ? `${l.link.slice(0, linkLen)}…` : l.link} ` : '';
-    const head = `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ${link}${humanSize(l.size).padStart(6)} ${bar} `;
+    const head =
+      `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ` + `${link}${humanSize(l.size).padStart(6)} ${bar} `;
     rows.push({
       key: l.cacheId,
       text: clip(mask(head + l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) +)?/, '')), width),
@@ -158,7 +163,10 @@ function chainLines(
     push(`${c.index}c`, `  = ChainID ${c.chainId}`, 'yellow');
     push(
       `${c.index}l`,
-      `  ${s.leadsTo} layerdb/sha256/${c.chainId.slice(7, 19)}…/cache-id → ${model.driver}/${(c.cacheId ?? '?').slice(0, 12)}… ${c.verified ? `✓ ${s.verified}` : `✗ ${s.notVerified}`}`,
+      `  ${s.leadsTo} layerdb/sha256/${c.chainId.slice(7, 19)}` +
+        `…/cache-id → ${model.driver}/` +
+        `${(c.cacheId ?? '?').slice(0, 12)}… ` +
+        `${c.verified ? `✓ ${s.verified}` : `✗ ${s.notVerified}`}`,
       c.verified ? 'green' : 'red',
     );
   }
@@ -196,7 +204,9 @@ export const Pane = memo(function Pane(p: PaneProps) {
   let start = 0;
   switch (kind) {
     case 'upper':
-      title = `${s.upper}${model.upperDir ? `  ${model.upperDir.replace(/^\/var\/lib\/docker\//, '').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}` : ''}`;
+      title =
+        `${s.upper}` +
+        `${model.upperDir ? `  ${model.upperDir.replace(/^\/var\/lib\/docker\//, '').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}` : ''}`;
       if (noContainer) empty = model.focus ? s.noContainer : s.noFocus;
       else if (model.upper.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.upper, w, mask));
@@ -214,7 +224,9 @@ export const Pane = memo(function Pane(p: PaneProps) {
       else ({ lines, start } = treeLines(model.work, w, mask));
       break;
     case 'layers':
-      title = `${s.layers}${model.focus ? `${s.colon}${model.layersOf ?? (model.focus.kind === 'image' ? model.focus.ref : '')}` : ''}`;
+      title =
+        `${s.layers}` +
+        `${model.focus ? `${s.colon}${model.layersOf ?? (model.focus.kind === 'image' ? model.focus.ref : '')}` : ''}`;
       if (model.layers.length === 0) empty = s.noFocus;
       else lines = layerLines(model, w, s, mask);
       break;

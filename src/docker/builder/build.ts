@@ -224,7 +224,9 @@ async function step_(
       const dest = parts.pop() ?? '/';
       copy = collectCopy(ctx, parts, dest, config.WorkingDir || '/');
       // Docker names the source: file:<hash>, dir:<hash>, or multi:<hash> for several sources.
-      const what = `${parts.length > 1 ? 'multi' : ctx.files.has(parts[0]?.replace(/^\.\//, '') ?? '') ? 'file' : 'dir'}:${copy.digest}`;
+      const what =
+        `${parts.length > 1 ? 'multi' : ctx.files.has(parts[0]?.replace(/^\.\//, '') ?? '') ? 'file' : 'dir'}` +
+        `:${copy.digest}`;
       containerCmd = nopCommand(`${keyword} ${what} in ${dest} `, true);
       layer = true;
       break;

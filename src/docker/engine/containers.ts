@@ -54,7 +54,10 @@ export class Daemon extends DaemonCore {
       const taken = this.findContainerByName(o.name);
       if (taken)
         throw new DaemonError(
-          `Conflict. The container name "/${o.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+          `Conflict. The container name "/${o.name.replace(/^\//, '')}` +
+            `" is already in use by container "${taken.id}". You have to ` +
+            'remove (or rename) that container to be able to reuse that ' +
+            'name.',
           409,
         );
     }
@@ -207,7 +210,16 @@ export class Daemon extends DaemonCore {
     this.fs.write(`${dir}/hostname`, `${c.id.slice(0, 12)}\n`, 0o644);
     this.fs.write(
       `${dir}/hosts`,
-      `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n172.17.0.${2 + running}\t${c.id.slice(0, 12)}\n`,
+      [
+        '127.0.0.1\tlocalhost',
+        '::1\tlocalhost ip6-localhost ip6-loopback',
+        'fe00::0\tip6-localnet',
+        'ff00::0\tip6-mcastprefix',
+        'ff02::1\tip6-allnodes',
+        'ff02::2\tip6-allrouters',
+        `172.17.0.${2 + running}\t${c.id.slice(0, 12)}`,
+        '',
+      ].join('\n'),
       0o644,
     );
     const resolv = this.resolvConf();

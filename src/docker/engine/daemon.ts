@@ -240,7 +240,9 @@ export class DaemonCore {
       const tagRefs = refs.filter((k) => !k.includes('@'));
       if (users.length && !force && tagRefs.length <= 1) {
         throw new DaemonError(
-          `conflict: unable to remove repository reference "${ref}" (must force) - container ${users[0]?.id.slice(0, 12)} is using its referenced image ${shortId(img.id)}`,
+          `conflict: unable to remove repository reference "${ref}" ` +
+            `(must force) - container ${users[0]?.id.slice(0, 12)} is ` +
+            `using its referenced image ${shortId(img.id)}`,
           409,
         );
       }
@@ -260,13 +262,16 @@ export class DaemonCore {
         );
       if (refs.filter((k) => !k.includes('@')).length > 1 && !force) {
         throw new DaemonError(
-          `conflict: unable to delete ${shortId(img.id)} (must be forced) - image is referenced in multiple repositories`,
+          `conflict: unable to delete ${shortId(img.id)} (must be ` +
+            'forced) - image is referenced in multiple repositories',
           409,
         );
       }
       if (users.length && !force)
         throw new DaemonError(
-          `conflict: unable to delete ${shortId(img.id)} (must be forced) - image is being used by stopped container ${users[0]?.id.slice(0, 12)}`,
+          `conflict: unable to delete ${shortId(img.id)} (must be ` +
+            'forced) - image is being used by stopped container ' +
+            `${users[0]?.id.slice(0, 12)}`,
           409,
         );
       for (const k of refs) {

@@ -124,7 +124,8 @@ export class ImageStore {
     this.fs.mkdirAll(byDigest, 0o700);
     this.fs.mkdirAll(byDiffId, 0o700);
     this.fs.writeAtomic(`${byDigest}/${blobDigest.slice(7)}`, diffId, 0o644);
-    const meta = `[{"Digest":${JSON.stringify(blobDigest)},"SourceRepository":${JSON.stringify(repository)},"HMAC":""}]`;
+    const meta =
+      `[{"Digest":${JSON.stringify(blobDigest)},"SourceRepository":` + `${JSON.stringify(repository)},"HMAC":""}]`;
     this.fs.writeAtomic(`${byDiffId}/${diffId.slice(7)}`, meta, 0o644);
   }
 }

@@ -6,7 +6,8 @@ const LEFT = (
   'admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold boring brave busy charming ' +
   'clever cool compassionate competent condescending confident cranky crazy dazzling determined distracted dreamy ' +
   'eager ecstatic elastic elated elegant eloquent epic exciting fervent festive flamboyant focused friendly frosty ' +
-  'funny gallant gifted goofy gracious great happy hardcore heuristic hopeful hungry infallible inspiring intelligent ' +
+  'funny gallant gifted goofy gracious great happy hardcore ' +
+  'heuristic hopeful hungry infallible inspiring intelligent ' +
   'interesting jolly jovial keen kind laughing loving lucid magical modest musing mystifying naughty nervous nice ' +
   'nifty nostalgic objective optimistic peaceful pedantic pensive practical priceless quirky quizzical recursing ' +
   'relaxed reverent romantic sad serene sharp silly sleepy stoic strange stupefied suspicious sweet tender thirsty ' +

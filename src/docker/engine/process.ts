@@ -104,7 +104,9 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
       ? `stat ${c.path}: no such file or directory`
       : 'executable file not found in $PATH';
     throw new DaemonError(
-      `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${c.path}": ${why}: unknown`,
+      'failed to create shim task: OCI runtime create failed: runc ' +
+        'create failed: unable to start container process: exec: "' +
+        `${c.path}": ${why}: unknown`,
       500,
       127,
     );

@@ -151,6 +151,25 @@ export interface DistroInfo {
 }
 
 /** A Debian-family root (ubuntu:20.04, the base of nginx): usrmerge symlinks, dpkg database, docs. */
+/** dpkg's status file names each distribution's own maintainers. */
+const MAINTAINERS: Record<DistroInfo['id'], string> = {
+  ubuntu: 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>',
+  debian: 'Debian Developers <debian-devel@lists.debian.org>',
+};
+const DEBCONF_FRONTENDS = ['Dialog', 'Editor', 'Gnome', 'Kde', 'Noninteractive', 'Teletype', 'Web'];
+const DEBCONF_ELEMENTS = [
+  'Boolean',
+  'Error',
+  'Multiselect',
+  'Note',
+  'Password',
+  'Progress',
+  'Select',
+  'String',
+  'Text',
+  'Title',
+];
+
 export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   const t = new TreeBuilder(d.mtime);
   const usrmerge = d.id === 'ubuntu';
@@ -222,7 +241,18 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   let status = '';
   for (const p of PACKAGES) {
     const version = `${1 + (hashName(p) % 9)}.${hashName(p + 'v') % 20}-${1 + (hashName(p + 'r') % 5)}`;
-    status += `Package: ${p}\nStatus: install ok installed\nPriority: required\nSection: admin\nMaintainer: ${d.id === 'ubuntu' ? 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>' : 'Debian Developers <debian-devel@lists.debian.org>'}\nArchitecture: amd64\nVersion: ${version}\nDescription: ${p} package\n\n`;
+    status += [
+      `Package: ${p}`,
+      'Status: install ok installed',
+      'Priority: required',
+      'Section: admin',
+      `Maintainer: ${MAINTAINERS[d.id]}`,
+      'Architecture: amd64',
+      `Version: ${version}`,
+      `Description: ${p} package`,
+      '',
+      '',
+    ].join('\n');
     const files = [`/usr/share/doc/${p}/copyright`, `/usr/share/doc/${p}/changelog.Debian.gz`];
     t.file(
       `var/lib/dpkg/info/${p}.list`,
@@ -234,7 +264,15 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
     );
     t.file(
       `usr/share/doc/${p}/copyright`,
-      `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${p}\n\nFiles: *\nCopyright: ${1990 + (hashName(p) % 30)} The ${p} authors\nLicense: GPL-2+\n`,
+      [
+        'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/',
+        `Upstream-Name: ${p}`,
+        '',
+        'Files: *',
+        `Copyright: ${1990 + (hashName(p) % 30)} The ${p} authors`,
+        'License: GPL-2+',
+        '',
+      ].join('\n'),
     );
     t.file(`usr/share/doc/${p}/changelog.Debian.gz`, fakeBinary(`changelog-${p}`, 300, 1500));
   }
@@ -247,7 +285,8 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
     t.binary(`usr/share/zoneinfo/${zone}`, 100, 2000);
   for (let i = 0; i < 120; i++)
     t.file(
-      `usr/share/perl5/Debconf/Element/${['Dialog', 'Editor', 'Gnome', 'Kde', 'Noninteractive', 'Teletype', 'Web'][i % 7]}/${['Boolean', 'Error', 'Multiselect', 'Note', 'Password', 'Progress', 'Select', 'String', 'Text', 'Title'][i % 10]}${Math.floor(i / 70) || ''}.pm`,
+      `usr/share/perl5/Debconf/Element/${DEBCONF_FRONTENDS[i % 7]}/` +
+        `${DEBCONF_ELEMENTS[i % 10]}${Math.floor(i / 70) || ''}.pm`,
       `# This file was preprocessed, do not edit!\npackage Debconf::Element;\nuse strict;\n1\n`,
     );
   etcFiles(t, d);
@@ -266,17 +305,58 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   t.file('etc/gshadow', GROUPS.map((g) => `${g.split(':')[0]}:*::`).join('\n') + '\n', 0o640, 42);
   t.file(
     'etc/shells',
-    '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n',
+    [
+      '# /etc/shells: valid login shells',
+      '/bin/sh',
+      '/bin/bash',
+      '/usr/bin/bash',
+      '/bin/rbash',
+      '/usr/bin/rbash',
+      '/bin/dash',
+      '/usr/bin/dash',
+      '',
+    ].join('\n'),
   );
   const osRelease =
     d.id === 'ubuntu'
-      ? `NAME="Ubuntu"\nVERSION="${d.version}"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="${d.prettyName}"\nVERSION_ID="${d.versionId}"\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nVERSION_CODENAME=${d.codename}\nUBUNTU_CODENAME=${d.codename}\n`
-      : `PRETTY_NAME="${d.prettyName}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${d.versionId}"\nVERSION="${d.version}"\nVERSION_CODENAME=${d.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`;
+      ? [
+          'NAME="Ubuntu"',
+          `VERSION="${d.version}"`,
+          'ID=ubuntu',
+          'ID_LIKE=debian',
+          `PRETTY_NAME="${d.prettyName}"`,
+          `VERSION_ID="${d.versionId}"`,
+          'HOME_URL="https://www.ubuntu.com/"',
+          'SUPPORT_URL="https://help.ubuntu.com/"',
+          'BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"',
+          'PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"',
+          `VERSION_CODENAME=${d.codename}`,
+          `UBUNTU_CODENAME=${d.codename}`,
+          '',
+        ].join('\n')
+      : [
+          `PRETTY_NAME="${d.prettyName}"`,
+          'NAME="Debian GNU/Linux"',
+          `VERSION_ID="${d.versionId}"`,
+          `VERSION="${d.version}"`,
+          `VERSION_CODENAME=${d.codename}`,
+          'ID=debian',
+          'HOME_URL="https://www.debian.org/"',
+          'SUPPORT_URL="https://www.debian.org/support"',
+          'BUG_REPORT_URL="https://bugs.debian.org/"',
+          '',
+        ].join('\n');
   t.file('usr/lib/os-release', osRelease).symlink('etc/os-release', '../usr/lib/os-release');
   if (d.id === 'ubuntu')
     t.file(
       'etc/lsb-release',
-      `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${d.versionId}\nDISTRIB_CODENAME=${d.codename}\nDISTRIB_DESCRIPTION="${d.prettyName}"\n`,
+      [
+        'DISTRIB_ID=Ubuntu',
+        `DISTRIB_RELEASE=${d.versionId}`,
+        `DISTRIB_CODENAME=${d.codename}`,
+        `DISTRIB_DESCRIPTION="${d.prettyName}"`,
+        '',
+      ].join('\n'),
     );
   t.file('etc/debian_version', d.id === 'ubuntu' ? 'bullseye/sid\n' : `${d.versionId}.5\n`);
   t.file('etc/issue', `${d.prettyName} \\n \\l\n\n`).file('etc/issue.net', `${d.prettyName}\n`);
@@ -289,7 +369,25 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   t.binary('etc/ld.so.cache', 4000, 3000);
   t.file(
     'etc/nsswitch.conf',
-    '# /etc/nsswitch.conf\n\npasswd:         files\ngroup:          files\nshadow:         files\ngshadow:        files\n\nhosts:          files dns\nnetworks:       files\n\nprotocols:      db files\nservices:       db files\nethers:         db files\nrpc:            db files\n\nnetgroup:       nis\n',
+    [
+      '# /etc/nsswitch.conf',
+      '',
+      'passwd:         files',
+      'group:          files',
+      'shadow:         files',
+      'gshadow:        files',
+      '',
+      'hosts:          files dns',
+      'networks:       files',
+      '',
+      'protocols:      db files',
+      'services:       db files',
+      'ethers:         db files',
+      'rpc:            db files',
+      '',
+      'netgroup:       nis',
+      '',
+    ].join('\n'),
   );
   t.file('etc/environment', '').file(
     'etc/legal',
@@ -297,11 +395,31 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   );
   t.file(
     'etc/profile',
-    '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).\n\nif [ "${PS1-}" ]; then\n  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then\n    if [ -f /etc/bash.bashrc ]; then\n      . /etc/bash.bashrc\n    fi\n  fi\nfi\n',
+    [
+      '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))',
+      '# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).',
+      '',
+      'if [ "${PS1-}" ]; then',
+      '  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then',
+      '    if [ -f /etc/bash.bashrc ]; then',
+      '      . /etc/bash.bashrc',
+      '    fi',
+      '  fi',
+      'fi',
+      '',
+    ].join('\n'),
   );
   t.file(
     'etc/bash.bashrc',
-    '# System-wide .bashrc file for interactive bash(1) shells.\n\n# If not running interactively, don\'t do anything\n[ -z "$PS1" ] && return\n\nshopt -s checkwinsize\n',
+    [
+      '# System-wide .bashrc file for interactive bash(1) shells.',
+      '',
+      "# If not running interactively, don't do anything",
+      '[ -z "$PS1" ] && return',
+      '',
+      'shopt -s checkwinsize',
+      '',
+    ].join('\n'),
   );
   t.file('etc/skel/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n')
     .file('etc/skel/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n')
@@ -312,13 +430,28 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   );
   t.file(
     'etc/login.defs',
-    '# /etc/login.defs - Configuration control definitions for the login package.\nMAIL_DIR        /var/mail\nUID_MIN                  1000\nUID_MAX                 60000\n',
+    [
+      '# /etc/login.defs - Configuration control definitions for the login package.',
+      'MAIL_DIR        /var/mail',
+      'UID_MIN                  1000',
+      'UID_MAX                 60000',
+      '',
+    ].join('\n'),
   );
   t.file(
     'etc/apt/sources.list',
     d.id === 'ubuntu'
-      ? `deb http://archive.ubuntu.com/ubuntu/ ${d.codename} main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${d.codename}-updates main restricted\ndeb http://security.ubuntu.com/ubuntu/ ${d.codename}-security main restricted\n`
-      : `deb http://deb.debian.org/debian ${d.codename} main\ndeb http://deb.debian.org/debian-security ${d.codename}-security main\n`,
+      ? [
+          `deb http://archive.ubuntu.com/ubuntu/ ${d.codename} main restricted`,
+          `deb http://archive.ubuntu.com/ubuntu/ ${d.codename}-updates main restricted`,
+          `deb http://security.ubuntu.com/ubuntu/ ${d.codename}-security main restricted`,
+          '',
+        ].join('\n')
+      : [
+          `deb http://deb.debian.org/debian ${d.codename} main`,
+          `deb http://deb.debian.org/debian-security ${d.codename}-security main`,
+          '',
+        ].join('\n'),
   );
   t.dir('etc/apt/apt.conf.d').file(
     'etc/apt/apt.conf.d/docker-clean',

@@ -26,11 +26,35 @@ export function busyboxRoot(): LayerEntry[] {
   t.dir('dev').dir('home').dir('root', 0o700).dir('tmp', 0o1777).dir('usr/sbin').dir('var/spool/mail').dir('var/www');
   t.file(
     'etc/group',
-    'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwheel:x:10:root\nmail:x:12:\nwww-data:x:33:\nnobody:x:65534:\n',
+    [
+      'root:x:0:',
+      'daemon:x:1:',
+      'bin:x:2:',
+      'sys:x:3:',
+      'adm:x:4:',
+      'tty:x:5:',
+      'disk:x:6:',
+      'wheel:x:10:root',
+      'mail:x:12:',
+      'www-data:x:33:',
+      'nobody:x:65534:',
+      '',
+    ].join('\n'),
   );
   t.file(
     'etc/passwd',
-    'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:100:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+    [
+      'root:x:0:0:root:/root:/bin/sh',
+      'daemon:x:1:1:daemon:/usr/sbin:/bin/false',
+      'bin:x:2:2:bin:/bin:/bin/false',
+      'sys:x:3:3:sys:/dev:/bin/false',
+      'sync:x:100:100:sync:/bin:/bin/sync',
+      'mail:x:8:8:mail:/var/spool/mail:/bin/false',
+      'www-data:x:33:33:www-data:/var/www:/bin/false',
+      'operator:x:37:37:Operator:/var:/bin/false',
+      'nobody:x:65534:65534:nobody:/home:/bin/false',
+      '',
+    ].join('\n'),
   );
   t.file('etc/shadow', 'root:*:10933:0:99999:7:::\ndaemon:*:10933:0:99999:7:::\nnobody:*:10933:0:99999:7:::\n', 0o600);
   t.file('etc/localtime', new Uint8Array(114), 0o644);
@@ -218,12 +242,26 @@ export function alpineRoot(): LayerEntry[] {
   t.file('etc/alpine-release', '3.18.3\n');
   t.file(
     'etc/os-release',
-    'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.18.3\nPRETTY_NAME="Alpine Linux v3.18"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
+    [
+      'NAME="Alpine Linux"',
+      'ID=alpine',
+      'VERSION_ID=3.18.3',
+      'PRETTY_NAME="Alpine Linux v3.18"',
+      'HOME_URL="https://alpinelinux.org/"',
+      'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"',
+      '',
+    ].join('\n'),
   );
   t.file('etc/issue', 'Welcome to Alpine Linux 3.18\nKernel \\r on an \\m (\\l)\n\n');
   t.file(
     'etc/passwd',
-    'root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n',
+    [
+      'root:x:0:0:root:/root:/bin/ash',
+      'bin:x:1:1:bin:/bin:/sbin/nologin',
+      'daemon:x:2:2:daemon:/sbin:/sbin/nologin',
+      'nobody:x:65534:65534:nobody:/:/sbin/nologin',
+      '',
+    ].join('\n'),
   );
   t.file('etc/group', 'root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nnobody:x:65533:\n');
   t.file('etc/shadow', 'root:*::0:::::\nbin:!::0:::::\ndaemon:!::0:::::\nnobody:!::0:::::\n', 0o640, 42);
@@ -246,7 +284,22 @@ export function alpineRoot(): LayerEntry[] {
   );
   t.file(
     'lib/apk/db/installed',
-    'C:Q1abc\nP:musl\nV:1.2.4-r1\nA:x86_64\n\nP:busybox\nV:1.36.1-r2\nA:x86_64\n\nP:alpine-baselayout\nV:3.4.3-r1\nA:x86_64\n\n',
+    [
+      'C:Q1abc',
+      'P:musl',
+      'V:1.2.4-r1',
+      'A:x86_64',
+      '',
+      'P:busybox',
+      'V:1.36.1-r2',
+      'A:x86_64',
+      '',
+      'P:alpine-baselayout',
+      'V:3.4.3-r1',
+      'A:x86_64',
+      '',
+      '',
+    ].join('\n'),
   );
   for (const d of [
     'dev',
@@ -429,12 +482,28 @@ export function nginxLayers(): LayerEntry[][] {
   install.file('etc/nginx/nginx.conf', NGINX_CONF).file('etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF);
   install.file(
     'etc/nginx/mime.types',
-    '\ntypes {\n    text/html                                        html htm shtml;\n    text/css                                         css;\n    text/xml                                         xml;\n    image/gif                                        gif;\n    image/jpeg                                       jpeg jpg;\n    application/javascript                           js;\n}\n',
+    [
+      '',
+      'types {',
+      '    text/html                                        html htm shtml;',
+      '    text/css                                         css;',
+      '    text/xml                                         xml;',
+      '    image/gif                                        gif;',
+      '    image/jpeg                                       jpeg jpg;',
+      '    application/javascript                           js;',
+      '}',
+      '',
+    ].join('\n'),
   );
   for (const f of ['fastcgi_params', 'scgi_params', 'uwsgi_params'])
     install.file(
       `etc/nginx/${f}`,
-      `\n${f.split('_')[0]}_param  QUERY_STRING       $query_string;\n${f.split('_')[0]}_param  REQUEST_METHOD     $request_method;\n`,
+      [
+        '',
+        `${f.split('_')[0]}_param  QUERY_STRING       $query_string;`,
+        `${f.split('_')[0]}_param  REQUEST_METHOD     $request_method;`,
+        '',
+      ].join('\n'),
     );
   install.symlink('etc/nginx/modules', '/usr/lib/nginx/modules');
   for (const m of [
@@ -450,13 +519,31 @@ export function nginxLayers(): LayerEntry[][] {
     .file('usr/share/nginx/html/index.html', NGINX_INDEX_HTML)
     .file(
       'usr/share/nginx/html/50x.html',
-      '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
+      [
+        '<!DOCTYPE html>',
+        '<html>',
+        '<head>',
+        '<title>Error</title>',
+        '</head>',
+        '<body>',
+        '<h1>An error occurred.</h1>',
+        '</body>',
+        '</html>',
+        '',
+      ].join('\n'),
     );
   install.dir('var/cache/nginx').dir('var/log/nginx');
   install.symlink('var/log/nginx/access.log', '/dev/stdout').symlink('var/log/nginx/error.log', '/dev/stderr');
   install.file(
     'etc/passwd',
-    'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n_apt:x:100:65534::/nonexistent:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n',
+    [
+      'root:x:0:0:root:/root:/bin/bash',
+      'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
+      'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+      '_apt:x:100:65534::/nonexistent:/usr/sbin/nologin',
+      'nginx:x:101:101:nginx user:/nonexistent:/bin/false',
+      '',
+    ].join('\n'),
   );
   install.file('etc/group', 'root:x:0:\ndaemon:x:1:\nadm:x:4:\nshadow:x:42:\nnogroup:x:65534:\nnginx:x:101:\n');
   install.file(
@@ -466,13 +553,36 @@ export function nginxLayers(): LayerEntry[][] {
   const entrypoint = new TreeBuilder(NGINX_MTIME + 1);
   entrypoint.file(
     'docker-entrypoint.sh',
-    '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n        echo "$@"\n    fi\n}\n\nexec "$@"\n',
+    [
+      '#!/bin/sh',
+      '# vim:sw=4:ts=4:et',
+      '',
+      'set -e',
+      '',
+      'entrypoint_log() {',
+      '    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then',
+      '        echo "$@"',
+      '    fi',
+      '}',
+      '',
+      'exec "$@"',
+      '',
+    ].join('\n'),
     0o775,
   );
   const listen = new TreeBuilder(NGINX_MTIME + 2);
   listen.file(
     'docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-    '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nME=$(basename "$0")\nDEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"\n',
+    [
+      '#!/bin/sh',
+      '# vim:sw=4:ts=4:et',
+      '',
+      'set -e',
+      '',
+      'ME=$(basename "$0")',
+      'DEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"',
+      '',
+    ].join('\n'),
     0o775,
   );
   const envsubst = new TreeBuilder(NGINX_MTIME + 3);

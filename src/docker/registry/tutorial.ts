@@ -122,7 +122,15 @@ const IMAGES: ImageDef[] = [
       { by: '#(nop)  ENV NJS_VERSION=0.8.0' },
       { by: '#(nop)  ENV PKG_RELEASE=1~bookworm' },
       {
-        by: 'set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y nginx=${NGINX_VERSION}-${PKG_RELEASE}     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log',
+        by:
+          'set -x     && groupadd --system --gid 101 nginx     && ' +
+          'useradd --system --gid nginx --no-create-home --home ' +
+          '/nonexistent --comment "nginx user" --shell /bin/false ' +
+          '--uid 101 nginx     && apt-get update     && apt-get ' +
+          'install --no-install-recommends --no-install-suggests -y ' +
+          'nginx=${NGINX_VERSION}-${PKG_RELEASE}     && ln -sf ' +
+          '/dev/stdout /var/log/nginx/access.log     && ln -sf ' +
+          '/dev/stderr /var/log/nginx/error.log',
         layer: () => nginxLayers()[0] as LayerEntry[],
       },
       { by: '#(nop) COPY file:%FILE% in / ', layer: () => nginxLayers()[1] as LayerEntry[] },
@@ -268,7 +276,9 @@ export function createTutorialRegistry(): Registry {
       const defs = IMAGES.filter((d) => d.name === r.name);
       if (defs.length === 0) {
         throw new RegistryError(
-          `pull access denied for ${r.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+          `pull access denied for ${r.name}, repository does not exist ` +
+            "or may require 'docker login': denied: requested access to " +
+            'the resource is denied',
           'denied',
         );
       }

@@ -224,7 +224,8 @@ const MORE: [string, Builtin][] = [
         else {
           say(
             io,
-            `help: no help topics match \`${argv[1]}'.  Try \`help help' or \`man -k ${argv[1]}' or \`info ${argv[1]}'.`,
+            `help: no help topics match \`${argv[1]}'.  Try \`help help' ` +
+              `or \`man -k ${argv[1]}' or \`info ${argv[1]}'.`,
           );
           return 1;
         }

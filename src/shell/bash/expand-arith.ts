@@ -16,8 +16,16 @@ export class ArithError extends Error {
   }
 }
 
-const TOKEN =
-  /\s*(0[xX][0-9a-fA-F]+|\d+#[0-9a-zA-Z@_]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*=?|<<=?|>>=?|\+\+|--|&&|\|\||[<>=!]=|[-+*/%&|^]=|[-+*/%<>=!~&|^?:(),])/y;
+/** bash's arithmetic tokens, longest first where one is the start of another. */
+const TOKEN_KINDS = [
+  /0[xX][0-9a-fA-F]+/, // hex
+  /\d+#[0-9a-zA-Z@_]+/, // base#digits
+  /\d+/,
+  /[A-Za-z_][A-Za-z0-9_]*/, // a variable's name
+  /\*\*=?|<<=?|>>=?|\+\+|--|&&|\|\||[<>=!]=|[-+*/%&|^]=/, // two- and three-character operators
+  /[-+*/%<>=!~&|^?:(),]/,
+];
+const TOKEN = new RegExp(`\\s*(${TOKEN_KINDS.map((r) => r.source).join('|')})`, 'y');
 
 export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
   const toks: string[] = [];

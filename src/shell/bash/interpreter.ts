@@ -305,7 +305,13 @@ export class Interpreter implements ExpandHost {
       }
       if (i >= argv.length) {
         io.stderr(
-          'usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n',
+          [
+            'usage: sudo -h | -K | -k | -V',
+            'usage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] ' +
+              '[-h host] [-p prompt] [-R directory] [-T timeout] [-u user] ' +
+              '[VAR=value] [-i | -s] [<command>]',
+            '',
+          ].join('\n'),
         );
         return 1;
       }

@@ -150,7 +150,9 @@ export class Lexer extends WordReader {
     let body = '';
     for (;;) {
       if (this.pos >= src.length) {
-        const wanted = `here-document at line ${lineAt(src, redirect.span.start)} delimited by end-of-file (wanted \`${doc.delimiter}')`;
+        const wanted =
+          `here-document at line ${lineAt(src, redirect.span.start)} ` +
+          `delimited by end-of-file (wanted \`${doc.delimiter}')`;
         // At a prompt the body may still come; at the end of a script bash warns and runs.
         if (!this.endOfInput) {
           const error = {

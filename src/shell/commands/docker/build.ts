@@ -59,7 +59,10 @@ export const buildCommand: SubCommand = {
     } catch (e) {
       if (isKernelError(e, 'ENOENT')) {
         ctx.stderr(
-          `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${ctx.proc.realpath('.')}/${dir === '.' ? '' : `${dir}/`}${dockerfileName}: no such file or directory\n`,
+          'unable to prepare context: unable to evaluate symlinks in ' +
+            `Dockerfile path: lstat ${ctx.proc.realpath('.')}/` +
+            `${dir === '.' ? '' : `${dir}/`}${dockerfileName}: no such ` +
+            'file or directory\n',
         );
         return 1;
       }

@@ -329,7 +329,9 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
       {
         name: 'create',
         summary:
-          'Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.',
+          'Create a plugin from a rootfs and configuration. Plugin ' +
+          'data directory must contain config.json and rootfs ' +
+          'directory.',
       },
       { name: 'disable', summary: 'Disable a plugin' },
       { name: 'enable', summary: 'Enable a plugin' },

@@ -56,14 +56,18 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
       else
         throw flagError(
           def,
-          `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+          `invalid argument "${value}" for "` +
+            `${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: ` +
+            `strconv.ParseBool: parsing "${value}": invalid syntax`,
         );
       return;
     }
     if (f.type === 'int' && !/^-?\d+$/.test(value ?? '')) {
       throw flagError(
         def,
-        `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`,
+        `invalid argument "${value}" for "` +
+          `${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: ` +
+          `strconv.ParseInt: parsing "${value}": invalid syntax`,
       );
     }
     if (f.type === 'list') p.lists.set(f.long, [...(p.lists.get(f.long) ?? []), value as string]);
@@ -132,7 +136,8 @@ export function checkArgs(def: CommandDef, n: number): void {
 export function helpText(def: CommandDef): string {
   const lines = def.flags.map(
     (f) =>
-      `  ${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : f.type === 'list' ? ' list' : f.type === 'int' ? ' int' : ' string'}`,
+      `  ${f.short ? `-${f.short}, ` : '    '}--${f.long}` +
+      `${f.type === 'bool' ? '' : f.type === 'list' ? ' list' : f.type === 'int' ? ' int' : ' string'}`,
   );
   return `\nUsage:  ${def.usage}\n\n${def.summary}\n${lines.length ? `\nOptions:\n${lines.join('\n')}\n` : ''}`;
 }

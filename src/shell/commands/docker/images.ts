@@ -210,7 +210,8 @@ export const tagCommand: SubCommand = {
       parseReference(p.operands[1] as string);
     } catch (e) {
       throw new CliError(
-        `Error parsing reference: "${p.operands[1]}" is not a valid repository/tag: ${e instanceof Error ? e.message : ''}\n`,
+        `Error parsing reference: "${p.operands[1]}" is not a valid ` +
+          `repository/tag: ${e instanceof Error ? e.message : ''}\n`,
         1,
       );
     }

@@ -53,7 +53,8 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
   }
   if (!entry.run) {
     ctx.stderr(
-      `docker ${path.join(' ')}: not simulated here (Docker 20.10 has this command; this tutor's daemon does not model it).\n`,
+      `docker ${path.join(' ')}: not simulated here (Docker 20.10 ` +
+        "has this command; this tutor's daemon does not model it).\n",
     );
     return 1;
   }

@@ -264,24 +264,64 @@ export const systemDfCommand: SubCommand = {
         .images(false)
         .map(
           (r) =>
-            `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t${humanSize(sharedSize(d, r.image.id))}\t${humanSize(r.size - sharedSize(d, r.image.id))}\t${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`,
+            `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t` +
+            `${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t` +
+            `${humanSize(sharedSize(d, r.image.id))}\t` +
+            `${humanSize(r.size - sharedSize(d, r.image.id))}\t` +
+            `${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`,
         );
       const cs = d
         .ps(true)
-        .map(
-          (c) =>
-            `${c.id.slice(0, 12)}\t${c.imageRef}\t${JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19))}\t0\t${humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId))}\t${humanDurationAgo(now - c.createdMs)}\t${c.state.status === 'running' ? 'Up' : c.state.status === 'created' ? 'Created' : `Exited (${c.state.exitCode})`}\t${c.name.slice(1)}`,
+        .map((c) =>
+          [
+            c.id.slice(0, 12),
+            c.imageRef,
+            JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19)),
+            '0',
+            humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId)),
+            humanDurationAgo(now - c.createdMs),
+            c.state.status === 'running'
+              ? 'Up'
+              : c.state.status === 'created'
+                ? 'Created'
+                : `Exited (${c.state.exitCode})`,
+            c.name.slice(1),
+          ].join('\t'),
         );
       ctx.stdout(
-        `Images space usage:\n\n${tabwrite(['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') + '\n')}\nContainers space usage:\n\n${tabwrite(['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n')}\nLocal Volumes space usage:\n\n${tabwrite('VOLUME NAME\tLINKS\tSIZE\n')}\nBuild cache usage: 0B\n\n${tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n')}`,
+        [
+          'Images space usage:',
+          '',
+          tabwrite(
+            ['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') +
+              '\n',
+          ),
+          'Containers space usage:',
+          '',
+          tabwrite(
+            ['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n',
+          ),
+          'Local Volumes space usage:',
+          '',
+          tabwrite('VOLUME NAME\tLINKS\tSIZE\n'),
+          'Build cache usage: 0B',
+          '',
+          tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n'),
+        ].join('\n'),
       );
       return 0;
     }
     const rows = [
       'TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE',
-      `Images\t${u.images.total}\t${u.images.active}\t${humanSize(u.images.size)}\t${pct(u.images.reclaimable, u.images.size)}`,
-      `Containers\t${u.containers.total}\t${u.containers.active}\t${humanSize(u.containers.size)}\t${pct(u.containers.reclaimable, u.containers.size)}`,
-      `Local Volumes\t${u.volumes.total}\t${u.volumes.active}\t${humanSize(u.volumes.size)}\t${pct(u.volumes.reclaimable, u.volumes.size)}`,
+      `Images\t${u.images.total}\t${u.images.active}\t` +
+        `${humanSize(u.images.size)}\t` +
+        `${pct(u.images.reclaimable, u.images.size)}`,
+      `Containers\t${u.containers.total}\t${u.containers.active}\t` +
+        `${humanSize(u.containers.size)}\t` +
+        `${pct(u.containers.reclaimable, u.containers.size)}`,
+      `Local Volumes\t${u.volumes.total}\t${u.volumes.active}\t` +
+        `${humanSize(u.volumes.size)}\t` +
+        `${pct(u.volumes.reclaimable, u.volumes.size)}`,
       'Build Cache\t0\t0\t0B\t0B',
     ];
     ctx.stdout(tabwrite(rows.join('\n') + '\n'));

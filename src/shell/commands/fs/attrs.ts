@@ -65,7 +65,9 @@ function chmod(ctx: CommandContext): number {
   const [spec, ...files] = rest;
   if (spec === undefined || files.length === 0) {
     ctx.stderr(
-      `chmod: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry 'chmod --help' for more information.\n`,
+      'chmod: missing operand' +
+        `${spec === undefined ? '' : ` after ${q(spec)}`}\n` +
+        "Try 'chmod --help' for more information.\n",
     );
     return 1;
   }
@@ -115,7 +117,9 @@ function chownLike(group: boolean): (ctx: CommandContext) => number {
     const [spec, ...files] = p.operands;
     if (spec === undefined || files.length === 0) {
       ctx.stderr(
-        `${name}: missing operand${spec === undefined ? '' : ` after ${q(spec)}`}\nTry '${name} --help' for more information.\n`,
+        `${name}: missing operand` +
+          `${spec === undefined ? '' : ` after ${q(spec)}`}\n` +
+          `Try '${name} --help' for more information.\n`,
       );
       return 1;
     }
@@ -147,14 +151,19 @@ function mknod(ctx: CommandContext): number {
   const [path, type, maj, min] = args;
   if (path === undefined || type === undefined) {
     ctx.stderr(
-      `mknod: missing operand${path === undefined ? '' : ` after ${q(path)}`}\nTry 'mknod --help' for more information.\n`,
+      'mknod: missing operand' +
+        `${path === undefined ? '' : ` after ${q(path)}`}\n` +
+        "Try 'mknod --help' for more information.\n",
     );
     return 1;
   }
   const kind = type === 'p' ? S_IFIFO : type === 'b' ? S_IFBLK : type === 'c' || type === 'u' ? S_IFCHR : -1;
   if (kind < 0 || (kind !== S_IFIFO && (maj === undefined || min === undefined))) {
     ctx.stderr(
-      `mknod: ${kind < 0 ? `invalid device type ${q(type)}` : `missing operand after ${q(type)}`}\nTry 'mknod --help' for more information.\n`,
+      'mknod: ' +
+        `${kind < 0 ? `invalid device type ${q(type)}` : `missing operand after ${q(type)}`}` +
+        '\n' +
+        "Try 'mknod --help' for more information.\n",
     );
     return 1;
   }

@@ -320,7 +320,10 @@ function ln(ctx: CommandContext): number {
         ctx.stderr(`ln: failed to access ${q(src)}: ${errText(err)}\n`);
       else
         ctx.stderr(
-          `ln: failed to create ${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}${p.flags.has('s') ? '' : ` => ${q(src)}`}: ${errText(err)}\n`,
+          'ln: failed to create ' +
+            `${p.flags.has('s') ? 'symbolic' : 'hard'} link ${q(dst)}` +
+            `${p.flags.has('s') ? '' : ` => ${q(src)}`}: ${errText(err)}` +
+            '\n',
         );
       status = 1;
     }

@@ -280,7 +280,11 @@ async function tree(ctx: CommandContext): Promise<number> {
       level = Number(v);
     } else if (a.startsWith('-')) {
       ctx.stderr(
-        `tree: Invalid argument -\`${a.slice(1)}'.\nusage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]\n`,
+        [
+          `tree: Invalid argument -\`${a.slice(1)}'.`,
+          'usage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]',
+          '',
+        ].join('\n'),
       );
       return 2;
     } else roots.push(a);

@@ -90,7 +90,12 @@ export function pad2(n: number): string {
 export function fullTime(ms: number): string {
   const d = new Date(ms);
   const frac = String(Math.floor(ms % 1000)).padStart(3, '0');
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${frac}000000 +0000`;
+  return (
+    `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-` +
+    `${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:` +
+    `${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.` +
+    `${frac}000000 +0000`
+  );
 }
 
 /**

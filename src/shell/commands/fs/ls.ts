@@ -143,7 +143,11 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
     out += `total ${o.human ? coreutilsHumanSize(blocks * 1024) : blocks}\n`;
   }
   for (const r of rows) {
-    out += `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${r.mode} ${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}\n`;
+    out +=
+      `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${r.mode} ` +
+      `${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ` +
+      `${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ` +
+      `${r.name}\n`;
   }
   return out;
 }

@@ -206,7 +206,10 @@ function df(ctx: CommandContext): number {
   const typed = p.flags.has('T') ? 1 : 0;
   let out = '';
   for (const r of all) {
-    out += `${r.map((cell, c) => (c === r.length - 1 ? cell : c <= typed ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join(' ')}\n`;
+    const padded = r.map((cell, c) =>
+      c === r.length - 1 ? cell : c <= typed ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number),
+    );
+    out += `${padded.join(' ')}\n`;
   }
   ctx.stdout(out);
   return 0;
@@ -258,7 +261,9 @@ function mountCmd(ctx: CommandContext): number {
       ctx.stderr(`mount: ${target}: special device ${source} does not exist.\n`);
     else
       ctx.stderr(
-        `mount: ${target}: wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.\n`,
+        `mount: ${target}: wrong fs type, bad option, bad superblock ` +
+          `on ${source}, missing codepage or helper program, or other ` +
+          'error.\n',
       );
     return 32;
   }

@@ -146,7 +146,10 @@ function format(
 
 export function defaultStat(name: string, st: Stat, names: Names, target: string | undefined): string {
   const file = target !== undefined ? `${q(name)} -> ${q(target)}` : name;
-  const size = `  Size: ${String(st.size).padEnd(10)}\tBlocks: ${String(st.blocks).padEnd(10)} IO Block: 4096   ${fileTypeName(st)}`;
+  const size =
+    `  Size: ${String(st.size).padEnd(10)}\tBlocks: ` +
+    `${String(st.blocks).padEnd(10)} IO Block: 4096   ` +
+    `${fileTypeName(st)}`;
   const dev = `Device: ${major(st.dev)},${minor(st.dev)}\tInode: ${String(st.ino).padEnd(11)} Links: ${st.nlink}`;
   const devType =
     st.type === 'chr' || st.type === 'blk'

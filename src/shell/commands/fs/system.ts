@@ -64,7 +64,11 @@ export function makeUname(machine: MachineInfo): CommandSpec {
         else {
           ctx.stderr(
             a.startsWith('-')
-              ? `uname: invalid option -- '${a.replace(/^-+/, '').replace(/[asnrvmpio]/g, '')[0] ?? a}'\nTry 'uname --help' for more information.\n`
+              ? [
+                  `uname: invalid option -- '${a.replace(/^-+/, '').replace(/[asnrvmpio]/g, '')[0] ?? a}'`,
+                  "Try 'uname --help' for more information.",
+                  '',
+                ].join('\n')
               : `uname: extra operand ${q(a)}\nTry 'uname --help' for more information.\n`,
           );
           return 1;
@@ -275,7 +279,9 @@ function vim(ctx: CommandContext): number {
   const file = files[0];
   if (file === undefined) {
     ctx.stderr(
-      `${name}: this simulated terminal has no full-screen editor; use \`${name} FILE\` with text piped in, or -c 's/old/new/' -c wq\n`,
+      `${name}: this simulated terminal has no full-screen editor; ` +
+        `use \`${name} FILE\` with text piped in, or -c 's/old/new/' ` +
+        '-c wq\n',
     );
     return 1;
   }
@@ -334,7 +340,10 @@ function vim(ctx: CommandContext): number {
   }
   const bytes = new TextEncoder().encode(data).length;
   ctx.stderr(
-    `"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B written (simulated ${name}: saved as :wq does, by writing a new file and renaming it over the old one, so the inode changes)\n`,
+    `"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B ` +
+      `written (simulated ${name}: saved as :wq does, by writing a ` +
+      'new file and renaming it over the old one, so the inode ' +
+      'changes)\n',
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
-// -v, -f FILE (standard input by default), -C DIR and -z, so a learner can open what `docker save` wrote and see .wh. files
-// where the disk has whiteout devices. Creating archives is not simulated and says so.
+// -v, -f FILE (standard input by default), -C DIR and -z, so a learner can open what `docker save`
+// wrote and see .wh. files where the disk has whiteout devices. Creating archives is not simulated and says so.
 import { gunzipSync } from 'node:zlib';
 import { extract, type Header as Headers } from 'tar-stream';
 import type { CommandContext, CommandSpec } from '../../command.js';
@@ -107,7 +107,8 @@ const TYPE_CHAR: Record<string, string> = {
 function modeString(h: Headers): string {
   const m = h.mode ?? 0;
   const rwx = (bits: number, special: boolean, ch: string) =>
-    `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
+    `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}` +
+    `${special ? (bits & 1 ? ch : ch.toUpperCase()) : bits & 1 ? 'x' : '-'}`;
   return (
     (TYPE_CHAR[h.type ?? 'file'] ?? '-') +
     rwx(m >> 6, (m & 0o4000) !== 0, 's') +
@@ -126,7 +127,10 @@ function verboseLine(h: Headers): string {
   const pad = Math.max(1, 19 - owner.length - size.length);
   const t = h.mtime ?? new Date(0);
   const two = (n: number) => String(n).padStart(2, '0');
-  const when = `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+  const when =
+    `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-` +
+    `${two(t.getUTCDate())} ${two(t.getUTCHours())}:` +
+    `${two(t.getUTCMinutes())}`;
   const tail = h.type === 'symlink' ? ` -> ${h.linkname}` : h.type === 'link' ? ` link to ${h.linkname}` : '';
   return `${modeString(h)} ${owner}${' '.repeat(pad)}${size} ${when} ${h.name}${tail}`;
 }
@@ -160,7 +164,11 @@ async function tar(ctx: CommandContext): Promise<number> {
     bytes = ctx.stdin;
     if (bytes.length === 0 && ctx.stdinIsTerminal) {
       ctx.stderr(
-        'tar: Refusing to read archive contents from terminal (missing -f option?)\ntar: Error is not recoverable: exiting now\n',
+        [
+          'tar: Refusing to read archive contents from terminal (missing -f option?)',
+          'tar: Error is not recoverable: exiting now',
+          '',
+        ].join('\n'),
       );
       return 2;
     }

@@ -47,7 +47,11 @@ function getfattr(ctx: CommandContext): number {
   const f = p.flags;
   if (p.operands.length === 0) {
     ctx.stderr(
-      "Usage: getfattr [-hRLP] [-n name|-d] [-e en] [-m pattern] path...\nTry `getfattr --help' for more information.\n",
+      [
+        'Usage: getfattr [-hRLP] [-n name|-d] [-e en] [-m pattern] path...',
+        "Try `getfattr --help' for more information.",
+        '',
+      ].join('\n'),
     );
     return 1;
   }
@@ -134,7 +138,12 @@ function setfattr(ctx: CommandContext): number {
   const remove = f.get('x');
   if ((name === undefined && remove === undefined) || p.operands.length === 0) {
     ctx.stderr(
-      "Usage: setfattr {-n name} [-v value] [-h] file...\n       setfattr {-x name} [-h] file...\nTry `setfattr --help' for more information.\n",
+      [
+        'Usage: setfattr {-n name} [-v value] [-h] file...',
+        '       setfattr {-x name} [-h] file...',
+        "Try `setfattr --help' for more information.",
+        '',
+      ].join('\n'),
     );
     return 1;
   }

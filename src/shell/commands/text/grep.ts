@@ -71,7 +71,9 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
   if (o.byteOffset) lines.reduce((at, l, k) => ((offsets[k] = at), at + enc.encode(l).length + 1), 0);
   const c = (code: string, t: string): string => (o.color ? paint(code, t) : t);
   const prefix = (i: number, sep: string, at?: number): string =>
-    `${show ? `${c('35', label)}${c('36', sep)}` : ''}${o.number ? `${c('32', String(i + 1))}${c('36', sep)}` : ''}${o.byteOffset ? `${c('32', String(at ?? offsets[i]))}${c('36', sep)}` : ''}`;
+    `${show ? `${c('35', label)}${c('36', sep)}` : ''}` +
+    `${o.number ? `${c('32', String(i + 1))}${c('36', sep)}` : ''}` +
+    `${o.byteOffset ? `${c('32', String(at ?? offsets[i]))}${c('36', sep)}` : ''}`;
   const highlight = (line: string): string => {
     if (!o.color || o.invert) return line;
     o.re.lastIndex = 0;
@@ -115,7 +117,9 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
           m = longestAt(o.re, line, m);
           o.re.lastIndex = m.index + m[0].length;
           if (m[0] !== '')
-            out += `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}${c('01;31', m[0])}\n`;
+            out +=
+              `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}` +
+              `${c('01;31', m[0])}\n`;
         }
       }
     } else out += `${prefix(i, ':')}${highlight(line)}\n`;

@@ -29,7 +29,8 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
       if (v === undefined) return 0;
       if (!/^\d+$/.test(v))
         throw new UsageError(
-          `uniq: ${v}: invalid number of ${k === 'f' ? 'fields to skip' : k === 's' ? 'bytes to skip' : 'bytes to compare'}`,
+          `uniq: ${v}: invalid number of ` +
+            `${k === 'f' ? 'fields to skip' : k === 's' ? 'bytes to skip' : 'bytes to compare'}`,
           true,
         );
       return Number(v);

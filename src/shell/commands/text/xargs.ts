@@ -49,7 +49,9 @@ function splitDefault(s: string, byLine: boolean): string[][] {
         lines.push([]);
         throw Object.assign(
           new ParseError(
-            `unmatched ${c === "'" ? 'single' : 'double'} quote; by default quotes are special to xargs unless you use the -0 option`,
+            `unmatched ${c === "'" ? 'single' : 'double'} quote; by ` +
+              'default quotes are special to xargs unless you use the -0 ' +
+              'option',
           ),
           { lines },
         );
@@ -104,7 +106,8 @@ async function run(ctx: CommandContext): Promise<number> {
       } else if (m[1] === 'I') {
         if (maxArgs > 0)
           ctx.stderr(
-            'xargs: warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous --max-args value\n',
+            'xargs: warning: options --max-args and --replace/-I/-i are ' +
+              'mutually exclusive, ignoring previous --max-args value\n',
           );
         maxArgs = 0;
         repl = v;

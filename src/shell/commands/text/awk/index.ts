@@ -22,11 +22,62 @@ import { errText } from '../../options.js';
 import { text } from '../operands.js';
 import { awkVersion } from '../help-texts.js';
 
-const USAGE_REST = `POSIX options:\t\tGNU long options: (standard)\n\t-f progfile\t\t--file=progfile\n\t-F fs\t\t\t--field-separator=fs\n\t-v var=val\t\t--assign=var=val\nShort options:\t\tGNU long options: (extensions)\n\t-b\t\t\t--characters-as-bytes\n\t-c\t\t\t--traditional\n\t-C\t\t\t--copyright\n\t-d[file]\t\t--dump-variables[=file]\n\t-D[file]\t\t--debug[=file]\n\t-e 'program-text'\t--source='program-text'\n\t-E file\t\t\t--exec=file\n\t-g\t\t\t--gen-pot\n\t-h\t\t\t--help\n\t-i includefile\t\t--include=includefile\n\t-I\t\t\t--trace\n\t-l library\t\t--load=library\n\t-L[fatal|invalid|no-ext]\t--lint[=fatal|invalid|no-ext]\n\t-M\t\t\t--bignum\n\t-N\t\t\t--use-lc-numeric\n\t-n\t\t\t--non-decimal-data\n\t-o[file]\t\t--pretty-print[=file]\n\t-O\t\t\t--optimize\n\t-p[file]\t\t--profile[=file]\n\t-P\t\t\t--posix\n\t-r\t\t\t--re-interval\n\t-s\t\t\t--no-optimize\n\t-S\t\t\t--sandbox\n\t-t\t\t\t--lint-old\n\t-V\t\t\t--version\n\nTo report bugs, use the \`gawkbug' program.\nFor full instructions, see the node \`Bugs' in \`gawk.info'\nwhich is section \`Reporting Problems and Bugs' in the\nprinted version.  This same information may be found at\nhttps://www.gnu.org/software/gawk/manual/html_node/Bugs.html.\nPLEASE do NOT try to report bugs by posting in comp.lang.awk,\nor by using a web forum such as Stack Overflow.\n\ngawk is a pattern scanning and processing language.\nBy default it reads standard input and writes standard output.\n\nExamples:\n\tawk '{ sum += $1 }; END { print sum }' file\n\tawk -F: '{ print $1 }' /etc/passwd\n`;
+const USAGE_REST = [
+  'POSIX options:\t\tGNU long options: (standard)',
+  '\t-f progfile\t\t--file=progfile',
+  '\t-F fs\t\t\t--field-separator=fs',
+  '\t-v var=val\t\t--assign=var=val',
+  'Short options:\t\tGNU long options: (extensions)',
+  '\t-b\t\t\t--characters-as-bytes',
+  '\t-c\t\t\t--traditional',
+  '\t-C\t\t\t--copyright',
+  '\t-d[file]\t\t--dump-variables[=file]',
+  '\t-D[file]\t\t--debug[=file]',
+  "\t-e 'program-text'\t--source='program-text'",
+  '\t-E file\t\t\t--exec=file',
+  '\t-g\t\t\t--gen-pot',
+  '\t-h\t\t\t--help',
+  '\t-i includefile\t\t--include=includefile',
+  '\t-I\t\t\t--trace',
+  '\t-l library\t\t--load=library',
+  '\t-L[fatal|invalid|no-ext]\t--lint[=fatal|invalid|no-ext]',
+  '\t-M\t\t\t--bignum',
+  '\t-N\t\t\t--use-lc-numeric',
+  '\t-n\t\t\t--non-decimal-data',
+  '\t-o[file]\t\t--pretty-print[=file]',
+  '\t-O\t\t\t--optimize',
+  '\t-p[file]\t\t--profile[=file]',
+  '\t-P\t\t\t--posix',
+  '\t-r\t\t\t--re-interval',
+  '\t-s\t\t\t--no-optimize',
+  '\t-S\t\t\t--sandbox',
+  '\t-t\t\t\t--lint-old',
+  '\t-V\t\t\t--version',
+  '',
+  "To report bugs, use the `gawkbug' program.",
+  "For full instructions, see the node `Bugs' in `gawk.info'",
+  "which is section `Reporting Problems and Bugs' in the",
+  'printed version.  This same information may be found at',
+  'https://www.gnu.org/software/gawk/manual/html_node/Bugs.html.',
+  'PLEASE do NOT try to report bugs by posting in comp.lang.awk,',
+  'or by using a web forum such as Stack Overflow.',
+  '',
+  'gawk is a pattern scanning and processing language.',
+  'By default it reads standard input and writes standard output.',
+  '',
+  'Examples:',
+  "\tawk '{ sum += $1 }; END { print sum }' file",
+  "\tawk -F: '{ print $1 }' /etc/passwd",
+  '',
+].join('\n');
 
 /** gawk names itself as invoked: `awk: …` or `gawk: …`. */
 function usage(me: string): string {
-  return `Usage: ${me} [POSIX or GNU style options] -f progfile [--] file ...\nUsage: ${me} [POSIX or GNU style options] [--] 'program' file ...\n${USAGE_REST}`;
+  return [
+    `Usage: ${me} [POSIX or GNU style options] -f progfile [--] file ...`,
+    `Usage: ${me} [POSIX or GNU style options] [--] 'program' file ...`,
+    USAGE_REST,
+  ].join('\n');
 }
 
 /** Splits a file's text into records by RS: newline, paragraph mode (""), a character, or a regex. */
@@ -180,7 +231,11 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     const lineEnd = src.indexOf('\n', e.pos) < 0 ? src.length : src.indexOf('\n', e.pos);
     const line = src.slice(lineStart, lineEnd);
     ctx.stderr(
-      `${me}: ${srcName}:${lineNo}: ${line}\n${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}\n`,
+      [
+        `${me}: ${srcName}:${lineNo}: ${line}`,
+        `${me}: ${srcName}:${lineNo}: ${' '.repeat(e.pos - lineStart)}^ ${e.message}`,
+        '',
+      ].join('\n'),
     );
     return 1;
   }

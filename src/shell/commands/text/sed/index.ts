@@ -132,11 +132,9 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       return toLines(text(ctx.proc.readFile(f)), sep);
     } catch (e) {
       const isDir = (e as { code?: string }).code === 'EISDIR';
-      ctx.stderr(
-        isDir
-          ? `sed: ${inPlace !== undefined ? `couldn't edit ${f}: not a regular file` : `read error on ${f}: Is a directory`}\n`
-          : `sed: can't read ${f}: ${errText(e)}\n`,
-      );
+      const dirError =
+        inPlace !== undefined ? `couldn't edit ${f}: not a regular file` : `read error on ${f}: Is a directory`;
+      ctx.stderr(isDir ? `sed: ${dirError}\n` : `sed: can't read ${f}: ${errText(e)}\n`);
       status = isDir && inPlace === undefined ? 4 : 2;
       return undefined;
     }
