@@ -82,7 +82,9 @@ export async function copyIntoSim(
       const u = e as UnreadableFile;
       throw new Error(
         u.code === 'TOO_BIG'
-          ? `${real} would take the copy past ${MAX_COPY_IN_BYTES / 1024 / 1024} MiB in all (the simulated disk is in memory)`
+          ? `${real} would take the copy past ` +
+              `${MAX_COPY_IN_BYTES / 1024 / 1024} MiB in all (the ` +
+              'simulated disk is in memory)'
           : u.message,
       );
     }

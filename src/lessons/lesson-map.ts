@@ -33,7 +33,11 @@ export function lessonMapText(
   const rows = lessons.map((l, i) => {
     const t = l.texts[lang];
     const mark = marks[i] as string;
-    return `${String(i + 1).padStart(2)}. [${mark}${' '.repeat(wide - columns(mark))}] ${t.title}${summaries ? ` — ${t.summary}` : ''}`;
+    return (
+      `${String(i + 1).padStart(2)}. [${mark}` +
+      `${' '.repeat(wide - columns(mark))}] ${t.title}` +
+      `${summaries ? ` — ${t.summary}` : ''}`
+    );
   });
   const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${m.gradeLegend}\n` : '';
   return `${rows.join('\n')}\n\n${legend}${m.pick}\n`;

@@ -68,7 +68,9 @@ export function explainIssue(issue: SchemaIssue, input: unknown): Array<{ path: 
     return [
       {
         path: issue.path,
-        message: `a ${what} has one key (${names.slice(0, 4).join(', ')} …), not ${keys.length ? keys.join(', ') : 'none'}`,
+        message:
+          `a ${what} has one key (${names.slice(0, 4).join(', ')} …), ` +
+          `not ${keys.length ? keys.join(', ') : 'none'}`,
       },
     ];
   const key = keys[0] as string;

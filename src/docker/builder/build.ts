@@ -84,7 +84,9 @@ export async function build(
   out(`Sending build context to Docker daemon  ${formatContextSize(ctx.contextBytes)}\r\r\n`);
   if (tooLongLine(ctx.dockerfile)) {
     err(
-      `Error response from daemon: failed to parse Dockerfile: dockerfile line greater than max allowed size of ${MAX_LINE - 1}\n`,
+      'Error response from daemon: failed to parse Dockerfile: ' +
+        'dockerfile line greater than max allowed size of ' +
+        `${MAX_LINE - 1}\n`,
     );
     return { exitCode: 1 };
   }

@@ -349,7 +349,9 @@ export class Daemon extends DaemonCore {
     const taken = this.findContainerByName(name);
     if (taken)
       throw new DaemonError(
-        `Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        'Error when allocating new name: Conflict. ' +
+          `The container name "/${name}" is already in use by container "${taken.id}". ` +
+          'You have to remove (or rename) that container to be able to reuse that name.',
         409,
       );
     c.name = `/${name}`;

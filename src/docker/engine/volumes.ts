@@ -63,7 +63,9 @@ export function createVolume(
   const n = name ?? randomHex(d.random);
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(n))
     throw new DaemonError(
-      `create ${n}: "${n}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+      `create ${n}: "${n}" includes invalid characters for a local ` +
+        'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. ' +
+        'If you intended to pass a host directory, use absolute path',
       400,
     );
   const dir = `${root(d)}/${n}`;

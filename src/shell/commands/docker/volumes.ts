@@ -156,7 +156,9 @@ export const volumePruneCommand: SubCommand = {
     if (!p.bools.has('force')) {
       // The CLI asks first; a script's stdin answers nothing, which is "no".
       ctx.stdout(
-        'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
+        'WARNING! This will remove all local volumes not used by at ' +
+          'least one container.\n' +
+          'Are you sure you want to continue? [y/N] ',
       );
       const answer = new TextDecoder().decode(ctx.stdin).split('\n')[0]?.trim().toLowerCase();
       if (answer !== 'y' && answer !== 'yes') {
