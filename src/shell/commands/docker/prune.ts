@@ -26,7 +26,9 @@ const containersReport = (ids: string[]): string =>
 
 const imagesReport = (items: { Untagged?: string; Deleted?: string }[]): string =>
   items.length
-    ? `Deleted Images:\n${items.map((i) => (i.Untagged ? `untagged: ${i.Untagged}\n` : `deleted: ${i.Deleted}\n`)).join('')}\n`
+    ? 'Deleted Images:\n' +
+      `${items.map((i) => (i.Untagged ? `untagged: ${i.Untagged}\n` : `deleted: ${i.Deleted}\n`)).join('')}` +
+      '\n'
     : '';
 
 export const containerPruneCommand: SubCommand = {
