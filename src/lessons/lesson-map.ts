@@ -39,7 +39,7 @@ export function lessonMapText(
       `${summaries ? ` — ${t.summary}` : ''}`
     );
   });
-  const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${m.gradeLegend}\n` : '';
+  const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${m.gradeLegend}\n\n` : '';
   return `${rows.join('\n')}\n\n${legend}${m.pick}\n`;
 }
 

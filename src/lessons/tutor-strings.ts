@@ -32,7 +32,7 @@ const en = {
   confirmWayOut: (cmd: string) => `Run the solution after ${cmd}? [y/N]`,
   confirmAnyway: 'Run the solution anyway? [y/N]',
   blockedAt: (line: string, why: string) =>
-    `From where you are, the reference solution fails at \`${line}\`:\n${why || '(it says nothing)'}`,
+    `From where you are, the reference solution fails at \`${line}\`:\n\n${why || '(it says nothing)'}`,
   notEnough: 'From where you are, the reference solution would run but not complete this step.',
   wayOut: (cmd: string) => `\`${cmd}\` clears the way: then the solution works.`,
   noWayOut: 'No single command clears the way: `reset lesson` starts the lesson afresh.',
@@ -95,7 +95,7 @@ const zhCN: Strings = {
   confirmWayOut: (cmd: string) => `先执行 ${cmd}，再执行参考答案？[y/N]`,
   confirmAnyway: '仍然执行参考答案？[y/N]',
   blockedAt: (line: string, why: string) =>
-    `在当前状态下，参考答案会在 \`${line}\` 这一步失败：\n${why || '（没有输出）'}`,
+    `在当前状态下，参考答案会在 \`${line}\` 这一步失败：\n\n${why || '（没有输出）'}`,
   notEnough: '在当前状态下，参考答案可以执行，但不能完成这一步。',
   wayOut: (cmd: string) => `先执行 \`${cmd}\` 扫清障碍，参考答案就能完成这一步。`,
   noWayOut: '没有一条命令能扫清障碍：输入 `reset lesson` 从头开始本课。',
