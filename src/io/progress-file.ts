@@ -37,7 +37,7 @@ import { oldProgressPath, progressPath } from './progress-path.js';
 /** A progress file is a few kilobytes; an import or a progress file over this is refused. */
 export const MAX_PROGRESS_BYTES = 1024 * 1024;
 /** How long a save waits for another tutor's lock before giving up (and trying at the next step). */
-const LOCK_WAIT_MS = 3000;
+const LOCK_WAIT_MS = 1000;
 /** A lock older than this was left by a tutor that died or froze mid-save (a save takes ms). */
 const STALE_LOCK_MS = 10_000;
 
