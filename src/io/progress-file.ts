@@ -36,10 +36,11 @@ import { oldProgressPath, progressPath } from './progress-path.js';
 
 /** A progress file is a few kilobytes; an import or a progress file over this is refused. */
 export const MAX_PROGRESS_BYTES = 1024 * 1024;
-/** How long a save waits for another tutor's lock before giving up (and trying at the next step). */
-const LOCK_WAIT_MS = 1000;
-/** A lock older than this was left by a tutor that died or froze mid-save (a save takes ms). */
-const STALE_LOCK_MS = 10_000;
+/** How long a save waits for another tutor's lock before giving up (and trying at the next step).
+ * A save takes milliseconds, but its fsync can take seconds on a busy disk. */
+const LOCK_WAIT_MS = 5000;
+/** A lock older than this was left by a tutor that froze mid-save (a dead one's pid is gone). */
+const STALE_LOCK_MS = 30_000;
 
 export { oldProgressPath, progressPath };
 
@@ -224,7 +225,10 @@ export interface OpenOptions {
 /** The progress file as a ProgressStore, and what the learner should be told on opening it
  * (progress moved from the old place, a corrupt file kept aside). Throws ProgressFileError when
  * the file cannot be read at all. */
-export function openProgressFile(o: OpenOptions = {}): { store: ProgressStore & { path: string }; notices: string[] } {
+export function openProgressFile(o: OpenOptions = {}): {
+  store: ProgressStore & { path: string; flush(): string | undefined };
+  notices: string[];
+} {
   const env = o.env ?? process.env;
   const path = o.path ?? progressPath(env);
   const now = o.now ?? Date.now;
@@ -272,26 +276,31 @@ export function openProgressFile(o: OpenOptions = {}): { store: ProgressStore & 
     },
     recordStep(lessonId: string, stepId: string, next: number, grade?: Grade): string | undefined {
       pending.push((p) => recordStep(p, lessonId, stepId, next, grade));
-      // A file someone broke while this tutor ran is moved aside as at start, and the learner told.
-      let warning: string | undefined;
-      try {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        withLock(path, () => {
-          const latest = readProgressFile(path, now());
-          warning = latest.warning;
-          const updated = pending.reduce((acc, f) => f(acc), latest.progress);
-          writeAtomically(path, `${JSON.stringify(updated, null, 2)}\n`);
-          onDisk = updated;
-          pending = [];
-        });
-        return warning;
-      } catch (e) {
-        const why = e instanceof ProgressFileError ? e.message.replace(/^overlay-tutor: /, '') : describeErrno(e);
-        // The reason first: a narrow status line cuts the end off.
-        return `progress not saved: ${why} (${path}); it is kept and saved again at the next step`;
-      }
+      return save();
     },
+    flush: (): string | undefined => (pending.length ? save() : undefined),
   };
+  /** Writes the pending steps into the file as it is now; a warning when it could not. */
+  function save(): string | undefined {
+    // A file someone broke while this tutor ran is moved aside as at start, and the learner told.
+    let warning: string | undefined;
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      withLock(path, () => {
+        const latest = readProgressFile(path, now());
+        warning = latest.warning;
+        const updated = pending.reduce((acc, f) => f(acc), latest.progress);
+        writeAtomically(path, `${JSON.stringify(updated, null, 2)}\n`);
+        onDisk = updated;
+        pending = [];
+      });
+      return warning;
+    } catch (e) {
+      const why = e instanceof ProgressFileError ? e.message.replace(/^overlay-tutor: /, '') : describeErrno(e);
+      // The reason first: a narrow status line cuts the end off.
+      return `progress not saved: ${why} (${path}); it is kept and saved again at the next step`;
+    }
+  }
   return { store, notices };
 }
 

@@ -77,5 +77,8 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     if ((await tutor.submit(next.value as string, io)).quit) break;
   }
   rl.close();
+  // Steps whose save failed get one more try on the way out.
+  const unsaved = opened.store.flush();
+  if (unsaved) output.write(`overlay-tutor: ${unsaved}\n`);
   return 0;
 }

@@ -48,7 +48,15 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   const wanted = o.tutor.lessonId;
   if (wanted !== undefined && !(await tutor.open(wanted)))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
-  const screen = tutorScreenHost(tutor);
+  const tutorScreen = tutorScreenHost(tutor);
+  // Steps whose save failed get one more try when the screen closes.
+  const screen = {
+    ...tutorScreen,
+    dispose: () => {
+      tutorScreen.dispose();
+      opened.store.flush();
+    },
+  };
   // A progress file that could not be read was moved aside, or moved from the old place: say so
   // above the map.
   return notices.length ? { ...screen, intro: () => `${notices.join('\n')}\n${screen.intro()}` } : screen;

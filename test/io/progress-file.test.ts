@@ -81,6 +81,9 @@ describe('saving', () => {
     expect(store.current().lessons.chainid).toEqual({ current: 2, done: ['intro', 'pull'] });
     rmSync(join(dir, 'state'));
     renameSync(join(dir, 'away'), join(dir, 'state'));
+    // On the way out, the tutor tries once more.
+    expect(store.flush()).toBeUndefined();
+    expect(read().lessons.chainid).toEqual({ current: 2, done: ['intro', 'pull'] });
     expect(store.recordStep('chainid', 'walk', 3)).toBeUndefined();
     expect(read().lessons.chainid).toEqual({ current: 3, done: ['intro', 'pull', 'walk'] });
   });
@@ -100,7 +103,7 @@ describe('saving', () => {
     writeFileSync(`${file}.lock`, `${process.pid} someone-else\n`);
     const started = Date.now();
     expect(store.recordStep('chainid', 'intro', 1)).toMatch(/another overlay-tutor holds .*progress\.json\.lock/);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(8000);
     rmSync(`${file}.lock`);
     expect(store.recordStep('chainid', 'pull', 2)).toBeUndefined();
     expect(read().lessons.chainid.done).toEqual(['intro', 'pull']);
