@@ -275,7 +275,7 @@ export const psCommand: SubCommand = {
       const size = p.bools.has('size') ? d.driver.rwSize(c.rw.mountId, c.rw.initId) : 0;
       return {
         ID: noTrunc ? c.id : c.id.slice(0, 12),
-        Image: c.imageRef,
+        Image: imageColumn(d, c, noTrunc),
         Command: JSON.stringify(noTrunc ? command : ellipsis(command, 20)),
         CreatedAt: goTimeString(c.createdMs),
         RunningFor: `${humanDuration(now - c.createdMs)} ago`,
@@ -298,6 +298,16 @@ export const psCommand: SubCommand = {
     return printList(ctx, format, rows, DOCKER_LISTS.ps);
   },
 };
+
+/**
+ * daemon/list.go: the reference the container was made from while it still names the
+ * container's image; once the tag is gone or moved, the image ID (short unless --no-trunc).
+ */
+function imageColumn(d: DockerEngine, c: Container, noTrunc: boolean): string {
+  const now = d.findImage(c.imageRef);
+  if (now && now.id === c.image.id) return c.imageRef;
+  return noTrunc ? c.image.id : c.image.id.slice(7, 19);
+}
 
 /** The PORTS column: published ports on both address families, exposed ones bare. */
 function portsText(c: Container): string {

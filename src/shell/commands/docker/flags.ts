@@ -23,6 +23,8 @@ export interface CommandDef {
 
 export interface Parsed {
   bools: Set<string>;
+  /** Bool flags given as --flag=false: for the few that default to true (history -H). */
+  falses: Set<string>;
   strings: Map<string, string>;
   lists: Map<string, string[]>;
   operands: string[];
@@ -45,15 +47,19 @@ export function flagError(def: CommandDef, msg: string): CliError {
 }
 
 export function parseFlags(def: CommandDef, args: string[]): Parsed {
-  const p: Parsed = { bools: new Set(), strings: new Map(), lists: new Map(), operands: [] };
+  const p: Parsed = { bools: new Set(), falses: new Set(), strings: new Map(), lists: new Map(), operands: [] };
   const flags = [...def.flags, { long: 'help', type: 'bool' as const }];
   const byLong = new Map(flags.map((f) => [f.long, f]));
   const byShort = new Map(flags.filter((f) => f.short).map((f) => [f.short as string, f]));
   const set = (f: FlagSpec, value: string | undefined): void => {
     if (f.type === 'bool') {
-      if (value === undefined || value === 'true') p.bools.add(f.long);
-      else if (value === 'false') p.bools.delete(f.long);
-      else
+      if (value === undefined || value === 'true') {
+        p.bools.add(f.long);
+        p.falses.delete(f.long);
+      } else if (value === 'false') {
+        p.bools.delete(f.long);
+        p.falses.add(f.long);
+      } else
         throw flagError(
           def,
           `invalid argument "${value}" for "` +

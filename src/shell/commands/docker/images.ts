@@ -150,14 +150,17 @@ export const historyCommand: SubCommand = {
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
+    // -H is on unless -H=false: then times as RFC 3339 and sizes in bytes.
+    const human = !p.falses.has('human');
     const rows = d.history(p.operands[0] as string).map((h) => {
       const by = h.createdBy.replace(/\t/g, ' ');
+      const createdAt = new Date(Math.floor(h.created / 1000) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
       return {
         ID: h.id === '<missing>' || noTrunc ? h.id : h.id.slice(7, 19),
-        CreatedSince: `${humanDuration(now - h.created)} ago`,
-        CreatedAt: new Date(h.created).toISOString().replace(/\.\d+Z$/, 'Z'),
+        CreatedSince: human ? `${humanDuration(now - h.created)} ago` : createdAt,
+        CreatedAt: createdAt,
         CreatedBy: noTrunc ? by : ellipsis(by, 45),
-        Size: humanSize(h.size),
+        Size: human ? humanSize(h.size) : String(h.size),
         Comment: h.comment,
       };
     });
@@ -165,7 +168,11 @@ export const historyCommand: SubCommand = {
       for (const r of rows) ctx.stdout(`${r.ID}\n`);
       return 0;
     }
-    return printList(ctx, p.strings.get('format') ?? '', rows, DOCKER_LISTS.history);
+    let format = p.strings.get('format') ?? '';
+    // The CLI's nonHumanHistoryTableFormat: the CREATED AT column instead of CREATED.
+    if (!human && (format === '' || format === 'table'))
+      format = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+    return printList(ctx, format, rows, DOCKER_LISTS.history);
   },
 };
 
