@@ -2,7 +2,7 @@
 // the kernel, the command table and a terminal session. Docker plugs in through the hooks:
 //   createSimHost({ seed, extraCommands: [dockerCommand], onKernel: (k, proc) => engine.init(k) })
 import { Volume } from 'memfs';
-import { Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
+import { type BudgetLimits, Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
 import { toText, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
@@ -35,6 +35,8 @@ export interface SimHostOptions {
   docker?: boolean;
   /** An interactive shell (default) says `exit` when it ends; a script's does not. */
   interactive?: boolean;
+  /** What one command line may spend (src/kernel/budget.ts); the defaults suit a learner. */
+  budget?: Partial<BudgetLimits>;
 }
 
 export interface SimHost {
@@ -330,6 +332,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     commands,
     hostname,
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
+    budget: options.budget,
   });
   const dockerService = service;
   return {

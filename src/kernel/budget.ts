@@ -30,7 +30,7 @@ export interface BudgetLimits {
 export const DEFAULT_BUDGET: BudgetLimits = {
   steps: 20_000,
   ms: 15_000,
-  sliceMs: 700,
+  sliceMs: 500,
   outputBytes: 16 << 20,
   memoryBytes: 768 << 20,
 };

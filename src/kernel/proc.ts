@@ -246,6 +246,12 @@ export class Proc {
     return this.toProcPath(this.cwdHost);
   }
 
+  /** fork(2)'s cwd: the child shares the parent's working directory, even one since removed
+   * (a path lookup there then fails as it would; chdir() to it would fail first). */
+  inheritCwd(parent: Proc): void {
+    this.cwdHost = parent.cwdHost;
+  }
+
   chdir(path: string): void {
     const r = this.resolve(path, true, 'chdir');
     if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'chdir', path);

@@ -81,7 +81,31 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       isScreenReaderEnabled: o.screenReader,
     },
   );
+  restoreOnSignals(() => instance.unmount());
   await instance.waitUntilExit();
   leaveFullScreen(process.stdout);
   return code;
+}
+
+/**
+ * SIGTERM and SIGHUP end the bin at once, the terminal as it was found: Ink's own handling left
+ * raw mode on after SIGHUP (found driving the bin in tmux). No line keeps the event loop longer
+ * than the budget's slice (src/kernel/budget.ts), so the handler runs within a second.
+ */
+function restoreOnSignals(unmount: () => void): void {
+  for (const [signal, number] of [
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ] as const) {
+    process.once(signal, () => {
+      try {
+        unmount();
+      } catch {
+        // Already unmounted: the terminal is restored below regardless.
+      }
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.stdout.write('\u001b[?25h');
+      process.exit(128 + number);
+    });
+  }
 }

@@ -113,12 +113,9 @@ export class Interpreter implements ExpandHost {
 
   /** A copy of this shell in a new process (same root and cwd): subshells, pipeline stages. */
   subshell(): Interpreter {
-    const proc = this.env.kernel.proc({
-      root: this.proc.root,
-      cwd: this.proc.getcwd(),
-      cred: { ...this.proc.cred },
-      umask: this.proc.umask,
-    });
+    const proc = this.env.kernel.proc({ root: this.proc.root, cred: { ...this.proc.cred }, umask: this.proc.umask });
+    // As fork(2): the same directory, even when it has been removed (found by the session fuzz).
+    proc.inheritCwd(this.proc);
     return new Interpreter(this.state.clone(proc), this.env);
   }
 
