@@ -1,6 +1,7 @@
 // Two tiny generated filesystems: /proc (mounts, self/mounts, filesystems, version, uptime) made
 // from the kernel's state each time it is read, and /dev (null, zero, pts/, shm/). Both refuse
 // changes the way the real ones do, except that writes to /dev/null and /dev/zero vanish.
+import { seededRandom } from './determinism.js';
 import { KernelError } from './errors.js';
 import type { MountedFs } from './filesystem.js';
 import type { Kernel, Mount } from './kernel.js';
@@ -21,6 +22,9 @@ class GeneratedFs implements MountedFs {
     private readonly lookup: (rel: string) => Entry | undefined,
     private readonly clock: () => number,
     private readonly writable: (rel: string) => boolean = () => false,
+    /** What reading a character device gives, by its number (/dev/zero's zeros by default). */
+    private readonly readDevice: (rdev: number) => Uint8Array = (rdev) =>
+      rdev === makedev(1, 5) ? new Uint8Array(64 * 1024) : new Uint8Array(0),
   ) {}
 
   private get(rel: string, syscall: string): Entry {
@@ -87,7 +91,7 @@ class GeneratedFs implements MountedFs {
   readFile(rel: string): Uint8Array {
     const e = this.get(rel, 'open');
     if (e.kind === 'dir') throw new KernelError('EISDIR', 'read', rel);
-    if (e.kind === 'chr') return e.rdev === makedev(1, 5) ? new Uint8Array(64 * 1024) : new Uint8Array(0);
+    if (e.kind === 'chr') return this.readDevice(e.rdev);
     return new TextEncoder().encode(e.kind === 'file' ? e.content() : '');
   }
 
@@ -201,6 +205,9 @@ export function mountDevfs(kernel: Kernel, target = '/dev'): void {
     urandom: makedev(1, 9),
     tty: makedev(5, 0),
   };
+  // The devices' own generator, seeded: reading them never moves the host's ids (the kernel's
+  // generator), and a run is reproducible.
+  const urandom = seededRandom(0x75726e64);
   const lookup = (rel: string): Entry | undefined => {
     if (rel === '')
       return {
@@ -219,6 +226,12 @@ export function mountDevfs(kernel: Kernel, target = '/dev'): void {
     lookup,
     () => kernel.clock.now(),
     (rel) => rel in devices,
+    (rdev) => {
+      // A read gives 64 KiB, as /dev/zero does here (the real devices never end).
+      if (rdev === devices.zero) return new Uint8Array(64 * 1024);
+      if (rdev === devices.random || rdev === devices.urandom) return urandom.fill(new Uint8Array(64 * 1024));
+      return new Uint8Array(0);
+    },
   );
   kernel.addMount({
     target,

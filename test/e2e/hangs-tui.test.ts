@@ -133,7 +133,9 @@ describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux a
       await sleep(150);
       process.kill(Number(node), `SIG${signal}`);
       const { s, ms } = await waitFor(t.screen, (s) => /EXITED \d+\n.*icanon/.test(s), 'the exit');
-      expect(ms).toBeLessThan(1000);
+      // The bin's own exit takes under a second; the bound adds what the pane's shell does after
+      // it (echo, stty) and tmux's redraw, which a busy machine slows.
+      expect(ms).toBeLessThan(2000);
       expect(s).toMatch(/EXITED 1(43|29)\n/);
       // stty -a after the bin: echo and icanon on again (a `-` would mark them off).
       expect(s).toMatch(/(^| )echo( |$)/m);

@@ -6,6 +6,28 @@ export interface PrintfResult {
   errors: string[];
 }
 
+/** A byte made by an escape (\xff, \377) stands in the text as a character of this private-use
+ * block, so that writing the text gives that one byte, as bash does, and not its UTF-8 code. */
+const RAW_BYTE = 0xf700;
+
+/** One byte as the escapes make it: a character below 0x80 is itself. */
+function byteChar(v: number): string {
+  return String.fromCharCode(v < 0x80 ? v : RAW_BYTE + v);
+}
+
+/** The text to write: as it is, or as bytes when escapes made raw bytes in it. */
+export function escapedOutput(text: string): string | Uint8Array {
+  if (!/[\uf780-\uf7ff]/.test(text)) return text;
+  const enc = new TextEncoder();
+  const parts: number[] = [];
+  for (const piece of text.split(/([\uf780-\uf7ff]+)/)) {
+    if (piece === '') continue;
+    if (/^[\uf780-\uf7ff]/.test(piece)) for (const ch of piece) parts.push(ch.charCodeAt(0) - RAW_BYTE);
+    else for (const b of enc.encode(piece)) parts.push(b);
+  }
+  return Uint8Array.from(parts);
+}
+
 /** Backslash escapes of echo -e and %b; `stop` is set by \c. */
 export function expandEscapes(s: string, forEcho: boolean): { text: string; stop: boolean } {
   let out = '';
@@ -50,7 +72,7 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
       case 'x': {
         const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
         if (m) {
-          out += String.fromCharCode(parseInt(m[0], 16));
+          out += byteChar(parseInt(m[0], 16));
           i += m[0].length;
         } else out += '\\x';
         break;
@@ -67,7 +89,7 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
         const m = new RegExp(`^[0-7]{1,${max}}`).exec(s.slice(i));
         const digits = (m as RegExpExecArray)[0];
         const v = parseInt(forEcho && n === '0' ? digits.slice(1) || '0' : digits, 8);
-        out += String.fromCharCode(v & 0xff);
+        out += byteChar(v & 0xff);
         i += digits.length - 1;
         break;
       }

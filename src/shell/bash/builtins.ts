@@ -2,7 +2,7 @@
 // and the ones bash answers itself (echo, printf, test). Each returns its exit status.
 import { isKernelError } from '../../kernel/index.js';
 import type { CommandIO } from '../command.js';
-import { expandEscapes, printf } from './builtins-printf.js';
+import { escapedOutput, expandEscapes, printf } from './builtins-printf.js';
 import { evalTestExpression } from './builtins-test.js';
 import { quotePattern } from './glob.js';
 import type { Interpreter } from './interpreter.js';
@@ -90,7 +90,7 @@ function echo(_sh: Interpreter, argv: string[], io: CommandIO): number {
     text = e.text;
     if (e.stop) newline = false;
   }
-  io.stdout(newline ? `${text}\n` : text);
+  io.stdout(escapedOutput(newline ? `${text}\n` : text));
   return 0;
 }
 
@@ -108,7 +108,7 @@ function printfBuiltin(sh: Interpreter, argv: string[], io: CommandIO): number {
   }
   const r = printf(args[0] as string, args.slice(1));
   if (varName) sh.setVar(varName, r.out);
-  else io.stdout(r.out);
+  else io.stdout(escapedOutput(r.out));
   for (const e of r.errors) say(io, e);
   return r.errors.length ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // A terminal session: the host's login shell and, above it, the container shells that
 // `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
 // The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
-import { Budget, BudgetExceeded, type BudgetLimits, type Kernel } from '../../kernel/index.js';
+import { Budget, BudgetExceeded, type BudgetLimits, DEFAULT_BUDGET, type Kernel } from '../../kernel/index.js';
 import type { CommandIO, CommandSpec, CommandTrace, ShellServices } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import { ExpansionError } from './expand.js';
@@ -35,6 +35,9 @@ interface Frame {
   hostname: string;
   onExit?: () => void;
 }
+
+/** The slice of a line no screen waits on (see newBudget). */
+const UNATTENDED_SLICE_MS = 10_000;
 
 const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin';
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -80,6 +83,10 @@ export class Session {
   private newBudget(signal?: AbortSignal): Budget {
     const limits = { ...this.options.budget };
     if (this.options.stepLimit !== undefined) limits.steps = this.options.stepLimit;
+    // The slice keeps a screen's keys (Ctrl-C) answered: a line run with no signal to abort it
+    // (script mode, a lesson's setup, undo's replay) has no screen waiting, and a slow or busy
+    // machine must not stop its work; the line's time still bounds it.
+    if (!signal && limits.sliceMs === undefined) limits.sliceMs = Math.max(DEFAULT_BUDGET.sliceMs, UNATTENDED_SLICE_MS);
     return new Budget(limits, signal);
   }
 

@@ -22,7 +22,8 @@ async function session(budget?: Partial<typeof DEFAULT_BUDGET>) {
   const host = createSimHost({ seed: 1 });
   if (budget) Object.assign(DEFAULT_BUDGET, budget);
   const dec = new TextDecoder();
-  const run = async (line: string, signal?: AbortSignal) => {
+  // A screen's line: it has a signal (never fired here unless a test aborts it), so the learner's slice holds.
+  const run = async (line: string, signal: AbortSignal = new AbortController().signal) => {
     let out = '';
     let err = '';
     const io: CommandIO = {

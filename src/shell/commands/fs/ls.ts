@@ -152,7 +152,7 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
   return out;
 }
 
-function makeItem(proc: Proc, name: string, path: string, follow: boolean, o: Opts): Item {
+function makeItem(proc: Proc, name: string, path: string, follow: boolean, o: Opts, deref = false): Item {
   let st = proc.lstat(path);
   let target: string | undefined;
   if (st.type === 'symlink') {
@@ -160,8 +160,10 @@ function makeItem(proc: Proc, name: string, path: string, follow: boolean, o: Op
     else if (follow) {
       try {
         st = proc.stat(path);
-      } catch {
-        // A dangling link is listed as the link itself.
+      } catch (err) {
+        // A dangling link is listed as the link itself, unless -L asked for what it points to
+        // (GNU ls: "cannot access 'a': Too many levels of symbolic links" for a loop).
+        if (deref) throw err;
       }
     }
   }
@@ -218,7 +220,7 @@ async function ls(ctx: CommandContext): Promise<number> {
   for (const op of operands) {
     let it: Item;
     try {
-      it = makeItem(proc, op, op, !!(!o.long || op.endsWith('/') || f.has('L')), o);
+      it = makeItem(proc, op, op, !!(!o.long || op.endsWith('/') || f.has('L')), o, f.has('L'));
       // ls -l dir-link (no trailing slash) shows the link; ls dir-link lists the directory.
       if (o.long && it.st.type === 'symlink' && !o.dirSelf) {
         const t = proc.stat(op);

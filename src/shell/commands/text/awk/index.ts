@@ -397,9 +397,10 @@ function runOnce(
     it.flushOut();
   } catch (e) {
     if (e instanceof BudgetExceeded && e.reason !== 'output') {
-      // Stopped (Ctrl-C, an endless loop): what it printed reaches the terminal first.
+      // Stopped (Ctrl-C, an endless loop): what it printed reaches the terminal first, unless it
+      // is an endless loop's flood (the screen would spend seconds on a million blank lines).
       it.flushOut();
-      flush(ctx, it.ops);
+      if (it.ops.reduce((n, op) => n + op.data.length, 0) <= 64 * 1024) flush(ctx, it.ops);
     }
     if (e instanceof AwkFatal) {
       const prefix = e.cause === 'nofile' ? '' : ` ${srcName}:1:${where()}`;
