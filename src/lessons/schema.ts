@@ -30,6 +30,7 @@ export type Value =
   | { file: Value }
   | { sha256: Value }
   | { hex: Value }
+  | { word: { of: Value; n: number } }
   | { short: Value };
 
 export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
@@ -49,6 +50,7 @@ export const valueSchema: z.ZodMiniType<Value> = z.lazy(() =>
     z.strictObject({ file: valueSchema }),
     z.strictObject({ sha256: valueSchema }),
     z.strictObject({ hex: valueSchema }),
+    z.strictObject({ word: z.strictObject({ of: valueSchema, n: z.int().check(z.positive()) }) }),
     z.strictObject({ short: valueSchema }),
   ]),
 );

@@ -108,6 +108,11 @@ export function computeValue(host: SimHost, v: Value): string {
   }
   if ('sha256' in v) return sha256Hex(computeValue(host, v.sha256));
   if ('hex' in v) return computeValue(host, v.hex).replace(/^sha256:/, '');
+  if ('word' in v) {
+    const w = computeValue(host, v.word.of).trim().split(/\s+/)[v.word.n - 1];
+    if (w === undefined) throw new ValueError(`no word ${v.word.n}`);
+    return w;
+  }
   return computeValue(host, v.short)
     .replace(/^sha256:/, '')
     .slice(0, 12);
@@ -136,6 +141,7 @@ export function kindOf(v: Value): ValueKind {
   if ('container_id' in v) return 'id';
   if ('layer_count' in v || 'inode' in v) return 'number';
   if ('hex' in v) return kindOf(v.hex);
+  if ('word' in v) return 'text';
   if ('short' in v) return kindOf(v.short);
   return 'text';
 }
