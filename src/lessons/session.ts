@@ -459,7 +459,8 @@ export class LessonRunner implements LessonSession {
         hostReplaced = true;
       } else {
         io.stdout(`${this.prompt()}${l}\n`);
-        turn = await this.shell(l, io);
+        // A solution may end with the tutor's own `answer` (an exercise that asks for a value).
+        turn = /^answer\b/.test(l) ? await this.submit(l, io) : await this.shell(l, io);
       }
       if (turn.leave || this.step !== step) break;
     }
