@@ -165,7 +165,7 @@ export type Attempt = z.infer<typeof attempt>;
 const graded = {
   solution: nonEmpty(z.string()),
   feedback: z.optional(z.array(feedbackRule)),
-  wrong: z.optional(z.array(attempt)),
+  wrong: nonEmpty(attempt),
   right: z.optional(z.array(attempt)),
 };
 
@@ -205,6 +205,10 @@ export const lessonSchema = z
     }),
     z.refine((l) => l.steps[l.steps.length - 1]?.kind === 'exercise', {
       message: 'a lesson ends with an exercise',
+      path: ['steps'],
+    }),
+    z.refine((l) => l.steps.every((s) => s.kind !== 'exercise' || s.wrong.length >= 2), {
+      message: 'an exercise lists at least two wrong attempts',
       path: ['steps'],
     }),
   );

@@ -106,7 +106,20 @@ export function computeValue(host: SimHost, v: Value): string {
       throw e;
     }
   }
-  if ('sha256' in v) return sha256Hex(computeValue(host, v.sha256));
+  if ('sha256' in v) {
+    // A file is hashed as its bytes, as sha256sum FILE does, not as text.
+    const of = v.sha256;
+    if (of !== null && typeof of === 'object' && !Array.isArray(of) && 'file' in of) {
+      const path = computeValue(host, of.file);
+      try {
+        return sha256Hex(host.rootProc.readFile(path));
+      } catch (e) {
+        if (isKernelError(e)) throw new ValueError(`cannot read ${path}`);
+        throw e;
+      }
+    }
+    return sha256Hex(computeValue(host, of));
+  }
   if ('hex' in v) return computeValue(host, v.hex).replace(/^sha256:/, '');
   if ('word' in v) {
     const w = computeValue(host, v.word.of).trim().split(/\s+/)[v.word.n - 1];

@@ -17,12 +17,17 @@ steps:
       - image: busybox
     solution:
       - docker pull busybox
+    wrong:
+      - docker pull nginx
   - id: last
     kind: exercise
     checks:
       - container: { name: box }
     solution:
       - docker create --name box busybox
+    wrong:
+      - docker create busybox
+      - docker create --name bx busybox
 `;
 const EN = `title: Tiny
 summary: A fixture.

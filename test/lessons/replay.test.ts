@@ -89,7 +89,10 @@ describe('lessons/', () => {
         ];
         for (const lang of LANGS)
           for (const key of keys)
-            expect(lesson.texts[lang].steps[step.id]?.feedback?.[key], `${at}: feedback.${key} in ${lang}`).toBeTruthy();
+            expect(
+              lesson.texts[lang].steps[step.id]?.feedback?.[key],
+              `${at}: feedback.${key} in ${lang}`,
+            ).toBeTruthy();
       }
     }
   });
@@ -139,36 +142,32 @@ describe('lessons/', () => {
   // read no text), and what the tutor says to an answer is judged in the other language on the
   // same state, so every wrong answer's diagnosis is checked in both.
   for (const lesson of lessons) {
-    it(
-      `${lesson.folder}: wrong attempts fail and other right attempts pass`,
-      async () => {
-        let n = 0;
-        const counts = { wrong: 0, right: 0 };
-        for (const [index, step] of lesson.data.steps.entries()) {
-          if (step.kind === 'explain') continue;
-          for (const which of ['wrong', 'right'] as const) {
-            for (const attempt of attemptsOf(step, which)) {
-              const lang = LANGS[n++ % 2] as Lang;
-              const at = `${lesson.folder} step ${step.id} (${lang}) ${which}: ${linesOf(attempt).join(' ; ')}`;
-              const result = await tryAttempt(lesson, index, lang, attempt);
-              expect(result.passed, at).toBe(which === 'right');
-              counts[which]++;
-              const says = typeof attempt === 'object' && 'says' in attempt ? attempt.says : undefined;
-              if (says) {
-                const text = (l: Lang) => lesson.texts[l].steps[step.id]?.feedback?.[says] as string;
-                expect(result.messages, `${at}: says ${says}`).toContain(text(lang));
-                if (linesOf(attempt).some((l) => /^answer\b/.test(l)))
-                  expect(result.otherMessages, `${at}: says ${says} in the other language`).toContain(
-                    text(lang === 'en' ? 'zh-CN' : 'en'),
-                  );
-              }
+    it(`${lesson.folder}: wrong attempts fail and other right attempts pass`, async () => {
+      let n = 0;
+      const counts = { wrong: 0, right: 0 };
+      for (const [index, step] of lesson.data.steps.entries()) {
+        if (step.kind === 'explain') continue;
+        for (const which of ['wrong', 'right'] as const) {
+          for (const attempt of attemptsOf(step, which)) {
+            const lang = LANGS[n++ % 2] as Lang;
+            const at = `${lesson.folder} step ${step.id} (${lang}) ${which}: ${linesOf(attempt).join(' ; ')}`;
+            const result = await tryAttempt(lesson, index, lang, attempt);
+            expect(result.passed, at).toBe(which === 'right');
+            counts[which]++;
+            const says = typeof attempt === 'object' && 'says' in attempt ? attempt.says : undefined;
+            if (says) {
+              const text = (l: Lang) => lesson.texts[l].steps[step.id]?.feedback?.[says] as string;
+              expect(result.messages, `${at}: says ${says}`).toContain(text(lang));
+              if (linesOf(attempt).some((l) => /^answer\b/.test(l)))
+                expect(result.otherMessages, `${at}: says ${says} in the other language`).toContain(
+                  text(lang === 'en' ? 'zh-CN' : 'en'),
+                );
             }
           }
         }
-        wrongCounts[lesson.folder] = counts;
-      },
-      600_000,
-    );
+      }
+      wrongCounts[lesson.folder] = counts;
+    }, 600_000);
   }
 
   afterAll(() => {
