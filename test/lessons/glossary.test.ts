@@ -24,6 +24,7 @@ function zhTexts(t: Texts): { at: string; text: string }[] {
   const out = [
     { at: 'title', text: t.title },
     { at: 'summary', text: t.summary },
+    ...(t.recap ? [{ at: 'recap', text: t.recap }] : []),
   ];
   for (const [id, s] of Object.entries(t.steps)) {
     out.push({ at: `steps.${id}.text`, text: s.text });
