@@ -244,15 +244,21 @@ export function Layout({
   );
 }
 
-/** The status line cut to the width, keeping its last field (the help key) when it can. */
+/** The status line cut to the width: its longest field (a lesson's title) gives way first, so
+ * the container in focus and the help key stay readable. */
 function fitStatus(status: string, columns: number): string {
-  if (textWidth(status) <= columns) return status;
-  const cut = status.lastIndexOf(' | ');
-  if (cut < 0) return status;
-  const tail = status.slice(cut);
-  let head = status.slice(0, cut);
-  while (head.length > 0 && textWidth(`${head}…${tail}`) > columns) head = head.slice(0, -1);
-  return head ? `${head}…${tail}` : status;
+  const fields = status.split(' | ');
+  const width = () => textWidth(fields.join(' | '));
+  for (let guard = 0; width() > columns && guard < 400; guard++) {
+    let longest = 0;
+    fields.forEach((f, i) => {
+      if (textWidth(f) > textWidth(fields[longest] as string)) longest = i;
+    });
+    const chars = [...(fields[longest] as string).replace(/…$/, '')];
+    if (chars.length <= 4) break;
+    fields[longest] = `${chars.slice(0, -1).join('')}…`;
+  }
+  return fields.join(' | ');
 }
 
 /** --screen-reader: the panes as plain lines after the output, no boxes. */
