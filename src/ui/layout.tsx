@@ -254,9 +254,13 @@ function fitStatus(status: string, columns: number): string {
     fields.forEach((f, i) => {
       if (textWidth(f) > textWidth(fields[longest] as string)) longest = i;
     });
-    const chars = [...(fields[longest] as string).replace(/…$/, '')];
+    // A lesson's "title · 3/10": the title gives way, the step stays.
+    const field = fields[longest] as string;
+    const dot = field.lastIndexOf(' · ');
+    const tail = dot > 0 ? field.slice(dot) : '';
+    const chars = [...(dot > 0 ? field.slice(0, dot) : field).replace(/…$/, '')];
     if (chars.length <= 4) break;
-    fields[longest] = `${chars.slice(0, -1).join('')}…`;
+    fields[longest] = `${chars.slice(0, -1).join('')}…${tail}`;
   }
   return fields.join(' | ');
 }

@@ -200,7 +200,7 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
       '24',
       `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_STATE_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
     );
-    await waitForScreen((s) => s.includes('step 1 of 10'), 'the lesson');
+    await waitForScreen((s) => s.includes('· 1/10 |'), 'the lesson');
     await typeLine('docker run -d --name web nginx');
     await waitForScreen((s) => s.includes('in focus: web'), 'the container in focus'); // the lesson's status line is cut at 80 columns
     await typeLine('docker exec web rm /etc/nginx/conf.d/default.conf');
