@@ -4,7 +4,8 @@
 // version does not have, merged lesson by lesson (the furthest step, every step done, the better
 // grade) unless --replace, written under the same lock as a tutor's saves, and what it replaced
 // is kept beside the progress file.
-import { closeSync, constants, openSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   clampProgress,
   type LessonShape,
@@ -104,6 +105,8 @@ export function importProgress(
   const messages = [...store.notices];
   const stamp = new Date(o.now ?? Date.now()).toISOString().replace(/[:.]/g, '-');
   try {
+    // The first import on a machine makes the folder, as the first save does.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     withLock(path, () => {
       const { progress: before, warning } = readProgressFile(path);
       if (warning) messages.push(warning);

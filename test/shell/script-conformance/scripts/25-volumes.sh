@@ -23,7 +23,7 @@ docker rm -fv anon2
 docker volume ls -q | wc -l
 docker rm user
 docker volume create spare
-docker volume prune -f | sort
+docker volume prune -f | sed 's/^[0-9a-f]\{64\}$/<anonymous-volume>/' | sort
 docker volume ls
 docker volume rm data
 docker volume rm data
