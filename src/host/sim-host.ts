@@ -1,6 +1,7 @@
 // The simulated host: an Ubuntu 22.04 root filesystem on the simulated disk, /proc and /dev,
 // the kernel, the command table and a terminal session. Docker plugs in through the hooks:
 //   createSimHost({ seed, extraCommands: [dockerCommand], onKernel: (k, proc) => engine.init(k) })
+import { UNSIMULATED_COMMANDS } from './unsimulated-commands.js';
 import { Volume } from 'memfs';
 import { type BudgetLimits, Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
@@ -333,6 +334,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     hostname,
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
     budget: options.budget,
+    unsimulated: new Set(UNSIMULATED_COMMANDS),
   });
   const dockerService = service;
   return {

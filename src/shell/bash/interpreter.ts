@@ -17,6 +17,7 @@ import { applyRedirects, RedirectError } from './interpreter-redirect.js';
 import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
+import { BASH_BUILTIN_NAMES } from './builtin-names.js';
 
 /** What every interpreter of one session shares. */
 export interface InterpreterEnv {
@@ -30,6 +31,8 @@ export interface InterpreterEnv {
   budget: Budget;
   /** Told of every builtin and table command that ran, with its input and output. */
   onCommand?: (c: CommandTrace) => void;
+  /** Commands a real host has that the simulator does not model: they say so when typed. */
+  unsimulated?: ReadonlySet<string>;
 }
 
 const MAX_CALL_DEPTH = 200;
@@ -317,7 +320,12 @@ export class Interpreter implements ExpandHost {
     if (name.includes('/')) return this.runPath(argv, io, assigned);
     const spec = this.env.commands.get(name);
     if (!spec) {
-      io.stderr(`${name}: command not found\n`.replace(/^/, 'bash: '));
+      if (BASH_BUILTIN_NAMES.includes(name)) io.stderr(`bash: ${name}: this bash builtin is not simulated here\n`);
+      else if (this.env.unsimulated?.has(name))
+        io.stderr(
+          `bash: ${name}: not simulated here (a real host has this command; the tutor's host does not model it)\n`,
+        );
+      else io.stderr(`bash: ${name}: command not found\n`);
       return 127;
     }
     return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned));

@@ -22,6 +22,8 @@ export interface SessionOptions {
   budget?: Partial<BudgetLimits>;
   /** An interactive shell prints `exit` when `exit` ends it (default true). */
   interactive?: boolean;
+  /** Commands a real host has that the simulator does not model: they say so when typed. */
+  unsimulated?: ReadonlySet<string>;
 }
 
 export interface RunResult {
@@ -71,6 +73,7 @@ export class Session {
       services: this.services,
       commandPath: options.commandPath ?? ((name) => `/usr/bin/${name}`),
       budget: this.newBudget(),
+      ...(options.unsimulated ? { unsimulated: options.unsimulated } : {}),
     };
     const proc = options.kernel.proc({ root: '/', cwd: '/root' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);

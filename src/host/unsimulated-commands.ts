@@ -1,0 +1,27 @@
+// Commands a learner may reach for that a real Ubuntu 22.04 host with Docker has, but this
+// simulator does not model. Typing one says so honestly instead of bash's "command not found",
+// which would claim the command does not exist. Kept as data: add a name when a learner meets it;
+// remove it when the command is simulated (the test finds names that are in both).
+export const UNSIMULATED_COMMANDS: readonly string[] = [
+  // coreutils
+  ...['arch', 'b2sum', 'base32', 'basenc', 'chcon', 'chroot', 'cksum', 'comm', 'csplit', 'dd', 'dir'],
+  ...['dircolors', 'expand', 'expr', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
+  ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'nproc', 'numfmt', 'od', 'paste', 'pathchk'],
+  ...['pinky', 'pr', 'printenv', 'ptx', 'runcon', 'sha224sum', 'sha384sum', 'sha512sum', 'shred', 'shuf'],
+  ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
+  ...['unexpand', 'unlink', 'users', 'vdir', 'who', 'yes'],
+  // util-linux, procps, e2fsprogs
+  ...['blkid', 'column', 'dmesg', 'fdisk', 'findmnt', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
+  ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'more', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
+  ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
+  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'lsattr', 'chattr', 'debugfs'],
+  ...['dumpe2fs', 'tune2fs', 'xfs_db'],
+  // everyday tools
+  ...['less', 'man', 'nano', 'diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],
+  ...['unxz', 'zip', 'unzip', 'xxd', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
+  ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
+  ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'journalctl', 'apt', 'apt-get'],
+  ...['dpkg', 'snap', 'useradd', 'usermod', 'passwd', 'su', 'lsmod', 'modprobe', 'modinfo'],
+  // the container runtime beside dockerd
+  ...['containerd', 'containerd-shim-runc-v2', 'ctr', 'runc', 'docker-init', 'docker-proxy'],
+];
