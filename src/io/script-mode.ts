@@ -1,12 +1,12 @@
 // `overlay-tutor script FILE`: runs a file of shell lines in one host session and prints a
 // transcript (`$ line`, then what the line wrote). Real files can be copied into the simulated
 // disk first (--copy-in); nothing is ever written back to the real disk.
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Proc } from '../kernel/index.js';
 import type { CommandIO } from '../shell/command.js';
 import { createSimHost, type SimHostOptions } from '../host/sim-host.js';
-import { kindOf, readBounded, type UnreadableFile } from './bounded-read.js';
+import { kindOf, readBounded, UnreadableFile } from './bounded-read.js';
 
 export interface ScriptOptions {
   file: string;
@@ -117,14 +117,19 @@ export function scriptLines(text: string, needsMore: (s: string) => boolean): st
   return out;
 }
 
+/** The largest script file read: far beyond any lesson's or learner's script. */
+const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
+
 export async function runScript(options: ScriptOptions): Promise<number> {
   const out = options.out ?? ((s) => process.stdout.write(s));
   const err = options.err ?? ((s) => process.stderr.write(s));
   let text: string;
   try {
-    text = await readFile(options.file, 'utf8');
+    // A regular file of a sane size: /dev/zero, a FIFO or a huge file is refused, not read forever.
+    text = readBounded(options.file, MAX_SCRIPT_BYTES).toString('utf8');
   } catch (e) {
-    err(`overlay-tutor: cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    if (e instanceof UnreadableFile) err(`overlay-tutor: ${e.message}\n`);
+    else err(`overlay-tutor: cannot read ${options.file}: ${(e as Error).message}\n`);
     return 2;
   }
   const host = createSimHost({ ...options.host, seed: options.seed ?? 0, interactive: false });

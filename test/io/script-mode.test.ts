@@ -101,8 +101,13 @@ describe('overlay-tutor script', () => {
   it('explains bad arguments', () => {
     expect(runCli(['script']).code).toBe(2);
     expect(runCli(['script', join(dir, 'missing.sh')]).err).toMatch(
-      /^overlay-tutor: cannot read .*missing\.sh: ENOENT\n$/,
+      /^overlay-tutor: .*missing\.sh: No such file or directory\n$/,
     );
+    // Read whole, a device or a FIFO would never end: refused before it is opened.
+    expect(runCli(['script', '/dev/zero'])).toMatchObject({
+      code: 2,
+      err: 'overlay-tutor: /dev/zero is a character device, not a file\n',
+    });
     expect(runCli(['script', 'x', '--copy-in', 'nocolon']).err).toBe(
       "overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not 'nocolon'\n",
     );
