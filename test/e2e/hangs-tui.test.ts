@@ -63,6 +63,17 @@ function after(s: string, marker: string): string[] {
   return at < 0 ? [] : all.slice(at + 1);
 }
 
+/** The line typed after the row `marker` has ended: a row after the marker (or, when a long output
+ * such as docker build's steps has scrolled the marker away, after the last state row still on
+ * screen) says so. */
+function endedSince(s: string, marker: string): boolean {
+  if (after(s, marker).some((r) => ENDED.test(r))) return true;
+  const all = rows(s);
+  if (all.includes(marker)) return false;
+  const lastState = all.map((r) => r.startsWith('state ')).lastIndexOf(true);
+  return all.slice(lastState + 1).some((r) => ENDED.test(r));
+}
+
 async function type(session: string, line: string): Promise<void> {
   tm('send-keys', '-t', session, '-l', line);
   await sleep(100);
@@ -112,7 +123,7 @@ describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux a
       await type(t.session, line);
       await sleep(300);
       tm('send-keys', '-t', t.session, 'C-c');
-      const { ms } = await waitFor(t.screen, (s) => after(s, last).some((r) => ENDED.test(r)), `${line} to end`);
+      const { ms } = await waitFor(t.screen, (s) => endedSince(s, last), `${line} to end`);
       expect(ms, line).toBeLessThan(1000);
       const next = await run(t, `echo next-${i}`, `done-${i}`);
       expect(next.pop(), line).toBe(`next-${i}`);
