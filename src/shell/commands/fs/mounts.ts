@@ -277,7 +277,13 @@ function umount(ctx: CommandContext): number {
     return 1;
   }
   let status = 0;
-  const cwd = ctx.proc.toHostPath(ctx.proc.getcwd());
+  // A deleted working directory keeps nothing busy (getcwd fails with ENOENT, as on Linux).
+  let cwd = '';
+  try {
+    cwd = ctx.proc.toHostPath(ctx.proc.getcwd());
+  } catch (err) {
+    if (!isKernelError(err)) throw err;
+  }
   for (const t of ops) {
     try {
       // The shell's own working directory inside the mount keeps it busy, as on Linux.
