@@ -1,9 +1,10 @@
 // Commands about the machine and the user: uname, id, whoami, hostname, date, env, which, and a
 // non-interactive vim/vi that saves the way vim does (new file renamed over the old: new inode).
+import { strftime } from '../strftime.js';
 import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText } from '../options.js';
-import { pad2, q } from './format.js';
+import { q } from './format.js';
 import { tryStat } from './lookup.js';
 
 const dec = new TextDecoder();
@@ -96,93 +97,6 @@ function id(ctx: CommandContext): number {
   return 0;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const DAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function strftime(fmt: string, ms: number): string {
-  const d = new Date(ms);
-  const Y = d.getUTCFullYear();
-  const jan1 = Date.UTC(Y, 0, 1);
-  return fmt.replace(/%([%a-zA-Z])/g, (_m, c: string) => {
-    switch (c) {
-      case '%':
-        return '%';
-      case 'Y':
-        return String(Y);
-      case 'y':
-        return pad2(Y % 100);
-      case 'm':
-        return pad2(d.getUTCMonth() + 1);
-      case 'd':
-        return pad2(d.getUTCDate());
-      case 'e':
-        return String(d.getUTCDate()).padStart(2, ' ');
-      case 'H':
-        return pad2(d.getUTCHours());
-      case 'I':
-        return pad2(((d.getUTCHours() + 11) % 12) + 1);
-      case 'p':
-        return d.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'M':
-        return pad2(d.getUTCMinutes());
-      case 'S':
-        return pad2(d.getUTCSeconds());
-      case 'N':
-        return `${String(ms % 1000).padStart(3, '0')}000000`;
-      case 's':
-        return String(Math.floor(ms / 1000));
-      case 'F':
-        return `${Y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-      case 'T':
-        return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
-      case 'R':
-        return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
-      case 'D':
-        return `${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}/${pad2(Y % 100)}`;
-      case 'a':
-        return DAYS[d.getUTCDay()] as string;
-      case 'A':
-        return DAYS_LONG[d.getUTCDay()] as string;
-      case 'b':
-      case 'h':
-        return MONTHS[d.getUTCMonth()] as string;
-      case 'B':
-        return MONTHS_LONG[d.getUTCMonth()] as string;
-      case 'j':
-        return String(Math.floor((ms - jan1) / 86400000) + 1).padStart(3, '0');
-      case 'u':
-        return String(d.getUTCDay() || 7);
-      case 'w':
-        return String(d.getUTCDay());
-      case 'Z':
-        return 'UTC';
-      case 'z':
-        return '+0000';
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      default:
-        return `%${c}`;
-    }
-  });
-}
-
 function date(ctx: CommandContext): number {
   let ms = ctx.proc.kernel.clock.now();
   let fmt = '%a %b %e %H:%M:%S %Z %Y';
@@ -208,7 +122,7 @@ function date(ctx: CommandContext): number {
       return 1;
     }
   }
-  ctx.stdout(`${strftime(fmt, ms)}\n`);
+  ctx.stdout(`${strftime(fmt, ms, { nanoseconds: true })}\n`);
   return 0;
 }
 

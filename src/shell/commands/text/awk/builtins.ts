@@ -1,6 +1,7 @@
 // awk's built-in functions as gawk runs them: length (of strings and arrays), substr with gawk's
 // truncation, index, split, sub/gsub with `&` and `\\&`, match (with gawk's array argument),
 // sprintf, tolower/toupper, the arithmetic functions, rand/srand, close, system, gensub.
+import { strftime } from '../../strftime.js';
 import { longestAt } from '../posix-regex.js';
 import type { Expr } from './parse.js';
 import type { Interp } from './interp.js';
@@ -187,7 +188,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     case 'strftime': {
       const fmt = args.length > 0 ? str(0) : '%a %b %e %H:%M:%S %Z %Y';
       const secs = args.length > 1 ? Math.trunc(num(1)) : Math.floor(it.io.now() / 1000);
-      return strftime(fmt, new Date(secs * 1000));
+      return strftime(fmt, secs * 1000);
     }
     case 'asort':
     case 'asorti': {
@@ -211,89 +212,4 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
   }
   void UNINIT;
   throw new AwkFatal(`function \`${name}' not defined`);
-}
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** C strftime in UTC (the simulated host's zone), for the common conversions. */
-function strftime(fmt: string, d: Date): string {
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  const conv = (c: string): string => {
-    switch (c) {
-      case 'a':
-        return DAYS[d.getUTCDay()].slice(0, 3);
-      case 'A':
-        return DAYS[d.getUTCDay()];
-      case 'b':
-      case 'h':
-        return MONTHS[d.getUTCMonth()].slice(0, 3);
-      case 'B':
-        return MONTHS[d.getUTCMonth()];
-      case 'c':
-        return `${conv('a')} ${conv('b')} ${conv('e')} ${conv('T')} ${conv('Y')}`;
-      case 'd':
-        return p2(d.getUTCDate());
-      case 'e':
-        return String(d.getUTCDate()).padStart(2, ' ');
-      case 'F':
-        return `${conv('Y')}-${conv('m')}-${conv('d')}`;
-      case 'H':
-        return p2(d.getUTCHours());
-      case 'I':
-        return p2(((d.getUTCHours() + 11) % 12) + 1);
-      case 'j':
-        return String(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1).padStart(3, '0');
-      case 'm':
-        return p2(d.getUTCMonth() + 1);
-      case 'M':
-        return p2(d.getUTCMinutes());
-      case 'p':
-        return d.getUTCHours() < 12 ? 'AM' : 'PM';
-      case 'S':
-        return p2(d.getUTCSeconds());
-      case 's':
-        return String(Math.floor(d.getTime() / 1000));
-      case 'T':
-        return `${conv('H')}:${conv('M')}:${conv('S')}`;
-      case 'D':
-        return `${conv('m')}/${conv('d')}/${conv('y')}`;
-      case 'R':
-        return `${conv('H')}:${conv('M')}`;
-      case 'u':
-        return String(d.getUTCDay() || 7);
-      case 'w':
-        return String(d.getUTCDay());
-      case 'y':
-        return p2(d.getUTCFullYear() % 100);
-      case 'Y':
-        return String(d.getUTCFullYear());
-      case 'Z':
-        return 'UTC';
-      case 'z':
-        return '+0000';
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case '%':
-        return '%';
-      default:
-        return `%${c}`;
-    }
-  };
-  return fmt.replace(/%(.)/gs, (_, c: string) => conv(c));
 }
