@@ -3,7 +3,7 @@
 // 29.0 made json fail loudly on unencodable values, 29.2 let join take any slice or map.
 
 import { sprint } from './fmt.js';
-import { CallError, type Val, fn, plainValue, type InternalFunc } from './funcs.js';
+import { type Args, CallError, type Val, fn, plainValue, type InternalFunc } from './funcs.js';
 import { marshalJson } from './json.js';
 import { goSlice, kindOf, mapKeys, num, typeName, utf8Bytes, utf8Decode } from './value.js';
 
@@ -109,7 +109,7 @@ export function dockerFuncs(era: DockerCliEra = 'latest'): Map<string, InternalF
 
 /** The docker CLI's templates.HeaderFunctions: leave header names intact (pad is not replaced). */
 export function dockerHeaderFuncs(): Map<string, InternalFunc> {
-  const id = (v: Val[]): unknown => v[0].v;
+  const id = ([first]: Args<['string']>): unknown => first.v;
   return new Map<string, InternalFunc>([
     ['json', fn(['string'], id)],
     ['split', fn(['string', 'string'], id)],

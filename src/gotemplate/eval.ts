@@ -81,20 +81,19 @@ export abstract class Evaluator {
     this.vars.length = mark;
   }
   protected setVar(name: string, value: Val): void {
-    for (let i = this.vars.length - 1; i >= 0; i--) {
-      if (this.vars[i].name === name) {
-        this.vars[i].value = value;
-        return;
-      }
-    }
-    this.errorf(`undefined variable: ${name}`);
+    const v = this.vars.findLast((x) => x.name === name);
+    if (!v) this.errorf(`undefined variable: ${name}`);
+    v.value = value;
   }
   protected setTopVar(n: number, value: Val): void {
-    this.vars[this.vars.length - n].value = value;
+    const v = this.vars.at(-n);
+    if (!v) this.errorf(`no variable ${n} from the top of the stack`);
+    v.value = value;
   }
   protected varValue(name: string): Val {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i].value;
-    this.errorf(`undefined variable: ${name}`);
+    const v = this.vars.findLast((x) => x.name === name);
+    if (!v) this.errorf(`undefined variable: ${name}`);
+    return v.value;
   }
 
   // --- evaluation ---
@@ -113,12 +112,13 @@ export abstract class Evaluator {
     return value;
   }
 
-  private notAFunction(args: Node[], final: Val): void {
-    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0])}`);
+  private notAFunction(first: Node, args: Node[], final: Val): void {
+    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(first)}`);
   }
 
   private evalCommand(dot: Val, cmd: CommandNode, final: Val): Val {
     const first = cmd.args[0];
+    if (!first) this.errorf('empty command');
     switch (first.type) {
       case 'field':
         return this.evalFieldChain(dot, dot, (this.node = first), first.ident, cmd.args, final);
@@ -127,13 +127,13 @@ export abstract class Evaluator {
       case 'identifier':
         return this.evalFunction(dot, first, cmd, cmd.args, final);
       case 'pipe':
-        this.notAFunction(cmd.args, final);
+        this.notAFunction(first, cmd.args, final);
         return this.evalPipeline(dot, first);
       case 'variable':
         return this.evalVariableNode(dot, first, cmd.args, final);
     }
     this.node = first;
-    this.notAFunction(cmd.args, final);
+    this.notAFunction(first, cmd.args, final);
     switch (first.type) {
       case 'bool':
         return new Val(first.val);
@@ -153,7 +153,7 @@ export abstract class Evaluator {
     this.node = n;
     const { info, text } = n;
     if (info.isComplex) return new Val(new GoComplex(info.re, info.im));
-    const hexInt = text.length > 2 && text[0] === '0' && 'xX'.includes(text[1]) && !/[pP]/.test(text);
+    const hexInt = /^0[xX]/.test(text) && text.length > 2 && !/[pP]/.test(text);
     if (info.isFloat && !hexInt && text[0] !== "'" && /[.eEpP]/.test(text)) return new Val(new GoFloat(info.float));
     if (info.isInt) return new Val(info.int);
     if (info.isUint) this.errorf(`${text} overflows int`);
@@ -171,16 +171,18 @@ export abstract class Evaluator {
     this.node = v;
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
-      this.notAFunction(args ?? [v], final);
+      this.notAFunction(args?.[0] ?? v, args ?? [v], final);
       return value;
     }
     return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
   }
 
   private evalFieldChain(dot: Val, receiver: Val, node: Node, ident: string[], args: Node[] | null, final: Val): Val {
+    const last = ident.at(-1);
+    if (last === undefined) this.errorf(`no field name in ${nodeString(node)}`);
     let r = receiver;
-    for (let i = 0; i < ident.length - 1; i++) r = this.evalField(dot, ident[i], node, null, MISSING, r);
-    return this.evalField(dot, ident[ident.length - 1], node, args, final, r);
+    for (const name of ident.slice(0, -1)) r = this.evalField(dot, name, node, null, MISSING, r);
+    return this.evalField(dot, last, node, args, final, r);
   }
 
   private evalFunction(dot: Val, node: Node & { type: 'identifier' }, cmd: Node, args: Node[] | null, final: Val): Val {
@@ -255,12 +257,15 @@ export abstract class Evaluator {
       return final !== MISSING ? final : v;
     }
     const argv: Val[] = [];
-    let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, f.params[i], args[i]));
-    if (f.variadic !== undefined) for (; i < args.length; i++) argv.push(this.evalArg(dot, f.variadic, args[i]));
+    const wrongCount = (): never =>
+      this.errorf(`wrong number of args for ${name}: want ${f.params.length} got ${numIn}`);
+    for (const [i, a] of args.entries()) {
+      const t = i < numFixed ? f.params[i] : f.variadic;
+      argv.push(this.evalArg(dot, t ?? wrongCount(), a));
+    }
     if (final !== MISSING) {
       const t = f.variadic === undefined || numIn - 1 < numFixed ? f.params[numIn - 1] : f.variadic;
-      argv.push(this.validateType(final, t));
+      argv.push(this.validateType(final, t ?? wrongCount()));
     }
     try {
       return f.call(argv, self);

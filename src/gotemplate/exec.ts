@@ -99,12 +99,13 @@ export class Executor extends Evaluator {
       const decl = r.pipe.decl;
       const one = (index: Val, elem: Val): void => {
         this.step();
-        if (decl.length > 0) {
-          if (r.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem);
+        const [first, second] = decl;
+        if (first) {
+          if (r.pipe.isAssign) this.setVar(first.ident[0], second ? index : elem);
           else this.setTopVar(1, elem);
         }
-        if (decl.length > 1) {
-          if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem);
+        if (second) {
+          if (r.pipe.isAssign) this.setVar(second.ident[0], elem);
           else this.setTopVar(2, index);
         }
         try {

@@ -9,7 +9,7 @@ interface Digits {
 /** Shortest digits that round-trip (what Go's %v and JS's toString both pick). */
 function shortest(v: number): Digits {
   if (v === 0) return { d: '', dp: 0 };
-  const [m, e] = v.toExponential().split('e');
+  const [m = '', e] = v.toExponential().split('e');
   const d = m.replace('.', '').replace(/0+$/, '');
   return { d, dp: Number(e) + 1 };
 }
@@ -43,7 +43,7 @@ function exact(v: number): Digits {
 function round(x: Digits, nd: number): Digits {
   if (nd < 0 || nd >= x.d.length) return x;
   const half = x.d[nd] === '5' && nd + 1 === x.d.length;
-  const up = half ? nd > 0 && (x.d.charCodeAt(nd - 1) - 48) % 2 === 1 : x.d[nd] >= '5';
+  const up = half ? nd > 0 && (x.d.charCodeAt(nd - 1) - 48) % 2 === 1 : x.d.charAt(nd) >= '5';
   if (!up) return { d: x.d.slice(0, nd).replace(/0+$/, ''), dp: x.dp };
   let i = nd - 1;
   while (i >= 0 && x.d[i] === '9') i--;

@@ -70,18 +70,32 @@ export function elemVal(container: object, x: unknown): Val {
 const plain = plainValue;
 const str = (v: Val): string => v.v as string;
 
-export function fn(params: GoParamType[], call: (args: Val[]) => unknown, variadic?: GoParamType): InternalFunc {
+/**
+ * The arguments a function is called with: evalCall has checked there is one for each fixed parameter
+ * (then any variadic ones), so the function sees them as a tuple of that length.
+ */
+export type Args<P extends readonly GoParamType[]> = [...{ [K in keyof P]: Val }, ...Val[]];
+
+export function fn<const P extends readonly GoParamType[]>(
+  params: P,
+  call: (args: Args<P>) => unknown,
+  variadic?: GoParamType,
+): InternalFunc {
   return {
     params,
     variadic,
     call: (args) => {
-      const r = call(args);
+      const r = call(args as Args<P>);
       return r instanceof Val ? r : new Val(r);
     },
   };
 }
-function raw(params: GoParamType[], call: (args: Val[]) => Val, variadic?: GoParamType): InternalFunc {
-  return { params, variadic, call };
+function raw<const P extends readonly GoParamType[]>(
+  params: P,
+  call: (args: Args<P>) => Val,
+  variadic?: GoParamType,
+): InternalFunc {
+  return { params, variadic, call: (args) => call(args as Args<P>) };
 }
 
 /** Wrap a public GoFunc: it receives plain values, its undefined result is Go's invalid value. */
@@ -105,7 +119,7 @@ function indexArg(index: Val, cap: number): number {
   return x;
 }
 
-function index(args: Val[]): Val {
+function index(args: Args<['value']>): Val {
   let item = indirectInterface(args[0]);
   if (!isValid(item)) throw new CallError('index of untyped nil');
   for (const raw of args.slice(1)) {
@@ -138,7 +152,7 @@ function index(args: Val[]): Val {
   return item;
 }
 
-function slice(args: Val[]): Val {
+function slice(args: Args<['value']>): Val {
   const item = indirectInterface(args[0]);
   const idxs = args.slice(1);
   if (!isValid(item)) throw new CallError('slice of untyped nil');
@@ -148,7 +162,7 @@ function slice(args: Val[]): Val {
   if (k !== 'string' && k !== 'slice') throw new CallError(`can't slice item of type ${staticType(item)}`);
   const bytes = k === 'string' ? utf8Bytes(item.v as string) : undefined;
   const len = bytes ? bytes.length : (item.v as unknown[]).length;
-  const idx = [0, len, 0];
+  const idx: [number, number, number] = [0, len, 0];
   idxs.forEach((x, i) => (idx[i] = indexArg(x, len))); // Go does not look inside interfaces here
   if (idx[0] > idx[1]) throw new CallError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (idxs.length === 3 && idx[1] > idx[2]) throw new CallError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
@@ -160,7 +174,7 @@ function slice(args: Val[]): Val {
   return new Val(out, false, item.t);
 }
 
-function length(args: Val[]): Val {
+function length(args: Args<['value']>): Val {
   const [item, isNil] = indirect(args[0]);
   if (isNil) throw new CallError('len of nil pointer');
   if (!isValid(item)) throw new CallError('reflect: call of reflect.Value.Type on zero Value');
@@ -201,7 +215,7 @@ const namedIncompatible: Incompatible = (a, b) =>
   new CallError(`incompatible types for comparison: ${staticType(a)} and ${staticType(b)}`);
 const plainIncompatible: Incompatible = () => new CallError('incompatible types for comparison');
 
-function eq(args: Val[], incompatible: Incompatible): boolean {
+function eq(args: Args<['value']>, incompatible: Incompatible): boolean {
   const a1 = indirectInterface(args[0]);
   if (args.length < 2) throw new CallError('missing argument for comparison');
   const k1 = basicKind(a1);
@@ -230,7 +244,7 @@ function eq(args: Val[], incompatible: Incompatible): boolean {
   return false;
 }
 
-function lt(args: Val[], incompatible: Incompatible): boolean {
+function lt(args: Args<['value', 'value']>, incompatible: Incompatible): boolean {
   const a1 = indirectInterface(args[0]);
   const a2 = indirectInterface(args[1]);
   const k1 = basicKind(a1);
@@ -241,11 +255,11 @@ function lt(args: Val[], incompatible: Incompatible): boolean {
   if (k1 === 'string') return (a1.v as string) < (a2.v as string);
   return num(a1.v) < num(a2.v);
 }
-const le = (a: Val[], inc: Incompatible): boolean => lt(a, inc) || eq(a, inc);
+const le = (a: Args<['value', 'value']>, inc: Incompatible): boolean => lt(a, inc) || eq(a, inc);
 
 /** evalArgs of Go's html/js/urlquery: fmt.Sprint of the arguments, <no value> for invalid ones. */
 function evalArgs(args: Val[]): string {
-  if (args.length === 1 && typeof args[0].v === 'string') return args[0].v;
+  if (args.length === 1 && typeof args[0]?.v === 'string') return args[0].v;
   return sprint(args.map((a) => (a.v === undefined || (a.iface && a.v === null) ? '<no value>' : a.v)));
 }
 
@@ -288,7 +302,7 @@ function queryEscape(s: string): string {
   return out;
 }
 
-function call(args: Val[]): Val {
+function call(args: Args<['value']>): Val {
   const f = indirectInterface(args[0]);
   if (!isValid(f) || f.v === null) throw new CallError('call of nil');
   if (typeof f.v !== 'function') throw new CallError(`non-function of type ${staticType(f)}`);
@@ -300,8 +314,8 @@ function call(args: Val[]): Val {
 export function builtinFuncs(goMinor = 25): Map<string, InternalFunc> {
   const inc = goMinor >= 25 ? namedIncompatible : plainIncompatible;
   const cmp =
-    (f: (a: Val[], inc: Incompatible) => boolean) =>
-    (a: Val[]): boolean =>
+    <A extends Val[]>(f: (a: A, inc: Incompatible) => boolean) =>
+    (a: A): boolean =>
       f(a, inc);
   return new Map<string, InternalFunc>([
     ['and', raw(['value'], () => INVALID, 'value')],

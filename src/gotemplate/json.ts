@@ -22,7 +22,7 @@ function quote(s: string, escapeHTML: boolean, short: boolean): string {
     } else if (escapeHTML && (ch === '<' || ch === '>' || ch === '&')) out += '\\u00' + c.toString(16);
     else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
     else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      out += ch + s[i + 1];
+      out += ch + s.charAt(i + 1);
       i++;
     } else if (c >= 0xd800 && c < 0xe000) out += '\\ufffd';
     else out += ch;

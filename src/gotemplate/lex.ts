@@ -16,12 +16,12 @@ function hasRightTrim(s: string, i: number): boolean {
 }
 function rightTrimLength(s: string): number {
   let n = s.length;
-  while (n > 0 && SPACE.includes(s[n - 1])) n--;
+  while (n > 0 && SPACE.includes(s.charAt(n - 1))) n--;
   return s.length - n;
 }
 function leftTrimLength(s: string, from: number): number {
   let i = from;
-  while (i < s.length && SPACE.includes(s[i])) i++;
+  while (i < s.length && SPACE.includes(s.charAt(i))) i++;
   return i - from;
 }
 function countNewlines(s: string, a: number, b: number): number {
@@ -245,8 +245,8 @@ export class Lexer {
         return l.emit(T.RightParen);
     }
     if (r === '.') {
-      const c = l.input[l.pos];
-      if (l.pos < l.input.length && (c < '0' || c > '9')) return (x: Lexer) => lexFieldOrVariable(x, T.Field);
+      const c = l.input.charAt(l.pos);
+      if (c !== '' && (c < '0' || c > '9')) return (x: Lexer) => lexFieldOrVariable(x, T.Field);
     }
     if (r === '.' || r === '+' || r === '-' || (r >= '0' && r <= '9')) {
       l.backup(r);
@@ -266,7 +266,7 @@ export class Lexer {
       n++;
     }
     if (hasRightTrim(l.input, l.pos - 1) && l.input.startsWith(RIGHT, l.pos - 1 + 2)) {
-      l.backup(l.input[l.pos - 1]);
+      l.backup(l.input.charAt(l.pos - 1));
       if (n === 1) return Lexer.rightDelim;
     }
     return l.emit(T.Space);

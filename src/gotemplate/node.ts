@@ -25,7 +25,8 @@ export interface CommandNode {
 export interface VariableNode {
   type: 'variable';
   pos: number;
-  ident: string[];
+  /** The variable's name ($x), then any fields after it: never empty. */
+  ident: [string, ...string[]];
 }
 export interface BranchNode {
   type: 'if' | 'range' | 'with';

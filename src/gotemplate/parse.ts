@@ -162,11 +162,11 @@ class Parser extends TokenReader {
       if (next.typ === T.Assign || next.typ === T.Declare) {
         pipe.isAssign = next.typ === T.Assign;
         this.nextNonSpace();
-        pipe.decl.push({ type: 'variable', pos: v.pos, ident: v.val.split('.') });
+        pipe.decl.push({ type: 'variable', pos: v.pos, ident: splitVariable(v.val) });
         this.vars.push(v.val);
       } else if (next.typ === T.Char && next.val === ',') {
         this.nextNonSpace();
-        pipe.decl.push({ type: 'variable', pos: v.pos, ident: v.val.split('.') });
+        pipe.decl.push({ type: 'variable', pos: v.pos, ident: splitVariable(v.val) });
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = this.peekNonSpace().typ;
@@ -212,7 +212,7 @@ class Parser extends TokenReader {
   private checkPipeline(pipe: PipeNode, context: string): void {
     if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
     pipe.cmds.slice(1).forEach((c, i) => {
-      if (['bool', 'dot', 'nil', 'number', 'string'].includes(c.args[0].type)) {
+      if (c.args[0] && ['bool', 'dot', 'nil', 'number', 'string'].includes(c.args[0].type)) {
         this.errorf(`non executable command in pipeline stage ${i + 2}`);
       }
     });
@@ -341,7 +341,7 @@ class Parser extends TokenReader {
       case T.Nil:
         return { type: 'nil', pos: t.pos };
       case T.Variable: {
-        const ident = t.val.split('.');
+        const ident = splitVariable(t.val);
         if (!this.vars.includes(ident[0])) this.errorf(`undefined variable ${goQuote(ident[0])}`);
         return { type: 'variable', pos: t.pos, ident };
       }
@@ -393,4 +393,10 @@ export function parseTemplate(
   p.parse();
   p.add();
   return treeSet;
+}
+
+/** `$x.A.B` as its name and fields; split always gives at least the name. */
+function splitVariable(text: string): [string, ...string[]] {
+  const [name = '', ...fields] = text.split('.');
+  return [name, ...fields];
 }

@@ -23,8 +23,11 @@ function itemString(i: Item): string {
   return goQuote(i.val);
 }
 
+const EOF_ITEM: Item = { typ: T.EOF, pos: 0, val: '', line: 0 };
+
 export abstract class TokenReader {
-  protected token: Item[] = [{ typ: T.EOF, pos: 0, val: '', line: 0 }];
+  /** Go's token [3]item: token[0] is the latest lexed, the others hold pushed-back items. */
+  protected token: [Item, Item, Item] = [EOF_ITEM, EOF_ITEM, EOF_ITEM];
   protected peekCount = 0;
   protected actionLine = 0;
 
@@ -36,7 +39,7 @@ export abstract class TokenReader {
   protected next(): Item {
     if (this.peekCount > 0) this.peekCount--;
     else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount];
+    return this.lookahead(this.peekCount);
   }
   protected backup(): void {
     this.peekCount++;
@@ -51,10 +54,16 @@ export abstract class TokenReader {
     this.peekCount = 3;
   }
   protected peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1];
+    if (this.peekCount > 0) return this.lookahead(this.peekCount - 1);
     this.peekCount = 1;
     this.token[0] = this.lex.nextItem();
     return this.token[0];
+  }
+  /** The token in slot i; peekCount never exceeds the three slots the backups fill. */
+  private lookahead(i: number): Item {
+    const t = this.token[i];
+    if (t === undefined) throw new TemplateParseError(`template: ${this.parseName}: parser lookahead ${i} is empty`);
+    return t;
   }
   protected nextNonSpace(): Item {
     let t: Item;

@@ -57,7 +57,7 @@ export function canBackquote(s: string): boolean {
   return true;
 }
 
-const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+const SIMPLE = new Map(Object.entries({ a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 }));
 
 function pushUtf8(out: number[], cp: number): void {
   const b = new TextEncoder().encode(String.fromCodePoint(cp));
@@ -82,7 +82,8 @@ function unescape(body: string, quote: string): number[] | undefined {
     const e = body[i + 1];
     i += 2;
     if (e === undefined) return undefined;
-    if (Object.hasOwn(SIMPLE, e)) out.push(SIMPLE[e]);
+    const simple = SIMPLE.get(e);
+    if (simple !== undefined) out.push(simple);
     else if (e === quote) out.push(quote.charCodeAt(0));
     else if (e >= '0' && e <= '7') {
       const oct = body.slice(i - 1, i + 2);
@@ -132,9 +133,10 @@ export function goCharConstant(lit: string): number | string {
     tail = body.slice(first.length);
     const bytes = unescape(first, "'");
     if (!bytes) return 'invalid syntax';
-    if (first[1] === 'x' || (first[1] >= '0' && first[1] <= '7')) {
+    const kind = first.charAt(1);
+    if (kind === 'x' || (kind >= '0' && kind <= '7')) {
       if (tail !== '') return `malformed character constant: ${lit}`;
-      return bytes[0];
+      return bytes[0] ?? 0;
     }
     if (tail !== '') return `malformed character constant: ${lit}`;
     return decoder.decode(new Uint8Array(bytes)).codePointAt(0) ?? 0;
@@ -191,10 +193,11 @@ function parseGoFloat(text: string): number | undefined {
   if (text.includes('_') && /(^[+-]?_)|__|_$|_\.|\._/.test(text)) return undefined;
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
   const m = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(s);
-  if (m && (m[2] + m[3]).length > 0) {
-    const mant = parseInt(m[2] + m[3] || '0', 16);
-    const v = mant * 2 ** (Number(m[4]) - 4 * m[3].length);
-    return m[1] === '-' ? -v : v;
+  const [, sign, whole = '', frac = '', exp] = m ?? [];
+  if (m && (whole + frac).length > 0) {
+    const mant = parseInt(whole + frac || '0', 16);
+    const v = mant * 2 ** (Number(exp) - 4 * frac.length);
+    return sign === '-' ? -v : v;
   }
   return undefined;
 }
@@ -240,8 +243,8 @@ export function analyzeNumber(text: string, isCharConstant: boolean, isComplex: 
   };
   if (isComplex) {
     const m = /^([+-]?[^+-]+(?:[eEpP][+-][^+-]+)?)([+-].*)i$/.exec(text);
-    const re = m ? parseGoFloat(m[1]) : undefined;
-    const im = m ? parseGoFloat(m[2]) : undefined;
+    const re = m?.[1] !== undefined ? parseGoFloat(m[1]) : undefined;
+    const im = m?.[2] !== undefined ? parseGoFloat(m[2]) : undefined;
     if (re === undefined || im === undefined) return `expected integer`;
     return simplify(re, im);
   }

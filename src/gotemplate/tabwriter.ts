@@ -49,7 +49,9 @@ interface Cell {
 
 class Writer {
   private out = '';
-  private lines: Cell[][] = [[]];
+  /** The line being written, always the last of lines. */
+  private line: Cell[] = [];
+  private lines: Cell[][] = [this.line];
   private cell = '';
   private widths: number[] = [];
 
@@ -65,17 +67,16 @@ class Writer {
   }
 
   private terminateCell(htab: boolean): number {
-    const line = this.lines[this.lines.length - 1];
-    line.push({ text: this.cell, width: displayWidth(this.cell), htab });
+    this.line.push({ text: this.cell, width: displayWidth(this.cell), htab });
     this.cell = '';
-    return line.length;
+    return this.line.length;
   }
 
   private writeLines(line0: number, line1: number): void {
     for (let i = line0; i < line1; i++) {
-      const line = this.lines[i];
-      line.forEach((c, j) => {
-        if (j < this.widths.length) this.out += c.text + this.pad(c.width, this.widths[j]);
+      this.lines[i]?.forEach((c, j) => {
+        const width = this.widths[j];
+        if (width !== undefined) this.out += c.text + this.pad(c.width, width);
         else this.out += c.text;
       });
       if (i + 1 === this.lines.length) this.out += this.cell;
@@ -86,15 +87,15 @@ class Writer {
   private format(line0: number, line1: number): void {
     const column = this.widths.length;
     for (let row = line0; row < line1; row++) {
-      if (column >= this.lines[row].length - 1) continue;
+      if (column >= (this.lines[row]?.length ?? 0) - 1) continue;
       // A block of consecutive lines with a cell in this column: size the column and recurse.
       this.writeLines(line0, row);
       line0 = row;
       let width = this.o.minwidth;
       for (; row < line1; row++) {
         const line = this.lines[row];
-        if (column >= line.length - 1) break;
-        width = Math.max(width, line[column].width + this.o.padding);
+        if (line === undefined || column >= line.length - 1) break;
+        width = Math.max(width, line[column]!.width + this.o.padding);
       }
       this.widths.push(width);
       this.format(line0, row);
@@ -106,7 +107,8 @@ class Writer {
 
   private flushLines(): void {
     this.format(0, this.lines.length);
-    this.lines = [[]];
+    this.line = [];
+    this.lines = [this.line];
     this.cell = '';
   }
 
@@ -115,7 +117,8 @@ class Writer {
       if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
         const n = this.terminateCell(ch === '\t');
         if (ch === '\n' || ch === '\f') {
-          this.lines.push([]);
+          this.line = [];
+          this.lines.push(this.line);
           if (ch === '\f' || n === 1) this.flushLines();
         }
       } else this.cell += ch;
