@@ -1,7 +1,9 @@
 // Docker model benchmarks against a real daemon, measured in the same run: getting an image in
 // (the simulator pulls from its offline registry; the real daemon, which has no registry here,
 // loads the same-sized busybox image), run + write in a container, and an image of 125 layers.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandIO } from '../src/shell/command.js';
 import { createSimHost } from '../src/host/sim-host.js';
@@ -11,6 +13,7 @@ import {
   realDockerUnavailable,
   startRealDocker,
 } from '../test/support/real-docker.js';
+import { bundleHost, runHost } from './host-process.js';
 import type { BenchReport } from './report.js';
 
 const LAYERS = 125;
@@ -81,6 +84,43 @@ async function real(report: BenchReport, sim: Record<string, number>): Promise<v
   } finally {
     await d.stop();
   }
+}
+
+/** Wall time of `node -e 0`, the fastest of five: the yardstick for a figure with no real twin. */
+function nodeStartMs(): number {
+  const times = Array.from({ length: 5 }, () => {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - t;
+  });
+  return Math.min(...times);
+}
+
+/** Issue 15's figures: the first `docker pull nginx` of a process (the registry builds its layers
+ * then), and the memory after pulling every tutorial image against the empty host's. */
+async function pulls(report: BenchReport): Promise<void> {
+  const group = 'docker pull';
+  const dir = mkdtempSync(join(tmpdir(), 'ot-bench-pull-'));
+  try {
+    const host = await bundleHost('pull-host.ts', dir);
+    const node = nodeStartMs();
+    const r = runHost<{ empty: { rssMB: number }; pullMs: number[]; pulled: { rssMB: number } }>(host, []);
+    if (typeof r === 'string') return report.skip(group, 'simulator: docker pull', r);
+    const [first = 0, again = 0] = r.pullMs;
+    report.add(group, 'node -e 0 (the yardstick)', node, 'ms');
+    report.add(group, 'simulator: docker pull nginx, first in the process (target < 150)', first, 'ms');
+    report.add(group, 'simulator: docker pull nginx again, on a fresh host', again, 'ms');
+    report.ratio(group, 'first docker pull nginx ÷ node -e 0', first / node);
+    report.add(group, 'simulator: RSS after GC, the empty host', r.empty.rssMB, 'MB');
+    report.add(group, 'simulator: RSS after GC, every tutorial image pulled (target ≤ 200)', r.pulled.rssMB, 'MB');
+    report.ratio(group, 'every image pulled ÷ the empty host, RSS', r.pulled.rssMB / r.empty.rssMB);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchPulls(report: BenchReport): Promise<void> {
+  await pulls(report);
 }
 
 export async function benchDocker(report: BenchReport): Promise<void> {

@@ -2,7 +2,9 @@
 """Builds on the real kernel the /var/lib/docker tree bench/walk-host.ts wrote out (its entries,
 then its overlay mounts) and times GNU find over it, for bench/walk.ts to set beside the model.
 
-Usage: real_walk_bench.py MANIFEST. Prints one JSON object. Needs root (mknod, trusted.* xattrs,
+Usage: real_walk_bench.py MANIFEST WALKS ROUNDS, WALKS a JSON list of {"name", "argv"} with {dir}
+in argv for the tree's /var/lib/docker; each walk runs ROUNDS times. Prints one JSON object:
+{"walks": [{"name", "entries" (lines printed), "seconds": [...]}]}. Needs root (mknod, trusted.* xattrs,
 mount(2)); the Node side reports when it cannot run.
 """
 import ctypes, json, os, shutil, stat, subprocess, sys, tempfile, time
@@ -50,14 +52,17 @@ def main():
                 mounted.append(root + e[1])
         for path, mode in reversed(modes):
             os.chmod(path, mode)
-        times, count = [], 0
-        for _ in range(5):
-            t = time.perf_counter()
-            out = subprocess.run(["find", root + "/var/lib/docker"], stdout=subprocess.PIPE, check=True).stdout
-            times.append(time.perf_counter() - t)
-            count = out.count(b"\n")
-        times.sort()
-        print(json.dumps({"entries": count, "walkSeconds": times[len(times) // 2]}))
+        walks = []
+        for walk in json.loads(sys.argv[2]):
+            argv = [a.replace("{dir}", root + "/var/lib/docker") for a in walk["argv"]]
+            seconds, count = [], 0
+            for _ in range(int(sys.argv[3])):
+                t = time.perf_counter()
+                out = subprocess.run(argv, stdout=subprocess.PIPE, check=True).stdout
+                seconds.append(time.perf_counter() - t)
+                count = out.count(b"\n")
+            walks.append({"name": walk["name"], "entries": count, "seconds": seconds})
+        print(json.dumps({"walks": walks}))
     finally:
         for m in reversed(mounted):
             LIBC.umount2(m.encode(), 0)

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark group, baselines measured in the same run.
-import { benchDocker } from './docker.js';
+import { benchDocker, benchPulls } from './docker.js';
 import { benchKernel } from './kernel.js';
 import { BenchReport } from './report.js';
 import { benchStartup } from './startup.js';
@@ -9,6 +9,7 @@ import { benchWalk } from './walk.js';
 const report = new BenchReport();
 await benchKernel(report);
 await benchWalk(report);
+await benchPulls(report);
 await benchDocker(report);
 benchStartup(report);
 await benchUi(report);
