@@ -6,6 +6,7 @@ import { exportProgress, importProgress } from './io/progress-transfer.js';
 import { runScript } from './io/script-mode.js';
 import { detectLang } from './i18n/index.js';
 import { lessonShape } from './lessons/progress.js';
+import { runWorkshopCommand } from './cli-workshop.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
@@ -22,6 +23,14 @@ export interface CliValues {
   'screen-reader'?: boolean;
   'copy-in'?: string[];
   strict?: boolean;
+  /** Workshops (src/cli-workshop.ts): record's and handout's file, the cast's size, present's
+   * notes view, typing speed and the catch-up code's lesson.step. */
+  out?: string;
+  width?: string;
+  height?: string;
+  notes?: boolean;
+  speed?: string;
+  at?: string;
 }
 
 /** Runs `mode` and gives its exit status. */
@@ -86,6 +95,10 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         stdoutIsTerminal: Boolean(process.stdout.isTTY),
       });
     }
+    case 'record':
+    case 'handout':
+    case 'present':
+      return runWorkshopCommand(mode, values);
     default:
       process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
       return 2;

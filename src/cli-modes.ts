@@ -30,6 +30,13 @@ Usage:
                                 \`tutor --lesson ID\`)
   overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
                                 what it wrote (stdout and stderr together, as 2>&1)
+  overlay-tutor record --lesson ID --out FILE.cast [--seed N] [--width W --height H]
+                                an asciicast v2 recording of the lesson's solution, a marker
+                                at each step (asciinema play -m pauses there); the same seed
+                                gives the same bytes
+  overlay-tutor handout --lesson ID [--lang L] [--out FILE.md]
+                                the lesson as markdown: its steps, the solution's commands and
+                                what they printed on the simulated host
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
@@ -59,6 +66,11 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                                 直接开始某一课（ID 见 \`lessons\` 的列表）
   overlay-tutor script FILE     在模拟主机上逐行执行 FILE：先打印 \`$ 行\`，再打印它的输出
                                 （stdout 与 stderr 合在一起，如同 2>&1）
+  overlay-tutor record --lesson ID --out FILE.cast [--seed N] [--width W --height H]
+                                把课程的参考解法录成 asciicast v2（每一步一个标记，
+                                asciinema play -m 会在此暂停）；同一种子得到同样的字节
+  overlay-tutor handout --lesson ID [--lang L] [--out FILE.md]
+                                课程讲义（markdown）：各步说明、解法命令及其在模拟主机上的真实输出
   overlay-tutor --version       打印版本号
   overlay-tutor --help          打印本帮助
 
@@ -98,6 +110,12 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         'screen-reader': { type: 'boolean' },
         'copy-in': { type: 'string', multiple: true },
         strict: { type: 'boolean' },
+        out: { type: 'string' },
+        width: { type: 'string' },
+        height: { type: 'string' },
+        notes: { type: 'boolean' },
+        speed: { type: 'string' },
+        at: { type: 'string' },
       },
     });
   } catch (err) {
@@ -106,7 +124,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
 }
 
 /** The modes src/cli-commands.ts runs. */
-const COMMANDS = ['lessons', 'progress', 'script'];
+const COMMANDS = ['lessons', 'progress', 'script', 'record', 'handout', 'present'];
 
 /** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
 async function runMode(argv: string[]): Promise<number | ScreenOptions> {

@@ -227,6 +227,9 @@ export const textsSchema = z.strictObject({
       goal: z.optional(text()),
       done: z.optional(z.string()),
       feedback: z.optional(z.record(z.string(), text())),
+      /** Speaker notes for `overlay-tutor present --notes` (a presenter's own words, so one
+       * language may have them and the other not). */
+      notes: z.optional(text()),
     }),
   ),
 });
