@@ -7,6 +7,7 @@ import { runScript } from './io/script-mode.js';
 import { detectLang } from './i18n/index.js';
 import { lessonShape } from './lessons/progress.js';
 import { runWorkshopCommand } from './cli-workshop.js';
+import { runPreflight, runReplay } from './real/commands.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
@@ -31,6 +32,21 @@ export interface CliValues {
   notes?: boolean;
   speed?: string;
   at?: string;
+  /** 'private' for `--real`, 'system' for `--real=system`. */
+  real?: string;
+  bare?: boolean;
+}
+
+/** --copy-in HOST_PATH:/SIM_PATH pairs, or the message for one that is not. */
+function parseCopyIn(specs: string[] | undefined): Array<[string, string]> | string {
+  const copyIn: Array<[string, string]> = [];
+  for (const spec of specs ?? []) {
+    const colon = spec.lastIndexOf(':');
+    if (colon <= 0 || !spec.slice(colon + 1).startsWith('/'))
+      return `overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not '${spec}'`;
+    copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
+  }
+  return copyIn;
 }
 
 /** Runs `mode` and gives its exit status. */
@@ -68,6 +84,34 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
       process.stdout.write(lessonList(lessons.map((l) => ({ data: l.data, title: l.texts[lang].title }))));
       return problems.length ? 1 : 0;
     }
+    case 'preflight':
+      return runPreflight();
+    case 'replay': {
+      const file = positionals[1];
+      if (file === undefined || values.real === undefined) {
+        process.stderr.write(
+          "overlay-tutor: replay needs a FILE and --real (it compares the simulator with a real host)\nTry 'overlay-tutor --help'.\n",
+        );
+        return 2;
+      }
+      if (values.real !== 'private') {
+        process.stderr.write(
+          `overlay-tutor: replay runs on the tutor's private daemon only (--real), not --real=${values.real}\n`,
+        );
+        return 2;
+      }
+      const copyIn = parseCopyIn(values['copy-in']);
+      if (typeof copyIn === 'string') {
+        process.stderr.write(`${copyIn}\n`);
+        return 2;
+      }
+      return runReplay({
+        file,
+        copyIn,
+        images: !values.bare,
+        ...(values.seed !== undefined && /^\d+$/.test(values.seed) ? { seed: Number(values.seed) } : {}),
+      });
+    }
     case 'script': {
       const file = positionals[1];
       if (file === undefined) {
@@ -78,14 +122,10 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
         return 2;
       }
-      const copyIn: Array<[string, string]> = [];
-      for (const spec of values['copy-in'] ?? []) {
-        const colon = spec.lastIndexOf(':');
-        if (colon <= 0 || !spec.slice(colon + 1).startsWith('/')) {
-          process.stderr.write(`overlay-tutor: --copy-in wants HOST_PATH:/SIM_PATH, not '${spec}'\n`);
-          return 2;
-        }
-        copyIn.push([spec.slice(0, colon), spec.slice(colon + 1)]);
+      const copyIn = parseCopyIn(values['copy-in']);
+      if (typeof copyIn === 'string') {
+        process.stderr.write(`${copyIn}\n`);
+        return 2;
       }
       return runScript({
         file,

@@ -37,6 +37,12 @@ Usage:
   overlay-tutor handout --lesson ID [--lang L] [--out FILE.md]
                                 the lesson as markdown: its steps, the solution's commands and
                                 what they printed on the simulated host
+  overlay-tutor preflight       what this machine offers the real-host mode (Linux, root, the
+                                daemons there are, their storage, the kernel's overlay)
+  overlay-tutor replay FILE --real
+                                run FILE's lines in the simulator and, with a private dockerd the
+                                tutor starts, in a real bash; show both, the differing lines
+                                marked, and how many agree (exit 1 when not all do)
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
@@ -49,6 +55,9 @@ Options:
                 (script) copy a real file or folder into the simulated disk first; repeatable;
                 nothing is written back
   --strict      (script) exit with the first non-zero exit status of a line (default: 0)
+  --real        (replay) against a private dockerd under /var/lib/overlay-tutor/daemon
+                ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched
+  --bare        (replay) start both hosts without the tutorial images
   -h, --help    print this help
   -v, --version print the version
 `;
@@ -71,6 +80,10 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                                 asciinema play -m 会在此暂停）；同一种子得到同样的字节
   overlay-tutor handout --lesson ID [--lang L] [--out FILE.md]
                                 课程讲义（markdown）：各步说明、解法命令及其在模拟主机上的真实输出
+  overlay-tutor preflight       检查本机能否运行真实主机模式（Linux、root、守护进程、存储驱动、内核 overlay）
+  overlay-tutor replay FILE --real
+                                在模拟主机和真实主机（教程自己启动的私有 dockerd）上逐行执行 FILE，
+                                并排显示，标出不同的行，统计一致的行数（不全一致时退出码为 1）
   overlay-tutor --version       打印版本号
   overlay-tutor --help          打印本帮助
 
@@ -94,7 +107,8 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
   const { parseArgs } = createRequire(import.meta.url)('node:util') as typeof import('node:util');
   try {
     return parseArgs({
-      args: argv,
+      // `--real` alone is the private daemon; `--real=system` names the user's own.
+      args: argv.map((a) => (a === '--real' ? '--real=private' : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -116,6 +130,8 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         notes: { type: 'boolean' },
         speed: { type: 'string' },
         at: { type: 'string' },
+        real: { type: 'string' },
+        bare: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -124,7 +140,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
 }
 
 /** The modes src/cli-commands.ts runs. */
-const COMMANDS = ['lessons', 'progress', 'script', 'record', 'handout', 'present'];
+const COMMANDS = ['lessons', 'progress', 'script', 'record', 'handout', 'present', 'preflight', 'replay'];
 
 /** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
 async function runMode(argv: string[]): Promise<number | ScreenOptions> {

@@ -18,6 +18,7 @@ const LAYER: Record<string, number> = {
   panes: 4,
   lessons: 5,
   io: 6, // the real machine's files: lesson dirs, progress, jq's wasm, script files
+  real: 6.5, // the real host: preflight, the private dockerd, replay against it (may use io/)
   repl: 7,
   ui: 7,
   '(top)': 9, // cli.ts, cli-modes.ts, cli-commands.ts, simulator-entry.ts

@@ -1,0 +1,91 @@
+// The real-host mode's commands: `overlay-tutor preflight` and `overlay-tutor replay FILE --real`.
+// Each starts with the preflight; when the mode cannot run it shows one screen saying what is
+// missing and what would work, and exits 2.
+import { localeIsAscii } from '../i18n/index.js';
+import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } from './preflight.js';
+import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
+import { probeHost } from './probe.js';
+import { agreementOf, readScriptFile, realCopyInProblem, renderBlock, replayOnBoth } from './replay.js';
+
+type Write = (s: string) => void;
+
+export async function preflightHere(): Promise<Preflight> {
+  return decidePreflight(await probeHost(defaultDaemonDir()));
+}
+
+/** `overlay-tutor preflight`: the table; 0 when some real-host mode can run, else 2. */
+export async function runPreflight(out: Write = (s) => process.stdout.write(s)): Promise<number> {
+  const p = await preflightHere();
+  out(renderPreflight(p, localeIsAscii(process.env)));
+  return p.modes.some((m) => m.usable && m.mode !== 'kernel') ? 0 : 2;
+}
+
+/** Starts the private daemon after a preflight that allows it; a string is the screen to show. */
+export async function privateDaemonOrScreen(out: Write): Promise<PrivateDaemon | string> {
+  const p = await preflightHere();
+  const ascii = localeIsAscii(process.env);
+  if (!p.modes.find((m) => m.mode === 'private')!.usable) return renderCannotRun(p, 'private', ascii);
+  out(renderPreflight(p, ascii));
+  const d = await startPrivateDaemon();
+  if (typeof d === 'string') return `The tutor's private dockerd did not start: ${d}\n`;
+  if (d.stale.foundPidfile)
+    out(
+      `Cleaned up after an earlier run that did not stop: ${d.stale.killedPid ? `killed dockerd ${d.stale.killedPid}, ` : ''}` +
+        `${d.stale.killedOthers} other processes, ${d.stale.unmounted.length} mounts.\n`,
+    );
+  out(`Private dockerd ${d.version} (API ${d.apiVersion}) under ${d.dir}\n\n`);
+  return d;
+}
+
+export interface ReplayArgs {
+  file: string;
+  copyIn: Array<[string, string]>;
+  seed?: number;
+  images: boolean;
+}
+
+/** `overlay-tutor replay FILE --real`: 0 when every line agrees, 1 when not, 2 when it cannot run. */
+export async function runReplay(args: ReplayArgs, out: Write = (s) => process.stdout.write(s)): Promise<number> {
+  const err = (s: string) => process.stderr.write(s);
+  let text: string;
+  try {
+    text = readScriptFile(args.file);
+  } catch (e) {
+    err(`overlay-tutor: ${(e as Error).message}\n`);
+    return 2;
+  }
+  for (const [, target] of args.copyIn) {
+    const problem = realCopyInProblem(target);
+    if (problem) {
+      err(`overlay-tutor: --copy-in ${problem}\n`);
+      return 2;
+    }
+  }
+  const d = await privateDaemonOrScreen(out);
+  if (typeof d === 'string') {
+    out(d);
+    return 2;
+  }
+  const stop = () => void d.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const blocks = await replayOnBoth(d, text, {
+      copyIn: args.copyIn,
+      images: args.images,
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    });
+    out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');
+    for (const b of blocks) out(`${renderBlock(b).text}\n`);
+    const a = agreementOf(blocks);
+    out(`\n${a.commandsAgree}/${a.commands} commands agree\n${a.agree}/${a.total} lines agree\n`);
+    return a.agree === a.total ? 0 : 1;
+  } catch (e) {
+    err(`overlay-tutor: replay: ${(e as Error).message}\n`);
+    return 2;
+  } finally {
+    await d.stop();
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+}

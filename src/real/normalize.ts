@@ -1,0 +1,42 @@
+// Makes a transcript from the simulator and one from a real Docker host comparable: random ids,
+// link ids and times become placeholders numbered by first appearance, and the real daemon's
+// private data-root reads as /var/lib/docker. Used by `replay --real` and the conformance suite.
+
+const ID64 = /\b[0-9a-f]{64}\b/g;
+const LINK = /\b[A-Z2-7]{26}\b/g;
+const ID12 = /\b[0-9a-f]{12}\b/g;
+const RELATIVE_TIME =
+  /\b(About (a|an) (minute|hour)|Less than a second|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago\b/g;
+const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
+const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( \d{4}|\d\d:\d\d)\b/g;
+const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;
+const WORK_TEMP = /#[0-9a-f]+\b/g;
+
+export function normalizeTranscript(text: string, dataRoot?: string): string {
+  let t = text;
+  if (dataRoot) t = t.split(dataRoot).join('/var/lib/docker');
+  const ids = new Map<string, string>();
+  const idFor = (full: string): string => {
+    let name = ids.get(full);
+    if (!name) ids.set(full, (name = `<id${ids.size + 1}>`));
+    return name;
+  };
+  t = t.replace(ID64, (id) => idFor(id));
+  // A short id names the same thing as the long id it begins.
+  t = t.replace(ID12, (short) => {
+    for (const [full, name] of ids) if (full.startsWith(short)) return `${name.slice(0, -1)}:short>`;
+    return idFor(short);
+  });
+  const links = new Map<string, string>();
+  t = t.replace(LINK, (l) => {
+    let name = links.get(l);
+    if (!name) links.set(l, (name = `<link${links.size + 1}>`));
+    return name;
+  });
+  return t
+    .replace(RELATIVE_TIME, '<ago>')
+    .replace(ISO_TIME, '<time>')
+    .replace(STAT_TIME, '<time>')
+    .replace(LS_TIME, '<date>')
+    .replace(WORK_TEMP, '#<n>');
+}

@@ -1,0 +1,287 @@
+// The tutor's own dockerd: everything it owns lives under one tutor-owned dir (data-root,
+// exec-root, API socket, pidfile, daemon.json, log), so nothing of the user's is read or changed —
+// not /var/lib/docker, not /etc/docker/daemon.json, not the host's network. It runs in a mount
+// namespace of its own (its overlay mounts never show on the host and vanish with it) and, where
+// possible, a network namespace of its own (it keeps Docker's stock bridge there, as a real host
+// has it, without touching the host's interfaces or iptables). stop() removes its containers,
+// stops it and unmounts; after a crash the next start finds the pidfile and cleans up first.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiGet, findExecutable } from './probe.js';
+
+export interface PrivateDaemonOptions {
+  /** The tutor-owned dir (default $OVERLAY_TUTOR_REAL_DIR, else /var/lib/overlay-tutor/daemon). */
+  dir?: string;
+  /** Give up waiting for the API after this long (default 60 s). */
+  startTimeoutMs?: number;
+}
+
+/** What a start found left over from a daemon that did not stop (a crash, a kill -9). */
+export interface StaleCleanup {
+  /** The pid in the pidfile, when that process was still running (then killed). */
+  killedPid?: number;
+  /** Other processes of the old daemon (containerd, shims) killed. */
+  killedOthers: number;
+  /** Mount points under the dir unmounted. */
+  unmounted: string[];
+  /** A pidfile was there. */
+  foundPidfile: boolean;
+}
+
+export interface PrivateDaemon {
+  readonly dir: string;
+  readonly dataRoot: string;
+  readonly execRoot: string;
+  readonly socket: string;
+  readonly pidfile: string;
+  /** "unix://<socket>" */
+  readonly host: string;
+  readonly pid: number;
+  readonly version: string;
+  readonly apiVersion: string;
+  /** The docker CLI from dockerd's own package (its messages match the daemon's version). */
+  readonly cli: string;
+  /** The environment a child (bash, the docker CLI) gets to talk to this daemon and no other. */
+  readonly env: NodeJS.ProcessEnv;
+  /** What the start cleaned up from an earlier run. */
+  readonly stale: StaleCleanup;
+  stop(): Promise<void>;
+}
+
+export function defaultDaemonDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.OVERLAY_TUTOR_REAL_DIR || '/var/lib/overlay-tutor/daemon';
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return false;
+  }
+}
+
+function cmdlineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return '';
+  }
+}
+
+/** Processes whose command line names the dir: the daemon, its containerd, their shims. */
+function processesOf(dir: string): number[] {
+  const marker = `${dir}/`;
+  return readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid)
+    .map(Number)
+    .filter((pid) => cmdlineOf(pid).includes(marker));
+}
+
+function unescapeMount(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
+}
+
+/** Mount points at or below dir in this mount namespace, deepest first. */
+function mountsUnder(dir: string): string[] {
+  const points = readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .map((l) => unescapeMount(l.split(' ')[4] ?? ''))
+    .filter((p) => p === dir || p.startsWith(`${dir}/`));
+  return [...new Set(points)].sort((a, b) => b.length - a.length);
+}
+
+function unmountAll(dir: string): string[] {
+  const done: string[] = [];
+  for (let round = 0; round < 5; round++) {
+    const points = mountsUnder(dir);
+    if (points.length === 0) break;
+    for (const p of points) {
+      spawnSync('umount', ['-l', p], { stdio: 'ignore' });
+      done.push(p);
+    }
+  }
+  return [...new Set(done)];
+}
+
+function killAll(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // gone
+    }
+  }
+}
+
+/** Stops whatever an earlier daemon under `dir` left: the pidfile's process (only when its
+ * command line names the dir, so a reused pid is never killed), its children, its mounts. */
+export async function cleanStale(dir: string): Promise<StaleCleanup> {
+  const pidfile = join(dir, 'docker.pid');
+  const report: StaleCleanup = { killedOthers: 0, unmounted: [], foundPidfile: existsSync(pidfile) };
+  if (report.foundPidfile) {
+    const pid = Number(readFileSync(pidfile, 'utf8').trim());
+    if (pid > 0 && alive(pid) && cmdlineOf(pid).includes(`${dir}/`)) {
+      killAll([pid], 'SIGTERM');
+      for (let i = 0; i < 100 && alive(pid); i++) await sleep(100);
+      if (alive(pid)) killAll([pid], 'SIGKILL');
+      report.killedPid = pid;
+    }
+    rmSync(pidfile, { force: true });
+  }
+  for (let i = 0; i < 20; i++) {
+    const left = processesOf(dir);
+    if (left.length === 0) break;
+    if (i === 0) report.killedOthers = left.length;
+    killAll(left, i === 0 ? 'SIGTERM' : 'SIGKILL');
+    await sleep(100);
+  }
+  report.unmounted = unmountAll(dir);
+  return report;
+}
+
+function dockerdMajor(dockerd: string): number {
+  const out = spawnSync(dockerd, ['--version'], { encoding: 'utf8' });
+  return Number(/version v?(\d+)\./i.exec(out.stdout ?? '')?.[1] ?? 0);
+}
+
+function canUnshare(args: string[]): boolean {
+  const unshare = findExecutable('unshare');
+  return unshare !== undefined && spawnSync(unshare, [...args, 'true'], { stdio: 'ignore' }).status === 0;
+}
+
+/** The environment for children: ours, with every DOCKER_* knob that could point elsewhere removed. */
+function childEnv(host: string, configDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('DOCKER_')) env[k] = v;
+  env.DOCKER_HOST = host;
+  env.DOCKER_CONFIG = configDir;
+  env.DOCKER_CLI_HINTS = 'false';
+  return env;
+}
+
+/** Starts the daemon, or says why it cannot. */
+export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promise<PrivateDaemon | string> {
+  if (process.platform !== 'linux') return `needs Linux (this is ${process.platform})`;
+  if (process.getuid?.() !== 0) return 'needs root: dockerd mounts overlayfs';
+  const dockerd = findExecutable('dockerd');
+  if (!dockerd) return 'no dockerd binary (apt-get install docker.io)';
+  const cliBeside = join(dockerd, '..', '..', 'bin', 'docker');
+  const cli = existsSync(cliBeside) ? cliBeside : findExecutable('docker');
+  if (!cli) return 'no docker CLI (apt-get install docker.io)';
+  const unshare = findExecutable('unshare');
+  if (!unshare || !canUnshare(['-m'])) return 'needs unshare(1) and mount namespaces (util-linux)';
+
+  const dir = opts.dir ?? defaultDaemonDir();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stale = await cleanStale(dir);
+  const dataRoot = join(dir, 'data');
+  const execRoot = join(dir, 'exec');
+  // A fresh host each time, as the simulator's: the old daemon's state is removed.
+  rmSync(dataRoot, { recursive: true, force: true });
+  rmSync(execRoot, { recursive: true, force: true });
+  const socket = join(dir, 'docker.sock');
+  const pidfile = join(dir, 'docker.pid');
+  const host = `unix://${socket}`;
+  const configDir = join(dir, 'cli-config');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(join(configDir, 'config.json'), '{}\n');
+  const major = dockerdMajor(dockerd);
+  const config: Record<string, unknown> = {};
+  // Docker before 23 writes a key to /etc/docker/key.json unless told otherwise.
+  if (major > 0 && major < 23) config['deprecated-key-path'] = join(dir, 'key.json');
+  // The lessons are about the graph driver's layout, not the containerd image store (29's default).
+  if (major >= 24) config.features = { 'containerd-snapshotter': false };
+  const configFile = join(dir, 'daemon.json');
+  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+
+  const netns = canUnshare(['--net']);
+  const args = [
+    `--config-file=${configFile}`,
+    `--data-root=${dataRoot}`,
+    `--exec-root=${execRoot}`,
+    `--pidfile=${pidfile}`,
+    '-H',
+    host,
+    '--storage-driver=overlay2',
+    '--iptables=false',
+    '--ip6tables=false',
+    '--userland-proxy=false',
+    '--shutdown-timeout=3',
+    '--group=root',
+  ];
+  if (!netns) args.push('--bridge=none', '--ip-forward=false', '--ip-masq=false');
+  const logFd = openSync(join(dir, 'dockerd.log'), 'w');
+  // unshare without --fork execs dockerd: the child's pid is dockerd's.
+  const ns = ['-m', '--propagation', 'shared', ...(netns ? ['--net'] : [])];
+  const child = spawn(unshare, [...ns, '--', dockerd, ...args], {
+    cwd: dir,
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+  });
+  closeSync(logFd);
+  child.unref();
+  let exited: number | undefined;
+  child.on('exit', (code) => {
+    exited = code ?? 128;
+  });
+  child.on('error', () => {
+    exited = -1;
+  });
+  const pid = child.pid ?? -1;
+
+  // The last resort when the tutor dies without stop(): kill synchronously on exit.
+  const killSync = () => {
+    killAll([pid, ...processesOf(dir)], 'SIGKILL');
+    unmountAll(dir);
+  };
+  process.on('exit', killSync);
+
+  let stopping: Promise<void> | undefined;
+  const env = childEnv(host, configDir);
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (alive(pid)) {
+        const ids = spawnSync(cli, ['ps', '-aq'], { env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '';
+        const list = ids.split('\n').filter(Boolean);
+        if (list.length) spawnSync(cli, ['rm', '-f', ...list], { env, stdio: 'ignore', timeout: 30_000 });
+        killAll([pid], 'SIGTERM');
+        for (let i = 0; i < 150 && exited === undefined && alive(pid); i++) await sleep(100);
+      }
+      await cleanStale(dir);
+      rmSync(execRoot, { recursive: true, force: true });
+      rmSync(socket, { force: true });
+      process.removeListener('exit', killSync);
+    })());
+
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+  let version: Record<string, unknown> | undefined;
+  while (Date.now() < deadline && exited === undefined) {
+    version = (await apiGet(host, '/version', 1000).catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (version) break;
+    await sleep(150);
+  }
+  if (!version) {
+    const log = readFileSync(join(dir, 'dockerd.log'), 'utf8').trim().split('\n').slice(-10).join('\n');
+    await stop();
+    return `dockerd ${exited !== undefined ? `exited with ${exited}` : 'did not answer in time'}; its log ends:\n${log}`;
+  }
+  return {
+    dir,
+    dataRoot,
+    execRoot,
+    socket,
+    pidfile,
+    host,
+    pid,
+    version: String(version.Version ?? 'unknown'),
+    apiVersion: String(version.ApiVersion ?? 'unknown'),
+    cli,
+    env,
+    stale,
+    stop,
+  };
+}

@@ -1,0 +1,192 @@
+// `overlay-tutor replay FILE --real`: each line of FILE runs in the simulator and in a real bash
+// whose docker talks to the tutor's private daemon; the two transcripts are normalised (ids,
+// link ids, times) and shown line by line with the lines that differ marked, ending with
+// `N/M lines agree`.
+//
+// The real bash runs in the daemon's mount namespace (so it sees the containers' overlay mounts
+// as they happen) and in a slave copy of it, where the daemon's data-root is bound on
+// /var/lib/docker and /tmp and /root are fresh tmpfs: a script names the same paths as on the
+// simulated host, and nothing it writes there reaches the machine's own files.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createSimHost } from '../host/sim-host.js';
+import { readBounded } from '../io/bounded-read.js';
+import { copyIntoSim, scriptLines } from '../io/script-mode.js';
+import { shellQuote } from '../posix/shell-quote.js';
+import { normalizeTranscript } from './normalize.js';
+import type { PrivateDaemon } from './private-daemon.js';
+import { simRun, simulatorArchive } from './tutorial-images.js';
+
+export interface ReplayOptions {
+  /** [real path, path the script sees] pairs; on the real side only under /tmp or /root. */
+  copyIn?: Array<[string, string]>;
+  seed?: number;
+  /** Load the tutorial images into both hosts first (default true). */
+  images?: boolean;
+}
+
+export interface LineBlock {
+  line: string;
+  sim: string[];
+  real: string[];
+}
+
+export interface Agreement {
+  /** Output lines that agree, and all output lines of the two sides aligned. */
+  agree: number;
+  total: number;
+  /** Command lines whose whole output agrees. */
+  commandsAgree: number;
+  commands: number;
+}
+
+const MARK = '\u001eOVERLAY-TUTOR-LINE\u001e';
+
+/** Real copy-in targets must lie where the replay's namespace has a tmpfs. */
+export function realCopyInProblem(target: string): string | undefined {
+  return /^\/(tmp|root)\/[^\0]+$/.test(target) && !target.split('/').includes('..')
+    ? undefined
+    : `${target}: on the real host files are copied in under /tmp or /root only (fresh tmpfs there)`;
+}
+
+/** The bash script the real side runs: each line's output after a marker, $? carried across. */
+export function realScript(d: PrivateDaemon, lines: readonly string[], stage: string): string {
+  const body = [
+    'set +e',
+    'mkdir -p /var/lib/docker',
+    `mount --bind ${shellQuote(d.dataRoot)} /var/lib/docker`,
+    'mount -t tmpfs tmpfs /tmp',
+    'mount -t tmpfs tmpfs /root',
+    `cp -a ${shellQuote(join(stage, 'in'))}/. / 2>/dev/null`,
+    'cd /root',
+    `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,
+    `export PATH=${shellQuote(`${dirname(d.cli)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
+    '__status=0',
+  ];
+  for (const line of lines) {
+    body.push(`printf '%s\\n' ${shellQuote(MARK)}`, '( exit $__status )', `{ ${line}\n} 2>&1`, '__status=$?');
+  }
+  return `${body.join('\n')}\n`;
+}
+
+/** Splits the real side's output at the markers: one block per line. */
+export function splitAtMarks(out: string, count: number): string[] {
+  const parts = out.split(`${MARK}\n`);
+  const blocks = parts.slice(1);
+  while (blocks.length < count) blocks.push('');
+  return blocks.slice(0, count);
+}
+
+/** Normalises both sides as whole transcripts (an id is numbered by its first appearance in
+ * either), then cuts them back into blocks. */
+export function normalizeBlocks(
+  lines: readonly string[],
+  sim: readonly string[],
+  real: readonly string[],
+  dataRoot?: string,
+): LineBlock[] {
+  const SEP = '\u0000BLOCK\u0000\n';
+  const n = (blocks: readonly string[], root?: string) =>
+    normalizeTranscript(blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP), root).split(SEP);
+  const s = n(sim);
+  const r = n(real, dataRoot);
+  const toLines = (t: string | undefined): string[] => {
+    const body = (t ?? '').replace(/\n$/, '');
+    return body === '' ? [] : body.split('\n');
+  };
+  return lines.map((line, i) => ({ line, sim: toLines(s[i]), real: toLines(r[i]) }));
+}
+
+/** Longest common subsequence of two line lists, as pairs of indices. */
+function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const t: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** One block shown: agreeing lines once, differing ones as `sim` and `real` lines, marked. */
+export function renderBlock(b: LineBlock): { text: string; agree: number; total: number } {
+  const out = [`$ ${b.line}`];
+  const pairs = lcs(b.sim, b.real);
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...pairs, [b.sim.length, b.real.length] as [number, number]]) {
+    while (i < pi) out.push(`  ≠ sim  | ${b.sim[i++]}`);
+    while (j < pj) out.push(`  ≠ real | ${b.real[j++]}`);
+    if (i < b.sim.length && j < b.real.length) {
+      out.push(`         | ${b.sim[i]}`);
+      i++;
+      j++;
+    }
+  }
+  return { text: out.join('\n'), agree: pairs.length, total: b.sim.length + b.real.length - pairs.length };
+}
+
+export function agreementOf(blocks: readonly LineBlock[]): Agreement {
+  let agree = 0;
+  let total = 0;
+  let commandsAgree = 0;
+  for (const b of blocks) {
+    const r = renderBlock(b);
+    agree += r.agree;
+    total += r.total;
+    if (r.agree === r.total) commandsAgree++;
+  }
+  return { agree, total, commandsAgree, commands: blocks.length };
+}
+
+/** Runs FILE's lines on both hosts and gives the blocks, normalised. */
+export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayOptions = {}): Promise<LineBlock[]> {
+  const host = createSimHost({ seed: opts.seed ?? 0, interactive: false });
+  const lines = scriptLines(text, (s) => host.session.needsMore(s));
+  const stage = join(d.dir, 'replay');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'in'), { recursive: true });
+  if (opts.images ?? true) {
+    // Both hosts start with the same images, loaded from the same archive (no registry on the real side).
+    const { archive } = await simulatorArchive();
+    const file = join(stage, 'tutorial-images.tar');
+    writeFileSync(file, archive);
+    const load = spawnSync(d.cli, ['load', '-q', '-i', file], { env: d.env, encoding: 'utf8', timeout: 300_000 });
+    if (load.status !== 0) throw new Error(`docker load failed on the real daemon: ${load.stderr.trim()}`);
+    host.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
+    await simRun(host, 'docker load -q -i /tmp/.tutorial-images.tar && rm /tmp/.tutorial-images.tar');
+  }
+  for (const [real, target] of opts.copyIn ?? []) {
+    await copyIntoSim(host.rootProc, real, target);
+    const staged = join(stage, 'in', target);
+    mkdirSync(dirname(staged), { recursive: true });
+    copyFileSync(real, staged);
+  }
+  const sim: string[] = [];
+  for (const line of lines) sim.push((await simRun(host, line)).out);
+
+  const file = join(stage, 'run.sh');
+  writeFileSync(file, realScript(d, lines, stage));
+  const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], {
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' },
+  });
+  const real = splitAtMarks(r.stdout ?? '', lines.length);
+  if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
+    throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
+  return normalizeBlocks(lines, sim, real, d.dataRoot);
+}
+
+/** Reads FILE (bounded, as script mode does). */
+export function readScriptFile(file: string): string {
+  if (!existsSync(file)) throw new Error(`cannot read ${file}: No such file or directory`);
+  return readBounded(file, 16 * 1024 * 1024).toString('utf8');
+}
