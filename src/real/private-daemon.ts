@@ -252,6 +252,8 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
         for (let i = 0; i < 150 && exited === undefined && alive(pid); i++) await sleep(100);
       }
       await cleanStale(dir);
+      // Nothing of it is kept: the next start begins from an empty data-root anyway.
+      rmSync(dataRoot, { recursive: true, force: true });
       rmSync(execRoot, { recursive: true, force: true });
       rmSync(socket, { force: true });
       process.removeListener('exit', killSync);

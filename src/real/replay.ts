@@ -56,8 +56,15 @@ export function realScript(d: PrivateDaemon, lines: readonly string[], stage: st
     'set +e',
     'mkdir -p /var/lib/docker',
     `mount --bind ${shellQuote(d.dataRoot)} /var/lib/docker`,
+    // The daemon's own dir (socket, CLI config) stays in sight when it lies under /tmp or /root.
+    ...(/^\/(tmp|root)\//.test(d.dir)
+      ? ['mkdir -p /run/overlay-tutor-keep', `mount --bind ${shellQuote(d.dir)} /run/overlay-tutor-keep`]
+      : []),
     'mount -t tmpfs tmpfs /tmp',
     'mount -t tmpfs tmpfs /root',
+    ...(/^\/(tmp|root)\//.test(d.dir)
+      ? [`mkdir -p ${shellQuote(d.dir)}`, `mount --bind /run/overlay-tutor-keep ${shellQuote(d.dir)}`]
+      : []),
     `cp -a ${shellQuote(join(stage, 'in'))}/. / 2>/dev/null`,
     'cd /root',
     `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,

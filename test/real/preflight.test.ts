@@ -1,0 +1,154 @@
+// The preflight's decisions, from daemon answers recorded here (Docker 20.10) and built from the
+// Engine API's and the products' documentation (test/fixtures/preflight, each naming its source).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type DaemonAnswer,
+  decidePreflight,
+  type HostFacts,
+  renderCannotRun,
+  renderPreflight,
+  summarizeDaemon,
+} from '../../src/real/preflight.js';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'preflight');
+interface Fixture {
+  source: string;
+  expect: Record<string, unknown>;
+  info: Record<string, unknown>;
+  version: Record<string, unknown>;
+}
+const fixtures = Object.fromEntries(
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Fixture]),
+);
+const answer = (name: string, source: DaemonAnswer['source'] = 'default socket'): DaemonAnswer => ({
+  source,
+  endpoint: 'unix:///var/run/docker.sock',
+  info: fixtures[name]!.info,
+  version: fixtures[name]!.version,
+});
+
+const LINUX_ROOT: HostFacts = {
+  platform: 'linux',
+  uid: 0,
+  kernelRelease: '6.1.0-18-amd64',
+  overlayInKernel: true,
+  overlayParams: { index: 'N', metacopy: 'N', redirect_dir: 'Y', xino_auto: 'N', nfs_export: 'N' },
+  dockerd: '/usr/sbin/dockerd',
+  tutorDirFs: 'ext2/ext3',
+  tutorDirDType: true,
+  daemons: [],
+};
+const mode = (f: HostFacts, m: 'private' | 'system' | 'kernel') => decidePreflight(f).modes.find((v) => v.mode === m)!;
+
+describe('each recorded or documented daemon is read for what it is', () => {
+  it('has the eight environments the issue names', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([
+      'docker-desktop-docs.desktop-4.34.json',
+      'engine-api-v1.43-docs.docker-24.0.json',
+      'engine-api-v1.47-docs.docker-27.3.json',
+      'engine-api-v1.52-docs.docker-29.0-containerd-store.json',
+      'engine-api-v1.52-docs.docker-29.0-upgraded-overlay2.json',
+      'podman-compat-api-docs.podman-5.2.json',
+      'recorded-here.docker-20.10.24-debian.json',
+      'rootless-docs.docker-27.3-rootless.json',
+    ]);
+  });
+  it.each(Object.keys(fixtures))('%s', (name) => {
+    const s = summarizeDaemon(answer(name))!;
+    expect(fixtures[name]!.source.length).toBeGreaterThan(40);
+    expect(s).toMatchObject(fixtures[name]!.expect);
+  });
+});
+
+describe('the modes', () => {
+  it('Linux, root, dockerd, no daemon of the user: the private daemon only', () => {
+    const p = decidePreflight(LINUX_ROOT);
+    expect(p.modes.map((m) => [m.mode, m.usable])).toEqual([
+      ['private', true],
+      ['system', false],
+      ['kernel', true],
+    ]);
+    expect(mode(LINUX_ROOT, 'system').reasons.join()).toMatch(/no daemon answered/);
+  });
+
+  it('Linux, root, a Docker 20.10 on overlay2: every mode, nothing limited', () => {
+    const f = { ...LINUX_ROOT, daemons: [answer('recorded-here.docker-20.10.24-debian.json')] };
+    expect(decidePreflight(f).modes.every((m) => m.usable && m.reasons.length === 0)).toBe(true);
+    const table = renderPreflight(decidePreflight(f));
+    expect(table).toMatch(/Docker Engine 20\.10\.24\+dfsg1, API 1\.41/);
+    expect(table).toMatch(/overlay2 on extfs, d_type yes/);
+    expect(table).toMatch(/redirect_dir=Y/);
+  });
+
+  it('Docker 29 with the containerd image store: usable, and says what differs', () => {
+    const f = { ...LINUX_ROOT, daemons: [answer('engine-api-v1.52-docs.docker-29.0-containerd-store.json')] };
+    const system = mode(f, 'system');
+    expect(system.usable).toBe(true);
+    expect(system.reasons.join()).toMatch(/containerd image store.*snapshots\/N\/fs.*no GraphDriver/);
+    expect(renderPreflight(decidePreflight(f))).toMatch(/containerd image store \(overlayfs snapshotter\)/);
+  });
+
+  it('a rootless daemon without root: no private daemon, the rootless one is usable', () => {
+    const f: HostFacts = {
+      ...LINUX_ROOT,
+      uid: 1000,
+      daemons: [answer('rootless-docs.docker-27.3-rootless.json', 'rootless socket')],
+    };
+    expect(mode(f, 'private')).toMatchObject({ usable: false, reasons: [expect.stringMatching(/needs root/)] });
+    expect(mode(f, 'system').usable).toBe(true);
+  });
+
+  it('a rootful daemon without root: its data-root cannot be read', () => {
+    const f: HostFacts = { ...LINUX_ROOT, uid: 1000, daemons: [answer('engine-api-v1.47-docs.docker-27.3.json')] };
+    expect(mode(f, 'system')).toMatchObject({ usable: false });
+    expect(mode(f, 'system').reasons.join()).toMatch(/needs root to read/);
+  });
+
+  it('macOS with Docker Desktop: nothing runs for real, the screen says why and what would work', () => {
+    const f: HostFacts = {
+      platform: 'darwin',
+      uid: 501,
+      overlayInKernel: false,
+      daemons: [answer('docker-desktop-docs.desktop-4.34.json')],
+    };
+    const p = decidePreflight(f);
+    expect(p.modes.every((m) => !m.usable)).toBe(true);
+    const screen = renderCannotRun(p, 'private');
+    expect(screen).toMatch(/needs Linux: on darwin the daemon and its storage live inside a VM/);
+    expect(screen).toMatch(/Docker Desktop 27\.2\.0.*\n.*inside a VM: not visible from here/);
+    expect(screen).toMatch(/run on the simulated one/);
+    expect(screen.split('\n').length).toBeLessThan(24);
+  });
+
+  it('Podman: read as Podman, its storage named, the lessons limited', () => {
+    const f = { ...LINUX_ROOT, daemons: [answer('podman-compat-api-docs.podman-5.2.json')] };
+    expect(renderPreflight(decidePreflight(f))).toMatch(/Podman 5\.2\.2, API 1\.41/);
+    expect(mode(f, 'system').reasons.join()).toMatch(/containers-storage/);
+  });
+
+  it('the tutor dir on overlayfs (a container) or xfs without d_type: no private daemon', () => {
+    expect(mode({ ...LINUX_ROOT, tutorDirFs: 'overlayfs' }, 'private').reasons.join()).toMatch(/on overlayfs/);
+    expect(mode({ ...LINUX_ROOT, tutorDirFs: 'xfs', tutorDirDType: false }, 'private').reasons.join()).toMatch(
+      /lacks d_type/,
+    );
+  });
+
+  it('no dockerd, no overlay module: both named', () => {
+    const f: HostFacts = { ...LINUX_ROOT, overlayInKernel: false, dockerd: undefined };
+    const reasons = mode(f, 'private').reasons.join('\n');
+    expect(reasons).toMatch(/apt-get install docker.io/);
+    expect(reasons).toMatch(/modprobe overlay/);
+  });
+
+  it('a daemon that did not answer is listed with why', () => {
+    const f: HostFacts = {
+      ...LINUX_ROOT,
+      daemons: [{ source: 'DOCKER_HOST', endpoint: 'unix:///nowhere.sock', error: 'ENOENT' }],
+    };
+    expect(renderPreflight(decidePreflight(f))).toMatch(/daemon \(DOCKER_HOST\)\s+unix:\/\/\/nowhere\.sock: ENOENT/);
+  });
+});

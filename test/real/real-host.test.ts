@@ -1,0 +1,210 @@
+// The real-host mode on this machine's kernel and a real dockerd: the live preflight, the private
+// daemon (and its cleanup after a kill -9), the tutorial images loaded from the simulator's own
+// `docker save`, and `replay --real` on the built bin. Root on Linux with dockerd is needed; CI
+// sets OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decidePreflight, summarizeDaemon } from '../../src/real/preflight.js';
+import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
+import { findExecutable, probeHost } from '../../src/real/probe.js';
+import { busyboxRootfsTar } from '../support/real-docker.js';
+import { chainIdsOf, loadTutorialImages, TUTORIAL_REFS } from '../../src/real/tutorial-images.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const unavailable =
+  process.platform !== 'linux'
+    ? 'needs Linux'
+    : process.getuid?.() !== 0
+      ? 'needs root'
+      : !findExecutable('dockerd')
+        ? 'no dockerd (apt-get install docker.io)'
+        : !existsSync(BIN)
+          ? 'dist/cli.js is not built (npm run build)'
+          : null;
+if (unavailable) {
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
+    throw new Error(`real-host mode suite cannot run: ${unavailable}`);
+  process.stderr.write(`\n!!! real-host mode suite SKIPPED: ${unavailable}\n`);
+}
+
+const base = () => mkdtempSync('/tmp/ot-real-');
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+const processesNaming = (dir: string) =>
+  readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .filter((e) => {
+      try {
+        return readFileSync(`/proc/${e}/cmdline`, 'latin1').includes(`${dir}/`);
+      } catch {
+        return false;
+      }
+    });
+
+describe.runIf(!unavailable)('the real-host mode on this machine', () => {
+  let d: PrivateDaemon;
+  let dir: string;
+  beforeAll(async () => {
+    dir = base();
+    const started = await startPrivateDaemon({ dir: join(dir, 'd') });
+    if (typeof started === 'string') throw new Error(started);
+    d = started;
+  }, 120_000);
+  afterAll(async () => {
+    await d?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('preflight, live: the private daemon reads as the recorded Docker 20.10 fixture does', async () => {
+    const facts = await probeHost(d.dir, { DOCKER_HOST: d.host });
+    const live = facts.daemons.find((a) => a.source === 'DOCKER_HOST')!;
+    const s = summarizeDaemon(live)!;
+    const recorded = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', 'fixtures', 'preflight', 'recorded-here.docker-20.10.24-debian.json'),
+        'utf8',
+      ),
+    ) as { expect: Record<string, unknown> };
+    expect(s).toMatchObject({ ...recorded.expect, dataRoot: d.dataRoot });
+    const p = decidePreflight(facts);
+    expect(p.modes.map((m) => [m.mode, m.usable])).toEqual([
+      ['private', true],
+      ['system', true],
+      ['kernel', true],
+    ]);
+    expect(facts.overlayParams).toHaveProperty('redirect_dir');
+  });
+
+  it('the tutorial images load from the simulator with the same image IDs, DiffIDs and layerdb ChainIDs', async () => {
+    const report = await loadTutorialImages(d);
+    expect(report.images.flatMap((i) => i.problems)).toEqual([]);
+    expect(report.identical).toBe(true);
+    expect(report.images.map((i) => i.ref)).toEqual([...TUTORIAL_REFS]);
+    const nginx = report.images.find((i) => i.ref === 'nginx:latest')!;
+    expect(nginx.chainIds).toEqual(chainIdsOf(nginx.real!.diffIds));
+    expect(nginx.chainIds.length).toBe(6);
+    // The ChainID of the top layer names a layerdb dir whose cache-id is an overlay2 dir.
+    const top = nginx.chainIds.at(-1)!.slice(7);
+    const cacheId = readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top, 'cache-id'), 'utf8');
+    expect(existsSync(join(d.dataRoot, 'overlay2', cacheId, 'diff'))).toBe(true);
+  }, 300_000);
+
+  it("a container's overlay mount is in the daemon's own namespace, never on the host", async () => {
+    // The tutorial images' files are the simulator's, not binaries: a real busybox runs here.
+    const tar = await busyboxRootfsTar();
+    const imp = spawnSync(d.cli, ['import', '-', 'bb:real'], { env: d.env, input: tar, encoding: 'utf8' });
+    expect(imp.status).toBe(0);
+    const run = spawnSync(d.cli, ['run', '-d', '--name', 'probe', 'bb:real', 'sleep', '60'], {
+      env: d.env,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const merged = spawnSync(d.cli, ['inspect', 'probe', '--format', '{{.GraphDriver.Data.MergedDir}}'], {
+      env: d.env,
+      encoding: 'utf8',
+    }).stdout.trim();
+    const own = readFileSync(`/proc/${d.pid}/mountinfo`, 'utf8');
+    expect(own).toMatch(new RegExp(` ${merged} .* - overlay overlay .*upperdir=`));
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(d.dir);
+  }, 60_000);
+});
+
+describe.runIf(!unavailable)('a private daemon killed with the tutor', () => {
+  it('is found by its pidfile on the next start and cleaned up; stop leaves nothing running or mounted', async () => {
+    const dir = base();
+    const daemonDir = join(dir, 'd');
+    const script = join(dir, 'long.sh');
+    writeFileSync(script, 'sleep 300\n');
+    // The built bin's replay starts the daemon; it is killed -9 once dockerd answers.
+    const child = spawn(process.execPath, [BIN, 'replay', script, '--real', '--bare'], {
+      env: { ...process.env, OVERLAY_TUTOR_REAL_DIR: daemonDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const deadline = Date.now() + 90_000;
+    while (!out.includes('Private dockerd') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(out).toContain('Private dockerd');
+    const oldPid = Number(readFileSync(join(daemonDir, 'docker.pid'), 'utf8'));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+    expect(alive(oldPid)).toBe(true);
+
+    const d = await startPrivateDaemon({ dir: daemonDir });
+    if (typeof d === 'string') throw new Error(d);
+    try {
+      expect(d.stale.foundPidfile).toBe(true);
+      expect(d.stale.killedPid).toBe(oldPid);
+      expect(alive(oldPid)).toBe(false);
+      expect(d.pid).not.toBe(oldPid);
+    } finally {
+      await d.stop();
+    }
+    expect(processesNaming(daemonDir)).toEqual([]);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(daemonDir);
+    expect(existsSync(join(daemonDir, 'data'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+});
+
+describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
+  const run = (script: string, extra: string[] = []) => {
+    const dir = base();
+    const file = join(dir, 's.sh');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [BIN, 'replay', file, '--real', ...extra], {
+      env: { ...process.env, OVERLAY_TUTOR_REAL_DIR: join(dir, 'd') },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    return r;
+  };
+
+  it('a script whose lines agree: N/N and exit 0', () => {
+    const r = run(
+      [
+        "docker images --format '{{.Repository}}:{{.Tag}} {{.ID}}'",
+        "docker image inspect nginx --format '{{json .RootFS.Layers}}'",
+        'docker create --name web nginx',
+        "UP=$(docker inspect web --format '{{.GraphDriver.Data.UpperDir}}')",
+        'ls $(dirname $UP)',
+        'ls /var/lib/docker/image/overlay2/layerdb/sha256 | wc -l',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\n6\/6 commands agree\n(\d+)\/\1 lines agree\n$/);
+    expect(r.stdout).toMatch(/ {9}\| nginx:latest <id\d+>/);
+    expect(r.status).toBe(0);
+  }, 300_000);
+
+  it('a line that differs is marked on both sides and the exit is 1', () => {
+    const r = run('echo same\nhostname\n', ['--bare']);
+    expect(r.stdout).toMatch(/\$ hostname\n {2}≠ sim {2}\| \S+\n {2}≠ real \| \S+\n/);
+    expect(r.stdout).toMatch(/1\/2 commands agree\n1\/3 lines agree\n$/);
+    expect(r.status).toBe(1);
+  }, 300_000);
+
+  it('without root: one screen saying what is missing and what would work, exit 2, no stack trace', () => {
+    const setpriv = findExecutable('setpriv');
+    expect(setpriv).toBeDefined();
+    const dir = base();
+    const file = join(dir, 's.sh');
+    writeFileSync(file, 'true\n');
+    spawnSync('chmod', ['-R', 'a+rX', dir]);
+    const r = spawnSync(
+      setpriv!,
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'replay', file, '--real'],
+      { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: '/nonexistent' } },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/root\s+no \(uid 65534\)/);
+    expect(r.stdout).toMatch(/cannot run here: needs root/);
+    expect(r.stdout).toMatch(/run on the simulated one/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
