@@ -90,7 +90,8 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
       const file = positionals[1];
       if (file === undefined || values.real === undefined) {
         process.stderr.write(
-          "overlay-tutor: replay needs a FILE and --real (it compares the simulator with a real host)\nTry 'overlay-tutor --help'.\n",
+          'overlay-tutor: replay needs a FILE and --real (it compares the simulator with a real host)\n' +
+            "Try 'overlay-tutor --help'.\n",
         );
         return 2;
       }

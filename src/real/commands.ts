@@ -30,7 +30,8 @@ export async function privateDaemonOrScreen(out: Write): Promise<PrivateDaemon |
   if (typeof d === 'string') return `The tutor's private dockerd did not start: ${d}\n`;
   if (d.stale.foundPidfile)
     out(
-      `Cleaned up after an earlier run that did not stop: ${d.stale.killedPid ? `killed dockerd ${d.stale.killedPid}, ` : ''}` +
+      'Cleaned up after an earlier run that did not stop: ' +
+        `${d.stale.killedPid ? `killed dockerd ${d.stale.killedPid}, ` : ''}` +
         `${d.stale.killedOthers} other processes, ${d.stale.unmounted.length} mounts.\n`,
     );
   out(`Private dockerd ${d.version} (API ${d.apiVersion}) under ${d.dir}\n\n`);

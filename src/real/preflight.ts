@@ -142,7 +142,10 @@ function storageLimit(s: DaemonSummary): string | undefined {
     case 'overlay2':
       return undefined;
     case 'overlay':
-      return 'the legacy overlay driver: lessons 1–9 describe overlay2 (l/ links, lower files); lesson 10 is about this one';
+      return (
+        'the legacy overlay driver: lessons 1–9 describe overlay2 (l/ links, lower files); ' +
+        'lesson 10 is about this one'
+      );
     case 'containerd-snapshotter':
       return (
         'the containerd image store: layers are snapshots under ' +

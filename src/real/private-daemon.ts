@@ -269,7 +269,8 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
   if (!version) {
     const log = readFileSync(join(dir, 'dockerd.log'), 'utf8').trim().split('\n').slice(-10).join('\n');
     await stop();
-    return `dockerd ${exited !== undefined ? `exited with ${exited}` : 'did not answer in time'}; its log ends:\n${log}`;
+    const why = exited !== undefined ? `exited with ${exited}` : 'did not answer in time';
+    return `dockerd ${why}; its log ends:\n${log}`;
   }
   return {
     dir,
