@@ -40,7 +40,13 @@ function tallDockerfile(base: string, steps: number): string {
   return [`FROM ${base}`, ...Array.from({ length: steps }, (_, i) => `RUN echo ${i} > /layer-${i}`), ''].join('\n');
 }
 
-async function simulator(report: BenchReport): Promise<Record<string, number>> {
+interface SimTimes {
+  pull: number;
+  runWrite: number;
+  tall: number;
+}
+
+async function simulator(report: BenchReport): Promise<SimTimes> {
   const host = createSimHost({ seed: 1, interactive: false });
   const sh = (line: string) => host.session.run(line, quietIO());
   const pull = await timed(() => sh('docker pull busybox'));
@@ -55,7 +61,7 @@ async function simulator(report: BenchReport): Promise<Record<string, number>> {
   return { pull, runWrite, tall };
 }
 
-async function real(report: BenchReport, sim: Record<string, number>): Promise<void> {
+async function real(report: BenchReport, sim: SimTimes): Promise<void> {
   const why = realDockerUnavailable() ?? busyboxUnavailable();
   if (why) return report.skip('docker', 'real dockerd: same scenario', why);
   const d = await startRealDocker();

@@ -49,13 +49,14 @@ const MALFORMED = ['fi', 'echo "abc', 'ls |', 'for i in a b; do echo $i'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Runs `code` as an ES module in a fresh node, from the repo root, and returns its JSON. */
 function inFreshNode(code: string): Record<string, number | string> {
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-  if (child.status !== 0) return { failed: (child.stderr || child.stdout).trim().split('\n')[0] };
+  const [firstLine = ''] = (child.stderr || child.stdout).trim().split('\n');
+  if (child.status !== 0) return { failed: firstLine };
   return JSON.parse(child.stdout) as Record<string, number | string>;
 }
 
@@ -99,7 +100,9 @@ try {
     write: false,
     minify: true,
   });
-  const oursMin = minified.outputFiles[0].contents;
+  const [oursOut] = minified.outputFiles;
+  if (!oursOut) throw new Error('esbuild wrote no output for the parser');
+  const oursMin = oursOut.contents;
 
   // sh-syntax bundled the way scripts/build.mjs bundles the bin, then run from another folder.
   const shEntry = join(work, 'sh-entry.ts');
@@ -166,9 +169,8 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`);
         }`;
   console.log(`  bundled as scripts/build.mjs does: ${bundledOutcome}`);
   const tree = (await sh.parse('echo hi')) as { Stmts: { Cmd: object }[] };
-  console.log(
-    `  AST of 'echo hi': Stmts[0].Cmd has only {${Object.keys(tree.Stmts[0].Cmd).join(', ')}}: the command itself is lost`,
-  );
+  const cmdKeys = Object.keys(tree.Stmts[0]?.Cmd ?? {}).join(', ');
+  console.log(`  AST of 'echo hi': Stmts[0].Cmd has only {${cmdKeys}}: the command itself is lost`);
   console.log("\nError texts (ours are bash 5.2's words):");
   for (const input of MALFORMED) {
     const result = ours.parseCommandLine(input);

@@ -154,7 +154,7 @@ function splitRef(tag: string): { repo: string; tag: string } {
 export function fullyQualified(tag: string): string {
   const { repo, tag: t } = splitRef(tag);
   const withDomain =
-    repo.includes('/') && /[.:]|^localhost$/.test(repo.split('/')[0] as string)
+    repo.includes('/') && /[.:]|^localhost$/.test(repo.split('/')[0] ?? '')
       ? repo
       : `docker.io/${repo.includes('/') ? repo : `library/${repo}`}`;
   return `${withDomain}:${t}`;

@@ -73,7 +73,7 @@ function splitUSTARPath(name: Uint8Array): [Uint8Array, Uint8Array] | null {
 function finish(block: Uint8Array): Uint8Array {
   block.set(enc.encode('ustar\x0000'), 257); // magic "ustar\0", version "00": USTAR and PAX alike
   let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i];
+  for (const [i, b] of block.subarray(0, 512).entries()) sum += i >= 148 && i < 156 ? 0x20 : b;
   putOctal(block, 148, 7, sum); // six digits, NUL …
   block[155] = 0x20; // … then a space: Go's checksum terminator
   return block;

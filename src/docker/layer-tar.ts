@@ -82,7 +82,10 @@ const bytes = (v: Uint8Array | string | undefined) =>
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const dirName = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
 
-const TYPEFLAG: Record<string, string> = {
+/** The entry types a tar header is written for; whiteouts and opaque markers become files. */
+type TarKind = Exclude<LayerEntryType, 'whiteout' | 'opaque'>;
+
+const TYPEFLAG: Record<TarKind, string> = {
   file: '0',
   hardlink: '1',
   symlink: '2',
@@ -91,7 +94,7 @@ const TYPEFLAG: Record<string, string> = {
   dir: '5',
   fifo: '6',
 };
-const S_IF: Record<string, number> = {
+const S_IF: Record<TarKind, number> = {
   file: 0o100000,
   hardlink: 0o100000,
   symlink: 0o120000,
@@ -108,8 +111,10 @@ export const isWhiteout = (e: LayerEntry) =>
 export function compareWalkOrder(a: string, b: string): number {
   const pa = a.split('/');
   const pb = b.split('/');
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    if (pa[i] !== pb[i]) return compareGoStrings(pa[i], pb[i]);
+  for (const [i, x] of pa.entries()) {
+    const y = pb[i];
+    if (y === undefined) break;
+    if (x !== y) return compareGoStrings(x, y);
   }
   return pa.length - pb.length;
 }
@@ -140,7 +145,7 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
   const era = opts.era ?? '20.10';
   const typeBits = opts.modeTypeBits ?? era === '20.10';
   const lookup = opts.lookupName ?? ((id: number) => (id === 0 ? 'root' : ''));
-  const names = (e: LayerEntry, uid: number, gid: number) =>
+  const names = (e: LayerEntry, uid: number, gid: number): [string, string] =>
     era === '20.10'
       ? [e.uname ?? lookup(uid, 'user'), e.gname ?? lookup(gid, 'group')]
       : [e.uname ?? '', e.gname ?? ''];
@@ -167,7 +172,8 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
   for (const e of list) {
     const base = { ...blank, ...owner(e) };
 
-    if (isWhiteout(e)) {
+    // (the type test first tells TypeScript that the kinds below all have a tar type flag)
+    if (e.type === 'whiteout' || isWhiteout(e)) {
       // The converter renames the device and rewrites mode/type; owner and mtime stay the device's.
       const name = dirName(e.path) ? `${dirName(e.path)}/.wh.${baseName(e.path)}` : `.wh.${baseName(e.path)}`;
       push(encodeGoTarHeader({ ...base, name, typeflag: '0', mode: 0o600 }));
@@ -180,7 +186,7 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
       continue;
     }
 
-    let kind: LayerEntryType = e.type;
+    let kind: TarKind = e.type;
     let data: Uint8Array = new Uint8Array(0);
     let linkname = '';
     let meta: LayerEntry = e;

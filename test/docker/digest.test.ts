@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import {
   chainId,
   chainIdSteps,
@@ -73,14 +73,15 @@ describe('chainIdSteps', () => {
   it('shows the exact string hashed at each step, with full prefixes and one space', () => {
     const [s0, s1] = chainIdSteps([BASE, TOP]);
     expect(s0).toEqual({ index: 0, diffId: BASE, parent: null, hashed: null, chainId: BASE });
+    assert(s1?.hashed);
     expect(s1.hashed).toBe(`${BASE} ${TOP}`);
     expect(s1.parent).toBe(BASE);
-    expect(s1.chainId).toBe(sha256(s1.hashed!));
+    expect(s1.chainId).toBe(sha256(s1.hashed));
   });
 
   it('chains each step on the previous ChainID, not on the previous DiffID', () => {
-    const steps = chainIdSteps(['sha256:a', 'sha256:b', 'sha256:c']);
-    expect(steps[2].hashed).toBe(`${steps[1].chainId} sha256:c`);
+    const [, second, third] = chainIdSteps(['sha256:a', 'sha256:b', 'sha256:c']);
+    expect(third?.hashed).toBe(`${second?.chainId} sha256:c`);
   });
 });
 

@@ -118,7 +118,7 @@ export async function build(
     out(`Step ${i + 1}/${steps.length} : ${keyword} ${args}\n`);
     try {
       if (keyword === 'FROM') {
-        const ref = args.split(/\s+/)[0] as string;
+        const [ref = ''] = args.split(/\s+/);
         image = backend.findImage(ref) ?? (await backend.pull(ref, (l) => out(`${l}\n`)));
         runConfig = clone(image.config.config ?? ({} as ContainerConfig));
         out(` ---> ${shortId(image.id)}\n`);

@@ -25,9 +25,9 @@ export function parseEnvArgs(raw: string): Array<[string, string]> {
   }
   const out: Array<[string, string]> = [];
   const re = /([^\s=]+)=("((?:[^"\\]|\\.)*)"|'([^']*)'|(\S*))/g;
-  for (const m of t.matchAll(re)) {
-    const value = m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : m[4] !== undefined ? m[4] : (m[5] ?? '');
-    out.push([m[1] as string, value]);
+  for (const [, key = '', , quoted, single, bare = ''] of t.matchAll(re)) {
+    const value = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (single ?? bare);
+    out.push([key, value]);
   }
   return out;
 }

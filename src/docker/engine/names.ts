@@ -35,9 +35,9 @@ const RIGHT = (
 ).split(' ');
 
 function pick(random: Random, list: readonly string[]): string {
-  const b = random.fill(new Uint8Array(4));
-  const n = ((b[0] as number) | ((b[1] as number) << 8) | ((b[2] as number) << 16)) >>> 0;
-  return list[n % list.length] as string;
+  const [b0 = 0, b1 = 0, b2 = 0] = random.fill(new Uint8Array(4));
+  const n = (b0 | (b1 << 8) | (b2 << 16)) >>> 0;
+  return list[n % list.length] ?? '';
 }
 
 export function randomName(random: Random, retry: number): string {

@@ -121,7 +121,7 @@ export class Overlay implements GraphDriver {
 
   /** ChangesDirs(container, -init): both mounted, walked and compared entry by entry. */
   changes(mountId: string, initId: string): Change[] {
-    return this.withMounted([mountId, initId], ([now, before]) => this.naive(mountId, now as string, before as string));
+    return this.withMounted(mountId, initId, (now, before) => this.naive(mountId, now, before));
   }
 
   /** The daemon walks merged/ in the host's mount namespace, where the container's bind mounts
@@ -142,8 +142,8 @@ export class Overlay implements GraphDriver {
 
   /** ExportChanges: changed entries as they are in the container, deletions as whiteouts. */
   diffEntries(mountId: string, initId: string): LayerEntry[] {
-    return this.withMounted([mountId, initId], ([merged, before]) => {
-      const changes = this.naive(mountId, merged as string, before as string).sort((a, b) =>
+    return this.withMounted(mountId, initId, (merged, before) => {
+      const changes = this.naive(mountId, merged, before).sort((a, b) =>
         a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
       );
       const out: LayerEntry[] = [];
@@ -185,10 +185,10 @@ export class Overlay implements GraphDriver {
 
   /** ChangesSize: the sizes of what was added or changed, each inode once. */
   rwSize(mountId: string, initId: string): number {
-    return this.withMounted([mountId, initId], ([merged, before]) => {
+    return this.withMounted(mountId, initId, (merged, before) => {
       const seen = new Set<number>();
       let total = 0;
-      for (const c of this.naive(mountId, merged as string, before as string)) {
+      for (const c of this.naive(mountId, merged, before)) {
         if (c.kind === 'D') continue;
         const st = this.fs.proc.lstat(`${merged}${c.path}`);
         if (isDir(st) || seen.has(st.ino)) continue;
@@ -211,11 +211,13 @@ export class Overlay implements GraphDriver {
   }
 
   /** Get each layer (mounting what is not mounted), run, then Put what was mounted here. */
-  private withMounted<T>(ids: string[], fn: (merged: string[]) => T): T {
-    const mountedHere = ids.filter((id) => !this.isMounted(id));
-    const paths = ids.map((id) => this.mount(id));
+  /** Runs fn on the merged paths of a container layer and its -init layer, mounting whichever is not. */
+  private withMounted<T>(mountId: string, initId: string, fn: (merged: string, initMerged: string) => T): T {
+    const mountedHere = [mountId, initId].filter((id) => !this.isMounted(id));
+    const merged = this.mount(mountId);
+    const initMerged = this.mount(initId);
     try {
-      return fn(paths);
+      return fn(merged, initMerged);
     } finally {
       for (const id of mountedHere) this.unmount(id);
     }

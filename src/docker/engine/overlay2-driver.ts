@@ -139,7 +139,8 @@ export class Overlay2 implements GraphDriver {
   /** Resolves l/<LID> to the cache-id dir it points at. */
   private linkTarget(link: string): string {
     const target = this.fs.proc.readlink(`${this.home}/${link}`); // "../<id>/diff"
-    return target.split('/')[1] as string;
+    const [, cacheId = ''] = target.split('/');
+    return cacheId;
   }
 
   /** Cache-ids of the lower layers, uppermost first. */

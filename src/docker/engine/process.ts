@@ -13,7 +13,8 @@ const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
 export function shellLine(argv: string[]): string {
-  if (argv.length >= 3 && SHELLS.has(base(argv[0] ?? '')) && argv[1] === '-c') return argv[2] as string;
+  const [shell = '', flag, script] = argv;
+  if (script !== undefined && SHELLS.has(base(shell)) && flag === '-c') return script;
   return argv.map(shellQuote).join(' ');
 }
 

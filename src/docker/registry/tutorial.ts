@@ -28,7 +28,8 @@ interface Step {
 
 interface ImageDef {
   name: string;
-  tags: string[];
+  /** The first tag is the one the image is known by. */
+  tags: [string, ...string[]];
   created: string;
   steps: Step[];
   config: Partial<ContainerConfig>;
@@ -259,7 +260,7 @@ function build(def: ImageDef): ResolvedImage {
   });
   const img: ResolvedImage = {
     name: def.name,
-    tag: def.tags[0] as string,
+    tag: def.tags[0],
     manifestDigest: sha256(manifest) as Digest,
     config: configBytes,
     layers,

@@ -1,7 +1,7 @@
 // The constructs the tutor's shell must understand, one row each: input, and the AST in a
 // compact shell-like rendering (see `show` below). Every row was checked with bash as well.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import type { Command, CommandList, Pipeline, Redirect, Word, WordPart } from '../../../src/shell/bash/ast.js';
 import { parseCommandLine } from '../../../src/shell/bash/parser.js';
 
@@ -131,10 +131,11 @@ describe('constructs', () => {
     const src = 'echo "$HOME" > out.txt';
     const result = parseCommandLine(src);
     if (result.status !== 'ok') throw new Error(result.status);
-    const command = result.script.items[0].command.head.commands[0];
-    if (command.type !== 'SimpleCommand') throw new Error(command.type);
+    const command = result.script.items[0]?.command.head.commands[0];
+    assert(command?.type === 'SimpleCommand', command?.type);
     expect(command.words.map((w) => src.slice(w.span.start, w.span.end))).toEqual(['echo', '"$HOME"']);
-    expect(src.slice(command.redirects[0].span.start, command.redirects[0].span.end)).toBe('> out.txt');
+    const [redirect] = command.redirects;
+    expect(redirect && src.slice(redirect.span.start, redirect.span.end)).toBe('> out.txt');
     expect(command.span).toEqual({ start: 0, end: src.length });
   });
 

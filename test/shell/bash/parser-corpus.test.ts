@@ -2,7 +2,7 @@
 // with its prompt (`$ `, `# `, `[root@host dir]$ `, `root@host:/path# `) removed. A learner
 // copies these; each must parse as bash parses it. `where` is seed file prefix:line.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { formatSyntaxError, parseCommandLine } from '../../../src/shell/bash/parser.js';
 import { SEED_COMMAND_LINES } from './seed-corpus.js';
 
@@ -53,12 +53,12 @@ describe('seed corpus', () => {
   it('keeps the quoting the seed pipelines depend on', () => {
     const result = parseCommandLine(SEED_COMMAND_LINES.find((s) => s.where === '003:154')!.line);
     if (result.status !== 'ok') throw new Error(result.status);
-    const command = result.script.items[0].command.head.commands[0];
-    if (command.type !== 'SimpleCommand') throw new Error(command.type);
+    const command = result.script.items[0]?.command.head.commands[0];
+    assert(command?.type === 'SimpleCommand', command?.type);
     const [assignment] = command.assignments;
     expect(command.words).toEqual([]);
-    expect(assignment.name).toBe('UPPER_DIR');
-    expect(assignment.value.parts.map((p) => p.type)).toEqual(['CommandSubstitution']);
+    expect(assignment?.name).toBe('UPPER_DIR');
+    expect(assignment?.value.parts.map((p) => p.type)).toEqual(['CommandSubstitution']);
   });
 });
 

@@ -112,9 +112,9 @@ describe('fuzz', () => {
     const result = parseCommandLine('2>&1|&>/');
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    const [first] = result.script.items[0].command.head.commands;
+    const first = result.script.items[0]?.command.head.commands[0];
     expect(
-      first.type === 'SimpleCommand' && first.redirects.map((r) => [r.fd, r.op, r.target.text, r.implied ?? false]),
+      first?.type === 'SimpleCommand' && first.redirects.map((r) => [r.fd, r.op, r.target.text, r.implied ?? false]),
     ).toEqual([
       [2, '>&', '1', false],
       [2, '>&', '1', true],

@@ -3,7 +3,7 @@
 // the WebAssembly module is loaded. Expected texts were checked against the real jq 1.8.2 command;
 // jq-golden.test.ts holds a larger table recorded from it.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, assert, beforeAll, describe, expect, it } from 'vitest';
 import { JQ_WASM_FILE, loadJqWasmBinary } from '../../../../src/io/jq-wasm-loader.js';
 import {
   JQ_VERSION,
@@ -415,13 +415,15 @@ describe('many calls in a row', () => {
     expect(first[0]).not.toEqual(first[1]);
     expect(first[2]).not.toEqual(first[3]);
     expect(first[4]).toEqual(ok('"one"\n'));
-    expect(first[5].exitCode).toBe(3);
-    expect(first[6].exitCode).toBe(1);
-    expect(first[7].exitCode).toBe(0);
+    expect(first[5]?.exitCode).toBe(3);
+    expect(first[6]?.exitCode).toBe(1);
+    expect(first[7]?.exitCode).toBe(0);
     for (let round = 0; round < 20; round++) {
       for (let k = 0; k < lines.length; k++) {
-        const [args, stdin] = lines[(k * 5 + round) % lines.length]; // another order each round
-        expect(await runJq(args, stdin)).toEqual(first[(k * 5 + round) % lines.length]);
+        const i = (k * 5 + round) % lines.length; // another order each round
+        const [args, stdin] = lines[i] ?? [];
+        assert(args !== undefined && stdin !== undefined);
+        expect(await runJq(args, stdin)).toEqual(first[i]);
       }
     }
   });

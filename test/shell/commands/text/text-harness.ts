@@ -36,7 +36,8 @@ export function makeProc(files: Record<string, string> = {}): Proc {
 
 /** Splits a command line into pipeline stages of words. */
 export function words(line: string): string[][] {
-  const stages: string[][] = [[]];
+  let stage: string[] = [];
+  const stages: string[][] = [stage];
   let word = '';
   let have = false;
   for (let i = 0; i < line.length; i++) {
@@ -48,25 +49,28 @@ export function words(line: string): string[][] {
       i = end;
     } else if (c === '"') {
       i++;
-      while (line[i] !== '"') {
-        if (line[i] === '\\' && '"\\$`'.includes(line[i + 1])) i++;
-        word += line[i++];
+      while (i < line.length && line[i] !== '"') {
+        if (line[i] === '\\' && '"\\$`'.includes(line.charAt(i + 1) || '.')) i++;
+        word += line.charAt(i++);
       }
       have = true;
     } else if (c === '\\') {
-      word += line[++i];
+      word += line.charAt(++i);
       have = true;
     } else if (c === ' ' || c === '\t' || c === '\n' || c === '|') {
-      if (have) stages[stages.length - 1].push(word);
+      if (have) stage.push(word);
       word = '';
       have = false;
-      if (c === '|') stages.push([]);
+      if (c === '|') {
+        stage = [];
+        stages.push(stage);
+      }
     } else {
       word += c;
       have = true;
     }
   }
-  if (have) stages[stages.length - 1].push(word);
+  if (have) stage.push(word);
   return stages;
 }
 
@@ -113,14 +117,14 @@ async function runStages(proc: Proc, line: string, io: CommandIO, env: Map<strin
   let stdin = io.stdin;
   let code = 0;
   const stages = words(line);
-  for (let k = 0; k < stages.length; k++) {
-    const argv = stages[k];
+  for (const [k, argv] of stages.entries()) {
     const last = k === stages.length - 1;
     const chunks: Uint8Array[] = [];
     const stdout = last ? io.stdout : (d: string | Uint8Array) => chunks.push(toBytes(d));
-    const spec = table.get(argv[0]);
+    const [name = ''] = argv;
+    const spec = table.get(name);
     if (!spec) {
-      io.stderr(`sh: ${argv[0]}: command not found\n`);
+      io.stderr(`sh: ${name}: command not found\n`);
       code = 127;
     } else {
       const ctx: CommandContext = {
