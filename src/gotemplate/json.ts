@@ -57,10 +57,13 @@ function encode(v: unknown, escapeHTML: boolean, short: boolean, depth: number):
     case 'func':
       throw new JsonUnsupportedError('json: unsupported type: func()');
     case 'slice':
+      if (goTypeOf(v as object).nil) return 'null';
       return '[' + (v as unknown[]).map((x) => encode(x, escapeHTML, short, depth + 1)).join(',') + ']';
     default: {
       const rec = v as Record<string, unknown>;
       const t = goTypeOf(rec);
+      if (t.nil) return 'null';
+      if (t.marshalJson) return t.marshalJson.call(rec);
       const keys = t.kind === 'map' || t.jsonAsMap ? mapKeys(rec) : Object.keys(rec);
       return (
         '{' +

@@ -14,6 +14,7 @@ import {
   type GoTemplateResult,
 } from './index.js';
 import { dockerHeaderFuncs } from './dockerfuncs.js';
+import { goNil } from './value.js';
 import { DOCKER_TABWRITER, tabwrite } from './tabwriter.js';
 
 export { displayWidth, tabwrite, DOCKER_TABWRITER, type TabwriterOptions } from './tabwriter.js';
@@ -174,6 +175,70 @@ export const DOCKER_MAP_FIELDS: readonly string[] = [
   'PortBindings',
 ];
 
+/** Fields of docker's inspect structs that are Go slices: null in the JSON is a nil slice (`[]`). */
+export const DOCKER_SLICE_FIELDS: readonly string[] = [
+  'Cmd',
+  'Entrypoint',
+  'OnBuild',
+  'Env',
+  'Shell',
+  'RepoTags',
+  'RepoDigests',
+  'Args',
+  'Binds',
+  'CapAdd',
+  'CapDrop',
+  'Dns',
+  'DnsOptions',
+  'DnsSearch',
+  'ExtraHosts',
+  'GroupAdd',
+  'Links',
+  'SecurityOpt',
+  'VolumesFrom',
+  'Devices',
+  'DeviceCgroupRules',
+  'DeviceRequests',
+  'Ulimits',
+  'BlkioWeightDevice',
+  'BlkioDeviceReadBps',
+  'BlkioDeviceWriteBps',
+  'BlkioDeviceReadIOps',
+  'BlkioDeviceWriteIOps',
+  'Mounts',
+  'Layers',
+  'Aliases',
+];
+
+/** Map fields whose values are strings (map[string]string): a missing `index` key gives "". */
+const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls']);
+
+/** Fields of type time.Time (the rest of docker's times are RFC 3339 strings in Go too). */
+const DOCKER_TIME_FIELDS: readonly string[] = ['Metadata.LastTagTime'];
+
+const matches = (path: string, fields: readonly string[]): string | undefined =>
+  fields.find((f) => path === f || path.endsWith(`.${f}`));
+
+/** Go's time.Time String(): `2006-01-02 15:04:05.999999999 -0700 MST` from an RFC 3339 text. */
+export function goTimeText(rfc3339: string): string {
+  const m = /^(\d{4,}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(rfc3339);
+  if (!m) return rfc3339;
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const zone = m[4] === 'Z' ? '+0000 UTC' : `${m[4]!.replace(':', '')} ${m[4]!.replace(':', '')}`;
+  return `${m[1]} ${m[2]}${frac ? `.${frac}` : ''} ${zone}`;
+}
+
+function goTime(rfc3339: string): object {
+  return goStruct(
+    'time.Time',
+    {},
+    {
+      methods: { String: { params: [], fn: () => goTimeText(rfc3339) } },
+      marshalJson: () => JSON.stringify(rfc3339),
+    },
+  );
+}
+
 /**
  * A typed view of inspect JSON: objects become Go structs, except those at map fields (matched on
  * the end of their dotted path), which become map[string]string when every value is a string;
@@ -191,7 +256,15 @@ export function dockerTypedView(
         ? goSlice(items, 'string')
         : goSlice(items, 'interface', `[]${name}`);
     }
-    if (v === null || typeof v !== 'object') return v;
+    if (v === null) {
+      // The CLI renders its typed structs: a nil slice or map prints [] or map[], not <nil>.
+      if (matches(path, DOCKER_SLICE_FIELDS)) return goNil('slice');
+      const map = matches(path, mapFields);
+      if (map) return goNil('map', STRING_MAPS.has(map) ? 'string' : 'interface');
+      return v;
+    }
+    if (typeof v === 'string' && matches(path, DOCKER_TIME_FIELDS)) return goTime(v);
+    if (typeof v !== 'object') return v;
     const isMap = mapFields.some((f) => path === f || path.endsWith('.' + f));
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);

@@ -34,6 +34,10 @@ export interface GoTypeInfo {
   readonly fieldTypes?: Readonly<Record<string, string>>;
   /** struct only: `json` prints it as a map (keys sorted), as the docker CLI's formatter contexts do. */
   readonly jsonAsMap?: boolean;
+  /** map/slice only: a nil map or slice, which prints as `map[]` / `[]` but marshals to `null`. */
+  readonly nil?: boolean;
+  /** struct only: what encoding/json writes for it (a MarshalJSON method, as time.Time has). */
+  readonly marshalJson?: () => string;
 }
 
 /** A float64 whose value happens to be whole (JS can't tell 1.0 from 1; Go prints them differently). */
@@ -58,6 +62,7 @@ export interface GoStructExtra {
   methods?: Record<string, GoFunc>;
   fieldTypes?: Record<string, string>;
   jsonAsMap?: boolean;
+  marshalJson?: () => string;
 }
 
 /** Tag `fields` as a Go struct named `name` (fields keep their insertion order). Returns the same object. */
@@ -87,6 +92,22 @@ export function goSlice<T extends unknown[]>(items: T, elem: 'string' | 'interfa
       : { kind: 'slice', name: name ?? (elem === 'string' ? '[]string' : PLAIN_SLICE.name), elem },
   );
   return items;
+}
+
+/** A nil slice or map of a typed field ([]string, map[string]string …): empty, printed `[]` or
+ * `map[]` as Go prints a nil one, but `null` in JSON. */
+export function goNil(kind: 'slice' | 'map', elem: 'string' | 'interface' = 'string'): unknown[] | object {
+  const v = kind === 'slice' ? [] : {};
+  const name =
+    kind === 'slice'
+      ? elem === 'string'
+        ? '[]string'
+        : PLAIN_SLICE.name
+      : elem === 'string'
+        ? 'map[string]string'
+        : PLAIN_MAP.name;
+  tags.set(v, { kind, name, elem, nil: true });
+  return v;
 }
 
 /** The Go type information of an object or array (plain ones are map[string]interface {} / []interface {}). */

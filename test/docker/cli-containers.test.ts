@@ -135,6 +135,23 @@ describe('docker exec, diff, stop, rm', () => {
     expect(await e.docker('rm', '-f', 'web')).toEqual({ code: 0, stdout: 'web\n', stderr: '' });
   });
 
+  it("exec of a program the image lacks is runc's error and status 126 (busybox has no bash)", async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    const prefix = 'OCI runtime exec failed: exec failed: unable to start container process: exec: ';
+    expect(await e.docker('exec', 'web', 'bash')).toEqual({
+      code: 126,
+      stdout: '',
+      stderr: `${prefix}"bash": executable file not found in $PATH: unknown\n`,
+    });
+    expect(await e.docker('exec', '-it', 'web', 'bash')).toMatchObject({ code: 126 });
+    expect(e.entered).toHaveLength(0);
+    expect((await e.docker('exec', 'web', '/bin/nosuch')).stderr).toBe(
+      `${prefix}"/bin/nosuch": stat /bin/nosuch: no such file or directory: unknown\n`,
+    );
+    expect((await e.docker('exec', 'web', 'sh', '-c', 'echo ok')).stdout).toBe('ok\n');
+  });
+
   it('exec -it with a shell enters the container', async () => {
     const e = await withBusybox();
     await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');

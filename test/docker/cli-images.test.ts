@@ -237,7 +237,7 @@ describe('docker load', () => {
     expect(e.ls('/var/lib/docker/image/overlay2/imagedb/metadata/sha256')).toEqual([]);
     expect(e.ls('/var/lib/docker/image/overlay2/layerdb/sha256')).toEqual([img.layers[0]?.diffId.slice(7)]);
     expect((await e.docker('image', 'inspect', '-f', '{{.Metadata.LastTagTime}}', id)).stdout).toBe(
-      '0001-01-01T00:00:00Z\n',
+      '0001-01-01 00:00:00 +0000 UTC\n',
     );
     expect(await e.docker('load', '-i', '/tmp/nope.tar')).toEqual({
       code: 1,

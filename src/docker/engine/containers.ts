@@ -11,7 +11,7 @@ import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
 import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
-import { envMap, runMainProcess, shellLine } from './process.js';
+import { envMap, execLookupError, runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 export interface CreateOptions {
@@ -397,6 +397,15 @@ export class Daemon extends DaemonCore {
   async runMain(ref: string, io: RunIO, detach: boolean): Promise<number | 'running'> {
     const c = this.start(ref);
     return runMainProcess(this, c, io, detach);
+  }
+
+  /** What runc says when `docker exec` names a program the container's image does not hold. */
+  execError(ref: string, program: string): string | undefined {
+    const why = execLookupError(this, this.getContainer(ref), program);
+    return (
+      why &&
+      `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown`
+    );
   }
 
   /** docker exec without -it: runs the line in the container's merged root. */

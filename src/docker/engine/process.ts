@@ -41,6 +41,12 @@ export function isLongRunning(argv: string[], detach: boolean): boolean {
   return false;
 }
 
+/** Why runc could not exec NAME in the container (as its error says it), or undefined when it can. */
+export function execLookupError(d: Daemon, c: Container, name: string): string | undefined {
+  if (findExecutable(d, c, name)) return undefined;
+  return name.includes('/') ? `stat ${name}: no such file or directory` : 'executable file not found in $PATH';
+}
+
 function findExecutable(d: Daemon, c: Container, name: string): boolean {
   const p = d.kernel.proc({ root: d.mergedDir(c) });
   const ok = (path: string): boolean => {
@@ -101,9 +107,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     d.unmountAll(c);
     c.state = { ...c.state, status: 'created', pid: 0, exitCode: 127 };
     d.saveContainer(c);
-    const why = c.path.includes('/')
-      ? `stat ${c.path}: no such file or directory`
-      : 'executable file not found in $PATH';
+    const why = execLookupError(d, c, c.path);
     throw new DaemonError(
       'failed to create shim task: OCI runtime create failed: runc ' +
         'create failed: unable to start container process: exec: "' +

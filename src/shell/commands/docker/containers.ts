@@ -225,6 +225,12 @@ export const execCommand: SubCommand = {
     }
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     if (c.state.paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 409);
+    // runc looks the program up in the container's own filesystem: an image without bash has none.
+    const missing = d.execError(c.id, argv[0] as string);
+    if (missing) {
+      ctx.stderr(`${missing}\n`);
+      return 126;
+    }
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
     if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
       ctx.shell.enterShell({

@@ -27,7 +27,8 @@ export function printInspect(
       ctx.stderr(`${res.error?.message}\n`);
       return 64;
     }
-    if (found.length) ctx.stdout(res.output);
+    // The CLI's template inspector flushes an empty buffer as one empty line, even when nothing was found.
+    ctx.stdout(found.length ? res.output : '\n');
     if (res.error) {
       ctx.stderr(`${res.error.message}\n`);
       code = 1;
