@@ -112,6 +112,22 @@ export const DOCKER_LISTS = {
       Size: 'SIZE',
     },
   },
+  stats: {
+    rowType: '*formatter.containerStatsContext',
+    defaultTable:
+      'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}',
+    header: {
+      Container: 'CONTAINER',
+      ID: 'CONTAINER ID',
+      Name: 'NAME',
+      CPUPerc: 'CPU %',
+      MemUsage: 'MEM USAGE / LIMIT',
+      MemPerc: 'MEM %',
+      NetIO: 'NET I/O',
+      BlockIO: 'BLOCK I/O',
+      PIDs: 'PIDS',
+    },
+  },
 } as const satisfies Record<string, DockerListKind>;
 
 /** SubHeaderContext.Label: the last dot-separated part of a label name, - and _ as spaces. */

@@ -324,3 +324,17 @@ describe('docker run -it through an entrypoint script', () => {
     expect(e.entered).toHaveLength(1);
   });
 });
+
+describe('docker logs --since/--until values', () => {
+  it("reads Go durations, Unix times and RFC 3339 dates as the daemon's timetypes do", async () => {
+    const { logTime } = await import('../../src/shell/commands/docker/containers.js');
+    const now = Date.UTC(2026, 0, 2, 12, 0, 0);
+    expect(logTime('1h30m', now)).toBe(now - 5_400_000);
+    expect(logTime('500ms', now)).toBe(now - 500);
+    expect(logTime('1700000000', now)).toBe(1_700_000_000_000);
+    expect(logTime('2026-01-01', now)).toBe(Date.UTC(2026, 0, 1));
+    expect(logTime('2026-01-01T10:00:00+02:00', now)).toBe(Date.UTC(2026, 0, 1, 8));
+    expect(logTime('nonsense', now)).toBeUndefined();
+    expect(logTime('10x', now)).toBeUndefined();
+  });
+});

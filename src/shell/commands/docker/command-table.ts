@@ -4,6 +4,7 @@
 import { buildCommand } from './build.js';
 import { cpCommand } from './copy.js';
 import { exportCommand, importCommand } from './export-import.js';
+import { statsCommand, topCommand } from './top-stats.js';
 import { containerPruneCommand, imagePruneCommand, systemPruneCommand } from './prune.js';
 import {
   killCommand,
@@ -172,10 +173,11 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
       {
         name: 'stats',
         summary: 'Display a live stream of container(s) resource usage statistics',
+        run: statsCommand,
         operand: 'container',
       },
       { name: 'stop', summary: 'Stop one or more running containers', run: stopCommand, operand: 'container' },
-      { name: 'top', summary: 'Display the running processes of a container', operand: 'container' },
+      { name: 'top', summary: 'Display the running processes of a container', run: topCommand, operand: 'container' },
       {
         name: 'unpause',
         summary: 'Unpause all processes within one or more containers',
@@ -402,7 +404,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     ],
   },
   { name: 'start', summary: 'Start one or more stopped containers', run: startCommand, operand: 'container' },
-  { name: 'stats', summary: 'Display a live stream of container(s) resource usage statistics', operand: 'container' },
+  {
+    name: 'stats',
+    summary: 'Display a live stream of container(s) resource usage statistics',
+    run: statsCommand,
+    operand: 'container',
+  },
   { name: 'stop', summary: 'Stop one or more running containers', run: stopCommand, operand: 'container' },
   {
     name: 'swarm',
@@ -429,7 +436,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     ],
   },
   { name: 'tag', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', run: tagCommand, operand: 'image' },
-  { name: 'top', summary: 'Display the running processes of a container', operand: 'container' },
+  { name: 'top', summary: 'Display the running processes of a container', run: topCommand, operand: 'container' },
   {
     name: 'trust',
     summary: 'Manage trust on Docker images',

@@ -22,6 +22,7 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'hostname', short: 'h', type: 'string' },
   { long: 'user', short: 'u', type: 'string' },
   { long: 'privileged', type: 'bool' },
+  { long: 'pull', type: 'string' },
 ];
 
 function createOptions(p: Parsed): CreateOptions {
@@ -43,9 +44,12 @@ function createOptions(p: Parsed): CreateOptions {
   };
 }
 
-/** The image must be local; otherwise the CLI pulls it first, its progress on stderr. */
-async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string): Promise<void> {
-  if (d.findImage(ref)) return;
+/**
+ * The image must be local; otherwise the CLI pulls it first, its progress on stderr. --pull
+ * always pulls first, never does not pull (the daemon then has no such image); any other value
+ * acts as missing, the default, as the 20.10 CLI lets it.
+ */
+async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string, pull = 'missing'): Promise<void> {
   let shown = ref;
   try {
     const r = parseReference(ref);
@@ -53,6 +57,13 @@ async function ensureImage(ctx: CommandContext, d: DockerEngine, ref: string): P
   } catch {
     // the daemon words invalid references itself
   }
+  if (pull === 'always') {
+    const res = await pullImage(d, ref);
+    ctx.stderr(pullLines(res, ref, ctx.stdoutIsTerminal).join('\n') + '\n');
+    return;
+  }
+  if (d.findImage(ref)) return;
+  if (pull === 'never') throw new DaemonError(`No such image: ${shown}`, 404);
   ctx.stderr(`Unable to find image '${shown}' locally\n`);
   const res = await pullImage(d, ref);
   ctx.stderr(pullLines(res, ref, ctx.stdoutIsTerminal).join('\n') + '\n');
@@ -71,7 +82,7 @@ export const runCommand: SubCommand = {
     const o = createOptions(p);
     let c: Container;
     try {
-      await ensureImage(ctx, d, o.image);
+      await ensureImage(ctx, d, o.image, p.strings.get('pull'));
       c = d.create(o);
     } catch (e) {
       ctx.stderr(`docker: ${daemonMessage(e).replace(/\.$/, '')}.\nSee 'docker run --help'.\n`);
@@ -118,13 +129,13 @@ export const createCommand: SubCommand = {
     path: 'create',
     usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]',
     summary: 'Create a new container',
-    flags: CREATE_FLAGS.filter((f) => f.long !== 'detach' && f.long !== 'rm'),
+    flags: CREATE_FLAGS.filter((f) => f.long !== 'detach'),
     args: { min: 1 },
     interspersed: false,
   },
   async run(ctx, d, p) {
     const o = { ...createOptions(p), detach: false };
-    await ensureImage(ctx, d, o.image);
+    await ensureImage(ctx, d, o.image, p.strings.get('pull'));
     ctx.stdout(`${d.create(o).id}\n`);
     return 0;
   },
@@ -373,15 +384,35 @@ export const diffCommand: SubCommand = {
   },
 };
 
+/** The daemon's timetypes.GetTimestamp: a Go duration before now, a Unix time, or an RFC 3339 date
+ * or date-time (local time when it has no zone; the host's zone is UTC). Epoch ms, or undefined. */
+export function logTime(value: string, now: number): number | undefined {
+  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) {
+    const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+    let ms = 0;
+    for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
+      ms += Number(m[1]) * (unit[m[2] as string] as number);
+    return now - ms;
+  }
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(Z|[+-]\d\d:\d\d)?)?$/.exec(value);
+  if (!m) return undefined;
+  const t = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${m[3] ?? 'Z'}`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
 export const logsCommand: SubCommand = {
   def: {
     path: 'logs',
     usage: 'docker logs [OPTIONS] CONTAINER',
     summary: 'Fetch the logs of a container',
     flags: [
+      { long: 'details', type: 'bool' },
       { long: 'follow', short: 'f', type: 'bool' },
+      { long: 'since', type: 'string' },
       { long: 'tail', short: 'n', type: 'string' },
       { long: 'timestamps', short: 't', type: 'bool' },
+      { long: 'until', type: 'string' },
     ],
     args: { exact: 1 },
   },
@@ -392,15 +423,33 @@ export const logsCommand: SubCommand = {
       ctx.stderr(`Error: No such container: ${ref}\n`);
       return 1;
     }
+    const bounds: Record<string, number | undefined> = {};
+    for (const k of ['since', 'until']) {
+      const v = p.strings.get(k);
+      if (v === undefined) continue;
+      bounds[k] = logTime(v, d.clock.now());
+      if (bounds[k] === undefined) {
+        ctx.stderr(`invalid value for "${k}": failed to parse value as time or duration: "${v}"\n`);
+        return 1;
+      }
+    }
     const file = `${d.containerDir(c)}/${c.id}-json.log`;
     const text = d.fs.exists(file) ? d.fs.readText(file) : '';
     let entries = text
       .split('\n')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string });
-    const tail = p.strings.get('tail');
-    if (tail !== undefined && tail !== 'all') entries = entries.slice(Math.max(0, entries.length - Number(tail)));
-    for (const en of entries) ctx[en.stream](p.bools.has('timestamps') ? `${en.time} ${en.log}` : en.log);
+      .map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string })
+      .filter((e) => {
+        const t = Date.parse(e.time);
+        return !(t < (bounds.since ?? -Infinity) || t > (bounds.until ?? Infinity));
+      });
+    // A --tail that is not a number shows everything, as the daemon's strconv fallback does.
+    const tail = Number.parseInt(p.strings.get('tail') ?? 'all', 10);
+    if (tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
+    const prefix = p.bools.has('details') ? ' ' : '';
+    for (const en of entries) ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${prefix}${en.log}`);
+    if (p.bools.has('follow') && c.state.status === 'running')
+      ctx.stderr('(docker logs -f keeps waiting for more output until Ctrl-C on a real host; the tutor stops here)\n');
     return 0;
   },
 };

@@ -1,0 +1,193 @@
+// docker top and docker stats --no-stream: what runs in a container and what it uses. A container
+// here runs one modelled main process (nginx: a master and a worker per CPU, as the real image
+// starts them); `docker exec` leaves nothing running, as an exec that has ended leaves nothing.
+import type { Container, DockerEngine } from '../../../docker/engine/index.js';
+import { DaemonError } from '../../../docker/engine/index.js';
+import { DOCKER_LISTS } from '../../../gotemplate/table.js';
+import type { CommandContext } from '../../command.js';
+import { printList } from './images.js';
+import { CliError } from './flags.js';
+import { humanSize, type SubCommand } from './util.js';
+
+/** The host docker info describes: its CPUs and memory (MemTotal, 23.54GiB). */
+const HOST_CPUS = 2;
+const HOST_MEMORY = 25_276_682_240;
+
+interface Process {
+  pid: number;
+  ppid: number;
+  /** The command name (ps's comm). */
+  comm: string;
+  /** The whole command line (ps's args/cmd). */
+  args: string;
+  /** Resident memory in bytes, as the memory cgroup counts it. */
+  rss: number;
+}
+
+const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+/** The processes of a running container, main process first. */
+function processes(c: Container): Process[] {
+  const argv = base(c.path) === 'docker-entrypoint.sh' ? c.args : [c.path, ...c.args];
+  const pid = c.state.pid;
+  // containerd-shim is the main process's parent; it starts just before it.
+  const shim = pid - 23;
+  if (base(argv[0] ?? '') === 'nginx') {
+    const master = { pid, ppid: shim, comm: 'nginx', args: `nginx: master process ${argv.join(' ')}`, rss: 3_932_160 };
+    const workers = Array.from({ length: HOST_CPUS }, (_, i) => ({
+      pid: pid + 37 + i,
+      ppid: pid,
+      comm: 'nginx',
+      args: 'nginx: worker process',
+      rss: 1_671_168,
+    }));
+    return [master, ...workers];
+  }
+  return [{ pid, ppid: shim, comm: base(argv[0] ?? ''), args: argv.join(' '), rss: 348_160 }];
+}
+
+function runningContainer(d: DockerEngine, ref: string): Container {
+  const c = d.findContainer(ref);
+  if (!c) throw new DaemonError(`No such container: ${ref}`, 404);
+  if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+  return c;
+}
+
+/** The columns `ps -o` knows here: header and value. */
+const PS_FIELDS: Record<string, [string, (p: Process, c: Container) => string]> = {
+  uid: ['UID', () => '0'],
+  // ps -ef's UID column names the user.
+  euser: ['UID', () => 'root'],
+  user: ['USER', () => 'root'],
+  pid: ['PID', (p) => String(p.pid)],
+  ppid: ['PPID', (p) => String(p.ppid)],
+  c: ['C', () => '0'],
+  stime: ['STIME', (_p, c) => new Date(Date.parse(c.state.startedAt)).toISOString().slice(11, 16)],
+  tty: ['TTY', (_p, c) => (c.config.Tty ? 'pts/0' : '?')],
+  time: ['TIME', () => '00:00:00'],
+  comm: ['COMMAND', (p) => p.comm],
+  args: ['COMMAND', (p) => p.args],
+  cmd: ['CMD', (p) => p.args],
+  rss: ['RSS', (p) => String(Math.round(p.rss / 1024))],
+};
+
+const DEFAULT_PS = ['euser', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'];
+
+/** ps's own columns from `docker top C [ps OPTIONS]`: -ef (the default) or -o a,b,c. */
+function psColumns(options: string[]): string[] {
+  if (options.length === 0 || (options.length === 1 && ['-ef', '-e', '-f', 'ef'].includes(options[0] as string)))
+    return DEFAULT_PS;
+  const o = options.indexOf('-o');
+  const list = o >= 0 ? options[o + 1] : options.find((x) => x.startsWith('-o'))?.slice(2);
+  const cols = list?.split(',').map((x) => x.toLowerCase());
+  const unknown = cols?.find((x) => !(x in PS_FIELDS) && !/^(%cpu|%mem|vsz|stat|start|pgid|sid|nlwp)$/.test(x));
+  if (unknown) throw new DaemonError(`ps: error: unknown user-defined format specifier "${unknown}"`, 500);
+  // The daemon finds each process's line by its PID column.
+  if (cols && !cols.includes('pid')) throw new DaemonError("Couldn't find PID field in ps output", 500);
+  if (cols?.length && cols.every((x) => x in PS_FIELDS)) return cols;
+  throw new CliError(
+    `docker top: ps ${options.join(' ')}: not simulated here (the tutor's ps takes -ef or -o with ` +
+      `${Object.keys(PS_FIELDS).join(',')})\n`,
+    1,
+  );
+}
+
+/** The CLI's tabwriter for top: minwidth 20, padding 1, spaces. */
+function table(rows: string[][]): string {
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(Math.max(20, cell.length + 1)))).join(''))
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+export const topCommand: SubCommand = {
+  def: {
+    path: 'top',
+    usage: 'docker top CONTAINER [ps OPTIONS]',
+    summary: 'Display the running processes of a container',
+    flags: [],
+    args: { min: 1 },
+    interspersed: false,
+  },
+  run(ctx, d, p) {
+    const [ref, ...options] = p.operands as [string, ...string[]];
+    const c = runningContainer(d, ref);
+    const cols = psColumns(options);
+    const rows = [cols.map((k) => (PS_FIELDS[k] as [string, unknown])[0])];
+    for (const proc of processes(c))
+      rows.push(cols.map((k) => (PS_FIELDS[k] as [string, (typeof PS_FIELDS.pid)[1]])[1](proc, c)));
+    ctx.stdout(table(rows));
+    return 0;
+  },
+};
+
+/** go-units BytesSize: binary units, 4 significant digits ("340KiB", "23.54GiB"). */
+function bytesSize(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${Number(n.toPrecision(4))}${units[i]}`;
+}
+
+function statsRow(c: Container, given: string | undefined): Record<string, string> {
+  const running = c.state.status === 'running';
+  const procs = running ? processes(c) : [];
+  const mem = procs.reduce((n, x) => n + x.rss, 0);
+  const limit = running ? HOST_MEMORY : 0;
+  return {
+    Container: given ?? c.id.slice(0, 12),
+    ID: c.id.slice(0, 12),
+    Name: c.name.replace(/^\//, ''),
+    // Nothing here spends CPU between two of the daemon's samples.
+    CPUPerc: '0.00%',
+    MemUsage: `${bytesSize(mem)} / ${bytesSize(limit)}`,
+    MemPerc: `${(limit ? (mem * 100) / limit : 0).toFixed(2)}%`,
+    NetIO: `${humanSize(0)} / ${humanSize(0)}`,
+    BlockIO: `${humanSize(0)} / ${humanSize(0)}`,
+    PIDs: String(procs.length),
+  };
+}
+
+export const statsCommand: SubCommand = {
+  def: {
+    path: 'stats',
+    usage: 'docker stats [OPTIONS] [CONTAINER...]',
+    summary: 'Display a live stream of container(s) resource usage statistics',
+    flags: [
+      { long: 'all', short: 'a', type: 'bool' },
+      { long: 'format', type: 'string' },
+      { long: 'no-stream', type: 'bool' },
+      { long: 'no-trunc', type: 'bool' },
+    ],
+    args: { min: 0 },
+  },
+  run(ctx: CommandContext, d, p) {
+    const rows: Record<string, string>[] = [];
+    let code = 0;
+    if (p.operands.length) {
+      for (const ref of p.operands) {
+        const c = d.findContainer(ref);
+        if (!c) {
+          ctx.stderr(`Error response from daemon: No such container: ${ref}\n`);
+          code = 1;
+          continue;
+        }
+        rows.push(statsRow(c, ref));
+      }
+    } else {
+      for (const c of d.ps(p.bools.has('all'))) rows.push(statsRow(c, undefined));
+    }
+    // One container the daemon does not know stops the whole command, before any table.
+    if (code) return code;
+    if (p.bools.has('no-trunc')) for (const r of rows) r.ID = d.findContainer(r.ID as string)?.id ?? (r.ID as string);
+    const out = printList(ctx, p.strings.get('format') ?? '', rows, DOCKER_LISTS.stats);
+    if (!p.bools.has('no-stream'))
+      ctx.stderr(
+        '(a real docker stats keeps redrawing this table until Ctrl-C; the tutor shows one snapshot, as --no-stream)\n',
+      );
+    return out;
+  },
+};
