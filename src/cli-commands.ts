@@ -1,5 +1,6 @@
 // The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
 // through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
+import { runGrade, runSeeds } from './io/grade-command.js';
 import { lessonList } from './io/lesson-index.js';
 import { loadLessons } from './io/lessons-source.js';
 import { exportProgress, importProgress } from './io/progress-transfer.js';
@@ -35,6 +36,15 @@ export interface CliValues {
   /** 'private' for `--real`, 'system' for `--real=system`. */
   real?: string;
   bare?: boolean;
+  /** A session's transcript file (the tutor writes it; grade reads it). */
+  transcript?: string;
+  /** The teacher's key file: signs transcripts, derives learners' seeds. */
+  key?: string;
+  /** An exercise set file (an exam). */
+  set?: string;
+  learner?: string[];
+  format?: string;
+  csv?: boolean;
 }
 
 /** --copy-in HOST_PATH:/SIM_PATH pairs, or the message for one that is not. */
@@ -111,6 +121,30 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         copyIn,
         images: !values.bare,
         ...(values.seed !== undefined && /^\d+$/.test(values.seed) ? { seed: Number(values.seed) } : {}),
+      });
+    }
+    case 'grade':
+    case 'seed': {
+      const found = loadLessons(values.lessons);
+      if (!found) {
+        process.stderr.write('overlay-tutor: the lessons folder is missing from this installation\n');
+        return 2;
+      }
+      for (const p of found.problems) process.stderr.write(`${p}\n`);
+      const io = {
+        lessons: found.lessons,
+        out: (t: string) => void process.stdout.write(t),
+        err: (t: string) => void process.stderr.write(t),
+        env: process.env,
+      };
+      if (mode === 'seed') return runSeeds({ ...io, set: values.set, learners: values.learner ?? [], key: values.key });
+      return runGrade({
+        ...io,
+        files: positionals.slice(1),
+        set: values.set,
+        key: values.key,
+        format: values.format,
+        csv: values.csv,
       });
     }
     case 'script': {

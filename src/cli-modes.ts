@@ -43,6 +43,20 @@ Usage:
                                 run FILE's lines in the simulator and, with a private dockerd the
                                 tutor starts, in a real bash; show both, the differing lines
                                 marked, and how many agree (exit 1 when not all do)
+  overlay-tutor --transcript FILE
+                                the tutor, keeping a transcript of the session in FILE (what you
+                                typed, what it printed, when, hints and solutions used), chained
+                                by hashes; signed with --key FILE or $OVERLAY_TUTOR_KEY
+  overlay-tutor --set FILE --learner ID [--seed N] [--transcript FILE]
+                                take an exercise set (an exam) as learner ID; the transcript goes
+                                to FILE (default SET-ID.transcript.jsonl)
+  overlay-tutor grade TRANSCRIPT [--set FILE] [--key FILE] [--format human|json|junit|tap]
+                                replay a transcript in the simulator and grade it (exit 0 all
+                                passed, 1 some failed, 2 invalid or tampered with)
+  overlay-tutor grade --csv TRANSCRIPT... [--set FILE] [--key FILE]
+                                one CSV row per learner
+  overlay-tutor seed --set FILE --learner ID... [--key FILE]
+                                each learner's seed for the set (hand it out with the set)
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
@@ -84,6 +98,18 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   overlay-tutor replay FILE --real
                                 在模拟主机和真实主机（教程自己启动的私有 dockerd）上逐行执行 FILE，
                                 并排显示，标出不同的行，统计一致的行数（不全一致时退出码为 1）
+  overlay-tutor --transcript FILE
+                                开始教程，并把本次学习记录到 FILE（输入、输出、时间、用过的提示
+                                和答案），以哈希串联；可用 --key FILE 或 $OVERLAY_TUTOR_KEY 签名
+  overlay-tutor --set FILE --learner ID [--seed N] [--transcript FILE]
+                                以学员 ID 参加练习集（考试）；记录写入 FILE
+  overlay-tutor grade TRANSCRIPT [--set FILE] [--key FILE] [--format human|json|junit|tap]
+                                在模拟器中重放记录并评分（退出码 0 全部通过，1 有未通过，
+                                2 记录无效或被篡改）
+  overlay-tutor grade --csv TRANSCRIPT... [--set FILE] [--key FILE]
+                                每位学员一行 CSV
+  overlay-tutor seed --set FILE --learner ID... [--key FILE]
+                                每位学员在该练习集中的种子
   overlay-tutor --version       打印版本号
   overlay-tutor --help          打印本帮助
 
@@ -132,6 +158,12 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         at: { type: 'string' },
         real: { type: 'string' },
         bare: { type: 'boolean' },
+        transcript: { type: 'string' },
+        key: { type: 'string' },
+        set: { type: 'string' },
+        learner: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        csv: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -140,7 +172,18 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
 }
 
 /** The modes src/cli-commands.ts runs. */
-const COMMANDS = ['lessons', 'progress', 'script', 'record', 'handout', 'present', 'preflight', 'replay'];
+const COMMANDS = [
+  'lessons',
+  'progress',
+  'script',
+  'record',
+  'handout',
+  'present',
+  'preflight',
+  'replay',
+  'grade',
+  'seed',
+];
 
 /** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
 async function runMode(argv: string[]): Promise<number | ScreenOptions> {
@@ -211,9 +254,29 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
   // A dumb terminal cannot move its cursor: Ink would redraw by clearing the screen on every
   // frame. It gets the line-mode tutor and REPL.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi && env.TERM !== 'dumb';
+  if ((values.learner?.length ?? 0) > 1) {
+    process.stderr.write('overlay-tutor: one --learner takes a set\n');
+    return 2;
+  }
+  const recorded = values.transcript !== undefined || values.set !== undefined || values.learner !== undefined;
+  if (recorded && mode !== 'tutor') {
+    process.stderr.write('overlay-tutor: --transcript, --set and --learner go with the tutor, not the sandbox\n');
+    return 2;
+  }
+  const session = recorded
+    ? {
+        tool: VERSION,
+        transcript: values.transcript,
+        key: values.key,
+        set: values.set,
+        learner: values.learner?.[0],
+        seed: values.seed === undefined ? undefined : Number(values.seed),
+      }
+    : undefined;
   if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
     const { runLineTutor } = await import('./simulator-entry.js');
     return runLineTutor({
+      ...(session ? { session } : {}),
       lang,
       ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}),
       ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
@@ -231,7 +294,7 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     lang,
     screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
     ascii: localeIsAscii(env),
-    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons } } : {}),
+    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons, session } } : {}),
   };
 }
 

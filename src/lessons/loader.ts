@@ -17,39 +17,58 @@ export interface Lesson {
   texts: Record<Lang, Texts>;
 }
 
-function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonProblem[]): T | undefined {
+/** A YAML file checked against a schema: the data when it fits, and where a path of it is in the
+ * file (for problems found after the schema, such as a set naming a step that does not exist). */
+export interface ParsedYaml<T> {
+  data: T | undefined;
+  /** The position of the deepest node of `path` that exists in the document. */
+  at(path: readonly PropertyKey[]): { line: number; column: number };
+}
+
+export function parseYaml<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonProblem[]): ParsedYaml<T> {
   const lines = new LineCounter();
   const doc: Document = parseDocument(file.text, { lineCounter: lines, prettyErrors: false });
   const where = (offset: number | undefined) => {
     const p = lines.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  if (doc.errors.length) {
-    for (const e of doc.errors)
-      problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
-    return undefined;
-  }
-  const input: unknown = doc.toJS();
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues.flatMap((i) => explainIssue(i as SchemaIssue, input))) {
+  const at = (path: readonly PropertyKey[]) => {
     // The deepest node of the path that exists in the document carries the position.
     let node: unknown = doc.contents;
-    for (const key of issue.path) {
+    for (const key of path) {
       if (!isCollection(node)) break;
       const next = node.get(key as string | number, true);
       if (next === undefined) break;
       node = next;
     }
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    const at =
-      issue.path
-        .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
-        .join('')
-        .replace(/^\./, '') || '(top)';
-    problems.push({ path: file.path, ...where(range?.[0]), message: `${at}: ${issue.message}` });
+    return where((node as { range?: [number, number, number] } | null)?.range?.[0]);
+  };
+  if (doc.errors.length) {
+    for (const e of doc.errors)
+      problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
+    return { data: undefined, at };
   }
-  return undefined;
+  const input: unknown = doc.toJS();
+  const result = schema.safeParse(input);
+  if (result.success) return { data: result.data, at };
+  for (const issue of result.error.issues.flatMap((i) => explainIssue(i as SchemaIssue, input))) {
+    problems.push({ path: file.path, ...at(issue.path), message: `${pathText(issue.path)}: ${issue.message}` });
+  }
+  return { data: undefined, at };
+}
+
+/** steps[2].checks[0] */
+export function pathText(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+      .join('')
+      .replace(/^\./, '') || '(top)'
+  );
+}
+
+function parse<T>(file: LessonFile, schema: z.ZodMiniType<T>, problems: LessonProblem[]): T | undefined {
+  return parseYaml(file, schema, problems).data;
 }
 
 export function formatProblem(p: LessonProblem): string {

@@ -18,6 +18,7 @@ import type { Lesson } from './loader.js';
 import type { Check, StepData, Value } from './schema.js';
 import { type Diagnosis, type TrialLine, tryLines, wayOutCandidates } from './solution-trial.js';
 import { behaviourOf } from './step-kinds.js';
+import { bannedBy, type SessionRules } from './exercise-set.js';
 import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
 import type { Lang, LessonSession, LessonTurn, StepView } from './types.js';
 
@@ -26,6 +27,14 @@ export interface RunnerOptions {
   startAt?: number;
   /** Called when a step is done: its id, the step to resume at, and the grade at the end. */
   onStep?: (stepId: string, next: number, grade?: Grade) => void;
+  /** An exercise set's rules: no solution, maybe no hints, banned commands refused. */
+  rules?: SessionRules;
+}
+
+/** What the learner used in a step: hints shown, whether the reference solution ran. */
+export interface StepUsage {
+  hints: number;
+  solution: boolean;
 }
 
 /** One shell line the learner ran: for undo (did it change the host?) and for the checks. */
@@ -75,6 +84,8 @@ export class LessonRunner implements LessonSession {
   private readonly doneSteps = new Set<string>();
   private readonly found = new Map<string, FoundValue>();
   private diagnosed: { key: string; diagnosis: Diagnosis } | undefined;
+  /** Per step id: hints shown and the solution used, over every visit of the step. */
+  private readonly used = new Map<string, StepUsage>();
   grade: Grade | undefined;
 
   private constructor(
@@ -190,6 +201,21 @@ export class LessonRunner implements LessonSession {
     };
   }
 
+  /** What the learner used in the step: hints, the solution. */
+  usage(stepId: string): StepUsage {
+    return this.used.get(stepId) ?? { hints: 0, solution: false };
+  }
+
+  /** Whether the step was completed (in this session, or replayed as done when it resumed). */
+  isDone(stepId: string): boolean {
+    return this.doneSteps.has(stepId);
+  }
+
+  private use(change: Partial<StepUsage>): void {
+    const u = this.usage(this.step.id);
+    this.used.set(this.step.id, { hints: u.hints + (change.hints ?? 0), solution: u.solution || !!change.solution });
+  }
+
   /** Whether the current step's checks all pass (a step without checks never does). */
   passes(): boolean {
     const checks = behaviourOf(this.step).checks(this.step);
@@ -262,7 +288,18 @@ export class LessonRunner implements LessonSession {
     const before = stamp(this.host);
     const from = this.record.commands.length;
     const untrace = traceInto(this.host, this.record);
-    const r = await this.host.session.run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) });
+    const banned = this.opts.rules?.banned ?? [];
+    // Only the learner's own lines are refused: setup and the solutions replayed under undo may use them.
+    if (banned.length)
+      this.host.session.refuse = (argv) => {
+        const ban = bannedBy(argv, banned);
+        return ban === undefined ? undefined : this.m.banned(ban);
+      };
+    const r = await this.host.session
+      .run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) })
+      .finally(() => {
+        this.host.session.refuse = undefined;
+      });
     untrace();
     const commands = this.record.commands.slice(from);
     const changed = !sameStamp(before, stamp(this.host));
@@ -370,13 +407,16 @@ export class LessonRunner implements LessonSession {
         return { messages: [], exitCode: 0 };
       case 'hint': {
         const hints = this.texts.steps[step.id]?.hints ?? [];
+        if (this.opts.rules && !this.opts.rules.hints) return { messages: [this.m.noHintsInSet], exitCode: 1 };
         if (this.hintsShown >= hints.length) return { messages: [this.m.noHints], exitCode: 1 };
         this.usedHints = true;
+        this.use({ hints: 1 });
         const hint = `💡 ${this.fill(hints[this.hintsShown++] as string)}`;
         return { messages: [hint, ...this.explain(await this.diagnose())], exitCode: 0 };
       }
       case 'solution': {
         if (b.reading) return this.advance([]);
+        if (this.opts.rules && !this.opts.rules.solution) return { messages: [this.m.noSolutionInSet], exitCode: 1 };
         const d = await this.diagnose();
         const solution = b.solution(step);
         if (d.kind === 'ok') {
@@ -450,6 +490,7 @@ export class LessonRunner implements LessonSession {
   /** The solution's lines, as if typed (a way out first, when the state needed one). */
   private async runSolution(lines: string[], io: CommandIO): Promise<LessonTurn> {
     this.usedSolution = true;
+    this.use({ solution: true });
     const step = this.step;
     let turn: LessonTurn = { messages: [], exitCode: 0 };
     let hostReplaced = false;

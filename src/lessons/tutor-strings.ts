@@ -27,6 +27,31 @@ const en = {
   lessonDone: '✓ Lesson complete.',
   finishFirst: 'This step is not done yet: try `hint`, or `solution`.',
   noHints: 'No more hints: `solution` shows the answer.',
+  banned: (cmd: string) => `${cmd}: not allowed in this exercise set`,
+  noHintsInSet: 'Hints are not allowed in this exercise set.',
+  noSolutionInSet: 'The solution is not available in this exercise set.',
+  exam: {
+    head: (title: string, n: number, of: number) => `══ ${title} · item ${n} of ${of} ══`,
+    rules: (limit: number | undefined, hints: string, banned: string[]) =>
+      [
+        limit ? `Time: ${limit} min.` : '',
+        hints,
+        banned.length ? `Not allowed: ${banned.map((b) => `\`${b}\``).join(', ')}.` : '',
+        '`skip` leaves an item as it stands (it is graded as it is); `end` ends the session.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    hintsCost: (cost: number) => (cost ? `A hint costs ${cost} point${cost === 1 ? '' : 's'}.` : 'Hints are free.'),
+    noHints: 'No hints.',
+    finishFirst: 'This step is not done yet: keep going, or `skip` to leave the item as it stands.',
+    noMap: 'The lesson map is closed during an exercise set: `end` ends the session.',
+    skipped: 'Item left as it stands.',
+    timeUp: '⏰ Time is up: the session has ended.',
+    over: (file: string | undefined) =>
+      `The exercise set is over.${file ? ` Your transcript is in ${file}; hand it in to be graded.` : ''}`,
+    overStatus: 'exercise set over',
+    commands: 'Besides shell commands: step, hint, undo, reset, answer <value>, skip, end.',
+  },
   confirm: 'Show the solution and run it? [y/N]',
   // A prompt, not markdown: no backticks.
   confirmWayOut: (cmd: string) => `Run the solution after ${cmd}? [y/N]`,
@@ -91,6 +116,30 @@ const zhCN: Strings = {
   lessonDone: '✓ 本课完成。',
   finishFirst: '这一步还没有完成：可以输入 `hint` 看提示，或输入 `solution` 看答案。',
   noHints: '没有更多提示了：输入 `solution` 查看答案。',
+  banned: (cmd: string) => `${cmd}：本练习集不允许使用`,
+  noHintsInSet: '本练习集不允许看提示。',
+  noSolutionInSet: '本练习集不提供参考答案。',
+  exam: {
+    head: (title: string, n: number, of: number) => `══ ${title} · 第 ${n} 题，共 ${of} 题 ══`,
+    rules: (limit: number | undefined, hints: string, banned: string[]) =>
+      [
+        limit ? `限时 ${limit} 分钟。` : '',
+        hints,
+        banned.length ? `不允许使用：${banned.map((b) => `\`${b}\``).join('、')}。` : '',
+        '输入 `skip` 按当前状态交这一题（按现状评分）；输入 `end` 结束。',
+      ]
+        .filter(Boolean)
+        .join(''),
+    hintsCost: (cost: number) => (cost ? `每看一条提示扣 ${cost} 分。` : '看提示不扣分。'),
+    noHints: '不能看提示。',
+    finishFirst: '这一步还没有完成：继续做，或输入 `skip` 按当前状态交这一题。',
+    noMap: '练习集进行中不能回到课程列表：输入 `end` 结束。',
+    skipped: '这一题按当前状态提交。',
+    timeUp: '⏰ 时间到：本次练习已结束。',
+    over: (file: string | undefined) => `练习集已结束。${file ? `记录保存在 ${file}，请提交给老师评分。` : ''}`,
+    overStatus: '练习集已结束',
+    commands: '除了 shell 命令，还可以用：step、hint、undo、reset、answer <值>、skip、end。',
+  },
   confirm: '显示并执行参考答案？[y/N]',
   confirmWayOut: (cmd: string) => `先执行 ${cmd}，再执行参考答案？[y/N]`,
   confirmAnyway: '仍然执行参考答案？[y/N]',

@@ -8,14 +8,19 @@
 //   map ──number──▶ lesson ──last step done──▶ recap ──Enter──▶ map
 //    │  ◀──lessons──┘  ◀──────────lessons──────────┘
 //    └──sandbox──▶ sandbox ──lessons / exit──▶ map
+//
+// Under an exercise set (an exam) there is no map: item after item, each a lesson from a step,
+// then `over`. Every line a lesson runs is kept in the transcript, when one is being written.
 import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
+import type { ExerciseSet } from './exercise-set.js';
 import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import type { ProgressStore } from './progress.js';
 import { LessonRunner, type FoundValue } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
+import { lessonVersion, type TranscriptWriter } from './transcript.js';
 import type { Lang, StepView } from './types.js';
 
 /** The lesson map's prompt (the screen's first frame draws it before the tutor has loaded). */
@@ -45,13 +50,24 @@ export interface TutorOptions {
   progress: ProgressStore;
   /** The map shows each lesson's summary after its title (line mode has the room). */
   summaries?: boolean;
+  /** The seed of every lesson's host instead of the lessons' own (a learner's seed in a set). */
+  seed?: number | undefined;
+  /** Where the session's transcript is kept as it goes (src/io/transcript-file.ts). */
+  transcript?: TranscriptWriter | undefined;
+  /** The transcript's file, to name at the end of a set. */
+  transcriptPath?: string | undefined;
+  /** An exercise set taken as an exam: its items in order, its rules, its time limit. */
+  set?: ExerciseSet | undefined;
+  /** Milliseconds, for a set's time limit (Date.now on the real machine). */
+  now?: () => number;
 }
 
 type State =
   | { at: 'map' }
   | { at: 'sandbox'; host: SimHost }
   | { at: 'lesson'; runner: LessonRunner; question?: string | undefined }
-  | { at: 'recap'; runner: LessonRunner };
+  | { at: 'recap'; runner: LessonRunner }
+  | { at: 'over' };
 
 export type TutorPlace = State['at'];
 
@@ -61,8 +77,45 @@ export class Tutor {
   private saveWarning: { text: string; said: boolean } | undefined;
   /** An unfinished shell line (an open `if`, a trailing `|`): the next line continues it. */
   private pending: string | undefined;
+  /** The set's item being taken, and when the set began. */
+  private item = 0;
+  private setStart = 0;
+  private ended = false;
 
   constructor(private readonly o: TutorOptions) {}
+
+  /** Starts the exercise set's first item (the session's first words are the set's rules). */
+  async startSet(): Promise<void> {
+    const set = this.o.set;
+    if (!set) return;
+    this.setStart = this.o.now?.() ?? 0;
+    await this.beginItem(0);
+  }
+
+  private async beginItem(i: number): Promise<void> {
+    const set = this.o.set as ExerciseSet;
+    const item = set.items[i] as ExerciseSet['items'][number];
+    this.item = i;
+    await this.begin(item.lesson, item.startAt);
+  }
+
+  /** The set's header and rules above an item's first step. */
+  private itemHead(): string {
+    const set = this.o.set;
+    if (!set) return '';
+    const e = this.m.exam;
+    const d = set.data;
+    const hints = d.hints.allowed ? e.hintsCost(d.hints.cost) : e.noHints;
+    const rules = this.item === 0 ? `\n${e.rules(d.time_limit, hints, d.banned)}\n` : '';
+    return `\n${e.head(d.title, this.item + 1, set.items.length)}\n${rules}`;
+  }
+
+  /** Ends the transcript (the front end calls this when the tutor closes). */
+  close(reason: 'quit' | 'finished' | 'time' = 'quit'): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.o.transcript?.add({ kind: 'end', reason });
+  }
 
   private get m() {
     return TUTOR_STRINGS[this.o.lang];
@@ -75,7 +128,7 @@ export class Tutor {
   /** The simulated host the learner types into, if any (none on the map). */
   get host(): SimHost | undefined {
     const s = this.state;
-    return s.at === 'map' ? undefined : s.at === 'sandbox' ? s.host : s.runner.host;
+    return s.at === 'map' || s.at === 'over' ? undefined : s.at === 'sandbox' ? s.host : s.runner.host;
   }
 
   /** The lesson being taken (or just finished). */
@@ -95,12 +148,13 @@ export class Tutor {
   /** What the screen shows first: the map, or the lesson's first step. */
   intro(): string {
     const s = this.state;
-    return s.at === 'lesson' ? this.stepText(s.runner.view(), true) : this.mapText();
+    return s.at === 'lesson' ? this.itemHead() + this.stepText(s.runner.view(), true) : this.mapText();
   }
 
   prompt(): string {
     const s = this.state;
     if (s.at === 'map') return MAP_PROMPTS[this.o.lang];
+    if (s.at === 'over') return '';
     if (this.pending !== undefined) return '> ';
     if (s.at === 'lesson' && s.question) return `${s.question} `;
     return s.at === 'sandbox' ? s.host.session.prompt() : s.runner.prompt();
@@ -111,6 +165,7 @@ export class Tutor {
     const s = this.state;
     if (s.at === 'map') return this.m.map;
     if (s.at === 'sandbox') return this.m.sandboxStatus;
+    if (s.at === 'over') return this.m.exam.overStatus;
     const v = s.runner.view();
     const where = s.at === 'recap' ? `${v.lessonTitle} · ✓` : `${v.lessonTitle} · ${v.index + 1}/${v.count}`;
     return this.saveWarning ? `${where} · ⚠ ${this.saveWarning.text}` : where;
@@ -120,6 +175,12 @@ export class Tutor {
     const s = this.state;
     const turn = (exitCode: number, hostChanged = false, quit = false): TutorTurn => ({ exitCode, hostChanged, quit });
     const word = line.trim();
+    if (s.at === 'over') {
+      if (/^(q|quit|exit|end)$/.test(word)) return turn(0, false, true);
+      io.say(`${this.m.exam.over(this.o.transcriptPath)}\n`);
+      return turn(0);
+    }
+    if (this.o.set && this.timeIsUp()) return this.endSet(io, 'time');
     if (s.at === 'map') {
       if (/^(q|quit|exit)$/.test(word)) return turn(0, false, true);
       if (word === 'sandbox') {
@@ -161,9 +222,27 @@ export class Tutor {
       io.say(this.stepText(s.runner.view(), false, true));
       return turn(0);
     }
-    const before = s.runner.view().index;
+    if (this.o.set && !asking) {
+      const runner = s.runner;
+      const step = runner.view();
+      if (tutorWord === 'end') return this.endSet(io, 'quit');
+      if (tutorWord === 'lessons') {
+        io.say(`${this.m.exam.noMap}\n`);
+        return turn(1);
+      }
+      if (tutorWord === 'skip') {
+        this.o.transcript?.add({ kind: 'skip', step: step.id });
+        io.say(`${this.m.exam.skipped}\n`);
+        return this.nextItem(io);
+      }
+      if (tutorWord === 'next' && step.kind !== 'explain' && !step.done && !runner.passes()) {
+        io.say(`${this.m.exam.finishFirst}\n`);
+        return turn(1);
+      }
+    }
+    const before = s.runner.view();
     s.question = undefined;
-    const t = await s.runner.submit(text, io);
+    const t = await this.recorded(s.runner, text, io);
     for (const m of t.messages) io.say(`${m}\n`);
     // A save that failed is said once; the status line keeps it until a save works.
     if (this.saveWarning && !this.saveWarning.said) {
@@ -171,25 +250,93 @@ export class Tutor {
       this.saveWarning.said = true;
     }
     if (t.confirm) s.question = t.confirm;
+    if (this.o.set) {
+      const item = this.o.set.items[this.item];
+      if (t.leave === 'finished' || (item && s.runner.index > item.endAt)) return this.nextItem(io);
+    }
     if (t.leave === 'map') return this.toMap(io);
     if (t.leave === 'finished') {
       this.state = { at: 'recap', runner: s.runner };
       io.say(this.recapText(s.runner));
       return turn(t.exitCode, t.hostReplaced ?? false);
     }
-    if (s.runner.view().index !== before) io.say(this.stepText(s.runner.view()));
+    if (s.runner.view().index !== before.index) io.say(this.stepText(s.runner.view()));
     return turn(t.exitCode, t.hostReplaced ?? false);
   }
 
-  private async begin(lesson: Lesson): Promise<void> {
+  /** A line given to the lesson, with what it printed and did, kept in the transcript. */
+  private async recorded(runner: LessonRunner, text: string, io: TutorIO) {
+    const w = this.o.transcript;
+    if (!w) return runner.submit(text, io);
+    let output = '';
+    const dec = new TextDecoder();
+    const tee = (write: (d: string | Uint8Array) => void) => (d: string | Uint8Array) => {
+      output += typeof d === 'string' ? d : dec.decode(d, { stream: true });
+      write(d);
+    };
+    const step = runner.view();
+    const used = runner.usage(step.id);
+    const wasDone = runner.isDone(step.id);
+    const t = await runner.submit(text, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) });
+    const now = runner.usage(step.id);
+    const said = t.messages.length ? `${t.messages.join('\n')}\n` : '';
+    w.add({
+      kind: 'line',
+      step: step.id,
+      line: text,
+      exit: t.exitCode,
+      output: output + said,
+      ...(now.hints > used.hints ? { hint: now.hints } : {}),
+      ...(now.solution && !used.solution ? { solution: true } : {}),
+      ...(!wasDone && runner.isDone(step.id) ? { done: step.id } : {}),
+    });
+    return t;
+  }
+
+  private timeIsUp(): boolean {
+    const limit = this.o.set?.data.time_limit;
+    return limit !== undefined && (this.o.now?.() ?? 0) - this.setStart > limit * 60_000;
+  }
+
+  private async nextItem(io: TutorIO): Promise<TutorTurn> {
+    const set = this.o.set as ExerciseSet;
+    if (this.item + 1 >= set.items.length) return this.endSet(io, 'finished');
+    await this.beginItem(this.item + 1);
+    io.say(this.intro());
+    return { exitCode: 0, hostChanged: true, quit: false };
+  }
+
+  private endSet(io: TutorIO, reason: 'quit' | 'finished' | 'time'): TutorTurn {
+    this.close(reason);
+    this.state = { at: 'over' };
+    this.pending = undefined;
+    if (reason === 'time') io.say(`${this.m.exam.timeUp}\n`);
+    io.say(`\n${this.m.exam.over(this.o.transcriptPath)}\n`);
+    return { exitCode: reason === 'time' ? 1 : 0, hostChanged: true, quit: false };
+  }
+
+  private async begin(lesson: Lesson, startAt?: number): Promise<void> {
     const id = lesson.data.id;
     const p = this.o.progress.current().lessons[id];
-    const runner = await LessonRunner.start(lesson, this.o.lang, this.o.makeHost, {
-      startAt: p?.grade ? 0 : (p?.current ?? 0),
+    const seed = this.o.seed ?? lesson.data.seed;
+    const from = startAt ?? (p?.grade ? 0 : (p?.current ?? 0));
+    const runner = await LessonRunner.start(lesson, this.o.lang, () => this.o.makeHost(seed), {
+      startAt: from,
+      ...(this.o.set ? { rules: this.o.set.rules } : {}),
       onStep: (stepId, next, grade) => {
+        // A set's session is graded from its transcript; the learner's own progress stays as it was.
+        if (this.o.set) return;
         const warning = this.o.progress.recordStep(id, stepId, next, grade);
         if (warning !== this.saveWarning?.text) this.saveWarning = warning ? { text: warning, said: false } : undefined;
       },
+    });
+    this.o.transcript?.add({
+      kind: 'lesson',
+      lesson: id,
+      version: lessonVersion(lesson.data),
+      seed,
+      startAt: runner.index,
+      ...(this.o.set ? { item: this.item } : {}),
     });
     this.state = { at: 'lesson', runner };
     this.pending = undefined;
@@ -212,7 +359,7 @@ export class Tutor {
     const goal = v.goal ? `\n${this.m.goal}${this.o.lang === 'en' ? ': ' : '：'}${v.goal.trimEnd()}\n` : '';
     const hints = withHints && v.hintsShown.length ? `\n${v.hintsShown.map((h) => `💡 ${h}`).join('\n')}\n` : '';
     const done = v.done ? `\n${this.m.alreadyDone}\n` : '';
-    const commands = first ? `\n${this.m.commands}\n` : '';
+    const commands = first ? `\n${this.o.set ? this.m.exam.commands : this.m.commands}\n` : '';
     return [
       '',
       this.m.stepHead(v.lessonTitle, v.index + 1, v.count),

@@ -3,6 +3,7 @@
 // This reads lines, prints the prompt the tutor asks for, and writes what it says as text.
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
+import { type GradedSessionArgs, gradedSession } from '../io/graded-session.js';
 import { brokenLessons } from '../io/lesson-files.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile, ProgressFileError } from '../io/progress-file.js';
@@ -19,6 +20,8 @@ export interface LineTutorOptions {
   progressFile?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** A recorded session (--transcript), an exercise set (--set, --learner), a seed, a key. */
+  session?: GradedSessionArgs;
 }
 
 const NO_SUCH = {
@@ -48,14 +51,21 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     return 1;
   }
   for (const n of opened.notices) output.write(`${n}\n`);
+  const extras = o.session ? gradedSession(o.session, lessons, o.lang, process.env) : {};
+  if ('error' in extras) {
+    output.write(`overlay-tutor: ${extras.error}\n`);
+    return 2;
+  }
   const tutor = new Tutor({
+    ...extras,
     lessons,
     lang: o.lang,
     makeHost: (seed) => createSimHost({ seed, interactive: false }),
     progress: opened.store,
     summaries: true,
   });
-  if (o.lessonId !== undefined && !(await tutor.open(o.lessonId))) {
+  if (extras.set) await tutor.startSet();
+  else if (o.lessonId !== undefined && !(await tutor.open(o.lessonId))) {
     output.write(`overlay-tutor: ${NO_SUCH[o.lang](o.lessonId)}\n`);
     return 2;
   }
@@ -77,6 +87,7 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     if ((await tutor.submit(next.value as string, io)).quit) break;
   }
   rl.close();
+  tutor.close();
   // Steps whose save failed get one more try on the way out.
   const unsaved = opened.store.flush();
   if (unsaved) output.write(`overlay-tutor: ${unsaved}\n`);

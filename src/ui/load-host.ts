@@ -2,6 +2,7 @@
 // and the learner's progress. Nothing here is needed to draw the first frame, so the build keeps
 // this module (and the whole simulator behind it) out of the code the bin compiles at start-up:
 // see scripts/build.mjs.
+import { type GradedSessionArgs, gradedSession } from '../io/graded-session.js';
 import { brokenLessons } from '../io/lesson-files.js';
 import { textColumns } from './columns.js';
 import { loadLessons } from '../io/lessons-source.js';
@@ -20,7 +21,9 @@ export interface LoadOptions {
   /** The terminal's width, for `ls` (the output area is narrower than the terminal). */
   columns: number | undefined;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
-  tutor?: { lessonId?: string | undefined; lessonsDir?: string | undefined } | undefined;
+  tutor?:
+    | { lessonId?: string | undefined; lessonsDir?: string | undefined; session?: GradedSessionArgs | undefined }
+    | undefined;
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
@@ -44,9 +47,12 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   // A progress file that cannot be read at all throws here, its message naming the path.
   const opened = openProgressFile({ lessons: lessons.map(lessonShape) });
   const notices = [...(problems.length ? [brokenLessons(problems, o.lang, true)] : []), ...opened.notices];
-  const tutor = new Tutor({ lessons, lang: o.lang, makeHost, progress: opened.store });
+  const extras = o.tutor.session ? gradedSession(o.tutor.session, lessons, o.lang, process.env) : {};
+  if ('error' in extras) throw new Error(extras.error);
+  const tutor = new Tutor({ ...extras, lessons, lang: o.lang, makeHost, progress: opened.store });
   const wanted = o.tutor.lessonId;
-  if (wanted !== undefined && !(await tutor.open(wanted)))
+  if (extras.set) await tutor.startSet();
+  else if (wanted !== undefined && !(await tutor.open(wanted)))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
   const tutorScreen = tutorScreenHost(tutor);
   // Steps whose save failed get one more try when the screen closes.
@@ -54,6 +60,7 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     ...tutorScreen,
     dispose: () => {
       tutorScreen.dispose();
+      tutor.close();
       opened.store.flush();
     },
   };

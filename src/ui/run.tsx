@@ -4,6 +4,7 @@ import * as Ink from 'ink';
 import * as React from 'react';
 import * as JsxRuntime from 'react/jsx-runtime';
 import { STRINGS, type Lang } from '../i18n/index.js';
+import type { GradedSessionArgs } from '../io/graded-session.js';
 import { readLessonIndex } from '../io/lesson-index.js';
 import { peekProgress } from '../io/progress-path.js';
 import { lessonMapText } from '../lessons/lesson-map.js';
@@ -18,7 +19,12 @@ export interface ScreenOptions {
   /** LANG=C and other locales without UTF-8: ASCII borders and glyphs. */
   ascii?: boolean;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
-  tutor?: { lessonId?: string | undefined; lessonsDir?: string | undefined };
+  tutor?: {
+    lessonId?: string | undefined;
+    lessonsDir?: string | undefined;
+    /** A recorded session: transcript, exercise set, learner, seed, key (src/io/graded-session.ts). */
+    session?: GradedSessionArgs | undefined;
+  };
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
@@ -34,7 +40,8 @@ export const SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, maxFps: 1000, patchCo
  * beside the bin, marked from the progress file as it stands (the Screen that follows reads it
  * with its checks). None from the sources, or for one lesson or a teacher's folder. */
 function firstMap(o: ScreenOptions): string | undefined {
-  if (!o.tutor || o.tutor.lessonId !== undefined || o.tutor.lessonsDir !== undefined) return undefined;
+  if (!o.tutor || o.tutor.lessonId !== undefined || o.tutor.lessonsDir !== undefined || o.tutor.session?.set)
+    return undefined;
   const index = readLessonIndex(import.meta.url);
   if (!index) return undefined;
   const map = lessonMapText(
@@ -69,7 +76,8 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     <App
       load={load}
       s={STRINGS[o.lang]}
-      firstPrompt={firstPrompt(o.tutor, o.lang)}
+      // An exercise set opens on its first item, as one lesson does: no map first.
+      firstPrompt={firstPrompt(o.tutor?.session?.set ? { lessonId: 'set' } : o.tutor, o.lang)}
       firstIntro={firstMap(o)}
       linear={o.screenReader}
       ascii={o.ascii ?? false}

@@ -31,6 +31,9 @@ export interface InterpreterEnv {
   budget: Budget;
   /** Told of every builtin and table command that ran, with its input and output. */
   onCommand?: (c: CommandTrace) => void;
+  /** Refuses a command before it runs (an exercise set's banned commands): the message to print,
+   * or undefined to run it. */
+  refuse?: (argv: readonly string[]) => string | undefined;
   /** Commands a real host has that the simulator does not model: they say so when typed. */
   unsimulated?: ReadonlySet<string>;
 }
@@ -316,6 +319,11 @@ export class Interpreter implements ExpandHost {
         return 1;
       }
       return this.invoke(argv.slice(i), io, assigned);
+    }
+    const refused = this.env.refuse?.(argv);
+    if (refused !== undefined) {
+      io.stderr(`${refused}\n`);
+      return 126;
     }
     if (name.includes('/')) return this.runPath(argv, io, assigned);
     const spec = this.env.commands.get(name);

@@ -141,6 +141,11 @@ export class Session {
     return parseCommandLine(text).status === 'incomplete';
   }
 
+  /** Asked before each command that is not a function or builtin runs: a message refuses it. */
+  set refuse(gate: ((argv: readonly string[]) => string | undefined) | undefined) {
+    this.env.refuse = gate;
+  }
+
   /** Called with every command that runs in this session (the lesson checks listen). */
   set onCommand(listener: ((c: CommandTrace) => void) | undefined) {
     this.env.onCommand = listener;
