@@ -133,7 +133,7 @@ export function printf(format: string, args: string[]): PrintfResult {
     if (s.length >= width) return s;
     if (flags.includes('-')) return s + ' '.repeat(width - s.length);
     if (flags.includes('0') && /^[-+]?\d/.test(s)) {
-      const sign = /^[-+]/.test(s) ? s[0] : '';
+      const sign = /^[-+]/.test(s) ? s.charAt(0) : '';
       return sign + '0'.repeat(width - s.length) + s.slice(sign.length);
     }
     return ' '.repeat(width - s.length) + s;

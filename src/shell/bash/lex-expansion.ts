@@ -44,7 +44,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
   protected readDollar(parts: WordPart[], inDoubleQuotes: boolean): void {
     const src = this.src;
     const at = this.pos;
-    const next = at + 1 < this.limit ? src[at + 1] : '';
+    const next = at + 1 < this.limit ? src.charAt(at + 1) : '';
     if (next === '(') {
       if (src[at + 2] === '(') {
         const close = this.arithmeticEnd(at + 3, at);
@@ -131,7 +131,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
       if (j >= this.limit) throw unmatched(src, '`', open);
       const c = src[j];
       if (c === '`') break;
-      const next = src[j + 1];
+      const next = src.charAt(j + 1);
       if (c === '\\' && j + 1 < this.limit && ('$`\\'.includes(next) || (inDoubleQuotes && next === '"'))) {
         text += next;
         j += 2;
@@ -204,7 +204,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
       const c = src[at];
       if (c === stop) break;
       if (c === '\\') {
-        const next = src[at + 1];
+        const next = src.charAt(at + 1);
         if (at + 1 < this.limit && (!inDoubleQuotes || '$`"\\}'.includes(next))) {
           appendLiteral(parts, next);
           this.pos += 2;
@@ -219,7 +219,7 @@ export abstract class ExpansionReader extends QuotedTextReader {
       else if (c === '*' || c === '?' || c === '[') this.readGlobChar(parts);
       else {
         let end = at + 1;
-        while (end < this.limit && !'\\\'"$`*?['.includes(src[end]) && src[end] !== stop) end++;
+        while (end < this.limit && !'\\\'"$`*?['.includes(src.charAt(end)) && src[end] !== stop) end++;
         appendLiteral(parts, src.slice(at, end));
         this.pos = end;
       }

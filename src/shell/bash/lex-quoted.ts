@@ -70,7 +70,7 @@ export abstract class QuotedTextReader {
     const src = this.src;
     const at = this.pos;
     if (src[at] !== '[') {
-      parts.push({ type: 'Glob', pattern: src[at] });
+      parts.push({ type: 'Glob', pattern: src.charAt(at) });
       this.pos++;
       return;
     }
@@ -78,7 +78,7 @@ export abstract class QuotedTextReader {
     if (src[j] === '!' || src[j] === '^') j++;
     if (src[j] === ']') j++; // a leading `]` is a member of the set
     for (; j < this.limit; j++) {
-      const c = src[j];
+      const c = src.charAt(j);
       if (c === ']') {
         parts.push({ type: 'Glob', pattern: src.slice(at, j + 1) });
         this.pos = j + 1;
@@ -113,7 +113,7 @@ export abstract class QuotedTextReader {
         j++;
         continue;
       }
-      const e = src[j + 1];
+      const e = src.charAt(j + 1);
       const octal = /^[0-7]{1,3}/.exec(src.slice(j + 1, j + 4));
       const hex = e === 'x' ? /^[0-9A-Fa-f]{1,2}/.exec(src.slice(j + 2, j + 4)) : null;
       if (octal) {
@@ -145,7 +145,7 @@ export abstract class QuotedTextReader {
       }
       if (c === '\\') {
         // Inside double quotes a backslash escapes only $ ` " \ and newline.
-        const next = src[at + 1];
+        const next = src.charAt(at + 1);
         if (at + 1 >= this.limit) throw unmatched(src, '"', open);
         if (next === '\n') this.pos += 2;
         else if ('$`"\\'.includes(next)) {
@@ -159,7 +159,7 @@ export abstract class QuotedTextReader {
       else if (c === '`') parts.push(this.readBackquoted(true));
       else {
         let end = at + 1;
-        while (end < this.limit && !'"\\$`'.includes(src[end])) end++;
+        while (end < this.limit && !'"\\$`'.includes(src.charAt(end))) end++;
         appendLiteral(parts, src.slice(at, end));
         this.pos = end;
       }

@@ -76,7 +76,7 @@ export class WordReader extends ExpansionReader {
           break;
         default: {
           let end = at + 1;
-          while (end < this.limit && !UNQUOTED_SPECIAL.includes(src[end])) end++;
+          while (end < this.limit && !UNQUOTED_SPECIAL.includes(src.charAt(end))) end++;
           appendLiteral(parts, src.slice(at, end));
           this.pos = end;
           afterColon = c === ':' && valueStart !== -1;
@@ -91,7 +91,7 @@ export class WordReader extends ExpansionReader {
   }
 
   private readUnquotedBackslash(parts: WordPart[]): void {
-    const next = this.src[this.pos + 1];
+    const next = this.src.charAt(this.pos + 1);
     if (this.pos + 1 >= this.limit) {
       // A trailing backslash continues the line at a prompt; at the end of a script it is
       // just a backslash.
@@ -116,7 +116,7 @@ export class WordReader extends ExpansionReader {
       TILDE_USER.test(src);
       end = Math.min(TILDE_USER.lastIndex, this.limit);
     }
-    const after = src[end];
+    const after = src.charAt(end);
     if (end < this.limit && after !== '/' && !META.includes(after) && !(inAssignment && after === ':')) return false;
     parts.push({ type: 'Tilde', user: src.slice(this.pos + 1, end) });
     this.pos = end;
@@ -144,14 +144,14 @@ class HereDocumentReader extends WordReader {
     while (this.pos < src.length) {
       const at = this.pos;
       const c = src[at];
-      if (c === '\\' && at + 1 < src.length && '$`\\\n'.includes(src[at + 1])) {
-        if (src[at + 1] !== '\n') appendLiteral(parts, src[at + 1]);
+      if (c === '\\' && at + 1 < src.length && '$`\\\n'.includes(src.charAt(at + 1))) {
+        if (src.charAt(at + 1) !== '\n') appendLiteral(parts, src.charAt(at + 1));
         this.pos += 2;
       } else if (c === '$') this.readDollar(parts, true);
       else if (c === '`') parts.push(this.readBackquoted(false));
       else {
         let end = at + 1;
-        while (end < src.length && !'\\$`'.includes(src[end])) end++;
+        while (end < src.length && !'\\$`'.includes(src.charAt(end))) end++;
         appendLiteral(parts, src.slice(at, end));
         this.pos = end;
       }

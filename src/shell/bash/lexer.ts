@@ -44,7 +44,7 @@ export function isRedirectOperator(op: Operator): op is RedirectOperator {
 }
 
 function matchOperator(src: string, pos: number): Operator | null {
-  const candidates = OPERATORS_BY_FIRST_CHAR[src[pos]];
+  const candidates = OPERATORS_BY_FIRST_CHAR[src.charAt(pos)];
   if (candidates === undefined) return null;
   for (const op of candidates) if (src.startsWith(op, pos)) return op;
   return null;
@@ -108,7 +108,7 @@ export class Lexer extends WordReader {
       if (this.lastWasNewline) return { kind: 'end', start, end: start };
       return this.newline(start, start);
     }
-    const c = src[start];
+    const c = src.charAt(start);
     if (c === '\n') {
       this.pos++;
       return this.newline(start, start + 1);
@@ -117,7 +117,7 @@ export class Lexer extends WordReader {
     if (c >= '0' && c <= '9' && !afterDuplication) {
       // `2>` and `10<`: digits touching a redirect operator name a file descriptor.
       let j = start + 1;
-      while (src[j] >= '0' && src[j] <= '9') j++;
+      while (src.charAt(j) >= '0' && src.charAt(j) <= '9') j++;
       const op = src[j] === '<' || src[j] === '>' ? matchOperator(src, j) : null;
       if (op !== null && src[j + 1] !== '(') {
         this.pos = j + op.length;

@@ -131,7 +131,7 @@ export abstract class CompoundParser extends TokenCursor {
     this.lexer.seek(close + 2);
     this.lastEnd = close + 2;
     if (this.isOperator(this.lexer.peek(), ';')) this.take();
-    const [init, test, update] = clauses;
+    const [init = '', test = '', update = ''] = clauses;
     const body = this.parseLoopBody();
     return this.finishCompound({
       type: 'ArithmeticFor',

@@ -151,17 +151,19 @@ class Parser extends CompoundParser {
       };
       return { type: 'Pipeline', negated, commands: [empty], span: { start, end: this.lastEnd } };
     }
-    const commands: Command[] = [this.parseCommand()];
+    let last = this.parseCommand();
+    const commands: Command[] = [last];
     for (;;) {
       const token = this.lexer.peek();
       if (token.kind !== 'operator' || (token.op !== '|' && token.op !== '|&')) break;
       this.take();
       // `a |& b` is `a 2>&1 | b`.
-      if (token.op === '|&') redirectsOf(commands[commands.length - 1]).push(stderrToStdout(token));
+      if (token.op === '|&') redirectsOf(last).push(stderrToStdout(token));
       this.skipNewlines();
       const next = this.lexer.peek();
       if (this.isWord(next, '!')) throw this.unexpected(next);
-      commands.push(this.parseCommand());
+      last = this.parseCommand();
+      commands.push(last);
     }
     return { type: 'Pipeline', negated, commands, span: { start, end: this.lastEnd } };
   }
@@ -224,7 +226,7 @@ class Parser extends CompoundParser {
         if (token.op !== '(') break;
         // `name ( )` defines a function; a `(` anywhere else in a command is an error.
         const [name] = command.words;
-        if (command.words.length === 1 && command.assignments.length === 0 && command.redirects.length === 0) {
+        if (name && command.words.length === 1 && command.assignments.length === 0 && command.redirects.length === 0) {
           return this.parseFunctionRest(name.text, start);
         }
         throw this.unexpected(token);
@@ -242,10 +244,10 @@ class Parser extends CompoundParser {
   private assignmentFrom(word: Word): Assignment | null {
     const match = ASSIGNMENT_PREFIX.exec(word.text);
     if (match === null) return null;
-    const prefix = match[0];
+    const [prefix, name = '', index, plus] = match;
     // The word reader keeps the whole prefix in the first Literal part; strip it off.
     const [first, ...rest] = word.parts;
-    const remainder = first.type === 'Literal' ? first.value.slice(prefix.length) : '';
+    const remainder = first?.type === 'Literal' ? first.value.slice(prefix.length) : '';
     const valueStart = word.span.start + prefix.length;
     const value: Word = {
       type: 'Word',
@@ -259,9 +261,9 @@ class Parser extends CompoundParser {
       array = this.parseArrayElements(next.start);
     }
     return {
-      name: match[1],
-      index: match[2] ?? null,
-      append: match[3] === '+',
+      name,
+      index: index ?? null,
+      append: plus === '+',
       value,
       array,
       span: { start: word.span.start, end: this.lastEnd },

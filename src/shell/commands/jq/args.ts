@@ -10,7 +10,8 @@ export const JQ_DIE =
 
 export interface ParsedJqArgs {
   /** Options to hand to jq, in order, each with its parameters. */
-  options: string[][];
+  /** Each option as jq's words: the flag, then its parameters. */
+  options: [string, ...string[]][];
   program?: string;
   files: string[];
   fromFile: boolean;
@@ -100,8 +101,8 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
   };
   const n = args.length;
   let argsDone = false;
-  for (let i = 0; i < n; i++) {
-    const arg = args[i];
+  // (the update reads the word after any parameters the body consumed by moving i)
+  for (let i = 0, arg = args[0]; arg !== undefined; arg = args[++i]) {
     if (argsDone || !isOptish(arg)) {
       if (p.program === undefined) p.program = arg;
       else p.files.push(arg);
@@ -117,7 +118,7 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
       longs.push(arg.slice(2));
     } else {
       for (let k = 1; k < arg.length; k++) {
-        const long = SHORT_TO_LONG[arg[k]];
+        const long = SHORT_TO_LONG[arg.charAt(k)];
         if (long === undefined) return { passThrough: args.slice(0, i + 1) }; // jq: Unknown option
         if (long === 'library-path' && k + 1 < arg.length) {
           longs.push(`library-path=${arg.slice(k + 1)}`); // -Lpath
@@ -151,16 +152,21 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
         if (long === 'seq') p.seq = true;
         if (long === 'from-file') p.fromFile = true;
       } else if (long === 'indent') {
-        if (i >= n - 1) return usageError('jq: --indent takes one parameter');
-        p.options.push(['--indent', args[++i]]);
+        const width = args[i + 1];
+        if (width === undefined) return usageError('jq: --indent takes one parameter');
+        p.options.push(['--indent', width]);
+        i++;
       } else if (long === 'library-path') {
-        if (i >= n - 1) {
+        const dir = args[i + 1];
+        if (dir === undefined) {
           return usageError('-L takes a parameter: (e.g. -L /search/path or -L/search/path)');
         }
-        p.options.push(['-L', args[++i]]);
-      } else if (long in TWO_PARAMS) {
-        if (i >= n - 2) return usageError(TWO_PARAMS[long]);
-        p.options.push([`--${long}`, args[i + 1], args[i + 2]]);
+        p.options.push(['-L', dir]);
+        i++;
+      } else if (Object.hasOwn(TWO_PARAMS, long)) {
+        const [name, value] = [args[i + 1], args[i + 2]];
+        if (name === undefined || value === undefined) return usageError(TWO_PARAMS[long] ?? '');
+        p.options.push([`--${long}`, name, value]);
         i += 2;
       } else {
         return { passThrough: args.slice(0, i + 1) }; // jq: Unknown option

@@ -165,9 +165,8 @@ function loadFileReason(reason: string): string {
  * and -f's file by its text. Returns an error result as jq words it when a file cannot be read.
  */
 function resolveFileOptions(jq: Jq, p: ParsedJqArgs, readFile: JqReadFile | undefined): JqResult | null {
-  for (let k = 0; k < p.options.length; k++) {
-    const [flag, name, path] = p.options[k];
-    if (flag !== '--rawfile' && flag !== '--slurpfile') continue;
+  for (const [k, [flag, name, path]] of p.options.entries()) {
+    if ((flag !== '--rawfile' && flag !== '--slurpfile') || name === undefined || path === undefined) continue;
     const which = flag.slice(2);
     const bad = (msg: string): JqResult => ({
       stdout: '',

@@ -30,8 +30,7 @@ export function restoreRaw(trimmed: string, values: unknown[], p: ParsedJqArgs):
     if (space.length < piece.text.length) break;
   }
   let trail = '';
-  for (let k = pieces.length - 1; k >= 0; k--) {
-    const piece = pieces[k];
+  for (const piece of pieces.toReversed()) {
     if (piece.text === null) {
       trail = trailingSpace(piece.sep) + trail;
       break;
@@ -74,9 +73,9 @@ export function restoreLocations(stderr: string, files: readonly { path: string;
   return stderr.replace(/^jq: error \(at \/dev\/stdin:(\d+)\)/gm, (_m, lineText: string) => {
     if (files === null || files.length === 0) return `jq: error (at <stdin>:${lineText})`;
     let line = Number(lineText);
-    for (let k = 0; k < files.length; k++) {
-      const lines = files[k].text.split('\n').length - 1;
-      if (line <= lines || k === files.length - 1) return `jq: error (at ${files[k].path}:${line})`;
+    for (const [k, file] of files.entries()) {
+      const lines = file.text.split('\n').length - 1;
+      if (line <= lines || k === files.length - 1) return `jq: error (at ${file.path}:${line})`;
       line -= lines;
     }
     return `jq: error (at <stdin>:${lineText})`;
