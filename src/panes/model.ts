@@ -1,13 +1,14 @@
-// What the panes show, computed from the simulated host's disk and daemon — never from the UI.
+// What the panes show, computed from a host's disk and daemon — never from the UI. Any Host
+// (src/host/host.ts) will do: the simulated one, or the real one (src/real/real-host.ts).
 // The container (or image) in focus is the one the learner touched last. Every mark is read off
 // the disk the learner can `ls`: `x` a 0/0 character device in upper, `o` a directory with
 // trusted.overlay.opaque=y, `~` an upper entry that also exists below (copied up, or replaced),
 // `+` one that exists only in upper. `recent` flags what the last command's kernel events touched.
 import { chainIdSteps, type Digest } from '../docker/digest.js';
 import type { DockerEngine } from '../docker/engine/index.js';
-import type { RoLayer } from '../docker/engine/layerstore.js';
-import type { Container } from '../docker/engine/types.js';
-import { isKernelError, OVL_OPAQUE, type Proc, type Stat } from '../kernel/index.js';
+import type { Host, HostContainer, HostStat } from '../host/host.js';
+import { simHostView } from '../host/sim-host-view.js';
+import type { Proc } from '../kernel/index.js';
 
 export type Mark = '+' | '~' | 'x' | 'o' | ' ';
 
@@ -60,34 +61,7 @@ export interface PaneModel {
 
 const MAX_ROWS = 400;
 
-function lstat(p: Proc, path: string): Stat | undefined {
-  try {
-    return p.lstat(path);
-  } catch (e) {
-    if (isKernelError(e)) return undefined;
-    throw e;
-  }
-}
-
-function isOpaque(p: Proc, path: string): boolean {
-  try {
-    return new TextDecoder().decode(p.getxattr(path, OVL_OPAQUE, false)) === 'y';
-  } catch (e) {
-    if (isKernelError(e)) return false;
-    throw e;
-  }
-}
-
-function readText(p: Proc, path: string): string | undefined {
-  try {
-    return new TextDecoder().decode(p.readFile(path));
-  } catch (e) {
-    if (isKernelError(e)) return undefined;
-    throw e;
-  }
-}
-
-const rowType = (st: Stat): TreeRow['type'] =>
+const rowType = (st: HostStat): TreeRow['type'] =>
   st.type === 'chr' && st.rdev === 0
     ? 'whiteout'
     : st.type === 'file' || st.type === 'dir' || st.type === 'symlink'
@@ -96,30 +70,22 @@ const rowType = (st: Stat): TreeRow['type'] =>
 
 /** Walks a directory tree depth first, names sorted, at most MAX_ROWS rows. */
 export function walkTree(
-  p: Proc,
+  h: Host,
   root: string,
-  mark: (path: string, st: Stat) => Mark,
+  mark: (path: string, st: HostStat) => Mark,
   recent: (host: string) => boolean,
   skip: (path: string) => boolean = () => false,
 ): TreeRow[] {
   const rows: TreeRow[] = [];
   const rec = (rel: string, depth: number): void => {
-    let names: string[];
-    try {
-      names = p
-        .readdir(rel === '' ? root : `${root}/${rel}`)
-        .map((e) => e.name)
-        .sort();
-    } catch (e) {
-      if (isKernelError(e)) return;
-      throw e;
-    }
+    const names = h.readdir(rel === '' ? root : `${root}/${rel}`)?.sort();
+    if (!names) return;
     for (const name of names) {
       if (rows.length >= MAX_ROWS) return;
       const path = rel === '' ? name : `${rel}/${name}`;
       if (skip(path)) continue;
       const host = `${root}/${path}`;
-      const st = lstat(p, host);
+      const st = h.lstat(host);
       if (!st) continue;
       rows.push({ depth, name, path, type: rowType(st), mark: mark(path, st), recent: recent(host) });
       if (st.type === 'dir') rec(path, depth + 1);
@@ -129,32 +95,28 @@ export function walkTree(
   return rows;
 }
 
-/** The layers below a container's upper dir, uppermost first, as host paths. */
-function lowerDirs(container: Container, engine: DockerEngine): string[] {
-  const data = engine.driver.graphData(container.rw.mountId);
-  return (data.LowerDir ?? '').split(':').filter(Boolean);
-}
-
-function existsBelow(p: Proc, lowers: string[], path: string): boolean {
-  return lowers.some((l) => lstat(p, `${l}/${path}`) !== undefined);
-}
-
 export interface FocusHint {
   container?: string;
   image?: string;
 }
 
-/** Everything the panes draw, for the container or image in focus. */
+/** Everything the panes draw for the simulated host (its engine and a root process). */
 export function derivePanes(
   engine: DockerEngine | undefined,
   p: Proc,
   hint: FocusHint,
   recentPaths: ReadonlySet<string>,
 ): PaneModel {
+  return derivePanesOf(simHostView(engine, p), hint, recentPaths);
+}
+
+/** Everything the panes draw, for the container or image in focus, on any host. */
+export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet<string>): PaneModel {
+  const docker = h.docker;
   const empty: PaneModel = {
     focus: undefined,
-    driver: engine?.driver.name ?? 'overlay2',
-    dataRoot: engine?.dataRoot ?? '/var/lib/docker',
+    driver: docker?.driver ?? 'overlay2',
+    dataRoot: docker?.dataRoot ?? '/var/lib/docker',
     layers: [],
     upperDir: undefined,
     upper: [],
@@ -162,22 +124,23 @@ export function derivePanes(
     merged: [],
     chain: [],
   };
-  if (!engine) return empty;
+  if (!docker) return empty;
   const recent = (host: string): boolean => recentPaths.has(host);
   // The container the learner touched last; else (a lesson's setup ran it, undo rebuilt the host)
   // the newest running one, or the newest of any when no image was touched since.
-  const containers = [...engine.containers.values()].sort((a, b) => a.createdMs - b.createdMs);
-  let container: Container | undefined = hint.container
-    ? containers.find((c) => c.id === hint.container || c.name === `/${hint.container}`)
+  const containers = docker.containers().sort((a, b) => a.createdMs - b.createdMs);
+  let container: HostContainer | undefined = hint.container
+    ? containers.find((c) => c.id === hint.container || c.name === hint.container)
     : undefined;
-  container ??=
-    containers.filter((c) => c.state.status === 'running').pop() ?? (hint.image ? undefined : containers.pop());
+  container ??= containers.filter((c) => c.state === 'running').pop() ?? (hint.image ? undefined : containers.pop());
   // The layers of the image touched last (a pull, a commit), else the container's, else the
   // newest tagged image's.
-  const byRef = (ref: string) => engine.imageStore.images.get(engine.imageStore.refs.get(ref) ?? ref);
-  const hinted = hint.image ? byRef(hint.image) : undefined;
-  const newestRef = [...engine.imageStore.refs.keys()].filter((r) => !r.includes('@')).pop();
-  const image = hinted ?? container?.image ?? (newestRef ? byRef(newestRef) : undefined);
+  const hinted = hint.image ? docker.image(hint.image) : undefined;
+  const newestRef = docker.imageRefs().pop();
+  const image =
+    hinted ??
+    (container ? docker.image(container.imageId) : undefined) ??
+    (newestRef ? docker.image(newestRef) : undefined);
   if (!image) return empty;
   const imageRef = hinted
     ? (hint.image as string)
@@ -188,66 +151,62 @@ export function derivePanes(
     ...empty,
     layersOf: imageRef,
     focus: container
-      ? { kind: 'container', name: container.name.slice(1), state: container.state.status }
+      ? { kind: 'container', name: container.name, state: container.state }
       : { kind: 'image', ref: imageRef },
   };
 
   // Layers, top first, with the instruction that made each (history rows that made a layer).
-  const chain: RoLayer[] = [];
-  for (let l = image.layer; l; l = l.parent) chain.unshift(l);
-  const made = (image.config.history ?? []).filter((h) => !h.empty_layer).map((h) => h.created_by ?? '');
-  model.layers = chain
+  const made = image.history.filter((x) => !x.emptyLayer).map((x) => x.createdBy);
+  model.layers = image.layers
     .map((l, i) => ({
       index: i + 1,
       cacheId: l.cacheId,
-      link: readText(p, `${engine.driver.home}/${l.cacheId}/link`) ?? '',
+      link: h.readText(`${docker.driverHome}/${l.cacheId}/link`) ?? '',
       size: l.size,
       createdBy: made[i] ?? '',
     }))
     .reverse();
 
-  // The ChainID walk, each step checked against layerdb on the simulated disk.
-  const layerdb = `${engine.layers.root}/sha256`;
-  model.chain = chainIdSteps(image.config.rootfs?.diff_ids ?? []).map((s) => {
-    const dir = `${layerdb}/${s.chainId.slice(7)}`;
-    const cacheId = readText(p, `${dir}/cache-id`);
+  // The ChainID walk, each step checked against layerdb on the host's disk.
+  model.chain = chainIdSteps(image.diffIds as Digest[]).map((s) => {
+    const dir = `${docker.layerdb}/${s.chainId.slice(7)}`;
     return {
       index: s.index + 1,
       diffId: s.diffId,
       hashed: s.hashed,
       chainId: s.chainId,
-      cacheId,
-      verified: readText(p, `${dir}/diff`) === s.diffId,
+      cacheId: h.readText(`${dir}/cache-id`),
+      verified: h.readText(`${dir}/diff`) === s.diffId,
     };
   });
 
   if (!container) return model;
-  const data = engine.driver.graphData(container.rw.mountId);
-  const upperDir = data.UpperDir as string;
-  const lowers = lowerDirs(container, engine);
+  const upperDir = container.upperDir;
+  const lowers = (container.lowerDir ?? '').split(':').filter(Boolean);
   model.upperDir = upperDir;
-  const upperMark = (path: string, st: Stat): Mark => {
+  const existsBelow = (path: string) => lowers.some((l) => h.lstat(`${l}/${path}`) !== undefined);
+  const upperMark = (path: string, st: HostStat): Mark => {
     if (st.type === 'chr' && st.rdev === 0) return 'x';
-    if (st.type === 'dir' && isOpaque(p, `${upperDir}/${path}`)) return 'o';
-    if (!existsBelow(p, lowers, path)) return '+';
+    if (st.type === 'dir' && h.isOpaque(`${upperDir}/${path}`)) return 'o';
+    if (!existsBelow(path)) return '+';
     return st.type === 'dir' ? ' ' : '~';
   };
   // A new file's event names it as the container sees it (merged/…); a copy-up names upper.
-  const merged = data.MergedDir as string;
+  const merged = container.mergedDir;
   model.upper = walkTree(
-    p,
+    h,
     upperDir,
     upperMark,
     (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`),
   );
-  model.work = walkTree(p, data.WorkDir as string, () => ' ', recent);
+  model.work = walkTree(h, container.workDir, () => ' ', recent);
   // merged/: only while mounted.
-  if (lstat(p, merged) && engine.kernel.isMountpoint(merged)) {
+  if (h.lstat(merged) && h.isMountpoint(merged)) {
     // Deeper than the top level, only what the container layer holds (and the dirs above it).
     const inUpper = new Set(model.upper.map((r) => r.path));
     const upperMarks = new Map(model.upper.map((r) => [r.path, r.mark]));
     model.merged = walkTree(
-      p,
+      h,
       merged,
       (path) => upperMarks.get(path) ?? ' ',
       (host) => recent(host) || recent(`${upperDir}${host.slice(merged.length)}`),

@@ -1,0 +1,77 @@
+// The simulated host as the Host interface (src/host/host.ts) shows it: files through a process
+// of the simulated kernel, the daemon through its engine's stores.
+import type { DockerEngine, StoredImage } from '../docker/engine/index.js';
+import type { RoLayer } from '../docker/engine/layerstore.js';
+import { isKernelError, OVL_OPAQUE, type Proc } from '../kernel/index.js';
+import type { Host, HostContainer, HostDocker, HostImage, HostStat } from './host.js';
+
+function quiet<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (isKernelError(e)) return undefined;
+    throw e;
+  }
+}
+
+function imageOf(img: StoredImage): HostImage {
+  const layers: RoLayer[] = [];
+  for (let l = img.layer; l; l = l.parent) layers.unshift(l);
+  return {
+    id: img.id,
+    diffIds: [...(img.config.rootfs?.diff_ids ?? [])],
+    layers: layers.map((l) => ({ cacheId: l.cacheId, size: l.size })),
+    history: (img.config.history ?? []).map((h) => ({
+      createdBy: h.created_by ?? '',
+      emptyLayer: Boolean(h.empty_layer),
+    })),
+  };
+}
+
+function dockerView(engine: DockerEngine): HostDocker {
+  const { imageStore } = engine;
+  return {
+    driver: engine.driver.name,
+    dataRoot: engine.dataRoot,
+    driverHome: engine.driver.home,
+    layerdb: `${engine.layers.root}/sha256`,
+    containers: () =>
+      [...engine.containers.values()].map((c): HostContainer => {
+        const data = engine.driver.graphData(c.rw.mountId);
+        return {
+          id: c.id,
+          name: c.name.replace(/^\//, ''),
+          state: c.state.status,
+          createdMs: c.createdMs,
+          imageRef: c.imageRef,
+          imageId: c.image.id,
+          ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
+          upperDir: data.UpperDir as string,
+          workDir: data.WorkDir as string,
+          mergedDir: data.MergedDir as string,
+        };
+      }),
+    imageRefs: () => [...imageStore.refs.keys()].filter((r) => !r.includes('@')),
+    image: (ref) => {
+      const img = imageStore.images.get(imageStore.refs.get(ref) ?? ref);
+      return img ? imageOf(img) : undefined;
+    },
+  };
+}
+
+/** The simulated host seen through `p` (a root process) and its daemon, if one runs. */
+export function simHostView(engine: DockerEngine | undefined, p: Proc): Host {
+  return {
+    kind: 'simulated',
+    lstat: (path) =>
+      quiet((): HostStat => {
+        const st = p.lstat(path);
+        return { type: st.type === 'sock' ? 'socket' : st.type, rdev: st.rdev, ino: st.ino, size: st.size };
+      }),
+    readText: (path) => quiet(() => new TextDecoder().decode(p.readFile(path))),
+    readdir: (path) => quiet(() => p.readdir(path).map((e) => e.name)),
+    isOpaque: (path) => quiet(() => new TextDecoder().decode(p.getxattr(path, OVL_OPAQUE, false)) === 'y') ?? false,
+    isMountpoint: (path) => engine?.kernel.isMountpoint(path) ?? false,
+    docker: engine ? dockerView(engine) : undefined,
+  };
+}
