@@ -72,6 +72,7 @@ Options:
   --real        (replay) against a private dockerd under /var/lib/overlay-tutor/daemon
                 ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched
   --bare        (replay) start both hosts without the tutorial images
+                (sandbox --real) a real bash against that daemon, line mode, \`panes\` prints them
   -h, --help    print this help
   -v, --version print the version
 `;
@@ -94,7 +95,8 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                                 asciinema play -m 会在此暂停）；同一种子得到同样的字节
   overlay-tutor handout --lesson ID [--lang L] [--out FILE.md]
                                 课程讲义（markdown）：各步说明、解法命令及其在模拟主机上的真实输出
-  overlay-tutor preflight       检查本机能否运行真实主机模式（Linux、root、守护进程、存储驱动、内核 overlay）
+  overlay-tutor preflight       检查本机能否运行真实主机模式
+                                （Linux、root、守护进程、存储驱动、内核 overlay）
   overlay-tutor replay FILE --real
                                 在模拟主机和真实主机（教程自己启动的私有 dockerd）上逐行执行 FILE，
                                 并排显示，标出不同的行，统计一致的行数（不全一致时退出码为 1）
@@ -230,6 +232,28 @@ function listShippedLessons(values: CliValues): number | undefined {
   return 0;
 }
 
+/** `--real`: the sandbox in a real bash against the tutor's private dockerd (line mode, on a
+ * terminal too, for now); the tutor prints the preflight and says that its lessons still run on
+ * the simulated host. */
+async function realMode(mode: 'tutor' | 'sandbox', real: string): Promise<number> {
+  if (real !== 'private') {
+    process.stderr.write(
+      `overlay-tutor: --real=${real} is not offered yet: --real runs on a private dockerd the tutor ` +
+        'starts, which touches nothing of yours\n',
+    );
+    return 2;
+  }
+  const { runRealRepl, runPreflight } = await import('./simulator-entry.js');
+  if (mode === 'sandbox') return runRealRepl();
+  const code = await runPreflight();
+  process.stdout.write(
+    '\nThe lessons run on the simulated host only, for now. On this real host: ' +
+      '`overlay-tutor sandbox --real` (a real bash against a private dockerd, with the panes as text) and ' +
+      '`overlay-tutor replay FILE --real` (a script on both hosts, side by side).\n',
+  );
+  return code === 0 ? 2 : code;
+}
+
 /** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it
  * when there is no terminal to draw on. */
 async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): Promise<number | ScreenOptions> {
@@ -242,6 +266,7 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
     return 2;
   }
+  if (values.real !== undefined) return realMode(mode, values.real);
   // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
   // the line-mode REPL.
   // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a

@@ -19,3 +19,5 @@ export { runScript } from './io/script-mode.js';
 export { openProgressFile, progressPath } from './io/progress-file.js';
 export { parseProgress } from './lessons/progress.js';
 export { findLessonsDir, readLessons } from './io/lesson-files.js';
+export { runRealRepl } from './repl/real-repl.js';
+export { runPreflight } from './real/commands.js';

@@ -208,3 +208,43 @@ describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
+
+describe.runIf(!unavailable)('sandbox --real in line mode on the built bin', () => {
+  it('runs lines in a real bash against the private daemon, shows the panes from the real host, stops it', () => {
+    const dir = base();
+    const daemonDir = join(dir, 'd');
+    const input = [
+      'docker create --name web nginx',
+      'cd /var/lib/docker/image/overlay2 && ls',
+      'false',
+      'echo status=$?',
+      'panes',
+      'exit 3',
+      '',
+    ].join('\n');
+    const r = spawnSync(process.execPath, [BIN, 'sandbox', '--real'], {
+      env: { ...process.env, OVERLAY_TUTOR_REAL_DIR: daemonDir },
+      input,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(r.stdout).toMatch(/8 images loaded: the same image IDs, DiffIDs and ChainIDs as in the simulator/);
+    expect(r.stdout).toMatch(/real# [0-9a-f]{64}\n/);
+    expect(r.stdout).toMatch(/distribution\nimagedb\nlayerdb\nrepositories.json\n/);
+    expect(r.stdout).toContain('status=1');
+    expect(r.stdout).toMatch(/In focus: container web \(created\)/);
+    expect(r.stdout.match(/ -> cache-id [0-9a-f]{12} ok/g)?.length).toBe(6);
+    expect(r.stdout).toMatch(/upper \(diff\) .*\/diff:\n {2}\(empty\)/);
+    expect(r.stdout).toMatch(/Stopping the private dockerd/);
+    expect(r.status).toBe(3);
+    expect(processesNaming(daemonDir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
+
+  it('tutor --real: the preflight, then what runs for real instead, exit 2', () => {
+    const r = spawnSync(process.execPath, [BIN, 'tutor', '--real'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^Preflight: /);
+    expect(r.stdout).toMatch(/lessons run on the simulated host only, for now/);
+    expect(r.status).toBe(2);
+  }, 60_000);
+});
