@@ -104,6 +104,13 @@ export class Disk implements MountedFs {
   private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
   generation = 0;
+  /**
+   * Bumped when a name goes or moves (unlink, rmdir, rename): what a path on the disk resolves
+   * to changes only then. Creating a name, writing, chmod and the rest leave every directory
+   * already resolved where it was, so the caches of resolved directories outlive them (an image
+   * unpacked entry by entry is not walked from the root for each).
+   */
+  namesGeneration = 0;
 
   constructor(volume: Volume, options: DiskOptions) {
     this.volume = volume;
@@ -120,7 +127,7 @@ export class Disk implements MountedFs {
   // ---- lookups -------------------------------------------------------------------------------
 
   // A path is walked from the root, name by name; the directory holding its last name is kept
-  // (until the next change), so the entries of one directory — a tree walk's, the layers' probes
+  // (until a name goes or moves), so the entries of one directory — a tree walk's, the layers' probes
   // of an overlay lookup — are each one map lookup below it instead of a walk of the whole path.
   private dirs = new Map<string, MemLink>();
   private dirsGeneration = -1;
@@ -128,10 +135,10 @@ export class Disk implements MountedFs {
 
   /** The directory at rel, when it is one (else undefined: the caller walks and says why). */
   private dirLink(rel: string): MemLink | undefined {
-    if (this.dirsGeneration !== this.generation) {
+    if (this.dirsGeneration !== this.namesGeneration) {
       this.dirs.clear();
       this.lastDir = undefined;
-      this.dirsGeneration = this.generation;
+      this.dirsGeneration = this.namesGeneration;
     }
     if (this.lastDir?.rel === rel) return this.lastDir.link;
     let link = this.dirs.get(rel);
@@ -405,6 +412,7 @@ export class Disk implements MountedFs {
   private detach(link: MemLink): void {
     const parent = link.parent as MemLink;
     const node = link.getNode();
+    this.namesGeneration++;
     parent.deleteChild(link);
     node.nlink -= node.isDirectory() ? 2 : 1;
     if (node.nlink <= 0 && !this.pinned.has(node)) {
@@ -487,6 +495,7 @@ export class Disk implements MountedFs {
       this.detach(target);
     }
     const oldParent = link.parent as MemLink;
+    this.namesGeneration++;
     oldParent.deleteChild(link);
     link.name = name;
     newDir.setChild(name, link);

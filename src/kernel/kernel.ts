@@ -75,6 +75,11 @@ export class Kernel {
     return this.disk.generation + this.mountGeneration;
   }
 
+  /** Moves on whenever a name on the disk goes or moves, or the mount table changes (dcache.ts). */
+  get namesGeneration(): number {
+    return this.disk.namesGeneration + this.mountGeneration;
+  }
+
   on(listener: KernelListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -3,7 +3,7 @@
 // way namei does — component by component, following symlinks relative to the process root,
 // crossing mountpoints — and fails with the errno Linux gives.
 import { KernelError } from './errors.js';
-import type { CachedDir } from './dcache.js';
+import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 
@@ -44,7 +44,7 @@ export class Proc {
   cred: Credentials;
   umask: number;
   private cwdHost: string;
-  private lastParent: { generation: number; dir: string; root: string; entry: CachedDir } | undefined;
+  private lastParent: { names: number; all: number; dir: string; root: string; entry: CachedDir } | undefined;
 
   constructor(kernel: Kernel, options: ProcOptions) {
     this.kernel = kernel;
@@ -84,12 +84,14 @@ export class Proc {
 
   /** The dcache's entry for `dir`, a path's parent as given; the last one asked for is kept
    * here too, sparing a walk of one directory the hashing of its path for each of its entries. */
-  private parentDir(generation: number, dir: string, keyOf: (p: string) => string): CachedDir | undefined {
+  private parentDir(gen: Generations, dir: string, keyOf: (p: string) => string): CachedDir | undefined {
     const last = this.lastParent;
-    if (last && last.generation === generation && last.dir === dir && last.root === this.root) return last.entry;
-    const entry = this.kernel.dcache.get(generation, keyOf(dir));
+    const fresh = last && last.names === gen.names && (last.all === -1 || last.all === gen.all);
+    if (fresh && last.dir === dir && last.root === this.root) return last.entry;
+    const entry = this.kernel.dcache.get(gen, keyOf(dir));
     // A relative path's key holds the cwd: keep only absolute ones here.
-    this.lastParent = entry && dir.startsWith('/') ? { generation, dir, root: this.root, entry } : undefined;
+    const all = entry?.mount.fs === this.kernel.disk ? -1 : gen.all;
+    this.lastParent = entry && dir.startsWith('/') ? { names: gen.names, all, dir, root: this.root, entry } : undefined;
     return entry;
   }
 
@@ -116,15 +118,17 @@ export class Proc {
     let cur = path.startsWith('/') ? this.root : this.cwdHost;
     let curStat: Stat | undefined;
     let where: { mount: Mount; rel: string } | undefined; // cur's mount, when known
-    const generation = this.kernel.generation;
+    const gen: Generations = { names: this.kernel.namesGeneration, all: this.kernel.generation };
     const cut = path.lastIndexOf('/');
     const last = path.slice(cut + 1);
     // The dcache's key: the path as given, from where it starts (a chroot, the cwd).
     const keyOf = (p: string) => `${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
     const cacheable = last !== '' && last !== '.' && last !== '..';
-    const parent = cacheable && cut > 0 ? this.parentDir(generation, path.slice(0, cut), keyOf) : undefined;
+    const parent = cacheable && cut > 0 ? this.parentDir(gen, path.slice(0, cut), keyOf) : undefined;
     if (parent) {
       cur = parent.host;
+      // Only its type is read (the first step below takes `last`'s own stat): a directory on the
+      // disk kept through writes has an older mtime in it, never another type.
       curStat = parent.stat;
       where = parent;
       pending = [last];
@@ -170,8 +174,9 @@ export class Proc {
     if (!stat) throw new KernelError('ENOENT', syscall, path);
     if (trailingSlash && stat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
     const { mount, rel } = where ?? this.kernel.locate(cur);
-    if (cacheable && stat.type === 'dir' && (mount.fs === this.kernel.disk || mount.fstype === 'overlay'))
-      this.kernel.dcache.set(generation, keyOf(path), { host: cur, mount, rel, stat });
+    const onDisk = mount.fs === this.kernel.disk;
+    if (cacheable && stat.type === 'dir' && (onDisk || mount.fstype === 'overlay'))
+      this.kernel.dcache.set(gen, keyOf(path), { host: cur, mount, rel, stat }, onDisk);
     return { host: cur, mount, rel, stat };
   }
 

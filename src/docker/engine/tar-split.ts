@@ -4,16 +4,17 @@
 // CRC-64 payload of a file entry is left null (see the report's known differences).
 import { gunzipSync, gzipSync } from 'node:zlib';
 
+/** Standard base64 with padding, as Go's encoding/json writes a []byte. */
 function b64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 }
+
+const utf8 = new TextDecoder();
 
 function cstr(b: Uint8Array, from: number, len: number): string {
   let end = from;
   while (end < from + len && b[end] !== 0) end++;
-  return new TextDecoder().decode(b.subarray(from, end));
+  return utf8.decode(b.subarray(from, end));
 }
 
 function octal(b: Uint8Array, from: number, len: number): number {
@@ -36,7 +37,7 @@ export function tarSplitLines(tar: Uint8Array): string {
     const type = String.fromCharCode(h[156] as number);
     const dataLen = Math.ceil(size / 512) * 512;
     if (type === 'x' || type === 'g' || type === 'L') {
-      const data = new TextDecoder().decode(tar.subarray(off + 512, off + 512 + size));
+      const data = utf8.decode(tar.subarray(off + 512, off + 512 + size));
       const m = /\d+ path=([^\n]*)\n/.exec(data);
       if (m) paxPath = m[1];
       off += 512 + dataLen; // extended headers stay in the same raw segment as their header
