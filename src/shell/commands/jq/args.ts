@@ -99,7 +99,6 @@ export function parseJqArgs(args: readonly string[]): ParsedJqArgs | EarlyJqResu
     ascii: false,
     seq: false,
   };
-  const n = args.length;
   let argsDone = false;
   // (the update reads the word after any parameters the body consumed by moving i)
   for (let i = 0, arg = args[0]; arg !== undefined; arg = args[++i]) {

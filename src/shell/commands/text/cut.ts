@@ -90,12 +90,15 @@ async function run(ctx: CommandContext): Promise<number> {
         } else {
           const bytes = new TextEncoder().encode(line);
           const parts: number[][] = [];
+          let part: number[] | undefined;
           let prev = -2;
           bytes.forEach((b, i) => {
             if (!selected(list, i + 1, complement)) return;
-            if (outDelim !== undefined && i !== prev + 1 && parts.length > 0) parts.push([]);
-            if (parts.length === 0) parts.push([]);
-            parts[parts.length - 1].push(b);
+            if (part === undefined || (outDelim !== undefined && i !== prev + 1)) {
+              part = [];
+              parts.push(part);
+            }
+            part.push(b);
             prev = i;
           });
           out += `${parts.map((p) => new TextDecoder().decode(new Uint8Array(p))).join(outDelim ?? '')}\n`;

@@ -46,7 +46,8 @@ function buildRegex(
     if (kind === 'P') return p;
     return compileRegex(p, { extended: kind === 'E' }).source;
   });
-  let src = parts.length === 1 ? parts[0] : parts.map((p) => `(?:${p})`).join('|');
+  const [only = ''] = parts;
+  let src = parts.length === 1 ? only : parts.map((p) => `(?:${p})`).join('|');
   if (line) src = `^(?:${src})$`;
   else if (word) src = `(?<![0-9A-Za-z_])(?:${src})(?![0-9A-Za-z_])`;
   return new RegExp(src, `gsu${icase ? 'i' : ''}`);
@@ -79,18 +80,17 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
     o.re.lastIndex = 0;
     return line.replace(o.re, (m) => (m === '' ? m : paint('01;31', m)));
   };
-  for (let i = 0; i < lines.length; i++) {
+  for (const [i, line] of lines.entries()) {
     ctx.budget.tick();
     if (selected >= o.max) {
-      if (afterLeft > 0 && !matches(o, lines[i])) {
-        out += `${prefix(i, '-')}${lines[i]}\n`;
+      if (afterLeft > 0 && !matches(o, line)) {
+        out += `${prefix(i, '-')}${line}\n`;
         lastPrinted = i;
         afterLeft--;
         continue;
       }
       break;
     }
-    const line = lines[i];
     if (!matches(o, line)) {
       if (afterLeft > 0) {
         out += `${prefix(i, '-')}${line}\n`;
@@ -104,7 +104,7 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
     if (o.before > 0 || o.after > 0) {
       const from = Math.max(lastPrinted + 1, i - o.before);
       if (lastPrinted >= 0 && from > lastPrinted + 1) out += `${c('36', '--')}\n`;
-      for (let j = from; j < i; j++) out += `${prefix(j, '-')}${lines[j]}\n`;
+      for (const [k, before] of lines.slice(from, i).entries()) out += `${prefix(from + k, '-')}${before}\n`;
     }
     if (o.only) {
       if (!o.invert) {
@@ -118,7 +118,7 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
           o.re.lastIndex = m.index + m[0].length;
           if (m[0] !== '')
             out +=
-              `${prefix(i, ':', o.byteOffset ? offsets[i] + enc.encode(line.slice(0, m.index)).length : undefined)}` +
+              `${prefix(i, ':', o.byteOffset ? (offsets[i] ?? 0) + enc.encode(line.slice(0, m.index)).length : undefined)}` +
               `${c('01;31', m[0])}\n`;
         }
       }
@@ -138,7 +138,7 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
 function globRe(glob: string): RegExp {
   let src = '';
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+    const c = glob.charAt(i);
     if (c === '*') src += '.*';
     else if (c === '?') src += '.';
     else if (c === '[') {

@@ -39,8 +39,9 @@ function parseCount(name: string, v: string, lines: boolean): Count {
     G: 1024 ** 3,
     GB: 1e9,
   };
-  const f = mult[m[3]] ?? 1;
-  return { lines, n: Number(m[2]) * f, sign: m[1] as Count['sign'] };
+  const [, sign, digits, unit = ''] = m;
+  const f = mult[unit] ?? 1;
+  return { lines, n: Number(digits) * f, sign: sign as Count['sign'] };
 }
 
 function headPart(b: Uint8Array, c: Count): Uint8Array {
@@ -68,7 +69,7 @@ function tailPart(b: Uint8Array, c: Count): Uint8Array {
 }
 
 async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
-  const name = ctx.argv[0];
+  const [name = isHead ? 'head' : 'tail'] = ctx.argv;
   // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
   const argv = ctx.argv.slice(1).map((a, k) => (k === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
   return withUsage(ctx, 1, () => {

@@ -87,7 +87,7 @@ function bracket(p: string, start: number, awk: boolean): [string, number] {
   let prevChar: string | undefined;
   for (;;) {
     if (i >= p.length) throw new RegexError('Unmatched [, [^, [:, [., or [=');
-    const ch = p[i];
+    const ch = p.charAt(i);
     if (ch === ']' && !first) {
       i++;
       break;
@@ -114,14 +114,14 @@ function bracket(p: string, start: number, awk: boolean): [string, number] {
     i++;
     // POSIX: a backslash is literal inside brackets; awk treats it as an escape.
     if (awk && c === '\\' && i < p.length) {
-      const e = p[i++];
+      const e = p.charAt(i++);
       c = AWK_ESCAPES[e] ?? e;
     }
     if (p[i] === '-' && p[i + 1] !== undefined && p[i + 1] !== ']') {
-      let hi = p[i + 1];
+      let hi = p.charAt(i + 1);
       i += 2;
       if (awk && hi === '\\' && i < p.length) {
-        const e = p[i++];
+        const e = p.charAt(i++);
         hi = AWK_ESCAPES[e] ?? e;
       } else if (hi === '[' && p[i] === '.') {
         const end = p.indexOf('.]', i + 1);
@@ -168,10 +168,10 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
     return [`{${lo}${m[2] !== undefined ? `,${m[3] ?? ''}` : ''}}`, end + close.length];
   };
   while (i < n) {
-    const ch = p[i];
+    const ch = p.charAt(i);
     if (ch === '\\') {
       if (i + 1 >= n) throw new RegexError('Trailing backslash');
-      const e = p[i + 1];
+      const e = p.charAt(i + 1);
       i += 2;
       if (!ere && e === '(') {
         groups++;
@@ -253,8 +253,9 @@ export function translate(p: string, opts: RegexOptions = {}): Translated {
           out += opts.sed || awk ? '\\t' : 't';
           continue;
       }
-      if (awk && AWK_ESCAPES[e] !== undefined) {
-        out += lit(AWK_ESCAPES[e]);
+      const awkEscape = awk ? AWK_ESCAPES[e] : undefined;
+      if (awkEscape !== undefined) {
+        out += lit(awkEscape);
         continue;
       }
       out += lit(e);

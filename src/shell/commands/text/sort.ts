@@ -65,18 +65,20 @@ function fields(line: string, sep: string | undefined): [number, number][] {
 
 function extract(line: string, k: Key, sep: string | undefined, blanks: boolean): string {
   const fs = fields(line, sep);
-  if (k.sf > fs.length) return '';
-  let start = fs[k.sf - 1][0];
+  const first = fs[k.sf - 1];
+  if (first === undefined) return '';
+  let start = first[0];
   if (blanks || k.b) while (line[start] === ' ' || line[start] === '\t') start++;
   start = Math.min(start + k.sc - 1, k.sf <= fs.length ? line.length : start);
   let end = line.length;
+  const last = fs[k.ef - 1];
   if (k.ef !== Infinity) {
-    if (k.ef > fs.length) end = line.length;
-    else if (k.ec === 0) end = fs[k.ef - 1][1];
+    if (last === undefined) end = line.length;
+    else if (k.ec === 0) end = last[1];
     else {
-      let s = fs[k.ef - 1][0];
+      let s = last[0];
       if (k.b) while (line[s] === ' ' || line[s] === '\t') s++;
-      end = Math.min(s + k.ec, fs[k.ef - 1][1]);
+      end = Math.min(s + k.ec, last[1]);
     }
   }
   return end <= start ? '' : line.slice(start, end);
@@ -202,12 +204,14 @@ async function run(ctx: CommandContext): Promise<number> {
     };
     if (opts.some(([o]) => o === 'c' || o === 'C')) {
       // -c: report the first line out of order, as `sort: FILE:LINE: disorder: TEXT`.
-      for (let k = 1; k < lines.length; k++) {
-        const c = full(lines[k - 1], lines[k]);
+      let prev: string | undefined;
+      for (const [k, line] of lines.entries()) {
+        const c = prev === undefined ? -1 : full(prev, line);
         if (c > 0 || (unique && c === 0)) {
-          if (!opts.some(([o]) => o === 'C')) ctx.stderr(`sort: ${files[0]}:${k + 1}: disorder: ${lines[k]}\n`);
+          if (!opts.some(([o]) => o === 'C')) ctx.stderr(`sort: ${files[0]}:${k + 1}: disorder: ${line}\n`);
           return 1;
         }
+        prev = line;
       }
       return 0;
     }
@@ -215,7 +219,14 @@ async function run(ctx: CommandContext): Promise<number> {
       .map((l, i) => [l, i] as const)
       .sort((x, y) => full(x[0], y[0]) || x[1] - y[1])
       .map(([l]) => l);
-    const result = unique ? sorted.filter((l, i) => i === 0 || keyCmp(sorted[i - 1], l) !== 0) : sorted;
+    let prev: string | undefined;
+    const result = unique
+      ? sorted.filter((l) => {
+          const keep = prev === undefined || keyCmp(prev, l) !== 0;
+          prev = l;
+          return keep;
+        })
+      : sorted;
     const body = result.map((l) => `${l}\n`).join('');
     if (out !== undefined) {
       try {

@@ -38,7 +38,7 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
         badLines++;
         continue;
       }
-      const file = m[2];
+      const [, sum = '', file = ''] = m;
       const data = readOperand(ctx, file, stdin);
       if (!data.ok) {
         ctx.stderr(`${name}: ${file}: ${errText(data.error)}\n`);
@@ -46,7 +46,7 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
         unreadable++;
         continue;
       }
-      const ok = digest(algo, data.data) === m[1].toLowerCase();
+      const ok = digest(algo, data.data) === sum.toLowerCase();
       if (ok) good++;
       else failed++;
       if (!(ok && (opts.has('quiet') || opts.has('status'))) && !opts.has('status'))

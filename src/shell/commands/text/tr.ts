@@ -38,9 +38,9 @@ function parseSet(s: string): Item[] {
   const chars = [...s];
   let i = 0;
   const one = (): string => {
-    const c = chars[i++];
+    const c = chars[i++] ?? '';
     if (c !== '\\' || i >= chars.length) return c;
-    const e = chars[i++];
+    const e = chars[i++] ?? '';
     if (/[0-7]/.test(e)) {
       let oct = e;
       while (oct.length < 3 && /[0-7]/.test(chars[i] ?? '')) oct += chars[i++];
@@ -52,20 +52,23 @@ function parseSet(s: string): Item[] {
     const rest = chars.slice(i).join('');
     const cls = /^\[:([a-z]+):\]/.exec(rest);
     if (cls) {
-      const f = CLASS[cls[1]];
-      if (!f) throw new UsageError(`tr: invalid character class ‘${cls[1]}’`, false);
-      items.push({ chars: f(), cls: cls[1] });
-      i += [...cls[0]].length;
+      const [whole, name = ''] = cls;
+      const f = Object.hasOwn(CLASS, name) ? CLASS[name] : undefined;
+      if (!f) throw new UsageError(`tr: invalid character class ‘${name}’`, false);
+      items.push({ chars: f(), cls: name });
+      i += [...whole].length;
       continue;
     }
     const rep = /^\[(\\?.)\*(\d*)\]/u.exec(rest);
     if (rep) {
-      const ch = rep[1].length === 2 ? (ESC[rep[1][1]] ?? rep[1][1]) : rep[1];
+      const [whole, spec = '', count = ''] = rep;
+      const escaped = spec.charAt(1);
+      const ch = spec.length === 2 ? (ESC[escaped] ?? escaped) : spec;
       items.push({
         chars: [],
-        repeat: { ch, n: rep[2] === '' ? 0 : parseInt(rep[2], rep[2].startsWith('0') ? 8 : 10) },
+        repeat: { ch, n: count === '' ? 0 : parseInt(count, count.startsWith('0') ? 8 : 10) },
       });
-      i += [...rep[0]].length;
+      i += [...whole].length;
       continue;
     }
     const c = one();
@@ -116,7 +119,8 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     if (operands.length > (del && !squeeze ? 1 : 2))
       throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
-    const set1Items = parseSet(operands[0]);
+    const [set1Text = '', set2Text = ''] = operands;
+    const set1Items = parseSet(set1Text);
     let set1 = expand(set1Items);
     const input = [...text(ctx.stdin)];
     if (complement) {
@@ -129,19 +133,24 @@ async function run(ctx: CommandContext): Promise<number> {
     if (del) {
       const s1 = new Set(expand(set1Items));
       out = input.filter((c) => s1.has(c) === complement);
-      if (squeeze) out = squeezeBy(out, new Set(expand(parseSet(operands[1]))));
+      if (squeeze) out = squeezeBy(out, new Set(expand(parseSet(set2Text))));
     } else if (operands.length >= 2) {
-      let set2 = expand(parseSet(operands[1]), set1.length);
+      let set2 = expand(parseSet(set2Text), set1.length);
       if (set2.length === 0) throw new UsageError('tr: when not truncating set1, string2 must be non-empty', false);
       if (o.has('t')) set1 = set1.slice(0, set2.length);
-      else while (set2.length < set1.length) set2 = [...set2, set2[set2.length - 1]];
+      else if (set2.length < set1.length) {
+        set2 = set2.concat(Array<string>(set1.length - set2.length).fill(set2.at(-1) ?? ''));
+      }
       const map = new Map<string, string>();
-      set1.forEach((c, i) => map.set(c, set2[i]));
+      for (const [i, c] of set1.entries()) {
+        const to = set2[i];
+        if (to !== undefined) map.set(c, to);
+      }
       out = input.map((c) => {
         const m = map.get(c);
         if (m !== undefined) return m;
         // With -c every character outside SET1 maps to SET2's last character, non-ASCII included.
-        return complement && !orig.has(c) ? set2[set2.length - 1] : c;
+        return complement && !orig.has(c) ? (set2.at(-1) ?? c) : c;
       });
       if (squeeze) out = squeezeBy(out, new Set(set2));
     } else {

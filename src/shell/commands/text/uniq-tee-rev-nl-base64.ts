@@ -51,14 +51,17 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
     };
     let out = '';
     const all = lines(text(r.data));
-    for (let i = 0; i < all.length; ) {
-      let j = i + 1;
-      while (j < all.length && key(all[j]) === key(all[i])) j++;
-      const n = j - i;
+    // Runs of lines whose key is the key of the run's first line, which is the one written.
+    const runs: { line: string; key: string; n: number }[] = [];
+    for (const line of all) {
+      const k = key(line);
+      const run = runs.at(-1);
+      if (run?.key === k) run.n++;
+      else runs.push({ line, key: k, n: 1 });
+    }
+    for (const { line, n } of runs) {
       const show = o.has('d') ? n > 1 : o.has('u') ? n === 1 : true;
-      if (show && !(o.has('d') && o.has('u')))
-        out += o.has('c') ? `${String(n).padStart(7)} ${all[i]}\n` : `${all[i]}\n`;
-      i = j;
+      if (show && !(o.has('d') && o.has('u'))) out += o.has('c') ? `${String(n).padStart(7)} ${line}\n` : `${line}\n`;
     }
     if (operands[1] !== undefined) {
       try {

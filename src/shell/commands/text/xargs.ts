@@ -88,8 +88,8 @@ async function run(ctx: CommandContext): Promise<number> {
     ctx.stderr(`xargs: ${msg}\nTry 'xargs --help' for more information.\n`);
     return 1;
   };
-  for (; i < argv.length; i++) {
-    const a = argv[i];
+  // (the update reads the word after any the body consumed as an option's value)
+  for (let a = argv[i]; a !== undefined; a = argv[++i]) {
     if (a === '--') {
       i++;
       break;
@@ -186,7 +186,7 @@ async function run(ctx: CommandContext): Promise<number> {
     if (maxArgs > 0) for (let k = 0; k < all.length; k += maxArgs) batches.push(all.slice(k, k + maxArgs));
     else if (all.length > 0 || (!noEmpty && !truncated)) batches.push(all);
   }
-  if (truncated && batches.length > 0 && batches[batches.length - 1].length === 0) batches.pop();
+  if (truncated && batches.at(-1)?.length === 0) batches.pop();
   let status = 0;
   for (const batch of batches) {
     const words = repl !== undefined ? command.map((w) => w.split(repl!).join(batch[0] ?? '')) : [...command, ...batch];
