@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
+  type Aid,
   clampProgress,
   EMPTY_PROGRESS,
   type Grade,
@@ -29,6 +30,7 @@ import {
   parseProgress,
   type Progress,
   type ProgressStore,
+  recordAid,
   recordStep,
 } from '../lessons/progress.js';
 import { describeErrno, kindOf, readBounded, type UnreadableFile } from './bounded-read.js';
@@ -276,6 +278,10 @@ export function openProgressFile(o: OpenOptions = {}): {
     },
     recordStep(lessonId: string, stepId: string, next: number, grade?: Grade): string | undefined {
       pending.push((p) => recordStep(p, lessonId, stepId, next, grade));
+      return save();
+    },
+    recordAid(lessonId: string, aid: Aid): string | undefined {
+      pending.push((p) => recordAid(p, lessonId, aid));
       return save();
     },
     flush: (): string | undefined => (pending.length ? save() : undefined),

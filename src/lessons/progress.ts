@@ -1,4 +1,5 @@
-// What the learner has done, kept between runs: per lesson the step reached, the steps done and
+// What the learner has done, kept between runs: per lesson the step reached, the steps done, the
+// help used so far in the lesson's current run (so a restart does not make hinted work clean) and
 // the grade of the final exercise. The engine only shapes it; where it lives is the host's
 // business (src/io/progress-file.ts keeps it under the user's state directory).
 import * as z from 'zod/mini';
@@ -19,6 +20,9 @@ export const progressSchema = z.strictObject({
       current: z.int().check(z.nonnegative()),
       done: z.array(z.string()).check(z.maxLength(1000)),
       grade: z.optional(z.enum(GRADES)),
+      /** The help used so far in the run not yet finished: the grade it will end with at best.
+       * Optional and written only once help is used, so files without it read as before. */
+      aid: z.optional(z.enum(['with-hints', 'with-solution'])),
     }),
   ),
 });
@@ -43,7 +47,13 @@ export interface ProgressStore {
    * another tutor's lessons are kept). A save that failed gives a one-line warning for the
    * status line; the step is kept and saved with the next one. */
   recordStep(lessonId: string, stepId: string, next: number, grade?: Grade): string | undefined;
+  /** Records that the learner took a hint or the solution in the lesson's run (saved at once:
+   * a learner who quits right after still has it counted). Same warnings as recordStep. */
+  recordAid(lessonId: string, aid: Aid): string | undefined;
 }
+
+/** Help taken in a lesson's run: its grade at best. */
+export type Aid = Exclude<Grade, 'clean'>;
 
 export const lessonShape = (l: Lesson): LessonShape => ({ id: l.data.id, steps: l.data.steps.map((s) => s.id) });
 
@@ -105,14 +115,21 @@ export function clampProgress(p: Progress, lessons: LessonShape[]): Progress {
 const better = (a: Grade | undefined, b: Grade | undefined): Grade | undefined =>
   a === undefined ? b : b === undefined ? a : GRADES.indexOf(a) <= GRADES.indexOf(b) ? a : b;
 
-/** One lesson's two records as one: the furthest step, every step done, the better grade. */
+/** The more help of two (undefined: none). */
+const moreAid = (a: Aid | undefined, b: Aid | undefined): Aid | undefined =>
+  a === undefined ? b : b === undefined ? a : GRADES.indexOf(a) >= GRADES.indexOf(b) ? a : b;
+
+/** One lesson's two records as one: the furthest step, every step done, the better grade, and
+ * the help either run took (the furthest step may be the one that took it). */
 export function mergeRecords(a: LessonRecord | undefined, b: LessonRecord): LessonRecord {
   if (!a) return b;
   const grade = better(a.grade, b.grade);
+  const aid = moreAid(a.aid, b.aid);
   return {
     current: Math.max(a.current, b.current),
     done: [...a.done, ...b.done.filter((s) => !a.done.includes(s))],
     ...(grade ? { grade } : {}),
+    ...(aid ? { aid } : {}),
   };
 }
 
@@ -123,16 +140,28 @@ export function mergeProgress(base: Progress, incoming: Progress): Progress {
   return { version: 1, lessons };
 }
 
-/** The record after a step of `lessonId` was done (and the lesson finished, with its grade). */
+/** The record after a step of `lessonId` was done (and the lesson finished, with its grade: the
+ * run's help is in the grade then, and the next run starts without any). */
 export function recordStep(p: Progress, lessonId: string, stepId: string, next: number, grade?: Grade): Progress {
   const cur = p.lessons[lessonId] ?? { current: 0, done: [] };
   const done = cur.done.includes(stepId) ? cur.done : [...cur.done, stepId];
   const kept = better(grade, cur.grade);
+  const aid = grade ? undefined : cur.aid;
   return {
     ...p,
     lessons: {
       ...p.lessons,
-      [lessonId]: { current: next, done, ...(kept ? { grade: kept } : {}) },
+      [lessonId]: { current: next, done, ...(kept ? { grade: kept } : {}), ...(aid ? { aid } : {}) },
     },
   };
 }
+
+/** The record after the learner took help in `lessonId`'s run (the more help of the two kept). */
+export function recordAid(p: Progress, lessonId: string, aid: Aid): Progress {
+  const cur = p.lessons[lessonId] ?? { current: 0, done: [] };
+  return { ...p, lessons: { ...p.lessons, [lessonId]: { ...cur, aid: moreAid(cur.aid, aid) as Aid } } };
+}
+
+/** The help a lesson's unfinished run took, to carry on with when it resumes (none once it was
+ * finished: a finished lesson opens at its first step, for a new run). */
+export const resumedAid = (rec: LessonRecord | undefined): Aid | undefined => (rec?.grade ? undefined : rec?.aid);

@@ -143,6 +143,9 @@ const stepBase = {
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a step id is lowercase letters, digits and dashes')),
   /** The pane the screen brings into view when the step starts. */
   pane: z.optional(z.enum(['upper', 'layers', 'merged', 'events', 'chain', 'work'])),
+  /** The output of the line that completed the step matters: the tutor waits for Enter before
+   * the next step's text, so that text does not push it off the screen. */
+  pause: z.optional(z.boolean()),
 };
 
 const textKey = () =>

@@ -19,6 +19,7 @@ import type { Check, StepData, Value } from './schema.js';
 import { type Diagnosis, type TrialLine, tryLines, wayOutCandidates } from './solution-trial.js';
 import { behaviourOf } from './step-kinds.js';
 import { bannedBy, type SessionRules } from './exercise-set.js';
+import type { Aid } from './progress.js';
 import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
 import type { Lang, LessonSession, LessonTurn, StepView } from './types.js';
 
@@ -29,6 +30,10 @@ export interface RunnerOptions {
   onStep?: (stepId: string, next: number, grade?: Grade) => void;
   /** An exercise set's rules: no solution, maybe no hints, banned commands refused. */
   rules?: SessionRules;
+  /** The help this run of the lesson took before it was left (from the progress file). */
+  aided?: Aid | undefined;
+  /** Called when the learner first takes a hint, and first takes the solution. */
+  onAid?: (aid: Aid) => void;
 }
 
 /** What the learner used in a step: hints shown, whether the reference solution ran. */
@@ -104,6 +109,8 @@ export class LessonRunner implements LessonSession {
     opts: RunnerOptions = {},
   ): Promise<LessonRunner> {
     const r = new LessonRunner(lesson, lang, makeHost, opts);
+    r.usedSolution = opts.aided === 'with-solution';
+    r.usedHints = opts.aided !== undefined;
     const before = lesson.data.steps.slice(0, Math.min(opts.startAt ?? 0, lesson.data.steps.length - 1));
     const lines = before.flatMap((s, i) =>
       behaviourOf(s).solutionMovesHost
@@ -409,6 +416,7 @@ export class LessonRunner implements LessonSession {
         const hints = this.texts.steps[step.id]?.hints ?? [];
         if (this.opts.rules && !this.opts.rules.hints) return { messages: [this.m.noHintsInSet], exitCode: 1 };
         if (this.hintsShown >= hints.length) return { messages: [this.m.noHints], exitCode: 1 };
+        if (!this.usedHints) this.opts.onAid?.('with-hints');
         this.usedHints = true;
         this.use({ hints: 1 });
         const hint = `💡 ${this.fill(hints[this.hintsShown++] as string)}`;
@@ -489,6 +497,7 @@ export class LessonRunner implements LessonSession {
 
   /** The solution's lines, as if typed (a way out first, when the state needed one). */
   private async runSolution(lines: string[], io: CommandIO): Promise<LessonTurn> {
+    if (!this.usedSolution) this.opts.onAid?.('with-solution');
     this.usedSolution = true;
     this.use({ solution: true });
     const step = this.step;

@@ -16,7 +16,7 @@ import type { CommandIO } from '../shell/command.js';
 import type { ExerciseSet } from './exercise-set.js';
 import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
-import type { ProgressStore } from './progress.js';
+import { type ProgressStore, resumedAid } from './progress.js';
 import { LessonRunner, type FoundValue } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
@@ -65,7 +65,13 @@ export interface TutorOptions {
 type State =
   | { at: 'map' }
   | { at: 'sandbox'; host: SimHost }
-  | { at: 'lesson'; runner: LessonRunner; question?: string | undefined }
+  | {
+      at: 'lesson';
+      runner: LessonRunner;
+      question?: string | undefined;
+      /** A step marked `pause` was just done: its output stays on screen until the learner goes on. */
+      paused?: boolean;
+    }
   | { at: 'recap'; runner: LessonRunner }
   | { at: 'over' };
 
@@ -198,6 +204,13 @@ export class Tutor {
       io.say(this.stepText((this.state as { runner: LessonRunner }).runner.view(), true));
       return turn(0, true);
     }
+    // After a step marked `pause`, the next step's text waits for the learner: Enter (or `step`)
+    // shows it; any other line shows it first, then runs.
+    if (s.at === 'lesson' && s.paused && this.pending === undefined) {
+      s.paused = false;
+      io.say(this.stepText(s.runner.view()));
+      if (word === '' || word === 'step') return turn(0);
+    }
     // A shell line may go on over several lines, as bash reads them; tutor words are whole lines.
     const text = this.pending === undefined ? line : `${this.pending}\n${line}`;
     const asking = s.at === 'lesson' && s.question !== undefined;
@@ -260,7 +273,15 @@ export class Tutor {
       io.say(this.recapText(s.runner));
       return turn(t.exitCode, t.hostReplaced ?? false);
     }
-    if (s.runner.view().index !== before.index) io.say(this.stepText(s.runner.view()));
+    const after = s.runner.view().index;
+    if (after !== before.index) {
+      // Done by what the learner ran (not by `next` or Enter): a step whose output matters waits.
+      const done = s.runner.lesson.data.steps[before.index];
+      if (after === before.index + 1 && done?.pause && tutorWord !== 'next' && word !== '') {
+        s.paused = true;
+        io.say(`\n${this.m.pauseNext}\n`);
+      } else io.say(this.stepText(s.runner.view()));
+    }
     return turn(t.exitCode, t.hostReplaced ?? false);
   }
 
@@ -320,14 +341,21 @@ export class Tutor {
     const p = this.o.progress.current().lessons[id];
     const seed = this.o.seed ?? lesson.data.seed;
     const from = startAt ?? (p?.grade ? 0 : (p?.current ?? 0));
+    const saved = (warning: string | undefined) => {
+      if (warning !== this.saveWarning?.text) this.saveWarning = warning ? { text: warning, said: false } : undefined;
+    };
     const runner = await LessonRunner.start(lesson, this.o.lang, () => this.o.makeHost(seed), {
       startAt: from,
       ...(this.o.set ? { rules: this.o.set.rules } : {}),
+      // Help taken before a restart still counts in the grade (a set's session starts afresh).
+      ...(this.o.set ? {} : { aided: resumedAid(p) }),
       onStep: (stepId, next, grade) => {
         // A set's session is graded from its transcript; the learner's own progress stays as it was.
         if (this.o.set) return;
-        const warning = this.o.progress.recordStep(id, stepId, next, grade);
-        if (warning !== this.saveWarning?.text) this.saveWarning = warning ? { text: warning, said: false } : undefined;
+        saved(this.o.progress.recordStep(id, stepId, next, grade));
+      },
+      onAid: (aid) => {
+        if (!this.o.set) saved(this.o.progress.recordAid(id, aid));
       },
     });
     this.o.transcript?.add({

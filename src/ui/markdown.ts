@@ -268,6 +268,12 @@ function joinParagraphs(text: string): string[] {
   return out;
 }
 
+/** Plain text (no markup) in rows of at most `width` columns, wrapped as a paragraph is: at
+ * spaces, between Chinese characters, never starting a row with closing punctuation. */
+export function wrapProse(text: string, width: number, indent = ''): string[] {
+  return wrapSegments([{ text }], Math.max(1, width), indent).map((r) => r.map((sg) => sg.text).join(''));
+}
+
 /** Markdown text laid out in rows of at most `width` terminal columns. */
 export function markdownRows(text: string, width: number, color: boolean): Row[] {
   const rows: Row[] = [];

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
-import { HelpOverlay } from './help.js';
+import { HelpOverlay, helpScrollMax } from './help.js';
 import { Layout, geometry } from './layout.js';
 import * as edit from './line-editor.js';
 import { markdownRows, type Row } from './markdown.js';
@@ -123,6 +123,8 @@ export function Screen({
   /** How far the pane in focus is scrolled from where it would show itself (rows; + is down). */
   const [paneScroll, setPaneScroll] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
+  /** Rows the help is scrolled down (it scrolls when it is taller than the screen). */
+  const [helpScroll, setHelpScroll] = useState(0);
   const [ctrlC, setCtrlC] = useState(false);
   const append = useCallback(
     (chunks: Chunk[]) => {
@@ -257,6 +259,7 @@ export function Screen({
   const openHelp = useRef(() => {});
   openHelp.current = () => {
     live.current.showHelp = true;
+    setHelpScroll(0);
     setShowHelp(true);
   };
   useEffect(() => {
@@ -366,6 +369,10 @@ export function Screen({
     if (F1.has(lastRaw.current)) return;
     const { showHelp, focus, ctrlC } = live.current;
     if (showHelp) {
+      // ↑/↓/PgUp/PgDn scroll a help taller than the screen; any other key closes it.
+      const max = helpScrollMax(s, !!host.tutor, columns, rows);
+      const by = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -(rows - 4) : key.pageDown ? rows - 4 : 0;
+      if (by && max > 0) return setHelpScroll((n) => Math.max(0, Math.min(max, n + by)));
       live.current.showHelp = false;
       setShowHelp(false);
       return;
@@ -389,10 +396,7 @@ export function Screen({
     }
     if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') return quit(0);
     // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).
-    if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') {
-      live.current.showHelp = true;
-      return setShowHelp(true);
-    }
+    if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') return openHelp.current();
     if (key.escape) {
       live.current.focus = focus === 'prompt' ? 'panes' : 'prompt';
       setFocus(live.current.focus);
@@ -436,7 +440,8 @@ export function Screen({
       ? s.focusPanes
       : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | ${s.helpKey}`;
 
-  if (showHelp) return <HelpOverlay s={s} width={columns} height={rows} lesson={!!host.tutor} ascii={ascii} />;
+  if (showHelp)
+    return <HelpOverlay s={s} width={columns} height={rows} lesson={!!host.tutor} scroll={helpScroll} ascii={ascii} />;
 
   // A pull holds the prompt back until it is done, as the shell does.
   return (

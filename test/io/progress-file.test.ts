@@ -67,6 +67,34 @@ describe('saving', () => {
     expect(b.current().lessons.chainid?.current).toBe(2);
   });
 
+  it('keeps the help a lesson’s run took, saved at once, until the lesson is finished', () => {
+    // A file of the format before `aid` reads as it did.
+    mkdirSync(join(dir, 'state'));
+    writeFileSync(file, '{ "version": 1, "lessons": { "chainid": { "current": 2, "done": ["intro", "pull"] } } }');
+    const a = openProgressFile({ path: file }).store;
+    expect(a.current().lessons.chainid).toEqual({ current: 2, done: ['intro', 'pull'] });
+    // A hint is written as soon as it is taken, and another tutor's save keeps it.
+    expect(a.recordAid('chainid', 'with-hints')).toBeUndefined();
+    expect(read().lessons.chainid).toEqual({ current: 2, done: ['intro', 'pull'], aid: 'with-hints' });
+    openProgressFile({ path: file }).store.recordStep('chainid', 'diffids', 3);
+    expect(read().lessons.chainid.aid).toBe('with-hints');
+    // The solution is more help than hints; hints after it do not make it less.
+    a.recordAid('chainid', 'with-solution');
+    a.recordAid('chainid', 'with-hints');
+    expect(read().lessons.chainid.aid).toBe('with-solution');
+    // Finished: the help is in the grade now, and a new run starts without any.
+    a.recordStep('chainid', 'final', 0, 'with-solution');
+    expect(read().lessons.chainid).toEqual({
+      current: 0,
+      done: ['intro', 'pull', 'diffids', 'final'],
+      grade: 'with-solution',
+    });
+    expect(parseProgress(readFileSync(file, 'utf8'))).toHaveProperty('progress');
+    expect(
+      parseProgress('{ "version": 1, "lessons": { "x": { "current": 0, "done": [], "aid": "clean" } } }'),
+    ).toHaveProperty('error');
+  });
+
   it('turns a failed save into a warning and saves the step with the next one', () => {
     const { store } = openProgressFile({ path: file });
     store.recordStep('chainid', 'intro', 1);
@@ -217,21 +245,28 @@ describe('where progress lives', () => {
 });
 
 describe('merging', () => {
-  it('keeps the furthest step, every step done and the better grade of each lesson', () => {
+  it('keeps the furthest step, every step done, the better grade and the help taken, of each lesson', () => {
     const a = {
       version: 1 as const,
       lessons: {
         x: { current: 3, done: ['a', 'b', 'c'] },
         y: { current: 0, done: ['a'], grade: 'with-hints' as const },
+        z: { current: 1, done: ['a'], aid: 'with-solution' as const },
       },
     };
     const b = {
       version: 1 as const,
-      lessons: { x: { current: 1, done: ['a', 'd'] }, y: { current: 2, done: ['b'], grade: 'clean' as const } },
+      lessons: {
+        x: { current: 1, done: ['a', 'd'], aid: 'with-hints' as const },
+        y: { current: 2, done: ['b'], grade: 'clean' as const },
+        z: { current: 2, done: ['a', 'b'], aid: 'with-hints' as const },
+      },
     };
+    // The help either run took is kept: the merged run may go on from either one's steps.
     expect(mergeProgress(a, b).lessons).toEqual({
-      x: { current: 3, done: ['a', 'b', 'c', 'd'] },
+      x: { current: 3, done: ['a', 'b', 'c', 'd'], aid: 'with-hints' },
       y: { current: 2, done: ['a', 'b'], grade: 'clean' },
+      z: { current: 2, done: ['a', 'b'], aid: 'with-solution' },
     });
     expect(clampProgress(b, [{ id: 'x', steps: ['a'] }]).lessons.x?.current).toBe(0);
   });

@@ -25,7 +25,11 @@ export function shopSet(text = readFileSync(join(GRADED, 'sets/shop-exam.yaml'),
   return r.set as ExerciseSet;
 }
 
-const noProgress: ProgressStore = { current: () => EMPTY_PROGRESS, recordStep: () => undefined };
+const noProgress: ProgressStore = {
+  current: () => EMPTY_PROGRESS,
+  recordStep: () => undefined,
+  recordAid: () => undefined,
+};
 
 /** A tutor recording into memory; `type` a line, `clock.ms` moves time. */
 export async function recordedTutor(o: { set?: ExerciseSet; learner?: string; key?: Uint8Array; seed?: number } = {}) {

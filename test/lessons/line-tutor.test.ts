@@ -12,13 +12,21 @@ async function session(
   lines: string[],
   lang: 'en' | 'zh-CN' = 'en',
   lessonId?: string,
+  lessonsDir?: string,
 ): Promise<{ code: number; out: string }> {
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
   output.on('data', (d: Buffer) => (out += d.toString()));
   input.end(`${lines.join('\n')}\n`);
-  const code = await runLineTutor({ lang, input, output, progressFile, ...(lessonId ? { lessonId } : {}) });
+  const code = await runLineTutor({
+    lang,
+    input,
+    output,
+    progressFile,
+    ...(lessonId ? { lessonId } : {}),
+    ...(lessonsDir ? { lessonsDir } : {}),
+  });
   return { code, out };
 }
 
@@ -73,6 +81,25 @@ describe('line-mode tutor', () => {
     expect(out).toContain('web\n');
   });
 
+  it('keeps the help taken across a restart: the grade says hints though the last run took none', async () => {
+    const tiny = join(import.meta.dirname, '../fixtures/tutor-lessons');
+    await session(['1', '', 'hint', 'q'], 'zh-CN', undefined, tiny);
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons.tiny).toEqual({
+      current: 1,
+      done: ['intro'],
+      aid: 'with-hints',
+    });
+    const lines = ['1', 'docker pull busybox', 'answer 1', 'docker create --name web busybox sleep 1000', ''];
+    const { out } = await session(
+      [...lines, 'docker start web', 'docker exec web touch /hello', '', 'q'],
+      'zh-CN',
+      undefined,
+      tiny,
+    );
+    expect(out).toContain('完成情况：看过提示后完成');
+    expect(out).toMatch(/^ 1\. \[✓ 提示\] 小课/m);
+  });
+
   it('keeps a corrupt progress file aside and says where', async () => {
     writeFileSync(progressFile, '{ not json');
     const { out } = await session(['q']);
@@ -101,7 +128,7 @@ describe('line-mode tutor', () => {
       'answer 1',
       'docker run -d --name web busybox sleep 1000',
     ];
-    lines.push('ls /', 'undo', 'docker run -d --name web busybox sleep 1000', 'step', 'solution', 'y');
+    lines.push('ls /', 'undo', 'docker run -d --name web busybox sleep 1000', 'step', 'solution', 'y', '');
     lines.push('docker start web', 'docker exec web touch /hello', '', 'q');
     input.end(`${lines.join('\n')}\n`);
     const lessonsDir = join(import.meta.dirname, '../fixtures/tutor-lessons');
@@ -114,6 +141,10 @@ describe('line-mode tutor', () => {
     expect(out).toContain('── Tiny · step 4 of 5 ──\nCreate (do not start) a container named web from busybox.');
     expect(out).toContain('`docker rm -f web` clears the way: then the solution works.');
     expect(out).toContain('Run the solution after docker rm -f web? [y/N] ');
+    // The step marked pause: its output stays until Enter shows the next step.
+    expect(out).toMatch(
+      /\n✓ Step done\.\n\nRead the output above; Enter shows the next step\.\nroot@host:~# \n── Tiny · step 5 of 5 ──/,
+    );
     expect(out).toContain('Grade: done with the solution');
     expect(out).toContain('Press Enter for the lesson map.\nroot@host:~# \n 1. [✓ sol.] Tiny');
     expect(out).toMatch(/^ 1\. \[✓ sol\.\] Tiny — A lesson for the tutor's tests\.$/m);

@@ -29,28 +29,29 @@ const problems = (from: string, to: string) => {
   expect(r.lesson).toBeUndefined();
   return r.problems.map(formatProblem);
 };
-// The kernel step's check (lesson 1, steps[3], line 42), replaced by a broken one.
+// The kernel step's check (lesson 1, steps[3]), replaced by a broken one; LINE is where it is.
 const RAN = '      - printed: { value: { word: { of: { file: /proc/version }, n: 3 } }, by: ^(uname|cat)$ }';
+const LINE = read('lesson.yaml').text.split('\n').indexOf(RAN) + 1;
 
 describe('lesson file problems', () => {
   it('name an unknown check and the nearest known one, at the check', () => {
     expect(problems(RAN, '      - imgae: busybox')).toEqual([
-      `lessons/${FOLDER}/lesson.yaml:42:9: steps[3].checks[0]: unknown check "imgae" (did you mean image?)`,
+      `lessons/${FOLDER}/lesson.yaml:${LINE}:9: steps[3].checks[0]: unknown check "imgae" (did you mean image?)`,
     ]);
     expect(problems(RAN, '      - not: { contianer: { name: web } }')).toEqual([
-      `lessons/${FOLDER}/lesson.yaml:42:14: steps[3].checks[0].not: unknown check "contianer" (did you mean container?)`,
+      `lessons/${FOLDER}/lesson.yaml:${LINE}:14: steps[3].checks[0].not: unknown check "contianer" (did you mean container?)`,
     ]);
     expect(problems(RAN, '      - frobnicate: 1')).toEqual([
-      `lessons/${FOLDER}/lesson.yaml:42:9: steps[3].checks[0]: unknown check "frobnicate"`,
+      `lessons/${FOLDER}/lesson.yaml:${LINE}:9: steps[3].checks[0]: unknown check "frobnicate"`,
     ]);
   });
 
   it('refuse a ran: pattern that is not a regular expression, where it is', () => {
     expect(problems(RAN, '      - ran: { pattern: "^uname( -r?$" }')).toEqual([
-      `lessons/${FOLDER}/lesson.yaml:42:25: steps[3].checks[0].ran.pattern: not a valid regular expression (Unterminated group)`,
+      `lessons/${FOLDER}/lesson.yaml:${LINE}:25: steps[3].checks[0].ran.pattern: not a valid regular expression (Unterminated group)`,
     ]);
     expect(problems(RAN, '      - all: [ { ran: { pattern: "[" } } ]')).toEqual([
-      `lessons/${FOLDER}/lesson.yaml:42:34: steps[3].checks[0].all[0].ran.pattern: not a valid regular expression (Unterminated character class)`,
+      `lessons/${FOLDER}/lesson.yaml:${LINE}:34: steps[3].checks[0].all[0].ran.pattern: not a valid regular expression (Unterminated character class)`,
     ]);
   });
 

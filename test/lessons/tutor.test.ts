@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
 import { readLessons } from '../../src/io/lesson-files.js';
-import { EMPTY_PROGRESS, type Progress, type ProgressStore, recordStep } from '../../src/lessons/progress.js';
+import {
+  type Aid,
+  EMPTY_PROGRESS,
+  type Progress,
+  type ProgressStore,
+  recordAid,
+  recordStep,
+} from '../../src/lessons/progress.js';
 import { Tutor, type TutorIO } from '../../src/lessons/tutor.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/tutor-lessons');
@@ -19,14 +26,17 @@ function memoryStore(): ProgressStore & { saved: Progress } {
       store.saved = recordStep(store.saved, lessonId, stepId, next, grade);
       return undefined;
     },
+    recordAid(lessonId: string, aid: Aid) {
+      store.saved = recordAid(store.saved, lessonId, aid);
+      return undefined;
+    },
   };
   return store;
 }
 
-function start(lang: 'en' | 'zh-CN' = 'en') {
+function start(lang: 'en' | 'zh-CN' = 'en', progress = memoryStore()) {
   const { lessons, problems } = readLessons(FIXTURES, 'fixtures');
   expect(problems).toEqual([]);
-  const progress = memoryStore();
   const tutor = new Tutor({ lessons, lang, makeHost: (seed) => createSimHost({ seed, interactive: false }), progress });
   let out = '';
   const add = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : new TextDecoder().decode(d));
@@ -138,6 +148,43 @@ describe('the tutor controller', () => {
     expect(step.out).toContain('💡 docker exec web touch /hello');
   });
 
+  it('after a step marked pause, waits for Enter before the next step, so its output stays in view', async () => {
+    const { tutor, type } = start();
+    await type('1');
+    for (const l of ['', 'docker pull busybox']) {
+      // An unmarked step goes straight on to the next step's text.
+      const t = await type(l);
+      expect(t.out).toContain(`── Tiny · step ${l ? 3 : 2} of 5 ──`);
+    }
+    await type('answer 1');
+    const done = await type('docker create --name web busybox sleep 1000');
+    expect(done.out).toMatch(/^[0-9a-f]{64}\n✓ Step done\.\n\nRead the output above; Enter shows the next step\.\n$/);
+    expect(done.out).not.toContain('step 5 of 5');
+    expect(tutor.runner?.view().id).toBe('last');
+    const enter = await type('');
+    expect(enter.out).toContain('── Tiny · step 5 of 5 ──');
+    expect(enter.out).toContain("Goal: A file /hello in web's upper directory.");
+    // Enter again is an empty shell line, not another step.
+    expect((await type('')).out).toBe('');
+    // `back` and `next` over the marked step do not wait: the learner moved on themselves.
+    await type('back');
+    expect((await type('next')).out).toContain('── Tiny · step 5 of 5 ──');
+  });
+
+  it('after a pause, a command instead of Enter shows the next step first, then runs', async () => {
+    const { tutor, type } = start('zh-CN');
+    await type('1');
+    for (const l of ['', 'docker pull busybox', 'answer 1']) await type(l);
+    const done = await type('solution');
+    expect(done.out).not.toContain('先看看上面的输出');
+    const ran = await type('y');
+    expect(ran.out).toContain('先看看上面的输出；按回车显示下一步。');
+    expect(ran.out).not.toContain('第 5 步');
+    const next = await type('docker ps -a --format "{{.Names}} {{.Status}}"');
+    expect(next.out).toMatch(/── 小课 · 第 5 步，共 5 步 ──[\s\S]*\nweb Created\n$/);
+    expect(tutor.runner?.view().id).toBe('last');
+  });
+
   it("starts the solution from the learner's state: says what blocks it and offers the way out", async () => {
     const { tutor, type } = start();
     await type('1');
@@ -193,6 +240,40 @@ describe('the tutor controller', () => {
     expect(tutor.place).toBe('map');
     expect(map.out).toMatch(/^ 1\. \[✓ hints\] Tiny$/m);
     expect(map.out).toContain('✓ done on your own · ✓ hints: with hints · ✓ sol.: with the solution');
+  });
+
+  it('keeps the grade across a restart: help taken before it still counts, a new run starts clean', async () => {
+    const progress = memoryStore();
+    let t = start('en', progress);
+    await t.type('1');
+    await t.type('');
+    await t.type('hint');
+    expect(progress.saved.lessons.tiny).toEqual({ current: 1, done: ['intro'], aid: 'with-hints' });
+    // A new tutor on the same progress: the lesson resumes, its hint remembered.
+    t = start('en', progress);
+    await t.type('1');
+    expect(t.tutor.runner?.view().id).toBe('pull');
+    for (const l of ['docker pull busybox', 'answer 1', 'solution', 'y']) await t.type(l);
+    expect(progress.saved.lessons.tiny?.aid).toBe('with-solution');
+    t = start('en', progress);
+    await t.type('1');
+    await t.type('');
+    await t.type('docker start web');
+    const end = await t.type('docker exec web touch /hello');
+    expect(end.out).toContain('Grade: done with the solution');
+    expect(progress.saved.lessons.tiny).toEqual({
+      current: 0,
+      done: ['intro', 'pull', 'count', 'create', 'last'],
+      grade: 'with-solution',
+    });
+    // Taken again after a restart, from the first step, without help: clean, and the map keeps the better grade.
+    t = start('en', progress);
+    await t.type('1');
+    for (const l of ['', 'docker pull busybox', 'answer 1', 'docker create --name web busybox sleep 1000', ''])
+      await t.type(l);
+    await t.type('docker start web');
+    expect((await t.type('docker exec web touch /hello')).out).toContain('Grade: done on your own, without hints');
+    expect((await t.type('')).out).toMatch(/^ 1\. \[✓ {4}\] Tiny$/m);
   });
 
   it("does not pull the learner out of a container's shell when the lesson ends", async () => {

@@ -56,7 +56,12 @@ describe('the tutor on the screen', () => {
     );
     await send('step', (f) => /# step\n\n── Tiny · step 4 of 5 ──\nCreate \(do not start\)/.test(f), 'step');
     await send('solution', (f) => f.includes('Run the solution after docker rm -f web? [y/N]'), 'the way out');
-    await send('y', (f) => f.includes('Tiny · step 5 of 5'), 'the solution run');
+    await send(
+      'y',
+      (f) => f.includes('Enter shows the next step') && f.includes('Tiny · 5/5') && !f.includes('step 5 of 5'),
+      'the solution run, its output kept in view',
+    );
+    await send('', (f) => f.includes('Tiny · step 5 of 5'), 'the next step after Enter');
     await send('docker start web', (f) => f.includes('web (running)'), 'web started');
     await send('docker exec web touch /hello', (f) => f.includes('Press Enter for the lesson map.'), 'the recap');
     await until((f) => f.includes('Grade: done with the solution'), 'the grade in the recap');
