@@ -39,10 +39,11 @@ describe('line-mode tutor', () => {
     const { code, out } = await session(['7', '', 'docker run -d --name web nginx', 'hint', 'next', 'lessons', 'q']);
     expect(code).toBe(0);
     expect(out).toContain(' 7. [     ] Copy-on-write in a container layer');
-    // Two steps done: saved, and shown on the map when the learner comes back.
+    // Two steps done: saved, and shown on the map when the learner comes back; the hint too.
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons['copy-on-write']).toEqual({
       current: 2,
       done: ['intro', 'run'],
+      aid: 'with-hints',
     });
     expect(out).toContain(' 7. [3/10 ] Copy-on-write');
     expect(out).toContain('── Copy-on-write in a container layer · step 2 of 10 ──');
