@@ -6,6 +6,7 @@ import type { SimHost } from '../host/sim-host.js';
 import { OVL_OPAQUE } from '../kernel/index.js';
 import type { CommandTrace } from '../shell/command.js';
 import type { Check } from './schema.js';
+import { compareShapes, stateShape } from './goal-state.js';
 import { computeValue, container, engine, image, layersOf, lstat, spotPath, ValueError } from './values.js';
 
 export { computeValue, ValueError } from './values.js';
@@ -21,6 +22,9 @@ export interface StepRecord {
   answers: string[];
   /** The feedback rules already told in this step (each is said once). */
   told: Set<string>;
+  /** The host the reference solution leaves from where the step starts, for `matches_solution`
+   * (built by the lesson runner when the step has such a check). */
+  goal?: SimHost;
 }
 
 export function emptyRecord(): StepRecord {
@@ -127,6 +131,11 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
       const want = computeValue(host, check.answered);
       return step.answers.some((given) => sameAnswer(given, want));
     }
+    if ('matches_solution' in check) {
+      if (!step.goal) return false;
+      const only = check.matches_solution;
+      return compareShapes(stateShape(step.goal, only), stateShape(host, only)).length === 0;
+    }
     if ('json' in check) {
       let doc: unknown;
       try {
@@ -207,6 +216,7 @@ export function describeCheck(check: Check): string {
   if ('printed' in check) return `show the value asked for, with ${check.printed.by.replace(/[\^$()]/g, '')}`;
   if ('command' in check) return `run ${check.command.name.replace(/[\^$()]/g, '')}`;
   if ('answered' in check) return 'answer the value asked for';
+  if ('matches_solution' in check) return 'the images and containers as the solution leaves them';
   if ('json' in check) return `${check.json.path} sets "${check.json.key}" to ${check.json.equals}`;
   if ('driver' in check) return `docker runs the ${check.driver} driver`;
   if ('image' in check) return `image ${typeof check.image === 'string' ? check.image : check.image.ref}`;

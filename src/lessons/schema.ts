@@ -91,6 +91,7 @@ export type Check =
   | { printed: { value: Value; by: string; arg?: Value } }
   | { command: { name: string; args?: string; exit?: number } }
   | { answered: Value }
+  | { matches_solution: { images?: string[]; containers?: string[] } }
   | { all: Check[] }
   | { any: Check[] }
   | { not: Check };
@@ -132,6 +133,12 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
       command: z.strictObject({ name: regex(), args: z.optional(regex()), exit: z.optional(z.int()) }),
     }),
     z.strictObject({ answered: valueSchema }),
+    z.strictObject({
+      matches_solution: z.strictObject({
+        images: z.optional(z.array(ref)),
+        containers: z.optional(z.array(z.string())),
+      }),
+    }),
     z.strictObject({ json: z.strictObject({ path: absolute(), key: z.string(), equals: z.string() }) }),
     z.strictObject({ all: nonEmpty(checkSchema) }),
     z.strictObject({ any: nonEmpty(checkSchema) }),
@@ -198,6 +205,8 @@ export const lessonSchema = z
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
     order: z.int().check(z.positive()),
     seed: z._default(count(), 1),
+    /** Tell the learner, as each step is done, how many commands they used and the solution uses. */
+    efficiency: z.optional(z.boolean()),
     setup: z._default(z.array(z.string()), []),
     steps: nonEmpty(stepSchema),
   })

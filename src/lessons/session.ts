@@ -223,6 +223,19 @@ export class LessonRunner implements LessonSession {
     this.used.set(this.step.id, { hints: u.hints + (change.hints ?? 0), solution: u.solution || !!change.solution });
   }
 
+  /** A step judged against the state its solution leaves (`matches_solution`) gets that state
+   * built once: the lesson's reference path to the step, then the step's solution. */
+  private async ensureGoal(): Promise<void> {
+    const step = this.step;
+    if (this.record.goal || !behaviourOf(step).checks(step).some(wantsGoal)) return;
+    const before = this.lesson.data.steps.slice(0, this.index);
+    const lines = [
+      ...before.flatMap((s) => (behaviourOf(s).solutionMovesHost ? behaviourOf(s).solution(s) : [])),
+      ...behaviourOf(step).solution(step),
+    ];
+    this.record.goal = await this.replay(lines.map((line) => ({ line })));
+  }
+
   /** Whether the current step's checks all pass (a step without checks never does). */
   passes(): boolean {
     const checks = behaviourOf(this.step).checks(this.step);
@@ -262,6 +275,10 @@ export class LessonRunner implements LessonSession {
     const t = this.texts.steps[step.id];
     if (!again) {
       if (!behaviourOf(step).reading) messages.push(this.m.done + (t?.done ? ` ${this.fill(t.done)}` : ''));
+      if (this.lesson.data.efficiency && !behaviourOf(step).reading) {
+        const used = this.log.filter((e) => e.step === this.index).length;
+        messages.push(this.m.efficiency(used, behaviourOf(step).solution(step).length));
+      }
       this.noteFound(step);
     }
     this.doneSteps.add(step.id);
@@ -313,6 +330,7 @@ export class LessonRunner implements LessonSession {
     this.log.push({ step: this.index, line, exit: r.exitCode, output: out, commands, changed });
     this.record.ran.push({ line, exit: r.exitCode });
     this.record.output += out;
+    await this.ensureGoal();
     // A step done before and come back to waits for `next`: the learner is looking again.
     if (!this.doneSteps.has(this.step.id) && this.passes()) return this.advance([]);
     const step = this.step;
@@ -325,6 +343,7 @@ export class LessonRunner implements LessonSession {
   async diagnose(): Promise<Diagnosis> {
     const key = `${this.index}:${this.recordFrom}:${this.log.length}`;
     if (this.diagnosed?.key === key) return this.diagnosed.diagnosis;
+    await this.ensureGoal();
     const step = this.step;
     const lines = behaviourOf(step).solution(step);
     const trial = (base: readonly LogEntry[], first: string[]) =>
@@ -447,6 +466,7 @@ export class LessonRunner implements LessonSession {
         if (this.doneSteps.has(step.id) && verdict.right) return this.advance([this.m.right], true);
         // A step with checks besides its answer (an exercise) is done when they all pass.
         if (b.checks(step).length) {
+          await this.ensureGoal();
           if (this.passes()) return this.advance([this.m.right]);
           return { messages: verdict.right ? [] : [verdict.message ?? this.m.wrong], exitCode: verdict.right ? 0 : 1 };
         }
@@ -516,6 +536,14 @@ export class LessonRunner implements LessonSession {
     }
     return hostReplaced ? { ...turn, hostReplaced } : turn;
   }
+}
+
+/** Whether a check compares with the state the solution leaves. */
+function wantsGoal(c: Check): boolean {
+  if ('all' in c) return c.all.some(wantsGoal);
+  if ('any' in c) return c.any.some(wantsGoal);
+  if ('not' in c) return wantsGoal(c.not);
+  return 'matches_solution' in c;
 }
 
 /** The values an `output` check asks the learner to show (not literal strings). */

@@ -29,6 +29,7 @@ const en = {
   finishFirst: 'This step is not done yet: try `hint`, or `solution`.',
   noHints: 'No more hints: `solution` shows the answer.',
   banned: (cmd: string) => `${cmd}: not allowed in this exercise set`,
+  efficiency: (n: number, m: number) => `You used ${n} command${n === 1 ? '' : 's'}; the reference uses ${m}.`,
   noHintsInSet: 'Hints are not allowed in this exercise set.',
   noSolutionInSet: 'The solution is not available in this exercise set.',
   exam: {
@@ -119,6 +120,7 @@ const zhCN: Strings = {
   finishFirst: '这一步还没有完成：可以输入 `hint` 看提示，或输入 `solution` 看答案。',
   noHints: '没有更多提示了：输入 `solution` 查看答案。',
   banned: (cmd: string) => `${cmd}：本练习集不允许使用`,
+  efficiency: (n: number, m: number) => `你用了 ${n} 条命令；参考答案用了 ${m} 条。`,
   noHintsInSet: '本练习集不允许看提示。',
   noSolutionInSet: '本练习集不提供参考答案。',
   exam: {
