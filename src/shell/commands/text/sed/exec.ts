@@ -54,10 +54,10 @@ function expand(repl: string, m: RegExpExecArray): string {
     }
   };
   for (let i = 0; i < repl.length; i++) {
-    const c = repl[i];
+    const c = repl.charAt(i);
     if (c === '&') add(m[0]);
     else if (c === '\\' && i + 1 < repl.length) {
-      const e = repl[++i];
+      const e = repl.charAt(++i);
       if (/\d/.test(e)) add(m[Number(e)] ?? '');
       else if (e === 'n') add('\n');
       else if (e === 't') add('\t');
@@ -201,6 +201,7 @@ export function execute(
       // A script that branches forever (`:a;ba`) is stopped by the line's budget.
       ctx.budget.tick();
       const c = cmds[pc];
+      if (c === undefined) break;
       let sel = selected(c, input, state);
       if (c.negate) sel = !sel;
       if (c.name === '}' || c.name === ':') continue;
@@ -218,7 +219,7 @@ export function execute(
           emit(state.ps);
           break;
         case 'P':
-          emit(state.ps.split('\n')[0]);
+          emit(firstLine(state.ps));
           break;
         case 'l':
           emit(listLine(state.ps));
@@ -279,7 +280,7 @@ export function execute(
           writeTo(ctx, c.text!, `${state.ps}\n`);
           break;
         case 'W':
-          writeTo(ctx, c.text!, `${state.ps.split('\n')[0]}\n`);
+          writeTo(ctx, c.text!, `${firstLine(state.ps)}\n`);
           break;
         case 'R': {
           // One more line of the file per R, queued like `a` text; nothing once it runs out.
@@ -399,4 +400,10 @@ function writeTo(ctx: CommandContext, file: string, data: string): void {
   if (file === '/dev/stdout') ctx.stdout(data);
   else if (file === '/dev/stderr') ctx.stderr(data);
   else ctx.proc.writeFile(file, data, { create: true, append: true });
+}
+
+/** The pattern space up to its first newline (P and W). */
+function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  return nl < 0 ? s : s.slice(0, nl);
 }

@@ -21,8 +21,8 @@ export async function runSed(ctx: CommandContext): Promise<number> {
   let inPlace: string | undefined;
   let separate = false;
   let nul = false;
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
+  // (the update reads the word after any the body consumed as an option's value)
+  for (let k = 0, a = argv[0]; a !== undefined; a = argv[++k]) {
     if (a === '--') {
       files.push(...argv.slice(k + 1));
       break;
@@ -46,9 +46,9 @@ export async function runSed(ctx: CommandContext): Promise<number> {
       }
       continue;
     }
-    if (a.length > 1 && a[0] === '-') {
+    if (a.length > 1 && a.startsWith('-')) {
       for (let j = 1; j < a.length; j++) {
-        const c = a[j];
+        const c = a.charAt(j);
         if (c === 'n') quiet = true;
         else if (c === 'E' || c === 'r') extended = true;
         else if (c === 's') separate = true;
@@ -167,7 +167,8 @@ export async function runSed(ctx: CommandContext): Promise<number> {
         const lines = read(f);
         if (!lines) continue;
         // Files run together: a file without a final newline still ends its last line.
-        if (all.length > 0 && !all[all.length - 1].nl) all[all.length - 1].nl = true;
+        const last = all.at(-1);
+        if (last && !last.nl) last.nl = true;
         all.push(...lines);
       }
       ctx.budget.sync(() => execute(ctx, cmds, labels, new Input(all, 0), state, quiet, sep));

@@ -62,7 +62,8 @@ export function parseScript(exprs: string[], opts: ParseOptions): Cmd[] {
 
 function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], blocks: number[]): void {
   let i = 0;
-  const fail = (msg: string, at = i): never => {
+  // (typed as a never-returning function so that a failed check narrows what follows)
+  const fail: (msg: string, at?: number) => never = (msg, at = i) => {
     throw new SedError(`-e expression #${exprNo}, char ${at}: ${msg}`);
   };
   const skipWs = (): void => {
@@ -131,7 +132,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
     }
     if (c === '/' || c === '\\') {
       i++;
-      const delim = c === '/' ? '/' : s[i++];
+      const delim = c === '/' ? '/' : s.charAt(i++);
       const pat = regex(delim, 'unterminated address regex');
       let flags = '';
       while (s[i] === 'I' || s[i] === 'M') flags += s[i++];
@@ -171,7 +172,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
     return out;
   };
   while (i < s.length) {
-    while (i < s.length && /[\s;]/.test(s[i])) i++;
+    while (i < s.length && /[\s;]/.test(s.charAt(i))) i++;
     if (i >= s.length) break;
     if (s[i] === '#') {
       while (i < s.length && s[i] !== '\n') i++;
@@ -201,7 +202,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
       skipWs();
     }
     if (i >= s.length) fail('missing command');
-    const name = s[i++];
+    const name = s.charAt(i++);
     cmd.name = name;
     if (cmd.a1?.kind === 'line' && cmd.a1.n === 0 && !(cmd.a2?.kind === 're')) fail('invalid usage of line address 0');
     switch (name) {
@@ -213,7 +214,9 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         if (cmd.a1) fail("} doesn't want any addresses");
         const open = blocks.pop();
         if (open === undefined) fail("unexpected `}'");
-        cmds[open!].jump = cmds.length;
+        const block = cmds[open];
+        if (block === undefined) fail("unexpected `}'");
+        block.jump = cmds.length;
         cmds.push(cmd);
         endOfCommand();
         continue;
@@ -326,15 +329,15 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         break;
       }
       case 'y': {
-        const delim = s[i++];
+        const delim = s.charAt(i++);
         const part = (): string[] => {
           const out: string[] = [];
           for (;;) {
             if (i >= s.length) fail("unterminated `y' command");
-            const c = s[i++];
+            const c = s.charAt(i++);
             if (c === delim) return out;
             if (c === '\\') {
-              const e = s[i++];
+              const e = s.charAt(i++);
               out.push(e === 'n' ? '\n' : e === 't' ? '\t' : e);
             } else out.push(c);
           }
@@ -342,7 +345,7 @@ function parseOne(s: string, exprNo: number, opts: ParseOptions, cmds: Cmd[], bl
         const a = part();
         const b = part();
         if (a.length !== b.length) fail("strings for `y' command are different lengths");
-        cmd.y = new Map(a.map((c, k) => [c, b[k]]));
+        cmd.y = new Map(a.map((c, k) => [c, b[k] ?? c]));
         endOfCommand();
         break;
       }
