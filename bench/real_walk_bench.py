@@ -4,10 +4,11 @@ then its overlay mounts) and times GNU find over it, for bench/walk.ts to set be
 
 Usage: real_walk_bench.py MANIFEST WALKS ROUNDS, WALKS a JSON list of {"name", "argv"} with {dir}
 in argv for the tree's /var/lib/docker; each walk runs ROUNDS times. Prints one JSON object:
-{"walks": [{"name", "entries" (lines printed), "seconds": [...]}]}. Needs root (mknod, trusted.* xattrs,
+{"walks": [{"name", "entries" (lines printed), "seconds": [...], "cpuSeconds": [...]}]}, CPU time
+being the walk's user and system time. Needs root (mknod, trusted.* xattrs,
 mount(2)); the Node side reports when it cannot run.
 """
-import ctypes, json, os, shutil, stat, subprocess, sys, tempfile, time
+import ctypes, json, os, resource, shutil, stat, subprocess, sys, tempfile, time
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 
@@ -55,13 +56,16 @@ def main():
         walks = []
         for walk in json.loads(sys.argv[2]):
             argv = [a.replace("{dir}", root + "/var/lib/docker") for a in walk["argv"]]
-            seconds, count = [], 0
+            seconds, cpu, count = [], [], 0
             for _ in range(int(sys.argv[3])):
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t = time.perf_counter()
                 out = subprocess.run(argv, stdout=subprocess.PIPE, check=True).stdout
                 seconds.append(time.perf_counter() - t)
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
                 count = out.count(b"\n")
-            walks.append({"name": walk["name"], "entries": count, "seconds": seconds})
+            walks.append({"name": walk["name"], "entries": count, "seconds": seconds, "cpuSeconds": cpu})
         print(json.dumps({"walks": walks}))
     finally:
         for m in reversed(mounted):

@@ -60,14 +60,15 @@ export class LayerStack {
     this.cache.set(rel, result);
   }
 
-  /** ovl_lookup for one name below an already resolved directory. */
+  /** ovl_lookup for one name below an already resolved directory. Each layer's directory is
+   * asked for the name (Disk.probeIn); a path is joined only for the layers that hold it. */
   child(parent: Layered, name: string): Layered | null {
     let upper: string | undefined;
     if (parent.upper !== undefined) {
-      const p = joinRel(parent.upper, name);
-      const st = this.disk.probe(p);
+      const st = this.disk.probeIn(parent.upper, name);
       if (st) {
         if (st.whiteout) return null;
+        const p = joinRel(parent.upper, name);
         if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
         if (st.opaque) return { type: 'dir', upper: p, lowers: [], opaque: true };
         upper = p;
@@ -75,17 +76,17 @@ export class LayerStack {
     }
     const lowers: string[] = [];
     for (const dir of parent.lowers) {
-      const p = joinRel(dir, name);
-      const st = this.disk.probe(p);
+      const st = this.disk.probeIn(dir, name);
       if (!st) continue;
       if (st.whiteout) break;
       if (st.type !== 'dir') {
         // A non-directory is seen only when nothing above it was found; below a directory it
         // ends the merge.
-        if (upper === undefined && lowers.length === 0) return { type: st.type, lowers: [p], opaque: false };
+        if (upper === undefined && lowers.length === 0)
+          return { type: st.type, lowers: [joinRel(dir, name)], opaque: false };
         break;
       }
-      lowers.push(p);
+      lowers.push(joinRel(dir, name));
       if (st.opaque) break;
     }
     if (upper === undefined && lowers.length === 0) return null;
@@ -129,7 +130,7 @@ export class LayerStack {
     const { dir, name } = splitRel(rel);
     const parent = this.must(dir, 'lookup');
     for (const lowerDir of parent.lowers) {
-      const st = this.disk.probe(joinRel(lowerDir, name));
+      const st = this.disk.probeIn(lowerDir, name);
       if (st) return !st.whiteout;
     }
     return false;
@@ -145,9 +146,8 @@ export class LayerStack {
     const { dir, name } = splitRel(rel);
     const parent = this.lookup(dir);
     for (const lowerDir of parent?.lowers ?? []) {
-      const p = joinRel(lowerDir, name);
-      const st = this.disk.probe(p);
-      if (st) return st.whiteout ? undefined : p;
+      const st = this.disk.probeIn(lowerDir, name);
+      if (st) return st.whiteout ? undefined : joinRel(lowerDir, name);
     }
     return undefined;
   }
@@ -161,7 +161,7 @@ export class LayerStack {
       for (const name of this.disk.names(dir)) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const st = this.disk.probe(joinRel(dir, name));
+        const st = this.disk.probeIn(dir, name);
         if (st && !st.whiteout) out.push({ name, type: st.type });
       }
     }
