@@ -3,6 +3,7 @@
 // rebuilding the host from its seed to exactly the state before the last command.
 import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
+import { expandAnswer } from '../../src/lessons/answers.js';
 import { formatProblem, loadLesson } from '../../src/lessons/loader.js';
 import { LessonRunner } from '../../src/lessons/session.js';
 import type { CommandIO } from '../../src/shell/command.js';
@@ -131,5 +132,29 @@ describe('a lesson being taken', () => {
     // Same seed, same lines: every path, size and mode under /var/lib/docker is as it was.
     expect(await listing()).toBe(before);
     expect(before.split('\n').length).toBeGreaterThan(50);
+  });
+});
+
+describe('answer $(…)', () => {
+  it('expands with a budget of its own, however long ago the last command ran', async () => {
+    // A line may take 300 ms here; the last command ran longer ago than that.
+    const host = createSimHost({ seed: 1, interactive: false, budget: { ms: 300 } });
+    let err = '';
+    const io: CommandIO = {
+      stdin: new Uint8Array(0),
+      stdout: () => {},
+      stderr: (d) => void (err += String(d)),
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+    };
+    await host.session.run('true', io);
+    const ran = Date.now();
+    await new Promise((res) => setTimeout(res, 400));
+    expect(Date.now() - ran).toBeGreaterThan(300);
+    expect(await expandAnswer(host, ' $(echo sha256:abc) "$HOME"', io)).toBe('sha256:abc /root');
+    expect(err).toBe('');
+    // The line's own limit still holds for the expansion.
+    expect(await expandAnswer(host, ' $(while true; do :; done)', io)).toBeUndefined();
+    expect(err).toMatch(/^bash: stopped after 0\.3 seconds/);
   });
 });

@@ -161,7 +161,8 @@ export class Session {
     if (parsed.status !== 'ok') return undefined;
     const cmd = parsed.script.items[0]?.command.head.commands[0];
     if (cmd?.type !== 'SimpleCommand') return undefined;
-    this.env.budget.steps = 0;
+    // A budget of its own, as a line has: the last line's would count the time since it started.
+    this.env.budget = this.newBudget(io.signal);
     try {
       return (await this.top.interp.expandArgs(cmd.words, io)).slice(1);
     } catch (err) {
