@@ -3,7 +3,7 @@
 // tree (directory order, no "./" prefix when searching the default "."), binary files noticed
 // on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compileRegex, longestAt, RegexError } from './posix-regex.js';
+import { compileRegex, longestAt, posixRegExp, RegexError } from './posix-regex.js';
 import { errText, parseOptions, UsageError } from '../options.js';
 import { text } from './operands.js';
 import { grepHelp, grepVersion } from './help-texts.js';
@@ -50,7 +50,8 @@ function buildRegex(
   let src = parts.length === 1 ? only : parts.map((p) => `(?:${p})`).join('|');
   if (line) src = `^(?:${src})$`;
   else if (word) src = `(?<![0-9A-Za-z_])(?:${src})(?![0-9A-Za-z_])`;
-  return new RegExp(src, `gsu${icase ? 'i' : ''}`);
+  const flags = `gsu${icase ? 'i' : ''}`;
+  return kind === 'P' ? new RegExp(src, flags) : posixRegExp(src, flags);
 }
 
 function matches(o: Options, line: string): boolean {

@@ -2,8 +2,11 @@
 // translated into JavaScript RegExp source. One translator serves grep, sed and awk so that
 // `[[:alpha:]]`, `\+` in a BRE or `\<word\>` behave the same in all three.
 //
-// What cannot be translated: POSIX picks the leftmost-LONGEST match while JS alternation is
-// leftmost-first (`echo ab | grep -o 'a|ab'` prints "ab" in GNU, "a" here). Lessons rarely hit it.
+// The source runs on the Pike VM of regex-vm.ts (linear time, POSIX's leftmost-longest match);
+// only a pattern with a back-reference, which no finite automaton can match, keeps JavaScript's
+// backtracking engine (GNU's matcher backtracks there too), run under the line's budget.
+
+import { PosixRegExp } from './regex-vm.js';
 
 export class RegexError extends Error {
   constructor(message: string) {
@@ -368,11 +371,37 @@ export function compileRegex(p: string, opts: RegexOptions = {}): RegExp {
   const t = translate(p, opts);
   const flags = `su${opts.ignoreCase ? 'i' : ''}${opts.flags ?? ''}`;
   try {
-    return new RegExp(t.source, flags);
+    new RegExp(t.source, flags);
   } catch {
     // A construct the translator let through that JS rejects: fall back to a literal match.
-    return new RegExp(t.source.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), flags);
+    return posixRegExp(t.source.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), flags);
   }
+  return posixRegExp(t.source, flags);
+}
+
+/** Translated source as a RegExp: on the VM, or on JS's engine when it has a back-reference. */
+export function posixRegExp(source: string, flags: string): RegExp {
+  try {
+    return new PosixRegExp(source, flags);
+  } catch {
+    return new RegExp(source, flags);
+  }
+}
+
+/** The same pattern with other flags (`g` for a replace loop), on the same engine. */
+export function withFlags(re: RegExp, flags: string): RegExp {
+  return re instanceof PosixRegExp ? new PosixRegExp(re, flags) : new RegExp(re.source, flags);
+}
+
+/** Splits s at every match, as awk's split() and FS do: the pieces only, never the groups. */
+export function splitAt(re: RegExp, s: string): string[] {
+  const parts = s.split(withFlags(re, `${re.flags.replace(/[gy]/g, '')}g`));
+  if (re.source.includes('(')) {
+    // JS puts the groups' text between the pieces: keep every (groups+1)-th.
+    const groups = new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, '')).exec('')!.length - 1;
+    return parts.filter((_, k) => k % (groups + 1) === 0);
+  }
+  return parts;
 }
 
 const altCache = new Map<string, RegExp | null>();
@@ -400,9 +429,11 @@ function altTwin(re: RegExp): RegExp | null {
 /**
  * POSIX wants the leftmost-LONGEST match; JS alternation stops at the first alternative that
  * fits (`a|ab` on "ab" gives "a"). Given JS's match, look for a longer one at the same start.
- * Only patterns with `|` can differ; the search looks at most 256 characters further.
+ * Only patterns with `|` can differ; the search looks at most 256 characters further. Only the JS
+ * engine needs this (patterns with a back-reference); the VM finds the longest match itself.
  */
 export function longestAt(re: RegExp, s: string, m: RegExpExecArray): RegExpExecArray {
+  if (re instanceof PosixRegExp) return m;
   const twin = altTwin(re);
   if (!twin) return m;
   const start = m.index;

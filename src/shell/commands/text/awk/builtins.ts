@@ -2,7 +2,7 @@
 // truncation, index, split, sub/gsub with `&` and `\\&`, match (with gawk's array argument),
 // sprintf, tolower/toupper, the arithmetic functions, rand/srand, close, system, gensub.
 import { strftime } from '../../strftime.js';
-import { longestAt } from '../posix-regex.js';
+import { longestAt, splitAt, withFlags } from '../posix-regex.js';
 import type { Expr } from './parse.js';
 import type { Interp } from './interp.js';
 import { AwkFatal } from './state.js';
@@ -27,7 +27,7 @@ function subRepl(repl: string, matched: string): string {
 
 /** Replaces matches of re in s: all of them (how = 0), or only the how-th. POSIX empty-match rules. */
 export function replaceAll(re: RegExp, s: string, how: number, repl: (m: RegExpExecArray) => string): [string, number] {
-  const g = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+  const g = withFlags(re, `${re.flags.replace('g', '')}g`);
   let out = '';
   let last = 0;
   let n = 0;
@@ -90,7 +90,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
       arr.clear();
       let parts: string[];
       if (args.length > 2 && args[2].t === 're') {
-        parts = s === '' ? [] : s.split(new RegExp(it.regex(args[2].src).source, 'gsu'));
+        parts = s === '' ? [] : splitAt(it.regex(args[2].src), s);
       } else {
         const fs = args.length > 2 ? str(2) : it.str(it.get('FS'));
         parts = it.splitBy(s, fs);

@@ -20,6 +20,7 @@ import { type Program, parseAwk } from './parse.js';
 import { input, toBool, toNum, toStr } from './value.js';
 import { errText } from '../../options.js';
 import { text } from '../operands.js';
+import { splitAt } from '../posix-regex.js';
 import { awkVersion } from '../help-texts.js';
 
 const USAGE_REST = [
@@ -87,7 +88,7 @@ function records(data: string, rs: string, regex: (s: string) => RegExp): string
     const t = data.replace(/^\n+/, '').replace(/\n+$/, '');
     return t === '' ? [] : t.split(/\n\n+/);
   }
-  const parts = rs.length === 1 ? data.split(rs) : data.split(new RegExp(regex(rs).source, 'gsu'));
+  const parts = rs.length === 1 ? data.split(rs) : splitAt(regex(rs), data);
   if (parts[parts.length - 1] === '') parts.pop();
   return parts;
 }

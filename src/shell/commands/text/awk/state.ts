@@ -1,6 +1,6 @@
 // awk's state beneath the interpreter: global variables and function frames, arrays, $0 and its
 // fields (split lazily by FS, rebuilt with OFS when a field or NF is assigned), and regexes.
-import { compileRegex } from '../posix-regex.js';
+import { compileRegex, splitAt } from '../posix-regex.js';
 import { type Cell, input, newCell, toNum, toStr, UNINIT, type Val } from './value.js';
 
 export class AwkFatal extends Error {}
@@ -115,7 +115,7 @@ export class AwkState {
     const parts = (ss: string): string[] => {
       if (fs.length === 1 && fs !== '\\') return ss.split(fs);
       const re = this.regex(fs);
-      return ss.split(new RegExp(re.source, re.flags.replace('g', '') + 'g')).filter((x) => x !== undefined);
+      return splitAt(re, ss);
     };
     if (paragraph) return s.split('\n').flatMap(parts);
     return parts(s);

@@ -2,7 +2,7 @@
 // s/// with GNU's replacement escapes. sed.ts feeds it lines and collects the output.
 import type { CommandContext } from '../../../command.js';
 import { text } from '../operands.js';
-import { longestAt } from '../posix-regex.js';
+import { longestAt, withFlags } from '../posix-regex.js';
 import type { Addr, Cmd } from './parse.js';
 
 export interface Line {
@@ -364,7 +364,7 @@ function substitute(ctx: CommandContext, c: Cmd, state: State, emit: (s: string,
   const base = sub.re ?? state.lastRe;
   if (!base) return;
   state.lastRe = base;
-  const re = new RegExp(base.source, base.flags.includes('g') ? base.flags : `${base.flags}g`);
+  const re = withFlags(base, base.flags.includes('g') ? base.flags : `${base.flags}g`);
   let out = '';
   let last = 0;
   let count = 0;
