@@ -10,6 +10,7 @@
 // A tool's synchronous core that may loop without counting (a backtracking regular expression,
 // jq's WebAssembly) runs through sync(), which V8 itself stops when the slice is over
 // (node:vm's timeout, TerminateExecution): the tool's own state is lost, never the session.
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 export type BudgetReason = 'interrupt' | 'steps' | 'time' | 'slice' | 'output' | 'memory';
@@ -58,16 +59,18 @@ export class BudgetExceeded {
 
 export interface BudgetHooks {
   now?: () => number;
-  /** Bytes of heap in use (process.memoryUsage's heapUsed plus external, by default). */
+  /** Bytes of heap in use (V8's used heap plus external memory, by default). */
   heapUsed?: () => number;
 }
 
 const script = new vm.Script('run()', { filename: 'overlay-tutor:budget' });
 const sandbox = vm.createContext({ run: () => undefined });
 
+// V8's own statistics, not process.memoryUsage(): that one also reads the process's RSS from
+// /proc, twenty times the cost, and every line's budget asks at least once.
 function defaultHeap(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
+  const h = v8.getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
 }
 
 export class Budget {

@@ -74,19 +74,34 @@ const ENOENT = 'No such file or directory';
 
 let wasmSource: JqWasmSource | undefined;
 let jqPromise: Promise<Jq> | undefined;
+// The compiled module outlives an instance thrown away after a stopped run: a new instance of it
+// takes a millisecond and runs at once with the code V8 compiled already, where compiling
+// the bytes again took 60-600 ms (the first jq after a Ctrl-C'd one waited that long).
+let compiled: Promise<WebAssembly.Module> | undefined;
 
 /** Sets where jq.wasm comes from (src/host's loadJqWasmBinary); drops a module loaded before. */
 export function setJqWasmSource(source: JqWasmSource | undefined): void {
   wasmSource = source;
   jqPromise = undefined;
+  compiled = undefined;
 }
+
+// The lib this project compiles against declares WebAssembly's types but not its global.
+const wasm = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } })
+  .WebAssembly;
 
 function getJq(): Promise<Jq> {
   if (jqPromise === undefined) {
     const source = wasmSource;
     const loading = (async () => {
       const { loadJq } = await import('jq-wasm');
-      return source ? loadJq({ wasmBinary: await source() }) : loadJq();
+      if (!source) return loadJq();
+      const compiling = compiled ?? source().then((bytes) => wasm.compile(bytes));
+      compiled = compiling;
+      compiling.catch(() => {
+        if (compiled === compiling) compiled = undefined;
+      });
+      return loadJq({ wasmModule: await compiling });
     })();
     jqPromise = loading;
     loading.catch(() => {
