@@ -64,4 +64,50 @@ describe('ls -L', () => {
     // Without -L the link itself is listed.
     expect((await run('ls /tmp/a')).text).toBe('/tmp/a\n');
   });
+
+  it('lists a directory holding a loop and a dangling link as GNU ls -lL does (recorded with coreutils 9.1)', async () => {
+    const run = await shell();
+    await run(
+      'mkdir /tmp/lp && cd /tmp/lp && ln -s a b && ln -s b a && touch f && ln -s f g && ln -s nowhere dangling',
+    );
+    const r = await run('ls -lL');
+    // The link to f is listed as f (-L); the others as GNU does when stat fails: `?` for each field.
+    expect(r.text.replace(/ [A-Z][a-z]{2} [ \d]\d \d\d:\d\d /g, ' DATE ')).toBe(
+      [
+        'total 0',
+        'l????????? ? ?    ?    ?            ? a',
+        'l????????? ? ?    ?    ?            ? b',
+        'l????????? ? ?    ?    ?            ? dangling',
+        '-rw-r--r-- 1 root root 0 DATE f',
+        '-rw-r--r-- 1 root root 0 DATE g',
+        '',
+      ].join('\n'),
+    );
+    expect(r.err.split('\n').sort()).toEqual([
+      '',
+      "ls: cannot access 'a': Too many levels of symbolic links",
+      "ls: cannot access 'b': Too many levels of symbolic links",
+      "ls: cannot access 'dangling': No such file or directory",
+    ]);
+    expect(r.code).toBe(1);
+    // Named through the directory as typed; a plain -L listing reads no inode and says nothing.
+    expect((await run('ls -lL /tmp/lp/')).err).toContain("ls: cannot access '/tmp/lp/a': Too many levels");
+    expect(await run('ls -L')).toMatchObject({ text: 'a\nb\ndangling\nf\ng\n', err: '', code: 0 });
+  });
+});
+
+describe('docker cp in a removed working directory', () => {
+  // The real 20.10 CLI makes a relative local path absolute first (Go's filepath.Abs), so getcwd's
+  // failure is all it says, even for a container that does not exist; `-` and absolute paths need no cwd.
+  it('says what the docker CLI says, both ways, and copies to an absolute path', async () => {
+    const run = await shell();
+    await run('docker pull busybox >/dev/null && docker run -d --name web busybox sleep 1000 >/dev/null');
+    await run('mkdir /tmp/gone && cd /tmp/gone && rmdir /tmp/gone');
+    for (const line of ['docker cp web:/etc/hostname out', 'docker cp out web:/tmp', 'docker cp nosuch:/x out']) {
+      expect(await run(line), line).toMatchObject({ text: '', err: 'getwd: no such file or directory\n', code: 1 });
+    }
+    expect(await run('docker cp web:/etc/hostname /tmp/h')).toMatchObject({ err: '', code: 0 });
+    expect((await run('cat /tmp/h')).text).toMatch(/^[0-9a-f]{12}\n$/);
+    expect((await run('docker cp web:/etc/hostname - | tar -tf -')).text).toBe('hostname\n');
+  });
 });

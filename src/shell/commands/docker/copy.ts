@@ -85,11 +85,27 @@ export const cpCommand: SubCommand = {
       ctx.stderr('copying between containers is not supported\n');
       return 1;
     }
-    const abs = (path: string): string => clean(path.startsWith('/') ? path : `${ctx.proc.getcwd()}/${path}`);
+    const abs = (path: string): string => clean(path.startsWith('/') ? path : `${cwd()}/${path}`);
+    // The CLI makes a relative local path absolute (Go's filepath.Abs); in a removed working
+    // directory getcwd fails, and the real 20.10 CLI prints Go's error and stops before the daemon.
+    const cwd = (): string => {
+      const dir = ctx.proc.getcwd();
+      try {
+        ctx.proc.stat(dir);
+      } catch (e) {
+        if (isKernelError(e)) throw new GetwdFailed();
+        throw e;
+      }
+      return dir;
+    };
     try {
       if (src.container !== undefined) return fromContainer(ctx, d, src.container, src.path, dstArg, abs);
       return await toContainer(ctx, d, srcArg, dst.container as string, dst.path, abs, p.bools.has('archive'));
     } catch (e) {
+      if (e instanceof GetwdFailed) {
+        ctx.stderr('getwd: no such file or directory\n');
+        return 1;
+      }
       if (e instanceof DaemonError && e.status === 404) {
         ctx.stderr(e.message);
         return 1;
@@ -98,6 +114,8 @@ export const cpCommand: SubCommand = {
     }
   },
 };
+
+class GetwdFailed extends Error {}
 
 type Engine = Parameters<SubCommand['run']>[1];
 
@@ -109,6 +127,8 @@ function fromContainer(
   dstArg: string,
   abs: (p: string) => string,
 ): number {
+  // The CLI resolves the local path before it asks the daemon for anything.
+  const dst = dstArg === '-' ? '' : abs(dstArg);
   let archive: ReturnType<Engine['archive']>;
   try {
     archive = d.archive(container, path);
@@ -120,7 +140,6 @@ function fromContainer(
     ctx.stdout(writeLayerTar(archive.entries));
     return 0;
   }
-  const dst = abs(dstArg);
   const proc = ctx.proc;
   let dstIsDir: boolean | undefined;
   try {

@@ -14,6 +14,9 @@ interface Item {
   path: string;
   st: Stat;
   target?: string;
+  /** -L and the link's target cannot be stat'ed (a loop, a dangling link): GNU prints `?` for
+   * every field it would have read, and the type the directory entry gave. */
+  unknown?: boolean;
 }
 
 interface Opts {
@@ -123,23 +126,40 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
       : o.human
         ? coreutilsHumanSize(st.size)
         : String(st.size);
-  const rows = items.map((it) => ({
-    ino: String(it.st.ino),
-    mode: modeString(it.st),
-    nlink: String(it.st.nlink),
-    user: o.numeric ? String(it.st.uid) : names.user(it.st.uid),
-    group: o.numeric ? String(it.st.gid) : names.group(it.st.gid),
-    size: sizeOf(it.st),
-    date: lsDate(it.st.mtimeMs, now),
-    name:
-      quoteName(it.name, term) +
-      (it.target !== undefined ? ` -> ${it.target}` : o.classify && it.st.type !== 'symlink' ? classify(it.st) : ''),
-  }));
+  const rows = items.map((it) =>
+    it.unknown
+      ? {
+          ino: '?',
+          mode: `${modeString(it.st)[0]}?????????`,
+          nlink: '?',
+          user: '?',
+          group: '?',
+          size: '?',
+          date: '?'.padStart(lsDate(now, now).length),
+          name: quoteName(it.name, term),
+        }
+      : {
+          ino: String(it.st.ino),
+          mode: modeString(it.st),
+          nlink: String(it.st.nlink),
+          user: o.numeric ? String(it.st.uid) : names.user(it.st.uid),
+          group: o.numeric ? String(it.st.gid) : names.group(it.st.gid),
+          size: sizeOf(it.st),
+          date: lsDate(it.st.mtimeMs, now),
+          name:
+            quoteName(it.name, term) +
+            (it.target !== undefined
+              ? ` -> ${it.target}`
+              : o.classify && it.st.type !== 'symlink'
+                ? classify(it.st)
+                : ''),
+        },
+  );
   const w = (k: keyof (typeof rows)[number]): number => Math.max(0, ...rows.map((r) => r[k].length));
   const [wi, wn, wu, wg, ws] = [w('ino'), w('nlink'), w('user'), w('group'), w('size')];
   let out = '';
   if (withTotal) {
-    const blocks = items.reduce((n, it) => n + it.st.blocks, 0) / 2;
+    const blocks = items.reduce((n, it) => n + (it.unknown ? 0 : it.st.blocks), 0) / 2;
     out += `total ${o.human ? coreutilsHumanSize(blocks * 1024) : blocks}\n`;
   }
   for (const r of rows) {
@@ -255,14 +275,27 @@ async function ls(ctx: CommandContext): Promise<number> {
     if (showHeaders) emit(`${quoteName(d.name, ctx.stdoutIsTerminal)}:\n`);
     const items: Item[] = [];
     const join = (n: string): string => (d.path.endsWith('/') ? d.path + n : `${d.path}/${n}`);
+    // How GNU names an entry in a message: bare in ".", else joined to the directory as typed.
+    const shown = (n: string): string => (d.name === '.' ? n : d.name.endsWith('/') ? d.name + n : `${d.name}/${n}`);
+    const deref = f.has('L');
     if (o.all) for (const dot of ['.', '..']) items.push(makeItem(proc, dot, join(dot), false, o));
     for (const e of entries) {
       if (e.name.startsWith('.') && !o.all && !o.almost) continue;
       try {
-        items.push(makeItem(proc, e.name, join(e.name), false, o));
+        items.push(makeItem(proc, e.name, join(e.name), deref, o, deref));
       } catch (err) {
-        ctx.stderr(`ls: cannot access ${q(join(e.name))}: ${errText(err)}\n`);
-        status = 1;
+        if (!deref) {
+          ctx.stderr(`ls: cannot access ${q(shown(e.name))}: ${errText(err)}\n`);
+          status = 1;
+          continue;
+        }
+        // -L and a link that leads nowhere: only a listing that reads the target's inode says so.
+        const st = proc.lstat(join(e.name));
+        if (o.long) {
+          ctx.stderr(`ls: cannot access ${q(shown(e.name))}: ${errText(err)}\n`);
+          status = 1;
+        }
+        items.push({ name: e.name, path: join(e.name), st, unknown: o.long });
       }
     }
     const sorted = sortItems(items, o);
