@@ -3,7 +3,7 @@
 // tree (directory order, no "./" prefix when searching the default "."), binary files noticed
 // on stderr as 3.8 does. Colour is never used. Exit 0 selected, 1 none, 2 trouble.
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { compileRegex, longestAt, posixRegExp, RegexError } from './posix-regex.js';
+import { compileRegex, longestAt, posixRegExp, RegexError, withFlags } from './posix-regex.js';
 import { errText, parseOptions, UsageError } from '../options.js';
 import { text } from './operands.js';
 import { grepHelp, grepVersion } from './help-texts.js';
@@ -12,6 +12,8 @@ const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for
 
 interface Options {
   re: RegExp;
+  /** The same pattern without `g`, to select lines (a test that needs no position). */
+  select: RegExp;
   invert: boolean;
   count: boolean;
   number: boolean;
@@ -55,8 +57,7 @@ function buildRegex(
 }
 
 function matches(o: Options, line: string): boolean {
-  o.re.lastIndex = 0;
-  return o.re.test(line) !== o.invert;
+  return o.select.test(line) !== o.invert;
 }
 
 /** Searches one file's text; returns the number of selected lines. */
@@ -225,6 +226,7 @@ async function run(ctx: CommandContext): Promise<number> {
   let explicit = false;
   const o: Options = {
     re: /$/,
+    select: /$/,
     invert: has('v'),
     count: has('c'),
     number: has('n'),
@@ -287,6 +289,7 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   try {
     o.re = buildRegex(patterns, kind, has('i') || has('y'), has('w'), has('x'));
+    o.select = withFlags(o.re, o.re.flags.replace('g', ''));
   } catch (e) {
     ctx.stderr(`grep: ${e instanceof RegexError ? e.message : 'Invalid regular expression'}\n`);
     return 2;

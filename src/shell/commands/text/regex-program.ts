@@ -126,6 +126,12 @@ export interface Program {
   multiline: boolean;
   /** The characters a match can start with, or undefined when it may start with anything or be empty. */
   first?: CharSet;
+  /** A string every match contains (the longest known), or '': a text without it cannot match. */
+  needle: string;
+  /** No repeat holds a repeat or an alternative, at most one repeat has a range of counts, and
+   * few alternatives: JS's backtracking engine decides whether a short text matches in about
+   * linear time, and at its native speed. */
+  tame: boolean;
 }
 
 /** Past this many instructions (`x{1000}{1000}`) the program is not built; the JS engine runs it. */
@@ -401,6 +407,81 @@ class Emitter {
   }
 }
 
+/** What a node matches exactly (null: more than one string), and strings every match of it contains. */
+function literals(n: Node): { exact: string | null; musts: string[] } {
+  switch (n.t) {
+    case 'set':
+      return n.ranges.length === 2 && n.ranges[0] === n.ranges[1]
+        ? { exact: String.fromCodePoint(n.ranges[0]), musts: [] }
+        : { exact: null, musts: [] };
+    case 'assert':
+    case 'look':
+      return { exact: '', musts: [] };
+    case 'group':
+      return literals(n.e);
+    case 'rep': {
+      if (n.min === 0) return { exact: null, musts: [] };
+      const r = literals(n.e);
+      const musts = r.exact ? [...r.musts, r.exact.repeat(n.min)] : r.musts;
+      return { exact: n.min === n.max && r.exact !== null ? r.exact.repeat(n.min) : null, musts };
+    }
+    case 'alt':
+      return { exact: null, musts: [] };
+    case 'cat': {
+      const musts: string[] = [];
+      let run = '';
+      let exact = true;
+      for (const item of n.items) {
+        const r = literals(item);
+        musts.push(...r.musts);
+        if (r.exact !== null) run += r.exact;
+        else {
+          exact = false;
+          musts.push(run);
+          run = '';
+        }
+      }
+      if (!exact) musts.push(run);
+      return { exact: exact ? run : null, musts };
+    }
+  }
+}
+
+function tameness(tree: Node): boolean {
+  let ranged = 0;
+  let alts = 0;
+  let nested = false;
+  const walk = (n: Node, inRep: boolean): void => {
+    switch (n.t) {
+      case 'cat':
+        for (const item of n.items) walk(item, inRep);
+        return;
+      case 'alt':
+        alts++;
+        if (inRep) nested = true;
+        for (const item of n.items) walk(item, inRep);
+        return;
+      case 'group':
+        walk(n.e, inRep);
+        return;
+      case 'rep':
+        if (inRep) nested = true;
+        if (n.min !== n.max) ranged++;
+        walk(n.e, true);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(tree, false);
+  return !nested && ranged <= 1 && alts <= 2;
+}
+
+function needleOf(tree: Node): string {
+  const r = literals(tree);
+  return [r.exact ?? '', ...r.musts].reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 /** The characters a match may start with, following every empty path from the start. */
 function firstChars(insts: Inst[]): CharSet | undefined {
   const seen = new Set<number>();
@@ -440,5 +521,12 @@ export function compileProgram(source: string, flags: string): Program {
   em.node(tree);
   em.emit({ op: Op.Save, x: 1, y: 0 });
   em.emit({ op: Op.Match, x: 0, y: 0 });
-  return { insts: em.insts, groups: p.groups, multiline: flags.includes('m'), first: firstChars(em.insts) };
+  return {
+    insts: em.insts,
+    groups: p.groups,
+    multiline: flags.includes('m'),
+    first: firstChars(em.insts),
+    needle: needleOf(tree),
+    tame: tameness(tree),
+  };
 }

@@ -128,8 +128,11 @@ class Runner {
    * (and keeps no captures).
    */
   run(from: number, sticky: boolean, ncap: number, any: boolean): number[] | null {
-    const { insts, first } = this.prog;
+    const { insts, first, needle } = this.prog;
     const s = this.s;
+    // Most lines a grep reads do not hold the pattern's literal part: the JS string search says so
+    // at native speed, and the VM never starts.
+    if (needle !== '' && s.indexOf(needle, from) < 0) return null;
     const len = s.length;
     const size = insts.length;
     let cur = new ThreadList(size);
@@ -208,6 +211,10 @@ export function vmCanRun(source: string, flags: string): boolean {
   return programFor(source, flags) !== null;
 }
 
+/** The longest text a tame pattern is left to JS's engine for (backtracking may cost its square). */
+const TAME_TEXT = 4096;
+const nativeExec = RegExp.prototype.exec;
+
 export class PosixRegExp extends RegExp {
   readonly program: Program;
 
@@ -248,7 +255,11 @@ export class PosixRegExp extends RegExp {
 
   override test(input: string): boolean {
     if (this.global || this.sticky) return this.exec(input) !== null;
-    return this.positions(String(input), 0, false, true) !== null;
+    const s = String(input);
+    // Whether there is a match at all does not depend on which match POSIX would pick: for a
+    // tame pattern on a short line, JS's own engine answers, ten to a hundred times faster.
+    if (this.program.tame && s.length <= TAME_TEXT) return nativeExec.call(this, s) !== null;
+    return this.positions(s, 0, false, true) !== null;
   }
 
   // String#split's own algorithm tries a sticky match at every position (quadratic here); this
