@@ -118,10 +118,8 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
           }
           m = longestAt(o.re, line, m);
           o.re.lastIndex = m.index + m[0].length;
-          if (m[0] !== '')
-            out +=
-              `${prefix(i, ':', o.byteOffset ? (offsets[i] ?? 0) + enc.encode(line.slice(0, m.index)).length : undefined)}` +
-              `${c('01;31', m[0])}\n`;
+          const at = o.byteOffset ? (offsets[i] ?? 0) + enc.encode(line.slice(0, m.index)).length : undefined;
+          if (m[0] !== '') out += `${prefix(i, ':', at)}${c('01;31', m[0])}\n`;
         }
       }
     } else out += `${prefix(i, ':')}${highlight(line)}\n`;
