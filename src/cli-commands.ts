@@ -1,6 +1,7 @@
 // The commands that do not start a screen: lessons, progress, script. cli-modes.ts reaches them
 // through src/simulator-entry.ts: they and the simulator are compiled only when one is run.
 import { runGrade, runSeeds } from './io/grade-command.js';
+import { runLint, runNew } from './io/lint-command.js';
 import { lessonList } from './io/lesson-index.js';
 import { loadLessons } from './io/lessons-source.js';
 import { exportProgress, importProgress } from './io/progress-transfer.js';
@@ -123,6 +124,16 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         ...(values.seed !== undefined && /^\d+$/.test(values.seed) ? { seed: Number(values.seed) } : {}),
       });
     }
+    case 'lint':
+      return runLint(positionals[1], {
+        out: (t) => void process.stdout.write(t),
+        err: (t) => void process.stderr.write(t),
+      });
+    case 'new':
+      return runNew(positionals[1], positionals[2], values.lessons ?? '.', {
+        out: (t) => void process.stdout.write(t),
+        err: (t) => void process.stderr.write(t),
+      });
     case 'grade':
     case 'seed': {
       const found = loadLessons(values.lessons);

@@ -57,6 +57,11 @@ Usage:
                                 one CSV row per learner
   overlay-tutor seed --set FILE --learner ID... [--key FILE]
                                 each learner's seed for the set (hand it out with the set)
+  overlay-tutor lint DIR        check a folder of lessons: schema (file:line:column), both
+                                languages, every step fails at its start and passes after its
+                                solution, wrong attempts fail, {{values}} resolve (exit 1)
+  overlay-tutor new lesson NAME [--lessons DIR]
+                                write a lesson skeleton NN-NAME that lints clean
   overlay-tutor --version       print the version
   overlay-tutor --help          print this help
 
@@ -112,6 +117,10 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                                 每位学员一行 CSV
   overlay-tutor seed --set FILE --learner ID... [--key FILE]
                                 每位学员在该练习集中的种子
+  overlay-tutor lint DIR        检查课程目录：格式（文件:行:列）、两种语言、每一步开始时不通过、
+                                执行参考答案后通过、错误尝试不通过、{{值}} 能解析（有问题时退出码 1）
+  overlay-tutor new lesson NAME [--lessons DIR]
+                                生成能通过 lint 的课程骨架 NN-NAME
   overlay-tutor --version       打印版本号
   overlay-tutor --help          打印本帮助
 
@@ -185,6 +194,8 @@ const COMMANDS = [
   'replay',
   'grade',
   'seed',
+  'lint',
+  'new',
 ];
 
 /** Runs the mode `argv` asks for and gives its exit status, or the screen's options when that is the screen. */
