@@ -7,6 +7,8 @@ import { compareNames } from '../../bash/glob.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { coreutilsHumanSize, lsDate, modeString, Names, q, quoteName } from './format.js';
 
+const OUTPUT_CHUNK = 64 * 1024;
+
 interface Item {
   /** The name to print (the operand as typed, or the entry name). */
   name: string;
@@ -253,9 +255,15 @@ async function ls(ctx: CommandContext): Promise<number> {
     }
     (it.st.type === 'dir' && !o.dirSelf ? dirs : files).push(it);
   }
+  // Written in chunks, as ls's stdio buffer flushes when full: `ls -lR` of a large tree does not
+  // hold its whole listing (20 MB through 200 containers) before writing any of it.
   let out = '';
   const emit = (s: string): void => {
     out += s;
+    if (out.length >= OUTPUT_CHUNK) {
+      ctx.stdout(out);
+      out = '';
+    }
   };
   if (files.length) emit(render(sortItems(files, o), o, ctx, names, now, false));
   const showHeaders = operands.length > 1 || o.recursive;
