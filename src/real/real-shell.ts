@@ -3,16 +3,29 @@
 // where the daemon's data-root is bound on /var/lib/docker and /tmp and /root are fresh tmpfs — so
 // paths read as on a stock host and nothing written there reaches the machine's own files.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { dirname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
 import type { PrivateDaemon } from './private-daemon.js';
 
 const END = '\u001eOVERLAY-TUTOR-END';
 
-/** The lines that set the namespace up before the learner's first line. */
+/** What stands in for systemctl in the real bash: the tutor's dockerd is no systemd service, and
+ * the machine's own docker.service must never be restarted by a lesson. */
+const SYSTEMCTL_SHIM = `#!/bin/sh
+echo "systemctl: not run on the real host: the tutor's private dockerd is not a systemd service" >&2
+exit 1
+`;
+
+/** The lines that set the namespace up before the learner's first line. /etc/docker is a fresh
+ * tmpfs there (a lesson's daemon.json never reaches the machine's), systemctl a stand-in. */
 export function namespaceSetup(d: PrivateDaemon): string[] {
   const underTmp = /^\/(tmp|root)\//.test(d.dir);
+  mkdirSync(join(d.dir, 'bin'), { recursive: true });
+  writeFileSync(join(d.dir, 'bin', 'systemctl'), SYSTEMCTL_SHIM, { mode: 0o755 });
   return [
+    'mkdir -p /etc/docker',
+    'mount -t tmpfs tmpfs /etc/docker',
     'mkdir -p /var/lib/docker',
     `mount --bind ${shellQuote(d.dataRoot)} /var/lib/docker`,
     ...(underTmp
@@ -23,7 +36,7 @@ export function namespaceSetup(d: PrivateDaemon): string[] {
     ...(underTmp ? [`mkdir -p ${shellQuote(d.dir)}`, `mount --bind /run/overlay-tutor-keep ${shellQuote(d.dir)}`] : []),
     'cd /root',
     `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,
-    `export PATH=${shellQuote(`${dirname(d.cli)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
+    `export PATH=${shellQuote(`${join(d.dir, 'bin')}:${dirname(d.cli)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
   ];
 }
 

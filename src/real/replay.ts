@@ -16,6 +16,7 @@ import { copyIntoSim, scriptLines } from '../io/script-mode.js';
 import { shellQuote } from '../posix/shell-quote.js';
 import { normalizeTranscript } from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
+import { namespaceSetup } from './real-shell.js';
 import { simRun, simulatorArchive } from './tutorial-images.js';
 
 export interface ReplayOptions {
@@ -54,21 +55,9 @@ export function realCopyInProblem(target: string): string | undefined {
 export function realScript(d: PrivateDaemon, lines: readonly string[], stage: string): string {
   const body = [
     'set +e',
-    'mkdir -p /var/lib/docker',
-    `mount --bind ${shellQuote(d.dataRoot)} /var/lib/docker`,
-    // The daemon's own dir (socket, CLI config) stays in sight when it lies under /tmp or /root.
-    ...(/^\/(tmp|root)\//.test(d.dir)
-      ? ['mkdir -p /run/overlay-tutor-keep', `mount --bind ${shellQuote(d.dir)} /run/overlay-tutor-keep`]
-      : []),
-    'mount -t tmpfs tmpfs /tmp',
-    'mount -t tmpfs tmpfs /root',
-    ...(/^\/(tmp|root)\//.test(d.dir)
-      ? [`mkdir -p ${shellQuote(d.dir)}`, `mount --bind /run/overlay-tutor-keep ${shellQuote(d.dir)}`]
-      : []),
+    ...namespaceSetup(d),
     `cp -a ${shellQuote(join(stage, 'in'))}/. / 2>/dev/null`,
     'cd /root',
-    `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,
-    `export PATH=${shellQuote(`${dirname(d.cli)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
     '__status=0',
   ];
   for (const line of lines) {

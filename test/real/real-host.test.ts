@@ -188,6 +188,22 @@ describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
     expect(r.status).toBe(1);
   }, 300_000);
 
+  it("a lesson's daemon.json and systemctl never reach the machine's own /etc/docker or docker.service", () => {
+    const before = existsSync('/etc/docker/daemon.json') ? readFileSync('/etc/docker/daemon.json', 'utf8') : null;
+    const r = run(
+      [
+        'echo \'{ "storage-driver": "overlay" }\' > /etc/docker/daemon.json',
+        'cat /etc/docker/daemon.json',
+        'systemctl restart docker',
+      ].join('\n'),
+      ['--bare'],
+    );
+    expect(r.stdout).toMatch(/\$ cat \/etc\/docker\/daemon.json\n {9}\| \{ "storage-driver": "overlay" \}/);
+    expect(r.stdout).toMatch(/≠ real \| systemctl: not run on the real host/);
+    const after = existsSync('/etc/docker/daemon.json') ? readFileSync('/etc/docker/daemon.json', 'utf8') : null;
+    expect(after).toBe(before);
+  }, 300_000);
+
   it('without root: one screen saying what is missing and what would work, exit 2, no stack trace', () => {
     const setpriv = findExecutable('setpriv');
     expect(setpriv).toBeDefined();
