@@ -17,6 +17,8 @@ echo "systemctl: not run on the real host: the tutor's private dockerd is not a 
 exit 1
 `;
 
+const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** The lines that set the namespace up before the learner's first line. /etc/docker is a fresh
  * tmpfs there (a lesson's daemon.json never reaches the machine's), systemctl a stand-in. */
 export function namespaceSetup(d: PrivateDaemon): string[] {
@@ -36,7 +38,7 @@ export function namespaceSetup(d: PrivateDaemon): string[] {
     ...(underTmp ? [`mkdir -p ${shellQuote(d.dir)}`, `mount --bind /run/overlay-tutor-keep ${shellQuote(d.dir)}`] : []),
     'cd /root',
     `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,
-    `export PATH=${shellQuote(`${join(d.dir, 'bin')}:${dirname(d.cli)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`)}`,
+    `export PATH=${shellQuote(`${join(d.dir, 'bin')}:${dirname(d.cli)}:${SYSTEM_PATH}`)}`,
   ];
 }
 
