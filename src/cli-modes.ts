@@ -30,6 +30,16 @@ Usage:
                                 \`tutor --lesson ID\`)
   overlay-tutor script FILE     run FILE's lines on a simulated host, printing \`$ line\` and then
                                 what it wrote (stdout and stderr together, as 2>&1)
+  overlay-tutor present --lesson ID [--seed N] [--speed CPS]
+                                the presenter's screen: a key types each step's next line (at
+                                CPS characters a second, 40 by default), Enter runs it; p types
+                                it for you to edit; :7 or g7 then Enter jumps to step 7, b goes
+                                back; the status line shows the catch-up code
+  overlay-tutor present --notes the current step's speaker notes, following the presenter's
+                                screen (run it in a second terminal)
+  overlay-tutor --at L.S [--seed N]
+                                the tutor at lesson L's step S, the steps before it solved: the
+                                presenter's host, ids and all (the catch-up code)
   overlay-tutor record --lesson ID --out FILE.cast [--seed N] [--width W --height H]
                                 an asciicast v2 recording of the lesson's solution, a marker
                                 at each step (asciinema play -m pauses there); the same seed
@@ -95,6 +105,13 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                                 直接开始某一课（ID 见 \`lessons\` 的列表）
   overlay-tutor script FILE     在模拟主机上逐行执行 FILE：先打印 \`$ 行\`，再打印它的输出
                                 （stdout 与 stderr 合在一起，如同 2>&1）
+  overlay-tutor present --lesson ID [--seed N] [--speed CPS]
+                                演示者的屏幕：按一个键输入下一行（每秒 CPS 个字符，默认 40），
+                                回车执行；p 只输入、可修改；:7 或 g7 再回车跳到第 7 步，b 后退；
+                                状态栏显示跟上进度的代码
+  overlay-tutor present --notes 当前这一步的演讲者备注，跟随演示者的屏幕（在另一个终端运行）
+  overlay-tutor --at L.S [--seed N]
+                                从第 L 课第 S 步开始，之前的步骤已完成：与演示者的主机完全一致
   overlay-tutor record --lesson ID --out FILE.cast [--seed N] [--width W --height H]
                                 把课程的参考解法录成 asciicast v2（每一步一个标记，
                                 asciinema play -m 会在此暂停）；同一种子得到同样的字节
@@ -215,7 +232,8 @@ async function runMode(argv: string[]): Promise<number | ScreenOptions> {
     return 0;
   }
   const mode = positionals[0] ?? 'tutor';
-  if (mode === 'tutor' || mode === 'sandbox') return screenOrLineMode(mode, values);
+  if (mode === 'tutor' || mode === 'sandbox' || (mode === 'present' && !values.notes))
+    return screenOrLineMode(mode, values);
   if (!COMMANDS.includes(mode)) {
     process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
     return 2;
@@ -265,9 +283,37 @@ async function realMode(mode: 'tutor' | 'sandbox', real: string): Promise<number
   return code === 0 ? 2 : code;
 }
 
+/** Workshops: `--at LESSON.STEP` (a presenter's catch-up code) with `--seed`, and `present`'s
+ * `--lesson`, `--speed`; the reason they are wrong, as a string. */
+function workshopOptions(
+  mode: string,
+  v: CliValues,
+): { lessonId?: string; atStep?: number; seed?: number; speed?: number } | string {
+  const seed = v.seed === undefined ? undefined : Number(v.seed);
+  if (v.speed !== undefined && (mode !== 'present' || !/^\d+$/.test(v.speed) || Number(v.speed) > 1000))
+    return mode === 'present'
+      ? `--speed wants characters a second (0 to 1000), not '${v.speed}'`
+      : '--speed is for present';
+  const speed = v.speed === undefined ? undefined : Number(v.speed);
+  if (mode === 'present') {
+    if (v.lesson === undefined) return 'present needs --lesson ID (overlay-tutor lessons lists them)';
+    if (v.at !== undefined) return '--at is for the tutor: present starts at a step with --lesson ID';
+    return { ...(seed !== undefined ? { seed } : {}), ...(speed !== undefined ? { speed } : {}) };
+  }
+  if (v.at === undefined) return {};
+  const m = /^(\d+)\.(\d+)$/.exec(v.at);
+  if (!m || Number(m[2]) < 1) return `--at wants LESSON.STEP as a presenter shows it (like 7.5), not '${v.at}'`;
+  if (mode !== 'tutor' || v.lesson !== undefined)
+    return '--at opens the tutor at a lesson and step: no --lesson with it';
+  return { lessonId: m[1] as string, atStep: Number(m[2]), ...(seed !== undefined ? { seed } : {}) };
+}
+
 /** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it
  * when there is no terminal to draw on. */
-async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): Promise<number | ScreenOptions> {
+async function screenOrLineMode(
+  mode: 'tutor' | 'sandbox' | 'present',
+  values: CliValues,
+): Promise<number | ScreenOptions> {
   const lang = detectLang(values.lang, process.env);
   if (typeof lang !== 'string') {
     process.stderr.write(`overlay-tutor: ${lang.error}\n`);
@@ -277,7 +323,16 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
     return 2;
   }
-  if (values.real !== undefined) return realMode(mode, values.real);
+  if (values.real !== undefined) {
+    if (mode !== 'present') return realMode(mode, values.real);
+    process.stderr.write('overlay-tutor: present runs on the simulated host only (--real is for the sandbox)\n');
+    return 2;
+  }
+  const at = workshopOptions(mode, values);
+  if (typeof at === 'string') {
+    process.stderr.write(`overlay-tutor: ${at}\n`);
+    return 2;
+  }
   // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
   // the line-mode REPL.
   // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a
@@ -309,11 +364,16 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
         seed: values.seed === undefined ? undefined : Number(values.seed),
       }
     : undefined;
+  if (mode === 'present' && !interactive) {
+    process.stderr.write('overlay-tutor: present needs a terminal (record and handout need none)\n');
+    return 2;
+  }
   if (mode === 'tutor' && (!interactive || values['screen-reader'])) {
     const { runLineTutor } = await import('./simulator-entry.js');
     return runLineTutor({
       ...(session ? { session } : {}),
       lang,
+      ...(at.lessonId !== undefined ? { lessonId: at.lessonId, atStep: at.atStep, seed: at.seed } : {}),
       ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}),
       ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
     });
@@ -330,7 +390,10 @@ async function screenOrLineMode(mode: 'tutor' | 'sandbox', values: CliValues): P
     lang,
     screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
     ascii: localeIsAscii(env),
-    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons, session } } : {}),
+    ...(mode === 'tutor' ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons, session, ...at } } : {}),
+    ...(mode === 'present'
+      ? { tutor: { lessonId: values.lesson, lessonsDir: values.lessons, present: true, ...at }, presentSpeed: at.speed }
+      : {}),
   };
 }
 

@@ -34,6 +34,15 @@ export interface RunnerOptions {
   aided?: Aid | undefined;
   /** Called when the learner first takes a hint, and first takes the solution. */
   onAid?: (aid: Aid) => void;
+  /** The lines that bring the host to `startAt` (a presenter's rewind: the command log up to
+   * there); by default the reference solutions of the steps before it. */
+  replay?: readonly ReplayLine[];
+}
+
+/** A shell line and the step (0-based) it was run in. */
+export interface ReplayLine {
+  step: number;
+  line: string;
 }
 
 /** What the learner used in a step: hints shown, whether the reference solution ran. */
@@ -112,12 +121,8 @@ export class LessonRunner implements LessonSession {
     r.usedSolution = opts.aided === 'with-solution';
     r.usedHints = opts.aided !== undefined;
     const before = lesson.data.steps.slice(0, Math.min(opts.startAt ?? 0, lesson.data.steps.length - 1));
-    const lines = before.flatMap((s, i) =>
-      behaviourOf(s).solutionMovesHost
-        ? behaviourOf(s)
-            .solution(s)
-            .map((line) => ({ step: i, line, exit: 0, output: '', commands: [], changed: true }))
-        : [],
+    const lines = (opts.replay?.filter((l) => l.step < before.length) ?? referencePath(lesson, before.length)).map(
+      ({ step, line }) => ({ step, line, exit: 0, output: '', commands: [], changed: true }),
     );
     r.host = await r.replay(lines);
     r.log = lines;
@@ -129,6 +134,11 @@ export class LessonRunner implements LessonSession {
 
   private get m() {
     return TUTOR_STRINGS[this.lang];
+  }
+
+  /** Every shell line run in this lesson so far, with its step: the host is these, replayed. */
+  loggedLines(): ReplayLine[] {
+    return this.log.map(({ step, line }) => ({ step, line }));
   }
 
   get step(): StepData {
@@ -544,6 +554,18 @@ function wantsGoal(c: Check): boolean {
   if ('any' in c) return c.any.some(wantsGoal);
   if ('not' in c) return wantsGoal(c.not);
   return 'matches_solution' in c;
+}
+
+/** The reference solutions' lines of the first `steps` steps that move the host: where a lesson
+ * resumed at that step starts (and a catch-up code's `--at`). */
+export function referencePath(lesson: Lesson, steps: number): ReplayLine[] {
+  return lesson.data.steps.slice(0, steps).flatMap((s, step) =>
+    behaviourOf(s).solutionMovesHost
+      ? behaviourOf(s)
+          .solution(s)
+          .map((line) => ({ step, line }))
+      : [],
+  );
 }
 
 /** The values an `output` check asks the learner to show (not literal strings). */

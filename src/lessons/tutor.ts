@@ -17,7 +17,7 @@ import type { ExerciseSet } from './exercise-set.js';
 import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import { type ProgressStore, resumedAid } from './progress.js';
-import { LessonRunner, type FoundValue } from './session.js';
+import { type FoundValue, LessonRunner, type ReplayLine } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
 import { lessonVersion, type TranscriptWriter } from './transcript.js';
@@ -50,7 +50,8 @@ export interface TutorOptions {
   progress: ProgressStore;
   /** The map shows each lesson's summary after its title (line mode has the room). */
   summaries?: boolean;
-  /** The seed of every lesson's host instead of the lessons' own (a learner's seed in a set). */
+  /** The seed of every lesson's host instead of the lessons' own (a learner's seed in a set, a
+   * presenter's, `--seed` with `--at`). */
   seed?: number | undefined;
   /** Where the session's transcript is kept as it goes (src/io/transcript-file.ts). */
   transcript?: TranscriptWriter | undefined;
@@ -143,11 +144,13 @@ export class Tutor {
     return s.at === 'lesson' || s.at === 'recap' ? s.runner : undefined;
   }
 
-  /** Opens a lesson by id or folder name straight away; false when there is none. */
-  async open(id: string): Promise<boolean> {
-    const lesson = this.o.lessons.find((l) => l.data.id === id || l.folder === id);
+  /** Opens a lesson by id, folder name or order number straight away; false when there is none.
+   * `at` opens it at a step (0-based), its host brought there by `replay` (by default the
+   * reference solutions of the steps before it: a catch-up code's state). */
+  async open(id: string, at?: { step: number; replay?: readonly ReplayLine[] }): Promise<boolean> {
+    const lesson = this.o.lessons.find((l) => l.data.id === id || l.folder === id || String(l.data.order) === id);
     if (!lesson) return false;
-    await this.begin(lesson);
+    await this.begin(lesson, at?.step, at?.replay);
     return true;
   }
 
@@ -336,7 +339,9 @@ export class Tutor {
     return { exitCode: reason === 'time' ? 1 : 0, hostChanged: true, quit: false };
   }
 
-  private async begin(lesson: Lesson, startAt?: number): Promise<void> {
+  /** `replay`: the lines that bring the host to `startAt` (a presenter's jump), by default the
+   * reference solutions of the steps before it. */
+  private async begin(lesson: Lesson, startAt?: number, replay?: readonly ReplayLine[]): Promise<void> {
     const id = lesson.data.id;
     const p = this.o.progress.current().lessons[id];
     const seed = this.o.seed ?? lesson.data.seed;
@@ -346,6 +351,7 @@ export class Tutor {
     };
     const runner = await LessonRunner.start(lesson, this.o.lang, () => this.o.makeHost(seed), {
       startAt: from,
+      ...(replay ? { replay } : {}),
       ...(this.o.set ? { rules: this.o.set.rules } : {}),
       // Help taken before a restart still counts in the grade (a set's session starts afresh).
       ...(this.o.set ? {} : { aided: resumedAid(p) }),

@@ -16,6 +16,9 @@ export interface LineTutorOptions {
   lessonId?: string;
   /** A teacher's own lessons, read from this folder's YAML instead of the tutor's. */
   lessonsDir?: string;
+  /** `--at 7.5 --seed 42`: lessonId's step (1-based) to open at, and the seed of every id. */
+  atStep?: number;
+  seed?: number;
   /** Where progress is kept (default: the user's config directory). */
   progressFile?: string;
   input?: NodeJS.ReadableStream;
@@ -63,9 +66,11 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     makeHost: (seed) => createSimHost({ seed, interactive: false }),
     progress: opened.store,
     summaries: true,
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
   });
+  const at = o.atStep === undefined ? undefined : { step: o.atStep - 1 };
   if (extras.set) await tutor.startSet();
-  else if (o.lessonId !== undefined && !(await tutor.open(o.lessonId))) {
+  else if (o.lessonId !== undefined && !(await tutor.open(o.lessonId, at))) {
     output.write(`overlay-tutor: ${NO_SUCH[o.lang](o.lessonId)}\n`);
     return 2;
   }

@@ -7,11 +7,14 @@ import { brokenLessons } from '../io/lesson-files.js';
 import { textColumns } from './columns.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile } from '../io/progress-file.js';
-import { lessonShape } from '../lessons/progress.js';
 import { createSimHost, type SimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
 import { Tutor } from '../lessons/tutor.js';
+import type { Lesson } from '../lessons/loader.js';
+import { EMPTY_PROGRESS, lessonShape } from '../lessons/progress.js';
+import { writePresentState } from '../io/workshop-files.js';
 import type { ScreenHost } from './screen-host.js';
+import { presenterLegend, presenterScreenHost } from './screen-host-present.js';
 import { screenHostFor } from './screen-host-sim.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
@@ -22,7 +25,17 @@ export interface LoadOptions {
   columns: number | undefined;
   /** The tutor (the lesson map, or one lesson) rather than the sandbox. */
   tutor?:
-    | { lessonId?: string | undefined; lessonsDir?: string | undefined; session?: GradedSessionArgs | undefined }
+    | {
+        lessonId?: string | undefined;
+        lessonsDir?: string | undefined;
+        session?: GradedSessionArgs | undefined;
+        /** `--at 7.5`: the lesson's step (1-based) to open at, the steps before it solved. */
+        atStep?: number | undefined;
+        /** `--seed` with `--at` (or a presenter's): every id as the presenter's host has it. */
+        seed?: number | undefined;
+        /** `present`: the presenter's screen, writing its position for `present --notes`. */
+        present?: boolean | undefined;
+      }
     | undefined;
 }
 
@@ -44,15 +57,18 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   };
   // A broken lesson is listed above the map with its problems; the others can still be taken.
   if (!lessons.length) throw new Error(problems.join('\n'));
+  if (o.tutor.present) return loadPresenter(lessons, o, makeHost);
   // A progress file that cannot be read at all throws here, its message naming the path.
   const opened = openProgressFile({ lessons: lessons.map(lessonShape) });
   const notices = [...(problems.length ? [brokenLessons(problems, o.lang, true)] : []), ...opened.notices];
   const extras = o.tutor.session ? gradedSession(o.tutor.session, lessons, o.lang, process.env) : {};
   if ('error' in extras) throw new Error(extras.error);
-  const tutor = new Tutor({ ...extras, lessons, lang: o.lang, makeHost, progress: opened.store });
+  const seed = o.tutor.seed !== undefined ? { seed: o.tutor.seed } : {};
+  const tutor = new Tutor({ ...extras, ...seed, lessons, lang: o.lang, makeHost, progress: opened.store });
   const wanted = o.tutor.lessonId;
+  const at = o.tutor.atStep;
   if (extras.set) await tutor.startSet();
-  else if (wanted !== undefined && !(await tutor.open(wanted)))
+  else if (wanted !== undefined && !(await tutor.open(wanted, at === undefined ? undefined : { step: at - 1 })))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
   const tutorScreen = tutorScreenHost(tutor);
   // Steps whose save failed get one more try when the screen closes.
@@ -67,4 +83,30 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   // A progress file that could not be read was moved aside, or moved from the old place: say so
   // above the map.
   return notices.length ? { ...screen, intro: () => `${notices.join('\n')}\n${screen.intro()}` } : screen;
+}
+
+/** The presenter's screen: the lesson from its first step (its host from `--seed`, else the
+ * lesson's own seed), no progress kept, its position written for the notes view. */
+async function loadPresenter(lessons: Lesson[], o: LoadOptions, makeHost: (seed: number) => SimHost) {
+  const wanted = o.tutor?.lessonId ?? '';
+  const lesson = lessons.find((l) => l.data.id === wanted || l.folder === wanted || String(l.data.order) === wanted);
+  if (!lesson) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
+  const seed = o.tutor?.seed ?? lesson.data.seed;
+  const progress = { current: () => EMPTY_PROGRESS, recordStep: () => undefined, recordAid: () => undefined };
+  const tutor = new Tutor({ lessons, lang: o.lang, makeHost, progress, seed });
+  await tutor.open(lesson.data.id, { step: Math.max(0, (o.tutor?.atStep ?? 1) - 1) });
+  // A position that cannot be written is said above the lesson: the talk goes on without notes.
+  let unwritten: string | undefined;
+  let first = true;
+  const host = presenterScreenHost(tutor, {
+    seed,
+    lang: o.lang,
+    onPosition: (p) => {
+      const error = writePresentState(p);
+      if (first) unwritten = error;
+      first = false;
+    },
+  });
+  const warning = unwritten ? `⚠ overlay-tutor: ${unwritten}\n` : '';
+  return { ...host, intro: () => `${warning}${presenterLegend(o.lang)}\n${host.intro?.() ?? ''}` };
 }

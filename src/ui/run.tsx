@@ -24,7 +24,14 @@ export interface ScreenOptions {
     lessonsDir?: string | undefined;
     /** A recorded session: transcript, exercise set, learner, seed, key (src/io/graded-session.ts). */
     session?: GradedSessionArgs | undefined;
+    /** `--at 7.5`: the step to open lessonId at (1-based), and `--seed`. */
+    atStep?: number | undefined;
+    seed?: number | undefined;
+    /** `present`: the presenter's screen. */
+    present?: boolean | undefined;
   };
+  /** `present --speed`: characters typed a second. */
+  presentSpeed?: number | undefined;
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
@@ -82,6 +89,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       linear={o.screenReader}
       ascii={o.ascii ?? false}
       onExit={(c) => (code = c)}
+      {...(o.presentSpeed !== undefined ? { presentSpeed: o.presentSpeed } : {})}
       color={process.env.FORCE_COLOR !== '0'}
     />,
     {

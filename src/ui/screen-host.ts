@@ -4,6 +4,7 @@
 import type { PaneModel } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
 import type { CommandIO } from '../shell/command.js';
+import type { PresenterControl } from './screen-host-present.js';
 
 /** A command's streams on the screen, plus one for the tutor's own words (the lesson's text,
  * hints, verdicts), which the screen lays out as markdown rather than as program output. */
@@ -14,7 +15,7 @@ export interface ScreenIO extends CommandIO {
 export interface ScreenHost {
   prompt(): string;
   /** Runs a line; the pane state is updated when it resolves. */
-  run(line: string, io: ScreenIO): Promise<{ exitCode: number; exited: boolean }>;
+  run(line: string, io: ScreenIO): Promise<{ exitCode: number; exited: boolean; fresh?: boolean }>;
   /** Tab: where the word starts, the candidates and what they share. */
   complete(line: string): { from: number; candidates: string[]; common: string };
   panes(): PaneModel;
@@ -36,6 +37,8 @@ export interface ScreenHost {
   secrets?(): string[];
   /** The tutor (lesson commands are listed in the help), not the bare sandbox. */
   tutor?: boolean;
+  /** A presenter's screen: the keys type each step's lines (src/ui/presenter-keys.ts). */
+  present?: PresenterControl;
 }
 
 /** The panes with nothing in focus (the tutor's lesson map). */

@@ -15,6 +15,7 @@ import * as edit from './line-editor.js';
 import { markdownRows, type Row } from './markdown.js';
 import { CLEAR, type Chunk, type OutLine, OutputLines, wrapLine } from './output.js';
 import { PANE_ORDER, type PaneKind } from './panes.js';
+import { PresenterKeys } from './presenter-keys.js';
 import type { ScreenHost, ScreenIO } from './screen-host.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -38,6 +39,8 @@ export interface ScreenProps {
   color?: boolean;
   /** LANG=C: ASCII borders and glyphs. */
   ascii?: boolean;
+  /** A presenter's typing speed, in characters a second (0: at once). */
+  presentSpeed?: number;
 }
 
 /** What a command changes, kept in one state so that a command renders once when it ends (Ink's
@@ -86,6 +89,7 @@ export function Screen({
   pullMs = 1600,
   color = true,
   ascii = false,
+  presentSpeed = 40,
 }: ScreenProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
@@ -210,6 +214,11 @@ export function Screen({
       // A new step that names a pane brings it into view; otherwise the learner's choice stays.
       const paneAfter = host.pane?.();
       if (paneAfter && (paneAfter !== paneBefore || host.status?.() !== statusBefore)) setPaneIndex(wanted());
+      // A presenter's jump: the screen as if the step had been opened directly.
+      if (result.fresh) {
+        setPaneIndex(wanted());
+        update({ chainRevealed: 1 });
+      }
       if (result.exited) quit(result.exitCode);
     },
     [host, append, update, lines, quit, pullMs],
@@ -250,6 +259,22 @@ export function Screen({
     setLine(edit.EMPTY_LINE);
     void drain();
   };
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  // A presenter's screen: the keys type the step's lines (src/ui/presenter-keys.ts).
+  const presenter = useRef<PresenterKeys | undefined>(undefined);
+  if (host.present && !presenter.current)
+    presenter.current = new PresenterKeys(
+      host.present,
+      {
+        line: () => lineRef.current.value,
+        setLine: (text) => setLine(edit.lineAt(text)),
+        submit: () => submitRef.current(),
+        busy: () => draining.current || queue.current.length > 0,
+      },
+      presentSpeed,
+    );
+  useEffect(() => () => presenter.current?.dispose(), []);
 
   // The raw sequence of each key, read before useInput's handler (this listener is added first
   // and never re-added): F1, and Delete (ESC [3~) told apart from Backspace (DEL), which Ink
@@ -377,6 +402,8 @@ export function Screen({
       setShowHelp(false);
       return;
     }
+    // Ctrl-C stops a presenter's typing too.
+    if (key.ctrl && ch === 'c') presenter.current?.dispose();
     if (key.ctrl && ch === 'c' && running.current) {
       // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped.
       running.current.abort();
@@ -394,6 +421,7 @@ export function Screen({
       live.current.ctrlC = false;
       setCtrlC(false);
     }
+    if (focus === 'prompt' && presenter.current?.key(ch, key)) return;
     if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') return quit(0);
     // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).
     if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') return openHelp.current();
@@ -438,7 +466,10 @@ export function Screen({
     ? s.ctrlCAgain
     : focus === 'panes'
       ? s.focusPanes
-      : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | ${s.helpKey}`;
+      : host.present
+        ? // A presenter's: the catch-up code (in `where`) keeps its room; the keys were shown at the start.
+          `${where} | ${s.focusOn(focusLabel)}`
+        : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | ${s.helpKey}`;
 
   if (showHelp)
     return <HelpOverlay s={s} width={columns} height={rows} lesson={!!host.tutor} scroll={helpScroll} ascii={ascii} />;
