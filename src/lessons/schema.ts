@@ -225,7 +225,16 @@ export const lessonSchema = z
     }),
   );
 
-const text = () => z.string().check(z.minLength(1));
+/** The longest text a lesson may show at once: the screen lays out a step's whole text on each
+ * frame, and a quarter-megabyte step took it 25 s (the lessons' longest is ~600 bytes). */
+export const MAX_TEXT_CHARS = 16 * 1024;
+const text = () =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_TEXT_CHARS, `a text is at most ${MAX_TEXT_CHARS} characters (the screen shows it whole)`),
+    );
 export const textsSchema = z.strictObject({
   title: text(),
   summary: text(),

@@ -91,6 +91,18 @@ describe('one broken lesson among good ones', () => {
     ]);
   });
 
+  it('refuse a step text the screen could not lay out in time (over 16 KiB), inside the file cap', () => {
+    // A quarter-megabyte step took the screen 25 s to show and kept it from taking keys.
+    const en = join(dir, '01-storage-drivers', 'en.yaml');
+    const big = `${'      lorem ipsum dolor sit amet\n'.repeat(4000)}`;
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/(\n {2}intro:\n {4}text: \|\n)/, `$1${big}`));
+    const r = readLessons(dir, 'mine');
+    expect(r.lessons.map((l) => l.data.id)).toEqual([]);
+    expect(r.problems[0]).toMatch(
+      /^mine\/01-storage-drivers\/en\.yaml:\d+:\d+: steps\.intro\.text: a text is at most 16384 characters/,
+    );
+  });
+
   it('in the line tutor: listed above the map, and the good lesson can be taken', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
