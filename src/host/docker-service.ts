@@ -4,6 +4,7 @@
 import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/engine/index.js';
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
+import { goJsonDecodeError } from '../docker/go-json-scan.js';
 
 export type ServiceState =
   | { state: 'active'; sinceMs: number; pid: number }
@@ -25,12 +26,10 @@ export class DockerService {
   /** Why the daemon cannot start with /etc/docker/daemon.json as it is, or undefined. */
   private configProblem(): string | undefined {
     if (!this.proc.exists('/etc/docker/daemon.json')) return undefined;
-    let config: unknown;
-    try {
-      config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json')));
-    } catch (e) {
-      return `unable to configure the Docker daemon with file /etc/docker/daemon.json: ${(e as Error).message}`;
-    }
+    // dockerd reads the file with Go's json.Decoder: its errors, not V8's, reach the journal.
+    const syntax = goJsonDecodeError(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json')));
+    if (syntax) return `unable to configure the Docker daemon with file /etc/docker/daemon.json: ${syntax}`;
+    const config = this.readConfig();
     const driver = (config as Record<string, unknown>)?.['storage-driver'];
     if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return undefined;
     if (
@@ -47,11 +46,17 @@ export class DockerService {
   /** The driver daemon.json asks for (configProblem has vetted it), overlay2 by default. */
   private storageDriver(): DriverName {
     if (!this.proc.exists('/etc/docker/daemon.json')) return 'overlay2';
-    const config = JSON.parse(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'))) as Record<
-      string,
-      unknown
-    > | null;
-    return config?.['storage-driver'] === 'overlay' ? 'overlay' : 'overlay2';
+    return this.readConfig()?.['storage-driver'] === 'overlay' ? 'overlay' : 'overlay2';
+  }
+
+  /** daemon.json's first value once Go's decoder took it (text after that value is not read). */
+  private readConfig(): Record<string, unknown> | null {
+    const text = new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'));
+    try {
+      return JSON.parse(text) as Record<string, unknown> | null;
+    } catch {
+      return null;
+    }
   }
 
   start(): boolean {

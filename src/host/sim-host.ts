@@ -5,7 +5,7 @@ import { UNSIMULATED_COMMANDS } from './unsimulated-commands.js';
 import { Volume } from 'memfs';
 import { type BudgetLimits, Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
-import { toText, type CommandSpec } from '../shell/command.js';
+import { toText, type CommandContext, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';
@@ -233,6 +233,11 @@ function jqCommand(): CommandSpec {
   };
 }
 
+/** A child shell stays in its parent's root: `sh -c` inside a container runs in the container. */
+function sameRoot(ctx: CommandContext): { root?: string; cwd?: string } {
+  return ctx.proc.root === '/' ? {} : { root: ctx.proc.root, cwd: ctx.proc.getcwd() };
+}
+
 /** `bash -c STRING`, `bash FILE`, or a nested interactive bash (exit returns to the outer one). */
 function bashCommand(name: string): CommandSpec {
   return {
@@ -247,10 +252,10 @@ function bashCommand(name: string): CommandSpec {
           ctx.stderr(`${name}: -c: option requires an argument\n`);
           return 2;
         }
-        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env) });
+        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env), ...sameRoot(ctx) });
       }
       const file = args.find((a) => !a.startsWith('-'));
-      if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx);
+      if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx, sameRoot(ctx));
       let hostname = 'localhost';
       try {
         hostname = toText(ctx.proc.readFile('/etc/hostname')).trim();
@@ -259,6 +264,30 @@ function bashCommand(name: string): CommandSpec {
       }
       ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd() });
       return 0;
+    },
+  };
+}
+
+/** `busybox APPLET ARGS`: the multi-call binary runs the applet its first argument names (the
+ * busybox images' /bin/busybox; Ubuntu's busybox-static on the host). */
+function busyboxCommand(): CommandSpec {
+  return {
+    name: 'busybox',
+    summary: 'the multi-call binary: busybox APPLET [ARGS] runs the applet',
+    async run(ctx) {
+      const args = ctx.argv.slice(1);
+      if (args.length === 0 || args[0] === '--help') {
+        ctx.stdout(
+          'BusyBox v1.36.1 multi-call binary.\n\nUsage: busybox [function [arguments]...]\n' +
+            '   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n' +
+            '\tutilities into a single executable.\n',
+        );
+        return 0;
+      }
+      return ctx.shell.runLine(args.map(shellQuote).join(' '), ctx, {
+        env: Object.fromEntries(ctx.env),
+        ...sameRoot(ctx),
+      });
     },
   };
 }
@@ -286,7 +315,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   };
   fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
-  [jqCommand(), bashCommand('bash'), bashCommand('sh')].forEach(add);
+  [jqCommand(), bashCommand('bash'), bashCommand('sh'), busyboxCommand()].forEach(add);
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
   const names = [

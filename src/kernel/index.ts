@@ -1,6 +1,7 @@
 // The kernel model's public face: what the shell, the Docker model and the screen import.
 export { Kernel, type KernelOptions, type Mount, type OverlayMountRequest } from './kernel.js';
 export { Proc, type ProcOptions } from './proc.js';
+export { mountContainerSystem, maskContainerPaths } from './container-mounts.js';
 export { Disk, type PinnedFile } from './disk.js';
 export { OverlayFs, type OverlayLayers } from './overlayfs.js';
 export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';

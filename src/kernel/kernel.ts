@@ -25,6 +25,22 @@ export interface Mount {
    * volumes). The model has one mount table; the host's /proc/mounts leaves these out.
    */
   namespace?: string;
+  /**
+   * The root (a container's merged dir) of the only processes that see this mount: a container's
+   * own /proc and /dev, which runc mounts in the container's namespace. The host does not see
+   * them, even under merged/.
+   */
+  privateTo?: string;
+  /** mountinfo's root within its filesystem ('/' unless a subtree is mounted, as /proc/bus is). */
+  mountRoot?: string;
+  /** mountinfo's super options when the superblock's differ from what the options imply. */
+  superOptions?: string;
+}
+
+interface MountIndex {
+  byTarget: Map<string, Mount>;
+  /** The directories that hold a mountpoint (of byTarget's targets). */
+  parents: Set<string>;
 }
 
 export interface KernelOptions {
@@ -54,6 +70,8 @@ export class Kernel {
   private byTarget: Map<string, Mount> | undefined;
   /** The directories that hold a mountpoint (of byTarget's targets). */
   private mountParents: Set<string> | undefined;
+  /** The private mounts (Mount.privateTo) by the root that sees them. */
+  private privateIndex: Map<string, MountIndex> | undefined;
   private listeners = new Set<KernelListener>();
   private tempId = 0;
   private nextAnonMinor = 40;
@@ -96,17 +114,29 @@ export class Kernel {
 
   /** The mounts the host sees, as its /proc/mounts, mount and df list them. */
   hostMounts(): readonly Mount[] {
-    return this.mountTable.filter((m) => m.namespace === undefined);
+    return this.mountTable.filter((m) => m.namespace === undefined && m.privateTo === undefined);
+  }
+
+  /** The mounts a process rooted at `root` sees, targets as it names them (a container's view:
+   * its root overlay as /, its own /proc and /dev, Docker's bind mounts), in mount order. */
+  mountsSeenFrom(root: string): Mount[] {
+    if (root === '/') return [...this.hostMounts()];
+    const inside = this.mountTable.filter(
+      (m) =>
+        (m.target === root || m.target.startsWith(`${root}/`)) && (m.privateTo === undefined || m.privateTo === root),
+    );
+    return inside.map((m) => ({ ...m, target: m.target === root ? '/' : m.target.slice(root.length) }));
   }
 
   /** The mount holding a host path, and the path relative to that mount's root. Every path
    * lookup asks this for each component, so it looks the path's ancestors up in a map of mount
    * targets (longest first) rather than scanning a table that grows by a dozen mounts a container. */
-  locate(hostPath: string): { mount: Mount; rel: string } {
+  locate(hostPath: string, ns?: string): { mount: Mount; rel: string } {
     const byTarget = this.mountsByTarget();
-    if (byTarget.size > 0) {
+    const own = ns === undefined ? undefined : this.privateIndex?.get(ns)?.byTarget;
+    if (byTarget.size > 0 || own) {
       for (let p = hostPath; p.length > 1; p = p.slice(0, p.lastIndexOf('/'))) {
-        const mount = byTarget.get(p);
+        const mount = own?.get(p) ?? byTarget.get(p);
         if (mount) return { mount, rel: p === hostPath ? '' : hostPath.slice(p.length + 1) };
       }
     }
@@ -116,8 +146,13 @@ export class Kernel {
   /** The mount on `child`, an entry of the directory `dir`, if any. Asked for each entry of a
    * tree walk: the directory's path, met before, has its hash computed already; the entry's, a new
    * string, is hashed only when the directory holds a mountpoint. */
-  mountOn(dir: string, child: string): Mount | undefined {
+  mountOn(dir: string, child: string, ns?: string): Mount | undefined {
     this.mountsByTarget();
+    const own = ns === undefined ? undefined : this.privateIndex?.get(ns);
+    if (own?.parents.has(dir)) {
+      const m = own.byTarget.get(child);
+      if (m) return m;
+    }
     return this.mountParents?.has(dir) ? this.byTarget?.get(child) : undefined;
   }
 
@@ -127,8 +162,16 @@ export class Kernel {
     if (!this.byTarget) {
       this.byTarget = new Map();
       this.mountParents = new Set();
+      this.privateIndex = new Map();
       for (const m of this.mountTable) {
         if (m.target === '/') continue;
+        if (m.privateTo !== undefined) {
+          let index = this.privateIndex.get(m.privateTo);
+          if (!index) this.privateIndex.set(m.privateTo, (index = { byTarget: new Map(), parents: new Set() }));
+          index.byTarget.set(m.target, m);
+          index.parents.add(m.target.slice(0, m.target.lastIndexOf('/')) || '/');
+          continue;
+        }
         this.byTarget.set(m.target, m);
         this.mountParents.add(m.target.slice(0, m.target.lastIndexOf('/')) || '/');
       }

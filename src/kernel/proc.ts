@@ -14,6 +14,9 @@ export interface ProcOptions {
   cwd?: string;
   cred?: Credentials;
   umask?: number;
+  /** Sees the mounts of the host's namespace only, not a container's own /proc and /dev (the
+   * daemon's view of a container's rootfs, for docker cp). */
+  hostView?: boolean;
 }
 
 interface Resolved {
@@ -46,9 +49,14 @@ export class Proc {
   private cwdHost: string;
   private lastParent: { names: number; all: number; dir: string; root: string; entry: CachedDir } | undefined;
 
+  /** The mount namespace: a process rooted in a container's merged dir sees that container's
+   * private mounts (Mount.privateTo); undefined for the host's. */
+  private readonly ns: string | undefined;
+
   constructor(kernel: Kernel, options: ProcOptions) {
     this.kernel = kernel;
     this.root = options.root ?? '/';
+    this.ns = this.root === '/' || options.hostView ? undefined : this.root;
     this.cred = options.cred ?? { uid: 0, gid: 0 };
     this.umask = options.umask ?? 0o022;
     this.cwdHost = this.root;
@@ -70,7 +78,7 @@ export class Proc {
   }
 
   private lstatHost(host: string): Stat | undefined {
-    return this.lstatAt(this.kernel.locate(host));
+    return this.lstatAt(this.kernel.locate(host, this.ns));
   }
 
   private lstatAt({ mount, rel }: { mount: Mount; rel: string }): Stat | undefined {
@@ -98,8 +106,8 @@ export class Proc {
   /** Where `next`, the entry `comp` of a directory at `at`, lives: a mountpoint or the same mount
    * one name further (what kernel.locate would find, without walking the path's ancestors). */
   private locateChild(at: { mount: Mount; rel: string } | undefined, cur: string, next: string, comp: string) {
-    if (!at) return this.kernel.locate(next);
-    const mounted = this.kernel.mountOn(cur, next);
+    if (!at) return this.kernel.locate(next, this.ns);
+    const mounted = this.kernel.mountOn(cur, next, this.ns);
     if (mounted) return { mount: mounted, rel: '' };
     return { mount: at.mount, rel: at.rel === '' ? comp : `${at.rel}/${comp}` };
   }
@@ -122,7 +130,8 @@ export class Proc {
     const cut = path.lastIndexOf('/');
     const last = path.slice(cut + 1);
     // The dcache's key: the path as given, from where it starts (a chroot, the cwd).
-    const keyOf = (p: string) => `${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
+    const keyOf = (p: string) =>
+      `${this.ns === undefined ? '' : 'ns:'}${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
     const cacheable = last !== '' && last !== '.' && last !== '..';
     const parent = cacheable && cut > 0 ? this.parentDir(gen, path.slice(0, cut), keyOf) : undefined;
     if (parent) {
@@ -173,7 +182,7 @@ export class Proc {
     const stat = curStat ?? this.lstatHost(cur);
     if (!stat) throw new KernelError('ENOENT', syscall, path);
     if (trailingSlash && stat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
-    const { mount, rel } = where ?? this.kernel.locate(cur);
+    const { mount, rel } = where ?? this.kernel.locate(cur, this.ns);
     const onDisk = mount.fs === this.kernel.disk;
     if (cacheable && stat.type === 'dir' && (onDisk || mount.fstype === 'overlay'))
       this.kernel.dcache.set(gen, keyOf(path), { host: cur, mount, rel, stat }, onDisk);
@@ -190,7 +199,7 @@ export class Proc {
     const dir = this.resolve(dirPart, true, syscall);
     if (dir.stat?.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
     const host = name === '.' || name === '..' ? dir.host : hostJoin(dir.host, name);
-    const { mount, rel } = this.kernel.locate(host);
+    const { mount, rel } = this.kernel.locate(host, this.ns);
     return {
       host,
       mount,

@@ -7,14 +7,14 @@ import type { MountedFs } from './filesystem.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
 
-type Entry =
-  | { kind: 'dir'; children: () => string[] }
+export type Entry =
+  | { kind: 'dir'; children: () => string[]; mode?: number; size?: number; nlink?: number }
   | { kind: 'file'; content: () => string }
-  | { kind: 'chr'; rdev: number }
+  | { kind: 'chr'; rdev: number; mode?: number }
   | { kind: 'link'; target: string };
 
 /** A read-only filesystem whose entries are computed on every lookup. */
-class GeneratedFs implements MountedFs {
+export class GeneratedFs implements MountedFs {
   private inos = new Map<string, number>();
 
   constructor(
@@ -47,13 +47,13 @@ class GeneratedFs implements MountedFs {
     const now = this.clock();
     const [mode, nlink, rdev] =
       e.kind === 'dir'
-        ? [S_IFDIR | 0o555, 2, 0]
+        ? [S_IFDIR | (e.mode ?? 0o555), e.nlink ?? 2, 0]
         : e.kind === 'file'
           ? [S_IFREG | 0o444, 1, 0]
           : e.kind === 'chr'
-            ? [S_IFCHR | 0o666, 1, e.rdev]
+            ? [S_IFCHR | (e.mode ?? 0o666), 1, e.rdev]
             : [S_IFLNK | 0o777, 1, 0];
-    const size = e.kind === 'link' ? e.target.length : 0;
+    const size = e.kind === 'link' ? e.target.length : e.kind === 'dir' ? (e.size ?? 0) : 0;
     return {
       type: e.kind === 'link' ? 'symlink' : e.kind,
       dev: this.dev,
@@ -166,17 +166,52 @@ export function formatMountLine(m: Pick<Mount, 'source' | 'target' | 'fstype' | 
   return `${esc(m.source)} ${esc(m.target)} ${m.fstype} ${m.options} 0 0\n`;
 }
 
+/** Mount options split as mountinfo shows them: the per-mount VFS flags, the filesystem's own. */
+function splitOptions(options: string): [string, string] {
+  const vfs = new Set(['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime', 'nodiratime']);
+  const all = options.split(',');
+  const own = all.filter((o) => !vfs.has(o));
+  return [all.filter((o) => vfs.has(o)).join(','), [all.includes('ro') ? 'ro' : 'rw', ...own].join(',')];
+}
+
+/** /proc/self/mountinfo: mount id, parent id, major:minor, root, mountpoint, options, `-`, type,
+ * source, super options (proc(5)). Ids count from the root mount as a fresh namespace's do. */
+export function formatMountinfo(
+  mounts: readonly Pick<Mount, 'source' | 'target' | 'fstype' | 'options' | 'mountRoot' | 'superOptions'>[],
+): string {
+  const firstId = 1000;
+  return mounts
+    .map((m, i) => {
+      let parent = firstId - 1;
+      for (let j = i - 1; j >= 0; j--) {
+        const t = (mounts[j] as Mount).target;
+        if (m.target !== t && (t === '/' || m.target.startsWith(`${t}/`))) {
+          parent = firstId + j;
+          break;
+        }
+      }
+      const [vfs, own] = splitOptions(m.options);
+      const root = m.mountRoot ?? '/';
+      return `${firstId + i} ${parent} 0:${40 + i} ${root} ${m.target} ${vfs} - ${m.fstype} ${m.source} ${m.superOptions ?? own}\n`;
+    })
+    .join('');
+}
+
 export interface ProcfsOptions {
   /** `uname -r`, shown in /proc/version too. */
   release: string;
 }
 
-/** Mounts a procfs at `target` (a host path to an existing directory). */
-export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/proc'): void {
-  const mounts = (): string => kernel.hostMounts().map(formatMountLine).join('');
+/** Mounts a procfs at `target` (a host path to an existing directory). The mounts it lists are
+ * those its readers see: the host's, or for a container's /proc (privateTo its merged dir) the
+ * container's. */
+export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/proc', privateTo?: string): void {
+  const seen = () => (privateTo === undefined ? kernel.hostMounts() : kernel.mountsSeenFrom(privateTo));
+  const mounts = (): string => seen().map(formatMountLine).join('');
   const files: Record<string, () => string> = {
     mounts,
     'self/mounts': mounts,
+    'self/mountinfo': () => formatMountinfo(seen()),
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\toverlay\n\text4\n\txfs\n',
     version: () =>
       `Linux version ${options.release} (buildd@lcy02-amd64-059) ` +
@@ -187,12 +222,19 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
   };
   const lookup = (rel: string): Entry | undefined => {
     if (rel === '') return { kind: 'dir', children: () => ['filesystems', 'mounts', 'self', 'uptime', 'version'] };
-    if (rel === 'self') return { kind: 'dir', children: () => ['mounts'] };
+    if (rel === 'self') return { kind: 'dir', children: () => ['mountinfo', 'mounts'] };
     const f = files[rel];
     return f ? { kind: 'file', content: f } : undefined;
   };
   const fs = new GeneratedFs(makedev(0, 22), lookup, () => kernel.clock.now());
-  kernel.addMount({ target, source: 'proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs });
+  kernel.addMount({
+    target,
+    source: 'proc',
+    fstype: 'proc',
+    options: 'rw,nosuid,nodev,noexec,relatime',
+    fs,
+    ...(privateTo === undefined ? {} : { privateTo }),
+  });
 }
 
 /** Mounts a devtmpfs-like /dev with null, zero, pts/ and shm/. */

@@ -142,12 +142,12 @@ describe('docker exec, diff, stop, rm', () => {
     expect(await e.docker('exec', 'web', 'bash')).toEqual({
       code: 126,
       stdout: '',
-      stderr: `${prefix}"bash": executable file not found in $PATH: unknown\n`,
+      stderr: `${prefix}"bash": executable file not found in $PATH: unknown\r\n`,
     });
     expect(await e.docker('exec', '-it', 'web', 'bash')).toMatchObject({ code: 126 });
     expect(e.entered).toHaveLength(0);
     expect((await e.docker('exec', 'web', '/bin/nosuch')).stderr).toBe(
-      `${prefix}"/bin/nosuch": stat /bin/nosuch: no such file or directory: unknown\n`,
+      `${prefix}"/bin/nosuch": stat /bin/nosuch: no such file or directory: unknown\r\n`,
     );
     expect((await e.docker('exec', 'web', 'sh', '-c', 'echo ok')).stdout).toBe('ok\n');
   });

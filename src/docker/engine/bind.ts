@@ -210,6 +210,7 @@ export function bindMount(kernel: Kernel, source: string, target: string, namesp
     fstype: 'ext4',
     options: 'rw,relatime',
     fs,
+    mountRoot: source,
     ...(namespace ? { namespace } : {}),
   };
   kernel.addMount(mount);

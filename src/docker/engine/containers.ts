@@ -1,7 +1,7 @@
 // Container operations: create (the -init layer and the container layer), start/stop (mount and
 // unmount merged/), the main process (run through the shell's runner in the merged root), exec,
 // rm and diff. containers/<id>/ holds what the daemon writes there.
-import { isKernelError, type Proc } from '../../kernel/index.js';
+import { isKernelError, maskContainerPaths, mountContainerSystem, type Proc } from '../../kernel/index.js';
 import { sha256Hex, shortId } from '../digest.js';
 import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
 import type { Change } from './changes.js';
@@ -204,6 +204,7 @@ export class Daemon extends DaemonCore {
     const c = this.getContainer(ref);
     if (c.state.status === 'running') return c;
     const merged = this.driver.mount(c.rw.mountId);
+    mountContainerSystem(this.kernel, merged, { release: this.kernelVersion, tty: !!c.config.Tty });
     this.mountVolumes(c, merged);
     const dir = this.containerDir(c);
     const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
@@ -231,6 +232,7 @@ export class Daemon extends DaemonCore {
     for (const f of ['resolv.conf', 'hostname', 'hosts']) {
       if (this.fs.exists(`${merged}/etc/${f}`)) bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id);
     }
+    maskContainerPaths(this.kernel, merged);
     const pid = this.random.fill(new Uint8Array(2));
     c.state = {
       ...c.state,
@@ -268,7 +270,8 @@ export class Daemon extends DaemonCore {
    * bind-mounted there.
    */
   private mountVolumes(c: Container, merged: string): void {
-    const inside = this.kernel.proc({ root: merged, umask: 0o022 });
+    // The daemon makes mountpoints in the rootfs itself, below the container's /proc and /dev.
+    const inside = this.kernel.proc({ root: merged, umask: 0o022, hostView: true });
     const host = this.fs.proc;
     for (const m of c.mounts) {
       if (!this.fs.exists(m.Source)) this.fs.mkdirAll(m.Source, 0o755);

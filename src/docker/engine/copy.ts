@@ -126,7 +126,8 @@ export function withContainerFs<T>(d: Daemon, ref: string, fn: (proc: Proc) => T
   const mounted = d.driver.isMounted(c.rw.mountId);
   const merged = mounted ? d.mergedDir(c) : d.driver.mount(c.rw.mountId);
   try {
-    return fn(d.kernel.proc({ root: merged, umask: 0o022 }));
+    // The daemon's view of the rootfs: not the container's own /proc and /dev.
+    return fn(d.kernel.proc({ root: merged, umask: 0o022, hostView: true }));
   } finally {
     if (!mounted) d.driver.unmount(c.rw.mountId);
   }

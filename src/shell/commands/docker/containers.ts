@@ -239,7 +239,8 @@ export const execCommand: SubCommand = {
     // runc looks the program up in the container's own filesystem: an image without bash has none.
     const missing = d.execError(c.id, argv[0] as string);
     if (missing) {
-      ctx.stderr(`${missing}\n`);
+      // The CLI copies the exec's stream, which ends the line as a terminal would.
+      ctx.stderr(`${missing}\r\n`);
       return 126;
     }
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;

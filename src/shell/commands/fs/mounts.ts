@@ -143,7 +143,7 @@ function df(ctx: CommandContext): number {
   const size = (n: number): string =>
     human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : coreutilsHumanSize(n * 1024)) : String(n);
   let mounts = kernel
-    .hostMounts()
+    .mountsSeenFrom(ctx.proc.root)
     .filter(
       (m) =>
         m.fstype === 'ext4' ||
@@ -229,10 +229,11 @@ function mountCmd(ctx: CommandContext): number {
   const kernel = ctx.proc.kernel;
   if (p.operands.length === 0) {
     const type = p.flags.get('t');
-    for (const m of kernel.hostMounts()) {
+    // The mounts of the caller's namespace: inside a container, its own table with the overlay as /.
+    for (const m of kernel.mountsSeenFrom(ctx.proc.root)) {
       if (type && m.fstype !== type) continue;
       ctx.stdout(
-        `${m.source === '/dev/vda' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`,
+        `${m.source === '/dev/vda' && ctx.proc.root === '/' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`,
       );
     }
     return 0;
