@@ -5,16 +5,32 @@ import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/e
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
 import { goJsonDecodeError } from '../docker/go-json-scan.js';
+import { DOCKER_VERSION } from '../docker/version.js';
 
 export type ServiceState =
   | { state: 'active'; sinceMs: number; pid: number }
   | { state: 'inactive'; sinceMs: number }
   | { state: 'failed'; sinceMs: number; reason: string };
 
+/** One line of systemd's journal: who logged it (systemd[1] or dockerd[pid]) and what. */
+export interface JournalEntry {
+  ms: number;
+  ident: string;
+  pid: number;
+  text: string;
+  /** The catalog entry journalctl -x prints under the line. */
+  explain?: string[];
+}
+
+const UNIT_DESCRIPTION = 'Docker Application Container Engine';
+
 export class DockerService {
   current?: DockerEngine;
   status: ServiceState;
+  /** What docker.service wrote to the journal since boot, for journalctl -u docker. */
+  readonly journal: JournalEntry[] = [];
   private nextPid = 1021;
+  private jobId = 1180;
 
   constructor(
     private readonly options: DaemonOptions,
@@ -59,24 +75,94 @@ export class DockerService {
     }
   }
 
+  private log(ident: string, pid: number, text: string, explain?: string[]): void {
+    this.journal.push({ ms: this.options.clock.now(), ident, pid, text, ...(explain ? { explain } : {}) });
+  }
+
+  /** dockerd's logrus line: time="…" level=info msg="…". */
+  private daemonLog(pid: number, msg: string, extra = ''): void {
+    const t = new Date(this.options.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    this.log('dockerd', pid, `time="${t}" level=info msg="${msg}"${extra}`);
+  }
+
   start(): boolean {
     if (this.current) return true;
+    const job = this.jobId++;
+    const pid = this.nextPid;
+    this.nextPid += 137;
+    this.log('systemd', 1, `Starting ${UNIT_DESCRIPTION}...`, [
+      'Subject: A start job for unit docker.service has begun execution',
+      'Defined-By: systemd',
+      'Support: http://www.ubuntu.com/support',
+      '',
+      'A start job for unit docker.service has begun execution.',
+      '',
+      `The job identifier is ${job}.`,
+    ]);
     const problem = this.configProblem();
     if (problem) {
       this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: problem };
+      // dockerd fails before its logger is set up: the error is a plain line.
+      this.log('dockerd', pid, problem);
+      this.log('systemd', 1, 'docker.service: Main process exited, code=exited, status=1/FAILURE', [
+        'Subject: Unit process exited',
+        'Defined-By: systemd',
+        'Support: http://www.ubuntu.com/support',
+        '',
+        'An ExecStart= process belonging to unit docker.service has exited.',
+        '',
+        "The process' exit code is 'exited' and its exit status is 1.",
+      ]);
+      this.log('systemd', 1, "docker.service: Failed with result 'exit-code'.", [
+        'Subject: Unit failed',
+        'Defined-By: systemd',
+        'Support: http://www.ubuntu.com/support',
+        '',
+        "The unit docker.service has entered the 'failed' state with result 'exit-code'.",
+      ]);
+      this.log('systemd', 1, `Failed to start ${UNIT_DESCRIPTION}.`, [
+        'Subject: A start job for unit docker.service has failed',
+        'Defined-By: systemd',
+        'Support: http://www.ubuntu.com/support',
+        '',
+        'A start job for unit docker.service has finished with a failure.',
+        '',
+        `The job identifier is ${job} and the job result is failed.`,
+      ]);
       return false;
     }
-    this.current = createDaemon({ ...this.options, storageDriver: this.storageDriver() });
-    this.status = { state: 'active', sinceMs: this.options.clock.now(), pid: this.nextPid };
-    this.nextPid += 137;
+    const driver = this.storageDriver();
+    this.daemonLog(pid, 'Starting up');
+    this.current = createDaemon({ ...this.options, storageDriver: driver });
+    this.daemonLog(pid, 'Loading containers: start.');
+    this.daemonLog(pid, 'Loading containers: done.');
+    this.daemonLog(pid, 'Docker daemon', ` commit=5d6db84 graphdriver(s)=${driver} version=${DOCKER_VERSION}`);
+    this.daemonLog(pid, 'Daemon has completed initialization');
+    this.daemonLog(pid, 'API listen on /run/docker.sock');
+    this.log('systemd', 1, `Started ${UNIT_DESCRIPTION}.`, [
+      'Subject: A start job for unit docker.service has finished successfully',
+      'Defined-By: systemd',
+      'Support: http://www.ubuntu.com/support',
+      '',
+      'A start job for unit docker.service has finished successfully.',
+      '',
+      `The job identifier is ${job}.`,
+    ]);
+    this.status = { state: 'active', sinceMs: this.options.clock.now(), pid };
     return true;
   }
 
   stop(): void {
     const d = this.current;
+    const pid = this.status.state === 'active' ? this.status.pid : 0;
     if (d) {
+      this.log('systemd', 1, `Stopping ${UNIT_DESCRIPTION}...`);
+      this.daemonLog(pid, "Processing signal 'terminated'");
       for (const c of d.ps(false)) d.stop(c.id);
       this.current = undefined;
+      this.daemonLog(pid, 'Daemon shutdown complete');
+      this.log('systemd', 1, 'docker.service: Deactivated successfully.');
+      this.log('systemd', 1, `Stopped ${UNIT_DESCRIPTION}.`);
     }
     this.status = { state: 'inactive', sinceMs: this.options.clock.now() };
   }

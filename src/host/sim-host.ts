@@ -14,6 +14,7 @@ import { shellQuote } from '../posix/shell-quote.js';
 import type { DockerEngine } from '../docker/engine/index.js';
 import { DockerService } from './docker-service.js';
 import { createSystemctl } from './systemctl.js';
+import { createJournalctl } from './journalctl.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
 import type { CompletionSources } from '../shell/bash/completion.js';
@@ -321,7 +322,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   const names = [
     ...table.keys(),
     ...(options.extraCommands ?? []).map((c) => c.name),
-    ...(withDocker ? ['docker', 'dockerd', 'systemctl'] : []),
+    ...(withDocker ? ['docker', 'dockerd', 'systemctl', 'journalctl'] : []),
   ];
   buildRootFs(rootProc, hostname, names);
   mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
@@ -352,6 +353,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     // activation), as `systemctl stop docker` warns.
     add(createDockerCommand(() => svc.current ?? (svc.start() ? svc.current : undefined)));
     add(createSystemctl(svc, () => clock.now()));
+    add(createJournalctl(svc, hostname));
   }
   (options.extraCommands ?? []).forEach(add);
   const commands = [...table.values()];

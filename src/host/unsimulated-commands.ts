@@ -20,7 +20,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['less', 'man', 'nano', 'diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],
   ...['unxz', 'zip', 'unzip', 'xxd', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
-  ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'journalctl', 'apt', 'apt-get'],
+  ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],
   ...['dpkg', 'snap', 'useradd', 'usermod', 'passwd', 'su', 'lsmod', 'modprobe', 'modinfo'],
   // the container runtime beside dockerd
   ...['containerd', 'containerd-shim-runc-v2', 'ctr', 'runc', 'docker-init', 'docker-proxy'],

@@ -80,3 +80,30 @@ describe('systemctl and docker.service', () => {
     });
   });
 });
+
+describe('journalctl -u docker.service', () => {
+  it("shows dockerd's Go error and systemd's failure with -x's catalog when daemon.json is broken", async () => {
+    await sh('echo oops > /etc/docker/daemon.json');
+    expect((await sh('systemctl restart docker')).code).toBe(1);
+    const j = await sh('journalctl -xeu docker.service');
+    expect(j.code).toBe(0);
+    expect(j.out).toMatch(
+      /^\w{3} \d\d \d\d:\d\d:\d\d host dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon\.json: invalid character 'o' looking for beginning of value$/m,
+    );
+    expect(j.out).toContain("systemd[1]: docker.service: Failed with result 'exit-code'.\n");
+    expect(j.out).toContain('░░ A start job for unit docker.service has finished with a failure.\n');
+    // Without -x: no catalog lines; -n keeps the last lines.
+    const last = await sh('journalctl -u docker -n 1');
+    expect(last.out).toMatch(/systemd\[1\]: Failed to start Docker Application Container Engine\.\n$/);
+    expect(last.out.split('\n')).toHaveLength(2);
+  });
+
+  it('a good start logs dockerd lines and Started; other units have no entries; bad options fail', async () => {
+    const j = await sh('journalctl -u docker.service');
+    expect(j.out).toContain('level=info msg="API listen on /run/docker.sock"');
+    expect(j.out).toMatch(/systemd\[1\]: Started Docker Application Container Engine\.\n$/);
+    expect(j.out).not.toContain('failed');
+    expect(await sh('journalctl -u ssh')).toEqual({ out: '-- No entries --\n', code: 0 });
+    expect((await sh('journalctl -z')).code).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-# docker top, stats --no-stream, logs with its options, --rm on run and create, run --pull.
+# docker top, stats --no-stream, logs with its options.
 docker load -i /tmp/base.tar
 docker run -d --name box busybox-static:latest sleep 1000
 docker top box | awk '{print $1, $6, $7, $8, $9}'
@@ -12,7 +12,7 @@ docker stats --no-stream --format 'table {{.Name}}\t{{.CPUPerc}}\t{{.PIDs}}'
 docker stats --no-stream box --format '{{.Container}} {{.ID}}'
 docker stats --no-stream nosuch
 docker stats --no-stream box nosuch
-docker stop box
+docker kill box
 docker top box
 docker stats --no-stream --format '{{.Name}}'
 docker stats --no-stream -a --format '{{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.MemPerc}} {{.NetIO}} {{.BlockIO}} {{.PIDs}}'
@@ -36,18 +36,3 @@ docker logs --until 10x talk
 docker logs -f talk
 docker logs --details talk
 docker logs nosuch
-docker run --rm --name gone busybox-static:latest echo bye
-docker ps -a --format '{{.Names}}'
-docker create --rm --name later busybox-static:latest echo later
-docker ps -a --format '{{.Names}} {{.Status}}'
-docker start -a later
-docker ps -a --format '{{.Names}}'
-docker run --rm -d --name rmd busybox-static:latest sleep 100
-docker stop rmd
-docker ps -a --format '{{.Names}}'
-docker run --rm --pull never busybox-static:latest echo never
-docker run --rm --pull never nosuch:latest true
-docker run --rm --pull never nosuch true
-docker run --rm --pull missing busybox-static:latest echo missing
-docker create --pull never nosuch:latest
-docker ps -a --format '{{.Names}}'

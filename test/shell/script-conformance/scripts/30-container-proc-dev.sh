@@ -29,4 +29,4 @@ docker exec box ls /proc/self/mountinfo /proc/mounts
 MERGED=$(docker inspect box --format '{{.GraphDriver.Data.MergedDir}}')
 ls $MERGED/dev
 grep -c " $MERGED/proc " /proc/mounts
-docker stop box
+docker kill box
