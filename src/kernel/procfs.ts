@@ -192,7 +192,8 @@ export function formatMountinfo(
       }
       const [vfs, own] = splitOptions(m.options);
       const root = m.mountRoot ?? '/';
-      return `${firstId + i} ${parent} 0:${40 + i} ${root} ${m.target} ${vfs} - ${m.fstype} ${m.source} ${m.superOptions ?? own}\n`;
+      const fsPart = `${m.fstype} ${m.source} ${m.superOptions ?? own}`;
+      return `${firstId + i} ${parent} 0:${40 + i} ${root} ${m.target} ${vfs} - ${fsPart}\n`;
     })
     .join('');
 }

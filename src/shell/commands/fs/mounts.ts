@@ -215,6 +215,11 @@ function df(ctx: CommandContext): number {
   return 0;
 }
 
+/** The host names its root disk by its partition; a container's binds show the device itself. */
+function hostSource(source: string, ctx: CommandContext): string {
+  return source === '/dev/vda' && ctx.proc.root === '/' ? '/dev/vda1' : source;
+}
+
 function mountCmd(ctx: CommandContext): number {
   let p;
   try {
@@ -232,9 +237,7 @@ function mountCmd(ctx: CommandContext): number {
     // The mounts of the caller's namespace: inside a container, its own table with the overlay as /.
     for (const m of kernel.mountsSeenFrom(ctx.proc.root)) {
       if (type && m.fstype !== type) continue;
-      ctx.stdout(
-        `${m.source === '/dev/vda' && ctx.proc.root === '/' ? '/dev/vda1' : m.source} on ${m.target} type ${m.fstype} (${m.options})\n`,
-      );
+      ctx.stdout(`${hostSource(m.source, ctx)} on ${m.target} type ${m.fstype} (${m.options})\n`);
     }
     return 0;
   }
