@@ -55,12 +55,18 @@ export function replaceAll(re: RegExp, s: string, how: number, repl: (m: RegExpE
 }
 
 export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
-  const str = (k: number): string => it.str(it.eval(args[k]));
-  const num = (k: number): number => toNum(it.eval(args[k]));
+  // gawk refuses a call with too few arguments when it parses the program, in these words.
+  const arg = (k: number): Expr => {
+    const a = args[k];
+    if (a === undefined) throw new AwkFatal(`${args.length} is invalid as number of arguments for ${name}`);
+    return a;
+  };
+  const str = (k: number): string => it.str(it.eval(arg(k)));
+  const num = (k: number): number => toNum(it.eval(arg(k)));
   switch (name) {
     case 'length': {
       if (args.length === 0) return [...it.getRecord()].length;
-      const a = args[0];
+      const a = arg(0);
       if (a.t === 'var' && a.name !== 'NF') {
         const c = it.cell(a.name);
         if (c.arr) return c.arr.size;
@@ -84,13 +90,14 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     }
     case 'split': {
       const s = str(0);
-      const target = args[1];
+      const target = arg(1);
       if (target.t !== 'var') throw new AwkFatal('split: second argument is not an array');
       const arr = it.array(target.name);
       arr.clear();
       let parts: string[];
-      if (args.length > 2 && args[2].t === 're') {
-        parts = s === '' ? [] : splitAt(it.regex(args[2].src), s);
+      const sep = args[2];
+      if (sep?.t === 're') {
+        parts = s === '' ? [] : splitAt(it.regex(sep.src), s);
       } else {
         const fs = args.length > 2 ? str(2) : it.str(it.get('FS'));
         parts = it.splitBy(s, fs);
@@ -100,7 +107,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     }
     case 'sub':
     case 'gsub': {
-      const re = it.regexOf(args[0]);
+      const re = it.regexOf(arg(0));
       const repl = str(1);
       const target: Expr = args[2] ?? { t: 'field', e: { t: 'num', v: 0 } };
       const s = it.str(it.eval(target));
@@ -109,7 +116,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
       return n;
     }
     case 'gensub': {
-      const re = it.regexOf(args[0]);
+      const re = it.regexOf(arg(0));
       const repl = str(1);
       const howS = args.length > 2 ? str(2) : 'g';
       const how = /^[gG]/.test(howS) ? 0 : Math.max(1, Math.trunc(toNum(input(howS))));
@@ -122,7 +129,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
     }
     case 'match': {
       const s = str(0);
-      const re = it.regexOf(args[1]);
+      const re = it.regexOf(arg(1));
       const first = re.exec(s);
       const m = first && longestAt(re, s, first);
       const start = m ? [...s.slice(0, m.index)].length + 1 : 0;

@@ -34,11 +34,11 @@ function expo(x: number, p: number, upper: boolean): string {
   let s = ax.toExponential(p);
   if (p + 25 <= 100) {
     const probe = ax.toExponential(p + 25);
-    const [mant] = probe.split('e');
+    const [mant = '', exp] = probe.split('e');
     const tail = mant.slice(mant.length - 25);
     if (tail === `5${'0'.repeat(24)}`) {
       const down = mant.slice(0, mant.length - 25).replace(/\.$/, '');
-      if (Number(down[down.length - 1]) % 2 === 0) s = `${down}e${probe.split('e')[1]}`;
+      if (Number(down.at(-1)) % 2 === 0) s = `${down}e${exp}`;
     }
   }
   const [m, e] = s.split('e');
@@ -91,7 +91,7 @@ export function cFormat(fmt: string, args: FormatArgs): string {
       continue;
     }
     i += m[0].length - 1;
-    const conv = m[5];
+    const [, flags = '', widthSpec, precSpec, , conv = ''] = m;
     const at = i - m[0].length + 1;
     const runOut = (): never => {
       const err = new FormatError('not enough arguments to satisfy format string');
@@ -102,18 +102,17 @@ export function cFormat(fmt: string, args: FormatArgs): string {
       out += '%';
       continue;
     }
-    const flags = m[1];
     let left = flags.includes('-');
     let width = 0;
-    if (m[2] === '*') {
+    if (widthSpec === '*') {
       width = Math.trunc(args.num() ?? 0);
       if (width < 0) {
         left = true;
         width = -width;
       }
-    } else if (m[2]) width = Number(m[2]);
+    } else if (widthSpec) width = Number(widthSpec);
     let prec: number | undefined;
-    if (m[3] !== undefined) prec = m[3] === '*' ? Math.trunc(args.num() ?? 0) : Number(m[3] || 0);
+    if (precSpec !== undefined) prec = precSpec === '*' ? Math.trunc(args.num() ?? 0) : Number(precSpec || 0);
     if (prec !== undefined && prec < 0) prec = undefined;
     const plus = flags.includes('+');
     const space = flags.includes(' ');

@@ -114,7 +114,8 @@ class MainInput {
       if (a === '') continue;
       const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
       if (assign) {
-        it.set(assign[1], input(unescape(assign[2])));
+        const [, name = '', value = ''] = assign;
+        it.set(name, input(unescape(value)));
         continue;
       }
       this.load(a);
@@ -136,7 +137,7 @@ class MainInput {
         data = text(this.ctx.proc.readFile(name));
       } catch (e) {
         if ((e as { code?: string }).code === 'EISDIR') {
-          const me = this.ctx.argv[0].slice(this.ctx.argv[0].lastIndexOf('/') + 1);
+          const me = programName(this.ctx.argv);
           this.it.ops.push({
             kind: 'err',
             data: `${me}: warning: command line argument \`${name}' is a directory: skipped\n`,
@@ -164,16 +165,22 @@ class MainInput {
   }
 }
 
+/** The name awk was called by, without its directory, for its messages. */
+function programName(argv: readonly string[]): string {
+  const [path = 'awk'] = argv;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 export async function runAwk(ctx: CommandContext): Promise<number> {
-  const me = ctx.argv[0].slice(ctx.argv[0].lastIndexOf('/') + 1);
+  const me = programName(ctx.argv);
   const argv = ctx.argv.slice(1);
   const assigns: string[] = [];
   let fs: string | undefined;
   let src: string | undefined;
   let srcName = 'cmd. line';
   let i = 0;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
+  // (the update reads the word after any the body consumed as an option's value)
+  for (let a = argv[i]; a !== undefined; a = argv[++i]) {
     if (a === '--') {
       i++;
       break;
@@ -212,11 +219,12 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     return 1;
   }
   if (src === undefined) {
-    if (i >= argv.length) {
+    const program = argv[i++];
+    if (program === undefined) {
       ctx.stderr(usage(me));
       return 1;
     }
-    src = argv[i++];
+    src = program;
   }
   const operands = argv.slice(i);
   const warn = (msg: string): void => ctx.stderr(`${me}: ${srcName}:1: warning: ${msg}\n`);
@@ -342,7 +350,8 @@ function runOnce(
         it.ops.push({ kind: 'err', data: `${me}: fatal: \`${a}' is not a legal variable name\n` });
         return { status: 2, ops: it.ops };
       }
-      it.set(m[1], input(unescape(m[2])));
+      const [, name = '', value = ''] = m;
+      it.set(name, input(unescape(value)));
     }
     let exiting = false;
     try {

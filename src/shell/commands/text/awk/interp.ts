@@ -134,7 +134,9 @@ export class Interp extends AwkOutput {
   }
 
   sprintf(vals: Val[]): string {
-    const fmt = this.str(vals[0]);
+    const [first] = vals;
+    if (first === undefined) throw new AwkFatal('sprintf: no arguments'); // gawk's words
+    const fmt = this.str(first);
     let k = 1;
     try {
       return cFormatVals(fmt, vals, () => k++, this);
@@ -319,17 +321,16 @@ export class Interp extends AwkOutput {
 function cFormatVals(fmt: string, vals: Val[], next: () => number, it: Interp): string {
   return cFormat(fmt, {
     num: () => {
-      const k = next();
-      return k < vals.length ? toNum(vals[k]) : undefined;
+      const v = vals[next()];
+      return v === undefined ? undefined : toNum(v);
     },
     str: () => {
-      const k = next();
-      return k < vals.length ? it.outStr(vals[k]) : undefined;
+      const v = vals[next()];
+      return v === undefined ? undefined : it.outStr(v);
     },
     raw: () => {
-      const k = next();
-      if (k >= vals.length) return undefined;
-      const v = vals[k];
+      const v = vals[next()];
+      if (v === undefined) return undefined;
       return typeof v === 'number' ? v : it.str(v);
     },
   });

@@ -136,16 +136,17 @@ const ESC: Record<string, string> = {
 export function unescape(s: string, warn?: (msg: string) => void): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+    const c = s.charAt(i);
     if (c !== '\\' || i + 1 >= s.length) {
       out += c;
       continue;
     }
-    const e = s[++i];
-    if (ESC[e] !== undefined) out += ESC[e];
+    const e = s.charAt(++i);
+    const esc = ESC[e];
+    if (esc !== undefined) out += esc;
     else if (/[0-7]/.test(e)) {
       let oct = e;
-      while (oct.length < 3 && /[0-7]/.test(s[i + 1] ?? '')) oct += s[++i];
+      while (oct.length < 3 && /[0-7]/.test(s.charAt(i + 1))) oct += s.charAt(++i);
       out += String.fromCharCode(parseInt(oct, 8));
     } else if (e === 'x' && /[0-9a-fA-F]/.test(s[i + 1] ?? '')) {
       let hex = '';
@@ -183,7 +184,7 @@ export function lex(src: string, warn: (msg: string) => void): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i];
+    const c = src.charAt(i);
     if (c === ' ' || c === '\t' || c === '\r') {
       i++;
       continue;
@@ -207,7 +208,7 @@ export function lex(src: string, warn: (msg: string) => void): Tok[] {
       for (;;) {
         if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError('unterminated string', start);
         if (src[i] === '\\' && i + 1 < src.length) {
-          raw += src[i] + src[i + 1];
+          raw += src.charAt(i) + src.charAt(i + 1);
           i += 2;
           continue;
         }
@@ -226,7 +227,7 @@ export function lex(src: string, warn: (msg: string) => void): Tok[] {
         if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError('unterminated regexp', start);
         const d = src[i];
         if (d === '\\' && i + 1 < src.length) {
-          raw += src[i] + src[i + 1];
+          raw += src.charAt(i) + src.charAt(i + 1);
           i += 2;
           continue;
         }

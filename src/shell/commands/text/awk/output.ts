@@ -139,7 +139,10 @@ export class AwkOutput extends AwkState {
       r = { recs, i: 0, status: res.status };
       this.cmdReaders.set(cmd, r);
     }
-    return r.i < r.recs.length ? r.recs[r.i++] : 0;
+    const rec = r.recs[r.i];
+    if (rec === undefined) return 0;
+    r.i++;
+    return rec;
   }
 
   /** `getline [var] < file`: 1, 0 at end of file, -1 when it cannot be read. */
@@ -157,6 +160,9 @@ export class AwkOutput extends AwkState {
       r = { recs, i: 0 };
       this.readers.set(name, r);
     }
-    return r.i < r.recs.length ? r.recs[r.i++] : 0;
+    const rec = r.recs[r.i];
+    if (rec === undefined) return 0;
+    r.i++;
+    return rec;
   }
 }

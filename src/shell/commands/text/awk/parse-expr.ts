@@ -10,10 +10,15 @@ export class ExprParser {
   /** Inside `for (x in a)` head detection and `(a, b) in` grouping, `in` is not consumed. */
   protected noIn = false;
 
-  constructor(protected readonly toks: Tok[]) {}
+  /** The lexer ends every stream with an eof token; reading past it reads it again. */
+  protected readonly eof: Tok;
+
+  constructor(protected readonly toks: Tok[]) {
+    this.eof = toks.at(-1) ?? { kind: 'eof', text: '', pos: 0 };
+  }
 
   protected get tok(): Tok {
-    return this.toks[this.i];
+    return this.toks[this.i] ?? this.eof;
   }
 
   protected is(text: string): boolean {
@@ -30,7 +35,9 @@ export class ExprParser {
 
   protected expect(text: string): Tok {
     if (!this.is(text)) this.fail();
-    return this.toks[this.i++];
+    const t = this.tok;
+    this.i++;
+    return t;
   }
 
   protected eat(text: string): boolean {
@@ -313,7 +320,8 @@ export class ExprParser {
           this.noGt = false;
           this.noIn = false;
           this.nls();
-          const list = [this.expr()];
+          const first = this.expr();
+          const list = [first];
           while (this.eat(',')) {
             this.nls();
             list.push(this.expr());
@@ -322,9 +330,9 @@ export class ExprParser {
           this.expect(')');
           this.noGt = savedGt;
           this.noIn = savedIn;
-          if (list.length === 1) return { t: 'group', e: list[0] };
+          if (list.length === 1) return { t: 'group', e: first };
           if (!this.is('in') && !this.noGt) this.fail();
-          return { t: 'group', e: list[0], list };
+          return { t: 'group', e: first, list };
         }
         break;
     }

@@ -196,14 +196,10 @@ class Parser extends ExprParser {
     }
     if (this.eat('for')) {
       this.expect('(');
-      if (
-        this.tok.kind === 'name' &&
-        this.toks[this.i + 1].text === 'in' &&
-        this.toks[this.i + 2].kind === 'name' &&
-        this.toks[this.i + 3].text === ')'
-      ) {
+      const [, inTok, arrTok, closeTok] = this.toks.slice(this.i, this.i + 4);
+      if (this.tok.kind === 'name' && inTok?.text === 'in' && arrTok?.kind === 'name' && closeTok?.text === ')') {
         const v: Expr = { t: 'var', name: this.tok.text };
-        const arr = this.toks[this.i + 2].text;
+        const arr = arrTok.text;
         this.i += 4;
         return { t: 'forin', v, arr, body: this.body() };
       }

@@ -125,7 +125,7 @@ export class AwkState {
     if (i < 0) throw new AwkFatal(`attempt to access field ${i}`);
     if (i === 0) return input(this.record);
     this.split();
-    return i <= this.nf ? input(this.fields![i - 1]) : UNINIT;
+    return i <= this.nf ? input(this.fields?.[i - 1] ?? '') : UNINIT;
   }
 
   setField(i: number, v: Val): void {

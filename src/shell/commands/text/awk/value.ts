@@ -27,7 +27,8 @@ export function strToNum(s: string): number {
   const m = PREFIX.exec(s);
   if (m) return Number(m[1]);
   const sp = SPECIAL.exec(s);
-  if (sp) return sp[2].toLowerCase() === 'inf' ? (sp[1] === '-' ? -Infinity : Infinity) : NaN;
+  const [, sign, word = ''] = sp ?? [];
+  if (sp) return word.toLowerCase() === 'inf' ? (sign === '-' ? -Infinity : Infinity) : NaN;
   return 0;
 }
 
