@@ -153,7 +153,7 @@ export function callBuiltin(it: Interp, name: string, args: Expr[]): Val {
       return start;
     }
     case 'sprintf':
-      if (args.length === 0) throw new AwkFatal('sprintf: no format');
+      if (args.length === 0) throw new AwkFatal('sprintf: no arguments');
       return it.sprintf(args.map((a) => it.eval(a)));
     case 'tolower':
       return str(0).toLowerCase();

@@ -62,7 +62,7 @@ export class Interp extends AwkOutput {
         return;
       }
       case 'printf': {
-        if (s.args.length === 0) throw new AwkFatal('printf: no format');
+        if (s.args.length === 0) throw new AwkFatal('printf: no arguments');
         const vals = s.args.map((a) => this.eval(a));
         this.emit(this.sprintf(vals), s.dest);
         return;

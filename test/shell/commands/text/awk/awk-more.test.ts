@@ -4,6 +4,20 @@ import { describeGolden, type GoldenCase } from '../text-harness.js';
 
 const cases: GoldenCase[] = [
   {
+    line: "awk 'BEGIN { printf }'",
+    stdin: '',
+    out: '',
+    err: 'awk: cmd. line:1: fatal: printf: no arguments\n',
+    code: 2,
+  },
+  {
+    line: "awk 'BEGIN { x = sprintf() }'",
+    stdin: '',
+    out: '',
+    err: 'awk: cmd. line:1: fatal: sprintf: no arguments\n',
+    code: 2,
+  },
+  {
     line: 'awk \'BEGIN { a[1,2]=3; if ((1,2) in a) print "yes"; if (!((2,1) in a)) print "no" }\'',
     stdin: '',
     out: 'yes\nno\n',
