@@ -76,6 +76,24 @@ export function splitAtMarks(out: string, count: number): string[] {
 
 /** Normalises both sides as whole transcripts (an id is numbered by its first appearance in
  * either), then cuts them back into blocks. */
+/** Ids that appear verbatim on both sides are the same thing (an image ID, a DiffID, a ChainID:
+ * the images are identical) and get one shared name, so a line only one side printed (a pull's
+ * digest) does not renumber every id after it. */
+export function shareCommonIds(sim: readonly string[], real: readonly string[]): [string[], string[]] {
+  const ids = (t: readonly string[]) => new Set(t.join('\n').match(/\b[0-9a-f]{64}\b/g) ?? []);
+  const realIds = ids(real);
+  const common = [...ids(sim)].filter((id) => realIds.has(id));
+  const name = new Map(common.map((id, i) => [id, `<same${i + 1}>`]));
+  const rename = (b: string) =>
+    b
+      .replace(/\b[0-9a-f]{64}\b/g, (id) => name.get(id) ?? id)
+      .replace(/\b[0-9a-f]{12}\b/g, (short) => {
+        const full = common.find((id) => id.startsWith(short));
+        return full ? `${name.get(full)!.slice(0, -1)}:short>` : short;
+      });
+  return [sim.map(rename), real.map(rename)];
+}
+
 export function normalizeBlocks(
   lines: readonly string[],
   sim: readonly string[],
@@ -85,8 +103,9 @@ export function normalizeBlocks(
   const SEP = '\u0000BLOCK\u0000\n';
   const n = (blocks: readonly string[], root?: string) =>
     normalizeTranscript(blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP), root).split(SEP);
-  const s = n(sim);
-  const r = n(real, dataRoot);
+  const [simShared, realShared] = shareCommonIds(sim, real);
+  const s = n(simShared);
+  const r = n(realShared, dataRoot);
   const toLines = (t: string | undefined): string[] => {
     const body = (t ?? '').replace(/\n$/, '');
     return body === '' ? [] : body.split('\n');
