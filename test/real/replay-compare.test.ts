@@ -1,0 +1,52 @@
+// Replay's comparison, without a real host: normalising both sides, marking what differs, counting.
+import { describe, expect, it } from 'vitest';
+import { agreementOf, normalizeBlocks, realCopyInProblem, renderBlock, splitAtMarks } from '../../src/real/replay.js';
+
+const A = 'a'.repeat(64);
+const B = 'b'.repeat(64);
+const C = 'c'.repeat(64);
+
+describe('replay comparison', () => {
+  it('an id on both sides keeps one name even when only one side printed another id first', () => {
+    const blocks = normalizeBlocks(
+      ['docker pull x', 'docker inspect x'],
+      [`Digest: sha256:${C}\n`, `sha256:${A} ${A.slice(0, 12)}\n`],
+      ['Error: no registry\n', `sha256:${A} ${A.slice(0, 12)}\n`],
+    );
+    expect(blocks[1]!.sim).toEqual(['sha256:<same1> <same1:short>']);
+    expect(blocks[1]!.real).toEqual(blocks[1]!.sim);
+    expect(blocks[0]!.sim).toEqual(['Digest: sha256:<id1>']);
+  });
+
+  it('random ids on each side are numbered by first appearance, and the data-root reads as /var/lib/docker', () => {
+    const [b] = normalizeBlocks(
+      ['ls'],
+      [`/var/lib/docker/overlay2/${B}/diff\n`],
+      [`/srv/d/data/overlay2/${C}/diff\n`],
+      '/srv/d/data',
+    );
+    expect(b!.sim).toEqual(b!.real);
+  });
+
+  it('marks differing lines on each side and counts agreement over the aligned lines', () => {
+    const blocks = [
+      { line: 'echo same', sim: ['same'], real: ['same'] },
+      { line: 'hostname', sim: ['host', 'x'], real: ['vm', 'x'] },
+      { line: 'true', sim: [], real: [] },
+    ];
+    expect(renderBlock(blocks[1]!).text).toBe('$ hostname\n  ≠ sim  | host\n  ≠ real | vm\n         | x');
+    expect(agreementOf(blocks)).toEqual({ agree: 2, total: 4, commandsAgree: 2, commands: 3 });
+  });
+
+  it("splits the real bash's output at its markers, one block per line, missing ones empty", () => {
+    const M = '\u001eOVERLAY-TUTOR-LINE\u001e\n';
+    expect(splitAtMarks(`setup noise\n${M}one\n${M}two\nmore\n`, 3)).toEqual(['one\n', 'two\nmore\n', '']);
+  });
+
+  it('copies files in on the real side only under /tmp or /root', () => {
+    expect(realCopyInProblem('/tmp/layered.tar')).toBeUndefined();
+    expect(realCopyInProblem('/root/x')).toBeUndefined();
+    expect(realCopyInProblem('/etc/passwd')).toMatch(/under \/tmp or \/root only/);
+    expect(realCopyInProblem('/tmp/../etc/passwd')).toMatch(/only/);
+  });
+});
