@@ -449,7 +449,9 @@ export class LessonRunner implements LessonSession {
         this.usedHints = true;
         this.use({ hints: 1 });
         const hint = `💡 ${this.fill(hints[this.hintsShown++] as string)}`;
-        return { messages: [hint, ...this.explain(await this.diagnose())], exitCode: 0 };
+        // Under a set's rules the solution is closed: a hint does not say what it would do.
+        const diagnosis = this.opts.rules ? [] : this.explain(await this.diagnose());
+        return { messages: [hint, ...diagnosis], exitCode: 0 };
       }
       case 'solution': {
         if (b.reading) return this.advance([]);

@@ -50,7 +50,7 @@ const en = {
     skipped: 'Item left as it stands.',
     timeUp: '⏰ Time is up: the session has ended.',
     over: (file: string | undefined) =>
-      `The exercise set is over.${file ? ` Your transcript is in ${file}; hand it in to be graded.` : ''}`,
+      `The exercise set is over.${file ? ` Your transcript is in ${file}; hand it in to be graded.` : ''} \`q\` quits.`,
     overStatus: 'exercise set over',
     commands: 'Besides shell commands: step, hint, undo, reset, answer <value>, skip, end.',
   },
@@ -140,7 +140,8 @@ const zhCN: Strings = {
     noMap: '练习集进行中不能回到课程列表：输入 `end` 结束。',
     skipped: '这一题按当前状态提交。',
     timeUp: '⏰ 时间到：本次练习已结束。',
-    over: (file: string | undefined) => `练习集已结束。${file ? `记录保存在 ${file}，请提交给老师评分。` : ''}`,
+    over: (file: string | undefined) =>
+      `练习集已结束。${file ? `记录保存在 ${file}，请提交给老师评分。` : ''}输入 \`q\` 退出。`,
     overStatus: '练习集已结束',
     commands: '除了 shell 命令，还可以用：step、hint、undo、reset、answer <值>、skip、end。',
   },
