@@ -109,3 +109,24 @@ describe('an exercise set taken and graded', () => {
     expect((await grade(bob.transcript(), { set })).tests[0]?.status).toBe('fail');
   });
 });
+
+describe('a lesson session recorded with --transcript and graded without a set', () => {
+  it('judges each graded step from where the lesson started, one point a check', async () => {
+    const s = await recordedTutor();
+    await s.type('1');
+    await s.type('next');
+    await s.type("answer $(basename $(dirname $(docker image inspect -f '{{.GraphDriver.Data.UpperDir}}' busybox)))");
+    await s.type('docker run -d --name web busybox sleep 1000');
+    await s.type('lessons');
+    s.tutor.close();
+    expect(s.transcript()).toContain('"reason":"quit"');
+    const r = await grade(s.transcript());
+    expect(r.status).toBe('fail');
+    expect(r.tests.map((t) => [t.name, t.status, `${t.points}/${t.maxPoints}`])).toEqual([
+      ['shop/cache', 'pass', '1/1'],
+      ['shop/edit', 'fail', '1/3'],
+    ]);
+    // Graded against a set, a transcript of no set is refused.
+    expect((await grade(s.transcript(), { set: shopSet() })).status).toBe('error');
+  });
+});
