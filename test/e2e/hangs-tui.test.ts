@@ -89,11 +89,10 @@ async function run(t: { session: string; screen: () => string }, line: string, m
   return all.slice(0, all.lastIndexOf(marker));
 }
 
-const A = 'a'.repeat(40);
+// (grep -E '^(a+)+$' froze it too; it now answers at once on the linear-time VM: test/shell/bash/budget.test.ts)
 const HANGS = [
   "echo x | sed ':a;s/x/xx/;ta'",
   'cp -r / /copy',
-  `echo ${A}! | grep -E '^(a+)+$'`,
   "jq -n 'last(range(1e12))'",
   "jq -n 'def f: f; f'",
   "awk 'BEGIN { while (1) print }'",
