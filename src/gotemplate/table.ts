@@ -229,6 +229,21 @@ export const DOCKER_SLICE_FIELDS: readonly string[] = [
 /** Map fields whose values are strings (map[string]string): a missing `index` key gives "". */
 const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls']);
 
+/** Structs whose JSON omits empty fields, by path: their fields in Go's order with zero values. */
+const STRUCT_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
+  // types.MountPoint: a bind mount has no Name or Driver in the JSON.
+  Mounts: [
+    ['Type', ''],
+    ['Name', ''],
+    ['Source', ''],
+    ['Destination', ''],
+    ['Driver', ''],
+    ['Mode', ''],
+    ['RW', false],
+    ['Propagation', ''],
+  ],
+};
+
 /** Fields of type time.Time (the rest of docker's times are RFC 3339 strings in Go too). */
 const DOCKER_TIME_FIELDS: readonly string[] = ['Metadata.LastTagTime'];
 
@@ -283,6 +298,9 @@ export function dockerTypedView(
     if (typeof v !== 'object') return v;
     const isMap = mapFields.some((f) => path === f || path.endsWith('.' + f));
     const out: Record<string, unknown> = {};
+    // A struct whose JSON leaves out empty fields (omitempty) still has them, in field order.
+    const fields = isMap ? undefined : STRUCT_FIELDS[path];
+    for (const [k, zero] of fields ?? []) out[k] = (v as Record<string, unknown>)[k] ?? zero;
     for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);
     if (!isMap) return goStruct(name, out);
     return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');

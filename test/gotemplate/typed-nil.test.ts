@@ -37,3 +37,29 @@ describe('typed nil fields and times in docker inspect --format', () => {
     expect(goTimeText('2026-12-06T18:33:51+08:00')).toBe('2026-12-06 18:33:51 +0800 +0800');
   });
 });
+
+describe('structs whose JSON leaves out empty fields', () => {
+  it('a bind mount has an empty Name and Driver, in types.MountPoint field order (real docker 20.10)', () => {
+    const c = {
+      Mounts: [
+        { Type: 'bind', Source: '/tmp', Destination: '/hostdir', Mode: '', RW: true, Propagation: 'rprivate' },
+        {
+          Type: 'volume',
+          Name: 'vol1',
+          Source: '/var/lib/docker/volumes/vol1/_data',
+          Destination: '/data',
+          Driver: 'local',
+          Mode: 'z',
+          RW: true,
+          Propagation: '',
+        },
+      ],
+    };
+    expect(render('{{range .Mounts}}{{.Type}} {{.Name}} {{.Source}} {{.Driver}}|{{end}}', c)).toBe(
+      'bind  /tmp |volume vol1 /var/lib/docker/volumes/vol1/_data local|\n',
+    );
+    expect(render('{{.Mounts}}', c)).toBe(
+      '[{bind  /tmp /hostdir   true rprivate} {volume vol1 /var/lib/docker/volumes/vol1/_data /data local z true }]\n',
+    );
+  });
+});
