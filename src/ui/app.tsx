@@ -70,24 +70,29 @@ function FirstFrame({
   const { exit } = useApp();
   const [line, setLine] = useState('');
   const [ctrlC, setCtrlC] = useState(false);
+  // Keys can arrive faster than React renders (a loaded machine, a paste): each key builds on the
+  // line as the last key left it (typedAhead, written at once), not on the render's copy.
+  const ctrlCPending = useRef(false);
   useInput((ch, key) => {
     if (key.ctrl && ch === 'c') {
-      if (line === '' && ctrlC) {
+      if (typedAhead.line === '' && ctrlCPending.current) {
         onExit?.(130);
         exit();
       }
       typedAhead.line = '';
       setLine('');
+      ctrlCPending.current = true;
       setCtrlC(true);
       return;
     }
+    ctrlCPending.current = false;
     setCtrlC(false);
-    if (key.ctrl && ch === 'd' && line === '') {
+    if (key.ctrl && ch === 'd' && typedAhead.line === '') {
       onExit?.(0);
       exit();
       return;
     }
-    let next = line;
+    let next = typedAhead.line;
     if (key.return) {
       typedAhead.lines.push(next);
       next = '';

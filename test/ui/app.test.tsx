@@ -280,6 +280,18 @@ describe('the first frame, before the simulator has loaded', () => {
     expect(r.lastFrame()).toMatch(/^two$/m);
   });
 
+  it('builds each key on the line the last key left, when keys come faster than frames', async () => {
+    // On a loaded machine keys arrive between renders; each read the render's stale line and
+    // 'echo twx', Backspace, 'o' became 'o' (found by CI under load).
+    const { r } = startLoading();
+    await tick();
+    r.stdin.write('echo twx');
+    r.stdin.write('\u007f');
+    r.stdin.write('o');
+    for (let i = 0; i < 100 && !(r.lastFrame() ?? '').includes('echo two'); i++) await tick(20);
+    expect(r.lastFrame()).toBe('root@host:~# echo two');
+  });
+
   it('quits on a second Ctrl-C before the host has loaded', async () => {
     const ui = startLoading();
     await tick();
