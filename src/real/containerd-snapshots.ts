@@ -38,13 +38,17 @@ export function snapshotKeys(t: CtrTarget): Map<string, string> {
   return keys;
 }
 
+let views = 0;
+
 /** The fs dirs of the layers under `topChainId`, base first; or why they cannot be read. */
 export function snapshotDirs(t: CtrTarget, topChainId: string): string[] | string {
-  const view = `overlay-tutor-view-${process.pid}-${Date.now()}`;
-  const made = ctr(t, ['snapshots', '--snapshotter', 'overlayfs', 'view', view, topChainId]);
-  if (!made.ok) return made.err;
+  // A name never used before, even by a call in the same millisecond.
+  const view = `overlay-tutor-view-${process.pid}-${Date.now()}-${++views}`;
+  // The mount is printed by the call that makes the view: a view holds no lease, so containerd's
+  // garbage collector may take it away before a second call could ask for its mounts.
+  const mounts = ctr(t, ['snapshots', '--snapshotter', 'overlayfs', 'view', '--target', '/mnt', view, topChainId]);
+  if (!mounts.ok) return mounts.err;
   try {
-    const mounts = ctr(t, ['snapshots', '--snapshotter', 'overlayfs', 'mounts', '/mnt', view]);
     // One layer: a bind mount of its fs dir; more: an overlay with lowerdir=top:…:base.
     const lower = /lowerdir=([^,\s]+)/.exec(mounts.out)?.[1];
     if (lower) return lower.split(':').reverse();
