@@ -2,7 +2,7 @@
 docker load -i /tmp/base.tar
 docker run -d --name box busybox-static:latest sleep 1000
 docker top box | awk '{print $1, $6, $7, $8, $9}'
-docker top box -o pid,comm | sed 's/^[0-9]* /PID /'
+docker top box -o pid,comm | sed 's/  */ /g; s/^[0-9][0-9]* /PID /'
 docker top box -o uid,user,args | sed 's/  */ /g'
 docker top box -o user,pid,args | sed 's/  */ /g; s/ [0-9][0-9]* / PID /'
 docker top box -o nosuch
@@ -17,7 +17,7 @@ docker top box
 docker stats --no-stream --format '{{.Name}}'
 docker stats --no-stream -a --format '{{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.MemPerc}} {{.NetIO}} {{.BlockIO}} {{.PIDs}}'
 docker run --name talk busybox-static:latest sh -c 'echo one; echo two; echo three'
-docker run --name errs busybox-static:latest sh -c 'echo out; echo err >&2'
+docker run --name errs busybox-static:latest sh -c 'echo out; echo err >&2' >/dev/null 2>&1
 docker logs errs 2>/dev/null
 docker logs errs 2>&1 >/dev/null
 docker logs talk
