@@ -137,8 +137,9 @@ describe('a lesson being taken', () => {
 
 describe('answer $(…)', () => {
   it('expands with a budget of its own, however long ago the last command ran', async () => {
-    // A line may take 300 ms here; the last command ran longer ago than that.
-    const host = createSimHost({ seed: 1, interactive: false, budget: { ms: 300 } });
+    // A line may take 300 ms here (and any number of steps, so the clock is what stops it); the last
+    // command ran longer ago than that.
+    const host = createSimHost({ seed: 1, interactive: false, budget: { ms: 300, steps: 1e9 } });
     let err = '';
     const io: CommandIO = {
       stdin: new Uint8Array(0),
