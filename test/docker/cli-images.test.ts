@@ -16,6 +16,14 @@ describe('docker pull', () => {
     expect(lines[10]).toBe('docker.io/library/nginx:latest');
   });
 
+  it('prints the full reference alone with -q, the default tag line kept back too (as the 20.10 client does)', async () => {
+    const e = makeEnv();
+    expect(await e.docker('pull', '-q', 'busybox')).toMatchObject({
+      code: 0,
+      stdout: 'docker.io/library/busybox:latest\n',
+    });
+  });
+
   it('says Already exists for a shared layer and Image is up to date the second time', async () => {
     const e = makeEnv();
     await e.docker('pull', 'debian:bookworm-slim');

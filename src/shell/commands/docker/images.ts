@@ -59,7 +59,8 @@ export const pullCommand: SubCommand = {
       ctx.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
-    if (!r.tagged && !r.digest) ctx.stdout('Using default tag: latest\n');
+    // The 20.10 CLI keeps this line back under -q too (checked against its client).
+    if (!r.tagged && !r.digest && !p.bools.has('quiet')) ctx.stdout('Using default tag: latest\n');
     const res = await pullImage(d, ref);
     const shown = r.digest ? `${qualifiedName(res.name)}@${r.digest}` : `${qualifiedName(res.name)}:${res.tag}`;
     if (!p.bools.has('quiet')) ctx.stdout(pullLines(res, ref, ctx.stdoutIsTerminal).join('\n') + '\n');
