@@ -3,6 +3,7 @@
 // types next, jumps to any step, the catch-up code, and the position a notes view follows.
 // A jump rebuilds the host from the seed and the command log, as undo does: back to step 2 is
 // the host the presenter had there, and a jump forward runs the reference solutions between.
+import type { PresentState } from '../io/workshop-files.js';
 import { referencePath } from '../lessons/session.js';
 import { behaviourOf } from '../lessons/step-kinds.js';
 import type { Tutor } from '../lessons/tutor.js';
@@ -10,17 +11,8 @@ import { presenterLines, stepTitle } from '../lessons/walkthrough.js';
 import type { ScreenHost } from './screen-host.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
-/** What a presenter's screen shows in the notes view (src/io/workshop-files.ts keeps it). */
-export interface PresenterPosition {
-  lesson: string;
-  title: string;
-  step: number;
-  count: number;
-  stepTitle: string;
-  notes: string;
-  lines: string[];
-  code: string;
-}
+/** What a presenter's screen shows in the notes view: the position file's own shape. */
+export type PresenterPosition = PresentState;
 
 export interface PresenterControl {
   /** The line the next keypress types, if the step has one left (`next` once its lines are
