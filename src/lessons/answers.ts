@@ -32,15 +32,45 @@ const WANTED: Record<Lang, Record<ValueKind, string>> = {
   },
 };
 
+/** What a value of each kind looks like, and its name, to tell a learner whose value has the right
+ * shape (an inode, a digest) that it is another one of its kind, not the wrong kind of thing. */
+const SHAPE: Partial<Record<ValueKind, RegExp>> = {
+  number: /^\d+$/,
+  digest: /^(sha256:)?[0-9a-f]{64}$/,
+  cacheid: /^[0-9a-f]{64}$/,
+  link: /^[A-Z0-9]{26}$/i,
+  id: /^[0-9a-f]{12}([0-9a-f]{52})?$/,
+};
+const NOUN: Record<Lang, Record<ValueKind, string>> = {
+  en: {
+    digest: 'a digest',
+    cacheid: "a layer directory's name",
+    link: 'an l/ name',
+    id: 'an id',
+    number: 'a number',
+    text: '',
+  },
+  'zh-CN': {
+    digest: '一个摘要',
+    cacheid: '一个层目录名',
+    link: '一个 l/ 短名字',
+    id: '一个 ID',
+    number: '一个数字',
+    text: '',
+  },
+};
+
 const SAY = {
   en: {
     wrong: (wanted: string) => `Not quite: this step wants ${wanted}. \`hint\` helps.`,
+    otherOfKind: (noun: string) => `Not quite: that is ${noun}, but not the one this step asks for. \`hint\` helps.`,
     empty: (wanted: string) => `Type the value after answer: this step wants ${wanted}.`,
     ambiguous: (n: number) => `That prefix matches ${n} ids here: type more of it.`,
     tooShort: 'A short id has at least 12 hex digits.',
   },
   'zh-CN': {
     wrong: (wanted: string) => `不太对：这一步要的是${wanted}。可以输入 \`hint\` 看提示。`,
+    otherOfKind: (noun: string) => `不太对：这是${noun}，但不是这一步要的那个。可以输入 \`hint\` 看提示。`,
     empty: (wanted: string) => `在 answer 后面输入值：这一步要的是${wanted}。`,
     ambiguous: (n: number) => `这个前缀在这里对应 ${n} 个 ID，请多输入几位。`,
     tooShort: '短 ID 至少要有 12 个十六进制字符。',
@@ -107,7 +137,8 @@ export function judgeAnswer(
 ): Verdict {
   const value = wantedValue(step);
   if (value === undefined) return { right: false };
-  const wanted = WANTED[lang][kindOf(value)];
+  const kind = kindOf(value);
+  const wanted = WANTED[lang][kind];
   const say = SAY[lang];
   if (normalizeAnswer(given) === '') return { right: false, message: say.empty(wanted) };
   const expected = tryValue(host, value);
@@ -127,6 +158,7 @@ export function judgeAnswer(
     const text = feedback?.[rule.say];
     if (mistake !== undefined && text && sameAnswer(given, mistake)) return { right: false, message: text };
   }
+  if (SHAPE[kind]?.test(g)) return { right: false, message: say.otherOfKind(NOUN[lang][kind]) };
   return { right: false, message: say.wrong(wanted) };
 }
 
