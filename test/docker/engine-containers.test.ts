@@ -145,6 +145,41 @@ describe('changes in a running container', () => {
   });
 });
 
+describe('docker diff is the naive diff (the container against its -init layer), as 20.10 computes it', () => {
+  it('leaves out copy-ups that changed no mode, owner, size or mtime; lists those that did', async () => {
+    const { e, mount } = await created();
+    e.daemon.start('web');
+    const p = e.kernel.proc({ root: `${mount}/merged` });
+    const passwd = p.lstat('/etc/passwd');
+    p.link('/etc/passwd', '/etc/passwd.link'); // copies /etc/passwd up
+    p.chmod('/etc/group', p.lstat('/etc/group').mode & 0o7777); // the mode it had
+    p.utimes('/etc/shadow', passwd.atimeMs, p.lstat('/etc/shadow').mtimeMs, false); // its own mtime
+    p.utimes('/bin', 1e12, 1e12, false); // a directory's time is not compared
+    for (const f of ['etc/passwd', 'etc/group', 'etc/shadow', 'bin'])
+      expect(e.proc.exists(`${mount}/diff/${f}`)).toBe(true);
+    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual(['C /etc', 'A /etc/passwd.link']);
+    p.chmod('/etc/group', 0o600);
+    p.utimes('/etc/shadow', 1e12, 1e12, false);
+    p.chmod('/bin', 0o700);
+    expect(e.daemon.diff('web').map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'C /bin',
+      'C /etc',
+      'C /etc/group',
+      'A /etc/passwd.link',
+      'C /etc/shadow',
+    ]);
+  });
+
+  it('mounts a stopped container and its -init layer only while it compares them', async () => {
+    const { e, mount, init } = await created();
+    expect(e.daemon.diff('web')).toEqual([]);
+    e.proc.writeFile(`${mount}/diff/added`, 'x\n');
+    expect(e.daemon.diff('web')).toEqual([{ kind: 'A', path: '/added' }]);
+    expect(e.ls(mount)).not.toContain('merged');
+    expect(e.ls(init)).not.toContain('merged');
+  });
+});
+
 describe('docker commit', () => {
   it('exports the upper dir as a layer on the image top: whiteouts re-created with link count 1', async () => {
     const { e, mount } = await created();

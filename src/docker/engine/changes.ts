@@ -1,10 +1,13 @@
-// `docker diff`: the container's upper dir compared with the layers below it (init layer first).
-// Order as the 20.10 daemon builds it (pkg/archive ChangesDirs), with Go's random map order
-// replaced by name order: in each directory the added/changed children, each followed by its
-// subtree, then the deleted ones; a directory gets a C line when something below it changed.
+// `docker diff` as a 20.10 daemon computes it, on overlay2 as on the legacy overlay driver: moby
+// 20.10's overlay2 Driver.Changes returns d.naiveDiff.Changes(id, parent) whatever the native diff
+// check found (the upper-dir walk, archive.OverlayChanges, is used by neither). The NaiveDiffDriver
+// mounts the container layer and its -init layer (Driver.Get) and pkg/archive ChangesDirs compares
+// the two trees entry by entry. So a copy-up that changed no compared field is not a change: a file
+// copied up because a hard link was made to it, chmod to the mode it had, touch -r to its own time,
+// any touch of a directory (checked against a real dockerd 20.10 on this kernel, conformance
+// script 32).
 import type { Stat } from '../../kernel/index.js';
 import type { DaemonFs } from './daemon-fs.js';
-import type { Overlay2 } from './overlay2-driver.js';
 
 export interface Change {
   kind: 'A' | 'C' | 'D';
@@ -12,86 +15,102 @@ export interface Change {
   path: string;
 }
 
-const isWhiteout = (st: Stat): boolean => st.type === 'chr' && st.rdev === 0;
+const isDir = (st: Stat): boolean => st.type === 'dir';
 
-export function containerChanges(fs: DaemonFs, driver: Overlay2, mountId: string): Change[] {
-  const upper = `${driver.dir(mountId)}/diff`;
-  const lowers = driver.lowerIds(mountId).map((id) => `${driver.dir(id)}/diff`);
+/** What a driver offers the naive diff: Get and Put of a layer by id. */
+export interface MountableLayers {
+  readonly fs: DaemonFs;
+  isMounted(id: string): boolean;
+  mount(id: string): string;
+  unmount(id: string): void;
+}
 
-  /** What the path is in the lower stack, or undefined when absent or whited out. */
-  const lowerLookup = (rel: string): Stat | undefined => {
-    const parts = rel.split('/');
-    for (const layer of lowers) {
-      const st = fs.lstat(`${layer}/${rel}`);
-      if (st) return isWhiteout(st) ? undefined : st;
-      // An ancestor that is a file, a whiteout or an opaque dir in this layer hides the layers below.
-      for (let i = parts.length - 1; i >= 1; i--) {
-        const a = `${layer}/${parts.slice(0, i).join('/')}`;
-        const ast = fs.lstat(a);
-        if (!ast) continue;
-        if (ast.type !== 'dir' || driver.isOpaque(a)) return undefined;
-        break;
+/** Runs fn on the merged paths of a container layer and its -init layer, mounting whichever is
+ * not mounted and unmounting those again afterwards (Get, then Put). */
+export function withMounted<T>(
+  driver: MountableLayers,
+  mountId: string,
+  initId: string,
+  fn: (merged: string, initMerged: string) => T,
+): T {
+  const mountedHere = [mountId, initId].filter((id) => !driver.isMounted(id));
+  const merged = driver.mount(mountId);
+  const initMerged = driver.mount(initId);
+  try {
+    return fn(merged, initMerged);
+  } finally {
+    for (const id of mountedHere) driver.unmount(id);
+  }
+}
+
+/**
+ * The daemon walks merged/ in the host's mount namespace, where the container's bind mounts
+ * (/etc/hosts, -v …) are not; the simulator keeps those mounts in one table, so each is mapped to
+ * the host path of what the overlay itself has there (`underneath`, given the path in the
+ * container).
+ */
+export function boundPaths(fs: DaemonFs, merged: string, underneath: (rel: string) => string): Map<string, string> {
+  const bound = new Map<string, string>();
+  for (const m of fs.kernel.mounts()) {
+    if (m.namespace === undefined || !m.target.startsWith(`${merged}/`)) continue;
+    const rel = m.target.slice(merged.length);
+    bound.set(rel, underneath(rel));
+  }
+  return bound;
+}
+
+/** sameFsTimeSpec: the same second, and the same nanoseconds unless either has none (a time that
+ * came through a tar header or a filesystem without sub-second times). */
+const sameFsTime = (a: number, b: number): boolean =>
+  Math.floor(a / 1000) === Math.floor(b / 1000) && (a === b || a % 1000 === 0 || b % 1000 === 0);
+
+/**
+ * pkg/archive ChangesDirs(now, before): every entry only in `now` is A (and so is all below it),
+ * one whose mode, owner, device or — for non-directories — size or mtime differ is C, one only
+ * in `before` is D; a directory with changes below it gets a C line before them. Go walks its
+ * maps in random order; names are sorted here so the output is reproducible.
+ */
+export function naiveChanges(
+  fs: DaemonFs,
+  now: string,
+  before: string,
+  bound: ReadonlyMap<string, string> = new Map(),
+): Change[] {
+  const out: Change[] = [];
+  /** The host path to read for a path of the container, around its bind mounts. */
+  const hostOf = (rel: string): string => {
+    for (const [b, instead] of bound) if (rel === b || rel.startsWith(`${b}/`)) return instead + rel.slice(b.length);
+    return `${now}${rel}`;
+  };
+  const statNow = (rel: string): Stat => fs.proc.lstat(hostOf(rel));
+  const differs = (a: Stat, b: Stat): boolean =>
+    a.mode !== b.mode ||
+    a.uid !== b.uid ||
+    a.gid !== b.gid ||
+    a.rdev !== b.rdev ||
+    (!isDir(a) && (!sameFsTime(a.mtimeMs, b.mtimeMs) || a.size !== b.size));
+  const walk = (rel: string, nowSt: Stat, beforeSt: Stat | undefined, reported: boolean): void => {
+    const start = out.length;
+    const names = isDir(nowSt) ? fs.readdir(hostOf(rel)).sort() : [];
+    const beforeNames = new Set(beforeSt && isDir(beforeSt) ? fs.readdir(`${before}${rel}`) : []);
+    for (const name of names) {
+      const childRel = `${rel}/${name}`;
+      const st = statNow(childRel);
+      const old = beforeNames.has(name) ? fs.proc.lstat(`${before}${childRel}`) : undefined;
+      beforeNames.delete(name);
+      let added = false;
+      if (!old) {
+        out.push({ kind: 'A', path: childRel });
+        added = true;
+      } else if (differs(st, old)) {
+        out.push({ kind: 'C', path: childRel });
+        added = true;
       }
+      if (isDir(st)) walk(childRel, st, old, added);
     }
-    return undefined;
+    for (const gone of [...beforeNames].sort()) out.push({ kind: 'D', path: `${rel}/${gone}` });
+    if (rel !== '' && out.length > start && !reported) out.splice(start, 0, { kind: 'C', path: rel });
   };
-
-  const lowerNames = (rel: string): string[] => {
-    const names = new Set<string>();
-    for (const layer of lowers) {
-      const dir = `${layer}/${rel}`;
-      const st = fs.lstat(dir);
-      if (st?.type !== 'dir') continue;
-      for (const n of fs.readdir(dir)) names.add(n);
-      if (driver.isOpaque(dir)) break;
-    }
-    return [...names].filter((n) => lowerLookup(`${rel}/${n}`) !== undefined).sort();
-  };
-
-  const allAdded = (rel: string, out: Change[]): void => {
-    for (const name of fs.readdir(`${upper}/${rel}`).sort()) {
-      const p = `${rel}/${name}`;
-      const st = fs.lstat(`${upper}/${p}`) as Stat;
-      if (isWhiteout(st)) continue;
-      out.push({ kind: 'A', path: `/${p}` });
-      if (st.type === 'dir') allAdded(p, out);
-    }
-  };
-
-  const walk = (rel: string): Change[] => {
-    const out: Change[] = [];
-    const dels: Change[] = [];
-    const dir = rel === '' ? upper : `${upper}/${rel}`;
-    const present = new Set<string>();
-    for (const name of fs.readdir(dir).sort()) {
-      const p = rel === '' ? name : `${rel}/${name}`;
-      const st = fs.lstat(`${upper}/${p}`) as Stat;
-      const low = lowerLookup(p);
-      if (isWhiteout(st)) {
-        if (low) dels.push({ kind: 'D', path: `/${p}` });
-        continue;
-      }
-      present.add(name);
-      if (!low) {
-        out.push({ kind: 'A', path: `/${p}` });
-        if (st.type === 'dir') allAdded(p, out);
-      } else if (st.type === 'dir' && low.type === 'dir') {
-        const below = walk(p);
-        const meta = st.mode !== low.mode || st.uid !== low.uid || st.gid !== low.gid;
-        if (below.length > 0 || meta || driver.isOpaque(`${upper}/${p}`))
-          out.push({ kind: 'C', path: `/${p}` }, ...below);
-      } else {
-        out.push({ kind: 'C', path: `/${p}` });
-        if (st.type === 'dir') allAdded(p, out);
-      }
-    }
-    if (rel !== '' && driver.isOpaque(dir)) {
-      for (const n of lowerNames(rel))
-        if (!present.has(n) && !dels.some((d) => d.path === `/${rel}/${n}`))
-          dels.push({ kind: 'D', path: `/${rel}/${n}` });
-    }
-    return [...out, ...dels];
-  };
-
-  return walk('');
+  walk('', fs.proc.lstat(now), fs.proc.lstat(before), true);
+  return out;
 }

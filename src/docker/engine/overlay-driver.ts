@@ -10,7 +10,7 @@
 import type { Clock, Stat } from '../../kernel/index.js';
 import { S_IFCHR } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
-import type { Change } from './changes.js';
+import { boundPaths, naiveChanges, withMounted, type Change } from './changes.js';
 import type { DaemonFs } from './daemon-fs.js';
 import type { GraphDriver } from './graphdriver.js';
 
@@ -21,7 +21,7 @@ export class Overlay implements GraphDriver {
   readonly home: string;
 
   constructor(
-    private readonly fs: DaemonFs,
+    readonly fs: DaemonFs,
     private readonly clock: Clock,
     dataRoot: string,
   ) {
@@ -121,28 +121,22 @@ export class Overlay implements GraphDriver {
 
   /** ChangesDirs(container, -init): both mounted, walked and compared entry by entry. */
   changes(mountId: string, initId: string): Change[] {
-    return this.withMounted(mountId, initId, (now, before) => this.naive(mountId, now, before));
+    return withMounted(this, mountId, initId, (now, before) => this.naive(mountId, now, before));
   }
 
   /** The daemon walks merged/ in the host's mount namespace, where the container's bind mounts
    * (/etc/hosts, -v …) are not: what is under them is the container layer's own file. */
   private naive(mountId: string, now: string, before: string): Change[] {
     const upper = `${this.dir(mountId)}/upper`;
-    const bound = new Map<string, string>();
-    for (const m of this.fs.kernel.mounts()) {
-      if (m.namespace === undefined || !m.target.startsWith(`${now}/`)) continue;
-      const rel = m.target.slice(now.length);
-      bound.set(
-        rel,
-        this.fs.exists(`${upper}${rel}`) ? `${upper}${rel}` : `${this.dir(this.lowerId(mountId))}/root${rel}`,
-      );
-    }
+    const bound = boundPaths(this.fs, now, (rel) =>
+      this.fs.exists(`${upper}${rel}`) ? `${upper}${rel}` : `${this.dir(this.lowerId(mountId))}/root${rel}`,
+    );
     return naiveChanges(this.fs, now, before, bound);
   }
 
   /** ExportChanges: changed entries as they are in the container, deletions as whiteouts. */
   diffEntries(mountId: string, initId: string): LayerEntry[] {
-    return this.withMounted(mountId, initId, (merged, before) => {
+    return withMounted(this, mountId, initId, (merged, before) => {
       const changes = this.naive(mountId, merged, before).sort((a, b) =>
         a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
       );
@@ -185,7 +179,7 @@ export class Overlay implements GraphDriver {
 
   /** ChangesSize: the sizes of what was added or changed, each inode once. */
   rwSize(mountId: string, initId: string): number {
-    return this.withMounted(mountId, initId, (merged, before) => {
+    return withMounted(this, mountId, initId, (merged, before) => {
       const seen = new Set<number>();
       let total = 0;
       for (const c of this.naive(mountId, merged, before)) {
@@ -208,19 +202,6 @@ export class Overlay implements GraphDriver {
 
   warnings(): string[] {
     return ['WARNING: the overlay storage-driver is deprecated, and will be removed in a future release.'];
-  }
-
-  /** Get each layer (mounting what is not mounted), run, then Put what was mounted here. */
-  /** Runs fn on the merged paths of a container layer and its -init layer, mounting whichever is not. */
-  private withMounted<T>(mountId: string, initId: string, fn: (merged: string, initMerged: string) => T): T {
-    const mountedHere = [mountId, initId].filter((id) => !this.isMounted(id));
-    const merged = this.mount(mountId);
-    const initMerged = this.mount(initId);
-    try {
-      return fn(merged, initMerged);
-    } finally {
-      for (const id of mountedHere) this.unmount(id);
-    }
   }
 
   /** copy.DirCopy: directories and symlinks anew with mode, owner, times and extended attributes
@@ -341,56 +322,4 @@ export class Overlay implements GraphDriver {
     for (const [path, t] of dirTimes.reverse()) p.utimes(path, t, t, false);
     return size;
   }
-}
-
-/**
- * pkg/archive ChangesDirs(now, before): every entry only in `now` is A (and so is all below it),
- * one whose mode, owner, device or — for non-directories — size or mtime differ is C, one only
- * in `before` is D; a directory with changes below it gets a C line before them. Go walks its
- * maps in random order; names are sorted here so the output is reproducible.
- */
-export function naiveChanges(
-  fs: DaemonFs,
-  now: string,
-  before: string,
-  bound: ReadonlyMap<string, string> = new Map(),
-): Change[] {
-  const out: Change[] = [];
-  /** The host path to read for a path of the container, around its bind mounts. */
-  const hostOf = (rel: string): string => {
-    for (const [b, instead] of bound) if (rel === b || rel.startsWith(`${b}/`)) return instead + rel.slice(b.length);
-    return `${now}${rel}`;
-  };
-  const statNow = (rel: string): Stat => fs.proc.lstat(hostOf(rel));
-  const differs = (a: Stat, b: Stat): boolean =>
-    a.mode !== b.mode ||
-    a.uid !== b.uid ||
-    a.gid !== b.gid ||
-    a.rdev !== b.rdev ||
-    (!isDir(a) && (a.mtimeMs !== b.mtimeMs || a.size !== b.size));
-  const walk = (rel: string, nowSt: Stat, beforeSt: Stat | undefined, reported: boolean): void => {
-    const start = out.length;
-    const nowDir = hostOf(rel);
-    const names = isDir(nowSt) ? fs.readdir(nowDir).sort() : [];
-    const beforeNames = new Set(beforeSt && isDir(beforeSt) ? fs.readdir(`${before}${rel}`) : []);
-    for (const name of names) {
-      const childRel = `${rel}/${name}`;
-      const st = statNow(childRel);
-      const old = beforeNames.has(name) ? fs.proc.lstat(`${before}${childRel}`) : undefined;
-      beforeNames.delete(name);
-      let added = false;
-      if (!old) {
-        out.push({ kind: 'A', path: childRel });
-        added = true;
-      } else if (differs(st, old)) {
-        out.push({ kind: 'C', path: childRel });
-        added = true;
-      }
-      if (isDir(st)) walk(childRel, st, old, added);
-    }
-    for (const gone of [...beforeNames].sort()) out.push({ kind: 'D', path: `${rel}/${gone}` });
-    if (rel !== '' && out.length > start && !reported) out.splice(start, 0, { kind: 'C', path: rel });
-  };
-  walk('', fs.proc.lstat(now), fs.proc.lstat(before), true);
-  return out;
 }

@@ -5,7 +5,7 @@
 import type { Random } from '../../kernel/index.js';
 import { OVL_OPAQUE, S_IFCHR, isKernelError } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
-import { containerChanges, type Change } from './changes.js';
+import { boundPaths, naiveChanges, withMounted, type Change } from './changes.js';
 import { directorySize, type DaemonFs } from './daemon-fs.js';
 import type { GraphDriver } from './graphdriver.js';
 
@@ -43,7 +43,7 @@ export class Overlay2 implements GraphDriver {
   readonly name = 'overlay2' as const;
   readonly home: string;
   constructor(
-    private readonly fs: DaemonFs,
+    readonly fs: DaemonFs,
     private readonly random: Random,
     dataRoot: string,
   ) {
@@ -81,9 +81,17 @@ export class Overlay2 implements GraphDriver {
     return `${this.dir(id)}/diff`;
   }
 
-  /** overlay2 has a native diff: the upper dir alone says what changed. */
-  changes(mountId: string): Change[] {
-    return containerChanges(this.fs, this, mountId);
+  /** Changes is the naive diff even where the native one is supported (see changes.ts): the
+   * container layer and its -init layer mounted and compared. Diff and DiffSize stay native. */
+  changes(mountId: string, initId: string): Change[] {
+    return withMounted(this, mountId, initId, (now, before) => {
+      const layers = [mountId, ...this.lowerIds(mountId)].map((id) => `${this.dir(id)}/diff`);
+      const bound = boundPaths(this.fs, now, (rel) => {
+        const found = layers.find((l) => this.fs.exists(`${l}${rel}`));
+        return `${found ?? layers[0]}${rel}`;
+      });
+      return naiveChanges(this.fs, now, before, bound);
+    });
   }
 
   diffEntries(mountId: string): LayerEntry[] {
