@@ -1,5 +1,5 @@
-// One Host interface for the simulated and the real host: what the panes (and, in time, the
-// lessons' checks) read off a host — its files as the kernel shows them, and the Docker daemon's
+// One Host interface for the simulated and the real host: what the panes and the lessons' checks
+// and values (src/lessons/checks.ts, values.ts) read off a host — its files as the kernel shows them, and the Docker daemon's
 // images, layers and containers as the daemon and its data-root record them. The simulated host
 // answers from its disk and engine (simHostView); the real one from the real files and the docker
 // CLI (src/real/real-host.ts). Paths are the host's own (on the real host: the daemon's data-root).
@@ -17,6 +17,11 @@ export interface HostLayer {
   /** The driver's dir name (overlay2/<cache-id>), as layerdb/sha256/<ChainID>/cache-id records it. */
   cacheId: string;
   size: number;
+  /** "sha256:…": the layer's DiffID and ChainID. */
+  diffId: string;
+  chainId: string;
+  /** The dir that holds the layer's own files (overlay2: <cache-id>/diff; overlay: <cache-id>/root). */
+  dir: string;
 }
 
 export interface HostImage {
@@ -32,6 +37,8 @@ export interface HostImage {
 
 export interface HostContainer {
   id: string;
+  /** The driver's dir name of its read-write layer (layerdb/mounts/<id>/mount-id). */
+  mountId: string;
   /** Without the leading slash. */
   name: string;
   /** created, running, exited … */
@@ -58,14 +65,18 @@ export interface HostDocker {
   containers(): HostContainer[];
   /** Tagged references (no digests), oldest first. */
   imageRefs(): string[];
-  /** An image by reference or ID. */
+  /** An image by reference or ID, as `docker image inspect` finds it (nginx is nginx:latest). */
   image(refOrId: string): HostImage | undefined;
+  /** A container by name or ID (or a unique ID prefix), as `docker inspect` finds it. */
+  container(nameOrId: string): HostContainer | undefined;
 }
 
 export interface Host {
   readonly kind: 'simulated' | 'real';
   lstat(path: string): HostStat | undefined;
   readText(path: string): string | undefined;
+  /** A file's bytes (hashed as sha256sum FILE hashes them). */
+  readBytes(path: string): Uint8Array | undefined;
   /** Names in a directory, unsorted; undefined when it cannot be read. */
   readdir(path: string): string[] | undefined;
   /** The directory carries trusted.overlay.opaque=y. */

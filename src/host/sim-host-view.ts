@@ -2,6 +2,7 @@
 // of the simulated kernel, the daemon through its engine's stores.
 import type { DockerEngine, StoredImage } from '../docker/engine/index.js';
 import type { RoLayer } from '../docker/engine/layerstore.js';
+import type { Container } from '../docker/engine/types.js';
 import { isKernelError, OVL_OPAQUE, type Proc } from '../kernel/index.js';
 import type { Host, HostContainer, HostDocker, HostImage, HostStat } from './host.js';
 
@@ -14,13 +15,22 @@ function quiet<T>(f: () => T): T | undefined {
   }
 }
 
-function imageOf(img: StoredImage): HostImage {
+function imageOf(engine: DockerEngine, img: StoredImage): HostImage {
   const layers: RoLayer[] = [];
   for (let l = img.layer; l; l = l.parent) layers.unshift(l);
   return {
     id: img.id,
     diffIds: [...(img.config.rootfs?.diff_ids ?? [])],
-    layers: layers.map((l) => ({ cacheId: l.cacheId, size: l.size })),
+    layers: layers.map((l) => {
+      const data = engine.driver.imageGraphData(l.cacheId);
+      return {
+        cacheId: l.cacheId,
+        size: l.size,
+        diffId: l.diffId,
+        chainId: l.chainId,
+        dir: (data.UpperDir ?? data.RootDir) as string,
+      };
+    }),
     history: (img.config.history ?? []).map((h) => ({
       createdBy: h.created_by ?? '',
       emptyLayer: Boolean(h.empty_layer),
@@ -28,33 +38,38 @@ function imageOf(img: StoredImage): HostImage {
   };
 }
 
+function containerOf(engine: DockerEngine, c: Container): HostContainer {
+  const data = engine.driver.graphData(c.rw.mountId);
+  return {
+    id: c.id,
+    mountId: c.rw.mountId,
+    name: c.name.replace(/^\//, ''),
+    state: c.state.status,
+    createdMs: c.createdMs,
+    imageRef: c.imageRef,
+    imageId: c.image.id,
+    ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
+    upperDir: data.UpperDir as string,
+    workDir: data.WorkDir as string,
+    mergedDir: data.MergedDir as string,
+  };
+}
+
 function dockerView(engine: DockerEngine): HostDocker {
-  const { imageStore } = engine;
   return {
     driver: engine.driver.name,
     dataRoot: engine.dataRoot,
     driverHome: engine.driver.home,
     layerdb: `${engine.layers.root}/sha256`,
-    containers: () =>
-      [...engine.containers.values()].map((c): HostContainer => {
-        const data = engine.driver.graphData(c.rw.mountId);
-        return {
-          id: c.id,
-          name: c.name.replace(/^\//, ''),
-          state: c.state.status,
-          createdMs: c.createdMs,
-          imageRef: c.imageRef,
-          imageId: c.image.id,
-          ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
-          upperDir: data.UpperDir as string,
-          workDir: data.WorkDir as string,
-          mergedDir: data.MergedDir as string,
-        };
-      }),
-    imageRefs: () => [...imageStore.refs.keys()].filter((r) => !r.includes('@')),
+    containers: () => [...engine.containers.values()].map((c) => containerOf(engine, c)),
+    imageRefs: () => [...engine.imageStore.refs.keys()].filter((r) => !r.includes('@')),
     image: (ref) => {
-      const img = imageStore.images.get(imageStore.refs.get(ref) ?? ref);
-      return img ? imageOf(img) : undefined;
+      const img = engine.findImage(ref);
+      return img ? imageOf(engine, img) : undefined;
+    },
+    container: (ref) => {
+      const c = engine.findContainer(ref);
+      return c ? containerOf(engine, c) : undefined;
     },
   };
 }
@@ -69,6 +84,7 @@ export function simHostView(engine: DockerEngine | undefined, p: Proc): Host {
         return { type: st.type === 'sock' ? 'socket' : st.type, rdev: st.rdev, ino: st.ino, size: st.size };
       }),
     readText: (path) => quiet(() => new TextDecoder().decode(p.readFile(path))),
+    readBytes: (path) => quiet(() => p.readFile(path)),
     readdir: (path) => quiet(() => p.readdir(path).map((e) => e.name)),
     isOpaque: (path) => quiet(() => new TextDecoder().decode(p.getxattr(path, OVL_OPAQUE, false)) === 'y') ?? false,
     isMountpoint: (path) => engine?.kernel.isMountpoint(path) ?? false,

@@ -1,15 +1,16 @@
-// Lesson checks, evaluated against the simulated host's state (the disk and the daemon the
-// learner works on) and what the learner did in the current step: the lines run, what they
+// Lesson checks, evaluated against a host's state (the disk and the daemon the learner works on:
+// the simulated host, or a real one through the Host interface) and what the learner did in the
+// current step: the lines run, what they
 // printed, each command with its own output (so a check can ask that a ChainID was printed by
 // sha256sum, not by a listing that happens to contain it), and the answers given.
+import type { Host } from '../host/host.js';
 import type { SimHost } from '../host/sim-host.js';
-import { OVL_OPAQUE } from '../kernel/index.js';
 import type { CommandTrace } from '../shell/command.js';
 import type { Check } from './schema.js';
 import { compareShapes, stateShape } from './goal-state.js';
-import { computeValue, container, engine, image, layersOf, lstat, spotPath, ValueError } from './values.js';
+import { type CheckHost, computeValue, container, dockerOf, hostOf, spotPath, ValueError } from './values.js';
 
-export { computeValue, ValueError } from './values.js';
+export { type CheckHost, computeValue, ValueError } from './values.js';
 
 export interface StepRecord {
   /** Command lines run in this step, with their exit status. */
@@ -75,29 +76,29 @@ export function sameAnswer(given: string, expected: string): boolean {
   return normalizeAnswer(given) !== '' && normalizeAnswer(given) === normalizeAnswer(expected);
 }
 
-function entryIs(host: SimHost, path: string, is: string, contains: string | undefined): boolean {
-  const st = lstat(host, path);
+function entryIs(host: Host, path: string, is: string, contains: string | undefined): boolean {
+  const st = host.lstat(path);
   if (is === 'absent') return st === undefined;
   if (!st) return false;
   let ok: boolean;
   if (is === 'whiteout') ok = st.type === 'chr' && st.rdev === 0;
-  else if (is === 'opaque') {
-    try {
-      ok = st.type === 'dir' && new TextDecoder().decode(host.rootProc.getxattr(path, OVL_OPAQUE, false)) === 'y';
-    } catch {
-      ok = false;
-    }
-  } else ok = st.type === is;
-  if (ok && contains !== undefined)
-    ok = st.type === 'file' && new TextDecoder().decode(host.rootProc.readFile(path)).includes(contains);
+  else if (is === 'opaque') ok = st.type === 'dir' && host.isOpaque(path);
+  else ok = st.type === is;
+  if (ok && contains !== undefined) ok = st.type === 'file' && (host.readText(path) ?? '').includes(contains);
   return ok;
 }
 
-export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean {
+export function evaluate(on: CheckHost, check: Check, step: StepRecord): boolean {
+  // matches_solution compares the simulated daemon's own structures (goal-state.ts).
+  const sim = 'rootProc' in on ? on : undefined;
+  return evaluateOn(hostOf(on), sim, check, step);
+}
+
+function evaluateOn(host: Host, sim: SimHost | undefined, check: Check, step: StepRecord): boolean {
   try {
-    if ('all' in check) return check.all.every((c) => evaluate(host, c, step));
-    if ('any' in check) return check.any.some((c) => evaluate(host, c, step));
-    if ('not' in check) return !evaluate(host, check.not, step);
+    if ('all' in check) return check.all.every((c) => evaluateOn(host, sim, c, step));
+    if ('any' in check) return check.any.some((c) => evaluateOn(host, sim, c, step));
+    if ('not' in check) return !evaluateOn(host, sim, check.not, step);
     if ('ran' in check) {
       const re = new RegExp(check.ran.pattern);
       return step.ran.some(
@@ -132,14 +133,14 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
       return step.answers.some((given) => sameAnswer(given, want));
     }
     if ('matches_solution' in check) {
-      if (!step.goal) return false;
+      if (!step.goal || !sim) return false;
       const only = check.matches_solution;
-      return compareShapes(stateShape(step.goal, only), stateShape(host, only)).length === 0;
+      return compareShapes(stateShape(step.goal, only), stateShape(sim, only)).length === 0;
     }
     if ('json' in check) {
       let doc: unknown;
       try {
-        doc = JSON.parse(new TextDecoder().decode(host.rootProc.readFile(check.json.path)));
+        doc = JSON.parse(host.readText(check.json.path) ?? '');
       } catch {
         return false;
       }
@@ -147,55 +148,37 @@ export function evaluate(host: SimHost, check: Check, step: StepRecord): boolean
         doc = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[key] : undefined;
       return doc !== undefined && String(doc) === check.json.equals;
     }
-    if ('driver' in check) return host.docker?.driver.name === check.driver;
+    if ('driver' in check) return host.docker?.driver === check.driver;
     if ('image' in check) {
       const spec = typeof check.image === 'string' ? { ref: check.image } : check.image;
-      const img = image(host, spec.ref);
-      return spec.layers === undefined || layersOf(img).length === spec.layers;
+      const img = dockerOf(host).image(spec.ref);
+      if (!img) return false;
+      return spec.layers === undefined || img.layers.length === spec.layers;
     }
-    if ('no_image' in check) {
-      try {
-        engine(host).getImage(check.no_image);
-        return false;
-      } catch {
-        return true;
-      }
+    if ('no_image' in check) return dockerOf(host).image(check.no_image) === undefined;
+    if ('layers' in check) {
+      const img = dockerOf(host).image(check.layers.image);
+      return img !== undefined && img.layers.length === check.layers.count;
     }
-    if ('layers' in check) return layersOf(image(host, check.layers.image)).length === check.layers.count;
     if ('container' in check) {
-      const c = container(host, check.container.name);
-      return check.container.state === undefined || c.state.status === check.container.state;
+      const c = dockerOf(host).container(check.container.name);
+      if (!c) return false;
+      return check.container.state === undefined || c.state === check.container.state;
     }
-    if ('no_container' in check) {
-      try {
-        engine(host).getContainer(check.no_container);
-        return false;
-      } catch {
-        return true;
-      }
-    }
+    if ('no_container' in check) return dockerOf(host).container(check.no_container) === undefined;
     if ('upper' in check) {
       const c = container(host, check.upper.container);
-      return entryIs(
-        host,
-        `${engine(host).driver.graphData(c.rw.mountId).UpperDir}${check.upper.path}`,
-        check.upper.is,
-        check.upper.contains,
-      );
+      return entryIs(host, `${c.upperDir}${check.upper.path}`, check.upper.is, check.upper.contains);
     }
     if ('merged' in check) {
       const c = container(host, check.merged.container);
-      if (c.state.status !== 'running') return false;
-      return entryIs(
-        host,
-        `${engine(host).driver.graphData(c.rw.mountId).MergedDir}${check.merged.path}`,
-        check.merged.is,
-        check.merged.contains,
-      );
+      if (c.state !== 'running') return false;
+      return entryIs(host, `${c.mergedDir}${check.merged.path}`, check.merged.is, check.merged.contains);
     }
     if ('host' in check) return entryIs(host, check.host.path, check.host.is, check.host.contains);
     if ('same_inode' in check) {
-      const [a, b] = [lstat(host, spotPath(host, check.same_inode.a)), lstat(host, spotPath(host, check.same_inode.b))];
+      const a = host.lstat(spotPath(host, check.same_inode.a));
+      const b = host.lstat(spotPath(host, check.same_inode.b));
       return a !== undefined && b !== undefined && (a.ino === b.ino) === check.same_inode.equal;
     }
     return false;

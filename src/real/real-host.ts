@@ -12,8 +12,17 @@ export interface RealHostOptions {
   /** The docker CLI and the environment that points it at the daemon. */
   cli: string;
   env: NodeJS.ProcessEnv;
-  /** The daemon's pid: its /proc/<pid>/mountinfo lists the containers' overlay mounts. */
-  daemonPid?: number;
+  /** The daemon's pid: its /proc/<pid>/mountinfo lists the containers' overlay mounts (a function
+   * when the daemon may restart). */
+  daemonPid?: number | (() => number);
+  /** Files are read as this process sees them (through /proc/<pid>/root): the learner's bash,
+   * whose /root, /tmp and /etc/docker are its own; else the daemon's. */
+  filesPid?: number;
+}
+
+/** The real host, whose daemon answers are kept until refresh() (after each line run). */
+export interface RealHost extends Host {
+  refresh(): void;
 }
 
 function statOf(path: string): HostStat | undefined {
@@ -61,90 +70,133 @@ export function mountPoints(mountinfo: string): Set<string> {
   );
 }
 
-export function realHost(opts: RealHostOptions): Host {
+interface Inspected {
+  [key: string]: unknown;
+}
+
+export function realHost(opts: RealHostOptions): RealHost {
   const getfattr = findExecutable('getfattr');
   const cli = (args: string[]) => {
     const r = spawnSync(opts.cli, args, { env: opts.env, encoding: 'utf8', timeout: 30_000 });
     return r.status === 0 ? r.stdout : undefined;
   };
-  const inspect = (args: string[]): Array<Record<string, unknown>> => {
+  const inspect = (args: string[]): Inspected[] => {
     const out = cli(args);
     try {
-      return out ? (JSON.parse(out) as Array<Record<string, unknown>>) : [];
+      return out ? (JSON.parse(out) as Inspected[]) : [];
     } catch {
       return [];
     }
   };
-  const info = inspect(['info', '--format', '[{{json .}}]'])[0];
-  let docker: HostDocker | undefined;
-  if (info) {
+  const daemonPid = () => (typeof opts.daemonPid === 'function' ? opts.daemonPid() : opts.daemonPid);
+  // Paths as the learner's bash (or the daemon) sees them: through its root, in its mount
+  // namespace (merged/ is mounted only there).
+  const at = (path: string) => {
+    const pid = opts.filesPid ?? daemonPid();
+    return pid ? `/proc/${pid}/root${path}` : path;
+  };
+  // The daemon's answers for the current state; refresh() forgets them.
+  const memo = new Map<string, unknown>();
+  const cached = <T>(key: string, f: () => T): T => {
+    if (!memo.has(key)) memo.set(key, f());
+    return memo.get(key) as T;
+  };
+
+  const dockerView = (info: Inspected): HostDocker => {
     const driver = String(info.Driver ?? 'overlay2');
     const dataRoot = String(info.DockerRootDir ?? '/var/lib/docker');
+    const driverHome = `${dataRoot}/${driver}`;
     const layerdb = `${dataRoot}/image/${driver}/layerdb/sha256`;
-    const image = (ref: string): HostImage | undefined => {
-      const img = inspect(['image', 'inspect', ref])[0];
-      if (!img) return undefined;
-      const id = String(img.Id);
-      const diffIds = ((img.RootFS as { Layers?: string[] } | undefined)?.Layers ?? []).slice();
-      const config = JSON.parse(text(`${dataRoot}/image/${driver}/imagedb/content/sha256/${id.slice(7)}`) ?? '{}') as {
-        history?: Array<{ created_by?: string; empty_layer?: boolean }>;
-      };
+    // overlay2 keeps a layer's files in diff/, the legacy overlay driver in root/.
+    const layerDir = (cacheId: string) => `${driverHome}/${cacheId}/${driver === 'overlay' ? 'root' : 'diff'}`;
+    const image = (ref: string): HostImage | undefined =>
+      cached(`image ${ref}`, () => {
+        const img = inspect(['image', 'inspect', ref])[0];
+        if (!img) return undefined;
+        const id = String(img.Id);
+        const diffIds = ((img.RootFS as { Layers?: string[] } | undefined)?.Layers ?? []).slice();
+        const configText = text(at(`${dataRoot}/image/${driver}/imagedb/content/sha256/${id.slice(7)}`));
+        const config = JSON.parse(configText ?? '{}') as {
+          history?: Array<{ created_by?: string; empty_layer?: boolean }>;
+        };
+        const chains = chainIdsOf(diffIds);
+        return {
+          id,
+          diffIds,
+          layers: chains.map((chain, i) => {
+            const dir = `${layerdb}/${chain.slice(7)}`;
+            const cacheId = (text(at(`${dir}/cache-id`)) ?? '').trim();
+            return {
+              cacheId,
+              size: Number(text(at(`${dir}/size`)) ?? 0),
+              diffId: diffIds[i] as string,
+              chainId: chain,
+              dir: layerDir(cacheId),
+            };
+          }),
+          history: (config.history ?? []).map((x) => ({
+            createdBy: x.created_by ?? '',
+            emptyLayer: Boolean(x.empty_layer),
+          })),
+        };
+      });
+    const containerOf = (c: Inspected): HostContainer => {
+      const data = ((c.GraphDriver as { Data?: Record<string, string> } | undefined)?.Data ?? {}) as Record<
+        string,
+        string
+      >;
+      const id = String(c.Id);
       return {
         id,
-        diffIds,
-        layers: chainIdsOf(diffIds).map((chain) => {
-          const dir = `${layerdb}/${chain.slice(7)}`;
-          return { cacheId: (text(`${dir}/cache-id`) ?? '').trim(), size: Number(text(`${dir}/size`) ?? 0) };
-        }),
-        history: (config.history ?? []).map((x) => ({
-          createdBy: x.created_by ?? '',
-          emptyLayer: Boolean(x.empty_layer),
-        })),
+        mountId: (text(at(`${dataRoot}/image/${driver}/layerdb/mounts/${id}/mount-id`)) ?? '').trim(),
+        name: String(c.Name).replace(/^\//, ''),
+        state: String((c.State as { Status?: string } | undefined)?.Status ?? 'unknown'),
+        createdMs: Date.parse(String(c.Created)),
+        imageRef: String((c.Config as { Image?: string } | undefined)?.Image ?? ''),
+        imageId: String(c.Image),
+        ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
+        upperDir: data.UpperDir ?? '',
+        workDir: data.WorkDir ?? '',
+        mergedDir: data.MergedDir ?? '',
       };
     };
-    docker = {
+    return {
       driver,
       dataRoot,
-      driverHome: `${dataRoot}/${driver}`,
+      driverHome,
       layerdb,
-      containers: () => {
-        const ids = (cli(['ps', '-aq', '--no-trunc']) ?? '').split('\n').filter(Boolean);
-        if (ids.length === 0) return [];
-        return inspect(['inspect', ...ids]).map((c): HostContainer => {
-          const data = ((c.GraphDriver as { Data?: Record<string, string> } | undefined)?.Data ?? {}) as Record<
-            string,
-            string
-          >;
-          return {
-            id: String(c.Id),
-            name: String(c.Name).replace(/^\//, ''),
-            state: String((c.State as { Status?: string } | undefined)?.Status ?? 'unknown'),
-            createdMs: Date.parse(String(c.Created)),
-            imageRef: String((c.Config as { Image?: string } | undefined)?.Image ?? ''),
-            imageId: String(c.Image),
-            ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
-            upperDir: data.UpperDir ?? '',
-            workDir: data.WorkDir ?? '',
-            mergedDir: data.MergedDir ?? '',
-          };
-        });
-      },
+      containers: () =>
+        cached('containers', () => {
+          const ids = (cli(['ps', '-aq', '--no-trunc']) ?? '').split('\n').filter(Boolean);
+          return ids.length === 0 ? [] : inspect(['container', 'inspect', ...ids]).map(containerOf);
+        }),
+      container: (ref) =>
+        cached(`container ${ref}`, () => {
+          const c = inspect(['container', 'inspect', ref])[0];
+          return c ? containerOf(c) : undefined;
+        }),
       imageRefs: () =>
-        (cli(['images', '--format', '{{.Repository}}:{{.Tag}}']) ?? '')
-          .split('\n')
-          .filter((r) => r && !r.includes('<none>'))
-          .reverse(),
+        cached('refs', () =>
+          (cli(['images', '--format', '{{.Repository}}:{{.Tag}}']) ?? '')
+            .split('\n')
+            .filter((r) => r && !r.includes('<none>'))
+            .reverse(),
+        ),
       image,
     };
-  }
-  const mountinfo = `/proc/${opts.daemonPid ?? 'self'}/mountinfo`;
-  // Paths as the daemon sees them: through its root, in its mount namespace (merged/ is mounted
-  // only there).
-  const at = (path: string) => (opts.daemonPid ? `/proc/${opts.daemonPid}/root${path}` : path);
+  };
+  const mountinfo = () => `/proc/${daemonPid() ?? 'self'}/mountinfo`;
   return {
     kind: 'real',
     lstat: (path) => statOf(at(path)),
     readText: (path) => text(at(path)),
+    readBytes: (path) => {
+      try {
+        return new Uint8Array(readFileSync(at(path)));
+      } catch {
+        return undefined;
+      }
+    },
     readdir: (path) => {
       try {
         return readdirSync(at(path));
@@ -159,7 +211,13 @@ export function realHost(opts: RealHostOptions): Host {
       });
       return r.status === 0 && r.stdout === 'y';
     },
-    isMountpoint: (path) => mountPoints(text(mountinfo) ?? '').has(path),
-    docker,
+    isMountpoint: (path) => mountPoints(text(mountinfo()) ?? '').has(path),
+    get docker() {
+      return cached('docker', () => {
+        const info = inspect(['info', '--format', '[{{json .}}]'])[0];
+        return info ? dockerView(info) : undefined;
+      });
+    },
+    refresh: () => memo.clear(),
   };
 }

@@ -67,6 +67,7 @@ export async function runRealRepl(options: RealReplOptions = {}): Promise<number
       if (line.trim() === 'panes') write(panesText(derivePanesOf(host, focus ? { container: focus } : {}, new Set())));
       else if (line.trim() !== '') {
         const r = await shell.run(line, write);
+        host.refresh();
         status = r.exitCode;
         // The container a line names (--name X, or docker exec/start/stop X) comes into focus.
         focus =
