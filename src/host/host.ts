@@ -1,8 +1,9 @@
 // One Host interface for the simulated and the real host: what the panes and the lessons' checks
-// and values (src/lessons/checks.ts, values.ts) read off a host — its files as the kernel shows them, and the Docker daemon's
-// images, layers and containers as the daemon and its data-root record them. The simulated host
-// answers from its disk and engine (simHostView); the real one from the real files and the docker
-// CLI (src/real/real-host.ts). Paths are the host's own (on the real host: the daemon's data-root).
+// and values (src/lessons/checks.ts, values.ts) read off a host — its files as the kernel shows
+// them, and the Docker daemon's images, layers and containers as the daemon and its data-root
+// record them. The simulated host answers from its disk and engine (simHostView); the real one
+// from the real files and the docker CLI (src/real/real-host.ts). Paths are the host's own (on the
+// real host: the daemon's data-root, and the learner's bash's files).
 
 export interface HostStat {
   type: 'file' | 'dir' | 'symlink' | 'chr' | 'blk' | 'fifo' | 'socket' | 'other';

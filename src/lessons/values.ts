@@ -1,5 +1,5 @@
-// Values a lesson asks for or checks against, computed from the host's state (simulated or real) when they
-// are needed (lessons/FORMAT.md, "Values"): never written into a lesson file, so a lesson stays
+// Values a lesson asks for or checks against, computed from the host's state (simulated or
+// real) when they are needed (lessons/FORMAT.md, "Values"): never written into a lesson file, so a lesson stays
 // right whatever ids its seed makes. Known mistakes are values too: `{ sha256: … }` over the
 // pair without its sha256: prefixes is what a learner who dropped them would have computed.
 import { sha256Hex } from '../docker/digest.js';
