@@ -11,10 +11,10 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
   ...['unexpand', 'unlink', 'users', 'vdir', 'who', 'yes'],
   // util-linux, procps, e2fsprogs
-  ...['blkid', 'column', 'dmesg', 'fdisk', 'findmnt', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
+  ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
   ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'more', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
   ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
-  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'lsattr', 'chattr', 'debugfs'],
+  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
   ...['less', 'man', 'nano', 'diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],

@@ -167,7 +167,7 @@ export function formatMountLine(m: Pick<Mount, 'source' | 'target' | 'fstype' | 
 }
 
 /** Mount options split as mountinfo shows them: the per-mount VFS flags, the filesystem's own. */
-function splitOptions(options: string): [string, string] {
+export function splitOptions(options: string): [string, string] {
   const vfs = new Set(['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime', 'nodiratime']);
   const all = options.split(',');
   const own = all.filter((o) => !vfs.has(o));

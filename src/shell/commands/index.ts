@@ -5,6 +5,8 @@ import { attrCommands } from './fs/attrs.js';
 import { copyCommands } from './fs/copy.js';
 import { fileCommands } from './fs/files.js';
 import { findCommands } from './fs/find.js';
+import { findmntCommand } from './fs/findmnt.js';
+import { lsattrCommand } from './fs/lsattr.js';
 import { lsCommand } from './fs/ls.js';
 import { nameCommands } from './fs/names.js';
 import { makeXfsInfo, mountCommands } from './fs/mounts.js';
@@ -31,6 +33,8 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...findCommands,
     ...nameCommands,
     ...mountCommands,
+    findmntCommand,
+    lsattrCommand,
     ...xattrCommands,
     tarCommand,
     makeXfsInfo(options.xfsMounts ?? []),

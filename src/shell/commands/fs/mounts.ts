@@ -1,9 +1,10 @@
 // du, df, mount, umount and xfs_info over the kernel's mount table.
-import { isKernelError, type Kernel, type Mount } from '../../../kernel/index.js';
+import { isKernelError, type Mount } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { coreutilsHumanSize, q } from './format.js';
 import { tryStat } from './lookup.js';
+import { dfCommand } from './df.js';
 
 function du(ctx: CommandContext): number {
   let p;
@@ -72,147 +73,6 @@ function du(ctx: CommandContext): number {
   if (f.has('c')) out += `${fmt(grand, grandBytes)}\ttotal\n`;
   ctx.stdout(out);
   return status;
-}
-
-/** The simulated disk's size: 30 GiB with a 4.1 GiB Ubuntu install on it. */
-const DISK_KB = 30298176;
-const BASE_USED_KB = 4301292;
-
-function humanCount(n: number): string {
-  if (n < 1000) return String(n);
-  const units = ['K', 'M', 'G'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : Math.ceil(v)}${units[u]}`;
-}
-
-function diskUsedKb(kernel: Kernel): number {
-  let kb = 0;
-  const walk = (rel: string): void => {
-    for (const e of kernel.disk.readdir(rel)) {
-      const child = rel === '' ? e.name : `${rel}/${e.name}`;
-      const st = kernel.disk.lstat(child);
-      kb += st.blocks / 2;
-      if (st.type === 'dir') walk(child);
-    }
-  };
-  walk('');
-  return BASE_USED_KB + kb;
-}
-
-/** The simulated ext4's inode table: mkfs.ext4's default of one inode per 16 KiB. */
-const DISK_INODES = Math.floor((DISK_KB * 1024) / 16384);
-/** Inodes the host's own system uses outside what the simulated disk holds. */
-const BASE_USED_INODES = 176_412;
-
-/** Distinct inodes on the simulated disk (hard links count once, as the inode table does). */
-function diskUsedInodes(kernel: Kernel): number {
-  const seen = new Set<number>();
-  const walk = (rel: string): void => {
-    for (const e of kernel.disk.readdir(rel)) {
-      const child = rel === '' ? e.name : `${rel}/${e.name}`;
-      const st = kernel.disk.lstat(child);
-      seen.add(st.ino);
-      if (st.type === 'dir') walk(child);
-    }
-  };
-  walk('');
-  return BASE_USED_INODES + seen.size;
-}
-
-function df(ctx: CommandContext): number {
-  let p;
-  try {
-    p = parseOptions('df', ctx.argv.slice(1), {
-      short: 'hTaik',
-      long: { 'human-readable': 'h', 'print-type': 'T', all: 'a' },
-    });
-  } catch (err) {
-    return usage(ctx, 'df', err);
-  }
-  const kernel = ctx.proc.kernel;
-  const inodes = p.flags.has('i');
-  const used = inodes ? diskUsedInodes(kernel) : diskUsedKb(kernel);
-  const rows: string[][] = [];
-  const human = p.flags.has('h');
-  // -h on inode counts uses powers of 1000 with a k/M suffix, as GNU df does.
-  const size = (n: number): string =>
-    human ? (n === 0 ? '0' : p.flags.has('i') ? humanCount(n) : coreutilsHumanSize(n * 1024)) : String(n);
-  let mounts = kernel
-    .mountsSeenFrom(ctx.proc.root)
-    .filter(
-      (m) =>
-        m.fstype === 'ext4' ||
-        m.fstype === 'overlay' ||
-        m.fstype === 'devtmpfs' ||
-        m.fstype === 'xfs' ||
-        p.flags.has('a'),
-    );
-  if (p.operands.length) {
-    mounts = [];
-    for (const op of p.operands) {
-      try {
-        const host = ctx.proc.toHostPath(ctx.proc.realpath(op));
-        mounts.push(kernel.locate(host).mount);
-      } catch (err) {
-        ctx.stderr(`df: ${op}: ${errText(err)}\n`);
-        return 1;
-      }
-    }
-  }
-  for (const m of mounts) {
-    const [total, u] = inodes
-      ? m.fstype === 'devtmpfs'
-        ? [1004699, 412]
-        : m.fstype === 'proc'
-          ? [0, 0]
-          : [DISK_INODES, used]
-      : m.fstype === 'devtmpfs'
-        ? [4018796, 0]
-        : m.fstype === 'proc'
-          ? [0, 0]
-          : [DISK_KB, used];
-    // ext4 keeps 5% of blocks for root; no inodes are reserved.
-    const avail = Math.max(0, total - u - (inodes ? 0 : Math.floor(total * 0.05)));
-    const pct = total === 0 ? '-' : `${Math.ceil((u * 100) / (u + avail))}%`;
-    const source = m.source === '/dev/vda' ? '/dev/vda1' : m.source;
-    rows.push([
-      source,
-      ...(p.flags.has('T') ? [m.fstype] : []),
-      size(total),
-      size(u),
-      size(avail),
-      pct,
-      ctx.proc.toProcPath(m.target),
-    ]);
-  }
-  const header = inodes
-    ? ['Filesystem', ...(p.flags.has('T') ? ['Type'] : []), 'Inodes', 'IUsed', 'IFree', 'IUse%', 'Mounted on']
-    : [
-        'Filesystem',
-        ...(p.flags.has('T') ? ['Type'] : []),
-        human ? 'Size' : '1K-blocks',
-        'Used',
-        human ? 'Avail' : 'Available',
-        'Use%',
-        'Mounted on',
-      ];
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] as string).length)));
-  const typed = p.flags.has('T') ? 1 : 0;
-  let out = '';
-  for (const r of all) {
-    const padded = r.map((cell, c) =>
-      c === r.length - 1 ? cell : c <= typed ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number),
-    );
-    out += `${padded.join(' ')}\n`;
-  }
-  ctx.stdout(out);
-  return 0;
 }
 
 /** The host names its root disk by its partition; a container's binds show the device itself. */
@@ -357,7 +217,7 @@ export function mountLinesFor(mounts: readonly Mount[]): string[] {
 
 export const mountCommands: CommandSpec[] = [
   { name: 'du', run: du, summary: 'disk usage in KiB (-s -h -a -c -d N)', flags: ['-s', '-h', '-a', '-c', '-d'] },
-  { name: 'df', run: df, summary: 'free space of the disk and the overlay mounts (-h -T)', flags: ['-h', '-T', '-a'] },
+  dfCommand,
   {
     name: 'mount',
     run: mountCmd,

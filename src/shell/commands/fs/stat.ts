@@ -1,9 +1,28 @@
-// stat(1) as coreutils 9 prints it: the default block (Device as `major,minor`, Inode, Links,
-// `Device type` for devices) and -c/--format/--printf directives.
-import { major, minor, type Stat } from '../../../kernel/index.js';
+// stat(1) as the coreutils of the system it runs on prints it: the host is Ubuntu 22.04 (coreutils
+// 8.32: `Device: fe00h/65024d\tInode: %-10i  Links: %h`), a Debian 12 container has 9.1
+// (`Device: 254,0\tInode: %-11i Links: %h`); -c/--format/--printf directives; -f, the file
+// system's statfs (src/shell/commands/fs/statfs.ts) with its own directives.
+import { major, minor, type Mount, type Proc, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { fullTime, modeString, Names, q } from './format.js';
+import { fsId, fsTypeName, fsUsage } from './statfs.js';
+
+/** coreutils' major version on the system `proc` sees, told by its /etc/os-release: Ubuntu before
+ * 23.04 and Debian before 12 ship 8.x, later ones 9.x; an image without os-release gets 9. */
+export function coreutilsMajor(proc: Proc): 8 | 9 {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(proc.readFile('/etc/os-release'));
+  } catch {
+    return 9;
+  }
+  const field = (k: string): string => new RegExp(`^${k}="?([^"\\n]*)"?$`, 'm').exec(text)?.[1] ?? '';
+  const version = Number.parseFloat(field('VERSION_ID'));
+  if (field('ID') === 'ubuntu' && version < 23.04) return 8;
+  if (field('ID') === 'debian' && version < 12) return 8;
+  return 9;
+}
 
 export function fileTypeName(st: Stat): string {
   switch (st.type) {
@@ -144,17 +163,29 @@ function format(
   return out;
 }
 
-export function defaultStat(name: string, st: Stat, names: Names, target: string | undefined): string {
+export function defaultStat(
+  name: string,
+  st: Stat,
+  names: Names,
+  target: string | undefined,
+  coreutils: 8 | 9 = 9,
+): string {
   const file = target !== undefined ? `${q(name)} -> ${q(target)}` : name;
   const size =
     `  Size: ${String(st.size).padEnd(10)}\tBlocks: ` +
     `${String(st.blocks).padEnd(10)} IO Block: 4096   ` +
     `${fileTypeName(st)}`;
-  const dev = `Device: ${major(st.dev)},${minor(st.dev)}\tInode: ${String(st.ino).padEnd(11)} Links: ${st.nlink}`;
-  const devType =
-    st.type === 'chr' || st.type === 'blk'
-      ? `${st.nlink < 10 ? '     ' : '    '}Device type: ${major(st.rdev)},${minor(st.rdev)}`
-      : '';
+  const device = st.type === 'chr' || st.type === 'blk';
+  const links = device ? String(st.nlink).padEnd(5) : String(st.nlink);
+  const dev =
+    coreutils === 8
+      ? `Device: ${st.dev.toString(16)}h/${st.dev}d\tInode: ${String(st.ino).padEnd(10)}  Links: ${links}`
+      : `Device: ${major(st.dev)},${minor(st.dev)}\tInode: ${String(st.ino).padEnd(11)} Links: ${links}`;
+  const devType = !device
+    ? ''
+    : coreutils === 8
+      ? ` Device type: ${major(st.rdev).toString(16)},${minor(st.rdev).toString(16)}`
+      : ` Device type: ${major(st.rdev)},${minor(st.rdev)}`;
   const uid = `Uid: (${String(st.uid).padStart(5)}/${names.user(st.uid).padStart(8)})`;
   const gid = `Gid: (${String(st.gid).padStart(5)}/${names.group(st.gid).padStart(8)})`;
   return [
@@ -170,13 +201,63 @@ export function defaultStat(name: string, st: Stat, names: Names, target: string
   ].join('\n');
 }
 
+/** statfs's figures for `stat -f`, by the directive that prints each. */
+function fsFields(ctx: CommandContext, mount: Mount, name: string): Record<string, string> {
+  const u = fsUsage(ctx.proc.kernel, mount, { blocks: true, inodes: true });
+  const type = fsTypeName(mount.fstype);
+  return {
+    n: name,
+    i: fsId(mount),
+    l: '255',
+    t: type.magic,
+    T: type.name,
+    s: '4096',
+    S: '4096',
+    b: String(Math.floor(u.totalKb / 4)),
+    f: String(Math.floor((u.totalKb - u.usedKb) / 4)),
+    a: String(Math.floor(u.availKb / 4)),
+    c: String(u.inodes),
+    d: String(u.ifree),
+  };
+}
+
+/** A format of stat -f's directives, with coreutils' %-Nx left-justified widths. */
+function fsFormat(fmt: string, fields: Record<string, string>, printf: boolean): string {
+  return fmt.replace(/\\[nt\\"]|%(-?\d*)(.)/g, (m, width: string | undefined, d: string | undefined) => {
+    if (m.startsWith('\\')) return printf ? ({ n: '\n', t: '\t', '\\': '\\', '"': '"' }[m[1] as string] ?? m) : m;
+    if (d === '%') return '%';
+    const v = fields[d as string] ?? '?';
+    const w = Number(width || 0);
+    return w < 0 ? v.padEnd(-w) : v.padStart(w);
+  });
+}
+
+const FS_DEFAULT =
+  '  File: "%n"\n    ID: %-8i Namelen: %-7l Type: %T\nBlock size: %-10s Fundamental block size: %S\n' +
+  'Blocks: Total: %-10b Free: %-10f Available: %a\nInodes: Total: %-10c Free: %d\n';
+
+function statFs(ctx: CommandContext, op: string, fmt: string | undefined, printf: string | undefined, terse: boolean) {
+  let mount: Mount;
+  try {
+    mount = ctx.proc.kernel.locate(ctx.proc.toHostPath(ctx.proc.realpath(op))).mount;
+  } catch (err) {
+    ctx.stderr(`stat: cannot read file system information for ${q(op)}: ${errText(err)}\n`);
+    return 1;
+  }
+  const fields = fsFields(ctx, mount, op);
+  if (printf !== undefined) ctx.stdout(fsFormat(printf, fields, true));
+  else if (fmt !== undefined) ctx.stdout(`${fsFormat(fmt, fields, false)}\n`);
+  else ctx.stdout(fsFormat(terse ? '%n %i %l %t %s %S %b %f %a %c %d\n' : FS_DEFAULT, fields, false));
+  return 0;
+}
+
 function stat(ctx: CommandContext): number {
   let p;
   try {
     p = parseOptions('stat', ctx.argv.slice(1), {
-      short: 'Lt',
+      short: 'Ltf',
       shortArg: 'c',
-      long: { dereference: 'L', 'format=': 'c', 'printf=': 'printf', terse: 't' },
+      long: { dereference: 'L', 'file-system': 'f', 'format=': 'c', 'printf=': 'printf', terse: 't' },
     });
   } catch (err) {
     return usage(ctx, 'stat', err);
@@ -186,8 +267,15 @@ function stat(ctx: CommandContext): number {
     return 1;
   }
   const names = new Names(ctx.proc);
+  const coreutils = coreutilsMajor(ctx.proc);
   let status = 0;
   for (const op of p.operands) {
+    const fmt = p.flags.get('c');
+    const pf = p.flags.get('printf');
+    if (p.flags.has('f')) {
+      status = Math.max(status, statFs(ctx, op, fmt, pf, p.flags.has('t')));
+      continue;
+    }
     let st: Stat;
     let target: string | undefined;
     try {
@@ -198,11 +286,9 @@ function stat(ctx: CommandContext): number {
       status = 1;
       continue;
     }
-    const fmt = p.flags.get('c');
-    const pf = p.flags.get('printf');
     if (pf !== undefined) ctx.stdout(format(pf, op, st, names, target, true));
     else if (fmt !== undefined) ctx.stdout(`${format(fmt, op, st, names, target, false)}\n`);
-    else ctx.stdout(defaultStat(op, st, names, target));
+    else ctx.stdout(defaultStat(op, st, names, target, coreutils));
   }
   return status;
 }
@@ -210,6 +296,6 @@ function stat(ctx: CommandContext): number {
 export const statCommand: CommandSpec = {
   name: 'stat',
   run: stat,
-  summary: 'show inode, links, mode, owner and times (-c FORMAT: %i %n %s %h %a %A %F %U %G %d %t %T …)',
-  flags: ['-c', '-L', '--format', '--printf'],
+  summary: 'show inode, links, mode, owner and times (-c FORMAT: %i %n %s %h %a %A %F …; -f: the file system)',
+  flags: ['-c', '-L', '-f', '--format', '--printf', '--file-system'],
 };

@@ -1,0 +1,167 @@
+// findmnt, lsattr, stat -f and df against the real tools: each expected text below was printed by
+// util-linux 2.38 findmnt, e2fsprogs 1.47 lsattr and GNU coreutils 9.1 stat/df on a real kernel
+// overlay mount made the same way (LANG=C.UTF-8), the script run with `bash` as root.
+import { describe, expect, it } from 'vitest';
+import { utilLinuxSize } from '../../../../src/shell/commands/fs/findmnt.js';
+import { makeShell } from '../../shell-harness.js';
+
+const MOUNT =
+  'mkdir -p /tmp/o/lower/d /tmp/o/upper /tmp/o/work /tmp/o/merged && echo hi > /tmp/o/lower/f && ' +
+  'echo x > /tmp/o/lower/d/x && ln -s f /tmp/o/lower/s && mount -t overlay overlay ' +
+  '-o lowerdir=/tmp/o/lower,upperdir=/tmp/o/upper,workdir=/tmp/o/work /tmp/o/merged && cd /tmp/o';
+
+const OPTIONS = 'rw,relatime,lowerdir=/tmp/o/lower,upperdir=/tmp/o/upper,workdir=/tmp/o/work,uuid=on';
+
+/** [line, what the real tools printed (stdout and stderr as a terminal shows them)] */
+const REAL: [string, string][] = [
+  ['findmnt -T merged/f', `TARGET        SOURCE  FSTYPE  OPTIONS\n/tmp/o/merged overlay overlay ${OPTIONS}\n`],
+  [
+    'findmnt -T /tmp/o/merged -o TARGET,SOURCE,FSTYPE,VFS-OPTIONS',
+    'TARGET        SOURCE  FSTYPE  VFS-OPTIONS\n/tmp/o/merged overlay overlay rw,relatime\n',
+  ],
+  ['findmnt -t overlay -n -o TARGET', '/tmp/o/merged\n'],
+  ['findmnt -t overlay -o SOURCE,TARGET -r', 'SOURCE TARGET\noverlay /tmp/o/merged\n'],
+  ['findmnt /tmp/o; echo rc=$?', 'rc=1\n'],
+  ['findmnt -o NOPE; echo rc=$?', 'findmnt: unknown column: NOPE\nrc=1\n'],
+  [
+    "stat -f -c '%n %T %t %l %s %S' merged merged/f lower",
+    'merged overlayfs 794c7630 255 4096 4096\nmerged/f overlayfs 794c7630 255 4096 4096\nlower ext2/ext3 ef53 255 4096 4096\n',
+  ],
+  [
+    'stat -f nope; echo rc=$?',
+    "stat: cannot read file system information for 'nope': No such file or directory\nrc=1\n",
+  ],
+  ['rm merged/f', ''],
+  ['lsattr merged/d/x lower/f', '--------------e------- merged/d/x\n--------------e------- lower/f\n'],
+  ['lsattr -d merged', '--------------e------- merged\n'],
+  ['lsattr -l lower/f', 'lower/f                      Extents\n'],
+  ['lsattr merged/s; echo rc=$?', 'lsattr: Operation not supported While reading flags on merged/s\nrc=1\n'],
+  ['lsattr upper/f; echo rc=$?', 'lsattr: Operation not supported While reading flags on upper/f\nrc=1\n'],
+  ['lsattr nope; echo rc=$?', 'lsattr: No such file or directory while trying to stat nope\nrc=1\n'],
+  [
+    'df --output=source,fstype,target merged',
+    'Filesystem     Type    Mounted on\noverlay        overlay /tmp/o/merged\n',
+  ],
+  [
+    'df --output=nope; echo rc=$?',
+    "df: option --output: field ‘nope’ unknown\nTry 'df --help' for more information.\nrc=1\n",
+  ],
+  [
+    'df -i --output=source; echo rc=$?',
+    "df: options -i and --output are mutually exclusive\nTry 'df --help' for more information.\nrc=1\n",
+  ],
+  [
+    'df -T --output; echo rc=$?',
+    "df: options -T and --output are mutually exclusive\nTry 'df --help' for more information.\nrc=1\n",
+  ],
+];
+
+describe('host tools print what the real ones print on an overlay mount', () => {
+  it.each(REAL)('%s', async (line, expected) => {
+    const { run } = await makeShell();
+    await run(MOUNT);
+    if (line.startsWith('lsattr') || line.startsWith('df --output=source')) await run('rm merged/f');
+    const r = await run(`{ ${line}; } 2>&1`);
+    expect(r.out).toBe(expected);
+  });
+
+  it('lsattr -R lists a directory, then each subdirectory under a heading, as e2fsprogs does', async () => {
+    const { run } = await makeShell();
+    await run(MOUNT);
+    const r = await run('lsattr -R merged/d; lsattr -a merged/d');
+    expect(r.out).toBe(
+      '--------------e------- merged/d/x\n' +
+        '--------------e------- merged/d/.\n--------------e------- merged/d/x\n--------------e------- merged/d/..\n',
+    );
+    expect((await run('lsattr -R /tmp/o/lower')).out).toBe(
+      '--------------e------- /tmp/o/lower/d\n\n/tmp/o/lower/d:\n--------------e------- /tmp/o/lower/d/x\n\n' +
+        '--------------e------- /tmp/o/lower/f\n',
+    );
+    expect((await run('lsattr /proc/version /dev/null')).err).toBe(
+      'lsattr: Operation not supported While reading flags on /proc/version\n' +
+        'lsattr: Operation not supported While reading flags on /dev/null\n',
+    );
+  });
+});
+
+describe('findmnt over the simulated host', () => {
+  it("draws the host's mount table as a tree, a container's overlay under /", async () => {
+    const { run } = await makeShell();
+    await run(MOUNT);
+    const r = await run('findmnt');
+    expect(r.out).toBe(
+      [
+        'TARGET          SOURCE    FSTYPE   OPTIONS',
+        '/               /dev/vda1 ext4     rw,relatime',
+        '├─/proc         proc      proc     rw,nosuid,nodev,noexec,relatime',
+        '├─/dev          udev      devtmpfs rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64',
+        `└─/tmp/o/merged overlay   overlay  ${OPTIONS}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('numbers the mounts as /proc/self/mountinfo does and right-aligns MAJ:MIN as %3u:%-3u', async () => {
+    const { run } = await makeShell();
+    await run(MOUNT);
+    const info = (await run('cat /proc/self/mountinfo')).out.split('\n')[3]?.split(' ') ?? [];
+    const r = await run('findmnt -n -t overlay -o ID,PARENT,MAJ:MIN,TARGET');
+    expect(r.out).toBe(`${info[0]} ${info[1]}   ${info[2]}  /tmp/o/merged\n`);
+  });
+
+  it('tells a wrong column, a wrong option and a path that is no mountpoint apart', async () => {
+    const { run } = await makeShell();
+    expect(await run('findmnt --bogus')).toEqual({
+      out: '',
+      err: "findmnt: unrecognized option '--bogus'\nTry 'findmnt --help' for more information.\n",
+      code: 1,
+    });
+    expect(await run('findmnt /etc')).toEqual({ out: '', err: '', code: 1 });
+    expect((await run('findmnt -n -o TARGET /')).out).toBe('/\n');
+    expect((await run('findmnt -t notmpfs,noproc,nodevtmpfs -n -o TARGET')).out).toBe('/\n');
+  });
+
+  it('sizes as util-linux prints them', () => {
+    expect(utilLinuxSize(264212084 * 1024)).toBe('252G');
+    expect(utilLinuxSize(36335024 * 1024)).toBe('34.7G');
+    expect(utilLinuxSize(70055888 * 1024)).toBe('66.8G');
+  });
+});
+
+describe('df as coreutils lays it out', () => {
+  it('pads each column to coreutils minimum widths (Filesystem 14, numbers 5, Use% 4)', async () => {
+    const { run } = await makeShell();
+    const lines = (await run('df -h')).out.split('\n');
+    expect(lines[0]).toBe('Filesystem      Size  Used Avail Use% Mounted on');
+    expect(lines[1]).toMatch(/^\/dev\/vda1 {6,}\d+G +[\d.]+G +\d+G +\d+% \/$/);
+    expect(lines[1]?.indexOf('% /')).toBe(lines[0]?.indexOf('% Mounted'));
+    expect((await run('df -hT /')).out.split('\n')[0]).toBe('Filesystem     Type  Size  Used Avail Use% Mounted on');
+    expect((await run('df')).out.split('\n')[0]).toBe('Filesystem     1K-blocks    Used Available Use% Mounted on');
+  });
+
+  it('--output prints the fields asked for, in order, with the operand as File', async () => {
+    const { run } = await makeShell();
+    expect((await run('df --output=file,target,fstype /etc')).out).toBe('File Mounted on Type\n/etc /          ext4\n');
+    expect((await run('df -h --output=size,pcent /')).out).toMatch(/^ Size Use%\n {2}29G +\d+%\n$/);
+    expect((await run('df -t overlay; echo $?')).out).toBe('1\n');
+    expect((await run('df -t overlay')).err).toBe('df: no file systems processed\n');
+  });
+});
+
+describe('stat in the coreutils of the system it runs on', () => {
+  it('prints the host (Ubuntu 22.04, coreutils 8.32) Device as hex/decimal', async () => {
+    const { run } = await makeShell();
+    expect((await run('stat /etc/passwd')).out.split('\n')[2]).toMatch(
+      /^Device: fe00h\/65024d\tInode: \d{7} {5}Links: 1$/,
+    );
+    expect((await run('stat /dev/null')).out.split('\n')[2]).toMatch(
+      /^Device: [0-9a-f]+h\/\d+d\tInode: \d+ +Links: 1 {5}Device type: 1,3$/,
+    );
+  });
+
+  it('prints coreutils 9 (Device as major,minor) where os-release says Debian 12', async () => {
+    const { run } = await makeShell();
+    await run('rm /etc/os-release && printf \'ID=debian\\nVERSION_ID="12"\\n\' > /etc/os-release');
+    expect((await run('stat /etc/passwd')).out.split('\n')[2]).toMatch(/^Device: 254,0\tInode: \d{7} {5}Links: 1$/);
+  });
+});
