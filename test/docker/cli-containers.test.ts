@@ -108,6 +108,22 @@ describe('docker ps', () => {
   });
 });
 
+describe('docker top', () => {
+  it("-o takes ps's own column names, and a name an object happens to have is no column", async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
+    const r = await e.docker('top', 'web', '-o', 'pid,comm');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^PID {17}COMMAND\n\d+ +sleep\n$/);
+    // procps's words, passed on by the daemon (as a real docker 20.10 prints them).
+    expect(await e.docker('top', 'web', '-o', 'constructor,pid')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error response from daemon: ps: error: unknown user-defined format specifier "constructor"\n',
+    });
+  });
+});
+
 describe('docker exec, diff, stop, rm', () => {
   it('exec runs in the merged root; diff shows the change; stop and rm print their argument', async () => {
     const e = await withBusybox();

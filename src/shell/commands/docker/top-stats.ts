@@ -53,41 +53,53 @@ function runningContainer(d: DockerEngine, ref: string): Container {
   return c;
 }
 
-/** The columns `ps -o` knows here: header and value. */
-const PS_FIELDS: Record<string, [string, (p: Process, c: Container) => string]> = {
-  uid: ['UID', () => '0'],
+/** A column `ps -o` knows here: its header and its value for a process. */
+type PsField = readonly [header: string, value: (p: Process, c: Container) => string];
+
+// A Map, not an object: `-o constructor` is no column, though `'constructor' in {}` is true.
+const PS_FIELDS = new Map<string, PsField>([
+  ['uid', ['UID', () => '0']],
   // ps -ef's UID column names the user.
-  euser: ['UID', () => 'root'],
-  user: ['USER', () => 'root'],
-  pid: ['PID', (p) => String(p.pid)],
-  ppid: ['PPID', (p) => String(p.ppid)],
-  c: ['C', () => '0'],
-  stime: ['STIME', (_p, c) => new Date(Date.parse(c.state.startedAt)).toISOString().slice(11, 16)],
-  tty: ['TTY', (_p, c) => (c.config.Tty ? 'pts/0' : '?')],
-  time: ['TIME', () => '00:00:00'],
-  comm: ['COMMAND', (p) => p.comm],
-  args: ['COMMAND', (p) => p.args],
-  cmd: ['CMD', (p) => p.args],
-  rss: ['RSS', (p) => String(Math.round(p.rss / 1024))],
-};
+  ['euser', ['UID', () => 'root']],
+  ['user', ['USER', () => 'root']],
+  ['pid', ['PID', (p) => String(p.pid)]],
+  ['ppid', ['PPID', (p) => String(p.ppid)]],
+  ['c', ['C', () => '0']],
+  ['stime', ['STIME', (_p, c) => new Date(Date.parse(c.state.startedAt)).toISOString().slice(11, 16)]],
+  ['tty', ['TTY', (_p, c) => (c.config.Tty ? 'pts/0' : '?')]],
+  ['time', ['TIME', () => '00:00:00']],
+  ['comm', ['COMMAND', (p) => p.comm]],
+  ['args', ['COMMAND', (p) => p.args]],
+  ['cmd', ['CMD', (p) => p.args]],
+  ['rss', ['RSS', (p) => String(Math.round(p.rss / 1024))]],
+]);
 
 const DEFAULT_PS = ['euser', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'];
 
+/** The columns ps knows here, by name, in the order given (a name it does not know is left out). */
+const fieldsNamed = (names: string[]): PsField[] =>
+  names.flatMap((name) => {
+    const field = PS_FIELDS.get(name);
+    return field ? [field] : [];
+  });
+
 /** ps's own columns from `docker top C [ps OPTIONS]`: -ef (the default) or -o a,b,c. */
-function psColumns(options: string[]): string[] {
-  if (options.length === 0 || (options.length === 1 && ['-ef', '-e', '-f', 'ef'].includes(options[0] as string)))
-    return DEFAULT_PS;
+function psColumns(options: string[]): PsField[] {
+  const [only] = options;
+  if (options.length === 0 || (options.length === 1 && only !== undefined && ['-ef', '-e', '-f', 'ef'].includes(only)))
+    return fieldsNamed(DEFAULT_PS);
   const o = options.indexOf('-o');
   const list = o >= 0 ? options[o + 1] : options.find((x) => x.startsWith('-o'))?.slice(2);
   const cols = list?.split(',').map((x) => x.toLowerCase());
-  const unknown = cols?.find((x) => !(x in PS_FIELDS) && !/^(%cpu|%mem|vsz|stat|start|pgid|sid|nlwp)$/.test(x));
+  const unknown = cols?.find((x) => !PS_FIELDS.has(x) && !/^(%cpu|%mem|vsz|stat|start|pgid|sid|nlwp)$/.test(x));
   if (unknown) throw new DaemonError(`ps: error: unknown user-defined format specifier "${unknown}"`, 500);
   // The daemon finds each process's line by its PID column.
   if (cols && !cols.includes('pid')) throw new DaemonError("Couldn't find PID field in ps output", 500);
-  if (cols?.length && cols.every((x) => x in PS_FIELDS)) return cols;
+  const fields = fieldsNamed(cols ?? []);
+  if (cols?.length && fields.length === cols.length) return fields;
   throw new CliError(
     `docker top: ps ${options.join(' ')}: not simulated here (the tutor's ps takes -ef or -o with ` +
-      `${Object.keys(PS_FIELDS).join(',')})\n`,
+      `${[...PS_FIELDS.keys()].join(',')})\n`,
     1,
   );
 }
@@ -113,9 +125,8 @@ export const topCommand: SubCommand = {
     const [ref, ...options] = p.operands as [string, ...string[]];
     const c = runningContainer(d, ref);
     const cols = psColumns(options);
-    const rows = [cols.map((k) => (PS_FIELDS[k] as [string, unknown])[0])];
-    for (const proc of processes(c))
-      rows.push(cols.map((k) => (PS_FIELDS[k] as [string, (typeof PS_FIELDS.pid)[1]])[1](proc, c)));
+    const rows = [cols.map(([header]) => header)];
+    for (const proc of processes(c)) rows.push(cols.map(([, value]) => value(proc, c)));
     ctx.stdout(table(rows));
     return 0;
   },
