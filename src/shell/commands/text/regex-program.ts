@@ -10,8 +10,8 @@ export class Unsupported extends Error {}
 export class CharSet {
   readonly ascii = new Uint8Array(128);
   constructor(readonly ranges: number[]) {
-    for (let k = 0; k < ranges.length; k += 2) {
-      for (let c = ranges[k]; c <= Math.min(ranges[k + 1], 127); c++) this.ascii[c] = 1;
+    for (const [lo, hi] of pairsOf(ranges)) {
+      for (let c = lo; c <= Math.min(hi, 127); c++) this.ascii[c] = 1;
     }
   }
   has(c: number): boolean {
@@ -21,35 +21,46 @@ export class CharSet {
     let hi = (r.length >> 1) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (c < r[2 * mid]) hi = mid - 1;
-      else if (c > r[2 * mid + 1]) lo = mid + 1;
+      // 0 <= mid < r.length / 2, and pairsOf has checked that r holds whole pairs.
+      if (c < r[2 * mid]!) hi = mid - 1;
+      else if (c > r[2 * mid + 1]!) lo = mid + 1;
       else return true;
     }
     return false;
   }
 }
 
-const MAX_CP = 0x10ffff;
-
-function normalize(pairs: number[]): number[] {
-  const rs: [number, number][] = [];
-  for (let k = 0; k < pairs.length; k += 2) rs.push([pairs[k], pairs[k + 1]]);
-  rs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of rs) {
-    if (out.length > 0 && lo <= out[out.length - 1] + 1) out[out.length - 1] = Math.max(out[out.length - 1], hi);
-    else out.push(lo, hi);
+/** [lo, hi, lo, hi, …] as [lo, hi] pairs. */
+function pairsOf(flat: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) {
+    const lo = flat[k];
+    const hi = flat[k + 1];
+    if (lo === undefined || hi === undefined) throw new Error(`a range list of odd length: ${flat.join(',')}`);
+    out.push([lo, hi]);
   }
   return out;
 }
 
+const MAX_CP = 0x10ffff;
+
+function normalize(pairs: number[]): number[] {
+  const rs = pairsOf(pairs).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of rs) {
+    const last = merged.at(-1);
+    if (last !== undefined && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged.flat();
+}
+
 function complement(pairs: number[]): number[] {
-  const n = normalize(pairs);
   const out: number[] = [];
   let next = 0;
-  for (let k = 0; k < n.length; k += 2) {
-    if (n[k] > next) out.push(next, n[k] - 1);
-    next = n[k + 1] + 1;
+  for (const [lo, hi] of pairsOf(normalize(pairs))) {
+    if (lo > next) out.push(next, lo - 1);
+    next = hi + 1;
   }
   if (next <= MAX_CP) out.push(next, MAX_CP);
   return out;
@@ -58,9 +69,7 @@ function complement(pairs: number[]): number[] {
 /** Adds the other case of every letter in small ranges (as JS's `i` flag folds them). */
 function caseFold(pairs: number[]): number[] {
   const out = [...pairs];
-  for (let k = 0; k < pairs.length; k += 2) {
-    const lo = pairs[k];
-    const hi = pairs[k + 1];
+  for (const [lo, hi] of pairsOf(pairs)) {
     if (hi - lo > 2000) continue;
     for (let c = lo; c <= hi; c++) {
       const ch = String.fromCodePoint(c);
@@ -155,12 +164,13 @@ class Parser {
   }
 
   alt(): Node {
-    const items = [this.seq()];
+    const first = this.seq();
+    const items = [first];
     while (this.src[this.i] === '|') {
       this.i++;
       items.push(this.seq());
     }
-    return items.length === 1 ? items[0] : { t: 'alt', items };
+    return items.length === 1 ? first : { t: 'alt', items };
   }
 
   seq(): Node {
@@ -175,7 +185,8 @@ class Parser {
       }
       items.push(atom);
     }
-    return items.length === 1 ? items[0] : { t: 'cat', items };
+    const [only] = items;
+    return only !== undefined && items.length === 1 ? only : { t: 'cat', items };
   }
 
   quantifier(): [number, number] | undefined {
@@ -292,7 +303,7 @@ class Parser {
         const m = /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(src.slice(this.i));
         if (!m) this.fail();
         this.i += m[0].length;
-        const v = Number.parseInt(m[1] ?? m[2], 16);
+        const v = Number.parseInt(m[1] ?? m[2] ?? this.fail(), 16);
         return [v, v];
       }
     }
@@ -318,8 +329,12 @@ class Parser {
       if (src[this.i] === '-' && src[this.i + 1] !== ']' && this.i + 1 < src.length) {
         this.i++;
         const hi = this.classAtom();
-        if (lo.length !== 2 || hi.length !== 2 || lo[0] !== lo[1] || hi[0] !== hi[1]) this.fail();
-        pairs.push(lo[0], hi[0]);
+        // Both ends are single characters, not classes like \d.
+        const [from, fromEnd] = lo;
+        const [to, toEnd] = hi;
+        if (lo.length !== 2 || hi.length !== 2 || from === undefined || to === undefined) this.fail();
+        if (from !== fromEnd || to !== toEnd) this.fail();
+        pairs.push(from, to);
       } else pairs.push(...lo);
     }
     let ranges = normalize(this.icase ? caseFold(pairs) : pairs);
@@ -345,6 +360,13 @@ class Emitter {
     return this.insts.length - 1;
   }
 
+  /** Points the Jmp or Split emitted at pc (its field x or y) at the next instruction to be emitted. */
+  patch(pc: number, field: 'x' | 'y'): void {
+    const inst = this.insts[pc];
+    if (inst === undefined) throw new Error(`no instruction ${pc} to patch`);
+    inst[field] = this.insts.length;
+  }
+
   node(n: Node): void {
     switch (n.t) {
       case 'set':
@@ -355,16 +377,17 @@ class Emitter {
         return;
       case 'alt': {
         const jumps: number[] = [];
-        for (let k = 0; k < n.items.length; k++) {
-          if (k < n.items.length - 1) {
+        const last = n.items.length - 1;
+        for (const [k, item] of n.items.entries()) {
+          if (k < last) {
             const split = this.emit({ op: Op.Split, x: 0, y: 0 });
-            this.insts[split].x = this.insts.length;
-            this.node(n.items[k]);
+            this.patch(split, 'x');
+            this.node(item);
             jumps.push(this.emit({ op: Op.Jmp, x: 0, y: 0 }));
-            this.insts[split].y = this.insts.length;
-          } else this.node(n.items[k]);
+            this.patch(split, 'y');
+          } else this.node(item);
         }
-        for (const j of jumps) this.insts[j].x = this.insts.length;
+        for (const j of jumps) this.patch(j, 'x');
         return;
       }
       case 'group':
@@ -389,31 +412,33 @@ class Emitter {
     if (max === Infinity) {
       // L: split body, out; body; jmp L (greedy: the body first).
       const split = this.emit({ op: Op.Split, x: 0, y: 0 });
-      this.insts[split].x = this.insts.length;
+      this.patch(split, 'x');
       this.node(e);
       this.emit({ op: Op.Jmp, x: split, y: 0 });
-      this.insts[split].y = this.insts.length;
+      this.patch(split, 'y');
       return;
     }
     // e?e?…: each optional copy jumps past all the rest when skipped.
     const splits: number[] = [];
     for (let k = min; k < max; k++) {
       const split = this.emit({ op: Op.Split, x: 0, y: 0 });
-      this.insts[split].x = this.insts.length;
+      this.patch(split, 'x');
       splits.push(split);
       this.node(e);
     }
-    for (const s of splits) this.insts[s].y = this.insts.length;
+    for (const s of splits) this.patch(s, 'y');
   }
 }
 
 /** What a node matches exactly (null: more than one string), and strings every match of it contains. */
 function literals(n: Node): { exact: string | null; musts: string[] } {
   switch (n.t) {
-    case 'set':
-      return n.ranges.length === 2 && n.ranges[0] === n.ranges[1]
-        ? { exact: String.fromCodePoint(n.ranges[0]), musts: [] }
+    case 'set': {
+      const [lo, hi] = n.ranges;
+      return n.ranges.length === 2 && lo !== undefined && lo === hi
+        ? { exact: String.fromCodePoint(lo), musts: [] }
         : { exact: null, musts: [] };
+    }
     case 'assert':
     case 'look':
       return { exact: '', musts: [] };
@@ -492,6 +517,7 @@ function firstChars(insts: Inst[]): CharSet | undefined {
     if (seen.has(pc)) continue;
     seen.add(pc);
     const inst = insts[pc];
+    if (inst === undefined) throw new Error(`a jump out of the program, to ${pc}`);
     switch (inst.op) {
       case Op.Char:
         pairs.push(...inst.set!.ranges);

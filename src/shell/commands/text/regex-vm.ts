@@ -13,11 +13,18 @@
 
 import { compileProgram, Op, type Program, Unsupported } from './regex-program.js';
 
+/**
+ * Capture positions: the match's start and end, then each group's start and end (-1: unset).
+ * A thread that keeps no captures (a test for any match at all) carries NO_CAPS instead.
+ */
+export type Captures = [start: number, end: number, ...groups: number[]];
+const NO_CAPS: Captures = [-1, -1];
+
 /** Threads in order of preference: the instruction each is at and its capture positions. */
 class ThreadList {
   n = 0;
   readonly pcs: Int32Array;
-  readonly caps: number[][];
+  readonly caps: Captures[];
   constructor(size: number) {
     this.pcs = new Int32Array(size);
     this.caps = new Array(size);
@@ -46,7 +53,7 @@ class Runner {
   private readonly mark: Int32Array;
   private gen = 0;
   private readonly stackPc: Int32Array;
-  private readonly stackCaps: number[][];
+  private readonly stackCaps: Captures[];
 
   constructor(
     readonly prog: Program,
@@ -60,19 +67,21 @@ class Runner {
   }
 
   /** Follows every empty path from pc at position pos, in order of preference, into list. */
-  private add(list: ThreadList, gen: number, pc0: number, caps0: number[], pos: number): void {
+  private add(list: ThreadList, gen: number, pc0: number, caps0: Captures, pos: number): void {
     const { insts, multiline } = this.prog;
     const { s, mark, stackPc, stackCaps } = this;
     let sp = 0;
     stackPc[sp] = pc0;
     stackCaps[sp++] = caps0;
     while (sp > 0) {
-      const pc = stackPc[--sp];
-      const caps = stackCaps[sp];
+      // Below sp every slot was written just before; a pc is always an instruction of the program
+      // (jumps are built from its own indices, and Match, the last, is never stepped past).
+      const pc = stackPc[--sp]!;
+      const caps = stackCaps[sp]!;
       if (mark[pc] === gen) continue;
       mark[pc] = gen;
       work++;
-      const inst = insts[pc];
+      const inst = insts[pc]!;
       let go = -1;
       let capsNext = caps;
       switch (inst.op) {
@@ -90,8 +99,9 @@ class Runner {
           go = inst.x;
           break;
         case Op.Save:
-          if (inst.x < caps.length) {
-            capsNext = caps.slice();
+          if (caps !== NO_CAPS && inst.x < caps.length) {
+            // A copy of a Captures is one as long.
+            capsNext = caps.slice() as Captures;
             capsNext[inst.x] = pos;
           }
           go = pc + 1;
@@ -127,7 +137,7 @@ class Runner {
    * positions (start, end per group; -1 unset), or null. `any` stops at the first match found
    * (and keeps no captures).
    */
-  run(from: number, sticky: boolean, ncap: number, any: boolean): number[] | null {
+  run(from: number, sticky: boolean, ncap: number, any: boolean): Captures | null {
     const { insts, first, needle } = this.prog;
     const s = this.s;
     // Most lines a grep reads do not hold the pattern's literal part: the JS string search says so
@@ -138,9 +148,9 @@ class Runner {
     let cur = new ThreadList(size);
     let next = new ThreadList(size);
     let curGen = ++this.gen;
-    let best: number[] | null = null;
+    let best: Captures | null = null;
     let pos = from;
-    const none: number[] = [];
+    const fresh = any ? NO_CAPS : unset(ncap);
     for (;;) {
       if (best === null && (!sticky || pos === from)) {
         if (cur.n === 0 && first && !sticky) {
@@ -152,7 +162,8 @@ class Runner {
           }
           if (pos >= len) return null;
         }
-        this.add(cur, curGen, 0, any ? none : new Array<number>(ncap).fill(-1), pos);
+        // Each start gets its own copy (a copy of a Captures is one as long); NO_CAPS is never written.
+        this.add(cur, curGen, 0, any ? NO_CAPS : (fresh.slice() as Captures), pos);
       }
       const c = pos < len ? s.codePointAt(pos)! : -1;
       const w = c > 0xffff ? 2 : 1;
@@ -166,16 +177,18 @@ class Runner {
       const nextGen = ++this.gen;
       next.n = 0;
       for (let k = 0; k < cur.n; k++) {
-        const caps = cur.caps[k];
+        // add() filled the first cur.n slots of both lists, with instructions of the program.
+        const caps = cur.caps[k]!;
         // A match already found starts further left than this thread: it can never win.
         if (best !== null && caps[0] > best[0]) continue;
-        const inst = insts[cur.pcs[k]];
+        const pc = cur.pcs[k]!;
+        const inst = insts[pc]!;
         if (inst.op === Op.Match) {
           if (any) return caps;
           if (best === null || caps[0] < best[0] || (caps[0] === best[0] && caps[1] > best[1])) best = caps;
           continue;
         }
-        if (c >= 0 && inst.set!.has(c)) this.add(next, nextGen, cur.pcs[k] + 1, caps, pos + w);
+        if (c >= 0 && inst.set!.has(c)) this.add(next, nextGen, pc + 1, caps, pos + w);
       }
       const t = cur;
       cur = next;
@@ -186,6 +199,13 @@ class Runner {
     }
     return best;
   }
+}
+
+/** Captures with every position unset, ncap (at least 2) long. */
+function unset(ncap: number): Captures {
+  const caps: Captures = [-1, -1];
+  for (let k = 2; k < ncap; k++) caps.push(-1);
+  return caps;
 }
 
 const programs = new Map<string, Program | null>();
@@ -226,7 +246,7 @@ export class PosixRegExp extends RegExp {
   }
 
   /** The leftmost-longest match's positions from `from`, or null. */
-  positions(s: string, from: number, sticky: boolean, any = false): number[] | null {
+  positions(s: string, from: number, sticky: boolean, any = false): Captures | null {
     return new Runner(this.program, s).run(from, sticky, 2 * (this.program.groups + 1), any);
   }
 
@@ -246,8 +266,8 @@ export class PosixRegExp extends RegExp {
     if (keep) this.lastIndex = caps[1];
     const arr: (string | undefined)[] = [];
     for (let g = 0; g <= this.program.groups; g++) {
-      const a = caps[2 * g];
-      const b = caps[2 * g + 1];
+      const a = caps[2 * g] ?? -1;
+      const b = caps[2 * g + 1] ?? -1;
       arr.push(a >= 0 && b >= 0 ? s.slice(a, b) : undefined);
     }
     return Object.assign(arr, { index: caps[0], input: s, groups: undefined }) as RegExpExecArray;
@@ -267,8 +287,11 @@ export class PosixRegExp extends RegExp {
   override [Symbol.split](input: string, limit?: number): string[] {
     const s = String(input);
     const lim = limit === undefined ? 2 ** 32 - 1 : limit >>> 0;
-    const out: string[] = [];
-    if (lim === 0) return out;
+    // A group that took no part in a match gives undefined, as the spec's split does; the lib's
+    // type for Symbol.split says string[], so the result is cast to it once, at the end.
+    const out: (string | undefined)[] = [];
+    const result = out as string[];
+    if (lim === 0) return result;
     if (s === '') return this.positions(s, 0, true) === null ? [s] : [];
     let p = 0;
     let q = 0;
@@ -281,16 +304,17 @@ export class PosixRegExp extends RegExp {
         continue;
       }
       out.push(s.slice(p, caps[0]));
-      if (out.length === lim) return out;
+      if (out.length === lim) return result;
       for (let g = 1; g <= this.program.groups; g++) {
-        const a = caps[2 * g];
-        out.push(a >= 0 ? s.slice(a, caps[2 * g + 1]) : (undefined as unknown as string));
-        if (out.length === lim) return out;
+        const a = caps[2 * g] ?? -1;
+        const b = caps[2 * g + 1] ?? -1;
+        out.push(a >= 0 && b >= 0 ? s.slice(a, b) : undefined);
+        if (out.length === lim) return result;
       }
       p = e;
       q = p;
     }
     out.push(s.slice(p));
-    return out;
+    return result;
   }
 }
