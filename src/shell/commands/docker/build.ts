@@ -3,6 +3,7 @@
 import { build } from '../../../docker/builder/build.js';
 import { engineBuildBackend } from '../../../docker/builder/engine-backend.js';
 import { isKernelError, type Proc } from '../../../kernel/index.js';
+import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
 
 function readContext(
@@ -44,7 +45,7 @@ export const buildCommand: SubCommand = {
     args: { exact: 1 },
   },
   async run(ctx, d, p) {
-    const dir = p.operands[0] as string;
+    const dir = operand(p, 0);
     const dockerfileName = p.strings.get('file') ?? 'Dockerfile';
     let context;
     let dockerfile: string;

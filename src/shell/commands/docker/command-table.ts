@@ -494,8 +494,8 @@ export function findCommand(args: readonly string[]): { entry?: DockerCommand; d
   let list: readonly DockerCommand[] | undefined = DOCKER_COMMANDS;
   let entry: DockerCommand | undefined;
   const path: string[] = [];
-  while (list && path.length < args.length) {
-    const word = args[path.length] as string;
+  for (const word of args) {
+    if (!list) break;
     const next: DockerCommand | undefined = list.find((c) => c.name === word || c.aliases?.includes(word));
     if (!next) break;
     entry = next;

@@ -4,7 +4,7 @@ import { DaemonError, portOf } from '../../../docker/engine/index.js';
 import { parseReference } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
-import type { FlagSpec, Parsed } from './flags.js';
+import { type FlagSpec, operand, type Parsed } from './flags.js';
 import { printList, pullImage, pullLines } from './images.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
 
@@ -26,11 +26,14 @@ const CREATE_FLAGS: FlagSpec[] = [
 ];
 
 function createOptions(p: Parsed): CreateOptions {
-  const [image, ...cmd] = p.operands as [string, ...string[]];
+  const image = operand(p, 0);
+  const cmd = p.operands.slice(1);
   const ep = p.strings.get('entrypoint');
+  const name = p.strings.get('name');
+  const workdir = p.strings.get('workdir');
   return {
     image,
-    ...(p.strings.has('name') ? { name: p.strings.get('name') as string } : {}),
+    ...(name !== undefined ? { name } : {}),
     ...(cmd.length ? { cmd } : {}),
     ...(ep !== undefined ? { entrypoint: ep === '' ? [] : [ep] } : {}),
     env: p.lists.get('env') ?? [],
@@ -40,7 +43,7 @@ function createOptions(p: Parsed): CreateOptions {
     volumes: p.lists.get('volume') ?? [],
     publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
-    ...(p.strings.has('workdir') ? { workdir: p.strings.get('workdir') as string } : {}),
+    ...(workdir !== undefined ? { workdir } : {}),
   };
 }
 
@@ -228,7 +231,8 @@ export const execCommand: SubCommand = {
     interspersed: false,
   },
   async run(ctx, d, p) {
-    const [ref, ...argv] = p.operands as [string, ...string[]];
+    const ref = operand(p, 0);
+    const argv = p.operands.slice(1);
     const c = d.findContainer(ref);
     if (!c) {
       ctx.stderr(`Error: No such container: ${ref}\n`);
@@ -237,7 +241,7 @@ export const execCommand: SubCommand = {
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     if (c.state.paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 409);
     // runc looks the program up in the container's own filesystem: an image without bash has none.
-    const missing = d.execError(c.id, argv[0] as string);
+    const missing = d.execError(c.id, operand(p, 1));
     if (missing) {
       // The CLI copies the exec's stream, which ends the line as a terminal would.
       ctx.stderr(`${missing}\r\n`);
@@ -362,7 +366,7 @@ export const commitCommand: SubCommand = {
   async run(ctx, d, p) {
     const a = p.strings.get('author');
     const m = p.strings.get('message');
-    const id = await d.commit(p.operands[0] as string, p.operands[1], {
+    const id = await d.commit(operand(p, 0), p.operands[1], {
       ...(a ? { author: a } : {}),
       ...(m ? { message: m } : {}),
     });
@@ -380,7 +384,7 @@ export const diffCommand: SubCommand = {
     args: { exact: 1 },
   },
   run(ctx, d, p) {
-    for (const ch of d.diff(p.operands[0] as string)) ctx.stdout(`${ch.kind} ${ch.path}\n`);
+    for (const ch of d.diff(operand(p, 0))) ctx.stdout(`${ch.kind} ${ch.path}\n`);
     return 0;
   },
 };
@@ -391,8 +395,8 @@ export function logTime(value: string, now: number): number | undefined {
   if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) {
     const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
     let ms = 0;
-    for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
-      ms += Number(m[1]) * (unit[m[2] as string] as number);
+    for (const [, amount, u] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
+      ms += Number(amount) * (unit[u ?? ''] ?? Number.NaN);
     return now - ms;
   }
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
@@ -418,7 +422,7 @@ export const logsCommand: SubCommand = {
     args: { exact: 1 },
   },
   run(ctx, d, p) {
-    const ref = p.operands[0] as string;
+    const ref = operand(p, 0);
     const c = d.findContainer(ref);
     if (!c) {
       ctx.stderr(`Error: No such container: ${ref}\n`);

@@ -6,6 +6,7 @@ import { collectEntries, DaemonError, extractEntries } from '../../../docker/eng
 import { readLayerTar, writeLayerTar, type LayerEntry } from '../../../docker/layer-tar.js';
 import { isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
+import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
 
 /** splitCpArg: an absolute or ./-relative path is local; otherwise CONTAINER:PATH when there is a colon. */
@@ -74,13 +75,10 @@ export const cpCommand: SubCommand = {
     args: { exact: 2 },
   },
   async run(ctx, d, p) {
-    const [srcArg, dstArg] = p.operands as [string, string];
+    const srcArg = operand(p, 0);
+    const dstArg = operand(p, 1);
     const src = splitCpArg(srcArg);
     const dst = splitCpArg(dstArg);
-    if (src.container === undefined && dst.container === undefined) {
-      ctx.stderr('must specify at least one container source\n');
-      return 1;
-    }
     if (src.container !== undefined && dst.container !== undefined) {
       ctx.stderr('copying between containers is not supported\n');
       return 1;
@@ -100,7 +98,8 @@ export const cpCommand: SubCommand = {
     };
     try {
       if (src.container !== undefined) return fromContainer(ctx, d, src.container, src.path, dstArg, abs);
-      return await toContainer(ctx, d, srcArg, dst.container as string, dst.path, abs, p.bools.has('archive'));
+      if (dst.container !== undefined)
+        return await toContainer(ctx, d, srcArg, dst.container, dst.path, abs, p.bools.has('archive'));
     } catch (e) {
       if (e instanceof GetwdFailed) {
         ctx.stderr('getwd: no such file or directory\n');
@@ -112,6 +111,8 @@ export const cpCommand: SubCommand = {
       }
       throw e;
     }
+    ctx.stderr('must specify at least one container source\n');
+    return 1;
   },
 };
 

@@ -1,5 +1,6 @@
 // docker export and docker import, with the 20.10 CLI's texts.
 import { isKernelError } from '../../../kernel/index.js';
+import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
 
 export const exportCommand: SubCommand = {
@@ -16,7 +17,7 @@ export const exportCommand: SubCommand = {
       ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
       return 1;
     }
-    const tar = d.export(p.operands[0] as string);
+    const tar = d.export(operand(p, 0));
     if (out === undefined) ctx.stdout(tar);
     else ctx.proc.writeFile(out, tar, { create: true, truncate: true }, 0o666);
     return 0;
@@ -36,7 +37,8 @@ export const importCommand: SubCommand = {
     args: { min: 1, max: 2 },
   },
   async run(ctx, d, p) {
-    const [src, ref] = p.operands as [string, string | undefined];
+    const src = operand(p, 0);
+    const ref = p.operands[1];
     if (p.lists.has('change')) {
       ctx.stderr('docker import --change: not simulated here\n');
       return 1;

@@ -50,7 +50,7 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
   const p: Parsed = { bools: new Set(), falses: new Set(), strings: new Map(), lists: new Map(), operands: [] };
   const flags = [...def.flags, { long: 'help', type: 'bool' as const }];
   const byLong = new Map(flags.map((f) => [f.long, f]));
-  const byShort = new Map(flags.filter((f) => f.short).map((f) => [f.short as string, f]));
+  const byShort = new Map(flags.flatMap((f) => (f.short ? [[f.short, f] as const] : [])));
   const set = (f: FlagSpec, value: string | undefined): void => {
     if (f.type === 'bool') {
       if (value === undefined || value === 'true') {
@@ -76,11 +76,13 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
           `strconv.ParseInt: parsing "${value}": invalid syntax`,
       );
     }
-    if (f.type === 'list') p.lists.set(f.long, [...(p.lists.get(f.long) ?? []), value as string]);
-    else p.strings.set(f.long, value as string);
+    // Only a bool flag is ever set without a value.
+    if (value === undefined) throw new Error(`--${f.long}: no value`);
+    if (f.type === 'list') p.lists.set(f.long, [...(p.lists.get(f.long) ?? []), value]);
+    else p.strings.set(f.long, value);
   };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '--') {
       p.operands.push(...args.slice(i + 1));
       break;
@@ -98,7 +100,7 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
     }
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
-        const c = a[j] as string;
+        const c = a.charAt(j);
         const f = byShort.get(c) ?? (c === 'h' ? byLong.get('help') : undefined);
         if (!f) throw flagError(def, `unknown shorthand flag: '${c}' in ${a}`);
         if (f.type === 'bool') {
@@ -124,6 +126,16 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
     }
   }
   return p;
+}
+
+/**
+ * The operand at i, which the command's def.args makes checkArgs require before the command runs:
+ * its absence is a mistake in that def, said as such.
+ */
+export function operand(p: Parsed, i: number): string {
+  const o = p.operands[i];
+  if (o === undefined) throw new Error(`operand ${i + 1} is read but not required by the command's args`);
+  return o;
 }
 
 /** cobra's Args checks: `"docker run" requires at least 1 argument.` + usage, exit 1. */

@@ -32,7 +32,9 @@ export function dockerHelp(path: readonly string[], entry: HelpEntry | undefined
   if (text === undefined) return undefined;
   if (text.startsWith('=')) {
     const from = text.slice(1);
-    return helpAlias(DOCKER_HELP[from] as string, from, key);
+    const target = DOCKER_HELP[from];
+    if (target === undefined) throw new Error(`docker ${key} --help points at ${from}, which has no help`);
+    return helpAlias(target, from, key);
   }
   const subs = entry?.subcommands ?? [];
   return text

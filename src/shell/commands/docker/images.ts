@@ -4,7 +4,7 @@ import { DaemonError } from '../../../docker/engine/index.js';
 import { parseReference, qualifiedName, RegistryError } from '../../../docker/registry/types.js';
 import { DOCKER_LISTS, formatDockerList } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
-import { CliError } from './flags.js';
+import { CliError, operand } from './flags.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
 
 /**
@@ -51,7 +51,7 @@ export const pullCommand: SubCommand = {
     args: { exact: 1 },
   },
   async run(ctx, d, p) {
-    const ref = p.operands[0] as string;
+    const ref = operand(p, 0);
     let r;
     try {
       r = parseReference(ref);
@@ -153,7 +153,7 @@ export const historyCommand: SubCommand = {
     const noTrunc = p.bools.has('no-trunc');
     // -H is on unless -H=false: then times as RFC 3339 and sizes in bytes.
     const human = !p.falses.has('human');
-    const rows = d.history(p.operands[0] as string).map((h) => {
+    const rows = d.history(operand(p, 0)).map((h) => {
       const by = h.createdBy.replace(/\t/g, ' ');
       const createdAt = new Date(Math.floor(h.created / 1000) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
       return {
@@ -215,7 +215,7 @@ export const tagCommand: SubCommand = {
   },
   run(_ctx, d, p) {
     try {
-      parseReference(p.operands[1] as string);
+      parseReference(operand(p, 1));
     } catch (e) {
       throw new CliError(
         `Error parsing reference: "${p.operands[1]}" is not a valid ` +
@@ -223,7 +223,7 @@ export const tagCommand: SubCommand = {
         1,
       );
     }
-    d.tag(p.operands[0] as string, p.operands[1] as string);
+    d.tag(operand(p, 0), operand(p, 1));
     return 0;
   },
 };

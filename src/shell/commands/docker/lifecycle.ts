@@ -1,6 +1,7 @@
 // docker rename, pause, unpause, restart, kill, wait and port, with the 20.10 CLI's texts.
 import { portOf } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
+import { operand } from './flags.js';
 import { daemonMessage, type SubCommand } from './util.js';
 
 /** For each container: the body, the ref on stdout, the daemon's error on stderr. */
@@ -27,7 +28,8 @@ export const renameCommand: SubCommand = {
     args: { exact: 2 },
   },
   run(ctx, d, p) {
-    const [ref, name] = p.operands as [string, string];
+    const ref = operand(p, 0);
+    const name = operand(p, 1);
     try {
       d.rename(ref, name);
       return 0;
@@ -129,7 +131,8 @@ export const portCommand: SubCommand = {
     args: { min: 1, max: 2 },
   },
   run(ctx, d, p) {
-    const [ref, wanted] = p.operands as [string, string | undefined];
+    const ref = operand(p, 0);
+    const wanted = p.operands[1];
     const c = d.findContainer(ref);
     if (!c) {
       ctx.stderr(`Error: No such container: ${ref}\n`);
@@ -140,7 +143,7 @@ export const portCommand: SubCommand = {
       c.state.status === 'running'
         ? c.publish.map((spec) => {
             const parts = spec.split(':');
-            const host = parts.length >= 2 ? (parts[parts.length - 2] as string) : '';
+            const host = parts.at(-2) ?? '';
             const ip = parts.length === 3 ? parts[0] : undefined;
             return { port: portOf(spec), addrs: ip ? [`${ip}:${host}`] : [`0.0.0.0:${host}`, `:::${host}`] };
           })

@@ -6,7 +6,7 @@ import { DaemonError } from '../../../docker/engine/index.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { printList } from './images.js';
-import { CliError } from './flags.js';
+import { CliError, operand } from './flags.js';
 import { humanSize, type SubCommand } from './util.js';
 
 /** The host docker info describes: its CPUs and memory (MemTotal, 23.54GiB). */
@@ -122,7 +122,8 @@ export const topCommand: SubCommand = {
     interspersed: false,
   },
   run(ctx, d, p) {
-    const [ref, ...options] = p.operands as [string, ...string[]];
+    const ref = operand(p, 0);
+    const options = p.operands.slice(1);
     const c = runningContainer(d, ref);
     const cols = psColumns(options);
     const rows = [cols.map(([header]) => header)];
@@ -193,7 +194,11 @@ export const statsCommand: SubCommand = {
     }
     // One container the daemon does not know stops the whole command, before any table.
     if (code) return code;
-    if (p.bools.has('no-trunc')) for (const r of rows) r.ID = d.findContainer(r.ID as string)?.id ?? (r.ID as string);
+    if (p.bools.has('no-trunc'))
+      for (const r of rows) {
+        const id = r.ID;
+        if (typeof id === 'string') r.ID = d.findContainer(id)?.id ?? id;
+      }
     const out = printList(ctx, p.strings.get('format') ?? '', rows, DOCKER_LISTS.stats);
     if (!p.bools.has('no-stream'))
       ctx.stderr(

@@ -30,10 +30,10 @@ export const volumeCreateCommand: SubCommand = {
       return 1;
     }
     const labels = Object.fromEntries(
-      (p.lists.get('label') ?? []).map((l) => [
-        l.split('=')[0] as string,
-        l.includes('=') ? l.slice(l.indexOf('=') + 1) : '',
-      ]),
+      (p.lists.get('label') ?? []).map((l) => {
+        const eq = l.indexOf('=');
+        return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
+      }),
     );
     ctx.stdout(`${d.volumeCreate(p.operands[0] ?? p.strings.get('name'), labels)}\n`);
     return 0;
