@@ -65,6 +65,9 @@ function encode(v: unknown, escapeHTML: boolean, short: boolean, depth: number):
       if (t.nil) return 'null';
       if (t.marshalJson) return t.marshalJson.call(rec);
       const keys = t.kind === 'map' || t.jsonAsMap ? mapKeys(rec) : Object.keys(rec);
+      // A formatter context's MarshalJSON is json.Marshal of that map: it escapes < > & whatever
+      // the encoder that called it was told (the CLI's json func turns escaping off).
+      if (t.jsonAsMap) escapeHTML = true;
       return (
         '{' +
         keys.map((k) => quote(k, escapeHTML, short) + ':' + encode(rec[k], escapeHTML, short, depth + 1)).join(',') +

@@ -128,6 +128,11 @@ export const DOCKER_LISTS = {
       PIDs: 'PIDS',
     },
   },
+  systemDf: {
+    rowType: '*formatter.diskUsageImagesContext',
+    defaultTable: 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}',
+    header: { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' },
+  },
 } as const satisfies Record<string, DockerListKind>;
 
 /** SubHeaderContext.Label: the last dot-separated part of a label name, - and _ as spaces. */

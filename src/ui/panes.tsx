@@ -124,7 +124,8 @@ function layerLines(model: PaneModel, width: number, s: Strings, mask: Mask): Li
     const bar = '█'.repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth))).padEnd(barWidth, '·');
     const link = l.link && linkLen ? `l/${l.link.length > linkLen ? `${l.link.slice(0, linkLen)}…` : l.link} ` : '';
     const head =
-      `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ` + `${link}${humanSize(l.size).padStart(6)} ${bar} `;
+      `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ` +
+      `${link}${humanSize(l.size, 3).padStart(6)} ${bar} `;
     rows.push({
       key: l.cacheId,
       text: clip(mask(head + l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) +)?/, '')), width),

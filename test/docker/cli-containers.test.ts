@@ -1,6 +1,7 @@
 // docker run/create/start/stop/exec/ps/rm/diff/commit/inspect through the CLI front end, with the
 // 20.10 CLI's outputs, flag parsing and error texts (docs/ground-truth.md sections 12 and 13).
 import { describe, expect, it } from 'vitest';
+import { humanSize } from '../../src/docker/go-units.js';
 import { makeEnv, type Env } from './engine-harness.js';
 
 async function withBusybox(): Promise<Env> {
@@ -277,18 +278,32 @@ describe('docker info and system df', () => {
     );
   });
 
-  it('system df counts shared layers once', async () => {
+  it('system df counts shared layers once, and a layer a used and an unused image share as reclaimable', async () => {
     const e = makeEnv();
     await e.docker('pull', 'debian:bookworm-slim');
     await e.docker('pull', 'nginx');
-    const r = await e.docker('system', 'df');
-    const nginx = e.daemon.getImage('nginx');
-    let size = 0;
-    for (let l = nginx.layer; l; l = l.parent) size += l.size;
+    const sizeOf = (ref: string): number => {
+      let n = 0;
+      for (let l = e.daemon.getImage(ref).layer; l; l = l.parent) n += l.size;
+      return n;
+    };
+    const total = sizeOf('nginx');
+    const base = sizeOf('debian:bookworm-slim');
+    const row = (a: string, b: string, c: string, d: string, f: string): string =>
+      `${a.padEnd(16)}${b.padEnd(10)}${c.padEnd(10)}${d.padEnd(10)}${f}`;
+    let r = await e.docker('system', 'df');
     expect(r.stdout.split('\n')[0]).toMatch(/^TYPE +TOTAL +ACTIVE +SIZE +RECLAIMABLE$/);
-    expect(r.stdout.split('\n')[1]).toBe(
-      `Images          2         0         ${Number((size / 1e6).toPrecision(3))}MB    ${Number((size / 1e6).toPrecision(3))}MB (100%)`,
-    );
+    expect(r.stdout.split('\n')[1]).toBe(row('Images', '2', '0', humanSize(total), `${humanSize(total)} (100%)`));
+    await e.docker('create', '--name', 'web', 'nginx');
+    r = await e.docker('system', 'df');
+    // nginx is used, but the debian layer it shares with the unused debian image is reclaimable.
+    const pct = Math.trunc((base * 100) / total);
+    expect(r.stdout.split('\n')[1]).toBe(row('Images', '2', '1', humanSize(total), `${humanSize(base)} (${pct}%)`));
+    r = await e.docker('system', 'df', '--format', '{{.Type}} {{.Active}}');
+    expect(r.stdout).toBe('Images 1\nContainers 0\nLocal Volumes 0\nBuild Cache 0\n');
+    await e.docker('rmi', 'debian:bookworm-slim');
+    r = await e.docker('system', 'df');
+    expect(r.stdout.split('\n')[1]).toBe(row('Images', '1', '1', humanSize(total), '0B (0%)'));
   });
 });
 

@@ -118,10 +118,10 @@ describe('docker images / history / ps --format', () => {
       'template parsing error: template: :1: unclosed action',
     );
   });
-  it("prints {{json .}} of a row as a map with sorted keys, as the CLI's MarshalJSON does", () => {
+  it("prints {{json .}} of a row as a map with sorted keys and < > & escaped, as the CLI's MarshalJSON does", () => {
     const r = formatDockerList('json', images.slice(0, 1), DOCKER_LISTS.images);
     expect(r.output).toBe(
-      '{"CreatedAt":"2024-04-17 10:00:00 +0000 UTC","CreatedSince":"2 weeks ago","Digest":"<none>","ID":"1d34ffeaf190","Repository":"alpine","Size":"7.38MB","Tag":"3.19"}\n',
+      '{"CreatedAt":"2024-04-17 10:00:00 +0000 UTC","CreatedSince":"2 weeks ago","Digest":"\\u003cnone\\u003e","ID":"1d34ffeaf190","Repository":"alpine","Size":"7.38MB","Tag":"3.19"}\n',
     );
   });
   it("calls row methods such as ps's .Label and the header's Label", () => {

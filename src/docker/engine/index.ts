@@ -10,7 +10,7 @@ export type { StoredImage } from './imagestore.js';
 export type { RoLayer, RwLayer } from './layerstore.js';
 export type { GraphDriverData } from './overlay2-driver.js';
 export { base32 } from './overlay2-driver.js';
-export type { DiskUsage, HistoryRow, ImageSummary } from './views.js';
+export type { DiskUsage, DiskUsageImage, HistoryRow, ImageSummary } from './views.js';
 export { chainSize } from './views.js';
 export { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../version.js';
 export {

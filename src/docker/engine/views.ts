@@ -238,50 +238,86 @@ export function listContainers(d: Daemon, all: boolean): Container[] {
     .sort((a, b) => b.createdMs - a.createdMs);
 }
 
-export interface DiskUsage {
-  images: { total: number; active: number; size: number; reclaimable: number };
-  containers: { total: number; active: number; size: number; reclaimable: number };
-  volumes: { total: number; active: number; size: number; reclaimable: number };
+/** One image of GET /system/df (types.ImageSummary with its extra attributes). */
+export interface DiskUsageImage {
+  image: StoredImage;
+  /** The first tag, or undefined for an untagged image. */
+  tag?: string;
+  created: number;
+  /** Size and VirtualSize: every layer of its chain. */
+  size: number;
+  /** The layers of its chain that another listed image has too. */
+  sharedSize: number;
+  /** Containers made from it, in any state. */
+  containers: number;
 }
 
+export interface DiskUsageContainer {
+  container: Container;
+  sizeRw: number;
+}
+
+export interface DiskUsageVolume {
+  name: string;
+  size: number;
+  /** Containers that mount it, in any state. */
+  refCount: number;
+}
+
+/** GET /system/df as a 20.10 daemon answers it; the CLI works out totals and reclaimable space. */
+export interface DiskUsage {
+  /** LayersSize: each layer once, of those an image that the list shows (or a tagged one) uses. */
+  layersSize: number;
+  images: DiskUsageImage[];
+  containers: DiskUsageContainer[];
+  volumes: DiskUsageVolume[];
+}
+
+/** The layers of an image's chain, base first. */
+function chain(img: StoredImage): RoLayer[] {
+  const out: RoLayer[] = [];
+  for (let l = img.layer; l; l = l.parent) out.unshift(l);
+  return out;
+}
+
+/**
+ * daemon.SystemDiskUsage (moby 20.10): ImageService.Images(all=false, withExtraAttrs) counts each
+ * layer's users among the listed images (tagged or without children) and gives each image the
+ * DiffSize of its layers used more than once as SharedSize; LayerDiskUsage adds every layer an
+ * image with a reference, or without children, uses.
+ */
 export function diskUsage(d: Daemon): DiskUsage {
-  const imgs = [...d.imageStore.images.values()];
-  const used = new Set([...d.containers.values()].map((c) => c.image.id));
-  const layerSet = new Map<string, number>();
-  const usedLayers = new Map<string, number>();
-  for (const img of imgs) {
-    for (let l = img.layer; l; l = l.parent) {
-      layerSet.set(l.chainId, l.size);
-      if (used.has(img.id)) usedLayers.set(l.chainId, l.size);
-    }
-  }
-  const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-  const size = sum(layerSet);
-  const cs = [...d.containers.values()];
-  const csize = cs.reduce((a, c) => a + containerSizeRw(d, c), 0);
-  const idle = cs.filter((c) => c.state.status !== 'running').reduce((a, c) => a + containerSizeRw(d, c), 0);
-  const vols = d.fs.exists(`${d.dataRoot}/volumes`)
-    ? d.fs.readdir(`${d.dataRoot}/volumes`).filter((n) => n !== 'metadata.db' && n !== 'backingFsBlockDev')
+  const all = [...d.imageStore.images.values()];
+  const listed = all.filter((i) => d.imageStore.refsOf(i.id).length > 0 || d.imageStore.children(i.id).length === 0);
+  const layerRefs = new Map<string, number>();
+  for (const img of listed) for (const l of chain(img)) layerRefs.set(l.chainId, (layerRefs.get(l.chainId) ?? 0) + 1);
+  const layers = new Map<string, number>();
+  for (const img of listed) for (const l of chain(img)) layers.set(l.chainId, l.size);
+  const cs = [...d.containers.values()].sort((a, b) => b.createdMs - a.createdMs);
+  const images = listed
+    .map((img) => ({
+      image: img,
+      ...(imageTags(d, img)[0] ? { tag: imageTags(d, img)[0] } : {}),
+      created: Date.parse(img.config.created ?? GO_ZERO_TIME),
+      size: chainSize(img.layer),
+      sharedSize: chain(img)
+        .filter((l) => (layerRefs.get(l.chainId) ?? 0) > 1)
+        .reduce((n, l) => n + l.size, 0),
+      containers: cs.filter((c) => c.image.id === img.id).length,
+    }))
+    .sort((a, b) => b.created - a.created || (a.image.id < b.image.id ? -1 : 1));
+  const volDir = `${d.dataRoot}/volumes`;
+  const names = d.fs.exists(volDir)
+    ? d.fs.readdir(volDir).filter((n) => n !== 'metadata.db' && n !== 'backingFsBlockDev')
     : [];
-  const activeVols = new Set(cs.flatMap((c) => c.mounts.map((m) => m.Name)).filter(Boolean));
   return {
-    images: {
-      total: imgs.filter((i) => imageTags(d, i).length || !d.imageStore.children(i.id).length).length,
-      active: used.size,
-      size,
-      reclaimable: size - sum(usedLayers),
-    },
-    containers: {
-      total: cs.length,
-      active: cs.filter((c) => c.state.status === 'running').length,
-      size: csize,
-      reclaimable: idle,
-    },
-    volumes: {
-      total: vols.length,
-      active: vols.filter((v) => activeVols.has(v)).length,
-      size: vols.reduce((a, v) => a + directorySize(d.fs, `${d.dataRoot}/volumes/${v}`), 0),
-      reclaimable: 0,
-    },
+    layersSize: [...layers.values()].reduce((a, b) => a + b, 0),
+    images,
+    containers: cs.map((c) => ({ container: c, sizeRw: containerSizeRw(d, c) })),
+    volumes: names.sort().map((name) => ({
+      name,
+      size: directorySize(d.fs, `${volDir}/${name}/_data`),
+      refCount: cs.filter((c) => c.mounts.some((m) => m.Name === name)).length,
+    })),
   };
 }

@@ -43,14 +43,8 @@ import {
   saveCommand,
   tagCommand,
 } from './images.js';
-import {
-  containerInspectCommand,
-  imageInspectCommand,
-  infoCommand,
-  inspectCommand,
-  systemDfCommand,
-  versionCommand,
-} from './system.js';
+import { containerInspectCommand, imageInspectCommand, infoCommand, inspectCommand, versionCommand } from './system.js';
+import { systemDfCommand } from './system-df.js';
 import type { SubCommand } from './util.js';
 
 export interface DockerCommand {

@@ -261,7 +261,7 @@ export const execCommand: SubCommand = {
   },
 };
 
-function statusText(c: Container, now: number): string {
+export function statusText(c: Container, now: number): string {
   if (c.state.status === 'running')
     return `Up ${humanDuration(now - Date.parse(c.state.startedAt))}${c.state.paused ? ' (Paused)' : ''}`;
   if (c.state.status === 'created') return 'Created';
@@ -304,7 +304,7 @@ export const psCommand: SubCommand = {
         Ports: c.state.status === 'running' ? portsText(c) : '',
         State: c.state.status,
         Status: statusText(c, now),
-        Size: `${humanSize(size)} (virtual ${humanSize(size + sizeOfImage(d, c))})`,
+        Size: `${humanSize(size, 3)} (virtual ${humanSize(size + sizeOfImage(d, c), 3)})`,
         Names: c.name.slice(1),
         Labels: '',
         Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
@@ -325,7 +325,7 @@ export const psCommand: SubCommand = {
  * daemon/list.go: the reference the container was made from while it still names the
  * container's image; once the tag is gone or moved, the image ID (short unless --no-trunc).
  */
-function imageColumn(d: DockerEngine, c: Container, noTrunc: boolean): string {
+export function imageColumn(d: DockerEngine, c: Container, noTrunc: boolean): string {
   const now = d.findImage(c.imageRef);
   if (now && now.id === c.image.id) return c.imageRef;
   return noTrunc ? c.image.id : c.image.id.slice(7, 19);

@@ -102,7 +102,7 @@ export const imagesCommand: SubCommand = {
       Digest: r.digest,
       CreatedSince: `${humanDuration(now - r.created)} ago`,
       CreatedAt: goTimeString(r.created),
-      Size: humanSize(r.size),
+      Size: humanSize(r.size, 3),
       Containers: 'N/A',
       SharedSize: 'N/A',
       UniqueSize: 'N/A',
@@ -161,7 +161,7 @@ export const historyCommand: SubCommand = {
         CreatedSince: human ? `${humanDuration(now - h.created)} ago` : createdAt,
         CreatedAt: createdAt,
         CreatedBy: noTrunc ? by : ellipsis(by, 45),
-        Size: human ? humanSize(h.size) : String(h.size),
+        Size: human ? humanSize(h.size, 3) : String(h.size),
         Comment: h.comment,
       };
     });

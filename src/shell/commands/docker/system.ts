@@ -1,10 +1,9 @@
-// docker inspect (containers, then images), image inspect, container inspect, info, version,
-// system df.
+// docker inspect (containers, then images), image inspect, container inspect, info, version.
 import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
 import { formatDockerInspect, tabwrite } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
-import { humanDuration, humanSize, type SubCommand } from './util.js';
+import type { SubCommand } from './util.js';
 
 /** json.MarshalIndent(v, "", "    ") as the CLI prints inspect output (Go escapes <, >, &). */
 export function inspectJson(elements: unknown[]): string {
@@ -242,110 +241,3 @@ export const versionCommand: SubCommand = {
     return 0;
   },
 };
-
-const pct = (part: number, total: number): string =>
-  total > 0 ? `${humanSize(part)} (${Math.floor((part * 100) / total)}%)` : humanSize(part);
-
-export const systemDfCommand: SubCommand = {
-  def: {
-    path: 'system df',
-    usage: 'docker system df [OPTIONS]',
-    summary: 'Show docker disk usage',
-    flags: [
-      { long: 'verbose', short: 'v', type: 'bool' },
-      { long: 'format', type: 'string' },
-    ],
-    args: { max: 0 },
-  },
-  run(ctx, d, p) {
-    const u = d.systemDf();
-    if (p.bools.has('verbose')) {
-      const now = d.clock.now();
-      const imgs = d
-        .images(false)
-        .map(
-          (r) =>
-            `${r.repository}\t${r.tag}\t${r.image.id.slice(7, 19)}\t` +
-            `${humanDurationAgo(now - r.created)}\t${humanSize(r.size)}\t` +
-            `${humanSize(sharedSize(d, r.image.id))}\t` +
-            `${humanSize(r.size - sharedSize(d, r.image.id))}\t` +
-            `${[...d.containers.values()].filter((c) => c.image.id === r.image.id).length}`,
-        );
-      const cs = d
-        .ps(true)
-        .map((c) =>
-          [
-            c.id.slice(0, 12),
-            c.imageRef,
-            JSON.stringify([c.path, ...c.args].join(' ').slice(0, 19)),
-            '0',
-            humanSize(d.driver.rwSize(c.rw.mountId, c.rw.initId)),
-            humanDurationAgo(now - c.createdMs),
-            c.state.status === 'running'
-              ? 'Up'
-              : c.state.status === 'created'
-                ? 'Created'
-                : `Exited (${c.state.exitCode})`,
-            c.name.slice(1),
-          ].join('\t'),
-        );
-      ctx.stdout(
-        [
-          'Images space usage:',
-          '',
-          tabwrite(
-            ['REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS', ...imgs].join('\n') +
-              '\n',
-          ),
-          'Containers space usage:',
-          '',
-          tabwrite(
-            ['CONTAINER ID\tIMAGE\tCOMMAND\tLOCAL VOLUMES\tSIZE\tCREATED\tSTATUS\tNAMES', ...cs].join('\n') + '\n',
-          ),
-          'Local Volumes space usage:',
-          '',
-          tabwrite('VOLUME NAME\tLINKS\tSIZE\n'),
-          'Build cache usage: 0B',
-          '',
-          tabwrite('CACHE ID\tCACHE TYPE\tSIZE\tCREATED\tLAST USED\tUSAGE\tSHARED\n'),
-        ].join('\n'),
-      );
-      return 0;
-    }
-    const rows = [
-      'TYPE\tTOTAL\tACTIVE\tSIZE\tRECLAIMABLE',
-      `Images\t${u.images.total}\t${u.images.active}\t` +
-        `${humanSize(u.images.size)}\t` +
-        `${pct(u.images.reclaimable, u.images.size)}`,
-      `Containers\t${u.containers.total}\t${u.containers.active}\t` +
-        `${humanSize(u.containers.size)}\t` +
-        `${pct(u.containers.reclaimable, u.containers.size)}`,
-      `Local Volumes\t${u.volumes.total}\t${u.volumes.active}\t` +
-        `${humanSize(u.volumes.size)}\t` +
-        `${pct(u.volumes.reclaimable, u.volumes.size)}`,
-      'Build Cache\t0\t0\t0B\t0B',
-    ];
-    ctx.stdout(tabwrite(rows.join('\n') + '\n'));
-    return 0;
-  },
-};
-
-function humanDurationAgo(ms: number): string {
-  return `${humanDuration(ms)} ago`;
-}
-
-/** Bytes of the image's layers that other images also use. */
-function sharedSize(d: DockerEngine, id: string): number {
-  const img = d.imageStore.images.get(id);
-  let n = 0;
-  for (let l = img?.layer; l; l = l.parent) {
-    const chain = l.chainId;
-    const others = [...d.imageStore.images.values()].some((o) => {
-      if (o.id === id) return false;
-      for (let x = o.layer; x; x = x.parent) if (x.chainId === chain) return true;
-      return false;
-    });
-    if (others) n += l.size;
-  }
-  return n;
-}

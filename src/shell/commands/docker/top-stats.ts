@@ -157,8 +157,8 @@ function statsRow(c: Container, given: string | undefined): Record<string, strin
     CPUPerc: '0.00%',
     MemUsage: `${bytesSize(mem)} / ${bytesSize(limit)}`,
     MemPerc: `${(limit ? (mem * 100) / limit : 0).toFixed(2)}%`,
-    NetIO: `${humanSize(0)} / ${humanSize(0)}`,
-    BlockIO: `${humanSize(0)} / ${humanSize(0)}`,
+    NetIO: `${humanSize(0, 3)} / ${humanSize(0, 3)}`,
+    BlockIO: `${humanSize(0, 3)} / ${humanSize(0, 3)}`,
     PIDs: String(procs.length),
   };
 }
