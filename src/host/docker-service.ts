@@ -4,7 +4,7 @@
 import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/engine/index.js';
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
-import { goJsonDecodeError } from '../docker/go-json-scan.js';
+import { daemonConfigError } from '../docker/daemon-config.js';
 import { DOCKER_VERSION } from '../docker/version.js';
 
 export type ServiceState =
@@ -24,6 +24,10 @@ export interface JournalEntry {
 
 const UNIT_DESCRIPTION = 'Docker Application Container Engine';
 
+/** The flags docker.service's ExecStart gives dockerd (-H fd:// --containerd=…), as pflag prints
+ * their values: daemon.json may not set them again. */
+const DOCKERD_FLAGS = { hosts: '[fd://]', containerd: '/run/containerd/containerd.sock' };
+
 export class DockerService {
   current?: DockerEngine;
   status: ServiceState;
@@ -42,9 +46,11 @@ export class DockerService {
   /** Why the daemon cannot start with /etc/docker/daemon.json as it is, or undefined. */
   private configProblem(): string | undefined {
     if (!this.proc.exists('/etc/docker/daemon.json')) return undefined;
-    // dockerd reads the file with Go's json.Decoder: its errors, not V8's, reach the journal.
-    const syntax = goJsonDecodeError(new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json')));
-    if (syntax) return `unable to configure the Docker daemon with file /etc/docker/daemon.json: ${syntax}`;
+    // dockerd reads the file with Go's json.Decoder and checks its keys against its own flags:
+    // its errors, not V8's, reach the journal.
+    const text = new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'));
+    const refused = daemonConfigError('/etc/docker/daemon.json', text, DOCKERD_FLAGS);
+    if (refused) return refused;
     const config = this.readConfig();
     const driver = (config as Record<string, unknown>)?.['storage-driver'];
     if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return undefined;

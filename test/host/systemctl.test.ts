@@ -98,6 +98,28 @@ describe('journalctl -u docker.service', () => {
     expect(last.out.split('\n')).toHaveLength(2);
   });
 
+  it("shows dockerd's words for an unknown key, a key its flags set, and a value of the wrong type", async () => {
+    const p = 'unable to configure the Docker daemon with file /etc/docker/daemon.json: ';
+    for (const [json, want] of [
+      [
+        '{ "storage-drive": "overlay2" }',
+        "the following directives don't match any configuration option: storage-drive",
+      ],
+      [
+        '{ "hosts": ["tcp://0.0.0.0:2375"] }',
+        'the following directives are specified both as a flag and in the configuration file: hosts: (from flag: [fd://], from file: [tcp://0.0.0.0:2375])',
+      ],
+      ['{ "debug": "true" }', 'json: cannot unmarshal string into Go struct field Config.debug of type bool'],
+    ]) {
+      host.rootProc.writeFile('/etc/docker/daemon.json', json as string);
+      expect((await sh('systemctl restart docker')).code).toBe(1);
+      expect((await sh('journalctl -xeu docker.service')).out).toContain(`dockerd[`);
+      expect((await sh('journalctl -u docker.service')).out).toContain(`: ${p}${want}\n`);
+    }
+    host.rootProc.writeFile('/etc/docker/daemon.json', '{ "storage-driver": "overlay2", "debug": true }');
+    expect((await sh('systemctl restart docker')).code).toBe(0);
+  });
+
   it('a good start logs dockerd lines and Started; other units have no entries; bad options fail', async () => {
     const j = await sh('journalctl -u docker.service');
     expect(j.out).toContain('level=info msg="API listen on /run/docker.sock"');
