@@ -160,6 +160,18 @@ export class Tutor {
     return s.at === 'lesson' ? this.itemHead() + this.stepText(s.runner.view(), true) : this.mapText();
   }
 
+  /** Ctrl-C at a continuation prompt: the unfinished line is dropped, as bash drops it.
+   * Whether there was one. */
+  get continuing(): boolean {
+    return this.pending !== undefined;
+  }
+
+  cancelPending(): boolean {
+    const had = this.pending !== undefined;
+    this.pending = undefined;
+    return had;
+  }
+
   prompt(): string {
     const s = this.state;
     if (s.at === 'map') return MAP_PROMPTS[this.o.lang];

@@ -47,9 +47,11 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
     rl.prompt();
   };
   rl.on('SIGINT', () => {
-    // Ctrl-C: drop the line being typed, as bash does, and prompt again.
+    // Ctrl-C: drop the line being typed (readline keeps it otherwise) and what came before it at
+    // `> `, as bash does, and prompt again.
     output.write('^C\n');
     pending = null;
+    Object.assign(rl, { line: '', cursor: 0 });
     prompt();
   });
   prompt();
@@ -70,10 +72,14 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
     }
     prompt();
   }
-  if (!done) {
-    // Ctrl-D (end of input) at the prompt: bash says `exit` and leaves with the last status.
-    output.write(pending !== null ? '\nexit\n' : 'exit\n');
+  if (!done && pending !== null) {
+    // End of input at `> `: bash runs what it has, warning of a here-document cut short (or
+    // telling the syntax error of an open quote), then leaves.
+    output.write('\n');
+    exitCode = (await session.run(pending, io)).exitCode;
   }
+  // Ctrl-D (end of input) at the prompt: bash says `exit` and leaves with the last status.
+  if (!done) output.write('exit\n');
   rl.close();
   return exitCode;
 }

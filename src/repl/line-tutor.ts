@@ -85,12 +85,34 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   output.write(tutor.intro());
   const rl = createInterface({ input, output, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
+  // Ctrl-C on a terminal, as bash takes it: a running line stops, an unfinished one (at `> `) is
+  // dropped and the prompt comes back; as on the screen, a second Ctrl-C in a row ends the tutor.
+  let running: AbortController | undefined;
+  let armed = false;
+  const onInterrupt = (): void => {
+    if (running) return running.abort();
+    const dropped = tutor.cancelPending();
+    if (!dropped && armed) {
+      process.off('SIGINT', onInterrupt);
+      process.kill(process.pid, 'SIGINT');
+      return;
+    }
+    armed = !dropped;
+    output.write(`\n${tutor.prompt()}`);
+  };
+  const watchInterrupt = input === process.stdin && Boolean(process.stdin.isTTY);
+  if (watchInterrupt) process.on('SIGINT', onInterrupt);
   for (;;) {
     output.write(tutor.prompt());
     const next = await lines.next();
     if (next.done) break;
-    if ((await tutor.submit(next.value as string, io)).quit) break;
+    armed = false;
+    running = new AbortController();
+    const turn = await tutor.submit(next.value as string, { ...io, signal: running.signal });
+    running = undefined;
+    if (turn.quit) break;
   }
+  if (watchInterrupt) process.off('SIGINT', onInterrupt);
   rl.close();
   tutor.close();
   // Steps whose save failed get one more try on the way out.

@@ -7,9 +7,18 @@ import type { ScreenHost } from './screen-host.js';
 
 export function screenHostFor(host: SimHost): ScreenHost {
   const tracker = new PaneTracker(host);
+  // An unfinished command (a here-document, an open quote or `$(`, a trailing `\` or `|`) goes
+  // on at bash's PS2, `> `, until it is whole.
+  let pending: string | undefined;
   return {
-    prompt: () => host.session.prompt(),
-    async run(line, io) {
+    prompt: () => (pending === undefined ? host.session.prompt() : '> '),
+    async run(typed, io) {
+      const line = pending === undefined ? typed : `${pending}\n${typed}`;
+      if (host.session.needsMore(line)) {
+        pending = line;
+        return { exitCode: 0, exited: false };
+      }
+      pending = undefined;
       tracker.beginCommand();
       try {
         return await host.session.run(line, io);
@@ -22,5 +31,11 @@ export function screenHostFor(host: SimHost): ScreenHost {
     log: () => tracker.log,
     pulls: () => tracker.pulls,
     dispose: () => tracker.dispose(),
+    continuing: () => pending !== undefined,
+    cancelPending() {
+      const had = pending !== undefined;
+      pending = undefined;
+      return had;
+    },
   };
 }

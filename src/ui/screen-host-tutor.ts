@@ -43,5 +43,7 @@ export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } 
     log: () => tracker?.log ?? [],
     pulls: () => tracker?.pulls ?? [],
     dispose: () => tracker?.dispose(),
+    cancelPending: () => tutor.cancelPending(),
+    continuing: () => tutor.continuing,
   };
 }

@@ -24,6 +24,10 @@ export interface ScreenHost {
   log(): string[];
   pulls(): PullLayer[];
   dispose(): void;
+  /** Ctrl-C at the continuation prompt (`> `): drops the unfinished command; whether there was one. */
+  cancelPending?(): boolean;
+  /** Whether a command is unfinished (the prompt is `> `): Ctrl-D then does not leave the tutor. */
+  continuing?(): boolean;
   /** What the status line says about where the learner is (a lesson and its step). */
   status?(): string | undefined;
   /** Shown in the scrollback when the screen opens (the lesson map, or the first step), as

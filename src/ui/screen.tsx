@@ -410,6 +410,13 @@ export function Screen({
       queue.current.length = 0;
       return;
     }
+    if (key.ctrl && ch === 'c' && host.cancelPending?.()) {
+      // At the continuation prompt, as bash: the partial command is dropped, `^C` shows where.
+      const echo = lines.take(`> ${lineRef.current.value}^C\n`);
+      update((t) => ({ output: withLines(t, echo), scroll: 0 }));
+      setLine(edit.EMPTY_LINE);
+      return;
+    }
     if (key.ctrl && ch === 'c') {
       if (lineRef.current.value === '' && ctrlC) return quit(130);
       setLine(edit.EMPTY_LINE);
@@ -422,7 +429,10 @@ export function Screen({
       setCtrlC(false);
     }
     if (focus === 'prompt' && presenter.current?.key(ch, key)) return;
-    if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') return quit(0);
+    // Ctrl-D leaves from the prompt, not from the middle of a command (a here-document's `> `).
+    if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') {
+      return host.continuing?.() ? undefined : quit(0);
+    }
     // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).
     if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') return openHelp.current();
     if (key.escape) {

@@ -146,6 +146,39 @@ describe('the screen', () => {
     await ui.waitFor(() => ui.exitCode() === 130, 'the exit');
   });
 
+  it("reads a here-document and an open quote at bash's `> ` prompt", async () => {
+    const ui = await start();
+    const typeLine = async (line: string, shown: string) => {
+      await ui.type(line);
+      await ui.waitFor((f) => f.includes(shown), `the typed line ${line}`);
+      ui.stdin.write('\r');
+      await ui.settle();
+    };
+    await typeLine('cat > Dockerfile <<EOF', '# cat > Dockerfile <<EOF');
+    await ui.waitFor((f) => /^>$/m.test(f), 'the continuation prompt');
+    await typeLine('FROM busybox', '> FROM busybox');
+    await typeLine('EOF', '> EOF');
+    await ui.runLine('cat Dockerfile; echo "a', (f) => /^>$/m.test(f), 'the open quote');
+    await typeLine('b"', '> b"');
+    const f = await ui.waitFor((f) => /\nFROM busybox\na\nb\n/.test(f), 'the file and the quoted lines');
+    expect(f).toContain('root@host:~# cat > Dockerfile <<EOF\n> FROM busybox\n> EOF\n');
+    expect(f).not.toContain('command not found');
+  });
+
+  it('drops an unfinished command on Ctrl-C at `> ` and stays (Ctrl-D there does not quit)', async () => {
+    const ui = await start();
+    await ui.runLine('cat <<EOF', (f) => f.includes('root@host:~# cat <<EOF\n>\n'), 'the continuation prompt');
+    await ui.type('half');
+    ui.stdin.write('\u0004');
+    await ui.settle();
+    expect(ui.exitCode()).toBeUndefined();
+    ui.stdin.write('\u0003');
+    await ui.waitFor((f) => f.includes('> half^C\nroot@host:~#'), 'the dropped command');
+    expect(ui.frame()).not.toContain('Press Ctrl-C again to quit');
+    await ui.runLine('echo after', (f) => f.includes('\nafter\n'), 'the next command');
+    expect(ui.exitCode()).toBeUndefined();
+  });
+
   it('completes with Tab', async () => {
     const ui = await start();
     await ui.runLine('docker pull busybox', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');
