@@ -108,15 +108,27 @@ const FIELDS: Record<string, FieldType> = {
 /** dockerd 20.10's flag names (hidden ones too) and the names its list and map options take in
  * the file (--label is "labels", -H is "hosts"): what flags.Lookup and the NamedOption walk find. */
 const KNOWN = new Set([
-  ...'add-runtime allow-nondistributable-artifacts api-cors-header authorization-plugin bip bridge cgroup-parent config-file containerd containerd-namespace containerd-plugins-namespace cpu-rt-period cpu-rt-runtime cri-containerd data-root debug default-address-pool default-cgroupns-mode default-gateway default-gateway-v6 default-ipc-mode default-runtime default-shm-size default-ulimit dns dns-opt dns-search exec-opt exec-root experimental fixed-cidr fixed-cidr-v6 group help host host-gateway-ip icc init init-path insecure-registry ip ip-forward ip-masq ip6tables iptables ipv6 label live-restore log-driver log-level log-opt max-concurrent-downloads max-concurrent-uploads max-download-attempts metrics-addr mtu network-control-plane-mtu no-new-privileges node-generic-resource oom-score-adjust pidfile raw-logs registry-mirror rootless seccomp-profile selinux-enabled shutdown-timeout storage-driver storage-opt swarm-default-advertise-addr tls tlscacert tlscert tlskey tlsverify userland-proxy userland-proxy-path userns-remap version'.split(
-    ' ',
-  ),
+  ...(
+    'add-runtime allow-nondistributable-artifacts api-cors-header authorization-plugin bip bridge ' +
+    'cgroup-parent config-file containerd containerd-namespace containerd-plugins-namespace cpu-rt-period ' +
+    'cpu-rt-runtime cri-containerd data-root debug default-address-pool default-cgroupns-mode ' +
+    'default-gateway default-gateway-v6 default-ipc-mode default-runtime default-shm-size default-ulimit ' +
+    'dns dns-opt dns-search exec-opt exec-root experimental fixed-cidr fixed-cidr-v6 group help host ' +
+    'host-gateway-ip icc init init-path insecure-registry ip ip-forward ip-masq ip6tables iptables ipv6 ' +
+    'label live-restore log-driver log-level log-opt max-concurrent-downloads max-concurrent-uploads ' +
+    'max-download-attempts metrics-addr mtu network-control-plane-mtu no-new-privileges ' +
+    'node-generic-resource oom-score-adjust pidfile raw-logs registry-mirror rootless seccomp-profile ' +
+    'selinux-enabled shutdown-timeout storage-driver storage-opt swarm-default-advertise-addr tls ' +
+    'tlscacert tlscert tlskey tlsverify userland-proxy userland-proxy-path userns-remap version'
+  ).split(' '),
   // hidden flags
   ...'cluster-advertise cluster-store cluster-store-opt graph network-diagnostic-port restart'.split(' '),
   // named options
-  ...'storage-opts authorization-plugins exec-opts dns-opts labels log-opts cluster-store-opts node-generic-resources allow-nondistributable-artifacts registry-mirrors insecure-registries runtimes default-ulimits hosts default-address-pools'.split(
-    ' ',
-  ),
+  ...(
+    'storage-opts authorization-plugins exec-opts dns-opts labels log-opts cluster-store-opts ' +
+    'node-generic-resources allow-nondistributable-artifacts registry-mirrors insecure-registries ' +
+    'runtimes default-ulimits hosts default-address-pools'
+  ).split(' '),
   // skipValidateOptions
   'features',
   'builder',
@@ -282,8 +294,8 @@ export function daemonConfigError(path: string, text: string, flags: DaemonFlags
   const conflicts = Object.entries(flags)
     .filter(([name]) => set.has(name))
     .map(([name, value]) => `${name}: (from flag: ${value}, from file: ${goValue(set.get(name) as JsonNode)})`);
-  if (conflicts.length > 0)
-    return `${prefix}the following directives are specified both as a flag and in the configuration file: ${conflicts.join(', ')}`;
+  const both = 'the following directives are specified both as a flag and in the configuration file';
+  if (conflicts.length > 0) return `${prefix}${both}: ${conflicts.join(', ')}`;
   for (const [k, v] of root.members) {
     const t = FIELDS[k];
     const e = t && typeError(k, t, v);
