@@ -37,6 +37,9 @@ export interface CliValues {
   /** 'private' for `--real`, 'system' for `--real=system`. */
   real?: string;
   bare?: boolean;
+  /** --real=system: changes run without asking; --dry-run: printed instead of made. */
+  yes?: boolean;
+  'dry-run'?: boolean;
   /** A session's transcript file (the tutor writes it; grade reads it). */
   transcript?: string;
   /** The teacher's key file: signs transcripts, derives learners' seeds. */

@@ -88,6 +88,11 @@ Options:
                 ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched
   --bare        (replay) start both hosts without the tutorial images
                 (sandbox --real) a real bash against that daemon, line mode, \`panes\` prints them
+  --real=system (sandbox) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
+                what the tutor makes is labelled or recorded and removed at exit and by \`reset\`;
+                what you had is never changed; each change is shown and asked first
+  --yes         (--real=system) run changes without asking (each still printed)
+  --dry-run     (--real=system) print each change instead of making it
   -h, --help    print this help
   -v, --version print the version
 `;
@@ -186,6 +191,8 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         at: { type: 'string' },
         real: { type: 'string' },
         bare: { type: 'boolean' },
+        yes: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         transcript: { type: 'string' },
         key: { type: 'string' },
         set: { type: 'string' },
@@ -264,21 +271,28 @@ function listShippedLessons(values: CliValues): number | undefined {
 /** `--real`: the sandbox in a real bash against the tutor's private dockerd (line mode, on a
  * terminal too, for now); the tutor prints the preflight and says that its lessons still run on
  * the simulated host. */
-async function realMode(mode: 'tutor' | 'sandbox', real: string): Promise<number> {
-  if (real !== 'private') {
+async function realMode(mode: 'tutor' | 'sandbox', real: string, values: CliValues): Promise<number> {
+  if (real !== 'private' && real !== 'system') {
     process.stderr.write(
-      `overlay-tutor: --real=${real} is not offered yet: --real runs on a private dockerd the tutor ` +
-        'starts, which touches nothing of yours\n',
+      `overlay-tutor: --real=${real}: --real is a private dockerd the tutor starts (nothing of yours is ` +
+        'touched), --real=system your own daemon\n',
     );
     return 2;
   }
-  const { runRealRepl, runPreflight } = await import('./simulator-entry.js');
+  if (real === 'private' && (values.yes || values['dry-run'])) {
+    process.stderr.write('overlay-tutor: --yes and --dry-run go with --real=system (your own daemon)\n');
+    return 2;
+  }
+  const { runRealRepl, runSystemRepl, runPreflight } = await import('./simulator-entry.js');
+  if (mode === 'sandbox' && real === 'system')
+    return runSystemRepl({ yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']), bare: Boolean(values.bare) });
   if (mode === 'sandbox') return runRealRepl();
   const code = await runPreflight();
   process.stdout.write(
     '\nThe lessons run on the simulated host only, for now. On this real host: ' +
       '`overlay-tutor sandbox --real` (a real bash against a private dockerd, with the panes as text) and ' +
-      '`overlay-tutor replay FILE --real` (a script on both hosts, side by side).\n',
+      '`overlay-tutor replay FILE --real` (a script on both hosts, side by side); ' +
+      '`overlay-tutor sandbox --real=system` (your own daemon, each change shown and confirmed).\n',
   );
   return code === 0 ? 2 : code;
 }
@@ -324,7 +338,7 @@ async function screenOrLineMode(
     return 2;
   }
   if (values.real !== undefined) {
-    if (mode !== 'present') return realMode(mode, values.real);
+    if (mode !== 'present') return realMode(mode, values.real, values);
     process.stderr.write('overlay-tutor: present runs on the simulated host only (--real is for the sandbox)\n');
     return 2;
   }

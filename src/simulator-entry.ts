@@ -20,4 +20,5 @@ export { openProgressFile, progressPath } from './io/progress-file.js';
 export { parseProgress } from './lessons/progress.js';
 export { findLessonsDir, readLessons } from './io/lesson-files.js';
 export { runRealRepl } from './repl/real-repl.js';
+export { runSystemRepl } from './repl/system-repl.js';
 export { runPreflight } from './real/commands.js';

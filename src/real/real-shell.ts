@@ -42,6 +42,13 @@ export function namespaceSetup(d: PrivateDaemon): string[] {
   ];
 }
 
+/** How to start the bash and the lines that set its namespace up. */
+export interface BashLaunch {
+  command: string;
+  args: string[];
+  setup: string[];
+}
+
 export class RealShell {
   private readonly bash: ChildProcessWithoutNullStreams;
   private buffer = '';
@@ -49,15 +56,21 @@ export class RealShell {
   private exited = false;
   private exitCode = 0;
 
-  constructor(d: PrivateDaemon) {
-    this.bash = spawn(
-      'nsenter',
-      ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', '--norc'],
-      {
-        env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PS1: '' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
+  /** A bash in a copy of the private daemon's mount namespace, or one launched as `launch` says
+   * (the user's own daemon: src/real/system-shell.ts). */
+  constructor(d: PrivateDaemon | BashLaunch) {
+    const launch: BashLaunch =
+      'command' in d
+        ? d
+        : {
+            command: 'nsenter',
+            args: ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', '--norc'],
+            setup: namespaceSetup(d),
+          };
+    this.bash = spawn(launch.command, launch.args, {
+      env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PS1: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const take = (c: Buffer) => {
       this.buffer += c.toString('utf8');
       this.waiting?.(this.buffer);
@@ -69,7 +82,7 @@ export class RealShell {
       this.exitCode = code ?? 128;
       this.waiting?.(this.buffer);
     });
-    this.bash.stdin.write(`{ ${namespaceSetup(d).join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
+    this.bash.stdin.write(`{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
   }
 
   /** Runs one line (stdout and stderr together, as a terminal shows them); its exit status. */
