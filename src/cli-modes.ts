@@ -154,6 +154,10 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   --copy-in HOST_PATH:SIM_PATH
                 （script）先把真实的文件或目录复制进模拟磁盘；可重复；不会写回
   --strict      （script）以第一个非零的退出状态退出（默认：0）
+  --real=system （sandbox）使用你自己的 Docker 守护进程：教程创建的资源都带标签或记录在案，
+                reset 和退出时只删除这些；你原有的资源从不改动；每个改动先显示并询问
+  --yes         （--real=system）不询问直接执行改动（仍逐条打印）
+  --dry-run     （--real=system）只打印改动，不执行
   -h, --help    打印本帮助
   -v, --version 打印版本号
 `;

@@ -3,8 +3,9 @@
 //  - /tmp, /root and /etc/docker are fresh tmpfs: a lesson's files and its daemon.json stay there;
 //  - every docker on the machine's bin dirs is the tutor's stand-in (src/real/system-guard.ts),
 //    and the real CLI is reachable only by the stand-in, under the session's own dir;
-//  - the daemon's data-root is read-only, at /var/lib/docker and where the daemon keeps it: a
-//    line can read layers and upper dirs as the lessons do, but cannot write into them;
+//  - the daemon's data-root is read-only, at /var/lib/docker and where the daemon keeps it, with
+//    the merged dirs of the containers running when the session starts: a line can read layers
+//    and upper dirs as the lessons do, but cannot write into them;
 //  - systemctl is a stand-in that says it is not run (your docker.service is never restarted).
 // Paths the session needs that lie under /tmp or /root (the daemon's socket or data-root, this
 // session's dir, Node) are bound aside before the tmpfs hide them and bound back after.
@@ -65,7 +66,12 @@ export function systemNamespaceSetup(o: SystemShellOptions): string[] {
   for (const p of dockers) lines.push(`mount --bind ${q(join(o.runtime, 'bin', 'docker'))} ${q(p)}`);
   if (o.dataRoot) {
     for (const at of [...new Set(['/var/lib/docker', o.dataRoot])]) {
-      lines.push(`mkdir -p ${q(at)}`, `mount --rbind ${q(o.dataRoot)} ${q(at)}`, `mount -o remount,bind,ro ${q(at)}`);
+      lines.push(
+        `mkdir -p ${q(at)}`,
+        `mount --rbind ${q(o.dataRoot)} ${q(at)}`,
+        // The mounts below it too: the merged dirs of the containers running now (yours).
+        `findmnt -rn -o TARGET -R ${q(at)} | while read -r m; do mount -o remount,bind,ro "$m"; done`,
+      );
     }
   }
   lines.push(

@@ -95,16 +95,21 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   const p = await preflightHere();
   const root = process.getuid?.() === 0;
   const cli = findExecutable('docker');
-  const daemon = p.daemons.find((x) => x.storageVisible);
+  // As the docker CLI does: $DOCKER_HOST when it is set (never another daemon in its place), else
+  // the default socket, else the rootless one.
+  const named = process.env.DOCKER_HOST;
+  const daemon = p.daemons.find((x) => x.storageVisible && (!named || x.source === 'DOCKER_HOST'));
   const screen = cannotRun(
     p,
     !root
       ? 'needs root: your lines run in a mount namespace of their own, with the data-root read-only'
-      : !cli
-        ? 'needs the docker CLI (apt-get install docker.io)'
-        : !findExecutable('unshare')
-          ? 'needs unshare(1) (util-linux)'
-          : undefined,
+      : named && !daemon
+        ? `DOCKER_HOST=${named} did not answer (or keeps its storage in a VM); the tutor uses no other daemon in its place`
+        : !cli
+          ? 'needs the docker CLI (apt-get install docker.io)'
+          : !findExecutable('unshare')
+            ? 'needs unshare(1) (util-linux)'
+            : undefined,
     ascii,
   );
   if (screen || !daemon || !cli) {
