@@ -73,7 +73,8 @@ class Lines {
 /** The one screen when the mode cannot run: the preflight, what is missing, what would work. */
 function cannotRun(p: Preflight, extra: string | undefined, ascii: boolean): string | undefined {
   const system = p.modes.find((m) => m.mode === 'system')!;
-  if (extra) {
+  // A reason of the preflight's own is enough, but for root (which it does not ask of a rootless daemon).
+  if (extra && (system.usable || extra.startsWith('needs root'))) {
     system.usable = false;
     system.reasons.push(extra);
   }
@@ -104,7 +105,7 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
     !root
       ? 'needs root: your lines run in a mount namespace of their own, with the data-root read-only'
       : named && !daemon
-        ? `DOCKER_HOST=${named} did not answer (or keeps its storage in a VM); the tutor uses no other daemon in its place`
+        ? `DOCKER_HOST=${named} did not answer, and the tutor uses no other daemon in its place`
         : !cli
           ? 'needs the docker CLI (apt-get install docker.io)'
           : !findExecutable('unshare')
