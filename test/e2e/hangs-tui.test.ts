@@ -3,58 +3,29 @@
 // next line must run, and the host must be as it was. Then SIGTERM and SIGHUP while a line runs:
 // the bin exits within a second and leaves the terminal as it found it (echo, canonical mode,
 // the cursor shown).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, killSessions, outputRows, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const unavailable =
-  tmux.status !== 0 ? 'tmux is not installed' : existsSync(BIN) ? undefined : 'dist/cli.js is not built';
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`hang test cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! hang TUI test SKIPPED: ${unavailable}\n`);
-}
+const unavailable = tmuxUnavailable('hang TUI test');
+afterAll(killSessions);
 
-const sessions: string[] = [];
-afterAll(() => {
-  for (const s of sessions) spawnSync('tmux', ['kill-session', '-t', s]);
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-
-function open(name: string): { session: string; screen: () => string } {
-  const session = `ot-hangs-${name}-${process.pid}`;
-  sessions.push(session);
+function open(name: string): TmuxSession {
   // After the bin exits, the pane shows its status and the terminal's modes, then waits.
-  tm(
-    'new-session',
-    '-d',
-    '-s',
-    session,
-    '-x',
-    '80',
-    '-y',
-    '24',
-    `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color node ${BIN} sandbox --seed 5; echo EXITED $?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}\\(echo\\|icanon\\)' | tr '\\n' ' '; echo; sleep 120`,
+  return new TmuxSession(
+    `ot-hangs-${name}-${process.pid}`,
+    `${SCREEN_ENV} node ${BIN} sandbox --seed 5; echo EXITED $?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}\\(echo\\|icanon\\)' | tr '\\n' ' '; echo; sleep 120`,
   );
-  return { session, screen: () => tm('capture-pane', '-p', '-t', session) };
 }
 
-async function waitFor(screen: () => string, pred: (s: string) => boolean, what: string, ms = 15_000) {
+/** How long `pred` took to hold on t's screen, and the screen then. */
+async function timed(t: TmuxSession, pred: (s: string) => boolean, what: string) {
   const start = Date.now();
-  while (Date.now() - start < ms) {
-    const s = screen();
-    if (pred(s)) return { s, ms: Date.now() - start };
-    await sleep(25);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
+  const s = await t.waitFor(pred, what, 15_000);
+  return { s, ms: Date.now() - start };
 }
 
-/** The output column of the screen's rows (the panes' boxes cut off). */
-const rows = (s: string): string[] => s.split('\n').map((r) => (r.split(/[│┌└║╔╚]/)[0] ?? '').trim());
+const rows = outputRows;
 
 /** The rows after the last row that is exactly `marker`. */
 function after(s: string, marker: string): string[] {
@@ -74,18 +45,11 @@ function endedSince(s: string, marker: string): boolean {
   return all.slice(lastState + 1).some((r) => ENDED.test(r));
 }
 
-async function type(session: string, line: string): Promise<void> {
-  tm('send-keys', '-t', session, '-l', line);
-  await sleep(100);
-  tm('send-keys', '-t', session, 'Enter');
-}
-
-/** Runs a line and waits for its marker, `echo`ed after it; gives the rows up to the marker. */
-async function run(t: { session: string; screen: () => string }, line: string, marker: string): Promise<string[]> {
-  await type(t.session, `${line}; echo ${marker}`);
-  const { s } = await waitFor(t.screen, (s) => rows(s).includes(marker), line);
+/** Runs a line, waits for its marker (`echo`ed after it) and the prompt after that; the rows up to the marker. */
+async function run(t: TmuxSession, line: string, marker: string): Promise<string[]> {
+  await t.enter(`${line}; echo ${marker}`);
+  const s = await t.waitFor((s) => after(s, marker).includes('root@host:~#'), line);
   const all = rows(s);
-  await sleep(150); // the prompt takes keys again after its render
   return all.slice(0, all.lastIndexOf(marker));
 }
 
@@ -105,8 +69,7 @@ const ENDED = /\^C$|stopped after|into itself|max allowed size/;
 describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux against the built bin', () => {
   it('each answers Ctrl-C within a second, the next line runs, and the host is as before', async () => {
     const t = open('ctrlc');
-    await waitFor(t.screen, (s) => s.includes('root@host:~#'), 'the first frame');
-    await sleep(300);
+    await t.waitFor((s) => rows(s).includes('root@host:~#'), 'the first frame');
     await run(t, 'mkdir -p /mark /b /b2; echo kept > /mark/f', 'm1');
     await run(t, 'docker pull -q busybox', 'm2');
     await run(t, 'for i in $(seq 3000); do echo "ENV V$i=$i"; done > /b/e', 'm3');
@@ -119,10 +82,12 @@ describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux a
     expect(before.trim(), t.screen()).toMatch(/^state \d+ kept 1$/);
     for (const [i, line] of HANGS.entries()) {
       const last = `s${i}`; // the state line's marker, the last thing on the screen before this line
-      await type(t.session, line);
-      await sleep(300);
-      tm('send-keys', '-t', t.session, 'C-c');
-      const { ms } = await waitFor(t.screen, (s) => endedSince(s, last), `${line} to end`);
+      // The echo before the line shows (the screen shows output every 50 ms) once the line runs:
+      // Ctrl-C then stops the line, not the typing of it.
+      await t.enter(`echo started-${i}; ${line}`);
+      await t.waitFor((s) => rows(s).includes(`started-${i}`), `${line} to start`);
+      t.keys('C-c');
+      const { ms } = await timed(t, (s) => endedSince(s, last), `${line} to end`);
       expect(ms, line).toBeLessThan(1000);
       const next = await run(t, `echo next-${i}`, `done-${i}`);
       expect(next.pop(), line).toBe(`next-${i}`);
@@ -133,16 +98,14 @@ describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux a
   for (const signal of ['TERM', 'HUP'] as const) {
     it(`exits within a second on SIG${signal} while a line runs, the terminal restored`, async () => {
       const t = open(signal.toLowerCase());
-      await waitFor(t.screen, (s) => s.includes('root@host:~#'), 'the first frame');
-      await sleep(300);
-      const shellPid = tm('display', '-p', '-t', t.session, '#{pane_pid}').trim();
-      const node = execFileSync('pgrep', ['-P', shellPid, 'node'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')[0] as string;
-      await type(t.session, "echo x | sed ':a;s/x/xx/;ta'");
-      await sleep(150);
+      await t.waitFor((s) => rows(s).includes('root@host:~#'), 'the first frame');
+      const shellPid = t.display('#{pane_pid}');
+      const [node] = execFileSync('pgrep', ['-P', shellPid, 'node'], { encoding: 'utf8' }).trim().split('\n');
+      if (!node) throw new Error(`no node process under the pane's shell ${shellPid}`);
+      await t.enter("echo started; echo x | sed ':a;s/x/xx/;ta'");
+      await t.waitFor((s) => rows(s).includes('started'), 'the line to run');
       process.kill(Number(node), `SIG${signal}`);
-      const { s, ms } = await waitFor(t.screen, (s) => /EXITED \d+\n.*icanon/.test(s), 'the exit');
+      const { s, ms } = await timed(t, (s) => /EXITED \d+\n.*icanon/.test(s), 'the exit');
       // The bin's own exit takes under a second; the bound adds what the pane's shell does after
       // it (echo, stty) and tmux's redraw, which a busy machine slows.
       expect(ms).toBeLessThan(2000);
@@ -150,7 +113,7 @@ describe.runIf(!unavailable)('lines that froze the tutor, with Ctrl-C, in tmux a
       // stty -a after the bin: echo and icanon on again (a `-` would mark them off).
       expect(s).toMatch(/(^| )echo( |$)/m);
       expect(s).toMatch(/(^| )icanon( |$)/m);
-      expect(tm('display', '-p', '-t', t.session, '#{cursor_flag}').trim()).toBe('1');
+      expect(t.display('#{cursor_flag}')).toBe('1');
     }, 60_000);
   }
 });

@@ -2,53 +2,24 @@
 // top through long output (`docker history`, `docker info`), a command longer than the terminal
 // wrapped with its prompt intact, `?` and F1 opening the help, the upper pane scrolled in focus
 // past the rows it can show, `undo`, and the status line on the last row throughout.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, killSessions, promptIdle, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'cli.js');
-const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-const unavailable =
-  tmux.status !== 0
-    ? 'tmux is not installed'
-    : !existsSync(BIN)
-      ? 'dist/cli.js is not built (npm run build)'
-      : undefined;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`lesson screen test cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! lesson screen test SKIPPED: ${unavailable}\n`);
-}
-
-const SESSION = `overlay-tutor-lesson-${process.pid}`;
+const unavailable = tmuxUnavailable('lesson screen test');
 const state = mkdtempSync(join(tmpdir(), 'ot-lesson-e2e-'));
-const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tm('capture-pane', '-p', '-t', SESSION);
-const rows = () => screen().replace(/\n$/, '').split('\n');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const keys = (...k: string[]) => tm('send-keys', '-t', SESSION, ...k);
-
-async function waitFor(pred: (s: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const s = screen();
-    if (pred(s)) return s;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
-}
+let t: TmuxSession;
 
 async function typeLine(line: string, until: (s: string) => boolean, what: string): Promise<string> {
-  keys('-l', line);
-  await waitFor((s) => s.includes(line.slice(-20)), `the typed line (${what})`);
-  keys('Enter');
-  return waitFor(until, what);
+  await t.enter(line);
+  return t.waitFor(until, what);
 }
 
 /** The pinned goal is the screen's first row, a rule under it; the status line the last row. */
 function expectPinned(goalStart: string): void {
-  const r = rows();
+  const r = t.rows();
   expect(r).toHaveLength(24);
   expect(r[0], r.join('\n')).toMatch(new RegExp(`^Goal: ${goalStart}`));
   expect(
@@ -59,41 +30,34 @@ function expectPinned(goalStart: string): void {
 }
 
 afterAll(() => {
-  spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  killSessions();
   rmSync(state, { recursive: true, force: true });
 });
 
 describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
   it('keeps the goal pinned, wraps a long command, opens the help, scrolls a pane and undoes', async () => {
-    tm(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=${state} node ${BIN} tutor --lesson 07-copy-on-write`,
+    t = new TmuxSession(
+      `overlay-tutor-lesson-${process.pid}`,
+      `${SCREEN_ENV} LANG=C.UTF-8 XDG_STATE_HOME=${state} node ${BIN} tutor --lesson 07-copy-on-write`,
     );
-    await waitFor((s) => s.includes('· 1/10 |') && s.includes('overlay-tutor |'), 'the first step');
+    await t.waitFor((s) => s.includes('· 1/10 |') && s.includes('overlay-tutor |'), 'the first step');
     expectPinned('A running container is an overlay mount');
 
     // ? on the empty line opens the help (and is not typed); any key closes it. F1 too.
-    keys('?');
-    let s = await waitFor((s) => s.includes('In a lesson'), 'the help');
+    t.keys('?');
+    let s = await t.waitFor((s) => s.includes('In a lesson'), 'the help');
     for (const word of ['next', 'hint', 'solution', 'undo', 'reset', 'answer', 'step', 'lessons'])
       expect(s).toMatch(new RegExp(`\\b${word}\\b`));
-    keys('q');
-    await waitFor((s) => !s.includes('In a lesson') && /root@host:~#\s*$/m.test(s), 'the help closed');
-    keys('F1');
-    await waitFor((s) => s.includes('In a lesson'), 'the help on F1');
-    keys('Space');
-    s = await waitFor((s) => !s.includes('In a lesson'), 'the help closed again');
+    t.keys('q');
+    await t.waitFor((s) => !s.includes('In a lesson') && /root@host:~#\s*$/m.test(s), 'the help closed');
+    t.keys('F1');
+    await t.waitFor((s) => s.includes('In a lesson'), 'the help on F1');
+    t.keys('Space');
+    s = await t.waitFor((s) => !s.includes('In a lesson'), 'the help closed again');
     expect(s).not.toMatch(/root@host:~# [? ]+\S/);
 
-    keys('Enter');
-    await waitFor((s) => s.includes('· 2/10 |'), 'step 2');
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('· 2/10 |'), 'step 2');
     expectPinned('Start a container');
     await typeLine('docker run -d --name web nginx', (s) => s.includes('· 3/10 |'), 'step 3');
     expectPinned('Create a new file in the container');
@@ -101,15 +65,15 @@ describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
     // A command longer than the terminal wraps as readline wraps it: prompt intact, the rest
     // continuing at the first column; the cursor moves inside it (Home, then typing at the start).
     const long = "docker exec web sh -c 'echo hello > /tmp/hello.txt && echo this line is longer than eighty'";
-    keys('-l', long.slice(2));
-    keys('Home');
-    keys('-l', 'do');
-    s = await waitFor((s) => s.includes("root@host:~# docker exec web sh -c 'echo hello"), 'the long line');
-    const at = rows().findIndex((l) => l.startsWith("root@host:~# docker exec web sh -c 'echo hello"));
-    expect(rows()[at]).toHaveLength(80);
-    expect(`${rows()[at]}${rows()[at + 1]}`.trimEnd()).toBe(`root@host:~# ${long}`);
-    keys('Enter');
-    await waitFor((s) => s.includes('· 4/10 |'), 'step 4');
+    t.keys('-l', long.slice(2));
+    t.keys('Home');
+    t.keys('-l', 'do');
+    s = await t.waitFor((s) => s.includes("root@host:~# docker exec web sh -c 'echo hello"), 'the long line');
+    const at = t.rows().findIndex((l) => l.startsWith("root@host:~# docker exec web sh -c 'echo hello"));
+    expect(t.rows()[at]).toHaveLength(80);
+    expect(`${t.rows()[at]}${t.rows()[at + 1]}`.trimEnd()).toBe(`root@host:~# ${long}`);
+    t.keys('Enter');
+    await t.waitFor((s) => s.includes('· 4/10 |'), 'step 4');
 
     // Long output scrolls under the goal; the goal and the status line stay.
     await typeLine(
@@ -117,10 +81,10 @@ describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
       (s) => /IMAGE +CREATED +CREATED BY/.test(s) || /<missing>/.test(s),
       'history',
     );
-    await sleep(300);
+    await t.waitFor(promptIdle, 'the prompt after history');
     expectPinned('Look at the upper dir from the host');
     await typeLine('docker info', (s) => /Storage Driver: overlay2|Docker Root Dir/.test(s), 'docker info');
-    await sleep(300);
+    await t.waitFor(promptIdle, 'the prompt after docker info');
     expectPinned('Look at the upper dir from the host');
 
     // Twelve new files: more rows than the upper pane shows. In pane focus it scrolls.
@@ -129,17 +93,17 @@ describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
       (s) => /f01/.test(s),
       'the files in upper',
     );
-    keys('Escape');
-    s = await waitFor((s) => s.includes('║upper'), 'the upper pane in focus');
+    t.keys('Escape');
+    s = await t.waitFor((s) => s.includes('║upper'), 'the upper pane in focus');
     expect(s).toMatch(/↓\d+/);
     expect(s).not.toContain('f12');
-    for (let i = 0; i < 8; i++) keys('Down');
-    s = await waitFor((s) => s.includes('f12'), 'the pane scrolled to its end');
+    for (let i = 0; i < 8; i++) t.keys('Down');
+    s = await t.waitFor((s) => s.includes('f12'), 'the pane scrolled to its end');
     expect(s).toMatch(/↑\d+/);
-    keys('PageUp');
-    await waitFor((s) => !s.includes('f12'), 'the pane scrolled back');
-    keys('Escape');
-    await waitFor((s) => !s.includes('║upper'), 'focus back at the prompt');
+    t.keys('PageUp');
+    await t.waitFor((s) => !s.includes('f12'), 'the pane scrolled back');
+    t.keys('Escape');
+    await t.waitFor((s) => !s.includes('║upper'), 'focus back at the prompt');
 
     // undo: the host is rebuilt without the last change; web still runs and the panes say so.
     s = await typeLine('undo', (s) => !/f01/.test(s.split('\n').slice(-12).join('\n')), 'the undo');
@@ -147,8 +111,6 @@ describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
     expect(s).not.toContain('No container or image yet');
     expect(s).toContain('tmp/');
     expectPinned('Look at the upper dir from the host');
-    keys('C-c');
-    await sleep(100);
-    keys('C-c');
+    await t.quit((s) => !s.includes('overlay-tutor |'));
   }, 150_000);
 });

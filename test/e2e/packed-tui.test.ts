@@ -3,43 +3,19 @@
 // it), count what was installed, run the installed `overlay-tutor` (--version, script mode), start
 // it in tmux at 80x24, type commands (pull, run, write a file, delete a file of a lower layer) and
 // read the screen: the + in upper, the x whiteout, merged.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killSessions, promptIdle, ROOT, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-const unavailable = tmux.status === 0 ? undefined : 'tmux is not installed';
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`end-to-end test cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! end-to-end TUI test SKIPPED: ${unavailable}\n`);
-}
-
-const ROOT = join(import.meta.dirname, '..', '..');
+// The bin here is the installed one, not dist/cli.js.
+const unavailable = tmuxUnavailable('end-to-end TUI test', false);
 const SESSION = `overlay-tutor-e2e-${process.pid}`;
 let dir: string;
 let prefix: string;
 let bin: string;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tm('capture-pane', '-p', '-t', SESSION);
-
-async function waitForScreen(pred: (s: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const s = screen();
-    if (pred(s)) return s;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
-}
-
-async function typeLine(line: string): Promise<void> {
-  tm('send-keys', '-t', SESSION, '-l', line);
-  await sleep(150);
-  tm('send-keys', '-t', SESSION, 'Enter');
-}
 
 /** The installed packages (every folder under node_modules with a package.json) and the bytes
  * and files of the whole prefix, as `du -sb` and `find -type f` count them. */
@@ -70,7 +46,8 @@ beforeAll(() => {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz')) as string;
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error(`npm pack left no tarball in ${dir}`);
   prefix = join(dir, 'prefix');
   // --offline and an empty cache: a dependency the tarball does not carry fails the install.
   execFileSync(
@@ -92,7 +69,7 @@ beforeAll(() => {
   bin = join(prefix, 'node_modules', '.bin', 'overlay-tutor');
 }, 240_000);
 afterAll(() => {
-  spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  killSessions();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -131,89 +108,67 @@ describe('the packed package, installed offline from its tarball', () => {
 describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   it('shows the container layer change as the learner works, at 80x24', async () => {
     // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
-    tm(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${bin} sandbox --seed 3`,
-    );
-    await waitForScreen(
-      (s) => s.includes('root@host:~#') && s.includes('No container or image yet'),
-      'the first frame',
-    );
-    await sleep(200);
+    const t = new TmuxSession(SESSION, `${SCREEN_ENV} ${bin} sandbox --seed 3`);
+    await t.waitFor((s) => promptIdle(s) && s.includes('No container or image yet'), 'the first frame');
     // Text and Enter at once, as a paste or a fast typist sends them: the line still runs.
-    tm('send-keys', '-t', SESSION, '-l', 'docker pull nginx');
-    tm('send-keys', '-t', SESSION, 'Enter');
+    t.keys('-l', 'docker pull nginx');
+    t.keys('Enter');
     // The pull plays as docker draws it: a line per layer, counting bytes, then Pull complete.
-    await waitForScreen(
+    await t.waitFor(
       (s) => /^[0-9a-f]{12}: (Downloading|Extracting) +[\d.]+k?B\/[\d.]+k?B$/m.test(s),
       'a layer downloading',
     );
-    await waitForScreen((s) => s.includes('Status: Downloaded newer image for nginx:latest'), 'the end of the pull');
-    await waitForScreen((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
-    await typeLine('docker run -d --name web nginx');
-    await waitForScreen((s) => s.includes('in focus: web (running)'), 'the container in focus');
-    await typeLine('docker exec web rm /etc/nginx/conf.d/default.conf');
-    let s = await waitForScreen((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
+    await t.waitFor((s) => s.includes('Status: Downloaded newer image for nginx:latest'), 'the end of the pull');
+    await t.waitFor((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
+    await t.enter('docker run -d --name web nginx');
+    await t.waitFor((s) => s.includes('in focus: web (running)'), 'the container in focus');
+    await t.waitFor(promptIdle, 'the prompt after the run');
+    await t.enter('docker exec web rm /etc/nginx/conf.d/default.conf');
+    let s = await t.waitFor((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
     expect(s).toMatch(/conf\.d\//);
-    await typeLine("docker exec web sh -c 'echo hi > /tmp/new'");
-    s = await waitForScreen((s) => /\*\+\s+new/.test(s), 'the new file in upper');
+    await t.waitFor(promptIdle, 'the prompt after the exec');
+    await t.enter("docker exec web sh -c 'echo hi > /tmp/new'");
+    s = await t.waitFor((s) => /\*\+\s+new/.test(s), 'the new file in upper');
     expect(s).toMatch(/x\s+default\.conf/); // still there, no longer flagged as the last command's
     // The merged pane in focus (Esc, then → twice): the new file is there, the deleted one is not.
-    tm('send-keys', '-t', SESSION, 'Escape');
-    await sleep(200);
-    tm('send-keys', '-t', SESSION, 'Right');
-    await sleep(200);
-    tm('send-keys', '-t', SESSION, 'Right');
-    s = await waitForScreen((s) => /║merged/.test(s) && /║\*\+\s+new/.test(s), 'the merged pane');
+    const focused = (s: string) => /║(\S+)/.exec(s)?.[1];
+    t.keys('Escape');
+    const first = focused(await t.waitFor((s) => focused(s) !== undefined, 'a pane in focus'));
+    t.keys('Right');
+    await t.waitFor((s) => focused(s) !== undefined && focused(s) !== first, 'the next pane in focus');
+    t.keys('Right');
+    s = await t.waitFor((s) => /║merged/.test(s) && /║\*\+\s+new/.test(s), 'the merged pane');
     expect(
       s
         .split('\n')
         .filter((l) => l.startsWith('║'))
         .join('\n'),
     ).not.toContain('default.conf');
-    tm('send-keys', '-t', SESSION, 'Escape');
-    await sleep(200);
-    tm('send-keys', '-t', SESSION, 'C-c');
-    await sleep(100);
-    tm('send-keys', '-t', SESSION, 'C-c');
-    await waitForScreen((s) => !s.includes('upper (diff)'), 'the screen to close');
+    t.keys('Escape');
+    await t.waitFor((s) => focused(s) === undefined, 'focus back at the prompt');
+    await t.quit((s) => !s.includes('upper (diff)'));
   }, 120_000);
 
   it('draws no colour under NO_COLOR, the glyphs carrying the meaning, and lesson code keeps its backticks', async () => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
     const config = join(dir, 'config');
-    tm(
-      'new-session',
-      '-d',
-      '-s',
+    const t = new TmuxSession(
       SESSION,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color NO_COLOR=1 XDG_STATE_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
+      `${SCREEN_ENV} NO_COLOR=1 XDG_STATE_HOME=${config} ${bin} tutor --lesson 07-copy-on-write`,
     );
-    await waitForScreen((s) => s.includes('· 1/10 |'), 'the lesson');
-    await typeLine('docker run -d --name web nginx');
-    await waitForScreen((s) => s.includes('in focus: web'), 'the container in focus'); // the lesson's status line is cut at 80 columns
-    await typeLine('docker exec web rm /etc/nginx/conf.d/default.conf');
-    await waitForScreen((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
-    await typeLine('hint');
-    await waitForScreen((s) => /`[^`]+`/.test(s), 'lesson text with a code span');
-    const styled = tm('capture-pane', '-p', '-e', '-t', SESSION);
+    await t.waitFor((s) => s.includes('· 1/10 |'), 'the lesson');
+    await t.enter('docker run -d --name web nginx');
+    await t.waitFor((s) => s.includes('in focus: web'), 'the container in focus'); // the lesson's status line is cut at 80 columns
+    await t.waitFor(promptIdle, 'the prompt after the run');
+    await t.enter('docker exec web rm /etc/nginx/conf.d/default.conf');
+    await t.waitFor((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
+    await t.waitFor(promptIdle, 'the prompt after the exec');
+    await t.enter('hint');
+    await t.waitFor((s) => /`[^`]+`/.test(s), 'lesson text with a code span');
+    const styled = t.screen({ styled: true });
     // SGR sequences set colours (30-37, 90-97, 38;…) and weights; none may appear.
     expect(styled.match(/\u001b\[[0-9;]*m/g)?.filter((sgr) => sgr !== '\u001b[0m' && sgr !== '\u001b[m') ?? []).toEqual(
       [],
     );
-    tm('send-keys', '-t', SESSION, 'C-c');
-    await sleep(100);
-    tm('send-keys', '-t', SESSION, 'C-c');
+    await t.quit((s) => !s.includes('overlay-tutor |'));
   }, 120_000);
 });

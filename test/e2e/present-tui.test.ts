@@ -2,138 +2,99 @@
 // prompt and Enter runs it; a jump to step 5 and back to step 2 leaves the screen a jump straight
 // to step 2 gives; an attendee's `--at 7.5 --seed 42` has the presenter's host, ids and all; and
 // `present --notes` in a second terminal follows the presenter's steps.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, killSessions, promptRow, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'cli.js');
-const tmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-const unavailable =
-  tmux.status !== 0
-    ? 'tmux is not installed'
-    : !existsSync(BIN)
-      ? 'dist/cli.js is not built (npm run build)'
-      : undefined;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`present test cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! present test SKIPPED: ${unavailable}\n`);
-}
-
+const unavailable = tmuxUnavailable('present test');
 const state = mkdtempSync(join(tmpdir(), 'ot-present-e2e-'));
-const sessions: string[] = [];
-const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A tmux session running the bin with `args`, at 80x24. */
-function start(name: string, args: string): { screen: () => string; keys: (...k: string[]) => void; name: string } {
-  const s = `ot-present-${name}-${process.pid}`;
-  sessions.push(s);
-  const env = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=${state}`;
-  tm('new-session', '-d', '-s', s, '-x', '80', '-y', '24', `${env} node ${BIN} ${args}`);
-  return {
-    name: s,
-    screen: () => tm('capture-pane', '-p', '-t', s),
-    keys: (...k: string[]) => void tm('send-keys', '-t', s, ...k),
-  };
-}
-type Term = ReturnType<typeof start>;
+const start = (name: string, args: string): TmuxSession =>
+  new TmuxSession(
+    `ot-present-${name}-${process.pid}`,
+    `${SCREEN_ENV} LANG=C.UTF-8 XDG_STATE_HOME=${state} node ${BIN} ${args}`,
+  );
 
-async function waitFor(t: Term, pred: (s: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    const s = t.screen();
-    if (pred(s)) return s;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen:\n${t.screen()}`);
-}
-
-const promptRow = (s: string) =>
-  s
-    .split('\n')
-    .filter((l) => l.startsWith('root@host:~# '))
-    .at(-1) ?? '';
 const HEX64 = /^[0-9a-f]{64}$/m;
 
 afterAll(() => {
-  for (const s of sessions) spawnSync('tmux', ['kill-session', '-t', s]);
+  killSessions();
   rmSync(state, { recursive: true, force: true });
 });
 
 describe.runIf(!unavailable)('present on the screen at 80x24', () => {
   it('a key types the next line at the prompt, Enter runs it and its output follows; the notes follow', async () => {
     const p = start('keys', 'present --lesson 7 --speed 200');
-    await waitFor(p, (s) => s.includes('· 1/10') && s.includes('--at 7.1 --seed 7'), 'the first step and its code');
+    await p.waitFor((s) => s.includes('· 1/10') && s.includes('--at 7.1 --seed 7'), 'the first step and its code');
     const notes = start('notes', 'present --notes');
-    await waitFor(notes, (s) => s.includes('Draw the four directories'), "step 1's notes");
+    await notes.waitFor((s) => s.includes('Draw the four directories'), "step 1's notes");
     // An explain step: the key reveals the next one.
     p.keys('Space');
-    await waitFor(p, (s) => s.includes('· 2/10'), 'step 2');
-    await waitFor(notes, (s) => s.includes('Point at the upper pane') && s.includes('$ docker run'), "step 2's notes");
+    await p.waitFor((s) => s.includes('· 2/10'), 'step 2');
+    await notes.waitFor((s) => s.includes('Point at the upper pane') && s.includes('$ docker run'), "step 2's notes");
     p.keys('Space');
-    const typed = await waitFor(
-      p,
+    const typed = await p.waitFor(
       (s) => promptRow(s) === 'root@host:~# docker run -d --name web nginx',
       'the line typed at the prompt',
     );
     // Typed, not run: no container yet, still step 2.
     expect(typed).not.toMatch(HEX64);
     expect(typed).toContain('· 2/10');
-    await sleep(300);
-    expect(p.screen()).toContain('· 2/10');
+    await p.holds((s) => s.includes('· 2/10') && !HEX64.test(s), 'step 2, the line not run', 300);
     p.keys('Enter');
-    const ran = await waitFor(p, (s) => s.includes('· 3/10'), 'the line run and the step done');
+    const ran = await p.waitFor((s) => s.includes('· 3/10'), 'the line run and the step done');
     expect(ran).toMatch(HEX64);
     expect(ran).toContain('--at 7.3 --seed 7');
-    await waitFor(notes, (s) => s.includes('step 3 of 10') && s.includes('(no notes for this step)'), "step 3's notes");
+    await notes.waitFor((s) => s.includes('step 3 of 10') && s.includes('(no notes for this step)'), "step 3's notes");
   }, 180_000);
 
   it('g5 and then :2 gives the screen a jump straight to step 2 gives', async () => {
     const a = start('there-and-back', 'present --lesson 7');
-    await waitFor(a, (s) => s.includes('· 1/10'), 'the first step');
+    await a.waitFor((s) => s.includes('· 1/10'), 'the first step');
     for (const k of ['g', '5', 'Enter']) a.keys(k);
-    const five = await waitFor(a, (s) => s.includes('· 5/10'), 'step 5');
+    const five = await a.waitFor((s) => s.includes('· 5/10'), 'step 5');
     // Step 5's upper pane: web runs and has hello.txt, from the reference path.
     expect(five).toContain('--at 7.5 --seed 7');
     for (const k of [':', '2', 'Enter']) a.keys(k);
-    const back = await waitFor(a, (s) => s.includes('· 2/10'), 'back at step 2');
+    const back = await a.waitFor((s) => s.includes('· 2/10'), 'back at step 2');
     const b = start('straight', 'present --lesson 7');
-    await waitFor(b, (s) => s.includes('· 1/10'), 'the first step');
+    await b.waitFor((s) => s.includes('· 1/10'), 'the first step');
     for (const k of ['g', '2', 'Enter']) b.keys(k);
-    const straight = await waitFor(b, (s) => s.includes('· 2/10'), 'step 2');
+    const straight = await b.waitFor((s) => s.includes('· 2/10'), 'step 2');
     expect(back).toBe(straight);
     // And the host is step 2's: no container yet.
     a.keys('Space');
-    await waitFor(a, (s) => promptRow(s).endsWith('docker run -d --name web nginx'), 'the line typed');
+    await a.waitFor((s) => promptRow(s).endsWith('docker run -d --name web nginx'), 'the line typed');
     a.keys('Enter');
-    await waitFor(a, (s) => s.includes('· 3/10'), 'step 3');
+    await a.waitFor((s) => s.includes('· 3/10'), 'step 3');
   }, 180_000);
 
   it("--at 7.5 --seed 42 gives an attendee the presenter's host, ids and all", async () => {
     const p = start('presenter', 'present --lesson 7 --seed 42 --speed 0');
-    await waitFor(p, (s) => s.includes('· 1/10'), 'the first step');
+    await p.waitFor((s) => s.includes('· 1/10'), 'the first step');
     // Steps 1 to 4 by keys, as a talk goes: each line typed, then run.
     p.keys('Space');
     for (const n of [2, 3, 4]) {
-      await waitFor(p, (s) => s.includes(`· ${n}/10`), `step ${n}`);
+      await p.waitFor((s) => s.includes(`· ${n}/10`), `step ${n}`);
       p.keys('Space');
-      await waitFor(p, (s) => promptRow(s).length > 'root@host:~# '.length, `step ${n}'s line typed`);
+      await p.waitFor((s) => promptRow(s).length > 'root@host:~# '.length, `step ${n}'s line typed`);
       p.keys('Enter');
     }
-    const at5 = await waitFor(p, (s) => s.includes('· 5/10'), 'step 5');
+    const at5 = await p.waitFor((s) => s.includes('· 5/10'), 'step 5');
     expect(at5).toContain('--at 7.5 --seed 42');
     const look = 'docker ps -q --no-trunc; ls /var/lib/docker/overlay2 | sha256sum';
     p.keys('!');
     p.keys('-l', look);
     p.keys('Enter');
-    const mine = await waitFor(p, (s) => /[0-9a-f]{64} {2}-/.test(s), "the presenter's ids");
+    const mine = await p.waitFor((s) => /[0-9a-f]{64} {2}-/.test(s), "the presenter's ids");
     const attendee = start('attendee', 'tutor --at 7.5 --seed 42');
-    await waitFor(attendee, (s) => s.includes('· 5/10'), "the attendee's step 5");
+    await attendee.waitFor((s) => s.includes('· 5/10'), "the attendee's step 5");
     attendee.keys('-l', look);
     attendee.keys('Enter');
-    const theirs = await waitFor(attendee, (s) => /[0-9a-f]{64} {2}-/.test(s), "the attendee's ids");
+    const theirs = await attendee.waitFor((s) => /[0-9a-f]{64} {2}-/.test(s), "the attendee's ids");
     const ids = (s: string) => s.match(/^[0-9a-f]{64}( {2}-)?$/gm);
     expect(ids(mine)).toHaveLength(2);
     expect(ids(theirs)).toEqual(ids(mine));
