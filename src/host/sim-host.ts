@@ -9,6 +9,9 @@ import { toText, type CommandContext, type CommandSpec } from '../shell/command.
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';
+import { busyboxApplets, busyboxBanner } from '../shell/commands/busybox/index.js';
+import { BUSYBOX_APPLETS_ALL } from '../shell/commands/busybox/usage-texts.js';
+import { ALL_BUILTINS } from '../shell/bash/builtins-eval-and-lookup.js';
 import { Session } from '../shell/bash/session.js';
 import { shellQuote } from '../posix/shell-quote.js';
 import type { DockerEngine } from '../docker/engine/index.js';
@@ -271,20 +274,33 @@ function bashCommand(name: string): CommandSpec {
 
 /** `busybox APPLET ARGS`: the multi-call binary runs the applet its first argument names (the
  * busybox images' /bin/busybox; Ubuntu's busybox-static on the host). */
-function busyboxCommand(): CommandSpec {
+function busyboxCommand(applets: () => ReadonlyMap<string, CommandSpec>, table: Map<string, CommandSpec>): CommandSpec {
   return {
     name: 'busybox',
     summary: 'the multi-call binary: busybox APPLET [ARGS] runs the applet',
     async run(ctx) {
       const args = ctx.argv.slice(1);
+      const binary = ctx.variant?.binary ?? (ctx.proc.root === '/' ? '/usr/bin/busybox' : '/bin/busybox');
       if (args.length === 0 || args[0] === '--help') {
         ctx.stdout(
-          'BusyBox v1.36.1 multi-call binary.\n\nUsage: busybox [function [arguments]...]\n' +
+          `${busyboxBanner(ctx.proc, binary)}\n\nUsage: busybox [function [arguments]...]\n` +
             '   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n' +
             '\tutilities into a single executable.\n',
         );
         return 0;
       }
+      const name = args[0] as string;
+      const applet = applets().get(name);
+      if (applet) return applet.run({ ...ctx, argv: args, variant: { kind: 'busybox', binary } });
+      if (!BUSYBOX_APPLETS_ALL.includes(name)) {
+        ctx.stderr(`${name}: applet not found\n`);
+        return 127;
+      }
+      if (!ALL_BUILTINS.has(name) && !table.has(name)) {
+        ctx.stderr(`busybox: ${name}: not simulated here (busybox has this applet; the tutor does not model it)\n`);
+        return 127;
+      }
+      // An applet the shell has as a builtin (echo, printf, test, sleep …) runs as the builtin, sh as the shell.
       return ctx.shell.runLine(args.map(shellQuote).join(' '), ctx, {
         env: Object.fromEntries(ctx.env),
         ...sameRoot(ctx),
@@ -316,7 +332,8 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   };
   fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
-  [jqCommand(), bashCommand('bash'), bashCommand('sh'), busyboxCommand()].forEach(add);
+  let applets = new Map<string, CommandSpec>();
+  [jqCommand(), bashCommand('bash'), bashCommand('sh'), busyboxCommand(() => applets, table)].forEach(add);
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
   const names = [
@@ -357,6 +374,8 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   }
   (options.extraCommands ?? []).forEach(add);
   const commands = [...table.values()];
+  const busybox = busyboxApplets(commands);
+  applets = new Map(busybox.map((c) => [c.name, c]));
   options.onKernel?.(kernel, rootProc);
   session = new Session({
     kernel,
@@ -366,6 +385,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     commandPath: (name) => `${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`,
     budget: options.budget,
     unsimulated: new Set(UNSIMULATED_COMMANDS),
+    busybox,
   });
   const dockerService = service;
   return {

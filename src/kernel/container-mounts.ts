@@ -6,6 +6,8 @@
 import type { Kernel, Mount } from './kernel.js';
 import { type Entry, GeneratedFs, mountProcfs } from './procfs.js';
 import { makedev } from './types.js';
+import { readCharDevice } from './endless.js';
+import { seededRandom } from './determinism.js';
 
 const DEVICES: Record<string, [number, number]> = {
   full: [makedev(1, 7), 0o666],
@@ -34,6 +36,7 @@ function addPrivate(kernel: Kernel, merged: string, m: Omit<Mount, 'privateTo' |
 export function mountContainerSystem(kernel: Kernel, merged: string, o: { release: string; tty: boolean }): void {
   const clock = () => kernel.clock.now();
   mountProcfs(kernel, { release: o.release }, `${merged}/proc`, merged);
+  const urandom = seededRandom(0x75726e64);
   const devices: Record<string, [number, number]> = {
     ...DEVICES,
     // With a terminal, /dev/console is the container's pty (136, 0).
@@ -54,7 +57,8 @@ export function mountContainerSystem(kernel: Kernel, merged: string, o: { releas
     },
     clock,
     (rel) => rel in devices,
-    (rdev) => (rdev === makedev(1, 5) ? new Uint8Array(64 * 1024) : new Uint8Array(0)),
+    // Its own generator: reading /dev/urandom must not shift the host's random ids.
+    (rdev) => readCharDevice(rdev, urandom),
   );
   addPrivate(
     kernel,

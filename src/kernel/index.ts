@@ -9,3 +9,4 @@ export type { KernelEvent, KernelListener } from './events.js';
 export * from './types.js';
 export { seededRandom, fixedClock, steppingClock } from './determinism.js';
 export { Budget, BudgetExceeded, DEFAULT_BUDGET, type BudgetLimits, type BudgetReason } from './budget.js';
+export { moreOf, readCharDevice } from './endless.js';

@@ -3,6 +3,7 @@
 // changes the way the real ones do, except that writes to /dev/null and /dev/zero vanish.
 import { seededRandom } from './determinism.js';
 import { KernelError } from './errors.js';
+import { readCharDevice } from './endless.js';
 import type { MountedFs } from './filesystem.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
@@ -12,6 +13,8 @@ export type Entry =
   | { kind: 'file'; content: () => string }
   | { kind: 'chr'; rdev: number; mode?: number }
   | { kind: 'link'; target: string };
+
+const FALLBACK_RANDOM = seededRandom(0x72616e64);
 
 /** A read-only filesystem whose entries are computed on every lookup. */
 export class GeneratedFs implements MountedFs {
@@ -23,8 +26,7 @@ export class GeneratedFs implements MountedFs {
     private readonly clock: () => number,
     private readonly writable: (rel: string) => boolean = () => false,
     /** What reading a character device gives, by its number (/dev/zero's zeros by default). */
-    private readonly readDevice: (rdev: number) => Uint8Array = (rdev) =>
-      rdev === makedev(1, 5) ? new Uint8Array(64 * 1024) : new Uint8Array(0),
+    private readonly readDevice: (rdev: number) => Uint8Array = (rdev) => readCharDevice(rdev, FALLBACK_RANDOM),
   ) {}
 
   private get(rel: string, syscall: string): Entry {
@@ -269,12 +271,8 @@ export function mountDevfs(kernel: Kernel, target = '/dev'): void {
     lookup,
     () => kernel.clock.now(),
     (rel) => rel in devices,
-    (rdev) => {
-      // A read gives 64 KiB, as /dev/zero does here (the real devices never end).
-      if (rdev === devices.zero) return new Uint8Array(64 * 1024);
-      if (rdev === devices.random || rdev === devices.urandom) return urandom.fill(new Uint8Array(64 * 1024));
-      return new Uint8Array(0);
-    },
+    // A read gives 64 KiB, and more to a command that reads on (src/kernel/endless.ts).
+    (rdev) => readCharDevice(rdev, urandom),
   );
   kernel.addMount({
     target,

@@ -44,6 +44,15 @@ export interface CommandContext extends CommandIO {
   shell: ShellServices;
   /** What the line may still spend; every loop of the command ticks it (src/kernel/budget.ts). */
   budget: Budget;
+  /** The program that runs this command when it is not the host's own: busybox's applets (in a
+   * busybox-based container, or as `busybox APPLET`) print busybox's formats and messages. */
+  variant?: CommandVariant;
+}
+
+/** busybox's multi-call binary, at `binary` as the command's process sees its root. */
+export interface CommandVariant {
+  kind: 'busybox';
+  binary: string;
 }
 
 /** One command as it ran (a table command or a builtin, after expansion), for whoever watches the

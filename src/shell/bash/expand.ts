@@ -201,6 +201,8 @@ export class Expander {
 
   private async parameter(p: ParameterPart, _quoted: boolean): Promise<string> {
     const value = this.lookup(p.name);
+    // ${#PIPESTATUS[@]}: how many elements (each is a number, so one word each).
+    if (p.length && /\[[@*]\]$/.test(p.name)) return String(value === undefined ? 0 : value.split(' ').length);
     if (p.length) return String([...(value ?? '')].length);
     if (!p.op) {
       if (value === undefined && this.host.special('-')?.includes('u') && !/^[@*]$/.test(p.name)) {

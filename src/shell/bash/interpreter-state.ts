@@ -13,6 +13,8 @@ export class ShellState {
   aliases = new Map<string, string>();
   /** $? */
   status = 0;
+  /** Each command's status in the last pipeline, as bash's PIPESTATUS array holds them. */
+  pipeStatus: number[] = [0];
   /** $! never changes: background jobs run in the foreground here. */
   lastBackground = '';
   pid: number;
@@ -44,6 +46,7 @@ export class ShellState {
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);
     s.status = this.status;
+    s.pipeStatus = [...this.pipeStatus];
     s.flags = new Set(this.flags);
     s.scriptName = this.scriptName;
     s.callDepth = this.callDepth;

@@ -10,6 +10,7 @@ import {
   type CommandIO,
   type CommandSpec,
   type CommandTrace,
+  type CommandVariant,
   type ShellServices,
 } from '../command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
@@ -18,6 +19,7 @@ import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpr
 import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES } from './builtin-names.js';
+import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
 
 /** What every interpreter of one session shares. */
 export interface InterpreterEnv {
@@ -36,7 +38,12 @@ export interface InterpreterEnv {
   refuse?: (argv: readonly string[]) => string | undefined;
   /** Commands a real host has that the simulator does not model: they say so when typed. */
   unsimulated?: ReadonlySet<string>;
+  /** busybox's applets (commands/busybox): what runs when a container's command is busybox. */
+  busybox?: ReadonlyMap<string, CommandSpec>;
 }
+
+/** Where a container's shell looks when its image sets no PATH (Docker's default). */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 const MAX_CALL_DEPTH = 200;
 
@@ -63,6 +70,13 @@ export class Interpreter implements ExpandHost {
       return String((this.state.randomState >>> 16) & 0x7fff);
     }
     if (name === 'PWD') return this.state.vars.get('PWD') ?? this.proc.getcwd();
+    if (name.startsWith('PIPESTATUS')) {
+      // $PIPESTATUS is its first element; [@] and [*] all of them (the lexer reads no other array).
+      const index = /^PIPESTATUS(?:\[(\d+|@|\*)\])?$/.exec(name)?.[1] ?? '0';
+      if (index === '@' || index === '*') return this.state.pipeStatus.join(' ');
+      const v = this.state.pipeStatus[Number(index)];
+      return v === undefined ? undefined : String(v);
+    }
     return this.state.vars.get(name);
   }
 
@@ -155,8 +169,10 @@ export class Interpreter implements ExpandHost {
 
   private async pipeline(p: Pipeline, io: CommandIO): Promise<number> {
     let status: number;
+    const statuses: number[] = [];
     if (p.commands.length === 1) {
       status = await this.command(p.commands[0] as Command, io);
+      statuses.push(status);
     } else {
       let input = io.stdin;
       status = 0;
@@ -184,9 +200,11 @@ export class Interpreter implements ExpandHost {
           else if (err instanceof LoopSignal || err instanceof ReturnSignal) status = child.state.status;
           else throw err;
         }
+        statuses.push(status);
         input = concat(chunks);
       }
     }
+    this.state.pipeStatus = statuses;
     if (p.negated) status = status === 0 ? 1 : 0;
     this.state.status = status;
     return status;
@@ -327,6 +345,27 @@ export class Interpreter implements ExpandHost {
     }
     if (name.includes('/')) return this.runPath(argv, io, assigned);
     const spec = this.env.commands.get(name);
+    if (this.proc.root !== '/') {
+      // A container runs what its image holds: the program on its PATH, busybox's applet when
+      // that program is busybox.
+      let found = this.findInRoot(name);
+      if (!found) {
+        // busybox's ash runs its own applets first, linked or not (Debian's busybox-static is
+        // built with FEATURE_SH_STANDALONE): `tr` works in an image that has no /bin/tr.
+        const ash = this.busyboxAt('/bin/sh');
+        if (ash !== undefined && BUSYBOX_APPLETS_ALL.includes(name)) found = { path: ash, busybox: ash };
+      }
+      if (!found) {
+        io.stderr(this.notFoundInRoot(name));
+        return 127;
+      }
+      const applet = found.busybox !== undefined ? this.env.busybox?.get(name) : undefined;
+      const variant = found.busybox !== undefined ? ({ kind: 'busybox', binary: found.busybox } as const) : undefined;
+      if (applet) return this.traced(argv, io, (tio) => this.runSpec(applet, argv, tio, assigned, variant));
+      if (spec) return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned, variant));
+      io.stderr(`${name}: not simulated here (the image has this program; the tutor does not model it)\n`);
+      return 127;
+    }
     if (!spec) {
       if (BASH_BUILTIN_NAMES.includes(name)) io.stderr(`bash: ${name}: this bash builtin is not simulated here\n`);
       else if (this.env.unsimulated?.has(name))
@@ -362,15 +401,67 @@ export class Interpreter implements ExpandHost {
     return exitCode;
   }
 
+  /** The program NAME names in a container's root ($PATH, or Docker's default), and whether it
+   * is busybox (a link to it, or the binary itself under an applet's name). */
+  private findInRoot(name: string): { path: string; busybox?: string } | undefined {
+    for (const dir of (this.getVar('PATH') ?? DEFAULT_PATH).split(':')) {
+      const path = `${dir || '.'}/${name}`;
+      try {
+        const st = this.proc.stat(path);
+        if (st.type !== 'file' || (st.mode & 0o111) === 0) continue;
+        const busybox = this.busyboxAt(path);
+        return busybox === undefined ? { path } : { path, busybox };
+      } catch {
+        // not in this directory
+      }
+    }
+    return undefined;
+  }
+
+  /** The busybox binary PATH is (by its real name, or by inode as the busybox image's hard links). */
+  private busyboxAt(path: string): string | undefined {
+    try {
+      const real = this.proc.realpath(path);
+      if (real.endsWith('/busybox')) return real;
+      const st = this.proc.stat(real);
+      for (const b of ['/bin/busybox', '/usr/bin/busybox']) {
+        try {
+          const bb = this.proc.stat(b);
+          if (bb.ino === st.ino && bb.dev === st.dev) return b;
+        } catch {
+          // no busybox there
+        }
+      }
+    } catch {
+      // a path that does not resolve is no busybox
+    }
+    return undefined;
+  }
+
+  /** What the container's /bin/sh says of a program it cannot find: ash's words, dash's, bash's. */
+  private notFoundInRoot(name: string): string {
+    if (this.busyboxAt('/bin/sh') !== undefined) return `sh: ${name}: not found\n`;
+    let sh = '';
+    try {
+      sh = this.proc.realpath('/bin/sh');
+    } catch {
+      // no /bin/sh: bash's words
+    }
+    if (sh.endsWith('/dash')) return `sh: 1: ${name}: not found\n`;
+    return `bash: ${name}: command not found\n`;
+  }
+
   private async runSpec(
     spec: CommandSpec,
     argv: string[],
     io: CommandIO,
     assigned: Map<string, string>,
+    variant?: CommandVariant,
   ): Promise<number> {
     try {
       const { budget, services: shell } = this.env;
-      return await spec.run({ ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget });
+      const ctx = { ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget };
+      return await spec.run(variant ? { ...ctx, variant } : ctx);
     } catch (err) {
       if (err instanceof BudgetExceeded && !err.reported && err.message) {
         // The tool that overspent says so under its own name; the line stops.
@@ -402,6 +493,9 @@ export class Interpreter implements ExpandHost {
       return 126;
     }
     const base = path.slice(path.lastIndexOf('/') + 1);
+    const busybox = this.proc.root === '/' ? undefined : this.busyboxAt(path);
+    const applet = busybox !== undefined ? this.env.busybox?.get(base) : undefined;
+    if (applet) return this.runSpec(applet, argv, io, assigned, { kind: 'busybox', binary: busybox as string });
     const spec = this.env.commands.get(base);
     if (spec && /^\/(usr\/)?s?bin\//.test(path)) return this.runSpec(spec, argv, io, assigned);
     // A script: run its text in a child shell with $0 and the positional parameters set.

@@ -179,6 +179,15 @@ export abstract class ExpansionReader extends QuotedTextReader {
     const part = parameter(src.slice(p, PARAMETER_NAME.lastIndex), true);
     part.length = length;
     p = PARAMETER_NAME.lastIndex;
+    if (part.name === 'PIPESTATUS' && src[p] === '[') {
+      // The one array this shell has: ${PIPESTATUS[N]}, ${PIPESTATUS[@]}, ${#PIPESTATUS[@]}.
+      const index = /\[(\d+|@|\*)\]/y;
+      index.lastIndex = p;
+      const m = index.exec(src);
+      if (!m || index.lastIndex > close) return bad(true);
+      part.name = `PIPESTATUS[${m[1]}]`;
+      p = index.lastIndex;
+    }
     if (p === close) return part;
     if (length) return bad();
     if (src[p] === '[' || src[p] === '@') return bad(true); // arrays, ${x@Q} transformations

@@ -24,6 +24,8 @@ export interface SessionOptions {
   interactive?: boolean;
   /** Commands a real host has that the simulator does not model: they say so when typed. */
   unsimulated?: ReadonlySet<string>;
+  /** busybox's applets, run where a container's program is busybox. */
+  busybox?: readonly CommandSpec[];
 }
 
 export interface RunResult {
@@ -74,6 +76,7 @@ export class Session {
       commandPath: options.commandPath ?? ((name) => `/usr/bin/${name}`),
       budget: this.newBudget(),
       ...(options.unsimulated ? { unsimulated: options.unsimulated } : {}),
+      ...(options.busybox ? { busybox: new Map(options.busybox.map((c) => [c.name, c])) } : {}),
     };
     const proc = options.kernel.proc({ root: '/', cwd: '/root' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);

@@ -143,11 +143,14 @@ describe('session state', () => {
 
   it('pushes a container shell and pops it on exit', async () => {
     const { host, run } = await makeShell();
-    await run('mkdir -p /c/etc && echo inside > /c/etc/hostname');
+    await run('mkdir -p /c/etc /c/bin && echo inside > /c/etc/hostname');
+    // A container runs what its image holds: this one has cat and ls.
+    await run('touch /c/bin/cat /c/bin/ls && chmod 755 /c/bin/cat /c/bin/ls');
     let exited = false;
     host.session.enterShell({ root: '/c', hostname: 'c0ffee123456', onExit: () => (exited = true) });
     expect(host.session.prompt()).toBe('root@c0ffee123456:/# ');
-    expect((await run('cat /etc/hostname; ls /')).out).toBe('inside\netc\n');
+    expect(await run('nosuch')).toEqual({ out: '', err: 'bash: nosuch: command not found\n', code: 127 });
+    expect((await run('cat /etc/hostname; ls /')).out).toBe('inside\nbin\netc\n');
     const r = await run('exit');
     expect(r.code).toBe(0);
     expect(exited).toBe(true);

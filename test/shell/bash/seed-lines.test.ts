@@ -39,6 +39,11 @@ async function dockerHost() {
         }
       }
       p.writeFile(`${LOWER}/etc/nginx/nginx.conf`, 'user nginx;\nworker_processes auto;\n');
+      // The programs the container shell runs: a container runs what its image holds.
+      for (const b of ['ls', 'grep', 'tail']) {
+        p.writeFile(`${OVL}/cccc/diff/bin/${b}`, '');
+        p.chmod(`${OVL}/cccc/diff/bin/${b}`, 0o755);
+      }
       p.writeFile(`${OVL}/bbbb/link`, 'ZRWVQ7S6SK7MMXPFQ4SJ4ZDJUQ');
       p.writeFile(`${OVL}/bbbb/lower`, 'l/ZD4SFEKKWD3OPZVJPO2DNJK5Y4:l/QPAB4YVC2R5JDNVD7VGSY3RCBA');
       p.symlink('../bbbb/diff', `${OVL}/l/ZRWVQ7S6SK7MMXPFQ4SJ4ZDJUQ`);

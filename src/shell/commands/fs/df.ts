@@ -6,6 +6,7 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, UsageError, usage } from '../options.js';
 import { coreutilsHumanSize } from './format.js';
 import { fsUsage, type FsUsage } from './statfs.js';
+import { busyboxDfLine, busyboxHuman, busyboxPercent, isBusybox } from '../busybox/formats.js';
 
 type Field =
   | 'source'
@@ -153,6 +154,33 @@ function df(ctx: CommandContext): number {
         return ctx.proc.toProcPath(m.target);
     }
   };
+  if (isBusybox(ctx) && output === undefined && !p.flags.has('i')) {
+    // busybox's fixed columns (src/shell/commands/busybox/formats.ts); -h in its own rounding.
+    const size = (kb: number): string => (human ? busyboxHuman(kb * 1024) : String(kb));
+    let out = busyboxDfLine({
+      source: 'Filesystem',
+      ...(p.flags.has('T') ? { type: 'Type' } : {}),
+      total: human ? 'Size' : '1K-blocks',
+      used: 'Used',
+      avail: 'Available',
+      pct: 'Use%',
+      target: 'Mounted on',
+    });
+    for (const { mount } of rows) {
+      const u = fsUsage(kernel, mount, want);
+      out += busyboxDfLine({
+        source: cell('source', mount, u, '-'),
+        ...(p.flags.has('T') ? { type: mount.fstype } : {}),
+        total: size(u.totalKb),
+        used: size(u.usedKb),
+        avail: size(u.availKb),
+        pct: busyboxPercent(u.usedKb, u.availKb),
+        target: ctx.proc.toProcPath(mount.target),
+      });
+    }
+    ctx.stdout(out);
+    return 0;
+  }
   const header = fields.map((f) => {
     if (f === 'size' && human) return 'Size';
     if (f === 'avail' && output === undefined && !human) return 'Available';

@@ -1,6 +1,6 @@
 // Small file commands: cat, touch, mkdir, rmdir, rm, ln, readlink, realpath, with coreutils'
 // flags and messages.
-import { isKernelError, type Proc } from '../../../kernel/index.js';
+import { isKernelError, moreOf, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { lq, q } from './format.js';
@@ -9,7 +9,7 @@ import { basenameOf } from './names.js';
 
 const dec = new TextDecoder();
 
-function cat(ctx: CommandContext): number {
+async function cat(ctx: CommandContext): Promise<number> {
   let p;
   try {
     p = parseOptions('cat', ctx.argv.slice(1), {
@@ -36,6 +36,15 @@ function cat(ctx: CommandContext): number {
         ctx.stderr(`cat: ${op}: ${errText(err)}\n`);
         status = 1;
         continue;
+      }
+    }
+    const more = moreOf(data);
+    if (more) {
+      // /dev/zero, /dev/urandom: they never end; Ctrl-C or the line's budget stops cat.
+      for (let chunk = data; ; chunk = more()) {
+        ctx.stdout(number || ends || tabs ? dec.decode(chunk) : chunk);
+        ctx.budget.check(false);
+        await ctx.budget.pause();
       }
     }
     if (!number && !ends && !tabs) {

@@ -67,6 +67,11 @@ export class Names {
     this.groups ??= readTable(this.proc, '/etc/group');
     return this.groups.get(gid) ?? String(gid);
   }
+  /** The name the image's /etc/passwd or /etc/group gives the id, if any (stat says UNKNOWN). */
+  known(kind: 'user' | 'group', id: number): string | undefined {
+    const name = kind === 'user' ? this.user(id) : this.group(id);
+    return name === String(id) && !(kind === 'user' ? this.users : this.groups)?.has(id) ? undefined : name;
+  }
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -6,6 +6,7 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames } from '../../bash/glob.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { coreutilsHumanSize, lsDate, modeString, Names, q, quoteName } from './format.js';
+import { busyboxHuman, busyboxLsLine, busyboxLsTotal, isBusybox } from '../busybox/formats.js';
 
 const OUTPUT_CHUNK = 64 * 1024;
 
@@ -36,6 +37,8 @@ interface Opts {
   reverse: boolean;
   numeric: boolean;
   noSort: boolean;
+  /** -s: allocated blocks (KiB) before each name. */
+  blocks: boolean;
 }
 
 function classify(st: Stat): string {
@@ -114,13 +117,24 @@ export function columns(cells: string[], width: number): string {
 function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: number, withTotal: boolean): string {
   const term = ctx.stdoutIsTerminal;
   const display = (it: Item): string => quoteName(it.name, term) + (o.classify ? classify(it.st) : '');
+  const kb = (it: Item): string =>
+    it.unknown ? '?' : o.human ? humanBlocks(it.st.blocks * 512, ctx) : String(it.st.blocks / 2);
+  // GNU pads the block counts to the widest, busybox to six columns.
+  const kbW = isBusybox(ctx) ? 6 : Math.max(0, ...items.map((it) => kb(it).length));
+  const blocks = (it: Item): string => (o.blocks ? `${kb(it).padStart(kbW)} ` : '');
+  const totalLine = (): string => {
+    const n = items.reduce((sum, it) => sum + (it.unknown ? 0 : it.st.blocks), 0) / 2;
+    return isBusybox(ctx) ? busyboxLsTotal(n, o.human) : `total ${o.human ? coreutilsHumanSize(n * 1024) : n}\n`;
+  };
   if (!o.long) {
     const inoW = Math.max(0, ...items.map((it) => String(it.st.ino).length));
+    const inoPad = isBusybox(ctx) ? 7 : term && !o.one ? inoW : 0;
     const cells = items.map(
-      (it) => (o.inode ? `${String(it.st.ino).padStart(term && !o.one ? inoW : 0)} ` : '') + display(it),
+      (it) => (o.inode ? `${String(it.st.ino).padStart(inoPad)} ` : '') + blocks(it) + display(it),
     );
-    if (o.one || !term) return cells.map((c) => `${c}\n`).join('');
-    return columns(cells, Number(ctx.env.get('COLUMNS') ?? 80) || 80);
+    const total = withTotal ? totalLine() : '';
+    if (o.one || !term) return total + cells.map((c) => `${c}\n`).join('');
+    return total + columns(cells, Number(ctx.env.get('COLUMNS') ?? 80) || 80);
   }
   const sizeOf = (st: Stat): string =>
     st.type === 'chr' || st.type === 'blk'
@@ -157,21 +171,41 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
                 : ''),
         },
   );
+  if (isBusybox(ctx)) return busyboxLong(items, rows, o, withTotal ? totalLine() : '', blocks);
   const w = (k: keyof (typeof rows)[number]): number => Math.max(0, ...rows.map((r) => r[k].length));
   const [wi, wn, wu, wg, ws] = [w('ino'), w('nlink'), w('user'), w('group'), w('size')];
-  let out = '';
-  if (withTotal) {
-    const blocks = items.reduce((n, it) => n + (it.unknown ? 0 : it.st.blocks), 0) / 2;
-    out += `total ${o.human ? coreutilsHumanSize(blocks * 1024) : blocks}\n`;
-  }
-  for (const r of rows) {
+  let out = withTotal ? totalLine() : '';
+  for (const [i, r] of rows.entries()) {
     out +=
-      `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${r.mode} ` +
+      `${o.inode ? `${r.ino.padStart(wi)} ` : ''}${blocks(items[i] as Item)}${r.mode} ` +
       `${r.nlink.padStart(wn)} ${r.user.padEnd(wu)} ` +
       `${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ` +
       `${r.name}\n`;
   }
   return out;
+}
+
+/** busybox's ls -l: fixed widths instead of the widest cell's. */
+function busyboxLong(
+  items: Item[],
+  rows: { mode: string; user: string; group: string; date: string; name: string }[],
+  o: Opts,
+  total: string,
+  blocks: (it: Item) => string,
+): string {
+  let out = total;
+  items.forEach((it, i) => {
+    const line = busyboxLsLine({ st: it.st, ...(rows[i] as (typeof rows)[number]) }, o);
+    // -s goes after the inode, before the mode.
+    out += o.inode ? line.replace(/^( *\d+ )/, `$1${blocks(it)}`) : blocks(it) + line;
+  });
+  return out;
+}
+
+/** -s -h's block counts: coreutils' 4.0K, busybox's own rounding. */
+function humanBlocks(bytes: number, ctx: CommandContext): string {
+  if (isBusybox(ctx)) return busyboxHuman(bytes);
+  return bytes === 0 ? '0' : coreutilsHumanSize(bytes);
 }
 
 function makeItem(proc: Proc, name: string, path: string, follow: boolean, o: Opts, deref = false): Item {
@@ -196,7 +230,7 @@ async function ls(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
     parsed = parseOptions('ls', ctx.argv.slice(1), {
-      short: 'laAihdR1FtSrUCnL',
+      short: 'laAihdR1FtSrUCnLs',
       long: {
         all: 'a',
         'almost-all': 'A',
@@ -209,6 +243,7 @@ async function ls(ctx: CommandContext): Promise<number> {
         'color=': 'color',
         color: 'color',
         'numeric-uid-gid': 'n',
+        size: 's',
         'full-time': 'full',
       },
     });
@@ -231,6 +266,7 @@ async function ls(ctx: CommandContext): Promise<number> {
     reverse: f.has('r'),
     numeric: f.has('n'),
     noSort: f.has('U'),
+    blocks: f.has('s'),
   };
   const proc = ctx.proc;
   const names = new Names(proc);
@@ -307,7 +343,7 @@ async function ls(ctx: CommandContext): Promise<number> {
       }
     }
     const sorted = sortItems(items, o);
-    emit(render(sorted, o, ctx, names, now, o.long));
+    emit(render(sorted, o, ctx, names, now, o.long || o.blocks));
     if (o.recursive) {
       for (const it of sorted) {
         if (it.st.type === 'dir' && it.name !== '.' && it.name !== '..') {

@@ -3,6 +3,7 @@ import { isKernelError, type Mount } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { coreutilsHumanSize, q } from './format.js';
+import { busyboxHuman, isBusybox } from '../busybox/formats.js';
 import { tryStat } from './lookup.js';
 import { dfCommand } from './df.js';
 
@@ -28,8 +29,9 @@ function du(ctx: CommandContext): number {
   const f = p.flags;
   const maxDepth = f.has('s') ? 0 : f.has('d') ? Number(f.get('d')) : Infinity;
   const seen = new Set<string>();
+  const human = (kb: number): string => (isBusybox(ctx) ? busyboxHuman(kb * 1024) : coreutilsHumanSize(kb * 1024));
   const fmt = (kb: number, bytes: number): string =>
-    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : coreutilsHumanSize(kb * 1024)) : String(kb);
+    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : human(kb)) : String(kb);
   let status = 0;
   let grand = 0;
   let grandBytes = 0;

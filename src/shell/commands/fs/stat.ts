@@ -23,6 +23,7 @@ export function coreutilsMajor(proc: Proc): 8 | 9 {
   if (field('ID') === 'debian' && version < 12) return 8;
   return 9;
 }
+import { busyboxStat, isBusybox } from '../busybox/formats.js';
 
 export function fileTypeName(st: Stat): string {
   switch (st.type) {
@@ -103,10 +104,10 @@ function format(
         out += st.gid;
         break;
       case 'U':
-        out += names.user(st.uid);
+        out += names.known('user', st.uid) ?? 'UNKNOWN';
         break;
       case 'G':
-        out += names.group(st.gid);
+        out += names.known('group', st.gid) ?? 'UNKNOWN';
         break;
       case 'd':
         out += major(st.dev) * 256 + minor(st.dev);
@@ -186,8 +187,8 @@ export function defaultStat(
     : coreutils === 8
       ? ` Device type: ${major(st.rdev).toString(16)},${minor(st.rdev).toString(16)}`
       : ` Device type: ${major(st.rdev)},${minor(st.rdev)}`;
-  const uid = `Uid: (${String(st.uid).padStart(5)}/${names.user(st.uid).padStart(8)})`;
-  const gid = `Gid: (${String(st.gid).padStart(5)}/${names.group(st.gid).padStart(8)})`;
+  const uid = `Uid: (${String(st.uid).padStart(5)}/${(names.known('user', st.uid) ?? 'UNKNOWN').padStart(8)})`;
+  const gid = `Gid: (${String(st.gid).padStart(5)}/${(names.known('group', st.gid) ?? 'UNKNOWN').padStart(8)})`;
   return [
     `  File: ${file}`,
     size,
@@ -288,6 +289,18 @@ function stat(ctx: CommandContext): number {
     }
     if (pf !== undefined) ctx.stdout(format(pf, op, st, names, target, true));
     else if (fmt !== undefined) ctx.stdout(`${format(fmt, op, st, names, target, false)}\n`);
+    else if (isBusybox(ctx))
+      ctx.stdout(
+        busyboxStat(
+          op,
+          st,
+          names.known('user', st.uid),
+          names.known('group', st.gid),
+          target,
+          modeString(st),
+          fullTime,
+        ),
+      );
     else ctx.stdout(defaultStat(op, st, names, target, coreutils));
   }
   return status;

@@ -4,7 +4,7 @@ import { strftime } from '../strftime.js';
 import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText } from '../options.js';
-import { q } from './format.js';
+import { Names, q } from './format.js';
 import { tryStat } from './lookup.js';
 
 const dec = new TextDecoder();
@@ -87,6 +87,11 @@ export function makeUname(machine: MachineInfo): CommandSpec {
 
 function id(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
+  // A root without passwd and group entries for root (the busybox-static image) shows numbers.
+  const names = new Names(ctx.proc);
+  const user = names.known('user', 0);
+  const group = names.known('group', 0);
+  if (user === undefined || group === undefined) return bareId(ctx, a, user, group);
   if (a.includes('-u')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
   else if (a.includes('-g')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
   else if (a.includes('-G')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
@@ -94,6 +99,32 @@ function id(ctx: CommandContext): number {
     ctx.stderr(`id: ${q(a[0] as string)}: no such user\n`);
     return 1;
   } else ctx.stdout('uid=0(root) gid=0(root) groups=0(root)\n');
+  return 0;
+}
+
+/** id where the image names no user or group 0: numbers, and "cannot find name" for -n. */
+function bareId(ctx: CommandContext, a: string[], user?: string, group?: string): number {
+  const flags = a.filter((x) => /^-[a-zA-Z]+$/.test(x)).join('');
+  const which = flags.includes('u') ? 'u' : flags.includes('g') ? 'g' : flags.includes('G') ? 'G' : '';
+  const nameOf = (k: string): string | undefined => (k === 'u' ? user : group);
+  if (which) {
+    if (!flags.includes('n')) ctx.stdout('0\n');
+    else if (nameOf(which) !== undefined) ctx.stdout(`${nameOf(which)}\n`);
+    else {
+      ctx.stderr(`id: cannot find name for ${which === 'u' ? 'user' : 'group'} ID 0\n`);
+      ctx.stdout('0\n');
+      return 1;
+    }
+    return 0;
+  }
+  const operand = a.find((x) => !x.startsWith('-'));
+  if (operand !== undefined && operand !== user) {
+    ctx.stderr(`id: ${q(operand)}: no such user\n`);
+    return 1;
+  }
+  const u = user === undefined ? '0' : `0(${user})`;
+  const g = group === undefined ? '0' : `0(${group})`;
+  ctx.stdout(`uid=${u} gid=${g} groups=${g}\n`);
   return 0;
 }
 

@@ -3,7 +3,8 @@
 // coreutils does, so a file without a final newline comes out exactly as it went in.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, UsageError, withUsage } from '../options.js';
-import { readOperand } from './operands.js';
+import { moreOf } from '../../../kernel/index.js';
+import { readOn, readOperand, readsForever } from './operands.js';
 
 const NL = 0x0a;
 
@@ -68,11 +69,23 @@ function tailPart(b: Uint8Array, c: Count): Uint8Array {
   return from <= 0 ? b : b.subarray(ends[from - 1]);
 }
 
+/** An endless device's bytes, as far as head needs them (tail never has enough). */
+async function readEnough(ctx: CommandContext, data: Uint8Array, isHead: boolean, c: Count): Promise<Uint8Array> {
+  if (!moreOf(data)) return data;
+  if (!isHead || c.sign === '-') await readsForever(ctx, data);
+  let lines = 0;
+  return readOn(ctx, data, (chunk, total) => {
+    if (!c.lines) return total >= c.n;
+    for (const b of chunk) if (b === 0x0a) lines++;
+    return lines >= c.n;
+  });
+}
+
 async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
   const [name = isHead ? 'head' : 'tail'] = ctx.argv;
   // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
   const argv = ctx.argv.slice(1).map((a, k) => (k === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
-  return withUsage(ctx, 1, () => {
+  return withUsage(ctx, 1, async () => {
     const { opts, operands } = parseOptions(name, argv, {
       short: isHead ? 'qvz' : 'qvzfF',
       shortArg: isHead ? 'nc' : 'ncs',
@@ -112,7 +125,8 @@ async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
       }
       if (show) ctx.stdout(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
       first = false;
-      const part = isHead ? headPart(r.data, count) : tailPart(r.data, count);
+      const data = await readEnough(ctx, r.data, isHead, count);
+      const part = isHead ? headPart(data, count) : tailPart(data, count);
       if (part.length > 0) ctx.stdout(part);
     }
     return status;

@@ -3,7 +3,8 @@
 // and no padding at all for a single count of a single input.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, withUsage } from '../options.js';
-import { readOperand } from './operands.js';
+import { readOperand, readsForever } from './operands.js';
+import { busyboxWcLine, isBusybox } from '../busybox/formats.js';
 
 interface Counts {
   lines: number;
@@ -43,7 +44,7 @@ function count(b: Uint8Array): Counts {
 }
 
 async function run(ctx: CommandContext): Promise<number> {
-  return withUsage(ctx, 1, () => {
+  return withUsage(ctx, 1, async () => {
     const { opts, operands } = parseOptions('wc', ctx.argv.slice(1), {
       short: 'lwmcL',
       long: { lines: 'l', words: 'w', chars: 'm', bytes: 'c', 'max-line-length': 'L' },
@@ -73,7 +74,13 @@ async function run(ctx: CommandContext): Promise<number> {
     const pick = (c: Counts, o: string): number =>
       o === 'l' ? c.lines : o === 'w' ? c.words : o === 'm' ? c.chars : o === 'c' ? c.bytes : c.maxLen;
     const line = (c: Counts, label: string): string =>
-      `${order.map((o) => String(pick(c, o)).padStart(width)).join(' ')}${label === '' ? '' : ` ${label}`}\n`;
+      isBusybox(ctx)
+        ? busyboxWcLine(
+            order.map((o) => pick(c, o)),
+            label === '' ? undefined : label,
+            !(order.length === 1 && files.length === 1),
+          )
+        : `${order.map((o) => String(pick(c, o)).padStart(width)).join(' ')}${label === '' ? '' : ` ${label}`}\n`;
     const stdin = { used: false };
     let status = 0;
     for (const f of files) {
@@ -85,6 +92,7 @@ async function run(ctx: CommandContext): Promise<number> {
         if ((r.error as { code?: string }).code === 'EISDIR') ctx.stdout(line(count(new Uint8Array()), f));
         continue;
       }
+      await readsForever(ctx, r.data);
       const c = count(r.data);
       total.lines += c.lines;
       total.words += c.words;
