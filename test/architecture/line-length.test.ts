@@ -12,6 +12,8 @@ const WIDTH = 120;
 const DATA: Record<string, string> = {
   'shell/commands/docker/help-texts.ts':
     "the docker CLI's --help texts as scripts/record-docker-help.ts recorded them, one string per command",
+  'shell/commands/busybox/usage-texts.ts':
+    "busybox's usage texts as scripts/record-busybox-usage.ts recorded them, one string per applet",
 };
 
 function walk(dir: string): string[] {
