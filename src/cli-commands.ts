@@ -10,12 +10,16 @@ import { detectLang } from './i18n/index.js';
 import { lessonShape } from './lessons/progress.js';
 import { runWorkshopCommand } from './cli-workshop.js';
 import { runPreflight, runReplay } from './real/commands.js';
+import { type HostTime, sessionTime } from './host/host-time.js';
+import { timeOptions } from './host/sim-host.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
   help?: boolean;
   version?: boolean;
   seed?: string;
+  /** Where the host's clock starts (else the real now). */
+  date?: string;
   lang?: string;
   lesson?: string;
   /** A folder of lessons (a teacher's own) read instead of the tutor's. */
@@ -65,6 +69,12 @@ function parseCopyIn(specs: string[] | undefined): Array<[string, string]> | str
 
 /** Runs `mode` and gives its exit status. */
 export async function runCommand(mode: string, values: CliValues, positionals: string[]): Promise<number> {
+  // The host's clock starts at the real now (read here, never by the core) or at --date.
+  const time: HostTime | string = sessionTime(values.date, Date.now);
+  if (typeof time === 'string') {
+    process.stderr.write(`overlay-tutor: ${time}\n`);
+    return 2;
+  }
   switch (mode) {
     case 'progress': {
       if ((values.export === undefined) === (values.import === undefined) || (values.replace && !values.import)) {
@@ -122,6 +132,7 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
       }
       return runReplay({
         file,
+        time,
         copyIn,
         images: !values.bare,
         ...(values.seed !== undefined && /^\d+$/.test(values.seed) ? { seed: Number(values.seed) } : {}),
@@ -178,6 +189,7 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
       }
       return runScript({
         file,
+        host: timeOptions(time),
         seed: values.seed === undefined ? undefined : Number(values.seed),
         copyIn,
         strict: values.strict ?? false,
@@ -187,7 +199,7 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
     case 'record':
     case 'handout':
     case 'present':
-      return runWorkshopCommand(mode, values);
+      return runWorkshopCommand(mode, values, time);
     default:
       process.stderr.write(`overlay-tutor: unknown command '${mode}'\nTry 'overlay-tutor --help'.\n`);
       return 2;

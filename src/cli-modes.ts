@@ -12,6 +12,7 @@ import { detectLang, localeIsAscii } from './i18n/index.js';
 import { lessonList, readLessonIndex } from './io/lesson-index.js';
 import type { ScreenOptions } from './ui/run.js';
 import { VERSION } from './version.js';
+import { sessionTime } from './host/host-time.js';
 
 const HELP = `overlay-tutor ${VERSION}
 Learn how Docker stores images and containers on overlayfs, on a simulated host.
@@ -77,6 +78,8 @@ Usage:
 
 Options:
   --seed N      make every random id (cache-ids, link ids, container ids) reproducible
+  --date D      start the simulated host's clock at D (2024-11-23, 2024-11-23T23:16:00Z;
+                default: now; a lesson may pin its own)
   --lang L      en or zh-CN (default: from LC_ALL / LANG)
   --screen-reader
                 a linear layout without side-by-side panes (also INK_SCREEN_READER=true)
@@ -148,6 +151,8 @@ const HELP_ZH = `overlay-tutor ${VERSION}
 
 选项：
   --seed N      让所有随机 ID（cache-id、链接 ID、容器 ID）可以复现
+  --date D      模拟主机的时钟从 D 开始（2024-11-23、2024-11-23T23:16:00Z；
+                默认：现在；课程可以固定它自己的时间）
   --lang L      en 或 zh-CN（默认取自 LC_ALL / LANG）
   --screen-reader
                 线性布局，窗格不并排（也可设 INK_SCREEN_READER=true）
@@ -178,6 +183,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         seed: { type: 'string' },
+        date: { type: 'string' },
         lang: { type: 'string' },
         lesson: { type: 'string' },
         lessons: { type: 'string' },
@@ -351,6 +357,12 @@ async function screenOrLineMode(
     process.stderr.write(`overlay-tutor: ${at}\n`);
     return 2;
   }
+  // The host's clock starts at the real now (read here: the core never reads it) or at --date.
+  const time = sessionTime(values.date, Date.now);
+  if (typeof time === 'string') {
+    process.stderr.write(`overlay-tutor: ${time}\n`);
+    return 2;
+  }
   // The screen needs a terminal on both ends (Ink's input needs raw mode); CI and pipes get
   // the line-mode REPL.
   // Ink treats any CI, CONTINUOUS_INTEGRATION or CI_* variable as CI (it then draws only a
@@ -391,6 +403,7 @@ async function screenOrLineMode(
     return runLineTutor({
       ...(session ? { session } : {}),
       lang,
+      time,
       ...(at.lessonId !== undefined ? { lessonId: at.lessonId, atStep: at.atStep, seed: at.seed } : {}),
       ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}),
       ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
@@ -398,13 +411,14 @@ async function screenOrLineMode(
   }
   if (!interactive) {
     const { runLineRepl } = await import('./simulator-entry.js');
-    return runLineRepl({ seed: values.seed });
+    return runLineRepl({ seed: values.seed, time });
   }
   // Colour libraries read this when they load (after this module): glyphs carry the meaning
   // without colour.
   if (process.env.NO_COLOR !== undefined || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
   return {
     seed: Number(values.seed ?? 0),
+    time,
     lang,
     screenReader: Boolean(values['screen-reader']) || process.env.INK_SCREEN_READER === 'true',
     ascii: localeIsAscii(env),

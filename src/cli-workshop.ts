@@ -3,7 +3,8 @@
 // notes view that follows the presenter's screen from another terminal). Reached from
 // src/cli-commands.ts, behind the simulator's lazy door.
 import type { CliValues } from './cli-commands.js';
-import { createSimHost } from './host/sim-host.js';
+import { createSimHost, timeOptions } from './host/sim-host.js';
+import { type HostTime, lessonTime } from './host/host-time.js';
 import { detectLang, type Lang } from './i18n/index.js';
 import { loadLessons } from './io/lessons-source.js';
 import { type PresentState, presentStatePath, watchPresentState, writeOutFile } from './io/workshop-files.js';
@@ -33,7 +34,7 @@ function intOption(name: string, value: string | undefined, dflt: number, min: n
   return Number(value);
 }
 
-export async function runWorkshopCommand(mode: string, values: CliValues): Promise<number> {
+export async function runWorkshopCommand(mode: string, values: CliValues, time?: HostTime): Promise<number> {
   const lang = detectLang(values.lang, process.env);
   if (typeof lang !== 'string') return fail(lang.error);
   if (mode === 'present' && values.notes) return notesView(lang);
@@ -50,8 +51,8 @@ export async function runWorkshopCommand(mode: string, values: CliValues): Promi
   if (!base) return fail(`no lesson '${values.lesson}' (overlay-tutor lessons lists them)`, 1);
   const lesson = withSeed(base, seed === -1 ? undefined : (seed as number));
   const columns = mode === 'record' ? (width as number) : 80;
-  const makeHost = (s: number) => {
-    const host = createSimHost({ seed: s, interactive: false });
+  const makeHost = (s: number, pinned?: number) => {
+    const host = createSimHost({ seed: s, interactive: false, ...timeOptions(lessonTime(time, pinned)) });
     host.session.shell.state.vars.set('COLUMNS', String(columns));
     host.session.shell.state.exported.add('COLUMNS');
     return host;

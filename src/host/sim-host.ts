@@ -3,7 +3,16 @@
 //   createSimHost({ seed, extraCommands: [dockerCommand], onKernel: (k, proc) => engine.init(k) })
 import { UNSIMULATED_COMMANDS } from './unsimulated-commands.js';
 import { Volume } from 'memfs';
-import { type BudgetLimits, Kernel, type Proc, seededRandom, steppingClock, type Clock } from '../kernel/index.js';
+import {
+  type BudgetLimits,
+  type Clock,
+  followingClock,
+  Kernel,
+  type Proc,
+  seededRandom,
+  steppingClock,
+} from '../kernel/index.js';
+import { FIXED_START, type HostTime } from './host-time.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
 import { toText, type CommandContext, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
@@ -26,8 +35,11 @@ export interface SimHostOptions {
   /** Makes every random id reproducible; also the clock's start when startTime is absent. */
   seed?: number;
   hostname?: string;
-  /** Epoch ms of the host clock at boot; each read of the clock moves it on by 10 ms. */
+  /** Epoch ms of the host clock at boot (default: host-time.ts's FIXED_START); each read of the
+   * clock moves it on by 10 ms at least. */
   startTime?: number;
+  /** A wall clock (the CLI's real one) the host's clock keeps pace with, from startTime. */
+  wall?: () => number;
   clock?: Clock;
   machine?: MachineInfo;
   /** Mountpoints that xfs_info reports as XFS (ftype=1), e.g. ['/var/lib/docker']. */
@@ -55,8 +67,6 @@ export interface SimHost {
   /** A root process at /, for setup code and lesson checks. */
   rootProc: Proc;
 }
-
-const DEFAULT_START = Date.UTC(2024, 10, 23, 23, 16, 0);
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.3 LTS"
 NAME="Ubuntu"
@@ -321,10 +331,18 @@ function advancable(inner: Clock): Clock & { advance(ms: number): void } {
   };
 }
 
+/** The options that start a host's clock at `time` (nothing: the fixed start). */
+export function timeOptions(time: HostTime | undefined): Pick<SimHostOptions, 'startTime' | 'wall'> {
+  return time ? { startTime: time.start, ...(time.wall ? { wall: time.wall } : {}) } : {};
+}
+
 export function createSimHost(options: SimHostOptions = {}): SimHost {
   const seed = options.seed ?? 0;
   const hostname = options.hostname ?? 'host';
-  const clock = advancable(options.clock ?? steppingClock(options.startTime ?? DEFAULT_START, 10));
+  const start = options.startTime ?? FIXED_START;
+  const clock = advancable(
+    options.clock ?? (options.wall ? followingClock(start, options.wall, 10) : steppingClock(start, 10)),
+  );
   const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed) });
   const table = new Map<string, CommandSpec>();
   const add = (c: CommandSpec): void => {

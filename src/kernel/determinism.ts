@@ -50,3 +50,19 @@ export function steppingClock(startMs: number, stepMs = 1000): Clock {
     },
   };
 }
+
+/**
+ * A clock that keeps pace with a wall clock handed in (the CLI's real one; the core never reads
+ * it), counted from startMs: a container made minutes ago says so. Each read still moves it on by
+ * at least stepMs, so two changes never share a time.
+ */
+export function followingClock(startMs: number, wall: () => number, stepMs = 10): Clock {
+  const wall0 = wall();
+  let t = startMs - stepMs;
+  return {
+    now: () => {
+      t = Math.max(t + stepMs, startMs + (wall() - wall0));
+      return t;
+    },
+  };
+}

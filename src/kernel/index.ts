@@ -7,6 +7,6 @@ export { OverlayFs, type OverlayLayers } from './overlayfs.js';
 export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
 export type { KernelEvent, KernelListener } from './events.js';
 export * from './types.js';
-export { seededRandom, fixedClock, steppingClock } from './determinism.js';
+export { seededRandom, fixedClock, followingClock, steppingClock } from './determinism.js';
 export { Budget, BudgetExceeded, DEFAULT_BUDGET, type BudgetLimits, type BudgetReason } from './budget.js';
 export { moreOf, readCharDevice } from './endless.js';

@@ -5,12 +5,11 @@
 // status, another step) means the transcript was not made by this tutor on these lessons: it is
 // invalid, as an edited one is. The points come from the exercise set when there is one (per
 // check, minus what hints cost), else one per check of every graded step reached.
-import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
 import { describeCheck } from './checks.js';
 import { type ExerciseSet, type GradedStep, gradedCheckCount, learnerSeed } from './exercise-set.js';
 import type { Lesson } from './loader.js';
-import { LessonRunner } from './session.js';
+import { LessonRunner, type MakeHost } from './session.js';
 import { behaviourOf } from './step-kinds.js';
 import {
   type LessonEntry,
@@ -60,7 +59,7 @@ export interface GradeOptions {
   set?: ExerciseSet | undefined;
   /** The teacher's key: signatures must be its own; learners' seeds are derived with it. */
   key?: Uint8Array | undefined;
-  makeHost: (seed: number) => SimHost;
+  makeHost: MakeHost;
 }
 
 const TUTOR_WORDS = new Set(['', 'next', 'back', 'step', 'hint', 'solution', 'undo', 'reset', 'lessons', 'help']);
@@ -153,7 +152,7 @@ async function grade(entries: TranscriptEntry[], o: GradeOptions): Promise<Grade
           throw new InvalidTranscript(`${at}: not the set's item ${want + 1}`);
         if (e.seed !== start.seed) throw new InvalidTranscript(`${at}: seed ${e.seed}, the session's is ${start.seed}`);
       }
-      const runner = await LessonRunner.start(lesson, lang, () => o.makeHost(e.seed), {
+      const runner = await LessonRunner.start(lesson, lang, (_, pinned) => o.makeHost(e.seed, pinned), {
         startAt: e.startAt,
         ...(set ? { rules: set.rules } : {}),
       });

@@ -4,12 +4,11 @@
 // solution (an answer step's solution shows the value asked for), every listed wrong attempt
 // leaves the step undone and every right one completes it, and every {{value}} in its texts
 // resolves once the step is done. Each problem names the lesson.yaml node it is about.
-import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
 import { computeValue, ValueError } from './checks.js';
 import { LANGS, type Lesson, parseYaml, pathText } from './loader.js';
 import { type Attempt, lessonSchema } from './schema.js';
-import { LessonRunner } from './session.js';
+import { LessonRunner, type MakeHost } from './session.js';
 import { behaviourOf } from './step-kinds.js';
 import type { LessonFile, LessonProblem } from './types.js';
 
@@ -30,11 +29,7 @@ const linesOf = (a: Attempt): readonly string[] =>
   typeof a === 'string' ? [a] : Array.isArray(a) ? a : typeof a.lines === 'string' ? [a.lines] : a.lines;
 
 /** The problems of a loaded lesson, each at the node of lesson.yaml it is about. */
-export async function lintLesson(
-  lesson: Lesson,
-  lessonFile: LessonFile,
-  makeHost: (seed: number) => SimHost,
-): Promise<LessonProblem[]> {
+export async function lintLesson(lesson: Lesson, lessonFile: LessonFile, makeHost: MakeHost): Promise<LessonProblem[]> {
   const problems: LessonProblem[] = [];
   const at = parseYaml(lessonFile, lessonSchema, []).at;
   const say = (path: PropertyKey[], message: string) =>

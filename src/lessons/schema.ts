@@ -2,6 +2,7 @@
 // checks and solutions; en.yaml and zh-CN.yaml hold every text under the same keys.
 import * as z from 'zod/mini';
 import './zod-messages.js';
+import { parseHostDate } from '../host/host-time.js';
 const ref = z.string().check(z.minLength(1));
 const absolute = () => z.string().check(z.startsWith('/'));
 const count = () => z.int().check(z.nonnegative());
@@ -205,6 +206,14 @@ export const lessonSchema = z
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
     order: z.int().check(z.positive()),
     seed: z._default(count(), 1),
+    /** Pins the host's clock where the lesson needs a fixed time (else it starts at the real now). */
+    date: z.optional(
+      z.string().check(
+        z.refine((d) => parseHostDate(d) !== undefined, {
+          message: "a date like '2024-11-23' or '2024-11-23T23:16:00Z'",
+        }),
+      ),
+    ),
     /** Tell the learner, as each step is done, how many commands they used and the solution uses. */
     efficiency: z.optional(z.boolean()),
     setup: z._default(z.array(z.string()), []),

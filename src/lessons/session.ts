@@ -3,6 +3,7 @@
 // host is deterministic for its seed, so undo rebuilds it from the seed, the lesson's setup and
 // the command log minus the last command that changed the host, instead of snapshotting the disk.
 import type { SimHost } from '../host/sim-host.js';
+import { parseHostDate } from '../host/host-time.js';
 import type { CommandIO } from '../shell/command.js';
 import { expandAnswer, judgeAnswer, diagnose as toldMistakes } from './answers.js';
 import {
@@ -22,6 +23,9 @@ import { bannedBy, type SessionRules } from './exercise-set.js';
 import type { Aid } from './progress.js';
 import { type Grade, TUTOR_STRINGS } from './tutor-strings.js';
 import type { Lang, LessonSession, LessonTurn, StepView } from './types.js';
+
+/** A fresh host for a lesson: its seed, and the date its file pins the clock at, if any. */
+export type MakeHost = (seed: number, pinnedStart?: number) => SimHost;
 
 export interface RunnerOptions {
   /** Resume at this step. */
@@ -105,18 +109,13 @@ export class LessonRunner implements LessonSession {
   private constructor(
     readonly lesson: Lesson,
     readonly lang: Lang,
-    private readonly makeHost: (seed: number) => SimHost,
+    private readonly makeHost: MakeHost,
     private readonly opts: RunnerOptions,
   ) {}
 
   /** A fresh lesson, or one resumed at `startAt`: the steps before it are replayed from their
    * reference solutions, so the host is in the state those steps leave. */
-  static async start(
-    lesson: Lesson,
-    lang: Lang,
-    makeHost: (seed: number) => SimHost,
-    opts: RunnerOptions = {},
-  ): Promise<LessonRunner> {
+  static async start(lesson: Lesson, lang: Lang, makeHost: MakeHost, opts: RunnerOptions = {}): Promise<LessonRunner> {
     const r = new LessonRunner(lesson, lang, makeHost, opts);
     r.usedSolution = opts.aided === 'with-solution';
     r.usedHints = opts.aided !== undefined;
@@ -163,7 +162,8 @@ export class LessonRunner implements LessonSession {
 
   /** A fresh host: seed, setup, then the given lines, all silently. */
   private async replay(lines: readonly { line: string }[]): Promise<SimHost> {
-    const host = this.makeHost(this.lesson.data.seed);
+    const pinned = this.lesson.data.date === undefined ? undefined : parseHostDate(this.lesson.data.date);
+    const host = this.makeHost(this.lesson.data.seed, pinned);
     for (const line of this.lesson.data.setup) await host.session.run(line, QUIET);
     for (const l of lines) await host.session.run(l.line, QUIET);
     return host;

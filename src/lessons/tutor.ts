@@ -17,7 +17,7 @@ import type { ExerciseSet } from './exercise-set.js';
 import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import { type ProgressStore, resumedAid } from './progress.js';
-import { type FoundValue, LessonRunner, type ReplayLine } from './session.js';
+import { type FoundValue, LessonRunner, type MakeHost, type ReplayLine } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
 import { lessonVersion, type TranscriptWriter } from './transcript.js';
@@ -45,7 +45,7 @@ export interface TutorOptions {
   lessons: Lesson[];
   lang: Lang;
   /** Builds every host the tutor runs: a lesson's (and the ones undo rebuilds), the sandbox's. */
-  makeHost: (seed: number) => SimHost;
+  makeHost: MakeHost;
   /** Where progress is read and recorded (src/io/progress-file.ts keeps it on the real disk). */
   progress: ProgressStore;
   /** The map shows each lesson's summary after its title (line mode has the room). */
@@ -361,7 +361,7 @@ export class Tutor {
     const saved = (warning: string | undefined) => {
       if (warning !== this.saveWarning?.text) this.saveWarning = warning ? { text: warning, said: false } : undefined;
     };
-    const runner = await LessonRunner.start(lesson, this.o.lang, () => this.o.makeHost(seed), {
+    const runner = await LessonRunner.start(lesson, this.o.lang, (_, pinned) => this.o.makeHost(seed, pinned), {
       startAt: from,
       ...(replay ? { replay } : {}),
       ...(this.o.set ? { rules: this.o.set.rules } : {}),

@@ -8,7 +8,7 @@ import type { CommandIO } from '../shell/command.js';
 import { computeValue, ValueError } from './checks.js';
 import type { Lesson } from './loader.js';
 import type { StepData } from './schema.js';
-import { LessonRunner } from './session.js';
+import { LessonRunner, type MakeHost } from './session.js';
 import { behaviourOf } from './step-kinds.js';
 import type { Lang, StepView } from './types.js';
 
@@ -78,7 +78,7 @@ export function withSeed(lesson: Lesson, seed: number | undefined): Lesson {
 export async function walkLesson(
   lesson: Lesson,
   lang: Lang,
-  makeHost: (seed: number) => SimHost,
+  makeHost: MakeHost,
   o: { terminal?: boolean } = {},
 ): Promise<Walked> {
   const runner = await LessonRunner.start(lesson, lang, makeHost);

@@ -1,6 +1,7 @@
 // The real-host mode's commands: `overlay-tutor preflight` and `overlay-tutor replay FILE --real`.
 // Each starts with the preflight; when the mode cannot run it shows one screen saying what is
 // missing and what would work, and exits 2.
+import type { HostTime } from '../host/host-time.js';
 import { localeIsAscii } from '../i18n/index.js';
 import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } from './preflight.js';
 import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
@@ -43,6 +44,7 @@ export interface ReplayArgs {
   copyIn: Array<[string, string]>;
   seed?: number;
   images: boolean;
+  time?: HostTime;
 }
 
 /** `overlay-tutor replay FILE --real`: 0 when every line agrees, 1 when not, 2 when it cannot run. */
@@ -74,6 +76,7 @@ export async function runReplay(args: ReplayArgs, out: Write = (s) => process.st
     const blocks = await replayOnBoth(d, text, {
       copyIn: args.copyIn,
       images: args.images,
+      ...(args.time ? { time: args.time } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
     });
     out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');

@@ -10,7 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSimHost } from '../host/sim-host.js';
+import { createSimHost, timeOptions } from '../host/sim-host.js';
+import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
 import { shellQuote } from '../posix/shell-quote.js';
@@ -23,6 +24,8 @@ export interface ReplayOptions {
   /** [real path, path the script sees] pairs; on the real side only under /tmp or /root. */
   copyIn?: Array<[string, string]>;
   seed?: number;
+  /** Where the simulated host's clock starts, and the wall clock it keeps pace with. */
+  time?: HostTime;
   /** Load the tutorial images into both hosts first (default true). */
   images?: boolean;
 }
@@ -163,7 +166,7 @@ export function agreementOf(blocks: readonly LineBlock[]): Agreement {
 
 /** Runs FILE's lines on both hosts and gives the blocks, normalised. */
 export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayOptions = {}): Promise<LineBlock[]> {
-  const host = createSimHost({ seed: opts.seed ?? 0, interactive: false });
+  const host = createSimHost({ seed: opts.seed ?? 0, interactive: false, ...timeOptions(opts.time) });
   const lines = scriptLines(text, (s) => host.session.needsMore(s));
   const stage = join(d.dir, 'replay');
   rmSync(stage, { recursive: true, force: true });

@@ -2,12 +2,15 @@
 // (and for now on a TTY too, until the Ink UI lands). Unfinished input (an open quote, a
 // trailing |, an if without fi) gets bash's continuation prompt `> `; Ctrl-D leaves.
 import { createInterface } from 'node:readline';
-import { completionSources, createSimHost } from '../host/sim-host.js';
+import { completionSources, createSimHost, timeOptions } from '../host/sim-host.js';
+import type { HostTime } from '../host/host-time.js';
 import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
 
 export interface LineReplOptions {
   seed?: string;
+  /** Where the host's clock starts, and the wall clock it keeps pace with. */
+  time?: HostTime;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream & { isTTY?: boolean };
   errorOutput?: NodeJS.WritableStream;
@@ -18,7 +21,7 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
   const output = options.output ?? process.stdout;
   const errorOutput = options.errorOutput ?? process.stderr;
   const seed = options.seed !== undefined && /^\d+$/.test(options.seed) ? Number(options.seed) : 0;
-  const host = createSimHost({ seed });
+  const host = createSimHost({ seed, ...timeOptions(options.time) });
   const session = host.session;
   const columns = (output as { columns?: number }).columns;
   if (columns) {

@@ -2,7 +2,8 @@
 // controller (src/lessons/tutor.ts), which owns the map, the sandbox, the lesson and its recap.
 // This reads lines, prints the prompt the tutor asks for, and writes what it says as text.
 import { createInterface } from 'node:readline';
-import { createSimHost } from '../host/sim-host.js';
+import { createSimHost, timeOptions } from '../host/sim-host.js';
+import { type HostTime, lessonTime } from '../host/host-time.js';
 import { type GradedSessionArgs, gradedSession } from '../io/graded-session.js';
 import { brokenLessons } from '../io/lesson-files.js';
 import { loadLessons } from '../io/lessons-source.js';
@@ -19,6 +20,8 @@ export interface LineTutorOptions {
   /** `--at 7.5 --seed 42`: lessonId's step (1-based) to open at, and the seed of every id. */
   atStep?: number;
   seed?: number;
+  /** Where every host's clock starts (a lesson's own date wins), and the wall clock it follows. */
+  time?: HostTime;
   /** Where progress is kept (default: the user's config directory). */
   progressFile?: string;
   input?: NodeJS.ReadableStream;
@@ -63,7 +66,7 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     ...extras,
     lessons,
     lang: o.lang,
-    makeHost: (seed) => createSimHost({ seed, interactive: false }),
+    makeHost: (seed, pinned) => createSimHost({ seed, interactive: false, ...timeOptions(lessonTime(o.time, pinned)) }),
     progress: opened.store,
     summaries: true,
     ...(o.seed !== undefined ? { seed: o.seed } : {}),

@@ -7,9 +7,11 @@ import { brokenLessons } from '../io/lesson-files.js';
 import { textColumns } from './columns.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile } from '../io/progress-file.js';
-import { createSimHost, type SimHost } from '../host/sim-host.js';
+import { createSimHost, type SimHost, timeOptions } from '../host/sim-host.js';
+import { type HostTime, lessonTime } from '../host/host-time.js';
 import type { Lang } from '../i18n/index.js';
 import { Tutor } from '../lessons/tutor.js';
+import type { MakeHost } from '../lessons/session.js';
 import type { Lesson } from '../lessons/loader.js';
 import { EMPTY_PROGRESS, lessonShape } from '../lessons/progress.js';
 import { writePresentState } from '../io/workshop-files.js';
@@ -20,6 +22,8 @@ import { tutorScreenHost } from './screen-host-tutor.js';
 
 export interface LoadOptions {
   seed: number;
+  /** Where every host's clock starts (a lesson's own date wins), and the wall clock it follows. */
+  time?: HostTime;
   lang: Lang;
   /** The terminal's width, for `ls` (the output area is narrower than the terminal). */
   columns: number | undefined;
@@ -42,8 +46,8 @@ export interface LoadOptions {
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   // Every host the screen runs — the sandbox, a lesson's, one rebuilt by undo — tells `ls` the
   // output area's width (narrower than the terminal beside the panes).
-  const makeHost = (seed: number): SimHost => {
-    const host = createSimHost({ seed });
+  const makeHost = (seed: number, pinned?: number): SimHost => {
+    const host = createSimHost({ seed, ...timeOptions(lessonTime(o.time, pinned)) });
     if (o.columns) {
       host.session.shell.state.vars.set('COLUMNS', String(textColumns(o.columns)));
       host.session.shell.state.exported.add('COLUMNS');
@@ -87,7 +91,7 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
 
 /** The presenter's screen: the lesson from its first step (its host from `--seed`, else the
  * lesson's own seed), no progress kept, its position written for the notes view. */
-async function loadPresenter(lessons: Lesson[], o: LoadOptions, makeHost: (seed: number) => SimHost) {
+async function loadPresenter(lessons: Lesson[], o: LoadOptions, makeHost: MakeHost) {
   const wanted = o.tutor?.lessonId ?? '';
   const lesson = lessons.find((l) => l.data.id === wanted || l.folder === wanted || String(l.data.order) === wanted);
   if (!lesson) throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);

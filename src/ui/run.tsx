@@ -1,5 +1,6 @@
 // Starts the Ink screen on a TTY. Imported lazily by the CLI, only when interactive, so the
 // other modes never load React.
+import type { HostTime } from '../host/host-time.js';
 import * as Ink from 'ink';
 import * as React from 'react';
 import * as JsxRuntime from 'react/jsx-runtime';
@@ -14,6 +15,8 @@ import { enterFullScreen, leaveFullScreen } from './full-screen.js';
 
 export interface ScreenOptions {
   seed: number;
+  /** Where the host's clock starts and the wall clock it keeps pace with. */
+  time?: HostTime;
   lang: Lang;
   screenReader: boolean;
   /** LANG=C and other locales without UTF-8: ASCII borders and glyphs. */
@@ -72,7 +75,13 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
   const load = async () => {
     const { loadScreenHost, loadScreen } = await import('../simulator-entry.js');
     const [host, { Screen }] = await Promise.all([
-      loadScreenHost({ seed: o.seed, lang: o.lang, columns: process.stdout.columns, tutor: o.tutor }),
+      loadScreenHost({
+        seed: o.seed,
+        ...(o.time ? { time: o.time } : {}),
+        lang: o.lang,
+        columns: process.stdout.columns,
+        tutor: o.tutor,
+      }),
       loadScreen(),
     ]);
     return { host, Screen };

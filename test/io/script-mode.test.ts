@@ -98,6 +98,23 @@ describe('overlay-tutor script', () => {
     expect(runCli(['script', file, '--seed', '7']).out).toBe(runCli(['script', file, '--seed', '7']).out);
   });
 
+  it('starts the host clock at --date, else at the real now', () => {
+    const file = join(dir, 'date.sh');
+    writeFileSync(file, 'date -u +%FT%H:%M\n');
+    expect(runCli(['script', file, '--date', '2023-09-01T10:00:00Z']).out).toBe(
+      '$ date -u +%FT%H:%M\n2023-09-01T10:00\n',
+    );
+    const before = Date.now();
+    const shown = Date.parse(`${runCli(['script', file]).out.split('\n')[1]}Z`);
+    expect(shown).toBeGreaterThan(before - 120_000);
+    expect(shown).toBeLessThan(Date.now() + 60_000);
+    const bad = runCli(['script', file, '--date', 'tomorrow']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      "overlay-tutor: --date wants a date like 2024-11-23 or 2024-11-23T23:16:00Z, not 'tomorrow'\n",
+    );
+  });
+
   it('explains bad arguments', () => {
     expect(runCli(['script']).code).toBe(2);
     expect(runCli(['script', join(dir, 'missing.sh')]).err).toMatch(

@@ -135,6 +135,32 @@ describe('a lesson being taken', () => {
   });
 });
 
+describe('a lesson that pins the clock', () => {
+  const pinned = LESSON.replace('seed: 4\n', "seed: 4\ndate: '2023-09-01T10:00:00Z'\n");
+
+  it('starts its host at its date, whatever the session was given, undo included', async () => {
+    const lesson = loadLesson('01-tiny', files(pinned)).lesson;
+    expect(lesson?.data.date).toBe('2023-09-01T10:00:00Z');
+    const r = await LessonRunner.start(lesson as never, 'en', (seed, start) =>
+      createSimHost({ seed, interactive: false, startTime: start ?? Date.UTC(2030, 0, 1) }),
+    );
+    let out = '';
+    const io = { ...quiet, stdout: (d: string | Uint8Array) => void (out += String(d)) };
+    await r.submit('date -u +%F', io);
+    expect(out).toBe('2023-09-01\n');
+    await r.submit('docker pull alpine', quiet);
+    await r.submit('undo', quiet);
+    out = '';
+    await r.host.session.run('date -u +%F', io);
+    expect(out).toBe('2023-09-01\n');
+  });
+
+  it('refuses a date that is not one, at its line', () => {
+    const r = loadLesson('01-tiny', files(pinned.replace('2023-09-01T10:00:00Z', '2023-09-31')));
+    expect(r.problems.map(formatProblem)[0]).toMatch(/^lessons\/01-tiny\/lesson\.yaml:4:\d+: date: a date like/);
+  });
+});
+
 describe('answer $(…)', () => {
   it('expands with a budget of its own, however long ago the last command ran', async () => {
     // A line may take 300 ms here (and any number of steps, so the clock is what stops it); the last
