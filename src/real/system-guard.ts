@@ -43,29 +43,30 @@ export const showArgv = (argv: readonly string[]) => `docker ${argv.map(shellQuo
 export async function decide(
   o: GuardOptions,
   argv: string[],
-): Promise<{ answer: GuardAnswer; after?: () => void; plan: DockerPlan }> {
+): Promise<{ answer: GuardAnswer; after?: () => Promise<void>; plan: DockerPlan }> {
   const plan = planDocker(argv, o.record.id);
   const typed = showArgv(argv);
   if (plan.kind === 'read') return { answer: { run: plan.argv }, plan };
   if (plan.kind === 'refuse')
     return { answer: { refuse: `${typed}: not run on your own daemon: ${plan.reason}` }, plan };
   for (const t of plan.changes) {
-    const found = resolve(o.daemon, t.type, t.ref);
+    const found = await resolve(o.daemon, t.type, t.ref);
     // Not there: the daemon itself says so, as it would.
     const why = found && ownership(o.record, t.type, t.ref, found);
     if (why) return { answer: { refuse: `${typed}: not run: ${why}` }, plan };
   }
   const newTags = [...plan.tags];
-  if (plan.pullsIfMissing && !resolve(o.daemon, 'image', plan.pullsIfMissing)) newTags.push(plan.pullsIfMissing);
+  if (plan.pullsIfMissing && !(await resolve(o.daemon, 'image', plan.pullsIfMissing)))
+    newTags.push(plan.pullsIfMissing);
   for (const tag of plan.tags) {
-    if (resolve(o.daemon, 'image', tag) && !o.record.created.tags.includes(tag))
+    if ((await resolve(o.daemon, 'image', tag)) && !o.record.created.tags.includes(tag))
       return {
         answer: { refuse: `${typed}: not run: the tag ${tag} is yours; the tutor never moves or replaces your tags` },
         plan,
       };
   }
   for (const n of plan.names) {
-    const found = resolve(o.daemon, n.type, n.ref);
+    const found = await resolve(o.daemon, n.type, n.ref);
     const why = found && ownership(o.record, n.type, n.ref, found);
     if (why) return { answer: { refuse: `${typed}: not run: ${why}` }, plan };
   }
@@ -83,9 +84,9 @@ export async function decide(
     writeRecord(o.dir, o.record);
   }
   const kinds: ResourceType[] = [...new Set<ResourceType>(['image', ...plan.creates])];
-  const before: Inventory = inventory(o.daemon, kinds);
-  const after = () => {
-    const now = inventory(o.daemon, kinds);
+  const before: Inventory = await inventory(o.daemon, kinds);
+  const after = async () => {
+    const now = await inventory(o.daemon, kinds);
     let changed = recordNew(o.record, before, now, plan.creates);
     // A tag of the session's that is gone (removed, or its pull failed) is no longer the session's:
     // the same name made later by someone else is theirs.
@@ -156,7 +157,7 @@ export async function startGuard(o: GuardOptions, runtime: string, realCli: stri
   let queue: Promise<unknown> = Promise.resolve();
   const serve = (conn: Socket) => {
     let buf = '';
-    let after: (() => void) | undefined;
+    let after: (() => Promise<void>) | undefined;
     conn.on('error', () => undefined);
     conn.on('data', (d) => {
       buf += d.toString('utf8');
@@ -165,8 +166,8 @@ export async function startGuard(o: GuardOptions, runtime: string, realCli: stri
         const msg = JSON.parse(buf.slice(0, nl)) as { argv?: string[]; done?: boolean; code?: number };
         buf = buf.slice(nl + 1);
         if (msg.done) {
-          queue = queue.then(() => {
-            after?.();
+          queue = queue.then(async () => {
+            await after?.().catch(() => undefined);
             conn.end(`${JSON.stringify({ done: true, code: msg.code ?? 0 })}\n`);
           });
         } else if (Array.isArray(msg.argv)) {

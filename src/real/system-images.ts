@@ -24,7 +24,7 @@ export async function planTutorialImages(d: DaemonCli, refs: readonly string[] =
   const { archive, images } = await simulatorArchive(refs);
   const plan: ImagePlan = { load: [], same: [], theirs: [], images, archive: new Uint8Array(0) };
   for (const img of images) {
-    const found = resolve(d, 'image', img.ref);
+    const found = await resolve(d, 'image', img.ref);
     if (!found) plan.load.push(img.ref);
     else if (found.id === img.id) plan.same.push(img.ref);
     else plan.theirs.push({ ref: img.ref, id: found.id });
@@ -45,7 +45,12 @@ export function describeImagePlan(p: ImagePlan): string {
 }
 
 /** Records the images and tags as the session's, then loads them; the IDs are then checked. */
-export function loadPlannedImages(d: DaemonCli, record: SessionRecord, dir: string, p: ImagePlan): string[] {
+export async function loadPlannedImages(
+  d: DaemonCli,
+  record: SessionRecord,
+  dir: string,
+  p: ImagePlan,
+): Promise<string[]> {
   if (p.load.length === 0) return [];
   const ids = p.images.filter((i) => p.load.includes(i.ref)).map((i) => i.id);
   for (const tag of p.load) if (!record.created.tags.includes(tag)) record.created.tags.push(tag);
@@ -56,10 +61,10 @@ export function loadPlannedImages(d: DaemonCli, record: SessionRecord, dir: stri
   writeFileSync(file, p.archive);
   const r = dockerOut(d, ['load', '-q', '-i', file]);
   if (!r.ok) return [`docker load failed: ${r.err}`];
-  return p.images
-    .filter((i) => p.load.includes(i.ref))
-    .flatMap((i) => {
-      const real = resolve(d, 'image', i.ref);
-      return real?.id === i.id ? [] : [`${i.ref}: ${real?.id ?? 'missing'} on your daemon, ${i.id} in the simulator`];
-    });
+  const problems: string[] = [];
+  for (const i of p.images.filter((x) => p.load.includes(x.ref))) {
+    const real = await resolve(d, 'image', i.ref);
+    if (real?.id !== i.id) problems.push(`${i.ref}: ${real?.id ?? 'missing'} on your daemon, ${i.id} in the simulator`);
+  }
+  return problems;
 }

@@ -10,9 +10,11 @@
 // tutor is gone, and removes what that session made.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ResourceType, SESSION_LABEL } from './docker-argv.js';
+import { parseEndpoint } from './probe.js';
 
 export interface Inventory {
   containers: string[];
@@ -39,8 +41,10 @@ export interface SessionRecord {
   created: Inventory;
 }
 
-/** The docker CLI pointed at the user's daemon. */
+/** The user's daemon: its API endpoint (read through the Engine API: a CLI per question costs a
+ * process each) and the docker CLI pointed at it (changes run through it, as shown). */
 export interface DaemonCli {
+  endpoint: string;
   cli: string;
   env: NodeJS.ProcessEnv;
 }
@@ -56,24 +60,53 @@ export function dockerOut(d: DaemonCli, args: string[]): { ok: boolean; out: str
   return { ok: r.status === 0, out: r.stdout ?? '', err: (r.stderr ?? '').trim() || (r.error?.message ?? '') };
 }
 
-const lines = (s: string) => [...new Set(s.split('\n').filter(Boolean))];
+/** GET `path` from the daemon's API: the status and the JSON body. */
+export function api(d: DaemonCli, path: string): Promise<{ status: number; body: unknown }> {
+  const target = parseEndpoint(d.endpoint);
+  if (!target) return Promise.reject(new Error(`cannot reach ${d.endpoint} (unix:// and tcp:// without TLS only)`));
+  return new Promise((res, rej) => {
+    const req = request({ ...target, path, method: 'GET', timeout: 60_000 }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => {
+        try {
+          res({ status: r.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        } catch {
+          rej(new Error(`GET ${path}: not a Docker API answer (HTTP ${r.statusCode})`));
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in time`)));
+    req.on('error', (e: NodeJS.ErrnoException) => rej(new Error(`GET ${path}: ${e.code ?? e.message}`)));
+    req.end();
+  });
+}
 
-/** Everything the daemon holds now, or only the kinds asked for. */
-export function inventory(d: DaemonCli, kinds?: readonly ResourceType[]): Inventory {
+async function apiOk<T>(d: DaemonCli, path: string): Promise<T> {
+  const r = await api(d, path);
+  if (r.status !== 200) throw new Error(`GET ${path}: ${(r.body as { message?: string }).message ?? r.status}`);
+  return r.body as T;
+}
+
+const labelFilter = (id: string) =>
+  `filters=${encodeURIComponent(JSON.stringify({ label: [`${SESSION_LABEL}=${id}`] }))}`;
+
+/** What the daemon holds now (or only the kinds asked for); `session` keeps only what carries its label. */
+export async function inventory(d: DaemonCli, kinds?: readonly ResourceType[], session?: string): Promise<Inventory> {
   const want = (k: ResourceType) => !kinds || kinds.includes(k);
-  const list = (args: string[]) => {
-    const r = dockerOut(d, args);
-    if (!r.ok) throw new Error(`docker ${args.join(' ')}: ${r.err}`);
-    return lines(r.out);
-  };
+  const q = session ? `&${labelFilter(session)}` : '';
+  const [containers, images, volumes, networks] = await Promise.all([
+    want('container') ? apiOk<Array<{ Id: string }>>(d, `/containers/json?all=1${q}`) : [],
+    want('image') && !session ? apiOk<Array<{ Id: string; RepoTags: string[] | null }>>(d, '/images/json?all=1') : [],
+    want('volume') ? apiOk<{ Volumes: Array<{ Name: string }> | null }>(d, `/volumes?${q.slice(1)}`) : { Volumes: [] },
+    want('network') ? apiOk<Array<{ Id: string }>>(d, `/networks?${q.slice(1)}`) : [],
+  ]);
   return {
-    containers: want('container') ? list(['ps', '-aq', '--no-trunc']) : [],
-    images: want('image') ? list(['images', '-aq', '--no-trunc']) : [],
-    tags: want('image')
-      ? list(['images', '--format', '{{.Repository}}:{{.Tag}}']).filter((t) => !t.includes('<none>'))
-      : [],
-    volumes: want('volume') ? list(['volume', 'ls', '-q']) : [],
-    networks: want('network') ? list(['network', 'ls', '-q', '--no-trunc']) : [],
+    containers: containers.map((c) => c.Id),
+    images: images.map((i) => i.Id),
+    tags: images.flatMap((i) => (i.RepoTags ?? []).filter((t) => !t.includes('<none>'))),
+    volumes: (volumes.Volumes ?? []).map((v) => v.Name),
+    networks: networks.map((n) => n.Id),
   };
 }
 
@@ -119,23 +152,21 @@ export function isLive(r: SessionRecord): boolean {
   return processStart(r.pid) === r.pidStart;
 }
 
-export function daemonId(d: DaemonCli): string {
-  const r = dockerOut(d, ['info', '--format', '{{.ID}}']);
-  if (!r.ok) throw new Error(`docker info: ${r.err}`);
-  return r.out.trim();
+export async function daemonId(d: DaemonCli): Promise<string> {
+  return String((await apiOk<{ ID?: string }>(d, '/info')).ID ?? '');
 }
 
 /** A new session's record: the daemon's inventory now is what the user had. */
-export function newRecord(d: DaemonCli, endpoint: string): SessionRecord {
+export async function newRecord(d: DaemonCli, endpoint: string): Promise<SessionRecord> {
   return {
     version: 1,
     id: randomBytes(6).toString('hex'),
     pid: process.pid,
     pidStart: processStart(process.pid) ?? '',
     endpoint,
-    daemonId: daemonId(d),
+    daemonId: await daemonId(d),
     startedAt: new Date().toISOString(),
-    preexisting: inventory(d),
+    preexisting: await inventory(d),
     created: emptyInventory(),
   };
 }
@@ -167,18 +198,29 @@ export interface Resolved {
   tags: string[];
 }
 
-const INSPECT: Record<ResourceType, string[]> = {
-  container: ['container', 'inspect', '--format', '{{.Id}}\t{{json .Config.Labels}}\t[]'],
-  image: ['image', 'inspect', '--format', '{{.Id}}\tnull\t{{json .RepoTags}}'],
-  volume: ['volume', 'inspect', '--format', '{{.Name}}\t{{json .Labels}}\t[]'],
-  network: ['network', 'inspect', '--format', '{{.Id}}\t{{json .Labels}}\t[]'],
+const INSPECT: Record<ResourceType, (ref: string) => string> = {
+  container: (ref) => `/containers/${ref}/json`,
+  image: (ref) => `/images/${ref}/json`,
+  volume: (ref) => `/volumes/${ref}`,
+  network: (ref) => `/networks/${ref}`,
 };
 
-export function resolve(d: DaemonCli, type: ResourceType, ref: string): Resolved | undefined {
-  const r = dockerOut(d, [...INSPECT[type], ref]);
-  if (!r.ok) return undefined;
-  const [id = '', labels = 'null', tags = '[]'] = r.out.trim().split('\t');
-  return { id, labels: JSON.parse(labels) as Labels, tags: (JSON.parse(tags) as string[] | null) ?? [] };
+export async function resolve(d: DaemonCli, type: ResourceType, ref: string): Promise<Resolved | undefined> {
+  if (ref === '') return undefined;
+  const r = await api(d, INSPECT[type](encodeURIComponent(ref)));
+  if (r.status !== 200) return undefined;
+  const b = r.body as {
+    Id?: string;
+    Name?: string;
+    Labels?: Labels;
+    Config?: { Labels?: Labels };
+    RepoTags?: string[] | null;
+  };
+  return {
+    id: type === 'volume' ? String(b.Name) : String(b.Id),
+    labels: (type === 'container' ? b.Config?.Labels : b.Labels) ?? null,
+    tags: b.RepoTags ?? [],
+  };
 }
 
 const KEY: Record<ResourceType, keyof Inventory> = {
@@ -237,23 +279,23 @@ export interface CleanupReport {
 }
 
 /** What the session made that is still on the daemon, minus anything the user had. */
-function leftovers(d: DaemonCli, r: SessionRecord): Inventory {
-  const now = inventory(d);
-  const byLabel = (args: string[]) => lines(dockerOut(d, [...args, '--filter', `label=${SESSION_LABEL}=${r.id}`]).out);
+async function leftovers(d: DaemonCli, r: SessionRecord): Promise<Inventory> {
+  const now = await inventory(d);
+  const labelled = await inventory(d, ['container', 'volume', 'network'], r.id);
   const mine = (k: keyof Inventory, labelled: string[] = []) =>
     [...new Set([...labelled, ...r.created[k]])].filter((x) => now[k].includes(x) && !r.preexisting[k].includes(x));
   return {
-    containers: mine('containers', byLabel(['ps', '-aq', '--no-trunc'])),
+    containers: mine('containers', labelled.containers),
     images: mine('images'),
     tags: r.created.tags.filter((t) => now.tags.includes(t) && !r.preexisting.tags.includes(t)),
-    volumes: mine('volumes', byLabel(['volume', 'ls', '-q'])),
-    networks: mine('networks', byLabel(['network', 'ls', '-q', '--no-trunc'])),
+    volumes: mine('volumes', labelled.volumes),
+    networks: mine('networks', labelled.networks),
   };
 }
 
 /** Removes what the session made, in an order the daemon accepts (containers before their images
  * and volumes, an image's children before it); with `dryRun` only lists the commands. */
-export function cleanupSession(d: DaemonCli, r: SessionRecord, dryRun = false): CleanupReport {
+export async function cleanupSession(d: DaemonCli, r: SessionRecord, dryRun = false): Promise<CleanupReport> {
   const report: CleanupReport = { steps: [], left: [] };
   const run = (args: string[]) => {
     const step: CleanupStep = { args };
@@ -265,25 +307,26 @@ export function cleanupSession(d: DaemonCli, r: SessionRecord, dryRun = false): 
     report.steps.push(step);
     return dryRun || step.ok === true;
   };
-  const left = leftovers(d, r);
+  const left = await leftovers(d, r);
   if (left.containers.length) run(['rm', '-f', '-v', ...left.containers]);
   // Tags, then the images no tag keeps, in rounds: an image with children goes after them.
-  let tags = left.tags.filter((tag) => {
-    const img = resolve(d, 'image', tag);
+  let tags: string[] = [];
+  for (const tag of left.tags) {
+    const img = await resolve(d, 'image', tag);
+    if (!img) continue;
     // Deleting the last tag of an image deletes it: never for an image the user had.
-    if (img && r.preexisting.images.includes(img.id) && img.tags.filter((t) => t !== tag).length === 0) {
+    if (r.preexisting.images.includes(img.id) && img.tags.filter((t) => t !== tag).length === 0)
       report.left.push(`tag ${tag}: the only tag of your image ${img.id.slice(7, 19)}; removing it would delete it`);
-      return false;
-    }
-    return img !== undefined;
-  });
-  let images = left.images.filter((id) => {
-    const foreign = (resolve(d, 'image', id)?.tags ?? []).filter(
+    else tags.push(tag);
+  }
+  let images: string[] = [];
+  for (const id of left.images) {
+    const foreign = ((await resolve(d, 'image', id))?.tags ?? []).filter(
       (t) => !r.created.tags.includes(t) || r.preexisting.tags.includes(t),
     );
     if (foreign.length) report.left.push(`image ${id.slice(7, 19)}: you tagged it ${foreign.join(', ')}`);
-    return foreign.length === 0;
-  });
+    else images.push(id);
+  }
   const failed = new Map<string, string>();
   const attempt = (args: string[], key: string): boolean => {
     if (dryRun) {
@@ -298,7 +341,10 @@ export function cleanupSession(d: DaemonCli, r: SessionRecord, dryRun = false): 
   for (let round = 0; round < 10 && tags.length + images.length > 0; round++) {
     const before = tags.length + images.length;
     tags = tags.filter((t) => !attempt(['rmi', '--no-prune', t], t));
-    images = images.filter((id) => resolve(d, 'image', id) && !attempt(['rmi', '--no-prune', id], id));
+    const still: string[] = [];
+    for (const id of images)
+      if ((await resolve(d, 'image', id)) && !attempt(['rmi', '--no-prune', id], id)) still.push(id);
+    images = still;
     if (tags.length + images.length === before) break;
   }
   for (const x of [...tags, ...images]) report.left.push(`docker rmi ${x}: ${failed.get(x) ?? 'not removed'}`);
@@ -311,8 +357,8 @@ export function cleanupSession(d: DaemonCli, r: SessionRecord, dryRun = false): 
 
 /** Keeps in the record only what is still there: a name the session made and removed is free
  * again, and whoever makes it next owns it. */
-export function forgetRemoved(d: DaemonCli, r: SessionRecord): void {
-  const now = inventory(d);
+export async function forgetRemoved(d: DaemonCli, r: SessionRecord): Promise<void> {
+  const now = await inventory(d);
   for (const k of ['containers', 'images', 'tags', 'volumes', 'networks'] as const)
     r.created[k] = r.created[k].filter((x) => now[k].includes(x));
 }
@@ -331,7 +377,7 @@ export interface StaleReport {
 }
 
 /** Finds the records of sessions that did not end (a crash, a kill -9) and cleans up after them. */
-export function cleanStaleSessions(dir: string, d: DaemonCli, id: string, dryRun = false): StaleReport {
+export async function cleanStaleSessions(dir: string, d: DaemonCli, id: string, dryRun = false): Promise<StaleReport> {
   const out: StaleReport = { cleaned: [], skipped: [] };
   for (const r of readRecords(dir)) {
     if (isLive(r)) {
@@ -342,7 +388,7 @@ export function cleanStaleSessions(dir: string, d: DaemonCli, id: string, dryRun
       out.skipped.push(`session ${r.id} ran on another daemon (${r.endpoint}); start the tutor there to clean it up`);
       continue;
     }
-    const report = cleanupSession(d, r, dryRun);
+    const report = await cleanupSession(d, r, dryRun);
     if (!dryRun && report.left.every((l) => !l.startsWith('docker '))) forgetSession(dir, r.id);
     out.cleaned.push({ id: r.id, startedAt: r.startedAt, report });
   }

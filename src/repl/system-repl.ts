@@ -123,13 +123,13 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('DOCKER_')) env[k] = v;
   env.DOCKER_HOST = daemon.endpoint;
   env.DOCKER_CLI_HINTS = 'false';
-  const d: DaemonCli = { cli, env };
+  const d: DaemonCli = { endpoint: daemon.endpoint, cli, env };
   const dryRun = Boolean(o.dryRun);
   env.DOCKER_CONFIG = join(dir, 'cli-config');
   let record: SessionRecord;
   try {
     mkdirSync(env.DOCKER_CONFIG, { recursive: true, mode: 0o700 });
-    const stale = cleanStaleSessions(dir, d, daemonId(d), dryRun);
+    const stale = await cleanStaleSessions(dir, d, await daemonId(d), dryRun);
     for (const s of stale.cleaned)
       write(
         `${dryRun ? 'Would clean up' : 'Cleaned up'} after session ${s.id} ` +
@@ -137,7 +137,7 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
           describeCleanup(s.report, dryRun),
       );
     for (const s of stale.skipped) write(`Left alone: ${s}\n`);
-    record = newRecord(d, daemon.endpoint);
+    record = await newRecord(d, daemon.endpoint);
   } catch (e) {
     write(`overlay-tutor: your daemon at ${daemon.endpoint} did not answer as expected: ${(e as Error).message}\n`);
     return 2;
@@ -147,8 +147,9 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   if (!dryRun) writeRecord(dir, record);
   write(
     `\nSession ${record.id} on your daemon ${daemon.endpoint} (${daemon.product} ${daemon.version}).\n` +
-      `Containers, volumes and networks it creates carry the label org.overlay-tutor.session=${record.id};\n` +
-      `images and tags it creates are listed in ${join(dir, 'sessions', `${record.id}.json`)}.\n` +
+      'What it creates is its own: containers, volumes and networks carry the label\n' +
+      `org.overlay-tutor.session=${record.id}; images and tags are listed in\n` +
+      `${join(dir, 'sessions', `${record.id}.json`)}.\n` +
       `What you had (${count(record.preexisting.containers, 'container')}, ` +
       `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) ` +
       'is never changed or removed.\n' +
@@ -184,7 +185,7 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
     if (dryRun) write(`  (dry run) would run: ${shown}\n`);
     else if (o.yes || (await confirm(shown))) {
       if (o.yes) write(`  + ${shown}\n`);
-      const problems = loadPlannedImages(d, record, dir, plan);
+      const problems = await loadPlannedImages(d, record, dir, plan);
       write(
         problems.length
           ? `Images differ from the simulator's:\n${problems.map((x) => `  ${x}`).join('\n')}\n`
@@ -194,25 +195,23 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   };
 
   let shell: RealShell | undefined;
-  let cleaned = false;
-  const cleanup = () => {
-    if (cleaned) return;
-    cleaned = true;
-    void guard.close();
-    if (dryRun) {
-      write('Dry run: nothing was created, nothing to remove.\n');
-      forgetSession(dir, record.id);
-      return;
-    }
-    write(`Removing what session ${record.id} created:\n`);
-    const r = cleanupSession(d, record);
-    write(describeCleanup(r, false));
-    if (r.left.every((l) => !l.startsWith('docker '))) forgetSession(dir, record.id);
-  };
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      void guard.close();
+      if (dryRun) {
+        write('Dry run: nothing was created, nothing to remove.\n');
+        forgetSession(dir, record.id);
+        return;
+      }
+      write(`Removing what session ${record.id} created:\n`);
+      const r = await cleanupSession(d, record);
+      write(describeCleanup(r, false));
+      if (r.left.every((l) => !l.startsWith('docker '))) forgetSession(dir, record.id);
+    })());
   const onSignal = (sig: NodeJS.Signals) => {
     shell?.close();
-    cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
+    void cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.once(s, onSignal);
@@ -227,8 +226,11 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
       write(`overlay-tutor: the namespace for your lines could not be set up safely (${check.trim()}); stopping\n`);
       return 2;
     }
-    write('Lines run in a real bash against your daemon; `panes` shows the panes, `reset` removes what this\n');
-    write('session made and loads the images again, `exit` ends (and removes what it made).\n');
+    write(
+      'Lines run in a real bash against your daemon. `panes` shows the panes,\n' +
+        '`reset` removes what this session made (and loads the images again),\n' +
+        '`exit` ends and removes it too.\n',
+    );
     const host = realHost({ cli, env });
     let status = 0;
     let focus: string | undefined;
@@ -242,15 +244,15 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
       const cmd = line.trim();
       if (cmd === 'panes') write(panesText(derivePanesOf(host, focus ? { container: focus } : {}, new Set())));
       else if (cmd === 'reset') {
-        const planned = cleanupSession(d, record, true);
+        const planned = await cleanupSession(d, record, true);
         write(
           `Removing what session ${record.id} made:\n` +
             describeCleanup(planned, true).replace(/\(dry run\) would run: /g, ''),
         );
         if (dryRun) write('  (dry run: nothing removed)\n');
         else if (o.yes || planned.steps.length === 0 || (await confirm('the removals above'))) {
-          write(describeCleanup(cleanupSession(d, record), false));
-          forgetRemoved(d, record);
+          write(describeCleanup(await cleanupSession(d, record), false));
+          await forgetRemoved(d, record);
           writeRecord(dir, record);
           await loadImages();
         }
@@ -268,7 +270,7 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
     return status;
   } finally {
     shell?.close();
+    await cleanup();
     for (const s of signals) process.removeListener(s, onSignal);
-    cleanup();
   }
 }
