@@ -87,10 +87,12 @@ Options:
                 (script) copy a real file or folder into the simulated disk first; repeatable;
                 nothing is written back
   --strict      (script) exit with the first non-zero exit status of a line (default: 0)
-  --real        (replay) against a private dockerd under /var/lib/overlay-tutor/daemon
-                ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched
+  --real        (replay, sandbox) against a private dockerd under /var/lib/overlay-tutor/daemon
+                ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched;
+                sandbox --real is the screen over a real bash against that daemon, its panes read
+                from the real directories, F2 the simulator's prediction beside what happened
+                (line mode without a terminal: \`panes\` prints them)
   --bare        (replay) start both hosts without the tutorial images
-                (sandbox --real) a real bash against that daemon, line mode, \`panes\` prints them
   --real=system (sandbox) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
                 what the tutor makes is labelled or recorded and removed at exit and by \`reset\`;
                 what you had is never changed; each change is shown and asked first
@@ -278,10 +280,16 @@ function listShippedLessons(values: CliValues): number | undefined {
   return 0;
 }
 
-/** `--real`: the sandbox in a real bash against the tutor's private dockerd (line mode, on a
- * terminal too, for now); the tutor prints the preflight and says that its lessons still run on
- * the simulated host. */
-async function realMode(mode: 'tutor' | 'sandbox', real: string, values: CliValues): Promise<number> {
+/** `--real`: the sandbox in a real bash against the tutor's private dockerd — on a terminal the
+ * screen (its options, the real host prepared), else line mode — or against the user's own daemon
+ * (`--real=system`, line mode); the tutor prints the preflight and says that its lessons still run
+ * on the simulated host. */
+async function realMode(
+  mode: 'tutor' | 'sandbox',
+  real: string,
+  values: CliValues,
+  screen: Omit<ScreenOptions, 'seed'> | undefined,
+): Promise<number | ScreenOptions> {
   if (real !== 'private' && real !== 'system') {
     process.stderr.write(
       `overlay-tutor: --real=${real}: --real is a private dockerd the tutor starts (nothing of yours is ` +
@@ -293,14 +301,19 @@ async function realMode(mode: 'tutor' | 'sandbox', real: string, values: CliValu
     process.stderr.write('overlay-tutor: --yes and --dry-run go with --real=system (your own daemon)\n');
     return 2;
   }
-  const { runRealRepl, runSystemRepl, runPreflight } = await import('./simulator-entry.js');
+  const { runRealRepl, runSystemRepl, runPreflight, startRealSession } = await import('./simulator-entry.js');
   if (mode === 'sandbox' && real === 'system')
     return runSystemRepl({ yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']), bare: Boolean(values.bare) });
+  if (mode === 'sandbox' && screen) {
+    const session = await startRealSession((s) => process.stdout.write(s));
+    return typeof session === 'number' ? session : { ...screen, seed: 0, real: session };
+  }
   if (mode === 'sandbox') return runRealRepl();
   const code = await runPreflight();
   process.stdout.write(
     '\nThe lessons run on the simulated host only, for now. On this real host: ' +
-      '`overlay-tutor sandbox --real` (a real bash against a private dockerd, with the panes as text) and ' +
+      '`overlay-tutor sandbox --real` (a real bash against a private dockerd, its panes, the simulator ' +
+      'beside it) and ' +
       '`overlay-tutor replay FILE --real` (a script on both hosts, side by side); ' +
       '`overlay-tutor sandbox --real=system` (your own daemon, each change shown and confirmed).\n',
   );
@@ -347,11 +360,6 @@ async function screenOrLineMode(
     process.stderr.write(`overlay-tutor: --seed wants a number, not '${values.seed}'\n`);
     return 2;
   }
-  if (values.real !== undefined) {
-    if (mode !== 'present') return realMode(mode, values.real, values);
-    process.stderr.write('overlay-tutor: present runs on the simulated host only (--real is for the sandbox)\n');
-    return 2;
-  }
   const at = workshopOptions(mode, values);
   if (typeof at === 'string') {
     process.stderr.write(`overlay-tutor: ${at}\n`);
@@ -375,6 +383,18 @@ async function screenOrLineMode(
   // A dumb terminal cannot move its cursor: Ink would redraw by clearing the screen on every
   // frame. It gets the line-mode tutor and REPL.
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi && env.TERM !== 'dumb';
+  if (values.real !== undefined) {
+    if (mode === 'present') {
+      process.stderr.write('overlay-tutor: present runs on the simulated host only (--real is for the sandbox)\n');
+      return 2;
+    }
+    if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = '0';
+    const screen =
+      interactive && !values['screen-reader']
+        ? { lang, screenReader: process.env.INK_SCREEN_READER === 'true', ascii: localeIsAscii(env) }
+        : undefined;
+    return realMode(mode, values.real, values, screen);
+  }
   if ((values.learner?.length ?? 0) > 1) {
     process.stderr.write('overlay-tutor: one --learner takes a set\n');
     return 2;

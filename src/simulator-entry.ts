@@ -22,3 +22,4 @@ export { findLessonsDir, readLessons } from './io/lesson-files.js';
 export { runRealRepl } from './repl/real-repl.js';
 export { runSystemRepl } from './repl/system-repl.js';
 export { runPreflight } from './real/commands.js';
+export { startRealSession } from './ui/screen-host-real.js';

@@ -3,7 +3,7 @@
 // where the daemon's data-root is bound on /var/lib/docker and /tmp and /root are fresh tmpfs — so
 // paths read as on a stock host and nothing written there reaches the machine's own files.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
 import type { PrivateDaemon } from './private-daemon.js';
@@ -42,11 +42,25 @@ export function namespaceSetup(d: PrivateDaemon): string[] {
   ];
 }
 
+/** The bash that runs the learner's lines: interactive, so that a SIGINT to its process group acts
+ * as a terminal's Ctrl-C does (the running command dies, a loop or a list stops, the shell reads
+ * the next line with its cd and variables kept); no line editing, no history expansion (`!` in a
+ * line is a character), no job control (there is no terminal), no prompts. */
+const BASH_ARGS = ['bash', '--norc', '--noprofile', '--noediting', '-i'];
+const BASH_ENV = { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PS1: '', PS2: '', PS4: '+ ', HISTFILE: '' };
+
 /** How to start the bash and the lines that set its namespace up. */
 export interface BashLaunch {
   command: string;
   args: string[];
   setup: string[];
+}
+
+export interface RealRunResult {
+  exitCode: number;
+  exited: boolean;
+  /** Stopped by interrupt(): its exit status is 130, as bash gives after Ctrl-C. */
+  interrupted?: boolean;
 }
 
 export class RealShell {
@@ -55,6 +69,15 @@ export class RealShell {
   private waiting: ((chunk: string) => void) | undefined;
   private exited = false;
   private exitCode = 0;
+  private runs = 0;
+  private running: { mark: string; interrupted: boolean } | undefined;
+  /** The bash's working directory after the last line (for the prompt). */
+  cwd = '/root';
+  /** Resolves when the namespace is set up and the bash waits for its first line. */
+  readonly ready: Promise<void>;
+  /** An interactive bash takes Ctrl-C as a terminal's (its whole group is signalled); another
+   * has only its children signalled, as SIGINT would end it. */
+  private readonly interactive: boolean;
 
   /** A bash in a copy of the private daemon's mount namespace, or one launched as `launch` says
    * (the user's own daemon: src/real/system-shell.ts). */
@@ -64,12 +87,16 @@ export class RealShell {
         ? d
         : {
             command: 'nsenter',
-            args: ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', '--norc'],
+            args: ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', ...BASH_ARGS],
             setup: namespaceSetup(d),
           };
+    this.interactive = launch.args.includes('-i');
+    // Its own process group (detached), whose id is bash's pid: nsenter and unshare exec, so the
+    // pid spawned is bash's. interrupt() signals that group, and only it.
     this.bash = spawn(launch.command, launch.args, {
-      env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PS1: '' },
+      env: BASH_ENV,
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     const take = (c: Buffer) => {
       this.buffer += c.toString('utf8');
@@ -82,39 +109,142 @@ export class RealShell {
       this.exitCode = code ?? 128;
       this.waiting?.(this.buffer);
     });
-    this.bash.stdin.write(`{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
+    this.bash.on('error', () => {
+      this.exited = true;
+      this.exitCode = 127;
+      this.waiting?.(this.buffer);
+    });
+    // What bash says as it starts (no job control without a terminal) and what the setup prints
+    // is dropped: the learner's first line starts on a clean slate.
+    this.bash.stdin.write(`set +H +m\n{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
+    this.ready = this.run(':', () => {}).then(() => undefined);
+  }
+
+  /** The bash's pid (its process group's id too). */
+  get pid(): number | undefined {
+    return this.bash.pid;
   }
 
   /** Runs one line (stdout and stderr together, as a terminal shows them); its exit status. */
-  async run(line: string, onOutput: (s: string) => void): Promise<{ exitCode: number; exited: boolean }> {
+  async run(line: string, onOutput: (s: string) => void, signal?: AbortSignal): Promise<RealRunResult> {
     if (this.exited) return { exitCode: 127, exited: true };
-    const mark = `${END}-${Date.now()}-`;
+    const mark = `${END}-${process.pid}-${++this.runs}-`;
     this.buffer = '';
+    this.running = { mark, interrupted: false };
     // A line of its own, with the last line's $? (the marker's printf would reset it); its status
-    // printed after the marker; stdin is /dev/null (no terminal here).
-    this.bash.stdin.write(
-      `( exit $__status ); { ${line}\n} 2>&1 </dev/null; __status=$?; printf '\\n%s%d\\n' '${mark}' "$__status"\n`,
-    );
-    let shown = 0;
-    const re = new RegExp(`\\n${mark}(\\d+)\\n`);
-    return new Promise((resolve) => {
+    // and the working directory printed after the marker; stdin is /dev/null (no terminal here).
+    const after = `__status=$?; printf '\\n%s%d %s\\n' '${mark}' "$__status" "$PWD"`;
+    this.bash.stdin.write(`( exit $__status ); { ${line}\n} 2>&1 </dev/null; ${after}\n`);
+    const re = new RegExp(`\n${mark}(\\d+) ([^\n]*)\n`);
+    // A marker of an earlier line (one whose Ctrl-C came as it ended) is not output.
+    const stale = new RegExp(`\n?${END}-\\d+-\\d+-\\d+ [^\n]*\n`, 'g');
+    const onAbort = () => this.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    return new Promise<RealRunResult>((resolve) => {
       this.waiting = (all) => {
-        const m = re.exec(all);
-        const upto = m ? m.index : Math.max(shown, all.length - mark.length - 16);
-        if (upto > shown) {
-          onOutput(all.slice(shown, upto));
-          shown = upto;
-        }
+        const pending = all.replace(stale, (m) => (m.includes(mark) ? m : ''));
+        const m = re.exec(pending);
+        // Held back: a marker's start (its record separator, and the newline before it), and a
+        // last newline, which may be the marker's.
+        const sep = pending.indexOf('\u001e');
+        const upto = m ? m.index : sep >= 0 ? Math.max(0, sep - 1) : pending.length - (pending.endsWith('\n') ? 1 : 0);
+        if (upto > 0) onOutput(pending.slice(0, upto));
+        this.buffer = pending.slice(upto);
         if (m || this.exited) {
           this.waiting = undefined;
-          resolve({ exitCode: m ? Number(m[1]) : this.exitCode, exited: this.exited || /^\s*exit\b/.test(line) });
+          signal?.removeEventListener('abort', onAbort);
+          const interrupted = this.running?.interrupted ?? false;
+          this.running = undefined;
+          if (m?.[2]) this.cwd = m[2];
+          this.buffer = m ? pending.slice(m.index + m[0].length) : '';
+          resolve({
+            exitCode: m ? Number(m[1]) : this.exitCode,
+            exited: this.exited || /^\s*exit\b/.test(line),
+            ...(interrupted ? { interrupted } : {}),
+          });
         }
       };
       this.waiting(this.buffer);
     });
   }
 
-  close(): void {
-    if (!this.exited) this.bash.stdin.end('exit\n');
+  /** Ctrl-C: SIGINT to the bash's process group (the line's commands and the bash itself, which
+   * drops the rest of the line); then the line's marker, with 130, as the aborted line cannot
+   * print it. A command that ignores SIGINT gets SIGKILL after a while. */
+  interrupt(): void {
+    const r = this.running;
+    if (!r || this.exited || !this.bash.pid) return;
+    r.interrupted = true;
+    const targets = this.interactive ? [-this.bash.pid] : descendantsOf(this.bash.pid);
+    for (const pid of targets) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        // Gone already: nothing left to stop.
+      }
+    }
+    setTimeout(() => {
+      if (this.running !== r) return;
+      this.bash.stdin.write(`__status=130; printf '\\n%s%d %s\\n' '${r.mark}' 130 "$PWD"\n`);
+      // Still running after 2 s: the line's own processes (not the bash) are killed.
+      setTimeout(() => {
+        if (this.running === r) this.killChildren();
+      }, 2000);
+    }, 100);
   }
+
+  /** SIGKILL to every process under the bash (found by their parent pids). */
+  private killChildren(): void {
+    const root = this.bash.pid;
+    if (!root) return;
+    for (const pid of descendantsOf(root)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  close(): void {
+    if (this.exited) return;
+    this.bash.stdin.end('exit\n');
+    // A line still running does not keep it alive.
+    const pid = this.bash.pid;
+    setTimeout(() => {
+      if (!this.exited && pid) {
+        this.killChildren();
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    }, 1000).unref();
+  }
+}
+
+/** Pids under `root`, read from /proc/<pid>/stat's parent field. */
+function descendantsOf(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'latin1');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(e), ppid);
+    } catch {
+      // Ended while read.
+    }
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const [pid, pp] of parent)
+      if (pp === p) {
+        found.push(pid);
+        walk(pid);
+      }
+  };
+  walk(root);
+  return found;
 }

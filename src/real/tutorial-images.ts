@@ -118,8 +118,10 @@ export function verifyLoaded(d: PrivateDaemon, sim: readonly ImageIdentity[]): L
 export async function loadTutorialImages(
   d: PrivateDaemon,
   refs: readonly string[] = TUTORIAL_REFS,
+  /** The simulator's archive when the caller has made it already (it loads it into a twin too). */
+  made?: { archive: Uint8Array; images: ImageIdentity[] },
 ): Promise<LoadReport> {
-  const { archive, images } = await simulatorArchive(refs);
+  const { archive, images } = made ?? (await simulatorArchive(refs));
   const file = join(d.dir, 'tutorial-images.tar');
   writeFileSync(file, archive);
   const r = spawnSync(d.cli, ['load', '-q', '-i', file], { env: d.env, encoding: 'utf8', timeout: 300_000 });

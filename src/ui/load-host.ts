@@ -18,6 +18,7 @@ import { writePresentState } from '../io/workshop-files.js';
 import type { ScreenHost } from './screen-host.js';
 import { presenterLegend, presenterScreenHost } from './screen-host-present.js';
 import { screenHostFor } from './screen-host-sim.js';
+import { type RealSession, realScreenHost } from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
 export interface LoadOptions {
@@ -41,6 +42,8 @@ export interface LoadOptions {
         present?: boolean | undefined;
       }
     | undefined;
+  /** `sandbox --real`: the real host the cli prepared (its daemon, bash and twin). */
+  real?: RealSession | undefined;
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
@@ -54,6 +57,7 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     }
     return host;
   };
+  if (o.real) return realScreenHost(o.real);
   if (!o.tutor) return screenHostFor(makeHost(o.seed));
   const { lessons, problems } = loadLessons(o.tutor.lessonsDir) ?? {
     lessons: [],

@@ -12,6 +12,7 @@ import { lessonMapText } from '../lessons/lesson-map.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
 import { enterFullScreen, leaveFullScreen } from './full-screen.js';
+import type { RealSession } from './screen-host-real.js';
 
 export interface ScreenOptions {
   seed: number;
@@ -35,6 +36,8 @@ export interface ScreenOptions {
   };
   /** `present --speed`: characters typed a second. */
   presentSpeed?: number | undefined;
+  /** `sandbox --real`: the real host, prepared before the screen opened; stopped when it closes. */
+  real?: RealSession | undefined;
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
@@ -81,6 +84,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
         lang: o.lang,
         columns: process.stdout.columns,
         tutor: o.tutor,
+        real: o.real,
       }),
       loadScreen(),
     ]);
@@ -93,7 +97,9 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       load={load}
       s={STRINGS[o.lang]}
       // An exercise set opens on its first item, as one lesson does: no map first.
-      firstPrompt={firstPrompt(o.tutor?.session?.set ? { lessonId: 'set' } : o.tutor, o.lang)}
+      firstPrompt={
+        o.real ? 'root@real:~# ' : firstPrompt(o.tutor?.session?.set ? { lessonId: 'set' } : o.tutor, o.lang)
+      }
       firstIntro={firstMap(o)}
       linear={o.screenReader}
       ascii={o.ascii ?? false}
@@ -106,18 +112,29 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       isScreenReaderEnabled: o.screenReader,
     },
   );
-  restoreOnSignals(() => instance.unmount());
+  const stopReal = async () => {
+    if (!o.real) return;
+    process.stdout.write('Stopping the private dockerd ...\n');
+    await o.real.stop();
+  };
+  // On a signal nothing is written: after SIGHUP the terminal is gone.
+  restoreOnSignals(
+    () => instance.unmount(),
+    async () => o.real?.stop(),
+  );
   await instance.waitUntilExit();
   leaveFullScreen(process.stdout);
+  await stopReal();
   return code;
 }
 
 /**
  * SIGTERM and SIGHUP end the bin at once, the terminal as it was found: Ink's own handling left
  * raw mode on after SIGHUP (found driving the bin in tmux). No line keeps the event loop longer
- * than the budget's slice (src/kernel/budget.ts), so the handler runs within a second.
+ * than the budget's slice (src/kernel/budget.ts), so the handler runs within a second; a real
+ * host's daemon is then stopped before the exit.
  */
-function restoreOnSignals(unmount: () => void): void {
+function restoreOnSignals(unmount: () => void, cleanUp: () => Promise<void>): void {
   for (const [signal, number] of [
     ['SIGTERM', 15],
     ['SIGHUP', 1],
@@ -130,7 +147,10 @@ function restoreOnSignals(unmount: () => void): void {
       }
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
       process.stdout.write('\u001b[?25h');
-      process.exit(128 + number);
+      // A real host's daemon is stopped and unmounted first (its own exit hook kills it at once
+      // should that take longer than 20 s).
+      const limit = new Promise<void>((r) => setTimeout(r, 20_000).unref());
+      void Promise.race([cleanUp().catch(() => undefined), limit]).finally(() => process.exit(128 + number));
     });
   }
 }

@@ -3,6 +3,7 @@
 // implementation lazily, after Ink has painted.
 import type { PaneModel } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
+import type { Comparison } from '../real/compare.js';
 import type { CommandIO } from '../shell/command.js';
 import type { PresenterControl } from './screen-host-present.js';
 
@@ -41,6 +42,9 @@ export interface ScreenHost {
   secrets?(): string[];
   /** The tutor (lesson commands are listed in the help), not the bare sandbox. */
   tutor?: boolean;
+  /** On a real host: the last line as the simulator predicted it beside what the real host did
+   * (F2 shows it). */
+  compare?(): Comparison | undefined;
   /** A presenter's screen: the keys type each step's lines (src/ui/presenter-keys.ts). */
   present?: PresenterControl;
 }

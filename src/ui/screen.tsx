@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
+import { CompareView, compareScrollMax } from './compare-view.js';
 import { HelpOverlay, helpScrollMax } from './help.js';
 import { Layout, geometry } from './layout.js';
 import * as edit from './line-editor.js';
@@ -79,6 +80,8 @@ function withLines(t: Term, lines: OutLine[]): OutLine[] {
 /** F1 as terminals send it (xterm, vt100, the Linux console, rxvt); Ink names it but hands
  * useInput an empty string and no flag for it, so the screen reads the raw sequence. */
 const F1 = new Set(['\u001bOP', '\u001b[11~', '\u001b[[A', '\u001b[1P', '\u001b[P', '\u001b[1;1P']);
+/** F2 likewise: on a real host, the simulator's prediction beside what happened. */
+const F2 = new Set(['\u001bOQ', '\u001b[12~', '\u001b[[B', '\u001b[1Q', '\u001b[Q', '\u001b[1;1Q']);
 
 export function Screen({
   host,
@@ -130,6 +133,9 @@ export function Screen({
   /** Rows the help is scrolled down (it scrolls when it is taller than the screen). */
   const [helpScroll, setHelpScroll] = useState(0);
   const [ctrlC, setCtrlC] = useState(false);
+  /** F2 on a real host: the comparison view, and how far it is scrolled. */
+  const [showCompare, setShowCompare] = useState(false);
+  const [compareScroll, setCompareScroll] = useState(0);
   const append = useCallback(
     (chunks: Chunk[]) => {
       const added = lines.entries(chunks);
@@ -287,10 +293,18 @@ export function Screen({
     setHelpScroll(0);
     setShowHelp(true);
   };
+  const toggleCompare = useRef(() => {});
+  toggleCompare.current = () => {
+    if (!host.compare) return;
+    live.current.showCompare = !live.current.showCompare;
+    setCompareScroll(0);
+    setShowCompare(live.current.showCompare);
+  };
   useEffect(() => {
     const onKey = (data: string) => {
       lastRaw.current = data;
       if (F1.has(data)) openHelp.current();
+      if (F2.has(data)) toggleCompare.current();
     };
     keys?.on('input', onKey);
     return () => {
@@ -302,8 +316,8 @@ export function Screen({
   // effect: a key that arrives between a render and that effect reaches the handler of the render
   // before. So the handlers read the state from here, written by every render, never from their
   // closure.
-  const live = useRef({ showHelp, focus, ctrlC, history, histIndex, paneRows: 0 });
-  live.current = { ...live.current, showHelp, focus, ctrlC, history, histIndex };
+  const live = useRef({ showHelp, showCompare, focus, ctrlC, history, histIndex, paneRows: 0 });
+  live.current = { ...live.current, showHelp, showCompare, focus, ctrlC, history, histIndex };
 
   const paneKeys = (ch: string, key: Key) => {
     const page = Math.max(1, live.current.paneRows - 4);
@@ -390,12 +404,26 @@ export function Screen({
   };
 
   useInput((ch, key) => {
-    // F1 was handled as it came in (above).
-    if (F1.has(lastRaw.current)) return;
-    const { showHelp, focus, ctrlC } = live.current;
+    // F1 and F2 were handled as they came in (above).
+    if (F1.has(lastRaw.current) || F2.has(lastRaw.current)) return;
+    const { showHelp, showCompare, focus, ctrlC } = live.current;
+    if (showCompare && !showHelp) {
+      // Ctrl-C still stops a running command; ↑/↓/PgUp/PgDn scroll; any other key closes the view.
+      if (key.ctrl && ch === 'c' && running.current) {
+        running.current.abort();
+        queue.current.length = 0;
+        return;
+      }
+      const max = compareScrollMax(host.compare?.(), s, columns, rows);
+      const by = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -(rows - 4) : key.pageDown ? rows - 4 : 0;
+      if (by) return setCompareScroll((n) => Math.max(0, Math.min(max, n + by)));
+      live.current.showCompare = false;
+      setShowCompare(false);
+      return;
+    }
     if (showHelp) {
       // ↑/↓/PgUp/PgDn scroll a help taller than the screen; any other key closes it.
-      const max = helpScrollMax(s, !!host.tutor, columns, rows);
+      const max = helpScrollMax(s, !!host.tutor, columns, rows, !!host.compare);
       const by = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -(rows - 4) : key.pageDown ? rows - 4 : 0;
       if (by && max > 0) return setHelpScroll((n) => Math.max(0, Math.min(max, n + by)));
       live.current.showHelp = false;
@@ -482,7 +510,28 @@ export function Screen({
         : `${s.title} | ${where} | ${s.focusOn(focusLabel)} | ${s.helpKey}`;
 
   if (showHelp)
-    return <HelpOverlay s={s} width={columns} height={rows} lesson={!!host.tutor} scroll={helpScroll} ascii={ascii} />;
+    return (
+      <HelpOverlay
+        s={s}
+        width={columns}
+        height={rows}
+        lesson={!!host.tutor}
+        real={!!host.compare}
+        scroll={helpScroll}
+        ascii={ascii}
+      />
+    );
+  if (showCompare)
+    return (
+      <CompareView
+        comparison={host.compare?.()}
+        s={s}
+        width={columns}
+        height={rows}
+        scroll={compareScroll}
+        ascii={ascii}
+      />
+    );
 
   // A pull holds the prompt back until it is done, as the shell does.
   return (

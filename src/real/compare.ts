@@ -1,0 +1,185 @@
+// Predict, then verify: one line as the simulator predicted it and as the real host did it, in
+// sections (what it printed, what changed in the container's upper dir, `docker diff`), each
+// normalised (ids, times, the private data-root) and aligned line by line, the lines that differ
+// marked; and, where the tutor knows why a real host differs, the reasons in words.
+import { normalizeBlocks } from './replay.js';
+
+/** One side of a line: what it printed and what it left on the host. */
+export interface SideRecord {
+  output: string;
+  exitCode: number;
+  /** The upper dir's changes, as changeLines() words them. */
+  upper: string[];
+  /** `docker diff` of the container in focus (`A /x`), when there is one on this side. */
+  diff?: string[] | undefined;
+  /** How the host got there, in the kernel's own events (the simulator's side only). */
+  events?: string[] | undefined;
+  /** The end of the container's log (the real side): why it stopped, when it did. */
+  logs?: string | undefined;
+}
+
+export interface LineRecord {
+  line: string;
+  /** The container both sides were compared on (by name). */
+  container?: string | undefined;
+  sim: SideRecord;
+  real: SideRecord;
+}
+
+/** What the tutor knows about the real host, to say why it differs. */
+export interface HostFacts {
+  dockerVersion: string;
+  kernel: string;
+  /** 'containerd' when the daemon keeps images in the containerd store. */
+  storage?: string | undefined;
+  rootless?: boolean | undefined;
+}
+
+/** What the simulator models (src/shell/commands/fs/system.ts, the daemon's version). */
+export const SIMULATED: HostFacts = { dockerVersion: '20.10.24', kernel: '5.15.0-91-generic' };
+
+export interface CompareRow {
+  sim?: string | undefined;
+  real?: string | undefined;
+  /** The two sides differ on this row (one side may be empty). */
+  differs: boolean;
+}
+
+export interface CompareSection {
+  title: 'output' | 'upper' | 'diff';
+  rows: CompareRow[];
+}
+
+export interface Comparison {
+  line: string;
+  container?: string | undefined;
+  sections: CompareSection[];
+  /** The simulator's kernel events, shown and not compared (the real kernel keeps no log). */
+  events: string[];
+  agree: number;
+  total: number;
+  exitCodes: { sim: number; real: number };
+  /** Why the real host differs, where the tutor knows. */
+  reasons: string[];
+}
+
+/** Longest common subsequence of two line lists, as pairs of indices. */
+export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const t: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** The two sides in rows: a line both have on one row, unmarked; between two such, the lines
+ * only one side has, side by side and marked. */
+export function alignRows(sim: readonly string[], real: readonly string[]): CompareRow[] {
+  const rows: CompareRow[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...lcsPairs(sim, real), [sim.length, real.length] as [number, number]]) {
+    while (i < pi || j < pj)
+      rows.push({
+        ...(i < pi ? { sim: sim[i++] } : {}),
+        ...(j < pj ? { real: real[j++] } : {}),
+        differs: true,
+      });
+    if (i < sim.length && j < real.length) {
+      rows.push({ sim: sim[i++], real: real[j++], differs: false });
+    }
+  }
+  return rows;
+}
+
+/** The upper dir's change between two listings (`mark type path` rows, as the panes have them):
+ * what came or changed, then what went. */
+export function changeLines(before: readonly string[], after: readonly string[]): string[] {
+  const was = new Set(before);
+  const is = new Set(after);
+  return [
+    ...after.filter((r) => !was.has(r)),
+    ...before.filter((r) => !is.has(r)).map((r) => `- ${r.replace(/^. \S+ /, '')}`),
+  ];
+}
+
+const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: string }> = [
+  {
+    test: (s, r) => /exec format error/.test(r) && !/exec format error/.test(s),
+    reason:
+      "the tutorial images hold the simulator's stand-in files, not programs this machine runs: a " +
+      'container from them starts on the simulator only (on a real host, use an image of real programs)',
+  },
+  {
+    test: (s, r) =>
+      /(registry-1\.docker\.io|dial tcp|no such host|server misbehaving|TLS handshake timeout)/.test(r) &&
+      !/registry-1\.docker\.io/.test(s),
+    reason: 'this host reaches no registry: its images came from the simulator’s `docker save`, not a pull',
+  },
+  {
+    test: (s, r) => /systemctl: not run on the real host/.test(r) && !/systemctl: not run/.test(s),
+    reason: "the tutor's dockerd is no systemd service: systemctl is not run against it",
+  },
+];
+
+/** Lines that differ only in their numbers: sizes, PIDs, inode numbers, times. */
+const numbersOnly = (a: string, b: string) => a !== b && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
+
+/** Why the real host differs, where the tutor knows: from the lines that differ and the facts. */
+export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, realLogs = ''): string[] {
+  const out = new Set<string>();
+  const differing = rows.filter((r) => r.differs);
+  if (!differing.length) return [];
+  const sim = differing.map((r) => r.sim ?? '').join('\n');
+  // A container that could not run says why in its log, not in the line's output (docker run -d).
+  const real = `${differing.map((r) => r.real ?? '').join('\n')}\n${realLogs}`;
+  for (const rule of RULES) if (rule.test(sim, real)) out.add(rule.reason);
+  if (differing.some((r) => r.sim !== undefined && r.real !== undefined && numbersOnly(r.sim, r.real)))
+    out.add("numbers that depend on the machine (sizes, PIDs, inode numbers, times) are this host's own");
+  if (real.includes(facts.kernel) || sim.includes(SIMULATED.kernel))
+    out.add(`another kernel: the simulator models Linux ${SIMULATED.kernel}, this host runs ${facts.kernel}`);
+  if (!facts.dockerVersion.startsWith('20.10.'))
+    out.add(
+      `another Docker version: the simulator models ${SIMULATED.dockerVersion}, this daemon is ${facts.dockerVersion}`,
+    );
+  if (facts.storage === 'containerd')
+    out.add(
+      'the containerd image store: layers are snapshots under io.containerd.snapshotter.v1.overlayfs, not overlay2',
+    );
+  if (facts.rootless) out.add('a rootless daemon: its data-root and overlay (or fuse-overlayfs) belong to the user');
+  return [...out];
+}
+
+/** A line's two sides normalised together (an id shared by both gets one name), aligned in
+ * sections, the agreeing lines counted, the known reasons given. */
+export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string): Comparison {
+  const joined = (l: readonly string[] | undefined) => (l?.length ? `${l.join('\n')}\n` : '');
+  const hasDiff = rec.sim.diff !== undefined || rec.real.diff !== undefined;
+  const labels: Array<CompareSection['title']> = ['output', 'upper', ...(hasDiff ? (['diff'] as const) : [])];
+  const blocks = normalizeBlocks(
+    labels,
+    [rec.sim.output, joined(rec.sim.upper), joined(rec.sim.diff)].slice(0, labels.length),
+    [rec.real.output, joined(rec.real.upper), joined(rec.real.diff)].slice(0, labels.length),
+    dataRoot,
+  );
+  const sections = blocks.map((b, i) => ({ title: labels[i]!, rows: alignRows(b.sim, b.real) }));
+  const rows = sections.flatMap((s) => s.rows);
+  return {
+    line: rec.line,
+    container: rec.container,
+    sections,
+    events: rec.sim.events ?? [],
+    agree: rows.filter((r) => !r.differs).length,
+    total: rows.length,
+    exitCodes: { sim: rec.sim.exitCode, real: rec.real.exitCode },
+    reasons: knownReasons(rows, facts, rec.real.logs),
+  };
+}

@@ -1,0 +1,256 @@
+// The ScreenHost over a real host (`overlay-tutor sandbox --real`): the learner's lines run in a
+// real bash whose docker talks to the tutor's private dockerd (src/real/real-shell.ts), and the
+// panes are read from the real directories through the Host interface (src/real/real-host.ts).
+// Each line also runs on the simulator's twin of that host — the same tutorial images, loaded
+// from the same archive — so F2 can put what the simulator predicted beside what really happened
+// (src/real/compare.ts). The real kernel keeps no event log: the events pane says what appeared
+// in the container's upper dir since the last line.
+import { spawnSync } from 'node:child_process';
+import { release } from 'node:os';
+import type { Host } from '../host/host.js';
+import { completionSources, createSimHost, type SimHost } from '../host/sim-host.js';
+import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
+import { PaneTracker } from '../panes/tracker.js';
+import { changeLines, compareLine, type Comparison, type HostFacts } from '../real/compare.js';
+import { privateDaemonOrScreen } from '../real/commands.js';
+import type { PrivateDaemon } from '../real/private-daemon.js';
+import { realHost } from '../real/real-host.js';
+import { RealShell } from '../real/real-shell.js';
+import { loadTutorialImages, simRun, simulatorArchive } from '../real/tutorial-images.js';
+import { complete } from '../shell/bash/completion.js';
+import type { CommandIO } from '../shell/command.js';
+import type { ScreenHost } from './screen-host.js';
+
+export interface RealSession {
+  daemon: PrivateDaemon;
+  shell: RealShell;
+  host: Host;
+  /** The simulator's twin of the real host: every line runs there too (the prediction). */
+  twin: SimHost;
+  facts: HostFacts;
+  /** What the start found (the images' report), shown when the screen opens. */
+  notes: string[];
+  /** Ends the bash and stops the daemon (its containers removed, its mounts gone); once. */
+  stop(): Promise<void>;
+}
+
+/** The preflight, the private dockerd, the tutorial images on it and on the twin, the real bash:
+ * written to `out` as they come (before the screen opens); a number is the exit status when the
+ * mode cannot run. */
+export async function startRealSession(out: (s: string) => void): Promise<RealSession | number> {
+  const d = await privateDaemonOrScreen(out);
+  if (typeof d === 'string') {
+    out(d);
+    return 2;
+  }
+  try {
+    out('Loading the tutorial images from the simulator ...\n');
+    const made = await simulatorArchive();
+    const report = await loadTutorialImages(d, undefined, made);
+    const twin = createSimHost({ seed: 0 });
+    twin.rootProc.writeFile('/tmp/.tutorial-images.tar', made.archive, { create: true, truncate: true }, 0o600);
+    await simRun(twin, 'docker load -q -i /tmp/.tutorial-images.tar >/dev/null && rm /tmp/.tutorial-images.tar');
+    const problems = report.images.flatMap((i) => i.problems.map((p) => `${i.ref}: ${p}`));
+    const notes = report.identical
+      ? [
+          `${report.images.length} tutorial images loaded from the simulator: the same image IDs, DiffIDs and ` +
+            'ChainIDs on both hosts.',
+        ]
+      : ['Images differ from the simulator’s:', ...problems];
+    const shell = new RealShell(d);
+    await shell.ready;
+    let stopping: Promise<void> | undefined;
+    return {
+      daemon: d,
+      shell,
+      host: realHost({ cli: d.cli, env: d.env, daemonPid: d.pid }),
+      twin,
+      facts: { dockerVersion: d.version, kernel: release(), storage: 'overlay2' },
+      notes,
+      stop: () =>
+        (stopping ??= (async () => {
+          shell.close();
+          await d.stop();
+        })()),
+    };
+  } catch (e) {
+    await d.stop();
+    out(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** A tree row as compared and remembered: its mark, type and path. */
+const rowKey = (r: TreeRow) => `${r.mark} ${r.type} ${r.path}`;
+const rowText = (r: TreeRow) =>
+  `${r.mark} ${r.path}${r.type === 'dir' ? '/' : r.type === 'whiteout' ? ' (c 0,0)' : r.type === 'symlink' ? '@' : ''}`;
+const WORDS: Record<string, string> = {
+  '+': 'new in upper/',
+  '~': 'copied up (or changed)',
+  x: 'whiteout',
+  o: 'opaque dir',
+  ' ': 'dir in upper/',
+};
+
+/** The events pane on a real host: what the last line changed in upper/, in words. */
+export function upperEvents(before: readonly string[], after: readonly string[]): string[] {
+  return changeLines(before, after).map((l) => {
+    if (l.startsWith('- ')) return `- ${l.slice(2)}: gone from upper/`;
+    const [mark = ' ', type = '', ...path] = l.split(' ');
+    const p = path.join(' ');
+    return `${mark} ${p}${type === 'dir' ? '/' : ''}: ${WORDS[mark] ?? ''}`;
+  });
+}
+
+/** The container a line names (--name X, docker exec/start/stop … X) and the image it pulls or tags. */
+export function namedInLine(line: string): FocusHint {
+  const container =
+    /\bdocker\s+(?:container\s+)?(?:run|create)\b.*?--name[= ](\S+)/.exec(line)?.[1] ??
+    /\bdocker\s+(?:container\s+)?(?:exec|start|stop|restart|kill|diff|cp|pause|unpause)\s+(?:-\S+\s+)*([\w.-]+)/.exec(
+      line,
+    )?.[1];
+  const image =
+    /\bdocker\s+(?:image\s+)?pull\s+(?:-\S+\s+)*(\S+)/.exec(line)?.[1] ??
+    /\bdocker\s+(?:image\s+)?tag\s+\S+\s+(\S+)/.exec(line)?.[1] ??
+    /\bdocker\s+(?:container\s+)?commit\s+(?:-\S+\s+)*\S+\s+(\S+)/.exec(line)?.[1];
+  return { ...(container ? { container } : {}), ...(image ? { image } : {}) };
+}
+
+export function realScreenHost(session: RealSession): ScreenHost & { compare(): Comparison | undefined } {
+  const { daemon: d, shell, host, twin } = session;
+  const tracker = new PaneTracker(twin);
+  let hint: FocusHint = {};
+  let model: PaneModel = derivePanesOf(host, hint, new Set());
+  let events: string[] = [];
+  let comparison: Comparison | undefined;
+  const containerIds = () =>
+    (spawnSync(d.cli, ['ps', '-aq', '--no-trunc'], { env: d.env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '')
+      .split('\n')
+      .filter(Boolean);
+  const focusName = (m: PaneModel) => (m.focus?.kind === 'container' ? m.focus.name : undefined);
+  const realDiff = (name: string): string[] | undefined => {
+    const r = spawnSync(d.cli, ['diff', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
+    return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : undefined;
+  };
+  /** The end of a container's log: why it exited (an image whose programs cannot run here). */
+  const realLogs = (name: string): string | undefined => {
+    const r = spawnSync(d.cli, ['logs', '--tail', '5', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
+    return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
+  };
+  const simSide = (name: string | undefined) => {
+    if (!name) return { upper: [], diff: undefined };
+    const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
+    if (focusName(m) !== name) return { upper: [], diff: undefined };
+    let diff: string[] | undefined;
+    try {
+      diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
+    } catch {
+      diff = undefined;
+    }
+    return { upper: m.upper.map(rowText), diff };
+  };
+
+  /** The line on the twin, its output kept (not shown): the prediction. A line Ctrl-C stopped on
+   * the real host is stopped on the twin too. */
+  const predict = async (line: string, interrupted: boolean) => {
+    let output = '';
+    const dec = new TextDecoder();
+    const write = (s: string | Uint8Array) => {
+      output += typeof s === 'string' ? s : dec.decode(s, { stream: true });
+    };
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), interrupted ? 0 : 10_000);
+    const io: CommandIO = {
+      stdin: new Uint8Array(0),
+      stdout: write,
+      stderr: write,
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+      signal: stop.signal,
+    };
+    tracker.beginCommand();
+    try {
+      const r = await twin.session.run(line, io);
+      // The overlay events, without the mounts runc makes inside merged/ (proc, dev, sys …).
+      return { output, exitCode: r.exitCode, events: tracker.log.filter((l) => !/^mount .*\/merged\/./.test(l)) };
+    } catch (e) {
+      return { output: `${output}(the simulator stopped: ${(e as Error).message})\n`, exitCode: 1, events: [] };
+    } finally {
+      clearTimeout(timer);
+      tracker.endCommand();
+    }
+  };
+
+  return {
+    prompt: () => `root@real:${shell.cwd === '/root' ? '~' : shell.cwd.replace(/^\/root\//, '~/')}# `,
+    status: () => `real host · dockerd ${d.version}`,
+    intro: () =>
+      [
+        `**Real host**: a private dockerd ${d.version} under \`${d.dir}\` (nothing of yours is touched). ` +
+          'Your lines run in a real bash whose `docker` talks to it; the panes are read from its real directories.',
+        ...session.notes,
+        'The simulator runs each line too: **F2** shows what it predicted beside what the real host did. ' +
+          "The tutorial images hold the simulator's stand-in files, not programs: to run a container here, " +
+          'import real ones, e.g. `tar -C / -c bin/busybox | docker import - bb`, then ' +
+          "`docker run --name c1 bb busybox sh -c 'echo hi > /hi.txt'`.",
+        '',
+      ].join('\n\n'),
+    async run(line, io) {
+      if (line.trim() === '') return { exitCode: 0, exited: false };
+      const before = new Set(containerIds());
+      const prevName = focusName(model);
+      const prevRows = model.upper.map(rowKey);
+      let printed = '';
+      const r = await shell.run(
+        line,
+        (s) => {
+          printed += s;
+          io.stdout(s);
+        },
+        io.signal,
+      );
+      if (r.exited) return { exitCode: r.exitCode, exited: true };
+      // A container the line created comes into focus (ps lists the newest first); else one it names.
+      const made = containerIds().find((id) => !before.has(id));
+      const named = namedInLine(line);
+      hint = { ...hint, ...named, ...(made ? { container: made } : {}) };
+      model = derivePanesOf(host, hint, new Set());
+      const name = focusName(model);
+      // Against the rows before the line: none for a container the line made.
+      const fresh = made !== undefined && name !== undefined && model.focus?.kind === 'container';
+      if (name && (name === prevName || fresh)) {
+        const was = new Set(fresh ? [] : prevRows);
+        model = { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) };
+        events = upperEvents([...was], model.upper.map(rowKey));
+      } else events = [];
+      const sim = await predict(line, r.interrupted ?? false);
+      const simUpper = simSide(name);
+      comparison = compareLine(
+        {
+          line,
+          container: name,
+          sim: { output: sim.output, exitCode: sim.exitCode, events: sim.events, ...simUpper },
+          real: {
+            output: printed,
+            exitCode: r.exitCode,
+            upper: name ? model.upper.map(rowText) : [],
+            diff: name ? realDiff(name) : undefined,
+            logs: name ? realLogs(name) : undefined,
+          },
+        },
+        session.facts,
+        d.dataRoot,
+      );
+      return { exitCode: r.exitCode, exited: false };
+    },
+    complete: (line) => complete(line, line.length, completionSources(twin)),
+    panes: () => model,
+    log: () => events,
+    pulls: () => [],
+    compare: () => comparison,
+    dispose: () => {
+      tracker.dispose();
+      void session.stop();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Predict, then verify, without a real host: two sides of a line aligned row by row (what both
+// printed on one row, what only one side printed marked), normalised together (ids, the private
+// data-root), counted, and the reasons the tutor knows for a difference — given where they apply
+// and not where they do not.
+import { describe, expect, it } from 'vitest';
+import {
+  alignRows,
+  changeLines,
+  compareLine,
+  type HostFacts,
+  knownReasons,
+  type LineRecord,
+  SIMULATED,
+} from '../../src/real/compare.js';
+import { namedInLine, upperEvents } from '../../src/ui/screen-host-real.js';
+
+const FACTS: HostFacts = { dockerVersion: '20.10.24+dfsg1', kernel: '6.1.0-18-amd64', storage: 'overlay2' };
+const ID_A = 'a'.repeat(64);
+const ID_B = 'b'.repeat(64);
+
+const record = (sim: Partial<LineRecord['sim']>, real: Partial<LineRecord['real']>, container?: string) => ({
+  line: 'docker run -d --name web nginx',
+  container,
+  sim: { output: '', exitCode: 0, upper: [], ...sim },
+  real: { output: '', exitCode: 0, upper: [], ...real },
+});
+
+describe('alignRows', () => {
+  it('puts a line both sides printed on one row, unmarked, and pairs the lines only one side printed', () => {
+    const rows = alignRows(['a', 'x', 'b', 'c'], ['a', 'y', 'z', 'b']);
+    expect(rows).toEqual([
+      { sim: 'a', real: 'a', differs: false },
+      { sim: 'x', real: 'y', differs: true },
+      { real: 'z', differs: true },
+      { sim: 'b', real: 'b', differs: false },
+      { sim: 'c', differs: true },
+    ]);
+  });
+
+  it('marks nothing when both sides printed the same', () => {
+    expect(alignRows(['1', '2'], ['1', '2']).every((r) => !r.differs)).toBe(true);
+    expect(alignRows([], [])).toEqual([]);
+  });
+});
+
+describe('compareLine', () => {
+  it('numbers ids by first appearance on each side, so a container id printed by both agrees', () => {
+    const c = compareLine(record({ output: `${ID_A}\n` }, { output: `${ID_B}\n` }), FACTS);
+    expect(c.sections[0]).toEqual({ title: 'output', rows: [{ sim: '<id1>', real: '<id1>', differs: false }] });
+    expect([c.agree, c.total]).toEqual([1, 1]);
+    expect(c.reasons).toEqual([]);
+  });
+
+  it('reads the private data-root as /var/lib/docker on the real side', () => {
+    const c = compareLine(
+      record({ output: '/var/lib/docker/overlay2\n' }, { output: '/srv/tutor/data/overlay2\n' }),
+      FACTS,
+      '/srv/tutor/data',
+    );
+    expect(c.sections[0]?.rows).toEqual([
+      { sim: '/var/lib/docker/overlay2', real: '/var/lib/docker/overlay2', differs: false },
+    ]);
+  });
+
+  it('compares the upper dir and docker diff of the container in focus, each in its section', () => {
+    const c = compareLine(
+      record(
+        { upper: ['  etc/', '~ etc/hosts'], diff: ['C /etc', 'C /etc/hosts'], exitCode: 0 },
+        { upper: ['  etc/', '~ etc/hosts', '+ etc/new'], diff: ['C /etc', 'C /etc/hosts', 'A /etc/new'], exitCode: 1 },
+        'web',
+      ),
+      FACTS,
+    );
+    expect(c.sections.map((s) => s.title)).toEqual(['output', 'upper', 'diff']);
+    expect(c.sections[1]?.rows.filter((r) => r.differs)).toEqual([{ real: '+ etc/new', differs: true }]);
+    expect(c.sections[2]?.rows.filter((r) => r.differs)).toEqual([{ real: 'A /etc/new', differs: true }]);
+    expect([c.agree, c.total]).toEqual([4, 6]);
+    expect(c.exitCodes).toEqual({ sim: 0, real: 1 });
+    expect(c.container).toBe('web');
+  });
+
+  it('has no docker diff section when neither side has the container', () => {
+    expect(compareLine(record({}, {}), FACTS).sections.map((s) => s.title)).toEqual(['output', 'upper']);
+  });
+
+  it("gives the simulator's kernel events along, not compared", () => {
+    const c = compareLine(record({ events: ['~ copy-up /etc/hosts: …'] }, {}), FACTS);
+    expect(c.events).toEqual(['~ copy-up /etc/hosts: …']);
+    expect(c.total).toBe(0);
+  });
+});
+
+describe('knownReasons', () => {
+  const differing = (sim: string | undefined, real: string | undefined) => [{ sim, real, differs: true }];
+
+  it('says nothing when the sides agree, whatever the host', () => {
+    expect(knownReasons([{ sim: 'a', real: 'a', differs: false }], { ...FACTS, dockerVersion: '27.1.1' })).toEqual([]);
+  });
+
+  it('names an image whose programs cannot run here, from the output or from the container log', () => {
+    const why = /stand-in files/;
+    expect(knownReasons(differing(undefined, 'exec /bin/sh: exec format error'), FACTS).join()).toMatch(why);
+    expect(
+      knownReasons(
+        differing('Up 2 seconds', 'Exited (1)'),
+        FACTS,
+        'exec /docker-entrypoint.sh: exec format error',
+      ).join(),
+    ).toMatch(why);
+    // Not for a container that failed for another reason.
+    expect(
+      knownReasons(differing('Up 2 seconds', 'Exited (1)'), FACTS, 'nginx: [emerg] bind() failed').join(),
+    ).not.toMatch(why);
+  });
+
+  it('names a missing registry, a machine’s own numbers and the systemctl stand-in', () => {
+    expect(
+      knownReasons(
+        differing('Status: Image is up to date', 'dial tcp: lookup registry-1.docker.io: no such host'),
+        FACTS,
+      ).join(),
+    ).toMatch(/no registry/);
+    expect(
+      knownReasons(differing('overlay 61255492 1024 58080', 'overlay 102687672 9932 87497'), FACTS).join(),
+    ).toMatch(/numbers that depend/);
+    expect(knownReasons(differing('total 4', 'total four'), FACTS).join()).not.toMatch(/numbers that depend/);
+    expect(
+      knownReasons(differing('', "systemctl: not run on the real host: the tutor's private dockerd"), FACTS).join(),
+    ).toMatch(/no systemd service/);
+  });
+
+  it('names another kernel, another Docker version, the containerd store and a rootless daemon', () => {
+    expect(knownReasons(differing(SIMULATED.kernel, FACTS.kernel), FACTS).join()).toMatch(
+      /another kernel.*6\.1\.0-18-amd64/,
+    );
+    const other = { dockerVersion: '27.1.1', kernel: '6.8.0', storage: 'containerd', rootless: true };
+    const all = knownReasons(differing('a', 'b'), other).join('\n');
+    expect(all).toMatch(/another Docker version: the simulator models 20\.10\.24, this daemon is 27\.1\.1/);
+    expect(all).toMatch(/containerd image store/);
+    expect(all).toMatch(/rootless/);
+    // A 20.10 daemon with overlay2, as root: none of these.
+    expect(knownReasons(differing('a', 'b'), FACTS)).toEqual([]);
+  });
+});
+
+describe('the upper dir between two lines', () => {
+  it('lists what came or changed, then what went', () => {
+    expect(changeLines(['  dir etc', '~ file etc/hosts'], ['  dir etc', 'x whiteout etc/motd', '+ file new'])).toEqual([
+      'x whiteout etc/motd',
+      '+ file new',
+      '- etc/hosts',
+    ]);
+  });
+
+  it('says each change in words for the events pane', () => {
+    expect(upperEvents([], ['~ file etc/hosts', 'x whiteout bin/busybox', 'o dir data', '+ dir new'])).toEqual([
+      '~ etc/hosts: copied up (or changed)',
+      'x bin/busybox: whiteout',
+      'o data/: opaque dir',
+      '+ new/: new in upper/',
+    ]);
+    expect(upperEvents(['+ file a'], [])).toEqual(['- a: gone from upper/']);
+  });
+});
+
+describe('namedInLine', () => {
+  it('finds the container a line names and the image it pulls or tags', () => {
+    expect(namedInLine('docker run -d --name web nginx')).toEqual({ container: 'web' });
+    expect(namedInLine('docker exec -it web sh -c "echo x > /y"')).toEqual({ container: 'web' });
+    expect(namedInLine('docker container stop web')).toEqual({ container: 'web' });
+    expect(namedInLine('docker pull -q alpine:latest')).toEqual({ image: 'alpine:latest' });
+    expect(namedInLine('docker tag nginx mine:1')).toEqual({ image: 'mine:1' });
+    expect(namedInLine('docker commit web snap:1')).toEqual({ image: 'snap:1' });
+    expect(namedInLine('ls /var/lib/docker')).toEqual({});
+  });
+});
