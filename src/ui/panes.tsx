@@ -77,9 +77,12 @@ interface Line {
 
 /** The lines that fit: from where the pane would show itself (the first row the last command
  * touched, or the top), moved by `scroll`; and how many lie above and below. */
-/** An upper dir under /var/lib/docker, its 64-hex id cut to 12: `overlay2/0123456789ab…/diff`. */
-const shortUpperDir = (dir: string): string =>
-  dir.replace(/^\/var\/lib\/docker\//, '').replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…');
+/** An upper dir under the data-root, its 64-hex id cut to 12: `overlay2/0123456789ab…/diff` (a real
+ * host's private data-root is where its bash sees /var/lib/docker). */
+const shortUpperDir = (dir: string, dataRoot: string): string =>
+  (dir.startsWith(`${dataRoot}/`) ? dir.slice(dataRoot.length + 1) : dir)
+    .replace(/^\/var\/lib\/docker\//, '')
+    .replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…');
 
 function windowLines(lines: Line[], height: number, start: number, scroll: number) {
   const max = Math.max(0, lines.length - height);
@@ -209,7 +212,7 @@ export const Pane = memo(function Pane(p: PaneProps) {
   let start = 0;
   switch (kind) {
     case 'upper':
-      title = model.upperDir ? `${s.upper}  ${shortUpperDir(model.upperDir)}` : s.upper;
+      title = model.upperDir ? `${s.upper}  ${shortUpperDir(model.upperDir, model.dataRoot)}` : s.upper;
       if (noContainer) empty = model.focus ? s.noContainer : s.noFocus;
       else if (model.upper.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.upper, w, mask));

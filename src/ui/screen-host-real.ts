@@ -183,7 +183,8 @@ export function realScreenHost(session: RealSession): ScreenHost & { compare(): 
 
   return {
     prompt: () => `root@real:${shell.cwd === '/root' ? '~' : shell.cwd.replace(/^\/root\//, '~/')}# `,
-    status: () => `real host · dockerd ${d.version}`,
+    // Short enough for 80 columns beside the focus and the help key; the version is in the intro.
+    status: () => 'real host',
     intro: () =>
       [
         `**Real host**: a private dockerd ${d.version} under \`${d.dir}\` (nothing of yours is touched). ` +
