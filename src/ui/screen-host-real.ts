@@ -7,14 +7,13 @@
 // in the container's upper dir since the last line.
 import { spawnSync } from 'node:child_process';
 import { release } from 'node:os';
-import type { Host } from '../host/host.js';
 import { completionSources, createSimHost, type SimHost } from '../host/sim-host.js';
 import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { changeLines, compareLine, type Comparison, type HostFacts } from '../real/compare.js';
 import { privateDaemonOrScreen } from '../real/commands.js';
 import type { PrivateDaemon } from '../real/private-daemon.js';
-import { realHost } from '../real/real-host.js';
+import { type RealHost, realHost } from '../real/real-host.js';
 import { RealShell } from '../real/real-shell.js';
 import { loadTutorialImages, simRun, simulatorArchive } from '../real/tutorial-images.js';
 import { complete } from '../shell/bash/completion.js';
@@ -24,7 +23,8 @@ import type { ScreenHost } from './screen-host.js';
 export interface RealSession {
   daemon: PrivateDaemon;
   shell: RealShell;
-  host: Host;
+  /** Its daemon's answers are kept until refresh(), called after each line. */
+  host: RealHost;
   /** The simulator's twin of the real host: every line runs there too (the prediction). */
   twin: SimHost;
   facts: HostFacts;
@@ -211,6 +211,7 @@ export function realScreenHost(session: RealSession): ScreenHost & { compare(): 
         io.signal,
       );
       if (r.exited) return { exitCode: r.exitCode, exited: true };
+      host.refresh();
       // A container the line created comes into focus (ps lists the newest first); else one it names.
       const made = containerIds().find((id) => !before.has(id));
       const named = namedInLine(line);
