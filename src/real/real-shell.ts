@@ -117,7 +117,7 @@ export class RealShell {
     // What bash says as it starts (no job control without a terminal) and what the setup prints
     // is dropped: the learner's first line starts on a clean slate.
     this.bash.stdin.write(`set +H +m\n{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
-    this.ready = this.run(':', () => {}).then(() => undefined);
+    this.ready = this.runNow(':', () => {}).then(() => undefined);
   }
 
   /** The bash's pid (its process group's id too). */
@@ -125,8 +125,14 @@ export class RealShell {
     return this.bash.pid;
   }
 
-  /** Runs one line (stdout and stderr together, as a terminal shows them); its exit status. */
+  /** Runs one line (stdout and stderr together, as a terminal shows them); its exit status. The
+   * first waits for the setup to be done (its output is not the line's). */
   async run(line: string, onOutput: (s: string) => void, signal?: AbortSignal): Promise<RealRunResult> {
+    await this.ready;
+    return this.runNow(line, onOutput, signal);
+  }
+
+  private async runNow(line: string, onOutput: (s: string) => void, signal?: AbortSignal): Promise<RealRunResult> {
     if (this.exited) return { exitCode: 127, exited: true };
     const mark = `${END}-${process.pid}-${++this.runs}-`;
     this.buffer = '';

@@ -21,7 +21,17 @@ export function compareViewRows(c: Comparison | undefined, width: number, s: Str
   const col = Math.max(8, Math.floor((width - 5) / 2));
   const two = (mark: string, left: string, right: string) =>
     `${mark} ${pad(clip(left, col), col)} │ ${clip(right, col)}`;
-  const row = (r: CompareRow) => two(r.differs ? '≠' : ' ', r.sim ?? '', r.real ?? '');
+  const row = (r: CompareRow) => {
+    let [left, right] = [r.sim ?? '', r.real ?? ''];
+    // Two long lines that differ past the column's end: both shown from a little before where
+    // they part, so the difference is on the screen (`docker ps`'s STATUS column).
+    if (r.differs && textWidth(left) > col && textWidth(right) > col) {
+      let same = 0;
+      while (same < left.length && left[same] === right[same]) same++;
+      if (same > col - 12) [left, right] = [`…${left.slice(same - 8)}`, `…${right.slice(same - 8)}`];
+    }
+    return two(r.differs ? '≠' : ' ', left, right);
+  };
   const exitDiffers = c.exitCodes.sim !== c.exitCodes.real;
   const out = [
     two(' ', t.sim, t.real),

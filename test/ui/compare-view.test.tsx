@@ -148,3 +148,20 @@ describe('F2 on the screen', () => {
     expect(sim.frame()).not.toContain('predict, then verify');
   });
 });
+
+describe('two long lines that differ past the column', () => {
+  it('are shown from a little before where they part', () => {
+    const head = 'CONTAINER-LINE '.repeat(5);
+    const c = compareLine(
+      {
+        line: 'docker ps -a',
+        sim: { output: `${head}Up 2 seconds\n`, exitCode: 0, upper: [] },
+        real: { output: `${head}Exited (1) 1 second ago\n`, exitCode: 0, upper: [] },
+      },
+      { dockerVersion: '20.10.24', kernel: '6.1.0' },
+    );
+    const rows = compareViewRows(c, 76, STRINGS.en).filter((r) => r.startsWith('≠'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^≠ …ER-LINE Up 2 seconds +│ …ER-LINE Exited \(1\) <ago>$/);
+  });
+});
