@@ -148,7 +148,7 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   write(
     `\nSession ${record.id} on your daemon ${daemon.endpoint} (${daemon.product} ${daemon.version}).\n` +
       'What it creates is its own: containers, volumes and networks carry the label\n' +
-      `org.overlay-tutor.session=${record.id}; images and tags are listed in\n` +
+      `org.overlay-tutor.session=${record.id}; images and tags ${dryRun ? 'would be' : 'are'} listed in\n` +
       `${join(dir, 'sessions', `${record.id}.json`)}.\n` +
       `What you had (${count(record.preexisting.containers, 'container')}, ` +
       `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) ` +
