@@ -79,7 +79,8 @@ export class Budget {
   output = 0;
   private readonly now: () => number;
   private readonly heapUsed: () => number;
-  private readonly started: number;
+  /** When the line started, moved on by the time it spent waiting (idle). */
+  private started: number;
   private sliceStart: number;
   private lastMemoryCheck: number;
   private heapBase: number;
@@ -164,6 +165,36 @@ export class Budget {
     if (this.output + bytes > this.limits.outputBytes) {
       throw new BudgetExceeded('output', `stopped after writing ${mb(this.limits.outputBytes)} (an endless loop?)`);
     }
+  }
+
+  /** Whether someone can stop the line (a screen's or REPL's Ctrl-C): a command that would wait
+   * forever (docker logs -f, docker stats) waits only then. */
+  get interruptible(): boolean {
+    return this.signal !== undefined;
+  }
+
+  /**
+   * Waits `ms` of real time, as a command that waits for something to happen (docker logs -f,
+   * docker stats between frames): Ctrl-C ends the wait at once (and the command, as an interrupt);
+   * the time waited does not count against the line's time, which bounds work, not waiting.
+   */
+  async idle(ms: number): Promise<void> {
+    this.check(false);
+    const t0 = this.now();
+    await new Promise<void>((resolve) => {
+      const signal = this.signal;
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    const now = this.now();
+    this.started += now - t0;
+    this.sliceStart = now;
+    this.check(false);
   }
 
   /** Lets the screen in (keys, drawing) when the shell has held the thread for a while. */

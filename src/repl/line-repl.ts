@@ -49,7 +49,14 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
     rl.setPrompt(pending === null ? session.prompt() : '> ');
     rl.prompt();
   };
+  // The line running now: Ctrl-C stops it (docker logs -f, docker stats, cat /dev/zero) and the
+  // prompt comes back, as bash does.
+  let running: AbortController | undefined;
   rl.on('SIGINT', () => {
+    if (running) {
+      running.abort();
+      return;
+    }
     // Ctrl-C: drop the line being typed (readline keeps it otherwise) and what came before it at
     // `> `, as bash does, and prompt again.
     output.write('^C\n');
@@ -67,7 +74,9 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
       continue;
     }
     pending = null;
-    const r = await session.run(text, io);
+    running = new AbortController();
+    const r = await session.run(text, { ...io, signal: running.signal });
+    running = undefined;
     exitCode = r.exitCode;
     if (r.exited) {
       done = true;

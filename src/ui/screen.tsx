@@ -63,6 +63,8 @@ const FLUSH_MS = 50;
 const PULL_FRAME_MS = 80;
 
 const MAX_OUTPUT_LINES = 2000;
+/** How long a line runs before its prompt is taken away (a quick one keeps it, with no flicker). */
+const WAITING_MS = 300;
 
 /** The output with `lines` added, the oldest dropped past MAX_OUTPUT_LINES; a clear drops all
  * that came before it. */
@@ -154,6 +156,7 @@ export function Screen({
 
   // The line running now: Ctrl-C aborts it (the shell stops it at its next step, src/kernel/budget.ts).
   const running = useRef<AbortController | undefined>(undefined);
+  const [waiting, setWaiting] = useState(false);
   const run = useCallback(
     async (cmd: string) => {
       const statusBefore = host.status?.();
@@ -195,8 +198,13 @@ export function Screen({
         lesson: (md) => hold({ md }),
         signal: (running.current = new AbortController()).signal,
       };
+      // A line that keeps running (docker logs -f, docker stats, cat /dev/zero) has no prompt
+      // under its output, as in a terminal, until it ends or Ctrl-C stops it.
+      const slow = setTimeout(() => setWaiting(true), WAITING_MS);
       const result = await host.run(cmd, io).finally(() => {
         running.current = undefined;
+        clearTimeout(slow);
+        setWaiting(false);
       });
       if (timer) clearTimeout(timer);
       const rest = decoder.decode();
@@ -473,7 +481,17 @@ export function Screen({
   });
 
   const goal = host.goal?.();
-  const g = geometry({ columns, rows, linear, model, prompt: host.prompt(), line, goal, s, pulling: !!term.pull });
+  const g = geometry({
+    columns,
+    rows,
+    linear,
+    model,
+    prompt: host.prompt(),
+    line,
+    goal,
+    s,
+    pulling: !!term.pull || waiting,
+  });
   const { outputWidth, outputRows } = g;
   live.current.paneRows = g.paneRows;
   const toRows = (l: OutLine): Row[] =>

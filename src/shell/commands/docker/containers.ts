@@ -406,6 +406,20 @@ export function logTime(value: string, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+interface LogEntry {
+  log: string;
+  stream: 'stdout' | 'stderr';
+  time: string;
+}
+
+/** The json-file log driver's lines. */
+function parseLog(text: string): LogEntry[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LogEntry);
+}
+
 export const logsCommand: SubCommand = {
   def: {
     path: 'logs',
@@ -421,7 +435,7 @@ export const logsCommand: SubCommand = {
     ],
     args: { exact: 1 },
   },
-  run(ctx, d, p) {
+  async run(ctx, d, p) {
     const ref = operand(p, 0);
     const c = d.findContainer(ref);
     if (!c) {
@@ -440,21 +454,32 @@ export const logsCommand: SubCommand = {
     }
     const file = `${d.containerDir(c)}/${c.id}-json.log`;
     const text = d.fs.exists(file) ? d.fs.readText(file) : '';
-    let entries = text
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { log: string; stream: 'stdout' | 'stderr'; time: string })
-      .filter((e) => {
-        const t = Date.parse(e.time);
-        return !(t < (bounds.since ?? -Infinity) || t > (bounds.until ?? Infinity));
-      });
+    let entries = parseLog(text).filter((e) => {
+      const t = Date.parse(e.time);
+      return !(t < (bounds.since ?? -Infinity) || t > (bounds.until ?? Infinity));
+    });
     // A --tail that is not a number shows everything, as the daemon's strconv fallback does.
     const tail = Number.parseInt(p.strings.get('tail') ?? 'all', 10);
     if (tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
     const prefix = p.bools.has('details') ? ' ' : '';
-    for (const en of entries) ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${prefix}${en.log}`);
-    if (p.bools.has('follow') && c.state.status === 'running')
-      ctx.stderr('(docker logs -f keeps waiting for more output until Ctrl-C on a real host; the tutor stops here)\n');
-    return 0;
+    const show = (en: LogEntry): void =>
+      ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${prefix}${en.log}`);
+    for (const en of entries) show(en);
+    if (!p.bools.has('follow') || c.state.status !== 'running') return 0;
+    if (!ctx.budget.interruptible) {
+      // A script, a lesson's check: no Ctrl-C could ever end the wait.
+      ctx.stderr('(docker logs -f follows until Ctrl-C; with no terminal to press it on, the tutor stops here)\n');
+      return 0;
+    }
+    // Follow: new lines as the container writes them, until Ctrl-C (the budget's interrupt, 130)
+    // or the container stops, as the real CLI does.
+    let seen = text.length;
+    for (;;) {
+      await ctx.budget.idle(250);
+      const now = d.fs.exists(file) ? d.fs.readText(file) : '';
+      if (now.length > seen) for (const en of parseLog(now.slice(seen))) show(en);
+      seen = now.length;
+      if (d.findContainer(c.id)?.state.status !== 'running') return 0;
+    }
   },
 };

@@ -176,34 +176,52 @@ export const statsCommand: SubCommand = {
     ],
     args: { min: 0 },
   },
-  run(ctx: CommandContext, d, p) {
-    const rows: Record<string, string>[] = [];
-    let code = 0;
-    if (p.operands.length) {
-      for (const ref of p.operands) {
-        const c = d.findContainer(ref);
-        if (!c) {
-          ctx.stderr(`Error response from daemon: No such container: ${ref}\n`);
-          code = 1;
-          continue;
+  async run(ctx: CommandContext, d, p) {
+    const rows = (): Record<string, string>[] | number => {
+      const out: Record<string, string>[] = [];
+      let code = 0;
+      if (p.operands.length) {
+        for (const ref of p.operands) {
+          const c = d.findContainer(ref);
+          if (!c) {
+            ctx.stderr(`Error response from daemon: No such container: ${ref}\n`);
+            code = 1;
+            continue;
+          }
+          out.push(statsRow(c, ref));
         }
-        rows.push(statsRow(c, ref));
+      } else {
+        for (const c of d.ps(p.bools.has('all'))) out.push(statsRow(c, undefined));
       }
-    } else {
-      for (const c of d.ps(p.bools.has('all'))) rows.push(statsRow(c, undefined));
+      // One container the daemon does not know stops the whole command, before any table.
+      if (code) return code;
+      if (p.bools.has('no-trunc'))
+        for (const r of out) {
+          const id = r.ID;
+          if (typeof id === 'string') r.ID = d.findContainer(id)?.id ?? id;
+        }
+      return out;
+    };
+    const first = rows();
+    if (typeof first === 'number') return first;
+    if (p.bools.has('no-stream')) return printList(ctx, p.strings.get('format') ?? '', first, DOCKER_LISTS.stats);
+    // Live: the CLI clears the screen (ESC[2J ESC[H) and draws the table again every second, to a
+    // pipe too, until Ctrl-C (the budget's interrupt, status 130).
+    let frame: Record<string, string>[] = first;
+    for (;;) {
+      ctx.stdout('\u001b[2J\u001b[H');
+      const code = printList(ctx, p.strings.get('format') ?? '', frame, DOCKER_LISTS.stats);
+      if (code !== 0) return code;
+      if (!ctx.budget.interruptible) {
+        ctx.stderr(
+          '(docker stats redraws this every second until Ctrl-C; with no terminal to press it on, the tutor stops here)\n',
+        );
+        return 0;
+      }
+      await ctx.budget.idle(1000);
+      const next = rows();
+      if (typeof next === 'number') return next;
+      frame = next;
     }
-    // One container the daemon does not know stops the whole command, before any table.
-    if (code) return code;
-    if (p.bools.has('no-trunc'))
-      for (const r of rows) {
-        const id = r.ID;
-        if (typeof id === 'string') r.ID = d.findContainer(id)?.id ?? id;
-      }
-    const out = printList(ctx, p.strings.get('format') ?? '', rows, DOCKER_LISTS.stats);
-    if (!p.bools.has('no-stream'))
-      ctx.stderr(
-        '(a real docker stats keeps redrawing this table until Ctrl-C; the tutor shows one snapshot, as --no-stream)\n',
-      );
-    return out;
   },
 };

@@ -1,0 +1,63 @@
+// docker logs -f and docker stats without --no-stream keep running, as the real CLI does, until
+// Ctrl-C (the line's abort signal: status 130, the prompt back); where nothing could press Ctrl-C
+// (a script) they stop after what they have, and say so.
+import { describe, expect, it } from 'vitest';
+import { makeShell } from '../shell-harness.js';
+
+async function runUntilAbort(host: Awaited<ReturnType<typeof makeShell>>['host'], line: string, ms: number) {
+  const ac = new AbortController();
+  let out = '';
+  let err = '';
+  const dec = new TextDecoder();
+  setTimeout(() => ac.abort(), ms);
+  const started = Date.now();
+  const r = await host.session.run(line, {
+    stdin: new Uint8Array(0),
+    stdout: (d) => {
+      out += typeof d === 'string' ? d : dec.decode(d);
+    },
+    stderr: (d) => {
+      err += typeof d === 'string' ? d : dec.decode(d);
+    },
+    stdinIsTerminal: true,
+    stdoutIsTerminal: true,
+    signal: ac.signal,
+  });
+  return { out, err, code: r.exitCode, ms: Date.now() - started };
+}
+
+describe('following commands', () => {
+  it('docker logs -f of a running container waits until Ctrl-C', async () => {
+    const { host, run } = await makeShell();
+    await run('docker run -d --name web nginx');
+    const r = await runUntilAbort(host, 'docker logs -f --tail 1 web', 1500);
+    expect(r.code).toBe(130);
+    expect(r.out).toBe('2024/11/23 23:17:09 [notice] 1#1: start worker processes\n^C\n');
+    expect(r.ms).toBeGreaterThanOrEqual(1400);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('docker logs -f of a stopped container ends at once; in a script it says why it stops', async () => {
+    const { host, run } = await makeShell();
+    await run('docker run --name once busybox echo hi');
+    const r = await runUntilAbort(host, 'docker logs -f once', 5000);
+    expect(r).toMatchObject({ out: 'hi\n', code: 0 });
+    expect(r.ms).toBeLessThan(4000);
+    await run('docker run -d --name web nginx');
+    const script = await run('docker logs -f --tail 1 web');
+    expect(script.code).toBe(0);
+    expect(script.err).toContain('follows until Ctrl-C');
+  });
+
+  it('docker stats redraws its table every second until Ctrl-C; --no-stream draws once', async () => {
+    const { host, run } = await makeShell();
+    await run('docker run -d --name web nginx');
+    const r = await runUntilAbort(host, "docker stats --format '{{.Name}} {{.PIDs}}'", 2500);
+    expect(r.code).toBe(130);
+    const frames = r.out.split('\u001b[2J\u001b[H').filter(Boolean);
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames[0]).toBe('web 3\n');
+    const once = await run("docker stats --no-stream --format '{{.Name}} {{.PIDs}}'");
+    expect(once).toEqual({ out: 'web 3\n', err: '', code: 0 });
+  });
+});
