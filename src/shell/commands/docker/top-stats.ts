@@ -214,7 +214,8 @@ export const statsCommand: SubCommand = {
       if (code !== 0) return code;
       if (!ctx.budget.interruptible) {
         ctx.stderr(
-          '(docker stats redraws this every second until Ctrl-C; with no terminal to press it on, the tutor stops here)\n',
+          '(docker stats redraws this every second until Ctrl-C; ' +
+            'with no terminal to press it on, the tutor stops here)\n',
         );
         return 0;
       }
