@@ -369,3 +369,65 @@ describe('docker logs --since/--until values', () => {
     expect(logTime('10x', now)).toBeUndefined();
   });
 });
+
+describe('labels, ps --filter, Config.Volumes and docker top with BSD options', () => {
+  it('--label and -l set Config.Labels; ps filters on them and prints {{.Labels}} and {{.Label}}', async () => {
+    const e = await withBusybox();
+    await e.docker('create', '--name', 'web1', '--label', 'tier=web', 'busybox');
+    await e.docker('create', '--name', 'db1', '-l', 'tier=db', '-l', 'owner=me', 'busybox');
+    await e.docker('create', '--name', 'other', 'busybox');
+    const names = async (...f: string[]) =>
+      (await e.docker('ps', '-a', ...f.flatMap((x) => ['--filter', x]), '--format', '{{.Names}}')).stdout;
+    expect(await names('label=tier')).toBe('db1\nweb1\n');
+    expect(await names('label=tier=db')).toBe('db1\n');
+    expect(await names('label=owner', 'label=tier=web')).toBe('');
+    expect(await names('name=^/web')).toBe('web1\n');
+    expect(await names('status=created', 'name=1')).toBe('db1\nweb1\n');
+    expect(
+      (await e.docker('ps', '-a', '--filter', 'label=tier=db', '--format', '{{.Labels}} {{.Label "owner"}}')).stdout,
+    ).toBe('owner=me,tier=db me\n');
+    expect((await e.docker('inspect', '-f', '{{json .Config.Labels}}', 'db1')).stdout).toBe(
+      '{"owner":"me","tier":"db"}\n',
+    );
+    expect(await e.docker('ps', '--filter', 'foo=bar')).toMatchObject({
+      stderr: "Error response from daemon: Invalid filter 'foo'\n",
+      code: 1,
+    });
+    expect((await e.docker('ps', '--filter', 'label')).code).toBe(125);
+    expect((await e.docker('create', '--label-file', '/nope', 'busybox')).stderr).toBe(
+      "docker: open /nope: no such file or directory.\nSee 'docker create --help'.\n",
+    );
+  });
+
+  it('Config.Volumes holds -v anonymous volumes and the image VOLUME paths, which get volumes too', async () => {
+    const e = await withBusybox();
+    await e.docker('volume', 'create', 'named');
+    await e.docker('create', '--name', 'v1', '-v', '/data', '-v', 'named:/n', '-v', '/tmp:/h', 'busybox');
+    expect((await e.docker('inspect', '-f', '{{.Config.Volumes}}', 'v1')).stdout).toBe('map[/data:{}]\n');
+    await e.docker('commit', 'v1', 'withvol:1');
+    await e.docker('create', '--name', 'v2', 'withvol:1');
+    expect((await e.docker('inspect', '-f', '{{.Config.Volumes}} {{len .Mounts}}', 'v2')).stdout).toBe(
+      'map[/data:{}] 1\n',
+    );
+  });
+
+  it('docker top passes BSD options through: aux gives the user-oriented columns', async () => {
+    const e = await withBusybox();
+    await e.docker('run', '-d', '--name', 'top1', 'busybox', 'sleep', '1000');
+    const out = (await e.docker('top', 'top1', 'aux')).stdout.split('\n');
+    expect(out[0]?.split(/ +/)).toEqual([
+      'USER',
+      'PID',
+      '%CPU',
+      '%MEM',
+      'VSZ',
+      'RSS',
+      'TTY',
+      'STAT',
+      'START',
+      'TIME',
+      'COMMAND',
+    ]);
+    expect(out[1]).toMatch(/^root +\d+ +0\.0 +0\.0 +\d+ +\d+ +\? +Ss +\d\d:\d\d +0:00 +sleep 1000$/);
+  });
+});

@@ -3,7 +3,7 @@
 // rm and diff. containers/<id>/ holds what the daemon writes there.
 import { isKernelError, maskContainerPaths, mountContainerSystem, type Proc } from '../../kernel/index.js';
 import { sha256Hex, shortId } from '../digest.js';
-import { emptyContainerConfig, type ContainerConfig } from '../image-config.js';
+import { emptyContainerConfig, type ContainerConfig, type GoEmpty } from '../image-config.js';
 import type { Change } from './changes.js';
 import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
@@ -29,6 +29,8 @@ export interface CreateOptions {
   publish?: string[];
   autoRemove?: boolean;
   workdir?: string;
+  /** --label and --label-file, on top of the image's labels. */
+  labels?: Record<string, string>;
 }
 
 /** The init layer's entries (moby daemon/initlayer): created where the image lacks them. */
@@ -44,6 +46,20 @@ const INIT_PATHS: [string, 'dir' | 'file' | string][] = [
   ['/dev/console', 'file'],
   ['/etc/mtab', '/proc/mounts'],
 ];
+
+/**
+ * Config.Volumes as the CLI and daemon build it: the -v specs without a source (anonymous volumes;
+ * named volumes and binds go to HostConfig.Binds), then the image's VOLUME paths
+ * (runconfig.Merge); null when there are none.
+ */
+function configVolumes(
+  specs: readonly string[],
+  image: Record<string, GoEmpty> | null | undefined,
+): Record<string, GoEmpty> | null {
+  const out: Record<string, GoEmpty> = Object.fromEntries(specs.filter((s) => !s.includes(':')).map((s) => [s, {}]));
+  for (const k of Object.keys(image ?? {})) if (!Object.hasOwn(out, k)) out[k] = {};
+  return Object.keys(out).length > 0 ? out : null;
+}
 
 export class Daemon extends DaemonCore {
   create(o: CreateOptions): Container {
@@ -80,12 +96,10 @@ export class Daemon extends DaemonCore {
       Env: [...(base.Env ?? []), ...(o.env ?? [])],
       Cmd: o.cmd?.length ? o.cmd : (base.Cmd ?? null),
       Image: o.image,
-      Volumes: o.volumes?.length
-        ? Object.fromEntries(o.volumes.map((v) => [v.split(':')[1] ?? v, {}]))
-        : (base.Volumes ?? null),
+      Volumes: configVolumes(o.volumes ?? [], base.Volumes),
       WorkingDir: o.workdir ?? base.WorkingDir ?? '',
       Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
-      Labels: base.Labels ?? {},
+      Labels: { ...(base.Labels ?? {}), ...(o.labels ?? {}) },
       ...(o.publish?.length
         ? {
             ExposedPorts: {
@@ -109,7 +123,11 @@ export class Daemon extends DaemonCore {
       path: argv[0] ?? '',
       args: argv.slice(1),
       autoRemove: !!o.autoRemove,
-      mounts: this.volumeMounts(o.volumes ?? []),
+      // The image's VOLUME paths that no -v covers get anonymous volumes too (createContainerOSSpecificSettings).
+      mounts: this.volumeMounts([
+        ...(o.volumes ?? []),
+        ...Object.keys(base.Volumes ?? {}).filter((v) => !(o.volumes ?? []).some((s) => (s.split(':')[1] ?? s) === v)),
+      ]),
       publish: o.publish ?? [],
       rw,
       state: {

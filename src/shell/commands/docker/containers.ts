@@ -4,8 +4,10 @@ import { DaemonError, portOf } from '../../../docker/engine/index.js';
 import { parseReference } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
+import { goStruct } from '../../../gotemplate/index.js';
 import { type FlagSpec, operand, type Parsed } from './flags.js';
 import { printList, pullImage, pullLines } from './images.js';
+import { psFilters } from './ps-filters.js';
 import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
 
 const CREATE_FLAGS: FlagSpec[] = [
@@ -23,9 +25,41 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'user', short: 'u', type: 'string' },
   { long: 'privileged', type: 'bool' },
   { long: 'pull', type: 'string' },
+  { long: 'label', short: 'l', type: 'list' },
+  { long: 'label-file', type: 'list' },
 ];
 
-function createOptions(p: Parsed): CreateOptions {
+/** opts.ConvertKVStringsToMap of --label-file's lines then --label's values ("k" is k with ""),
+ * as the CLI builds Config.Labels; a label file that cannot be read stops the command. */
+function labelsOf(ctx: CommandContext, p: Parsed): Record<string, string> {
+  const kv: string[] = [];
+  for (const file of p.lists.get('label-file') ?? []) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(ctx.proc.readFile(file));
+    } catch {
+      throw new CliError(`open ${file}: no such file or directory`);
+    }
+    // opts.ParseEnvFile's reading: blank lines and # comments skipped, the rest trimmed on the left.
+    for (const line of text.split('\n')) {
+      const l = line.replace(/^[ \t]+/, '');
+      if (l !== '' && !l.startsWith('#')) kv.push(l);
+    }
+  }
+  kv.push(...(p.lists.get('label') ?? []));
+  const out: Record<string, string> = {};
+  for (const e of kv) {
+    const at = e.indexOf('=');
+    out[at < 0 ? e : e.slice(0, at)] = at < 0 ? '' : e.slice(at + 1);
+  }
+  return out;
+}
+
+/** An error the CLI finds before asking the daemon: printed as "docker: <text>." without the
+ * daemon's prefix. */
+class CliError extends Error {}
+
+function createOptions(ctx: CommandContext, p: Parsed): CreateOptions {
   const image = operand(p, 0);
   const cmd = p.operands.slice(1);
   const ep = p.strings.get('entrypoint');
@@ -43,6 +77,7 @@ function createOptions(p: Parsed): CreateOptions {
     volumes: p.lists.get('volume') ?? [],
     publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
+    labels: labelsOf(ctx, p),
     ...(workdir !== undefined ? { workdir } : {}),
   };
 }
@@ -82,8 +117,15 @@ export const runCommand: SubCommand = {
     interspersed: false,
   },
   async run(ctx, d, p) {
-    const o = createOptions(p);
     let c: Container;
+    let o: CreateOptions;
+    try {
+      o = createOptions(ctx, p);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      ctx.stderr(`docker: ${e.message}.\nSee 'docker run --help'.\n`);
+      return 125;
+    }
     try {
       await ensureImage(ctx, d, o.image, p.strings.get('pull'));
       c = d.create(o);
@@ -137,7 +179,14 @@ export const createCommand: SubCommand = {
     interspersed: false,
   },
   async run(ctx, d, p) {
-    const o = { ...createOptions(p), detach: false };
+    let o: CreateOptions;
+    try {
+      o = { ...createOptions(ctx, p), detach: false };
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      ctx.stderr(`docker: ${e.message}.\nSee 'docker create --help'.\n`);
+      return 125;
+    }
     await ensureImage(ctx, d, o.image, p.strings.get('pull'));
     ctx.stdout(`${d.create(o).id}\n`);
     return 0;
@@ -289,27 +338,42 @@ export const psCommand: SubCommand = {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
     let list = d.ps(p.bools.has('all') || p.bools.has('latest') || p.strings.has('last'));
+    const filters = psFilters(p.lists.get('filter') ?? []);
+    if (typeof filters === 'string') {
+      ctx.stderr(`${filters}\n`);
+      return filters.startsWith('invalid argument') ? 125 : 1; // a flag error, or the daemon's
+    }
+    list = list.filter(filters);
     if (p.bools.has('latest')) list = list.slice(0, 1);
     if (p.strings.has('last')) list = list.slice(0, Number(p.strings.get('last')));
     const rows = list.map((c) => {
       // daemon/list.go: arguments with a space are wrapped in single quotes
       const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
       const size = p.bools.has('size') ? d.driver.rwSize(c.rw.mountId, c.rw.initId) : 0;
-      return {
-        ID: noTrunc ? c.id : c.id.slice(0, 12),
-        Image: imageColumn(d, c, noTrunc),
-        Command: JSON.stringify(noTrunc ? command : ellipsis(command, 20)),
-        CreatedAt: goTimeString(c.createdMs),
-        RunningFor: `${humanDuration(now - c.createdMs)} ago`,
-        Ports: c.state.status === 'running' ? portsText(c) : '',
-        State: c.state.status,
-        Status: statusText(c, now),
-        Size: `${humanSize(size, 3)} (virtual ${humanSize(size + sizeOfImage(d, c), 3)})`,
-        Names: c.name.slice(1),
-        Labels: '',
-        Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
-        Networks: 'bridge',
-      };
+      return goStruct(
+        DOCKER_LISTS.ps.rowType,
+        {
+          ID: noTrunc ? c.id : c.id.slice(0, 12),
+          Image: imageColumn(d, c, noTrunc),
+          Command: JSON.stringify(noTrunc ? command : ellipsis(command, 20)),
+          CreatedAt: goTimeString(c.createdMs),
+          RunningFor: `${humanDuration(now - c.createdMs)} ago`,
+          Ports: c.state.status === 'running' ? portsText(c) : '',
+          State: c.state.status,
+          Status: statusText(c, now),
+          Size: `${humanSize(size, 3)} (virtual ${humanSize(size + sizeOfImage(d, c), 3)})`,
+          Names: c.name.slice(1),
+          // Go ranges over the labels map in random order; name order here.
+          Labels: Object.entries(c.config.Labels ?? {})
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+          Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
+          Networks: 'bridge',
+        },
+        // ContainerContext.Label: one label's value, '' when the container has none of that name.
+        { jsonAsMap: true, methods: { Label: { params: ['string'], fn: (k: string) => c.config.Labels?.[k] ?? '' } } },
+      );
     });
     if (p.bools.has('quiet') && !p.strings.has('format')) {
       for (const r of rows) ctx.stdout(`${r.ID}\n`);

@@ -22,7 +22,12 @@ interface Process {
   args: string;
   /** Resident memory in bytes, as the memory cgroup counts it. */
   rss: number;
+  /** ps's STAT: the main process leads its session (Ss). */
+  stat: string;
 }
+
+/** Virtual size in KiB: a model figure (busybox's sleep was 2268 on a real 20.10 host). */
+const VSZ_KIB = 2268;
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -33,17 +38,25 @@ function processes(c: Container): Process[] {
   // containerd-shim is the main process's parent; it starts just before it.
   const shim = pid - 23;
   if (base(argv[0] ?? '') === 'nginx') {
-    const master = { pid, ppid: shim, comm: 'nginx', args: `nginx: master process ${argv.join(' ')}`, rss: 3_932_160 };
+    const master = {
+      pid,
+      ppid: shim,
+      comm: 'nginx',
+      args: `nginx: master process ${argv.join(' ')}`,
+      rss: 3_932_160,
+      stat: 'Ss',
+    };
     const workers = Array.from({ length: HOST_CPUS }, (_, i) => ({
       pid: pid + 37 + i,
       ppid: pid,
       comm: 'nginx',
       args: 'nginx: worker process',
       rss: 1_671_168,
+      stat: 'S',
     }));
     return [master, ...workers];
   }
-  return [{ pid, ppid: shim, comm: base(argv[0] ?? ''), args: argv.join(' '), rss: 348_160 }];
+  return [{ pid, ppid: shim, comm: base(argv[0] ?? ''), args: argv.join(' '), rss: 348_160, stat: 'Ss' }];
 }
 
 function runningContainer(d: DockerEngine, ref: string): Container {
@@ -72,7 +85,34 @@ const PS_FIELDS = new Map<string, PsField>([
   ['args', ['COMMAND', (p) => p.args]],
   ['cmd', ['CMD', (p) => p.args]],
   ['rss', ['RSS', (p) => String(Math.round(p.rss / 1024))]],
+  ['vsz', ['VSZ', () => String(VSZ_KIB)]],
+  ['stat', ['STAT', (p) => p.stat]],
+  ['start', ['STARTED', (_p, c) => new Date(Date.parse(c.state.startedAt)).toISOString().slice(11, 19)]],
+  ['%cpu', ['%CPU', () => '0.0']],
+  ['%mem', ['%MEM', () => '0.0']],
 ]);
+
+/** BSD-style columns (ps aux, ps ax): u gives the user-oriented set; TIME as m:ss. */
+const BSD_USER: PsField[] = [
+  ['USER', () => 'root'],
+  ['PID', (p) => String(p.pid)],
+  ['%CPU', () => '0.0'],
+  ['%MEM', () => '0.0'],
+  ['VSZ', () => String(VSZ_KIB)],
+  ['RSS', (p) => String(Math.round(p.rss / 1024))],
+  ['TTY', (_p, c) => (c.config.Tty ? 'pts/0' : '?')],
+  ['STAT', (p) => p.stat],
+  ['START', (_p, c) => new Date(Date.parse(c.state.startedAt)).toISOString().slice(11, 16)],
+  ['TIME', () => '0:00'],
+  ['COMMAND', (p) => p.args],
+];
+const BSD_PLAIN: PsField[] = [
+  ['PID', (p) => String(p.pid)],
+  ['TTY', (_p, c) => (c.config.Tty ? 'pts/0' : '?')],
+  ['STAT', (p) => p.stat],
+  ['TIME', () => '0:00'],
+  ['COMMAND', (p) => p.args],
+];
 
 const DEFAULT_PS = ['euser', 'pid', 'ppid', 'c', 'stime', 'tty', 'time', 'cmd'];
 
@@ -88,10 +128,13 @@ function psColumns(options: string[]): PsField[] {
   const [only] = options;
   if (options.length === 0 || (options.length === 1 && only !== undefined && ['-ef', '-e', '-f', 'ef'].includes(only)))
     return fieldsNamed(DEFAULT_PS);
+  // BSD options without a dash (aux, axu, ux, ax): procps's user-oriented or default BSD columns.
+  if (options.length === 1 && only !== undefined && /^[aux]+$/.test(only))
+    return only.includes('u') ? BSD_USER : BSD_PLAIN;
   const o = options.indexOf('-o');
   const list = o >= 0 ? options[o + 1] : options.find((x) => x.startsWith('-o'))?.slice(2);
   const cols = list?.split(',').map((x) => x.toLowerCase());
-  const unknown = cols?.find((x) => !PS_FIELDS.has(x) && !/^(%cpu|%mem|vsz|stat|start|pgid|sid|nlwp)$/.test(x));
+  const unknown = cols?.find((x) => !PS_FIELDS.has(x) && !/^(pgid|sid|nlwp)$/.test(x));
   if (unknown) throw new DaemonError(`ps: error: unknown user-defined format specifier "${unknown}"`, 500);
   // The daemon finds each process's line by its PID column.
   if (cols && !cols.includes('pid')) throw new DaemonError("Couldn't find PID field in ps output", 500);
