@@ -2,6 +2,13 @@
 // The language comes from --lang, else LC_ALL / LC_MESSAGES / LANG (zh* → zh-CN).
 export type Lang = 'en' | 'zh-CN';
 
+/** A reason a real host differs from the simulator (src/real/compare.ts's Reason), to be worded. */
+interface Reason {
+  id: string;
+  sim?: string;
+  real?: string;
+}
+
 const en = {
   title: 'overlay-tutor',
   sandbox: 'sandbox',
@@ -57,6 +64,34 @@ const en = {
     why: 'Why the real host differs:',
     events: "The simulator's kernel events (not compared: a real kernel keeps no such log):",
     close: 'F2 or Esc closes; ↑↓ PgUp PgDn scroll',
+    reason: (r: Reason): string => {
+      switch (r.id) {
+        case 'stand-in':
+          return (
+            "the tutorial images hold the simulator's stand-in files, not programs this machine runs: a " +
+            'container from them starts on the simulator only (on a real host, use an image of real programs)'
+          );
+        case 'registry':
+          return 'this host reaches no registry: its images came from the simulator’s `docker save`, not a pull';
+        case 'systemctl':
+          return "the tutor's dockerd is no systemd service: systemctl is not run against it";
+        case 'numbers':
+          return "numbers that depend on the machine (sizes, PIDs, inode numbers, times) are this host's own";
+        case 'kernel':
+          return `another kernel: the simulator models Linux ${r.sim}, this host runs ${r.real}`;
+        case 'docker':
+          return `another Docker version: the simulator models ${r.sim}, this daemon is ${r.real}`;
+        case 'containerd':
+          return (
+            'the containerd image store: layers are snapshots under io.containerd.snapshotter.v1.overlayfs, ' +
+            'not overlay2'
+          );
+        case 'rootless':
+          return 'a rootless daemon: its data-root and overlay (or fuse-overlayfs) belong to the user';
+        default:
+          return r.id;
+      }
+    },
   },
   lessonHelp: 'In a lesson, typed at the prompt:',
   lessonHelpLines: [
@@ -139,6 +174,28 @@ const zhCN: Strings = {
     why: '真实主机为何不同：',
     events: '模拟器的内核事件（不作比较：真实内核没有这样的日志）：',
     close: 'F2 或 Esc 关闭；↑↓ PgUp PgDn 滚动',
+    reason: (r: Reason): string => {
+      switch (r.id) {
+        case 'stand-in':
+          return '教程镜像里是模拟器的替身文件，不是本机能运行的程序：由它们创建的容器只能在模拟器中启动（在真实主机上请用含真实程序的镜像）';
+        case 'registry':
+          return '本机连不上镜像仓库：这些镜像来自模拟器的 `docker save`，而不是 pull';
+        case 'systemctl':
+          return '教程的 dockerd 不是 systemd 服务：systemctl 不会对它执行';
+        case 'numbers':
+          return '与机器有关的数字（大小、PID、inode 号、时间）是本机自己的';
+        case 'kernel':
+          return `内核不同：模拟器模拟的是 Linux ${r.sim}，本机运行的是 ${r.real}`;
+        case 'docker':
+          return `Docker 版本不同：模拟器模拟的是 ${r.sim}，这个守护进程是 ${r.real}`;
+        case 'containerd':
+          return 'containerd 镜像存储：各层是 io.containerd.snapshotter.v1.overlayfs 下的快照，而不是 overlay2';
+        case 'rootless':
+          return 'rootless 守护进程：它的数据目录和 overlay（或 fuse-overlayfs）属于该用户';
+        default:
+          return r.id;
+      }
+    },
   },
   lessonHelp: '课程中，在提示符后输入：',
   lessonHelpLines: [

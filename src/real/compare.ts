@@ -59,9 +59,14 @@ export interface Comparison {
   agree: number;
   total: number;
   exitCodes: { sim: number; real: number };
-  /** Why the real host differs, where the tutor knows. */
-  reasons: string[];
+  /** Why the real host differs, where the tutor knows (worded by the screen, in its language). */
+  reasons: Reason[];
 }
+
+/** A reason the tutor knows for a real host to differ. */
+export type Reason =
+  | { id: 'stand-in' | 'registry' | 'systemctl' | 'numbers' | 'containerd' | 'rootless' }
+  | { id: 'kernel' | 'docker'; sim: string; real: string };
 
 /** Longest common subsequence of two line lists, as pairs of indices. */
 export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
@@ -111,22 +116,20 @@ export function changeLines(before: readonly string[], after: readonly string[])
   ];
 }
 
-const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: string }> = [
+const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: Reason }> = [
   {
     test: (s, r) => /exec format error/.test(r) && !/exec format error/.test(s),
-    reason:
-      "the tutorial images hold the simulator's stand-in files, not programs this machine runs: a " +
-      'container from them starts on the simulator only (on a real host, use an image of real programs)',
+    reason: { id: 'stand-in' },
   },
   {
     test: (s, r) =>
       /(registry-1\.docker\.io|dial tcp|no such host|server misbehaving|TLS handshake timeout)/.test(r) &&
       !/registry-1\.docker\.io/.test(s),
-    reason: 'this host reaches no registry: its images came from the simulator’s `docker save`, not a pull',
+    reason: { id: 'registry' },
   },
   {
     test: (s, r) => /systemctl: not run on the real host/.test(r) && !/systemctl: not run/.test(s),
-    reason: "the tutor's dockerd is no systemd service: systemctl is not run against it",
+    reason: { id: 'systemctl' },
   },
 ];
 
@@ -134,28 +137,23 @@ const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: strin
 const numbersOnly = (a: string, b: string) => a !== b && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
 /** Why the real host differs, where the tutor knows: from the lines that differ and the facts. */
-export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, realLogs = ''): string[] {
-  const out = new Set<string>();
+export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, realLogs = ''): Reason[] {
+  const out: Reason[] = [];
   const differing = rows.filter((r) => r.differs);
   if (!differing.length) return [];
   const sim = differing.map((r) => r.sim ?? '').join('\n');
   // A container that could not run says why in its log, not in the line's output (docker run -d).
   const real = `${differing.map((r) => r.real ?? '').join('\n')}\n${realLogs}`;
-  for (const rule of RULES) if (rule.test(sim, real)) out.add(rule.reason);
+  for (const rule of RULES) if (rule.test(sim, real)) out.push(rule.reason);
   if (differing.some((r) => r.sim !== undefined && r.real !== undefined && numbersOnly(r.sim, r.real)))
-    out.add("numbers that depend on the machine (sizes, PIDs, inode numbers, times) are this host's own");
+    out.push({ id: 'numbers' });
   if (real.includes(facts.kernel) || sim.includes(SIMULATED.kernel))
-    out.add(`another kernel: the simulator models Linux ${SIMULATED.kernel}, this host runs ${facts.kernel}`);
+    out.push({ id: 'kernel', sim: SIMULATED.kernel, real: facts.kernel });
   if (!facts.dockerVersion.startsWith('20.10.'))
-    out.add(
-      `another Docker version: the simulator models ${SIMULATED.dockerVersion}, this daemon is ${facts.dockerVersion}`,
-    );
-  if (facts.storage === 'containerd')
-    out.add(
-      'the containerd image store: layers are snapshots under io.containerd.snapshotter.v1.overlayfs, not overlay2',
-    );
-  if (facts.rootless) out.add('a rootless daemon: its data-root and overlay (or fuse-overlayfs) belong to the user');
-  return [...out];
+    out.push({ id: 'docker', sim: SIMULATED.dockerVersion, real: facts.dockerVersion });
+  if (facts.storage === 'containerd') out.push({ id: 'containerd' });
+  if (facts.rootless) out.push({ id: 'rootless' });
+  return out;
 }
 
 /** A line's two sides normalised together (an id shared by both gets one name), aligned in

@@ -53,7 +53,7 @@ export function compareViewRows(c: Comparison | undefined, width: number, s: Str
   if (c.reasons.length) {
     out.push(`  ${t.why}`);
     for (const r of c.reasons)
-      out.push(...wrapProse(r, width - 4, '    ').map((l, i) => (i ? l : `  · ${l.trimStart()}`)));
+      out.push(...wrapProse(s.compare.reason(r), width - 4, '    ').map((l, k) => (k ? l : `  · ${l.trimStart()}`)));
   }
   if (c.events.length) {
     out.push('', ...wrapProse(t.events, width - 2, '  ').map((l) => `  ${l.trimStart()}`));

@@ -12,7 +12,11 @@ import {
   type LineRecord,
   SIMULATED,
 } from '../../src/real/compare.js';
+import { STRINGS } from '../../src/i18n/index.js';
 import { namedInLine, upperEvents } from '../../src/ui/screen-host-real.js';
+
+/** The reasons as the screen words them, in English. */
+const said = (...a: Parameters<typeof knownReasons>) => knownReasons(...a).map(STRINGS.en.compare.reason);
 
 const FACTS: HostFacts = { dockerVersion: '20.10.24+dfsg1', kernel: '6.1.0-18-amd64', storage: 'overlay2' };
 const ID_A = 'a'.repeat(64);
@@ -94,52 +98,53 @@ describe('knownReasons', () => {
   const differing = (sim: string | undefined, real: string | undefined) => [{ sim, real, differs: true }];
 
   it('says nothing when the sides agree, whatever the host', () => {
-    expect(knownReasons([{ sim: 'a', real: 'a', differs: false }], { ...FACTS, dockerVersion: '27.1.1' })).toEqual([]);
+    expect(said([{ sim: 'a', real: 'a', differs: false }], { ...FACTS, dockerVersion: '27.1.1' })).toEqual([]);
   });
 
   it('names an image whose programs cannot run here, from the output or from the container log', () => {
     const why = /stand-in files/;
-    expect(knownReasons(differing(undefined, 'exec /bin/sh: exec format error'), FACTS).join()).toMatch(why);
+    expect(said(differing(undefined, 'exec /bin/sh: exec format error'), FACTS).join()).toMatch(why);
     expect(
-      knownReasons(
-        differing('Up 2 seconds', 'Exited (1)'),
-        FACTS,
-        'exec /docker-entrypoint.sh: exec format error',
-      ).join(),
+      said(differing('Up 2 seconds', 'Exited (1)'), FACTS, 'exec /docker-entrypoint.sh: exec format error').join(),
     ).toMatch(why);
     // Not for a container that failed for another reason.
-    expect(
-      knownReasons(differing('Up 2 seconds', 'Exited (1)'), FACTS, 'nginx: [emerg] bind() failed').join(),
-    ).not.toMatch(why);
+    expect(said(differing('Up 2 seconds', 'Exited (1)'), FACTS, 'nginx: [emerg] bind() failed').join()).not.toMatch(
+      why,
+    );
   });
 
   it('names a missing registry, a machine’s own numbers and the systemctl stand-in', () => {
     expect(
-      knownReasons(
+      said(
         differing('Status: Image is up to date', 'dial tcp: lookup registry-1.docker.io: no such host'),
         FACTS,
       ).join(),
     ).toMatch(/no registry/);
+    expect(said(differing('overlay 61255492 1024 58080', 'overlay 102687672 9932 87497'), FACTS).join()).toMatch(
+      /numbers that depend/,
+    );
+    expect(said(differing('total 4', 'total four'), FACTS).join()).not.toMatch(/numbers that depend/);
     expect(
-      knownReasons(differing('overlay 61255492 1024 58080', 'overlay 102687672 9932 87497'), FACTS).join(),
-    ).toMatch(/numbers that depend/);
-    expect(knownReasons(differing('total 4', 'total four'), FACTS).join()).not.toMatch(/numbers that depend/);
-    expect(
-      knownReasons(differing('', "systemctl: not run on the real host: the tutor's private dockerd"), FACTS).join(),
+      said(differing('', "systemctl: not run on the real host: the tutor's private dockerd"), FACTS).join(),
     ).toMatch(/no systemd service/);
   });
 
-  it('names another kernel, another Docker version, the containerd store and a rootless daemon', () => {
-    expect(knownReasons(differing(SIMULATED.kernel, FACTS.kernel), FACTS).join()).toMatch(
-      /another kernel.*6\.1\.0-18-amd64/,
+  it('is worded in Chinese too', () => {
+    const zh = knownReasons([{ sim: 'a', real: 'b', differs: true }], { ...FACTS, dockerVersion: '27.1.1' }).map(
+      STRINGS['zh-CN'].compare.reason,
     );
+    expect(zh).toEqual(['Docker 版本不同：模拟器模拟的是 20.10.24，这个守护进程是 27.1.1']);
+  });
+
+  it('names another kernel, another Docker version, the containerd store and a rootless daemon', () => {
+    expect(said(differing(SIMULATED.kernel, FACTS.kernel), FACTS).join()).toMatch(/another kernel.*6\.1\.0-18-amd64/);
     const other = { dockerVersion: '27.1.1', kernel: '6.8.0', storage: 'containerd', rootless: true };
-    const all = knownReasons(differing('a', 'b'), other).join('\n');
+    const all = said(differing('a', 'b'), other).join('\n');
     expect(all).toMatch(/another Docker version: the simulator models 20\.10\.24, this daemon is 27\.1\.1/);
     expect(all).toMatch(/containerd image store/);
     expect(all).toMatch(/rootless/);
     // A 20.10 daemon with overlay2, as root: none of these.
-    expect(knownReasons(differing('a', 'b'), FACTS)).toEqual([]);
+    expect(said(differing('a', 'b'), FACTS)).toEqual([]);
   });
 });
 
