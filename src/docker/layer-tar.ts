@@ -16,6 +16,7 @@
 import { extract } from 'tar-stream';
 import { encodeGoTarHeader, type GoTarHeader } from './go-tar.js';
 import { compareGoStrings } from './go-json.js';
+import { isSynthetic, type SyntheticContent, syntheticBytes, syntheticChunks } from '../kernel/index.js';
 
 export type LayerEntryType =
   | 'file'
@@ -46,8 +47,8 @@ export interface LayerEntry {
   gname?: string;
   /** Modification time, seconds since the epoch. Default 0. */
   mtime?: number;
-  /** File data; only for 'file'. */
-  content?: Uint8Array | string;
+  /** File data; only for 'file'. Synthetic content is made on read (kernel/synthetic.ts). */
+  content?: Uint8Array | string | SyntheticContent;
   /** Symlink target, or for 'hardlink' the path of the entry it is a link to. */
   linkTarget?: string;
   devmajor?: number;
@@ -79,6 +80,25 @@ export interface LayerTarOptions {
 const enc = new TextEncoder();
 const bytes = (v: Uint8Array | string | undefined) =>
   v === undefined ? new Uint8Array(0) : typeof v === 'string' ? enc.encode(v) : v;
+type Content = Uint8Array | SyntheticContent;
+const contentOf = (v: LayerEntry['content']): Content => (isSynthetic(v) ? v : bytes(v));
+const sizeOf = (c: Content) => (isSynthetic(c) ? c.size : c.length);
+
+/** A file's bytes, whatever kind of content it has (a synthetic one is made here). */
+export function entryBytes(e: LayerEntry): Uint8Array {
+  const c = contentOf(e.content);
+  return isSynthetic(c) ? syntheticBytes(c) : c;
+}
+
+/** Where a layer tar's bytes go as they are made: header blocks, a file's data, its padding. */
+export interface LayerTarSink {
+  /** Header blocks (a PAX header and the header) of the entry named `name`. */
+  header(bytes: Uint8Array, name: string): void;
+  /** The data of the entry whose header came last. */
+  data(content: Content): void;
+  /** Padding to a block, and the two zero blocks that end the archive. */
+  pad(bytes: Uint8Array): void;
+}
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const dirName = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
 
@@ -142,6 +162,51 @@ function linkRoot(e: LayerEntry, byPath: Map<string, LayerEntry>): LayerEntry {
  * entries always give the same bytes (no clock, no host lookups), so the DiffID is stable.
  */
 export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOptions = {}): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const push = (b: Uint8Array) => {
+    chunks.push(b);
+    total += b.length;
+  };
+  emitLayerTar(entries, opts, {
+    header: push,
+    data: (c) => push(isSynthetic(c) ? syntheticBytes(c) : c),
+    pad: push,
+  });
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The layer tar's length and sha256 (its DiffID), its synthetic files made a chunk at a time: a
+ * 100 MB layer is hashed without being held. */
+export function hashLayerTar(
+  entries: readonly LayerEntry[],
+  update: (chunk: Uint8Array) => void,
+  opts: LayerTarOptions = {},
+): number {
+  let total = 0;
+  const feed = (b: Uint8Array) => {
+    update(b);
+    total += b.length;
+  };
+  emitLayerTar(entries, opts, {
+    header: feed,
+    data: (c) => {
+      if (!isSynthetic(c)) return feed(c);
+      for (const chunk of syntheticChunks(c)) feed(chunk);
+    },
+    pad: feed,
+  });
+  return total;
+}
+
+/** The layer tar, part by part, into sink (see writeLayerTar). */
+export function emitLayerTar(entries: readonly LayerEntry[], opts: LayerTarOptions, sink: LayerTarSink): void {
   const era = opts.era ?? '20.10';
   const typeBits = opts.modeTypeBits ?? era === '20.10';
   const lookup = opts.lookupName ?? ((id: number) => (id === 0 ? 'root' : ''));
@@ -153,13 +218,6 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
   const byPath = new Map(entries.map((e) => [e.path, e]));
   const list = opts.order === 'given' ? [...entries] : [...entries].sort((a, b) => compareWalkOrder(a.path, b.path));
   const firstOfInode = new Map<LayerEntry, string>(); // data-holding entry → tar name written first
-
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const push = (b: Uint8Array) => {
-    chunks.push(b);
-    total += b.length;
-  };
 
   const owner = (x: LayerEntry) => {
     const uid = x.uid ?? 0;
@@ -176,18 +234,17 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
     if (e.type === 'whiteout' || isWhiteout(e)) {
       // The converter renames the device and rewrites mode/type; owner and mtime stay the device's.
       const name = dirName(e.path) ? `${dirName(e.path)}/.wh.${baseName(e.path)}` : `.wh.${baseName(e.path)}`;
-      push(encodeGoTarHeader({ ...base, name, typeflag: '0', mode: 0o600 }));
+      sink.header(encodeGoTarHeader({ ...base, name, typeflag: '0', mode: 0o600 }), name);
       continue;
     }
     if (e.type === 'opaque') {
-      push(
-        encodeGoTarHeader({ ...base, name: `${e.path}/.wh..wh..opq`, typeflag: '0', mode: (e.mode ?? 0o755) & 0o777 }),
-      );
+      const name = `${e.path}/.wh..wh..opq`;
+      sink.header(encodeGoTarHeader({ ...base, name, typeflag: '0', mode: (e.mode ?? 0o755) & 0o777 }), name);
       continue;
     }
 
     let kind: TarKind = e.type;
-    let data: Uint8Array = new Uint8Array(0);
+    let data: Content = new Uint8Array(0);
     let linkname = '';
     let meta: LayerEntry = e;
     if (e.type === 'file' || e.type === 'hardlink') {
@@ -198,7 +255,7 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
       if (first === undefined) {
         firstOfInode.set(root, e.path);
         kind = 'file';
-        data = bytes(root.content);
+        data = contentOf(root.content);
       } else {
         kind = 'hardlink';
         linkname = first;
@@ -218,40 +275,25 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
       name: isDir ? `${e.path}/` : e.path,
       typeflag: TYPEFLAG[kind],
       mode: perm | (typeBits ? S_IF[kind] : 0),
-      size: data.length,
+      size: sizeOf(data),
       linkname,
       devmajor: kind === 'char' || kind === 'block' ? (e.devmajor ?? 0) : 0,
       devminor: kind === 'char' || kind === 'block' ? (e.devminor ?? 0) : 0,
       xattrs,
     };
-    push(encodeGoTarHeader(h));
-    if (data.length > 0) {
-      push(data);
-      if (data.length % 512) push(new Uint8Array(512 - (data.length % 512)));
+    sink.header(encodeGoTarHeader(h), h.name);
+    const size = sizeOf(data);
+    if (size > 0) {
+      sink.data(data);
+      if (size % 512) sink.pad(new Uint8Array(512 - (size % 512)));
     }
     if (isDir && (e.opaque || bytes(e.xattrs?.['trusted.overlay.opaque'])[0] === 0x79)) {
       // tar.Header{Mode: hdr.Mode & ModePerm, …} with no ModTime: Go writes mtime 0.
-      push(
-        encodeGoTarHeader({
-          ...h,
-          name: `${e.path}/.wh..wh..opq`,
-          typeflag: '0',
-          mode: perm & 0o777,
-          mtime: 0,
-          xattrs: [],
-        }),
-      );
+      const name = `${e.path}/.wh..wh..opq`;
+      sink.header(encodeGoTarHeader({ ...h, name, typeflag: '0', mode: perm & 0o777, mtime: 0, xattrs: [] }), name);
     }
   }
-  push(new Uint8Array(1024)); // end of archive: two zero blocks, as Go's Writer.Close writes
-
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  sink.pad(new Uint8Array(1024)); // end of archive: two zero blocks, as Go's Writer.Close writes
 }
 
 // ---------------------------------------------------------------- reading

@@ -12,6 +12,7 @@
 import type { Volume } from 'memfs';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
+import { type SyntheticContent, syntheticBytes, syntheticContent } from './synthetic.js';
 import {
   S_IFDIR,
   S_IFLNK,
@@ -107,6 +108,8 @@ export class Disk implements MountedFs {
   private readonly core: MemCore;
   private readonly clock: Clock;
   private readonly xattrs = new WeakMap<MemNode, Map<string, Uint8Array>>();
+  /** Regular files whose bytes are made on read (synthetic.ts): memfs holds none of them. */
+  private readonly synthetic = new WeakMap<MemNode, SyntheticContent>();
   /** Inodes held by bind mounts: they outlive their last name. */
   private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
@@ -238,9 +241,10 @@ export class Disk implements MountedFs {
     };
     return {
       stat: () => this.statNode(node),
-      read: () => new Uint8Array(node.getBuffer()),
+      read: () => this.bytesOf(node),
       write: (data, flags) => {
-        if (flags.truncate) node.truncate(0);
+        if (flags.truncate) this.truncateNode(node, 0);
+        else if (data.length) this.materialize(node);
         if (data.length)
           node.write(
             Buffer.from(data.buffer, data.byteOffset, data.length),
@@ -251,7 +255,7 @@ export class Disk implements MountedFs {
         if (flags.truncate || data.length) touch(false, true, true);
       },
       truncate: (length) => {
-        node.truncate(length);
+        this.truncateNode(node, length);
         touch(false, true, true);
       },
       chmod: (mode) => {
@@ -290,7 +294,7 @@ export class Disk implements MountedFs {
     let size = 0;
     let blocks = 0;
     if (type === 'file') {
-      size = node.size;
+      size = this.synthetic.get(node)?.size ?? node.size;
       blocks = Math.ceil(size / BLOCK) * (BLOCK / 512);
     } else if (type === 'dir') {
       size = BLOCK;
@@ -392,7 +396,39 @@ export class Disk implements MountedFs {
     const node = this.walk(rel, 'open').getNode();
     if (node.isDirectory()) throw new KernelError('EISDIR', 'read', rel);
     if ((node.mode & S_IFMT) !== S_IFREG) return new Uint8Array(0);
-    return new Uint8Array(node.getBuffer());
+    return this.bytesOf(node);
+  }
+
+  /** What a file that may be synthetic holds, when a whole file is synthetic (undefined if not):
+   * a copy or an export can carry the descriptor on instead of the bytes. */
+  syntheticOf(rel: string): SyntheticContent | undefined {
+    const link = this.tryWalk(rel);
+    return link ? this.synthetic.get(link.getNode()) : undefined;
+  }
+
+  private bytesOf(node: MemNode): Uint8Array {
+    const synth = this.synthetic.get(node);
+    return synth ? syntheticBytes(synth) : new Uint8Array(node.getBuffer());
+  }
+
+  /** A synthetic file about to be written in place becomes ordinary bytes first. */
+  private materialize(node: MemNode): void {
+    const synth = this.synthetic.get(node);
+    if (!synth) return;
+    this.synthetic.delete(node);
+    node.setBuffer(Buffer.from(syntheticBytes(synth)));
+  }
+
+  /** truncate(2); a synthetic file cut shorter stays synthetic (its bytes are a prefix of the same stream). */
+  private truncateNode(node: MemNode, length: number): void {
+    const synth = this.synthetic.get(node);
+    if (synth && length <= synth.size) {
+      if (length === 0) this.synthetic.delete(node);
+      else this.synthetic.set(node, syntheticContent(length, synth.seed, synth.head));
+      return;
+    }
+    this.materialize(node);
+    node.truncate(length);
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -457,7 +493,7 @@ export class Disk implements MountedFs {
       if (flags.create && flags.exclusive) throw new KernelError('EEXIST', 'open', rel);
       if (node.isDirectory()) throw new KernelError('EISDIR', 'open', rel);
       if (flags.truncate && (node.mode & S_IFMT) === S_IFREG) {
-        node.truncate(0);
+        this.truncateNode(node, 0);
         this.stamp(node, false, true, true);
         this.changed();
       }
@@ -474,7 +510,17 @@ export class Disk implements MountedFs {
     const node = this.openNode(rel, flags, mode, cred);
     if ((node.mode & S_IFMT) !== S_IFREG) return; // a device such as /dev/null swallows the bytes
     if (data.length === 0) return;
+    this.materialize(node);
     node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, flags.append ? node.size : 0);
+    this.stamp(node, false, true, true);
+    this.changed();
+  }
+
+  /** open(O_CREAT|O_TRUNC) and a write of content whose bytes are made on read. */
+  writeSynthetic(rel: string, content: SyntheticContent, mode: number, cred: Credentials): void {
+    const node = this.openNode(rel, { create: true, truncate: true }, mode, cred);
+    if ((node.mode & S_IFMT) !== S_IFREG) return;
+    if (content.size > 0) this.synthetic.set(node, content);
     this.stamp(node, false, true, true);
     this.changed();
   }
@@ -581,7 +627,7 @@ export class Disk implements MountedFs {
     if (node.isDirectory()) throw new KernelError('EISDIR', 'truncate', rel);
     if (length < 0) throw new KernelError('EINVAL', 'truncate', rel);
     if ((node.mode & S_IFMT) !== S_IFREG) throw new KernelError('EINVAL', 'truncate', rel);
-    node.truncate(length);
+    this.truncateNode(node, length);
     this.stamp(node, false, true, true);
     this.changed();
   }
@@ -616,7 +662,16 @@ export class Disk implements MountedFs {
   copyContent(from: string, to: string): void {
     const src = this.walk(from, 'copy_up').getNode();
     const dst = this.walk(to, 'copy_up').getNode();
-    if ((src.mode & S_IFMT) === S_IFREG) dst.setBuffer(src.getBuffer());
+    if ((src.mode & S_IFMT) === S_IFREG) {
+      const synth = this.synthetic.get(src);
+      if (synth) {
+        this.truncateNode(dst, 0);
+        this.synthetic.set(dst, synth); // a copy-up copies the descriptor, not megabytes
+      } else {
+        this.synthetic.delete(dst);
+        dst.setBuffer(src.getBuffer());
+      }
+    }
     this.changed();
   }
 

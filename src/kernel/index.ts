@@ -10,3 +10,11 @@ export * from './types.js';
 export { seededRandom, fixedClock, followingClock, steppingClock } from './determinism.js';
 export { Budget, BudgetExceeded, DEFAULT_BUDGET, type BudgetLimits, type BudgetReason } from './budget.js';
 export { moreOf, readCharDevice } from './endless.js';
+export {
+  isSynthetic,
+  readSynthetic,
+  type SyntheticContent,
+  syntheticBytes,
+  syntheticChunks,
+  syntheticContent,
+} from './synthetic.js';

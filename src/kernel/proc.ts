@@ -6,6 +6,7 @@ import { KernelError } from './errors.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
+import { type SyntheticContent, syntheticBytes } from './synthetic.js';
 
 export interface ProcOptions {
   /** Host path of the process root; '/' unless chroot'ed. */
@@ -311,6 +312,22 @@ export class Proc {
     if (this.onDisk(r)) {
       if (!r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
       if (bytes.length > 0 || flags.truncate) this.kernel.emit({ kind: 'write', path: r.host });
+    }
+  }
+
+  /**
+   * writeFile(path, bytes) of a file whose bytes are made on read (synthetic.ts): the plain disk
+   * keeps the descriptor alone; any other filesystem is handed the bytes.
+   */
+  writeSyntheticFile(path: string, content: SyntheticContent, mode = 0o666): void {
+    const r = this.resolveForOpen(path, { create: true, truncate: true });
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
+    if (!r.mount.fs.writeSynthetic)
+      return this.writeFile(path, syntheticBytes(content), { create: true, truncate: true }, mode);
+    r.mount.fs.writeSynthetic(r.rel, content, mode & ~this.umask, this.cred);
+    if (this.onDisk(r)) {
+      if (!r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
+      this.kernel.emit({ kind: 'write', path: r.host });
     }
   }
 

@@ -109,7 +109,7 @@ describe('docker history', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       expect.stringMatching(/^[0-9a-f]{12} 12B sh -c echo "Hello world" > \/tmp\/newfile$/),
       `${busybox} 0B /bin/sh -c #(nop)  CMD ["sh"]`,
-      expect.stringMatching(/^<missing> [\d.]+kB \/bin\/sh -c #\(nop\) ADD file:/),
+      expect.stringMatching(/^<missing> 4\.26MB \/bin\/sh -c #\(nop\) ADD file:/),
     ]);
   });
 });

@@ -4,7 +4,7 @@
 // container's root unless asked to keep their owners. A container that is not running has its
 // filesystem mounted for the copy and unmounted after it, so a file copied into a container that
 // never ran lands in its upper dir. The same walk and unpack serve the CLI on the host's side.
-import { isKernelError, type Proc } from '../../kernel/index.js';
+import { isKernelError, isSynthetic, type Proc } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 import type { Daemon } from './containers.js';
 import { DaemonError } from './types.js';
@@ -95,8 +95,10 @@ export function extractEntries(
       if (existing?.type === 'dir')
         throw new DaemonError(`cannot overwrite directory "${target}" with non-directory "${e.path}"`, 400);
       if (existing) proc.unlink(target);
-      if (e.type === 'file') proc.writeFile(target, e.content ?? new Uint8Array(0), { create: true }, mode);
-      else if (e.type === 'symlink') proc.symlink(e.linkTarget ?? '', target);
+      if (e.type === 'file') {
+        if (isSynthetic(e.content)) proc.writeSyntheticFile(target, e.content, mode);
+        else proc.writeFile(target, e.content ?? new Uint8Array(0), { create: true }, mode);
+      } else if (e.type === 'symlink') proc.symlink(e.linkTarget ?? '', target);
       else if (e.type === 'hardlink') proc.link(at(e.linkTarget ?? ''), target);
       else if (e.type === 'fifo') proc.mknod(target, 0o010000 | mode);
       else if (e.type === 'char' || e.type === 'block')

@@ -187,7 +187,12 @@ export class DaemonCore {
     let parent: RoLayer | undefined;
     for (const l of resolved.layers) {
       const id = l.blobDigest.slice(7, 19);
-      const { layer, existed } = await this.layers.register(() => l.tar(), parent, l.diffId);
+      const { layer, existed } = this.layers.registerEntries(
+        () => l.entries(),
+        parent,
+        l.diffId,
+        () => l.tarSplit(),
+      );
       // Our hold on the parent ends here: a new child holds it, an existing one already did.
       if (parent) this.layers.release(parent);
       if (!existed) {

@@ -3,11 +3,11 @@
 // containers under layerdb/mounts/<container-id>/.
 import type { Random } from '../../kernel/index.js';
 import { chainId as chainOf, sha256, type Digest } from '../digest.js';
-import { readLayerTar } from '../layer-tar.js';
+import { type LayerEntry, readLayerTar } from '../layer-tar.js';
 import type { DaemonFs } from './daemon-fs.js';
 import type { GraphDriver } from './graphdriver.js';
 import { randomHex } from './overlay2-driver.js';
-import { tarSplitGz } from './tar-split.js';
+import { tarSplitGz, tarSplitGzOf } from './tar-split.js';
 
 export interface RoLayer {
   chainId: Digest;
@@ -81,7 +81,34 @@ export class LayerStore {
     return { layer, existed: false };
   }
 
-  private writeLayerDb(layer: RoLayer, tar: Uint8Array): void {
+  /**
+   * register() of a layer known by its files and its DiffID, as a pull from the tutorial registry
+   * has it: the entries go straight into the driver's dir and tar-split is made from them, with
+   * no layer tar in between (a 100 MB layer is never a tar in memory).
+   */
+  registerEntries(
+    entries: () => LayerEntry[],
+    parent: RoLayer | undefined,
+    diffId: Digest,
+    tarSplit: () => Uint8Array = () => tarSplitGzOf(entries()),
+  ): { layer: RoLayer; existed: boolean } {
+    const chainId = parent ? chainOf([parent.chainId, diffId]) : diffId;
+    const found = this.layers.get(chainId);
+    if (found) {
+      found.refs++;
+      return { layer: found, existed: true };
+    }
+    const files = entries();
+    const cacheId = randomHex(this.random);
+    const size = this.driver.registerLayer(cacheId, parent?.cacheId, files);
+    const layer: RoLayer = { chainId, diffId, cacheId, size, refs: 1, ...(parent ? { parent } : {}) };
+    if (parent) parent.refs++;
+    this.writeLayerDb(layer, tarSplit(), true);
+    this.layers.set(chainId, layer);
+    return { layer, existed: false };
+  }
+
+  private writeLayerDb(layer: RoLayer, tarOrSplit: Uint8Array, split = false): void {
     const sha = `${this.root}/sha256`;
     if (!this.fs.exists(sha)) {
       this.fs.mkdir(sha, 0o755);
@@ -93,7 +120,7 @@ export class LayerStore {
     this.fs.write(`${dir}/diff`, layer.diffId, 0o644);
     if (layer.parent) this.fs.write(`${dir}/parent`, layer.parent.chainId, 0o644);
     this.fs.write(`${dir}/size`, String(layer.size), 0o644);
-    this.fs.write(`${dir}/tar-split.json.gz`, tarSplitGz(tar), 0o644);
+    this.fs.write(`${dir}/tar-split.json.gz`, split ? tarOrSplit : tarSplitGz(tarOrSplit), 0o644);
   }
 
   /** Release one reference; returns the ChainIDs actually deleted, top first. */

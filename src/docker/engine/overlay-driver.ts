@@ -287,10 +287,8 @@ export class Overlay implements GraphDriver {
           dirTimes.push([path, mtimeMs]);
           break;
         case 'file': {
-          const data =
-            typeof e.content === 'string' ? new TextEncoder().encode(e.content) : (e.content ?? new Uint8Array(0));
-          fs.write(path, data, e.mode ?? 0o644);
-          size += data.length;
+          fs.writeContent(path, e.content, e.mode ?? 0o644);
+          size += fs.proc.lstat(path).size;
           break;
         }
         case 'symlink':

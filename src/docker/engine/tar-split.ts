@@ -3,6 +3,8 @@
 // entries name the file whose data comes from disk. Written as tar-split does, except that the
 // CRC-64 payload of a file entry is left null (see the report's known differences).
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { isSynthetic } from '../../kernel/index.js';
+import { emitLayerTar, type LayerEntry } from '../layer-tar.js';
 
 /** Standard base64 with padding, as Go's encoding/json writes a []byte. */
 function b64(bytes: Uint8Array): string {
@@ -64,6 +66,48 @@ export function tarSplitLines(tar: Uint8Array): string {
 
 export function tarSplitGz(tar: Uint8Array): Uint8Array {
   return gzipSync(new TextEncoder().encode(tarSplitLines(tar)));
+}
+
+/**
+ * tarSplitLines of the tar writeLayerTar(entries) would write, made from the entries without
+ * the tar: a pulled layer's files are never a tar in memory (a test holds the two equal).
+ */
+export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
+  const lines: string[] = [];
+  let pos = 0;
+  let raw: Uint8Array[] = [];
+  let pending: { name: string; size?: number } | undefined;
+  const flushEntry = () => {
+    if (!pending) return;
+    const { name, size } = pending;
+    lines.push(JSON.stringify({ type: 1, name, ...(size ? { size } : {}), payload: null, position: pos++ }));
+    pending = undefined;
+  };
+  emitLayerTar(
+    entries,
+    {},
+    {
+      header: (bytes, name) => {
+        flushEntry();
+        raw.push(bytes);
+        lines.push(JSON.stringify({ type: 2, payload: b64(Buffer.concat(raw)), position: pos++ }));
+        raw = [];
+        pending = { name };
+      },
+      data: (c) => {
+        if (pending) pending.size = isSynthetic(c) ? c.size : c.length;
+      },
+      pad: (bytes) => void raw.push(bytes),
+    },
+  );
+  flushEntry();
+  lines.push(JSON.stringify({ type: 2, payload: b64(Buffer.concat(raw)), position: pos++ }));
+  lines.push(JSON.stringify({ type: 2, position: pos++ }));
+  return lines.join('\n') + '\n';
+}
+
+export function tarSplitGzOf(entries: readonly LayerEntry[]): Uint8Array {
+  return gzipSync(new TextEncoder().encode(tarSplitLinesOf(entries)));
 }
 
 /**

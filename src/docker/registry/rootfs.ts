@@ -2,6 +2,7 @@
 // randomness, no clock), so every learner's ubuntu:20.04 has the same DiffID. Files are small
 // stand-ins (a few hundred bytes to a few KB); config files that learners read (passwd,
 // os-release, nginx.conf …) carry real-looking text.
+import { isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 
 /** Collects layer entries; parents are added automatically as 0755 dirs. */
@@ -23,7 +24,7 @@ export class TreeBuilder {
     return this;
   }
 
-  file(path: string, content: string | Uint8Array, mode = 0o644, gid = 0): this {
+  file(path: string, content: string | Uint8Array | SyntheticContent, mode = 0o644, gid = 0): this {
     this.parents(path);
     this.entries.set(path, {
       path,
@@ -37,9 +38,17 @@ export class TreeBuilder {
     return this;
   }
 
-  /** A binary stand-in: an ELF magic and the program's name, padded to a size derived from the name. */
+  /** A binary stand-in: an ELF magic and the program's name, then bytes made on read, its size
+   * derived from the name; fitLayer() scales it with the others to the real image's size. */
   binary(path: string, min = 200, spread = 3000): this {
     return this.file(path, fakeBinary(path, min, spread), 0o755);
+  }
+
+  /** A binary stand-in of the real file's own size, which fitLayer() leaves as it is. */
+  sized(path: string, size: number, mode = 0o755): this {
+    const c = fakeBinary(path, size, 1);
+    FIXED.add(c);
+    return this.file(path, c, mode);
   }
 
   symlink(path: string, target: string): this {
@@ -66,13 +75,60 @@ export function hashName(s: string): number {
   return h;
 }
 
-function fakeBinary(path: string, min: number, spread: number): Uint8Array {
+/** Stand-ins whose size is the real file's (TreeBuilder.sized): fitLayer() does not scale them. */
+const FIXED = new WeakSet<SyntheticContent>();
+
+function fakeBinary(path: string, min: number, spread: number): SyntheticContent {
   const size = min + (hashName(path) % spread);
-  const out = new Uint8Array(size);
-  out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
   const name = new TextEncoder().encode(`\0${path}\0`);
-  for (let i = 8; i < size; i++) out[i] = name[(i - 8) % name.length] as number;
-  return out;
+  const head = new Uint8Array(8 + name.length);
+  head.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+  head.set(name, 8);
+  return syntheticContent(size, hashName(path), head);
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/** What an entry adds to the layer's size as Docker counts it (lstat sizes, a hard link once). */
+function entrySize(e: LayerEntry): number {
+  if (e.type === 'symlink') return utf8Length(e.linkTarget ?? '');
+  if (e.type !== 'file') return 0;
+  const c = e.content;
+  return c === undefined ? 0 : isSynthetic(c) ? c.size : typeof c === 'string' ? utf8Length(c) : c.length;
+}
+
+/**
+ * The layer with its binary stand-ins scaled so that its size is `target` bytes exactly: the
+ * real image's figure, which `docker images`, `system df`, `du` and the panes then show. Text
+ * files keep their text; stand-ins of a real file's own size (sized()) keep theirs.
+ */
+export function fitLayer(entries: LayerEntry[], target: number): LayerEntry[] {
+  let fixed = 0;
+  const scalable: LayerEntry[] = [];
+  for (const e of entries) {
+    if (e.type === 'file' && isSynthetic(e.content) && !FIXED.has(e.content)) scalable.push(e);
+    else fixed += entrySize(e);
+  }
+  const weight = scalable.reduce((n, e) => n + entrySize(e), 0);
+  const room = target - fixed;
+  if (room === 0 && scalable.length === 0) return entries; // already the real size (padded text)
+  if (room < scalable.length || weight === 0)
+    throw new Error(`fitLayer: ${fixed} bytes of text leave no room in ${target}`);
+  let given = 0;
+  const sized = scalable.map((e) => {
+    const size = Math.max(1, Math.floor((entrySize(e) * room) / weight));
+    given += size;
+    return size;
+  });
+  // The rounding's remainder goes to the largest stand-in.
+  const largest = sized.indexOf(Math.max(...sized));
+  sized[largest] = (sized[largest] as number) + room - given;
+  const scaled = new Map(scalable.map((e, i) => [e, sized[i] as number]));
+  return entries.map((e) => {
+    const size = scaled.get(e);
+    if (size === undefined || !isSynthetic(e.content)) return e;
+    return { ...e, content: syntheticContent(size, e.content.seed, e.content.head) };
+  });
 }
 
 const COMMON_BIN = (
@@ -172,7 +228,8 @@ const DEBCONF_ELEMENTS = [
 
 export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   const t = new TreeBuilder(d.mtime);
-  const usrmerge = d.id === 'ubuntu';
+  // Both are merged-/usr: Ubuntu since 20.04's images, Debian since bookworm (bin -> usr/bin).
+  const usrmerge = true;
   if (usrmerge) {
     t.symlink('bin', 'usr/bin').symlink('sbin', 'usr/sbin').symlink('lib', 'usr/lib');
     t.symlink('lib32', 'usr/lib32').symlink('lib64', 'usr/lib64').symlink('libx32', 'usr/libx32');
@@ -218,7 +275,11 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
   t.dir('root', 0o700).dir('tmp', 0o1777).dir('var/tmp', 0o1777).dir('var/lock', 0o1777);
   t.symlink('var/run', '/run');
   const binDir = usrmerge ? 'usr/bin' : 'bin';
-  for (const b of COMMON_BIN) t.binary(COMMON_BIN.indexOf(b) < 60 ? `${binDir}/${b}` : `usr/bin/${b}`);
+  for (const b of COMMON_BIN) {
+    const path = COMMON_BIN.indexOf(b) < 60 ? `${binDir}/${b}` : `usr/bin/${b}`;
+    if (b === 'bash') t.sized(path, 1_183_448);
+    else t.binary(path);
+  }
   for (const s of COMMON_SBIN) t.binary(`${usrmerge ? 'usr/sbin' : 'sbin'}/${s}`);
   t.symlink(`${binDir}/rbash`, 'bash');
   t.symlink('usr/bin/pager', '/etc/alternatives/pager');
@@ -231,7 +292,7 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
     t.binary(`${libDir}/${so}.0.${hashName(p) % 9}`, 2000, 6000);
     t.symlink(`${libDir}/${so}`, `${so}.0.${hashName(p) % 9}`);
   }
-  t.binary(`${libDir}/libc-2.31.so`, 6000, 2000).symlink(`${libDir}/libc.so.6`, 'libc-2.31.so');
+  t.sized(`${libDir}/libc-2.31.so`, 2_029_592).symlink(`${libDir}/libc.so.6`, 'libc-2.31.so');
   t.binary(`${usrmerge ? 'usr/lib' : 'lib'}/x86_64-linux-gnu/ld-2.31.so`, 3000, 500);
   t.symlink(
     usrmerge ? 'usr/lib64/ld-linux-x86-64.so.2' : 'lib64/ld-linux-x86-64.so.2',

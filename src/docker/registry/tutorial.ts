@@ -1,7 +1,7 @@
 // The tutorial's offline registry: ubuntu, debian, nginx (on debian's layer, so pulling both
 // shows "Already exists"), alpine, busybox and hello-world. Images are built on first resolve and
 // cached for the process: they never depend on a session's seed or clock.
-import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { sha256, type Digest } from '../digest.js';
 import {
   emptyContainerConfig,
@@ -10,8 +10,10 @@ import {
   type HistoryEntry,
   type ImageConfig,
 } from '../image-config.js';
-import { writeLayerTar, type LayerEntry } from '../layer-tar.js';
-import { debianFamilyRoot } from './rootfs.js';
+import { hashLayerTar, writeLayerTar, type LayerEntry } from '../layer-tar.js';
+import { tarSplitGzOf } from '../engine/tar-split.js';
+import { LAYER_DIFF_IDS } from './layer-digests.js';
+import { debianFamilyRoot, fitLayer } from './rootfs.js';
 import { alpineRoot, busyboxRoot, helloRoot, nginxLayers } from './small-images.js';
 import { parseReference, RegistryError, type Registry, type RegistryLayer, type ResolvedImage } from './types.js';
 
@@ -24,6 +26,9 @@ interface Step {
   layer?: () => LayerEntry[];
   /** Reuse a layer of another image (same bytes, same DiffID). */
   shared?: string;
+  /** The real image's layer: its size on disk (what `docker history` shows) and its gzipped
+   * blob's (what `docker pull` counts), in bytes. */
+  real?: { size: number; blob: number };
 }
 
 interface ImageDef {
@@ -41,9 +46,33 @@ const ubuntuSteps = (release: string, info: Parameters<typeof debianFamilyRoot>[
   { by: '#(nop)  ARG LAUNCHPAD_BUILD_ARCH' },
   { by: '#(nop)  LABEL org.opencontainers.image.ref.name=ubuntu' },
   { by: `#(nop)  LABEL org.opencontainers.image.version=${release}` },
-  { by: '#(nop) ADD file:%FILE% in / ', layer: () => debianFamilyRoot(info) },
+  {
+    by: '#(nop) ADD file:%FILE% in / ',
+    layer: () => debianFamilyRoot(info),
+    real: (REAL_SIZES as Record<string, Step['real']>)[`ubuntu:${release}`],
+  },
   { by: '#(nop)  CMD ["/bin/bash"]' },
 ];
+
+/**
+ * The real images' layer sizes, as a real Docker 20.10 shows them for the versions modelled here
+ * (`docker history`: ubuntu:20.04 72.8MB, ubuntu:22.04 77.8MB, debian:bookworm-slim 74.8MB, nginx
+ * 1.25.2's install layer 112MB and its scripts 1.62kB … 4.62kB, alpine 3.18.3 7.34MB, busybox
+ * 1.36.1 4.26MB, hello-world 13.3kB), with their compressed blobs' sizes as `docker pull` counts them.
+ */
+const REAL_SIZES = {
+  'ubuntu:20.04': { size: 72_787_960, blob: 27_505_921 },
+  'ubuntu:22.04': { size: 77_821_504, blob: 29_536_872 },
+  debian: { size: 74_763_108, blob: 29_124_181 },
+  nginxInstall: { size: 112_276_344, blob: 41_351_442 },
+  nginxEntrypoint: { size: 1_620, blob: 627 },
+  nginxListen: { size: 2_122, blob: 955 },
+  nginxEnvsubst: { size: 3_018, blob: 1_209 },
+  nginxTune: { size: 4_619, blob: 1_401 },
+  alpine: { size: 7_339_108, blob: 3_401_613 },
+  busybox: { size: 4_261_550, blob: 2_219_949 },
+  hello: { size: 13_256, blob: 2_479 },
+} as const satisfies Record<string, { size: number; blob: number }>;
 
 const DEBIAN_INFO = {
   id: 'debian',
@@ -98,7 +127,7 @@ const IMAGES: ImageDef[] = [
     dockerVersion: '20.10.23',
     config: { Cmd: ['bash'] },
     steps: [
-      { by: '#(nop) ADD file:%FILE% in / ', layer: () => debianFamilyRoot(DEBIAN_INFO) },
+      { by: '#(nop) ADD file:%FILE% in / ', layer: () => debianFamilyRoot(DEBIAN_INFO), real: REAL_SIZES.debian },
       { by: '#(nop)  CMD ["bash"]' },
     ],
   },
@@ -133,11 +162,28 @@ const IMAGES: ImageDef[] = [
           '/dev/stdout /var/log/nginx/access.log     && ln -sf ' +
           '/dev/stderr /var/log/nginx/error.log',
         layer: () => nginxLayers()[0] as LayerEntry[],
+        real: REAL_SIZES.nginxInstall,
       },
-      { by: '#(nop) COPY file:%FILE% in / ', layer: () => nginxLayers()[1] as LayerEntry[] },
-      { by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ', layer: () => nginxLayers()[2] as LayerEntry[] },
-      { by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ', layer: () => nginxLayers()[3] as LayerEntry[] },
-      { by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ', layer: () => nginxLayers()[4] as LayerEntry[] },
+      {
+        by: '#(nop) COPY file:%FILE% in / ',
+        layer: () => nginxLayers()[1] as LayerEntry[],
+        real: REAL_SIZES.nginxEntrypoint,
+      },
+      {
+        by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ',
+        layer: () => nginxLayers()[2] as LayerEntry[],
+        real: REAL_SIZES.nginxListen,
+      },
+      {
+        by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ',
+        layer: () => nginxLayers()[3] as LayerEntry[],
+        real: REAL_SIZES.nginxEnvsubst,
+      },
+      {
+        by: '#(nop) COPY file:%FILE% in /docker-entrypoint.d ',
+        layer: () => nginxLayers()[4] as LayerEntry[],
+        real: REAL_SIZES.nginxTune,
+      },
       { by: '#(nop)  ENTRYPOINT ["/docker-entrypoint.sh"]' },
       { by: '#(nop)  EXPOSE 80' },
       { by: '#(nop)  STOPSIGNAL SIGQUIT' },
@@ -150,7 +196,10 @@ const IMAGES: ImageDef[] = [
     created: '2023-08-07T19:49:42.603537641Z',
     dockerVersion: '20.10.23',
     config: { Cmd: ['/bin/sh'] },
-    steps: [{ by: '#(nop) ADD file:%FILE% in / ', layer: alpineRoot }, { by: '#(nop)  CMD ["/bin/sh"]' }],
+    steps: [
+      { by: '#(nop) ADD file:%FILE% in / ', layer: alpineRoot, real: REAL_SIZES.alpine },
+      { by: '#(nop)  CMD ["/bin/sh"]' },
+    ],
   },
   {
     name: 'busybox',
@@ -158,7 +207,10 @@ const IMAGES: ImageDef[] = [
     created: '2023-07-18T23:19:33.655005962Z',
     dockerVersion: '20.10.23',
     config: { Cmd: ['sh'] },
-    steps: [{ by: '#(nop) ADD file:%FILE% in / ', layer: busyboxRoot }, { by: '#(nop)  CMD ["sh"]' }],
+    steps: [
+      { by: '#(nop) ADD file:%FILE% in / ', layer: busyboxRoot, real: REAL_SIZES.busybox },
+      { by: '#(nop)  CMD ["sh"]' },
+    ],
   },
   {
     name: 'hello-world',
@@ -166,19 +218,50 @@ const IMAGES: ImageDef[] = [
     created: '2023-05-02T16:49:27.171843399Z',
     dockerVersion: '20.10.23',
     config: { Cmd: ['/hello'] },
-    steps: [{ by: '#(nop) COPY file:%FILE% in / ', layer: helloRoot }, { by: '#(nop)  CMD ["/hello"]' }],
+    steps: [
+      { by: '#(nop) COPY file:%FILE% in / ', layer: helloRoot, real: REAL_SIZES.hello },
+      { by: '#(nop)  CMD ["/hello"]' },
+    ],
   },
 ];
 
-interface BuiltLayer extends RegistryLayer {
-  bytes: Uint8Array;
+/** The DiffID: the sha256 of the exact layer tar, hashed a chunk at a time. */
+export function hashLayerDiffId(entries: readonly LayerEntry[]): Digest {
+  const h = createHash('sha256');
+  hashLayerTar(entries, (chunk) => h.update(chunk));
+  return `sha256:${h.digest('hex')}`;
 }
 
-function buildLayer(entries: LayerEntry[]): BuiltLayer {
-  const bytes = writeLayerTar(entries);
-  // mtime 0 in the gzip header and a fixed level: the blob digest is as stable as the DiffID.
-  const blob = gzipSync(bytes, { level: 6 });
-  return { bytes, tar: () => bytes, blobDigest: sha256(blob), size: blob.length, diffId: sha256(bytes) };
+/** A layer's entries: the generator's, its stand-ins scaled to the real image's size. */
+function layerEntries(step: Step): LayerEntry[] {
+  const entries = (step.layer as () => LayerEntry[])();
+  return step.real ? fitLayer(entries, step.real.size) : entries;
+}
+
+/** A layer of the registry, known by name ("nginx:latest#6"): its DiffID from the table made at
+ * build time (scripts/layer-digests.ts), its files and tar-split made once a process, on first pull. */
+function buildLayer(step: Step, name: string): RegistryLayer {
+  let entries: LayerEntry[] | undefined;
+  let split: Uint8Array | undefined;
+  const files = () => {
+    entries ??= layerEntries(step);
+    return entries;
+  };
+  const diffId = (LAYER_DIFF_IDS[name] as Digest | undefined) ?? hashLayerDiffId(files());
+  // The simulator downloads no blob: the registry's blob digest names the layer and its compressed
+  // size (the real image's), which is what `docker pull` counts.
+  const size = step.real?.blob ?? 0;
+  return {
+    blobDigest: sha256(`overlay-tutor blob\n${diffId}\n${size}`),
+    size,
+    diffId,
+    entries: files,
+    tarSplit: () => {
+      split ??= tarSplitGzOf(files());
+      return split;
+    },
+    tar: () => writeLayerTar(files()),
+  };
 }
 
 /** Seconds after `created` for history entry i, counting back from the last. */
@@ -194,27 +277,27 @@ function historyTime(created: string, i: number, n: number): string {
 }
 
 const built = new Map<string, ResolvedImage>(); // "name:firstTag" → image
-const layerCache = new Map<string, BuiltLayer>(); // "name:firstTag#step" → layer
+const layerCache = new Map<string, RegistryLayer>(); // "name:firstTag#step" → layer
 
 function build(def: ImageDef): ResolvedImage {
   const key = `${def.name}:${def.tags[0]}`;
   const cached = built.get(key);
   if (cached) return cached;
-  const layers: BuiltLayer[] = [];
+  const layers: RegistryLayer[] = [];
   const history: HistoryEntry[] = [];
   const n = def.steps.length;
   def.steps.forEach((s, i) => {
-    let layer: BuiltLayer | undefined;
+    let layer: RegistryLayer | undefined;
     if (s.shared) {
       const other = IMAGES.find(
         (d) => `${d.name}:${d.tags[0]}` === s.shared || d.tags.some((t) => `${d.name}:${t}` === s.shared),
       );
       if (!other) throw new Error(`registry: ${s.shared} missing`);
       const img = build(other);
-      layer = img.layers[0] as BuiltLayer;
+      layer = img.layers[0] as RegistryLayer;
     } else if (s.layer) {
       const lk = `${key}#${i}`;
-      layer = layerCache.get(lk) ?? buildLayer(s.layer());
+      layer = layerCache.get(lk) ?? buildLayer(s, lk);
       layerCache.set(lk, layer);
     }
     if (layer) layers.push(layer);
@@ -299,4 +382,14 @@ export function createTutorialRegistry(): Registry {
       return IMAGES.flatMap((d) => d.tags.map((t) => `${d.name}:${t}`));
     },
   };
+}
+
+/** Every layer the registry serves, once each, with its files (for scripts/layer-digests.ts and
+ * the test that makes the DiffID table again). */
+export function tutorialLayers(): { name: string; entries: () => LayerEntry[] }[] {
+  return IMAGES.flatMap((def) =>
+    def.steps.flatMap((s, i) =>
+      s.layer ? [{ name: `${def.name}:${def.tags[0]}#${i}`, entries: () => layerEntries(s) }] : [],
+    ),
+  );
 }

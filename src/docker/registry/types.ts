@@ -2,6 +2,7 @@
 // deterministically in memory (tutorial.ts), so every learner pulls byte-identical layers and
 // gets the same DiffIDs, ChainIDs and image IDs, whatever the session's seed.
 import type { Digest } from '../digest.js';
+import type { LayerEntry } from '../layer-tar.js';
 
 export interface RegistryLayer {
   /** Digest of the gzipped blob, as the registry's manifest names it. */
@@ -10,7 +11,11 @@ export interface RegistryLayer {
   size: number;
   /** sha256 of the uncompressed tar. */
   diffId: Digest;
-  /** The uncompressed layer tar, made on first use. */
+  /** The layer's files, made on each call (a pull unpacks them and lets them go). */
+  entries(): LayerEntry[];
+  /** The layer's tar-split.json.gz, as layerdb keeps it. */
+  tarSplit(): Uint8Array;
+  /** The uncompressed layer tar, made on each call (its sha256 is diffId). */
   tar(): Uint8Array;
 }
 
