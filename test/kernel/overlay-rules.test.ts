@@ -363,3 +363,17 @@ describe('chown(2) and user.* attributes, on the host disk and through the overl
     expect(p.exists('/u/tty')).toBe(false);
   });
 });
+
+describe('st_blocks of upper entries on ext4', () => {
+  it('a copied-up directory takes a block for its origin and impure xattrs; a copied-up file does not', () => {
+    p.writeFile('/m/tree/leaf', 'changed\n');
+    p.mkdir('/m/tree/new');
+    expect(p.lstat('/u/tree').blocks).toBe(16); // origin + impure: 108 bytes, over the inode's 96
+    expect(p.lstat('/u/tree/new').blocks).toBe(8); // made in upper: no xattrs
+    expect(p.lstat('/u/tree/leaf').blocks).toBe(8); // its origin alone fits in the inode
+    p.setxattr('/l1/file', 'user.a', new TextEncoder().encode('x'));
+    expect(p.lstat('/l1/file').blocks).toBe(8);
+    p.setxattr('/l1/file', 'user.long', new TextEncoder().encode('y'.repeat(80)));
+    expect(p.lstat('/l1/file').blocks).toBe(16);
+  });
+});
