@@ -52,6 +52,7 @@ function containerOf(engine: DockerEngine, c: Container): HostContainer {
     upperDir: data.UpperDir as string,
     workDir: data.WorkDir as string,
     mergedDir: data.MergedDir as string,
+    rootPath: data.MergedDir as string,
   };
 }
 

@@ -173,7 +173,7 @@ function evaluateOn(host: Host, sim: SimHost | undefined, check: Check, step: St
     if ('merged' in check) {
       const c = container(host, check.merged.container);
       if (c.state !== 'running') return false;
-      return entryIs(host, `${c.mergedDir}${check.merged.path}`, check.merged.is, check.merged.contains);
+      return entryIs(host, `${c.rootPath}${check.merged.path}`, check.merged.is, check.merged.contains);
     }
     if ('host' in check) return entryIs(host, check.host.path, check.host.is, check.host.contains);
     if ('same_inode' in check) {

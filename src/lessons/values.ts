@@ -82,7 +82,7 @@ export function spotPath(host: Host, spot: Spot): string {
     throw new ValueError(`no layer of ${spot.image} has ${spot.path}`);
   }
   const c = container(host, spot.container);
-  return `${spot.in === 'upper' ? c.upperDir : c.mergedDir}${spot.path}`;
+  return `${spot.in === 'upper' ? c.upperDir : c.rootPath}${spot.path}`;
 }
 
 function readText(host: Host, path: string): string {

@@ -8,13 +8,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shellQuote } from '../posix/shell-quote.js';
 import { apiGet, findExecutable } from './probe.js';
+import { installStandInRuntime } from './stand-in-runtime.js';
 
 export interface PrivateDaemonOptions {
   /** The tutor-owned dir (default $OVERLAY_TUTOR_REAL_DIR, else /var/lib/overlay-tutor/daemon). */
   dir?: string;
   /** Give up waiting for the API after this long (default 60 s). */
   startTimeoutMs?: number;
+  /** Run the tutorial images' stand-in programs with a real busybox (src/real/stand-in-runtime.ts;
+   * default true, where a static busybox is found). */
+  standIns?: boolean;
 }
 
 /** What a start found left over from a daemon that did not stop (a crash, a kill -9). */
@@ -37,7 +42,12 @@ export interface PrivateDaemon {
   readonly pidfile: string;
   /** "unix://<socket>" */
   readonly host: string;
+  /** dockerd's pid (a new one after restart()). */
   readonly pid: number;
+  /** The storage driver it runs. */
+  readonly storageDriver: string;
+  /** Whether containers of the tutorial images run their stand-ins with a real busybox. */
+  readonly standIns: boolean;
   readonly version: string;
   readonly apiVersion: string;
   /** The docker CLI from dockerd's own package (its messages match the daemon's version). */
@@ -46,6 +56,9 @@ export interface PrivateDaemon {
   readonly env: NodeJS.ProcessEnv;
   /** What the start cleaned up from an earlier run. */
   readonly stale: StaleCleanup;
+  /** Stops dockerd (its containers stop, as `systemctl restart docker` stops them) and starts it
+   * again on the same data-root, with another storage driver when asked; a string says why not. */
+  restart(opts?: { storageDriver?: string }): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
@@ -163,6 +176,36 @@ function childEnv(host: string, configDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Where the data-root is bound in the daemon's namespace: every path it prints (inspect,
+ * mount, info) reads as on a stock host. */
+export const DATA_ROOT_INSIDE = '/var/lib/docker';
+
+/** The daemon's mount namespace, set up before dockerd starts: its own copies of the machine's
+ * mounts, never peers of them (nothing mounted here reaches the machine, whatever its / is), without
+ * the overlay mounts other daemons had when it started; fresh tmpfs on /tmp, /root and
+ * /etc/docker (a lesson's files, a bind mount's source and a daemon.json stay in here, where the
+ * learner's bash sees the same ones); the data-root bound on /var/lib/docker; then shared, so the
+ * learner's bash, a slave copy, sees the containers' mounts as they come. */
+export function namespaceScript(dir: string, dataRoot: string): string {
+  const q = shellQuote;
+  const under = /^\/(tmp|root)\//.test(dir);
+  return [
+    'set -e',
+    'mount --make-rprivate /',
+    `awk '$3 == "overlay" { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" || true; done`,
+    ...(under ? ['mkdir -p /run/tutor-keep', `mount --bind ${q(dir)} /run/tutor-keep`] : []),
+    'mount -t tmpfs tmpfs /tmp',
+    'mount -t tmpfs tmpfs /root',
+    'mkdir -p /etc/docker',
+    'mount -t tmpfs tmpfs /etc/docker',
+    ...(under ? [`mkdir -p ${q(dir)}`, `mount --bind /run/tutor-keep ${q(dir)}`, 'umount -l /run/tutor-keep'] : []),
+    `mkdir -p ${DATA_ROOT_INSIDE} ${q(dataRoot)}`,
+    `mount --bind ${q(dataRoot)} ${DATA_ROOT_INSIDE}`,
+    'mount --make-rshared /',
+    'exec "$@"',
+  ].join('\n');
+}
+
 /** Starts the daemon, or says why it cannot. */
 export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promise<PrivateDaemon | string> {
   if (process.platform !== 'linux') return `needs Linux (this is ${process.platform})`;
@@ -199,39 +242,70 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
 
   const netns = canUnshare(['--net']);
-  const args = [
-    `--config-file=${configFile}`,
-    `--data-root=${dataRoot}`,
-    `--exec-root=${execRoot}`,
-    `--pidfile=${pidfile}`,
-    '-H',
-    host,
-    '--storage-driver=overlay2',
-    '--iptables=false',
-    '--ip6tables=false',
-    '--userland-proxy=false',
-    '--shutdown-timeout=3',
-    '--group=root',
-  ];
-  if (!netns) args.push('--bridge=none', '--ip-forward=false', '--ip-masq=false');
-  const logFd = openSync(join(dir, 'dockerd.log'), 'w');
-  // unshare without --fork execs dockerd: the child's pid is dockerd's.
-  const ns = ['-m', '--propagation', 'shared', ...(netns ? ['--net'] : [])];
-  const child = spawn(unshare, [...ns, '--', dockerd, ...args], {
-    cwd: dir,
-    stdio: ['ignore', logFd, logFd],
-    detached: true,
-  });
-  closeSync(logFd);
-  child.unref();
+  const runtimeBin = opts.standIns === false ? undefined : installStandInRuntime(dir);
+  const argsFor = (driver: string) => {
+    const args = [
+      `--config-file=${configFile}`,
+      `--data-root=${DATA_ROOT_INSIDE}`,
+      `--exec-root=${execRoot}`,
+      `--pidfile=${pidfile}`,
+      '-H',
+      host,
+      `--storage-driver=${driver}`,
+      '--iptables=false',
+      '--ip6tables=false',
+      '--userland-proxy=false',
+      '--shutdown-timeout=3',
+      '--group=root',
+    ];
+    if (!netns) args.push('--bridge=none', '--ip-forward=false', '--ip-masq=false');
+    return args;
+  };
+  // dockerd (through containerd and its shim) finds runc on its PATH: the stand-in wrapper first.
+  const daemonEnv = runtimeBin ? { ...process.env, PATH: `${runtimeBin}:${process.env.PATH ?? ''}` } : process.env;
+
+  let pid = -1;
   let exited: number | undefined;
-  child.on('exit', (code) => {
-    exited = code ?? 128;
-  });
-  child.on('error', () => {
-    exited = -1;
-  });
-  const pid = child.pid ?? -1;
+  let storageDriver = 'overlay2';
+  const launch = (driver: string) => {
+    const logFd = openSync(join(dir, 'dockerd.log'), 'a');
+    // unshare without --fork, and sh's exec: the child's pid is dockerd's.
+    const ns = ['-m', '--propagation', 'private', ...(netns ? ['--net'] : [])];
+    const child = spawn(
+      unshare,
+      [...ns, '--', 'sh', '-c', namespaceScript(dir, dataRoot), 'sh', dockerd, ...argsFor(driver)],
+      {
+        cwd: dir,
+        stdio: ['ignore', logFd, logFd],
+        detached: true,
+        env: daemonEnv,
+      },
+    );
+    closeSync(logFd);
+    child.unref();
+    exited = undefined;
+    // Only this launch's daemon counts: an old one's exit may be reported after a restart.
+    child.on('exit', (code) => {
+      if (child.pid === pid) exited = code ?? 128;
+    });
+    child.on('error', () => {
+      if (child.pid === undefined || child.pid === pid) exited = -1;
+    });
+    pid = child.pid ?? -1;
+    storageDriver = driver;
+  };
+  const logTail = () => readFileSync(join(dir, 'dockerd.log'), 'utf8').trim().split('\n').slice(-10).join('\n');
+  const waitForApi = async (): Promise<Record<string, unknown> | undefined> => {
+    const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+    while (Date.now() < deadline && exited === undefined) {
+      const v = (await apiGet(host, '/version', 1000).catch(() => undefined)) as Record<string, unknown> | undefined;
+      if (v) return v;
+      await sleep(150);
+    }
+    return undefined;
+  };
+  writeFileSync(join(dir, 'dockerd.log'), '');
+  launch('overlay2');
 
   // The last resort when the tutor dies without stop(): kill synchronously on exit.
   const killSync = () => {
@@ -242,14 +316,18 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
 
   let stopping: Promise<void> | undefined;
   const env = childEnv(host, configDir);
+  const stopDockerd = async () => {
+    if (!alive(pid)) return;
+    killAll([pid], 'SIGTERM');
+    for (let i = 0; i < 150 && exited === undefined && alive(pid); i++) await sleep(100);
+  };
   const stop = () =>
     (stopping ??= (async () => {
       if (alive(pid)) {
         const ids = spawnSync(cli, ['ps', '-aq'], { env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '';
         const list = ids.split('\n').filter(Boolean);
         if (list.length) spawnSync(cli, ['rm', '-f', ...list], { env, stdio: 'ignore', timeout: 30_000 });
-        killAll([pid], 'SIGTERM');
-        for (let i = 0; i < 150 && exited === undefined && alive(pid); i++) await sleep(100);
+        await stopDockerd();
       }
       await cleanStale(dir);
       // Nothing of it is kept: the next start begins from an empty data-root anyway.
@@ -258,16 +336,27 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
       rmSync(socket, { force: true });
       process.removeListener('exit', killSync);
     })());
+  const restart = async (o: { storageDriver?: string } = {}): Promise<string | undefined> => {
+    if (stopping) return 'the daemon is stopping';
+    await stopDockerd();
+    // What the old daemon left (its containerd and shims name the exec-root) goes; the data stays.
+    // Not cleanStale(dir): the learner's `systemctl restart docker` that asked for this may run
+    // from under the dir.
+    for (let i = 0; i < 30; i++) {
+      const left = processesOf(execRoot);
+      if (left.length === 0) break;
+      killAll(left, i < 10 ? 'SIGTERM' : 'SIGKILL');
+      await sleep(100);
+    }
+    rmSync(pidfile, { force: true });
+    launch(o.storageDriver ?? storageDriver);
+    if (await waitForApi()) return undefined;
+    return `dockerd ${exited !== undefined ? `exited with ${exited}` : 'did not answer in time'}; its log ends:\n${logTail()}`;
+  };
 
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
-  let version: Record<string, unknown> | undefined;
-  while (Date.now() < deadline && exited === undefined) {
-    version = (await apiGet(host, '/version', 1000).catch(() => undefined)) as Record<string, unknown> | undefined;
-    if (version) break;
-    await sleep(150);
-  }
+  const version = await waitForApi();
   if (!version) {
-    const log = readFileSync(join(dir, 'dockerd.log'), 'utf8').trim().split('\n').slice(-10).join('\n');
+    const log = logTail();
     await stop();
     const why = exited !== undefined ? `exited with ${exited}` : 'did not answer in time';
     return `dockerd ${why}; its log ends:\n${log}`;
@@ -279,12 +368,19 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
     socket,
     pidfile,
     host,
-    pid,
+    get pid() {
+      return pid;
+    },
+    get storageDriver() {
+      return storageDriver;
+    },
+    standIns: runtimeBin !== undefined,
     version: String(version.Version ?? 'unknown'),
     apiVersion: String(version.ApiVersion ?? 'unknown'),
     cli,
     env,
     stale,
+    restart,
     stop,
   };
 }

@@ -92,6 +92,8 @@ export function realHost(opts: RealHostOptions): RealHost {
   // Paths as the learner's bash (or the daemon) sees them: through its root, in its mount
   // namespace (merged/ is mounted only there).
   const at = (path: string) => {
+    // A process's own view (a container's root) is read as is: the pid namespace is the machine's.
+    if (/^\/proc\/\d+\/root(\/|$)/.test(path)) return path;
     const pid = opts.filesPid ?? daemonPid();
     return pid ? `/proc/${pid}/root${path}` : path;
   };
@@ -146,6 +148,7 @@ export function realHost(opts: RealHostOptions): RealHost {
         string
       >;
       const id = String(c.Id);
+      const ctrPid = Number((c.State as { Pid?: number } | undefined)?.Pid ?? 0);
       return {
         id,
         mountId: (text(at(`${dataRoot}/image/${driver}/layerdb/mounts/${id}/mount-id`)) ?? '').trim(),
@@ -158,6 +161,7 @@ export function realHost(opts: RealHostOptions): RealHost {
         upperDir: data.UpperDir ?? '',
         workDir: data.WorkDir ?? '',
         mergedDir: data.MergedDir ?? '',
+        rootPath: ctrPid > 0 ? `/proc/${ctrPid}/root` : (data.MergedDir ?? ''),
       };
     };
     return {

@@ -6,39 +6,39 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
+import { serveSystemctl, systemctlShim, type TraceDirs } from './command-trace.js';
 import type { PrivateDaemon } from './private-daemon.js';
 
 const END = '\u001eOVERLAY-TUTOR-END';
-
-/** What stands in for systemctl in the real bash: the tutor's dockerd is no systemd service, and
- * the machine's own docker.service must never be restarted by a lesson. */
-const SYSTEMCTL_SHIM = `#!/bin/sh
-echo "systemctl: not run on the real host: the tutor's private dockerd is not a systemd service" >&2
-exit 1
-`;
 
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** The lines that set the namespace up before the learner's first line. /etc/docker is a fresh
  * tmpfs there (a lesson's daemon.json never reaches the machine's), systemctl a stand-in. */
-export function namespaceSetup(d: PrivateDaemon): string[] {
-  const underTmp = /^\/(tmp|root)\//.test(d.dir);
+/** What a lesson's real bash has besides: its commands recorded, tutorial images to `docker pull`
+ * from, `systemctl restart docker` served by the tutor (src/real/command-trace.ts). */
+export interface LessonExtras {
+  trace?: TraceDirs;
+  /** A dir of `<name>_<tag>.tar` archives of the tutorial images. */
+  images?: string;
+  /** Where systemctl's requests go. */
+  ctl?: string;
+}
+
+/** The lines that set the bash up before the learner's first line: its home, the daemon to talk
+ * to, and systemctl a stand-in (the machine's own docker.service is never restarted by a lesson).
+ * The namespace itself (fresh /tmp, /root, /etc/docker; the data-root on /var/lib/docker) is the
+ * daemon's own: namespaceScript in private-daemon.ts. */
+export function namespaceSetup(d: PrivateDaemon, extras: LessonExtras = {}): string[] {
   mkdirSync(join(d.dir, 'bin'), { recursive: true });
-  writeFileSync(join(d.dir, 'bin', 'systemctl'), SYSTEMCTL_SHIM, { mode: 0o755 });
+  writeFileSync(join(d.dir, 'bin', 'systemctl'), systemctlShim(extras.ctl), { mode: 0o755 });
+  const path = `${join(d.dir, 'bin')}:${dirname(d.cli)}:${SYSTEM_PATH}`;
   return [
-    'mkdir -p /etc/docker',
-    'mount -t tmpfs tmpfs /etc/docker',
-    'mkdir -p /var/lib/docker',
-    `mount --bind ${shellQuote(d.dataRoot)} /var/lib/docker`,
-    ...(underTmp
-      ? ['mkdir -p /run/overlay-tutor-keep', `mount --bind ${shellQuote(d.dir)} /run/overlay-tutor-keep`]
-      : []),
-    'mount -t tmpfs tmpfs /tmp',
-    'mount -t tmpfs tmpfs /root',
-    ...(underTmp ? [`mkdir -p ${shellQuote(d.dir)}`, `mount --bind /run/overlay-tutor-keep ${shellQuote(d.dir)}`] : []),
     'cd /root',
     `export DOCKER_HOST=${shellQuote(d.host)} DOCKER_CONFIG=${shellQuote(d.env.DOCKER_CONFIG ?? '')}`,
-    `export PATH=${shellQuote(`${join(d.dir, 'bin')}:${dirname(d.cli)}:${SYSTEM_PATH}`)}`,
+    `export PATH=${shellQuote(extras.trace ? `${extras.trace.bin}:${path}` : path)}`,
+    ...(extras.trace ? [`export __OT_PATH=${shellQuote(path)} __OT_TRACE=${shellQuote(extras.trace.records)}`] : []),
+    ...(extras.images ? [`export __OT_IMAGES=${shellQuote(extras.images)}`] : []),
   ];
 }
 
@@ -81,14 +81,18 @@ export class RealShell {
 
   /** A bash in a copy of the private daemon's mount namespace, or one launched as `launch` says
    * (the user's own daemon: src/real/system-shell.ts). */
-  constructor(d: PrivateDaemon | BashLaunch) {
+  constructor(
+    d: PrivateDaemon | BashLaunch,
+    private readonly extras: LessonExtras = {},
+    private readonly onSystemctl?: (args: string[]) => Promise<{ code: number; message: string }>,
+  ) {
     const launch: BashLaunch =
       'command' in d
         ? d
         : {
             command: 'nsenter',
             args: ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', ...BASH_ARGS],
-            setup: namespaceSetup(d),
+            setup: namespaceSetup(d, extras),
           };
     this.interactive = launch.args.includes('-i');
     // Its own process group (detached), whose id is bash's pid: nsenter and unshare exec, so the
@@ -146,6 +150,20 @@ export class RealShell {
     const stale = new RegExp(`\n?${END}-\\d+-\\d+-\\d+ [^\n]*\n`, 'g');
     const onAbort = () => this.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
+    // A `systemctl restart docker` in the line waits for the tutor's answer (a lesson's bash).
+    const { ctl } = this.extras;
+    const serve = this.onSystemctl;
+    let serving = false;
+    const poll =
+      ctl && serve
+        ? setInterval(() => {
+            if (serving) return;
+            serving = true;
+            void serveSystemctl(ctl, serve).finally(() => {
+              serving = false;
+            });
+          }, 100)
+        : undefined;
     return new Promise<RealRunResult>((resolve) => {
       this.waiting = (all) => {
         const pending = all.replace(stale, (m) => (m.includes(mark) ? m : ''));
@@ -158,6 +176,7 @@ export class RealShell {
         this.buffer = pending.slice(upto);
         if (m || this.exited) {
           this.waiting = undefined;
+          if (poll) clearInterval(poll);
           signal?.removeEventListener('abort', onAbort);
           const interrupted = this.running?.interrupted ?? false;
           this.running = undefined;

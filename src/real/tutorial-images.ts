@@ -72,6 +72,21 @@ export async function simulatorArchive(refs: readonly string[] = TUTORIAL_REFS):
   return { archive: host.rootProc.readFile('/tmp/tutorial-images.tar'), images };
 }
 
+/** The simulator's `docker save` of each reference on its own (what a lesson's `docker pull` of it
+ * loads on a daemon without a registry). */
+export async function simulatorArchives(refs: readonly string[] = TUTORIAL_REFS): Promise<Map<string, Uint8Array>> {
+  const host = createSimHost({ seed: 0, interactive: false });
+  const out = new Map<string, Uint8Array>();
+  for (const ref of refs) {
+    const pull = await simRun(host, `docker pull -q ${ref}`);
+    if (pull.code !== 0) throw new Error(`the simulator cannot pull ${ref}: ${pull.out.trim()}`);
+    const save = await simRun(host, `docker save -o /tmp/one.tar ${ref}`);
+    if (save.code !== 0) throw new Error(`the simulator's docker save ${ref} failed: ${save.out.trim()}`);
+    out.set(ref, host.rootProc.readFile('/tmp/one.tar'));
+  }
+  return out;
+}
+
 /** ChainID(L0) = DiffID(L0); ChainID(Ln) = sha256(ChainID(Ln-1) + " " + DiffID(Ln)). */
 export function chainIdsOf(diffIds: readonly string[]): string[] {
   const out: string[] = [];

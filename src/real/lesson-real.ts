@@ -1,0 +1,235 @@
+// A lesson on a real Docker host: its setup and each step's reference solution run in the
+// simulator (the prediction) and in a real bash against the tutor's private dockerd; the step's
+// checks are evaluated on the real host through the Host interface — the same checks that judge a
+// learner in the simulator — and the two transcripts are compared line by line, normalised as
+// `replay --real` compares them.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSimHost } from '../host/sim-host.js';
+import { describeCheck, emptyRecord, evaluate, type StepRecord } from '../lessons/checks.js';
+import type { Lesson } from '../lessons/loader.js';
+import type { StepData } from '../lessons/schema.js';
+import { computeValue, ValueError } from '../lessons/values.js';
+import { installTrace, takeTrace } from './command-trace.js';
+import type { PrivateDaemon } from './private-daemon.js';
+import { realHost } from './real-host.js';
+import { RealShell } from './real-shell.js';
+import { agreementOf, type Agreement, type LineBlock, normalizeBlocks, shareCommonIds } from './replay.js';
+import { simRun, simulatorArchives } from './tutorial-images.js';
+
+export interface RealCheck {
+  label: string;
+  passed: boolean;
+}
+
+export interface RealStep {
+  id: string;
+  kind: StepData['kind'];
+  /** Why the step was not run on the real host (its `simulator_only`), if it was not. */
+  simulatorOnly?: string;
+  checks: RealCheck[];
+}
+
+export interface RealLessonRun {
+  folder: string;
+  steps: RealStep[];
+  /** The lines compared, normalised. */
+  blocks: LineBlock[];
+  /** Lines not compared, and why (a `docker pull` served from the simulator's archive). */
+  notCompared: Array<{ line: string; why: string }>;
+  agreement: Agreement;
+}
+
+/** A pull the real side served from the archive: there is no registry to compare with. */
+const isPull = (line: string) => /^docker\s+(image\s+)?pull\b/.test(line.trim());
+
+/** What differs between two hosts at random and nothing else: the order `find` meets a directory's
+ * names in (the file system's hash order) and `docker diff` lists changes in (naive diff collects
+ * them in a Go map), inode numbers, the minute a tar entry was written, and the padding of a table
+ * whose CREATED column says how long ago (its width follows the longest such text). */
+export function normalizeLessonBlock(b: LineBlock): LineBlock {
+  const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
+  const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>'));
+  const tidy = (lines: string[]) => {
+    const out = lines.map((l) => {
+      const t = l.replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ').replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d\b/g, '<time>');
+      return ago ? t.replace(/ {2,}/g, '  ').trimEnd() : t;
+    });
+    return sorted ? out.sort() : out;
+  };
+  return { line: b.line, sim: tidy(b.sim), real: tidy(b.real) };
+}
+
+/** Ids numbered within each command's output (after the ids both sides print verbatim are shared):
+ * an id one side printed and the other did not (a pull's layer digests) renumbers nothing after. */
+export function compareLessonLines(
+  lines: readonly string[],
+  sim: readonly string[],
+  real: readonly string[],
+  dataRoot: string,
+): LineBlock[] {
+  const [s, r] = shareCommonIds(sim, real);
+  return lines
+    .map((line, i) => normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot)[0] as LineBlock)
+    .map(normalizeLessonBlock);
+}
+
+/** Writes the tutorial images' archives, one per reference, for `docker pull` in a lesson. */
+export async function writeImageArchives(dir: string): Promise<string> {
+  const out = join(dir, 'images');
+  mkdirSync(out, { recursive: true });
+  for (const [ref, bytes] of await simulatorArchives())
+    writeFileSync(join(out, `${ref.replace(/[/:]/g, '_')}.tar`), bytes);
+  return out;
+}
+
+/** Back to a fresh host: the overlay2 driver, no containers, images or volumes — but the images
+ * named in `keep` (the next lesson's setup pulls them: loading them again would only cost time). */
+export async function resetDaemon(d: PrivateDaemon, keep: readonly string[] = []): Promise<void> {
+  if (d.storageDriver !== 'overlay2') {
+    const why = await d.restart({ storageDriver: 'overlay2' });
+    if (why) throw new Error(why);
+  }
+  const docker = (args: string[]) =>
+    spawnSync(d.cli, args, { env: d.env, encoding: 'utf8', timeout: 120_000 }).stdout?.split('\n').filter(Boolean) ??
+    [];
+  const containers = docker(['ps', '-aq']);
+  if (containers.length) docker(['rm', '-f', '-v', ...containers]);
+  const kept = new Set(keep.map((r) => (r.includes(':') ? r : `${r}:latest`)));
+  const refs = docker(['images', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']).map((l) => l.split(' '));
+  const keepIds = new Set(refs.filter(([ref]) => kept.has(ref ?? '')).map(([, id]) => id));
+  const images = [...new Set(docker(['images', '-aq']))].filter((id) => !keepIds.has(id));
+  if (images.length) docker(['rmi', '-f', ...images]);
+  docker(['volume', 'prune', '-f']);
+  // A fresh /root and /etc/docker in the daemon's namespace, as on a fresh host.
+  spawnSync(
+    'nsenter',
+    [
+      '-t',
+      String(d.pid),
+      '-m',
+      'sh',
+      '-c',
+      'for m in /root /etc/docker; do umount -l $m; mount -t tmpfs tmpfs $m; done',
+    ],
+    { stdio: 'ignore', timeout: 30_000 },
+  );
+}
+
+/** The storage driver a daemon.json names (overlay2 when it names none). */
+function driverIn(json: string | undefined): string {
+  try {
+    const d = (JSON.parse(json ?? '{}') as Record<string, unknown>)['storage-driver'];
+    return typeof d === 'string' ? d : 'overlay2';
+  } catch {
+    return 'overlay2';
+  }
+}
+
+const isAnswer = (line: string) => /^answer\b/.test(line);
+
+/** The images a lesson's setup pulls. */
+export function setupImages(lesson: Lesson): string[] {
+  return lesson.data.setup.flatMap(
+    (l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? [],
+  );
+}
+
+/** Runs the lesson on both hosts; the daemon should be fresh (resetDaemon) and `images` hold the
+ * tutorial images' archives (writeImageArchives). */
+export async function runLessonOnReal(d: PrivateDaemon, lesson: Lesson, images: string): Promise<RealLessonRun> {
+  const sim = createSimHost({ seed: lesson.data.seed, interactive: false });
+  const ctl = join(d.dir, 'ctl');
+  rmSync(ctl, { recursive: true, force: true });
+  mkdirSync(ctl, { recursive: true });
+  const trace = installTrace(d.dir);
+  takeTrace(trace.records);
+  // `systemctl restart docker` restarts the private dockerd with the driver its daemon.json names,
+  // as systemd restarts docker.service and dockerd reads /etc/docker/daemon.json.
+  const onSystemctl = async () => {
+    const json = host.readText('/etc/docker/daemon.json');
+    const why = await d.restart({ storageDriver: driverIn(json) });
+    return why
+      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
+      : { code: 0, message: '' };
+  };
+  const shell = new RealShell(d, { trace, images, ctl }, onSystemctl);
+  await shell.ready;
+  const host = realHost({
+    cli: d.cli,
+    env: d.env,
+    daemonPid: () => d.pid,
+    ...(shell.pid ? { filesPid: shell.pid } : {}),
+  });
+  const lines: string[] = [];
+  const simOut: string[] = [];
+  const realOut: string[] = [];
+  const run = async (line: string, record: StepRecord) => {
+    if (isAnswer(line)) {
+      // The tutor's word: its argument is expanded by the shell, as the tutor expands it.
+      let given = '';
+      await shell.run(`set -- ${line.replace(/^answer\s*/, '')}; printf '%s' "$*"`, (s) => {
+        given += s;
+      });
+      takeTrace(trace.records);
+      record.answers.push(given.trim());
+      return;
+    }
+    lines.push(line);
+    let out = '';
+    // The simulator computes while the real bash waits on the daemon.
+    const [predicted, r] = await Promise.all([
+      simRun(sim, line),
+      shell.run(line, (s) => {
+        out += s;
+      }),
+    ]);
+    simOut.push(predicted.out);
+    realOut.push(out);
+    record.ran.push({ line, exit: r.exitCode });
+    record.output += out;
+    record.commands.push(...takeTrace(trace.records));
+    host.refresh();
+  };
+  try {
+    for (const line of lesson.data.setup) await run(line, emptyRecord());
+    const steps: RealStep[] = [];
+    for (const step of lesson.data.steps) {
+      if (step.kind === 'explain') continue;
+      const record = emptyRecord();
+      for (const line of step.solution) await run(line, record);
+      host.refresh();
+      const checks: RealCheck[] =
+        step.kind === 'answer'
+          ? [answerShown(host, step.answer, record)]
+          : step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(host, c, record) }));
+      steps.push({ id: step.id, kind: step.kind, checks });
+    }
+    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot);
+    const blocks = all.filter((b) => !isPull(b.line));
+    const notCompared = all
+      .filter((b) => isPull(b.line))
+      .map((b) => ({ line: b.line, why: "no registry here: the image was loaded from the simulator's archive" }));
+    return { folder: lesson.folder, steps, blocks, notCompared, agreement: agreementOf(blocks) };
+  } finally {
+    shell.close();
+  }
+}
+
+/** An answer step on the real host: its solution printed the value the real host gives. */
+function answerShown(
+  host: ReturnType<typeof realHost>,
+  answer: Parameters<typeof computeValue>[1],
+  record: StepRecord,
+) {
+  try {
+    const want = computeValue(host, answer)
+      .replace(/^sha256:/, '')
+      .toLowerCase();
+    return { label: `the solution shows the answer (${want})`, passed: record.output.toLowerCase().includes(want) };
+  } catch (e) {
+    if (e instanceof ValueError) return { label: `the answer cannot be computed: ${e.message}`, passed: false };
+    throw e;
+  }
+}

@@ -1,0 +1,111 @@
+// The parts of running lessons on a real host that need no real host: every program a lesson's
+// checks name is recorded by the real bash's trace, the tutorial images' stand-ins are told from
+// real programs, the trace's records read back in order, and the lesson comparison's
+// normalisation (find's order, inode numbers, tar's minutes, ids numbered per command).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLessons } from '../../src/io/lessons-source.js';
+import type { Check } from '../../src/lessons/schema.js';
+import { takeTrace, TRACED_COMMANDS } from '../../src/real/command-trace.js';
+import { compareLessonLines, setupImages } from '../../src/real/lesson-real.js';
+import { isStandIn } from '../../src/real/stand-in-runtime.js';
+
+function namedPrograms(check: Check): RegExp[] {
+  if ('all' in check) return check.all.flatMap(namedPrograms);
+  if ('any' in check) return check.any.flatMap(namedPrograms);
+  if ('not' in check) return namedPrograms(check.not);
+  if ('printed' in check) return [new RegExp(check.printed.by)];
+  if ('command' in check) return [new RegExp(check.command.name)];
+  return [];
+}
+
+describe('lessons on a real host, without one', () => {
+  it('every program a lesson check names is one the real bash records', () => {
+    const lessons = loadLessons()?.lessons ?? [];
+    expect(lessons.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const l of lessons)
+      for (const s of l.data.steps)
+        for (const c of 'checks' in s ? s.checks : [])
+          for (const re of namedPrograms(c))
+            if (!TRACED_COMMANDS.some((n) => re.test(n))) missing.push(`${l.folder} ${s.id}: ${re}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("tells the simulator's stand-ins from real programs", () => {
+    const standIn = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0x2f, 0x62, 0x69, 0x6e]);
+    const realElf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
+    expect(isStandIn(standIn)).toBe(true);
+    expect(isStandIn(realElf)).toBe(false);
+    expect(isStandIn(new TextEncoder().encode('#!/bin/sh\necho hi\n'))).toBe(false);
+  });
+
+  it('reads the trace back in the order the commands started, and empties it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ot-trace-'));
+    try {
+      const put = (stamp: string, argv: string[], out: string, exit: string) => {
+        writeFileSync(join(dir, `${stamp}.1.2.argv`), `${argv.join('\0')}\0`);
+        writeFileSync(join(dir, `${stamp}.1.2.out`), out);
+        writeFileSync(join(dir, `${stamp}.1.2.exit`), exit);
+      };
+      put('1700000000200000', ['sha256sum'], 'abc  -\n', '0');
+      put('1700000000100000', ['docker', 'image', 'inspect', 'nginx'], '[]\n', '1');
+      expect(takeTrace(dir)).toEqual([
+        { argv: ['docker', 'image', 'inspect', 'nginx'], stdin: '', stdout: '[]\n', exitCode: 1 },
+        { argv: ['sha256sum'], stdin: '', stdout: 'abc  -\n', exitCode: 0 },
+      ]);
+      expect(takeTrace(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compares what differs only at random as equal, and what differs for real as different', () => {
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    const c = 'c'.repeat(64);
+    const blocks = compareLessonLines(
+      [
+        'docker pull x',
+        'docker create x',
+        'find /d',
+        'docker exec web ls -i /f',
+        'tar -tvf t',
+        'cat f',
+        'docker diff w',
+        'docker history i',
+      ],
+      [
+        `${c}: Pull complete\n`,
+        `${a}\n`,
+        '/d\n/d/b\n/d/a\n',
+        '1049975 /f\n',
+        'd root 2024-11-23 23:17 etc/\n',
+        'v1\n',
+        'C /a\nC /a/b\nA /a/c\n',
+        'IMAGE   CREATED          SIZE\nx       15 months ago    0B\n',
+      ],
+      [
+        'Loaded image: x\n',
+        `${b}\n`,
+        '/d\n/d/a\n/d/b\n',
+        '2510939 /f\n',
+        'd root 2026-12-06 22:10 etc/\n',
+        'v2\n',
+        'C /a\nA /a/c\nC /a/b\n',
+        'IMAGE   CREATED      SIZE\nx       2 days ago   0B\n',
+      ],
+      '/data',
+    );
+    const same = blocks.map((x) => x.sim.join('\n') === x.real.join('\n'));
+    expect(same).toEqual([false, true, true, true, true, false, true, true]);
+  });
+
+  it("knows the images a lesson's setup pulls", () => {
+    const lessons = loadLessons()?.lessons ?? [];
+    const inodes = lessons.find((l) => l.folder === '08-inodes')!;
+    expect(setupImages(inodes)).toEqual(['nginx']);
+  });
+});
