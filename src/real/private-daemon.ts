@@ -351,7 +351,8 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
     rmSync(pidfile, { force: true });
     launch(o.storageDriver ?? storageDriver);
     if (await waitForApi()) return undefined;
-    return `dockerd ${exited !== undefined ? `exited with ${exited}` : 'did not answer in time'}; its log ends:\n${logTail()}`;
+    const why = exited !== undefined ? `exited with ${exited}` : 'did not answer in time';
+    return `dockerd ${why}; its log ends:\n${logTail()}`;
   };
 
   const version = await waitForApi();

@@ -61,9 +61,11 @@ describe.runIf(!unavailable)('the containerd image store on this machine', () =>
     const list = dirs as string[];
     expect(list.length).toBe(6);
     for (const f of list) expect(f).toMatch(/\/io\.containerd\.snapshotter\.v1\.overlayfs\/snapshots\/\d+\/fs$/);
-    expect(list.every((f) => existsSync(f))).toBe(true);
+    // The paths are the daemon's: its data-root is bound on /var/lib/docker in its namespace.
+    const seen = (f: string) => `/proc/${d.pid}/root${f}`;
+    expect(list.every((f) => existsSync(seen(f)))).toBe(true);
     // The base layer is the Debian rootfs; the top one nginx's last COPY.
-    expect(readdirSync(list[0]!)).toEqual(expect.arrayContaining(['bin', 'etc', 'usr', 'var']));
+    expect(readdirSync(seen(list[0]!))).toEqual(expect.arrayContaining(['bin', 'etc', 'usr', 'var']));
     // A view on a middle ChainID lists only the layers up to it.
     expect(snapshotDirs(t, chains[2]!)).toEqual(list.slice(0, 3));
   });
