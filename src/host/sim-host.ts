@@ -29,6 +29,7 @@ import { createSystemctl } from './systemctl.js';
 import { createJournalctl } from './journalctl.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
+import { createManCommand } from '../shell/commands/man.js';
 import type { CompletionSources } from '../shell/bash/completion.js';
 
 export interface SimHostOptions {
@@ -352,6 +353,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   textCommands.forEach(add);
   let applets = new Map<string, CommandSpec>();
   [jqCommand(), bashCommand('bash'), bashCommand('sh'), busyboxCommand(() => applets, table)].forEach(add);
+  add(createManCommand(() => table.values()));
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
   const names = [

@@ -12,12 +12,12 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['unexpand', 'unlink', 'users', 'vdir', 'who', 'yes'],
   // util-linux, procps, e2fsprogs
   ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
-  ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'more', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
+  ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
   ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
   ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
-  ...['less', 'man', 'nano', 'diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],
+  ...['diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],
   ...['unxz', 'zip', 'unzip', 'xxd', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
   ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],

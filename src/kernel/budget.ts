@@ -197,6 +197,19 @@ export class Budget {
     this.check(false);
   }
 
+  /** Waits for the user (an editor open on the screen): the time spent waiting is not the line's. */
+  async waitFor<T>(wait: Promise<T>): Promise<T> {
+    const before = this.now();
+    try {
+      return await wait;
+    } finally {
+      const waited = this.now() - before;
+      this.started += waited;
+      this.sliceStart = this.now();
+      this.lastMemoryCheck = this.sliceStart;
+    }
+  }
+
   /** Lets the screen in (keys, drawing) when the shell has held the thread for a while. */
   async pause(): Promise<void> {
     this.check(false);

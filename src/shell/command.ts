@@ -15,6 +15,26 @@ export interface CommandIO {
   stdoutIsTerminal: boolean;
   /** Ctrl-C on the screen: the line being run stops (Session.run reads it; commands see `budget`). */
   signal?: AbortSignal;
+  /** The terminal's full-screen programs (editors, pagers), when the line is typed on the tutor's
+   * screen (Session.run reads it; commands ask ShellServices.terminal). */
+  terminal?: TerminalApps;
+}
+
+/** A full-screen program on the terminal: an editor (vim, nano) or a pager (less, more, man). */
+export interface FullScreenApp {
+  kind: 'vim' | 'nano' | 'pager';
+  /** The file's name as typed (the editor's title), or what the pager shows. */
+  name: string;
+  text: string;
+  /** A file that does not exist yet (vim says [New], nano "New File"). */
+  newFile?: boolean;
+  /** Writes the text (:w, Ctrl-O) and returns what the editor says, or an error it shows. */
+  save?: (text: string) => { ok: boolean; message: string };
+}
+
+export interface TerminalApps {
+  /** Shows the program until the user quits it. */
+  open(app: FullScreenApp): Promise<void>;
 }
 
 /** What a shell session offers its commands beyond their own process. */
@@ -33,6 +53,8 @@ export interface ShellServices {
   enterShell(options: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void;
   /** The lines typed so far, for `history`. */
   history(): readonly string[];
+  /** The screen's full-screen programs, while a line typed on it runs. */
+  terminal?(): TerminalApps | undefined;
 }
 
 export interface CommandContext extends CommandIO {

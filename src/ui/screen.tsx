@@ -10,6 +10,8 @@ import type { Strings } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import { planPull, pullScreenAt, type PullPlan } from '../panes/pull-progress.js';
 import { CompareView, compareScrollMax } from './compare-view.js';
+import type { FullScreenApp, TerminalApps } from '../shell/command.js';
+import { Editor } from './editor.js';
 import { HelpOverlay, helpScrollMax } from './help.js';
 import { Layout, geometry } from './layout.js';
 import * as edit from './line-editor.js';
@@ -132,6 +134,23 @@ export function Screen({
   /** How far the pane in focus is scrolled from where it would show itself (rows; + is down). */
   const [paneScroll, setPaneScroll] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
+  // A full-screen program a command opened (vim, nano, less): it has the keys until it quits.
+  const [app, setApp] = useState<{ app: FullScreenApp; done: () => void } | undefined>(undefined);
+  const appOpen = useRef(false);
+  const terminal = useRef<TerminalApps>({
+    open: (opened) =>
+      new Promise<void>((resolve) => {
+        appOpen.current = true;
+        setApp({
+          app: opened,
+          done: () => {
+            appOpen.current = false;
+            setApp(undefined);
+            resolve();
+          },
+        });
+      }),
+  }).current;
   /** Rows the help is scrolled down (it scrolls when it is taller than the screen). */
   const [helpScroll, setHelpScroll] = useState(0);
   const [ctrlC, setCtrlC] = useState(false);
@@ -197,6 +216,7 @@ export function Screen({
         stdoutIsTerminal: true,
         lesson: (md) => hold({ md }),
         signal: (running.current = new AbortController()).signal,
+        terminal,
       };
       // A line that keeps running (docker logs -f, docker stats, cat /dev/zero) has no prompt
       // under its output, as in a terminal, until it ends or Ctrl-C stops it.
@@ -311,8 +331,8 @@ export function Screen({
   useEffect(() => {
     const onKey = (data: string) => {
       lastRaw.current = data;
-      if (F1.has(data)) openHelp.current();
-      if (F2.has(data)) toggleCompare.current();
+      if (F1.has(data) && !appOpen.current) openHelp.current();
+      if (F2.has(data) && !appOpen.current) toggleCompare.current();
     };
     keys?.on('input', onKey);
     return () => {
@@ -412,8 +432,8 @@ export function Screen({
   };
 
   useInput((ch, key) => {
-    // F1 and F2 were handled as they came in (above).
-    if (F1.has(lastRaw.current) || F2.has(lastRaw.current)) return;
+    // F1 and F2 were handled as they came in (above); an open editor or pager takes every key.
+    if (appOpen.current || F1.has(lastRaw.current) || F2.has(lastRaw.current)) return;
     const { showHelp, showCompare, focus, ctrlC } = live.current;
     if (showCompare && !showHelp) {
       // Ctrl-C still stops a running command; ↑/↓/PgUp/PgDn scroll; any other key closes the view.
@@ -551,6 +571,7 @@ export function Screen({
       />
     );
 
+  if (app) return <Editor app={app.app} columns={columns} rows={rows} onDone={app.done} />;
   // A pull holds the prompt back until it is done, as the shell does.
   return (
     <Layout

@@ -2,7 +2,7 @@
 // `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
 // The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
 import { Budget, BudgetExceeded, type BudgetLimits, DEFAULT_BUDGET, type Kernel } from '../../kernel/index.js';
-import type { CommandIO, CommandSpec, CommandTrace, ShellServices } from '../command.js';
+import type { CommandIO, CommandSpec, CommandTrace, ShellServices, TerminalApps } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
@@ -60,6 +60,8 @@ export class Session {
   /** Lines being run (a child shell outside any line gets a budget of its own). */
   private running = 0;
   readonly services: ShellServices;
+  /** The screen's full-screen programs while a line typed on it runs. */
+  private terminal: TerminalApps | undefined;
 
   constructor(private readonly options: SessionOptions) {
     const commands = new Map(options.commands.map((c) => [c.name, c]));
@@ -67,6 +69,7 @@ export class Session {
       runLine: (line, io, o) => this.runChild(line, io, o),
       enterShell: (o) => this.enterShell(o),
       history: () => this.lines,
+      terminal: () => this.terminal,
     };
     this.env = {
       kernel: options.kernel,
@@ -187,6 +190,7 @@ export class Session {
     for (const w of parsed.warnings) io.stderr(`${formatSyntaxWarning(w)}\n`);
     const budget = this.newBudget(io.signal);
     this.env.budget = budget;
+    this.terminal = io.terminal;
     this.running++;
     let exitCode: number;
     try {
@@ -199,6 +203,7 @@ export class Session {
       exitCode = this.report(err, io);
     } finally {
       this.running--;
+      this.terminal = undefined;
     }
     frame.interp.state.status = exitCode;
     return { exitCode, exited: false };

@@ -5,6 +5,7 @@ import { attrCommands } from './fs/attrs.js';
 import { copyCommands } from './fs/copy.js';
 import { fileCommands } from './fs/files.js';
 import { findCommands } from './fs/find.js';
+import { editorCommands } from './fs/editors.js';
 import { findmntCommand } from './fs/findmnt.js';
 import { lsattrCommand } from './fs/lsattr.js';
 import { lsCommand } from './fs/ls.js';
@@ -34,6 +35,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...nameCommands,
     ...mountCommands,
     findmntCommand,
+    ...editorCommands,
     lsattrCommand,
     ...xattrCommands,
     tarCommand,

@@ -203,96 +203,6 @@ function which(ctx: CommandContext): number {
   return status;
 }
 
-/**
- * vim/vi without a screen. `vim FILE` saves FILE as `:wq` would; text piped in replaces the
- * content; `-c CMD` / `+CMD` runs ex commands (s/…/…/g, %s, $a TEXT, d, wq, q!). Saving works as
- * vim's does (backupcopy=auto): the old file is renamed to FILE~, a new file is written and
- * FILE~ is removed, so the file gets a new inode, in an overlay upper dir too.
- */
-function vim(ctx: CommandContext): number {
-  const cmds: string[] = [];
-  const files: string[] = [];
-  const args = ctx.argv.slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '-c') cmds.push(args[++i] ?? '');
-    else if (a.startsWith('+')) cmds.push(a.slice(1) || '$');
-    else if (a.startsWith('-')) continue;
-    else files.push(a);
-  }
-  const name = ctx.argv[0] as string;
-  const file = files[0];
-  if (file === undefined) {
-    ctx.stderr(
-      `${name}: this simulated terminal has no full-screen editor; ` +
-        `use \`${name} FILE\` with text piped in, or -c 's/old/new/' ` +
-        '-c wq\n',
-    );
-    return 1;
-  }
-  const st = tryStat(ctx.proc, file);
-  if (st?.type === 'dir') {
-    ctx.stderr(`${name}: "${file}" is a directory\n`);
-    return 1;
-  }
-  let lines: string[] = st ? dec.decode(ctx.proc.readFile(file)).split('\n') : [''];
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  if (!ctx.stdinIsTerminal && ctx.stdin.length > 0) {
-    lines = dec.decode(ctx.stdin).replace(/\n$/, '').split('\n');
-  }
-  let write = true;
-  for (const c of cmds) {
-    const cmd = c.replace(/^:/, '').trim();
-    const sub = /^(%|\d+|\$)?s(.)(.*?)\2(.*?)(?:\2([gi]*))?$/.exec(cmd);
-    if (sub) {
-      const flags = sub[5] ?? '';
-      let re: RegExp;
-      try {
-        re = new RegExp(sub[3] ?? '', flags.includes('g') ? 'g' : '');
-      } catch {
-        ctx.stderr(`E486: Pattern not found: ${sub[3]}\n`);
-        continue;
-      }
-      const rep = (sub[4] ?? '').replace(/\\\//g, '/').replace(/&/g, '$&');
-      const which = sub[1] === '%' ? null : sub[1] === '$' ? lines.length - 1 : sub[1] ? Number(sub[1]) - 1 : 0;
-      lines = lines.map((l, i) => (which === null || i === which ? l.replace(re, rep) : l));
-    } else if (/^\$?a(ppend)?\s/.test(cmd) || /^\$?put\s*=/.test(cmd)) {
-      const text = cmd.replace(/^\$?(a(ppend)?\s|put\s*=\s*)/, '').replace(/^'(.*)'$/, '$1');
-      lines.push(text);
-    } else if (/^(\d+)?d$/.test(cmd)) {
-      const n = /^(\d+)/.exec(cmd)?.[1];
-      lines.splice(n ? Number(n) - 1 : 0, 1);
-    } else if (cmd === 'q!' || cmd === 'cq') write = false;
-    else if (/^(wq|x|w|q|wq!|w!|\$)$/.test(cmd)) continue;
-    else ctx.stderr(`E492: Not an editor command: ${cmd}\n`);
-  }
-  if (!write) return 0;
-  const data = `${lines.join('\n')}\n`;
-  const proc = ctx.proc;
-  try {
-    if (st) {
-      const backup = `${file}~`;
-      proc.rename(file, backup);
-      proc.writeFile(file, data, { create: true, truncate: true }, st.mode & 0o777);
-      // The owner first, then the mode, as vim does: chown(2) drops set-user-ID.
-      proc.chown(file, st.uid, st.gid);
-      proc.chmod(file, st.mode & 0o7777);
-      proc.unlink(backup);
-    } else proc.writeFile(file, data, { create: true, truncate: true });
-  } catch (err) {
-    ctx.stderr(`"${file}" E212: Can't open file for writing (${errText(err)})\n`);
-    return 1;
-  }
-  const bytes = new TextEncoder().encode(data).length;
-  ctx.stderr(
-    `"${file}" ${st ? '' : '[New] '}${lines.length}L, ${bytes}B ` +
-      `written (simulated ${name}: saved as :wq does, by writing a ` +
-      'new file and renaming it over the old one, so the inode ' +
-      'changes)\n',
-  );
-  return 0;
-}
-
 /** seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST, integers and decimals as coreutils prints them. */
 function seq(ctx: CommandContext): number {
   const args = ctx.argv.slice(1);
@@ -361,12 +271,5 @@ export function systemCommands(machine: MachineInfo): CommandSpec[] {
     },
     { name: 'seq', run: seq, summary: 'print a sequence of numbers (-s SEP -w)', flags: ['-s', '-w'] },
     { name: 'which', run: which, summary: 'show where a command lives in $PATH', flags: ['-a'] },
-    {
-      name: 'vim',
-      run: vim,
-      summary: 'edit without a screen: text from stdin or -c ex commands; saves as vim does (new inode)',
-      flags: ['-c'],
-    },
-    { name: 'vi', run: vim, summary: 'the same as vim', flags: ['-c'] },
   ];
 }

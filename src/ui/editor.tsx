@@ -1,0 +1,134 @@
+// The full-screen programs on the tutor's screen: nano's title bar and two rows of shortcuts, vim's
+// `~` rows and its message line, a pager's `:` and `(END)`. The state and keys are editor-model.ts;
+// this draws them at the terminal's size and hands back when the program quits.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import type { FullScreenApp } from '../shell/command.js';
+import { type EditorKey, editorKey, type EditorState, openEditor, scrolled } from './editor-model.js';
+
+export interface EditorProps {
+  app: FullScreenApp;
+  columns: number;
+  rows: number;
+  onDone: () => void;
+}
+
+const NANO_HELP = [
+  '^G Help      ^O Write Out ^W Where Is  ^K Cut       ^T Execute   ^C Location',
+  '^X Exit      ^R Read File ^\\ Replace   ^U Paste     ^J Justify   ^/ Go To Line',
+];
+const NANO_ASK = [' Y Yes', ' N No           ^C Cancel'];
+
+/** A pager's lines cut to the screen's width, as a terminal wraps them. */
+function wrapped(text: string, width: number): string {
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .flatMap((l) => {
+      const line = l.replace(/\t/g, '        ');
+      if (line.length <= width) return [line];
+      const parts: string[] = [];
+      for (let i = 0; i < line.length; i += width) parts.push(line.slice(i, i + width));
+      return parts;
+    })
+    .join('\n');
+}
+
+function fit(s: string, width: number): string {
+  return s.length > width ? s.slice(0, width) : s;
+}
+
+export function Editor({ app, columns, rows, onDone }: EditorProps) {
+  const width = Math.max(10, columns);
+  const [state, setState] = useState<EditorState>(() =>
+    openEditor(app.kind === 'pager' ? { ...app, text: wrapped(app.text, width) } : app),
+  );
+  const textRows = Math.max(1, app.kind === 'nano' ? rows - 4 : rows - 1);
+  useEffect(() => {
+    if (state.done) onDone();
+  }, [state.done, onDone]);
+  useInput((input, key) => {
+    setState((first) => {
+      const one = (s: EditorState, ch: string, k: EditorKey): EditorState => {
+        if (s.done) return s;
+        if (s.app.kind === 'vim' && k.ctrl && ch === 'c' && s.mode !== 'command') {
+          return { ...s, mode: 'normal', message: 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' };
+        }
+        return editorKey(s, ch, k, textRows);
+      };
+      // Keys typed ahead or pasted arrive as one string: each character is a key of its own.
+      const plain = !key.ctrl && !key.meta && !key.escape && input.length > 1;
+      if (!plain) return one(first, input, key);
+      let s = first;
+      for (const ch of input) {
+        if (ch === '\r' || ch === '\n') s = one(s, '', { return: true });
+        else if (ch === '\x7f' || ch === '\b') s = one(s, '', { backspace: true });
+        else if (ch === '\t') s = one(s, '', { tab: true });
+        else if (ch === '\x1b') s = one(s, '', { escape: true });
+        else s = one(s, ch, {});
+      }
+      return s;
+    });
+  });
+  const view = app.kind === 'pager' ? state : scrolled(state, textRows);
+  const shown = view.lines.slice(view.top, view.top + textRows);
+  const body = Array.from({ length: textRows }, (_, i) => {
+    const n = view.top + i;
+    const line = shown[i];
+    if (line === undefined) return <Text key={n}>{app.kind === 'vim' ? '~' : ' '}</Text>;
+    const t = fit(line.replace(/\t/g, ' '), width);
+    if (app.kind === 'pager' || n !== view.row || view.mode === 'command' || view.mode === 'ask') {
+      return <Text key={n}>{t === '' ? ' ' : t}</Text>;
+    }
+    const c = Math.min(view.col, width - 1);
+    return (
+      <Text key={n}>
+        {t.slice(0, c)}
+        <Text inverse>{t[c] ?? ' '}</Text>
+        {t.slice(c + 1)}
+      </Text>
+    );
+  });
+  if (app.kind === 'nano') {
+    const title = app.name === '' ? 'New Buffer' : app.name;
+    const left = '  GNU nano 6.2';
+    const right = view.modified ? 'Modified  ' : '';
+    const mid = Math.max(left.length + 1, Math.floor((width - title.length) / 2));
+    const bar = `${left.padEnd(mid)}${title}`.padEnd(width - right.length) + right;
+    const ask = view.mode === 'ask';
+    const msg = view.message ? (ask ? view.message : `[ ${view.message.replace(/^\[ | \]$/g, '')} ]`) : '';
+    const status = ask ? msg.padEnd(width) : msg;
+    const help = ask ? NANO_ASK : NANO_HELP;
+    return (
+      <Box flexDirection="column" width={width} height={rows}>
+        <Text inverse>{fit(bar, width)}</Text>
+        {body}
+        <Box justifyContent={ask ? 'flex-start' : 'center'}>
+          <Text inverse={msg !== ''}>{fit(status, width) || ' '}</Text>
+        </Box>
+        {help.map((h) => (
+          <Text key={h}>{fit(h, width)}</Text>
+        ))}
+      </Box>
+    );
+  }
+  const atEnd = view.top + textRows >= view.lines.length;
+  const last =
+    app.kind === 'pager'
+      ? atEnd
+        ? '(END)'
+        : view.top === 0 && app.name
+          ? app.name
+          : ':'
+      : view.mode === 'command'
+        ? `:${view.command}`
+        : view.message;
+  const ruler = app.kind === 'vim' && view.mode !== 'command' ? `${view.row + 1},${view.col + 1}` : '';
+  const bottom = ruler && width > 40 ? `${fit(last, width - 20).padEnd(width - 18)}${ruler}` : fit(last, width);
+  return (
+    <Box flexDirection="column" width={width} height={rows}>
+      {body}
+      <Text inverse={app.kind === 'pager'}>{bottom || ' '}</Text>
+    </Box>
+  );
+}
