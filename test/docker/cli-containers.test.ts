@@ -105,7 +105,7 @@ describe('docker ps', () => {
     await e.docker('exec', 'web', 'sh', '-c', 'echo "Hello world" > /tmp/newfile');
     const r = await e.docker('ps', '-s', '--format', '{{.Size}}');
     const virtual = e.daemon.getImage('busybox').layer?.size ?? 0;
-    expect(r.stdout).toBe(`12B (virtual ${Number(((virtual + 12) / 1000).toPrecision(3))}kB)\n`);
+    expect(r.stdout).toBe(`12B (virtual ${humanSize(virtual + 12, 3)})\n`);
   });
 });
 

@@ -72,7 +72,8 @@ export class Overlay2 implements GraphDriver {
   /**
    * ApplyDiff into a fresh diff/ straight on the disk, as a pull does: no entry is there yet, so
    * none is looked up first, and no path is walked through the mount table (three thousand
-   * entries a layer). Only where diff/ is on the plain disk (else applyEntries). Nothing but the daemon sees diff/ before the layer exists: no file events.
+   * entries a layer). Only where diff/ is on the plain disk (else applyEntries). Nothing but the
+   * daemon sees diff/ before the layer exists: no file events.
    */
   private unpackOnDisk(id: string, entries: readonly LayerEntry[]): boolean {
     const kernel = this.fs.kernel;
