@@ -24,7 +24,7 @@ interface JournalOptions {
 function parse(args: string[]): JournalOptions | string {
   const o: JournalOptions = { catalog: false };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     const value = (flag: string): string | undefined => {
       const eq = a.indexOf('=');
       if (eq > 0) return a.slice(eq + 1);
@@ -33,7 +33,7 @@ function parse(args: string[]): JournalOptions | string {
       return v;
     };
     if (a.startsWith('--')) {
-      const name = a.slice(2).split('=')[0] as string;
+      const name = a.slice(2).replace(/=.*/s, '');
       if (name === 'unit') o.unit = value('--unit');
       else if (name === 'lines') o.lines = Number(value('--lines'));
       else if (name === 'catalog') o.catalog = true;
@@ -43,7 +43,7 @@ function parse(args: string[]): JournalOptions | string {
     }
     if (!a.startsWith('-') || a === '-') return `journalctl: "${a}" is not a journal field match the tutor models`;
     for (let k = 1; k < a.length; k++) {
-      const f = a[k] as string;
+      const f = a.charAt(k);
       if (f === 'x') o.catalog = true;
       else if (f === 'e' || f === 'b' || f === 'f' || f === 'q') continue;
       else if (f === 'u' || f === 'n') {

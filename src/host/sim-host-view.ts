@@ -1,6 +1,7 @@
 // The simulated host as the Host interface (src/host/host.ts) shows it: files through a process
 // of the simulated kernel, the daemon through its engine's stores.
 import type { DockerEngine, StoredImage } from '../docker/engine/index.js';
+import { graphDataDir } from '../docker/engine/graphdriver.js';
 import type { RoLayer } from '../docker/engine/layerstore.js';
 import type { Container } from '../docker/engine/types.js';
 import { isKernelError, OVL_OPAQUE, type Proc } from '../kernel/index.js';
@@ -28,7 +29,7 @@ function imageOf(engine: DockerEngine, img: StoredImage): HostImage {
         size: l.size,
         diffId: l.diffId,
         chainId: l.chainId,
-        dir: (data.UpperDir ?? data.RootDir) as string,
+        dir: graphDataDir(data, 'UpperDir', 'RootDir'),
       };
     }),
     history: (img.config.history ?? []).map((h) => ({
@@ -49,10 +50,10 @@ function containerOf(engine: DockerEngine, c: Container): HostContainer {
     imageRef: c.imageRef,
     imageId: c.image.id,
     ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
-    upperDir: data.UpperDir as string,
-    workDir: data.WorkDir as string,
-    mergedDir: data.MergedDir as string,
-    rootPath: data.MergedDir as string,
+    upperDir: graphDataDir(data, 'UpperDir'),
+    workDir: graphDataDir(data, 'WorkDir'),
+    mergedDir: graphDataDir(data, 'MergedDir'),
+    rootPath: graphDataDir(data, 'MergedDir'),
   };
 }
 

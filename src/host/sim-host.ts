@@ -158,8 +158,8 @@ function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
     ['/lib', 'usr/lib'],
     ['/lib64', 'usr/lib64'],
     ['/var/run', '/run'],
-  ]) {
-    p.symlink(target as string, link as string);
+  ] as const) {
+    p.symlink(target, link);
   }
   const files: [string, string, number][] = [
     ['/etc/hostname', `${hostname}\n`, 0o644],

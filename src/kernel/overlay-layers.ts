@@ -19,6 +19,19 @@ export interface Layered {
   opaque: boolean;
 }
 
+/** Where a name's own inode is: its upper entry, else the topmost lower one (a found name has one). */
+export function topOf(e: Layered): string {
+  const top = e.upper ?? e.lowers[0];
+  if (top === undefined) throw new Error('an overlay entry in no layer');
+  return top;
+}
+
+/** The upper entry of a name that lives only in upper (nothing below it to white out). */
+export function upperOf(e: Layered): string {
+  if (e.upper === undefined) throw new Error('an overlay entry of lower layers only, taken for an upper one');
+  return e.upper;
+}
+
 /**
  * What every overlay on one disk may keep of its lookups, together. A tree walk through 200
  * containers' merged views looks up every name of each; kept per mount until the next write,

@@ -7,7 +7,7 @@ import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import type { KernelEvent } from './events.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
-import { LayerStack, type Layered } from './overlay-layers.js';
+import { LayerStack, type Layered, topOf, upperOf } from './overlay-layers.js';
 import {
   OVL_IMPURE,
   OVL_OPAQUE,
@@ -101,7 +101,7 @@ export class OverlayFs implements MountedFs {
 
   lstat(rel: string): Stat {
     const e = this.stack.must(rel, 'lstat');
-    const top = (e.upper ?? e.lowers[0]) as string;
+    const top = topOf(e);
     const st = { ...this.disk.lstat(top), dev: this.dev };
     if (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN)) {
       // A copied-up inode keeps the number of its origin, unless the origin was hard-linked:
@@ -120,7 +120,7 @@ export class OverlayFs implements MountedFs {
     if (!this.stack.mayHoldWhiteouts(e)) {
       // The kernel reads a one-layer directory as it is on disk (ovl_dir_is_real): a stray
       // whiteout in it is listed, though looking it up then fails with ENOENT.
-      return this.disk.readdir((e.upper ?? e.lowers[0]) as string);
+      return this.disk.readdir(topOf(e));
     }
     return this.stack.mergedEntries(e);
   }
@@ -136,24 +136,24 @@ export class OverlayFs implements MountedFs {
 
   readlink(rel: string): string {
     const e = this.stack.must(rel, 'readlink');
-    return this.disk.readlink((e.upper ?? e.lowers[0]) as string);
+    return this.disk.readlink(topOf(e));
   }
 
   readFile(rel: string): Uint8Array {
     const e = this.stack.must(rel, 'open');
-    return this.disk.readFile((e.upper ?? e.lowers[0]) as string);
+    return this.disk.readFile(topOf(e));
   }
 
   getxattr(rel: string, name: string): Uint8Array {
     // overlayfs hides its own trusted.overlay.* attributes from users of the merged view.
     if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'getxattr', rel);
     const e = this.stack.must(rel, 'getxattr');
-    return this.disk.getxattr((e.upper ?? e.lowers[0]) as string, name);
+    return this.disk.getxattr(topOf(e), name);
   }
 
   listxattr(rel: string): string[] {
     const e = this.stack.must(rel, 'listxattr');
-    return this.disk.listxattr((e.upper ?? e.lowers[0]) as string).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
+    return this.disk.listxattr(topOf(e)).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
   }
 
   // ---- copy-up -------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ export class OverlayFs implements MountedFs {
     if (e.upper !== undefined) return e.upper;
     const { dir, name } = splitRel(rel);
     const upperParent = this.copyUp(dir);
-    const lower = e.lowers[0] as string;
+    const lower = topOf(e); // no upper: the lower entry
     const st = this.disk.lstat(lower);
     const staged = this.tempName();
     const d = this.disk;
@@ -265,11 +265,10 @@ export class OverlayFs implements MountedFs {
       if (flags.create && flags.exclusive) throw new KernelError('EEXIST', 'open', rel);
       if (e.type === 'dir') {
         if (write) throw new KernelError('EISDIR', 'open', rel);
-        return (e.upper ?? e.lowers[0]) as string;
+        return topOf(e);
       }
       // Devices and FIFOs are opened through their driver, never copied up (special_file()).
-      if ((!write && !flags.truncate) || (e.type !== 'file' && e.type !== 'symlink'))
-        return (e.upper ?? e.lowers[0]) as string;
+      if ((!write && !flags.truncate) || (e.type !== 'file' && e.type !== 'symlink')) return topOf(e);
       const upper = this.copyUp(rel);
       if (flags.truncate) this.disk.open(upper, { ...flags, create: false, write: true }, mode, cred);
       return upper;
@@ -344,7 +343,7 @@ export class OverlayFs implements MountedFs {
     if (e.type === 'dir') throw new KernelError('EISDIR', 'unlink', rel);
     this.copyUp(splitRel(rel).dir);
     if (this.stack.lowerPositive(rel)) this.whiteout(rel, e);
-    else this.disk.unlink(e.upper as string);
+    else this.disk.unlink(upperOf(e));
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: e.type });
   }
 
@@ -359,7 +358,7 @@ export class OverlayFs implements MountedFs {
     if (!this.isEmptyMerged(rel)) throw new KernelError('ENOTEMPTY', 'rmdir', rel);
     this.copyUp(splitRel(rel).dir);
     if (this.stack.lowerPositive(rel)) this.whiteout(rel, e);
-    else this.disk.rmdir(e.upper as string);
+    else this.disk.rmdir(upperOf(e));
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: 'dir' });
   }
 

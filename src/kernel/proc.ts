@@ -144,8 +144,8 @@ export class Proc {
       pending = [last];
     } else pending = path.split('/').filter((c) => c !== '');
     let links = 0;
-    while (at < pending.length) {
-      const comp = pending[at++] as string;
+    for (let comp = pending[at]; comp !== undefined; comp = pending[at]) {
+      at++;
       const lastComp = at === pending.length;
       if (comp === '.') continue;
       if (comp === '..') {

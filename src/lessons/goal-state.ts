@@ -7,6 +7,7 @@
 // state, image and upper dir, every file there marked new or copied up. Cache-ids, l/ link ids,
 // container ids, inode numbers and times never enter it: ids are matched up by the structure.
 import { createHash } from 'node:crypto';
+import { graphDataDir } from '../docker/engine/graphdriver.js';
 import type { RoLayer } from '../docker/engine/layerstore.js';
 import type { SimHost } from '../host/sim-host.js';
 import { OVL_OPAQUE } from '../kernel/index.js';
@@ -88,8 +89,7 @@ function takeShape(host: SimHost, only?: { images?: string[]; containers?: strin
   const names = new Map<RoLayer, string>();
   const layers: Record<string, Tree> = {};
   const dirOf = (id: string) => {
-    const d = driver.graphData(id);
-    return (d.UpperDir ?? d.RootDir) as string;
+    return graphDataDir(driver.graphData(id), 'UpperDir', 'RootDir');
   };
   const nameOf = (l: RoLayer): string => {
     const had = names.get(l);
@@ -147,8 +147,10 @@ export function compareShapes(want: StateShape, got: StateShape): string[] {
       continue;
     }
     layers.forEach((l, i) => {
-      if (mine[i] === l) return;
-      const what = diff(want.layers[l] ?? [], got.layers[mine[i] as string] ?? []) || 'its parent differs';
+      const m = mine[i];
+      if (m === l) return;
+      const what =
+        diff(want.layers[l] ?? [], (m === undefined ? undefined : got.layers[m]) ?? []) || 'its parent differs';
       out.push(`image ${tag}: layer ${i + 1} differs (${what})`);
     });
   }

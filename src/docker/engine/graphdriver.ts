@@ -39,3 +39,15 @@ export interface GraphDriver {
   status(): [string, string][];
   warnings(): string[];
 }
+
+/**
+ * A directory GraphDriver.Data names, by the first of `keys` it has (UpperDir for overlay2's
+ * layers and the legacy driver's container layers, RootDir for the legacy driver's image layers).
+ */
+export function graphDataDir(data: Record<string, string>, ...keys: string[]): string {
+  for (const key of keys) {
+    const dir = data[key];
+    if (dir !== undefined) return dir;
+  }
+  throw new Error(`GraphDriver.Data has no ${keys.join(' or ')}: ${JSON.stringify(data)}`);
+}
