@@ -176,7 +176,7 @@ const MORE: [string, Builtin][] = [
         return 0;
       }
       for (let i = 1; i < argv.length; i++) {
-        const a = argv[i] as string;
+        const a = argv[i] ?? '';
         if (a === '--') {
           sh.state.positional = argv.slice(i + 1);
           return 0;
@@ -216,9 +216,10 @@ const MORE: [string, Builtin][] = [
   [
     'help',
     (sh, argv, io) => {
-      if (argv.length > 1) {
-        const d = describe(sh, argv[1] as string);
-        const spec = sh.env.commands.get(argv[1] as string);
+      const word = argv[1];
+      if (word !== undefined) {
+        const d = describe(sh, word);
+        const spec = sh.env.commands.get(word);
         if (spec) io.stdout(`${spec.name}: ${spec.summary}\n`);
         else if (d) io.stdout(`${d.text}\n`);
         else {

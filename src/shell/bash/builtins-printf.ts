@@ -37,7 +37,7 @@ export function expandEscapes(s: string, forEcho: boolean): { text: string; stop
       out += c;
       continue;
     }
-    const n = s[++i] as string;
+    const n = s.charAt(++i);
     switch (n) {
       case 'n':
         out += '\n';
@@ -142,7 +142,7 @@ export function printf(format: string, args: string[]): PrintfResult {
     const startAi = ai;
     let stopped = false;
     for (let i = 0; i < format.length; i++) {
-      const c = format[i] as string;
+      const c = format.charAt(i);
       if (c === '\\') {
         const end = /^\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/s.exec(format.slice(i));
         const piece = end ? end[0] : '\\';
@@ -164,7 +164,7 @@ export function printf(format: string, args: string[]): PrintfResult {
       const width = m[2] === '*' ? num(next(), false) : Number(m[2] ?? 0);
       const precRaw = m[3] === '*' ? String(num(next(), false)) : m[3];
       const prec = m[0].includes('.') ? Number(precRaw ?? 0) : undefined;
-      const conv = m[4] as string;
+      const conv = m[4] ?? '';
       if (conv === '%') {
         out += '%';
         continue;

@@ -76,7 +76,7 @@ function echo(_sh: Interpreter, argv: string[], io: CommandIO): number {
   let newline = true;
   let escapes = false;
   for (; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i] ?? '';
     if (!/^-[neE]+$/.test(a)) break;
     for (const f of a.slice(1)) {
       if (f === 'n') newline = false;
@@ -102,11 +102,12 @@ function printfBuiltin(sh: Interpreter, argv: string[], io: CommandIO): number {
     args = args.slice(2);
   }
   if (args[0] === '--') args = args.slice(1);
-  if (args.length === 0) {
+  const format = args[0];
+  if (format === undefined) {
     say(io, 'printf: usage: printf [-v var] format [arguments]');
     return 2;
   }
-  const r = printf(args[0] as string, args.slice(1));
+  const r = printf(format, args.slice(1));
   if (varName) sh.setVar(varName, r.out);
   else io.stdout(escapedOutput(r.out));
   for (const e of r.errors) say(io, e);
@@ -115,7 +116,7 @@ function printfBuiltin(sh: Interpreter, argv: string[], io: CommandIO): number {
 
 function test(sh: Interpreter, argv: string[], io: CommandIO): number {
   let args = argv.slice(1);
-  const name = argv[0] as string;
+  const name = argv[0] ?? 'test';
   if (name === '[') {
     if (args[args.length - 1] !== ']') {
       say(io, "[: missing `]'");
@@ -208,7 +209,7 @@ function read(sh: Interpreter, argv: string[], io: CommandIO): number {
   let raw = false;
   const names: string[] = [];
   for (let i = 1; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i] ?? '';
     if (a === '-r') raw = true;
     else if (a === '-p') io.stderr(argv[++i] ?? '');
     else if (a.startsWith('-')) continue;
@@ -236,8 +237,8 @@ function read(sh: Interpreter, argv: string[], io: CommandIO): number {
   const trimWhite = (t: string): string => {
     let a = 0;
     let b = t.length;
-    while (a < b && white.includes(t[a] as string)) a++;
-    while (b > a && white.includes(t[b - 1] as string)) b--;
+    while (a < b && white.includes(t.charAt(a))) a++;
+    while (b > a && white.includes(t.charAt(b - 1))) b--;
     return t.slice(a, b);
   };
   // Each name but the last takes one field; the last takes the rest of the line, as bash does.
@@ -248,12 +249,12 @@ function read(sh: Interpreter, argv: string[], io: CommandIO): number {
       return;
     }
     let k = 0;
-    while (k < rest.length && !ifs.includes(rest[k] as string)) k++;
+    while (k < rest.length && !ifs.includes(rest.charAt(k))) k++;
     sh.state.vars.set(n, rest.slice(0, k));
     rest = rest.slice(k);
     let j = 0;
-    while (j < rest.length && white.includes(rest[j] as string)) j++;
-    if (j < rest.length && ifs.includes(rest[j] as string) && !white.includes(rest[j] as string)) j++;
+    while (j < rest.length && white.includes(rest.charAt(j))) j++;
+    if (j < rest.length && ifs.includes(rest.charAt(j)) && !white.includes(rest.charAt(j))) j++;
     rest = trimWhite(rest.slice(j));
   });
   return complete ? 0 : 1;
@@ -307,7 +308,7 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
     'readonly',
     (sh, argv, io) => {
       const s = exportBuiltin(sh, argv, io);
-      for (const a of argv.slice(1)) sh.state.readonly.add(a.split('=')[0] as string);
+      for (const a of argv.slice(1)) sh.state.readonly.add(a.replace(/=.*/s, ''));
       return s;
     },
   ],
@@ -320,7 +321,7 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
         return 1;
       }
       for (const a of argv.slice(1)) {
-        const name = a.split('=')[0] as string;
+        const name = a.replace(/=.*/s, '');
         if (NAME.test(name) && !frame.has(name)) frame.set(name, sh.state.vars.get(name));
         if (!a.includes('=') && NAME.test(name)) sh.state.vars.set(name, '');
       }

@@ -27,8 +27,8 @@ export interface Completion {
 const SEPARATORS = new Set(['|', ';', '&&', '||', '&', '(', '$(', '`']);
 
 function commonPrefix(words: string[]): string {
-  if (words.length === 0) return '';
-  let p = words[0] as string;
+  let p = words[0];
+  if (p === undefined) return '';
   for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
   return p;
 }

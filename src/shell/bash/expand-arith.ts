@@ -39,7 +39,7 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
       const rest = expr.slice(pos).trim();
       throw new ArithError(expr, 'syntax error: invalid arithmetic operator', rest);
     }
-    toks.push(m[1] as string);
+    toks.push(m[1] ?? '');
     pos = TOKEN.lastIndex;
   }
   let i = 0;
@@ -187,7 +187,7 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
     let a = level(n + 1);
     for (;;) {
       const op = peek();
-      if (op === undefined || !(LEVELS[n] as string[]).includes(op)) return a;
+      if (op === undefined || !(LEVELS[n] ?? []).includes(op)) return a;
       i++;
       const rhsStart = i;
       const b = level(n + 1);

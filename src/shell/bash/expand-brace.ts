@@ -37,13 +37,11 @@ function findBrace(s: string): { start: number; end: number; alts: string[] } | 
 function sequence(body: string): string[] | null {
   const num = /^(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?$/.exec(body);
   if (num) {
-    const a = Number(num[1]);
-    const b = Number(num[2]);
-    const step = Math.abs(Number(num[3] ?? 1)) || 1;
-    const width =
-      /^-?0\d/.test(num[1] as string) || /^-?0\d/.test(num[2] as string)
-        ? Math.max((num[1] as string).length, (num[2] as string).length)
-        : 0;
+    const [, from = '', to = '', by] = num;
+    const a = Number(from);
+    const b = Number(to);
+    const step = Math.abs(Number(by ?? 1)) || 1;
+    const width = /^-?0\d/.test(from) || /^-?0\d/.test(to) ? Math.max(from.length, to.length) : 0;
     const out: string[] = [];
     for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) {
       out.push(
@@ -55,8 +53,9 @@ function sequence(body: string): string[] | null {
   }
   const chr = /^([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
   if (chr) {
-    const a = (chr[1] as string).charCodeAt(0);
-    const b = (chr[2] as string).charCodeAt(0);
+    const [, from = '', to = ''] = chr;
+    const a = from.charCodeAt(0);
+    const b = to.charCodeAt(0);
     const step = Math.abs(Number(chr[3] ?? 1)) || 1;
     const out: string[] = [];
     for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) out.push(String.fromCharCode(v));

@@ -215,10 +215,10 @@ export class Expander {
     switch (op) {
       case ':-':
       case '-':
-        return unsetOrNull ? this.string(p.argument) : (value as string);
+        return unsetOrNull ? this.string(p.argument) : (value ?? '');
       case ':=':
       case '=': {
-        if (!unsetOrNull) return value as string;
+        if (!unsetOrNull) return value ?? '';
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`);
         const v = await this.string(p.argument);
         this.host.setVar(p.name, v);
@@ -226,7 +226,7 @@ export class Expander {
       }
       case ':?':
       case '?': {
-        if (!unsetOrNull) return value as string;
+        if (!unsetOrNull) return value ?? '';
         const given = p.argument ? await this.string(p.argument) : '';
         const msg = given !== '' ? given : op === '?' ? 'parameter not set' : 'parameter null or not set';
         throw new ExpansionError(`${p.name}: ${msg}`);
@@ -307,7 +307,7 @@ export function splitOnIfs(text: string, ifs: string): string[] {
   let cur = '';
   let started = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
+    const c = text.charAt(i);
     if (ifs.includes(c)) {
       if (ws.includes(c)) {
         if (started) out.push(cur);

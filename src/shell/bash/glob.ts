@@ -15,7 +15,7 @@ function bracket(pattern: string, i: number): { re: string; end: number } | null
   let body = '';
   let first = true;
   while (j < pattern.length) {
-    const c = pattern[j] as string;
+    const c = pattern.charAt(j);
     if (c === ']' && !first) return { re: `[${negate ? '^' : ''}${body}]`, end: j };
     first = false;
     if (c === '[' && pattern[j + 1] === ':') {
@@ -53,7 +53,7 @@ function bracket(pattern: string, i: number): { re: string; end: number } | null
 export function patternSource(pattern: string): string {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
+    const c = pattern.charAt(i);
     if (c === '*') re += '[^]*';
     else if (c === '?') re += '[^]';
     else if (c === '[') {
@@ -63,7 +63,7 @@ export function patternSource(pattern: string): string {
         i = b.end;
       } else re += '\\[';
     } else if (c === '\\' && i + 1 < pattern.length) {
-      re += escapeRe(pattern[i + 1] as string);
+      re += escapeRe(pattern.charAt(i + 1));
       i++;
     } else re += escapeRe(c);
   }
@@ -112,8 +112,7 @@ export function expandPathname(pattern: string, proc: Proc): string[] {
   const parts = pattern.split('/').filter((p, i) => p !== '' || i === 0);
   let bases: string[] = [absolute ? '/' : ''];
   const comps = absolute ? parts.slice(1) : parts;
-  for (let ci = 0; ci < comps.length; ci++) {
-    const comp = comps[ci] as string;
+  for (const [ci, comp] of comps.entries()) {
     const last = ci === comps.length - 1;
     const next: string[] = [];
     for (const base of bases) {

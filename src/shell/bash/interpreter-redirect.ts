@@ -65,8 +65,9 @@ export async function applyRedirects(
   let stdinIsTerminal = io.stdinIsTerminal;
   const target = async (r: Redirect): Promise<string> => {
     const fields = await expander.word(r.target);
-    if (fields.length !== 1) throw new RedirectError(`${r.target.text}: ambiguous redirect`);
-    return fields[0] as string;
+    const [field] = fields;
+    if (field === undefined || fields.length !== 1) throw new RedirectError(`${r.target.text}: ambiguous redirect`);
+    return field;
   };
   for (const r of redirects) {
     switch (r.op) {

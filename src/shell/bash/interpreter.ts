@@ -277,7 +277,7 @@ export class Interpreter implements ExpandHost {
     }
     if (argv.length === 0) return c.words.length > 0 || c.assignments.length === 0 ? 0 : this.state.status;
     const status = await this.invoke(argv, cio, assigned);
-    this.state.vars.set('_', argv[argv.length - 1] as string);
+    this.state.vars.set('_', argv.at(-1) ?? '');
     return status;
   }
 
@@ -307,7 +307,7 @@ export class Interpreter implements ExpandHost {
 
   /** Runs argv: a function, a builtin, sudo, a path, or a command from the table. */
   async invoke(argv: string[], io: CommandIO, assigned = new Map<string, string>()): Promise<number> {
-    const name = argv[0] as string;
+    const name = argv[0] ?? '';
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(fn, argv, io);
     const builtin = this.env.builtins.get(name);
@@ -476,7 +476,7 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runPath(argv: string[], io: CommandIO, assigned: Map<string, string>): Promise<number> {
-    const path = argv[0] as string;
+    const path = argv[0] ?? '';
     let st;
     try {
       st = this.proc.stat(path);

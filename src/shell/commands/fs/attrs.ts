@@ -18,7 +18,7 @@ export function applyMode(spec: string, old: number, isDir: boolean, umask = 0o0
     const who = m[1] || 'a';
     const useUmask = m[1] === '';
     let bits = 0;
-    const perms = m[3] as string;
+    const perms = m[3] ?? '';
     if (/^[ugo]$/.test(perms)) {
       const shift = { u: 6, g: 3, o: 0 }[perms as 'u'];
       const v = (old >> shift) & 7;

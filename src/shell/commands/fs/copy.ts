@@ -84,23 +84,24 @@ function destinations(
   targetDir: string | undefined,
 ): [string, string][] | null {
   if (targetDir !== undefined) return ops.map((s) => [s, `${targetDir.replace(/\/+$/, '')}/${basenameOf(s)}`]);
-  if (ops.length < 2) {
+  const [first, second] = ops;
+  if (first === undefined || second === undefined) {
     ctx.stderr(
-      ops.length === 0
+      first === undefined
         ? `${name}: missing file operand\n`
-        : `${name}: missing destination file operand after ${q(ops[0] as string)}\n`,
+        : `${name}: missing destination file operand after ${q(first)}\n`,
     );
     ctx.stderr(`Try '${name} --help' for more information.\n`);
     return null;
   }
-  const last = ops[ops.length - 1] as string;
+  const last = ops.at(-1) ?? second;
   const st = tryStat(ctx.proc, last);
   if (st?.type === 'dir') return ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${basenameOf(s)}`]);
   if (ops.length > 2) {
     ctx.stderr(`${name}: target ${q(last)} is not a directory\n`);
     return null;
   }
-  return [[ops[0] as string, last]];
+  return [[first, last]];
 }
 
 function sameOrInside(proc: Proc, from: string, to: string): boolean {

@@ -193,7 +193,7 @@ function df(ctx: CommandContext): number {
     if (!u) usage0.set(mount, (u = fsUsage(kernel, mount, want)));
     table.push(fields.map((f) => cell(f, mount, u, file)));
   }
-  const widths = fields.map((f, c) => Math.max(FIELDS[f].width, ...table.map((r) => (r[c] as string).length)));
+  const widths = fields.map((f, c) => Math.max(FIELDS[f].width, ...table.map((r) => (r[c] ?? '').length)));
   let out = '';
   for (const r of table) {
     const line = r.map((text, c) => {

@@ -291,12 +291,13 @@ function ln(ctx: CommandContext): number {
     return usage(ctx, 'ln', err);
   }
   const ops = p.operands;
-  if (ops.length === 0) {
+  const [first] = ops;
+  const last = ops.at(-1);
+  if (first === undefined || last === undefined) {
     ctx.stderr("ln: missing file operand\nTry 'ln --help' for more information.\n");
     return 1;
   }
   let pairs: [string, string][];
-  const last = ops[ops.length - 1] as string;
   const lastSt =
     ops.length > 1 && !p.flags.has('n')
       ? tryStat(ctx.proc, last)
@@ -306,7 +307,7 @@ function ln(ctx: CommandContext): number {
   if (ops.length === 1) pairs = [[last, basenameOf(last)]];
   else if (lastSt?.type === 'dir')
     pairs = ops.slice(0, -1).map((s) => [s, `${last.replace(/\/+$/, '')}/${basenameOf(s)}`]);
-  else if (ops.length === 2) pairs = [[ops[0] as string, last]];
+  else if (ops.length === 2) pairs = [[first, last]];
   else {
     ctx.stderr(`ln: target ${q(last)} is not a directory\n`);
     return 1;

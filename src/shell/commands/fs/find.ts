@@ -139,7 +139,7 @@ function parseExpr(
         const argv: string[] = [];
         i++;
         while (i < args.length && args[i] !== ';' && !(args[i] === '+' && args[i - 1] === '{}'))
-          argv.push(args[i++] as string);
+          argv.push(args[i++] ?? '');
         if (i >= args.length || argv.length === 0) throw new FindError("missing argument to `-exec'");
         const plus = args[i] === '+';
         i++;
@@ -183,7 +183,7 @@ function base(p: string): string {
 async function find(ctx: CommandContext): Promise<number> {
   const args = ctx.argv.slice(1);
   let k = 0;
-  while (k < args.length && !(args[k] as string).startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
+  while (k < args.length && !(args[k] ?? '').startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
   const paths = args.slice(0, k);
   const opts = { maxdepth: Infinity, mindepth: 0 };
   const actions = { has: false, execs: [] as Extract<Node, { k: 'exec' }>[] };
@@ -268,7 +268,7 @@ async function tree(ctx: CommandContext): Promise<number> {
   let level = Infinity;
   const roots: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-a') all = true;
     else if (a === '-d') dirsOnly = true;
     else if (a === '-L') {

@@ -242,12 +242,12 @@ function findmnt(ctx: CommandContext): number {
     return 0;
   }
   const all = f.has('n') ? table : [columns, ...table];
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] as string)].length)));
+  const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   let out = '';
   for (const r of all) {
     const line = r.map((text, i) => {
-      const w = (widths[i] as number) - [...text].length + text.length;
-      if (RIGHT.has(columns[i] as string)) return text.padStart(w);
+      const w = (widths[i] ?? 0) - [...text].length + text.length;
+      if (RIGHT.has(columns[i] ?? '')) return text.padStart(w);
       return i === r.length - 1 ? text : text.padEnd(w);
     });
     out += `${line.join(' ')}\n`;

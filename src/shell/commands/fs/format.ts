@@ -46,8 +46,8 @@ function readTable(proc: Proc, path: string): Map<number, string> {
   const map = new Map<number, string>();
   try {
     for (const line of new TextDecoder().decode(proc.readFile(path)).split('\n')) {
-      const f = line.split(':');
-      if (f.length >= 3 && /^\d+$/.test(f[2] as string)) map.set(Number(f[2]), f[0] as string);
+      const [name = '', , id] = line.split(':');
+      if (id !== undefined && /^\d+$/.test(id)) map.set(Number(id), name);
     }
   } catch {
     // No /etc/passwd (a bare container): ids are shown as numbers, as ls does.
@@ -80,7 +80,7 @@ const SIX_MONTHS_MS = (365.2425 / 2) * 86400 * 1000;
 /** ls -l's date: `Nov 23 23:16`, or `Nov 23  2020` when older than six months or in the future. */
 export function lsDate(ms: number, now: number): string {
   const d = new Date(ms);
-  const mon = MONTHS[d.getUTCMonth()] as string;
+  const mon = MONTHS[d.getUTCMonth()] ?? '???';
   const day = String(d.getUTCDate()).padStart(2, ' ');
   const recent = ms <= now + 1000 && now - ms < SIX_MONTHS_MS;
   if (recent) return `${mon} ${day} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;

@@ -104,7 +104,7 @@ export function columns(cells: string[], width: number): string {
     for (let c = 0; c < best; c++) {
       const i = c * rows + r;
       if (i >= n) break;
-      line += cells[i] as string;
+      line += cells[i] ?? '';
       const next = (c + 1) * rows + r;
       if (next < n) line += indent(pos + (lens[i] as number), pos + (widths[c] as number));
       pos += widths[c] as number;

@@ -39,7 +39,7 @@ function basename(ctx: CommandContext): number {
   let suffix = '';
   const names: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-a' || a === '--multiple') multiple = true;
     else if (a === '-s') {
       suffix = args[++i] ?? '';
@@ -49,13 +49,14 @@ function basename(ctx: CommandContext): number {
       multiple = true;
     } else names.push(a);
   }
-  if (names.length === 0) return missing(ctx, 'basename');
+  const [name, nameSuffix = ''] = names;
+  if (name === undefined) return missing(ctx, 'basename');
   if (!multiple) {
     if (names.length > 2) {
       ctx.stderr(`basename: extra operand '${names[2]}'\nTry 'basename --help' for more information.\n`);
       return 1;
     }
-    ctx.stdout(`${basenameOf(names[0] as string, names[1] ?? '')}\n`);
+    ctx.stdout(`${basenameOf(name, nameSuffix)}\n`);
     return 0;
   }
   for (const n of names) ctx.stdout(`${basenameOf(n, suffix)}\n`);

@@ -54,9 +54,9 @@ function format(
 ): string {
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i] as string;
+    const c = fmt.charAt(i);
     if (printf && c === '\\' && i + 1 < fmt.length) {
-      const n = fmt[++i] as string;
+      const n = fmt.charAt(++i);
       out += ({ n: '\n', t: '\t', '\\': '\\', '"': '"' } as Record<string, string>)[n] ?? `\\${n}`;
       continue;
     }
@@ -64,7 +64,7 @@ function format(
       out += c;
       continue;
     }
-    const d = fmt[++i] as string;
+    const d = fmt.charAt(++i);
     const secs = (ms: number): string => String(Math.floor(ms / 1000));
     switch (d) {
       case '%':
@@ -225,9 +225,9 @@ function fsFields(ctx: CommandContext, mount: Mount, name: string): Record<strin
 /** A format of stat -f's directives, with coreutils' %-Nx left-justified widths. */
 function fsFormat(fmt: string, fields: Record<string, string>, printf: boolean): string {
   return fmt.replace(/\\[nt\\"]|%(-?\d*)(.)/g, (m, width: string | undefined, d: string | undefined) => {
-    if (m.startsWith('\\')) return printf ? ({ n: '\n', t: '\t', '\\': '\\', '"': '"' }[m[1] as string] ?? m) : m;
+    if (m.startsWith('\\')) return printf ? ({ n: '\n', t: '\t', '\\': '\\', '"': '"' }[m.charAt(1)] ?? m) : m;
     if (d === '%') return '%';
-    const v = fields[d as string] ?? '?';
+    const v = (d === undefined ? undefined : fields[d]) ?? '?';
     const w = Number(width || 0);
     return w < 0 ? v.padEnd(-w) : v.padStart(w);
   });

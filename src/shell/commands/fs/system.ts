@@ -60,7 +60,8 @@ export function makeUname(machine: MachineInfo): CommandSpec {
           '--machine': 'm',
           '--operating-system': 'o',
         };
-        if (long[a]) want.add(long[a] as string);
+        const short = long[a];
+        if (short) want.add(short);
         else if (/^-[asnrvmpio]+$/.test(a)) for (const c of a.slice(1)) want.add(c);
         else {
           ctx.stderr(
@@ -96,7 +97,7 @@ function id(ctx: CommandContext): number {
   else if (a.includes('-g')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
   else if (a.includes('-G')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
   else if (a.length && a[0] !== 'root') {
-    ctx.stderr(`id: ${q(a[0] as string)}: no such user\n`);
+    ctx.stderr(`id: ${q(a[0] ?? '')}: no such user\n`);
     return 1;
   } else ctx.stdout('uid=0(root) gid=0(root) groups=0(root)\n');
   return 0;
@@ -133,7 +134,7 @@ function date(ctx: CommandContext): number {
   let fmt = '%a %b %e %H:%M:%S %Z %Y';
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-u' || a === '--utc') continue;
     if (a === '-R') fmt = '%a, %d %b %Y %H:%M:%S %z';
     else if (a === '-I' || a === '--iso-8601') fmt = '%F';
@@ -163,7 +164,7 @@ async function env(ctx: CommandContext): Promise<number> {
   const vars = new Map<string, string>(ctx.env);
   let i = 0;
   for (; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-i' || a === '-') clear = true;
     else if (a === '-u') vars.delete(args[++i] ?? '');
     else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) {
@@ -210,7 +211,7 @@ function seq(ctx: CommandContext): number {
   let width = false;
   const nums: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-s') sep = args[++i] ?? '';
     else if (a.startsWith('-s')) sep = a.slice(2);
     else if (a === '-w') width = true;
@@ -220,7 +221,7 @@ function seq(ctx: CommandContext): number {
     ctx.stderr(
       nums.length === 0
         ? "seq: missing operand\nTry 'seq --help' for more information.\n"
-        : `seq: extra operand ${q(nums[3] as string)}\nTry 'seq --help' for more information.\n`,
+        : `seq: extra operand ${q(nums[3] ?? '')}\nTry 'seq --help' for more information.\n`,
     );
     return 1;
   }
@@ -232,12 +233,12 @@ function seq(ctx: CommandContext): number {
   }
   const [first, step, last] =
     nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums;
-  const decimals = Math.max(...[first, step].map((n) => (n as string).split('.')[1]?.length ?? 0));
+  const decimals = Math.max(...[first, step].map((n) => (n ?? '').split('.')[1]?.length ?? 0));
   const a = Number(first);
   const d = Number(step);
   const b = Number(last);
   if (d === 0) {
-    ctx.stderr(`seq: invalid Zero increment value: ${q(step as string)}\nTry 'seq --help' for more information.\n`);
+    ctx.stderr(`seq: invalid Zero increment value: ${q(step ?? '')}\nTry 'seq --help' for more information.\n`);
     return 1;
   }
   const out: string[] = [];

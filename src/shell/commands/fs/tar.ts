@@ -28,8 +28,7 @@ function parseArgs(argv: string[]): TarOptions | string {
   const args = [...argv];
   // Old style: the first word without a dash is a cluster of option letters.
   if (args[0] && !args[0].startsWith('-') && /^[txcvfzC]+$/.test(args[0])) args[0] = `-${args[0]}`;
-  while (args.length) {
-    const a = args.shift() as string;
+  for (let a = args.shift(); a !== undefined; a = args.shift()) {
     if (a === '--list') {
       const e = setMode('t');
       if (e) return e;
@@ -72,7 +71,7 @@ function parseArgs(argv: string[]): TarOptions | string {
     if (a.startsWith('-') && a.length > 1) {
       const letters = a.slice(1);
       for (let i = 0; i < letters.length; i++) {
-        const c = letters[i] as string;
+        const c = letters.charAt(i);
         if (c === 't' || c === 'x' || c === 'c') {
           const e = setMode(c);
           if (e) return e;
