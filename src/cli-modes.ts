@@ -338,11 +338,12 @@ function workshopOptions(
     return { ...(seed !== undefined ? { seed } : {}), ...(speed !== undefined ? { speed } : {}) };
   }
   if (v.at === undefined) return {};
-  const m = /^(\d+)\.(\d+)$/.exec(v.at);
-  if (!m || Number(m[2]) < 1) return `--at wants LESSON.STEP as a presenter shows it (like 7.5), not '${v.at}'`;
+  const [, lessonId, step] = /^(\d+)\.(\d+)$/.exec(v.at) ?? [];
+  if (lessonId === undefined || Number(step) < 1)
+    return `--at wants LESSON.STEP as a presenter shows it (like 7.5), not '${v.at}'`;
   if (mode !== 'tutor' || v.lesson !== undefined)
     return '--at opens the tutor at a lesson and step: no --lesson with it';
-  return { lessonId: m[1] as string, atStep: Number(m[2]), ...(seed !== undefined ? { seed } : {}) };
+  return { lessonId, atStep: Number(step), ...(seed !== undefined ? { seed } : {}) };
 }
 
 /** The screen's options, or the exit status of the line-mode tutor or REPL that stands in for it

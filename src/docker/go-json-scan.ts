@@ -26,12 +26,12 @@ export function goJsonDecodeError(text: string): string | undefined {
     throw new Stop(`invalid character ${quoteChar(String.fromCodePoint(text.codePointAt(i) as number))} ${context}`);
   };
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   const literal = (word: string) => {
     for (let k = 1; k < word.length; k++) {
       i++;
-      if (text[i] !== word[k]) invalid(`in literal ${word} (expecting ${quoteChar(word[k] as string)})`);
+      if (text[i] !== word[k]) invalid(`in literal ${word} (expecting ${quoteChar(word.charAt(k))})`);
     }
     i++;
   };
@@ -39,7 +39,7 @@ export function goJsonDecodeError(text: string): string | undefined {
     i++; // the opening quote
     for (;;) {
       if (i >= text.length) invalid('in string literal');
-      const c = text[i] as string;
+      const c = text.charAt(i);
       if (c === '"') {
         i++;
         return;

@@ -26,7 +26,7 @@ export function readKey(file: string | undefined, env: NodeJS.ProcessEnv): Uint8
     } catch (e) {
       return { error: e instanceof UnreadableFile ? e.message : `${file}: ${describeErrno(e)}` };
     }
-  } else if (env[KEY_ENV] !== undefined) text = Buffer.from(env[KEY_ENV] as string, 'utf8');
+  } else if (env[KEY_ENV] !== undefined) text = Buffer.from(env[KEY_ENV], 'utf8');
   else return undefined;
   let end = text.length;
   while (end > 0 && (text[end - 1] === 0x0a || text[end - 1] === 0x0d)) end--;

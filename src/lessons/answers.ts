@@ -104,7 +104,7 @@ function knownIds(host: SimHost): Set<string> {
   };
   const hex = (s: string) => {
     const m = /^(?:sha256:)?([0-9a-f]{64})/.exec(s.trim());
-    if (m) ids.add(m[1] as string);
+    if (m?.[1]) ids.add(m[1]);
   };
   for (const d of ['overlay2', 'overlay', 'containers']) for (const n of names(`/var/lib/docker/${d}`)) hex(n);
   for (const driver of names('/var/lib/docker/image')) {

@@ -32,7 +32,7 @@ export function lessonMapText(
   const wide = Math.max(5, ...marks.map(columns));
   const rows = lessons.map((l, i) => {
     const t = l.texts[lang];
-    const mark = marks[i] as string;
+    const mark = marks[i] ?? '';
     return (
       `${String(i + 1).padStart(2)}. [${mark}` +
       `${' '.repeat(wide - columns(mark))}] ${t.title}` +

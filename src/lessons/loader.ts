@@ -45,7 +45,7 @@ export function parseYaml<T>(file: LessonFile, schema: z.ZodMiniType<T>, problem
   };
   if (doc.errors.length) {
     for (const e of doc.errors)
-      problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.split('\n')[0] as string });
+      problems.push({ path: file.path, ...where(e.pos[0]), message: e.message.replace(/\n.*/s, '') });
     return { data: undefined, at };
   }
   const input: unknown = doc.toJS();

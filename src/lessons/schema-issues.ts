@@ -64,7 +64,8 @@ export function explainIssue(issue: SchemaIssue, input: unknown): Array<{ path: 
     const k = errs.find((e) => e.path.length === 1)?.path[0];
     return typeof k === 'string' && rootOnly(errs) ? [k] : [];
   });
-  if (keys.length !== 1)
+  const [key] = keys;
+  if (key === undefined || keys.length !== 1)
     return [
       {
         path: issue.path,
@@ -73,7 +74,6 @@ export function explainIssue(issue: SchemaIssue, input: unknown): Array<{ path: 
           `not ${keys.length ? keys.join(', ') : 'none'}`,
       },
     ];
-  const key = keys[0] as string;
   const matching = issue.errors.find((errs) => !rootOnly(errs));
   if (matching) return matching.flatMap((e) => explainIssue({ ...e, path: [...issue.path, ...e.path] }, input));
   if (names.length === 0) return [{ path: issue.path, message: issue.message }];

@@ -444,11 +444,13 @@ export class LessonRunner implements LessonSession {
       case 'hint': {
         const hints = this.texts.steps[step.id]?.hints ?? [];
         if (this.opts.rules && !this.opts.rules.hints) return { messages: [this.m.noHintsInSet], exitCode: 1 };
-        if (this.hintsShown >= hints.length) return { messages: [this.m.noHints], exitCode: 1 };
+        const next = hints[this.hintsShown];
+        if (next === undefined) return { messages: [this.m.noHints], exitCode: 1 };
         if (!this.usedHints) this.opts.onAid?.('with-hints');
         this.usedHints = true;
         this.use({ hints: 1 });
-        const hint = `💡 ${this.fill(hints[this.hintsShown++] as string)}`;
+        this.hintsShown++;
+        const hint = `💡 ${this.fill(next)}`;
         // Under a set's rules the solution is closed: a hint does not say what it would do.
         const diagnosis = this.opts.rules ? [] : this.explain(await this.diagnose());
         return { messages: [hint, ...diagnosis], exitCode: 0 };
@@ -581,7 +583,12 @@ function shownValues(c: Check): Value[] {
 
 /** "chainid", ["ubuntu:20.04", "2"] → { chainid: { image, layer } }; "short", [...] nests. */
 export function placeholderValue(name: string, args: string[]): Value {
-  const layerArg = () => ({ image: args[0] as string, layer: Number(args[1]) });
+  const arg = (k: number): string => {
+    const a = args[k];
+    if (a === undefined) throw new ValueError(`value ${name} wants ${k + 1} argument${k ? 's' : ''}`);
+    return a;
+  };
+  const layerArg = () => ({ image: arg(0), layer: Number(arg(1)) });
   switch (name) {
     case 'diffid':
       return { diffid: layerArg() };
@@ -592,15 +599,15 @@ export function placeholderValue(name: string, args: string[]): Value {
     case 'link':
       return { link: layerArg() };
     case 'image_id':
-      return { image_id: args[0] as string };
+      return { image_id: arg(0) };
     case 'container_id':
-      return { container_id: args[0] as string };
+      return { container_id: arg(0) };
     case 'mount_id':
-      return { mount_id: args[0] as string };
+      return { mount_id: arg(0) };
     case 'layer_count':
-      return { layer_count: args[0] as string };
+      return { layer_count: arg(0) };
     case 'short':
-      return { short: placeholderValue(args[0] as string, args.slice(1)) };
+      return { short: placeholderValue(arg(0), args.slice(1)) };
     default:
       throw new ValueError(`unknown value ${name}`);
   }

@@ -63,14 +63,14 @@ export function wayOutCandidates(said: string, nameOf: (idOrName: string) => str
   // docker: Error response from daemon: Conflict. The container name "/web" is already in use …
   for (const m of said.matchAll(/container name "\/([\w.-]+)" is already in use/g)) add(`docker rm -f ${m[1]}`);
   // … image is being used by running container 1a2b…; container 1a2b… is using its referenced image …
-  for (const m of said.matchAll(/(?:(?:running|stopped) container|container) ([0-9a-f]{12,64})\b/g))
-    add(`docker rm -f ${nameOf(m[1] as string)}`);
+  for (const [, id = ''] of said.matchAll(/(?:(?:running|stopped) container|container) ([0-9a-f]{12,64})\b/g))
+    add(`docker rm -f ${nameOf(id)}`);
   // You cannot remove a running container 1a2b…. Stop the container before attempting removal …
-  for (const m of said.matchAll(/cannot remove a running container ([0-9a-f]{12,64})/g))
-    add(`docker stop ${nameOf(m[1] as string)}`);
+  for (const [, id = ''] of said.matchAll(/cannot remove a running container ([0-9a-f]{12,64})/g))
+    add(`docker stop ${nameOf(id)}`);
   // Error response from daemon: Container 1a2b… is not running
-  for (const m of said.matchAll(/Container ([0-9a-f]{12,64}) is not running/g))
-    add(`docker start ${nameOf(m[1] as string)}`);
+  for (const [, id = ''] of said.matchAll(/Container ([0-9a-f]{12,64}) is not running/g))
+    add(`docker start ${nameOf(id)}`);
   // mkdir: cannot create directory '/x': File exists; ln: failed to create … '/x': File exists
   for (const m of said.matchAll(/'([^']+)': File exists/g)) add(`rm -rf '${m[1]}'`);
   return out;

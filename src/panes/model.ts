@@ -142,11 +142,8 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     (container ? docker.image(container.imageId) : undefined) ??
     (newestRef ? docker.image(newestRef) : undefined);
   if (!image) return empty;
-  const imageRef = hinted
-    ? (hint.image as string)
-    : container
-      ? container.imageRef
-      : (newestRef ?? image.id.slice(7, 19));
+  const imageRef =
+    hinted && hint.image ? hint.image : container ? container.imageRef : (newestRef ?? image.id.slice(7, 19));
   const model: PaneModel = {
     ...empty,
     layersOf: imageRef,

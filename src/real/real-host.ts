@@ -131,7 +131,7 @@ export function realHost(opts: RealHostOptions): RealHost {
             return {
               cacheId,
               size: Number(text(at(`${dir}/size`)) ?? 0),
-              diffId: diffIds[i] as string,
+              diffId: diffIds[i] ?? '',
               chainId: chain,
               dir: layerDir(cacheId),
             };

@@ -14,7 +14,7 @@ export function pinnedGoal(v: Pick<StepView, 'goal' | 'text'>): string {
   const para: string[] = [];
   let i = 0;
   for (; i < lines.length; i++) {
-    const line = (lines[i] as string).trim();
+    const line = (lines[i] ?? '').trim();
     if (line === '' || line.startsWith('```') || (para.length > 0 && /^([-*+] |\d+\. )/.test(line))) break;
     para.push(line);
   }

@@ -252,10 +252,10 @@ function fitStatus(status: string, columns: number): string {
   for (let guard = 0; width() > columns && guard < 400; guard++) {
     let longest = 0;
     fields.forEach((f, i) => {
-      if (textWidth(f) > textWidth(fields[longest] as string)) longest = i;
+      if (textWidth(f) > textWidth(fields[longest] ?? '')) longest = i;
     });
     // A lesson's "title · 3/10": the title gives way, the step stays.
-    const field = fields[longest] as string;
+    const field = fields[longest] ?? '';
     const dot = field.lastIndexOf(' · ');
     const tail = dot > 0 ? field.slice(dot) : '';
     const chars = [...(dot > 0 ? field.slice(0, dot) : field).replace(/…$/, '')];

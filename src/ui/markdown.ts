@@ -34,7 +34,7 @@ export function inlineSegments(line: string, color: boolean): Segment[] {
     if (m.index > at) out.push({ text: line.slice(at, m.index) });
     if (m[1] !== undefined) out.push({ text: color ? m[1] : `\`${m[1]}\``, code: true });
     else if (m[2] !== undefined) out.push({ text: m[2], bold: true });
-    else out.push({ text: m[3] as string, italic: true });
+    else out.push({ text: m[3] ?? '', italic: true });
     at = m.index + m[0].length;
   }
   if (at < line.length) out.push({ text: line.slice(at) });
@@ -149,17 +149,17 @@ function quoteContext(chars: string[]): string[] {
   const stack: string[] = [];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
+    const ch = chars[i] ?? '';
     const top = stack[stack.length - 1];
     out.push(top === '"' || top === "'" ? top : '');
     if (top === "'") {
       if (ch === "'") stack.pop();
     } else if (ch === '\\') {
-      out.push(out[out.length - 1] as string);
+      out.push(out.at(-1) ?? '');
       i++;
     } else if (ch === '$' && chars[i + 1] === '(') {
       stack.push('(');
-      out.push(out[out.length - 1] as string);
+      out.push(out.at(-1) ?? '');
       i++;
     } else if (top === '"') {
       if (ch === '"') stack.pop();
@@ -193,7 +193,7 @@ export function codeRows(line: string, width: number): string[] {
       let unquoted = -1;
       let used = 0;
       for (let i = pos; i < chars.length && used <= room + 1; i++) {
-        used += charWidth(chars[i] as string);
+        used += charWidth(chars[i] ?? '');
         if (chars[i] !== ' ' || i === pos) continue;
         if (ctx[i] === '' ? used - 1 <= room : used <= room) best = i;
         if (ctx[i] === '' && used - 1 <= room) unquoted = i;
@@ -222,7 +222,7 @@ export function codeRows(line: string, width: number): string[] {
       while (chars[pos] === ' ') pos++;
       lead = cont;
     } else {
-      const q = ctx[best] as string;
+      const q = ctx[best] ?? '';
       rows.push(`${lead}${chars.slice(pos, best + 1).join('')}${q}\\`);
       pos = best + 1;
       lead = q;
@@ -254,7 +254,7 @@ function joinParagraphs(text: string): string[] {
   for (const line of text.split('\n')) {
     if (/^\s*```/.test(line)) inFence = !inFence;
     else if (!inFence && open && line.trim() !== '' && !BLOCK_START.test(line) && (!inItem || /^\s/.test(line))) {
-      const prev = (out[out.length - 1] as string).replace(/ +$/, '');
+      const prev = (out.at(-1) ?? '').replace(/ +$/, '');
       const next = line.trim();
       // Chinese text joins its lines without a space, as it is written.
       const glue = CJK.test(prev.slice(-1)) && CJK.test(next.slice(0, 1)) ? '' : ' ';
@@ -292,8 +292,8 @@ export function markdownRows(text: string, width: number, color: boolean): Row[]
       continue;
     }
     // A list item's continuation rows hang under its text, not under its bullet.
-    const item = /^(\s*(?:[-*+]|\d+\.) )/.exec(line);
-    const indent = item && textWidth(item[1] as string) < width / 2 ? ' '.repeat(textWidth(item[1] as string)) : '';
+    const bullet = /^(\s*(?:[-*+]|\d+\.) )/.exec(line)?.[1];
+    const indent = bullet !== undefined && textWidth(bullet) < width / 2 ? ' '.repeat(textWidth(bullet)) : '';
     rows.push(...wrapSegments(inlineSegments(line, color), Math.max(1, width), indent));
   }
   return rows;

@@ -282,7 +282,7 @@ export function Screen({
   const drain = async () => {
     if (draining.current) return;
     draining.current = true;
-    while (queue.current.length) await run(queue.current.shift() as string);
+    for (let line = queue.current.shift(); line !== undefined; line = queue.current.shift()) await run(line);
     draining.current = false;
   };
   useEffect(() => {
@@ -425,8 +425,8 @@ export function Screen({
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.
     const parts = text.split(/\r\n|\r|\n/);
     if (parts.length === 1) return setLine(edit.insert(lineRef.current, text));
-    lineRef.current = edit.insert(lineRef.current, parts.shift() as string);
-    const last = parts.pop() as string;
+    lineRef.current = edit.insert(lineRef.current, parts.shift() ?? '');
+    const last = parts.pop() ?? '';
     submit(parts);
     setLine(edit.lineAt(last));
   };

@@ -152,7 +152,7 @@ function setfattr(ctx: CommandContext): number {
   for (const path of p.operands) {
     try {
       if (remove !== undefined) ctx.proc.removexattr(path, remove, follow);
-      else ctx.proc.setxattr(path, name as string, decodeValue(f.get('v') ?? ''), follow);
+      else if (name !== undefined) ctx.proc.setxattr(path, name, decodeValue(f.get('v') ?? ''), follow);
     } catch (err) {
       if (isKernelError(err, 'ENODATA')) ctx.stderr(`setfattr: ${path}: No such attribute\n`);
       else ctx.stderr(`setfattr: ${path}: ${errText(err)}\n`);
