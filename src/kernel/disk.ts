@@ -151,6 +151,8 @@ export class Disk implements MountedFs {
 
   constructor(volume: Volume, options: DiskOptions) {
     this.volume = volume;
+    // memfs keeps its core (the inode table) private and untyped; the disk needs its nodes, so
+    // memfs is pinned to one version and test/kernel checks the contract this read relies on.
     this.core = (volume as unknown as { _core: MemCore })._core;
     this.clock = options.clock;
     this.dev = options.dev ?? makedev(254, 0);

@@ -22,7 +22,7 @@ const CACHE_FIELDS = [
 
 function sameForCache(a: ContainerConfig | undefined, b: ContainerConfig): boolean {
   if (!a) return false;
-  const pick = (c: ContainerConfig) => CACHE_FIELDS.map((f) => (c as unknown as Record<string, unknown>)[f] ?? null);
+  const pick = (c: ContainerConfig) => CACHE_FIELDS.map((f) => c[f] ?? null);
   return isDeepStrictEqual(pick(a), pick(b));
 }
 

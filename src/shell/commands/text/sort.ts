@@ -16,6 +16,10 @@ interface KeyOpts {
   M?: boolean;
 }
 
+// -k's d, i and R are accepted and, as in this locale's inputs, change nothing.
+const KEY_OPTS = new Set<string>(['n', 'h', 'V', 'g', 'r', 'f', 'b', 'M']);
+const isKeyOpt = (f: string): f is keyof KeyOpts => KEY_OPTS.has(f);
+
 interface Key extends KeyOpts {
   sf: number;
   sc: number;
@@ -37,7 +41,7 @@ function parseKey(v: string): Key {
     ec: m[5] ? Number(m[5]) : 0,
     own: flags.length > 0,
   };
-  for (const f of flags) (k as unknown as Record<string, boolean>)[f] = true;
+  for (const f of flags) if (isKeyOpt(f)) k[f] = true;
   return k;
 }
 
