@@ -75,7 +75,7 @@ async function vim(ctx: CommandContext): Promise<number> {
     await open({ kind: 'vim', name: '', text: '', newFile: true });
     return 0;
   }
-  const content = fileText(ctx, ctx.argv[0] as string, file);
+  const content = fileText(ctx, ctx.argv[0] ?? 'vim', file);
   if (!content) return 1;
   await open({ kind: 'vim', name: file, ...content, save: (text) => vimSave(ctx.proc, file, text) });
   return 0;
@@ -103,7 +103,7 @@ async function nano(ctx: CommandContext): Promise<number> {
 
 /** less and more: FILEs, or standard input, paged on the screen; printed whole elsewhere. */
 async function pager(ctx: CommandContext): Promise<number> {
-  const name = ctx.argv[0] as string;
+  const name = ctx.argv[0] ?? 'less';
   const files = ctx.argv.slice(1).filter((a) => !a.startsWith('-') && !a.startsWith('+'));
   let text = '';
   let status = 0;
@@ -146,13 +146,13 @@ function vimWithoutScreen(ctx: CommandContext): number {
   const files: string[] = [];
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
+    const a = args[i] ?? '';
     if (a === '-c') cmds.push(args[++i] ?? '');
     else if (a.startsWith('+')) cmds.push(a.slice(1) || '$');
     else if (a.startsWith('-')) continue;
     else files.push(a);
   }
-  const name = ctx.argv[0] as string;
+  const name = ctx.argv[0] ?? 'vim';
   const file = files[0];
   if (file === undefined) {
     ctx.stderr(
