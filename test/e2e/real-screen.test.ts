@@ -4,15 +4,14 @@
 // and the whiteout as they are on disk); F2 puts the simulator's prediction beside it; Ctrl-C
 // stops a running command and the screen goes on; Ctrl-D, and in a second run SIGTERM, stop the
 // daemon and leave nothing running or mounted. Needs root, dockerd, busybox and tmux.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findExecutable } from '../../src/real/probe.js';
+import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'cli.js');
-const unavailable =
+const realUnavailable =
   process.platform !== 'linux'
     ? 'needs Linux'
     : process.getuid?.() !== 0
@@ -21,19 +20,14 @@ const unavailable =
         ? 'no dockerd (apt-get install docker.io)'
         : !existsSync('/bin/busybox')
           ? 'no /bin/busybox (apt-get install busybox-static)'
-          : spawnSync('tmux', ['-V']).status !== 0
-            ? 'tmux is not installed'
-            : !existsSync(BIN)
-              ? 'dist/cli.js is not built (npm run build)'
-              : undefined;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`real screen e2e cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! real screen e2e SKIPPED: ${unavailable}\n`);
+          : undefined;
+if (realUnavailable) {
+  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`real screen e2e cannot run: ${realUnavailable}`);
+  process.stderr.write(`\n!!! real screen e2e SKIPPED: ${realUnavailable}\n`);
 }
+const unavailable = realUnavailable ?? tmuxUnavailable('real screen e2e');
 
 const dir = mkdtempSync('/tmp/ot-real-screen-');
-const sessions: string[] = [];
-const tm = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Processes whose command line names `d` (the daemon, its containerd, shims, the bash). */
@@ -52,46 +46,21 @@ const mountsUnder = (d: string) =>
     .split('\n')
     .filter((l) => (l.split(' ')[4] ?? '').startsWith(d));
 
-function open(name: string, daemonDir: string, cols: number, rows: number) {
-  const session = `${name}-${process.pid}`;
-  sessions.push(session);
-  tm(
-    'new-session',
-    '-d',
-    '-s',
-    session,
-    '-x',
-    String(cols),
-    '-y',
-    String(rows),
-    `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color LANG=C.UTF-8 OVERLAY_TUTOR_REAL_DIR=${daemonDir} ` +
-      `node ${BIN} sandbox --real`,
+/** The bin's sandbox --real in tmux, on its own private daemon directory. */
+function open(name: string, daemonDir: string, width: number, height: number) {
+  const t = new TmuxSession(
+    `${name}-${process.pid}`,
+    `${SCREEN_ENV} LANG=C.UTF-8 OVERLAY_TUTOR_REAL_DIR=${daemonDir} node ${BIN} sandbox --real`,
+    { width, height },
   );
-  const screen = () => {
-    try {
-      return tm('capture-pane', '-p', '-t', session);
-    } catch {
-      return '';
-    }
-  };
-  const keys = (...k: string[]) => tm('send-keys', '-t', session, ...k);
-  const waitFor = async (pred: (s: string) => boolean, what: string, ms = 60_000) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const s = screen();
-      if (pred(s)) return s;
-      await sleep(200);
-    }
-    throw new Error(`timed out waiting for ${what}; the screen:\n${screen()}`);
-  };
+  /** Types a line, waits for it to show, presses Enter and waits for `until`. */
   const typeLine = async (line: string, until: (s: string) => boolean, what: string, ms?: number) => {
-    keys('-l', line);
-    await waitFor((s) => s.includes(line.slice(-20)), `the typed line (${what})`);
-    keys('Enter');
-    return waitFor(until, what, ms);
+    t.keys('-l', line);
+    await t.waitFor((s) => s.includes(line.slice(-20)), `the typed line (${what})`, 60_000);
+    t.keys('Enter');
+    return t.waitFor(until, what, ms ?? 60_000);
   };
-  const pid = () => Number(tm('list-panes', '-t', session, '-F', '#{pane_pid}').trim());
-  return { session, screen, keys, waitFor, typeLine, pid };
+  return Object.assign(t, { typeLine, pid: () => Number(t.display('#{pane_pid}')) });
 }
 
 const gone = async (daemonDir: string) => {
@@ -101,7 +70,7 @@ const gone = async (daemonDir: string) => {
 };
 
 afterAll(() => {
-  for (const s of sessions) spawnSync('tmux', ['kill-session', '-t', s]);
+  killSessions();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -123,8 +92,11 @@ describe.runIf(!unavailable)('sandbox --real on the screen (tmux)', () => {
       env,
       encoding: 'utf8',
     }).trim();
-    expect(upper.startsWith(`${daemonDir}/data/overlay2/`)).toBe(true);
-    expect(readFileSync(join(upper, 'hi.txt'), 'utf8')).toBe('hi\n');
+    // The daemon's data-root is bound on /var/lib/docker in its namespace: it prints stock paths,
+    // and the files are on this machine under the tutor's directory.
+    expect(upper.startsWith('/var/lib/docker/overlay2/')).toBe(true);
+    const onMachine = join(daemonDir, 'data', upper.slice('/var/lib/docker/'.length));
+    expect(readFileSync(join(onMachine, 'hi.txt'), 'utf8')).toBe('hi\n');
     const cacheId = upper.split('/').slice(-2)[0]!;
     // Named under the data-root, as the real bash sees it at /var/lib/docker.
     expect(s).toContain(`upper (diff)  overlay2/${cacheId.slice(0, 12)}…/diff`);
@@ -132,13 +104,13 @@ describe.runIf(!unavailable)('sandbox --real on the screen (tmux)', () => {
     expect(s).toMatch(/x {3}busybox \(c 0,0\)/);
     // The simulator's prediction beside it: the real column has the container's changes.
     t.keys('F2');
-    const cmp = await t.waitFor((x) => x.includes('Predict, then verify'), 'the comparison');
+    const cmp = await t.waitFor((x) => x.includes('Predict, then verify'), 'the comparison', 60_000);
     expect(cmp).toMatch(/│ A \/hi\.txt/);
     expect(cmp).toMatch(/│ D \/bin\/busybox/);
     expect(cmp).toContain('≠');
     expect(cmp).toMatch(/\d+\/\d+ lines agree/);
     t.keys('F2');
-    await t.waitFor((x) => !x.includes('Predict, then verify') && x.includes('F1/? help'), 'the view closed');
+    await t.waitFor((x) => !x.includes('Predict, then verify') && x.includes('F1/? help'), 'the view closed', 60_000);
     // Ctrl-C stops a running real command; the next line runs with $? = 130.
     await t.typeLine('sleep 300; echo not-reached', (x) => x.includes('sleep 300; echo not-reached'), 'sleep');
     await sleep(1000);
@@ -147,7 +119,7 @@ describe.runIf(!unavailable)('sandbox --real on the screen (tmux)', () => {
     expect(t.screen()).not.toMatch(/^not-reached$/m);
     // Ctrl-D: the screen closes, the daemon stops, nothing of it is left.
     t.keys('C-d');
-    await t.waitFor((x) => x.includes('Stopping the private dockerd'), 'the stop');
+    await t.waitFor((x) => x.includes('Stopping the private dockerd'), 'the stop', 60_000);
     expect(await gone(daemonDir)).toEqual({ processes: [], mounts: [] });
   }, 420_000);
 
