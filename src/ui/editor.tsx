@@ -34,7 +34,7 @@ function wrapped(text: string, width: number): string {
     .join('\n');
 }
 
-function fit(s: string, width: number): string {
+function clipTo(s: string, width: number): string {
   return s.length > width ? s.slice(0, width) : s;
 }
 
@@ -76,7 +76,7 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
     const n = view.top + i;
     const line = shown[i];
     if (line === undefined) return <Text key={n}>{app.kind === 'vim' ? '~' : ' '}</Text>;
-    const t = fit(line.replace(/\t/g, ' '), width);
+    const t = clipTo(line.replace(/\t/g, ' '), width);
     if (app.kind === 'pager' || n !== view.row || view.mode === 'command' || view.mode === 'ask') {
       return <Text key={n}>{t === '' ? ' ' : t}</Text>;
     }
@@ -101,13 +101,13 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
     const help = ask ? NANO_ASK : NANO_HELP;
     return (
       <Box flexDirection="column" width={width} height={rows}>
-        <Text inverse>{fit(bar, width)}</Text>
+        <Text inverse>{clipTo(bar, width)}</Text>
         {body}
         <Box justifyContent={ask ? 'flex-start' : 'center'}>
-          <Text inverse={msg !== ''}>{fit(status, width) || ' '}</Text>
+          <Text inverse={msg !== ''}>{clipTo(status, width) || ' '}</Text>
         </Box>
         {help.map((h) => (
-          <Text key={h}>{fit(h, width)}</Text>
+          <Text key={h}>{clipTo(h, width)}</Text>
         ))}
       </Box>
     );
@@ -124,7 +124,7 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
         ? `:${view.command}`
         : view.message;
   const ruler = app.kind === 'vim' && view.mode !== 'command' ? `${view.row + 1},${view.col + 1}` : '';
-  const bottom = ruler && width > 40 ? `${fit(last, width - 20).padEnd(width - 18)}${ruler}` : fit(last, width);
+  const bottom = ruler && width > 40 ? `${clipTo(last, width - 20).padEnd(width - 18)}${ruler}` : clipTo(last, width);
   return (
     <Box flexDirection="column" width={width} height={rows}>
       {body}

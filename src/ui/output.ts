@@ -54,12 +54,10 @@ export function wrapLine(line: string, width: number): string[] {
  * selectors: the characters whose width a terminal and string-width may not agree on. */
 const UNSHOWABLE = /[\p{Cf}\p{Cs}\p{Cn}\p{Co}\u0080-\u009f]|\p{Variation_Selector}/u;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is one column a character
 const ASCII_LINE = /^[\x20-\x7e]*$/;
 
 /** What each character other than printable ASCII is shown as (itself or U+FFFD), once asked. */
 const showable = new Map<number, string>();
-// biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is the point
 const PRINTABLE = /[\x20-\x7e]+/y;
 
 /** A program's output as a terminal lays it out, line by line. */

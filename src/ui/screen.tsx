@@ -419,7 +419,6 @@ export function Screen({
       return promptKeys(ch.slice(cut + 1), key);
     }
     // Other control characters in typed text are not part of a command line.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is dropped
     const text = ch.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
     if (!text) return;
     // A paste (or keys sent faster than they are read) can carry Enter inside the text.

@@ -18,7 +18,6 @@ const widths = new Map<string, number>();
 
 /** The columns a string takes. */
 export function textWidth(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is one column a character
   return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 

@@ -1,7 +1,7 @@
 // docker inspect (containers, then images), image inspect, container inspect, info, version.
-import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
+import { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
-import { formatDockerInspect, tabwrite } from '../../../gotemplate/table.js';
+import { formatDockerInspect } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
 import type { SubCommand } from './util.js';
 

@@ -3,7 +3,6 @@
 import { strftime } from '../strftime.js';
 import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
-import { errText } from '../options.js';
 import { Names, q } from './format.js';
 import { tryStat } from './lookup.js';
 
