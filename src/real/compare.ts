@@ -2,6 +2,7 @@
 // sections (what it printed, what changed in the container's upper dir, `docker diff`), each
 // normalised (ids, times, the private data-root) and aligned line by line, the lines that differ
 // marked; and, where the tutor knows why a real host differs, the reasons in words.
+import { lcsPairs } from './normalize.js';
 import { normalizeBlocks } from './replay.js';
 
 /** One side of a line: what it printed and what it left on the host. */
@@ -67,23 +68,6 @@ export interface Comparison {
 export type Reason =
   | { id: 'stand-in' | 'registry' | 'systemctl' | 'numbers' | 'containerd' | 'rootless' }
   | { id: 'kernel' | 'docker'; sim: string; real: string };
-
-/** Longest common subsequence of two line lists, as pairs of indices. */
-export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
-  const t: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
-  const pairs: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
-}
 
 /** The two sides in rows: a line both have on one row, unmarked; between two such, the lines
  * only one side has, side by side and marked. */

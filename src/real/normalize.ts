@@ -40,3 +40,20 @@ export function normalizeTranscript(text: string, dataRoot?: string): string {
     .replace(LS_TIME, '<date>')
     .replace(WORK_TEMP, '#<n>');
 }
+
+/** Longest common subsequence of two line lists, as pairs of indices. */
+export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const t: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}

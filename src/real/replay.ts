@@ -15,7 +15,7 @@ import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
 import { shellQuote } from '../posix/shell-quote.js';
-import { normalizeTranscript } from './normalize.js';
+import { lcsPairs, normalizeTranscript } from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { namespaceSetup } from './real-shell.js';
 import { simRun, simulatorArchive } from './tutorial-images.js';
@@ -116,27 +116,10 @@ export function normalizeBlocks(
   return lines.map((line, i) => ({ line, sim: toLines(s[i]), real: toLines(r[i]) }));
 }
 
-/** Longest common subsequence of two line lists, as pairs of indices. */
-function lcs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
-  const t: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
-  const pairs: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
-}
-
 /** One block shown: agreeing lines once, differing ones as `sim` and `real` lines, marked. */
 export function renderBlock(b: LineBlock): { text: string; agree: number; total: number } {
   const out = [`$ ${b.line}`];
-  const pairs = lcs(b.sim, b.real);
+  const pairs = lcsPairs(b.sim, b.real);
   let i = 0;
   let j = 0;
   for (const [pi, pj] of [...pairs, [b.sim.length, b.real.length] as [number, number]]) {
