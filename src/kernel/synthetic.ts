@@ -56,7 +56,8 @@ export function syntheticBytes(c: SyntheticContent): Uint8Array {
   return out;
 }
 
-/** The file's bytes in chunks of at most chunkSize, for hashing or writing without holding all of them. */
+/** The file's bytes in chunks of at most chunkSize, for hashing or writing without holding all of them;
+ * each chunk is the same buffer refilled, so a caller that keeps one copies it. */
 export function* syntheticChunks(c: SyntheticContent, chunkSize = 1 << 20): Generator<Uint8Array> {
   const buf = new Uint8Array(Math.min(chunkSize, Math.max(1, c.size)));
   for (let off = 0; off < c.size; off += buf.length) {
