@@ -5,10 +5,11 @@
 // stops a running command and the screen goes on; Ctrl-D, and in a second run SIGTERM, stop the
 // daemon and leave nothing running or mounted. Needs root, dockerd, busybox and tmux.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findExecutable } from '../../src/real/probe.js';
+import { mountsUnder, processesNaming } from '../support/leftovers.js';
 import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
 const realUnavailable =
@@ -29,22 +30,6 @@ const unavailable = realUnavailable ?? tmuxUnavailable('real screen e2e');
 
 const dir = mkdtempSync('/tmp/ot-real-screen-');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Processes whose command line names `d` (the daemon, its containerd, shims, the bash). */
-const processesNaming = (d: string) =>
-  readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((e) => {
-      try {
-        return readFileSync(`/proc/${e}/cmdline`, 'latin1').includes(`${d}/`);
-      } catch {
-        return false;
-      }
-    });
-const mountsUnder = (d: string) =>
-  readFileSync('/proc/self/mountinfo', 'utf8')
-    .split('\n')
-    .filter((l) => (l.split(' ')[4] ?? '').startsWith(d));
 
 /** The bin's sandbox --real in tmux, on its own private daemon directory. */
 function open(name: string, daemonDir: string, width: number, height: number) {

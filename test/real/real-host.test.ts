@@ -3,13 +3,14 @@
 // `docker save`, and `replay --real` on the built bin. Root on Linux with dockerd is needed; CI
 // sets OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidePreflight, summarizeDaemon } from '../../src/real/preflight.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
 import { findExecutable, probeHost } from '../../src/real/probe.js';
 import { busyboxRootfsTar } from '../support/real-docker.js';
+import { processesNaming } from '../support/leftovers.js';
 import { chainIdsOf, loadTutorialImages, TUTORIAL_REFS } from '../../src/real/tutorial-images.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -31,17 +32,6 @@ if (unavailable) {
 
 const base = () => mkdtempSync('/tmp/ot-real-');
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-const processesNaming = (dir: string) =>
-  readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((e) => {
-      try {
-        return readFileSync(`/proc/${e}/cmdline`, 'latin1').includes(`${dir}/`);
-      } catch {
-        return false;
-      }
-    });
-
 describe.runIf(!unavailable)('the real-host mode on this machine', () => {
   let d: PrivateDaemon;
   let dir: string;
