@@ -5,6 +5,7 @@
 // 3 in images' SIZE, history, ps --size and stats' I/O columns.
 
 const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
 
 /**
  * fmt's %.*g of a non-negative float64: rounded to `precision` significant digits (half to even
@@ -46,14 +47,25 @@ export function goFormatG(v: number, precision: number): string {
   return strip(exp + 1 >= ds.length ? ds : `${ds.slice(0, exp + 1)}.${ds.slice(exp + 1)}`);
 }
 
-/** HumanSizeWithPrecision: decimal units (1000), %.*g of the size in the largest unit below it. */
-export function humanSizeWithPrecision(size: number, precision: number): string {
+// CustomSize over getSizeAndUnit: divide by the base while the size is at least one base and a unit
+// is left, then %.*g of what remains (a float64 divided as Go divides it: JS numbers are float64 too).
+function customSize(size: number, precision: number, base: number, units: string[]): string {
   let i = 0;
-  while (size >= 1000 && i < DECIMAL_UNITS.length - 1) {
-    size /= 1000;
+  while (size >= base && i < units.length - 1) {
+    size /= base;
     i++;
   }
-  return `${goFormatG(size, precision)}${DECIMAL_UNITS[i]}`;
+  return `${goFormatG(size, precision)}${units[i]}`;
+}
+
+/** HumanSizeWithPrecision: decimal units (1000), %.*g of the size in the largest unit below it. */
+export function humanSizeWithPrecision(size: number, precision: number): string {
+  return customSize(size, precision, 1000, DECIMAL_UNITS);
+}
+
+/** BytesSize: binary units (1024), %.4g ("340KiB", "1.953GiB"), as docker stats' MEM USAGE / LIMIT. */
+export function bytesSize(size: number): string {
+  return customSize(size, 4, 1024, BINARY_UNITS);
 }
 
 /** HumanSize: four significant digits ("1.982MB"). Pass 3 where the CLI asks for 3 ("1.98MB"). */

@@ -1,6 +1,7 @@
 // The small text rules of the classic builder: how instructions are read (exec or shell form,
 // KEY=VALUE pairs) and how their commit messages are written, which is what `docker history`
 // shows as CREATED BY (moby builder/dockerfile/dispatchers.go, internals.go).
+import { humanSize } from '../go-units.js';
 
 /** ["a","b"] (exec form) or a shell string. */
 export function parseExecOrShell(raw: string): { exec?: string[]; shell?: string } {
@@ -48,12 +49,5 @@ export function nopCommand(comment: string, singleArg = false): string[] {
 
 /** Docker's units.HumanSize: decimal units, four significant digits ("2.048kB"). */
 export function formatContextSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
+  return humanSize(bytes);
 }

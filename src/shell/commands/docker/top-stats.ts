@@ -7,6 +7,7 @@ import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { printList } from './images.js';
 import { CliError, operand } from './flags.js';
+import { bytesSize } from '../../../docker/go-units.js';
 import { humanSize, type SubCommand } from './util.js';
 
 /** The host docker info describes: its CPUs and memory (MemTotal, 23.54GiB). */
@@ -175,17 +176,6 @@ export const topCommand: SubCommand = {
     return 0;
   },
 };
-
-/** go-units BytesSize: binary units, 4 significant digits ("340KiB", "23.54GiB"). */
-function bytesSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return `${Number(n.toPrecision(4))}${units[i]}`;
-}
 
 function statsRow(c: Container, given: string | undefined): Record<string, string> {
   const running = c.state.status === 'running';
