@@ -123,17 +123,24 @@ function layerLines(model: PaneModel, width: number, s: Strings, mask: Mask): Li
     `${' '.repeat(Math.max(0, 6 - textWidth(h.size)))}${h.size} ` +
     `${' '.repeat(barWidth)} ${h.made}`;
   const rows: Line[] = [{ key: 'header', text: clip(header, width), bold: true }];
+  let masked = false;
   for (const l of layers) {
     const bar = '█'.repeat(Math.max(l.size > 0 ? 1 : 0, Math.round((l.size / max) * barWidth))).padEnd(barWidth, '·');
     const link = l.link && linkLen ? `l/${l.link.length > linkLen ? `${l.link.slice(0, linkLen)}…` : l.link} ` : '';
+    // An id the step asks for keeps its column's width (the label would push the row apart);
+    // one footnote under the table says what the question marks are.
+    const id = l.cacheId.slice(0, 12);
+    const hidden = mask(id) !== id;
+    masked ||= hidden;
     const head =
-      `${String(l.index).padStart(2)} ${l.cacheId.slice(0, 12)} ` +
+      `${String(l.index).padStart(2)} ${hidden ? '?'.repeat(12) : id} ` +
       `${link}${humanSize(l.size, 3).padStart(6)} ${bar} `;
     rows.push({
       key: l.cacheId,
-      text: clip(mask(head + l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) +)?/, '')), width),
+      text: clip(head + mask(l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) +)?/, '')), width),
     });
   }
+  if (masked) rows.push({ key: 'asked', text: clip(`   ???: ${s.asked}`, width) });
   return rows;
 }
 

@@ -109,7 +109,27 @@ async function openAt(at: string) {
       ).lastFrame() ?? ''
     );
   };
-  return { tutor, screen, type, runner, value, chainPane };
+  const layersPane = (width: number) => {
+    const model = screen.panes();
+    return (
+      render(
+        <Pane
+          kind="layers"
+          model={model}
+          log={[]}
+          chainRevealed={0}
+          width={width}
+          height={12}
+          focused={false}
+          scroll={0}
+          secrets={screen.secrets?.() ?? []}
+          ascii={false}
+          s={STRINGS.en}
+        />,
+      ).lastFrame() ?? ''
+    );
+  };
+  return { tutor, screen, type, runner, value, chainPane, layersPane };
 }
 
 describe('the ChainID pane while a step asks for a ChainID', () => {
@@ -138,6 +158,21 @@ describe('the ChainID pane while a step asks for a ChainID', () => {
     await type('back');
     expect(runner.view().id).toBe('second');
     expect(askedValues(runner)).toEqual([]);
+  }, 120_000);
+
+  it('hides an asked cache-id in the layers pane without pushing its row out of line', async () => {
+    const { layersPane, value } = await openAt('second');
+    const cache2 = value({ cacheid: { image: 'nginx', layer: 2 } });
+    const cache1 = value({ cacheid: { image: 'nginx', layer: 1 } });
+    const frame = layersPane(40);
+    expect(frame).not.toContain(cache2.slice(0, 12));
+    expect(frame).toContain(cache1.slice(0, 12));
+    const rows = frame.split('\n');
+    // The hidden row's size bar starts in the same column as its neighbours'.
+    const barColumn = (id: string) => (rows.find((r) => r.includes(id)) ?? '').search(/[█·]/);
+    expect(barColumn('?'.repeat(12))).toBeGreaterThan(0);
+    expect(barColumn('?'.repeat(12))).toBe(barColumn(cache1.slice(0, 12)));
+    expect(frame).toContain(`???: ${STRINGS.en.asked}`);
   }, 120_000);
 
   it('hides nothing on a step that asks for nothing', async () => {
