@@ -288,17 +288,94 @@ export function renderPreflight(p: Preflight, ascii = false): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The one screen shown when the mode asked for cannot run: what is missing, what would work. */
+/** `text` cut into lines of at most `width` columns at spaces (a longer word is cut where it
+ * must), the lines after the first indented by four more columns than it. The screen's text is ASCII but for the
+ * marks, each one column wide. */
+export function wrapText(text: string, width: number): string[] {
+  // The line's own indent, and two more for the lines it continues on.
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const indent = `${lead}    `;
+  const out: string[] = [];
+  let line = lead;
+  for (let word of text.slice(lead.length).split(' ')) {
+    for (;;) {
+      const room = width - line.length - (line.trim() === '' ? 0 : 1);
+      if (word.length <= room) break;
+      if (line.trim() !== '' && word.length <= width - indent.length) {
+        out.push(line);
+        line = indent;
+        continue;
+      }
+      // A word longer than a line (an endpoint's path): cut where the line ends.
+      out.push(line.trim() === '' ? `${line}${word.slice(0, room)}` : `${line} ${word.slice(0, room)}`);
+      line = indent;
+      word = word.slice(room);
+    }
+    line = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+  }
+  if (line.trim() !== '') out.push(line);
+  return out;
+}
+
+const FLAG: Record<ModeVerdict['mode'], string> = {
+  private: '--real',
+  system: '--real=system',
+  kernel: 'kernel lessons',
+};
+const SHORT: Record<ModeVerdict['mode'], string> = {
+  private: 'a private dockerd the tutor starts',
+  system: 'your own daemon, each change asked first',
+  kernel: 'a plain mount -t overlay, no Docker',
+};
+
+/** The machine's facts on a few lines: what it is, then each daemon tried. */
+function machineLines(p: Preflight, glyph: (m: Mark) => string): string[] {
+  const row = (what: string) => p.rows.find((r) => r.what === what);
+  const items: string[] = [];
+  const linux = row('Linux');
+  if (linux)
+    items.push(
+      `${glyph(linux.mark)} ${linux.mark === 'ok' ? `Linux ${/\((.*)\)/.exec(linux.value)?.[1] ?? ''}`.trim() : `not Linux (${/\((.*)\)/.exec(linux.value)?.[1] ?? linux.value})`}`,
+    );
+  const root = row('root');
+  if (root)
+    items.push(`${glyph(root.mark)} ${root.mark === 'ok' ? 'root' : `not root${root.value.replace(/^no/, '')}`}`);
+  const overlay = row('kernel overlay');
+  if (overlay) items.push(`${glyph(overlay.mark)} ${overlay.mark === 'ok' ? 'kernel overlay' : 'no kernel overlay'}`);
+  const dockerd = row('dockerd binary');
+  if (dockerd) items.push(`${glyph(dockerd.mark)} ${dockerd.mark === 'ok' ? 'dockerd' : 'no dockerd'}`);
+  const fs = row("tutor dir's fs");
+  if (fs?.mark === 'no') items.push(`${glyph('no')} tutor dir on ${fs.value}`);
+  const lines = [`This machine: ${items.join(', ')}`];
+  p.rows.forEach((r, i) => {
+    if (!r.what.startsWith('daemon')) return;
+    const source = /\((.*)\)/.exec(r.what)?.[1];
+    const storage = p.rows[i + 1]?.what === '  storage' ? p.rows[i + 1] : undefined;
+    const mark = r.mark === 'ok' && storage?.mark !== 'ok' ? 'note' : r.mark;
+    lines.push(`  ${glyph(mark)} ${source ? `${source} ` : ''}${r.value}${storage ? `; ${storage.value}` : ''}`);
+  });
+  return lines;
+}
+
+/** The one screen shown when the mode asked for cannot run: what is missing, what the machine has,
+ * what would work. It fits a terminal of 80x24 with the shell's prompt under it (test/real). */
 export function renderCannotRun(p: Preflight, wanted: ModeVerdict['mode'], ascii = false): string {
+  const glyph = (m: Mark) => (m === 'ok' ? (ascii ? 'v' : '✓') : m === 'no' ? (ascii ? 'x' : '✗') : ascii ? '-' : '·');
   const verdict = p.modes.find((m) => m.mode === wanted)!;
-  const others = p.modes.filter((m) => m.usable && m.mode !== wanted);
+  // What stops it; a limit of a mode that could run is not why it cannot.
+  const missing = verdict.reasons.filter((r) => !r.startsWith('limited:'));
+  // The kernel lessons have no command of their own yet: not offered.
+  const others = p.modes.filter((m) => m.usable && m.mode !== wanted && m.mode !== 'kernel');
   const lines = [
-    renderPreflight(p, ascii).trimEnd(),
+    `Preflight: overlay-tutor ${FLAG[wanted]} cannot run here.`,
+    ...missing.map((r) => `  ${glyph('no')} ${r}`),
     '',
-    `The real-host mode cannot run here: ${verdict.reasons.join('; ')}.`,
+    ...machineLines(p, glyph),
+    '',
+    'What would work:',
+    ...others.map((m) => `  ${glyph('ok')} ${FLAG[m.mode]}: ${SHORT[m.mode]}`),
+    `  ${glyph('ok')} overlay-tutor, overlay-tutor sandbox: the lessons on the simulated host`,
+    '`overlay-tutor preflight` prints the whole table.',
   ];
-  if (others.length)
-    lines.push(`What would work: ${others.map((m) => MODE_NAMES[m.mode].split(/\s{2,}/)[0]).join(', ')}.`);
-  lines.push('Without a real host, `overlay-tutor` and `overlay-tutor sandbox` run on the simulated one.');
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap((l) => (l === '' ? [''] : wrapText(l, 79))).join('\n')}\n`;
 }

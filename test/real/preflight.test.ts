@@ -118,10 +118,13 @@ describe('the modes', () => {
     const p = decidePreflight(f);
     expect(p.modes.every((m) => !m.usable)).toBe(true);
     const screen = renderCannotRun(p, 'private');
-    expect(screen).toMatch(/needs Linux: on darwin the daemon and its storage live inside a VM/);
+    expect(screen).toMatch(
+      /^Preflight: overlay-tutor --real cannot run here\.\n {2}✗ needs Linux: on darwin the daemon/,
+    );
     expect(screen).toMatch(/Docker Desktop 27\.2\.0.*\n.*inside a VM: not visible from here/);
-    expect(screen).toMatch(/run on the simulated one/);
-    expect(screen.split('\n').length).toBeLessThan(24);
+    expect(screen).toMatch(
+      /What would work:\n {2}✓ overlay-tutor, overlay-tutor sandbox: the lessons on the simulated host/,
+    );
   });
 
   it('Podman: read as Podman, its storage named, the lessons limited', () => {
@@ -150,5 +153,58 @@ describe('the modes', () => {
       daemons: [{ source: 'DOCKER_HOST', endpoint: 'unix:///nowhere.sock', error: 'ENOENT' }],
     };
     expect(renderPreflight(decidePreflight(f))).toMatch(/daemon \(DOCKER_HOST\)\s+unix:\/\/\/nowhere\.sock: ENOENT/);
+  });
+});
+
+/** Every environment the fixtures cover where a mode cannot run: without root, without a daemon,
+ * without dockerd or overlay, on macOS, in a container, and each recorded or documented daemon
+ * on a machine where the user is not root. */
+function failingEnvironments(): Array<[string, HostFacts]> {
+  const gone = (source: DaemonAnswer['source'], endpoint: string): DaemonAnswer => ({
+    source,
+    endpoint,
+    error: 'ENOENT',
+  });
+  const envs: Array<[string, HostFacts]> = [
+    ['no daemon', { ...LINUX_ROOT, daemons: [gone('DOCKER_HOST', `unix:///tmp/${'x'.repeat(60)}/nothing.sock`)] }],
+    ['no dockerd, no overlay', { ...LINUX_ROOT, dockerd: undefined, overlayInKernel: false, overlayParams: undefined }],
+    ['in a container', { ...LINUX_ROOT, tutorDirFs: 'overlayfs', tutorDirDType: true }],
+    ['xfs without d_type', { ...LINUX_ROOT, tutorDirFs: 'xfs', tutorDirDType: false }],
+  ];
+  for (const name of Object.keys(fixtures)) {
+    const daemons = [
+      answer(name, 'DOCKER_HOST'),
+      gone('default socket', 'unix:///var/run/docker.sock'),
+      gone('rootless socket', 'unix:///run/user/1000/docker.sock'),
+    ];
+    envs.push([`${name}, not root`, { ...LINUX_ROOT, uid: 1000, daemons }]);
+    envs.push([`${name}, macOS`, { platform: 'darwin', uid: 501, overlayInKernel: false, daemons }]);
+  }
+  return envs;
+}
+
+describe('the cannot-run screen fits 80x24, the shell prompt under it', () => {
+  const cases = failingEnvironments().flatMap(([name, f]) =>
+    decidePreflight(f)
+      .modes.filter((m) => !m.usable && m.mode !== 'kernel')
+      .map((m) => [`${name}: ${m.mode}`, f, m.mode] as const),
+  );
+  it('covers both modes', () => {
+    expect(cases.filter((c) => c[2] === 'system').length).toBeGreaterThan(8);
+    expect(cases.filter((c) => c[2] === 'private').length).toBeGreaterThan(8);
+  });
+  it.each(cases)('%s', (_, f, wanted) => {
+    for (const ascii of [false, true]) {
+      const screen = renderCannotRun(decidePreflight(f), wanted, ascii);
+      const rows = screen.replace(/\n$/, '').split('\n');
+      // 23 rows of 79 columns at most: the prompt after it is row 24, and no line wraps.
+      expect(rows.length).toBeLessThanOrEqual(23);
+      expect(Math.max(...rows.map((r) => [...r].length))).toBeLessThanOrEqual(79);
+      // What is missing, what the machine has, what would work.
+      expect(screen).toMatch(/cannot run here\.\n {2}[✗x] \S/);
+      expect(screen).toMatch(/^This machine: /m);
+      expect(screen).toMatch(/What would work:\n(.*\n)* {2}[✓v] overlay-tutor, overlay-tutor sandbox/);
+      if (ascii) expect(screen).toMatch(/^[\x00-\x7f]*$/);
+    }
   });
 });

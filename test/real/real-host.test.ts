@@ -209,9 +209,9 @@ describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
     );
     rmSync(dir, { recursive: true, force: true });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/root\s+no \(uid 65534\)/);
-    expect(r.stdout).toMatch(/cannot run here: needs root/);
-    expect(r.stdout).toMatch(/run on the simulated one/);
+    expect(r.stdout).toMatch(/not root \(uid 65534\)/);
+    expect(r.stdout).toMatch(/cannot run here\.\n {2}✗ needs root/);
+    expect(r.stdout).toMatch(/the lessons on the simulated host/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });

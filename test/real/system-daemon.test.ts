@@ -261,7 +261,7 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
     );
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^Preflight: /);
-    expect(r.stdout).toMatch(/cannot run here: .*needs root/);
+    expect(r.stdout).toMatch(/cannot run here\.\n( {2}✗ .*\n)* {2}✗ needs root/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
@@ -273,8 +273,10 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
       input: 'exit\n',
     });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/DOCKER_HOST\)\s+unix:\/\/\S+nothing\.sock: ENOENT/);
-    expect(r.stdout).toMatch(/cannot run here: .*(no daemon answered|DOCKER_HOST=\S+nothing\.sock did not answer)/);
+    expect(r.stdout).toMatch(/DOCKER_HOST unix:\/\/\S+nothing\.sock: ENOENT/);
+    expect(r.stdout).toMatch(
+      /cannot run here\.\n {2}✗ (no daemon answered|DOCKER_HOST=\S+nothing\.sock did not answer)/,
+    );
     expect(r.stdout).not.toMatch(/Session [0-9a-f]{12}/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
