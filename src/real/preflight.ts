@@ -333,10 +333,10 @@ function machineLines(p: Preflight, glyph: (m: Mark) => string): string[] {
   const row = (what: string) => p.rows.find((r) => r.what === what);
   const items: string[] = [];
   const linux = row('Linux');
-  if (linux)
-    items.push(
-      `${glyph(linux.mark)} ${linux.mark === 'ok' ? `Linux ${/\((.*)\)/.exec(linux.value)?.[1] ?? ''}`.trim() : `not Linux (${/\((.*)\)/.exec(linux.value)?.[1] ?? linux.value})`}`,
-    );
+  if (linux) {
+    const said = /\((.*)\)/.exec(linux.value)?.[1] ?? linux.value;
+    items.push(`${glyph(linux.mark)} ${linux.mark === 'ok' ? `Linux ${said}` : `not Linux (${said})`}`);
+  }
   const root = row('root');
   if (root)
     items.push(`${glyph(root.mark)} ${root.mark === 'ok' ? 'root' : `not root${root.value.replace(/^no/, '')}`}`);
