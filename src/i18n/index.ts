@@ -46,6 +46,12 @@ const en = {
     'Ctrl-C       clear the line; twice on an empty line: quit',
     'Ctrl-D       quit on an empty line',
   ],
+  presentHelpLines: [
+    'n Space → ↵  (presenter) type the next line; Enter runs it',
+    'p            (presenter) type it to edit: Enter runs it, Esc drops it',
+    ':7 or g7 ↵   (presenter) go to step 7; b or ← back one step',
+    '!            (presenter) a line for a command of your own',
+  ],
   realHelpLines: [
     'F2           predict, then verify: what the simulator predicted for the last line beside what the real host did',
     'Ctrl-C       (real host) stop the running command, as a terminal does',
@@ -155,6 +161,12 @@ const zhCN: Strings = {
     'F1 或 ?      本帮助（空行时按 ?；命令中的 ? 是普通字符）',
     'Ctrl-C       清空当前行；空行时连按两次退出',
     'Ctrl-D       空行时退出',
+  ],
+  presentHelpLines: [
+    'n 空格 → 回车（演示者）输入下一行；回车执行',
+    'p            （演示者）只输入、由你修改：回车执行，Esc 放弃',
+    ':7 或 g7 回车（演示者）跳到第 7 步；b 或 ← 后退一步',
+    '!            （演示者）空行，输入你自己的命令',
   ],
   realHelpLines: [
     'F2           先预测，再验证：上一条命令模拟器的预测与真实主机的结果并排显示',

@@ -445,7 +445,7 @@ export class LessonRunner implements LessonSession {
         const hints = this.texts.steps[step.id]?.hints ?? [];
         if (this.opts.rules && !this.opts.rules.hints) return { messages: [this.m.noHintsInSet], exitCode: 1 };
         const next = hints[this.hintsShown];
-        if (next === undefined) return { messages: [this.m.noHints], exitCode: 1 };
+        if (next === undefined) return { messages: [b.reading ? this.m.noHintsReading : this.m.noHints], exitCode: 1 };
         if (!this.usedHints) this.opts.onAid?.('with-hints');
         this.usedHints = true;
         this.use({ hints: 1 });

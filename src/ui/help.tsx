@@ -13,7 +13,7 @@ const KEY_COLUMNS = 13;
 
 /** The help's rows at `width` columns: each entry's meaning wrapped under itself, a section's
  * heading on its own row. */
-export function helpRows(s: Strings, lesson: boolean, width: number, real = false): string[] {
+export function helpRows(s: Strings, lesson: boolean, width: number, real = false, present = false): string[] {
   const entry = (line: string): string[] => {
     const chars = [...line];
     const n = textWidth(line) > KEY_COLUMNS ? fitChars(chars, KEY_COLUMNS) : chars.length;
@@ -28,6 +28,7 @@ export function helpRows(s: Strings, lesson: boolean, width: number, real = fals
     return wrapProse(meaning, width - KEY_COLUMNS, '').map((r, i) => (i ? indent : `${key}${pad}`) + r.trimStart());
   };
   const rows = s.helpLines.flatMap(entry);
+  if (present) rows.push(...s.presentHelpLines.flatMap(entry));
   if (real) rows.push(...s.realHelpLines.flatMap(entry));
   if (lesson) rows.push('', ...wrapProse(s.lessonHelp, width), ...s.lessonHelpLines.flatMap(entry));
   rows.push(...wrapProse(s.legend, width, '  '));
@@ -40,6 +41,7 @@ export function HelpOverlay({
   height,
   lesson,
   real = false,
+  present = false,
   scroll = 0,
   ascii = false,
 }: {
@@ -50,6 +52,8 @@ export function HelpOverlay({
   lesson: boolean;
   /** On a real host: its keys (F2, Ctrl-C) too. */
   real?: boolean;
+  /** The presenter's screen: its keys too. */
+  present?: boolean;
   /** Rows scrolled down from the top (clamped here to what there is). */
   scroll?: number;
   ascii?: boolean;
@@ -57,7 +61,7 @@ export function HelpOverlay({
   const a = (t: string) => (ascii ? toAscii(t) : t);
   const w = Math.min(width, 80);
   const inner = Math.max(10, w - 4);
-  const rows = helpRows(s, lesson, inner, real).map(a);
+  const rows = helpRows(s, lesson, inner, real, present).map(a);
   // Borders and the title take three rows.
   const room = Math.max(1, height - 3);
   const top = Math.max(0, Math.min(scroll, rows.length - room));
@@ -90,7 +94,14 @@ export function HelpOverlay({
 }
 
 /** How far the help may scroll down at this size (0: it fits). */
-export function helpScrollMax(s: Strings, lesson: boolean, width: number, height: number, real = false): number {
+export function helpScrollMax(
+  s: Strings,
+  lesson: boolean,
+  width: number,
+  height: number,
+  real = false,
+  present = false,
+): number {
   const inner = Math.max(10, Math.min(width, 80) - 4);
-  return Math.max(0, helpRows(s, lesson, inner, real).length - Math.max(1, height - 3));
+  return Math.max(0, helpRows(s, lesson, inner, real, present).length - Math.max(1, height - 3));
 }

@@ -274,6 +274,23 @@ export function wrapProse(text: string, width: number, indent = ''): string[] {
   return wrapSegments([{ text }], Math.max(1, width), indent).map((r) => r.map((sg) => sg.text).join(''));
 }
 
+/** The tutor's step rule (`── title · step 3 of 7 ──`) on one row of `width` columns: without its
+ * closing `──`, then with the title cut (by display width: a Chinese character takes two columns)
+ * and an ellipsis, so that where the learner is stays on the row. Other lines as they are. */
+export function fitStepRule(line: string, width: number): string {
+  const m = /^(\u2500\u2500 )(.+?)( \u00b7 .*?)( \u2500\u2500)?$/.exec(line);
+  if (!m || textWidth(line) <= width) return line;
+  const [, head = '', title = '', where = ''] = m;
+  if (textWidth(head + title + where) <= width) return head + title + where;
+  const room = width - textWidth(head + where) - 1;
+  // Too narrow for a few columns of the title: the rule wraps as a paragraph does.
+  if (room < 4) return line;
+  const chars = [...title];
+  let n = fitChars(chars, room);
+  if (textWidth(chars.slice(0, n).join('')) > room) n = 0;
+  return `${head}${chars.slice(0, n).join('').trimEnd()}\u2026${where}`;
+}
+
 /** Markdown text laid out in rows of at most `width` terminal columns. */
 export function markdownRows(text: string, width: number, color: boolean): Row[] {
   const rows: Row[] = [];
@@ -289,6 +306,10 @@ export function markdownRows(text: string, width: number, color: boolean): Row[]
     }
     if (line.trim() === '') {
       rows.push([]);
+      continue;
+    }
+    if (line.startsWith('\u2500\u2500 ')) {
+      rows.push(...wrapSegments(inlineSegments(fitStepRule(line, width), color), Math.max(1, width), ''));
       continue;
     }
     // A list item's continuation rows hang under its text, not under its bullet.

@@ -450,7 +450,7 @@ export function Screen({
     }
     if (showHelp) {
       // ↑/↓/PgUp/PgDn scroll a help taller than the screen; any other key closes it.
-      const max = helpScrollMax(s, !!host.tutor, columns, rows, !!host.compare);
+      const max = helpScrollMax(s, !!host.tutor, columns, rows, !!host.compare, !!host.present);
       const by = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -(rows - 4) : key.pageDown ? rows - 4 : 0;
       if (by && max > 0) return setHelpScroll((n) => Math.max(0, Math.min(max, n + by)));
       live.current.showHelp = false;
@@ -554,6 +554,7 @@ export function Screen({
         height={rows}
         lesson={!!host.tutor}
         real={!!host.compare}
+        present={!!host.present}
         scroll={helpScroll}
         ascii={ascii}
       />

@@ -100,12 +100,31 @@ describe('a lesson being taken', () => {
     expect((await r.submit('next', quiet)).exitCode).toBe(1);
     expect((await r.submit('hint', quiet)).messages).toEqual(['💡 Use docker pull.']);
     expect((await r.submit('hint', quiet)).messages).toEqual(['💡 docker pull busybox']);
-    expect((await r.submit('hint', quiet)).exitCode).toBe(1);
+    const none = await r.submit('hint', quiet);
+    expect(none).toMatchObject({ exitCode: 1, messages: ['No more hints: `solution` shows the answer.'] });
     expect(r.view().hintsShown).toHaveLength(2);
     await r.submit('docker pull busybox', quiet);
     expect(r.view().id).toBe('last');
     expect((await r.submit('docker create --name box busybox', quiet)).leave).toBe('finished');
     expect(r.grade).toBe('with-hints');
+  });
+
+  it('a hint on a step with nothing to do says to read on, not that the solution shows an answer', async () => {
+    const withIntro = LESSON.replace('steps:\n', 'steps:\n  - id: intro\n    kind: explain\n');
+    const en = EN.replace('steps:\n', 'steps:\n  intro:\n    text: Read this.\n');
+    const zh = ZH.replace('steps:\n', 'steps:\n  intro:\n    text: 读一读。\n');
+    for (const [lang, said] of [
+      ['en', 'Nothing to do in this step but read it: Enter (or `next`) goes on.'],
+      ['zh-CN', '这一步只需阅读，不用做什么：按回车（或输入 `next`）继续。'],
+    ] as const) {
+      const loaded = loadLesson('01-tiny', files(withIntro, en, zh));
+      const r = await LessonRunner.start(loaded.lesson as never, lang, (seed) =>
+        createSimHost({ seed, interactive: false }),
+      );
+      expect(r.view().id).toBe('intro');
+      expect(await r.submit('hint', quiet)).toMatchObject({ exitCode: 1, messages: [said] });
+      expect(r.grade).not.toBe('with-hints');
+    }
   });
 
   it('undoes the last command by rebuilding the host to the same bytes', async () => {

@@ -47,4 +47,16 @@ describe.each(['en', 'zh-CN'] as const)('the help (%s)', (lang) => {
     }
     for (const r of helpRows(s, true, 56)) if (r.trim()) expect(seen, r).toContain(r.trimEnd());
   });
+
+  it("lists the presenter's keys on the presenter's screen only; at 80x24 they are a scroll away", () => {
+    const keys = s.presentHelpLines.map(squash);
+    const shown = squash(helpRows(s, true, 76, false, true).join(''));
+    for (const k of keys) expect(shown).toContain(k);
+    expect(squash(helpRows(s, true, 76).join(''))).not.toContain(keys[0]);
+    const max = helpScrollMax(s, true, 80, 24, false, true);
+    const f = render(<HelpOverlay s={s} width={80} height={24} lesson present scroll={max} />).lastFrame() ?? '';
+    expect(f.split('\n').length).toBe(24);
+    for (const k of [':7', 'g7', '!']) expect(f).toContain(k);
+    expect(f).not.toContain('…');
+  });
 });

@@ -1,6 +1,8 @@
 // Lesson text on the screen: the markdown the lessons use, wrapped for the output area.
 import { describe, expect, it } from 'vitest';
-import { inlineSegments, markdownRows } from '../../src/ui/markdown.js';
+import { TUTOR_STRINGS } from '../../src/lessons/tutor-strings.js';
+import { fitStepRule, inlineSegments, markdownRows } from '../../src/ui/markdown.js';
+import { textWidth } from '../../src/ui/text-width.js';
 
 const plain = (rows: { text: string }[][]) => rows.map((r) => r.map((s) => s.text).join(''));
 
@@ -97,5 +99,30 @@ describe('width in terminal columns', () => {
     for (const r of plain(markdownRows('在 upper 目录里出现 `c 0,0` 的字符设备，也就是 whiteout。', 16, true))) {
       expect([...r].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(16);
     }
+  });
+});
+
+describe("the tutor's step rule", () => {
+  it.each([
+    ['zh-CN', 'copy-up、编辑器与绑定挂载中的 inode', 58],
+    ['zh-CN', 'copy-up、编辑器与绑定挂载中的 inode', 36],
+    ['en', 'Copy-up, editors and the inodes of bind mounts', 56],
+  ] as const)('stays on one row (%s, %s at %i columns), by display width', (lang, title, width) => {
+    const head = TUTOR_STRINGS[lang].stepHead(title, 3, 12);
+    expect(textWidth(head)).toBeGreaterThan(width);
+    const rows = plain(markdownRows(head, width, true));
+    expect(rows).toHaveLength(1);
+    expect(textWidth(rows[0]!)).toBeLessThanOrEqual(width);
+    // Where the learner is stays whole; the title gives way.
+    expect(rows[0]).toContain(lang === 'en' ? 'step 3 of 12' : '第 3 步，共 12 步');
+    expect(rows[0]).toMatch(/^── /);
+  });
+
+  it('keeps a rule that fits as it is, and drops only its closing rule when that is enough', () => {
+    const head = TUTOR_STRINGS['zh-CN'].stepHead('overlay 与 overlay2', 1, 6);
+    expect(fitStepRule(head, 80)).toBe(head);
+    const w = textWidth(head) - 2;
+    expect(fitStepRule(head, w)).toBe(head.slice(0, -3));
+    expect(fitStepRule('plain text that is long', 5)).toBe('plain text that is long');
   });
 });
