@@ -12,25 +12,19 @@ import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, test, type TestContext } from 'vitest';
 import {
   buildBusyboxImages,
-  busyboxUnavailable,
   chainIds,
   DEFAULT_APPLETS,
   mountsUnder,
   readProcMounts,
   readXattrs,
-  realDockerUnavailable,
   sha256Hex,
   startRealDocker,
   type BusyboxImages,
   type RealDocker,
+  realHostUnavailable,
 } from './support/real-docker.js';
 
-const precheck = realDockerUnavailable() ?? busyboxUnavailable();
-if (precheck) {
-  // CI runs as root with docker.io installed: there a missing daemon is a failure, not a skip.
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`real-docker suite cannot run: ${precheck}`);
-  console.warn(`\n${'!'.repeat(78)}\n!! real-docker suite SKIPPED: ${precheck}\n${'!'.repeat(78)}\n`);
-}
+const precheck = realHostUnavailable('real-docker suite', { busybox: true });
 
 const hex64 = /^[0-9a-f]{64}$/;
 const lid26 = /^[A-Z2-7]{26}$/;

@@ -14,13 +14,7 @@ import { chainIds, diffId, imageId } from '../../src/docker/digest.js';
 import { writeLayerTar } from '../../src/docker/layer-tar.js';
 import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
-import {
-  buildBusyboxImages,
-  busyboxUnavailable,
-  realDockerUnavailable,
-  startRealDocker,
-  type RealDocker,
-} from '../support/real-docker.js';
+import { buildBusyboxImages, startRealDocker, type RealDocker, realHostUnavailable } from '../support/real-docker.js';
 
 const enc = new TextEncoder();
 
@@ -133,11 +127,7 @@ describe('docker save on the simulated host', () => {
   }, 180_000);
 });
 
-const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`archive conformance cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! archive conformance against a real dockerd SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('archive conformance against a real dockerd', { busybox: true });
 
 describe.runIf(!unavailable)('image archives against a real dockerd', () => {
   let d: RealDocker;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
 import { makeScriptFixtures, type ScriptFixtures } from '../shell/script-conformance/fixtures.js';
-import { busyboxUnavailable, realDockerUnavailable, startRealDocker } from '../support/real-docker.js';
+import { startRealDocker, realHostUnavailable } from '../support/real-docker.js';
 import {
   captureDockerTree,
   normalizeDockerTree,
@@ -29,12 +29,7 @@ const SCENARIO = [
   'rm quiet',
 ];
 
-const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`data-root conformance cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! data-root conformance against a real dockerd SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('data-root conformance against a real dockerd', { busybox: true });
 
 function quiet(): CommandIO {
   return {

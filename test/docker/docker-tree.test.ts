@@ -3,21 +3,11 @@
 // could be the normaliser's fault.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  busyboxRootfsTar,
-  busyboxUnavailable,
-  realDockerUnavailable,
-  startRealDocker,
-} from '../support/real-docker.js';
+import { busyboxRootfsTar, startRealDocker, realHostUnavailable } from '../support/real-docker.js';
 import { captureDockerTree, normalizeDockerTree, realReader } from './conformance/docker-tree.js';
 import { writeFileSync } from 'node:fs';
 
-const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`docker tree comparison cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! docker tree comparison SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('docker tree comparison', { busybox: true });
 
 /** load, create, run with writes and deletes, stop: the storage a lesson walks through. */
 async function scenario(): Promise<ReturnType<typeof normalizeDockerTree>> {

@@ -5,27 +5,14 @@
 // stops a running command and the screen goes on; Ctrl-D, and in a second run SIGTERM, stop the
 // daemon and leave nothing running or mounted. Needs root, dockerd, busybox and tmux.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findExecutable } from '../../src/real/probe.js';
 import { mountsUnder, processesNaming } from '../support/leftovers.js';
 import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
+import { realHostUnavailable } from '../support/real-docker.js';
 
-const realUnavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd')
-        ? 'no dockerd (apt-get install docker.io)'
-        : !existsSync('/bin/busybox')
-          ? 'no /bin/busybox (apt-get install busybox-static)'
-          : undefined;
-if (realUnavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`real screen e2e cannot run: ${realUnavailable}`);
-  process.stderr.write(`\n!!! real screen e2e SKIPPED: ${realUnavailable}\n`);
-}
+const realUnavailable = realHostUnavailable('real screen e2e', { busybox: true });
 const unavailable = realUnavailable ?? tmuxUnavailable('real screen e2e');
 
 const dir = mkdtempSync('/tmp/ot-real-screen-');

@@ -11,15 +11,10 @@ import { runOnModel } from './conformance/model-runner.js';
 import { RealKernel, whyNoRealKernel } from './conformance/real-runner.js';
 import { REGRESSIONS } from './conformance-regressions.js';
 import { PROPERTY_SEED } from '../support/property-seed.js';
+import { reportUnavailable } from '../support/real-docker.js';
 
 const RUNS = Number(process.env.OVERLAY_CONFORMANCE_RUNS ?? 1000);
-const skipReason = whyNoRealKernel();
-if (skipReason) {
-  const banner = `\n!!! overlay conformance against the real kernel SKIPPED: ${skipReason}\n`;
-  // CI runs as root on Linux: there a missing real kernel is a failure, not a skip.
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(banner);
-  process.stderr.write(banner);
-}
+const skipReason = reportUnavailable('overlay conformance against the real kernel', whyNoRealKernel());
 
 describe.runIf(skipReason === undefined)('overlayfs model against a real overlay mount', () => {
   let real: RealKernel;

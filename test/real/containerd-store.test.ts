@@ -9,20 +9,9 @@ import { ctrImport, snapshotDirs, snapshotKeys, type CtrTarget } from '../../src
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
 import { findExecutable } from '../../src/real/probe.js';
 import { chainIdsOf, type ImageIdentity, simulatorArchive } from '../../src/real/tutorial-images.js';
+import { realHostUnavailable } from '../support/real-docker.js';
 
-const unavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd') || !findExecutable('ctr')
-        ? 'no dockerd or ctr (apt-get install docker.io)'
-        : null;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`containerd store suite cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! containerd store suite SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('containerd store suite', { ctr: true });
 
 describe.runIf(!unavailable)('the containerd image store on this machine', () => {
   let d: PrivateDaemon;

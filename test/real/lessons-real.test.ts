@@ -11,25 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/io/lessons-source.js';
 import { resetDaemon, runLessonOnReal, setupImages, writeImageArchives } from '../../src/real/lesson-real.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
-import { findExecutable } from '../../src/real/probe.js';
 import { renderBlock } from '../../src/real/replay.js';
 import { staticBusybox } from '../../src/real/stand-in-runtime.js';
+import { realHostUnavailable } from '../support/real-docker.js';
 
-const unavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd')
-        ? 'no dockerd (apt-get install docker.io)'
-        : !staticBusybox()
-          ? 'no static busybox to run the tutorial images with (apt-get install busybox-static)'
-          : null;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`lessons on a real host cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! lessons on a real host SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('lessons on a real host', {
+  also: () =>
+    staticBusybox() ? null : 'no static busybox to run the tutorial images with (apt-get install busybox-static)',
+});
 
 const lessons = loadLessons()?.lessons ?? [];
 

@@ -9,26 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidePreflight, summarizeDaemon } from '../../src/real/preflight.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
 import { findExecutable, probeHost } from '../../src/real/probe.js';
-import { busyboxRootfsTar } from '../support/real-docker.js';
+import { busyboxRootfsTar, realHostUnavailable } from '../support/real-docker.js';
 import { processesNaming } from '../support/leftovers.js';
 import { chainIdsOf, loadTutorialImages, TUTORIAL_REFS } from '../../src/real/tutorial-images.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const unavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd')
-        ? 'no dockerd (apt-get install docker.io)'
-        : !existsSync(BIN)
-          ? 'dist/cli.js is not built (npm run build)'
-          : null;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`real-host mode suite cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! real-host mode suite SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('real-host mode suite', { bin: true });
 
 const base = () => mkdtempSync('/tmp/ot-real-');
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));

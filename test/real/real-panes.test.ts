@@ -4,34 +4,18 @@
 // layerdb) and the container's upper, work and merged trees compared row by row. Only the random
 // names (cache-ids, l/ links, container ids) may differ.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimHost, type SimHost } from '../../src/host/sim-host.js';
 import { simHostView } from '../../src/host/sim-host-view.js';
 import { derivePanesOf, type PaneModel } from '../../src/panes/model.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
-import { findExecutable } from '../../src/real/probe.js';
 import { mountPoints, realHost } from '../../src/real/real-host.js';
 import { simRun } from '../../src/real/tutorial-images.js';
-import { busyboxRootfsTar, LAYERED_DOCKERFILE } from '../support/real-docker.js';
+import { busyboxRootfsTar, LAYERED_DOCKERFILE, realHostUnavailable } from '../support/real-docker.js';
 
-const unavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd')
-        ? 'no dockerd (apt-get install docker.io)'
-        : !existsSync('/bin/busybox')
-          ? 'no /bin/busybox (apt-get install busybox-static)'
-          : !findExecutable('getfattr')
-            ? 'no getfattr (apt-get install attr)'
-            : null;
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`real panes suite cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! real panes suite SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('real panes suite', { busybox: true, getfattr: true });
 
 const COMMANDS = [
   'docker run -d --name ctr layered:latest sleep 1000',

@@ -8,29 +8,21 @@
 // OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
 import { findExecutable } from '../../src/real/probe.js';
 import {
   busyboxRootfsTar,
-  busyboxUnavailable,
   DEFAULT_APPLETS,
   type RealDocker,
-  realDockerUnavailable,
   startRealDocker,
+  realHostUnavailable,
 } from '../support/real-docker.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const unavailable =
-  realDockerUnavailable() ??
-  busyboxUnavailable() ??
-  (existsSync(BIN) ? null : 'dist/cli.js is not built (npm run build)');
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`--real=system suite cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! --real=system suite SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('--real=system suite', { busybox: true, bin: true });
 
 const LABEL = 'org.overlay-tutor.session';
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busyboxUnavailable, realDockerUnavailable, startRealDocker } from './../support/real-docker.js';
+import { startRealDocker, realHostUnavailable } from './../support/real-docker.js';
 import { makeScriptFixtures, type ScriptFixtures } from './script-conformance/fixtures.js';
 import { normalizeTranscript } from './script-conformance/normalize.js';
 import { runScriptOnRealHost, scriptDockerd } from './script-conformance/run-real.js';
@@ -16,11 +16,7 @@ const scripts = readdirSync(SCRIPTS)
   .filter((f) => f.endsWith('.sh'))
   .sort();
 
-const unavailable = realDockerUnavailable() ?? busyboxUnavailable();
-if (unavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`script conformance cannot run: ${unavailable}`);
-  process.stderr.write(`\n!!! script conformance against a real dockerd SKIPPED: ${unavailable}\n`);
-}
+const unavailable = realHostUnavailable('script conformance against a real dockerd', { busybox: true });
 
 function runOnSimulator(script: string, fixtures: ScriptFixtures): string {
   const args = [BIN, 'script', script, '--seed', '7'];

@@ -226,6 +226,51 @@ export function busyboxUnavailable(): string | null {
   return busyboxPath() ? null : 'no static busybox at /bin/busybox (apt-get install busybox-static)';
 }
 
+/**
+ * Says why a suite cannot run here: under OVERLAY_TUTOR_REQUIRE_REAL=1 (CI: root, docker.io
+ * installed) a reason is an error, since a skip there would hide a failure; otherwise it is said
+ * loudly on stderr. Gives the reason back, for describe.runIf(!reason).
+ */
+export function reportUnavailable<T extends string | null | undefined>(what: string, reason: T): T {
+  if (reason) {
+    if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`${what} cannot run: ${reason}`);
+    process.stderr.write(`\n!!! ${what} SKIPPED: ${reason}\n`);
+  }
+  return reason;
+}
+
+/** What a real-host suite needs besides Linux, root and a dockerd that can run (docker.io). */
+export interface RealNeeds {
+  /** A static busybox at /bin/busybox (busybox-static), for images of real programs. */
+  busybox?: boolean;
+  /** containerd's ctr (docker.io pulls it in). */
+  ctr?: boolean;
+  /** getfattr (attr), to read overlay's xattrs. */
+  getfattr?: boolean;
+  /** The built bin, dist/cli.js (npm run build). */
+  bin?: boolean;
+  /** A check of the suite's own: its reason, or nothing. */
+  also?: () => string | null | undefined;
+}
+
+/**
+ * The one guard of the suites that run against the real host (test/real, the real screen's e2e,
+ * the conformance suites): the reason `what` cannot run here, reported as reportUnavailable says,
+ * or undefined when it can.
+ */
+export function realHostUnavailable(what: string, needs: RealNeeds = {}): string | undefined {
+  const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+  const reason =
+    realDockerUnavailable() ??
+    (needs.busybox ? busyboxUnavailable() : null) ??
+    (needs.ctr && !findExecutable('ctr') ? 'no ctr (apt-get install docker.io pulls in containerd)' : null) ??
+    (needs.getfattr && !findExecutable('getfattr') ? 'no getfattr (apt-get install attr)' : null) ??
+    (needs.bin && !existsSync(bin) ? 'dist/cli.js is not built (npm run build)' : null) ??
+    needs.also?.() ??
+    undefined;
+  return reportUnavailable(what, reason);
+}
+
 function dockerdMajor(dockerd: string): number | undefined {
   const out = spawnSync(dockerd, ['--version'], { encoding: 'utf8' });
   const m = /version v?(\d+)\./i.exec(out.stdout ?? '');

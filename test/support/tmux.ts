@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportUnavailable } from './real-docker.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'dist', 'cli.js');
@@ -19,17 +20,14 @@ const tmux = (...args: string[]): string => execFileSync('tmux', args, { encodin
  * Under OVERLAY_TUTOR_REQUIRE_REAL=1 (CI) a reason is an error; otherwise it is said on stderr.
  */
 export function tmuxUnavailable(what: string, needsBin = true): string | undefined {
-  const reason =
+  return reportUnavailable(
+    what,
     spawnSync('tmux', ['-V']).status !== 0
       ? 'tmux is not installed'
       : needsBin && !existsSync(BIN)
         ? 'dist/cli.js is not built (npm run build)'
-        : undefined;
-  if (reason) {
-    if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1') throw new Error(`${what} cannot run: ${reason}`);
-    process.stderr.write(`\n!!! ${what} SKIPPED: ${reason}\n`);
-  }
-  return reason;
+        : undefined,
+  );
 }
 
 const sessions = new Set<string>();
