@@ -12,7 +12,8 @@ import { detectLang, localeIsAscii } from './i18n/index.js';
 import { lessonList, readLessonIndex } from './io/lesson-index.js';
 import type { ScreenOptions } from './ui/run.js';
 import { VERSION } from './version.js';
-import { sessionTime } from './host/host-time.js';
+import { type HostTime, sessionTime } from './host/host-time.js';
+import type { Lang } from './i18n/index.js';
 
 const HELP = `overlay-tutor ${VERSION}
 Learn how Docker stores images and containers on overlayfs, on a simulated host.
@@ -311,13 +312,47 @@ async function realMode(
   if (mode === 'sandbox') return runRealRepl();
   const code = await runPreflight();
   process.stdout.write(
-    '\nThe lessons run on the simulated host only, for now. On this real host: ' +
-      '`overlay-tutor sandbox --real` (a real bash against a private dockerd, its panes, the simulator ' +
-      'beside it) and ' +
-      '`overlay-tutor replay FILE --real` (a script on both hosts, side by side); ' +
-      '`overlay-tutor sandbox --real=system` (your own daemon, each change shown and confirmed).\n',
+    '\nThe lessons run on a private dockerd the tutor starts (`overlay-tutor --real`), not on your own ' +
+      'daemon. With your own: `overlay-tutor sandbox --real=system` (each change shown and confirmed).\n',
   );
   return code === 0 ? 2 : code;
+}
+
+/** `overlay-tutor --real` and `tutor --lesson ID --real`: the lessons on the tutor's private dockerd —
+ * prepared before the screen opens (its options), or the line-mode tutor without a terminal. */
+async function realTutorMode(
+  values: CliValues,
+  lang: Lang,
+  time: HostTime,
+  screen: Omit<ScreenOptions, 'seed'> | undefined,
+): Promise<number | ScreenOptions> {
+  if (values.transcript !== undefined || values.set !== undefined || values.learner !== undefined) {
+    process.stderr.write('overlay-tutor: --transcript, --set and --learner go with the simulated host, not --real\n');
+    return 2;
+  }
+  if (values.at !== undefined || values.yes || values['dry-run']) {
+    process.stderr.write(
+      `overlay-tutor: ${values.at !== undefined ? '--at' : '--yes and --dry-run'} cannot go with --real\n`,
+    );
+    return 2;
+  }
+  const { startRealLessons, runLineTutor } = await import('./simulator-entry.js');
+  const real = await startRealLessons((s) => process.stdout.write(s));
+  if (typeof real === 'number') return real;
+  const tutor = { lessonId: values.lesson, lessonsDir: values.lessons };
+  if (screen) return { ...screen, seed: 0, time, realLessons: real, tutor };
+  try {
+    return await runLineTutor({
+      lang,
+      time,
+      real,
+      ...(values.lesson !== undefined ? { lessonId: values.lesson } : {}),
+      ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
+    });
+  } finally {
+    process.stdout.write('Stopping the private dockerd ...\n');
+    await real.stop();
+  }
 }
 
 /** Workshops: `--at LESSON.STEP` (a presenter's catch-up code) with `--seed`, and `present`'s
@@ -394,6 +429,7 @@ async function screenOrLineMode(
       interactive && !values['screen-reader']
         ? { lang, screenReader: process.env.INK_SCREEN_READER === 'true', ascii: localeIsAscii(env) }
         : undefined;
+    if (mode === 'tutor' && values.real === 'private') return realTutorMode(values, lang, time, screen);
     return realMode(mode, values.real, values, screen);
   }
   if ((values.learner?.length ?? 0) > 1) {

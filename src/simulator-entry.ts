@@ -23,3 +23,4 @@ export { runRealRepl } from './repl/real-repl.js';
 export { runSystemRepl } from './repl/system-repl.js';
 export { runPreflight } from './real/commands.js';
 export { startRealSession } from './ui/screen-host-real.js';
+export { startRealLessons } from './real/lesson-host.js';

@@ -10,7 +10,7 @@ import type { CommandIO } from '../shell/command.js';
 import { commandName, hasToken, normalizeAnswer, sameAnswer, type StepRecord } from './checks.js';
 import type { FeedbackRule, StepData, Value } from './schema.js';
 import type { Lang } from './types.js';
-import { kindOf, tryValue, type ValueKind } from './values.js';
+import { type CheckHost, hostOf, kindOf, tryValue, type ValueKind } from './values.js';
 import { behaviourOf } from './step-kinds.js';
 
 const WANTED: Record<Lang, Record<ValueKind, string>> = {
@@ -91,32 +91,24 @@ export function wantedValue(step: StepData): Value | undefined {
 }
 
 /** Every 64-hex id the host's docker directory names (layers, images, containers, DiffIDs), for
- * deciding whether a prefix is unique. */
-function knownIds(host: SimHost): Set<string> {
+ * deciding whether a prefix is unique (read through the Host interface: the real host's too). */
+function knownIds(on: CheckHost): Set<string> {
   const ids = new Set<string>();
-  const p = host.rootProc;
-  const names = (dir: string) => {
-    try {
-      return p.readdir(dir).map((e) => e.name);
-    } catch {
-      return [];
-    }
-  };
+  const host = hostOf(on);
+  const root = host.docker?.dataRoot ?? '/var/lib/docker';
+  const names = (dir: string) => host.readdir(dir) ?? [];
   const hex = (s: string) => {
     const m = /^(?:sha256:)?([0-9a-f]{64})/.exec(s.trim());
     if (m?.[1]) ids.add(m[1]);
   };
-  for (const d of ['overlay2', 'overlay', 'containers']) for (const n of names(`/var/lib/docker/${d}`)) hex(n);
-  for (const driver of names('/var/lib/docker/image')) {
-    const root = `/var/lib/docker/image/${driver}`;
-    for (const n of names(`${root}/imagedb/content/sha256`)) hex(n);
-    for (const n of names(`${root}/layerdb/sha256`)) {
+  for (const d of ['overlay2', 'overlay', 'containers']) for (const n of names(`${root}/${d}`)) hex(n);
+  for (const driver of names(`${root}/image`)) {
+    const dir = `${root}/image/${driver}`;
+    for (const n of names(`${dir}/imagedb/content/sha256`)) hex(n);
+    for (const n of names(`${dir}/layerdb/sha256`)) {
       hex(n);
-      try {
-        hex(new TextDecoder().decode(p.readFile(`${root}/layerdb/sha256/${n}/diff`)));
-      } catch {
-        // a layer being written has no diff yet
-      }
+      // a layer being written has no diff yet
+      hex(host.readText(`${dir}/layerdb/sha256/${n}/diff`) ?? '');
     }
   }
   return ids;
@@ -129,7 +121,7 @@ export interface Verdict {
 
 /** Grades `given` (already expanded) against the step's value. */
 export function judgeAnswer(
-  host: SimHost,
+  host: CheckHost,
   step: StepData,
   given: string,
   lang: Lang,
@@ -165,7 +157,7 @@ export function judgeAnswer(
 /** After a shell line in a do or exercise step: the texts of the known mistakes that the line's
  * commands printed (rules with `by`), each said once per step. */
 export function diagnose(
-  host: SimHost,
+  host: CheckHost,
   step: StepData,
   record: StepRecord,
   fromCommand: number,

@@ -16,6 +16,8 @@ import {
   ValueError,
 } from './checks.js';
 import type { Lesson } from './loader.js';
+import type { LinePair, RealSide } from './real-side.js';
+import type { CheckHost } from './values.js';
 import type { Check, StepData, Value } from './schema.js';
 import { type Diagnosis, type TrialLine, tryLines, wayOutCandidates } from './solution-trial.js';
 import { behaviourOf } from './step-kinds.js';
@@ -41,6 +43,9 @@ export interface RunnerOptions {
   /** The lines that bring the host to `startAt` (a presenter's rewind: the command log up to
    * there); by default the reference solutions of the steps before it. */
   replay?: readonly ReplayLine[];
+  /** A real host the lesson runs on (`--real`): the learner's lines run there and the checks read
+   * it; the simulated host runs each line too, as the prediction (src/lessons/real-side.ts). */
+  real?: RealSide;
 }
 
 /** A shell line and the step (0-based) it was run in. */
@@ -105,6 +110,8 @@ export class LessonRunner implements LessonSession {
   /** Per step id: hints shown and the solution used, over every visit of the step. */
   private readonly used = new Map<string, StepUsage>();
   grade: Grade | undefined;
+  /** On a real host: the last line as the simulator predicted it and as the real host ran it. */
+  lastPair: LinePair | undefined;
 
   private constructor(
     readonly lesson: Lesson,
@@ -124,6 +131,10 @@ export class LessonRunner implements LessonSession {
       ({ step, line }) => ({ step, line, exit: 0, output: '', commands: [], changed: true }),
     );
     r.host = await r.replay(lines);
+    await opts.real?.rebuild(
+      lesson.data.setup,
+      lines.map((l) => l.line),
+    );
     r.log = lines;
     r.recordFrom = lines.length;
     for (const s of before) r.doneSteps.add(s.id);
@@ -133,6 +144,16 @@ export class LessonRunner implements LessonSession {
 
   private get m() {
     return TUTOR_STRINGS[this.lang];
+  }
+
+  /** The host the checks and values read: the real one when the lesson runs there. */
+  get checkHost(): CheckHost {
+    return this.opts.real?.host ?? this.host;
+  }
+
+  /** Whether the lesson runs on a real host. */
+  get onRealHost(): boolean {
+    return this.opts.real !== undefined;
   }
 
   /** Every shell line run in this lesson so far, with its step: the host is these, replayed. */
@@ -171,11 +192,16 @@ export class LessonRunner implements LessonSession {
 
   private async rebuild(entries: LogEntry[]): Promise<void> {
     this.host = await this.replay(entries);
+    await this.opts.real?.rebuild(
+      this.lesson.data.setup,
+      entries.map((e) => e.line),
+    );
+    this.lastPair = undefined;
     this.log = entries;
   }
 
   prompt(): string {
-    return this.host.session.prompt();
+    return this.opts.real?.prompt() ?? this.host.session.prompt();
   }
 
   /** {{chainid ubuntu:20.04 2}} and friends, filled from the host ("…" while not computable). */
@@ -185,7 +211,7 @@ export class LessonRunner implements LessonSession {
       /\{\{\s*(diffid|chainid|cacheid|link|image_id|container_id|mount_id|layer_count|short)((?:\s+[^\s}]+)*)\s*\}\}/g,
       (_all, name: string, args: string) => {
         try {
-          return computeValue(this.host, placeholderValue(name, args.trim().split(/\s+/).filter(Boolean)));
+          return computeValue(this.checkHost, placeholderValue(name, args.trim().split(/\s+/).filter(Boolean)));
         } catch (e) {
           if (e instanceof ValueError) return '…';
           throw e;
@@ -200,7 +226,7 @@ export class LessonRunner implements LessonSession {
     const record = this.record;
     const checks = behaviourOf(step)
       .checks(step)
-      .map((c) => ({ label: describeCheck(c), passed: evaluate(this.host, c, record) }));
+      .map((c) => ({ label: describeCheck(c), passed: evaluate(this.checkHost, c, record) }));
     return {
       lessonId: this.lesson.data.id,
       lessonTitle: this.texts.title,
@@ -252,7 +278,7 @@ export class LessonRunner implements LessonSession {
     return this.passesWith(checks, this.record);
   }
 
-  private passesWith(checks: readonly Check[], record: StepRecord, host = this.host): boolean {
+  private passesWith(checks: readonly Check[], record: StepRecord, host: CheckHost = this.checkHost): boolean {
     return checks.length > 0 && checks.every((c) => evaluate(host, c, record));
   }
 
@@ -267,7 +293,7 @@ export class LessonRunner implements LessonSession {
     const values = answer === undefined ? b.checks(step).flatMap(shownValues) : [answer];
     for (const v of values) {
       try {
-        const shown = computeValue(this.host, v);
+        const shown = computeValue(this.checkHost, v);
         const named = typeof v === 'object' && !Array.isArray(v);
         this.found.set(named ? JSON.stringify(v) : `step ${this.index}`, {
           ...(named ? { value: v } : {}),
@@ -319,8 +345,9 @@ export class LessonRunner implements LessonSession {
       out += typeof d === 'string' ? d : dec.decode(d);
       write(d);
     };
-    const before = stamp(this.host);
     const from = this.record.commands.length;
+    if (this.opts.real) return this.realShell(this.opts.real, line, io, from);
+    const before = stamp(this.host);
     const untrace = traceInto(this.host, this.record);
     const banned = this.opts.rules?.banned ?? [];
     // Only the learner's own lines are refused: setup and the solutions replayed under undo may use them.
@@ -337,15 +364,68 @@ export class LessonRunner implements LessonSession {
     untrace();
     const commands = this.record.commands.slice(from);
     const changed = !sameStamp(before, stamp(this.host));
-    this.log.push({ step: this.index, line, exit: r.exitCode, output: out, commands, changed });
-    this.record.ran.push({ line, exit: r.exitCode });
-    this.record.output += out;
+    return this.judgeLine({ step: this.index, line, exit: r.exitCode, output: out, commands, changed }, from);
+  }
+
+  /** A line on a real host: run there for the learner to see, and on the simulated twin at the
+   * same time, silently (the prediction, and whether the line changed the host, for undo). */
+  private async realShell(real: RealSide, line: string, io: CommandIO, from: number): Promise<LessonTurn> {
+    let out = '';
+    let predicted = '';
+    const dec = new TextDecoder();
+    const simDec = new TextDecoder();
+    const tee = (write: (d: string | Uint8Array) => void) => (d: string | Uint8Array) => {
+      out += typeof d === 'string' ? d : dec.decode(d, { stream: true });
+      write(d);
+    };
+    const keep = (d: string | Uint8Array) => {
+      predicted += typeof d === 'string' ? d : simDec.decode(d, { stream: true });
+    };
+    const before = stamp(this.host);
+    // The twin stops when the real line is stopped, and in any case after 10 s (a line that follows
+    // a log or waits for input must not hold the learner's prompt).
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 10_000);
+    const onAbort = () => stop.abort();
+    io.signal?.addEventListener('abort', onAbort, { once: true });
+    const [sim, r] = await Promise.all([
+      this.host.session
+        .run(line, { ...QUIET, stdout: keep, stderr: keep, signal: stop.signal })
+        .catch((e: Error) => ({ exitCode: 1, exited: false, failed: e.message })),
+      real.run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) }),
+    ]).finally(() => {
+      clearTimeout(timer);
+      io.signal?.removeEventListener('abort', onAbort);
+    });
+    if ('failed' in sim) predicted += `(the simulator stopped: ${sim.failed})\n`;
+    this.lastPair = {
+      line,
+      sim: { output: predicted, exitCode: sim.exitCode },
+      real: { output: out, exitCode: r.exitCode, ...(r.interrupted ? { interrupted: true } : {}) },
+    };
+    const changed = !sameStamp(before, stamp(this.host));
+    this.record.commands.push(...r.commands);
+    const entry = { step: this.index, line, exit: r.exitCode, output: out, commands: r.commands, changed };
+    return this.judgeLine(entry, from);
+  }
+
+  /** A line that ran: logged, recorded for the checks, then the step checked. */
+  private async judgeLine(entry: LogEntry, from: number): Promise<LessonTurn> {
+    const { line, exit, output } = entry;
+    this.log.push(entry);
+    this.record.ran.push({ line, exit });
+    this.record.output += output;
     await this.ensureGoal();
     // A step done before and come back to waits for `next`: the learner is looking again.
     if (!this.doneSteps.has(this.step.id) && this.passes()) return this.advance([]);
     const step = this.step;
-    const told = toldMistakes(this.host, step, this.record, from, this.texts.steps[step.id]?.feedback);
-    return { messages: told, exitCode: r.exitCode };
+    const told = toldMistakes(this.checkHost, step, this.record, from, this.texts.steps[step.id]?.feedback);
+    return { messages: told, exitCode: exit };
+  }
+
+  /** A line after the lesson (at its recap): run where the lesson ran, nothing judged. */
+  async runLine(line: string, io: CommandIO): Promise<{ exitCode: number }> {
+    return this.opts.real ? this.opts.real.run(line, io) : this.host.session.run(line, io);
   }
 
   /** The reference solution tried on a copy of the host as it is now (cached until the log or
@@ -473,9 +553,11 @@ export class LessonRunner implements LessonSession {
       }
       case 'answer': {
         if (b.answer(step) === undefined) return { messages: [this.m.notAnswerStep], exitCode: 1 };
-        const given = await expandAnswer(this.host, trimmed.slice('answer'.length), io);
+        const raw = trimmed.slice('answer'.length);
+        const real = this.opts.real;
+        const given = real ? await real.expand(raw) : await expandAnswer(this.host, raw, io);
         if (given === undefined) return { messages: [], exitCode: 1 };
-        const verdict = judgeAnswer(this.host, step, given, this.lang, this.texts.steps[step.id]?.feedback);
+        const verdict = judgeAnswer(this.checkHost, step, given, this.lang, this.texts.steps[step.id]?.feedback);
         this.record.answers.push(given);
         if (this.doneSteps.has(step.id) && verdict.right) return this.advance([this.m.right], true);
         // A step with checks besides its answer (an exercise) is done when they all pass.
@@ -495,11 +577,11 @@ export class LessonRunner implements LessonSession {
           this.doneSteps.clear();
           this.found.clear();
           this.moveTo(0);
-          return { messages: [this.m.resetLesson], hostReplaced: true, exitCode: 0 };
+          return { messages: [this.m.resetLesson, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };
         }
         await this.rebuild(this.log.filter((l) => l.step < this.index));
         this.moveTo(this.index);
-        return { messages: [this.m.reset], hostReplaced: true, exitCode: 0 };
+        return { messages: [this.m.reset, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };
       case 'lessons':
         return { messages: [], leave: 'map', exitCode: 0 };
       case 'help':
@@ -526,7 +608,12 @@ export class LessonRunner implements LessonSession {
     await this.rebuild(this.log.filter((_, i) => i !== at));
     this.rederive();
     const said = after ? this.m.undoneSkipping(undone.line, after) : this.m.undone(undone.line);
-    return { messages: [said], hostReplaced: true, exitCode: 0 };
+    return { messages: [said, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };
+  }
+
+  /** On a real host, a rebuild is said: nothing there is undone in place (src/real/lesson-host.ts). */
+  private rebuiltNote(): string[] {
+    return this.opts.real ? [this.m.real.rebuilt(this.log.length)] : [];
   }
 
   /** The solution's lines, as if typed (a way out first, when the state needed one). */

@@ -2,6 +2,7 @@
 // lesson map, the step headers, verdicts, the solution's warnings, the recap. Both front ends
 // print these; neither writes its own.
 import type { Grade } from './progress.js';
+import type { SimulatorOnly } from './real-side.js';
 import type { Lang } from './types.js';
 
 export type { Grade };
@@ -94,6 +95,27 @@ const en = {
     layer_count: (image: string) => `layers in ${image}`,
     inode: (where: string) => `inode of ${where}`,
   },
+  real: {
+    status: 'real',
+    simStatus: 'simulated',
+    preparing: 'Preparing the real host: what an earlier lesson made is removed, this one’s setup runs ...',
+    onReal:
+      'Real host: your lines run in a real bash against the tutor’s private dockerd, and the checks read ' +
+      'the real host. The simulator runs each line too: on the screen, F2 shows what it predicted beside ' +
+      'what happened.',
+    simulatorOnly: (s: SimulatorOnly) =>
+      'Simulated host only: this lesson cannot run on this real host: ' +
+      (s.why === 'legacy-overlay'
+        ? `it switches the daemon to the legacy overlay storage driver, which Docker 23 disabled and 24 removed ` +
+          `(this dockerd is ${s.version})`
+        : "its containers run the tutorial images' stand-in programs, which need a static busybox here " +
+          '(apt-get install busybox-static)') +
+      '. You take it on the simulator.',
+    sandbox: 'This sandbox is simulated; `overlay-tutor sandbox --real` opens one on the real host.',
+    rebuilt: (n: number) =>
+      `(The real host was rebuilt: what the lesson made on the private daemon removed, its setup run again` +
+      `${n ? ` and your ${n === 1 ? 'earlier line' : `${n} earlier lines`} replayed` : ''}.)`,
+  },
 };
 
 type Strings = typeof en;
@@ -181,6 +203,24 @@ const zhCN: Strings = {
     mount_id: (c: string) => `${c} 的 mount ID`,
     layer_count: (image: string) => `${image} 的层数`,
     inode: (where: string) => `${where} 的 inode 号`,
+  },
+  real: {
+    status: '真实主机',
+    simStatus: '模拟',
+    preparing: '正在准备真实主机：删除之前课程留下的东西，运行本课的准备步骤……',
+    onReal:
+      '真实主机：你的命令在真实的 bash 中执行，对接教程自己的私有 dockerd，检查也读取真实主机。' +
+      '模拟器同时执行每一行：在屏幕上按 F2 对照它的预测和实际结果。',
+    simulatorOnly: (s: SimulatorOnly) =>
+      '仅限模拟主机：这一课无法在这台真实主机上运行：' +
+      (s.why === 'legacy-overlay'
+        ? `它要把守护进程切换到旧的 overlay 存储驱动，而 Docker 23 已默认禁用、24 已移除它（这里的 dockerd 是 ${s.version}）`
+        : '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）') +
+      '。本课改在模拟器中进行。',
+    sandbox: '这个沙盒是模拟的；`overlay-tutor sandbox --real` 打开真实主机上的沙盒。',
+    rebuilt: (n: number) =>
+      `（真实主机已重建：删除本课在私有守护进程上创建的东西，重新运行准备步骤` +
+      `${n ? `，并重放你之前的 ${n} 条命令` : ''}。）`,
   },
 };
 

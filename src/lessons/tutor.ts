@@ -17,6 +17,7 @@ import type { ExerciseSet } from './exercise-set.js';
 import { lessonMapText } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import { type ProgressStore, resumedAid } from './progress.js';
+import type { RealSide, SimulatorOnly } from './real-side.js';
 import { type FoundValue, LessonRunner, type MakeHost, type ReplayLine } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
@@ -61,6 +62,9 @@ export interface TutorOptions {
   set?: ExerciseSet | undefined;
   /** Milliseconds, for a set's time limit (Date.now on the real machine). */
   now?: () => number;
+  /** `--real`: each lesson on a real host (src/real/lesson-host.ts), the simulated host its twin;
+   * else why the lesson runs on the simulated host only (it is taken there). */
+  real?: { open(lesson: Lesson): Promise<RealSide | SimulatorOnly> } | undefined;
 }
 
 type State =
@@ -88,6 +92,8 @@ export class Tutor {
   private item = 0;
   private setStart = 0;
   private ended = false;
+  /** What a lesson opened on a real host says first: that it is real, or why it is not. */
+  private opening = '';
 
   constructor(private readonly o: TutorOptions) {}
 
@@ -157,7 +163,9 @@ export class Tutor {
   /** What the screen shows first: the map, or the lesson's first step. */
   intro(): string {
     const s = this.state;
-    return s.at === 'lesson' ? this.itemHead() + this.stepText(s.runner.view(), true) : this.mapText();
+    return s.at === 'lesson'
+      ? this.itemHead() + this.takeOpening() + this.stepText(s.runner.view(), true)
+      : this.mapText();
   }
 
   /** Ctrl-C at a continuation prompt: the unfinished line is dropped, as bash drops it.
@@ -188,7 +196,8 @@ export class Tutor {
     if (s.at === 'sandbox') return this.m.sandboxStatus;
     if (s.at === 'over') return this.m.exam.overStatus;
     const v = s.runner.view();
-    const where = s.at === 'recap' ? `${v.lessonTitle} · ✓` : `${v.lessonTitle} · ${v.index + 1}/${v.count}`;
+    const real = this.o.real ? (s.runner.onRealHost ? ` · ${this.m.real.status}` : ` · ${this.m.real.simStatus}`) : '';
+    const where = `${v.lessonTitle} · ${s.at === 'recap' ? '✓' : `${v.index + 1}/${v.count}`}${real}`;
     return this.saveWarning ? `${where} · ⚠ ${this.saveWarning.text}` : where;
   }
 
@@ -206,7 +215,7 @@ export class Tutor {
       if (/^(q|quit|exit)$/.test(word)) return turn(0, false, true);
       if (word === 'sandbox') {
         this.state = { at: 'sandbox', host: this.o.makeHost(0) };
-        io.say(`${this.m.sandboxHello}\n`);
+        io.say(`${this.m.sandboxHello}\n${this.o.real ? `${this.m.real.sandbox}\n` : ''}`);
         return turn(0, true);
       }
       const lesson = /^\d+$/.test(word) ? this.o.lessons[Number(word) - 1] : undefined;
@@ -215,8 +224,8 @@ export class Tutor {
         io.say(this.mapText());
         return turn(word === '' ? 0 : 1);
       }
-      await this.begin(lesson);
-      io.say(this.stepText((this.state as { runner: LessonRunner }).runner.view(), true));
+      await this.begin(lesson, undefined, undefined, io);
+      io.say(this.takeOpening() + this.stepText((this.state as { runner: LessonRunner }).runner.view(), true));
       return turn(0, true);
     }
     // After a step marked `pause`, the next step's text waits for the learner: Enter (or `step`)
@@ -242,7 +251,7 @@ export class Tutor {
     }
     if (s.at === 'recap') {
       if (tutorWord === 'lessons' || (tutorWord === '' && s.runner.host.session.depth === 0)) return this.toMap(io);
-      const r = await s.runner.host.session.run(text, io);
+      const r = await s.runner.runLine(text, io);
       if (tutorWord === '') io.say(`${this.m.stillInShell}\n`);
       return turn(r.exitCode);
     }
@@ -353,8 +362,19 @@ export class Tutor {
 
   /** `replay`: the lines that bring the host to `startAt` (a presenter's jump), by default the
    * reference solutions of the steps before it. */
-  private async begin(lesson: Lesson, startAt?: number, replay?: readonly ReplayLine[]): Promise<void> {
+  private async begin(lesson: Lesson, startAt?: number, replay?: readonly ReplayLine[], io?: TutorIO): Promise<void> {
     const id = lesson.data.id;
+    let real: RealSide | undefined;
+    if (this.o.real) {
+      // Preparing the real host takes seconds: the learner is told before it starts.
+      io?.say(`${this.m.real.preparing}\n`);
+      const side = await this.o.real.open(lesson);
+      if ('why' in side) this.opening = `\n${this.m.real.simulatorOnly(side)}\n`;
+      else {
+        real = side;
+        this.opening = `\n${this.m.real.onReal}\n`;
+      }
+    }
     const p = this.o.progress.current().lessons[id];
     const seed = this.o.seed ?? lesson.data.seed;
     const from = startAt ?? (p?.grade ? 0 : (p?.current ?? 0));
@@ -365,6 +385,7 @@ export class Tutor {
       startAt: from,
       ...(replay ? { replay } : {}),
       ...(this.o.set ? { rules: this.o.set.rules } : {}),
+      ...(real ? { real } : {}),
       // Help taken before a restart still counts in the grade (a set's session starts afresh).
       ...(this.o.set ? {} : { aided: resumedAid(p) }),
       onStep: (stepId, next, grade) => {
@@ -386,6 +407,13 @@ export class Tutor {
     });
     this.state = { at: 'lesson', runner };
     this.pending = undefined;
+  }
+
+  /** What the lesson just opened says first, once. */
+  private takeOpening(): string {
+    const o = this.opening;
+    this.opening = '';
+    return o;
   }
 
   private toMap(io: TutorIO): TutorTurn {

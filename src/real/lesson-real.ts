@@ -118,7 +118,7 @@ export async function resetDaemon(d: PrivateDaemon, keep: readonly string[] = []
 }
 
 /** The storage driver a daemon.json names (overlay2 when it names none). */
-function driverIn(json: string | undefined): string {
+export function driverIn(json: string | undefined): string {
   try {
     const d = (JSON.parse(json ?? '{}') as Record<string, unknown>)['storage-driver'];
     return typeof d === 'string' ? d : 'overlay2';
@@ -131,9 +131,12 @@ const isAnswer = (line: string) => /^answer\b/.test(line);
 
 /** The images a lesson's setup pulls. */
 export function setupImages(lesson: Lesson): string[] {
-  return lesson.data.setup.flatMap(
-    (l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? [],
-  );
+  return imagesPulledBy(lesson.data.setup);
+}
+
+/** The images these lines pull. */
+export function imagesPulledBy(lines: readonly string[]): string[] {
+  return lines.flatMap((l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? []);
 }
 
 /** Runs the lesson on both hosts; the daemon should be fresh (resetDaemon) and `images` hold the

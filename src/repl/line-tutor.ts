@@ -9,7 +9,7 @@ import { brokenLessons } from '../io/lesson-files.js';
 import { loadLessons } from '../io/lessons-source.js';
 import { openProgressFile, ProgressFileError } from '../io/progress-file.js';
 import { lessonShape } from '../lessons/progress.js';
-import { Tutor, type TutorIO } from '../lessons/tutor.js';
+import { Tutor, type TutorIO, type TutorOptions } from '../lessons/tutor.js';
 import type { Lang } from '../lessons/types.js';
 
 export interface LineTutorOptions {
@@ -28,6 +28,8 @@ export interface LineTutorOptions {
   output?: NodeJS.WritableStream;
   /** A recorded session (--transcript), an exercise set (--set, --learner), a seed, a key. */
   session?: GradedSessionArgs;
+  /** `--real`: the lessons on a real host (src/real/lesson-host.ts). */
+  real?: TutorOptions['real'];
 }
 
 const NO_SUCH = {
@@ -70,6 +72,7 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     progress: opened.store,
     summaries: true,
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.real ? { real: o.real } : {}),
   });
   const at = o.atStep === undefined ? undefined : { step: o.atStep - 1 };
   if (extras.set) await tutor.startSet();

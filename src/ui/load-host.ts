@@ -20,6 +20,8 @@ import { presenterLegend, presenterScreenHost } from './screen-host-present.js';
 import { screenHostFor } from './screen-host-sim.js';
 import { type RealSession, realScreenHost } from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
+import type { RealLessons } from '../real/lesson-host.js';
+import { realTutorScreenHost } from './screen-host-real-tutor.js';
 
 export interface LoadOptions {
   seed: number;
@@ -44,6 +46,8 @@ export interface LoadOptions {
     | undefined;
   /** `sandbox --real`: the real host the cli prepared (its daemon, bash and twin). */
   real?: RealSession | undefined;
+  /** `--real`: the lessons on the private dockerd the cli prepared. */
+  realLessons?: RealLessons | undefined;
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
@@ -72,13 +76,14 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   const extras = o.tutor.session ? gradedSession(o.tutor.session, lessons, o.lang, process.env) : {};
   if ('error' in extras) throw new Error(extras.error);
   const seed = o.tutor.seed !== undefined ? { seed: o.tutor.seed } : {};
-  const tutor = new Tutor({ ...extras, ...seed, lessons, lang: o.lang, makeHost, progress: opened.store });
+  const real = o.realLessons ? { real: o.realLessons } : {};
+  const tutor = new Tutor({ ...extras, ...seed, ...real, lessons, lang: o.lang, makeHost, progress: opened.store });
   const wanted = o.tutor.lessonId;
   const at = o.tutor.atStep;
   if (extras.set) await tutor.startSet();
   else if (wanted !== undefined && !(await tutor.open(wanted, at === undefined ? undefined : { step: at - 1 })))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
-  const tutorScreen = tutorScreenHost(tutor);
+  const tutorScreen = o.realLessons ? realTutorScreenHost(tutor, o.realLessons) : tutorScreenHost(tutor);
   // Steps whose save failed get one more try when the screen closes.
   const screen = {
     ...tutorScreen,

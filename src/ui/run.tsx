@@ -12,6 +12,7 @@ import { lessonMapText } from '../lessons/lesson-map.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
 import { enterFullScreen, leaveFullScreen } from './full-screen.js';
+import type { RealLessons } from '../real/lesson-host.js';
 import type { RealSession } from './screen-host-real.js';
 
 export interface ScreenOptions {
@@ -38,6 +39,9 @@ export interface ScreenOptions {
   presentSpeed?: number | undefined;
   /** `sandbox --real`: the real host, prepared before the screen opened; stopped when it closes. */
   real?: RealSession | undefined;
+  /** `--real`: the lessons on the tutor's private dockerd, prepared before the screen opened;
+   * stopped when it closes. */
+  realLessons?: RealLessons | undefined;
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
@@ -85,6 +89,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
         columns: process.stdout.columns,
         tutor: o.tutor,
         real: o.real,
+        realLessons: o.realLessons,
       }),
       loadScreen(),
     ]);
@@ -112,15 +117,16 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       isScreenReaderEnabled: o.screenReader,
     },
   );
+  const real = o.real ?? o.realLessons;
   const stopReal = async () => {
-    if (!o.real) return;
+    if (!real) return;
     process.stdout.write('Stopping the private dockerd ...\n');
-    await o.real.stop();
+    await real.stop();
   };
   // On a signal nothing is written: after SIGHUP the terminal is gone.
   restoreOnSignals(
     () => instance.unmount(),
-    async () => o.real?.stop(),
+    async () => real?.stop(),
   );
   await instance.waitUntilExit();
   leaveFullScreen(process.stdout);

@@ -81,8 +81,8 @@ export async function startRealSession(out: (s: string) => void): Promise<RealSe
 }
 
 /** A tree row as compared and remembered: its mark, type and path. */
-const rowKey = (r: TreeRow) => `${r.mark} ${r.type} ${r.path}`;
-const rowText = (r: TreeRow) =>
+export const rowKey = (r: TreeRow) => `${r.mark} ${r.type} ${r.path}`;
+export const rowText = (r: TreeRow) =>
   `${r.mark} ${r.path}${r.type === 'dir' ? '/' : r.type === 'whiteout' ? ' (c 0,0)' : r.type === 'symlink' ? '@' : ''}`;
 const WORDS: Record<string, string> = {
   '+': 'new in upper/',

@@ -234,10 +234,39 @@ describe.runIf(!unavailable)('sandbox --real in line mode on the built bin', () 
     rmSync(dir, { recursive: true, force: true });
   }, 300_000);
 
-  it('tutor --real: the preflight, then what runs for real instead, exit 2', () => {
-    const r = spawnSync(process.execPath, [BIN, 'tutor', '--real'], { encoding: 'utf8', timeout: 60_000 });
+  it('tutor --lesson 2 --real in line mode: the steps judged on the real host, reset rebuilds it, progress kept', () => {
+    const dir = base();
+    const daemonDir = join(dir, 'd');
+    const input = [
+      '',
+      'docker pull debian',
+      'docker pull debian:bookworm-slim',
+      'reset',
+      "docker images --format '{{.Repository}}:{{.Tag}}'",
+      'lessons',
+      'q',
+      '',
+    ].join('\n');
+    const r = spawnSync(process.execPath, [BIN, 'tutor', '--lesson', '2', '--real'], {
+      env: { ...process.env, OVERLAY_TUTOR_REAL_DIR: daemonDir, XDG_STATE_HOME: join(dir, 'state') },
+      input,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(r.stdout).toMatch(/^Preflight: /);
-    expect(r.stdout).toMatch(/lessons run on the simulated host only, for now/);
-    expect(r.status).toBe(2);
-  }, 60_000);
+    expect(r.stdout).toContain('Real host: your lines run in a real bash');
+    expect(r.stdout).toMatch(/root@real:~# /);
+    // The wrong pull fails on the real host (no such archive, no registry); the right one passes.
+    expect(r.stdout.split('✓ Step done').length).toBe(2);
+    expect(r.stdout).toContain('Step reset.');
+    expect(r.stdout).toContain('The real host was rebuilt');
+    expect(r.stdout).toContain('replayed');
+    expect(r.stdout).toMatch(/\ndebian:bookworm-slim\n/);
+    expect(r.stdout).toMatch(/Stopping the private dockerd/);
+    expect(r.status).toBe(0);
+    const progress = JSON.parse(readFileSync(join(dir, 'state', 'overlay-tutor', 'progress.json'), 'utf8'));
+    expect(progress.lessons['pulling-an-image']).toMatchObject({ current: 2 });
+    expect(processesNaming(daemonDir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
 });

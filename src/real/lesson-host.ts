@@ -1,0 +1,171 @@
+// The lessons on a real host (`overlay-tutor --real`): the tutor's private dockerd, prepared once
+// (the tutorial images' archives for a lesson's `docker pull`, the command trace the checks read,
+// `systemctl restart docker` served by restarting that daemon), and for each lesson a RealSide
+// (src/lessons/real-side.ts): a real bash whose lines the lesson runner runs and whose host its
+// checks read. Rebuilding a lesson (opening it, reset, undo) removes what it made on the daemon
+// (resetDaemon: containers, images but the setup's, volumes, /root and /etc/docker) and replays
+// its setup and the learner's lines so far in a fresh bash — nothing is snapshotted on a real host.
+import { mkdirSync, rmSync } from 'node:fs';
+import { release } from 'node:os';
+import { join } from 'node:path';
+import type { Lesson } from '../lessons/loader.js';
+import type { RealLineResult, RealSide, SimulatorOnly } from '../lessons/real-side.js';
+import type { CommandIO } from '../shell/command.js';
+import { installTrace, takeTrace, type TraceDirs } from './command-trace.js';
+import { privateDaemonOrScreen } from './commands.js';
+import type { HostFacts } from './compare.js';
+import { driverIn, imagesPulledBy, resetDaemon, writeImageArchives } from './lesson-real.js';
+import type { PrivateDaemon } from './private-daemon.js';
+import { type RealHost, realHost } from './real-host.js';
+import { RealShell } from './real-shell.js';
+
+/** A lesson's real side, with what the screen reads besides (the daemon, for docker diff and ps). */
+export interface RealLessonSide extends RealSide {
+  readonly host: RealHost;
+  readonly daemon: PrivateDaemon;
+}
+
+export interface RealLessons {
+  readonly daemon: PrivateDaemon;
+  /** The real side every lesson on this daemon shares (each rebuild starts a fresh bash). */
+  readonly side: RealLessonSide;
+  readonly facts: HostFacts;
+  /** The lesson's real side, or why it runs on the simulated host only. */
+  open(lesson: Lesson): Promise<RealLessonSide | SimulatorOnly>;
+  /** Ends the bash and stops the daemon (its containers removed, its mounts gone); once. */
+  stop(): Promise<void>;
+}
+
+/** The lines of a lesson (setup and reference solutions) that ask for the legacy overlay driver. */
+const wantsLegacyOverlay = (lesson: Lesson) =>
+  [...lesson.data.setup, ...lesson.data.steps.flatMap((s) => ('solution' in s ? (s.solution ?? []) : []))].some((l) =>
+    /"?storage-driver"?\s*:\s*"?overlay"?\s*[},]/.test(l),
+  );
+
+/** Lines that start a container of a tutorial image: its stand-in programs need a real busybox. */
+const runsContainers = (lesson: Lesson) =>
+  [...lesson.data.setup, ...lesson.data.steps.flatMap((s) => ('solution' in s ? (s.solution ?? []) : []))].some((l) =>
+    /\bdocker\s+(?:container\s+)?(?:run|start|exec)\b/.test(l),
+  );
+
+/** Why a lesson cannot run on this daemon, if it cannot: the legacy overlay driver, gone from
+ * Docker 24 on (23 disabled it), or containers whose stand-in programs need a static busybox. */
+export function simulatorOnlyReason(
+  lesson: Lesson,
+  d: Pick<PrivateDaemon, 'version' | 'standIns'>,
+): SimulatorOnly | undefined {
+  const major = Number(/^(\d+)/.exec(d.version)?.[1] ?? 0);
+  if (wantsLegacyOverlay(lesson) && major >= 23) return { why: 'legacy-overlay', version: d.version };
+  if (runsContainers(lesson) && !d.standIns) return { why: 'no-busybox' };
+  return undefined;
+}
+
+/** The preflight, the private dockerd and what every lesson needs of it; a number is the exit
+ * status when the mode cannot run (the screen saying why has been written to `out`). */
+export async function startRealLessons(out: (s: string) => void): Promise<RealLessons | number> {
+  const d = await privateDaemonOrScreen(out);
+  if (typeof d === 'string') {
+    out(d);
+    return 2;
+  }
+  try {
+    out('Writing the tutorial images from the simulator (a lesson’s docker pull loads them) ...\n');
+    const images = await writeImageArchives(d.dir);
+    const trace = installTrace(d.dir);
+    const ctl = join(d.dir, 'ctl');
+    rmSync(ctl, { recursive: true, force: true });
+    mkdirSync(ctl, { recursive: true });
+    const side = lessonSide(d, { trace, images, ctl });
+    let stopping: Promise<void> | undefined;
+    return {
+      daemon: d,
+      side,
+      facts: { dockerVersion: d.version, kernel: release(), storage: 'overlay2' },
+      open: async (lesson) => simulatorOnlyReason(lesson, d) ?? side,
+      stop: () =>
+        (stopping ??= (async () => {
+          side.close();
+          await d.stop();
+        })()),
+    };
+  } catch (e) {
+    await d.stop();
+    out(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** The real side every lesson shares: one bash at a time, started afresh by each rebuild. */
+function lessonSide(
+  d: PrivateDaemon,
+  extras: { trace: TraceDirs; images: string; ctl: string },
+): RealLessonSide & { close(): void } {
+  let shell: RealShell | undefined;
+  let host = realHost({ cli: d.cli, env: d.env, daemonPid: () => d.pid });
+  // `systemctl restart docker` restarts the private dockerd with the driver its daemon.json names,
+  // as systemd restarts docker.service and dockerd reads /etc/docker/daemon.json.
+  const onSystemctl = async () => {
+    const why = await d.restart({ storageDriver: driverIn(host.readText('/etc/docker/daemon.json')) });
+    return why
+      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
+      : { code: 0, message: '' };
+  };
+  const fresh = async () => {
+    shell?.close();
+    shell = new RealShell(d, extras, onSystemctl);
+    await shell.ready;
+    host = realHost({ cli: d.cli, env: d.env, daemonPid: () => d.pid, ...(shell.pid ? { filesPid: shell.pid } : {}) });
+    return shell;
+  };
+  const quiet = async (line: string) => {
+    if ((await (shell ?? (await fresh())).run(line, () => {})).exited) {
+      shell?.close();
+      shell = undefined;
+    }
+  };
+  return {
+    daemon: d,
+    get host() {
+      return host;
+    },
+    prompt: () => {
+      const cwd = shell?.cwd ?? '/root';
+      return `root@real:${cwd === '/root' ? '~' : cwd.replace(/^\/root\//, '~/')}# `;
+    },
+    async run(line: string, io: CommandIO): Promise<RealLineResult> {
+      // A bash the learner ended (`exit`) is started again, the daemon's state as it is.
+      const sh = shell ?? (await fresh());
+      takeTrace(extras.trace.records);
+      const r = await sh.run(line, (s) => io.stdout(s), io.signal);
+      const commands = takeTrace(extras.trace.records);
+      host.refresh();
+      if (r.exited) {
+        sh.close();
+        shell = undefined;
+      }
+      return { exitCode: r.exitCode, commands, ...(r.interrupted ? { interrupted: true } : {}) };
+    },
+    async expand(raw: string): Promise<string> {
+      let given = '';
+      const sh = shell ?? (await fresh());
+      await sh.run(`set -- ${raw}; printf '%s' "$*"`, (s) => {
+        given += s;
+      });
+      takeTrace(extras.trace.records);
+      return given.trim();
+    },
+    async rebuild(setup: readonly string[], lines: readonly string[]): Promise<void> {
+      shell?.close();
+      shell = undefined;
+      await resetDaemon(d, imagesPulledBy(setup));
+      await fresh();
+      for (const line of [...setup, ...lines]) await quiet(line);
+      takeTrace(extras.trace.records);
+      host.refresh();
+    },
+    close: () => {
+      shell?.close();
+      shell = undefined;
+    },
+  };
+}

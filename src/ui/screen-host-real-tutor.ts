@@ -1,0 +1,119 @@
+// The tutor's screen on a real host (`overlay-tutor --real`): the tutor controller drives the
+// lessons as on the simulated host (src/ui/screen-host-tutor.ts), each lesson's lines running in
+// a real bash against the private dockerd and on the simulated twin (src/lessons/real-side.ts).
+// While a lesson runs on the real host, the panes are read from it (as `sandbox --real`'s are)
+// and F2 shows the last line's prediction beside what the real host did (src/real/compare.ts);
+// on the map, and in a lesson that is simulator-only here, the screen is the simulated tutor's.
+import { spawnSync } from 'node:child_process';
+import type { Tutor } from '../lessons/tutor.js';
+import { derivePanes, derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
+import { type Comparison, compareLine } from '../real/compare.js';
+import type { RealLessons } from '../real/lesson-host.js';
+import type { ScreenHost } from './screen-host.js';
+import { namedInLine, rowKey, rowText, upperEvents } from './screen-host-real.js';
+import { tutorScreenHost } from './screen-host-tutor.js';
+
+export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenHost & { intro(): string } {
+  const base = tutorScreenHost(tutor);
+  const side = lessons.side;
+  const d = lessons.daemon;
+  const docker = (args: string[]) => spawnSync(d.cli, args, { env: d.env, encoding: 'utf8', timeout: 15_000 });
+  const containerIds = () => (docker(['ps', '-aq', '--no-trunc']).stdout ?? '').split('\n').filter(Boolean);
+  const onReal = () => (tutor.place === 'lesson' || tutor.place === 'recap') && tutor.runner?.onRealHost === true;
+  const focusName = (m: PaneModel) => (m.focus?.kind === 'container' ? m.focus.name : undefined);
+  let hint: FocusHint = {};
+  let model: PaneModel | undefined;
+  let events: string[] = [];
+  let comparison: Comparison | undefined;
+
+  /** The twin's side of a container: its upper rows and docker diff, as the simulator predicts. */
+  const simSide = (name: string | undefined) => {
+    const twin = tutor.host;
+    if (!name || !twin) return { upper: [], diff: undefined };
+    const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
+    if (focusName(m) !== name) return { upper: [], diff: undefined };
+    let diff: string[] | undefined;
+    try {
+      diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
+    } catch {
+      diff = undefined;
+    }
+    return { upper: m.upper.map(rowText), diff };
+  };
+  const realDiff = (name: string) => {
+    const r = docker(['diff', name]);
+    return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : undefined;
+  };
+  const realLogs = (name: string) => {
+    const r = docker(['logs', '--tail', '5', name]);
+    return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
+  };
+
+  return {
+    ...base,
+    async run(line, io) {
+      if (!onReal()) {
+        const r = await base.run(line, io);
+        // A lesson just opened (or rebuilt) on the real host: its panes start from what is there.
+        model = undefined;
+        events = [];
+        comparison = undefined;
+        hint = {};
+        return r;
+      }
+      const runner = tutor.runner;
+      const pairBefore = runner?.lastPair;
+      const before = new Set(containerIds());
+      const prev = model ?? derivePanesOf(side.host, hint, new Set());
+      const prevName = focusName(prev);
+      const prevRows = prev.upper.map(rowKey);
+      const r = await base.run(line, io);
+      const pair = tutor.runner?.lastPair;
+      if (!onReal() || tutor.runner !== runner || pair === undefined || pair === pairBefore) {
+        // A tutor word (hint, next), or a rebuild (reset, undo): the panes as the real host is now.
+        if (pair === undefined) comparison = undefined;
+        model = onReal() ? derivePanesOf(side.host, hint, new Set()) : undefined;
+        events = [];
+        return r;
+      }
+      const made = containerIds().find((id) => !before.has(id));
+      hint = { ...hint, ...namedInLine(line), ...(made ? { container: made } : {}) };
+      model = derivePanesOf(side.host, hint, new Set());
+      const name = focusName(model);
+      const fresh = made !== undefined && name !== undefined;
+      if (name && (name === prevName || fresh)) {
+        const was = new Set(fresh ? [] : prevRows);
+        model = { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) };
+        events = upperEvents([...was], model.upper.map(rowKey));
+      } else events = [];
+      comparison = compareLine(
+        {
+          line: pair.line,
+          container: name,
+          sim: {
+            output: pair.sim.output,
+            exitCode: pair.sim.exitCode,
+            // The overlay events, without the mounts runc makes inside merged/ (proc, dev, sys …).
+            events: base.log().filter((l) => !/^mount .*\/merged\/./.test(l)),
+            ...simSide(name),
+          },
+          real: {
+            output: pair.real.output,
+            exitCode: pair.real.exitCode,
+            upper: name ? model.upper.map(rowText) : [],
+            diff: name ? realDiff(name) : undefined,
+            logs: name ? realLogs(name) : undefined,
+          },
+        },
+        lessons.facts,
+        d.dataRoot,
+      );
+      return r;
+    },
+    panes: () => (onReal() ? (model ??= derivePanesOf(side.host, hint, new Set())) : base.panes()),
+    // On the real host the kernel keeps no event log: what the last line changed in upper/.
+    log: () => (onReal() ? events : base.log()),
+    pulls: () => (onReal() ? [] : base.pulls()),
+    compare: () => (onReal() ? comparison : undefined),
+  };
+}
