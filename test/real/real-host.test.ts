@@ -261,7 +261,7 @@ describe.runIf(!unavailable)('sandbox --real in line mode on the built bin', () 
     expect(r.stdout).toContain('Step reset.');
     expect(r.stdout).toContain('The real host was rebuilt');
     expect(r.stdout).toContain('replayed');
-    expect(r.stdout).toMatch(/\ndebian:bookworm-slim\n/);
+    expect(r.stdout).toMatch(/# debian:bookworm-slim\n/);
     expect(r.stdout).toMatch(/Stopping the private dockerd/);
     expect(r.status).toBe(0);
     const progress = JSON.parse(readFileSync(join(dir, 'state', 'overlay-tutor', 'progress.json'), 'utf8'));
