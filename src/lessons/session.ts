@@ -190,7 +190,10 @@ export class LessonRunner implements LessonSession {
     return host;
   }
 
-  private async rebuild(entries: LogEntry[]): Promise<void> {
+  /** The host again from the lesson's start and `entries`; on a real host that takes seconds, which
+   * `io` is told first. */
+  private async rebuild(entries: LogEntry[], io?: CommandIO): Promise<void> {
+    if (this.opts.real) io?.stdout(`${this.m.real.rebuilding}\n`);
     this.host = await this.replay(entries);
     await this.opts.real?.rebuild(
       this.lesson.data.setup,
@@ -570,16 +573,19 @@ export class LessonRunner implements LessonSession {
         return { messages: [verdict.message ?? this.m.wrong], exitCode: 1 };
       }
       case 'undo':
-        return this.undo();
+        return this.undo(io);
       case 'reset':
         if (rest[0] === 'lesson') {
-          await this.rebuild([]);
+          await this.rebuild([], io);
           this.doneSteps.clear();
           this.found.clear();
           this.moveTo(0);
           return { messages: [this.m.resetLesson, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };
         }
-        await this.rebuild(this.log.filter((l) => l.step < this.index));
+        await this.rebuild(
+          this.log.filter((l) => l.step < this.index),
+          io,
+        );
         this.moveTo(this.index);
         return { messages: [this.m.reset, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };
       case 'lessons':
@@ -594,7 +600,7 @@ export class LessonRunner implements LessonSession {
 
   /** Undoes the last command of this step that changed the host; the ones after it that only
    * looked (cat, ls, docker ps …) stay in the log, and are replayed. */
-  private async undo(): Promise<LessonTurn> {
+  private async undo(io: CommandIO): Promise<LessonTurn> {
     let at = -1;
     for (let i = this.log.length - 1; i >= this.recordFrom; i--) {
       if (this.log[i]?.changed) {
@@ -605,7 +611,10 @@ export class LessonRunner implements LessonSession {
     const undone = this.log[at];
     if (!undone) return { messages: [this.m.noUndo], exitCode: 1 };
     const after = this.log.length - 1 - at;
-    await this.rebuild(this.log.filter((_, i) => i !== at));
+    await this.rebuild(
+      this.log.filter((_, i) => i !== at),
+      io,
+    );
     this.rederive();
     const said = after ? this.m.undoneSkipping(undone.line, after) : this.m.undone(undone.line);
     return { messages: [said, ...this.rebuiltNote()], hostReplaced: true, exitCode: 0 };

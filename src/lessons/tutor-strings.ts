@@ -112,6 +112,8 @@ const en = {
           '(apt-get install busybox-static)') +
       '. You take it on the simulator.',
     sandbox: 'This sandbox is simulated; `overlay-tutor sandbox --real` opens one on the real host.',
+    mapStatus: 'real host',
+    rebuilding: 'Rebuilding the real host from the lesson’s start (a real host keeps no snapshots) ...',
     rebuilt: (n: number) =>
       `(The real host was rebuilt: what the lesson made on the private daemon removed, its setup run again` +
       `${n ? ` and your ${n === 1 ? 'earlier line' : `${n} earlier lines`} replayed` : ''}.)`,
@@ -218,6 +220,8 @@ const zhCN: Strings = {
         : '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）') +
       '。本课改在模拟器中进行。',
     sandbox: '这个沙盒是模拟的；`overlay-tutor sandbox --real` 打开真实主机上的沙盒。',
+    mapStatus: '真实主机',
+    rebuilding: '正在从本课开头重建真实主机（真实主机没有快照）……',
     rebuilt: (n: number) =>
       `（真实主机已重建：删除本课在私有守护进程上创建的东西，重新运行准备步骤` +
       `${n ? `，并重放你之前的 ${n} 条命令` : ''}。）`,

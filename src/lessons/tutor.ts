@@ -192,7 +192,7 @@ export class Tutor {
   /** Where the learner is, for a status line. */
   status(): string {
     const s = this.state;
-    if (s.at === 'map') return this.m.map;
+    if (s.at === 'map') return this.o.real ? `${this.m.map} · ${this.m.real.mapStatus}` : this.m.map;
     if (s.at === 'sandbox') return this.m.sandboxStatus;
     if (s.at === 'over') return this.m.exam.overStatus;
     const v = s.runner.view();

@@ -164,6 +164,7 @@ describe('a lesson on a real host', () => {
     await type('docker ps');
     expect(containerState(real.sim, 'web')).toBe('running');
     const undone = await type('undo');
+    expect(undone.out).toMatch(/^Rebuilding the real host from the lesson’s start/);
     expect(undone.out).toContain('Undone: docker start web');
     expect(undone.out).toContain('The real host was rebuilt');
     // The earlier lines replayed, the undone one left out; the one that only looked kept.
@@ -191,6 +192,7 @@ describe('a lesson on a real host', () => {
 
   it('says why a lesson is simulator-only here, and runs it on the simulator', async () => {
     const { tutor, type } = start({ open: async () => ({ why: 'legacy-overlay', version: '25.0.3' }) });
+    expect(tutor.status()).toBe('lesson map · real host');
     await tutor.open('tiny');
     const intro = tutor.intro();
     expect(intro).toContain('Simulated host only');
@@ -206,6 +208,7 @@ describe('a lesson on a real host', () => {
 
   it('says it in Chinese too, and opens from the map with a word on preparing the host', async () => {
     const { tutor, type } = start({ open: async () => ({ why: 'no-busybox' }) }, 'zh-CN');
+    expect(tutor.status()).toBe('课程列表 · 真实主机');
     const opened = await type('1');
     expect(opened.out).toContain('正在准备真实主机');
     expect(opened.out).toContain('仅限模拟主机');
