@@ -88,11 +88,12 @@ Options:
                 (script) copy a real file or folder into the simulated disk first; repeatable;
                 nothing is written back
   --strict      (script) exit with the first non-zero exit status of a line (default: 0)
-  --real        (replay, sandbox) against a private dockerd under /var/lib/overlay-tutor/daemon
-                ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd; nothing of yours is touched;
-                sandbox --real is the screen over a real bash against that daemon, its panes read
-                from the real directories, F2 the simulator's prediction beside what happened
-                (line mode without a terminal: \`panes\` prints them)
+  --real        (the tutor, tutor --lesson ID, replay, sandbox) against a private dockerd under
+                /var/lib/overlay-tutor/daemon ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd;
+                nothing of yours is touched; the lessons run there, judged on the real host (reset
+                and undo rebuild it); sandbox --real is the screen over a real bash against that
+                daemon, its panes read from the real directories, F2 the simulator's prediction
+                beside what happened (line mode without a terminal: \`panes\` prints them)
   --bare        (replay) start both hosts without the tutorial images
   --real=system (sandbox) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
                 what the tutor makes is labelled or recorded and removed at exit and by \`reset\`;
@@ -162,6 +163,10 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   --copy-in HOST_PATH:SIM_PATH
                 （script）先把真实的文件或目录复制进模拟磁盘；可重复；不会写回
   --strict      （script）以第一个非零的退出状态退出（默认：0）
+  --real        （教程、tutor --lesson ID、replay、sandbox）使用教程自己启动的私有 dockerd
+                （在 /var/lib/overlay-tutor/daemon 下，可用 $OVERLAY_TUTOR_REAL_DIR 指定）：需要 root
+                和 dockerd；不会动你的任何东西；课程在其上运行，检查读取真实主机（reset 和 undo
+                会重建它）；F2 对照模拟器的预测与实际结果
   --real=system （sandbox）使用你自己的 Docker 守护进程：教程创建的资源都带标签或记录在案，
                 reset 和退出时只删除这些；你原有的资源从不改动；每个改动先显示并询问
   --yes         （--real=system）不询问直接执行改动（仍逐条打印）
