@@ -246,7 +246,7 @@ export function Layout({
 
 /** The status line cut to the width: its longest field (a lesson's title) gives way first, so
  * the container in focus and the help key stay readable. */
-function fitStatus(status: string, columns: number): string {
+export function fitStatus(status: string, columns: number): string {
   const fields = status.split(' | ');
   const width = () => textWidth(fields.join(' | '));
   for (let guard = 0; width() > columns && guard < 400; guard++) {
@@ -254,9 +254,10 @@ function fitStatus(status: string, columns: number): string {
     fields.forEach((f, i) => {
       if (textWidth(f) > textWidth(fields[longest] ?? '')) longest = i;
     });
-    // A lesson's "title · 3/10": the title gives way, the step stays.
+    // A lesson's "title · 3/10" (or "title · 3/10 · real"): the title gives way, the step stays.
     const field = fields[longest] ?? '';
-    const dot = field.lastIndexOf(' · ');
+    const step = field.search(/ · (\d+\/\d+|✓)( · |$)/);
+    const dot = step > 0 ? step : field.lastIndexOf(' · ');
     const tail = dot > 0 ? field.slice(dot) : '';
     const chars = [...(dot > 0 ? field.slice(0, dot) : field).replace(/…$/, '')];
     if (chars.length <= 4) break;
