@@ -7,26 +7,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findExecutable } from '../../src/real/probe.js';
-import { staticBusybox } from '../../src/real/stand-in-runtime.js';
 import { mountsUnder, processesNaming } from '../support/leftovers.js';
+import { realHostUnavailable } from '../support/real-docker.js';
 import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
-const realUnavailable =
-  process.platform !== 'linux'
-    ? 'needs Linux'
-    : process.getuid?.() !== 0
-      ? 'needs root'
-      : !findExecutable('dockerd')
-        ? 'no dockerd (apt-get install docker.io)'
-        : !staticBusybox()
-          ? 'no static busybox to run the tutorial images with (apt-get install busybox-static)'
-          : undefined;
-if (realUnavailable) {
-  if (process.env.OVERLAY_TUTOR_REQUIRE_REAL === '1')
-    throw new Error(`real tutor screen e2e cannot run: ${realUnavailable}`);
-  process.stderr.write(`\n!!! real tutor screen e2e SKIPPED: ${realUnavailable}\n`);
-}
+const realUnavailable = realHostUnavailable('real tutor screen e2e', { busybox: true });
 const unavailable = realUnavailable ?? tmuxUnavailable('real tutor screen e2e');
 
 const dir = mkdtempSync('/tmp/ot-real-tutor-');
