@@ -7,17 +7,20 @@
 // Docker 20.10 writes. Layers may be gzip-compressed; each must hash to the DiffID its config
 // lists, as `docker load` insists.
 import { gunzipSync } from 'node:zlib';
-import { extract } from 'tar-stream';
-import { diffId, digestHex, sha256, type Digest } from './digest.js';
+import { ContentBuilder, contentBytes, contentSize, type FileContent, readRange } from '../kernel/index.js';
+import { contentDigest, digestHex, type Digest } from './digest.js';
 import { encodeGoTarHeader } from './go-tar.js';
+import { memberContent, tarMembers } from './tar-reader.js';
 
 export interface ArchivedImage {
   /** Tags such as "busybox:latest"; empty for an image saved by ID. */
   repoTags: string[];
   /** The config JSON bytes, exactly as stored (the image ID is their sha256). */
   config: Uint8Array;
-  /** Uncompressed layer tars, base layer first. */
-  layers: Uint8Array[];
+  /** Uncompressed layer tars, base layer first: bytes, or described (kernel/content.ts). */
+  layers: FileContent[];
+  /** Each layer's digest when it is known already (its DiffID, as the daemon has it): not hashed again. */
+  layerDigests?: Digest[];
 }
 
 /** A load failure, with the text the docker CLI prints after "Error: " or similar. */
@@ -29,28 +32,20 @@ const json = (v: unknown): Uint8Array => enc.encode(JSON.stringify(v));
 
 // ---- reading ---------------------------------------------------------------------------------
 
-async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
+async function untar(archive: FileContent): Promise<Map<string, FileContent>> {
+  const files = new Map<string, FileContent>();
   // Docker's pre-25 save writes a layer shared by two images once and symlinks the other
   // <v1id>/layer.tar to it.
   const links = new Map<string, string>();
-  const x = extract();
-  const feed = (async () => {
-    x.write(bytes);
-    x.end(undefined);
-  })();
   try {
-    for await (const entry of x) {
-      const chunks: Uint8Array[] = [];
-      for await (const c of entry) chunks.push(c as Uint8Array);
-      const name = entry.header.name.replace(/^\.\//, '').replace(/\/$/, '');
-      if (entry.header.type === 'file') files.set(name, Buffer.concat(chunks));
-      if (entry.header.type === 'symlink' && entry.header.linkname) links.set(name, entry.header.linkname);
+    for (const m of tarMembers(archive)) {
+      const name = m.header.name.replace(/^\.\//, '').replace(/\/$/, '');
+      if (m.header.type === 'file') files.set(name, memberContent(archive, m));
+      if (m.header.type === 'symlink' && m.header.linkname) links.set(name, m.header.linkname);
     }
   } catch (err) {
     throw new ArchiveError(`archive/tar: invalid tar header (${(err as Error).message})`);
   }
-  await feed;
   for (const [name, target] of links) {
     const parts = name.split('/').slice(0, -1);
     for (const t of target.split('/')) {
@@ -63,8 +58,9 @@ async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
-function gunzipIfNeeded(b: Uint8Array): Uint8Array {
-  return b.length > 2 && b[0] === 0x1f && b[1] === 0x8b ? new Uint8Array(gunzipSync(b)) : b;
+function gunzipIfNeeded(b: FileContent): FileContent {
+  const magic = readRange(b, 0, 2);
+  return magic[0] === 0x1f && magic[1] === 0x8b ? new Uint8Array(gunzipSync(contentBytes(b))) : b;
 }
 
 interface ManifestItem {
@@ -73,9 +69,10 @@ interface ManifestItem {
   Layers: string[];
 }
 
-export async function readImageArchive(tar: Uint8Array): Promise<ArchivedImage[]> {
+export async function readImageArchive(tar: FileContent): Promise<ArchivedImage[]> {
   const files = await untar(tar);
-  const manifestBytes = files.get('manifest.json');
+  const manifestContent = files.get('manifest.json');
+  const manifestBytes = manifestContent && contentBytes(manifestContent);
   if (!manifestBytes) {
     // Docker falls back to the pre-1.10 format, which only has `repositories`; we do not.
     throw new ArchiveError('open /var/lib/docker/tmp/docker-import/repositories: no such file or directory');
@@ -86,19 +83,19 @@ export async function readImageArchive(tar: Uint8Array): Promise<ArchivedImage[]
   } catch (err) {
     throw new ArchiveError(`invalid character in manifest.json: ${(err as Error).message}`);
   }
-  const need = (path: string): Uint8Array => {
+  const need = (path: string): FileContent => {
     const b = files.get(path);
     if (!b) throw new ArchiveError(`open /var/lib/docker/tmp/docker-import/${path}: no such file or directory`);
     return b;
   };
   return manifest.map((item) => {
-    const config = need(item.Config);
+    const config = contentBytes(need(item.Config));
     const cfg = JSON.parse(dec.decode(config)) as { rootfs?: { diff_ids?: string[] } };
     const expected = cfg.rootfs?.diff_ids ?? [];
     if (expected.length !== item.Layers.length) throw new ArchiveError('invalid manifest, layers length mismatch');
     const layers = item.Layers.map((path, i) => {
       const layer = gunzipIfNeeded(need(path));
-      const got = diffId(layer);
+      const got = contentDigest(layer);
       if (got !== expected[i])
         throw new ArchiveError(`invalid diffID for layer ${i}: expected "${expected[i]}", got "${got}"`);
       return layer;
@@ -111,16 +108,17 @@ export async function readImageArchive(tar: Uint8Array): Promise<ArchivedImage[]
 
 interface TarFile {
   name: string;
-  data?: Uint8Array;
+  data?: FileContent;
 }
 
-/** A plain tar, headers as Go writes them, directories before their files, fixed times. */
-function tar(files: TarFile[], mtime: number): Uint8Array {
-  const parts: Uint8Array[] = [];
+/** A plain tar, headers as Go writes them, directories before their files, fixed times; as
+ * content (a described layer stays described inside it). */
+function tar(files: TarFile[], mtime: number): FileContent {
+  const parts = new ContentBuilder();
   for (const f of files) {
     const isDir = f.data === undefined;
-    const size = f.data?.length ?? 0;
-    parts.push(
+    const size = f.data === undefined ? 0 : contentSize(f.data);
+    parts.add(
       encodeGoTarHeader({
         name: f.name,
         typeflag: isDir ? '5' : '0',
@@ -137,12 +135,12 @@ function tar(files: TarFile[], mtime: number): Uint8Array {
       }),
     );
     if (f.data) {
-      parts.push(f.data);
-      if (size % 512) parts.push(new Uint8Array(512 - (size % 512)));
+      parts.add(f.data);
+      if (size % 512) parts.add(new Uint8Array(512 - (size % 512)));
     }
   }
-  parts.push(new Uint8Array(1024));
-  return Buffer.concat(parts);
+  parts.add(new Uint8Array(1024));
+  return parts.build();
 }
 
 function splitRef(tag: string): { repo: string; tag: string } {
@@ -165,10 +163,11 @@ export interface WriteArchiveOptions {
   mtime?: number;
 }
 
-export function writeImageArchive(images: ArchivedImage[], options: WriteArchiveOptions = {}): Uint8Array {
-  const blobs = new Map<string, Uint8Array>();
-  const addBlob = (b: Uint8Array): Digest => {
-    const d = sha256(b);
+/** The archive `docker save` writes, as content: a described layer is not made into bytes. */
+export function writeImageArchive(images: ArchivedImage[], options: WriteArchiveOptions = {}): FileContent {
+  const blobs = new Map<string, FileContent>();
+  const addBlob = (b: FileContent, digest?: Digest): Digest => {
+    const d = digest ?? contentDigest(b);
     blobs.set(digestHex(d), b);
     return d;
   };
@@ -177,7 +176,7 @@ export function writeImageArchive(images: ArchivedImage[], options: WriteArchive
   const repositories: Record<string, Record<string, string>> = {};
   for (const img of images) {
     const configDigest = addBlob(img.config);
-    const layerDigests = img.layers.map((l) => addBlob(l));
+    const layerDigests = img.layers.map((l, i) => addBlob(l, img.layerDigests?.[i]));
     const ociManifest = json({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -185,7 +184,7 @@ export function writeImageArchive(images: ArchivedImage[], options: WriteArchive
       layers: img.layers.map((l, i) => ({
         mediaType: 'application/vnd.oci.image.layer.v1.tar',
         digest: layerDigests[i],
-        size: l.length,
+        size: contentSize(l),
       })),
     });
     const manifestDigest = addBlob(ociManifest);
@@ -214,7 +213,7 @@ export function writeImageArchive(images: ArchivedImage[], options: WriteArchive
   }
   const files: TarFile[] = [{ name: 'blobs/' }, { name: 'blobs/sha256/' }];
   for (const hex of [...blobs.keys()].sort())
-    files.push({ name: `blobs/sha256/${hex}`, data: blobs.get(hex) as Uint8Array });
+    files.push({ name: `blobs/sha256/${hex}`, data: blobs.get(hex) as FileContent });
   files.push({
     name: 'index.json',
     data: json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: indexManifests }),

@@ -2,6 +2,7 @@
 //
 // Core module: no filesystem, no UI. node:crypto only.
 import { createHash } from 'node:crypto';
+import { contentChunks, contentKey, type FileContent } from '../kernel/index.js';
 
 /** A digest string in the "algorithm:hex" form Docker prints, e.g. "sha256:9f54…b78b". */
 export type Digest = `sha256:${string}`;
@@ -38,6 +39,57 @@ export function sha256Hex(data: HashInput): string {
  */
 export function diffId(layerTar: HashInput): Digest {
   return sha256(layerTar);
+}
+
+/**
+ * Digests of content whose bytes are made on read (kernel/content.ts), kept per description of
+ * the bytes: a 187 MB layer tar is hashed once a process, not at each save, load, extract and
+ * sha256sum of it. Keyed by contentKey, which names the bytes exactly; bounded, oldest out first.
+ */
+const known = new Map<string, string>();
+const KNOWN_MAX = 512;
+/** Below this size content is hashed as it is: its key would cost as much as its digest. */
+const MEMO_FROM = 1 << 20;
+
+function keyOf(algo: string, c: FileContent): string {
+  const h = createHash('sha256');
+  h.update(`${algo}\0`);
+  contentKey(c, (b) => h.update(b));
+  return h.digest('hex');
+}
+
+function remember(key: string, hex: string): void {
+  known.delete(key);
+  known.set(key, hex);
+  if (known.size > KNOWN_MAX) known.delete(known.keys().next().value as string);
+}
+
+const sizeOf = (c: FileContent) => (c instanceof Uint8Array ? c.length : c.size);
+
+/** The hex digest (any node:crypto algorithm: sha256, sha1, md5) of content, walked in chunks. */
+export function hashContentHex(algo: string, c: FileContent): string {
+  if (c instanceof Uint8Array && c.length < MEMO_FROM) return createHash(algo).update(c).digest('hex');
+  const key = sizeOf(c) >= MEMO_FROM ? keyOf(algo, c) : undefined;
+  const hit = key === undefined ? undefined : known.get(key);
+  if (hit !== undefined) return hit;
+  const h = createHash(algo);
+  for (const chunk of contentChunks(c)) h.update(chunk);
+  const hex = h.digest('hex');
+  if (key !== undefined) remember(key, hex);
+  return hex;
+}
+
+/** sha256 of content, as a Digest: a DiffID or blob digest of a layer tar that is described. */
+export function contentDigest(c: FileContent): Digest {
+  return `sha256:${hashContentHex('sha256', c)}`;
+}
+
+/**
+ * Records a digest already known for content: the DiffID of a layer tar rebuilt from tar-split
+ * and diff/ (what the daemon has, as Docker's save has, without hashing the tar again).
+ */
+export function rememberContentDigest(c: FileContent, digest: Digest): void {
+  if (sizeOf(c) >= MEMO_FROM) remember(keyOf('sha256', c), digestHex(digest));
 }
 
 /** Image ID: the digest of the config JSON bytes exactly as stored in imagedb/content. */

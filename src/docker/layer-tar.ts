@@ -13,10 +13,19 @@
 // - mtimes truncated to seconds; only the security.capability xattr is exported;
 // - Docker ≤ 23 put the file-type bits in the mode (0100644, 040755) and 20.10 looked up
 //   uname/gname on the host ("root"); Docker 24+ writes bare permission bits and empty names.
-import { extract } from 'tar-stream';
 import { encodeGoTarHeader, type GoTarHeader } from './go-tar.js';
 import { compareGoStrings } from './go-json.js';
-import { isSynthetic, type SyntheticContent, syntheticBytes, syntheticChunks } from '../kernel/index.js';
+import {
+  concatBytes,
+  ContentBuilder,
+  contentBytes,
+  contentChunks,
+  contentSize,
+  type FileContent,
+  isLazy,
+  type LazyContent,
+} from '../kernel/index.js';
+import { memberContent, tarMembers } from './tar-reader.js';
 
 export type LayerEntryType =
   | 'file'
@@ -47,8 +56,8 @@ export interface LayerEntry {
   gname?: string;
   /** Modification time, seconds since the epoch. Default 0. */
   mtime?: number;
-  /** File data; only for 'file'. Synthetic content is made on read (kernel/synthetic.ts). */
-  content?: Uint8Array | string | SyntheticContent;
+  /** File data; only for 'file'. Synthetic or composed content is made on read (kernel/content.ts). */
+  content?: Uint8Array | string | LazyContent;
   /** Symlink target, or for 'hardlink' the path of the entry it is a link to. */
   linkTarget?: string;
   devmajor?: number;
@@ -80,14 +89,18 @@ export interface LayerTarOptions {
 const enc = new TextEncoder();
 const bytes = (v: Uint8Array | string | undefined) =>
   v === undefined ? new Uint8Array(0) : typeof v === 'string' ? enc.encode(v) : v;
-type Content = Uint8Array | SyntheticContent;
-const contentOf = (v: LayerEntry['content']): Content => (isSynthetic(v) ? v : bytes(v));
-const sizeOf = (c: Content) => (isSynthetic(c) ? c.size : c.length);
+type Content = FileContent;
+const contentOf = (v: LayerEntry['content']): Content => (isLazy(v) ? v : bytes(v));
+const sizeOf = contentSize;
 
 /** A file's bytes, whatever kind of content it has (a synthetic one is made here). */
 export function entryBytes(e: LayerEntry): Uint8Array {
-  const c = contentOf(e.content);
-  return isSynthetic(c) ? syntheticBytes(c) : c;
+  return contentBytes(contentOf(e.content));
+}
+
+/** A file's content as it is kept: bytes, or the description of bytes made on read. */
+export function entryContent(e: LayerEntry): FileContent {
+  return contentOf(e.content);
 }
 
 /** Where a layer tar's bytes go as they are made: header blocks, a file's data, its padding. */
@@ -170,7 +183,7 @@ export function writeLayerTar(entries: readonly LayerEntry[], opts: LayerTarOpti
   };
   emitLayerTar(entries, opts, {
     header: push,
-    data: (c) => push(isSynthetic(c) ? syntheticBytes(c) : c),
+    data: (c) => push(contentBytes(c)),
     pad: push,
   });
   const out = new Uint8Array(total);
@@ -197,12 +210,21 @@ export function hashLayerTar(
   emitLayerTar(entries, opts, {
     header: feed,
     data: (c) => {
-      if (!isSynthetic(c)) return feed(c);
-      for (const chunk of syntheticChunks(c)) feed(chunk);
+      for (const chunk of contentChunks(c)) feed(chunk);
     },
     pad: feed,
   });
   return total;
+}
+
+/**
+ * The layer tar as content (kernel/content.ts): its headers and padding held, each synthetic
+ * file a range of itself. The same bytes as writeLayerTar's, none of a synthetic file made.
+ */
+export function layerTarContent(entries: readonly LayerEntry[], opts: LayerTarOptions = {}): FileContent {
+  const b = new ContentBuilder();
+  emitLayerTar(entries, opts, { header: (h) => b.add(h), data: (c) => b.add(c), pad: (p) => b.add(p) });
+  return b.build();
 }
 
 /** The layer tar, part by part, into sink (see writeLayerTar). */
@@ -328,29 +350,25 @@ const paxNumber = (pax: Record<string, string> | null | undefined, key: string):
  * directory is not in the tar right before it). Writing the result with the era that made the tar
  * gives back the same bytes.
  *
- * tar-stream decodes PAX values as UTF-8, so a binary xattr value (security.capability) that is not
- * valid UTF-8 comes back altered.
+ * PAX values are decoded as UTF-8 (as tar-stream decodes them), so a binary xattr value
+ * (security.capability) that is not valid UTF-8 comes back altered.
  */
 export async function readLayerTar(
-  tar: Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  tar: FileContent | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<LayerEntry[]> {
-  const x = extract();
-  const out: LayerEntry[] = [];
-  const feed = (async () => {
-    try {
-      if (tar instanceof Uint8Array) x.write(tar);
-      else for await (const chunk of tar) x.write(chunk);
-      x.end(undefined);
-    } catch (err) {
-      x.destroy(err as Error);
-    }
-  })();
+  if (tar instanceof Uint8Array || isLazy(tar)) return readLayerTarContent(tar);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of tar) chunks.push(chunk);
+  return readLayerTarContent(concatBytes(chunks));
+}
 
-  for await (const entry of x) {
-    const h = entry.header;
-    const chunks: Uint8Array[] = [];
-    for await (const c of entry) chunks.push(c as Uint8Array);
-    const pax = (h.pax ?? null) as Record<string, string> | null;
+/** readLayerTar of an archive held whole or described (kernel/content.ts): each file's content a
+ * slice of it, so a synthetic file in the tar stays synthetic. */
+export function readLayerTarContent(tar: FileContent): LayerEntry[] {
+  const out: LayerEntry[] = [];
+  for (const m of tarMembers(tar)) {
+    const h = m.header;
+    const pax = h.pax;
     const path = cleanPath(h.name);
     const common = {
       mode: h.mode & 0o7777,
@@ -377,9 +395,9 @@ export async function readLayerTar(
     }
     if (path === '') continue; // an entry for the root itself ("./") carries nothing for a layer
 
-    const type = FROM_TAR_TYPE[h.type] ?? 'file';
+    const type = FROM_TAR_TYPE[h.type ?? 'file'] ?? 'file';
     const e: LayerEntry = { path, type, ...common };
-    if (type === 'file') e.content = concat(chunks);
+    if (type === 'file') e.content = memberContent(tar, m);
     if (type === 'symlink') e.linkTarget = h.linkname ?? '';
     if (type === 'hardlink') e.linkTarget = cleanPath(h.linkname ?? '');
     if (type === 'char' || type === 'block') {
@@ -389,18 +407,6 @@ export async function readLayerTar(
     const xattrs = Object.entries(pax ?? {}).filter(([k]) => k.startsWith('SCHILY.xattr.'));
     if (xattrs.length) e.xattrs = Object.fromEntries(xattrs.map(([k, v]) => [k.slice(13), v]));
     out.push(e);
-  }
-  await feed;
-  return out;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const n = chunks.reduce((s, c) => s + c.length, 0);
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
   }
   return out;
 }

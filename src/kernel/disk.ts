@@ -12,7 +12,8 @@
 import type { Volume } from 'memfs';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
-import { type SyntheticContent, syntheticBytes, syntheticContent } from './synthetic.js';
+import { contentBytes, type FileContent, isComposed, type LazyContent, sliceContent } from './content.js';
+import { isSynthetic, type SyntheticContent } from './synthetic.js';
 import {
   S_IFDIR,
   S_IFLNK,
@@ -135,8 +136,8 @@ export class Disk implements MountedFs {
   private readonly core: MemCore;
   private readonly clock: Clock;
   private readonly xattrs = new WeakMap<MemNode, Map<string, Uint8Array>>();
-  /** Regular files whose bytes are made on read (synthetic.ts): memfs holds none of them. */
-  private readonly synthetic = new WeakMap<MemNode, SyntheticContent>();
+  /** Regular files whose bytes are made on read (synthetic.ts, content.ts): memfs holds none of them. */
+  private readonly synthetic = new WeakMap<MemNode, LazyContent>();
   /** Inodes held by bind mounts: they outlive their last name. */
   private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
@@ -433,12 +434,22 @@ export class Disk implements MountedFs {
    * a copy or an export can carry the descriptor on instead of the bytes. */
   syntheticOf(rel: string): SyntheticContent | undefined {
     const link = this.tryWalk(rel);
-    return link ? this.synthetic.get(link.getNode()) : undefined;
+    const c = link ? this.synthetic.get(link.getNode()) : undefined;
+    return isSynthetic(c) ? c : undefined;
+  }
+
+  /** readFile without making the bytes of a file whose bytes are made on read: its description
+   * (a synthetic file, or pieces), else the bytes held. */
+  readContent(rel: string): FileContent {
+    const node = this.walk(rel, 'open').getNode();
+    if (node.isDirectory()) throw new KernelError('EISDIR', 'read', rel);
+    if ((node.mode & S_IFMT) !== S_IFREG) return new Uint8Array(0);
+    return this.synthetic.get(node) ?? new Uint8Array(node.getBuffer());
   }
 
   private bytesOf(node: MemNode): Uint8Array {
     const synth = this.synthetic.get(node);
-    return synth ? syntheticBytes(synth) : new Uint8Array(node.getBuffer());
+    return synth ? contentBytes(synth) : new Uint8Array(node.getBuffer());
   }
 
   /** A synthetic file about to be written in place becomes ordinary bytes first. */
@@ -446,7 +457,7 @@ export class Disk implements MountedFs {
     const synth = this.synthetic.get(node);
     if (!synth) return;
     this.synthetic.delete(node);
-    node.setBuffer(Buffer.from(syntheticBytes(synth)));
+    node.setBuffer(Buffer.from(contentBytes(synth)));
   }
 
   /** truncate(2); a synthetic file cut shorter stays synthetic (its bytes are a prefix of the same stream). */
@@ -454,7 +465,13 @@ export class Disk implements MountedFs {
     const synth = this.synthetic.get(node);
     if (synth && length <= synth.size) {
       if (length === 0) this.synthetic.delete(node);
-      else this.synthetic.set(node, syntheticContent(length, synth.seed, synth.head));
+      else {
+        const prefix = sliceContent(synth, 0, length);
+        if (prefix instanceof Uint8Array) {
+          this.synthetic.delete(node);
+          node.setBuffer(Buffer.from(prefix));
+        } else this.synthetic.set(node, prefix);
+      }
       return;
     }
     this.materialize(node);
@@ -547,10 +564,12 @@ export class Disk implements MountedFs {
   }
 
   /** open(O_CREAT|O_TRUNC) and a write of content whose bytes are made on read. */
-  writeSynthetic(rel: string, content: SyntheticContent, mode: number, cred: Credentials): void {
+  writeSynthetic(rel: string, content: LazyContent, mode: number, cred: Credentials): void {
     const node = this.openNode(rel, { create: true, truncate: true }, mode, cred);
     if ((node.mode & S_IFMT) !== S_IFREG) return;
-    if (content.size > 0) this.synthetic.set(node, content);
+    if (isComposed(content) && content.pieces.every((p) => p instanceof Uint8Array))
+      node.setBuffer(Buffer.from(contentBytes(content)));
+    else if (content.size > 0) this.synthetic.set(node, content);
     this.stamp(node, false, true, true);
     this.changed();
   }

@@ -3,7 +3,7 @@
 // root ('' is the root). The VFS has already resolved symlinks and checked that every component
 // but the last is a directory; the filesystem still owns the rules only it can know (an overlay's
 // EXDEV for directory renames, ENOTEMPTY across layers, EPERM for a 0/0 device).
-import type { SyntheticContent } from './synthetic.js';
+import type { FileContent, LazyContent } from './content.js';
 import type { Credentials, DirEntry, OpenFlags, Stat } from './types.js';
 
 export interface MountedFs {
@@ -12,10 +12,13 @@ export interface MountedFs {
   readdir(rel: string): DirEntry[];
   readlink(rel: string): string;
   readFile(rel: string): Uint8Array;
+  /** readFile of a file whose bytes are made on read, as its description (content.ts); absent,
+   * readFile's bytes. */
+  readContent?(rel: string): FileContent;
   /** open(2) with the flags, write the bytes (append or at 0), close. */
   writeFile(rel: string, data: Uint8Array, flags: OpenFlags, mode: number, cred: Credentials): void;
   /** writeFile of content made on read (the disk's own kind of file); absent, the bytes are written. */
-  writeSynthetic?(rel: string, content: SyntheticContent, mode: number, cred: Credentials): void;
+  writeSynthetic?(rel: string, content: LazyContent, mode: number, cred: Credentials): void;
   /** open(2) for reading or writing without transferring data: copy-up still happens. */
   open(rel: string, flags: OpenFlags & { write: boolean }, mode: number, cred: Credentials): void;
   mkdir(rel: string, mode: number, cred: Credentials): void;

@@ -18,3 +18,22 @@ export {
   syntheticChunks,
   syntheticContent,
 } from './synthetic.js';
+export {
+  type ComposedContent,
+  ContentBuilder,
+  type ContentPiece,
+  composeContent,
+  concatBytes,
+  contentBytes,
+  contentChunks,
+  contentKey,
+  contentSize,
+  type FileContent,
+  isComposed,
+  isLazy,
+  type LazyContent,
+  readContentAt,
+  readRange,
+  sliceContent,
+  type SyntheticRange,
+} from './content.js';

@@ -3,6 +3,7 @@
 // fs/overlayfs/{namei,readdir,dir,copy_up,inode}.c). Every layer lives on the simulated disk and
 // stays visible there, as on a real host. The conformance suite in test/kernel/ checks this model
 // against a real overlay mount operation by operation.
+import type { FileContent, LazyContent } from './content.js';
 import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
 import type { KernelEvent } from './events.js';
@@ -144,6 +145,11 @@ export class OverlayFs implements MountedFs {
     return this.disk.readFile(topOf(e));
   }
 
+  readContent(rel: string): FileContent {
+    const e = this.stack.must(rel, 'open');
+    return this.disk.readContent(topOf(e));
+  }
+
   getxattr(rel: string, name: string): Uint8Array {
     // overlayfs hides its own trusted.overlay.* attributes from users of the merged view.
     if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'getxattr', rel);
@@ -282,6 +288,12 @@ export class OverlayFs implements MountedFs {
     const upper = this.openForWrite(rel, flags, mode, cred, true);
     this.disk.writeFile(upper, data, { ...flags, create: false, truncate: false, exclusive: false }, mode, cred);
     if (data.length > 0) this.ctx.emit({ kind: 'write', path: this.merged(rel) });
+  }
+
+  writeSynthetic(rel: string, content: LazyContent, mode: number, cred: Credentials): void {
+    const upper = this.openForWrite(rel, { create: true, truncate: true }, mode, cred, true);
+    this.disk.writeSynthetic(upper, content, mode, cred);
+    if (content.size > 0) this.ctx.emit({ kind: 'write', path: this.merged(rel) });
   }
 
   mkdir(rel: string, mode: number, cred: Credentials): void {

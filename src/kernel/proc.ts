@@ -6,7 +6,7 @@ import { KernelError } from './errors.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
-import { type SyntheticContent, syntheticBytes } from './synthetic.js';
+import { contentBytes, type FileContent, type LazyContent } from './content.js';
 
 export interface ProcOptions {
   /** Host path of the process root; '/' unless chroot'ed. */
@@ -246,6 +246,21 @@ export class Proc {
     return r.mount.fs.readFile(r.rel);
   }
 
+  /** readFile of a file that may keep a description of its bytes (a synthetic file, a saved
+   * image's tar): the description, so a reader that walks it (tar, sha256sum, docker load) never
+   * holds every byte. Other files give their bytes. */
+  readContent(path: string): FileContent {
+    const r = this.resolve(path, true, 'open');
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'read', path);
+    return r.mount.fs.readContent ? r.mount.fs.readContent(r.rel) : r.mount.fs.readFile(r.rel);
+  }
+
+  /** writeFile of any content: bytes are written, a description kept where the disk can keep one. */
+  writeContent(path: string, content: FileContent, mode = 0o666): void {
+    if (content instanceof Uint8Array) this.writeFile(path, content, { create: true, truncate: true }, mode);
+    else this.writeSyntheticFile(path, content, mode);
+  }
+
   readlink(path: string): string {
     const r = this.resolve(path, false, 'readlink');
     if (r.stat?.type !== 'symlink') throw new KernelError('EINVAL', 'readlink', path);
@@ -319,11 +334,11 @@ export class Proc {
    * writeFile(path, bytes) of a file whose bytes are made on read (synthetic.ts): the plain disk
    * keeps the descriptor alone; any other filesystem is handed the bytes.
    */
-  writeSyntheticFile(path: string, content: SyntheticContent, mode = 0o666): void {
+  writeSyntheticFile(path: string, content: LazyContent, mode = 0o666): void {
     const r = this.resolveForOpen(path, { create: true, truncate: true });
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
     if (!r.mount.fs.writeSynthetic)
-      return this.writeFile(path, syntheticBytes(content), { create: true, truncate: true }, mode);
+      return this.writeFile(path, contentBytes(content), { create: true, truncate: true }, mode);
     r.mount.fs.writeSynthetic(r.rel, content, mode & ~this.umask, this.cred);
     if (this.onDisk(r)) {
       if (!r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });

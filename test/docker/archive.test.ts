@@ -10,7 +10,8 @@ import {
   writeImageArchive,
   type ArchivedImage,
 } from '../../src/docker/archive.js';
-import { chainIds, diffId, imageId } from '../../src/docker/digest.js';
+import { chainIds, contentDigest, diffId, imageId } from '../../src/docker/digest.js';
+import { contentBytes } from '../../src/kernel/index.js';
 import { writeLayerTar } from '../../src/docker/layer-tar.js';
 import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
@@ -40,12 +41,12 @@ describe('image archives', () => {
     const [back] = await readImageArchive(writeImageArchive([img]));
     expect(back?.repoTags).toEqual(['tutor/hello:1.0']);
     expect(imageId(back?.config as Uint8Array)).toBe(imageId(img.config));
-    expect(back?.layers.map((l) => diffId(l))).toEqual(diffIdsOf(img));
+    expect(back?.layers.map((l) => contentDigest(l))).toEqual(diffIdsOf(img));
   });
 
   it('an archive holds the OCI layout beside manifest.json and repositories', async () => {
     const bytes = writeImageArchive([sampleImage(['hello:latest'])]);
-    const text = Buffer.from(bytes).toString('latin1');
+    const text = Buffer.from(contentBytes(bytes)).toString('latin1');
     for (const name of ['oci-layout', 'index.json', 'manifest.json', 'repositories', 'blobs/sha256/'])
       expect(text).toContain(name);
   });
@@ -119,7 +120,7 @@ describe('docker save on the simulated host', () => {
     const { bytes, ids, layers } = await simSaved();
     const back = await readImageArchive(bytes);
     expect(back.map((i) => imageId(i.config))).toEqual([ids['nginx:latest'], ids['debian:bookworm-slim']]);
-    expect(back.map((i) => i.layers.map((l) => diffId(l)))).toEqual([
+    expect(back.map((i) => i.layers.map((l) => contentDigest(l)))).toEqual([
       layers['nginx:latest'],
       layers['debian:bookworm-slim'],
     ]);
@@ -157,7 +158,7 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
       const layers = JSON.parse(
         await d.dockerOk(['image', 'inspect', '-f', '{{json .RootFS.Layers}}', tag]),
       ) as string[];
-      expect(img.layers.map((l) => diffId(l))).toEqual(layers);
+      expect(img.layers.map((l) => contentDigest(l))).toEqual(layers);
       // The ChainID of the top layer names its layerdb directory on the real host.
       const top = chainIds(layers).at(-1) as string;
       expect(readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top.slice(7), 'diff'), 'utf8')).toBe(
@@ -186,7 +187,7 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
     await d.dockerOk(['save', '-o', file, 'layered:latest']);
     const [img] = await readImageArchive(new Uint8Array(readFileSync(file)));
     const out = join(d.tmpDir, 'sim-written.tar');
-    writeFileSync(out, writeImageArchive([{ ...(img as ArchivedImage), repoTags: ['sim-written:1'] }]));
+    writeFileSync(out, contentBytes(writeImageArchive([{ ...(img as ArchivedImage), repoTags: ['sim-written:1'] }])));
     const loaded = await d.dockerOk(['load', '-i', out]);
     expect(loaded).toContain('Loaded image: sim-written:1');
     expect(await d.dockerOk(['image', 'inspect', '-f', '{{.Id}}', 'sim-written:1'])).toBe(ids.layered);

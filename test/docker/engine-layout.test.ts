@@ -2,6 +2,7 @@
 // modes, link/lower/committed files, l/ symlinks, layerdb files without trailing newlines.
 import { describe, expect, it } from 'vitest';
 import { chainIds } from '../../src/docker/digest.js';
+import { contentBytes } from '../../src/kernel/index.js';
 import { parseImageConfig } from '../../src/docker/image-config.js';
 import { makeEnv, modeOf } from './engine-harness.js';
 
@@ -178,6 +179,6 @@ describe('tar-split.json.gz', () => {
       e.proc.readFile(`${DR}/overlay2/${img.layer?.cacheId}/diff/${name}`),
     );
     const tar = createTutorialRegistry().resolve('busybox').layers[0]?.tar() as Uint8Array;
-    expect(Buffer.compare(Buffer.from(rebuilt), Buffer.from(tar))).toBe(0);
+    expect(Buffer.compare(Buffer.from(contentBytes(rebuilt)), Buffer.from(tar))).toBe(0);
   });
 });

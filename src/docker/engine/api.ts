@@ -1,4 +1,5 @@
 // The daemon's operations as one object: what `createDaemon` returns and the CLI calls.
+import type { FileContent } from '../../kernel/index.js';
 import { DOCKER_VERSION } from '../version.js';
 import { Daemon, type CreateOptions } from './containers.js';
 import { saveImages } from './save.js';
@@ -99,12 +100,12 @@ export class DockerEngine extends Daemon {
   }
 
   /** docker load: the lines it prints ("Loaded image: layered:latest"). */
-  load(archive: Uint8Array): Promise<string[]> {
+  load(archive: FileContent): Promise<string[]> {
     return loadArchive(this, archive);
   }
 
-  /** docker save: the archive's bytes. */
-  save(refs: string[]): Uint8Array {
+  /** docker save: the archive, as content (its layers' synthetic files described, not made). */
+  save(refs: string[]): FileContent {
     return saveImages(this, refs);
   }
 
@@ -124,12 +125,12 @@ export class DockerEngine extends Daemon {
   }
 
   /** docker export: the container's filesystem as one tar. */
-  export(ref: string): Uint8Array {
+  export(ref: string): FileContent {
     return exportContainer(this, ref);
   }
 
   /** docker import: a one-layer image of the tar, tagged ref if given. */
-  import(tar: Uint8Array, ref?: string, message?: string): Promise<Digest> {
+  import(tar: FileContent, ref?: string, message?: string): Promise<Digest> {
     return importImage(this, tar, ref, message);
   }
 

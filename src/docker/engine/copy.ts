@@ -4,7 +4,7 @@
 // container's root unless asked to keep their owners. A container that is not running has its
 // filesystem mounted for the copy and unmounted after it, so a file copied into a container that
 // never ran lands in its upper dir. The same walk and unpack serve the CLI on the host's side.
-import { isKernelError, isSynthetic, type Proc } from '../../kernel/index.js';
+import { isKernelError, isLazy, type Proc } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 import type { Daemon } from './containers.js';
 import { DaemonError } from './types.js';
@@ -56,7 +56,8 @@ export function collectEntries(proc: Proc, path: string, rebase: string): LayerE
       }
       seen.set(st.ino, name);
     }
-    if (st.type === 'file') out.push({ path: name, type: 'file', content: proc.readFile(p), ...common });
+    // A synthetic file (or a slice of an archive) is carried as its description, not its bytes.
+    if (st.type === 'file') out.push({ path: name, type: 'file', content: proc.readContent(p), ...common });
     else if (st.type === 'symlink') out.push({ path: name, type: 'symlink', linkTarget: proc.readlink(p), ...common });
     else if (st.type === 'chr' || st.type === 'blk')
       out.push({
@@ -96,7 +97,7 @@ export function extractEntries(
         throw new DaemonError(`cannot overwrite directory "${target}" with non-directory "${e.path}"`, 400);
       if (existing) proc.unlink(target);
       if (e.type === 'file') {
-        if (isSynthetic(e.content)) proc.writeSyntheticFile(target, e.content, mode);
+        if (isLazy(e.content)) proc.writeSyntheticFile(target, e.content, mode);
         else proc.writeFile(target, e.content ?? new Uint8Array(0), { create: true }, mode);
       } else if (e.type === 'symlink') proc.symlink(e.linkTarget ?? '', target);
       else if (e.type === 'hardlink') proc.link(at(e.linkTarget ?? ''), target);

@@ -2,7 +2,7 @@
 // asked for (Docker's os.MkdirAll/WriteFile calls pass explicit modes and dockerd runs umask 022,
 // but every mode it asks for survives 022; 0 lets us state them once).
 import type { Kernel, Proc, Stat } from '../../kernel/index.js';
-import { isKernelError, isSynthetic, type SyntheticContent } from '../../kernel/index.js';
+import { isKernelError, isLazy, type LazyContent } from '../../kernel/index.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -46,8 +46,8 @@ export class DaemonFs {
   }
 
   /** write() of a layer entry's content: a synthetic file stays one (its bytes are made on read). */
-  writeContent(path: string, data: string | Uint8Array | SyntheticContent | undefined, mode: number): void {
-    if (isSynthetic(data)) this.proc.writeSyntheticFile(path, data, mode);
+  writeContent(path: string, data: string | Uint8Array | LazyContent | undefined, mode: number): void {
+    if (isLazy(data)) this.proc.writeSyntheticFile(path, data, mode);
     else this.write(path, data ?? new Uint8Array(0), mode);
   }
 

@@ -3,20 +3,22 @@
 // and a tar made into a one-layer image with an empty config and "Imported from -".
 import type { Digest } from '../digest.js';
 import { emptyContainerConfig, imageConfigBytes, type ImageConfig } from '../image-config.js';
-import { writeLayerTar } from '../layer-tar.js';
+import type { FileContent } from '../../kernel/index.js';
+import { layerTarContent } from '../layer-tar.js';
 import type { Daemon } from './containers.js';
 import { collectEntries, withContainerFs } from './copy.js';
 import { DOCKER_VERSION } from '../version.js';
 
-export function exportContainer(d: Daemon, ref: string): Uint8Array {
+/** The container's filesystem as a tar, as content: its synthetic files described, not made. */
+export function exportContainer(d: Daemon, ref: string): FileContent {
   const c = d.getContainer(ref);
-  const tar = withContainerFs(d, c.id, (proc) => writeLayerTar(collectEntries(proc, '/', '')));
+  const tar = withContainerFs(d, c.id, (proc) => layerTarContent(collectEntries(proc, '/', '')));
   d.emit({ kind: 'container', action: 'export', id: c.id });
   return tar;
 }
 
 /** The new image's ID; tagged `ref` when one is given. */
-export async function importImage(d: Daemon, tar: Uint8Array, ref?: string, message?: string): Promise<Digest> {
+export async function importImage(d: Daemon, tar: FileContent, ref?: string, message?: string): Promise<Digest> {
   const { layer, existed } = await d.layers.register(tar);
   if (!existed) d.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
   const created = d.now().text;

@@ -2,8 +2,9 @@
 // image/<driver>/layerdb: read-only layers keyed by ChainID, and the read-write layers of
 // containers under layerdb/mounts/<container-id>/.
 import type { Random } from '../../kernel/index.js';
-import { chainId as chainOf, sha256, type Digest } from '../digest.js';
-import { type LayerEntry, readLayerTar } from '../layer-tar.js';
+import { contentBytes, type FileContent } from '../../kernel/index.js';
+import { chainId as chainOf, contentDigest, type Digest } from '../digest.js';
+import { type LayerEntry, readLayerTarContent } from '../layer-tar.js';
 import type { DaemonFs } from './daemon-fs.js';
 import type { GraphDriver } from './graphdriver.js';
 import { randomHex } from './overlay2-driver.js';
@@ -58,20 +59,20 @@ export class LayerStore {
    * gets one reference (a hold on the layer); a new layer holds its parent.
    */
   async register(
-    tarOrFn: Uint8Array | (() => Uint8Array),
+    tarOrFn: FileContent | (() => FileContent),
     parent?: RoLayer,
     knownDiffId?: Digest,
   ): Promise<{ layer: RoLayer; existed: boolean }> {
     let tar = typeof tarOrFn === 'function' ? undefined : tarOrFn;
-    const diffId = knownDiffId ?? sha256(tar ?? (tar = (tarOrFn as () => Uint8Array)()));
+    const diffId = knownDiffId ?? contentDigest(tar ?? (tar = (tarOrFn as () => FileContent)()));
     const chainId = parent ? chainOf([parent.chainId, diffId]) : diffId;
     const found = this.layers.get(chainId);
     if (found) {
       found.refs++;
       return { layer: found, existed: true };
     }
-    tar ??= (tarOrFn as () => Uint8Array)();
-    const entries = await readLayerTar(tar);
+    tar ??= (tarOrFn as () => FileContent)();
+    const entries = readLayerTarContent(tar);
     const cacheId = randomHex(this.random);
     const size = this.driver.registerLayer(cacheId, parent?.cacheId, entries);
     const layer: RoLayer = { chainId, diffId, cacheId, size, refs: 1, ...(parent ? { parent } : {}) };
@@ -108,7 +109,7 @@ export class LayerStore {
     return { layer, existed: false };
   }
 
-  private writeLayerDb(layer: RoLayer, tarOrSplit: Uint8Array, split = false): void {
+  private writeLayerDb(layer: RoLayer, tarOrSplit: FileContent, split = false): void {
     const sha = `${this.root}/sha256`;
     if (!this.fs.exists(sha)) {
       this.fs.mkdir(sha, 0o755);
@@ -120,7 +121,7 @@ export class LayerStore {
     this.fs.write(`${dir}/diff`, layer.diffId, 0o644);
     if (layer.parent) this.fs.write(`${dir}/parent`, layer.parent.chainId, 0o644);
     this.fs.write(`${dir}/size`, String(layer.size), 0o644);
-    this.fs.write(`${dir}/tar-split.json.gz`, split ? tarOrSplit : tarSplitGz(tarOrSplit), 0o644);
+    this.fs.write(`${dir}/tar-split.json.gz`, split ? contentBytes(tarOrSplit) : tarSplitGz(tarOrSplit), 0o644);
   }
 
   /** Release one reference; returns the ChainIDs actually deleted, top first. */

@@ -2,6 +2,7 @@
 // 25+'s OCI one), as moby image/tarexport/load.go does it: each layer is
 // registered on the chain below it (or found by ChainID), checked against the config's DiffID,
 // the config stored, the RepoTags set. Loaded images get no imagedb metadata.
+import type { FileContent } from '../../kernel/index.js';
 import { ArchiveError, diffIdsOf, readImageArchive } from '../archive.js';
 import { chainId, type Digest } from '../digest.js';
 import { parseReference } from '../registry/types.js';
@@ -10,7 +11,7 @@ import type { RoLayer } from './layerstore.js';
 import { DaemonError } from './types.js';
 
 /** Loads an archive; returns the lines `docker load` prints. */
-export async function loadArchive(d: DaemonCore, archive: Uint8Array): Promise<string[]> {
+export async function loadArchive(d: DaemonCore, archive: FileContent): Promise<string[]> {
   let images;
   try {
     images = await readImageArchive(archive);
@@ -29,7 +30,7 @@ export async function loadArchive(d: DaemonCore, archive: Uint8Array): Promise<s
       const want = diffIds[i] as Digest;
       const existing = d.layers.get(chainId(diffIds.slice(0, i + 1)));
       const { layer, existed } = await d.layers.register(
-        existing ? new Uint8Array(0) : (img.layers[i] as Uint8Array),
+        existing ? new Uint8Array(0) : (img.layers[i] as FileContent),
         parent,
         want,
       );

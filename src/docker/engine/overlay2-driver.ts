@@ -3,7 +3,7 @@
 // mounts with lowerdir=<l/ paths>, and the native diff (apply a tar onto diff/, export diff/ as a
 // tar) that turns .wh. entries into 0/0 whiteouts and opaque markers into the xattr.
 import type { Random } from '../../kernel/index.js';
-import { isSynthetic, OVL_OPAQUE, S_IFCHR, isKernelError } from '../../kernel/index.js';
+import { isLazy, OVL_OPAQUE, S_IFCHR, isKernelError } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 import { boundPaths, naiveChanges, withMounted, type Change } from './changes.js';
 import { directorySize, type DaemonFs } from './daemon-fs.js';
@@ -99,7 +99,7 @@ export class Overlay2 implements GraphDriver {
           dirTimes.push([rel, mtimeMs]);
           break;
         case 'file':
-          if (isSynthetic(e.content)) disk.writeSynthetic(rel, e.content, e.mode ?? 0o644, root);
+          if (isLazy(e.content)) disk.writeSynthetic(rel, e.content, e.mode ?? 0o644, root);
           else {
             const data = typeof e.content === 'string' ? new TextEncoder().encode(e.content) : e.content;
             disk.writeFile(rel, data ?? new Uint8Array(0), { create: true, truncate: true }, e.mode ?? 0o644, root);

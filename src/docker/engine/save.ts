@@ -1,20 +1,23 @@
 // docker save: each image's config and its layers' tars — rebuilt byte for byte from
 // tar-split.json.gz and diff/, as the daemon does — written as Docker 25+ lays out an archive
 // (../archive.ts): an OCI layout plus manifest.json and repositories.
+import type { FileContent } from '../../kernel/index.js';
 import { writeImageArchive, type ArchivedImage } from '../archive.js';
 import { parseReference } from '../registry/types.js';
 import type { DaemonCore } from './daemon.js';
 import type { RoLayer } from './layerstore.js';
 import { assembleLayerTar } from './tar-split.js';
 
-function layerTar(d: DaemonCore, layer: RoLayer): Uint8Array {
+/** The layer's tar as content: headers from tar-split, each file's content as diff/ keeps it (a
+ * synthetic file is a range of itself, not its bytes). */
+function layerTar(d: DaemonCore, layer: RoLayer): FileContent {
   const gz = d.fs.proc.readFile(`${d.layers.root}/sha256/${layer.chainId.slice(7)}/tar-split.json.gz`);
   const diff = d.driver.layerFiles(layer.cacheId);
-  return assembleLayerTar(gz, (name) => d.fs.proc.readFile(`${diff}/${name.replace(/\/$/, '')}`));
+  return assembleLayerTar(gz, (name) => d.fs.proc.readContent(`${diff}/${name.replace(/\/$/, '')}`));
 }
 
 /** refs: tags or image IDs, as given to `docker save`. */
-export function saveImages(d: DaemonCore, refs: string[]): Uint8Array {
+export function saveImages(d: DaemonCore, refs: string[]): FileContent {
   const images: ArchivedImage[] = [];
   const byId = new Map<string, ArchivedImage>();
   for (const ref of refs) {
@@ -23,7 +26,13 @@ export function saveImages(d: DaemonCore, refs: string[]): Uint8Array {
     for (let l: RoLayer | undefined = img.layer; l; l = l.parent) chain.unshift(l);
     let entry = byId.get(img.id);
     if (!entry) {
-      entry = { repoTags: [], config: img.configBytes, layers: chain.map((l) => layerTar(d, l)) };
+      // Each layer is named by its DiffID, as the daemon knows it (Docker does not hash it again).
+      entry = {
+        repoTags: [],
+        config: img.configBytes,
+        layers: chain.map((l) => layerTar(d, l)),
+        layerDigests: chain.map((l) => l.diffId),
+      };
       byId.set(img.id, entry);
       images.push(entry);
     }

@@ -3,7 +3,7 @@
 // entries name the file whose data comes from disk. Written as tar-split does, except that the
 // CRC-64 payload of a file entry is left null (see the report's known differences).
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { isSynthetic } from '../../kernel/index.js';
+import { ContentBuilder, contentSize, type FileContent, readRange } from '../../kernel/index.js';
 import { emitLayerTar, type LayerEntry } from '../layer-tar.js';
 
 /** Standard base64 with padding, as Go's encoding/json writes a []byte. */
@@ -26,20 +26,23 @@ function octal(b: Uint8Array, from: number, len: number): number {
 
 const isZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
 
-export function tarSplitLines(tar: Uint8Array): string {
+/** tar-split of a layer tar, held or described (kernel/content.ts): only its headers are read. */
+export function tarSplitLines(tar: FileContent): string {
   const lines: string[] = [];
   let pos = 0;
   let off = 0;
   let rawStart = 0;
   let paxPath: string | undefined;
-  while (off + 512 <= tar.length) {
-    const h = tar.subarray(off, off + 512);
+  const total = contentSize(tar);
+  const raw = (from: number, to: number) => readRange(tar, from, to - from);
+  while (off + 512 <= total) {
+    const h = readRange(tar, off, 512);
     if (isZero(h)) break;
     const size = octal(h, 124, 12);
     const type = String.fromCharCode(h[156] as number);
     const dataLen = Math.ceil(size / 512) * 512;
     if (type === 'x' || type === 'g' || type === 'L') {
-      const data = utf8.decode(tar.subarray(off + 512, off + 512 + size));
+      const data = utf8.decode(raw(off + 512, off + 512 + size));
       const m = /\d+ path=([^\n]*)\n/.exec(data);
       if (m) paxPath = m[1];
       off += 512 + dataLen; // extended headers stay in the same raw segment as their header
@@ -49,7 +52,7 @@ export function tarSplitLines(tar: Uint8Array): string {
     const name = paxPath ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
     paxPath = undefined;
     off += 512;
-    lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart, off)), position: pos++ }));
+    lines.push(JSON.stringify({ type: 2, payload: b64(raw(rawStart, off)), position: pos++ }));
     const hasData = type === '0' || type === '\0';
     lines.push(
       JSON.stringify({ type: 1, name, ...(hasData && size > 0 ? { size } : {}), payload: null, position: pos++ }),
@@ -58,13 +61,13 @@ export function tarSplitLines(tar: Uint8Array): string {
     rawStart = off + size;
     off += dataLen;
   }
-  lines.push(JSON.stringify({ type: 2, payload: b64(tar.subarray(rawStart)), position: pos++ }));
+  lines.push(JSON.stringify({ type: 2, payload: b64(raw(rawStart, total)), position: pos++ }));
   // tar-split closes with an empty segment (its payload is omitempty), as a real layerdb shows.
   lines.push(JSON.stringify({ type: 2, position: pos++ }));
   return lines.join('\n') + '\n';
 }
 
-export function tarSplitGz(tar: Uint8Array): Uint8Array {
+export function tarSplitGz(tar: FileContent): Uint8Array {
   return gzipSync(new TextEncoder().encode(tarSplitLines(tar)));
 }
 
@@ -95,7 +98,7 @@ export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
         pending = { name };
       },
       data: (c) => {
-        if (pending) pending.size = isSynthetic(c) ? c.size : c.length;
+        if (pending) pending.size = contentSize(c);
       },
       pad: (bytes) => void raw.push(bytes),
     },
@@ -112,15 +115,16 @@ export function tarSplitGzOf(entries: readonly LayerEntry[]): Uint8Array {
 
 /**
  * The layer tar back from tar-split.json.gz and diff/, as the daemon does for `docker save`:
- * raw segments (headers, padding, the end blocks) from the file, file contents from disk.
+ * raw segments (headers, padding, the end blocks) from the file, file contents from disk — as
+ * content (kernel/content.ts): a synthetic file in diff/ is a range of itself, not its bytes.
  */
-export function assembleLayerTar(gz: Uint8Array, readFile: (name: string) => Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
+export function assembleLayerTar(gz: Uint8Array, readFile: (name: string) => FileContent): FileContent {
+  const parts = new ContentBuilder();
   for (const line of gunzipSync(gz).toString().split('\n')) {
     if (line.trim() === '') continue;
     const e = JSON.parse(line) as { type: number; name?: string; size?: number; payload: string | null };
-    if (e.type === 2 && e.payload) parts.push(Buffer.from(e.payload, 'base64'));
-    else if (e.type === 1 && e.size && e.name) parts.push(readFile(e.name));
+    if (e.type === 2 && e.payload) parts.add(Buffer.from(e.payload, 'base64'));
+    else if (e.type === 1 && e.size && e.name) parts.add(readFile(e.name));
   }
-  return Buffer.concat(parts);
+  return parts.build();
 }

@@ -2,7 +2,7 @@
 // randomness, no clock), so every learner's ubuntu:20.04 has the same DiffID. Files are small
 // stand-ins (a few hundred bytes to a few KB); config files that learners read (passwd,
 // os-release, nginx.conf …) carry real-looking text.
-import { isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
+import { contentSize, isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 
 /** Collects layer entries; parents are added automatically as 0755 dirs. */
@@ -94,7 +94,7 @@ function entrySize(e: LayerEntry): number {
   if (e.type === 'symlink') return utf8Length(e.linkTarget ?? '');
   if (e.type !== 'file') return 0;
   const c = e.content;
-  return c === undefined ? 0 : isSynthetic(c) ? c.size : typeof c === 'string' ? utf8Length(c) : c.length;
+  return c === undefined ? 0 : typeof c === 'string' ? utf8Length(c) : contentSize(c);
 }
 
 /**

@@ -3,8 +3,8 @@
 // directory under its own name, else under the destination's name), `-` as a tar stream on
 // stdin or stdout, and the CLI's own error texts.
 import { collectEntries, DaemonError, extractEntries } from '../../../docker/engine/index.js';
-import { readLayerTar, writeLayerTar, type LayerEntry } from '../../../docker/layer-tar.js';
-import { isKernelError } from '../../../kernel/index.js';
+import { layerTarContent, readLayerTar, type LayerEntry } from '../../../docker/layer-tar.js';
+import { contentBytes, isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
@@ -138,7 +138,7 @@ function fromContainer(
     throw e;
   }
   if (dstArg === '-') {
-    ctx.stdout(writeLayerTar(archive.entries));
+    ctx.stdout(contentBytes(layerTarContent(archive.entries)));
     return 0;
   }
   const proc = ctx.proc;

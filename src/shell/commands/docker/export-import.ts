@@ -1,5 +1,5 @@
 // docker export and docker import, with the 20.10 CLI's texts.
-import { isKernelError } from '../../../kernel/index.js';
+import { contentBytes, type FileContent, isKernelError } from '../../../kernel/index.js';
 import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
 
@@ -18,8 +18,8 @@ export const exportCommand: SubCommand = {
       return 1;
     }
     const tar = d.export(operand(p, 0));
-    if (out === undefined) ctx.stdout(tar);
-    else ctx.proc.writeFile(out, tar, { create: true, truncate: true }, 0o666);
+    if (out === undefined) ctx.stdout(contentBytes(tar));
+    else ctx.proc.writeContent(out, tar, 0o666);
     return 0;
   },
 };
@@ -43,14 +43,14 @@ export const importCommand: SubCommand = {
       ctx.stderr('docker import --change: not simulated here\n');
       return 1;
     }
-    let tar: Uint8Array;
+    let tar: FileContent;
     if (src === '-') tar = ctx.stdin;
     else if (/^https?:\/\//.test(src)) {
       ctx.stderr('docker import from a URL: not simulated here (the tutor has no network)\n');
       return 1;
     } else {
       try {
-        tar = ctx.proc.readFile(src);
+        tar = ctx.proc.readContent(src);
       } catch (e) {
         if (!isKernelError(e)) throw e;
         ctx.stderr(`open ${src}: ${e.code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}\n`);

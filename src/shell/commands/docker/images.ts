@@ -1,4 +1,5 @@
 // docker pull, images, history, rmi, tag.
+import { contentBytes, type FileContent } from '../../../kernel/index.js';
 import type { DockerEngine, PullResult } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
 import { parseReference, qualifiedName, RegistryError } from '../../../docker/registry/types.js';
@@ -241,10 +242,10 @@ export const loadCommand: SubCommand = {
   },
   async run(ctx, d, p) {
     const input = p.strings.get('input');
-    let archive = ctx.stdin;
+    let archive: FileContent = ctx.stdin;
     if (input !== undefined) {
       try {
-        archive = ctx.proc.readFile(input);
+        archive = ctx.proc.readContent(input);
       } catch {
         ctx.stderr(`open ${input}: no such file or directory\n`);
         return 1;
@@ -273,8 +274,8 @@ export const saveCommand: SubCommand = {
       return 1;
     }
     const archive = d.save(p.operands);
-    if (output === undefined) ctx.stdout(archive);
-    else ctx.proc.writeFile(output, archive);
+    if (output === undefined) ctx.stdout(contentBytes(archive));
+    else ctx.proc.writeContent(output, archive);
     return 0;
   },
 };

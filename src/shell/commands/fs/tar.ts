@@ -2,7 +2,8 @@
 // -v, -f FILE (standard input by default), -C DIR and -z, so a learner can open what `docker save`
 // wrote and see .wh. files where the disk has whiteout devices. Creating archives is not simulated and says so.
 import { gunzipSync } from 'node:zlib';
-import { extract, type Header as Headers } from 'tar-stream';
+import { memberContent, type TarHeader as Headers, tarMembers } from '../../../docker/tar-reader.js';
+import { contentBytes, type FileContent, readRange } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText } from '../options.js';
 
@@ -157,11 +158,11 @@ async function tar(ctx: CommandContext): Promise<number> {
     );
     return 2;
   }
-  let bytes: Uint8Array;
+  let bytes: FileContent;
   if (o.file === undefined || o.file === '-') {
     // GNU tar's default archive is standard input (docker export c | tar -t).
     bytes = ctx.stdin;
-    if (bytes.length === 0 && ctx.stdinIsTerminal) {
+    if (ctx.stdin.length === 0 && ctx.stdinIsTerminal) {
       ctx.stderr(
         [
           'tar: Refusing to read archive contents from terminal (missing -f option?)',
@@ -173,15 +174,18 @@ async function tar(ctx: CommandContext): Promise<number> {
     }
   } else {
     try {
-      bytes = ctx.proc.readFile(o.file);
+      // The archive as the disk keeps it: a saved image's tar is listed from its headers and
+      // unpacked as slices of it, without making its synthetic files' bytes.
+      bytes = ctx.proc.readContent(o.file);
     } catch (err) {
       ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
       return 2;
     }
   }
-  if (o.gzip || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+  const magic = readRange(bytes, 0, 2);
+  if (o.gzip || (magic[0] === 0x1f && magic[1] === 0x8b)) {
     try {
-      bytes = new Uint8Array(gunzipSync(bytes));
+      bytes = new Uint8Array(gunzipSync(contentBytes(bytes)));
     } catch {
       ctx.stderr(
         '\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n',
@@ -191,19 +195,12 @@ async function tar(ctx: CommandContext): Promise<number> {
   }
   const base = o.dir ?? '.';
   const p = ctx.proc;
-  const x = extract();
-  const feed = (async () => {
-    x.write(bytes);
-    x.end(undefined);
-  })();
   let status = 0;
   const wanted = (name: string) =>
     o.members.length === 0 || o.members.some((m) => name === m || name.startsWith(`${m.replace(/\/$/, '')}/`));
   try {
-    for await (const entry of x) {
-      const h = entry.header;
-      const chunks: Uint8Array[] = [];
-      for await (const c of entry) chunks.push(c as Uint8Array);
+    for (const m of tarMembers(bytes)) {
+      const h = m.header;
       if (!wanted(h.name.replace(/\/$/, ''))) continue;
       if (o.mode === 't') {
         ctx.stdout(`${o.verbose ? verboseLine(h) : h.name}\n`);
@@ -230,7 +227,8 @@ async function tar(ctx: CommandContext): Promise<number> {
             p.link(`${base}/${(h.linkname ?? '').replace(/^\/+/, '')}`, target);
             break;
           default:
-            p.writeFile(target, Buffer.concat(chunks), { create: true, truncate: true }, mode);
+            // A member that is a whole synthetic file is made one again (same generator).
+            p.writeContent(target, memberContent(bytes, m), mode);
         }
         if (h.type !== 'symlink' && h.type !== 'link') {
           // The owner first, then the mode, as GNU tar does: chown(2) drops set-user-ID.
@@ -248,7 +246,6 @@ async function tar(ctx: CommandContext): Promise<number> {
     ctx.stderr('tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n');
     return 2;
   }
-  await feed;
   if (status) ctx.stderr('tar: Exiting with failure status due to previous errors\n');
   return status;
 }

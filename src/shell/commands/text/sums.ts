@@ -1,12 +1,28 @@
 // sha256sum, sha1sum and md5sum (GNU coreutils): `<hex>  <name>` lines, `-` for stdin, -b/-t
 // markers, and -c to check a list, with GNU's OK/FAILED lines and WARNING summary.
-import { createHash } from 'node:crypto';
+import { hashContentHex } from '../../../docker/digest.js';
+import type { FileContent } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, withUsage } from '../options.js';
 import { readOperand, text } from './operands.js';
 
-function digest(algo: string, data: Uint8Array): string {
-  return createHash(algo).update(data).digest('hex');
+/** A file's content hashed in chunks (a 187 MB synthetic layer tar is never held whole). */
+function digest(algo: string, data: FileContent): string {
+  return hashContentHex(algo, data);
+}
+
+/** readOperand, but a file is read as its content's description where the disk keeps one. */
+function readHashed(
+  ctx: CommandContext,
+  file: string,
+  stdin: { used: boolean },
+): ReturnType<typeof readOperand> | { ok: true; data: FileContent } {
+  if (file === '-') return readOperand(ctx, file, stdin);
+  try {
+    return { ok: true, data: ctx.proc.readContent(file) };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /** GNU escapes a name holding a backslash or newline and marks the line with a leading `\`. */
@@ -39,7 +55,7 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
         continue;
       }
       const [, sum = '', file = ''] = m;
-      const data = readOperand(ctx, file, stdin);
+      const data = readHashed(ctx, file, stdin);
       if (!data.ok) {
         ctx.stderr(`${name}: ${file}: ${errText(data.error)}\n`);
         ctx.stdout(`${file}: FAILED open or read\n`);
@@ -89,7 +105,7 @@ function make(cmd: string, algo: string): CommandSpec {
       const stdin = { used: false };
       let status = 0;
       for (const f of files) {
-        const r = readOperand(ctx, f, stdin);
+        const r = readHashed(ctx, f, stdin);
         if (!r.ok) {
           ctx.stderr(`${cmd}: ${f}: ${errText(r.error)}\n`);
           status = 1;
