@@ -68,6 +68,14 @@ describe('docker save, tar and docker load with ubuntu:20.04 at its real size', 
     // sha256sum walks the description, in chunks.
     const [walked] = (await sh(host, 'sha256sum /tmp/u.tar')).split(' ');
     expect(walked).toBe(sha(onDisk));
+    // Redirected to a file, stdout keeps it described too (no 72 MB through the shell).
+    await sh(host, 'docker save ubuntu:20.04 > /tmp/u2.tar');
+    expect(isComposed(host.rootProc.readContent('/tmp/u2.tar'))).toBe(true);
+    expect(await sh(host, 'sha256sum < /tmp/u2.tar')).toBe(`${walked}  -\n`);
+    await sh(host, '{ echo first; docker save ubuntu:20.04; } > /tmp/u3.tar');
+    const u3 = host.rootProc.readFile('/tmp/u3.tar');
+    expect(Buffer.from(u3.subarray(6)).equals(Buffer.from(onDisk))).toBe(true);
+    expect(new TextDecoder().decode(u3.subarray(0, 6))).toBe('first\n');
     // Read by an independent reader: every blob hashes to its name, the layer to its DiffID.
     const blobs = (await members(onDisk)).filter((m) => m.name.startsWith('blobs/sha256/') && m.size > 0);
     for (const b of blobs) expect(b.sha).toBe(b.name.slice('blobs/sha256/'.length));

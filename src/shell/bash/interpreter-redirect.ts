@@ -4,6 +4,7 @@
 import { isKernelError, type Proc } from '../../kernel/index.js';
 import type { Redirect } from './ast.js';
 import { toBytes, type CommandIO, type Output } from '../command.js';
+import { appendContentToFile, withContentSink } from '../content-output.js';
 import type { Expander } from './expand.js';
 
 /** A redirect that failed: bash prints `bash: <text>` and the command does not run. */
@@ -25,7 +26,7 @@ function fileSink(proc: Proc, path: string, append: boolean, target: string): Ou
     throw new RedirectError(`${target}: ${isKernelError(err) ? err.text : String(err)}`);
   }
   const abs = absolute(proc, path);
-  return (data) => {
+  const sink: Output = (data) => {
     const bytes = toBytes(data);
     if (bytes.length === 0) return;
     try {
@@ -34,6 +35,8 @@ function fileSink(proc: Proc, path: string, append: boolean, target: string): Ou
       // The file went away under the command (rm in the same group): bash's write fails silently.
     }
   };
+  // docker save > file: a saved image's tar is kept described, as docker save -o keeps it.
+  return withContentSink(sink, (c) => appendContentToFile(proc, abs, c));
 }
 
 function readInput(proc: Proc, path: string, target: string): Uint8Array {

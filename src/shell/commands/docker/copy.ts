@@ -4,7 +4,8 @@
 // stdin or stdout, and the CLI's own error texts.
 import { collectEntries, DaemonError, extractEntries } from '../../../docker/engine/index.js';
 import { layerTarContent, readLayerTar, type LayerEntry } from '../../../docker/layer-tar.js';
-import { contentBytes, isKernelError } from '../../../kernel/index.js';
+import { isKernelError } from '../../../kernel/index.js';
+import { writeContentTo } from '../../content-output.js';
 import type { CommandContext } from '../../command.js';
 import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
@@ -97,7 +98,7 @@ export const cpCommand: SubCommand = {
       return dir;
     };
     try {
-      if (src.container !== undefined) return fromContainer(ctx, d, src.container, src.path, dstArg, abs);
+      if (src.container !== undefined) return await fromContainer(ctx, d, src.container, src.path, dstArg, abs);
       if (dst.container !== undefined)
         return await toContainer(ctx, d, srcArg, dst.container, dst.path, abs, p.bools.has('archive'));
     } catch (e) {
@@ -120,14 +121,14 @@ class GetwdFailed extends Error {}
 
 type Engine = Parameters<SubCommand['run']>[1];
 
-function fromContainer(
+async function fromContainer(
   ctx: CommandContext,
   d: Engine,
   container: string,
   path: string,
   dstArg: string,
   abs: (p: string) => string,
-): number {
+): Promise<number> {
   // The CLI resolves the local path before it asks the daemon for anything.
   const dst = dstArg === '-' ? '' : abs(dstArg);
   let archive: ReturnType<Engine['archive']>;
@@ -138,7 +139,7 @@ function fromContainer(
     throw e;
   }
   if (dstArg === '-') {
-    ctx.stdout(contentBytes(layerTarContent(archive.entries)));
+    await writeContentTo(ctx.stdout, layerTarContent(archive.entries));
     return 0;
   }
   const proc = ctx.proc;

@@ -1,5 +1,6 @@
 // docker export and docker import, with the 20.10 CLI's texts.
-import { contentBytes, type FileContent, isKernelError } from '../../../kernel/index.js';
+import { type FileContent, isKernelError } from '../../../kernel/index.js';
+import { writeContentTo } from '../../content-output.js';
 import { operand } from './flags.js';
 import type { SubCommand } from './util.js';
 
@@ -11,14 +12,14 @@ export const exportCommand: SubCommand = {
     flags: [{ long: 'output', short: 'o', type: 'string' }],
     args: { exact: 1 },
   },
-  run(ctx, d, p) {
+  async run(ctx, d, p) {
     const out = p.strings.get('output');
     if (out === undefined && ctx.stdoutIsTerminal) {
       ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
       return 1;
     }
     const tar = d.export(operand(p, 0));
-    if (out === undefined) ctx.stdout(contentBytes(tar));
+    if (out === undefined) await writeContentTo(ctx.stdout, tar);
     else ctx.proc.writeContent(out, tar, 0o666);
     return 0;
   },

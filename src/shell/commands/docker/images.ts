@@ -1,5 +1,6 @@
 // docker pull, images, history, rmi, tag.
-import { contentBytes, type FileContent } from '../../../kernel/index.js';
+import type { FileContent } from '../../../kernel/index.js';
+import { writeContentTo } from '../../content-output.js';
 import type { DockerEngine, PullResult } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
 import { parseReference, qualifiedName, RegistryError } from '../../../docker/registry/types.js';
@@ -267,14 +268,14 @@ export const saveCommand: SubCommand = {
     flags: [{ long: 'output', short: 'o', type: 'string' }],
     args: { min: 1 },
   },
-  run(ctx, d, p) {
+  async run(ctx, d, p) {
     const output = p.strings.get('output');
     if (output === undefined && ctx.stdoutIsTerminal) {
       ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
       return 1;
     }
     const archive = d.save(p.operands);
-    if (output === undefined) ctx.stdout(contentBytes(archive));
+    if (output === undefined) await writeContentTo(ctx.stdout, archive);
     else ctx.proc.writeContent(output, archive);
     return 0;
   },
