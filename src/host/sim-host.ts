@@ -18,6 +18,7 @@ import { toText, type CommandContext, type CommandSpec } from '../shell/command.
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';
+import { busyboxPs } from '../shell/commands/busybox/ps.js';
 import { busyboxApplets, busyboxBanner } from '../shell/commands/busybox/index.js';
 import { BUSYBOX_APPLETS_ALL } from '../shell/commands/busybox/usage-texts.js';
 import { ALL_BUILTINS } from '../shell/bash/builtins-eval-and-lookup.js';
@@ -379,7 +380,13 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
         operatingSystem: 'Ubuntu 22.04.3 LTS',
         runCommand: (line, o) => {
           if (!session) return Promise.resolve(127);
-          return session.services.runLine(line, o.io, { root: o.root, cwd: o.cwd, env: o.env, hostname: o.hostname });
+          return session.services.runLine(line, o.io, {
+            root: o.root,
+            cwd: o.cwd,
+            env: o.env,
+            hostname: o.hostname,
+            shell: !!o.shell,
+          });
         },
       },
       rootProc,
@@ -394,7 +401,8 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   }
   (options.extraCommands ?? []).forEach(add);
   const commands = [...table.values()];
-  const busybox = busyboxApplets(commands);
+  // ps exists only as busybox's applet (inside a container); the host's ps is not simulated.
+  const busybox = busyboxApplets([...commands, busyboxPs(() => service?.current)]);
   applets = new Map(busybox.map((c) => [c.name, c]));
   options.onKernel?.(kernel, rootProc);
   session = new Session({

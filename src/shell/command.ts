@@ -47,10 +47,17 @@ export interface ShellServices {
   runLine(
     line: string,
     io: CommandIO,
-    options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string },
+    options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string; shell?: boolean },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
-  enterShell(options: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void;
+  enterShell(options: {
+    root: string;
+    hostname: string;
+    cwd?: string;
+    /** The container process's environment (docker exec -it c sh); the host's login variables without. */
+    env?: Record<string, string>;
+    onExit?: () => void;
+  }): void;
   /** The lines typed so far, for `history`. */
   history(): readonly string[];
   /** The screen's full-screen programs, while a line typed on it runs. */

@@ -11,6 +11,12 @@ const SERVERS = new Set(['nginx', 'httpd', 'redis-server', 'mysqld', 'postgres',
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
+/** Whether the argv is `sh -c SCRIPT` (a shell the line runs in), not a program run directly. */
+export function isShellLine(argv: readonly string[]): boolean {
+  const [shell = '', flag, script] = argv;
+  return script !== undefined && SHELLS.has(base(shell)) && flag === '-c';
+}
+
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
 export function shellLine(argv: string[]): string {
   const [shell = '', flag, script] = argv;
@@ -18,14 +24,64 @@ export function shellLine(argv: string[]): string {
   return argv.map(shellQuote).join(' ');
 }
 
-/** The environment a container's process starts with: docker's HOSTNAME and HOME, then the image's and the run's. */
-export function envMap(env: string[], c: Container): Record<string, string> {
-  const out: Record<string, string> = { HOSTNAME: c.id.slice(0, 12), HOME: '/root' };
-  for (const e of env) {
-    const i = e.indexOf('=');
-    if (i > 0) out[e.slice(0, i)] = e.slice(i + 1);
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * moby's ReplaceOrAppendEnvValues: KEY=V replaces a default KEY in place, a bare KEY unsets a
+ * default; anything else is appended — and, as in Go, the appended ones are not looked up again
+ * (`-e FOO=bar -e FOO` keeps FOO=bar).
+ */
+function replaceOrAppend(defaults: Array<[string, string | undefined]>, overrides: readonly string[]): void {
+  const cache = new Map(defaults.map(([k], i) => [k, i]));
+  for (const e of overrides) {
+    const eq = e.indexOf('=');
+    const key = eq < 0 ? e : e.slice(0, eq);
+    const at = cache.get(key);
+    if (eq < 0) {
+      if (at !== undefined) defaults[at] = [key, undefined];
+    } else if (at !== undefined) defaults[at] = [key, e.slice(eq + 1)];
+    else defaults.push([key, e.slice(eq + 1)]);
   }
+}
+
+/**
+ * The environment docker gives a container's process, in its order: CreateDaemonEnvironment's
+ * PATH, HOSTNAME and (with a terminal) TERM=xterm, the container's Env and an exec's -e over them
+ * (ReplaceOrAppendEnvValues), then HOME as runc adds it when none is set — the user's home in the
+ * container's /etc/passwd, else "/" (a busybox image without /etc/passwd gets HOME=/).
+ */
+export function containerEnv(
+  d: Daemon,
+  c: Container,
+  o: { tty: boolean; extra?: readonly string[]; user?: string },
+): Record<string, string> {
+  const env: Array<[string, string | undefined]> = [
+    ['PATH', DEFAULT_PATH],
+    ['HOSTNAME', c.config.Hostname || c.id.slice(0, 12)],
+  ];
+  if (o.tty) env.push(['TERM', 'xterm']);
+  replaceOrAppend(env, c.config.Env ?? []);
+  replaceOrAppend(env, o.extra ?? []);
+  const out: Record<string, string> = {};
+  for (const [k, v] of env) if (v !== undefined) out[k] = v;
+  if (out.HOME === undefined) out.HOME = homeOf(d, c, o.user ?? c.config.User ?? '');
   return out;
+}
+
+/** The home directory of USER (a name or uid; empty is root) in the container's /etc/passwd, else "/". */
+function homeOf(d: Daemon, c: Container, user: string): string {
+  const who = user.split(':')[0] || '0';
+  let text: string;
+  try {
+    text = new TextDecoder().decode(d.kernel.proc({ root: d.mergedDir(c) }).readFile('/etc/passwd'));
+  } catch {
+    return '/';
+  }
+  for (const line of text.split('\n')) {
+    const [name, , uid, , , home] = line.split(':');
+    if ((name === who || uid === who) && home) return home;
+  }
+  return '/';
 }
 
 /** Whether the program keeps running until stopped. */
@@ -134,8 +190,9 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
   const code = await d.runCommand(shellLine(argv), {
     root: d.mergedDir(c),
     cwd: c.config.WorkingDir || '/',
-    env: envMap(c.config.Env ?? [], c),
-    hostname: c.id.slice(0, 12),
+    env: containerEnv(d, c, { tty: !!c.config.Tty }),
+    shell: isShellLine(argv),
+    hostname: c.config.Hostname || c.id.slice(0, 12),
     io: out,
   });
   d.exited(c, code);

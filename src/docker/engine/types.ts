@@ -18,7 +18,16 @@ export interface RunIO {
 /** The shell's command runner, handed in (docker/ never imports the interpreter). */
 export type RunCommand = (
   line: string,
-  options: { root: string; cwd: string; env: Record<string, string>; hostname: string; io: RunIO },
+  options: {
+    root: string;
+    cwd: string;
+    /** The process's whole environment, in its order (nothing else is exported). */
+    env: Record<string, string>;
+    hostname: string;
+    io: RunIO;
+    /** The line came from `sh -c SCRIPT`: a shell runs it (and exports PWD and SHLVL as ash does). */
+    shell?: boolean;
+  },
 ) => Promise<number>;
 
 export interface DaemonOptions {

@@ -230,10 +230,17 @@ export class Session {
   }
 
   /** `docker exec -it c bash`: a new shell whose / is the container's merged directory. */
-  enterShell(o: { root: string; hostname: string; cwd?: string; onExit?: () => void }): void {
+  enterShell(o: {
+    root: string;
+    hostname: string;
+    cwd?: string;
+    env?: Record<string, string>;
+    onExit?: () => void;
+  }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
-    this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
+    if (o.env) processEnv(interp, o.env, true);
+    else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
     this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
   }
 
@@ -241,7 +248,7 @@ export class Session {
   private async runChild(
     line: string,
     io: CommandIO,
-    o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string },
+    o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string; shell?: boolean },
   ): Promise<number> {
     const parsed = parseCommandLine(line, { endOfInput: true });
     if (parsed.status !== 'ok') {
@@ -249,7 +256,13 @@ export class Session {
       return 2;
     }
     let child: Interpreter;
-    if (o?.root !== undefined) {
+    if (o?.root !== undefined && o.env) {
+      // A process in a container (docker exec, a container's command): its environment is the one
+      // docker gave it, nothing of the host's login; a shell (sh -c) adds its PWD and SHLVL.
+      const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
+      child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+      processEnv(child, o.env, !!o.shell);
+    } else if (o?.root !== undefined) {
       const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
       child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
       this.initVars(
@@ -264,10 +277,11 @@ export class Session {
         child.state.vars.set('PWD', child.proc.getcwd());
       }
     }
-    for (const [k, v] of Object.entries(o?.env ?? {})) {
-      child.state.vars.set(k, v);
-      child.state.exported.add(k);
-    }
+    if (!(o?.root !== undefined && o.env))
+      for (const [k, v] of Object.entries(o?.env ?? {})) {
+        child.state.vars.set(k, v);
+        child.state.exported.add(k);
+      }
     // Outside any line (a lesson's check, the daemon at start-up) the child gets a budget of its own.
     const outside = this.running === 0;
     if (outside) this.env.budget = this.newBudget(io.signal);
@@ -294,4 +308,34 @@ function metered(io: CommandIO, budget: Budget): CommandIO {
       io.stdout(d);
     },
   };
+}
+
+/**
+ * A container process's variables: exactly ENV, exported. A shell started on it (sh -c, or the
+ * prompt of docker exec -it c sh) also exports PWD and SHLVL=1, and ash and dash list their
+ * environment by their variable table, bucket by bucket (hashvar: first byte << 4 plus every
+ * byte, modulo 39; a later variable first within a bucket), which is the order `env` prints.
+ */
+function processEnv(interp: Interpreter, env: Record<string, string>, shell: boolean): void {
+  const vars: Array<[string, string]> = Object.entries(env);
+  const pwd = interp.proc.getcwd();
+  interp.state.vars.set('PWD', pwd);
+  if (shell) {
+    const shellVars: Array<[string, string]> = [
+      ['SHLVL', '1'],
+      ['PWD', pwd],
+    ];
+    for (const [k, v] of shellVars) if (!(k in env)) vars.push([k, v]);
+    const bucket = (name: string): number => {
+      let h = (name.charCodeAt(0) & 0xff) << 4;
+      for (let i = 0; i < name.length; i++) h += name.charCodeAt(i) & 0xff;
+      return h % 39;
+    };
+    const index = new Map(vars.map(([k], i) => [k, i]));
+    vars.sort(([a], [b]) => bucket(a) - bucket(b) || (index.get(b) ?? 0) - (index.get(a) ?? 0));
+  }
+  for (const [k, v] of vars) {
+    interp.state.vars.set(k, v);
+    interp.state.exported.add(k);
+  }
 }

@@ -3,7 +3,7 @@
 export const BUSYBOX_APPLETS_SIMULATED: readonly string[] = [
   ...['awk', 'base64', 'basename', 'cat', 'chgrp', 'chmod', 'chown', 'cp', 'cut', 'date', 'df', 'dirname'],
   ...['du', 'env', 'find', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'md5sum', 'mkdir', 'mknod', 'mount'],
-  ...['mv', 'nl', 'readlink', 'realpath', 'rev', 'rm', 'rmdir', 'sed', 'seq', 'sha1sum', 'sha256sum', 'sort'],
+  ...['mv', 'nl', 'ps', 'readlink', 'realpath', 'rev', 'rm', 'rmdir', 'sed', 'seq', 'sha1sum', 'sha256sum', 'sort'],
   ...['stat', 'tail', 'tar', 'tee', 'touch', 'tr', 'umount', 'uname', 'uniq', 'vi', 'wc', 'which', 'whoami'],
   'xargs',
 ];

@@ -133,6 +133,11 @@ export const BUSYBOX_USAGE: Readonly<Record<string, { long: boolean; usage: stri
     usage:
       '\nUsage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n',
   },
+  ps: {
+    long: true,
+    usage:
+      '\nUsage: ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads\n',
+  },
   readlink: {
     long: true,
     usage:

@@ -78,6 +78,8 @@ function createOptions(ctx: CommandContext, p: Parsed): CreateOptions {
     publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
     labels: labelsOf(ctx, p),
+    ...(p.strings.get('hostname') ? { hostname: p.strings.get('hostname') } : {}),
+    ...(p.strings.get('user') !== undefined ? { user: p.strings.get('user') } : {}),
     ...(workdir !== undefined ? { workdir } : {}),
   };
 }
@@ -141,8 +143,9 @@ export const runCommand: SubCommand = {
       d.start(c.id);
       ctx.shell.enterShell({
         root: d.mergedDir(c),
-        hostname: c.id.slice(0, 12),
+        hostname: c.config.Hostname || c.id.slice(0, 12),
         cwd: c.config.WorkingDir || '/',
+        env: d.processEnv(c.id, { tty: true }),
         onExit: () => {
           d.exited(c, 0);
         },
@@ -150,7 +153,7 @@ export const runCommand: SubCommand = {
       return 0;
     }
     try {
-      const exit = await d.runMain(c.id, ctx, !!o.detach);
+      const exit = await d.runMain(c.id, o.tty ? terminalIO(ctx) : ctx, !!o.detach);
       if (o.detach) {
         ctx.stdout(`${c.id}\n`);
         return 0;
@@ -297,16 +300,25 @@ export const execCommand: SubCommand = {
       return 126;
     }
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
+    const u = p.strings.get('user');
+    const user = u !== undefined ? { user: u } : {};
     if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
       ctx.shell.enterShell({
         root: d.mergedDir(c),
-        hostname: c.id.slice(0, 12),
+        hostname: c.config.Hostname || c.id.slice(0, 12),
         cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/'),
+        env: d.processEnv(c.id, { tty: true, extra: p.lists.get('env') ?? [], ...user }),
       });
       return 0;
     }
     const w = p.strings.get('workdir');
-    return d.exec(c.id, argv, ctx, { env: p.lists.get('env') ?? [], ...(w ? { workdir: w } : {}) });
+    const tty = p.bools.has('tty');
+    return d.exec(c.id, argv, tty ? terminalIO(ctx) : ctx, {
+      env: p.lists.get('env') ?? [],
+      tty,
+      ...user,
+      ...(w ? { workdir: w } : {}),
+    });
   },
 };
 
@@ -547,3 +559,16 @@ export const logsCommand: SubCommand = {
     }
   },
 };
+
+/** What a program writes through a terminal (docker exec -t): one stream, each newline as CR LF (the
+ * tty's ONLCR), which is what the CLI copies out. */
+function terminalIO<T extends CommandContext>(ctx: T): T {
+  const dec = new TextDecoder();
+  const crlf = (d: string | Uint8Array): string =>
+    (typeof d === 'string' ? d : dec.decode(d)).replace(/\r?\n/g, '\r\n');
+  return {
+    ...ctx,
+    stdout: (d: string | Uint8Array) => ctx.stdout(crlf(d)),
+    stderr: (d: string | Uint8Array) => ctx.stdout(crlf(d)),
+  };
+}

@@ -33,7 +33,7 @@ const VSZ_KIB = 2268;
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** The processes of a running container, main process first. */
-function processes(c: Container): Process[] {
+export function containerProcesses(c: Container): Process[] {
   const argv = base(c.path) === 'docker-entrypoint.sh' ? c.args : [c.path, ...c.args];
   const pid = c.state.pid;
   // containerd-shim is the main process's parent; it starts just before it.
@@ -171,7 +171,7 @@ export const topCommand: SubCommand = {
     const c = runningContainer(d, ref);
     const cols = psColumns(options);
     const rows = [cols.map(([header]) => header)];
-    for (const proc of processes(c)) rows.push(cols.map(([, value]) => value(proc, c)));
+    for (const proc of containerProcesses(c)) rows.push(cols.map(([, value]) => value(proc, c)));
     ctx.stdout(table(rows));
     return 0;
   },
@@ -179,7 +179,7 @@ export const topCommand: SubCommand = {
 
 function statsRow(c: Container, given: string | undefined): Record<string, string> {
   const running = c.state.status === 'running';
-  const procs = running ? processes(c) : [];
+  const procs = running ? containerProcesses(c) : [];
   const mem = procs.reduce((n, x) => n + x.rss, 0);
   const limit = running ? HOST_MEMORY : 0;
   return {
