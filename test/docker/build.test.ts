@@ -118,3 +118,15 @@ describe('docker build (classic builder)', () => {
     expect(r.err).toContain('dockerfile parse error line 2: unknown instruction: BOGUS');
   });
 });
+
+describe('VOLUME', () => {
+  it('adds each path to Config.Volumes; history shows Go’s %v of the list', async () => {
+    const r = await run('FROM ubuntu:20.04\nVOLUME /data /cache\nVOLUME ["/logs"]\n', ['vol:1']);
+    expect(r.exitCode).toBe(0);
+    const image = engine.getImage('vol:1');
+    expect(Object.keys(image.config.config?.Volumes ?? {}).sort()).toEqual(['/cache', '/data', '/logs']);
+    const history = engine.history('vol:1').map((h) => h.createdBy);
+    expect(history).toContain('/bin/sh -c #(nop)  VOLUME [/data /cache]');
+    expect(history).toContain('/bin/sh -c #(nop)  VOLUME [/logs]');
+  });
+});

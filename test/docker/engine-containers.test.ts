@@ -336,6 +336,26 @@ describe('volumes and bind mounts', () => {
     expect(e.read(`${DR}/volumes/html/_data/new.html`)).toBe('<p>new</p>\n');
     expect(e.daemon.diff('web').map((x) => x.path)).not.toContain('/usr/share/nginx/html/new.html');
   });
+
+  it('is filled when the container is created (populateVolumes), with owners and modes, once only', async () => {
+    const e = makeEnv();
+    await e.daemon.pull('nginx');
+    e.daemon.create({ image: 'nginx', name: 'c1', volumes: ['html:/usr/share/nginx/html'] });
+    // Not started: the copy is already there, and the volume dir took the path's mode.
+    expect(e.ls(`${DR}/volumes/html/_data`)).toEqual(['50x.html', 'index.html']);
+    const host = e.kernel.proc({ root: '/' });
+    const copied = host.stat(`${DR}/volumes/html/_data/index.html`);
+    expect(copied.mode & 0o777).toBe(0o644);
+    host.writeFile(`${DR}/volumes/html/_data/index.html`, 'mine\n', { truncate: true });
+    // A volume that holds something is not filled again, whatever the next image has there.
+    e.daemon.create({ image: 'nginx', name: 'c2', volumes: ['html:/etc/nginx'] });
+    expect(e.ls(`${DR}/volumes/html/_data`)).toEqual(['50x.html', 'index.html']);
+    expect(e.read(`${DR}/volumes/html/_data/index.html`)).toBe('mine\n');
+    // A path the image lacks copies nothing; the container never ran, so nothing is mounted.
+    e.daemon.create({ image: 'nginx', name: 'c3', volumes: ['fresh:/nothere'] });
+    expect(e.ls(`${DR}/volumes/fresh/_data`)).toEqual([]);
+    expect(e.kernel.mounts().filter((m) => m.fstype === 'overlay')).toHaveLength(0);
+  });
 });
 
 describe('the per-container files', () => {

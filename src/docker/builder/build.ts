@@ -208,6 +208,17 @@ async function step_(
       containerCmd = nopCommand(`EXPOSE ${ports.join(' ')}`);
       break;
     }
+    case 'VOLUME': {
+      // dispatchVolume: a JSON array or words; each path a key of Config.Volumes, and the commit
+      // message is Go's %v of the list ("VOLUME [/data /cache]").
+      const parsed = parseExecOrShell(raw);
+      const paths = parsed.exec ?? (parsed.shell ?? '').split(/\s+/).filter(Boolean);
+      if (paths.some((v) => v === ''))
+        throw new BuildError('Error response from daemon: VOLUME specified can not be an empty string');
+      config.Volumes = { ...(config.Volumes ?? {}), ...Object.fromEntries(paths.map((v) => [v, {}])) };
+      containerCmd = nopCommand(`VOLUME [${paths.join(' ')}]`);
+      break;
+    }
     case 'USER':
       config.User = raw.trim();
       containerCmd = nopCommand(`USER ${config.User}`);
@@ -238,7 +249,6 @@ async function step_(
     case 'STOPSIGNAL':
     case 'HEALTHCHECK':
     case 'SHELL':
-    case 'VOLUME':
     case 'ONBUILD':
       containerCmd = nopCommand(`${keyword} ${raw}`);
       break;

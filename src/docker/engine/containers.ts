@@ -11,7 +11,7 @@ import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
 import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
-import { envMap, execLookupError, runMainProcess, shellLine } from './process.js';
+import { containerEnv, execLookupError, isShellLine, runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 export interface CreateOptions {
@@ -31,6 +31,10 @@ export interface CreateOptions {
   workdir?: string;
   /** --label and --label-file, on top of the image's labels. */
   labels?: Record<string, string>;
+  /** -h: Config.Hostname (else the id's first 12 characters). */
+  hostname?: string;
+  /** -u: Config.User over the image's. */
+  user?: string;
 }
 
 /** The init layer's entries (moby daemon/initlayer): created where the image lacks them. */
@@ -86,14 +90,15 @@ export class Daemon extends DaemonCore {
     const config: ContainerConfig = {
       ...emptyContainerConfig(),
       ...base,
-      Hostname: id.slice(0, 12),
+      Hostname: o.hostname || id.slice(0, 12),
+      User: o.user ?? base.User ?? '',
       AttachStdin: attach && !!o.interactive,
       AttachStdout: attach,
       AttachStderr: attach,
       Tty: !!o.tty,
       OpenStdin: !!o.interactive,
       StdinOnce: attach && !!o.interactive,
-      Env: [...(base.Env ?? []), ...(o.env ?? [])],
+      Env: mergeEnv(o.env ?? [], base.Env ?? null),
       Cmd: o.cmd?.length ? o.cmd : (base.Cmd ?? null),
       Image: o.image,
       Volumes: configVolumes(o.volumes ?? [], base.Volumes),
@@ -139,6 +144,7 @@ export class Daemon extends DaemonCore {
       },
       hasBeenStarted: false,
     };
+    this.populateVolumes(c);
     const dir = this.containerDir(c);
     this.fs.mkdir(dir, 0o710);
     this.fs.mkdir(`${dir}/checkpoints`, 0o700);
@@ -226,7 +232,7 @@ export class Daemon extends DaemonCore {
     this.mountVolumes(c, merged);
     const dir = this.containerDir(c);
     const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
-    this.fs.write(`${dir}/hostname`, `${c.id.slice(0, 12)}\n`, 0o644);
+    this.fs.write(`${dir}/hostname`, `${hostnameOf(c)}\n`, 0o644);
     this.fs.write(
       `${dir}/hosts`,
       [
@@ -236,7 +242,7 @@ export class Daemon extends DaemonCore {
         'ff00::0\tip6-mcastprefix',
         'ff02::1\tip6-allnodes',
         'ff02::2\tip6-allrouters',
-        `172.17.0.${2 + running}\t${c.id.slice(0, 12)}`,
+        `172.17.0.${2 + running}\t${hostnameOf(c)}`,
         '',
       ].join('\n'),
       0o644,
@@ -284,8 +290,7 @@ export class Daemon extends DaemonCore {
 
   /**
    * The -v mounts: the mountpoint is made in the container's rootfs (so it lands in the upper
-   * dir, as with Docker), a new named volume is first filled from the image, then the source is
-   * bind-mounted there.
+   * dir, as with Docker), then the source is bind-mounted there.
    */
   private mountVolumes(c: Container, merged: string): void {
     // The daemon makes mountpoints in the rootfs itself, below the container's /proc and /dev.
@@ -300,9 +305,40 @@ export class Daemon extends DaemonCore {
         if (!inside.exists(p)) inside.mkdir(p, 0o755);
       }
       if (!isDir && !inside.exists(m.Destination)) inside.writeFile(m.Destination, '', { create: true }, 0o755);
-      if (m.Type === 'volume' && isDir && host.readdir(m.Source).length === 0)
-        copyTree(inside, m.Destination, host, m.Source);
       bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`, c.id);
+    }
+  }
+
+  /**
+   * populateVolumes, which the daemon runs once, when the container is created (not at start):
+   * with the container's rootfs mounted, each volume that is still empty gets a copy of what the
+   * rootfs holds at its path (continuity's CopyDir: modes, owners, times, links), and the
+   * volume's directory takes that path's mode and owner (copyOwnership). A volume with anything
+   * in it is left alone; a path the image lacks copies nothing.
+   */
+  private populateVolumes(c: Container): void {
+    const host = this.fs.proc;
+    const empty = c.mounts.filter(
+      (m) => m.Type === 'volume' && host.exists(m.Source) && host.readdir(m.Source).length === 0,
+    );
+    if (!empty.length) return;
+    const merged = this.driver.mount(c.rw.mountId);
+    try {
+      const inside = this.kernel.proc({ root: merged, umask: 0o022, hostView: true });
+      for (const m of empty) {
+        let st: ReturnType<Proc['stat']>;
+        try {
+          st = inside.stat(m.Destination);
+        } catch {
+          continue;
+        }
+        if (st.type !== 'dir') continue;
+        copyTree(inside, m.Destination, host, m.Source);
+        host.chown(m.Source, st.uid, st.gid);
+        host.chmod(m.Source, st.mode & 0o7777);
+      }
+    } finally {
+      this.driver.unmount(c.rw.mountId);
     }
   }
 
@@ -429,16 +465,52 @@ export class Daemon extends DaemonCore {
     );
   }
 
+  /** The environment a process started in the container gets (see containerEnv). */
+  processEnv(ref: string, o: { tty: boolean; extra?: readonly string[]; user?: string }): Record<string, string> {
+    return containerEnv(this, this.getContainer(ref), o);
+  }
+
   /** docker exec without -it: runs the line in the container's merged root. */
-  async exec(ref: string, argv: string[], io: RunIO, opts: { env?: string[]; workdir?: string } = {}): Promise<number> {
+  async exec(
+    ref: string,
+    argv: string[],
+    io: RunIO,
+    opts: { env?: string[]; workdir?: string; tty?: boolean; user?: string } = {},
+  ): Promise<number> {
     const c = this.getContainer(ref);
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     this.emit({ kind: 'container', action: 'exec', id: c.id });
+    // The exec's process, as ps inside the container lists it while it runs: pids in the
+    // container's namespace, the first exec's 7 and then 6 apart (runc's helpers take the others).
+    const n = (this.execCount.get(c.id) ?? 0) + 1;
+    this.execCount.set(c.id, n);
+    const running = { pid: 1 + 6 * n, argv: [...argv], tty: !!opts.tty };
+    const list = this.execs.get(c.id) ?? [];
+    list.push(running);
+    this.execs.set(c.id, list);
+    try {
+      return await this.runExec(c, argv, io, opts);
+    } finally {
+      list.splice(list.indexOf(running), 1);
+    }
+  }
+
+  private runExec(
+    c: Container,
+    argv: string[],
+    io: RunIO,
+    opts: { env?: string[]; workdir?: string; tty?: boolean; user?: string },
+  ): Promise<number> {
     return this.runCommand(shellLine(argv), {
       root: this.mergedDir(c),
       cwd: opts.workdir ?? (c.config.WorkingDir || '/'),
-      env: envMap([...(c.config.Env ?? []), ...(opts.env ?? [])], c),
-      hostname: shortId(c.id),
+      env: containerEnv(this, c, {
+        tty: !!opts.tty,
+        extra: opts.env ?? [],
+        ...(opts.user !== undefined ? { user: opts.user } : {}),
+      }),
+      shell: isShellLine(argv),
+      hostname: hostnameOf(c),
       io,
     });
   }
@@ -446,14 +518,31 @@ export class Daemon extends DaemonCore {
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };
 
+/**
+ * Config.Env as the daemon's merge() makes it: the run's -e values first, then each of the
+ * image's whose name no -e gave; the image's list alone when the run gave none.
+ */
+function mergeEnv(user: readonly string[], image: readonly string[] | null): string[] | null {
+  if (user.length === 0) return image ? [...image] : null;
+  const key = (e: string): string => e.split('=')[0] ?? e;
+  const given = new Set(user.map(key));
+  return [...user, ...(image ?? []).filter((e) => !given.has(key(e)))];
+}
+
+/** The container's host name: -h's, else its id's first 12 characters. */
+export function hostnameOf(c: Container): string {
+  return c.config.Hostname || shortId(c.id);
+}
+
 /** "8080:80" → "80/tcp". */
 export function portOf(spec: string): string {
   const last = spec.split(':').pop() ?? spec;
   return last.includes('/') ? last : `${last}/tcp`;
 }
 
-/** cp -a of a directory's contents, from one process's view to another's (a volume's first fill). */
-function copyTree(from: Proc, src: string, to: Proc, dst: string): void {
+/** continuity's CopyDir of a directory's contents, from one process's view to another's (a volume's
+ * first fill): each entry with its mode, owner and mtime; a file linked twice stays one inode. */
+function copyTree(from: Proc, src: string, to: Proc, dst: string, links = new Map<string, string>()): void {
   let entries;
   try {
     if (from.stat(src).type !== 'dir') return;
@@ -465,10 +554,22 @@ function copyTree(from: Proc, src: string, to: Proc, dst: string): void {
     const s = `${src === '/' ? '' : src}/${e.name}`;
     const d = `${dst}/${e.name}`;
     const st = from.lstat(s);
+    const inode = `${st.dev}:${st.ino}`;
+    const first = st.type === 'file' && st.nlink > 1 ? links.get(inode) : undefined;
+    if (first !== undefined) {
+      to.link(first, d);
+      continue;
+    }
     if (st.type === 'dir') {
       to.mkdir(d, st.mode & 0o7777);
-      copyTree(from, s, to, d);
+      copyTree(from, s, to, d, links);
     } else if (st.type === 'symlink') to.symlink(from.readlink(s), d);
-    else if (st.type === 'file') to.writeFile(d, from.readFile(s), { create: true, truncate: true }, st.mode & 0o7777);
+    else if (st.type === 'file') {
+      to.writeFile(d, from.readFile(s), { create: true, truncate: true }, st.mode & 0o7777);
+      if (st.nlink > 1) links.set(inode, d);
+    } else continue;
+    to.chown(d, st.uid, st.gid, false);
+    if (st.type !== 'symlink') to.chmod(d, st.mode & 0o7777);
+    to.utimes(d, st.atimeMs, st.mtimeMs, false);
   }
 }
