@@ -305,6 +305,52 @@ describe('docker info and system df', () => {
     r = await e.docker('system', 'df');
     expect(r.stdout.split('\n')[1]).toBe(row('Images', '1', '1', humanSize(total), '0B (0%)'));
   });
+
+  it('system df -v --format runs the template once on the verbose report (no newline after it)', async () => {
+    const e = makeEnv();
+    await e.docker('pull', 'nginx');
+    await e.docker('volume', 'create', 'named');
+    await e.docker('create', '--name', 'web', '-v', 'named:/v', 'nginx');
+    const sizes = await e.docker(
+      'system',
+      'df',
+      '-v',
+      '--format',
+      '{{range .Images}}{{.Repository}} {{.Size}}|{{end}}',
+    );
+    expect(sizes.stdout).toMatch(/^nginx \d+(\.\d+)?MB\|$/);
+    const lists = await e.docker(
+      'system',
+      'df',
+      '-v',
+      '--format',
+      '{{len .Images}} {{len .Containers}} {{json .BuildCache}}',
+    );
+    expect(lists.stdout).toBe('1 1 []');
+    const vol = await e.docker('system', 'df', '-v', '--format', '{{json .Volumes}}');
+    expect(JSON.parse(vol.stdout)).toEqual([
+      {
+        Driver: 'local',
+        Labels: '',
+        Links: '1',
+        Mountpoint: '/var/lib/docker/volumes/named/_data',
+        Name: 'named',
+        Scope: 'local',
+        Size: '0B',
+      },
+    ]);
+    const id = e.daemon.getContainer('web').id;
+    expect((await e.docker('system', 'df', '-v', '--format', '{{range .Containers}}{{.ID}}{{end}}')).stdout).toBe(id);
+    // An execution error is Go's alone; a parse error and the summary's carry the CLI's prefix.
+    const bad = await e.docker('system', 'df', '-v', '--format', '{{.Type}}');
+    expect(bad.stderr).toBe(
+      'template: :1:2: executing "" at <.Type>: can\'t evaluate field Type in type *formatter.diskUsageContext\n',
+    );
+    expect(bad.code).toBe(1);
+    expect((await e.docker('system', 'df', '-v', '--format', '{{.Nope')).stderr).toBe(
+      'template parsing error: template: :1: unclosed action\n',
+    );
+  });
 });
 
 describe('docker logs and management commands', () => {

@@ -130,8 +130,9 @@ export function printList(
 ): number {
   const res = formatDockerList(format, rows, kind, '20.10');
   if (res.error) {
+    // The CLI returns the formatter's error as a plain error: main prints it and exits 1.
     ctx.stderr(`${res.error.message}\n`);
-    return 64;
+    return 1;
   }
   ctx.stdout(res.output);
   return 0;
