@@ -205,8 +205,13 @@ export class OverlayFs implements MountedFs {
     if (st.type !== 'symlink') d.chmod(staged, st.mode);
     d.utimes(staged, st.atimeMs, st.mtimeMs);
     const upper = joinRel(upperParent, name);
+    // The copy-up is not a change the user made to the parent: the kernel takes the upper
+    // parent's times before and puts them back after (ovl_copy_up_one's pstat, ovl_set_timestamps),
+    // so only its ctime moves.
+    const parentTimes = d.lstat(upperParent);
     d.rename(staged, upper);
     this.setImpure(upperParent);
+    d.utimes(upperParent, parentTimes.atimeMs, parentTimes.mtimeMs);
     this.ctx.emit({
       kind: 'copy-up',
       merged: this.merged(rel),

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXED_START } from '../host/host-time.js';
 import { createSimHost } from '../host/sim-host.js';
 import { describeCheck, emptyRecord, evaluate, type StepRecord } from '../lessons/checks.js';
 import type { Lesson } from '../lessons/loader.js';
@@ -46,14 +47,19 @@ const isPull = (line: string) => /^docker\s+(image\s+)?pull\b/.test(line.trim())
 
 /** What differs between two hosts at random and nothing else: the order `find` meets a directory's
  * names in (the file system's hash order) and `docker diff` lists changes in (naive diff collects
- * them in a Go map), inode numbers, the minute a tar entry was written, and the padding of a table
+ * them in a Go map), inode numbers, the minute a tar entry was written during the run (a time from
+ * before the simulator's clock starts came with an image and is compared), and the padding of a table
  * whose CREATED column says how long ago (its width follows the longest such text). */
 export function normalizeLessonBlock(b: LineBlock): LineBlock {
   const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
   const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>'));
   const tidy = (lines: string[]) => {
     const out = lines.map((l) => {
-      const t = l.replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ').replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d\b/g, '<time>');
+      const t = l
+        .replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ')
+        .replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d\b/g, (m) =>
+          Date.parse(`${m.replace(' ', 'T')}Z`) < FIXED_START ? m : '<time>',
+        );
       return ago ? t.replace(/ {2,}/g, '  ').trimEnd() : t;
     });
     return sorted ? out.sort() : out;
@@ -71,7 +77,10 @@ export function compareLessonLines(
 ): LineBlock[] {
   const [s, r] = shareCommonIds(sim, real);
   return lines
-    .map((line, i) => normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot)[0] as LineBlock)
+    .map(
+      (line, i) =>
+        normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot, { keepTimesBefore: FIXED_START })[0] as LineBlock,
+    )
     .map(normalizeLessonBlock);
 }
 

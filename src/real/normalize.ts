@@ -12,7 +12,31 @@ const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( 
 const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;
 const WORK_TEMP = /#[0-9a-f]+\b/g;
 
-export function normalizeTranscript(text: string, dataRoot?: string): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The epoch ms a printed time names, for the forms replaced below (ls's recent form has no year). */
+function timeOf(printed: string): number | undefined {
+  const ls = /^(\w{3}) +(\d+) +(\d{4})$/.exec(printed);
+  if (ls) return Date.UTC(Number(ls[3]), MONTHS.indexOf(ls[1] ?? ''), Number(ls[2]));
+  if (!/^\d{4}-/.test(printed)) return undefined; // ls's `Dec  7 00:40`: recent, so written in the run
+  const t = Date.parse(printed.replace(/^(\S+) (\S+) ([+-]\d\d)(\d\d)$/, '$1T$2$3:$4').replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * keepTimesBefore: a time before it (epoch ms) was not written during the run on either side — it
+ * came with an image, or a copy-up kept it — so it is compared as printed, not made a placeholder.
+ */
+export interface NormalizeOptions {
+  keepTimesBefore?: number;
+}
+
+export function normalizeTranscript(text: string, dataRoot?: string, o: NormalizeOptions = {}): string {
+  const keep = o.keepTimesBefore;
+  const mask = (placeholder: string) => (printed: string) => {
+    const t = keep === undefined ? undefined : timeOf(printed);
+    return t !== undefined && keep !== undefined && t < keep ? printed : placeholder;
+  };
   let t = text;
   if (dataRoot) t = t.split(dataRoot).join('/var/lib/docker');
   const ids = new Map<string, string>();
@@ -35,9 +59,9 @@ export function normalizeTranscript(text: string, dataRoot?: string): string {
   });
   return t
     .replace(RELATIVE_TIME, '<ago>')
-    .replace(ISO_TIME, '<time>')
-    .replace(STAT_TIME, '<time>')
-    .replace(LS_TIME, '<date>')
+    .replace(ISO_TIME, mask('<time>'))
+    .replace(STAT_TIME, mask('<time>'))
+    .replace(LS_TIME, mask('<date>'))
     .replace(WORK_TEMP, '#<n>');
 }
 

@@ -15,7 +15,7 @@ import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
 import { shellQuote } from '../posix/shell-quote.js';
-import { lcsPairs, normalizeTranscript } from './normalize.js';
+import { lcsPairs, type NormalizeOptions, normalizeTranscript } from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { namespaceSetup } from './real-shell.js';
 import { simRun, simulatorArchive } from './tutorial-images.js';
@@ -102,10 +102,15 @@ export function normalizeBlocks(
   sim: readonly string[],
   real: readonly string[],
   dataRoot?: string,
+  options: NormalizeOptions = {},
 ): LineBlock[] {
   const SEP = '\u0000BLOCK\u0000\n';
   const n = (blocks: readonly string[], root?: string) =>
-    normalizeTranscript(blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP), root).split(SEP);
+    normalizeTranscript(
+      blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP),
+      root,
+      options,
+    ).split(SEP);
   const [simShared, realShared] = shareCommonIds(sim, real);
   const s = n(simShared);
   const r = n(realShared, dataRoot);

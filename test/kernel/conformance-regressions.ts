@@ -3,6 +3,22 @@
 import type { Scenario } from './conformance/scenario.js';
 
 export const REGRESSIONS: Record<string, Scenario> = {
+  // Copy-up puts back the upper parent's times (ovl_copy_up_one's pstat): the upper root and the
+  // copied-up d keep their pinned mtimes; only the file written changes.
+  "copy-up keeps the lower mtime of a directory and leaves the parent's mtime": {
+    lowers: [
+      [
+        { kind: 'dir', path: 'd', mode: 0o755 },
+        { kind: 'dir', path: 'd/e', mode: 0o755 },
+        { kind: 'file', path: 'd/e/f', data: 'x', mode: 0o644 },
+      ],
+    ],
+    ops: [
+      { op: 'write', path: 'd/e/f', data: 'y', how: 'append' },
+      { op: 'chmod', path: 'd', mode: 0o700 },
+      { op: 'mkdir', path: 'd/e/g', mode: 0o755 },
+    ],
+  },
   // A one-layer directory is read as it is on disk, so a stray whiteout in it is listed
   // (and then fails lstat with ENOENT).
   'readdir of an unmerged lower dir lists its whiteouts': {

@@ -134,6 +134,19 @@ describe('copy-up', () => {
     expect(text(p.getxattr('/u', 'trusted.overlay.impure', false))).toBe('y');
   });
 
+  it("a copied-up directory keeps its lower mtime, and the copy-up leaves its parent's mtime alone", () => {
+    const old = 1_000_000_000_000;
+    for (const d of ['/l2/tree', '/l2/tree/leaf']) p.utimes(d, old, old, false);
+    p.utimes('/u', old + 5000, old + 5000, false);
+    p.chmod('/m/tree/leaf', 0o600); // copies up /tree (into /u) and then leaf (into /u/tree)
+    expect(p.lstat('/u/tree').mtimeMs).toBe(old);
+    expect(p.lstat('/u/tree/leaf').mtimeMs).toBe(old);
+    expect(p.lstat('/u').mtimeMs).toBe(old + 5000);
+    expect(p.lstat('/u').ctimeMs).toBeGreaterThan(old + 5000);
+    p.writeFile('/m/tree/new', 'x'); // a new entry changes the directory's mtime as usual
+    expect(p.lstat('/u/tree').mtimeMs).toBeGreaterThan(old);
+  });
+
   it('a copy-up passes through the work directory: work/work is left holding nothing', () => {
     p.writeFile('/m/dir/low', 'x', { append: true });
     expect(p.readdir('/w/work')).toEqual([]);

@@ -76,6 +76,9 @@ describe('lessons on a real host, without one', () => {
         'cat f',
         'docker diff w',
         'docker history i',
+        'ls -la up/etc',
+        'stat up/etc',
+        'tar -tvf old',
       ],
       [
         `${c}: Pull complete\n`,
@@ -86,6 +89,9 @@ describe('lessons on a real host, without one', () => {
         'v1\n',
         'C /a\nC /a/b\nA /a/c\n',
         'IMAGE   CREATED          SIZE\nx       15 months ago    0B\n',
+        'drwxr-xr-x 2 root root 4096 Nov 23 23:17 .\ndrwxr-xr-x 3 root root 4096 Nov 23 23:17 ..\n',
+        'Modify: 2024-11-23 23:17:01.000000000 +0000\n',
+        'd root 2023-08-08 13:06 etc/\n',
       ],
       [
         'Loaded image: x\n',
@@ -96,11 +102,16 @@ describe('lessons on a real host, without one', () => {
         'v2\n',
         'C /a\nA /a/c\nC /a/b\n',
         'IMAGE   CREATED      SIZE\nx       2 days ago   0B\n',
+        'drwxr-xr-x 2 root root 4096 Aug  8  2023 .\ndrwxr-xr-x 3 root root 4096 Dec  6 22:10 ..\n',
+        'Modify: 2023-08-08 13:06:40.000000000 +0000\n',
+        'd root 2024-01-01 10:00 etc/\n',
       ],
       '/data',
     );
     const same = blocks.map((x) => x.sim.join('\n') === x.real.join('\n'));
-    expect(same).toEqual([false, true, true, true, true, false, true, true]);
+    // A copied-up directory keeps the time it had in the image (before the simulator's clock
+    // starts): one side showing the time of the run instead is a real difference.
+    expect(same).toEqual([false, true, true, true, true, false, true, true, false, false, false]);
   });
 
   it("knows the images a lesson's setup pulls", () => {

@@ -11,7 +11,10 @@ import {
   type Proc,
 } from '../../../src/kernel/index.js';
 import {
+  mtimeField,
   PRESENCE_ONLY_XATTRS,
+  pinnedTime,
+  UPPER_ROOT_PIN_S,
   XATTR_NAME,
   type LayerStep,
   type Op,
@@ -52,6 +55,14 @@ function buildLayer(p: Proc, root: string, steps: LayerStep[]): void {
   }
 }
 
+/** As real_runner.py's pin_times: entry i of the layer in path order gets pinnedTime(layer, i). */
+function pinTimes(p: Proc, root: string, layer: number): void {
+  snapshotTree(p, root).forEach((e, i) => {
+    const t = pinnedTime(layer, i) * 1000;
+    p.utimes(e.path === '' ? root : `${root}/${e.path}`, t, t, false);
+  });
+}
+
 export function snapshotTree(p: Proc, root: string, renameTemps = false): TreeEntry[] {
   const out: TreeEntry[] = [];
   const rec = (rel: string): void => {
@@ -86,6 +97,7 @@ export function snapshotTree(p: Proc, root: string, renameTemps = false): TreeEn
       for (const x of names)
         e.xattrs[x] = PRESENCE_ONLY_XATTRS.has(x) ? '<present>' : latin1(p.getxattr(path, x, false));
     }
+    e.mtime = mtimeField(Math.floor(st.mtimeMs / 1000));
     out.push(e);
     if (st.type === 'dir')
       for (const n of p
@@ -176,8 +188,10 @@ export function runOnModel(scenario: Scenario): RunResult {
   scenario.lowers.forEach((steps, i) => {
     p.mkdir(lowers[i] as string);
     buildLayer(p, lowers[i] as string, steps);
+    pinTimes(p, lowers[i] as string, i);
   });
   for (const d of ['u', 'w', 'm']) p.mkdir(`${ROOT}/${d}`);
+  p.utimes(`${ROOT}/u`, UPPER_ROOT_PIN_S * 1000, UPPER_ROOT_PIN_S * 1000);
   const lowersBefore = lowers.map((l) => snapshotTree(p, l));
   p.mount(`${ROOT}/m`, 'overlay', `lowerdir=${lowers.join(':')},upperdir=${ROOT}/u,workdir=${ROOT}/w`);
   const layer = (where: string): string =>

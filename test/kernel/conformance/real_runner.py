@@ -19,6 +19,10 @@ import time
 LIBC = ctypes.CDLL(None, use_errno=True)
 XATTR_NAME = "user.tutor"
 PRESENCE_ONLY = {"trusted.overlay.origin", "trusted.overlay.uuid"}
+# The pinned mtimes scenario.ts describes (PINNED_BASE_S, UPPER_ROOT_PIN_S, PINNED_LIMIT_S).
+PINNED_BASE_S = 1_000_000_000
+UPPER_ROOT_PIN_S = PINNED_BASE_S + 900
+PINNED_LIMIT_S = 1_200_000_000
 
 
 def mount_overlay(lowers, upper, work, target):
@@ -76,6 +80,7 @@ def entry(root, rel, rename_temps=False):
     if rename_temps:
         name = "/".join("#" if part.startswith("#") else part for part in rel.split("/"))
     e = {"path": name, "type": t, "mode": stat.S_IMODE(st.st_mode), "nlink": st.st_nlink}
+    secs = st.st_mtime_ns // 1_000_000_000
     if t == "file":
         e["size"] = st.st_size
         with open(p, "rb") as f:
@@ -92,7 +97,15 @@ def entry(root, rel, rename_temps=False):
         xs[x] = "<present>" if x in PRESENCE_ONLY else v.decode("latin-1")
     if xs:
         e["xattrs"] = xs
+    e["mtime"] = secs if secs < PINNED_LIMIT_S else "now"
     return e
+
+
+def pin_times(root, layer):
+    """Entry i of the layer in path order gets mtime (and atime) PINNED_BASE_S + 1000 * layer + i."""
+    for i, e in enumerate(walk(root)):
+        t = PINNED_BASE_S + 1000 * layer + i
+        os.utime(os.path.join(root, e["path"]) if e["path"] else root, (t, t), follow_symlinks=False)
 
 
 def walk(root, rename_temps=False):
@@ -174,10 +187,12 @@ def run(req, base):
         ld = os.path.join(d, "l%d" % i)
         os.mkdir(ld)
         build_layer(ld, steps)
+        pin_times(ld, i)
         lowers.append(ld)
     up, wk, m = (os.path.join(d, n) for n in ("u", "w", "m"))
     for x in (up, wk, m):
         os.mkdir(x)
+    os.utime(up, (UPPER_ROOT_PIN_S, UPPER_ROOT_PIN_S))
     before = [walk(l) for l in lowers]
     mount_overlay(lowers, up, wk, m)
     results = []

@@ -51,6 +51,8 @@ export interface TreeEntry {
   target?: string;
   rdev?: [number, number];
   xattrs?: Record<string, string>;
+  /** A pinned mtime (seconds) the entry kept, or 'now' for one the run set. */
+  mtime?: number | 'now';
 }
 
 export interface Snapshot {
@@ -72,3 +74,16 @@ export interface RunResult {
 export const XATTR_NAME = 'user.tutor';
 /** Values of these overlay xattrs are file handles or random ids: only their presence is compared. */
 export const PRESENCE_ONLY_XATTRS = new Set(['trusted.overlay.origin', 'trusted.overlay.uuid']);
+
+/**
+ * Every lower entry and the upper root get an old, distinct mtime before the mount (both sides
+ * pin the same values, entry i of layer l in path order at PINNED_BASE_S + 1000 * l + i; the upper
+ * root at PINNED_BASE_S + 900), so a snapshot tells which lower time an entry kept (copy-up keeps
+ * it, and puts back the upper parent's) from one the run set, which reads 'now'.
+ */
+export const PINNED_BASE_S = 1_000_000_000;
+export const UPPER_ROOT_PIN_S = PINNED_BASE_S + 900;
+/** Times before this are pinned ones; the runs happen long after it. */
+export const PINNED_LIMIT_S = 1_200_000_000;
+export const pinnedTime = (layer: number, i: number): number => PINNED_BASE_S + 1000 * layer + i;
+export const mtimeField = (seconds: number): number | 'now' => (seconds < PINNED_LIMIT_S ? seconds : 'now');
