@@ -1,10 +1,11 @@
 // `docker save` and `docker load` archives, as pure functions over bytes.
 //
-// Writing produces Docker 25+'s layout — an OCI image layout (oci-layout, index.json,
-// blobs/sha256/{config, uncompressed layer tars, OCI manifest}) plus the legacy manifest.json and
-// repositories that older daemons load from. Reading takes that layout and the pre-25 one
-// (<v1id>/{VERSION,json,layer.tar}, <image id>.json, manifest.json, repositories), which is what
-// Docker 20.10 writes. Layers may be gzip-compressed; each must hash to the DiffID its config
+// Reading takes both layouts `docker load` meets: the pre-25 one Docker 20.10 writes
+// (<v1id>/{VERSION,json,layer.tar}, <image id>.json, manifest.json, repositories; the simulator's
+// own `docker save` writes it: legacy-archive.ts) and Docker 25+'s — an OCI image layout
+// (oci-layout, index.json, blobs/sha256/{config, uncompressed layer tars, OCI manifest}) plus the
+// legacy manifest.json and repositories —, which writeOciImageArchive writes for archives made by
+// a newer Docker. Layers may be gzip-compressed; each must hash to the DiffID its config
 // lists, as `docker load` insists.
 import { gunzipSync } from 'node:zlib';
 import { ContentBuilder, contentBytes, contentSize, type FileContent, readRange } from '../kernel/index.js';
@@ -163,8 +164,9 @@ export interface WriteArchiveOptions {
   mtime?: number;
 }
 
-/** The archive `docker save` writes, as content: a described layer is not made into bytes. */
-export function writeImageArchive(images: ArchivedImage[], options: WriteArchiveOptions = {}): FileContent {
+/** An archive as Docker 25+ saves it (to load into the simulated 20.10 daemon, as a learner may),
+ * as content: a described layer is not made into bytes. */
+export function writeOciImageArchive(images: ArchivedImage[], options: WriteArchiveOptions = {}): FileContent {
   const blobs = new Map<string, FileContent>();
   const addBlob = (b: FileContent, digest?: Digest): Digest => {
     const d = digest ?? contentDigest(b);

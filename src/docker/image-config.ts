@@ -212,6 +212,43 @@ export function imageConfigSchema(era: DockerEra = DEFAULT_ERA): GoType {
   return s;
 }
 
+/**
+ * image.V1Image, the legacy per-layer config `docker save` writes as <v1 id>/json (fields in struct
+ * order). sorted: written as image/v1.CreateID writes it — marshalled, read back into a map, given
+ * "layer_id" (and "parent"), marshalled again with sorted keys — whose sha256 is the layer's v1 id.
+ */
+export function v1ImageSchema(era: DockerEra = DEFAULT_ERA, sorted = false): GoType {
+  const cc = containerConfigSchema(era);
+  return goStruct(
+    'image.V1Image',
+    [
+      f('id', goString, true),
+      f('parent', goString, true),
+      f('comment', goString, true),
+      f('created', goTime),
+      f('container', goString, true),
+      f('container_config', cc, true),
+      f('docker_version', goString, true),
+      f('author', goString, true),
+      f('config', ptrTo(cc), true),
+      f('architecture', goString, true),
+      f('variant', goString, true),
+      f('os', goString, true),
+      f('Size', goInt, true),
+      ...(sorted ? [f('layer_id', goString)] : []),
+    ],
+    sorted,
+  );
+}
+
+export function marshalV1Image(
+  v: Record<string, unknown>,
+  opts: ImageConfigOptions & { sorted?: boolean } = {},
+): string {
+  const era = opts.era ?? DEFAULT_ERA;
+  return marshalGo(v1ImageSchema(era, opts.sorted), v, goOpts(era));
+}
+
 export interface ImageConfigOptions {
   era?: DockerEra;
 }

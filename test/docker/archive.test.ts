@@ -7,7 +7,7 @@ import {
   diffIdsOf,
   fullyQualified,
   readImageArchive,
-  writeImageArchive,
+  writeOciImageArchive,
   type ArchivedImage,
 } from '../../src/docker/archive.js';
 import { chainIds, contentDigest, diffId, imageId } from '../../src/docker/digest.js';
@@ -38,27 +38,27 @@ function sampleImage(tags: string[]): ArchivedImage {
 describe('image archives', () => {
   it('written archives read back to the same config bytes and layers', async () => {
     const img = sampleImage(['tutor/hello:1.0']);
-    const [back] = await readImageArchive(writeImageArchive([img]));
+    const [back] = await readImageArchive(writeOciImageArchive([img]));
     expect(back?.repoTags).toEqual(['tutor/hello:1.0']);
     expect(imageId(back?.config as Uint8Array)).toBe(imageId(img.config));
     expect(back?.layers.map((l) => contentDigest(l))).toEqual(diffIdsOf(img));
   });
 
-  it('an archive holds the OCI layout beside manifest.json and repositories', async () => {
-    const bytes = writeImageArchive([sampleImage(['hello:latest'])]);
+  it("Docker 25's archive holds the OCI layout beside manifest.json and repositories", async () => {
+    const bytes = writeOciImageArchive([sampleImage(['hello:latest'])]);
     const text = Buffer.from(contentBytes(bytes)).toString('latin1');
     for (const name of ['oci-layout', 'index.json', 'manifest.json', 'repositories', 'blobs/sha256/'])
       expect(text).toContain(name);
   });
 
   it('writing the same images twice gives the same bytes', () => {
-    expect(writeImageArchive([sampleImage(['a:1'])])).toEqual(writeImageArchive([sampleImage(['a:1'])]));
+    expect(writeOciImageArchive([sampleImage(['a:1'])])).toEqual(writeOciImageArchive([sampleImage(['a:1'])]));
   });
 
   it('a layer that does not hash to its DiffID is refused as docker load refuses it', async () => {
     const img = sampleImage(['bad:1']);
     img.layers = [writeLayerTar([{ path: 'other', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 0 }])];
-    await expect(readImageArchive(writeImageArchive([img]))).rejects.toThrow(/invalid diffID for layer 0/);
+    await expect(readImageArchive(writeOciImageArchive([img]))).rejects.toThrow(/invalid diffID for layer 0/);
   });
 
   it('an archive without manifest.json is refused', async () => {
@@ -187,7 +187,10 @@ describe.runIf(!unavailable)('image archives against a real dockerd', () => {
     await d.dockerOk(['save', '-o', file, 'layered:latest']);
     const [img] = await readImageArchive(new Uint8Array(readFileSync(file)));
     const out = join(d.tmpDir, 'sim-written.tar');
-    writeFileSync(out, contentBytes(writeImageArchive([{ ...(img as ArchivedImage), repoTags: ['sim-written:1'] }])));
+    writeFileSync(
+      out,
+      contentBytes(writeOciImageArchive([{ ...(img as ArchivedImage), repoTags: ['sim-written:1'] }])),
+    );
     const loaded = await d.dockerOk(['load', '-i', out]);
     expect(loaded).toContain('Loaded image: sim-written:1');
     expect(await d.dockerOk(['image', 'inspect', '-f', '{{.Id}}', 'sim-written:1'])).toBe(ids.layered);

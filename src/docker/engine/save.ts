@@ -1,11 +1,15 @@
 // docker save: each image's config and its layers' tars — rebuilt byte for byte from
-// tar-split.json.gz and diff/, as the daemon does — written as Docker 25+ lays out an archive
-// (../archive.ts): an OCI layout plus manifest.json and repositories.
+// tar-split.json.gz and diff/, as the daemon does — written as Docker 20.10 lays out an archive
+// (../legacy-archive.ts): <v1 id>/{VERSION,json,layer.tar}, <image id>.json, manifest.json and
+// repositories. Which images and tags go in follows moby's tarexporter.parseNames.
 import type { FileContent } from '../../kernel/index.js';
-import { writeImageArchive, type ArchivedImage } from '../archive.js';
+import { compareGoStrings } from '../go-json.js';
+import { type SavedImage, writeLegacyImageArchive } from '../legacy-archive.js';
 import { parseReference } from '../registry/types.js';
 import type { DaemonCore } from './daemon.js';
+import { DaemonError } from './types.js';
 import type { RoLayer } from './layerstore.js';
+import type { StoredImage } from './imagestore.js';
 import { assembleLayerTar } from './tar-split.js';
 
 /** The layer's tar as content: headers from tar-split, each file's content as diff/ keeps it (a
@@ -16,38 +20,63 @@ function layerTar(d: DaemonCore, layer: RoLayer): FileContent {
   return assembleLayerTar(gz, (name) => d.fs.proc.readContent(`${diff}/${name.replace(/\/$/, '')}`));
 }
 
-/** refs: tags or image IDs, as given to `docker save`. */
-export function saveImages(d: DaemonCore, refs: string[]): FileContent {
-  const images: ArchivedImage[] = [];
-  const byId = new Map<string, ArchivedImage>();
+/** The images a list of names selects, each with the tags it is saved under (parseNames). */
+function selectImages(d: DaemonCore, refs: string[]): Array<{ image: StoredImage; tags: string[] }> {
+  const chosen = new Map<string, { image: StoredImage; tags: string[] }>();
+  const add = (image: StoredImage, tag?: string) => {
+    let entry = chosen.get(image.id);
+    if (!entry) chosen.set(image.id, (entry = { image, tags: [] }));
+    if (tag && !entry.tags.includes(tag)) entry.tags.push(tag);
+  };
   for (const ref of refs) {
-    const img = d.getImage(ref);
-    const chain: RoLayer[] = [];
-    for (let l: RoLayer | undefined = img.layer; l; l = l.parent) chain.unshift(l);
-    let entry = byId.get(img.id);
-    if (!entry) {
-      // Each layer is named by its DiffID, as the daemon knows it (Docker does not hash it again).
-      entry = {
-        repoTags: [],
-        config: img.configBytes,
-        layers: chain.map((l) => layerTar(d, l)),
-        layerDigests: chain.map((l) => l.diffId),
-      };
-      byId.set(img.id, entry);
-      images.push(entry);
-    }
-    // A tag given by name is saved with the image; an ID saves it untagged.
-    let tag: string | undefined;
+    let named: ReturnType<typeof parseReference> | undefined;
     try {
-      const r = parseReference(ref);
-      if (!r.digest && d.imageStore.refs.get(`${r.name}:${r.tag}`) === img.id) tag = `${r.name}:${r.tag}`;
+      named = parseReference(ref);
     } catch {
-      // Not a reference (an image ID): saved untagged.
+      named = undefined; // an image ID
     }
-    if (tag && !entry.repoTags.includes(tag)) entry.repoTags.push(tag);
+    const fullId = /^(sha256:)?[0-9a-f]{64}$/.test(ref);
+    if (!named || fullId) {
+      add(d.getImage(ref));
+      continue;
+    }
+    // A repository name with no tag or digest ("busybox"): every tag of it is saved; with none,
+    // the name is looked up as an image ID prefix (imageStore.Search).
+    if (!named.tagged && !named.digest) {
+      const tagged = [...d.imageStore.refs]
+        .filter(([r]) => r.startsWith(`${named.name}:`))
+        .sort(([a], [b]) => compareGoStrings(a, b));
+      for (const [r, id] of tagged) add(d.getImage(id), r);
+      if (tagged.length) continue;
+      const byId = d.findImage(ref);
+      if (!byId) throw new DaemonError(`No such image: ${ref}`, 404);
+      add(byId);
+      continue;
+    }
+    // A tag or digest reference must be in the reference store (rs.Get).
+    const key = named.digest ? `${named.name}@${named.digest}` : `${named.name}:${named.tag}`;
+    const id = d.imageStore.refs.get(key);
+    if (!id) throw new DaemonError('reference does not exist', 404);
+    add(d.getImage(id), named.digest ? undefined : key);
   }
-  const created = images.map(
-    (i) => Date.parse((JSON.parse(new TextDecoder().decode(i.config)) as { created?: string }).created ?? '') / 1000,
-  );
-  return writeImageArchive(images, { mtime: Math.floor(Math.max(0, ...created.filter(Number.isFinite))) });
+  return [...chosen.values()];
+}
+
+/** refs: names, tags or image IDs, as given to `docker save`. */
+export function saveImages(d: DaemonCore, refs: string[]): FileContent {
+  const selected = selectImages(d, refs);
+  const ids = new Set(selected.map((s) => s.image.id));
+  const images: SavedImage[] = selected.map(({ image, tags }) => {
+    if (!image.layer) throw new DaemonError('empty export - not implemented', 500);
+    const chain: RoLayer[] = [];
+    for (let l: RoLayer | undefined = image.layer; l; l = l.parent) chain.unshift(l);
+    return {
+      config: image.configBytes,
+      repoTags: tags,
+      layers: chain.map((l) => layerTar(d, l)),
+      // validatedParentLinks: a parent is named only when it is saved too.
+      ...(image.parent && ids.has(image.parent) ? { parent: image.parent } : {}),
+    };
+  });
+  return writeLegacyImageArchive(images, { now: Math.floor(d.clock.now() / 1000) });
 }

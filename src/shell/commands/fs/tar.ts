@@ -1,5 +1,5 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
-// -v, -f FILE (standard input by default), -C DIR and -z, so a learner can open what `docker save`
+// -v, -f FILE (standard input by default), -C DIR, -O (to standard output) and -z, so a learner can open what `docker save`
 // wrote and see .wh. files where the disk has whiteout devices. Creating archives is not simulated and says so.
 import { gunzipSync } from 'node:zlib';
 import { memberContent, type TarHeader as Headers, tarMembers } from '../../../docker/tar-reader.js';
@@ -13,13 +13,15 @@ interface TarOptions {
   file?: string;
   dir?: string;
   gzip: boolean;
+  /** -O: extract files to standard output (tar -xO manifest.json). */
+  toStdout: boolean;
   members: string[];
 }
 
 const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 
 function parseArgs(argv: string[]): TarOptions | string {
-  const o: TarOptions = { verbose: false, gzip: false, members: [] };
+  const o: TarOptions = { verbose: false, gzip: false, toStdout: false, members: [] };
   const setMode = (m: 't' | 'x' | 'c'): string | undefined => {
     if (o.mode && o.mode !== m)
       return "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option\n";
@@ -28,7 +30,7 @@ function parseArgs(argv: string[]): TarOptions | string {
   };
   const args = [...argv];
   // Old style: the first word without a dash is a cluster of option letters.
-  if (args[0] && !args[0].startsWith('-') && /^[txcvfzC]+$/.test(args[0])) args[0] = `-${args[0]}`;
+  if (args[0] && !args[0].startsWith('-') && /^[txcvfzCO]+$/.test(args[0])) args[0] = `-${args[0]}`;
   for (let a = args.shift(); a !== undefined; a = args.shift()) {
     if (a === '--list') {
       const e = setMode('t');
@@ -47,6 +49,10 @@ function parseArgs(argv: string[]): TarOptions | string {
     }
     if (a === '--verbose') {
       o.verbose = true;
+      continue;
+    }
+    if (a === '--to-stdout') {
+      o.toStdout = true;
       continue;
     }
     if (a === '--gzip' || a === '--gunzip') {
@@ -78,6 +84,7 @@ function parseArgs(argv: string[]): TarOptions | string {
           if (e) return e;
         } else if (c === 'v') o.verbose = true;
         else if (c === 'z') o.gzip = true;
+        else if (c === 'O') o.toStdout = true;
         else if (c === 'f' || c === 'C') {
           const rest = letters.slice(i + 1);
           const v = rest !== '' ? rest : args.shift();
@@ -204,6 +211,12 @@ async function tar(ctx: CommandContext): Promise<number> {
       if (!wanted(h.name.replace(/\/$/, ''))) continue;
       if (o.mode === 't') {
         ctx.stdout(`${o.verbose ? verboseLine(h) : h.name}\n`);
+        continue;
+      }
+      if (o.toStdout) {
+        // GNU tar writes the regular files' bytes; the listing -v asks for goes to standard error.
+        if (o.verbose) ctx.stderr(`${h.name}\n`);
+        if (h.type === 'file' || h.type === 'contiguous-file') ctx.stdout(contentBytes(memberContent(bytes, m)));
         continue;
       }
       if (o.verbose) ctx.stdout(`${h.name}\n`);
