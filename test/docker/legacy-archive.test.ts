@@ -145,8 +145,8 @@ function io(): CommandIO & { text: () => string } {
   let out = '';
   return {
     stdin: new Uint8Array(0),
-    stdout: (d) => void (out += String(d)),
-    stderr: (d) => void (out += String(d)),
+    stdout: (d) => void (out += typeof d === 'string' ? d : dec.decode(d)),
+    stderr: (d) => void (out += typeof d === 'string' ? d : dec.decode(d)),
     stdinIsTerminal: false,
     stdoutIsTerminal: false,
     text: () => out,

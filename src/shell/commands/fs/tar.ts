@@ -1,6 +1,7 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
-// -v, -f FILE (standard input by default), -C DIR, -O (to standard output) and -z, so a learner can open what `docker save`
-// wrote and see .wh. files where the disk has whiteout devices. Creating archives is not simulated and says so.
+// -v, -f FILE (standard input by default), -C DIR, -O (to standard output) and -z, so a learner can
+// open what `docker save` wrote and see .wh. files where the disk has whiteout devices. Creating
+// archives is not simulated and says so.
 import { gunzipSync } from 'node:zlib';
 import { memberContent, type TarHeader as Headers, tarMembers } from '../../../docker/tar-reader.js';
 import { contentBytes, type FileContent, readRange } from '../../../kernel/index.js';
