@@ -107,12 +107,13 @@ export function fullTime(ms: number): string {
  * ls -h, du -h and df -h sizes: 1024-based, one decimal below 10, rounded up, as GNU does (docker's
  * decimal sizes are go-units' humanSize).
  */
-export function coreutilsHumanSize(bytes: number): string {
-  const units = ['', 'K', 'M', 'G', 'T', 'P'];
+export function coreutilsHumanSize(bytes: number, base: 1000 | 1024 = 1024): string {
+  // --si: powers of 1000, kilo as a small k.
+  const units = base === 1000 ? ['', 'k', 'M', 'G', 'T', 'P'] : ['', 'K', 'M', 'G', 'T', 'P'];
   let v = bytes;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
+  while (v >= base && u < units.length - 1) {
+    v /= base;
     u++;
   }
   if (u === 0) return String(bytes);
@@ -121,5 +122,5 @@ export function coreutilsHumanSize(bytes: number): string {
     return r >= 10 ? `${Math.ceil(r)}${units[u]}` : `${r.toFixed(1)}${units[u]}`;
   }
   const r = Math.ceil(v);
-  return r >= 1024 && u < units.length - 1 ? `1.0${units[u + 1]}` : `${r}${units[u]}`;
+  return r >= base && u < units.length - 1 ? `1.0${units[u + 1]}` : `${r}${units[u]}`;
 }

@@ -7,12 +7,35 @@ import { busyboxHuman, isBusybox } from '../busybox/formats.js';
 import { tryStat } from './lookup.js';
 import { dfCommand } from './df.js';
 
+/** How du prints a size: its block size, a suffix for -BM, or -h/--si's human sizes. */
+interface DuUnits {
+  apparent: boolean;
+  blockSize: number;
+  suffix: string;
+  human: 0 | 1000 | 1024;
+}
+
+/** -B / --block-size: N, NK (1024s), NKB (1000s), or a bare unit (K, M, KB…) that du then prints. */
+function blockSizeOf(spec: string): { size: number; suffix: string } | undefined {
+  const m = /^(\d*)([KMGTPEZY](iB|B)?|B)?$/.exec(spec);
+  if (!m || spec === '') return undefined;
+  const [, digits = '', unit = ''] = m;
+  const powers = 'KMGTPEZY';
+  const letter = unit.charAt(0);
+  const scale =
+    unit === '' || unit === 'B'
+      ? 1
+      : (unit.endsWith('B') && !unit.endsWith('iB') ? 1000 : 1024) ** (powers.indexOf(letter) + 1);
+  const size = (digits === '' ? 1 : Number(digits)) * scale;
+  return size > 0 ? { size, suffix: digits === '' ? unit : '' } : undefined;
+}
+
 function du(ctx: CommandContext): number {
   let p;
   try {
     p = parseOptions('du', ctx.argv.slice(1), {
-      short: 'shacbxk',
-      shortArg: 'd',
+      short: 'shacbxkm',
+      shortArg: 'dB',
       long: {
         summarize: 's',
         'human-readable': 'h',
@@ -21,6 +44,10 @@ function du(ctx: CommandContext): number {
         'max-depth=': 'd',
         'apparent-size': 'A',
         bytes: 'b',
+        'block-size=': 'B',
+        si: 'S',
+        kilobytes: 'k',
+        megabytes: 'm',
       },
     });
   } catch (err) {
@@ -29,9 +56,37 @@ function du(ctx: CommandContext): number {
   const f = p.flags;
   const maxDepth = f.has('s') ? 0 : f.has('d') ? Number(f.get('d')) : Infinity;
   const seen = new Set<string>();
-  const human = (kb: number): string => (isBusybox(ctx) ? busyboxHuman(kb * 1024) : coreutilsHumanSize(kb * 1024));
-  const fmt = (kb: number, bytes: number): string =>
-    f.has('b') ? String(bytes) : f.has('h') ? (kb === 0 ? '0' : human(kb)) : String(kb);
+  // The unit options in the order given, the last one winning; -b and --apparent-size switch to
+  // apparent sizes for good (du -bm prints megabytes of apparent size).
+  const units: DuUnits = { apparent: false, blockSize: 1024, suffix: '', human: 0 };
+  for (const [key, value] of p.opts) {
+    if (key === 'A') units.apparent = true;
+    else if (key === 'b') Object.assign(units, { apparent: true, blockSize: 1, suffix: '', human: 0 });
+    else if (key === 'k') Object.assign(units, { blockSize: 1024, suffix: '', human: 0 });
+    else if (key === 'm') Object.assign(units, { blockSize: 1024 * 1024, suffix: '', human: 0 });
+    else if (key === 'h') units.human = 1024;
+    else if (key === 'S') units.human = 1000;
+    else if (key === 'B') {
+      const bs = blockSizeOf(value);
+      if (!bs) {
+        ctx.stderr(
+          `du: invalid ${ctx.argv.some((a) => a.startsWith('--block-size')) ? '--block-size' : '-B'} argument ${q(value)}\n`,
+        );
+        return 1;
+      }
+      Object.assign(units, { blockSize: bs.size, suffix: bs.suffix, human: 0 });
+    }
+  }
+  const busybox = isBusybox(ctx);
+  // Sizes are summed in bytes (st_blocks * 512, or st_size) and rounded up once, when printed.
+  const fmt = (usage: number, apparent: number): string => {
+    const bytes = units.apparent ? apparent : usage;
+    if (units.human) {
+      if (bytes === 0) return '0';
+      return busybox ? busyboxHuman(bytes) : coreutilsHumanSize(bytes, units.human);
+    }
+    return `${Math.ceil(bytes / units.blockSize)}${units.suffix}`;
+  };
   let status = 0;
   let grand = 0;
   let grandBytes = 0;
@@ -42,7 +97,7 @@ function du(ctx: CommandContext): number {
     const key = `${st.dev}:${st.ino}`;
     if (seen.has(key)) return [0, 0];
     seen.add(key);
-    let kb = st.blocks / 2;
+    let used = st.blocks * 512;
     let bytes = st.size;
     if (st.type === 'dir') {
       let entries: { name: string }[];
@@ -55,12 +110,12 @@ function du(ctx: CommandContext): number {
       }
       for (const e of entries) {
         const [k, b] = walk(path.endsWith('/') ? path + e.name : `${path}/${e.name}`, depth + 1);
-        kb += k;
+        used += k;
         bytes += b;
       }
-      if (depth <= maxDepth) out += `${fmt(kb, bytes)}\t${path}\n`;
-    } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(kb, bytes)}\t${path}\n`;
-    return [kb, bytes];
+      if (depth <= maxDepth) out += `${fmt(used, bytes)}\t${path}\n`;
+    } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(used, bytes)}\t${path}\n`;
+    return [used, bytes];
   };
   for (const op of p.operands.length ? p.operands : ['.']) {
     if (!tryStat(ctx.proc, op, false)) {
@@ -218,7 +273,12 @@ export function mountLinesFor(mounts: readonly Mount[]): string[] {
 }
 
 export const mountCommands: CommandSpec[] = [
-  { name: 'du', run: du, summary: 'disk usage in KiB (-s -h -a -c -d N)', flags: ['-s', '-h', '-a', '-c', '-d'] },
+  {
+    name: 'du',
+    run: du,
+    summary: 'disk usage in KiB (-s -h -a -c -d N; -k -m -b -B SIZE --apparent-size --si)',
+    flags: ['-s', '-h', '-a', '-c', '-d', '-k', '-m', '-b', '-B', '--apparent-size', '--si'],
+  },
   dfCommand,
   {
     name: 'mount',
