@@ -69,9 +69,8 @@ function du(ctx: CommandContext): number {
     else if (key === 'B') {
       const bs = blockSizeOf(value);
       if (!bs) {
-        ctx.stderr(
-          `du: invalid ${ctx.argv.some((a) => a.startsWith('--block-size')) ? '--block-size' : '-B'} argument ${q(value)}\n`,
-        );
+        const option = ctx.argv.some((a) => a.startsWith('--block-size')) ? '--block-size' : '-B';
+        ctx.stderr(`du: invalid ${option} argument ${q(value)}\n`);
         return 1;
       }
       Object.assign(units, { blockSize: bs.size, suffix: bs.suffix, human: 0 });
