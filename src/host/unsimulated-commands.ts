@@ -6,10 +6,10 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   // coreutils
   ...['arch', 'b2sum', 'base32', 'basenc', 'chcon', 'chroot', 'cksum', 'comm', 'csplit', 'dd', 'dir'],
   ...['dircolors', 'expand', 'expr', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
-  ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'nproc', 'numfmt', 'od', 'paste', 'pathchk'],
+  ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'nproc', 'numfmt', 'paste', 'pathchk'],
   ...['pinky', 'pr', 'printenv', 'ptx', 'runcon', 'sha224sum', 'sha384sum', 'sha512sum', 'shred', 'shuf'],
   ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
-  ...['unexpand', 'unlink', 'users', 'vdir', 'who', 'yes'],
+  ...['unexpand', 'unlink', 'users', 'vdir', 'who'],
   // util-linux, procps, e2fsprogs
   ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
   ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'nsenter', 'prlimit'],

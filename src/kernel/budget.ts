@@ -87,6 +87,10 @@ export class Budget {
   private work = 0;
   private inSync = false;
   private armed = false;
+  /** Why the line was stopped, once it was: the stages of a pipeline run side by side, and when
+   * one is stopped every other one stops at its next check (and a wait wakes: onStop). */
+  private stoppedBy: BudgetExceeded | undefined;
+  private readonly stopListeners = new Set<() => void>();
 
   constructor(
     limits: Partial<BudgetLimits> = {},
@@ -105,10 +109,7 @@ export class Budget {
   /** A shell step: a simple command or a loop round. */
   step(what: string): void {
     if (++this.steps > this.limits.steps) {
-      throw new BudgetExceeded(
-        'steps',
-        `stopped after ${this.limits.steps} commands in one line (an endless ${what} loop?)`,
-      );
+      throw this.stop('steps', `stopped after ${this.limits.steps} commands in one line (an endless ${what} loop?)`);
     }
     // Not the slice: the shell lets the screen in at every command (pause), and what it did since
     // (expanding a long $(…), say) is bounded work, not a loop.
@@ -131,19 +132,68 @@ export class Budget {
     });
   }
 
+  /** Records why the line stops (the first reason wins) and wakes whoever waits (onStop). A
+   * stretch over its slice stops only itself: the next turn of the event loop starts a new one. */
+  private stop(reason: BudgetReason | BudgetExceeded, message = ''): BudgetExceeded {
+    const err = reason instanceof BudgetExceeded ? reason : new BudgetExceeded(reason, message);
+    if (!this.stoppedBy && err.reason !== 'slice') {
+      this.stoppedBy = err;
+      for (const listener of [...this.stopListeners]) listener();
+    }
+    return err;
+  }
+
+  /** The line was stopped already (another stage of its pipeline overspent): this one stops too,
+   * without saying so again. */
+  private stoppedAgain(): BudgetExceeded | undefined {
+    const first = this.stoppedBy;
+    if (!first) return undefined;
+    const again = new BudgetExceeded(first.reason, first.message);
+    again.reported = true;
+    return again;
+  }
+
+  /** Whether the line was stopped (Ctrl-C or a limit), by any of its stages. */
+  get stopped(): boolean {
+    return this.stoppedBy !== undefined || this.signal?.aborted === true;
+  }
+
+  /** Calls back once the line is stopped (Ctrl-C or a limit passed): a wait for another stage
+   * of a pipeline wakes then. Returns the way to stop listening. */
+  onStop(listener: () => void): () => void {
+    if (this.stopped) {
+      queueMicrotask(listener);
+      return () => {};
+    }
+    const signal = this.signal;
+    const once = (): void => {
+      off();
+      listener();
+    };
+    const off = (): void => {
+      this.stopListeners.delete(once);
+      signal?.removeEventListener('abort', once);
+    };
+    this.stopListeners.add(once);
+    signal?.addEventListener('abort', once, { once: true });
+    return off;
+  }
+
   /** Stops the command if Ctrl-C came or any limit is passed (the slice too, unless told not to). */
   check(slice = true): void {
     this.arm();
-    if (this.signal?.aborted) throw new BudgetExceeded('interrupt', '');
+    const again = this.stoppedAgain();
+    if (again) throw again;
+    if (this.signal?.aborted) throw this.stop('interrupt', '');
     const t = this.now();
     if (t - this.started > this.limits.ms) {
-      throw new BudgetExceeded('time', `stopped after ${seconds(this.limits.ms)} (an endless loop?)`);
+      throw this.stop('time', `stopped after ${seconds(this.limits.ms)} (an endless loop?)`);
     }
-    if (slice && t - this.sliceStart > this.limits.sliceMs) throw this.sliceExceeded();
+    if (slice && t - this.sliceStart > this.limits.sliceMs) throw this.stop(this.sliceExceeded());
     if (t - this.lastMemoryCheck > 20) {
       this.lastMemoryCheck = t;
       if (this.heapUsed() - this.heapBase > this.limits.memoryBytes) {
-        throw new BudgetExceeded('memory', `stopped: out of memory (it took over ${mb(this.limits.memoryBytes)})`);
+        throw this.stop('memory', `stopped: out of memory (it took over ${mb(this.limits.memoryBytes)})`);
       }
     }
   }
@@ -154,16 +204,18 @@ export class Budget {
 
   /** Counts bytes a command wrote (to a pipe, a substitution or the terminal). */
   wrote(bytes: number): void {
+    // Not stoppedAgain(): a stopped tool still writes what it had (sed, awk), as a killed one's
+    // last write reaches the terminal.
     this.output += bytes;
     if (this.output > this.limits.outputBytes) {
-      throw new BudgetExceeded('output', `stopped after writing ${mb(this.limits.outputBytes)} (an endless loop?)`);
+      throw this.stop('output', outputMessage(this.limits.outputBytes));
     }
   }
 
   /** Checks what a tool holds before writing it (awk's queued output) against the output cap. */
   holding(bytes: number): void {
     if (this.output + bytes > this.limits.outputBytes) {
-      throw new BudgetExceeded('output', `stopped after writing ${mb(this.limits.outputBytes)} (an endless loop?)`);
+      throw this.stop('output', outputMessage(this.limits.outputBytes));
     }
   }
 
@@ -182,14 +234,13 @@ export class Budget {
     this.check(false);
     const t0 = this.now();
     await new Promise<void>((resolve) => {
-      const signal = this.signal;
       const done = (): void => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
+        off();
         resolve();
       };
       const timer = setTimeout(done, ms);
-      signal?.addEventListener('abort', done, { once: true });
+      const off = this.onStop(done);
     });
     const now = this.now();
     this.started += now - t0;
@@ -234,7 +285,7 @@ export class Budget {
     try {
       return script.runInContext(sandbox, { timeout: left }) as T;
     } catch (err) {
-      if ((err as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw this.sliceExceeded();
+      if ((err as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw this.stop(this.sliceExceeded());
       throw err;
     } finally {
       (sandbox as { run: () => unknown }).run = () => undefined;
@@ -255,6 +306,12 @@ export function freshBudget(): Budget {
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
+}
+
+/** Why a line that wrote too much stopped: `cat /dev/zero` and `yes` are no loops, and a real one
+ * would run on, so the message names the tutor's limit rather than guessing at a bug. */
+function outputMessage(bytes: number): string {
+  return `stopped after writing ${mb(bytes)}, the tutor's limit for one line`;
 }
 
 function mb(bytes: number): string {

@@ -38,8 +38,12 @@ export async function runLineRepl(options: LineReplOptions): Promise<number> {
   const rl = createInterface({ input, output, terminal, historySize: 1000, ...(terminal ? { completer } : {}) });
   const io: CommandIO = {
     stdin: new Uint8Array(0),
-    stdout: (d) => output.write(d),
-    stderr: (d) => errorOutput.write(d),
+    stdout: (d) => {
+      output.write(d);
+    },
+    stderr: (d) => {
+      errorOutput.write(d);
+    },
     stdinIsTerminal: terminal,
     stdoutIsTerminal: Boolean(output.isTTY),
   };

@@ -1,13 +1,22 @@
 // The contract between the shell's interpreter and the commands it runs (coreutils, docker, jq,
 // systemctl …). A command gets its argv, its input as bytes, writers for its output, and the
-// process (src/kernel/proc.ts) through which it touches the simulated filesystem. Pipelines run
-// one stage after another, so stdin is whole when a command starts.
+// process (src/kernel/proc.ts) through which it touches the simulated filesystem. The stages of a
+// pipeline run side by side (src/shell/pipe.ts): a command that reads its input as it comes says
+// so (CommandSpec.streaming) and reads `input`; any other gets its stdin whole, read to the end
+// before it starts, as before.
 import type { Budget, Proc } from '../kernel/index.js';
+import type { InputStream } from './pipe.js';
 
-export type Output = (data: string | Uint8Array) => void;
+/** Writes to an output. A pipe whose buffer is full returns a promise: a command that writes much
+ * awaits it (backpressure); one that never waits just fills the buffer. A pipe whose reader has
+ * gone throws BrokenPipe (SIGPIPE). */
+export type Output = (data: string | Uint8Array) => void | Promise<void>;
 
 export interface CommandIO {
+  /** Standard input, whole. Empty while `input` is set: the stdin is then a pipe, read as it comes. */
   stdin: Uint8Array;
+  /** Standard input as a stream, when it is a pipe from a stage running beside this one. */
+  input?: InputStream;
   stdout: Output;
   stderr: Output;
   /** Whether stdin/stdout are the terminal (ls columns, docker -t, jq colours). */
@@ -105,6 +114,9 @@ export interface CommandSpec {
   summary: string;
   /** Flags offered by Tab completion. */
   flags?: readonly string[];
+  /** Reads stdin as it comes (ctx.input), so it can end a pipeline early (head) or follow an
+   * endless one (grep after docker logs -f); other commands get their stdin whole. */
+  streaming?: boolean;
 }
 
 const enc = new TextEncoder();

@@ -13,7 +13,9 @@ async function shell() {
     let err = '';
     const io: CommandIO = {
       stdin: new Uint8Array(),
-      stdout: (d) => out.push(...(typeof d === 'string' ? new TextEncoder().encode(d) : d)),
+      stdout: (d) => {
+        out.push(...(typeof d === 'string' ? new TextEncoder().encode(d) : d));
+      },
       stderr: (d) => void (err += typeof d === 'string' ? d : new TextDecoder().decode(d)),
       stdinIsTerminal: true,
       stdoutIsTerminal: false,

@@ -137,7 +137,7 @@ const MORE: [string, Builtin][] = [
     'alias',
     (sh, argv, io) => {
       let status = 0;
-      const print = (name: string): void =>
+      const print = (name: string): void | Promise<void> =>
         io.stdout(`alias ${name}='${(sh.state.aliases.get(name) ?? '').replace(/'/g, "'\\''")}'\n`);
       const args = argv.slice(1).filter((a) => a !== '-p');
       if (args.length === 0) for (const name of [...sh.state.aliases.keys()].sort()) print(name);
@@ -183,7 +183,13 @@ const MORE: [string, Builtin][] = [
         }
         if (/^[-+][euxo]+$/.test(a)) {
           for (const f of a.slice(1)) if (f !== 'o') a[0] === '-' ? sh.state.flags.add(f) : sh.state.flags.delete(f);
-          if (a.endsWith('o')) i++;
+          if (a.endsWith('o')) {
+            const option = argv[++i];
+            const letter = { errexit: 'e', nounset: 'u', xtrace: 'x' }[option ?? ''];
+            const on = a[0] === '-';
+            if (option === 'pipefail') on ? sh.state.options.add(option) : sh.state.options.delete(option);
+            else if (letter) on ? sh.state.flags.add(letter) : sh.state.flags.delete(letter);
+          }
           continue;
         }
         sh.state.positional = argv.slice(i);

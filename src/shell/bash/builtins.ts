@@ -205,7 +205,21 @@ function exit(sh: Interpreter, argv: string[], io: CommandIO): number {
   throw new ExitSignal(n ?? 2);
 }
 
-function read(sh: Interpreter, argv: string[], io: CommandIO): number {
+/** The next line of stdin (the newline included when there is one), or null at its end: from a
+ * pipe as bash reads one (a byte at a time, leaving the rest to the next reader), else from the
+ * whole stdin where the last read stopped. */
+async function nextLine(io: CommandIO): Promise<Uint8Array | null> {
+  if (io.input) return io.input.readLine();
+  const data = io.stdin;
+  const pos = stdinCursor.get(data) ?? 0;
+  if (pos >= data.length) return null;
+  const nl = data.indexOf(10, pos);
+  const end = nl < 0 ? data.length : nl + 1;
+  stdinCursor.set(data, end);
+  return data.subarray(pos, end);
+}
+
+async function read(sh: Interpreter, argv: string[], io: CommandIO): Promise<number> {
   let raw = false;
   const names: string[] = [];
   for (let i = 1; i < argv.length; i++) {
@@ -215,17 +229,13 @@ function read(sh: Interpreter, argv: string[], io: CommandIO): number {
     else if (a.startsWith('-')) continue;
     else names.push(a);
   }
-  const data = io.stdin;
-  const pos = stdinCursor.get(data) ?? 0;
-  if (pos >= data.length) {
+  const got = await nextLine(io);
+  if (got === null) {
     for (const n of names.length ? names : ['REPLY']) sh.state.vars.set(n, '');
     return 1;
   }
-  let end = data.indexOf(10, pos);
-  const complete = end >= 0;
-  if (!complete) end = data.length;
-  stdinCursor.set(data, complete ? end + 1 : end);
-  let line = dec.decode(data.subarray(pos, end));
+  const complete = got.at(-1) === 10;
+  let line = dec.decode(complete ? got.subarray(0, got.length - 1) : got);
   if (!raw) line = line.replace(/\\(.)/g, '$1');
   const targets = names.length ? names : ['REPLY'];
   if (names.length === 0) {

@@ -105,9 +105,11 @@ export class Expander {
           const onlyAt = part.parts.length === 1 && part.parts[0]?.type === 'Parameter' && part.parts[0].name === '@';
           if (!onlyAt) cur().chunks.push({ text: '', split: false, glob: false, quoted: true });
           for (const inner of part.parts) {
-            if (inner.type === 'Parameter' && inner.name === '@' && !inner.op && !inner.length) {
-              // "$@": one field per positional parameter, joined to the text around it.
-              this.host.positional().forEach((p, idx) => {
+            const all =
+              inner.type === 'Parameter' && !inner.op && !inner.length ? this.elements(inner.name) : undefined;
+            if (all) {
+              // "$@" and "${PIPESTATUS[@]}": one field per element, joined to the text around it.
+              all.forEach((p, idx) => {
                 if (idx > 0) fields.push({ chunks: [] });
                 cur().chunks.push({ text: p, split: false, glob: false, quoted: true });
               });
@@ -122,6 +124,14 @@ export class Expander {
       }
     }
     return fields;
+  }
+
+  /** The elements "$@" and "${PIPESTATUS[@]}" expand to, one field each; undefined for any other name. */
+  private elements(name: string): string[] | undefined {
+    if (name === '@') return this.host.positional();
+    // Statuses are numbers: the joined value splits back at its spaces.
+    if (name === 'PIPESTATUS[@]') return (this.host.getVar(name) ?? '').split(' ').filter((s) => s !== '');
+    return undefined;
   }
 
   private async simple(part: WordPart, quoted: boolean): Promise<string> {
@@ -200,6 +210,12 @@ export class Expander {
   }
 
   private async parameter(p: ParameterPart, _quoted: boolean): Promise<string> {
+    const index = /^PIPESTATUS\[(.*)\]$/s.exec(p.name)?.[1];
+    if (index !== undefined && !/^(\d+|[@*])$/.test(index)) {
+      // ${PIPESTATUS[expr]}: the index is an arithmetic expression, as for any indexed array.
+      const n = this.arith(await this.arithText(index));
+      return this.parameter({ ...p, name: `PIPESTATUS[${n}]` }, _quoted);
+    }
     const value = this.lookup(p.name);
     // ${#PIPESTATUS[@]}: how many elements (each is a number, so one word each).
     if (p.length && /\[[@*]\]$/.test(p.name)) return String(value === undefined ? 0 : value.split(' ').length);

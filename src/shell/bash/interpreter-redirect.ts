@@ -65,6 +65,8 @@ export async function applyRedirects(
     [2, io.stderr],
   ]);
   let stdin = io.stdin;
+  // A pipe on stdin stays until a redirect replaces it.
+  let input = io.input;
   let stdinIsTerminal = io.stdinIsTerminal;
   const target = async (r: Redirect): Promise<string> => {
     const fields = await expander.word(r.target);
@@ -81,6 +83,7 @@ export async function applyRedirects(
           r.op === '<>' && !proc.exists(path)
             ? (proc.writeFile(path, ''), new Uint8Array(0))
             : readInput(proc, path, path);
+        input = undefined;
         if ((r.fd ?? 0) === 0) stdinIsTerminal = false;
         break;
       }
@@ -93,11 +96,13 @@ export async function applyRedirects(
             ? doc.body.parts.map((p) => ('value' in p ? p.value : '')).join('')
             : await expander.string(doc.body);
         stdin = toBytes(body);
+        input = undefined;
         stdinIsTerminal = false;
         break;
       }
       case '<<<':
         stdin = toBytes(`${await expander.string(r.target)}\n`);
+        input = undefined;
         stdinIsTerminal = false;
         break;
       case '>':
@@ -121,8 +126,10 @@ export async function applyRedirects(
         const t = await target(r);
         const fd = r.fd ?? (r.op === '>&' ? 1 : 0);
         if (t === '-') {
-          if (fd === 0) stdin = new Uint8Array(0);
-          else out.set(fd, () => {});
+          if (fd === 0) {
+            stdin = new Uint8Array(0);
+            input = undefined;
+          } else out.set(fd, () => {});
         } else if (/^\d+$/.test(t)) {
           const src = Number(t);
           if (fd === 0 || r.op === '<&') {
@@ -146,6 +153,7 @@ export async function applyRedirects(
   const stdout = out.get(1) as Output;
   return {
     stdin,
+    ...(input ? { input } : {}),
     stdout,
     stderr: out.get(2) as Output,
     stdinIsTerminal,

@@ -20,6 +20,8 @@ export class ShellState {
   pid: number;
   /** set -e / -u / -x flags, as $- shows them (plus the interactive defaults). */
   flags = new Set<string>();
+  /** set -o options that have no letter (pipefail). */
+  options = new Set<string>();
   scriptName = 'bash';
   /** How deep function calls go, against runaway recursion. */
   callDepth = 0;
@@ -48,6 +50,7 @@ export class ShellState {
     s.status = this.status;
     s.pipeStatus = [...this.pipeStatus];
     s.flags = new Set(this.flags);
+    s.options = new Set(this.options);
     s.scriptName = this.scriptName;
     s.callDepth = this.callDepth;
     s.randomState = this.randomState;

@@ -1,6 +1,6 @@
-// Runs the parsed AST (ast.ts) the way bash does: lists, and-or chains, pipelines (stages run one
-// after another, each stage's stdout becoming the next one's stdin), compound commands, functions
-// and simple commands with their expansions and redirects. Commands come from the builtins
+// Runs the parsed AST (ast.ts) the way bash does: lists, and-or chains, pipelines (stages run side
+// by side, each stage's stdout a pipe into the next one's stdin: src/shell/pipe.ts), compound
+// commands, functions and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
 import { type Budget, BudgetExceeded, isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
 import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
@@ -20,6 +20,7 @@ import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES } from './builtin-names.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
+import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS } from '../pipe.js';
 
 /** What every interpreter of one session shares. */
 export interface InterpreterEnv {
@@ -40,6 +41,9 @@ export interface InterpreterEnv {
   unsimulated?: ReadonlySet<string>;
   /** busybox's applets (commands/busybox): what runs when a container's command is busybox. */
   busybox?: ReadonlyMap<string, CommandSpec>;
+  /** Whether the terminal's cursor is at the start of a line: a stopped command's message then
+   * needs no newline of its own (after `cat /dev/zero`'s flood it does). */
+  atLineStart?: () => boolean;
 }
 
 /** Where a container's shell looks when its image sets no PATH (Docker's default). */
@@ -72,9 +76,10 @@ export class Interpreter implements ExpandHost {
     if (name === 'PWD') return this.state.vars.get('PWD') ?? this.proc.getcwd();
     if (name.startsWith('PIPESTATUS')) {
       // $PIPESTATUS is its first element; [@] and [*] all of them (the lexer reads no other array).
-      const index = /^PIPESTATUS(?:\[(\d+|@|\*)\])?$/.exec(name)?.[1] ?? '0';
+      const index = /^PIPESTATUS(?:\[(-?\d+|@|\*)\])?$/.exec(name)?.[1] ?? '0';
       if (index === '@' || index === '*') return this.state.pipeStatus.join(' ');
-      const v = this.state.pipeStatus[Number(index)];
+      // A negative index counts from the end, as bash's arrays do.
+      const v = this.state.pipeStatus.at(Number(index));
       return v === undefined ? undefined : String(v);
     }
     return this.state.vars.get(name);
@@ -168,46 +173,62 @@ export class Interpreter implements ExpandHost {
   }
 
   private async pipeline(p: Pipeline, io: CommandIO): Promise<number> {
-    let status: number;
-    const statuses: number[] = [];
-    if (p.commands.length === 1) {
-      status = await this.command(p.commands[0] as Command, io);
-      statuses.push(status);
-    } else {
-      let input = io.stdin;
-      status = 0;
-      for (let i = 0; i < p.commands.length; i++) {
-        const last = i === p.commands.length - 1;
-        const chunks: Uint8Array[] = [];
-        const stage: CommandIO = {
-          stdin: input,
-          stdout: last
-            ? io.stdout
-            : (d) => {
-                const bytes = toBytes(d);
-                this.env.budget.wrote(bytes.length);
-                chunks.push(bytes);
-              },
-          stderr: io.stderr,
-          stdinIsTerminal: i === 0 && io.stdinIsTerminal,
-          stdoutIsTerminal: last && io.stdoutIsTerminal,
-        };
-        const child = this.subshell();
-        try {
-          status = await child.command(p.commands[i] as Command, stage);
-        } catch (err) {
-          if (err instanceof ExitSignal) status = err.code;
-          else if (err instanceof LoopSignal || err instanceof ReturnSignal) status = child.state.status;
-          else throw err;
-        }
-        statuses.push(status);
-        input = concat(chunks);
-      }
-    }
+    const statuses =
+      p.commands.length === 1 ? [await this.command(p.commands[0] as Command, io)] : await this.stages(p.commands, io);
     this.state.pipeStatus = statuses;
+    let status = statuses.at(-1) ?? 0;
+    // set -o pipefail: the last stage that failed, else 0.
+    if (this.state.options.has('pipefail')) status = statuses.findLast((s) => s !== 0) ?? 0;
     if (p.negated) status = status === 0 ? 1 : 0;
     this.state.status = status;
     return status;
+  }
+
+  /**
+   * Runs a pipeline's stages side by side, each in a subshell, joined by pipes. A stage that ends
+   * closes its ends: the next one sees the end of its input, the one before gets SIGPIPE at its
+   * next write (141). Ctrl-C or a limit that stops one stage stops all (the budget is shared).
+   */
+  private async stages(commands: readonly Command[], io: CommandIO): Promise<number[]> {
+    const budget = this.env.budget;
+    const pipes = commands.slice(1).map(() => new Pipe(budget));
+    let failure: { err: unknown } | undefined;
+    const run = async (command: Command, i: number): Promise<number> => {
+      const into = pipes[i];
+      const from = pipes[i - 1];
+      const input = i === 0 ? io.input : from;
+      const stage: CommandIO = {
+        stdin: i === 0 ? io.stdin : new Uint8Array(0),
+        ...(input ? { input } : {}),
+        stdout: into
+          ? (d) => {
+              budget.wrote(d.length);
+              return into.write(d);
+            }
+          : io.stdout,
+        stderr: io.stderr,
+        stdinIsTerminal: i === 0 && io.stdinIsTerminal,
+        stdoutIsTerminal: !into && io.stdoutIsTerminal,
+      };
+      const child = this.subshell();
+      try {
+        return await child.command(command, stage);
+      } catch (err) {
+        if (err instanceof ExitSignal) return err.code;
+        if (err instanceof LoopSignal || err instanceof ReturnSignal) return child.state.status;
+        if (err instanceof BrokenPipe) return SIGPIPE_STATUS;
+        failure ??= { err };
+        return 1;
+      } finally {
+        into?.closeWrite();
+        from?.closeRead();
+      }
+    };
+    const statuses = await Promise.all(commands.map(run));
+    if (failure) throw failure.err;
+    // A writer that ended while its reader left more than a pipe's buffer unread would have been
+    // blocked in write(2) when the reader exited: SIGPIPE, as for one that wrote after.
+    return statuses.map((s, i) => (pipes[i]?.writerKilled ? SIGPIPE_STATUS : s));
   }
 
   async command(c: Command, io: CommandIO): Promise<number> {
@@ -392,11 +413,13 @@ export class Interpreter implements ExpandHost {
       ...io,
       stdout: (d) => {
         if (stdout.length < TRACE_LIMIT) stdout += typeof d === 'string' ? d : dec.decode(d, { stream: true });
-        io.stdout(d);
+        return io.stdout(d);
       },
     };
-    const stdin = dec.decode(io.stdin.subarray(0, TRACE_LIMIT));
+    const recording = io.input ? new RecordingInput(io.input, TRACE_LIMIT) : undefined;
+    if (recording) tio.input = recording;
     const exitCode = await run(tio);
+    const stdin = dec.decode((recording?.recorded() ?? io.stdin).subarray(0, TRACE_LIMIT));
     listener({ argv: [...argv], stdin, stdout: stdout.slice(0, TRACE_LIMIT), exitCode });
     return exitCode;
   }
@@ -460,15 +483,20 @@ export class Interpreter implements ExpandHost {
   ): Promise<number> {
     try {
       const { budget, services: shell } = this.env;
+      if (io.input && !spec.streaming) {
+        // A command that needs its input whole gets it when the writer is done.
+        const { input, ...rest } = io;
+        io = { ...rest, stdin: await input.readAll() };
+      }
       const ctx = { ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget };
       return await spec.run(variant ? { ...ctx, variant } : ctx);
     } catch (err) {
       if (err instanceof BudgetExceeded && !err.reported && err.message) {
         // The tool that overspent says so under its own name; the line stops.
         err.reported = true;
-        io.stderr(`${spec.name}: ${err.message}\n`);
+        io.stderr(`${(this.env.atLineStart?.() ?? true) ? '' : '\n'}${spec.name}: ${err.message}\n`);
       }
-      if (err instanceof ExitSignal || err instanceof BudgetExceeded) throw err;
+      if (err instanceof ExitSignal || err instanceof BudgetExceeded || err instanceof BrokenPipe) throw err;
       const msg = isKernelError(err) ? err.text : ((err as Error)?.message ?? String(err));
       io.stderr(`bash: internal error in ${spec.name}: ${msg}\n`);
       return 1;

@@ -180,8 +180,9 @@ export abstract class ExpansionReader extends QuotedTextReader {
     part.length = length;
     p = PARAMETER_NAME.lastIndex;
     if (part.name === 'PIPESTATUS' && src[p] === '[') {
-      // The one array this shell has: ${PIPESTATUS[N]}, ${PIPESTATUS[@]}, ${#PIPESTATUS[@]}.
-      const index = /\[(\d+|@|\*)\]/y;
+      // The one array this shell has: ${PIPESTATUS[N]}, ${PIPESTATUS[@]}, ${#PIPESTATUS[@]}; an
+      // index is arithmetic (${PIPESTATUS[i+1]}), evaluated when expanded.
+      const index = /\[([^\]]+)\]/y;
       index.lastIndex = p;
       const m = index.exec(src);
       if (!m || index.lastIndex > close) return bad(true);

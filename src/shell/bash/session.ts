@@ -8,6 +8,7 @@ import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
 import { formatSyntaxError, formatSyntaxWarning, parseCommandLine } from './parser.js';
+import { BrokenPipe } from '../pipe.js';
 
 export interface SessionOptions {
   kernel: Kernel;
@@ -192,31 +193,36 @@ export class Session {
     this.env.budget = budget;
     this.terminal = io.terminal;
     this.running++;
+    const terminal = metered(io, budget);
+    this.env.atLineStart = terminal.atLineStart;
     let exitCode: number;
     try {
-      exitCode = await frame.interp.list(parsed.script, metered(io, budget));
+      exitCode = await frame.interp.list(parsed.script, terminal.io);
     } catch (err) {
       if (err instanceof ExitSignal) {
         if (this.options.interactive ?? true) io.stderr('exit\n');
         return this.exitFrame(frame, err.code);
       }
-      exitCode = this.report(err, io);
+      exitCode = this.report(err, terminal.io, terminal.atLineStart());
     } finally {
       this.running--;
       this.terminal = undefined;
+      this.env.atLineStart = undefined;
     }
     frame.interp.state.status = exitCode;
     return { exitCode, exited: false };
   }
 
-  private report(err: unknown, io: CommandIO): number {
+  private report(err: unknown, io: CommandIO, atLineStart = true): number {
     if (err instanceof BudgetExceeded) {
       // Ctrl-C: the terminal echoes ^C and bash starts the next prompt on a line of its own.
       if (err.reason === 'interrupt') io.stdout('^C\n');
-      else if (!err.reported) io.stderr(`bash: ${err.message}\n`);
+      else if (!err.reported) io.stderr(`${atLineStart ? '' : '\n'}bash: ${err.message}\n`);
       return err.status;
     }
     if (err instanceof LoopSignal || err instanceof ReturnSignal) return 0;
+    // A write to a pipe whose reader had gone, outside any pipeline that would count it: SIGPIPE.
+    if (err instanceof BrokenPipe) return err.status;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`bash: internal error: ${message}\n`);
     return 1;
@@ -290,7 +296,7 @@ export class Session {
       return await child.runIsolated(parsed.script, io);
     } catch (err) {
       // Inside a line, a stopped child stops the line that started it (xargs, RUN, exec).
-      if (err instanceof BudgetExceeded && !outside) throw err;
+      if ((err instanceof BudgetExceeded || err instanceof BrokenPipe) && !outside) throw err;
       return this.report(err, io);
     } finally {
       this.running--;
@@ -299,14 +305,27 @@ export class Session {
 }
 
 /** The line's standard output, counted against its output budget (its stderr carries the
- * messages of a stopped command, so it is not). */
-function metered(io: CommandIO, budget: Budget): CommandIO {
+ * messages of a stopped command, so it is not), and whether the terminal's last character was a
+ * newline. */
+function metered(io: CommandIO, budget: Budget): { io: CommandIO; atLineStart: () => boolean } {
+  let atLineStart = true;
+  const track = (d: string | Uint8Array): void => {
+    if (d.length > 0) atLineStart = (typeof d === 'string' ? d.charCodeAt(d.length - 1) : d[d.length - 1]) === 10;
+  };
   return {
-    ...io,
-    stdout: (d) => {
-      budget.wrote(d.length);
-      io.stdout(d);
+    io: {
+      ...io,
+      stdout: (d) => {
+        budget.wrote(d.length);
+        track(d);
+        return io.stdout(d);
+      },
+      stderr: (d) => {
+        track(d);
+        return io.stderr(d);
+      },
     },
+    atLineStart: () => atLineStart,
   };
 }
 

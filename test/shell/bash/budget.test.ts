@@ -100,7 +100,7 @@ describe("lines that froze the tutor stop by themselves, with their tool's messa
   it('a line that writes without end stops at the output limit', async () => {
     const { run } = await session({ outputBytes: 1 << 20, steps: 1e9 });
     const r = await run('while :; do echo yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy; done');
-    expect(r.err).toBe('bash: stopped after writing 1 MB (an endless loop?)\n');
+    expect(r.err).toBe("bash: stopped after writing 1 MB, the tutor's limit for one line\n");
     expect(r.out.length).toBeLessThanOrEqual(1 << 20);
   });
 

@@ -538,7 +538,7 @@ export const logsCommand: SubCommand = {
     const tail = Number.parseInt(p.strings.get('tail') ?? 'all', 10);
     if (tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
     const prefix = p.bools.has('details') ? ' ' : '';
-    const show = (en: LogEntry): void =>
+    const show = (en: LogEntry): void | Promise<void> =>
       ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${prefix}${en.log}`);
     for (const en of entries) show(en);
     if (!p.bools.has('follow') || c.state.status !== 'running') return 0;

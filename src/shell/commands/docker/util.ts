@@ -4,6 +4,7 @@ import type { DockerEngine } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
 import { BudgetExceeded } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
+import { BrokenPipe } from '../../pipe.js';
 import { CliError, checkArgs, helpText, parseFlags, type CommandDef, type Parsed } from './flags.js';
 
 export type Sub = (ctx: CommandContext, d: DockerEngine, p: Parsed) => number | Promise<number>;
@@ -67,7 +68,7 @@ export async function runSub(
     return await sub.run(ctx, d, p);
   } catch (e) {
     // Ctrl-C or the line's budget (src/kernel/budget.ts): the line stops, not as a daemon error.
-    if (e instanceof BudgetExceeded) throw e;
+    if (e instanceof BudgetExceeded || e instanceof BrokenPipe) throw e;
     if (e instanceof CliError) {
       ctx.stderr(e.message);
       return e.code;

@@ -4,6 +4,7 @@
 import { BudgetExceeded, isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { removeTree } from './files.js';
+import { BrokenPipe } from '../../pipe.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { q } from './format.js';
 import { tryStat } from './lookup.js';
@@ -168,7 +169,7 @@ function cp(ctx: CommandContext): number {
     try {
       copyTree(ctx.proc, from, to, o, (s) => ctx.stdout(s));
     } catch (err) {
-      if (err instanceof BudgetExceeded) throw err;
+      if (err instanceof BudgetExceeded || err instanceof BrokenPipe) throw err;
       if (err instanceof CopyFail) ctx.stderr(`cp: ${err.message}\n`);
       else ctx.stderr(`cp: cannot create regular file ${q(to)}: ${errText(err)}\n`);
       status = 1;

@@ -7,8 +7,6 @@ import { lq, q } from './format.js';
 import { tryStat } from './lookup.js';
 import { basenameOf } from './names.js';
 
-const dec = new TextDecoder();
-
 async function cat(ctx: CommandContext): Promise<number> {
   let p;
   try {
@@ -26,10 +24,32 @@ async function cat(ctx: CommandContext): Promise<number> {
   let status = 0;
   let line = 1;
   let atStart = true;
+  const text = new TextDecoder();
+  // Each chunk as it is read; awaiting the write lets a pipe's reader keep up (and end cat early).
+  const emit = async (chunk: Uint8Array): Promise<void> => {
+    if (!number && !ends && !tabs) {
+      await ctx.stdout(chunk);
+      return;
+    }
+    let out = '';
+    for (const ch of text.decode(chunk, { stream: true }).split(/(?<=\n)/)) {
+      const blank = ch === '\n';
+      if (number && atStart && !(nonblank && blank)) out += `${String(line++).padStart(6)}\t`;
+      const shown = tabs ? ch.replace(/\t/g, '^I') : ch;
+      out += ends ? shown.replace(/\n$/, '$\n') : shown;
+      atStart = ch.endsWith('\n');
+    }
+    await ctx.stdout(out);
+  };
   for (const op of p.operands.length ? p.operands : ['-']) {
     let data: Uint8Array;
-    if (op === '-') data = ctx.stdin;
-    else {
+    if (op === '-') {
+      if (ctx.input) {
+        for (let chunk = await ctx.input.read(); chunk; chunk = await ctx.input.read()) await emit(chunk);
+        continue;
+      }
+      data = ctx.stdin;
+    } else {
       try {
         data = ctx.proc.readFile(op);
       } catch (err) {
@@ -40,26 +60,15 @@ async function cat(ctx: CommandContext): Promise<number> {
     }
     const more = moreOf(data);
     if (more) {
-      // /dev/zero, /dev/urandom: they never end; Ctrl-C or the line's budget stops cat.
+      // /dev/zero, /dev/urandom: they never end; a pipe's reader that exits, Ctrl-C or the line's
+      // budget stops cat.
       for (let chunk = data; ; chunk = more()) {
-        ctx.stdout(number || ends || tabs ? dec.decode(chunk) : chunk);
+        await emit(chunk);
         ctx.budget.check(false);
         await ctx.budget.pause();
       }
     }
-    if (!number && !ends && !tabs) {
-      ctx.stdout(data);
-      continue;
-    }
-    let out = '';
-    for (const ch of dec.decode(data).split(/(?<=\n)/)) {
-      const blank = ch === '\n';
-      if (number && atStart && !(nonblank && blank)) out += `${String(line++).padStart(6)}\t`;
-      const shown = tabs ? ch.replace(/\t/g, '^I') : ch;
-      out += ends ? shown.replace(/\n$/, '$\n') : shown;
-      atStart = ch.endsWith('\n');
-    }
-    ctx.stdout(out);
+    await emit(data);
   }
   return status;
 }
@@ -433,7 +442,13 @@ function realpathCmd(ctx: CommandContext): number {
 }
 
 export const fileCommands: CommandSpec[] = [
-  { name: 'cat', run: cat, summary: 'print files (-n numbers lines)', flags: ['-n', '-b', '-A', '-E'] },
+  {
+    name: 'cat',
+    run: cat,
+    summary: 'print files (-n numbers lines)',
+    flags: ['-n', '-b', '-A', '-E'],
+    streaming: true,
+  },
   {
     name: 'touch',
     run: touch,

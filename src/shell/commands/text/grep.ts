@@ -7,6 +7,7 @@ import { compileRegex, longestAt, posixRegExp, RegexError, withFlags } from './p
 import { errText, parseOptions, UsageError } from '../options.js';
 import { text } from './operands.js';
 import { grepHelp, grepVersion } from './help-texts.js';
+import { type InputStream, join } from '../../pipe.js';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
@@ -61,7 +62,8 @@ function matches(o: Options, line: string): boolean {
 }
 
 /** Searches one file's text; returns the number of selected lines. */
-function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string, show: boolean): number {
+/** Searches data's lines (base: how many lines came before them, for -n); the lines selected. */
+function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string, show: boolean, base = 0): number {
   const s = text(data);
   const binary = data.includes(0);
   const lines = s === '' ? [] : (s.endsWith('\n') ? s.slice(0, -1) : s).split('\n');
@@ -75,7 +77,7 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
   const c = (code: string, t: string): string => (o.color ? paint(code, t) : t);
   const prefix = (i: number, sep: string, at?: number): string =>
     `${show ? `${c('35', label)}${c('36', sep)}` : ''}` +
-    `${o.number ? `${c('32', String(i + 1))}${c('36', sep)}` : ''}` +
+    `${o.number ? `${c('32', String(base + i + 1))}${c('36', sep)}` : ''}` +
     `${o.byteOffset ? `${c('32', String(at ?? offsets[i]))}${c('36', sep)}` : ''}`;
   const highlight = (line: string): string => {
     if (!o.color || o.invert) return line;
@@ -132,6 +134,37 @@ function search(ctx: CommandContext, o: Options, data: Uint8Array, label: string
   if (out !== '' && !o.quiet) ctx.stdout(out);
   if (binary && selected > 0 && !o.quiet && !o.list && !o.count) ctx.stderr(`grep: ${label}: binary file matches\n`);
   return selected;
+}
+
+/**
+ * grep on a pipe, line by line as the lines come (`docker logs -f web | grep x` shows each match
+ * when it is logged; `-m 1` and `-q` end at the first, closing the pipe). Only for options that
+ * look at one line at a time; the others read the pipe to its end first.
+ */
+async function searchStream(ctx: CommandContext, o: Options, input: InputStream, show: boolean): Promise<number> {
+  let rest: Uint8Array = new Uint8Array(0);
+  let selected = 0;
+  let seen = 0;
+  while (selected < o.max && !(o.quiet && selected > 0)) {
+    const chunk = await input.read();
+    let batch: Uint8Array;
+    if (chunk) {
+      const all = join([rest, chunk]);
+      const nl = all.lastIndexOf(0x0a);
+      rest = all.subarray(nl + 1);
+      if (nl < 0) continue;
+      batch = all.subarray(0, nl + 1);
+    } else {
+      batch = rest;
+      rest = new Uint8Array(0);
+      if (batch.length === 0) break;
+    }
+    const left = { ...o, max: o.max - selected };
+    selected += ctx.budget.sync(() => search(ctx, left, batch, '(standard input)', show, seen));
+    for (const b of batch) if (b === 0x0a) seen++;
+    if (!chunk) break;
+  }
+  return selected > 0 ? 0 : 1;
 }
 
 /** A shell glob (* ? [...]) as an anchored RegExp, for --include and --exclude. */
@@ -310,11 +343,17 @@ async function run(ctx: CommandContext): Promise<number> {
     trouble = true;
     if (!o.silent) ctx.stderr(`grep: ${msg}\n`);
   };
+  let stdin = ctx.stdin;
+  if (ctx.input && files.includes('-')) {
+    const lineByLine = files.length === 1 && !o.count && !o.list && o.before === 0 && o.after === 0 && !o.byteOffset;
+    if (lineByLine) return searchStream(ctx, o, ctx.input, show);
+    stdin = await ctx.input.readAll();
+  }
   const visit = (path: string, label: string, top: boolean): void => {
     ctx.budget.tick();
     if (o.quiet && any) return;
     if (path === '-') {
-      if (search(ctx, o, ctx.stdin, '(standard input)', show) > 0) any = true;
+      if (search(ctx, o, stdin, '(standard input)', show) > 0) any = true;
       return;
     }
     let st;
@@ -367,6 +406,7 @@ async function run(ctx: CommandContext): Promise<number> {
 
 export const grep: CommandSpec = {
   name: 'grep',
+  streaming: true,
   summary: 'print lines that match patterns',
   flags: [
     '-i',

@@ -5,6 +5,7 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, UsageError, withUsage } from '../options.js';
 import { moreOf } from '../../../kernel/index.js';
 import { readOn, readOperand, readsForever } from './operands.js';
+import type { InputStream } from '../../pipe.js';
 
 const NL = 0x0a;
 
@@ -81,6 +82,28 @@ async function readEnough(ctx: CommandContext, data: Uint8Array, isHead: boolean
   });
 }
 
+/** head of a pipe: writes the first lines or bytes as they come and returns as soon as it has
+ * them, so the writer upstream gets SIGPIPE at its next write (`yes | head -3` ends). */
+async function headStream(ctx: CommandContext, input: InputStream, c: Count): Promise<void> {
+  let left = c.n;
+  while (left > 0) {
+    const chunk = await input.read();
+    if (!chunk) return;
+    let take = chunk.length;
+    if (!c.lines) take = Math.min(take, left);
+    else {
+      for (let i = 0; i < chunk.length; i++) {
+        if (chunk[i] === NL && --left === 0) {
+          take = i + 1;
+          break;
+        }
+      }
+    }
+    if (!c.lines) left -= take;
+    await ctx.stdout(chunk.subarray(0, take));
+  }
+}
+
 async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
   const [name = isHead ? 'head' : 'tail'] = ctx.argv;
   // `head -5` and `tail -5` (and `tail +5`) are the historical spelling of `-n 5`.
@@ -112,6 +135,18 @@ async function run(ctx: CommandContext, isHead: boolean): Promise<number> {
     let status = 0;
     let first = true;
     for (const f of files) {
+      if (f === '-' && ctx.input && !stdin.used) {
+        stdin.used = true;
+        if (show) ctx.stdout(`${first ? '' : '\n'}==> standard input <==\n`);
+        first = false;
+        if (isHead && count.sign !== '-') await headStream(ctx, ctx.input, count);
+        else {
+          const data = await ctx.input.readAll();
+          const part = isHead ? headPart(data, count) : tailPart(data, count);
+          if (part.length > 0) ctx.stdout(part);
+        }
+        continue;
+      }
       const r = readOperand(ctx, f, stdin);
       if (!r.ok) {
         const isDir = (r.error as { code?: string }).code === 'EISDIR';
@@ -138,6 +173,7 @@ export const head: CommandSpec = {
   summary: 'output the first part of files',
   flags: ['-n', '-c', '-q', '-v', '--lines=', '--bytes='],
   run: (ctx) => run(ctx, true),
+  streaming: true,
 };
 
 export const tail: CommandSpec = {
@@ -145,4 +181,5 @@ export const tail: CommandSpec = {
   summary: 'output the last part of files',
   flags: ['-n', '-c', '-q', '-v', '--lines=', '--bytes='],
   run: (ctx) => run(ctx, false),
+  streaming: true,
 };

@@ -11,6 +11,8 @@ import { md5sum, sha1sum, sha256sum } from './sums.js';
 import { tr } from './tr.js';
 import { wc } from './wc.js';
 import { xargs } from './xargs.js';
+import { odCommand } from './od.js';
+import { yesCommand } from './yes.js';
 
 export const textCommands: CommandSpec[] = [
   awk,
@@ -32,4 +34,6 @@ export const textCommands: CommandSpec[] = [
   tr,
   wc,
   xargs,
+  odCommand,
+  yesCommand,
 ];

@@ -99,73 +99,101 @@ function expand(items: Item[], fillTo = 0): string[] {
   return out;
 }
 
-async function run(ctx: CommandContext): Promise<number> {
-  return withUsage(ctx, 1, () => {
-    const { opts, operands } = parseOptions('tr', ctx.argv.slice(1), {
-      short: 'cCdst',
-      long: { complement: 'c', delete: 'd', 'squeeze-repeats': 's', 'truncate-set1': 't' },
-    });
-    const o = new Set(opts.map(([k]) => k));
-    const complement = o.has('c') || o.has('C');
-    const del = o.has('d');
-    const squeeze = o.has('s');
-    const need = del && squeeze ? 2 : del ? 1 : squeeze ? 1 : 2;
-    if (operands.length === 0) throw new UsageError('tr: missing operand');
-    if (operands.length < need) {
-      const why = del
-        ? 'Two strings must be given when both deleting and squeezing repeats.'
-        : 'Two strings must be given when translating.';
-      throw new UsageError(`tr: missing operand after ‘${operands[operands.length - 1]}’\n${why}`);
+/** The characters tr writes for each it reads; state (the last one written, for -s) runs on
+ * from one chunk of input to the next. */
+type Filter = (chars: string[]) => string[];
+
+function makeFilter(opts: [string, string][], operands: string[]): Filter {
+  const o = new Set(opts.map(([k]) => k));
+  const complement = o.has('c') || o.has('C');
+  const del = o.has('d');
+  const squeeze = o.has('s');
+  const need = del && squeeze ? 2 : del ? 1 : squeeze ? 1 : 2;
+  if (operands.length === 0) throw new UsageError('tr: missing operand');
+  if (operands.length < need) {
+    const why = del
+      ? 'Two strings must be given when both deleting and squeezing repeats.'
+      : 'Two strings must be given when translating.';
+    throw new UsageError(`tr: missing operand after ‘${operands[operands.length - 1]}’\n${why}`);
+  }
+  if (operands.length > (del && !squeeze ? 1 : 2))
+    throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
+  const [set1Text = '', set2Text = ''] = operands;
+  const set1Items = parseSet(set1Text);
+  let set1 = expand(set1Items);
+  if (complement) {
+    const inSet = new Set(set1);
+    // The complement, in byte order; characters beyond ASCII stand for themselves.
+    set1 = range('\x00', '\xff').filter((c) => !inSet.has(c));
+  }
+  const orig = new Set(expand(set1Items));
+  let last: string | undefined;
+  const squeezeBy = (chars: string[], set: { has(c: string): boolean }): string[] => {
+    const out: string[] = [];
+    for (const c of chars) {
+      if (set.has(c) && last === c) continue;
+      out.push(c);
+      last = c;
     }
-    if (operands.length > (del && !squeeze ? 1 : 2))
-      throw new UsageError(`tr: extra operand ‘${operands[del && !squeeze ? 1 : 2]}’`);
-    const [set1Text = '', set2Text = ''] = operands;
-    const set1Items = parseSet(set1Text);
-    let set1 = expand(set1Items);
-    const input = [...text(ctx.stdin)];
-    if (complement) {
-      const inSet = new Set(set1);
-      // The complement, in byte order; characters beyond ASCII stand for themselves.
-      set1 = range('\x00', '\xff').filter((c) => !inSet.has(c));
+    return out;
+  };
+  if (del) {
+    const s1 = new Set(expand(set1Items));
+    const s2 = new Set(expand(parseSet(set2Text)));
+    return (input) => {
+      const out = input.filter((c) => s1.has(c) === complement);
+      return squeeze ? squeezeBy(out, s2) : out;
+    };
+  }
+  if (operands.length >= 2) {
+    let set2 = expand(parseSet(set2Text), set1.length);
+    if (set2.length === 0) throw new UsageError('tr: when not truncating set1, string2 must be non-empty', false);
+    if (o.has('t')) set1 = set1.slice(0, set2.length);
+    else if (set2.length < set1.length) {
+      set2 = set2.concat(Array<string>(set1.length - set2.length).fill(set2.at(-1) ?? ''));
     }
-    const orig = new Set(expand(set1Items));
-    let out: string[] = [];
-    if (del) {
-      const s1 = new Set(expand(set1Items));
-      out = input.filter((c) => s1.has(c) === complement);
-      if (squeeze) out = squeezeBy(out, new Set(expand(parseSet(set2Text))));
-    } else if (operands.length >= 2) {
-      let set2 = expand(parseSet(set2Text), set1.length);
-      if (set2.length === 0) throw new UsageError('tr: when not truncating set1, string2 must be non-empty', false);
-      if (o.has('t')) set1 = set1.slice(0, set2.length);
-      else if (set2.length < set1.length) {
-        set2 = set2.concat(Array<string>(set1.length - set2.length).fill(set2.at(-1) ?? ''));
-      }
-      const map = new Map<string, string>();
-      for (const [i, c] of set1.entries()) {
-        const to = set2[i];
-        if (to !== undefined) map.set(c, to);
-      }
-      out = input.map((c) => {
+    const map = new Map<string, string>();
+    for (const [i, c] of set1.entries()) {
+      const to = set2[i];
+      if (to !== undefined) map.set(c, to);
+    }
+    const squeezed = new Set(set2);
+    return (input) => {
+      const out = input.map((c) => {
         const m = map.get(c);
         if (m !== undefined) return m;
         // With -c every character outside SET1 maps to SET2's last character, non-ASCII included.
         return complement && !orig.has(c) ? (set2.at(-1) ?? c) : c;
       });
-      if (squeeze) out = squeezeBy(out, new Set(set2));
-    } else {
-      const s1 = new Set(expand(set1Items));
-      out = squeezeBy(input, { has: (c: string) => s1.has(c) !== complement } as Set<string>);
-    }
-    ctx.stdout(out.join(''));
-    return 0;
-  });
+      return squeeze ? squeezeBy(out, squeezed) : out;
+    };
+  }
+  const s1 = new Set(expand(set1Items));
+  return (input) => squeezeBy(input, { has: (c: string) => s1.has(c) !== complement });
 }
 
-function squeezeBy(chars: string[], set: Set<string>): string[] {
-  const out: string[] = [];
-  for (const c of chars) if (!(set.has(c) && out[out.length - 1] === c)) out.push(c);
-  return out;
+async function run(ctx: CommandContext): Promise<number> {
+  return withUsage(ctx, 1, async () => {
+    const { opts, operands } = parseOptions('tr', ctx.argv.slice(1), {
+      short: 'cCdst',
+      long: { complement: 'c', delete: 'd', 'squeeze-repeats': 's', 'truncate-set1': 't' },
+    });
+    const filter = makeFilter(opts, operands);
+    if (!ctx.input) {
+      ctx.stdout(filter([...text(ctx.stdin)]).join(''));
+      return 0;
+    }
+    // A pipe: each chunk as it comes (`cat /dev/urandom | tr -dc a-z | head -c 8` ends).
+    const dec = new TextDecoder();
+    for (let chunk = await ctx.input.read(); chunk; chunk = await ctx.input.read()) {
+      const out = filter([...dec.decode(chunk, { stream: true })]);
+      if (out.length > 0) await ctx.stdout(out.join(''));
+      ctx.budget.check(false);
+    }
+    const tail = filter([...dec.decode()]);
+    if (tail.length > 0) ctx.stdout(tail.join(''));
+    return 0;
+  });
 }
 
 export const tr: CommandSpec = {
@@ -173,4 +201,5 @@ export const tr: CommandSpec = {
   summary: 'translate or delete characters',
   flags: ['-d', '-s', '-c', '-t'],
   run,
+  streaming: true,
 };

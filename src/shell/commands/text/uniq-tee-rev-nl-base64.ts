@@ -76,22 +76,41 @@ async function uniqRun(ctx: CommandContext): Promise<number> {
 }
 
 async function teeRun(ctx: CommandContext): Promise<number> {
-  return withUsage(ctx, 1, () => {
+  return withUsage(ctx, 1, async () => {
     const { opts, operands } = parseOptions('tee', ctx.argv.slice(1), {
       short: 'ai',
       long: { append: 'a', 'ignore-interrupts': 'i' },
     });
     const append = opts.some(([k]) => k === 'a');
     let status = 0;
+    const files: string[] = [];
     for (const f of operands) {
       try {
-        ctx.proc.writeFile(f, ctx.stdin, append ? { create: true, append: true } : { create: true, truncate: true });
+        ctx.proc.writeFile(
+          f,
+          new Uint8Array(0),
+          append ? { create: true, append: true } : { create: true, truncate: true },
+        );
+        files.push(f);
       } catch (e) {
         ctx.stderr(`tee: ${f}: ${errText(e)}\n`);
         status = 1;
       }
     }
-    if (ctx.stdin.length > 0) ctx.stdout(ctx.stdin);
+    // From a pipe, each chunk as it comes: the files grow while the writer runs.
+    const chunks = ctx.input ? ctx.input : undefined;
+    for (let chunk = chunks ? await chunks.read() : ctx.stdin; chunk; chunk = chunks ? await chunks.read() : null) {
+      if (chunk.length === 0) continue;
+      for (const f of files) {
+        try {
+          ctx.proc.writeFile(f, chunk, { append: true });
+        } catch (e) {
+          ctx.stderr(`tee: ${f}: ${errText(e)}\n`);
+          status = 1;
+        }
+      }
+      await ctx.stdout(chunk);
+    }
     return status;
   });
 }
@@ -197,6 +216,7 @@ export const tee: CommandSpec = {
   summary: 'read from standard input and write to standard output and files',
   flags: ['-a'],
   run: teeRun,
+  streaming: true,
 };
 export const rev: CommandSpec = { name: 'rev', summary: 'reverse lines characterwise', run: revRun };
 export const nl: CommandSpec = {

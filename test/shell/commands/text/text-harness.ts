@@ -120,7 +120,11 @@ async function runStages(proc: Proc, line: string, io: CommandIO, env: Map<strin
   for (const [k, argv] of stages.entries()) {
     const last = k === stages.length - 1;
     const chunks: Uint8Array[] = [];
-    const stdout = last ? io.stdout : (d: string | Uint8Array) => chunks.push(toBytes(d));
+    const stdout = last
+      ? io.stdout
+      : (d: string | Uint8Array) => {
+          chunks.push(toBytes(d));
+        };
     const [name = ''] = argv;
     const spec = table.get(name);
     if (!spec) {
@@ -170,8 +174,12 @@ export async function sh(
     line,
     {
       stdin: toBytes(options.stdin ?? ''),
-      stdout: (d) => (out += typeof d === 'string' ? d : dec.decode(d)),
-      stderr: (d) => (err += typeof d === 'string' ? d : dec.decode(d)),
+      stdout: (d) => {
+        out += typeof d === 'string' ? d : dec.decode(d);
+      },
+      stderr: (d) => {
+        err += typeof d === 'string' ? d : dec.decode(d);
+      },
       stdinIsTerminal: false,
       stdoutIsTerminal: false,
     },

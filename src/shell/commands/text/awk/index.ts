@@ -227,7 +227,7 @@ export async function runAwk(ctx: CommandContext): Promise<number> {
     src = program;
   }
   const operands = argv.slice(i);
-  const warn = (msg: string): void => ctx.stderr(`${me}: ${srcName}:1: warning: ${msg}\n`);
+  const warn = (msg: string): void | Promise<void> => ctx.stderr(`${me}: ${srcName}:1: warning: ${msg}\n`);
   let prog: Program;
   try {
     prog = parseAwk(src, warn);
@@ -293,8 +293,12 @@ async function capture(ctx: CommandContext, cmd: string, stdin: string): Promise
   const dec = new TextDecoder();
   const status = await ctx.shell.runLine(cmd, {
     stdin: new TextEncoder().encode(stdin),
-    stdout: (d) => (out += typeof d === 'string' ? d : dec.decode(d)),
-    stderr: (d) => (err += typeof d === 'string' ? d : dec.decode(d)),
+    stdout: (d) => {
+      out += typeof d === 'string' ? d : dec.decode(d);
+    },
+    stderr: (d) => {
+      err += typeof d === 'string' ? d : dec.decode(d);
+    },
     stdinIsTerminal: false,
     stdoutIsTerminal: false,
   });

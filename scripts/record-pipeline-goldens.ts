@@ -1,0 +1,30 @@
+// Records what real bash and coreutils print for each line of a cases.sh (stdout and stderr
+// together, each line in a fresh `bash -c` in one scratch directory, stdin from /dev/null) into
+// golden.txt beside it, as `$ line` and its output: the tests run the same lines in the simulator
+// and expect the same transcript (times by their form). Lines whose statuses race on a real
+// machine (a writer that may or may not finish before its reader exits) do not belong there.
+// test/shell/bash/pipelines-vs-bash (pipelines, PIPESTATUS, yes, od) and
+// test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd).
+// Run: node --import tsx scripts/record-pipeline-goldens.ts
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TEST = join(import.meta.dirname, '..', 'test', 'shell');
+for (const dir of [join(TEST, 'bash', 'pipelines-vs-bash'), join(TEST, 'commands', 'fs', 'dd-vs-coreutils')]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'goldens-'));
+  let out = '';
+  for (const line of readFileSync(join(dir, 'cases.sh'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const r = spawnSync('bash', ['-c', `exec 2>&1; ${line}`], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    out += `$ ${line}\n${r.stdout}`;
+  }
+  rmSync(cwd, { recursive: true, force: true });
+  writeFileSync(join(dir, 'golden.txt'), out);
+  process.stdout.write(`recorded ${out.split('\n$ ').length} lines into ${join(dir, 'golden.txt')}\n`);
+}
