@@ -7,14 +7,15 @@ export interface SyntheticContent {
   readonly synthetic: true;
   /** The file's size in bytes. */
   readonly size: number;
-  /** Where the generated stream starts (the bytes after the head). */
+  /** Where the generated stream starts (the bytes after the head); 0 is a stream of zero bytes
+   * (a file dd wrote from /dev/zero). */
   readonly seed: number;
   /** The first bytes, as given (an ELF magic and the program's name); cut to size. */
   readonly head: Uint8Array;
 }
 
 export function syntheticContent(size: number, seed: number, head: Uint8Array = new Uint8Array(0)): SyntheticContent {
-  return { synthetic: true, size, seed: seed >>> 0 || 1, head: head.subarray(0, size) };
+  return { synthetic: true, size, seed: seed >>> 0, head: head.subarray(0, size) };
 }
 
 export function isSynthetic(v: unknown): v is SyntheticContent {
@@ -36,6 +37,10 @@ export function readSynthetic(c: SyntheticContent, offset: number, out: Uint8Arr
   const base = c.head.length; // the stream's byte 0 is the file's byte `base`
   let at = offset;
   for (; at < end && at < base; at++) out[at - offset] = c.head[at] as number;
+  if (c.seed === 0) {
+    if (at < end) out.fill(0, at - offset, end - offset);
+    return;
+  }
   const byteAt = (p: number) => (word(c.seed, (p - base) >>> 2) >>> (((p - base) & 3) * 8)) & 0xff;
   for (; at < end && ((at - base) & 3) !== 0; at++) out[at - offset] = byteAt(at);
   for (; at + 4 <= end; at += 4) {

@@ -1,5 +1,6 @@
 // The file and system commands of the simulated host, as one table. The host adds jq, the text
 // utilities and docker (src/host/sim-host.ts).
+import { ddCommand } from './fs/dd.js';
 import type { CommandSpec } from '../command.js';
 import { attrCommands } from './fs/attrs.js';
 import { copyCommands } from './fs/copy.js';
@@ -39,6 +40,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     lsattrCommand,
     ...xattrCommands,
     tarCommand,
+    ddCommand,
     makeXfsInfo(options.xfsMounts ?? []),
     ...systemCommands(options.machine ?? DEFAULT_MACHINE),
   ];
