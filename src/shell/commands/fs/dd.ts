@@ -7,7 +7,17 @@
 // `dd if=/dev/zero of=big bs=1M count=100` writes a file whose bytes are made on read
 // (src/kernel/synthetic.ts: seed 0 is zeros, /dev/urandom a seeded stream): 100 MB on the
 // simulated disk, not in memory.
-import { isKernelError, KernelError, makedev, type Stat, syntheticContent } from '../../../kernel/index.js';
+import {
+  contentSize,
+  type FileContent,
+  isKernelError,
+  KernelError,
+  makedev,
+  readRange,
+  type Stat,
+  sliceContent,
+  syntheticContent,
+} from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { busyboxUsage } from '../busybox/index.js';
 import { parseDd, type DdArgs, DdUsage } from './dd-args.js';
@@ -16,7 +26,7 @@ import { busyboxSummary, gnuSummary } from './dd-summary.js';
 /** Where the bytes come from: an endless device, a file's bytes, or stdin. */
 type Source =
   | { kind: 'zero' | 'random' }
-  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'bytes'; bytes: FileContent }
   | { kind: 'stream'; read: (max: number) => Promise<Uint8Array | null> };
 
 export interface Tally {
@@ -56,7 +66,8 @@ function openSource(ctx: CommandContext, a: DdArgs): Source {
   if (device === 'null') return { kind: 'bytes', bytes: new Uint8Array(0) };
   // A directory opens; reading it fails (EISDIR), as read(2) of one does.
   if (st.type === 'dir') return { kind: 'stream', read: () => Promise.reject(new KernelError('EISDIR', 'read', path)) };
-  return { kind: 'bytes', bytes: ctx.proc.readFile(path) };
+  // A file whose bytes are made on read stays a description: read a block at a time.
+  return { kind: 'bytes', bytes: ctx.proc.readContent(path) };
 }
 
 /** Reads the source block by block: each read gives at most ibs bytes (a short one is a partial
@@ -68,8 +79,8 @@ async function* blocks(ctx: CommandContext, src: Source, a: DdArgs, skipBytes: n
     if (src.kind === 'zero') return new Uint8Array(max);
     if (src.kind === 'random') return ctx.proc.kernel.random.fill(new Uint8Array(max));
     if (src.kind === 'bytes') {
-      if (pos >= src.bytes.length) return null;
-      const out = src.bytes.subarray(pos, pos + max);
+      if (pos >= contentSize(src.bytes)) return null;
+      const out = readRange(src.bytes, pos, max);
       pos += out.length;
       return out;
     }
@@ -196,19 +207,26 @@ async function dd(ctx: CommandContext): Promise<number> {
   // A whole new file from an endless device: kept as a file whose bytes are made on read.
   const plain = a.conv.size === 0 || [...a.conv].every((c) => c === 'fsync' || c === 'fdatasync' || c === 'notrunc');
   const regular = a.of !== undefined && tryStat(ctx, a.of)?.type === 'file';
+  const fileSlice = src.kind === 'bytes' && !(src.bytes instanceof Uint8Array) && a.ibs === a.obs;
   if (
     a.of !== undefined &&
     regular &&
     existing === undefined &&
-    (src.kind === 'zero' || src.kind === 'random') &&
-    a.countBytes !== undefined &&
+    (((src.kind === 'zero' || src.kind === 'random') && a.countBytes !== undefined) || fileSlice) &&
     plain
   ) {
-    const total = a.countBytes;
-    const [a0 = 1, a1 = 0, a2 = 0, a3 = 0] = ctx.proc.kernel.random.fill(new Uint8Array(4));
-    const seed = src.kind === 'zero' ? 0 : (a0 | (a1 << 8) | (a2 << 16) | (a3 << 24)) >>> 0 || 1;
+    let content: FileContent;
+    if (src.kind === 'bytes') {
+      // A described file (a stand-in binary, a dd'd file): the copy is a slice of the description.
+      content = sliceContent(src.bytes, skipBytes, skipBytes + (a.countBytes ?? contentSize(src.bytes)));
+    } else {
+      const [a0 = 1, a1 = 0, a2 = 0, a3 = 0] = ctx.proc.kernel.random.fill(new Uint8Array(4));
+      const seed = src.kind === 'zero' ? 0 : (a0 | (a1 << 8) | (a2 << 16) | (a3 << 24)) >>> 0 || 1;
+      content = syntheticContent(a.countBytes ?? 0, seed);
+    }
+    const total = contentSize(content);
     try {
-      ctx.proc.writeSyntheticFile(a.of, syntheticContent(total, seed));
+      ctx.proc.writeContent(a.of, content);
     } catch (err) {
       ctx.stderr(`dd: error writing ${name(a.of)}: ${errno(err)}\n`);
       return 1;
