@@ -346,6 +346,12 @@ async function realTutorMode(
   if (typeof real === 'number') return real;
   const tutor = { lessonId: values.lesson, lessonsDir: values.lessons };
   if (screen) return { ...screen, seed: 0, time, realLessons: real, tutor };
+  // SIGTERM and SIGHUP stop the daemon and unmount before the exit (progress is saved step by step).
+  for (const [signal, n] of [
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ] as const)
+    process.once(signal, () => void real.stop().finally(() => process.exit(128 + n)));
   try {
     return await runLineTutor({
       lang,

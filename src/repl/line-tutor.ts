@@ -95,9 +95,16 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   // dropped and the prompt comes back; as on the screen, a second Ctrl-C in a row ends the tutor.
   let running: AbortController | undefined;
   let armed = false;
+  let quitByCtrlC = false;
   const onInterrupt = (): void => {
     if (running) return running.abort();
     const dropped = tutor.cancelPending();
+    if (!dropped && armed && o.real) {
+      // On a real host the caller stops the private dockerd: the tutor ends as after `q`.
+      quitByCtrlC = true;
+      rl.close();
+      return;
+    }
     if (!dropped && armed) {
       process.off('SIGINT', onInterrupt);
       process.kill(process.pid, 'SIGINT');
@@ -124,5 +131,5 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
   // Steps whose save failed get one more try on the way out.
   const unsaved = opened.store.flush();
   if (unsaved) output.write(`overlay-tutor: ${unsaved}\n`);
-  return 0;
+  return quitByCtrlC ? 130 : 0;
 }
