@@ -67,14 +67,16 @@ describe('matches_solution', () => {
       expect(r.done, linesOf(right).join('; ')).toBe(true);
       expect(r.said).toContain('You used 7 commands; the reference uses 5.');
     }
-  });
+  }, 180_000);
 
+  // Each attempt builds the lesson's host and the goal's: 56–62 s at load 18 on two cores (the
+  // default 60 s limit cut it; the test above took 59 s), a few seconds on an idle machine.
   it('fails each wrong attempt', async () => {
     for (const wrong of step().wrong) {
       const r = await attempt(linesOf(wrong));
       expect(r.done, linesOf(wrong).join('; ')).toBe(false);
     }
-  });
+  }, 180_000);
 
   it('matches ids up rather than comparing them, and names what differs', async () => {
     const [ref, other] = await Promise.all([hostAfter(step().solution, 6), hostAfter(linesOf(step().right![0]!), 7)]);
