@@ -10,6 +10,7 @@ import { detectLang } from './i18n/index.js';
 import { lessonShape } from './lessons/progress.js';
 import { runWorkshopCommand } from './cli-workshop.js';
 import { runPreflight, runReplay } from './real/commands.js';
+import { runSystemReplay } from './real/system-replay.js';
 import { type HostTime, sessionTime } from './host/host-time.js';
 import { timeOptions } from './host/sim-host.js';
 
@@ -119,10 +120,15 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         );
         return 2;
       }
-      if (values.real !== 'private') {
+      if (values.real !== 'private' && values.real !== 'system') {
         process.stderr.write(
-          `overlay-tutor: replay runs on the tutor's private daemon only (--real), not --real=${values.real}\n`,
+          `overlay-tutor: --real=${values.real}: replay runs on the tutor's private daemon (--real) or on your ` +
+            'own (--real=system)\n',
         );
+        return 2;
+      }
+      if (values.real === 'private' && (values.yes || values['dry-run'])) {
+        process.stderr.write('overlay-tutor: --yes and --dry-run go with --real=system (your own daemon)\n');
         return 2;
       }
       const copyIn = parseCopyIn(values['copy-in']);
@@ -130,13 +136,16 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         process.stderr.write(`${copyIn}\n`);
         return 2;
       }
-      return runReplay({
+      const replay = {
         file,
         time,
         copyIn,
         images: !values.bare,
         ...(values.seed !== undefined && /^\d+$/.test(values.seed) ? { seed: Number(values.seed) } : {}),
-      });
+      };
+      return values.real === 'system'
+        ? runSystemReplay({ ...replay, yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']) })
+        : runReplay(replay);
     }
     case 'lint':
       return runLint(positionals[1], {

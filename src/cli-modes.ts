@@ -55,6 +55,9 @@ Usage:
                                 run FILE's lines in the simulator and, with a private dockerd the
                                 tutor starts, in a real bash; show both, the differing lines
                                 marked, and how many agree (exit 1 when not all do)
+  overlay-tutor replay FILE --real=system [--yes | --dry-run]
+                                the same on your own daemon, each change asked first (answers
+                                read from stdin), what the replay made removed at its end
   overlay-tutor --transcript FILE
                                 the tutor, keeping a transcript of the session in FILE (what you
                                 typed, what it printed, when, hints and solutions used), chained
@@ -95,7 +98,7 @@ Options:
                 daemon, its panes read from the real directories, F2 the simulator's prediction
                 beside what happened (line mode without a terminal: \`panes\` prints them)
   --bare        (replay) start both hosts without the tutorial images
-  --real=system (sandbox) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
+  --real=system (sandbox, replay) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
                 what the tutor makes is labelled or recorded and removed at exit and by \`reset\`;
                 what you had is never changed; each change is shown and asked first
   --yes         (--real=system) run changes without asking (each still printed)
@@ -134,6 +137,9 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   overlay-tutor replay FILE --real
                                 在模拟主机和真实主机（教程自己启动的私有 dockerd）上逐行执行 FILE，
                                 并排显示，标出不同的行，统计一致的行数（不全一致时退出码为 1）
+  overlay-tutor replay FILE --real=system [--yes | --dry-run]
+                                同上，但在你自己的守护进程上：每个改动先询问（从标准输入读回答），
+                                结束时删除本次创建的资源
   overlay-tutor --transcript FILE
                                 开始教程，并把本次学习记录到 FILE（输入、输出、时间、用过的提示
                                 和答案），以哈希串联；可用 --key FILE 或 $OVERLAY_TUTOR_KEY 签名
@@ -167,7 +173,7 @@ const HELP_ZH = `overlay-tutor ${VERSION}
                 （在 /var/lib/overlay-tutor/daemon 下，可用 $OVERLAY_TUTOR_REAL_DIR 指定）：需要 root
                 和 dockerd；不会动你的任何东西；课程在其上运行，检查读取真实主机（reset 和 undo
                 会重建它）；F2 对照模拟器的预测与实际结果
-  --real=system （sandbox）使用你自己的 Docker 守护进程：教程创建的资源都带标签或记录在案，
+  --real=system （sandbox、replay）使用你自己的 Docker 守护进程：教程创建的资源都带标签或记录在案，
                 reset 和退出时只删除这些；你原有的资源从不改动；每个改动先显示并询问
   --yes         （--real=system）不询问直接执行改动（仍逐条打印）
   --dry-run     （--real=system）只打印改动，不执行
@@ -307,9 +313,15 @@ async function realMode(
     process.stderr.write('overlay-tutor: --yes and --dry-run go with --real=system (your own daemon)\n');
     return 2;
   }
-  const { runRealRepl, runSystemRepl, runPreflight, startRealSession } = await import('./simulator-entry.js');
-  if (mode === 'sandbox' && real === 'system')
-    return runSystemRepl({ yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']), bare: Boolean(values.bare) });
+  const { runRealRepl, runSystemRepl, runPreflight, startRealSession, startSystemScreenSession } = await import(
+    './simulator-entry.js'
+  );
+  if (mode === 'sandbox' && real === 'system') {
+    const o = { yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']), bare: Boolean(values.bare) };
+    if (!screen) return runSystemRepl(o);
+    const session = await startSystemScreenSession(o);
+    return typeof session === 'number' ? session : { ...screen, seed: 0, real: session };
+  }
   if (mode === 'sandbox' && screen) {
     const session = await startRealSession((s) => process.stdout.write(s));
     return typeof session === 'number' ? session : { ...screen, seed: 0, real: session };

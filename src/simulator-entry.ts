@@ -24,3 +24,4 @@ export { runSystemRepl } from './repl/system-repl.js';
 export { runPreflight } from './real/commands.js';
 export { startRealSession } from './ui/screen-host-real.js';
 export { startRealLessons } from './real/lesson-host.js';
+export { startSystemScreenSession } from './ui/screen-host-system.js';

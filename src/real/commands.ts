@@ -6,7 +6,7 @@ import { localeIsAscii } from '../i18n/index.js';
 import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } from './preflight.js';
 import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
 import { probeHost } from './probe.js';
-import { agreementOf, readScriptFile, realCopyInProblem, renderBlock, replayOnBoth } from './replay.js';
+import { readScriptFile, realCopyInProblem, replayOnBoth, writeReport } from './replay.js';
 
 type Write = (s: string) => void;
 
@@ -79,11 +79,7 @@ export async function runReplay(args: ReplayArgs, out: Write = (s) => process.st
       ...(args.time ? { time: args.time } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
     });
-    out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');
-    for (const b of blocks) out(`${renderBlock(b).text}\n`);
-    const a = agreementOf(blocks);
-    out(`\n${a.commandsAgree}/${a.commands} commands agree\n${a.agree}/${a.total} lines agree\n`);
-    return a.agree === a.total ? 0 : 1;
+    return writeReport(blocks, out);
   } catch (e) {
     err(`overlay-tutor: replay: ${(e as Error).message}\n`);
     return 2;

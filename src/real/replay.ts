@@ -152,13 +152,37 @@ export function agreementOf(blocks: readonly LineBlock[]): Agreement {
   return { agree, total, commandsAgree, commands: blocks.length };
 }
 
-/** Runs FILE's lines on both hosts and gives the blocks, normalised. */
-export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayOptions = {}): Promise<LineBlock[]> {
+/** FILE's lines and what each printed on the simulated host (the tutorial images loaded first,
+ * unless `images` is false; the copy-ins copied in). */
+export async function replayOnSim(text: string, opts: ReplayOptions = {}): Promise<{ lines: string[]; sim: string[] }> {
   const host = createSimHost({ seed: opts.seed ?? 0, interactive: false, ...timeOptions(opts.time) });
   const lines = scriptLines(text, (s) => host.session.needsMore(s));
+  if (opts.images ?? true) {
+    const { archive } = await simulatorArchive();
+    host.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
+    await simRun(host, 'docker load -q -i /tmp/.tutorial-images.tar && rm /tmp/.tutorial-images.tar');
+  }
+  for (const [real, target] of opts.copyIn ?? []) await copyIntoSim(host.rootProc, real, target);
+  const sim: string[] = [];
+  for (const line of lines) sim.push((await simRun(host, line)).out);
+  return { lines, sim };
+}
+
+/** Stages the copy-ins under `stage`/in, laid out as the script sees them (copied in with cp -a). */
+export function stageCopyIn(stage: string, copyIn: ReadonlyArray<[string, string]>): void {
+  mkdirSync(join(stage, 'in'), { recursive: true });
+  for (const [real, target] of copyIn) {
+    const staged = join(stage, 'in', target);
+    mkdirSync(dirname(staged), { recursive: true });
+    copyFileSync(real, staged);
+  }
+}
+
+/** Runs FILE's lines on both hosts and gives the blocks, normalised. */
+export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayOptions = {}): Promise<LineBlock[]> {
   const stage = join(d.dir, 'replay');
   rmSync(stage, { recursive: true, force: true });
-  mkdirSync(join(stage, 'in'), { recursive: true });
+  stageCopyIn(stage, opts.copyIn ?? []);
   if (opts.images ?? true) {
     // Both hosts start with the same images, loaded from the same archive (no registry on the real side).
     const { archive } = await simulatorArchive();
@@ -166,17 +190,8 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
     writeFileSync(file, archive);
     const load = spawnSync(d.cli, ['load', '-q', '-i', file], { env: d.env, encoding: 'utf8', timeout: 300_000 });
     if (load.status !== 0) throw new Error(`docker load failed on the real daemon: ${load.stderr.trim()}`);
-    host.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
-    await simRun(host, 'docker load -q -i /tmp/.tutorial-images.tar && rm /tmp/.tutorial-images.tar');
   }
-  for (const [real, target] of opts.copyIn ?? []) {
-    await copyIntoSim(host.rootProc, real, target);
-    const staged = join(stage, 'in', target);
-    mkdirSync(dirname(staged), { recursive: true });
-    copyFileSync(real, staged);
-  }
-  const sim: string[] = [];
-  for (const line of lines) sim.push((await simRun(host, line)).out);
+  const { lines, sim } = await replayOnSim(text, opts);
 
   const file = join(stage, 'run.sh');
   writeFileSync(file, realScript(d, lines, stage));
@@ -189,6 +204,16 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
   if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
     throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
   return normalizeBlocks(lines, sim, real, d.dataRoot);
+}
+
+/** The report a replay ends with: each block, then how many commands and lines agree; the exit
+ * status (0 when every line agrees, else 1). */
+export function writeReport(blocks: readonly LineBlock[], out: (s: string) => void): number {
+  out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');
+  for (const b of blocks) out(`${renderBlock(b).text}\n`);
+  const a = agreementOf(blocks);
+  out(`\n${a.commandsAgree}/${a.commands} commands agree\n${a.agree}/${a.total} lines agree\n`);
+  return a.agree === a.total ? 0 : 1;
 }
 
 /** Reads FILE (bounded, as script mode does). */

@@ -19,6 +19,7 @@ import type { ScreenHost } from './screen-host.js';
 import { presenterLegend, presenterScreenHost } from './screen-host-present.js';
 import { screenHostFor } from './screen-host-sim.js';
 import { type RealSession, realScreenHost } from './screen-host-real.js';
+import { systemScreenHost } from './screen-host-system.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 import type { RealLessons } from '../real/lesson-host.js';
 import { realTutorScreenHost } from './screen-host-real-tutor.js';
@@ -61,7 +62,7 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
     }
     return host;
   };
-  if (o.real) return realScreenHost(o.real);
+  if (o.real) return o.real.system ? systemScreenHost(o.real) : realScreenHost(o.real);
   if (!o.tutor) return screenHostFor(makeHost(o.seed));
   const { lessons, problems } = loadLessons(o.tutor.lessonsDir) ?? {
     lessons: [],

@@ -119,6 +119,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
   );
   const real = o.real ?? o.realLessons;
   const stopReal = async () => {
+    if (o.real) return o.real.stop((s) => process.stdout.write(s));
     if (!real) return;
     process.stdout.write('Stopping the private dockerd ...\n');
     await real.stop();

@@ -13,6 +13,7 @@ import { PaneTracker } from '../panes/tracker.js';
 import { changeLines, compareLine, type Comparison, type HostFacts } from '../real/compare.js';
 import { privateDaemonOrScreen } from '../real/commands.js';
 import type { PrivateDaemon } from '../real/private-daemon.js';
+import type { SystemSession } from '../real/system-start.js';
 import { type RealHost, realHost } from '../real/real-host.js';
 import { RealShell } from '../real/real-shell.js';
 import { loadTutorialImages, simRun, simulatorArchive } from '../real/tutorial-images.js';
@@ -20,8 +21,11 @@ import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
 import type { ScreenHost } from './screen-host.js';
 
+/** What the screen needs of the daemon: the private one, or the user's own (--real=system). */
+export type RealDaemon = Pick<PrivateDaemon, 'cli' | 'env' | 'version' | 'dir' | 'dataRoot'>;
+
 export interface RealSession {
-  daemon: PrivateDaemon;
+  daemon: RealDaemon;
   shell: RealShell;
   /** Its daemon's answers are kept until refresh(), called after each line. */
   host: RealHost;
@@ -30,8 +34,12 @@ export interface RealSession {
   facts: HostFacts;
   /** What the start found (the images' report), shown when the screen opens. */
   notes: string[];
-  /** Ends the bash and stops the daemon (its containers removed, its mounts gone); once. */
-  stop(): Promise<void>;
+  /** Ends the bash and stops the daemon (its containers removed, its mounts gone); once. What it
+   * says as it does goes to `out` (none after a SIGHUP: the terminal is gone). */
+  stop(out?: (s: string) => void): Promise<void>;
+  /** The user's own daemon (`--real=system`): its session, the intro's first paragraph and the
+   * status line's word (src/ui/screen-host-system.ts). */
+  system?: { session: SystemSession; describe: string; label: string };
 }
 
 /** The preflight, the private dockerd, the tutorial images on it and on the twin, the real bash:
@@ -67,11 +75,13 @@ export async function startRealSession(out: (s: string) => void): Promise<RealSe
       twin,
       facts: { dockerVersion: d.version, kernel: release(), storage: 'overlay2' },
       notes,
-      stop: () =>
-        (stopping ??= (async () => {
+      stop: (say) => {
+        say?.('Stopping the private dockerd ...\n');
+        return (stopping ??= (async () => {
           shell.close();
           await d.stop();
-        })()),
+        })());
+      },
     };
   } catch (e) {
     await d.stop();
@@ -116,7 +126,9 @@ export function namedInLine(line: string): FocusHint {
   return { ...(container ? { container } : {}), ...(image ? { image } : {}) };
 }
 
-export function realScreenHost(session: RealSession): ScreenHost & { compare(): Comparison | undefined } {
+export function realScreenHost(
+  session: RealSession,
+): ScreenHost & { compare(): Comparison | undefined; refresh(): void } {
   const { daemon: d, shell, host, twin } = session;
   const tracker = new PaneTracker(twin);
   let hint: FocusHint = {};
@@ -184,11 +196,12 @@ export function realScreenHost(session: RealSession): ScreenHost & { compare(): 
   return {
     prompt: () => `root@real:${shell.cwd === '/root' ? '~' : shell.cwd.replace(/^\/root\//, '~/')}# `,
     // Short enough for 80 columns beside the focus and the help key; the version is in the intro.
-    status: () => 'real host',
+    status: () => session.system?.label ?? 'real host',
     intro: () =>
       [
-        `**Real host**: a private dockerd ${d.version} under \`${d.dir}\` (nothing of yours is touched). ` +
-          'Your lines run in a real bash whose `docker` talks to it; the panes are read from its real directories.',
+        session.system?.describe ??
+          `**Real host**: a private dockerd ${d.version} under \`${d.dir}\` (nothing of yours is touched). ` +
+            'Your lines run in a real bash whose `docker` talks to it; the panes are read from its real directories.',
         ...session.notes,
         'The simulator runs each line too: **F2** shows what it predicted beside what the real host did. ' +
           "The tutorial images hold the simulator's stand-in files, not programs: to run a container here, " +
@@ -250,6 +263,12 @@ export function realScreenHost(session: RealSession): ScreenHost & { compare(): 
     log: () => events,
     pulls: () => [],
     compare: () => comparison,
+    /** The panes read again (after the tutor itself changed the host: `reset`). */
+    refresh: () => {
+      host.refresh();
+      model = derivePanesOf(host, hint, new Set());
+      events = [];
+    },
     dispose: () => {
       tracker.dispose();
       void session.stop();

@@ -11,6 +11,10 @@ import type { PresenterControl } from './screen-host-present.js';
  * hints, verdicts), which the screen lays out as markdown rather than as program output. */
 export interface ScreenIO extends CommandIO {
   lesson?: (markdown: string) => void;
+  /** Asks the learner while the line runs: `prompt` takes the input line's place until Enter,
+   * which resolves with what was typed (undefined: Ctrl-C). What the line wrote so far is shown
+   * first. */
+  ask?: (prompt: string) => Promise<string | undefined>;
 }
 
 export interface ScreenHost {

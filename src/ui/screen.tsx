@@ -175,6 +175,10 @@ export function Screen({
 
   // The line running now: Ctrl-C aborts it (the shell stops it at its next step, src/kernel/budget.ts).
   const running = useRef<AbortController | undefined>(undefined);
+  /** A question the running line asks (ScreenIO.ask): its prompt stands in the input line, and
+   * Enter answers it instead of queueing a line. */
+  const question = useRef<{ prompt: string; answer: (a: string | undefined) => void } | undefined>(undefined);
+  const [asking, setAsking] = useState<string | undefined>(undefined);
   const [waiting, setWaiting] = useState(false);
   const run = useCallback(
     async (cmd: string) => {
@@ -217,6 +221,21 @@ export function Screen({
         lesson: (md) => hold({ md }),
         signal: (running.current = new AbortController()).signal,
         terminal,
+        ask: (prompt) =>
+          new Promise<string | undefined>((resolve) => {
+            if (timer) clearTimeout(timer);
+            flush();
+            question.current = {
+              prompt,
+              answer: (a) => {
+                question.current = undefined;
+                setAsking(undefined);
+                append([{ text: `${prompt}${a ?? '^C'}\n` }]);
+                resolve(a);
+              },
+            };
+            setAsking(prompt);
+          }),
       };
       // A line that keeps running (docker logs -f, docker stats, cat /dev/zero) has no prompt
       // under its output, as in a terminal, until it ends or Ctrl-C stops it.
@@ -289,6 +308,15 @@ export function Screen({
     void drain();
   }, []);
   const submit = (extra: string[] = []) => {
+    const q = question.current;
+    if (q) {
+      // The answer to the running line's question; lines after it in a paste wait their turn.
+      const answer = lineRef.current.value;
+      setLine(edit.EMPTY_LINE);
+      q.answer(answer);
+      queue.current.push(...extra);
+      return;
+    }
     queue.current.push(lineRef.current.value, ...extra);
     setLine(edit.EMPTY_LINE);
     void drain();
@@ -460,7 +488,12 @@ export function Screen({
     // Ctrl-C stops a presenter's typing too.
     if (key.ctrl && ch === 'c') presenter.current?.dispose();
     if (key.ctrl && ch === 'c' && running.current) {
-      // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped.
+      // As a terminal's SIGINT: the command stops, and what was typed ahead is dropped; a question
+      // it asked is answered no.
+      if (question.current) {
+        setLine(edit.EMPTY_LINE);
+        question.current.answer(undefined);
+      }
       running.current.abort();
       queue.current.length = 0;
       return;
@@ -505,11 +538,11 @@ export function Screen({
     rows,
     linear,
     model,
-    prompt: host.prompt(),
+    prompt: asking ?? host.prompt(),
     line,
     goal,
     s,
-    pulling: !!term.pull || waiting,
+    pulling: (!!term.pull || waiting) && asking === undefined,
   });
   const { outputWidth, outputRows } = g;
   live.current.paneRows = g.paneRows;

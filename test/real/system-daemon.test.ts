@@ -8,7 +8,7 @@
 // OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
@@ -239,6 +239,50 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
     expect(r.stdout).toMatch(/- docker volume rm asked-yes/);
     await expectUntouched();
   }, 300_000);
+
+  it('replay FILE --real=system: each change asked on stdin, the report, exit 1; all agreeing, exit 0', async () => {
+    const file = join(dir, 'replay.sh');
+    writeFileSync(
+      file,
+      [
+        'docker volume create rv',
+        "docker run --name r1 busybox sh -c 'echo hi > /hi.txt'",
+        'docker diff r1',
+        'docker rm -f user-ctr',
+        'hostname',
+        '',
+      ].join('\n'),
+    );
+    const replay = (extra: string[], input: string) =>
+      spawnSync(process.execPath, [BIN, 'replay', file, '--real=system', '--bare', ...extra], {
+        env: env(),
+        input,
+        encoding: 'utf8',
+        timeout: 400_000,
+      });
+    const r = replay([], 'y\nn\n');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      /Run on your daemon\? docker volume create --label org\.overlay-tutor\.session=\S+ rv \[y\/N\] /,
+    );
+    expect(r.stdout).toMatch(/Run on your daemon\? docker run --label \S+ --name r1 busybox/);
+    // Both sides' output, as `replay --real` shows it: the volume agrees, the refusals and the
+    // refused run are the real side's own.
+    expect(r.stdout).toMatch(/\$ docker volume create rv\n {9}\| rv\n/);
+    expect(r.stdout).toMatch(/≠ real \| docker run --name r1 .*: not run \(you said no\)/);
+    expect(r.stdout).toMatch(/≠ real \| docker rm -f user-ctr: not run: container user-ctr \(\S+\) is yours/);
+    expect(r.stdout).toMatch(/\n\d+\/5 commands agree\n(\d+)\/(?!\1\n)\d+ lines agree\n/);
+    expect(r.stdout).toMatch(/Removing what session [0-9a-f]{12} created:\n {2}- docker volume rm rv/);
+    expect(r.status).toBe(1);
+    await expectUntouched();
+
+    writeFileSync(file, 'echo same\ndocker volume create --label k=v agreed\n');
+    const ok = replay(['--yes'], '');
+    expect(ok.stdout).toMatch(/\+ docker volume create --label org\.overlay-tutor\.session=\S+ --label k=v agreed/);
+    expect(ok.stdout).toMatch(/\n2\/2 commands agree\n2\/2 lines agree\n/);
+    expect(ok.status).toBe(0);
+    await expectUntouched();
+  }, 600_000);
 
   it('without root: one screen saying what is missing, exit 2, no stack trace', () => {
     const setpriv = findExecutable('setpriv')!;

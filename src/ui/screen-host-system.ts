@@ -1,0 +1,156 @@
+// `overlay-tutor sandbox --real=system` on the screen: the screen of `--real` (src/ui/screen-host-
+// real.ts: panes read from the daemon's real directories, each line run on the simulator's twin
+// too, F2) over the user's own daemon, its session as src/real/system-start.ts keeps it. Each
+// change a line would make is shown in the output and asked in the input line (`Run it? [y/N]`;
+// --yes runs it, printed; --dry-run prints it instead); `reset` removes what the session made;
+// the end of the screen (exit, Ctrl-D, Ctrl-C twice, SIGTERM, SIGHUP) removes it too.
+import { release } from 'node:os';
+import { createInterface } from 'node:readline';
+import { createSimHost } from '../host/sim-host.js';
+import { realHost } from '../real/real-host.js';
+import { type SystemOptions, type SystemTalk, startSystemSession } from '../real/system-start.js';
+import { simRun, simulatorArchive } from '../real/tutorial-images.js';
+import type { ScreenHost, ScreenIO } from './screen-host.js';
+import { type RealSession, realScreenHost } from './screen-host-real.js';
+import type { Comparison } from '../real/compare.js';
+
+const count = (xs: readonly unknown[], noun: string) => `${xs.length} ${noun}${xs.length === 1 ? '' : 's'}`;
+const yes = (a: string | undefined) => /^\s*y(es)?\s*$/i.test(a ?? '');
+
+/** One line read from the terminal before the screen opens (the images' question). */
+function askOnTerminal(prompt: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    process.stdout.write(prompt);
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    let answered = false;
+    rl.once('line', (l) => {
+      answered = true;
+      rl.close();
+      resolve(l);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve(undefined);
+    });
+  });
+}
+
+/** The session on the user's daemon, its images and the bash prepared before the screen opens
+ * (what it says is written to the terminal as it comes); a number is the exit status when it
+ * cannot run. */
+export async function startSystemScreenSession(o: SystemOptions): Promise<RealSession | number> {
+  const out = (s: string) => void process.stdout.write(s);
+  const onTerminal: SystemTalk = {
+    say: out,
+    confirm: async (shown) => yes(await askOnTerminal(`Run on your daemon? ${shown} [y/N] `)),
+  };
+  const sys = await startSystemSession(o, onTerminal);
+  if (typeof sys === 'number') return sys;
+  out(`\n${sys.banner()}`);
+  let said = '';
+  sys.talk = { ...onTerminal, say: (s) => ((said += s), out(s)) };
+  try {
+    await sys.loadImages();
+    // The twin holds the tutorial images as the simulator has them.
+    const twin = createSimHost({ seed: 0 });
+    if (!o.bare) {
+      const { archive } = await simulatorArchive();
+      twin.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
+      await simRun(twin, 'docker load -q -i /tmp/.tutorial-images.tar >/dev/null && rm /tmp/.tutorial-images.tar');
+    }
+    const shell = await sys.openShell();
+    if (typeof shell === 'string') throw new Error(shell);
+    // After the screen: what the cleanup says waits for the terminal run.tsx hands it.
+    let late = '';
+    let sink: ((s: string) => void) | undefined;
+    let stopping: Promise<void> | undefined;
+    const { daemon, record } = sys;
+    const flags = sys.dryRun
+      ? ' --dry-run: each change is printed, none made.'
+      : sys.yes
+        ? ' --yes: changes run unasked.'
+        : '';
+    return {
+      daemon: {
+        cli: sys.d.cli,
+        env: sys.d.env,
+        version: daemon.version,
+        dir: sys.runtime,
+        dataRoot: daemon.dataRoot ?? '/var/lib/docker',
+      },
+      shell,
+      host: realHost({ cli: sys.d.cli, env: sys.d.env }),
+      twin,
+      facts: {
+        dockerVersion: daemon.version,
+        kernel: release(),
+        storage: daemon.storage === 'containerd-snapshotter' ? 'containerd' : daemon.storage,
+        rootless: daemon.rootless,
+      },
+      notes: said
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      system: {
+        session: sys,
+        label: 'your daemon',
+        describe:
+          `**Your own daemon** (\`--real=system\`): session ${record.id} on ${daemon.endpoint} ` +
+          `(${daemon.product} ${daemon.version}). Your lines run in a real bash whose \`docker\` shows each ` +
+          `change and asks first, in the input line.${flags} What the session makes carries the label ` +
+          `\`org.overlay-tutor.session=${record.id}\` (images are listed in its record); only that is removed, ` +
+          `by \`reset\` and at the end. What you had (${count(record.preexisting.containers, 'container')}, ` +
+          `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) is never ` +
+          "changed. The panes are read from the daemon's real directories, read-only.",
+      },
+      stop: (to) => {
+        if (to) {
+          sink = to;
+          if (late) to(late);
+          late = '';
+        }
+        sys.talk = {
+          say: (s) => (sink ? sink(s) : void (late += s)),
+          confirm: async () => false,
+        };
+        return (stopping ??= (async () => {
+          shell.close();
+          await sys.cleanup();
+        })());
+      },
+    };
+  } catch (e) {
+    out(`overlay-tutor: your daemon could not be prepared: ${(e as Error).message}\n`);
+    await sys.cleanup();
+    return 2;
+  }
+}
+
+/** The screen's host over the user's daemon: `--real`'s, with each change asked in the input line. */
+export function systemScreenHost(session: RealSession): ScreenHost & { compare(): Comparison | undefined } {
+  const inner = realScreenHost(session);
+  const sys = session.system!.session;
+  // Between lines nothing asks; what the guard might say then has no line to go under.
+  const quiet: SystemTalk = { say: () => undefined, confirm: async () => false };
+  return {
+    ...inner,
+    async run(line: string, io: ScreenIO) {
+      const talk: SystemTalk = {
+        say: (s) => io.stdout(s),
+        confirm: async (shown) => {
+          io.stdout(`Run on your daemon? ${shown}\n`);
+          return yes(await io.ask?.('Run it? [y/N] '));
+        },
+      };
+      sys.talk = talk;
+      try {
+        if (line.trim() !== 'reset') return await inner.run(line, io);
+        await sys.reset();
+        inner.refresh();
+        return { exitCode: 0, exited: false };
+      } finally {
+        // Unless the screen has ended meanwhile (its stop() speaks to the terminal now).
+        if (sys.talk === talk) sys.talk = quiet;
+      }
+    },
+  };
+}
