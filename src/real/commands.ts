@@ -47,23 +47,29 @@ export interface ReplayArgs {
   time?: HostTime;
 }
 
-/** `overlay-tutor replay FILE --real`: 0 when every line agrees, 1 when not, 2 when it cannot run. */
-export async function runReplay(args: ReplayArgs, out: Write = (s) => process.stdout.write(s)): Promise<number> {
+/** FILE's text, its copy-ins checked for the real side; undefined once it has said on stderr why not. */
+export function replayScript(args: ReplayArgs): string | undefined {
   const err = (s: string) => process.stderr.write(s);
-  let text: string;
-  try {
-    text = readScriptFile(args.file);
-  } catch (e) {
-    err(`overlay-tutor: ${(e as Error).message}\n`);
-    return 2;
-  }
   for (const [, target] of args.copyIn) {
     const problem = realCopyInProblem(target);
     if (problem) {
       err(`overlay-tutor: --copy-in ${problem}\n`);
-      return 2;
+      return undefined;
     }
   }
+  try {
+    return readScriptFile(args.file);
+  } catch (e) {
+    err(`overlay-tutor: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
+/** `overlay-tutor replay FILE --real`: 0 when every line agrees, 1 when not, 2 when it cannot run. */
+export async function runReplay(args: ReplayArgs, out: Write = (s) => process.stdout.write(s)): Promise<number> {
+  const err = (s: string) => process.stderr.write(s);
+  const text = replayScript(args);
+  if (text === undefined) return 2;
   const d = await privateDaemonOrScreen(out);
   if (typeof d === 'string') {
     out(d);

@@ -8,9 +8,9 @@
 import { join } from 'node:path';
 import { InputLines } from '../io/input-lines.js';
 import { shellQuote } from '../posix/shell-quote.js';
-import type { ReplayArgs } from './commands.js';
+import { type ReplayArgs, replayScript } from './commands.js';
 import type { RealShell } from './real-shell.js';
-import { normalizeBlocks, readScriptFile, realCopyInProblem, replayOnSim, stageCopyIn, writeReport } from './replay.js';
+import { normalizeBlocks, replayOnSim, stageCopyIn, writeReport } from './replay.js';
 import { type SystemOptions, startSystemSession } from './system-start.js';
 
 /** How long one line may run on the real side before it is stopped as Ctrl-C would. */
@@ -21,20 +21,8 @@ export async function runSystemReplay(
   out: (s: string) => void = (s) => process.stdout.write(s),
 ): Promise<number> {
   const err = (s: string) => process.stderr.write(s);
-  let text: string;
-  try {
-    text = readScriptFile(args.file);
-  } catch (e) {
-    err(`overlay-tutor: ${(e as Error).message}\n`);
-    return 2;
-  }
-  for (const [, target] of args.copyIn) {
-    const problem = realCopyInProblem(target);
-    if (problem) {
-      err(`overlay-tutor: --copy-in ${problem}\n`);
-      return 2;
-    }
-  }
+  const text = replayScript(args);
+  if (text === undefined) return 2;
   const answers = new InputLines(args.input ?? process.stdin);
   const session = await startSystemSession(
     { yes: args.yes, dryRun: args.dryRun, bare: !args.images },

@@ -9,10 +9,16 @@
 // `docker save` hashes, the volume's files) and nothing labelled is left.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busyboxRootfsTar, type RealDocker, realHostUnavailable, startRealDocker } from '../support/real-docker.js';
+import {
+  busyboxRootfsTar,
+  type RealDocker,
+  realHostUnavailable,
+  startRealDocker,
+  treeFingerprint,
+} from '../support/real-docker.js';
 import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
 const unavailable =
@@ -31,14 +37,7 @@ describe.runIf(!unavailable)('sandbox --real=system on the screen (tmux)', () =>
   async function fingerprint() {
     const inspect = async (...args: string[]) => JSON.parse(await user.dockerOk(args)) as unknown[];
     const volume = (await inspect('volume', 'inspect', 'user-data'))[0] as { Mountpoint: string };
-    const files: string[] = [];
-    const walk = (p: string, rel: string) => {
-      const st = lstatSync(p);
-      const body = st.isFile() ? sha(readFileSync(p)) : st.isSymbolicLink() ? readlinkSync(p) : '';
-      files.push(`${rel} ${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.size} ${body}`);
-      if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e), `${rel}/${e}`);
-    };
-    walk(volume.Mountpoint, '.');
+    const files = treeFingerprint(volume.Mountpoint);
     const raw = (args: string[]) => spawnSync(user.cli, args, { env: user.env, maxBuffer: 1 << 28 }).stdout;
     const list = async (...args: string[]) => (await user.dockerOk(args)).split('\n').filter(Boolean).sort();
     return {

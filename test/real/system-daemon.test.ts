@@ -8,7 +8,7 @@
 // OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
@@ -19,6 +19,7 @@ import {
   type RealDocker,
   startRealDocker,
   realHostUnavailable,
+  treeFingerprint,
 } from '../support/real-docker.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -81,14 +82,7 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
   async function fingerprint() {
     const inspect = async (...args: string[]) => JSON.parse(await user.dockerOk(args)) as unknown[];
     const volume = (await inspect('volume', 'inspect', 'user-data'))[0] as { Mountpoint: string };
-    const files: string[] = [];
-    const walk = (p: string, rel: string) => {
-      const st = lstatSync(p);
-      const body = st.isFile() ? sha(readFileSync(p)) : st.isSymbolicLink() ? readlinkSync(p) : '';
-      files.push(`${rel} ${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.size} ${body}`);
-      if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e), `${rel}/${e}`);
-    };
-    walk(volume.Mountpoint, '.');
+    const files = treeFingerprint(volume.Mountpoint);
     const list = async (...args: string[]) => (await user.dockerOk(args)).split('\n').filter(Boolean).sort();
     return {
       containers: await inspect('container', 'inspect', 'user-ctr', 'user-stopped'),

@@ -27,6 +27,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -723,6 +724,20 @@ export function readXattrs(path: string): Record<string, Buffer> | null {
     if (m) attrs[m[1] as string] = Buffer.from(m[2] as string, 'hex');
   }
   return attrs;
+}
+
+/** Every entry under `dir`, as a line each: its path, mode, owner, size and content's sha256 (a
+ * symlink's target): what "the same byte for byte" compares. */
+export function treeFingerprint(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (p: string, rel: string) => {
+    const st = lstatSync(p);
+    const body = st.isFile() ? sha256Hex(readFileSync(p)) : st.isSymbolicLink() ? readlinkSync(p) : '';
+    files.push(`${rel} ${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.size} ${body}`);
+    if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e), `${rel}/${e}`);
+  };
+  walk(dir, '.');
+  return files;
 }
 
 /** sha256 hex of a buffer. */
