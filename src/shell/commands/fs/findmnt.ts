@@ -84,14 +84,46 @@ function columnList(spec: string | undefined): string[] {
   return list.map((c) => c.toUpperCase());
 }
 
+// util-linux 2.37's other options: accepted as findmnt accepts them, then said to be not simulated
+// (they are findmnt's, so "invalid option" would be untrue).
+const UNSIMULATED_SHORT = 'smAabCcDeiJPRUuvyxp';
+const UNSIMULATED_SHORT_ARG = 'wdFNO';
+const UNSIMULATED_LONG: Record<string, string> = {
+  fstab: 's',
+  mtab: 'm',
+  poll: 'p',
+  'timeout=': 'w',
+  all: 'A',
+  ascii: 'a',
+  bytes: 'b',
+  nocanonicalize: 'C',
+  canonicalize: 'c',
+  df: 'D',
+  'direction=': 'd',
+  evaluate: 'e',
+  'tab-file=': 'F',
+  invert: 'i',
+  json: 'J',
+  'task=': 'N',
+  'options=': 'O',
+  pairs: 'P',
+  submounts: 'R',
+  uniq: 'U',
+  notruncate: 'u',
+  nofsroot: 'v',
+  shell: 'y',
+  verify: 'x',
+};
+
 function findmnt(ctx: CommandContext): number {
   let p;
   let columns: string[];
   try {
     p = parseOptions('findmnt', ctx.argv.slice(1), {
-      short: 'nlrfk',
-      shortArg: 'tToMS',
+      short: `nlrfk${UNSIMULATED_SHORT}`,
+      shortArg: `tToMS${UNSIMULATED_SHORT_ARG}`,
       long: {
+        ...UNSIMULATED_LONG,
         noheadings: 'n',
         list: 'l',
         raw: 'r',
@@ -109,6 +141,17 @@ function findmnt(ctx: CommandContext): number {
     return usage(ctx, 'findmnt', err);
   }
   const f = p.flags;
+  const other = p.opts.find(([k]) => UNSIMULATED_SHORT.includes(k) || UNSIMULATED_SHORT_ARG.includes(k));
+  if (other) {
+    const word = Object.entries(UNSIMULATED_LONG)
+      .find(([, k]) => k === other[0])?.[0]
+      .replace(/=$/, '');
+    ctx.stderr(
+      `findmnt: -${other[0]}${word ? `/--${word}` : ''}: not simulated here ` +
+        '(the tree, -l, -r, -n, -f, -k, -o, -t, -T, -M and -S are)\n',
+    );
+    return 1;
+  }
   const proc = ctx.proc;
   const seen = proc.kernel.mountsSeenFrom(proc.root);
   const rows = rowsOf(seen);

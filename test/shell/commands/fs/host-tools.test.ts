@@ -165,3 +165,16 @@ describe('stat in the coreutils of the system it runs on', () => {
     expect((await run('stat /etc/passwd')).out.split('\n')[2]).toMatch(/^Device: 254,0\tInode: \d{7} {5}Links: 1$/);
   });
 });
+
+describe('findmnt options the tutor does not model', () => {
+  it('are findmnt’s own, so they say "not simulated here" rather than "invalid option"', async () => {
+    const { run } = await makeShell();
+    for (const line of ['findmnt -J', 'findmnt --json /', 'findmnt -D', 'findmnt --pairs', 'findmnt -p']) {
+      const r = await run(line);
+      expect(r.err, line).toMatch(/^findmnt: -[JDPp]\/--(json|df|pairs|poll): not simulated here/);
+      expect(r.code, line).toBe(1);
+    }
+    expect((await run('findmnt -Z')).err).toMatch(/^findmnt: invalid option -- 'Z'\n/);
+    expect((await run('findmnt -n /')).out).toMatch(/^\/ +\S+ +ext4 /);
+  });
+});
