@@ -48,7 +48,7 @@ export function diffId(layerTar: HashInput): Digest {
  */
 const known = new Map<string, string>();
 const KNOWN_MAX = 512;
-/** Below this size content is hashed as it is: its key would cost as much as its digest. */
+/** Below this size described content is hashed as it is: its key would cost about as much. */
 const MEMO_FROM = 1 << 20;
 
 function keyOf(algo: string, c: FileContent): string {
@@ -68,7 +68,8 @@ const sizeOf = (c: FileContent) => (c instanceof Uint8Array ? c.length : c.size)
 
 /** The hex digest (any node:crypto algorithm: sha256, sha1, md5) of content, walked in chunks. */
 export function hashContentHex(algo: string, c: FileContent): string {
-  if (c instanceof Uint8Array && c.length < MEMO_FROM) return createHash(algo).update(c).digest('hex');
+  // Bytes held are hashed as they are: a key of them would cost as much as their digest.
+  if (c instanceof Uint8Array) return createHash(algo).update(c).digest('hex');
   const key = sizeOf(c) >= MEMO_FROM ? keyOf(algo, c) : undefined;
   const hit = key === undefined ? undefined : known.get(key);
   if (hit !== undefined) return hit;
@@ -82,14 +83,6 @@ export function hashContentHex(algo: string, c: FileContent): string {
 /** sha256 of content, as a Digest: a DiffID or blob digest of a layer tar that is described. */
 export function contentDigest(c: FileContent): Digest {
   return `sha256:${hashContentHex('sha256', c)}`;
-}
-
-/**
- * Records a digest already known for content: the DiffID of a layer tar rebuilt from tar-split
- * and diff/ (what the daemon has, as Docker's save has, without hashing the tar again).
- */
-export function rememberContentDigest(c: FileContent, digest: Digest): void {
-  if (sizeOf(c) >= MEMO_FROM) remember(keyOf('sha256', c), digestHex(digest));
 }
 
 /** Image ID: the digest of the config JSON bytes exactly as stored in imagedb/content. */

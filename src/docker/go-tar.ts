@@ -55,7 +55,8 @@ function putString(block: Uint8Array, off: number, width: number, b: Uint8Array)
 
 function putOctal(block: Uint8Array, off: number, width: number, x: number): void {
   const s = (fitsInOctal(width, x) ? x : 0).toString(8).padStart(width - 1, '0');
-  block.set(enc.encode(s), off); // the byte after stays NUL
+  // ASCII digits written as they are (no encoder: thousands of headers a pull); the byte after stays NUL.
+  for (let i = 0; i < s.length; i++) block[off + i] = s.charCodeAt(i);
 }
 
 /** Go's splitUSTARPath: prefix up to 155 bytes, name up to 100, cut at the last fitting slash. */
@@ -70,10 +71,14 @@ function splitUSTARPath(name: Uint8Array): [Uint8Array, Uint8Array] | null {
   return [name.subarray(0, i), name.subarray(i + 1)];
 }
 
+const USTAR_MAGIC = enc.encode('ustar\x0000'); // magic "ustar\0", version "00": USTAR and PAX alike
+
 function finish(block: Uint8Array): Uint8Array {
-  block.set(enc.encode('ustar\x0000'), 257); // magic "ustar\0", version "00": USTAR and PAX alike
-  let sum = 0;
-  for (const [i, b] of block.subarray(0, 512).entries()) sum += i >= 148 && i < 156 ? 0x20 : b;
+  block.set(USTAR_MAGIC, 257);
+  // The checksum field counts as spaces; plain loops (an entries() iterator took most of a pull).
+  let sum = 8 * 0x20;
+  for (let i = 0; i < 148; i++) sum += block[i] as number;
+  for (let i = 156; i < 512; i++) sum += block[i] as number;
   putOctal(block, 148, 7, sum); // six digits, NUL …
   block[155] = 0x20; // … then a space: Go's checksum terminator
   return block;
