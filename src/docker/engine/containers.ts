@@ -11,6 +11,7 @@ import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
 import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
+import { stopNginx } from './nginx-start.js';
 import { containerEnv, execLookupError, isShellLine, runMainProcess, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
@@ -368,6 +369,7 @@ export class Daemon extends DaemonCore {
     if (c.state.status !== 'running') return c;
     // sleep and shells as PID 1 ignore SIGTERM and are killed after the timeout: 137.
     const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
+    if (prog === 'nginx') stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
     this.exited(c, prog === 'nginx' ? 0 : 137);
     this.emit({ kind: 'container', action: 'stop', id: c.id });
     return c;
@@ -442,7 +444,10 @@ export class Daemon extends DaemonCore {
     this.emit({ kind: 'container', action: 'kill', id: c.id });
     const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
     if (num === 9) this.exited(c, 137);
-    else if (prog === 'nginx' && [2, 3, 15].includes(num)) this.exited(c, 0);
+    else if (prog === 'nginx' && [2, 3, 15].includes(num)) {
+      stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
+      this.exited(c, 0);
+    }
   }
 
   diff(ref: string): Change[] {

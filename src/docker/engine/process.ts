@@ -4,6 +4,7 @@
 import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
 import type { Daemon } from './containers.js';
+import { startNginx, startsNginx } from './nginx-start.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -119,17 +120,10 @@ function findExecutable(d: Daemon, c: Container, name: string): boolean {
   return path.split(':').some((dir) => ok(`${dir}/${name}`));
 }
 
-function nginxStartup(d: Daemon): string {
+/** nginx's own first lines, which go to its error log: /dev/stderr in the image. */
+function nginxNotices(d: Daemon): string {
   const t = new Date(d.clock.now()).toISOString().replace('T', ' ').slice(0, 19).replace(/-/g, '/');
   return [
-    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
-    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
-    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
-    '/docker-entrypoint.sh: Configuration complete; ready for start up',
     `${t} [notice] 1#1: using the "epoll" event method`,
     `${t} [notice] 1#1: nginx/1.25.2`,
     `${t} [notice] 1#1: start worker processes`,
@@ -178,7 +172,11 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     return 0;
   }
   if (isLongRunning(argv, detach)) {
-    if (argv.some((a) => base(a) === 'nginx')) out.stdout(nginxStartup(d));
+    if (startsNginx(argv)) {
+      const lines = startNginx(d.kernel.proc({ root: d.mergedDir(c) }), argv, d.clock.now());
+      if (lines.length) out.stdout(`${lines.join('\n')}\n`);
+      out.stderr(nginxNotices(d));
+    }
     return 'running';
   }
   if (SHELLS.has(base(c.path)) && c.args.length === 0) {

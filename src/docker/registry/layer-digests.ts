@@ -6,7 +6,7 @@ export const LAYER_DIFF_IDS: Record<string, string> = {
   'ubuntu:20.04#4': 'sha256:659364f4f6783fb785a57faf8c59baa63f2bce9a82d3ae92299b5f77dfc56e9a',
   'ubuntu:22.04#4': 'sha256:9d80dbb42b3f5065bd284c1e414e9992270bd3de37d73cc611c78d64e5ae4a4c',
   'debian:bookworm-slim#0': 'sha256:d6c8565c46130109777326c8b8978cd8898b4acc354d19c26375cb32d3312254',
-  'nginx:latest#6': 'sha256:10c1b2daf9bab4b6903236c675a92a99261cb942ac92a2c36f82e87ba84913de',
+  'nginx:latest#6': 'sha256:e34454a8e6b6512113b95a9c98151093324fa96ed98318fd8bd7bcc8dcc23e60',
   'nginx:latest#7': 'sha256:63fbe971214deac39d01c75f7a84b9bb7fa0d98381ef88573f2557dfd8d8a9db',
   'nginx:latest#8': 'sha256:10ff2be33e54c11baae45ea6e81655b388c2cc6522844eb53f0548d611c2934f',
   'nginx:latest#9': 'sha256:2e44cf856fe60c17219c875e8c6d837df89a555559911a4a530a0b292207106c',

@@ -407,7 +407,6 @@ http {
 
 export const NGINX_DEFAULT_CONF = `server {
     listen       80;
-    listen  [::]:80;
     server_name  localhost;
 
     #access_log  /var/log/nginx/host.access.log  main;
