@@ -333,6 +333,7 @@ export class Interpreter implements ExpandHost {
     if (fn) return this.callFunction(fn, argv, io);
     const builtin = this.env.builtins.get(name);
     if (builtin) return this.traced(argv, io, (tio) => builtin(this, argv, tio));
+    if (name === 'exec') return this.exec(argv, io, assigned);
     if (name === 'sudo') {
       let i = 1;
       while (i < argv.length && argv[i]!.startsWith('-')) i++;
@@ -397,6 +398,39 @@ export class Interpreter implements ExpandHost {
       return 127;
     }
     return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned));
+  }
+
+  /**
+   * `exec CMD…`: the shell becomes CMD, so nothing after it runs and the shell's status is CMD's —
+   * here CMD runs and the shell then ends with its status (an image's entrypoint ends in
+   * `exec "$@"`). With no command, exec only makes its redirections the shell's own, which is not
+   * modelled: it succeeds and changes nothing.
+   */
+  private async exec(argv: string[], io: CommandIO, assigned: Map<string, string>): Promise<number> {
+    let i = 1;
+    for (; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '--') {
+        i++;
+        break;
+      }
+      if (!a.startsWith('-') || a === '-') break;
+      if (a === '-a') i++;
+      else if (/^-[cl]+$/.test(a)) {
+        if (a.includes('c')) {
+          io.stderr('bash: exec: -c (an empty environment) is not simulated here\n');
+          return 1;
+        }
+      } else {
+        io.stderr(
+          `bash: exec: ${a.slice(0, 2)}: invalid option\n` +
+            'exec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n',
+        );
+        return 2;
+      }
+    }
+    if (i >= argv.length) return 0;
+    throw new ExitSignal(await this.invoke(argv.slice(i), io, assigned));
   }
 
   /** Runs a command, telling env.onCommand (when someone listens) what it read and printed. */
