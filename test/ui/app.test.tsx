@@ -82,7 +82,8 @@ describe('the screen', () => {
     await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
     await ui.runLine('docker run -d --name web nginx', (f) => f.includes('in focus: web (running)'), 'focus on web');
     const f = await ui.runLine(
-      "docker exec web sh -c 'echo hi > /tmp/new; echo x >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf'",
+      // In /etc/nginx, where the pane shows it: nginx's start already put its pid file and temp dirs in upper.
+      "docker exec web sh -c 'echo hi > /etc/nginx/new; echo x >> /etc/nginx/nginx.conf; rm /etc/nginx/conf.d/default.conf'",
       (f) => f.includes('default.conf (c 0,0)'),
       'the whiteout',
     );

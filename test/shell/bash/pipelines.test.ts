@@ -121,7 +121,8 @@ describe('pipelines as real bash runs them', () => {
   it('docker logs -f piped into grep shows matches as they come, and Ctrl-C ends both', async () => {
     const { host, run } = await makeShell();
     await run('docker run -d --name web nginx');
-    const r = await runUntilAbort(host, 'docker logs -f web | grep worker', 1500);
+    // nginx logs its notices to stderr (its error_log is /dev/stderr), and docker logs keeps the stream.
+    const r = await runUntilAbort(host, 'docker logs -f web 2>&1 | grep worker', 1500);
     expect(r.code).toBe(130);
     expect(r.out).toMatch(/start worker processes\n(.*\n)*\^C\n$/);
   });
