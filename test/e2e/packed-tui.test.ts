@@ -127,7 +127,8 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
     let s = await t.waitFor((s) => /\*x\s+default\.conf \(c 0,0\)/.test(s), 'the whiteout in upper');
     expect(s).toMatch(/conf\.d\//);
     await t.waitFor(promptIdle, 'the prompt after the exec');
-    await t.enter("docker exec web sh -c 'echo hi > /tmp/new'");
+    // Beside the whiteout, so the upper pane shows both (nginx's start put more in upper, above it).
+    await t.enter("docker exec web sh -c 'echo hi > /etc/nginx/new'");
     s = await t.waitFor((s) => /\*\+\s+new/.test(s), 'the new file in upper');
     expect(s).toMatch(/x\s+default\.conf/); // still there, no longer flagged as the last command's
     // The merged pane in focus (Esc, then → twice): the new file is there, the deleted one is not.
