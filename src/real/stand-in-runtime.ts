@@ -46,6 +46,37 @@ export function isStandIn(head: Uint8Array): boolean {
   );
 }
 
+/**
+ * A server of the tutorial image, running until it is stopped. As nginx it first writes into the
+ * container layer what nginx 1.25.2's entrypoint and start write on a real host (the simulator's
+ * src/docker/engine/nginx-start.ts): default.conf touched and, when it has no IPv6 listen line yet,
+ * edited by `sed -i` (a new file renamed over it); the temp dirs under /var/cache/nginx (0700,
+ * nginx's uid 101); /var/run/nginx.pid, removed again on a graceful stop. So `docker diff` of a
+ * fresh nginx container on the real host shows what the simulator predicts.
+ */
+const SERVER_STAND_IN = `#!/bin/sh
+# overlay-tutor: a server of the tutorial image, running until it is stopped
+stop() { exit 0; }
+case "\${0##*/}" in
+nginx | nginx-debug)
+  conf=/etc/nginx/conf.d/default.conf
+  if [ -f "$conf" ]; then
+    touch "$conf"
+    grep -q 'listen  \\[::\\]:80;' "$conf" ||
+      sed -i 's/^\\( *\\)listen       80;/&\\n\\1listen  [::]:80;/' "$conf"
+  fi
+  for d in client_temp proxy_temp fastcgi_temp uwsgi_temp scgi_temp; do
+    [ -d "/var/cache/nginx/$d" ] || { mkdir "/var/cache/nginx/$d" && chmod 700 "/var/cache/nginx/$d" &&
+      chown 101 "/var/cache/nginx/$d"; } 2>/dev/null
+  done
+  echo 1 > /var/run/nginx.pid
+  stop() { rm -f /var/run/nginx.pid; exit 0; }
+  ;;
+esac
+trap stop TERM INT QUIT
+while :; do sleep 3600 & wait $!; done
+`;
+
 /** The helper run before `runc create`: it adds the binds to the bundle's config.json. */
 function helperSource(busybox: string, applets: string[], server: string, other: string): string {
   return `'use strict';
@@ -124,12 +155,7 @@ export function installStandInRuntime(dir: string): string | undefined {
   mkdirSync(bin, { recursive: true });
   const server = join(bin, 'server-stand-in');
   const other = join(bin, 'program-stand-in');
-  writeFileSync(
-    server,
-    '#!/bin/sh\n# overlay-tutor: a server of the tutorial image, running until it is stopped\n' +
-      "trap 'exit 0' TERM INT QUIT\nwhile :; do sleep 3600 & wait $!; done\n",
-    { mode: 0o755 },
-  );
+  writeFileSync(server, SERVER_STAND_IN, { mode: 0o755 });
   writeFileSync(
     other,
     '#!/bin/sh\necho "${0##*/}: a stand-in of the tutorial image; the real program is not in it" >&2\nexit 126\n',
