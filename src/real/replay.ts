@@ -118,8 +118,16 @@ export function normalizeBlocks(
     const body = (t ?? '').replace(/\n$/, '');
     return body === '' ? [] : body.split('\n');
   };
-  return lines.map((line, i) => ({ line, sim: toLines(s[i]), real: toLines(r[i]) }));
+  return lines.map((line, i) => {
+    const block = { line, sim: toLines(s[i]), real: toLines(r[i]) };
+    // docker diff prints changes in the order Go walks its maps, a new one each run: only the set
+    // of lines says anything, so both sides are compared sorted.
+    return UNORDERED.test(line) ? { line, sim: [...block.sim].sort(), real: [...block.real].sort() } : block;
+  });
 }
+
+/** A line whose whole output is docker diff's. */
+const UNORDERED = /^\s*docker\s+(container\s+)?diff\s+[^|;&<>]*$/;
 
 /** One block shown: agreeing lines once, differing ones as `sim` and `real` lines, marked. */
 export function renderBlock(b: LineBlock): { text: string; agree: number; total: number } {

@@ -28,6 +28,18 @@ describe('replay comparison', () => {
     expect(b!.sim).toEqual(b!.real);
   });
 
+  it("compares docker diff's lines as a set (Go's map order changes each run), other output in order", () => {
+    const [diff, ls, piped] = normalizeBlocks(
+      ['docker diff web', 'ls', 'docker diff web | head -1'],
+      ['C /etc\nC /run\nA /run/nginx.pid\n', 'a\nb\n', 'C /etc\n'],
+      ['C /run\nA /run/nginx.pid\nC /etc\n', 'b\na\n', 'C /run\n'],
+    );
+    expect(diff!.sim).toEqual(diff!.real);
+    expect(ls!.sim).not.toEqual(ls!.real);
+    expect(piped!.sim).not.toEqual(piped!.real);
+    expect(normalizeBlocks(['docker container diff web'], ['A /x\n'], ['A /y\n'])[0]!.sim).toEqual(['A /x']);
+  });
+
   it('marks differing lines on each side and counts agreement over the aligned lines', () => {
     const blocks = [
       { line: 'echo same', sim: ['same'], real: ['same'] },
