@@ -1,4 +1,5 @@
 // Runs lines on a fresh simulated host and collects what they print, for the shell tests.
+import { readFileSync } from 'node:fs';
 import { createSimHost, type SimHostOptions } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
 
@@ -29,4 +30,54 @@ export async function makeShell(options: SimHostOptions = {}) {
     return { out, err, code: r.exitCode };
   };
   return { host, run };
+}
+
+type ShellHost = Awaited<ReturnType<typeof makeShell>>['host'];
+
+/** A line run at a terminal and cut by Ctrl-C (its abort signal) after `ms`: what it printed,
+ * its status and how long it ran. */
+export async function runUntilAbort(host: ShellHost, line: string, ms: number) {
+  const ac = new AbortController();
+  let out = '';
+  let err = '';
+  const dec = new TextDecoder();
+  setTimeout(() => ac.abort(), ms);
+  const started = Date.now();
+  const r = await host.session.run(line, {
+    stdin: new Uint8Array(0),
+    stdout: (d) => {
+      out += typeof d === 'string' ? d : dec.decode(d);
+    },
+    stderr: (d) => {
+      err += typeof d === 'string' ? d : dec.decode(d);
+    },
+    stdinIsTerminal: true,
+    stdoutIsTerminal: true,
+    signal: ac.signal,
+  });
+  return { out, err, code: r.exitCode, ms: Date.now() - started };
+}
+
+/** A cases file's non-blank lines run one by one, as `$ line` then what it wrote (2>&1), as the
+ * recorded transcripts of the real tools are written. */
+export async function transcriptOf(host: ShellHost, casesFile: string): Promise<string> {
+  const lines = readFileSync(casesFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  let transcript = '';
+  const dec = new TextDecoder();
+  const write = (d: string | Uint8Array): void => {
+    transcript += typeof d === 'string' ? d : dec.decode(d);
+  };
+  for (const line of lines) {
+    transcript += `$ ${line}\n`;
+    await host.session.run(line, {
+      stdin: new Uint8Array(0),
+      stdout: write,
+      stderr: write,
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+    });
+  }
+  return transcript;
 }

@@ -89,37 +89,18 @@ async function openAt(at: string) {
   await type('docker image inspect nginx > /dev/null');
   const runner = tutor.runner as NonNullable<typeof tutor.runner>;
   const value = (v: Parameters<typeof computeValue>[1]) => computeValue(runner.host, v);
-  const chainPane = () => {
+  /** One pane as the screen draws it, the open step's values masked. */
+  const paneFrame = (kind: 'chain' | 'layers', width: number, height: number) => {
     const model = screen.panes();
     return (
       render(
         <Pane
-          kind="chain"
+          kind={kind}
           model={model}
           log={[]}
           chainRevealed={model.chain.length}
-          width={120}
-          height={40}
-          focused={false}
-          scroll={0}
-          secrets={screen.secrets?.() ?? []}
-          ascii={false}
-          s={STRINGS.en}
-        />,
-      ).lastFrame() ?? ''
-    );
-  };
-  const layersPane = (width: number) => {
-    const model = screen.panes();
-    return (
-      render(
-        <Pane
-          kind="layers"
-          model={model}
-          log={[]}
-          chainRevealed={0}
           width={width}
-          height={12}
+          height={height}
           focused={false}
           scroll={0}
           secrets={screen.secrets?.() ?? []}
@@ -129,6 +110,8 @@ async function openAt(at: string) {
       ).lastFrame() ?? ''
     );
   };
+  const chainPane = () => paneFrame('chain', 120, 40);
+  const layersPane = (width: number) => paneFrame('layers', width, 12);
   return { tutor, screen, type, runner, value, chainPane, layersPane };
 }
 

@@ -6,52 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeShell } from '../shell-harness.js';
+import { makeShell, runUntilAbort, transcriptOf } from '../shell-harness.js';
 
 const DIR = join(import.meta.dirname, 'pipelines-vs-bash');
-
-async function runUntilAbort(host: Awaited<ReturnType<typeof makeShell>>['host'], line: string, ms: number) {
-  const ac = new AbortController();
-  let out = '';
-  let err = '';
-  const dec = new TextDecoder();
-  setTimeout(() => ac.abort(), ms);
-  const r = await host.session.run(line, {
-    stdin: new Uint8Array(0),
-    stdout: (d) => {
-      out += typeof d === 'string' ? d : dec.decode(d);
-    },
-    stderr: (d) => {
-      err += typeof d === 'string' ? d : dec.decode(d);
-    },
-    stdinIsTerminal: true,
-    stdoutIsTerminal: true,
-    signal: ac.signal,
-  });
-  return { out, err, code: r.exitCode };
-}
 
 describe('pipelines as real bash runs them', () => {
   it('print what bash printed for every line of the cases (output, PIPESTATUS, pipefail)', async () => {
     const { host } = await makeShell();
-    const lines = readFileSync(join(DIR, 'cases.sh'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    let transcript = '';
-    const dec = new TextDecoder();
-    const write = (d: string | Uint8Array): void => {
-      transcript += typeof d === 'string' ? d : dec.decode(d);
-    };
-    for (const line of lines) {
-      transcript += `$ ${line}\n`;
-      await host.session.run(line, {
-        stdin: new Uint8Array(0),
-        stdout: write,
-        stderr: write,
-        stdinIsTerminal: false,
-        stdoutIsTerminal: false,
-      });
-    }
+    const transcript = await transcriptOf(host, join(DIR, 'cases.sh'));
     expect(transcript).toBe(readFileSync(join(DIR, 'golden.txt'), 'utf8'));
   }, 60_000);
 
@@ -115,7 +77,7 @@ describe('pipelines as real bash runs them', () => {
     const loop = await runUntilAbort(host, 'yes | while read l; do :; done', 300);
     expect(loop.code).toBe(130);
     const ok = await runUntilAbort(host, 'echo next | cat', 5000);
-    expect(ok).toEqual({ out: 'next\n', err: '', code: 0 });
+    expect(ok).toMatchObject({ out: 'next\n', err: '', code: 0 });
   });
 
   it('docker logs -f piped into grep shows matches as they come, and Ctrl-C ends both', async () => {

@@ -2,29 +2,7 @@
 // Ctrl-C (the line's abort signal: status 130, the prompt back); where nothing could press Ctrl-C
 // (a script) they stop after what they have, and say so.
 import { describe, expect, it } from 'vitest';
-import { makeShell } from '../shell-harness.js';
-
-async function runUntilAbort(host: Awaited<ReturnType<typeof makeShell>>['host'], line: string, ms: number) {
-  const ac = new AbortController();
-  let out = '';
-  let err = '';
-  const dec = new TextDecoder();
-  setTimeout(() => ac.abort(), ms);
-  const started = Date.now();
-  const r = await host.session.run(line, {
-    stdin: new Uint8Array(0),
-    stdout: (d) => {
-      out += typeof d === 'string' ? d : dec.decode(d);
-    },
-    stderr: (d) => {
-      err += typeof d === 'string' ? d : dec.decode(d);
-    },
-    stdinIsTerminal: true,
-    stdoutIsTerminal: true,
-    signal: ac.signal,
-  });
-  return { out, err, code: r.exitCode, ms: Date.now() - started };
-}
+import { makeShell, runUntilAbort } from '../shell-harness.js';
 
 describe('following commands', () => {
   it('docker logs -f of a running container waits until Ctrl-C', async () => {

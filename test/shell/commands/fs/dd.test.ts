@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeShell } from '../../shell-harness.js';
+import { makeShell, transcriptOf } from '../../shell-harness.js';
 
 const DIR = join(import.meta.dirname, 'dd-vs-coreutils');
 
@@ -17,24 +17,7 @@ const timed = (t: string): string =>
 describe('dd against the real GNU dd and busybox dd', () => {
   it('prints what they printed for every line of the cases', async () => {
     const { host } = await makeShell();
-    const lines = readFileSync(join(DIR, 'cases.sh'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    let transcript = '';
-    const dec = new TextDecoder();
-    const write = (d: string | Uint8Array): void => {
-      transcript += typeof d === 'string' ? d : dec.decode(d);
-    };
-    for (const line of lines) {
-      transcript += `$ ${line}\n`;
-      await host.session.run(line, {
-        stdin: new Uint8Array(0),
-        stdout: write,
-        stderr: write,
-        stdinIsTerminal: false,
-        stdoutIsTerminal: false,
-      });
-    }
+    const transcript = await transcriptOf(host, join(DIR, 'cases.sh'));
     const golden = readFileSync(join(DIR, 'golden.txt'), 'utf8');
     expect(timed(transcript)).toBe(timed(golden));
     // The form is GNU's and no other: a rate in the wrong unit or a time with the wrong precision fails.
