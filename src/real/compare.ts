@@ -3,7 +3,7 @@
 // normalised (ids, times, the private data-root) and aligned line by line, the lines that differ
 // marked; and, where the tutor knows why a real host differs, the reasons in words.
 import { lcsPairs } from './normalize.js';
-import { normalizeBlocks } from './replay.js';
+import { asSet, normalizeBlocks, printsDockerDiff } from './replay.js';
 
 /** One side of a line: what it printed and what it left on the host. */
 export interface SideRecord {
@@ -152,7 +152,14 @@ export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string
     [rec.real.output, joined(rec.real.upper), joined(rec.real.diff)].slice(0, labels.length),
     dataRoot,
   );
-  const sections = blocks.map((b, i) => ({ title: labels[i]!, rows: alignRows(b.sim, b.real) }));
+  // docker diff's lines come in Go's map order, a new one each run (see normalizeBlocks).
+  const unordered = (title: CompareSection['title']) =>
+    title === 'diff' || (title === 'output' && printsDockerDiff(rec.line));
+  const sections = blocks.map((b, i) => {
+    const title = labels[i]!;
+    const { sim, real } = unordered(title) ? asSet(b) : b;
+    return { title, rows: alignRows(sim, real) };
+  });
   const rows = sections.flatMap((s) => s.rows);
   return {
     line: rec.line,

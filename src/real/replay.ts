@@ -122,12 +122,15 @@ export function normalizeBlocks(
     const block = { line, sim: toLines(s[i]), real: toLines(r[i]) };
     // docker diff prints changes in the order Go walks its maps, a new one each run: only the set
     // of lines says anything, so both sides are compared sorted.
-    return UNORDERED.test(line) ? { line, sim: [...block.sim].sort(), real: [...block.real].sort() } : block;
+    return printsDockerDiff(line) ? asSet(block) : block;
   });
 }
 
-/** A line whose whole output is docker diff's. */
-const UNORDERED = /^\s*docker\s+(container\s+)?diff\s+[^|;&<>]*$/;
+/** Whether a line's whole output is docker diff's. */
+export const printsDockerDiff = (line: string): boolean => /^\s*docker\s+(container\s+)?diff\s+[^|;&<>]*$/.test(line);
+
+/** A block whose lines come in no meaningful order (docker diff's), both sides sorted. */
+export const asSet = (b: LineBlock): LineBlock => ({ ...b, sim: [...b.sim].sort(), real: [...b.real].sort() });
 
 /** One block shown: agreeing lines once, differing ones as `sim` and `real` lines, marked. */
 export function renderBlock(b: LineBlock): { text: string; agree: number; total: number } {

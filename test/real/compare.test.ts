@@ -55,6 +55,25 @@ describe('compareLine', () => {
     expect(c.reasons).toEqual([]);
   });
 
+  it("takes docker diff's lines as a set (Go's map order differs each run), the upper dir's in order", () => {
+    const c = compareLine(
+      record(
+        { diff: ['C /etc', 'A /etc/x', 'C /run'], upper: ['etc/', 'run/'] },
+        { diff: ['C /run', 'C /etc', 'A /etc/x'], upper: ['run/', 'etc/'] },
+        'web',
+      ),
+      FACTS,
+    );
+    const section = (t: string) => c.sections.find((s) => s.title === t)?.rows ?? [];
+    expect(section('diff').every((r) => !r.differs)).toBe(true);
+    expect(section('upper').some((r) => r.differs)).toBe(true);
+    const printed = compareLine(
+      { ...record({ output: 'C /etc\nC /run\n' }, { output: 'C /run\nC /etc\n' }), line: 'docker diff web' },
+      FACTS,
+    );
+    expect(printed.agree).toBe(printed.total);
+  });
+
   it('reads the private data-root as /var/lib/docker on the real side', () => {
     const c = compareLine(
       record({ output: '/var/lib/docker/overlay2\n' }, { output: '/srv/tutor/data/overlay2\n' }),
