@@ -271,7 +271,8 @@ export function decidePreflight(f: HostFacts): Preflight {
 const MODE_NAMES: Record<ModeVerdict['mode'], string> = {
   private: '--real          a private dockerd the tutor starts (nothing of yours is touched)',
   system: '--real=system   your own daemon (labelled resources only, each change confirmed)',
-  kernel: 'kernel lessons  a plain mount -t overlay in a tutor-owned temp dir, no Docker',
+  // A fact about the machine, not a mode: no command runs the overlay lessons on a bare mount yet.
+  kernel: 'mount -t overlay works here (no command runs the lessons on a bare mount yet)',
 };
 
 /** The preflight as the terminal shows it: the table, then each mode with ✓/✗ and why. */
