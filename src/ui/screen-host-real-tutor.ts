@@ -6,11 +6,11 @@
 // on the map, and in a lesson that is simulator-only here, the screen is the simulated tutor's.
 import { spawnSync } from 'node:child_process';
 import type { Tutor } from '../lessons/tutor.js';
-import { derivePanes, derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
+import { derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
 import { type Comparison, compareLine } from '../real/compare.js';
 import type { RealLessons } from '../real/lesson-host.js';
 import type { ScreenHost } from './screen-host.js';
-import { namedInLine, rowKey, rowText, upperEvents } from './screen-host-real.js';
+import { focusName, namedInLine, predictedSide, rowKey, rowText, upperEvents } from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
 export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenHost & { intro(): string } {
@@ -20,26 +20,13 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
   const docker = (args: string[]) => spawnSync(d.cli, args, { env: d.env, encoding: 'utf8', timeout: 15_000 });
   const containerIds = () => (docker(['ps', '-aq', '--no-trunc']).stdout ?? '').split('\n').filter(Boolean);
   const onReal = () => (tutor.place === 'lesson' || tutor.place === 'recap') && tutor.runner?.onRealHost === true;
-  const focusName = (m: PaneModel) => (m.focus?.kind === 'container' ? m.focus.name : undefined);
   let hint: FocusHint = {};
   let model: PaneModel | undefined;
   let events: string[] = [];
   let comparison: Comparison | undefined;
 
   /** The twin's side of a container: its upper rows and docker diff, as the simulator predicts. */
-  const simSide = (name: string | undefined) => {
-    const twin = tutor.host;
-    if (!name || !twin) return { upper: [], diff: undefined };
-    const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
-    if (focusName(m) !== name) return { upper: [], diff: undefined };
-    let diff: string[] | undefined;
-    try {
-      diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
-    } catch {
-      diff = undefined;
-    }
-    return { upper: m.upper.map(rowText), diff };
-  };
+  const simSide = (name: string | undefined) => predictedSide(tutor.host, name);
   const realDiff = (name: string) => {
     const r = docker(['diff', name]);
     return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : undefined;

@@ -139,7 +139,6 @@ export function realScreenHost(
     (spawnSync(d.cli, ['ps', '-aq', '--no-trunc'], { env: d.env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '')
       .split('\n')
       .filter(Boolean);
-  const focusName = (m: PaneModel) => (m.focus?.kind === 'container' ? m.focus.name : undefined);
   const realDiff = (name: string): string[] | undefined => {
     const r = spawnSync(d.cli, ['diff', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
     return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : undefined;
@@ -149,18 +148,7 @@ export function realScreenHost(
     const r = spawnSync(d.cli, ['logs', '--tail', '5', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
     return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
   };
-  const simSide = (name: string | undefined) => {
-    if (!name) return { upper: [], diff: undefined };
-    const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
-    if (focusName(m) !== name) return { upper: [], diff: undefined };
-    let diff: string[] | undefined;
-    try {
-      diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
-    } catch {
-      diff = undefined;
-    }
-    return { upper: m.upper.map(rowText), diff };
-  };
+  const simSide = (name: string | undefined) => predictedSide(twin, name);
 
   /** The line on the twin, its output kept (not shown): the prediction. A line Ctrl-C stopped on
    * the real host is stopped on the twin too. */
@@ -274,4 +262,25 @@ export function realScreenHost(
       void session.stop();
     },
   };
+}
+
+/** The container a pane model is focused on, if any. */
+export const focusName = (m: PaneModel): string | undefined =>
+  m.focus?.kind === 'container' ? m.focus.name : undefined;
+
+/** The simulator's side of a container: its upper dir's rows and its docker diff, as predicted. */
+export function predictedSide(
+  twin: Pick<SimHost, 'docker' | 'rootProc'> | undefined,
+  name: string | undefined,
+): { upper: string[]; diff: string[] | undefined } {
+  if (!name || !twin) return { upper: [], diff: undefined };
+  const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
+  if (focusName(m) !== name) return { upper: [], diff: undefined };
+  let diff: string[] | undefined;
+  try {
+    diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
+  } catch {
+    diff = undefined;
+  }
+  return { upper: m.upper.map(rowText), diff };
 }

@@ -8,6 +8,7 @@
 // (src/kernel/synthetic.ts: seed 0 is zeros, /dev/urandom a seeded stream): 100 MB on the
 // simulated disk, not in memory.
 import {
+  concatBytes,
   contentSize,
   type FileContent,
   isKernelError,
@@ -106,21 +107,11 @@ async function* blocks(ctx: CommandContext, src: Source, a: DdArgs, skipBytes: n
         parts.push(more);
         n += more.length;
       }
-      block = join(parts, n);
+      block = concatBytes(parts);
     }
     left -= block.length;
     yield block;
   }
-}
-
-function join(parts: Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function convert(block: Uint8Array, a: DdArgs): Uint8Array {
@@ -272,9 +263,9 @@ async function dd(ctx: CommandContext): Promise<number> {
     t.outPartial = t.bytes % a.obs > 0 ? 1 : 0;
   }
   if (a.of !== undefined && existing !== undefined && regular) {
-    const data = join(out, t.bytes);
+    const data = concatBytes(out);
     let whole: Uint8Array;
-    if (a.oflag.has('append')) whole = join([existing, data], existing.length + data.length);
+    if (a.oflag.has('append')) whole = concatBytes([existing, data]);
     else {
       const end = Math.max(existing.length, seekBytes + data.length);
       whole = new Uint8Array(end);
