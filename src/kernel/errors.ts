@@ -15,6 +15,7 @@ export const ERRNO = {
   ENOTDIR: { no: 20, text: 'Not a directory' },
   EISDIR: { no: 21, text: 'Is a directory' },
   EINVAL: { no: 22, text: 'Invalid argument' },
+  EROFS: { no: 30, text: 'Read-only file system' },
   EMLINK: { no: 31, text: 'Too many links' },
   ENAMETOOLONG: { no: 36, text: 'File name too long' },
   ENOTEMPTY: { no: 39, text: 'Directory not empty' },

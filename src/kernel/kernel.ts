@@ -9,7 +9,7 @@ import { KernelError } from './errors.js';
 import type { KernelEvent, KernelListener } from './events.js';
 import type { MountedFs } from './filesystem.js';
 import { OverlayFs } from './overlayfs.js';
-import { OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
+import { OVL_IMPURE, OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 
 export interface Mount {
@@ -52,8 +52,9 @@ export interface KernelOptions {
 export interface OverlayMountRequest {
   /** Host paths, already resolved, uppermost lower first. */
   lowerdir: string[];
-  upperdir: string;
-  workdir: string;
+  /** Both or neither: without them the overlay is read-only (the lowers alone). */
+  upperdir?: string;
+  workdir?: string;
   target: string;
   /** The option string as given to mount(8), for /proc/mounts. */
   options: string;
@@ -184,26 +185,38 @@ export class Kernel {
   }
 
   mountOverlay(req: OverlayMountRequest): OverlayFs {
-    for (const p of [...req.lowerdir, req.upperdir, req.workdir]) {
+    const rw =
+      req.upperdir !== undefined && req.workdir !== undefined ? { u: req.upperdir, w: req.workdir } : undefined;
+    for (const p of [...req.lowerdir, ...(rw ? [rw.u, rw.w] : [])]) {
       const { mount } = this.locate(p);
       // Every layer must sit on the disk: Docker's layers always do, and the model relies on it.
       if (mount.fs !== this.disk) throw new KernelError('EINVAL', 'mount', p);
       if (this.disk.lstat(p.slice(1)).type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
     }
-    if (req.lowerdir.length === 0) throw new KernelError('EINVAL', 'mount', req.target);
-    const upper = req.upperdir.slice(1);
-    const work = req.workdir.slice(1);
-    if (upper === work || work.startsWith(`${upper}/`) || upper.startsWith(`${work}/`)) {
-      throw new KernelError('EINVAL', 'mount', req.workdir);
+    // Without an upper layer the kernel wants two lowerdirs at least ("at least 2 lowerdir are
+    // needed while upperdir nonexistent"): one alone would be a bind mount.
+    if (req.lowerdir.length < (rw ? 1 : 2)) throw new KernelError('EINVAL', 'mount', req.target);
+    const upper = rw?.u.slice(1);
+    const work = rw?.w.slice(1);
+    if (upper !== undefined && work !== undefined) {
+      if (upper === work || work.startsWith(`${upper}/`) || upper.startsWith(`${work}/`)) {
+        throw new KernelError('EINVAL', 'mount', rw?.w);
+      }
     }
     // uuid=auto (the default): an upper without a trusted.overlay.uuid gets one at mount time,
     // and only then does /proc/mounts show uuid=on — so Docker's second mount of a container
-    // layer (start, after create) shows none.
-    const uuidShown = this.disk.peekXattr(upper, OVL_UUID) === undefined ? ',uuid=on' : '';
-    const options = `${req.options}${uuidShown}${req.userxattr ? ',userxattr' : ''}`;
+    // layer (start, after create) shows none. An upper marked impure without a uuid is an old
+    // overlay's: uuid=null. Without an upper the kernel turns redirect_dir=follow into on
+    // (ovl_fs_params_verify), which differs from the default and is shown.
+    let extra = ',redirect_dir=on';
+    if (upper !== undefined) {
+      const fresh = this.disk.peekXattr(upper, OVL_UUID) === undefined;
+      extra = !fresh ? '' : this.disk.peekXattr(upper, OVL_IMPURE) === undefined ? ',uuid=on' : ',uuid=null';
+    }
+    const options = `${req.options}${extra}${req.userxattr ? ',userxattr' : ''}`;
     const dev = makedev(0, this.nextAnonMinor++);
     const fs = new OverlayFs(
-      { lower: req.lowerdir.map((p) => p.slice(1)), upper, work },
+      { lower: req.lowerdir.map((p) => p.slice(1)), ...(upper !== undefined ? { upper, work } : {}) },
       {
         disk: this.disk,
         dev,

@@ -29,8 +29,9 @@ import {
 export interface OverlayLayers {
   /** Lower directories on the disk (paths relative to the disk root), uppermost first. */
   lower: string[];
-  upper: string;
-  work: string;
+  /** Absent on a mount of lowerdirs only: the overlay is read-only (the kernel sets SB_RDONLY). */
+  upper?: string;
+  work?: string;
 }
 
 const ROOT_CRED: Credentials = { uid: 0, gid: 0 };
@@ -54,7 +55,7 @@ export class OverlayFs implements MountedFs {
   readonly layers: OverlayLayers;
   private readonly disk: Disk;
   private readonly ctx: OverlayContext;
-  /** work/work, where the kernel stages copy-ups, whiteouts and new entries. */
+  /** work/work, where the kernel stages copy-ups, whiteouts and new entries ('' when read-only). */
   private readonly workwork: string;
   /** The whiteout this mount hard-links for every new whiteout (kernel ≥ 5.8 shares one). */
   private sharedWhiteout?: string;
@@ -65,19 +66,25 @@ export class OverlayFs implements MountedFs {
     this.ctx = ctx;
     this.disk = ctx.disk;
     this.dev = ctx.dev;
-    this.workwork = joinRel(layers.work, 'work');
+    this.workwork = layers.work === undefined ? '' : joinRel(layers.work, 'work');
     this.stack = new LayerStack(this.disk, layers);
-    this.prepareWorkdir();
+    if (layers.upper !== undefined && layers.work !== undefined) this.prepareWorkdir(layers.upper);
   }
 
-  /** Mount time: the kernel empties and recreates work/work (d---------), and tags upper with a uuid. */
-  private prepareWorkdir(): void {
+  /** Mount time: the kernel empties and recreates work/work (d---------), and tags a new upper
+   * with a uuid (ovl_init_uuid_xattr: not an upper already marked impure, an old overlay's). */
+  private prepareWorkdir(upper: string): void {
     const d = this.disk;
     if (d.exists(this.workwork)) this.removeTree(this.workwork);
     d.mkdir(this.workwork, 0, ROOT_CRED);
-    if (!d.peekXattr(this.layers.upper, OVL_UUID)) {
-      d.setxattr(this.layers.upper, OVL_UUID, this.ctx.randomBytes(16));
+    if (!d.peekXattr(upper, OVL_UUID) && !d.peekXattr(upper, OVL_IMPURE)) {
+      d.setxattr(upper, OVL_UUID, this.ctx.randomBytes(16));
     }
+  }
+
+  /** No upper layer: every change is refused, as the VFS refuses it on a read-only superblock. */
+  get readOnly(): boolean {
+    return this.layers.upper === undefined;
   }
 
   private removeTree(rel: string): void {
@@ -173,6 +180,9 @@ export class OverlayFs implements MountedFs {
    * the lower layer it is seen in. Returns the upper path.
    */
   copyUp(rel: string): string {
+    // Every change goes through here (for the name or its parent), after the checks that come
+    // first on a read-only mount too (ENOENT, EEXIST, EISDIR): none has anywhere to go.
+    if (this.readOnly) throw new KernelError('EROFS', 'copy_up', rel);
     const e = this.stack.must(rel, 'copy_up');
     if (e.upper !== undefined) return e.upper;
     const { dir, name } = splitRel(rel);
@@ -217,7 +227,7 @@ export class OverlayFs implements MountedFs {
       merged: this.merged(rel),
       type: st.type,
       lower: this.host(lower),
-      staged: st.type === 'file' ? this.host(this.layers.work) : this.host(staged),
+      staged: st.type === 'file' ? this.host(this.layers.work ?? '') : this.host(staged),
       via: st.type === 'file' ? 'tmpfile' : 'workdir',
       upper: this.host(upper),
     });

@@ -495,8 +495,10 @@ export class Proc {
     }
     const lower = opts.get('lowerdir');
     const upper = opts.get('upperdir');
-    const work = opts.get('workdir');
-    if (!lower || !upper || !work) throw new KernelError('EINVAL', 'mount', target);
+    // workdir= without upperdir= is ignored (the kernel logs that it is useless); upperdir=
+    // without workdir= is refused.
+    const work = upper === undefined ? undefined : opts.get('workdir');
+    if (!lower || upper === '' || (upper !== undefined && !work)) throw new KernelError('EINVAL', 'mount', target);
     const dir = (p: string): string => {
       const r = this.resolve(p, true, 'mount');
       if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
@@ -504,12 +506,13 @@ export class Proc {
     };
     const t = dir(target);
     // The kernel lists the layer options as given, then the options that differ from its
-    // defaults (the kernel adds uuid=on when it gives a new upper its uuid).
-    const shown = ['rw', 'relatime', `lowerdir=${lower}`, `upperdir=${upper}`, `workdir=${work}`];
+    // defaults (the kernel adds uuid=on when it gives a new upper its uuid). Lowerdirs alone
+    // make a read-only superblock: ro.
+    const shown = [upper === undefined ? 'ro' : 'rw', 'relatime', `lowerdir=${lower}`];
+    if (upper !== undefined) shown.push(`upperdir=${upper}`, `workdir=${work}`);
     this.kernel.mountOverlay({
       lowerdir: lower.split(':').map(dir),
-      upperdir: dir(upper),
-      workdir: dir(work),
+      ...(upper !== undefined && work !== undefined ? { upperdir: dir(upper), workdir: dir(work) } : {}),
       target: t,
       options: shown.join(','),
       userxattr: opts.has('userxattr'),

@@ -390,3 +390,61 @@ describe('st_blocks of upper entries on ext4', () => {
     expect(p.lstat('/l1/file').blocks).toBe(16);
   });
 });
+
+describe('an overlay of lowerdirs only (no upperdir): read-only', () => {
+  // Checked against a real mount (kernel 6.18): mount -t overlay overlay -o lowerdir=A:B DIR.
+  beforeEach(() => {
+    p.mkdir('/ro');
+    p.mknod('/u/etc.conf', S_IFCHR, 0); // a whiteout in the upper dir, which becomes a lower below
+    p.mkdir('/u/dir');
+    p.setxattr('/u/dir', 'trusted.overlay.opaque', 'y');
+    p.writeFile('/u/dir/only', 'only\n');
+  });
+
+  it('mounts ro, shows redirect_dir=on (follow becomes on without an upper) and ignores workdir', () => {
+    p.mount('/ro', 'overlay', 'lowerdir=/l1:/l2,workdir=/w2');
+    expect(kernel.mounts().at(-1)?.options).toBe('ro,relatime,lowerdir=/l1:/l2,redirect_dir=on');
+    expect(p.exists('/w2')).toBe(false);
+  });
+
+  it('needs two lowerdirs at least, and an upperdir needs a workdir', () => {
+    expect(errno(() => p.mount('/ro', 'overlay', 'lowerdir=/l1'))).toBe('EINVAL');
+    expect(errno(() => p.mount('/ro', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u'))).toBe('EINVAL');
+    expect(kernel.isMountpoint('/ro')).toBe(false);
+  });
+
+  it('honours whiteouts and opaque directories in its lowers: an upper dir mounted as the top lower', () => {
+    p.umount('/m');
+    p.mount('/ro', 'overlay', 'lowerdir=/u:/l1:/l2');
+    expect(p.exists('/ro/etc.conf')).toBe(false);
+    expect(p.readdir('/ro/dir').map((e) => e.name)).toEqual(['only']);
+    expect(text(p.readFile('/ro/single'))).toBe('single\n');
+  });
+
+  it('refuses every change with EROFS after the errors that come first (ENOENT, EEXIST, EISDIR)', () => {
+    p.umount('/m');
+    p.mount('/ro', 'overlay', 'lowerdir=/u:/l1:/l2');
+    const before = p.readdir('/u').map((e) => e.name);
+    expect(errno(() => p.writeFile('/ro/single', 'x', { append: true }))).toBe('EROFS');
+    expect(errno(() => p.writeFile('/ro/new', 'x'))).toBe('EROFS');
+    expect(errno(() => p.writeFile('/ro/dir', 'x'))).toBe('EISDIR');
+    expect(errno(() => p.mkdir('/ro/dir'))).toBe('EEXIST');
+    expect(errno(() => p.mkdir('/ro/newdir'))).toBe('EROFS');
+    expect(errno(() => p.unlink('/ro/single'))).toBe('EROFS');
+    expect(errno(() => p.unlink('/ro/nothere'))).toBe('ENOENT');
+    expect(errno(() => p.chmod('/ro/single', 0o600))).toBe('EROFS');
+    expect(errno(() => p.rename('/ro/single', '/ro/s2'))).toBe('EROFS');
+    expect(errno(() => p.symlink('x', '/ro/link'))).toBe('EROFS');
+    expect(p.readdir('/u').map((e) => e.name)).toEqual(before);
+    expect(text(p.readFile('/l2/single'))).toBe('single\n');
+  });
+
+  it('an upper marked impure without a uuid is an old overlay: uuid=null, and no uuid is written', () => {
+    p.umount('/m');
+    for (const d of ['/u2', '/w2']) p.mkdir(d);
+    p.setxattr('/u2', 'trusted.overlay.impure', 'y');
+    p.mount('/ro', 'overlay', 'lowerdir=/l1,upperdir=/u2,workdir=/w2');
+    expect(kernel.mounts().at(-1)?.options).toBe('rw,relatime,lowerdir=/l1,upperdir=/u2,workdir=/w2,uuid=null');
+    expect(p.listxattr('/u2')).toEqual(['trusted.overlay.impure']);
+  });
+});

@@ -78,14 +78,22 @@ function chmod(ctx: CommandContext): number {
         const st = ctx.proc.stat(p);
         const mode = applyMode(spec, st.mode, st.type === 'dir', ctx.proc.umask);
         if (mode === null) throw Object.assign(new Error(), { badMode: true });
-        ctx.proc.chmod(p, mode);
+        try {
+          ctx.proc.chmod(p, mode);
+        } catch (err) {
+          // The file was found; chmod(2) itself failed (EROFS, EPERM): coreutils says so.
+          throw Object.assign(new Error(), { changing: p, cause: err });
+        }
       });
     } catch (err) {
       if ((err as { badMode?: boolean }).badMode) {
         ctx.stderr(`chmod: invalid mode: ${q(spec)}\nTry 'chmod --help' for more information.\n`);
         return 1;
       }
-      ctx.stderr(`chmod: cannot access ${q(f)}: ${errText(err)}\n`);
+      const changing = (err as { changing?: string; cause?: unknown }).changing;
+      if (changing !== undefined)
+        ctx.stderr(`chmod: changing permissions of ${q(changing)}: ${errText((err as { cause: unknown }).cause)}\n`);
+      else ctx.stderr(`chmod: cannot access ${q(f)}: ${errText(err)}\n`);
       status = 1;
     }
   }

@@ -171,17 +171,23 @@ function mountCmd(ctx: CommandContext): number {
     ctx.stderr(`mount: ${target}: mount point does not exist.\n`);
     return 32;
   }
+  // libmount canonicalizes a mount point that exists: its messages name the absolute path.
+  let shown = target;
+  try {
+    shown = ctx.proc.realpath(target);
+  } catch {
+    // kept as given
+  }
   try {
     ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '');
   } catch (err) {
     if (!isKernelError(err)) throw err;
-    if (err.code === 'ENOTDIR' && err.path === target)
-      ctx.stderr(`mount: ${target}: mount point is not a directory.\n`);
+    if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${shown}: mount point is not a directory.\n`);
     else if (err.code === 'ENOENT' || (err.code === 'ENOTDIR' && err.path !== target))
-      ctx.stderr(`mount: ${target}: special device ${source} does not exist.\n`);
+      ctx.stderr(`mount: ${shown}: special device ${source} does not exist.\n`);
     else
       ctx.stderr(
-        `mount: ${target}: wrong fs type, bad option, bad superblock ` +
+        `mount: ${shown}: wrong fs type, bad option, bad superblock ` +
           `on ${source}, missing codepage or helper program, or other ` +
           'error.\n',
       );

@@ -7,18 +7,31 @@ import { tryStat } from './lookup.js';
 
 const enc = new TextEncoder();
 
+/** Bytes as a string of one char per byte (latin1), so values are written out byte for byte. */
+const bytesText = (v: Uint8Array): string => String.fromCharCode(...v);
+const utf8Bytes = (s: string): string => bytesText(enc.encode(s));
+
+/** attr's well_enough_printable: text when at most an eighth of the bytes (a trailing NUL not
+ * counted) fail isprint() — which, for a signed char, every byte from 0x80 does. */
+function wellEnoughPrintable(body: Uint8Array): boolean {
+  let nonPrintable = 0;
+  for (const b of body) if (b < 0x20 || b > 0x7e) nonPrintable++;
+  return body.length >= nonPrintable * 8;
+}
+
+/** attr's encode(): as a byte string (see bytesText). In text, only NUL, \n and \r become octal
+ * escapes and \ and " are escaped; every other byte is written as it is. */
 function encodeValue(v: Uint8Array, encoding: string | undefined): string {
   const hex = (): string => `0x${[...v].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-  const b64 = (): string => `0s${btoa(String.fromCharCode(...v))}`;
+  const b64 = (): string => `0s${btoa(bytesText(v))}`;
   if (encoding === 'hex') return hex();
   if (encoding === 'base64') return b64();
   const body = v.length > 0 && v[v.length - 1] === 0 ? v.subarray(0, v.length - 1) : v;
-  const printable = [...body].every((b) => b >= 0x20 || b === 9 || b === 10 || b === 13);
-  if (encoding !== 'text' && !printable) return b64();
+  if (encoding !== 'text' && !wellEnoughPrintable(body)) return b64();
   let s = '"';
   for (const b of body) {
     if (b === 0x22 || b === 0x5c) s += `\\${String.fromCharCode(b)}`;
-    else if (b < 0x20 || b >= 0x7f) s += `\\${b.toString(8).padStart(3, '0')}`;
+    else if (b === 0 || b === 10 || b === 13) s += `\\${b.toString(8).padStart(3, '0')}`;
     else s += String.fromCharCode(b);
   }
   return `${s}"`;
@@ -80,7 +93,7 @@ function getfattr(ctx: CommandContext): number {
     if (name !== undefined) {
       try {
         const v = ctx.proc.getxattr(path, name, follow);
-        lines.push(f.has('only') ? new TextDecoder().decode(v) : `${name}=${encodeValue(v, f.get('e'))}`);
+        lines.push(f.has('only') ? bytesText(v) : `${utf8Bytes(name)}=${encodeValue(v, f.get('e'))}`);
       } catch (err) {
         if (isKernelError(err, 'ENODATA')) ctx.stderr(`${path}: ${name}: No such attribute\n`);
         else ctx.stderr(`${path}: ${name}: ${errText(err)}\n`);
@@ -96,8 +109,9 @@ function getfattr(ctx: CommandContext): number {
       }
       for (const n of [...names].sort()) {
         if (!re.test(n)) continue;
-        if (f.has('d')) lines.push(`${n}=${encodeValue(ctx.proc.getxattr(path, n, follow), f.get('e'))}`);
-        else lines.push(n);
+        const shownName = utf8Bytes(n);
+        if (f.has('d')) lines.push(`${shownName}=${encodeValue(ctx.proc.getxattr(path, n, follow), f.get('e'))}`);
+        else lines.push(shownName);
       }
     }
     if (lines.length === 0) continue;
@@ -106,9 +120,9 @@ function getfattr(ctx: CommandContext): number {
       ctx.stderr("getfattr: Removing leading '/' from absolute path names\n");
       warned = true;
     }
-    out += f.has('only') ? lines.join('') : `# file: ${shown}\n${lines.join('\n')}\n\n`;
+    out += f.has('only') ? lines.join('') : `# file: ${utf8Bytes(shown)}\n${lines.join('\n')}\n\n`;
   }
-  ctx.stdout(out);
+  ctx.stdout(Uint8Array.from(out, (c) => c.charCodeAt(0)));
   return status;
 }
 

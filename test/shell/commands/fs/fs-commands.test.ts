@@ -112,6 +112,12 @@ const GNU_CAPTURED: [string, string, string, number][] = [
   ['setfattr -n user.k -v val f && getfattr -d f', '# file: f\nuser.k="val"\n\n', '', 0],
   ['setfattr -n user.k -v val f && getfattr -n user.k -e hex f', '# file: f\nuser.k=0x76616c\n\n', '', 0],
   ['getfattr -n user.none f', '', 'f: user.none: No such attribute\n', 1],
+  // attr's well_enough_printable: more than an eighth of the bytes not isprint() (bytes from 0x80
+  // too) is base64; text writes a tab as it is.
+  ['setfattr -n user.b -v 0x4c7ab36f7937 f && getfattr -d f', '# file: f\nuser.b=0sTHqzb3k3\n\n', '', 0],
+  ['setfattr -n user.t -v 0x616263646566676809 f && getfattr -d f', '# file: f\nuser.t="abcdefgh\t"\n\n', '', 0],
+  ['setfattr -n user.n -v 0x61620a f && getfattr -d f', '# file: f\nuser.n=0sYWIK\n\n', '', 0],
+  ['setfattr -n user.z -v 0x616263646566676800 f && getfattr -d -e text f', '# file: f\nuser.z="abcdefgh"\n\n', '', 0],
   ['setfattr -x user.none f', '', 'setfattr: f: No such attribute\n', 1],
   [
     'setfattr -n user.q -v "a\\"b" f && getfattr -d --absolute-names /tmp/gnu/f',
@@ -196,6 +202,27 @@ describe('overlay mounts through the shell', () => {
     const r = await run('getfattr -d -m - /o/upper/d');
     expect(r.out).toBe('# file: o/upper/d\ntrusted.overlay.opaque="y"\n\n');
     expect(r.err).toBe("getfattr: Removing leading '/' from absolute path names\n");
+  });
+
+  it('mounts lowerdirs alone read-only: the writes fail as coreutils and bash tell EROFS (real mount, 6.18)', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /r/a /r/b /r/m && echo x > /r/b/f && cd /r');
+    expect(await run('mount -t overlay overlay -o lowerdir=a m')).toEqual({
+      out: '',
+      err:
+        'mount: /r/m: wrong fs type, bad option, bad superblock on overlay, missing codepage or helper program, ' +
+        'or other error.\n',
+      code: 32,
+    });
+    expect((await run('mount -t overlay overlay -o lowerdir=a:b m && findmnt -n -o OPTIONS /r/m')).out).toBe(
+      'ro,relatime,lowerdir=a:b,redirect_dir=on\n',
+    );
+    expect((await run('echo y >> m/f')).err).toBe('bash: m/f: Read-only file system\n');
+    expect((await run('chmod 600 m/f')).err).toBe("chmod: changing permissions of 'm/f': Read-only file system\n");
+    expect((await run('touch m/f')).err).toBe("touch: cannot touch 'm/f': Read-only file system\n");
+    expect((await run('rm m/f')).err).toBe("rm: cannot remove 'm/f': Read-only file system\n");
+    expect((await run('mkdir m/d')).err).toBe('mkdir: cannot create directory ‘m/d’: Read-only file system\n');
+    expect((await run('cat m/f; ls b')).out).toBe('x\nf\n');
   });
 
   it('lists the mount in mount, /proc/mounts and df, and unmounts', async () => {
