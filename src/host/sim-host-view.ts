@@ -89,7 +89,8 @@ export function simHostView(engine: DockerEngine | undefined, p: Proc): Host {
     readBytes: (path) => quiet(() => p.readFile(path)),
     readdir: (path) => quiet(() => p.readdir(path).map((e) => e.name)),
     isOpaque: (path) => quiet(() => new TextDecoder().decode(p.getxattr(path, OVL_OPAQUE, false)) === 'y') ?? false,
-    isMountpoint: (path) => engine?.kernel.isMountpoint(path) ?? false,
+    // Any mount, Docker's or one made by hand with mount -t overlay (the kernel's, not the daemon's).
+    isMountpoint: (path) => p.kernel.isMountpoint(path),
     docker: engine ? dockerView(engine) : undefined,
   };
 }

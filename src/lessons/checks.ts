@@ -176,6 +176,7 @@ function evaluateOn(host: Host, sim: SimHost | undefined, check: Check, step: St
       return entryIs(host, `${c.rootPath}${check.merged.path}`, check.merged.is, check.merged.contains);
     }
     if ('host' in check) return entryIs(host, check.host.path, check.host.is, check.host.contains);
+    if ('mountpoint' in check) return host.isMountpoint(check.mountpoint);
     if ('same_inode' in check) {
       const a = host.lstat(spotPath(host, check.same_inode.a));
       const b = host.lstat(spotPath(host, check.same_inode.b));
@@ -211,5 +212,6 @@ export function describeCheck(check: Check): string {
   if ('upper' in check) return `${check.upper.is} ${check.upper.path} in ${check.upper.container}'s upper`;
   if ('merged' in check) return `${check.merged.path} ${check.merged.is} in ${check.merged.container}'s merged view`;
   if ('host' in check) return `${check.host.path} ${check.host.is}`;
+  if ('mountpoint' in check) return `something mounted on ${check.mountpoint}`;
   return `inodes ${check.same_inode.equal ? 'equal' : 'different'}`;
 }

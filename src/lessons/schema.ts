@@ -82,7 +82,8 @@ export type Check =
   | { no_container: string }
   | { upper: { container: string; path: string; is: z.infer<typeof kindOfEntry>; contains?: string } }
   | { merged: { container: string; path: string; is: 'file' | 'dir' | 'symlink' | 'absent'; contains?: string } }
-  | { host: { path: string; is: 'file' | 'dir' | 'symlink' | 'absent'; contains?: string } }
+  | { host: { path: string; is: z.infer<typeof kindOfEntry>; contains?: string } }
+  | { mountpoint: string }
   | { same_inode: { a: Spot; b: Spot; equal: boolean } }
   | { json: { path: string; key: string; equals: string } }
   | { layers: { image: string; count: number } }
@@ -121,7 +122,8 @@ export const checkSchema: z.ZodMiniType<Check> = z.lazy(() =>
         contains: z.optional(z.string()),
       }),
     }),
-    z.strictObject({ host: z.strictObject({ path: absolute(), is: kindOnMerged, contains: z.optional(z.string()) }) }),
+    z.strictObject({ host: z.strictObject({ path: absolute(), is: kindOfEntry, contains: z.optional(z.string()) }) }),
+    z.strictObject({ mountpoint: absolute() }),
     z.strictObject({ same_inode: z.strictObject({ a: spot, b: spot, equal: z.boolean() }) }),
     z.strictObject({ layers: z.strictObject({ image: ref, count: count() }) }),
     z.strictObject({ driver: z.enum(['overlay2', 'overlay']) }),
