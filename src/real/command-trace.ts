@@ -41,6 +41,8 @@ export const TRACED_COMMANDS = [
   'strings',
   'uname',
   'mount',
+  'findmnt',
+  'getfattr',
   'systemctl',
   'tar',
 ];

@@ -143,8 +143,8 @@ function storageLimit(s: DaemonSummary): string | undefined {
       return undefined;
     case 'overlay':
       return (
-        'the legacy overlay driver: lessons 1–9 describe overlay2 (l/ links, lower files); ' +
-        'lesson 10 is about this one'
+        'the legacy overlay driver: lessons 1–10 describe overlay2 (l/ links, lower files); ' +
+        'lesson 11 is about this one'
       );
     case 'containerd-snapshotter':
       return (

@@ -189,7 +189,9 @@ export function realHost(opts: RealHostOptions): RealHost {
       image,
     };
   };
-  const mountinfo = () => `/proc/${daemonPid() ?? 'self'}/mountinfo`;
+  // The mounts the learner's bash sees: its namespace is a slave of the daemon's, so it sees the
+  // containers' overlays as they come and go, and also what the learner mounted by hand.
+  const mountinfo = () => `/proc/${opts.filesPid ?? daemonPid() ?? 'self'}/mountinfo`;
   return {
     kind: 'real',
     lstat: (path) => statOf(at(path)),

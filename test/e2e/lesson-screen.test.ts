@@ -1,4 +1,4 @@
-// Lesson 7 as a learner walks it on the built bin in tmux at 80x24: the step's goal pinned at the
+// Lesson 8 (copy-on-write) as a learner walks it on the built bin in tmux at 80x24: the step's goal pinned at the
 // top through long output (`docker history`, `docker info`), a command longer than the terminal
 // wrapped with its prompt intact, `?` and F1 opening the help, the upper pane scrolled in focus
 // past the rows it can show, `undo`, and the status line on the last row throughout.
@@ -34,7 +34,7 @@ afterAll(() => {
   rmSync(state, { recursive: true, force: true });
 });
 
-describe.runIf(!unavailable)('lesson 7 on the screen at 80x24', () => {
+describe.runIf(!unavailable)('lesson 8 (copy-on-write) on the screen at 80x24', () => {
   it('keeps the goal pinned, wraps a long command, opens the help, scrolls a pane and undoes', async () => {
     t = new TmuxSession(
       `overlay-tutor-lesson-${process.pid}`,

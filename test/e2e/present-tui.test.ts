@@ -1,6 +1,6 @@
 // `overlay-tutor present` on the built bin in tmux at 80x24: a key types the step's line at the
 // prompt and Enter runs it; a jump to step 5 and back to step 2 leaves the screen a jump straight
-// to step 2 gives; an attendee's `--at 7.5 --seed 42` has the presenter's host, ids and all; and
+// to step 2 gives; an attendee's `--at 8.5 --seed 42` has the presenter's host, ids and all; and
 // `present --notes` in a second terminal follows the presenter's steps.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +27,8 @@ afterAll(() => {
 
 describe.runIf(!unavailable)('present on the screen at 80x24', () => {
   it('a key types the next line at the prompt, Enter runs it and its output follows; the notes follow', async () => {
-    const p = start('keys', 'present --lesson 7 --speed 200');
-    await p.waitFor((s) => s.includes('· 1/10') && s.includes('--at 7.1 --seed 7'), 'the first step and its code');
+    const p = start('keys', 'present --lesson 8 --speed 200');
+    await p.waitFor((s) => s.includes('· 1/10') && s.includes('--at 8.1 --seed 7'), 'the first step and its code');
     const notes = start('notes', 'present --notes');
     await notes.waitFor((s) => s.includes('Draw the four directories'), "step 1's notes");
     // An explain step: the key reveals the next one.
@@ -47,20 +47,20 @@ describe.runIf(!unavailable)('present on the screen at 80x24', () => {
     p.keys('Enter');
     const ran = await p.waitFor((s) => s.includes('· 3/10'), 'the line run and the step done');
     expect(ran).toMatch(HEX64);
-    expect(ran).toContain('--at 7.3 --seed 7');
+    expect(ran).toContain('--at 8.3 --seed 7');
     await notes.waitFor((s) => s.includes('step 3 of 10') && s.includes('(no notes for this step)'), "step 3's notes");
   }, 180_000);
 
   it('g5 and then :2 gives the screen a jump straight to step 2 gives', async () => {
-    const a = start('there-and-back', 'present --lesson 7');
+    const a = start('there-and-back', 'present --lesson 8');
     await a.waitFor((s) => s.includes('· 1/10'), 'the first step');
     for (const k of ['g', '5', 'Enter']) a.keys(k);
     const five = await a.waitFor((s) => s.includes('· 5/10'), 'step 5');
     // Step 5's upper pane: web runs and has hello.txt, from the reference path.
-    expect(five).toContain('--at 7.5 --seed 7');
+    expect(five).toContain('--at 8.5 --seed 7');
     for (const k of [':', '2', 'Enter']) a.keys(k);
     const back = await a.waitFor((s) => s.includes('· 2/10'), 'back at step 2');
-    const b = start('straight', 'present --lesson 7');
+    const b = start('straight', 'present --lesson 8');
     await b.waitFor((s) => s.includes('· 1/10'), 'the first step');
     for (const k of ['g', '2', 'Enter']) b.keys(k);
     const straight = await b.waitFor((s) => s.includes('· 2/10'), 'step 2');
@@ -72,8 +72,8 @@ describe.runIf(!unavailable)('present on the screen at 80x24', () => {
     await a.waitFor((s) => s.includes('· 3/10'), 'step 3');
   }, 180_000);
 
-  it("--at 7.5 --seed 42 gives an attendee the presenter's host, ids and all", async () => {
-    const p = start('presenter', 'present --lesson 7 --seed 42 --speed 0');
+  it("--at 8.5 --seed 42 gives an attendee the presenter's host, ids and all", async () => {
+    const p = start('presenter', 'present --lesson 8 --seed 42 --speed 0');
     await p.waitFor((s) => s.includes('· 1/10'), 'the first step');
     // Steps 1 to 4 by keys, as a talk goes: each line typed, then run.
     p.keys('Space');
@@ -84,13 +84,13 @@ describe.runIf(!unavailable)('present on the screen at 80x24', () => {
       p.keys('Enter');
     }
     const at5 = await p.waitFor((s) => s.includes('· 5/10'), 'step 5');
-    expect(at5).toContain('--at 7.5 --seed 42');
+    expect(at5).toContain('--at 8.5 --seed 42');
     const look = 'docker ps -q --no-trunc; ls /var/lib/docker/overlay2 | sha256sum';
     p.keys('!');
     p.keys('-l', look);
     p.keys('Enter');
     const mine = await p.waitFor((s) => /[0-9a-f]{64} {2}-/.test(s), "the presenter's ids");
-    const attendee = start('attendee', 'tutor --at 7.5 --seed 42');
+    const attendee = start('attendee', 'tutor --at 8.5 --seed 42');
     await attendee.waitFor((s) => s.includes('· 5/10'), "the attendee's step 5");
     attendee.keys('-l', look);
     attendee.keys('Enter');

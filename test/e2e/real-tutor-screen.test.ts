@@ -1,4 +1,4 @@
-// `overlay-tutor tutor --lesson 7 --real` on the built bin in tmux: the lesson on the Ink screen
+// `overlay-tutor tutor --lesson 8 --real` on the built bin in tmux: the lesson on the Ink screen
 // over the tutor's private dockerd. A step's solution runs in the real bash and its check passes
 // on the real host; the upper pane is the real container's upper dir; F2 shows the simulator's
 // prediction beside what the real host did; `reset` rebuilds the real host (what the step made is
@@ -35,7 +35,7 @@ describe.runIf(!unavailable)('a lesson on the real host, on the screen (tmux)', 
     const t = new TmuxSession(
       `ot-real-tutor-${process.pid}`,
       `${SCREEN_ENV} LANG=C.UTF-8 OVERLAY_TUTOR_REAL_DIR=${daemonDir} XDG_STATE_HOME=${state} ` +
-        `node ${BIN} tutor --lesson 7 --real`,
+        `node ${BIN} tutor --lesson 8 --real`,
       { width: 120, height: 40 },
     );
     const typeLine = async (line: string, until: (s: string) => boolean, what: string, ms = 120_000) => {

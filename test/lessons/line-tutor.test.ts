@@ -36,16 +36,16 @@ describe('line-mode tutor', () => {
   });
 
   it('shows the map, runs a lesson step by step and goes back to the map', async () => {
-    const { code, out } = await session(['7', '', 'docker run -d --name web nginx', 'hint', 'next', 'lessons', 'q']);
+    const { code, out } = await session(['8', '', 'docker run -d --name web nginx', 'hint', 'next', 'lessons', 'q']);
     expect(code).toBe(0);
-    expect(out).toContain(' 7. [     ] Copy-on-write in a container layer');
+    expect(out).toContain(' 8. [     ] Copy-on-write in a container layer');
     // Two steps done: saved, and shown on the map when the learner comes back; the hint too.
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons['copy-on-write']).toEqual({
       current: 2,
       done: ['intro', 'run'],
       aid: 'with-hints',
     });
-    expect(out).toContain(' 7. [3/10 ] Copy-on-write');
+    expect(out).toContain(' 8. [3/10 ] Copy-on-write');
     expect(out).toContain('── Copy-on-write in a container layer · step 2 of 10 ──');
     expect(out).toContain('✓ Step done.');
     expect(out).toContain("💡 Use docker exec web sh -c '…' to run a shell line in the container.");
@@ -76,8 +76,8 @@ describe('line-mode tutor', () => {
   });
 
   it('resumes where the learner left off, with the host as the earlier steps left it', async () => {
-    await session(['7', '', 'docker run -d --name web nginx', 'q']);
-    const { out } = await session(['7', 'docker ps --format "{{.Names}}"', 'q']);
+    await session(['8', '', 'docker run -d --name web nginx', 'q']);
+    const { out } = await session(['8', 'docker ps --format "{{.Names}}"', 'q']);
     expect(out).toContain('step 3 of 10');
     expect(out).toContain('web\n');
   });

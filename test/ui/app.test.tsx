@@ -250,9 +250,9 @@ describe('the screen', () => {
       await until(pred, what);
       await new Promise((res) => setTimeout(res, 100));
     };
-    // The map's last line is a paragraph of its own, not run on into lesson 11's title.
+    // The map's last line is a paragraph of its own, not run on into lesson 12's title.
     await until(
-      (f) => /^11\. \[ +\] Beyond overlay2$/m.test(f) && /^Type a lesson number and Enter, or sandbox/m.test(f),
+      (f) => /^12\. \[ +\] Beyond overlay2$/m.test(f) && /^Type a lesson number and Enter, or sandbox/m.test(f),
       'the map',
     );
     await send('sandbox', (f) => f.includes('root@host:~#') && f.includes('| sandbox |'), 'the sandbox');
