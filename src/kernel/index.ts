@@ -2,7 +2,7 @@
 export { Kernel, type KernelOptions, type Mount, type OverlayMountRequest } from './kernel.js';
 export { Proc, type ProcOptions } from './proc.js';
 export { mountContainerSystem, maskContainerPaths } from './container-mounts.js';
-export { Disk, type PinnedFile } from './disk.js';
+export { Disk, type PinnedFile, type UnpackItem } from './disk.js';
 export { OverlayFs, type OverlayLayers } from './overlayfs.js';
 export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
 export type { KernelEvent, KernelListener } from './events.js';

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { chainIds, sha256 } from '../../src/docker/digest.js';
 import { parseImageConfig } from '../../src/docker/image-config.js';
 import { readLayerTar } from '../../src/docker/layer-tar.js';
+import { gunzipSync } from 'node:zlib';
+import { tarSplitLinesOf } from '../../src/docker/engine/tar-split.js';
 import { LAYER_DIFF_IDS } from '../../src/docker/registry/layer-digests.js';
+import { LAYER_TAR_SPLITS } from '../../src/docker/registry/layer-tar-splits.js';
 import { createTutorialRegistry, hashLayerDiffId, tutorialLayers } from '../../src/docker/registry/tutorial.js';
 import { parseReference, RegistryError } from '../../src/docker/registry/types.js';
 
@@ -71,6 +74,18 @@ describe('the tutorial registry', () => {
     // Streamed: 400 MB of stand-in files, never held at once.
     for (const l of layers) expect(hashLayerDiffId(l.entries()), l.name).toBe(LAYER_DIFF_IDS[l.name]);
   }, 300_000);
+
+  it('the tar-split table made at build time is what each layer would make (npm run layer-digests)', () => {
+    const layers = tutorialLayers();
+    expect(Object.keys(LAYER_TAR_SPLITS).sort()).toEqual(layers.map((l) => l.name).sort());
+    for (const l of layers) {
+      const gz = Buffer.from((LAYER_TAR_SPLITS[l.name] ?? []).join(''), 'base64');
+      expect(gunzipSync(gz).toString(), l.name).toBe(tarSplitLinesOf(l.entries()));
+    }
+    // and a pull writes it into layerdb as it is
+    const nginx = reg.resolve('nginx').layers[1];
+    expect(Buffer.from(nginx?.tarSplit() ?? []).toString('base64')).toBe(LAYER_TAR_SPLITS['nginx:latest#6']?.join(''));
+  });
 
   it('words unknown repositories and tags as Docker Hub does', () => {
     expect(() => reg.resolve('nosuchimage')).toThrow(

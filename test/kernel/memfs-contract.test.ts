@@ -83,3 +83,21 @@ describe("memfs's core, as the disk drives it", () => {
     expect(n.ctime.getTime()).toBe(7);
   });
 });
+
+describe('a node Disk.unpack makes without the constructor', () => {
+  it('has the fields, in the order, of a node memfs constructs, and its prototype', async () => {
+    const { Disk, fixedClock } = await import('../../src/kernel/index.js');
+    const vol = new Volume();
+    const disk = new Disk(vol, { clock: fixedClock(0) });
+    disk.mkdir('d', 0o755, { uid: 0, gid: 0 });
+    disk.unpack('d', [{ path: 'f', type: 'file', mode: 0o644, uid: 0, gid: 0, mtimeMs: 0 }]);
+    const core = coreOf(vol);
+    const made = core.root.children.get('d').children.get('f').getNode();
+    const constructed = core.createNode(0o100644);
+    expect(Object.keys(made)).toEqual(Object.keys(constructed));
+    expect(Object.getPrototypeOf(made)).toBe(Object.getPrototypeOf(constructed));
+    expect(made.changes.constructor).toBe(constructed.changes.constructor);
+    expect(made.buf).toEqual(constructed.buf);
+    expect(core.inodes[made.ino]).toBe(made);
+  });
+});
