@@ -12,8 +12,17 @@
 import type { Volume } from 'memfs';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
-import { contentBytes, type FileContent, isComposed, type LazyContent, sliceContent } from './content.js';
-import { isSynthetic, type SyntheticContent } from './synthetic.js';
+import {
+  type ComposedContent,
+  type ContentPiece,
+  composeContent,
+  contentBytes,
+  type FileContent,
+  isComposed,
+  type LazyContent,
+  sliceContent,
+} from './content.js';
+import { isSynthetic, type SyntheticContent, syntheticContent } from './synthetic.js';
 import {
   S_IFDIR,
   S_IFLNK,
@@ -295,14 +304,7 @@ export class Disk implements MountedFs {
       read: () => this.bytesOf(node),
       write: (data, flags) => {
         if (flags.truncate) this.truncateNode(node, 0);
-        else if (data.length) this.materialize(node);
-        if (data.length)
-          node.write(
-            Buffer.from(data.buffer, data.byteOffset, data.length),
-            0,
-            data.length,
-            flags.append ? node.size : 0,
-          );
+        if (data.length) this.writeNode(node, data, flags.append === true);
         if (flags.truncate || data.length) touch(false, true, true);
       },
       truncate: (length) => {
@@ -473,30 +475,77 @@ export class Disk implements MountedFs {
     return synth ? contentBytes(synth) : new Uint8Array(node.getBuffer());
   }
 
-  /** A synthetic file about to be written in place becomes ordinary bytes first. */
-  private materialize(node: MemNode): void {
-    const synth = this.synthetic.get(node);
-    if (!synth) return;
-    this.synthetic.delete(node);
-    node.setBuffer(Buffer.from(contentBytes(synth)));
+  /** A file's new content: a description kept as one, bytes (or pieces that are all bytes) in
+   * memfs's buffer. */
+  private setContent(node: MemNode, c: FileContent): void {
+    if (c instanceof Uint8Array || (isComposed(c) && c.pieces.every((p) => p instanceof Uint8Array))) {
+      this.synthetic.delete(node);
+      node.setBuffer(Buffer.from(contentBytes(c)));
+    } else this.synthetic.set(node, c);
   }
 
-  /** truncate(2); a synthetic file cut shorter stays synthetic (its bytes are a prefix of the same stream). */
-  private truncateNode(node: MemNode, length: number): void {
+  /**
+   * write(2) of data at the start of the file, or at its end (append). A described file stays
+   * described: an append adds a piece of bytes after its pieces (echo x >> big keeps 100 MB a
+   * size and one held byte, as ext4 keeps one more block), a write at the start puts bytes over
+   * its first ones.
+   */
+  private writeNode(node: MemNode, data: Uint8Array, append: boolean): void {
     const synth = this.synthetic.get(node);
-    if (synth && length <= synth.size) {
-      if (length === 0) this.synthetic.delete(node);
-      else {
-        const prefix = sliceContent(synth, 0, length);
-        if (prefix instanceof Uint8Array) {
-          this.synthetic.delete(node);
-          node.setBuffer(Buffer.from(prefix));
-        } else this.synthetic.set(node, prefix);
-      }
+    if (!synth) {
+      node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, append ? node.size : 0);
       return;
     }
-    this.materialize(node);
-    node.truncate(length);
+    if (append) this.synthetic.set(node, this.appended(node, synth, data));
+    else this.setContent(node, composeContent([data, sliceContent(synth, data.length, synth.size)]));
+  }
+
+  /**
+   * The bytes appended to a described file, in a buffer with room to grow (as memfs grows a
+   * file's): the content's last piece is a view of it, so an append copies only what it adds,
+   * not the tail held so far (a stream of writes into a redirect stays linear). Only the node the
+   * buffer was made for writes past the view, and only while its content still ends in that view;
+   * a copy of the content (cp, a copy-up) keeps its own view, which no write changes.
+   */
+  private readonly tails = new WeakMap<MemNode, { buf: Uint8Array; view: Uint8Array }>();
+
+  private appended(node: MemNode, c: LazyContent, data: Uint8Array): ComposedContent {
+    const pieces: ContentPiece[] = isComposed(c) ? [...c.pieces] : [{ source: c, offset: 0, length: c.size }];
+    const starts: number[] = isComposed(c) ? [...c.starts] : [0];
+    const last = pieces[pieces.length - 1];
+    let held: Uint8Array = new Uint8Array(0);
+    if (last instanceof Uint8Array) {
+      held = last;
+      pieces.pop();
+    } else starts.push(c.size);
+    const tail = this.tails.get(node);
+    let view: Uint8Array;
+    if (tail && tail.view === held && held.length + data.length <= tail.buf.length) {
+      tail.buf.set(data, held.length);
+      view = tail.buf.subarray(0, held.length + data.length);
+      tail.view = view;
+    } else {
+      const buf = new Uint8Array(Math.max(64, 2 * (held.length + data.length)));
+      buf.set(held);
+      buf.set(data, held.length);
+      view = buf.subarray(0, held.length + data.length);
+      this.tails.set(node, { buf, view });
+    }
+    pieces.push(view);
+    return { composed: true, size: c.size + data.length, pieces, starts };
+  }
+
+  /** truncate(2); a described file stays described: cut shorter, it is a prefix of its pieces;
+   * made longer, zero bytes follow them. */
+  private truncateNode(node: MemNode, length: number): void {
+    const synth = this.synthetic.get(node);
+    if (!synth) {
+      node.truncate(length);
+      return;
+    }
+    if (length === 0) this.synthetic.delete(node);
+    else if (length <= synth.size) this.setContent(node, sliceContent(synth, 0, length));
+    else this.setContent(node, composeContent([synth, syntheticContent(length - synth.size, 0)]));
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -578,8 +627,7 @@ export class Disk implements MountedFs {
     const node = this.openNode(rel, flags, mode, cred);
     if ((node.mode & S_IFMT) !== S_IFREG) return; // a device such as /dev/null swallows the bytes
     if (data.length === 0) return;
-    this.materialize(node);
-    node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, flags.append ? node.size : 0);
+    this.writeNode(node, data, flags.append === true);
     this.stamp(node, false, true, true);
     this.changed();
   }

@@ -8,6 +8,7 @@
 // (src/kernel/synthetic.ts: seed 0 is zeros, /dev/urandom a seeded stream): 100 MB on the
 // simulated disk, not in memory.
 import {
+  composeContent,
   concatBytes,
   contentSize,
   type FileContent,
@@ -173,7 +174,7 @@ async function dd(ctx: CommandContext): Promise<number> {
   const skipBytes = a.iflag.has('skip_bytes') ? a.skip : a.skip * a.ibs;
   const seekBytes = a.oflag.has('seek_bytes') ? a.seek : a.seek * a.obs;
   // The output file: opened (created, truncated at the seek unless notrunc) before any read.
-  let existing: Uint8Array | undefined;
+  let existing: FileContent | undefined;
   if (a.of !== undefined) {
     try {
       const st = tryStat(ctx, a.of);
@@ -183,11 +184,12 @@ async function dd(ctx: CommandContext): Promise<number> {
       if (st === undefined || st.type === 'file') {
         const notrunc = a.conv.has('notrunc') || a.oflag.has('append');
         if (notrunc || seekBytes > 0) {
-          // Kept in memory and written back whole: the simulated disk writes at 0 or appends.
-          const before = st ? ctx.proc.readFile(a.of) : new Uint8Array(0);
-          existing = notrunc ? before : before.subarray(0, Math.min(seekBytes, before.length));
+          // Kept as its description and written back whole with the blocks put in (the simulated
+          // disk writes at 0 or appends): a described file stays described.
+          const before = st ? ctx.proc.readContent(a.of) : new Uint8Array(0);
+          existing = notrunc ? before : sliceContent(before, 0, seekBytes);
         }
-        ctx.proc.writeFile(a.of, existing ?? new Uint8Array(0), { create: true, truncate: true });
+        ctx.proc.writeContent(a.of, existing ?? new Uint8Array(0));
       }
     } catch (err) {
       const why = errno(err);
@@ -264,15 +266,16 @@ async function dd(ctx: CommandContext): Promise<number> {
   }
   if (a.of !== undefined && existing !== undefined && regular) {
     const data = concatBytes(out);
-    let whole: Uint8Array;
-    if (a.oflag.has('append')) whole = concatBytes([existing, data]);
-    else {
-      const end = Math.max(existing.length, seekBytes + data.length);
-      whole = new Uint8Array(end);
-      whole.set(existing);
-      whole.set(data, seekBytes);
-    }
-    ctx.proc.writeFile(a.of, whole, { create: true, truncate: true });
+    const size = contentSize(existing);
+    const whole = a.oflag.has('append')
+      ? composeContent([existing, data])
+      : composeContent([
+          sliceContent(existing, 0, seekBytes),
+          syntheticContent(Math.max(0, seekBytes - size), 0), // a seek past the end leaves zeros
+          data,
+          sliceContent(existing, seekBytes + data.length, size),
+        ]);
+    ctx.proc.writeContent(a.of, whole);
   }
   summary();
   return status;
