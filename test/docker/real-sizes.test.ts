@@ -57,7 +57,7 @@ describe('the tutorial images at their real sizes', () => {
     expect(await sh(host, `docker exec web sha256sum ${libc}`)).toBe(before);
     const upper = (await sh(host, "docker inspect -f '{{.GraphDriver.Data.UpperDir}}' web")).trim();
     expect(await sh(host, `stat -c %s ${upper}${libc}`)).toBe('2029592\n');
-    // Writing into a stand-in makes it ordinary bytes: the head is kept, the write lands at the end.
+    // Appending to a stand-in keeps it described (a size and the bytes added): the write lands at the end.
     await sh(host, `docker exec web sh -c 'echo x >> ${libc}'`);
     expect(await sh(host, `docker exec web stat -c %s ${libc}`)).toBe('2029594\n');
     expect(await sh(host, `docker exec web tail -c 2 ${libc}`)).toBe('x\n');

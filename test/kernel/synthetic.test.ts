@@ -59,7 +59,7 @@ describe('a synthetic file on the disk', () => {
     expect(sameBytes(p.readFile('/d/big'), syntheticBytes(c))).toBe(true);
   });
 
-  it('cut shorter stays the same prefix; written to, it becomes ordinary bytes', () => {
+  it('cut shorter stays the same prefix; appended to, it ends in the bytes written', () => {
     const { p, c } = setup();
     p.truncate('/d/big', 1000);
     expect(sameBytes(p.readFile('/d/big'), syntheticBytes(c).subarray(0, 1000))).toBe(true);
