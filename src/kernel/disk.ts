@@ -50,6 +50,8 @@ interface MemNode {
   atime: Date;
   mtime: Date;
   ctime: Date;
+  /** Birth time: memfs stamps the wall clock; newNode sets the simulated one. */
+  btime: Date;
   symlink?: string;
   getBuffer(): Uint8Array;
   setBuffer(buf: Uint8Array): void;
@@ -192,6 +194,7 @@ export class Disk implements MountedFs {
     root.uid = 0;
     root.gid = 0;
     this.stamp(root, true, true, true);
+    root.btime = root.ctime;
   }
 
   // ---- lookups -------------------------------------------------------------------------------
@@ -370,6 +373,7 @@ export class Disk implements MountedFs {
       atimeMs: node.atime.getTime(),
       mtimeMs: node.mtime.getTime(),
       ctimeMs: node.ctime.getTime(),
+      btimeMs: node.btime.getTime(),
     };
   }
 
@@ -573,6 +577,7 @@ export class Disk implements MountedFs {
     node.uid = cred.uid;
     node.gid = cred.gid;
     this.stamp(node, true, true, true);
+    node.btime = node.ctime;
     return node;
   }
 

@@ -154,17 +154,6 @@ export class LayerStack {
     return e.type === 'dir' && (e.upper !== undefined ? e.lowers.length > 0 : e.lowers.length > 1);
   }
 
-  /** The lower file a copied-up non-directory came from: the same name in the parent's lowers. */
-  originOf(rel: string): string | undefined {
-    const { dir, name } = splitRel(rel);
-    const parent = this.lookup(dir);
-    for (const lowerDir of parent?.lowers ?? []) {
-      const st = this.disk.probeIn(lowerDir, name);
-      if (st) return st.whiteout ? undefined : joinRel(lowerDir, name);
-    }
-    return undefined;
-  }
-
   /** ovl_dir_read_merged: the layers' entries, upper first, without duplicates or whiteouts. */
   mergedEntries(e: Layered): DirEntry[] {
     const seen = new Set<string>();

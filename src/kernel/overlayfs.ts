@@ -111,12 +111,16 @@ export class OverlayFs implements MountedFs {
     const e = this.stack.must(rel, 'lstat');
     const top = topOf(e);
     const st = { ...this.disk.lstat(top), dev: this.dev };
-    if (e.upper !== undefined && this.disk.peekXattr(e.upper, OVL_ORIGIN)) {
-      // A copied-up inode keeps the number of its origin, unless the origin was hard-linked:
-      // with index=off copy-up breaks the link, so two upper files could share one number.
-      const origin = e.type === 'dir' ? e.lowers[0] : this.stack.originOf(rel);
-      const ost = origin !== undefined ? this.disk.tryLstat(origin) : undefined;
-      if (ost && (e.type === 'dir' || ost.nlink === 1)) st.ino = ost.ino;
+    const fh = e.upper !== undefined ? this.disk.peekXattr(e.upper, OVL_ORIGIN) : undefined;
+    if (fh && e.type === 'dir') {
+      const ost = e.lowers[0] !== undefined ? this.disk.tryLstat(e.lowers[0]) : undefined;
+      if (ost) st.ino = ost.ino;
+    } else if (fh && fh.length >= 25) {
+      // A copied-up file keeps the number of its origin, which the kernel finds by decoding the
+      // xattr's file handle (ovl_check_origin), not by name: a hard link made to it in merged, or
+      // a name it was renamed to, has the same origin and so the same number. Copy-up writes no
+      // origin for a hard-linked lower file (index=off breaks the link).
+      st.ino = new DataView(fh.buffer, fh.byteOffset, fh.length).getUint32(21, true);
     }
     if (this.stack.isMerge(e)) st.nlink = 1; // the kernel does not count subdirectories across layers
     return st;

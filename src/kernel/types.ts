@@ -70,6 +70,8 @@ export interface Stat {
   atimeMs: number;
   mtimeMs: number;
   ctimeMs: number;
+  /** statx's btime, set when the inode was made; undefined where the filesystem keeps none (proc). */
+  btimeMs?: number;
 }
 
 export interface DirEntry {

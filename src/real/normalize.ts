@@ -38,7 +38,11 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     return t !== undefined && keep !== undefined && t < keep ? printed : placeholder;
   };
   let t = text;
-  if (dataRoot) t = t.split(dataRoot).join('/var/lib/docker');
+  if (dataRoot) {
+    t = t.split(dataRoot).join('/var/lib/docker');
+    // getfattr and tar print the path without its leading slash.
+    if (dataRoot.startsWith('/')) t = t.split(dataRoot.slice(1)).join('var/lib/docker');
+  }
   const ids = new Map<string, string>();
   const idFor = (full: string): string => {
     let name = ids.get(full);

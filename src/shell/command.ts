@@ -105,6 +105,13 @@ export interface CommandTrace {
 
 export const TRACE_LIMIT = 100_000;
 
+/** Where a command's child line runs (find -exec, xargs): in the command's own root, so a
+ * container's find runs the container's programs on its files, with the command's environment. */
+export function childLineOptions(ctx: CommandContext): Parameters<ShellServices['runLine']>[2] {
+  if (ctx.proc.root === '/') return undefined;
+  return { root: ctx.proc.root, cwd: ctx.proc.getcwd(), env: Object.fromEntries(ctx.env) };
+}
+
 export type CommandFn = (ctx: CommandContext) => number | Promise<number>;
 
 export interface CommandSpec {

@@ -1,11 +1,15 @@
-// find (paths, -type -name -iname -path -maxdepth -mindepth -inum -newer -empty -size, ! -o -a
-// ( ), -print -exec … {} \; and +) and tree (-L -a -d, the "N directories, M files" footer).
+// find (paths, -type -name -iname -path -maxdepth -mindepth -xdev -inum -samefile -links -uid -gid
+// -user -group -perm -executable -newer -empty -size, ! -o -a ( ), -print -print0 -printf -prune
+// -quit -exec … {} \; and +; GNU findutils 4.9's, or busybox's where its words differ) and tree
+// (-L -a -d, the "N directories, M files" footer). -exec runs in the caller's root (a container's).
 import type { Stat } from '../../../kernel/index.js';
 import { shellQuote } from '../../../posix/shell-quote.js';
-import type { CommandContext, CommandSpec } from '../../command.js';
+import { type CommandContext, type CommandSpec, childLineOptions } from '../../command.js';
 import { compareNames, matchPattern } from '../../bash/glob.js';
 import { errText } from '../options.js';
-import { lq, q } from './format.js';
+import { isBusybox } from '../busybox/formats.js';
+import { applyMode } from './attrs.js';
+import { lq, modeString, Names, q } from './format.js';
 import { tryStat } from './lookup.js';
 
 type Node =
@@ -13,6 +17,10 @@ type Node =
   | { k: 'not'; a: Node }
   | { k: 'and' | 'or'; a: Node; b: Node }
   | { k: 'print' }
+  /** -print0 and -printf: what to write for the file (start: the starting point it was found under). */
+  | { k: 'out'; fn: (path: string, st: Stat, depth: number, start: string) => string }
+  | { k: 'prune' }
+  | { k: 'quit' }
   | { k: 'exec'; argv: string[]; plus: boolean };
 
 class FindError extends Error {}
@@ -20,7 +28,7 @@ class FindError extends Error {}
 function parseExpr(
   args: string[],
   ctx: CommandContext,
-  opts: { maxdepth: number; mindepth: number },
+  opts: { maxdepth: number; mindepth: number; xdev: boolean },
   actions: { has: boolean; execs: Extract<Node, { k: 'exec' }>[] },
 ): Node | null {
   let i = 0;
@@ -87,23 +95,87 @@ function parseExpr(
         i++;
         return { k: 'test', fn: () => true };
       }
-      case '-inum': {
-        const v = Number(need(a));
+      case '-xdev':
+      case '-mount':
+        opts.xdev = true;
         i++;
-        return { k: 'test', fn: (_p, st) => st.ino === v };
-      }
-      case '-links': {
-        const v = Number(need(a));
+        return { k: 'test', fn: () => true };
+      case '-inum':
+      case '-links':
+      case '-uid':
+      case '-gid': {
+        const v = need(a);
+        const m = /^([+-]?)(\d+)$/.exec(v);
+        if (!m) throw new FindError(`invalid argument ${lq(v)} to ${lq(a)}`);
+        const n = Number(m[2]);
+        const of = (st: Stat): number =>
+          a === '-inum' ? st.ino : a === '-links' ? st.nlink : a === '-uid' ? st.uid : st.gid;
         i++;
-        return { k: 'test', fn: (_p, st) => st.nlink === v };
+        return { k: 'test', fn: (_p, st) => (m[1] === '+' ? of(st) > n : m[1] === '-' ? of(st) < n : of(st) === n) };
       }
+      case '-user':
+      case '-group': {
+        const v = need(a);
+        const kind = a === '-user' ? 'user' : 'group';
+        const id = new Names(ctx.proc).idOf(kind, v) ?? (/^\d+$/.test(v) ? Number(v) : undefined);
+        if (id === undefined)
+          throw new FindError(
+            isBusybox(ctx) ? `unknown ${kind} '${v}'` : `${lq(v)} is not the name of a known ${kind}`,
+          );
+        i++;
+        return { k: 'test', fn: (_p, st) => (kind === 'user' ? st.uid : st.gid) === id };
+      }
+      case '-perm': {
+        const v = need(a);
+        const m = /^([-/+]?)(.+)$/.exec(v);
+        // A symbolic mode (u+w, -g=r) is applied to 0, as findutils does, without the umask.
+        const want = m ? applyMode(m[2] ?? '', 0, false, 0) : null;
+        if (!m || want === null || (m[1] === '+' && !isBusybox(ctx))) throw new FindError(`invalid mode ${lq(v)}`);
+        i++;
+        return {
+          k: 'test',
+          fn: (_p, st) => {
+            const have = st.mode & 0o7777;
+            if (m[1] === '-') return (have & want) === want;
+            if (m[1] === '/' || m[1] === '+') return want === 0 || (have & want) !== 0;
+            return have === want;
+          },
+        };
+      }
+      case '-executable':
+        i++;
+        return { k: 'test', fn: (_p, st) => st.type === 'dir' || (st.mode & 0o111) !== 0 };
+      case '-samefile':
       case '-newer': {
         const ref = need(a);
-        const st = tryStat(ctx.proc, ref);
-        if (!st) throw new FindError(`${q(ref)}: No such file or directory`);
+        const st = tryStat(ctx.proc, ref, a === '-newer');
+        if (!st)
+          throw new FindError(
+            isBusybox(ctx) ? `can't stat '${ref}': No such file or directory` : `${lq(ref)}: No such file or directory`,
+          );
         i++;
+        if (a === '-samefile') return { k: 'test', fn: (_p, s) => s.ino === st.ino && s.dev === st.dev };
         return { k: 'test', fn: (_p, s) => s.mtimeMs > st.mtimeMs };
       }
+      case '-print0':
+        i++;
+        actions.has = true;
+        return { k: 'out', fn: (p) => `${p}\0` };
+      case '-printf': {
+        if (isBusybox(ctx)) throw new FindError(`unknown predicate \`${a}'`);
+        const fmt = need(a);
+        i++;
+        actions.has = true;
+        const names = new Names(ctx.proc);
+        return { k: 'out', fn: (p, st, depth, start) => printf(fmt, p, st, depth, start, names, ctx) };
+      }
+      case '-prune':
+        i++;
+        return { k: 'prune' };
+      case '-quit':
+        i++;
+        actions.has = true;
+        return { k: 'quit' };
       case '-empty':
         i++;
         return {
@@ -175,6 +247,111 @@ function parseExpr(
   return n;
 }
 
+/** GNU find's -printf: the directives a learner reaches for, with printf's widths (%-10p). */
+function printf(
+  fmt: string,
+  p: string,
+  st: Stat,
+  depth: number,
+  start: string,
+  names: Names,
+  ctx: CommandContext,
+): string {
+  const TYPE: Record<Stat['type'], string> = {
+    file: 'f',
+    dir: 'd',
+    symlink: 'l',
+    chr: 'c',
+    blk: 'b',
+    fifo: 'p',
+    sock: 's',
+  };
+  const field = (d: string): string | undefined => {
+    switch (d) {
+      case 'p':
+        return p;
+      case 'P':
+        return p === start ? '' : p.slice(start.endsWith('/') ? start.length : start.length + 1);
+      case 'f':
+        return base(p);
+      case 'h': {
+        const t = p.replace(/\/+$/, '');
+        const at = t.lastIndexOf('/');
+        return at < 0 ? '.' : at === 0 ? '/' : t.slice(0, at);
+      }
+      case 'H':
+        return start;
+      case 'd':
+        return String(depth);
+      case 's':
+        return String(st.size);
+      case 'n':
+        return String(st.nlink);
+      case 'i':
+        return String(st.ino);
+      case 'm':
+        return (st.mode & 0o7777).toString(8);
+      case 'M':
+        return modeString(st);
+      case 'u':
+        return names.user(st.uid);
+      case 'g':
+        return names.group(st.gid);
+      case 'U':
+        return String(st.uid);
+      case 'G':
+        return String(st.gid);
+      case 'y':
+        return TYPE[st.type];
+      case 'Y':
+        return TYPE[st.type === 'symlink' ? (tryStat(ctx.proc, p)?.type ?? 'symlink') : st.type];
+      case 'l':
+        return st.type === 'symlink' ? ctx.proc.readlink(p) : '';
+      case 'b':
+        return String(st.blocks);
+      case 'k':
+        return String(Math.ceil(st.blocks / 2));
+      case 'D':
+        return String(st.dev);
+      case 'T@':
+        return (st.mtimeMs / 1000).toFixed(10);
+      default:
+        return undefined;
+    }
+  };
+  let out = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt.charAt(i);
+    if (c === '\\' && i + 1 < fmt.length) {
+      const n = fmt.charAt(++i);
+      out += ({ n: '\n', t: '\t', '0': '\0', '\\': '\\', a: '\x07', r: '\r' } as Record<string, string>)[n] ?? `\\${n}`;
+      continue;
+    }
+    if (c !== '%' || i + 1 >= fmt.length) {
+      out += c;
+      continue;
+    }
+    const m = /^(-?)(\d*)(T@|.)/.exec(fmt.slice(i + 1));
+    if (!m) {
+      out += c;
+      continue;
+    }
+    i += m[0].length;
+    if (m[3] === '%') {
+      out += '%';
+      continue;
+    }
+    const v = field(m[3] ?? '');
+    if (v === undefined) {
+      out += `%${m[3]}`;
+      continue;
+    }
+    const w = Number(m[2] || 0);
+    out += m[1] ? v.padEnd(w) : v.padStart(w);
+  }
+  return out;
+}
+
 function base(p: string): string {
   const t = p.replace(/\/+$/, '');
   return t === '' ? '/' : t.slice(t.lastIndexOf('/') + 1);
@@ -185,7 +362,7 @@ async function find(ctx: CommandContext): Promise<number> {
   let k = 0;
   while (k < args.length && !(args[k] ?? '').startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
   const paths = args.slice(0, k);
-  const opts = { maxdepth: Infinity, mindepth: 0 };
+  const opts = { maxdepth: Infinity, mindepth: 0, xdev: false };
   const actions = { has: false, execs: [] as Extract<Node, { k: 'exec' }>[] };
   let expr: Node | null;
   try {
@@ -197,7 +374,11 @@ async function find(ctx: CommandContext): Promise<number> {
   }
   let status = 0;
   const pending = new Map<Extract<Node, { k: 'exec' }>, string[]>();
-  const run = async (argv: string[]): Promise<number> => ctx.shell.runLine(argv.map(shellQuote).join(' '), ctx);
+  const run = async (argv: string[]): Promise<number> =>
+    ctx.shell.runLine(argv.map(shellQuote).join(' '), ctx, childLineOptions(ctx));
+  let start = '.';
+  let pruned = false;
+  let quit = false;
   const evaluate = async (n: Node, p: string, st: Stat, depth: number): Promise<boolean> => {
     switch (n.k) {
       case 'test':
@@ -211,6 +392,15 @@ async function find(ctx: CommandContext): Promise<number> {
       case 'print':
         ctx.stdout(`${p}\n`);
         return true;
+      case 'out':
+        ctx.stdout(n.fn(p, st, depth, start));
+        return true;
+      case 'prune':
+        pruned = true;
+        return true;
+      case 'quit':
+        quit = true;
+        return true;
       case 'exec':
         if (n.plus) {
           const list = pending.get(n) ?? [];
@@ -221,14 +411,19 @@ async function find(ctx: CommandContext): Promise<number> {
         return (await run(n.argv.map((a) => a.replaceAll('{}', p)))) === 0;
     }
   };
+  let startDev = 0;
   const visit = async (p: string, depth: number): Promise<void> => {
+    if (quit) return;
     const st = tryStat(ctx.proc, p, false);
     if (!st) return;
+    pruned = false;
     if (depth >= opts.mindepth) {
       const ok = expr ? await evaluate(expr, p, st, depth) : true;
       if (ok && !actions.has) ctx.stdout(`${p}\n`);
     }
-    if (st.type !== 'dir' || depth >= opts.maxdepth) return;
+    if (quit || pruned || st.type !== 'dir' || depth >= opts.maxdepth) return;
+    // -xdev: a mount point is listed, not entered.
+    if (opts.xdev && st.dev !== startDev) return;
     let entries;
     try {
       entries = ctx.proc.readdir(p);
@@ -239,7 +434,8 @@ async function find(ctx: CommandContext): Promise<number> {
     }
     for (const e of entries) await visit(p.endsWith('/') ? p + e.name : `${p}/${e.name}`, depth + 1);
   };
-  for (const start of paths.length ? paths : ['.']) {
+  for (start of paths.length ? paths : ['.']) {
+    if (quit) break;
     const st = tryStat(ctx.proc, start, true);
     if (!st) {
       let text = 'No such file or directory';
@@ -252,6 +448,7 @@ async function find(ctx: CommandContext): Promise<number> {
       status = 1;
       continue;
     }
+    startDev = st.dev;
     await visit(start, 0);
   }
   for (const [n, list] of pending) {
@@ -349,6 +546,16 @@ export const findCommands: CommandSpec[] = [
       '-empty',
       '-exec',
       '-print',
+      '-print0',
+      '-printf',
+      '-samefile',
+      '-links',
+      '-perm',
+      '-user',
+      '-group',
+      '-xdev',
+      '-prune',
+      '-quit',
     ],
   },
   { name: 'tree', run: tree, summary: 'draw a directory tree (-L N -a -d)', flags: ['-L', '-a', '-d'] },

@@ -67,6 +67,13 @@ export class Names {
     this.groups ??= readTable(this.proc, '/etc/group');
     return this.groups.get(gid) ?? String(gid);
   }
+  /** The id a name has in /etc/passwd or /etc/group (find -user NAME), if any. */
+  idOf(kind: 'user' | 'group', name: string): number | undefined {
+    if (kind === 'user') this.users ??= readTable(this.proc, '/etc/passwd');
+    else this.groups ??= readTable(this.proc, '/etc/group');
+    for (const [id, n] of (kind === 'user' ? this.users : this.groups) ?? []) if (n === name) return id;
+    return undefined;
+  }
   /** The name the image's /etc/passwd or /etc/group gives the id, if any (stat says UNKNOWN). */
   known(kind: 'user' | 'group', id: number): string | undefined {
     const name = kind === 'user' ? this.user(id) : this.group(id);

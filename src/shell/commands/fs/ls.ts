@@ -5,7 +5,8 @@ import { major, minor } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { compareNames } from '../../bash/glob.js';
 import { errText, parseOptions, usage } from '../options.js';
-import { coreutilsHumanSize, lsDate, modeString, Names, q, quoteName } from './format.js';
+import { strftime } from '../strftime.js';
+import { coreutilsHumanSize, fullTime, lq, lsDate, modeString, Names, q, quoteName } from './format.js';
 import { busyboxHuman, busyboxLsLine, busyboxLsTotal, isBusybox } from '../busybox/formats.js';
 
 const OUTPUT_CHUNK = 64 * 1024;
@@ -39,6 +40,37 @@ interface Opts {
   noSort: boolean;
   /** -s: allocated blocks (KiB) before each name. */
   blocks: boolean;
+  /** -p: a slash after each directory's name. */
+  slash: boolean;
+  /** ls -l's date column: the locale's (lsDate) or --time-style's. */
+  date: (ms: number, now: number) => string;
+}
+
+const TIME_STYLE_HELP =
+  'Valid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n  - [posix-]iso\n  - [posix-]locale\n' +
+  "  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\n";
+
+/** --time-style's date column (coreutils 8.32 and 9.1 alike); undefined for a style it does not know.
+ * An old or future file takes the first of two formats, a recent one the second. */
+function timeStyle(style: string): ((ms: number, now: number) => string) | undefined {
+  const recent = (ms: number, now: number): boolean => ms <= now + 1000 && now - ms < (365.2425 / 2) * 86400 * 1000;
+  const name = style.replace(/^posix-/, '');
+  if (style.startsWith('+')) {
+    const [old, fresh = old] = style.slice(1).split('\n') as [string, string?];
+    return (ms, now) => strftime(recent(ms, now) ? fresh : old, ms, { nanoseconds: true });
+  }
+  switch (name) {
+    case 'full-iso':
+      return (ms) => fullTime(ms);
+    case 'long-iso':
+      return (ms) => strftime('%Y-%m-%d %H:%M', ms);
+    case 'iso':
+      return (ms, now) => strftime(recent(ms, now) ? '%m-%d %H:%M' : '%Y-%m-%d ', ms);
+    case 'locale':
+      return lsDate;
+    default:
+      return undefined;
+  }
 }
 
 function classify(st: Stat): string {
@@ -116,7 +148,8 @@ export function columns(cells: string[], width: number): string {
 
 function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: number, withTotal: boolean): string {
   const term = ctx.stdoutIsTerminal;
-  const display = (it: Item): string => quoteName(it.name, term) + (o.classify ? classify(it.st) : '');
+  const indicator = (st: Stat): string => (o.classify ? classify(st) : o.slash && st.type === 'dir' ? '/' : '');
+  const display = (it: Item): string => quoteName(it.name, term) + indicator(it.st);
   const kb = (it: Item): string =>
     it.unknown ? '?' : o.human ? humanBlocks(it.st.blocks * 512, ctx) : String(it.st.blocks / 2);
   // GNU pads the block counts to the widest, busybox to six columns.
@@ -151,7 +184,7 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
           user: '?',
           group: '?',
           size: '?',
-          date: '?'.padStart(lsDate(now, now).length),
+          date: '?'.padStart(o.date(now, now).length),
           name: quoteName(it.name, term),
         }
       : {
@@ -161,14 +194,10 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
           user: o.numeric ? String(it.st.uid) : names.user(it.st.uid),
           group: o.numeric ? String(it.st.gid) : names.group(it.st.gid),
           size: sizeOf(it.st),
-          date: lsDate(it.st.mtimeMs, now),
+          date: o.date(it.st.mtimeMs, now),
           name:
             quoteName(it.name, term) +
-            (it.target !== undefined
-              ? ` -> ${it.target}`
-              : o.classify && it.st.type !== 'symlink'
-                ? classify(it.st)
-                : ''),
+            (it.target !== undefined ? ` -> ${it.target}` : it.st.type !== 'symlink' ? indicator(it.st) : ''),
         },
   );
   if (isBusybox(ctx)) return busyboxLong(items, rows, o, withTotal ? totalLine() : '', blocks);
@@ -230,7 +259,7 @@ async function ls(ctx: CommandContext): Promise<number> {
   let parsed;
   try {
     parsed = parseOptions('ls', ctx.argv.slice(1), {
-      short: 'laAihdR1FtSrUCnLs',
+      short: 'laAihdR1FtSrUCnLsp',
       long: {
         all: 'a',
         'almost-all': 'A',
@@ -245,14 +274,27 @@ async function ls(ctx: CommandContext): Promise<number> {
         'numeric-uid-gid': 'n',
         size: 's',
         'full-time': 'full',
+        'time-style=': 'time-style',
+        'indicator-style=': 'indicator-style',
       },
     });
   } catch (err) {
     return usage(ctx, 'ls', err, 2);
   }
   const f = parsed.flags;
+  const styleArg = f.has('full') ? 'full-iso' : f.get('time-style');
+  const date = styleArg === undefined ? lsDate : timeStyle(styleArg);
+  if (!date) {
+    ctx.stderr(
+      `ls: invalid argument ${lq(styleArg ?? '')} for ‘time style’\n${TIME_STYLE_HELP}` +
+        "Try 'ls --help' for more information.\n",
+    );
+    return 2;
+  }
   const o: Opts = {
-    long: f.has('l') || f.has('n'),
+    long: f.has('l') || f.has('n') || f.has('full'),
+    slash: f.has('p') || f.get('indicator-style') === 'slash',
+    date,
     all: f.has('a'),
     almost: f.has('A') && !f.has('a'),
     inode: f.has('i'),

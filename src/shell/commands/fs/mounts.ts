@@ -48,6 +48,8 @@ function du(ctx: CommandContext): number {
         si: 'S',
         kilobytes: 'k',
         megabytes: 'm',
+        'one-file-system': 'x',
+        inodes: 'inodes',
       },
     });
   } catch (err) {
@@ -78,7 +80,10 @@ function du(ctx: CommandContext): number {
   }
   const busybox = isBusybox(ctx);
   // Sizes are summed in bytes (st_blocks * 512, or st_size) and rounded up once, when printed.
-  const fmt = (usage: number, apparent: number): string => {
+  const inodes = f.has('inodes');
+  const fmt = (usage: number, apparent: number, count: number): string => {
+    if (inodes)
+      return units.human ? (busybox ? busyboxHuman(count) : coreutilsHumanSize(count, units.human)) : `${count}`;
     const bytes = units.apparent ? apparent : usage;
     if (units.human) {
       if (bytes === 0) return '0';
@@ -89,15 +94,21 @@ function du(ctx: CommandContext): number {
   let status = 0;
   let grand = 0;
   let grandBytes = 0;
+  let grandCount = 0;
   let out = '';
-  const walk = (path: string, depth: number): [number, number] => {
+  // -x: a directory on another file system than its operand's is not counted or entered.
+  let topDev = 0;
+  const walk = (path: string, depth: number): [number, number, number] => {
     const st = tryStat(ctx.proc, path, false);
-    if (!st) return [0, 0];
+    if (!st) return [0, 0, 0];
+    if (depth === 0) topDev = st.dev;
+    else if (f.has('x') && st.dev !== topDev) return [0, 0, 0];
     const key = `${st.dev}:${st.ino}`;
-    if (seen.has(key)) return [0, 0];
+    if (seen.has(key)) return [0, 0, 0];
     seen.add(key);
     let used = st.blocks * 512;
     let bytes = st.size;
+    let count = 1;
     if (st.type === 'dir') {
       let entries: { name: string }[];
       try {
@@ -108,13 +119,14 @@ function du(ctx: CommandContext): number {
         entries = [];
       }
       for (const e of entries) {
-        const [k, b] = walk(path.endsWith('/') ? path + e.name : `${path}/${e.name}`, depth + 1);
+        const [k, b, c] = walk(path.endsWith('/') ? path + e.name : `${path}/${e.name}`, depth + 1);
         used += k;
         bytes += b;
+        count += c;
       }
-      if (depth <= maxDepth) out += `${fmt(used, bytes)}\t${path}\n`;
-    } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(used, bytes)}\t${path}\n`;
-    return [used, bytes];
+      if (depth <= maxDepth) out += `${fmt(used, bytes, count)}\t${path}\n`;
+    } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(used, bytes, count)}\t${path}\n`;
+    return [used, bytes, count];
   };
   for (const op of p.operands.length ? p.operands : ['.']) {
     if (!tryStat(ctx.proc, op, false)) {
@@ -122,11 +134,12 @@ function du(ctx: CommandContext): number {
       status = 1;
       continue;
     }
-    const [k, b] = walk(op, 0);
+    const [k, b, c] = walk(op, 0);
     grand += k;
     grandBytes += b;
+    grandCount += c;
   }
-  if (f.has('c')) out += `${fmt(grand, grandBytes)}\ttotal\n`;
+  if (f.has('c')) out += `${fmt(grand, grandBytes, grandCount)}\ttotal\n`;
   ctx.stdout(out);
   return status;
 }

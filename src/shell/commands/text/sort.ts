@@ -145,6 +145,7 @@ async function run(ctx: CommandContext): Promise<number> {
       shortArg: 'kotST',
       long: {
         'numeric-sort': 'n',
+        'zero-terminated': 'z',
         'human-numeric-sort': 'h',
         'version-sort': 'V',
         reverse: 'r',
@@ -177,6 +178,8 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     const files = operands.length > 0 ? operands : ['-'];
     const stdin = { used: false };
+    // -z: records end in NUL, not newline (find -print0 | sort -z).
+    const eol = opts.some(([o]) => o === 'z') ? '\0' : '\n';
     const lines: string[] = [];
     for (const f of files) {
       const r = readOperand(ctx, f, stdin);
@@ -188,7 +191,7 @@ async function run(ctx: CommandContext): Promise<number> {
         return 2;
       }
       const s = text(r.data);
-      if (s !== '') lines.push(...(s.endsWith('\n') ? s.slice(0, -1) : s).split('\n'));
+      if (s !== '') lines.push(...(s.endsWith(eol) ? s.slice(0, -1) : s).split(eol));
     }
     const keyCmp = (a: string, b: string): number => {
       if (keys.length === 0) return compare(a, b, g);
@@ -231,7 +234,7 @@ async function run(ctx: CommandContext): Promise<number> {
           return keep;
         })
       : sorted;
-    const body = result.map((l) => `${l}\n`).join('');
+    const body = result.map((l) => `${l}${eol}`).join('');
     if (out !== undefined) {
       try {
         ctx.proc.writeFile(out, body);

@@ -3,7 +3,7 @@
 // -0, -d, -t, -r; echo when no command is given. The command's stdin is empty, like
 // GNU's /dev/null.
 import { shellQuote } from '../../../posix/shell-quote.js';
-import type { CommandContext, CommandSpec } from '../../command.js';
+import { type CommandContext, type CommandSpec, childLineOptions } from '../../command.js';
 import { errText } from '../options.js';
 import { text } from './operands.js';
 
@@ -192,13 +192,17 @@ async function run(ctx: CommandContext): Promise<number> {
     const words = repl !== undefined ? command.map((w) => w.split(repl!).join(batch[0] ?? '')) : [...command, ...batch];
     const line = words.map(shellQuote).join(' ');
     if (trace) ctx.stderr(`${line}\n`);
-    const rc = await ctx.shell.runLine(line, {
-      stdin: argFile !== undefined ? ctx.stdin : new Uint8Array(),
-      stdout: ctx.stdout,
-      stderr: ctx.stderr,
-      stdinIsTerminal: false,
-      stdoutIsTerminal: ctx.stdoutIsTerminal,
-    });
+    const rc = await ctx.shell.runLine(
+      line,
+      {
+        stdin: argFile !== undefined ? ctx.stdin : new Uint8Array(),
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        stdinIsTerminal: false,
+        stdoutIsTerminal: ctx.stdoutIsTerminal,
+      },
+      childLineOptions(ctx),
+    );
     if (rc === 255) {
       ctx.stderr(`xargs: ${command[0]}: exited with status 255; aborting\n`);
       return 124;

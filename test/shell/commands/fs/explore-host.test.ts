@@ -1,0 +1,85 @@
+// What a learner types off the lesson path on the host (issue 15), against the real tools: each
+// expected text was printed by GNU coreutils 9.1 and findutils 4.9.0 as root on a real kernel
+// overlay mount made the same way (LANG=C.UTF-8); digits are masked where they are times.
+import { describe, expect, it } from 'vitest';
+import { makeShell } from '../../shell-harness.js';
+
+const MOUNT =
+  'mkdir -p /tmp/o/lower/d /tmp/o/upper /tmp/o/work /tmp/o/merged && echo hi > /tmp/o/lower/f && ' +
+  'echo x > /tmp/o/lower/d/x && ln -s f /tmp/o/lower/s && mount -t overlay overlay ' +
+  '-o lowerdir=/tmp/o/lower,upperdir=/tmp/o/upper,workdir=/tmp/o/work /tmp/o/merged && cd /tmp/o && ' +
+  'echo more >> merged/d/x; ln merged/d/x merged/d/y; mkdir merged/n';
+
+const TIME_STYLE_HELP =
+  'ls: invalid argument ‘bogus’ for ‘time style’\nValid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n' +
+  "  - [posix-]iso\n  - [posix-]locale\n  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\n" +
+  "Try 'ls --help' for more information.\nrc=2\n";
+
+/** [line, what the real tools printed] */
+const REAL: [string, string][] = [
+  ["stat -c '%w|%W' merged/f | sed 's/[0-9]/9/g'", '9999-99-99 99:99:99.999999999 +9999|9999999999\n'],
+  ["stat merged/f | tail -1 | sed 's/[0-9]/9/g'", ' Birth: 9999-99-99 99:99:99.999999999 +9999\n'],
+  [
+    "stat -t upper/d/x | awk '{print $1, $2, $3, $4, $5, $6, $9, $10, $11, $16}'",
+    'upper/d/x 7 8 81a4 0 0 2 0 0 4096\n',
+  ],
+  ['find . -samefile merged/d/x | sort', './merged/d/x\n./merged/d/y\n'],
+  [
+    "find merged -printf '%y %P %n %m %M %s %U %u\\n' | sort",
+    'd  1 755 drwxr-xr-x 4096 0 root\nd d 1 755 drwxr-xr-x 4096 0 root\nd n 2 755 drwxr-xr-x 4096 0 root\n' +
+      'f d/x 2 644 -rw-r--r-- 7 0 root\nf d/y 2 644 -rw-r--r-- 7 0 root\nf f 1 644 -rw-r--r-- 3 0 root\n' +
+      'l s 1 777 lrwxrwxrwx 1 0 root\n',
+  ],
+  [
+    "find merged -type f -printf '%h|%f|%H|%d|%k|%b\\n' | sort",
+    'merged/d|x|merged|2|4|8\nmerged/d|y|merged|2|4|8\nmerged|f|merged|1|4|8\n',
+  ],
+  ["find upper -print0 | sort -z | tr '\\0' ' '; echo", 'upper upper/d upper/d/x upper/d/y upper/n \n'],
+  ['find merged -perm 644 -type f | sort', 'merged/d/x\nmerged/d/y\nmerged/f\n'],
+  ['find merged -perm -644 -type d | sort', 'merged\nmerged/d\nmerged/n\n'],
+  ['find merged -perm /111 -type f | sort', ''],
+  ['find merged -perm -u+w -type f | sort', 'merged/d/x\nmerged/d/y\nmerged/f\n'],
+  ['find merged -perm g=w; echo rc=$?', 'rc=0\n'],
+  ['find merged -user root -type l', 'merged/s\n'],
+  ['find merged -user nosuch; echo rc=$?', 'find: ‘nosuch’ is not the name of a known user\nrc=1\n'],
+  ['find merged -uid 0 -links +1 -type f | sort', 'merged/d/x\nmerged/d/y\n'],
+  ['find merged -links -2 -type f | sort', 'merged/f\n'],
+  ['find merged -newer /nosuch; echo rc=$?', 'find: ‘/nosuch’: No such file or directory\nrc=1\n'],
+  ['find merged -samefile /nosuch; echo rc=$?', 'find: ‘/nosuch’: No such file or directory\nrc=1\n'],
+  ['find merged -perm abc; echo rc=$?', 'find: invalid mode ‘abc’\nrc=1\n'],
+  ['find merged -name d -prune -o -type f -print | sort', 'merged/f\n'],
+  ['find merged -type f -quit | wc -l', '0\n'],
+  ["ls -l --time-style=long-iso merged/f | sed 's/[0-9]/9/g'", '-rw-r--r-- 9 root root 9 9999-99-99 99:99 merged/f\n'],
+  [
+    "ls -l --time-style=full-iso merged/f | sed 's/[0-9]/9/g'",
+    '-rw-r--r-- 9 root root 9 9999-99-99 99:99:99.999999999 +9999 merged/f\n',
+  ],
+  ["ls -l --time-style=iso merged/f | sed 's/[0-9]/9/g'", '-rw-r--r-- 9 root root 9 99-99 99:99 merged/f\n'],
+  ["ls -l --time-style=+%Y merged/f | sed 's/[0-9]/9/g'", '-rw-r--r-- 9 root root 9 9999 merged/f\n'],
+  [
+    "ls --full-time merged/f | sed 's/[0-9]/9/g'",
+    '-rw-r--r-- 9 root root 9 9999-99-99 99:99:99.999999999 +9999 merged/f\n',
+  ],
+  ['ls -l --time-style=bogus merged/f; echo rc=$?', TIME_STYLE_HELP],
+  ['ls -p merged', 'd/\nf\nn/\ns\n'],
+  ['du --inodes -s merged upper', '6\tmerged\n4\tupper\n'],
+  ['du --inodes -a upper | sort -k2', '4\tupper\n2\tupper/d\n1\tupper/d/x\n1\tupper/n\n'],
+];
+
+describe('host tools off the lesson path print what the real ones print', () => {
+  it.each(REAL)('%s', async (line, expected) => {
+    const { run } = await makeShell();
+    await run(MOUNT);
+    expect((await run(`{ ${line}; } 2>&1`)).out).toBe(expected);
+  });
+
+  it("stat's birth time is when the inode was made: a copy-up makes a new one, a write keeps it", async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/b && echo a > /tmp/b/f');
+    const born = (await run('stat -c %W /tmp/b/f')).out;
+    await run('sleep 2; echo b >> /tmp/b/f');
+    expect((await run('stat -c %W /tmp/b/f')).out).toBe(born);
+    expect(Number((await run('stat -c %Y /tmp/b/f')).out)).toBeGreaterThan(Number(born));
+    expect((await run('stat -c %w /proc/version; stat -c %W /proc/version')).out).toBe('-\n0\n');
+  });
+});
