@@ -75,6 +75,15 @@ export interface HostDocker {
   container(nameOrId: string): HostContainer | undefined;
 }
 
+/** An overlay mounted on the host, its layers as absolute host paths (uppermost lower first). */
+export interface HostOverlayMount {
+  target: string;
+  lowerdir: string[];
+  /** Both absent on a mount of lowerdirs only (read-only). */
+  upperdir?: string;
+  workdir?: string;
+}
+
 export interface Host {
   readonly kind: 'simulated' | 'real';
   lstat(path: string): HostStat | undefined;
@@ -86,6 +95,8 @@ export interface Host {
   /** The directory carries trusted.overlay.opaque=y. */
   isOpaque(path: string): boolean;
   isMountpoint(path: string): boolean;
+  /** The overlay mounts the host sees (Docker's and those made by hand), in mount order. */
+  overlayMounts?(): HostOverlayMount[];
   /** The Docker daemon, when one runs. */
   readonly docker: HostDocker | undefined;
 }

@@ -121,6 +121,11 @@ const en = {
   focusPanes: 'panes: ← → choose, ↑ ↓ PgUp PgDn scroll, Esc: back to the prompt',
   paneOf: (n: number, m: number) => `pane ${n}/${m}`,
   focusOn: (what: string) => `in focus: ${what}`,
+  /** An overlay mounted by hand, in the status line. */
+  handMount: (target: string, mounted: boolean) => (mounted ? target : `${target} (not mounted)`),
+  readOnlyMount: 'No upperdir: an overlay of lowerdirs only is read-only.',
+  lowers: 'lowerdir (top first)',
+  mountGone: '(not mounted)',
 };
 
 type Strings = typeof en;
@@ -231,6 +236,10 @@ const zhCN: Strings = {
   focusPanes: '窗格：← → 切换，↑ ↓ PgUp PgDn 滚动，Esc 回到提示符',
   paneOf: (n: number, m: number) => `窗格 ${n}/${m}`,
   focusOn: (what: string) => `当前对象：${what}`,
+  handMount: (target: string, mounted: boolean) => (mounted ? target : `${target}（未挂载）`),
+  readOnlyMount: '没有 upperdir：只有 lowerdir 的 overlay 是只读的。',
+  lowers: 'lowerdir（自上而下）',
+  mountGone: '（未挂载）',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, 'zh-CN': zhCN };

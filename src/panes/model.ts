@@ -6,7 +6,7 @@
 // `+` one that exists only in upper. `recent` flags what the last command's kernel events touched.
 import { chainIdSteps, type Digest } from '../docker/digest.js';
 import type { DockerEngine } from '../docker/engine/index.js';
-import type { Host, HostContainer, HostStat } from '../host/host.js';
+import type { Host, HostContainer, HostOverlayMount, HostStat } from '../host/host.js';
 import { simHostView } from '../host/sim-host-view.js';
 import type { Proc } from '../kernel/index.js';
 
@@ -45,7 +45,12 @@ export interface ChainRow {
 }
 
 export interface PaneModel {
-  focus: { kind: 'container'; name: string; state: string } | { kind: 'image'; ref: string } | undefined;
+  focus:
+    | { kind: 'container'; name: string; state: string }
+    | { kind: 'image'; ref: string }
+    /** An overlay mounted by hand (mount -t overlay), mounted still or not. */
+    | { kind: 'mount'; target: string; mounted: boolean; readOnly: boolean }
+    | undefined;
   driver: string;
   dataRoot: string;
   /** Image layers, top first. */
@@ -53,6 +58,11 @@ export interface PaneModel {
   /** The image whose layers and ChainIDs are shown (its tag, or its short id). */
   layersOf?: string;
   upperDir: string | undefined;
+  /** The work and merged dirs shown (an overlay made by hand names them in the panes' titles). */
+  workDir?: string;
+  mergedDir?: string;
+  /** An overlay made by hand: its lowerdirs, uppermost first (it has no image). */
+  lowerDirs?: string[];
   upper: TreeRow[];
   work: TreeRow[];
   merged: TreeRow[];
@@ -98,6 +108,8 @@ export function walkTree(
 export interface FocusHint {
   container?: string;
   image?: string;
+  /** An overlay the learner mounted by hand, as it was mounted (kept after its umount). */
+  mount?: HostOverlayMount;
 }
 
 /** Everything the panes draw for the simulated host (its engine and a root process). */
@@ -124,8 +136,26 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     merged: [],
     chain: [],
   };
-  if (!docker) return empty;
   const recent = (host: string): boolean => recentPaths.has(host);
+  const hand = handMountInFocus(h, hint, docker?.dataRoot);
+  if (hand) {
+    const mounted = h.isMountpoint(hand.target);
+    const trees = overlayTrees(
+      h,
+      { upper: hand.upperdir, work: hand.workdir, merged: hand.target, lowers: hand.lowerdir, mounted, whole: true },
+      recent,
+    );
+    return {
+      ...empty,
+      ...trees,
+      focus: { kind: 'mount', target: hand.target, mounted, readOnly: hand.upperdir === undefined },
+      upperDir: hand.upperdir,
+      workDir: hand.workdir,
+      mergedDir: hand.target,
+      lowerDirs: hand.lowerdir,
+    };
+  }
+  if (!docker) return empty;
   // The container the learner touched last; else (a lesson's setup ran it, undo rebuilt the host)
   // the newest running one, or the newest of any when no image was touched since.
   const containers = docker.containers().sort((a, b) => a.createdMs - b.createdMs);
@@ -178,9 +208,41 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
   });
 
   if (!container) return model;
-  const upperDir = container.upperDir;
+  model.upperDir = container.upperDir;
   const lowers = (container.lowerDir ?? '').split(':').filter(Boolean);
-  model.upperDir = upperDir;
+  const merged = container.mergedDir;
+  const mounted = h.lstat(merged) !== undefined && h.isMountpoint(merged);
+  const dirs = { upper: container.upperDir, work: container.workDir, merged, lowers, mounted, whole: false };
+  return { ...model, ...overlayTrees(h, dirs, recent) };
+}
+
+/** The overlay made by hand to show: the one the learner mounted last (kept after umount, so
+ * upper stays in view), else — after an undo rebuilt the host — the newest still mounted. Never
+ * Docker's own mounts (under its data-root), and never over a container or image in focus. */
+function handMountInFocus(h: Host, hint: FocusHint, dataRoot: string | undefined): HostOverlayMount | undefined {
+  if (hint.mount) return hint.mount;
+  if (hint.container || hint.image) return undefined;
+  const own = (m: HostOverlayMount) => dataRoot === undefined || !m.target.startsWith(`${dataRoot}/`);
+  return h.overlayMounts?.().filter(own).pop();
+}
+
+interface OverlayDirs {
+  upper: string | undefined;
+  work: string | undefined;
+  merged: string;
+  lowers: string[];
+  mounted: boolean;
+  /** merged/ whole: a hand-made overlay's few files; a container's image holds thousands. */
+  whole: boolean;
+}
+
+/** The upper, work and merged trees of an overlay, marked as the module's header says. */
+function overlayTrees(
+  h: Host,
+  d: OverlayDirs,
+  recent: (host: string) => boolean,
+): Pick<PaneModel, 'upper' | 'work' | 'merged'> {
+  const { upper: upperDir, lowers, merged } = d;
   const existsBelow = (path: string) => lowers.some((l) => h.lstat(`${l}/${path}`) !== undefined);
   const upperMark = (path: string, st: HostStat): Mark => {
     if (st.type === 'chr' && st.rdev === 0) return 'x';
@@ -189,26 +251,22 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     return st.type === 'dir' ? ' ' : '~';
   };
   // A new file's event names it as the container sees it (merged/…); a copy-up names upper.
-  const merged = container.mergedDir;
-  model.upper = walkTree(
+  const upper =
+    upperDir === undefined
+      ? []
+      : walkTree(h, upperDir, upperMark, (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`));
+  const work = d.work === undefined ? [] : walkTree(h, d.work, () => ' ', recent);
+  if (!d.mounted) return { upper, work, merged: [] };
+  // merged/: only while mounted. Of a container, deeper than the top level only what upper holds
+  // (and the dirs above it).
+  const inUpper = new Set(upper.map((r) => r.path));
+  const upperMarks = new Map(upper.map((r) => [r.path, r.mark]));
+  const mergedRows = walkTree(
     h,
-    upperDir,
-    upperMark,
-    (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`),
+    merged,
+    (path) => upperMarks.get(path) ?? ' ',
+    (host) => recent(host) || (upperDir !== undefined && recent(`${upperDir}${host.slice(merged.length)}`)),
+    (path) => !d.whole && path.includes('/') && !inUpper.has(path),
   );
-  model.work = walkTree(h, container.workDir, () => ' ', recent);
-  // merged/: only while mounted.
-  if (h.lstat(merged) && h.isMountpoint(merged)) {
-    // Deeper than the top level, only what the container layer holds (and the dirs above it).
-    const inUpper = new Set(model.upper.map((r) => r.path));
-    const upperMarks = new Map(model.upper.map((r) => [r.path, r.mark]));
-    model.merged = walkTree(
-      h,
-      merged,
-      (path) => upperMarks.get(path) ?? ' ',
-      (host) => recent(host) || recent(`${upperDir}${host.slice(merged.length)}`),
-      (path) => path.includes('/') && !inUpper.has(path),
-    );
-  }
-  return model;
+  return { upper, work, merged: mergedRows };
 }

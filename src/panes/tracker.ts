@@ -3,8 +3,9 @@
 // overlayfs events in words (a copy-up shown passing through work/), and per-layer pull status.
 // The daemon object changes when docker.service restarts, so it is re-attached per command.
 import type { DaemonEvent, DockerEngine } from '../docker/engine/index.js';
-import type { KernelEvent } from '../kernel/index.js';
+import { type KernelEvent, OverlayFs } from '../kernel/index.js';
 import type { SimHost } from '../host/sim-host.js';
+import { overlayMountOf } from '../host/sim-host-view.js';
 import type { FocusHint } from './model.js';
 
 export interface PullLayer {
@@ -19,8 +20,10 @@ export function shortPath(path: string): string {
   return path.replace(/^\/var\/lib\/docker\//, '').replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1');
 }
 
-/** A path under a container's merged/ as the container sees it. */
-function inContainer(merged: string): string {
+/** A path under a container's merged/ as the container sees it; a path in an overlay mounted by
+ * hand (outside the data-root) as the host names it. */
+function inContainer(merged: string, dataRoot = '/var/lib/docker'): string {
+  if (!merged.startsWith(`${dataRoot}/`)) return merged;
   const i = merged.indexOf('/merged/');
   return i < 0 ? merged : merged.slice(i + '/merged'.length);
 }
@@ -80,6 +83,8 @@ export class PaneTracker {
     const add = (...paths: string[]): void => {
       for (const p of paths) this.recentPaths.add(p);
     };
+    const dataRoot = this.host.docker?.dataRoot ?? '/var/lib/docker';
+    const seen = (merged: string) => inContainer(merged, dataRoot);
     switch (e.kind) {
       case 'create':
       case 'write':
@@ -92,24 +97,31 @@ export class PaneTracker {
       case 'copy-up':
         add(e.upper, e.staged);
         this.log.push(
-          `~ copy-up ${inContainer(e.merged)}: ${shortPath(e.lower)} → ` +
-            `${e.via === 'tmpfile' ? 'work/ (O_TMPFILE)' : shortPath(e.staged)}` +
+          `~ copy-up ${seen(e.merged)}: ${shortPath(e.lower)} → ` +
+            `${e.via === 'tmpfile' ? `${shortPath(e.staged)}/ (O_TMPFILE)` : shortPath(e.staged)}` +
             ` → ${shortPath(e.upper)}`,
         );
         break;
       case 'whiteout':
         add(e.upper);
         this.log.push(
-          `x whiteout ${inContainer(e.merged)}: ${shortPath(e.upper)} ` +
-            `(0/0 char device, made as ${shortPath(e.staged)})`,
+          `x whiteout ${seen(e.merged)}: ${shortPath(e.upper)} ` + `(0/0 char device, made as ${shortPath(e.staged)})`,
         );
         break;
       case 'opaque':
         add(e.upper);
-        this.log.push(`o opaque ${inContainer(e.merged)}: trusted.overlay.opaque=y on ${shortPath(e.upper)}`);
+        this.log.push(`o opaque ${seen(e.merged)}: trusted.overlay.opaque=y on ${shortPath(e.upper)}`);
         break;
-      case 'mount':
+      case 'mount': {
         this.log.push(`mount overlay on ${shortPath(e.target)}`);
+        // An overlay mounted by hand (not Docker's, under its data-root) comes into focus.
+        const m = this.host.kernel.mounts().findLast((x) => x.target === e.target);
+        if (m?.fs instanceof OverlayFs && !e.target.startsWith(`${dataRoot}/`))
+          this.focus = { mount: overlayMountOf(e.target, m.fs.layers) };
+        break;
+      }
+      case 'umount':
+        this.log.push(`umount ${shortPath(e.target)}`);
         break;
       default:
         break;

@@ -19,7 +19,13 @@ export function panesText(m: PaneModel): string {
   const out: string[] = [];
   if (!m.focus) return 'No image or container to show yet.\n';
   out.push(
-    `In focus: ${m.focus.kind} ${m.focus.kind === 'container' ? `${m.focus.name} (${m.focus.state})` : m.focus.ref}`,
+    `In focus: ${m.focus.kind} ${
+      m.focus.kind === 'container'
+        ? `${m.focus.name} (${m.focus.state})`
+        : m.focus.kind === 'mount'
+          ? m.focus.target
+          : m.focus.ref
+    }`,
   );
   out.push(`Image layers (top first) of ${m.layersOf ?? '?'}, ${m.driver} under ${m.dataRoot}:`);
   for (const l of m.layers)

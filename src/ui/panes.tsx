@@ -211,7 +211,10 @@ export const Pane = memo(function Pane(p: PaneProps) {
   const { kind, model, log, chainRevealed, width, height, focused, scroll, secrets, ascii, s } = p;
   const inner = Math.max(1, height - 3);
   const w = Math.max(10, width - 2);
-  const noContainer = model.focus?.kind !== 'container';
+  const hand = model.focus?.kind === 'mount' ? model.focus : undefined;
+  const noContainer = model.focus?.kind !== 'container' && !hand;
+  // An overlay made by hand names its own dirs (a container's are Docker's, under the data-root).
+  const dirTitle = (name: string, dir: string | undefined) => (hand && dir ? `${name}  ${dir}` : name);
   const mask: Mask = (t) => (secrets.length ? maskSecrets(t, secrets, s.asked) : t);
   let title: string;
   let empty: string | undefined;
@@ -219,24 +222,39 @@ export const Pane = memo(function Pane(p: PaneProps) {
   let start = 0;
   switch (kind) {
     case 'upper':
-      title = model.upperDir ? `${s.upper}  ${shortUpperDir(model.upperDir, model.dataRoot)}` : s.upper;
+      // Docker calls a layer's upper dir diff/; one made by hand is just upper.
+      title = hand
+        ? dirTitle('upper', model.upperDir)
+        : model.upperDir
+          ? `${s.upper}  ${shortUpperDir(model.upperDir, model.dataRoot)}`
+          : s.upper;
       if (noContainer) empty = model.focus ? s.noContainer : s.noFocus;
+      else if (hand?.readOnly) empty = s.readOnlyMount;
       else if (model.upper.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.upper, w, mask));
       break;
     case 'merged':
-      title = s.merged;
+      title = dirTitle(s.merged, model.mergedDir);
       if (noContainer) empty = s.noContainer;
-      else if (model.merged.length === 0) empty = s.notMounted;
+      else if (hand && !hand.mounted) empty = s.mountGone;
+      else if (model.merged.length === 0) empty = hand ? s.empty : s.notMounted;
       else ({ lines, start } = treeLines(model.merged, w, mask));
       break;
     case 'work':
-      title = s.work;
+      title = dirTitle(s.work, model.workDir);
       if (noContainer) empty = s.noContainer;
+      else if (hand?.readOnly) empty = s.readOnlyMount;
       else if (model.work.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.work, w, mask));
       break;
     case 'layers':
+      if (hand) {
+        // An overlay made by hand has no image: its lowerdirs are its layers, the uppermost first.
+        title = s.lowers;
+        lines = (model.lowerDirs ?? []).map((d, i) => ({ key: d, text: clip(`${i + 1} ${mask(d)}`, w) }));
+        if (lines.length === 0) empty = s.empty;
+        break;
+      }
       title =
         `${s.layers}` +
         `${model.focus ? `${s.colon}${model.layersOf ?? (model.focus.kind === 'image' ? model.focus.ref : '')}` : ''}`;

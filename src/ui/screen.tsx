@@ -564,11 +564,13 @@ export function Screen({
   const maxScroll = Math.max(0, wrapped.length - outputRows);
   const shownScroll = Math.min(scroll, maxScroll);
   const visible = wrapped.slice(Math.max(0, wrapped.length - outputRows - shownScroll), wrapped.length - shownScroll);
-  const focusLabel = model.focus
-    ? model.focus.kind === 'container'
+  const focusLabel = !model.focus
+    ? '-'
+    : model.focus.kind === 'container'
       ? `${model.focus.name} (${model.focus.state})`
-      : model.focus.ref
-    : '-';
+      : model.focus.kind === 'mount'
+        ? s.handMount(model.focus.target, model.focus.mounted)
+        : model.focus.ref;
   const where = (term.pull ? term.pull.status : host.status?.()) ?? s.sandbox;
   const status = ctrlC
     ? s.ctrlCAgain

@@ -81,3 +81,57 @@ describe('pane model', () => {
     expect(tracker.pulls.every((l) => l.status === 'Pull complete' || l.status === 'Already exists')).toBe(true);
   });
 });
+
+describe('an overlay mounted by hand', () => {
+  const LAB =
+    'mkdir -p /tmp/lab/{lower1,lower2,upper,work,merged} && cd /tmp/lab && echo one > lower1/same.txt && ' +
+    'echo two > lower2/same.txt && echo hello > lower2/hello.txt && mkdir lower2/dir && echo old > lower2/dir/old.txt';
+  const MOUNT = 'mount -t overlay overlay -o lowerdir=lower1:lower2,upperdir=upper,workdir=work /tmp/lab/merged';
+
+  it('comes into focus over the image pulled before: its upper, work and whole merged tree, its lowerdirs', async () => {
+    await sh(LAB);
+    await sh(MOUNT);
+    await sh('echo world >> merged/hello.txt; rm merged/same.txt; rm -r merged/dir; mkdir merged/dir');
+    const m = model();
+    expect(m.focus).toEqual({ kind: 'mount', target: '/tmp/lab/merged', mounted: true, readOnly: false });
+    expect(m.lowerDirs).toEqual(['/tmp/lab/lower1', '/tmp/lab/lower2']);
+    expect([m.upperDir, m.workDir, m.mergedDir]).toEqual(['/tmp/lab/upper', '/tmp/lab/work', '/tmp/lab/merged']);
+    expect(m.upper.map((r) => `${r.mark} ${r.path}`)).toEqual(['o dir', '~ hello.txt', 'x same.txt']);
+    // merged as find lists it: dir is opaque now, so lower2's old.txt is gone from it.
+    expect(m.merged.map((r) => r.path)).toEqual(['dir', 'hello.txt']);
+    expect(m.work[0]?.path).toBe('work');
+    expect(
+      tracker.log.some((l) =>
+        l.startsWith('o opaque /tmp/lab/merged/dir: trusted.overlay.opaque=y on /tmp/lab/upper/dir'),
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps its upper in view after umount, and shows a stack of lowerdirs alone as read-only', async () => {
+    await sh(LAB);
+    await sh(MOUNT);
+    await sh('echo world >> merged/hello.txt');
+    await sh('umount merged');
+    let m = model();
+    expect(m.focus).toEqual({ kind: 'mount', target: '/tmp/lab/merged', mounted: false, readOnly: false });
+    expect(m.upper.map((r) => r.path)).toEqual(['hello.txt']);
+    expect(m.merged).toEqual([]);
+    expect(tracker.log).toEqual(['umount /tmp/lab/merged']);
+    await sh('mount -t overlay overlay -o lowerdir=upper:lower1:lower2 merged');
+    m = model();
+    expect(m.focus).toEqual({ kind: 'mount', target: '/tmp/lab/merged', mounted: true, readOnly: true });
+    expect(m.upper).toEqual([]);
+    expect(m.merged.map((r) => r.path)).toEqual(['dir', 'dir/old.txt', 'hello.txt', 'same.txt']);
+  });
+
+  it('gives way to a container run after it, and is found again when the host is rebuilt (no hint)', async () => {
+    await sh(LAB);
+    await sh(MOUNT);
+    await sh('docker run -d --name web nginx');
+    expect(model().focus).toMatchObject({ kind: 'container', name: 'web' });
+    // An undo rebuilds the host and forgets the focus: the hand-made mount still mounted is shown
+    // when nothing else is asked for.
+    const m = derivePanes(host.docker, host.rootProc, {}, new Set());
+    expect(m.focus).toMatchObject({ kind: 'mount', target: '/tmp/lab/merged' });
+  });
+});
