@@ -11,14 +11,14 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
   ...['unexpand', 'unlink', 'users', 'vdir', 'who'],
   // util-linux, procps, e2fsprogs
-  ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'hexdump', 'ionice', 'last'],
+  ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'ionice', 'last'],
   ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
   ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
   ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
-  ...['diff', 'cmp', 'patch', 'file', 'gzip', 'gunzip', 'zcat', 'bzip2', 'xz'],
-  ...['unxz', 'zip', 'unzip', 'xxd', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
+  ...['diff', 'cmp', 'patch', 'file', 'bzip2', 'xz'],
+  ...['unxz', 'zip', 'unzip', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
   ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],
   ...['dpkg', 'snap', 'useradd', 'usermod', 'passwd', 'su', 'lsmod', 'modprobe', 'modinfo'],

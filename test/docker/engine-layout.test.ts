@@ -173,7 +173,7 @@ describe('tar-split.json.gz', () => {
           JSON.parse(l) as { type: number; name?: string; size?: number; payload?: string | null; position: number },
       );
     expect(lines[1]).toEqual({ type: 1, name: 'bin/', payload: null, position: 1 });
-    expect(lines.at(-1)).toEqual({ type: 2, position: lines.length - 1 });
+    expect(lines.at(-1)).toEqual({ type: 2, payload: '', position: lines.length - 1 });
     const { assembleLayerTar } = await import('../../src/docker/engine/tar-split.js');
     const rebuilt = assembleLayerTar(gz, (name) =>
       e.proc.readFile(`${DR}/overlay2/${img.layer?.cacheId}/diff/${name}`),

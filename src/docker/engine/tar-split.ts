@@ -62,8 +62,9 @@ export function tarSplitLines(tar: FileContent): string {
     off += dataLen;
   }
   lines.push(JSON.stringify({ type: 2, payload: b64(raw(rawStart, total)), position: pos++ }));
-  // tar-split closes with an empty segment (its payload is omitempty), as a real layerdb shows.
-  lines.push(JSON.stringify({ type: 2, position: pos++ }));
+  // tar-split closes with an empty segment (payload "", not null: the Entry field has no omitempty),
+  // as a real layerdb shows.
+  lines.push(JSON.stringify({ type: 2, payload: '', position: pos++ }));
   return lines.join('\n') + '\n';
 }
 
@@ -105,7 +106,7 @@ export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
   );
   flushEntry();
   lines.push(JSON.stringify({ type: 2, payload: b64(Buffer.concat(raw)), position: pos++ }));
-  lines.push(JSON.stringify({ type: 2, position: pos++ }));
+  lines.push(JSON.stringify({ type: 2, payload: '', position: pos++ }));
   return lines.join('\n') + '\n';
 }
 

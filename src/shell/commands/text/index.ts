@@ -13,6 +13,8 @@ import { wc } from './wc.js';
 import { xargs } from './xargs.js';
 import { odCommand } from './od.js';
 import { yesCommand } from './yes.js';
+import { gzipCommands } from './gzip.js';
+import { hexdumpCommands } from './hexdump.js';
 
 export const textCommands: CommandSpec[] = [
   awk,
@@ -36,4 +38,6 @@ export const textCommands: CommandSpec[] = [
   xargs,
   odCommand,
   yesCommand,
+  ...gzipCommands,
+  ...hexdumpCommands,
 ];
