@@ -130,8 +130,8 @@ export class DockerEngine extends Daemon {
   }
 
   /** docker import: a one-layer image of the tar, tagged ref if given. */
-  import(tar: FileContent, ref?: string, message?: string): Promise<Digest> {
-    return importImage(this, tar, ref, message);
+  import(tar: FileContent, ref?: string, message?: string, changes: readonly string[] = []): Promise<Digest> {
+    return importImage(this, tar, ref, message, changes);
   }
 
   volumeCreate(name?: string, labels: Record<string, string> = {}): string {

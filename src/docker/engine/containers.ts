@@ -404,7 +404,10 @@ export class Daemon extends DaemonCore {
     if (`/${name}` === c.name)
       throw new DaemonError('Renaming a container with the same name as its current name', 400);
     if (!VALID_NAME.test(name))
-      throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+      throw new DaemonError(
+        `Error when allocating new name: Invalid container name (/${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+        400,
+      );
     const taken = this.findContainerByName(name);
     if (taken)
       throw new DaemonError(
@@ -434,13 +437,15 @@ export class Daemon extends DaemonCore {
    * them (nginx: TERM, INT, QUIT), since PID 1 ignores a signal it has no handler for.
    */
   kill(ref: string, signal = 'KILL'): void {
+    // The API router reads the signal (pkg/signal.ParseSignal: 0 is no signal) before it looks for
+    // the container.
+    const sig = signal.toUpperCase().replace(/^SIG/, '');
+    const num = /^[+-]?\d+$/.test(signal) ? Number(signal) : SIGNALS[sig];
+    if (num === undefined || num === 0) throw new DaemonError(`Invalid signal: ${signal}`, 400);
     const c = this.findContainer(ref);
     if (!c) throw new DaemonError(`Cannot kill container: ${ref}: No such container: ${ref}`, 404);
     if (c.state.status !== 'running')
       throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`, 409);
-    const sig = signal.toUpperCase().replace(/^SIG/, '');
-    const num = SIGNALS[sig] ?? (/^\d+$/.test(sig) ? Number(sig) : undefined);
-    if (num === undefined) throw new DaemonError(`Invalid signal: ${signal}`, 400);
     this.emit({ kind: 'container', action: 'kill', id: c.id });
     const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
     if (num === 9) this.exited(c, 137);

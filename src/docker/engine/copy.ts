@@ -16,6 +16,8 @@ export interface PathStat {
   name: string;
   isDir: boolean;
   isSymlink: boolean;
+  /** A symlink's target, as the daemon's stat header carries it (for cp -L). */
+  linkTarget?: string;
 }
 
 function lstatOrUndefined(proc: Proc, path: string) {
@@ -141,7 +143,13 @@ export function statContainerPath(d: Daemon, ref: string, path: string): PathSta
   return withContainerFs(d, ref, (proc) => {
     const st = lstatOrUndefined(proc, path);
     if (!st) throw new DaemonError(`Could not find the file ${path} in container ${ref}`, 404);
-    return { name: baseName(path), isDir: st.type === 'dir', isSymlink: st.type === 'symlink' };
+    const isSymlink = st.type === 'symlink';
+    return {
+      name: baseName(path),
+      isDir: st.type === 'dir',
+      isSymlink,
+      ...(isSymlink ? { linkTarget: proc.readlink(path) } : {}),
+    };
   });
 }
 

@@ -6,7 +6,8 @@ import type { Clock, Kernel, Random } from '../../kernel/index.js';
 import { DOCKER_VERSION } from '../version.js';
 import { shortId, type Digest } from '../digest.js';
 import { goTimeFromUnix } from '../go-time.js';
-import { imageConfigBytes, type ImageConfig } from '../image-config.js';
+import { type ContainerConfig, imageConfigBytes, type ImageConfig } from '../image-config.js';
+import { applyConfigChanges, ChangeError } from '../builder/config-changes.js';
 import { writeLayerTar } from '../layer-tar.js';
 import { parseReference, qualifiedName, RegistryError, type Registry } from '../registry/types.js';
 import { DaemonFs } from './daemon-fs.js';
@@ -312,8 +313,22 @@ export class DaemonCore {
   }
 
   /** docker commit: the container's upper dir as a new layer on the image, and a new image. */
-  async commit(ref: string, target?: string, opts: { author?: string; message?: string } = {}): Promise<Digest> {
+  async commit(
+    ref: string,
+    target?: string,
+    opts: { author?: string; message?: string; changes?: readonly string[] } = {},
+  ): Promise<Digest> {
     const c = this.getContainer(ref);
+    // BuildFromConfig on the container's config, then merge() with it: what the changes leave
+    // empty comes from the container, and labels are never null (an empty map).
+    let config: ContainerConfig;
+    try {
+      config = applyConfigChanges(c.config, opts.changes ?? []);
+    } catch (e) {
+      if (e instanceof ChangeError) throw new DaemonError(e.message, 400);
+      throw e;
+    }
+    config = { ...config, Labels: config.Labels ?? {} };
     // moby's exportContainerRw mounts the container first: for a stopped container that is a
     // fresh overlay mount, and mounting empties work/work, so the shared whiteout goes and the
     // whiteouts in diff/ are left with one link each.
@@ -331,7 +346,7 @@ export class DaemonCore {
       architecture: base.architecture ?? 'amd64',
       ...(opts.author ? { author: opts.author } : {}),
       ...(opts.message ? { comment: opts.message } : {}),
-      config: { ...c.config },
+      config,
       container: c.id,
       container_config: { ...c.config },
       created: now,

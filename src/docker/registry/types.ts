@@ -83,10 +83,10 @@ export function parseReference(ref: string): ParsedReference {
   }
   if (rest.startsWith('library/') && rest.split('/').length === 2) rest = rest.slice('library/'.length);
   if (!NAME_RE.test(rest) || (tag !== undefined && !TAG_RE.test(tag))) {
+    // reference.Parse: a reference that would match in lower case names its upper-case letters.
+    if (NAME_RE.test(rest.toLowerCase()) && (tag === undefined || TAG_RE.test(tag)))
+      throw new RegistryError('invalid reference format: repository name must be lowercase', 'invalid-reference');
     throw new RegistryError(`invalid reference format`, 'invalid-reference');
-  }
-  if (/[A-Z]/.test(ref.slice(0, at >= 0 ? at : undefined).replace(/:.*$/, ''))) {
-    throw new RegistryError('invalid reference format: repository name must be lowercase', 'invalid-reference');
   }
   return { name: rest, tag: tag ?? 'latest', tagged: tag !== undefined, ...(digest ? { digest } : {}) };
 }

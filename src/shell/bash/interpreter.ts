@@ -558,6 +558,9 @@ export class Interpreter implements ExpandHost {
     const busybox = this.proc.root === '/' ? undefined : this.busyboxAt(path);
     const applet = busybox !== undefined ? this.env.busybox?.get(base) : undefined;
     if (applet) return this.runSpec(applet, argv, io, assigned, { kind: 'busybox', binary: busybox as string });
+    // busybox run by path under the name of one of ash's builtins (/bin/echo, /bin/printf): the
+    // applet is that builtin, so run it by its name.
+    if (busybox !== undefined) return this.invoke([base, ...argv.slice(1)], io, assigned);
     const spec = this.env.commands.get(base);
     if (spec && /^\/(usr\/)?s?bin\//.test(path)) return this.runSpec(spec, argv, io, assigned);
     // A script: run its text in a child shell with $0 and the positional parameters set.

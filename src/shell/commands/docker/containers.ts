@@ -8,7 +8,15 @@ import { goStruct } from '../../../gotemplate/index.js';
 import { type FlagSpec, operand, type Parsed } from './flags.js';
 import { printList, pullImage, pullLines } from './images.js';
 import { psFilters } from './ps-filters.js';
-import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
+import {
+  daemonMessage,
+  ellipsis,
+  forEachRef,
+  goTimeString,
+  humanDuration,
+  humanSize,
+  type SubCommand,
+} from './util.js';
 
 const CREATE_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', type: 'bool' },
@@ -224,21 +232,6 @@ export const startCommand: SubCommand = {
   },
 };
 
-function eachContainer(ctx: CommandContext, refs: string[], fn: (ref: string) => void, clientSide = false): number {
-  let code = 0;
-  for (const ref of refs) {
-    try {
-      fn(ref);
-      ctx.stdout(`${ref}\n`);
-    } catch (e) {
-      if (clientSide && e instanceof DaemonError && e.status === 404) ctx.stderr(`Error: ${e.message}\n`);
-      else ctx.stderr(`${daemonMessage(e)}\n`);
-      code = 1;
-    }
-  }
-  return code;
-}
-
 export const stopCommand: SubCommand = {
   def: {
     path: 'stop',
@@ -247,7 +240,7 @@ export const stopCommand: SubCommand = {
     flags: [{ long: 'time', short: 't', type: 'int' }],
     args: { min: 1 },
   },
-  run: (ctx, d, p) => eachContainer(ctx, p.operands, (r) => void d.stop(r)),
+  run: (ctx, d, p) => forEachRef(ctx, p.operands, (r) => d.stop(r)),
 };
 
 export const rmCommand: SubCommand = {
@@ -263,7 +256,11 @@ export const rmCommand: SubCommand = {
     args: { min: 1 },
   },
   run: (ctx, d, p) =>
-    eachContainer(ctx, p.operands, (r) => void d.rm(r, p.bools.has('force'), p.bools.has('volumes')), true),
+    forEachRef(ctx, p.operands, (r) => d.rm(r, p.bools.has('force'), p.bools.has('volumes')), {
+      // The client words a 404 itself; with -f a missing container is only mentioned.
+      text: (e) => (e instanceof DaemonError && e.status === 404 ? `Error: ${e.message}` : daemonMessage(e)),
+      inline: (e) => p.bools.has('force') && e instanceof DaemonError && e.status === 404,
+    }),
 };
 
 export const execCommand: SubCommand = {
@@ -349,13 +346,14 @@ export const psCommand: SubCommand = {
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
-    let list = d.ps(p.bools.has('all') || p.bools.has('latest') || p.strings.has('last'));
-    const filters = psFilters(p.lists.get('filter') ?? []);
+    const filters = psFilters(d, p.lists.get('filter') ?? []);
     if (typeof filters === 'string') {
       ctx.stderr(`${filters}\n`);
       return filters.startsWith('invalid argument') ? 125 : 1; // a flag error, or the daemon's
     }
-    list = list.filter(filters);
+    const all = p.bools.has('all') || p.bools.has('latest') || p.strings.has('last') || filters.all;
+    // before/since cut the whole list; stopped containers then go unless listed with -a.
+    let list = filters.apply(d.ps(true)).filter((c) => all || c.state.status === 'running');
     if (p.bools.has('latest')) list = list.slice(0, 1);
     if (p.strings.has('last')) list = list.slice(0, Number(p.strings.get('last')));
     const rows = list.map((c) => {
@@ -382,6 +380,7 @@ export const psCommand: SubCommand = {
             .join(','),
           Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
           Networks: 'bridge',
+          LocalVolumes: String(c.mounts.filter((m) => m.Type === 'volume').length),
         },
         // ContainerContext.Label: one label's value, '' when the container has none of that name.
         { jsonAsMap: true, methods: { Label: { params: ['string'], fn: (k: string) => c.config.Labels?.[k] ?? '' } } },
@@ -445,6 +444,7 @@ export const commitCommand: SubCommand = {
     const id = await d.commit(operand(p, 0), p.operands[1], {
       ...(a ? { author: a } : {}),
       ...(m ? { message: m } : {}),
+      changes: p.lists.get('change') ?? [],
     });
     ctx.stdout(`${id}\n`);
     return 0;

@@ -8,7 +8,7 @@ import { isKernelError } from '../../../kernel/index.js';
 import { writeContentTo } from '../../content-output.js';
 import type { CommandContext } from '../../command.js';
 import { operand } from './flags.js';
-import type { SubCommand } from './util.js';
+import { outputPathError, type SubCommand } from './util.js';
 
 /** splitCpArg: an absolute or ./-relative path is local; otherwise CONTAINER:PATH when there is a colon. */
 function splitCpArg(arg: string): { container?: string; path: string } {
@@ -29,8 +29,36 @@ function clean(path: string): string {
   return `/${out.join('/')}`;
 }
 
-const dirOf = (p: string): string => clean(p).slice(0, clean(p).lastIndexOf('/')) || '/';
 const baseOf = (p: string): string => clean(p).slice(clean(p).lastIndexOf('/') + 1);
+/** Go's filepath.Base(p) == "." (a last element `.`, or nothing at all). */
+const specifiesCurrentDir = (p: string): boolean => p === '' || (/(^|\/)\.\/*$/.test(p) && !/(^|\/)\.\.\/*$/.test(p));
+/** pkg/archive's assertsDirectory: a trailing / or a last element `.`. */
+const assertsDirectory = (p: string): boolean => p.endsWith('/') || specifiesCurrentDir(p);
+
+/** pkg/archive's PreserveTrailingDotOrSeparator: the cleaned path keeps the original's /. or /. */
+function preserveTrailing(cleaned: string, original: string): string {
+  let out = cleaned;
+  if (!specifiesCurrentDir(out) && specifiesCurrentDir(original)) out += out.endsWith('/') ? '.' : '/.';
+  if (!out.endsWith('/') && original.endsWith('/')) out += '/';
+  return out;
+}
+
+/** pkg/archive's SplitPathDirEntry: dir and base of the cleaned path, a trailing `.` kept. */
+function splitDirEntry(path: string): { dir: string; base: string } {
+  const cleaned = specifiesCurrentDir(path) ? `${clean(path)}/.` : clean(path);
+  if (cleaned === '/') return { dir: '/', base: '/' };
+  const i = cleaned.lastIndexOf('/');
+  return { dir: cleaned.slice(0, i) || '/', base: cleaned.slice(i + 1) };
+}
+
+/** GetRebaseName: the resolved path with the original's /. or /, and the original's base when a
+ * link changed it (the name the copy keeps). */
+function rebaseName(path: string, resolved: string): { resolved: string; rebase: string } {
+  let r = resolved;
+  if (specifiesCurrentDir(path) && !specifiesCurrentDir(r)) r += '/.';
+  if (path.endsWith('/') && !r.endsWith('/')) r += '/';
+  return { resolved: r, rebase: baseOf(path) !== baseOf(r) ? baseOf(path) : '' };
+}
 
 /** The entries under another top-level name (the copy's new name). */
 function rebase(entries: LayerEntry[], from: string, to: string): LayerEntry[] {
@@ -58,10 +86,44 @@ function rebase(entries: LayerEntry[], from: string, to: string): LayerEntry[] {
 
 const notFound = (container: string, path: string): string => `Error: No such container:path: ${container}:${path}\n`;
 
-function localError(e: unknown, op: string, path: string): string {
-  if (isKernelError(e) && e.code === 'ENOENT') return `${op} ${path}: no such file or directory\n`;
-  if (isKernelError(e) && e.code === 'ENOTDIR') return `${op} ${path}: not a directory\n`;
+/** An error the CLI prints as it is (pkg/archive's and Go's os errors). */
+class CopyFailed extends Error {}
+
+function localError(e: unknown, op: string, path: string): never {
+  if (isKernelError(e) && e.code === 'ENOENT') throw new CopyFailed(`${op} ${path}: no such file or directory`);
+  if (isKernelError(e) && e.code === 'ENOTDIR') throw new CopyFailed(`${op} ${path}: not a directory`);
+  if (isKernelError(e) && e.code === 'ELOOP') throw new CopyFailed(`${op} ${path}: too many levels of symbolic links`);
   throw e;
+}
+
+/** An empty container path fails the daemon's form check (httputils' badParameterError, its
+ * missing space and all). */
+const emptyPath = (): never => {
+  throw new DaemonError('bad parameter: pathcannot be empty', 400);
+};
+
+interface Dest {
+  path: string;
+  exists: boolean;
+  isDir: boolean;
+}
+
+/**
+ * PrepareArchiveCopy: where the entries are unpacked and under which top-level name, or the
+ * error pkg/archive gives. `name` is the entries' own top-level name ('' for a directory's
+ * contents, SRC/.); `srcIsDir` what the source is.
+ */
+function prepareCopy(
+  entries: LayerEntry[],
+  name: string,
+  srcIsDir: boolean,
+  dst: Dest,
+): { dir: string; entries: LayerEntry[] } {
+  if (dst.exists && dst.isDir) return { dir: dst.path, entries };
+  if (dst.exists && srcIsDir) throw new CopyFailed('cannot copy directory');
+  if (!dst.exists && !srcIsDir && assertsDirectory(dst.path)) throw new CopyFailed('no such directory');
+  const { dir, base } = splitDirEntry(dst.path);
+  return { dir, entries: rebase(entries, name, base) };
 }
 
 export const cpCommand: SubCommand = {
@@ -84,9 +146,11 @@ export const cpCommand: SubCommand = {
       ctx.stderr('copying between containers is not supported\n');
       return 1;
     }
-    const abs = (path: string): string => clean(path.startsWith('/') ? path : `${cwd()}/${path}`);
-    // The CLI makes a relative local path absolute (Go's filepath.Abs); in a removed working
-    // directory getcwd fails, and the real 20.10 CLI prints Go's error and stops before the daemon.
+    // resolveLocalPath: Go's filepath.Abs, keeping a trailing / or /. of what was typed. In a
+    // removed working directory getcwd fails, and the real 20.10 CLI prints Go's error and
+    // stops before the daemon.
+    const abs = (path: string): string =>
+      preserveTrailing(clean(path.startsWith('/') ? path : `${cwd()}/${path}`), path);
     const cwd = (): string => {
       const dir = ctx.proc.getcwd();
       try {
@@ -97,13 +161,22 @@ export const cpCommand: SubCommand = {
       }
       return dir;
     };
+    const follow = p.bools.has('follow-link');
     try {
-      if (src.container !== undefined) return await fromContainer(ctx, d, src.container, src.path, dstArg, abs);
+      if (src.container !== undefined)
+        return await fromContainer(ctx, d, src.container, src.path, dstArg === '-' ? '-' : abs(dstArg), follow);
       if (dst.container !== undefined)
-        return await toContainer(ctx, d, srcArg, dst.container, dst.path, abs, p.bools.has('archive'));
+        return await toContainer(ctx, d, srcArg === '-' ? '-' : abs(srcArg), dst.container, dst.path, {
+          follow,
+          keepOwners: p.bools.has('archive'),
+        });
     } catch (e) {
       if (e instanceof GetwdFailed) {
         ctx.stderr('getwd: no such file or directory\n');
+        return 1;
+      }
+      if (e instanceof CopyFailed) {
+        ctx.stderr(`${e.message}\n`);
         return 1;
       }
       if (e instanceof DaemonError && e.status === 404) {
@@ -121,16 +194,67 @@ class GetwdFailed extends Error {}
 
 type Engine = Parameters<SubCommand['run']>[1];
 
+/** Go's os.Stat/Lstat as the CLI sees the host: undefined when the path is not there. */
+function statOrUndefined(ctx: CommandContext, path: string, follow: boolean) {
+  try {
+    return follow ? ctx.proc.stat(path) : ctx.proc.lstat(path);
+  } catch (e) {
+    if (isKernelError(e) && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return undefined;
+    throw e;
+  }
+}
+
+/** CopyInfoDestinationPath on the host: links followed, and the parent checked when the path is
+ * not there. */
+function hostDestination(ctx: CommandContext, dstPath: string): Dest {
+  let path = dstPath;
+  for (let n = 0; ; n++) {
+    const st = statOrUndefined(ctx, path, false);
+    if (!st) break;
+    if (st.type !== 'symlink') return { path, exists: true, isDir: st.type === 'dir' };
+    if (n > 10) throw new CopyFailed(`too many symlinks in ${dstPath}`);
+    const target = ctx.proc.readlink(path);
+    path = target.startsWith('/') ? target : clean(`${splitDirEntry(path).dir}/${target}`);
+  }
+  const parent = splitDirEntry(path).dir;
+  let st: ReturnType<typeof statOrUndefined>;
+  try {
+    st = ctx.proc.stat(parent);
+  } catch (e) {
+    localError(e, 'stat', parent);
+  }
+  if (st?.type !== 'dir') throw new CopyFailed('not a directory');
+  return { path, exists: false, isDir: false };
+}
+
 async function fromContainer(
   ctx: CommandContext,
   d: Engine,
   container: string,
-  path: string,
-  dstArg: string,
-  abs: (p: string) => string,
+  srcPath: string,
+  dst: string,
+  follow: boolean,
 ): Promise<number> {
-  // The CLI resolves the local path before it asks the daemon for anything.
-  const dst = dstArg === '-' ? '' : abs(dstArg);
+  // The CLI checks the local side before it asks the daemon for anything.
+  const invalid = dst === '-' ? undefined : outputPathError(ctx, dst);
+  if (invalid !== undefined) throw new CopyFailed(invalid);
+  let path = srcPath;
+  let renamed = '';
+  if (follow && path !== '') {
+    let st: ReturnType<Engine['statPath']> | undefined;
+    try {
+      st = d.statPath(container, path);
+    } catch {
+      // The CLI ignores the stat's error: the archive request reports it.
+    }
+    if (st?.isSymlink && st.linkTarget !== undefined) {
+      const target = st.linkTarget.startsWith('/')
+        ? st.linkTarget
+        : clean(`${splitDirEntry(path).dir}/${st.linkTarget}`);
+      ({ resolved: path, rebase: renamed } = rebaseName(path, target));
+    }
+  }
+  if (path === '') emptyPath();
   let archive: ReturnType<Engine['archive']>;
   try {
     archive = d.archive(container, path);
@@ -138,91 +262,85 @@ async function fromContainer(
     if (e instanceof DaemonError && e.status === 404) throw new DaemonError(notFound(container, path), 404);
     throw e;
   }
-  if (dstArg === '-') {
-    await writeContentTo(ctx.stdout, layerTarContent(archive.entries));
+  let name = /\/\.$/.test(path) ? '' : archive.stat.name;
+  let entries = archive.entries;
+  if (renamed !== '' && name !== '') {
+    entries = rebase(entries, name, renamed);
+    name = renamed;
+  }
+  if (dst === '-') {
+    await writeContentTo(ctx.stdout, layerTarContent(entries));
     return 0;
   }
-  const proc = ctx.proc;
-  let dstIsDir: boolean | undefined;
-  try {
-    dstIsDir = proc.stat(dst).type === 'dir';
-  } catch {
-    dstIsDir = undefined;
-  }
-  const name = /\/\.$/.test(path) ? '' : archive.stat.name;
+  const to = prepareCopy(entries, name, archive.stat.isDir, hostDestination(ctx, dst));
   // The CLI unpacks without chown: what it writes belongs to whoever runs it.
-  const owner = { uid: 0, gid: 0 };
-  if (dstIsDir) {
-    extractEntries(proc, dst, archive.entries, owner);
-    return 0;
-  }
-  if (dstIsDir === false && archive.stat.isDir) {
-    ctx.stderr(`cannot copy directory to file\n`);
-    return 1;
-  }
-  if (dstArg.endsWith('/')) {
-    ctx.stderr(`destination directory "${dst}" does not exist\n`);
-    return 1;
-  }
-  try {
-    if (proc.stat(dirOf(dst)).type !== 'dir') throw new Error('not a directory');
-  } catch {
-    ctx.stderr(`invalid output path: directory "${dirOf(dst)}" does not exist\n`);
-    return 1;
-  }
-  const entries = rebase(archive.entries, name, baseOf(dst));
-  extractEntries(proc, dirOf(dst), entries, owner);
+  extractEntries(ctx.proc, to.dir, to.entries, { uid: 0, gid: 0 });
   return 0;
 }
 
 async function toContainer(
   ctx: CommandContext,
   d: Engine,
-  srcArg: string,
+  src: string,
   container: string,
-  path: string,
-  abs: (p: string) => string,
-  keepOwners: boolean,
+  dstPath: string,
+  opts: { follow: boolean; keepOwners: boolean },
 ): Promise<number> {
-  let dstIsDir: boolean | undefined;
-  try {
-    dstIsDir = d.statPath(container, path).isDir;
-  } catch {
-    // Ignored as the CLI ignores it: the parent may still exist.
+  const dst: Dest = { path: dstPath, exists: false, isDir: false };
+  const stat = (path: string) => {
+    try {
+      return d.statPath(container, path);
+    } catch {
+      // Ignored as the CLI ignores it: the parent may still exist.
+      return undefined;
+    }
+  };
+  let st = dstPath === '' ? undefined : stat(dstPath);
+  if (st?.isSymlink && st.linkTarget !== undefined) {
+    const target = st.linkTarget.startsWith('/')
+      ? st.linkTarget
+      : clean(`${splitDirEntry(dstPath).dir}/${st.linkTarget}`);
+    dst.path = target;
+    st = stat(target);
+  }
+  if (st) {
+    dst.exists = true;
+    dst.isDir = st.isDir;
   }
   let entries: LayerEntry[];
   let dir: string;
-  if (srcArg === '-') {
-    if (!dstIsDir) {
-      ctx.stderr(`destination "${container}:${path}" must be a directory\n`);
-      return 1;
-    }
+  if (src === '-') {
+    if (!dst.isDir) throw new CopyFailed(`destination "${container}:${dstPath}" must be a directory`);
     entries = await readLayerTar(ctx.stdin);
-    dir = path;
+    dir = dst.path;
   } else {
-    const src = abs(srcArg);
+    // CopyInfoSourcePath: with -L the whole path's links are followed, else only its parent's.
+    let resolved = src;
+    let renamed = '';
+    if (opts.follow) {
+      let real: string;
+      try {
+        real = ctx.proc.realpath(src);
+      } catch (e) {
+        localError(e, 'lstat', src);
+      }
+      ({ resolved, rebase: renamed } = rebaseName(src, real));
+    }
     let isDir: boolean;
     try {
-      isDir = ctx.proc.lstat(src).type === 'dir';
+      isDir = ctx.proc.lstat(resolved).type === 'dir';
     } catch (e) {
-      ctx.stderr(localError(e, 'lstat', src));
-      return 1;
+      localError(e, 'lstat', resolved);
     }
-    const contents = /\/\.$/.test(srcArg);
-    const name = contents ? '' : baseOf(src);
-    entries = collectEntries(ctx.proc, src, name);
-    if (dstIsDir) dir = path;
-    else {
-      if (dstIsDir === false && isDir) {
-        ctx.stderr('cannot copy directory to file\n');
-        return 1;
-      }
-      dir = dirOf(path.startsWith('/') ? path : `/${path}`);
-      entries = rebase(entries, name, baseOf(path));
-    }
+    const contents = specifiesCurrentDir(resolved);
+    const name = contents ? '' : renamed || baseOf(resolved);
+    const to = prepareCopy(collectEntries(ctx.proc, resolved, name), name, isDir, dst);
+    entries = to.entries;
+    dir = to.dir;
   }
+  if (dir === '') emptyPath();
   try {
-    d.extract(container, dir, entries, keepOwners);
+    d.extract(container, dir, entries, opts.keepOwners);
   } catch (e) {
     if (e instanceof DaemonError && e.status === 404) throw new DaemonError(notFound(container, dir), 404);
     throw e;

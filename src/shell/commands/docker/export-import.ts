@@ -1,8 +1,9 @@
 // docker export and docker import, with the 20.10 CLI's texts.
 import { type FileContent, isKernelError } from '../../../kernel/index.js';
+import { parseReference } from '../../../docker/registry/types.js';
 import { writeContentTo } from '../../content-output.js';
 import { operand } from './flags.js';
-import type { SubCommand } from './util.js';
+import { copyToFile, outputPathError, type SubCommand } from './util.js';
 
 export const exportCommand: SubCommand = {
   def: {
@@ -18,9 +19,14 @@ export const exportCommand: SubCommand = {
       ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
       return 1;
     }
+    const invalid = out === undefined ? undefined : outputPathError(ctx, out);
+    if (invalid !== undefined) {
+      ctx.stderr(`failed to export container: ${invalid}\n`);
+      return 1;
+    }
     const tar = d.export(operand(p, 0));
     if (out === undefined) await writeContentTo(ctx.stdout, tar);
-    else ctx.proc.writeContent(out, tar, 0o666);
+    else copyToFile(ctx, out, tar);
     return 0;
   },
 };
@@ -40,9 +46,14 @@ export const importCommand: SubCommand = {
   async run(ctx, d, p) {
     const src = operand(p, 0);
     const ref = p.operands[1];
-    if (p.lists.has('change')) {
-      ctx.stderr('docker import --change: not simulated here\n');
-      return 1;
+    if (ref !== undefined) {
+      // The client checks the reference before it sends anything.
+      try {
+        parseReference(ref);
+      } catch (e) {
+        ctx.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
+        return 1;
+      }
     }
     let tar: FileContent;
     if (src === '-') tar = ctx.stdin;
@@ -58,7 +69,7 @@ export const importCommand: SubCommand = {
         return 1;
       }
     }
-    ctx.stdout(`${await d.import(tar, ref, p.strings.get('message'))}\n`);
+    ctx.stdout(`${await d.import(tar, ref, p.strings.get('message'), p.lists.get('change') ?? [])}\n`);
     return 0;
   },
 };

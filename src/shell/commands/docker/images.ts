@@ -7,7 +7,16 @@ import { parseReference, qualifiedName, RegistryError } from '../../../docker/re
 import { DOCKER_LISTS, formatDockerList } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { CliError, operand } from './flags.js';
-import { daemonMessage, ellipsis, goTimeString, humanDuration, humanSize, type SubCommand } from './util.js';
+import {
+  copyToFile,
+  daemonMessage,
+  outputPathError,
+  ellipsis,
+  goTimeString,
+  humanDuration,
+  humanSize,
+  type SubCommand,
+} from './util.js';
 
 /**
  * The lines `docker pull` prints (after "Using default tag"). On a terminal the progress bars
@@ -275,9 +284,14 @@ export const saveCommand: SubCommand = {
       ctx.stderr('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
       return 1;
     }
+    const invalid = output === undefined ? undefined : outputPathError(ctx, output);
+    if (invalid !== undefined) {
+      ctx.stderr(`failed to save image: ${invalid}\n`);
+      return 1;
+    }
     const archive = d.save(p.operands);
     if (output === undefined) await writeContentTo(ctx.stdout, archive);
-    else ctx.proc.writeContent(output, archive);
+    else copyToFile(ctx, output, archive);
     return 0;
   },
 };

@@ -1,23 +1,7 @@
 // docker rename, pause, unpause, restart, kill, wait and port, with the 20.10 CLI's texts.
 import { portOf } from '../../../docker/engine/index.js';
-import type { CommandContext } from '../../command.js';
 import { operand } from './flags.js';
-import { daemonMessage, type SubCommand } from './util.js';
-
-/** For each container: the body, the ref on stdout, the daemon's error on stderr. */
-function each(ctx: CommandContext, refs: string[], fn: (ref: string) => void): number {
-  let code = 0;
-  for (const ref of refs) {
-    try {
-      fn(ref);
-      ctx.stdout(`${ref}\n`);
-    } catch (e) {
-      ctx.stderr(`${daemonMessage(e)}\n`);
-      code = 1;
-    }
-  }
-  return code;
-}
+import { daemonMessage, forEachRef, type SubCommand } from './util.js';
 
 export const renameCommand: SubCommand = {
   def: {
@@ -50,12 +34,12 @@ const pauseDef = (path: 'pause' | 'unpause') => ({
 
 export const pauseCommand: SubCommand = {
   def: pauseDef('pause'),
-  run: (ctx, d, p) => each(ctx, p.operands, (r) => d.setPaused(r, true)),
+  run: (ctx, d, p) => forEachRef(ctx, p.operands, (r) => d.setPaused(r, true)),
 };
 
 export const unpauseCommand: SubCommand = {
   def: pauseDef('unpause'),
-  run: (ctx, d, p) => each(ctx, p.operands, (r) => d.setPaused(r, false)),
+  run: (ctx, d, p) => forEachRef(ctx, p.operands, (r) => d.setPaused(r, false)),
 };
 
 export const killCommand: SubCommand = {
@@ -66,7 +50,7 @@ export const killCommand: SubCommand = {
     flags: [{ long: 'signal', short: 's', type: 'string' }],
     args: { min: 1 },
   },
-  run: (ctx, d, p) => each(ctx, p.operands, (r) => d.kill(r, p.strings.get('signal') ?? 'KILL')),
+  run: (ctx, d, p) => forEachRef(ctx, p.operands, (r) => d.kill(r, p.strings.get('signal') ?? 'KILL')),
 };
 
 export const restartCommand: SubCommand = {
@@ -77,21 +61,12 @@ export const restartCommand: SubCommand = {
     flags: [{ long: 'time', short: 't', type: 'int' }],
     args: { min: 1 },
   },
-  async run(ctx, d, p) {
-    let code = 0;
-    for (const ref of p.operands) {
-      try {
-        // Stop and start again: the same container layer, mounted anew.
-        const c = d.stop(ref);
-        await d.runMain(c.id, ctx, true);
-        ctx.stdout(`${ref}\n`);
-      } catch (e) {
-        ctx.stderr(`${daemonMessage(e)}\n`);
-        code = 1;
-      }
-    }
-    return code;
-  },
+  run: (ctx, d, p) =>
+    forEachRef(ctx, p.operands, async (ref) => {
+      // Stop and start again: the same container layer, mounted anew.
+      const c = d.stop(ref);
+      await d.runMain(c.id, ctx, true);
+    }),
 };
 
 export const waitCommand: SubCommand = {
@@ -103,13 +78,13 @@ export const waitCommand: SubCommand = {
     args: { min: 1 },
   },
   run(ctx, d, p) {
+    // Errors are gathered and printed after the codes, as the CLI returns them.
+    const errs: string[] = [];
     let code = 0;
     for (const ref of p.operands) {
       const c = d.findContainer(ref);
-      if (!c) {
-        ctx.stderr(`Error response from daemon: No such container: ${ref}\n`);
-        code = 1;
-      } else if (c.state.status === 'running') {
+      if (!c) errs.push(`Error response from daemon: No such container: ${ref}\n`);
+      else if (c.state.status === 'running') {
         // Docker would block until it stops; nothing can stop it while this prompt waits.
         ctx.stderr(
           `docker wait: ${ref} is still running and nothing would stop it while the prompt waits; ` +
@@ -118,7 +93,8 @@ export const waitCommand: SubCommand = {
         code = 1;
       } else ctx.stdout(`${c.state.status === 'created' ? 0 : c.state.exitCode}\n`);
     }
-    return code;
+    ctx.stderr(errs.join(''));
+    return errs.length ? 1 : code;
   },
 };
 

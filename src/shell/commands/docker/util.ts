@@ -2,7 +2,7 @@
 // the typed command signature.
 import type { DockerEngine } from '../../../docker/engine/index.js';
 import { DaemonError } from '../../../docker/engine/index.js';
-import { BudgetExceeded } from '../../../kernel/index.js';
+import { BudgetExceeded, type FileContent, isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 import { BrokenPipe } from '../../pipe.js';
 import { CliError, checkArgs, helpText, parseFlags, type CommandDef, type Parsed } from './flags.js';
@@ -50,6 +50,34 @@ export function daemonMessage(e: unknown): string {
   return `Error response from daemon: ${e instanceof Error ? e.message : String(e)}`;
 }
 
+/**
+ * The CLI's loop over several containers (stop, rm, kill, pause, unpause, restart): each name on
+ * stdout as it succeeds, the errors gathered and printed together at the end, as the one error
+ * the command returns. `inline` picks errors printed where they happen and not counted (rm -f of
+ * a missing container); `text` words an error (the client's own "Error: No such container: x").
+ */
+export async function forEachRef(
+  ctx: CommandContext,
+  refs: string[],
+  fn: (ref: string) => unknown,
+  opts: { inline?: (e: unknown) => boolean; text?: (e: unknown) => string } = {},
+): Promise<number> {
+  const errs: string[] = [];
+  for (const ref of refs) {
+    try {
+      await fn(ref);
+      ctx.stdout(`${ref}\n`);
+    } catch (e) {
+      if (e instanceof BudgetExceeded || e instanceof BrokenPipe) throw e;
+      const text = opts.text?.(e) ?? daemonMessage(e);
+      if (opts.inline?.(e)) ctx.stderr(`${text}\n`);
+      else errs.push(text);
+    }
+  }
+  if (errs.length) ctx.stderr(`${errs.join('\n')}\n`);
+  return errs.length ? 1 : 0;
+}
+
 /** Runs a subcommand: flags, --help, argument counts, then the body. */
 export async function runSub(
   ctx: CommandContext,
@@ -80,3 +108,65 @@ export async function runSub(
 }
 
 export const enc = new TextEncoder();
+
+/** Go's os.Stat as the CLI sees the host: undefined when nothing is there (ENOENT), Go's error text
+ * for any other failure ("stat /f/x: not a directory"). */
+function statOrError(ctx: CommandContext, path: string) {
+  try {
+    return ctx.proc.stat(path);
+  } catch (e) {
+    if (isKernelError(e) && e.code === 'ENOENT') return undefined;
+    if (isKernelError(e) && e.code === 'ENOTDIR') return `stat ${path}: not a directory`;
+    throw e;
+  }
+}
+
+/** Go's filepath.Clean. */
+export function goClean(path: string): string {
+  const rooted = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '..' || !rooted) out.push(part);
+  }
+  const joined = out.join('/');
+  return rooted ? `/${joined}` : joined || '.';
+}
+
+/** Go's filepath.Dir. */
+export function goDir(path: string): string {
+  const i = path.lastIndexOf('/');
+  return goClean(i < 0 ? '.' : path.slice(0, i + 1));
+}
+
+/** command.ValidateOutputPath (cp, export -o, save -o): the destination's directory must exist, and
+ * a destination that is there must be a directory or a regular file. The error text, or undefined. */
+export function outputPathError(ctx: CommandContext, path: string): string | undefined {
+  const dir = goDir(goClean(path));
+  if (dir !== '.' && statOrError(ctx, dir) === undefined)
+    return `invalid output path: directory ${JSON.stringify(dir)} does not exist`;
+  const st = path === '' ? undefined : statOrError(ctx, path);
+  if (typeof st === 'string') return st;
+  if (st && st.type !== 'dir' && st.type !== 'file') {
+    const what = st.type === 'chr' || st.type === 'blk' ? 'got a device' : 'got an irregular file';
+    return `invalid output path: ${JSON.stringify(path)} must be a directory or a regular file: ${what}`;
+  }
+  return undefined;
+}
+
+let tempFiles = 0;
+
+/** command.CopyToFile (export -o, save -o): a temp file in the destination's directory (0600, as
+ * Go's os.CreateTemp makes it) renamed over the destination, so the archive is 0600 whatever was
+ * there. */
+export function copyToFile(ctx: CommandContext, path: string, content: FileContent): void {
+  const tmp = `${goDir(path)}/.docker_temp_${++tempFiles}`;
+  ctx.proc.writeContent(tmp, content, 0o600);
+  try {
+    ctx.proc.rename(tmp, path);
+  } catch (e) {
+    ctx.proc.unlink(tmp);
+    throw e;
+  }
+}

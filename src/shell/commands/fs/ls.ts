@@ -320,12 +320,9 @@ async function ls(ctx: CommandContext): Promise<number> {
   for (const op of operands) {
     let it: Item;
     try {
+      // ls -l LINK (no trailing slash) shows the link, a dangling one too, as GNU ls and busybox's
+      // do; ls LINK lists the directory it names.
       it = makeItem(proc, op, op, !!(!o.long || op.endsWith('/') || f.has('L')), o, f.has('L'));
-      // ls -l dir-link (no trailing slash) shows the link; ls dir-link lists the directory.
-      if (o.long && it.st.type === 'symlink' && !o.dirSelf) {
-        const t = proc.stat(op);
-        if (t.type === 'dir') it = { name: op, path: op, st: t };
-      }
     } catch (err) {
       ctx.stderr(`ls: cannot access ${q(op)}: ${errText(err)}\n`);
       status = 2;
