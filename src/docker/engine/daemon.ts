@@ -277,6 +277,13 @@ export class DaemonCore {
           409,
         );
       }
+      const running = users.find((c) => c.state.status === 'running');
+      if (running)
+        throw new DaemonError(
+          `conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image is being used by ` +
+            `running container ${running.id.slice(0, 12)}`,
+          409,
+        );
       if (users.length && !force)
         throw new DaemonError(
           `conflict: unable to delete ${shortId(img.id)} (must be ` +
@@ -289,7 +296,17 @@ export class DaemonCore {
         out.push({ Untagged: k });
       }
     }
-    if (users.length) return out; // forced untag: the image stays while containers use it
+    // imageDeleteHelper after an untag: a running container keeps the image (quietly, as an
+    // untagged one); forced, stopped ones do not: the image goes, its layers stay while their
+    // container layers stand on them.
+    if (users.some((c) => c.state.status === 'running')) return out;
+    if (users.length) {
+      this.imageStore.delete(img.id);
+      out.push({ Deleted: img.id });
+      this.emit({ kind: 'image-deleted', id: img.id });
+      if (img.layer) for (const chain of this.layers.release(img.layer)) out.push({ Deleted: chain });
+      return out;
+    }
     this.deleteImageChain(img, out);
     return out;
   }

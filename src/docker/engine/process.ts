@@ -85,6 +85,31 @@ function homeOf(d: Daemon, c: Container, user: string): string {
   return '/';
 }
 
+const ENDLESS = /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/;
+
+/**
+ * What a detached `sh -c SCRIPT` that ends in something endless (sleep 1000, while true) does
+ * first, when that is whole commands: `echo started; sleep 1000` writes "started" to its log. Only
+ * a cut at a top-level `;`, `&&` or newline with its keywords, brackets and quotes balanced counts.
+ */
+export function leadingCommands(script: string): string | undefined {
+  const m = ENDLESS.exec(script);
+  if (!m) return undefined;
+  const cut = /^([\s\S]*?)\s*(;|&&|\n)\s*$/.exec(script.slice(0, m.index));
+  const head = cut?.[1]?.trim();
+  if (!head) return undefined;
+  const count = (re: RegExp): number => head.match(re)?.length ?? 0;
+  const balanced =
+    count(/\bdo\b/g) === count(/\bdone\b/g) &&
+    count(/\bif\b/g) === count(/\bfi\b/g) &&
+    count(/\bcase\b/g) === count(/\besac\b/g) &&
+    count(/\{/g) === count(/\}/g) &&
+    count(/\(/g) === count(/\)/g) &&
+    count(/'/g) % 2 === 0 &&
+    count(/"/g) % 2 === 0;
+  return balanced ? head : undefined;
+}
+
 /** Whether the program keeps running until stopped. */
 export function isLongRunning(argv: string[], detach: boolean): boolean {
   const args = base(argv[0] ?? '') === 'docker-entrypoint.sh' ? argv.slice(1) : argv;
@@ -93,8 +118,7 @@ export function isLongRunning(argv: string[], detach: boolean): boolean {
   if (prog === 'tail' && args.includes('-f')) return true;
   if (!detach) return false;
   if (prog === 'sleep') return true;
-  if (SHELLS.has(prog) && args[1] === '-c')
-    return /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/.test(args[2] ?? '');
+  if (SHELLS.has(prog) && args[1] === '-c') return ENDLESS.test(args[2] ?? '');
   return false;
 }
 
@@ -177,6 +201,16 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
       if (lines.length) out.stdout(`${lines.join('\n')}\n`);
       out.stderr(nginxNotices(d));
     }
+    const head = isShellLine(argv) ? leadingCommands(argv[2] ?? '') : undefined;
+    if (head !== undefined)
+      await d.runCommand(head, {
+        root: d.mergedDir(c),
+        cwd: c.config.WorkingDir || '/',
+        env: containerEnv(d, c, { tty: !!c.config.Tty }),
+        shell: true,
+        hostname: c.config.Hostname || c.id.slice(0, 12),
+        io: out,
+      });
     return 'running';
   }
   if (SHELLS.has(base(c.path)) && c.args.length === 0) {

@@ -521,7 +521,8 @@ export const logsCommand: SubCommand = {
     const bounds: Record<string, number | undefined> = {};
     for (const k of ['since', 'until']) {
       const v = p.strings.get(k);
-      if (v === undefined) continue;
+      // The daemon takes --until 0 as no bound at all (daemon/logs.go).
+      if (v === undefined || (k === 'until' && v === '0')) continue;
       bounds[k] = logTime(v, d.clock.now());
       if (bounds[k] === undefined) {
         ctx.stderr(`invalid value for "${k}": failed to parse value as time or duration: "${v}"\n`);

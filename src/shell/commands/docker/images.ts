@@ -7,6 +7,7 @@ import { parseReference, qualifiedName, RegistryError } from '../../../docker/re
 import { DOCKER_LISTS, formatDockerList } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { CliError, operand } from './flags.js';
+import { filterImages } from './image-filters.js';
 import {
   copyToFile,
   daemonMessage,
@@ -98,13 +99,12 @@ export const imagesCommand: SubCommand = {
   run(ctx, d, p) {
     const now = d.clock.now();
     const noTrunc = p.bools.has('no-trunc');
-    let rows = d.images(p.bools.has('all'));
-    const want = p.operands[0];
-    if (want) {
-      const [repo, tag] = want.includes(':')
-        ? [want.slice(0, want.lastIndexOf(':')), want.slice(want.lastIndexOf(':') + 1)]
-        : [want, undefined];
-      rows = rows.filter((r) => r.repository === repo && (tag === undefined || r.tag === tag));
+    // The CLI sends REPOSITORY[:TAG] as one more reference filter.
+    const specs = [...(p.lists.get('filter') ?? []), ...p.operands.map((o) => `reference=${o}`)];
+    const rows = filterImages(d, d.images(true), specs, p.bools.has('all'));
+    if (typeof rows === 'string') {
+      ctx.stderr(`${rows}\n`);
+      return rows.startsWith('invalid argument') ? 125 : 1;
     }
     const data = rows.map((r) => ({
       ID: noTrunc ? r.image.id : r.image.id.slice(7, 19),
@@ -120,8 +120,8 @@ export const imagesCommand: SubCommand = {
       VirtualSize: humanSize(r.size),
     }));
     if (p.bools.has('quiet') && !p.strings.has('format')) {
-      const seen = new Set<string>();
-      for (const r of data) if (!seen.has(r.ID)) seen.add(r.ID), ctx.stdout(`${r.ID}\n`);
+      // One line a row, as the 20.10 CLI prints them: an image with three tags three times.
+      for (const r of data) ctx.stdout(`${r.ID}\n`);
       return 0;
     }
     let format = p.strings.get('format') ?? '';
