@@ -5,22 +5,25 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealDocker, realHostUnavailable } from './../support/real-docker.js';
+import { reportUnavailable, startRealDocker, realHostUnavailable } from './../support/real-docker.js';
+import { whyNoRealKernel } from '../kernel/conformance/real-runner.js';
 import { makeScriptFixtures, type ScriptFixtures } from './script-conformance/fixtures.js';
 import { normalizeTranscript } from './script-conformance/normalize.js';
-import { runScriptOnRealHost, scriptDockerd } from './script-conformance/run-real.js';
+import { isKernelOnly, runScriptOnKernel, runScriptOnRealHost, scriptDockerd } from './script-conformance/run-real.js';
 
 const SCRIPTS = join(import.meta.dirname, 'script-conformance', 'scripts');
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-const scripts = readdirSync(SCRIPTS)
+const all = readdirSync(SCRIPTS)
   .filter((f) => f.endsWith('.sh'))
   .sort();
+const kernelOnly = all.filter((f) => isKernelOnly(readFileSync(join(SCRIPTS, f), 'utf8')));
+const scripts = all.filter((f) => !kernelOnly.includes(f));
 
 const unavailable = realHostUnavailable('script conformance against a real dockerd', { busybox: true });
 
-function runOnSimulator(script: string, fixtures: ScriptFixtures): string {
+function runOnSimulator(script: string, fixtures: ScriptFixtures | undefined): string {
   const args = [BIN, 'script', script, '--seed', '7'];
-  for (const [from, to] of fixtures.copyIn) args.push('--copy-in', `${from}:${to}`);
+  for (const [from, to] of fixtures?.copyIn ?? []) args.push('--copy-in', `${from}:${to}`);
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
   return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
 }
@@ -52,5 +55,22 @@ describe.runIf(!unavailable)('scripts agree with a real Docker host', () => {
       expect(sim).toBe(real);
     },
     120_000,
+  );
+});
+
+// Scripts about the kernel alone (a lesson's plain mount -t overlay, no Docker): plain bash as
+// root in a mount namespace of its own against the simulator, line by line.
+const noKernel = reportUnavailable('kernel-only scripts against a real overlay mount', whyNoRealKernel());
+
+describe.runIf(!noKernel)('kernel-only scripts agree with a real overlay mount', () => {
+  it.each(kernelOnly)(
+    '%s',
+    (name) => {
+      const file = join(SCRIPTS, name);
+      const real = normalizeTranscript(runScriptOnKernel(readFileSync(file, 'utf8')));
+      const sim = normalizeTranscript(runOnSimulator(file, undefined));
+      expect(sim).toBe(real);
+    },
+    60_000,
   );
 });

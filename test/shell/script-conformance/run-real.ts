@@ -4,7 +4,8 @@
 // scripts name the same paths as on the simulated host, and the host's own /var/lib/docker is
 // never touched.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findExecutable, type RealDocker } from '../../support/real-docker.js';
 
@@ -29,6 +30,47 @@ export function scriptLines(text: string): string[] {
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** A script about the kernel alone (no Docker): its first line is `# kernel only`. */
+export const isKernelOnly = (script: string): boolean => /^# kernel only\b/.test(script);
+
+/** The body that runs each line of a script, printing `$ <line>` and what the line wrote. */
+function lineByLine(script: string): string[] {
+  const body = ['__status=0'];
+  for (const line of scriptLines(script)) {
+    // Echoing the line must not disturb $?, which the next line may read.
+    body.push(`printf '%s\\n' ${quote(`$ ${line}`)}`);
+    body.push('( exit $__status )');
+    body.push(`{ ${line}\n} 2>&1`);
+    body.push('__status=$?');
+  }
+  return body;
+}
+
+/**
+ * Runs a kernel-only script with plain bash as root in a mount namespace of its own, where /tmp
+ * is a fresh empty directory (on the same filesystem as the machine's temp dir, as the
+ * simulator's /tmp is on its root disk): its overlay mounts are made there and vanish with the
+ * namespace, and nothing of the machine's /tmp is seen or touched.
+ */
+export function runScriptOnKernel(script: string): string {
+  const work = mkdtempSync(join(tmpdir(), 'ot-kernel-script-'));
+  try {
+    const root = join(work, 'tmp');
+    mkdirSync(root);
+    const body = ['set +e', `mount --bind ${quote(root)} /tmp`, 'cd /root 2>/dev/null || cd /', ...lineByLine(script)];
+    const file = join(work, 'run.sh');
+    writeFileSync(file, `${body.join('\n')}\n`);
+    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'bash', file], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
+    });
+    return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** copyIn: [real file, path on the host the script sees]. */
 export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array<[string, string]> = []): string {
   const work = join(d.tmpDir, 'script');
@@ -50,14 +92,7 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
     mkdirSync(join(work, 'in', dirname(to)), { recursive: true });
     copyFileSync(from, join(work, 'in', to));
   }
-  body.push('__status=0');
-  for (const line of scriptLines(script)) {
-    // Echoing the line must not disturb $?, which the next line may read.
-    body.push(`printf '%s\\n' ${quote(`$ ${line}`)}`);
-    body.push('( exit $__status )');
-    body.push(`{ ${line}\n} 2>&1`);
-    body.push('__status=$?');
-  }
+  body.push(...lineByLine(script));
   const file = join(work, 'run.sh');
   writeFileSync(file, `${body.join('\n')}\n`);
   mkdirSync('/var/lib/docker', { recursive: true });

@@ -203,10 +203,13 @@ function findmnt(ctx: CommandContext): number {
     match = (r) => r === best;
     firstOnly = true;
   }
-  if (firstOnly) tree = false;
+  // A source or target asked for (an operand, -S, -M) or -f turns the tree off (findmnt.c's main).
+  if (firstOnly || a !== undefined || sourceWanted !== undefined || targetWanted !== undefined) tree = false;
   let picked = rows.filter(match);
   if (firstOnly) picked = picked.slice(0, 1);
-  if (picked.length === 0) return 1;
+  // Nothing found: a list ends with status 1 (add_matching_lines), a tree with 0 and no output
+  // (create_treenode) — util-linux's findmnt -t overlay when no overlay is mounted.
+  if (picked.length === 0) return tree ? 0 : 1;
   // The tree: a row hangs under its nearest picked ancestor, as findmnt's create_treenode does.
   const pickedIds = new Set(picked.map((r) => r.id));
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -117,6 +117,9 @@ describe('findmnt over the simulated host', () => {
       code: 1,
     });
     expect(await run('findmnt /etc')).toEqual({ out: '', err: '', code: 1 });
+    // No overlay mounted: the tree is empty and findmnt succeeds; a list of nothing fails (2.38).
+    expect(await run('findmnt -t overlay')).toEqual({ out: '', err: '', code: 0 });
+    expect(await run('findmnt -l -t overlay')).toEqual({ out: '', err: '', code: 1 });
     expect((await run('findmnt -n -o TARGET /')).out).toBe('/\n');
     expect((await run('findmnt -t notmpfs,noproc,nodevtmpfs -n -o TARGET')).out).toBe('/\n');
   });
