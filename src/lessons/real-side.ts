@@ -10,6 +10,8 @@ export interface RealLineResult {
   exitCode: number;
   /** The line stopped by Ctrl-C (status 130). */
   interrupted?: boolean;
+  /** The line's `exit` ended the bash (another took up where it left off). */
+  exited?: boolean;
   /** Every traced command it ran (argv, stdout, exit), for checks like `printed … by sha256sum`. */
   commands: CommandTrace[];
 }
@@ -22,8 +24,9 @@ export interface RealSide {
   /** `answer`'s argument expanded by the real bash (`answer $(docker inspect …)`, `"$C2"`). */
   expand(raw: string): Promise<string>;
   /** The lesson's start again: what it made on the daemon removed, a fresh bash, the setup run,
-   * then `lines` replayed, all silently (reset, undo, opening the lesson at a step). */
-  rebuild(setup: readonly string[], lines: readonly string[]): Promise<void>;
+   * then `lines` replayed, silently but for what `say` hears of its progress (reset, undo, opening
+   * the lesson at a step: it takes seconds). */
+  rebuild(setup: readonly string[], lines: readonly string[], say?: (s: string) => void): Promise<void>;
   prompt(): string;
 }
 

@@ -367,7 +367,11 @@ export class LessonRunner implements LessonSession {
     untrace();
     const commands = this.record.commands.slice(from);
     const changed = !sameStamp(before, stamp(this.host));
-    return this.judgeLine({ step: this.index, line, exit: r.exitCode, output: out, commands, changed }, from);
+    const turn = await this.judgeLine(
+      { step: this.index, line, exit: r.exitCode, output: out, commands, changed },
+      from,
+    );
+    return r.exited ? { ...turn, messages: [this.m.exitStays, ...turn.messages] } : turn;
   }
 
   /** A line on a real host: run there for the learner to see, and on the simulated twin at the
@@ -409,7 +413,8 @@ export class LessonRunner implements LessonSession {
     const changed = !sameStamp(before, stamp(this.host));
     this.record.commands.push(...r.commands);
     const entry = { step: this.index, line, exit: r.exitCode, output: out, commands: r.commands, changed };
-    return this.judgeLine(entry, from);
+    const turn = await this.judgeLine(entry, from);
+    return r.exited ? { ...turn, messages: [this.m.real.exitStays, ...turn.messages] } : turn;
   }
 
   /** A line that ran: logged, recorded for the checks, then the step checked. */

@@ -84,6 +84,9 @@ const en = {
   values: 'Values you found',
   pressEnter: 'Press Enter for the lesson map.',
   stillInShell: "You are still in a container's shell: `exit` leaves it, then Enter opens the lesson map.",
+  exitStays:
+    '(`exit` leaves a shell you opened in a container; this is the lesson’s own shell, which stays as it was. ' +
+    '`lessons` goes back to the map.)',
   valueLabel: {
     diffid: (image: string, n: number) => `DiffID of ${image}'s layer ${n}`,
     chainid: (image: string, n: number) => `ChainID of ${image}'s layer ${n}`,
@@ -114,6 +117,9 @@ const en = {
     sandbox: 'This sandbox is simulated; `overlay-tutor sandbox --real` opens one on the real host.',
     mapStatus: 'real host',
     rebuilding: 'Rebuilding the real host from the lesson’s start (a real host keeps no snapshots) ...',
+    exitStays:
+      '(`exit` ended the lesson’s real bash; another took up where it left off: its working directory, ' +
+      'variables, functions and options kept, as the simulated lesson’s shell stays. `lessons` goes back to the map.)',
     rebuilt: (n: number) =>
       `(The real host was rebuilt: what the lesson made on the private daemon removed, its setup run again` +
       `${n ? ` and your ${n === 1 ? 'earlier line' : `${n} earlier lines`} replayed` : ''}.)`,
@@ -195,6 +201,8 @@ const zhCN: Strings = {
   values: '你求出的值',
   pressEnter: '按回车回到课程列表。',
   stillInShell: '你还在容器的 shell 里：输入 `exit` 离开，然后按回车回到课程列表。',
+  exitStays:
+    '（`exit` 用来离开你在容器里打开的 shell；这是课程自己的 shell，它保持原样。输入 `lessons` 回到课程列表。）',
   valueLabel: {
     diffid: (image: string, n: number) => `${image} 第 ${n} 层的 DiffID`,
     chainid: (image: string, n: number) => `${image} 第 ${n} 层的 ChainID`,
@@ -222,6 +230,9 @@ const zhCN: Strings = {
     sandbox: '这个沙盒是模拟的；`overlay-tutor sandbox --real` 打开真实主机上的沙盒。',
     mapStatus: '真实主机',
     rebuilding: '正在从本课开头重建真实主机（真实主机没有快照）……',
+    exitStays:
+      '（`exit` 结束了本课的真实 bash；教程另起一个接着原来的状态：工作目录、变量、函数和选项都保留，' +
+      '和模拟课程里的 shell 一样。输入 `lessons` 回到课程列表。）',
     rebuilt: (n: number) =>
       `（真实主机已重建：删除本课在私有守护进程上创建的东西，重新运行准备步骤` +
       `${n ? `，并重放你之前的 ${n} 条命令` : ''}。）`,

@@ -47,20 +47,53 @@ export const TRACED_COMMANDS = [
   'tar',
 ];
 
+/** A request to the tutor, in bash (the tutor serves it while the line runs: serveRequests): `ask
+ * WORDS…` writes them to $__OT_CTL/request and waits for the reply, whose first line is the status
+ * (in $code) and the rest its words (in $said). */
+const ASK = `ask() {
+  rm -f "$__OT_CTL/reply"
+  printf '%s\\n' "$*" > "$__OT_CTL/request.new" && mv "$__OT_CTL/request.new" "$__OT_CTL/request"
+  while [ ! -e "$__OT_CTL/reply" ]; do sleep 0.1; done
+  code=$(head -n 1 "$__OT_CTL/reply"); said=$(tail -n +2 "$__OT_CTL/reply"); rm -f "$__OT_CTL/reply"
+}`;
+
+// `docker pull` of a tutorial image: nothing when the daemon holds that image under that tag (the
+// same image ID as the simulator's), a tag when it holds it under another, else a load of the
+// simulator's archive (src/real/image-archives.ts), asked of the tutor when the cache has none.
 const WRAPPER = `#!/bin/bash
 # overlay-tutor: records this command (argv, stdout, exit status) for the lesson's checks
 n=\${0##*/}
 real=$(PATH=$__OT_PATH type -P -- "$n") || { echo "$n: command not found" >&2; exit 127; }
 f=$__OT_TRACE/\${EPOCHREALTIME/[.,]/}.$BASHPID.$RANDOM
 printf '%s\\0' "$n" "$@" > "$f.argv"
+${ASK}
 if [ "$n" = docker ] && [ "$1" = pull ] && [ -n "$__OT_IMAGES" ]; then
   ref=\${!#}
   case $ref in *:*) ;; *) ref=$ref:latest ;; esac
   ref=\${ref#docker.io/}; ref=\${ref#library/}
-  file=$__OT_IMAGES/\${ref//[\\/:]/_}.tar
-  if [ -f "$file" ]; then
-    echo "(no registry here: $ref is loaded from the simulator's archive of it)" >&2
-    set -- load -i "$file"
+  stem=\${ref//[\\/:]/_}
+  if [ -f "$__OT_IMAGES/$stem.id" ]; then
+    id=$(<"$__OT_IMAGES/$stem.id")
+    if [ "$("$real" image inspect -f '{{.Id}}' "$ref" 2>/dev/null)" = "$id" ]; then
+      echo "(no registry here: $ref is on the daemon already, the simulator's image: nothing to load)" >&2
+      : > "$f.out"; printf 0 > "$f.exit"; exit 0
+    fi
+    if "$real" image inspect "$id" >/dev/null 2>&1; then
+      echo "(no registry here: $ref is the image the daemon holds under another tag: tagged)" >&2
+      set -- tag "$id" "$ref"
+    else
+      file=$(<"$__OT_IMAGES/$stem.archive")
+      if [ ! -f "$file" ] && [ -n "$__OT_CTL" ]; then
+        echo "(no registry here: the simulator writes $ref's archive first, once: it is kept for the next time)" >&2
+        ask archive "$ref"
+        [ -n "$said" ] && printf '%s\\n' "$said" >&2
+        [ "$code" = 0 ] || { printf '%s' "$code" > "$f.exit"; exit "$code"; }
+      fi
+      if [ -f "$file" ]; then
+        echo "(no registry here: $ref is loaded from the simulator's archive of it)" >&2
+        set -- load -i "$file"
+      fi
+    fi
   fi
 fi
 "$real" "$@" | tee "$f.out"
@@ -77,12 +110,12 @@ export function systemctlShim(ctl: string | undefined): string {
   if (!ctl) return `#!/bin/sh\n${notRun}`;
   const c = shellQuote(ctl);
   return `#!/bin/bash
+__OT_CTL=${c}
+${ASK}
 case "$1 \${2%.service}" in
 "restart docker" | "start docker")
-  rm -f ${c}/reply
-  printf '%s\\n' "$*" > ${c}/request.new && mv ${c}/request.new ${c}/request
-  while [ ! -e ${c}/reply ]; do sleep 0.1; done
-  code=$(head -n 1 ${c}/reply); tail -n +2 ${c}/reply >&2; rm -f ${c}/reply
+  ask "$@"
+  [ -n "$said" ] && printf '%s\\n' "$said" >&2
   exit "$code" ;;
 esac
 ${notRun}`;
@@ -126,8 +159,9 @@ export function takeTrace(records: string): CommandTrace[] {
   return out;
 }
 
-/** Answers one systemctl request under `ctl`, if one waits: the handler's exit status and words. */
-export async function serveSystemctl(
+/** Answers one request under `ctl` (systemctl's, or a pull's for an archive), if one waits: the
+ * handler's exit status and words. */
+export async function serveRequests(
   ctl: string,
   handle: (args: string[]) => Promise<{ code: number; message: string }>,
 ): Promise<boolean> {

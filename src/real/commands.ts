@@ -21,13 +21,27 @@ export async function runPreflight(out: Write = (s) => process.stdout.write(s)):
   return p.modes.some((m) => m.usable && m.mode !== 'kernel') ? 0 : 2;
 }
 
-/** Starts the private daemon after a preflight that allows it; a string is the screen to show. */
-export async function privateDaemonOrScreen(out: Write): Promise<PrivateDaemon | string> {
+/** The preflight for the private daemon, its table written; a string is the screen saying it cannot run. */
+export async function privatePreflight(out: Write): Promise<string | undefined> {
   const p = await preflightHere();
   const ascii = localeIsAscii(process.env);
   if (!p.modes.find((m) => m.mode === 'private')!.usable) return renderCannotRun(p, 'private', ascii);
   out(renderPreflight(p, ascii));
-  const d = await startPrivateDaemon();
+  return undefined;
+}
+
+/** Starts the private daemon after a preflight that allows it (unless `preflightShown`: passed
+ * already); a string is the screen to show. */
+export async function privateDaemonOrScreen(
+  out: Write,
+  o: { preflightShown?: boolean; keepImages?: boolean } = {},
+): Promise<PrivateDaemon | string> {
+  if (!o.preflightShown) {
+    const cannot = await privatePreflight(out);
+    if (cannot) return cannot;
+  }
+  out("Starting the tutor's private dockerd ...\n");
+  const d = await startPrivateDaemon(o.keepImages ? { keepImages: true } : {});
   if (typeof d === 'string') return `The tutor's private dockerd did not start: ${d}\n`;
   if (d.stale.foundPidfile)
     out(

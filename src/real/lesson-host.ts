@@ -1,6 +1,7 @@
 // The lessons on a real host (`overlay-tutor --real`): the tutor's private dockerd, prepared once
-// (the tutorial images' archives for a lesson's `docker pull`, the command trace the checks read,
-// `systemctl restart docker` served by restarting that daemon), and for each lesson a RealSide
+// (the command trace the checks read; a lesson's `docker pull` served from the tutorial images'
+// archive cache, an archive made when first pulled; `systemctl restart docker` served by
+// restarting that daemon), and for each lesson a RealSide
 // (src/lessons/real-side.ts): a real bash whose lines the lesson runner runs and whose host its
 // checks read. Rebuilding a lesson (opening it, reset, undo) removes what it made on the daemon
 // (resetDaemon: containers, images but the setup's, volumes, /root and /etc/docker) and replays
@@ -14,7 +15,8 @@ import type { CommandIO } from '../shell/command.js';
 import { installTrace, takeTrace, type TraceDirs } from './command-trace.js';
 import { privateDaemonOrScreen } from './commands.js';
 import type { HostFacts } from './compare.js';
-import { driverIn, imagesPulledBy, resetDaemon, writeImageArchives } from './lesson-real.js';
+import { type ImageArchives, openImageArchives } from './image-archives.js';
+import { imagesPulledBy, requestServer, resetDaemon } from './lesson-real.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { type RealHost, realHost } from './real-host.js';
 import { RealShell } from './real-shell.js';
@@ -61,21 +63,26 @@ export function simulatorOnlyReason(
 }
 
 /** The preflight, the private dockerd and what every lesson needs of it; a number is the exit
- * status when the mode cannot run (the screen saying why has been written to `out`). */
-export async function startRealLessons(out: (s: string) => void): Promise<RealLessons | number> {
-  const d = await privateDaemonOrScreen(out);
+ * status when the mode cannot run (the screen saying why has been said). `say` hears the start and,
+ * unless a rebuild is given its own, what each lesson's preparation does. */
+export async function startRealLessons(
+  say: (s: string) => void,
+  o: { preflightShown?: boolean } = {},
+): Promise<RealLessons | number> {
+  const d = await privateDaemonOrScreen(say, { keepImages: true, ...o });
   if (typeof d === 'string') {
-    out(d);
+    say(d);
     return 2;
   }
   try {
-    out('Writing the tutorial images from the simulator (a lesson’s docker pull loads them) ...\n');
-    const images = await writeImageArchives(d.dir);
+    // An earlier tutor wrote every image's archive into images/ on each start: gone for the cache.
+    rmSync(join(d.dir, 'images'), { recursive: true, force: true });
+    const archives = openImageArchives(join(d.dir, 'archives'));
     const trace = installTrace(d.dir);
     const ctl = join(d.dir, 'ctl');
     rmSync(ctl, { recursive: true, force: true });
     mkdirSync(ctl, { recursive: true });
-    const side = lessonSide(d, { trace, images, ctl });
+    const side = lessonSide(d, { trace, archives, ctl, state: join(d.dir, 'shell-state') }, say);
     let stopping: Promise<void> | undefined;
     return {
       daemon: d,
@@ -90,38 +97,44 @@ export async function startRealLessons(out: (s: string) => void): Promise<RealLe
     };
   } catch (e) {
     await d.stop();
-    out(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
+    say(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
     return 2;
   }
 }
 
-/** The real side every lesson shares: one bash at a time, started afresh by each rebuild. */
+/** What a rebuild's quiet lines print that the learner waiting for it should see: the pull
+ * stand-in's notes (an image already there, an archive being made or loaded). */
+const NOTE = /^\(no registry here[^\n]*\n?/gm;
+
+/** The real side every lesson shares: one bash at a time, started afresh by each rebuild and again,
+ * where the last left off, after the learner's `exit`. */
 function lessonSide(
   d: PrivateDaemon,
-  extras: { trace: TraceDirs; images: string; ctl: string },
+  extras: { trace: TraceDirs; archives: ImageArchives; ctl: string; state: string },
+  sayByDefault: (s: string) => void,
 ): RealLessonSide & { close(): void } {
   let shell: RealShell | undefined;
   let host = realHost({ cli: d.cli, env: d.env, daemonPid: () => d.pid });
-  // `systemctl restart docker` restarts the private dockerd with the driver its daemon.json names,
-  // as systemd restarts docker.service and dockerd reads /etc/docker/daemon.json.
-  const onSystemctl = async () => {
-    const why = await d.restart({ storageDriver: driverIn(host.readText('/etc/docker/daemon.json')) });
-    return why
-      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
-      : { code: 0, message: '' };
-  };
-  const fresh = async () => {
+  const shellExtras = { trace: extras.trace, images: extras.archives.dir, ctl: extras.ctl, state: extras.state };
+  // `systemctl restart docker` restarts the private dockerd with the driver its daemon.json names;
+  // a pull asks for an archive the cache has not got yet.
+  const serve = requestServer(d, extras.archives, () => host.readText('/etc/docker/daemon.json'));
+  const fresh = async (restore = false) => {
     shell?.close();
-    shell = new RealShell(d, extras, onSystemctl);
+    if (!restore) rmSync(extras.state, { force: true });
+    shell = new RealShell(d, { ...shellExtras, restore }, serve);
     await shell.ready;
     host = realHost({ cli: d.cli, env: d.env, daemonPid: () => d.pid, ...(shell.pid ? { filesPid: shell.pid } : {}) });
     return shell;
   };
-  const quiet = async (line: string) => {
-    if ((await (shell ?? (await fresh())).run(line, () => {})).exited) {
-      shell?.close();
-      shell = undefined;
-    }
+  const quiet = async (line: string, say: (s: string) => void) => {
+    say(`  ${line}\n`);
+    let out = '';
+    const r = await (shell ?? (await fresh())).run(line, (s) => {
+      out += s;
+    });
+    for (const note of out.match(NOTE) ?? []) say(`    ${note.trimEnd()}\n`);
+    if (r.exited) await fresh(true);
   };
   return {
     daemon: d,
@@ -133,17 +146,20 @@ function lessonSide(
       return `root@real:${cwd === '/root' ? '~' : cwd.replace(/^\/root\//, '~/')}# `;
     },
     async run(line: string, io: CommandIO): Promise<RealLineResult> {
-      // A bash the learner ended (`exit`) is started again, the daemon's state as it is.
       const sh = shell ?? (await fresh());
       takeTrace(extras.trace.records);
       const r = await sh.run(line, (s) => io.stdout(s), io.signal);
       const commands = takeTrace(extras.trace.records);
+      // The learner's `exit` ended the bash: another takes up where it left off (cwd, variables,
+      // functions, options), as the simulated lesson's shell stays; the runner says so.
+      if (r.exited) await fresh(true);
       host.refresh();
-      if (r.exited) {
-        sh.close();
-        shell = undefined;
-      }
-      return { exitCode: r.exitCode, commands, ...(r.interrupted ? { interrupted: true } : {}) };
+      return {
+        exitCode: r.exitCode,
+        commands,
+        ...(r.interrupted ? { interrupted: true } : {}),
+        ...(r.exited ? { exited: true } : {}),
+      };
     },
     async expand(raw: string): Promise<string> {
       let given = '';
@@ -154,12 +170,12 @@ function lessonSide(
       takeTrace(extras.trace.records);
       return given.trim();
     },
-    async rebuild(setup: readonly string[], lines: readonly string[]): Promise<void> {
+    async rebuild(setup: readonly string[], lines: readonly string[], say = sayByDefault): Promise<void> {
       shell?.close();
       shell = undefined;
       await resetDaemon(d, imagesPulledBy(setup));
       await fresh();
-      for (const line of [...setup, ...lines]) await quiet(line);
+      for (const line of [...setup, ...lines]) await quiet(line, say);
       takeTrace(extras.trace.records);
       host.refresh();
     },

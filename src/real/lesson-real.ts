@@ -4,7 +4,7 @@
 // learner in the simulator — and the two transcripts are compared line by line, normalised as
 // `replay --real` compares them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXED_START } from '../host/host-time.js';
 import { createSimHost } from '../host/sim-host.js';
@@ -17,7 +17,8 @@ import type { PrivateDaemon } from './private-daemon.js';
 import { realHost } from './real-host.js';
 import { RealShell } from './real-shell.js';
 import { agreementOf, type Agreement, type LineBlock, normalizeBlocks, shareCommonIds } from './replay.js';
-import { simRun, simulatorArchives } from './tutorial-images.js';
+import type { ImageArchives } from './image-archives.js';
+import { simRun } from './tutorial-images.js';
 
 export interface RealCheck {
   label: string;
@@ -84,13 +85,25 @@ export function compareLessonLines(
     .map(normalizeLessonBlock);
 }
 
-/** Writes the tutorial images' archives, one per reference, for `docker pull` in a lesson. */
-export async function writeImageArchives(dir: string): Promise<string> {
-  const out = join(dir, 'images');
-  mkdirSync(out, { recursive: true });
-  for (const [ref, bytes] of await simulatorArchives())
-    writeFileSync(join(out, `${ref.replace(/[/:]/g, '_')}.tar`), bytes);
-  return out;
+/** Serves what a lesson's bash asks of the tutor (src/real/command-trace.ts): `archive REF`, the
+ * tutorial image's archive made for a pull; `systemctl restart docker`, the private dockerd
+ * restarted with the driver its daemon.json (read by `daemonJson`) names, as systemd restarts
+ * docker.service and dockerd reads /etc/docker/daemon.json. */
+export function requestServer(d: PrivateDaemon, archives: ImageArchives, daemonJson: () => string | undefined) {
+  return async (args: string[]): Promise<{ code: number; message: string }> => {
+    if (args[0] === 'archive') {
+      try {
+        await archives.ensure(args[1] ?? '');
+        return { code: 0, message: '' };
+      } catch (e) {
+        return { code: 1, message: `overlay-tutor: ${(e as Error).message}` };
+      }
+    }
+    const why = await d.restart({ storageDriver: driverIn(daemonJson()) });
+    return why
+      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
+      : { code: 0, message: '' };
+  };
 }
 
 /** Back to a fresh host: the overlay2 driver, no containers, images or volumes — but the images
@@ -148,25 +161,20 @@ export function imagesPulledBy(lines: readonly string[]): string[] {
   return lines.flatMap((l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? []);
 }
 
-/** Runs the lesson on both hosts; the daemon should be fresh (resetDaemon) and `images` hold the
- * tutorial images' archives (writeImageArchives). */
-export async function runLessonOnReal(d: PrivateDaemon, lesson: Lesson, images: string): Promise<RealLessonRun> {
+/** Runs the lesson on both hosts; the daemon should be fresh (resetDaemon). */
+export async function runLessonOnReal(
+  d: PrivateDaemon,
+  lesson: Lesson,
+  archives: ImageArchives,
+): Promise<RealLessonRun> {
   const sim = createSimHost({ seed: lesson.data.seed, interactive: false });
   const ctl = join(d.dir, 'ctl');
   rmSync(ctl, { recursive: true, force: true });
   mkdirSync(ctl, { recursive: true });
   const trace = installTrace(d.dir);
   takeTrace(trace.records);
-  // `systemctl restart docker` restarts the private dockerd with the driver its daemon.json names,
-  // as systemd restarts docker.service and dockerd reads /etc/docker/daemon.json.
-  const onSystemctl = async () => {
-    const json = host.readText('/etc/docker/daemon.json');
-    const why = await d.restart({ storageDriver: driverIn(json) });
-    return why
-      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
-      : { code: 0, message: '' };
-  };
-  const shell = new RealShell(d, { trace, images, ctl }, onSystemctl);
+  const serve = requestServer(d, archives, () => host.readText('/etc/docker/daemon.json'));
+  const shell = new RealShell(d, { trace, images: archives.dir, ctl }, serve);
   await shell.ready;
   const host = realHost({
     cli: d.cli,

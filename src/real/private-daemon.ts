@@ -4,7 +4,9 @@
 // namespace of its own (its overlay mounts never show on the host and vanish with it) and, where
 // possible, a network namespace of its own (it keeps Docker's stock bridge there, as a real host
 // has it, without touching the host's interfaces or iptables). stop() removes its containers,
-// stops it and unmounts; after a crash the next start finds the pidfile and cleans up first.
+// stops it and unmounts; after a crash the next start finds the pidfile and cleans up first. The
+// lessons keep its data-root from run to run (keepImages): the images a lesson loaded are there
+// for the next run, and a kept data-root the daemon will not start on is made afresh.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,9 @@ export interface PrivateDaemonOptions {
   /** Run the tutorial images' stand-in programs with a real busybox (src/real/stand-in-runtime.ts;
    * default true, where a static busybox is found). */
   standIns?: boolean;
+  /** Keep the data-root between runs (its images; containers and volumes go at stop), instead of
+   * starting from an empty one. */
+  keepImages?: boolean;
 }
 
 /** What a start found left over from a daemon that did not stop (a crash, a kill -9). */
@@ -83,6 +88,29 @@ function cmdlineOf(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/** A process's start time (clock ticks after boot): with its pid, it names one process, never a
+ * later one given the same pid. */
+function startTimeOf(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The tutor process that owns the dir now (its pid), when another live one does. */
+export function otherOwner(dir: string): number | undefined {
+  let words: string[];
+  try {
+    words = readFileSync(join(dir, 'owner'), 'utf8').trim().split(' ');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(words[0]);
+  return pid > 0 && pid !== process.pid && alive(pid) && startTimeOf(pid) === words[1] ? pid : undefined;
 }
 
 /** Processes whose command line names the dir: the daemon, its containerd, their shims. */
@@ -220,11 +248,18 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
 
   const dir = opts.dir ?? defaultDaemonDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // One tutor a dir: a second would take the first one's daemon for a crashed one and stop it.
+  const owner = otherOwner(dir);
+  if (owner !== undefined) return `another overlay-tutor (pid ${owner}) runs its private dockerd under ${dir}`;
+  writeFileSync(join(dir, 'owner'), `${process.pid} ${startTimeOf(process.pid)}\n`);
   const stale = await cleanStale(dir);
   const dataRoot = join(dir, 'data');
   const execRoot = join(dir, 'exec');
-  // A fresh host each time, as the simulator's: the old daemon's state is removed.
-  rmSync(dataRoot, { recursive: true, force: true });
+  // A fresh host each time, as the simulator's: the old daemon's state is removed — but for the
+  // lessons' images, when kept (the legacy overlay driver's, a lesson's excursion, go).
+  if (opts.keepImages)
+    for (const d of ['overlay', 'image/overlay']) rmSync(join(dataRoot, d), { recursive: true, force: true });
+  else rmSync(dataRoot, { recursive: true, force: true });
   rmSync(execRoot, { recursive: true, force: true });
   const socket = join(dir, 'docker.sock');
   const pidfile = join(dir, 'docker.pid');
@@ -311,6 +346,7 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
   const killSync = () => {
     killAll([pid, ...processesOf(dir)], 'SIGKILL');
     unmountAll(dir);
+    rmSync(join(dir, 'owner'), { force: true });
   };
   process.on('exit', killSync);
 
@@ -327,13 +363,15 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
         const ids = spawnSync(cli, ['ps', '-aq'], { env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '';
         const list = ids.split('\n').filter(Boolean);
         if (list.length) spawnSync(cli, ['rm', '-f', ...list], { env, stdio: 'ignore', timeout: 30_000 });
+        if (opts.keepImages) spawnSync(cli, ['volume', 'prune', '-f'], { env, stdio: 'ignore', timeout: 30_000 });
         await stopDockerd();
       }
       await cleanStale(dir);
-      // Nothing of it is kept: the next start begins from an empty data-root anyway.
-      rmSync(dataRoot, { recursive: true, force: true });
+      // Nothing of it is kept but the images, when asked: the next start would empty it anyway.
+      if (!opts.keepImages) rmSync(dataRoot, { recursive: true, force: true });
       rmSync(execRoot, { recursive: true, force: true });
       rmSync(socket, { force: true });
+      rmSync(join(dir, 'owner'), { force: true });
       process.removeListener('exit', killSync);
     })());
   const restart = async (o: { storageDriver?: string } = {}): Promise<string | undefined> => {
@@ -355,7 +393,14 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
     return `dockerd ${why}; its log ends:\n${logTail()}`;
   };
 
-  const version = await waitForApi();
+  let version = await waitForApi();
+  if (!version && opts.keepImages && exited !== undefined) {
+    // A kept data-root it will not start on (a crash mid-write, another dockerd's): made afresh.
+    rmSync(dataRoot, { recursive: true, force: true });
+    writeFileSync(join(dir, 'dockerd.log'), '');
+    launch('overlay2');
+    version = await waitForApi();
+  }
   if (!version) {
     const log = logTail();
     await stop();

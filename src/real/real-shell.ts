@@ -6,23 +6,45 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
-import { serveSystemctl, systemctlShim, type TraceDirs } from './command-trace.js';
+import { serveRequests, systemctlShim, type TraceDirs } from './command-trace.js';
 import type { PrivateDaemon } from './private-daemon.js';
 
 const END = '\u001eOVERLAY-TUTOR-END';
 
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** The lines that set the namespace up before the learner's first line. /etc/docker is a fresh
- * tmpfs there (a lesson's daemon.json never reaches the machine's), systemctl a stand-in. */
 /** What a lesson's real bash has besides: its commands recorded, tutorial images to `docker pull`
  * from, `systemctl restart docker` served by the tutor (src/real/command-trace.ts). */
 export interface LessonExtras {
   trace?: TraceDirs;
-  /** A dir of `<name>_<tag>.tar` archives of the tutorial images. */
+  /** The tutorial images' archive cache (src/real/image-archives.ts), for `docker pull`. */
   images?: string;
-  /** Where systemctl's requests go. */
+  /** Where requests to the tutor go (systemctl's, a pull's for an archive). */
   ctl?: string;
+  /** Where the bash keeps its state (variables, functions, aliases, options, cwd) after each line
+   * and as it exits, so that one started after it can take it up (`exit` in a lesson). */
+  state?: string;
+  /** Start from the state an earlier bash left in `state`. */
+  restore?: boolean;
+}
+
+/** Bash's own variables, which a bash started afresh sets itself (or refuses to be given). */
+const OWN_VARS =
+  'BASH*|EUID|PPID|UID|GROUPS|SHELLOPTS|SHLVL|HISTCMD|LINENO|RANDOM|SRANDOM|SECONDS|EPOCH*|FUNCNAME|' +
+  'PIPESTATUS|DIRSTACK|_|COMP_*|OPTIND|OPTERR|__status|__v';
+
+/** `__ot_save`: the bash's state written to `file` as lines that make it again when sourced (with
+ * $?, an exit's status when it ran as the bash exited) —
+ * builtins only (a traced program would be recorded as the learner's). Run after each line and on
+ * EXIT (not in subshells: bash resets the trap there). */
+export function stateSaver(file: string): string[] {
+  const f = shellQuote(file);
+  return [
+    `__ot_save() { { printf '__status=%d\\n' "$?"; for __v in $(compgen -v); do` +
+      ` case $__v in ${OWN_VARS}) ;; *) declare -p "$__v" ;; esac; done;` +
+      ` declare -f; alias -p; set +o; shopt -p; printf 'cd -- %q\\n' "$PWD"; } > ${f} 2>/dev/null; }`,
+    "trap '__ot_save' EXIT",
+  ];
 }
 
 /** The lines that set the bash up before the learner's first line: its home, the daemon to talk
@@ -39,6 +61,9 @@ export function namespaceSetup(d: PrivateDaemon, extras: LessonExtras = {}): str
     `export PATH=${shellQuote(extras.trace ? `${extras.trace.bin}:${path}` : path)}`,
     ...(extras.trace ? [`export __OT_PATH=${shellQuote(path)} __OT_TRACE=${shellQuote(extras.trace.records)}`] : []),
     ...(extras.images ? [`export __OT_IMAGES=${shellQuote(extras.images)}`] : []),
+    ...(extras.ctl ? [`export __OT_CTL=${shellQuote(extras.ctl)}`] : []),
+    ...(extras.state ? stateSaver(extras.state) : []),
+    ...(extras.state && extras.restore ? [`[ -f ${shellQuote(extras.state)} ] && . ${shellQuote(extras.state)}`] : []),
   ];
 }
 
@@ -84,7 +109,8 @@ export class RealShell {
   constructor(
     d: PrivateDaemon | BashLaunch,
     private readonly extras: LessonExtras = {},
-    private readonly onSystemctl?: (args: string[]) => Promise<{ code: number; message: string }>,
+    /** Serves the requests the bash's stand-ins make (systemctl restart docker, a pull's archive). */
+    private readonly onRequest?: (args: string[]) => Promise<{ code: number; message: string }>,
   ) {
     const launch: BashLaunch =
       'command' in d
@@ -120,8 +146,9 @@ export class RealShell {
     });
     // What bash says as it starts (no job control without a terminal) and what the setup prints
     // is dropped: the learner's first line starts on a clean slate.
-    this.bash.stdin.write(`set +H +m\n{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=0\n`);
-    this.ready = this.runNow(':', () => {}).then(() => undefined);
+    this.bash.stdin.write(`set +H +m\n{ ${launch.setup.join('\n')}\n} >/dev/null 2>&1; __status=\${__status:-0}\n`);
+    // The first marker keeps $? as the setup left it (a bash taking up after `exit 3` has 3).
+    this.ready = this.runNow('(exit $__status)', () => {}).then(() => undefined);
   }
 
   /** The bash's pid (its process group's id too). */
@@ -143,23 +170,24 @@ export class RealShell {
     this.running = { mark, interrupted: false };
     // A line of its own, with the last line's $? (the marker's printf would reset it); its status
     // and the working directory printed after the marker; stdin is /dev/null (no terminal here).
-    const after = `__status=$?; printf '\\n%s%d %s\\n' '${mark}' "$__status" "$PWD"`;
-    this.bash.stdin.write(`( exit $__status ); { ${line}\n} 2>&1 </dev/null; ${after}\n`);
+    const save = this.extras.state ? '__ot_save; ' : '';
+    const after = `__status=$?; ${save}printf '\\n%s%d %s\\n' '${mark}' "$__status" "$PWD"`;
+    this.bash.stdin.write(`(builtin exit $__status); { ${line}\n} 2>&1 </dev/null; ${after}\n`);
     const re = new RegExp(`\n${mark}(\\d+) ([^\n]*)\n`);
     // A marker of an earlier line (one whose Ctrl-C came as it ended) is not output.
     const stale = new RegExp(`\n?${END}-\\d+-\\d+-\\d+ [^\n]*\n`, 'g');
     const onAbort = () => this.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
-    // A `systemctl restart docker` in the line waits for the tutor's answer (a lesson's bash).
+    // A `systemctl restart docker` or a pull in the line may wait for the tutor's answer.
     const { ctl } = this.extras;
-    const serve = this.onSystemctl;
+    const serve = this.onRequest;
     let serving = false;
     const poll =
       ctl && serve
         ? setInterval(() => {
             if (serving) return;
             serving = true;
-            void serveSystemctl(ctl, serve).finally(() => {
+            void serveRequests(ctl, serve).finally(() => {
               serving = false;
             });
           }, 100)
@@ -169,9 +197,11 @@ export class RealShell {
         const pending = all.replace(stale, (m) => (m.includes(mark) ? m : ''));
         const m = re.exec(pending);
         // Held back: a marker's start (its record separator, and the newline before it), and a
-        // last newline, which may be the marker's.
+        // last newline, which may be the marker's — unless the bash has ended (`exit` prints
+        // "exit\n" and no marker comes).
         const sep = pending.indexOf('\u001e');
-        const upto = m ? m.index : sep >= 0 ? Math.max(0, sep - 1) : pending.length - (pending.endsWith('\n') ? 1 : 0);
+        const held = this.exited ? 0 : pending.endsWith('\n') ? 1 : 0;
+        const upto = m ? m.index : sep >= 0 ? Math.max(0, sep - 1) : pending.length - held;
         if (upto > 0) onOutput(pending.slice(0, upto));
         this.buffer = pending.slice(upto);
         if (m || this.exited) {

@@ -66,7 +66,7 @@ function fakeReal() {
         sim.session.onCommand = (c) => commands.push(c);
         const r = await sim.session.run(line, { ...io, stdout: (d) => io.stdout(`[real] ${d}`) });
         sim.session.onCommand = undefined;
-        return { exitCode: r.exitCode, commands };
+        return { exitCode: r.exitCode, commands, ...(r.exited ? { exited: true } : {}) };
       },
       async expand(raw: string) {
         return ((await sim.session.expandWords(raw, QUIET)) ?? []).join(' ');
@@ -188,6 +188,26 @@ describe('a lesson on a real host', () => {
     // The step is judged on the rebuilt real host: the solution passes again.
     await type('');
     expect((await type('docker pull busybox')).out).toContain('✓ Step done');
+  });
+
+  it('exit in the lesson’s shell says what it does, on the real host and in the simulator; $? is exit’s', async () => {
+    const real = fakeReal();
+    const { tutor, type } = start({ open: async () => real.side });
+    await tutor.open('tiny');
+    await type('');
+    const exited = await type('exit 3');
+    expect(exited.out).toContain('`exit` ended the lesson’s real bash; another took up where it left off');
+    expect(exited.exitCode).toBe(3);
+    expect((await type('echo $?')).out).toContain('3');
+    expect(tutor.place).toBe('lesson');
+    const sim = start({ open: async () => ({ why: 'no-busybox' }) });
+    await sim.tutor.open('tiny');
+    await sim.type('');
+    await sim.type('cd /tmp');
+    const stays = await sim.type('exit 4');
+    expect(stays.out).toContain('this is the lesson’s own shell, which stays as it was');
+    expect((await sim.type('echo "$? $PWD"')).out).toContain('4 /tmp');
+    expect((await sim.type('(exit 5); echo $?')).out).not.toContain('lesson’s own shell');
   });
 
   it('says why a lesson is simulator-only here, and runs it on the simulator', async () => {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/io/lessons-source.js';
-import { resetDaemon, runLessonOnReal, setupImages, writeImageArchives } from '../../src/real/lesson-real.js';
+import { type ImageArchives, openImageArchives } from '../../src/real/image-archives.js';
+import { resetDaemon, runLessonOnReal, setupImages } from '../../src/real/lesson-real.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
 import { renderBlock } from '../../src/real/replay.js';
 import { staticBusybox } from '../../src/real/stand-in-runtime.js';
@@ -25,14 +26,14 @@ const lessons = loadLessons()?.lessons ?? [];
 describe.runIf(!unavailable)('every lesson on a real host', () => {
   let d: PrivateDaemon;
   let dir: string;
-  let images: string;
+  let archives: ImageArchives;
   const figures: string[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ot-lessons-real-'));
     const started = await startPrivateDaemon({ dir: join(dir, 'd') });
     if (typeof started === 'string') throw new Error(started);
     d = started;
-    images = await writeImageArchives(d.dir);
+    archives = openImageArchives(join(d.dir, 'archives'));
   }, 180_000);
   afterAll(async () => {
     process.stdout.write(
@@ -49,7 +50,7 @@ describe.runIf(!unavailable)('every lesson on a real host', () => {
   for (const lesson of lessons) {
     it(`${lesson.folder}: every step's solution passes every check on the real host`, async () => {
       await resetDaemon(d, setupImages(lesson));
-      const run = await runLessonOnReal(d, lesson, images);
+      const run = await runLessonOnReal(d, lesson, archives);
       const a = run.agreement;
       figures.push(`  ${lesson.folder}: ${a.agree}/${a.total} lines agree (${a.commandsAgree}/${a.commands} commands)`);
       if (process.env.OVERLAY_TUTOR_SHOW_REAL === '1')

@@ -127,6 +127,52 @@ describe.runIf(!unavailable)('a private daemon killed with the tutor', () => {
   }, 240_000);
 });
 
+describe.runIf(!unavailable)('the lessons on the real host from run to run (the built bin, line mode)', () => {
+  it('an image is written once and kept; exit keeps the bash; a kill -9 is cleaned up, the images kept', async () => {
+    const dir = base();
+    const daemonDir = join(dir, 'd');
+    const env = { ...process.env, OVERLAY_TUTOR_REAL_DIR: daemonDir, XDG_STATE_HOME: join(dir, 'state') };
+    const args = [BIN, 'tutor', '--lesson', '4', '--real'];
+    // Lesson 4's setup pulls busybox: the first run has the simulator write its archive and loads it.
+    const first = spawnSync(process.execPath, args, {
+      env,
+      input: ['cd /tmp', 'export FOO=bar', 'false', 'exit 3', 'echo "[$? $FOO $PWD]"', 'lessons', 'q', ''].join('\n'),
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(first.stdout).toContain("(no registry here: the simulator writes busybox:latest's archive first, once");
+    expect(first.stdout).toContain("(no registry here: busybox:latest is loaded from the simulator's archive of it)");
+    // exit: the real bash ended, the next took up its cwd, variables and exit's status.
+    expect(first.stdout).toContain('`exit` ended the lesson’s real bash; another took up where it left off');
+    expect(first.stdout).toContain('[3 bar /tmp]');
+    expect(first.status).toBe(0);
+    expect(processesNaming(daemonDir)).toEqual([]);
+    // The second run finds busybox on the daemon with the simulator's image ID: nothing loaded.
+    const second = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    second.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const deadline = Date.now() + 180_000;
+    while (!out.includes('root@real:~# ') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(out).toContain("busybox:latest is on the daemon already, the simulator's image: nothing to load");
+    expect(out).not.toContain('the simulator writes');
+    const oldPid = Number(readFileSync(join(daemonDir, 'docker.pid'), 'utf8'));
+    second.kill('SIGKILL');
+    await new Promise((r) => second.once('close', r));
+    expect(alive(oldPid)).toBe(true);
+    // After the kill -9: the next run stops the old daemon, and its data-root still holds busybox.
+    const third = spawnSync(process.execPath, args, { env, input: 'lessons\nq\n', encoding: 'utf8', timeout: 300_000 });
+    expect(third.stdout).toMatch(/Cleaned up after an earlier run that did not stop: killed dockerd \d+/);
+    expect(third.stdout).toContain('busybox:latest is on the daemon already');
+    expect(third.status).toBe(0);
+    expect(alive(oldPid)).toBe(false);
+    expect(processesNaming(daemonDir)).toEqual([]);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(daemonDir);
+    rmSync(dir, { recursive: true, force: true });
+  }, 600_000);
+});
+
 describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
   const run = (script: string, extra: string[] = []) => {
     const dir = base();

@@ -229,7 +229,11 @@ export class Session {
   }
 
   private exitFrame(frame: Frame, code: number): RunResult {
-    if (this.frames.length === 1) return { exitCode: code, exited: true };
+    // The outermost shell is the session's and stays (a lesson's, the sandbox's): its $? is exit's.
+    if (this.frames.length === 1) {
+      frame.interp.state.status = code;
+      return { exitCode: code, exited: true };
+    }
     this.frames.splice(this.frames.indexOf(frame), 1);
     frame.onExit?.();
     return { exitCode: code, exited: false };
