@@ -353,11 +353,20 @@ async function realTutorMode(
     );
     return 2;
   }
-  const { startRealLessons, runLineTutor } = await import('./simulator-entry.js');
+  const { startRealLessons, runLineTutor, privatePreflight, realLessonsLater } = await import('./simulator-entry.js');
+  const tutor = { lessonId: values.lesson, lessonsDir: values.lessons };
+  if (screen) {
+    // The preflight before the screen (a machine that cannot run it gets its one screen and 2); the
+    // daemon's start and the lesson's preparation on the screen, which shows their progress.
+    const cannot = await privatePreflight((s) => process.stdout.write(s));
+    if (cannot) {
+      process.stdout.write(cannot);
+      return 2;
+    }
+    return { ...screen, seed: 0, time, realLessons: realLessonsLater(), tutor };
+  }
   const real = await startRealLessons((s) => process.stdout.write(s));
   if (typeof real === 'number') return real;
-  const tutor = { lessonId: values.lesson, lessonsDir: values.lessons };
-  if (screen) return { ...screen, seed: 0, time, realLessons: real, tutor };
   // SIGTERM and SIGHUP stop the daemon and unmount before the exit (progress is saved step by step).
   for (const [signal, n] of [
     ['SIGTERM', 15],

@@ -23,5 +23,6 @@ export { runRealRepl } from './repl/real-repl.js';
 export { runSystemRepl } from './repl/system-repl.js';
 export { runPreflight } from './real/commands.js';
 export { startRealSession } from './ui/screen-host-real.js';
-export { startRealLessons } from './real/lesson-host.js';
+export { realLessonsLater, startRealLessons } from './real/lesson-host.js';
+export { privatePreflight } from './real/commands.js';
 export { startSystemScreenSession } from './ui/screen-host-system.js';

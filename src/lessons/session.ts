@@ -46,6 +46,9 @@ export interface RunnerOptions {
   /** A real host the lesson runs on (`--real`): the learner's lines run there and the checks read
    * it; the simulated host runs each line too, as the prediction (src/lessons/real-side.ts). */
   real?: RealSide;
+  /** Where a real host's preparation says what it does (it takes seconds); by default the real
+   * side's own place. */
+  say?: (text: string) => void;
 }
 
 /** A shell line and the step (0-based) it was run in. */
@@ -134,6 +137,7 @@ export class LessonRunner implements LessonSession {
     await opts.real?.rebuild(
       lesson.data.setup,
       lines.map((l) => l.line),
+      opts.say,
     );
     r.log = lines;
     r.recordFrom = lines.length;
@@ -198,6 +202,7 @@ export class LessonRunner implements LessonSession {
     await this.opts.real?.rebuild(
       this.lesson.data.setup,
       entries.map((e) => e.line),
+      io ? (text) => io.stdout(text) : () => {},
     );
     this.lastPair = undefined;
     this.log = entries;

@@ -386,6 +386,8 @@ export class Tutor {
       ...(replay ? { replay } : {}),
       ...(this.o.set ? { rules: this.o.set.rules } : {}),
       ...(real ? { real } : {}),
+      // Plain output, not markdown: the lines a real host runs to prepare the lesson.
+      ...(io ? { say: (text: string) => io.stdout(text) } : {}),
       // Help taken before a restart still counts in the grade (a set's session starts afresh).
       ...(this.o.set ? {} : { aided: resumedAid(p) }),
       onStep: (stepId, next, grade) => {

@@ -102,6 +102,31 @@ export async function startRealLessons(
   }
 }
 
+/** The lessons on a real host started once the screen is open (it shows what the start says, in
+ * place of a blank wait) and stopped when it closes — also when it closes while they start. */
+export interface RealLessonsLater {
+  /** The lessons, or why they cannot run (said to `say` already). */
+  start(say: (s: string) => void): Promise<RealLessons | string>;
+  /** Stops them (after their start, if it is under way); `say` hears it when there was one. */
+  stop(say?: (s: string) => void): Promise<void>;
+}
+
+export function realLessonsLater(): RealLessonsLater {
+  let started: Promise<RealLessons | number> | undefined;
+  return {
+    start(say) {
+      started ??= startRealLessons(say, { preflightShown: true });
+      return started.then((r) => (typeof r === 'number' ? 'the real host could not be prepared' : r));
+    },
+    async stop(say) {
+      const r = await started;
+      if (r === undefined || typeof r === 'number') return;
+      say?.('Stopping the private dockerd ...\n');
+      await r.stop();
+    },
+  };
+}
+
 /** What a rebuild's quiet lines print that the learner waiting for it should see: the pull
  * stand-in's notes (an image already there, an archive being made or loaded). */
 const NOTE = /^\(no registry here[^\n]*\n?/gm;

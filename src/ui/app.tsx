@@ -14,8 +14,9 @@ export interface Loaded {
 
 /** The Screen's props but what the App gives it (the host, the keys typed ahead), and: */
 export interface AppProps extends Omit<ScreenProps, 'host' | 'typedAhead'> {
-  /** The simulator and the Screen, loaded after the first frame is drawn. */
-  load: () => Promise<Loaded>;
+  /** The simulator and the Screen, loaded after the first frame is drawn; what `progress` hears
+   * (a real host being prepared: seconds) is shown above the prompt meanwhile. */
+  load: (progress: (text: string) => void) => Promise<Loaded>;
   /** The prompt the loaded host will show first, drawn before it has loaded (first-prompt.ts). */
   firstPrompt?: string;
   /** What the loaded host will show above that prompt, where it is known before (the lesson map). */
@@ -25,11 +26,14 @@ export interface AppProps extends Omit<ScreenProps, 'host' | 'typedAhead'> {
 export function App({ load, ...props }: AppProps) {
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [progress, setProgress] = useState('');
   const typedAhead = useRef<TypedAhead>({ line: '', lines: [] }).current;
   useEffect(() => {
     let live: ScreenHost | undefined;
     let gone = false;
-    void load().then(
+    void load((text) => {
+      if (!gone) setProgress((was) => was + text);
+    }).then(
       (l) => {
         live = l.host;
         if (gone) l.host.dispose();
@@ -46,7 +50,7 @@ export function App({ load, ...props }: AppProps) {
   return loaded ? (
     <loaded.Screen {...props} host={loaded.host} typedAhead={typedAhead} />
   ) : (
-    <FirstFrame {...props} failure={failure} typedAhead={typedAhead} />
+    <FirstFrame {...props} failure={failure} progress={progress} typedAhead={typedAhead} />
   );
 }
 
@@ -65,8 +69,9 @@ function FirstFrame({
   firstIntro,
   onExit,
   failure,
+  progress,
   typedAhead,
-}: FrameProps & { failure: string | undefined }) {
+}: FrameProps & { failure: string | undefined; progress: string }) {
   const { exit } = useApp();
   const [line, setLine] = useState('');
   const [ctrlC, setCtrlC] = useState(false);
@@ -111,9 +116,16 @@ function FirstFrame({
     <Text>
       {failure ? `${failure}\n` : ''}
       {firstIntro ?? ''}
+      {lastLines(progress, 12)}
       {firstPrompt}
       {line}
       {ctrlC ? `\n${s.ctrlCAgain}` : ''}
     </Text>
   );
+}
+
+/** The last `n` lines of `text` (a preparation's progress: the newest is what matters). */
+function lastLines(text: string, n: number): string {
+  const lines = text.split('\n');
+  return lines.length > n + 1 ? `…\n${lines.slice(-(n + 1)).join('\n')}` : text;
 }

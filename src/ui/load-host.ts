@@ -21,7 +21,7 @@ import { screenHostFor } from './screen-host-sim.js';
 import { type RealSession, realScreenHost } from './screen-host-real.js';
 import { systemScreenHost } from './screen-host-system.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
-import type { RealLessons } from '../real/lesson-host.js';
+import type { RealLessonsLater } from '../real/lesson-host.js';
 import { realTutorScreenHost } from './screen-host-real-tutor.js';
 
 export interface LoadOptions {
@@ -47,8 +47,10 @@ export interface LoadOptions {
     | undefined;
   /** `sandbox --real`: the real host the cli prepared (its daemon, bash and twin). */
   real?: RealSession | undefined;
-  /** `--real`: the lessons on the private dockerd the cli prepared. */
-  realLessons?: RealLessons | undefined;
+  /** `--real`: the lessons on the private dockerd, started here (after the preflight the cli ran). */
+  realLessons?: RealLessonsLater | undefined;
+  /** What preparing a real host says meanwhile (the screen shows it above its first prompt). */
+  progress?: ((text: string) => void) | undefined;
 }
 
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
@@ -77,14 +79,16 @@ export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   const extras = o.tutor.session ? gradedSession(o.tutor.session, lessons, o.lang, process.env) : {};
   if ('error' in extras) throw new Error(extras.error);
   const seed = o.tutor.seed !== undefined ? { seed: o.tutor.seed } : {};
-  const real = o.realLessons ? { real: o.realLessons } : {};
+  const realLessons = o.realLessons ? await o.realLessons.start(o.progress ?? (() => {})) : undefined;
+  if (typeof realLessons === 'string') throw new Error(realLessons);
+  const real = realLessons ? { real: realLessons } : {};
   const tutor = new Tutor({ ...extras, ...seed, ...real, lessons, lang: o.lang, makeHost, progress: opened.store });
   const wanted = o.tutor.lessonId;
   const at = o.tutor.atStep;
   if (extras.set) await tutor.startSet();
   else if (wanted !== undefined && !(await tutor.open(wanted, at === undefined ? undefined : { step: at - 1 })))
     throw new Error(`no lesson '${wanted}' (overlay-tutor lessons lists them)`);
-  const tutorScreen = o.realLessons ? realTutorScreenHost(tutor, o.realLessons) : tutorScreenHost(tutor);
+  const tutorScreen = realLessons ? realTutorScreenHost(tutor, realLessons) : tutorScreenHost(tutor);
   // Steps whose save failed get one more try when the screen closes.
   const screen = {
     ...tutorScreen,

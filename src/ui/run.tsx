@@ -12,7 +12,7 @@ import { lessonMapText } from '../lessons/lesson-map.js';
 import { App } from './app.js';
 import { firstPrompt } from './first-prompt.js';
 import { enterFullScreen, leaveFullScreen } from './full-screen.js';
-import type { RealLessons } from '../real/lesson-host.js';
+import type { RealLessonsLater } from '../real/lesson-host.js';
 import type { RealSession } from './screen-host-real.js';
 
 export interface ScreenOptions {
@@ -39,9 +39,9 @@ export interface ScreenOptions {
   presentSpeed?: number | undefined;
   /** `sandbox --real`: the real host, prepared before the screen opened; stopped when it closes. */
   real?: RealSession | undefined;
-  /** `--real`: the lessons on the tutor's private dockerd, prepared before the screen opened;
-   * stopped when it closes. */
-  realLessons?: RealLessons | undefined;
+  /** `--real`: the lessons on the tutor's private dockerd, started once the screen is open (it shows
+   * the progress); stopped when it closes. */
+  realLessons?: RealLessonsLater | undefined;
 }
 
 /** How the screen asks Ink to render (bench/ui.ts measures with the same).
@@ -79,7 +79,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
     'react/jsx-runtime': JsxRuntime,
   };
   // The simulator and the Screen load after the first frame: Ink paints the prompt, then this runs.
-  const load = async () => {
+  const load = async (progress: (text: string) => void) => {
     const { loadScreenHost, loadScreen } = await import('../simulator-entry.js');
     const [host, { Screen }] = await Promise.all([
       loadScreenHost({
@@ -90,6 +90,7 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
         tutor: o.tutor,
         real: o.real,
         realLessons: o.realLessons,
+        progress,
       }),
       loadScreen(),
     ]);
@@ -103,7 +104,9 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       s={STRINGS[o.lang]}
       // An exercise set opens on its first item, as one lesson does: no map first.
       firstPrompt={
-        o.real ? 'root@real:~# ' : firstPrompt(o.tutor?.session?.set ? { lessonId: 'set' } : o.tutor, o.lang)
+        o.real || (o.realLessons && o.tutor?.lessonId !== undefined)
+          ? 'root@real:~# '
+          : firstPrompt(o.tutor?.session?.set ? { lessonId: 'set' } : o.tutor, o.lang)
       }
       firstIntro={firstMap(o)}
       linear={o.screenReader}
@@ -117,17 +120,14 @@ export async function runScreen(o: ScreenOptions): Promise<number> {
       isScreenReaderEnabled: o.screenReader,
     },
   );
-  const real = o.real ?? o.realLessons;
   const stopReal = async () => {
     if (o.real) return o.real.stop((s) => process.stdout.write(s));
-    if (!real) return;
-    process.stdout.write('Stopping the private dockerd ...\n');
-    await real.stop();
+    await o.realLessons?.stop((s) => process.stdout.write(s));
   };
   // On a signal nothing is written: after SIGHUP the terminal is gone.
   restoreOnSignals(
     () => instance.unmount(),
-    async () => real?.stop(),
+    async () => (o.real ?? o.realLessons)?.stop(),
   );
   await instance.waitUntilExit();
   leaveFullScreen(process.stdout);
