@@ -202,13 +202,29 @@ export class Budget {
     return new BudgetExceeded('slice', `stopped after ${seconds(this.limits.sliceMs)} of work (an endless loop?)`);
   }
 
-  /** Counts bytes a command wrote (to a pipe, a substitution or the terminal). */
-  wrote(bytes: number): void {
+  /** Counts bytes a command wrote (to a pipe, a substitution or the terminal). `into` names the
+   * command reading the pipe when it holds all its input before it writes (sort): the message
+   * says so, since its reader is why a pipe's bytes were kept at all. */
+  wrote(bytes: number, into?: string): void {
     // Not stoppedAgain(): a stopped tool still writes what it had (sed, awk), as a killed one's
     // last write reaches the terminal.
     this.output += bytes;
     if (this.output > this.limits.outputBytes) {
-      throw this.stop('output', outputMessage(this.limits.outputBytes));
+      const why = into ? ` (${into} reads all its input before it writes anything)` : '';
+      throw this.stop('output', `${outputMessage(this.limits.outputBytes)}${why}`);
+    }
+  }
+
+  /** Checks the input a command holds whole before it starts (sort, gzip after docker save's
+   * 187 MB went through the pipe as a description) against the output cap: past it the command
+   * stops, as a real one would run out of memory. */
+  heldInput(bytes: number): void {
+    if (bytes > this.limits.outputBytes) {
+      throw this.stop(
+        'output',
+        `stopped: its input is over ${mb(this.limits.outputBytes)}, the tutor's limit for what one command ` +
+          'holds (it reads all its input before it writes anything)',
+      );
     }
   }
 

@@ -4,7 +4,17 @@
 // bytes and sees the end when the writer is done. A reader that exits closes its end: the writer's
 // next write raises BrokenPipe, as SIGPIPE kills a real writer (bash reports 128 + 13 = 141).
 // Every wait wakes on the line's Ctrl-C or a stopped budget, so no stage waits on a dead one.
-import type { Budget } from '../kernel/index.js';
+// Content written described (docker save's 187 MB archive, kernel/content.ts) goes through as its
+// description: a reader that reads as it comes gets its bytes made a pipe's buffer at a time, one
+// that takes its input whole and knows content (tar, sha256sum, wc) gets the description.
+import {
+  type Budget,
+  composeContent,
+  type FileContent,
+  type LazyContent,
+  readRange,
+  sliceContent,
+} from '../kernel/index.js';
 import { toBytes } from './command.js';
 
 /** Linux's default pipe buffer. */
@@ -30,10 +40,22 @@ export interface InputStream {
   /** Bytes up to and including the next newline (or to the end), as bash's `read` takes them,
    * leaving the rest for the next reader; null at the end. */
   readLine(delimiter?: number): Promise<Uint8Array | null>;
+  /** Everything up to the end, as content: what was written described stays described. Stops the
+   * line (budget.heldInput) once more than the budget's cap of bytes (not descriptions) is held. */
+  readAllContent(budget?: Budget): Promise<FileContent>;
+  /** The command holding all of this input before it writes (sort), for the writer's message. */
+  holder?: string;
+}
+
+/** Described content in the pipe, read from `at` on. */
+interface Described {
+  content: LazyContent;
+  at: number;
 }
 
 export class Pipe implements InputStream {
-  private readonly chunks: Uint8Array[] = [];
+  private readonly chunks: (Uint8Array | Described)[] = [];
+  holder?: string;
   private buffered = 0;
   private writerDone = false;
   private readerDone = false;
@@ -61,6 +83,32 @@ export class Pipe implements InputStream {
     return this.waitUntil(() => this.buffered < this.capacity || this.readerDone || this.budget.stopped, false);
   }
 
+  /** Writes content described (docker save's archive): it waits in the pipe as its description,
+   * counted at its size for backpressure, and the writer waits until it is read (or the reader
+   * has gone) as a writer of that many bytes would. */
+  writeContent(c: FileContent): undefined | Promise<void> {
+    if (c instanceof Uint8Array) return this.write(c);
+    if (this.readerDone) throw new BrokenPipe();
+    if (c.size === 0) return undefined;
+    this.chunks.push({ content: c, at: 0 });
+    this.buffered += c.size;
+    this.wake();
+    if (this.buffered < this.capacity) return undefined;
+    return this.waitUntil(() => this.buffered < this.capacity || this.readerDone || this.budget.stopped, false);
+  }
+
+  /** The first chunk as bytes: described content gives its next pipe's buffer of bytes, made now. */
+  private headBytes(): Uint8Array | undefined {
+    const first = this.chunks[0];
+    if (first === undefined || first instanceof Uint8Array) return first;
+    const n = Math.min(this.capacity, first.content.size - first.at);
+    const bytes = readRange(first.content, first.at, n);
+    first.at += n;
+    if (first.at >= first.content.size) this.chunks.shift();
+    this.chunks.unshift(bytes);
+    return bytes;
+  }
+
   /** The writer is done (it exited): the reader sees the end after the buffered bytes. */
   closeWrite(): void {
     this.writerDone = true;
@@ -79,7 +127,7 @@ export class Pipe implements InputStream {
 
   async read(max = Number.POSITIVE_INFINITY): Promise<Uint8Array | null> {
     await this.waitUntil(() => this.chunks.length > 0 || this.writerDone);
-    const first = this.chunks[0];
+    const first = this.headBytes();
     if (!first) return null;
     // A read takes no more than a pipe holds: a writer's one big write is not all there at once.
     const n = Math.min(max, first.length, this.capacity);
@@ -96,11 +144,28 @@ export class Pipe implements InputStream {
     return join(parts);
   }
 
+  async readAllContent(budget?: Budget): Promise<FileContent> {
+    const parts: FileContent[] = [];
+    let held = 0;
+    for (;;) {
+      await this.waitUntil(() => this.chunks.length > 0 || this.writerDone);
+      if (this.chunks.length === 0) break;
+      for (const c of this.chunks.splice(0)) {
+        parts.push(c instanceof Uint8Array ? c : sliceContent(c.content, c.at, c.content.size));
+        if (c instanceof Uint8Array) held += c.length;
+      }
+      this.buffered = 0;
+      this.wake();
+      budget?.heldInput(held);
+    }
+    return composeContent(parts);
+  }
+
   async readLine(delimiter = 0x0a): Promise<Uint8Array | null> {
     const parts: Uint8Array[] = [];
     for (;;) {
       await this.waitUntil(() => this.chunks.length > 0 || this.writerDone);
-      const first = this.chunks[0];
+      const first = this.headBytes();
       if (!first) return parts.length ? join(parts) : null;
       const at = first.indexOf(delimiter);
       const part = await this.read(at < 0 ? first.length : at + 1);
@@ -151,6 +216,9 @@ export class BytesInput implements InputStream {
     this.at = this.bytes.length;
     return out;
   }
+  async readAllContent(): Promise<FileContent> {
+    return this.readAll();
+  }
   async readLine(delimiter = 0x0a): Promise<Uint8Array | null> {
     if (this.at >= this.bytes.length) return null;
     const nl = this.bytes.indexOf(delimiter, this.at);
@@ -193,6 +261,17 @@ export class RecordingInput implements InputStream {
   }
   async readLine(delimiter?: number): Promise<Uint8Array | null> {
     return this.keep(await this.inner.readLine(delimiter));
+  }
+  async readAllContent(budget?: Budget): Promise<FileContent> {
+    const c = await this.inner.readAllContent(budget);
+    this.keep(readRange(c, 0, this.limit - this.kept));
+    return c;
+  }
+  get holder(): string | undefined {
+    return this.inner.holder;
+  }
+  set holder(name: string | undefined) {
+    this.inner.holder = name;
   }
   /** What was read so far, up to the limit. */
   recorded(): Uint8Array {

@@ -2,7 +2,16 @@
 // by side, each stage's stdout a pipe into the next one's stdin: src/shell/pipe.ts), compound
 // commands, functions and simple commands with their expansions and redirects. Commands come from the builtins
 // (builtins.ts) and the command table (CommandSpec, command.ts).
-import { type Budget, BudgetExceeded, isKernelError, type Kernel, type Proc } from '../../kernel/index.js';
+import {
+  type Budget,
+  BudgetExceeded,
+  contentBytes,
+  contentSize,
+  isKernelError,
+  type Kernel,
+  type Proc,
+  readRange,
+} from '../../kernel/index.js';
 import type { AndOrList, Command, CommandList, CompoundCommand, Pipeline, SimpleCommand, Word } from './ast.js';
 import {
   TRACE_LIMIT,
@@ -21,6 +30,7 @@ import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES } from './builtin-names.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
 import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS } from '../pipe.js';
+import { takesContent, withContentSink, writeContentTo } from '../content-output.js';
 
 /** What every interpreter of one session shares. */
 export interface InterpreterEnv {
@@ -201,10 +211,14 @@ export class Interpreter implements ExpandHost {
         stdin: i === 0 ? io.stdin : new Uint8Array(0),
         ...(input ? { input } : {}),
         stdout: into
-          ? (d) => {
-              budget.wrote(d.length);
-              return into.write(d);
-            }
+          ? withContentSink(
+              (d) => {
+                budget.wrote(d.length, into.holder);
+                return into.write(d);
+              },
+              // Described content (docker save's archive) goes through as it is: no bytes made.
+              (c) => into.writeContent(c),
+            )
           : io.stdout,
         stderr: io.stderr,
         stdinIsTerminal: i === 0 && io.stdinIsTerminal,
@@ -443,12 +457,22 @@ export class Interpreter implements ExpandHost {
     if (!listener) return run(io);
     const dec = new TextDecoder();
     let stdout = '';
+    const record = (d: string | Uint8Array): void => {
+      if (stdout.length < TRACE_LIMIT) stdout += typeof d === 'string' ? d : dec.decode(d, { stream: true });
+    };
+    const out = (d: string | Uint8Array) => {
+      record(d);
+      return io.stdout(d);
+    };
     const tio: CommandIO = {
       ...io,
-      stdout: (d) => {
-        if (stdout.length < TRACE_LIMIT) stdout += typeof d === 'string' ? d : dec.decode(d, { stream: true });
-        return io.stdout(d);
-      },
+      // Described content stays described through the trace, which keeps only its first bytes.
+      stdout: takesContent(io.stdout)
+        ? withContentSink(out, (c) => {
+            record(readRange(c, 0, TRACE_LIMIT));
+            return writeContentTo(io.stdout, c);
+          })
+        : out,
     };
     const recording = io.input ? new RecordingInput(io.input, TRACE_LIMIT) : undefined;
     if (recording) tio.input = recording;
@@ -518,9 +542,13 @@ export class Interpreter implements ExpandHost {
     try {
       const { budget, services: shell } = this.env;
       if (io.input && !spec.streaming) {
-        // A command that needs its input whole gets it when the writer is done.
+        // A command that needs its input whole gets it when the writer is done, within the
+        // line's cap on what one command holds (yes | sort, docker save nginx | gzip).
         const { input, ...rest } = io;
-        io = { ...rest, stdin: await input.readAll() };
+        input.holder = spec.name;
+        const all = await input.readAllContent(budget);
+        budget.heldInput(contentSize(all));
+        io = { ...rest, stdin: contentBytes(all) };
       }
       const ctx = { ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget };
       return await spec.run(variant ? { ...ctx, variant } : ctx);

@@ -1,5 +1,5 @@
 // A text command's input: its file operands, `-` (or none) meaning stdin, read whole and decoded.
-import { moreOf } from '../../../kernel/index.js';
+import { type FileContent, moreOf } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 
 export type ReadResult = { ok: true; data: Uint8Array } | { ok: false; error: unknown };
@@ -16,6 +16,14 @@ export function readOperand(ctx: CommandContext, file: string, stdinState: { use
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** Standard input whole, as content: what a pipe carried described (docker save nginx | …) stays
+ * described, for a command that reads content (sha256sum, wc, tar). Consumed once. */
+export async function stdinContent(ctx: CommandContext, stdinState: { used: boolean }): Promise<FileContent> {
+  if (stdinState.used) return new Uint8Array();
+  stdinState.used = true;
+  return ctx.input ? ctx.input.readAllContent(ctx.budget) : ctx.stdin;
 }
 
 /**

@@ -1,23 +1,24 @@
 // sha256sum, sha1sum and md5sum (GNU coreutils): `<hex>  <name>` lines, `-` for stdin, -b/-t
 // markers, and -c to check a list, with GNU's OK/FAILED lines and WARNING summary.
 import { hashContentHex } from '../../../docker/digest.js';
-import type { FileContent } from '../../../kernel/index.js';
+import { contentBytes, type FileContent } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, withUsage } from '../options.js';
-import { readOperand, text } from './operands.js';
+import { readOperand, stdinContent, text } from './operands.js';
 
 /** A file's content hashed in chunks (a 187 MB synthetic layer tar is never held whole). */
 function digest(algo: string, data: FileContent): string {
   return hashContentHex(algo, data);
 }
 
-/** readOperand, but a file is read as its content's description where the disk keeps one. */
-function readHashed(
+/** readOperand, but a file is read as its content's description where the disk keeps one, and so
+ * is a pipe's (docker save nginx | sha256sum hashes 187 MB without holding them). */
+async function readHashed(
   ctx: CommandContext,
   file: string,
   stdin: { used: boolean },
-): ReturnType<typeof readOperand> | { ok: true; data: FileContent } {
-  if (file === '-') return readOperand(ctx, file, stdin);
+): Promise<ReturnType<typeof readOperand> | { ok: true; data: FileContent }> {
+  if (file === '-') return { ok: true, data: await stdinContent(ctx, stdin) };
   try {
     return { ok: true, data: ctx.proc.readContent(file) };
   } catch (error) {
@@ -31,7 +32,7 @@ function escapeName(name: string): [string, string] {
   return ['\\', name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')];
 }
 
-function check(ctx: CommandContext, algo: string, files: string[], opts: Set<string>): number {
+async function check(ctx: CommandContext, algo: string, files: string[], opts: Set<string>): Promise<number> {
   const name = ctx.argv[0];
   const hexLen = digest(algo, new Uint8Array()).length;
   let failed = 0;
@@ -41,7 +42,10 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
   const stdin = { used: false };
   let status = 0;
   for (const list of files.length > 0 ? files : ['-']) {
-    const r = readOperand(ctx, list, stdin);
+    const r =
+      list === '-'
+        ? { ok: true as const, data: contentBytes(await stdinContent(ctx, stdin)) }
+        : readOperand(ctx, list, stdin);
     if (!r.ok) {
       ctx.stderr(`${name}: ${list}: ${errText(r.error)}\n`);
       status = 1;
@@ -55,7 +59,7 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
         continue;
       }
       const [, sum = '', file = ''] = m;
-      const data = readHashed(ctx, file, stdin);
+      const data = await readHashed(ctx, file, stdin);
       if (!data.ok) {
         ctx.stderr(`${name}: ${file}: ${errText(data.error)}\n`);
         ctx.stdout(`${file}: FAILED open or read\n`);
@@ -85,7 +89,7 @@ function check(ctx: CommandContext, algo: string, files: string[], opts: Set<str
 
 function make(cmd: string, algo: string): CommandSpec {
   const run = (ctx: CommandContext): Promise<number> =>
-    withUsage(ctx, 1, () => {
+    withUsage(ctx, 1, async () => {
       const { opts, operands } = parseOptions(cmd, ctx.argv.slice(1), {
         short: 'bctwz',
         long: {
@@ -105,7 +109,7 @@ function make(cmd: string, algo: string): CommandSpec {
       const stdin = { used: false };
       let status = 0;
       for (const f of files) {
-        const r = readHashed(ctx, f, stdin);
+        const r = await readHashed(ctx, f, stdin);
         if (!r.ok) {
           ctx.stderr(`${cmd}: ${f}: ${errText(r.error)}\n`);
           status = 1;
@@ -123,6 +127,7 @@ function make(cmd: string, algo: string): CommandSpec {
     summary: `compute and check ${algo.toUpperCase()} message digest`,
     flags: ['-c', '-b', '-t', '--tag', '--quiet', '--status'],
     run,
+    streaming: true, // (to take a pipe's content described, not to read it as it comes)
   };
 }
 

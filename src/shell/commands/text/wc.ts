@@ -3,7 +3,8 @@
 // and no padding at all for a single count of a single input.
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, withUsage } from '../options.js';
-import { readOperand, readsForever } from './operands.js';
+import { contentChunks, contentSize, type FileContent } from '../../../kernel/index.js';
+import { readOperand, readsForever, stdinContent } from './operands.js';
 import { busyboxWcLine, isBusybox } from '../busybox/formats.js';
 
 interface Counts {
@@ -14,34 +15,49 @@ interface Counts {
   maxLen: number;
 }
 
-function count(b: Uint8Array): Counts {
+/** The counts of content, a chunk at a time (a pipe's 187 MB of docker save is never held), and
+ * only those asked for: -c alone is the size. */
+function count(content: FileContent, want: ReadonlySet<string> = ALL): Counts {
+  const bytes = contentSize(content);
   let lines = 0;
   let words = 0;
   let inWord = false;
-  for (const c of b) {
-    if (c === 0x0a) lines++;
-    const space = c === 0x20 || (c >= 0x09 && c <= 0x0d);
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      words++;
-    }
-  }
-  const s = new TextDecoder().decode(b);
   let chars = 0;
   let maxLen = 0;
   let col = 0;
-  for (const ch of s) {
-    chars++;
-    if (ch === '\n' || ch === '\r' || ch === '\f') {
-      maxLen = Math.max(maxLen, col);
-      col = 0;
-    } else if (ch === '\t') col += 8 - (col % 8);
-    else col++;
+  const scan = want.has('l') || want.has('w');
+  const decode = want.has('m') || want.has('L');
+  if (!scan && !decode) return { lines, words, chars, bytes, maxLen };
+  const dec = new TextDecoder();
+  const text = (s: string): void => {
+    for (const ch of s) {
+      chars++;
+      if (ch === '\n' || ch === '\r' || ch === '\f') {
+        maxLen = Math.max(maxLen, col);
+        col = 0;
+      } else if (ch === '\t') col += 8 - (col % 8);
+      else col++;
+    }
+  };
+  for (const b of contentChunks(content)) {
+    if (scan)
+      for (const c of b) {
+        if (c === 0x0a) lines++;
+        const space = c === 0x20 || (c >= 0x09 && c <= 0x0d);
+        if (space) inWord = false;
+        else if (!inWord) {
+          inWord = true;
+          words++;
+        }
+      }
+    if (decode) text(dec.decode(b, { stream: true }));
   }
+  if (decode) text(dec.decode());
   maxLen = Math.max(maxLen, col);
-  return { lines, words, chars, bytes: b.length, maxLen };
+  return { lines, words, chars, bytes, maxLen };
 }
+
+const ALL: ReadonlySet<string> = new Set(['l', 'w', 'm', 'c', 'L']);
 
 async function run(ctx: CommandContext): Promise<number> {
   return withUsage(ctx, 1, async () => {
@@ -84,7 +100,7 @@ async function run(ctx: CommandContext): Promise<number> {
     const stdin = { used: false };
     let status = 0;
     for (const f of files) {
-      const r = readOperand(ctx, f, stdin);
+      const r = f === '-' ? { ok: true as const, data: await stdinContent(ctx, stdin) } : readOperand(ctx, f, stdin);
       if (!r.ok) {
         ctx.stderr(`wc: ${f}: ${errText(r.error)}\n`);
         status = 1;
@@ -92,8 +108,8 @@ async function run(ctx: CommandContext): Promise<number> {
         if ((r.error as { code?: string }).code === 'EISDIR') ctx.stdout(line(count(new Uint8Array()), f));
         continue;
       }
-      await readsForever(ctx, r.data);
-      const c = count(r.data);
+      if (r.data instanceof Uint8Array) await readsForever(ctx, r.data);
+      const c = count(r.data, want);
       total.lines += c.lines;
       total.words += c.words;
       total.chars += c.chars;
@@ -111,4 +127,5 @@ export const wc: CommandSpec = {
   summary: 'print newline, word, and byte counts for each file',
   flags: ['-l', '-w', '-m', '-c', '-L'],
   run,
+  streaming: true, // (to take a pipe's content described, not to read it as it comes)
 };
