@@ -39,7 +39,13 @@ export interface RealSession {
   stop(out?: (s: string) => void): Promise<void>;
   /** The user's own daemon (`--real=system`): its session, the intro's first paragraph and the
    * status line's word (src/ui/screen-host-system.ts). */
-  system?: { session: SystemSession; describe: string; label: string };
+  system?: {
+    session: SystemSession;
+    describe: string;
+    label: string;
+    /** The tutorial images are asked on the screen (`images`), not before it (not with --bare). */
+    asksImages?: boolean;
+  };
 }
 
 /** The preflight, the private dockerd, the tutorial images on it and on the twin, the real bash:

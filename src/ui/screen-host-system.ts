@@ -49,7 +49,7 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
   let said = '';
   sys.talk = { ...onTerminal, say: (s) => ((said += s), out(s)) };
   try {
-    await sys.loadImages();
+    // The tutorial images are asked on the screen, in the input line (systemScreenHost's `images`).
     // The twin holds the tutorial images as the simulator has them.
     const twin = createSimHost({ seed: 0 });
     if (!o.bare) {
@@ -92,6 +92,7 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
         .filter(Boolean),
       system: {
         session: sys,
+        asksImages: !o.bare,
         label: 'your daemon',
         describe:
           `**Your own daemon** (\`--real=system\`): session ${record.id} on ${daemon.endpoint} ` +
@@ -100,7 +101,8 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
           `\`org.overlay-tutor.session=${record.id}\` (images are listed in its record); only that is removed, ` +
           `by \`reset\` and at the end. What you had (${count(record.preexisting.containers, 'container')}, ` +
           `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) is never ` +
-          "changed. The panes are read from the daemon's real directories, read-only.",
+          "changed. The panes are read from the daemon's real directories, read-only." +
+          (o.bare ? '' : ' `images` loads the tutorial images from the simulator (asked first).'),
       },
       stop: (to) => {
         if (to) {
@@ -133,6 +135,8 @@ export function systemScreenHost(session: RealSession): ScreenHost & { compare()
   const quiet: SystemTalk = { say: () => undefined, confirm: async () => false };
   return {
     ...inner,
+    // The tutorial images' question, first thing on the screen (none with --bare).
+    ...(session.system?.asksImages ? { firstLines: ['images'] } : {}),
     async run(line: string, io: ScreenIO) {
       const talk: SystemTalk = {
         say: (s) => io.stdout(s),
@@ -143,7 +147,13 @@ export function systemScreenHost(session: RealSession): ScreenHost & { compare()
       };
       sys.talk = talk;
       try {
-        if (line.trim() !== 'reset') return await inner.run(line, io);
+        const word = line.trim();
+        if (word === 'images' && session.system?.asksImages) {
+          await sys.loadImages();
+          inner.refresh();
+          return { exitCode: 0, exited: false };
+        }
+        if (word !== 'reset') return await inner.run(line, io);
         await sys.reset();
         inner.refresh();
         return { exitCode: 0, exited: false };

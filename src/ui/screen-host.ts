@@ -35,6 +35,9 @@ export interface ScreenHost {
   continuing?(): boolean;
   /** What the status line says about where the learner is (a lesson and its step). */
   status?(): string | undefined;
+  /** Lines the screen runs as it opens, as if typed first (`images` on the user's own daemon: its
+   * question asked in the input line, as every other one). */
+  firstLines?: readonly string[];
   /** Shown in the scrollback when the screen opens (the lesson map, or the first step), as
    * markdown. */
   intro?(): string;

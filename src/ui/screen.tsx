@@ -296,7 +296,7 @@ export function Screen({
 
   // Lines typed while a command runs, or pasted several at once, or before the simulator had
   // loaded, wait their turn.
-  const queue = useRef<string[]>(typedAhead.lines);
+  const queue = useRef<string[]>([...(host.firstLines ?? []), ...typedAhead.lines]);
   const draining = useRef(false);
   const drain = async () => {
     if (draining.current) return;

@@ -80,3 +80,22 @@ describe('a question in the input line', () => {
     await ui.waitFor((x) => /root@host:~# *$/m.test(x), 'the prompt back');
   });
 });
+
+describe('a question as the screen opens (firstLines: --real=system’s `images`)', () => {
+  it('runs the host’s first lines before what was typed ahead, the question in the input line', async () => {
+    const host = { ...askingHost(), firstLines: ['change images'] };
+    const r = render(<Screen host={host} typedAhead={{ line: '', lines: ['echo typed'] }} s={STRINGS.en} />);
+    cleanup = r.unmount;
+    const frame = () => r.lastFrame() ?? '';
+    for (let i = 0; i < 250 && !frame().includes('Run it? [y/N]'); i++) await new Promise((res) => setTimeout(res, 20));
+    expect(frame()).toContain('root@host:~# change images');
+    expect(frame()).toContain('plan: make images');
+    expect(frame()).not.toContain('typed\n');
+    r.stdin.write('y');
+    await new Promise((res) => setTimeout(res, 50));
+    r.stdin.write('\r');
+    for (let i = 0; i < 250 && !/^typed/m.test(frame()); i++) await new Promise((res) => setTimeout(res, 20));
+    expect(frame()).toContain('answer=y');
+    expect(frame()).toMatch(/^typed/m);
+  });
+});
