@@ -84,7 +84,7 @@ PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-poli
 UBUNTU_CODENAME=jammy
 `;
 
-const PASSWD = `root:x:0:0:root:/root:/bin/bash
+export const PASSWD = `root:x:0:0:root:/root:/bin/bash
 daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
 bin:x:2:2:bin:/bin:/usr/sbin/nologin
 sys:x:3:3:sys:/dev:/usr/sbin/nologin
@@ -94,7 +94,7 @@ systemd-network:x:100:102:systemd Network Management,,,:/run/systemd:/usr/sbin/n
 ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash
 `;
 
-const GROUP = `root:x:0:
+export const GROUP = `root:x:0:
 daemon:x:1:
 bin:x:2:
 sys:x:3:

@@ -94,6 +94,11 @@ const en = {
           );
         case 'rootless':
           return 'a rootless daemon: its data-root and overlay (or fuse-overlayfs) belong to the user';
+        case 'legacy-overlay':
+          return (
+            'the legacy overlay driver: an image layer is a whole tree in overlay/<id>/root (hard links to ' +
+            "the layer below), a container's lower dir is one of them, and there is no l/ and no lower file"
+          );
         default:
           return r.id;
       }
@@ -209,6 +214,8 @@ const zhCN: Strings = {
           return 'containerd 镜像存储：各层是 io.containerd.snapshotter.v1.overlayfs 下的快照，而不是 overlay2';
         case 'rootless':
           return 'rootless 守护进程：它的数据目录和 overlay（或 fuse-overlayfs）属于该用户';
+        case 'legacy-overlay':
+          return '旧的 overlay 驱动：镜像的每一层是 overlay/<id>/root 下的一整棵树（与下一层硬链接），容器的 lower 目录就是其中一棵，没有 l/，也没有 lower 文件';
         default:
           return r.id;
       }

@@ -1,8 +1,10 @@
 // The real-host mode's commands: `overlay-tutor preflight` and `overlay-tutor replay FILE --real`.
 // Each starts with the preflight; when the mode cannot run it shows one screen saying what is
 // missing and what would work, and exits 2.
+import { release } from 'node:os';
 import type { HostTime } from '../host/host-time.js';
 import { localeIsAscii } from '../i18n/index.js';
+import { reportNotes } from './compare.js';
 import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } from './preflight.js';
 import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
 import { probeHost } from './probe.js';
@@ -99,7 +101,7 @@ export async function runReplay(args: ReplayArgs, out: Write = (s) => process.st
       ...(args.time ? { time: args.time } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
     });
-    return writeReport(blocks, out);
+    return writeReport(blocks, out, reportNotes(blocks, { dockerVersion: d.version, kernel: release() }));
   } catch (e) {
     err(`overlay-tutor: replay: ${(e as Error).message}\n`);
     return 2;

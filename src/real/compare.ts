@@ -2,8 +2,9 @@
 // sections (what it printed, what changed in the container's upper dir, `docker diff`), each
 // normalised (ids, times, the private data-root) and aligned line by line, the lines that differ
 // marked; and, where the tutor knows why a real host differs, the reasons in words.
-import { lcsPairs } from './normalize.js';
-import { asSet, normalizeBlocks, printsDockerDiff } from './replay.js';
+import { STRINGS } from '../i18n/index.js';
+import { HOST_PLACEHOLDERS, lcsPairs } from './normalize.js';
+import { asSet, type LineBlock, normalizeBlocks, printsDockerDiff, type ReportNotes, thisHost } from './replay.js';
 
 /** One side of a line: what it printed and what it left on the host. */
 export interface SideRecord {
@@ -31,7 +32,7 @@ export interface LineRecord {
 export interface HostFacts {
   dockerVersion: string;
   kernel: string;
-  /** 'containerd' when the daemon keeps images in the containerd store. */
+  /** 'containerd' when the daemon keeps images in the containerd store; else its storage driver. */
   storage?: string | undefined;
   rootless?: boolean | undefined;
 }
@@ -66,7 +67,7 @@ export interface Comparison {
 
 /** A reason the tutor knows for a real host to differ. */
 export type Reason =
-  | { id: 'stand-in' | 'registry' | 'systemctl' | 'numbers' | 'containerd' | 'rootless' }
+  | { id: 'stand-in' | 'registry' | 'systemctl' | 'numbers' | 'containerd' | 'rootless' | 'legacy-overlay' }
   | { id: 'kernel' | 'docker'; sim: string; real: string };
 
 /** The two sides in rows: a line both have on one row, unmarked; between two such, the lines
@@ -100,6 +101,9 @@ export function changeLines(before: readonly string[], after: readonly string[])
   ];
 }
 
+/** A repo digest reference, as printed or normalised: `nginx@sha256:…`. */
+const REPO_DIGEST = /[a-z0-9]@sha256:(<|[0-9a-f]{64})/;
+
 const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: Reason }> = [
   {
     test: (s, r) => /exec format error/.test(r) && !/exec format error/.test(s),
@@ -109,6 +113,12 @@ const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: Reaso
     test: (s, r) =>
       /(registry-1\.docker\.io|dial tcp|no such host|server misbehaving|TLS handshake timeout)/.test(r) &&
       !/registry-1\.docker\.io/.test(s),
+    reason: { id: 'registry' },
+  },
+  {
+    // A pull records the image's repo digest (name@sha256:…: repositories.json, RepoDigests, what
+    // rmi untags); the real side's images were loaded from the simulator's archive instead.
+    test: (s, r) => REPO_DIGEST.test(s) && !REPO_DIGEST.test(r),
     reason: { id: 'registry' },
   },
   {
@@ -128,7 +138,8 @@ export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, real
   const sim = differing.map((r) => r.sim ?? '').join('\n');
   // A container that could not run says why in its log, not in the line's output (docker run -d).
   const real = `${differing.map((r) => r.real ?? '').join('\n')}\n${realLogs}`;
-  for (const rule of RULES) if (rule.test(sim, real)) out.push(rule.reason);
+  for (const rule of RULES)
+    if (rule.test(sim, real) && !out.some((o) => o.id === rule.reason.id)) out.push(rule.reason);
   if (differing.some((r) => r.sim !== undefined && r.real !== undefined && numbersOnly(r.sim, r.real)))
     out.push({ id: 'numbers' });
   if (real.includes(facts.kernel) || sim.includes(SIMULATED.kernel))
@@ -136,6 +147,7 @@ export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, real
   if (!facts.dockerVersion.startsWith('20.10.'))
     out.push({ id: 'docker', sim: SIMULATED.dockerVersion, real: facts.dockerVersion });
   if (facts.storage === 'containerd') out.push({ id: 'containerd' });
+  if (facts.storage === 'overlay') out.push({ id: 'legacy-overlay' });
   if (facts.rootless) out.push({ id: 'rootless' });
   return out;
 }
@@ -151,6 +163,7 @@ export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string
     [rec.sim.output, joined(rec.sim.upper), joined(rec.sim.diff)].slice(0, labels.length),
     [rec.real.output, joined(rec.real.upper), joined(rec.real.diff)].slice(0, labels.length),
     dataRoot,
+    { real: { ...thisHost(), kernel: facts.kernel } },
   );
   // docker diff's lines come in Go's map order, a new one each run (see normalizeBlocks).
   const unordered = (title: CompareSection['title']) =>
@@ -170,5 +183,32 @@ export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string
     total: rows.length,
     exitCodes: { sim: rec.sim.exitCode, real: rec.real.exitCode },
     reasons: knownReasons(rows, facts, rec.real.logs),
+  };
+}
+
+/** Why a replayed line's two sides differ, where the tutor knows, in English (a replay's report). */
+export function blockReasons(b: LineBlock, facts: HostFacts): string[] {
+  return knownReasons(alignRows(b.sim, b.real), facts).map(STRINGS.en.compare.reason);
+}
+
+/** The host-specific placeholders the blocks show, each with what it stands for (the report's
+ * legend: these are compared as placeholders because each host has its own). */
+export function placeholderLegend(
+  blocks: readonly LineBlock[],
+  kernels?: { sim?: string | undefined; real?: string | undefined },
+): string[] {
+  const text = blocks.flatMap((b) => [...b.sim, ...b.real]).join('\n');
+  const values = (p: string) =>
+    p === '<kernel>' && kernels?.sim && kernels.real ? ` (simulator ${kernels.sim}, real host ${kernels.real})` : '';
+  return Object.entries(HOST_PLACEHOLDERS)
+    .filter(([p]) => (p.includes(':N') ? new RegExp(p.replace(':N', ':\\d+')).test(text) : text.includes(p)))
+    .map(([p, what]) => `${p}  ${what}${values(p)}`);
+}
+
+/** A report's notes for blocks compared with this host (the real side): reasons and legend. */
+export function reportNotes(blocks: readonly LineBlock[], facts: HostFacts): ReportNotes {
+  return {
+    reasons: (b) => blockReasons(b, facts),
+    legend: placeholderLegend(blocks, { sim: SIMULATED.kernel, real: facts.kernel }),
   };
 }

@@ -16,8 +16,18 @@ import { installTrace, takeTrace } from './command-trace.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { realHost } from './real-host.js';
 import { RealShell } from './real-shell.js';
-import { agreementOf, type Agreement, type LineBlock, normalizeBlocks, shareCommonIds } from './replay.js';
+import { type HostFacts, reportNotes } from './compare.js';
 import type { ImageArchives } from './image-archives.js';
+import type { HostValues } from './normalize.js';
+import {
+  agreementOf,
+  type Agreement,
+  type LineBlock,
+  normalizeBlocks,
+  renderExplained,
+  shareCommonIds,
+  thisHost,
+} from './replay.js';
 import { simRun } from './tutorial-images.js';
 
 export interface RealCheck {
@@ -53,7 +63,7 @@ const isPull = (line: string) => /^docker\s+(image\s+)?pull\b/.test(line.trim())
  * whose CREATED column says how long ago (its width follows the longest such text). */
 export function normalizeLessonBlock(b: LineBlock): LineBlock {
   const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
-  const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>'));
+  const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>') || l.includes('Up <duration>'));
   const tidy = (lines: string[]) => {
     const out = lines.map((l) => {
       const t = l
@@ -75,13 +85,15 @@ export function compareLessonLines(
   sim: readonly string[],
   real: readonly string[],
   dataRoot: string,
+  realHost?: HostValues,
 ): LineBlock[] {
   const [s, r] = shareCommonIds(sim, real);
+  const options = { keepTimesBefore: FIXED_START, ...(realHost ? { real: realHost } : {}) };
   return lines
-    .map(
-      (line, i) =>
-        normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot, { keepTimesBefore: FIXED_START })[0] as LineBlock,
-    )
+    .map((line, i) => {
+      const printed = { sim: [sim[i] ?? ''], real: [real[i] ?? ''] };
+      return normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot, { ...options, printed })[0] as LineBlock;
+    })
     .map(normalizeLessonBlock);
 }
 
@@ -226,7 +238,7 @@ export async function runLessonOnReal(
           : step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(host, c, record) }));
       steps.push({ id: step.id, kind: step.kind, checks });
     }
-    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot);
+    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot, thisHost());
     const blocks = all.filter((b) => !isPull(b.line));
     const notCompared = all
       .filter((b) => isPull(b.line))
@@ -236,6 +248,21 @@ export async function runLessonOnReal(
     shell.close();
   }
 }
+
+/** A lesson run as a report shows it: every compared line (or only those that differ), each with why
+ * it differs where the tutor knows; the lines not compared and why; what the host-specific
+ * placeholders stand for. */
+export function lessonReport(run: RealLessonRun, facts: HostFacts, o: { all?: boolean } = {}): string {
+  const notes = reportNotes(run.blocks, facts);
+  const shown = o.all ? run.blocks : run.blocks.filter((b) => !sameLines(b));
+  const out = shown.map((b) => renderExplained(b, notes));
+  for (const n of run.notCompared) out.push(`$ ${n.line}\n  not compared: ${n.why}`);
+  if (notes.legend?.length)
+    out.push(`Each host's own values, compared as placeholders:\n  ${notes.legend.join('\n  ')}`);
+  return out.join('\n');
+}
+
+const sameLines = (b: LineBlock) => b.sim.length === b.real.length && b.sim.every((l, i) => l === b.real[i]);
 
 /** An answer step on the real host: its solution printed the value the real host gives. */
 function answerShown(

@@ -1,16 +1,55 @@
 // Makes a transcript from the simulator and one from a real Docker host comparable: random ids,
 // link ids and times become placeholders numbered by first appearance, and the real daemon's
 // private data-root reads as /var/lib/docker. Used by `replay --real` and the conformance suite.
+//
+// What is each host's own, and so no prediction of the simulator's, reads as a named placeholder on
+// both sides (HOST_PLACEHOLDERS says which; a report lists each side's value): the kernel's release
+// wherever it is printed, docker info's Operating System, Name (the hostname), ID (made at random when
+// a daemon first starts), CPUs and Total Memory, and the name the host's passwd/group gives an owner
+// that the two hosts name differently (ownerNames).
 
 const ID64 = /\b[0-9a-f]{64}\b/g;
 const LINK = /\b[A-Z2-7]{26}\b/g;
 const ID12 = /\b[0-9a-f]{12}\b/g;
 const RELATIVE_TIME =
   /\b(About (a|an) (minute|hour)|Less than a second|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago\b/g;
+/** How long a container has run (docker ps's STATUS: units.HumanDuration since it started). */
+const UP_TIME =
+  /\bUp (About (a|an) (minute|hour)|Less than a second|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b/g;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( \d{4}|\d\d:\d\d)\b/g;
 const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;
 const WORK_TEMP = /#[0-9a-f]+\b/g;
+/** dockerd's ID (docker info): 12 groups of 4 base32 characters, made at random on its first start. */
+const DAEMON_ID = /\b[A-Z2-7]{4}(:[A-Z2-7]{4}){11}\b/g;
+/** docker info's lines that describe the machine, not Docker: `^ Key: value`, one space in. */
+const INFO_HOST_LINE = /^ (Kernel Version|Operating System|Name|CPUs|Total Memory): .*$/gm;
+const INFO_PLACEHOLDER: Record<string, string> = {
+  'Kernel Version': '<kernel>',
+  'Operating System': '<os>',
+  Name: '<hostname>',
+  CPUs: '<cpus>',
+  'Total Memory': '<memory>',
+};
+
+/** The placeholders that stand for a host's own values, and what each is. */
+export const HOST_PLACEHOLDERS: Record<string, string> = {
+  '<kernel>': 'the kernel release (uname -r, docker info)',
+  '<os>': "docker info's Operating System",
+  '<hostname>': "docker info's Name, the host's name",
+  '<daemon-id>': "docker info's ID, made at random when a daemon first starts",
+  '<cpus>': "docker info's CPUs",
+  '<memory>': "docker info's Total Memory",
+  '<uid:N>': "the name the host's /etc/passwd gives uid N (<gid:N>: /etc/group gid N), each host's own",
+};
+
+/** One host's own values, where the normaliser needs them given. */
+export interface HostValues {
+  /** The kernel's release, as uname -r prints it. */
+  kernel?: string;
+  /** The host's passwd and group names (compared by ownerPlaceholders, both sides given). */
+  owners?: OwnerNames;
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -29,6 +68,8 @@ function timeOf(printed: string): number | undefined {
  */
 export interface NormalizeOptions {
   keepTimesBefore?: number;
+  /** This side's host (its kernel release reads as <kernel>). */
+  host?: HostValues;
 }
 
 export function normalizeTranscript(text: string, dataRoot?: string, o: NormalizeOptions = {}): string {
@@ -43,6 +84,10 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     // getfattr and tar print the path without its leading slash.
     if (dataRoot.startsWith('/')) t = t.split(dataRoot.slice(1)).join('var/lib/docker');
   }
+  if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
+  t = t
+    .replace(INFO_HOST_LINE, (_l, key: string) => ` ${key}: ${INFO_PLACEHOLDER[key]}`)
+    .replace(DAEMON_ID, '<daemon-id>');
   const ids = new Map<string, string>();
   const idFor = (full: string): string => {
     let name = ids.get(full);
@@ -63,6 +108,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
   });
   return t
     .replace(RELATIVE_TIME, '<ago>')
+    .replace(UP_TIME, 'Up <duration>')
     .replace(ISO_TIME, mask('<time>'))
     .replace(STAT_TIME, mask('<time>'))
     .replace(LS_TIME, mask('<date>'))
@@ -84,4 +130,73 @@ export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[num
     else j++;
   }
   return pairs;
+}
+
+/** uid (or gid) → name, from /etc/passwd's (or /etc/group's) text. */
+export function idNames(text: string): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    const [name, , id] = line.split(':');
+    if (name && id && /^\d+$/.test(id) && !names.has(Number(id))) names.set(Number(id), name);
+  }
+  return names;
+}
+
+/** A host's owner names: its passwd's users and its group's groups. */
+export interface OwnerNames {
+  users: ReadonlyMap<number, string>;
+  groups: ReadonlyMap<number, string>;
+}
+
+/** `ls -l`'s `mode links owner group` and `tar -tv`'s `mode owner/group size`. */
+const LS_OWNER = /^([-dlcbpsD][rwxsStT-]{9}[.+@]?) +(\d+) +(\S+) +(\S+) +/;
+const TAR_OWNER = /^([-dlcbphsv][rwxsStT-]{9}) (\S+?)\/(\S+) +/;
+
+/**
+ * The owners in `ls -l` and `tar -tv` lines, where the two hosts name the same id differently (or
+ * one names it and the other prints the number): both read `<uid:N>` (`<gid:N>`). A 20.10 daemon
+ * writes the names its host's passwd gives into a layer's tar headers, and ls asks the host's: which
+ * user is uid 101 is the host's own (Ubuntu's systemd-resolve, another machine's postgres). Where a
+ * line's owner was rewritten, the padding of every such line of the block is one space (ls and tar
+ * pad to the widest name). Each side's lines with its own names.
+ */
+export function ownerPlaceholders(sim: string[], real: string[], simNames: OwnerNames, realNames: OwnerNames) {
+  const differing = (a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) => {
+    const out = new Map<string, number>();
+    for (const id of new Set([...a.keys(), ...b.keys()])) if (a.get(id) !== b.get(id)) out.set(String(id), id);
+    return out;
+  };
+  const users = differing(simNames.users, realNames.users);
+  const groups = differing(simNames.groups, realNames.groups);
+  const side = (lines: string[], names: OwnerNames) => {
+    const byName = (m: ReadonlyMap<number, string>) => new Map([...m].map(([id, n]) => [n, id]));
+    const uidOf = byName(names.users);
+    const gidOf = byName(names.groups);
+    const user = (o: string) => {
+      const id = /^\d+$/.test(o) ? Number(o) : uidOf.get(o);
+      return id !== undefined && users.has(String(id)) ? `<uid:${id}>` : o;
+    };
+    const group = (g: string) => {
+      const id = /^\d+$/.test(g) ? Number(g) : gidOf.get(g);
+      return id !== undefined && groups.has(String(id)) ? `<gid:${id}>` : g;
+    };
+    let changed = false;
+    const out = lines.map((l) => {
+      const ls = LS_OWNER.exec(l);
+      const tar = ls ? null : TAR_OWNER.exec(l);
+      const [o, g] = ls ? [ls[3]!, ls[4]!] : tar ? [tar[2]!, tar[3]!] : [];
+      if (o === undefined || g === undefined || (user(o) === o && group(g) === g)) return l;
+      changed = true;
+      return ls
+        ? l.replace(LS_OWNER, `$1 $2 ${user(o)} ${group(g)} `)
+        : l.replace(TAR_OWNER, `$1 ${user(o)}/${group(g)} `);
+    });
+    return { out, changed };
+  };
+  const s = side(sim, simNames);
+  const r = side(real, realNames);
+  if (!s.changed && !r.changed) return { sim, real };
+  const tidy = (lines: string[]) =>
+    lines.map((l) => (LS_OWNER.test(l) || TAR_OWNER.test(l) ? l.replace(/ {2,}/g, ' ') : l));
+  return { sim: tidy(s.out), real: tidy(r.out) };
 }

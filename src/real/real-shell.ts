@@ -123,7 +123,10 @@ export class RealShell {
     this.interactive = launch.args.includes('-i');
     // Its own process group (detached), whose id is bash's pid: nsenter and unshare exec, so the
     // pid spawned is bash's. interrupt() signals that group, and only it.
-    this.bash = spawn(launch.command, launch.args, {
+    // One pipe for both of bash's outputs (sh's exec, so the pid is still bash's): what bash says as
+    // it starts (no job control without a terminal) on stderr could come after the first line's
+    // marker on stdout when they were two pipes, and be taken for the line's output.
+    this.bash = spawn('sh', ['-c', 'exec "$@" 2>&1', 'sh', launch.command, ...launch.args], {
       env: BASH_ENV,
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,

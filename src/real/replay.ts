@@ -8,14 +8,23 @@
 // /var/lib/docker and /tmp and /root are fresh tmpfs: a script names the same paths as on the
 // simulated host, and nothing it writes there reaches the machine's own files.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSimHost, timeOptions } from '../host/sim-host.js';
+import { release } from 'node:os';
+import { GROUP, PASSWD, createSimHost, timeOptions } from '../host/sim-host.js';
 import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
 import { shellQuote } from '../posix/shell-quote.js';
-import { lcsPairs, type NormalizeOptions, normalizeTranscript } from './normalize.js';
+import { DEFAULT_MACHINE } from '../shell/commands/fs/system.js';
+import {
+  type HostValues,
+  idNames,
+  lcsPairs,
+  type NormalizeOptions,
+  normalizeTranscript,
+  ownerPlaceholders,
+} from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { namespaceSetup } from './real-shell.js';
 import { simRun, simulatorArchive } from './tutorial-images.js';
@@ -97,33 +106,74 @@ export function shareCommonIds(sim: readonly string[], real: readonly string[]):
   return [sim.map(rename), real.map(rename)];
 }
 
+/** The simulated host's own values (the machine src/shell models, its passwd and group). */
+export const SIM_HOST: HostValues = {
+  kernel: DEFAULT_MACHINE.release,
+  owners: { users: idNames(PASSWD), groups: idNames(GROUP) },
+};
+
+/** This machine's own values: the real side's, where the real bash and dockerd run here. */
+export function thisHost(): HostValues {
+  const read = (f: string) => {
+    try {
+      return idNames(readFileSync(f, 'utf8'));
+    } catch {
+      return new Map<number, string>();
+    }
+  };
+  return { kernel: release(), owners: { users: read('/etc/passwd'), groups: read('/etc/group') } };
+}
+
+export interface BlockOptions extends Omit<NormalizeOptions, 'host'> {
+  /** Each side's host values; the simulator's default to SIM_HOST. */
+  sim?: HostValues;
+  real?: HostValues;
+  /** The blocks as printed, where sim and real were renamed before (whether a listing is sorted). */
+  printed?: { sim: readonly string[]; real: readonly string[] };
+}
+
 export function normalizeBlocks(
   lines: readonly string[],
   sim: readonly string[],
   real: readonly string[],
   dataRoot?: string,
-  options: NormalizeOptions = {},
+  options: BlockOptions = {},
 ): LineBlock[] {
   const SEP = '\u0000BLOCK\u0000\n';
-  const n = (blocks: readonly string[], root?: string) =>
-    normalizeTranscript(
-      blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP),
-      root,
-      options,
-    ).split(SEP);
+  const { sim: simHost = SIM_HOST, real: realHost, printed = { sim, real }, ...rest } = options;
+  const n = (blocks: readonly string[], host: HostValues | undefined, root?: string) =>
+    normalizeTranscript(blocks.map((b) => (b.endsWith('\n') || b === '' ? b : `${b}\n`)).join(SEP), root, {
+      ...rest,
+      ...(host ? { host } : {}),
+    }).split(SEP);
   const [simShared, realShared] = shareCommonIds(sim, real);
-  const s = n(simShared);
-  const r = n(realShared, dataRoot);
+  const s = n(simShared, simHost);
+  const r = n(realShared, realHost, dataRoot);
   const toLines = (t: string | undefined): string[] => {
     const body = (t ?? '').replace(/\n$/, '');
     return body === '' ? [] : body.split('\n');
   };
   return lines.map((line, i) => {
-    const block = { line, sim: toLines(s[i]), real: toLines(r[i]) };
+    let block = { line, sim: toLines(s[i]), real: toLines(r[i]) };
+    if (simHost.owners && realHost?.owners)
+      block = { line, ...ownerPlaceholders(block.sim, block.real, simHost.owners, realHost.owners) };
     // docker diff prints changes in the order Go walks its maps, a new one each run: only the set
-    // of lines says anything, so both sides are compared sorted.
-    return printsDockerDiff(line) ? asSet(block) : block;
+    // of lines says anything, so both sides are compared sorted. So is a listing both sides printed
+    // sorted by its text (ls, a glob): its order is its names', and where those are random ids
+    // (placeholders now) the order each side's ids happened to sort in says nothing.
+    return printsDockerDiff(line) || (sortedListing(printed.sim[i]) && sortedListing(printed.real[i]))
+      ? asSet(block)
+      : block;
   });
+}
+
+/** A listing of two lines or more, sorted as ls and a glob sort (bytewise in the C locale): by
+ * the whole line, or by its last field (`ls -l`, after its `total` line). */
+export function sortedListing(text: string | undefined): boolean {
+  const lines = (text ?? '').split('\n').filter((l) => l !== '' && !/^total \d/.test(l));
+  if (lines.length < 2) return false;
+  const sorted = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
+  return sorted(lines) || sorted(lines.map((l) => l.split(/\s+/).at(-1) ?? ''));
 }
 
 /** Whether a line's whole output is docker diff's. */
@@ -214,14 +264,30 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
   const real = splitAtMarks(r.stdout ?? '', lines.length);
   if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
     throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
-  return normalizeBlocks(lines, sim, real, d.dataRoot);
+  return normalizeBlocks(lines, sim, real, d.dataRoot, { real: thisHost() });
+}
+
+/** What a report says besides the lines: why a block differs, where the tutor knows, and what the
+ * host-specific placeholders stand for (src/real/compare.ts: blockReasons, placeholderLegend). */
+export interface ReportNotes {
+  reasons?: (b: LineBlock) => string[];
+  legend?: string[];
+}
+
+/** One block as a report shows it: its lines, then why it differs where the tutor knows. */
+export function renderExplained(b: LineBlock, notes: ReportNotes = {}): string {
+  const r = renderBlock(b);
+  const why = r.agree < r.total ? (notes.reasons?.(b) ?? []) : [];
+  return [r.text, ...why.map((w) => `  why: ${w}`)].join('\n');
 }
 
 /** The report a replay ends with: each block, then how many commands and lines agree; the exit
  * status (0 when every line agrees, else 1). */
-export function writeReport(blocks: readonly LineBlock[], out: (s: string) => void): number {
+export function writeReport(blocks: readonly LineBlock[], out: (s: string) => void, notes: ReportNotes = {}): number {
   out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');
-  for (const b of blocks) out(`${renderBlock(b).text}\n`);
+  for (const b of blocks) out(`${renderExplained(b, notes)}\n`);
+  if (notes.legend?.length)
+    out(`\nEach host's own values, compared as placeholders:\n${notes.legend.map((l) => `  ${l}\n`).join('')}`);
   const a = agreementOf(blocks);
   out(`\n${a.commandsAgree}/${a.commands} commands agree\n${a.agree}/${a.total} lines agree\n`);
   return a.agree === a.total ? 0 : 1;

@@ -5,12 +5,14 @@
 // --dry-run prints it instead), the user's things are never changed — and what the session made
 // is removed at the end, or on Ctrl-C or SIGTERM. What the guard says goes to the tutor's output,
 // not into a line's: only what the line itself printed is compared.
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { InputLines } from '../io/input-lines.js';
 import { shellQuote } from '../posix/shell-quote.js';
 import { type ReplayArgs, replayScript } from './commands.js';
+import { reportNotes } from './compare.js';
 import type { RealShell } from './real-shell.js';
-import { normalizeBlocks, replayOnSim, stageCopyIn, writeReport } from './replay.js';
+import { normalizeBlocks, replayOnSim, stageCopyIn, thisHost, writeReport } from './replay.js';
 import { type SystemOptions, startSystemSession } from './system-start.js';
 
 /** How long one line may run on the real side before it is stopped as Ctrl-C would. */
@@ -70,7 +72,15 @@ export async function runSystemReplay(
     }
     while (real.length < lines.length) real.push('');
     out('\n');
-    return writeReport(normalizeBlocks(lines, sim, real, session.daemon.dataRoot), out);
+    const blocks = normalizeBlocks(lines, sim, real, session.daemon.dataRoot, { real: thisHost() });
+    const d = session.daemon;
+    const facts = {
+      dockerVersion: d.version,
+      kernel: release(),
+      storage: d.storage === 'containerd-snapshotter' ? 'containerd' : d.storage,
+      rootless: d.rootless,
+    };
+    return writeReport(blocks, out, reportNotes(blocks, facts));
   } catch (e) {
     err(`overlay-tutor: replay: ${(e as Error).message}\n`);
     return 2;

@@ -165,6 +165,20 @@ describe('knownReasons', () => {
     // A 20.10 daemon with overlay2, as root: none of these.
     expect(said(differing('a', 'b'), FACTS)).toEqual([]);
   });
+
+  it('names the legacy overlay driver, in both languages, and only where the daemon runs it', () => {
+    const legacy = { ...FACTS, storage: 'overlay' };
+    expect(said(differing('lowerdir=/l/A', 'lowerdir=/x/root'), legacy).join()).toMatch(/legacy overlay driver/);
+    expect(knownReasons(differing('a', 'b'), legacy).map(STRINGS['zh-CN'].compare.reason).join()).toMatch(
+      /旧的 overlay/,
+    );
+    expect(said([{ sim: 'a', real: 'a', differs: false }], legacy)).toEqual([]);
+  });
+
+  it('names a repo digest only the simulator has: the real host loaded the image, pulled nothing', () => {
+    expect(said(differing('Untagged: nginx@sha256:<id1>', undefined), FACTS).join()).toMatch(/no registry/);
+    expect(said(differing('Untagged: nginx@sha256:<id1>', 'Untagged: nginx@sha256:<id1> x'), FACTS)).toEqual([]);
+  });
 });
 
 describe('the upper dir between two lines', () => {

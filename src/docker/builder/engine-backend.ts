@@ -75,7 +75,9 @@ export function engineBuildBackend(engine: DockerEngine): BuildBackend {
       const parent = engine.getImage(parentImage);
       let layer = parent.layer;
       if (!emptyLayer) {
-        const tar = writeLayerTar(engine.driver.diffEntries(c.rw.mountId, c.rw.initId));
+        const tar = writeLayerTar(engine.driver.diffEntries(c.rw.mountId, c.rw.initId), {
+          lookupName: engine.hostOwnerNames(),
+        });
         const registered = await engine.layers.register(tar, parent.layer);
         layer = registered.layer;
         config.rootfs = { type: 'layers', diff_ids: [...(config.rootfs?.diff_ids ?? []), layer.diffId] };

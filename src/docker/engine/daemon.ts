@@ -329,6 +329,30 @@ export class DaemonCore {
     }
   }
 
+  /** The owner names a 20.10 daemon writes into a layer's tar headers: Go's tar.FileInfoHeader asks
+   * os/user, that is the daemon host's /etc/passwd and /etc/group (uid 101 is Ubuntu's
+   * systemd-resolve, another machine's postgres); none where they have none, root for 0 without them. */
+  hostOwnerNames(): (id: number, kind: 'user' | 'group') => string {
+    const read = (file: string) => {
+      const names = new Map<number, string>();
+      let text = '';
+      try {
+        text = this.fs.readText(file);
+      } catch {
+        // No such file on this host: only root is known.
+      }
+      for (const line of text.split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id && /^\d+$/.test(id) && !names.has(Number(id))) names.set(Number(id), name);
+      }
+      if (!names.has(0)) names.set(0, 'root');
+      return names;
+    };
+    const users = read('/etc/passwd');
+    const groups = read('/etc/group');
+    return (id, kind) => (kind === 'user' ? users : groups).get(id) ?? '';
+  }
+
   /** docker commit: the container's upper dir as a new layer on the image, and a new image. */
   async commit(
     ref: string,
@@ -354,7 +378,7 @@ export class DaemonCore {
       this.driver.unmount(c.rw.mountId);
     }
     const entries = this.driver.diffEntries(c.rw.mountId, c.rw.initId);
-    const tar = writeLayerTar(entries);
+    const tar = writeLayerTar(entries, { lookupName: this.hostOwnerNames() });
     const { layer } = await this.layers.register(tar, c.image.layer);
     this.emit({ kind: 'layer-created', chainId: layer.chainId, cacheId: layer.cacheId, diffId: layer.diffId });
     const base = c.image.config;
