@@ -111,17 +111,14 @@ export function requestServer(d: PrivateDaemon, archives: ImageArchives, daemonJ
         return { code: 1, message: `overlay-tutor: ${(e as Error).message}` };
       }
     }
-    const why = await d.restart({ storageDriver: driverIn(daemonJson()) });
-    return why
-      ? { code: 1, message: 'Job for docker.service failed because the control process exited with error code.' }
-      : { code: 0, message: '' };
+    return restartAsSystemd(d, daemonJson());
   };
 }
 
 /** Back to a fresh host: the overlay2 driver, no containers, images or volumes — but the images
  * named in `keep` (the next lesson's setup pulls them: loading them again would only cost time). */
 export async function resetDaemon(d: PrivateDaemon, keep: readonly string[] = []): Promise<void> {
-  if (d.storageDriver !== 'overlay2') {
+  if (d.storageDriver !== 'overlay2' || d.readsDaemonJson) {
     const why = await d.restart({ storageDriver: 'overlay2' });
     if (why) throw new Error(why);
   }
@@ -151,14 +148,25 @@ export async function resetDaemon(d: PrivateDaemon, keep: readonly string[] = []
   );
 }
 
-/** The storage driver a daemon.json names (overlay2 when it names none). */
-export function driverIn(json: string | undefined): string {
-  try {
-    const d = (JSON.parse(json ?? '{}') as Record<string, unknown>)['storage-driver'];
-    return typeof d === 'string' ? d : 'overlay2';
-  } catch {
-    return 'overlay2';
-  }
+export { driverIn } from './private-daemon.js';
+
+/** `systemctl restart docker` (or start) on the real side: the private dockerd restarted reading the
+ * learner's /etc/docker/daemon.json, as systemd restarts docker.service and dockerd reads the file —
+ * a file dockerd refuses fails the job as systemd reports it, and the daemon stays down until the
+ * next restart, as on a stock host. */
+export async function restartAsSystemd(
+  d: PrivateDaemon,
+  daemonJson: string | undefined,
+): Promise<{ code: number; message: string }> {
+  const why = await d.restart({ daemonJson: daemonJson ?? null });
+  return why
+    ? {
+        code: 1,
+        message:
+          'Job for docker.service failed because the control process exited with error code.\n' +
+          'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.',
+      }
+    : { code: 0, message: '' };
 }
 
 const isAnswer = (line: string) => /^answer\b/.test(line);
@@ -238,7 +246,7 @@ export async function runLessonOnReal(
           : step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(host, c, record) }));
       steps.push({ id: step.id, kind: step.kind, checks });
     }
-    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot, thisHost());
+    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot, { ...thisHost(), socket: d.socket });
     const blocks = all.filter((b) => !isPull(b.line));
     const notCompared = all
       .filter((b) => isPull(b.line))

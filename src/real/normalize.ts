@@ -1,6 +1,6 @@
 // Makes a transcript from the simulator and one from a real Docker host comparable: random ids,
 // link ids and times become placeholders numbered by first appearance, and the real daemon's
-// private data-root reads as /var/lib/docker. Used by `replay --real` and the conformance suite.
+// private data-root reads as /var/lib/docker (and its socket as /var/run/docker.sock). Used by `replay --real` and the conformance suite.
 //
 // What is each host's own, and so no prediction of the simulator's, reads as a named placeholder on
 // both sides (HOST_PLACEHOLDERS says which; a report lists each side's value): the kernel's release
@@ -49,6 +49,8 @@ export interface HostValues {
   kernel?: string;
   /** The host's passwd and group names (compared by ownerPlaceholders, both sides given). */
   owners?: OwnerNames;
+  /** The daemon's API socket (the tutor's private one), read as a stock host's /var/run/docker.sock. */
+  socket?: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -85,6 +87,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     if (dataRoot.startsWith('/')) t = t.split(dataRoot.slice(1)).join('var/lib/docker');
   }
   if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
+  if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');
   t = t
     .replace(INFO_HOST_LINE, (_l, key: string) => ` ${key}: ${INFO_PLACEHOLDER[key]}`)
     .replace(DAEMON_ID, '<daemon-id>');

@@ -51,6 +51,8 @@ export interface PrivateDaemon {
   readonly pid: number;
   /** The storage driver it runs. */
   readonly storageDriver: string;
+  /** Whether it was last started reading a learner's daemon.json (or failed to: it may be down). */
+  readonly readsDaemonJson: boolean;
   /** Whether containers of the tutorial images run their stand-ins with a real busybox. */
   readonly standIns: boolean;
   readonly version: string;
@@ -63,8 +65,38 @@ export interface PrivateDaemon {
   readonly stale: StaleCleanup;
   /** Stops dockerd (its containers stop, as `systemctl restart docker` stops them) and starts it
    * again on the same data-root, with another storage driver when asked; a string says why not. */
-  restart(opts?: { storageDriver?: string }): Promise<string | undefined>;
+  restart(opts?: RestartOptions): Promise<string | undefined>;
   stop(): Promise<void>;
+}
+
+/** A restart with the tutor's choice of driver, or as the learner's `systemctl restart docker`:
+ * dockerd reads their daemon.json (null: there is none) and picks the driver as it would on a stock
+ * host (the file's storage-driver, else its own choice), or fails on what it cannot take. */
+export type RestartOptions = { storageDriver?: string } | { daemonJson: string | null };
+
+/** The config file dockerd is given for a learner's daemon.json: their keys and the tutor's own
+ * (which no stock host has: the key path), or, when it is no JSON object, their text as it is, so
+ * dockerd refuses it with its own words. */
+export function learnerConfig(json: string | null, tutor: Record<string, unknown>): string {
+  if (json === null) return `${JSON.stringify(tutor, null, 2)}\n`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return json;
+  return `${JSON.stringify({ ...(parsed as Record<string, unknown>), ...tutor }, null, 2)}\n`;
+}
+
+/** The storage driver a daemon.json names (overlay2 when it names none, or cannot be read). */
+export function driverIn(json: string | null | undefined): string {
+  try {
+    const d = (JSON.parse(json ?? '{}') as Record<string, unknown>)['storage-driver'];
+    return typeof d === 'string' ? d : 'overlay2';
+  } catch {
+    return 'overlay2';
+  }
 }
 
 export function defaultDaemonDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -278,7 +310,7 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
 
   const netns = canUnshare(['--net']);
   const runtimeBin = opts.standIns === false ? undefined : installStandInRuntime(dir);
-  const argsFor = (driver: string) => {
+  const argsFor = (driver: string | undefined) => {
     const args = [
       `--config-file=${configFile}`,
       `--data-root=${DATA_ROOT_INSIDE}`,
@@ -286,7 +318,7 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
       `--pidfile=${pidfile}`,
       '-H',
       host,
-      `--storage-driver=${driver}`,
+      ...(driver ? [`--storage-driver=${driver}`] : []),
       '--iptables=false',
       '--ip6tables=false',
       '--userland-proxy=false',
@@ -302,7 +334,9 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
   let pid = -1;
   let exited: number | undefined;
   let storageDriver = 'overlay2';
-  const launch = (driver: string) => {
+  let readsDaemonJson = false;
+  /** driver: the --storage-driver flag; none when dockerd is to choose (the learner's daemon.json). */
+  const launch = (driver: string | undefined, recorded = driver ?? 'overlay2') => {
     const logFd = openSync(join(dir, 'dockerd.log'), 'a');
     // unshare without --fork, and sh's exec: the child's pid is dockerd's.
     const ns = ['-m', '--propagation', 'private', ...(netns ? ['--net'] : [])];
@@ -327,7 +361,7 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
       if (child.pid === undefined || child.pid === pid) exited = -1;
     });
     pid = child.pid ?? -1;
-    storageDriver = driver;
+    storageDriver = recorded;
   };
   const logTail = () => readFileSync(join(dir, 'dockerd.log'), 'utf8').trim().split('\n').slice(-10).join('\n');
   const waitForApi = async (): Promise<Record<string, unknown> | undefined> => {
@@ -374,7 +408,7 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
       rmSync(join(dir, 'owner'), { force: true });
       process.removeListener('exit', killSync);
     })());
-  const restart = async (o: { storageDriver?: string } = {}): Promise<string | undefined> => {
+  const restart = async (o: RestartOptions = {}): Promise<string | undefined> => {
     if (stopping) return 'the daemon is stopping';
     await stopDockerd();
     // What the old daemon left (its containerd and shims name the exec-root) goes; the data stays.
@@ -387,7 +421,14 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
       await sleep(100);
     }
     rmSync(pidfile, { force: true });
-    launch(o.storageDriver ?? storageDriver);
+    readsDaemonJson = 'daemonJson' in o;
+    if ('daemonJson' in o) {
+      writeFileSync(configFile, learnerConfig(o.daemonJson, config));
+      launch(undefined, driverIn(o.daemonJson));
+    } else {
+      writeFileSync(configFile, learnerConfig(null, config));
+      launch(o.storageDriver ?? storageDriver);
+    }
     if (await waitForApi()) return undefined;
     const why = exited !== undefined ? `exited with ${exited}` : 'did not answer in time';
     return `dockerd ${why}; its log ends:\n${logTail()}`;
@@ -419,6 +460,9 @@ export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promi
     },
     get storageDriver() {
       return storageDriver;
+    },
+    get readsDaemonJson() {
+      return readsDaemonJson;
     },
     standIns: runtimeBin !== undefined,
     version: String(version.Version ?? 'unknown'),

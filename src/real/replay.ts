@@ -264,7 +264,7 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
   const real = splitAtMarks(r.stdout ?? '', lines.length);
   if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
     throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
-  return normalizeBlocks(lines, sim, real, d.dataRoot, { real: thisHost() });
+  return normalizeBlocks(lines, sim, real, d.dataRoot, { real: { ...thisHost(), socket: d.socket } });
 }
 
 /** What a report says besides the lines: why a block differs, where the tutor knows, and what the

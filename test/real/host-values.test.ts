@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { placeholderLegend, reportNotes } from '../../src/real/compare.js';
 import { compareLessonLines } from '../../src/real/lesson-real.js';
 import { idNames, normalizeTranscript } from '../../src/real/normalize.js';
+import { driverIn, learnerConfig } from '../../src/real/private-daemon.js';
 import { normalizeBlocks, renderExplained, SIM_HOST, sortedListing } from '../../src/real/replay.js';
 
 const owners = (passwd: string, group = 'root:x:0:\n') => ({ users: idNames(passwd), groups: idNames(group) });
@@ -177,5 +178,31 @@ describe("a report's reasons", () => {
     // An agreeing block is given no reason.
     const same = { line: 'true', sim: ['x'], real: ['x'] };
     expect(renderExplained(same, notes)).toBe('$ true\n         | x');
+  });
+});
+
+describe("the learner's daemon.json on the private daemon", () => {
+  const tutor = { 'deprecated-key-path': '/d/key.json' };
+
+  it("is what dockerd reads, with the tutor's own keys; no file gives the tutor's alone", () => {
+    expect(JSON.parse(learnerConfig('{ "storage-driver": "overlay" }', tutor))).toEqual({
+      'storage-driver': 'overlay',
+      'deprecated-key-path': '/d/key.json',
+    });
+    expect(JSON.parse(learnerConfig(null, tutor))).toEqual(tutor);
+    expect(driverIn('{"storage-driver":"overlay"}')).toBe('overlay');
+    expect(driverIn(null)).toBe('overlay2');
+  });
+
+  it('goes to dockerd as written when it is no JSON object, so dockerd refuses it in its own words', () => {
+    expect(learnerConfig('{ storage-driver: overlay2 }', tutor)).toBe('{ storage-driver: overlay2 }');
+    expect(learnerConfig('["overlay2"]', tutor)).toBe('["overlay2"]');
+  });
+
+  it("reads the private daemon's socket as a stock host's", () => {
+    const said = 'Cannot connect to the Docker daemon at unix:///tmp/x/d/docker.sock. Is the docker daemon running?\n';
+    expect(normalizeTranscript(said, undefined, { host: { socket: '/tmp/x/d/docker.sock' } })).toBe(
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
+    );
   });
 });
