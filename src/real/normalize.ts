@@ -1,6 +1,7 @@
 // Makes a transcript from the simulator and one from a real Docker host comparable: random ids,
 // link ids and times become placeholders numbered by first appearance, and the real daemon's
-// private data-root reads as /var/lib/docker (and its socket as /var/run/docker.sock). Used by `replay --real` and the conformance suite.
+// private data-root reads as /var/lib/docker (and its socket as /var/run/docker.sock). Used by
+// `replay --real` and the conformance suite.
 //
 // What is each host's own, and so no prediction of the simulator's, reads as a named placeholder on
 // both sides (HOST_PLACEHOLDERS says which; a report lists each side's value): the kernel's release
