@@ -91,6 +91,8 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
   if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');
   t = t
     .replace(INFO_HOST_LINE, (_l, key: string) => ` ${key}: ${INFO_PLACEHOLDER[key]}`)
+    // The CLI prints the runtimes as Go walks its map of them: a new order each run.
+    .replace(/^ Runtimes: (.*)$/gm, (_l, names: string) => ` Runtimes: ${names.split(' ').sort().join(' ')}`)
     .replace(DAEMON_ID, '<daemon-id>');
   const ids = new Map<string, string>();
   const idFor = (full: string): string => {

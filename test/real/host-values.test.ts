@@ -65,6 +65,17 @@ describe("a host's own values", () => {
     );
   });
 
+  it("sorts docker info's runtimes, which the CLI prints in Go's map order", () => {
+    const [b] = normalizeBlocks(
+      ['docker info'],
+      [' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc\n'],
+      [' Runtimes: runc io.containerd.runc.v2 io.containerd.runtime.v1.linux\n'],
+    );
+    expect(b!.real).toEqual(b!.sim);
+    const [other] = normalizeBlocks(['docker info'], [' Runtimes: runc\n'], [' Runtimes: runc crun\n']);
+    expect(other!.real).not.toEqual(other!.sim);
+  });
+
   it('leaves what Docker itself decides alone: the docker root, a Name: elsewhere, other kernels', () => {
     const text = ' Docker Root Dir: /var/lib/docker\n  Name: seccomp\nName: x\nLinux 6.8.0 and 5.4.0\n';
     expect(normalizeTranscript(text, undefined, { host: SIM })).toBe(text);
