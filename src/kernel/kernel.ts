@@ -56,6 +56,8 @@ export interface OverlayMountRequest {
   upperdir?: string;
   workdir?: string;
   target: string;
+  /** The source mount(8) was given (overlay, none…): only a name, /proc/mounts lists it. */
+  source?: string;
   /** The option string as given to mount(8), for /proc/mounts. */
   options: string;
   userxattr?: boolean;
@@ -227,7 +229,7 @@ export class Kernel {
         diskUuid: this.diskUuid,
       },
     );
-    this.mountTable.push({ target: req.target, source: 'overlay', fstype: 'overlay', options, fs });
+    this.mountTable.push({ target: req.target, source: req.source ?? 'overlay', fstype: 'overlay', options, fs });
     this.byTarget = undefined;
     this.mountGeneration++;
     this.emit({ kind: 'mount', target: req.target, options });

@@ -485,7 +485,7 @@ export class Proc {
    * mount(2) for overlay. Layer paths resolve against this process's working directory, as
    * Docker relies on when it passes short relative l/<id> names to keep the options in one page.
    */
-  mount(target: string, fstype: string, options: string): void {
+  mount(target: string, fstype: string, options: string, source = 'overlay'): void {
     if (fstype !== 'overlay') throw new KernelError('ENODEV', 'mount', target);
     const opts = new Map<string, string>();
     for (const part of options.split(',')) {
@@ -514,6 +514,7 @@ export class Proc {
       lowerdir: lower.split(':').map(dir),
       ...(upper !== undefined && work !== undefined ? { upperdir: dir(upper), workdir: dir(work) } : {}),
       target: t,
+      source,
       options: shown.join(','),
       userxattr: opts.has('userxattr'),
     });

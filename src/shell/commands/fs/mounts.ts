@@ -192,7 +192,7 @@ function mountCmd(ctx: CommandContext): number {
     // kept as given
   }
   try {
-    ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '');
+    ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '', source);
   } catch (err) {
     if (!isKernelError(err)) throw err;
     if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${shown}: mount point is not a directory.\n`);
@@ -223,7 +223,16 @@ function umount(ctx: CommandContext): number {
   } catch (err) {
     if (!isKernelError(err)) throw err;
   }
-  for (const t of ops) {
+  for (const given of ops) {
+    // Not a path: umount takes a source too (umount none, for mount -t overlay none …), the last
+    // mount of it the caller sees.
+    const bySource = tryStat(ctx.proc, given)
+      ? undefined
+      : ctx.proc.kernel
+          .mountsSeenFrom(ctx.proc.root)
+          .filter((m) => m.source === given)
+          .pop();
+    const t = bySource ? bySource.target : given;
     try {
       // The shell's own working directory inside the mount keeps it busy, as on Linux.
       const target = ctx.proc.toHostPath(ctx.proc.realpath(t));

@@ -225,6 +225,17 @@ describe('overlay mounts through the shell', () => {
     expect((await run('cat m/f; ls b')).out).toBe('x\nf\n');
   });
 
+  it('lists the source mount was given, and umount takes it (real mount and umount, util-linux 2.38)', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /r/a /r/b /r/m && mount -t overlay none -o lowerdir=/r/a:/r/b /r/m');
+    expect((await run('mount | grep /r/m')).out).toBe(
+      'none on /r/m type overlay (ro,relatime,lowerdir=/r/a:/r/b,redirect_dir=on)\n',
+    );
+    expect(await run('umount none')).toEqual({ out: '', err: '', code: 0 });
+    expect(await run('umount /r/m')).toEqual({ out: '', err: 'umount: /r/m: not mounted.\n', code: 32 });
+    expect((await run('umount nosuch')).err).toBe('umount: nosuch: no mount point specified.\n');
+  });
+
   it('lists the mount in mount, /proc/mounts and df, and unmounts', async () => {
     const { run } = await makeShell();
     await run(MOUNT);
