@@ -97,11 +97,13 @@ export class Pipe implements InputStream {
     return this.waitUntil(() => this.buffered < this.capacity || this.readerDone || this.budget.stopped, false);
   }
 
-  /** The first chunk as bytes: described content gives its next pipe's buffer of bytes, made now. */
+  /** The first chunk as bytes: described content gives its next pipe's buffer of bytes, made now
+   * and counted as written (docker save nginx | cat > x.tar would hold its 187 MB as bytes). */
   private headBytes(): Uint8Array | undefined {
     const first = this.chunks[0];
     if (first === undefined || first instanceof Uint8Array) return first;
     const n = Math.min(this.capacity, first.content.size - first.at);
+    this.budget.wrote(n);
     const bytes = readRange(first.content, first.at, n);
     first.at += n;
     if (first.at >= first.content.size) this.chunks.shift();

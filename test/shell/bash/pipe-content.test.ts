@@ -20,8 +20,12 @@ describe('docker save into a pipe', () => {
     const list = (await run('tar -tf nginx.tar')).out;
     expect(list.split('\n').length).toBeGreaterThan(10);
     expect(await run('docker save nginx | tar -t')).toEqual({ out: list, err: '', code: 0 });
-    // A reader that reads as it comes gets the bytes, made a pipe's buffer at a time.
+    // A reader that reads as it comes gets the bytes, made a pipe's buffer at a time and counted
+    // against the line's budget: cat into a file would hold them all.
     expect((await run('docker save nginx | head -c 64 | wc -c; echo ${PIPESTATUS[@]}')).out).toBe('64\n141 0 0\n');
+    const cat = await run('docker save nginx | cat > copy.tar');
+    expect(cat.code).toBe(130);
+    expect(cat.err).toBe("cat: stopped after writing 1 MB, the tutor's limit for one line\n");
   }, 120_000);
 
   it('a command that holds all its input stops at the budget and says why', async () => {
