@@ -156,8 +156,9 @@ export class DockerEngine extends Daemon {
     removeVolume(this, name, force);
   }
 
-  volumePrune(): { deleted: string[]; reclaimed: number } {
-    return pruneVolumes(this);
+  /** docker volume prune: the unused volumes `keep` (the filters) picks. */
+  volumePrune(keep?: (name: string) => boolean): { deleted: string[]; reclaimed: number } {
+    return pruneVolumes(this, keep);
   }
 
   /** docker container prune: the ids removed and the bytes their layers took. */

@@ -108,11 +108,14 @@ export function removeVolume(d: Daemon, name: string, force = false): void {
 }
 
 /** docker volume prune: every volume no container uses; the names and the bytes freed. */
-export function pruneVolumes(d: Daemon): { deleted: string[]; reclaimed: number } {
+export function pruneVolumes(
+  d: Daemon,
+  keep: (name: string) => boolean = () => true,
+): { deleted: string[]; reclaimed: number } {
   const deleted: string[] = [];
   let reclaimed = 0;
   for (const name of volumeNames(d)) {
-    if (volumeUsers(d, name).length) continue;
+    if (volumeUsers(d, name).length || !keep(name)) continue;
     reclaimed += directorySize(d.fs, `${root(d)}/${name}/_data`);
     removeVolume(d, name);
     deleted.push(name);

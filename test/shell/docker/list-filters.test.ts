@@ -50,7 +50,7 @@ describe('docker images filters', () => {
       code: 1,
     });
     expect((await run('docker images --filter before=nosuch')).err).toBe(
-      'Error response from daemon: No such image: nosuch\n',
+      'Error response from daemon: No such image: nosuch:latest\n',
     );
   });
 
@@ -121,7 +121,7 @@ describe('docker ps filters', () => {
       'Error response from daemon: strconv.Atoi: parsing "x": invalid syntax\n',
     );
     expect((await run('docker ps -a --filter since=nosuch')).err).toBe(
-      'Error response from daemon: No such container: nosuch\n',
+      'Error response from daemon: no such container nosuch\n',
     );
     expect((await run("docker ps -a --filter name=a4 --format '{{json .}}'")).out).toContain('"LocalVolumes":"1"');
   });

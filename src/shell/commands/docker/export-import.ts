@@ -46,15 +46,6 @@ export const importCommand: SubCommand = {
   async run(ctx, d, p) {
     const src = operand(p, 0);
     const ref = p.operands[1];
-    if (ref !== undefined) {
-      // The client checks the reference before it sends anything.
-      try {
-        parseReference(ref);
-      } catch (e) {
-        ctx.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
-        return 1;
-      }
-    }
     let tar: FileContent;
     if (src === '-') tar = ctx.stdin;
     else if (/^https?:\/\//.test(src)) {
@@ -66,6 +57,15 @@ export const importCommand: SubCommand = {
       } catch (e) {
         if (!isKernelError(e)) throw e;
         ctx.stderr(`open ${src}: ${e.code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}\n`);
+        return 1;
+      }
+    }
+    if (ref !== undefined) {
+      // The CLI opens the file first; the client then checks the reference before it sends.
+      try {
+        parseReference(ref);
+      } catch (e) {
+        ctx.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
         return 1;
       }
     }

@@ -53,13 +53,17 @@ export function filterImages(
   if (by.has('dangling')) {
     if (values('dangling').includes('true')) dangling = true;
     else if (values('dangling').includes('false')) dangling = false;
-    else return `Error response from daemon: Invalid filter 'dangling=${values('dangling')[0]}'`;
+    else return `Error response from daemon: Invalid filter 'dangling=[${values('dangling').join(' ')}]'`;
   }
   const created = (key: string): number | string | undefined => {
     let out: number | string | undefined;
     for (const v of values(key)) {
-      const img = d.findImage(v);
-      if (!img) return `Error response from daemon: No such image: ${v}`;
+      let img: ReturnType<DockerEngine['getImage']>;
+      try {
+        img = d.getImage(v);
+      } catch (e) {
+        return `Error response from daemon: ${e instanceof Error ? e.message : String(e)}`;
+      }
       out = Date.parse(img.config.created ?? '');
     }
     return out;

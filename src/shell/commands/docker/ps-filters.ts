@@ -72,14 +72,15 @@ export function psFilters(d: DockerEngine, specs: readonly string[]): PsFilter |
     if (!STATES.includes(s)) return `Error response from daemon: Invalid filter 'status=${s}'`;
   const task = values('is-task');
   if (task.length && !task.includes('true') && !task.includes('false'))
-    return `Error response from daemon: Invalid filter 'is-task=${task[0]}'`;
+    return `Error response from daemon: Invalid filter 'is-task=[${task.join(' ')}]'`;
   for (const h of values('health'))
     if (!HEALTH.includes(h)) return `Error response from daemon: Unrecognised filter value for health: ${h}`;
   const pick = (key: string): Container | string | undefined => {
     let found: Container | string | undefined;
     for (const v of values(key)) {
       const c = d.findContainer(v);
-      found = c ?? `Error response from daemon: No such container: ${v}`;
+      // container.View's own error, in its words.
+      found = c ?? `Error response from daemon: no such container ${v}`;
       if (!c) return found;
     }
     return found;

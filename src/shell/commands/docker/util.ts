@@ -60,7 +60,7 @@ export async function forEachRef(
   ctx: CommandContext,
   refs: string[],
   fn: (ref: string) => unknown,
-  opts: { inline?: (e: unknown) => boolean; text?: (e: unknown) => string } = {},
+  opts: { inline?: (e: unknown) => boolean; text?: (e: unknown, ref: string) => string } = {},
 ): Promise<number> {
   const errs: string[] = [];
   for (const ref of refs) {
@@ -69,7 +69,7 @@ export async function forEachRef(
       ctx.stdout(`${ref}\n`);
     } catch (e) {
       if (e instanceof BudgetExceeded || e instanceof BrokenPipe) throw e;
-      const text = opts.text?.(e) ?? daemonMessage(e);
+      const text = opts.text?.(e, ref) ?? daemonMessage(e);
       if (opts.inline?.(e)) ctx.stderr(`${text}\n`);
       else errs.push(text);
     }

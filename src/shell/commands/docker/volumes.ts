@@ -3,7 +3,7 @@ import { DaemonError } from '../../../docker/engine/index.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import { printList } from './images.js';
 import { printInspect } from './system.js';
-import { daemonMessage, humanSize, type SubCommand } from './util.js';
+import { daemonMessage, forEachRef, humanSize, type SubCommand } from './util.js';
 
 export const volumeCreateCommand: SubCommand = {
   def: {
@@ -76,18 +76,12 @@ export const volumeLsCommand: SubCommand = {
     args: { max: 0 },
   },
   run(ctx, d, p) {
-    let names = d.volumeNames();
-    for (const f of p.lists.get('filter') ?? []) {
-      const [key, value] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
-      if (key === 'dangling')
-        names = names.filter((n) => (d.volumeUsers(n).length === 0) === (value === 'true' || value === '1'));
-      else if (key === 'name') names = names.filter((n) => n.includes(value));
-      else if (key === 'driver') names = names.filter(() => value === 'local');
-      else {
-        ctx.stderr(`Error response from daemon: Invalid filter '${key}'\n`);
-        return 1;
-      }
+    const keep = volumeFilter(d, p.lists.get('filter') ?? [], ['dangling', 'name', 'driver', 'label']);
+    if (typeof keep === 'string') {
+      ctx.stderr(`${keep}\n`);
+      return 1;
     }
+    const names = d.volumeNames().filter(keep);
     if (p.bools.has('quiet') && !p.strings.has('format')) {
       for (const n of names) ctx.stdout(`${n}\n`);
       return 0;
@@ -118,27 +112,25 @@ export const volumeRmCommand: SubCommand = {
     flags: [{ long: 'force', short: 'f', type: 'bool' }],
     args: { min: 1 },
   },
-  run(ctx, d, p) {
-    let code = 0;
-    for (const name of p.operands) {
-      try {
-        d.volumeRemove(name, p.bools.has('force'));
-        ctx.stdout(`${name}\n`);
-      } catch (e) {
-        // A missing volume is the client's 404 text; anything else the daemon's own.
-        if (e instanceof DaemonError && e.status === 404) {
-          if (!p.bools.has('force')) {
-            ctx.stderr(`Error: No such volume: ${name}\n`);
-            code = 1;
-          }
-        } else {
-          ctx.stderr(`${daemonMessage(e)}\n`);
-          code = 1;
+  // The daemon refuses a volume in use whatever -f says; -f only makes a missing one no error
+  // (the name is printed as if it went). The errors come together after the names, as the CLI
+  // gathers them.
+  run: (ctx, d, p) =>
+    forEachRef(
+      ctx,
+      p.operands,
+      (name) => {
+        try {
+          d.volumeRemove(name);
+        } catch (e) {
+          if (!(p.bools.has('force') && e instanceof DaemonError && e.status === 404)) throw e;
         }
-      }
-    }
-    return code;
-  },
+      },
+      {
+        text: (e, name) =>
+          e instanceof DaemonError && e.status === 404 ? `Error: No such volume: ${name}` : daemonMessage(e),
+      },
+    ),
 };
 
 export const volumePruneCommand: SubCommand = {
@@ -166,9 +158,74 @@ export const volumePruneCommand: SubCommand = {
         return 0;
       }
     }
-    const { deleted, reclaimed } = d.volumePrune();
+    const keep = volumeFilter(d, p.lists.get('filter') ?? [], ['label', 'label!']);
+    if (typeof keep === 'string') {
+      ctx.stderr(`${keep}\n`);
+      return 1;
+    }
+    const { deleted, reclaimed } = d.volumePrune(keep);
     if (deleted.length) ctx.stdout(`Deleted Volumes:\n${deleted.map((n) => `${n}\n`).join('')}\n`);
     ctx.stdout(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
     return 0;
   },
 };
+
+/** filters.Args.Match: an exact value, or one that matches as a regular expression. */
+function matches(values: string[], source: string): boolean {
+  return (
+    values.length === 0 ||
+    values.includes(source) ||
+    values.some((v) => {
+      try {
+        return new RegExp(v).test(source);
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
+/** filters.Args.MatchKVList: every `key` or `key=value` holds in the labels. */
+function labelsHold(values: string[], labels: Record<string, string>): boolean {
+  if (values.length === 0) return true;
+  if (Object.keys(labels).length === 0) return false;
+  return values.every((l) => {
+    const at = l.indexOf('=');
+    const k = at < 0 ? l : l.slice(0, at);
+    return Object.hasOwn(labels, k) && (at < 0 || labels[k] === l.slice(at + 1));
+  });
+}
+
+/** volume/service's filtersToBy: which volumes the filters keep, or the daemon's error line. */
+function volumeFilter(
+  d: Parameters<SubCommand['run']>[1],
+  specs: readonly string[],
+  accepted: string[],
+): ((name: string) => boolean) | string {
+  const by = new Map<string, string[]>();
+  for (const spec of specs) {
+    const at = spec.indexOf('=');
+    if (at < 0) return `invalid argument "${spec}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
+    const key = spec.slice(0, at).trim().toLowerCase();
+    by.set(key, [...(by.get(key) ?? []), spec.slice(at + 1).trim()]);
+  }
+  for (const key of by.keys())
+    if (!accepted.includes(key)) return `Error response from daemon: Invalid filter '${key}'`;
+  const values = (key: string): string[] => by.get(key) ?? [];
+  let dangling: boolean | undefined;
+  if (by.has('dangling')) {
+    const v = values('dangling');
+    if (v.includes('true') || v.includes('1')) dangling = true;
+    else if (v.includes('false') || v.includes('0')) dangling = false;
+    else return `Error response from daemon: Invalid filter 'dangling=[${v.join(' ')}]'`;
+  }
+  return (name) => {
+    const labels = d.volumeInspect(name).Labels ?? {};
+    if (by.has('driver') && !values('driver').includes('local')) return false;
+    if (!matches(values('name'), name)) return false;
+    if (!labelsHold(values('label'), labels)) return false;
+    if (by.has('label!') && labelsHold(values('label!'), labels)) return false;
+    if (dangling !== undefined && (d.volumeUsers(name).length === 0) !== dangling) return false;
+    return true;
+  };
+}
