@@ -38,4 +38,8 @@ export interface LinePair {
 }
 
 /** Why a lesson runs on the simulated host only on this real one (worded by TUTOR_STRINGS). */
-export type SimulatorOnly = { why: 'legacy-overlay'; version: string } | { why: 'no-busybox' };
+export type SimulatorOnly =
+  | { why: 'legacy-overlay'; version: string }
+  | { why: 'no-busybox' }
+  /** A `matches_solution` check: its goal state is a simulated host's (src/lessons/goal-state.ts). */
+  | { why: 'goal-state' };

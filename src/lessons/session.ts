@@ -504,11 +504,27 @@ export class LessonRunner implements LessonSession {
     return this.passesWith(b.checks(step), record, copy);
   }
 
-  /** The diagnosis in words, for a hint or before the solution. */
+  /** The diagnosis in words, for a hint or before the solution; on a real host it says where the
+   * solution was tried (the simulated twin's copy). */
   private explain(d: Diagnosis): string[] {
     if (d.kind === 'ok') return [];
     const head = d.kind === 'blocked' ? this.m.blockedAt(d.line ?? '', d.said ?? '') : this.m.notEnough;
-    return [head, d.wayOut ? this.m.wayOut(d.wayOut) : this.m.noWayOut];
+    return [
+      head,
+      d.wayOut ? this.m.wayOut(d.wayOut) : this.m.noWayOut,
+      ...(this.opts.real ? [this.m.real.trialOnTwin] : []),
+    ];
+  }
+
+  /** On a real host, a step whose checks pass there now (a container that moved on by itself, a
+   * file its process wrote after the line) is done: `hint` and `solution` judge the real host first. */
+  private doneOnRealHost(): boolean {
+    return (
+      this.opts.real !== undefined &&
+      !behaviourOf(this.step).reading &&
+      !this.doneSteps.has(this.step.id) &&
+      this.passes()
+    );
   }
 
   async submit(line: string, io: CommandIO): Promise<LessonTurn> {
@@ -535,6 +551,7 @@ export class LessonRunner implements LessonSession {
         this.moveTo(this.index - 1);
         return { messages: [], exitCode: 0 };
       case 'hint': {
+        if (this.doneOnRealHost()) return this.advance([]);
         const hints = this.texts.steps[step.id]?.hints ?? [];
         if (this.opts.rules && !this.opts.rules.hints) return { messages: [this.m.noHintsInSet], exitCode: 1 };
         const next = hints[this.hintsShown];
@@ -551,11 +568,12 @@ export class LessonRunner implements LessonSession {
       case 'solution': {
         if (b.reading) return this.advance([]);
         if (this.opts.rules && !this.opts.rules.solution) return { messages: [this.m.noSolutionInSet], exitCode: 1 };
+        if (this.doneOnRealHost()) return this.advance([]);
         const d = await this.diagnose();
         const solution = b.solution(step);
         if (d.kind === 'ok') {
           this.confirming = [...solution];
-          return { messages: [], confirm: this.m.confirm, exitCode: 0 };
+          return { messages: [], confirm: this.opts.real ? this.m.real.confirm : this.m.confirm, exitCode: 0 };
         }
         this.confirming = d.wayOut ? [d.wayOut, ...solution] : [...solution];
         return {

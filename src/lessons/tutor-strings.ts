@@ -111,12 +111,19 @@ const en = {
       (s.why === 'legacy-overlay'
         ? `it switches the daemon to the legacy overlay storage driver, which Docker 23 disabled and 24 removed ` +
           `(this dockerd is ${s.version})`
-        : "its containers run the tutorial images' stand-in programs, which need a static busybox here " +
-          '(apt-get install busybox-static)') +
+        : s.why === 'goal-state'
+          ? 'a step is judged against the state its reference solution leaves (matches_solution), which the ' +
+            'tutor builds in the simulator only'
+          : "its containers run the tutorial images' stand-in programs, which need a static busybox here " +
+            '(apt-get install busybox-static)') +
       '. You take it on the simulator.',
     sandbox: 'This sandbox is simulated; `overlay-tutor sandbox --real` opens one on the real host.',
     mapStatus: 'real host',
     rebuilding: 'Rebuilding the real host from the lesson’s start (a real host keeps no snapshots) ...',
+    trialOnTwin:
+      '(Tried on the simulator’s copy of this lesson: a real host keeps no snapshot to try the solution on. ' +
+      '`solution` runs it on the real host.)',
+    confirm: 'Show the solution and run it on the real host? [y/N]',
     exitStays:
       '(`exit` ended the lesson’s real bash; another took up where it left off: its working directory, ' +
       'variables, functions and options kept, as the simulated lesson’s shell stays. `lessons` goes back to the map.)',
@@ -225,11 +232,16 @@ const zhCN: Strings = {
       '仅限模拟主机：这一课无法在这台真实主机上运行：' +
       (s.why === 'legacy-overlay'
         ? `它要把守护进程切换到旧的 overlay 存储驱动，而 Docker 23 已默认禁用、24 已移除它（这里的 dockerd 是 ${s.version}）`
-        : '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）') +
+        : s.why === 'goal-state'
+          ? '有一步要和参考答案留下的状态比较（matches_solution），而教程只在模拟器里构建这个状态'
+          : '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）') +
       '。本课改在模拟器中进行。',
     sandbox: '这个沙盒是模拟的；`overlay-tutor sandbox --real` 打开真实主机上的沙盒。',
     mapStatus: '真实主机',
     rebuilding: '正在从本课开头重建真实主机（真实主机没有快照）……',
+    trialOnTwin:
+      '（这是在模拟器里的本课副本上试出来的：真实主机没有快照可供试运行。`solution` 会在真实主机上执行参考答案。）',
+    confirm: '显示参考答案并在真实主机上执行？[y/N]',
     exitStays:
       '（`exit` 结束了本课的真实 bash；教程另起一个接着原来的状态：工作目录、变量、函数和选项都保留，' +
       '和模拟课程里的 shell 一样。输入 `lessons` 回到课程列表。）',

@@ -50,8 +50,16 @@ const runsContainers = (lesson: Lesson) =>
     /\bdocker\s+(?:container\s+)?(?:run|start|exec)\b/.test(l),
   );
 
+/** A check that compares with the state the reference solution leaves: a simulated host's. */
+const wantsGoalState = (c: unknown): boolean =>
+  typeof c === 'object' &&
+  c !== null &&
+  ('matches_solution' in c ||
+    Object.values(c).some((v) => (Array.isArray(v) ? v.some(wantsGoalState) : wantsGoalState(v))));
+
 /** Why a lesson cannot run on this daemon, if it cannot: the legacy overlay driver, gone from
- * Docker 24 on (23 disabled it), or containers whose stand-in programs need a static busybox. */
+ * Docker 24 on (23 disabled it), containers whose stand-in programs need a static busybox, or a
+ * `matches_solution` check (its goal state is built in the simulator only). */
 export function simulatorOnlyReason(
   lesson: Lesson,
   d: Pick<PrivateDaemon, 'version' | 'standIns'>,
@@ -59,6 +67,8 @@ export function simulatorOnlyReason(
   const major = Number(/^(\d+)/.exec(d.version)?.[1] ?? 0);
   if (wantsLegacyOverlay(lesson) && major >= 23) return { why: 'legacy-overlay', version: d.version };
   if (runsContainers(lesson) && !d.standIns) return { why: 'no-busybox' };
+  if (lesson.data.steps.some((s) => 'checks' in s && (s.checks ?? []).some(wantsGoalState)))
+    return { why: 'goal-state' };
   return undefined;
 }
 

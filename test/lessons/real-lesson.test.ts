@@ -210,6 +210,37 @@ describe('a lesson on a real host', () => {
     expect((await sim.type('(exit 5); echo $?')).out).not.toContain('lesson’s own shell');
   });
 
+  it('hint and solution judge the real host first; the solution is asked to run on the real host', async () => {
+    const real = fakeReal();
+    const { tutor, type } = start({ open: async () => real.side });
+    await tutor.open('tiny');
+    await type('');
+    await type('solution');
+    expect(tutor.prompt()).toContain('run it on the real host? [y/N]');
+    await type('n');
+    // The real host moved on by itself (the twin did not): hint sees the step done there.
+    real.skip = /pull/;
+    await type('docker pull busybox');
+    expect(tutor.runner?.passes()).toBe(false);
+    await real.sim.session.run('docker pull busybox', QUIET);
+    const hint = await type('hint');
+    expect(hint.out).toContain('✓ Step done');
+    expect(hint.out).not.toContain('💡');
+  });
+
+  it('a lesson with a matches_solution check is simulator-only on a real host, and says why', async () => {
+    const { simulatorOnlyReason } = await import('../../src/real/lesson-host.js');
+    const graded = readLessons(join(import.meta.dirname, '../fixtures/graded/lessons'), 'fixtures').lessons;
+    const goal = graded.find((l) => l.data.steps.some((st) => JSON.stringify(st).includes('matches_solution')));
+    const d = { version: '20.10.24', standIns: true };
+    expect(goal && simulatorOnlyReason(goal, d)).toEqual({ why: 'goal-state' });
+    const { lessons } = readLessons(FIXTURES, 'fixtures');
+    expect(lessons.map((l) => simulatorOnlyReason(l, d)).filter(Boolean)).toEqual([]);
+    const { tutor } = start({ open: async () => ({ why: 'goal-state' }) });
+    await tutor.open('tiny');
+    expect(tutor.intro()).toContain('matches_solution');
+  });
+
   it('says why a lesson is simulator-only here, and runs it on the simulator', async () => {
     const { tutor, type } = start({ open: async () => ({ why: 'legacy-overlay', version: '25.0.3' }) });
     expect(tutor.status()).toBe('lesson map · real host');
