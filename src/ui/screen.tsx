@@ -295,8 +295,14 @@ export function Screen({
     });
 
   // Lines typed while a command runs, or pasted several at once, or before the simulator had
-  // loaded, wait their turn.
-  const queue = useRef<string[]>([...(host.firstLines ?? []), ...typedAhead.lines]);
+  // loaded, wait their turn. The queue is typedAhead's own array, not a copy: keys the first frame
+  // still takes while the screen replaces it land there too. The host's first lines go before them.
+  const queue = useRef<string[]>(typedAhead.lines);
+  const firstLinesQueued = useRef(false);
+  if (!firstLinesQueued.current) {
+    firstLinesQueued.current = true;
+    queue.current.unshift(...(host.firstLines ?? []));
+  }
   const draining = useRef(false);
   const drain = async () => {
     if (draining.current) return;
