@@ -68,6 +68,9 @@ function configVolumes(
 
 export class Daemon extends DaemonCore {
   create(o: CreateOptions): Container {
+    // verifyContainerSettings, before anything else of the create.
+    if (o.workdir !== undefined && o.workdir !== '' && !o.workdir.startsWith('/'))
+      throw new DaemonError(`the working directory '${o.workdir}' is invalid, it needs to be an absolute path`, 400);
     const image = this.getImage(o.image);
     if (o.name !== undefined) {
       if (!VALID_NAME.test(o.name))

@@ -151,3 +151,23 @@ describe('several containers in one command', () => {
     );
   });
 });
+
+describe('docker run failures', () => {
+  it('a relative -w is refused before anything is made; with --rm a failed start has no "error waiting" line', async () => {
+    const run = await withBusybox();
+    expect(await run('docker run --rm -w relative busybox pwd')).toEqual({
+      out: '',
+      err:
+        "docker: Error response from daemon: the working directory 'relative' is invalid, it needs to be an absolute path.\n" +
+        "See 'docker run --help'.\n",
+      code: 125,
+    });
+    expect((await run('docker ps -aq')).out).toBe('');
+    const r = await run('docker run --rm busybox nosuchcmd');
+    expect(r.code).toBe(127);
+    expect(r.err).toBe(
+      'docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: ' +
+        'unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.\n',
+    );
+  });
+});

@@ -170,9 +170,11 @@ export const runCommand: SubCommand = {
     } catch (e) {
       if (e instanceof DaemonError && e.exitCode !== undefined) {
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-        ctx.stderr(
-          `time="${t}" level=error msg="error waiting for container: context canceled"\ndocker: ${daemonMessage(e)}.\n`,
-        );
+        // With --rm the CLI does not wait on the container the same way: no "error waiting" line.
+        const waiting = o.autoRemove
+          ? ''
+          : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
+        ctx.stderr(`${waiting}docker: ${daemonMessage(e)}.\n`);
         return e.exitCode;
       }
       throw e;
