@@ -19,14 +19,19 @@ async function runText(sh: Interpreter, text: string, io: CommandIO, where: stri
   return sh.list(parsed.script, io);
 }
 
-function describe(sh: Interpreter, name: string): { kind: string; text: string } | null {
+function describe(sh: Interpreter, name: string): { kind: string; text: string; path?: string } | null {
   const alias = sh.state.aliases.get(name);
   if (alias !== undefined) return { kind: 'alias', text: `${name} is aliased to \`${alias}'` };
   if (KEYWORDS.has(name)) return { kind: 'keyword', text: `${name} is a shell keyword` };
   if (sh.state.functions.has(name)) return { kind: 'function', text: `${name} is a function` };
   if (ALL_BUILTINS.has(name)) return { kind: 'builtin', text: `${name} is a shell builtin` };
+  if (sh.proc.root !== '/') {
+    // In a container: what its image holds, not the host's table.
+    const path = sh.locateInRoot(name);
+    return path === undefined ? null : { kind: 'file', text: `${name} is ${path}`, path };
+  }
   if (sh.env.commands.has(name) || name === 'sudo')
-    return { kind: 'file', text: `${name} is ${sh.env.commandPath(name)}` };
+    return { kind: 'file', text: `${name} is ${sh.env.commandPath(name)}`, path: sh.env.commandPath(name) };
   return null;
 }
 
@@ -108,9 +113,10 @@ const MORE: [string, Builtin][] = [
         let status = 0;
         for (const name of argv.slice(2)) {
           const d = describe(sh, name);
-          if (!d) status = 1;
+          // ash's command -v of an unknown name is 127, bash's 1.
+          if (!d) status = sh.isBusyboxAsh() ? 127 : 1;
           else if (argv[1] === '-V') io.stdout(`${d.text}\n`);
-          else io.stdout(`${d.kind === 'file' ? sh.env.commandPath(name) : name}\n`);
+          else io.stdout(`${d.kind === 'file' ? (d.path ?? name) : name}\n`);
         }
         return status;
       }

@@ -28,6 +28,7 @@ import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpr
 import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES } from './builtin-names.js';
+import { busyboxBanner } from '../commands/busybox/index.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
 import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS } from '../pipe.js';
 import { takesContent, withContentSink, writeContentTo } from '../content-output.js';
@@ -484,6 +485,21 @@ export class Interpreter implements ExpandHost {
 
   /** The program NAME names in a container's root ($PATH, or Docker's default), and whether it
    * is busybox (a link to it, or the binary itself under an applet's name). */
+  /** Where `type` and `command -v` find a program in a container: ash's own applet first (as
+   * busybox's standalone shell names it, by its bare name), then PATH in the container's root. */
+  /** Whether this shell is a container's busybox ash (its builtins' statuses differ from bash's). */
+  isBusyboxAsh(): boolean {
+    return this.proc.root !== '/' && this.busyboxAt('/bin/sh') !== undefined;
+  }
+
+  locateInRoot(name: string): string | undefined {
+    const ash = this.busyboxAt('/bin/sh');
+    // Debian's and Ubuntu's busybox-static are built with FEATURE_SH_STANDALONE; the official image's is not.
+    const standalone = ash !== undefined && /\((Debian|Ubuntu) /.test(busyboxBanner(this.proc, ash));
+    if (standalone && BUSYBOX_APPLETS_ALL.includes(name)) return name;
+    return this.findInRoot(name)?.path;
+  }
+
   private findInRoot(name: string): { path: string; busybox?: string } | undefined {
     for (const dir of (this.getVar('PATH') ?? DEFAULT_PATH).split(':')) {
       const path = `${dir || '.'}/${name}`;

@@ -77,6 +77,28 @@ describe('busybox applets in a busybox container', () => {
     expect((await run("docker exec web stat -f -c '%T' /")).out).toBe('overlayfs\n');
   });
 
+  it('type and command -v look in the image; rmdir -p, readlink -f, ls -l of a dangling link, sort', async () => {
+    const { run } = await withContainers();
+    // The official busybox image's ash is not a standalone shell: its applets are found on PATH.
+    expect((await run("docker exec box sh -c 'type ls; command -v ls; command -v nosuch; echo $?'")).out).toBe(
+      'ls is /bin/ls\n/bin/ls\n127\n',
+    );
+    expect((await run("docker exec web sh -c 'command -v ls; command -v jq; echo $?'")).out).toBe('/usr/bin/ls\n1\n');
+    expect(
+      (await run("docker exec box sh -c 'ln -s /nonexistent /l; ls -l /l | cut -c1-10; readlink -f /l'")).out,
+    ).toBe('lrwxrwxrwx\n/nonexistent\n');
+    // busybox goes on to / and fails there; GNU stops at the operand's first name.
+    expect(await run("docker exec box sh -c 'mkdir -p /x/y/z; rmdir -p /x/y/z; echo $?; ls -d /x'")).toMatchObject({
+      out: '1\n',
+      err: "rmdir: '/': Device or resource busy\nls: /x: No such file or directory\n",
+    });
+    expect(await run('mkdir -p /x/y/z; rmdir -p /x/y/z; echo $?; ls -d /x')).toMatchObject({
+      out: '0\n',
+      err: "ls: cannot access '/x': No such file or directory\n",
+    });
+    expect((await run('docker exec box sort /nosuch')).err).toBe('sort: /nosuch: No such file or directory\n');
+  });
+
   it('a program the image lacks is not found by ash; a Debian image has bash', async () => {
     const { run } = await withContainers();
     expect(await run(`docker exec box sh -c 'bash -c "echo hi"; echo $?'`)).toEqual({

@@ -54,6 +54,7 @@ export const BUSYBOX_RULES: Readonly<Record<string, readonly Rewrite[]>> = {
     [/^find: unknown predicate [`'‘](.*)['’]$/, (m) => ({ usage: true, line: `find: unrecognized: ${m[1]}` })],
   ],
   du: [named('du', 'cannot access', (n, why) => `du: ${n}: ${why}`)],
+  sort: [[/^sort: cannot read: (.*): (.*)$/, 'sort: $1: $2']],
   grep: [
     [/^grep: (.*): binary file matches$/, 'Binary file $1 matches'],
     [/^Usage: grep \[OPTION\]\.\.\. PATTERNS \[FILE\]\.\.\.$/, () => null],

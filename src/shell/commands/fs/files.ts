@@ -4,6 +4,7 @@ import { isKernelError, moreOf, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { lq, q } from './format.js';
+import { isBusybox } from '../busybox/formats.js';
 import { tryStat } from './lookup.js';
 import { basenameOf } from './names.js';
 
@@ -191,13 +192,22 @@ function rmdir(ctx: CommandContext): number {
     return 1;
   }
   let status = 0;
-  for (const d of p.operands) {
-    try {
-      ctx.proc.rmdir(d);
-    } catch (err) {
-      if (isKernelError(err, 'ENOTEMPTY') && p.flags.has('i')) continue;
-      ctx.stderr(`rmdir: failed to remove ${q(d)}: ${errText(err)}\n`);
-      status = 1;
+  for (const op of p.operands) {
+    // -p: the directory, then each parent named in the operand (a/b/c, a/b, a), until one fails.
+    let d = op.replace(/\/+$/, '') || '/';
+    for (;;) {
+      try {
+        ctx.proc.rmdir(d);
+      } catch (err) {
+        if (isKernelError(err, 'ENOTEMPTY') && p.flags.has('i')) break;
+        ctx.stderr(`rmdir: failed to remove ${q(d)}: ${errText(err)}\n`);
+        status = 1;
+        break;
+      }
+      const at = d.lastIndexOf('/');
+      // GNU stops at the operand's first name; busybox goes on to / itself (and fails there).
+      if (!p.flags.has('p') || at < 0 || d === '/' || (at === 0 && !isBusybox(ctx))) break;
+      d = d.slice(0, at).replace(/\/+$/, '') || '/';
     }
   }
   return status;
@@ -351,7 +361,7 @@ function ln(ctx: CommandContext): number {
 }
 
 /** realpath(3) that tolerates a missing last component (-f) or any missing part (-m). */
-function canonicalize(proc: Proc, path: string, mode: 'e' | 'f' | 'm'): string | null {
+function canonicalize(proc: Proc, path: string, mode: 'e' | 'f' | 'm', depth = 0): string | null {
   try {
     return proc.realpath(path);
   } catch (err) {
@@ -361,6 +371,13 @@ function canonicalize(proc: Proc, path: string, mode: 'e' | 'f' | 'm'): string |
     const dir = i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i);
     const base = trimmed.slice(i + 1);
     if (mode === 'f' && !isKernelError(err, 'ENOENT')) return null;
+    // A dangling link as the last name: where it points, as far as that goes (readlink -f of a
+    // link to /nonexistent is /nonexistent). Forty links deep is a loop, as the kernel counts.
+    const link = tryStat(proc, trimmed, false);
+    if (link?.type === 'symlink' && depth < 40) {
+      const target = proc.readlink(trimmed);
+      return canonicalize(proc, target.startsWith('/') ? target : `${dir}/${target}`, mode, depth + 1);
+    }
     const parent =
       mode === 'm'
         ? canonicalize(proc, dir, 'm')

@@ -62,6 +62,8 @@ const REAL: [string, string][] = [
   ],
   ['ls -l --time-style=bogus merged/f; echo rc=$?', TIME_STYLE_HELP],
   ['ls -p merged', 'd/\nf\nn/\ns\n'],
+  ['ln -s /nonexistent dl; ls -l dl | cut -c1-10; readlink -f dl', 'lrwxrwxrwx\n/nonexistent\n'],
+  ['readlink -f /tmp/nodir/x; echo $?', '1\n'],
   ['du --inodes -s merged upper', '6\tmerged\n4\tupper\n'],
   ['du --inodes -a upper | sort -k2', '4\tupper\n2\tupper/d\n1\tupper/d/x\n1\tupper/n\n'],
 ];
