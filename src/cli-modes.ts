@@ -382,7 +382,7 @@ async function realTutorMode(
       ...(values.lessons !== undefined ? { lessonsDir: values.lessons } : {}),
     });
   } finally {
-    process.stdout.write('Stopping the private dockerd ...\n');
+    if (real.daemon) process.stdout.write('Stopping the private dockerd ...\n');
     await real.stop();
   }
 }

@@ -18,11 +18,18 @@ export interface MapProgress {
 
 /** One line per lesson, so the whole map fits an 80x24 screen, with its grade or the step
  * reached; with `summaries`, each lesson's summary after its title. */
+/** Under `--real`: where each lesson runs here (the map's tag column), and the legend under it. */
+export interface MapPlaces {
+  tags: readonly string[];
+  legend: string;
+}
+
 export function lessonMapText(
   lessons: readonly MapLesson[],
   lang: Lang,
   progress: MapProgress,
   summaries = false,
+  places?: MapPlaces,
 ): string {
   const m = TUTOR_STRINGS[lang];
   const marks = lessons.map((l) => {
@@ -30,17 +37,20 @@ export function lessonMapText(
     return p?.grade ? m.gradeMark[p.grade] : p && p.current > 0 ? `${p.current + 1}/${l.data.steps.length}` : '';
   });
   const wide = Math.max(5, ...marks.map(columns));
+  const tagWidth = Math.max(0, ...(places?.tags ?? []).map(columns));
   const rows = lessons.map((l, i) => {
     const t = l.texts[lang];
     const mark = marks[i] ?? '';
+    const tag = places ? `${places.tags[i] ?? ''}${' '.repeat(tagWidth - columns(places.tags[i] ?? ''))} ` : '';
     return (
       `${String(i + 1).padStart(2)}. [${mark}` +
-      `${' '.repeat(wide - columns(mark))}] ${t.title}` +
+      `${' '.repeat(wide - columns(mark))}] ${tag}${t.title}` +
       `${summaries ? ` — ${t.summary}` : ''}`
     );
   });
   const legend = lessons.some((l) => progress.lessons[l.data.id]?.grade) ? `${m.gradeLegend}\n\n` : '';
-  return `${rows.join('\n')}\n\n${legend}${m.pick}\n`;
+  const where = places ? `${places.legend}\n\n` : '';
+  return `${rows.join('\n')}\n\n${where}${legend}${m.pick}\n`;
 }
 
 /** Terminal columns of a short string: CJK characters take two. */

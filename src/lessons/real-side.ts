@@ -17,6 +17,9 @@ export interface RealLineResult {
 }
 
 export interface RealSide {
+  /** Where the lines run: against the tutor's private dockerd, or on the kernel alone (a lesson with
+   * `real: kernel`: a mount namespace of the lesson's own, no Docker). */
+  readonly on: 'daemon' | 'kernel';
   /** The real host the checks and values read (its daemon's answers fresh after each line). */
   readonly host: Host;
   /** A learner's line, its output written to `io` as it comes; `io.signal` stops it (Ctrl-C). */
@@ -42,4 +45,11 @@ export type SimulatorOnly =
   | { why: 'legacy-overlay'; version: string }
   | { why: 'no-busybox' }
   /** A `matches_solution` check: its goal state is a simulated host's (src/lessons/goal-state.ts). */
-  | { why: 'goal-state' };
+  | { why: 'goal-state' }
+  /** A docker lesson on a machine without dockerd (the kernel lessons still run for real). */
+  | { why: 'no-dockerd' }
+  /** A kernel lesson whose workdir's parent (outside /tmp and /root) is not on this machine. */
+  | { why: 'no-workdir-parent'; dir: string };
+
+/** Where a lesson runs under `--real`, as the lesson map shows it. */
+export type RealPlace = { on: 'daemon' } | { on: 'kernel' } | { on: 'simulator'; why: SimulatorOnly };

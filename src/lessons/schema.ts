@@ -203,6 +203,15 @@ export const stepSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Why `p` cannot be a kernel lesson's workdir: its parent is what the tutor's directory covers on a
+ * real host, so it must be an absolute path below a directory other than / (not /, not /lab). */
+export function workdirProblem(p: string): string | undefined {
+  const parts = p.split('/');
+  if (!p.startsWith('/') || p.endsWith('/') || parts.slice(1).some((x) => x === '' || x === '.' || x === '..'))
+    return 'not an absolute, normalised path';
+  return parts.length < 3 ? 'directly under /: its parent would be / itself' : undefined;
+}
+
 export const lessonSchema = z
   .strictObject({
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
@@ -219,9 +228,25 @@ export const lessonSchema = z
     /** Tell the learner, as each step is done, how many commands they used and the solution uses. */
     efficiency: z.optional(z.boolean()),
     setup: z._default(z.array(z.string()), []),
+    /** What the lesson needs on a real host (`--real`): `docker`, the tutor's private dockerd (the
+     * default); `kernel`, only the kernel's overlayfs — a plain `mount -t overlay`, no Docker at all. */
+    real: z._default(z.enum(['docker', 'kernel']), 'docker'),
+    /** A kernel lesson's directory (/tmp/lab): on a real host its parent is the tutor's own directory
+     * inside a mount namespace of the lesson's own, so everything the lesson makes lands there. */
+    workdir: z.optional(
+      z.string().check(
+        z.refine((p) => workdirProblem(p) === undefined, {
+          message: 'an absolute, normalised path two levels down at least, like /tmp/lab',
+        }),
+      ),
+    ),
     steps: nonEmpty(stepSchema),
   })
   .check(
+    z.refine((l) => (l.real === 'kernel') === (l.workdir !== undefined), {
+      message: 'a lesson with `real: kernel` names its `workdir` (like /tmp/lab), and only such a lesson does',
+      path: ['workdir'],
+    }),
     z.refine((l) => new Set(l.steps.map((s) => s.id)).size === l.steps.length, {
       message: 'step ids must be unique',
       path: ['steps'],

@@ -650,7 +650,7 @@ export class LessonRunner implements LessonSession {
 
   /** On a real host, a rebuild is said: nothing there is undone in place (src/real/lesson-host.ts). */
   private rebuiltNote(): string[] {
-    return this.opts.real ? [this.m.real.rebuilt(this.log.length)] : [];
+    return this.opts.real ? [this.m.real.rebuilt(this.log.length, this.opts.real.on)] : [];
   }
 
   /** The solution's lines, as if typed (a way out first, when the state needed one). */

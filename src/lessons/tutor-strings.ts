@@ -106,17 +106,23 @@ const en = {
       'Real host: your lines run in a real bash against the tutor’s private dockerd, and the checks read ' +
       'the real host. The simulator runs each line too: on the screen, F2 shows what it predicted beside ' +
       'what happened.',
+    onKernel:
+      'Real kernel, no Docker: your lines run in a real bash as root, in a mount namespace of this lesson’s ' +
+      'own where /tmp and /root are the tutor’s own empty directories, so nothing of this machine’s is ' +
+      'touched and every mount ends with the lesson. The checks read the real files. The simulator runs each ' +
+      'line too: on the screen, F2 shows what it predicted beside what happened.',
     simulatorOnly: (s: SimulatorOnly) =>
-      'Simulated host only: this lesson cannot run on this real host: ' +
-      (s.why === 'legacy-overlay'
-        ? `it switches the daemon to the legacy overlay storage driver, which Docker 23 disabled and 24 removed ` +
-          `(this dockerd is ${s.version})`
-        : s.why === 'goal-state'
-          ? 'a step is judged against the state its reference solution leaves (matches_solution), which the ' +
-            'tutor builds in the simulator only'
-          : "its containers run the tutorial images' stand-in programs, which need a static busybox here " +
-            '(apt-get install busybox-static)') +
-      '. You take it on the simulator.',
+      `Simulated host only: this lesson cannot run on this real host: ${simulatorOnlyWhy(s)}. ` +
+      'You take it on the simulator.',
+    /** The lesson map's tags, and the legend under it (`--real`). */
+    place: { daemon: 'dockerd', kernel: 'kernel', simulator: 'simulated' },
+    placeLegend: (why: string[]) =>
+      [
+        'Under --real: kernel = on the real kernel, a plain mount -t overlay, no Docker; dockerd = on the ' +
+          'tutor’s private dockerd; simulated = on the simulator only',
+        ...why.map((w) => `- ${w}`),
+      ].join('\n'),
+    shortWhy: (s: SimulatorOnly) => simulatorOnlyWhy(s),
     sandbox: 'This sandbox is simulated; `overlay-tutor sandbox --real` opens one on the real host.',
     mapStatus: 'real host',
     rebuilding: 'Rebuilding the real host from the lesson’s start (a real host keeps no snapshots) ...',
@@ -127,11 +133,54 @@ const en = {
     exitStays:
       '(`exit` ended the lesson’s real bash; another took up where it left off: its working directory, ' +
       'variables, functions and options kept, as the simulated lesson’s shell stays. `lessons` goes back to the map.)',
-    rebuilt: (n: number) =>
-      `(The real host was rebuilt: what the lesson made on the private daemon removed, its setup run again` +
-      `${n ? ` and your ${n === 1 ? 'earlier line' : `${n} earlier lines`} replayed` : ''}.)`,
+    rebuilt: (n: number, on: 'daemon' | 'kernel' = 'daemon') =>
+      `(The real host was rebuilt: ${
+        on === 'kernel' ? 'a fresh namespace and directory' : 'what the lesson made on the private daemon removed'
+      }, its setup run again` + `${n ? ` and your ${n === 1 ? 'earlier line' : `${n} earlier lines`} replayed` : ''}.)`,
   },
 };
+
+/** Why a lesson runs on the simulator only, as a clause. */
+function simulatorOnlyWhy(s: SimulatorOnly): string {
+  switch (s.why) {
+    case 'legacy-overlay':
+      return (
+        'it switches the daemon to the legacy overlay storage driver, which Docker 23 disabled and 24 removed ' +
+        `(this dockerd is ${s.version})`
+      );
+    case 'no-busybox':
+      return (
+        "its containers run the tutorial images' stand-in programs, which need a static busybox here " +
+        '(apt-get install busybox-static)'
+      );
+    case 'goal-state':
+      return (
+        'a step is judged against the state its reference solution leaves (matches_solution), which the ' +
+        'tutor builds in the simulator only'
+      );
+    case 'no-dockerd':
+      return 'it needs a dockerd, and this machine has none (apt-get install docker.io)';
+    case 'no-workdir-parent':
+      return (
+        `it works under ${s.dir}, which this machine does not have ` + '(the tutor creates nothing outside its own dir)'
+      );
+  }
+}
+
+function simulatorOnlyWhyZh(s: SimulatorOnly): string {
+  switch (s.why) {
+    case 'legacy-overlay':
+      return `它要把守护进程切换到旧的 overlay 存储驱动，而 Docker 23 已默认禁用、24 已移除它（这里的 dockerd 是 ${s.version}）`;
+    case 'no-busybox':
+      return '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）';
+    case 'goal-state':
+      return '有一步要和参考答案留下的状态比较（matches_solution），而教程只在模拟器里构建这个状态';
+    case 'no-dockerd':
+      return '它需要 dockerd，而这台机器上没有（apt-get install docker.io）';
+    case 'no-workdir-parent':
+      return `它在 ${s.dir} 下工作，而这台机器上没有这个目录（教程不会在自己的目录之外创建任何东西）`;
+  }
+}
 
 type Strings = typeof en;
 
@@ -228,14 +277,20 @@ const zhCN: Strings = {
     onReal:
       '真实主机：你的命令在真实的 bash 中执行，对接教程自己的私有 dockerd，检查也读取真实主机。' +
       '模拟器同时执行每一行：在屏幕上按 F2 对照它的预测和实际结果。',
+    onKernel:
+      '真实内核，无需 Docker：你的命令以 root 身份在真实的 bash 中执行，位于本课专属的挂载命名空间里，' +
+      '其中 /tmp 和 /root 是教程自己的空目录，所以不会动这台机器上的任何东西，所有挂载随本课结束而消失。' +
+      '检查读取真实的文件。模拟器同时执行每一行：在屏幕上按 F2 对照它的预测和实际结果。',
     simulatorOnly: (s: SimulatorOnly) =>
-      '仅限模拟主机：这一课无法在这台真实主机上运行：' +
-      (s.why === 'legacy-overlay'
-        ? `它要把守护进程切换到旧的 overlay 存储驱动，而 Docker 23 已默认禁用、24 已移除它（这里的 dockerd 是 ${s.version}）`
-        : s.why === 'goal-state'
-          ? '有一步要和参考答案留下的状态比较（matches_solution），而教程只在模拟器里构建这个状态'
-          : '它的容器运行教程镜像里的替身程序，需要本机有静态链接的 busybox（apt-get install busybox-static）') +
-      '。本课改在模拟器中进行。',
+      `仅限模拟主机：这一课无法在这台真实主机上运行：${simulatorOnlyWhyZh(s)}。本课改在模拟器中进行。`,
+    place: { daemon: 'dockerd', kernel: '内核', simulator: '模拟' },
+    placeLegend: (why: string[]) =>
+      [
+        '在 --real 下：内核 = 在真实内核上，普通的 mount -t overlay，无需 Docker；dockerd = 在教程的私有 dockerd 上；' +
+          '模拟 = 只在模拟器中',
+        ...why.map((w) => `- ${w}`),
+      ].join('\n'),
+    shortWhy: (s: SimulatorOnly) => simulatorOnlyWhyZh(s),
     sandbox: '这个沙盒是模拟的；`overlay-tutor sandbox --real` 打开真实主机上的沙盒。',
     mapStatus: '真实主机',
     rebuilding: '正在从本课开头重建真实主机（真实主机没有快照）……',
@@ -245,8 +300,8 @@ const zhCN: Strings = {
     exitStays:
       '（`exit` 结束了本课的真实 bash；教程另起一个接着原来的状态：工作目录、变量、函数和选项都保留，' +
       '和模拟课程里的 shell 一样。输入 `lessons` 回到课程列表。）',
-    rebuilt: (n: number) =>
-      `（真实主机已重建：删除本课在私有守护进程上创建的东西，重新运行准备步骤` +
+    rebuilt: (n: number, on: 'daemon' | 'kernel' = 'daemon') =>
+      `（真实主机已重建：${on === 'kernel' ? '换了新的命名空间和目录' : '删除本课在私有守护进程上创建的东西'}，重新运行准备步骤` +
       `${n ? `，并重放你之前的 ${n} 条命令` : ''}。）`,
   },
 };

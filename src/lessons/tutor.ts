@@ -14,10 +14,10 @@
 import type { SimHost } from '../host/sim-host.js';
 import type { CommandIO } from '../shell/command.js';
 import type { ExerciseSet } from './exercise-set.js';
-import { lessonMapText } from './lesson-map.js';
+import { lessonMapText, type MapPlaces } from './lesson-map.js';
 import type { Lesson } from './loader.js';
 import { type ProgressStore, resumedAid } from './progress.js';
-import type { RealSide, SimulatorOnly } from './real-side.js';
+import type { RealPlace, RealSide, SimulatorOnly } from './real-side.js';
 import { type FoundValue, LessonRunner, type MakeHost, type ReplayLine } from './session.js';
 import { TUTOR_STRINGS } from './tutor-strings.js';
 import type { Value } from './schema.js';
@@ -64,7 +64,13 @@ export interface TutorOptions {
   now?: () => number;
   /** `--real`: each lesson on a real host (src/real/lesson-host.ts), the simulated host its twin;
    * else why the lesson runs on the simulated host only (it is taken there). */
-  real?: { open(lesson: Lesson): Promise<RealSide | SimulatorOnly> } | undefined;
+  real?:
+    | {
+        open(lesson: Lesson): Promise<RealSide | SimulatorOnly>;
+        /** Where the lesson runs here (the map shows it for each lesson). */
+        place?(lesson: Lesson): RealPlace;
+      }
+    | undefined;
 }
 
 type State =
@@ -372,7 +378,7 @@ export class Tutor {
       if ('why' in side) this.opening = `\n${this.m.real.simulatorOnly(side)}\n`;
       else {
         real = side;
-        this.opening = `\n${this.m.real.onReal}\n`;
+        this.opening = `\n${side.on === 'kernel' ? this.m.real.onKernel : this.m.real.onReal}\n`;
       }
     }
     const p = this.o.progress.current().lessons[id];
@@ -427,7 +433,24 @@ export class Tutor {
 
   /** The lesson map (src/lessons/lesson-map.ts, which the screen's first frame draws too). */
   mapText(): string {
-    return lessonMapText(this.o.lessons, this.o.lang, this.o.progress.current(), this.o.summaries);
+    return lessonMapText(this.o.lessons, this.o.lang, this.o.progress.current(), this.o.summaries, this.places());
+  }
+
+  /** Under `--real`: where each lesson runs here, and why a lesson runs on the simulator only. */
+  private places(): MapPlaces | undefined {
+    const place = this.o.real?.place;
+    if (!place) return undefined;
+    const r = this.m.real;
+    const all = this.o.lessons.map((l) => place(l));
+    // Each reason once, with the lessons it keeps on the simulator.
+    const why = new Map<string, number[]>();
+    all.forEach((p, i) => {
+      if (p.on === 'simulator') why.set(r.shortWhy(p.why), [...(why.get(r.shortWhy(p.why)) ?? []), i + 1]);
+    });
+    return {
+      tags: all.map((p) => r.place[p.on]),
+      legend: r.placeLegend([...why].map(([w, n]) => `${r.place.simulator} ${numberRanges(n)}: ${w}`)),
+    };
   }
 
   /** A step as the learner reads it: header, text, goal; `step` adds the hints shown so far. */
@@ -486,4 +509,16 @@ export class Tutor {
     if ('short' in v) return this.describeValue(v.short);
     return undefined;
   }
+}
+
+/** 1, 2, 3, 5 as "1–3, 5". */
+export function numberRanges(ns: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; i++) {
+    let j = i;
+    while (j + 1 < ns.length && (ns[j + 1] as number) === (ns[j] as number) + 1) j++;
+    out.push(j > i ? `${ns[i]}–${ns[j]}` : String(ns[i]));
+    i = j;
+  }
+  return out.join(', ');
 }

@@ -96,7 +96,8 @@ if [ "$n" = docker ] && [ "$1" = pull ] && [ -n "$__OT_IMAGES" ]; then
     fi
   fi
 fi
-"$real" "$@" | tee "$f.out"
+# Its argv[0] as typed, so its messages name it as they would without the wrapper ("cat: …").
+(exec -a "$n" "$real" "$@") | tee "$f.out"
 rc=\${PIPESTATUS[0]}
 printf '%d' "$rc" > "$f.exit"
 exit "$rc"

@@ -20,15 +20,25 @@ export async function preflightHere(): Promise<Preflight> {
 export async function runPreflight(out: Write = (s) => process.stdout.write(s)): Promise<number> {
   const p = await preflightHere();
   out(renderPreflight(p, localeIsAscii(process.env)));
-  return p.modes.some((m) => m.usable && m.mode !== 'kernel') ? 0 : 2;
+  return p.modes.some((m) => m.usable) ? 0 : 2;
 }
 
-/** The preflight for the private daemon, its table written; a string is the screen saying it cannot run. */
-export async function privatePreflight(out: Write): Promise<string | undefined> {
+/** What the tutor's `--real` says on a machine without dockerd that can run the kernel lessons. */
+export const KERNEL_ONLY =
+  '\nNo dockerd here: the kernel lessons (about overlay itself) run on the real kernel, each in a mount ' +
+  'namespace of its own with no Docker at all; the others run on the simulator (they need dockerd: ' +
+  'apt-get install docker.io).\n\n';
+
+/** The preflight for the private daemon, its table written; a string is the screen saying it cannot
+ * run. With `kernelToo` (the tutor's lessons), a machine that can run the kernel lessons alone passes,
+ * and is told so. */
+export async function privatePreflight(out: Write, o: { kernelToo?: boolean } = {}): Promise<string | undefined> {
   const p = await preflightHere();
   const ascii = localeIsAscii(process.env);
-  if (!p.modes.find((m) => m.mode === 'private')!.usable) return renderCannotRun(p, 'private', ascii);
+  const usable = (m: string) => p.modes.find((v) => v.mode === m)?.usable === true;
+  if (!usable('private') && !(o.kernelToo && usable('kernel'))) return renderCannotRun(p, 'private', ascii);
   out(renderPreflight(p, ascii));
+  if (!usable('private')) out(KERNEL_ONLY);
   return undefined;
 }
 

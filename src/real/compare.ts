@@ -30,6 +30,7 @@ export interface LineRecord {
 
 /** What the tutor knows about the real host, to say why it differs. */
 export interface HostFacts {
+  /** '' when there is no daemon (a kernel lesson's lab). */
   dockerVersion: string;
   kernel: string;
   /** 'containerd' when the daemon keeps images in the containerd store; else its storage driver. */
@@ -144,7 +145,8 @@ export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, real
     out.push({ id: 'numbers' });
   if (real.includes(facts.kernel) || sim.includes(SIMULATED.kernel))
     out.push({ id: 'kernel', sim: SIMULATED.kernel, real: facts.kernel });
-  if (!facts.dockerVersion.startsWith('20.10.'))
+  // No daemon (a kernel lesson): no version of Docker to differ by.
+  if (facts.dockerVersion !== '' && !facts.dockerVersion.startsWith('20.10.'))
     out.push({ id: 'docker', sim: SIMULATED.dockerVersion, real: facts.dockerVersion });
   if (facts.storage === 'containerd') out.push({ id: 'containerd' });
   if (facts.storage === 'overlay') out.push({ id: 'legacy-overlay' });

@@ -6,14 +6,18 @@
 // checks read. Rebuilding a lesson (opening it, reset, undo) removes what it made on the daemon
 // (resetDaemon: containers, images but the setup's, volumes, /root and /etc/docker) and replays
 // its setup and the learner's lines so far in a fresh bash — nothing is snapshotted on a real host.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { release } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { localeIsAscii } from '../i18n/index.js';
 import type { Lesson } from '../lessons/loader.js';
-import type { RealLineResult, RealSide, SimulatorOnly } from '../lessons/real-side.js';
+import type { RealLineResult, RealPlace, RealSide, SimulatorOnly } from '../lessons/real-side.js';
 import type { CommandIO } from '../shell/command.js';
 import { installTrace, takeTrace, type TraceDirs } from './command-trace.js';
-import { privateDaemonOrScreen } from './commands.js';
+import { KERNEL_ONLY, preflightHere, privateDaemonOrScreen } from './commands.js';
+import { cleanKernelLeftovers, defaultKernelDir, labCovers } from './kernel-lab.js';
+import { type KernelLessonSide, kernelSide } from './kernel-side.js';
+import { renderCannotRun, renderPreflight } from './preflight.js';
 import type { HostFacts } from './compare.js';
 import { type ImageArchives, openImageArchives } from './image-archives.js';
 import { imagesPulledBy, requestServer, resetDaemon } from './lesson-real.js';
@@ -28,13 +32,17 @@ export interface RealLessonSide extends RealSide {
 }
 
 export interface RealLessons {
-  readonly daemon: PrivateDaemon;
-  /** The real side every lesson on this daemon shares (each rebuild starts a fresh bash). */
-  readonly side: RealLessonSide;
+  /** The private dockerd; absent on a machine without one (the kernel lessons alone run for real). */
+  readonly daemon: PrivateDaemon | undefined;
   readonly facts: HostFacts;
+  /** The real side of the lesson opened last on the real host, while it is open (the screen reads
+   * its host): the daemon's, or a kernel lesson's lab. */
+  readonly active: RealLessonSide | KernelLessonSide | undefined;
+  /** Where the lesson runs here, and why not on a real host when it does not (the map shows it). */
+  place(lesson: Lesson): RealPlace;
   /** The lesson's real side, or why it runs on the simulated host only. */
-  open(lesson: Lesson): Promise<RealLessonSide | SimulatorOnly>;
-  /** Ends the bash and stops the daemon (its containers removed, its mounts gone); once. */
+  open(lesson: Lesson): Promise<RealLessonSide | KernelLessonSide | SimulatorOnly>;
+  /** Ends the bash and the lab, stops the daemon (its containers removed, its mounts gone); once. */
   stop(): Promise<void>;
 }
 
@@ -72,44 +80,106 @@ export function simulatorOnlyReason(
   return undefined;
 }
 
-/** The preflight, the private dockerd and what every lesson needs of it; a number is the exit
- * status when the mode cannot run (the screen saying why has been said). `say` hears the start and,
- * unless a rebuild is given its own, what each lesson's preparation does. */
+/** Where a lesson runs on this machine: a kernel lesson on the kernel (when its workdir's parent
+ * is here), another on the daemon (when there is one and it can). */
+export function placeOf(
+  lesson: Lesson,
+  d: Pick<PrivateDaemon, 'version' | 'standIns'> | undefined,
+  exists: (dir: string) => boolean = existsSync,
+): RealPlace {
+  if (lesson.data.real === 'kernel') {
+    const workdir = lesson.data.workdir ?? '/tmp/lab';
+    const outside = labCovers('/', workdir).find((c) => c.at === dirname(workdir));
+    if (outside && !exists(outside.at)) return { on: 'simulator', why: { why: 'no-workdir-parent', dir: outside.at } };
+    return { on: 'kernel' };
+  }
+  if (!d) return { on: 'simulator', why: { why: 'no-dockerd' } };
+  const why = simulatorOnlyReason(lesson, d);
+  return why ? { on: 'simulator', why } : { on: 'daemon' };
+}
+
+/** The preflight, the private dockerd (where this machine has one) and what every lesson needs of
+ * it, the kernel lessons' labs; a number is the exit status when the mode cannot run (the screen
+ * saying why has been said). `say` hears the start and, unless a rebuild is given its own, what
+ * each lesson's preparation does. */
 export async function startRealLessons(
   say: (s: string) => void,
   o: { preflightShown?: boolean } = {},
 ): Promise<RealLessons | number> {
-  const d = await privateDaemonOrScreen(say, { keepImages: true, ...o });
-  if (typeof d === 'string') {
-    say(d);
-    return 2;
+  const p = await preflightHere();
+  const usable = (m: string) => p.modes.find((v) => v.mode === m)?.usable === true;
+  if (!o.preflightShown) {
+    const ascii = localeIsAscii(process.env);
+    if (!usable('private') && !usable('kernel')) {
+      say(renderCannotRun(p, 'private', ascii));
+      return 2;
+    }
+    say(renderPreflight(p, ascii));
+    if (!usable('private')) say(KERNEL_ONLY);
   }
-  try {
-    // An earlier tutor wrote every image's archive into images/ on each start: gone for the cache.
-    rmSync(join(d.dir, 'images'), { recursive: true, force: true });
-    const archives = openImageArchives(join(d.dir, 'archives'));
-    const trace = installTrace(d.dir);
-    const ctl = join(d.dir, 'ctl');
-    rmSync(ctl, { recursive: true, force: true });
-    mkdirSync(ctl, { recursive: true });
-    const side = lessonSide(d, { trace, archives, ctl, state: join(d.dir, 'shell-state') }, say);
-    let stopping: Promise<void> | undefined;
-    return {
-      daemon: d,
-      side,
-      facts: { dockerVersion: d.version, kernel: release(), storage: 'overlay2' },
-      open: async (lesson) => simulatorOnlyReason(lesson, d) ?? side,
-      stop: () =>
-        (stopping ??= (async () => {
-          side.close();
-          await d.stop();
-        })()),
-    };
-  } catch (e) {
-    await d.stop();
-    say(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const kernelBase = defaultKernelDir();
+  const left = await cleanKernelLeftovers(kernelBase);
+  if (left.removed.length)
+    say(
+      `Cleaned up after an earlier run that did not stop: ${left.removed.length} kernel lesson ` +
+        `${left.removed.length === 1 ? 'lab' : 'labs'} removed, ${left.killed} processes ended.\n`,
+    );
+  let d: PrivateDaemon | undefined;
+  let side: (RealLessonSide & { close(): void }) | undefined;
+  if (usable('private')) {
+    const started = await privateDaemonOrScreen(say, { keepImages: true, preflightShown: true });
+    if (typeof started === 'string') {
+      say(started);
+      return 2;
+    }
+    d = started;
+    try {
+      // An earlier tutor wrote every image's archive into images/ on each start: gone for the cache.
+      rmSync(join(d.dir, 'images'), { recursive: true, force: true });
+      const archives = openImageArchives(join(d.dir, 'archives'));
+      const trace = installTrace(d.dir);
+      const ctl = join(d.dir, 'ctl');
+      rmSync(ctl, { recursive: true, force: true });
+      mkdirSync(ctl, { recursive: true });
+      side = lessonSide(d, { trace, archives, ctl, state: join(d.dir, 'shell-state') }, say);
+    } catch (e) {
+      await d.stop();
+      say(`overlay-tutor: the real host could not be prepared: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else if (!usable('kernel')) return 2;
+  const daemon = d;
+  let kernel: KernelLessonSide | undefined;
+  let active: RealLessonSide | KernelLessonSide | undefined;
+  let stopping: Promise<void> | undefined;
+  return {
+    daemon,
+    facts: { dockerVersion: daemon?.version ?? '', kernel: release(), storage: 'overlay2' },
+    get active() {
+      return active;
+    },
+    place: (lesson) => placeOf(lesson, daemon),
+    open: async (lesson) => {
+      const place = placeOf(lesson, daemon);
+      // One real side at a time: the last lesson's lab goes (its namespace, its mounts, its dir).
+      await kernel?.close();
+      kernel = undefined;
+      side?.close();
+      if (place.on === 'simulator') {
+        active = undefined;
+        return place.why;
+      }
+      if (place.on === 'kernel') kernel = kernelSide(kernelBase, lesson.data.workdir ?? '/tmp/lab');
+      active = place.on === 'kernel' ? kernel : side;
+      return active as RealLessonSide | KernelLessonSide;
+    },
+    stop: () =>
+      (stopping ??= (async () => {
+        await kernel?.close();
+        side?.close();
+        await daemon?.stop();
+      })()),
+  };
 }
 
 /** The lessons on a real host started once the screen is open (it shows what the start says, in
@@ -131,7 +201,7 @@ export function realLessonsLater(): RealLessonsLater {
     async stop(say) {
       const r = await started;
       if (r === undefined || typeof r === 'number') return;
-      say?.('Stopping the private dockerd ...\n');
+      if (r.daemon) say?.('Stopping the private dockerd ...\n');
       await r.stop();
     },
   };
@@ -172,6 +242,7 @@ function lessonSide(
     if (r.exited) await fresh(true);
   };
   return {
+    on: 'daemon',
     daemon: d,
     get host() {
       return host;

@@ -11,10 +11,12 @@ import { createSimHost } from '../host/sim-host.js';
 import { describeCheck, emptyRecord, evaluate, type StepRecord } from '../lessons/checks.js';
 import type { Lesson } from '../lessons/loader.js';
 import type { StepData } from '../lessons/schema.js';
+import type { CommandTrace } from '../shell/command.js';
 import { computeValue, ValueError } from '../lessons/values.js';
 import { installTrace, takeTrace } from './command-trace.js';
 import type { PrivateDaemon } from './private-daemon.js';
-import { realHost } from './real-host.js';
+import { kernelSide } from './kernel-side.js';
+import { type RealHost, realHost } from './real-host.js';
 import { RealShell } from './real-shell.js';
 import { type HostFacts, reportNotes } from './compare.js';
 import type { ImageArchives } from './image-archives.js';
@@ -181,13 +183,18 @@ export function imagesPulledBy(lines: readonly string[]): string[] {
   return lines.flatMap((l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? []);
 }
 
+/** A real bash the lesson's lines run in, and the host its checks read. */
+interface RealRunner {
+  run(line: string, onOutput: (s: string) => void): Promise<{ exitCode: number; commands: CommandTrace[] }>;
+  readonly host: RealHost;
+}
+
 /** Runs the lesson on both hosts; the daemon should be fresh (resetDaemon). */
 export async function runLessonOnReal(
   d: PrivateDaemon,
   lesson: Lesson,
   archives: ImageArchives,
 ): Promise<RealLessonRun> {
-  const sim = createSimHost({ seed: lesson.data.seed, interactive: false });
   const ctl = join(d.dir, 'ctl');
   rmSync(ctl, { recursive: true, force: true });
   mkdirSync(ctl, { recursive: true });
@@ -202,6 +209,57 @@ export async function runLessonOnReal(
     daemonPid: () => d.pid,
     ...(shell.pid ? { filesPid: shell.pid } : {}),
   });
+  try {
+    return await runOnBoth(
+      lesson,
+      {
+        host,
+        run: async (line, onOutput) => {
+          const r = await shell.run(line, onOutput);
+          return { exitCode: r.exitCode, commands: takeTrace(trace.records) };
+        },
+      },
+      d.dataRoot,
+      { ...thisHost(), socket: d.socket },
+    );
+  } finally {
+    shell.close();
+  }
+}
+
+/** Runs a kernel lesson (`real: kernel`) on both hosts: on the real side in a lab of its own under
+ * `base` (src/real/kernel-lab.ts), no daemon; the lab is removed at the end. */
+export async function runKernelLessonOnReal(lesson: Lesson, base: string): Promise<RealLessonRun> {
+  const side = kernelSide(base, lesson.data.workdir ?? '/tmp/lab');
+  await side.rebuild([], []);
+  const quiet = { stdin: new Uint8Array(), stdinIsTerminal: false, stdoutIsTerminal: false };
+  try {
+    return await runOnBoth(
+      lesson,
+      {
+        get host() {
+          return side.host;
+        },
+        run: (line, onOutput) =>
+          side.run(line, { ...quiet, stdout: (s) => onOutput(String(s)), stderr: (s) => onOutput(String(s)) }),
+      },
+      '/var/lib/docker',
+      thisHost(),
+    );
+  } finally {
+    await side.close();
+  }
+}
+
+/** The setup and each step's solution on the simulator and on the real runner, the checks judged
+ * on the real host, the lines compared. */
+async function runOnBoth(
+  lesson: Lesson,
+  real: RealRunner,
+  dataRoot: string,
+  hostValues: HostValues,
+): Promise<RealLessonRun> {
+  const sim = createSimHost({ seed: lesson.data.seed, interactive: false });
   const lines: string[] = [];
   const simOut: string[] = [];
   const realOut: string[] = [];
@@ -209,10 +267,9 @@ export async function runLessonOnReal(
     if (isAnswer(line)) {
       // The tutor's word: its argument is expanded by the shell, as the tutor expands it.
       let given = '';
-      await shell.run(`set -- ${line.replace(/^answer\s*/, '')}; printf '%s' "$*"`, (s) => {
+      await real.run(`set -- ${line.replace(/^answer\s*/, '')}; printf '%s' "$*"`, (s) => {
         given += s;
       });
-      takeTrace(trace.records);
       record.answers.push(given.trim());
       return;
     }
@@ -221,7 +278,7 @@ export async function runLessonOnReal(
     // The simulator computes while the real bash waits on the daemon.
     const [predicted, r] = await Promise.all([
       simRun(sim, line),
-      shell.run(line, (s) => {
+      real.run(line, (s) => {
         out += s;
       }),
     ]);
@@ -229,32 +286,29 @@ export async function runLessonOnReal(
     realOut.push(out);
     record.ran.push({ line, exit: r.exitCode });
     record.output += out;
-    record.commands.push(...takeTrace(trace.records));
-    host.refresh();
+    record.commands.push(...r.commands);
+    real.host.refresh();
   };
-  try {
-    for (const line of lesson.data.setup) await run(line, emptyRecord());
-    const steps: RealStep[] = [];
-    for (const step of lesson.data.steps) {
-      if (step.kind === 'explain') continue;
-      const record = emptyRecord();
-      for (const line of step.solution) await run(line, record);
-      host.refresh();
-      const checks: RealCheck[] =
-        step.kind === 'answer'
-          ? [answerShown(host, step.answer, record)]
-          : step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(host, c, record) }));
-      steps.push({ id: step.id, kind: step.kind, checks });
-    }
-    const all = compareLessonLines(lines, simOut, realOut, d.dataRoot, { ...thisHost(), socket: d.socket });
-    const blocks = all.filter((b) => !isPull(b.line));
-    const notCompared = all
-      .filter((b) => isPull(b.line))
-      .map((b) => ({ line: b.line, why: "no registry here: the image was loaded from the simulator's archive" }));
-    return { folder: lesson.folder, steps, blocks, notCompared, agreement: agreementOf(blocks) };
-  } finally {
-    shell.close();
+  for (const line of lesson.data.setup) await run(line, emptyRecord());
+  const steps: RealStep[] = [];
+  for (const step of lesson.data.steps) {
+    if (step.kind === 'explain') continue;
+    const record = emptyRecord();
+    for (const line of step.solution) await run(line, record);
+    const host = real.host;
+    host.refresh();
+    const checks: RealCheck[] =
+      step.kind === 'answer'
+        ? [answerShown(host, step.answer, record)]
+        : step.checks.map((c) => ({ label: describeCheck(c), passed: evaluate(host, c, record) }));
+    steps.push({ id: step.id, kind: step.kind, checks });
   }
+  const all = compareLessonLines(lines, simOut, realOut, dataRoot, hostValues);
+  const blocks = all.filter((b) => !isPull(b.line));
+  const notCompared = all
+    .filter((b) => isPull(b.line))
+    .map((b) => ({ line: b.line, why: "no registry here: the image was loaded from the simulator's archive" }));
+  return { folder: lesson.folder, steps, blocks, notCompared, agreement: agreementOf(blocks) };
 }
 
 /** A lesson run as a report shows it: every compared line (or only those that differ), each with why
@@ -273,11 +327,7 @@ export function lessonReport(run: RealLessonRun, facts: HostFacts, o: { all?: bo
 const sameLines = (b: LineBlock) => b.sim.length === b.real.length && b.sim.every((l, i) => l === b.real[i]);
 
 /** An answer step on the real host: its solution printed the value the real host gives. */
-function answerShown(
-  host: ReturnType<typeof realHost>,
-  answer: Parameters<typeof computeValue>[1],
-  record: StepRecord,
-) {
+function answerShown(host: RealHost, answer: Parameters<typeof computeValue>[1], record: StepRecord) {
   try {
     const want = computeValue(host, answer)
       .replace(/^sha256:/, '')

@@ -252,10 +252,11 @@ export function decidePreflight(f: HostFacts): Preflight {
   }
   const systemUsable = local !== undefined && (root || local.rootless);
 
+  // The kernel lessons (`real: kernel`): a mount namespace and mount -t overlay, no daemon at all.
   const kernelWhy: string[] = [];
-  if (!linux) kernelWhy.push('needs Linux');
-  if (linux && !root) kernelWhy.push('needs root (or a user namespace) to mount -t overlay');
-  if (linux && !f.overlayInKernel) kernelWhy.push('needs overlay in the kernel');
+  if (!linux) kernelWhy.push('needs Linux: overlayfs is a Linux file system');
+  if (linux && !root) kernelWhy.push('needs root: mount -t overlay in a mount namespace of its own');
+  if (linux && !f.overlayInKernel) kernelWhy.push('needs overlay in the kernel (modprobe overlay)');
 
   return {
     rows,
@@ -271,8 +272,7 @@ export function decidePreflight(f: HostFacts): Preflight {
 const MODE_NAMES: Record<ModeVerdict['mode'], string> = {
   private: '--real          a private dockerd the tutor starts (nothing of yours is touched)',
   system: '--real=system   your own daemon (labelled resources only, each change confirmed)',
-  // A fact about the machine, not a mode: no command runs the overlay lessons on a bare mount yet.
-  kernel: 'mount -t overlay works here (no command runs the lessons on a bare mount yet)',
+  kernel: '--real (kernel) lessons about overlay itself: mount -t overlay, no Docker',
 };
 
 /** The preflight as the terminal shows it: the table, then each mode with ✓/✗ and why. */
@@ -321,12 +321,12 @@ export function wrapText(text: string, width: number): string[] {
 const FLAG: Record<ModeVerdict['mode'], string> = {
   private: '--real',
   system: '--real=system',
-  kernel: 'kernel lessons',
+  kernel: '--real (kernel lessons)',
 };
 const SHORT: Record<ModeVerdict['mode'], string> = {
   private: 'a private dockerd the tutor starts',
   system: 'your own daemon, each change asked first',
-  kernel: 'a plain mount -t overlay, no Docker',
+  kernel: 'the lessons about overlay itself on a plain mount -t overlay, no Docker',
 };
 
 /** The machine's facts on a few lines: what it is, then each daemon tried. */
@@ -365,8 +365,7 @@ export function renderCannotRun(p: Preflight, wanted: ModeVerdict['mode'], ascii
   const verdict = p.modes.find((m) => m.mode === wanted)!;
   // What stops it; a limit of a mode that could run is not why it cannot.
   const missing = verdict.reasons.filter((r) => !r.startsWith('limited:'));
-  // The kernel lessons have no command of their own yet: not offered.
-  const others = p.modes.filter((m) => m.usable && m.mode !== wanted && m.mode !== 'kernel');
+  const others = p.modes.filter((m) => m.usable && m.mode !== wanted);
   const lines = [
     `Preflight: overlay-tutor ${FLAG[wanted]} cannot run here.`,
     ...missing.map((r) => `  ${glyph('no')} ${r}`),

@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
-import { apiGet, findExecutable } from './probe.js';
+import { apiGet, findDockerd, findExecutable } from './probe.js';
 import { installStandInRuntime } from './stand-in-runtime.js';
 
 export interface PrivateDaemonOptions {
@@ -270,7 +270,7 @@ export function namespaceScript(dir: string, dataRoot: string): string {
 export async function startPrivateDaemon(opts: PrivateDaemonOptions = {}): Promise<PrivateDaemon | string> {
   if (process.platform !== 'linux') return `needs Linux (this is ${process.platform})`;
   if (process.getuid?.() !== 0) return 'needs root: dockerd mounts overlayfs';
-  const dockerd = findExecutable('dockerd');
+  const dockerd = findDockerd();
   if (!dockerd) return 'no dockerd binary (apt-get install docker.io)';
   const cliBeside = join(dockerd, '..', '..', 'bin', 'docker');
   const cli = existsSync(cliBeside) ? cliBeside : findExecutable('docker');

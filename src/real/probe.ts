@@ -24,6 +24,20 @@ export function findExecutable(name: string): string | undefined {
   return undefined;
 }
 
+/** The dockerd a private daemon runs: $OVERLAY_TUTOR_DOCKERD (a path; `none`: as if this machine had
+ * none, so the kernel lessons alone run for real), else dockerd on PATH or in the sbin dirs. */
+export function findDockerd(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const wanted = env.OVERLAY_TUTOR_DOCKERD;
+  if (wanted === 'none') return undefined;
+  if (!wanted) return findExecutable('dockerd');
+  try {
+    accessSync(wanted, constants.X_OK);
+    return statSync(wanted).isFile() ? wanted : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where an endpoint string points: a unix socket path or a TCP host:port (plain HTTP only). */
 export function parseEndpoint(endpoint: string): { socketPath: string } | { host: string; port: number } | undefined {
   if (endpoint.startsWith('unix://')) return { socketPath: endpoint.slice('unix://'.length) };
@@ -114,7 +128,7 @@ export async function probeHost(tutorDir: string, env: NodeJS.ProcessEnv = proce
   const daemons = await Promise.all(candidateEndpoints(env).map(([s, e]) => askDaemon(s, e)));
   const fs = linux ? fsTypeOf(tutorDir) : undefined;
   const params = linux ? readOverlayParams() : undefined;
-  const dockerd = findExecutable('dockerd');
+  const dockerd = findDockerd(env);
   let kernelRelease: string | undefined;
   try {
     kernelRelease = readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim();

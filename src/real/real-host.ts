@@ -4,14 +4,15 @@
 // from the daemon's own mountinfo (the private daemon keeps its mounts in its mount namespace).
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import type { Host, HostContainer, HostDocker, HostImage, HostStat } from '../host/host.js';
+import type { Host, HostContainer, HostDocker, HostImage, HostOverlayMount, HostStat } from '../host/host.js';
 import { chainIdsOf } from './tutorial-images.js';
 import { findExecutable } from './probe.js';
 
 export interface RealHostOptions {
-  /** The docker CLI and the environment that points it at the daemon. */
-  cli: string;
-  env: NodeJS.ProcessEnv;
+  /** The docker CLI and the environment that points it at the daemon; without one the host has no
+   * daemon (a kernel lesson's lab: src/real/kernel-lab.ts). */
+  cli?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
   /** The daemon's pid: its /proc/<pid>/mountinfo lists the containers' overlay mounts (a function
    * when the daemon may restart). */
   daemonPid?: number | (() => number);
@@ -70,6 +71,33 @@ export function mountPoints(mountinfo: string): Set<string> {
   );
 }
 
+/** The overlay mounts a mountinfo file lists, in mount order: their layers from the super options
+ * (lowerdir=a:b, upperdir=, workdir=, each escaped as the kernel shows options: \\, and \\: inside a
+ * path are not used by the lessons and not undone here). */
+export function overlayMountsIn(mountinfo: string): HostOverlayMount[] {
+  const out: HostOverlayMount[] = [];
+  for (const line of mountinfo.split('\n')) {
+    const [left, right] = line.split(' - ');
+    const [fstype, , options] = (right ?? '').split(' ');
+    if (fstype !== 'overlay' || !left || !options) continue;
+    const opt = (k: string) =>
+      options
+        .split(',')
+        .find((o) => o.startsWith(`${k}=`))
+        ?.slice(k.length + 1);
+    const lower = opt('lowerdir');
+    const upper = opt('upperdir');
+    const work = opt('workdir');
+    out.push({
+      target: unescapeMount(left.split(' ')[4] ?? ''),
+      lowerdir: (lower ?? '').split(':').filter(Boolean).map(unescapeMount),
+      ...(upper !== undefined ? { upperdir: unescapeMount(upper) } : {}),
+      ...(work !== undefined ? { workdir: unescapeMount(work) } : {}),
+    });
+  }
+  return out;
+}
+
 interface Inspected {
   [key: string]: unknown;
 }
@@ -77,6 +105,7 @@ interface Inspected {
 export function realHost(opts: RealHostOptions): RealHost {
   const getfattr = findExecutable('getfattr');
   const cli = (args: string[]) => {
+    if (!opts.cli) return undefined;
     const r = spawnSync(opts.cli, args, { env: opts.env, encoding: 'utf8', timeout: 30_000 });
     return r.status === 0 ? r.stdout : undefined;
   };
@@ -218,7 +247,9 @@ export function realHost(opts: RealHostOptions): RealHost {
       return r.status === 0 && r.stdout === 'y';
     },
     isMountpoint: (path) => mountPoints(text(mountinfo()) ?? '').has(path),
+    overlayMounts: () => overlayMountsIn(text(mountinfo()) ?? ''),
     get docker() {
+      if (!opts.cli) return undefined;
       return cached('docker', () => {
         const info = inspect(['info', '--format', '[{{json .}}]'])[0];
         return info ? dockerView(info) : undefined;

@@ -71,7 +71,7 @@ export function namespaceSetup(d: PrivateDaemon, extras: LessonExtras = {}): str
  * as a terminal's Ctrl-C does (the running command dies, a loop or a list stops, the shell reads
  * the next line with its cd and variables kept); no line editing, no history expansion (`!` in a
  * line is a character), no job control (there is no terminal), no prompts. */
-const BASH_ARGS = ['bash', '--norc', '--noprofile', '--noediting', '-i'];
+export const BASH_ARGS = ['bash', '--norc', '--noprofile', '--noediting', '-i'];
 const BASH_ENV = { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', PS1: '', PS2: '', PS4: '+ ', HISTFILE: '' };
 
 /** How to start the bash and the lines that set its namespace up. */
@@ -79,6 +79,8 @@ export interface BashLaunch {
   command: string;
   args: string[];
   setup: string[];
+  /** Added to the bash's environment (a kernel lesson's lab marks its processes so). */
+  env?: Record<string, string>;
 }
 
 export interface RealRunResult {
@@ -127,7 +129,7 @@ export class RealShell {
     // it starts (no job control without a terminal) on stderr could come after the first line's
     // marker on stdout when they were two pipes, and be taken for the line's output.
     this.bash = spawn('sh', ['-c', 'exec "$@" 2>&1', 'sh', launch.command, ...launch.args], {
-      env: BASH_ENV,
+      env: { ...BASH_ENV, ...launch.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });

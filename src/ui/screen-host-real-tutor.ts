@@ -9,15 +9,38 @@ import type { Tutor } from '../lessons/tutor.js';
 import { derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
 import { type Comparison, compareLine } from '../real/compare.js';
 import type { RealLessons } from '../real/lesson-host.js';
+import type { Host } from '../host/host.js';
 import type { ScreenHost } from './screen-host.js';
 import { focusName, namedInLine, predictedSide, rowKey, rowText, upperEvents } from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
+/** No real host yet (a lesson opened on the simulator): nothing to read. */
+const emptyHost: Host = {
+  kind: 'real',
+  lstat: () => undefined,
+  readText: () => undefined,
+  readBytes: () => undefined,
+  readdir: () => undefined,
+  isOpaque: () => false,
+  isMountpoint: () => false,
+  docker: undefined,
+};
+
 export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenHost & { intro(): string } {
   const base = tutorScreenHost(tutor);
-  const side = lessons.side;
   const d = lessons.daemon;
-  const docker = (args: string[]) => spawnSync(d.cli, args, { env: d.env, encoding: 'utf8', timeout: 15_000 });
+  // The lesson's real side: the daemon's, or a kernel lesson's lab (whose host has no daemon: its
+  // panes stay empty, F2 compares what the line printed).
+  const side = {
+    get host() {
+      return lessons.active?.host ?? emptyHost;
+    },
+  };
+  const daemonSide = () => lessons.active?.on === 'daemon' && d !== undefined;
+  const docker = (args: string[]) =>
+    d && daemonSide()
+      ? spawnSync(d.cli, args, { env: d.env, encoding: 'utf8', timeout: 15_000 })
+      : { status: 1, stdout: '', stderr: '' };
   const containerIds = () => (docker(['ps', '-aq', '--no-trunc']).stdout ?? '').split('\n').filter(Boolean);
   const onReal = () => (tutor.place === 'lesson' || tutor.place === 'recap') && tutor.runner?.onRealHost === true;
   let hint: FocusHint = {};
@@ -92,8 +115,8 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
             logs: name ? realLogs(name) : undefined,
           },
         },
-        lessons.facts,
-        d.dataRoot,
+        daemonSide() ? lessons.facts : { ...lessons.facts, dockerVersion: '' },
+        d?.dataRoot ?? '/var/lib/docker',
       );
       return r;
     },

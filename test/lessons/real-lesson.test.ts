@@ -57,6 +57,7 @@ function fakeReal() {
       return sim;
     },
     side: {
+      on: 'daemon' as const,
       get host() {
         return hostOf(sim);
       },

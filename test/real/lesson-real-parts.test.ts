@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/io/lessons-source.js';
 import type { Check } from '../../src/lessons/schema.js';
 import { takeTrace, TRACED_COMMANDS } from '../../src/real/command-trace.js';
+import { placeOf } from '../../src/real/lesson-host.js';
 import { compareLessonLines, setupImages } from '../../src/real/lesson-real.js';
 import { isStandIn } from '../../src/real/stand-in-runtime.js';
 
@@ -118,5 +119,26 @@ describe('lessons on a real host, without one', () => {
     const lessons = loadLessons()?.lessons ?? [];
     const inodes = lessons.find((l) => l.folder === '08-inodes')!;
     expect(setupImages(inodes)).toEqual(['nginx']);
+  });
+
+  it('places each lesson: a kernel lesson on the kernel, the others on the daemon, or the simulator and why', () => {
+    const shipped = loadLessons()?.lessons ?? [];
+    const kernel = loadLessons(join(import.meta.dirname, '../fixtures/kernel-lessons'))?.lessons[0];
+    const cow = shipped.find((l) => l.data.id === 'copy-on-write');
+    const legacy = shipped.find((l) => l.folder.startsWith('10-'));
+    if (!kernel || !cow || !legacy) throw new Error('lessons missing');
+    const d = { version: '20.10.24', standIns: true };
+    expect(placeOf(kernel, d)).toEqual({ on: 'kernel' });
+    expect(placeOf(kernel, undefined)).toEqual({ on: 'kernel' });
+    expect(placeOf(cow, d)).toEqual({ on: 'daemon' });
+    expect(placeOf(cow, undefined)).toEqual({ on: 'simulator', why: { why: 'no-dockerd' } });
+    expect(placeOf(legacy, { version: '27.3.1', standIns: true })).toMatchObject({ why: { why: 'legacy-overlay' } });
+    // A workdir whose parent lies outside /tmp and /root, missing on this machine.
+    const srv = { ...kernel, data: { ...kernel.data, workdir: '/srv/nowhere/lab' } };
+    expect(placeOf(srv, d, () => false)).toEqual({
+      on: 'simulator',
+      why: { why: 'no-workdir-parent', dir: '/srv/nowhere' },
+    });
+    expect(placeOf(srv, d, () => true)).toEqual({ on: 'kernel' });
   });
 });

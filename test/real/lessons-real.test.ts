@@ -3,24 +3,76 @@
 // daemon, every check of every step passes on the real host (the same checks that judge a
 // learner in the simulator, through the Host interface), and each lesson prints how many of the
 // simulator's predicted lines agree with the real ones. Root on Linux with dockerd is needed; CI
-// sets OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure.
-import { mkdtempSync, rmSync } from 'node:fs';
+// sets OVERLAY_TUTOR_REQUIRE_REAL=1, where a skip is a failure. Kernel lessons (`real: kernel`: the
+// shipped ones and the fixture's) run in kernel mode instead: a lab of their own, no daemon at all.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/io/lessons-source.js';
+import type { Lesson } from '../../src/lessons/loader.js';
 import { type ImageArchives, openImageArchives } from '../../src/real/image-archives.js';
-import { lessonReport, resetDaemon, runLessonOnReal, setupImages } from '../../src/real/lesson-real.js';
+import {
+  lessonReport,
+  type RealLessonRun,
+  resetDaemon,
+  runKernelLessonOnReal,
+  runLessonOnReal,
+  setupImages,
+} from '../../src/real/lesson-real.js';
 import { type PrivateDaemon, startPrivateDaemon } from '../../src/real/private-daemon.js';
 import { staticBusybox } from '../../src/real/stand-in-runtime.js';
-import { realHostUnavailable } from '../support/real-docker.js';
+import { kernelLabUnavailable, realHostUnavailable } from '../support/real-docker.js';
 
 const unavailable = realHostUnavailable('lessons on a real host', {
   also: () =>
     staticBusybox() ? null : 'no static busybox to run the tutorial images with (apt-get install busybox-static)',
 });
 
-const lessons = loadLessons()?.lessons ?? [];
+const shipped = loadLessons()?.lessons ?? [];
+const lessons = shipped.filter((l) => l.data.real !== 'kernel');
+const kernelLessons = [
+  ...shipped.filter((l) => l.data.real === 'kernel'),
+  ...(loadLessons(join(import.meta.dirname, '../fixtures/kernel-lessons'))?.lessons ?? []),
+];
+const kernelUnavailable = kernelLabUnavailable('kernel lessons on the real kernel');
+
+/** The lesson's agreement line, what differs and why where the tutor knows (every line with
+ * OVERLAY_TUTOR_SHOW_REAL=1), and its checks that failed on the real host. */
+function judged(lesson: Lesson, run: RealLessonRun, figures: string[], dockerVersion: string): string[] {
+  const a = run.agreement;
+  figures.push(`  ${lesson.folder}: ${a.agree}/${a.total} lines agree (${a.commandsAgree}/${a.commands} commands)`);
+  const all = process.env.OVERLAY_TUTOR_SHOW_REAL === '1';
+  const report = lessonReport(run, { dockerVersion, kernel: release() }, { all });
+  if (report) process.stdout.write(`\n== ${lesson.folder}\n${report}\n`);
+  return run.steps.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.id}: ${c.label}`));
+}
+
+describe.runIf(!kernelUnavailable)('every kernel lesson on the real kernel, no daemon', () => {
+  let dir: string;
+  const figures: string[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ot-kernel-lessons-'));
+  });
+  afterAll(() => {
+    process.stdout.write(`\nKernel lessons on the real kernel (lines that agree):\n${figures.join('\n')}\n`);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the kernel lessons', () => {
+    expect(kernelLessons.length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const lesson of kernelLessons) {
+    it(`${lesson.folder}: every step's solution passes every check on the real kernel`, async () => {
+      const run = await runKernelLessonOnReal(lesson, join(dir, 'kernel'));
+      const failed = judged(lesson, run, figures, '');
+      expect(failed, `${lesson.folder}: checks that fail on the real kernel`).toEqual([]);
+      // The lab is gone with its namespace: nothing of it left under the tutor's dir.
+      expect(readdirSync(join(dir, 'kernel'))).toEqual([]);
+    }, 60_000);
+  }
+});
 
 describe.runIf(!unavailable)('every lesson on a real host', () => {
   let d: PrivateDaemon;
@@ -43,20 +95,14 @@ describe.runIf(!unavailable)('every lesson on a real host', () => {
   }, 60_000);
 
   it('loads every lesson', () => {
-    expect(lessons.length).toBeGreaterThanOrEqual(11);
+    expect(lessons.length).toBeGreaterThanOrEqual(10);
   });
 
   for (const lesson of lessons) {
     it(`${lesson.folder}: every step's solution passes every check on the real host`, async () => {
       await resetDaemon(d, setupImages(lesson));
       const run = await runLessonOnReal(d, lesson, archives);
-      const a = run.agreement;
-      figures.push(`  ${lesson.folder}: ${a.agree}/${a.total} lines agree (${a.commandsAgree}/${a.commands} commands)`);
-      // What differs, and why where the tutor knows (every line with OVERLAY_TUTOR_SHOW_REAL=1).
-      const all = process.env.OVERLAY_TUTOR_SHOW_REAL === '1';
-      const report = lessonReport(run, { dockerVersion: d.version, kernel: release() }, { all });
-      if (report) process.stdout.write(`\n== ${lesson.folder}\n${report}\n`);
-      const failed = run.steps.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.id}: ${c.label}`));
+      const failed = judged(lesson, run, figures, d.version);
       expect(failed, `${lesson.folder}: checks that fail on the real host`).toEqual([]);
     }, 240_000);
   }

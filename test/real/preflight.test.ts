@@ -147,6 +147,32 @@ describe('the modes', () => {
     expect(reasons).toMatch(/modprobe overlay/);
   });
 
+  it('root on Linux without dockerd: the kernel lessons still run for real, and the screen offers them', () => {
+    const f: HostFacts = { ...LINUX_ROOT, dockerd: undefined };
+    expect(mode(f, 'kernel')).toEqual({ mode: 'kernel', usable: true, reasons: [] });
+    expect(mode(f, 'private').usable).toBe(false);
+    const screen = renderCannotRun(decidePreflight(f), 'private');
+    expect(screen).toMatch(/needs a dockerd binary/);
+    expect(screen).toMatch(
+      /What would work:\n {2}✓ --real \(kernel lessons\): the lessons about overlay itself on a plain mount\n\s+-t overlay, no Docker\n/,
+    );
+    expect(renderPreflight(decidePreflight(f))).toMatch(
+      /✓ --real \(kernel\) lessons about overlay itself: mount -t overlay, no Docker\n/,
+    );
+  });
+
+  it('the kernel lessons need root, Linux and overlay: each named, none offered without them', () => {
+    expect(mode({ ...LINUX_ROOT, uid: 1000 }, 'kernel').reasons).toEqual([
+      'needs root: mount -t overlay in a mount namespace of its own',
+    ]);
+    expect(mode({ ...LINUX_ROOT, overlayInKernel: false }, 'kernel').reasons).toEqual([
+      'needs overlay in the kernel (modprobe overlay)',
+    ]);
+    const mac: HostFacts = { platform: 'darwin', uid: 501, overlayInKernel: false, daemons: [] };
+    expect(mode(mac, 'kernel').reasons).toEqual(['needs Linux: overlayfs is a Linux file system']);
+    expect(renderCannotRun(decidePreflight({ ...LINUX_ROOT, uid: 1000 }), 'private')).not.toMatch(/kernel lessons/);
+  });
+
   it('a daemon that did not answer is listed with why', () => {
     const f: HostFacts = {
       ...LINUX_ROOT,

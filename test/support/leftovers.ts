@@ -1,7 +1,7 @@
 // What a stopped daemon may leave behind on this machine: processes whose command line names its
 // directory (the daemon, its containerd, shims, a bash) and mounts under it. Tests of cleanup
 // ask both to be empty.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Pids of processes whose command line names a path under `dir`. */
 export function processesNaming(dir: string): string[] {
@@ -21,4 +21,25 @@ export function mountsUnder(dir: string): string[] {
   return readFileSync('/proc/self/mountinfo', 'utf8')
     .split('\n')
     .filter((l) => (l.split(' ')[4] ?? '').startsWith(dir));
+}
+
+/** The mount lines of every mount namespace on this machine (each read once, through one of its
+ * processes) some line of which names `needle` (a kernel lesson's lab binds its dirs there, so the
+ * lab's name finds its namespace, and with it the overlay the lesson mounted). */
+export function namespacesNaming(needle: string): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const ns = readlinkSync(`/proc/${e}/ns/mnt`);
+      if (seen.has(ns)) continue;
+      seen.add(ns);
+      const lines = readFileSync(`/proc/${e}/mountinfo`, 'utf8').split('\n');
+      if (lines.some((l) => l.includes(needle))) found.push(...lines);
+    } catch {
+      // Ended while read.
+    }
+  }
+  return found;
 }

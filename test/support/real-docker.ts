@@ -924,3 +924,18 @@ export async function buildBusyboxImages(d: RealDocker, opts: BuildImagesOptions
   }
   return { baseRef, baseId, rootfsTar, baseDiffId, layeredRef, layeredId, dockerfile, importOutput, buildOutput };
 }
+
+/** Why a kernel lesson's lab (src/real/kernel-lab.ts: a mount namespace, a plain overlay mount, no
+ * Docker) cannot be made here, reported as reportUnavailable says; undefined when it can. */
+export function kernelLabUnavailable(what: string): string | undefined {
+  let reason: string | null = null;
+  if (process.platform !== 'linux') reason = `needs Linux (this is ${process.platform})`;
+  else if (process.getuid?.() !== 0) reason = 'needs root (mount -t overlay); run the suite as root';
+  else if (!findExecutable('unshare') || !findExecutable('nsenter')) reason = 'no unshare/nsenter (util-linux)';
+  else if (!findExecutable('getfattr')) reason = 'no getfattr (apt-get install attr)';
+  else if (!/\toverlay$/m.test(readFileSync('/proc/filesystems', 'utf8'))) {
+    spawnSync('modprobe', ['overlay'], { stdio: 'ignore' });
+    if (!/\toverlay$/m.test(readFileSync('/proc/filesystems', 'utf8'))) reason = 'the kernel has no overlay filesystem';
+  }
+  return reportUnavailable(what, reason) ?? undefined;
+}

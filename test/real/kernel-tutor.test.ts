@@ -1,0 +1,123 @@
+// A kernel lesson on the built bin, on a machine without dockerd (OVERLAY_TUTOR_DOCKERD=none, which
+// the preflight honours as if none were installed): `tutor --lesson ID --real` in line mode runs
+// its lines on the real kernel in a lab of its own, judges them there and saves the progress; after
+// it ends, and after a kill -9 and the next start, nothing of the lab is left: no process, no mount
+// in any namespace, no directory. Needs root on Linux and the built bin; no Docker.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { processesOfLab } from '../../src/real/kernel-lab.js';
+import { namespacesNaming } from '../support/leftovers.js';
+import { kernelLabUnavailable } from '../support/real-docker.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const LESSONS = join(import.meta.dirname, '..', 'fixtures', 'kernel-lessons');
+const unavailable =
+  kernelLabUnavailable('a kernel lesson on the built bin') ??
+  (existsSync(BIN) ? undefined : 'dist/cli.js is not built (npm run build)');
+const MOUNT =
+  'mount -t overlay overlay -o lowerdir=/tmp/lab/lower,upperdir=/tmp/lab/upper,workdir=/tmp/lab/work /tmp/lab/merged';
+
+/** The line-mode tutor on the fixture's kernel lesson, its state and real dirs under `dir`. */
+function tutor(dir: string) {
+  const child = spawn(process.execPath, [BIN, 'tutor', '--lesson', '1', '--real', '--lessons', LESSONS], {
+    env: {
+      ...process.env,
+      OVERLAY_TUTOR_DOCKERD: 'none',
+      OVERLAY_TUTOR_REAL_DIR: join(dir, 'real'),
+      XDG_STATE_HOME: join(dir, 'state'),
+      LANG: 'C.UTF-8',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  /** Types a line, and waits for `want` in what is printed after it. */
+  const type = async (line: string, want: string | RegExp) => {
+    const from = out.length;
+    child.stdin.write(`${line}\n`);
+    const seen = () => (typeof want === 'string' ? out.slice(from).includes(want) : want.test(out.slice(from)));
+    for (const end = Date.now() + 30_000; !seen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    expect(out.slice(from), `after ${line}`).toMatch(want);
+  };
+  return { child, type, out: () => out };
+}
+
+const ended = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('close', r)));
+
+/** The overlay mounts of the lab's namespace, wherever it is (none once it has ended), found by
+ * its name (kernel/lab-XXXXXX: the root of its binds, on whichever file system holds it). */
+const overlaysOf = (lab: string) =>
+  namespacesNaming(lab.split('/').slice(-2).join('/')).filter((l) =>
+    / - overlay overlay .*upperdir=\/tmp\/lab\/upper/.test(l),
+  );
+
+/** The labs under the tutor's kernel dir. */
+const labs = (dir: string) => {
+  const k = join(dir, 'real', 'kernel');
+  return existsSync(k)
+    ? readdirSync(k)
+        .filter((n) => n.startsWith('lab-'))
+        .map((n) => join(k, n))
+    : [];
+};
+
+describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ot-kernel-tutor-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs on the real kernel, judged there, progress saved; q leaves no process, mount or dir', async () => {
+    const t = tutor(dir);
+    await t.type('', /Real kernel, no Docker/);
+    expect(t.out()).toMatch(/No dockerd here: the kernel lessons/);
+    await t.type('', 'step 2 of 6');
+    await t.type('mkdir -p /tmp/lab/lower/dir /tmp/lab/upper /tmp/lab/work /tmp/lab/merged', 'root@real:~#');
+    await t.type('echo old > /tmp/lab/lower/file; echo keep > /tmp/lab/lower/dir/a', 'step 3 of 6');
+    const [lab] = labs(dir);
+    expect(lab).toBeDefined();
+    await t.type(MOUNT, 'step 4 of 6');
+    // The overlay is mounted in the lab's namespace only, never in the machine's own.
+    expect(overlaysOf(lab as string)).toHaveLength(1);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toMatch(/upperdir=\/tmp\/lab\/upper/);
+    await t.type('echo new >> /tmp/lab/merged/file && ls /tmp/lab/upper', /file\n[\s\S]*step 5 of 6/);
+    await t.type('answer $(stat -c %i /tmp/lab/upper/file)', 'step 6 of 6');
+    const progress = readFileSync(join(dir, 'state', 'overlay-tutor', 'progress.json'), 'utf8');
+    expect(JSON.parse(progress).lessons['overlay-lab']).toMatchObject({ current: 5 });
+    await t.type('lessons', 'lesson>');
+    t.child.stdin.write('q\n');
+    expect(await ended(t.child)).toBe(0);
+    expect(labs(dir)).toEqual([]);
+    expect(processesOfLab(lab as string)).toEqual([]);
+    expect(overlaysOf(lab as string)).toEqual([]);
+  }, 90_000);
+
+  it('after a kill -9 the next start ends what the lab left running and removes it', async () => {
+    const t = tutor(dir);
+    // Resumed at step 6 (the progress above): the steps before it replayed in a fresh lab.
+    await t.type('', 'step 6 of 6');
+    await t.type('sleep 300 & echo started', 'started');
+    const [lab] = labs(dir);
+    expect(processesOfLab(lab as string).length).toBeGreaterThan(0);
+    t.child.kill('SIGKILL');
+    await ended(t.child);
+    // The background sleep keeps the namespace, and the overlay mounted in it, alive.
+    expect(existsSync(lab as string)).toBe(true);
+    expect(overlaysOf(lab as string)).toHaveLength(1);
+    const next = tutor(dir);
+    await next.type('', /Cleaned up after an earlier run that did not stop: 1 kernel lesson lab removed, 1 processes/);
+    expect(existsSync(lab as string)).toBe(false);
+    expect(processesOfLab(lab as string)).toEqual([]);
+    next.child.stdin.end('lessons\nq\n');
+    expect(await ended(next.child)).toBe(0);
+    expect(labs(dir)).toEqual([]);
+    expect(overlaysOf(lab as string)).toEqual([]);
+  }, 90_000);
+});
