@@ -39,15 +39,19 @@ function tutor(dir: string) {
   child.stderr.on('data', (c: Buffer) => {
     out += c.toString();
   });
+  /** Waits for `want` in what is printed from `from` on. */
+  const waitFor = async (want: string | RegExp, from = 0, what = 'the start') => {
+    const seen = () => (typeof want === 'string' ? out.slice(from).includes(want) : want.test(out.slice(from)));
+    for (const end = Date.now() + 90_000; !seen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    expect(out.slice(from), `after ${what}`).toMatch(want);
+  };
   /** Types a line, and waits for `want` in what is printed after it. */
   const type = async (line: string, want: string | RegExp) => {
     const from = out.length;
     child.stdin.write(`${line}\n`);
-    const seen = () => (typeof want === 'string' ? out.slice(from).includes(want) : want.test(out.slice(from)));
-    for (const end = Date.now() + 30_000; !seen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-    expect(out.slice(from), `after ${line}`).toMatch(want);
+    await waitFor(want, from, line);
   };
-  return { child, type, out: () => out };
+  return { child, type, waitFor, out: () => out };
 }
 
 const ended = (child: ChildProcessWithoutNullStreams) =>
@@ -76,7 +80,7 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
 
   it('runs on the real kernel, judged there, progress saved; q leaves no process, mount or dir', async () => {
     const t = tutor(dir);
-    await t.type('', /Real kernel, no Docker/);
+    await t.waitFor(/Real kernel, no Docker[\s\S]*step 1 of 6[\s\S]*root@real:~# /);
     expect(t.out()).toMatch(/No dockerd here: the kernel lessons/);
     await t.type('', 'step 2 of 6');
     await t.type('mkdir -p /tmp/lab/lower/dir /tmp/lab/upper /tmp/lab/work /tmp/lab/merged', 'root@real:~#');
@@ -97,12 +101,12 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     expect(labs(dir)).toEqual([]);
     expect(processesOfLab(lab as string)).toEqual([]);
     expect(overlaysOf(lab as string)).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 
   it('after a kill -9 the next start ends what the lab left running and removes it', async () => {
     const t = tutor(dir);
     // Resumed at step 6 (the progress above): the steps before it replayed in a fresh lab.
-    await t.type('', 'step 6 of 6');
+    await t.waitFor(/step 6 of 6[\s\S]*root@real:~# /);
     await t.type('sleep 300 & echo started', 'started');
     const [lab] = labs(dir);
     expect(processesOfLab(lab as string).length).toBeGreaterThan(0);
@@ -112,12 +116,12 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     expect(existsSync(lab as string)).toBe(true);
     expect(overlaysOf(lab as string)).toHaveLength(1);
     const next = tutor(dir);
-    await next.type('', /Cleaned up after an earlier run that did not stop: 1 kernel lesson lab removed, 1 processes/);
+    await next.waitFor(/Cleaned up after an earlier run that did not stop: 1 kernel lesson lab removed, 1 processes/);
     expect(existsSync(lab as string)).toBe(false);
     expect(processesOfLab(lab as string)).toEqual([]);
     next.child.stdin.end('lessons\nq\n');
     expect(await ended(next.child)).toBe(0);
     expect(labs(dir)).toEqual([]);
     expect(overlaysOf(lab as string)).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 });
