@@ -358,7 +358,7 @@ async function realTutorMode(
   if (screen) {
     // The preflight before the screen (a machine that cannot run it gets its one screen and 2); the
     // daemon's start and the lesson's preparation on the screen, which shows their progress.
-    const cannot = await privatePreflight((s) => process.stdout.write(s));
+    const cannot = await privatePreflight((s) => process.stdout.write(s), { kernelToo: true });
     if (cannot) {
       process.stdout.write(cannot);
       return 2;
