@@ -108,7 +108,7 @@ describe.runIf(!unavailable)('lesson 8 (copy-on-write) on the screen at 80x24', 
     // undo: the host is rebuilt without the last change; web still runs and the panes say so.
     s = await typeLine('undo', (s) => !/f01/.test(s.split('\n').slice(-12).join('\n')), 'the undo');
     expect(s).not.toContain('Run a container to see its layers');
-    expect(s).not.toContain('No container or image yet');
+    expect(s).not.toContain('Nothing in focus yet');
     expect(s).toContain('tmp/');
     expectPinned('Look at the upper dir from the host');
     await t.quit((s) => !s.includes('overlay-tutor |'));

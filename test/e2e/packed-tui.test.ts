@@ -109,7 +109,7 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
   it('shows the container layer change as the learner works, at 80x24', async () => {
     // CI is set in CI; the screen opens only without it (a tmux pane is a real TTY).
     const t = new TmuxSession(SESSION, `${SCREEN_ENV} ${bin} sandbox --seed 3`);
-    await t.waitFor((s) => promptIdle(s) && s.includes('No container or image yet'), 'the first frame');
+    await t.waitFor((s) => promptIdle(s) && s.includes('Nothing in focus yet'), 'the first frame');
     // Text and Enter at once, as a paste or a fast typist sends them: the line still runs.
     t.keys('-l', 'docker pull nginx');
     t.keys('Enter');

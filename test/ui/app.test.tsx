@@ -68,7 +68,7 @@ describe('the screen', () => {
     const f = await ui.waitFor((f) => f.includes('root@host:~#'), 'the prompt');
     // At this width the panes wait, folded into one line, until there is something to show.
     expect(f).not.toContain('upper (diff)');
-    expect(f).toContain('No container or image yet. Try: docker pull ubuntu:20.04');
+    expect(f).toContain('Nothing in focus yet. Try docker pull ubuntu:20.04 or mount -t overlay');
     // The screen is the terminal's height, the status line on its last row; the prompt comes
     // right after the output, at the top.
     const rows = f.split('\n');
@@ -262,7 +262,7 @@ describe('the screen', () => {
 
   it('speaks Chinese with --lang zh-CN', async () => {
     const ui = await start('zh-CN');
-    const f = await ui.waitFor((f) => f.includes('还没有容器或镜像'), 'the Chinese hint');
+    const f = await ui.waitFor((f) => f.includes('还没有可显示的内容'), 'the Chinese hint');
     expect(f).toContain('沙盒');
   });
 });
