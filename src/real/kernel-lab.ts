@@ -25,7 +25,7 @@ import { dirname, join, relative } from 'node:path';
 import { shellQuote } from '../posix/shell-quote.js';
 import { installTrace, type TraceDirs } from './command-trace.js';
 import { findExecutable } from './probe.js';
-import { BASH_ARGS, type BashLaunch, RealShell } from './real-shell.js';
+import { BASH_ARGS, type BashLaunch, RealShell, stateSaver } from './real-shell.js';
 
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The variable that marks every process of a lab (its value: the lab's dir). */
@@ -274,6 +274,8 @@ export class KernelLab {
         'cd /root',
         `export PATH=${shellQuote(path)}`,
         `export __OT_PATH=${shellQuote(SYSTEM_PATH)} __OT_TRACE=${shellQuote(trace.records)}`,
+        // Its state kept after each line and as it exits, for the bash taken up after `exit`.
+        ...stateSaver(join(tools, 'state')),
       ],
     };
     return new KernelLab(dir, holder, launch, trace);
@@ -287,16 +289,22 @@ export class KernelLab {
   /** The bash the lines run in: a new one in the same namespace when the last was ended (`exit`). */
   async shell(): Promise<RealShell> {
     if (!this.bash) {
-      this.bash = new RealShell(this.launch);
+      // After an `exit`, the new bash takes up the state the last one left: cwd, variables, $?.
+      const state = shellQuote(join(this.dir, 'ot', 'state'));
+      const restore = this.exits > 0 ? [`[ -f ${state} ] && . ${state}`] : [];
+      this.bash = new RealShell({ ...this.launch, setup: [...this.launch.setup, ...restore] });
       await this.bash.ready;
     }
     return this.bash;
   }
 
+  private exits = 0;
+
   /** The bash ended (`exit`): the next line starts another, the namespace's mounts as they are. */
   ended(): void {
     this.bash?.close();
     this.bash = undefined;
+    this.exits++;
   }
 
   get cwd(): string {

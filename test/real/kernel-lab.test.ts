@@ -111,16 +111,19 @@ describe.runIf(!unavailable)('a kernel lesson’s lab', () => {
     // The machine's own /tmp and mounts are as they were.
     expect(existsSync('/tmp/lab')).toBe(hadLab);
     expect(mountedHere(lab)).toBe(false);
-    // `exit` ends the bash, not the namespace: the overlay is still mounted for the next line.
-    expect((await side.run('exit', QUIET)).exitCode).toBe(0);
+    // `exit` ends the bash, not the namespace: the overlay is still mounted for the next line, and
+    // the bash taken up after it has the last one's cwd, variables and exit status.
+    await side.run('cd /tmp/lab && LAB_VAR=kept', QUIET);
+    expect((await side.run('exit 3', QUIET)).exitCode).toBe(3);
     out = '';
     await side.run(
-      'cat /tmp/lab/merged/dir/a 2>&1; findmnt -n -o FSTYPE /tmp/lab/merged',
+      'echo "$? $LAB_VAR $PWD"; cat merged/dir/a 2>&1; findmnt -n -o FSTYPE /tmp/lab/merged',
       io((s) => {
         out += s;
       }),
     );
-    expect(out).toBe('cat: /tmp/lab/merged/dir/a: No such file or directory\noverlay\n');
+    expect(out).toBe('3 kept /tmp/lab\ncat: merged/dir/a: No such file or directory\noverlay\n');
+    expect(side.prompt()).toBe('root@real:/tmp/lab# ');
     await side.close();
     expect(existsSync(lab)).toBe(false);
     expect(processesOfLab(lab)).toEqual([]);
