@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXED_START } from '../host/host-time.js';
 import { createSimHost } from '../host/sim-host.js';
 import { describeCheck, emptyRecord, evaluate, type StepRecord } from '../lessons/checks.js';
 import type { Lesson } from '../lessons/loader.js';
@@ -23,11 +22,10 @@ import type { ImageArchives } from './image-archives.js';
 import type { HostValues } from './normalize.js';
 import {
   agreementOf,
+  compareLessonLines,
   type Agreement,
   type LineBlock,
-  normalizeBlocks,
   renderExplained,
-  shareCommonIds,
   thisHost,
 } from './replay.js';
 import { simRun } from './tutorial-images.js';
@@ -57,47 +55,6 @@ export interface RealLessonRun {
 
 /** A pull the real side served from the archive: there is no registry to compare with. */
 const isPull = (line: string) => /^docker\s+(image\s+)?pull\b/.test(line.trim());
-
-/** What differs between two hosts at random and nothing else: the order `find` meets a directory's
- * names in (the file system's hash order) and `docker diff` lists changes in (naive diff collects
- * them in a Go map), inode numbers, the minute a tar entry was written during the run (a time from
- * before the simulator's clock starts came with an image and is compared), and the padding of a table
- * whose CREATED column says how long ago (its width follows the longest such text). */
-export function normalizeLessonBlock(b: LineBlock): LineBlock {
-  const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
-  const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>') || l.includes('Up <duration>'));
-  const tidy = (lines: string[]) => {
-    const out = lines.map((l) => {
-      const t = l
-        .replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ')
-        .replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d\b/g, (m) =>
-          Date.parse(`${m.replace(' ', 'T')}Z`) < FIXED_START ? m : '<time>',
-        );
-      return ago ? t.replace(/ {2,}/g, '  ').trimEnd() : t;
-    });
-    return sorted ? out.sort() : out;
-  };
-  return { line: b.line, sim: tidy(b.sim), real: tidy(b.real) };
-}
-
-/** Ids numbered within each command's output (after the ids both sides print verbatim are shared):
- * an id one side printed and the other did not (a pull's layer digests) renumbers nothing after. */
-export function compareLessonLines(
-  lines: readonly string[],
-  sim: readonly string[],
-  real: readonly string[],
-  dataRoot: string,
-  realHost?: HostValues,
-): LineBlock[] {
-  const [s, r] = shareCommonIds(sim, real);
-  const options = { keepTimesBefore: FIXED_START, ...(realHost ? { real: realHost } : {}) };
-  return lines
-    .map((line, i) => {
-      const printed = { sim: [sim[i] ?? ''], real: [real[i] ?? ''] };
-      return normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot, { ...options, printed })[0] as LineBlock;
-    })
-    .map(normalizeLessonBlock);
-}
 
 /** Serves what a lesson's bash asks of the tutor (src/real/command-trace.ts): `archive REF`, the
  * tutorial image's archive made for a pull; `systemctl restart docker`, the private dockerd

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { release } from 'node:os';
+import { FIXED_START } from '../host/host-time.js';
 import { GROUP, PASSWD, createSimHost, timeOptions } from '../host/sim-host.js';
 import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
@@ -264,7 +265,48 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
   const real = splitAtMarks(r.stdout ?? '', lines.length);
   if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
     throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
-  return normalizeBlocks(lines, sim, real, d.dataRoot, { real: { ...thisHost(), socket: d.socket } });
+  return compareLessonLines(lines, sim, real, d.dataRoot, { ...thisHost(), socket: d.socket });
+}
+
+/** What differs between two hosts at random and nothing else: the order `find` meets a directory's
+ * names in (the file system's hash order) and `docker diff` lists changes in (naive diff collects
+ * them in a Go map), inode numbers, the minute a tar entry was written during the run (a time from
+ * before the simulator's clock starts came with an image and is compared), and the padding of a table
+ * whose CREATED column says how long ago (its width follows the longest such text). */
+export function normalizeLessonBlock(b: LineBlock): LineBlock {
+  const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
+  const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>') || l.includes('Up <duration>'));
+  const tidy = (lines: string[]) => {
+    const out = lines.map((l) => {
+      const t = l
+        .replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ')
+        .replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d\b/g, (m) =>
+          Date.parse(`${m.replace(' ', 'T')}Z`) < FIXED_START ? m : '<time>',
+        );
+      return ago ? t.replace(/ {2,}/g, '  ').trimEnd() : t;
+    });
+    return sorted ? out.sort() : out;
+  };
+  return { line: b.line, sim: tidy(b.sim), real: tidy(b.real) };
+}
+
+/** Ids numbered within each command's output (after the ids both sides print verbatim are shared):
+ * an id one side printed and the other did not (a pull's layer digests) renumbers nothing after. */
+export function compareLessonLines(
+  lines: readonly string[],
+  sim: readonly string[],
+  real: readonly string[],
+  dataRoot: string,
+  realHost?: HostValues,
+): LineBlock[] {
+  const [s, r] = shareCommonIds(sim, real);
+  const options = { keepTimesBefore: FIXED_START, ...(realHost ? { real: realHost } : {}) };
+  return lines
+    .map((line, i) => {
+      const printed = { sim: [sim[i] ?? ''], real: [real[i] ?? ''] };
+      return normalizeBlocks([line], [s[i] ?? ''], [r[i] ?? ''], dataRoot, { ...options, printed })[0] as LineBlock;
+    })
+    .map(normalizeLessonBlock);
 }
 
 /** What a report says besides the lines: why a block differs, where the tutor knows, and what the

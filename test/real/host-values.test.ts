@@ -3,7 +3,7 @@
 // a listing both sides print sorted is compared as a set (its random ids sort differently).
 import { describe, expect, it } from 'vitest';
 import { placeholderLegend, reportNotes } from '../../src/real/compare.js';
-import { compareLessonLines } from '../../src/real/lesson-real.js';
+import { compareLessonLines } from '../../src/real/replay.js';
 import { idNames, normalizeTranscript } from '../../src/real/normalize.js';
 import { driverIn, learnerConfig } from '../../src/real/private-daemon.js';
 import { normalizeBlocks, renderExplained, SIM_HOST, sortedListing } from '../../src/real/replay.js';

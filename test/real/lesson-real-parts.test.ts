@@ -10,7 +10,8 @@ import { loadLessons } from '../../src/io/lessons-source.js';
 import type { Check } from '../../src/lessons/schema.js';
 import { takeTrace, TRACED_COMMANDS } from '../../src/real/command-trace.js';
 import { placeOf } from '../../src/real/lesson-host.js';
-import { compareLessonLines, setupImages } from '../../src/real/lesson-real.js';
+import { setupImages } from '../../src/real/lesson-real.js';
+import { compareLessonLines } from '../../src/real/replay.js';
 import { isStandIn } from '../../src/real/stand-in-runtime.js';
 
 function namedPrograms(check: Check): RegExp[] {
