@@ -55,6 +55,33 @@ describe('docker --help', () => {
     });
   });
 
+  it('every flag the real help lists is parsed, or said to be not simulated here, never "unknown flag"', async () => {
+    const e = makeEnv();
+    let tried = 0;
+    for (const path of paths(DOCKER_COMMANDS)) {
+      const help = REAL[path.join(' ')] ?? '';
+      for (const m of help.matchAll(/^ {2}(?:-(\w), )? *--([\w-]+)(?: (\w+))? {2,}/gm)) {
+        if (m[2] === 'help') continue;
+        // A value where the flag takes one; an operand nothing has, so no command gets to run long.
+        const args = [...path, `--${m[2]}`, ...(m[3] ? ['x'] : []), 'nosuch-zz'];
+        const r = await e.docker(...args);
+        expect(r.stderr, args.join(' ')).not.toMatch(/unknown (shorthand )?flag/);
+        if (m[1]) {
+          const short = await e.docker(...path, `-${m[1]}`, ...(m[3] ? ['x'] : []), 'nosuch-zz');
+          expect(short.stderr, `${path.join(' ')} -${m[1]}`).not.toMatch(/unknown (shorthand )?flag/);
+        }
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(500);
+    const r = await e.docker('run', '--mount', 'type=volume,dst=/data', 'busybox', 'true');
+    expect(r.code).toBe(125);
+    expect(r.stderr).toMatch(/^docker run: the --mount flag is not simulated here \(Docker 20.10 has it/);
+    expect((await e.docker('run', '--bogus', 'busybox')).stderr).toBe(
+      "unknown flag: --bogus\nSee 'docker run --help'.\n",
+    );
+  }, 120_000);
+
   it('aliases reach the same command, with the help under the name typed', async () => {
     const e = makeEnv();
     expect((await e.docker('container', 'list', '--help')).stdout).toBe(REAL['container ls']);

@@ -5,7 +5,7 @@ import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../d
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { DOCKER_COMMANDS, findCommand, type DockerCommand } from './command-table.js';
 import { dockerHelp } from './help.js';
-import { runSub } from './util.js';
+import { runSub, unmodelledFlag } from './util.js';
 
 const ROOT: DockerCommand = { name: 'docker', summary: '', subcommands: DOCKER_COMMANDS };
 const isHelp = (a: string | undefined): boolean => a === '--help' || a === '-h';
@@ -41,7 +41,9 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
       return 0;
     }
     if (next.startsWith('-')) {
-      ctx.stderr(`unknown flag: ${next}\nSee 'docker ${path.join(' ')} --help'.\n${help}`);
+      const name = next.replace(/=.*/, '');
+      const unknown = `unknown flag: ${name}\nSee 'docker ${path.join(' ')} --help'.\n`;
+      ctx.stderr(unmodelledFlag(unknown, path.join(' '), help) ?? `${unknown}${help}`);
       return 125;
     }
     ctx.stderr(help);

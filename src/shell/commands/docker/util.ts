@@ -98,13 +98,28 @@ export async function runSub(
     // Ctrl-C or the line's budget (src/kernel/budget.ts): the line stops, not as a daemon error.
     if (e instanceof BudgetExceeded || e instanceof BrokenPipe) throw e;
     if (e instanceof CliError) {
-      ctx.stderr(e.message);
+      ctx.stderr(unmodelledFlag(e.message, sub.def.path, help) ?? e.message);
       return e.code;
     }
     // Anything else (a learner removed a layer dir by hand, say) is an error the daemon reports.
     ctx.stderr(`${daemonMessage(e)}\n`);
     return 1;
   }
+}
+
+/** A flag the command's real 20.10 help lists but the simulator does not parse is not "unknown":
+ * Docker has it. Said so, as for a command the tutor does not model (the line changes nothing). */
+export function unmodelledFlag(message: string, path: string, help: string): string | undefined {
+  const m = /^unknown flag: --([\w-]+)\n|^unknown shorthand flag: '(\w)' in /.exec(message);
+  if (!m) return undefined;
+  const listed =
+    m[1] !== undefined ? new RegExp(`^\\s+(-\\w, )?--${m[1]} `, 'm') : new RegExp(`^\\s+-${m[2]}, --`, 'm');
+  if (!listed.test(help)) return undefined;
+  const flag = m[1] !== undefined ? `--${m[1]}` : `-${m[2]}`;
+  return (
+    `docker ${path}: the ${flag} flag is not simulated here (Docker 20.10 has it; this tutor's ` +
+    'daemon does not model it), so nothing was done.\n'
+  );
 }
 
 export const enc = new TextEncoder();
