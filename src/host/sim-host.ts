@@ -268,7 +268,10 @@ function bashCommand(name: string): CommandSpec {
           ctx.stderr(`${name}: -c: option requires an argument\n`);
           return 2;
         }
-        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env), ...sameRoot(ctx) });
+        // $0 is the name after the line, else the shell's as it was run; then $1 …
+        const rest = args.slice(c + 2);
+        const given = [rest[0] ?? ctx.argv[0] ?? name, ...rest.slice(1)];
+        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env), ...sameRoot(ctx), args: given });
       }
       const file = args.find((a) => !a.startsWith('-'));
       if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx, sameRoot(ctx));
@@ -386,6 +389,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
             env: o.env,
             hostname: o.hostname,
             shell: !!o.shell,
+            ...(o.args ? { args: o.args } : {}),
           });
         },
       },

@@ -56,7 +56,15 @@ export interface ShellServices {
   runLine(
     line: string,
     io: CommandIO,
-    options?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string; shell?: boolean },
+    options?: {
+      root?: string;
+      cwd?: string;
+      env?: Record<string, string>;
+      hostname?: string;
+      shell?: boolean;
+      /** `sh -c LINE NAME ARGS…`: $0 and the positional parameters. */
+      args?: readonly string[];
+    },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
   enterShell(options: {

@@ -12,7 +12,7 @@ import { bindMount } from './bind.js';
 import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { stopNginx } from './nginx-start.js';
-import { containerEnv, execLookupError, isShellLine, runMainProcess, shellLine } from './process.js';
+import { containerEnv, execLookupError, isShellLine, runMainProcess, shellArgs, shellLine } from './process.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 
 export interface CreateOptions {
@@ -523,6 +523,7 @@ export class Daemon extends DaemonCore {
         ...(opts.user !== undefined ? { user: opts.user } : {}),
       }),
       shell: isShellLine(argv),
+      ...shellArgs(argv),
       hostname: hostnameOf(c),
       io,
     });

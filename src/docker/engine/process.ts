@@ -18,6 +18,11 @@ export function isShellLine(argv: readonly string[]): boolean {
   return script !== undefined && SHELLS.has(base(shell)) && flag === '-c';
 }
 
+/** `sh -c SCRIPT [NAME ARGS…]`: the shell's $0 (NAME, else the shell as run) and $1 …; else none. */
+export function shellArgs(argv: readonly string[]): { args?: readonly string[] } {
+  return isShellLine(argv) ? { args: [argv[3] ?? argv[0] ?? 'sh', ...argv.slice(4)] } : {};
+}
+
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
 export function shellLine(argv: string[]): string {
   const [shell = '', flag, script] = argv;
@@ -208,6 +213,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
         cwd: c.config.WorkingDir || '/',
         env: containerEnv(d, c, { tty: !!c.config.Tty }),
         shell: true,
+        ...shellArgs(argv),
         hostname: c.config.Hostname || c.id.slice(0, 12),
         io: out,
       });
@@ -224,6 +230,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     cwd: c.config.WorkingDir || '/',
     env: containerEnv(d, c, { tty: !!c.config.Tty }),
     shell: isShellLine(argv),
+    ...shellArgs(argv),
     hostname: c.config.Hostname || c.id.slice(0, 12),
     io: out,
   });

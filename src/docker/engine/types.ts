@@ -27,6 +27,8 @@ export type RunCommand = (
     io: RunIO;
     /** The line came from `sh -c SCRIPT`: a shell runs it (and exports PWD and SHLVL as ash does). */
     shell?: boolean;
+    /** That shell's $0 and positional parameters (`sh -c SCRIPT NAME ARGS…`). */
+    args?: readonly string[];
   },
 ) => Promise<number>;
 

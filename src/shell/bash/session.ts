@@ -255,11 +255,7 @@ export class Session {
   }
 
   /** A child shell for xargs, find -exec and docker's RUN/exec: `bash -c line`. */
-  private async runChild(
-    line: string,
-    io: CommandIO,
-    o?: { root?: string; cwd?: string; env?: Record<string, string>; hostname?: string; shell?: boolean },
-  ): Promise<number> {
+  private async runChild(line: string, io: CommandIO, o?: Parameters<ShellServices['runLine']>[2]): Promise<number> {
     const parsed = parseCommandLine(line, { endOfInput: true });
     if (parsed.status !== 'ok') {
       io.stderr(`${formatSyntaxError(parsed.error, 'command-string')}\n`);
@@ -292,6 +288,10 @@ export class Session {
         child.state.vars.set(k, v);
         child.state.exported.add(k);
       }
+    if (o?.args) {
+      child.state.scriptName = o.args[0] ?? child.state.scriptName;
+      child.state.positional = o.args.slice(1);
+    }
     // Outside any line (a lesson's check, the daemon at start-up) the child gets a budget of its own.
     const outside = this.running === 0;
     if (outside) this.env.budget = this.newBudget(io.signal);
