@@ -276,7 +276,8 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
 export function normalizeLessonBlock(b: LineBlock): LineBlock {
   const sorted = /^(find\s|docker\s+(container\s+)?diff\s)/.test(b.line.trim());
   const ago = [...b.sim, ...b.real].some((l) => l.includes('<ago>') || l.includes('Up <duration>'));
-  const tidy = (lines: string[]) => {
+  const tidy = (given: string[]) => {
+    const lines = listsInodes(b.line) ? inodesByName(given) : given;
     const out = lines.map((l) => {
       const t = l
         .replace(/^(\s*)\d+ (?=\/)/, '$1<ino> ')
@@ -288,6 +289,22 @@ export function normalizeLessonBlock(b: LineBlock): LineBlock {
     return sorted ? out.sort() : out;
   };
   return { line: b.line, sim: tidy(b.sim), real: tidy(b.real) };
+}
+
+/** Whether a line's output is `ls -i`'s (or -li, --inode …): an inode number before each name. */
+const listsInodes = (line: string): boolean => /\bls\s+([^|;&]*\s)?(-[a-zA-Z]*i[a-zA-Z]*|--inode)\b/.test(line);
+
+/** `ls -i` lines with each host's inode numbers as <ino:N>, numbered in the order of the names
+ * after them and listed in that order: which names share an inode (a copy-up's merged file keeps
+ * the lower's number, upper's copy has its own) is what compares, not the numbers. */
+function inodesByName(lines: readonly string[]): string[] {
+  const total = lines.filter((l) => /^total \d/.test(l));
+  const parsed = lines.filter((l) => !/^total \d/.test(l)).map((l) => /^(\s*)(\d+) (.*)$/.exec(l));
+  if (parsed.some((m) => !m)) return [...lines];
+  const byName = [...parsed].sort((a, b) => ((a?.[3] ?? '') < (b?.[3] ?? '') ? -1 : 1));
+  const ids = new Map<string, number>();
+  for (const m of byName) if (!ids.has(m?.[2] ?? '')) ids.set(m?.[2] ?? '', ids.size + 1);
+  return [...total, ...byName.map((m) => `${m?.[1] ?? ''}<ino:${ids.get(m?.[2] ?? '')}> ${m?.[3] ?? ''}`)];
 }
 
 /** Ids numbered within each command's output (after the ids both sides print verbatim are shared):

@@ -116,6 +116,35 @@ describe('lessons on a real host, without one', () => {
     expect(same).toEqual([false, true, true, true, true, false, true, true, false, false, false]);
   });
 
+  it('ls -i compares which names share an inode, not the numbers each host gave them', () => {
+    const line = 'ls -i lower/f merged/f upper/f';
+    const [agree, differ] = [
+      compareLessonLines(
+        [line],
+        ['11 lower/f\n11 merged/f\n15 upper/f\n'],
+        ['913 upper/f\n306 lower/f\n306 merged/f\n'],
+        '/srv/data-root',
+      ),
+      // merged showing upper's inode where the real one keeps the lower's: a real difference.
+      compareLessonLines(
+        [line],
+        ['11 lower/f\n15 merged/f\n15 upper/f\n'],
+        ['306 lower/f\n306 merged/f\n913 upper/f\n'],
+        '/srv/data-root',
+      ),
+    ].map(([x]) => x);
+    expect(agree?.sim).toEqual(['<ino:1> lower/f', '<ino:1> merged/f', '<ino:2> upper/f']);
+    expect(agree?.real).toEqual(agree?.sim);
+    expect(differ?.sim).not.toEqual(differ?.real);
+    const [long] = compareLessonLines(
+      ['ls -li d'],
+      ['total 4\n7 -rw-r--r-- 1 root root 2 a\n'],
+      ['total 4\n9 -rw-r--r-- 1 root root 2 a\n'],
+      '/srv/data-root',
+    );
+    expect(long?.sim).toEqual(long?.real);
+  });
+
   it("knows the images a lesson's setup pulls", () => {
     const lessons = loadLessons()?.lessons ?? [];
     const inodes = lessons.find((l) => l.folder === '08-inodes')!;
