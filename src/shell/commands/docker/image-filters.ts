@@ -2,6 +2,7 @@
 // filter) as the 20.10 daemon applies them (daemon/images/images.go): dangling, label, before,
 // since and reference; any other key is an invalid filter.
 import type { DockerEngine, ImageSummary } from '../../../docker/engine/index.js';
+import { filterArgs } from './filter-args.js';
 
 const ACCEPTED = ['dangling', 'label', 'before', 'since', 'reference'];
 
@@ -39,13 +40,8 @@ export function filterImages(
   specs: readonly string[],
   all: boolean,
 ): ImageSummary[] | string {
-  const by = new Map<string, string[]>();
-  for (const spec of specs) {
-    const at = spec.indexOf('=');
-    if (at < 0) return `invalid argument "${spec}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
-    const key = spec.slice(0, at).trim().toLowerCase();
-    by.set(key, [...(by.get(key) ?? []), spec.slice(at + 1).trim()]);
-  }
+  const by = filterArgs(specs);
+  if (typeof by === 'string') return by;
   const values = (key: string): string[] => by.get(key) ?? [];
   for (const key of by.keys())
     if (!ACCEPTED.includes(key)) return `Error response from daemon: Invalid filter '${key}'`;

@@ -4,6 +4,7 @@
 // status filter lists stopped containers too; before and since cut the list (newest first) at a
 // container; exited needs a container that ran; ancestor takes an image and every image built on it.
 import type { Container, DockerEngine } from '../../../docker/engine/index.js';
+import { filterArgs } from './filter-args.js';
 
 const ACCEPTED = [
   'ancestor',
@@ -47,17 +48,8 @@ export interface PsFilter {
 
 /** The filters, or the error line to print (exit status 1, or 125 for a flag error). */
 export function psFilters(d: DockerEngine, specs: readonly string[]): PsFilter | string {
-  const by = new Map<string, string[]>();
-  for (const spec of specs) {
-    const at = spec.indexOf('=');
-    if (at < 0)
-      return (
-        `invalid argument "${spec}" for "-f, --filter" flag: bad format of filter (expected name=value)\n` +
-        "See 'docker ps --help'."
-      );
-    const key = spec.slice(0, at).trim().toLowerCase();
-    by.set(key, [...(by.get(key) ?? []), spec.slice(at + 1).trim()]);
-  }
+  const by = filterArgs(specs);
+  if (typeof by === 'string') return `${by}\nSee 'docker ps --help'.`;
   const values = (key: string): string[] => by.get(key) ?? [];
   for (const key of by.keys())
     if (!ACCEPTED.includes(key)) return `Error response from daemon: Invalid filter '${key}'`;

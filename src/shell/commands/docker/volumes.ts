@@ -4,6 +4,7 @@ import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import { printList } from './images.js';
 import { printInspect } from './system.js';
 import { daemonMessage, forEachRef, humanSize, type SubCommand } from './util.js';
+import { filterArgs } from './filter-args.js';
 
 export const volumeCreateCommand: SubCommand = {
   def: {
@@ -202,13 +203,8 @@ function volumeFilter(
   specs: readonly string[],
   accepted: string[],
 ): ((name: string) => boolean) | string {
-  const by = new Map<string, string[]>();
-  for (const spec of specs) {
-    const at = spec.indexOf('=');
-    if (at < 0) return `invalid argument "${spec}" for "-f, --filter" flag: bad format of filter (expected name=value)`;
-    const key = spec.slice(0, at).trim().toLowerCase();
-    by.set(key, [...(by.get(key) ?? []), spec.slice(at + 1).trim()]);
-  }
+  const by = filterArgs(specs);
+  if (typeof by === 'string') return by;
   for (const key of by.keys())
     if (!accepted.includes(key)) return `Error response from daemon: Invalid filter '${key}'`;
   const values = (key: string): string[] => by.get(key) ?? [];
