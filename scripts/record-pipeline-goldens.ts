@@ -4,7 +4,9 @@
 // and expect the same transcript (times by their form). Lines whose statuses race on a real
 // machine (a writer that may or may not finish before its reader exits) do not belong there.
 // test/shell/bash/pipelines-vs-bash (pipelines, PIPESTATUS, yes, od) and
-// test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd).
+// test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd) and
+// test/shell/commands/text/compare-vs-gnu (expr, cmp, diff, od, file: GNU and busybox-static).
+// Run for one: node --import tsx scripts/record-pipeline-goldens.ts compare-vs-gnu
 // Run: node --import tsx scripts/record-pipeline-goldens.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TEST = join(import.meta.dirname, '..', 'test', 'shell');
-for (const dir of [join(TEST, 'bash', 'pipelines-vs-bash'), join(TEST, 'commands', 'fs', 'dd-vs-coreutils')]) {
+const DIRS = [
+  join(TEST, 'bash', 'pipelines-vs-bash'),
+  join(TEST, 'commands', 'fs', 'dd-vs-coreutils'),
+  join(TEST, 'commands', 'text', 'compare-vs-gnu'),
+];
+const only = process.argv[2];
+for (const dir of DIRS.filter((d) => only === undefined || d.endsWith(only))) {
   const cwd = mkdtempSync(join(tmpdir(), 'goldens-'));
   let out = '';
   for (const line of readFileSync(join(dir, 'cases.sh'), 'utf8').split('\n')) {

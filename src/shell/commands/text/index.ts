@@ -15,6 +15,9 @@ import { odCommand } from './od.js';
 import { yesCommand } from './yes.js';
 import { gzipCommands } from './gzip.js';
 import { hexdumpCommands } from './hexdump.js';
+import { cmpCommand } from './cmp.js';
+import { diffCommand } from './diff.js';
+import { exprCommand } from './expr.js';
 
 export const textCommands: CommandSpec[] = [
   awk,
@@ -40,4 +43,7 @@ export const textCommands: CommandSpec[] = [
   yesCommand,
   ...gzipCommands,
   ...hexdumpCommands,
+  exprCommand,
+  cmpCommand,
+  diffCommand,
 ];

@@ -1,0 +1,178 @@
+// The line diff behind diff (GNU's normal and unified formats, busybox's unified one): a shortest
+// edit script by Myers' O(ND) algorithm, grouped into hunks. A last line without its newline is a
+// line of its own kind (it differs from the same text with one) and is followed by
+// "\ No newline at end of file", as both print it.
+
+/** One run of the edit script: lines of a (from a0, count) replaced by lines of b (from b0). */
+export interface Change {
+  a0: number;
+  aCount: number;
+  b0: number;
+  bCount: number;
+}
+
+export interface Lines {
+  lines: string[];
+  /** Whether the last line lacks its newline. */
+  noEol: boolean;
+}
+
+export function splitLines(text: string): Lines {
+  if (text === '') return { lines: [], noEol: false };
+  const lines = text.split('\n');
+  const noEol = lines[lines.length - 1] !== '';
+  if (!noEol) lines.pop();
+  return { lines, noEol };
+}
+
+/** The changes that turn a into b, fewest lines added and removed (Myers), deletions first. */
+export function diffLines(a: Lines, b: Lines): Change[] {
+  const key = (l: Lines, i: number): string => (l.noEol && i === l.lines.length - 1 ? `${l.lines[i]}\0` : l.lines[i]!);
+  const A = a.lines.map((_, i) => key(a, i));
+  const B = b.lines.map((_, i) => key(b, i));
+  // Common head and tail need no search.
+  let head = 0;
+  while (head < A.length && head < B.length && A[head] === B[head]) head++;
+  let tail = 0;
+  while (tail < A.length - head && tail < B.length - head && A[A.length - 1 - tail] === B[B.length - 1 - tail]) tail++;
+  const a1 = A.slice(head, A.length - tail);
+  const b1 = B.slice(head, B.length - tail);
+  const n = a1.length;
+  const m = b1.length;
+  const max = n + m;
+  const v = new Int32Array(2 * max + 2);
+  const trace: Int32Array[] = [];
+  let found = max === 0;
+  for (let d = 0; d <= max && !found; d++) {
+    // The trace grows as D × (N+M): past a bound, the middle is one change (still a correct diff).
+    if (d * v.length > TRACE_LIMIT) return n + m === 0 ? [] : [{ a0: head, aCount: n, b0: head, bCount: m }];
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!);
+      let x = down ? v[max + k + 1]! : v[max + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a1[x] === b1[y]) {
+        x++;
+        y++;
+      }
+      v[max + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  // Walk back through the trace: each step is one line deleted or inserted, then a diagonal.
+  const edits: ('=' | '-' | '+')[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const vd = trace[d]!;
+    const k = x - y;
+    const down = k === -d || (k !== d && vd[max + k - 1]! < vd[max + k + 1]!);
+    const pk = down ? k + 1 : k - 1;
+    const px = vd[max + pk]!;
+    const py = px - pk;
+    while (x > px + (down ? 0 : 1) && y > py + (down ? 1 : 0)) {
+      edits.push('=');
+      x--;
+      y--;
+    }
+    edits.push(down ? '+' : '-');
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    edits.push('=');
+    x--;
+    y--;
+  }
+  edits.reverse();
+  const changes: Change[] = [];
+  let ai = head;
+  let bi = head;
+  for (let i = 0; i < edits.length; ) {
+    if (edits[i] === '=') {
+      ai++;
+      bi++;
+      i++;
+      continue;
+    }
+    const c: Change = { a0: ai, aCount: 0, b0: bi, bCount: 0 };
+    while (i < edits.length && edits[i] !== '=') {
+      if (edits[i] === '-') c.aCount++;
+      else c.bCount++;
+      i++;
+    }
+    ai += c.aCount;
+    bi += c.bCount;
+    changes.push(c);
+  }
+  return changes;
+}
+
+/** Cells of trace kept at most (about 200 MB of Int32). */
+const TRACE_LIMIT = 50_000_000;
+
+const NO_EOL = '\\ No newline at end of file';
+
+function range(start: number, count: number): string {
+  // GNU's normal format: "3" or "3,5"; an empty side names the line before it.
+  if (count === 0) return String(start);
+  return count === 1 ? String(start + 1) : `${start + 1},${start + count}`;
+}
+
+function lineOut(l: Lines, i: number, prefix: string): string {
+  const text = `${prefix}${l.lines[i]}\n`;
+  return l.noEol && i === l.lines.length - 1 ? `${text}${NO_EOL}\n` : text;
+}
+
+/** GNU diff's default output: `2c2`, `< old`, `---`, `> new`. */
+export function normalFormat(a: Lines, b: Lines, changes: Change[]): string {
+  let out = '';
+  for (const c of changes) {
+    const op = c.aCount === 0 ? 'a' : c.bCount === 0 ? 'd' : 'c';
+    out += `${range(c.a0, c.aCount)}${op}${range(c.b0, c.bCount)}\n`;
+    for (let i = 0; i < c.aCount; i++) out += lineOut(a, c.a0 + i, '< ');
+    if (op === 'c') out += '---\n';
+    for (let i = 0; i < c.bCount; i++) out += lineOut(b, c.b0 + i, '> ');
+  }
+  return out;
+}
+
+function unifiedRange(start: number, count: number): string {
+  if (count === 0) return `${start},0`;
+  return count === 1 ? String(start + 1) : `${start + 1},${count}`;
+}
+
+/** The `@@ -1,4 +1,5 @@` hunks, `context` lines around each change, changes that close merged. */
+export function unifiedHunks(a: Lines, b: Lines, changes: Change[], context = 3): string {
+  let out = '';
+  let i = 0;
+  while (i < changes.length) {
+    let j = i;
+    while (j + 1 < changes.length) {
+      const gap = changes[j + 1]!.a0 - (changes[j]!.a0 + changes[j]!.aCount);
+      if (gap > 2 * context) break;
+      j++;
+    }
+    const first = changes[i]!;
+    const last = changes[j]!;
+    const aStart = Math.max(0, first.a0 - context);
+    const aEnd = Math.min(a.lines.length, last.a0 + last.aCount + context);
+    const bStart = first.b0 - (first.a0 - aStart);
+    const bEnd = last.b0 + last.bCount + (aEnd - (last.a0 + last.aCount));
+    out += `@@ -${unifiedRange(aStart, aEnd - aStart)} +${unifiedRange(bStart, bEnd - bStart)} @@\n`;
+    let ai = aStart;
+    for (let k = i; k <= j; k++) {
+      const c = changes[k]!;
+      for (; ai < c.a0; ai++) out += lineOut(a, ai, ' ');
+      for (let n = 0; n < c.aCount; n++) out += lineOut(a, c.a0 + n, '-');
+      for (let n = 0; n < c.bCount; n++) out += lineOut(b, c.b0 + n, '+');
+      ai = c.a0 + c.aCount;
+    }
+    for (; ai < aEnd; ai++) out += lineOut(a, ai, ' ');
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+expr 1 + 2; expr 5 - 7; expr 7 / 2; expr 7 % 3; expr 3 \* 4; expr 10 / 3 \* 2; expr 3 - 1 - 1
+expr 1 / 0; echo $?
+expr a + 1; echo $?
+expr abc : 'a\(.\)'; expr abc : 'a.'; expr abc : 'x'; echo $?
+expr length abc; expr substr hello 2 3; expr index hello l; expr match abc ab; expr length abcd + 1
+expr 1 = 1; expr a \< b; expr 10 \> 9; expr a10 \> a9; expr abc = abd; echo $?
+expr 0 \| 3; expr 0 \& 3; echo $?; expr '' \| 0; echo $?; expr 0 \| ''; echo $?
+expr 1 +; echo $?
+expr; echo $?
+expr 1 2; echo $?
+expr length; expr substr hello 2; expr '(' 1; expr '(' 1 2; expr '(' 1 + 2 ')' \* 3
+expr 99999999999999999999 + 1; expr -1 + 1; echo $?; expr + match; expr abc : '\('; echo $?
+busybox expr 1 + 2; busybox expr a + 1; echo $?; busybox expr 1 +; echo $?; busybox expr; echo $?
+busybox expr 99999999999999999999 + 1; busybox expr + 1; echo $?; busybox expr quote length; busybox expr 1 / 0
+busybox expr abc : 'a\(.\)'; busybox expr '' \| 0; echo $?; busybox expr abc : '\('; echo $?
+printf 'one\ntwo\nthree\nfour\n' > a; printf 'one\nTWO\nthree\nfour\nfive\n' > b; printf 'one\ntwo\n' > c; cp a a2
+cmp a b; echo $?; cmp -s a b; echo $?; cmp a a2; echo $?; cmp a c; echo $?
+cmp -l a b 2>/dev/null; cmp -l a c; cmp a nosuch; echo $?; cmp -s a c; echo $?
+: > empty; printf x > x1; printf xy > x2; printf 'a\nb' > y1; printf 'a\nbc' > y2; cmp empty a; cmp x1 x2; cmp y1 y2
+printf 'one\ntwo\n' | cmp a; echo $?; cmp a < /dev/null
+busybox cmp a b; busybox cmp -l a b 2>/dev/null; busybox cmp a c; busybox cmp empty a; busybox cmp a nosuch; echo $?
+printf 'x' > nonl; printf 'a\0b' > bin1; printf 'a\0c' > bin2
+diff a b; echo $?; diff a a2; echo $?; diff a c; diff c a
+diff nonl a; diff a nonl; diff empty a; diff a nosuch; echo $?
+diff -u a b | tail -n +3; diff -u a b | head -2 | cut -c1-4; diff -q a b; diff -q a a2; echo $?
+diff -u empty a | tail -n +3; diff -u a empty | tail -n +3; diff -U1 a b | tail -n +3
+diff bin1 bin2; echo $?; diff -q bin1 bin2; diff; echo $?; diff a; diff a b c; echo $?
+printf '1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n' > n1; sed 's/^2$/X/; s/^11$/Y/' n1 > n2; diff -u n1 n2 | tail -n +3; diff n1 n2
+mkdir -p d1/sub d2/sub d1/only1; echo x > d1/f; echo y > d2/f; echo s > d1/sub/g; echo s > d2/sub/g; echo n > d2/new
+echo o > d1/only1/z; echo q > d1/gone; echo w > d2/sub/added; echo a > d1/aa
+diff -r d1 d2; echo $?; diff d1 d2; diff -rq d1 d2; diff -r -u d1 d2 | grep -v '^[-+][-+][-+] '
+diff -r d1 d2/f; diff a d1; echo $?; diff -r d1 d1; echo $?
+busybox diff a b; echo $?; busybox diff a c; busybox diff nonl a; busybox diff empty a; busybox diff -q a b
+busybox diff -r d1 d2; echo $?; busybox diff -rq d1 d2; busybox diff d1 d2; busybox diff a nosuch; echo $?
+busybox diff -U1 a b; busybox diff bin1 bin2; busybox diff a d1; echo $?
