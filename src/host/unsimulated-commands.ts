@@ -5,7 +5,7 @@
 export const UNSIMULATED_COMMANDS: readonly string[] = [
   // coreutils
   ...['arch', 'b2sum', 'base32', 'basenc', 'chcon', 'chroot', 'cksum', 'comm', 'csplit', 'dir'],
-  ...['dircolors', 'expand', 'expr', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
+  ...['dircolors', 'expand', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
   ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'nproc', 'numfmt', 'paste', 'pathchk'],
   ...['pinky', 'pr', 'printenv', 'ptx', 'runcon', 'sha224sum', 'sha384sum', 'sha512sum', 'shred', 'shuf'],
   ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
@@ -17,7 +17,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
-  ...['diff', 'cmp', 'patch', 'file', 'bzip2', 'xz'],
+  ...['patch', 'file', 'bzip2', 'xz'],
   ...['unxz', 'zip', 'unzip', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
   ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],
