@@ -1,16 +1,20 @@
 // od (GNU coreutils): dumps bytes as octal, hex, decimal, characters. -A d|o|x|n, -t TYPE
 // (a, c, d/o/u/x with a size 1 2 4 8 C S I L, and a z suffix for the >text< column), the
 // traditional -a -b -c -d -i -l -o -s -x, -j, -N, -v, -w; lines equal to the one before become
-// `*` unless -v; several types line up under each other as coreutils pads them. Floating-point
-// types are not simulated here.
+// `*` unless -v; several types line up under each other as coreutils pads them. -t f (fF f4, fD
+// f8): GNU prints the shortest text that reads back as the same value (%g style), busybox
+// printf's %.7e or %.15e; long double (fL) is not simulated here.
 import type { CommandContext, CommandSpec } from '../../command.js';
+import { isBusybox } from '../busybox/formats.js';
 import { errText, parseOptions, UsageError, withUsage } from '../options.js';
 import { readOn, readOperand, readsForever } from './operands.js';
 import { moreOf } from '../../../kernel/index.js';
 
 interface Type {
-  kind: 'a' | 'c' | 'd' | 'o' | 'u' | 'x';
+  kind: 'a' | 'c' | 'd' | 'o' | 'u' | 'x' | 'f';
   size: number;
+  /** busybox's float format (od_bloaty.c's %e) rather than coreutils' shortest one. */
+  busybox?: boolean;
   /** The >text< column after the line. */
   z: boolean;
 }
@@ -18,6 +22,7 @@ interface Type {
 /** Digits one value of each kind and size takes, as coreutils sizes its fields. */
 function digits(t: Type): number {
   if (t.kind === 'a' || t.kind === 'c') return 3;
+  if (t.kind === 'f') return t.size === 4 ? 15 : t.busybox ? 23 : 24;
   const bits = t.size * 8;
   const max = 2n ** BigInt(bits) - 1n;
   if (t.kind === 'o') return max.toString(8).length;
@@ -43,7 +48,9 @@ const ESCAPES: Record<number, string> = {
   13: '\\r',
 };
 
-function parseTypes(spec: string): Type[] {
+const FLOAT_SIZES: Record<string, number> = { F: 4, D: 8, L: 16 };
+
+function parseTypes(spec: string, busybox: boolean): Type[] {
   const out: Type[] = [];
   let i = 0;
   while (i < spec.length) {
@@ -63,8 +70,21 @@ function parseTypes(spec: string): Type[] {
         i += n.length;
       }
       out.push({ kind: k as Type['kind'], size, z: false });
-    } else if (k === 'f') throw new UsageError('od: floating-point types are not simulated here', false);
-    else throw new UsageError(`od: invalid character '${k}' in type string ‘${spec}’`, false);
+    } else if (k === 'f') {
+      const m = /^(\d+|[FDL])/.exec(spec.slice(i));
+      const n = m?.[0] ?? '';
+      const size = n === '' ? 8 : (FLOAT_SIZES[n] ?? Number(n));
+      if (size === 16) throw new UsageError('od: long double (-t fL): not simulated here', false);
+      if (size !== 4 && size !== 8)
+        throw new UsageError(
+          busybox
+            ? `od: invalid type string '${spec}'; ${size}-byte floating point type is not supported`
+            : `od: invalid type string ‘${spec}’;\nthis system doesn't provide a ${n}-byte floating point type`,
+          false,
+        );
+      i += n.length;
+      out.push({ kind: 'f', size, z: false, busybox });
+    } else throw new UsageError(`od: invalid character '${k}' in type string ‘${spec}’`, false);
     if (spec.charAt(i) === 'z') {
       const last = out[out.length - 1];
       if (last) last.z = true;
@@ -108,12 +128,48 @@ function value(bytes: Uint8Array, at: number, t: Type): string {
     const c = b & 0x7f;
     return c === 0x7f ? 'del' : (NAMES[c] ?? String.fromCharCode(c));
   }
+  if (t.kind === 'f') return floatText(bytes, at, t);
   let v = 0n;
   for (let k = t.size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[at + k] ?? 0);
   if (t.kind === 'd' && v >= 2n ** BigInt(t.size * 8 - 1)) v -= 2n ** BigInt(t.size * 8);
   const radix = t.kind === 'o' ? 8 : t.kind === 'x' ? 16 : 10;
   const s = v.toString(radix);
   return t.kind === 'o' || t.kind === 'x' ? s.padStart(digits(t), '0') : s;
+}
+
+/** A little-endian float or double as od prints it. */
+function floatText(bytes: Uint8Array, at: number, t: Type): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + at, t.size);
+  const x = t.size === 4 ? view.getFloat32(0, true) : view.getFloat64(0, true);
+  if (Number.isNaN(x)) return view.getUint8(t.size - 1) & 0x80 ? '-nan' : 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (t.busybox) return cExp(x, t.size === 4 ? 7 : 15);
+  // gnulib's ftoastr: the fewest digits, from FLT_DIG/DBL_DIG (1 for a subnormal), that read back.
+  const tiny = t.size === 4 ? 1.1754943508222875e-38 : 2.2250738585072014e-308;
+  const same = (s: string): boolean => (t.size === 4 ? Math.fround(Number(s)) : Number(s)) === x;
+  let prec = Math.abs(x) < tiny ? 1 : t.size === 4 ? 6 : 15;
+  while (prec < 17 && !same(x.toPrecision(prec))) prec++;
+  return cG(x, prec);
+}
+
+/** printf's %.{prec}e: `1.0000000e+00`. */
+function cExp(x: number, prec: number): string {
+  const [mant, exp = '0'] = x.toExponential(prec).split('e');
+  const e = Number(exp);
+  return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+/** printf's %.{prec}g: fixed or exponent form by the exponent, trailing zeros dropped. */
+function cG(x: number, prec: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const exp = Number(x.toExponential(prec - 1).split('e')[1]);
+  const strip = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+  if (exp < -4 || exp >= prec) {
+    const [mant = '', e = '0'] = x.toExponential(prec - 1).split('e');
+    const n = Number(e);
+    return `${strip(mant)}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
+  }
+  return strip(x.toFixed(Math.max(0, prec - 1 - exp)));
 }
 
 async function od(ctx: CommandContext): Promise<number> {
@@ -146,7 +202,7 @@ async function od(ctx: CommandContext): Promise<number> {
       o: 'o2',
       s: 'd2',
       x: 'x2',
-      f: 'f',
+      f: 'fF',
     };
     for (const [o, v] of opts) {
       if (o === 'A') {
@@ -155,10 +211,10 @@ async function od(ctx: CommandContext): Promise<number> {
         radix = v;
       } else if (o === 'j') skip = parseBytes(v, 'skip');
       else if (o === 'N') limit = parseBytes(v, 'read-bytes');
-      else if (o === 't') types.push(...parseTypes(v));
+      else if (o === 't') types.push(...parseTypes(v, isBusybox(ctx)));
       else if (o === 'v') all = true;
       else if (o === 'w') width = v === '' ? 32 : parseBytes(v, 'width');
-      else types.push(...parseTypes(traditional[o] ?? o));
+      else types.push(...parseTypes(traditional[o] ?? o, isBusybox(ctx)));
     }
     if (types.length === 0) types.push({ kind: 'o', size: 2, z: false });
     const stdin = { used: false };

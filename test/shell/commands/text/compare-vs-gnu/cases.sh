@@ -33,3 +33,8 @@ diff -r d1 d2/f; diff a d1; echo $?; diff -r d1 d1; echo $?
 busybox diff a b; echo $?; busybox diff a c; busybox diff nonl a; busybox diff empty a; busybox diff -q a b
 busybox diff -r d1 d2; echo $?; busybox diff -rq d1 d2; busybox diff d1 d2; busybox diff a nosuch; echo $?
 busybox diff -U1 a b; busybox diff bin1 bin2; busybox diff a d1; echo $?
+printf 'abcdefgh12345678' > f16; od -t f f16; od -t f4 f16; od -t f8 f16; od -t fD -A n f16; od -f -A d f16; od -t fF -A x f16
+printf '\0\0\200\77\0\0\0\0\0\0\0\0\0\0\360\77' > fl; od -t f4 -t f8 fl; od -A n -t f4 -t x1 fl; od -t f2 fl; printf abc | od -t f4
+printf '\0\0\300\177\0\0\200\177\1\0\0\0\0\0\200\377\0\0\300\377' | od -t f4; printf '\0\0\0\0\0\0\360\177\1\0\0\0\0\0\0\0' | od -t f8
+busybox od -t f f16; busybox od -t f8 f16; busybox od -A n -t f4 fl; busybox od -t f8 fl; printf abc | busybox od -t f4
+printf '\0\0\300\177\0\0\200\177\1\0\0\0\0\0\200\377' | busybox od -t f4; busybox od -t f2 fl; busybox od -A x -t x1 f16
