@@ -103,11 +103,17 @@ printf '%d' "$rc" > "$f.exit"
 exit "$rc"
 `;
 
+/** What systemctl says on the real host where the tutor does not restart its dockerd for it. */
+export const SYSTEMCTL_NOT_RUN =
+  "systemctl: not run on the real host: the tutor's private dockerd is not a systemd service";
+
+/** A note the pull stand-in writes (an image already there, an archive being made or loaded). */
+export const PULL_NOTE = /^\(no registry here[^\n]*\n?/gm;
+
 /** The stand-in for systemctl: restart/start of docker go to the tutor (through files under
  * `ctl`, answered by serveSystemctl), anything else is not run. */
 export function systemctlShim(ctl: string | undefined): string {
-  const notRun =
-    'echo "systemctl: not run on the real host: the tutor\'s private dockerd is not a systemd service" >&2\nexit 1\n';
+  const notRun = `echo ${shellQuote(SYSTEMCTL_NOT_RUN)} >&2\nexit 1\n`;
   if (!ctl) return `#!/bin/sh\n${notRun}`;
   const c = shellQuote(ctl);
   return `#!/bin/bash

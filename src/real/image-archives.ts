@@ -79,3 +79,13 @@ export function openImageArchives(dir: string): ImageArchives {
     },
   };
 }
+
+/** A pull stand-in's request for `ref`'s archive answered (src/real/command-trace.ts's `ask archive`). */
+export async function serveArchive(archives: ImageArchives, ref: string): Promise<{ code: number; message: string }> {
+  try {
+    await archives.ensure(ref);
+    return { code: 0, message: '' };
+  } catch (e) {
+    return { code: 1, message: `overlay-tutor: ${(e as Error).message}` };
+  }
+}

@@ -13,7 +13,7 @@ import { localeIsAscii } from '../i18n/index.js';
 import type { Lesson } from '../lessons/loader.js';
 import type { RealLineResult, RealPlace, RealSide, SimulatorOnly } from '../lessons/real-side.js';
 import type { CommandIO } from '../shell/command.js';
-import { installTrace, takeTrace, type TraceDirs } from './command-trace.js';
+import { installTrace, PULL_NOTE, takeTrace, type TraceDirs } from './command-trace.js';
 import { KERNEL_ONLY, preflightHere, privateDaemonOrScreen } from './commands.js';
 import { cleanKernelLeftovers, defaultKernelDir, labCovers } from './kernel-lab.js';
 import { type KernelLessonSide, kernelSide } from './kernel-side.js';
@@ -207,10 +207,6 @@ export function realLessonsLater(): RealLessonsLater {
   };
 }
 
-/** What a rebuild's quiet lines print that the learner waiting for it should see: the pull
- * stand-in's notes (an image already there, an archive being made or loaded). */
-const NOTE = /^\(no registry here[^\n]*\n?/gm;
-
 /** The real side every lesson shares: one bash at a time, started afresh by each rebuild and again,
  * where the last left off, after the learner's `exit`. */
 function lessonSide(
@@ -238,7 +234,8 @@ function lessonSide(
     const r = await (shell ?? (await fresh())).run(line, (s) => {
       out += s;
     });
-    for (const note of out.match(NOTE) ?? []) say(`    ${note.trimEnd()}\n`);
+    // What the learner waiting for the rebuild should see: the pull stand-in's notes.
+    for (const note of out.match(PULL_NOTE) ?? []) say(`    ${note.trimEnd()}\n`);
     if (r.exited) await fresh(true);
   };
   return {

@@ -18,7 +18,7 @@ import { kernelSide } from './kernel-side.js';
 import { type RealHost, realHost } from './real-host.js';
 import { RealShell } from './real-shell.js';
 import { type HostFacts, reportNotes } from './compare.js';
-import type { ImageArchives } from './image-archives.js';
+import { type ImageArchives, serveArchive } from './image-archives.js';
 import type { HostValues } from './normalize.js';
 import {
   agreementOf,
@@ -62,14 +62,7 @@ const isPull = (line: string) => /^docker\s+(image\s+)?pull\b/.test(line.trim())
  * docker.service and dockerd reads /etc/docker/daemon.json. */
 export function requestServer(d: PrivateDaemon, archives: ImageArchives, daemonJson: () => string | undefined) {
   return async (args: string[]): Promise<{ code: number; message: string }> => {
-    if (args[0] === 'archive') {
-      try {
-        await archives.ensure(args[1] ?? '');
-        return { code: 0, message: '' };
-      } catch (e) {
-        return { code: 1, message: `overlay-tutor: ${(e as Error).message}` };
-      }
-    }
+    if (args[0] === 'archive') return serveArchive(archives, args[1] ?? '');
     return restartAsSystemd(d, daemonJson());
   };
 }

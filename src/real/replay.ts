@@ -16,7 +16,6 @@ import { GROUP, PASSWD, createSimHost, timeOptions } from '../host/sim-host.js';
 import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
-import { shellQuote } from '../posix/shell-quote.js';
 import { DEFAULT_MACHINE } from '../shell/commands/fs/system.js';
 import {
   type HostValues,
@@ -27,7 +26,7 @@ import {
   ownerPlaceholders,
 } from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
-import { namespaceSetup } from './real-shell.js';
+import { runLinesOnPrivate, servedPull } from './replay-lines.js';
 import { simRun, simulatorArchive } from './tutorial-images.js';
 
 export interface ReplayOptions {
@@ -44,6 +43,8 @@ export interface LineBlock {
   line: string;
   sim: string[];
   real: string[];
+  /** Why the line is shown and not compared (a pull the stand-in served: no registry here). */
+  notCompared?: string;
 }
 
 export interface Agreement {
@@ -55,36 +56,11 @@ export interface Agreement {
   commands: number;
 }
 
-const MARK = '\u001eOVERLAY-TUTOR-LINE\u001e';
-
 /** Real copy-in targets must lie where the replay's namespace has a tmpfs. */
 export function realCopyInProblem(target: string): string | undefined {
   return /^\/(tmp|root)\/[^\0]+$/.test(target) && !target.split('/').includes('..')
     ? undefined
     : `${target}: on the real host files are copied in under /tmp or /root only (fresh tmpfs there)`;
-}
-
-/** The bash script the real side runs: each line's output after a marker, $? carried across. */
-export function realScript(d: PrivateDaemon, lines: readonly string[], stage: string): string {
-  const body = [
-    'set +e',
-    ...namespaceSetup(d),
-    `cp -a ${shellQuote(join(stage, 'in'))}/. / 2>/dev/null`,
-    'cd /root',
-    '__status=0',
-  ];
-  for (const line of lines) {
-    body.push(`printf '%s\\n' ${shellQuote(MARK)}`, '( exit $__status )', `{ ${line}\n} 2>&1`, '__status=$?');
-  }
-  return `${body.join('\n')}\n`;
-}
-
-/** Splits the real side's output at the markers: one block per line. */
-export function splitAtMarks(out: string, count: number): string[] {
-  const parts = out.split(`${MARK}\n`);
-  const blocks = parts.slice(1);
-  while (blocks.length < count) blocks.push('');
-  return blocks.slice(0, count);
 }
 
 /** Normalises both sides as whole transcripts (an id is numbered by its first appearance in
@@ -206,12 +182,13 @@ export function agreementOf(blocks: readonly LineBlock[]): Agreement {
   let total = 0;
   let commandsAgree = 0;
   for (const b of blocks) {
+    if (b.notCompared !== undefined) continue;
     const r = renderBlock(b);
     agree += r.agree;
     total += r.total;
     if (r.agree === r.total) commandsAgree++;
   }
-  return { agree, total, commandsAgree, commands: blocks.length };
+  return { agree, total, commandsAgree, commands: blocks.filter((b) => b.notCompared === undefined).length };
 }
 
 /** FILE's lines and what each printed on the simulated host (the tutorial images loaded first,
@@ -255,17 +232,12 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
   }
   const { lines, sim } = await replayOnSim(text, opts);
 
-  const file = join(stage, 'run.sh');
-  writeFileSync(file, realScript(d, lines, stage));
-  const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], {
-    encoding: 'utf8',
-    timeout: 600_000,
-    env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' },
+  // A pull of a tutorial image is served as in a lesson: loaded from the simulator's archive.
+  const real = await runLinesOnPrivate(d, lines, stage, opts.copyIn?.length ? join(stage, 'in') : undefined);
+  return compareLessonLines(lines, sim, real, d.dataRoot, { ...thisHost(), socket: d.socket }).map((b, i) => {
+    const why = servedPull(b.line, real[i] ?? '');
+    return why === undefined ? b : { ...b, notCompared: why };
   });
-  const real = splitAtMarks(r.stdout ?? '', lines.length);
-  if (r.error || (r.stderr && !r.stdout?.includes(MARK)))
-    throw new Error(`the real bash did not run: ${r.error?.message ?? r.stderr.trim()}`);
-  return compareLessonLines(lines, sim, real, d.dataRoot, { ...thisHost(), socket: d.socket });
 }
 
 /** What differs between two hosts at random and nothing else: the order `find` meets a directory's
@@ -344,11 +316,20 @@ export function renderExplained(b: LineBlock, notes: ReportNotes = {}): string {
  * status (0 when every line agrees, else 1). */
 export function writeReport(blocks: readonly LineBlock[], out: (s: string) => void, notes: ReportNotes = {}): number {
   out('Each line: its output where simulator and real host agree; "≠ sim" and "≠ real" where they differ.\n\n');
-  for (const b of blocks) out(`${renderExplained(b, notes)}\n`);
+  for (const b of blocks)
+    out(
+      b.notCompared === undefined
+        ? `${renderExplained(b, notes)}\n`
+        : `$ ${b.line}\n  not compared: ${b.notCompared}\n`,
+    );
   if (notes.legend?.length)
     out(`\nEach host's own values, compared as placeholders:\n${notes.legend.map((l) => `  ${l}\n`).join('')}`);
   const a = agreementOf(blocks);
-  out(`\n${a.commandsAgree}/${a.commands} commands agree\n${a.agree}/${a.total} lines agree\n`);
+  const skipped = blocks.length - a.commands;
+  const aside = skipped
+    ? `${skipped} ${skipped === 1 ? 'command' : 'commands'} not compared (a pull: no registry here)\n`
+    : '';
+  out(`\n${a.commandsAgree}/${a.commands} commands agree\n${aside}${a.agree}/${a.total} lines agree\n`);
   return a.agree === a.total ? 0 : 1;
 }
 

@@ -8,15 +8,12 @@
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { InputLines } from '../io/input-lines.js';
-import { shellQuote } from '../posix/shell-quote.js';
 import { type ReplayArgs, replayScript } from './commands.js';
 import { reportNotes } from './compare.js';
 import type { RealShell } from './real-shell.js';
+import { runLinesIn } from './replay-lines.js';
 import { normalizeBlocks, replayOnSim, stageCopyIn, thisHost, writeReport } from './replay.js';
 import { type SystemOptions, startSystemSession } from './system-start.js';
-
-/** How long one line may run on the real side before it is stopped as Ctrl-C would. */
-const LINE_LIMIT_MS = 300_000;
 
 export async function runSystemReplay(
   args: ReplayArgs & SystemOptions & { input?: NodeJS.ReadableStream },
@@ -57,20 +54,9 @@ export async function runSystemReplay(
     shell = opened;
     const { lines, sim } = await replayOnSim(text, args);
     // The copy-ins, in the bash's fresh /tmp and /root (the session's dir is bound there too).
-    if (args.copyIn.length) {
-      const stage = join(session.runtime, 'replay');
-      stageCopyIn(stage, args.copyIn);
-      await shell.run(`cp -a ${shellQuote(join(stage, 'in'))}/. /`, () => undefined);
-    }
-    const real: string[] = [];
-    for (const line of lines) {
-      let printed = '';
-      const limit = AbortSignal.timeout(LINE_LIMIT_MS);
-      const r = await shell.run(line, (s) => (printed += s), limit);
-      real.push(printed);
-      if (r.exited) break;
-    }
-    while (real.length < lines.length) real.push('');
+    const stage = join(session.runtime, 'replay');
+    if (args.copyIn.length) stageCopyIn(stage, args.copyIn);
+    const real = await runLinesIn(shell, lines, args.copyIn.length ? join(stage, 'in') : undefined);
     out('\n');
     const blocks = normalizeBlocks(lines, sim, real, session.daemon.dataRoot, { real: thisHost() });
     const d = session.daemon;

@@ -12,6 +12,9 @@ import { findExecutable, probeHost } from '../../src/real/probe.js';
 import { busyboxRootfsTar, realHostUnavailable } from '../support/real-docker.js';
 import { processesNaming } from '../support/leftovers.js';
 import { chainIdsOf, loadTutorialImages, TUTORIAL_REFS } from '../../src/real/tutorial-images.js';
+import { reportNotes } from '../../src/real/compare.js';
+import { replayOnBoth, writeReport } from '../../src/real/replay.js';
+import { release } from 'node:os';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const unavailable = realHostUnavailable('real-host mode suite', { bin: true });
@@ -85,6 +88,40 @@ describe.runIf(!unavailable)('the real-host mode on this machine', () => {
     expect(own).toMatch(new RegExp(` ${merged} .* - overlay overlay .*upperdir=`));
     expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(d.dir);
   }, 60_000);
+
+  it("replay's real bash pulls as a lesson's does: from the simulator's archive, the pulls not compared", async () => {
+    // Neither image on the daemon: the stand-in has the simulator write each archive and loads it.
+    spawnSync(d.cli, ['rm', '-f', 'probe'], { env: d.env, stdio: 'ignore' });
+    spawnSync(d.cli, ['rmi', '-f', 'ubuntu:20.04', 'nginx:latest'], { env: d.env, stdio: 'ignore' });
+    const script = [
+      'docker pull ubuntu:20.04',
+      'docker pull nginx',
+      'docker run --name c1 ubuntu:20.04 ls /etc/apt',
+      "docker ps -a --format '{{.Names}} {{.Image}}'",
+      "docker image inspect -f '{{.RepoDigests}}' nginx",
+    ].join('\n');
+    const blocks = await replayOnBoth(d, script, { images: false });
+    let report = '';
+    const status = writeReport(
+      blocks,
+      (t) => (report += t),
+      reportNotes(blocks, { dockerVersion: d.version, kernel: release() }),
+    );
+    expect(report).toContain(
+      "$ docker pull ubuntu:20.04\n  not compared: no registry here: ubuntu:20.04 is loaded from the simulator's archive of it\n",
+    );
+    expect(report).toContain('$ docker pull nginx\n  not compared: no registry here: nginx:latest is loaded');
+    expect(report).toContain('$ docker run --name c1 ubuntu:20.04 ls /etc/apt\n         | apt.conf.d\n');
+    expect(report).toContain('         | c1 ubuntu:20.04\n');
+    // Every line agrees but the repo digest a pull records (no registry here), which says why.
+    expect(report).toMatch(
+      /≠ sim {2}\| \[nginx@sha256:<id\d+>\]\n {2}≠ real \| \[\]\n {2}why: this host reaches no registry/,
+    );
+    expect(report).toMatch(
+      /\n2\/3 commands agree\n2 commands not compared \(a pull: no registry here\)\n6\/8 lines agree\n$/,
+    );
+    expect(status).toBe(1);
+  }, 300_000);
 });
 
 describe.runIf(!unavailable)('a private daemon killed with the tutor', () => {

@@ -1,6 +1,7 @@
 // Replay's comparison, without a real host: normalising both sides, marking what differs, counting.
 import { describe, expect, it } from 'vitest';
-import { agreementOf, normalizeBlocks, realCopyInProblem, renderBlock, splitAtMarks } from '../../src/real/replay.js';
+import { agreementOf, normalizeBlocks, realCopyInProblem, renderBlock, writeReport } from '../../src/real/replay.js';
+import { servedPull } from '../../src/real/replay-lines.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -50,9 +51,28 @@ describe('replay comparison', () => {
     expect(agreementOf(blocks)).toEqual({ agree: 2, total: 4, commandsAgree: 2, commands: 3 });
   });
 
-  it("splits the real bash's output at its markers, one block per line, missing ones empty", () => {
-    const M = '\u001eOVERLAY-TUTOR-LINE\u001e\n';
-    expect(splitAtMarks(`setup noise\n${M}one\n${M}two\nmore\n`, 3)).toEqual(['one\n', 'two\nmore\n', '']);
+  it('a pull the stand-in served is shown, not compared, and says why; one it did not serve is compared', () => {
+    const note = "(no registry here: nginx:latest is loaded from the simulator's archive of it)\n";
+    expect(servedPull('docker pull nginx', `${note}Loaded image: nginx:latest\n`)).toBe(
+      "no registry here: nginx:latest is loaded from the simulator's archive of it",
+    );
+    expect(servedPull('  docker image pull nginx', note)).toMatch(/^no registry here/);
+    // No note: the stand-in did not serve it (not a tutorial image), so both sides are compared.
+    expect(
+      servedPull('docker pull redis', 'Error response from daemon: Get "https://registry-1.docker.io/v2/"\n'),
+    ).toBe(undefined);
+    expect(servedPull('echo docker pull nginx', note)).toBe(undefined);
+    const blocks = [
+      { line: 'docker pull nginx', sim: ['Using default tag: latest'], real: [], notCompared: 'no registry here: x' },
+      { line: 'echo same', sim: ['same'], real: ['same'] },
+    ];
+    expect(agreementOf(blocks)).toEqual({ agree: 1, total: 1, commandsAgree: 1, commands: 1 });
+    let report = '';
+    expect(writeReport(blocks, (s) => (report += s))).toBe(0);
+    expect(report).toContain('$ docker pull nginx\n  not compared: no registry here: x\n$ echo same\n');
+    expect(report).toMatch(
+      /1\/1 commands agree\n1 command not compared \(a pull: no registry here\)\n1\/1 lines agree\n$/,
+    );
   });
 
   it('copies files in on the real side only under /tmp or /root', () => {
