@@ -75,6 +75,16 @@ export interface NormalizeOptions {
   host?: HostValues;
 }
 
+/** `path` replaced by `by` where it stands as a path: not inside a longer name or path (`x/tmp/d`,
+ * `/tmp/d2`, `/tmp/d.old`), but before `/`, the end, a space, a quote, `:` or a full stop. */
+export function replacePath(text: string, path: string, by: string): string {
+  if (path === '') return text;
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A relative path (tar's, getfattr's) is no path's tail either: not after a `/`.
+  const before = path.startsWith('/') ? '(?<![\\w.\\-])' : '(?<![\\w.\\-/])';
+  return text.replace(new RegExp(`${before}${escaped}(?![\\w-]|\\.[\\w-])`, 'g'), () => by);
+}
+
 export function normalizeTranscript(text: string, dataRoot?: string, o: NormalizeOptions = {}): string {
   const keep = o.keepTimesBefore;
   const mask = (placeholder: string) => (printed: string) => {
@@ -83,9 +93,9 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
   };
   let t = text;
   if (dataRoot) {
-    t = t.split(dataRoot).join('/var/lib/docker');
+    t = replacePath(t, dataRoot, '/var/lib/docker');
     // getfattr and tar print the path without its leading slash.
-    if (dataRoot.startsWith('/')) t = t.split(dataRoot.slice(1)).join('var/lib/docker');
+    if (dataRoot.startsWith('/')) t = replacePath(t, dataRoot.slice(1), 'var/lib/docker');
   }
   if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
   if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');

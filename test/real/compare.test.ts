@@ -3,6 +3,7 @@
 // data-root), counted, and the reasons the tutor knows for a difference — given where they apply
 // and not where they do not.
 import { describe, expect, it } from 'vitest';
+import { normalizeTranscript } from '../../src/real/normalize.js';
 import {
   alignRows,
   changeLines,
@@ -83,6 +84,21 @@ describe('compareLine', () => {
     expect(c.sections[0]?.rows).toEqual([
       { sim: '/var/lib/docker/overlay2', real: '/var/lib/docker/overlay2', differs: false },
     ]);
+  });
+
+  it('reads the data-root as /var/lib/docker only where it stands as a path, not in a line with its characters', () => {
+    const root = '/srv/tutor/data';
+    const t = (text: string) => normalizeTranscript(text, root);
+    // As a path: before a `/`, the end, a space, a quote, `:`, a full stop; tar's and getfattr's relative form.
+    expect(t(`${root}/overlay2\nDocker Root Dir: ${root}\nlowerdir=${root}/l/A:${root}/l/B\n`)).toBe(
+      '/var/lib/docker/overlay2\nDocker Root Dir: /var/lib/docker\nlowerdir=/var/lib/docker/l/A:/var/lib/docker/l/B\n',
+    );
+    expect(t(`"${root}" is under ${root}.\n# file: srv/tutor/data/overlay2/x\n`)).toBe(
+      '"/var/lib/docker" is under /var/lib/docker.\n# file: var/lib/docker/overlay2/x\n',
+    );
+    // The same characters inside another path or name are left as printed.
+    const others = `${root}2/x\n/home${root}/x\n${root}.old\n${root}-backup\nbackup-srv/tutor/data\nmy/srv/tutor/data\n`;
+    expect(t(others)).toBe(others);
   });
 
   it('compares the upper dir and docker diff of the container in focus, each in its section', () => {
