@@ -18,6 +18,19 @@ const NANO_HELP = [
   '^X Exit      ^R Read File ^\\ Replace   ^U Paste     ^J Justify   ^/ Go To Line',
 ];
 const NANO_ASK = [' Y Yes', ' N No           ^C Cancel'];
+// nano 7.2's shortcuts under its Search prompt at 80 columns.
+const NANO_SEARCH = [
+  '^G Help         M-C Case Sens   M-B Backwards   ^P Older        ^T Go To Line',
+  '^C Cancel       M-R Reg.exp.    ^R Replace      ^N Newer',
+];
+
+/** The arrow keys' escape sequences (ESC [ A …), when they come with other keys in one chunk. */
+const ARROWS: Record<string, EditorKey> = {
+  A: { upArrow: true },
+  B: { downArrow: true },
+  C: { rightArrow: true },
+  D: { leftArrow: true },
+};
 
 /** A pager's lines cut to the screen's width, as a terminal wraps them. */
 function wrapped(text: string, width: number): string {
@@ -60,11 +73,20 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
       const plain = !key.ctrl && !key.meta && !key.escape && input.length > 1;
       if (!plain) return one(first, input, key);
       let s = first;
-      for (const ch of input) {
-        if (ch === '\r' || ch === '\n') s = one(s, '', { return: true });
+      const chars = [...input];
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] ?? '';
+        const code = ch.charCodeAt(0);
+        const arrow = ch === '\x1b' && chars[i + 1] === '[' ? ARROWS[chars[i + 2] ?? ''] : undefined;
+        if (arrow) {
+          s = one(s, '', arrow);
+          i += 2;
+        } else if (ch === '\r' || ch === '\n') s = one(s, '', { return: true });
         else if (ch === '\x7f' || ch === '\b') s = one(s, '', { backspace: true });
         else if (ch === '\t') s = one(s, '', { tab: true });
         else if (ch === '\x1b') s = one(s, '', { escape: true });
+        // ^K ^U ^W ^X … typed ahead with other keys: a control key each, not a character in the text.
+        else if (code >= 1 && code <= 26) s = one(s, String.fromCharCode(code + 96), { ctrl: true });
         else s = one(s, ch, {});
       }
       return s;
@@ -77,7 +99,8 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
     const line = shown[i];
     if (line === undefined) return <Text key={n}>{app.kind === 'vim' ? '~' : ' '}</Text>;
     const t = clipTo(line.replace(/\t/g, ' '), width);
-    if (app.kind === 'pager' || n !== view.row || view.mode === 'command' || view.mode === 'ask') {
+    const prompting = view.mode === 'command' || view.mode === 'ask' || view.mode === 'search';
+    if (app.kind === 'pager' || n !== view.row || prompting) {
       return <Text key={n}>{t === '' ? ' ' : t}</Text>;
     }
     const c = Math.min(view.col, width - 1);
@@ -95,10 +118,13 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
     const right = view.modified ? 'Modified  ' : '';
     const mid = Math.max(left.length + 1, Math.floor((width - title.length) / 2));
     const bar = `${left.padEnd(mid)}${title}`.padEnd(width - right.length) + right;
-    const ask = view.mode === 'ask';
-    const msg = view.message ? (ask ? view.message : `[ ${view.message.replace(/^\[ | \]$/g, '')} ]`) : '';
+    const searching = view.mode === 'search';
+    const ask = view.mode === 'ask' || searching;
+    const last = view.search ? ` [${view.search.pattern}]` : '';
+    const prompt = searching ? `Search${last}: ${view.command}` : view.message;
+    const msg = prompt ? (ask ? prompt : `[ ${prompt.replace(/^\[ | \]$/g, '')} ]`) : '';
     const status = ask ? msg.padEnd(width) : msg;
-    const help = ask ? NANO_ASK : NANO_HELP;
+    const help = searching ? NANO_SEARCH : ask ? NANO_ASK : NANO_HELP;
     return (
       <Box flexDirection="column" width={width} height={rows}>
         <Text inverse>{clipTo(bar, width)}</Text>
@@ -122,8 +148,11 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
           : ':'
       : view.mode === 'command'
         ? `:${view.command}`
-        : view.message;
-  const ruler = app.kind === 'vim' && view.mode !== 'command' ? `${view.row + 1},${view.col + 1}` : '';
+        : view.mode === 'search'
+          ? view.command
+          : view.message;
+  const typing = view.mode === 'command' || view.mode === 'search';
+  const ruler = app.kind === 'vim' && !typing ? `${view.row + 1},${view.col + 1}` : '';
   const bottom = ruler && width > 40 ? `${clipTo(last, width - 20).padEnd(width - 18)}${ruler}` : clipTo(last, width);
   return (
     <Box flexDirection="column" width={width} height={rows}>

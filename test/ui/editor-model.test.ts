@@ -72,6 +72,90 @@ describe('vim', () => {
   });
 });
 
+// The key sequences below were typed into vim 9.0 (vim -u NONE -N) and nano 7.2 at 80x24 in tmux on
+// the project's reference machine; the messages and buffers expected are what their screens showed.
+const FIVE = 'alpha\nbeta two\ngamma\ntwo delta\nend\n';
+const pinned = (s: EditorState): EditorState => ({ ...s, now: () => 0 });
+
+describe('vim search and undo, as vim 9.0 answered the same keys', () => {
+  it('/pattern finds from the cursor, n and N go on (wrapping with its words), E486 when nothing matches', () => {
+    let s = keys(openEditor(app('vim', FIVE)), '/two', { return: true });
+    expect([s.row, s.col, s.message]).toEqual([1, 5, '/two']);
+    s = keys(s, 'n');
+    expect([s.row, s.col, s.message]).toEqual([3, 0, '/two']);
+    s = keys(s, 'n');
+    expect([s.row, s.col, s.message]).toEqual([1, 5, 'search hit BOTTOM, continuing at TOP']);
+    s = keys(s, 'N');
+    expect([s.row, s.col, s.message]).toEqual([3, 0, 'search hit TOP, continuing at BOTTOM']);
+    s = keys(s, 'N');
+    expect([s.row, s.col, s.message]).toEqual([1, 5, '?two']);
+    const none = keys(s, '/zzz', { return: true });
+    expect([none.row, none.col, none.message]).toEqual([1, 5, 'E486: Pattern not found: zzz']);
+    const back = keys(s, '?al', { return: true });
+    expect([back.row, back.col, back.message]).toEqual([0, 0, '?al']);
+    // A pattern, not only text: a class and an anchor.
+    expect(keys(openEditor(app('vim', FIVE)), '/^t[wx]', { return: true }).row).toBe(3);
+    expect(keys(openEditor(app('vim', FIVE)), 'n').message).toBe('E35: No previous regular expression');
+  });
+
+  it('u takes back x, dd and an insert one at a time and Ctrl-R puts one back, with their messages', () => {
+    let s = pinned(openEditor(app('vim', FIVE)));
+    s = keys(s, 'x', 'u');
+    expect([s.lines[0], s.message]).toEqual(['alpha', '1 change; before #1  0 seconds ago']);
+    s = editorKey(s, 'r', { ctrl: true }, 20);
+    expect([s.lines[0], s.message]).toEqual(['lpha', '1 change; after #1  0 seconds ago']);
+    s = keys(s, 'dd', 'u');
+    expect([s.lines.length, s.message]).toEqual([5, '1 more line; before #2  0 seconds ago']);
+    s = keys(s, 'o', 'new', { escape: true }, 'u');
+    expect([s.lines.length, s.message]).toEqual([5, '1 line less; before #3  0 seconds ago']);
+    s = keys(s, 'u');
+    expect([s.lines[0], s.message]).toEqual(['alpha', '1 change; before #1  0 seconds ago']);
+    s = keys(s, 'u', 'u');
+    expect(s.message).toBe('Already at oldest change');
+    // An insert that typed nothing is no change; the time is vim's "N seconds ago".
+    let t = keys(pinned(openEditor(app('vim', FIVE))), 'i', { escape: true }, 'u');
+    expect(t.message).toBe('Already at oldest change');
+    t = keys(pinned(openEditor(app('vim', FIVE))), 'x');
+    expect(keys({ ...t, now: () => 1000 }, 'u').message).toBe('1 change; before #1  1 second ago');
+    expect(editorKey(t, 'r', { ctrl: true }, 20).message).toBe('Already at newest change');
+    // The buffer u gave back is what :wq writes.
+    const written: string[] = [];
+    keys(pinned(openEditor(app('vim', FIVE, written))), 'dd', 'x', 'u', ':wq', { return: true });
+    expect(written).toEqual(['beta two\ngamma\ntwo delta\nend\n']);
+  });
+});
+
+describe('nano Where Is and paste, as nano 7.2 answered the same keys', () => {
+  const ctrl = (s: EditorState, ch: string): EditorState => editorKey(s, ch, { ctrl: true }, 20);
+  it('^W finds text from the cursor on, Enter alone the last text again; wrapped, only, not found', () => {
+    let s = ctrl(openEditor(app('nano', FIVE)), 'w');
+    expect(s.mode).toBe('search');
+    s = keys(s, 'TWO', { return: true });
+    expect([s.row, s.col, s.message]).toEqual([1, 5, '']);
+    s = keys(ctrl(s, 'w'), { return: true });
+    expect([s.row, s.col, s.message]).toEqual([3, 0, '']);
+    s = keys(ctrl(s, 'w'), { return: true });
+    expect([s.row, s.col, s.message]).toEqual([1, 5, '[ Search Wrapped ]']);
+    expect(keys(ctrl(s, 'w'), 'zzz', { return: true }).message).toBe('[ "zzz" not found ]');
+    const g = keys(ctrl(s, 'w'), 'gamma', { return: true });
+    expect(keys(ctrl(g, 'w'), { return: true }).message).toBe('[ This is the only occurrence ]');
+    expect(ctrl(keys(ctrl(s, 'w'), 'x'), 'c').message).toBe('[ Cancelled ]');
+  });
+
+  it('^K cuts lines (one after another into one buffer) and ^U pastes them above the cursor', () => {
+    let s = openEditor(app('nano', FIVE));
+    s = ctrl(ctrl(s, 'k'), 'k');
+    s = ctrl(keys(s, { downArrow: true }), 'u');
+    expect(s.lines).toEqual(['gamma', 'alpha', 'beta two', 'two delta', 'end', '']);
+    expect([s.row, s.modified]).toEqual([3, true]);
+    // A ^K after another key starts a new buffer; ^K on the empty last line cuts nothing.
+    s = ctrl(keys(s, { upArrow: true }), 'k');
+    s = ctrl(keys(s, { downArrow: true }, { downArrow: true }), 'k');
+    s = ctrl(s, 'u');
+    expect(s.lines).toEqual(['gamma', 'alpha', 'two delta', 'end', 'beta two', '']);
+  });
+});
+
 describe('the pager', () => {
   it('scrolls a page with space and back with b, and quits with q', () => {
     const text = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');

@@ -216,11 +216,15 @@ export const editorCommands: CommandSpec[] = [
   {
     name: 'vim',
     run: vim,
-    summary: 'edit a file: on the screen full-screen (i, Esc, :w, :q); elsewhere from piped text or -c commands',
+    summary: 'edit a file: on the screen full-screen (i, Esc, /, n, u, :w, :q); elsewhere piped text or -c commands',
     flags: ['-c'],
   },
   { name: 'vi', run: vim, summary: 'the same as vim', flags: ['-c'] },
-  { name: 'nano', run: nano, summary: 'edit a file on the screen (^O writes, ^X exits); it writes in place' },
+  {
+    name: 'nano',
+    run: nano,
+    summary: 'edit a file on the screen (^O writes, ^X exits, ^W finds, ^K/^U cut and paste); in place',
+  },
   { name: 'less', run: pager, summary: 'page through a file or standard input (q quits)' },
   { name: 'more', run: pager, summary: 'page through a file or standard input (q quits)' },
 ];
