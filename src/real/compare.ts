@@ -24,6 +24,8 @@ export interface LineRecord {
   line: string;
   /** The container both sides were compared on (by name). */
   container?: string | undefined;
+  /** Else the overlay mounted by hand both sides were compared on (its target). */
+  mount?: string | undefined;
   sim: SideRecord;
   real: SideRecord;
 }
@@ -56,6 +58,7 @@ export interface CompareSection {
 export interface Comparison {
   line: string;
   container?: string | undefined;
+  mount?: string | undefined;
   sections: CompareSection[];
   /** The simulator's kernel events, shown and not compared (the real kernel keeps no log). */
   events: string[];
@@ -159,11 +162,18 @@ export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, real
 export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string): Comparison {
   const joined = (l: readonly string[] | undefined) => (l?.length ? `${l.join('\n')}\n` : '');
   const hasDiff = rec.sim.diff !== undefined || rec.real.diff !== undefined;
-  const labels: Array<CompareSection['title']> = ['output', 'upper', ...(hasDiff ? (['diff'] as const) : [])];
+  // upper/ only of something in focus (a container, a hand-made overlay): else there is none to show.
+  const focused = rec.container !== undefined || rec.mount !== undefined;
+  const labels: Array<CompareSection['title']> = [
+    'output',
+    ...(focused ? (['upper'] as const) : []),
+    ...(hasDiff ? (['diff'] as const) : []),
+  ];
+  const text = (side: SideRecord) => ({ output: side.output, upper: joined(side.upper), diff: joined(side.diff) });
   const blocks = normalizeBlocks(
     labels,
-    [rec.sim.output, joined(rec.sim.upper), joined(rec.sim.diff)].slice(0, labels.length),
-    [rec.real.output, joined(rec.real.upper), joined(rec.real.diff)].slice(0, labels.length),
+    labels.map((l) => text(rec.sim)[l]),
+    labels.map((l) => text(rec.real)[l]),
     dataRoot,
     { real: { ...thisHost(), kernel: facts.kernel } },
   );
@@ -179,6 +189,7 @@ export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string
   return {
     line: rec.line,
     container: rec.container,
+    ...(rec.container === undefined && rec.mount !== undefined ? { mount: rec.mount } : {}),
     sections,
     events: rec.sim.events ?? [],
     agree: rows.filter((r) => !r.differs).length,

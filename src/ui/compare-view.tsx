@@ -44,7 +44,7 @@ export function compareViewRows(c: Comparison | undefined, width: number, s: Str
         : sec.title === 'upper'
           ? c.container
             ? t.upper(c.container)
-            : t.upperNone
+            : t.upperMount(c.mount ?? '')
           : t.diff(c.container ?? '');
     out.push(`  ── ${clip(title, Math.max(4, width - 6))}`);
     out.push(...sec.rows.map(row));

@@ -9,9 +9,18 @@ import type { Tutor } from '../lessons/tutor.js';
 import { derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
 import { type Comparison, compareLine } from '../real/compare.js';
 import type { RealLessons } from '../real/lesson-host.js';
-import type { Host } from '../host/host.js';
+import type { Host, HostOverlayMount } from '../host/host.js';
 import type { ScreenHost } from './screen-host.js';
-import { focusName, namedInLine, predictedSide, rowKey, rowText, upperEvents } from './screen-host-real.js';
+import {
+  focusName,
+  namedInLine,
+  newestHandMount,
+  predictedMountSide,
+  predictedSide,
+  rowKey,
+  rowText,
+  upperEvents,
+} from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
 /** No real host yet (a lesson opened on the simulator): nothing to read. */
@@ -25,6 +34,8 @@ const emptyHost: Host = {
   isMountpoint: () => false,
   docker: undefined,
 };
+
+const withoutMount = ({ mount: _, ...rest }: FocusHint): FocusHint => rest;
 
 export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenHost & { intro(): string } {
   const base = tutorScreenHost(tutor);
@@ -44,6 +55,9 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
   const containerIds = () => (docker(['ps', '-aq', '--no-trunc']).stdout ?? '').split('\n').filter(Boolean);
   const onReal = () => (tutor.place === 'lesson' || tutor.place === 'recap') && tutor.runner?.onRealHost === true;
   let hint: FocusHint = {};
+  /** The overlay mounted by hand last (a kernel lesson's): kept in focus after its umount, as the
+   * simulator's panes keep it, until a line names a container or an image. */
+  let handMount: HostOverlayMount | undefined;
   let model: PaneModel | undefined;
   let events: string[] = [];
   let comparison: Comparison | undefined;
@@ -69,6 +83,7 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
         events = [];
         comparison = undefined;
         hint = {};
+        handMount = undefined;
         return r;
       }
       const runner = tutor.runner;
@@ -82,16 +97,25 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
       if (!onReal() || tutor.runner !== runner || pair === undefined || pair === pairBefore) {
         // A tutor word (hint, next), or a rebuild (reset, undo): the panes as the real host is now.
         if (pair === undefined) comparison = undefined;
+        hint = withoutMount(hint);
+        handMount = onReal() && !hint.container && !hint.image ? newestHandMount(side.host, d?.dataRoot) : undefined;
         model = onReal() ? derivePanesOf(side.host, hint, new Set()) : undefined;
         events = [];
         return r;
       }
       const made = containerIds().find((id) => !before.has(id));
-      hint = { ...hint, ...namedInLine(line), ...(made ? { container: made } : {}) };
+      const named = namedInLine(line);
+      hint = { ...hint, ...named, ...(made ? { container: made } : {}) };
+      if (named.container || named.image || made) handMount = undefined;
+      else handMount = newestHandMount(side.host, d?.dataRoot) ?? handMount;
+      hint = handMount && !hint.container && !hint.image ? { ...hint, mount: handMount } : withoutMount(hint);
       model = derivePanesOf(side.host, hint, new Set());
       const name = focusName(model);
+      const mount = model.focus?.kind === 'mount' ? handMount : undefined;
       const fresh = made !== undefined && name !== undefined;
-      if (name && (name === prevName || fresh)) {
+      const prevFocus = prevName ?? (prev.focus?.kind === 'mount' ? prev.focus.target : undefined);
+      const focus = name ?? mount?.target;
+      if (focus && (focus === prevFocus || fresh)) {
         const was = new Set(fresh ? [] : prevRows);
         model = { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) };
         events = upperEvents([...was], model.upper.map(rowKey));
@@ -100,17 +124,18 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
         {
           line: pair.line,
           container: name,
+          mount: mount?.target,
           sim: {
             output: pair.sim.output,
             exitCode: pair.sim.exitCode,
             // The overlay events, without the mounts runc makes inside merged/ (proc, dev, sys …).
             events: base.log().filter((l) => !/^mount .*\/merged\/./.test(l)),
-            ...simSide(name),
+            ...(mount && !name ? { ...predictedMountSide(tutor.host, mount), diff: undefined } : simSide(name)),
           },
           real: {
             output: pair.real.output,
             exitCode: pair.real.exitCode,
-            upper: name ? model.upper.map(rowText) : [],
+            upper: name || mount ? model.upper.map(rowText) : [],
             diff: name ? realDiff(name) : undefined,
             logs: name ? realLogs(name) : undefined,
           },

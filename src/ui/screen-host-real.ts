@@ -7,6 +7,7 @@
 // in the container's upper dir since the last line.
 import { spawnSync } from 'node:child_process';
 import { release } from 'node:os';
+import type { Host, HostOverlayMount } from '../host/host.js';
 import { completionSources, createSimHost, type SimHost } from '../host/sim-host.js';
 import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
@@ -273,6 +274,25 @@ export function realScreenHost(
 /** The container a pane model is focused on, if any. */
 export const focusName = (m: PaneModel): string | undefined =>
   m.focus?.kind === 'container' ? m.focus.name : undefined;
+
+/** The simulator's side of an overlay mounted by hand, as the real one was mounted (the same paths
+ * on both hosts): its upper dir's rows as predicted, mounted still or not. */
+export function predictedMountSide(
+  twin: Pick<SimHost, 'docker' | 'rootProc'> | undefined,
+  mount: HostOverlayMount,
+): { upper: string[] } {
+  if (!twin) return { upper: [] };
+  const m = derivePanes(twin.docker, twin.rootProc, { mount }, new Set());
+  return { upper: m.upper.map(rowText) };
+}
+
+/** The overlay mounted by hand last on a host (not Docker's own, under its data-root), if any. */
+export function newestHandMount(h: Host, dataRoot = '/var/lib/docker'): HostOverlayMount | undefined {
+  return h
+    .overlayMounts?.()
+    .filter((m) => !m.target.startsWith(`${dataRoot}/`))
+    .pop();
+}
 
 /** The simulator's side of a container: its upper dir's rows and its docker diff, as predicted. */
 export function predictedSide(

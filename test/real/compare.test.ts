@@ -4,6 +4,7 @@
 // and not where they do not.
 import { describe, expect, it } from 'vitest';
 import { normalizeTranscript } from '../../src/real/normalize.js';
+import { compareViewRows } from '../../src/ui/compare-view.js';
 import {
   alignRows,
   changeLines,
@@ -119,7 +120,29 @@ describe('compareLine', () => {
   });
 
   it('has no docker diff section when neither side has the container', () => {
-    expect(compareLine(record({}, {}), FACTS).sections.map((s) => s.title)).toEqual(['output', 'upper']);
+    expect(compareLine(record({}, {}, 'web'), FACTS).sections.map((s) => s.title)).toEqual(['output', 'upper']);
+  });
+
+  it('has no upper/ section with nothing in focus, and the hand-made overlay’s upper on both sides when it is', () => {
+    expect(compareLine(record({}, {}), FACTS).sections.map((s) => s.title)).toEqual(['output']);
+    const c = compareLine(
+      {
+        ...record({ upper: ['~ file', 'x gone (c 0,0)'] }, { upper: ['~ file', 'x gone (c 0,0)'] }),
+        line: 'rm /tmp/lab/merged/gone',
+        mount: '/tmp/lab/merged',
+      },
+      { ...FACTS, dockerVersion: '' },
+    );
+    expect(c.sections.map((s) => s.title)).toEqual(['output', 'upper']);
+    expect(c.sections[1]?.rows).toEqual([
+      { sim: '~ file', real: '~ file', differs: false },
+      { sim: 'x gone (c 0,0)', real: 'x gone (c 0,0)', differs: false },
+    ]);
+    expect(c.mount).toBe('/tmp/lab/merged');
+    expect(compareViewRows(c, 76, STRINGS.en)).toContain(
+      '  ── upper/ of the overlay on /tmp/lab/merged after the line',
+    );
+    expect(compareViewRows(c, 76, STRINGS.en).join('\n')).not.toMatch(/no container/);
   });
 
   it("gives the simulator's kernel events along, not compared", () => {
