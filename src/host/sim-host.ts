@@ -208,6 +208,22 @@ function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
       0o644,
     ],
   ];
+  // The overlay module's parameters as this kernel kind has them (Docker's overlay2 mounts pass
+  // none of them, so a lower directory's rename is EXDEV: redirect_dir=N).
+  p.mkdir('/sys/module');
+  p.mkdir('/sys/module/overlay');
+  p.mkdir('/sys/module/overlay/parameters');
+  const params: [string, string][] = [
+    ['check_copy_up', 'N'],
+    ['index', 'N'],
+    ['metacopy', 'N'],
+    ['nfs_export', 'N'],
+    ['redirect_always_follow', 'Y'],
+    ['redirect_dir', 'N'],
+    ['redirect_max', '256'],
+    ['xino_auto', 'N'],
+  ];
+  for (const [name, value] of params) files.push([`/sys/module/overlay/parameters/${name}`, `${value}\n`, 0o644]);
   for (const [f, text, mode] of files) {
     p.writeFile(f, text);
     p.chmod(f, mode);

@@ -114,6 +114,8 @@ export interface Probed {
   type: FileType;
   whiteout: boolean;
   opaque: boolean;
+  /** A directory's trusted.overlay.redirect: where overlayfs looks for it in the lowers. */
+  redirect?: string;
 }
 
 /** A regular file held by inode (see Disk.pinFile). */
@@ -432,8 +434,11 @@ export class Disk implements MountedFs {
     const whiteout = type === 'chr' && node.rdev === 0;
     let opaque = false;
     if (type === 'dir') {
-      const v = this.xattrs.get(node)?.get('trusted.overlay.opaque');
+      const xs = this.xattrs.get(node);
+      const v = xs?.get('trusted.overlay.opaque');
       opaque = v !== undefined && v.length === 1 && v[0] === 0x79; // "y"
+      const r = xs?.get('trusted.overlay.redirect');
+      if (r !== undefined && r.length > 0) return { type, whiteout, opaque, redirect: new TextDecoder().decode(r) };
     }
     return { type, whiteout, opaque };
   }

@@ -9,6 +9,7 @@ import { KernelError } from './errors.js';
 import type { KernelEvent, KernelListener } from './events.js';
 import type { MountedFs } from './filesystem.js';
 import { OverlayFs } from './overlayfs.js';
+import { TMPFS_STORE, TmpFs } from './tmpfs.js';
 import { OVL_IMPURE, OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 
@@ -61,6 +62,8 @@ export interface OverlayMountRequest {
   /** The option string as given to mount(8), for /proc/mounts. */
   options: string;
   userxattr?: boolean;
+  /** redirect_dir= as given ('off' read as 'follow'); absent, the module's default, follow. */
+  redirectDir?: 'on' | 'follow' | 'nofollow';
 }
 
 export class Kernel {
@@ -189,17 +192,27 @@ export class Kernel {
   mountOverlay(req: OverlayMountRequest): OverlayFs {
     const rw =
       req.upperdir !== undefined && req.workdir !== undefined ? { u: req.upperdir, w: req.workdir } : undefined;
-    for (const p of [...req.lowerdir, ...(rw ? [rw.u, rw.w] : [])]) {
-      const { mount } = this.locate(p);
-      // Every layer must sit on the disk: Docker's layers always do, and the model relies on it.
-      if (mount.fs !== this.disk) throw new KernelError('EINVAL', 'mount', p);
-      if (this.disk.lstat(p.slice(1)).type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
-    }
+    // Every layer must sit on the disk (a tmpfs keeps its files there too): Docker's layers always
+    // do, and the model relies on it. An overlay is no upper layer ("filesystem on … not supported
+    // as upperdir"), and upper and work must be on one filesystem.
+    const layerOnDisk = (p: string): { rel: string; fs: Mount['fs'] } => {
+      const { mount, rel } = this.locate(p);
+      let onDisk: string;
+      if (mount.fs === this.disk) onDisk = p.slice(1);
+      else if (mount.fs instanceof TmpFs) onDisk = mount.fs.onDisk(rel);
+      else throw new KernelError('EINVAL', 'mount', p);
+      if (this.disk.lstat(onDisk).type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
+      return { rel: onDisk, fs: mount.fs };
+    };
+    const lowers = req.lowerdir.map(layerOnDisk);
+    const upperAt = rw ? layerOnDisk(rw.u) : undefined;
+    const workAt = rw ? layerOnDisk(rw.w) : undefined;
+    if (upperAt && workAt && upperAt.fs !== workAt.fs) throw new KernelError('EINVAL', 'mount', rw?.w);
     // Without an upper layer the kernel wants two lowerdirs at least ("at least 2 lowerdir are
     // needed while upperdir nonexistent"): one alone would be a bind mount.
     if (req.lowerdir.length < (rw ? 1 : 2)) throw new KernelError('EINVAL', 'mount', req.target);
-    const upper = rw?.u.slice(1);
-    const work = rw?.w.slice(1);
+    const upper = upperAt?.rel;
+    const work = workAt?.rel;
     if (upper !== undefined && work !== undefined) {
       if (upper === work || work.startsWith(`${upper}/`) || upper.startsWith(`${work}/`)) {
         throw new KernelError('EINVAL', 'mount', rw?.w);
@@ -209,16 +222,22 @@ export class Kernel {
     // and only then does /proc/mounts show uuid=on — so Docker's second mount of a container
     // layer (start, after create) shows none. An upper marked impure without a uuid is an old
     // overlay's: uuid=null. Without an upper the kernel turns redirect_dir=follow into on
-    // (ovl_fs_params_verify), which differs from the default and is shown.
-    let extra = ',redirect_dir=on';
+    // (ovl_fs_params_verify). A redirect_dir other than the module's default (follow) is shown.
+    let redirectDir = req.redirectDir ?? 'follow';
+    if (upper === undefined && redirectDir === 'follow') redirectDir = 'on';
+    let extra = redirectDir === 'follow' ? '' : `,redirect_dir=${redirectDir}`;
     if (upper !== undefined) {
       const fresh = this.disk.peekXattr(upper, OVL_UUID) === undefined;
-      extra = !fresh ? '' : this.disk.peekXattr(upper, OVL_IMPURE) === undefined ? ',uuid=on' : ',uuid=null';
+      extra += !fresh ? '' : this.disk.peekXattr(upper, OVL_IMPURE) === undefined ? ',uuid=on' : ',uuid=null';
     }
     const options = `${req.options}${extra}${req.userxattr ? ',userxattr' : ''}`;
     const dev = makedev(0, this.nextAnonMinor++);
     const fs = new OverlayFs(
-      { lower: req.lowerdir.map((p) => p.slice(1)), ...(upper !== undefined ? { upper, work } : {}) },
+      {
+        lower: lowers.map((l) => l.rel),
+        ...(upper !== undefined ? { upper, work } : {}),
+        redirectDir,
+      },
       {
         disk: this.disk,
         dev,
@@ -236,6 +255,28 @@ export class Kernel {
     return fs;
   }
 
+  /** mount -t tmpfs: a new, empty filesystem at target (its files kept on the disk, tmpfs.ts). */
+  mountTmpfs(target: string, source: string, sizeKb: number, mode: number, shown: string): void {
+    const parts = TMPFS_STORE.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const p = parts.slice(0, i).join('/');
+      if (!this.disk.exists(p)) this.disk.mkdir(p, 0o700, Kernel.ROOT);
+    }
+    const store = `${TMPFS_STORE}/${this.nextAnonMinor}`;
+    if (this.disk.exists(store)) this.removeStore(store);
+    this.disk.mkdir(store, mode, Kernel.ROOT);
+    this.disk.chmod(store, mode);
+    const fs = new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb);
+    this.addMount({ target, source, fstype: 'tmpfs', options: `rw,relatime${shown}`, fs });
+  }
+
+  private removeStore(rel: string): void {
+    if (this.disk.lstat(rel).type === 'dir') {
+      for (const name of this.disk.names(rel)) this.removeStore(`${rel}/${name}`);
+      this.disk.rmdir(rel);
+    } else this.disk.unlink(rel);
+  }
+
   /** Mounts a filesystem other than overlay (procfs, devtmpfs, a bind mount) at target. */
   addMount(mount: Mount): void {
     this.mountTable.push(mount);
@@ -249,7 +290,18 @@ export class Kernel {
     if (i <= 0) throw new KernelError('EINVAL', 'umount', target);
     if (this.mountTable.some((m) => m.target.startsWith(`${target}/`)))
       throw new KernelError('EBUSY', 'umount', target);
-    this.mountTable.splice(i, 1);
+    const [gone] = this.mountTable.splice(i, 1);
+    // A tmpfs' files go with it, unless an overlay still holds a layer there: the overlay keeps
+    // the filesystem alive (umount of the tmpfs succeeds, the overlay goes on working).
+    if (gone?.fs instanceof TmpFs) {
+      const store = gone.fs.store;
+      const held = this.mountTable.some(
+        (m) =>
+          m.fs instanceof OverlayFs &&
+          [...m.fs.layers.lower, m.fs.layers.upper ?? ''].some((l) => l === store || l.startsWith(`${store}/`)),
+      );
+      if (!held) this.removeStore(store);
+    }
     this.byTarget = undefined;
     this.mountGeneration++;
     this.emit({ kind: 'umount', target });

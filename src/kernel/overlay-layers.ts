@@ -2,7 +2,7 @@
 // (ovl_lookup), what a merged directory lists (ovl_dir_read_merged), and the small questions the
 // write side asks (is a lower entry positive, is this directory a merge). Results are cached until
 // the disk changes.
-import type { Disk } from './disk.js';
+import type { Disk, Probed } from './disk.js';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel } from './filesystem.js';
 import { OVL_ORIGIN, type DirEntry, type FileType } from './types.js';
@@ -17,6 +17,8 @@ export interface Layered {
   lowers: string[];
   /** The upper directory carries trusted.overlay.opaque=y. */
   opaque: boolean;
+  /** The upper directory's trusted.overlay.redirect, as the kernel keeps it in its inode. */
+  redirect?: string;
 }
 
 /** Where a name's own inode is: its upper entry, else the topmost lower one (a found name has one). */
@@ -74,9 +76,13 @@ export class LayerStack {
   }
 
   /** ovl_lookup for one name below an already resolved directory. Each layer's directory is
-   * asked for the name (Disk.probeIn); a path is joined only for the layers that hold it. */
+   * asked for the name (Disk.probeIn); a path is joined only for the layers that hold it. An upper
+   * directory with a redirect (redirect_dir=on made it when a lower directory was renamed) is
+   * looked for in the lowers under the name it names: one name below the same directories, or a
+   * path from each lower root when it starts with '/' (ovl_check_redirect). */
   child(parent: Layered, name: string): Layered | null {
     let upper: string | undefined;
+    let redirect: string | undefined;
     if (parent.upper !== undefined) {
       const st = this.disk.probeIn(parent.upper, name);
       if (st) {
@@ -85,25 +91,77 @@ export class LayerStack {
         if (st.type !== 'dir') return { type: st.type, upper: p, lowers: [], opaque: false };
         if (st.opaque) return { type: 'dir', upper: p, lowers: [], opaque: true };
         upper = p;
+        redirect = st.redirect;
       }
     }
+    let bases = parent.lowers;
+    let want = name;
+    if (redirect !== undefined) {
+      // redirect_dir=nofollow: "refusing to follow redirect" (ovl_lookup's EPERM).
+      if (this.layers.redirectDir === 'nofollow') throw new KernelError('EPERM', 'lookup', name);
+      if (redirect.startsWith('/')) {
+        bases = this.layers.lower;
+        want = redirect.slice(1);
+      } else want = redirect;
+    }
     const lowers: string[] = [];
-    for (const dir of parent.lowers) {
-      const st = this.disk.probeIn(dir, name);
-      if (!st) continue;
-      if (st.whiteout) break;
+    for (let i = 0; i < bases.length; i++) {
+      const found = this.walkLower(bases[i] as string, want);
+      if (found === undefined) continue;
+      if (found === 'stop') break;
+      const { st, path } = found;
       if (st.type !== 'dir') {
         // A non-directory is seen only when nothing above it was found; below a directory it
         // ends the merge.
-        if (upper === undefined && lowers.length === 0)
-          return { type: st.type, lowers: [joinRel(dir, name)], opaque: false };
+        if (upper === undefined && lowers.length === 0) return { type: st.type, lowers: [path], opaque: false };
         break;
       }
-      lowers.push(joinRel(dir, name));
-      if (st.opaque) break;
+      lowers.push(path);
+      if (st.opaque || found.stop) break;
+      if (st.redirect !== undefined && this.layers.redirectDir !== 'nofollow') {
+        // A lower layer made by an overlay with redirect_dir=on: the layers below look where it says.
+        if (st.redirect.startsWith('/')) {
+          bases = this.layers.lower.slice(this.layerOf(path) + 1);
+          want = st.redirect.slice(1);
+          i = -1;
+        } else {
+          want = joinRel(splitRel(want).dir, st.redirect);
+        }
+      }
     }
     if (upper === undefined && lowers.length === 0) return null;
-    return { type: 'dir', upper, lowers, opaque: false };
+    return { type: 'dir', upper, lowers, opaque: false, ...(redirect !== undefined ? { redirect } : {}) };
+  }
+
+  /** ovl_lookup_layer: a name, or a path of names, below one layer's directory. Undefined when the
+   * layer does not hold it; 'stop' when a whiteout or a non-directory on the way ends the lookup;
+   * stop: an opaque directory on the way, so no layer below is asked. */
+  private walkLower(base: string, want: string): { st: Probed; path: string; stop: boolean } | 'stop' | undefined {
+    const parts = want.split('/');
+    let dir = base;
+    let stop = false;
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k] as string;
+      const st = this.disk.probeIn(dir, part);
+      if (!st) return undefined;
+      if (st.whiteout) return 'stop';
+      const path = joinRel(dir, part);
+      if (k === parts.length - 1) return { st, path, stop };
+      if (st.type !== 'dir') return 'stop';
+      if (st.opaque) stop = true;
+      dir = path;
+    }
+    return undefined;
+  }
+
+  /** The lower layer a lower path lies in (its index in the lowerdir list). */
+  private layerOf(path: string): number {
+    let best = -1;
+    this.layers.lower.forEach((root, i) => {
+      const inside = root === '' || path === root || path.startsWith(`${root}/`);
+      if (inside && (best < 0 || root.length > (this.layers.lower[best] as string).length)) best = i;
+    });
+    return best;
   }
 
   root(): Layered {

@@ -1,4 +1,5 @@
-// A model of the kernel's overlayfs as Docker mounts it: no redirect_dir, no metacopy,
+// A model of the kernel's overlayfs as Docker mounts it: redirect_dir as the module's default
+// (follow: a lower directory cannot be renamed), or on where a mount asks; no metacopy,
 // index=off, all layers on one filesystem (Documentation/filesystems/overlayfs.rst and
 // fs/overlayfs/{namei,readdir,dir,copy_up,inode}.c). Every layer lives on the simulated disk and
 // stays visible there, as on a real host. The conformance suite in test/kernel/ checks this model
@@ -13,6 +14,7 @@ import {
   OVL_IMPURE,
   OVL_OPAQUE,
   OVL_ORIGIN,
+  OVL_REDIRECT,
   OVL_UUID,
   OVL_XATTR_PREFIX,
   S_IFCHR,
@@ -32,6 +34,9 @@ export interface OverlayLayers {
   /** Absent on a mount of lowerdirs only: the overlay is read-only (the kernel sets SB_RDONLY). */
   upper?: string;
   work?: string;
+  /** redirect_dir=: 'on' renames a lower directory and leaves a redirect; 'follow' (the module's
+   * default here, as Docker's mounts have it) only follows redirects; 'nofollow' refuses them. */
+  redirectDir?: 'on' | 'follow' | 'nofollow';
 }
 
 const ROOT_CRED: Credentials = { uid: 0, gid: 0 };
@@ -274,6 +279,12 @@ export class OverlayFs implements MountedFs {
     }
     make(target);
     this.ctx.emit({ kind: 'create', path: this.merged(rel), type });
+    // With redirect_dir=on (no offline changes to the lowers allowed) a new directory in a merged
+    // one is made opaque at once, an optimisation (ovl_create_upper, ovl_allow_offline_changes).
+    if (type === 'dir' && this.layers.redirectDir === 'on' && this.stack.isMerge(this.stack.must(dir, 'mkdir'))) {
+      this.disk.setxattr(target, OVL_OPAQUE, Y);
+      this.ctx.emit({ kind: 'opaque', merged: this.merged(rel), upper: this.host(target) });
+    }
   }
 
   private assertAbsent(rel: string, syscall: string): void {
@@ -389,7 +400,9 @@ export class OverlayFs implements MountedFs {
     if (!this.isEmptyMerged(rel)) throw new KernelError('ENOTEMPTY', 'rmdir', rel);
     this.copyUp(splitRel(rel).dir);
     if (this.stack.lowerPositive(rel)) this.whiteout(rel, e);
-    else this.disk.rmdir(upperOf(e));
+    // A renamed lower directory (a redirect) is not under its name below: it goes with the
+    // whiteouts of what was removed in it (ovl_remove_upper after ovl_clear_empty).
+    else this.removeTree(upperOf(e));
     this.ctx.emit({ kind: 'delete', path: this.merged(rel), type: 'dir' });
   }
 
@@ -399,9 +412,10 @@ export class OverlayFs implements MountedFs {
     const old = this.stack.must(from, 'rename');
     const neu = this.stack.lookup(to);
     const isDir = old.type === 'dir';
-    // Without redirect_dir a directory that has anything in a lower layer cannot be moved: the
-    // kernel answers EXDEV and mv falls back to copying.
-    if (isDir && (old.upper === undefined || this.stack.isMerge(old))) throw new KernelError('EXDEV', 'rename', from);
+    // ovl_can_move: without redirect_dir=on a directory that has anything in a lower layer cannot
+    // be moved: the kernel answers EXDEV and mv falls back to copying.
+    const mergeOrLower = isDir && (old.upper === undefined || this.stack.isMerge(old));
+    if (mergeOrLower && this.layers.redirectDir !== 'on') throw new KernelError('EXDEV', 'rename', from);
     if (neu && neu.type === 'dir' && (neu.upper === undefined || this.stack.isMerge(neu))) {
       if (!this.isEmptyMerged(to)) throw new KernelError('ENOTEMPTY', 'rename', to);
     }
@@ -420,8 +434,11 @@ export class OverlayFs implements MountedFs {
       // opaque one, which the rename then replaces.
       this.removeTree(neu.upper);
     }
-    if (!samedir && hasOrigin && !isDir) this.setImpure(newUpperParent);
-    if (isDir && !old.opaque) {
+    if (!samedir && hasOrigin && (!isDir || mergeOrLower)) this.setImpure(newUpperParent);
+    if (mergeOrLower) {
+      const redirect = this.redirectFor(from, old, samedir);
+      if (redirect !== undefined) this.disk.setxattr(oldUpper, OVL_REDIRECT, new TextEncoder().encode(redirect));
+    } else if (isDir && !old.opaque) {
       const parent = this.stack.must(newDir, 'rename');
       if (this.stack.isMerge(parent)) {
         this.disk.setxattr(oldUpper, OVL_OPAQUE, Y);
@@ -446,6 +463,27 @@ export class OverlayFs implements MountedFs {
       }
     }
     this.ctx.emit({ kind: 'rename', from: this.merged(from), to: this.merged(to) });
+  }
+
+  /**
+   * ovl_set_redirect: what a moved lower directory's redirect says, or undefined to keep the one it
+   * has (a redirect within the same directory, or an absolute one). Within its directory it names
+   * its old name; elsewhere the old path from the root, each ancestor named by its own redirect
+   * where it has one, back to the first absolute one (ovl_get_redirect).
+   */
+  private redirectFor(from: string, old: Layered, samedir: boolean): string | undefined {
+    if (old.redirect !== undefined && (samedir || old.redirect.startsWith('/'))) return undefined;
+    if (samedir) return splitRel(from).name;
+    const parts: string[] = [];
+    let rel = from;
+    while (rel !== '') {
+      const own = this.stack.lookup(rel)?.redirect;
+      const name = own ?? splitRel(rel).name;
+      parts.unshift(name);
+      if (name.startsWith('/')) return parts.join('/');
+      rel = splitRel(rel).dir;
+    }
+    return `/${parts.join('/')}`;
   }
 
   // ---- attributes ----------------------------------------------------------------------------

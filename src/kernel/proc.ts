@@ -5,6 +5,10 @@
 import { KernelError } from './errors.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
+import { parseTmpfsOptions } from './tmpfs.js';
+
+/** A tmpfs' size without size=: half the memory, as the host's devtmpfs shows it (size=4018796k). */
+const TMPFS_DEFAULT_KB = 4018796;
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 import { contentBytes, type FileContent, type LazyContent } from './content.js';
 
@@ -482,16 +486,24 @@ export class Proc {
   // ---- mounts --------------------------------------------------------------------------------
 
   /**
-   * mount(2) for overlay. Layer paths resolve against this process's working directory, as
+   * mount(2) for overlay and tmpfs. Layer paths resolve against this process's working directory, as
    * Docker relies on when it passes short relative l/<id> names to keep the options in one page.
    */
   mount(target: string, fstype: string, options: string, source = 'overlay'): void {
-    if (fstype !== 'overlay') throw new KernelError('ENODEV', 'mount', target);
+    if (fstype !== 'overlay' && fstype !== 'tmpfs') throw new KernelError('ENODEV', 'mount', target);
     const opts = new Map<string, string>();
     for (const part of options.split(',')) {
       if (part === '') continue;
       const eq = part.indexOf('=');
       opts.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
+    }
+    if (fstype === 'tmpfs') {
+      const r = this.resolve(target, true, 'mount');
+      if (r.stat?.type !== 'dir') throw new KernelError(r.stat ? 'ENOTDIR' : 'ENOENT', 'mount', target);
+      const t = parseTmpfsOptions(opts, TMPFS_DEFAULT_KB);
+      if (!t) throw new KernelError('EINVAL', 'mount', target);
+      this.kernel.mountTmpfs(r.host, source, t.sizeKb, t.mode, t.shown);
+      return;
     }
     const lower = opts.get('lowerdir');
     const upper = opts.get('upperdir');
@@ -499,6 +511,9 @@ export class Proc {
     // without workdir= is refused.
     const work = upper === undefined ? undefined : opts.get('workdir');
     if (!lower || upper === '' || (upper !== undefined && !work)) throw new KernelError('EINVAL', 'mount', target);
+    // redirect_dir=off is follow here (the module's redirect_always_follow=Y).
+    const redirect = opts.get('redirect_dir') ?? 'follow';
+    if (!['on', 'follow', 'nofollow', 'off'].includes(redirect)) throw new KernelError('EINVAL', 'mount', target);
     const dir = (p: string): string => {
       const r = this.resolve(p, true, 'mount');
       if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
@@ -517,6 +532,7 @@ export class Proc {
       source,
       options: shown.join(','),
       userxattr: opts.has('userxattr'),
+      redirectDir: redirect === 'off' ? 'follow' : (redirect as 'on' | 'follow' | 'nofollow'),
     });
   }
 

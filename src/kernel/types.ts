@@ -112,3 +112,4 @@ export const OVL_OPAQUE = 'trusted.overlay.opaque';
 export const OVL_ORIGIN = 'trusted.overlay.origin';
 export const OVL_IMPURE = 'trusted.overlay.impure';
 export const OVL_UUID = 'trusted.overlay.uuid';
+export const OVL_REDIRECT = 'trusted.overlay.redirect';

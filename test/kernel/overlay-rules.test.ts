@@ -278,6 +278,77 @@ describe('rename', () => {
   });
 });
 
+describe('rename with redirect_dir=on', () => {
+  const redirectOf = (path: string): string | undefined =>
+    p.listxattr(path, false).includes('trusted.overlay.redirect')
+      ? text(p.getxattr(path, 'trusted.overlay.redirect', false))
+      : undefined;
+  beforeEach(() => {
+    p.umount('/m');
+    for (const d of ['/u2', '/w2']) p.mkdir(d);
+    p.mount('/m', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u2,workdir=/w2,redirect_dir=on');
+  });
+
+  it('shows redirect_dir=on; off is the default and not shown; a bad value is EINVAL', () => {
+    expect(kernel.mounts().at(-1)?.options).toBe(
+      'rw,relatime,lowerdir=/l1:/l2,upperdir=/u2,workdir=/w2,redirect_dir=on,uuid=on',
+    );
+    p.mkdir('/m3');
+    p.mount('/m3', 'overlay', 'lowerdir=/l1,upperdir=/u,workdir=/w,redirect_dir=off');
+    expect(kernel.mounts().at(-1)?.options).toBe('rw,relatime,lowerdir=/l1,upperdir=/u,workdir=/w');
+    expect(errno(() => p.mount('/m', 'overlay', 'lowerdir=/l1,upperdir=/u,workdir=/w,redirect_dir=yes'))).toBe(
+      'EINVAL',
+    );
+  });
+
+  it('moves a merged lower directory: the dir alone is copied up with a redirect, the old name whited out', () => {
+    p.rename('/m/dir', '/m/dir2');
+    expect(redirectOf('/u2/dir2')).toBe('dir');
+    expect(p.lstat('/u2/dir').type).toBe('chr');
+    expect(p.readdir('/u2/dir2')).toEqual([]);
+    expect(
+      p
+        .readdir('/m/dir2')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['high', 'low']);
+    expect(text(p.readFile('/m/dir2/low'))).toBe('low\n');
+    expect(p.exists('/m/dir')).toBe(false);
+  });
+
+  it('a move to another directory leaves an absolute redirect, kept by later moves', () => {
+    p.mkdir('/m/sub');
+    p.rename('/m/tree', '/m/sub/t');
+    expect(redirectOf('/u2/sub/t')).toBe('/tree');
+    p.rename('/m/sub/t', '/m/t2');
+    expect(redirectOf('/u2/t2')).toBe('/tree');
+    expect(text(p.readFile('/m/t2/leaf'))).toBe('leaf\n');
+  });
+
+  it('a new directory in a merged one is opaque at once; removing a moved one leaves no whiteout for it', () => {
+    p.mkdir('/m/dir/fresh');
+    expect(p.listxattr('/u2/dir/fresh', false)).toContain('trusted.overlay.opaque');
+    p.rename('/m/tree', '/m/t2');
+    p.unlink('/m/t2/leaf');
+    p.rmdir('/m/t2');
+    expect(p.exists('/u2/t2')).toBe(false);
+    expect(p.lstat('/u2/tree').type).toBe('chr');
+  });
+
+  it('a mount without redirect_dir=on follows the redirects but refuses to move the directory again', () => {
+    p.rename('/m/dir', '/m/dir2');
+    p.umount('/m');
+    p.mount('/m', 'overlay', 'lowerdir=/l1:/l2,upperdir=/u2,workdir=/w2');
+    expect(
+      p
+        .readdir('/m/dir2')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['high', 'low']);
+    expect(errno(() => p.rename('/m/dir2', '/m/dir3'))).toBe('EXDEV');
+  });
+});
+
 describe('paths', () => {
   it('a missing parent gives ENOENT and a file used as a directory ENOTDIR', () => {
     expect(errno(() => p.writeFile('/m/nope/x', ''))).toBe('ENOENT');
@@ -437,6 +508,30 @@ describe('an overlay of lowerdirs only (no upperdir): read-only', () => {
     expect(errno(() => p.symlink('x', '/ro/link'))).toBe('EROFS');
     expect(p.readdir('/u').map((e) => e.name)).toEqual(before);
     expect(text(p.readFile('/l2/single'))).toBe('single\n');
+  });
+
+  it('takes its upper and work from a tmpfs, not from another overlay', () => {
+    p.umount('/m');
+    for (const d of ['/t', '/ov']) p.mkdir(d);
+    p.mount('/t', 'tmpfs', 'size=1m', 'tmpfs');
+    expect(kernel.mounts().at(-1)?.options).toBe('rw,relatime,size=1024k');
+    expect(p.lstat('/t').mode & 0o7777).toBe(0o1777);
+    for (const d of ['/t/u', '/t/w']) p.mkdir(d);
+    p.mount('/ov', 'overlay', 'lowerdir=/l1:/l2,upperdir=/t/u,workdir=/t/w');
+    p.writeFile('/ov/single', 'more\n', { append: true });
+    expect(text(p.readFile('/t/u/single'))).toBe('single\nmore\n');
+    expect(p.lstat('/t/u').dev).not.toBe(p.lstat('/l1').dev);
+    p.mkdir('/ov/u3');
+    p.mkdir('/ov/w3');
+    expect(errno(() => p.mount('/m', 'overlay', 'lowerdir=/l1,upperdir=/ov/u3,workdir=/ov/w3'))).toBe('EINVAL');
+    expect(errno(() => p.mount('/m', 'overlay', 'lowerdir=/l1,upperdir=/t/u,workdir=/w'))).toBe('EINVAL');
+    expect(errno(() => p.mount('/m', 'tmpfs', 'size=lots'))).toBe('EINVAL');
+    // The overlay keeps the tmpfs alive after its umount; its files go when the last user does.
+    p.umount('/t');
+    expect(text(p.readFile('/ov/single'))).toBe('single\nmore\n');
+    p.umount('/ov');
+    p.mount('/t', 'tmpfs', '', 'tmpfs');
+    expect(p.readdir('/t')).toEqual([]);
   });
 
   it('an upper marked impure without a uuid is an old overlay: uuid=null, and no uuid is written', () => {

@@ -10,6 +10,11 @@ export const pathArb: fc.Arbitrary<string> = fc
   .array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.join('/'));
 
+/** Paths of depth 1 or 2. */
+const shallowArb: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 2 })
+  .map((parts) => parts.join('/'));
+
 const dataArb = fc.constantFrom('x', 'hello\n', 'more data\n', '');
 const modeArb = fc.constantFrom(0o755, 0o700, 0o644, 0o600, 0o777, 0o4755);
 
@@ -115,6 +120,9 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('rmdir' as const), path: pathArb }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('unlink' as const), path: pathArb }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('rename' as const), from: pathArb, to: pathArb }) },
+  // Directories near the root, which the lowers hold most often: renames of lower directories
+  // (EXDEV, or a redirect with redirect_dir=on) and of directories renamed before.
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('rename' as const), from: shallowArb, to: pathArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('symlink' as const), target: pathArb, path: pathArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('link' as const), from: pathArb, to: pathArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('chmod' as const), path: pathArb, mode: modeArb }) },
@@ -146,7 +154,11 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
-export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  lowers: fc.array(fc.array(layerItemArb, { maxLength: 10 }).map(planLayer), { minLength: 1, maxLength: 3 }),
-  ops: fc.array(opArb, { minLength: 1, maxLength: 30 }),
-});
+export const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    lowers: fc.array(fc.array(layerItemArb, { maxLength: 10 }).map(planLayer), { minLength: 1, maxLength: 3 }),
+    ops: fc.array(opArb, { minLength: 1, maxLength: 30 }),
+    // One scenario in three mounts with redirect_dir=on; the rest as Docker mounts (EXDEV).
+    redirectDir: fc.constantFrom(false, false, true),
+  })
+  .map(({ redirectDir, ...s }) => (redirectDir ? { ...s, redirectDir } : s));

@@ -193,7 +193,8 @@ export function runOnModel(scenario: Scenario): RunResult {
   for (const d of ['u', 'w', 'm']) p.mkdir(`${ROOT}/${d}`);
   p.utimes(`${ROOT}/u`, UPPER_ROOT_PIN_S * 1000, UPPER_ROOT_PIN_S * 1000);
   const lowersBefore = lowers.map((l) => snapshotTree(p, l));
-  p.mount(`${ROOT}/m`, 'overlay', `lowerdir=${lowers.join(':')},upperdir=${ROOT}/u,workdir=${ROOT}/w`);
+  const redirect = scenario.redirectDir ? ',redirect_dir=on' : '';
+  p.mount(`${ROOT}/m`, 'overlay', `lowerdir=${lowers.join(':')},upperdir=${ROOT}/u,workdir=${ROOT}/w${redirect}`);
   const layer = (where: string): string =>
     where === 'merged' ? `${ROOT}/m` : where === 'upper' ? `${ROOT}/u` : `${ROOT}/l${where.slice('lower'.length)}`;
   const started = performance.now();

@@ -25,8 +25,10 @@ UPPER_ROOT_PIN_S = PINNED_BASE_S + 900
 PINNED_LIMIT_S = 1_200_000_000
 
 
-def mount_overlay(lowers, upper, work, target):
+def mount_overlay(lowers, upper, work, target, redirect_dir=False):
     opts = "lowerdir=%s,upperdir=%s,workdir=%s" % (":".join(lowers), upper, work)
+    if redirect_dir:
+        opts += ",redirect_dir=on"
     if LIBC.mount(b"overlay", target.encode(), b"overlay", 0, opts.encode()) != 0:
         e = ctypes.get_errno()
         raise OSError(e, os.strerror(e))
@@ -194,7 +196,7 @@ def run(req, base):
         os.mkdir(x)
     os.utime(up, (UPPER_ROOT_PIN_S, UPPER_ROOT_PIN_S))
     before = [walk(l) for l in lowers]
-    mount_overlay(lowers, up, wk, m)
+    mount_overlay(lowers, up, wk, m, req.get("redirectDir", False))
     results = []
     try:
         def layer(where):

@@ -36,6 +36,8 @@ export interface Scenario {
   /** Lower layers, uppermost first. */
   lowers: LayerStep[][];
   ops: Op[];
+  /** Mounted with redirect_dir=on (a lower directory can be renamed); absent, the module's default. */
+  redirectDir?: boolean;
 }
 
 export type OpResult = { ok: true; value?: unknown } | { ok: false; errno: string };

@@ -1,5 +1,6 @@
-// Runs conformance scripts against a real dockerd and the built simulator (dist/cli.js) and prints
-// the real transcript, then a diff of the two after normalisation: for writing a new script.
+// Runs conformance scripts against a real dockerd (or, for a `# kernel only` script, plain bash in
+// a mount namespace of its own) and the built simulator (dist/cli.js) and prints a diff of the two
+// after normalisation: for writing a new script.
 // Usage (root, after npm run build): node --import tsx test/shell/script-conformance/try-real.ts FILE…
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,20 +9,26 @@ import { join } from 'node:path';
 import { startRealDocker } from '../../support/real-docker.js';
 import { makeScriptFixtures } from './fixtures.js';
 import { normalizeTranscript } from './normalize.js';
-import { runScriptOnRealHost, scriptDockerd } from './run-real.js';
+import { isKernelOnly, runScriptOnKernel, runScriptOnRealHost, scriptDockerd } from './run-real.js';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js');
 const out = mkdtempSync(join(tmpdir(), 'try-real-'));
-const fixtures = await makeScriptFixtures();
+const files = process.argv.slice(2);
+const kernelOnly = files.every((f) => isKernelOnly(readFileSync(f, 'utf8')));
+const fixtures = kernelOnly ? { dir: '', copyIn: [], stop: async () => {} } : await makeScriptFixtures();
 try {
-  for (const file of process.argv.slice(2)) {
-    const d = await startRealDocker(scriptDockerd(fixtures.dir));
-    if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
+  for (const file of files) {
     let real: string;
-    try {
-      real = normalizeTranscript(runScriptOnRealHost(d, readFileSync(file, 'utf8'), fixtures.copyIn), d.dataRoot);
-    } finally {
-      await d.stop();
+    if (isKernelOnly(readFileSync(file, 'utf8')))
+      real = normalizeTranscript(runScriptOnKernel(readFileSync(file, 'utf8')));
+    else {
+      const d = await startRealDocker(scriptDockerd(fixtures.dir));
+      if (typeof d === 'string') throw new Error(`dockerd did not start: ${d}`);
+      try {
+        real = normalizeTranscript(runScriptOnRealHost(d, readFileSync(file, 'utf8'), fixtures.copyIn), d.dataRoot);
+      } finally {
+        await d.stop();
+      }
     }
     const args = [BIN, 'script', file, '--seed', '7'];
     for (const [from, to] of fixtures.copyIn) args.push('--copy-in', `${from}:${to}`);

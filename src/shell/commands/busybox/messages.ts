@@ -39,7 +39,11 @@ export const BUSYBOX_RULES: Readonly<Record<string, readonly Rewrite[]>> = {
   rmdir: [named('rmdir', 'failed to remove', (n, why) => `rmdir: '${n}': ${why}`)],
   touch: [named('touch', 'cannot touch', (n, why) => `touch: ${n}: ${why}`)],
   cp: [named('cp', 'cannot stat', (n, why) => `cp: can't stat '${n}': ${why}`)],
-  mv: [named('mv', 'cannot stat', (n, why) => `mv: can't rename '${n}': ${why}`)],
+  mv: [
+    named('mv', 'cannot stat', (n, why) => `mv: can't rename '${n}': ${why}`),
+    // Its copy across filesystems (EXDEV) failing to remove what it copied: a bind-mounted file.
+    named('mv', 'cannot remove', (n, why) => `mv: can't remove '${n}': ${why}`),
+  ],
   ln: [
     named('ln', 'failed to create symbolic link', (n, why) => `ln: ${n}: ${why}`),
     named('ln', 'failed to create hard link', (n, why) => `ln: ${n}: ${why}`),

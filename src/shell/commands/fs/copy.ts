@@ -19,6 +19,8 @@ interface CopyOpts {
   update: boolean;
   noClobber: boolean;
   verbose: boolean;
+  /** mv's words for -v when it copies across filesystems: "created directory", "copied". */
+  moving?: boolean;
   /** The line's budget ticks once a file: a copy of a large tree can be stopped (Ctrl-C). */
   tick?: () => void;
 }
@@ -58,7 +60,7 @@ export function copyTree(
     if (dst && dst.type !== 'dir')
       throw new CopyFail(`cannot overwrite non-directory ${q(to)} with directory ${q(from)}`);
     if (!dst) proc.mkdir(to, st.mode & 0o7777);
-    if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
+    if (o.verbose) say(o.moving ? `created directory ${q(to)}\n` : `${q(from)} -> ${q(to)}\n`);
     for (const e of proc.readdir(from))
       copyTree(proc, `${from.replace(/\/+$/, '')}/${e.name}`, `${to.replace(/\/+$/, '')}/${e.name}`, o, say, false);
     copyMeta(proc, st, from, to, o);
@@ -74,7 +76,7 @@ export function copyTree(
   else if (st.type === 'chr' || st.type === 'blk' || st.type === 'fifo')
     proc.mknod(to, (st.mode & S_IFMT) | (st.mode & 0o7777), st.rdev);
   else proc.writeFile(to, proc.readFile(from), { create: true, truncate: true }, st.mode & 0o777);
-  if (o.verbose) say(`${q(from)} -> ${q(to)}\n`);
+  if (o.verbose) say(`${o.moving ? 'copied ' : ''}${q(from)} -> ${q(to)}\n`);
   copyMeta(proc, st, from, to, o);
 }
 
@@ -225,12 +227,18 @@ function mv(ctx: CommandContext): number {
             xattrs: true,
             update: false,
             noClobber: false,
-            verbose: false,
+            verbose: p.flags.has('v'),
+            moving: true,
           },
-          () => {},
+          ctx.stdout,
         );
-        if (!removeTree(ctx.proc, from, (path, e) => ctx.stderr(`mv: cannot remove ${q(path)}: ${errText(e)}\n`)))
-          status = 1;
+        // GNU mv -v names each copy and each removal instead of one "renamed" line.
+        const removed = p.flags.has('v')
+          ? (path: string, dir: boolean) => ctx.stdout(`removed ${dir ? 'directory ' : ''}${q(path)}\n`)
+          : undefined;
+        const report = (path: string, e: unknown) => ctx.stderr(`mv: cannot remove ${q(path)}: ${errText(e)}\n`);
+        if (!removeTree(ctx.proc, from, report, removed)) status = 1;
+        continue;
       } catch (e) {
         ctx.stderr(`mv: cannot move ${q(from)} to ${q(to)}: ${e instanceof CopyFail ? e.message : errText(e)}\n`);
         status = 1;

@@ -214,12 +214,18 @@ function rmdir(ctx: CommandContext): number {
 }
 
 /** Removes a tree depth-first; reports each failure as rm does. */
-export function removeTree(proc: Proc, path: string, report: (path: string, err: unknown) => void): boolean {
+export function removeTree(
+  proc: Proc,
+  path: string,
+  report: (path: string, err: unknown) => void,
+  removed?: (path: string, dir: boolean) => void,
+): boolean {
   const st = tryStat(proc, path, false);
   if (!st) return true;
   if (st.type !== 'dir') {
     try {
       proc.unlink(path);
+      removed?.(path, false);
       return true;
     } catch (err) {
       report(path, err);
@@ -227,10 +233,12 @@ export function removeTree(proc: Proc, path: string, report: (path: string, err:
     }
   }
   let ok = true;
-  for (const e of proc.readdir(path)) ok = removeTree(proc, `${path.replace(/\/+$/, '')}/${e.name}`, report) && ok;
+  for (const e of proc.readdir(path))
+    ok = removeTree(proc, `${path.replace(/\/+$/, '')}/${e.name}`, report, removed) && ok;
   if (!ok) return false;
   try {
     proc.rmdir(path);
+    removed?.(path, true);
     return true;
   } catch (err) {
     report(path, err);

@@ -1,8 +1,9 @@
-// findmnt (util-linux 2.37) over the mount table the caller's namespace sees, the table
+// findmnt (util-linux 2.38) over the mount table the caller's namespace sees, the table
 // /proc/self/mountinfo shows: the tree of TARGET SOURCE FSTYPE OPTIONS, -t TYPES (no… negates),
 // -T PATH (the mount holding PATH), a device or mountpoint operand, -o COLUMNS (+COL appends),
-// -l a list, -r raw, -n no headings. Output is as findmnt writes to a pipe: columns as wide as
-// their widest cell; on a real terminal it also cuts columns to the terminal's width.
+// -l a list, -r raw, -n no headings, -J JSON and -P KEY="value" pairs (libsmartcols' formats),
+// -D as df (its columns, pseudo filesystems such as overlay left out). Output is as findmnt writes
+// to a pipe: columns as wide as their widest cell; on a real terminal it also cuts columns.
 import type { Mount } from '../../../kernel/index.js';
 import { splitOptions } from '../../../kernel/procfs.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
@@ -35,6 +36,32 @@ const COLUMNS = [
   'USE%',
 ];
 const DEFAULT_COLUMNS = ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS'];
+const DF_COLUMNS = ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'];
+/** Columns JSON prints as numbers (libsmartcols' SCOLS_JSON_NUMBER). */
+const NUMBERS = new Set(['ID', 'PARENT']);
+/** libmount's pseudo filesystems (mnt_fs_is_pseudofs), which -D leaves out: overlay is one of
+ * them; tmpfs and devtmpfs are not (findmnt -D on a real host lists them). */
+const PSEUDO = new Set([
+  'anon_inodefs',
+  'autofs',
+  'binfmt_misc',
+  'bpf',
+  'cgroup',
+  'cgroup2',
+  'configfs',
+  'debugfs',
+  'devpts',
+  'fusectl',
+  'hugetlbfs',
+  'mqueue',
+  'nsfs',
+  'overlay',
+  'proc',
+  'pstore',
+  'securityfs',
+  'sysfs',
+  'tracefs',
+]);
 
 /** The rows of mountinfo: ids and parents as /proc/self/mountinfo numbers them (procfs.ts). */
 function rowsOf(mounts: readonly Mount[]): Row[] {
@@ -56,7 +83,8 @@ export function utilLinuxSize(bytes: number): string {
   const units = ['B', 'K', 'M', 'G', 'T', 'P'];
   let exp = 0;
   while (exp < units.length - 1 && bytes >= 1024 ** (exp + 1)) exp++;
-  if (exp === 0) return `${bytes}B`;
+  // Nothing used prints as 0 (findmnt -D's USED of an empty tmpfs).
+  if (exp === 0) return bytes === 0 ? '0' : `${bytes}B`;
   let whole = Math.floor(bytes / 1024 ** exp);
   let tenth = Math.round(((bytes % 1024 ** exp) / 1024 ** exp) * 10);
   if (tenth === 10) {
@@ -66,18 +94,23 @@ export function utilLinuxSize(bytes: number): string {
   return `${whole}${tenth ? `.${tenth}` : ''}${units[exp]}`;
 }
 
-/** libmount's type pattern: a comma list, each name prefixed `no` to exclude it. */
+/** libmount's type pattern (mnt_match_fstype): a comma list; `no` before the first name negates
+ * the whole list ("nofoo,bar" is "nofoo,nobar"), before a later one that name alone. */
 function typeMatcher(pattern: string | undefined): (t: string) => boolean {
   if (pattern === undefined) return () => true;
   const items = pattern.split(',');
+  if (items[0]?.startsWith('no')) {
+    const names = items.map((i) => (i.startsWith('no') ? i.slice(2) : i));
+    return (t) => !names.includes(t);
+  }
   const negated = items.filter((i) => i.startsWith('no')).map((i) => i.slice(2));
   const wanted = items.filter((i) => !i.startsWith('no'));
   return (t) => (wanted.length === 0 || wanted.includes(t)) && !negated.includes(t);
 }
 
-function columnList(spec: string | undefined): string[] {
-  if (spec === undefined) return DEFAULT_COLUMNS;
-  const list = spec.startsWith('+') ? [...DEFAULT_COLUMNS, ...spec.slice(1).split(',')] : spec.split(',');
+function columnList(spec: string | undefined, defaults: string[]): string[] {
+  if (spec === undefined) return defaults;
+  const list = spec.startsWith('+') ? [...defaults, ...spec.slice(1).split(',')] : spec.split(',');
   for (const c of list) {
     if (!COLUMNS.includes(c.toUpperCase())) throw new UsageError(`findmnt: unknown column: ${c}`, false);
   }
@@ -86,7 +119,7 @@ function columnList(spec: string | undefined): string[] {
 
 // util-linux 2.37's other options: accepted as findmnt accepts them, then said to be not simulated
 // (they are findmnt's, so "invalid option" would be untrue).
-const UNSIMULATED_SHORT = 'smAabCcDeiJPRUuvyxp';
+const UNSIMULATED_SHORT = 'smAabCceiRUuvyxp';
 const UNSIMULATED_SHORT_ARG = 'wdFNO';
 const UNSIMULATED_LONG: Record<string, string> = {
   fstab: 's',
@@ -98,15 +131,12 @@ const UNSIMULATED_LONG: Record<string, string> = {
   bytes: 'b',
   nocanonicalize: 'C',
   canonicalize: 'c',
-  df: 'D',
   'direction=': 'd',
   evaluate: 'e',
   'tab-file=': 'F',
   invert: 'i',
-  json: 'J',
   'task=': 'N',
   'options=': 'O',
-  pairs: 'P',
   submounts: 'R',
   uniq: 'U',
   notruncate: 'u',
@@ -120,7 +150,7 @@ function findmnt(ctx: CommandContext): number {
   let columns: string[];
   try {
     p = parseOptions('findmnt', ctx.argv.slice(1), {
-      short: `nlrfk${UNSIMULATED_SHORT}`,
+      short: `nlrfkJPD${UNSIMULATED_SHORT}`,
       shortArg: `tToMS${UNSIMULATED_SHORT_ARG}`,
       long: {
         ...UNSIMULATED_LONG,
@@ -134,13 +164,20 @@ function findmnt(ctx: CommandContext): number {
         'output=': 'o',
         'mountpoint=': 'M',
         'source=': 'S',
+        json: 'J',
+        pairs: 'P',
+        df: 'D',
       },
     });
-    columns = columnList(p.flags.get('o'));
+    columns = columnList(p.flags.get('o'), p.flags.has('D') ? DF_COLUMNS : DEFAULT_COLUMNS);
   } catch (err) {
     return usage(ctx, 'findmnt', err);
   }
   const f = p.flags;
+  if (['J', 'P', 'r', 'x'].filter((k) => f.has(k)).length > 1) {
+    ctx.stderr('findmnt: mutually exclusive arguments: --json --pairs --raw --verify\n');
+    return 1;
+  }
   const other = p.opts.find(([k]) => UNSIMULATED_SHORT.includes(k) || UNSIMULATED_SHORT_ARG.includes(k));
   if (other) {
     const word = Object.entries(UNSIMULATED_LONG)
@@ -148,14 +185,15 @@ function findmnt(ctx: CommandContext): number {
       .replace(/=$/, '');
     ctx.stderr(
       `findmnt: -${other[0]}${word ? `/--${word}` : ''}: not simulated here ` +
-        '(the tree, -l, -r, -n, -f, -k, -o, -t, -T, -M and -S are)\n',
+        '(the tree, -l, -r, -n, -f, -k, -o, -t, -T, -M, -S, -J, -P and -D are)\n',
     );
     return 1;
   }
   const proc = ctx.proc;
   const seen = proc.kernel.mountsSeenFrom(proc.root);
   const rows = rowsOf(seen);
-  const typeOk = typeMatcher(f.get('t'));
+  const typeMatches = typeMatcher(f.get('t'));
+  const typeOk = (t: string): boolean => typeMatches(t) && !(f.has('D') && PSEUDO.has(t));
   const canonical = (path: string): string => {
     try {
       return proc.realpath(path);
@@ -176,7 +214,7 @@ function findmnt(ctx: CommandContext): number {
     typeOk(r.mount.fstype) &&
     (sourceWanted === undefined || plainSource(r.mount) === sourceWanted) &&
     (targetWanted === undefined || r.mount.target === canonical(targetWanted));
-  let tree = !f.has('l') && !f.has('r') && columns.includes('TARGET');
+  let tree = !f.has('l') && !f.has('r') && !f.has('P') && !f.has('D') && columns.includes('TARGET');
   let firstOnly = f.has('f');
   if (a !== undefined && b === undefined) {
     // One operand: a mountpoint or a source, as findmnt tries it.
@@ -209,7 +247,11 @@ function findmnt(ctx: CommandContext): number {
   if (firstOnly) picked = picked.slice(0, 1);
   // Nothing found: a list ends with status 1 (add_matching_lines), a tree with 0 and no output
   // (create_treenode) — util-linux's findmnt -t overlay when no overlay is mounted.
-  if (picked.length === 0) return tree ? 0 : 1;
+  // JSON's tree prints its empty list.
+  if (picked.length === 0) {
+    if (tree && f.has('J')) ctx.stdout('{\n   "filesystems": [\n\n   ]\n}\n');
+    return tree ? 0 : 1;
+  }
   // The tree: a row hangs under its nearest picked ancestor, as findmnt's create_treenode does.
   const pickedIds = new Set(picked.map((r) => r.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -222,8 +264,8 @@ function findmnt(ctx: CommandContext): number {
     }
   };
   const ordered: { row: Row; prefix: string }[] = [];
+  const children = new Map<number | undefined, Row[]>();
   if (tree) {
-    const children = new Map<number | undefined, Row[]>();
     for (const r of picked) {
       const key = parentOf(r);
       children.set(key, [...(children.get(key) ?? []), r]);
@@ -278,6 +320,18 @@ function findmnt(ctx: CommandContext): number {
       }
     }
   };
+  if (f.has('J')) {
+    const roots = tree ? (children.get(undefined) ?? []) : ordered.map((o) => o.row);
+    const kids = (r: Row): Row[] => (tree ? (children.get(r.id) ?? []) : []);
+    ctx.stdout(`{\n   "filesystems": [\n${jsonRows(roots, kids, columns, cell, 2)}\n   ]\n}\n`);
+    return 0;
+  }
+  if (f.has('P')) {
+    const quote = (v: string): string =>
+      `"${v.replace(/[\x00-\x1f\x7f"\\`$]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
+    for (const { row } of ordered) ctx.stdout(`${columns.map((c) => `${c}=${quote(cell(c, row))}`).join(' ')}\n`);
+    return 0;
+  }
   const table = ordered.map(({ row, prefix }) =>
     columns.map((c) => (c === 'TARGET' && tree ? prefix : '') + cell(c, row)),
   );
@@ -302,9 +356,32 @@ function findmnt(ctx: CommandContext): number {
   return 0;
 }
 
+/** libsmartcols' JSON: three spaces a level, objects joined `},{`, a row's children in "children". */
+function jsonRows(
+  rows: Row[],
+  kids: (r: Row) => Row[],
+  columns: string[],
+  cell: (c: string, r: Row) => string,
+  level: number,
+): string {
+  const pad = '   '.repeat(level);
+  const objects = rows.map((r) => {
+    const fields = columns.map((c) => {
+      const v = cell(c, r);
+      return `${pad}   ${JSON.stringify(c.toLowerCase())}: ${NUMBERS.has(c) ? v : JSON.stringify(v)}`;
+    });
+    const below = kids(r);
+    if (below.length > 0) {
+      fields.push(`${pad}   "children": [\n${jsonRows(below, kids, columns, cell, level + 2)}\n${pad}   ]`);
+    }
+    return fields.join(',\n');
+  });
+  return `${pad}{\n${objects.join(`\n${pad}},{\n`)}\n${pad}}`;
+}
+
 export const findmntCommand: CommandSpec = {
   name: 'findmnt',
   run: findmnt,
-  summary: 'the mount table as a tree (-t overlay, -T PATH, -o COLUMNS, -l, -n, -r)',
-  flags: ['-t', '-T', '-o', '-l', '-n', '-r', '-f', '-M', '-S'],
+  summary: 'the mount table as a tree (-t overlay, -T PATH, -o COLUMNS, -l, -n, -r, -J, -P, -D)',
+  flags: ['-t', '-T', '-o', '-l', '-n', '-r', '-f', '-M', '-S', '-J', '-P', '-D'],
 };

@@ -176,7 +176,7 @@ function mountCmd(ctx: CommandContext): number {
   }
   const [source, target] = p.operands as [string, string];
   const type = p.flags.get('t') ?? 'overlay';
-  if (type !== 'overlay') {
+  if (type !== 'overlay' && type !== 'tmpfs') {
     ctx.stderr(`mount: ${target}: unknown filesystem type '${type}'.\n`);
     return 32;
   }
@@ -192,7 +192,7 @@ function mountCmd(ctx: CommandContext): number {
     // kept as given
   }
   try {
-    ctx.proc.mount(target, 'overlay', p.flags.get('o') ?? '', source);
+    ctx.proc.mount(target, type, p.flags.get('o') ?? '', source);
   } catch (err) {
     if (!isKernelError(err)) throw err;
     if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${shown}: mount point is not a directory.\n`);
@@ -310,7 +310,7 @@ export const mountCommands: CommandSpec[] = [
   {
     name: 'mount',
     run: mountCmd,
-    summary: 'list mounts, or mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… DIR',
+    summary: 'list mounts, mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… DIR, or -t tmpfs',
     flags: ['-t', '-o'],
   },
   { name: 'umount', run: umount, summary: 'unmount a mountpoint' },

@@ -1,7 +1,7 @@
 // statfs(2) for the simulated mounts: what df, stat -f and findmnt read. The disk is a 30 GiB
 // ext4 with an Ubuntu install on it; an overlay answers with its upper layer's filesystem (the
 // disk), as the kernel's ovl_statfs does, under its own magic and fsid.
-import type { Kernel, Mount } from '../../../kernel/index.js';
+import { type Kernel, type Mount, OverlayFs, TmpFs } from '../../../kernel/index.js';
 
 /** The simulated disk's size: 30 GiB with a 4.1 GiB Ubuntu install on it. */
 const DISK_KB = 30298176;
@@ -57,11 +57,26 @@ export function fsUsage(kernel: Kernel, mount: Mount, want: { blocks?: boolean; 
   switch (mount.fstype) {
     case 'devtmpfs':
       return { totalKb: 4018796, usedKb: 0, availKb: 4018796, inodes: 1004699, iused: 412, ifree: 1004287 };
-    case 'tmpfs':
-      return { totalKb: 65536, usedKb: 0, availKb: 65536, inodes: 1004699, iused: 17, ifree: 1004682 };
-    case 'ext4':
+    case 'tmpfs': {
+      if (!(mount.fs instanceof TmpFs))
+        return { totalKb: 65536, usedKb: 0, availKb: 65536, inodes: 1004699, iused: 17, ifree: 1004682 };
+      // A mounted tmpfs: its size limit, the pages its files take, nr_inodes half the memory's pages.
+      const { usedKb, inodes } = mount.fs.usage();
+      const totalKb = mount.fs.sizeKb;
+      return { totalKb, usedKb, availKb: totalKb - usedKb, inodes: 1004699, iused: inodes, ifree: 1004699 - inodes };
+    }
     case 'overlay':
+    case 'ext4':
     case 'xfs': {
+      // ovl_statfs answers for the upper layer's filesystem: a tmpfs, where the upper is on one.
+      const upper = mount.fs instanceof OverlayFs ? mount.fs.layers.upper : undefined;
+      const tmpfs =
+        upper === undefined
+          ? undefined
+          : kernel
+              .mounts()
+              .find((m) => m.fs instanceof TmpFs && (upper === m.fs.store || upper.startsWith(`${m.fs.store}/`)));
+      if (tmpfs) return fsUsage(kernel, tmpfs, want);
       const usedKb = want.blocks ? diskUsedKb(kernel) : 0;
       const iused = want.inodes ? diskUsedInodes(kernel) : 0;
       return {

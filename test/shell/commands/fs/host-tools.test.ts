@@ -172,12 +172,95 @@ describe('stat in the coreutils of the system it runs on', () => {
 describe('findmnt options the tutor does not model', () => {
   it('are findmnt’s own, so they say "not simulated here" rather than "invalid option"', async () => {
     const { run } = await makeShell();
-    for (const line of ['findmnt -J', 'findmnt --json /', 'findmnt -D', 'findmnt --pairs', 'findmnt -p']) {
+    for (const line of ['findmnt -p', 'findmnt --poll', 'findmnt -s']) {
       const r = await run(line);
-      expect(r.err, line).toMatch(/^findmnt: -[JDPp]\/--(json|df|pairs|poll): not simulated here/);
+      expect(r.err, line).toMatch(/^findmnt: -[ps]\/--(poll|fstab): not simulated here/);
       expect(r.code, line).toBe(1);
     }
     expect((await run('findmnt -Z')).err).toMatch(/^findmnt: invalid option -- 'Z'\n/);
     expect((await run('findmnt -n /')).out).toMatch(/^\/ +\S+ +ext4 /);
+  });
+});
+
+describe('tmpfs and findmnt -J, -P, -D (util-linux 2.38 and the kernel on a real host)', () => {
+  it('mounts a tmpfs that df, stat -f and findmnt show, and an overlay with its upper there', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/t /tmp/l /tmp/m && echo hi > /tmp/l/f');
+    expect((await run('mount -t tmpfs -o size=1M tmpfs /tmp/t')).code).toBe(0);
+    expect((await run('grep /tmp/t /proc/mounts')).out).toBe('tmpfs /tmp/t tmpfs rw,relatime,size=1024k 0 0\n');
+    expect((await run("stat -f -c '%T %S %b' /tmp/t")).out).toBe('tmpfs 4096 256\n');
+    await run('mkdir /tmp/t/u /tmp/t/w');
+    await run('mount -t overlay overlay -o lowerdir=/tmp/l,upperdir=/tmp/t/u,workdir=/tmp/t/w /tmp/m');
+    await run('echo more >> /tmp/m/f');
+    expect((await run('df /tmp/m')).out.split('\n')[1]).toBe('overlay             1024     4      1020   1% /tmp/m');
+    expect((await run('findmnt -D /tmp/t')).out).toBe(
+      'SOURCE FSTYPE SIZE USED AVAIL USE% TARGET\ntmpfs  tmpfs    1M   4K 1020K   0% /tmp/t\n',
+    );
+    const d = await run('findmnt -D -t overlay');
+    expect([d.out, d.code]).toEqual(['', 1]);
+    expect((await run('findmnt -P -o TARGET,USE%,FS-OPTIONS /tmp/t')).out).toBe(
+      'TARGET="/tmp/t" USE%="0%" FS-OPTIONS="rw,size=1024k"\n',
+    );
+    expect((await run('findmnt -J -o TARGET,ID,USE% /tmp/t')).out).toMatch(
+      /^\{\n {3}"filesystems": \[\n {6}\{\n {9}"target": "\/tmp\/t",\n {9}"id": \d+,\n {9}"use%": "0%"\n {6}\}\n {3}\]\n\}\n$/,
+    );
+    const bad = await run('mount -t tmpfs -o size=lots tmpfs /tmp/t');
+    expect([bad.err.split(',')[0], bad.code]).toEqual(['mount: /tmp/t: wrong fs type', 32]);
+    expect((await run('umount /tmp/t; cat /tmp/m/f')).out).toBe('hi\nmore\n');
+  });
+
+  it('nests a JSON tree under the picked parents, prints an empty one with status 0, refuses -J with -r', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/a && mount -t tmpfs tmpfs /tmp/a && mkdir /tmp/a/b && mount -t tmpfs none /tmp/a/b');
+    expect((await run('findmnt -J -t tmpfs -o TARGET')).out).toBe(
+      [
+        '{',
+        '   "filesystems": [',
+        '      {',
+        '         "target": "/tmp/a",',
+        '         "children": [',
+        '            {',
+        '               "target": "/tmp/a/b"',
+        '            }',
+        '         ]',
+        '      }',
+        '   ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const empty = await run('findmnt -J -t xfs');
+    expect([empty.out, empty.code]).toEqual(['{\n   "filesystems": [\n\n   ]\n}\n', 0]);
+    const both = await run('findmnt -J -r');
+    expect([both.err, both.code]).toEqual([
+      'findmnt: mutually exclusive arguments: --json --pairs --raw --verify\n',
+      1,
+    ]);
+    expect((await run('findmnt -P -t tmpfs -o TARGET')).out).toBe('TARGET="/tmp/a"\nTARGET="/tmp/a/b"\n');
+  });
+});
+
+describe('mv of a directory from a lower layer (EXDEV without redirect_dir)', () => {
+  it('copies it and removes the old one as GNU mv does, -v naming each step; redirect_dir=on renames it', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/r/l/d /tmp/r/u /tmp/r/w /tmp/r/m && echo x > /tmp/r/l/d/f');
+    await run('mount -t overlay overlay -o lowerdir=/tmp/r/l,upperdir=/tmp/r/u,workdir=/tmp/r/w /tmp/r/m');
+    expect((await run('cat /sys/module/overlay/parameters/redirect_dir')).out).toBe('N\n');
+    expect((await run('mv -v /tmp/r/m/d /tmp/r/m/e')).out).toBe(
+      [
+        "created directory '/tmp/r/m/e'",
+        "copied '/tmp/r/m/d/f' -> '/tmp/r/m/e/f'",
+        "removed '/tmp/r/m/d/f'",
+        "removed directory '/tmp/r/m/d'",
+        '',
+      ].join('\n'),
+    );
+    expect((await run("stat -c '%F' /tmp/r/u/d /tmp/r/u/e/f")).out).toBe('character special file\nregular file\n');
+    await run('umount /tmp/r/m && rm -rf /tmp/r/u/* && mkdir /tmp/r/l/d2');
+    await run(
+      'mount -t overlay overlay -o lowerdir=/tmp/r/l,upperdir=/tmp/r/u,workdir=/tmp/r/w,redirect_dir=on /tmp/r/m',
+    );
+    expect((await run('mv -v /tmp/r/m/d2 /tmp/r/m/e2')).out).toBe("renamed '/tmp/r/m/d2' -> '/tmp/r/m/e2'\n");
+    expect((await run('getfattr -n trusted.overlay.redirect --only-values /tmp/r/u/e2')).out).toBe('d2');
   });
 });
