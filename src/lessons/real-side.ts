@@ -49,7 +49,9 @@ export type SimulatorOnly =
   /** A docker lesson on a machine without dockerd (the kernel lessons still run for real). */
   | { why: 'no-dockerd' }
   /** A kernel lesson whose workdir's parent (outside /tmp and /root) is not on this machine. */
-  | { why: 'no-workdir-parent'; dir: string };
+  | { why: 'no-workdir-parent'; dir: string }
+  /** A kernel lesson whose lab could not be made here (unshare refused, no overlay, the tutor's dir …). */
+  | { why: 'no-lab'; detail: string };
 
 /** Where a lesson runs under `--real`, as the lesson map shows it. */
 export type RealPlace = { on: 'daemon' } | { on: 'kernel' } | { on: 'simulator'; why: SimulatorOnly };

@@ -164,6 +164,8 @@ function simulatorOnlyWhy(s: SimulatorOnly): string {
       return (
         `it works under ${s.dir}, which this machine does not have ` + '(the tutor creates nothing outside its own dir)'
       );
+    case 'no-lab':
+      return `its lab on the real kernel could not be made here: ${s.detail}`;
   }
 }
 
@@ -179,6 +181,8 @@ function simulatorOnlyWhyZh(s: SimulatorOnly): string {
       return '它需要 dockerd，而这台机器上没有（apt-get install docker.io）';
     case 'no-workdir-parent':
       return `它在 ${s.dir} 下工作，而这台机器上没有这个目录（教程不会在自己的目录之外创建任何东西）`;
+    case 'no-lab':
+      return `无法在这里的真实内核上为它创建实验环境：${s.detail}`;
   }
 }
 

@@ -15,20 +15,40 @@ export interface KernelLessonSide extends RealSide {
   readonly lab: string | undefined;
   /** Ends the lab (its namespace, its mounts) and removes its dir; the next rebuild makes another. */
   close(): Promise<void>;
+  /** Makes the lab the lesson will run in (the first rebuild takes it up as it is): why it cannot be
+   * made here (unshare refused, no overlay …), if it cannot. */
+  prepare(): Promise<string | undefined>;
 }
 
 /** The real side of a kernel lesson working in `workdir`, its labs made under `base`. */
 export function kernelSide(base: string, workdir: string): KernelLessonSide {
   let lab: KernelLab | undefined;
+  /** The lab was made and nothing has run in it yet (prepare's, for the first rebuild). */
+  let unused = false;
   let host = realHost({});
-  const open = async () => {
-    const made = await KernelLab.open(base, workdir);
-    if (typeof made === 'string') throw new Error(`the kernel lesson's lab: ${made}`);
+  const make = async (): Promise<KernelLab | string> => {
+    try {
+      return await KernelLab.open(base, workdir);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const adopt = (made: KernelLab) => {
     lab = made;
+    unused = true;
     host = realHost({ filesPid: made.pid });
     return made;
   };
-  const current = async () => lab ?? (await open());
+  const open = async () => {
+    const made = await make();
+    if (typeof made === 'string') throw new Error(`the kernel lesson's lab: ${made}`);
+    return adopt(made);
+  };
+  const current = async () => {
+    const l = lab ?? (await open());
+    unused = false;
+    return l;
+  };
   const quiet = async (line: string) => {
     const l = await current();
     if ((await (await l.shell()).run(line, () => {})).exited) l.ended();
@@ -64,11 +84,22 @@ export function kernelSide(base: string, workdir: string): KernelLessonSide {
       takeTrace(l.trace.records);
       return given.trim();
     },
+    async prepare(): Promise<string | undefined> {
+      if (lab) return undefined;
+      const made = await make();
+      if (typeof made === 'string') return made;
+      adopt(made);
+      return undefined;
+    },
     async rebuild(setup: readonly string[], lines: readonly string[], say?: (s: string) => void): Promise<void> {
-      const old = lab;
-      lab = undefined;
-      await old?.close();
-      const l = await open();
+      // A lab prepare made, nothing run in it yet, is as fresh as a new one.
+      if (!lab || !unused) {
+        const old = lab;
+        lab = undefined;
+        await old?.close();
+        await open();
+      }
+      const l = await current();
       // Each line said as it runs: a rebuild takes a moment the learner waits through.
       for (const line of [...setup, ...lines]) {
         say?.(`  ${line}\n`);

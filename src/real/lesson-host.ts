@@ -152,13 +152,19 @@ export async function startRealLessons(
   let kernel: KernelLessonSide | undefined;
   let active: RealLessonSide | KernelLessonSide | undefined;
   let stopping: Promise<void> | undefined;
+  /** Why the last kernel lesson's lab could not be made, while that holds. */
+  let labFailed: string | undefined;
   return {
     daemon,
     facts: { dockerVersion: daemon?.version ?? '', kernel: release(), storage: 'overlay2' },
     get active() {
       return active;
     },
-    place: (lesson) => placeOf(lesson, daemon),
+    // After a lab could not be made, the map says the kernel lessons run on the simulator, and why.
+    place: (lesson) =>
+      labFailed !== undefined && lesson.data.real === 'kernel'
+        ? { on: 'simulator', why: { why: 'no-lab', detail: labFailed } }
+        : placeOf(lesson, daemon),
     open: async (lesson) => {
       const place = placeOf(lesson, daemon);
       // One real side at a time: the last lesson's lab goes (its namespace, its mounts, its dir).
@@ -169,7 +175,17 @@ export async function startRealLessons(
         active = undefined;
         return place.why;
       }
-      if (place.on === 'kernel') kernel = kernelSide(kernelBase, lesson.data.workdir ?? '/tmp/lab');
+      if (place.on === 'kernel') {
+        // A lab that cannot be made here (unshare refused, no overlay): the lesson on the simulator, saying why.
+        const lab = kernelSide(kernelBase, lesson.data.workdir ?? '/tmp/lab');
+        const why = await lab.prepare();
+        labFailed = why;
+        if (why !== undefined) {
+          active = undefined;
+          return { why: 'no-lab', detail: why };
+        }
+        kernel = lab;
+      }
       active = place.on === 'kernel' ? kernel : side;
       return active as RealLessonSide | KernelLessonSide;
     },

@@ -4,7 +4,7 @@
 // it ends, and after a kill -9 and the next start, nothing of the lab is left: no process, no mount
 // in any namespace, no directory. Needs root on Linux and the built bin; no Docker.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,10 +21,11 @@ const MOUNT =
   'mount -t overlay overlay -o lowerdir=/tmp/lab/lower,upperdir=/tmp/lab/upper,workdir=/tmp/lab/work /tmp/lab/merged';
 
 /** The line-mode tutor on the fixture's kernel lesson, its state and real dirs under `dir`. */
-function tutor(dir: string) {
+function tutor(dir: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, 'tutor', '--lesson', '1', '--real', '--lessons', LESSONS], {
     env: {
       ...process.env,
+      ...env,
       OVERLAY_TUTOR_DOCKERD: 'none',
       OVERLAY_TUTOR_REAL_DIR: join(dir, 'real'),
       XDG_STATE_HOME: join(dir, 'state'),
@@ -101,6 +102,34 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     expect(labs(dir)).toEqual([]);
     expect(processesOfLab(lab as string)).toEqual([]);
     expect(overlaysOf(lab as string)).toEqual([]);
+  }, 240_000);
+
+  it('a lab that cannot be made (unshare refused) puts the lesson on the simulator, saying why', async () => {
+    // An unshare that fails as it does without CAP_SYS_ADMIN, first on PATH (the tutor finds it there).
+    const fake = join(dir, 'fake-bin');
+    mkdirSync(fake, { recursive: true });
+    writeFileSync(
+      join(fake, 'unshare'),
+      '#!/bin/sh\necho "unshare: unshare failed: Operation not permitted" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    );
+    const own = join(dir, 'refused');
+    const t = tutor(own, { PATH: `${fake}:${process.env.PATH ?? ''}` });
+    await t.waitFor(/step 1 of 6[\s\S]*root@host:~# /);
+    expect(t.out()).toMatch(
+      /Simulated host only: this lesson cannot run on this real host: its lab on the real kernel could not be made here: its namespace could not be made \(1\): unshare: unshare failed: Operation not permitted\. You take it on the simulator\./,
+    );
+    // The lesson goes on, on the simulator: a step is judged there.
+    await t.type('', 'step 2 of 6');
+    await t.type('mkdir -p /tmp/lab/lower/dir /tmp/lab/upper /tmp/lab/work /tmp/lab/merged', 'root@host:~#');
+    await t.type('echo old > /tmp/lab/lower/file; echo keep > /tmp/lab/lower/dir/a', 'step 3 of 6');
+    // The map says where it runs now, and why.
+    await t.type('lessons', /simulated[\s\S]*lab on the real kernel could not be made here[\s\S]*lesson>/);
+    t.child.stdin.write('q\n');
+    expect(await ended(t.child)).toBe(0);
+    expect(labs(own)).toEqual([]);
   }, 240_000);
 
   it('after a kill -9 the next start ends what the lab left running and removes it', async () => {
