@@ -69,6 +69,8 @@ export interface TutorOptions {
         open(lesson: Lesson): Promise<RealSide | SimulatorOnly>;
         /** Where the lesson runs here (the map shows it for each lesson). */
         place?(lesson: Lesson): RealPlace;
+        /** The learner left the lesson (the map): what its real side holds is released at once. */
+        leave?(): Promise<void>;
       }
     | undefined;
 }
@@ -424,7 +426,9 @@ export class Tutor {
     return o;
   }
 
-  private toMap(io: TutorIO): TutorTurn {
+  private async toMap(io: TutorIO): Promise<TutorTurn> {
+    // A kernel lesson's lab (its processes, its namespace's mounts, its dir) ends as the lesson is left.
+    if (this.state.at === 'lesson' || this.state.at === 'recap') await this.o.real?.leave?.();
     this.state = { at: 'map' };
     this.pending = undefined;
     io.say(`\n${this.mapText()}`);

@@ -42,6 +42,8 @@ export interface RealLessons {
   place(lesson: Lesson): RealPlace;
   /** The lesson's real side, or why it runs on the simulated host only. */
   open(lesson: Lesson): Promise<RealLessonSide | KernelLessonSide | SimulatorOnly>;
+  /** The learner left the lesson: a kernel lesson's lab ends at once (its processes, its mounts, its dir). */
+  leave(): Promise<void>;
   /** Ends the bash and the lab, stops the daemon (its containers removed, its mounts gone); once. */
   stop(): Promise<void>;
 }
@@ -188,6 +190,13 @@ export async function startRealLessons(
       }
       active = place.on === 'kernel' ? kernel : side;
       return active as RealLessonSide | KernelLessonSide;
+    },
+    leave: async () => {
+      const lab = kernel;
+      if (!lab) return;
+      kernel = undefined;
+      if (active === lab) active = undefined;
+      await lab.close();
     },
     stop: () =>
       (stopping ??= (async () => {

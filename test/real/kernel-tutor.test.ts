@@ -97,6 +97,10 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     const progress = readFileSync(join(dir, 'state', 'overlay-tutor', 'progress.json'), 'utf8');
     expect(JSON.parse(progress).lessons['overlay-lab']).toMatchObject({ current: 5 });
     await t.type('lessons', 'lesson>');
+    // Leaving the lesson ends its lab at once: no process, no mount, no dir (not at the next lesson's start).
+    expect(labs(dir)).toEqual([]);
+    expect(processesOfLab(lab as string)).toEqual([]);
+    expect(overlaysOf(lab as string)).toEqual([]);
     t.child.stdin.write('q\n');
     expect(await ended(t.child)).toBe(0);
     expect(labs(dir)).toEqual([]);
