@@ -141,6 +141,7 @@ export class DockerService {
     this.daemonLog(pid, 'Starting up');
     this.current = createDaemon({ ...this.options, storageDriver: driver });
     this.daemonLog(pid, 'Loading containers: start.');
+    this.current.restartByPolicy();
     this.daemonLog(pid, 'Loading containers: done.');
     this.daemonLog(pid, 'Docker daemon', ` commit=5d6db84 graphdriver(s)=${driver} version=${DOCKER_VERSION}`);
     this.daemonLog(pid, 'Daemon has completed initialization');
@@ -164,7 +165,7 @@ export class DockerService {
     if (d) {
       this.log('systemd', 1, `Stopping ${UNIT_DESCRIPTION}...`);
       this.daemonLog(pid, "Processing signal 'terminated'");
-      for (const c of d.ps(false)) d.stop(c.id);
+      d.shutdown();
       this.current = undefined;
       this.daemonLog(pid, 'Daemon shutdown complete');
       this.log('systemd', 1, 'docker.service: Deactivated successfully.');

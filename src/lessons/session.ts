@@ -190,7 +190,8 @@ export class LessonRunner implements LessonSession {
     const pinned = this.lesson.data.date === undefined ? undefined : parseHostDate(this.lesson.data.date);
     const host = this.makeHost(this.lesson.data.seed, pinned);
     for (const line of this.lesson.data.setup) await host.session.run(line, QUIET);
-    for (const l of lines) await host.session.run(l.line, QUIET);
+    // The learner typed these at the tutor, on a terminal (docker run -it needs one).
+    for (const l of lines) await host.session.run(l.line, { ...QUIET, stdinIsTerminal: true });
     return host;
   }
 

@@ -84,7 +84,8 @@ export async function runLineTutor(o: LineTutorOptions): Promise<number> {
     stdin: new Uint8Array(0),
     stdout: (d) => void output.write(d),
     stderr: (d) => void output.write(d),
-    stdinIsTerminal: false,
+    // docker run -it needs a terminal to attach: the learner's, when they type at one.
+    stdinIsTerminal: Boolean((input as { isTTY?: boolean }).isTTY),
     stdoutIsTerminal: false,
     say: (text) => void output.write(text),
   };

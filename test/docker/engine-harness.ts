@@ -93,7 +93,8 @@ export function makeEnv(seed = 1): Env {
         stdin: new Uint8Array(),
         stdout: (d) => void (stdout += text(d)),
         stderr: (d) => void (stderr += text(d)),
-        stdinIsTerminal: false,
+        // Typed at the tutor: docker run -it and exec -it have a terminal to attach.
+        stdinIsTerminal: true,
         stdoutIsTerminal: env.terminal,
         proc,
         env: new Map(),

@@ -44,7 +44,8 @@ function start(lang: 'en' | 'zh-CN' = 'en', progress = memoryStore()) {
     stdin: new Uint8Array(0),
     stdout: add,
     stderr: add,
-    stdinIsTerminal: false,
+    // The learner types at a terminal (docker exec -it attaches it).
+    stdinIsTerminal: true,
     stdoutIsTerminal: false,
     say: add,
   };

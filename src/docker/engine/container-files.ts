@@ -3,7 +3,13 @@
 // tutorial never sets keep Go's zero values.
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
+import { portBindings, settingsOf } from './run-settings.js';
 import type { Container } from './types.js';
+
+/** containers/<id>/<id>-json.log, which only the json-file driver writes (LogPath is '' with any other). */
+export function logPathOf(d: Daemon, c: Container): string {
+  return c.hasBeenStarted && settingsOf(c).logDriver === 'json-file' ? `${d.containerDir(c)}/${c.id}-json.log` : '';
+}
 
 export function configV2Json(d: Daemon, c: Container): string {
   const dir = d.containerDir(c);
@@ -64,7 +70,7 @@ export function configV2Json(d: Daemon, c: Container): string {
       IsAnonymousEndpoint: false,
       HasSwarmEndpoint: false,
     },
-    LogPath: started ? `${dir}/${c.id}-json.log` : '',
+    LogPath: logPathOf(d, c),
     Name: c.name,
     Driver: d.driver.name,
     OS: 'linux',
@@ -72,7 +78,7 @@ export function configV2Json(d: Daemon, c: Container): string {
     ProcessLabel: '',
     RestartCount: 0,
     HasBeenStartedBefore: started,
-    HasBeenManuallyStopped: false,
+    HasBeenManuallyStopped: !!c.manuallyStopped,
     MountPoints: Object.fromEntries(
       c.mounts.map((m) => [
         m.Destination,
@@ -105,13 +111,14 @@ export function configV2Json(d: Daemon, c: Container): string {
 }
 
 export function hostConfigObject(c: Container): Record<string, unknown> {
+  const s = settingsOf(c);
   return {
     Binds: c.mounts.length ? c.mounts.map((m) => `${m.Name ?? m.Source}:${m.Destination}`) : null,
     ContainerIDFile: '',
-    LogConfig: { Type: 'json-file', Config: {} },
-    NetworkMode: 'default',
-    PortBindings: {},
-    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    LogConfig: { Type: s.logDriver, Config: {} },
+    NetworkMode: s.networkMode,
+    PortBindings: portBindings(c.publish),
+    RestartPolicy: s.restartPolicy,
     AutoRemove: c.autoRemove,
     VolumeDriver: '',
     VolumesFrom: null,
@@ -129,7 +136,7 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     OomScoreAdj: 0,
     PidMode: '',
     Privileged: false,
-    PublishAllPorts: false,
+    PublishAllPorts: s.publishAll,
     ReadonlyRootfs: false,
     SecurityOpt: null,
     UTSMode: '',
@@ -139,8 +146,8 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     ConsoleSize: [0, 0],
     Isolation: '',
     CpuShares: 0,
-    Memory: 0,
-    NanoCpus: 0,
+    Memory: s.memory,
+    NanoCpus: s.nanoCpus,
     CgroupParent: '',
     BlkioWeight: 0,
     BlkioWeightDevice: [],
@@ -160,7 +167,7 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     KernelMemory: 0,
     KernelMemoryTCP: 0,
     MemoryReservation: 0,
-    MemorySwap: 0,
+    MemorySwap: s.memorySwap,
     MemorySwappiness: null,
     OomKillDisable: false,
     PidsLimit: null,

@@ -12,8 +12,17 @@ import { bindMount } from './bind.js';
 import { createVolume, removeVolume, volumeUsers } from './volumes.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { stopNginx } from './nginx-start.js';
-import { containerEnv, execLookupError, isShellLine, runMainProcess, shellArgs, shellLine } from './process.js';
-import { DaemonError, type Container, type RunIO } from './types.js';
+import {
+  containerEnv,
+  execLookupError,
+  isLongRunning,
+  isShellLine,
+  runMainProcess,
+  shellArgs,
+  shellLine,
+} from './process.js';
+import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf } from './run-settings.js';
+import { DaemonError, type Container, type RunIO, type RunSettings } from './types.js';
 
 export interface CreateOptions {
   image: string;
@@ -36,6 +45,32 @@ export interface CreateOptions {
   hostname?: string;
   /** -u: Config.User over the image's. */
   user?: string;
+  /** -m, --cpus, --network, --restart, -P, --log-driver (run-settings.ts); --expose's ports. */
+  memory?: number;
+  nanoCpus?: number;
+  networkMode?: string;
+  restartPolicy?: { Name: string; MaximumRetryCount: number };
+  publishAll?: boolean;
+  expose?: string[];
+  logDriver?: string;
+}
+
+/** The host's CPUs, as the simulated host's docker info counts them. */
+const HOST_CPUS = 2;
+
+function settingsFrom(o: CreateOptions): RunSettings {
+  const memory = o.memory ?? 0;
+  const s: RunSettings = {
+    memory,
+    memorySwap: memory > 0 ? memory * 2 : 0,
+    nanoCpus: o.nanoCpus ?? 0,
+    networkMode: o.networkMode ?? DEFAULT_SETTINGS.networkMode,
+    restartPolicy: o.restartPolicy ?? DEFAULT_SETTINGS.restartPolicy,
+    publishAll: !!o.publishAll,
+    logDriver: o.logDriver ?? DEFAULT_SETTINGS.logDriver,
+  };
+  checkSettings(s, HOST_CPUS);
+  return s;
 }
 
 /** The init layer's entries (moby daemon/initlayer): created where the image lacks them. */
@@ -72,6 +107,7 @@ export class Daemon extends DaemonCore {
     if (o.workdir !== undefined && o.workdir !== '' && !o.workdir.startsWith('/'))
       throw new DaemonError(`the working directory '${o.workdir}' is invalid, it needs to be an absolute path`, 400);
     const image = this.getImage(o.image);
+    const settings = settingsFrom(o);
     if (o.name !== undefined) {
       if (!VALID_NAME.test(o.name))
         throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -109,11 +145,11 @@ export class Daemon extends DaemonCore {
       WorkingDir: o.workdir ?? base.WorkingDir ?? '',
       Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
       Labels: { ...(base.Labels ?? {}), ...(o.labels ?? {}) },
-      ...(o.publish?.length
+      ...(o.publish?.length || o.expose?.length
         ? {
             ExposedPorts: {
               ...(base.ExposedPorts ?? {}),
-              ...Object.fromEntries(o.publish.map((p) => [portOf(p), {}])),
+              ...Object.fromEntries([...(o.expose ?? []), ...(o.publish ?? []).map(portOf)].sort().map((p) => [p, {}])),
             },
           }
         : {}),
@@ -147,6 +183,7 @@ export class Daemon extends DaemonCore {
         finishedAt: '0001-01-01T00:00:00Z',
       },
       hasBeenStarted: false,
+      ...(settings !== DEFAULT_SETTINGS ? { settings } : {}),
     };
     this.populateVolumes(c);
     const dir = this.containerDir(c);
@@ -231,30 +268,23 @@ export class Daemon extends DaemonCore {
   start(ref: string): Container {
     const c = this.getContainer(ref);
     if (c.state.status === 'running') return c;
+    const net = networkName(settingsOf(c));
+    if (!['bridge', 'host', 'none'].includes(net)) throw new DaemonError(`network ${net} not found`, 404);
     const merged = this.driver.mount(c.rw.mountId);
     mountContainerSystem(this.kernel, merged, { release: this.kernelVersion, tty: !!c.config.Tty });
     this.mountVolumes(c, merged);
     const dir = this.containerDir(c);
-    const running = [...this.containers.values()].filter((x) => x.state.status === 'running').length;
+    const running = [...this.containers.values()].filter((x) => x.state.status === 'running');
+    const startedAt = this.now().text;
+    c.state = { ...c.state, startedAt };
+    c.endpoint = newEndpoint(c, running, (proto) => this.nextHostPort(proto));
     this.fs.write(`${dir}/hostname`, `${hostnameOf(c)}\n`, 0o644);
-    this.fs.write(
-      `${dir}/hosts`,
-      [
-        '127.0.0.1\tlocalhost',
-        '::1\tlocalhost ip6-localhost ip6-loopback',
-        'fe00::0\tip6-localnet',
-        'ff00::0\tip6-mcastprefix',
-        'ff02::1\tip6-allnodes',
-        'ff02::2\tip6-allrouters',
-        `172.17.0.${2 + running}\t${hostnameOf(c)}`,
-        '',
-      ].join('\n'),
-      0o644,
-    );
+    this.fs.write(`${dir}/hosts`, this.hostsFile(c), 0o644);
     const resolv = this.resolvConf();
     this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
     this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
-    if (!this.fs.exists(`${dir}/${c.id}-json.log`)) this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
+    if (settingsOf(c).logDriver === 'json-file' && !this.fs.exists(`${dir}/${c.id}-json.log`))
+      this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
     // As runc does: the per-container files are bind-mounted over the init layer's empty ones.
     for (const f of ['resolv.conf', 'hostname', 'hosts']) {
@@ -267,12 +297,46 @@ export class Daemon extends DaemonCore {
       status: 'running',
       pid: 1000 + ((((pid[0] as number) << 8) | (pid[1] as number)) % 30000),
       exitCode: 0,
-      startedAt: this.now().text,
+      startedAt,
     };
     c.hasBeenStarted = true;
+    c.manuallyStopped = false;
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'start', id: c.id });
     return c;
+  }
+
+  /** The port allocator's next port for a protocol: it goes on from the last one it gave (not
+   * back to a freed one) through Linux's default ephemeral range, ip_local_port_range's 32768–60999. */
+  private readonly lastHostPort = new Map<string, number>();
+  private nextHostPort(proto: string): number {
+    const last = this.lastHostPort.get(proto) ?? 32767;
+    const next = last >= 60999 ? 32768 : last + 1;
+    this.lastHostPort.set(proto, next);
+    return next;
+  }
+
+  /** /etc/hosts for the container: the host's own on the host network, else localhost's lines and,
+   * on the bridge, the container's address. */
+  private hostsFile(c: Container): string {
+    if (settingsOf(c).networkMode === 'host') {
+      try {
+        return this.fs.readText('/etc/hosts');
+      } catch {
+        return '';
+      }
+    }
+    const ip = c.endpoint?.ip;
+    return [
+      '127.0.0.1\tlocalhost',
+      '::1\tlocalhost ip6-localhost ip6-loopback',
+      'fe00::0\tip6-localnet',
+      'ff00::0\tip6-mcastprefix',
+      'ff02::1\tip6-allnodes',
+      'ff02::2\tip6-allrouters',
+      ...(ip ? [`${ip}\t${hostnameOf(c)}`] : []),
+      '',
+    ].join('\n');
   }
 
   /** The host's resolv.conf without localhost resolvers (they do not work in a container). */
@@ -362,20 +426,59 @@ export class Daemon extends DaemonCore {
     if (c.state.status !== 'running') return;
     this.unmountAll(c);
     c.state = { ...c.state, status: 'exited', paused: false, pid: 0, exitCode, finishedAt: this.now().text };
+    c.endpoint = undefined;
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'die', id: c.id });
     if (c.autoRemove) this.rm(c.id, true);
   }
 
-  stop(ref: string): Container {
+  /**
+   * docker stop: SIGTERM, then SIGKILL after the grace period (-t, 10 s by default). PID 1 ignores
+   * a signal it has no handler for, so sleep or a shell without a trap waits out the grace (the
+   * clock moves on by it) and dies with 137; nginx, or a shell that traps TERM, exits at once with
+   * its own status. `manual`: a learner's stop (false for the daemon's own at shutdown).
+   */
+  stop(ref: string, timeout?: number, manual = true): Container {
     const c = this.getContainer(ref);
     if (c.state.status !== 'running') return c;
-    // sleep and shells as PID 1 ignore SIGTERM and are killed after the timeout: 137.
-    const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
-    if (prog === 'nginx') stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
-    this.exited(c, prog === 'nginx' ? 0 : 137);
+    if (manual) c.manuallyStopped = true;
+    const handled = termExitCode(c, 15);
+    if (handled === undefined)
+      (this.clock as { advance?: (ms: number) => void }).advance?.(Math.max(0, timeout ?? 10) * 1000);
+    if (handled !== undefined && mainProgram(c) === 'nginx') stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
+    this.exited(c, handled ?? 137);
     this.emit({ kind: 'container', action: 'stop', id: c.id });
     return c;
+  }
+
+  /** The daemon's shutdown (systemctl stop/restart docker): every running container stopped at
+   * once, the clock moving on by one grace period if any of them waits it out. */
+  shutdown(): void {
+    const running = [...this.containers.values()].filter((c) => c.state.status === 'running');
+    if (running.some((c) => termExitCode(c, 15) === undefined))
+      (this.clock as { advance?: (ms: number) => void }).advance?.(10_000);
+    for (const c of running) {
+      const code = termExitCode(c, 15);
+      if (code !== undefined && mainProgram(c) === 'nginx') stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
+      this.exited(c, code ?? 137);
+      this.emit({ kind: 'container', action: 'stop', id: c.id });
+    }
+  }
+
+  /** After a start of the daemon: what the restart policies bring back (restartmanager's
+   * ShouldRestart: always; unless-stopped unless a learner stopped it; on-failure after a non-zero
+   * exit). A main process that keeps running starts again with its layers mounted; one that would
+   * end at once is left as it was (its restart loop is not simulated). */
+  restartByPolicy(): void {
+    for (const c of this.containers.values()) {
+      if (c.state.status !== 'exited') continue;
+      const p = settingsOf(c).restartPolicy;
+      const again =
+        p.Name === 'always' ||
+        (p.Name === 'unless-stopped' && !c.manuallyStopped) ||
+        (p.Name === 'on-failure' && c.state.exitCode !== 0);
+      if (again && isLongRunning([c.path, ...c.args], true)) this.start(c.id);
+    }
   }
 
   /** removeVolumes: docker rm -v, the container's anonymous volumes go with it. */
@@ -450,11 +553,13 @@ export class Daemon extends DaemonCore {
     if (c.state.status !== 'running')
       throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`, 409);
     this.emit({ kind: 'container', action: 'kill', id: c.id });
-    const prog = (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
+    c.manuallyStopped = true;
+    this.saveContainer(c);
+    const handled = termExitCode(c, num);
     if (num === 9) this.exited(c, 137);
-    else if (prog === 'nginx' && [2, 3, 15].includes(num)) {
-      stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
-      this.exited(c, 0);
+    else if (handled !== undefined) {
+      if (mainProgram(c) === 'nginx') stopNginx(this.kernel.proc({ root: this.mergedDir(c) }));
+      this.exited(c, handled);
     }
   }
 
@@ -528,6 +633,32 @@ export class Daemon extends DaemonCore {
       io,
     });
   }
+}
+
+/** The container's main program, through an entrypoint script that ends in exec "$@". */
+function mainProgram(c: Container): string {
+  return (c.path.split('/').pop() ?? '').replace(/^docker-entrypoint\.sh$/, c.args[0] ?? '');
+}
+
+/**
+ * The status PID 1 exits with on signal `num`, when it handles it: nginx on INT, QUIT and TERM
+ * (0); a shell whose script traps the signal with `exit N` (N). Undefined: no handler, and PID 1
+ * ignores any signal it does not handle (SIGKILL aside).
+ */
+export function termExitCode(c: Container, num: number): number | undefined {
+  if (mainProgram(c) === 'nginx') return [2, 3, 15].includes(num) ? 0 : undefined;
+  if (!isShellLine([c.path, ...c.args])) return undefined;
+  const script = c.args[1] ?? '';
+  const name = Object.entries(SIGNALS).find(([, n]) => n === num)?.[0];
+  if (!name) return undefined;
+  for (const m of script.matchAll(/\btrap\s+(["'])\s*exit\s+(\d+)\s*;?\s*\1((?:\s+(?:SIG)?[A-Z0-9]+)+)/g)) {
+    const sigs = (m[3] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((x) => x.replace(/^SIG/, ''));
+    if (sigs.includes(name) || sigs.includes(String(num))) return Number(m[2]);
+  }
+  return undefined;
 }
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };

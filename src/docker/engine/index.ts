@@ -5,6 +5,7 @@ import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
 export { portOf, type CreateOptions } from './containers.js';
+export { LOG_DRIVERS, portMappings, settingsOf } from './run-settings.js';
 export type { Change } from './changes.js';
 export type { StoredImage } from './imagestore.js';
 export type { RoLayer, RwLayer } from './layerstore.js';

@@ -7,7 +7,9 @@ import { chainId } from '../digest.js';
 import { parseImageConfig, type ContainerConfig } from '../image-config.js';
 import type { DaemonCore } from './daemon.js';
 import type { RoLayer } from './layerstore.js';
-import type { Container, VolumeMount } from './types.js';
+import type { StoredImage } from './imagestore.js';
+import { DEFAULT_SETTINGS } from './run-settings.js';
+import type { Container, RunSettings, VolumeMount } from './types.js';
 
 interface ConfigV2 {
   ID: string;
@@ -19,10 +21,58 @@ interface ConfigV2 {
   Image: string;
   State: { Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
   HasBeenStartedBefore: boolean;
+  HasBeenManuallyStopped?: boolean;
   MountPoints: Record<
     string,
     { Source: string; Destination: string; Name: string; Type: 'bind' | 'volume'; Spec?: { Source?: string } }
   >;
+}
+
+interface HostConfigFile {
+  AutoRemove?: boolean;
+  Memory?: number;
+  MemorySwap?: number;
+  NanoCpus?: number;
+  NetworkMode?: string;
+  RestartPolicy?: { Name: string; MaximumRetryCount: number };
+  PublishAllPorts?: boolean;
+  LogConfig?: { Type?: string };
+  PortBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
+}
+
+/** The run settings hostconfig.json keeps (none when they are all the defaults). */
+function settingsFromFile(h: HostConfigFile): { settings?: RunSettings } {
+  const s: RunSettings = {
+    memory: h.Memory ?? 0,
+    memorySwap: h.MemorySwap ?? 0,
+    nanoCpus: h.NanoCpus ?? 0,
+    networkMode: h.NetworkMode ?? DEFAULT_SETTINGS.networkMode,
+    restartPolicy: h.RestartPolicy ?? DEFAULT_SETTINGS.restartPolicy,
+    publishAll: !!h.PublishAllPorts,
+    logDriver: h.LogConfig?.Type ?? DEFAULT_SETTINGS.logDriver,
+  };
+  return JSON.stringify(s) === JSON.stringify(DEFAULT_SETTINGS) ? {} : { settings: s };
+}
+
+/** -p's specs back from PortBindings. */
+function publishOf(b: HostConfigFile['PortBindings']): string[] {
+  return Object.entries(b ?? {}).flatMap(([port, binds]) =>
+    binds.map((x) =>
+      [x.HostIp, x.HostPort, port.replace(/\/tcp$/, '')]
+        .filter((part, i) => part !== '' || (i === 1 && x.HostIp !== ''))
+        .join(':'),
+    ),
+  );
+}
+
+/** A stand-in for an image that is gone: its ID and the layer the container was made on. */
+function goneImage(id: Digest, layer: RoLayer): StoredImage {
+  return {
+    id,
+    configBytes: new Uint8Array(),
+    config: { rootfs: { type: 'layers', diff_ids: [] } } as StoredImage['config'],
+    layer,
+  };
 }
 
 export function restoreState(d: DaemonCore): void {
@@ -80,9 +130,10 @@ export function restoreState(d: DaemonCore): void {
     const mounts = `${d.layers.root}/mounts/${id}`;
     if (!fs.exists(`${cdir}/${id}/config.v2.json`) || !fs.exists(mounts)) continue;
     const v = JSON.parse(fs.readText(`${cdir}/${id}/config.v2.json`)) as ConfigV2;
-    const image = d.imageStore.images.get(v.Image);
     const parent = d.layers.layers.get(fs.readText(`${mounts}/parent`));
-    if (!image || !parent) continue;
+    if (!parent) continue;
+    // An image rmi -f removed while the container used it: the container keeps its ID and its layers.
+    const image = d.imageStore.images.get(v.Image) ?? goneImage(v.Image as Digest, parent);
     parent.refs++;
     const rw = {
       containerId: id,
@@ -91,7 +142,7 @@ export function restoreState(d: DaemonCore): void {
       parent,
     };
     d.layers.mounts.set(id, rw);
-    let hostConfig: { AutoRemove?: boolean } = {};
+    let hostConfig: HostConfigFile = {};
     if (fs.exists(`${cdir}/${id}/hostconfig.json`))
       hostConfig = JSON.parse(fs.readText(`${cdir}/${id}/hostconfig.json`)) as typeof hostConfig;
     const wasRunning = v.State.Running;
@@ -124,7 +175,7 @@ export function restoreState(d: DaemonCore): void {
           ...(m.Type === 'volume' && m.Spec?.Source === '' ? { anonymous: true } : {}),
         }),
       ),
-      publish: [],
+      publish: publishOf(hostConfig.PortBindings),
       rw,
       state: {
         status: wasRunning || v.HasBeenStartedBefore ? 'exited' : 'created',
@@ -134,6 +185,8 @@ export function restoreState(d: DaemonCore): void {
         finishedAt: wasRunning ? d.now().text : v.State.FinishedAt,
       },
       hasBeenStarted: v.HasBeenStartedBefore,
+      ...(v.HasBeenManuallyStopped ? { manuallyStopped: true } : {}),
+      ...settingsFromFile(hostConfig),
     };
     d.containers.set(id, c);
   }

@@ -100,6 +100,34 @@ export interface Container {
   rw: RwLayer;
   state: ContainerState;
   hasBeenStarted: boolean;
+  /** How it runs (HostConfig's limits, network, restart policy, log driver); absent: the defaults. */
+  settings?: RunSettings;
+  /** docker stop or kill: an unless-stopped container stays stopped when the daemon restarts. */
+  manuallyStopped?: boolean;
+  /** Its endpoint on its network while it runs (the default bridge's address, the -P ports). */
+  endpoint?: Endpoint;
+}
+
+/** HostConfig's fields that docker run's flags set beyond the container's files. */
+export interface RunSettings {
+  memory: number;
+  /** The daemon's default with a memory limit: twice the limit. */
+  memorySwap: number;
+  nanoCpus: number;
+  /** default, bridge, host, none, or a network's name. */
+  networkMode: string;
+  restartPolicy: { Name: string; MaximumRetryCount: number };
+  publishAll: boolean;
+  logDriver: string;
+}
+
+export interface Endpoint {
+  /** 172.17.0.N on the bridge; '' on host and none. */
+  ip: string;
+  endpointId: string;
+  sandboxId: string;
+  /** The host port each -P port got ("80/tcp" → 49153). */
+  allocated: Record<string, number>;
 }
 
 export type DaemonEvent =

@@ -3,7 +3,8 @@
 import { GO_ZERO_TIME } from '../go-time.js';
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
-import { hostConfigObject } from './container-files.js';
+import { hostConfigObject, logPathOf } from './container-files.js';
+import { networkSettings } from './run-settings.js';
 import { directorySize } from './daemon-fs.js';
 import type { StoredImage } from './imagestore.js';
 import type { RoLayer } from './layerstore.js';
@@ -62,7 +63,6 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
   const dir = d.containerDir(c);
   const started = c.hasBeenStarted;
   const running = c.state.status === 'running';
-  const ip = running ? '172.17.0.2' : '';
   return {
     Id: c.id,
     Created: c.created,
@@ -85,7 +85,7 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     ResolvConfPath: started ? `${dir}/resolv.conf` : '',
     HostnamePath: started ? `${dir}/hostname` : '',
     HostsPath: started ? `${dir}/hosts` : '',
-    LogPath: started ? `${dir}/${c.id}-json.log` : '',
+    LogPath: logPathOf(d, c),
     Name: c.name,
     RestartCount: 0,
     Driver: d.driver.name,
@@ -110,42 +110,7 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
       Propagation: m.Type === 'bind' ? 'rprivate' : '',
     })),
     Config: orderedContainerConfig(c.config),
-    NetworkSettings: {
-      Bridge: '',
-      SandboxID: '',
-      HairpinMode: false,
-      LinkLocalIPv6Address: '',
-      LinkLocalIPv6PrefixLen: 0,
-      Ports: {},
-      SandboxKey: '',
-      SecondaryIPAddresses: null,
-      SecondaryIPv6Addresses: null,
-      EndpointID: '',
-      Gateway: running ? '172.17.0.1' : '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      IPAddress: ip,
-      IPPrefixLen: running ? 16 : 0,
-      IPv6Gateway: '',
-      MacAddress: running ? '02:42:ac:11:00:02' : '',
-      Networks: {
-        bridge: {
-          IPAMConfig: null,
-          Links: null,
-          Aliases: null,
-          NetworkID: '',
-          EndpointID: '',
-          Gateway: running ? '172.17.0.1' : '',
-          IPAddress: ip,
-          IPPrefixLen: running ? 16 : 0,
-          IPv6Gateway: '',
-          GlobalIPv6Address: '',
-          GlobalIPv6PrefixLen: 0,
-          MacAddress: running ? '02:42:ac:11:00:02' : '',
-          DriverOpts: null,
-        },
-      },
-    },
+    NetworkSettings: networkSettings(c, d.daemonId, '/var/run/docker/netns'),
   };
 }
 

@@ -71,6 +71,47 @@ export function runScriptOnKernel(script: string): string {
   }
 }
 
+/**
+ * `systemctl restart docker` on the real side, as a shell function: the private dockerd is stopped
+ * (SIGTERM, as systemd stops docker.service: it stops its containers first) and started again with
+ * the same flags, in its network namespace (held open by a descriptor) and in the script's own mount
+ * namespace, so the script sees the new daemon's mounts as it saw the old one's. The simulator
+ * models a systemd host; this is the closest a private daemon comes to one. Anything else is refused.
+ */
+function systemctlFunction(d: RealDocker): string[] {
+  const pidfile = quote(join(d.tmpDir, 'docker.pid'));
+  const log = quote(join(d.tmpDir, 'dockerd.log'));
+  return [
+    'systemctl() {',
+    '  if [ "$1" != restart ] || { [ "$2" != docker ] && [ "$2" != docker.service ]; }; then',
+    `    echo "systemctl: only 'systemctl restart docker' is run against the private dockerd" >&2; return 1`,
+    '  fi',
+    `  local pid; pid=$(cat ${pidfile})`,
+    '  local -a argv; mapfile -d "" argv < /proc/$pid/cmdline',
+    '  exec {__netfd}</proc/$pid/ns/net',
+    '  kill -TERM "$pid"',
+    // A zombie until node reaps it (node waits in spawnSync): gone once it is no longer running.
+    '  while [ -e /proc/$pid ] && ! grep -q "^State:.*Z" /proc/$pid/status 2>/dev/null; do sleep 0.1; done',
+    `  nsenter --net=/proc/$$/fd/$__netfd "\${argv[@]}" >>${log} 2>&1 &`,
+    '  local i; for i in $(seq 300); do docker version >/dev/null 2>&1 && return 0; sleep 0.1; done',
+    '  echo "systemctl: dockerd did not come back" >&2; return 1',
+    '}',
+  ];
+}
+
+/** After the script: a dockerd the script restarted is no child of the harness; stop it (and its
+ * containers) here, so that the harness's stop() finds nothing left. Prints nothing. */
+function stopRestartedDaemon(d: RealDocker): string[] {
+  const pidfile = quote(join(d.tmpDir, 'docker.pid'));
+  return [
+    `__pid=$(cat ${pidfile} 2>/dev/null)`,
+    `if [ -n "$__pid" ] && [ "$__pid" != ${d.pid} ]; then`,
+    '  docker ps -aq | xargs -r docker rm -f >/dev/null 2>&1',
+    '  kill -TERM "$__pid"; wait "$__pid" 2>/dev/null',
+    'fi',
+  ];
+}
+
 /** copyIn: [real file, path on the host the script sees]. */
 export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array<[string, string]> = []): string {
   const work = join(d.tmpDir, 'script');
@@ -92,7 +133,7 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
     mkdirSync(join(work, 'in', dirname(to)), { recursive: true });
     copyFileSync(from, join(work, 'in', to));
   }
-  body.push(...lineByLine(script));
+  body.push(...systemctlFunction(d), ...lineByLine(script), ...stopRestartedDaemon(d));
   const file = join(work, 'run.sh');
   writeFileSync(file, `${body.join('\n')}\n`);
   mkdirSync('/var/lib/docker', { recursive: true });

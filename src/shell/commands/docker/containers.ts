@@ -1,11 +1,12 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
 import type { Container, CreateOptions, DockerEngine } from '../../../docker/engine/index.js';
-import { DaemonError, portOf } from '../../../docker/engine/index.js';
-import { parseReference } from '../../../docker/registry/types.js';
+import { DaemonError, portMappings, settingsOf } from '../../../docker/engine/index.js';
+import { parseReference, RegistryError } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import { goStruct } from '../../../gotemplate/index.js';
-import { type FlagSpec, operand, type Parsed } from './flags.js';
+import { type CommandDef, type FlagSpec, operand, type Parsed } from './flags.js';
+import { RUN_OPTION_FLAGS, RunOptionError, runOptions } from './run-options.js';
 import { printList, pullImage, pullLines } from './images.js';
 import { psFilters } from './ps-filters.js';
 import {
@@ -35,6 +36,7 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'pull', type: 'string' },
   { long: 'label', short: 'l', type: 'list' },
   { long: 'label-file', type: 'list' },
+  ...RUN_OPTION_FLAGS,
 ];
 
 /** opts.ConvertKVStringsToMap of --label-file's lines then --label's values ("k" is k with ""),
@@ -67,7 +69,24 @@ function labelsOf(ctx: CommandContext, p: Parsed): Record<string, string> {
  * daemon's prefix. */
 class CliError extends Error {}
 
-function createOptions(ctx: CommandContext, p: Parsed): CreateOptions {
+/** reference.ParseAnyReference, which the CLI runs on the image before it asks the daemon. */
+function checkReference(ref: string): void {
+  try {
+    parseReference(ref);
+  } catch (e) {
+    if (e instanceof RegistryError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+function createOptions(ctx: CommandContext, def: CommandDef, p: Parsed): CreateOptions {
+  let more: ReturnType<typeof runOptions>;
+  try {
+    more = runOptions(ctx, def, p);
+  } catch (e) {
+    throw e instanceof RunOptionError ? new CliError(e.message) : e;
+  }
+  const { envFromFiles, ...settings } = more;
   const image = operand(p, 0);
   const cmd = p.operands.slice(1);
   const ep = p.strings.get('entrypoint');
@@ -78,7 +97,8 @@ function createOptions(ctx: CommandContext, p: Parsed): CreateOptions {
     ...(name !== undefined ? { name } : {}),
     ...(cmd.length ? { cmd } : {}),
     ...(ep !== undefined ? { entrypoint: ep === '' ? [] : [ep] } : {}),
-    env: p.lists.get('env') ?? [],
+    env: [...envFromFiles, ...(p.lists.get('env') ?? [])],
+    ...settings,
     tty: p.bools.has('tty'),
     interactive: p.bools.has('interactive'),
     detach: p.bools.has('detach'),
@@ -130,11 +150,17 @@ export const runCommand: SubCommand = {
     let c: Container;
     let o: CreateOptions;
     try {
-      o = createOptions(ctx, p);
+      o = createOptions(ctx, this.def, p);
+      checkReference(o.image);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       ctx.stderr(`docker: ${e.message}.\nSee 'docker run --help'.\n`);
       return 125;
+    }
+    // The CLI's CheckTty: -i and -t attach the terminal, which a script or a pipe does not have.
+    if (o.tty && o.interactive && !o.detach && !ctx.stdinIsTerminal) {
+      ctx.stderr('the input device is not a TTY\n');
+      return 1;
     }
     try {
       await ensureImage(ctx, d, o.image, p.strings.get('pull'));
@@ -177,6 +203,15 @@ export const runCommand: SubCommand = {
         ctx.stderr(`${waiting}docker: ${daemonMessage(e)}.\n`);
         return e.exitCode;
       }
+      if (e instanceof DaemonError && e.status === 404) {
+        // The start failed (its network is missing): the CLI says so, then that its wait ended.
+        const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+        const waiting = o.autoRemove
+          ? ''
+          : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
+        ctx.stderr(`docker: ${daemonMessage(e)}.\n${waiting}`);
+        return 125;
+      }
       throw e;
     }
   },
@@ -194,11 +229,18 @@ export const createCommand: SubCommand = {
   async run(ctx, d, p) {
     let o: CreateOptions;
     try {
-      o = { ...createOptions(ctx, p), detach: false };
+      o = { ...createOptions(ctx, this.def, p), detach: false };
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       ctx.stderr(`docker: ${e.message}.\nSee 'docker create --help'.\n`);
       return 125;
+    }
+    try {
+      checkReference(o.image);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      ctx.stderr(`${e.message}\n`);
+      return 1;
     }
     await ensureImage(ctx, d, o.image, p.strings.get('pull'));
     ctx.stdout(`${d.create(o).id}\n`);
@@ -242,7 +284,10 @@ export const stopCommand: SubCommand = {
     flags: [{ long: 'time', short: 't', type: 'int' }],
     args: { min: 1 },
   },
-  run: (ctx, d, p) => forEachRef(ctx, p.operands, (r) => d.stop(r)),
+  run: (ctx, d, p) => {
+    const t = p.strings.get('time');
+    return forEachRef(ctx, p.operands, (r) => d.stop(r, t === undefined ? undefined : Number(t)));
+  },
 };
 
 export const rmCommand: SubCommand = {
@@ -287,6 +332,10 @@ export const execCommand: SubCommand = {
     const c = d.findContainer(ref);
     if (!c) {
       ctx.stderr(`Error: No such container: ${ref}\n`);
+      return 1;
+    }
+    if (p.bools.has('tty') && p.bools.has('interactive') && !p.bools.has('detach') && !ctx.stdinIsTerminal) {
+      ctx.stderr('the input device is not a TTY\n');
       return 1;
     }
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
@@ -408,17 +457,14 @@ export function imageColumn(d: DockerEngine, c: Container, noTrunc: boolean): st
   return noTrunc ? c.image.id : c.image.id.slice(7, 19);
 }
 
-/** The PORTS column: published ports on both address families, exposed ones bare. */
+/** The PORTS column (api/types DisplayablePorts): published ports on both address families, exposed ones bare. */
 function portsText(c: Container): string {
-  const published = c.publish.map((spec) => {
-    const parts = spec.split(':');
-    const port = portOf(spec);
-    const host = parts.length >= 2 ? parts[parts.length - 2] : '';
-    const ip = parts.length === 3 ? parts[0] : undefined;
-    return { port, text: ip ? `${ip}:${host}->${port}` : `0.0.0.0:${host}->${port}, :::${host}->${port}` };
-  });
+  const published = portMappings(c);
   const exposed = Object.keys(c.config.ExposedPorts ?? {}).filter((p) => !published.some((x) => x.port === p));
-  return [...exposed, ...published.map((x) => x.text)].join(', ');
+  return [
+    ...exposed,
+    ...published.map((x) => `${x.hostIp === '::' ? ':::' : `${x.hostIp}:`}${x.hostPort}->${x.port}`),
+  ].join(', ');
 }
 
 function sizeOfImage(_d: DockerEngine, c: Container): number {
@@ -518,6 +564,10 @@ export const logsCommand: SubCommand = {
     const c = d.findContainer(ref);
     if (!c) {
       ctx.stderr(`Error: No such container: ${ref}\n`);
+      return 1;
+    }
+    if (settingsOf(c).logDriver === 'none') {
+      ctx.stderr('Error response from daemon: configured logging driver does not support reading\n');
       return 1;
     }
     const bounds: Record<string, number | undefined> = {};

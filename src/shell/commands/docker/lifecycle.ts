@@ -1,5 +1,5 @@
 // docker rename, pause, unpause, restart, kill, wait and port, with the 20.10 CLI's texts.
-import { portOf } from '../../../docker/engine/index.js';
+import { portMappings } from '../../../docker/engine/index.js';
 import { operand } from './flags.js';
 import { daemonMessage, forEachRef, type SubCommand } from './util.js';
 
@@ -115,15 +115,10 @@ export const portCommand: SubCommand = {
       return 1;
     }
     // Published ports exist while the container runs, on both address families.
-    const maps =
-      c.state.status === 'running'
-        ? c.publish.map((spec) => {
-            const parts = spec.split(':');
-            const host = parts.at(-2) ?? '';
-            const ip = parts.length === 3 ? parts[0] : undefined;
-            return { port: portOf(spec), addrs: ip ? [`${ip}:${host}`] : [`0.0.0.0:${host}`, `:::${host}`] };
-          })
-        : [];
+    const maps = portMappings(c).map((m) => ({
+      port: m.port,
+      addrs: [m.hostIp === '::' ? `:::${m.hostPort}` : `${m.hostIp}:${m.hostPort}`],
+    }));
     if (wanted === undefined) {
       for (const m of maps) for (const a of m.addrs) ctx.stdout(`${m.port} -> ${a}\n`);
       return 0;

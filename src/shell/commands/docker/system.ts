@@ -53,19 +53,56 @@ export const inspectCommand: SubCommand = {
     args: { min: 1 },
   },
   run(ctx, d, p) {
-    const type = p.strings.get('type');
+    const type = p.strings.get('type') ?? '';
+    if (!INSPECT_TYPES.includes(type)) {
+      ctx.stderr(`"${type}" is not a valid value for --type\n`);
+      return 1;
+    }
+    if (SWARM_TYPES.includes(type)) {
+      // The CLI asks the swarm for these, and a host that is no swarm manager says so for each name.
+      const res = printInspect(ctx, p, [], [], () => '');
+      for (const _ of p.operands)
+        ctx.stderr(
+          'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or ' +
+            '"docker swarm join" to connect this node to swarm and try again.\n',
+        );
+      return res === 0 ? 1 : res;
+    }
     const found: unknown[] = [];
     const missing: string[] = [];
+    // inspectAll's order: a container, an image, a network, a volume of that name.
+    const volumes = new Set(d.volumeNames());
     for (const ref of p.operands) {
-      const c = type === 'image' ? undefined : d.findContainer(ref);
+      const c = ['', 'container'].includes(type) ? d.findContainer(ref) : undefined;
       if (c) found.push(d.containerInspect(c.id, p.bools.has('size')));
-      else if (type !== 'container' && d.findImage(ref)) found.push(d.imageInspect(ref));
+      else if (['', 'image'].includes(type) && d.findImage(ref)) found.push(d.imageInspect(ref));
+      else if (['', 'network'].includes(type) && ['bridge', 'host', 'none'].includes(ref)) {
+        ctx.stderr(
+          `docker inspect ${ref}: a network's inspect is not simulated here (the tutor's networks are no objects)\n`,
+        );
+        return 1;
+      } else if (['', 'volume'].includes(type) && volumes.has(ref)) found.push(d.volumeInspect(ref));
       else missing.push(ref);
     }
-    const what = type === 'image' ? 'image' : type === 'container' ? 'container' : 'object';
+    const what = type === '' ? 'object' : type;
     return printInspect(ctx, p, found, missing, (r) => `Error: No such ${what}: ${r}`);
   },
 };
+
+const INSPECT_TYPES = [
+  '',
+  'container',
+  'image',
+  'node',
+  'network',
+  'service',
+  'volume',
+  'task',
+  'plugin',
+  'secret',
+  'config',
+];
+const SWARM_TYPES = ['node', 'service', 'task', 'secret', 'config'];
 
 export const imageInspectCommand: SubCommand = {
   def: {
