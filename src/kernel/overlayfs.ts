@@ -249,7 +249,8 @@ export class OverlayFs implements MountedFs {
    */
   private fileHandle(ino: number): Uint8Array {
     const fh = new Uint8Array(29);
-    fh.set([0x00, 0xfb, 29, 0x01, 0x01]);
+    // flags 0: a little-endian machine (OVL_FH_FLAG_BIG_ENDIAN is 1); type 1, ext4's FILEID_INO32_GEN.
+    fh.set([0x00, 0xfb, 29, 0x00, 0x01]);
     fh.set(this.ctx.diskUuid.subarray(0, 16), 5);
     new DataView(fh.buffer).setUint32(21, ino, true);
     return fh;

@@ -57,7 +57,19 @@ export function runScriptOnKernel(script: string): string {
   try {
     const root = join(work, 'tmp');
     mkdirSync(root);
-    const body = ['set +e', `mount --bind ${quote(root)} /tmp`, 'cd /root 2>/dev/null || cd /', ...lineByLine(script)];
+    // The machine's overlay mounts (other daemons' containers) and whatever is mounted under /tmp
+    // are dropped in the namespace, as a fresh host has none, so `findmnt -t overlay` lists the
+    // script's own (kernel-lab.ts does the same for a lesson's lab).
+    const drop =
+      `awk '$3 == "overlay" || $2 ~ "^/tmp/" { print $2 }' /proc/self/mounts | sort -r | ` +
+      'while read -r m; do umount -l "$m" 2>/dev/null; done';
+    const body = [
+      'set +e',
+      drop,
+      `mount --bind ${quote(root)} /tmp`,
+      'cd /root 2>/dev/null || cd /',
+      ...lineByLine(script),
+    ];
     const file = join(work, 'run.sh');
     writeFileSync(file, `${body.join('\n')}\n`);
     const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'bash', file], {

@@ -80,7 +80,19 @@ function getfattr(ctx: CommandContext): number {
   let status = 0;
   let warned = false;
   let out = '';
-  for (const path of p.operands) {
+  // -R walks each directory operand, entries after their directory (sorted here; attr takes them
+  // in the order the filesystem lists them), into symlinked directories only with -L.
+  const walk = (path: string, top: boolean): string[] => {
+    const st = tryStat(ctx.proc, path, top ? follow : f.has('L'));
+    if (!f.has('R') || st?.type !== 'dir') return [path];
+    const below = ctx.proc
+      .readdir(path)
+      .map((e) => e.name)
+      .sort()
+      .flatMap((n) => walk(`${path.replace(/\/+$/, '')}/${n}`, false));
+    return [path, ...below];
+  };
+  for (const path of p.operands.flatMap((o) => (tryStat(ctx.proc, o, follow) ? walk(o, true) : [o]))) {
     if (!tryStat(ctx.proc, path, follow)) {
       ctx.stderr(`getfattr: ${path}: No such file or directory\n`);
       status = 1;

@@ -112,6 +112,12 @@ const GNU_CAPTURED: [string, string, string, number][] = [
   ['setfattr -n user.k -v val f && getfattr -d f', '# file: f\nuser.k="val"\n\n', '', 0],
   ['setfattr -n user.k -v val f && getfattr -n user.k -e hex f', '# file: f\nuser.k=0x76616c\n\n', '', 0],
   ['getfattr -n user.none f', '', 'f: user.none: No such attribute\n', 1],
+  [
+    'setfattr -n user.k -v 1 d/sub && setfattr -n user.k -v 2 d/sub/deep && getfattr -R -d d',
+    '# file: d/sub\nuser.k="1"\n\n# file: d/sub/deep\nuser.k="2"\n\n',
+    '',
+    0,
+  ],
   // attr's well_enough_printable: more than an eighth of the bytes not isprint() (bytes from 0x80
   // too) is base64; text writes a tab as it is.
   ['setfattr -n user.b -v 0x4c7ab36f7937 f && getfattr -d f', '# file: f\nuser.b=0sTHqzb3k3\n\n', '', 0],

@@ -68,7 +68,9 @@ echo $?
 findmnt -J -o TARGET,SIZE,USED,USE%,FSROOT /tmp/t
 findmnt -P -o TARGET,USE%,FS-OPTIONS,VFS-OPTIONS /tmp/t
 findmnt -J -l -t overlay -o TARGET,FSTYPE
-findmnt -J -t nosuchfs,overlay,ext4,tmpfs,proc,sysfs,devtmpfs,cgroup,cgroup2,devpts
+findmnt -J -t nosuchfs,tmpfs /tmp/t
+echo $?
+findmnt -P -t noext4 /tmp/t
 findmnt -J -r /tmp/t
 echo $?
 mkdir -p /tmp/o/m/u2 /tmp/o/m/w2 /tmp/o/m2
