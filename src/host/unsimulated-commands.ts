@@ -17,7 +17,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
-  ...['patch', 'file', 'bzip2', 'xz'],
+  ...['patch', 'bzip2', 'xz'],
   ...['unxz', 'zip', 'unzip', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
   ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],

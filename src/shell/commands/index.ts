@@ -7,6 +7,7 @@ import { copyCommands } from './fs/copy.js';
 import { fileCommands } from './fs/files.js';
 import { findCommands } from './fs/find.js';
 import { editorCommands } from './fs/editors.js';
+import { fileCommand } from './fs/file.js';
 import { findmntCommand } from './fs/findmnt.js';
 import { lsattrCommand } from './fs/lsattr.js';
 import { lsCommand } from './fs/ls.js';
@@ -36,6 +37,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...nameCommands,
     ...mountCommands,
     findmntCommand,
+    fileCommand,
     ...editorCommands,
     lsattrCommand,
     ...xattrCommands,

@@ -38,3 +38,9 @@ printf '\0\0\200\77\0\0\0\0\0\0\0\0\0\0\360\77' > fl; od -t f4 -t f8 fl; od -A n
 printf '\0\0\300\177\0\0\200\177\1\0\0\0\0\0\200\377\0\0\300\377' | od -t f4; printf '\0\0\0\0\0\0\360\177\1\0\0\0\0\0\0\0' | od -t f8
 busybox od -t f f16; busybox od -t f8 f16; busybox od -A n -t f4 fl; busybox od -t f8 fl; printf abc | busybox od -t f4
 printf '\0\0\300\177\0\0\200\177\1\0\0\0\0\0\200\377' | busybox od -t f4; busybox od -t f2 fl; busybox od -A x -t x1 f16
+mkdir -p fd; : > fd/empty; echo hi > fd/text; ln -s text fd/lk; ln -s /nonexistent fd/dl; mknod fd/wh c 0 0; file fd fd/*
+printf '{"a":1}' | gzip > fd/ts.json.gz; printf 'h\303\251llo\n' > fd/utf; printf 'a\r\nb\r\n' > fd/crlf; printf 'x' > fd/nn; file fd/ts.json.gz fd/utf fd/crlf fd/nn
+printf '#!/bin/sh\necho hi\n' > fd/s.sh; printf '#!/bin/bash\n' > fd/b; printf '#!/usr/bin/env python3\n' > fd/p; printf '#!/usr/bin/perl\n' > fd/pl; file fd/s.sh fd/b fd/p fd/pl
+echo '{"a": [1, 2]}' > fd/j; echo 123 > fd/n; echo '{"a":}' > fd/bad; printf 'caf\351\n' > fd/latin; printf 'a\001b\n' > fd/ctl; file fd/j fd/n fd/bad fd/latin fd/ctl
+printf '%0400d\n' 0 > fd/long; printf 'sha256:%064d' 0 > fd/cid; file -b fd/long fd/cid; file -L fd/lk; file -h fd/lk; file fd/nosuch; echo $?; file; echo $?
+file / /dev/null /proc/version
