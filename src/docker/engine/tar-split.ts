@@ -68,8 +68,16 @@ export function tarSplitLines(tar: FileContent): string {
   return lines.join('\n') + '\n';
 }
 
+/** gzip as Go's compress/gzip writes it: its header names no OS (255, "unknown"), where zlib
+ * names Unix (3) — file(1) prints "gzip compressed data, original size …" for a real layerdb's. */
+function goGzip(text: string): Uint8Array {
+  const gz = gzipSync(new TextEncoder().encode(text));
+  gz[9] = 255;
+  return gz;
+}
+
 export function tarSplitGz(tar: FileContent): Uint8Array {
-  return gzipSync(new TextEncoder().encode(tarSplitLines(tar)));
+  return goGzip(tarSplitLines(tar));
 }
 
 /**
@@ -111,7 +119,7 @@ export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
 }
 
 export function tarSplitGzOf(entries: readonly LayerEntry[]): Uint8Array {
-  return gzipSync(new TextEncoder().encode(tarSplitLinesOf(entries)));
+  return goGzip(tarSplitLinesOf(entries));
 }
 
 /**

@@ -53,9 +53,75 @@ function gzip(b: Uint8Array, size: number, tail: Uint8Array): string {
   return parts.join(', ');
 }
 
+/** An ELF header file can read (x86-64 little-endian, 64-bit): its type, linking, notes, symbols. */
+function realElf(b: Uint8Array): string | undefined {
+  if (b[4] !== 2 || b[5] !== 1 || b.length < 64) return undefined;
+  const v = new DataView(b.buffer, b.byteOffset, b.length);
+  const u16 = (at: number): number => (at + 2 <= b.length ? v.getUint16(at, true) : 0);
+  const u32 = (at: number): number => (at + 4 <= b.length ? v.getUint32(at, true) : 0);
+  const u64 = (at: number): number => (at + 8 <= b.length ? Number(v.getBigUint64(at, true)) : 0);
+  const type = u16(16);
+  const machine = u16(18);
+  if ((type !== 2 && type !== 3) || machine !== 62 || u32(20) !== 1) return undefined;
+  const phoff = u64(32);
+  const shoff = u64(40);
+  const phnum = u16(56);
+  let interp: string | undefined;
+  let dynamic = false;
+  let pie = false;
+  const notes: string[] = [];
+  for (let i = 0; i < phnum; i++) {
+    const ph = phoff + i * u16(54);
+    const ptype = u32(ph);
+    const off = u64(ph + 8);
+    const size = u64(ph + 32);
+    if (ptype === 3) interp = new TextDecoder().decode(b.subarray(off, off + size)).replace(/\0.*$/s, '');
+    else if (ptype === 2) {
+      dynamic = true;
+      // DT_FLAGS_1 with DF_1_PIE: a position-independent executable, not a library.
+      for (let at = off; at + 16 <= off + size; at += 16)
+        if (u64(at) === 0x6ffffffb) pie = (u64(at + 8) & 0x08000000) !== 0;
+    } else if (ptype === 4) {
+      for (let at = off; at + 12 <= off + size; ) {
+        const namesz = u32(at);
+        const descsz = u32(at + 4);
+        const ntype = u32(at + 8);
+        const name = new TextDecoder().decode(b.subarray(at + 12, at + 12 + namesz)).replace(/\0+$/, '');
+        const desc = at + 12 + ((namesz + 3) & ~3);
+        if (name === 'GNU' && ntype === 3)
+          notes.push(
+            `BuildID[sha1]=${[...b.subarray(desc, desc + descsz)].map((x) => x.toString(16).padStart(2, '0')).join('')}`,
+          );
+        if (name === 'GNU' && ntype === 1 && u32(desc) === 0)
+          notes.push(`for GNU/Linux ${u32(desc + 4)}.${u32(desc + 8)}.${u32(desc + 12)}`);
+        at = desc + ((descsz + 3) & ~3);
+      }
+    }
+  }
+  let symtab = false;
+  for (let i = 0; i < u16(60); i++) if (u32(shoff + i * u16(58) + 4) === 2) symtab = true;
+  const kind = type === 2 ? 'executable' : pie ? 'pie executable' : 'shared object';
+  const abi = b[7] === 3 ? 'GNU/Linux' : 'SYSV';
+  const link = interp
+    ? `dynamically linked, interpreter ${interp}`
+    : dynamic
+      ? 'dynamically linked'
+      : 'statically linked';
+  return [
+    `ELF 64-bit LSB ${kind}`,
+    'x86-64',
+    `version 1 (${abi})`,
+    link,
+    ...notes,
+    symtab ? 'not stripped' : 'stripped',
+  ].join(', ');
+}
+
 /** The tutorial images' programs are stand-ins (an ELF magic, the program's path, made-up bytes):
  * file says what the program it stands for is, as a static busybox or a distribution's PIE. */
 function elf(b: Uint8Array, path: string): string {
+  const real = realElf(b);
+  if (real) return real;
   const bits = b[4] === 1 ? '32-bit' : '64-bit';
   const order = b[5] === 2 ? 'MSB' : 'LSB';
   const base = path.split('/').pop() ?? '';
@@ -163,7 +229,8 @@ function describe(ctx: CommandContext, path: string, follow: boolean): string {
   }
   if (bytes.length === 0) return 'empty';
   if (bytes.length === 1) return 'very short file (no magic)';
-  return contentKind(bytes.subarray(0, 65536), bytes.length, bytes.subarray(bytes.length - 4), path);
+  const head = bytes[0] === 0x7f ? bytes : bytes.subarray(0, 65536); // an ELF's headers may lie past the start
+  return contentKind(head, bytes.length, bytes.subarray(bytes.length - 4), path);
 }
 
 function file(ctx: CommandContext): Promise<number> {
