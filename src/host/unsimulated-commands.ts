@@ -14,7 +14,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'ionice', 'last'],
   ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
   ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
-  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'chattr', 'debugfs'],
+  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
   ...['patch', 'bzip2', 'xz'],

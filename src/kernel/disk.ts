@@ -170,6 +170,8 @@ export class Disk implements MountedFs {
   private readonly core: MemCore;
   private readonly clock: Clock;
   private readonly xattrs = new WeakMap<MemNode, Map<string, Uint8Array>>();
+  /** chattr's inode flags (FS_IMMUTABLE_FL …), beside memfs as the xattrs are. */
+  private readonly flags = new WeakMap<MemNode, number>();
   /** Regular files whose bytes are made on read (synthetic.ts, content.ts): memfs holds none of them. */
   private readonly synthetic = new WeakMap<MemNode, LazyContent>();
   /** Inodes held by bind mounts: they outlive their last name. */
@@ -898,6 +900,18 @@ export class Disk implements MountedFs {
 
   listxattr(rel: string): string[] {
     return [...(this.xattrs.get(this.walk(rel, 'listxattr').getNode())?.keys() ?? [])];
+  }
+
+  getFlags(rel: string): number {
+    return this.flags.get(this.walk(rel, 'ioctl').getNode()) ?? 0;
+  }
+
+  setFlags(rel: string, flags: number): void {
+    const node = this.walk(rel, 'ioctl').getNode();
+    if (flags) this.flags.set(node, flags);
+    else this.flags.delete(node);
+    this.stamp(node, false, false, true);
+    this.changed();
   }
 
   /** Copies the bytes and attributes a copy-up carries from one disk inode to a new one. */

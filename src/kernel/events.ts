@@ -7,7 +7,7 @@ export type KernelEvent =
   | { kind: 'write'; path: string }
   | { kind: 'delete'; path: string; type: FileType }
   | { kind: 'rename'; from: string; to: string }
-  | { kind: 'attr'; path: string; what: 'chmod' | 'chown' | 'utimes' | 'truncate' | 'xattr' }
+  | { kind: 'attr'; path: string; what: 'chmod' | 'chown' | 'utimes' | 'truncate' | 'xattr' | 'chattr' }
   | {
       kind: 'copy-up';
       merged: string;

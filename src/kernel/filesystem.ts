@@ -36,6 +36,10 @@ export interface MountedFs {
   setxattr(rel: string, name: string, value: Uint8Array): void;
   removexattr(rel: string, name: string): void;
   listxattr(rel: string): string[];
+  /** FS_IOC_GETFLAGS / SETFLAGS (chattr, lsattr): the inode's flags, e.g. FS_IMMUTABLE_FL. Absent
+   * where the filesystem has none (the ioctl fails). */
+  getFlags?(rel: string): number;
+  setFlags?(rel: string, flags: number): void;
   /**
    * Whether two names are one inode, as the VFS sees it for rename(2)'s "same file, do nothing"
    * rule. Not the same as equal st_ino: through overlayfs two lower hard links report one st_ino
@@ -52,3 +56,6 @@ export function splitRel(rel: string): { dir: string; name: string } {
   const i = rel.lastIndexOf('/');
   return i < 0 ? { dir: '', name: rel } : { dir: rel.slice(0, i), name: rel.slice(i + 1) };
 }
+
+/** The inode flag chattr +i sets: no write, no rename, no unlink, no new link (EPERM). */
+export const FS_IMMUTABLE_FL = 0x10;

@@ -5,6 +5,7 @@ export { mountContainerSystem, maskContainerPaths } from './container-mounts.js'
 export { Disk, type PinnedFile, type UnpackItem } from './disk.js';
 export { OverlayFs, type OverlayLayers } from './overlayfs.js';
 export { TmpFs } from './tmpfs.js';
+export { FS_IMMUTABLE_FL } from './filesystem.js';
 export { KernelError, ERRNO, isKernelError, type ErrnoCode } from './errors.js';
 export type { KernelEvent, KernelListener } from './events.js';
 export * from './types.js';

@@ -178,6 +178,16 @@ export class OverlayFs implements MountedFs {
     return this.disk.listxattr(topOf(e)).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
   }
 
+  /** The real inode's flags (ovl_copyflags); setting them copies the file up first, as
+   * ovl_fileattr_set does, and sets them on the upper inode. */
+  getFlags(rel: string): number {
+    return this.disk.getFlags(topOf(this.stack.must(rel, 'ioctl')));
+  }
+
+  setFlags(rel: string, flags: number): void {
+    this.disk.setFlags(this.copyUp(rel), flags);
+  }
+
   // ---- copy-up -------------------------------------------------------------------------------
 
   private tempName(): string {

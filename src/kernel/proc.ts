@@ -3,6 +3,7 @@
 // way namei does — component by component, following symlinks relative to the process root,
 // crossing mountpoints — and fails with the errno Linux gives.
 import { KernelError } from './errors.js';
+import { FS_IMMUTABLE_FL } from './filesystem.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { parseTmpfsOptions } from './tmpfs.js';
@@ -219,6 +220,48 @@ export class Proc {
     return r.mount.fs === this.kernel.disk;
   }
 
+  /** chattr +i: the inode takes no change (EPERM), whoever asks. */
+  private refuseImmutable(r: { mount: Mount; rel: string; stat?: Stat | undefined }, syscall: string, path: string) {
+    if (r.stat && ((r.mount.fs.getFlags?.(r.rel) ?? 0) & FS_IMMUTABLE_FL) !== 0)
+      throw new KernelError('EPERM', syscall, path);
+  }
+
+  /** An entry added to or taken from a directory: neither the directory nor the inode may be immutable. */
+  private refuseEntryChange(
+    p: { parentHost: string; mount: Mount; rel: string; stat?: Stat },
+    syscall: string,
+    path: string,
+  ) {
+    const dir = this.kernel.locate(p.parentHost, this.ns);
+    this.refuseImmutable({ ...dir, stat: this.lstatHost(p.parentHost) }, syscall, path);
+    this.refuseImmutable(p, syscall, path);
+  }
+
+  /** open(2) to write: the file must not be immutable; a new one needs its directory not to be. */
+  private refuseCreateOrWrite(r: Resolved, path: string): void {
+    if (r.stat) return this.refuseImmutable(r, 'open', path);
+    const slash = r.host.lastIndexOf('/');
+    const parent = slash <= 0 ? '/' : r.host.slice(0, slash);
+    this.refuseImmutable({ ...this.kernel.locate(parent, this.ns), stat: this.lstatHost(parent) }, 'open', path);
+  }
+
+  /** FS_IOC_GETFLAGS (lsattr): the inode's flags; a filesystem without them refuses the ioctl. */
+  getFlags(path: string): number {
+    const r = this.resolve(path, true, 'ioctl');
+    if (!r.mount.fs.getFlags || (r.stat?.type !== 'file' && r.stat?.type !== 'dir'))
+      throw new KernelError('EOPNOTSUPP', 'ioctl', path);
+    return r.mount.fs.getFlags(r.rel);
+  }
+
+  /** FS_IOC_SETFLAGS (chattr): through an overlay the file is copied up and the upper inode changed. */
+  setFlags(path: string, flags: number): void {
+    const r = this.resolve(path, true, 'ioctl');
+    if (!r.mount.fs.setFlags || (r.stat?.type !== 'file' && r.stat?.type !== 'dir'))
+      throw new KernelError('EOPNOTSUPP', 'ioctl', path);
+    r.mount.fs.setFlags(r.rel, flags);
+    this.kernel.emit({ kind: 'attr', path: r.host, what: 'chattr' });
+  }
+
   // ---- reading -------------------------------------------------------------------------------
 
   stat(path: string): Stat {
@@ -327,6 +370,7 @@ export class Proc {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     const r = this.resolveForOpen(path, flags);
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
+    this.refuseCreateOrWrite(r, path);
     r.mount.fs.writeFile(r.rel, bytes, flags, mode & ~this.umask, this.cred);
     if (this.onDisk(r)) {
       if (!r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
@@ -341,6 +385,7 @@ export class Proc {
   writeSyntheticFile(path: string, content: LazyContent, mode = 0o666): void {
     const r = this.resolveForOpen(path, { create: true, truncate: true });
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'open', path);
+    this.refuseCreateOrWrite(r, path);
     if (!r.mount.fs.writeSynthetic)
       return this.writeFile(path, contentBytes(content), { create: true, truncate: true }, mode);
     r.mount.fs.writeSynthetic(r.rel, content, mode & ~this.umask, this.cred);
@@ -354,6 +399,7 @@ export class Proc {
   open(path: string, flags: OpenFlags & { write: boolean }, mode = 0o666): void {
     const r = this.resolveForOpen(path, flags);
     if (r.stat?.type === 'dir' && flags.write) throw new KernelError('EISDIR', 'open', path);
+    if (flags.write || !r.stat) this.refuseCreateOrWrite(r, path);
     r.mount.fs.open(r.rel, flags, mode & ~this.umask, this.cred);
     if (this.onDisk(r) && !r.stat) this.kernel.emit({ kind: 'create', path: r.host, type: 'file' });
   }
@@ -361,6 +407,7 @@ export class Proc {
   mkdir(path: string, mode = 0o777): void {
     const p = this.resolveParent(path, 'mkdir');
     if (p.stat) throw new KernelError('EEXIST', 'mkdir', path);
+    this.refuseEntryChange(p, 'mkdir', path);
     p.mount.fs.mkdir(p.rel, mode & ~this.umask & 0o7777, this.cred);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'dir' });
   }
@@ -373,6 +420,7 @@ export class Proc {
     if (!p.stat) throw new KernelError('ENOENT', 'rmdir', path);
     if (p.stat.type !== 'dir') throw new KernelError('ENOTDIR', 'rmdir', path);
     if (this.kernel.isMountpoint(p.host) || p.host === this.root) throw new KernelError('EBUSY', 'rmdir', path);
+    this.refuseEntryChange(p, 'rmdir', path);
     p.mount.fs.rmdir(p.rel);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'delete', path: p.host, type: 'dir' });
   }
@@ -383,6 +431,7 @@ export class Proc {
     if (!p.stat) throw new KernelError('ENOENT', 'unlink', path);
     if (p.stat.type === 'dir') throw new KernelError('EISDIR', 'unlink', path);
     if (path.endsWith('/')) throw new KernelError('ENOTDIR', 'unlink', path);
+    this.refuseEntryChange(p, 'unlink', path);
     p.mount.fs.unlink(p.rel);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'delete', path: p.host, type: p.stat.type });
   }
@@ -407,6 +456,8 @@ export class Proc {
     for (const h of [o.host, n.host]) {
       if (this.kernel.isMountpoint(h) || h === this.root) throw new KernelError('EBUSY', 'rename', from);
     }
+    this.refuseEntryChange(o, 'rename', from);
+    this.refuseEntryChange(n, 'rename', to);
     o.mount.fs.rename(o.rel, n.rel);
     if (this.onDisk(o)) this.kernel.emit({ kind: 'rename', from: o.host, to: n.host });
   }
@@ -415,6 +466,7 @@ export class Proc {
     const p = this.resolveParent(path, 'symlink');
     if (p.stat) throw new KernelError('EEXIST', 'symlink', path);
     if (target === '') throw new KernelError('ENOENT', 'symlink', path);
+    this.refuseEntryChange(p, 'symlink', path);
     p.mount.fs.symlink(target, p.rel, this.cred);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'symlink' });
   }
@@ -425,6 +477,8 @@ export class Proc {
     if (p.stat) throw new KernelError('EEXIST', 'link', path);
     if (o.mount !== p.mount) throw new KernelError('EXDEV', 'link', existing);
     if (o.stat?.type === 'dir') throw new KernelError('EPERM', 'link', existing);
+    this.refuseImmutable(o, 'link', existing);
+    this.refuseEntryChange(p, 'link', path);
     o.mount.fs.link(o.rel, p.rel);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: (o.stat as Stat).type });
   }
@@ -433,18 +487,21 @@ export class Proc {
     const p = this.resolveParent(path, 'mknod');
     if (p.stat) throw new KernelError('EEXIST', 'mknod', path);
     const perm = mode & 0o7777 & ~this.umask;
+    this.refuseEntryChange(p, 'mknod', path);
     p.mount.fs.mknod(p.rel, (mode & S_IFMT) | perm, rdev, this.cred);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'chr' });
   }
 
   chmod(path: string, mode: number): void {
     const r = this.resolve(path, true, 'chmod');
+    this.refuseImmutable(r, 'chmod', path);
     r.mount.fs.chmod(r.rel, mode & 0o7777);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'chmod' });
   }
 
   chown(path: string, uid: number, gid: number, follow = true): void {
     const r = this.resolve(path, follow, follow ? 'chown' : 'lchown');
+    this.refuseImmutable(r, 'chown', path);
     r.mount.fs.chown(r.rel, uid, gid);
     // chown(2) on anything but a directory drops set-user-ID, and set-group-ID where the group
     // may execute — even done by root, even to the same owner (fs/open.c chown_common). The
@@ -458,6 +515,7 @@ export class Proc {
 
   utimes(path: string, atimeMs: number, mtimeMs: number, follow = true): void {
     const r = this.resolve(path, follow, 'utimes');
+    this.refuseImmutable(r, 'utimes', path);
     r.mount.fs.utimes(r.rel, atimeMs, mtimeMs);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'utimes' });
   }
@@ -465,6 +523,7 @@ export class Proc {
   truncate(path: string, length: number): void {
     const r = this.resolve(path, true, 'truncate');
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'truncate', path);
+    this.refuseImmutable(r, 'truncate', path);
     r.mount.fs.truncate(r.rel, length);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'truncate' });
   }
@@ -472,6 +531,7 @@ export class Proc {
   setxattr(path: string, name: string, value: Uint8Array | string, follow = true): void {
     const r = this.resolve(path, follow, 'setxattr');
     userXattrAllowed(r.stat, name, 'setxattr', path);
+    this.refuseImmutable(r, 'setxattr', path);
     r.mount.fs.setxattr(r.rel, name, typeof value === 'string' ? new TextEncoder().encode(value) : value);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'xattr' });
   }
@@ -479,6 +539,7 @@ export class Proc {
   removexattr(path: string, name: string, follow = true): void {
     const r = this.resolve(path, follow, 'removexattr');
     userXattrAllowed(r.stat, name, 'removexattr', path);
+    this.refuseImmutable(r, 'removexattr', path);
     r.mount.fs.removexattr(r.rel, name);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'xattr' });
   }

@@ -9,7 +9,7 @@ import { findCommands } from './fs/find.js';
 import { editorCommands } from './fs/editors.js';
 import { fileCommand } from './fs/file.js';
 import { findmntCommand } from './fs/findmnt.js';
-import { lsattrCommand } from './fs/lsattr.js';
+import { chattrCommand, lsattrCommand } from './fs/lsattr.js';
 import { lsCommand } from './fs/ls.js';
 import { nameCommands } from './fs/names.js';
 import { makeXfsInfo, mountCommands } from './fs/mounts.js';
@@ -40,6 +40,7 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     fileCommand,
     ...editorCommands,
     lsattrCommand,
+    chattrCommand,
     ...xattrCommands,
     tarCommand,
     ddCommand,

@@ -1,0 +1,70 @@
+// chattr +i and what the kernel then refuses, as e2fsprogs and Linux answered on an ext4 host (the
+// texts below are what the real commands printed on the project's reference machine, Debian 12),
+// and through an overlay's merged path: the file copied up and its upper inode marked.
+import { describe, expect, it } from 'vitest';
+import { makeShell } from '../../shell-harness.js';
+
+describe('chattr and the immutable flag', () => {
+  it('+i refuses rm, a write, mv, ln, chmod and touch with EPERM; -i lets them through again', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/ci && cd /tmp/ci && echo hi > f');
+    expect((await run('chattr +i f; lsattr f')).out).toBe('----i---------e------- f\n');
+    const refused = await run('rm f; rm -f f; echo x >> f; mv f g; ln f h; chmod 600 f; touch f; cat f');
+    expect(refused.err).toBe(
+      [
+        "rm: cannot remove 'f': Operation not permitted",
+        "rm: cannot remove 'f': Operation not permitted",
+        'bash: f: Operation not permitted',
+        "mv: cannot move 'f' to 'g': Operation not permitted",
+        "ln: failed to create hard link 'h' => 'f': Operation not permitted",
+        "chmod: changing permissions of 'f': Operation not permitted",
+        "touch: cannot touch 'f': Operation not permitted",
+        '',
+      ].join('\n'),
+    );
+    expect(refused.out).toBe('hi\n');
+    // An immutable directory takes no new entry.
+    expect((await run('mkdir d; chattr +i d; touch d/x')).err).toBe(
+      "touch: cannot touch 'd/x': Operation not permitted\n",
+    );
+    const undone = await run('chattr -i f d; echo more >> f; touch d/x; rm f; ls');
+    expect([undone.err, undone.out]).toEqual(['', 'd\n']);
+  });
+
+  it('says what e2fsprogs says for a missing file, a symlink, /proc, no sign, -V and -f', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/ci && cd /tmp/ci && echo hi > f && ln -s f sl');
+    expect(await run('chattr +i nosuch')).toEqual({
+      out: '',
+      err: 'chattr: No such file or directory while trying to stat nosuch\n',
+      code: 1,
+    });
+    expect((await run('chattr +i sl')).err).toBe('chattr: Operation not supported while reading flags on sl\n');
+    expect((await run('chattr +i /proc/version')).err).toBe(
+      'chattr: Operation not supported while reading flags on /proc/version\n',
+    );
+    expect((await run('chattr i f')).err).toBe("Must use '-v', =, - or +\n");
+    expect((await run('chattr +z f')).err).toMatch(/^Usage: chattr \[-RVf\]/);
+    expect((await run('chattr -e f')).err).toBe('chattr: Operation not permitted while setting flags on f\n');
+    expect((await run('chattr -V =i f')).out).toBe(
+      'chattr 1.46.5 (30-Dec-2021)\nFlags of f set as ----i---------e-------\n',
+    );
+    expect((await run('chattr = f; lsattr f')).out).toBe('--------------e------- f\n');
+    expect(await run('chattr -f +i nosuch')).toEqual({ out: '', err: '', code: 1 });
+  });
+
+  it("through a container's merged dir: the file is copied up, marked there, and rm inside fails", async () => {
+    const { run } = await makeShell();
+    await run('docker run -d --name box busybox sleep 1000');
+    const merged = (await run("docker inspect -f '{{.GraphDriver.Data.MergedDir}}' box")).out.trim();
+    const upper = merged.replace(/merged$/, 'diff');
+    expect((await run(`ls ${upper}/etc 2>&1`)).out).not.toContain('group');
+    await run(`chattr +i ${merged}/etc/group`);
+    expect((await run(`lsattr ${upper}/etc/group`)).out).toBe(`----i---------e------- ${upper}/etc/group\n`);
+    expect((await run('docker exec box rm /etc/group')).err).toBe(
+      "rm: can't remove '/etc/group': Operation not permitted\n",
+    );
+    await run(`chattr -i ${merged}/etc/group`);
+    expect((await run('docker exec box rm /etc/group')).code).toBe(0);
+  });
+});
