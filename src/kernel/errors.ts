@@ -22,6 +22,7 @@ export const ERRNO = {
   ELOOP: { no: 40, text: 'Too many levels of symbolic links' },
   ENODATA: { no: 61, text: 'No data available' },
   EOPNOTSUPP: { no: 95, text: 'Operation not supported' },
+  ENOTTY: { no: 25, text: 'Inappropriate ioctl for device' },
 } as const;
 
 export type ErrnoCode = keyof typeof ERRNO;

@@ -245,9 +245,16 @@ export class Proc {
     this.refuseImmutable({ ...this.kernel.locate(parent, this.ns), stat: this.lstatHost(parent) }, 'open', path);
   }
 
+  /** The ioctl's answer where a filesystem keeps no flags: Linux 5.15's tmpfs has no fileattr
+   * (ENOTTY; 6.0 added it), proc and the rest refuse with EOPNOTSUPP. */
+  private noFlags(r: Resolved, path: string): KernelError {
+    return new KernelError(r.mount.fstype === 'tmpfs' ? 'ENOTTY' : 'EOPNOTSUPP', 'ioctl', path);
+  }
+
   /** FS_IOC_GETFLAGS (lsattr): the inode's flags; a filesystem without them refuses the ioctl. */
   getFlags(path: string): number {
     const r = this.resolve(path, true, 'ioctl');
+    if (!r.mount.fs.getFlags) throw this.noFlags(r, path);
     if (!r.mount.fs.getFlags || (r.stat?.type !== 'file' && r.stat?.type !== 'dir'))
       throw new KernelError('EOPNOTSUPP', 'ioctl', path);
     return r.mount.fs.getFlags(r.rel);
@@ -256,6 +263,7 @@ export class Proc {
   /** FS_IOC_SETFLAGS (chattr): through an overlay the file is copied up and the upper inode changed. */
   setFlags(path: string, flags: number): void {
     const r = this.resolve(path, true, 'ioctl');
+    if (!r.mount.fs.setFlags) throw this.noFlags(r, path);
     if (!r.mount.fs.setFlags || (r.stat?.type !== 'file' && r.stat?.type !== 'dir'))
       throw new KernelError('EOPNOTSUPP', 'ioctl', path);
     r.mount.fs.setFlags(r.rel, flags);

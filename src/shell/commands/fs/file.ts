@@ -88,10 +88,8 @@ function realElf(b: Uint8Array): string | undefined {
         const ntype = u32(at + 8);
         const name = new TextDecoder().decode(b.subarray(at + 12, at + 12 + namesz)).replace(/\0+$/, '');
         const desc = at + 12 + ((namesz + 3) & ~3);
-        if (name === 'GNU' && ntype === 3)
-          notes.push(
-            `BuildID[sha1]=${[...b.subarray(desc, desc + descsz)].map((x) => x.toString(16).padStart(2, '0')).join('')}`,
-          );
+        const hex = (): string[] => [...b.subarray(desc, desc + descsz)].map((x) => x.toString(16).padStart(2, '0'));
+        if (name === 'GNU' && ntype === 3) notes.push(`BuildID[sha1]=${hex().join('')}`);
         if (name === 'GNU' && ntype === 1 && u32(desc) === 0)
           notes.push(`for GNU/Linux ${u32(desc + 4)}.${u32(desc + 8)}.${u32(desc + 12)}`);
         at = desc + ((descsz + 3) & ~3);

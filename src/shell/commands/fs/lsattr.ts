@@ -19,10 +19,12 @@ function flagsOf(ctx: CommandContext, path: string): string | { error: string } 
   if (st.type !== 'file' && st.type !== 'dir') return { error: 'Operation not supported' };
   const host = ctx.proc.toHostPath(ctx.proc.realpath(path));
   const fstype = ctx.proc.kernel.locate(host).mount.fstype;
+  if (fstype !== 'ext4' && fstype !== 'overlay' && fstype !== 'xfs') {
+    // Linux 5.15's tmpfs has no FS_IOC_GETFLAGS (ENOTTY; 6.0 added it), proc refuses it.
+    return { error: fstype === 'tmpfs' ? 'Inappropriate ioctl for device' : 'Operation not supported' };
+  }
   const immutable = (ctx.proc.getFlags(path) & FS_IMMUTABLE_FL) !== 0 ? 'i' : '';
-  if (fstype === 'ext4' || fstype === 'overlay') return `${immutable}e`;
-  if (fstype === 'xfs') return immutable;
-  return { error: 'Operation not supported' };
+  return fstype === 'xfs' ? immutable : `${immutable}e`;
 }
 
 const columns = (flags: string): string => [...FLAGS].map((c) => (flags.includes(c) ? c : '-')).join('');
