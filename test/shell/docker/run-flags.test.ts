@@ -177,6 +177,8 @@ describe('PID 1 and signals', () => {
     expect(await took('docker stop tr')).toBeLessThan(5);
     expect(await field(run, 'tr', '{{.State.ExitCode}}')).toBe('3');
     await run('docker start sl tr');
+    expect(await took('docker restart -t 0 sl')).toBeLessThan(5);
+    expect(await field(run, 'sl', '{{.State.Status}}')).toBe('running');
     expect(await took('docker stop -t 0 sl')).toBeLessThan(5);
     await run('docker kill -s USR1 tr');
     expect(await field(run, 'tr', '{{.State.Status}}')).toBe('running');

@@ -63,8 +63,9 @@ export const restartCommand: SubCommand = {
   },
   run: (ctx, d, p) =>
     forEachRef(ctx, p.operands, async (ref) => {
-      // Stop and start again: the same container layer, mounted anew.
-      const c = d.stop(ref);
+      // Stop (-t: the grace before SIGKILL) and start again: the same container layer, mounted anew.
+      const t = p.strings.get('time');
+      const c = d.stop(ref, t === undefined ? undefined : Number(t));
       await d.runMain(c.id, ctx, true);
     }),
 };

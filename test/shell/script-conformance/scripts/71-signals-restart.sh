@@ -19,7 +19,8 @@ docker kill -s USR1 trap
 docker inspect trap --format '{{.State.Status}}'
 docker kill -s 15 trap
 docker wait trap
-docker start sl
+S=$(date +%s); docker restart -t 0 sl; E=$(date +%s); echo $((E-S < 8))
+docker inspect sl --format '{{.State.Status}} {{.RestartCount}}'
 docker kill -s TERM sl
 docker inspect sl --format '{{.State.Status}}'
 docker kill sl
