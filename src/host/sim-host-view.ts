@@ -4,7 +4,7 @@ import type { DockerEngine, StoredImage } from '../docker/engine/index.js';
 import { graphDataDir } from '../docker/engine/graphdriver.js';
 import type { RoLayer } from '../docker/engine/layerstore.js';
 import type { Container } from '../docker/engine/types.js';
-import { isKernelError, OVL_OPAQUE, OverlayFs, type OverlayLayers, type Proc } from '../kernel/index.js';
+import { isKernelError, OVL_OPAQUE, OverlayFs, type Proc } from '../kernel/index.js';
 import type { Host, HostContainer, HostDocker, HostImage, HostOverlayMount, HostStat } from './host.js';
 
 function quiet<T>(f: () => T): T | undefined {
@@ -92,14 +92,15 @@ export function simHostView(engine: DockerEngine | undefined, p: Proc): Host {
     // Any mount, Docker's or one made by hand with mount -t overlay (the kernel's, not the daemon's).
     isMountpoint: (path) => p.kernel.isMountpoint(path),
     overlayMounts: () =>
-      p.kernel.hostMounts().flatMap((m) => (m.fs instanceof OverlayFs ? [overlayMountOf(m.target, m.fs.layers)] : [])),
+      p.kernel.hostMounts().flatMap((m) => (m.fs instanceof OverlayFs ? [overlayMountOf(m.target, m.fs)] : [])),
     docker: engine ? dockerView(engine) : undefined,
   };
 }
 
 /** A mount's layers, which the model keeps relative to the disk's root, as host paths. */
-export function overlayMountOf(target: string, layers: OverlayLayers): HostOverlayMount {
-  const abs = (rel: string) => `/${rel}`;
+export function overlayMountOf(target: string, fs: OverlayFs): HostOverlayMount {
+  const layers = fs.layers;
+  const abs = (rel: string) => fs.host(rel);
   return {
     target,
     lowerdir: layers.lower.map(abs),

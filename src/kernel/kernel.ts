@@ -249,6 +249,7 @@ export class Kernel {
         nextTempId: () => ++this.tempId,
         randomBytes: (n) => this.random.fill(new Uint8Array(n)),
         diskUuid: this.diskUuid,
+        hostPath: (rel) => this.hostPathOf(rel),
       },
     );
     this.mountTable.push({ target: req.target, source: req.source ?? 'overlay', fstype: 'overlay', options, fs });
@@ -256,6 +257,19 @@ export class Kernel {
     this.mountGeneration++;
     this.emit({ kind: 'mount', target: req.target, options });
     return fs;
+  }
+
+  /** The host path of a path on the disk: under a mounted tmpfs' store, its path below the mount. */
+  hostPathOf(rel: string): string {
+    if (rel.startsWith(`${TMPFS_STORE}/`)) {
+      for (const m of this.mountTable) {
+        if (!(m.fs instanceof TmpFs)) continue;
+        const store = m.fs.store;
+        if (rel === store) return m.target;
+        if (rel.startsWith(`${store}/`)) return `${m.target === '/' ? '' : m.target}/${rel.slice(store.length + 1)}`;
+      }
+    }
+    return `/${rel}`;
   }
 
   /** mount -t tmpfs: a new, empty filesystem at target (its files kept on the disk, tmpfs.ts). */

@@ -53,6 +53,8 @@ export interface OverlayContext {
   randomBytes(n: number): Uint8Array;
   /** The disk's filesystem uuid, which origin file handles carry. */
   diskUuid: Uint8Array;
+  /** The host path of a layer path on the disk (a tmpfs keeps its files elsewhere on it). */
+  hostPath(rel: string): string;
 }
 
 export class OverlayFs implements MountedFs {
@@ -102,8 +104,9 @@ export class OverlayFs implements MountedFs {
     }
   }
 
-  private host(rel: string): string {
-    return `/${rel}`;
+  /** The host path of a path on the disk, as the layer options named it. */
+  host(rel: string): string {
+    return this.ctx.hostPath(rel);
   }
 
   private merged(rel: string): string {

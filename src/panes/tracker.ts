@@ -117,7 +117,7 @@ export class PaneTracker {
         // An overlay mounted by hand (not Docker's, under its data-root) comes into focus.
         const m = this.host.kernel.mounts().findLast((x) => x.target === e.target);
         if (m?.fs instanceof OverlayFs && !e.target.startsWith(`${dataRoot}/`))
-          this.focus = { mount: overlayMountOf(e.target, m.fs.layers) };
+          this.focus = { mount: overlayMountOf(e.target, m.fs) };
         break;
       }
       case 'umount':

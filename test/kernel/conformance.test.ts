@@ -41,7 +41,15 @@ describe.runIf(skipReason === undefined)('overlayfs model against a real overlay
       await fc.assert(
         fc.asyncProperty(scenarioArb, async (scenario) => {
           ran++;
-          const diffs = differences(scenario, runOnModel(scenario), await real.run(scenario));
+          let realRun: Awaited<ReturnType<RealKernel['run']>>;
+          try {
+            realRun = await real.run(scenario);
+          } catch (err) {
+            // The real side failed (a mount refused, a scenario past its 20 s): say so, not ''.
+            lastFailure = `${JSON.stringify(scenario)}\n${(err as Error).message}`;
+            throw err;
+          }
+          const diffs = differences(scenario, runOnModel(scenario), realRun);
           if (diffs.length > 0) {
             lastFailure = `${JSON.stringify(scenario)}\n${diffs.slice(0, 8).join('\n')}`;
             throw new Error(diffs.slice(0, 8).join('\n'));
