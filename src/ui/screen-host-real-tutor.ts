@@ -13,13 +13,13 @@ import type { Host, HostOverlayMount } from '../host/host.js';
 import type { ScreenHost } from './screen-host.js';
 import {
   focusName,
+  markChanged,
   namedInLine,
   newestHandMount,
   predictedMountSide,
   predictedSide,
   rowKey,
   rowText,
-  upperEvents,
 } from './screen-host-real.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
@@ -114,12 +114,7 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
       const mount = model.focus?.kind === 'mount' ? handMount : undefined;
       const fresh = made !== undefined && name !== undefined;
       const prevFocus = prevName ?? (prev.focus?.kind === 'mount' ? prev.focus.target : undefined);
-      const focus = name ?? mount?.target;
-      if (focus && (focus === prevFocus || fresh)) {
-        const was = new Set(fresh ? [] : prevRows);
-        model = { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) };
-        events = upperEvents([...was], model.upper.map(rowKey));
-      } else events = [];
+      ({ model, events } = markChanged(model, { focus: name ?? mount?.target, prevFocus, prevRows, fresh }));
       comparison = compareLine(
         {
           line: pair.line,

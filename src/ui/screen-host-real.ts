@@ -109,6 +109,21 @@ const WORDS: Record<string, string> = {
   ' ': 'dir in upper/',
 };
 
+/** The panes after a line, the rows it changed in upper/ marked recent, and the events pane's words
+ * (the real kernel keeps no log): against the rows before the line while the same container or
+ * overlay stays in focus, against none for one the line made (`fresh`); none when the focus moved. */
+export function markChanged(
+  model: PaneModel,
+  o: { focus: string | undefined; prevFocus: string | undefined; prevRows: readonly string[]; fresh: boolean },
+): { model: PaneModel; events: string[] } {
+  if (!o.focus || (o.focus !== o.prevFocus && !o.fresh)) return { model, events: [] };
+  const was = new Set(o.fresh ? [] : o.prevRows);
+  return {
+    model: { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) },
+    events: upperEvents([...was], model.upper.map(rowKey)),
+  };
+}
+
 /** The events pane on a real host: what the last line changed in upper/, in words. */
 export function upperEvents(before: readonly string[], after: readonly string[]): string[] {
   return changeLines(before, after).map((l) => {
@@ -228,11 +243,7 @@ export function realScreenHost(
       const name = focusName(model);
       // Against the rows before the line: none for a container the line made.
       const fresh = made !== undefined && name !== undefined && model.focus?.kind === 'container';
-      if (name && (name === prevName || fresh)) {
-        const was = new Set(fresh ? [] : prevRows);
-        model = { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) };
-        events = upperEvents([...was], model.upper.map(rowKey));
-      } else events = [];
+      ({ model, events } = markChanged(model, { focus: name, prevFocus: prevName, prevRows, fresh }));
       const sim = await predict(line, r.interrupted ?? false);
       const simUpper = simSide(name);
       comparison = compareLine(
