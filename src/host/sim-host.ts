@@ -26,6 +26,7 @@ import { Session } from '../shell/bash/session.js';
 import { shellQuote } from '../posix/shell-quote.js';
 import type { DockerEngine } from '../docker/engine/index.js';
 import { DockerService } from './docker-service.js';
+import { hostTaskSource } from './host-tasks.js';
 import { createSystemctl } from './systemctl.js';
 import { createJournalctl } from './journalctl.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
@@ -424,6 +425,12 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   // ps exists only as busybox's applet (inside a container); the host's ps is not simulated.
   const busybox = busyboxApplets([...commands, busyboxPs(() => service?.current)]);
   applets = new Map(busybox.map((c) => [c.name, c]));
+  const svc = service;
+  kernel.tasks = hostTaskSource(
+    kernel,
+    () => svc?.current,
+    () => (svc?.status.state === 'active' ? svc.status.pid : undefined),
+  );
   options.onKernel?.(kernel, rootProc);
   session = new Session({
     kernel,

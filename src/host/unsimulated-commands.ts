@@ -6,15 +6,15 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   // coreutils
   ...['arch', 'b2sum', 'base32', 'basenc', 'chcon', 'chroot', 'cksum', 'comm', 'csplit', 'dir'],
   ...['dircolors', 'expand', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
-  ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'nproc', 'numfmt', 'paste', 'pathchk'],
+  ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'numfmt', 'paste', 'pathchk'],
   ...['pinky', 'pr', 'printenv', 'ptx', 'runcon', 'sha224sum', 'sha384sum', 'sha512sum', 'shred', 'shuf'],
   ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'truncate', 'tsort', 'tty'],
   ...['unexpand', 'unlink', 'users', 'vdir', 'who'],
   // util-linux, procps, e2fsprogs
   ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'ionice', 'last'],
-  ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'nsenter', 'prlimit'],
-  ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'free', 'pgrep', 'pidof', 'pkill'],
-  ...['pmap', 'ps', 'sysctl', 'top', 'uptime', 'vmstat', 'w', 'watch', 'debugfs'],
+  ...['losetup', 'lsblk', 'lscpu', 'lslocks', 'lsns', 'mountpoint', 'namei', 'prlimit'],
+  ...['renice', 'script', 'setsid', 'taskset', 'unshare', 'whereis', 'pgrep', 'pidof', 'pkill'],
+  ...['pmap', 'ps', 'sysctl', 'top', 'vmstat', 'w', 'watch', 'debugfs'],
   ...['dumpe2fs', 'tune2fs', 'xfs_db'],
   // everyday tools
   ...['patch', 'bzip2', 'xz'],

@@ -11,6 +11,9 @@ export interface MountedFs {
   lstat(rel: string): Stat;
   readdir(rel: string): DirEntry[];
   readlink(rel: string): string;
+  /** Where following the link leads, when not where readlink says (/proc/<pid>/root: readlink
+   * prints the process's '/', following it reaches the container's merged directory). */
+  followLink?(rel: string): string;
   readFile(rel: string): Uint8Array;
   /** readFile of a file whose bytes are made on read, as its description (content.ts); absent,
    * readFile's bytes. */

@@ -39,3 +39,25 @@ export {
   sliceContent,
   type SyntheticRange,
 } from './content.js';
+export {
+  commOf,
+  containerNamespaces,
+  HOST_NAMESPACES,
+  initTask,
+  NS_KINDS,
+  readerTask,
+  type NsKind,
+  type Task,
+  type TaskList,
+  type TaskReader,
+  type TaskSource,
+} from './tasks.js';
+export {
+  CPU_MODEL,
+  formatUpFor,
+  LOAD_AVERAGES,
+  MACHINE_CPUS,
+  MEM_TOTAL_KIB,
+  memoryFigures,
+  type MemoryFigures,
+} from './machine.js';

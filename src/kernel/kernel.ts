@@ -12,6 +12,8 @@ import { OverlayFs } from './overlayfs.js';
 import { TMPFS_STORE, TmpFs } from './tmpfs.js';
 import { OVL_IMPURE, OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
+import { UPTIME_AT_START_MS } from './machine.js';
+import { initTask, readerTask, type TaskList, type TaskReader, type TaskSource } from './tasks.js';
 
 export interface Mount {
   /** Host path of the mountpoint, '/' for the disk. */
@@ -84,6 +86,13 @@ export class Kernel {
   private readonly diskUuid: Uint8Array;
   /** Bumped on every mount and umount (see generation). */
   private mountGeneration = 0;
+  /** Who models the processes /proc lists (the host, with its Docker daemon); none: the reader alone. */
+  tasks: TaskSource | undefined;
+  /** The process whose syscall is being served (set by each path lookup, all synchronous): whose
+   * /proc/self it is. */
+  reader: Proc | undefined;
+  /** When the host's clock started (read on the first look at /proc, for its uptime). */
+  private clockStart: number | undefined;
 
   constructor(options: KernelOptions) {
     this.clock = options.clock;
@@ -322,6 +331,36 @@ export class Kernel {
     this.byTarget = undefined;
     this.mountGeneration++;
     this.emit({ kind: 'umount', target });
+  }
+
+  /** The processes there are and the reading one's own, as /proc lists them. */
+  taskList(): TaskList {
+    const r = this.reader;
+    const reader: TaskReader = {
+      root: r?.root ?? '/',
+      pidNs: r?.pidNs ?? r?.root ?? '/',
+      argv: r?.command?.argv ?? ['bash'],
+      env: r?.command?.env ?? {},
+      cwd: r?.getcwd() ?? '/',
+      entered: !!r?.entered,
+      command: r?.command,
+    };
+    if (!this.tasks) {
+      const self = readerTask(reader, 4242, this.clock.now());
+      return { tasks: [initTask(this.bootTime()), self], self };
+    }
+    try {
+      return this.tasks(reader);
+    } finally {
+      // The source may read files (a container's /etc/passwd): the reader stays the one asking.
+      this.reader = r;
+    }
+  }
+
+  /** When the host booted: an hour before its clock started. */
+  bootTime(): number {
+    if (this.clockStart === undefined) this.clockStart = this.clock.now();
+    return this.clockStart - UPTIME_AT_START_MS;
   }
 
   /** A process context: syscalls resolve paths against its root and working directory. */

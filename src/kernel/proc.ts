@@ -23,6 +23,16 @@ export interface ProcOptions {
   /** Sees the mounts of the host's namespace only, not a container's own /proc and /dev (the
    * daemon's view of a container's rootfs, for docker cp). */
   hostView?: boolean;
+  /** Its pid namespace, when not its root's: `nsenter -m` alone leaves a process in the host's ('/'). */
+  pidNs?: string;
+  /** Entered another process's namespaces (nsenter): a process of its own there. */
+  entered?: boolean;
+}
+
+/** The command a process runs, as /proc/self shows it. */
+export interface ProcCommand {
+  argv: readonly string[];
+  env: Readonly<Record<string, string>>;
 }
 
 interface Resolved {
@@ -52,6 +62,11 @@ export class Proc {
   readonly root: string;
   cred: Credentials;
   umask: number;
+  /** The pid namespace (a container's root, or '/'); undefined: its root's. */
+  readonly pidNs: string | undefined;
+  readonly entered: boolean;
+  /** The command it runs while one runs (the shell sets it), for /proc/self. */
+  command: ProcCommand | undefined;
   private cwdHost: string;
   private lastParent: { names: number; all: number; dir: string; root: string; entry: CachedDir } | undefined;
 
@@ -65,6 +80,8 @@ export class Proc {
     this.ns = this.root === '/' || options.hostView ? undefined : this.root;
     this.cred = options.cred ?? { uid: 0, gid: 0 };
     this.umask = options.umask ?? 0o022;
+    this.pidNs = options.pidNs;
+    this.entered = !!options.entered;
     this.cwdHost = this.root;
     if (options.cwd) this.chdir(options.cwd);
   }
@@ -124,6 +141,8 @@ export class Proc {
    * (and nothing changed since) is taken from the kernel's dcache instead of walked again.
    */
   private resolve(path: string, follow: boolean, syscall: string, allowMissing = false): Resolved {
+    // Whose /proc/self: everything from here to the filesystem's answer runs synchronously.
+    this.kernel.reader = this;
     if (path === '') throw new KernelError('ENOENT', syscall, path);
     const trailingSlash = path.length > 1 && path.endsWith('/');
     if (trailingSlash) follow = true;
@@ -171,7 +190,8 @@ export class Proc {
       }
       if (st.type === 'symlink' && (!lastComp || follow)) {
         if (++links > MAX_SYMLINKS) throw new KernelError('ELOOP', syscall, path);
-        const target = nextWhere.mount.fs.readlink(nextWhere.rel);
+        const fs = nextWhere.mount.fs;
+        const target = fs.followLink ? fs.followLink(nextWhere.rel) : fs.readlink(nextWhere.rel);
         if (target === '') throw new KernelError('ENOENT', syscall, path);
         if (target.startsWith('/')) cur = this.root;
         curStat = undefined;

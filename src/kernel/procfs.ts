@@ -1,18 +1,23 @@
-// Two tiny generated filesystems: /proc (mounts, self/mounts, filesystems, version, uptime) made
-// from the kernel's state each time it is read, and /dev (null, zero, pts/, shm/). Both refuse
-// changes the way the real ones do, except that writes to /dev/null and /dev/zero vanish.
+// Two generated filesystems: /proc (the processes, mounts, the machine's memory, CPUs, load and
+// uptime, the kernel's version and filesystems) made from the kernel's state each time it is read,
+// and /dev (null, zero, pts/, shm/). Both refuse changes the way the real ones do, except that
+// writes to /dev/null and /dev/zero vanish.
 import { seededRandom } from './determinism.js';
 import { KernelError } from './errors.js';
 import { readCharDevice } from './endless.js';
 import type { MountedFs } from './filesystem.js';
 import type { Kernel, Mount } from './kernel.js';
+import { formatCpuinfo, formatLoadavg, formatMeminfo, formatUptime } from './machine.js';
+import { pidEntry, visiblePids } from './procfs-pids.js';
+import { formatCgroups, pidIn } from './tasks.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
 
 export type Entry =
   | { kind: 'dir'; children: () => string[]; mode?: number; size?: number; nlink?: number }
-  | { kind: 'file'; content: () => string }
+  | { kind: 'file'; content: () => string; mode?: number }
   | { kind: 'chr'; rdev: number; mode?: number }
-  | { kind: 'link'; target: string };
+  /** follow: where following it leads, when not its target (a /proc/<pid>/root magic link). */
+  | { kind: 'link'; target: string; follow?: string; size?: number; mode?: number };
 
 const FALLBACK_RANDOM = seededRandom(0x72616e64);
 
@@ -51,11 +56,11 @@ export class GeneratedFs implements MountedFs {
       e.kind === 'dir'
         ? [S_IFDIR | (e.mode ?? 0o555), e.nlink ?? 2, 0]
         : e.kind === 'file'
-          ? [S_IFREG | 0o444, 1, 0]
+          ? [S_IFREG | (e.mode ?? 0o444), 1, 0]
           : e.kind === 'chr'
             ? [S_IFCHR | (e.mode ?? 0o666), 1, e.rdev]
-            : [S_IFLNK | 0o777, 1, 0];
-    const size = e.kind === 'link' ? e.target.length : e.kind === 'dir' ? (e.size ?? 0) : 0;
+            : [S_IFLNK | (e.mode ?? 0o777), 1, 0];
+    const size = e.kind === 'link' ? (e.size ?? e.target.length) : e.kind === 'dir' ? (e.size ?? 0) : 0;
     return {
       type: e.kind === 'link' ? 'symlink' : e.kind,
       dev: this.dev,
@@ -88,6 +93,12 @@ export class GeneratedFs implements MountedFs {
     const e = this.get(rel, 'readlink');
     if (e.kind !== 'link') throw new KernelError('EINVAL', 'readlink', rel);
     return e.target;
+  }
+
+  followLink(rel: string): string {
+    const e = this.get(rel, 'readlink');
+    if (e.kind !== 'link') throw new KernelError('EINVAL', 'readlink', rel);
+    return e.follow ?? e.target;
   }
 
   readFile(rel: string): Uint8Array {
@@ -205,29 +216,54 @@ export interface ProcfsOptions {
   release: string;
 }
 
-/** Mounts a procfs at `target` (a host path to an existing directory). The mounts it lists are
- * those its readers see: the host's, or for a container's /proc (privateTo its merged dir) the
- * container's. */
+/** Mounts a procfs at `target` (a host path to an existing directory). The mounts and processes
+ * it lists are those of its namespace: the host's, or for a container's /proc (privateTo its
+ * merged dir) the container's, its processes by their pids there (src/kernel/procfs-pids.ts). */
 export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/proc', privateTo?: string): void {
-  const seen = () => (privateTo === undefined ? kernel.hostMounts() : kernel.mountsSeenFrom(privateTo));
-  const mounts = (): string => seen().map(formatMountLine).join('');
+  const view = privateTo ?? '/';
   const files: Record<string, () => string> = {
-    mounts,
-    'self/mounts': mounts,
-    'self/mountinfo': () => formatMountinfo(seen()),
-    filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\toverlay\n\text4\n\txfs\n',
+    cgroups: () => formatCgroups(1 + kernel.taskList().tasks.filter((t) => t.nsPid === 1).length),
+    cmdline: () => `BOOT_IMAGE=/boot/vmlinuz-${options.release} root=/dev/vda1 ro console=tty1 console=ttyS0\n`,
+    cpuinfo: () => formatCpuinfo(),
+    filesystems: () => FILESYSTEMS,
+    loadavg: () => {
+      const { tasks } = kernel.taskList();
+      return formatLoadavg(tasks.length, Math.max(...tasks.map((t) => t.pid)));
+    },
+    meminfo: () => formatMeminfo(),
+    uptime: () => formatUptime(kernel.clock.now() - kernel.bootTime()),
     version: () =>
       `Linux version ${options.release} (buildd@lcy02-amd64-059) ` +
       '(gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU ' +
       'Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 ' +
       '13:30:08 UTC 2023\n',
-    uptime: () => '3600.00 7000.00\n',
   };
+  const dirs = ['acpi', 'bus', 'driver', 'fs', 'irq', 'sys', 'sysvipc', 'tty'];
+  const empty = ['keys', 'timer_list'];
+  const links: Record<string, string> = { mounts: 'self/mounts', net: 'self/net' };
   const lookup = (rel: string): Entry | undefined => {
-    if (rel === '') return { kind: 'dir', children: () => ['filesystems', 'mounts', 'self', 'uptime', 'version'] };
-    if (rel === 'self') return { kind: 'dir', children: () => ['mountinfo', 'mounts'] };
+    if (rel === '')
+      return {
+        kind: 'dir',
+        children: () => [
+          ...visiblePids(kernel, view).map(String),
+          ...[...Object.keys(files), ...dirs, ...empty, ...Object.keys(links), 'self', 'thread-self'].sort(),
+        ],
+      };
+    if (rel === 'self' || rel === 'thread-self') {
+      const { self } = kernel.taskList();
+      const pid = pidIn(self, view);
+      // A process outside this namespace (nsenter -m without -p) has no self here.
+      const target = pid === undefined ? '' : rel === 'self' ? String(pid) : `${pid}/task/${pid}`;
+      return { kind: 'link', target, size: 0 };
+    }
     const f = files[rel];
-    return f ? { kind: 'file', content: f } : undefined;
+    if (f) return { kind: 'file', content: f };
+    if (dirs.includes(rel)) return { kind: 'dir', children: () => [] };
+    if (empty.includes(rel)) return { kind: 'file', content: () => '' };
+    const link = links[rel];
+    if (link) return { kind: 'link', target: link };
+    return pidEntry(kernel, view, rel);
   };
   const fs = new GeneratedFs(makedev(0, 22), lookup, () => kernel.clock.now());
   kernel.addMount({
@@ -239,6 +275,44 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
     ...(privateTo === undefined ? {} : { privateTo }),
   });
 }
+
+/** The filesystems Ubuntu 22.04's kernel has registered at boot, as /proc/filesystems lists them. */
+const FILESYSTEMS = [
+  'nodev\tsysfs',
+  'nodev\ttmpfs',
+  'nodev\tbdev',
+  'nodev\tproc',
+  'nodev\tcgroup',
+  'nodev\tcgroup2',
+  'nodev\tcpuset',
+  'nodev\tdevtmpfs',
+  'nodev\tconfigfs',
+  'nodev\tdebugfs',
+  'nodev\ttracefs',
+  'nodev\tsecurityfs',
+  'nodev\tsockfs',
+  'nodev\tbpf',
+  'nodev\tpipefs',
+  'nodev\tramfs',
+  'nodev\thugetlbfs',
+  'nodev\tdevpts',
+  '\text3',
+  '\text2',
+  '\text4',
+  '\tsquashfs',
+  '\tvfat',
+  'nodev\tecryptfs',
+  '\tfuseblk',
+  'nodev\tfuse',
+  'nodev\tfusectl',
+  'nodev\tmqueue',
+  'nodev\tpstore',
+  '\tbtrfs',
+  'nodev\tautofs',
+  'nodev\toverlay',
+  '\txfs',
+  '',
+].join('\n');
 
 /** Mounts a devtmpfs-like /dev with null, zero, pts/ and shm/. */
 export function mountDevfs(kernel: Kernel, target = '/dev'): void {

@@ -64,6 +64,10 @@ export interface ShellServices {
       shell?: boolean;
       /** `sh -c LINE NAME ARGS…`: $0 and the positional parameters. */
       args?: readonly string[];
+      /** Its pid namespace when not its root's (nsenter -m without -p: the host's, '/'). */
+      pidNs?: string;
+      /** Entered another process's namespaces (nsenter): a process of its own there. */
+      entered?: boolean;
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */

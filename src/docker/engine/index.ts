@@ -26,6 +26,7 @@ export {
   type RunIO,
 } from './types.js';
 export { shellLine, isLongRunning } from './process.js';
+export { containerTasks } from './tasks.js';
 export { collectEntries, extractEntries, type PathStat } from './copy.js';
 
 /** A daemon on the kernel's disk under dataRoot (/var/lib/docker), laid out as 20.10 lays it out. */

@@ -149,7 +149,8 @@ export class Interpreter implements ExpandHost {
 
   /** A copy of this shell in a new process (same root and cwd): subshells, pipeline stages. */
   subshell(): Interpreter {
-    const proc = this.env.kernel.proc({ root: this.proc.root, cred: { ...this.proc.cred }, umask: this.proc.umask });
+    const { root, cred, umask, pidNs, entered } = this.proc;
+    const proc = this.env.kernel.proc({ root, cred: { ...cred }, umask, ...(pidNs ? { pidNs } : {}), entered });
     // As fork(2): the same directory, even when it has been removed (found by the session fuzz).
     proc.inheritCwd(this.proc);
     return new Interpreter(this.state.clone(proc), this.env);
@@ -566,8 +567,16 @@ export class Interpreter implements ExpandHost {
         budget.heldInput(contentSize(all));
         io = { ...rest, stdin: contentBytes(all) };
       }
-      const ctx = { ...io, argv, proc: this.proc, env: this.state.env(assigned), shell, budget };
-      return await spec.run(variant ? { ...ctx, variant } : ctx);
+      const env = this.state.env(assigned);
+      const ctx = { ...io, argv, proc: this.proc, env, shell, budget };
+      // What /proc/self shows while it runs: this command, in this shell's process.
+      const before = this.proc.command;
+      this.proc.command = { argv: [...argv], env: Object.fromEntries(env) };
+      try {
+        return await spec.run(variant ? { ...ctx, variant } : ctx);
+      } finally {
+        this.proc.command = before;
+      }
     } catch (err) {
       if (err instanceof BudgetExceeded && !err.reported && err.message) {
         // The tool that overspent says so under its own name; the line stops.

@@ -265,7 +265,12 @@ export class Session {
     if (o?.root !== undefined && o.env) {
       // A process in a container (docker exec, a container's command): its environment is the one
       // docker gave it, nothing of the host's login; a shell (sh -c) adds its PWD and SHLVL.
-      const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
+      const proc = this.options.kernel.proc({
+        root: o.root,
+        cwd: o.cwd ?? '/',
+        ...(o.pidNs !== undefined ? { pidNs: o.pidNs } : {}),
+        ...(o.entered ? { entered: true } : {}),
+      });
       child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
       processEnv(child, o.env, !!o.shell);
     } else if (o?.root !== undefined) {

@@ -17,6 +17,8 @@ import { statCommand } from './fs/stat.js';
 import { tarCommand } from './fs/tar.js';
 import { DEFAULT_MACHINE, systemCommands, type MachineInfo } from './fs/system.js';
 import { xattrCommands } from './fs/xattr.js';
+import { machineCommands } from './fs/machine-tools.js';
+import { nsenterCommand } from './fs/nsenter.js';
 
 export { DEFAULT_MACHINE, type MachineInfo } from './fs/system.js';
 
@@ -46,6 +48,8 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ddCommand,
     makeXfsInfo(options.xfsMounts ?? []),
     ...systemCommands(options.machine ?? DEFAULT_MACHINE),
+    ...machineCommands,
+    nsenterCommand,
   ];
 }
 

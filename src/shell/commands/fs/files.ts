@@ -1,5 +1,6 @@
 // Small file commands: cat, touch, mkdir, rmdir, rm, ln, readlink, realpath, with coreutils'
 // flags and messages.
+import { busyboxUsage } from '../busybox/index.js';
 import { isKernelError, moreOf, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
@@ -412,6 +413,11 @@ function readlinkCmd(ctx: CommandContext): number {
     });
   } catch (err) {
     return usage(ctx, 'readlink', err);
+  }
+  // busybox's readlink takes exactly one FILE (getopt32's "=1"): else its usage.
+  if (ctx.variant?.kind === 'busybox' && p.operands.length !== 1) {
+    ctx.stderr(busyboxUsage(ctx, 'readlink', ctx.variant.binary) ?? '');
+    return 1;
   }
   if (p.operands.length === 0) {
     ctx.stderr("readlink: missing operand\nTry 'readlink --help' for more information.\n");

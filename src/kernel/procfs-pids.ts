@@ -1,0 +1,121 @@
+// /proc/<pid>/: what a process's directory holds, for the tasks the kernel's TaskSource lists,
+// named by their pids in the procfs's namespace (`view`: '/' for the host's, a container's merged
+// dir for its own /proc). The links a process names its root, cwd and executable by print as the
+// process names them and lead, followed, where they are: the host reading /proc/<pid>/root of a
+// container's process lands in the container's merged directory.
+import type { Kernel } from './kernel.js';
+import { formatMountinfo, formatMountLine, type Entry } from './procfs.js';
+import {
+  commOf,
+  formatCgroup,
+  formatStat,
+  formatStatus,
+  NS_KINDS,
+  nulList,
+  pidIn,
+  type NsKind,
+  type Task,
+} from './tasks.js';
+
+/** The tasks of a namespace, self among them, by their pid there. */
+function tasksIn(kernel: Kernel, view: string): Map<number, Task> {
+  const { tasks, self } = kernel.taskList();
+  const out = new Map<number, Task>();
+  for (const t of [...tasks, self]) {
+    const pid = pidIn(t, view);
+    if (pid !== undefined && !out.has(pid)) out.set(pid, t);
+  }
+  return out;
+}
+
+export function visiblePids(kernel: Kernel, view: string): number[] {
+  return [...tasksIn(kernel, view).keys()].sort((a, b) => a - b);
+}
+
+const FILES = ['cgroup', 'cmdline', 'comm', 'environ', 'mountinfo', 'mounts', 'stat', 'statm', 'status'];
+const LINKS = ['cwd', 'exe', 'root'];
+
+/** A path as the reader names it: a path in the task's root, read from the reader's root. */
+function asSeenBy(readerRoot: string, taskRoot: string, path: string): string | undefined {
+  if (readerRoot === taskRoot) return path;
+  if (readerRoot === '/') return taskRoot === '/' ? path : path === '/' ? taskRoot : `${taskRoot}${path}`;
+  return undefined;
+}
+
+export function pidEntry(kernel: Kernel, view: string, rel: string): Entry | undefined {
+  const [first = '', sub, leaf, ...more] = rel.split('/');
+  if (!/^[1-9]\d*$/.test(first) || more.length > 0) return undefined;
+  const pid = Number(first);
+  const t = tasksIn(kernel, view).get(pid);
+  if (!t) return undefined;
+  if (sub === undefined) return { kind: 'dir', children: () => [...FILES, ...LINKS, 'fd', 'ns'].sort(), nlink: 9 };
+  const ppid = (): number => {
+    if (view === '/') return t.ppid;
+    return t.nsPpid ?? 0;
+  };
+  if (leaf === undefined) {
+    const content = fileContent(kernel, view, t, sub, ppid);
+    if (content) return { kind: 'file', content, ...(sub === 'environ' ? { mode: 0o400 } : {}) };
+    if (sub === 'fd')
+      return { kind: 'dir', children: () => fdsOf(kernel, t).map(([fd]) => String(fd)), mode: 0o500, size: 4 };
+    if (sub === 'ns') return { kind: 'dir', children: () => [...NS_KINDS], mode: 0o511 };
+    if (!LINKS.includes(sub)) return undefined;
+    const shown = sub === 'root' ? '/' : sub === 'cwd' ? t.cwd : t.exe;
+    const readerRoot = kernel.reader?.root ?? '/';
+    const follow = asSeenBy(readerRoot, t.root, shown);
+    return { kind: 'link', target: shown, follow: follow ?? '', size: 0 };
+  }
+  if (sub === 'fd') {
+    const fd = fdsOf(kernel, t).find(([n]) => String(n) === leaf);
+    // stdin open for reading and writing, stdout and stderr for writing (as runc leaves them).
+    return fd ? { kind: 'link', target: fd[1], size: 64, mode: fd[0] === 0 ? 0o700 : 0o300 } : undefined;
+  }
+  if (sub === 'ns' && (NS_KINDS as readonly string[]).includes(leaf)) {
+    const kind = leaf as NsKind;
+    const type = kind.replace(/_for_children$/, '');
+    return { kind: 'link', target: `${type}:[${t.ns[kind]}]`, size: 0 };
+  }
+  return undefined;
+}
+
+/** A task's descriptors; the reader's own has one more, on what it opened to read (fd 3). */
+function fdsOf(kernel: Kernel, t: Task): ReadonlyArray<readonly [number, string]> {
+  const { self } = kernel.taskList();
+  if (self.pid !== t.pid) return t.fds;
+  const dir = kernel.reader?.root === t.root ? `/proc/${t.nsPid ?? t.pid}/fd` : `/proc/${t.pid}/fd`;
+  return [...t.fds, [3, dir]];
+}
+
+function fileContent(
+  kernel: Kernel,
+  view: string,
+  t: Task,
+  name: string,
+  ppid: () => number,
+): (() => string) | undefined {
+  const mounts = () => kernel.mountsSeenFrom(t.root);
+  switch (name) {
+    case 'cgroup':
+      return () => formatCgroup(t);
+    case 'cmdline':
+      return () => nulList(t.argv);
+    case 'comm':
+      return () => `${commOf(t)}\n`;
+    case 'environ':
+      return () => nulList(Object.entries(t.env).map(([k, v]) => `${k}=${v}`));
+    case 'mounts':
+      return () => mounts().map(formatMountLine).join('');
+    case 'mountinfo':
+      return () => formatMountinfo(mounts());
+    case 'stat':
+      return () => formatStat(t, view, ppid(), kernel.bootTime());
+    case 'statm': {
+      const pages = (kib: number) => Math.round(kib / 4);
+      return () => `${pages(t.vszKib)} ${pages(t.rssKib)} ${pages(t.rssKib) - 13} 388 0 77 0\n`;
+    }
+    case 'status':
+      return () => formatStatus(t, view, ppid());
+    default:
+      return undefined;
+  }
+}
