@@ -27,6 +27,8 @@ export interface ProcOptions {
   pidNs?: string;
   /** Entered another process's namespaces (nsenter): a process of its own there. */
   entered?: boolean;
+  /** The host name of its UTS namespace, when it entered one (nsenter -u). */
+  uts?: string;
 }
 
 /** The command a process runs, as /proc/self shows it. */
@@ -65,6 +67,7 @@ export class Proc {
   /** The pid namespace (a container's root, or '/'); undefined: its root's. */
   readonly pidNs: string | undefined;
   readonly entered: boolean;
+  readonly uts: string | undefined;
   /** The command it runs while one runs (the shell sets it), for /proc/self. */
   command: ProcCommand | undefined;
   private cwdHost: string;
@@ -82,6 +85,7 @@ export class Proc {
     this.umask = options.umask ?? 0o022;
     this.pidNs = options.pidNs;
     this.entered = !!options.entered;
+    this.uts = options.uts;
     this.cwdHost = this.root;
     if (options.cwd) this.chdir(options.cwd);
   }

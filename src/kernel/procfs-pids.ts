@@ -4,7 +4,8 @@
 // process names them and lead, followed, where they are: the host reading /proc/<pid>/root of a
 // container's process lands in the container's merged directory.
 import type { Kernel } from './kernel.js';
-import { formatMountinfo, formatMountLine, type Entry } from './procfs.js';
+import { formatMountinfo, formatMountLine } from './mount-formats.js';
+import type { Entry } from './procfs.js';
 import {
   commOf,
   formatCgroup,

@@ -9,6 +9,8 @@
 // a daemon first starts), CPUs and Total Memory, and the name the host's passwd/group gives an owner
 // that the two hosts name differently (ownerNames).
 
+import { procForms } from './proc-forms.js';
+
 const ID64 = /\b[0-9a-f]{64}\b/g;
 const LINK = /\b[A-Z2-7]{26}\b/g;
 const ID12 = /\b[0-9a-f]{12}\b/g;
@@ -42,6 +44,14 @@ export const HOST_PLACEHOLDERS: Record<string, string> = {
   '<cpus>': "docker info's CPUs",
   '<memory>': "docker info's Total Memory",
   '<uid:N>': "the name the host's /etc/passwd gives uid N (<gid:N>: /etc/group gid N), each host's own",
+  '<kB>': "a /proc/meminfo figure, in meminfo's columns (each host's memory)",
+  '<mem>': "a free(1) figure, aligned under its heading (each host's memory)",
+  '<loadavg>': "the host's /proc/loadavg, in its form (three loads, running/total tasks, the last pid)",
+  '<uptime-seconds>': "the host's /proc/uptime, in its form (seconds up, seconds idle)",
+  '<uptime>': 'how long the host has been up, as uptime(1) writes it (with its clock, users and load)',
+  '<cpu-model>': "the host's CPU model (/proc/cpuinfo)",
+  '<build>': "the kernel's build (/proc/version: its builder, toolchain and build number)",
+  '<ns:N>': "a namespace's inode number made when it was (the initial namespaces' fixed numbers stay)",
 };
 
 /** One host's own values, where the normaliser needs them given. */
@@ -98,6 +108,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     if (dataRoot.startsWith('/')) t = replacePath(t, dataRoot.slice(1), 'var/lib/docker');
   }
   if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
+  t = procForms(t);
   if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');
   t = t
     .replace(INFO_HOST_LINE, (_l, key: string) => ` ${key}: ${INFO_PLACEHOLDER[key]}`)

@@ -149,8 +149,9 @@ export class Interpreter implements ExpandHost {
 
   /** A copy of this shell in a new process (same root and cwd): subshells, pipeline stages. */
   subshell(): Interpreter {
-    const { root, cred, umask, pidNs, entered } = this.proc;
-    const proc = this.env.kernel.proc({ root, cred: { ...cred }, umask, ...(pidNs ? { pidNs } : {}), entered });
+    const { root, cred, umask, pidNs, entered, uts } = this.proc;
+    const ns = { ...(pidNs ? { pidNs } : {}), ...(uts ? { uts } : {}), entered };
+    const proc = this.env.kernel.proc({ root, cred: { ...cred }, umask, ...ns });
     // As fork(2): the same directory, even when it has been removed (found by the session fuzz).
     proc.inheritCwd(this.proc);
     return new Interpreter(this.state.clone(proc), this.env);

@@ -269,7 +269,7 @@ export class Session {
         root: o.root,
         cwd: o.cwd ?? '/',
         ...(o.pidNs !== undefined ? { pidNs: o.pidNs } : {}),
-        ...(o.entered ? { entered: true } : {}),
+        ...(o.entered ? { entered: true, ...(o.hostname ? { uts: o.hostname } : {}) } : {}),
       });
       child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
       processEnv(child, o.env, !!o.shell);

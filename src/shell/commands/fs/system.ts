@@ -21,6 +21,8 @@ export const DEFAULT_MACHINE: MachineInfo = {
 };
 
 function hostnameOf(ctx: CommandContext): string {
+  // A process that entered a UTS namespace (nsenter -u) has that namespace's name.
+  if (ctx.proc.uts) return ctx.proc.uts;
   // A container's /etc/hostname is empty in its init layer (Docker bind-mounts the real one), so
   // the HOSTNAME that docker exports to every container process comes next.
   try {
