@@ -6,7 +6,7 @@ import { seededRandom } from './determinism.js';
 import { KernelError } from './errors.js';
 import { readCharDevice } from './endless.js';
 import type { MountedFs } from './filesystem.js';
-import type { Kernel, Mount } from './kernel.js';
+import type { Kernel } from './kernel.js';
 import { formatCpuinfo, formatLoadavg, formatMeminfo, formatUptime } from './machine.js';
 import { pidEntry, visiblePids } from './procfs-pids.js';
 import { formatCgroups, pidIn } from './tasks.js';
