@@ -31,8 +31,8 @@ export function hostTaskSource(
   let next = 4200;
   const shellPid = 1987;
   return (reader) => {
-    const now = kernel.clock.now();
     const boot = kernel.bootTime();
+    const now = kernel.clock.now();
     const tasks: Task[] = [initTask(boot)];
     const dockerd = daemonPid();
     if (dockerd) {

@@ -88,9 +88,12 @@ export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
     ['DirectMap4k', 30_720],
     ['DirectMap2M', 25_135_104],
   ];
-  return rows
-    .map(([name, kib, unit = true]) => `${`${name}:`.padEnd(16)}${String(kib).padStart(8)}${unit ? ' kB' : ''}\n`)
-    .join('');
+  // HardwareCorrupted's name is too long for the column: the kernel prints it "%5lu kB".
+  const line = ([name, kib, unit = true]: [string, number, boolean?]): string =>
+    name.length >= 16
+      ? `${name}: ${String(kib).padStart(5)} kB\n`
+      : `${`${name}:`.padEnd(16)}${String(kib).padStart(8)}${unit ? ' kB' : ''}\n`;
+  return rows.map(line).join('');
 }
 
 /** /proc/cpuinfo: one block per CPU, `name\t: value` with the names tab-padded as x86 prints them. */

@@ -194,7 +194,10 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
       return formatLoadavg(tasks.length, Math.max(...tasks.map((t) => t.pid)));
     },
     meminfo: () => formatMeminfo(),
-    uptime: () => formatUptime(kernel.clock.now() - kernel.bootTime()),
+    uptime: () => {
+      const boot = kernel.bootTime(); // first: it may read the clock's start
+      return formatUptime(kernel.clock.now() - boot);
+    },
     version: () =>
       `Linux version ${options.release} (buildd@lcy02-amd64-059) ` +
       '(gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU ' +

@@ -146,11 +146,12 @@ function uptime(ctx: CommandContext): number {
     return 1;
   }
   const kernel = ctx.proc.kernel;
+  const boot = kernel.bootTime(); // before now: the first look reads the clock's start
   const now = kernel.clock.now();
-  const upMs = now - kernel.bootTime();
+  const upMs = now - boot;
   const arg = args[0];
   if (arg === '-s' || arg === '--since') {
-    ctx.stdout(`${new Date(kernel.bootTime()).toISOString().replace('T', ' ').slice(0, 19)}\n`);
+    ctx.stdout(`${new Date(boot).toISOString().replace('T', ' ').slice(0, 19)}\n`);
     return 0;
   }
   if (arg === '-p' || arg === '--pretty') {
