@@ -197,7 +197,12 @@ function render(items: Item[], o: Opts, ctx: CommandContext, names: Names, now: 
           date: o.date(it.st.mtimeMs, now),
           name:
             quoteName(it.name, term) +
-            (it.target !== undefined ? ` -> ${it.target}` : it.st.type !== 'symlink' ? indicator(it.st) : ''),
+            (it.target !== undefined
+              ? // GNU ls quotes a link's target as it quotes names (at a terminal: 'mnt:[4026531840]').
+                ` -> ${isBusybox(ctx) ? it.target : quoteName(it.target, term)}`
+              : it.st.type !== 'symlink'
+                ? indicator(it.st)
+                : ''),
         },
   );
   if (isBusybox(ctx)) return busyboxLong(items, rows, o, withTotal ? totalLine() : '', blocks);
