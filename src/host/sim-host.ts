@@ -407,6 +407,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
             hostname: o.hostname,
             shell: !!o.shell,
             ...(o.args ? { args: o.args } : {}),
+            ...(o.pid !== undefined ? { pid: o.pid } : {}),
           });
         },
       },

@@ -68,6 +68,8 @@ export interface ShellServices {
       pidNs?: string;
       /** Entered another process's namespaces (nsenter): a process of its own there. */
       entered?: boolean;
+      /** Its pid ($$), when the one who starts it knows it (a container's command: 1). */
+      pid?: number;
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */

@@ -70,6 +70,12 @@ describe("a container's processes through /proc", () => {
     expect((await run('docker exec box cat /proc/self/comm')).out).toBe('cat\n');
     expect((await run('docker exec box readlink /proc/1/root')).out).toBe('/\n');
     expect((await run('docker exec box ls /proc/2')).code).not.toBe(0);
+    // An exec's shell is the exec's process ($$), a command it starts a child of it.
+    const [self, shell] = (await run("docker exec box sh -c 'readlink /proc/self; echo $$'")).out.split('\n');
+    expect(Number(self)).toBeGreaterThan(Number(shell));
+    expect((await run("docker exec box sh -c 'grep PPid /proc/self/status; true'")).out).not.toBe('PPid:\t0\n');
+    expect((await run('docker exec box grep PPid /proc/self/status')).out).toBe('PPid:\t0\n');
+    expect((await run("docker run --rm busybox sh -c 'echo $$'")).out).toBe('1\n');
     // The host's own processes are not in the container's namespace.
     expect((await run('docker exec box ls /proc')).out.match(/^\d+$/gm)?.[0]).toBe('1');
   });

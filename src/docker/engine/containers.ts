@@ -607,7 +607,7 @@ export class Daemon extends DaemonCore {
     list.push(running);
     this.execs.set(c.id, list);
     try {
-      return await this.runExec(c, argv, io, opts);
+      return await this.runExec(c, argv, io, { ...opts, pid: running.pid });
     } finally {
       list.splice(list.indexOf(running), 1);
     }
@@ -617,7 +617,7 @@ export class Daemon extends DaemonCore {
     c: Container,
     argv: string[],
     io: RunIO,
-    opts: { env?: string[]; workdir?: string; tty?: boolean; user?: string },
+    opts: { env?: string[]; workdir?: string; tty?: boolean; user?: string; pid: number },
   ): Promise<number> {
     return this.runCommand(shellLine(argv), {
       root: this.mergedDir(c),
@@ -630,6 +630,7 @@ export class Daemon extends DaemonCore {
       shell: isShellLine(argv),
       ...shellArgs(argv),
       hostname: hostnameOf(c),
+      pid: opts.pid,
       io,
     });
   }

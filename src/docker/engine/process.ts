@@ -215,6 +215,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
         shell: true,
         ...shellArgs(argv),
         hostname: c.config.Hostname || c.id.slice(0, 12),
+        pid: 1,
         io: out,
       });
     return 'running';
@@ -232,6 +233,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     shell: isShellLine(argv),
     ...shellArgs(argv),
     hostname: c.config.Hostname || c.id.slice(0, 12),
+    pid: 1,
     io: out,
   });
   d.exited(c, code);

@@ -29,6 +29,8 @@ export type RunCommand = (
     shell?: boolean;
     /** That shell's $0 and positional parameters (`sh -c SCRIPT NAME ARGS…`). */
     args?: readonly string[];
+    /** Its pid in the container's namespace ($$): 1 for the container's command, an exec's own. */
+    pid?: number;
   },
 ) => Promise<number>;
 

@@ -271,7 +271,7 @@ export class Session {
         ...(o.pidNs !== undefined ? { pidNs: o.pidNs } : {}),
         ...(o.entered ? { entered: true, ...(o.hostname ? { uts: o.hostname } : {}) } : {}),
       });
-      child = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+      child = new Interpreter(new ShellState(proc, o.pid ?? this.nextPid++), this.env);
       processEnv(child, o.env, !!o.shell);
     } else if (o?.root !== undefined) {
       const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
