@@ -21,7 +21,7 @@ docker exec box sh -c 'cat /proc/self/cmdline | tr "\0" " "; echo'
 docker exec box readlink /proc/self/exe
 docker exec box ls /proc/self/fd
 docker exec box grep -E '^(Name|State|PPid):' /proc/self/status
-docker exec box ls /proc/1/comm /proc/2/comm
+docker exec box ls /proc/2/comm
 docker exec box sh -c 'cut -f1,2,4 /proc/cgroups'
 docker exec box cat /proc/loadavg
 docker exec box cat /proc/uptime
