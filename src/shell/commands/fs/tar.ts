@@ -1,11 +1,16 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
 // -v, -f FILE (standard input by default), -C DIR, -O (to standard output) and -z, so a learner can
-// open what `docker save` wrote and see .wh. files where the disk has whiteout devices. Creating
-// archives is not simulated and says so.
-import { gunzipSync } from 'node:zlib';
+// open what `docker save` wrote and see .wh. files where the disk has whiteout devices. -c makes
+// an archive of the named paths (walked as docker cp walks them: readdir order, hard links once),
+// -z gzipped, to -f FILE or standard output. Inside a busybox container -tv lists in busybox's
+// format (seconds, `-> target` for hard links too) and the messages are busybox's.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { collectEntries } from '../../../docker/engine/copy.js';
+import { writeLayerTar } from '../../../docker/layer-tar.js';
 import { memberContent, type TarHeader as Headers, tarMembers } from '../../../docker/tar-reader.js';
 import { contentBytes, type FileContent, readRange } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
+import { isBusybox } from '../busybox/formats.js';
 import { errText } from '../options.js';
 import { stdinContent } from '../text/operands.js';
 
@@ -144,6 +149,102 @@ function verboseLine(h: Headers): string {
   return `${modeString(h)} ${owner}${' '.repeat(pad)}${size} ${when} ${h.name}${tail}`;
 }
 
+/** busybox tar -tv's line: `%s %s/%s %9llu %4u-%02u-%02u %02u:%02u:%02u %s`, a hard link as `-> target`. */
+function busyboxVerboseLine(h: Headers): string {
+  const owner = `${h.uname || h.uid}/${h.gname || h.gid}`;
+  const t = h.mtime ?? new Date(0);
+  const when = t.toISOString().slice(0, 19).replace('T', ' ');
+  const link = h.type === 'symlink' || h.type === 'link' ? ` -> ${h.linkname}` : '';
+  const mode = modeString(h.type === 'link' ? { ...h, type: 'file' } : h);
+  return `${mode} ${owner} ${String(h.type === 'link' ? 0 : (h.size ?? 0)).padStart(9)} ${when} ${h.name}${link}`;
+}
+
+/** tar -c: the named paths as one archive (gzipped with -z) to -f FILE or standard output. */
+function create(ctx: CommandContext, o: TarOptions): number {
+  const bb = isBusybox(ctx);
+  if (o.members.length === 0) {
+    ctx.stderr(bb ? 'tar: empty archive\n' : `tar: Cowardly refusing to create an empty archive\n${TRY}`);
+    return bb ? 1 : 2;
+  }
+  const toStdout = o.file === undefined || o.file === '-';
+  if (toStdout && ctx.stdoutIsTerminal) {
+    ctx.stderr(
+      bb
+        ? "tar: can't write to terminal\n"
+        : 'tar: Refusing to write archive contents to terminal (missing -f option?)\n' +
+            'tar: Error is not recoverable: exiting now\n',
+    );
+    return bb ? 1 : 2;
+  }
+  const entries = [];
+  let failed = false;
+  let stripped = false;
+  for (const m of o.members) {
+    const name = m.replace(/^\/+/, '').replace(/\/+$/, '');
+    if (name !== m.replace(/\/+$/, '') && !stripped) {
+      stripped = true;
+      ctx.stderr(
+        bb ? "tar: removing leading '/' from member names\n" : "tar: Removing leading `/' from member names\n",
+      );
+    }
+    const path = o.dir && !m.startsWith('/') ? `${o.dir}/${m}` : m;
+    try {
+      ctx.proc.lstat(path);
+    } catch (err) {
+      ctx.stderr(bb ? `tar: ${m}: ${errText(err)}\n` : `tar: ${m}: Cannot stat: ${errText(err)}\n`);
+      failed = true;
+      continue;
+    }
+    entries.push(...collectEntries(ctx.proc, path, name === '' ? '.' : name));
+  }
+  if (o.verbose) {
+    const say = toStdout ? ctx.stderr : ctx.stdout;
+    for (const e of entries) say(`${e.path}${e.type === 'dir' ? '/' : ''}\n`);
+  }
+  if (bb && o.gzip && !['/bin', '/usr/bin', '/sbin', '/usr/sbin'].some((d) => ctx.proc.exists(`${d}/gzip`))) {
+    // busybox's tar runs a gzip program for -z, not its own applet: an image without one has none.
+    if (!toStdout) ctx.proc.writeFile(o.file as string, '');
+    ctx.stderr("tar: can't execute 'gzip': No such file or directory\n");
+    return 1;
+  }
+  // The owners' names as the machine's (or the container's) passwd and group have them; none, none.
+  const names = (file: string): Map<number, string> => {
+    let text = '';
+    try {
+      text = new TextDecoder().decode(ctx.proc.readFile(file));
+    } catch {
+      // no such file: the ids stay bare
+    }
+    return new Map(
+      text
+        .split('\n')
+        .map((l) => l.split(':'))
+        .map((f) => [Number(f[2]), f[0] ?? '']),
+    );
+  };
+  const users = names('/etc/passwd');
+  const groups = names('/etc/group');
+  const tarBytes = writeLayerTar(entries, {
+    order: 'given',
+    lookupName: (id, kind) => (kind === 'user' ? users : groups).get(id) ?? '',
+  });
+  const archive = o.gzip ? new Uint8Array(gzipSync(tarBytes)) : tarBytes;
+  if (toStdout) ctx.stdout(archive);
+  else {
+    try {
+      ctx.proc.writeFile(o.file as string, archive);
+    } catch (err) {
+      ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
+      return 2;
+    }
+  }
+  if (!failed) return 0;
+  ctx.stderr(
+    bb ? 'tar: error exit delayed from previous errors\n' : 'tar: Exiting with failure status due to previous errors\n',
+  );
+  return bb ? 1 : 2;
+}
+
 /** mkdir -p: tar creates missing parents 0755. */
 function mkdirs(p: CommandContext['proc'], dir: string): void {
   const parent = dir.slice(0, dir.lastIndexOf('/'));
@@ -161,12 +262,7 @@ async function tar(ctx: CommandContext): Promise<number> {
     ctx.stderr(`tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options\n${TRY}`);
     return 2;
   }
-  if (o.mode === 'c') {
-    ctx.stderr(
-      'tar: creating archives is not simulated by overlay-tutor (listing with -t and extracting with -x are)\n',
-    );
-    return 2;
-  }
+  if (o.mode === 'c') return create(ctx, o);
   let bytes: FileContent;
   if (o.file === undefined || o.file === '-') {
     // GNU tar's default archive is standard input (docker export c | tar -t); a pipe's content
@@ -213,7 +309,7 @@ async function tar(ctx: CommandContext): Promise<number> {
       const h = m.header;
       if (!wanted(h.name.replace(/\/$/, ''))) continue;
       if (o.mode === 't') {
-        ctx.stdout(`${o.verbose ? verboseLine(h) : h.name}\n`);
+        ctx.stdout(`${o.verbose ? (isBusybox(ctx) ? busyboxVerboseLine(h) : verboseLine(h)) : h.name}\n`);
         continue;
       }
       if (o.toStdout) {
@@ -268,7 +364,7 @@ async function tar(ctx: CommandContext): Promise<number> {
 
 export const tarCommand: CommandSpec = {
   name: 'tar',
-  summary: 'list and extract tar archives',
+  summary: 'list, extract and create tar archives (-t -x -c, -v -f -z -C)',
   run: tar,
   streaming: true, // (to take a pipe's content described, not to read it as it comes)
 };

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
 import { createSimHost } from '../../../../src/host/sim-host.js';
+import { makeShell } from '../../shell-harness.js';
 import type { CommandIO } from '../../../../src/shell/command.js';
 
 async function archive(): Promise<Uint8Array> {
@@ -69,5 +70,44 @@ describe('tar', () => {
       'tar: /tmp/nope.tar: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n',
     );
     expect(await sim(['tar -f /tmp/t.tar'], await archive())).toContain("tar: You must specify one of the '-Acdtrux'");
+  });
+
+  // busybox's lines as busybox-static 1.35 printed them for the same tree (its -tv has seconds and
+  // `-> target` for a hard link); GNU tar 1.34's for the host (script 66 runs the busybox side on a
+  // real dockerd).
+  it('-c makes an archive -t lists and -x gives back, in GNU and busybox forms', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/w/tt/sub && cd /tmp/w && echo hello > tt/a && ln -s a tt/l && ln tt/a tt/h');
+    const gnu = await run('cd /tmp/w && tar -cf - tt | tar -tvf - | sort -k6');
+    expect(gnu.out).toMatch(/^drwxr-xr-x root\/root {9}0 \d{4}-\d\d-\d\d \d\d:\d\d tt\/\n/);
+    expect(gnu.out).toMatch(/\nhrw-r--r-- root\/root {9}0 [\d-]+ [\d:]+ tt\/(h link to tt\/a|a link to tt\/h)\n/);
+    expect(gnu.out).toMatch(/\nlrwxrwxrwx root\/root {9}0 [\d-]+ [\d:]+ tt\/l -> a\n/);
+    const back = await run(
+      'cd /tmp/w && tar -czf t.tgz tt && mkdir x && tar -xzf t.tgz -C x && diff -r tt x/tt; echo $?',
+    );
+    expect(back.out).toBe('0\n');
+    await run('docker run -d --name box busybox sleep 1000');
+    await run("docker exec box sh -c 'mkdir -p /tt && echo hello > /tt/a && ln /tt/a /tt/h'");
+    const bb = await run("docker exec box sh -c 'tar -cf - /tt | tar -tvf -'");
+    expect(bb.err).toBe("tar: removing leading '/' from member names\n");
+    expect(bb.out).toMatch(/^drwxr-xr-x root\/root {9}0 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d tt\/\n/);
+    expect(bb.out).toMatch(/\n-rw-r--r-- root\/root {9}0 [\d-]+ [\d:]+ tt\/(h -> tt\/a|a -> tt\/h)\n$/);
+  });
+
+  it('-c refuses what tar refuses: nothing named, a terminal, a missing path', async () => {
+    const { run } = await makeShell();
+    expect(await run('tar -cf /tmp/x.tar')).toEqual({
+      out: '',
+      err: "tar: Cowardly refusing to create an empty archive\nTry 'tar --help' or 'tar --usage' for more information.\n",
+      code: 2,
+    });
+    expect((await run('tar -c /etc/hostname', { terminal: true })).err).toBe(
+      'tar: Refusing to write archive contents to terminal (missing -f option?)\ntar: Error is not recoverable: exiting now\n',
+    );
+    const missing = await run('tar -cf /tmp/z.tar nosuch');
+    expect([missing.err, missing.code]).toEqual([
+      'tar: nosuch: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n',
+      2,
+    ]);
   });
 });
