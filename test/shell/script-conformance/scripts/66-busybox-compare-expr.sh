@@ -1,8 +1,8 @@
 # Inside a busybox-static container a learner compares files and counts: expr (arithmetic, the `:`
 # match, its statuses and error texts), cmp (-s, -l, EOF), diff (busybox's unified output, -q, -r
 # between two directories, statuses), od -t f / -t x1 / -A, dd status=none and status=progress
-# (busybox has no progress level). A line that prints an error and then a status joins stderr to
-# stdout inside the container, so the two streams keep their order.
+# (busybox has no progress level), tar -c | tar -tv and tar -czf. A line that prints an error and
+# then a status joins stderr to stdout inside the container, so the two streams keep their order.
 docker load -i /tmp/base.tar
 docker run -d --name box busybox-static:latest sleep 1000
 docker exec box expr 6 \* 7
@@ -22,6 +22,10 @@ docker exec box sh -c 'printf "abcdefgh12345678" > /tmp/f16; od -t f /tmp/f16; o
 docker exec box sh -c 'od -A x -t x1 /tmp/f16; od -A d -c /tmp/c; od -t f2 /tmp/f16 2>&1; echo $?'
 docker exec box sh -c 'dd if=/dev/zero of=/tmp/z bs=1k count=4 status=none; echo $?; ls -l /tmp/z | awk "{print \$5}"'
 docker exec box sh -c 'dd if=/dev/zero of=/tmp/z bs=1k count=4 status=noxfer 2>&1; dd if=/dev/zero of=/tmp/z count=1 status=progress 2>&1; echo $?'
+docker exec box sh -c 'mkdir -p /tt/sub; echo hello > /tt/a; ln -s a /tt/l; echo b > /tt/sub/b; tar -cf - /tt 2>&1 >/dev/null'
+docker exec box sh -c 'tar -cf - /tt 2>/dev/null | tar -tvf - | awk "{print \$1, \$2, \$3, \$6, \$7, \$8}" | sort -k4'
+docker exec box sh -c 'cd / && tar -czf /tmp/t.tgz tt && tar -tzf /tmp/t.tgz | sort; tar -cf /tmp/z.tar nosuch 2>&1; echo $?'
+docker exec box sh -c 'cd / && tar -cf /tmp/t.tar tt && cd /tmp && tar -xf t.tar && diff -r /tt /tmp/tt; echo $?'
 docker exec box sh -c 'rm /etc/group; echo x > /etc/new'
 docker run -d --name box2 busybox-static:latest sleep 1000
 docker exec box2 sh -c 'echo y > /etc/new; mkdir /etc/only2'
