@@ -30,8 +30,7 @@ docker run -d --name dflt2 busybox-static:latest sleep 1000
 docker inspect dflt2 --format '{{.HostConfig.NetworkMode}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{$v.IPAddress}}{{end}}'
 docker create --name nn --network nosuchnet busybox-static:latest
 docker start nn
-docker run --name nn2 --network nosuchnet busybox-static:latest true
-echo $?
+docker run --name nn2 --network nosuchnet busybox-static:latest true 2>&1 | sort; echo ${PIPESTATUS[0]}
 docker ps -a --filter name=nn --format '{{.Names}} {{.Status}}' | sort
 docker create --name r1 --restart always busybox-static:latest
 docker inspect r1 --format '{{json .HostConfig.RestartPolicy}}'
