@@ -10,9 +10,11 @@ function nproc(ctx: CommandContext): number {
   let p;
   try {
     p = parseOptions('nproc', ctx.argv.slice(1), { long: { all: 'all', 'ignore=': 'ignore', help: 'help' } });
-    if (p.operands.length > 0) throw new UsageError(`nproc: extra operand ‘${p.operands[0]}’`);
+    // busybox's nproc takes no operands and says nothing of them.
+    if (p.operands.length > 0 && !isBusybox(ctx)) throw new UsageError(`nproc: extra operand ‘${p.operands[0]}’`);
   } catch (err) {
     if (isBusybox(ctx) && ctx.variant) {
+      if (err instanceof UsageError) ctx.stderr(`${err.message}\n`);
       ctx.stderr(busyboxUsage(ctx, 'nproc', ctx.variant.binary) ?? '');
       return 1;
     }
@@ -136,11 +138,14 @@ function free(ctx: CommandContext): number {
 
 function uptime(ctx: CommandContext): number {
   const bb = isBusybox(ctx);
-  const args = ctx.argv.slice(1);
+  // busybox's uptime takes no options and ignores operands.
+  const args = ctx.argv.slice(1).filter((a) => !bb || a.startsWith('-'));
   if (args.length > 0 && !(args.length === 1 && !bb && /^-(p|-pretty|s|-since)$/.test(args[0] ?? ''))) {
     if (bb && ctx.variant) {
+      const bad = (args[0] ?? '').slice(1, 2);
+      if (args[0] !== '--help') ctx.stderr(`uptime: invalid option -- '${bad}'\n`);
       ctx.stderr(busyboxUsage(ctx, 'uptime', ctx.variant.binary) ?? '');
-      return 1;
+      return args[0] === '--help' ? 0 : 1;
     }
     ctx.stderr(`uptime: invalid option -- '${(args[0] ?? '').replace(/^-+/, '')}'\n`);
     return 1;

@@ -32,6 +32,9 @@ docker exec box sh -c 'test $(grep -c ^processor /proc/cpuinfo) = $(busybox npro
 docker exec box busybox free
 docker exec box busybox free -m
 docker exec box busybox uptime
+docker exec box busybox nproc --ignore=abc
+docker exec box busybox uptime -x
+docker exec box busybox free -x
 docker exec box grep -cw overlay /proc/filesystems
 docker exec box cat /proc/version
 PID=$(docker inspect -f '{{.State.Pid}}' box)
