@@ -15,6 +15,7 @@ import {
 } from './index.js';
 import { dockerHeaderFuncs } from './dockerfuncs.js';
 import { goNil } from './value.js';
+import { marshalJson } from './json.js';
 import { DOCKER_TABWRITER, tabwrite } from './tabwriter.js';
 
 export { displayWidth, tabwrite, DOCKER_TABWRITER, type TabwriterOptions } from './tabwriter.js';
@@ -232,7 +233,19 @@ export const DOCKER_SLICE_FIELDS: readonly string[] = [
 ];
 
 /** Map fields whose values are strings (map[string]string): a missing `index` key gives "". */
-const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls']);
+const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls', 'Tmpfs']);
+
+/** Fields whose JSON is left out when empty (omitempty) but that the CLI's typed struct still has:
+ * {{json .HostConfig.Mounts}} is null, not a missing key. Added after the fields present. */
+const OMITTED_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
+  HostConfig: [
+    ['Tmpfs', null],
+    ['Mounts', null],
+  ],
+};
+
+/** types.MountPoint's JSON: Name and Driver are omitempty (a bind or tmpfs mount has neither). */
+const MOUNT_POINT_OMITS = new Set(['Name', 'Driver']);
 
 /** Structs whose JSON omits empty fields, by path: their fields in Go's order with zero values. */
 const STRUCT_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
@@ -307,7 +320,13 @@ export function dockerTypedView(
     const fields = isMap ? undefined : STRUCT_FIELDS[path];
     for (const [k, zero] of fields ?? []) out[k] = (v as Record<string, unknown>)[k] ?? zero;
     for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);
-    if (!isMap) return goStruct(name, out);
+    if (isMap) return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
+    for (const [k, zero] of OMITTED_FIELDS[path] ?? []) if (!(k in out)) out[k] = walk(zero, `${path}.${k}`, k);
+    if (path === 'Mounts') {
+      const shown = Object.entries(out).filter(([k, x]) => !(MOUNT_POINT_OMITS.has(k) && x === ''));
+      return goStruct(name, out, { marshalJson: () => marshalJson(goStruct(name, Object.fromEntries(shown)), false) });
+    }
+    return goStruct(name, out);
     return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
   };
   return walk(value, '', typeName);

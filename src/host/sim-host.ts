@@ -408,6 +408,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
             shell: !!o.shell,
             ...(o.args ? { args: o.args } : {}),
             ...(o.pid !== undefined ? { pid: o.pid } : {}),
+            ...(o.cred ? { cred: o.cred } : {}),
           });
         },
       },

@@ -10,6 +10,7 @@ import type { KernelEvent, KernelListener } from './events.js';
 import type { MountedFs } from './filesystem.js';
 import { OverlayFs } from './overlayfs.js';
 import { TMPFS_STORE, TmpFs } from './tmpfs.js';
+import { ReadOnlyFs } from './readonly-fs.js';
 import { OVL_IMPURE, OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 import { UPTIME_AT_START_MS } from './machine.js';
@@ -143,7 +144,12 @@ export class Kernel {
       (m) =>
         (m.target === root || m.target.startsWith(`${root}/`)) && (m.privateTo === undefined || m.privateTo === root),
     );
-    return inside.map((m) => ({ ...m, target: m.target === root ? '/' : m.target.slice(root.length) }));
+    // A remount of the root in the container's namespace (--read-only) is the same mount with other
+    // flags: it stands in for the overlay rather than above it.
+    const remounted = inside.some((m) => m.target === root && m.privateTo === root);
+    return inside
+      .filter((m) => !(remounted && m.target === root && m.privateTo === undefined))
+      .map((m) => ({ ...m, target: m.target === root ? '/' : m.target.slice(root.length) }));
   }
 
   /** The mount holding a host path, and the path relative to that mount's root. Every path
@@ -243,7 +249,7 @@ export class Kernel {
       extra += !fresh ? '' : this.disk.peekXattr(upper, OVL_IMPURE) === undefined ? ',uuid=on' : ',uuid=null';
     }
     const options = `${req.options}${extra}${req.userxattr ? ',userxattr' : ''}`;
-    const dev = makedev(0, this.nextAnonMinor++);
+    const dev = this.anonDev();
     const fs = new OverlayFs(
       {
         lower: lowers.map((l) => l.rel),
@@ -283,6 +289,13 @@ export class Kernel {
 
   /** mount -t tmpfs: a new, empty filesystem at target (its files kept on the disk, tmpfs.ts). */
   mountTmpfs(target: string, source: string, sizeKb: number, mode: number, shown: string): void {
+    const fs = this.newTmpfs(sizeKb, mode);
+    this.addMount({ target, source, fstype: 'tmpfs', options: `rw,relatime${shown}`, fs });
+  }
+
+  /** A new, empty tmpfs not mounted yet (a container's --tmpfs, a tmpfs volume): its root's mode
+   * and owner as mount's mode=, uid= and gid= give them. */
+  newTmpfs(sizeKb: number, mode: number, uid = 0, gid = 0): TmpFs {
     const parts = TMPFS_STORE.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const p = parts.slice(0, i).join('/');
@@ -292,8 +305,8 @@ export class Kernel {
     if (this.disk.exists(store)) this.removeStore(store);
     this.disk.mkdir(store, mode, Kernel.ROOT);
     this.disk.chmod(store, mode);
-    const fs = new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb);
-    this.addMount({ target, source, fstype: 'tmpfs', options: `rw,relatime${shown}`, fs });
+    this.disk.chown(store, uid, gid);
+    return new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb);
   }
 
   private removeStore(rel: string): void {
@@ -311,8 +324,14 @@ export class Kernel {
     this.emit({ kind: 'mount', target: mount.target, options: mount.options });
   }
 
+  /** A device number of its own for a filesystem with no disk under it (tmpfs, overlay). */
+  anonDev(): number {
+    return makedev(0, this.nextAnonMinor++);
+  }
+
+  /** Takes off the topmost mount on target, as umount(2) does when mounts are stacked. */
   umount(target: string): void {
-    const i = this.mountTable.findIndex((m) => m.target === target);
+    const i = this.mountTable.findLastIndex((m) => m.target === target);
     if (i <= 0) throw new KernelError('EINVAL', 'umount', target);
     if (this.mountTable.some((m) => m.target.startsWith(`${target}/`)))
       throw new KernelError('EBUSY', 'umount', target);
@@ -321,10 +340,14 @@ export class Kernel {
     // the filesystem alive (umount of the tmpfs succeeds, the overlay goes on working).
     if (gone?.fs instanceof TmpFs) {
       const store = gone.fs.store;
+      // Another mount of the same tmpfs (a tmpfs volume on the host and in a container) holds it too.
+      const tmpfs = gone.fs;
       const held = this.mountTable.some(
         (m) =>
-          m.fs instanceof OverlayFs &&
-          [...m.fs.layers.lower, m.fs.layers.upper ?? ''].some((l) => l === store || l.startsWith(`${store}/`)),
+          m.fs === tmpfs ||
+          (m.fs instanceof ReadOnlyFs && m.fs.inner === tmpfs) ||
+          (m.fs instanceof OverlayFs &&
+            [...m.fs.layers.lower, m.fs.layers.upper ?? ''].some((l) => l === store || l.startsWith(`${store}/`))),
       );
       if (!held) this.removeStore(store);
     }

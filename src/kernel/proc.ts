@@ -3,13 +3,11 @@
 // way namei does — component by component, following symlinks relative to the process root,
 // crossing mountpoints — and fails with the errno Linux gives.
 import { KernelError } from './errors.js';
+import { checkAccess, checkDirChange, checkOwner, MAY_EXEC, MAY_READ, MAY_WRITE } from './permission.js';
 import { FS_IMMUTABLE_FL } from './filesystem.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
-import { parseTmpfsOptions } from './tmpfs.js';
-
-/** A tmpfs' size without size=: half the memory, as the host's devtmpfs shows it (size=4018796k). */
-const TMPFS_DEFAULT_KB = 4018796;
+import { parseTmpfsOptions, TMPFS_DEFAULT_KB } from './tmpfs.js';
 import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 import { contentBytes, type FileContent, type LazyContent } from './content.js';
 
@@ -220,7 +218,10 @@ export class Proc {
   }
 
   /** Resolves the parent directory and returns the final name, for calls that create or remove. */
-  private resolveParent(path: string, syscall: string): Resolved & { name: string; parentHost: string } {
+  private resolveParent(
+    path: string,
+    syscall: string,
+  ): Resolved & { name: string; parentHost: string; parentStat?: Stat } {
     const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
     const i = trimmed.lastIndexOf('/');
     const dirPart = i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i);
@@ -236,6 +237,7 @@ export class Proc {
       rel,
       name,
       parentHost: dir.host,
+      ...(dir.stat ? { parentStat: dir.stat } : {}),
       stat: name === '.' || name === '..' ? dir.stat : this.lstatHost(host),
     };
   }
@@ -316,12 +318,14 @@ export class Proc {
   readdir(path: string): DirEntry[] {
     const r = this.resolve(path, true, 'scandir');
     if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'scandir', path);
+    checkAccess(r.stat, this.cred, MAY_READ, 'scandir', path);
     return r.mount.fs.readdir(r.rel);
   }
 
   readFile(path: string): Uint8Array {
     const r = this.resolve(path, true, 'open');
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'read', path);
+    checkAccess(r.stat, this.cred, MAY_READ, 'open', path);
     return r.mount.fs.readFile(r.rel);
   }
 
@@ -331,6 +335,7 @@ export class Proc {
   readContent(path: string): FileContent {
     const r = this.resolve(path, true, 'open');
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'read', path);
+    checkAccess(r.stat, this.cred, MAY_READ, 'open', path);
     return r.mount.fs.readContent ? r.mount.fs.readContent(r.rel) : r.mount.fs.readFile(r.rel);
   }
 
@@ -364,6 +369,7 @@ export class Proc {
   chdir(path: string): void {
     const r = this.resolve(path, true, 'chdir');
     if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'chdir', path);
+    checkAccess(r.stat, this.cred, MAY_EXEC, 'chdir', path);
     this.cwdHost = r.host;
   }
 
@@ -380,15 +386,20 @@ export class Proc {
 
   // ---- writing -------------------------------------------------------------------------------
 
-  private resolveForOpen(path: string, flags: OpenFlags): Resolved {
+  private resolveForOpen(path: string, flags: OpenFlags, write = true): Resolved {
     if (flags.create && flags.exclusive) {
       const p = this.resolveParent(path, 'open');
       if (p.stat) throw new KernelError('EEXIST', 'open', path);
       if (path.endsWith('/')) throw new KernelError('EISDIR', 'open', path);
+      checkDirChange(p.parentStat, undefined, this.cred, 'open', path);
       return p;
     }
     const r = this.resolve(path, true, 'open', flags.create === true);
     if (!r.stat && path.endsWith('/')) throw new KernelError('EISDIR', 'open', path);
+    if (this.cred.uid !== 0) {
+      if (!r.stat) checkDirChange(this.lstatHost(hostParent(r.host)), undefined, this.cred, 'open', path);
+      else if (r.stat.type !== 'dir') checkAccess(r.stat, this.cred, write ? MAY_WRITE : MAY_READ, 'open', path);
+    }
     return r;
   }
 
@@ -429,7 +440,7 @@ export class Proc {
 
   /** open(2) and close(2) with no data: `touch`, or `: >> file`. Opening to write copies up. */
   open(path: string, flags: OpenFlags & { write: boolean }, mode = 0o666): void {
-    const r = this.resolveForOpen(path, flags);
+    const r = this.resolveForOpen(path, flags, flags.write || !!flags.truncate);
     if (r.stat?.type === 'dir' && flags.write) throw new KernelError('EISDIR', 'open', path);
     if (flags.write || !r.stat) this.refuseCreateOrWrite(r, path);
     r.mount.fs.open(r.rel, flags, mode & ~this.umask, this.cred);
@@ -439,6 +450,7 @@ export class Proc {
   mkdir(path: string, mode = 0o777): void {
     const p = this.resolveParent(path, 'mkdir');
     if (p.stat) throw new KernelError('EEXIST', 'mkdir', path);
+    checkDirChange(p.parentStat, undefined, this.cred, 'mkdir', path);
     this.refuseEntryChange(p, 'mkdir', path);
     p.mount.fs.mkdir(p.rel, mode & ~this.umask & 0o7777, this.cred);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'dir' });
@@ -451,6 +463,7 @@ export class Proc {
     const p = this.resolveParent(path, 'rmdir');
     if (!p.stat) throw new KernelError('ENOENT', 'rmdir', path);
     if (p.stat.type !== 'dir') throw new KernelError('ENOTDIR', 'rmdir', path);
+    checkDirChange(p.parentStat, p.stat, this.cred, 'rmdir', path);
     if (this.kernel.isMountpoint(p.host) || p.host === this.root) throw new KernelError('EBUSY', 'rmdir', path);
     this.refuseEntryChange(p, 'rmdir', path);
     p.mount.fs.rmdir(p.rel);
@@ -463,6 +476,7 @@ export class Proc {
     if (!p.stat) throw new KernelError('ENOENT', 'unlink', path);
     if (p.stat.type === 'dir') throw new KernelError('EISDIR', 'unlink', path);
     if (path.endsWith('/')) throw new KernelError('ENOTDIR', 'unlink', path);
+    checkDirChange(p.parentStat, p.stat, this.cred, 'unlink', path);
     this.refuseEntryChange(p, 'unlink', path);
     p.mount.fs.unlink(p.rel);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'delete', path: p.host, type: p.stat.type });
@@ -478,6 +492,8 @@ export class Proc {
     const isDir = o.stat.type === 'dir';
     if (!isDir && (from.endsWith('/') || to.endsWith('/'))) throw new KernelError('ENOTDIR', 'rename', from);
     if (n.host === o.host) return;
+    checkDirChange(o.parentStat, o.stat, this.cred, 'rename', from);
+    checkDirChange(n.parentStat, n.stat, this.cred, 'rename', to);
     if (n.host.startsWith(`${o.host}/`)) throw new KernelError('EINVAL', 'rename', from);
     if (o.host.startsWith(`${n.host}/`)) throw new KernelError('ENOTEMPTY', 'rename', to);
     if (n.stat) {
@@ -498,6 +514,7 @@ export class Proc {
     const p = this.resolveParent(path, 'symlink');
     if (p.stat) throw new KernelError('EEXIST', 'symlink', path);
     if (target === '') throw new KernelError('ENOENT', 'symlink', path);
+    checkDirChange(p.parentStat, undefined, this.cred, 'symlink', path);
     this.refuseEntryChange(p, 'symlink', path);
     p.mount.fs.symlink(target, p.rel, this.cred);
     if (this.onDisk(p)) this.kernel.emit({ kind: 'create', path: p.host, type: 'symlink' });
@@ -509,6 +526,7 @@ export class Proc {
     if (p.stat) throw new KernelError('EEXIST', 'link', path);
     if (o.mount !== p.mount) throw new KernelError('EXDEV', 'link', existing);
     if (o.stat?.type === 'dir') throw new KernelError('EPERM', 'link', existing);
+    checkDirChange(p.parentStat, undefined, this.cred, 'link', path);
     this.refuseImmutable(o, 'link', existing);
     this.refuseEntryChange(p, 'link', path);
     o.mount.fs.link(o.rel, p.rel);
@@ -518,6 +536,10 @@ export class Proc {
   mknod(path: string, mode: number, rdev = 0): void {
     const p = this.resolveParent(path, 'mknod');
     if (p.stat) throw new KernelError('EEXIST', 'mknod', path);
+    // Only root makes device nodes (CAP_MKNOD); a FIFO or socket needs write on the directory.
+    if (this.cred.uid !== 0 && (mode & S_IFMT) !== 0o010000 && (mode & S_IFMT) !== 0o140000)
+      throw new KernelError('EPERM', 'mknod', path);
+    checkDirChange(p.parentStat, undefined, this.cred, 'mknod', path);
     const perm = mode & 0o7777 & ~this.umask;
     this.refuseEntryChange(p, 'mknod', path);
     p.mount.fs.mknod(p.rel, (mode & S_IFMT) | perm, rdev, this.cred);
@@ -526,6 +548,7 @@ export class Proc {
 
   chmod(path: string, mode: number): void {
     const r = this.resolve(path, true, 'chmod');
+    checkOwner(r.stat, this.cred, 'chmod', path);
     this.refuseImmutable(r, 'chmod', path);
     r.mount.fs.chmod(r.rel, mode & 0o7777);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'chmod' });
@@ -533,6 +556,9 @@ export class Proc {
 
   chown(path: string, uid: number, gid: number, follow = true): void {
     const r = this.resolve(path, follow, follow ? 'chown' : 'lchown');
+    // Only root gives a file away (CAP_CHOWN); an owner may only keep it as it is.
+    if (this.cred.uid !== 0 && ((uid !== -1 && uid !== r.stat?.uid) || (gid !== -1 && gid !== r.stat?.gid)))
+      throw new KernelError('EPERM', follow ? 'chown' : 'lchown', path);
     this.refuseImmutable(r, 'chown', path);
     r.mount.fs.chown(r.rel, uid, gid);
     // chown(2) on anything but a directory drops set-user-ID, and set-group-ID where the group
@@ -547,6 +573,9 @@ export class Proc {
 
   utimes(path: string, atimeMs: number, mtimeMs: number, follow = true): void {
     const r = this.resolve(path, follow, 'utimes');
+    // touch sets its times to now: the owner or anyone who may write the file.
+    if (this.cred.uid !== 0 && r.stat && r.stat.uid !== this.cred.uid)
+      checkAccess(r.stat, this.cred, MAY_WRITE, 'utimes', path);
     this.refuseImmutable(r, 'utimes', path);
     r.mount.fs.utimes(r.rel, atimeMs, mtimeMs);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'utimes' });
@@ -555,6 +584,7 @@ export class Proc {
   truncate(path: string, length: number): void {
     const r = this.resolve(path, true, 'truncate');
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'truncate', path);
+    checkAccess(r.stat, this.cred, MAY_WRITE, 'truncate', path);
     this.refuseImmutable(r, 'truncate', path);
     r.mount.fs.truncate(r.rel, length);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'truncate' });

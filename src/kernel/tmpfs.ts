@@ -14,12 +14,19 @@ export const TMPFS_STORE = 'proc/.tmpfs';
 
 const PAGE = 4096;
 
+/** A tmpfs' size without size=: half the memory, as the host's devtmpfs shows it (size=4018796k). */
+export const TMPFS_DEFAULT_KB = 4018796;
+
 export interface TmpfsOptions {
   /** The size limit in KiB (size=; the default is half the memory). */
   sizeKb: number;
   /** The root directory's mode (mode=; 1777 by default). */
   mode: number;
-  /** The options /proc/mounts shows after rw,relatime: size= and mode= as given. */
+  /** The root directory's owner (uid=, gid=; root by default). */
+  uid: number;
+  gid: number;
+  /** The options /proc/mounts shows after rw,relatime (shmem_show_options: size=, then mode=
+   * unless 1777, uid= and gid= unless 0), each with its comma. */
   shown: string;
 }
 
@@ -46,12 +53,19 @@ export function parseTmpfsOptions(options: Map<string, string>, defaultKb: numbe
   if (modeText !== undefined) {
     if (!/^[0-7]{1,4}$/.test(modeText)) return undefined;
     mode = Number.parseInt(modeText, 8);
-    shown.push(`mode=${mode.toString(8).padStart(3, '0')}`);
+    if (mode !== 0o1777) shown.push(`mode=${mode.toString(8).padStart(3, '0')}`);
   }
-  for (const key of options.keys()) {
-    if (!['size', 'mode', 'rw', 'ro', 'relatime', 'nosuid', 'nodev', 'noexec'].includes(key)) return undefined;
+  const ids = { uid: 0, gid: 0 };
+  for (const key of ['uid', 'gid'] as const) {
+    const text = options.get(key);
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text)) return undefined;
+    ids[key] = Number(text);
+    if (ids[key] !== 0) shown.push(`${key}=${ids[key]}`);
   }
-  return { sizeKb, mode, shown: shown.map((s) => `,${s}`).join('') };
+  const known = ['size', 'mode', 'uid', 'gid', 'nr_inodes', 'rw', 'ro', 'relatime', 'nosuid', 'nodev', 'noexec'];
+  for (const key of options.keys()) if (!known.includes(key)) return undefined;
+  return { sizeKb, mode, ...ids, shown: shown.map((s) => `,${s}`).join('') };
 }
 
 export class TmpFs implements MountedFs {

@@ -92,6 +92,8 @@ export interface Random {
 export interface Credentials {
   uid: number;
   gid: number;
+  /** Supplementary groups (getgroups). */
+  groups?: readonly number[];
 }
 
 export interface OpenFlags {

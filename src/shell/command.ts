@@ -4,7 +4,7 @@
 // pipeline run side by side (src/shell/pipe.ts): a command that reads its input as it comes says
 // so (CommandSpec.streaming) and reads `input`; any other gets its stdin whole, read to the end
 // before it starts, as before.
-import type { Budget, Proc } from '../kernel/index.js';
+import type { Budget, Credentials, Proc } from '../kernel/index.js';
 import type { InputStream } from './pipe.js';
 
 /** Writes to an output. A pipe whose buffer is full returns a promise: a command that writes much
@@ -70,6 +70,8 @@ export interface ShellServices {
       entered?: boolean;
       /** Its pid ($$), when the one who starts it knows it (a container's command: 1). */
       pid?: number;
+      /** The child's user and groups (docker run/exec -u); root when absent. */
+      cred?: Credentials;
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
@@ -79,6 +81,7 @@ export interface ShellServices {
     cwd?: string;
     /** The container process's environment (docker exec -it c sh); the host's login variables without. */
     env?: Record<string, string>;
+    cred?: Credentials;
     onExit?: () => void;
   }): void;
   /** The lines typed so far, for `history`. */
@@ -123,7 +126,12 @@ export const TRACE_LIMIT = 100_000;
  * container's find runs the container's programs on its files, with the command's environment. */
 export function childLineOptions(ctx: CommandContext): Parameters<ShellServices['runLine']>[2] {
   if (ctx.proc.root === '/') return undefined;
-  return { root: ctx.proc.root, cwd: ctx.proc.getcwd(), env: Object.fromEntries(ctx.env) };
+  return {
+    root: ctx.proc.root,
+    cwd: ctx.proc.getcwd(),
+    env: Object.fromEntries(ctx.env),
+    ...(ctx.proc.cred.uid !== 0 || ctx.proc.cred.gid !== 0 ? { cred: ctx.proc.cred } : {}),
+  };
 }
 
 export type CommandFn = (ctx: CommandContext) => number | Promise<number>;

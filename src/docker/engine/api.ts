@@ -134,8 +134,8 @@ export class DockerEngine extends Daemon {
     return importImage(this, tar, ref, message, changes);
   }
 
-  volumeCreate(name?: string, labels: Record<string, string> = {}): string {
-    return createVolume(this, name, labels, {});
+  volumeCreate(name?: string, labels: Record<string, string> = {}, options: Record<string, string> = {}): string {
+    return createVolume(this, name, labels, options);
   }
 
   volumeInspect(name: string): VolumeInfo {

@@ -6,6 +6,7 @@ import type { Disk, Kernel, Mount } from '../../kernel/index.js';
 import type { MountedFs } from '../../kernel/filesystem.js';
 import {
   KernelError,
+  ReadOnlyFs,
   type Credentials,
   type DirEntry,
   type OpenFlags,
@@ -198,7 +199,7 @@ class FileBindFs implements MountedFs {
  * these mounts inside the container's mount namespace, which the kernel model does not have:
  * the entry carries `namespace: <container id>` so /proc/mounts of the host can leave it out.
  */
-export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string): void {
+export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string, readOnly = false): void {
   const rel = source.replace(/^\/+/, '');
   const fs =
     kernel.disk.lstat(rel).type === 'file'
@@ -208,8 +209,9 @@ export function bindMount(kernel: Kernel, source: string, target: string, namesp
     target,
     source: '/dev/vda',
     fstype: 'ext4',
-    options: 'rw,relatime',
-    fs,
+    // A read-only bind (MS_RDONLY on this mount alone): the host's own path stays writable.
+    options: readOnly ? 'ro,relatime' : 'rw,relatime',
+    fs: readOnly ? new ReadOnlyFs(fs) : fs,
     mountRoot: source,
     ...(namespace ? { namespace } : {}),
   };

@@ -4,7 +4,7 @@
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
 import { portBindings, settingsOf } from './run-settings.js';
-import type { Container } from './types.js';
+import type { Container, MountSpec } from './types.js';
 
 /** containers/<id>/<id>-json.log, which only the json-file driver writes (LogPath is '' with any other). */
 export function logPathOf(d: Daemon, c: Container): string {
@@ -85,13 +85,18 @@ export function configV2Json(d: Daemon, c: Container): string {
         {
           Source: m.Type === 'bind' ? m.Source : '',
           Destination: m.Destination,
-          RW: true,
+          RW: m.RW !== false,
           Name: m.Name ?? '',
           Driver: m.Type === 'volume' ? 'local' : '',
           Type: m.Type,
-          Relabel: '',
-          Propagation: m.Type === 'bind' ? 'rprivate' : '',
-          Spec: { Type: m.Type, Source: m.anonymous ? '' : (m.Name ?? m.Source), Target: m.Destination },
+          Relabel: m.Mode ?? '',
+          Propagation: m.Type === 'bind' ? (m.Propagation ?? 'rprivate') : '',
+          Spec: m.spec ?? {
+            Type: m.Type,
+            Source: m.anonymous ? '' : (m.Name ?? m.Source),
+            Target: m.Destination,
+            ...(m.RW === false ? { ReadOnly: true } : {}),
+          },
           SkipMountpointCreation: false,
         },
       ]),
@@ -110,10 +115,27 @@ export function configV2Json(d: Daemon, c: Container): string {
   return goJson(v);
 }
 
+/** HostConfig.Binds: the -v specs with a source as given; a container restored from disk without
+ * them has its binds and named volumes written back. */
+function bindsOf(c: Container): string[] | null {
+  const given =
+    c.binds ??
+    c.mounts
+      .filter((m) => !m.anonymous && !m.spec && m.Type !== 'tmpfs')
+      .map((m) => `${m.Name ?? m.Source}:${m.Destination}`);
+  return given.length ? given : null;
+}
+
+/** HostConfig.Mounts: the --mount specs. */
+function mountSpecs(c: Container): MountSpec[] | undefined {
+  const specs = c.mounts.flatMap((m) => (m.spec ? [m.spec] : []));
+  return specs.length ? specs : undefined;
+}
+
 export function hostConfigObject(c: Container): Record<string, unknown> {
   const s = settingsOf(c);
   return {
-    Binds: c.mounts.length ? c.mounts.map((m) => `${m.Name ?? m.Source}:${m.Destination}`) : null,
+    Binds: bindsOf(c),
     ContainerIDFile: '',
     LogConfig: { Type: s.logDriver, Config: {} },
     NetworkMode: s.networkMode,
@@ -137,8 +159,9 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     PidMode: '',
     Privileged: false,
     PublishAllPorts: s.publishAll,
-    ReadonlyRootfs: false,
+    ReadonlyRootfs: !!c.readonlyRootfs,
     SecurityOpt: null,
+    ...(c.tmpfs ? { Tmpfs: c.tmpfs } : {}),
     UTSMode: '',
     UsernsMode: '',
     ShmSize: 67108864,
@@ -176,6 +199,7 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     CpuPercent: 0,
     IOMaximumIOps: 0,
     IOMaximumBandwidth: 0,
+    ...(mountSpecs(c) ? { Mounts: mountSpecs(c) } : {}),
     MaskedPaths: [
       '/proc/asound',
       '/proc/acpi',

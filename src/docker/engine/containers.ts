@@ -1,7 +1,14 @@
 // Container operations: create (the -init layer and the container layer), start/stop (mount and
 // unmount merged/), the main process (run through the shell's runner in the merged root), exec,
 // rm and diff. containers/<id>/ holds what the daemon writes there.
-import { isKernelError, maskContainerPaths, mountContainerSystem, type Proc } from '../../kernel/index.js';
+import {
+  isKernelError,
+  maskContainerPaths,
+  mountContainerSystem,
+  ReadOnlyFs,
+  readOnlyOptions,
+  type Proc,
+} from '../../kernel/index.js';
 import { sha256Hex, shortId } from '../digest.js';
 import { emptyContainerConfig, type ContainerConfig, type GoEmpty } from '../image-config.js';
 import type { Change } from './changes.js';
@@ -9,7 +16,8 @@ import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
-import { createVolume, removeVolume, volumeUsers } from './volumes.js';
+import { removeVolume, volumeMountOptions, volumeUsers } from './volumes.js';
+import { materialize, mountPoints, planMounts, releaseVolumes, verifyMounts } from './mount-points.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { stopNginx } from './nginx-start.js';
 import {
@@ -17,12 +25,14 @@ import {
   execLookupError,
   isLongRunning,
   isShellLine,
+  processUser,
   runMainProcess,
   shellArgs,
   shellLine,
 } from './process.js';
 import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf } from './run-settings.js';
-import { DaemonError, type Container, type RunIO, type RunSettings } from './types.js';
+import { DaemonError, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
+import type { ExecUser } from './user.js';
 
 export interface CreateOptions {
   image: string;
@@ -53,6 +63,12 @@ export interface CreateOptions {
   publishAll?: boolean;
   expose?: string[];
   logDriver?: string;
+  /** --mount specs (HostConfig.Mounts). */
+  mounts?: MountSpec[];
+  /** --tmpfs DEST → options (HostConfig.Tmpfs). */
+  tmpfs?: Record<string, string> | null;
+  /** --read-only: the rootfs is mounted read-only in the container. */
+  readOnly?: boolean;
 }
 
 /** The host's CPUs, as the simulated host's docker info counts them. */
@@ -106,6 +122,13 @@ export class Daemon extends DaemonCore {
     // verifyContainerSettings, before anything else of the create.
     if (o.workdir !== undefined && o.workdir !== '' && !o.workdir.startsWith('/'))
       throw new DaemonError(`the working directory '${o.workdir}' is invalid, it needs to be an absolute path`, 400);
+    const request = {
+      volumes: o.volumes ?? [],
+      mounts: o.mounts ?? [],
+      tmpfs: o.tmpfs ?? null,
+      imageVolumes: [] as string[],
+    };
+    verifyMounts(this, request);
     const image = this.getImage(o.image);
     const settings = settingsFrom(o);
     if (o.name !== undefined) {
@@ -155,6 +178,8 @@ export class Daemon extends DaemonCore {
         : {}),
     };
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
+    // Every mount point is checked before anything of the container is made.
+    const plans = planMounts(this, { ...request, imageVolumes: Object.keys(base.Volumes ?? {}) });
     const created = this.now();
     const rw = this.layers.createRw(id, image.layer, (merged) => this.setupInitLayer(merged));
     const c: Container = {
@@ -168,11 +193,11 @@ export class Daemon extends DaemonCore {
       path: argv[0] ?? '',
       args: argv.slice(1),
       autoRemove: !!o.autoRemove,
-      // The image's VOLUME paths that no -v covers get anonymous volumes too (createContainerOSSpecificSettings).
-      mounts: this.volumeMounts([
-        ...(o.volumes ?? []),
-        ...Object.keys(base.Volumes ?? {}).filter((v) => !(o.volumes ?? []).some((s) => (s.split(':')[1] ?? s) === v)),
-      ]),
+      // The image's VOLUME paths that nothing else covers get anonymous volumes too.
+      mounts: materialize(this, plans),
+      binds: [...new Set((o.volumes ?? []).filter((v) => v.includes(':') && !v.startsWith(':')))],
+      tmpfs: o.tmpfs ?? null,
+      readonlyRootfs: !!o.readOnly,
       publish: o.publish ?? [],
       rw,
       state: {
@@ -198,24 +223,6 @@ export class Daemon extends DaemonCore {
   private findContainerByName(name: string): Container | undefined {
     const n = name.startsWith('/') ? name : `/${name}`;
     return [...this.containers.values()].find((c) => c.name === n);
-  }
-
-  private volumeMounts(specs: string[]): Container['mounts'] {
-    return specs.map((spec) => {
-      const parts = spec.split(':');
-      // "-v /data" is an anonymous volume; "-v /host:/data" a bind mount; "-v name:/data" a named volume
-      const [src = '', dst = src] = parts.length === 1 ? ['', spec] : parts;
-      if (src.startsWith('/')) return { Type: 'bind' as const, Source: src, Destination: dst };
-      const name = createVolume(this, src === '' ? undefined : src, null, null);
-      const data = `${this.dataRoot}/volumes/${name}/_data`;
-      return {
-        Type: 'volume' as const,
-        Name: name,
-        Source: data,
-        Destination: dst,
-        ...(src === '' ? { anonymous: true } : {}),
-      };
-    });
   }
 
   /** setupInitLayer, through the init layer's overlay mount: each path's components are unlinked, then made. */
@@ -271,8 +278,12 @@ export class Daemon extends DaemonCore {
     const net = networkName(settingsOf(c));
     if (!['bridge', 'host', 'none'].includes(net)) throw new DaemonError(`network ${net} not found`, 404);
     const merged = this.driver.mount(c.rw.mountId);
-    mountContainerSystem(this.kernel, merged, { release: this.kernelVersion, tty: !!c.config.Tty });
-    this.mountVolumes(c, merged);
+    try {
+      this.mountContainer(c, merged);
+    } catch (e) {
+      this.unmountAll(c);
+      throw e;
+    }
     const dir = this.containerDir(c);
     const running = [...this.containers.values()].filter((x) => x.state.status === 'running');
     const startedAt = this.now().text;
@@ -286,9 +297,14 @@ export class Daemon extends DaemonCore {
     if (settingsOf(c).logDriver === 'json-file' && !this.fs.exists(`${dir}/${c.id}-json.log`))
       this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
-    // As runc does: the per-container files are bind-mounted over the init layer's empty ones.
+    // As runc does: the per-container files are bind-mounted over the init layer's empty ones,
+    // read-only when the rootfs is.
+    // runc makes a mountpoint that is not there (a --tmpfs /etc hides the init layer's).
+    const inside = this.kernel.proc({ root: merged, hostView: true });
     for (const f of ['resolv.conf', 'hostname', 'hosts']) {
-      if (this.fs.exists(`${merged}/etc/${f}`)) bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id);
+      if (!this.fs.exists(`${merged}/etc`)) continue;
+      if (!inside.exists(`/etc/${f}`)) inside.writeFile(`/etc/${f}`, '', { create: true }, 0o755);
+      bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id, !!c.readonlyRootfs);
     }
     maskContainerPaths(this.kernel, merged);
     const pid = this.random.fill(new Uint8Array(2));
@@ -356,25 +372,21 @@ export class Daemon extends DaemonCore {
     return kept.join('\n');
   }
 
-  /**
-   * The -v mounts: the mountpoint is made in the container's rootfs (so it lands in the upper
-   * dir, as with Docker), then the source is bind-mounted there.
-   */
-  private mountVolumes(c: Container, merged: string): void {
-    // The daemon makes mountpoints in the rootfs itself, below the container's /proc and /dev.
-    const inside = this.kernel.proc({ root: merged, umask: 0o022, hostView: true });
-    const host = this.fs.proc;
-    for (const m of c.mounts) {
-      if (!this.fs.exists(m.Source)) this.fs.mkdirAll(m.Source, 0o755);
-      const isDir = host.stat(m.Source).type === 'dir';
-      const parts = m.Destination.split('/').filter(Boolean);
-      for (let i = 1; i < parts.length + (isDir ? 1 : 0); i++) {
-        const p = `/${parts.slice(0, i).join('/')}`;
-        if (!inside.exists(p)) inside.mkdir(p, 0o755);
-      }
-      if (!isDir && !inside.exists(m.Destination)) inside.writeFile(m.Destination, '', { create: true }, 0o755);
-      bindMount(this.kernel, m.Source, `${merged}${m.Destination === '/' ? '' : m.Destination}`, c.id);
+  /** runc's mounts, the rootfs remounted read-only for --read-only (in the container's namespace
+   * only: the host still writes through merged/), then the volumes, binds and tmpfs mounts. */
+  private mountContainer(c: Container, merged: string): void {
+    if (c.readonlyRootfs) {
+      const root = this.kernel.mounts().findLast((m) => m.target === merged);
+      if (root)
+        this.kernel.addMount({
+          ...root,
+          options: readOnlyOptions(root.options),
+          fs: new ReadOnlyFs(root.fs),
+          privateTo: merged,
+        });
     }
+    mountContainerSystem(this.kernel, merged, { release: this.kernelVersion, tty: !!c.config.Tty });
+    mountPoints(this, c, merged);
   }
 
   /**
@@ -387,7 +399,11 @@ export class Daemon extends DaemonCore {
   private populateVolumes(c: Container): void {
     const host = this.fs.proc;
     const empty = c.mounts.filter(
-      (m) => m.Type === 'volume' && host.exists(m.Source) && host.readdir(m.Source).length === 0,
+      (m) =>
+        m.Type === 'volume' &&
+        !(m.Name && volumeMountOptions(this, m.Name)) &&
+        host.exists(m.Source) &&
+        host.readdir(m.Source).length === 0,
     );
     if (!empty.length) return;
     const merged = this.driver.mount(c.rw.mountId);
@@ -418,6 +434,8 @@ export class Daemon extends DaemonCore {
       .filter((m) => m.target.startsWith(`${merged}/`))
       .map((m) => m.target);
     for (const t of subs.sort((a, b) => b.length - a.length)) this.kernel.umount(t);
+    // --read-only's remount of the rootfs, then the overlay under it.
+    if (this.kernel.mounts().some((m) => m.target === merged && m.privateTo === merged)) this.kernel.umount(merged);
     this.driver.unmount(c.rw.mountId);
   }
 
@@ -425,11 +443,13 @@ export class Daemon extends DaemonCore {
   exited(c: Container, exitCode: number): void {
     if (c.state.status !== 'running') return;
     this.unmountAll(c);
+    releaseVolumes(this, c);
     c.state = { ...c.state, status: 'exited', paused: false, pid: 0, exitCode, finishedAt: this.now().text };
     c.endpoint = undefined;
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'die', id: c.id });
-    if (c.autoRemove) this.rm(c.id, true);
+    // --rm takes the container's anonymous volumes with it, as docker rm -v does.
+    if (c.autoRemove) this.rm(c.id, true, true);
   }
 
   /**
@@ -588,6 +608,13 @@ export class Daemon extends DaemonCore {
     return containerEnv(this, this.getContainer(ref), o);
   }
 
+  /** The user and groups a process runs as: exec's -u, else Config.User (throws as the daemon
+   * does for a name the image's passwd or group lacks). */
+  processUser(ref: string, user?: string): ExecUser {
+    const c = this.getContainer(ref);
+    return processUser(this, c, user ?? c.config.User ?? '');
+  }
+
   /** docker exec without -it: runs the line in the container's merged root. */
   async exec(
     ref: string,
@@ -632,6 +659,7 @@ export class Daemon extends DaemonCore {
       hostname: hostnameOf(c),
       pid: opts.pid,
       io,
+      cred: processUser(this, c, opts.user ?? c.config.User ?? ''),
     });
   }
 }

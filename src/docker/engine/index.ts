@@ -7,6 +7,7 @@ export { DockerEngine, type InfoData } from './api.js';
 export { portOf, type CreateOptions } from './containers.js';
 export { LOG_DRIVERS, portMappings, settingsOf } from './run-settings.js';
 export type { Change } from './changes.js';
+export type { MountSpec } from './mount-specs.js';
 export type { StoredImage } from './imagestore.js';
 export type { RoLayer, RwLayer } from './layerstore.js';
 export type { GraphDriverData } from './overlay2-driver.js';

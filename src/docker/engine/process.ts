@@ -6,6 +6,7 @@ import { HELLO_MESSAGE } from '../registry/small-images.js';
 import type { Daemon } from './containers.js';
 import { startNginx, startsNginx } from './nginx-start.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
+import { resolveUser, type ExecUser } from './user.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const SERVERS = new Set(['nginx', 'httpd', 'redis-server', 'mysqld', 'postgres', 'top', 'watch']);
@@ -76,18 +77,16 @@ export function containerEnv(
 
 /** The home directory of USER (a name or uid; empty is root) in the container's /etc/passwd, else "/". */
 function homeOf(d: Daemon, c: Container, user: string): string {
-  const who = user.split(':')[0] || '0';
-  let text: string;
   try {
-    text = new TextDecoder().decode(d.kernel.proc({ root: d.mergedDir(c) }).readFile('/etc/passwd'));
+    return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user).home;
   } catch {
     return '/';
   }
-  for (const line of text.split('\n')) {
-    const [name, , uid, , , home] = line.split(':');
-    if ((name === who || uid === who) && home) return home;
-  }
-  return '/';
+}
+
+/** The credentials of a container's process run as USER (Config.User, or exec's -u). */
+export function processUser(d: Daemon, c: Container, user: string): ExecUser {
+  return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user);
 }
 
 const ENDLESS = /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/;
@@ -181,6 +180,16 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     d.exited(c, 127);
     throw new DaemonError('No command specified', 400, 125);
   }
+  let cred: ExecUser;
+  try {
+    // The daemon reads the user from the image's passwd and group while it writes the spec.
+    cred = processUser(d, c, c.config.User ?? '');
+  } catch (e) {
+    d.unmountAll(c);
+    c.state = { ...c.state, status: 'created', pid: 0, exitCode: 128 };
+    d.saveContainer(c);
+    throw e;
+  }
   if (!findExecutable(d, c, c.path)) {
     // runc fails before the process exists: the container goes back to Created.
     d.unmountAll(c);
@@ -217,6 +226,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
         hostname: c.config.Hostname || c.id.slice(0, 12),
         pid: 1,
         io: out,
+        cred,
       });
     return 'running';
   }
@@ -235,6 +245,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     hostname: c.config.Hostname || c.id.slice(0, 12),
     pid: 1,
     io: out,
+    cred,
   });
   d.exited(c, code);
   return code;

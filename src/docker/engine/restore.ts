@@ -9,7 +9,7 @@ import type { DaemonCore } from './daemon.js';
 import type { RoLayer } from './layerstore.js';
 import type { StoredImage } from './imagestore.js';
 import { DEFAULT_SETTINGS } from './run-settings.js';
-import type { Container, RunSettings, VolumeMount } from './types.js';
+import type { Container, MountSpec, RunSettings, VolumeMount } from './types.js';
 
 interface ConfigV2 {
   ID: string;
@@ -24,7 +24,16 @@ interface ConfigV2 {
   HasBeenManuallyStopped?: boolean;
   MountPoints: Record<
     string,
-    { Source: string; Destination: string; Name: string; Type: 'bind' | 'volume'; Spec?: { Source?: string } }
+    {
+      Source: string;
+      Destination: string;
+      Name: string;
+      Type: 'bind' | 'volume' | 'tmpfs';
+      RW?: boolean;
+      Relabel?: string;
+      Propagation?: string;
+      Spec?: MountSpec;
+    }
   >;
 }
 
@@ -38,6 +47,10 @@ interface HostConfigFile {
   PublishAllPorts?: boolean;
   LogConfig?: { Type?: string };
   PortBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
+  Binds?: string[] | null;
+  Tmpfs?: Record<string, string>;
+  ReadonlyRootfs?: boolean;
+  Mounts?: MountSpec[];
 }
 
 /** The run settings hostconfig.json keeps (none when they are all the defaults). */
@@ -166,15 +179,23 @@ export function restoreState(d: DaemonCore): void {
       path: v.Path,
       args: v.Args ?? [],
       autoRemove: !!hostConfig.AutoRemove,
-      mounts: Object.values(v.MountPoints ?? {}).map(
-        (m): VolumeMount => ({
+      mounts: Object.values(v.MountPoints ?? {}).map((m): VolumeMount => {
+        const fromFlag = hostConfig.Mounts?.find((s) => s.Target === m.Destination);
+        return {
           Type: m.Type,
           ...(m.Name ? { Name: m.Name } : {}),
           Source: m.Type === 'volume' ? `${d.dataRoot}/volumes/${m.Name}/_data` : m.Source,
           Destination: m.Destination,
-          ...(m.Type === 'volume' && m.Spec?.Source === '' ? { anonymous: true } : {}),
-        }),
-      ),
+          ...(m.Type === 'volume' && !m.Spec?.Source ? { anonymous: true } : {}),
+          ...(m.RW === false ? { RW: false } : {}),
+          ...(m.Relabel ? { Mode: m.Relabel } : {}),
+          ...(m.Type === 'bind' && m.Propagation ? { Propagation: m.Propagation } : {}),
+          ...(fromFlag ? { spec: fromFlag } : {}),
+        };
+      }),
+      binds: hostConfig.Binds ?? [],
+      tmpfs: hostConfig.Tmpfs ?? null,
+      readonlyRootfs: !!hostConfig.ReadonlyRootfs,
       publish: publishOf(hostConfig.PortBindings),
       rw,
       state: {

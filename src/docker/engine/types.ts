@@ -1,5 +1,5 @@
 // Shapes the daemon shares with its front ends: options, records, events, errors.
-import type { Clock, Kernel, Random } from '../../kernel/index.js';
+import type { Clock, Credentials, Kernel, Random } from '../../kernel/index.js';
 import type { Digest } from '../digest.js';
 import type { ContainerConfig } from '../image-config.js';
 import type { DriverName } from './graphdriver.js';
@@ -31,6 +31,8 @@ export type RunCommand = (
     args?: readonly string[];
     /** Its pid in the container's namespace ($$): 1 for the container's command, an exec's own. */
     pid?: number;
+    /** The process's user and groups (-u); root when absent. */
+    cred?: Credentials;
   },
 ) => Promise<number>;
 
@@ -64,13 +66,37 @@ export class DaemonError extends Error {
   }
 }
 
+/** mount.Mount, as HostConfig.Mounts carries it (JSON field order, empty fields left out). */
+export interface MountSpec {
+  Type: string;
+  Source?: string;
+  Target?: string;
+  ReadOnly?: boolean;
+  BindOptions?: { Propagation?: string; NonRecursive?: boolean };
+  VolumeOptions?: {
+    NoCopy?: boolean;
+    Labels?: Record<string, string>;
+    DriverConfig?: { Name?: string; Options?: Record<string, string> };
+  };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+}
+
 export interface VolumeMount {
-  Type: 'bind' | 'volume';
+  Type: 'bind' | 'volume' | 'tmpfs';
   Name?: string;
+  /** The host path mounted (a volume's _data); '' for a tmpfs. */
   Source: string;
   Destination: string;
   /** A volume given without a name (-v /data): `docker rm -v` removes it with the container. */
   anonymous?: boolean;
+  /** false: read-only in the container (-v …:ro, --mount …,readonly). Absent: writable. */
+  RW?: boolean;
+  /** inspect's Mode: -v's mode as given, "z" for a named or --mount volume. Absent: "". */
+  Mode?: string;
+  /** A bind's propagation (rprivate unless given). */
+  Propagation?: string;
+  /** The --mount spec it came from (HostConfig.Mounts). */
+  spec?: MountSpec;
 }
 
 export interface ContainerState {
@@ -97,6 +123,12 @@ export interface Container {
   args: string[];
   autoRemove: boolean;
   mounts: VolumeMount[];
+  /** HostConfig.Binds: the -v specs with a source, as given. */
+  binds?: string[];
+  /** HostConfig.Tmpfs: --tmpfs DEST → options. */
+  tmpfs?: Record<string, string> | null;
+  /** HostConfig.ReadonlyRootfs (--read-only). */
+  readonlyRootfs?: boolean;
   /** -p specs: "8080:80", "127.0.0.1:8080:80/tcp". */
   publish: string[];
   rw: RwLayer;

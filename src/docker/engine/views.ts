@@ -99,15 +99,17 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     ...(withSize
       ? { SizeRw: containerSizeRw(d, c), SizeRootFs: containerSizeRw(d, c) + chainSize(c.image.layer) }
       : {}),
+    // types.MountPoint; Name and Driver are omitempty. A named volume given without a mode shows
+    // "z" (the daemon's default label mode), an anonymous one from Config.Volumes "".
     Mounts: c.mounts.map((m) => ({
       Type: m.Type,
       ...(m.Name ? { Name: m.Name } : {}),
       Source: m.Source,
       Destination: m.Destination,
-      Driver: m.Type === 'volume' ? 'local' : '',
-      Mode: m.Type === 'volume' ? 'z' : '',
-      RW: true,
-      Propagation: m.Type === 'bind' ? 'rprivate' : '',
+      ...(m.Type === 'volume' ? { Driver: 'local' } : {}),
+      Mode: m.Mode ?? (m.Type === 'volume' && !(m.anonymous && !m.spec) ? 'z' : ''),
+      RW: m.RW !== false,
+      Propagation: m.Type === 'bind' ? (m.Propagation ?? 'rprivate') : '',
     })),
     Config: orderedContainerConfig(c.config),
     NetworkSettings: networkSettings(c, d.daemonId, '/var/run/docker/netns'),

@@ -53,6 +53,28 @@ function metaOf(d: Daemon) {
   return m;
 }
 
+/** The local driver's name rule, checked before anything of a create is made. */
+export function checkVolumeName(n: string): void {
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(n))
+    throw new DaemonError(
+      `create ${n}: "${n}" includes invalid characters for a local ` +
+        'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. ' +
+        'If you intended to pass a host directory, use absolute path',
+      400,
+    );
+}
+
+/** The local driver's options (validateOpts): type, device and o, each of the first two wanting the
+ * other and o wanting device. */
+function checkVolumeOptions(n: string, options: Record<string, string>): void {
+  for (const k of Object.keys(options))
+    if (!['type', 'device', 'o'].includes(k)) throw new DaemonError(`create ${n}: invalid option: "${k}"`, 400);
+  const wants: Record<string, string> = { device: 'type', type: 'device', o: 'device' };
+  for (const [k, want] of Object.entries(wants))
+    if (k in options && !(want in options))
+      throw new DaemonError(`create ${n}: missing required option: "${want}"`, 400);
+}
+
 /** Creates the volume unless it exists (create is idempotent, as with Docker); returns its name. */
 export function createVolume(
   d: Daemon,
@@ -61,21 +83,37 @@ export function createVolume(
   options: Record<string, string> | null = {},
 ): string {
   const n = name ?? randomHex(d.random);
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(n))
-    throw new DaemonError(
-      `create ${n}: "${n}" includes invalid characters for a local ` +
-        'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. ' +
-        'If you intended to pass a host directory, use absolute path',
-      400,
-    );
+  checkVolumeName(n);
   const dir = `${root(d)}/${n}`;
   if (!d.fs.exists(`${dir}/_data`)) {
+    checkVolumeOptions(n, options ?? {});
     if (!d.fs.exists(dir)) d.fs.mkdir(dir, 0o701);
     d.fs.mkdir(`${dir}/_data`, 0o755);
+    if (options && Object.keys(options).length) d.fs.write(`${dir}/opts.json`, optsJson(options), 0o600);
     metaOf(d).set(n, { labels, options });
     d.emit({ kind: 'volume', action: 'create', name: n });
   }
   return n;
+}
+
+/** The local driver's opts.json (optsConfig): what it mounts, read back when the daemon restarts. */
+function optsJson(o: Record<string, string>): string {
+  return JSON.stringify({
+    MountType: o.type ?? '',
+    MountOpts: o.o ?? '',
+    MountDevice: o.device ?? '',
+    Quota: { Size: 0 },
+  });
+}
+
+/** A volume's mount options (type, device, o), or undefined for a plain directory. */
+export function volumeMountOptions(d: Daemon, name: string): Record<string, string> | undefined {
+  const o = metaOf(d).get(name)?.options;
+  if (o?.type !== undefined) return o;
+  const file = `${root(d)}/${name}/opts.json`;
+  if (!d.fs.exists(file)) return undefined;
+  const j = JSON.parse(d.fs.readText(file)) as { MountType: string; MountOpts: string; MountDevice: string };
+  return { type: j.MountType, device: j.MountDevice, o: j.MountOpts };
 }
 
 export function inspectVolume(d: Daemon, name: string): VolumeInfo {

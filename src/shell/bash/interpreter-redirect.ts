@@ -7,8 +7,16 @@ import { toBytes, type CommandIO, type Output } from '../command.js';
 import { appendContentToFile, withContentSink } from '../content-output.js';
 import type { Expander } from './expand.js';
 
-/** A redirect that failed: bash prints `bash: <text>` and the command does not run. */
-export class RedirectError extends Error {}
+/** A redirect that failed: bash prints `bash: <text>` and the command does not run; busybox ash
+ * says what it could not do (`sh: can't create /h/f: Read-only file system`). */
+export class RedirectError extends Error {
+  constructor(
+    message: string,
+    readonly ash?: string,
+  ) {
+    super(message);
+  }
+}
 
 const DEV_ZERO_BYTES = 64 * 1024;
 
@@ -23,7 +31,8 @@ function fileSink(proc: Proc, path: string, append: boolean, target: string): Ou
   try {
     proc.writeFile(path, new Uint8Array(0), append ? { create: true, append: true } : { create: true, truncate: true });
   } catch (err) {
-    throw new RedirectError(`${target}: ${isKernelError(err) ? err.text : String(err)}`);
+    const why = isKernelError(err) ? err.text : String(err);
+    throw new RedirectError(`${target}: ${why}`, `can't create ${target}: ${why}`);
   }
   const abs = absolute(proc, path);
   const sink: Output = (data) => {
@@ -45,7 +54,8 @@ function readInput(proc: Proc, path: string, target: string): Uint8Array {
   try {
     return proc.readFile(path);
   } catch (err) {
-    throw new RedirectError(`${target}: ${isKernelError(err) ? err.text : String(err)}`);
+    const why = isKernelError(err) ? err.text : String(err);
+    throw new RedirectError(`${target}: ${why}`, `can't open ${target}: ${why}`);
   }
 }
 

@@ -274,6 +274,11 @@ export class Interpreter implements ExpandHost {
 
   /** An expansion or redirect error: bash's message, status 1. */
   private fail(err: unknown, io: CommandIO): number {
+    if (err instanceof RedirectError && err.ash !== undefined && this.isBusyboxAsh()) {
+      io.stderr(`sh: ${err.ash}\n`);
+      this.state.status = 1;
+      return 1;
+    }
     if (err instanceof ExpansionError || err instanceof RedirectError) {
       io.stderr(`bash: ${err.message}\n`);
       this.state.status = 1;

@@ -1,7 +1,14 @@
 // A terminal session: the host's login shell and, above it, the container shells that
 // `docker exec -it` and `docker run -it` push (ShellServices.enterShell); `exit` pops back.
 // The UI, the line REPL and script mode all talk to it through run(), prompt() and needsMore().
-import { Budget, BudgetExceeded, type BudgetLimits, DEFAULT_BUDGET, type Kernel } from '../../kernel/index.js';
+import {
+  Budget,
+  BudgetExceeded,
+  type BudgetLimits,
+  type Credentials,
+  DEFAULT_BUDGET,
+  type Kernel,
+} from '../../kernel/index.js';
 import type { CommandIO, CommandSpec, CommandTrace, ShellServices, TerminalApps } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import { ExpansionError } from './expand.js';
@@ -245,9 +252,10 @@ export class Session {
     hostname: string;
     cwd?: string;
     env?: Record<string, string>;
+    cred?: Credentials;
     onExit?: () => void;
   }): void {
-    const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/' });
+    const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/', ...(o.cred ? { cred: o.cred } : {}) });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
     if (o.env) processEnv(interp, o.env, true);
     else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
@@ -268,6 +276,7 @@ export class Session {
       const proc = this.options.kernel.proc({
         root: o.root,
         cwd: o.cwd ?? '/',
+        ...(o.cred ? { cred: o.cred } : {}),
         ...(o.pidNs !== undefined ? { pidNs: o.pidNs } : {}),
         ...(o.entered ? { entered: true, ...(o.hostname ? { uts: o.hostname } : {}) } : {}),
       });

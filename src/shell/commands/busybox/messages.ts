@@ -52,6 +52,11 @@ export const BUSYBOX_RULES: Readonly<Record<string, readonly Rewrite[]>> = {
     [new RegExp(`^chmod: invalid mode: ${QUOTED}$`), (m) => `chmod: invalid mode '${bare(m, 1)}'`],
     [/^Try 'chmod --help' for more information\.$/, () => null],
     named('chmod', 'cannot access', (n, why) => `chmod: ${n}: ${why}`),
+    named('chmod', 'changing permissions of', (n, why) => `chmod: ${n}: ${why}`),
+  ],
+  chown: [
+    named('chown', 'cannot access', (n, why) => `chown: ${n}: ${why}`),
+    named('chown', 'changing ownership of', (n, why) => `chown: ${n}: ${why}`),
   ],
   find: [
     named('find', '', (n, why) => `find: ${n}: ${why}`),

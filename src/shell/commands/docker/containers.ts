@@ -1,5 +1,5 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
-import type { Container, CreateOptions, DockerEngine } from '../../../docker/engine/index.js';
+import type { Container, CreateOptions, DockerEngine, MountSpec } from '../../../docker/engine/index.js';
 import { DaemonError, portMappings, settingsOf } from '../../../docker/engine/index.js';
 import { parseReference, RegistryError } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
@@ -9,6 +9,7 @@ import { type CommandDef, type FlagSpec, operand, type Parsed } from './flags.js
 import { RUN_OPTION_FLAGS, RunOptionError, runOptions } from './run-options.js';
 import { printList, pullImage, pullLines } from './images.js';
 import { psFilters } from './ps-filters.js';
+import { parseMountFlag, tmpfsFlags } from './mount-flag.js';
 import {
   daemonMessage,
   ellipsis,
@@ -37,6 +38,9 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'label', short: 'l', type: 'list' },
   { long: 'label-file', type: 'list' },
   ...RUN_OPTION_FLAGS,
+  { long: 'mount', type: 'list', check: (v) => mountFlagError(v) },
+  { long: 'tmpfs', type: 'list' },
+  { long: 'read-only', type: 'bool' },
 ];
 
 /** opts.ConvertKVStringsToMap of --label-file's lines then --label's values ("k" is k with ""),
@@ -109,7 +113,15 @@ function createOptions(ctx: CommandContext, def: CommandDef, p: Parsed): CreateO
     ...(p.strings.get('hostname') ? { hostname: p.strings.get('hostname') } : {}),
     ...(p.strings.get('user') !== undefined ? { user: p.strings.get('user') } : {}),
     ...(workdir !== undefined ? { workdir } : {}),
+    mounts: (p.lists.get('mount') ?? []).map((v) => parseMountFlag(v) as MountSpec),
+    tmpfs: tmpfsFlags(p.lists.get('tmpfs') ?? []),
+    readOnly: p.bools.has('read-only'),
   };
+}
+
+function mountFlagError(v: string): string | undefined {
+  const r = parseMountFlag(v);
+  return typeof r === 'string' ? r : undefined;
 }
 
 /**
@@ -175,7 +187,16 @@ export const runCommand: SubCommand = {
     if (o.tty && o.interactive && !o.detach && isShell) {
       // docker run -it: the terminal is attached to the container's shell.
       d.start(c.id);
+      let cred: ReturnType<DockerEngine['processUser']>;
+      try {
+        cred = d.processUser(c.id);
+      } catch (e) {
+        d.exited(c, 128);
+        ctx.stderr(`docker: ${daemonMessage(e)}.\n`);
+        return 125;
+      }
       ctx.shell.enterShell({
+        cred,
         root: d.mergedDir(c),
         hostname: c.config.Hostname || c.id.slice(0, 12),
         cwd: c.config.WorkingDir || '/',
@@ -200,7 +221,10 @@ export const runCommand: SubCommand = {
         const waiting = o.autoRemove
           ? ''
           : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
-        ctx.stderr(`${waiting}docker: ${daemonMessage(e)}.\n`);
+        // An error of the daemon's own, before runc (a user the image lacks), comes back at once,
+        // before the CLI's wait is cancelled; runc's come after it.
+        const own = `docker: ${daemonMessage(e)}.\n`;
+        ctx.stderr(e.exitCode === 125 ? `${own}${waiting}` : `${waiting}${own}`);
         return e.exitCode;
       }
       if (e instanceof DaemonError && e.status === 404) {
@@ -350,12 +374,22 @@ export const execCommand: SubCommand = {
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
     const u = p.strings.get('user');
     const user = u !== undefined ? { user: u } : {};
+    let cred: ReturnType<DockerEngine['processUser']>;
+    try {
+      cred = d.processUser(c.id, u);
+    } catch (e) {
+      // The daemon's exec fails before runc runs: its message alone, status 126.
+      if (!(e instanceof DaemonError)) throw e;
+      ctx.stderr(`${e.message}\r\n`);
+      return 126;
+    }
     if (p.bools.has('tty') && p.bools.has('interactive') && shell) {
       ctx.shell.enterShell({
         root: d.mergedDir(c),
         hostname: c.config.Hostname || c.id.slice(0, 12),
         cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/'),
         env: d.processEnv(c.id, { tty: true, extra: p.lists.get('env') ?? [], ...user }),
+        cred,
       });
       return 0;
     }

@@ -8,6 +8,8 @@ export interface FlagSpec {
   long: string;
   short?: string;
   type: FlagType;
+  /** A value the flag itself refuses (pflag's Value.Set failing): the reason, else undefined. */
+  check?: (value: string) => string | undefined;
 }
 
 export interface CommandDef {
@@ -78,6 +80,12 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
     }
     // Only a bool flag is ever set without a value.
     if (value === undefined) throw new Error(`--${f.long}: no value`);
+    const refused = f.check?.(value);
+    if (refused !== undefined)
+      throw flagError(
+        def,
+        `invalid argument "${value}" for "${f.short ? `-${f.short}, ` : ''}--${f.long}" flag: ${refused}`,
+      );
     if (f.type === 'list') p.lists.set(f.long, [...(p.lists.get(f.long) ?? []), value]);
     else p.strings.set(f.long, value);
   };

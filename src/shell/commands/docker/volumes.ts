@@ -26,17 +26,21 @@ export const volumeCreateCommand: SubCommand = {
         `create ${p.operands[0] ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found`,
         404,
       );
-    if (p.lists.has('opt')) {
-      ctx.stderr("docker volume create -o: not simulated here (the local driver's mount options)\n");
-      return 1;
-    }
-    const labels = Object.fromEntries(
-      (p.lists.get('label') ?? []).map((l) => {
-        const eq = l.indexOf('=');
-        return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
-      }),
+    const kv = (list: readonly string[]): Record<string, string> =>
+      Object.fromEntries(
+        list.map((l) => {
+          const eq = l.indexOf('=');
+          return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
+        }),
+      );
+    // The daemon keeps the options as a Go map: they come back sorted.
+    const opts = kv(p.lists.get('opt') ?? []);
+    const options = Object.fromEntries(
+      Object.keys(opts)
+        .sort()
+        .map((k) => [k, opts[k] as string]),
     );
-    ctx.stdout(`${d.volumeCreate(p.operands[0] ?? p.strings.get('name'), labels)}\n`);
+    ctx.stdout(`${d.volumeCreate(p.operands[0] ?? p.strings.get('name'), kv(p.lists.get('label') ?? []), options)}\n`);
     return 0;
   },
 };

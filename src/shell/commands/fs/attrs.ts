@@ -1,6 +1,6 @@
 // chmod (octal and symbolic modes, -R), chown/chgrp (names from /etc/passwd and /etc/group, -R, -h)
 // and mknod (how articles make a whiteout by hand: mknod f c 0 0).
-import { S_IFCHR, S_IFBLK, S_IFIFO, makedev, type Proc } from '../../../kernel/index.js';
+import { isKernelError, S_IFCHR, S_IFBLK, S_IFIFO, makedev, type Proc } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
 import { q } from './format.js';
@@ -146,7 +146,10 @@ function chownLike(group: boolean): (ctx: CommandContext) => number {
           ctx.proc.chown(path, uid < 0 ? st.uid : uid, gid < 0 ? st.gid : gid, !p.flags.has('h'));
         });
       } catch (err) {
-        ctx.stderr(`${name}: cannot access ${q(f)}: ${errText(err)}\n`);
+        // The name was there but its owner could not change (EPERM, EROFS): GNU says which change.
+        const found = isKernelError(err) && ['EPERM', 'EROFS'].includes(err.code);
+        const what = found ? `changing ${group ? 'group' : 'ownership'} of` : 'cannot access';
+        ctx.stderr(`${name}: ${what} ${q(f)}: ${errText(err)}\n`);
         status = 1;
       }
     }

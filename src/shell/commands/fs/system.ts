@@ -89,6 +89,8 @@ export function makeUname(machine: MachineInfo): CommandSpec {
 
 function id(ctx: CommandContext): number {
   const a = ctx.argv.slice(1);
+  const cred = ctx.proc.cred;
+  if (cred.uid !== 0 || cred.gid !== 0 || (cred.groups ?? [0]).some((g) => g !== 0)) return userId(ctx, a);
   // A root without passwd and group entries for root (the busybox-static image) shows numbers.
   const names = new Names(ctx.proc);
   const user = names.known('user', 0);
@@ -101,6 +103,41 @@ function id(ctx: CommandContext): number {
     ctx.stderr(`id: ${q(a[0] ?? '')}: no such user\n`);
     return 1;
   } else ctx.stdout('uid=0(root) gid=0(root) groups=0(root)\n');
+  return 0;
+}
+
+/** id of a process run as another user (docker run -u): its ids, named where the image's passwd
+ * and group name them, its groups as the kernel keeps them. */
+function userId(ctx: CommandContext, a: string[]): number {
+  const { uid, gid } = ctx.proc.cred;
+  const groups = ctx.proc.cred.groups ?? [gid];
+  const names = new Names(ctx.proc);
+  const flags = a.filter((x) => /^-[a-zA-Z]+$/.test(x)).join('');
+  const one = (kind: 'user' | 'group', n: number): string =>
+    flags.includes('n') ? (names.known(kind, n) ?? String(n)) : String(n);
+  if (flags.includes('u')) ctx.stdout(`${one('user', uid)}\n`);
+  else if (flags.includes('g')) ctx.stdout(`${one('group', gid)}\n`);
+  else if (flags.includes('G')) ctx.stdout(`${groups.map((g) => one('group', g)).join(' ')}\n`);
+  else {
+    const named = (kind: 'user' | 'group', n: number): string => {
+      const name = names.known(kind, n);
+      return name === undefined ? String(n) : `${n}(${name})`;
+    };
+    const list = groups.map((g) => named('group', g)).join(',');
+    ctx.stdout(`uid=${named('user', uid)} gid=${named('group', gid)} groups=${list}\n`);
+  }
+  return 0;
+}
+
+/** busybox's whoami: the name of the process's uid, or that it has none. */
+function whoami(ctx: CommandContext): number {
+  const uid = ctx.proc.cred.uid;
+  const name = uid === 0 ? 'root' : new Names(ctx.proc).known('user', uid);
+  if (name === undefined) {
+    ctx.stderr(`whoami: unknown uid ${uid}\n`);
+    return 1;
+  }
+  ctx.stdout(`${name}\n`);
   return 0;
 }
 
@@ -257,7 +294,7 @@ export function systemCommands(machine: MachineInfo): CommandSpec[] {
   return [
     makeUname(machine),
     { name: 'id', run: id, summary: 'print user and group ids', flags: ['-u', '-g', '-n'] },
-    { name: 'whoami', run: (ctx) => (ctx.stdout('root\n'), 0), summary: 'print the user name' },
+    { name: 'whoami', run: whoami, summary: 'print the user name' },
     { name: 'hostname', run: (ctx) => (ctx.stdout(`${hostnameOf(ctx)}\n`), 0), summary: 'print the host name' },
     {
       name: 'date',
