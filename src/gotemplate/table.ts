@@ -327,7 +327,6 @@ export function dockerTypedView(
       return goStruct(name, out, { marshalJson: () => marshalJson(goStruct(name, Object.fromEntries(shown)), false) });
     }
     return goStruct(name, out);
-    return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
   };
   return walk(value, '', typeName);
 }
