@@ -281,7 +281,9 @@ export class Daemon extends DaemonCore {
     try {
       this.mountContainer(c, merged);
     } catch (e) {
+      // A mount runc could not make: the container never ran (with --rm it is removed).
       this.unmountAll(c);
+      if (c.autoRemove) this.rm(c.id, true, true);
       throw e;
     }
     const dir = this.containerDir(c);

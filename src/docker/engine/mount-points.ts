@@ -180,12 +180,13 @@ export function mountPoints(d: Daemon, c: Container, merged: string): void {
     const parsed = tmpfsMountOptions(data);
     if (!parsed) throw tmpfsRefused(dest, data);
     makeMountpoint(dest, true);
+    const tmpfs = newTmpfs(d, parsed.tmpfs);
     d.kernel.addMount({
       target: at(dest),
       source: 'tmpfs',
       fstype: 'tmpfs',
       options: parsed.options,
-      fs: newTmpfs(d, parsed.tmpfs),
+      fs: parsed.options.startsWith('ro,') ? new ReadOnlyFs(tmpfs) : tmpfs,
       namespace: c.id,
     });
   }

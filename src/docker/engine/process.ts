@@ -188,6 +188,7 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     d.unmountAll(c);
     c.state = { ...c.state, status: 'created', pid: 0, exitCode: 128 };
     d.saveContainer(c);
+    if (c.autoRemove) d.rm(c.id, true, true);
     throw e;
   }
   if (!findExecutable(d, c, c.path)) {
