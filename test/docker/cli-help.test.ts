@@ -74,9 +74,9 @@ describe('docker --help', () => {
       }
     }
     expect(tried).toBeGreaterThan(500);
-    const r = await e.docker('run', '--memory', '1g', 'busybox', 'true');
+    const r = await e.docker('run', '--blkio-weight', '300', 'busybox', 'true');
     expect(r.code).toBe(125);
-    expect(r.stderr).toMatch(/^docker run: the --memory flag is not simulated here \(Docker 20.10 has it/);
+    expect(r.stderr).toMatch(/^docker run: the --blkio-weight flag is not simulated here \(Docker 20.10 has it/);
     expect((await e.docker('run', '--bogus', 'busybox')).stderr).toBe(
       "unknown flag: --bogus\nSee 'docker run --help'.\n",
     );
