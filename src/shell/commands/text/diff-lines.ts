@@ -25,9 +25,20 @@ export function splitLines(text: string): Lines {
   return { lines, noEol };
 }
 
+/** How lines are compared: as `norm` makes them (diff's -i, -b, -w, -Z); with -b or -w a missing
+ * last newline is whitespace too, and no difference. */
+export interface LineCompare {
+  norm?: (line: string) => string;
+  spaceBlind?: boolean;
+}
+
 /** The changes that turn a into b, fewest lines added and removed (Myers), deletions first. */
-export function diffLines(a: Lines, b: Lines): Change[] {
-  const key = (l: Lines, i: number): string => (l.noEol && i === l.lines.length - 1 ? `${l.lines[i]}\0` : l.lines[i]!);
+export function diffLines(a: Lines, b: Lines, compare: LineCompare = {}): Change[] {
+  const { norm = (line: string) => line, spaceBlind = false } = compare;
+  const key = (l: Lines, i: number): string => {
+    const line = norm(l.lines[i]!);
+    return l.noEol && i === l.lines.length - 1 && !spaceBlind ? `${line}\0` : line;
+  };
   const A = a.lines.map((_, i) => key(a, i));
   const B = b.lines.map((_, i) => key(b, i));
   // Common head and tail need no search.

@@ -11,7 +11,7 @@ import { isBusybox } from '../busybox/formats.js';
 import { fullTime } from '../fs/format.js';
 import { tryStat } from '../fs/lookup.js';
 import { errText, parseOptions, withUsage } from '../options.js';
-import { diffLines, normalFormat, splitLines, unifiedHunks } from './diff-lines.js';
+import { type LineCompare, diffLines, normalFormat, splitLines, unifiedHunks } from './diff-lines.js';
 
 interface DiffRun {
   ctx: CommandContext;
@@ -23,6 +23,14 @@ interface DiffRun {
   newFile: boolean;
   /** The switches as typed, for the `diff -r -u A B` line GNU prints before a pair in a directory. */
   switches: string;
+  /** -s: a pair with no difference says so. */
+  reportIdentical: boolean;
+  /** -a: every file read as text. */
+  text: boolean;
+  /** -i, -b, -w, -Z: how lines compare. */
+  compare: LineCompare;
+  /** -L/--label: the names the unified header shows instead of each file's name (and GNU's time). */
+  labels: string[];
   status: number;
 }
 
@@ -70,9 +78,16 @@ function diffFiles(run: DiffRun, p1: string, p2: string, header: boolean, absent
   const d1 = absent === 1 ? new Uint8Array() : readSide(run, p1);
   const d2 = absent === 2 ? new Uint8Array() : readSide(run, p2);
   if (!d1 || !d2) return;
-  if (d1.length === d2.length && d1.every((b, i) => b === d2[i])) return;
+  const same = (): void => {
+    if (run.reportIdentical) run.ctx.stdout(`Files ${p1} and ${p2} are identical\n`);
+  };
+  if (d1.length === d2.length && d1.every((b, i) => b === d2[i])) return same();
+  const binary = !run.text && (d1.subarray(0, 4096).includes(0) || d2.subarray(0, 4096).includes(0));
+  const a = binary ? splitLines('') : splitLines(dec.decode(d1));
+  const b = binary ? splitLines('') : splitLines(dec.decode(d2));
+  const changes = binary ? [] : diffLines(a, b, run.compare);
+  if (!binary && changes.length === 0) return same();
   run.status = Math.max(run.status, 1);
-  const binary = d1.subarray(0, 4096).includes(0) || d2.subarray(0, 4096).includes(0);
   if (run.brief || (binary && run.busybox)) {
     run.ctx.stdout(`Files ${p1} and ${p2} differ\n`);
     return;
@@ -81,19 +96,20 @@ function diffFiles(run: DiffRun, p1: string, p2: string, header: boolean, absent
     run.ctx.stdout(`Binary files ${p1} and ${p2} differ\n`);
     return;
   }
-  const a = splitLines(dec.decode(d1));
-  const b = splitLines(dec.decode(d2));
-  const changes = diffLines(a, b);
   let out = header && !run.busybox ? `diff${run.switches} ${p1} ${p2}\n` : '';
   if (run.unified || run.busybox) {
+    const label = (p: string, side: 1 | 2): string => {
+      const given = run.labels[side - 1];
+      if (given !== undefined) return given;
+      return `${absent === side && run.busybox ? '/dev/null' : p}${when(p, side)}`;
+    };
     const when = (p: string, side: 1 | 2): string => {
       if (run.busybox) return '';
       if (absent === side) return `\t${fullTime(0)}`;
       const st = p === '-' ? undefined : tryStat(run.ctx.proc, p);
       return `\t${fullTime(st?.mtimeMs ?? run.ctx.proc.kernel.clock.now())}`;
     };
-    out += `--- ${absent === 1 && run.busybox ? '/dev/null' : p1}${when(p1, 1)}\n`;
-    out += `+++ ${absent === 2 && run.busybox ? '/dev/null' : p2}${when(p2, 2)}\n`;
+    out += `--- ${label(p1, 1)}\n+++ ${label(p2, 2)}\n`;
     out += unifiedHunks(a, b, changes, run.context);
   } else out += normalFormat(a, b, changes);
   run.ctx.stdout(out);
@@ -202,71 +218,164 @@ function busyboxDirs(run: DiffRun, dir1: string, dir2: string): void {
   }
 }
 
+/** GNU diff 3.8's options; what is not modelled says so rather than printing another diff. */
+const GNU_OPTIONS = {
+  short: 'qscuenyptTlrNiEZbwBadv',
+  shortArg: 'CUWFxXSIDL',
+  long: {
+    normal: 'normal',
+    brief: 'q',
+    'report-identical-files': 's',
+    context: 'c',
+    'context=': 'C',
+    unified: 'u',
+    'unified=': 'U',
+    ed: 'e',
+    rcs: 'n',
+    'side-by-side': 'y',
+    'width=': 'W',
+    'left-column': 'left-column',
+    'suppress-common-lines': 'suppress-common-lines',
+    'show-c-function': 'p',
+    'show-function-line=': 'F',
+    'label=': 'L',
+    'expand-tabs': 't',
+    'initial-tab': 'T',
+    'tabsize=': 'tabsize',
+    'suppress-blank-empty': 'suppress-blank-empty',
+    paginate: 'l',
+    recursive: 'r',
+    'no-dereference': 'no-dereference',
+    'new-file': 'N',
+    'unidirectional-new-file': 'unidirectional-new-file',
+    'ignore-file-name-case': 'ignore-file-name-case',
+    'no-ignore-file-name-case': 'no-ignore-file-name-case',
+    'exclude=': 'x',
+    'exclude-from=': 'X',
+    'starting-file=': 'S',
+    'from-file=': 'from-file',
+    'to-file=': 'to-file',
+    'ignore-case': 'i',
+    'ignore-tab-expansion': 'E',
+    'ignore-trailing-space': 'Z',
+    'ignore-space-change': 'b',
+    'ignore-all-space': 'w',
+    'ignore-blank-lines': 'B',
+    'ignore-matching-lines=': 'I',
+    text: 'a',
+    'strip-trailing-cr': 'strip-trailing-cr',
+    'ifdef=': 'D',
+    'line-format=': 'line-format',
+    'old-line-format=': 'line-format',
+    'new-line-format=': 'line-format',
+    'unchanged-line-format=': 'line-format',
+    'old-group-format=': 'group-format',
+    'new-group-format=': 'group-format',
+    'changed-group-format=': 'group-format',
+    'unchanged-group-format=': 'group-format',
+    minimal: 'd',
+    'horizon-lines=': 'horizon-lines',
+    'speed-large-files': 'speed-large-files',
+    color: 'color',
+    'color=': 'color',
+    'palette=': 'palette',
+    version: 'v',
+  },
+};
+const GNU_MODELLED = new Set(['normal', 'q', 's', 'u', 'U', 'r', 'N', 'i', 'Z', 'b', 'w', 'a', 'L', 'd']);
+/** busybox 1.35's diff: unified output only. */
+const BUSYBOX_OPTIONS = { short: 'abBdiNqrTstw', shortArg: 'LSU' };
+const BUSYBOX_MODELLED = new Set(['a', 'b', 'd', 'i', 'N', 'q', 'r', 's', 'w', 'L', 'U']);
+
+function lineCompare(f: Map<string, string>): LineCompare {
+  const steps: ((line: string) => string)[] = [];
+  if (f.has('i')) steps.push((l) => l.toLowerCase());
+  if (f.has('w')) steps.push((l) => l.replace(/[ \t\v\f\r]+/g, ''));
+  else if (f.has('b')) steps.push((l) => l.replace(/[ \t\v\f\r]+$/, '').replace(/[ \t\v\f\r]+/g, ' '));
+  else if (f.has('Z')) steps.push((l) => l.replace(/[ \t\v\f\r]+$/, ''));
+  if (steps.length === 0) return {};
+  return { norm: (l) => steps.reduce((x, step) => step(x), l), spaceBlind: f.has('w') || f.has('b') };
+}
+
 function diff(ctx: CommandContext): Promise<number> {
   const busybox = isBusybox(ctx);
-  return withUsage(ctx, 2, () => {
-    const parsed = parseOptions('diff', ctx.argv.slice(1), {
-      short: busybox ? 'uqrNabBdiTstw' : 'uqrNs',
-      shortArg: 'UL',
-      long: busybox
-        ? {}
-        : { unified: 'u', 'unified=': 'U', brief: 'q', recursive: 'r', 'new-file': 'N', 'report-identical-files': 's' },
-    });
-    const f = parsed.flags;
-    const optionWords = ctx.argv.slice(1, ctx.argv.length - parsed.operands.length);
-    const run: DiffRun = {
-      ctx,
-      busybox,
-      unified: f.has('u') || f.has('U'),
-      context: f.has('U') ? Number(f.get('U')) : 3,
-      brief: f.has('q'),
-      recursive: f.has('r'),
-      newFile: f.has('N'),
-      switches: optionWords.map((w) => ` ${w}`).join(''),
-      status: 0,
-    };
-    const [o1, o2, ...extra] = parsed.operands;
-    if (o1 === undefined || o2 === undefined) {
-      ctx.stderr(
-        busybox
-          ? 'diff: missing operand\n'
-          : `diff: missing operand after '${o1 ?? 'diff'}'\ndiff: Try 'diff --help' for more information.\n`,
-      );
-      return 2;
-    }
-    if (extra.length > 0) {
-      ctx.stderr(`diff: extra operand '${extra[0]}'\ndiff: Try 'diff --help' for more information.\n`);
-      return 2;
-    }
-    const stat = (p: string): Stat | undefined | null => {
-      if (p === '-') return null;
-      try {
-        return ctx.proc.stat(p);
-      } catch (e) {
-        ctx.stderr(busybox ? `diff: can't stat '${p}': ${errText(e)}\n` : `diff: ${p}: ${errText(e)}\n`);
-        return undefined;
+  return withUsage(
+    ctx,
+    2,
+    () => {
+      const parsed = parseOptions('diff', ctx.argv.slice(1), busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS);
+      const modelled = busybox ? BUSYBOX_MODELLED : GNU_MODELLED;
+      const unmodelled = parsed.opts.find(([key]) => !modelled.has(key));
+      if (unmodelled) {
+        const [key] = unmodelled;
+        const word = key.length === 1 ? `-${key}` : `--${key}`;
+        const what = busybox
+          ? '-u, -q, -r, -N, -s, -a, -i, -b, -w, -U and -L are'
+          : '-u, -q, -r, -N, -s, -a, -i, -b, -w, -Z, -U and --label are';
+        ctx.stderr(`diff: ${word}: not simulated here (${what})\n`);
+        return 2;
       }
-    };
-    const s1 = stat(o1);
-    const s2 = stat(o2);
-    if (s1 === undefined || s2 === undefined) return 2;
-    let p1 = o1;
-    let p2 = o2;
-    if (s1?.type === 'dir' && s2?.type === 'dir') {
-      if (busybox) busyboxDirs(run, o1, o2);
-      else gnuDirs(run, o1, o2);
+      const f = parsed.flags;
+      const optionWords = ctx.argv.slice(1, ctx.argv.length - parsed.operands.length);
+      const run: DiffRun = {
+        ctx,
+        busybox,
+        unified: f.has('u') || f.has('U'),
+        context: f.has('U') ? Number(f.get('U')) : 3,
+        brief: f.has('q'),
+        recursive: f.has('r'),
+        newFile: f.has('N'),
+        switches: optionWords.map((w) => ` ${w}`).join(''),
+        reportIdentical: f.has('s'),
+        text: f.has('a'),
+        compare: lineCompare(f),
+        labels: parsed.opts.filter(([key]) => key === 'L').map(([, v]) => v),
+        status: 0,
+      };
+      const [o1, o2, ...extra] = parsed.operands;
+      if (o1 === undefined || o2 === undefined) {
+        ctx.stderr(
+          busybox
+            ? 'diff: missing operand\n'
+            : `diff: missing operand after '${o1 ?? 'diff'}'\ndiff: Try 'diff --help' for more information.\n`,
+        );
+        return 2;
+      }
+      if (extra.length > 0) {
+        ctx.stderr(`diff: extra operand '${extra[0]}'\ndiff: Try 'diff --help' for more information.\n`);
+        return 2;
+      }
+      const stat = (p: string): Stat | undefined | null => {
+        if (p === '-') return null;
+        try {
+          return ctx.proc.stat(p);
+        } catch (e) {
+          ctx.stderr(busybox ? `diff: can't stat '${p}': ${errText(e)}\n` : `diff: ${p}: ${errText(e)}\n`);
+          return undefined;
+        }
+      };
+      const s1 = stat(o1);
+      const s2 = stat(o2);
+      if (s1 === undefined || s2 === undefined) return 2;
+      let p1 = o1;
+      let p2 = o2;
+      if (s1?.type === 'dir' && s2?.type === 'dir') {
+        if (busybox) busyboxDirs(run, o1, o2);
+        else gnuDirs(run, o1, o2);
+        return run.status;
+      }
+      // A file and a directory: the file against the directory's entry of the same name.
+      if (s1?.type === 'dir') p1 = join(o1, basename(o2));
+      if (s2?.type === 'dir') p2 = join(o2, basename(o1));
+      if (p1 !== o1 || p2 !== o2) {
+        const inner = stat(p1 !== o1 ? p1 : p2);
+        if (inner === undefined) return busybox ? 1 : 2;
+      }
+      diffFiles(run, p1, p2, false);
       return run.status;
-    }
-    // A file and a directory: the file against the directory's entry of the same name.
-    if (s1?.type === 'dir') p1 = join(o1, basename(o2));
-    if (s2?.type === 'dir') p2 = join(o2, basename(o1));
-    if (p1 !== o1 || p2 !== o2) {
-      const inner = stat(p1 !== o1 ? p1 : p2);
-      if (inner === undefined) return busybox ? 1 : 2;
-    }
-    diffFiles(run, p1, p2, false);
-    return run.status;
-  });
+    },
+    busybox ? '' : 'diff: ',
+  ); // diffutils names itself on its Try line too
 }
 
 export const diffCommand: CommandSpec = {

@@ -23,4 +23,24 @@ describe('expr, cmp, diff, od and file against the real GNU tools and busybox', 
     const transcript = await transcriptOf(host, join(DIR, 'cases.sh'));
     expect(transcript).toBe(readFileSync(join(DIR, 'golden.txt'), 'utf8'));
   }, 60_000);
+
+  it("says which of diff's options it does not model instead of printing another diff", async () => {
+    const { run } = await makeShell();
+    await run("printf 'a\\n' > /tmp/x; printf 'b\\n' > /tmp/y");
+    for (const [line, word] of [
+      ['diff -y /tmp/x /tmp/y', '-y'],
+      ['diff --context /tmp/x /tmp/y', '-c'],
+      ['diff --color=always /tmp/x /tmp/y', '--color'],
+      ['busybox diff -B /tmp/x /tmp/y', '-B'],
+      ['busybox diff -t /tmp/x /tmp/y', '-t'],
+    ] as const) {
+      const r = await run(line);
+      expect(r.out, line).toBe('');
+      expect(r.err, line).toMatch(new RegExp(`^diff: ${word}\\S*: not simulated here \\(-u, `));
+      expect(r.code, line).toBe(2);
+    }
+    // Options GNU lacks stay getopt's error, as real diff prints it.
+    const bad = await run('diff -j /tmp/x /tmp/y');
+    expect(bad.err).toBe("diff: invalid option -- 'j'\ndiff: Try 'diff --help' for more information.\n");
+  });
 });
