@@ -8,6 +8,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { release } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, test, type TestContext } from 'vitest';
 import {
@@ -23,6 +24,7 @@ import {
   type RealDocker,
   realHostUnavailable,
 } from './support/real-docker.js';
+import { makeEnv } from './docker/engine-harness.js';
 
 const precheck = realHostUnavailable('real-docker suite', { busybox: true });
 
@@ -603,6 +605,22 @@ describe.skipIf(precheck)('real dockerd, overlay2, private data-root', () => {
     expect(ls(join(dk.dataRoot, 'image', 'overlay2', 'imagedb', 'metadata', 'sha256'))).toEqual([]);
     const history = await dk.dockerOk(['history', '--format', '{{.ID}}', imgs.layeredRef]);
     expect(history.split('\n')).toEqual([strip(imgs.layeredId).slice(0, 12), '<missing>', '<missing>', '<missing>']);
+  });
+
+  test('tar-split.json.gz: the simulator loading the same archive writes the JSON byte for byte', async (ctx) => {
+    const dk = need(ctx);
+    // Each file entry's payload is the CRC-64/ISO of its data (null without data): the 2 MB busybox
+    // binary, the small files, the whiteout and opaque markers, and the symlinks of the base layer.
+    const sim = makeEnv();
+    sim.proc.writeFile('/layered.tar', readFileSync(join(dk.tmpDir, 'save', 'layered.tar')), { create: true });
+    expect((await sim.docker('load', '-i', '/layered.tar')).code).toBe(0);
+    const simLayerdb = '/var/lib/docker/image/overlay2/layerdb/sha256';
+    for (const chainId of layeredChain) {
+      const name = `${strip(chainId)}/tar-split.json.gz`;
+      const real = gunzipSync(readFileSync(join(layerdb, 'sha256', name))).toString();
+      expect(real).toMatch(/"payload":"[A-Za-z0-9+/]{11}=","position"/);
+      expect(gunzipSync(sim.proc.readFile(`${simLayerdb}/${name}`)).toString(), name).toBe(real);
+    }
   });
 
   test('stop() leaves no daemon, mount or temp dir behind', async (ctx) => {

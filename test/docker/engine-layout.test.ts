@@ -129,7 +129,7 @@ describe('after docker pull', () => {
     const res = await e.daemon.pull('nginx');
     expect(res.layers[0]?.status).toBe('Already exists');
     expect(res.layers.slice(1).every((l) => l.status === 'Pull complete')).toBe(true);
-    expect(e.ls(`${LAYERDB}/sha256`)).toHaveLength(6);
+    expect(e.ls(`${LAYERDB}/sha256`)).toHaveLength(7);
   });
 });
 

@@ -217,7 +217,7 @@ describe('the screen', () => {
       expect(f).not.toMatch(/^root@host:~# $/m);
     }
     const last = frames[frames.length - 1] as string;
-    expect(last.match(/^[0-9a-f]{12}: Pull complete$/gm)?.length).toBe(6);
+    expect(last.match(/^[0-9a-f]{12}: Pull complete$/gm)?.length).toBe(7);
     expect(last).toContain('latest: Pulling from library/nginx');
     // Each layer keeps one line: no status line of a layer is left behind.
     expect(last).not.toMatch(/: (Downloading|Extracting|Waiting)/);

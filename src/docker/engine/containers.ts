@@ -31,7 +31,7 @@ import {
   shellLine,
 } from './process.js';
 import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf } from './run-settings.js';
-import { DaemonError, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
+import { DaemonError, FIRST_FREE_PID, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
 import type { ExecUser } from './user.js';
 
 export interface CreateOptions {
@@ -316,6 +316,9 @@ export class Daemon extends DaemonCore {
       pid: 1000 + ((((pid[0] as number) << 8) | (pid[1] as number)) % 30000),
       exitCode: 0,
       startedAt,
+      // A new pid namespace: what the last run's processes took is free again.
+      nextPid: FIRST_FREE_PID,
+      workerPids: undefined,
     };
     c.hasBeenStarted = true;
     c.manuallyStopped = false;
@@ -627,11 +630,12 @@ export class Daemon extends DaemonCore {
     const c = this.getContainer(ref);
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     this.emit({ kind: 'container', action: 'exec', id: c.id });
-    // The exec's process, as ps inside the container lists it while it runs: pids in the
-    // container's namespace, the first exec's 7 and then 6 apart (runc's helpers take the others).
-    const n = (this.execCount.get(c.id) ?? 0) + 1;
-    this.execCount.set(c.id, n);
-    const running = { pid: 1 + 6 * n, argv: [...argv], tty: !!opts.tty };
+    // The exec's process, as ps inside the container lists it while it runs: the namespace's next
+    // pid (7 in a container whose main process forked nothing), and then 6 apart: the exec is
+    // runc init too, whose five threads take the pids after its own.
+    const pid = c.state.nextPid ?? FIRST_FREE_PID;
+    c.state = { ...c.state, nextPid: pid + 6 };
+    const running = { pid, argv: [...argv], tty: !!opts.tty };
     const list = this.execs.get(c.id) ?? [];
     list.push(running);
     this.execs.set(c.id, list);

@@ -45,8 +45,6 @@ export class DaemonCore {
   readonly containers = new Map<string, Container>();
   /** The docker exec processes running in each container (by id), oldest first, for ps inside it. */
   readonly execs = new Map<string, Array<{ pid: number; argv: readonly string[]; tty: boolean }>>();
-  /** How many execs each container has had (their pids follow from it). */
-  readonly execCount = new Map<string, number>();
   private readonly listeners = new Set<DaemonListener>();
   readonly daemonId: string;
 

@@ -148,17 +148,6 @@ function findExecutable(d: Daemon, c: Container, name: string): boolean {
   return path.split(':').some((dir) => ok(`${dir}/${name}`));
 }
 
-/** nginx's own first lines, which go to its error log: /dev/stderr in the image. */
-function nginxNotices(d: Daemon): string {
-  const t = new Date(d.clock.now()).toISOString().replace('T', ' ').slice(0, 19).replace(/-/g, '/');
-  return [
-    `${t} [notice] 1#1: using the "epoll" event method`,
-    `${t} [notice] 1#1: nginx/1.25.2`,
-    `${t} [notice] 1#1: start worker processes`,
-    '',
-  ].join('\n');
-}
-
 /** Output goes to the caller (when attached) and to the json-file log, as the daemon's logger does. */
 function loggingIO(d: Daemon, c: Container, io: RunIO, attached: boolean): RunIO {
   const log = `${d.containerDir(c)}/${c.id}-json.log`;
@@ -212,9 +201,15 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
   }
   if (isLongRunning(argv, detach)) {
     if (startsNginx(argv)) {
-      const lines = startNginx(d.kernel.proc({ root: d.mergedDir(c) }), argv, d.clock.now());
-      if (lines.length) out.stdout(`${lines.join('\n')}\n`);
-      out.stderr(nginxNotices(d));
+      const started = startNginx(d.kernel.proc({ root: d.mergedDir(c) }), argv, {
+        now: d.clock.now(),
+        env: c.config.Env ?? [],
+        kernelRelease: d.kernelVersion,
+      });
+      if (started.stdout.length) out.stdout(`${started.stdout.join('\n')}\n`);
+      out.stderr(`${started.stderr.join('\n')}\n`);
+      const last = started.workerPids.at(-1) ?? 0;
+      c.state = { ...c.state, workerPids: started.workerPids, nextPid: last + 1 };
     }
     const head = isShellLine(argv) ? leadingCommands(argv[2] ?? '') : undefined;
     if (head !== undefined)

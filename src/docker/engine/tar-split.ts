@@ -1,9 +1,19 @@
 // tar-split.json.gz: what lets the daemon rebuild a layer's original tar byte for byte from
 // diff/ (vbatts/tar-split). JSON lines: type 2 segments carry raw header bytes (base64), type 1
-// entries name the file whose data comes from disk. Written as tar-split does, except that the
-// CRC-64 payload of a file entry is left null (see the report's known differences).
+// entries name the file whose data comes from disk, with the CRC-64/ISO of that data as their
+// payload (base64; null for an entry without data), as tar-split's disassembler writes them.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ContentBuilder, contentSize, type FileContent, readRange } from '../../kernel/index.js';
+import {
+  ContentBuilder,
+  contentChunks,
+  contentSize,
+  type FileContent,
+  isSynthetic,
+  readRange,
+  sliceContent,
+} from '../../kernel/index.js';
+import { crc64Iso } from '../crc64.js';
+import { DaemonError } from './types.js';
 import { emitLayerTar, type LayerEntry } from '../layer-tar.js';
 
 /** Standard base64 with padding, as Go's encoding/json writes a []byte. */
@@ -25,6 +35,14 @@ function octal(b: Uint8Array, from: number, len: number): number {
 }
 
 const isZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
+
+/** A file entry's line: the CRC-64 of its data as payload when it has data (tar-split checks
+ * hdr.Size > 0), null otherwise. */
+function fileLine(name: string, data: FileContent | undefined, position: number): string {
+  const size = data ? contentSize(data) : 0;
+  const payload = data && size > 0 ? b64(crc64Iso(contentChunks(data))) : null;
+  return JSON.stringify({ type: 1, name, ...(size > 0 ? { size } : {}), payload, position });
+}
 
 /** tar-split of a layer tar, held or described (kernel/content.ts): only its headers are read. */
 export function tarSplitLines(tar: FileContent): string {
@@ -54,9 +72,7 @@ export function tarSplitLines(tar: FileContent): string {
     off += 512;
     lines.push(JSON.stringify({ type: 2, payload: b64(raw(rawStart, off)), position: pos++ }));
     const hasData = type === '0' || type === '\0';
-    lines.push(
-      JSON.stringify({ type: 1, name, ...(hasData && size > 0 ? { size } : {}), payload: null, position: pos++ }),
-    );
+    lines.push(fileLine(name, hasData ? sliceContent(tar, off, off + size) : undefined, pos++));
     // The file's data is not stored; its padding goes with the next header's segment.
     rawStart = off + size;
     off += dataLen;
@@ -88,11 +104,10 @@ export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
   const lines: string[] = [];
   let pos = 0;
   let raw: Uint8Array[] = [];
-  let pending: { name: string; size?: number } | undefined;
+  let pending: { name: string; data?: FileContent } | undefined;
   const flushEntry = () => {
     if (!pending) return;
-    const { name, size } = pending;
-    lines.push(JSON.stringify({ type: 1, name, ...(size ? { size } : {}), payload: null, position: pos++ }));
+    lines.push(fileLine(pending.name, pending.data, pos++));
     pending = undefined;
   };
   emitLayerTar(
@@ -107,7 +122,7 @@ export function tarSplitLinesOf(entries: readonly LayerEntry[]): string {
         pending = { name };
       },
       data: (c) => {
-        if (pending) pending.size = contentSize(c);
+        if (pending) pending.data = c;
       },
       pad: (bytes) => void raw.push(bytes),
     },
@@ -123,9 +138,22 @@ export function tarSplitGzOf(entries: readonly LayerEntry[]): Uint8Array {
 }
 
 /**
+ * Whether a file in diff/ still holds what the layer tar held: tar-split's assembler copies it and
+ * compares its CRC-64 with the entry's payload. A stand-in file that is still one range of its
+ * generator is trusted without reading it (its bytes follow from its seed; a write makes bytes), so
+ * that `docker save nginx` does not make 100 MB of bytes to check them.
+ */
+function holdsRecordedData(content: FileContent, size: number, payload: string | null): boolean {
+  if (contentSize(content) !== size) return false;
+  if (isSynthetic(content) || payload === null) return true;
+  return b64(crc64Iso(contentChunks(content))) === payload;
+}
+
+/**
  * The layer tar back from tar-split.json.gz and diff/, as the daemon does for `docker save`:
  * raw segments (headers, padding, the end blocks) from the file, file contents from disk — as
- * content (kernel/content.ts): a synthetic file in diff/ is a range of itself, not its bytes.
+ * content (kernel/content.ts): a synthetic file in diff/ is a range of itself, not its bytes. A file
+ * changed in diff/ since the layer was made fails as tar-split's assembler fails it.
  */
 export function assembleLayerTar(gz: Uint8Array, readFile: (name: string) => FileContent): FileContent {
   const parts = new ContentBuilder();
@@ -133,7 +161,12 @@ export function assembleLayerTar(gz: Uint8Array, readFile: (name: string) => Fil
     if (line.trim() === '') continue;
     const e = JSON.parse(line) as { type: number; name?: string; size?: number; payload: string | null };
     if (e.type === 2 && e.payload) parts.add(Buffer.from(e.payload, 'base64'));
-    else if (e.type === 1 && e.size && e.name) parts.add(readFile(e.name));
+    else if (e.type === 1 && e.size && e.name) {
+      const content = readFile(e.name);
+      if (!holdsRecordedData(content, e.size, e.payload))
+        throw new DaemonError(`file integrity checksum failed for "${e.name}"`, 500);
+      parts.add(content);
+    }
   }
   return parts.build();
 }

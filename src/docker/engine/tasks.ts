@@ -1,11 +1,12 @@
 // The processes of the daemon's running containers as the kernel's /proc lists them: each
 // container's main process (nginx: a master and a worker per CPU), its containerd-shim on the
 // host, the execs running in it, and the reading command when it runs in one. Pids inside follow
-// what busybox's ps shows there (src/shell/commands/busybox/ps.ts): the first exec 7, then 6 apart.
-import { containerNamespaces, MACHINE_CPUS, type Task, type TaskReader } from '../../kernel/index.js';
+// what busybox's ps shows there (src/shell/commands/busybox/ps.ts): the first exec the namespace's
+// next pid (7 where the main process forked nothing), then 6 apart.
+import { containerNamespaces, type Task, type TaskReader } from '../../kernel/index.js';
 import { containerEnv, isShellLine } from './process.js';
 import { type Daemon, hostnameOf } from './containers.js';
-import type { Container } from './types.js';
+import { FIRST_FREE_PID, type Container } from './types.js';
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -105,11 +106,12 @@ export function containerTasks(d: Daemon, reader: TaskReader, now: number): { ta
           rssKib: 3_840,
         }),
       );
-      for (let i = 0; i < MACHINE_CPUS; i++)
+      // The workers' pids as nginx-start.ts counted them; on the host as far after the master.
+      for (const nsPid of c.state.workerPids ?? [])
         tasks.push(
           containerTask(d, c, {
-            pid: c.state.pid + 37 + i,
-            nsPid: 29 + i,
+            pid: c.state.pid + nsPid - 1,
+            nsPid,
             ppid: c.state.pid,
             nsPpid: 1,
             argv: ['nginx: worker process'],
@@ -146,7 +148,7 @@ export function containerTasks(d: Daemon, reader: TaskReader, now: number): { ta
     // a process of its own; with no exec running, the container's own command.
     const last = execs[execs.length - 1];
     const o = { env: reader.env, cwd: reader.cwd };
-    if (reader.entered) self = exec(7 + 6 * (d.execCount.get(c.id) ?? 0), reader.argv, { ...o, ppid: 0 });
+    if (reader.entered) self = exec(c.state.nextPid ?? FIRST_FREE_PID, reader.argv, { ...o, ppid: 0 });
     else if (!last) self = containerTask(d, c, { pid: c.state.pid, argv: reader.argv, ...o });
     else if (isShellLine([...last.argv]) && !oneCommand(last.argv[2] ?? '') && reader.argv[0] !== last.argv[0]) {
       tasks.push(exec(last.pid, last.argv, { state: 'S' }));

@@ -99,6 +99,10 @@ export interface VolumeMount {
   spec?: MountSpec;
 }
 
+/** A container's first free pid: runc init runs as pid 1 with five threads (2-6) before it execs
+ * the main process, so the first exec of a container whose process forked nothing is 7. */
+export const FIRST_FREE_PID = 7;
+
 export interface ContainerState {
   status: 'created' | 'running' | 'exited';
   /** docker pause: the running container's processes are frozen (State.Status "paused"). */
@@ -107,6 +111,11 @@ export interface ContainerState {
   exitCode: number;
   startedAt: string;
   finishedAt: string;
+  /** The pid the container's pid namespace hands out next (a thread takes one too): runc init, a Go
+   * program, runs as pid 1 with threads 2-6 before it execs the main process, so 7 at first. */
+  nextPid?: number;
+  /** nginx's worker processes, by their pid in the container's namespace. */
+  workerPids?: number[];
 }
 
 export interface Container {

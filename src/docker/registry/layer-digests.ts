@@ -3,14 +3,15 @@
 // Hashing nginx's 112 MB layer takes seconds; looking it up takes none. A test hashes them again
 // and fails when a layer's files changed and this table was not made again.
 export const LAYER_DIFF_IDS: Record<string, string> = {
-  'ubuntu:20.04#4': 'sha256:659364f4f6783fb785a57faf8c59baa63f2bce9a82d3ae92299b5f77dfc56e9a',
-  'ubuntu:22.04#4': 'sha256:9d80dbb42b3f5065bd284c1e414e9992270bd3de37d73cc611c78d64e5ae4a4c',
-  'debian:bookworm-slim#0': 'sha256:d6c8565c46130109777326c8b8978cd8898b4acc354d19c26375cb32d3312254',
+  'ubuntu:20.04#4': 'sha256:7661eed5fc0efab60a466279121d17c739abad78c90e30cbad640390771bca67',
+  'ubuntu:22.04#4': 'sha256:68382bfb55201709b554715fc1e22afb3ffb52a7bbee22cd7a061f4728d63ea8',
+  'debian:bookworm-slim#0': 'sha256:b8cf5746e1d2ea90fa875a0ab27d81004084ea442a6c57ed41344354900f42ce',
   'nginx:latest#6': 'sha256:e34454a8e6b6512113b95a9c98151093324fa96ed98318fd8bd7bcc8dcc23e60',
   'nginx:latest#7': 'sha256:63fbe971214deac39d01c75f7a84b9bb7fa0d98381ef88573f2557dfd8d8a9db',
-  'nginx:latest#8': 'sha256:10ff2be33e54c11baae45ea6e81655b388c2cc6522844eb53f0548d611c2934f',
-  'nginx:latest#9': 'sha256:2e44cf856fe60c17219c875e8c6d837df89a555559911a4a530a0b292207106c',
-  'nginx:latest#10': 'sha256:27642b4547586c3722d0e5dde21a325f1687f6f94db5d1bc3b887ca741e5ecb0',
+  'nginx:latest#8': 'sha256:b120db9ebfc7d4d13689322a9f99dfcf49af8fd8bddd17400fadadc6dc6140ed',
+  'nginx:latest#9': 'sha256:062539463866c1729ef0198ffb8eeeeadb57c05367468bc72e14b9cae9910a1b',
+  'nginx:latest#10': 'sha256:70857463a56ba96c45e429cc9b90e32265e36a1606da5734a27e3ae954a14dd1',
+  'nginx:latest#11': 'sha256:4389547417b512f8363b55ef4232de257f2a7efd90b8b27a6f2c288175a93def',
   'alpine:latest#0': 'sha256:c44fd4800cdfc7f8fddcf8a8b6fc384763265737e94dbf1ef11499118d8ca2fd',
   'busybox:latest#0': 'sha256:691eb2b951b62ef5c8199dfd8ea1778755249906fc307dcde8647c61e21e83be',
   'hello-world:latest#0': 'sha256:03b02ee2180ec33bbde2f68b775cd2cf41a99172a0ceb12eaf004a219049d195',

@@ -4,6 +4,7 @@
 // os-release, nginx.conf …) carry real-looking text.
 import { contentSize, isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
+import { focalWellKnownFiles } from './focal-files.js';
 
 /** Collects layer entries; parents are added automatically as 0755 dirs. */
 export class TreeBuilder {
@@ -57,6 +58,13 @@ export class TreeBuilder {
     return this;
   }
 
+  /** Gives an entry added before its own mtime (a file a package shipped, older than the image). */
+  touch(path: string, mtime: number): this {
+    const e = this.entries.get(path);
+    if (e) this.entries.set(path, { ...e, mtime });
+    return this;
+  }
+
   hardlink(path: string, target: string): this {
     this.parents(path);
     this.entries.set(path, { path, type: 'hardlink', linkTarget: target, mtime: this.mtime });
@@ -66,6 +74,17 @@ export class TreeBuilder {
   list(): LayerEntry[] {
     return [...this.entries.values()];
   }
+}
+
+/** Text padded with comment lines to the real file's size: the rest of the real file (a script of
+ * its distribution's or image's) is not reproduced here, only its opening lines and its length. */
+export function padded(text: string, size: number): string {
+  let out = text.endsWith('\n') ? text : `${text}\n`;
+  while (out.length < size) {
+    const room = size - out.length;
+    out += room === 1 ? '\n' : `${'#'.repeat(Math.min(room - 1, 71))}\n`;
+  }
+  return out;
 }
 
 /** FNV-1a: a stable number from a name. */
@@ -359,7 +378,8 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
   t.file('etc/group', GROUPS.map((g) => `${g.replace(':', ':x:')}:`).join('\n') + '\n');
   t.file(
     'etc/shadow',
-    PASSWD.map((l) => `${l.split(':')[0]}:${l.startsWith('root') ? '*' : '*'}:19000:0:99999:7:::`).join('\n') + '\n',
+    // The date field: the day the rootfs was made (days since 1970), every account locked ('*').
+    PASSWD.map((l) => `${l.split(':')[0]}:*:${Math.floor(d.mtime / 86_400)}:0:99999:7:::`).join('\n') + '\n',
     0o640,
     42,
   );
@@ -588,4 +608,5 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
     .file('etc/hosts.deny', '# /etc/hosts.deny\n')
     .file('etc/networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n');
   t.file('etc/bindresvport.blacklist', '623\n631\n636\n664\n774\n921\n');
+  if (d.codename === 'focal') focalWellKnownFiles(t);
 }

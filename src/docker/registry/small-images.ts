@@ -1,7 +1,7 @@
 // Root filesystems of the small tutorial images (busybox, alpine, hello-world) and nginx's layers
 // above its Debian base. nginx's config files are the image's real defaults.
 import type { LayerEntry } from '../layer-tar.js';
-import { TreeBuilder } from './rootfs.js';
+import { padded, TreeBuilder } from './rootfs.js';
 
 const BUSYBOX_APPLETS = (
   'ar arch ash awk base64 basename bc cat chgrp chmod chown chroot cksum clear cmp cp cpio cut date dc dd df diff ' +
@@ -503,18 +503,7 @@ const NGINX_DEPENDENCIES: [string, number][] = [
   ['libstdc++.so.6.0.30', 2_200_000],
 ];
 
-/** Text padded with comment lines to the real file's size: the rest of the real script is not
- * reproduced here, only its length. */
-function padded(text: string, size: number): string {
-  let out = text.endsWith('\n') ? text : `${text}\n`;
-  while (out.length < size) {
-    const room = size - out.length;
-    out += room === 1 ? '\n' : `${'#'.repeat(Math.min(room - 1, 71))}\n`;
-  }
-  return out;
-}
-
-/** The layers nginx:latest adds on its Debian base, in order (install, entrypoint, its scripts). */
+/** The layers nginx:latest adds on its Debian base, in order (install, entrypoint, its four scripts). */
 export function nginxLayers(): LayerEntry[][] {
   const install = new TreeBuilder(NGINX_MTIME);
   install.binary('usr/sbin/nginx', 1_200_000, 1).binary('usr/sbin/nginx-debug', 1_300_000, 1);
@@ -629,21 +618,27 @@ export function nginxLayers(): LayerEntry[][] {
         'DEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"',
         '',
       ].join('\n'),
-      2_122,
+      2_125,
     ),
     0o775,
   );
-  const envsubst = new TreeBuilder(NGINX_MTIME + 3);
+  const resolvers = new TreeBuilder(NGINX_MTIME + 3);
+  resolvers.file(
+    'docker-entrypoint.d/15-local-resolvers.envsh',
+    padded('#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n', 298),
+    0o775,
+  );
+  const envsubst = new TreeBuilder(NGINX_MTIME + 4);
   envsubst.file(
     'docker-entrypoint.d/20-envsubst-on-templates.sh',
     padded('#!/bin/sh\n\nset -e\n\nME=$(basename "$0")\n', 3018),
     0o775,
   );
-  const tune = new TreeBuilder(NGINX_MTIME + 4);
+  const tune = new TreeBuilder(NGINX_MTIME + 5);
   tune.file(
     'docker-entrypoint.d/30-tune-worker-processes.sh',
     padded('#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n', 4619),
     0o775,
   );
-  return [install.list(), entrypoint.list(), listen.list(), envsubst.list(), tune.list()];
+  return [install.list(), entrypoint.list(), listen.list(), resolvers.list(), envsubst.list(), tune.list()];
 }

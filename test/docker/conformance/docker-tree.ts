@@ -49,8 +49,7 @@ export function captureDockerTree(r: TreeReader, root: string, driver: TreeDrive
         e.size = st.size;
         const bytes = r.readFile(path);
         if (rel.endsWith('/tar-split.json.gz')) {
-          // Compared by its entries, not gzip's bytes or the CRC-64 payloads of file entries
-          // (the simulator leaves them null).
+          // Compared by its entries (a file's CRC-64 payload with it), not gzip's bytes.
           e.content = tarSplitText(bytes);
           delete e.size;
         } else
@@ -94,7 +93,9 @@ function tarSplitText(gz: Uint8Array): string {
   return lines
     .map((l) => {
       const e = JSON.parse(l) as { type: number; name?: string; size?: number; payload: string | null };
-      return e.type === 2 ? `raw ${Buffer.from(e.payload ?? '', 'base64').length}` : `file ${e.name} ${e.size ?? 0}`;
+      return e.type === 2
+        ? `raw ${Buffer.from(e.payload ?? '', 'base64').length}`
+        : `file ${e.name} ${e.size ?? 0} ${e.payload}`;
     })
     .join('\n');
 }

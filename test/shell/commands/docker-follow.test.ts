@@ -12,7 +12,7 @@ describe('following commands', () => {
     expect(r.code).toBe(130);
     // The time is the simulated clock's, which moves on with every read: only its form is fixed.
     // nginx's notices are its stderr (error_log /dev/stderr), and docker logs keeps the stream.
-    expect(r.err).toMatch(/^2024\/11\/23 23:\d\d:\d\d \[notice\] 1#1: start worker processes\n$/);
+    expect(r.err).toMatch(/^2024\/11\/23 23:\d\d:\d\d \[notice\] 1#1: start worker process 30\n$/);
     expect(r.out).toBe('^C\n');
     expect(r.ms).toBeGreaterThanOrEqual(1400);
     expect(r.ms).toBeLessThan(5000);

@@ -10,8 +10,7 @@ import { CliError, operand } from './flags.js';
 import { bytesSize } from '../../../docker/go-units.js';
 import { humanSize, type SubCommand } from './util.js';
 
-/** The host docker info describes: its CPUs and memory (MemTotal, 23.54GiB). */
-const HOST_CPUS = 2;
+/** The host docker info describes: its memory (MemTotal, 23.54GiB). */
 const HOST_MEMORY = 25_276_682_240;
 
 interface Process {
@@ -47,8 +46,9 @@ export function containerProcesses(c: Container): Process[] {
       rss: 3_932_160,
       stat: 'Ss',
     };
-    const workers = Array.from({ length: HOST_CPUS }, (_, i) => ({
-      pid: pid + 37 + i,
+    // The host's pids run beside the namespace's: each process or thread in between took one of both.
+    const workers = (c.state.workerPids ?? []).map((inside) => ({
+      pid: pid + inside - 1,
       ppid: pid,
       comm: 'nginx',
       args: 'nginx: worker process',

@@ -1,8 +1,7 @@
 # A learner opens layerdb's files: diff, size, cache-id, parent, and tar-split.json.gz with zcat,
 # gunzip -c, gzip -t and jq (each entry of the layer tar: headers as base64 payloads, files by name
 # and size); hexdump -C and xxd of the small files. (The gzip bytes are zlib's here and Go's on a
-# real daemon, so the .gz file's own size is not compared; nor is a file entry's payload, the CRC-64
-# of its data, which the simulator leaves null.)
+# real daemon, so the .gz file's own size is not compared; 69-tar-split-crc.sh compares the payloads.)
 docker load -i /tmp/layered.tar
 L0=$(docker image inspect layered:latest --format '{{index .RootFS.Layers 0}}')
 L1=$(docker image inspect layered:latest --format '{{index .RootFS.Layers 1}}')
