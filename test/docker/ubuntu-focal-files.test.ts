@@ -49,7 +49,7 @@ describe('ubuntu:20.04 files a learner opens first', () => {
         '-rw-r--r-- root root 161 Dec 5 2019 /root/.profile',
       ].sort(),
     );
-    expect(await sh('docker run --rm ubuntu:20.04 ls -la /root | tail -n +2 | awk \'{print $1, $5, $9}\'')).toBe(
+    expect(await sh("docker run --rm ubuntu:20.04 ls -la /root | tail -n +2 | awk '{print $1, $5, $9}'")).toBe(
       'drwx------ 4096 .\ndrwxr-xr-x 4096 ..\n-rw-r--r-- 3106 .bashrc\n-rw-r--r-- 161 .profile\n',
     );
   });

@@ -71,7 +71,8 @@ interface Run {
 function listenOnIpv6(p: Proc, now: number, run: Run): void {
   const me = '10-listen-on-ipv6-by-default.sh';
   run.forks += 1; // ME=$(basename "$0")
-  if (!isFile(p, DEFAULT_CONF)) return void run.log.push(`${me}: info: ${DEFAULT_CONF} is not a file or does not exist`);
+  if (!isFile(p, DEFAULT_CONF))
+    return void run.log.push(`${me}: info: ${DEFAULT_CONF} is not a file or does not exist`);
   const st = p.stat(DEFAULT_CONF);
   run.forks += 1;
   p.utimes(DEFAULT_CONF, now, now); // touch: the copy-up happens here
@@ -81,7 +82,8 @@ function listenOnIpv6(p: Proc, now: number, run: Run): void {
   if (!isFile(p, '/etc/os-release')) return void run.log.push(`${me}: info: can not guess the operating system`);
   run.log.push(`${me}: info: Getting the checksum of ${DEFAULT_CONF}`);
   run.forks += 4 + 2;
-  if (text !== NGINX_DEFAULT_CONF) return void run.log.push(`${me}: info: ${DEFAULT_CONF} differs from the packaged version`);
+  if (text !== NGINX_DEFAULT_CONF)
+    return void run.log.push(`${me}: info: ${DEFAULT_CONF} differs from the packaged version`);
   // sed -i: a new file beside the old one, renamed over it.
   run.forks += 1;
   const tmp = `${DEFAULT_CONF.slice(0, DEFAULT_CONF.lastIndexOf('/'))}/sedNg1nx`;

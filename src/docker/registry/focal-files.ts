@@ -16,10 +16,16 @@ const BASH_DAY = day('2020-02-25');
 
 const SOURCES_LIST_SECTIONS: [comment: string[], lines: string[]][] = [
   [
-    ['# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to', '# newer versions of the distribution.'],
+    [
+      '# See http://help.ubuntu.com/community/UpgradeNotes for how to upgrade to',
+      '# newer versions of the distribution.',
+    ],
     ['focal main restricted'],
   ],
-  [['## Major bug fix updates produced after the final release of the', '## distribution.'], ['focal-updates main restricted']],
+  [
+    ['## Major bug fix updates produced after the final release of the', '## distribution.'],
+    ['focal-updates main restricted'],
+  ],
   [
     [
       '## N.B. software from this repository is ENTIRELY UNSUPPORTED by the Ubuntu',
