@@ -231,7 +231,7 @@ describe('docker rm and rmi', () => {
     await e.daemon.pull('nginx');
     const out = e.daemon.rmi('nginx');
     expect(out[0]).toEqual({ Untagged: 'nginx:latest' });
-    expect(out.filter((l) => l.Deleted)).toHaveLength(6); // the image and its 5 own layers
+    expect(out.filter((l) => l.Deleted)).toHaveLength(7); // the image and its 6 own layers
     expect(e.ls(`${DR}/image/overlay2/layerdb/sha256`)).toHaveLength(1);
     e.daemon.rmi('debian:bookworm-slim');
     expect(e.ls(`${DR}/overlay2`)).toEqual(['l']);

@@ -79,7 +79,7 @@ describe('the screen', () => {
 
   it("shows a pulled image's layers, then a container's upper with + ~ x marks after writes and a delete", async () => {
     const ui = await start();
-    await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
+    await ui.runLine('docker pull nginx', (f) => /│ 2 [0-9a-f]{12}/.test(f), 'the layer stack');
     await ui.runLine('docker run -d --name web nginx', (f) => f.includes('in focus: web (running)'), 'focus on web');
     const f = await ui.runLine(
       // In /etc/nginx, where the pane shows it: nginx's start already put its pid file and temp dirs in upper.
@@ -94,17 +94,17 @@ describe('the screen', () => {
 
   it('moves focus to the panes with Esc, cycles them with arrows and reveals ChainID steps with Enter', async () => {
     const ui = await start();
-    await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');
+    await ui.runLine('docker pull nginx', (f) => /│ 2 [0-9a-f]{12}/.test(f), 'the pull');
     ui.stdin.write(ESC);
     await ui.waitFor((f) => f.includes('Esc: back to the prompt'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     ui.stdin.write(`${ESC}[C`); // → : merged
     ui.stdin.write(`${ESC}[C`); // → : events
     ui.stdin.write(`${ESC}[C`); // → : chain
-    let f = await ui.waitFor((f) => f.includes('ChainID, step by step') && f.includes('(1/6)'), 'the ChainID pane');
+    let f = await ui.waitFor((f) => f.includes('ChainID, step by step') && f.includes('(1/7)'), 'the ChainID pane');
     expect(f).toContain('base layer: ChainID = DiffID');
     ui.stdin.write('\r');
-    f = await ui.waitFor((f) => f.includes('(2/6)'), 'the second step');
+    f = await ui.waitFor((f) => f.includes('(2/7)'), 'the second step');
     // The focused pane (double border) read on its own, its wrapped rows joined.
     const flat = f
       .split('\n')
@@ -117,14 +117,15 @@ describe('the screen', () => {
 
   it('gives the pane in focus the whole width of a narrow screen: the layer stack with whole l/ link ids', async () => {
     const ui = await start();
-    const f0 = await ui.runLine('docker pull nginx', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the layer stack');
+    const f0 = await ui.runLine('docker pull nginx', (f) => /│ 2 [0-9a-f]{12}/.test(f), 'the layer stack');
     // Side by side, each link id shows its head only.
-    expect(f0).toMatch(/│ 1 [0-9a-f]{12} l\/[A-Z0-9]{4}…/);
+    expect(f0).toMatch(/│ 2 [0-9a-f]{12} l\/[A-Z0-9]{4}…/);
     ui.stdin.write(ESC);
     await ui.waitFor((f) => f.includes('Esc: back to the prompt'), 'pane focus');
     ui.stdin.write(`${ESC}[C`); // → : layers
     const f = await ui.waitFor((f) => f.includes('║Image layers'), 'the layer stack in focus');
-    for (let i = 1; i <= 6; i++)
+    // nginx's seven layers, the lowest scrolled off below (↓1).
+    for (let i = 2; i <= 7; i++)
       expect(f).toMatch(new RegExp(`║ ${i} [0-9a-f]{12} l/[A-Z0-9]{26} +[\\d.]+[kM]?B [█·]+ `));
   });
 

@@ -7,7 +7,8 @@
 // transcripts; they are shell scripts of those packages, so only their first line is reproduced
 // here, padded to the real length (rootfs.ts padded()). /etc/apt/sources.list is the focal cloud
 // and docker rootfs's own (2743 bytes), reproduced whole as it is configuration, not code.
-import { padded, type TreeBuilder } from './rootfs.js';
+import { padded } from './padded.js';
+import type { TreeBuilder } from './rootfs.js';
 
 /** Noon UTC of a day: the packages' files carry the day their package was built (times of day unknown). */
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;

@@ -76,17 +76,6 @@ export class TreeBuilder {
   }
 }
 
-/** Text padded with comment lines to the real file's size: the rest of the real file (a script of
- * its distribution's or image's) is not reproduced here, only its opening lines and its length. */
-export function padded(text: string, size: number): string {
-  let out = text.endsWith('\n') ? text : `${text}\n`;
-  while (out.length < size) {
-    const room = size - out.length;
-    out += room === 1 ? '\n' : `${'#'.repeat(Math.min(room - 1, 71))}\n`;
-  }
-  return out;
-}
-
 /** FNV-1a: a stable number from a name. */
 export function hashName(s: string): number {
   let h = 0x811c9dc5;

@@ -1,7 +1,8 @@
 // Root filesystems of the small tutorial images (busybox, alpine, hello-world) and nginx's layers
 // above its Debian base. nginx's config files are the image's real defaults.
 import type { LayerEntry } from '../layer-tar.js';
-import { padded, TreeBuilder } from './rootfs.js';
+import { padded } from './padded.js';
+import { TreeBuilder } from './rootfs.js';
 
 const BUSYBOX_APPLETS = (
   'ar arch ash awk base64 basename bc cat chgrp chmod chown chroot cksum clear cmp cp cpio cut date dc dd df diff ' +
