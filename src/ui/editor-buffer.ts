@@ -43,6 +43,8 @@ export interface EditorState {
   message: string;
   modified: boolean;
   done: boolean;
+  /** Keys that came after the program quit (typed ahead, or in the same read): the shell's. */
+  typedAfter?: string;
   /** A pending first key of two (vim's d of dd, Z of ZZ). */
   prefix: string;
 }

@@ -1,8 +1,8 @@
 // The full-screen programs on the tutor's screen: nano's title bar and two rows of shortcuts, vim's
 // `~` rows and its message line, a pager's `:` and `(END)`. The state and keys are editor-model.ts;
 // this draws them at the terminal's size and hands back when the program quits.
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useEffect, useRef, useState } from 'react';
 import type { FullScreenApp } from '../shell/command.js';
 import { type EditorKey, editorKey, type EditorState, openEditor, scrolled } from './editor-model.js';
 
@@ -10,7 +10,8 @@ export interface EditorProps {
   app: FullScreenApp;
   columns: number;
   rows: number;
-  onDone: () => void;
+  /** The program quit; `typedAfter` is what was typed after it, for the shell's prompt. */
+  onDone: (typedAfter: string) => void;
 }
 
 const NANO_HELP = [
@@ -58,21 +59,43 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
   );
   const textRows = Math.max(1, app.kind === 'nano' ? rows - 4 : rows - 1);
   useEffect(() => {
-    if (state.done) onDone();
-  }, [state.done, onDone]);
+    if (state.done) onDone(state.typedAfter ?? '');
+  }, [state.done, state.typedAfter, onDone]);
+  // The raw keys as read: Ink parses Esc read together with a character (`<Esc>:` of `<Esc>:wq` sent
+  // at once) as that character alone, so the Esc is seen here. Subscribed before useInput's handler,
+  // this runs first for each key.
+  const raw = useRef('');
+  const { internal_eventEmitter: keys } = useStdin();
+  useEffect(() => {
+    const onKey = (data: string) => {
+      raw.current = data;
+    };
+    keys?.on('input', onKey);
+    return () => {
+      keys?.removeListener('input', onKey);
+    };
+  }, [keys]);
   useInput((input, key) => {
+    const r = raw.current;
+    // Esc read with what followed it, as vim reads it: the Esc first, then the rest as typed.
+    const escThen = r.length > 1 && r[0] === '\x1b' && r[1] !== '[' && r[1] !== 'O' && !key.escape && input !== '';
     setState((first) => {
       const one = (s: EditorState, ch: string, k: EditorKey): EditorState => {
-        if (s.done) return s;
+        // Keys after :wq or ^X (in the same read, or before the screen took the keys back) are the
+        // shell's: a learner who types `cat f` at once must not lose it.
+        if (s.done) {
+          const typed = k.return ? '\r' : k.ctrl || k.escape || k.tab || k.backspace ? '' : ch;
+          return typed ? { ...s, typedAfter: (s.typedAfter ?? '') + typed } : s;
+        }
         if (s.app.kind === 'vim' && k.ctrl && ch === 'c' && s.mode !== 'command') {
           return { ...s, mode: 'normal', message: 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' };
         }
         return editorKey(s, ch, k, textRows);
       };
       // Keys typed ahead or pasted arrive as one string: each character is a key of its own.
-      const plain = !key.ctrl && !key.meta && !key.escape && input.length > 1;
+      const plain = escThen || (!key.ctrl && !key.meta && !key.escape && input.length > 1);
       if (!plain) return one(first, input, key);
-      let s = first;
+      let s = escThen ? one(first, '', { escape: true }) : first;
       const chars = [...input];
       for (let i = 0; i < chars.length; i++) {
         const ch = chars[i] ?? '';

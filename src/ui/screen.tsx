@@ -61,6 +61,29 @@ interface Term {
 }
 
 /** Output held back while a command runs is shown at least this often. */
+/** No key but text: what was typed after a full-screen program quit, given to the prompt. */
+const PLAIN_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
 const FLUSH_MS = 50;
 const PULL_FRAME_MS = 80;
 
@@ -135,18 +158,21 @@ export function Screen({
   const [paneScroll, setPaneScroll] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   // A full-screen program a command opened (vim, nano, less): it has the keys until it quits.
-  const [app, setApp] = useState<{ app: FullScreenApp; done: () => void } | undefined>(undefined);
+  const [app, setApp] = useState<{ app: FullScreenApp; done: (typedAfter: string) => void } | undefined>(undefined);
   const appOpen = useRef(false);
+  /** What was typed after the program quit goes to the prompt, as keys typed there (set below). */
+  const typedAfterApp = useRef<(text: string) => void>(() => {});
   const terminal = useRef<TerminalApps>({
     open: (opened) =>
       new Promise<void>((resolve) => {
         appOpen.current = true;
         setApp({
           app: opened,
-          done: () => {
+          done: (typedAfter: string) => {
             appOpen.current = false;
             setApp(undefined);
             resolve();
+            if (typedAfter) typedAfterApp.current(typedAfter);
           },
         });
       }),
@@ -394,6 +420,7 @@ export function Screen({
       update((t) => ({ chainRevealed: Math.min(t.model.chain.length, t.chainRevealed + 1) }));
   };
 
+  typedAfterApp.current = (text) => promptKeys(text, PLAIN_KEY);
   const promptKeys = (ch: string, key: Key) => {
     const l = lineRef.current;
     if (key.pageUp) return update((t) => ({ scroll: Math.min(t.scroll + 10, Math.max(0, t.output.length * 2)) }));

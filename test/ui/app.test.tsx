@@ -231,6 +231,20 @@ describe('the screen', () => {
     expect(f).toContain('root@host:~# echo typed-ahead');
   });
 
+  it('keeps what is typed in the same read after vi or nano quits, and reads `<Esc>:wq` sent at once', async () => {
+    const ui = await start();
+    ui.stdin.write('vi v.txt\r');
+    await ui.waitFor((f) => f.includes('"v.txt" [New]'), 'vi');
+    // Esc and `:wq` in one read, then the next command: tmux send-keys, a paste, a fast typist.
+    ui.stdin.write(`iabc${ESC}:wq\rcat v.txt\r`);
+    await ui.waitFor((f) => /^abc$/m.test(f), 'the file vi wrote, shown by cat');
+    ui.stdin.write('nano n.txt\r');
+    await ui.waitFor((f) => f.includes('GNU nano'), 'nano');
+    ui.stdin.write('hello\x18y\rcat n.txt\r');
+    const f = await ui.waitFor((f) => /^hello$/m.test(f), 'the file nano wrote, shown by cat');
+    expect(f).toContain('root@host:~# cat n.txt');
+  });
+
   it('opens a sandbox from the lesson map and goes back with `lessons`', async () => {
     process.env.XDG_STATE_HOME = mkdtempSync(join(tmpdir(), 'ot-app-'));
     const r = render(
