@@ -62,7 +62,8 @@ describe('every seed command line on the simulated host', () => {
         stdin: new Uint8Array(0),
         stdout: (d) => void (out += String(d)),
         stderr: (d) => void (out += String(d)),
-        stdinIsTerminal: false,
+        // The articles' lines were typed at a terminal (`docker exec -it` needs one).
+        stdinIsTerminal: true,
         stdoutIsTerminal: false,
       };
       const r = await host.session.run(line, io);
