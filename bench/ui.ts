@@ -60,8 +60,12 @@ async function interleavedMedians<K extends string>(
       if (v !== undefined) xs[k].push(v);
     }
   }
-  const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
-  return Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, median(v as number[])])) as Record<K, number>;
+  // A contender whose marker never showed measured nothing: say so, never print NaN as a figure.
+  const median = (k: string, v: number[]) => {
+    if (v.length === 0) throw new Error(`bench: ${k} never showed its marker in ${runs} runs (15 s each)`);
+    return v.sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
+  };
+  return Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, median(k, v as number[])])) as Record<K, number>;
 }
 
 /** A terminal for Ink in this process: 80x24, raw-mode stdin, every write kept. */
@@ -187,7 +191,7 @@ export async function benchUi(report: BenchReport): Promise<void> {
         // The tutor's first frame is its prompt and status line; the layout and the panes follow
         // once the simulator has loaded (the sandbox's hint is then on the screen).
         tutor: () => firstFrame('node dist/cli.js sandbox', 'root@host:~#'),
-        tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'No container or image yet'),
+        tutorPrompt: () => firstFrame('node dist/cli.js sandbox', 'Nothing in focus yet'),
         // The default mode: the lesson map drawn under the prompt that has taken keys since the
         // first frame (the map's last line is its invitation to type).
         lessonMap: () => firstFrame('node dist/cli.js', 'Type a lesson number', fresh),
