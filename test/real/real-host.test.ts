@@ -63,7 +63,7 @@ describe.runIf(!unavailable)('the real-host mode on this machine', () => {
     expect(report.images.map((i) => i.ref)).toEqual([...TUTORIAL_REFS]);
     const nginx = report.images.find((i) => i.ref === 'nginx:latest')!;
     expect(nginx.chainIds).toEqual(chainIdsOf(nginx.real!.diffIds));
-    expect(nginx.chainIds.length).toBe(6);
+    expect(nginx.chainIds.length).toBe(7);
     // The ChainID of the top layer names a layerdb dir whose cache-id is an overlay2 dir.
     const top = nginx.chainIds.at(-1)!.slice(7);
     const cacheId = readFileSync(join(d.dataRoot, 'image/overlay2/layerdb/sha256', top, 'cache-id'), 'utf8');
@@ -309,7 +309,7 @@ describe.runIf(!unavailable)('sandbox --real in line mode on the built bin', () 
     expect(r.stdout).toMatch(/distribution\nimagedb\nlayerdb\nrepositories.json\n/);
     expect(r.stdout).toContain('status=1');
     expect(r.stdout).toMatch(/In focus: container web \(created\)/);
-    expect(r.stdout.match(/ -> cache-id [0-9a-f]{12} ok/g)?.length).toBe(6);
+    expect(r.stdout.match(/ -> cache-id [0-9a-f]{12} ok/g)?.length).toBe(7);
     expect(r.stdout).toMatch(/upper \(diff\) .*\/diff:\n {2}\(empty\)/);
     expect(r.stdout).toMatch(/Stopping the private dockerd/);
     expect(r.status).toBe(3);
