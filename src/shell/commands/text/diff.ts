@@ -284,8 +284,8 @@ const GNU_OPTIONS = {
 };
 const GNU_MODELLED = new Set(['normal', 'q', 's', 'u', 'U', 'r', 'N', 'i', 'Z', 'b', 'w', 'a', 'L', 'd']);
 /** busybox 1.35's diff: unified output only. */
-const BUSYBOX_OPTIONS = { short: 'abBdiNqrTstw', shortArg: 'LSU' };
-const BUSYBOX_MODELLED = new Set(['a', 'b', 'd', 'i', 'N', 'q', 'r', 's', 'w', 'L', 'U']);
+const BUSYBOX_OPTIONS = { short: 'uabBdiNqrTstw', shortArg: 'LSU' }; // -u: unified, as it always is
+const BUSYBOX_MODELLED = new Set(['u', 'a', 'b', 'd', 'i', 'N', 'q', 'r', 's', 'w', 'L', 'U']);
 
 function lineCompare(f: Map<string, string>): LineCompare {
   const steps: ((line: string) => string)[] = [];

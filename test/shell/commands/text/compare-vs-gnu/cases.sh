@@ -38,7 +38,7 @@ diff -s a a2; diff -s a b > /dev/null; echo $?; diff -i w1 w2; echo $?; diff -i 
 diff -b w4 w5; diff -Z w2 w1; echo $?; diff -w -s w1 w3; diff -s -i -b w1 w2; diff -a bin1 bin2; diff -a -q bin1 bin2
 diff -L old -L new -u a b; diff --label=one -u a b | head -2 | cut -c1-9; diff -i -u a b | tail -n +3; diff --ignore-case a b
 busybox diff -s a a2; busybox diff -i a b; echo $?; busybox diff -b w4 w5; busybox diff -w w1 w3; echo $?
-busybox diff -L old -L new a b; busybox diff -L x a b; busybox diff -a bin1 bin2; busybox diff -i -b -s w1 w2
+busybox diff -u a c; busybox diff -L old -L new a b; busybox diff -L x a b; busybox diff -a bin1 bin2; busybox diff -i -b -s w1 w2
 printf 'abcdefgh12345678' > f16; od -t f f16; od -t f4 f16; od -t f8 f16; od -t fD -A n f16; od -f -A d f16; od -t fF -A x f16
 printf '\0\0\200\77\0\0\0\0\0\0\0\0\0\0\360\77' > fl; od -t f4 -t f8 fl; od -A n -t f4 -t x1 fl; od -t f2 fl; printf abc | od -t f4
 printf '\0\0\300\177\0\0\200\177\1\0\0\0\0\0\200\377\0\0\300\377' | od -t f4; printf '\0\0\0\0\0\0\360\177\1\0\0\0\0\0\0\0' | od -t f8
