@@ -119,7 +119,8 @@ describe.runIf(!unavailable)('the packed bin in a terminal', () => {
       'a layer downloading',
     );
     await t.waitFor((s) => s.includes('Status: Downloaded newer image for nginx:latest'), 'the end of the pull');
-    await t.waitFor((s) => /│ 1 [0-9a-f]{12}/.test(s), 'the layer stack');
+    // nginx's seven layers, top first: at 80x24 the lowest is one row below, the pane says ↓1.
+    await t.waitFor((s) => /│ 7 [0-9a-f]{12}/.test(s) && /nginx:la… ↓1│/.test(s), 'the layer stack');
     await t.enter('docker run -d --name web nginx');
     await t.waitFor((s) => s.includes('in focus: web (running)'), 'the container in focus');
     await t.waitFor(promptIdle, 'the prompt after the run');
