@@ -10,6 +10,7 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { isBusybox } from '../busybox/formats.js';
 import { fullTime } from '../fs/format.js';
 import { tryStat } from '../fs/lookup.js';
+import { fileTypeName } from '../fs/stat.js';
 import { errText, parseOptions, withUsage } from '../options.js';
 import { type LineCompare, diffLines, normalFormat, splitLines, unifiedHunks } from './diff-lines.js';
 
@@ -41,26 +42,6 @@ const basename = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?
 function trouble(run: DiffRun, message: string): void {
   run.ctx.stderr(`diff: ${message}\n`);
   run.status = 2;
-}
-
-/** GNU's words for a file's kind (gnulib's file_type). */
-function kindOf(st: Stat): string {
-  switch (st.type) {
-    case 'file':
-      return st.size === 0 ? 'regular empty file' : 'regular file';
-    case 'dir':
-      return 'directory';
-    case 'chr':
-      return 'character special file';
-    case 'blk':
-      return 'block special file';
-    case 'fifo':
-      return 'fifo';
-    case 'sock':
-      return 'socket';
-    default:
-      return 'symbolic link';
-  }
 }
 
 function readSide(run: DiffRun, path: string): Uint8Array | undefined {
@@ -165,7 +146,7 @@ function gnuDirs(run: DiffRun, dir1: string, dir2: string): void {
       else run.ctx.stdout(`Common subdirectories: ${p1} and ${p2}\n`);
     } else if (s1.type === 'file' && s2.type === 'file') diffFiles(run, p1, p2, true);
     else if (s1.type !== s2.type || s1.rdev !== s2.rdev) {
-      run.ctx.stdout(`File ${p1} is a ${kindOf(s1)} while file ${p2} is a ${kindOf(s2)}\n`);
+      run.ctx.stdout(`File ${p1} is a ${fileTypeName(s1)} while file ${p2} is a ${fileTypeName(s2)}\n`);
       run.status = Math.max(run.status, 1);
     }
   }
