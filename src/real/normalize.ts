@@ -95,6 +95,27 @@ export function replacePath(text: string, path: string, by: string): string {
   return text.replace(new RegExp(`${before}${escaped}(?![\\w-]|\\.[\\w-])`, 'g'), () => by);
 }
 
+const WAIT_CANCELED = /^time="[^"]*" level=error msg="error waiting for container: context canceled"$/;
+
+/** `docker run --rm` whose start fails: the CLI cancels its wait on the container, then waits for
+ * the removal; whether the wait sees the removal or the cancel first is a race between goroutines,
+ * so a real CLI prints "error waiting for container: context canceled" some runs and not others.
+ * That line is dropped after such a command, on both sides. (Without --rm the CLI does not wait
+ * for the removal and the line is compared.) */
+function dropRacyWaitLines(text: string): string {
+  let autoRemoved = false;
+  return text
+    .split('\n')
+    .filter((line) => {
+      if (line.startsWith('$ ')) {
+        autoRemoved = /\bdocker +(container +)?run\b/.test(line) && /\s--rm\b/.test(line);
+        return true;
+      }
+      return !(autoRemoved && WAIT_CANCELED.test(line));
+    })
+    .join('\n');
+}
+
 export function normalizeTranscript(text: string, dataRoot?: string, o: NormalizeOptions = {}): string {
   const keep = o.keepTimesBefore;
   const mask = (placeholder: string) => (printed: string) => {
@@ -108,6 +129,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     if (dataRoot.startsWith('/')) t = replacePath(t, dataRoot.slice(1), 'var/lib/docker');
   }
   if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
+  t = dropRacyWaitLines(t);
   t = procForms(t);
   if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');
   t = t
