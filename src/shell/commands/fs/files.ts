@@ -93,7 +93,11 @@ function touch(ctx: CommandContext): number {
   let when = ctx.proc.kernel.clock.now();
   const d = p.flags.get('d');
   if (d !== undefined) {
-    const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(d) ? d : `${d}${/\d:\d/.test(d) ? '' : ' 00:00'} UTC`);
+    // `@1700000000` (seconds since the epoch, a fraction allowed), as date(1) reads it too.
+    const epoch = /^@(-?\d+(\.\d+)?)$/.exec(d.trim());
+    const t = epoch
+      ? Math.round(Number(epoch[1]) * 1000)
+      : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(d) ? d : `${d}${/\d:\d/.test(d) ? '' : ' 00:00'} UTC`);
     if (Number.isNaN(t)) {
       ctx.stderr(`touch: invalid date format ${q(d)}\n`);
       return 1;

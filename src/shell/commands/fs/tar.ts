@@ -1,18 +1,18 @@
 // tar (GNU tar 1.34's listing and extraction): -t and -x of a file on the simulated disk, with
 // -v, -f FILE (standard input by default), -C DIR, -O (to standard output) and -z, so a learner can
 // open what `docker save` wrote and see .wh. files where the disk has whiteout devices. -c makes
-// an archive of the named paths (walked as docker cp walks them: readdir order, hard links once),
-// -z gzipped, to -f FILE or standard output. Inside a busybox container -tv lists in busybox's
-// format (seconds, `-> target` for hard links too) and the messages are busybox's.
+// an archive of the named paths in GNU tar's own format byte for byte (tar-write.ts; with
+// --numeric-owner, --sort=name, --mtime=@N, --xattrs), -z gzipped, to -f FILE or standard output.
+// Inside a busybox container -c writes busybox's archive, -tv lists in busybox's format (seconds,
+// `-> target` for hard links too) and the messages are busybox's.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { collectEntries } from '../../../docker/engine/copy.js';
-import { writeLayerTar } from '../../../docker/layer-tar.js';
 import { memberContent, type TarHeader as Headers, tarMembers } from '../../../docker/tar-reader.js';
 import { contentBytes, type FileContent, readRange } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { isBusybox } from '../busybox/formats.js';
 import { errText } from '../options.js';
 import { stdinContent } from '../text/operands.js';
+import { writeTarArchive } from './tar-write.js';
 
 interface TarOptions {
   mode?: 't' | 'x' | 'c';
@@ -22,13 +22,27 @@ interface TarOptions {
   gzip: boolean;
   /** -O: extract files to standard output (tar -xO manifest.json). */
   toStdout: boolean;
+  /** --numeric-owner: ids, not names (in the archive with -c, in the listing with -tv). */
+  numericOwner: boolean;
+  sort: 'none' | 'name';
+  xattrs: boolean;
+  /** --mtime=@N (or a date): every member's time with -c, and the date as typed. */
+  mtime?: { seconds: number; typed: string };
   members: string[];
 }
 
 const TRY = "Try 'tar --help' or 'tar --usage' for more information.\n";
 
 function parseArgs(argv: string[]): TarOptions | string {
-  const o: TarOptions = { verbose: false, gzip: false, toStdout: false, members: [] };
+  const o: TarOptions = {
+    verbose: false,
+    gzip: false,
+    toStdout: false,
+    numericOwner: false,
+    sort: 'none',
+    xattrs: false,
+    members: [],
+  };
   const setMode = (m: 't' | 'x' | 'c'): string | undefined => {
     if (o.mode && o.mode !== m)
       return "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option\n";
@@ -64,6 +78,30 @@ function parseArgs(argv: string[]): TarOptions | string {
     }
     if (a === '--gzip' || a === '--gunzip') {
       o.gzip = true;
+      continue;
+    }
+    if (a === '--numeric-owner') {
+      o.numericOwner = true;
+      continue;
+    }
+    if (a === '--xattrs' || a === '--no-xattrs') {
+      o.xattrs = a === '--xattrs';
+      continue;
+    }
+    if (a.startsWith('--sort=')) {
+      const v = a.slice(7);
+      if (v !== 'none' && v !== 'name' && v !== 'inode')
+        return `tar: invalid argument \u2018${v}\u2019 for \u2018--sort\u2019\nValid arguments are:\n  - \u2018none\u2019\n  - \u2018name\u2019\n  - \u2018inode\u2019\n${TRY}`;
+      o.sort = v === 'name' ? 'name' : 'none';
+      continue;
+    }
+    if (a.startsWith('--mtime=')) {
+      const v = a.slice(8);
+      const epoch = /^@(-?\d+)$/.exec(v);
+      const t = epoch ? Number(epoch[1]) * 1000 : Date.parse(`${v}${/\d:\d/.test(v) ? '' : ' 00:00'} UTC`);
+      if (Number.isNaN(t))
+        return `tar: Substituting -9223372036854775807 for unknown date format \u2018${v}\u2019\ntar: --mtime with a date tar cannot read: not simulated here\n`;
+      o.mtime = { seconds: Math.floor(t / 1000), typed: v };
       continue;
     }
     if (a.startsWith('--file=')) {
@@ -132,8 +170,8 @@ function modeString(h: Headers): string {
 }
 
 /** One line of `tar -tv`: mode, owner/group and size padded to GNU tar's 19 columns, time, name. */
-function verboseLine(h: Headers): string {
-  const owner = `${h.uname || h.uid}/${h.gname || h.gid}`;
+function verboseLine(h: Headers, numericOwner: boolean): string {
+  const owner = numericOwner ? `${h.uid}/${h.gid}` : `${h.uname || h.uid}/${h.gname || h.gid}`;
   const size =
     h.type === 'character-device' || h.type === 'block-device'
       ? `${h.devmajor ?? 0},${h.devminor ?? 0}`
@@ -176,9 +214,13 @@ function create(ctx: CommandContext, o: TarOptions): number {
     );
     return bb ? 1 : 2;
   }
-  const entries = [];
+  if (o.mtime !== undefined && o.verbose && !bb) {
+    const when = new Date(o.mtime.seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+    ctx.stderr(`tar: Option --mtime: Treating date '${o.mtime.typed}' as ${when}\n`);
+  }
   let failed = false;
   let stripped = false;
+  const sources = [];
   for (const m of o.members) {
     const name = m.replace(/^\/+/, '').replace(/\/+$/, '');
     if (name !== m.replace(/\/+$/, '') && !stripped) {
@@ -188,26 +230,9 @@ function create(ctx: CommandContext, o: TarOptions): number {
       );
     }
     const path = o.dir && !m.startsWith('/') ? `${o.dir}/${m}` : m;
-    try {
-      ctx.proc.lstat(path);
-    } catch (err) {
-      ctx.stderr(bb ? `tar: ${m}: ${errText(err)}\n` : `tar: ${m}: Cannot stat: ${errText(err)}\n`);
-      failed = true;
-      continue;
-    }
-    entries.push(...collectEntries(ctx.proc, path, name === '' ? '.' : name));
+    sources.push({ path, name: name === '' ? '.' : name, shown: m });
   }
-  if (o.verbose) {
-    const say = toStdout ? ctx.stderr : ctx.stdout;
-    for (const e of entries) say(`${e.path}${e.type === 'dir' ? '/' : ''}\n`);
-  }
-  if (bb && o.gzip && !['/bin', '/usr/bin', '/sbin', '/usr/sbin'].some((d) => ctx.proc.exists(`${d}/gzip`))) {
-    // busybox's tar runs a gzip program for -z, not its own applet: an image without one has none.
-    if (!toStdout) ctx.proc.writeFile(o.file as string, '');
-    ctx.stderr("tar: can't execute 'gzip': No such file or directory\n");
-    return 1;
-  }
-  // The owners' names as the machine's (or the container's) passwd and group have them; none, none.
+  // The owners' names as the machine's (or the container's) passwd and group have them.
   const names = (file: string): Map<number, string> => {
     let text = '';
     try {
@@ -215,24 +240,49 @@ function create(ctx: CommandContext, o: TarOptions): number {
     } catch {
       // no such file: the ids stay bare
     }
-    return new Map(
-      text
-        .split('\n')
-        .map((l) => l.split(':'))
-        .map((f) => [Number(f[2]), f[0] ?? '']),
-    );
+    const map = new Map<number, string>();
+    for (const f of text.split('\n').map((l) => l.split(':'))) {
+      const id = Number(f[2]);
+      if (f.length > 2 && f[2] !== '' && !map.has(id)) map.set(id, f[0] ?? '');
+    }
+    return map;
   };
   const users = names('/etc/passwd');
   const groups = names('/etc/group');
-  const tarBytes = writeLayerTar(entries, {
-    order: 'given',
-    lookupName: (id, kind) => (kind === 'user' ? users : groups).get(id) ?? '',
-  });
-  const archive = o.gzip ? new Uint8Array(gzipSync(tarBytes)) : tarBytes;
-  if (toStdout) ctx.stdout(archive);
+  const say = toStdout ? ctx.stderr : ctx.stdout;
+  const { content, errors, absoluteLinks } = writeTarArchive(
+    ctx.proc,
+    sources,
+    {
+      flavour: bb ? 'busybox' : 'gnu',
+      numericOwner: o.numericOwner,
+      sort: o.sort,
+      xattrs: o.xattrs && !bb,
+      ...(o.mtime !== undefined ? { mtime: o.mtime.seconds } : {}),
+      userName: (id) => users.get(id),
+      groupName: (id) => groups.get(id),
+    },
+    (name) => {
+      if (o.verbose) say(`${name}\n`);
+    },
+  );
+  if (absoluteLinks && !bb) ctx.stderr("tar: Removing leading `/' from hard link targets\n");
+  for (const { name, error } of errors) {
+    ctx.stderr(bb ? `tar: ${name}: ${errText(error)}\n` : `tar: ${name}: Cannot stat: ${errText(error)}\n`);
+    failed = true;
+  }
+  if (bb && o.gzip && !['/bin', '/usr/bin', '/sbin', '/usr/sbin'].some((d) => ctx.proc.exists(`${d}/gzip`))) {
+    // busybox's tar runs a gzip program for -z, not its own applet: an image without one has none.
+    if (!toStdout) ctx.proc.writeFile(o.file as string, '');
+    ctx.stderr("tar: can't execute 'gzip': No such file or directory\n");
+    return 1;
+  }
+  // A synthetic file stays described in an archive written to the disk (tar -cf of a big layer).
+  const archive: FileContent = o.gzip ? new Uint8Array(gzipSync(contentBytes(content))) : content;
+  if (toStdout) ctx.stdout(contentBytes(archive));
   else {
     try {
-      ctx.proc.writeFile(o.file as string, archive);
+      ctx.proc.writeContent(o.file as string, archive);
     } catch (err) {
       ctx.stderr(`tar: ${o.file}: Cannot open: ${errText(err)}\ntar: Error is not recoverable: exiting now\n`);
       return 2;
@@ -309,7 +359,9 @@ async function tar(ctx: CommandContext): Promise<number> {
       const h = m.header;
       if (!wanted(h.name.replace(/\/$/, ''))) continue;
       if (o.mode === 't') {
-        ctx.stdout(`${o.verbose ? (isBusybox(ctx) ? busyboxVerboseLine(h) : verboseLine(h)) : h.name}\n`);
+        ctx.stdout(
+          `${o.verbose ? (isBusybox(ctx) ? busyboxVerboseLine(h) : verboseLine(h, o.numericOwner)) : h.name}\n`,
+        );
         continue;
       }
       if (o.toStdout) {
