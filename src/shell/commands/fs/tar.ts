@@ -91,7 +91,10 @@ function parseArgs(argv: string[]): TarOptions | string {
     if (a.startsWith('--sort=')) {
       const v = a.slice(7);
       if (v !== 'none' && v !== 'name' && v !== 'inode')
-        return `tar: invalid argument \u2018${v}\u2019 for \u2018--sort\u2019\nValid arguments are:\n  - \u2018none\u2019\n  - \u2018name\u2019\n  - \u2018inode\u2019\n${TRY}`;
+        return (
+          `tar: invalid argument \u2018${v}\u2019 for \u2018--sort\u2019\nValid arguments are:\n` +
+          `  - \u2018none\u2019\n  - \u2018name\u2019\n  - \u2018inode\u2019\n${TRY}`
+        );
       o.sort = v === 'name' ? 'name' : 'none';
       continue;
     }
@@ -100,7 +103,10 @@ function parseArgs(argv: string[]): TarOptions | string {
       const epoch = /^@(-?\d+)$/.exec(v);
       const t = epoch ? Number(epoch[1]) * 1000 : Date.parse(`${v}${/\d:\d/.test(v) ? '' : ' 00:00'} UTC`);
       if (Number.isNaN(t))
-        return `tar: Substituting -9223372036854775807 for unknown date format \u2018${v}\u2019\ntar: --mtime with a date tar cannot read: not simulated here\n`;
+        return (
+          `tar: Substituting -9223372036854775807 for unknown date format \u2018${v}\u2019\n` +
+          'tar: --mtime with a date tar cannot read: not simulated here\n'
+        );
       o.mtime = { seconds: Math.floor(t / 1000), typed: v };
       continue;
     }
