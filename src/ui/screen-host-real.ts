@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { release } from 'node:os';
 import type { Host, HostOverlayMount } from '../host/host.js';
 import { completionSources, createSimHost, type SimHost } from '../host/sim-host.js';
-import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
 import { PaneTracker } from '../panes/tracker.js';
-import { changeLines, compareLine, type Comparison, type HostFacts } from '../real/compare.js';
+import type { Comparison, HostFacts } from '../real/compare.js';
 import { privateDaemonOrScreen } from '../real/commands.js';
 import type { PrivateDaemon } from '../real/private-daemon.js';
 import type { SystemSession } from '../real/system-start.js';
@@ -20,6 +19,7 @@ import { RealShell } from '../real/real-shell.js';
 import { loadTutorialImages, simRun, simulatorArchive } from '../real/tutorial-images.js';
 import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
+import { RealFocus } from './real-focus.js';
 import type { ScreenHost } from './screen-host.js';
 
 /** What the screen needs of the daemon: the private one, or the user's own (--real=system). */
@@ -78,7 +78,9 @@ export async function startRealSession(out: (s: string) => void): Promise<RealSe
     return {
       daemon: d,
       shell,
-      host: realHost({ cli: d.cli, env: d.env, daemonPid: d.pid }),
+      // Read as the learner's bash sees the host: its mounts (a slave of the daemon's, so the
+      // containers' too) hold what the learner mounted by hand.
+      host: realHost({ cli: d.cli, env: d.env, daemonPid: d.pid, ...(shell.pid ? { filesPid: shell.pid } : {}) }),
       twin,
       facts: { dockerVersion: d.version, kernel: release(), storage: 'overlay2' },
       notes,
@@ -97,80 +99,17 @@ export async function startRealSession(out: (s: string) => void): Promise<RealSe
   }
 }
 
-/** A tree row as compared and remembered: its mark, type and path. */
-export const rowKey = (r: TreeRow) => `${r.mark} ${r.type} ${r.path}`;
-export const rowText = (r: TreeRow) =>
-  `${r.mark} ${r.path}${r.type === 'dir' ? '/' : r.type === 'whiteout' ? ' (c 0,0)' : r.type === 'symlink' ? '@' : ''}`;
-const WORDS: Record<string, string> = {
-  '+': 'new in upper/',
-  '~': 'copied up (or changed)',
-  x: 'whiteout',
-  o: 'opaque dir',
-  ' ': 'dir in upper/',
-};
-
-/** The panes after a line, the rows it changed in upper/ marked recent, and the events pane's words
- * (the real kernel keeps no log): against the rows before the line while the same container or
- * overlay stays in focus, against none for one the line made (`fresh`); none when the focus moved. */
-export function markChanged(
-  model: PaneModel,
-  o: { focus: string | undefined; prevFocus: string | undefined; prevRows: readonly string[]; fresh: boolean },
-): { model: PaneModel; events: string[] } {
-  if (!o.focus || (o.focus !== o.prevFocus && !o.fresh)) return { model, events: [] };
-  const was = new Set(o.fresh ? [] : o.prevRows);
-  return {
-    model: { ...model, upper: model.upper.map((row) => ({ ...row, recent: !was.has(rowKey(row)) })) },
-    events: upperEvents([...was], model.upper.map(rowKey)),
-  };
-}
-
-/** The events pane on a real host: what the last line changed in upper/, in words. */
-export function upperEvents(before: readonly string[], after: readonly string[]): string[] {
-  return changeLines(before, after).map((l) => {
-    if (l.startsWith('- ')) return `- ${l.slice(2)}: gone from upper/`;
-    const [mark = ' ', type = '', ...path] = l.split(' ');
-    const p = path.join(' ');
-    return `${mark} ${p}${type === 'dir' ? '/' : ''}: ${WORDS[mark] ?? ''}`;
-  });
-}
-
-/** The container a line names (--name X, docker exec/start/stop … X) and the image it pulls or tags. */
-export function namedInLine(line: string): FocusHint {
-  const container =
-    /\bdocker\s+(?:container\s+)?(?:run|create)\b.*?--name[= ](\S+)/.exec(line)?.[1] ??
-    /\bdocker\s+(?:container\s+)?(?:exec|start|stop|restart|kill|diff|cp|pause|unpause)\s+(?:-\S+\s+)*([\w.-]+)/.exec(
-      line,
-    )?.[1];
-  const image =
-    /\bdocker\s+(?:image\s+)?pull\s+(?:-\S+\s+)*(\S+)/.exec(line)?.[1] ??
-    /\bdocker\s+(?:image\s+)?tag\s+\S+\s+(\S+)/.exec(line)?.[1] ??
-    /\bdocker\s+(?:container\s+)?commit\s+(?:-\S+\s+)*\S+\s+(\S+)/.exec(line)?.[1];
-  return { ...(container ? { container } : {}), ...(image ? { image } : {}) };
-}
-
 export function realScreenHost(
   session: RealSession,
 ): ScreenHost & { compare(): Comparison | undefined; refresh(): void } {
   const { daemon: d, shell, host, twin } = session;
   const tracker = new PaneTracker(twin);
-  let hint: FocusHint = {};
-  let model: PaneModel = derivePanesOf(host, hint, new Set());
-  let events: string[] = [];
+  const focus = new RealFocus(
+    () => host,
+    () => d,
+    d.dataRoot,
+  );
   let comparison: Comparison | undefined;
-  const containerIds = () =>
-    (spawnSync(d.cli, ['ps', '-aq', '--no-trunc'], { env: d.env, encoding: 'utf8', timeout: 15_000 }).stdout ?? '')
-      .split('\n')
-      .filter(Boolean);
-  const realDiff = (name: string): string[] | undefined => {
-    const r = spawnSync(d.cli, ['diff', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
-    return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : undefined;
-  };
-  /** The end of a container's log: why it exited (an image whose programs cannot run here). */
-  const realLogs = (name: string): string | undefined => {
-    const r = spawnSync(d.cli, ['logs', '--tail', '5', name], { env: d.env, encoding: 'utf8', timeout: 15_000 });
-    return r.status === 0 ? `${r.stdout}${r.stderr}` : undefined;
-  };
-  const simSide = (name: string | undefined) => predictedSide(twin, name);
 
   /** The line on the twin, its output kept (not shown): the prediction. A line Ctrl-C stopped on
    * the real host is stopped on the twin too. */
@@ -221,9 +160,7 @@ export function realScreenHost(
       ].join('\n\n'),
     async run(line, io) {
       if (line.trim() === '') return { exitCode: 0, exited: false };
-      const before = new Set(containerIds());
-      const prevName = focusName(model);
-      const prevRows = model.upper.map(rowKey);
+      const before = focus.before();
       let printed = '';
       const r = await shell.run(
         line,
@@ -235,89 +172,30 @@ export function realScreenHost(
       );
       if (r.exited) return { exitCode: r.exitCode, exited: true };
       host.refresh();
-      // A container the line created comes into focus (ps lists the newest first); else one it names.
-      const made = containerIds().find((id) => !before.has(id));
-      const named = namedInLine(line);
-      hint = { ...hint, ...named, ...(made ? { container: made } : {}) };
-      model = derivePanesOf(host, hint, new Set());
-      const name = focusName(model);
-      // Against the rows before the line: none for a container the line made.
-      const fresh = made !== undefined && name !== undefined && model.focus?.kind === 'container';
-      ({ model, events } = markChanged(model, { focus: name, prevFocus: prevName, prevRows, fresh }));
+      const inFocus = focus.follow(line, before);
       const sim = await predict(line, r.interrupted ?? false);
-      const simUpper = simSide(name);
-      comparison = compareLine(
-        {
-          line,
-          container: name,
-          sim: { output: sim.output, exitCode: sim.exitCode, events: sim.events, ...simUpper },
-          real: {
-            output: printed,
-            exitCode: r.exitCode,
-            upper: name ? model.upper.map(rowText) : [],
-            diff: name ? realDiff(name) : undefined,
-            logs: name ? realLogs(name) : undefined,
-          },
-        },
+      comparison = focus.compare(
+        line,
+        inFocus,
+        { ...sim, twin },
+        { output: printed, exitCode: r.exitCode },
         session.facts,
-        d.dataRoot,
       );
       return { exitCode: r.exitCode, exited: false };
     },
     complete: (line) => complete(line, line.length, completionSources(twin)),
-    panes: () => model,
-    log: () => events,
+    panes: () => focus.panes(),
+    log: () => focus.log(),
     pulls: () => [],
     compare: () => comparison,
     /** The panes read again (after the tutor itself changed the host: `reset`). */
     refresh: () => {
       host.refresh();
-      model = derivePanesOf(host, hint, new Set());
-      events = [];
+      focus.reread();
     },
     dispose: () => {
       tracker.dispose();
       void session.stop();
     },
   };
-}
-
-/** The container a pane model is focused on, if any. */
-export const focusName = (m: PaneModel): string | undefined =>
-  m.focus?.kind === 'container' ? m.focus.name : undefined;
-
-/** The simulator's side of an overlay mounted by hand, as the real one was mounted (the same paths
- * on both hosts): its upper dir's rows as predicted, mounted still or not. */
-export function predictedMountSide(
-  twin: Pick<SimHost, 'docker' | 'rootProc'> | undefined,
-  mount: HostOverlayMount,
-): { upper: string[] } {
-  if (!twin) return { upper: [] };
-  const m = derivePanes(twin.docker, twin.rootProc, { mount }, new Set());
-  return { upper: m.upper.map(rowText) };
-}
-
-/** The overlay mounted by hand last on a host (not Docker's own, under its data-root), if any. */
-export function newestHandMount(h: Host, dataRoot = '/var/lib/docker'): HostOverlayMount | undefined {
-  return h
-    .overlayMounts?.()
-    .filter((m) => !m.target.startsWith(`${dataRoot}/`))
-    .pop();
-}
-
-/** The simulator's side of a container: its upper dir's rows and its docker diff, as predicted. */
-export function predictedSide(
-  twin: Pick<SimHost, 'docker' | 'rootProc'> | undefined,
-  name: string | undefined,
-): { upper: string[]; diff: string[] | undefined } {
-  if (!name || !twin) return { upper: [], diff: undefined };
-  const m = derivePanes(twin.docker, twin.rootProc, { container: name }, new Set());
-  if (focusName(m) !== name) return { upper: [], diff: undefined };
-  let diff: string[] | undefined;
-  try {
-    diff = twin.docker?.diff(name).map((c) => `${c.kind} ${c.path}`);
-  } catch {
-    diff = undefined;
-  }
-  return { upper: m.upper.map(rowText), diff };
 }

@@ -15,7 +15,7 @@ import {
   SIMULATED,
 } from '../../src/real/compare.js';
 import { STRINGS } from '../../src/i18n/index.js';
-import { namedInLine, upperEvents } from '../../src/ui/screen-host-real.js';
+import { namedInLine, upperEvents } from '../../src/ui/real-focus.js';
 
 /** The reasons as the screen words them, in English. */
 const said = (...a: Parameters<typeof knownReasons>) => knownReasons(...a).map(STRINGS.en.compare.reason);
