@@ -361,6 +361,9 @@ export class Disk implements MountedFs {
       blocks = BLOCK / 512;
     } else if (type === 'symlink') {
       size = utf8Length(node.symlink ?? '');
+      // ext4 keeps a target shorter than 60 bytes in the inode (a fast symlink); a longer one,
+      // such as overlay2/l/'s `../<64 hex>/diff` (72 bytes), takes a block (fs/ext4/namei.c).
+      if (size >= 60) blocks = BLOCK / 512;
     }
     if (xattrsNeedBlock(this.xattrs.get(node))) blocks += BLOCK / 512;
     return {

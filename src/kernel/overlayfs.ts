@@ -170,15 +170,19 @@ export class OverlayFs implements MountedFs {
   }
 
   getxattr(rel: string, name: string): Uint8Array {
-    // overlayfs hides its own trusted.overlay.* attributes from users of the merged view.
-    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'getxattr', rel);
     const e = this.stack.must(rel, 'getxattr');
-    return this.disk.getxattr(topOf(e), name);
+    return this.disk.getxattr(topOf(e), escapeOwnXattr(name));
   }
 
   listxattr(rel: string): string[] {
     const e = this.stack.must(rel, 'listxattr');
-    return this.disk.listxattr(topOf(e)).filter((n) => !n.startsWith(OVL_XATTR_PREFIX));
+    const out: string[] = [];
+    for (const n of this.disk.listxattr(topOf(e))) {
+      if (!n.startsWith(OVL_XATTR_PREFIX)) out.push(n);
+      else if (n.startsWith(OVL_ESCAPED_PREFIX))
+        out.push(OVL_XATTR_PREFIX + n.slice(OVL_XATTR_PREFIX.length + OVL_ESCAPE.length));
+    }
+    return out;
   }
 
   /** The real inode's flags (ovl_copyflags); setting them copies the file up first, as
@@ -521,12 +525,27 @@ export class OverlayFs implements MountedFs {
   }
 
   setxattr(rel: string, name: string, value: Uint8Array): void {
-    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'setxattr', rel);
-    this.disk.setxattr(this.copyUp(rel), name, value);
+    this.disk.setxattr(this.copyUp(rel), escapeOwnXattr(name), value);
   }
 
   removexattr(rel: string, name: string): void {
-    if (name.startsWith(OVL_XATTR_PREFIX)) throw new KernelError('EOPNOTSUPP', 'removexattr', rel);
-    this.disk.removexattr(this.copyUp(rel), name);
+    this.disk.removexattr(this.copyUp(rel), escapeOwnXattr(name));
   }
+}
+
+/** What overlayfs writes after its prefix to escape a name (fs/overlayfs/xattrs.c). */
+const OVL_ESCAPE = 'overlay.';
+/** An escaped name on a layer: the kernel compares the prefix without its last dot. */
+const OVL_ESCAPED_PREFIX = `${OVL_XATTR_PREFIX}${OVL_ESCAPE.slice(0, -1)}`;
+
+/**
+ * overlayfs's own attributes (trusted.overlay.opaque, origin …) are never seen through merged.
+ * Since Linux 6.7 (the reference machine runs 6.18) a trusted.overlay.X read, set or removed
+ * through merged is trusted.overlay.overlay.X on the real inode, so overlays can be nested; `getfattr
+ * -n trusted.overlay.origin merged/f` is ENODATA and `setfattr -n trusted.overlay.opaque` through
+ * merged copies up and stores an escaped name that changes nothing. (Before 6.7: EOPNOTSUPP.)
+ */
+function escapeOwnXattr(name: string): string {
+  if (!name.startsWith(OVL_XATTR_PREFIX)) return name;
+  return OVL_XATTR_PREFIX + OVL_ESCAPE + name.slice(OVL_XATTR_PREFIX.length);
 }

@@ -233,7 +233,20 @@ describe('opaque directories', () => {
     p.rmdir('/m/tree');
     p.mkdir('/m/tree');
     expect(p.listxattr('/m/tree')).toEqual([]);
-    expect(errno(() => p.getxattr('/m/tree', 'trusted.overlay.opaque'))).toBe('EOPNOTSUPP');
+    // Linux 6.7+: the name read through merged is the escaped trusted.overlay.overlay.opaque.
+    expect(errno(() => p.getxattr('/m/tree', 'trusted.overlay.opaque'))).toBe('ENODATA');
+  });
+
+  it('trusted.overlay.* set through merged is stored escaped and changes nothing (Linux 6.7+)', () => {
+    p.setxattr('/m/tree', 'trusted.overlay.opaque', 'y');
+    expect(text(p.getxattr('/u/tree', 'trusted.overlay.overlay.opaque', false))).toBe('y');
+    expect(() => p.getxattr('/u/tree', 'trusted.overlay.opaque', false)).toThrow();
+    expect(p.readdir('/m/tree').map((e) => e.name)).toEqual(['leaf']);
+    expect(p.listxattr('/m/tree')).toEqual(['trusted.overlay.opaque']);
+    expect(text(p.getxattr('/m/tree', 'trusted.overlay.opaque'))).toBe('y');
+    p.removexattr('/m/tree', 'trusted.overlay.opaque');
+    expect(p.listxattr('/m/tree')).toEqual([]);
+    expect(errno(() => p.removexattr('/m/tree', 'trusted.overlay.opaque'))).toBe('ENODATA');
   });
 });
 

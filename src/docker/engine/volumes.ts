@@ -28,8 +28,10 @@ const root = (d: Daemon): string => `${d.dataRoot}/volumes`;
 export function initVolumeStore(d: Daemon): void {
   const r = root(d);
   if (!d.fs.exists(`${r}/metadata.db`)) d.fs.write(`${r}/metadata.db`, new Uint8Array(32768), 0o600);
-  // The device number of the disk holding the data-root; the node is a block device, mode 0600.
-  if (!d.fs.exists(`${r}/backingFsBlockDev`)) d.fs.proc.mknod(`${r}/backingFsBlockDev`, 0o060600, 0x801);
+  // The quota code's node for the filesystem holding volumes/: a block device, mode 0600, whose
+  // number is that directory's st_dev (the disk's 254,0 here, /dev/vda's as on a virtio host).
+  if (!d.fs.exists(`${r}/backingFsBlockDev`))
+    d.fs.proc.mknod(`${r}/backingFsBlockDev`, 0o060600, d.fs.proc.stat(r).dev);
 }
 
 export function volumeNames(d: Daemon): string[] {

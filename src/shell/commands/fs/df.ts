@@ -111,6 +111,12 @@ function df(ctx: CommandContext): number {
         return 1;
       }
     }
+    // -t and -x choose among the named files' filesystems too.
+    rows = rows.filter(({ mount: m }) => (!only.length || only.includes(m.fstype)) && !except.includes(m.fstype));
+    if (rows.length === 0) {
+      ctx.stderr('df: no file systems processed\n');
+      return 1;
+    }
   } else {
     rows = kernel
       .mountsSeenFrom(ctx.proc.root)

@@ -1,4 +1,4 @@
-// find (paths, -type -name -iname -path -maxdepth -mindepth -xdev -inum -samefile -links -uid -gid
+// find ([-P|-H|-L] paths, -type -name -iname -path -maxdepth -mindepth -xdev -inum -samefile -links -uid -gid
 // -user -group -perm -executable -newer -empty -size, ! -o -a ( ), -print -print0 -printf -prune
 // -quit -exec … {} \; and +; GNU findutils 4.9's, or busybox's where its words differ) and tree
 // (-L -a -d, the "N directories, M files" footer). -exec runs in the caller's root (a container's).
@@ -358,7 +358,14 @@ function base(p: string): string {
 }
 
 async function find(ctx: CommandContext): Promise<number> {
-  const args = ctx.argv.slice(1);
+  let args = ctx.argv.slice(1);
+  // -P (the default: never follow a symlink), -H (follow the starting points), -L (follow all):
+  // options before the paths; the last one wins, as in findutils and busybox.
+  let follow: 'P' | 'H' | 'L' = 'P';
+  while (args[0] === '-P' || args[0] === '-H' || args[0] === '-L') {
+    follow = args[0].charAt(1) as 'P' | 'H' | 'L';
+    args = args.slice(1);
+  }
   let k = 0;
   while (k < args.length && !(args[k] ?? '').startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
   const paths = args.slice(0, k);
@@ -412,10 +419,22 @@ async function find(ctx: CommandContext): Promise<number> {
     }
   };
   let startDev = 0;
+  /** The directories above the one visited (-L can lead back into one of them). */
+  const above: Array<{ p: string; st: Stat }> = [];
   const visit = async (p: string, depth: number): Promise<void> => {
     if (quit) return;
-    const st = tryStat(ctx.proc, p, false);
+    // A link followed is seen as what it names; a dangling one stays a link.
+    const followHere = follow === 'L' || (follow === 'H' && depth === 0);
+    const st = (followHere ? tryStat(ctx.proc, p, true) : undefined) ?? tryStat(ctx.proc, p, false);
     if (!st) return;
+    // findutils (fts) names a followed directory that is one of its own ancestors and skips it.
+    // (busybox follows it until the path is too long; doing as findutils does keeps it finite.)
+    const loop = st.type === 'dir' ? above.find((a) => a.st.ino === st.ino && a.st.dev === st.dev) : undefined;
+    if (loop) {
+      ctx.stderr(`find: File system loop detected; ${lq(p)} is part of the same file system loop as ${lq(loop.p)}.\n`);
+      status = 1;
+      return;
+    }
     pruned = false;
     if (depth >= opts.mindepth) {
       const ok = expr ? await evaluate(expr, p, st, depth) : true;
@@ -432,7 +451,9 @@ async function find(ctx: CommandContext): Promise<number> {
       status = 1;
       return;
     }
+    above.push({ p, st });
     for (const e of entries) await visit(p.endsWith('/') ? p + e.name : `${p}/${e.name}`, depth + 1);
+    above.pop();
   };
   for (start of paths.length ? paths : ['.']) {
     if (quit) break;

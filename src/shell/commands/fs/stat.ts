@@ -56,6 +56,7 @@ function format(
   target: string | undefined,
   printf: boolean,
   busybox = false,
+  mountPoint: () => string = () => '/',
 ): string {
   let out = '';
   for (let i = 0; i < fmt.length; i++) {
@@ -160,7 +161,7 @@ function format(
         out += busybox ? 'W' : st.btimeMs === undefined ? '0' : secs(st.btimeMs);
         break;
       case 'm':
-        out += '/';
+        out += mountPoint();
         break;
       default:
         out += `?`;
@@ -295,8 +296,17 @@ function stat(ctx: CommandContext): number {
       continue;
     }
     const busybox = isBusybox(ctx);
-    if (pf !== undefined) ctx.stdout(format(pf, op, st, names, target, true, busybox));
-    else if (fmt !== undefined) ctx.stdout(`${format(fmt, op, st, names, target, false, busybox)}\n`);
+    // %m: the mount point of the filesystem the file is on (an overlay's merged dir, say).
+    const mountPoint = (): string => {
+      try {
+        const host = ctx.proc.toHostPath(p.flags.has('L') ? ctx.proc.realpath(op) : op);
+        return ctx.proc.toProcPath(ctx.proc.kernel.locate(host).mount.target);
+      } catch {
+        return '/';
+      }
+    };
+    if (pf !== undefined) ctx.stdout(format(pf, op, st, names, target, true, busybox, mountPoint));
+    else if (fmt !== undefined) ctx.stdout(`${format(fmt, op, st, names, target, false, busybox, mountPoint)}\n`);
     else if (p.flags.has('t'))
       ctx.stdout(`${format(busybox ? BUSYBOX_TERSE : GNU_TERSE, op, st, names, target, false)}\n`);
     else if (busybox)
