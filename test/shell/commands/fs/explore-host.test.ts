@@ -104,7 +104,8 @@ describe('host tools off the lesson path print what the real ones print', () => 
     // Measured on ext4: `ln -s <59 a's> s59; ln -s <60 a's> s60; stat -c '%s %b'` printed 59 0 and 60 8.
     const { run } = await makeShell();
     const out = await run(
-      "cd /root && ln -s $(printf 'a%.0s' $(seq 59)) s59 && ln -s $(printf 'a%.0s' $(seq 60)) s60 && stat -c '%s %b' s59 s60",
+      "cd /root && ln -s $(printf 'a%.0s' $(seq 59)) s59 && ln -s $(printf 'a%.0s' $(seq 60)) s60 && " +
+        "stat -c '%s %b' s59 s60",
     );
     expect(out.out).toBe('59 0\n60 8\n');
   });
