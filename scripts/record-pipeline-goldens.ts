@@ -5,7 +5,8 @@
 // machine (a writer that may or may not finish before its reader exits) do not belong there.
 // test/shell/bash/pipelines-vs-bash (pipelines, PIPESTATUS, yes, od) and
 // test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd) and
-// test/shell/commands/text/compare-vs-gnu (expr, cmp, diff, od, file: GNU and busybox-static).
+// test/shell/commands/text/compare-vs-gnu (expr, cmp, diff, od, file: GNU and busybox-static) and
+// test/shell/commands/text/diff-formats-vs-gnu (diff's -c, -y, -t, -T, -B, -S, --color, both diffs).
 // Run for one: node --import tsx scripts/record-pipeline-goldens.ts compare-vs-gnu
 // Run: node --import tsx scripts/record-pipeline-goldens.ts
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ const DIRS = [
   join(TEST, 'bash', 'pipelines-vs-bash'),
   join(TEST, 'commands', 'fs', 'dd-vs-coreutils'),
   join(TEST, 'commands', 'text', 'compare-vs-gnu'),
+  join(TEST, 'commands', 'text', 'diff-formats-vs-gnu'),
 ];
 const only = process.argv[2];
 for (const dir of DIRS.filter((d) => only === undefined || d.endsWith(only))) {

@@ -1,7 +1,6 @@
-// The line diff behind diff (GNU's normal and unified formats, busybox's unified one): a shortest
-// edit script by Myers' O(ND) algorithm, grouped into hunks. A last line without its newline is a
-// line of its own kind (it differs from the same text with one) and is followed by
-// "\ No newline at end of file", as both print it.
+// The line diff behind diff: a shortest edit script by Myers' O(ND) algorithm (diff-formats.ts
+// prints it). A last line without its newline is a line of its own kind (it differs from the same
+// text with one), as both GNU diff and busybox's compare it.
 
 /** One run of the edit script: lines of a (from a0, count) replaced by lines of b (from b0). */
 export interface Change {
@@ -124,66 +123,3 @@ export function diffLines(a: Lines, b: Lines, compare: LineCompare = {}): Change
 
 /** Cells of trace kept at most (about 200 MB of Int32). */
 const TRACE_LIMIT = 50_000_000;
-
-const NO_EOL = '\\ No newline at end of file';
-
-function range(start: number, count: number): string {
-  // GNU's normal format: "3" or "3,5"; an empty side names the line before it.
-  if (count === 0) return String(start);
-  return count === 1 ? String(start + 1) : `${start + 1},${start + count}`;
-}
-
-function lineOut(l: Lines, i: number, prefix: string): string {
-  const text = `${prefix}${l.lines[i]}\n`;
-  return l.noEol && i === l.lines.length - 1 ? `${text}${NO_EOL}\n` : text;
-}
-
-/** GNU diff's default output: `2c2`, `< old`, `---`, `> new`. */
-export function normalFormat(a: Lines, b: Lines, changes: Change[]): string {
-  let out = '';
-  for (const c of changes) {
-    const op = c.aCount === 0 ? 'a' : c.bCount === 0 ? 'd' : 'c';
-    out += `${range(c.a0, c.aCount)}${op}${range(c.b0, c.bCount)}\n`;
-    for (let i = 0; i < c.aCount; i++) out += lineOut(a, c.a0 + i, '< ');
-    if (op === 'c') out += '---\n';
-    for (let i = 0; i < c.bCount; i++) out += lineOut(b, c.b0 + i, '> ');
-  }
-  return out;
-}
-
-function unifiedRange(start: number, count: number): string {
-  if (count === 0) return `${start},0`;
-  return count === 1 ? String(start + 1) : `${start + 1},${count}`;
-}
-
-/** The `@@ -1,4 +1,5 @@` hunks, `context` lines around each change, changes that close merged. */
-export function unifiedHunks(a: Lines, b: Lines, changes: Change[], context = 3): string {
-  let out = '';
-  let i = 0;
-  while (i < changes.length) {
-    let j = i;
-    while (j + 1 < changes.length) {
-      const gap = changes[j + 1]!.a0 - (changes[j]!.a0 + changes[j]!.aCount);
-      if (gap > 2 * context) break;
-      j++;
-    }
-    const first = changes[i]!;
-    const last = changes[j]!;
-    const aStart = Math.max(0, first.a0 - context);
-    const aEnd = Math.min(a.lines.length, last.a0 + last.aCount + context);
-    const bStart = first.b0 - (first.a0 - aStart);
-    const bEnd = last.b0 + last.bCount + (aEnd - (last.a0 + last.aCount));
-    out += `@@ -${unifiedRange(aStart, aEnd - aStart)} +${unifiedRange(bStart, bEnd - bStart)} @@\n`;
-    let ai = aStart;
-    for (let k = i; k <= j; k++) {
-      const c = changes[k]!;
-      for (; ai < c.a0; ai++) out += lineOut(a, ai, ' ');
-      for (let n = 0; n < c.aCount; n++) out += lineOut(a, c.a0 + n, '-');
-      for (let n = 0; n < c.bCount; n++) out += lineOut(b, c.b0 + n, '+');
-      ai = c.a0 + c.aCount;
-    }
-    for (; ai < aEnd; ai++) out += lineOut(a, ai, ' ');
-    i = j + 1;
-  }
-  return out;
-}

@@ -28,11 +28,11 @@ describe('expr, cmp, diff, od and file against the real GNU tools and busybox', 
     const { run } = await makeShell();
     await run("printf 'a\\n' > /tmp/x; printf 'b\\n' > /tmp/y");
     for (const [line, word] of [
-      ['diff -y /tmp/x /tmp/y', '-y'],
-      ['diff --context /tmp/x /tmp/y', '-c'],
-      ['diff --color=always /tmp/x /tmp/y', '--color'],
-      ['busybox diff -B /tmp/x /tmp/y', '-B'],
-      ['busybox diff -t /tmp/x /tmp/y', '-t'],
+      ['diff -e /tmp/x /tmp/y', '-e'],
+      ['diff --rcs /tmp/x /tmp/y', '-n'],
+      ['diff --ifdef=X /tmp/x /tmp/y', '-D'],
+      ['diff -p -u /tmp/x /tmp/y', '-p'],
+      ['diff --tabsize=4 -y /tmp/x /tmp/y', '--tabsize'],
     ] as const) {
       const r = await run(line);
       expect(r.out, line).toBe('');
