@@ -14,13 +14,13 @@ export function logPathOf(d: Daemon, c: Container): string {
 export function configV2Json(d: Daemon, c: Container): string {
   const dir = d.containerDir(c);
   const started = c.hasBeenStarted;
-  const running = c.state.status === 'running';
+  const running = c.state.status === 'running' || c.state.status === 'restarting';
   const v = {
     StreamConfig: {},
     State: {
       Running: running,
       Paused: !!c.state.paused,
-      Restarting: false,
+      Restarting: c.state.status === 'restarting',
       OOMKilled: false,
       RemovalInProgress: false,
       Dead: false,
@@ -76,7 +76,7 @@ export function configV2Json(d: Daemon, c: Container): string {
     OS: 'linux',
     MountLabel: '',
     ProcessLabel: '',
-    RestartCount: 0,
+    RestartCount: c.restartCount ?? 0,
     HasBeenStartedBefore: started,
     HasBeenManuallyStopped: !!c.manuallyStopped,
     MountPoints: Object.fromEntries(

@@ -33,6 +33,15 @@ import {
 import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf } from './run-settings.js';
 import { DaemonError, FIRST_FREE_PID, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
 import type { ExecUser } from './user.js';
+import {
+  cancelRestart,
+  deferExit,
+  resetRestartManager,
+  restartManager,
+  settle,
+  shouldRestart,
+  untilNextExit,
+} from './restart-loop.js';
 
 export interface CreateOptions {
   image: string;
@@ -271,10 +280,12 @@ export class Daemon extends DaemonCore {
     return `${this.driver.dir(c.rw.mountId)}/merged`;
   }
 
-  /** Mount the container layer and write the per-container files a start writes. */
-  start(ref: string): Container {
+  /** Mount the container layer and write the per-container files a start writes. `byPolicy`: the
+   * restart manager's own start of a restarting container (it keeps the loop and its count); a
+   * start by hand of a restarting container changes nothing, as the daemon's does. */
+  start(ref: string, byPolicy = false): Container {
     const c = this.getContainer(ref);
-    if (c.state.status === 'running') return c;
+    if (c.state.status === 'running' || (c.state.status === 'restarting' && !byPolicy)) return c;
     const net = networkName(settingsOf(c));
     if (!['bridge', 'host', 'none'].includes(net)) throw new DaemonError(`network ${net} not found`, 404);
     const merged = this.driver.mount(c.rw.mountId);
@@ -321,7 +332,10 @@ export class Daemon extends DaemonCore {
       workerPids: undefined,
     };
     c.hasBeenStarted = true;
-    c.manuallyStopped = false;
+    if (!byPolicy) {
+      resetRestartManager(c, true);
+      c.manuallyStopped = false;
+    }
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'start', id: c.id });
     return c;
@@ -444,17 +458,43 @@ export class Daemon extends DaemonCore {
     this.driver.unmount(c.rw.mountId);
   }
 
-  /** The main process ended (or was stopped): unmount merged/ and record the exit. */
+  /** The main process ended (or was stopped): unmount merged/ and record the exit; the restart
+   * policy may start it again after its backoff (restart-loop.ts). */
   exited(c: Container, exitCode: number): void {
-    if (c.state.status !== 'running') return;
+    if (c.state.status !== 'running' || deferExit(this, c, exitCode)) return;
+    c.pendingExit = undefined;
     this.unmountAll(c);
     releaseVolumes(this, c);
-    c.state = { ...c.state, status: 'exited', paused: false, pid: 0, exitCode, finishedAt: this.now().text };
+    const finished = this.now();
+    const ran = finished.ms - Date.parse(c.state.startedAt);
+    const restart = shouldRestart(c, exitCode, !!c.manuallyStopped, ran, finished.ms);
+    if (restart) c.restartCount = (c.restartCount ?? 0) + 1;
+    const status = restart ? 'restarting' : 'exited';
+    c.state = { ...c.state, status, paused: false, pid: 0, exitCode, finishedAt: finished.text };
     c.endpoint = undefined;
     this.saveContainer(c);
     this.emit({ kind: 'container', action: 'die', id: c.id });
     // --rm takes the container's anonymous volumes with it, as docker rm -v does.
-    if (c.autoRemove) this.rm(c.id, true, true);
+    if (!restart && c.autoRemove) this.rm(c.id, true, true);
+  }
+
+  /** The restart loop of a restarting container ends (its manager cancelled): it is stopped, with
+   * the exit it had. */
+  private stopRestarting(c: Container): void {
+    cancelRestart(c);
+    c.state = { ...c.state, status: 'exited' };
+    this.saveContainer(c);
+  }
+
+  /** Runs the restarts that fell due by now (restart-loop.ts): the CLI calls it before it reads. */
+  settle(): Promise<void> {
+    return settle(this);
+  }
+
+  /** docker wait: the host clock moves on to the container's next exit, if something would end
+   * it (a restarting container's next run, a restarted process's sleep). False when nothing would. */
+  untilNextExit(ref: string): Promise<boolean> {
+    return untilNextExit(this, this.getContainer(ref));
   }
 
   /**
@@ -465,8 +505,16 @@ export class Daemon extends DaemonCore {
    */
   stop(ref: string, timeout?: number, manual = true): Container {
     const c = this.getContainer(ref);
+    if (manual && (c.state.status === 'running' || c.state.status === 'restarting')) c.manuallyStopped = true;
+    if (c.state.status === 'restarting') {
+      this.stopRestarting(c);
+      this.emit({ kind: 'container', action: 'stop', id: c.id });
+      return c;
+    }
     if (c.state.status !== 'running') return c;
-    if (manual) c.manuallyStopped = true;
+    // The stop signal cancels the restart manager (ExitOnNext); a process that slept past now ends now.
+    cancelRestart(c);
+    c.pendingExit = undefined;
     const handled = termExitCode(c, 15);
     if (handled === undefined)
       (this.clock as { advance?: (ms: number) => void }).advance?.(Math.max(0, timeout ?? 10) * 1000);
@@ -479,7 +527,12 @@ export class Daemon extends DaemonCore {
   /** The daemon's shutdown (systemctl stop/restart docker): every running container stopped at
    * once, the clock moving on by one grace period if any of them waits it out. */
   shutdown(): void {
+    for (const c of this.containers.values()) if (c.state.status === 'restarting') this.stopRestarting(c);
     const running = [...this.containers.values()].filter((c) => c.state.status === 'running');
+    for (const c of running) {
+      cancelRestart(c);
+      c.pendingExit = undefined;
+    }
     if (running.some((c) => termExitCode(c, 15) === undefined))
       (this.clock as { advance?: (ms: number) => void }).advance?.(10_000);
     for (const c of running) {
@@ -492,8 +545,8 @@ export class Daemon extends DaemonCore {
 
   /** After a start of the daemon: what the restart policies bring back (restartmanager's
    * ShouldRestart: always; unless-stopped unless a learner stopped it; on-failure after a non-zero
-   * exit). A main process that keeps running starts again with its layers mounted; one that would
-   * end at once is left as it was (its restart loop is not simulated). */
+   * exit), started as by hand (a new loop, RestartCount 0). A main process that keeps running starts
+   * again with its layers mounted; one that ends runs at the next settle(), its loop going on. */
   restartByPolicy(): void {
     for (const c of this.containers.values()) {
       if (c.state.status !== 'exited') continue;
@@ -502,21 +555,33 @@ export class Daemon extends DaemonCore {
         p.Name === 'always' ||
         (p.Name === 'unless-stopped' && !c.manuallyStopped) ||
         (p.Name === 'on-failure' && c.state.exitCode !== 0);
-      if (again && isLongRunning([c.path, ...c.args], true)) this.start(c.id);
+      if (!again) continue;
+      if (isLongRunning([c.path, ...c.args], true)) this.start(c.id);
+      else {
+        resetRestartManager(c, true);
+        c.state = { ...c.state, status: 'restarting' };
+        restartManager(c).dueMs = this.clock.now();
+        this.saveContainer(c);
+      }
     }
   }
 
   /** removeVolumes: docker rm -v, the container's anonymous volumes go with it. */
   rm(ref: string, force = false, removeVolumes = false): Container {
     const c = this.getContainer(ref);
-    if (c.state.status === 'running') {
-      if (!force)
-        throw new DaemonError(
-          `You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
-          409,
-        );
+    if (c.state.status === 'running' || c.state.status === 'restarting') {
+      const state = c.state.paused ? 'paused' : c.state.status;
+      const procedure = c.state.paused
+        ? 'Unpause and then stop the container before attempting removal or force remove'
+        : 'Stop the container before attempting removal or force remove';
+      if (!force) throw new DaemonError(`You cannot remove a ${state} container ${c.id}. ${procedure}`, 409);
       c.autoRemove = false;
-      this.exited(c, 137);
+      if (c.state.status === 'restarting') this.stopRestarting(c);
+      else {
+        cancelRestart(c);
+        c.pendingExit = undefined;
+        this.exited(c, 137);
+      }
     }
     if (!this.containers.has(c.id)) return c; // --rm already removed it
     this.layers.removeRw(c.rw);
@@ -555,6 +620,8 @@ export class Daemon extends DaemonCore {
   /** docker pause / unpause: the cgroup freezer; the filesystem is untouched. */
   setPaused(ref: string, paused: boolean): void {
     const c = this.getContainer(ref);
+    if (c.state.status === 'restarting' && paused) throw restartingError(c);
+    if (c.state.status === 'restarting') throw new DaemonError(`Container ${c.id} is not paused`, 409);
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     if (paused && c.state.paused) throw new DaemonError(`Container ${c.id} is already paused`, 409);
     if (!paused && !c.state.paused) throw new DaemonError(`Container ${c.id} is not paused`, 409);
@@ -575,11 +642,21 @@ export class Daemon extends DaemonCore {
     if (num === undefined || num === 0) throw new DaemonError(`Invalid signal: ${signal}`, 400);
     const c = this.findContainer(ref);
     if (!c) throw new DaemonError(`Cannot kill container: ${ref}: No such container: ${ref}`, 404);
-    if (c.state.status !== 'running')
+    if (c.state.status !== 'running' && c.state.status !== 'restarting')
       throw new DaemonError(`Cannot kill container: ${ref}: Container ${c.id} is not running`, 409);
-    this.emit({ kind: 'container', action: 'kill', id: c.id });
+    // The stop signal (any, when the image names none) or SIGKILL cancels the restart loop.
+    const stopSignal = c.config.StopSignal?.toUpperCase().replace(/^SIG/, '');
+    if (num === 9 || !stopSignal || SIGNALS[stopSignal] === num || stopSignal === String(num)) cancelRestart(c);
     c.manuallyStopped = true;
+    if (c.state.status === 'restarting') {
+      // No process to signal: the loop's end is enough.
+      if (c.restartManager?.canceled) this.stopRestarting(c);
+      this.emit({ kind: 'container', action: 'kill', id: c.id });
+      return;
+    }
+    this.emit({ kind: 'container', action: 'kill', id: c.id });
     this.saveContainer(c);
+    c.pendingExit = undefined;
     const handled = termExitCode(c, num);
     if (num === 9) this.exited(c, 137);
     else if (handled !== undefined) {
@@ -628,6 +705,7 @@ export class Daemon extends DaemonCore {
     opts: { env?: string[]; workdir?: string; tty?: boolean; user?: string } = {},
   ): Promise<number> {
     const c = this.getContainer(ref);
+    if (c.state.status === 'restarting') throw restartingError(c);
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     this.emit({ kind: 'container', action: 'exec', id: c.id });
     // The exec's process, as ps inside the container lists it while it runs: the namespace's next
@@ -694,6 +772,11 @@ export function termExitCode(c: Container, num: number): number | undefined {
     if (sigs.includes(name) || sigs.includes(String(num))) return Number(m[2]);
   }
   return undefined;
+}
+
+/** errContainerIsRestarting. */
+export function restartingError(c: Container): DaemonError {
+  return new DaemonError(`Container ${c.id} is restarting, wait until the container is running`, 409);
 }
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };

@@ -47,6 +47,10 @@ export class DaemonCore {
   readonly execs = new Map<string, Array<{ pid: number; argv: readonly string[]; tty: boolean }>>();
   private readonly listeners = new Set<DaemonListener>();
   readonly daemonId: string;
+  /** While settle() runs what fell due (restart-loop.ts): the host clock's now it catches up to,
+   * the time of what it runs now, which the daemon's timestamps take, and how long the restarted
+   * process slept. */
+  catchUp?: { targetMs: number; virtualMs: number; sleptMs: number };
 
   constructor(o: DaemonOptions) {
     this.kernel = o.kernel;
@@ -116,7 +120,8 @@ export class DaemonCore {
 
   /** Now as Go prints a time.Time in JSON: RFC 3339 with nanoseconds, trailing zeros cut. */
   now(): { ms: number; text: string } {
-    const ms = this.clock.now();
+    // During a catch-up each read moves the run's own time on by 1 ms, as the stepping clock does.
+    const ms = this.catchUp ? this.catchUp.virtualMs++ : this.clock.now();
     const extra = this.random.fill(new Uint8Array(3));
     const nanos =
       (ms % 1000) * 1_000_000 +
@@ -275,7 +280,7 @@ export class DaemonCore {
           409,
         );
       }
-      const running = users.find((c) => c.state.status === 'running');
+      const running = users.find((c) => c.state.status === 'running' || c.state.status === 'restarting');
       if (running)
         throw new DaemonError(
           `conflict: unable to delete ${shortId(img.id)} (cannot be forced) - image is being used by ` +
@@ -297,7 +302,7 @@ export class DaemonCore {
     // imageDeleteHelper after an untag: a running container keeps the image (quietly, as an
     // untagged one); forced, stopped ones do not: the image goes, its layers stay while their
     // container layers stand on them.
-    if (users.some((c) => c.state.status === 'running')) return out;
+    if (users.some((c) => c.state.status === 'running' || c.state.status === 'restarting')) return out;
     if (users.length) {
       this.imageStore.delete(img.id);
       out.push({ Deleted: img.id });

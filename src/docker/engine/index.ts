@@ -4,7 +4,7 @@ import { DockerEngine } from './api.js';
 import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
-export { portOf, type CreateOptions } from './containers.js';
+export { portOf, restartingError, type CreateOptions } from './containers.js';
 export { LOG_DRIVERS, portMappings, settingsOf } from './run-settings.js';
 export type { Change } from './changes.js';
 export type { MountSpec } from './mount-specs.js';

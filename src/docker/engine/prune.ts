@@ -15,7 +15,7 @@ export function pruneContainers(d: Daemon): { deleted: string[]; reclaimed: numb
   const deleted: string[] = [];
   let reclaimed = 0;
   for (const c of [...d.containers.values()].sort((a, b) => a.createdMs - b.createdMs)) {
-    if (c.state.status === 'running') continue;
+    if (c.state.status === 'running' || c.state.status === 'restarting') continue;
     reclaimed += containerSizeRw(d, c);
     d.rm(c.id);
     deleted.push(c.id);

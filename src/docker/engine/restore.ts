@@ -21,6 +21,7 @@ interface ConfigV2 {
   Image: string;
   State: { Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
   HasBeenStartedBefore: boolean;
+  RestartCount?: number;
   HasBeenManuallyStopped?: boolean;
   MountPoints: Record<
     string,
@@ -206,6 +207,7 @@ export function restoreState(d: DaemonCore): void {
         finishedAt: wasRunning ? d.now().text : v.State.FinishedAt,
       },
       hasBeenStarted: v.HasBeenStartedBefore,
+      ...(v.RestartCount ? { restartCount: v.RestartCount } : {}),
       ...(v.HasBeenManuallyStopped ? { manuallyStopped: true } : {}),
       ...settingsFromFile(hostConfig),
     };

@@ -6,6 +6,7 @@ import type { DriverName } from './graphdriver.js';
 import type { Registry } from '../registry/types.js';
 import type { StoredImage } from './imagestore.js';
 import type { RwLayer } from './layerstore.js';
+import type { RestartManager } from './restart-loop.js';
 
 export interface RunIO {
   stdin: Uint8Array;
@@ -104,7 +105,9 @@ export interface VolumeMount {
 export const FIRST_FREE_PID = 7;
 
 export interface ContainerState {
-  status: 'created' | 'running' | 'exited';
+  /** restarting: its process exited and the restart policy starts it again after a backoff
+   * (State.Running stays true, as the daemon keeps it). */
+  status: 'created' | 'running' | 'restarting' | 'exited';
   /** docker pause: the running container's processes are frozen (State.Status "paused"). */
   paused?: boolean;
   pid: number;
@@ -149,6 +152,12 @@ export interface Container {
   manuallyStopped?: boolean;
   /** Its endpoint on its network while it runs (the default bridge's address, the -P ports). */
   endpoint?: Endpoint;
+  /** RestartCount: the restarts its restart policy made since it was last started by hand. */
+  restartCount?: number;
+  /** The restart manager of its restart policy (restart-loop.ts); kept in memory only. */
+  restartManager?: RestartManager;
+  /** A restarted process that slept past the host clock's now: it exits then, with this code. */
+  pendingExit?: { atMs: number; code: number };
 }
 
 /** HostConfig's fields that docker run's flags set beyond the container's files. */

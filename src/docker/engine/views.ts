@@ -62,7 +62,8 @@ export function containerSizeRw(d: Daemon, c: Container): number {
 export function containerInspect(d: Daemon, c: Container, withSize = false): Record<string, unknown> {
   const dir = d.containerDir(c);
   const started = c.hasBeenStarted;
-  const running = c.state.status === 'running';
+  // A restarting container is Running to the daemon (its checks of rm, stop, start say so).
+  const running = c.state.status === 'running' || c.state.status === 'restarting';
   return {
     Id: c.id,
     Created: c.created,
@@ -72,7 +73,7 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
       Status: c.state.paused ? 'paused' : c.state.status,
       Running: running,
       Paused: !!c.state.paused,
-      Restarting: false,
+      Restarting: c.state.status === 'restarting',
       OOMKilled: false,
       Dead: false,
       Pid: c.state.pid,
@@ -87,7 +88,7 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
     HostsPath: started ? `${dir}/hosts` : '',
     LogPath: logPathOf(d, c),
     Name: c.name,
-    RestartCount: 0,
+    RestartCount: c.restartCount ?? 0,
     Driver: d.driver.name,
     Platform: 'linux',
     MountLabel: '',
@@ -201,7 +202,7 @@ export function imageHistory(d: Daemon, img: StoredImage): HistoryRow[] {
 
 export function listContainers(d: Daemon, all: boolean): Container[] {
   return [...d.containers.values()]
-    .filter((c) => all || c.state.status === 'running')
+    .filter((c) => all || c.state.status === 'running' || c.state.status === 'restarting')
     .sort((a, b) => b.createdMs - a.createdMs);
 }
 

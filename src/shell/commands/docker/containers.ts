@@ -1,6 +1,6 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
 import type { Container, CreateOptions, DockerEngine, MountSpec } from '../../../docker/engine/index.js';
-import { DaemonError, portMappings, settingsOf } from '../../../docker/engine/index.js';
+import { DaemonError, portMappings, restartingError, settingsOf } from '../../../docker/engine/index.js';
 import { parseReference, RegistryError } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
@@ -288,7 +288,9 @@ export const startCommand: SubCommand = {
     for (const ref of p.operands) {
       try {
         const c = d.getContainer(ref);
-        if (c.state.status !== 'running') await d.runMain(c.id, ctx, !p.bools.has('attach'));
+        // A restarting container is running to the daemon: the start changes nothing.
+        if (c.state.status !== 'running' && c.state.status !== 'restarting')
+          await d.runMain(c.id, ctx, !p.bools.has('attach'));
         if (!p.bools.has('attach')) ctx.stdout(`${ref}\n`);
       } catch (e) {
         ctx.stderr(`${daemonMessage(e)}\n`);
@@ -362,6 +364,7 @@ export const execCommand: SubCommand = {
       ctx.stderr('the input device is not a TTY\n');
       return 1;
     }
+    if (c.state.status === 'restarting') throw restartingError(c);
     if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     if (c.state.paused) throw new DaemonError(`Container ${ref} is paused, unpause the container before exec`, 409);
     // runc looks the program up in the container's own filesystem: an image without bash has none.
@@ -405,6 +408,8 @@ export const execCommand: SubCommand = {
 };
 
 export function statusText(c: Container, now: number): string {
+  if (c.state.status === 'restarting')
+    return `Restarting (${c.state.exitCode}) ${humanDuration(now - Date.parse(c.state.finishedAt))} ago`;
   if (c.state.status === 'running')
     return `Up ${humanDuration(now - Date.parse(c.state.startedAt))}${c.state.paused ? ' (Paused)' : ''}`;
   if (c.state.status === 'created') return 'Created';
@@ -438,7 +443,9 @@ export const psCommand: SubCommand = {
     }
     const all = p.bools.has('all') || p.bools.has('latest') || p.strings.has('last') || filters.all;
     // before/since cut the whole list; stopped containers then go unless listed with -a.
-    let list = filters.apply(d.ps(true)).filter((c) => all || c.state.status === 'running');
+    let list = filters
+      .apply(d.ps(true))
+      .filter((c) => all || c.state.status === 'running' || c.state.status === 'restarting');
     if (p.bools.has('latest')) list = list.slice(0, 1);
     if (p.strings.has('last')) list = list.slice(0, Number(p.strings.get('last')));
     const rows = list.map((c) => {

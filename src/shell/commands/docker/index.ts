@@ -62,6 +62,8 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
   }
   // The usage line and summary cobra prints with an argument-count error are the help's own.
   const usage = /^Usage: {2}([\s\S]*?)\n\n/m.exec(help)?.[1] ?? entry.run.def.usage;
+  // The restarts that fell due since the last command happen first (the real daemon's timers).
+  await d.settle();
   const def = { ...entry.run.def, path: path.join(' '), usage, summary: entry.summary };
   return runSub(ctx, d, { ...entry.run, def }, rest, help);
 }

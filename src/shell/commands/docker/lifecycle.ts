@@ -78,14 +78,16 @@ export const waitCommand: SubCommand = {
     flags: [],
     args: { min: 1 },
   },
-  run(ctx, d, p) {
+  async run(ctx, d, p) {
     // Errors are gathered and printed after the codes, as the CLI returns them.
     const errs: string[] = [];
     let code = 0;
     for (const ref of p.operands) {
       const c = d.findContainer(ref);
+      // A restarting container, or one whose restarted process sleeps: its next exit ends the wait.
+      const ends = c && (c.state.status === 'restarting' || c.pendingExit) ? await d.untilNextExit(c.id) : false;
       if (!c) errs.push(`Error response from daemon: No such container: ${ref}\n`);
-      else if (c.state.status === 'running') {
+      else if (c.state.status === 'running' && !ends) {
         // Docker would block until it stops; nothing can stop it while this prompt waits.
         ctx.stderr(
           `docker wait: ${ref} is still running and nothing would stop it while the prompt waits; ` +

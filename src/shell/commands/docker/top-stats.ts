@@ -2,7 +2,7 @@
 // here runs one modelled main process (nginx: a master and a worker per CPU, as the real image
 // starts them); `docker exec` leaves nothing running, as an exec that has ended leaves nothing.
 import type { Container, DockerEngine } from '../../../docker/engine/index.js';
-import { DaemonError } from '../../../docker/engine/index.js';
+import { DaemonError, restartingError } from '../../../docker/engine/index.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
 import type { CommandContext } from '../../command.js';
 import { printList } from './images.js';
@@ -63,6 +63,7 @@ export function containerProcesses(c: Container): Process[] {
 function runningContainer(d: DockerEngine, ref: string): Container {
   const c = d.findContainer(ref);
   if (!c) throw new DaemonError(`No such container: ${ref}`, 404);
+  if (c.state.status === 'restarting') throw restartingError(c);
   if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
   return c;
 }
