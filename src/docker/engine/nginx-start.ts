@@ -20,7 +20,7 @@
 // the 1.25.2 scripts leave 24 as the next pid after the five runc threads are added, 29: real
 // `docker logs` of nginx:1.25.2 on two CPUs read `start worker process 29` and `30`.
 import { MACHINE_CPUS, type Proc } from '../../kernel/index.js';
-import { NGINX_DEFAULT_CONF } from '../registry/small-images.js';
+import { NGINX_DEFAULT_CONF } from '../registry/texts/nginx-conf.js';
 import { FIRST_FREE_PID } from './types.js';
 
 const ENTRYPOINT = '/docker-entrypoint.sh';

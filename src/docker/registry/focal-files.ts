@@ -4,11 +4,16 @@
 // and dot.profile, copied to /root: 3106 and 161 bytes, Dec 5 2019) and bash 5.0-6ubuntu1
 // (/etc/skel: .bashrc 3771, .profile 807, .bash_logout 220 bytes, Feb 25 2020), as `ls -la` of
 // /root and of a new user's home on focal hosts and containers shows them in many public
-// transcripts; they are shell scripts of those packages, so only their first line is reproduced
-// here, padded to the real length (rootfs.ts padded()). /etc/apt/sources.list is the focal cloud
-// and docker rootfs's own (2743 bytes), reproduced whole as it is configuration, not code.
-import { padded } from './padded.js';
+// transcripts; their text, byte for byte, is in texts/focal-dotfiles.ts. /etc/apt/sources.list is
+// the focal cloud and docker rootfs's own (2743 bytes), reproduced whole as it is configuration.
 import type { TreeBuilder } from './rootfs.js';
+import {
+  FOCAL_ROOT_BASHRC,
+  FOCAL_ROOT_PROFILE,
+  FOCAL_SKEL_BASH_LOGOUT,
+  FOCAL_SKEL_BASHRC,
+  FOCAL_SKEL_PROFILE,
+} from './texts/focal-dotfiles.js';
 
 /** Noon UTC of a day: the packages' files carry the day their package was built (times of day unknown). */
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;
@@ -83,12 +88,10 @@ export function focalSourcesList(): string {
 
 /** Puts focal's well-known files into the tree (after the generic Debian-family ones, replacing them). */
 export function focalWellKnownFiles(t: TreeBuilder): void {
-  t.file('root/.bashrc', padded('# ~/.bashrc: executed by bash(1) for non-login shells.', 3106));
-  t.file('root/.profile', padded('# ~/.profile: executed by Bourne-compatible login shells.', 161));
+  t.file('root/.bashrc', FOCAL_ROOT_BASHRC).file('root/.profile', FOCAL_ROOT_PROFILE);
   t.touch('root/.bashrc', BASE_FILES_DAY).touch('root/.profile', BASE_FILES_DAY);
-  t.file('etc/skel/.bashrc', padded('# ~/.bashrc: executed by bash(1) for non-login shells.', 3771));
-  t.file('etc/skel/.profile', padded('# ~/.profile: executed by the command interpreter for login shells.', 807));
-  t.file('etc/skel/.bash_logout', padded('# ~/.bash_logout: executed by bash(1) when login shell exits.', 220));
+  t.file('etc/skel/.bashrc', FOCAL_SKEL_BASHRC).file('etc/skel/.profile', FOCAL_SKEL_PROFILE);
+  t.file('etc/skel/.bash_logout', FOCAL_SKEL_BASH_LOGOUT);
   for (const f of ['.bashrc', '.profile', '.bash_logout']) t.touch(`etc/skel/${f}`, BASH_DAY);
   t.file('etc/apt/sources.list', focalSourcesList());
 }

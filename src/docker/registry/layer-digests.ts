@@ -3,15 +3,15 @@
 // Hashing nginx's 112 MB layer takes seconds; looking it up takes none. A test hashes them again
 // and fails when a layer's files changed and this table was not made again.
 export const LAYER_DIFF_IDS: Record<string, string> = {
-  'ubuntu:20.04#4': 'sha256:7661eed5fc0efab60a466279121d17c739abad78c90e30cbad640390771bca67',
+  'ubuntu:20.04#4': 'sha256:3a5861aa19c4d53e9eafe838b116f67dd2ff39ec2179cc5ebe8f0c1ea3eb1101',
   'ubuntu:22.04#4': 'sha256:68382bfb55201709b554715fc1e22afb3ffb52a7bbee22cd7a061f4728d63ea8',
   'debian:bookworm-slim#0': 'sha256:b8cf5746e1d2ea90fa875a0ab27d81004084ea442a6c57ed41344354900f42ce',
-  'nginx:latest#6': 'sha256:e34454a8e6b6512113b95a9c98151093324fa96ed98318fd8bd7bcc8dcc23e60',
-  'nginx:latest#7': 'sha256:63fbe971214deac39d01c75f7a84b9bb7fa0d98381ef88573f2557dfd8d8a9db',
-  'nginx:latest#8': 'sha256:b120db9ebfc7d4d13689322a9f99dfcf49af8fd8bddd17400fadadc6dc6140ed',
-  'nginx:latest#9': 'sha256:062539463866c1729ef0198ffb8eeeeadb57c05367468bc72e14b9cae9910a1b',
-  'nginx:latest#10': 'sha256:70857463a56ba96c45e429cc9b90e32265e36a1606da5734a27e3ae954a14dd1',
-  'nginx:latest#11': 'sha256:4389547417b512f8363b55ef4232de257f2a7efd90b8b27a6f2c288175a93def',
+  'nginx:latest#6': 'sha256:08bc5076ae898241489dc1e123fa6c7179435e201265bb09e91346742f434906',
+  'nginx:latest#7': 'sha256:86f863ac1c0f58944ca64dbaf9acb5826656d07878319c8b95b8dbc4dd1a68e3',
+  'nginx:latest#8': 'sha256:f85689a987e005589a1933ca53a7926ed8d5d7f522cfe39d6f36886af0167901',
+  'nginx:latest#9': 'sha256:b11cb8464046dae272200bec91ba489a08a47e364b2b73d36e278603cd3fbcf1',
+  'nginx:latest#10': 'sha256:df10eaf1de37f2a42ac3bb495161e1a394abadef7c50660fbece1ed7ac67be9d',
+  'nginx:latest#11': 'sha256:0190e8ca30f8534cfabf779f5287171ad65fd8476ce73b653fa0f6bce0bc7cb6',
   'alpine:latest#0': 'sha256:c44fd4800cdfc7f8fddcf8a8b6fc384763265737e94dbf1ef11499118d8ca2fd',
   'busybox:latest#0': 'sha256:691eb2b951b62ef5c8199dfd8ea1778755249906fc307dcde8647c61e21e83be',
   'hello-world:latest#0': 'sha256:03b02ee2180ec33bbde2f68b775cd2cf41a99172a0ceb12eaf004a219049d195',

@@ -1,7 +1,7 @@
 // Deterministic root filesystems for the tutorial images. Contents are generated from names (no
-// randomness, no clock), so every learner's ubuntu:20.04 has the same DiffID. Files are small
-// stand-ins (a few hundred bytes to a few KB); config files that learners read (passwd,
-// os-release, nginx.conf …) carry real-looking text.
+// randomness, no clock), so every learner's ubuntu:20.04 has the same DiffID. Binaries are
+// stand-ins made on read; the text files learners read (passwd, os-release, nginx.conf, the
+// dotfiles and nginx's scripts …) carry their text, the real files' own where texts/ holds it.
 import { contentSize, isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 import { focalWellKnownFiles } from './focal-files.js';
@@ -119,7 +119,7 @@ export function fitLayer(entries: LayerEntry[], target: number): LayerEntry[] {
   }
   const weight = scalable.reduce((n, e) => n + entrySize(e), 0);
   const room = target - fixed;
-  if (room === 0 && scalable.length === 0) return entries; // already the real size (padded text)
+  if (room === 0 && scalable.length === 0) return entries; // already the real size (real text files)
   if (room < scalable.length || weight === 0)
     throw new Error(`fitLayer: ${fixed} bytes of text leave no room in ${target}`);
   let given = 0;

@@ -1,7 +1,24 @@
 // Root filesystems of the small tutorial images (busybox, alpine, hello-world) and nginx's layers
 // above its Debian base. nginx's config files are the image's real defaults.
 import type { LayerEntry } from '../layer-tar.js';
-import { padded } from './padded.js';
+import {
+  NGINX_50X_HTML,
+  NGINX_CONF,
+  NGINX_COPYRIGHT,
+  NGINX_DEFAULT_CONF,
+  NGINX_FASTCGI_PARAMS,
+  NGINX_INDEX_HTML,
+  NGINX_MIME_TYPES,
+  NGINX_SCGI_PARAMS,
+  NGINX_UWSGI_PARAMS,
+} from './texts/nginx-conf.js';
+import {
+  NGINX_ENTRYPOINT_SH,
+  NGINX_ENVSUBST_ON_TEMPLATES_SH,
+  NGINX_LISTEN_ON_IPV6_SH,
+  NGINX_LOCAL_RESOLVERS_ENVSH,
+  NGINX_TUNE_WORKER_PROCESSES_SH,
+} from './texts/nginx-entrypoint.js';
 import { TreeBuilder } from './rootfs.js';
 
 const BUSYBOX_APPLETS = (
@@ -372,111 +389,6 @@ export function helloRoot(): LayerEntry[] {
   return [{ path: 'hello', type: 'file', mode: 0o775, content, mtime: 1_683_000_000 }];
 }
 
-export const NGINX_CONF = `
-user  nginx;
-worker_processes  auto;
-
-error_log  /var/log/nginx/error.log notice;
-pid        /var/run/nginx.pid;
-
-
-events {
-    worker_connections  1024;
-}
-
-
-http {
-    include       /etc/nginx/mime.types;
-    default_type  application/octet-stream;
-
-    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
-                      '$status $body_bytes_sent "$http_referer" '
-                      '"$http_user_agent" "$http_x_forwarded_for"';
-
-    access_log  /var/log/nginx/access.log  main;
-
-    sendfile        on;
-    #tcp_nopush     on;
-
-    keepalive_timeout  65;
-
-    #gzip  on;
-
-    include /etc/nginx/conf.d/*.conf;
-}
-`.slice(1);
-
-export const NGINX_DEFAULT_CONF = `server {
-    listen       80;
-    server_name  localhost;
-
-    #access_log  /var/log/nginx/host.access.log  main;
-
-    location / {
-        root   /usr/share/nginx/html;
-        index  index.html index.htm;
-    }
-
-    #error_page  404              /404.html;
-
-    # redirect server error pages to the static page /50x.html
-    #
-    error_page   500 502 503 504  /50x.html;
-    location = /50x.html {
-        root   /usr/share/nginx/html;
-    }
-
-    # proxy the PHP scripts to Apache listening on 127.0.0.1:80
-    #
-    #location ~ \\.php$ {
-    #    proxy_pass   http://127.0.0.1;
-    #}
-
-    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000
-    #
-    #location ~ \\.php$ {
-    #    root           html;
-    #    fastcgi_pass   127.0.0.1:9000;
-    #    fastcgi_index  index.php;
-    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;
-    #    include        fastcgi_params;
-    #}
-
-    # deny access to .htaccess files, if Apache's document root
-    # concurs with nginx's one
-    #
-    #location ~ /\\.ht {
-    #    deny  all;
-    #}
-}
-
-`;
-
-export const NGINX_INDEX_HTML = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
-
 const NGINX_MTIME = 1_692_000_000;
 
 const NGINX_DEPENDENCIES: [string, number][] = [
@@ -512,31 +424,11 @@ export function nginxLayers(): LayerEntry[][] {
   // weighted as the real files are.
   for (const [lib, weight] of NGINX_DEPENDENCIES) install.binary(`usr/lib/x86_64-linux-gnu/${lib}`, weight, 1);
   install.file('etc/nginx/nginx.conf', NGINX_CONF).file('etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF);
-  install.file(
-    'etc/nginx/mime.types',
-    [
-      '',
-      'types {',
-      '    text/html                                        html htm shtml;',
-      '    text/css                                         css;',
-      '    text/xml                                         xml;',
-      '    image/gif                                        gif;',
-      '    image/jpeg                                       jpeg jpg;',
-      '    application/javascript                           js;',
-      '}',
-      '',
-    ].join('\n'),
-  );
-  for (const f of ['fastcgi_params', 'scgi_params', 'uwsgi_params'])
-    install.file(
-      `etc/nginx/${f}`,
-      [
-        '',
-        `${f.split('_')[0]}_param  QUERY_STRING       $query_string;`,
-        `${f.split('_')[0]}_param  REQUEST_METHOD     $request_method;`,
-        '',
-      ].join('\n'),
-    );
+  install
+    .file('etc/nginx/mime.types', NGINX_MIME_TYPES)
+    .file('etc/nginx/fastcgi_params', NGINX_FASTCGI_PARAMS)
+    .file('etc/nginx/scgi_params', NGINX_SCGI_PARAMS)
+    .file('etc/nginx/uwsgi_params', NGINX_UWSGI_PARAMS);
   install.symlink('etc/nginx/modules', '/usr/lib/nginx/modules');
   for (const m of [
     'ngx_http_geoip_module.so',
@@ -549,21 +441,7 @@ export function nginxLayers(): LayerEntry[][] {
     install.binary(`usr/lib/nginx/modules/${m}`, 40_000, 30_000);
   install
     .file('usr/share/nginx/html/index.html', NGINX_INDEX_HTML)
-    .file(
-      'usr/share/nginx/html/50x.html',
-      [
-        '<!DOCTYPE html>',
-        '<html>',
-        '<head>',
-        '<title>Error</title>',
-        '</head>',
-        '<body>',
-        '<h1>An error occurred.</h1>',
-        '</body>',
-        '</html>',
-        '',
-      ].join('\n'),
-    );
+    .file('usr/share/nginx/html/50x.html', NGINX_50X_HTML);
   install.dir('var/cache/nginx').dir('var/log/nginx');
   install.symlink('var/log/nginx/access.log', '/dev/stdout').symlink('var/log/nginx/error.log', '/dev/stderr');
   install.file(
@@ -578,68 +456,16 @@ export function nginxLayers(): LayerEntry[][] {
     ].join('\n'),
   );
   install.file('etc/group', 'root:x:0:\ndaemon:x:1:\nadm:x:4:\nshadow:x:42:\nnogroup:x:65534:\nnginx:x:101:\n');
-  install.file(
-    'usr/share/doc/nginx/copyright',
-    'Copyright (C) 2002-2023 Igor Sysoev\nCopyright (C) 2011-2023 Nginx, Inc.\n',
-  );
+  install.file('usr/share/doc/nginx/copyright', NGINX_COPYRIGHT);
   const entrypoint = new TreeBuilder(NGINX_MTIME + 1);
-  entrypoint.file(
-    'docker-entrypoint.sh',
-    padded(
-      [
-        '#!/bin/sh',
-        '# vim:sw=4:ts=4:et',
-        '',
-        'set -e',
-        '',
-        'entrypoint_log() {',
-        '    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then',
-        '        echo "$@"',
-        '    fi',
-        '}',
-        '',
-        'exec "$@"',
-        '',
-      ].join('\n'),
-      1_620,
-    ),
-    0o775,
-  );
+  entrypoint.file('docker-entrypoint.sh', NGINX_ENTRYPOINT_SH, 0o775);
   const listen = new TreeBuilder(NGINX_MTIME + 2);
-  listen.file(
-    'docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-    padded(
-      [
-        '#!/bin/sh',
-        '# vim:sw=4:ts=4:et',
-        '',
-        'set -e',
-        '',
-        'ME=$(basename "$0")',
-        'DEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"',
-        '',
-      ].join('\n'),
-      2_125,
-    ),
-    0o775,
-  );
+  listen.file('docker-entrypoint.d/10-listen-on-ipv6-by-default.sh', NGINX_LISTEN_ON_IPV6_SH, 0o775);
   const resolvers = new TreeBuilder(NGINX_MTIME + 3);
-  resolvers.file(
-    'docker-entrypoint.d/15-local-resolvers.envsh',
-    padded('#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n', 298),
-    0o775,
-  );
+  resolvers.file('docker-entrypoint.d/15-local-resolvers.envsh', NGINX_LOCAL_RESOLVERS_ENVSH, 0o775);
   const envsubst = new TreeBuilder(NGINX_MTIME + 4);
-  envsubst.file(
-    'docker-entrypoint.d/20-envsubst-on-templates.sh',
-    padded('#!/bin/sh\n\nset -e\n\nME=$(basename "$0")\n', 3018),
-    0o775,
-  );
+  envsubst.file('docker-entrypoint.d/20-envsubst-on-templates.sh', NGINX_ENVSUBST_ON_TEMPLATES_SH, 0o775);
   const tune = new TreeBuilder(NGINX_MTIME + 5);
-  tune.file(
-    'docker-entrypoint.d/30-tune-worker-processes.sh',
-    padded('#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n', 4619),
-    0o775,
-  );
+  tune.file('docker-entrypoint.d/30-tune-worker-processes.sh', NGINX_TUNE_WORKER_PROCESSES_SH, 0o775);
   return [install.list(), entrypoint.list(), listen.list(), resolvers.list(), envsubst.list(), tune.list()];
 }
