@@ -4,6 +4,7 @@ import { isKernelError } from '../../kernel/index.js';
 import { BASE_BUILTINS, type Builtin } from './builtins.js';
 import type { CommandIO } from '../command.js';
 import type { Interpreter } from './interpreter.js';
+import { ReturnSignal } from './interpreter-state.js';
 import { parseCommandLine, formatSyntaxError } from './parser.js';
 
 function say(io: CommandIO, text: string): void {
@@ -88,7 +89,16 @@ const MORE: [string, Builtin][] = [
         say(io, `${file}: ${isKernelError(err) ? err.text : 'No such file or directory'}`);
         return 1;
       }
-      return runText(sh, text, io, file);
+      // A `return` outside any function of the file ends the file, with its status (bash, dash).
+      sh.state.sourceDepth++;
+      try {
+        return await runText(sh, text, io, file);
+      } catch (err) {
+        if (err instanceof ReturnSignal) return err.code;
+        throw err;
+      } finally {
+        sh.state.sourceDepth--;
+      }
     },
   ],
   [

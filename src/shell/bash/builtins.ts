@@ -357,7 +357,7 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
   [
     'return',
     (sh, argv, io) => {
-      if (sh.state.callDepth === 0) {
+      if (sh.state.callDepth === 0 && sh.state.sourceDepth === 0) {
         say(io, "return: can only `return' from a function or sourced script");
         return 1;
       }

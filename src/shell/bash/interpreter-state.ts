@@ -25,6 +25,8 @@ export class ShellState {
   scriptName = 'bash';
   /** How deep function calls go, against runaway recursion. */
   callDepth = 0;
+  /** How many `.`/`source` files are being read: `return` leaves the innermost one. */
+  sourceDepth = 0;
   /** Per function call: the values `local` hid, restored when the call returns. */
   localFrames: Map<string, string | undefined>[] = [];
 
@@ -53,6 +55,7 @@ export class ShellState {
     s.options = new Set(this.options);
     s.scriptName = this.scriptName;
     s.callDepth = this.callDepth;
+    s.sourceDepth = this.sourceDepth;
     s.randomState = this.randomState;
     return s;
   }

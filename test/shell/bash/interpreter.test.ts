@@ -27,6 +27,10 @@ const BASH_CAPTURED: [string, string, number][] = [
   ['case foo.txt in *.sh) echo sh;; *.txt|*.md) echo text;; *) echo other;; esac', 'text\n', 0],
   ['case x in y) echo y;; esac; echo $?', '0\n', 0],
   ['f() { echo "args: $# $1 $2"; return 3; }; f x y; echo $?', 'args: 2 x y\n3\n', 0],
+  // `return` at the top of a sourced file ends the file with its status (nginx's *.envsh do this).
+  ["echo 'return 3; echo no' > /tmp/r; . /tmp/r; echo $?", '3\n', 0],
+  ["echo 'return 3' > /tmp/r; f() { . /tmp/r; echo in-f $?; return 5; }; f; echo $?", 'in-f 3\n5\n', 0],
+  ["printf 'g() { return 4; }\\ng\\necho after $?\\n' > /tmp/r; . /tmp/r; echo $?", 'after 4\n0\n', 0],
   ['set -- a "b c" d; for a in "$@"; do echo "[$a]"; done; echo $#', '[a]\n[b c]\n[d]\n3\n', 0],
   ['set -- a "b c" d; for a in $@; do echo "[$a]"; done', '[a]\n[b]\n[c]\n[d]\n', 0],
   ['set -- a "b c"; echo "$*"', 'a b c\n', 0],
