@@ -6,7 +6,8 @@
 // test/shell/bash/pipelines-vs-bash (pipelines, PIPESTATUS, yes, od) and
 // test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd) and
 // test/shell/commands/text/compare-vs-gnu (expr, cmp, diff, od, file: GNU and busybox-static) and
-// test/shell/commands/text/diff-formats-vs-gnu (diff's -c, -y, -t, -T, -B, -S, --color, both diffs).
+// test/shell/commands/text/diff-formats-vs-gnu (diff's -c, -y, -t, -T, -B, -S, --color, both diffs) and
+// test/shell/commands/fs/tar-create-vs-gnu (the archives GNU tar and busybox tar -c write, byte for byte).
 // Run for one: node --import tsx scripts/record-pipeline-goldens.ts compare-vs-gnu
 // Run: node --import tsx scripts/record-pipeline-goldens.ts
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const DIRS = [
   join(TEST, 'commands', 'fs', 'dd-vs-coreutils'),
   join(TEST, 'commands', 'text', 'compare-vs-gnu'),
   join(TEST, 'commands', 'text', 'diff-formats-vs-gnu'),
+  join(TEST, 'commands', 'fs', 'tar-create-vs-gnu'),
 ];
 const only = process.argv[2];
 for (const dir of DIRS.filter((d) => only === undefined || d.endsWith(only))) {

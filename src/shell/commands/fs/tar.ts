@@ -93,7 +93,7 @@ function parseArgs(argv: string[]): TarOptions | string {
       if (v !== 'none' && v !== 'name' && v !== 'inode')
         return (
           `tar: invalid argument \u2018${v}\u2019 for \u2018--sort\u2019\nValid arguments are:\n` +
-          `  - \u2018none\u2019\n  - \u2018name\u2019\n  - \u2018inode\u2019\n${TRY}`
+          '  - \u2018none\u2019\n  - \u2018name\u2019\n  - \u2018inode\u2019\n'
         );
       o.sort = v === 'name' ? 'name' : 'none';
       continue;
