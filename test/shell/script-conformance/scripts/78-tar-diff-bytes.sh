@@ -28,9 +28,11 @@ docker cp box:/p/f - | wc -c
 docker cp box:/p/f - | sha256sum | cut -c1-16
 docker cp box:/p/f - | od -c | sed -n 4,10p
 docker cp box:/p - | tar -tv
+docker cp box:/p - | sha256sum | cut -c1-16
 docker export box | wc -c
 docker export box | tar -tv | grep -v ' bin/' | awk '{print $1, $2, $3, $6, $7, $8}'
 docker save busybox-static:latest | wc -c
+docker save busybox-static:latest | sha256sum | cut -c1-16
 docker save busybox-static:latest | tar -tv | awk '{print $1, $2, $3}'
 docker exec box sh -c 'printf "a\tb\n\nx\ny\n" > /t1; printf "a\tb\nx\n\nz\n" > /t2; diff -T /t1 /t2; diff -t /t1 /t2; diff -T -t /t1 /t2'
 docker exec box sh -c 'printf "a\n\nb\n" > /b1; printf "a\nb\n\n\n" > /b2; diff -B /b1 /b2; echo $?; diff -B -q /b1 /b2; echo $?'
