@@ -31,15 +31,19 @@ export interface LineCompare {
   spaceBlind?: boolean;
 }
 
+/** Each line as it compares: normalised, and a last line without its newline marked. */
+function keysOf(l: Lines, compare: LineCompare): string[] {
+  const { norm = (line: string) => line, spaceBlind = false } = compare;
+  return l.lines.map((text, i) => {
+    const line = norm(text);
+    return l.noEol && i === l.lines.length - 1 && !spaceBlind ? `${line}\0` : line;
+  });
+}
+
 /** The changes that turn a into b, fewest lines added and removed (Myers), deletions first. */
 export function diffLines(a: Lines, b: Lines, compare: LineCompare = {}): Change[] {
-  const { norm = (line: string) => line, spaceBlind = false } = compare;
-  const key = (l: Lines, i: number): string => {
-    const line = norm(l.lines[i]!);
-    return l.noEol && i === l.lines.length - 1 && !spaceBlind ? `${line}\0` : line;
-  };
-  const A = a.lines.map((_, i) => key(a, i));
-  const B = b.lines.map((_, i) => key(b, i));
+  const A = keysOf(a, compare);
+  const B = keysOf(b, compare);
   // Common head and tail need no search.
   let head = 0;
   while (head < A.length && head < B.length && A[head] === B[head]) head++;
@@ -123,3 +127,84 @@ export function diffLines(a: Lines, b: Lines, compare: LineCompare = {}): Change
 
 /** Cells of trace kept at most (about 200 MB of Int32). */
 const TRACE_LIMIT = 50_000_000;
+
+/**
+ * GNU diff's shift_boundaries (analyze.c): each run of changed lines in one file slides back while
+ * the line before it equals its last line, then forward while its first line equals the line after
+ * it, merging with runs it meets; a run that ends up past a change in the other file is brought
+ * back level with it. Where several edit scripts are equally short this picks the one diffutils
+ * prints (a blank line removed from a run of blank lines is the last of them, not the first).
+ */
+export function shiftBoundaries(a: Lines, b: Lines, changes: Change[], compare: LineCompare = {}): Change[] {
+  const keys = [keysOf(a, compare), keysOf(b, compare)];
+  // changed[f][i + 1] is line i's flag; the sentinels at both ends stay 0.
+  const changed = keys.map((k) => new Uint8Array(k.length + 2));
+  for (const c of changes) {
+    for (let i = 0; i < c.aCount; i++) changed[0]![c.a0 + i + 1] = 1;
+    for (let i = 0; i < c.bCount; i++) changed[1]![c.b0 + i + 1] = 1;
+  }
+  for (let f = 0; f < 2; f++) {
+    const ch = changed[f]!;
+    const other = changed[1 - f]!;
+    const eq = keys[f]!;
+    const at = (arr: Uint8Array, i: number): number => arr[i + 1]!;
+    const set = (arr: Uint8Array, i: number, v: number): void => {
+      arr[i + 1] = v;
+    };
+    const end = eq.length;
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < end && !at(ch, i)) {
+        while (at(other, j++));
+        i++;
+      }
+      if (i === end) break;
+      let start = i;
+      while (at(ch, ++i));
+      while (at(other, j)) j++;
+      let runlength: number;
+      let corresponding: number;
+      do {
+        runlength = i - start;
+        while (start && eq[start - 1] === eq[i - 1]) {
+          set(ch, --start, 1);
+          set(ch, --i, 0);
+          while (at(ch, start - 1)) start--;
+          while (at(other, --j));
+        }
+        corresponding = at(other, j - 1) ? i : end;
+        while (i !== end && eq[start] === eq[i]) {
+          set(ch, start++, 0);
+          set(ch, i++, 1);
+          while (at(ch, i)) i++;
+          while (at(other, ++j)) corresponding = i;
+        }
+      } while (runlength !== i - start);
+      while (corresponding < i) {
+        set(ch, --start, 1);
+        set(ch, --i, 0);
+        while (at(other, --j));
+      }
+    }
+  }
+  // build_script, forwards: each stretch where either side is changed is one change.
+  const out: Change[] = [];
+  const [c0, c1] = changed as [Uint8Array, Uint8Array];
+  let i0 = 0;
+  let i1 = 0;
+  while (i0 < keys[0]!.length || i1 < keys[1]!.length) {
+    if (c0[i0 + 1] || c1[i1 + 1]) {
+      const c: Change = { a0: i0, aCount: 0, b0: i1, bCount: 0 };
+      while (c0[i0 + 1]) i0++;
+      while (c1[i1 + 1]) i1++;
+      c.aCount = i0 - c.a0;
+      c.bCount = i1 - c.b0;
+      out.push(c);
+    } else {
+      i0++;
+      i1++;
+    }
+  }
+  return out;
+}

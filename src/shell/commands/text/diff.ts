@@ -24,7 +24,7 @@ import {
   sideBySide,
   unifiedHunks,
 } from './diff-formats.js';
-import { type Change, type LineCompare, diffLines, type Lines, splitLines } from './diff-lines.js';
+import { type Change, type LineCompare, diffLines, type Lines, shiftBoundaries, splitLines } from './diff-lines.js';
 import {
   BUSYBOX_OPTIONS,
   type DiffFormat,
@@ -99,7 +99,8 @@ function diffFiles(run: DiffRun, p1: string, p2: string, header: boolean, absent
   const binary = !run.text && (d1.subarray(0, 4096).includes(0) || d2.subarray(0, 4096).includes(0));
   const a = binary ? splitLines('') : splitLines(dec.decode(d1));
   const b = binary ? splitLines('') : splitLines(dec.decode(d2));
-  const changes = binary ? [] : shown(run, a, b, diffLines(a, b, run.compare));
+  const script = binary ? [] : diffLines(a, b, run.compare);
+  const changes = shown(run, a, b, run.busybox ? script : shiftBoundaries(a, b, script, run.compare));
   if (!binary && changes.length === 0) return same();
   run.status = Math.max(run.status, 1);
   if (run.brief || (binary && run.busybox)) {

@@ -20,3 +20,6 @@ diff -r -U 0 --label=L1 --label=L2 d1 d2 ; diff -r -q -N d2 d1; echo $?
 busybox diff -T t1 t2; busybox diff -t t1 t2; busybox diff -T -t t1 t2; busybox diff -B b1 b2; echo $?; busybox diff -B b1 b3; echo $?; busybox diff -B b2 b3
 busybox diff -r -S f d1 d2; echo $?; busybox diff -r -S sub d1 d2; busybox diff -r -S sub/g d1 d2; busybox diff -rq -S new d1 d2; busybox diff -r -N -S zz d1 d2
 busybox diff -r -N d1 d2; echo $?; busybox diff -rNq d2 d1; busybox diff -c a b 2>&1 | head -1; busybox diff -y a b 2>&1 | head -1; busybox diff -c a b 2>/dev/null; echo $?
+printf 'a\nb\n\n\n' > b2; printf 'a\n\nx\nb\n' > b3; diff -u b2 b3 | tail -n +3; diff -B -u b2 b3 | tail -n +3; diff b2 b3; diff b3 b2; busybox diff b2 b3
+printf 'x\n\n\ny\n\n\nz\n' > s1; printf 'x\n\ny\n\n\n\nz\nw\n' > s2; diff s1 s2; diff -y -W 20 s1 s2; busybox diff s1 s2
+printf '}\n\nint f() {\n  return 1;\n}\n' > c1; printf '}\n\nint g() {\n  return 2;\n}\n\nint f() {\n  return 1;\n}\n' > c2; diff c1 c2; diff -u c1 c2 | tail -n +3; busybox diff c1 c2
