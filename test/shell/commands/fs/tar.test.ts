@@ -110,4 +110,16 @@ describe('tar', () => {
       2,
     ]);
   });
+
+  it('-c of an image layer into a pipe carries its files described: wc counts 100 MB without a 1 MB budget tripping', async () => {
+    const { run } = await makeShell({ budget: { outputBytes: 1 << 20 } });
+    await run('docker pull ubuntu:20.04');
+    const dir = (await run("docker image inspect -f '{{.GraphDriver.Data.UpperDir}}' ubuntu:20.04")).out.trim();
+    await run(`tar -cf /tmp/layer.tar -C ${dir} .`);
+    const size = (await run('wc -c < /tmp/layer.tar')).out;
+    expect(Number(size)).toBeGreaterThan(50_000_000);
+    expect(await run(`tar -cf - -C ${dir} . | wc -c`)).toEqual({ out: size, err: '', code: 0 });
+    const sum = (await run('sha256sum < /tmp/layer.tar')).out;
+    expect((await run(`tar -cf - -C ${dir} . | sha256sum`)).out).toBe(sum);
+  }, 60_000);
 });
