@@ -26,6 +26,7 @@ import { Session } from '../shell/bash/session.js';
 import { shellQuote } from '../posix/shell-quote.js';
 import type { DockerEngine } from '../docker/engine/index.js';
 import { DockerService } from './docker-service.js';
+import { sameRoot, shellProgram } from '../shell/commands/shell-program.js';
 import { hostTaskSource } from './host-tasks.js';
 import { createSystemctl } from './systemctl.js';
 import { createJournalctl } from './journalctl.js';
@@ -266,44 +267,6 @@ function jqCommand(): CommandSpec {
   };
 }
 
-/** A child shell stays in its parent's root: `sh -c` inside a container runs in the container. */
-function sameRoot(ctx: CommandContext): { root?: string; cwd?: string } {
-  return ctx.proc.root === '/' ? {} : { root: ctx.proc.root, cwd: ctx.proc.getcwd() };
-}
-
-/** `bash -c STRING`, `bash FILE`, or a nested interactive bash (exit returns to the outer one). */
-function bashCommand(name: string): CommandSpec {
-  return {
-    name,
-    summary: 'the shell: -c STRING runs a command line; with no arguments, a nested shell',
-    async run(ctx) {
-      const args = ctx.argv.slice(1);
-      const c = args.indexOf('-c');
-      if (c >= 0) {
-        const line = args[c + 1];
-        if (line === undefined) {
-          ctx.stderr(`${name}: -c: option requires an argument\n`);
-          return 2;
-        }
-        // $0 is the name after the line, else the shell's as it was run; then $1 …
-        const rest = args.slice(c + 2);
-        const given = [rest[0] ?? ctx.argv[0] ?? name, ...rest.slice(1)];
-        return ctx.shell.runLine(line, ctx, { env: Object.fromEntries(ctx.env), ...sameRoot(ctx), args: given });
-      }
-      const file = args.find((a) => !a.startsWith('-'));
-      if (file !== undefined) return ctx.shell.runLine(['.', file].map(shellQuote).join(' '), ctx, sameRoot(ctx));
-      let hostname = 'localhost';
-      try {
-        hostname = toText(ctx.proc.readFile('/etc/hostname')).trim();
-      } catch {
-        // keep localhost
-      }
-      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd() });
-      return 0;
-    },
-  };
-}
-
 /** `busybox APPLET ARGS`: the multi-call binary runs the applet its first argument names (the
  * busybox images' /bin/busybox; Ubuntu's busybox-static on the host). */
 function busyboxCommand(applets: () => ReadonlyMap<string, CommandSpec>, table: Map<string, CommandSpec>): CommandSpec {
@@ -373,7 +336,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
   let applets = new Map<string, CommandSpec>();
-  [jqCommand(), bashCommand('bash'), bashCommand('sh'), busyboxCommand(() => applets, table)].forEach(add);
+  [jqCommand(), shellProgram('bash'), shellProgram('sh'), busyboxCommand(() => applets, table)].forEach(add);
   add(createManCommand(() => table.values()));
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;
@@ -407,6 +370,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
             hostname: o.hostname,
             shell: !!o.shell,
             ...(o.args ? { args: o.args } : {}),
+            ...(o.bash !== undefined ? { bash: o.bash } : {}),
             ...(o.pid !== undefined ? { pid: o.pid } : {}),
             ...(o.cred ? { cred: o.cred } : {}),
           });

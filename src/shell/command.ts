@@ -72,6 +72,9 @@ export interface ShellServices {
       pid?: number;
       /** The child's user and groups (docker run/exec -u); root when absent. */
       cred?: Credentials;
+      /** The child is GNU bash, run by this name (`bash`, `/bin/bash`): it sets its variables
+       * ($BASH_VERSION …) from the bash of the root it runs in. */
+      bash?: string;
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
@@ -82,6 +85,8 @@ export interface ShellServices {
     /** The container process's environment (docker exec -it c sh); the host's login variables without. */
     env?: Record<string, string>;
     cred?: Credentials;
+    /** The shell is GNU bash, run by this name: it sets its variables ($BASH_VERSION …). */
+    bash?: string;
     onExit?: () => void;
   }): void;
   /** The lines typed so far, for `history`. */

@@ -19,9 +19,12 @@ export function isShellLine(argv: readonly string[]): boolean {
   return script !== undefined && SHELLS.has(base(shell)) && flag === '-c';
 }
 
-/** `sh -c SCRIPT [NAME ARGS…]`: the shell's $0 (NAME, else the shell as run) and $1 …; else none. */
-export function shellArgs(argv: readonly string[]): { args?: readonly string[] } {
-  return isShellLine(argv) ? { args: [argv[3] ?? argv[0] ?? 'sh', ...argv.slice(4)] } : {};
+/** `sh -c SCRIPT [NAME ARGS…]`: the shell's $0 (NAME, else the shell as run) and $1 …, and the
+ * name bash was run by when the shell is bash; else none. */
+export function shellArgs(argv: readonly string[]): { args?: readonly string[]; bash?: string } {
+  if (!isShellLine(argv)) return {};
+  const args = [argv[3] ?? argv[0] ?? 'sh', ...argv.slice(4)];
+  return base(argv[0] ?? '') === 'bash' ? { args, bash: argv[0] as string } : { args };
 }
 
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
@@ -162,8 +165,17 @@ function loggingIO(d: Daemon, c: Container, io: RunIO, attached: boolean): RunIO
 }
 
 /** Runs the started container's main process; 'running' when it keeps running. */
-export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach: boolean): Promise<number | 'running'> {
+export async function runMainProcess(
+  d: Daemon,
+  c: Container,
+  attached: RunIO,
+  detach: boolean,
+): Promise<number | 'running'> {
   const argv = [c.path, ...c.args];
+  // Without -i the process's stdin is /dev/null, and a terminal only with -t as well.
+  const io: RunIO = c.config.OpenStdin
+    ? { ...attached, stdinIsTerminal: attached.stdinIsTerminal && !!c.config.Tty }
+    : { ...attached, stdin: new Uint8Array(0), stdinIsTerminal: false };
   const out = loggingIO(d, c, io, !detach);
   if (!c.path) {
     d.exited(c, 127);
@@ -227,10 +239,27 @@ export async function runMainProcess(d: Daemon, c: Container, io: RunIO, detach:
     return 'running';
   }
   if (SHELLS.has(base(c.path)) && c.args.length === 0) {
-    // A shell with no script and no terminal reads an empty stdin and exits.
+    // A shell with no script and no terminal reads its stdin: with -i, what was piped to the
+    // client (`echo 'ls /' | docker run -i busybox sh`); without, nothing, and it exits.
     if (detach && c.config.OpenStdin) return 'running';
-    d.exited(c, 0);
-    return 0;
+    const script = c.config.OpenStdin ? new TextDecoder().decode(io.stdin) : '';
+    const code =
+      script.trim() === ''
+        ? 0
+        : await d.runCommand(script, {
+            root: d.mergedDir(c),
+            cwd: c.config.WorkingDir || '/',
+            env: containerEnv(d, c, { tty: !!c.config.Tty }),
+            shell: true,
+            args: [c.path],
+            ...(base(c.path) === 'bash' ? { bash: c.path } : {}),
+            hostname: c.config.Hostname || c.id.slice(0, 12),
+            pid: 1,
+            io: { ...out, stdin: new Uint8Array(0) },
+            cred,
+          });
+    d.exited(c, code);
+    return code;
   }
   const code = await d.runCommand(shellLine(argv), {
     root: d.mergedDir(c),

@@ -30,6 +30,8 @@ export type RunCommand = (
     shell?: boolean;
     /** That shell's $0 and positional parameters (`sh -c SCRIPT NAME ARGS…`). */
     args?: readonly string[];
+    /** That shell is GNU bash (`bash -c SCRIPT`), run by this name. */
+    bash?: string;
     /** Its pid in the container's namespace ($$): 1 for the container's command, an exec's own. */
     pid?: number;
     /** The process's user and groups (-u); root when absent. */

@@ -11,6 +11,7 @@ import {
 } from '../../kernel/index.js';
 import type { CommandIO, CommandSpec, CommandTrace, ShellServices, TerminalApps } from '../command.js';
 import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
+import { setBashVariables } from './bash-build.js';
 import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
@@ -93,6 +94,8 @@ export class Session {
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
     this.initVars(interp, { HOME: '/root', PATH: HOST_PATH, HOSTNAME: options.hostname, PWD: '/root', SHLVL: '1' });
     interp.state.vars.set('PPID', '987');
+    // The login shell is the host's bash, run by login as /bin/bash.
+    setBashVariables(interp, '/bin/bash');
     for (const [k, v] of UBUNTU_ALIASES) interp.state.aliases.set(k, v);
     this.frames.push({ interp, hostname: options.hostname });
   }
@@ -253,12 +256,14 @@ export class Session {
     cwd?: string;
     env?: Record<string, string>;
     cred?: Credentials;
+    bash?: string;
     onExit?: () => void;
   }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/', ...(o.cred ? { cred: o.cred } : {}) });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
     if (o.env) processEnv(interp, o.env, true);
     else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
+    if (o.bash !== undefined) setBashVariables(interp, o.bash);
     this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
   }
 
@@ -302,6 +307,7 @@ export class Session {
         child.state.vars.set(k, v);
         child.state.exported.add(k);
       }
+    if (o?.bash !== undefined) setBashVariables(child, o.bash);
     if (o?.args) {
       child.state.scriptName = o.args[0] ?? child.state.scriptName;
       child.state.positional = o.args.slice(1);

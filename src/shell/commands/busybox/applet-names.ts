@@ -23,5 +23,5 @@ export const BUSYBOX_APPLETS_SIMULATED: readonly string[] = [
     'sort',
   ],
   ...['stat', 'tail', 'tar', 'tee', 'touch', 'tr', 'umount', 'uname', 'uniq', 'vi', 'wc', 'which', 'whoami'],
-  ...['xargs', 'nproc', 'free', 'uptime'],
+  ...['xargs', 'nproc', 'free', 'uptime', 'sh'],
 ];

@@ -277,6 +277,11 @@ export const BUSYBOX_USAGE: Readonly<Record<string, { long: boolean; usage: stri
   },
   free: { long: false, usage: '\nUsage: free [-bkmgh]\n\nDisplay free and used memory\n' },
   uptime: { long: true, usage: '\nUsage: uptime\n\nDisplay the time since the last boot\n' },
+  sh: {
+    long: false,
+    usage:
+      "\nUsage: sh [-il] [-|+Cabefmnuvx] [-|+o OPT]... [-c 'SCRIPT' [ARG0 ARGS] | FILE ARGS | -s ARGS]\n\nUnix shell interpreter\n",
+  },
 };
 
 /** Every applet the binary has (busybox --list). */

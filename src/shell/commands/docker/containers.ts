@@ -201,6 +201,7 @@ export const runCommand: SubCommand = {
         hostname: c.config.Hostname || c.id.slice(0, 12),
         cwd: c.config.WorkingDir || '/',
         env: d.processEnv(c.id, { tty: true }),
+        ...bashRunBy(argv),
         onExit: () => {
           d.exited(c, 0);
         },
@@ -393,12 +394,15 @@ export const execCommand: SubCommand = {
         cwd: p.strings.get('workdir') ?? (c.config.WorkingDir || '/'),
         env: d.processEnv(c.id, { tty: true, extra: p.lists.get('env') ?? [], ...user }),
         cred,
+        ...bashRunBy(argv),
       });
       return 0;
     }
     const w = p.strings.get('workdir');
     const tty = p.bools.has('tty');
-    return d.exec(c.id, argv, tty ? terminalIO(ctx) : ctx, {
+    // Without -i the exec's stdin is /dev/null (nothing piped reaches it), and no terminal.
+    const io = p.bools.has('interactive') ? ctx : { ...ctx, stdin: new Uint8Array(0), stdinIsTerminal: false };
+    return d.exec(c.id, argv, tty ? terminalIO(io) : io, {
       env: p.lists.get('env') ?? [],
       tty,
       ...user,
@@ -665,4 +669,9 @@ function terminalIO<T extends CommandContext>(ctx: T): T {
     stdout: (d: string | Uint8Array) => ctx.stdout(crlf(d)),
     stderr: (d: string | Uint8Array) => ctx.stdout(crlf(d)),
   };
+}
+
+/** A shell the terminal attaches to that is GNU bash: the name it was run by (it sets $BASH …). */
+function bashRunBy(argv: readonly string[]): { bash?: string } {
+  return /(^|\/)bash$/.test(argv[0] ?? '') ? { bash: argv[0] as string } : {};
 }

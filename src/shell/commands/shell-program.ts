@@ -1,0 +1,194 @@
+// `bash` and `sh` as programs a learner runs: `bash -c LINE`, `bash FILE`, `sh -s`, a script on
+// standard input (`echo 'echo hi' | sh`), `bash --version`, and a nested interactive shell when
+// the standard input is a terminal. Which shell runs decides what it answers: GNU bash of the
+// root's distribution (its version, --help, `invalid option`), dash (Debian's and Ubuntu's
+// /bin/sh: `Illegal option --`), or busybox's ash in the busybox images.
+import type { CommandContext, CommandSpec } from '../command.js';
+import { toText } from '../command.js';
+import { shellQuote } from '../../posix/shell-quote.js';
+import { type BashBuild, bashBuildOf, MACHTYPE } from '../bash/bash-build.js';
+
+const LONG_OPTIONS = [
+  'debug',
+  'debugger',
+  'dump-po-strings',
+  'dump-strings',
+  'help',
+  'init-file',
+  'login',
+  'noediting',
+  'noprofile',
+  'norc',
+  'posix',
+  'pretty-print',
+  'rcfile',
+  'restricted',
+  'verbose',
+  'version',
+];
+
+/** `set`'s option letters in `bash --help`, from builtins/set.def's short doc of that version. */
+const setLetters = (b: BashBuild) => (b.version.startsWith('5.2') ? 'abefhkmnptuvxBCEHPT' : 'abefhkmnptuvxBCHP');
+
+/** shell.c's show_shell_usage: `extra` for --help, without for a bad option. */
+function bashUsage(b: BashBuild, name: string, extra: boolean): string {
+  const lines = [
+    ...(extra ? [`GNU bash, version ${b.version}-(${MACHTYPE})`] : []),
+    `Usage:\t${name} [GNU long option] [option] ...`,
+    `\t${name} [GNU long option] [option] script-file ...`,
+    'GNU long options:',
+    ...LONG_OPTIONS.map((o) => `\t--${o}`),
+    'Shell options:',
+    '\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)',
+    `\t-${setLetters(b)} or -o option`,
+  ];
+  if (extra)
+    lines.push(
+      `Type \`${name} -c "help set"' for more information about shell options.`,
+      `Type \`${name} -c help' for more information about shell builtin commands.`,
+      "Use the `bashbug' command to report bugs.",
+      '',
+      'bash home page: <http://www.gnu.org/software/bash>',
+      'General help using GNU software: <http://www.gnu.org/gethelp/>',
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+function bashVersionText(b: BashBuild): string {
+  return [
+    `GNU bash, version ${b.version} (${MACHTYPE})`,
+    `Copyright (C) ${b.year} Free Software Foundation, Inc.`,
+    'License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>',
+    '',
+    'This is free software; you are free to change and redistribute it.',
+    'There is NO WARRANTY, to the extent permitted by law.',
+    '',
+  ].join('\n');
+}
+
+/** A child shell stays in its parent's root: `sh -c` inside a container runs in the container. */
+export function sameRoot(ctx: CommandContext): { root?: string; cwd?: string } {
+  return ctx.proc.root === '/' ? {} : { root: ctx.proc.root, cwd: ctx.proc.getcwd() };
+}
+
+type Flavor = 'bash' | 'dash' | 'ash';
+
+function flavorOf(ctx: CommandContext, name: string): Flavor {
+  if (ctx.variant?.kind === 'busybox') return 'ash';
+  if (name === 'bash') return 'bash';
+  try {
+    const real = ctx.proc.realpath('/bin/sh');
+    if (real.endsWith('/bash')) return 'bash';
+    if (real.endsWith('/busybox')) return 'ash';
+  } catch {
+    // no /bin/sh: dash, as Debian's and Ubuntu's
+  }
+  return 'dash';
+}
+
+/** The invocation read as the shell reads it: its options, then the command string or the file. */
+interface Invocation {
+  flags: string;
+  command?: string;
+  /** $0 and the positional parameters. */
+  args: string[];
+  file?: string;
+  answer?: { out?: string; err?: string; code: number };
+}
+
+function parse(args: string[], flavor: Flavor, name: string, build: BashBuild): Invocation {
+  const inv: Invocation = { flags: '', args: [] };
+  let commandMode = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--' || a === '-') {
+      i++;
+      break;
+    }
+    if (a.startsWith('--') && a.length > 2) {
+      if (flavor === 'dash') return { ...inv, answer: { err: `${name}: 0: Illegal option --\n`, code: 2 } };
+      if (flavor === 'ash') continue; // busybox's ash takes no long option and says nothing of it
+      const long = a.slice(2);
+      if (long === 'version') return { ...inv, answer: { out: bashVersionText(build), code: 0 } };
+      if (long === 'help') return { ...inv, answer: { out: bashUsage(build, name, true), code: 0 } };
+      if (!LONG_OPTIONS.includes(long))
+        return { ...inv, answer: { err: `${name}: ${a}: invalid option\n${bashUsage(build, name, false)}`, code: 2 } };
+      if (long === 'rcfile' || long === 'init-file') i++;
+      continue;
+    }
+    if (!/^[-+]./.test(a)) break;
+    for (const letter of a.slice(1)) {
+      if (letter === 'c') commandMode = true;
+      else if (letter === 'o' || letter === 'O') i++;
+      else if (flavor === 'bash' && !`ilrsD${setLetters(build)}`.includes(letter))
+        return {
+          ...inv,
+          answer: { err: `${name}: ${a[0]}${letter}: invalid option\n${bashUsage(build, name, false)}`, code: 2 },
+        };
+      else if (a[0] === '-' && 'efuvxnC'.includes(letter)) inv.flags += letter;
+    }
+  }
+  const rest = args.slice(i);
+  if (commandMode) {
+    if (rest[0] === undefined)
+      return { ...inv, answer: { err: `${name}: -c: option requires an argument\n`, code: 2 } };
+    return { ...inv, command: rest[0], args: rest.slice(1) };
+  }
+  if (rest[0] !== undefined && !args.slice(0, i).some((a) => /^-[a-zA-Z]*s/.test(a)))
+    return { ...inv, file: rest[0], args: rest };
+  return { ...inv, args: rest };
+}
+
+/** `bash` or `sh`, as the program the name resolves to in the caller's root. */
+export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
+  return {
+    name,
+    summary: 'the shell: -c STRING runs a command line; FILE runs a script; with no arguments, a nested shell',
+    async run(ctx) {
+      const flavor = flavorOf(ctx, name);
+      const build = bashBuildOf(ctx.proc);
+      const shown = ctx.argv[0] ?? name;
+      const inv = parse(ctx.argv.slice(1), flavor, shown, build);
+      if (inv.answer) {
+        if (inv.answer.out) ctx.stdout(inv.answer.out);
+        if (inv.answer.err) ctx.stderr(inv.answer.err);
+        return inv.answer.code;
+      }
+      const program = flavor === 'bash' ? { bash: shown } : {};
+      // Options such as -e and -x: the child starts with them set.
+      const withFlags = (line: string) => (inv.flags ? `set -${inv.flags}\n${line}` : line);
+      if (inv.command !== undefined) {
+        // $0 is the name after the line, else the shell's as it was run; then $1 …
+        const given = [inv.args[0] ?? shown, ...inv.args.slice(1)];
+        const env = Object.fromEntries(ctx.env);
+        return ctx.shell.runLine(withFlags(inv.command), ctx, { env, ...sameRoot(ctx), args: given, ...program });
+      }
+      if (inv.file !== undefined) {
+        const line = withFlags(['.', inv.file].map(shellQuote).join(' '));
+        return ctx.shell.runLine(line, ctx, { ...sameRoot(ctx), args: inv.args, ...program });
+      }
+      if (!ctx.stdinIsTerminal) {
+        // No terminal: the shell reads its commands from standard input (none: it exits at once).
+        const script = toText(ctx.stdin);
+        if (script.trim() === '') return 0;
+        const env = Object.fromEntries(ctx.env);
+        const io = { ...ctx, stdin: new Uint8Array(0) };
+        return ctx.shell.runLine(withFlags(script), io, {
+          env,
+          ...sameRoot(ctx),
+          args: [shown, ...inv.args],
+          ...program,
+        });
+      }
+      let hostname = 'localhost';
+      try {
+        hostname = toText(ctx.proc.readFile('/etc/hostname')).trim();
+      } catch {
+        // keep localhost
+      }
+      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd(), ...program });
+      return 0;
+    },
+  };
+}
