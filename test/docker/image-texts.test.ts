@@ -4,9 +4,10 @@
 // and bash), and `cat`, `sha256sum` and `wc -c` in a container read them so.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as focal from '../../src/docker/registry/texts/focal-dotfiles.js';
 import * as nginxConf from '../../src/docker/registry/texts/nginx-conf.js';
 import * as nginxEntrypoint from '../../src/docker/registry/texts/nginx-entrypoint.js';
+import * as ubuntu from '../../src/docker/registry/texts/ubuntu-shell-files.js';
+import * as debian from '../../src/docker/registry/texts/debian-shell-files.js';
 import { createSimHost } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
 
@@ -93,20 +94,38 @@ const REAL: Record<string, [path: string, size: number, sha256: string]> = {
     1377,
     '4f72e2bccf0bcd839dd447ab6f359336f428caa1987a9afec2bc9ade5711658a',
   ],
-  FOCAL_ROOT_BASHRC: ['/root/.bashrc', 3106, '34fbc467b8c624d92abcdf3edcf35ee46032618a6f23b210efab0e6824978126'],
-  FOCAL_ROOT_PROFILE: ['/root/.profile', 161, 'bbee58b1e0787bb851e7f7a4d0c187a8122d68eb67e5fa464696310398ac005b'],
-  FOCAL_SKEL_BASHRC: ['/etc/skel/.bashrc', 3771, '342099da4dd28c394d3f8782d90d7465cb2eaa611193f8f378d6918261cb9bb8'],
-  FOCAL_SKEL_PROFILE: ['/etc/skel/.profile', 807, '28b4a453b68dde64f814e94bab14ee651f4f162e15dd9920490aa1d49f05d2a4'],
-  FOCAL_SKEL_BASH_LOGOUT: [
+  UBUNTU_ROOT_BASHRC: ['/root/.bashrc', 3106, '34fbc467b8c624d92abcdf3edcf35ee46032618a6f23b210efab0e6824978126'],
+  UBUNTU_ROOT_PROFILE: ['/root/.profile', 161, 'bbee58b1e0787bb851e7f7a4d0c187a8122d68eb67e5fa464696310398ac005b'],
+  UBUNTU_SKEL_BASHRC: ['/etc/skel/.bashrc', 3771, '342099da4dd28c394d3f8782d90d7465cb2eaa611193f8f378d6918261cb9bb8'],
+  UBUNTU_SKEL_PROFILE: ['/etc/skel/.profile', 807, '28b4a453b68dde64f814e94bab14ee651f4f162e15dd9920490aa1d49f05d2a4'],
+  UBUNTU_SKEL_BASH_LOGOUT: [
     '/etc/skel/.bash_logout',
     220,
     '26882b79471c25f945c970f8233d8ce29d54e9d5eedcd2884f88affa84a18f56',
   ],
+  UBUNTU_BASH_BASHRC: ['/etc/bash.bashrc', 2319, '29128d49b590338131373ec431a59c0b5318330050aac9ac61d5098517ac9a25'],
+  FOCAL_PROFILE: ['/etc/profile', 581, '3358f609b4bc5c0b50f1dd3cffb3861404027bee127580370cbad3db7cc5b209'],
+  JAMMY_PROFILE: ['/etc/profile', 582, '66f4510566d71c4a49717f54a29d8c4268fd332a49595dbe78c072e06e5ca60f'],
+  DEBIAN_ROOT_BASHRC: ['/root/.bashrc', 571, '373b7d3b2ab90d75daf94ca16d61339d088c12020ad43b65d1b34ea80b0c0818'],
+  DEBIAN_SKEL_BASHRC: ['/etc/skel/.bashrc', 3526, 'afae8986f549c6403410e029f9cce7983311512d04b1f02af02e4ce0af0dd2bf'],
+  DEBIAN_BASH_BASHRC: ['/etc/bash.bashrc', 1994, 'af4f09eb27cb7f140dfee7f3285574a68ca50ac1db2019652cef4196ee346307'],
+  DEBIAN_PROFILE: ['/etc/profile', 769, '75656c9c0f960573c7530d29286d273f6cef68d9b17cfeb0d74c712860d56b74'],
 };
 
-const TEXTS: Record<string, string> = { ...focal, ...nginxConf, ...nginxEntrypoint };
+const TEXTS: Record<string, string> = { ...ubuntu, ...debian, ...nginxConf, ...nginxEntrypoint };
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const names = (prefix: string) => Object.keys(REAL).filter((k) => k.startsWith(prefix));
+/** What each image holds of the shell start-up files (Debian's bash and base-files share three with Ubuntu's). */
+const SHARED = ['UBUNTU_ROOT_PROFILE', 'UBUNTU_SKEL_PROFILE', 'UBUNTU_SKEL_BASH_LOGOUT'];
+const HELD: Record<string, string[]> = {
+  'ubuntu:20.04': [...names('UBUNTU_'), 'FOCAL_PROFILE'],
+  'ubuntu:22.04': [...names('UBUNTU_'), 'JAMMY_PROFILE'],
+  'debian:bookworm-slim': [...names('DEBIAN_'), ...SHARED],
+  nginx: [...names('DEBIAN_'), ...SHARED, ...names('NGINX_')],
+};
+/** `sha256sum` of the files, as coreutils prints it. */
+const sums = (held: string[]) => held.map((n) => `${REAL[n]?.[2]}  ${REAL[n]?.[0]}\n`).join('');
+const pathsOf = (held: string[]) => held.map((n) => REAL[n]?.[0]).join(' ');
 
 describe('the texts of the tutorial images', () => {
   it('are the real files: every text held is listed, with its size and sha256', () => {
@@ -117,14 +136,18 @@ describe('the texts of the tutorial images', () => {
     }
   });
 
-  it('ubuntu:20.04 holds them: sha256sum and wc -c in a container, cat shows the first and last lines', async () => {
+  it('the Debian-family images hold their own: sha256sum in a container', async () => {
+    const sh = await shell();
+    for (const image of ['ubuntu:20.04', 'ubuntu:22.04', 'debian:bookworm-slim']) {
+      await sh(`docker pull -q ${image}`);
+      const held = HELD[image] as string[];
+      expect(await sh(`docker run --rm ${image} sha256sum ${pathsOf(held)}`)).toBe(sums(held));
+    }
+  });
+
+  it('ubuntu:20.04: wc -c counts the real size, cat shows the first and last lines', async () => {
     const sh = await shell();
     await sh('docker pull -q ubuntu:20.04');
-    const focalNames = names('FOCAL_');
-    const paths = focalNames.map((n) => REAL[n]?.[0]).join(' ');
-    expect(await sh(`docker run --rm ubuntu:20.04 sha256sum ${paths}`)).toBe(
-      focalNames.map((n) => `${REAL[n]?.[2]}  ${REAL[n]?.[0]}\n`).join(''),
-    );
     expect(await sh('docker run --rm ubuntu:20.04 wc -c /root/.bashrc')).toBe('3106 /root/.bashrc\n');
     const bashrc = (await sh('docker run --rm ubuntu:20.04 cat /root/.bashrc')).split('\n');
     expect(bashrc[0]).toBe('# ~/.bashrc: executed by bash(1) for non-login shells.');
@@ -141,12 +164,9 @@ describe('the texts of the tutorial images', () => {
   it('nginx holds them: sha256sum in a container, cat shows the scripts first and last lines', async () => {
     const sh = await shell();
     await sh('docker pull -q nginx && docker run -d --name web nginx');
-    const nginxNames = names('NGINX_');
-    const paths = nginxNames.map((n) => REAL[n]?.[0]);
+    const held = HELD.nginx as string[];
     // default.conf is the packaged one in the image; the running container's has the entrypoint's edit.
-    expect(await sh(`docker run --rm --entrypoint sha256sum nginx ${paths.join(' ')}`)).toBe(
-      nginxNames.map((n) => `${REAL[n]?.[2]}  ${REAL[n]?.[0]}\n`).join(''),
-    );
+    expect(await sh(`docker run --rm --entrypoint sha256sum nginx ${pathsOf(held)}`)).toBe(sums(held));
     expect(await sh('docker exec web cat /docker-entrypoint.sh | head -4')).toBe(
       '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n',
     );

@@ -4,16 +4,9 @@
 // and dot.profile, copied to /root: 3106 and 161 bytes, Dec 5 2019) and bash 5.0-6ubuntu1
 // (/etc/skel: .bashrc 3771, .profile 807, .bash_logout 220 bytes, Feb 25 2020), as `ls -la` of
 // /root and of a new user's home on focal hosts and containers shows them in many public
-// transcripts; their text, byte for byte, is in texts/focal-dotfiles.ts. /etc/apt/sources.list is
+// transcripts; their text, byte for byte, is in texts/ubuntu-shell-files.ts. /etc/apt/sources.list is
 // the focal cloud and docker rootfs's own (2743 bytes), reproduced whole as it is configuration.
 import type { TreeBuilder } from './rootfs.js';
-import {
-  FOCAL_ROOT_BASHRC,
-  FOCAL_ROOT_PROFILE,
-  FOCAL_SKEL_BASH_LOGOUT,
-  FOCAL_SKEL_BASHRC,
-  FOCAL_SKEL_PROFILE,
-} from './texts/focal-dotfiles.js';
 
 /** Noon UTC of a day: the packages' files carry the day their package was built (times of day unknown). */
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`) / 1000;
@@ -88,10 +81,8 @@ export function focalSourcesList(): string {
 
 /** Puts focal's well-known files into the tree (after the generic Debian-family ones, replacing them). */
 export function focalWellKnownFiles(t: TreeBuilder): void {
-  t.file('root/.bashrc', FOCAL_ROOT_BASHRC).file('root/.profile', FOCAL_ROOT_PROFILE);
+  // Their text is put in by shellStartupFiles() (shell-files.ts); here, their packages' dates.
   t.touch('root/.bashrc', BASE_FILES_DAY).touch('root/.profile', BASE_FILES_DAY);
-  t.file('etc/skel/.bashrc', FOCAL_SKEL_BASHRC).file('etc/skel/.profile', FOCAL_SKEL_PROFILE);
-  t.file('etc/skel/.bash_logout', FOCAL_SKEL_BASH_LOGOUT);
   for (const f of ['.bashrc', '.profile', '.bash_logout']) t.touch(`etc/skel/${f}`, BASH_DAY);
   t.file('etc/apt/sources.list', focalSourcesList());
 }

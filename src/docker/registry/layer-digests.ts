@@ -3,9 +3,9 @@
 // Hashing nginx's 112 MB layer takes seconds; looking it up takes none. A test hashes them again
 // and fails when a layer's files changed and this table was not made again.
 export const LAYER_DIFF_IDS: Record<string, string> = {
-  'ubuntu:20.04#4': 'sha256:3a5861aa19c4d53e9eafe838b116f67dd2ff39ec2179cc5ebe8f0c1ea3eb1101',
-  'ubuntu:22.04#4': 'sha256:68382bfb55201709b554715fc1e22afb3ffb52a7bbee22cd7a061f4728d63ea8',
-  'debian:bookworm-slim#0': 'sha256:b8cf5746e1d2ea90fa875a0ab27d81004084ea442a6c57ed41344354900f42ce',
+  'ubuntu:20.04#4': 'sha256:468d8816b8617c3ec85de7b808e50a2b7a72f1e9a4576e184cd73856f24ee1f0',
+  'ubuntu:22.04#4': 'sha256:d63b9fd5dd4b7c75ac3eb963a3f12a00726480caa985e10f774a20014555463f',
+  'debian:bookworm-slim#0': 'sha256:eb2c438636f2a05245b80883da6298cdb8414c08cc91c940acc4365c26e6f15e',
   'nginx:latest#6': 'sha256:08bc5076ae898241489dc1e123fa6c7179435e201265bb09e91346742f434906',
   'nginx:latest#7': 'sha256:86f863ac1c0f58944ca64dbaf9acb5826656d07878319c8b95b8dbc4dd1a68e3',
   'nginx:latest#8': 'sha256:f85689a987e005589a1933ca53a7926ed8d5d7f522cfe39d6f36886af0167901',

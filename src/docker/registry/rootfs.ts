@@ -5,6 +5,7 @@
 import { contentSize, isSynthetic, type SyntheticContent, syntheticContent } from '../../kernel/index.js';
 import type { LayerEntry } from '../layer-tar.js';
 import { focalWellKnownFiles } from './focal-files.js';
+import { shellStartupFiles } from './shell-files.js';
 
 /** Collects layer entries; parents are added automatically as 0755 dirs. */
 export class TreeBuilder {
@@ -463,41 +464,7 @@ function etcFiles(t: TreeBuilder, d: DistroInfo): void {
     'etc/legal',
     d.id === 'ubuntu' ? '\nThe programs included with the Ubuntu system are free software;\n' : '',
   );
-  t.file(
-    'etc/profile',
-    [
-      '# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))',
-      '# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).',
-      '',
-      'if [ "${PS1-}" ]; then',
-      '  if [ "${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then',
-      '    if [ -f /etc/bash.bashrc ]; then',
-      '      . /etc/bash.bashrc',
-      '    fi',
-      '  fi',
-      'fi',
-      '',
-    ].join('\n'),
-  );
-  t.file(
-    'etc/bash.bashrc',
-    [
-      '# System-wide .bashrc file for interactive bash(1) shells.',
-      '',
-      "# If not running interactively, don't do anything",
-      '[ -z "$PS1" ] && return',
-      '',
-      'shopt -s checkwinsize',
-      '',
-    ].join('\n'),
-  );
-  t.file('etc/skel/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n')
-    .file('etc/skel/.profile', '# ~/.profile: executed by the command interpreter for login shells.\n')
-    .file('etc/skel/.bash_logout', '# ~/.bash_logout: executed by bash(1) when login shell exits.\n');
-  t.file('root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n').file(
-    'root/.profile',
-    '# ~/.profile: executed by Bourne-compatible login shells.\n',
-  );
+  shellStartupFiles(t, d);
   t.file(
     'etc/login.defs',
     [

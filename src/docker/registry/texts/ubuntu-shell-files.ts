@@ -1,14 +1,16 @@
-// The shell start-up files of ubuntu:20.04 (focal), byte for byte (GPL-licensed packages' data):
-// /root's are Ubuntu base-files' share/dot.bashrc and share/dot.profile (unchanged from 11ubuntu2
-// through focal's 11ubuntu5.x), /etc/skel's are Ubuntu bash 5.0-6ubuntu1's debian/skel.bashrc,
-// skel.profile and skel.bash_logout (the same in 5.0-6ubuntu1.1 and .2). Taken from the Ubuntu
-// package sources as elementary/os-patches imports them (branches base-files-focal, bash-focal);
-// skel.profile and skel.bash_logout are also Debian's own, and dot.bashrc is also what Linux Mint's
+// The shell start-up files of the Ubuntu images (20.04 focal and 22.04 jammy), byte for byte (data
+// of GPL-licensed packages): /root's .bashrc and .profile are base-files' share/dot.bashrc and
+// dot.profile, /etc/profile its share/profile; /etc/bash.bashrc and /etc/skel's .bashrc, .profile and
+// .bash_logout are bash's debian/etc.bash.bashrc and debian/skel.*. Taken from the Ubuntu package
+// sources as elementary/os-patches imports them (branches base-files-focal, base-files-jammy,
+// bash-focal): the files are the same from focal's base-files 11ubuntu2 and bash 5.0-6ubuntu1 to
+// noble's, except /etc/profile, which jammy's base-files (12ubuntu1 on) changed: `id -u` in $( ).
+// skel.profile and skel.bash_logout are Debian's own too; dot.bashrc is also what Linux Mint's
 // base-files held before its own additions. Long lines are cut with a `\` at the end of a template
 // line, which JavaScript drops (a line continuation); tabs are written \t.
 
-/** /root/.bashrc (base-files' share/dot.bashrc) (3106 bytes). */
-export const FOCAL_ROOT_BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
+/** /root/.bashrc: base-files' share/dot.bashrc (3106 bytes). */
+export const UBUNTU_ROOT_BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
 # see /usr/share/doc/bash/examples/startup-files (in the package bash-doc)
 # for examples
 
@@ -110,8 +112,8 @@ fi
 #fi
 `;
 
-/** /root/.profile (base-files' share/dot.profile) (161 bytes). */
-export const FOCAL_ROOT_PROFILE = `# ~/.profile: executed by Bourne-compatible login shells.
+/** /root/.profile: base-files' share/dot.profile; Debian's is the same (161 bytes). */
+export const UBUNTU_ROOT_PROFILE = `# ~/.profile: executed by Bourne-compatible login shells.
 
 if [ "$BASH" ]; then
   if [ -f ~/.bashrc ]; then
@@ -122,8 +124,8 @@ fi
 mesg n 2> /dev/null || true
 `;
 
-/** /etc/skel/.bashrc (bash's debian/skel.bashrc) (3771 bytes). */
-export const FOCAL_SKEL_BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
+/** /etc/skel/.bashrc: bash's debian/skel.bashrc (3771 bytes). */
+export const UBUNTU_SKEL_BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
 # see /usr/share/doc/bash/examples/startup-files (in the package bash-doc)
 # for examples
 
@@ -244,8 +246,8 @@ if ! shopt -oq posix; then
 fi
 `;
 
-/** /etc/skel/.profile (bash's debian/skel.profile) (807 bytes). */
-export const FOCAL_SKEL_PROFILE = `# ~/.profile: executed by the command interpreter for login shells.
+/** /etc/skel/.profile: bash's debian/skel.profile; Debian's is the same (807 bytes). */
+export const UBUNTU_SKEL_PROFILE = `# ~/.profile: executed by the command interpreter for login shells.
 # This file is not read by bash(1), if ~/.bash_profile or ~/.bash_login
 # exists.
 # see /usr/share/doc/bash/examples/startup-files for examples.
@@ -274,12 +276,146 @@ if [ -d "$HOME/.local/bin" ] ; then
 fi
 `;
 
-/** /etc/skel/.bash_logout (bash's debian/skel.bash_logout) (220 bytes). */
-export const FOCAL_SKEL_BASH_LOGOUT = `# ~/.bash_logout: executed by bash(1) when login shell exits.
+/** /etc/skel/.bash_logout: bash's debian/skel.bash_logout; Debian's too (220 bytes). */
+export const UBUNTU_SKEL_BASH_LOGOUT = `# ~/.bash_logout: executed by bash(1) when login shell exits.
 
 # when leaving the console clear the screen to increase privacy
 
 if [ "$SHLVL" = 1 ]; then
     [ -x /usr/bin/clear_console ] && /usr/bin/clear_console -q
+fi
+`;
+
+/** /etc/bash.bashrc: bash's debian/etc.bash.bashrc (2319 bytes). */
+export const UBUNTU_BASH_BASHRC = `# System-wide .bashrc file for interactive bash(1) shells.
+
+# To enable the settings / commands in this file for login shells as well,
+# this file has to be sourced in /etc/profile.
+
+# If not running interactively, don't do anything
+[ -z "$PS1" ] && return
+
+# check the window size after each command and, if necessary,
+# update the values of LINES and COLUMNS.
+shopt -s checkwinsize
+
+# set variable identifying the chroot you work in (used in the prompt below)
+if [ -z "\${debian_chroot:-}" ] && [ -r /etc/debian_chroot ]; then
+    debian_chroot=$(cat /etc/debian_chroot)
+fi
+
+# set a fancy prompt (non-color, overwrite the one in /etc/profile)
+# but only if not SUDOing and have SUDO_PS1 set; then assume smart user.
+if ! [ -n "\${SUDO_USER}" -a -n "\${SUDO_PS1}" ]; then
+  PS1='\${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '
+fi
+
+# Commented out, don't overwrite xterm -T "title" -n "icontitle" by default.
+# If this is an xterm set the title to user@host:dir
+#case "$TERM" in
+#xterm*|rxvt*)
+#    PROMPT_COMMAND='echo -ne "\\033]0;\${USER}@\${HOSTNAME}: \${PWD}\\007"'
+#    ;;
+#*)
+#    ;;
+#esac
+
+# enable bash completion in interactive shells
+#if ! shopt -oq posix; then
+#  if [ -f /usr/share/bash-completion/bash_completion ]; then
+#    . /usr/share/bash-completion/bash_completion
+#  elif [ -f /etc/bash_completion ]; then
+#    . /etc/bash_completion
+#  fi
+#fi
+
+# sudo hint
+if [ ! -e "$HOME/.sudo_as_admin_successful" ] && [ ! -e "$HOME/.hushlogin" ] ; then
+    case " $(groups) " in *\\ admin\\ *|*\\ sudo\\ *)
+    if [ -x /usr/bin/sudo ]; then
+\tcat <<-EOF
+\tTo run a command as administrator (user "root"), use "sudo <command>".
+\tSee "man sudo_root" for details.
+\t
+\tEOF
+    fi
+    esac
+fi
+
+# if the command-not-found package is installed, use it
+if [ -x /usr/lib/command-not-found -o -x /usr/share/command-not-found/command-not-found ]; then
+\tfunction command_not_found_handle {
+\t        # check because c-n-f could've been removed in the meantime
+                if [ -x /usr/lib/command-not-found ]; then
+\t\t   /usr/lib/command-not-found -- "$1"
+                   return $?
+                elif [ -x /usr/share/command-not-found/command-not-found ]; then
+\t\t   /usr/share/command-not-found/command-not-found -- "$1"
+                   return $?
+\t\telse
+\t\t   printf "%s: command not found\\n" "$1" >&2
+\t\t   return 127
+\t\tfi
+\t}
+fi
+`;
+
+/** focal's /etc/profile: base-files 11ubuntu5's share/profile (581 bytes). */
+export const FOCAL_PROFILE = `# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))
+# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).
+
+if [ "\${PS1-}" ]; then
+  if [ "\${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then
+    # The file bash.bashrc already sets the default PS1.
+    # PS1='\\h:\\w\\$ '
+    if [ -f /etc/bash.bashrc ]; then
+      . /etc/bash.bashrc
+    fi
+  else
+    if [ "\`id -u\`" -eq 0 ]; then
+      PS1='# '
+    else
+      PS1='$ '
+    fi
+  fi
+fi
+
+if [ -d /etc/profile.d ]; then
+  for i in /etc/profile.d/*.sh; do
+    if [ -r $i ]; then
+      . $i
+    fi
+  done
+  unset i
+fi
+`;
+
+/** jammy's /etc/profile: base-files 12ubuntu4's share/profile (582 bytes). */
+export const JAMMY_PROFILE = `# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))
+# and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).
+
+if [ "\${PS1-}" ]; then
+  if [ "\${BASH-}" ] && [ "$BASH" != "/bin/sh" ]; then
+    # The file bash.bashrc already sets the default PS1.
+    # PS1='\\h:\\w\\$ '
+    if [ -f /etc/bash.bashrc ]; then
+      . /etc/bash.bashrc
+    fi
+  else
+    if [ "$(id -u)" -eq 0 ]; then
+      PS1='# '
+    else
+      PS1='$ '
+    fi
+  fi
+fi
+
+if [ -d /etc/profile.d ]; then
+  for i in /etc/profile.d/*.sh; do
+    if [ -r $i ]; then
+      . $i
+    fi
+  done
+  unset i
 fi
 `;
