@@ -1,7 +1,13 @@
 // docker.service on the simulated host: the daemon as systemd runs it. Stopping it stops the
 // running containers and unmounts their layers; starting it reads /etc/docker/daemon.json and
 // builds a daemon from what /var/lib/docker holds, as a real dockerd does after a restart.
-import { createDaemon, type DaemonOptions, type DockerEngine } from '../docker/engine/index.js';
+import {
+  createDaemon,
+  DaemonError,
+  type DaemonOptions,
+  type DockerEngine,
+  validateLogOpts,
+} from '../docker/engine/index.js';
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
 import { daemonConfigError } from '../docker/daemon-config.js';
@@ -53,7 +59,7 @@ export class DockerService {
     if (refused) return refused;
     const config = this.readConfig();
     const driver = (config as Record<string, unknown>)?.['storage-driver'];
-    if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return undefined;
+    if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return this.logProblem();
     if (
       typeof driver === 'string' &&
       ['vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)
@@ -63,6 +69,30 @@ export class DockerService {
       return `the ${driver} storage driver is not simulated by overlay-tutor (overlay2 and overlay are)`;
     }
     return `failed to start daemon: error initializing graphdriver: driver not supported: ${String(driver)}`;
+  }
+
+  /** setupDefaultLogConfig: daemon.json's log-opts are checked against its log-driver's. */
+  private logProblem(): string | undefined {
+    const { Type, Config } = this.logConfig();
+    if (Object.keys(Config).length === 0) return undefined;
+    try {
+      validateLogOpts(Type, Config);
+    } catch (e) {
+      if (e instanceof DaemonError) return `failed to start daemon: failed to set log opts: ${e.message}`;
+      throw e;
+    }
+    return undefined;
+  }
+
+  /** daemon.json's log-driver and log-opts (configProblem has vetted their types): the default LogConfig. */
+  private logConfig(): { Type: string; Config: Record<string, string> } {
+    const config = this.proc.exists('/etc/docker/daemon.json') ? this.readConfig() : null;
+    const type = config?.['log-driver'];
+    const opts = config?.['log-opts'];
+    return {
+      Type: typeof type === 'string' && type !== '' ? type : 'json-file',
+      Config: opts && typeof opts === 'object' ? { ...(opts as Record<string, string>) } : {},
+    };
   }
 
   /** The driver daemon.json asks for (configProblem has vetted it), overlay2 by default. */
@@ -139,7 +169,7 @@ export class DockerService {
     }
     const driver = this.storageDriver();
     this.daemonLog(pid, 'Starting up');
-    this.current = createDaemon({ ...this.options, storageDriver: driver });
+    this.current = createDaemon({ ...this.options, storageDriver: driver, logConfig: this.logConfig() });
     this.daemonLog(pid, 'Loading containers: start.');
     this.current.restartByPolicy();
     this.daemonLog(pid, 'Loading containers: done.');

@@ -137,7 +137,7 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
   return {
     Binds: bindsOf(c),
     ContainerIDFile: '',
-    LogConfig: { Type: s.logDriver, Config: {} },
+    LogConfig: { Type: s.logDriver, Config: s.logOpts ?? {} },
     NetworkMode: s.networkMode,
     PortBindings: portBindings(c.publish),
     RestartPolicy: s.restartPolicy,

@@ -34,6 +34,15 @@ import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf }
 import { DaemonError, FIRST_FREE_PID, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
 import type { ExecUser } from './user.js';
 import {
+  type LogConfig,
+  logConfigOf,
+  LoggerInitError,
+  type LogRecord,
+  logFileSpec,
+  mergeLogConfig,
+  readLogRecords,
+} from './log-drivers.js';
+import {
   cancelRestart,
   deferExit,
   resetRestartManager,
@@ -72,6 +81,8 @@ export interface CreateOptions {
   publishAll?: boolean;
   expose?: string[];
   logDriver?: string;
+  /** --log-opt's options. */
+  logOpts?: Record<string, string>;
   /** --mount specs (HostConfig.Mounts). */
   mounts?: MountSpec[];
   /** --tmpfs DEST → options (HostConfig.Tmpfs). */
@@ -83,7 +94,7 @@ export interface CreateOptions {
 /** The host's CPUs, as the simulated host's docker info counts them. */
 const HOST_CPUS = 2;
 
-function settingsFrom(o: CreateOptions): RunSettings {
+function settingsFrom(o: CreateOptions, logDefaults: LogConfig): RunSettings {
   const memory = o.memory ?? 0;
   const s: RunSettings = {
     memory,
@@ -92,9 +103,12 @@ function settingsFrom(o: CreateOptions): RunSettings {
     networkMode: o.networkMode ?? DEFAULT_SETTINGS.networkMode,
     restartPolicy: o.restartPolicy ?? DEFAULT_SETTINGS.restartPolicy,
     publishAll: !!o.publishAll,
-    logDriver: o.logDriver ?? DEFAULT_SETTINGS.logDriver,
+    logDriver: DEFAULT_SETTINGS.logDriver,
   };
   checkSettings(s, HOST_CPUS);
+  const log = mergeLogConfig({ ...(o.logDriver ? { type: o.logDriver } : {}), opts: o.logOpts ?? {} }, logDefaults);
+  s.logDriver = log.Type;
+  if (Object.keys(log.Config).length) s.logOpts = log.Config;
   return s;
 }
 
@@ -139,7 +153,7 @@ export class Daemon extends DaemonCore {
     };
     verifyMounts(this, request);
     const image = this.getImage(o.image);
-    const settings = settingsFrom(o);
+    const settings = settingsFrom(o, this.logDefaults);
     if (o.name !== undefined) {
       if (!VALID_NAME.test(o.name))
         throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -288,6 +302,14 @@ export class Daemon extends DaemonCore {
     if (c.state.status === 'running' || (c.state.status === 'restarting' && !byPolicy)) return c;
     const net = networkName(settingsOf(c));
     if (!['bridge', 'host', 'none'].includes(net)) throw new DaemonError(`network ${net} not found`, 404);
+    // StartLogger: a log option its driver cannot read fails the start; the container stays as it was.
+    let log: ReturnType<typeof logFileSpec>;
+    try {
+      log = logFileSpec(this.containerDir(c), c, logConfigOf(c));
+    } catch (e) {
+      if (c.autoRemove) this.rm(c.id, true, true);
+      throw e;
+    }
     const merged = this.driver.mount(c.rw.mountId);
     try {
       this.mountContainer(c, merged);
@@ -307,8 +329,8 @@ export class Daemon extends DaemonCore {
     const resolv = this.resolvConf();
     this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
     this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
-    if (settingsOf(c).logDriver === 'json-file' && !this.fs.exists(`${dir}/${c.id}-json.log`))
-      this.fs.write(`${dir}/${c.id}-json.log`, '', 0o640);
+    if (log?.driver === 'local' && !this.fs.exists(`${dir}/local-logs`)) this.fs.mkdir(`${dir}/local-logs`, 0o700);
+    if (log && !this.fs.exists(log.path)) this.fs.write(log.path, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
     // As runc does: the per-container files are bind-mounted over the init layer's empty ones,
     // read-only when the rootfs is.
@@ -674,6 +696,22 @@ export class Daemon extends DaemonCore {
   async runMain(ref: string, io: RunIO, detach: boolean): Promise<number | 'running'> {
     const c = this.start(ref);
     return runMainProcess(this, c, io, detach);
+  }
+
+  /** docker logs: the records of the container's log driver, oldest first; the daemon's errors for
+   * a driver that cannot be read (none) or a logger that cannot be made. */
+  readLogs(ref: string): LogRecord[] {
+    const c = this.getContainer(ref);
+    const cfg = logConfigOf(c);
+    if (cfg.Type === 'none') throw new DaemonError('configured logging driver does not support reading', 500);
+    let spec: ReturnType<typeof logFileSpec>;
+    try {
+      spec = logFileSpec(this.containerDir(c), c, cfg);
+    } catch (e) {
+      if (e instanceof LoggerInitError) throw new DaemonError(e.reason, 500);
+      throw e;
+    }
+    return spec ? readLogRecords(this.fs, spec) : [];
   }
 
   /** What runc says when `docker exec` names a program the container's image does not hold. */

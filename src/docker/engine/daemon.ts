@@ -47,6 +47,8 @@ export class DaemonCore {
   readonly execs = new Map<string, Array<{ pid: number; argv: readonly string[]; tty: boolean }>>();
   private readonly listeners = new Set<DaemonListener>();
   readonly daemonId: string;
+  /** The default LogConfig (daemon.json's log-driver and log-opts). */
+  readonly logDefaults: { Type: string; Config: Record<string, string> };
   /** While settle() runs what fell due (restart-loop.ts): the host clock's now it catches up to,
    * the time of what it runs now, which the daemon's timestamps take, and how long the restarted
    * process slept. */
@@ -58,6 +60,7 @@ export class DaemonCore {
     this.random = o.random;
     this.registry = o.registry;
     this.runCommand = o.runCommand;
+    this.logDefaults = o.logConfig ?? { Type: 'json-file', Config: {} };
     this.dataRoot = o.dataRoot ?? '/var/lib/docker';
     this.hostname = o.hostname ?? 'tutorial';
     this.kernelVersion = o.kernelVersion ?? '5.15.0-91-generic';

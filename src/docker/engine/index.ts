@@ -5,7 +5,8 @@ import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
 export { portOf, restartingError, type CreateOptions } from './containers.js';
-export { LOG_DRIVERS, portMappings, settingsOf } from './run-settings.js';
+export { portMappings, settingsOf } from './run-settings.js';
+export { LOG_DRIVERS, LoggerInitError, type LogRecord, validateLogOpts } from './log-drivers.js';
 export type { Change } from './changes.js';
 export type { MountSpec } from './mount-specs.js';
 export type { StoredImage } from './imagestore.js';
@@ -17,6 +18,7 @@ export { chainSize } from './views.js';
 export { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../version.js';
 export {
   DaemonError,
+  NotSimulatedError,
   type Container,
   type ContainerState,
   type DaemonEvent,

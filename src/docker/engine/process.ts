@@ -4,6 +4,7 @@
 import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
 import type { Daemon } from './containers.js';
+import { type LogFileSpec, logConfigOf, logFileSpec, writeLogRecord } from './log-drivers.js';
 import { startNginx, startsNginx } from './nginx-start.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 import { resolveUser, type ExecUser } from './user.js';
@@ -151,15 +152,21 @@ function findExecutable(d: Daemon, c: Container, name: string): boolean {
   return path.split(':').some((dir) => ok(`${dir}/${name}`));
 }
 
-/** Output goes to the caller (when attached) and to the json-file log, as the daemon's logger does. */
+/** Output goes to the caller (when attached) and to the container's log driver (json-file, local;
+ * none keeps nothing), a record per line, as the daemon's logger copies it. */
 function loggingIO(d: Daemon, c: Container, io: RunIO, attached: boolean): RunIO {
-  const log = `${d.containerDir(c)}/${c.id}-json.log`;
+  let spec: LogFileSpec | undefined;
+  try {
+    spec = logFileSpec(d.containerDir(c), c, logConfigOf(c));
+  } catch {
+    spec = undefined; // the start checked it already
+  }
   const write = (stream: 'stdout' | 'stderr') => (data: string | Uint8Array) => {
     if (attached) io[stream](data);
+    if (!spec) return;
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
-    const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
-    const json = lines.map((l) => `${JSON.stringify({ log: l, stream, time: d.now().text })}\n`).join('');
-    if (d.fs.exists(log)) d.fs.proc.writeFile(log, json, { create: true, append: true });
+    for (const log of text.split(/(?<=\n)/).filter((l) => l !== ''))
+      writeLogRecord(d.fs, spec, { stream, log, time: d.now().text });
   };
   return { ...io, stdout: write('stdout'), stderr: write('stderr') };
 }

@@ -46,7 +46,7 @@ interface HostConfigFile {
   NetworkMode?: string;
   RestartPolicy?: { Name: string; MaximumRetryCount: number };
   PublishAllPorts?: boolean;
-  LogConfig?: { Type?: string };
+  LogConfig?: { Type?: string; Config?: Record<string, string> };
   PortBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
   Binds?: string[] | null;
   Tmpfs?: Record<string, string>;
@@ -64,6 +64,7 @@ function settingsFromFile(h: HostConfigFile): { settings?: RunSettings } {
     restartPolicy: h.RestartPolicy ?? DEFAULT_SETTINGS.restartPolicy,
     publishAll: !!h.PublishAllPorts,
     logDriver: h.LogConfig?.Type ?? DEFAULT_SETTINGS.logDriver,
+    ...(Object.keys(h.LogConfig?.Config ?? {}).length ? { logOpts: h.LogConfig?.Config } : {}),
   };
   return JSON.stringify(s) === JSON.stringify(DEFAULT_SETTINGS) ? {} : { settings: s };
 }

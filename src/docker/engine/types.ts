@@ -54,6 +54,8 @@ export interface DaemonOptions {
   operatingSystem?: string;
   /** /etc/docker/daemon.json's storage-driver: overlay2 (default) or the legacy overlay. */
   storageDriver?: DriverName;
+  /** daemon.json's log-driver and log-opts: the default LogConfig (json-file, no options). */
+  logConfig?: { Type: string; Config: Record<string, string> };
 }
 
 /** An error the API returns; `message` is the daemon's text. */
@@ -66,6 +68,15 @@ export class DaemonError extends Error {
   ) {
     super(message);
     this.name = 'DaemonError';
+  }
+}
+
+/** Something Docker 20.10 does that this tutor's daemon does not model: the CLI prints the message
+ * as it is (it is the tutor's, not the daemon's). */
+export class NotSimulatedError extends DaemonError {
+  constructor(message: string) {
+    super(message, 500);
+    this.name = 'NotSimulatedError';
   }
 }
 
@@ -173,6 +184,8 @@ export interface RunSettings {
   restartPolicy: { Name: string; MaximumRetryCount: number };
   publishAll: boolean;
   logDriver: string;
+  /** HostConfig.LogConfig.Config: --log-opt's options, the daemon's defaults for its default driver merged in. */
+  logOpts?: Record<string, string>;
 }
 
 export interface Endpoint {

@@ -1,6 +1,13 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
 import type { Container, CreateOptions, DockerEngine, MountSpec } from '../../../docker/engine/index.js';
-import { DaemonError, portMappings, restartingError, settingsOf } from '../../../docker/engine/index.js';
+import {
+  DaemonError,
+  LoggerInitError,
+  type LogRecord,
+  NotSimulatedError,
+  portMappings,
+  restartingError,
+} from '../../../docker/engine/index.js';
 import { parseReference, RegistryError } from '../../../docker/registry/types.js';
 import type { CommandContext } from '../../command.js';
 import { DOCKER_LISTS } from '../../../gotemplate/table.js';
@@ -228,8 +235,13 @@ export const runCommand: SubCommand = {
         ctx.stderr(e.exitCode === 125 ? `${own}${waiting}` : `${waiting}${own}`);
         return e.exitCode;
       }
-      if (e instanceof DaemonError && e.status === 404) {
-        // The start failed (its network is missing): the CLI says so, then that its wait ended.
+      if (e instanceof NotSimulatedError) {
+        ctx.stderr(`docker run: ${e.message}\n`);
+        return 125;
+      }
+      if (e instanceof DaemonError && (e.status === 404 || e instanceof LoggerInitError)) {
+        // The start failed (its network is missing, its logger cannot be made): the CLI says so,
+        // then that its wait ended.
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
         const waiting = o.autoRemove
           ? ''
@@ -575,18 +587,15 @@ export function logTime(value: string, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-interface LogEntry {
-  log: string;
-  stream: 'stdout' | 'stderr';
-  time: string;
-}
-
-/** The json-file log driver's lines. */
-function parseLog(text: string): LogEntry[] {
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as LogEntry);
+/** Go's url.QueryEscape, as --details writes the attrs. */
+function queryEscape(s: string): string {
+  return [...new TextEncoder().encode(s)]
+    .map((b) => {
+      const ch = String.fromCharCode(b);
+      if (/[A-Za-z0-9\-_.~]/.test(ch)) return ch;
+      return ch === ' ' ? '+' : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
 }
 
 export const logsCommand: SubCommand = {
@@ -611,8 +620,12 @@ export const logsCommand: SubCommand = {
       ctx.stderr(`Error: No such container: ${ref}\n`);
       return 1;
     }
-    if (settingsOf(c).logDriver === 'none') {
-      ctx.stderr('Error response from daemon: configured logging driver does not support reading\n');
+    let records: LogRecord[];
+    try {
+      records = d.readLogs(c.id);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      ctx.stderr(`${daemonMessage(e)}\n`);
       return 1;
     }
     const bounds: Record<string, number | undefined> = {};
@@ -626,18 +639,23 @@ export const logsCommand: SubCommand = {
         return 1;
       }
     }
-    const file = `${d.containerDir(c)}/${c.id}-json.log`;
-    const text = d.fs.exists(file) ? d.fs.readText(file) : '';
-    let entries = parseLog(text).filter((e) => {
+    let entries = records.filter((e) => {
       const t = Date.parse(e.time);
       return !(t < (bounds.since ?? -Infinity) || t > (bounds.until ?? Infinity));
     });
     // A --tail that is not a number shows everything, as the daemon's strconv fallback does.
     const tail = Number.parseInt(p.strings.get('tail') ?? 'all', 10);
     if (tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
-    const prefix = p.bools.has('details') ? ' ' : '';
-    const show = (en: LogEntry): void | Promise<void> =>
-      ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${prefix}${en.log}`);
+    // --details: the record's attrs (json-file's labels, env and tag), query-escaped, then a space.
+    const details = (en: LogRecord): string =>
+      p.bools.has('details')
+        ? `${Object.keys(en.attrs ?? {})
+            .sort()
+            .map((k) => `${queryEscape(k)}=${queryEscape(en.attrs?.[k] ?? '')}`)
+            .join(',')} `
+        : '';
+    const show = (en: LogRecord): void | Promise<void> =>
+      ctx[en.stream](`${p.bools.has('timestamps') ? `${en.time} ` : ''}${details(en)}${en.log}`);
     for (const en of entries) show(en);
     if (!p.bools.has('follow') || c.state.status !== 'running') return 0;
     if (!ctx.budget.interruptible) {
@@ -647,11 +665,17 @@ export const logsCommand: SubCommand = {
     }
     // Follow: new lines as the container writes them, until Ctrl-C (the budget's interrupt, 130)
     // or the container stops, as the real CLI does.
-    let seen = text.length;
+    let seen = records.length;
     for (;;) {
       await ctx.budget.idle(250);
-      const now = d.fs.exists(file) ? d.fs.readText(file) : '';
-      if (now.length > seen) for (const en of parseLog(now.slice(seen))) show(en);
+      await d.settle();
+      if (!d.findContainer(c.id)) return 0;
+      const now = d.readLogs(c.id);
+      // A rotation drops the oldest records: what is new is what follows the last one shown.
+      const last = records[seen - 1];
+      const from = last ? now.findIndex((r) => r.time === last.time && r.log === last.log) + 1 : 0;
+      for (const en of now.slice(from > 0 ? from : Math.min(seen, now.length))) show(en);
+      records = now;
       seen = now.length;
       if (d.findContainer(c.id)?.state.status !== 'running') return 0;
     }

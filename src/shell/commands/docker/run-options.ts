@@ -2,7 +2,7 @@
 // -m/--memory, --cpus, --network, --restart, -P/--expose, --log-driver. Parsed as the 20.10 CLI
 // parses them (opts.ParseEnvFile, units.RAMInBytes, big.Rat, opts.ParseRestartPolicy, nat.ParsePortRange),
 // with its error texts; what only the daemon checks is checked in the engine's create.
-import { type CreateOptions, LOG_DRIVERS } from '../../../docker/engine/index.js';
+import type { CreateOptions } from '../../../docker/engine/index.js';
 import type { CommandContext } from '../../command.js';
 import { CliError, type CommandDef, type FlagSpec, flagError, type Parsed } from './flags.js';
 
@@ -17,6 +17,7 @@ export const RUN_OPTION_FLAGS: FlagSpec[] = [
   { long: 'publish-all', short: 'P', type: 'bool' },
   { long: 'expose', type: 'list' },
   { long: 'log-driver', type: 'string' },
+  { long: 'log-opt', type: 'list' },
 ];
 
 /** An error the CLI finds before it asks the daemon: "docker: <text>." and the command's usage line. */
@@ -115,7 +116,7 @@ export function runOptions(
   p: Parsed,
 ): Pick<
   CreateOptions,
-  'memory' | 'nanoCpus' | 'networkMode' | 'restartPolicy' | 'publishAll' | 'expose' | 'logDriver'
+  'memory' | 'nanoCpus' | 'networkMode' | 'restartPolicy' | 'publishAll' | 'expose' | 'logDriver' | 'logOpts'
 > & {
   envFromFiles: string[];
 } {
@@ -128,13 +129,18 @@ export function runOptions(
   if (p.bools.has('rm') && !['', 'no'].includes(restart.Name))
     throw new RunOptionError('Conflicting options: --restart and --rm');
   const network = p.strings.get('network') ?? p.strings.get('net') ?? 'default';
-  const logDriver = p.strings.get('log-driver') ?? 'json-file';
+  // Without --log-driver the daemon's default driver (daemon.json's log-driver) is used.
+  const logDriver = p.strings.get('log-driver');
+  // parseLoggingOpts: opts.ConvertKVStringsToMap ("key" alone is the key with an empty value).
+  const logOptList = p.lists.get('log-opt') ?? [];
+  if (logDriver === 'none' && logOptList.length) throw new RunOptionError('invalid logging opts for driver none');
+  const logOpts = Object.fromEntries(
+    logOptList.map((o) => (o.includes('=') ? [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)] : [o, ''])),
+  );
   const unmodelled = (what: string, modelled: string): CliError =>
     new CliError(`docker ${def.path}: ${what} is not simulated here (${modelled}), so nothing was done.\n`, 125);
   if (/^(container|service):/.test(network))
     throw unmodelled(`--network ${network}`, 'default, bridge, host and none are');
-  if (LOG_DRIVERS.includes(logDriver) && !['json-file', 'none'].includes(logDriver))
-    throw unmodelled(`--log-driver ${logDriver}`, 'json-file and none are');
   return {
     envFromFiles: (p.lists.get('env-file') ?? []).flatMap((f) => envFile(ctx, f)),
     memory,
@@ -143,6 +149,7 @@ export function runOptions(
     restartPolicy: restart,
     publishAll: p.bools.has('publish-all'),
     expose: exposedPorts(p.lists.get('expose') ?? []),
-    logDriver,
+    ...(logDriver !== undefined ? { logDriver } : {}),
+    logOpts,
   };
 }

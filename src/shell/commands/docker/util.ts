@@ -1,7 +1,7 @@
 // What the docker subcommands share: go-units size and duration texts, the daemon-error prefix,
 // the typed command signature.
 import type { DockerEngine } from '../../../docker/engine/index.js';
-import { DaemonError } from '../../../docker/engine/index.js';
+import { DaemonError, NotSimulatedError } from '../../../docker/engine/index.js';
 import { BudgetExceeded, type FileContent, isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 import { BrokenPipe } from '../../pipe.js';
@@ -46,6 +46,7 @@ export function goTimeString(ms: number): string {
 }
 
 export function daemonMessage(e: unknown): string {
+  if (e instanceof NotSimulatedError) return e.message;
   if (e instanceof DaemonError) return `Error response from daemon: ${e.message}`;
   return `Error response from daemon: ${e instanceof Error ? e.message : String(e)}`;
 }
