@@ -156,12 +156,14 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
         return inv.answer.code;
       }
       const program = flavor === 'bash' ? { bash: shown } : {};
+      // bash and busybox's ash count themselves in an inherited SHLVL; dash leaves it.
+      const env = Object.fromEntries(ctx.env);
+      if (flavor !== 'dash') env.SHLVL = String((Number(env.SHLVL) || 0) + 1);
       // Options such as -e and -x: the child starts with them set.
       const withFlags = (line: string) => (inv.flags ? `set -${inv.flags}\n${line}` : line);
       if (inv.command !== undefined) {
         // $0 is the name after the line, else the shell's as it was run; then $1 …
         const given = [inv.args[0] ?? shown, ...inv.args.slice(1)];
-        const env = Object.fromEntries(ctx.env);
         return ctx.shell.runLine(withFlags(inv.command), ctx, { env, ...sameRoot(ctx), args: given, ...program });
       }
       if (inv.file !== undefined) {
@@ -172,7 +174,6 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
         // No terminal: the shell reads its commands from standard input (none: it exits at once).
         const script = toText(ctx.stdin);
         if (script.trim() === '') return 0;
-        const env = Object.fromEntries(ctx.env);
         const io = { ...ctx, stdin: new Uint8Array(0) };
         return ctx.shell.runLine(withFlags(script), io, {
           env,
@@ -187,7 +188,7 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
       } catch {
         // keep localhost
       }
-      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd(), ...program });
+      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd(), env, ...program });
       return 0;
     },
   };

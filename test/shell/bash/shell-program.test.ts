@@ -39,6 +39,19 @@ describe('bash and sh as programs', () => {
     expect(await run('sh --version')).toEqual({ out: '', err: 'sh: 0: Illegal option --\n', code: 2 });
   });
 
+  it('bash and busybox ash count themselves in an inherited SHLVL, dash does not; a nested bash is level 2', async () => {
+    const { host, run } = await makeShell();
+    expect((await run(`bash -c 'echo $SHLVL'; sh -c 'echo $SHLVL'`)).out).toBe('2\n1\n');
+    await run('bash');
+    expect(host.session.depth).toBe(1);
+    expect((await run('echo $SHLVL $BASH_VERSION')).out).toBe('2 5.1.16(1)-release\n');
+    await run('exit');
+    expect((await run('echo $SHLVL')).out).toBe('1\n');
+    await run('docker pull -q busybox');
+    // A container's command has no SHLVL in its environment: the shell starts it at 1.
+    expect((await run(`docker run --rm busybox sh -c 'echo $SHLVL; sh -c "echo \\$SHLVL"'`)).out).toBe('1\n2\n');
+  });
+
   it('reads its script from standard input when that is no terminal, and opens no nested shell', async () => {
     const { host, run } = await makeShell();
     expect((await run('sh', { stdin: 'echo hi $0\n' })).out).toBe('hi sh\n');
