@@ -269,6 +269,8 @@ function busyboxDirs(run: DiffRun, dir1: string, dir2: string): void {
   }
 }
 
+const MAX_WIDTH = 10_000;
+
 function diff(ctx: CommandContext): Promise<number> {
   const busybox = isBusybox(ctx);
   return withUsage(
@@ -294,6 +296,11 @@ function diff(ctx: CommandContext): Promise<number> {
       if (contextArg !== undefined && !/^\d+$/.test(contextArg)) return bad(`invalid context length '${contextArg}'`);
       const width = f.get('W') ?? '130';
       if (!/^\d+$/.test(width) || Number(width) === 0) return bad(`invalid width '${width}'`);
+      if (Number(width) > MAX_WIDTH) {
+        // Each line would be padded out to half of it: a screen cannot show it, and the tutor would stall.
+        ctx.stderr(`diff: -W ${width}: widths over ${MAX_WIDTH} are not simulated here\n`);
+        return 2;
+      }
       const color = f.get('color');
       if (color !== undefined && !['', 'always', 'never', 'auto'].includes(color))
         return bad(`invalid color '${color}'`);

@@ -23,4 +23,17 @@ describe("diff's context, side-by-side and coloured output against the real GNU 
     const transcript = await transcriptOf(host, join(DIR, 'cases.sh'));
     expect(transcript).toBe(readFileSync(join(DIR, 'golden.txt'), 'utf8'));
   }, 60_000);
+
+  it('refuses a side-by-side width it would stall on, and takes one a screen could show', async () => {
+    const { run } = await makeShell();
+    await run("printf 'a\\n' > /tmp/x; printf 'b\\n' > /tmp/y");
+    expect(await run('diff -y -W 99999999999 /tmp/x /tmp/y')).toEqual({
+      out: '',
+      err: 'diff: -W 99999999999: widths over 10000 are not simulated here\n',
+      code: 2,
+    });
+    const wide = await run('diff -y -W 10000 /tmp/x /tmp/y');
+    expect(wide.code).toBe(1);
+    expect(wide.out).toMatch(/^a\t+ *\|\tb\n$/);
+  });
 });
