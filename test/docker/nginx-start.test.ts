@@ -3,27 +3,9 @@
 // entrypoint's lines and nginx's notices, whose worker pids were counted by running the image's
 // scripts on Debian bookworm's dash in a pid namespace (see src/docker/engine/nginx-start.ts).
 import { describe, expect, it } from 'vitest';
-import { createSimHost } from '../../src/host/sim-host.js';
-import type { CommandIO } from '../../src/shell/command.js';
+import { transcriptShell } from '../shell/shell-harness.js';
 
-const dec = new TextDecoder();
-
-async function shell() {
-  const host = createSimHost({ seed: 7, interactive: false });
-  return async (line: string) => {
-    let out = '';
-    const put = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : dec.decode(d));
-    const io: CommandIO = {
-      stdin: new Uint8Array(0),
-      stdout: put,
-      stderr: put,
-      stdinIsTerminal: false,
-      stdoutIsTerminal: false,
-    };
-    await host.session.run(line, io);
-    return out;
-  };
-}
+const shell = async () => transcriptShell();
 
 describe("nginx's start in a container", () => {
   it('edits default.conf, makes the temp dirs and the pid file, and logs what the entrypoint did', async () => {

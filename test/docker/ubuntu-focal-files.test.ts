@@ -3,27 +3,9 @@
 // files that are data, and no /etc/hostname of the image's own (the container's comes from Docker).
 import { describe, expect, it } from 'vitest';
 import { createTutorialRegistry } from '../../src/docker/registry/tutorial.js';
-import { createSimHost } from '../../src/host/sim-host.js';
-import type { CommandIO } from '../../src/shell/command.js';
+import { transcriptShell } from '../shell/shell-harness.js';
 
-const dec = new TextDecoder();
-
-async function shell() {
-  const host = createSimHost({ seed: 7, interactive: false });
-  return async (line: string) => {
-    let out = '';
-    const put = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : dec.decode(d));
-    const io: CommandIO = {
-      stdin: new Uint8Array(0),
-      stdout: put,
-      stderr: put,
-      stdinIsTerminal: false,
-      stdoutIsTerminal: false,
-    };
-    await host.session.run(line, io);
-    return out;
-  };
-}
+const shell = async () => transcriptShell();
 
 describe('ubuntu:20.04 files a learner opens first', () => {
   it('ls -l shows the real sizes, modes, owners and dates', async () => {

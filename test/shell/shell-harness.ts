@@ -32,6 +32,26 @@ export async function makeShell(options: SimHostOptions = {}) {
   return { host, run };
 }
 
+/** A host whose lines print into one text, stdout and stderr as a transcript shows them (no
+ * terminal on either side): what a learner reads after each line. */
+export function transcriptShell(seed = 7): (line: string) => Promise<string> {
+  const host = createSimHost({ seed, interactive: false });
+  const dec = new TextDecoder();
+  return async (line) => {
+    let out = '';
+    const put = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : dec.decode(d));
+    const io: CommandIO = {
+      stdin: new Uint8Array(0),
+      stdout: put,
+      stderr: put,
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+    };
+    await host.session.run(line, io);
+    return out;
+  };
+}
+
 type ShellHost = Awaited<ReturnType<typeof makeShell>>['host'];
 
 /** A line run at a terminal and cut by Ctrl-C (its abort signal) after `ms`: what it printed,
