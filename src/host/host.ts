@@ -53,8 +53,8 @@ export interface HostContainer {
   upperDir: string;
   workDir: string;
   mergedDir: string;
-  /** Where what the container itself sees is read, its bind mounts included: merged/ on the
-   * simulated host; /proc/<pid>/root on a real one while it runs (binds live in its namespace). */
+  /** Where what the container itself sees is read, its bind mounts included: /proc/<pid>/root
+   * while it runs (binds live in its namespace, not under merged/), else merged/. */
   rootPath: string;
 }
 

@@ -53,7 +53,10 @@ function containerOf(engine: DockerEngine, c: Container): HostContainer {
     upperDir: graphDataDir(data, 'UpperDir'),
     workDir: graphDataDir(data, 'WorkDir'),
     mergedDir: graphDataDir(data, 'MergedDir'),
-    rootPath: graphDataDir(data, 'MergedDir'),
+    // As on a real host: the container's binds live in its mount namespace, which the host reaches
+    // through its process's /proc/<pid>/root, not through merged/.
+    rootPath:
+      c.state.status === 'running' && c.state.pid > 0 ? `/proc/${c.state.pid}/root` : graphDataDir(data, 'MergedDir'),
   };
 }
 

@@ -14,6 +14,9 @@ export interface MountedFs {
   /** Where following the link leads, when not where readlink says (/proc/<pid>/root: readlink
    * prints the process's '/', following it reaches the container's merged directory). */
   followLink?(rel: string): string;
+  /** The mount namespace a followed link enters (/proc/<pid>/root and cwd of a container's process:
+   * its root, whose binds the rest of the walk crosses); undefined: the walker's own. */
+  linkNamespace?(rel: string): string | undefined;
   readFile(rel: string): Uint8Array;
   /** readFile of a file whose bytes are made on read, as its description (content.ts); absent,
    * readFile's bytes. */

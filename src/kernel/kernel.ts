@@ -11,7 +11,7 @@ import type { MountedFs } from './filesystem.js';
 import { OverlayFs } from './overlayfs.js';
 import { TMPFS_STORE, TmpFs } from './tmpfs.js';
 import { ReadOnlyFs } from './readonly-fs.js';
-import { OVL_IMPURE, OVL_UUID, makedev, type Clock, type Credentials, type Random } from './types.js';
+import { OVL_IMPURE, OVL_UUID, daemonView, makedev, type Clock, type Credentials, type Random } from './types.js';
 import { Proc, type ProcOptions } from './proc.js';
 import { UPTIME_AT_START_MS } from './machine.js';
 import { initTask, readerTask, type TaskList, type TaskReader, type TaskSource } from './tasks.js';
@@ -26,7 +26,9 @@ export interface Mount {
   fs: MountedFs;
   /**
    * The container whose mount namespace holds this mount (Docker's bind mounts of /etc/hosts and
-   * volumes). The model has one mount table; the host's /proc/mounts leaves these out.
+   * volumes). The model has one mount table; the host's /proc/mounts leaves these out, and with
+   * privateTo set the host's lookups under merged/ do not cross them either (a host's `cat
+   * merged/etc/hostname` reads the -init layer's empty file, as on a real host).
    */
   namespace?: string;
   /**
@@ -190,10 +192,15 @@ export class Kernel {
       for (const m of this.mountTable) {
         if (m.target === '/') continue;
         if (m.privateTo !== undefined) {
-          let index = this.privateIndex.get(m.privateTo);
-          if (!index) this.privateIndex.set(m.privateTo, (index = { byTarget: new Map(), parents: new Set() }));
-          index.byTarget.set(m.target, m);
-          index.parents.add(m.target.slice(0, m.target.lastIndexOf('/')) || '/');
+          // The container's processes see every mount of its namespace; the daemon's own view of
+          // its rootfs (daemonView) sees the mounts it made there (binds, volumes), not runc's.
+          const views = m.namespace === undefined ? [m.privateTo] : [m.privateTo, daemonView(m.privateTo)];
+          for (const view of views) {
+            let index = this.privateIndex.get(view);
+            if (!index) this.privateIndex.set(view, (index = { byTarget: new Map(), parents: new Set() }));
+            index.byTarget.set(m.target, m);
+            index.parents.add(m.target.slice(0, m.target.lastIndexOf('/')) || '/');
+          }
           continue;
         }
         this.byTarget.set(m.target, m);

@@ -8,7 +8,7 @@ import { FS_IMMUTABLE_FL } from './filesystem.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { parseTmpfsOptions, TMPFS_DEFAULT_KB } from './tmpfs.js';
-import { S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
+import { daemonView, S_IFMT, type Credentials, type DirEntry, type OpenFlags, type Stat } from './types.js';
 import { contentBytes, type FileContent, type LazyContent } from './content.js';
 
 export interface ProcOptions {
@@ -18,8 +18,8 @@ export interface ProcOptions {
   cwd?: string;
   cred?: Credentials;
   umask?: number;
-  /** Sees the mounts of the host's namespace only, not a container's own /proc and /dev (the
-   * daemon's view of a container's rootfs, for docker cp). */
+  /** The daemon's view of a container's rootfs (docker cp, export, making mountpoints): the
+   * host's mounts and the container's binds and volumes, not runc's own /proc and /dev. */
   hostView?: boolean;
   /** Its pid namespace, when not its root's: `nsenter -m` alone leaves a process in the host's ('/'). */
   pidNs?: string;
@@ -78,7 +78,7 @@ export class Proc {
   constructor(kernel: Kernel, options: ProcOptions) {
     this.kernel = kernel;
     this.root = options.root ?? '/';
-    this.ns = this.root === '/' || options.hostView ? undefined : this.root;
+    this.ns = this.root === '/' ? undefined : options.hostView ? daemonView(this.root) : this.root;
     this.cred = options.cred ?? { uid: 0, gid: 0 };
     this.umask = options.umask ?? 0o022;
     this.pidNs = options.pidNs;
@@ -130,9 +130,15 @@ export class Proc {
 
   /** Where `next`, the entry `comp` of a directory at `at`, lives: a mountpoint or the same mount
    * one name further (what kernel.locate would find, without walking the path's ancestors). */
-  private locateChild(at: { mount: Mount; rel: string } | undefined, cur: string, next: string, comp: string) {
-    if (!at) return this.kernel.locate(next, this.ns);
-    const mounted = this.kernel.mountOn(cur, next, this.ns);
+  private locateChild(
+    at: { mount: Mount; rel: string } | undefined,
+    cur: string,
+    next: string,
+    comp: string,
+    ns = this.ns,
+  ) {
+    if (!at) return this.kernel.locate(next, ns);
+    const mounted = this.kernel.mountOn(cur, next, ns);
     if (mounted) return { mount: mounted, rel: '' };
     return { mount: at.mount, rel: at.rel === '' ? comp : `${at.rel}/${comp}` };
   }
@@ -158,7 +164,7 @@ export class Proc {
     const last = path.slice(cut + 1);
     // The dcache's key: the path as given, from where it starts (a chroot, the cwd).
     const keyOf = (p: string) =>
-      `${this.ns === undefined ? '' : 'ns:'}${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
+      `${this.ns === undefined ? '' : `${this.ns}\0`}${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
     const cacheable = last !== '' && last !== '.' && last !== '..';
     const parent = cacheable && cut > 0 ? this.parentDir(gen, path.slice(0, cut), keyOf) : undefined;
     if (parent) {
@@ -170,6 +176,8 @@ export class Proc {
       pending = [last];
     } else pending = path.split('/').filter((c) => c !== '');
     let links = 0;
+    // The mount namespace the walk is in: a /proc/<pid>/root link followed enters the task's.
+    let ns = this.ns;
     for (let comp = pending[at]; comp !== undefined; comp = pending[at]) {
       at++;
       const lastComp = at === pending.length;
@@ -180,11 +188,11 @@ export class Proc {
         where = undefined;
         continue;
       }
-      const dirStat = curStat ?? this.lstatHost(cur);
+      const dirStat = curStat ?? this.lstatAt(this.kernel.locate(cur, ns));
       if (!dirStat) throw new KernelError('ENOENT', syscall, path);
       if (dirStat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
       const next = hostJoin(cur, comp);
-      const nextWhere = this.locateChild(where, cur, next, comp);
+      const nextWhere = this.locateChild(where, cur, next, comp, ns);
       const st = this.lstatAt(nextWhere);
       if (!st) {
         if (lastComp && allowMissing) return { host: next, ...nextWhere };
@@ -195,6 +203,7 @@ export class Proc {
         const fs = nextWhere.mount.fs;
         const target = fs.followLink ? fs.followLink(nextWhere.rel) : fs.readlink(nextWhere.rel);
         if (target === '') throw new KernelError('ENOENT', syscall, path);
+        ns = fs.linkNamespace?.(nextWhere.rel) ?? ns;
         if (target.startsWith('/')) cur = this.root;
         curStat = undefined;
         where = undefined;
@@ -207,12 +216,13 @@ export class Proc {
       curStat = st;
       where = nextWhere;
     }
-    const stat = curStat ?? this.lstatHost(cur);
+    const stat = curStat ?? this.lstatAt(this.kernel.locate(cur, ns));
     if (!stat) throw new KernelError('ENOENT', syscall, path);
     if (trailingSlash && stat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
-    const { mount, rel } = where ?? this.kernel.locate(cur, this.ns);
+    const { mount, rel } = where ?? this.kernel.locate(cur, ns);
     const onDisk = mount.fs === this.kernel.disk;
-    if (cacheable && stat.type === 'dir' && (onDisk || mount.fstype === 'overlay'))
+    // A walk that entered another namespace is not cached under this process's key.
+    if (cacheable && ns === this.ns && stat.type === 'dir' && (onDisk || mount.fstype === 'overlay'))
       this.kernel.dcache.set(gen, keyOf(path), { host: cur, mount, rel, stat }, onDisk);
     return { host: cur, mount, rel, stat };
   }

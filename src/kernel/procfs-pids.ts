@@ -64,7 +64,9 @@ export function pidEntry(kernel: Kernel, view: string, rel: string): Entry | und
     const shown = sub === 'root' ? '/' : sub === 'cwd' ? t.cwd : t.exe;
     const readerRoot = kernel.reader?.root ?? '/';
     const follow = asSeenBy(readerRoot, t.root, shown);
-    return { kind: 'link', target: shown, follow: follow ?? '', size: 0 };
+    // Followed from outside, the link leads into the task's mount namespace (its root's binds).
+    const ns = t.root !== '/' && readerRoot !== t.root ? t.root : undefined;
+    return { kind: 'link', target: shown, follow: follow ?? '', ...(ns ? { ns } : {}), size: 0 };
   }
   if (sub === 'fd') {
     const fd = fdsOf(kernel, t).find(([n]) => String(n) === leaf);

@@ -17,7 +17,7 @@ export type Entry =
   | { kind: 'file'; content: () => string; mode?: number }
   | { kind: 'chr'; rdev: number; mode?: number }
   /** follow: where following it leads, when not its target (a /proc/<pid>/root magic link). */
-  | { kind: 'link'; target: string; follow?: string; size?: number; mode?: number };
+  | { kind: 'link'; target: string; follow?: string; ns?: string; size?: number; mode?: number };
 
 const FALLBACK_RANDOM = seededRandom(0x72616e64);
 
@@ -99,6 +99,11 @@ export class GeneratedFs implements MountedFs {
     const e = this.get(rel, 'readlink');
     if (e.kind !== 'link') throw new KernelError('EINVAL', 'readlink', rel);
     return e.follow ?? e.target;
+  }
+
+  linkNamespace(rel: string): string | undefined {
+    const e = this.get(rel, 'readlink');
+    return e.kind === 'link' ? e.ns : undefined;
   }
 
   readFile(rel: string): Uint8Array {

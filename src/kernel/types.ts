@@ -115,3 +115,12 @@ export const OVL_ORIGIN = 'trusted.overlay.origin';
 export const OVL_IMPURE = 'trusted.overlay.impure';
 export const OVL_UUID = 'trusted.overlay.uuid';
 export const OVL_REDIRECT = 'trusted.overlay.redirect';
+
+/**
+ * The mount namespace key of the daemon's view of a container's rootfs (docker cp, export): the
+ * mounts the daemon makes there for the operation (the container's binds and volumes, Mount.namespace),
+ * without runc's /proc and /dev.
+ */
+export function daemonView(merged: string): string {
+  return `daemon:${merged}`;
+}

@@ -196,10 +196,17 @@ class FileBindFs implements MountedFs {
 
 /**
  * mount --bind source target (host paths; both must exist and be of the same kind). Docker makes
- * these mounts inside the container's mount namespace, which the kernel model does not have:
- * the entry carries `namespace: <container id>` so /proc/mounts of the host can leave it out.
+ * these mounts inside the container's mount namespace: the entry carries `namespace: <container
+ * id>` so /proc/mounts of the host leaves it out, and `privateTo: <merged>` so that only the
+ * container's processes (and the daemon's view of its rootfs) cross it, not the host's.
  */
-export function bindMount(kernel: Kernel, source: string, target: string, namespace?: string, readOnly = false): void {
+export function bindMount(
+  kernel: Kernel,
+  source: string,
+  target: string,
+  namespace?: { id: string; merged: string },
+  readOnly = false,
+): void {
   const rel = source.replace(/^\/+/, '');
   const fs =
     kernel.disk.lstat(rel).type === 'file'
@@ -213,7 +220,7 @@ export function bindMount(kernel: Kernel, source: string, target: string, namesp
     options: readOnly ? 'ro,relatime' : 'rw,relatime',
     fs: readOnly ? new ReadOnlyFs(fs) : fs,
     mountRoot: source,
-    ...(namespace ? { namespace } : {}),
+    ...(namespace ? { namespace: namespace.id, privateTo: namespace.merged } : {}),
   };
   kernel.addMount(mount);
 }

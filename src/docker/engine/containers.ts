@@ -339,7 +339,7 @@ export class Daemon extends DaemonCore {
     for (const f of ['resolv.conf', 'hostname', 'hosts']) {
       if (!this.fs.exists(`${merged}/etc`)) continue;
       if (!inside.exists(`/etc/${f}`)) inside.writeFile(`/etc/${f}`, '', { create: true }, 0o755);
-      bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, c.id, !!c.readonlyRootfs);
+      bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, { id: c.id, merged }, !!c.readonlyRootfs);
     }
     maskContainerPaths(this.kernel, merged);
     const pid = this.random.fill(new Uint8Array(2));

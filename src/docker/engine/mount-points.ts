@@ -166,6 +166,7 @@ export function mountPoints(d: Daemon, c: Container, merged: string): void {
       d.kernel.addMount(
         namespaced(
           c,
+          merged,
           { target: at(m.Destination), source: 'tmpfs', fstype: 'tmpfs', options, fs: tmpfs.fs },
           m.RW === false,
         ),
@@ -174,7 +175,7 @@ export function mountPoints(d: Daemon, c: Container, merged: string): void {
     }
     if (!d.fs.exists(m.Source)) d.fs.mkdirAll(m.Source, 0o755);
     makeMountpoint(m.Destination, d.fs.proc.stat(m.Source).type === 'dir');
-    bindMount(d.kernel, m.Source, at(m.Destination), c.id, m.RW === false);
+    bindMount(d.kernel, m.Source, at(m.Destination), { id: c.id, merged }, m.RW === false);
   }
   for (const [dest, data] of tmpfsMounts(c)) {
     const parsed = tmpfsMountOptions(data);
@@ -188,6 +189,7 @@ export function mountPoints(d: Daemon, c: Container, merged: string): void {
       options: parsed.options,
       fs: parsed.options.startsWith('ro,') ? new ReadOnlyFs(tmpfs) : tmpfs,
       namespace: c.id,
+      privateTo: merged,
     });
   }
 }
@@ -196,8 +198,9 @@ function newTmpfs(d: Daemon, o: TmpfsOptions): TmpFs {
   return d.kernel.newTmpfs(o.sizeKb, o.mode, o.uid, o.gid);
 }
 
-function namespaced(c: Container, m: Omit<Mount, 'namespace'>, readOnly: boolean): Mount {
-  return { ...m, namespace: c.id, ...(readOnly ? { fs: new ReadOnlyFs(m.fs) } : {}) };
+/** A mount in the container's namespace: its processes and the daemon's view of its rootfs see it. */
+function namespaced(c: Container, merged: string, m: Omit<Mount, 'namespace'>, readOnly: boolean): Mount {
+  return { ...m, namespace: c.id, privateTo: merged, ...(readOnly ? { fs: new ReadOnlyFs(m.fs) } : {}) };
 }
 
 /** runc's words when the kernel refuses a tmpfs's data (mount(2)'s EINVAL). */
