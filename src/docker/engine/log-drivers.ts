@@ -209,6 +209,11 @@ function parseBool(s: string): boolean | undefined {
   return undefined;
 }
 
+/** strconv.Atoi. */
+function atoi(s: string): number | undefined {
+  return /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
+}
+
 /** units.FromHumanSize: a decimal size (1k is 1000), or undefined. */
 function fromHumanSize(s: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?) ?([kKmMgGtTpP])?[bB]?$/.exec(s);
@@ -236,33 +241,51 @@ export function logFileSpec(containerDir: string, c: Container, cfg: LogConfig):
   const fail = (m: string): never => {
     throw new LoggerInitError(`failed to initialize logging driver: ${m}`, m);
   };
-  if (cfg.Type === 'json-file' || cfg.Type === 'local') {
+  if (cfg.Type === 'json-file') {
     const o = cfg.Config;
-    const local = cfg.Type === 'local';
-    let capacity = local ? 20e6 : -1;
+    let capacity = -1;
     if (o['max-size'] !== undefined) {
-      const n = fromHumanSize(o['max-size']);
-      if (n === undefined) fail(`invalid size: '${o['max-size']}'`);
-      capacity = n as number;
-      if (capacity <= 0) fail(local ? 'max-size must be a positive number' : 'max-size must be a positive number');
+      capacity = fromHumanSize(o['max-size']) ?? fail(`invalid size: '${o['max-size']}'`);
+      if (capacity <= 0) fail('max-size must be a positive number');
     }
-    let maxFiles = local ? 5 : 1;
+    let maxFiles = 1;
     if (o['max-file'] !== undefined) {
-      if (!/^[+-]?\d+$/.test(o['max-file'])) fail(`strconv.Atoi: parsing "${o['max-file']}": invalid syntax`);
-      maxFiles = Number(o['max-file']);
+      maxFiles = atoi(o['max-file']) ?? fail(`strconv.Atoi: parsing "${o['max-file']}": invalid syntax`);
       if (maxFiles < 1) fail('max-file cannot be less than 1');
     }
-    let compress = local;
+    let compress = false;
     if (o.compress !== undefined) {
-      const b = parseBool(o.compress);
-      if (b === undefined) fail(`strconv.ParseBool: parsing "${o.compress}": invalid syntax`);
-      compress = b as boolean;
-      if (!local && compress && (maxFiles === 1 || capacity === -1))
+      compress = parseBool(o.compress) ?? fail(`strconv.ParseBool: parsing "${o.compress}": invalid syntax`);
+      if (compress && (maxFiles === 1 || capacity === -1))
         fail('compress cannot be true when max-file is less than 2 or max-size is not set');
     }
-    const path = local ? `${containerDir}/local-logs/container.log` : `${containerDir}/${c.id}-json.log`;
-    const attrs = local ? undefined : jsonAttrs(c, o);
-    return { driver: cfg.Type, path, capacity, maxFiles, compress, ...(attrs ? { attrs } : {}) };
+    const attrs = jsonAttrs(c, o);
+    const path = `${containerDir}/${c.id}-json.log`;
+    return { driver: 'json-file', path, capacity, maxFiles, compress, ...(attrs ? { attrs } : {}) };
+  }
+  if (cfg.Type === 'local') {
+    // local's New and validateConfig: 20 MB files, 5 of them, compressed, unless told otherwise.
+    const o = cfg.Config;
+    const size = o['max-size'];
+    const capacity =
+      size === undefined
+        ? 20e6
+        : (fromHumanSize(size) ?? fail(`invalid value for max-size: ${size}: invalid size: '${size}'`));
+    const count = o['max-file'];
+    const maxFiles =
+      count === undefined
+        ? 5
+        : (atoi(count) ??
+          fail(`invalid value for max-file: ${count}: strconv.Atoi: parsing "${count}": invalid syntax`));
+    const compress =
+      o.compress === undefined
+        ? true
+        : (parseBool(o.compress) ??
+          fail(`error reading compress log option: strconv.ParseBool: parsing "${o.compress}": invalid syntax`));
+    if (capacity < 0) fail('max size should be a positive number');
+    if (maxFiles < 0) fail('max file count cannot be less than 0');
+    if (compress && maxFiles <= 1) fail('compression cannot be enabled when max file count is 1');
+    return { driver: 'local', path: `${containerDir}/local-logs/container.log`, capacity, maxFiles, compress };
   }
   if (cfg.Type === 'splunk' && !cfg.Config['splunk-url']) fail('splunk: splunk-url is expected');
   throw new NotSimulatedError(
@@ -393,7 +416,7 @@ export function readLogRecords(fs: DaemonFs, spec: LogFileSpec): LogRecord[] {
     if (fs.exists(`${plain}.gz`)) files.push(gunzipSync(fs.proc.readFile(`${plain}.gz`)));
     else if (fs.exists(plain) && (spec.maxFiles > 1 || i === 1)) files.push(fs.proc.readFile(plain));
   }
-  if (spec.maxFiles === 1) files.length = 0; // a single file: its .1 is the rotation's leftover, not read
+  if (spec.maxFiles <= 1) files.length = 0; // a single file: its .1 is the rotation's leftover, not read
   if (fs.exists(spec.path)) files.push(fs.proc.readFile(spec.path));
   return files.flatMap((b) => (spec.driver === 'json-file' ? parseJsonLines(b) : parseLocal(b)));
 }

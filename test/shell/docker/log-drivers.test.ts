@@ -130,6 +130,13 @@ describe('local', () => {
     const logs = await run('docker logs lo');
     expect([logs.out, logs.err]).toEqual(['one\n', 'two\n']);
     expect((await run(`docker inspect -f '{{.LogPath}}|{{.HostConfig.LogConfig}}' lo`)).out).toBe('|{local map[]}\n');
+    expect((await run('docker run --rm --log-driver local --log-opt max-file=1 busybox true')).err).toBe(
+      'docker: Error response from daemon: failed to initialize logging driver: ' +
+        'compression cannot be enabled when max file count is 1.\n',
+    );
+    expect(
+      (await run('docker run --rm --log-driver local --log-opt max-file=1 --log-opt compress=0 busybox echo ok')).out,
+    ).toBe('ok\n');
   });
 });
 

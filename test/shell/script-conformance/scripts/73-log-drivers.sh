@@ -37,7 +37,7 @@ docker run --name jl --label a=1 --label b=2 -e E1=x --log-opt labels=a,b --log-
 ID=$(docker inspect -f '{{.Id}}' jl)
 sed 's/"time":"[^"]*"/"time":"T"/' /var/lib/docker/containers/$ID/$ID-json.log
 docker logs --details jl
-docker run --name lo --log-driver local busybox-static:latest sh -c 'echo one; echo two >&2'
+docker run --name lo --log-driver local busybox-static:latest sh -c 'echo one; sleep 0.5; echo two >&2'
 ID=$(docker inspect -f '{{.Id}}' lo)
 ls /var/lib/docker/containers/$ID | sed "s/$ID/ID/" | sort
 ls -l /var/lib/docker/containers/$ID/local-logs | awk '{print $1, $5, $9}'
@@ -47,6 +47,8 @@ docker logs lo
 docker inspect -f '{{.LogPath}}|{{.HostConfig.LogConfig}}' lo
 docker run --rm --log-driver local --log-opt max-file=2 --log-opt foo=1 busybox-static:latest true
 docker run --rm --log-driver local --log-opt max-size=1k --log-opt compress=false busybox-static:latest echo ok
+docker run --rm --log-driver local --log-opt max-file=1 busybox-static:latest true
+docker run --rm --log-driver local --log-opt max-size=zz busybox-static:latest true
 docker run --name ge --log-driver gelf busybox-static:latest echo hi
 docker run --rm --log-driver syslog --log-opt max-size=1k busybox-static:latest true
 docker run --rm --log-driver awslogs busybox-static:latest true
