@@ -129,6 +129,20 @@ export const DOCKER_LISTS = {
       PIDs: 'PIDS',
     },
   },
+  networks: {
+    rowType: '*formatter.networkContext',
+    defaultTable: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
+    header: {
+      ID: 'NETWORK ID',
+      Name: 'NAME',
+      Driver: 'DRIVER',
+      Scope: 'SCOPE',
+      IPv6: 'IPV6',
+      Internal: 'INTERNAL',
+      Labels: 'LABELS',
+      CreatedAt: 'CREATED AT',
+    },
+  },
   systemDf: {
     rowType: '*formatter.diskUsageImagesContext',
     defaultTable: 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}',
@@ -195,6 +209,7 @@ export const DOCKER_MAP_FIELDS: readonly string[] = [
   'Tmpfs',
   'LogConfig.Config',
   'PortBindings',
+  'Containers',
 ];
 
 /** Fields of docker's inspect structs that are Go slices: null in the JSON is a nil slice (`[]`). */
@@ -244,8 +259,12 @@ const OMITTED_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> 
   ],
 };
 
-/** types.MountPoint's JSON: Name and Driver are omitempty (a bind or tmpfs mount has neither). */
-const MOUNT_POINT_OMITS = new Set(['Name', 'Driver']);
+/** Fields whose JSON is left out when empty (omitempty), by struct path: types.MountPoint's Name
+ * and Driver (a bind or tmpfs mount has neither), network.IPAMConfig's all four. */
+const OMIT_EMPTY: Record<string, ReadonlySet<string>> = {
+  Mounts: new Set(['Name', 'Driver']),
+  'IPAM.Config': new Set(['Subnet', 'IPRange', 'Gateway', 'AuxiliaryAddresses']),
+};
 
 /** Structs whose JSON omits empty fields, by path: their fields in Go's order with zero values. */
 const STRUCT_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
@@ -259,6 +278,13 @@ const STRUCT_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> =
     ['Mode', ''],
     ['RW', false],
     ['Propagation', ''],
+  ],
+  // network.IPAMConfig: the default bridge's has a Subnet alone.
+  'IPAM.Config': [
+    ['Subnet', ''],
+    ['IPRange', ''],
+    ['Gateway', ''],
+    ['AuxiliaryAddresses', null],
   ],
 };
 
@@ -322,8 +348,9 @@ export function dockerTypedView(
     for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);
     if (isMap) return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
     for (const [k, zero] of OMITTED_FIELDS[path] ?? []) if (!(k in out)) out[k] = walk(zero, `${path}.${k}`, k);
-    if (path === 'Mounts') {
-      const shown = Object.entries(out).filter(([k, x]) => !(MOUNT_POINT_OMITS.has(k) && x === ''));
+    const omits = OMIT_EMPTY[path];
+    if (omits) {
+      const shown = Object.entries(out).filter(([k, x]) => !(omits.has(k) && (x === '' || x === null)));
       return goStruct(name, out, { marshalJson: () => marshalJson(goStruct(name, Object.fromEntries(shown)), false) });
     }
     return goStruct(name, out);

@@ -111,6 +111,25 @@ docker:x:999:ubuntu
 ubuntu:x:1000:
 `;
 
+/** systemd 249's /run/systemd/resolve/resolv.conf (Ubuntu 22.04), on a VM behind a NAT's resolver. */
+const RESOLVED_UPLINK = `# This is /run/systemd/resolve/resolv.conf managed by man:systemd-resolved(8).
+# Do not edit.
+#
+# This file might be symlinked as /etc/resolv.conf. If you're looking at
+# /etc/resolv.conf and seeing this text, you have followed the symlink.
+#
+# This is a dynamic resolv.conf file for connecting local clients directly to
+# all known uplink DNS servers. This file lists all configured search domains.
+#
+# Third party programs should typically not access this file directly, but only
+# through the symlink at /etc/resolv.conf. To manage local programs' use of
+# DNS, set up the symlink to one of the resolv.conf files under /run/systemd/resolve
+# instead.
+
+nameserver 10.0.2.3
+search .
+`;
+
 const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
 [ -z "$PS1" ] && return
 alias ll='ls -alF'
@@ -131,6 +150,8 @@ function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
     ['/proc', 0o555],
     ['/root', 0o700],
     ['/run', 0o755],
+    ['/run/systemd', 0o755],
+    ['/run/systemd/resolve', 0o755],
     ['/srv', 0o755],
     ['/sys', 0o555],
     ['/tmp', 0o1777],
@@ -187,6 +208,8 @@ function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
     ['/usr/lib/os-release', OS_RELEASE, 0o644],
     ['/etc/issue', 'Ubuntu 22.04.3 LTS \\n \\l\n\n', 0o644],
     ['/etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n', 0o644],
+    // systemd-resolved's list of the uplink servers, which dockerd reads instead of the stub above.
+    ['/run/systemd/resolve/resolv.conf', RESOLVED_UPLINK, 0o644],
     [
       '/etc/shells',
       '# /etc/shells: valid login shells\n/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n',

@@ -18,6 +18,18 @@ import {
   type VolumeInfo,
 } from './volumes.js';
 import { loadArchive } from './load.js';
+import { connectNetwork, disconnectNetwork } from './network-connect.js';
+import {
+  createNetwork,
+  findNetwork,
+  inspectNetwork,
+  networkContainers,
+  networksOf,
+  pruneNetworks,
+  removeNetwork,
+  type Network,
+  type NetworkCreate,
+} from './networks.js';
 import type { Container, RunIO } from './types.js';
 import {
   containerInspect,
@@ -159,6 +171,45 @@ export class DockerEngine extends Daemon {
   /** docker volume prune: the unused volumes `keep` (the filters) picks. */
   volumePrune(keep?: (name: string) => boolean): { deleted: string[]; reclaimed: number } {
     return pruneVolumes(this, keep);
+  }
+
+  /** The networks, sorted by name. */
+  networks(): Network[] {
+    return [...networksOf(this).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  findNetwork(ref: string): Network | undefined {
+    return findNetwork(this, ref);
+  }
+
+  networkInspect(n: Network): Record<string, unknown> {
+    return inspectNetwork(this, n);
+  }
+
+  /** The running containers with an endpoint on the network. */
+  networkContainers(n: Network): Container[] {
+    return networkContainers(this, n);
+  }
+
+  networkCreate(o: NetworkCreate): Network {
+    return createNetwork(this, o);
+  }
+
+  networkRemove(ref: string): void {
+    removeNetwork(this, ref);
+  }
+
+  /** docker network prune: the names of the networks removed. */
+  networkPrune(keep?: (n: Network) => boolean): string[] {
+    return pruneNetworks(this, keep);
+  }
+
+  networkConnect(net: string, container: string, o: { aliases?: string[]; ip?: string } = {}): void {
+    connectNetwork(this, net, container, o);
+  }
+
+  networkDisconnect(net: string, container: string, force = false): void {
+    disconnectNetwork(this, net, container, force);
   }
 
   /** docker container prune: the ids removed and the bytes their layers took. */

@@ -3,7 +3,7 @@
 // tutorial never sets keep Go's zero values.
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
-import { portBindings, settingsOf } from './run-settings.js';
+import { attachmentsOf, portBindings, settingsOf } from './run-settings.js';
 import type { Container, MountSpec } from './types.js';
 
 /** containers/<id>/<id>-json.log, which only the json-file driver writes (LogPath is '' with any other). */
@@ -44,24 +44,28 @@ export function configV2Json(d: Daemon, c: Container): string {
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,
-      Networks: {
-        bridge: {
-          IPAMConfig: null,
-          Links: null,
-          Aliases: null,
-          NetworkID: '',
-          EndpointID: '',
-          Gateway: running ? '172.17.0.1' : '',
-          IPAddress: '',
-          IPPrefixLen: 0,
-          IPv6Gateway: '',
-          GlobalIPv6Address: '',
-          GlobalIPv6PrefixLen: 0,
-          MacAddress: '',
-          DriverOpts: null,
-          IPAMOperational: false,
-        },
-      },
+      // What create and connect asked of each network (read back when the daemon restarts).
+      Networks: Object.fromEntries(
+        Object.entries(attachmentsOf(c)).map(([name, a]) => [
+          name,
+          {
+            IPAMConfig: a.ipv4 ? { IPv4Address: a.ipv4 } : a.connected ? {} : null,
+            Links: null,
+            Aliases: a.aliases.length ? a.aliases : null,
+            NetworkID: '',
+            EndpointID: '',
+            Gateway: running && name === 'bridge' ? '172.17.0.1' : '',
+            IPAddress: '',
+            IPPrefixLen: 0,
+            IPv6Gateway: '',
+            GlobalIPv6Address: '',
+            GlobalIPv6PrefixLen: 0,
+            MacAddress: '',
+            DriverOpts: a.connected ? {} : null,
+            IPAMOperational: false,
+          },
+        ]),
+      ),
       Service: null,
       Ports: null,
       SandboxKey: '',
@@ -147,10 +151,10 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     CapAdd: null,
     CapDrop: null,
     CgroupnsMode: 'host',
-    Dns: [],
-    DnsOptions: [],
-    DnsSearch: [],
-    ExtraHosts: null,
+    Dns: c.dns?.dns ?? [],
+    DnsOptions: c.dns?.options ?? [],
+    DnsSearch: c.dns?.search ?? [],
+    ExtraHosts: c.dns?.extraHosts.length ? c.dns.extraHosts : null,
     GroupAdd: null,
     IpcMode: 'private',
     Cgroup: '',

@@ -30,8 +30,24 @@ import {
   shellArgs,
   shellLine,
 } from './process.js';
-import { checkSettings, DEFAULT_SETTINGS, newEndpoint, networkName, settingsOf } from './run-settings.js';
-import { DaemonError, FIRST_FREE_PID, type Container, type MountSpec, type RunIO, type RunSettings } from './types.js';
+import { isIPv4 } from './networks.js';
+import {
+  attachmentsOf,
+  checkSettings,
+  DEFAULT_SETTINGS,
+  newEndpoint,
+  networkName,
+  settingsOf,
+} from './run-settings.js';
+import {
+  DaemonError,
+  FIRST_FREE_PID,
+  type Container,
+  type DnsSettings,
+  type MountSpec,
+  type RunIO,
+  type RunSettings,
+} from './types.js';
 import type { ExecUser } from './user.js';
 import {
   type LogConfig,
@@ -89,7 +105,35 @@ export interface CreateOptions {
   tmpfs?: Record<string, string> | null;
   /** --read-only: the rootfs is mounted read-only in the container. */
   readOnly?: boolean;
+  /** --network-alias (kept on a user-defined network only, as the CLI does) and --ip. */
+  networkAliases?: string[];
+  ip?: string;
+  /** --dns, --dns-search, --dns-option, --add-host. */
+  dns?: DnsSettings;
+  /** --mac-address (only checked against the network mode). */
+  macAddress?: string;
 }
+
+/** validateNetContainerMode's conflicts, in its order. */
+function checkNetworkMode(o: CreateOptions): void {
+  const mode = o.networkMode ?? 'default';
+  if (mode === 'container' || mode === 'container:')
+    throw new DaemonError('Invalid network mode: invalid container format container:<name|id>', 400);
+  const shared = mode.startsWith('container:');
+  const conflict = (what: string): DaemonError => new DaemonError(`conflicting options: ${what}`, 400);
+  if (shared && o.hostname) throw conflict('hostname and the network mode');
+  if (shared && o.dns?.dns.length) throw conflict('dns and the network mode');
+  if (shared && o.dns?.extraHosts.length) throw conflict('custom host-to-IP mapping and the network mode');
+  if ((shared || mode === 'host') && o.macAddress) throw conflict('mac-address and the network mode');
+  if (shared && (o.publish?.length || o.publishAll))
+    throw conflict('port publishing and the container type network mode');
+  if (shared && o.expose?.length) throw conflict('port exposing and the container type network mode');
+  if (o.ip !== undefined && o.ip !== '' && !isIPv4(o.ip)) throw new DaemonError(`invalid IPv4 address: ${o.ip}`, 400);
+}
+
+/** Whether the CLI sends a network's endpoint config (aliases): a user-defined network only. */
+const userDefined = (mode: string): boolean =>
+  !['default', 'bridge', 'host', 'none'].includes(mode) && !mode.startsWith('container:');
 
 /** The host's CPUs, as the simulated host's docker info counts them. */
 const HOST_CPUS = 2;
@@ -154,6 +198,7 @@ export class Daemon extends DaemonCore {
     verifyMounts(this, request);
     const image = this.getImage(o.image);
     const settings = settingsFrom(o, this.logDefaults);
+    checkNetworkMode(o);
     if (o.name !== undefined) {
       if (!VALID_NAME.test(o.name))
         throw new DaemonError(`Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -232,7 +277,19 @@ export class Daemon extends DaemonCore {
       },
       hasBeenStarted: false,
       ...(settings !== DEFAULT_SETTINGS ? { settings } : {}),
+      ...(o.dns ? { dns: o.dns } : {}),
     };
+    // The CLI sends an endpoint config under the mode's own name: aliases for a user network only,
+    // --ip for any but "default" (no network has that name, so the start never reads it).
+    const mode = settings.networkMode;
+    const ip = mode !== 'default' ? o.ip : undefined;
+    if ((o.networkAliases?.length && userDefined(mode)) || ip)
+      c.nets = {
+        [networkName(settings)]: {
+          aliases: userDefined(mode) ? [...(o.networkAliases ?? [])] : [],
+          ...(ip ? { ipv4: ip } : {}),
+        },
+      };
     this.populateVolumes(c);
     const dir = this.containerDir(c);
     this.fs.mkdir(dir, 0o710);
@@ -300,15 +357,36 @@ export class Daemon extends DaemonCore {
   start(ref: string, byPolicy = false): Container {
     const c = this.getContainer(ref);
     if (c.state.status === 'running' || (c.state.status === 'restarting' && !byPolicy)) return c;
-    const net = networkName(settingsOf(c));
-    if (!['bridge', 'host', 'none'].includes(net)) throw new DaemonError(`network ${net} not found`, 404);
-    // StartLogger: a log option its driver cannot read fails the start; the container stays as it was.
+    const running = [...this.containers.values()].filter((x) => x.state.status === 'running');
+    const startedAt = this.now().text;
+    let shared: Container | undefined;
+    try {
+      shared = this.sharedNetworkOf(c);
+    } catch (e) {
+      if (c.autoRemove) this.rm(c.id, true, true);
+      throw e;
+    }
+    // A start that fails leaves the container as it was (no endpoint, its old StartedAt).
+    const before = c.state;
+    const failed = (e: unknown): never => {
+      c.state = before;
+      c.endpoint = undefined;
+      if (c.autoRemove) this.rm(c.id, true, true);
+      throw e;
+    };
+    c.state = { ...c.state, startedAt };
+    try {
+      c.endpoint = newEndpoint(this, c, running, (proto) => this.nextHostPort(proto));
+    } catch (e) {
+      failed(e);
+    }
+    // StartLogger (after the network, as containerStart runs them): a log option its driver cannot
+    // read fails the start; the container stays as it was.
     let log: ReturnType<typeof logFileSpec>;
     try {
       log = logFileSpec(this.containerDir(c), c, logConfigOf(c));
     } catch (e) {
-      if (c.autoRemove) this.rm(c.id, true, true);
-      throw e;
+      failed(e);
     }
     const merged = this.driver.mount(c.rw.mountId);
     try {
@@ -316,19 +394,18 @@ export class Daemon extends DaemonCore {
     } catch (e) {
       // A mount runc could not make: the container never ran (with --rm it is removed).
       this.unmountAll(c);
-      if (c.autoRemove) this.rm(c.id, true, true);
-      throw e;
+      failed(e);
     }
     const dir = this.containerDir(c);
-    const running = [...this.containers.values()].filter((x) => x.state.status === 'running');
-    const startedAt = this.now().text;
-    c.state = { ...c.state, startedAt };
-    c.endpoint = newEndpoint(c, running, (proto) => this.nextHostPort(proto));
-    this.fs.write(`${dir}/hostname`, `${hostnameOf(c)}\n`, 0o644);
-    this.fs.write(`${dir}/hosts`, this.hostsFile(c), 0o644);
-    const resolv = this.resolvConf();
-    this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
-    this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
+    if (!shared) {
+      this.fs.write(`${dir}/hostname`, `${hostnameOf(c)}\n`, 0o644);
+      this.fs.write(`${dir}/hosts`, this.hostsFile(c), 0o644);
+      const resolv = this.resolvConf(c);
+      this.fs.write(`${dir}/resolv.conf`, resolv, 0o644);
+      this.fs.write(`${dir}/resolv.conf.hash`, `sha256:${sha256Hex(resolv)}`, 0o644);
+    }
+    // container:NAME: the other container's files (its name, hosts and resolver) are this one's.
+    const filesDir = shared ? this.containerDir(shared) : dir;
     if (log?.driver === 'local' && !this.fs.exists(`${dir}/local-logs`)) this.fs.mkdir(`${dir}/local-logs`, 0o700);
     if (log && !this.fs.exists(log.path)) this.fs.write(log.path, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
@@ -339,7 +416,7 @@ export class Daemon extends DaemonCore {
     for (const f of ['resolv.conf', 'hostname', 'hosts']) {
       if (!this.fs.exists(`${merged}/etc`)) continue;
       if (!inside.exists(`/etc/${f}`)) inside.writeFile(`/etc/${f}`, '', { create: true }, 0o755);
-      bindMount(this.kernel, `${dir}/${f}`, `${merged}/etc/${f}`, { id: c.id, merged }, !!c.readonlyRootfs);
+      bindMount(this.kernel, `${filesDir}/${f}`, `${merged}/etc/${f}`, { id: c.id, merged }, !!c.readonlyRootfs);
     }
     maskContainerPaths(this.kernel, merged);
     const pid = this.random.fill(new Uint8Array(2));
@@ -373,9 +450,22 @@ export class Daemon extends DaemonCore {
     return next;
   }
 
-  /** /etc/hosts for the container: the host's own on the host network, else localhost's lines and,
-   * on the bridge, the container's address. */
-  private hostsFile(c: Container): string {
+  /** container:NAME's other container, which must run (its id then stands in the network mode,
+   * and its host name is this one's, as initializeNetworking sets them). */
+  private sharedNetworkOf(c: Container): Container | undefined {
+    const mode = settingsOf(c).networkMode;
+    if (!mode.startsWith('container:')) return undefined;
+    const other = this.getContainer(mode.slice('container:'.length));
+    if (other.state.status !== 'running')
+      throw new DaemonError(`cannot join network of a non running container: ${other.id}`, 409);
+    c.settings = { ...settingsOf(c), networkMode: `container:${other.id}` };
+    c.config = { ...c.config, Hostname: hostnameOf(other) };
+    return other;
+  }
+
+  /** /etc/hosts for the container: the host's own on the host network, else localhost's lines, the
+   * --add-host entries and the container's address on each of its networks. */
+  hostsFile(c: Container): string {
     if (settingsOf(c).networkMode === 'host') {
       try {
         return this.fs.readText('/etc/hosts');
@@ -383,7 +473,9 @@ export class Daemon extends DaemonCore {
         return '';
       }
     }
-    const ip = c.endpoint?.ip;
+    const ips = Object.values(c.endpoint?.nets ?? {})
+      .map((e) => e.ip)
+      .filter((ip) => ip !== '');
     return [
       '127.0.0.1\tlocalhost',
       '::1\tlocalhost ip6-localhost ip6-loopback',
@@ -391,26 +483,67 @@ export class Daemon extends DaemonCore {
       'ff00::0\tip6-mcastprefix',
       'ff02::1\tip6-allnodes',
       'ff02::2\tip6-allrouters',
-      ...(ip ? [`${ip}\t${hostnameOf(c)}`] : []),
+      ...(c.dns?.extraHosts ?? []).map((h) => {
+        const at = h.indexOf(':');
+        // host-gateway: the daemon's host-gateway-ip, by default the default bridge's gateway.
+        const ip = h.slice(at + 1);
+        return `${ip === 'host-gateway' ? '172.17.0.1' : ip}\t${h.slice(0, at)}`;
+      }),
+      ...ips.map((ip) => `${ip}\t${hostnameOf(c)}`),
       '',
     ].join('\n');
   }
 
-  /** The host's resolv.conf without localhost resolvers (they do not work in a container). */
-  private resolvConf(): string {
-    let host = '';
-    try {
-      host = this.fs.readText('/etc/resolv.conf');
-    } catch {
-      // no resolv.conf on the host: Docker falls back to public resolvers
+  /** resolvconf.Path(): /etc/resolv.conf, or systemd-resolved's uplink list when the only name
+   * server there is its stub 127.0.0.53; '' when the file is missing (then the public resolvers). */
+  private hostResolvConf(): string {
+    const read = (f: string): string => {
+      try {
+        return this.fs.readText(f);
+      } catch {
+        return '';
+      }
+    };
+    const etc = read('/etc/resolv.conf');
+    const servers = [...etc.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1]);
+    return servers.length === 1 && servers[0] === '127.0.0.53' ? read('/run/systemd/resolve/resolv.conf') : etc;
+  }
+
+  /** The container's resolv.conf (libnetwork's setupDNS): the host's without localhost resolvers,
+   * or built from --dns, --dns-search and --dns-option; on a user-defined network the embedded DNS
+   * server 127.0.0.11 takes the name servers' place and ndots:0 joins the options unless one is set. */
+  private resolvConf(c: Container): string {
+    const host = this.hostResolvConf();
+    const field = (text: string, key: string): string[] =>
+      text
+        .split('\n')
+        .filter((l) => new RegExp(`^\\s*${key}\\s`).test(l))
+        .flatMap((l) => l.trim().split(/\s+/).slice(1));
+    const dns = c.dns ?? { dns: [], search: [], options: [], extraHosts: [] };
+    let text: string;
+    if (dns.dns.length || dns.search.length || dns.options.length)
+      text = buildResolvConf(
+        dns.dns.length ? dns.dns : field(host, 'nameserver'),
+        dns.search.length ? dns.search : field(host, 'search'),
+        dns.options.length ? dns.options : field(host, 'options'),
+      );
+    else {
+      const kept = host.split('\n').filter((l) => !/^\s*nameserver\s+(127\.|::1)/.test(l));
+      text = !kept.some((l) => /^\s*nameserver\s/.test(l))
+        ? `${kept
+            .filter((l) => l !== '')
+            .map((l) => `${l}\n`)
+            .join('')}\nnameserver 8.8.8.8\nnameserver 8.8.4.4`
+        : kept.join('\n');
     }
-    const kept = host.split('\n').filter((l) => !/^\s*nameserver\s+(127\.|::1)/.test(l));
-    if (!kept.some((l) => /^\s*nameserver\s/.test(l)))
-      return `${kept
-        .filter((l) => l !== '')
-        .map((l) => `${l}\n`)
-        .join('')}\nnameserver 8.8.8.8\nnameserver 8.8.4.4`;
-    return kept.join('\n');
+    const onUserNetwork = Object.keys(attachmentsOf(c)).some((n) => !['bridge', 'host', 'none'].includes(n));
+    if (!onUserNetwork) return text;
+    const options = field(text, 'options');
+    return buildResolvConf(
+      ['127.0.0.11'],
+      field(text, 'search'),
+      options.some((o) => o.startsWith('ndots:')) ? options : [...options, 'ndots:0'],
+    );
   }
 
   /** runc's mounts, the rootfs remounted read-only for --read-only (in the container's namespace
@@ -828,6 +961,15 @@ function mergeEnv(user: readonly string[], image: readonly string[] | null): str
   const key = (e: string): string => e.split('=')[0] ?? e;
   const given = new Set(user.map(key));
   return [...user, ...(image ?? []).filter((e) => !given.has(key(e)))];
+}
+
+/** resolvconf.Build: search, nameserver and options lines ("search ." is left out). */
+function buildResolvConf(servers: readonly string[], search: readonly string[], options: readonly string[]): string {
+  let out = '';
+  if (search.length && search.join(' ').trim() !== '.') out += `search ${search.join(' ')}\n`;
+  for (const s of servers) out += `nameserver ${s}\n`;
+  if (options.length && options.join(' ').trim() !== '') out += `options ${options.join(' ')}\n`;
+  return out;
 }
 
 /** The container's host name: -h's, else its id's first 12 characters. */

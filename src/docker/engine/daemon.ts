@@ -18,6 +18,7 @@ import { Overlay } from './overlay-driver.js';
 import { Overlay2 } from './overlay2-driver.js';
 import { restoreState } from './restore.js';
 import { initVolumeStore } from './volumes.js';
+import { networksOf } from './networks.js';
 import {
   DaemonError,
   type Container,
@@ -102,6 +103,7 @@ export class DaemonCore {
     ];
     for (const [d, mode] of dirs) if (!this.fs.exists(`${r}/${d}`)) this.fs.mkdir(`${r}/${d}`, mode);
     initVolumeStore(this);
+    networksOf(this);
     this.driver.init();
     this.imageStore.init();
     this.layers.init();

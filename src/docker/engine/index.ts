@@ -5,8 +5,9 @@ import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
 export { portOf, restartingError, type CreateOptions } from './containers.js';
-export { portMappings, settingsOf } from './run-settings.js';
+export { attachmentsOf, portMappings, settingsOf } from './run-settings.js';
 export { LOG_DRIVERS, LoggerInitError, type LogRecord, validateLogOpts } from './log-drivers.js';
+export { createdAtText, type Network, type NetworkCreate, parseCidr } from './networks.js';
 export type { Change } from './changes.js';
 export type { MountSpec } from './mount-specs.js';
 export type { StoredImage } from './imagestore.js';

@@ -22,6 +22,12 @@ interface ConfigV2 {
   State: { Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
   HasBeenStartedBefore: boolean;
   RestartCount?: number;
+  NetworkSettings?: {
+    Networks?: Record<
+      string,
+      { IPAMConfig: { IPv4Address?: string } | null; Aliases: string[] | null; DriverOpts: object | null }
+    >;
+  };
   HasBeenManuallyStopped?: boolean;
   MountPoints: Record<
     string,
@@ -52,6 +58,10 @@ interface HostConfigFile {
   Tmpfs?: Record<string, string>;
   ReadonlyRootfs?: boolean;
   Mounts?: MountSpec[];
+  Dns?: string[];
+  DnsSearch?: string[];
+  DnsOptions?: string[];
+  ExtraHosts?: string[] | null;
 }
 
 /** The run settings hostconfig.json keeps (none when they are all the defaults). */
@@ -67,6 +77,31 @@ function settingsFromFile(h: HostConfigFile): { settings?: RunSettings } {
     ...(Object.keys(h.LogConfig?.Config ?? {}).length ? { logOpts: h.LogConfig?.Config } : {}),
   };
   return JSON.stringify(s) === JSON.stringify(DEFAULT_SETTINGS) ? {} : { settings: s };
+}
+
+/** The networks and DNS settings a container was given, back from its files. */
+function netsFromFile(v: ConfigV2, h: HostConfigFile): Pick<Container, 'nets' | 'dns'> {
+  const out: Pick<Container, 'nets' | 'dns'> = {};
+  const nets = v.NetworkSettings?.Networks ?? {};
+  if (Object.keys(nets).length)
+    out.nets = Object.fromEntries(
+      Object.entries(nets).map(([name, e]) => [
+        name,
+        {
+          aliases: e.Aliases ?? [],
+          ...(e.IPAMConfig?.IPv4Address ? { ipv4: e.IPAMConfig.IPv4Address } : {}),
+          ...(e.DriverOpts ? { connected: true } : {}),
+        },
+      ]),
+    );
+  const dns = {
+    dns: h.Dns ?? [],
+    search: h.DnsSearch ?? [],
+    options: h.DnsOptions ?? [],
+    extraHosts: h.ExtraHosts ?? [],
+  };
+  if (Object.values(dns).some((x) => x.length)) out.dns = dns;
+  return out;
 }
 
 /** -p's specs back from PortBindings. */
@@ -211,6 +246,7 @@ export function restoreState(d: DaemonCore): void {
       ...(v.RestartCount ? { restartCount: v.RestartCount } : {}),
       ...(v.HasBeenManuallyStopped ? { manuallyStopped: true } : {}),
       ...settingsFromFile(hostConfig),
+      ...netsFromFile(v, hostConfig),
     };
     d.containers.set(id, c);
   }

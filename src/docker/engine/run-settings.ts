@@ -4,7 +4,9 @@
 // default bridge's lowest free 172.17.0.N, the host ports -P takes from the kernel's ephemeral
 // range), which a normal 20.10 host's inspect, port and ps show.
 import { sha256Hex } from '../digest.js';
-import { DaemonError, type Container, type Endpoint, type RunSettings } from './types.js';
+import type { DaemonCore } from './daemon.js';
+import { allocateAddress, findNetwork, prefixOf } from './networks.js';
+import { DaemonError, type Container, type Endpoint, type NetAttachment, type RunSettings } from './types.js';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   memory: 0,
@@ -41,11 +43,6 @@ export function networkName(s: RunSettings): string {
   return s.networkMode === 'default' ? 'bridge' : s.networkMode;
 }
 
-/** A network's ID, made from the daemon's ID (a host keeps its networks' IDs across restarts). */
-export function networkId(daemonId: string, name: string): string {
-  return sha256Hex(`network ${daemonId} ${name}`);
-}
-
 /** A published port: the container's "80/tcp" on the host's address and port. */
 export interface PortMapping {
   port: string;
@@ -70,7 +67,9 @@ export function portBindings(publish: readonly string[]): Record<string, { HostI
 /** What a running container publishes: each binding on IPv4 and IPv6 where no address was given
  * (a normal host binds both), a port without a host port on the one the start allocated. */
 export function portMappings(c: Container): PortMapping[] {
-  if (c.state.status !== 'running' || !c.endpoint || networkName(settingsOf(c)) !== 'bridge') return [];
+  const mode = settingsOf(c).networkMode;
+  if (c.state.status !== 'running' || !c.endpoint || mode.startsWith('container:') || ['host', 'none'].includes(mode))
+    return [];
   const out: PortMapping[] = [];
   for (const [port, binds] of Object.entries(portBindings(c.publish))) {
     for (const b of binds) {
@@ -89,27 +88,39 @@ export function portMappings(c: Container): PortMapping[] {
   return out;
 }
 
+/** The networks a container is attached to, in order: `network connect`'s after its mode's; none for
+ * container:NAME, whose network stack is the other container's. */
+export function attachmentsOf(c: Container): Record<string, NetAttachment> {
+  if (c.nets) return c.nets;
+  const mode = settingsOf(c).networkMode;
+  if (mode.startsWith('container:')) return {};
+  return { [networkName(settingsOf(c))]: { aliases: [] } };
+}
+
 /**
- * The endpoint a start gives: on the bridge the lowest 172.17.0.N the running containers leave
- * free, and for each -P port (and -p without a host port) the port allocator's next one free.
+ * The endpoint a start gives: on each network the lowest address the running containers leave
+ * free (or the --ip asked), and for each -P port (and -p without a host port) the port allocator's
+ * next one free. Throws as the start does for a network that is gone or an address refused.
  */
 export function newEndpoint(
+  d: DaemonCore,
   c: Container,
   running: readonly Container[],
   nextPort: (proto: string) => number,
 ): Endpoint {
   const s = settingsOf(c);
+  const nets: Record<string, { ip: string; endpointId: string }> = {};
+  const seedOf = `${c.id} ${c.state.startedAt}`;
+  for (const [name, a] of Object.entries(attachmentsOf(c))) {
+    const n = findNetwork(d, name);
+    if (!n) throw new DaemonError(`network ${name} not found`, 404);
+    const ip = allocateAddress(d, n, c, a.ipv4);
+    nets[name] = { ip, endpointId: sha256Hex(`endpoint ${seedOf} ${name} ${ip}`) };
+  }
   const onBridge = networkName(s) === 'bridge';
   const others = running.filter((x) => x.id !== c.id && x.endpoint);
-  let ip = '';
-  if (onBridge) {
-    const taken = new Set(others.map((x) => x.endpoint?.ip));
-    let n = 2;
-    while (taken.has(`172.17.0.${n}`)) n++;
-    ip = `172.17.0.${n}`;
-  }
   const allocated: Record<string, number> = {};
-  if (onBridge) {
+  if (!s.networkMode.startsWith('container:') && !['host', 'none'].includes(s.networkMode)) {
     const used = new Set(
       others.flatMap((x) => Object.entries(x.endpoint?.allocated ?? {}).map(([p, n]) => `${n}/${p.split('/')[1]}`)),
     );
@@ -128,10 +139,12 @@ export function newEndpoint(
       used.add(`${next}/${proto}`);
     }
   }
+  const ip = onBridge ? (nets.bridge?.ip ?? '') : '';
   const seed = `${c.id} ${c.state.startedAt} ${ip}`;
   return {
     ip,
-    endpointId: s.networkMode === 'host' || s.networkMode === 'none' || onBridge ? sha256Hex(`endpoint ${seed}`) : '',
+    nets,
+    endpointId: nets[networkName(s)]?.endpointId ?? '',
     sandboxId: sha256Hex(`sandbox ${seed}`),
     allocated,
   };
@@ -153,57 +166,67 @@ export function macOf(ip: string): string {
     .join(':')}`;
 }
 
-/** NetworkSettings as inspect prints it. */
-export function networkSettings(c: Container, daemonId: string, sandboxDir: string): Record<string, unknown> {
-  const s = settingsOf(c);
-  const name = networkName(s);
+/** NetworkSettings.Networks' entry for one network: the endpoint while the container runs; what
+ * create or connect asked (IPAMConfig, aliases) while it does not. */
+function endpointSettings(d: DaemonCore, c: Container, name: string, a: NetAttachment): Record<string, unknown> {
+  const e = c.state.status === 'running' ? c.endpoint?.nets?.[name] : undefined;
+  const n = findNetwork(d, name);
+  const user = !!n && !n.builtin;
+  const ipam = a.ipv4 ? { IPv4Address: a.ipv4 } : a.connected ? {} : null;
+  const started = c.hasBeenStarted || !!e;
+  // The container's short id joins the aliases on a user network once it has started.
+  const aliases =
+    user && (started || a.connected) ? [...a.aliases, c.id.slice(0, 12)] : a.aliases.length ? a.aliases : null;
+  const running = !!e;
+  return {
+    IPAMConfig: ipam,
+    Links: null,
+    Aliases: aliases,
+    NetworkID: started ? (n?.id ?? '') : '',
+    EndpointID: e?.endpointId ?? '',
+    Gateway: running && e?.ip ? (n?.gateway ?? '') : '',
+    IPAddress: e?.ip ?? '',
+    IPPrefixLen: running && e?.ip && n ? prefixOf(n) : 0,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    MacAddress: e?.ip ? macOf(e.ip) : '',
+    DriverOpts: a.connected ? {} : null,
+  };
+}
+
+/** NetworkSettings as inspect prints it: the top-level address fields are the default bridge's. */
+export function networkSettings(d: DaemonCore, c: Container, sandboxDir: string): Record<string, unknown> {
   const e = c.state.status === 'running' ? c.endpoint : undefined;
-  const bridge = name === 'bridge' && !!e;
-  const ip = bridge ? (e?.ip ?? '') : '';
-  const gateway = bridge ? '172.17.0.1' : '';
-  const prefix = bridge ? 16 : 0;
-  const mac = macOf(ip);
+  const onBridge = e?.nets?.bridge;
+  const ip = onBridge?.ip ?? '';
   const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
-  if (e && name === 'bridge') {
+  const mode = settingsOf(c).networkMode;
+  if (e && !mode.startsWith('container:') && !['host', 'none'].includes(mode)) {
     for (const p of Object.keys(c.config.ExposedPorts ?? {})) ports[p] = null;
     for (const m of portMappings(c))
       ports[m.port] = [...(ports[m.port] ?? []), { HostIp: m.hostIp, HostPort: m.hostPort }];
   }
-  const known = ['bridge', 'host', 'none'].includes(name);
+  const nets = Object.entries(attachmentsOf(c)).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const shared = mode.startsWith('container:');
   return {
     Bridge: '',
-    SandboxID: e ? e.sandboxId : '',
+    SandboxID: e && !shared ? e.sandboxId : '',
     HairpinMode: false,
     LinkLocalIPv6Address: '',
     LinkLocalIPv6PrefixLen: 0,
     Ports: ports,
-    SandboxKey: e ? `${sandboxDir}/${e.sandboxId.slice(0, 12)}` : '',
+    SandboxKey: e && !shared ? `${sandboxDir}/${e.sandboxId.slice(0, 12)}` : '',
     SecondaryIPAddresses: null,
     SecondaryIPv6Addresses: null,
-    EndpointID: bridge ? (e?.endpointId ?? '') : '',
-    Gateway: gateway,
+    EndpointID: onBridge?.endpointId ?? '',
+    Gateway: ip ? '172.17.0.1' : '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
     IPAddress: ip,
-    IPPrefixLen: prefix,
+    IPPrefixLen: ip ? 16 : 0,
     IPv6Gateway: '',
-    MacAddress: mac,
-    Networks: {
-      [name]: {
-        IPAMConfig: null,
-        Links: null,
-        Aliases: null,
-        NetworkID: known ? networkId(daemonId, name) : '',
-        EndpointID: e ? e.endpointId : '',
-        Gateway: gateway,
-        IPAddress: ip,
-        IPPrefixLen: prefix,
-        IPv6Gateway: '',
-        GlobalIPv6Address: '',
-        GlobalIPv6PrefixLen: 0,
-        MacAddress: mac,
-        DriverOpts: null,
-      },
-    },
+    MacAddress: macOf(ip),
+    Networks: Object.fromEntries(nets.map(([name, a]) => [name, endpointSettings(d, c, name, a)])),
   };
 }

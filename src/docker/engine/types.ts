@@ -171,6 +171,28 @@ export interface Container {
   restartManager?: RestartManager;
   /** A restarted process that slept past the host clock's now: it exits then, with this code. */
   pendingExit?: { atMs: number; code: number };
+  /** The networks it is attached to, in the order given (the network mode's first, then `network
+   * connect`'s); absent: the network mode's alone, as asked by docker run. */
+  nets?: Record<string, NetAttachment>;
+  /** --dns, --dns-search, --dns-option, --add-host (HostConfig's Dns, DnsSearch, DnsOptions, ExtraHosts). */
+  dns?: DnsSettings;
+}
+
+/** What create or `network connect` asked of a network: its EndpointSettings before the start. */
+export interface NetAttachment {
+  /** --network-alias / --alias values (without the container's short id, added at the start). */
+  aliases: string[];
+  /** --ip. */
+  ipv4?: string;
+  /** Attached by `network connect` (IPAMConfig {} and DriverOpts {} rather than null). */
+  connected?: boolean;
+}
+
+export interface DnsSettings {
+  dns: string[];
+  search: string[];
+  options: string[];
+  extraHosts: string[];
 }
 
 /** HostConfig's fields that docker run's flags set beyond the container's files. */
@@ -191,6 +213,8 @@ export interface RunSettings {
 export interface Endpoint {
   /** 172.17.0.N on the bridge; '' on host and none. */
   ip: string;
+  /** Each network's address and endpoint (by network name). */
+  nets?: Record<string, { ip: string; endpointId: string }>;
   endpointId: string;
   sandboxId: string;
   /** The host port each -P port got ("80/tcp" → 49153). */
@@ -230,7 +254,8 @@ export type DaemonEvent =
         | 'restart';
       id: string;
     }
-  | { kind: 'volume'; action: 'create' | 'destroy'; name: string };
+  | { kind: 'volume'; action: 'create' | 'destroy'; name: string }
+  | { kind: 'network'; action: 'create' | 'destroy' | 'connect' | 'disconnect'; name: string };
 
 export type DaemonListener = (e: DaemonEvent) => void;
 

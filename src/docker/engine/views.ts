@@ -113,7 +113,7 @@ export function containerInspect(d: Daemon, c: Container, withSize = false): Rec
       Propagation: m.Type === 'bind' ? (m.Propagation ?? 'rprivate') : '',
     })),
     Config: orderedContainerConfig(c.config),
-    NetworkSettings: networkSettings(c, d.daemonId, '/var/run/docker/netns'),
+    NetworkSettings: networkSettings(d, c, '/var/run/docker/netns'),
   };
 }
 

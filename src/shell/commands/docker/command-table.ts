@@ -5,6 +5,15 @@ import { buildCommand } from './build.js';
 import { cpCommand } from './copy.js';
 import { exportCommand, importCommand } from './export-import.js';
 import { statsCommand, topCommand } from './top-stats.js';
+import {
+  networkConnectCommand,
+  networkCreateCommand,
+  networkDisconnectCommand,
+  networkInspectCommand,
+  networkLsCommand,
+  networkPruneCommand,
+  networkRmCommand,
+} from './networks.js';
 import { containerPruneCommand, imagePruneCommand, systemPruneCommand } from './prune.js';
 import {
   killCommand,
@@ -290,13 +299,17 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     name: 'network',
     summary: 'Manage networks',
     subcommands: [
-      { name: 'connect', summary: 'Connect a container to a network' },
-      { name: 'create', summary: 'Create a network' },
-      { name: 'disconnect', summary: 'Disconnect a container from a network' },
-      { name: 'inspect', summary: 'Display detailed information on one or more networks' },
-      { name: 'ls', summary: 'List networks', aliases: ['list'] },
-      { name: 'prune', summary: 'Remove all unused networks' },
-      { name: 'rm', summary: 'Remove one or more networks', aliases: ['remove'] },
+      { name: 'connect', summary: 'Connect a container to a network', run: networkConnectCommand },
+      { name: 'create', summary: 'Create a network', run: networkCreateCommand },
+      { name: 'disconnect', summary: 'Disconnect a container from a network', run: networkDisconnectCommand },
+      {
+        name: 'inspect',
+        summary: 'Display detailed information on one or more networks',
+        run: networkInspectCommand,
+      },
+      { name: 'ls', summary: 'List networks', aliases: ['list'], run: networkLsCommand },
+      { name: 'prune', summary: 'Remove all unused networks', run: networkPruneCommand },
+      { name: 'rm', summary: 'Remove one or more networks', aliases: ['remove'], run: networkRmCommand },
     ],
   },
   {

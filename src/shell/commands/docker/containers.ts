@@ -1,8 +1,8 @@
 // docker run, create, start, stop, exec, ps, rm, commit, diff.
 import type { Container, CreateOptions, DockerEngine, MountSpec } from '../../../docker/engine/index.js';
 import {
+  attachmentsOf,
   DaemonError,
-  LoggerInitError,
   type LogRecord,
   NotSimulatedError,
   portMappings,
@@ -239,9 +239,9 @@ export const runCommand: SubCommand = {
         ctx.stderr(`docker run: ${e.message}\n`);
         return 125;
       }
-      if (e instanceof DaemonError && (e.status === 404 || e instanceof LoggerInitError)) {
-        // The start failed (its network is missing, its logger cannot be made): the CLI says so,
-        // then that its wait ended.
+      if (e instanceof DaemonError) {
+        // The start failed (its network is missing, an address refused, container:NAME not
+        // running, its logger cannot be made): the CLI says so, then that its wait ended.
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
         const waiting = o.autoRemove
           ? ''
@@ -487,7 +487,7 @@ export const psCommand: SubCommand = {
             .map(([k, v]) => `${k}=${v}`)
             .join(','),
           Mounts: c.mounts.map((m) => ellipsis(m.Name ?? m.Source, 15)).join(','),
-          Networks: 'bridge',
+          Networks: Object.keys(attachmentsOf(c)).sort().join(','),
           LocalVolumes: String(c.mounts.filter((m) => m.Type === 'volume').length),
         },
         // ContainerContext.Label: one label's value, '' when the container has none of that name.

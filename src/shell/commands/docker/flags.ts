@@ -18,7 +18,8 @@ export interface CommandDef {
   usage: string;
   summary: string;
   flags: FlagSpec[];
-  args?: { min?: number; max?: number; exact?: number };
+  /** none: cobra's NoArgs ("accepts no arguments."), where the CLI uses it rather than a maximum. */
+  args?: { min?: number; max?: number; exact?: number; none?: boolean };
   /** false: flags end at the first operand (run, create, exec). */
   interspersed?: boolean;
 }
@@ -152,7 +153,8 @@ export function checkArgs(def: CommandDef, n: number): void {
   if (!a) return;
   const plural = (k: number): string => `${k} argument${k === 1 ? '' : 's'}`;
   let msg: string | undefined;
-  if (a.exact !== undefined && n !== a.exact) msg = `requires exactly ${plural(a.exact)}.`;
+  if (a.none && n > 0) msg = 'accepts no arguments.';
+  else if (a.exact !== undefined && n !== a.exact) msg = `requires exactly ${plural(a.exact)}.`;
   else if (a.min !== undefined && n < a.min) msg = `requires at least ${plural(a.min)}.`;
   else if (a.max !== undefined && n > a.max) msg = `requires at most ${plural(a.max)}.`;
   if (msg)

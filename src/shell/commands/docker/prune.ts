@@ -1,6 +1,7 @@
 // docker container prune, image prune [-a] and system prune [-a], with the 20.10 CLI's prompts
 // and reports (sizes in go-units HumanSize: four significant digits, 1.982MB).
 import type { CommandContext } from '../../command.js';
+import { networksReport } from './networks.js';
 import { humanSize, type SubCommand } from './util.js';
 
 const PRUNE_FLAGS = [
@@ -90,7 +91,7 @@ export const systemPruneCommand: SubCommand = {
     ].join('\n');
     if (!confirmed(ctx, p.bools.has('force'), warning)) return 0;
     const c = d.containerPrune();
-    let out = containersReport(c.deleted);
+    let out = containersReport(c.deleted) + networksReport(d.networkPrune());
     let total = c.reclaimed;
     if (volumes) {
       const v = d.volumePrune();

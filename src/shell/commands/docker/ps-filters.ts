@@ -3,7 +3,7 @@
 // value must hold; name, id and status match exactly or as an unanchored regular expression. A
 // status filter lists stopped containers too; before and since cut the list (newest first) at a
 // container; exited needs a container that ran; ancestor takes an image and every image built on it.
-import type { Container, DockerEngine } from '../../../docker/engine/index.js';
+import { attachmentsOf, type Container, type DockerEngine } from '../../../docker/engine/index.js';
 import { filterArgs } from './filter-args.js';
 
 const ACCEPTED = [
@@ -23,7 +23,7 @@ const ACCEPTED = [
   'publish',
   'expose',
 ];
-const NOT_SIMULATED = ['isolation', 'network', 'publish', 'expose'];
+const NOT_SIMULATED = ['isolation', 'publish', 'expose'];
 const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
 const HEALTH = ['starting', 'healthy', 'unhealthy', 'none'];
 
@@ -83,7 +83,7 @@ export function psFilters(d: DockerEngine, specs: readonly string[]): PsFilter |
   if (typeof since === 'string') return since;
   for (const key of by.keys())
     if (NOT_SIMULATED.includes(key))
-      return `docker ps --filter ${key}=…: not simulated here (the tutor's containers have no networks)`;
+      return `docker ps --filter ${key}=…: not simulated here (the tutor's containers publish no real ports)`;
   // Each ancestor's image ID; a container matches when its image is one of them or built on one.
   const ancestors = new Set(values('ancestor').flatMap((a) => d.findImage(a)?.id ?? []));
   const builtOn = (c: Container): boolean => {
@@ -116,6 +116,12 @@ export function psFilters(d: DockerEngine, specs: readonly string[]): PsFilter |
       if (!hit) return false;
     }
     if (by.has('ancestor') && !builtOn(c)) return false;
+    if (by.has('network')) {
+      // A network's name, or a prefix of the ID its endpoint settings hold (set once the container ran).
+      const nets = Object.keys(attachmentsOf(c));
+      const ids = c.hasBeenStarted ? nets.flatMap((n) => d.findNetwork(n)?.id ?? []) : [];
+      if (!values('network').some((v) => nets.includes(v) || ids.some((id) => id.startsWith(v)))) return false;
+    }
     return true;
   };
   return {

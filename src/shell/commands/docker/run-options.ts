@@ -18,6 +18,13 @@ export const RUN_OPTION_FLAGS: FlagSpec[] = [
   { long: 'expose', type: 'list' },
   { long: 'log-driver', type: 'string' },
   { long: 'log-opt', type: 'list' },
+  { long: 'network-alias', type: 'list' },
+  { long: 'ip', type: 'string' },
+  { long: 'dns', type: 'list' },
+  { long: 'dns-search', type: 'list' },
+  { long: 'dns-option', type: 'list' },
+  { long: 'add-host', type: 'list' },
+  { long: 'mac-address', type: 'string' },
 ];
 
 /** An error the CLI finds before it asks the daemon: "docker: <text>." and the command's usage line. */
@@ -109,6 +116,21 @@ function envFile(ctx: CommandContext, file: string): string[] {
   return out;
 }
 
+/** net.ParseIP's yes or no: dotted IPv4, or IPv6's hex groups. */
+function isIP(s: string): boolean {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) return s.split('.').every((x) => Number(x) <= 255);
+  return s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s) && (s.match(/::/g) ?? []).length <= 1;
+}
+
+/** opts.ValidateExtraHost: NAME:IP split at the first colon (host-gateway is taken as an address). */
+function extraHostError(v: string): string | undefined {
+  const at = v.indexOf(':');
+  if (at <= 0) return `bad format for add-host: ${JSON.stringify(v)}`;
+  const ip = v.slice(at + 1);
+  if (ip !== 'host-gateway' && !isIP(ip)) return `invalid IP address in add-host: ${JSON.stringify(ip)}`;
+  return undefined;
+}
+
 /** The part of CreateOptions these flags give (env: the files' variables, before -e's). */
 export function runOptions(
   ctx: CommandContext,
@@ -116,7 +138,18 @@ export function runOptions(
   p: Parsed,
 ): Pick<
   CreateOptions,
-  'memory' | 'nanoCpus' | 'networkMode' | 'restartPolicy' | 'publishAll' | 'expose' | 'logDriver' | 'logOpts'
+  | 'memory'
+  | 'nanoCpus'
+  | 'networkMode'
+  | 'restartPolicy'
+  | 'publishAll'
+  | 'expose'
+  | 'logDriver'
+  | 'logOpts'
+  | 'networkAliases'
+  | 'ip'
+  | 'dns'
+  | 'macAddress'
 > & {
   envFromFiles: string[];
 } {
@@ -139,8 +172,22 @@ export function runOptions(
   );
   const unmodelled = (what: string, modelled: string): CliError =>
     new CliError(`docker ${def.path}: ${what} is not simulated here (${modelled}), so nothing was done.\n`, 125);
-  if (/^(container|service):/.test(network))
-    throw unmodelled(`--network ${network}`, 'default, bridge, host and none are');
+  if (/^service:/.test(network))
+    throw unmodelled(`--network ${network}`, 'default, bridge, host, none, container: and user networks are');
+  for (const h of p.lists.get('add-host') ?? []) {
+    const bad = extraHostError(h);
+    if (bad) throw flagError(def, `invalid argument "${h}" for "--add-host" flag: ${bad}`);
+  }
+  for (const ip of p.lists.get('dns') ?? [])
+    if (!isIP(ip)) throw flagError(def, `invalid argument "${ip}" for "--dns" flag: ${ip} is not an ip address`);
+  const dns = {
+    dns: p.lists.get('dns') ?? [],
+    search: p.lists.get('dns-search') ?? [],
+    options: p.lists.get('dns-option') ?? [],
+    extraHosts: p.lists.get('add-host') ?? [],
+  };
+  const ip = p.strings.get('ip');
+  const mac = p.strings.get('mac-address');
   return {
     envFromFiles: (p.lists.get('env-file') ?? []).flatMap((f) => envFile(ctx, f)),
     memory,
@@ -151,5 +198,9 @@ export function runOptions(
     expose: exposedPorts(p.lists.get('expose') ?? []),
     ...(logDriver !== undefined ? { logDriver } : {}),
     logOpts,
+    networkAliases: p.lists.get('network-alias') ?? [],
+    ...(ip !== undefined ? { ip } : {}),
+    ...(Object.values(dns).some((v) => v.length) ? { dns } : {}),
+    ...(mac !== undefined ? { macAddress: mac } : {}),
   };
 }

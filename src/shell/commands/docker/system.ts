@@ -76,12 +76,9 @@ export const inspectCommand: SubCommand = {
       const c = ['', 'container'].includes(type) ? d.findContainer(ref) : undefined;
       if (c) found.push(d.containerInspect(c.id, p.bools.has('size')));
       else if (['', 'image'].includes(type) && d.findImage(ref)) found.push(d.imageInspect(ref));
-      else if (['', 'network'].includes(type) && ['bridge', 'host', 'none'].includes(ref)) {
-        ctx.stderr(
-          `docker inspect ${ref}: a network's inspect is not simulated here (the tutor's networks are no objects)\n`,
-        );
-        return 1;
-      } else if (['', 'volume'].includes(type) && volumes.has(ref)) found.push(d.volumeInspect(ref));
+      else if (['', 'network'].includes(type) && d.findNetwork(ref))
+        found.push(d.networkInspect(d.findNetwork(ref) as NonNullable<ReturnType<typeof d.findNetwork>>));
+      else if (['', 'volume'].includes(type) && volumes.has(ref)) found.push(d.volumeInspect(ref));
       else missing.push(ref);
     }
     const what = type === '' ? 'object' : type;
@@ -134,6 +131,21 @@ export const containerInspectCommand: SubCommand = {
   },
 };
 
+/** The network drivers a 20.10 daemon has built in (the bridge, host and null ones are modelled). */
+const NETWORK_PLUGINS = ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'];
+const LOG_PLUGINS = [
+  'awslogs',
+  'fluentd',
+  'gcplogs',
+  'gelf',
+  'journald',
+  'json-file',
+  'local',
+  'logentries',
+  'splunk',
+  'syslog',
+];
+
 export const infoCommand: SubCommand = {
   def: {
     path: 'info',
@@ -154,6 +166,7 @@ export const infoCommand: SubCommand = {
         Images: i.images,
         Driver: i.driver,
         DriverStatus: i.driverStatus,
+        Plugins: { Volume: ['local'], Network: NETWORK_PLUGINS, Authorization: null, Log: LOG_PLUGINS },
         DockerRootDir: i.dockerRootDir,
         KernelVersion: i.kernelVersion,
         OperatingSystem: i.operatingSystem,
@@ -195,8 +208,8 @@ export const infoCommand: SubCommand = {
         ' Cgroup Version: 1',
         ' Plugins:',
         '  Volume: local',
-        '  Network: bridge host ipvlan macvlan null overlay',
-        '  Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog',
+        `  Network: ${NETWORK_PLUGINS.join(' ')}`,
+        `  Log: ${LOG_PLUGINS.join(' ')}`,
         ' Swarm: inactive',
         ' Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc',
         ' Default Runtime: runc',
