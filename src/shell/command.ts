@@ -75,6 +75,8 @@ export interface ShellServices {
       /** The child is GNU bash, run by this name (`bash`, `/bin/bash`): it sets its variables
        * ($BASH_VERSION …) from the bash of the root it runs in. */
       bash?: string;
+      /** A shell program (`bash -c`, `bash FILE`): how it runs and the options it was given. */
+      program?: { mode?: 'command' | 'script'; flags: string; options: readonly string[] };
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */

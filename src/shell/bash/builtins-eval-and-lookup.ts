@@ -6,6 +6,7 @@ import type { CommandIO } from '../command.js';
 import type { Interpreter } from './interpreter.js';
 import { ReturnSignal } from './interpreter-state.js';
 import { parseCommandLine, formatSyntaxError } from './parser.js';
+import { listOptions, optionLetter, SET_LETTERS } from './shell-options.js';
 
 function say(io: CommandIO, text: string): void {
   io.stderr(`bash: ${text}\n`);
@@ -197,14 +198,30 @@ const MORE: [string, Builtin][] = [
           sh.state.positional = argv.slice(i + 1);
           return 0;
         }
-        if (/^[-+][euxo]+$/.test(a)) {
-          for (const f of a.slice(1)) if (f !== 'o') a[0] === '-' ? sh.state.flags.add(f) : sh.state.flags.delete(f);
-          if (a.endsWith('o')) {
-            const option = argv[++i];
-            const letter = { errexit: 'e', nounset: 'u', xtrace: 'x' }[option ?? ''];
-            const on = a[0] === '-';
-            if (option === 'pipefail') on ? sh.state.options.add(option) : sh.state.options.delete(option);
-            else if (letter) on ? sh.state.flags.add(letter) : sh.state.flags.delete(letter);
+        if (/^[-+][A-Za-z]+$/.test(a)) {
+          const on = a[0] === '-';
+          for (const f of a.slice(1)) {
+            if (f === 'o') {
+              const option = argv[i + 1];
+              // `set -o` / `set +o` alone list the options (a table, or commands that restore them).
+              if (option === undefined) {
+                io.stdout(listOptions(sh.state, !on));
+                continue;
+              }
+              i++;
+              const letter = optionLetter(option);
+              if (letter === undefined) {
+                io.stderr(`${sh.errorPrefix()}set: ${option}: invalid option name\n`);
+                return 2;
+              }
+              const set = letter.length === 1 ? sh.state.flags : sh.state.options;
+              on ? set.add(letter) : set.delete(letter);
+            } else if (SET_LETTERS.includes(f)) on ? sh.state.flags.add(f) : sh.state.flags.delete(f);
+            else {
+              io.stderr(`${sh.errorPrefix()}set: ${a[0]}${f}: invalid option\n`);
+              io.stderr(`set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n`);
+              return 2;
+            }
           }
           continue;
         }

@@ -49,8 +49,10 @@ export class Expander {
   async word(word: Word): Promise<string[]> {
     const fields = await this.fields(word.parts, false);
     const out: string[] = [];
+    // set -f (noglob): patterns stay as they are.
+    const noglob = this.host.special('-')?.includes('f') ?? false;
     for (const f of splitFields(fields, this.host.getVar('IFS') ?? ' \t\n')) {
-      const hasGlob = f.chunks.some((c) => c.glob && /[*?[]/.test(c.text));
+      const hasGlob = !noglob && f.chunks.some((c) => c.glob && /[*?[]/.test(c.text));
       const plain = f.chunks.map((c) => c.text).join('');
       if (hasGlob) {
         const pattern = f.chunks.map((c) => (c.glob ? c.text : quotePattern(c.text))).join('');
@@ -222,7 +224,7 @@ export class Expander {
     if (p.length) return String([...(value ?? '')].length);
     if (!p.op) {
       if (value === undefined && this.host.special('-')?.includes('u') && !/^[@*]$/.test(p.name)) {
-        throw new ExpansionError(`${p.name}: unbound variable`);
+        throw new ExpansionError(`${/^\d+$/.test(p.name) ? '$' : ''}${p.name}: unbound variable`);
       }
       return value ?? '';
     }

@@ -17,7 +17,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
       return sh.subshell().runIsolated(c.body, io);
     case 'If': {
       for (const b of c.branches) {
-        if ((await sh.list(b.condition, io)) === 0) return sh.list(b.body, io);
+        if ((await sh.ignoringErrexit(true, () => sh.list(b.condition, io))) === 0) return sh.list(b.body, io);
       }
       return c.elseBody ? sh.list(c.elseBody, io) : 0;
     }
@@ -53,7 +53,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
       let status = 0;
       for (;;) {
         sh.tick(c.until ? 'until' : 'while');
-        const cond = await sh.list(c.condition, io);
+        const cond = await sh.ignoringErrexit(true, () => sh.list(c.condition, io));
         if ((cond === 0) === c.until) break;
         const r = await loopBody(sh, c.body, io);
         status = r.status;

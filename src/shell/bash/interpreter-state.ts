@@ -23,6 +23,17 @@ export class ShellState {
   /** set -o options that have no letter (pipefail). */
   options = new Set<string>();
   scriptName = 'bash';
+  /** How the shell was started: at a prompt, by `bash -c`, or on a script file. A non-interactive
+   * shell prefixes its errors with `NAME: line N:` and exits on set -e / set -u failures. */
+  mode: 'interactive' | 'command' | 'script' = 'interactive';
+  /** The session's own prompt shell (not a subshell of it): set -e does not end it here. */
+  interactiveTop = false;
+  /** The text being run, so an error can say its line (bash's `line N:`); its command's offset. */
+  source: { text: string; offset: number } | undefined;
+  /** How many enclosing contexts ignore set -e (an if/while condition, a && list, a `!`). */
+  errexitIgnored = 0;
+  /** xtrace's depth: PS4's first character is repeated this many times (`++` inside $(…)). */
+  traceLevel = 1;
   /** How deep function calls go, against runaway recursion. */
   callDepth = 0;
   /** How many `.`/`source` files are being read: `return` leaves the innermost one. */
@@ -54,6 +65,10 @@ export class ShellState {
     s.flags = new Set(this.flags);
     s.options = new Set(this.options);
     s.scriptName = this.scriptName;
+    s.mode = this.mode;
+    s.source = this.source && { ...this.source };
+    s.errexitIgnored = this.errexitIgnored;
+    s.traceLevel = this.traceLevel;
     s.callDepth = this.callDepth;
     s.sourceDepth = this.sourceDepth;
     s.randomState = this.randomState;

@@ -29,6 +29,7 @@ import { runCompound } from './interpreter-compound.js';
 import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES } from './builtin-names.js';
 import { busyboxBanner } from '../commands/busybox/index.js';
+import { ashTraceQuote, bashTraceQuote, dollarDash, errorPrefix } from './shell-options.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
 import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS } from '../pipe.js';
 import { takesContent, withContentSink, writeContentTo } from '../content-output.js';
@@ -118,7 +119,7 @@ export class Interpreter implements ExpandHost {
       case '0':
         return this.state.scriptName;
       case '-':
-        return `${[...this.state.flags].join('')}hB`;
+        return dollarDash(this.state);
       default:
         return undefined;
     }
@@ -127,6 +128,9 @@ export class Interpreter implements ExpandHost {
   async substitute(body: CommandList): Promise<string> {
     const chunks: Uint8Array[] = [];
     const child = this.subshell();
+    // bash (not in posix mode, inherit_errexit off) runs $(…) without -e; its trace is one deeper.
+    child.state.flags.delete('e');
+    child.state.traceLevel++;
     const io: CommandIO = {
       stdin: new Uint8Array(0),
       stdout: (d) => {
@@ -178,16 +182,52 @@ export class Interpreter implements ExpandHost {
   }
 
   private async andOr(chain: AndOrList, io: CommandIO): Promise<number> {
-    let status = await this.pipeline(chain.head, io);
-    for (const link of chain.tail) {
-      if ((link.op === '&&') === (status === 0)) status = await this.pipeline(link.pipeline, io);
+    // set -n: read, not run (a prompt ignores it, as bash does).
+    if (this.state.flags.has('n') && this.state.mode !== 'interactive') return 0;
+    // set -e ignores every pipeline of a && / || list but the last.
+    const last = chain.tail.length;
+    let status = await this.ignoringErrexit(last > 0, () => this.pipeline(chain.head, io));
+    let ranLast = last === 0;
+    for (let i = 0; i < last; i++) {
+      const link = chain.tail[i] as (typeof chain.tail)[number];
+      if ((link.op === '&&') === (status === 0)) {
+        status = await this.ignoringErrexit(i < last - 1, () => this.pipeline(link.pipeline, io));
+        ranLast = i === last - 1;
+      }
     }
+    const negated = (last === 0 ? chain.head : chain.tail[last - 1]?.pipeline)?.negated;
+    if (ranLast && !negated && status !== 0) this.errexit(status);
     return status;
   }
 
+  /** Runs `body` where set -e does not apply (conditions, all but the last of a && list, `!`). */
+  async ignoringErrexit<T>(ignore: boolean, body: () => Promise<T>): Promise<T> {
+    if (!ignore) return body();
+    this.state.errexitIgnored++;
+    try {
+      return await body();
+    } finally {
+      this.state.errexitIgnored--;
+    }
+  }
+
+  /** set -e: a command that failed where it counts ends a non-interactive shell with its status.
+   * The learner's own prompt stays (a real one closes the terminal, which would end the tutor). */
+  private errexit(status: number): void {
+    if (!this.state.flags.has('e') || this.state.errexitIgnored > 0) return;
+    if (this.state.mode === 'interactive' && this.state.interactiveTop) return;
+    throw new ExitSignal(status);
+  }
+
+  /** What this shell puts before an error message (`bash: `, `bash: line 2: `, `./s.sh: line 3: `). */
+  errorPrefix(): string {
+    return errorPrefix(this.state);
+  }
+
   private async pipeline(p: Pipeline, io: CommandIO): Promise<number> {
-    const statuses =
-      p.commands.length === 1 ? [await this.command(p.commands[0] as Command, io)] : await this.stages(p.commands, io);
+    const statuses = await this.ignoringErrexit(p.negated, async () =>
+      p.commands.length === 1 ? [await this.command(p.commands[0] as Command, io)] : await this.stages(p.commands, io),
+    );
     this.state.pipeStatus = statuses;
     let status = statuses.at(-1) ?? 0;
     // set -o pipefail: the last stage that failed, else 0.
@@ -280,8 +320,15 @@ export class Interpreter implements ExpandHost {
       return 1;
     }
     if (err instanceof ExpansionError || err instanceof RedirectError) {
-      io.stderr(`bash: ${err.message}\n`);
+      io.stderr(`${this.errorPrefix()}${err.message}\n`);
       this.state.status = 1;
+      // set -u: an unset variable ends a non-interactive shell (bash -c's run_one_command says 127).
+      if (
+        err instanceof ExpansionError &&
+        err.message.endsWith(': unbound variable') &&
+        this.state.mode !== 'interactive'
+      )
+        throw new ExitSignal(this.state.mode === 'command' ? 127 : 1);
       return 1;
     }
     throw err;
@@ -298,6 +345,9 @@ export class Interpreter implements ExpandHost {
     // Every command lets the screen read keys (Ctrl-C) and draw, when the line has held it a while.
     await this.env.budget.pause();
     this.currentStderr = io.stderr;
+    if (this.state.source) this.state.source.offset = c.span.start;
+    // xtrace's PS4 as it was before the command's own assignments (`PS4='> '` is traced with `+ `).
+    const ps4 = this.state.flags.has('x') ? (this.state.vars.get('PS4') ?? '+ ') : undefined;
     let argv: string[];
     const assigned = new Map<string, string>();
     try {
@@ -312,6 +362,7 @@ export class Interpreter implements ExpandHost {
     } catch (err) {
       return this.fail(err, io);
     }
+    if (ps4 !== undefined && this.state.flags.has('x')) this.trace(ps4, argv, assigned, io);
     let cio: CommandIO;
     try {
       cio = await applyRedirects(c.redirects, io, this.proc, this.expander);
@@ -322,6 +373,23 @@ export class Interpreter implements ExpandHost {
     const status = await this.invoke(argv, cio, assigned);
     this.state.vars.set('_', argv.at(-1) ?? '');
     return status;
+  }
+
+  /** set -x: each assignment on a line of its own, then the words, after PS4 (to the shell's stderr,
+   * before the command's redirections). */
+  private trace(ps4: string, argv: readonly string[], assigned: ReadonlyMap<string, string>, io: CommandIO): void {
+    const assignments = [...assigned];
+    if (this.isBusyboxAsh()) {
+      // ash: one line, assignments first, PS4 as it is now, no deeper levels for $(…).
+      const words = [...assignments.map(([k, v]) => `${k}=${ashTraceQuote(v)}`), ...argv.map(ashTraceQuote)];
+      if (words.length > 0) io.stderr(`${this.state.vars.get('PS4') ?? '+ '}${words.join(' ')}\n`);
+      return;
+    }
+    const lead = (ps4[0] ?? '').repeat(Math.max(0, this.state.traceLevel - 1)) + ps4;
+    let out = '';
+    for (const [k, v] of assignments) out += `${lead}${k}=${bashTraceQuote(v)}\n`;
+    if (argv.length > 0) out += `${lead}${argv.map(bashTraceQuote).join(' ')}\n`;
+    if (out) io.stderr(out);
   }
 
   /** A command's words expanded as its arguments would be; an expansion error is said on stderr. */
@@ -416,7 +484,7 @@ export class Interpreter implements ExpandHost {
         io.stderr(
           `bash: ${name}: not simulated here (a real host has this command; the tutor's host does not model it)\n`,
         );
-      else io.stderr(`bash: ${name}: command not found\n`);
+      else io.stderr(`${this.errorPrefix()}${name}: command not found\n`);
       return 127;
     }
     return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned));
@@ -602,15 +670,15 @@ export class Interpreter implements ExpandHost {
     try {
       st = this.proc.stat(path);
     } catch (err) {
-      io.stderr(`bash: ${path}: ${isKernelError(err) ? err.text : 'No such file or directory'}\n`);
+      io.stderr(`${this.errorPrefix()}${path}: ${isKernelError(err) ? err.text : 'No such file or directory'}\n`);
       return isKernelError(err, 'EACCES') ? 126 : 127;
     }
     if (st.type === 'dir') {
-      io.stderr(`bash: ${path}: Is a directory\n`);
+      io.stderr(`${this.errorPrefix()}${path}: Is a directory\n`);
       return 126;
     }
     if ((st.mode & 0o111) === 0) {
-      io.stderr(`bash: ${path}: Permission denied\n`);
+      io.stderr(`${this.errorPrefix()}${path}: Permission denied\n`);
       return 126;
     }
     const base = path.slice(path.lastIndexOf('/') + 1);
@@ -633,6 +701,13 @@ export class Interpreter implements ExpandHost {
     const child = this.subshell();
     child.state.scriptName = path;
     child.state.positional = argv.slice(1);
+    // A new bash on the file: no options of ours, its errors say `path: line N:`.
+    child.state.mode = 'script';
+    child.state.source = { text, offset: 0 };
+    child.state.flags.clear();
+    child.state.options.clear();
+    child.state.errexitIgnored = 0;
+    child.state.traceLevel = 1;
     for (const [k, v] of assigned) child.state.vars.set(k, v);
     return child.runIsolated(parsed.script, io);
   }

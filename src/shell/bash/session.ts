@@ -97,6 +97,7 @@ export class Session {
     // The login shell is the host's bash, run by login as /bin/bash.
     setBashVariables(interp, '/bin/bash');
     for (const [k, v] of UBUNTU_ALIASES) interp.state.aliases.set(k, v);
+    interp.state.interactiveTop = true;
     this.frames.push({ interp, hostname: options.hostname });
   }
 
@@ -261,6 +262,7 @@ export class Session {
   }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/', ...(o.cred ? { cred: o.cred } : {}) });
     const interp = new Interpreter(new ShellState(proc, this.nextPid++), this.env);
+    interp.state.interactiveTop = true;
     if (o.env) processEnv(interp, o.env, true);
     else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
     if (o.bash !== undefined) setBashVariables(interp, o.bash);
@@ -271,7 +273,10 @@ export class Session {
   private async runChild(line: string, io: CommandIO, o?: Parameters<ShellServices['runLine']>[2]): Promise<number> {
     const parsed = parseCommandLine(line, { endOfInput: true });
     if (parsed.status !== 'ok') {
-      io.stderr(`${formatSyntaxError(parsed.error, 'command-string')}\n`);
+      // bash -c names itself by its $0; a script's errors are the file's, without `-c:`.
+      const name = o?.program ? (o.args?.[0] ?? 'bash') : 'bash';
+      const text = formatSyntaxError(parsed.error, 'command-string', name);
+      io.stderr(`${o?.program?.mode === 'script' ? text.replaceAll(`${name}: -c: `, `${name}: `) : text}\n`);
       return 2;
     }
     let child: Interpreter;
@@ -312,6 +317,20 @@ export class Session {
       child.state.scriptName = o.args[0] ?? child.state.scriptName;
       child.state.positional = o.args.slice(1);
     }
+    if (o?.program) {
+      // A new bash process: only the options it was started with; errors say where they happened.
+      const { state } = child;
+      if (o.program.mode) {
+        state.mode = o.program.mode;
+        state.source = { text: line, offset: 0 };
+      }
+      state.flags = new Set(o.program.flags);
+      state.options = new Set(o.program.options);
+      state.errexitIgnored = 0;
+      state.traceLevel = 1;
+    }
+    // -v: the input echoed as it is read (a -c string is read whole).
+    if (o?.program?.flags.includes('v')) io.stderr(line.endsWith('\n') ? line : `${line}\n`);
     // Outside any line (a lesson's check, the daemon at start-up) the child gets a budget of its own.
     const outside = this.running === 0;
     if (outside) this.env.budget = this.newBudget(io.signal);

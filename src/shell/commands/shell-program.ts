@@ -7,6 +7,7 @@ import type { CommandContext, CommandSpec } from '../command.js';
 import { toText } from '../command.js';
 import { shellQuote } from '../../posix/shell-quote.js';
 import { type BashBuild, bashBuildOf, MACHTYPE } from '../bash/bash-build.js';
+import { optionLetter } from '../bash/shell-options.js';
 
 const LONG_OPTIONS = [
   'debug',
@@ -89,6 +90,8 @@ function flavorOf(ctx: CommandContext, name: string): Flavor {
 /** The invocation read as the shell reads it: its options, then the command string or the file. */
 interface Invocation {
   flags: string;
+  /** `-o NAME` options that have no letter (pipefail). */
+  options: string[];
   command?: string;
   /** $0 and the positional parameters. */
   args: string[];
@@ -97,7 +100,7 @@ interface Invocation {
 }
 
 function parse(args: string[], flavor: Flavor, name: string, build: BashBuild): Invocation {
-  const inv: Invocation = { flags: '', args: [] };
+  const inv: Invocation = { flags: '', options: [], args: [] };
   let commandMode = false;
   let i = 0;
   for (; i < args.length; i++) {
@@ -120,7 +123,11 @@ function parse(args: string[], flavor: Flavor, name: string, build: BashBuild): 
     if (!/^[-+]./.test(a)) break;
     for (const letter of a.slice(1)) {
       if (letter === 'c') commandMode = true;
-      else if (letter === 'o' || letter === 'O') i++;
+      else if (letter === 'o') {
+        const letterOf = optionLetter(args[++i] ?? '');
+        if (a[0] === '-' && letterOf !== undefined)
+          letterOf.length === 1 ? (inv.flags += letterOf) : inv.options.push(letterOf);
+      } else if (letter === 'O') i++;
       else if (flavor === 'bash' && !`ilrsD${setLetters(build)}`.includes(letter))
         return {
           ...inv,
@@ -156,30 +163,45 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
         return inv.answer.code;
       }
       const program = flavor === 'bash' ? { bash: shown } : {};
+      // The options it was started with (-e, -x, -o pipefail); bash's errors say `NAME: line N:`.
+      const options = (mode: 'command' | 'script') => ({
+        program: { flags: inv.flags, options: inv.options, ...(flavor === 'bash' ? { mode } : {}) },
+      });
       // bash and busybox's ash count themselves in an inherited SHLVL; dash leaves it.
       const env = Object.fromEntries(ctx.env);
       if (flavor !== 'dash') env.SHLVL = String((Number(env.SHLVL) || 0) + 1);
-      // Options such as -e and -x: the child starts with them set.
-      const withFlags = (line: string) => (inv.flags ? `set -${inv.flags}\n${line}` : line);
       if (inv.command !== undefined) {
         // $0 is the name after the line, else the shell's as it was run; then $1 …
         const given = [inv.args[0] ?? shown, ...inv.args.slice(1)];
-        return ctx.shell.runLine(withFlags(inv.command), ctx, { env, ...sameRoot(ctx), args: given, ...program });
+        const o = { env, ...sameRoot(ctx), args: given, ...program, ...options('command') };
+        return ctx.shell.runLine(inv.command, ctx, o);
+      }
+      if (inv.file !== undefined && flavor === 'bash') {
+        // bash reads the file itself: its errors name the file and the line.
+        let text: string;
+        try {
+          text = toText(ctx.proc.readFile(inv.file));
+        } catch (err) {
+          ctx.stderr(`${shown}: ${inv.file}: ${(err as { text?: string }).text ?? 'No such file or directory'}\n`);
+          return (err as { code?: string }).code === 'EISDIR' ? 126 : 127;
+        }
+        return ctx.shell.runLine(text, ctx, { ...sameRoot(ctx), args: inv.args, ...program, ...options('script') });
       }
       if (inv.file !== undefined) {
-        const line = withFlags(['.', inv.file].map(shellQuote).join(' '));
-        return ctx.shell.runLine(line, ctx, { ...sameRoot(ctx), args: inv.args, ...program });
+        const line = ['.', inv.file].map(shellQuote).join(' ');
+        return ctx.shell.runLine(line, ctx, { ...sameRoot(ctx), args: inv.args, ...program, ...options('script') });
       }
       if (!ctx.stdinIsTerminal) {
         // No terminal: the shell reads its commands from standard input (none: it exits at once).
         const script = toText(ctx.stdin);
         if (script.trim() === '') return 0;
         const io = { ...ctx, stdin: new Uint8Array(0) };
-        return ctx.shell.runLine(withFlags(script), io, {
+        return ctx.shell.runLine(script, io, {
           env,
           ...sameRoot(ctx),
           args: [shown, ...inv.args],
           ...program,
+          ...options('script'),
         });
       }
       let hostname = 'localhost';
