@@ -182,6 +182,23 @@ describe('the texts of the tutorial images', () => {
     expect(await sh('docker exec web grep -c "#####" /docker-entrypoint.d/20-envsubst-on-templates.sh')).toBe('0\n');
   });
 
+  it("debian:bookworm-slim's passwd and group are base-passwd 3.6.1's; nginx's layer adds its user and group", async () => {
+    const sh = await shell();
+    await sh('docker pull -q debian:bookworm-slim && docker pull -q nginx');
+    // A Debian 12 system's: 18 and 38 lines, _apt a static uid 42 before nobody, no gnats.
+    expect(await sh('docker run --rm debian:bookworm-slim wc -lc /etc/passwd /etc/group')).toBe(
+      '  18  839 /etc/passwd\n  38  434 /etc/group\n  56 1273 total\n',
+    );
+    expect(await sh('docker run --rm debian:bookworm-slim sed -n 16,18p /etc/passwd')).toBe(
+      'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\n' +
+        'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+    );
+    const inNginx = (cmd: string) => sh(`docker run --rm --entrypoint sh nginx -c '${cmd}'`);
+    expect(await inNginx('wc -l /etc/passwd /etc/group; tail -1 /etc/passwd; tail -1 /etc/group')).toBe(
+      '  19 /etc/passwd\n  39 /etc/group\n  58 total\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\nnginx:x:101:\n',
+    );
+  });
+
   it("nginx's scripts run as themselves in the container, and say what the real ones say", async () => {
     const sh = await shell();
     await sh('docker pull -q nginx && docker run -d --name web nginx');

@@ -178,7 +178,8 @@ const PACKAGES = (
   'util-linux zlib1g'
 ).split(' ');
 
-const PASSWD = [
+/** Ubuntu's, as focal's image holds it (926 bytes): gnats still there, _apt added by apt at uid 100. */
+const UBUNTU_PASSWD = [
   'root:x:0:0:root:/root:/bin/bash',
   'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
   'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
@@ -200,11 +201,26 @@ const PASSWD = [
   '_apt:x:100:65534::/nonexistent:/usr/sbin/nologin',
 ];
 
-const GROUPS = (
+/** Debian 12's: base-passwd 3.6.1's passwd.master as update-passwd installs it (no gnats, irc in
+ * /run, _apt a static uid 42 before nobody), which a Debian 12 system's /etc/passwd begins with. */
+export const BOOKWORM_PASSWD = [
+  ...UBUNTU_PASSWD.slice(0, 15),
+  'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin',
+  '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin',
+  'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+];
+
+const UBUNTU_GROUPS = (
   'root:0 daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12 proxy:13 kmem:15 dialout:20 ' +
   'fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 audio:29 dip:30 www-data:33 backup:34 operator:37 list:38 ' +
   'irc:39 src:40 gnats:41 shadow:42 utmp:43 video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 nogroup:65534'
 ).split(' ');
+
+/** Debian 12's: base-passwd 3.6.1's group.master (no gnats). */
+export const BOOKWORM_GROUPS = UBUNTU_GROUPS.filter((g) => g !== 'gnats:41');
+
+/** /etc/group's lines: name:x:gid: for each `name:gid`. */
+export const groupLines = (groups: readonly string[]): string[] => groups.map((g) => `${g.replace(':', ':x:')}:`);
 
 export interface DistroInfo {
   id: 'ubuntu' | 'debian';
@@ -364,16 +380,18 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
 }
 
 function etcFiles(t: TreeBuilder, d: DistroInfo): void {
-  t.file('etc/passwd', PASSWD.join('\n') + '\n');
-  t.file('etc/group', GROUPS.map((g) => `${g.replace(':', ':x:')}:`).join('\n') + '\n');
+  const passwd = d.codename === 'bookworm' ? BOOKWORM_PASSWD : UBUNTU_PASSWD;
+  t.file('etc/passwd', passwd.join('\n') + '\n');
+  const groups = d.codename === 'bookworm' ? BOOKWORM_GROUPS : UBUNTU_GROUPS;
+  t.file('etc/group', groupLines(groups).join('\n') + '\n');
   t.file(
     'etc/shadow',
     // The date field: the day the rootfs was made (days since 1970), every account locked ('*').
-    PASSWD.map((l) => `${l.split(':')[0]}:*:${Math.floor(d.mtime / 86_400)}:0:99999:7:::`).join('\n') + '\n',
+    passwd.map((l) => `${l.split(':')[0]}:*:${Math.floor(d.mtime / 86_400)}:0:99999:7:::`).join('\n') + '\n',
     0o640,
     42,
   );
-  t.file('etc/gshadow', GROUPS.map((g) => `${g.split(':')[0]}:*::`).join('\n') + '\n', 0o640, 42);
+  t.file('etc/gshadow', groups.map((g) => `${g.split(':')[0]}:*::`).join('\n') + '\n', 0o640, 42);
   t.file(
     'etc/shells',
     [

@@ -19,7 +19,7 @@ import {
   NGINX_LOCAL_RESOLVERS_ENVSH,
   NGINX_TUNE_WORKER_PROCESSES_SH,
 } from './texts/nginx-entrypoint.js';
-import { TreeBuilder } from './rootfs.js';
+import { BOOKWORM_GROUPS, BOOKWORM_PASSWD, groupLines, TreeBuilder } from './rootfs.js';
 
 const BUSYBOX_APPLETS = (
   'ar arch ash awk base64 basename bc cat chgrp chmod chown chroot cksum clear cmp cp cpio cut date dc dd df diff ' +
@@ -444,18 +444,9 @@ export function nginxLayers(): LayerEntry[][] {
     .file('usr/share/nginx/html/50x.html', NGINX_50X_HTML);
   install.dir('var/cache/nginx').dir('var/log/nginx');
   install.symlink('var/log/nginx/access.log', '/dev/stdout').symlink('var/log/nginx/error.log', '/dev/stderr');
-  install.file(
-    'etc/passwd',
-    [
-      'root:x:0:0:root:/root:/bin/bash',
-      'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
-      'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
-      '_apt:x:100:65534::/nonexistent:/usr/sbin/nologin',
-      'nginx:x:101:101:nginx user:/nonexistent:/bin/false',
-      '',
-    ].join('\n'),
-  );
-  install.file('etc/group', 'root:x:0:\ndaemon:x:1:\nadm:x:4:\nshadow:x:42:\nnogroup:x:65534:\nnginx:x:101:\n');
+  // groupadd --system --gid 101 nginx && useradd --system … --uid 101 nginx: one line more in each.
+  install.file('etc/passwd', [...BOOKWORM_PASSWD, 'nginx:x:101:101:nginx user:/nonexistent:/bin/false', ''].join('\n'));
+  install.file('etc/group', [...groupLines(BOOKWORM_GROUPS), 'nginx:x:101:', ''].join('\n'));
   install.file('usr/share/doc/nginx/copyright', NGINX_COPYRIGHT);
   const entrypoint = new TreeBuilder(NGINX_MTIME + 1);
   entrypoint.file('docker-entrypoint.sh', NGINX_ENTRYPOINT_SH, 0o775);
