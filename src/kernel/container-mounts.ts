@@ -5,6 +5,7 @@
 // keeps the init layer's /dev/console, /dev/pts and /dev/shm, as on a real host.
 import type { Kernel, Mount } from './kernel.js';
 import { type Entry, GeneratedFs, mountProcfs } from './procfs.js';
+import { KernelError } from './errors.js';
 import { makedev } from './types.js';
 import { readCharDevice } from './endless.js';
 import { seededRandom } from './determinism.js';
@@ -33,7 +34,11 @@ function addPrivate(kernel: Kernel, merged: string, m: Omit<Mount, 'privateTo' |
 }
 
 /** runc's mounts before Docker's own (volumes, /etc/resolv.conf, hostname, hosts). */
-export function mountContainerSystem(kernel: Kernel, merged: string, o: { release: string; tty: boolean }): void {
+export function mountContainerSystem(
+  kernel: Kernel,
+  merged: string,
+  o: { release: string; tty: boolean; shmSize?: number },
+): void {
   const clock = () => kernel.clock.now();
   mountProcfs(kernel, { release: o.release }, `${merged}/proc`, merged);
   const urandom = seededRandom(0x75726e64);
@@ -59,6 +64,10 @@ export function mountContainerSystem(kernel: Kernel, merged: string, o: { releas
     (rel) => rel in devices,
     // Its own generator: reading /dev/urandom must not shift the host's random ids.
     (rdev) => readCharDevice(rdev, urandom),
+    // A container without -t has no controlling terminal: /dev/tty opens to ENXIO.
+    (rdev, rel) => {
+      if (rdev === makedev(5, 0) && !o.tty) throw new KernelError('ENXIO', 'open', rel);
+    },
   );
   addPrivate(
     kernel,
@@ -113,11 +122,14 @@ export function mountContainerSystem(kernel: Kernel, merged: string, o: { releas
     { source: 'mqueue', fstype: 'mqueue', options: 'rw,nosuid,nodev,noexec,relatime', fs: mq },
     '/dev/mqueue',
   );
-  const shm = new GeneratedFs(makedev(0, 85), (rel) => (rel === '' ? EMPTY_DIR(0o1777, 40) : undefined), clock);
+  // Docker's /dev/shm: a tmpfs of the container's ShmSize (64 MiB unless --shm-size), written to
+  // and filled as any tmpfs; its files go with the container's mounts.
+  const shmKb = Math.ceil((o.shmSize ?? 64 << 20) / 4096) * 4;
+  const shm = kernel.newTmpfs(shmKb, 0o1777);
   addPrivate(
     kernel,
     merged,
-    { source: 'shm', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=65536k', fs: shm },
+    { source: 'shm', fstype: 'tmpfs', options: `rw,nosuid,nodev,noexec,relatime,size=${shmKb}k`, fs: shm },
     '/dev/shm',
   );
 }

@@ -6,6 +6,7 @@ export const ERRNO = {
   EPERM: { no: 1, text: 'Operation not permitted' },
   ENOENT: { no: 2, text: 'No such file or directory' },
   EIO: { no: 5, text: 'Input/output error' },
+  ENXIO: { no: 6, text: 'No such device or address' },
   EBADF: { no: 9, text: 'Bad file descriptor' },
   EACCES: { no: 13, text: 'Permission denied' },
   EBUSY: { no: 16, text: 'Device or resource busy' },
@@ -15,6 +16,7 @@ export const ERRNO = {
   ENOTDIR: { no: 20, text: 'Not a directory' },
   EISDIR: { no: 21, text: 'Is a directory' },
   EINVAL: { no: 22, text: 'Invalid argument' },
+  ENOSPC: { no: 28, text: 'No space left on device' },
   EROFS: { no: 30, text: 'Read-only file system' },
   EMLINK: { no: 31, text: 'Too many links' },
   ENAMETOOLONG: { no: 36, text: 'File name too long' },
@@ -32,6 +34,9 @@ export class KernelError extends Error {
   readonly errno: number;
   readonly syscall: string;
   readonly path?: string;
+  /** A write that ran out of room (ENOSPC) after some of its bytes went in: how many did, as
+   * write(2)'s short count tells the writer before the next write fails. */
+  written = 0;
 
   constructor(code: ErrnoCode, syscall: string, path?: string) {
     // Failing syscalls are ordinary (every lookup of a missing name is one): skip the stack

@@ -295,14 +295,14 @@ export class Kernel {
   }
 
   /** mount -t tmpfs: a new, empty filesystem at target (its files kept on the disk, tmpfs.ts). */
-  mountTmpfs(target: string, source: string, sizeKb: number, mode: number, shown: string): void {
-    const fs = this.newTmpfs(sizeKb, mode);
+  mountTmpfs(target: string, source: string, sizeKb: number, mode: number, shown: string, nrInodes?: number): void {
+    const fs = this.newTmpfs(sizeKb, mode, 0, 0, nrInodes);
     this.addMount({ target, source, fstype: 'tmpfs', options: `rw,relatime${shown}`, fs });
   }
 
   /** A new, empty tmpfs not mounted yet (a container's --tmpfs, a tmpfs volume): its root's mode
    * and owner as mount's mode=, uid= and gid= give them. */
-  newTmpfs(sizeKb: number, mode: number, uid = 0, gid = 0): TmpFs {
+  newTmpfs(sizeKb: number, mode: number, uid = 0, gid = 0, nrInodes?: number): TmpFs {
     const parts = TMPFS_STORE.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const p = parts.slice(0, i).join('/');
@@ -313,7 +313,7 @@ export class Kernel {
     this.disk.mkdir(store, mode, Kernel.ROOT);
     this.disk.chmod(store, mode);
     this.disk.chown(store, uid, gid);
-    return new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb);
+    return new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb, nrInodes);
   }
 
   private removeStore(rel: string): void {

@@ -635,7 +635,7 @@ export class Proc {
       if (r.stat?.type !== 'dir') throw new KernelError(r.stat ? 'ENOTDIR' : 'ENOENT', 'mount', target);
       const t = parseTmpfsOptions(opts, TMPFS_DEFAULT_KB);
       if (!t) throw new KernelError('EINVAL', 'mount', target);
-      this.kernel.mountTmpfs(r.host, source, t.sizeKb, t.mode, t.shown);
+      this.kernel.mountTmpfs(r.host, source, t.sizeKb, t.mode, t.shown, t.nrInodes);
       return;
     }
     const lower = opts.get('lowerdir');

@@ -4,7 +4,7 @@
 // writes to /dev/null and /dev/zero vanish.
 import { seededRandom } from './determinism.js';
 import { KernelError } from './errors.js';
-import { readCharDevice } from './endless.js';
+import { readCharDevice, writeCharDevice } from './endless.js';
 import type { MountedFs } from './filesystem.js';
 import type { Kernel } from './kernel.js';
 import { formatCpuinfo, formatLoadavg, formatMeminfo, formatUptime } from './machine.js';
@@ -32,6 +32,8 @@ export class GeneratedFs implements MountedFs {
     private readonly writable: (rel: string) => boolean = () => false,
     /** What reading a character device gives, by its number (/dev/zero's zeros by default). */
     private readonly readDevice: (rdev: number) => Uint8Array = (rdev) => readCharDevice(rdev, FALLBACK_RANDOM),
+    /** open(2) of a character device: throws where the device refuses (/dev/tty without one, ENXIO). */
+    private readonly openDevice?: (rdev: number, rel: string) => void,
   ) {}
 
   private get(rel: string, syscall: string): Entry {
@@ -109,7 +111,10 @@ export class GeneratedFs implements MountedFs {
   readFile(rel: string): Uint8Array {
     const e = this.get(rel, 'open');
     if (e.kind === 'dir') throw new KernelError('EISDIR', 'read', rel);
-    if (e.kind === 'chr') return this.readDevice(e.rdev);
+    if (e.kind === 'chr') {
+      this.openDevice?.(e.rdev, rel);
+      return this.readDevice(e.rdev);
+    }
     return new TextEncoder().encode(e.kind === 'file' ? e.content() : '');
   }
 
@@ -117,12 +122,18 @@ export class GeneratedFs implements MountedFs {
     throw new KernelError(this.lookup(rel) ? 'EACCES' : 'ENOENT', syscall, rel);
   }
 
-  writeFile(rel: string): void {
+  writeFile(rel: string, data: Uint8Array): void {
     if (!this.writable(rel)) this.refuse(rel, 'open');
+    const e = this.get(rel, 'open');
+    if (e.kind === 'chr') {
+      this.openDevice?.(e.rdev, rel);
+      writeCharDevice(e.rdev, data, rel);
+    }
   }
   open(rel: string, flags: { write: boolean }): void {
     if (flags.write && !this.writable(rel)) this.refuse(rel, 'open');
-    this.get(rel, 'open');
+    const e = this.get(rel, 'open');
+    if (e.kind === 'chr') this.openDevice?.(e.rdev, rel);
   }
   mkdir(rel: string): void {
     this.refuse(rel, 'mkdir');

@@ -31,6 +31,13 @@ export class BrokenPipe {
   }
 }
 
+/** Thrown through a writer whose output file refused the bytes (ENOSPC on a full tmpfs,
+ * /dev/full): the command stops and its shell or itself says `write error: <why>`, status 1. Not
+ * an Error, for the same reason as BrokenPipe. */
+export class WriteFailed {
+  constructor(readonly text: string) {}
+}
+
 /** A command's standard input read as it comes (a pipe), rather than whole. */
 export interface InputStream {
   /** The next bytes (at most max), or null at the end of the input. */

@@ -195,7 +195,7 @@ export function mountPoints(d: Daemon, c: Container, merged: string): void {
 }
 
 function newTmpfs(d: Daemon, o: TmpfsOptions): TmpFs {
-  return d.kernel.newTmpfs(o.sizeKb, o.mode, o.uid, o.gid);
+  return d.kernel.newTmpfs(o.sizeKb, o.mode, o.uid, o.gid, o.nrInodes);
 }
 
 /** A mount in the container's namespace: its processes and the daemon's view of its rootfs see it. */

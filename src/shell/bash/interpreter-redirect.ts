@@ -4,6 +4,7 @@
 import { isKernelError, type Proc } from '../../kernel/index.js';
 import type { Redirect } from './ast.js';
 import { toBytes, type CommandIO, type Output } from '../command.js';
+import { WriteFailed } from '../pipe.js';
 import { appendContentToFile, withContentSink } from '../content-output.js';
 import type { Expander } from './expand.js';
 
@@ -40,7 +41,9 @@ function fileSink(proc: Proc, path: string, append: boolean, target: string): Ou
     if (bytes.length === 0) return;
     try {
       proc.writeFile(abs, bytes, { append: true });
-    } catch {
+    } catch (err) {
+      // A full filesystem (or /dev/full) fails the write: the writer says so.
+      if (isKernelError(err, 'ENOSPC')) throw new WriteFailed(err.text);
       // The file went away under the command (rm in the same group): bash's write fails silently.
     }
   };

@@ -31,7 +31,7 @@ import { BASH_BUILTIN_NAMES } from './builtin-names.js';
 import { busyboxBanner } from '../commands/busybox/index.js';
 import { ashTraceQuote, bashTraceQuote, dollarDash, errorPrefix } from './shell-options.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
-import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS } from '../pipe.js';
+import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS, WriteFailed } from '../pipe.js';
 import { takesContent, withContentSink, writeContentTo } from '../content-output.js';
 
 /** What every interpreter of one session shares. */
@@ -422,7 +422,7 @@ export class Interpreter implements ExpandHost {
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(fn, argv, io);
     const builtin = this.env.builtins.get(name);
-    if (builtin) return this.traced(argv, io, (tio) => builtin(this, argv, tio));
+    if (builtin) return this.traced(argv, io, (tio) => this.runBuiltin(builtin, argv, tio));
     if (name === 'exec') return this.exec(argv, io, assigned);
     if (name === 'sudo') {
       let i = 1;
@@ -524,6 +524,20 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs a command, telling env.onCommand (when someone listens) what it read and printed. */
+  /** A builtin whose output file refused its bytes: bash names it (`bash: echo: write error: …`),
+   * busybox's ash does not (`sh: write error: …`). */
+  private async runBuiltin(builtin: Builtin, argv: string[], io: CommandIO): Promise<number> {
+    try {
+      return await builtin(this, argv, io);
+    } catch (err) {
+      if (!(err instanceof WriteFailed)) throw err;
+      io.stderr(
+        this.isBusyboxAsh() ? `sh: write error: ${err.text}\n` : `bash: ${argv[0]}: write error: ${err.text}\n`,
+      );
+      return 1;
+    }
+  }
+
   private async traced(
     argv: string[],
     io: CommandIO,
@@ -658,6 +672,16 @@ export class Interpreter implements ExpandHost {
         io.stderr(`${(this.env.atLineStart?.() ?? true) ? '' : '\n'}${spec.name}: ${err.message}\n`);
       }
       if (err instanceof ExitSignal || err instanceof BudgetExceeded || err instanceof BrokenPipe) throw err;
+      if (err instanceof WriteFailed) {
+        // coreutils' close_stdout words it so; head and tail name what they wrote to.
+        const gnuOwn = variant === undefined && (spec.name === 'head' || spec.name === 'tail');
+        io.stderr(
+          gnuOwn
+            ? `${spec.name}: error writing 'standard output': ${err.text}\n`
+            : `${spec.name}: write error: ${err.text}\n`,
+        );
+        return 1;
+      }
       const msg = isKernelError(err) ? err.text : ((err as Error)?.message ?? String(err));
       io.stderr(`bash: internal error in ${spec.name}: ${msg}\n`);
       return 1;

@@ -218,21 +218,30 @@ async function dd(ctx: CommandContext): Promise<number> {
       content = syntheticContent(a.countBytes ?? 0, seed);
     }
     const total = contentSize(content);
+    let written = total;
+    let failed: unknown;
     try {
       ctx.proc.writeContent(a.of, content);
     } catch (err) {
-      ctx.stderr(`dd: error writing ${name(a.of)}: ${errno(err)}\n`);
-      return 1;
+      if (!isKernelError(err, 'ENOSPC')) {
+        ctx.stderr(`dd: error writing ${name(a.of)}: ${errno(err)}\n`);
+        return 1;
+      }
+      // A full filesystem took the first bytes: the block that did not fit was read, not written.
+      written = err.written;
+      failed = err;
     }
-    t.inFull = t.outFull = Math.floor(total / a.ibs);
-    t.inPartial = t.outPartial = total % a.ibs > 0 ? 1 : 0;
-    if (a.ibs !== a.obs) {
-      t.outFull = Math.floor(total / a.obs);
-      t.outPartial = total % a.obs > 0 ? 1 : 0;
-    }
-    t.bytes = total;
+    // On a failed write the block that did not fit (wholly) was read; of what went out, only whole
+    // blocks count (GNU's and busybox's dd leave a short write out of the records).
+    const read = failed === undefined ? written : Math.min(total, (Math.floor(written / a.ibs) + 1) * a.ibs);
+    t.inFull = Math.floor(read / a.ibs);
+    t.inPartial = read % a.ibs > 0 ? 1 : 0;
+    t.outFull = Math.floor(written / a.obs);
+    t.outPartial = failed === undefined && written % a.obs > 0 ? 1 : 0;
+    t.bytes = written;
+    if (failed !== undefined) ctx.stderr(`dd: error writing ${name(a.of)}: ${errno(failed)}\n`);
     summary();
-    return 0;
+    return failed === undefined ? 0 : 1;
   }
   const out: Uint8Array[] = [];
   let status = 0;
@@ -247,8 +256,22 @@ async function dd(ctx: CommandContext): Promise<number> {
       }
       t.bytes += block.length;
       if (a.of === undefined) await ctx.stdout(block);
-      else if (existing === undefined) ctx.proc.writeFile(a.of, block, { append: true });
-      else out.push(block);
+      else if (existing === undefined) {
+        const written = writeBlock(ctx, a.of, block);
+        if (written !== undefined) {
+          // write(2) took part of the block (or none) and the next write failed: dd says so after
+          // counting what went out (GNU and busybox alike).
+          if (a.ibs === a.obs) {
+            if (block.length === a.obs) t.outFull--;
+            else t.outPartial--;
+          }
+          t.bytes -= block.length - written.bytes;
+          if (a.ibs !== a.obs) t.outFull = Math.floor(t.bytes / a.obs);
+          ctx.stderr(`dd: error writing ${name(a.of)}: ${written.why}\n`);
+          summary();
+          return 1;
+        }
+      } else out.push(block);
     }
   } catch (err) {
     if (!isKernelError(err)) throw err;
@@ -279,6 +302,18 @@ async function dd(ctx: CommandContext): Promise<number> {
   }
   summary();
   return status;
+}
+
+/** Appends a block to the output file: undefined when it all went in, else how much did and why
+ * the rest did not (ENOSPC on a full tmpfs, /dev/full). A short write is in no record's count. */
+function writeBlock(ctx: CommandContext, path: string, block: Uint8Array): { bytes: number; why: string } | undefined {
+  try {
+    ctx.proc.writeFile(path, block, { append: true });
+    return undefined;
+  } catch (err) {
+    if (!isKernelError(err)) throw err;
+    return { bytes: err.written, why: err.text };
+  }
 }
 
 function tryStat(ctx: CommandContext, path: string): Stat | undefined {

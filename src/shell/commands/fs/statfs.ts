@@ -60,10 +60,13 @@ export function fsUsage(kernel: Kernel, mount: Mount, want: { blocks?: boolean; 
     case 'tmpfs': {
       if (!(mount.fs instanceof TmpFs))
         return { totalKb: 65536, usedKb: 0, availKb: 65536, inodes: 1004699, iused: 17, ifree: 1004682 };
-      // A mounted tmpfs: its size limit, the pages its files take, nr_inodes half the memory's pages.
+      // A mounted tmpfs: its size limit, the pages its files take, its nr_inodes (half the memory's
+      // pages by default; with nr_inodes=0, no limit, statfs says 0 of 0).
       const { usedKb, inodes } = mount.fs.usage();
       const totalKb = mount.fs.sizeKb;
-      return { totalKb, usedKb, availKb: totalKb - usedKb, inodes: 1004699, iused: inodes, ifree: 1004699 - inodes };
+      const total = Number.isFinite(mount.fs.nrInodes) ? mount.fs.nrInodes : 0;
+      const ifree = total === 0 ? 0 : total - inodes;
+      return { totalKb, usedKb, availKb: totalKb - usedKb, inodes: total, iused: total === 0 ? 0 : inodes, ifree };
     }
     case 'overlay':
     case 'ext4':
