@@ -4,7 +4,9 @@
 // Only processes rooted in the container see them (Mount.privateTo): the host's view of merged/
 // keeps the init layer's /dev/console, /dev/pts and /dev/shm, as on a real host.
 import type { Kernel, Mount } from './kernel.js';
-import { type Entry, GeneratedFs, mountProcfs } from './procfs.js';
+import { type Entry, GeneratedFs, mountProcfs, sysOptions } from './procfs.js';
+import { sysEntry } from './procfs-system.js';
+import { ReadOnlyFs } from './readonly-fs.js';
 import { KernelError } from './errors.js';
 import { makedev } from './types.js';
 import { readCharDevice } from './endless.js';
@@ -135,9 +137,13 @@ export function mountContainerSystem(
 }
 
 /** The OCI spec's maskedPaths and readonlyPaths that exist in /proc and /sys, mounted last. */
-export function maskContainerPaths(kernel: Kernel, merged: string): void {
+export function maskContainerPaths(kernel: Kernel, merged: string, release = ''): void {
   const clock = () => kernel.clock.now();
   const empty = () => new GeneratedFs(makedev(0, 86), (rel) => (rel === '' ? EMPTY_DIR(0o555, 0) : undefined), clock);
+  // /proc/sys stays readable (the container's hostname, ip_forward …); it takes no write (EROFS).
+  const sys = new ReadOnlyFs(
+    new GeneratedFs(makedev(0, 86), (rel) => sysEntry(rel, sysOptions(kernel, release)), clock),
+  );
   for (const p of ['bus', 'fs', 'irq', 'sys'])
     addPrivate(
       kernel,
@@ -147,7 +153,7 @@ export function maskContainerPaths(kernel: Kernel, merged: string): void {
         source: 'proc',
         fstype: 'proc',
         options: 'ro,nosuid,nodev,noexec,relatime',
-        fs: empty(),
+        fs: p === 'sys' ? sys : empty(),
         mountRoot: `/${p}`,
         superOptions: 'rw',
       },

@@ -62,3 +62,4 @@ export {
   memoryFigures,
   type MemoryFigures,
 } from './machine.js';
+export { mayAccess, MAY_EXEC, MAY_READ, MAY_WRITE } from './permission.js';

@@ -166,7 +166,10 @@ export class Proc {
     const keyOf = (p: string) =>
       `${this.ns === undefined ? '' : `${this.ns}\0`}${path.startsWith('/') ? this.root : this.cwdHost}\0${p}`;
     const cacheable = last !== '' && last !== '.' && last !== '..';
-    const parent = cacheable && cut > 0 ? this.parentDir(gen, path.slice(0, cut), keyOf) : undefined;
+    // A process that is not root needs search (x) on every directory it walks through
+    // (may_lookup): the cache's shortcut past the ancestors is root's alone.
+    const searched = this.cred.uid !== 0;
+    const parent = cacheable && cut > 0 && !searched ? this.parentDir(gen, path.slice(0, cut), keyOf) : undefined;
     if (parent) {
       cur = parent.host;
       // Only its type is read (the first step below takes `last`'s own stat): a directory on the
@@ -181,6 +184,10 @@ export class Proc {
     for (let comp = pending[at]; comp !== undefined; comp = pending[at]) {
       at++;
       const lastComp = at === pending.length;
+      if (searched) {
+        curStat ??= this.lstatHost(cur);
+        if (curStat?.type === 'dir') checkAccess(curStat, this.cred, MAY_EXEC, syscall, path);
+      }
       if (comp === '.') continue;
       if (comp === '..') {
         if (cur !== this.root) cur = hostParent(cur);
@@ -314,6 +321,12 @@ export class Proc {
 
   lstat(path: string): Stat {
     return this.resolve(path, false, 'lstat').stat as Stat;
+  }
+
+  /** The mount a path is on, as this process sees the mounts (a container's own /dev/shm too):
+   * statfs(2)'s filesystem. */
+  mountOf(path: string): Mount {
+    return this.resolve(path, true, 'statfs').mount;
   }
 
   exists(path: string): boolean {

@@ -4,6 +4,7 @@
 // process names them and lead, followed, where they are: the host reading /proc/<pid>/root of a
 // container's process lands in the container's merged directory.
 import type { Kernel } from './kernel.js';
+import { formatNetDev, formatNetRoute } from './procfs-system.js';
 import { formatMountinfo, formatMountLine } from './mount-formats.js';
 import type { Entry } from './procfs.js';
 import {
@@ -49,7 +50,20 @@ export function pidEntry(kernel: Kernel, view: string, rel: string): Entry | und
   const pid = Number(first);
   const t = tasksIn(kernel, view).get(pid);
   if (!t) return undefined;
-  if (sub === undefined) return { kind: 'dir', children: () => [...FILES, ...LINKS, 'fd', 'ns'].sort(), nlink: 9 };
+  if (sub === undefined)
+    return { kind: 'dir', children: () => [...FILES, ...LINKS, 'fd', 'net', 'ns', 'task'].sort(), nlink: 9 };
+  // Its network namespace's files (/proc/net is a link to /proc/self/net).
+  if (sub === 'net') {
+    if (leaf === undefined) return { kind: 'dir', children: () => ['dev', 'route'] };
+    if (leaf === 'dev') return { kind: 'file', content: () => formatNetDev(t) };
+    if (leaf === 'route') return { kind: 'file', content: () => formatNetRoute(t) };
+    return undefined;
+  }
+  // Its threads: one, itself (what a thread's own directory holds is not modelled).
+  if (sub === 'task') {
+    if (leaf === undefined) return { kind: 'dir', children: () => [first], mode: 0o555 };
+    return leaf === first ? { kind: 'dir', children: () => [], mode: 0o555 } : undefined;
+  }
   const ppid = (): number => {
     if (view === '/') return t.ppid;
     return t.nsPpid ?? 0;

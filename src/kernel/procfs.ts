@@ -10,6 +10,7 @@ import type { Kernel } from './kernel.js';
 import { formatCpuinfo, formatLoadavg, formatMeminfo, formatUptime } from './machine.js';
 import { pidEntry, visiblePids } from './procfs-pids.js';
 import { formatCgroups, pidIn } from './tasks.js';
+import { formatProcStat, sysEntry } from './procfs-system.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
 
 export type Entry =
@@ -210,6 +211,11 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
       return formatLoadavg(tasks.length, Math.max(...tasks.map((t) => t.pid)));
     },
     meminfo: () => formatMeminfo(),
+    stat: () => {
+      const boot = kernel.bootTime();
+      const { tasks } = kernel.taskList();
+      return formatProcStat(kernel.clock.now() - boot, boot, Math.max(...tasks.map((t) => t.pid)), 1);
+    },
     uptime: () => {
       const boot = kernel.bootTime(); // first: it may read the clock's start
       return formatUptime(kernel.clock.now() - boot);
@@ -220,7 +226,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
       'Binutils for Ubuntu) 2.38) #101-Ubuntu SMP Tue Nov 14 ' +
       '13:30:08 UTC 2023\n',
   };
-  const dirs = ['acpi', 'bus', 'driver', 'fs', 'irq', 'sys', 'sysvipc', 'tty'];
+  const dirs = ['acpi', 'bus', 'driver', 'fs', 'irq', 'sysvipc', 'tty'];
   const empty = ['keys', 'timer_list'];
   const links: Record<string, string> = { mounts: 'self/mounts', net: 'self/net' };
   const lookup = (rel: string): Entry | undefined => {
@@ -229,7 +235,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
         kind: 'dir',
         children: () => [
           ...visiblePids(kernel, view).map(String),
-          ...[...Object.keys(files), ...dirs, ...empty, ...Object.keys(links), 'self', 'thread-self'].sort(),
+          ...[...Object.keys(files), ...dirs, ...empty, ...Object.keys(links), 'self', 'sys', 'thread-self'].sort(),
         ],
       };
     if (rel === 'self' || rel === 'thread-self') {
@@ -239,6 +245,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
       const target = pid === undefined ? '' : rel === 'self' ? String(pid) : `${pid}/task/${pid}`;
       return { kind: 'link', target, size: 0 };
     }
+    if (rel === 'sys' || rel.startsWith('sys/')) return sysEntry(rel.slice(4), sysOptions(kernel, options.release));
     const f = files[rel];
     if (f) return { kind: 'file', content: f };
     if (dirs.includes(rel)) return { kind: 'dir', children: () => [] };
@@ -256,6 +263,21 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
     fs,
     ...(privateTo === undefined ? {} : { privateTo }),
   });
+}
+
+/** What /proc/sys/kernel answers: the release, and the reader's UTS namespace's name (a
+ * container's, or the host's /etc/hostname). */
+export function sysOptions(kernel: Kernel, release: string): { release: string; hostname: () => string } {
+  const hostname = (): string => {
+    const own = kernel.taskList().self.hostname;
+    if (own) return own;
+    try {
+      return new TextDecoder().decode(kernel.disk.readFile('etc/hostname')).trim();
+    } catch {
+      return 'localhost';
+    }
+  };
+  return { release, hostname };
 }
 
 /** The filesystems Ubuntu 22.04's kernel has registered at boot, as /proc/filesystems lists them. */

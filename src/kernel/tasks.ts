@@ -79,6 +79,8 @@ export interface Task {
   comm?: string;
   /** Its UTS namespace's host name, when not the host's. */
   hostname?: string;
+  /** Its container's network (bridge, none, host or a network's name); undefined: the host's. */
+  network?: string;
 }
 
 /** The tasks there are, and the reader's own (what /proc/self names). */

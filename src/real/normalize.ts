@@ -44,7 +44,7 @@ export const HOST_PLACEHOLDERS: Record<string, string> = {
   '<cpus>': "docker info's CPUs",
   '<memory>': "docker info's Total Memory",
   '<uid:N>': "the name the host's /etc/passwd gives uid N (<gid:N>: /etc/group gid N), each host's own",
-  '<kB>': "a /proc/meminfo figure, in meminfo's columns (each host's memory)",
+  '<kB>': "a /proc/meminfo or /proc/<pid>/status memory figure, in its columns (each host's memory)",
   '<mem>': "a free(1) figure, aligned under its heading (each host's memory)",
   '<loadavg>': "the host's /proc/loadavg, in its form (three loads, running/total tasks, the last pid)",
   '<uptime-seconds>': "the host's /proc/uptime, in its form (seconds up, seconds idle)",

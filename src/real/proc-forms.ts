@@ -29,6 +29,9 @@ function freeRow(line: string, header: string): string | undefined {
   return `${line.split(':')[0]}:${' <mem>'.repeat(got.length)}`;
 }
 
+/** /proc/<pid>/status's memory lines: `VmRSS:\t    1380 kB`, the figure right-aligned in 8. */
+const STATUS_KB = /^((Vm|Rss)\w+|HugetlbPages):\t( *)(\d+) kB$/;
+
 const LOADAVG = /^\d+\.\d\d \d+\.\d\d \d+\.\d\d \d+\/\d+ \d+$/;
 const UPTIME_FILE = /^\d+\.\d\d \d+\.\d\d$/;
 /** uptime(1), procps and busybox: ` 07:31:45 up 16:02,  0 user,  load average: 10.54, 10.44, 9.27`. */
@@ -54,6 +57,8 @@ export function procForms(text: string): string {
       if (row !== undefined) return row;
       header = undefined;
       if (LOADAVG.test(line)) return '<loadavg>';
+      const status = STATUS_KB.exec(line);
+      if (status && (status[3] ?? '').length + (status[4] ?? '').length === 8) return `${status[1]}:\t<kB> kB`;
       if (UPTIME_FILE.test(line)) return '<uptime-seconds>';
       const up = UPTIME_LINE.exec(line);
       if (up) return ` <clock> up <uptime>,  <users>,  load average: <load>`;

@@ -418,7 +418,7 @@ export class Daemon extends DaemonCore {
       if (!inside.exists(`/etc/${f}`)) inside.writeFile(`/etc/${f}`, '', { create: true }, 0o755);
       bindMount(this.kernel, `${filesDir}/${f}`, `${merged}/etc/${f}`, { id: c.id, merged }, !!c.readonlyRootfs);
     }
-    maskContainerPaths(this.kernel, merged);
+    maskContainerPaths(this.kernel, merged, this.kernelVersion);
     const pid = this.random.fill(new Uint8Array(2));
     c.state = {
       ...c.state,

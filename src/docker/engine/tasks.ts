@@ -7,6 +7,7 @@ import { containerNamespaces, type Task, type TaskReader } from '../../kernel/in
 import { containerEnv, isShellLine } from './process.js';
 import { type Daemon, hostnameOf } from './containers.js';
 import { FIRST_FREE_PID, type Container } from './types.js';
+import { networkName, settingsOf } from './run-settings.js';
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -38,6 +39,7 @@ function containerTask(d: Daemon, c: Container, t: Partial<Task> & Pick<Task, 'p
     ],
     ns: containerNamespaces(nsBase(c)),
     hostname: hostnameOf(c),
+    network: networkName(settingsOf(c)),
     ...t,
   };
 }

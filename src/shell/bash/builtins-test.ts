@@ -1,6 +1,6 @@
 // test, [ and [[ ]]: file tests against the simulated filesystem, string and integer
 // comparisons, ! ( ) -a -o (&& || inside [[ ]]), with bash's error texts.
-import type { Proc, Stat } from '../../kernel/index.js';
+import { MAY_EXEC, MAY_READ, MAY_WRITE, mayAccess, type Proc, type Stat } from '../../kernel/index.js';
 import { matchPattern } from './glob.js';
 
 export interface TestArg {
@@ -153,14 +153,21 @@ export function evalTestExpression(args: TestArg[], proc: Proc, extended: boolea
         return stat(a)?.type === 'fifo';
       case '-S':
         return stat(a)?.type === 'sock';
+      // access(2) as the process's user: root reads and writes anything, runs what has an x bit.
       case '-r':
-      case '-w':
+      case '-w': {
+        const s = stat(a);
+        return s !== undefined && mayAccess(s, proc.cred, op === '-r' ? MAY_READ : MAY_WRITE);
+      }
       case '-O':
+        return stat(a)?.uid === proc.cred.uid;
       case '-G':
-        return stat(a) !== undefined;
+        return stat(a)?.gid === proc.cred.gid;
       case '-x': {
         const s = stat(a);
-        return s !== undefined && (s.type === 'dir' || (s.mode & 0o111) !== 0);
+        if (s === undefined) return false;
+        if (proc.cred.uid !== 0) return mayAccess(s, proc.cred, MAY_EXEC);
+        return s.type === 'dir' || (s.mode & 0o111) !== 0;
       }
       case '-u':
         return ((stat(a)?.mode ?? 0) & 0o4000) !== 0;

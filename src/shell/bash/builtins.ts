@@ -49,7 +49,14 @@ function cd(sh: Interpreter, argv: string[], io: CommandIO): number {
   try {
     sh.proc.chdir(dir);
   } catch (err) {
-    say(io, `cd: ${dir}: ${isKernelError(err) ? err.text : 'No such file or directory'}`);
+    const why = isKernelError(err) ? err.text : 'No such file or directory';
+    if (sh.isBusyboxAsh()) {
+      // ash's error for a builtin names the line of the -c string it is on (counted from 0 there),
+      // and fails with 2.
+      io.stderr(`sh: cd: line 0: can't cd to ${dir}: ${why}\n`);
+      return 2;
+    }
+    say(io, `cd: ${dir}: ${why}`);
     return 1;
   }
   sh.state.vars.set('OLDPWD', sh.state.vars.get('PWD') ?? old);

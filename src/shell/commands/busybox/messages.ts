@@ -18,10 +18,14 @@ function named(applet: string, words: string, to: (name: string, why: string) =>
 export const BUSYBOX_RULES: Readonly<Record<string, readonly Rewrite[]>> = {
   cat: [
     [/^cat: .*: Is a directory$/, 'cat: read error: Is a directory'],
-    [/^cat: (.*): (No such file or directory|Permission denied|Not a directory)$/, "cat: can't open '$1': $2"],
+    [
+      /^cat: (.*): (No such file or directory|Permission denied|Not a directory|No such device or address)$/,
+      "cat: can't open '$1': $2",
+    ],
   ],
   head: [
     named('head', 'cannot open', (n, why) => `head: ${n}: ${why}`),
+    [new RegExp(`^head: cannot open ${QUOTED} for reading: (.*)$`), (m) => `head: ${bare(m, 1)}: ${m[4] ?? ''}`],
     [/^head: error reading .*: Is a directory$/, 'head: read error: Is a directory'],
   ],
   tail: [named('tail', 'cannot open', (n, why) => `tail: can't open '${n}': ${why}`)],

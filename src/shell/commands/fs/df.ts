@@ -104,8 +104,7 @@ function df(ctx: CommandContext): number {
     rows = [];
     for (const op of p.operands) {
       try {
-        const host = ctx.proc.toHostPath(ctx.proc.realpath(op));
-        rows.push({ mount: kernel.locate(host).mount, file: op });
+        rows.push({ mount: ctx.proc.mountOf(op), file: op });
       } catch (err) {
         ctx.stderr(`df: ${op}: ${errText(err)}\n`);
         return 1;
@@ -160,27 +159,32 @@ function df(ctx: CommandContext): number {
         return ctx.proc.toProcPath(m.target);
     }
   };
-  if (isBusybox(ctx) && output === undefined && !p.flags.has('i')) {
-    // busybox's fixed columns (src/shell/commands/busybox/formats.ts); -h in its own rounding.
+  if (isBusybox(ctx) && output === undefined) {
+    // busybox's fixed columns (src/shell/commands/busybox/formats.ts); -h in its own rounding;
+    // -i the inodes in the same columns.
+    const inodes = p.flags.has('i');
     const size = (kb: number): string => (human ? busyboxHuman(kb * 1024) : String(kb));
     let out = busyboxDfLine({
       source: 'Filesystem',
       ...(p.flags.has('T') ? { type: 'Type' } : {}),
-      total: human ? 'Size' : '1K-blocks',
+      total: inodes ? 'Inodes' : human ? 'Size' : '1K-blocks',
       used: 'Used',
       avail: 'Available',
       pct: 'Use%',
       target: 'Mounted on',
     });
     for (const { mount } of rows) {
-      const u = fsUsage(kernel, mount, want);
+      const u = fsUsage(kernel, mount, inodes ? { inodes: true } : want);
+      const [total, used, avail] = inodes
+        ? [String(u.inodes), String(u.iused), String(u.ifree)]
+        : [size(u.totalKb), size(u.usedKb), size(u.availKb)];
       out += busyboxDfLine({
         source: cell('source', mount, u, '-'),
         ...(p.flags.has('T') ? { type: mount.fstype } : {}),
-        total: size(u.totalKb),
-        used: size(u.usedKb),
-        avail: size(u.availKb),
-        pct: busyboxPercent(u.usedKb, u.availKb),
+        total,
+        used,
+        avail,
+        pct: inodes ? busyboxPercent(u.iused, u.ifree) : busyboxPercent(u.usedKb, u.availKb),
         target: ctx.proc.toProcPath(mount.target),
       });
     }

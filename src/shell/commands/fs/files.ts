@@ -285,7 +285,14 @@ function rm(ctx: CommandContext): number {
     }
     const st = tryStat(ctx.proc, f, false);
     if (!st) {
-      if (!force) {
+      // A name behind a directory it may not search (EACCES) is no missing one, even with -f.
+      const why = statError(ctx.proc, f);
+      if (why !== undefined) {
+        ctx.stderr(
+          ctx.variant?.kind === 'busybox' ? `rm: can't stat '${f}': ${why}\n` : `rm: cannot remove ${q(f)}: ${why}\n`,
+        );
+        status = 1;
+      } else if (!force) {
         ctx.stderr(`rm: cannot remove ${q(f)}: No such file or directory\n`);
         status = 1;
       }
@@ -502,3 +509,13 @@ export const fileCommands: CommandSpec[] = [
   },
   { name: 'realpath', run: realpathCmd, summary: 'print the resolved absolute path', flags: ['-e', '-m', '-q'] },
 ];
+
+/** Why lstat fails, unless the name is only missing (ENOENT). */
+function statError(proc: CommandContext['proc'], path: string): string | undefined {
+  try {
+    proc.lstat(path);
+    return undefined;
+  } catch (err) {
+    return isKernelError(err) && err.code !== 'ENOENT' ? err.text : undefined;
+  }
+}

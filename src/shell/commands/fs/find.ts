@@ -2,7 +2,7 @@
 // -user -group -perm -executable -newer -empty -size, ! -o -a ( ), -print -print0 -printf -prune
 // -quit -exec … {} \; and +; GNU findutils 4.9's, or busybox's where its words differ) and tree
 // (-L -a -d, the "N directories, M files" footer). -exec runs in the caller's root (a container's).
-import type { Stat } from '../../../kernel/index.js';
+import { isKernelError, type Stat } from '../../../kernel/index.js';
 import { shellQuote } from '../../../posix/shell-quote.js';
 import { type CommandContext, type CommandSpec, childLineOptions } from '../../command.js';
 import { compareNames, matchPattern } from '../../bash/glob.js';
@@ -426,7 +426,18 @@ async function find(ctx: CommandContext): Promise<number> {
     // A link followed is seen as what it names; a dangling one stays a link.
     const followHere = follow === 'L' || (follow === 'H' && depth === 0);
     const st = (followHere ? tryStat(ctx.proc, p, true) : undefined) ?? tryStat(ctx.proc, p, false);
-    if (!st) return;
+    if (!st) {
+      // An entry of a directory it may read but not search (r without x): its lstat fails.
+      try {
+        ctx.proc.lstat(p);
+      } catch (err) {
+        if (!isKernelError(err, 'ENOENT')) {
+          ctx.stderr(`find: ${lq(p)}: ${errText(err)}\n`);
+          status = 1;
+        }
+      }
+      return;
+    }
     // findutils (fts) names a followed directory that is one of its own ancestors and skips it.
     // (busybox follows it until the path is too long; doing as findutils does keeps it finite.)
     const loop = st.type === 'dir' ? above.find((a) => a.st.ino === st.ino && a.st.dev === st.dev) : undefined;

@@ -119,14 +119,13 @@ function columnList(spec: string | undefined, defaults: string[]): string[] {
 
 // util-linux 2.37's other options: accepted as findmnt accepts them, then said to be not simulated
 // (they are findmnt's, so "invalid option" would be untrue).
-const UNSIMULATED_SHORT = 'smAabCceiRUuvyxp';
+const UNSIMULATED_SHORT = 'smabCceiRUuvyxp';
 const UNSIMULATED_SHORT_ARG = 'wdFNO';
 const UNSIMULATED_LONG: Record<string, string> = {
   fstab: 's',
   mtab: 'm',
   poll: 'p',
   'timeout=': 'w',
-  all: 'A',
   ascii: 'a',
   bytes: 'b',
   nocanonicalize: 'C',
@@ -150,10 +149,12 @@ function findmnt(ctx: CommandContext): number {
   let columns: string[];
   try {
     p = parseOptions('findmnt', ctx.argv.slice(1), {
-      short: `nlrfkJPD${UNSIMULATED_SHORT}`,
+      // -A/--all disables filters this findmnt never applies (its listing is already every mount).
+      short: `nlrfkJPDA${UNSIMULATED_SHORT}`,
       shortArg: `tToMS${UNSIMULATED_SHORT_ARG}`,
       long: {
         ...UNSIMULATED_LONG,
+        all: 'A',
         noheadings: 'n',
         list: 'l',
         raw: 'r',
@@ -185,7 +186,7 @@ function findmnt(ctx: CommandContext): number {
       .replace(/=$/, '');
     ctx.stderr(
       `findmnt: -${other[0]}${word ? `/--${word}` : ''}: not simulated here ` +
-        '(the tree, -l, -r, -n, -f, -k, -o, -t, -T, -M, -S, -J, -P and -D are)\n',
+        '(the tree, -A, -l, -r, -n, -f, -k, -o, -t, -T, -M, -S, -J, -P and -D are)\n',
     );
     return 1;
   }
@@ -342,7 +343,8 @@ function findmnt(ctx: CommandContext): number {
     return 0;
   }
   const all = f.has('n') ? table : [columns, ...table];
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  // The headings count in the columns' widths even when -n leaves them out (libsmartcols).
+  const widths = columns.map((_, i) => Math.max(...[columns, ...table].map((r) => [...(r[i] ?? '')].length)));
   let out = '';
   for (const r of all) {
     const line = r.map((text, i) => {

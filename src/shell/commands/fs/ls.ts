@@ -319,6 +319,8 @@ async function ls(ctx: CommandContext): Promise<number> {
   const names = new Names(proc);
   const now = proc.kernel.clock.now();
   let status = 0;
+  // GNU's "serious trouble" (an operand it cannot reach or open) is 2; busybox's every failure 1.
+  const serious = isBusybox(ctx) ? 1 : 2;
   const operands = parsed.operands.length ? parsed.operands : ['.'];
   const files: Item[] = [];
   const dirs: Item[] = [];
@@ -330,7 +332,7 @@ async function ls(ctx: CommandContext): Promise<number> {
       it = makeItem(proc, op, op, !!(!o.long || op.endsWith('/') || f.has('L')), o, f.has('L'));
     } catch (err) {
       ctx.stderr(`ls: cannot access ${q(op)}: ${errText(err)}\n`);
-      status = 2;
+      status = serious;
       continue;
     }
     (it.st.type === 'dir' && !o.dirSelf ? dirs : files).push(it);
@@ -355,7 +357,9 @@ async function ls(ctx: CommandContext): Promise<number> {
       entries = proc.readdir(d.path);
     } catch (err) {
       ctx.stderr(`ls: cannot open directory ${q(d.name)}: ${errText(err)}\n`);
-      status = 2;
+      status = serious;
+      // busybox still prints the listing's total (of nothing) with -l or -s.
+      if (isBusybox(ctx) && (o.long || o.blocks)) emit(busyboxLsTotal(0, o.human));
       return;
     }
     if (!first) emit('\n');

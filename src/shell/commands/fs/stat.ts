@@ -248,7 +248,7 @@ const FS_DEFAULT =
 function statFs(ctx: CommandContext, op: string, fmt: string | undefined, printf: string | undefined, terse: boolean) {
   let mount: Mount;
   try {
-    mount = ctx.proc.kernel.locate(ctx.proc.toHostPath(ctx.proc.realpath(op))).mount;
+    mount = ctx.proc.mountOf(op);
   } catch (err) {
     ctx.stderr(`stat: cannot read file system information for ${q(op)}: ${errText(err)}\n`);
     return 1;
