@@ -15,7 +15,8 @@ export function formatProcStat(upMs: number, bootMs: number, forks: number, runn
     const t = Math.floor(ticks * share);
     const user = Math.floor(t * 0.02);
     const system = Math.floor(t * 0.01);
-    return `${user} ${Math.floor(t * 0.0002)} ${system} ${t - user - system} ${Math.floor(t * 0.001)} 0 ${Math.floor(t * 0.0005)} 0 0 0`;
+    const [nice, iowait, softirq] = [Math.floor(t * 0.0002), Math.floor(t * 0.001), Math.floor(t * 0.0005)];
+    return `${user} ${nice} ${system} ${t - user - system} ${iowait} 0 ${softirq} 0 0 0`;
   };
   const lines = [`cpu  ${cpu(MACHINE_CPUS)}`];
   for (let n = 0; n < MACHINE_CPUS; n++) lines.push(`cpu${n} ${cpu(1)}`);
@@ -27,7 +28,8 @@ export function formatProcStat(upMs: number, bootMs: number, forks: number, runn
     `processes ${forks}`,
     `procs_running ${running}`,
     'procs_blocked 0',
-    `softirq ${Math.floor(irqs / 2)} 0 ${Math.floor(irqs / 5)} 3 1 0 0 ${Math.floor(irqs / 9)} 0 0 ${Math.floor(irqs / 7)}`,
+    `softirq ${Math.floor(irqs / 2)} 0 ${Math.floor(irqs / 5)} 3 1 0 0 ${Math.floor(irqs / 9)} 0 0 ` +
+      `${Math.floor(irqs / 7)}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -42,7 +44,8 @@ function interfaces(t: Task): string[] {
 export function formatNetDev(t: Task): string {
   const head =
     'Inter-|   Receive                                                |  Transmit\n' +
-    ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+    ' face |bytes    packets errs drop fifo frame compressed multicast|' +
+    'bytes    packets errs drop fifo colls carrier compressed\n';
   const row = (name: string): string => {
     const [rx, rxp] = name === 'lo' ? [0, 0] : [1042, 11];
     const nums = [rx, rxp, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -343,8 +343,7 @@ function findmnt(ctx: CommandContext): number {
     return 0;
   }
   const all = f.has('n') ? table : [columns, ...table];
-  // The headings count in the columns' widths even when -n leaves them out (libsmartcols).
-  const widths = columns.map((_, i) => Math.max(...[columns, ...table].map((r) => [...(r[i] ?? '')].length)));
+  const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   let out = '';
   for (const r of all) {
     const line = r.map((text, i) => {

@@ -34,7 +34,6 @@ findmnt --list /tmp/t
 findmnt -A -o TARGET,SOURCE,FSTYPE /tmp/t
 findmnt -A -t tmpfs -o TARGET,SIZE,USED /tmp/t
 findmnt --list -o TARGET,FSTYPE,OPTIONS /tmp/t
-findmnt -n -o SIZE,AVAIL,USE% /tmp/t
 findmnt -o SIZE,USED,AVAIL,USE% /tmp/t
 rm /tmp/t/f
 dd if=/dev/urandom of=/tmp/t/r bs=100k count=20 2>&1 | grep -v copied
