@@ -24,7 +24,7 @@ const unavailable = realHostUnavailable('script conformance against a real docke
 function runOnSimulator(script: string, fixtures: ScriptFixtures | undefined): string {
   const args = [BIN, 'script', script, '--seed', '7'];
   for (const [from, to] of fixtures?.copyIn ?? []) args.push('--copy-in', `${from}:${to}`);
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
   return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
 }
 
@@ -54,7 +54,7 @@ describe.runIf(!unavailable)('scripts agree with a real Docker host', () => {
         writeFileSync(join(fixtures.dir, `${name}.diff.txt`), `--- real\n${real}\n--- simulator\n${sim}\n`);
       expect(sim).toBe(real);
     },
-    120_000,
+    240_000,
   );
 });
 

@@ -154,7 +154,7 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
   // never reach the daemon or the host.
   const r = spawnSync('nsenter', ['-t', String(d.pid), '-m', 'unshare', '-m', '--propagation', 'slave', 'bash', file], {
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 200_000,
     env: { HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb' },
   });
   return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');
