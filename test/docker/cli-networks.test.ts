@@ -113,6 +113,7 @@ describe('docker network create / rm / prune', () => {
       expect(r.stderr).toBe(err);
       expect(r.code).toBe(1);
     }
+    expect((await e.docker('network', 'create', '-d', 'macvlan', 'x')).stderr).toMatch(/not simulated here/);
     expect((await e.docker('network', 'ls', '-q')).stdout.split('\n')).toHaveLength(5);
   });
 

@@ -192,6 +192,12 @@ export const networkCreateCommand: SubCommand = {
       ctx.stderr(`${bad}\n`);
       return 1;
     }
+    const driver = p.strings.get('driver') ?? 'bridge';
+    if (driver === 'macvlan' || driver === 'ipvlan') {
+      // Built into a 20.10 daemon, but what they make depends on the host's own interfaces.
+      ctx.stderr(`docker network create -d ${driver}: not simulated here (the bridge driver is)\n`);
+      return 1;
+    }
     const opts = kv(p.lists.get('opt') ?? []);
     const labels = kv(p.lists.get('label') ?? []);
     const sorted = (m: Record<string, string>) =>
@@ -202,7 +208,7 @@ export const networkCreateCommand: SubCommand = {
       );
     const n = d.networkCreate({
       name: p.operands[0] as string,
-      driver: p.strings.get('driver') ?? 'bridge',
+      driver,
       ...(subnets[0] !== undefined ? { subnet: subnets[0] } : {}),
       ...(gateways[0] !== undefined ? { gateway: gateways[0] } : {}),
       ...(ranges[0] !== undefined ? { ipRange: ranges[0] } : {}),
