@@ -250,13 +250,51 @@ export const DOCKER_SLICE_FIELDS: readonly string[] = [
 /** Map fields whose values are strings (map[string]string): a missing `index` key gives "". */
 const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls', 'Tmpfs']);
 
-/** Fields whose JSON is left out when empty (omitempty) but that the CLI's typed struct still has:
- * {{json .HostConfig.Mounts}} is null, not a missing key. Added after the fields present. */
-const OMITTED_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
+/** A field whose JSON is left out when empty (omitempty) but that the CLI's typed struct still has:
+ * [name, zero value (or a function making it), Go type of a nil pointer]. {{json .HostConfig.Mounts}} is null, {{.SizeRw}}
+ * without --size is <nil>, {{.Variant}} is empty — not a missing key. */
+type Omitted = readonly [string, unknown, string?];
+
+/** container.Config (an image's Config and ContainerConfig, a container's Config). */
+const CONFIG_OMITS: readonly Omitted[] = [
+  ['ExposedPorts', null],
+  ['Healthcheck', null, '*container.HealthConfig'],
+  ['ArgsEscaped', false],
+  ['NetworkDisabled', false],
+  ['MacAddress', ''],
+  ['StopSignal', ''],
+  ['StopTimeout', null, '*int'],
+  ['Shell', null],
+];
+
+/** By path ('' is the element itself, told apart by the fields only its kind has). */
+const OMITTED_FIELDS: Record<string, readonly Omitted[]> = {
+  // types.ImageInspect
+  'image:': [
+    ['Variant', ''],
+    ['OsVersion', ''],
+  ],
+  // types.ContainerJSON: the sizes are there only with --size.
+  'container:': [
+    ['Node', null, '*types.ContainerNode'],
+    ['SizeRw', null, '*int64'],
+    ['SizeRootFs', null, '*int64'],
+  ],
+  // types.Volume
+  'volume:': [
+    ['CreatedAt', ''],
+    ['Status', () => goNil('map', 'interface')],
+    ['UsageData', null, '*types.VolumeUsageData'],
+  ],
+  Config: CONFIG_OMITS,
+  ContainerConfig: CONFIG_OMITS,
   HostConfig: [
     ['Tmpfs', null],
     ['Mounts', null],
+    ['Init', null, '*bool'],
   ],
+  State: [['Health', null, '*types.Health']],
+  RootFS: [['BaseLayer', '']],
 };
 
 /** Fields whose JSON is left out when empty (omitempty), by struct path: types.MountPoint's Name
@@ -265,6 +303,14 @@ const OMIT_EMPTY: Record<string, ReadonlySet<string>> = {
   Mounts: new Set(['Name', 'Driver']),
   'IPAM.Config': new Set(['Subnet', 'IPRange', 'Gateway', 'AuxiliaryAddresses']),
 };
+
+/** The kind of inspect element at the top (for OMITTED_FIELDS), by fields only it has. */
+function rootKind(v: object): string {
+  if ('RootFS' in v) return 'image:';
+  if ('State' in v && 'HostConfig' in v) return 'container:';
+  if ('Mountpoint' in v) return 'volume:';
+  return '';
+}
 
 /** Structs whose JSON omits empty fields, by path: their fields in Go's order with zero values. */
 const STRUCT_FIELDS: Record<string, ReadonlyArray<readonly [string, unknown]>> = {
@@ -347,13 +393,21 @@ export function dockerTypedView(
     for (const [k, zero] of fields ?? []) out[k] = (v as Record<string, unknown>)[k] ?? zero;
     for (const [k, x] of Object.entries(v)) out[k] = walk(x, isMap ? `${path}[]` : path ? `${path}.${k}` : k, k);
     if (isMap) return goMap(out, Object.values(out).every((x) => typeof x === 'string') ? 'string' : 'interface');
-    for (const [k, zero] of OMITTED_FIELDS[path] ?? []) if (!(k in out)) out[k] = walk(zero, `${path}.${k}`, k);
     const omits = OMIT_EMPTY[path];
     if (omits) {
       const shown = Object.entries(out).filter(([k, x]) => !(omits.has(k) && (x === '' || x === null)));
       return goStruct(name, out, { marshalJson: () => marshalJson(goStruct(name, Object.fromEntries(shown)), false) });
     }
-    return goStruct(name, out);
+    const omitted = (OMITTED_FIELDS[path === '' ? rootKind(v) : path] ?? []).filter(([k]) => !(k in out));
+    if (omitted.length === 0) return goStruct(name, out);
+    // json marshals what the daemon sent (the added fields are empty, so omitempty leaves them out).
+    const shown = goStruct(name, { ...out });
+    const fieldTypes: Record<string, string> = {};
+    for (const [k, zero, type] of omitted) {
+      out[k] = typeof zero === 'function' ? zero() : walk(zero, path ? `${path}.${k}` : k, k);
+      if (type) fieldTypes[k] = type;
+    }
+    return goStruct(name, out, { fieldTypes, marshalJson: () => marshalJson(shown, false) });
   };
   return walk(value, '', typeName);
 }

@@ -3,6 +3,7 @@ import { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../../../docker/engine/index.
 import type { CommandContext } from '../../command.js';
 import { formatDockerInspect } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
+import { formatInfo, formatVersion } from './system-format.js';
 import type { SubCommand } from './util.js';
 
 /** json.MarshalIndent(v, "", "    ") as the CLI prints inspect output (Go escapes <, >, &). */
@@ -157,37 +158,7 @@ export const infoCommand: SubCommand = {
   run(ctx, d, p) {
     const i = d.info();
     const format = p.strings.get('format');
-    if (format !== undefined) {
-      const data = {
-        Containers: i.containers,
-        ContainersRunning: i.running,
-        ContainersPaused: 0,
-        ContainersStopped: i.stopped,
-        Images: i.images,
-        Driver: i.driver,
-        DriverStatus: i.driverStatus,
-        Plugins: { Volume: ['local'], Network: NETWORK_PLUGINS, Authorization: null, Log: LOG_PLUGINS },
-        DockerRootDir: i.dockerRootDir,
-        KernelVersion: i.kernelVersion,
-        OperatingSystem: i.operatingSystem,
-        OSType: 'linux',
-        Architecture: 'x86_64',
-        Name: i.name,
-        ID: i.id,
-        ServerVersion: i.serverVersion,
-        LoggingDriver: d.logDefaults.Type,
-        CgroupDriver: 'cgroupfs',
-        CgroupVersion: '1',
-        Warnings: i.warnings.length ? i.warnings : null,
-      };
-      const res = formatDockerInspect(format, [data], { docker: '20.10' });
-      if (res.error) {
-        ctx.stderr(`${res.error.message}\n`);
-        return res.exitCode;
-      }
-      ctx.stdout(res.output);
-      return 0;
-    }
+    if (format !== undefined) return formatInfo(ctx, format, i, new Date(d.clock.now()), d.logDefaults.Type);
     ctx.stdout(
       [
         'Client:',
@@ -196,7 +167,7 @@ export const infoCommand: SubCommand = {
         '',
         'Server:',
         ` Containers: ${i.containers}`,
-        `  Running: ${i.running}`,
+        `  Running: ${i.running - i.paused}`,
         `  Paused: ${i.paused}`,
         `  Stopped: ${i.stopped}`,
         ` Images: ${i.images}`,
@@ -254,7 +225,9 @@ export const versionCommand: SubCommand = {
     flags: [{ long: 'format', short: 'f', type: 'string' }],
     args: { max: 0 },
   },
-  run(ctx) {
+  run(ctx, d, p) {
+    const format = p.strings.get('format');
+    if (format !== undefined) return formatVersion(ctx, format, d.info().kernelVersion);
     ctx.stdout(
       [
         'Client:',
