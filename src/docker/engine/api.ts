@@ -7,7 +7,7 @@ import { archiveFromContainer, extractToContainer, statContainerPath, type PathS
 import type { LayerEntry } from '../layer-tar.js';
 import type { Digest } from '../digest.js';
 import { exportContainer, importImage } from './export-import.js';
-import { pruneContainers, pruneImages, type ImageDeleteItem } from './prune.js';
+import { pruneContainers, pruneImages, type ImageDeleteItem, type PruneFilter } from './prune.js';
 import {
   createVolume,
   inspectVolume,
@@ -213,13 +213,13 @@ export class DockerEngine extends Daemon {
   }
 
   /** docker container prune: the ids removed and the bytes their layers took. */
-  containerPrune(): { deleted: string[]; reclaimed: number } {
-    return pruneContainers(this);
+  containerPrune(f?: PruneFilter): { deleted: string[]; reclaimed: number } {
+    return pruneContainers(this, f);
   }
 
   /** docker image prune [-a]: ImageDelete's lines and the bytes of the layers deleted. */
-  imagePrune(all: boolean): { deleted: ImageDeleteItem[]; reclaimed: number } {
-    return pruneImages(this, all);
+  imagePrune(all: boolean, f?: PruneFilter): { deleted: ImageDeleteItem[]; reclaimed: number } {
+    return pruneImages(this, all, f);
   }
 
   systemDf(): DiskUsage {

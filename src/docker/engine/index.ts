@@ -9,6 +9,7 @@ export { attachmentsOf, portMappings, settingsOf } from './run-settings.js';
 export { LOG_DRIVERS, LoggerInitError, type LogRecord, validateLogOpts } from './log-drivers.js';
 export { createdAtText, type Network, type NetworkCreate, parseCidr } from './networks.js';
 export type { Change } from './changes.js';
+export type { PruneFilter } from './prune.js';
 export type { MountSpec } from './mount-specs.js';
 export type { StoredImage } from './imagestore.js';
 export type { RoLayer, RwLayer } from './layerstore.js';

@@ -6,16 +6,25 @@ import type { Digest } from '../digest.js';
 import { containerSizeRw } from './views.js';
 import type { Daemon } from './containers.js';
 
+/** The daemon's prune filters (moby daemon/prune.go): created before `until` (epoch ms), labels. */
+export interface PruneFilter {
+  until?: number;
+  /** matchLabels: every `label` filter matches and not every `label!` one does. */
+  labels?: (labels: Readonly<Record<string, string>>) => boolean;
+}
+
 export interface ImageDeleteItem {
   Untagged?: string;
   Deleted?: string;
 }
 
-export function pruneContainers(d: Daemon): { deleted: string[]; reclaimed: number } {
+export function pruneContainers(d: Daemon, f: PruneFilter = {}): { deleted: string[]; reclaimed: number } {
   const deleted: string[] = [];
   let reclaimed = 0;
   for (const c of [...d.containers.values()].sort((a, b) => a.createdMs - b.createdMs)) {
     if (c.state.status === 'running' || c.state.status === 'restarting') continue;
+    if (f.until !== undefined && c.createdMs > f.until) continue;
+    if (f.labels && !f.labels(c.config.Labels ?? {})) continue;
     reclaimed += containerSizeRw(d, c);
     d.rm(c.id);
     deleted.push(c.id);
@@ -23,7 +32,11 @@ export function pruneContainers(d: Daemon): { deleted: string[]; reclaimed: numb
   return { deleted, reclaimed };
 }
 
-export function pruneImages(d: Daemon, all: boolean): { deleted: ImageDeleteItem[]; reclaimed: number } {
+export function pruneImages(
+  d: Daemon,
+  all: boolean,
+  f: PruneFilter = {},
+): { deleted: ImageDeleteItem[]; reclaimed: number } {
   const sizes = new Map<string, number>();
   for (const l of d.layers.layers.values()) sizes.set(l.chainId, l.size);
   const used = new Set([...d.containers.values()].map((c) => c.image.id));
@@ -31,6 +44,9 @@ export function pruneImages(d: Daemon, all: boolean): { deleted: ImageDeleteItem
   const deleted: ImageDeleteItem[] = [];
   for (const img of images) {
     if (!d.imageStore.images.has(img.id) || used.has(img.id)) continue;
+    const created = Date.parse(img.config.created ?? '');
+    if (f.until !== undefined && created > f.until) continue;
+    if (img.config.config && f.labels && !f.labels(img.config.config.Labels ?? {})) continue;
     const refs = d.imageStore.refsOf(img.id);
     if (refs.length) {
       // Without -a an image is dangling only when no reference is a tag (name@digest only).

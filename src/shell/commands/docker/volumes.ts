@@ -191,7 +191,7 @@ function matches(values: string[], source: string): boolean {
 }
 
 /** filters.Args.MatchKVList: every `key` or `key=value` holds in the labels. */
-function labelsHold(values: string[], labels: Record<string, string>): boolean {
+export function labelsHold(values: string[], labels: Record<string, string>): boolean {
   if (values.length === 0) return true;
   if (Object.keys(labels).length === 0) return false;
   return values.every((l) => {
@@ -202,7 +202,7 @@ function labelsHold(values: string[], labels: Record<string, string>): boolean {
 }
 
 /** volume/service's filtersToBy: which volumes the filters keep, or the daemon's error line. */
-function volumeFilter(
+export function volumeFilter(
   d: Parameters<SubCommand['run']>[1],
   specs: readonly string[],
   accepted: string[],
