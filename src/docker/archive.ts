@@ -45,7 +45,12 @@ async function untar(archive: FileContent): Promise<Map<string, FileContent>> {
       if (m.header.type === 'symlink' && m.header.linkname) links.set(name, m.header.linkname);
     }
   } catch (err) {
-    throw new ArchiveError(`archive/tar: invalid tar header (${(err as Error).message})`);
+    // dockerd untars in a child process (chrootarchive) and reports Go's archive/tar error through it:
+    // a short read is io.ErrUnexpectedEOF, a block that is no tar header ErrHeader.
+    const short = /Unexpected end of data/.test((err as Error).message);
+    throw new ArchiveError(
+      `Error processing tar file(exit status 1): ${short ? 'unexpected EOF' : 'archive/tar: invalid tar header'}`,
+    );
   }
   for (const [name, target] of links) {
     const parts = name.split('/').slice(0, -1);

@@ -188,6 +188,12 @@ export class Proc {
         curStat ??= this.lstatHost(cur);
         if (curStat?.type === 'dir') checkAccess(curStat, this.cred, MAY_EXEC, syscall, path);
       }
+      if (comp === '.' || comp === '..') {
+        // Looking up . or .. needs a directory: file/. and file/.. are ENOTDIR, as on Linux.
+        const dirStat = curStat ?? this.lstatHost(cur);
+        if (dirStat && dirStat.type !== 'dir') throw new KernelError('ENOTDIR', syscall, path);
+        curStat = dirStat;
+      }
       if (comp === '.') continue;
       if (comp === '..') {
         if (cur !== this.root) cur = hostParent(cur);

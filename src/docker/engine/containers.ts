@@ -290,6 +290,12 @@ export class Daemon extends DaemonCore {
           ...(ip ? { ipv4: ip } : {}),
         },
       };
+    try {
+      this.setupWorkingDirectory(c);
+    } catch (e) {
+      this.layers.removeRw(rw);
+      throw e;
+    }
     this.populateVolumes(c);
     const dir = this.containerDir(c);
     this.fs.mkdir(dir, 0o710);
@@ -303,6 +309,40 @@ export class Daemon extends DaemonCore {
   private findContainerByName(name: string): Container | undefined {
     const n = name.startsWith('/') ? name : `/${name}`;
     return [...this.containers.values()].find((c) => c.name === n);
+  }
+
+  /**
+   * SetupWorkingDirectory, run when the container is created: its WorkingDir made (each missing
+   * directory 0755, root's) in the container layer, so -w or an image's WORKDIR that the image lacks
+   * shows in docker diff; a file on that path fails the create.
+   */
+  private setupWorkingDirectory(c: Container): void {
+    const wd = c.config.WorkingDir;
+    if (!wd) return;
+    const merged = this.driver.mount(c.rw.mountId);
+    try {
+      const inside = this.kernel.proc({ root: merged, umask: 0o022, hostView: true });
+      const comps = wd.split('/').filter((x) => x !== '' && x !== '.');
+      let path = '';
+      for (const [i, comp] of comps.entries()) {
+        path = comp === '..' ? path.slice(0, path.lastIndexOf('/')) : `${path}/${comp}`;
+        let st: ReturnType<Proc['stat']> | undefined;
+        try {
+          st = inside.stat(path || '/');
+        } catch (e) {
+          if (!isKernelError(e) || e.code !== 'ENOENT') throw e;
+        }
+        // The path itself a file is said in moby's words; a file on the way fails GetResourcePath's
+        // walk (FollowSymlinkInScope) at the next component's lstat.
+        if (st && st.type !== 'dir' && i === comps.length - 1)
+          throw new DaemonError(`Cannot mkdir: ${wd} is not a directory`, 500);
+        if (st && st.type !== 'dir')
+          throw new DaemonError(`lstat ${merged}${path}/${comps[i + 1]}: not a directory`, 500);
+        if (!st) inside.mkdir(path, 0o755);
+      }
+    } finally {
+      this.driver.unmount(c.rw.mountId);
+    }
   }
 
   /** setupInitLayer, through the init layer's overlay mount: each path's components are unlinked, then made. */
@@ -777,7 +817,8 @@ export class Daemon extends DaemonCore {
     const c = this.getContainer(ref);
     if (c.state.status === 'restarting' && paused) throw restartingError(c);
     if (c.state.status === 'restarting') throw new DaemonError(`Container ${c.id} is not paused`, 409);
-    if (c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
+    // moby's containerUnpause asks only whether it is paused (an exited container "is not paused").
+    if (paused && c.state.status !== 'running') throw new DaemonError(`Container ${c.id} is not running`, 409);
     if (paused && c.state.paused) throw new DaemonError(`Container ${c.id} is already paused`, 409);
     if (!paused && !c.state.paused) throw new DaemonError(`Container ${c.id} is not paused`, 409);
     c.state = { ...c.state, paused };

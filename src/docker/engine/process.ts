@@ -82,7 +82,7 @@ export function containerEnv(
 /** The home directory of USER (a name or uid; empty is root) in the container's /etc/passwd, else "/". */
 function homeOf(d: Daemon, c: Container, user: string): string {
   try {
-    return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user).home;
+    return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user, d.mergedDir(c)).home;
   } catch {
     return '/';
   }
@@ -90,7 +90,7 @@ function homeOf(d: Daemon, c: Container, user: string): string {
 
 /** The credentials of a container's process run as USER (Config.User, or exec's -u). */
 export function processUser(d: Daemon, c: Container, user: string): ExecUser {
-  return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user);
+  return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user, d.mergedDir(c));
 }
 
 const ENDLESS = /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/;

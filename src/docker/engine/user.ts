@@ -3,7 +3,7 @@
 // user brings its primary group, its home and the groups that list it as a member; an explicit
 // GROUP replaces all of those. The kernel keeps supplementary groups sorted (groups_sort), with
 // the primary group among them as runc sets it.
-import type { Credentials, Proc } from '../../kernel/index.js';
+import { type Credentials, isKernelError, type Proc } from '../../kernel/index.js';
 import { DaemonError } from './types.js';
 
 export interface ExecUser extends Credentials {
@@ -19,11 +19,16 @@ interface Entry {
   members: string[];
 }
 
+/** A passwd or group file that is there but cannot be read (a directory): Go's read error. */
+class TableUnreadable extends Error {}
+
 function readTable(proc: Proc, path: string, kind: 'passwd' | 'group'): Entry[] {
   let text: string;
   try {
     text = new TextDecoder().decode(proc.readFile(path));
-  } catch {
+  } catch (e) {
+    // A missing file is no file (GetExecUserPath opens nothing); one that opens but cannot be read fails.
+    if (isKernelError(e) && e.code === 'EISDIR') throw new TableUnreadable('is a directory');
     return [];
   }
   const out: Entry[] = [];
@@ -41,11 +46,19 @@ function readTable(proc: Proc, path: string, kind: 'passwd' | 'group'): Entry[] 
 const numeric = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : undefined);
 
 /** The process's credentials for a user spec, or the daemon's error (a name the image lacks). */
-export function resolveUser(proc: Proc, spec: string): ExecUser {
+export function resolveUser(proc: Proc, spec: string, rootPath = ''): ExecUser {
   const at = spec.indexOf(':');
   const userArg = at < 0 ? spec : spec.slice(0, at);
   const groupArg = at < 0 ? '' : spec.slice(at + 1);
-  const users = readTable(proc, '/etc/passwd', 'passwd');
+  let users: Entry[];
+  try {
+    users = readTable(proc, '/etc/passwd', 'passwd');
+  } catch (e) {
+    if (!(e instanceof TableUnreadable)) throw e;
+    // libcontainer's GetExecUser names the default uid when no user was asked for.
+    const who = userArg === '' ? '0' : userArg;
+    throw new DaemonError(`unable to find user ${who}: read ${rootPath}/etc/passwd: ${e.message}`, 500, 125);
+  }
   const match = users.find((u) => (userArg === '' ? u.id === 0 : u.name === userArg || String(u.id) === userArg));
   const user: ExecUser = { uid: 0, gid: 0, groups: [], home: '/' };
   if (match) {

@@ -141,7 +141,7 @@ export function volumeUsers(d: Daemon, name: string): string[] {
 export function removeVolume(d: Daemon, name: string, force = false): void {
   inspectVolume(d, name);
   const users = volumeUsers(d, name);
-  if (users.length && !force) throw new DaemonError(`remove ${name}: volume is in use - [${users.join(' ')}]`, 409);
+  if (users.length && !force) throw new DaemonError(`remove ${name}: volume is in use - [${users.join(', ')}]`, 409);
   d.fs.removeAll(`${root(d)}/${name}`);
   metaOf(d).delete(name);
   d.emit({ kind: 'volume', action: 'destroy', name });

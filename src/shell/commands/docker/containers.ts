@@ -297,14 +297,30 @@ export const startCommand: SubCommand = {
     args: { min: 1 },
   },
   async run(ctx, d, p) {
+    const attach = p.bools.has('attach') || p.bools.has('interactive');
+    if (attach) {
+      // The CLI attaches to one container and exits with its status.
+      if (p.operands.length > 1) {
+        ctx.stderr('you cannot start and attach multiple containers at once\n');
+        return 1;
+      }
+      try {
+        const c = d.getContainer(operand(p, 0));
+        if (c.state.status === 'running' || c.state.status === 'restarting') return 0;
+        const exit = await d.runMain(c.id, ctx, false);
+        return exit === 'running' ? 0 : exit;
+      } catch (e) {
+        ctx.stderr(`${daemonMessage(e)}\n`);
+        return 1;
+      }
+    }
     const failed: string[] = [];
     for (const ref of p.operands) {
       try {
         const c = d.getContainer(ref);
         // A restarting container is running to the daemon: the start changes nothing.
-        if (c.state.status !== 'running' && c.state.status !== 'restarting')
-          await d.runMain(c.id, ctx, !p.bools.has('attach'));
-        if (!p.bools.has('attach')) ctx.stdout(`${ref}\n`);
+        if (c.state.status !== 'running' && c.state.status !== 'restarting') await d.runMain(c.id, ctx, true);
+        ctx.stdout(`${ref}\n`);
       } catch (e) {
         ctx.stderr(`${daemonMessage(e)}\n`);
         failed.push(ref);
@@ -546,6 +562,17 @@ export const commitCommand: SubCommand = {
   async run(ctx, d, p) {
     const a = p.strings.get('author');
     const m = p.strings.get('message');
+    // The client parses the reference before any request (ContainerCommit): its error has no
+    // "Error response from daemon" before it.
+    const ref = p.operands[1];
+    if (ref)
+      try {
+        parseReference(ref);
+      } catch (e) {
+        if (!(e instanceof RegistryError)) throw e;
+        ctx.stderr(`${e.message}\n`);
+        return 1;
+      }
     const id = await d.commit(operand(p, 0), p.operands[1], {
       ...(a ? { author: a } : {}),
       ...(m ? { message: m } : {}),

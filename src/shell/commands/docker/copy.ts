@@ -227,6 +227,30 @@ function hostDestination(ctx: CommandContext, dstPath: string): Dest {
   return { path, exists: false, isDir: false };
 }
 
+/**
+ * ResolveHostSourcePath without -L: filepath.EvalSymlinks of the source's directory part, whose
+ * errors the CLI prints as Go gives them: a file on the way is a bare "not a directory" (file/.
+ * too), a missing directory "lstat <that directory>: no such file or directory".
+ */
+function evalSymlinksDir(ctx: CommandContext, src: string): void {
+  const dir = src.slice(0, src.lastIndexOf('/') + 1);
+  if (dir === '' || dir === '/') return;
+  const parts = dir.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i + 1).join('/');
+    if (prefix === '' || prefix.endsWith('/')) continue;
+    let st: ReturnType<CommandContext['proc']['stat']>;
+    try {
+      st = ctx.proc.stat(prefix);
+    } catch (e) {
+      if (isKernelError(e) && e.code === 'ENOENT') throw new CopyFailed(`lstat ${prefix}: no such file or directory`);
+      if (isKernelError(e) && e.code === 'ENOTDIR') throw new CopyFailed('not a directory');
+      throw e;
+    }
+    if (st.type !== 'dir') throw new CopyFailed('not a directory');
+  }
+}
+
 async function fromContainer(
   ctx: CommandContext,
   d: Engine,
@@ -326,6 +350,7 @@ async function toContainer(
       }
       ({ resolved, rebase: renamed } = rebaseName(src, real));
     }
+    if (!opts.follow) evalSymlinksDir(ctx, resolved);
     let isDir: boolean;
     try {
       isDir = ctx.proc.lstat(resolved).type === 'dir';

@@ -41,7 +41,8 @@ export const importCommand: SubCommand = {
       { long: 'message', short: 'm', type: 'string' },
       { long: 'platform', type: 'string' },
     ],
-    args: { min: 1, max: 2 },
+    // cli.RequiresMinArgs(1): operands past the reference are ignored, as the 20.10 CLI does.
+    args: { min: 1 },
   },
   async run(ctx, d, p) {
     const src = operand(p, 0);

@@ -147,7 +147,7 @@ export function operand(p: Parsed, i: number): string {
   return o;
 }
 
-/** cobra's Args checks: `"docker run" requires at least 1 argument.` + usage, exit 1. */
+/** The CLI's cobra Args checks: `"docker run" requires at least 1 argument.` + usage, exit 1. */
 export function checkArgs(def: CommandDef, n: number): void {
   const a = def.args;
   if (!a) return;
@@ -155,6 +155,9 @@ export function checkArgs(def: CommandDef, n: number): void {
   let msg: string | undefined;
   if (a.none && n > 0) msg = 'accepts no arguments.';
   else if (a.exact !== undefined && n !== a.exact) msg = `requires exactly ${plural(a.exact)}.`;
+  // cli.RequiresRangeArgs: one message for both bounds, "argument" counted by the upper one.
+  else if (a.min !== undefined && a.max !== undefined && (n < a.min || n > a.max))
+    msg = `requires at least ${a.min} and at most ${plural(a.max)}.`;
   else if (a.min !== undefined && n < a.min) msg = `requires at least ${plural(a.min)}.`;
   else if (a.max !== undefined && n > a.max) msg = `requires at most ${plural(a.max)}.`;
   if (msg)

@@ -265,7 +265,17 @@ export const loadCommand: SubCommand = {
       ctx.stderr('requested load from stdin, but stdin is empty\n');
       return 1;
     }
-    for (const line of await d.load(archive)) ctx.stdout(`${line}\n`);
+    let lines: string[];
+    try {
+      lines = await d.load(archive);
+    } catch (e) {
+      // The daemon writes a failed load's error into the response stream (streamformatter's
+      // FormatError), which the CLI prints as it is: no "Error response from daemon".
+      if (!(e instanceof DaemonError)) throw e;
+      ctx.stderr(`${e.message}\n`);
+      return 1;
+    }
+    for (const line of lines) ctx.stdout(`${line}\n`);
     return 0;
   },
 };

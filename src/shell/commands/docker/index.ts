@@ -23,7 +23,14 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
     return 0;
   }
   if (first.startsWith('-')) {
-    ctx.stderr(`unknown flag: ${first}\nSee 'docker --help'.\n`);
+    // cobra's flag error, then the root's usage (the CLI's FlagErrorFunc), exit 125; a global option
+    // the 20.10 CLI has (-H, --context, -D …) is said to be not simulated.
+    const unknown = first.startsWith('--')
+      ? `unknown flag: ${first.replace(/=.*/, '')}\n`
+      : `unknown shorthand flag: '${first[1] ?? ''}' in ${first}\n`;
+    const help = dockerHelp([], ROOT) as string;
+    const unmodelled = unmodelledFlag(unknown, '', help)?.replace(/^docker : /, 'docker: ');
+    ctx.stderr(unmodelled ?? `${unknown}See 'docker --help'.\n${help}`);
     return 125;
   }
   const { entry, depth, path } = findCommand(args);

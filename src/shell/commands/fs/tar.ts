@@ -347,6 +347,15 @@ async function tar(ctx: CommandContext): Promise<number> {
     }
   }
   const magic = readRange(bytes, 0, 2);
+  if (magic.length === 0) {
+    // An empty archive (docker cp of a missing path piped in) is no archive to either tar.
+    if (isBusybox(ctx)) ctx.stderr('tar: short read\n');
+    else
+      ctx.stderr(
+        'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n',
+      );
+    return isBusybox(ctx) ? 1 : 2;
+  }
   if (o.gzip || (magic[0] === 0x1f && magic[1] === 0x8b)) {
     try {
       bytes = new Uint8Array(gunzipSync(contentBytes(bytes)));
