@@ -251,8 +251,8 @@ export const DOCKER_SLICE_FIELDS: readonly string[] = [
 const STRING_MAPS = new Set(['Labels', 'GraphDriver.Data', 'Options', 'DriverOpts', 'Annotations', 'Sysctls', 'Tmpfs']);
 
 /** A field whose JSON is left out when empty (omitempty) but that the CLI's typed struct still has:
- * [name, zero value (or a function making it), Go type of a nil pointer]. {{json .HostConfig.Mounts}} is null, {{.SizeRw}}
- * without --size is <nil>, {{.Variant}} is empty — not a missing key. */
+ * [name, zero value (or a function making it), Go type of a nil pointer]. {{json .HostConfig.Mounts}}
+ * is null, {{.SizeRw}} without --size is <nil>, {{.Variant}} is empty — not a missing key. */
 type Omitted = readonly [string, unknown, string?];
 
 /** container.Config (an image's Config and ContainerConfig, a container's Config). */
