@@ -48,6 +48,9 @@ export function pruneImages(
     if (f.until !== undefined && created > f.until) continue;
     if (img.config.config && f.labels && !f.labels(img.config.config.Labels ?? {})) continue;
     const refs = d.imageStore.refsOf(img.id);
+    // An untagged image with children is an intermediate one, not a top image: it goes with the
+    // last child ImageDelete removes (the daemon's prune deletes untagged parents).
+    if (refs.length === 0 && d.imageStore.children(img.id).length > 0) continue;
     if (refs.length) {
       // Without -a an image is dangling only when no reference is a tag (name@digest only).
       if (!all && refs.some((r) => !r.includes('@'))) continue;
