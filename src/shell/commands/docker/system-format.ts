@@ -222,12 +222,6 @@ export function formatVersion(ctx: CommandContext, format: string, kernel: strin
   return runFormat(ctx, format, 'version', versionInfo(kernel));
 }
 
-export function formatInfo(
-  ctx: CommandContext,
-  format: string,
-  i: InfoData,
-  now: Date,
-  loggingDriver: string,
-): number {
+export function formatInfo(ctx: CommandContext, format: string, i: InfoData, now: Date, loggingDriver: string): number {
   return runFormat(ctx, format, '', info(i, now, loggingDriver));
 }
