@@ -1,5 +1,6 @@
 // Runs lines on a fresh simulated host and collects what they print, for the shell tests.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSimHost, type SimHostOptions } from '../../src/host/sim-host.js';
 import type { CommandIO } from '../../src/shell/command.js';
 
@@ -30,6 +31,22 @@ export async function makeShell(options: SimHostOptions = {}) {
     return { out, err, code: r.exitCode };
   };
   return { host, run };
+}
+
+/** A cases.sh of `dir` run line by line in a fresh shell working in `workdir`, and the golden.txt
+ * the reference machine printed for it (scripts/record-pipeline-goldens.ts). */
+export async function casesAndGolden(dir: string, workdir: string): Promise<{ transcript: string; golden: string }> {
+  const { host } = await makeShell();
+  const quiet: CommandIO = {
+    stdin: new Uint8Array(0),
+    stdout: () => {},
+    stderr: () => {},
+    stdinIsTerminal: false,
+    stdoutIsTerminal: false,
+  };
+  await host.session.run(`mkdir -p ${workdir} && cd ${workdir}`, quiet);
+  const transcript = await transcriptOf(host, join(dir, 'cases.sh'));
+  return { transcript, golden: readFileSync(join(dir, 'golden.txt'), 'utf8') };
 }
 
 /** A host whose lines print into one text, stdout and stderr as a transcript shows them (no

@@ -3,25 +3,16 @@
 // refuses. The transcript of diff-formats-vs-gnu/cases.sh against what the reference machine printed
 // for it, recorded into golden.txt by scripts/record-pipeline-goldens.ts. The headers' times come
 // from the simulated clock, so the cases cut them off.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeShell, transcriptOf } from '../../shell-harness.js';
+import { casesAndGolden, makeShell } from '../../shell-harness.js';
 
 const DIR = join(import.meta.dirname, 'diff-formats-vs-gnu');
 
 describe("diff's context, side-by-side and coloured output against the real GNU diff and busybox", () => {
   it('prints what they printed for every line of the cases', async () => {
-    const { host } = await makeShell();
-    await host.session.run('mkdir -p /tmp/diff-cases && cd /tmp/diff-cases', {
-      stdin: new Uint8Array(0),
-      stdout: () => {},
-      stderr: () => {},
-      stdinIsTerminal: false,
-      stdoutIsTerminal: false,
-    });
-    const transcript = await transcriptOf(host, join(DIR, 'cases.sh'));
-    expect(transcript).toBe(readFileSync(join(DIR, 'golden.txt'), 'utf8'));
+    const { transcript, golden } = await casesAndGolden(DIR, '/tmp/diff-cases');
+    expect(transcript).toBe(golden);
   }, 60_000);
 
   it('refuses a side-by-side width it would stall on, and takes one a screen could show', async () => {
