@@ -8,27 +8,9 @@ import * as nginxConf from '../../src/docker/registry/texts/nginx-conf.js';
 import * as nginxEntrypoint from '../../src/docker/registry/texts/nginx-entrypoint.js';
 import * as ubuntu from '../../src/docker/registry/texts/ubuntu-shell-files.js';
 import * as debian from '../../src/docker/registry/texts/debian-shell-files.js';
-import { createSimHost } from '../../src/host/sim-host.js';
-import type { CommandIO } from '../../src/shell/command.js';
+import { transcriptShell } from '../shell/shell-harness.js';
 
-const dec = new TextDecoder();
-
-async function shell() {
-  const host = createSimHost({ seed: 7, interactive: false });
-  return async (line: string) => {
-    let out = '';
-    const put = (d: string | Uint8Array) => void (out += typeof d === 'string' ? d : dec.decode(d));
-    const io: CommandIO = {
-      stdin: new Uint8Array(0),
-      stdout: put,
-      stderr: put,
-      stdinIsTerminal: false,
-      stdoutIsTerminal: false,
-    };
-    await host.session.run(line, io);
-    return out;
-  };
-}
+const shell = async () => transcriptShell();
 
 /** Where each text sits in its image, its size and its sha256, as measured on the source file. */
 const REAL: Record<string, [path: string, size: number, sha256: string]> = {

@@ -7,6 +7,22 @@ import { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../../../docker/engine/index.
 import { GoTemplate, goMap, goMarshalJson, goSlice, goStruct } from '../../../gotemplate/index.js';
 import { dockerTypedView, tabwrite } from '../../../gotemplate/table.js';
 import { goNil } from '../../../gotemplate/value.js';
+
+/** The network drivers a 20.10 daemon has built in (the bridge, host and null ones are modelled). */
+export const NETWORK_PLUGINS = ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'];
+/** The log drivers a 20.10 daemon has built in, as `docker info` lists them. */
+export const LOG_PLUGINS = [
+  'awslogs',
+  'fluentd',
+  'gcplogs',
+  'gelf',
+  'journald',
+  'json-file',
+  'local',
+  'logentries',
+  'splunk',
+  'syslog',
+];
 import type { CommandContext } from '../../command.js';
 
 const BUILT = 'Thu May 18 08:38:34 2023';
@@ -105,20 +121,9 @@ function info(i: InfoData, now: Date, loggingDriver: string): unknown {
     DriverStatus: i.driverStatus,
     Plugins: {
       Volume: ['local'],
-      Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'],
+      Network: NETWORK_PLUGINS,
       Authorization: null,
-      Log: [
-        'awslogs',
-        'fluentd',
-        'gcplogs',
-        'gelf',
-        'journald',
-        'json-file',
-        'local',
-        'logentries',
-        'splunk',
-        'syslog',
-      ],
+      Log: LOG_PLUGINS,
     },
     MemoryLimit: true,
     SwapLimit: true,

@@ -3,7 +3,7 @@ import { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../../../docker/engine/index.
 import type { CommandContext } from '../../command.js';
 import { formatDockerInspect } from '../../../gotemplate/table.js';
 import type { Parsed } from './flags.js';
-import { formatInfo, formatVersion } from './system-format.js';
+import { formatInfo, formatVersion, LOG_PLUGINS, NETWORK_PLUGINS } from './system-format.js';
 import type { SubCommand } from './util.js';
 
 /** json.MarshalIndent(v, "", "    ") as the CLI prints inspect output (Go escapes <, >, &). */
@@ -131,21 +131,6 @@ export const containerInspectCommand: SubCommand = {
     return printInspect(ctx, p, found, missing, (r) => `Error: No such container: ${r}`);
   },
 };
-
-/** The network drivers a 20.10 daemon has built in (the bridge, host and null ones are modelled). */
-const NETWORK_PLUGINS = ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'];
-const LOG_PLUGINS = [
-  'awslogs',
-  'fluentd',
-  'gcplogs',
-  'gelf',
-  'journald',
-  'json-file',
-  'local',
-  'logentries',
-  'splunk',
-  'syslog',
-];
 
 export const infoCommand: SubCommand = {
   def: {
