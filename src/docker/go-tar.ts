@@ -102,7 +102,7 @@ function v7Plus(h: GoTarHeader, str: (s: string) => Uint8Array): Uint8Array {
 }
 
 /** One PAX record, "<len> <key>=<value>\n", where <len> counts itself. */
-function paxRecord(key: string, value: Uint8Array): Uint8Array {
+export function paxRecord(key: string, value: Uint8Array): Uint8Array {
   const body = enc.encode(` ${key}=`);
   let size = body.length + value.length + 1;
   size += String(size).length;

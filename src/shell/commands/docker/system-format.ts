@@ -4,25 +4,15 @@
 // is kept and a newline ends it either way.
 import type { InfoData } from '../../../docker/engine/api.js';
 import { DOCKER_CLI_COMMIT, DOCKER_VERSION } from '../../../docker/engine/index.js';
+import { LOG_DRIVERS } from '../../../docker/engine/log-drivers.js';
 import { GoTemplate, goMap, goMarshalJson, goSlice, goStruct } from '../../../gotemplate/index.js';
 import { dockerTypedView, tabwrite } from '../../../gotemplate/table.js';
 import { goNil } from '../../../gotemplate/value.js';
 
 /** The network drivers a 20.10 daemon has built in (the bridge, host and null ones are modelled). */
 export const NETWORK_PLUGINS = ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'];
-/** The log drivers a 20.10 daemon has built in, as `docker info` lists them. */
-export const LOG_PLUGINS = [
-  'awslogs',
-  'fluentd',
-  'gcplogs',
-  'gelf',
-  'journald',
-  'json-file',
-  'local',
-  'logentries',
-  'splunk',
-  'syslog',
-];
+/** The log drivers a 20.10 daemon has built in, as `docker info` lists them (none is no plugin). */
+export const LOG_PLUGINS = LOG_DRIVERS.filter((d) => d !== 'none');
 import type { CommandContext } from '../../command.js';
 
 const BUILT = 'Thu May 18 08:38:34 2023';

@@ -15,6 +15,7 @@
 // - the end: two zero blocks, and GNU pads the archive to its 10240-byte record.
 // GNU names an owner the passwd/group files do not know with an empty name; busybox with the number.
 import { ContentBuilder, type FileContent, type Proc, type Stat } from '../../../kernel/index.js';
+import { paxRecord } from '../../../docker/go-tar.js';
 
 export interface TarWriteOptions {
   flavour: 'gnu' | 'busybox';
@@ -98,19 +99,6 @@ function paxTime(ms: number): string {
   const whole = Math.floor(ms / 1000);
   const frac = Math.round(ms - whole * 1000);
   return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
-}
-
-function paxRecord(key: string, value: Uint8Array): Uint8Array {
-  const body = enc.encode(` ${key}=`);
-  let len = body.length + value.length + 1;
-  len += String(len).length;
-  if (String(len).length + body.length + value.length + 1 !== len) len++;
-  const out = new Uint8Array(len);
-  out.set(enc.encode(String(len)), 0);
-  out.set(body, String(len).length);
-  out.set(value, String(len).length + body.length);
-  out[len - 1] = 0x0a;
-  return out;
 }
 
 const TYPEFLAG: Partial<Record<Stat['type'], string>> = {
