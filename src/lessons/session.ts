@@ -533,8 +533,12 @@ export class LessonRunner implements LessonSession {
     if (this.confirming) {
       const lines = this.confirming;
       this.confirming = undefined;
-      if (!/^y(es)?$/i.test(trimmed)) return { messages: [], exitCode: 0 };
-      return this.runSolution(lines, io);
+      if (/^y(es)?$/i.test(trimmed)) return this.runSolution(lines, io);
+      if (/^(no?)?$/i.test(trimmed)) return { messages: [this.m.solutionNotRun], exitCode: 0 };
+      // Anything else is the learner moving on (`undo`, a command): the question is dropped and
+      // the line runs as typed, rather than being swallowed as a "no".
+      const turn = await this.submit(line, io);
+      return { ...turn, messages: [this.m.solutionNotRun, ...turn.messages] };
     }
     const [word, ...rest] = trimmed.split(/\s+/);
     const step = this.step;

@@ -60,6 +60,7 @@ const en = {
   // A prompt, not markdown: no backticks.
   confirmWayOut: (cmd: string) => `Run the solution after ${cmd}? [y/N]`,
   confirmAnyway: 'Run the solution anyway? [y/N]',
+  solutionNotRun: 'Solution not run.',
   blockedAt: (line: string, why: string) =>
     `From where you are, the reference solution fails at \`${line}\`:\n\n${why || '(it says nothing)'}`,
   notEnough: 'From where you are, the reference solution would run but not complete this step.',
@@ -240,6 +241,7 @@ const zhCN: Strings = {
   confirm: '显示并执行参考答案？[y/N]',
   confirmWayOut: (cmd: string) => `先执行 ${cmd}，再执行参考答案？[y/N]`,
   confirmAnyway: '仍然执行参考答案？[y/N]',
+  solutionNotRun: '未执行参考答案。',
   blockedAt: (line: string, why: string) =>
     `在当前状态下，参考答案会在 \`${line}\` 这一步失败：\n\n${why || '（没有输出）'}`,
   notEnough: '在当前状态下，参考答案可以执行，但不能完成这一步。',

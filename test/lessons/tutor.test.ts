@@ -200,8 +200,8 @@ describe('the tutor controller', () => {
     expect(ask.out).toContain('Conflict. The container name "/web" is already in use');
     expect(ask.out).toContain('`docker rm -f web` clears the way');
     expect(tutor.prompt()).toBe('Run the solution after docker rm -f web? [y/N] ');
-    // Anything but y declines; the learner's host was not touched by the trial.
-    expect((await type('n')).out).toBe('');
+    // n declines; the learner's host was not touched by the trial.
+    expect((await type('n')).out).toBe('Solution not run.\n');
     expect((await type('docker ps --format "{{.Names}} {{.Status}}"')).out).toMatch(/^web Up/);
     await type('solution');
     const run = await type('y');
@@ -216,8 +216,26 @@ describe('the tutor controller', () => {
     await type('');
     await type('solution');
     expect(tutor.prompt()).toBe('Show the solution and run it? [y/N] ');
-    expect((await type('n')).out).toBe('');
+    expect((await type('n')).out).toBe('Solution not run.\n');
     expect(tutor.runner?.view().id).toBe('pull');
+  });
+
+  it('takes a command typed at the [y/N] question as a command, not as its answer', async () => {
+    const { tutor, type } = start();
+    await type('1');
+    for (const l of ['', 'docker pull busybox', 'answer 1']) await type(l);
+    await type('docker run -d --name web busybox sleep 1000');
+    await type('solution');
+    expect(tutor.prompt()).toMatch(/\[y\/N\] $/);
+    // The learner changes their mind and undoes their run: it must run, not vanish as a "no".
+    const undo = await type('undo');
+    expect(undo.out).toMatch(/^Solution not run\.\n/);
+    expect(tutor.prompt()).not.toMatch(/\[y\/N\] $/);
+    expect((await type('docker ps -aq')).out).toBe('');
+    // Enter alone is the default answer, N.
+    await type('solution');
+    expect((await type('')).out).toBe('Solution not run.\n');
+    expect((await type('docker ps -aq')).out).toBe('');
   });
 
   it('ends with a recap (what was learned, the grade, the values found) and waits for Enter', async () => {
