@@ -56,6 +56,42 @@ describe('docker run', () => {
     expect(e.daemon.getContainer('bad').state.status).toBe('created');
   });
 
+  // As a real 20.10.24 answered (script 93): the daemon's mergeAndVerifyConfig at create.
+  it('an --entrypoint drops the image CMD too; with nothing to run the create fails', async () => {
+    const e = await withBusybox();
+    const json = '{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Path}} {{json .Args}}';
+    await e.docker('create', '--name', 'ls', '--entrypoint', 'ls', 'busybox');
+    expect((await e.docker('inspect', '-f', json, 'ls')).stdout).toBe('null ["ls"] "ls" []\n');
+    await e.docker('create', '--name', 'yy', '--entrypoint', '', 'busybox', 'echo', 'y');
+    expect((await e.docker('inspect', '-f', json, 'yy')).stdout).toBe('["echo","y"] null "echo" ["y"]\n');
+    expect(await e.docker('create', '--name', 'none', '--entrypoint', '', 'busybox')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error response from daemon: No command specified\n',
+    });
+    expect((await e.docker('run', '--entrypoint', '', 'busybox')).stderr).toBe(
+      "docker: Error response from daemon: No command specified.\nSee 'docker run --help'.\n",
+    );
+    expect(e.daemon.ps(true).map((c) => c.name)).toEqual(['/yy', '/ls']);
+  });
+
+  it('rename refuses an empty name before asking the daemon', async () => {
+    const e = await withBusybox();
+    await e.docker('create', '--name', 'aa', 'busybox');
+    for (const [from, to] of [
+      ['aa', ''],
+      ['  ', 'bb'],
+      ['aa', '   '],
+    ])
+      expect(await e.docker('rename', from as string, to as string)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'Error: Neither old nor new names may be empty\n',
+      });
+    expect((await e.docker('rename', ' aa ', ' bb ')).code).toBe(0);
+    expect(e.daemon.getContainer('bb').name).toBe('/bb');
+  });
+
   it('refuses a taken name and a one-letter name with the daemon texts', async () => {
     const e = await withBusybox();
     await e.docker('create', '--name', 'web', 'busybox');

@@ -197,6 +197,13 @@ export class Daemon extends DaemonCore {
     };
     verifyMounts(this, request);
     const image = this.getImage(o.image);
+    // mergeAndVerifyConfig: an --entrypoint of the user's (even an empty one) drops the image's
+    // CMD along with its ENTRYPOINT; with neither left there is nothing to run.
+    const imageConfig = image.config.config ?? emptyContainerConfig();
+    const entrypoint =
+      o.entrypoint !== undefined ? (o.entrypoint.length ? o.entrypoint : null) : (imageConfig.Entrypoint ?? null);
+    const cmd = o.cmd?.length ? o.cmd : o.entrypoint !== undefined ? null : (imageConfig.Cmd ?? null);
+    if (!entrypoint?.length && !cmd?.length) throw new DaemonError('No command specified', 400);
     const settings = settingsFrom(o, this.logDefaults);
     checkNetworkMode(o);
     if (o.name !== undefined) {
@@ -230,11 +237,11 @@ export class Daemon extends DaemonCore {
       OpenStdin: !!o.interactive,
       StdinOnce: attach && !!o.interactive,
       Env: mergeEnv(o.env ?? [], base.Env ?? null),
-      Cmd: o.cmd?.length ? o.cmd : (base.Cmd ?? null),
+      Cmd: cmd,
       Image: o.image,
       Volumes: configVolumes(o.volumes ?? [], base.Volumes),
       WorkingDir: o.workdir ?? base.WorkingDir ?? '',
-      Entrypoint: o.entrypoint ?? base.Entrypoint ?? null,
+      Entrypoint: entrypoint,
       Labels: { ...(base.Labels ?? {}), ...(o.labels ?? {}) },
       ...(o.publish?.length || o.expose?.length
         ? {

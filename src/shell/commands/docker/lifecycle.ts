@@ -12,8 +12,13 @@ export const renameCommand: SubCommand = {
     args: { exact: 2 },
   },
   run(ctx, d, p) {
-    const ref = operand(p, 0);
-    const name = operand(p, 1);
+    // The CLI trims both names and refuses an empty one before asking the daemon.
+    const ref = operand(p, 0).trim();
+    const name = operand(p, 1).trim();
+    if (ref === '' || name === '') {
+      ctx.stderr('Error: Neither old nor new names may be empty\n');
+      return 1;
+    }
     try {
       d.rename(ref, name);
       return 0;

@@ -348,11 +348,13 @@ async function tar(ctx: CommandContext): Promise<number> {
   }
   const magic = readRange(bytes, 0, 2);
   if (magic.length === 0) {
-    // An empty archive (docker cp of a missing path piped in) is no archive to either tar.
+    // An empty archive (docker cp of a missing path piped in) is no archive to either tar; GNU
+    // tar still names each member it was asked for.
     if (isBusybox(ctx)) ctx.stderr('tar: short read\n');
     else
       ctx.stderr(
-        'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n',
+        `tar: This does not look like a tar archive\n${notFound(o.members, new Set())}` +
+          'tar: Exiting with failure status due to previous errors\n',
       );
     return isBusybox(ctx) ? 1 : 2;
   }
@@ -369,8 +371,18 @@ async function tar(ctx: CommandContext): Promise<number> {
   const base = o.dir ?? '.';
   const p = ctx.proc;
   let status = 0;
-  const wanted = (name: string) =>
-    o.members.length === 0 || o.members.some((m) => name === m || name.startsWith(`${m.replace(/\/$/, '')}/`));
+  // The members asked for that the archive held: any other is `Not found in archive` at the end.
+  const found = new Set<string>();
+  const wanted = (name: string) => {
+    if (o.members.length === 0) return true;
+    let hit = false;
+    for (const m of o.members)
+      if (name === m.replace(/\/+$/, '') || name.startsWith(`${m.replace(/\/+$/, '')}/`)) {
+        found.add(m);
+        hit = true;
+      }
+    return hit;
+  };
   try {
     for (const m of tarMembers(bytes)) {
       const h = m.header;
@@ -427,8 +439,22 @@ async function tar(ctx: CommandContext): Promise<number> {
     ctx.stderr('tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n');
     return 2;
   }
+  const missing = notFound(o.members, found);
+  if (missing !== '') {
+    ctx.stderr(isBusybox(ctx) ? missing.split('\n')[0]?.replace('Not found', 'not found') + '\n' : missing);
+    if (isBusybox(ctx)) return 1;
+    status = 2;
+  }
   if (status) ctx.stderr('tar: Exiting with failure status due to previous errors\n');
   return status;
+}
+
+/** GNU tar's line for each member asked for that the archive did not hold. */
+function notFound(members: readonly string[], found: ReadonlySet<string>): string {
+  return members
+    .filter((m) => !found.has(m))
+    .map((m) => `tar: ${m}: Not found in archive\n`)
+    .join('');
 }
 
 export const tarCommand: CommandSpec = {
