@@ -27,7 +27,7 @@ import {
 } from './normalize.js';
 import type { PrivateDaemon } from './private-daemon.js';
 import { runLinesOnPrivate, servedPull } from './replay-lines.js';
-import { simRun, simulatorArchive } from './tutorial-images.js';
+import { loadIntoSim, simRun, simulatorArchive } from './tutorial-images.js';
 
 export interface ReplayOptions {
   /** [real path, path the script sees] pairs; on the real side only under /tmp or /root. */
@@ -198,8 +198,7 @@ export async function replayOnSim(text: string, opts: ReplayOptions = {}): Promi
   const lines = scriptLines(text, (s) => host.session.needsMore(s));
   if (opts.images ?? true) {
     const { archive } = await simulatorArchive();
-    host.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
-    await simRun(host, 'docker load -q -i /tmp/.tutorial-images.tar && rm /tmp/.tutorial-images.tar');
+    await loadIntoSim(host, archive);
   }
   for (const [real, target] of opts.copyIn ?? []) await copyIntoSim(host.rootProc, real, target);
   const sim: string[] = [];

@@ -68,6 +68,11 @@ export interface SystemSession {
 
 const count = (xs: readonly unknown[], noun: string) => `${xs.length} ${noun}${xs.length === 1 ? '' : 's'}`;
 
+/** What the user had on the daemon when the session began, counted: `2 containers, 1 image, 0 volumes`. */
+export const whatYouHad = (r: SessionRecord): string =>
+  `${count(r.preexisting.containers, 'container')}, ${count(r.preexisting.images, 'image')}, ` +
+  count(r.preexisting.volumes, 'volume');
+
 export function describeCleanup(r: CleanupReport, dryRun: boolean): string {
   const out = r.steps.map((s) => `  ${dryRun ? '(dry run) would run: ' : s.ok ? '- ' : '! '}${showArgv(s.args)}`);
   for (const l of r.left) out.push(`  left: ${l}`);
@@ -162,9 +167,7 @@ export async function startSystemSession(
       'What it creates is its own: containers, volumes and networks carry the label\n' +
       `org.overlay-tutor.session=${record.id}; images and tags ${dryRun ? 'would be' : 'are'} listed in\n` +
       `${join(dir, 'sessions', `${record.id}.json`)}.\n` +
-      `What you had (${count(record.preexisting.containers, 'container')}, ` +
-      `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) ` +
-      'is never changed or removed.\n' +
+      `What you had (${whatYouHad(record)}) is never changed or removed.\n` +
       (dryRun ? 'Dry run: nothing on your daemon changes; each change is printed instead.\n' : '') +
       (yes ? '--yes: changes run without asking, each printed with + first.\n' : ''),
     loadImages: async () => {

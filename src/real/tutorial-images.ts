@@ -72,6 +72,13 @@ export async function simulatorArchive(refs: readonly string[] = TUTORIAL_REFS):
   return { archive: host.rootProc.readFile('/tmp/tutorial-images.tar'), images };
 }
 
+/** Loads a `docker save` archive into a simulated host (the twin a real host is compared with, a
+ * replay's simulated side): the same images, from the same archive, as the real daemon gets. */
+export async function loadIntoSim(host: SimHost, archive: Uint8Array): Promise<void> {
+  host.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
+  await simRun(host, 'docker load -q -i /tmp/.tutorial-images.tar >/dev/null && rm /tmp/.tutorial-images.tar');
+}
+
 /** The simulator's `docker save` of each reference on its own (what a lesson's `docker pull` of it
  * loads on a daemon without a registry). */
 export async function simulatorArchives(refs: readonly string[] = TUTORIAL_REFS): Promise<Map<string, Uint8Array>> {

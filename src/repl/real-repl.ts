@@ -44,6 +44,16 @@ export function panesText(m: PaneModel): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The container in focus after `line`: the one it names (--name X, or docker exec/start/stop X),
+ * else the one before. */
+export function focusAfter(line: string, focus: string | undefined): string | undefined {
+  return (
+    /--name[= ](\S+)/.exec(line)?.[1] ??
+    /docker (?:exec|start|stop|restart|diff)\s+(?:-\S+\s+)*(\S+)/.exec(line)?.[1] ??
+    focus
+  );
+}
+
 export async function runRealRepl(options: RealReplOptions = {}): Promise<number> {
   const output = options.output ?? process.stdout;
   const write = (s: string) => void output.write(s);
@@ -75,11 +85,7 @@ export async function runRealRepl(options: RealReplOptions = {}): Promise<number
         const r = await shell.run(line, write);
         host.refresh();
         status = r.exitCode;
-        // The container a line names (--name X, or docker exec/start/stop X) comes into focus.
-        focus =
-          /--name[= ](\S+)/.exec(line)?.[1] ??
-          /docker (?:exec|start|stop|restart|diff)\s+(?:-\S+\s+)*(\S+)/.exec(line)?.[1] ??
-          focus;
+        focus = focusAfter(line, focus);
         if (r.exited) break;
       }
       write('real# ');

@@ -8,9 +8,8 @@
 import { InputLines } from '../io/input-lines.js';
 import { derivePanesOf } from '../panes/model.js';
 import { realHost } from '../real/real-host.js';
-import type { RealShell } from '../real/real-shell.js';
-import { startSystemSession } from '../real/system-start.js';
-import { panesText } from './real-repl.js';
+import { inSystemSession } from '../real/system-lines.js';
+import { focusAfter, panesText } from './real-repl.js';
 
 export interface SystemReplOptions {
   yes?: boolean;
@@ -25,30 +24,8 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
   const output = o.output ?? process.stdout;
   const write = (s: string) => void output.write(s);
   const lines = new InputLines(o.input ?? process.stdin);
-  const confirm = async (shown: string) => {
-    write(`Run on your daemon? ${shown} [y/N] `);
-    const a = (await lines.next())?.trim().toLowerCase();
-    if (a === undefined) write('\n');
-    return a === 'y' || a === 'yes';
-  };
-  const session = await startSystemSession(o, { say: write, confirm });
-  if (typeof session === 'number') return session;
-  write(`\n${session.banner()}`);
-  let shell: RealShell | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    shell?.close();
-    void session.cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-  };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.once(s, onSignal);
-  try {
-    await session.loadImages();
-    const opened = await session.openShell();
-    if (typeof opened === 'string') {
-      write(`overlay-tutor: ${opened}; stopping\n`);
-      return 2;
-    }
-    shell = opened;
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 143 };
+  return inSystemSession({ ...o, say: write, answers: lines, signals }, async (session, shell) => {
     write(
       'Lines run in a real bash against your daemon. `panes` shows the panes,\n' +
         '`reset` removes what this session made (and loads the images again),\n' +
@@ -72,17 +49,10 @@ export async function runSystemRepl(o: SystemReplOptions = {}): Promise<number> 
       } else if (cmd !== '') {
         const r = await shell.run(line, write);
         status = r.exitCode;
-        focus =
-          /--name[= ](\S+)/.exec(line)?.[1] ??
-          /docker (?:exec|start|stop|restart|diff)\s+(?:-\S+\s+)*(\S+)/.exec(line)?.[1] ??
-          focus;
+        focus = focusAfter(line, focus);
         if (r.exited) break;
       }
     }
     return status;
-  } finally {
-    shell?.close();
-    await session.cleanup();
-    for (const s of signals) process.removeListener(s, onSignal);
-  }
+  });
 }

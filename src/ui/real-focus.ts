@@ -5,10 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import type { Host, HostOverlayMount } from '../host/host.js';
 import type { SimHost } from '../host/sim-host.js';
-import { derivePanesOf, type FocusHint, type PaneModel } from '../panes/model.js';
-import { type Comparison, compareLine, type HostFacts } from '../real/compare.js';
-import { derivePanes, type TreeRow } from '../panes/model.js';
-import { changeLines } from '../real/compare.js';
+import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
+import { type Comparison, changeLines, compareLine, type HostFacts } from '../real/compare.js';
 
 /** The real docker CLI with the tutor's daemon, or none (a kernel lesson's lab has no daemon). */
 export type RealDockerCli = { cli: string; env: NodeJS.ProcessEnv } | undefined;
@@ -52,6 +50,10 @@ export function markChanged(
     events: upperEvents([...was], model.upper.map(rowKey)),
   };
 }
+
+/** The simulator's overlay events for a line, without the mounts runc makes inside merged/ (proc,
+ * dev, sys …): what F2 sets beside the changes the real upper dir shows. */
+export const overlayEvents = (log: readonly string[]): string[] => log.filter((l) => !/^mount .*\/merged\/./.test(l));
 
 /** The events pane on a real host: what the last line changed in upper/, in words. */
 export function upperEvents(before: readonly string[], after: readonly string[]): string[] {

@@ -8,7 +8,7 @@ import type { Host } from '../host/host.js';
 import type { Tutor } from '../lessons/tutor.js';
 import type { Comparison } from '../real/compare.js';
 import type { RealLessons } from '../real/lesson-host.js';
-import { RealFocus } from './real-focus.js';
+import { overlayEvents, RealFocus } from './real-focus.js';
 import type { ScreenHost } from './screen-host.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
@@ -67,8 +67,7 @@ export function realTutorScreenHost(tutor: Tutor, lessons: RealLessons): ScreenH
         {
           output: pair.sim.output,
           exitCode: pair.sim.exitCode,
-          // The overlay events, without the mounts runc makes inside merged/ (proc, dev, sys …).
-          events: base.log().filter((l) => !/^mount .*\/merged\/./.test(l)),
+          events: overlayEvents(base.log()),
           twin: tutor.host,
         },
         { output: pair.real.output, exitCode: pair.real.exitCode },

@@ -5,9 +5,7 @@
 // from the same archive — so F2 can put what the simulator predicted beside what really happened
 // (src/real/compare.ts). The real kernel keeps no event log: the events pane says what appeared
 // in the container's upper dir since the last line.
-import { spawnSync } from 'node:child_process';
 import { release } from 'node:os';
-import type { Host, HostOverlayMount } from '../host/host.js';
 import { completionSources, createSimHost, type SimHost } from '../host/sim-host.js';
 import { PaneTracker } from '../panes/tracker.js';
 import type { Comparison, HostFacts } from '../real/compare.js';
@@ -16,10 +14,10 @@ import type { PrivateDaemon } from '../real/private-daemon.js';
 import type { SystemSession } from '../real/system-start.js';
 import { type RealHost, realHost } from '../real/real-host.js';
 import { RealShell } from '../real/real-shell.js';
-import { loadTutorialImages, simRun, simulatorArchive } from '../real/tutorial-images.js';
+import { loadIntoSim, loadTutorialImages, simulatorArchive } from '../real/tutorial-images.js';
 import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
-import { RealFocus } from './real-focus.js';
+import { overlayEvents, RealFocus } from './real-focus.js';
 import type { ScreenHost } from './screen-host.js';
 
 /** What the screen needs of the daemon: the private one, or the user's own (--real=system). */
@@ -63,8 +61,7 @@ export async function startRealSession(out: (s: string) => void): Promise<RealSe
     const made = await simulatorArchive();
     const report = await loadTutorialImages(d, undefined, made);
     const twin = createSimHost({ seed: 0 });
-    twin.rootProc.writeFile('/tmp/.tutorial-images.tar', made.archive, { create: true, truncate: true }, 0o600);
-    await simRun(twin, 'docker load -q -i /tmp/.tutorial-images.tar >/dev/null && rm /tmp/.tutorial-images.tar');
+    await loadIntoSim(twin, made.archive);
     const problems = report.images.flatMap((i) => i.problems.map((p) => `${i.ref}: ${p}`));
     const notes = report.identical
       ? [
@@ -133,7 +130,7 @@ export function realScreenHost(
     try {
       const r = await twin.session.run(line, io);
       // The overlay events, without the mounts runc makes inside merged/ (proc, dev, sys …).
-      return { output, exitCode: r.exitCode, events: tracker.log.filter((l) => !/^mount .*\/merged\/./.test(l)) };
+      return { output, exitCode: r.exitCode, events: overlayEvents(tracker.log) };
     } catch (e) {
       return { output: `${output}(the simulator stopped: ${(e as Error).message})\n`, exitCode: 1, events: [] };
     } finally {

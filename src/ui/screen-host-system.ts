@@ -4,18 +4,15 @@
 // change a line would make is shown in the output and asked in the input line (`Run it? [y/N]`;
 // --yes runs it, printed; --dry-run prints it instead); `reset` removes what the session made;
 // the end of the screen (exit, Ctrl-D, Ctrl-C twice, SIGTERM, SIGHUP) removes it too.
-import { release } from 'node:os';
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
 import { realHost } from '../real/real-host.js';
-import { type SystemOptions, type SystemTalk, startSystemSession } from '../real/system-start.js';
-import { simRun, simulatorArchive } from '../real/tutorial-images.js';
+import { isYes, systemFacts } from '../real/system-lines.js';
+import { type SystemOptions, type SystemTalk, startSystemSession, whatYouHad } from '../real/system-start.js';
+import { loadIntoSim, simulatorArchive } from '../real/tutorial-images.js';
 import type { ScreenHost, ScreenIO } from './screen-host.js';
 import { type RealSession, realScreenHost } from './screen-host-real.js';
 import type { Comparison } from '../real/compare.js';
-
-const count = (xs: readonly unknown[], noun: string) => `${xs.length} ${noun}${xs.length === 1 ? '' : 's'}`;
-const yes = (a: string | undefined) => /^\s*y(es)?\s*$/i.test(a ?? '');
 
 /** One line read from the terminal before the screen opens (the images' question). */
 function askOnTerminal(prompt: string): Promise<string | undefined> {
@@ -41,7 +38,7 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
   const out = (s: string) => void process.stdout.write(s);
   const onTerminal: SystemTalk = {
     say: out,
-    confirm: async (shown) => yes(await askOnTerminal(`Run on your daemon? ${shown} [y/N] `)),
+    confirm: async (shown) => isYes(await askOnTerminal(`Run on your daemon? ${shown} [y/N] `)),
   };
   const sys = await startSystemSession(o, onTerminal);
   if (typeof sys === 'number') return sys;
@@ -54,8 +51,7 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
     const twin = createSimHost({ seed: 0 });
     if (!o.bare) {
       const { archive } = await simulatorArchive();
-      twin.rootProc.writeFile('/tmp/.tutorial-images.tar', archive, { create: true, truncate: true }, 0o600);
-      await simRun(twin, 'docker load -q -i /tmp/.tutorial-images.tar >/dev/null && rm /tmp/.tutorial-images.tar');
+      await loadIntoSim(twin, archive);
     }
     const shell = await sys.openShell();
     if (typeof shell === 'string') throw new Error(shell);
@@ -80,12 +76,7 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
       shell,
       host: realHost({ cli: sys.d.cli, env: sys.d.env }),
       twin,
-      facts: {
-        dockerVersion: daemon.version,
-        kernel: release(),
-        storage: daemon.storage === 'containerd-snapshotter' ? 'containerd' : daemon.storage,
-        rootless: daemon.rootless,
-      },
+      facts: systemFacts(daemon),
       notes: said
         .split('\n')
         .map((l) => l.trim())
@@ -99,9 +90,8 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
           `(${daemon.product} ${daemon.version}). Your lines run in a real bash whose \`docker\` shows each ` +
           `change and asks first, in the input line.${flags} What the session makes carries the label ` +
           `\`org.overlay-tutor.session=${record.id}\` (images are listed in its record); only that is removed, ` +
-          `by \`reset\` and at the end. What you had (${count(record.preexisting.containers, 'container')}, ` +
-          `${count(record.preexisting.images, 'image')}, ${count(record.preexisting.volumes, 'volume')}) is never ` +
-          "changed. The panes are read from the daemon's real directories, read-only." +
+          `by \`reset\` and at the end. What you had (${whatYouHad(record)}) is never changed. ` +
+          "The panes are read from the daemon's real directories, read-only." +
           (o.bare ? '' : ' `images` loads the tutorial images from the simulator (asked first).'),
       },
       stop: (to) => {
@@ -142,7 +132,7 @@ export function systemScreenHost(session: RealSession): ScreenHost & { compare()
         say: (s) => io.stdout(s),
         confirm: async (shown) => {
           io.stdout(`Run on your daemon? ${shown}\n`);
-          return yes(await io.ask?.('Run it? [y/N] '));
+          return isYes(await io.ask?.('Run it? [y/N] '));
         },
       };
       sys.talk = talk;
