@@ -4,7 +4,7 @@
 // process names them and lead, followed, where they are: the host reading /proc/<pid>/root of a
 // container's process lands in the container's merged directory.
 import type { Kernel } from './kernel.js';
-import { formatNetDev, formatNetRoute } from './procfs-system.js';
+import { formatIfInet6, formatNetDev, formatNetRoute } from './procfs-system.js';
 import { formatMountinfo, formatMountLine } from './mount-formats.js';
 import type { Entry } from './procfs.js';
 import {
@@ -54,9 +54,10 @@ export function pidEntry(kernel: Kernel, view: string, rel: string): Entry | und
     return { kind: 'dir', children: () => [...FILES, ...LINKS, 'fd', 'net', 'ns', 'task'].sort(), nlink: 9 };
   // Its network namespace's files (/proc/net is a link to /proc/self/net).
   if (sub === 'net') {
-    if (leaf === undefined) return { kind: 'dir', children: () => ['dev', 'route'] };
+    if (leaf === undefined) return { kind: 'dir', children: () => ['dev', 'if_inet6', 'route'] };
     if (leaf === 'dev') return { kind: 'file', content: () => formatNetDev(t) };
     if (leaf === 'route') return { kind: 'file', content: () => formatNetRoute(t) };
+    if (leaf === 'if_inet6') return { kind: 'file', content: () => formatIfInet6(t) };
     return undefined;
   }
   // Its threads: one, itself (what a thread's own directory holds is not modelled).

@@ -5,7 +5,7 @@
 // osrelease, pid_max, net.ipv4.ip_forward), in Linux 5.15's formats.
 import { MACHINE_CPUS } from './machine.js';
 import type { Entry } from './procfs.js';
-import type { Task } from './tasks.js';
+import type { Task, TaskInterface } from './tasks.js';
 
 /** /proc/stat: the CPUs' times in USER_HZ ticks, then the system's counters. */
 export function formatProcStat(upMs: number, bootMs: number, forks: number, running: number): string {
@@ -34,11 +34,21 @@ export function formatProcStat(upMs: number, bootMs: number, forks: number, runn
   return `${lines.join('\n')}\n`;
 }
 
-/** The interfaces of a task's network namespace. */
-function interfaces(t: Task): string[] {
-  if (t.network === 'none') return ['lo'];
-  return ['lo', 'eth0'];
+/** The interfaces of a task's network namespace besides lo (the host's: eth0, as before). */
+function interfaces(t: Task): readonly TaskInterface[] {
+  if (t.interfaces) return t.interfaces;
+  if (t.network === 'none') return [];
+  return [HOST_ETH0];
 }
+
+const HOST_ETH0: TaskInterface = {
+  name: 'eth0',
+  ip: '172.17.0.2',
+  prefix: 16,
+  gateway: '172.17.0.1',
+  mac: '02:42:ac:11:00:02',
+  subnetBase: '172.17.0.0',
+};
 
 /** /proc/net/dev: the two heading lines, then an interface a line (counters of a quiet one). */
 export function formatNetDev(t: Task): string {
@@ -52,26 +62,68 @@ export function formatNetDev(t: Task): string {
     const widths = [7, 7, 4, 4, 4, 5, 10, 9, 8, 7, 4, 4, 4, 5, 7, 10];
     return `${name.padStart(6)}: ${nums.map((n, i) => String(n).padStart(widths[i] ?? 0)).join(' ')}\n`;
   };
-  return head + interfaces(t).map(row).join('');
+  return head + ['lo', ...interfaces(t).map((i) => i.name)].map(row).join('');
 }
 
+/** An IPv4 address as /proc/net/route writes it: its bytes in host (little-endian) order, in hex. */
+const routeHex = (ip: string): string =>
+  ip
+    .split('.')
+    .reverse()
+    .map((b) => Number(b).toString(16).toUpperCase().padStart(2, '0'))
+    .join('');
+
+/** A prefix length as a netmask. */
+const maskOf = (prefix: number): string =>
+  [0, 1, 2, 3]
+    .map((i) => Math.max(0, Math.min(8, prefix - i * 8)))
+    .map((bits) => 256 - 2 ** (8 - bits))
+    .join('.');
+
 /** /proc/net/route: IPv4 routes in the kernel's hex (little-endian addresses), each line padded
- * to 127 columns. On the default bridge: the default route by 172.17.0.1, and 172.17.0.0/16. */
+ * to 127 columns: the default route by eth0's gateway, then each interface's subnet. */
 export function formatNetRoute(t: Task): string {
   const pad = (s: string): string => `${s.padEnd(127)}\n`;
   const lines = [pad('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT')];
-  if (interfaces(t).includes('eth0')) {
-    lines.push(pad('eth0\t00000000\t010011AC\t0003\t0\t0\t0\t00000000\t0\t0\t0'));
-    lines.push(pad('eth0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0'));
-  }
+  const ifs = interfaces(t);
+  const first = ifs[0];
+  if (first?.gateway)
+    lines.push(pad(`${first.name}\t00000000\t${routeHex(first.gateway)}\t0003\t0\t0\t0\t00000000\t0\t0\t0`));
+  for (const i of ifs)
+    lines.push(
+      pad(`${i.name}\t${routeHex(i.subnetBase)}\t00000000\t0001\t0\t0\t0\t${routeHex(maskOf(i.prefix))}\t0\t0\t0`),
+    );
   return lines.join('');
+}
+
+/** /proc/net/if_inet6: a container's addresses by IPv6, none, for Docker 20.10 turns IPv6 off in a
+ * container whose networks have none (disable_ipv6=1); the file is there, and empty. */
+export function formatIfInet6(t: Task): string {
+  if (t.interfaces || t.network === 'none') return '';
+  return '00000000000000000000000000000001 01 80 10 80       lo\n';
+}
+
+/** The interfaces /proc/sys/net/ipv6/conf names (all and default too) and their disable_ipv6. */
+export function ipv6Conf(t: Task): { names: string[]; disabled: boolean } {
+  const inContainer = t.interfaces !== undefined || t.network === 'none';
+  const own = inContainer ? interfaces(t).map((i) => i.name) : ['docker0', 'eth0'];
+  return { names: ['all', 'default', 'lo', ...own].sort(), disabled: inContainer };
 }
 
 /**
  * /proc/sys: the settings a learner reads, each a file of its value. Written to in a container,
  * they are refused by the read-only mount over /proc/sys (EROFS); on the host by their mode.
  */
-export function sysEntry(rel: string, o: { release: string; hostname: () => string }): Entry | undefined {
+export interface SysOptions {
+  release: string;
+  hostname: () => string;
+  /** The reader's network namespace's IPv6 settings. */
+  ipv6: () => { names: string[]; disabled: boolean };
+}
+
+export function sysEntry(rel: string, o: SysOptions): Entry | undefined {
+  const conf = /^net\/ipv6\/conf(?:\/([^/]+)(?:\/([^/]+))?)?$/.exec(rel);
+  if (conf) return ipv6ConfEntry(o.ipv6(), conf[1], conf[2]);
   const files: Record<string, () => string> = {
     'kernel/hostname': () => `${o.hostname()}\n`,
     'kernel/domainname': () => '(none)\n',
@@ -83,7 +135,8 @@ export function sysEntry(rel: string, o: { release: string; hostname: () => stri
   const f = files[rel];
   if (f) return { kind: 'file', content: f, mode: 0o644 };
   const dirs = new Set<string>();
-  for (const path of Object.keys(files)) {
+  // net/ipv6/conf's entries are the reader's interfaces (above): the directory stands for them here.
+  for (const path of [...Object.keys(files), 'net/ipv6/conf']) {
     const parts = path.split('/');
     for (let i = 0; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
@@ -91,10 +144,23 @@ export function sysEntry(rel: string, o: { release: string; hostname: () => stri
   const prefix = rel === '' ? '' : `${rel}/`;
   const children = () => [
     ...new Set(
-      Object.keys(files)
+      [...Object.keys(files), 'net/ipv6/conf']
         .filter((p) => p.startsWith(prefix))
         .map((p) => p.slice(prefix.length).split('/')[0] as string),
     ),
   ];
   return { kind: 'dir', children: () => children().sort() };
+}
+
+/** /proc/sys/net/ipv6/conf/IFACE/disable_ipv6 (the one setting of the directory modelled). */
+function ipv6ConfEntry(
+  v6: { names: string[]; disabled: boolean },
+  iface: string | undefined,
+  leaf: string | undefined,
+): Entry | undefined {
+  if (iface === undefined) return { kind: 'dir', children: () => v6.names };
+  if (!v6.names.includes(iface)) return undefined;
+  if (leaf === undefined) return { kind: 'dir', children: () => ['disable_ipv6'] };
+  if (leaf !== 'disable_ipv6') return undefined;
+  return { kind: 'file', content: () => (v6.disabled ? '1\n' : '0\n'), mode: 0o644 };
 }

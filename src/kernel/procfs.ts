@@ -10,7 +10,7 @@ import type { Kernel } from './kernel.js';
 import { formatCpuinfo, formatLoadavg, formatMeminfo, formatUptime } from './machine.js';
 import { pidEntry, visiblePids } from './procfs-pids.js';
 import { formatCgroups, pidIn } from './tasks.js';
-import { formatProcStat, sysEntry } from './procfs-system.js';
+import { formatProcStat, ipv6Conf, type SysOptions, sysEntry } from './procfs-system.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG, makedev, type DirEntry, type Stat } from './types.js';
 
 export type Entry =
@@ -267,7 +267,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
 
 /** What /proc/sys/kernel answers: the release, and the reader's UTS namespace's name (a
  * container's, or the host's /etc/hostname). */
-export function sysOptions(kernel: Kernel, release: string): { release: string; hostname: () => string } {
+export function sysOptions(kernel: Kernel, release: string): SysOptions {
   const hostname = (): string => {
     const own = kernel.taskList().self.hostname;
     if (own) return own;
@@ -277,7 +277,7 @@ export function sysOptions(kernel: Kernel, release: string): { release: string; 
       return 'localhost';
     }
   };
-  return { release, hostname };
+  return { release, hostname, ipv6: () => ipv6Conf(kernel.taskList().self) };
 }
 
 /** The filesystems Ubuntu 22.04's kernel has registered at boot, as /proc/filesystems lists them. */

@@ -81,6 +81,19 @@ export interface Task {
   hostname?: string;
   /** Its container's network (bridge, none, host or a network's name); undefined: the host's. */
   network?: string;
+  /** Its container's interfaces besides lo, eth0 first (none on `none`); undefined: the host's stack. */
+  interfaces?: readonly TaskInterface[];
+}
+
+/** An interface of a container's network namespace, with its address on its network. */
+export interface TaskInterface {
+  name: string;
+  ip: string;
+  prefix: number;
+  gateway: string;
+  mac: string;
+  /** The subnet's first address (its route's destination). */
+  subnetBase: string;
 }
 
 /** The tasks there are, and the reader's own (what /proc/self names). */

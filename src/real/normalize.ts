@@ -23,6 +23,9 @@ const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( \d{4}|\d\d:\d\d)\b/g;
 const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;
 const WORK_TEMP = /#[0-9a-f]+\b/g;
+/** ping's round-trip times (busybox's `time=0.188 ms` and its min/avg/max line): measured, each run's own. */
+const PING_TIME = /\btime=\d+\.\d{3} ms\b/g;
+const PING_STATS = /\bround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\b/g;
 /** dockerd's ID (docker info): 12 groups of 4 base32 characters, made at random on its first start. */
 const DAEMON_ID = /\b[A-Z2-7]{4}(:[A-Z2-7]{4}){11}\b/g;
 /** docker info's lines that describe the machine, not Docker: `^ Key: value`, one space in. */
@@ -161,7 +164,9 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     .replace(ISO_TIME, mask('<time>'))
     .replace(STAT_TIME, mask('<time>'))
     .replace(LS_TIME, mask('<date>'))
-    .replace(WORK_TEMP, '#<n>');
+    .replace(WORK_TEMP, '#<n>')
+    .replace(PING_TIME, 'time=<ms> ms')
+    .replace(PING_STATS, 'round-trip min/avg/max = <ms> ms');
 }
 
 /** Longest common subsequence of two line lists, as pairs of indices. */

@@ -38,3 +38,12 @@ export { collectEntries, extractEntries, type PathStat } from './copy.js';
 export function createDaemon(options: DaemonOptions): DockerEngine {
   return new DockerEngine(options);
 }
+export {
+  EMBEDDED_DNS,
+  embeddedLookup,
+  embeddedReverse,
+  netStackOf,
+  reach,
+  type NetInterface,
+  type Reach,
+} from './container-net.js';

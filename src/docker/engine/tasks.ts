@@ -8,6 +8,7 @@ import { containerEnv, isShellLine } from './process.js';
 import { type Daemon, hostnameOf } from './containers.js';
 import { FIRST_FREE_PID, type Container } from './types.js';
 import { networkName, settingsOf } from './run-settings.js';
+import { netStackOf } from './container-net.js';
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -40,8 +41,15 @@ function containerTask(d: Daemon, c: Container, t: Partial<Task> & Pick<Task, 'p
     ns: containerNamespaces(nsBase(c)),
     hostname: hostnameOf(c),
     network: networkName(settingsOf(c)),
+    ...interfacesOf(d, c),
     ...t,
   };
+}
+
+/** The interfaces /proc/net shows in the container (none for the host's network, which is the host's). */
+function interfacesOf(d: Daemon, c: Container): Pick<Task, 'interfaces'> {
+  const stack = netStackOf(d, c);
+  return stack === 'host' ? {} : { interfaces: stack };
 }
 
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];

@@ -20,7 +20,8 @@ export const DEFAULT_MACHINE: MachineInfo = {
   version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023',
 };
 
-function hostnameOf(ctx: CommandContext): string {
+/** The name `hostname` prints: the UTS namespace's, /etc/hostname's, $HOSTNAME. */
+export function hostnameOf(ctx: CommandContext): string {
   // A process that entered a UTS namespace (nsenter -u) has that namespace's name.
   if (ctx.proc.uts) return ctx.proc.uts;
   // A container's /etc/hostname is empty in its init layer (Docker bind-mounts the real one), so

@@ -1,0 +1,9 @@
+// The applets that look at a container's network: they ask the daemon what it holds.
+import type { DockerEngine } from '../../../docker/engine/index.js';
+import type { CommandSpec } from '../../command.js';
+import { busyboxHostname, busyboxNslookup } from './nslookup.js';
+import { busyboxPing } from './ping.js';
+
+export function busyboxNetApplets(docker: () => DockerEngine | undefined): CommandSpec[] {
+  return [busyboxPing(docker), busyboxNslookup(docker), busyboxHostname(docker)];
+}
