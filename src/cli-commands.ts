@@ -13,6 +13,8 @@ import { runPreflight, runReplay } from './real/commands.js';
 import { runSystemReplay } from './real/system-replay.js';
 import { type HostTime, sessionTime } from './host/host-time.js';
 import { timeOptions } from './host/sim-host.js';
+import { parseKernelRelease } from './kernel/release.js';
+import { DEFAULT_MACHINE } from './shell/commands/fs/system.js';
 
 /** What the command line says, as node:util's parseArgs gives it. */
 export interface CliValues {
@@ -31,6 +33,8 @@ export interface CliValues {
   'screen-reader'?: boolean;
   'copy-in'?: string[];
   strict?: boolean;
+  /** (script) the simulated kernel's release, as uname -r prints it. */
+  kernel?: string;
   /** Workshops (src/cli-workshop.ts): record's and handout's file, the cast's size, present's
    * notes view, typing speed and the catch-up code's lesson.step. */
   out?: string;
@@ -196,9 +200,16 @@ export async function runCommand(mode: string, values: CliValues, positionals: s
         process.stderr.write(`${copyIn}\n`);
         return 2;
       }
+      if (values.kernel !== undefined && !parseKernelRelease(values.kernel)) {
+        process.stderr.write(
+          `overlay-tutor: --kernel wants a release such as 6.8.0-45-generic, not '${values.kernel}'\n`,
+        );
+        return 2;
+      }
+      const machine = values.kernel === undefined ? {} : { machine: { ...DEFAULT_MACHINE, release: values.kernel } };
       return runScript({
         file,
-        host: timeOptions(time),
+        host: { ...timeOptions(time), ...machine },
         seed: values.seed === undefined ? undefined : Number(values.seed),
         copyIn,
         strict: values.strict ?? false,

@@ -91,6 +91,9 @@ Options:
                 (script) copy a real file or folder into the simulated disk first; repeatable;
                 nothing is written back
   --strict      (script) exit with the first non-zero exit status of a line (default: 0)
+  --kernel R    (script) the simulated host's kernel release, as uname -r prints it (default
+                5.15.0-91-generic); where kernels differ (overlayfs xattrs, mount options, tmpfs
+                flags) the simulated kernel behaves as that release does
   --real        (the tutor, tutor --lesson ID, replay, sandbox) against a private dockerd under
                 /var/lib/overlay-tutor/daemon ($OVERLAY_TUTOR_REAL_DIR): needs root and dockerd;
                 nothing of yours is touched; the lessons run there, judged on the real host (reset
@@ -169,6 +172,8 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   --copy-in HOST_PATH:SIM_PATH
                 （script）先把真实的文件或目录复制进模拟磁盘；可重复；不会写回
   --strict      （script）以第一个非零的退出状态退出（默认：0）
+  --kernel R    （script）模拟主机的内核版本，即 uname -r 打印的（默认 5.15.0-91-generic）；
+                各版本内核行为不同之处（overlayfs 扩展属性、挂载选项、tmpfs 标志），模拟内核照该版本行事
   --real        （教程、tutor --lesson ID、replay、sandbox）使用教程自己启动的私有 dockerd
                 （在 /var/lib/overlay-tutor/daemon 下，可用 $OVERLAY_TUTOR_REAL_DIR 指定）：需要 root
                 和 dockerd；不会动你的任何东西；课程在其上运行，检查读取真实主机（reset 和 undo
@@ -198,6 +203,7 @@ function parse(argv: string[]): { values: CliValues; positionals: string[] } | {
         version: { type: 'boolean', short: 'v' },
         seed: { type: 'string' },
         date: { type: 'string' },
+        kernel: { type: 'string' },
         lang: { type: 'string' },
         lesson: { type: 'string' },
         lessons: { type: 'string' },

@@ -352,12 +352,13 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   const clock = advancable(
     options.clock ?? (options.wall ? followingClock(start, options.wall, 10) : steppingClock(start, 10)),
   );
-  const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed) });
+  const machine = options.machine ?? DEFAULT_MACHINE;
+  const kernel = new Kernel({ volume: new Volume(), clock, random: seededRandom(seed), release: machine.release });
   const table = new Map<string, CommandSpec>();
   const add = (c: CommandSpec): void => {
     table.set(c.name, c);
   };
-  fsCommands({ machine: options.machine ?? DEFAULT_MACHINE, xfsMounts: options.xfsMounts }).forEach(add);
+  fsCommands({ machine, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
   let applets = new Map<string, CommandSpec>();
   [jqCommand(), shellProgram('bash'), shellProgram('sh'), busyboxCommand(() => applets, table)].forEach(add);
@@ -370,7 +371,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     ...(withDocker ? ['docker', 'dockerd', 'systemctl', 'journalctl'] : []),
   ];
   buildRootFs(rootProc, hostname, names);
-  mountProcfs(kernel, { release: (options.machine ?? DEFAULT_MACHINE).release });
+  mountProcfs(kernel, { release: machine.release });
   mountDevfs(kernel);
   // The daemon runs RUN steps and `docker exec` through the session, which exists only later.
   let session: Session | undefined;
@@ -383,7 +384,6 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
         random: kernel.random,
         registry: createTutorialRegistry(),
         hostname,
-        kernelVersion: (options.machine ?? DEFAULT_MACHINE).release,
         operatingSystem: 'Ubuntu 22.04.3 LTS',
         runCommand: (line, o) => {
           if (!session) return Promise.resolve(127);

@@ -1,5 +1,12 @@
 // The kernel model's public face: what the shell, the Docker model and the screen import.
 export { Kernel, type KernelOptions, type Mount, type OverlayMountRequest } from './kernel.js';
+export {
+  DEFAULT_KERNEL_RELEASE,
+  kernelFeatures,
+  type KernelFeatures,
+  type KernelVersion,
+  parseKernelRelease,
+} from './release.js';
 export { Proc, type ProcOptions } from './proc.js';
 export { mountContainerSystem, maskContainerPaths } from './container-mounts.js';
 export { Disk, type PinnedFile, type UnpackItem } from './disk.js';

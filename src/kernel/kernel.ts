@@ -15,6 +15,8 @@ import { OVL_IMPURE, OVL_UUID, daemonView, makedev, type Clock, type Credentials
 import { Proc, type ProcOptions } from './proc.js';
 import { UPTIME_AT_START_MS } from './machine.js';
 import { initTask, readerTask, type TaskList, type TaskReader, type TaskSource } from './tasks.js';
+import { DEFAULT_KERNEL_RELEASE, kernelFeatures, type KernelFeatures } from './release.js';
+import { overlayMountOptions } from './overlay-options.js';
 
 export interface Mount {
   /** Host path of the mountpoint, '/' for the disk. */
@@ -53,6 +55,9 @@ export interface KernelOptions {
   volume: Volume;
   clock: Clock;
   random: Random;
+  /** The release the host runs, as `uname -r` prints it (default: release.ts's 5.15): what the
+   * model does where kernels differ follows it. */
+  release?: string;
 }
 
 export interface OverlayMountRequest {
@@ -67,8 +72,8 @@ export interface OverlayMountRequest {
   /** The option string as given to mount(8), for /proc/mounts. */
   options: string;
   userxattr?: boolean;
-  /** redirect_dir= as given ('off' read as 'follow'); absent, the module's default, follow. */
-  redirectDir?: 'on' | 'follow' | 'nofollow';
+  /** redirect_dir= as given; absent, the module's default (follow: redirect_always_follow). */
+  redirectDir?: 'on' | 'follow' | 'off' | 'nofollow';
 }
 
 export class Kernel {
@@ -77,6 +82,10 @@ export class Kernel {
   readonly dcache = new DirCache();
   readonly clock: Clock;
   readonly random: Random;
+  /** `uname -r`. */
+  readonly release: string;
+  /** What this release does where kernels differ (release.ts). */
+  readonly features: KernelFeatures;
   private mountTable: Mount[];
   private byTarget: Map<string, Mount> | undefined;
   /** The directories that hold a mountpoint (of byTarget's targets). */
@@ -100,6 +109,8 @@ export class Kernel {
   constructor(options: KernelOptions) {
     this.clock = options.clock;
     this.random = options.random;
+    this.release = options.release ?? DEFAULT_KERNEL_RELEASE;
+    this.features = kernelFeatures(this.release);
     this.disk = new Disk(options.volume, { clock: options.clock });
     // The uuid the kernel's file handles (origin xattrs) carry for the disk: all zero on this
     // machine kind's ext4 (docs/ground-truth.md). The bytes are still drawn, so seeded ids stay.
@@ -243,19 +254,17 @@ export class Kernel {
         throw new KernelError('EINVAL', 'mount', rw?.w);
       }
     }
-    // uuid=auto (the default): an upper without a trusted.overlay.uuid gets one at mount time,
-    // and only then does /proc/mounts show uuid=on — so Docker's second mount of a container
-    // layer (start, after create) shows none. An upper marked impure without a uuid is an old
-    // overlay's: uuid=null. Without an upper the kernel turns redirect_dir=follow into on
-    // (ovl_fs_params_verify). A redirect_dir other than the module's default (follow) is shown.
-    let redirectDir = req.redirectDir ?? 'follow';
-    if (upper === undefined && redirectDir === 'follow') redirectDir = 'on';
-    let extra = redirectDir === 'follow' ? '' : `,redirect_dir=${redirectDir}`;
-    if (upper !== undefined) {
-      const fresh = this.disk.peekXattr(upper, OVL_UUID) === undefined;
-      extra += !fresh ? '' : this.disk.peekXattr(upper, OVL_IMPURE) === undefined ? ',uuid=on' : ',uuid=null';
-    }
-    const options = `${req.options}${extra}${req.userxattr ? ',userxattr' : ''}`;
+    const { redirectDir, shown } = overlayMountOptions(this.features, {
+      redirectDir: req.redirectDir,
+      upper:
+        upper === undefined
+          ? undefined
+          : {
+              uuid: this.disk.peekXattr(upper, OVL_UUID) !== undefined,
+              impure: this.disk.peekXattr(upper, OVL_IMPURE) !== undefined,
+            },
+    });
+    const options = `${req.options}${shown}${req.userxattr ? ',userxattr' : ''}`;
     const dev = this.anonDev();
     const fs = new OverlayFs(
       {
@@ -272,6 +281,7 @@ export class Kernel {
         randomBytes: (n) => this.random.fill(new Uint8Array(n)),
         diskUuid: this.diskUuid,
         hostPath: (rel) => this.hostPathOf(rel),
+        features: this.features,
       },
     );
     this.mountTable.push({ target: req.target, source: req.source ?? 'overlay', fstype: 'overlay', options, fs });
@@ -313,7 +323,8 @@ export class Kernel {
     this.disk.mkdir(store, mode, Kernel.ROOT);
     this.disk.chmod(store, mode);
     this.disk.chown(store, uid, gid);
-    return new TmpFs(this.disk, store, makedev(0, this.nextAnonMinor++), sizeKb, nrInodes);
+    const dev = makedev(0, this.nextAnonMinor++);
+    return new TmpFs(this.disk, store, dev, sizeKb, nrInodes, this.features.tmpfsFileattr);
   }
 
   private removeStore(rel: string): void {

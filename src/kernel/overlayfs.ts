@@ -10,6 +10,7 @@ import { KernelError } from './errors.js';
 import type { KernelEvent } from './events.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
 import { LayerStack, type Layered, topOf, upperOf } from './overlay-layers.js';
+import type { KernelFeatures } from './release.js';
 import {
   OVL_IMPURE,
   OVL_OPAQUE,
@@ -55,6 +56,8 @@ export interface OverlayContext {
   diskUuid: Uint8Array;
   /** The host path of a layer path on the disk (a tmpfs keeps its files elsewhere on it). */
   hostPath(rel: string): string;
+  /** What the kernel's release does where overlayfs changed (release.ts). */
+  features: Pick<KernelFeatures, 'overlayXattrEscape' | 'overlayUuidXattr'>;
 }
 
 export class OverlayFs implements MountedFs {
@@ -78,14 +81,17 @@ export class OverlayFs implements MountedFs {
     if (layers.upper !== undefined && layers.work !== undefined) this.prepareWorkdir(layers.upper);
   }
 
-  /** Mount time: the kernel empties and recreates work/work (d---------), and tags a new upper
-   * with a uuid (ovl_init_uuid_xattr: not an upper already marked impure, an old overlay's). */
+  /** Mount time: the kernel empties and recreates work/work (d---------), and since 6.6 tags a
+   * new upper with a uuid (ovl_init_uuid_xattr: not an upper already marked impure, an old
+   * overlay's). Before 6.6 nothing is written; the bytes are drawn all the same, so the ids a
+   * seed makes are the same on every release. */
   private prepareWorkdir(upper: string): void {
     const d = this.disk;
     if (d.exists(this.workwork)) this.removeTree(this.workwork);
     d.mkdir(this.workwork, 0, ROOT_CRED);
     if (!d.peekXattr(upper, OVL_UUID) && !d.peekXattr(upper, OVL_IMPURE)) {
-      d.setxattr(upper, OVL_UUID, this.ctx.randomBytes(16));
+      const uuid = this.ctx.randomBytes(16);
+      if (this.ctx.features.overlayUuidXattr) d.setxattr(upper, OVL_UUID, uuid);
     }
   }
 
@@ -171,18 +177,34 @@ export class OverlayFs implements MountedFs {
 
   getxattr(rel: string, name: string): Uint8Array {
     const e = this.stack.must(rel, 'getxattr');
-    return this.disk.getxattr(topOf(e), escapeOwnXattr(name));
+    return this.disk.getxattr(topOf(e), this.ownXattr(name, 'getxattr', rel));
   }
 
+  /** The real inode's names but overlayfs's own (ovl_can_list); since 6.7 an escaped one is
+   * listed as the name it was set by through merged. */
   listxattr(rel: string): string[] {
     const e = this.stack.must(rel, 'listxattr');
     const out: string[] = [];
     for (const n of this.disk.listxattr(topOf(e))) {
       if (!n.startsWith(OVL_XATTR_PREFIX)) out.push(n);
-      else if (n.startsWith(OVL_ESCAPED_PREFIX))
+      else if (this.ctx.features.overlayXattrEscape && n.startsWith(OVL_ESCAPED_PREFIX))
         out.push(OVL_XATTR_PREFIX + n.slice(OVL_XATTR_PREFIX.length + OVL_ESCAPE.length));
     }
     return out;
+  }
+
+  /**
+   * The name a getxattr, setxattr or removexattr through merged uses on the real inode.
+   * overlayfs's own attributes (trusted.overlay.opaque, origin …) are never seen through merged.
+   * Since Linux 6.7 a trusted.overlay.X is trusted.overlay.overlay.X on the real inode, so overlays
+   * can be nested: `getfattr -n trusted.overlay.origin merged/f` is ENODATA and `setfattr -n
+   * trusted.overlay.opaque` through merged copies up and stores an escaped name that changes
+   * nothing. Before 6.7 (ovl_own_xattr_get/set) every such name is EOPNOTSUPP, before any copy-up.
+   */
+  private ownXattr(name: string, syscall: string, rel: string): string {
+    if (!name.startsWith(OVL_XATTR_PREFIX)) return name;
+    if (!this.ctx.features.overlayXattrEscape) throw new KernelError('EOPNOTSUPP', syscall, rel);
+    return OVL_XATTR_PREFIX + OVL_ESCAPE + name.slice(OVL_XATTR_PREFIX.length);
   }
 
   /** The real inode's flags (ovl_copyflags); setting them copies the file up first, as
@@ -525,11 +547,13 @@ export class OverlayFs implements MountedFs {
   }
 
   setxattr(rel: string, name: string, value: Uint8Array): void {
-    this.disk.setxattr(this.copyUp(rel), escapeOwnXattr(name), value);
+    const real = this.ownXattr(name, 'setxattr', rel);
+    this.disk.setxattr(this.copyUp(rel), real, value);
   }
 
   removexattr(rel: string, name: string): void {
-    this.disk.removexattr(this.copyUp(rel), escapeOwnXattr(name));
+    const real = this.ownXattr(name, 'removexattr', rel);
+    this.disk.removexattr(this.copyUp(rel), real);
   }
 }
 
@@ -537,15 +561,3 @@ export class OverlayFs implements MountedFs {
 const OVL_ESCAPE = 'overlay.';
 /** An escaped name on a layer: the kernel compares the prefix without its last dot. */
 const OVL_ESCAPED_PREFIX = `${OVL_XATTR_PREFIX}${OVL_ESCAPE.slice(0, -1)}`;
-
-/**
- * overlayfs's own attributes (trusted.overlay.opaque, origin …) are never seen through merged.
- * Since Linux 6.7 (the reference machine runs 6.18) a trusted.overlay.X read, set or removed
- * through merged is trusted.overlay.overlay.X on the real inode, so overlays can be nested; `getfattr
- * -n trusted.overlay.origin merged/f` is ENODATA and `setfattr -n trusted.overlay.opaque` through
- * merged copies up and stores an escaped name that changes nothing. (Before 6.7: EOPNOTSUPP.)
- */
-function escapeOwnXattr(name: string): string {
-  if (!name.startsWith(OVL_XATTR_PREFIX)) return name;
-  return OVL_XATTR_PREFIX + OVL_ESCAPE + name.slice(OVL_XATTR_PREFIX.length);
-}

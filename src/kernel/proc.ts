@@ -294,8 +294,8 @@ export class Proc {
     this.refuseImmutable({ ...this.kernel.locate(parent, this.ns), stat: this.lstatHost(parent) }, 'open', path);
   }
 
-  /** The ioctl's answer where a filesystem keeps no flags: Linux 5.15's tmpfs has no fileattr
-   * (ENOTTY; 6.0 added it), proc and the rest refuse with EOPNOTSUPP. */
+  /** The ioctl's answer where a filesystem keeps no flags: tmpfs before Linux 6.0 has no fileattr
+   * (ENOTTY), proc and the rest refuse with EOPNOTSUPP. */
   private noFlags(r: Resolved, path: string): KernelError {
     return new KernelError(r.mount.fstype === 'tmpfs' ? 'ENOTTY' : 'EOPNOTSUPP', 'ioctl', path);
   }
@@ -663,9 +663,10 @@ export class Proc {
     // without workdir= is refused.
     const work = upper === undefined ? undefined : opts.get('workdir');
     if (!lower || upper === '' || (upper !== undefined && !work)) throw new KernelError('EINVAL', 'mount', target);
-    // redirect_dir=off is follow here (the module's redirect_always_follow=Y).
-    const redirect = opts.get('redirect_dir') ?? 'follow';
-    if (!['on', 'follow', 'nofollow', 'off'].includes(redirect)) throw new KernelError('EINVAL', 'mount', target);
+    // redirect_dir=off still follows (the module's redirect_always_follow=Y); the kernel says what it shows.
+    const redirect = opts.get('redirect_dir');
+    if (redirect !== undefined && !['on', 'follow', 'nofollow', 'off'].includes(redirect))
+      throw new KernelError('EINVAL', 'mount', target);
     const dir = (p: string): string => {
       const r = this.resolve(p, true, 'mount');
       if (r.stat?.type !== 'dir') throw new KernelError('ENOTDIR', 'mount', p);
@@ -684,7 +685,7 @@ export class Proc {
       source,
       options: shown.join(','),
       userxattr: opts.has('userxattr'),
-      redirectDir: redirect === 'off' ? 'follow' : (redirect as 'on' | 'follow' | 'nofollow'),
+      ...(redirect !== undefined ? { redirectDir: redirect as 'on' | 'follow' | 'off' | 'nofollow' } : {}),
     });
   }
 

@@ -89,6 +89,9 @@ export function parseTmpfsOptions(options: Map<string, string>, defaultKb: numbe
 
 export class TmpFs implements MountedFs {
   readonly dev: number;
+  /** FS_IOC_GETFLAGS/SETFLAGS: shmem answers them since Linux 6.0 (absent before: ENOTTY). */
+  readonly getFlags?: (rel: string) => number;
+  readonly setFlags?: (rel: string, flags: number) => void;
 
   constructor(
     private readonly disk: Disk,
@@ -97,8 +100,13 @@ export class TmpFs implements MountedFs {
     dev: number,
     readonly sizeKb: number,
     readonly nrInodes: number = TMPFS_DEFAULT_INODES,
+    fileattr = false,
   ) {
     this.dev = dev;
+    if (fileattr) {
+      this.getFlags = (rel) => this.disk.getFlags(this.onDisk(rel));
+      this.setFlags = (rel, flags) => this.disk.setFlags(this.onDisk(rel), flags);
+    }
   }
 
   /** ENOSPC for a new inode when nr_inodes are all taken. */

@@ -3,6 +3,7 @@
 // normalised (ids, times, the private data-root) and aligned line by line, the lines that differ
 // marked; and, where the tutor knows why a real host differs, the reasons in words.
 import { STRINGS } from '../i18n/index.js';
+import { DEFAULT_KERNEL_RELEASE } from '../kernel/index.js';
 import { HOST_PLACEHOLDERS, lcsPairs } from './normalize.js';
 import { asSet, type LineBlock, normalizeBlocks, printsDockerDiff, type ReportNotes, thisHost } from './replay.js';
 
@@ -41,7 +42,7 @@ export interface HostFacts {
 }
 
 /** What the simulator models (src/shell/commands/fs/system.ts, the daemon's version). */
-export const SIMULATED: HostFacts = { dockerVersion: '20.10.24', kernel: '5.15.0-91-generic' };
+export const SIMULATED: HostFacts = { dockerVersion: '20.10.24', kernel: DEFAULT_KERNEL_RELEASE };
 
 export interface CompareRow {
   sim?: string | undefined;

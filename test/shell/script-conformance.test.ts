@@ -3,6 +3,7 @@
 // the two transcripts must agree on every line once ids, link ids and times are normalised.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportUnavailable, startRealDocker, realHostUnavailable } from './../support/real-docker.js';
@@ -21,8 +22,10 @@ const scripts = all.filter((f) => !kernelOnly.includes(f));
 
 const unavailable = realHostUnavailable('script conformance against a real dockerd', { busybox: true });
 
+/** The simulator runs the real side's kernel (this machine's: its dockerd and its mounts), so that
+ * where kernels differ (src/kernel/release.ts) both sides follow the same release. */
 function runOnSimulator(script: string, fixtures: ScriptFixtures | undefined): string {
-  const args = [BIN, 'script', script, '--seed', '7'];
+  const args = [BIN, 'script', script, '--seed', '7', '--kernel', release()];
   for (const [from, to] of fixtures?.copyIn ?? []) args.push('--copy-in', `${from}:${to}`);
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
   return r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : '');

@@ -64,7 +64,7 @@ export class DaemonCore {
     this.logDefaults = o.logConfig ?? { Type: 'json-file', Config: {} };
     this.dataRoot = o.dataRoot ?? '/var/lib/docker';
     this.hostname = o.hostname ?? 'tutorial';
-    this.kernelVersion = o.kernelVersion ?? '5.15.0-91-generic';
+    this.kernelVersion = o.kernelVersion ?? o.kernel.release;
     this.operatingSystem = o.operatingSystem ?? 'Ubuntu 22.04.3 LTS';
     this.fs = new DaemonFs(o.kernel);
     this.driver =

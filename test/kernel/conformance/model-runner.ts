@@ -180,8 +180,14 @@ function apply(p: Proc, op: Op, layer: (where: string) => string): unknown {
   }
 }
 
-export function runOnModel(scenario: Scenario): RunResult {
-  const kernel = new Kernel({ volume: new Volume(), clock: steppingClock(1_700_000_000_000), random: seededRandom(7) });
+/** `release`: the kernel the real side runs (uname -r), whose behaviour the model is to follow. */
+export function runOnModel(scenario: Scenario, release?: string): RunResult {
+  const kernel = new Kernel({
+    volume: new Volume(),
+    clock: steppingClock(1_700_000_000_000),
+    random: seededRandom(7),
+    ...(release ? { release } : {}),
+  });
   const p = kernel.proc();
   p.mkdir(ROOT, 0o700);
   const lowers = scenario.lowers.map((_, i) => `${ROOT}/l${i}`);

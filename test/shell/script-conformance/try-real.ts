@@ -4,7 +4,7 @@
 // Usage (root, after npm run build): node --import tsx test/shell/script-conformance/try-real.ts FILE…
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRealDocker } from '../../support/real-docker.js';
 import { makeScriptFixtures } from './fixtures.js';
@@ -30,7 +30,8 @@ try {
         await d.stop();
       }
     }
-    const args = [BIN, 'script', file, '--seed', '7'];
+    // The simulated kernel is the real side's release (this machine's), as in the suite.
+    const args = [BIN, 'script', file, '--seed', '7', '--kernel', release()];
     for (const [from, to] of fixtures.copyIn) args.push('--copy-in', `${from}:${to}`);
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
     const sim = normalizeTranscript(r.stdout + (r.stderr ? `\n[stderr of the harness]\n${r.stderr}` : ''));

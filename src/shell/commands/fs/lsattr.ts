@@ -18,13 +18,16 @@ function flagsOf(ctx: CommandContext, path: string): string | { error: string } 
   const st = ctx.proc.lstat(path);
   if (st.type !== 'file' && st.type !== 'dir') return { error: 'Operation not supported' };
   const host = ctx.proc.toHostPath(ctx.proc.realpath(path));
-  const fstype = ctx.proc.kernel.locate(host).mount.fstype;
-  if (fstype !== 'ext4' && fstype !== 'overlay' && fstype !== 'xfs') {
-    // Linux 5.15's tmpfs has no FS_IOC_GETFLAGS (ENOTTY; 6.0 added it), proc refuses it.
+  const kernel = ctx.proc.kernel;
+  const fstype = kernel.locate(host).mount.fstype;
+  const tmpfsFlags = fstype === 'tmpfs' && kernel.features.tmpfsFileattr;
+  if (fstype !== 'ext4' && fstype !== 'overlay' && fstype !== 'xfs' && !tmpfsFlags) {
+    // tmpfs has FS_IOC_GETFLAGS since Linux 6.0 (ENOTTY before), proc refuses it.
     return { error: fstype === 'tmpfs' ? 'Inappropriate ioctl for device' : 'Operation not supported' };
   }
   const immutable = (ctx.proc.getFlags(path) & FS_IMMUTABLE_FL) !== 0 ? 'i' : '';
-  return fstype === 'xfs' ? immutable : `${immutable}e`;
+  // ext4 gives every inode the extents flag; xfs and tmpfs have none of their own.
+  return fstype === 'xfs' || fstype === 'tmpfs' ? immutable : `${immutable}e`;
 }
 
 const columns = (flags: string): string => [...FLAGS].map((c) => (flags.includes(c) ? c : '-')).join('');

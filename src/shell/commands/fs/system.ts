@@ -5,18 +5,19 @@ import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { Names, q } from './format.js';
 import { tryStat } from './lookup.js';
+import { DEFAULT_KERNEL_RELEASE } from '../../../kernel/index.js';
 
 const dec = new TextDecoder();
 
 export interface MachineInfo {
-  /** `uname -r`, e.g. 5.15.0-91-generic. */
+  /** `uname -r`, e.g. 5.15.0-91-generic: the simulated kernel's release (src/kernel/release.ts). */
   release: string;
   /** `uname -v`. */
   version: string;
 }
 
 export const DEFAULT_MACHINE: MachineInfo = {
-  release: '5.15.0-91-generic',
+  release: DEFAULT_KERNEL_RELEASE,
   version: '#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023',
 };
 

@@ -49,6 +49,17 @@ describe('chattr and the immutable flag', () => {
       'chattr: Inappropriate ioctl for device while reading flags on /tmp/tm/f\n' +
         'lsattr: Inappropriate ioctl for device While reading flags on /tmp/tm/f\n',
     );
+    // 6.0 gave tmpfs the flags (the real commands on 6.18: no extents flag there, +i enforced).
+    const { run: run618 } = await makeShell({ machine: { release: '6.18.44-fc-v1272', version: '#1 SMP' } });
+    await run618('mkdir /tmp/tm; mount -t tmpfs none /tmp/tm; echo a > /tmp/tm/f; mkdir /tmp/tm/d');
+    expect((await run618('lsattr /tmp/tm/f; lsattr -d /tmp/tm/d')).out).toBe(
+      '---------------------- /tmp/tm/f\n---------------------- /tmp/tm/d\n',
+    );
+    expect(await run618('chattr +i /tmp/tm/f; lsattr /tmp/tm/f; rm -f /tmp/tm/f')).toEqual({
+      out: '----i----------------- /tmp/tm/f\n',
+      err: "rm: cannot remove '/tmp/tm/f': Operation not permitted\n",
+      code: 1,
+    });
     expect((await run('chattr i f')).err).toBe("Must use '-v', =, - or +\n");
     expect((await run('chattr +z f')).err).toMatch(/^Usage: chattr \[-RVf\]/);
     expect((await run('chattr -e f')).err).toBe('chattr: Operation not permitted while setting flags on f\n');

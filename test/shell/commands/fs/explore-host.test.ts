@@ -81,17 +81,45 @@ const REAL: [string, string][] = [
     'df -t overlay --output=source,fstype merged upper; echo rc=$?',
     'Filesystem     Type\noverlay        overlay\nrc=0\n',
   ],
+];
+
+/**
+ * overlayfs's own xattrs through merged: [line, what Linux 6.18 printed (since 6.7 such a name is
+ * stored escaped), what 5.15 prints (every trusted.overlay.* name is EOPNOTSUPP: super.c's
+ * ovl_own_xattr_get/set; listxattr hides them all)]. The default host runs 5.15.
+ */
+const OWN_XATTRS: [string, string, string][] = [
   [
     'setfattr -n trusted.overlay.opaque -v y merged/d; echo rc=$?; getfattr -m - merged/d upper/d | sort; ls merged/d',
     'rc=0\n\n\n# file: merged/d\n# file: upper/d\ntrusted.overlay.impure\ntrusted.overlay.opaque\n' +
       'trusted.overlay.origin\ntrusted.overlay.overlay.opaque\nx\ny\n',
+    'setfattr: merged/d: Operation not supported\nrc=1\n\n# file: upper/d\ntrusted.overlay.impure\n' +
+      'trusted.overlay.origin\nx\ny\n',
   ],
   [
     'getfattr -n trusted.overlay.origin merged/d/x; echo rc=$?',
     'merged/d/x: trusted.overlay.origin: No such attribute\nrc=1\n',
+    'merged/d/x: trusted.overlay.origin: Operation not supported\nrc=1\n',
   ],
-  ['setfattr -x trusted.overlay.nosuch merged/f; echo rc=$?', 'setfattr: merged/f: No such attribute\nrc=1\n'],
+  [
+    'setfattr -x trusted.overlay.nosuch merged/f; echo rc=$?',
+    'setfattr: merged/f: No such attribute\nrc=1\n',
+    'setfattr: merged/f: Operation not supported\nrc=1\n',
+  ],
 ];
+
+describe("overlayfs's own xattrs through merged, by the host's kernel release", () => {
+  it.each(OWN_XATTRS)('%s', async (line, on618, on515) => {
+    for (const [release, expected] of [
+      ['6.18.44-fc-v1272', on618],
+      [undefined, on515],
+    ]) {
+      const { run } = await makeShell(release ? { machine: { release, version: '#1 SMP' } } : {});
+      await run(MOUNT);
+      expect((await run(`{ ${line}; } 2>&1`)).out, release ?? 'the default host').toBe(expected);
+    }
+  });
+});
 
 describe('host tools off the lesson path print what the real ones print', () => {
   it.each(REAL)('%s', async (line, expected) => {
