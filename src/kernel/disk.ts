@@ -10,6 +10,16 @@
 // `_core` is private to memfs: package.json pins memfs exactly, and test/kernel/memfs-contract.test.ts
 // holds the shape used here, so an upgrade that changes it fails there first.
 import type { Volume } from 'memfs';
+import {
+  type BlockRanges,
+  blockCount,
+  blocksOfBytes,
+  clipBlocks,
+  copyUpBlocks,
+  denseBlocks,
+  ext4Sectors,
+  unionBlocks,
+} from './allocation.js';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
 import {
@@ -174,6 +184,8 @@ export class Disk implements MountedFs {
   private readonly flags = new WeakMap<MemNode, number>();
   /** Regular files whose bytes are made on read (synthetic.ts, content.ts): memfs holds none of them. */
   private readonly synthetic = new WeakMap<MemNode, LazyContent>();
+  /** The blocks of a sparse file (allocation.ts); a file without an entry is dense. */
+  private readonly alloc = new WeakMap<MemNode, BlockRanges>();
   /** Inodes held by bind mounts: they outlive their last name. */
   private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
@@ -355,7 +367,7 @@ export class Disk implements MountedFs {
     let blocks = 0;
     if (type === 'file') {
       size = this.synthetic.get(node)?.size ?? node.size;
-      blocks = Math.ceil(size / BLOCK) * (BLOCK / 512);
+      blocks = ext4Sectors(this.alloc.get(node) ?? denseBlocks(size));
     } else if (type === 'dir') {
       size = BLOCK;
       blocks = BLOCK / 512;
@@ -506,6 +518,11 @@ export class Disk implements MountedFs {
    */
   private writeNode(node: MemNode, data: Uint8Array, append: boolean): void {
     const synth = this.synthetic.get(node);
+    const blocks = this.alloc.get(node);
+    if (blocks) {
+      const at = append ? (synth?.size ?? node.size) : 0;
+      this.alloc.set(node, unionBlocks(blocks, [blocksOfBytes(at, at + data.length)]));
+    }
     if (!synth) {
       node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, append ? node.size : 0);
       return;
@@ -550,16 +567,49 @@ export class Disk implements MountedFs {
   }
 
   /** truncate(2); a described file stays described: cut shorter, it is a prefix of its pieces;
-   * made longer, zero bytes follow them. */
+   * made longer, a hole follows them (zeros to read, no blocks taken: a sparse file). */
   private truncateNode(node: MemNode, length: number): void {
     const synth = this.synthetic.get(node);
+    const size = synth?.size ?? node.size;
+    if (length === 0) this.alloc.delete(node);
+    else if (length > size) this.alloc.set(node, this.alloc.get(node) ?? denseBlocks(size));
+    else {
+      const blocks = this.alloc.get(node);
+      if (blocks) this.alloc.set(node, clipBlocks(blocks, length));
+    }
+    if (length > size) {
+      // The zeros of the hole are described, not held: `truncate -s 1G` takes no memory either.
+      const before: FileContent = synth ?? new Uint8Array(node.getBuffer());
+      this.setContent(node, composeContent([before, syntheticContent(length - size, 0)]));
+      return;
+    }
     if (!synth) {
       node.truncate(length);
       return;
     }
     if (length === 0) this.synthetic.delete(node);
-    else if (length <= synth.size) this.setContent(node, sliceContent(synth, 0, length));
-    else this.setContent(node, composeContent([synth, syntheticContent(length - synth.size, 0)]));
+    else this.setContent(node, sliceContent(synth, 0, length));
+  }
+
+  /** The file's allocated blocks: undefined for a dense file (every block of its size). */
+  allocation(rel: string): BlockRanges | undefined {
+    return this.alloc.get(this.walk(rel, 'lseek').getNode());
+  }
+
+  /** Sets which blocks of a regular file are allocated (undefined: all of them); blocks past its
+   * size are dropped. fallocate(2), a sparse copy and dd's writes after a seek end here. */
+  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
+    const node = this.walk(rel, 'fallocate').getNode();
+    if ((node.mode & S_IFMT) !== S_IFREG) return;
+    if (blocks === undefined) this.alloc.delete(node);
+    else this.alloc.set(node, unionBlocks(blocks, [])); // blocks past the end too (fallocate -n)
+    this.changed();
+  }
+
+  /** How many 4 KiB blocks (pages, for a tmpfs) a file holds data in. */
+  allocatedBlocks(rel: string): number {
+    const node = this.walk(rel, 'stat').getNode();
+    return blockCount(this.alloc.get(node) ?? denseBlocks(this.synthetic.get(node)?.size ?? node.size));
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -930,6 +980,10 @@ export class Disk implements MountedFs {
         this.synthetic.delete(dst);
         dst.setBuffer(src.getBuffer());
       }
+      // The kernel skips a lower file's holes, but copies a megabyte from where each run of data starts.
+      const blocks = this.alloc.get(src);
+      if (blocks) this.alloc.set(dst, copyUpBlocks(blocks, synth?.size ?? src.size));
+      else this.alloc.delete(dst);
     }
     this.changed();
   }

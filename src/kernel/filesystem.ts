@@ -3,6 +3,7 @@
 // root ('' is the root). The VFS has already resolved symlinks and checked that every component
 // but the last is a directory; the filesystem still owns the rules only it can know (an overlay's
 // EXDEV for directory renames, ENOTEMPTY across layers, EPERM for a 0/0 device).
+import type { BlockRanges } from './allocation.js';
 import type { FileContent, LazyContent } from './content.js';
 import type { Credentials, DirEntry, OpenFlags, Stat } from './types.js';
 
@@ -45,6 +46,11 @@ export interface MountedFs {
   /** FS_IOC_GETFLAGS / SETFLAGS (chattr, lsattr): the inode's flags, e.g. FS_IMMUTABLE_FL. Absent
    * where the filesystem has none (the ioctl fails). */
   getFlags?(rel: string): number;
+  /** Which blocks of a regular file hold data (undefined: every block, a dense file); absent where
+   * the filesystem keeps no holes (the file reads as dense). */
+  allocation?(rel: string): BlockRanges | undefined;
+  /** fallocate(2)'s and a sparse write's change to them. */
+  setAllocation?(rel: string, blocks: BlockRanges | undefined): void;
   setFlags?(rel: string, flags: number): void;
   /**
    * Whether two names are one inode, as the VFS sees it for rename(2)'s "same file, do nothing"

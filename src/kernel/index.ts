@@ -70,3 +70,13 @@ export {
   type MemoryFigures,
 } from './machine.js';
 export { mayAccess, MAY_EXEC, MAY_READ, MAY_WRITE } from './permission.js';
+export {
+  BLOCK_SIZE,
+  type BlockRanges,
+  blocksOfBytes,
+  clipBlocks,
+  denseBlocks,
+  nonZeroBlocks,
+  unionBlocks,
+  withoutBlocks,
+} from './allocation.js';

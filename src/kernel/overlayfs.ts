@@ -4,6 +4,7 @@
 // fs/overlayfs/{namei,readdir,dir,copy_up,inode}.c). Every layer lives on the simulated disk and
 // stays visible there, as on a real host. The conformance suite in test/kernel/ checks this model
 // against a real overlay mount operation by operation.
+import type { BlockRanges } from './allocation.js';
 import type { FileContent, LazyContent } from './content.js';
 import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
@@ -173,6 +174,14 @@ export class OverlayFs implements MountedFs {
   readContent(rel: string): FileContent {
     const e = this.stack.must(rel, 'open');
     return this.disk.readContent(topOf(e));
+  }
+
+  allocation(rel: string): BlockRanges | undefined {
+    return this.disk.allocation(topOf(this.stack.must(rel, 'lseek')));
+  }
+
+  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
+    this.disk.setAllocation(this.copyUp(rel), blocks);
   }
 
   getxattr(rel: string, name: string): Uint8Array {

@@ -2,6 +2,7 @@
 // directory), its working directory, credentials and umask. Every syscall resolves its path the
 // way namei does — component by component, following symlinks relative to the process root,
 // crossing mountpoints — and fails with the errno Linux gives.
+import type { BlockRanges } from './allocation.js';
 import { KernelError } from './errors.js';
 import { checkAccess, checkDirChange, checkOwner, MAY_EXEC, MAY_READ, MAY_WRITE } from './permission.js';
 import { FS_IMMUTABLE_FL } from './filesystem.js';
@@ -617,6 +618,22 @@ export class Proc {
     this.refuseImmutable(r, 'truncate', path);
     r.mount.fs.truncate(r.rel, length);
     this.kernel.emit({ kind: 'attr', path: r.host, what: 'truncate' });
+  }
+
+  /** The blocks of a regular file that hold data (SEEK_DATA, FIEMAP): undefined for a dense file. */
+  allocation(path: string): BlockRanges | undefined {
+    const r = this.resolve(path, true, 'open');
+    return r.mount.fs.allocation?.(r.rel);
+  }
+
+  /** fallocate(2) (allocating, punching holes) or a write that left holes: which blocks of the
+   * file now hold data. A filesystem without holes ignores it. */
+  setAllocation(path: string, blocks: BlockRanges | undefined): void {
+    const r = this.resolve(path, true, 'fallocate');
+    if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'fallocate', path);
+    this.refuseImmutable(r, 'fallocate', path);
+    r.mount.fs.setAllocation?.(r.rel, blocks);
+    this.kernel.emit({ kind: 'write', path: r.host });
   }
 
   setxattr(path: string, name: string, value: Uint8Array | string, follow = true): void {

@@ -3,6 +3,7 @@
 // filesystem stays writable through its other mounts: the host still writes to a directory a
 // container has bound read-only. The VFS (proc.ts) has already found what must exist or must not
 // (ENOENT, EEXIST, EISDIR), so those errors still come first, as mnt_want_write comes after lookup.
+import type { BlockRanges } from './allocation.js';
 import { KernelError } from './errors.js';
 import type { FileContent } from './content.js';
 import type { MountedFs } from './filesystem.js';
@@ -30,6 +31,12 @@ export class ReadOnlyFs implements MountedFs {
   }
   readContent(rel: string): FileContent {
     return this.inner.readContent ? this.inner.readContent(rel) : this.inner.readFile(rel);
+  }
+  allocation(rel: string): BlockRanges | undefined {
+    return this.inner.allocation?.(rel);
+  }
+  setAllocation(rel: string): void {
+    this.refuse('fallocate', rel);
   }
   writeFile(rel: string): void {
     this.refuse('open', rel);

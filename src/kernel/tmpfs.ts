@@ -5,6 +5,7 @@
 // sizes (40 bytes and 20 an entry) and block counts (whole 4 KiB pages), a size limit df shows
 // and writes meet (ENOSPC once its pages are taken; a write that half fits goes in up to the last
 // free page, as write(2)'s short count), and nr_inodes= as a limit on the files it holds.
+import type { BlockRanges } from './allocation.js';
 import { contentSize, type FileContent, type LazyContent, sliceContent } from './content.js';
 import type { Disk } from './disk.js';
 import { KernelError } from './errors.js';
@@ -146,7 +147,7 @@ export class TmpFs implements MountedFs {
       const st = this.disk.lstat(rel);
       if (seen.has(st.ino)) return;
       seen.add(st.ino);
-      if (st.type === 'file') pages += Math.ceil(st.size / PAGE);
+      if (st.type === 'file') pages += this.disk.allocatedBlocks(rel);
       if (st.type === 'dir') for (const name of this.disk.names(rel)) walk(`${rel}/${name}`);
     };
     walk(this.store);
@@ -158,7 +159,8 @@ export class TmpFs implements MountedFs {
     if (st.type === 'dir') {
       st.size = 40 + 20 * this.disk.names(this.onDisk(rel)).length;
       st.blocks = 0;
-    } else if (st.type === 'file') st.blocks = Math.ceil(st.size / PAGE) * 8;
+    } else if (st.type === 'file')
+      st.blocks = this.disk.allocatedBlocks(this.onDisk(rel)) * 8; // a hole takes no page
     else st.blocks = 0;
     return st;
   }
@@ -237,6 +239,12 @@ export class TmpFs implements MountedFs {
   truncate(rel: string, length: number): void {
     // A sparse file takes no pages: growing one by truncate needs no room.
     this.disk.truncate(this.onDisk(rel), length);
+  }
+  allocation(rel: string): BlockRanges | undefined {
+    return this.disk.allocation(this.onDisk(rel));
+  }
+  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
+    this.disk.setAllocation(this.onDisk(rel), blocks);
   }
   getxattr(rel: string, name: string): Uint8Array {
     return this.disk.getxattr(this.onDisk(rel), name);

@@ -18,6 +18,8 @@ import { tarCommand } from './fs/tar.js';
 import { DEFAULT_MACHINE, systemCommands, type MachineInfo } from './fs/system.js';
 import { xattrCommands } from './fs/xattr.js';
 import { machineCommands } from './fs/machine-tools.js';
+import { fallocateCommand } from './fs/fallocate.js';
+import { truncateCommand } from './fs/truncate.js';
 import { nsenterCommand } from './fs/nsenter.js';
 
 export { DEFAULT_MACHINE, type MachineInfo } from './fs/system.js';
@@ -50,6 +52,8 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     ...systemCommands(options.machine ?? DEFAULT_MACHINE),
     ...machineCommands,
     nsenterCommand,
+    truncateCommand,
+    fallocateCommand,
   ];
 }
 

@@ -23,6 +23,6 @@ export const BUSYBOX_APPLETS_SIMULATED: readonly string[] = [
     'sort',
   ],
   ...['stat', 'tail', 'tar', 'tee', 'touch', 'tr', 'umount', 'uname', 'uniq', 'vi', 'wc', 'which', 'whoami'],
-  ...['xargs', 'nproc', 'free', 'uptime', 'sh'],
+  ...['xargs', 'nproc', 'free', 'uptime', 'sh', 'truncate', 'fallocate'],
   ...['ping', 'nslookup'],
 ];

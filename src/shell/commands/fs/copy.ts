@@ -1,12 +1,12 @@
 // cp and mv. mv renames, and falls back to copy + delete on EXDEV as GNU mv does: inside an
 // overlay mount, renaming a directory that comes from a lower layer fails with EXDEV (no
 // redirect_dir), so `mv lowerdir newname` copies the whole tree up.
-import { BudgetExceeded, isKernelError, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
+import { BudgetExceeded, isKernelError, nonZeroBlocks, S_IFMT, type Proc, type Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { removeTree } from './files.js';
 import { BrokenPipe } from '../../pipe.js';
 import { errText, parseOptions, usage } from '../options.js';
-import { q } from './format.js';
+import { lq, q } from './format.js';
 import { tryStat } from './lookup.js';
 import { basenameOf } from './names.js';
 
@@ -19,6 +19,9 @@ interface CopyOpts {
   update: boolean;
   noClobber: boolean;
   verbose: boolean;
+  /** --sparse: never (every block written), auto (a sparse source's zeros become holes), always
+   * (every block of zeros becomes a hole). busybox's cp writes every block. */
+  sparse?: 'never' | 'auto' | 'always';
   /** mv's words for -v when it copies across filesystems: "created directory", "copied". */
   moving?: boolean;
   /** The line's budget ticks once a file: a copy of a large tree can be stopped (Ctrl-C). */
@@ -75,9 +78,19 @@ export function copyTree(
   if (st.type === 'symlink') proc.symlink(proc.readlink(from), to);
   else if (st.type === 'chr' || st.type === 'blk' || st.type === 'fifo')
     proc.mknod(to, (st.mode & S_IFMT) | (st.mode & 0o7777), st.rdev);
-  else proc.writeFile(to, proc.readFile(from), { create: true, truncate: true }, st.mode & 0o777);
+  else copyData(proc, st, from, to, o.sparse ?? 'auto');
   if (o.verbose) say(`${o.moving ? 'copied ' : ''}${q(from)} -> ${q(to)}\n`);
   copyMeta(proc, st, from, to, o);
+}
+
+/** A regular file's bytes, copied as GNU cp 9 copies them: a source with holes (fewer blocks than
+ * its size needs) is read by SEEK_DATA and its blocks of zeros left as holes, as --sparse=always
+ * does for any source; a dense source under auto, or --sparse=never, is written whole. */
+function copyData(proc: Proc, st: Stat, from: string, to: string, sparse: 'never' | 'auto' | 'always'): void {
+  const content = proc.readContent(from);
+  proc.writeContent(to, content, st.mode & 0o777);
+  const holey = st.blocks * 512 < st.size;
+  if (sparse === 'always' || (sparse === 'auto' && holey)) proc.setAllocation(to, nonZeroBlocks(content));
 }
 
 function destinations(
@@ -119,7 +132,18 @@ function sameOrInside(proc: Proc, from: string, to: string): boolean {
   }
 }
 
+/** --sparse=WHEN as argmatch reads it: a word or an unambiguous start of one. */
+function sparseWhen(given: string | undefined): 'never' | 'auto' | 'always' | { given: string; ambiguous: boolean } {
+  if (given === undefined) return 'auto';
+  const words = ['never', 'auto', 'always'] as const;
+  const exact = words.find((w) => w === given);
+  if (exact) return exact;
+  const starts = given === '' ? [] : words.filter((w) => w.startsWith(given));
+  return starts.length === 1 ? (starts[0] as 'never' | 'auto' | 'always') : { given, ambiguous: starts.length > 1 };
+}
+
 function cp(ctx: CommandContext): number {
+  const busybox = ctx.variant?.kind === 'busybox';
   let p;
   try {
     p = parseOptions('cp', ctx.argv.slice(1), {
@@ -137,10 +161,20 @@ function cp(ctx: CommandContext): number {
         'no-clobber': 'n',
         'target-directory=': 't',
         dereference: 'L',
+        ...(busybox ? {} : { 'sparse=': 'sparse' }),
       },
     });
   } catch (err) {
     return usage(ctx, 'cp', err);
+  }
+  const sparse = busybox ? 'never' : sparseWhen(p.flags.get('sparse'));
+  if (typeof sparse !== 'string') {
+    ctx.stderr(
+      `cp: ${sparse.ambiguous ? 'ambiguous' : 'invalid'} argument ${lq(sparse.given)} for ‘--sparse’\n` +
+        'Valid arguments are:\n  - ‘never’\n  - ‘auto’\n  - ‘always’\n' +
+        "Try 'cp --help' for more information.\n",
+    );
+    return 1;
   }
   const f = p.flags;
   const archive = f.has('a');
@@ -152,6 +186,7 @@ function cp(ctx: CommandContext): number {
     update: f.has('u'),
     noClobber: f.has('n'),
     verbose: f.has('v'),
+    sparse,
     tick: () => ctx.budget.tick(),
   };
   const pairs = destinations(ctx, 'cp', p.operands, f.get('t'));

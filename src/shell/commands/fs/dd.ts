@@ -8,7 +8,12 @@
 // (src/kernel/synthetic.ts: seed 0 is zeros, /dev/urandom a seeded stream): 100 MB on the
 // simulated disk, not in memory.
 import {
+  type BlockRanges,
+  blocksOfBytes,
+  clipBlocks,
   composeContent,
+  denseBlocks,
+  unionBlocks,
   concatBytes,
   contentSize,
   type FileContent,
@@ -175,6 +180,8 @@ async function dd(ctx: CommandContext): Promise<number> {
   const seekBytes = a.oflag.has('seek_bytes') ? a.seek : a.seek * a.obs;
   // The output file: opened (created, truncated at the seek unless notrunc) before any read.
   let existing: FileContent | undefined;
+  /** The output's blocks before dd wrote (a seek leaves what lies before it as it was: holes stay holes). */
+  let existingBlocks: BlockRanges = [];
   if (a.of !== undefined) {
     try {
       const st = tryStat(ctx, a.of);
@@ -186,8 +193,12 @@ async function dd(ctx: CommandContext): Promise<number> {
         if (notrunc || seekBytes > 0) {
           // Kept as its description and written back whole with the blocks put in (the simulated
           // disk writes at 0 or appends): a described file stays described.
+          // Opened for writing first: through an overlay that copies the file up, holes and all.
+          if (st) ctx.proc.open(a.of, { write: true });
           const before = st ? ctx.proc.readContent(a.of) : new Uint8Array(0);
           existing = notrunc ? before : sliceContent(before, 0, seekBytes);
+          const blocks = st ? (ctx.proc.allocation(a.of) ?? denseBlocks(st.size)) : [];
+          existingBlocks = notrunc ? blocks : clipBlocks(blocks, seekBytes);
         }
         ctx.proc.writeContent(a.of, existing ?? new Uint8Array(0));
       }
@@ -294,11 +305,13 @@ async function dd(ctx: CommandContext): Promise<number> {
       ? composeContent([existing, data])
       : composeContent([
           sliceContent(existing, 0, seekBytes),
-          syntheticContent(Math.max(0, seekBytes - size), 0), // a seek past the end leaves zeros
+          syntheticContent(Math.max(0, seekBytes - size), 0), // a seek past the end leaves a hole
           data,
           sliceContent(existing, seekBytes + data.length, size),
         ]);
     ctx.proc.writeContent(a.of, whole);
+    const at = a.oflag.has('append') ? size : seekBytes;
+    ctx.proc.setAllocation(a.of, unionBlocks(existingBlocks, data.length ? [blocksOfBytes(at, at + data.length)] : []));
   }
   summary();
   return status;
