@@ -1,8 +1,8 @@
 // `docker build` as Docker 20.10's classic builder runs it (the one seed 000 shows: "Step 1/2 :",
-// " ---> Running in …", "Removing intermediate container …"). Each RUN, COPY and ADD runs in an
-// intermediate container and is committed as a layer; every other instruction only changes the
-// config and is committed as an empty layer ("#(nop)"), which is why `docker history` shows 0B
-// rows. A step whose parent image already has a child made by the same instruction is taken
+// " ---> Running in …", "Removing intermediate container …"). Each RUN runs in an intermediate
+// container and is committed as a layer, COPY and ADD write a layer without one; every other
+// instruction only changes the config and is committed as an empty layer ("#(nop)"), which is why
+// `docker history` shows 0B rows. A step whose parent image already has a child made by the same instruction is taken
 // from the build cache.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Budget } from '../../kernel/index.js';
@@ -101,7 +101,7 @@ export async function build(
   }
   if (steps[0]?.getKeyword() !== 'FROM') {
     err(
-      'Error response from daemon: Dockerfile parse error line 1: unknown instruction: ' +
+      'Error response from daemon: dockerfile parse error line 1: unknown instruction: ' +
         (steps[0]?.getKeyword() ?? '') +
         '\n',
     );
@@ -270,8 +270,12 @@ async function step_(
       return { exitCode: 0, imageId: cached };
     }
   }
+  // COPY and ADD write a new RW layer on the parent image (performCopy, exportImage): the daemon
+  // makes no container for them, so none is announced or removed, and the image names none. The
+  // layer is made here through a container all the same, one no one sees.
+  const announced = !copy;
   const c = backend.createContainer(image.id, containerConfig);
-  out(` ---> Running in ${c.id.slice(0, 12)}\n`);
+  if (announced) out(` ---> Running in ${c.id.slice(0, 12)}\n`);
   if (keyword === 'RUN') {
     const code = await backend.runContainer(c.id, (d) => out(typeof d === 'string' ? d : new TextDecoder().decode(d)));
     if (code !== 0) {
@@ -283,7 +287,8 @@ async function step_(
   const now = backend.now();
   const cfg: ImageConfig = clone(image.config);
   cfg.config = { ...config, Image: image.id };
-  cfg.container = c.id;
+  if (announced) cfg.container = c.id;
+  else delete cfg.container;
   cfg.container_config = containerConfig;
   cfg.created = now;
   cfg.history = [
@@ -291,7 +296,7 @@ async function step_(
     { created: now, created_by: createdBy, ...(layer ? {} : { empty_layer: true }) },
   ];
   const id = await backend.commit(c.id, image.id, cfg, !layer);
-  out(`Removing intermediate container ${c.id.slice(0, 12)}\n`);
+  if (announced) out(`Removing intermediate container ${c.id.slice(0, 12)}\n`);
   backend.removeContainer(c.id);
   out(` ---> ${shortId(id)}\n`);
   return { exitCode: 0, imageId: id };
