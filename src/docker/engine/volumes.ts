@@ -57,6 +57,12 @@ function metaOf(d: Daemon) {
 
 /** The local driver's name rule, checked before anything of a create is made. */
 export function checkVolumeName(n: string): void {
+  // Go's len: the name's bytes.
+  if (new TextEncoder().encode(n).length === 1)
+    throw new DaemonError(
+      `create ${n}: volume name is too short, names should be at least two alphanumeric characters`,
+      400,
+    );
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(n))
     throw new DaemonError(
       `create ${n}: "${n}" includes invalid characters for a local ` +

@@ -1,6 +1,7 @@
 // Flag parsing as the docker CLI does it (cobra + spf13/pflag): --flag=value, --flag value,
 // combined short flags (-it), -v/a:/b, `--` ends flags, and for run/create/exec parsing stops at
 // the first operand (SetInterspersed(false)). Errors carry the CLI's texts and exit codes.
+import { parseBool } from './mount-flag.js';
 
 export type FlagType = 'bool' | 'string' | 'list' | 'int';
 
@@ -56,10 +57,12 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
   const byShort = new Map(flags.flatMap((f) => (f.short ? [[f.short, f] as const] : [])));
   const set = (f: FlagSpec, value: string | undefined): void => {
     if (f.type === 'bool') {
-      if (value === undefined || value === 'true') {
+      // pflag reads a bool's value with strconv.ParseBool: -H=0 and --rm=t are fine.
+      const b = value === undefined ? true : parseBool(value);
+      if (b === true) {
         p.bools.add(f.long);
         p.falses.delete(f.long);
-      } else if (value === 'false') {
+      } else if (b === false) {
         p.bools.delete(f.long);
         p.falses.add(f.long);
       } else

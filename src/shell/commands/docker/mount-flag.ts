@@ -42,7 +42,7 @@ function csvFields(value: string): string[] | string {
 }
 
 /** strconv.ParseBool. */
-function parseBool(v: string): boolean | undefined {
+export function parseBool(v: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
   return undefined;
