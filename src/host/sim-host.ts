@@ -361,7 +361,13 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   fsCommands({ machine, xfsMounts: options.xfsMounts }).forEach(add);
   textCommands.forEach(add);
   let applets = new Map<string, CommandSpec>();
-  [jqCommand(), shellProgram('bash'), shellProgram('sh'), busyboxCommand(() => applets, table)].forEach(add);
+  [
+    jqCommand(),
+    shellProgram('bash'),
+    shellProgram('sh'),
+    shellProgram('dash'),
+    busyboxCommand(() => applets, table),
+  ].forEach(add);
   add(createManCommand(() => table.values()));
   const rootProc = kernel.proc({ root: '/', cwd: '/' });
   const withDocker = options.docker ?? true;

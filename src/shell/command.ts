@@ -6,6 +6,7 @@
 // before it starts, as before.
 import type { Budget, Credentials, Proc } from '../kernel/index.js';
 import type { InputStream } from './pipe.js';
+import type { Dialect } from './bash/interpreter-state.js';
 
 /** Writes to an output. A pipe whose buffer is full returns a promise: a command that writes much
  * awaits it (backpressure); one that never waits just fills the buffer. A pipe whose reader has
@@ -75,8 +76,16 @@ export interface ShellServices {
       /** The child is GNU bash, run by this name (`bash`, `/bin/bash`): it sets its variables
        * ($BASH_VERSION …) from the bash of the root it runs in. */
       bash?: string;
-      /** A shell program (`bash -c`, `bash FILE`): how it runs and the options it was given. */
-      program?: { mode?: 'command' | 'script'; flags: string; options: readonly string[] };
+      /** A shell program (`bash -c`, `sh FILE`): how it runs, the options it was given, which shell
+       * it is, whether it reads standard input, and (ash) the name its errors give with a line. */
+      program?: {
+        mode?: 'command' | 'script';
+        flags: string;
+        options: readonly string[];
+        dialect?: Dialect;
+        stdin?: boolean;
+        commandName?: string;
+      };
     },
   ): Promise<number>;
   /** `docker exec -it c sh` and `docker run -it`: the session's prompt moves into a container. */
@@ -89,6 +98,8 @@ export interface ShellServices {
     cred?: Credentials;
     /** The shell is GNU bash, run by this name: it sets its variables ($BASH_VERSION …). */
     bash?: string;
+    /** Which shell it is (bash when absent). */
+    dialect?: Dialect;
     onExit?: () => void;
   }): void;
   /** The lines typed so far, for `history`. */

@@ -348,6 +348,13 @@ export interface ShellSyntaxError {
   offset: number;
   /** The source line bash echoes after a "near unexpected token" error; otherwise null. */
   sourceLine: string | null;
+  /** What was found, for dash's and ash's wording: the token as bash names it (`fi`, `newline`),
+   * `end of file`, or the quote left open (`"`, `'`, `)`, `` ` ``). */
+  found?: { token: string } | { endOfFile: true } | { unterminated: string };
+  /** The keyword the construct needed there (`fi`, `done`, `}`), when the parser asked for one. */
+  expecting?: string;
+  /** The line the reader was on (dash and ash count so: the end of input is on the last line). */
+  readerLine?: number;
 }
 
 export interface ShellSyntaxWarning {

@@ -2,6 +2,10 @@
 // the command table (type, command, help, which is a command), or at the session (history).
 import { isKernelError } from '../../kernel/index.js';
 import { BASE_BUILTINS, type Builtin } from './builtins.js';
+import { SPECIAL_BUILTINS } from './builtin-names.js';
+import { builtinErrorPrefix } from './dialect-texts.js';
+import { ExitSignal } from './interpreter-state.js';
+import { runScript } from './script-run.js';
 import type { CommandIO } from '../command.js';
 import type { Interpreter } from './interpreter.js';
 import { ReturnSignal } from './interpreter-state.js';
@@ -22,11 +26,19 @@ async function runText(sh: Interpreter, text: string, io: CommandIO, where: stri
 }
 
 function describe(sh: Interpreter, name: string): { kind: string; text: string; path?: string } | null {
+  const bash = sh.state.dialect === 'bash';
   const alias = sh.state.aliases.get(name);
-  if (alias !== undefined) return { kind: 'alias', text: `${name} is aliased to \`${alias}'` };
-  if (KEYWORDS.has(name)) return { kind: 'keyword', text: `${name} is a shell keyword` };
-  if (sh.state.functions.has(name)) return { kind: 'function', text: `${name} is a function` };
-  if (ALL_BUILTINS.has(name)) return { kind: 'builtin', text: `${name} is a shell builtin` };
+  if (alias !== undefined)
+    return { kind: 'alias', text: bash ? `${name} is aliased to \`${alias}'` : `${name} is an alias for ${alias}` };
+  if (KEYWORDS.has(name) && (bash || !BASH_ONLY_KEYWORDS.has(name)))
+    return { kind: 'keyword', text: `${name} is a shell keyword` };
+  if (sh.state.functions.has(name))
+    return { kind: 'function', text: `${name} is a ${sh.state.dialect === 'dash' ? 'shell function' : 'function'}` };
+  if (sh.builtinNamed(name)) {
+    // dash and ash call POSIX's special builtins so (and ash its `source`).
+    const special = !bash && (SPECIAL_BUILTINS.has(name) || (sh.state.dialect === 'ash' && name === 'source'));
+    return { kind: 'builtin', text: `${name} is a ${special ? 'special ' : ''}shell builtin` };
+  }
   if (sh.proc.root !== '/') {
     // In a container: what its image holds, not the host's table.
     const path = sh.locateInRoot(name);
@@ -36,6 +48,9 @@ function describe(sh: Interpreter, name: string): { kind: string; text: string; 
     return { kind: 'file', text: `${name} is ${sh.env.commandPath(name)}`, path: sh.env.commandPath(name) };
   return null;
 }
+
+/** bash's keywords that dash and ash do not have. */
+const BASH_ONLY_KEYWORDS = new Set(['function', '[[', ']]', 'time', 'select']);
 
 const KEYWORDS = new Set([
   'if',
@@ -93,7 +108,7 @@ const MORE: [string, Builtin][] = [
       // A `return` outside any function of the file ends the file, with its status (bash, dash).
       sh.state.sourceDepth++;
       try {
-        return await runText(sh, text, io, file);
+        return await runScript(sh, text, io, file);
       } catch (err) {
         if (err instanceof ReturnSignal) return err.code;
         throw err;
@@ -109,8 +124,12 @@ const MORE: [string, Builtin][] = [
       const brief = argv.includes('-t');
       for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
         const d = describe(sh, name);
-        if (!d) {
-          if (!brief) say(io, `type: ${name}: not found`);
+        if (!d && sh.state.dialect !== 'bash') {
+          // dash and ash say it on standard output, and fail with 127.
+          io.stdout(`${name}: not found\n`);
+          status = 127;
+        } else if (!d) {
+          if (!brief) io.stderr(`${sh.errorPrefix()}type: ${name}: not found\n`);
           status = 1;
         } else io.stdout(`${brief ? d.kind : d.text}\n`);
       }
@@ -125,8 +144,12 @@ const MORE: [string, Builtin][] = [
         for (const name of argv.slice(2)) {
           const d = describe(sh, name);
           // ash's command -v of an unknown name is 127, bash's 1.
-          if (!d) status = sh.isBusyboxAsh() ? 127 : 1;
-          else if (argv[1] === '-V') io.stdout(`${d.text}\n`);
+          if (!d) {
+            // dash and ash: 127, and -V says so on standard output.
+            status = sh.state.dialect !== 'bash' || sh.isBusyboxAsh() ? 127 : 1;
+            if (argv[1] === '-V' && sh.state.dialect !== 'bash') io.stdout(`${name}: not found\n`);
+            else if (argv[1] === '-V') io.stderr(`${sh.errorPrefix()}command: ${name}: not found\n`);
+          } else if (argv[1] === '-V') io.stdout(`${d.text}\n`);
           else io.stdout(`${d.kind === 'file' ? (d.path ?? name) : name}\n`);
         }
         return status;
@@ -210,6 +233,14 @@ const MORE: [string, Builtin][] = [
               }
               i++;
               const letter = optionLetter(option);
+              if (letter === undefined && sh.state.dialect !== 'bash') {
+                // dash's set is a special builtin: its error ends a non-interactive shell.
+                const dash = sh.state.dialect === 'dash';
+                const what = dash ? `Illegal option -o ${option}` : `illegal option -o ${option}`;
+                io.stderr(`${builtinErrorPrefix(sh.state, 'set')}${what}\n`);
+                if (dash && sh.state.mode !== 'interactive') throw new ExitSignal(2);
+                return dash ? 2 : 1;
+              }
               if (letter === undefined) {
                 io.stderr(`${sh.errorPrefix()}set: ${option}: invalid option name\n`);
                 return 2;

@@ -78,19 +78,25 @@ function logicalPath(cwd: string, dir: string, physical: string): string {
   return dir.includes('..') ? physical : logical;
 }
 
-function echo(_sh: Interpreter, argv: string[], io: CommandIO): number {
+function echo(sh: Interpreter, argv: string[], io: CommandIO): number {
   let i = 1;
   let newline = true;
   let escapes = false;
-  for (; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (!/^-[neE]+$/.test(a)) break;
-    for (const f of a.slice(1)) {
-      if (f === 'n') newline = false;
-      else if (f === 'e') escapes = true;
-      else escapes = false;
+  if (sh.state.dialect === 'dash') {
+    // dash's echo takes only a first `-n` (so `echo -e` prints -e) and always reads escapes.
+    newline = argv[1] !== '-n';
+    i = newline ? 1 : 2;
+    escapes = true;
+  } else
+    for (; i < argv.length; i++) {
+      const a = argv[i] ?? '';
+      if (!/^-[neE]+$/.test(a)) break;
+      for (const f of a.slice(1)) {
+        if (f === 'n') newline = false;
+        else if (f === 'e') escapes = true;
+        else escapes = false;
+      }
     }
-  }
   let text = argv.slice(i).join(' ');
   if (escapes) {
     const e = expandEscapes(text, true);

@@ -6,6 +6,7 @@ import type { CommandIO } from '../command.js';
 import { matchPattern } from './glob.js';
 import type { Interpreter } from './interpreter.js';
 import { LoopSignal } from './interpreter-state.js';
+import { notFoundText } from './dialect-texts.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -79,6 +80,11 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
     case 'ArithmeticCommand':
       return sh.expander.arith(await sh.expander.arithText(c.expression)) !== 0 ? 0 : 1;
     case 'TestCommand':
+      // dash has no [[ ]]: it looks for a command named [[.
+      if (sh.state.dialect === 'dash') {
+        io.stderr(notFoundText(sh.state, '[['));
+        return 127;
+      }
       return doubleBracket(sh, c.words, io);
   }
 }

@@ -4,6 +4,10 @@
 import type { Proc } from '../../kernel/index.js';
 import type { CompoundCommand } from './ast.js';
 
+/** Which shell program this is: GNU bash, dash (Debian's and Ubuntu's /bin/sh) or busybox's ash.
+ * They run the same scripts but word their errors, $-, set -o and xtrace each their own way. */
+export type Dialect = 'bash' | 'dash' | 'ash';
+
 export class ShellState {
   vars = new Map<string, string>();
   exported = new Set<string>();
@@ -23,6 +27,12 @@ export class ShellState {
   /** set -o options that have no letter (pipefail). */
   options = new Set<string>();
   scriptName = 'bash';
+  dialect: Dialect = 'bash';
+  /** The commands come from standard input (`echo … | sh`): $- shows s. */
+  readsStdin = false;
+  /** busybox ash's `commandname`: the script file, or -c's $0 when one was given. Its errors then
+   * say `NAME: line N:` (for -c counted from 0). */
+  ashCommandName: string | undefined;
   /** How the shell was started: at a prompt, by `bash -c`, or on a script file. A non-interactive
    * shell prefixes its errors with `NAME: line N:` and exits on set -e / set -u failures. */
   mode: 'interactive' | 'command' | 'script' = 'interactive';
@@ -65,6 +75,9 @@ export class ShellState {
     s.flags = new Set(this.flags);
     s.options = new Set(this.options);
     s.scriptName = this.scriptName;
+    s.dialect = this.dialect;
+    s.readsStdin = this.readsStdin;
+    s.ashCommandName = this.ashCommandName;
     s.mode = this.mode;
     s.source = this.source && { ...this.source };
     s.errexitIgnored = this.errexitIgnored;

@@ -26,10 +26,12 @@ import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
 import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
+import { runScript } from './script-run.js';
 import type { Builtin } from './builtins.js';
-import { BASH_BUILTIN_NAMES } from './builtin-names.js';
+import { BASH_BUILTIN_NAMES, NOT_IN_ASH, NOT_IN_DASH } from './builtin-names.js';
 import { busyboxBanner } from '../commands/busybox/index.js';
-import { ashTraceQuote, bashTraceQuote, dollarDash, errorPrefix } from './shell-options.js';
+import { ashTraceQuote, bashTraceQuote, dollarDash } from './shell-options.js';
+import { errorPrefix, notFoundText, unsetExitStatus, unsetText } from './dialect-texts.js';
 import { BUSYBOX_APPLETS_ALL } from '../commands/busybox/usage-texts.js';
 import { BrokenPipe, Pipe, RecordingInput, SIGPIPE_STATUS, WriteFailed } from '../pipe.js';
 import { takesContent, withContentSink, writeContentTo } from '../content-output.js';
@@ -62,6 +64,9 @@ export interface InterpreterEnv {
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 const MAX_CALL_DEPTH = 200;
+
+/** The `#!` lines whose program is a shell the tutor runs itself. */
+const SHEBANG_SHELLS = /^(\/usr)?\/bin\/(ba|da|a)?sh$|^(\/usr)?\/bin\/env (ba|da)?sh$/;
 
 export class Interpreter implements ExpandHost {
   readonly expander: Expander;
@@ -162,9 +167,19 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs a list where `exit` ends only this (sub)shell. */
-  async runIsolated(list: CommandList, io: CommandIO): Promise<number> {
+  runIsolated(list: CommandList, io: CommandIO): Promise<number> {
+    return this.isolated(() => this.list(list, io));
+  }
+
+  /** Runs a script's text (bash -c's string, a file, standard input) command by command, as the
+   * shell reads it, where `exit` (and a syntax error) ends only this shell. */
+  runScriptIsolated(text: string, io: CommandIO): Promise<number> {
+    return this.isolated(() => runScript(this, text, io));
+  }
+
+  private async isolated(body: () => Promise<number>): Promise<number> {
     try {
-      return await this.list(list, io);
+      return await body();
     } catch (err) {
       if (err instanceof ExitSignal) return err.code;
       if (err instanceof LoopSignal || err instanceof ReturnSignal) return this.state.status;
@@ -320,15 +335,11 @@ export class Interpreter implements ExpandHost {
       return 1;
     }
     if (err instanceof ExpansionError || err instanceof RedirectError) {
-      io.stderr(`${this.errorPrefix()}${err.message}\n`);
+      const unset = err instanceof ExpansionError ? /^(.*): unbound variable$/.exec(err.message)?.[1] : undefined;
+      io.stderr(`${this.errorPrefix()}${unset !== undefined ? unsetText(this.state, unset) : err.message}\n`);
       this.state.status = 1;
       // set -u: an unset variable ends a non-interactive shell (bash -c's run_one_command says 127).
-      if (
-        err instanceof ExpansionError &&
-        err.message.endsWith(': unbound variable') &&
-        this.state.mode !== 'interactive'
-      )
-        throw new ExitSignal(this.state.mode === 'command' ? 127 : 1);
+      if (unset !== undefined && this.state.mode !== 'interactive') throw new ExitSignal(unsetExitStatus(this.state));
       return 1;
     }
     throw err;
@@ -379,9 +390,11 @@ export class Interpreter implements ExpandHost {
    * before the command's redirections). */
   private trace(ps4: string, argv: readonly string[], assigned: ReadonlyMap<string, string>, io: CommandIO): void {
     const assignments = [...assigned];
-    if (this.isBusyboxAsh()) {
-      // ash: one line, assignments first, PS4 as it is now, no deeper levels for $(…).
-      const words = [...assignments.map(([k, v]) => `${k}=${ashTraceQuote(v)}`), ...argv.map(ashTraceQuote)];
+    if (this.state.dialect !== 'bash' || this.isBusyboxAsh()) {
+      // dash and ash: one line, assignments first, PS4 as it is now, no deeper levels for $(…);
+      // ash quotes what needs it, dash prints the words as they are.
+      const quote = this.state.dialect === 'dash' ? (w: string) => w : ashTraceQuote;
+      const words = [...assignments.map(([k, v]) => `${k}=${quote(v)}`), ...argv.map(quote)];
       if (words.length > 0) io.stderr(`${this.state.vars.get('PS4') ?? '+ '}${words.join(' ')}\n`);
       return;
     }
@@ -406,6 +419,8 @@ export class Interpreter implements ExpandHost {
   private async expandAlias(c: SimpleCommand, argv: string[]): Promise<string[]> {
     const first = c.words[0];
     if (!first || argv.length === 0 || this.state.aliases.size === 0) return argv;
+    // A non-interactive bash does not expand aliases (expand_aliases is off); dash and ash do.
+    if (this.state.dialect === 'bash' && this.state.mode !== 'interactive') return argv;
     const text = this.state.aliases.get(first.text);
     if (text === undefined) return argv;
     const { parseCommandLine } = await import('./parser.js');
@@ -416,12 +431,19 @@ export class Interpreter implements ExpandHost {
     return [...(await this.expander.words(cmd.words)), ...argv.slice(1)];
   }
 
+  /** The builtin NAME is in this shell: dash has no `source` or `declare`, ash no `declare`. */
+  builtinNamed(name: string): Builtin | undefined {
+    const { dialect } = this.state;
+    if (dialect === 'dash' ? NOT_IN_DASH.has(name) : dialect === 'ash' && NOT_IN_ASH.has(name)) return undefined;
+    return this.env.builtins.get(name);
+  }
+
   /** Runs argv: a function, a builtin, sudo, a path, or a command from the table. */
   async invoke(argv: string[], io: CommandIO, assigned = new Map<string, string>()): Promise<number> {
     const name = argv[0] ?? '';
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(fn, argv, io);
-    const builtin = this.env.builtins.get(name);
+    const builtin = this.builtinNamed(name);
     if (builtin) return this.traced(argv, io, (tio) => this.runBuiltin(builtin, argv, tio));
     if (name === 'exec') return this.exec(argv, io, assigned);
     if (name === 'sudo') {
@@ -479,12 +501,15 @@ export class Interpreter implements ExpandHost {
       return 127;
     }
     if (!spec) {
-      if (BASH_BUILTIN_NAMES.includes(name)) io.stderr(`bash: ${name}: this bash builtin is not simulated here\n`);
+      const { dialect } = this.state;
+      const lacks = dialect === 'dash' ? NOT_IN_DASH.has(name) : dialect === 'ash' && NOT_IN_ASH.has(name);
+      if (BASH_BUILTIN_NAMES.includes(name) && !lacks)
+        io.stderr(`bash: ${name}: this bash builtin is not simulated here\n`);
       else if (this.env.unsimulated?.has(name))
         io.stderr(
           `bash: ${name}: not simulated here (a real host has this command; the tutor's host does not model it)\n`,
         );
-      else io.stderr(`${this.errorPrefix()}${name}: command not found\n`);
+      else io.stderr(notFoundText(this.state, name));
       return 127;
     }
     return this.traced(argv, io, (tio) => this.runSpec(spec, argv, tio, assigned));
@@ -578,6 +603,7 @@ export class Interpreter implements ExpandHost {
    * busybox's standalone shell names it, by its bare name), then PATH in the container's root. */
   /** Whether this shell is a container's busybox ash (its builtins' statuses differ from bash's). */
   isBusyboxAsh(): boolean {
+    if (this.state.dialect !== 'bash') return this.state.dialect === 'ash';
     return this.proc.root !== '/' && this.busyboxAt('/bin/sh') !== undefined;
   }
 
@@ -626,6 +652,7 @@ export class Interpreter implements ExpandHost {
 
   /** What the container's /bin/sh says of a program it cannot find: ash's words, dash's, bash's. */
   private notFoundInRoot(name: string): string {
+    if (this.state.dialect !== 'bash') return notFoundText(this.state, name);
     if (this.busyboxAt('/bin/sh') !== undefined) return `sh: ${name}: not found\n`;
     let sh = '';
     try {
@@ -694,6 +721,11 @@ export class Interpreter implements ExpandHost {
     try {
       st = this.proc.stat(path);
     } catch (err) {
+      // dash and ash say `not found` of a path that is not there, as of a name.
+      if (this.state.dialect !== 'bash' && isKernelError(err, 'ENOENT')) {
+        io.stderr(notFoundText(this.state, path));
+        return 127;
+      }
       io.stderr(`${this.errorPrefix()}${path}: ${isKernelError(err) ? err.text : 'No such file or directory'}\n`);
       return isKernelError(err, 'EACCES') ? 126 : 127;
     }
@@ -714,26 +746,26 @@ export class Interpreter implements ExpandHost {
     if (busybox !== undefined) return this.invoke([base, ...argv.slice(1)], io, assigned);
     const spec = this.env.commands.get(base);
     if (spec && /^\/(usr\/)?s?bin\//.test(path)) return this.runSpec(spec, argv, io, assigned);
-    // A script: run its text in a child shell with $0 and the positional parameters set.
     const text = new TextDecoder().decode(this.proc.readFile(path));
-    const { parseCommandLine } = await import('./parser.js');
-    const parsed = parseCommandLine(text, { endOfInput: true });
-    if (parsed.status !== 'ok') {
-      io.stderr(`${path}: line ${parsed.error.line}: ${parsed.error.message}\n`);
-      return 2;
-    }
+    // `#!/bin/sh` and the like: that shell runs the file (dash, ash or bash, as its root has it).
+    const shebang = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(text);
+    if (shebang && SHEBANG_SHELLS.test(`${shebang[1]} ${shebang[2] ?? ''}`.trim()))
+      return this.invoke([...shebang.slice(1).filter((a) => a !== undefined), ...argv], io, assigned);
+    // A script without one: this shell runs its text in a child with $0 and the positional parameters set.
     const child = this.subshell();
     child.state.scriptName = path;
     child.state.positional = argv.slice(1);
-    // A new bash on the file: no options of ours, its errors say `path: line N:`.
+    // A new shell on the file: no options of ours, its errors say `path: line N:`.
     child.state.mode = 'script';
+    child.state.readsStdin = false;
+    child.state.ashCommandName = path;
     child.state.source = { text, offset: 0 };
     child.state.flags.clear();
     child.state.options.clear();
     child.state.errexitIgnored = 0;
     child.state.traceLevel = 1;
     for (const [k, v] of assigned) child.state.vars.set(k, v);
-    return child.runIsolated(parsed.script, io);
+    return child.runScriptIsolated(text, io);
   }
 
   private async callFunction(body: CompoundCommand, argv: string[], io: CommandIO): Promise<number> {

@@ -56,7 +56,9 @@ export class TokenCursor {
   /** At the end of input this is incomplete input awaiting something; elsewhere an error. */
   protected unexpected(token: Token, awaiting?: string): ParseAbort {
     const src = this.lexer.src;
-    if (token.kind === 'end') return unexpectedEndOfFile(src, awaiting ?? this.open[this.open.length - 1] ?? 'command');
-    return unexpectedToken(src, token.start, this.lexer.tokenText(token));
+    const expecting = awaiting === 'command' ? undefined : awaiting;
+    if (token.kind === 'end')
+      return unexpectedEndOfFile(src, awaiting ?? this.open[this.open.length - 1] ?? 'command', expecting);
+    return unexpectedToken(src, token.start, this.lexer.tokenText(token), expecting);
   }
 }

@@ -45,7 +45,7 @@ function sourceLineAt(src: string, offset: number): string {
 }
 
 /** `syntax error near unexpected token `fi'`; tokenText is `newline` for a newline. */
-export function unexpectedToken(src: string, offset: number, tokenText: string): ParseAbort {
+export function unexpectedToken(src: string, offset: number, tokenText: string, expecting?: string): ParseAbort {
   // Bash reads a line ending in a backslash together with the next one, so it blames (and
   // echoes) the last physical line of the continued line.
   let blamed = offset;
@@ -62,6 +62,9 @@ export function unexpectedToken(src: string, offset: number, tokenText: string):
       line: lineAt(src, blamed),
       offset,
       sourceLine: sourceLineAt(src, blamed),
+      found: { token: tokenText },
+      readerLine: lineAt(src, blamed),
+      ...(expecting ? { expecting } : {}),
     },
     false,
     '',
@@ -69,13 +72,16 @@ export function unexpectedToken(src: string, offset: number, tokenText: string):
 }
 
 /** `syntax error: unexpected end of file`: a keyword, a command or a `)` never came. */
-export function unexpectedEndOfFile(src: string, awaiting: string): ParseAbort {
+export function unexpectedEndOfFile(src: string, awaiting: string, expecting?: string): ParseAbort {
   return new ParseAbort(
     {
       message: 'syntax error: unexpected end of file',
       line: endOfInputLine(src),
       offset: src.length,
       sourceLine: null,
+      found: { endOfFile: true },
+      readerLine: lineAt(src, src.length),
+      ...(expecting ? { expecting } : {}),
     },
     true,
     awaiting,
@@ -96,6 +102,8 @@ export function unmatched(
       line: blame === 'opening' ? lineAt(src, openOffset) : endOfInputLine(src),
       offset: src.length,
       sourceLine: null,
+      found: { unterminated: closing },
+      readerLine: lineAt(src, src.length),
     },
     true,
     closing,

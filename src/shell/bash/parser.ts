@@ -10,6 +10,8 @@ import type {
   ListItem,
   ParseResult,
   Pipeline,
+  ShellSyntaxError,
+  ShellSyntaxWarning,
   Redirect,
   SimpleCommand,
   Word,
@@ -51,6 +53,44 @@ export function parseCommandLine(src: string, options: ParseOptions = {}): Parse
   }
 }
 
+/** One complete command of a script, as a shell reads it before running it: the rest of the
+ * script is not read yet, so a syntax error further on leaves the commands before it to run. */
+export type ScriptStep =
+  | { status: 'ok'; list: CommandList; warnings: ShellSyntaxWarning[] }
+  | { status: 'error'; error: ShellSyntaxError };
+
+/**
+ * Reads a script (bash -c's string, a file, standard input, a sourced file) one complete command
+ * at a time, as bash's reader does: up to the newline that ends a top-level list (a line with
+ * `a; b` is read whole, here-document bodies included). next() is null at the end.
+ */
+export class ScriptReader {
+  private readonly lexer: Lexer;
+  private readonly parser: Parser;
+  private warned = 0;
+  private failed = false;
+
+  constructor(readonly src: string) {
+    this.lexer = new Lexer(src, NESTED, true);
+    this.parser = new Parser(this.lexer);
+  }
+
+  next(): ScriptStep | null {
+    if (this.failed) return null;
+    try {
+      const list = this.parser.parseNextCommand();
+      if (list === null) return null;
+      const warnings = this.lexer.warnings.slice(this.warned);
+      this.warned = this.lexer.warnings.length;
+      return { status: 'ok', list, warnings };
+    } catch (abort) {
+      if (!(abort instanceof ParseAbort)) throw abort;
+      this.failed = true;
+      return { status: 'error', error: abort.error };
+    }
+  }
+}
+
 const GENERIC_END_OF_FILE = 'syntax error: unexpected end of file';
 
 const NESTED: NestedParsers = {
@@ -76,12 +116,31 @@ const NONE: Terminators = new Set();
 /** Reserved words that cannot start a command: bash rejects them right there. */
 const MISPLACED_RESERVED_WORDS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in', '!', ']]']);
 
+/** Reserved words that end a construct's list. */
+const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
+
 class Parser extends CompoundParser {
   parseScript(): CommandList {
     const list = this.parseList(NONE, true);
     const token = this.lexer.peek();
     if (token.kind !== 'end') throw this.unexpected(token);
     return list;
+  }
+
+  /** The next complete command: a top-level list up to its newline (or the end); null at the end. */
+  parseNextCommand(): CommandList | null {
+    this.skipNewlines();
+    const first = this.lexer.peek();
+    if (first.kind === 'end') return null;
+    const items: ListItem[] = [];
+    for (;;) {
+      const command = this.parseAndOr();
+      items.push({ command, background: this.takeSeparator(NONE, false) });
+      const next = this.lexer.peek();
+      if (next.kind === 'newline') this.take();
+      if (next.kind === 'newline' || next.kind === 'end') break;
+    }
+    return { type: 'CommandList', items, span: { start: first.start, end: Math.max(first.start, this.lastEnd) } };
   }
 
   parseSubstitutionBody(): CommandList {
@@ -100,22 +159,31 @@ class Parser extends CompoundParser {
     for (;;) {
       const token = this.lexer.peek();
       if (token.kind === 'end' || this.isTerminator(token, terminators)) break;
+      // A closing keyword that is not this list's, after a command: dash names what the
+      // construct needed (`"fi" unexpected (expecting "done")`); bash's words do not change.
+      const innermost = this.open[this.open.length - 1];
+      if (items.length > 0 && innermost !== undefined && token.kind === 'word' && CLOSERS.has(token.word.text))
+        throw this.unexpected(token, innermost);
       const command = this.parseAndOr();
-      const separator = this.lexer.peek();
-      let background = false;
-      if (separator.kind === 'operator' && (separator.op === ';' || separator.op === '&')) {
-        this.take();
-        background = separator.op === '&';
-      } else if (separator.kind === 'newline') {
-        this.take();
-      } else if (separator.kind !== 'end' && !this.isTerminator(separator, terminators)) {
-        throw this.unexpected(separator);
-      }
-      items.push({ command, background });
+      items.push({ command, background: this.takeSeparator(terminators, true) });
       this.skipNewlines();
     }
     if (!allowEmpty && items.length === 0) throw this.unexpected(this.lexer.peek());
     return { type: 'CommandList', items, span: { start, end: Math.max(start, this.lastEnd) } };
+  }
+
+  /** What follows a command in a list: `;` or `&` (taken; true for `&`), a newline (taken when
+   * `newline`), the end, or one of the terminators; anything else is an error. */
+  private takeSeparator(terminators: Terminators, newline: boolean): boolean {
+    const separator = this.lexer.peek();
+    if (separator.kind === 'operator' && (separator.op === ';' || separator.op === '&')) {
+      this.take();
+      return separator.op === '&';
+    }
+    if (separator.kind === 'newline') {
+      if (newline) this.take();
+    } else if (separator.kind !== 'end' && !this.isTerminator(separator, terminators)) throw this.unexpected(separator);
+    return false;
   }
 
   private parseAndOr(): AndOrList {

@@ -14,7 +14,7 @@ import { ALL_BUILTINS } from './builtins-eval-and-lookup.js';
 import { setBashVariables } from './bash-build.js';
 import { ExpansionError } from './expand.js';
 import { Interpreter, type InterpreterEnv } from './interpreter.js';
-import { ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
+import { type Dialect, ExitSignal, LoopSignal, ReturnSignal, ShellState } from './interpreter-state.js';
 import { formatSyntaxError, formatSyntaxWarning, parseCommandLine } from './parser.js';
 import { BrokenPipe } from '../pipe.js';
 
@@ -258,6 +258,7 @@ export class Session {
     env?: Record<string, string>;
     cred?: Credentials;
     bash?: string;
+    dialect?: Dialect;
     onExit?: () => void;
   }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/', ...(o.cred ? { cred: o.cred } : {}) });
@@ -266,18 +267,19 @@ export class Session {
     if (o.env) processEnv(interp, o.env, true);
     else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
     if (o.bash !== undefined) setBashVariables(interp, o.bash);
+    if (o.dialect !== undefined) interp.state.dialect = o.dialect;
     this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
   }
 
   /** A child shell for xargs, find -exec and docker's RUN/exec: `bash -c line`. */
   private async runChild(line: string, io: CommandIO, o?: Parameters<ShellServices['runLine']>[2]): Promise<number> {
-    const parsed = parseCommandLine(line, { endOfInput: true });
-    if (parsed.status !== 'ok') {
-      // bash -c names itself by its $0; a script's errors are the file's, without `-c:`.
-      const name = o?.program ? (o.args?.[0] ?? 'bash') : 'bash';
-      const text = formatSyntaxError(parsed.error, 'command-string', name);
-      io.stderr(`${o?.program?.mode === 'script' ? text.replaceAll(`${name}: -c: `, `${name}: `) : text}\n`);
-      return 2;
+    if (!o?.program) {
+      // xargs', find -exec's and docker's lines: a syntax error is bash -c's, and nothing runs.
+      const parsed = parseCommandLine(line, { endOfInput: true });
+      if (parsed.status !== 'ok') {
+        io.stderr(`${formatSyntaxError(parsed.error, 'command-string', 'bash')}\n`);
+        return 2;
+      }
     }
     let child: Interpreter;
     if (o?.root !== undefined && o.env) {
@@ -318,8 +320,11 @@ export class Session {
       child.state.positional = o.args.slice(1);
     }
     if (o?.program) {
-      // A new bash process: only the options it was started with; errors say where they happened.
+      // A new shell process: only the options it was started with; errors say where they happened.
       const { state } = child;
+      state.dialect = o.program.dialect ?? 'bash';
+      state.readsStdin = o.program.stdin ?? false;
+      state.ashCommandName = o.program.commandName;
       if (o.program.mode) {
         state.mode = o.program.mode;
         state.source = { text: line, offset: 0 };
@@ -336,7 +341,8 @@ export class Session {
     if (outside) this.env.budget = this.newBudget(io.signal);
     this.running++;
     try {
-      return await child.runIsolated(parsed.script, io);
+      // A shell program reads its input a command at a time; xargs' and RUN's lines are `bash -c`.
+      return await child.runScriptIsolated(line, io);
     } catch (err) {
       // Inside a line, a stopped child stops the line that started it (xargs, RUN, exec).
       if ((err instanceof BudgetExceeded || err instanceof BrokenPipe) && !outside) throw err;

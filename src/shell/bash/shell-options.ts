@@ -52,8 +52,71 @@ function isOn(state: ShellState, name: string, letter: string | undefined): bool
   return false;
 }
 
+/** dash's options (options.h), in its order: `set -o` lists them so, $- shows their letters backwards. */
+const DASH_OPTIONS: [string, string | undefined][] = [
+  ['errexit', 'e'],
+  ['noglob', 'f'],
+  ['ignoreeof', 'I'],
+  ['interactive', 'i'],
+  ['monitor', 'm'],
+  ['noexec', 'n'],
+  ['stdin', 's'],
+  ['xtrace', 'x'],
+  ['verbose', 'v'],
+  ['vi', 'V'],
+  ['emacs', 'E'],
+  ['noclobber', 'C'],
+  ['allexport', 'a'],
+  ['notify', 'b'],
+  ['nounset', 'u'],
+  ['privileged', 'p'],
+  ['nolog', undefined],
+  ['debug', undefined],
+];
+
+/** busybox ash's optletters_optnames: i, s and c have no long name, so `set -o` leaves them out. */
+const ASH_OPTIONS: [string, string | undefined][] = [
+  ['errexit', 'e'],
+  ['noglob', 'f'],
+  ['ignoreeof', 'I'],
+  ['', 'i'],
+  ['monitor', 'm'],
+  ['noexec', 'n'],
+  ['', 's'],
+  ['', 'c'],
+  ['xtrace', 'x'],
+  ['verbose', 'v'],
+  ['noclobber', 'C'],
+  ['allexport', 'a'],
+  ['notify', 'b'],
+  ['nounset', 'u'],
+  ['errtrace', 'E'],
+  ['vi', undefined],
+  ['pipefail', undefined],
+];
+
+/** Whether dash's or ash's option is on: a set letter, pipefail, or how the shell was started. */
+function shOptionOn(state: ShellState, name: string, letter: string | undefined): boolean {
+  if (letter !== undefined && state.flags.has(letter)) return true;
+  if (state.options.has(name)) return true;
+  if (letter === 'c') return state.mode === 'command';
+  if (letter === 's') return state.mode === 'interactive' || state.readsStdin;
+  return state.mode === 'interactive' && (letter === 'i' || letter === 'm');
+}
+
 /** `set -o` (a table) or `set +o` (the commands that restore the settings). */
 export function listOptions(state: ShellState, restorable: boolean): string {
+  if (state.dialect !== 'bash') {
+    const table = state.dialect === 'dash' ? DASH_OPTIONS : ASH_OPTIONS;
+    const lines = table
+      .filter(([name]) => name !== '')
+      .map(([name, letter]) => {
+        const on = shOptionOn(state, name, letter);
+        return restorable ? `set ${on ? '-' : '+'}o ${name}\n` : `${name.padEnd(16)}${on ? 'on' : 'off'}\n`;
+      });
+    const header = state.dialect === 'dash' && !restorable ? 'Current option settings\n' : '';
+    return header + lines.join('');
+  }
   return LONG_OPTIONS.map(([name, letter]) => {
     const on = isOn(state, name, letter);
     if (restorable) return `set ${on ? '-' : '+'}o ${name}\n`;
@@ -63,6 +126,14 @@ export function listOptions(state: ShellState, restorable: boolean): string {
 
 /** $-: the set letters in bash's order, h and B always, i m H for a prompt, then s or c. */
 export function dollarDash(state: ShellState): string {
+  if (state.dialect !== 'bash') {
+    const table = state.dialect === 'dash' ? DASH_OPTIONS : ASH_OPTIONS;
+    return table
+      .filter(([name, letter]) => letter !== undefined && shOptionOn(state, name, letter))
+      .map(([, letter]) => letter)
+      .reverse()
+      .join('');
+  }
   const letters = new Set(state.flags);
   letters.add('h');
   letters.add('B');
@@ -70,16 +141,6 @@ export function dollarDash(state: ShellState): string {
   const order = 'abefhikmnptuvxBCEHPT';
   const tail = state.mode === 'interactive' ? 's' : state.mode === 'command' ? 'c' : '';
   return [...order].filter((l) => letters.has(l)).join('') + tail;
-}
-
-/** What a non-interactive bash puts before an error: `bash: line 1: ` for -c, `./s.sh: line 3: `
- * for a script; a prompt's errors say only `bash: `. */
-export function errorPrefix(state: ShellState): string {
-  if (state.mode === 'interactive' || !state.source) return 'bash: ';
-  const { text, offset } = state.source;
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return `${state.scriptName}: line ${line}: `;
 }
 
 const BASH_METAS = /[ \t\n'"\\|&;()<>!{}*[\]?^$`]/;

@@ -5,7 +5,6 @@
 // /bin/sh: `Illegal option --`), or busybox's ash in the busybox images.
 import type { CommandContext, CommandSpec } from '../command.js';
 import { toText } from '../command.js';
-import { shellQuote } from '../../posix/shell-quote.js';
 import { type BashBuild, bashBuildOf, MACHTYPE } from '../bash/bash-build.js';
 import { optionLetter } from '../bash/shell-options.js';
 
@@ -76,7 +75,7 @@ type Flavor = 'bash' | 'dash' | 'ash';
 
 function flavorOf(ctx: CommandContext, name: string): Flavor {
   if (ctx.variant?.kind === 'busybox') return 'ash';
-  if (name === 'bash') return 'bash';
+  if (name === 'bash' || name === 'dash') return name;
   try {
     const real = ctx.proc.realpath('/bin/sh');
     if (real.endsWith('/bash')) return 'bash';
@@ -85,6 +84,14 @@ function flavorOf(ctx: CommandContext, name: string): Flavor {
     // no /bin/sh: dash, as Debian's and Ubuntu's
   }
   return 'dash';
+}
+
+/** A script file the shell cannot read, in its words. */
+function cannotOpen(flavor: Flavor, shown: string, file: string, text = 'No such file or directory'): string {
+  if (flavor === 'dash')
+    return `${shown}: 0: cannot open ${file}: ${text.replace('No such file or directory', 'No such file')}\n`;
+  if (flavor === 'ash') return `${shown}: can't open '${file}': ${text}\n`;
+  return `${shown}: ${file}: ${text}\n`;
 }
 
 /** The invocation read as the shell reads it: its options, then the command string or the file. */
@@ -133,7 +140,7 @@ function parse(args: string[], flavor: Flavor, name: string, build: BashBuild): 
           ...inv,
           answer: { err: `${name}: ${a[0]}${letter}: invalid option\n${bashUsage(build, name, false)}`, code: 2 },
         };
-      else if (a[0] === '-' && 'efuvxnC'.includes(letter)) inv.flags += letter;
+      else if (a[0] === '-' && 'aefuvxnC'.includes(letter)) inv.flags += letter;
     }
   }
   const rest = args.slice(i);
@@ -148,7 +155,7 @@ function parse(args: string[], flavor: Flavor, name: string, build: BashBuild): 
 }
 
 /** `bash` or `sh`, as the program the name resolves to in the caller's root. */
-export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
+export function shellProgram(name: 'bash' | 'sh' | 'dash'): CommandSpec {
   return {
     name,
     summary: 'the shell: -c STRING runs a command line; FILE runs a script; with no arguments, a nested shell',
@@ -163,9 +170,10 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
         return inv.answer.code;
       }
       const program = flavor === 'bash' ? { bash: shown } : {};
-      // The options it was started with (-e, -x, -o pipefail); bash's errors say `NAME: line N:`.
-      const options = (mode: 'command' | 'script') => ({
-        program: { flags: inv.flags, options: inv.options, ...(flavor === 'bash' ? { mode } : {}) },
+      // The options it was started with (-e, -x, -o pipefail) and how it reads its commands: its
+      // errors say where (`NAME: line N:`, dash's `NAME: N:`, ash's `NAME: line N:` with a name).
+      const options = (mode: 'command' | 'script', more: { stdin?: boolean; commandName?: string } = {}) => ({
+        program: { flags: inv.flags, options: inv.options, dialect: flavor, mode, ...more },
       });
       // bash and busybox's ash count themselves in an inherited SHLVL; dash leaves it.
       const env = Object.fromEntries(ctx.env);
@@ -173,23 +181,24 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
       if (inv.command !== undefined) {
         // $0 is the name after the line, else the shell's as it was run; then $1 …
         const given = [inv.args[0] ?? shown, ...inv.args.slice(1)];
-        const o = { env, ...sameRoot(ctx), args: given, ...program, ...options('command') };
+        const named = inv.args[0] !== undefined ? { commandName: inv.args[0] } : {};
+        const o = { env, ...sameRoot(ctx), args: given, ...program, ...options('command', named) };
         return ctx.shell.runLine(inv.command, ctx, o);
       }
-      if (inv.file !== undefined && flavor === 'bash') {
-        // bash reads the file itself: its errors name the file and the line.
+      if (inv.file !== undefined) {
+        // The shell reads the file itself: its errors name the file and the line.
         let text: string;
         try {
           text = toText(ctx.proc.readFile(inv.file));
         } catch (err) {
-          ctx.stderr(`${shown}: ${inv.file}: ${(err as { text?: string }).text ?? 'No such file or directory'}\n`);
-          return (err as { code?: string }).code === 'EISDIR' ? 126 : 127;
+          const code = (err as { code?: string }).code;
+          // dash and ash read a directory as an empty script.
+          if (code === 'EISDIR' && flavor !== 'bash') return 0;
+          ctx.stderr(cannotOpen(flavor, shown, inv.file, (err as { text?: string }).text));
+          return flavor !== 'bash' ? 2 : code === 'EISDIR' ? 126 : 127;
         }
-        return ctx.shell.runLine(text, ctx, { ...sameRoot(ctx), args: inv.args, ...program, ...options('script') });
-      }
-      if (inv.file !== undefined) {
-        const line = ['.', inv.file].map(shellQuote).join(' ');
-        return ctx.shell.runLine(line, ctx, { ...sameRoot(ctx), args: inv.args, ...program, ...options('script') });
+        const o = { ...sameRoot(ctx), args: inv.args, ...program, ...options('script', { commandName: inv.file }) };
+        return ctx.shell.runLine(text, ctx, o);
       }
       if (!ctx.stdinIsTerminal) {
         // No terminal: the shell reads its commands from standard input (none: it exits at once).
@@ -201,7 +210,7 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
           ...sameRoot(ctx),
           args: [shown, ...inv.args],
           ...program,
-          ...options('script'),
+          ...options('script', { stdin: true }),
         });
       }
       let hostname = 'localhost';
@@ -210,7 +219,7 @@ export function shellProgram(name: 'bash' | 'sh'): CommandSpec {
       } catch {
         // keep localhost
       }
-      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd(), env, ...program });
+      ctx.shell.enterShell({ root: ctx.proc.root, hostname, cwd: ctx.proc.getcwd(), env, ...program, dialect: flavor });
       return 0;
     },
   };

@@ -130,6 +130,8 @@ describe('syntax errors', () => {
       line: 1,
       offset: 23,
       sourceLine: 'if true; then echo; fi fi',
+      found: { token: 'fi' },
+      readerLine: 1,
     });
   });
 });
