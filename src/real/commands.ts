@@ -9,6 +9,8 @@ import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } fro
 import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
 import { probeHost } from './probe.js';
 import { readScriptFile, realCopyInProblem, replayOnBoth, writeReport } from './replay.js';
+import { isSessionTranscript, transcriptScript } from './replay-transcript.js';
+import { loadLessons } from '../io/lessons-source.js';
 
 type Write = (s: string) => void;
 
@@ -73,8 +75,9 @@ export interface ReplayArgs {
   time?: HostTime;
 }
 
-/** FILE's text, its copy-ins checked for the real side; undefined once it has said on stderr why not. */
-export function replayScript(args: ReplayArgs): string | undefined {
+/** FILE's lines (a session transcript's as replayTranscript takes them, said to `say`), its copy-ins
+ * checked for the real side; undefined once it has said on stderr why not. */
+export function replayScript(args: ReplayArgs, say: Write = () => undefined): string | undefined {
   const err = (s: string) => process.stderr.write(s);
   for (const [, target] of args.copyIn) {
     const problem = realCopyInProblem(target);
@@ -83,18 +86,27 @@ export function replayScript(args: ReplayArgs): string | undefined {
       return undefined;
     }
   }
+  let text: string;
   try {
-    return readScriptFile(args.file);
+    text = readScriptFile(args.file);
   } catch (e) {
     err(`overlay-tutor: ${(e as Error).message}\n`);
     return undefined;
   }
+  if (!isSessionTranscript(text)) return text;
+  const taken = transcriptScript(text, loadLessons()?.lessons ?? []);
+  if (typeof taken === 'string') {
+    err(`overlay-tutor: ${args.file}: ${taken}\n`);
+    return undefined;
+  }
+  for (const note of taken.notes) say(`${args.file}: ${note}.\n`);
+  return taken.script;
 }
 
 /** `overlay-tutor replay FILE --real`: 0 when every line agrees, 1 when not, 2 when it cannot run. */
 export async function runReplay(args: ReplayArgs, out: Write = (s) => process.stdout.write(s)): Promise<number> {
   const err = (s: string) => process.stderr.write(s);
-  const text = replayScript(args);
+  const text = replayScript(args, out);
   if (text === undefined) return 2;
   const d = await privateDaemonOrScreen(out);
   if (typeof d === 'string') {

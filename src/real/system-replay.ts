@@ -18,7 +18,7 @@ export async function runSystemReplay(
   args: ReplayArgs & SystemOptions & { input?: NodeJS.ReadableStream },
   out: (s: string) => void = (s) => process.stdout.write(s),
 ): Promise<number> {
-  const text = replayScript(args);
+  const text = replayScript(args, out);
   if (text === undefined) return 2;
   return inSystemSession(
     {

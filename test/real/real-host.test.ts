@@ -241,6 +241,40 @@ describe.runIf(!unavailable)('replay FILE --real on the built bin', () => {
     expect(r.status).toBe(0);
   }, 300_000);
 
+  it("a learner's saved session transcript: the lesson's docker pull served by the stand-in, every line agrees", () => {
+    // The tutor on the simulated host keeps the transcript (lesson 5, whose setup pulls nginx).
+    const dir = base();
+    const file = join(dir, 'session.transcript.jsonl');
+    const typed = ['5', '', "docker images --format '{{.Repository}}:{{.Tag}}'", 'hint'];
+    typed.push('ls /var/lib/docker/image/overlay2/layerdb/sha256 | wc -l', 'lessons', 'q', '');
+    const made = spawnSync(process.execPath, [BIN, '--transcript', file], {
+      env: { ...process.env, XDG_STATE_HOME: join(dir, 'state') },
+      input: typed.join('\n'),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(made.status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'replay', file, '--real', '--bare'], {
+      env: { ...process.env, OVERLAY_TUTOR_REAL_DIR: join(dir, 'd') },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('a session transcript: lesson 05-layer-anatomy');
+    // No image on the daemon (--bare): the pull stand-in loads the simulator's archive of nginx.
+    expect(r.stdout).toContain(
+      "$ docker pull nginx\n  not compared: no registry here: nginx:latest is loaded from the simulator's archive",
+    );
+    expect(r.stdout).toContain("$ docker images --format '{{.Repository}}:{{.Tag}}'\n         | nginx:latest\n");
+    expect(r.stdout).toContain('$ ls /var/lib/docker/image/overlay2/layerdb/sha256 | wc -l\n         | 7\n');
+    expect(r.stdout).not.toContain('$ hint');
+    expect(r.stdout).toMatch(
+      /\n2\/2 commands agree\n1 command not compared \(a pull: no registry here\)\n2\/2 lines agree\n$/,
+    );
+    expect(r.status).toBe(0);
+  }, 400_000);
+
   it('a line that differs is marked on both sides and the exit is 1', () => {
     const r = run('echo same\nhostname\n', ['--bare']);
     expect(r.stdout).toMatch(/\$ hostname\n {2}≠ sim {2}\| \S+\n {2}≠ real \| \S+\n/);
