@@ -240,16 +240,17 @@ export function decidePreflight(f: HostFacts): Preflight {
 
   // The user's own daemon: usable when one answered, fully when its storage is overlay2 and visible.
   const systemWhy: string[] = [];
-  const local = daemons.find((d) => d.storageVisible);
+  // Off Linux a daemon answers from a VM (Docker Desktop, colima …): its files are never here.
+  const local = linux ? daemons.find((d) => d.storageVisible) : undefined;
+  if (!linux) systemWhy.push(`needs Linux: on ${f.platform} a daemon's storage lives inside a VM, not here`);
   if (daemons.length === 0)
     systemWhy.push('no daemon answered (DOCKER_HOST, /var/run/docker.sock, the rootless socket)');
-  else if (!local)
-    systemWhy.push('the daemon keeps its storage in a VM (Docker Desktop): only its API output can be compared');
-  else {
+  else if (local) {
     const limit = storageLimit(local);
     if (limit) systemWhy.push(`limited: ${limit}`);
     if (!root && !local.rootless) systemWhy.push("needs root to read the daemon's data-root and the container mounts");
-  }
+  } else if (linux)
+    systemWhy.push('the daemon keeps its storage in a VM (Docker Desktop): only its API output can be compared');
   const systemUsable = local !== undefined && (root || local.rootless);
 
   // The kernel lessons (`real: kernel`): a mount namespace and mount -t overlay, no daemon at all.

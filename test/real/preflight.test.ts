@@ -127,6 +127,19 @@ describe('the modes', () => {
     );
   });
 
+  it("off Linux a daemon that looks local (a VM's, colima's) is no --real=system; with none, both said", () => {
+    const daemons = [answer('engine-api-v1.47-docs.docker-27.3.json')];
+    const mac: HostFacts = { platform: 'darwin', uid: 501, overlayInKernel: false, daemons };
+    expect(mode(mac, 'system')).toMatchObject({
+      usable: false,
+      reasons: [expect.stringMatching(/^needs Linux: on darwin/)],
+    });
+    // The same daemon on Linux, as root: usable.
+    expect(mode({ ...LINUX_ROOT, daemons }, 'system').usable).toBe(true);
+    const none = mode({ ...mac, daemons: [] }, 'system').reasons;
+    expect(none).toEqual([expect.stringMatching(/^needs Linux/), expect.stringMatching(/^no daemon answered/)]);
+  });
+
   it('Podman: read as Podman, its storage named, the lessons limited', () => {
     const f = { ...LINUX_ROOT, daemons: [answer('podman-compat-api-docs.podman-5.2.json')] };
     expect(renderPreflight(decidePreflight(f))).toMatch(/Podman 5\.2\.2, API 1\.41/);
