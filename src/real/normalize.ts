@@ -134,7 +134,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
   if (o.host?.kernel) t = t.split(o.host.kernel).join('<kernel>');
   t = dropRacyWaitLines(t);
   t = procForms(t);
-  if (o.host?.socket) t = t.split(o.host.socket).join('/var/run/docker.sock');
+  if (o.host?.socket) t = replacePath(t, o.host.socket, '/var/run/docker.sock');
   t = t
     .replace(INFO_HOST_LINE, (_l, key: string) => ` ${key}: ${INFO_PLACEHOLDER[key]}`)
     // The CLI prints the runtimes as Go walks its map of them: a new order each run.

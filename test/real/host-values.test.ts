@@ -215,5 +215,8 @@ describe("the learner's daemon.json on the private daemon", () => {
     expect(normalizeTranscript(said, undefined, { host: { socket: '/tmp/x/d/docker.sock' } })).toBe(
       'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
     );
+    // Only where it stands as a path: not inside a longer name beside it.
+    const beside = '/tmp/x/d/docker.sock.lock /tmp/x/d/docker.sock2 /tmp/x/d/docker.sock-old\n';
+    expect(normalizeTranscript(beside, undefined, { host: { socket: '/tmp/x/d/docker.sock' } })).toBe(beside);
   });
 });
