@@ -22,16 +22,16 @@ function imageOf(engine: DockerEngine, img: StoredImage): HostImage {
   return {
     id: img.id,
     diffIds: [...(img.config.rootfs?.diff_ids ?? [])],
-    layers: layers.map((l) => {
-      const data = engine.driver.imageGraphData(l.cacheId);
-      return {
-        cacheId: l.cacheId,
-        size: l.size,
-        diffId: l.diffId,
-        chainId: l.chainId,
-        dir: graphDataDir(data, 'UpperDir', 'RootDir'),
-      };
-    }),
+    // A layer's dir is read from the driver only when asked (the panes never ask).
+    layers: layers.map((l) => ({
+      cacheId: l.cacheId,
+      size: l.size,
+      diffId: l.diffId,
+      chainId: l.chainId,
+      get dir() {
+        return graphDataDir(engine.driver.imageGraphData(l.cacheId), 'UpperDir', 'RootDir');
+      },
+    })),
     history: (img.config.history ?? []).map((h) => ({
       createdBy: h.created_by ?? '',
       emptyLayer: Boolean(h.empty_layer),
@@ -39,8 +39,14 @@ function imageOf(engine: DockerEngine, img: StoredImage): HostImage {
   };
 }
 
+/** A container as the Host shows it. Its overlay dirs are read from the graph driver only when
+ * asked: the panes list every container to pick the one in focus, and the driver's answer (the
+ * lower chain read from each layer's link and lower files) is most of a listing's cost. */
 function containerOf(engine: DockerEngine, c: Container): HostContainer {
-  const data = engine.driver.graphData(c.rw.mountId);
+  let data: Record<string, string> | undefined;
+  const graph = () => (data ??= engine.driver.graphData(c.rw.mountId));
+  const running = c.state.status === 'running' && c.state.pid > 0;
+  const pid = c.state.pid;
   return {
     id: c.id,
     mountId: c.rw.mountId,
@@ -49,14 +55,24 @@ function containerOf(engine: DockerEngine, c: Container): HostContainer {
     createdMs: c.createdMs,
     imageRef: c.imageRef,
     imageId: c.image.id,
-    ...(data.LowerDir ? { lowerDir: data.LowerDir } : {}),
-    upperDir: graphDataDir(data, 'UpperDir'),
-    workDir: graphDataDir(data, 'WorkDir'),
-    mergedDir: graphDataDir(data, 'MergedDir'),
+    // Absent (undefined) when the driver names no lower dirs: an image of no layers.
+    get lowerDir() {
+      return graph().LowerDir || undefined;
+    },
+    get upperDir() {
+      return graphDataDir(graph(), 'UpperDir');
+    },
+    get workDir() {
+      return graphDataDir(graph(), 'WorkDir');
+    },
+    get mergedDir() {
+      return graphDataDir(graph(), 'MergedDir');
+    },
     // As on a real host: the container's binds live in its mount namespace, which the host reaches
     // through its process's /proc/<pid>/root, not through merged/.
-    rootPath:
-      c.state.status === 'running' && c.state.pid > 0 ? `/proc/${c.state.pid}/root` : graphDataDir(data, 'MergedDir'),
+    get rootPath() {
+      return running ? `/proc/${pid}/root` : graphDataDir(graph(), 'MergedDir');
+    },
   };
 }
 
