@@ -5,10 +5,7 @@
 // trusted.overlay.opaque=y, `~` an upper entry that also exists below (copied up, or replaced),
 // `+` one that exists only in upper. `recent` flags what the last command's kernel events touched.
 import { chainIdSteps, type Digest } from '../docker/digest.js';
-import type { DockerEngine } from '../docker/engine/index.js';
 import type { Host, HostContainer, HostOverlayMount, HostStat } from '../host/host.js';
-import { simHostView } from '../host/sim-host-view.js';
-import type { Proc } from '../kernel/index.js';
 
 export type Mark = '+' | '~' | 'x' | 'o' | ' ';
 
@@ -112,18 +109,45 @@ export interface FocusHint {
   mount?: HostOverlayMount;
 }
 
-/** Everything the panes draw for the simulated host (its engine and a root process). */
-export function derivePanes(
-  engine: DockerEngine | undefined,
-  p: Proc,
-  hint: FocusHint,
-  recentPaths: ReadonlySet<string>,
-): PaneModel {
-  return derivePanesOf(simHostView(engine, p), hint, recentPaths);
-}
-
 /** Everything the panes draw, for the container or image in focus, on any host. */
 export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet<string>): PaneModel {
+  return withRecent(basePanesOf(h, hint), recentPaths);
+}
+
+/** The panes with no row flagged as the last command's, and the dirs their trees were walked
+ * from: what stays the same while the host does (src/panes/memo.ts keeps it per host state). */
+export interface BasePanes {
+  model: PaneModel;
+  roots: TreeRoots;
+}
+
+/** The host dirs the upper, work and merged trees' paths are relative to. */
+interface TreeRoots {
+  upper?: string | undefined;
+  work?: string | undefined;
+  merged?: string | undefined;
+}
+
+/** The model with the rows the last command touched flagged (`recent`), by their host paths. A
+ * new file's event names it as the container sees it (merged/…), a copy-up names upper/: a row of
+ * either tree is flagged by either name. With nothing touched, the model itself. */
+export function withRecent(base: BasePanes, recentPaths: ReadonlySet<string>): PaneModel {
+  if (recentPaths.size === 0) return base.model;
+  const { upper, work, merged } = base.roots;
+  const touched = (root: string | undefined, path: string) => root !== undefined && recentPaths.has(`${root}/${path}`);
+  const flag = (rows: TreeRow[], a: string | undefined, b: string | undefined): TreeRow[] =>
+    rows.map((r) => (touched(a, r.path) || touched(b, r.path) ? { ...r, recent: true } : r));
+  const m = base.model;
+  return {
+    ...m,
+    upper: flag(m.upper, upper, merged),
+    work: flag(m.work, work, undefined),
+    merged: flag(m.merged, merged, upper),
+  };
+}
+
+/** The panes of the container or image in focus, no row flagged as recent. */
+export function basePanesOf(h: Host, hint: FocusHint): BasePanes {
   const docker = h.docker;
   const empty: PaneModel = {
     focus: undefined,
@@ -136,26 +160,25 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     merged: [],
     chain: [],
   };
-  const recent = (host: string): boolean => recentPaths.has(host);
   const hand = handMountInFocus(h, hint, docker?.dataRoot);
   if (hand) {
     const mounted = h.isMountpoint(hand.target);
-    const trees = overlayTrees(
-      h,
-      { upper: hand.upperdir, work: hand.workdir, merged: hand.target, lowers: hand.lowerdir, mounted, whole: true },
-      recent,
-    );
+    const dirs = { upper: hand.upperdir, work: hand.workdir, merged: hand.target, lowers: hand.lowerdir, mounted };
     return {
-      ...empty,
-      ...trees,
-      focus: { kind: 'mount', target: hand.target, mounted, readOnly: hand.upperdir === undefined },
-      upperDir: hand.upperdir,
-      workDir: hand.workdir,
-      mergedDir: hand.target,
-      lowerDirs: hand.lowerdir,
+      model: {
+        ...empty,
+        ...overlayTrees(h, { ...dirs, whole: true }),
+        focus: { kind: 'mount', target: hand.target, mounted, readOnly: hand.upperdir === undefined },
+        upperDir: hand.upperdir,
+        workDir: hand.workdir,
+        mergedDir: hand.target,
+        lowerDirs: hand.lowerdir,
+      },
+      roots: dirs,
     };
   }
-  if (!docker) return empty;
+  const none = { model: empty, roots: {} };
+  if (!docker) return none;
   // The container the learner touched last; else (a lesson's setup ran it, undo rebuilt the host)
   // the newest running one, or the newest of any when no image was touched since.
   const containers = docker.containers().sort((a, b) => a.createdMs - b.createdMs);
@@ -171,7 +194,7 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     hinted ??
     (container ? docker.image(container.imageId) : undefined) ??
     (newestRef ? docker.image(newestRef) : undefined);
-  if (!image) return empty;
+  if (!image) return none;
   const imageRef =
     hinted && hint.image ? hint.image : container ? container.imageRef : (newestRef ?? image.id.slice(7, 19));
   const model: PaneModel = {
@@ -207,13 +230,13 @@ export function derivePanesOf(h: Host, hint: FocusHint, recentPaths: ReadonlySet
     };
   });
 
-  if (!container) return model;
+  if (!container) return { model, roots: {} };
   model.upperDir = container.upperDir;
   const lowers = (container.lowerDir ?? '').split(':').filter(Boolean);
   const merged = container.mergedDir;
   const mounted = h.lstat(merged) !== undefined && h.isMountpoint(merged);
-  const dirs = { upper: container.upperDir, work: container.workDir, merged, lowers, mounted, whole: false };
-  return { ...model, ...overlayTrees(h, dirs, recent) };
+  const dirs = { upper: container.upperDir, work: container.workDir, merged, lowers, mounted };
+  return { model: { ...model, ...overlayTrees(h, { ...dirs, whole: false }) }, roots: dirs };
 }
 
 /** The overlay made by hand to show: the one the learner mounted last (kept after umount, so
@@ -236,26 +259,37 @@ interface OverlayDirs {
   whole: boolean;
 }
 
-/** The upper, work and merged trees of an overlay, marked as the module's header says. */
-function overlayTrees(
-  h: Host,
-  d: OverlayDirs,
-  recent: (host: string) => boolean,
-): Pick<PaneModel, 'upper' | 'work' | 'merged'> {
+/** The upper, work and merged trees of an overlay, marked as the module's header says (no row
+ * flagged recent: withRecent does that). */
+function overlayTrees(h: Host, d: OverlayDirs): Pick<PaneModel, 'upper' | 'work' | 'merged'> {
   const { upper: upperDir, lowers, merged } = d;
-  const existsBelow = (path: string) => lowers.some((l) => h.lstat(`${l}/${path}`) !== undefined);
+  const never = () => false;
+  // The lowers that hold a directory of upper's (its path relative to the layers' roots): a name
+  // can be below only in a lower that holds its parent, so each upper dir asks only those (an
+  // entry new to the container asks each lower once for its dir, not once per entry).
+  const holding = new Map<string, string[]>([['', lowers]]);
+  const lowersHolding = (dir: string): string[] => {
+    let found = holding.get(dir);
+    if (found === undefined) {
+      const slash = dir.lastIndexOf('/');
+      const parent = lowersHolding(slash < 0 ? '' : dir.slice(0, slash));
+      found = parent.filter((l) => h.lstat(`${l}/${dir}`) !== undefined);
+      holding.set(dir, found);
+    }
+    return found;
+  };
+  const existsBelow = (path: string) => {
+    const slash = path.lastIndexOf('/');
+    return lowersHolding(slash < 0 ? '' : path.slice(0, slash)).some((l) => h.lstat(`${l}/${path}`) !== undefined);
+  };
   const upperMark = (path: string, st: HostStat): Mark => {
     if (st.type === 'chr' && st.rdev === 0) return 'x';
     if (st.type === 'dir' && h.isOpaque(`${upperDir}/${path}`)) return 'o';
     if (!existsBelow(path)) return '+';
     return st.type === 'dir' ? ' ' : '~';
   };
-  // A new file's event names it as the container sees it (merged/…); a copy-up names upper.
-  const upper =
-    upperDir === undefined
-      ? []
-      : walkTree(h, upperDir, upperMark, (host) => recent(host) || recent(`${merged}${host.slice(upperDir.length)}`));
-  const work = d.work === undefined ? [] : walkTree(h, d.work, () => ' ', recent);
+  const upper = upperDir === undefined ? [] : walkTree(h, upperDir, upperMark, never);
+  const work = d.work === undefined ? [] : walkTree(h, d.work, () => ' ', never);
   if (!d.mounted) return { upper, work, merged: [] };
   // merged/: only while mounted. Of a container, deeper than the top level only what upper holds
   // (and the dirs above it).
@@ -265,7 +299,7 @@ function overlayTrees(
     h,
     merged,
     (path) => upperMarks.get(path) ?? ' ',
-    (host) => recent(host) || (upperDir !== undefined && recent(`${upperDir}${host.slice(merged.length)}`)),
+    never,
     (path) => !d.whole && path.includes('/') && !inUpper.has(path),
   );
   return { upper, work, merged: mergedRows };

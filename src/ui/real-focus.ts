@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import type { Host, HostOverlayMount } from '../host/host.js';
 import type { SimHost } from '../host/sim-host.js';
-import { derivePanes, derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
+import { derivePanes } from '../panes/memo.js';
+import { derivePanesOf, type FocusHint, type PaneModel, type TreeRow } from '../panes/model.js';
 import { type Comparison, changeLines, compareLine, type HostFacts } from '../real/compare.js';
 
 /** The real docker CLI with the tutor's daemon, or none (a kernel lesson's lab has no daemon). */

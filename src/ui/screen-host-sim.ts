@@ -1,6 +1,6 @@
 // The ScreenHost over a simulated host: commands through its session, panes from its disk.
 import { completionSources, type SimHost } from '../host/sim-host.js';
-import { derivePanes } from '../panes/model.js';
+import { derivePanes } from '../panes/memo.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { complete } from '../shell/bash/completion.js';
 import type { ScreenHost } from './screen-host.js';

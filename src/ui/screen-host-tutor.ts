@@ -4,7 +4,7 @@
 // sandbox's), and the tutor's words go to the output as markdown.
 import { completionSources } from '../host/sim-host.js';
 import type { Tutor } from '../lessons/tutor.js';
-import { derivePanes } from '../panes/model.js';
+import { derivePanes } from '../panes/memo.js';
 import { PaneTracker } from '../panes/tracker.js';
 import { complete } from '../shell/bash/completion.js';
 import { askedValues, pinnedGoal } from './goal.js';

@@ -3,7 +3,7 @@
 // mark checked against what the kernel did (copy-up, whiteout, opaque, new file).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSimHost, type SimHost } from '../../src/host/sim-host.js';
-import { derivePanes } from '../../src/panes/model.js';
+import { derivePanes } from '../../src/panes/memo.js';
 import { PaneTracker } from '../../src/panes/tracker.js';
 import type { CommandIO } from '../../src/shell/command.js';
 
