@@ -565,6 +565,14 @@ export function Screen({
     promptKeys(ch, key);
   });
 
+  // The same array while its values are: the panes are memoised, and a new [] each render (each key
+  // typed) would draw every pane again.
+  const asked = host.secrets?.() ?? [];
+  const secretsRef = useRef<string[]>(asked);
+  if (asked.length !== secretsRef.current.length || asked.some((v, i) => v !== secretsRef.current[i]))
+    secretsRef.current = asked;
+  const secrets = secretsRef.current;
+
   const goal = host.goal?.();
   const g = geometry({
     columns,
@@ -655,7 +663,7 @@ export function Screen({
       paneIndex={paneIndex}
       paneScroll={paneScroll}
       status={status}
-      secrets={host.secrets?.() ?? []}
+      secrets={secrets}
       ascii={ascii}
       color={color}
       s={s}
