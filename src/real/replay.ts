@@ -233,7 +233,19 @@ export async function replayOnBoth(d: PrivateDaemon, text: string, opts: ReplayO
 
   // A pull of a tutorial image is served as in a lesson: loaded from the simulator's archive.
   const real = await runLinesOnPrivate(d, lines, stage, opts.copyIn?.length ? join(stage, 'in') : undefined);
-  return compareLessonLines(lines, sim, real, d.dataRoot, { ...thisHost(), socket: d.socket }).map((b, i) => {
+  return compareReplayLines(lines, sim, real, d.dataRoot, { ...thisHost(), socket: d.socket });
+}
+
+/** A replay's lines compared as a lesson's are (compareLessonLines), on the private daemon or the
+ * user's own; a pull the stand-in served is shown, not compared. */
+export function compareReplayLines(
+  lines: readonly string[],
+  sim: readonly string[],
+  real: readonly string[],
+  dataRoot: string,
+  realHost: HostValues,
+): LineBlock[] {
+  return compareLessonLines(lines, sim, real, dataRoot, realHost).map((b, i) => {
     const why = servedPull(b.line, real[i] ?? '');
     return why === undefined ? b : { ...b, notCompared: why };
   });

@@ -4,13 +4,13 @@
 // the guard — a change is shown and asked first (read from stdin; --yes runs it, printed;
 // --dry-run prints it instead), the user's things are never changed — and what the session made
 // is removed at the end, or on Ctrl-C or SIGTERM. What the guard says goes to the tutor's output,
-// not into a line's: only what the line itself printed is compared.
+// not into a line's: only what the line itself printed is compared, as `replay --real` compares it.
 import { join } from 'node:path';
 import { InputLines } from '../io/input-lines.js';
 import { type ReplayArgs, replayScript } from './commands.js';
 import { reportNotes } from './compare.js';
 import { runLinesIn } from './replay-lines.js';
-import { normalizeBlocks, replayOnSim, stageCopyIn, thisHost, writeReport } from './replay.js';
+import { compareReplayLines, replayOnSim, stageCopyIn, thisHost, writeReport } from './replay.js';
 import { inSystemSession, systemFacts } from './system-lines.js';
 import type { SystemOptions } from './system-start.js';
 
@@ -40,7 +40,8 @@ export async function runSystemReplay(
       if (args.copyIn.length) stageCopyIn(stage, args.copyIn);
       const real = await runLinesIn(shell, lines, args.copyIn.length ? join(stage, 'in') : undefined);
       out('\n');
-      const blocks = normalizeBlocks(lines, sim, real, session.daemon.dataRoot, { real: thisHost() });
+      const dataRoot = session.daemon.dataRoot ?? '/var/lib/docker';
+      const blocks = compareReplayLines(lines, sim, real, dataRoot, thisHost());
       return writeReport(blocks, out, reportNotes(blocks, systemFacts(session.daemon)));
     },
   );
