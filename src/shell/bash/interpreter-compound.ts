@@ -28,9 +28,11 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
         return 1;
       }
       const items = c.items ? await sh.expander.words(c.items) : [...sh.state.positional];
+      const traced = `for ${c.variable} in ${c.items ? c.items.map((w) => w.text).join(' ') : '"$@"'}`;
       let status = 0;
       for (const item of items) {
         sh.tick('for');
+        sh.traceCompound(traced, io);
         sh.setVar(c.variable, item);
         const r = await loopBody(sh, c.body, io);
         status = r.status;
@@ -40,13 +42,18 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
     }
     case 'ArithmeticFor': {
       let status = 0;
-      if (c.init.trim()) sh.expander.arith(c.init);
-      while (c.test.trim() === '' || sh.expander.arith(c.test) !== 0) {
+      // Each clause is traced as it runs: `+ (( j=0 ))`, `+ (( j<2 ))`, `+ (( j++ ))`.
+      const clause = (text: string): number => {
+        sh.traceCompound(`(( ${text.trim()} ))`, io);
+        return sh.expander.arith(text);
+      };
+      if (c.init.trim()) clause(c.init);
+      while (c.test.trim() === '' || clause(c.test) !== 0) {
         sh.tick('for');
         const r = await loopBody(sh, c.body, io);
         status = r.status;
         if (r.stop) break;
-        if (c.update.trim()) sh.expander.arith(c.update);
+        if (c.update.trim()) clause(c.update);
       }
       return status;
     }
@@ -63,6 +70,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
       return status;
     }
     case 'Case': {
+      sh.traceCompound(`case ${c.subject.text} in`, io);
       const subject = await sh.expander.string(c.subject);
       for (let i = 0; i < c.arms.length; i++) {
         const arm = c.arms[i]!;
@@ -77,8 +85,11 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
       }
       return 0;
     }
-    case 'ArithmeticCommand':
-      return sh.expander.arith(await sh.expander.arithText(c.expression)) !== 0 ? 0 : 1;
+    case 'ArithmeticCommand': {
+      const expression = await sh.expander.arithText(c.expression);
+      sh.traceCompound(`(( ${expression} ))`, io);
+      return sh.expander.arith(expression) !== 0 ? 0 : 1;
+    }
     case 'TestCommand':
       // dash has no [[ ]]: it looks for a command named [[.
       if (sh.state.dialect === 'dash') {
@@ -110,12 +121,27 @@ async function doubleBracket(sh: Interpreter, words: Word[], io: CommandIO): Pro
       i = j - 1;
     }
   }
-  const r = evalTestExpression(args, sh.proc, true);
-  if (typeof r === 'string') {
-    io.stderr(`bash: ${r}\n`);
-    return 2;
+  // Under set -x bash traces each operand of a plain chain of && (or of ||) as it evaluates it.
+  const ops = args.filter((a) => a.raw === '&&' || a.raw === '||').map((a) => a.raw);
+  const plain = ops.length > 0 && new Set(ops).size === 1 && !args.some((a) => a.raw === '(' || a.raw === ')');
+  const groups: (typeof args)[] = [[]];
+  for (const a of args) {
+    if (plain && (a.raw === '&&' || a.raw === '||')) groups.push([]);
+    else groups[groups.length - 1]?.push(a);
   }
-  return r ? 0 : 1;
+  let result = false;
+  for (const group of plain ? groups : [args]) {
+    sh.traceCompound(`[[ ${group.map((a) => a.text).join(' ')} ]]`, io);
+    const r = evalTestExpression(group, sh.proc, true);
+    if (typeof r === 'string') {
+      io.stderr(`bash: ${r}\n`);
+      return 2;
+    }
+    result = r;
+    // && stops at the first false operand, || at the first true one.
+    if (result === (ops[0] === '||')) break;
+  }
+  return result ? 0 : 1;
 }
 
 async function loopBody(sh: Interpreter, body: CommandList, io: CommandIO): Promise<{ status: number; stop: boolean }> {

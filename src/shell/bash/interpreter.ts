@@ -405,6 +405,14 @@ export class Interpreter implements ExpandHost {
     if (out) io.stderr(out);
   }
 
+  /** set -x of a compound command as bash 5 shows it (`+ for i in 1 2`, `+ [[ a == a ]]`,
+   * `+ (( i++ ))`); dash and ash trace only simple commands. */
+  traceCompound(text: string, io: CommandIO): void {
+    if (!this.state.flags.has('x') || this.state.dialect !== 'bash' || this.isBusyboxAsh()) return;
+    const ps4 = this.state.vars.get('PS4') ?? '+ ';
+    io.stderr(`${(ps4[0] ?? '').repeat(Math.max(0, this.state.traceLevel - 1))}${ps4}${text}\n`);
+  }
+
   /** A command's words expanded as its arguments would be; an expansion error is said on stderr. */
   async expandArgs(words: readonly Word[], io: CommandIO): Promise<string[]> {
     this.currentStderr = io.stderr;

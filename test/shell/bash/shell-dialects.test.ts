@@ -70,4 +70,32 @@ describe('shell dialects', () => {
     expect((await run(`bash -c $'alias hi="echo yes"\\nhi'`)).err).toBe('bash: line 2: hi: command not found\n');
     expect((await run(`sh -c $'alias hi="echo yes"\\nhi'`)).out).toBe('yes\n');
   });
+
+  it('set -x shows [[ ]], (( )), for, case and for ((…)) as bash 5 does; dash only simple commands', async () => {
+    const { run } = await makeShell();
+    const traced = await run(
+      `bash -xc 'x=1; [[ a == a && -n $x ]]; (( x += 1 )); for i in 1 "2 3"; do :; done; case $x in 2) :;; esac' 2>&1`,
+    );
+    expect(traced.out).toBe(
+      [
+        '+ x=1',
+        '+ [[ a == a ]]',
+        '+ [[ -n 1 ]]',
+        '+ ((  x += 1  ))',
+        '+ for i in 1 "2 3"',
+        '+ :',
+        '+ for i in 1 "2 3"',
+        '+ :',
+        '+ case $x in',
+        '+ :',
+        '',
+      ].join('\n'),
+    );
+    expect((await run(`bash -xc 'for ((j=0; j<1; j++)); do :; done' 2>&1`)).out).toBe(
+      '+ (( j=0 ))\n+ (( j<1 ))\n+ :\n+ (( j++ ))\n+ (( j<1 ))\n',
+    );
+    expect((await run(`sh -xc 'y=1 z=2; for i in 1; do echo "a b"; done' 2>&1`)).out).toBe(
+      '+ y=1 z=2\n+ echo a b\na b\n',
+    );
+  });
 });
