@@ -234,7 +234,7 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
     await expectUntouched();
   }, 300_000);
 
-  it('replay FILE --real=system: each change asked on stdin, the report, exit 1; all agreeing, exit 0', async () => {
+  it('replay FILE --real=system: each change asked on stdin, the report, exit 1; --dry-run changes nothing; all agreeing, exit 0', async () => {
     const file = join(dir, 'replay.sh');
     writeFileSync(
       file,
@@ -268,6 +268,12 @@ describe.runIf(!unavailable)('--real=system on a daemon that holds the user’s 
     expect(r.stdout).toMatch(/\n\d+\/5 commands agree\n(\d+)\/(?!\1\n)\d+ lines agree\n/);
     expect(r.stdout).toMatch(/Removing what session [0-9a-f]{12} created:\n {2}- docker volume rm rv/);
     expect(r.status).toBe(1);
+    await expectUntouched();
+
+    // --dry-run: each change printed, none made; nothing on the daemon, no record.
+    const dry = replay(['--dry-run'], '');
+    expect(dry.stdout).toMatch(/\(dry run\) would run: docker volume create --label \S+ rv/);
+    expect(dry.stdout).toContain('Dry run: nothing was created, nothing to remove.');
     await expectUntouched();
 
     writeFileSync(file, 'echo same\ndocker volume create --label k=v agreed\n');
