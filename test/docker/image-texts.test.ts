@@ -1,13 +1,15 @@
 // The image files a learner reads are the real files, byte for byte (src/docker/registry/texts/ says
 // where each comes from): their sizes and sha256 are the ones measured on the sources (nginxinc/
 // docker-nginx at tag 1.25.2, nginx/pkg-oss 1.25.2-1, nginx release-1.25.2, Ubuntu focal's base-files
-// and bash), and `cat`, `sha256sum` and `wc -c` in a container read them so.
+// and bash, focal's base-passwd 3.5.47 and jammy's 3.5.52build1), and `cat`, `sha256sum` and `wc -c`
+// in a container read them so.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as nginxConf from '../../src/docker/registry/texts/nginx-conf.js';
 import * as nginxEntrypoint from '../../src/docker/registry/texts/nginx-entrypoint.js';
 import * as ubuntu from '../../src/docker/registry/texts/ubuntu-shell-files.js';
 import * as debian from '../../src/docker/registry/texts/debian-shell-files.js';
+import * as accounts from '../../src/docker/registry/texts/ubuntu-accounts.js';
 import { transcriptShell } from '../shell/shell-harness.js';
 
 const shell = async () => transcriptShell();
@@ -86,6 +88,9 @@ const REAL: Record<string, [path: string, size: number, sha256: string]> = {
     '26882b79471c25f945c970f8233d8ce29d54e9d5eedcd2884f88affa84a18f56',
   ],
   UBUNTU_BASH_BASHRC: ['/etc/bash.bashrc', 2319, '29128d49b590338131373ec431a59c0b5318330050aac9ac61d5098517ac9a25'],
+  FOCAL_PASSWD: ['/etc/passwd', 926, '5baf19ce6561538119dfe32d561d6ab8509703606f768fea72723a01ee4264b7'],
+  JAMMY_PASSWD: ['/etc/passwd', 922, '7a4141683fb585190aaa61c6827a61afd471a1f528e8e0b98746d084a1a3a1a1'],
+  UBUNTU_GROUP: ['/etc/group', 446, '639aef8980b6ea2ea640187f4117523b4ade4b7289a5f8b3ef8ad7bb1a731fa7'],
   FOCAL_PROFILE: ['/etc/profile', 581, '3358f609b4bc5c0b50f1dd3cffb3861404027bee127580370cbad3db7cc5b209'],
   JAMMY_PROFILE: ['/etc/profile', 582, '66f4510566d71c4a49717f54a29d8c4268fd332a49595dbe78c072e06e5ca60f'],
   DEBIAN_ROOT_BASHRC: ['/root/.bashrc', 571, '373b7d3b2ab90d75daf94ca16d61339d088c12020ad43b65d1b34ea80b0c0818'],
@@ -94,14 +99,14 @@ const REAL: Record<string, [path: string, size: number, sha256: string]> = {
   DEBIAN_PROFILE: ['/etc/profile', 769, '75656c9c0f960573c7530d29286d273f6cef68d9b17cfeb0d74c712860d56b74'],
 };
 
-const TEXTS: Record<string, string> = { ...ubuntu, ...debian, ...nginxConf, ...nginxEntrypoint };
+const TEXTS: Record<string, string> = { ...ubuntu, ...accounts, ...debian, ...nginxConf, ...nginxEntrypoint };
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const names = (prefix: string) => Object.keys(REAL).filter((k) => k.startsWith(prefix));
 /** What each image holds of the shell start-up files (Debian's bash and base-files share three with Ubuntu's). */
 const SHARED = ['UBUNTU_ROOT_PROFILE', 'UBUNTU_SKEL_PROFILE', 'UBUNTU_SKEL_BASH_LOGOUT'];
 const HELD: Record<string, string[]> = {
-  'ubuntu:20.04': [...names('UBUNTU_'), 'FOCAL_PROFILE'],
-  'ubuntu:22.04': [...names('UBUNTU_'), 'JAMMY_PROFILE'],
+  'ubuntu:20.04': [...names('UBUNTU_'), 'FOCAL_PROFILE', 'FOCAL_PASSWD'],
+  'ubuntu:22.04': [...names('UBUNTU_'), 'JAMMY_PROFILE', 'JAMMY_PASSWD'],
   'debian:bookworm-slim': [...names('DEBIAN_'), ...SHARED],
   nginx: [...names('DEBIAN_'), ...SHARED, ...names('NGINX_')],
 };

@@ -4,7 +4,7 @@
 // and fails when a layer's files changed and this table was not made again.
 export const LAYER_DIFF_IDS: Record<string, string> = {
   'ubuntu:20.04#4': 'sha256:468d8816b8617c3ec85de7b808e50a2b7a72f1e9a4576e184cd73856f24ee1f0',
-  'ubuntu:22.04#4': 'sha256:d63b9fd5dd4b7c75ac3eb963a3f12a00726480caa985e10f774a20014555463f',
+  'ubuntu:22.04#4': 'sha256:c72ce281d11360555a50c61006b97f27b0f60b8cbe8ca2a7b13136ef70238e57',
   'debian:bookworm-slim#0': 'sha256:81a753865db83394efeb4690cfd7f97dd688a9b1a5a5c7111699bac7646a2106',
   'nginx:latest#6': 'sha256:93bce2a9aa514f0ea3c3b29f9ced0b183e19493287e292a2a250275d908c29b9',
   'nginx:latest#7': 'sha256:86f863ac1c0f58944ca64dbaf9acb5826656d07878319c8b95b8dbc4dd1a68e3',

@@ -6,6 +6,7 @@ import { contentSize, isSynthetic, type SyntheticContent, syntheticContent } fro
 import type { LayerEntry } from '../layer-tar.js';
 import { focalWellKnownFiles } from './focal-files.js';
 import { shellStartupFiles } from './shell-files.js';
+import { FOCAL_PASSWD, JAMMY_PASSWD, UBUNTU_GROUP } from './texts/ubuntu-accounts.js';
 
 /** Collects layer entries; parents are added automatically as 0755 dirs. */
 export class TreeBuilder {
@@ -178,28 +179,9 @@ const PACKAGES = (
   'util-linux zlib1g'
 ).split(' ');
 
-/** Ubuntu's, as focal's image holds it (926 bytes): gnats still there, _apt added by apt at uid 100. */
-const UBUNTU_PASSWD = [
-  'root:x:0:0:root:/root:/bin/bash',
-  'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
-  'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
-  'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
-  'sync:x:4:65534:sync:/bin:/bin/sync',
-  'games:x:5:60:games:/usr/games:/usr/sbin/nologin',
-  'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
-  'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin',
-  'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin',
-  'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin',
-  'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin',
-  'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin',
-  'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin',
-  'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin',
-  'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin',
-  'irc:x:39:39:ircd:/var/run/ircd:/usr/sbin/nologin',
-  'gnats:x:41:41:Gnats Bug-Reporting System (admin):/var/lib/gnats:/usr/sbin/nologin',
-  'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
-  '_apt:x:100:65534::/nonexistent:/usr/sbin/nologin',
-];
+/** /etc/passwd's and /etc/group's lines, as the images hold them (texts/ubuntu-accounts.ts). */
+const lines = (text: string): string[] => text.trimEnd().split('\n');
+const UBUNTU_PASSWD = lines(FOCAL_PASSWD);
 
 /** Debian 12's: base-passwd 3.6.1's passwd.master as update-passwd installs it (no gnats, irc in
  * /run, _apt a static uid 42 before nobody), which a Debian 12 system's /etc/passwd begins with. */
@@ -210,11 +192,13 @@ export const BOOKWORM_PASSWD = [
   'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
 ];
 
-const UBUNTU_GROUPS = (
-  'root:0 daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12 proxy:13 kmem:15 dialout:20 ' +
-  'fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 audio:29 dip:30 www-data:33 backup:34 operator:37 list:38 ' +
-  'irc:39 src:40 gnats:41 shadow:42 utmp:43 video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 nogroup:65534'
-).split(' ');
+/** `name:gid` of each of Ubuntu's groups (focal's and jammy's are the same). */
+const UBUNTU_GROUPS = lines(UBUNTU_GROUP).map((l) =>
+  l
+    .split(':')
+    .filter((_, i) => i !== 1 && i !== 3)
+    .join(':'),
+);
 
 /** Debian 12's: base-passwd 3.6.1's group.master (no gnats). */
 export const BOOKWORM_GROUPS = UBUNTU_GROUPS.filter((g) => g !== 'gnats:41');
@@ -380,7 +364,8 @@ export function debianFamilyRoot(d: DistroInfo): LayerEntry[] {
 }
 
 function etcFiles(t: TreeBuilder, d: DistroInfo): void {
-  const passwd = d.codename === 'bookworm' ? BOOKWORM_PASSWD : UBUNTU_PASSWD;
+  const passwd =
+    d.codename === 'bookworm' ? BOOKWORM_PASSWD : lines(d.codename === 'jammy' ? JAMMY_PASSWD : FOCAL_PASSWD);
   t.file('etc/passwd', passwd.join('\n') + '\n');
   const groups = d.codename === 'bookworm' ? BOOKWORM_GROUPS : UBUNTU_GROUPS;
   t.file('etc/group', groupLines(groups).join('\n') + '\n');
