@@ -73,6 +73,8 @@ const routeHex = (ip: string): string =>
     .map((b) => Number(b).toString(16).toUpperCase().padStart(2, '0'))
     .join('');
 
+const routeKey = (ip: string): number => ip.split('.').reduce((n, b) => n * 256 + Number(b), 0);
+
 /** A prefix length as a netmask. */
 const maskOf = (prefix: number): string =>
   [0, 1, 2, 3]
@@ -81,15 +83,16 @@ const maskOf = (prefix: number): string =>
     .join('.');
 
 /** /proc/net/route: IPv4 routes in the kernel's hex (little-endian addresses), each line padded
- * to 127 columns: the default route by eth0's gateway, then each interface's subnet. */
+ * to 127 columns: the default route by the gateway of the interface that has it, then each subnet. */
 export function formatNetRoute(t: Task): string {
   const pad = (s: string): string => `${s.padEnd(127)}\n`;
   const lines = [pad('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT')];
   const ifs = interfaces(t);
-  const first = ifs[0];
-  if (first?.gateway)
-    lines.push(pad(`${first.name}\t00000000\t${routeHex(first.gateway)}\t0003\t0\t0\t0\t00000000\t0\t0\t0`));
-  for (const i of ifs)
+  const gw = ifs.find((i) => i.defaultRoute) ?? ifs[0];
+  if (gw?.gateway) lines.push(pad(`${gw.name}\t00000000\t${routeHex(gw.gateway)}\t0003\t0\t0\t0\t00000000\t0\t0\t0`));
+  // The kernel's FIB lists the routes by destination.
+  const byDestination = [...ifs].sort((a, b) => routeKey(a.subnetBase) - routeKey(b.subnetBase));
+  for (const i of byDestination)
     lines.push(
       pad(`${i.name}\t${routeHex(i.subnetBase)}\t00000000\t0001\t0\t0\t0\t${routeHex(maskOf(i.prefix))}\t0\t0\t0`),
     );

@@ -94,6 +94,8 @@ export interface TaskInterface {
   mac: string;
   /** The subnet's first address (its route's destination). */
   subnetBase: string;
+  /** The default route goes out through it. */
+  defaultRoute?: boolean;
 }
 
 /** The tasks there are, and the reader's own (what /proc/self names). */

@@ -3,7 +3,7 @@
 // tutorial never sets keep Go's zero values.
 import { orderedContainerConfig } from '../image-config.js';
 import type { Daemon } from './containers.js';
-import { attachmentsOf, portBindings, settingsOf } from './run-settings.js';
+import { attachmentsOf, DEFAULT_SHM_SIZE, portBindings, settingsOf } from './run-settings.js';
 import type { Container, MountSpec } from './types.js';
 
 /** containers/<id>/<id>-json.log, which only the json-file driver writes (LogPath is '' with any other). */
@@ -168,7 +168,7 @@ export function hostConfigObject(c: Container): Record<string, unknown> {
     ...(c.tmpfs ? { Tmpfs: c.tmpfs } : {}),
     UTSMode: '',
     UsernsMode: '',
-    ShmSize: 67108864,
+    ShmSize: s.shmSize ?? DEFAULT_SHM_SIZE,
     Runtime: 'runc',
     ConsoleSize: [0, 0],
     Isolation: '',

@@ -26,6 +26,8 @@ export interface NetInterface {
   mac: string;
   /** The subnet's first address (the route's destination). */
   subnetBase: string;
+  /** The default route goes out through it. */
+  defaultRoute?: boolean;
 }
 
 /** The running container whose root is `root` (a program's process root), if any. */
@@ -62,6 +64,12 @@ export function netStackOf(d: Daemon, c: Container): 'host' | NetInterface[] {
       subnetBase: subnet ? intToIp(subnet.base) : '',
     });
   }
+  // libnetwork's sandbox orders its endpoints (non-internal first, then by network name): the first
+  // one's gateway is the default route.
+  const gw = out
+    .filter((i) => !findNetwork(d, i.network)?.internal)
+    .sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : 0))[0];
+  if (gw) gw.defaultRoute = true;
   return out;
 }
 

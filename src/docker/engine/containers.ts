@@ -35,6 +35,7 @@ import {
   attachmentsOf,
   checkSettings,
   DEFAULT_SETTINGS,
+  DEFAULT_SHM_SIZE,
   newEndpoint,
   networkName,
   settingsOf,
@@ -91,6 +92,8 @@ export interface CreateOptions {
   user?: string;
   /** -m, --cpus, --network, --restart, -P, --log-driver (run-settings.ts); --expose's ports. */
   memory?: number;
+  /** --shm-size in bytes (0: the daemon's default). */
+  shmSize?: number;
   nanoCpus?: number;
   networkMode?: string;
   restartPolicy?: { Name: string; MaximumRetryCount: number };
@@ -149,6 +152,8 @@ function settingsFrom(o: CreateOptions, logDefaults: LogConfig): RunSettings {
     publishAll: !!o.publishAll,
     logDriver: DEFAULT_SETTINGS.logDriver,
   };
+  // --shm-size 0 is the daemon's default (adaptContainerSettings), which HostConfig then shows.
+  if (o.shmSize && o.shmSize !== DEFAULT_SHM_SIZE) s.shmSize = o.shmSize;
   checkSettings(s, HOST_CPUS);
   const log = mergeLogConfig({ ...(o.logDriver ? { type: o.logDriver } : {}), opts: o.logOpts ?? {} }, logDefaults);
   s.logDriver = log.Type;
@@ -606,7 +611,11 @@ export class Daemon extends DaemonCore {
           privateTo: merged,
         });
     }
-    mountContainerSystem(this.kernel, merged, { release: this.kernelVersion, tty: !!c.config.Tty });
+    mountContainerSystem(this.kernel, merged, {
+      release: this.kernelVersion,
+      tty: !!c.config.Tty,
+      shmSize: settingsOf(c).shmSize ?? DEFAULT_SHM_SIZE,
+    });
     mountPoints(this, c, merged);
   }
 

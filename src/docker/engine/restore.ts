@@ -8,7 +8,7 @@ import { parseImageConfig, type ContainerConfig } from '../image-config.js';
 import type { DaemonCore } from './daemon.js';
 import type { RoLayer } from './layerstore.js';
 import type { StoredImage } from './imagestore.js';
-import { DEFAULT_SETTINGS } from './run-settings.js';
+import { DEFAULT_SETTINGS, DEFAULT_SHM_SIZE } from './run-settings.js';
 import type { Container, MountSpec, RunSettings, VolumeMount } from './types.js';
 
 interface ConfigV2 {
@@ -62,6 +62,7 @@ interface HostConfigFile {
   DnsSearch?: string[];
   DnsOptions?: string[];
   ExtraHosts?: string[] | null;
+  ShmSize?: number;
 }
 
 /** The run settings hostconfig.json keeps (none when they are all the defaults). */
@@ -75,6 +76,7 @@ function settingsFromFile(h: HostConfigFile): { settings?: RunSettings } {
     publishAll: !!h.PublishAllPorts,
     logDriver: h.LogConfig?.Type ?? DEFAULT_SETTINGS.logDriver,
     ...(Object.keys(h.LogConfig?.Config ?? {}).length ? { logOpts: h.LogConfig?.Config } : {}),
+    ...(h.ShmSize && h.ShmSize !== DEFAULT_SHM_SIZE ? { shmSize: h.ShmSize } : {}),
   };
   return JSON.stringify(s) === JSON.stringify(DEFAULT_SETTINGS) ? {} : { settings: s };
 }

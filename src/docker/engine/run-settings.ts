@@ -18,6 +18,9 @@ export const DEFAULT_SETTINGS: RunSettings = {
   logDriver: 'json-file',
 };
 
+/** The daemon's default ShmSize (config.DefaultShmSize): 64 MiB. */
+export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+
 export const settingsOf = (c: Container): RunSettings => c.settings ?? DEFAULT_SETTINGS;
 
 /** verifyContainerSettings' checks of the limits and the restart policy (the log config is checked

@@ -208,6 +208,8 @@ export interface RunSettings {
   logDriver: string;
   /** HostConfig.LogConfig.Config: --log-opt's options, the daemon's defaults for its default driver merged in. */
   logOpts?: Record<string, string>;
+  /** HostConfig.ShmSize when --shm-size set it (bytes); absent: the daemon's default, 64 MiB. */
+  shmSize?: number;
 }
 
 export interface Endpoint {

@@ -92,3 +92,18 @@ describe('names and reachability between containers', () => {
     expect((await run('docker exec nn ls /proc/sys/net/ipv6/conf')).out).toBe('all\ndefault\nlo\n');
   });
 });
+
+describe('routes of a container on two networks', () => {
+  it('the default route goes by the network whose name sorts first; the subnets by address', async () => {
+    const { run } = await makeShell();
+    await run('docker network create lab');
+    await run('docker run -d --name two --network lab busybox sleep 1000');
+    await run('docker network connect bridge two');
+    const route = (await run('docker exec two cat /proc/net/route')).out.split('\n').map((l) => l.trimEnd());
+    expect(route.slice(1, 4)).toEqual([
+      'eth1\t00000000\t010011AC\t0003\t0\t0\t0\t00000000\t0\t0\t0',
+      'eth1\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0',
+      'eth0\t000012AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0',
+    ]);
+  });
+});

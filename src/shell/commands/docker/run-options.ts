@@ -9,6 +9,7 @@ import { CliError, type CommandDef, type FlagSpec, flagError, type Parsed } from
 export const RUN_OPTION_FLAGS: FlagSpec[] = [
   { long: 'env-file', type: 'list' },
   { long: 'memory', short: 'm', type: 'string' },
+  { long: 'shm-size', type: 'string' },
   { long: 'cpus', type: 'string' },
   { long: 'network', type: 'string' },
   // --net: the hidden older name of --network, which tutorials still use.
@@ -139,6 +140,7 @@ export function runOptions(
 ): Pick<
   CreateOptions,
   | 'memory'
+  | 'shmSize'
   | 'nanoCpus'
   | 'networkMode'
   | 'restartPolicy'
@@ -157,6 +159,11 @@ export function runOptions(
   const memory = mem === undefined ? 0 : ramInBytes(mem);
   if (memory === undefined)
     throw flagError(def, `invalid argument "${mem}" for "-m, --memory" flag: invalid size: '${mem}'`);
+  // A bytes flag (opts.MemBytes): the CLI refuses what units.RAMInBytes cannot read, a sign among it.
+  const shm = p.strings.get('shm-size');
+  const shmSize = shm === undefined ? 0 : ramInBytes(shm);
+  if (shmSize === undefined)
+    throw flagError(def, `invalid argument "${shm}" for "--shm-size" flag: invalid size: '${shm}'`);
   const cpus = p.strings.get('cpus');
   const restart = restartPolicy(p.strings.get('restart') ?? 'no');
   if (p.bools.has('rm') && !['', 'no'].includes(restart.Name))
@@ -191,6 +198,7 @@ export function runOptions(
   return {
     envFromFiles: (p.lists.get('env-file') ?? []).flatMap((f) => envFile(ctx, f)),
     memory,
+    shmSize,
     nanoCpus: cpus === undefined ? 0 : nanoCpus(def, cpus),
     networkMode: network,
     restartPolicy: restart,
