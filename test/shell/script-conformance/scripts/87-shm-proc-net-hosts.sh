@@ -49,7 +49,7 @@ docker run --rm busybox-static:latest cat /etc/hostname
 docker run --rm -h myhost busybox-static:latest sh -c 'cat /etc/hostname; hostname; hostname -i; hostname -s'
 docker run --rm -h myhost busybox-static:latest cat /etc/hosts
 docker run --rm -h my.box.example busybox-static:latest sh -c 'hostname; hostname -s; hostname -f; hostname -d'
-docker run --rm --network none -h box busybox-static:latest sh -c 'cat /etc/hosts; hostname -i'
+docker run --rm --network none -h box busybox-static:latest sh -c 'cat /etc/hosts; hostname -i 2>&1'
 docker run -d --name web1 busybox-static:latest sleep 1000
 docker exec web1 ls -l /etc/hostname /etc/hosts
 cat /var/lib/docker/containers/$(docker inspect -f '{{.Id}}' web1)/hostname
