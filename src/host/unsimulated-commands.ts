@@ -21,7 +21,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['unxz', 'zip', 'unzip', 'iconv', 'locale', 'reset', 'tput', 'strace', 'lsof'],
   ...['htop', 'tmux', 'screen', 'git', 'python3', 'perl', 'make', 'ssh', 'scp', 'rsync', 'crontab'],
   ...['curl', 'wget', 'ping', 'ip', 'ss', 'netstat', 'hostnamectl', 'apt', 'apt-get'],
-  ...['dpkg', 'snap', 'useradd', 'usermod', 'passwd', 'su', 'lsmod', 'modprobe', 'modinfo'],
+  ...['dpkg', 'snap', 'useradd', 'usermod', 'passwd', 'lsmod', 'modprobe', 'modinfo'],
   // the container runtime beside dockerd
   ...['containerd', 'containerd-shim-runc-v2', 'ctr', 'runc', 'docker-init', 'docker-proxy'],
 ];

@@ -20,6 +20,8 @@ import { xattrCommands } from './fs/xattr.js';
 import { machineCommands } from './fs/machine-tools.js';
 import { fallocateCommand } from './fs/fallocate.js';
 import { truncateCommand } from './fs/truncate.js';
+import { getconfCommand } from './fs/getconf.js';
+import { suCommand } from './fs/su.js';
 import { nsenterCommand } from './fs/nsenter.js';
 
 export { DEFAULT_MACHINE, type MachineInfo } from './fs/system.js';
@@ -54,6 +56,8 @@ export function fsCommands(options: FsCommandOptions = {}): CommandSpec[] {
     nsenterCommand,
     truncateCommand,
     fallocateCommand,
+    getconfCommand,
+    suCommand,
   ];
 }
 

@@ -28,7 +28,7 @@ class FindError extends Error {}
 function parseExpr(
   args: string[],
   ctx: CommandContext,
-  opts: { maxdepth: number; mindepth: number; xdev: boolean },
+  opts: { maxdepth: number; mindepth: number; xdev: boolean; follow: boolean },
   actions: { has: boolean; execs: Extract<Node, { k: 'exec' }>[] },
 ): Node | null {
   let i = 0;
@@ -98,6 +98,11 @@ function parseExpr(
       case '-xdev':
       case '-mount':
         opts.xdev = true;
+        i++;
+        return { k: 'test', fn: () => true };
+      case '-follow':
+        // The old spelling of -L: it follows every link, wherever it stands in the expression.
+        opts.follow = true;
         i++;
         return { k: 'test', fn: () => true };
       case '-inum':
@@ -369,7 +374,7 @@ async function find(ctx: CommandContext): Promise<number> {
   let k = 0;
   while (k < args.length && !(args[k] ?? '').startsWith('-') && args[k] !== '!' && args[k] !== '(') k++;
   const paths = args.slice(0, k);
-  const opts = { maxdepth: Infinity, mindepth: 0, xdev: false };
+  const opts = { maxdepth: Infinity, mindepth: 0, xdev: false, follow: false };
   const actions = { has: false, execs: [] as Extract<Node, { k: 'exec' }>[] };
   let expr: Node | null;
   try {
@@ -379,6 +384,7 @@ async function find(ctx: CommandContext): Promise<number> {
     ctx.stderr(`find: ${err.message}\n`);
     return 1;
   }
+  if (opts.follow) follow = 'L';
   let status = 0;
   const pending = new Map<Extract<Node, { k: 'exec' }>, string[]>();
   const run = async (argv: string[]): Promise<number> =>
@@ -586,6 +592,7 @@ export const findCommands: CommandSpec[] = [
       '-user',
       '-group',
       '-xdev',
+      '-follow',
       '-prune',
       '-quit',
     ],

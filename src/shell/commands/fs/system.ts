@@ -98,11 +98,12 @@ function id(ctx: CommandContext): number {
   const user = names.known('user', 0);
   const group = names.known('group', 0);
   if (user === undefined || group === undefined) return bareId(ctx, a, user, group);
-  if (a.includes('-u')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
-  else if (a.includes('-g')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
-  else if (a.includes('-G')) ctx.stdout(a.includes('-n') ? 'root\n' : '0\n');
-  else if (a.length && a[0] !== 'root') {
-    ctx.stderr(`id: ${q(a[0] ?? '')}: no such user\n`);
+  // Bundled or apart: -un is -u -n.
+  const flags = a.filter((x) => /^-[a-zA-Z]+$/.test(x)).join('');
+  const operand = a.find((x) => !x.startsWith('-'));
+  if (/[ugG]/.test(flags)) ctx.stdout(flags.includes('n') ? 'root\n' : '0\n');
+  else if (operand !== undefined && operand !== 'root') {
+    ctx.stderr(`id: ${q(operand)}: no such user\n`);
     return 1;
   } else ctx.stdout('uid=0(root) gid=0(root) groups=0(root)\n');
   return 0;

@@ -3,7 +3,8 @@
 # truncate and dd's seek leave holes that take no block (ls -s, du, du --apparent-size, stat %b),
 # fallocate allocates, punches (-p), zeroes (-z) and digs (-d) them, cp --sparse keeps or makes
 # them, reading a hole gives zeros, and overlayfs copies a sparse lower file up skipping its holes
-# but a megabyte from where each run of data starts.
+# but a megabyte from where each run of data starts. Then getconf's values and errors, su from root
+# (a user, its shell, -, a nologin account, and su asking a password it cannot read) and find -follow.
 cd /tmp
 truncate -s 1G f
 ls -ls f | cut -d' ' -f1-6
@@ -72,3 +73,19 @@ fallocate -l 1M T/h; stat -c '%s %b' T/h
 cp --sparse=always T/g T/g2; stat -c '%s %b' T/g2
 df T | tail -1 | awk '{print $3}'
 umount T
+su nobody -s /bin/sh -c id; echo $?
+su - nobody -s /bin/sh -c 'pwd; echo $HOME $SHELL $USER'; echo $?
+su nosuchuser; echo $?
+su nobody -c id; echo $?
+su -c 'id -un'; echo $?
+su nobody -s /bin/sh -c 'su root -c id'; echo $?
+su nobody -s /bin/sh -c 'touch /root/x'; echo $?
+getconf PAGESIZE; getconf LONG_BIT; getconf _NPROCESSORS_ONLN; getconf CLK_TCK; getconf ARG_MAX
+getconf NAME_MAX /; getconf PATH_MAX /tmp; getconf NAME_MAX; echo $?
+getconf BOGUS; echo $?
+getconf NAME_MAX /nonexist; echo $?
+getconf PAGESIZE /; echo $?
+getconf; echo $?
+mkdir -p fd/d; ln -sfn d fd/l; touch fd/d/x
+find fd -follow | sort
+find fd -type f -follow | sort
