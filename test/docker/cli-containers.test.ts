@@ -192,16 +192,21 @@ describe('docker exec, diff, stop, rm', () => {
     const e = await withBusybox();
     await e.docker('run', '-d', '--name', 'web', 'busybox', 'sleep', '1000');
     const prefix = 'OCI runtime exec failed: exec failed: unable to start container process: exec: ';
+    // The daemon writes the failure into the exec's stdout stream (a real 20.10.24's `| awk` saw it).
     expect(await e.docker('exec', 'web', 'bash')).toEqual({
       code: 126,
-      stdout: '',
-      stderr: `${prefix}"bash": executable file not found in $PATH: unknown\r\n`,
+      stdout: `${prefix}"bash": executable file not found in $PATH: unknown\r\n`,
+      stderr: '',
     });
     expect(await e.docker('exec', '-it', 'web', 'bash')).toMatchObject({ code: 126 });
     expect(e.entered).toHaveLength(0);
-    expect((await e.docker('exec', 'web', '/bin/nosuch')).stderr).toBe(
+    expect((await e.docker('exec', 'web', '/bin/nosuch')).stdout).toBe(
       `${prefix}"/bin/nosuch": stat /bin/nosuch: no such file or directory: unknown\r\n`,
     );
+    // Go's findExecutable: a directory or a file without x is EACCES.
+    await e.docker('exec', 'web', 'sh', '-c', 'echo x > /plain');
+    for (const path of ['/etc', '/plain'])
+      expect((await e.docker('exec', 'web', path)).stdout).toBe(`${prefix}"${path}": permission denied: unknown\r\n`);
     expect((await e.docker('exec', 'web', 'sh', '-c', 'echo ok')).stdout).toBe('ok\n');
   });
 

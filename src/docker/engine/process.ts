@@ -1,6 +1,7 @@
 // A container's main process. There is no real exec: the command line goes to the shell's runner
 // with the container's merged dir as its root. Programs that would run until stopped (sleep,
 // nginx, tail -f) are not run at all: the container just stays "Up" until `docker stop`.
+import { isKernelError, type Proc } from '../../kernel/index.js';
 import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
 import type { Daemon } from './containers.js';
@@ -132,24 +133,30 @@ export function isLongRunning(argv: string[], detach: boolean): boolean {
 
 /** Why runc could not exec NAME in the container (as its error says it), or undefined when it can. */
 export function execLookupError(d: Daemon, c: Container, name: string): string | undefined {
-  if (findExecutable(d, c, name)) return undefined;
-  return name.includes('/') ? `stat ${name}: no such file or directory` : 'executable file not found in $PATH';
-}
-
-function findExecutable(d: Daemon, c: Container, name: string): boolean {
   const p = d.kernel.proc({ root: d.mergedDir(c) });
-  const ok = (path: string): boolean => {
-    try {
-      return p.stat(path).type === 'file';
-    } catch {
-      return false;
-    }
-  };
-  if (name.includes('/')) return ok(name);
+  if (name.includes('/')) return executableError(p, name);
   const path =
     (c.config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ??
     '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-  return path.split(':').some((dir) => ok(`${dir}/${name}`));
+  return path.split(':').some((dir) => executableError(p, `${dir}/${name}`) === undefined)
+    ? undefined
+    : 'executable file not found in $PATH';
+}
+
+/** Go's exec.findExecutable, as runc looks a program up: stat's error, or EACCES for a directory or
+ * a file no one may execute. */
+function executableError(p: Proc, path: string): string | undefined {
+  let st: ReturnType<Proc['stat']>;
+  try {
+    st = p.stat(path);
+  } catch (e) {
+    return `stat ${path}: ${isKernelError(e, 'ENOTDIR') ? 'not a directory' : 'no such file or directory'}`;
+  }
+  return st.type !== 'dir' && (st.mode & 0o111) !== 0 ? undefined : 'permission denied';
+}
+
+function findExecutable(d: Daemon, c: Container, name: string): boolean {
+  return execLookupError(d, c, name) === undefined;
 }
 
 /** Output goes to the caller (when attached) and to the container's log driver (json-file, local;

@@ -399,8 +399,9 @@ export const execCommand: SubCommand = {
     // runc looks the program up in the container's own filesystem: an image without bash has none.
     const missing = d.execError(c.id, operand(p, 1));
     if (missing) {
-      // The CLI copies the exec's stream, which ends the line as a terminal would.
-      ctx.stderr(`${missing}\r\n`);
+      // The daemon writes the failed start into the exec's stdout stream (postContainerExecStart),
+      // ending the line as a terminal would; the CLI copies it there.
+      ctx.stdout(`${missing}\r\n`);
       return 126;
     }
     const shell = /^(\/(usr\/)?bin\/)?(ba|a|da)?sh$/.test(argv[0] ?? '') && argv.length === 1;
