@@ -32,7 +32,12 @@ export interface Parsed {
   strings: Map<string, string>;
   lists: Map<string, string[]>;
   operands: string[];
+  /** -h was typed for --help: pflag says the shorthand is deprecated as it parses it. */
+  helpShorthand?: boolean;
 }
+
+/** What pflag prints (to the CLI's stdout) when -h stands for --help. */
+export const HELP_SHORTHAND_DEPRECATED = 'Flag shorthand -h has been deprecated, please use --help\n';
 
 /** A usage failure: `message` is printed to stderr as is; exit with `code`. */
 export class CliError extends Error {
@@ -115,6 +120,7 @@ export function parseFlags(def: CommandDef, args: string[]): Parsed {
         const c = a.charAt(j);
         const f = byShort.get(c) ?? (c === 'h' ? byLong.get('help') : undefined);
         if (!f) throw flagError(def, `unknown shorthand flag: '${c}' in ${a}`);
+        if (f.long === 'help' && c === 'h') p.helpShorthand = true;
         if (f.type === 'bool') {
           if (a[j + 1] === '=') {
             set(f, a.slice(j + 2));

@@ -4,6 +4,7 @@
 import { DOCKER_CLI_COMMIT, DOCKER_VERSION, type DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { DOCKER_COMMANDS, findCommand, type DockerCommand } from './command-table.js';
+import { HELP_SHORTHAND_DEPRECATED } from './flags.js';
 import { dockerHelp } from './help.js';
 import { runSub, unmodelledFlag } from './util.js';
 
@@ -15,6 +16,8 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
   if (args[0] === 'help') args = [...args.slice(1), '--help'];
   const first = args[0];
   if (first === undefined || isHelp(first)) {
+    // The root's flag set writes to stderr (a command's, to stdout: a real 20.10.24 CLI's `| head`).
+    if (first === '-h') ctx.stderr(HELP_SHORTHAND_DEPRECATED);
     ctx.stdout(dockerHelp([], ROOT) as string);
     return 0;
   }
@@ -44,6 +47,7 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
     // cobra on a command group: its help for nothing or --help, to stderr for anything else.
     const next = rest[0];
     if (next === undefined || isHelp(next)) {
+      if (next === '-h') ctx.stdout(HELP_SHORTHAND_DEPRECATED);
       ctx.stdout(help);
       return 0;
     }

@@ -5,7 +5,15 @@ import { DaemonError, NotSimulatedError } from '../../../docker/engine/index.js'
 import { BudgetExceeded, type FileContent, isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
 import { BrokenPipe } from '../../pipe.js';
-import { CliError, checkArgs, helpText, parseFlags, type CommandDef, type Parsed } from './flags.js';
+import {
+  CliError,
+  checkArgs,
+  HELP_SHORTHAND_DEPRECATED,
+  helpText,
+  parseFlags,
+  type CommandDef,
+  type Parsed,
+} from './flags.js';
 
 export type Sub = (ctx: CommandContext, d: DockerEngine, p: Parsed) => number | Promise<number>;
 
@@ -89,6 +97,7 @@ export async function runSub(
 ): Promise<number> {
   try {
     const p = parseFlags(sub.def, args);
+    if (p.helpShorthand) ctx.stdout(HELP_SHORTHAND_DEPRECATED);
     if (p.bools.has('help')) {
       ctx.stdout(help);
       return 0;
