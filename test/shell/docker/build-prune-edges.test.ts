@@ -1,6 +1,6 @@
 // docker build from standard input, -q's failures, COPY without an intermediate container, image
-// prune -a over an image a container uses, pflag's bools and the local driver's short volume name,
-// as a real Docker 20.10.24 answered them (conformance script 94 holds the same lines).
+// prune -a over an image a container uses, pflag's bools and -h, the local driver's short volume
+// name, as a real Docker 20.10.24 answered them (conformance scripts 94 and 95 hold the same lines).
 import { describe, expect, it } from 'vitest';
 import { makeShell } from '../shell-harness.js';
 
@@ -96,6 +96,21 @@ describe('odds and ends a tester types', () => {
     expect((await run('docker history -H=maybe busybox')).err).toMatch(
       /^invalid argument "maybe" for "-H, --human" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n/,
     );
+  });
+
+  it('-h for --help is deprecated: said on stdout for a command, on stderr for the root', async () => {
+    const run = await withBusybox();
+    const sub = await run('docker rename -h');
+    expect(
+      sub.out.startsWith('Flag shorthand -h has been deprecated, please use --help\n\nUsage:  docker rename'),
+    ).toBe(true);
+    expect((await run('docker volume -h')).out.startsWith('Flag shorthand -h has been deprecated')).toBe(true);
+    const root = await run('docker -h');
+    expect([root.err, root.out.startsWith('\nUsage:  docker [OPTIONS] COMMAND')]).toEqual([
+      'Flag shorthand -h has been deprecated, please use --help\n',
+      true,
+    ]);
+    expect((await run('docker rename --help')).out.startsWith('\nUsage:')).toBe(true);
   });
 
   it('a one-byte volume name is too short for the local driver', async () => {
