@@ -38,8 +38,6 @@ export interface RealCheck {
 export interface RealStep {
   id: string;
   kind: StepData['kind'];
-  /** Why the step was not run on the real host (its `simulator_only`), if it was not. */
-  simulatorOnly?: string;
   checks: RealCheck[];
 }
 

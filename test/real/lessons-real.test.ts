@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/io/lessons-source.js';
 import type { Lesson } from '../../src/lessons/loader.js';
 import { type ImageArchives, openImageArchives } from '../../src/real/image-archives.js';
+import { placeOf } from '../../src/real/lesson-host.js';
 import {
   lessonReport,
   type RealLessonRun,
@@ -48,6 +49,15 @@ function judged(lesson: Lesson, run: RealLessonRun, figures: string[], dockerVer
   return run.steps.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.id}: ${c.label}`));
 }
 
+/** No failed check is no proof when nothing was judged: every step but a reading one was judged by
+ * at least one check on the real host, and lines were compared. */
+function expectJudged(lesson: Lesson, run: RealLessonRun) {
+  const judgedSteps = lesson.data.steps.filter((s) => s.kind !== 'explain').map((s) => s.id);
+  expect(run.steps.map((s) => s.id)).toEqual(judgedSteps);
+  for (const s of run.steps) expect([s.id, s.checks.length > 0]).toEqual([s.id, true]);
+  expect(run.agreement.total).toBeGreaterThan(0);
+}
+
 describe.runIf(!kernelUnavailable)('every kernel lesson on the real kernel, no daemon', () => {
   let dir: string;
   const figures: string[] = [];
@@ -68,6 +78,7 @@ describe.runIf(!kernelUnavailable)('every kernel lesson on the real kernel, no d
       const run = await runKernelLessonOnReal(lesson, join(dir, 'kernel'));
       const failed = judged(lesson, run, figures, '');
       expect(failed, `${lesson.folder}: checks that fail on the real kernel`).toEqual([]);
+      expectJudged(lesson, run);
       // The lab is gone with its namespace: nothing of it left under the tutor's dir.
       expect(readdirSync(join(dir, 'kernel'))).toEqual([]);
     }, 60_000);
@@ -100,10 +111,14 @@ describe.runIf(!unavailable)('every lesson on a real host', () => {
 
   for (const lesson of lessons) {
     it(`${lesson.folder}: every step's solution passes every check on the real host`, async () => {
+      // Runs for real here (20.10: lesson 11's legacy overlay driver and lesson 1's daemon.json and
+      // systemctl too); a lesson the tutor would run on the simulator instead shows its reason here.
+      expect([lesson.folder, placeOf(lesson, d)]).toEqual([lesson.folder, { on: 'daemon' }]);
       await resetDaemon(d, setupImages(lesson));
       const run = await runLessonOnReal(d, lesson, archives);
       const failed = judged(lesson, run, figures, d.version);
       expect(failed, `${lesson.folder}: checks that fail on the real host`).toEqual([]);
+      expectJudged(lesson, run);
     }, 240_000);
   }
 });
