@@ -99,11 +99,19 @@ Options:
                 nothing of yours is touched; the lessons run there, judged on the real host (reset
                 and undo rebuild it); sandbox --real is the screen over a real bash against that
                 daemon, its panes read from the real directories, F2 the simulator's prediction
-                beside what happened (line mode without a terminal: \`panes\` prints them)
+                beside what happened (line mode without a terminal: \`panes\` prints them).
+                Without dockerd (or with OVERLAY_TUTOR_DOCKERD=none) the lessons about overlay
+                itself still run on the real kernel, and sandbox --real is --real=kernel's
+  --real=kernel (the tutor, tutor --lesson ID, sandbox) the real kernel alone, no Docker: needs
+                root; a real bash as root in a mount namespace of the tutor's own, /tmp and /root
+                its own empty dirs under $OVERLAY_TUTOR_REAL_DIR/kernel, every mount and process
+                ended and the dir removed when you leave; sandbox: the panes follow the overlay
+                you mount by hand; the tutor: the lessons about overlay itself run there, the
+                others on the simulator
   --bare        (replay) start both hosts without the tutorial images
-  --real=system (sandbox, replay) your own daemon (DOCKER_HOST, /var/run/docker.sock, the rootless one):
-                what the tutor makes is labelled or recorded and removed at exit and by \`reset\`;
-                what you had is never changed; each change is shown and asked first
+  --real=system (sandbox, replay) your own daemon (DOCKER_HOST, /var/run/docker.sock, the
+                rootless one): what the tutor makes is labelled or recorded and removed at exit
+                and by \`reset\`; what you had is never changed; each change is shown and asked first
   --yes         (--real=system) run changes without asking (each still printed)
   --dry-run     (--real=system) print each change instead of making it
   -h, --help    print this help
@@ -177,7 +185,14 @@ const HELP_ZH = `overlay-tutor ${VERSION}
   --real        （教程、tutor --lesson ID、replay、sandbox）使用教程自己启动的私有 dockerd
                 （在 /var/lib/overlay-tutor/daemon 下，可用 $OVERLAY_TUTOR_REAL_DIR 指定）：需要 root
                 和 dockerd；不会动你的任何东西；课程在其上运行，检查读取真实主机（reset 和 undo
-                会重建它）；F2 对照模拟器的预测与实际结果
+                会重建它）；F2 对照模拟器的预测与实际结果。没有 dockerd（或设了
+                OVERLAY_TUTOR_DOCKERD=none）时，关于 overlay 本身的课程仍在真实内核上运行，
+                sandbox --real 即 --real=kernel
+  --real=kernel （教程、tutor --lesson ID、sandbox）只用真实内核，不用 Docker：需要 root；
+                在教程自己的挂载命名空间里以 root 运行真实的 bash，/tmp 和 /root 是它在
+                $OVERLAY_TUTOR_REAL_DIR/kernel 下的空目录，离开时结束所有挂载和进程并删除目录；
+                沙盒的窗格跟随你手动挂载的 overlay；教程中关于 overlay 本身的课程在其上运行，
+                其余课程在模拟器上运行
   --real=system （sandbox、replay）使用你自己的 Docker 守护进程：教程创建的资源都带标签或记录在案，
                 reset 和退出时只删除这些；你原有的资源从不改动；每个改动先显示并询问
   --yes         （--real=system）不询问直接执行改动（仍逐条打印）
@@ -298,41 +313,50 @@ function listShippedLessons(values: CliValues): number | undefined {
   return 0;
 }
 
-/** `--real`: the sandbox in a real bash against the tutor's private dockerd — on a terminal the
- * screen (its options, the real host prepared), else line mode — or against the user's own daemon
- * (`--real=system`, line mode); the tutor prints the preflight and says that its lessons still run
- * on the simulated host. */
+/** `--real`: the sandbox in a real bash against the tutor's private dockerd, or in a kernel lab
+ * (`--real=kernel`, or no dockerd to start) — on a terminal the screen (its options, the real host
+ * prepared), else line mode — or against the user's own daemon (`--real=system`); the tutor with
+ * --real=system prints the preflight and says that its lessons run on a private dockerd. */
 async function realMode(
   mode: 'tutor' | 'sandbox',
   real: string,
   values: CliValues,
   screen: Omit<ScreenOptions, 'seed'> | undefined,
 ): Promise<number | ScreenOptions> {
-  if (real !== 'private' && real !== 'system') {
+  if (real !== 'private' && real !== 'system' && real !== 'kernel') {
     process.stderr.write(
       `overlay-tutor: --real=${real}: --real is a private dockerd the tutor starts (nothing of yours is ` +
-        'touched), --real=system your own daemon\n',
+        'touched), --real=system your own daemon, --real=kernel the real kernel alone (no Docker)\n',
     );
     return 2;
   }
-  if (real === 'private' && (values.yes || values['dry-run'])) {
+  if (real !== 'system' && (values.yes || values['dry-run'])) {
     process.stderr.write('overlay-tutor: --yes and --dry-run go with --real=system (your own daemon)\n');
     return 2;
   }
-  const { runRealRepl, runSystemRepl, runPreflight, startRealSession, startSystemScreenSession } = await import(
-    './simulator-entry.js'
-  );
+  const sim = await import('./simulator-entry.js');
+  const { runRealRepl, runSystemRepl, runPreflight, startRealSession, startSystemScreenSession } = sim;
   if (mode === 'sandbox' && real === 'system') {
     const o = { yes: Boolean(values.yes), dryRun: Boolean(values['dry-run']), bare: Boolean(values.bare) };
     if (!screen) return runSystemRepl(o);
     const session = await startSystemScreenSession(o);
     return typeof session === 'number' ? session : { ...screen, seed: 0, real: session };
   }
-  if (mode === 'sandbox' && screen) {
-    const session = await startRealSession((s) => process.stdout.write(s));
+  if (mode === 'sandbox') {
+    // The private dockerd, or the real kernel alone: asked for, or where no dockerd can start.
+    const out = (s: string) => void process.stdout.write(s);
+    const on = await sim.sandboxPreflight(out, real === 'kernel' ? 'kernel' : 'private');
+    if (on !== 'private' && on !== 'kernel') {
+      out(on);
+      return 2;
+    }
+    if (!screen) return on === 'kernel' ? sim.runKernelRepl() : runRealRepl({ preflightShown: true });
+    const session =
+      on === 'kernel'
+        ? await sim.startKernelSession(out, screen.lang)
+        : await startRealSession(out, { preflightShown: true });
     return typeof session === 'number' ? session : { ...screen, seed: 0, real: session };
   }
-  if (mode === 'sandbox') return runRealRepl();
   const code = await runPreflight();
   process.stdout.write(
     '\nThe lessons run on a private dockerd the tutor starts (`overlay-tutor --real`), not on your own ' +
@@ -341,7 +365,8 @@ async function realMode(
   return code === 0 ? 2 : code;
 }
 
-/** `overlay-tutor --real` and `tutor --lesson ID --real`: the lessons on the tutor's private dockerd —
+/** `overlay-tutor --real` and `tutor --lesson ID --real`: the lessons on the tutor's private dockerd
+ * (`--real=kernel`: none; the kernel lessons alone on the real kernel) —
  * prepared before the screen opens (its options), or the line-mode tutor without a terminal. */
 async function realTutorMode(
   values: CliValues,
@@ -361,17 +386,19 @@ async function realTutorMode(
   }
   const { startRealLessons, runLineTutor, privatePreflight, realLessonsLater } = await import('./simulator-entry.js');
   const tutor = { lessonId: values.lesson, lessonsDir: values.lessons };
+  // --real=kernel: the kernel lessons on the real kernel, the others on the simulator; no dockerd.
+  const kernelOnly = values.real === 'kernel';
   if (screen) {
     // The preflight before the screen (a machine that cannot run it gets its one screen and 2); the
     // daemon's start and the lesson's preparation on the screen, which shows their progress.
-    const cannot = await privatePreflight((s) => process.stdout.write(s), { kernelToo: true });
+    const cannot = await privatePreflight((s) => process.stdout.write(s), { kernelToo: true, kernelOnly });
     if (cannot) {
       process.stdout.write(cannot);
       return 2;
     }
-    return { ...screen, seed: 0, time, realLessons: realLessonsLater(), tutor };
+    return { ...screen, seed: 0, time, realLessons: realLessonsLater({ kernelOnly }), tutor };
   }
-  const real = await startRealLessons((s) => process.stdout.write(s));
+  const real = await startRealLessons((s) => process.stdout.write(s), { kernelOnly });
   if (typeof real === 'number') return real;
   // SIGTERM and SIGHUP stop the daemon and unmount before the exit (progress is saved step by step).
   for (const [signal, n] of [
@@ -467,7 +494,8 @@ async function screenOrLineMode(
       interactive && !values['screen-reader']
         ? { lang, screenReader: process.env.INK_SCREEN_READER === 'true', ascii: localeIsAscii(env) }
         : undefined;
-    if (mode === 'tutor' && values.real === 'private') return realTutorMode(values, lang, time, screen);
+    if (mode === 'tutor' && (values.real === 'private' || values.real === 'kernel'))
+      return realTutorMode(values, lang, time, screen);
     return realMode(mode, values.real, values, screen);
   }
   if ((values.learner?.length ?? 0) > 1) {

@@ -48,6 +48,8 @@ export type SimulatorOnly =
   | { why: 'goal-state' }
   /** A docker lesson on a machine without dockerd (the kernel lessons still run for real). */
   | { why: 'no-dockerd' }
+  /** A docker lesson under `--real=kernel`: the real kernel alone was asked for, no dockerd started. */
+  | { why: 'kernel-only' }
   /** A kernel lesson whose workdir's parent (outside /tmp and /root) is not on this machine. */
   | { why: 'no-workdir-parent'; dir: string }
   /** A kernel lesson whose lab could not be made here (unshare refused, no overlay, the tutor's dir …). */

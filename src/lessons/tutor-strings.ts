@@ -161,6 +161,8 @@ function simulatorOnlyWhy(s: SimulatorOnly): string {
       );
     case 'no-dockerd':
       return 'it needs a dockerd, and this machine has none (apt-get install docker.io)';
+    case 'kernel-only':
+      return 'it needs a dockerd, and --real=kernel starts none (--real runs it on the tutor’s private dockerd)';
     case 'no-workdir-parent':
       return (
         `it works under ${s.dir}, which this machine does not have ` + '(the tutor creates nothing outside its own dir)'
@@ -180,6 +182,8 @@ function simulatorOnlyWhyZh(s: SimulatorOnly): string {
       return '有一步要和参考答案留下的状态比较（matches_solution），而教程只在模拟器里构建这个状态';
     case 'no-dockerd':
       return '它需要 dockerd，而这台机器上没有（apt-get install docker.io）';
+    case 'kernel-only':
+      return '它需要 dockerd，而 --real=kernel 不启动 dockerd（用 --real 可在教程的私有 dockerd 上运行它）';
     case 'no-workdir-parent':
       return `它在 ${s.dir} 下工作，而这台机器上没有这个目录（教程不会在自己的目录之外创建任何东西）`;
     case 'no-lab':

@@ -5,8 +5,9 @@ import { release } from 'node:os';
 import type { HostTime } from '../host/host-time.js';
 import { localeIsAscii } from '../i18n/index.js';
 import { reportNotes } from './compare.js';
-import { type Preflight, decidePreflight, renderCannotRun, renderPreflight } from './preflight.js';
+import { type Preflight, decidePreflight, renderCannotRun, renderPreflight, wrapText } from './preflight.js';
 import { defaultDaemonDir, type PrivateDaemon, startPrivateDaemon } from './private-daemon.js';
+import { KERNEL_SANDBOX } from './kernel-sandbox.js';
 import { probeHost } from './probe.js';
 import { readScriptFile, realCopyInProblem, replayOnBoth, writeReport } from './replay.js';
 import { isSessionTranscript, transcriptScript } from './replay-transcript.js';
@@ -31,17 +32,64 @@ export const KERNEL_ONLY =
   'namespace of its own with no Docker at all; the others run on the simulator (they need dockerd: ' +
   'apt-get install docker.io).\n\n';
 
+/** What the tutor's `--real=kernel` says: the kernel lessons alone run for real, as asked. */
+export const KERNEL_ASKED =
+  '\n--real=kernel: the kernel lessons (about overlay itself) run on the real kernel, each in a mount ' +
+  'namespace of its own with no Docker at all; the others run on the simulator (`--real` runs them on ' +
+  'a private dockerd).\n\n';
+
 /** The preflight for the private daemon, its table written; a string is the screen saying it cannot
  * run. With `kernelToo` (the tutor's lessons), a machine that can run the kernel lessons alone passes,
- * and is told so. */
-export async function privatePreflight(out: Write, o: { kernelToo?: boolean } = {}): Promise<string | undefined> {
+ * and is told so; with `kernelOnly` (the tutor's --real=kernel), those alone are asked for. */
+export async function privatePreflight(
+  out: Write,
+  o: { kernelToo?: boolean; kernelOnly?: boolean } = {},
+): Promise<string | undefined> {
   const p = await preflightHere();
   const ascii = localeIsAscii(process.env);
   const usable = (m: string) => p.modes.find((v) => v.mode === m)?.usable === true;
+  if (o.kernelOnly && !usable('kernel')) return renderCannotRun(p, 'kernel', ascii);
   if (!usable('private') && !(o.kernelToo && usable('kernel'))) return renderCannotRun(p, 'private', ascii);
   out(renderPreflight(p, ascii));
-  if (!usable('private')) out(KERNEL_ONLY);
+  if (o.kernelOnly) out(KERNEL_ASKED);
+  else if (!usable('private')) out(KERNEL_ONLY);
   return undefined;
+}
+
+/** Which real host `sandbox --real` opens, and what the preflight says of it: the private dockerd, or
+ * a kernel lab — asked for (`--real=kernel`), or where no dockerd can start here. `cannot`: the screen
+ * saying that the mode asked for cannot run. */
+export function sandboxChoice(
+  p: Preflight,
+  wanted: 'private' | 'kernel',
+  ascii = false,
+): { on: 'private' | 'kernel'; said: string } | { cannot: string } {
+  const verdict = (m: string) => p.modes.find((v) => v.mode === m);
+  const privateOk = verdict('private')?.usable === true;
+  const kernelOk = verdict('kernel')?.usable === true;
+  if (wanted === 'kernel' ? !kernelOk : !privateOk && !kernelOk) return { cannot: renderCannotRun(p, wanted, ascii) };
+  const said = (text: string) => `${renderPreflight(p, ascii)}\n${wrapText(text, 79).join('\n')}\n\n`;
+  if (wanted === 'private' && privateOk)
+    return { on: 'private', said: said('The sandbox: a private dockerd the tutor starts (--real).') };
+  const why =
+    wanted === 'kernel'
+      ? '--real=kernel'
+      : `no private dockerd can start here: ${(verdict('private')?.reasons ?? []).join('; ')}`;
+  return {
+    on: 'kernel',
+    said: said(`The sandbox: the real kernel alone, no Docker (${why}). It is ${KERNEL_SANDBOX}.`),
+  };
+}
+
+/** `sandboxChoice` on this machine, what it says written to `out`; a string is the screen saying it cannot run. */
+export async function sandboxPreflight(
+  out: Write,
+  wanted: 'private' | 'kernel',
+): Promise<'private' | 'kernel' | string> {
+  const choice = sandboxChoice(await preflightHere(), wanted, localeIsAscii(process.env));
+  if ('cannot' in choice) return choice.cannot;
+  out(choice.said);
+  return choice.on;
 }
 
 /** Starts the private daemon after a preflight that allows it (unless `preflightShown`: passed

@@ -129,6 +129,15 @@ export interface LabLeftovers {
   killed: number;
 }
 
+/** What a start says of the labs it removed (none: nothing). */
+export function leftoversSaid(left: LabLeftovers): string {
+  const n = left.removed.length;
+  return n === 0
+    ? ''
+    : `Cleaned up after an earlier run that did not stop: ${n} kernel ${n === 1 ? 'lab' : 'labs'} removed, ` +
+        `${left.killed} processes ended.\n`;
+}
+
 /** Removes the labs under `base` whose tutor is no longer running (another tutor's running labs
  * are left alone). */
 export async function cleanKernelLeftovers(base: string): Promise<LabLeftovers> {

@@ -14,8 +14,8 @@ import type { Lesson } from '../lessons/loader.js';
 import type { RealLineResult, RealPlace, RealSide, SimulatorOnly } from '../lessons/real-side.js';
 import type { CommandIO } from '../shell/command.js';
 import { installTrace, PULL_NOTE, takeTrace, type TraceDirs } from './command-trace.js';
-import { KERNEL_ONLY, preflightHere, privateDaemonOrScreen } from './commands.js';
-import { cleanKernelLeftovers, defaultKernelDir, labCovers } from './kernel-lab.js';
+import { KERNEL_ASKED, KERNEL_ONLY, preflightHere, privateDaemonOrScreen } from './commands.js';
+import { cleanKernelLeftovers, defaultKernelDir, labCovers, leftoversSaid } from './kernel-lab.js';
 import { type KernelLessonSide, kernelSide } from './kernel-side.js';
 import { renderCannotRun, renderPreflight } from './preflight.js';
 import type { HostFacts } from './compare.js';
@@ -106,26 +106,24 @@ export function placeOf(
  * each lesson's preparation does. */
 export async function startRealLessons(
   say: (s: string) => void,
-  o: { preflightShown?: boolean } = {},
+  o: { preflightShown?: boolean; kernelOnly?: boolean } = {},
 ): Promise<RealLessons | number> {
   const p = await preflightHere();
-  const usable = (m: string) => p.modes.find((v) => v.mode === m)?.usable === true;
+  // --real=kernel: no dockerd started, whether this machine has one or not.
+  const usable = (m: string) =>
+    (m !== 'private' || !o.kernelOnly) && p.modes.find((v) => v.mode === m)?.usable === true;
   if (!o.preflightShown) {
     const ascii = localeIsAscii(process.env);
     if (!usable('private') && !usable('kernel')) {
-      say(renderCannotRun(p, 'private', ascii));
+      say(renderCannotRun(p, o.kernelOnly ? 'kernel' : 'private', ascii));
       return 2;
     }
     say(renderPreflight(p, ascii));
-    if (!usable('private')) say(KERNEL_ONLY);
+    if (!usable('private')) say(o.kernelOnly ? KERNEL_ASKED : KERNEL_ONLY);
   }
   const kernelBase = defaultKernelDir();
-  const left = await cleanKernelLeftovers(kernelBase);
-  if (left.removed.length)
-    say(
-      `Cleaned up after an earlier run that did not stop: ${left.removed.length} kernel lesson ` +
-        `${left.removed.length === 1 ? 'lab' : 'labs'} removed, ${left.killed} processes ended.\n`,
-    );
+  const left = leftoversSaid(await cleanKernelLeftovers(kernelBase));
+  if (left) say(left);
   let d: PrivateDaemon | undefined;
   let side: (RealLessonSide & { close(): void }) | undefined;
   if (usable('private')) {
@@ -151,6 +149,12 @@ export async function startRealLessons(
     }
   } else if (!usable('kernel')) return 2;
   const daemon = d;
+  const placeHere = (lesson: Lesson): RealPlace => {
+    const place = placeOf(lesson, daemon);
+    return o.kernelOnly && place.on === 'simulator' && place.why.why === 'no-dockerd'
+      ? { on: 'simulator', why: { why: 'kernel-only' } }
+      : place;
+  };
   let kernel: KernelLessonSide | undefined;
   let active: RealLessonSide | KernelLessonSide | undefined;
   let stopping: Promise<void> | undefined;
@@ -166,9 +170,9 @@ export async function startRealLessons(
     place: (lesson) =>
       labFailed !== undefined && lesson.data.real === 'kernel'
         ? { on: 'simulator', why: { why: 'no-lab', detail: labFailed } }
-        : placeOf(lesson, daemon),
+        : placeHere(lesson),
     open: async (lesson) => {
-      const place = placeOf(lesson, daemon);
+      const place = placeHere(lesson);
       // One real side at a time: the last lesson's lab goes (its namespace, its mounts, its dir).
       await kernel?.close();
       kernel = undefined;
@@ -216,11 +220,11 @@ export interface RealLessonsLater {
   stop(say?: (s: string) => void): Promise<void>;
 }
 
-export function realLessonsLater(): RealLessonsLater {
+export function realLessonsLater(o: { kernelOnly?: boolean } = {}): RealLessonsLater {
   let started: Promise<RealLessons | number> | undefined;
   return {
     start(say) {
-      started ??= startRealLessons(say, { preflightShown: true });
+      started ??= startRealLessons(say, { ...o, preflightShown: true });
       return started.then((r) => (typeof r === 'number' ? 'the real host could not be prepared' : r));
     },
     async stop(say) {

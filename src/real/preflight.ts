@@ -26,6 +26,8 @@ export interface HostFacts {
   overlayParams?: Record<string, string>;
   /** The dockerd binary a private daemon would run, if any. */
   dockerd?: string;
+  /** OVERLAY_TUTOR_DOCKERD=none: dockerd set aside, as if this machine had none. */
+  dockerdOff?: boolean;
   /** The file system under the tutor's own dir (statfs type name: ext2/ext3, xfs, overlayfs, tmpfs …). */
   tutorDirFs?: string;
   /** d_type support there: xfs with ftype=0 lacks it, overlay2 refuses such a backing fs. */
@@ -220,7 +222,11 @@ export function decidePreflight(f: HostFacts): Preflight {
         : 'available (module parameters not readable)',
     mark: f.overlayInKernel ? 'ok' : 'no',
   });
-  rows.push({ what: 'dockerd binary', value: f.dockerd ?? 'not found', mark: f.dockerd ? 'ok' : 'no' });
+  rows.push({
+    what: 'dockerd binary',
+    value: f.dockerd ?? (f.dockerdOff ? 'none (OVERLAY_TUTOR_DOCKERD=none)' : 'not found'),
+    mark: f.dockerd ? 'ok' : 'no',
+  });
   const overlayOnOverlay = f.tutorDirFs === 'overlayfs';
   rows.push({
     what: "tutor dir's fs",
@@ -232,7 +238,12 @@ export function decidePreflight(f: HostFacts): Preflight {
   const privateWhy: string[] = [];
   if (!linux) privateWhy.push(`needs Linux: on ${f.platform} the daemon and its storage live inside a VM`);
   if (linux && !root) privateWhy.push('needs root: dockerd mounts overlayfs and owns its data-root');
-  if (linux && !f.dockerd) privateWhy.push('needs a dockerd binary (Debian/Ubuntu: apt-get install docker.io)');
+  if (linux && !f.dockerd)
+    privateWhy.push(
+      f.dockerdOff
+        ? 'OVERLAY_TUTOR_DOCKERD=none: no dockerd is started'
+        : 'needs a dockerd binary (Debian/Ubuntu: apt-get install docker.io)',
+    );
   if (linux && !f.overlayInKernel) privateWhy.push('needs overlay in the kernel (modprobe overlay)');
   if (overlayOnOverlay)
     privateWhy.push('the tutor dir is on overlayfs (inside a container?): overlay2 cannot stack on it');
@@ -273,7 +284,7 @@ export function decidePreflight(f: HostFacts): Preflight {
 const MODE_NAMES: Record<ModeVerdict['mode'], string> = {
   private: '--real          a private dockerd the tutor starts (nothing of yours is touched)',
   system: '--real=system   your own daemon (labelled resources only, each change confirmed)',
-  kernel: '--real (kernel) lessons about overlay itself: mount -t overlay, no Docker',
+  kernel: '--real=kernel   the sandbox and the lessons about overlay itself: mount -t overlay, no Docker',
 };
 
 /** The preflight as the terminal shows it: the table, then each mode with ✓/✗ and why. */
@@ -322,12 +333,12 @@ export function wrapText(text: string, width: number): string[] {
 const FLAG: Record<ModeVerdict['mode'], string> = {
   private: '--real',
   system: '--real=system',
-  kernel: '--real (kernel lessons)',
+  kernel: '--real=kernel',
 };
 const SHORT: Record<ModeVerdict['mode'], string> = {
   private: 'a private dockerd the tutor starts',
   system: 'your own daemon, each change asked first',
-  kernel: 'the lessons about overlay itself on a plain mount -t overlay, no Docker',
+  kernel: 'the sandbox and the lessons about overlay itself on the real kernel alone (mount -t overlay, no Docker)',
 };
 
 /** The machine's facts on a few lines: what it is, then each daemon tried. */

@@ -142,6 +142,7 @@ export async function probeHost(tutorDir: string, env: NodeJS.ProcessEnv = proce
     overlayInKernel: linux && overlayInKernel(),
     ...(params ? { overlayParams: params } : {}),
     ...(dockerd ? { dockerd } : {}),
+    ...(env.OVERLAY_TUTOR_DOCKERD === 'none' ? { dockerdOff: true } : {}),
     ...(fs ? { tutorDirFs: fs } : {}),
     ...(linux ? { tutorDirDType: dTypeOf(tutorDir, fs) } : {}),
     daemons,

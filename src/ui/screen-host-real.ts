@@ -24,7 +24,8 @@ import type { ScreenHost } from './screen-host.js';
 export type RealDaemon = Pick<PrivateDaemon, 'cli' | 'env' | 'version' | 'dir' | 'dataRoot'>;
 
 export interface RealSession {
-  daemon: RealDaemon;
+  /** None on the real kernel alone (`sandbox --real=kernel`: a lab, no Docker). */
+  daemon: RealDaemon | undefined;
   shell: RealShell;
   /** Its daemon's answers are kept until refresh(), called after each line. */
   host: RealHost;
@@ -45,13 +46,18 @@ export interface RealSession {
     /** The tutorial images are asked on the screen (`images`), not before it (not with --bare). */
     asksImages?: boolean;
   };
+  /** The real kernel alone, no daemon (src/ui/screen-host-kernel.ts): the intro's first paragraph. */
+  kernel?: { describe: string };
 }
 
 /** The preflight, the private dockerd, the tutorial images on it and on the twin, the real bash:
  * written to `out` as they come (before the screen opens); a number is the exit status when the
  * mode cannot run. */
-export async function startRealSession(out: (s: string) => void): Promise<RealSession | number> {
-  const d = await privateDaemonOrScreen(out);
+export async function startRealSession(
+  out: (s: string) => void,
+  o: { preflightShown?: boolean } = {},
+): Promise<RealSession | number> {
+  const d = await privateDaemonOrScreen(out, o);
   if (typeof d === 'string') {
     out(d);
     return 2;
@@ -104,7 +110,7 @@ export function realScreenHost(
   const focus = new RealFocus(
     () => host,
     () => d,
-    d.dataRoot,
+    d?.dataRoot,
   );
   let comparison: Comparison | undefined;
 
@@ -142,17 +148,22 @@ export function realScreenHost(
   return {
     prompt: () => `root@real:${shell.cwd === '/root' ? '~' : shell.cwd.replace(/^\/root\//, '~/')}# `,
     // Short enough for 80 columns beside the focus and the help key; the version is in the intro.
-    status: () => session.system?.label ?? 'real host',
+    status: () => session.system?.label ?? (d ? 'real host' : 'real kernel'),
     intro: () =>
       [
-        session.system?.describe ??
-          `**Real host**: a private dockerd ${d.version} under \`${d.dir}\` (nothing of yours is touched). ` +
+        session.kernel?.describe ??
+          session.system?.describe ??
+          `**Real host**: a private dockerd ${d?.version} under \`${d?.dir}\` (nothing of yours is touched). ` +
             'Your lines run in a real bash whose `docker` talks to it; the panes are read from its real directories.',
         ...session.notes,
-        'The simulator runs each line too: **F2** shows what it predicted beside what the real host did. ' +
-          "The tutorial images hold the simulator's stand-in files, not programs: to run a container here, " +
-          'import real ones, e.g. `tar -C / -c bin/busybox | docker import - bb`, then ' +
-          "`docker run --name c1 bb busybox sh -c 'echo hi > /hi.txt'`.",
+        ...(d
+          ? [
+              'The simulator runs each line too: **F2** shows what it predicted beside what the real host did. ' +
+                "The tutorial images hold the simulator's stand-in files, not programs: to run a container here, " +
+                'import real ones, e.g. `tar -C / -c bin/busybox | docker import - bb`, then ' +
+                "`docker run --name c1 bb busybox sh -c 'echo hi > /hi.txt'`.",
+            ]
+          : []),
         '',
       ].join('\n\n'),
     async run(line, io) {

@@ -4,11 +4,11 @@
 // learner mounts (merged, and what a copy-up put in upper); F2 puts the simulator's prediction of upper/
 // beside the real one; leaving for the map ends the lab at once and q leaves nothing: no process,
 // no mount in any namespace, no directory. Needs root on Linux, tmux and the built bin; no Docker.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processesOfLab } from '../../src/real/kernel-lab.js';
-import { namespacesNaming } from '../support/leftovers.js';
+import { labsIn, overlaysOf } from '../support/kernel-labs.js';
 import { kernelLabUnavailable } from '../support/real-docker.js';
 import { BIN, killSessions, SCREEN_ENV, TmuxSession, tmuxUnavailable } from '../support/tmux.js';
 
@@ -21,20 +21,7 @@ afterAll(() => {
 });
 
 /** The labs under the tutor's kernel dir. */
-const labs = () => {
-  const k = join(dir, 'real', 'kernel');
-  return existsSync(k)
-    ? readdirSync(k)
-        .filter((n) => n.startsWith('lab-'))
-        .map((n) => join(k, n))
-    : [];
-};
-
-/** The lab's overlay mounts, in whichever namespace holds them (none once it has ended). */
-const overlaysOf = (lab: string) =>
-  namespacesNaming(lab.split('/').slice(-2).join('/')).filter((l) =>
-    / - overlay overlay .*upperdir=\/tmp\/lab\/upper/.test(l),
-  );
+const labs = () => labsIn(join(dir, 'real'));
 
 const MOUNT =
   'mount -t overlay overlay -o lowerdir=/tmp/lab/lower1:/tmp/lab/lower2,upperdir=/tmp/lab/upper,' +

@@ -83,10 +83,19 @@ describe.runIf(root && setpriv)('without root', () => {
 });
 
 describe.runIf(process.platform === 'linux')('without a daemon', () => {
-  it.each(['sandbox --real', 'replay FILE --real'])('%s, no dockerd: needs one, the kernel lessons offered', (name) => {
-    const r = run(COMMANDS[name]!(), { env: { OVERLAY_TUTOR_DOCKERD: 'none' } });
-    expectOneScreen(r, /cannot run here\.\n( {2}✗ .*\n)* {2}✗ needs a dockerd binary/);
-    if (root) expect(r.stdout).toMatch(/ {2}✓ --real \(kernel lessons\)/);
+  it('replay FILE --real, no dockerd: needs one, the kernel mode offered', () => {
+    const r = run(COMMANDS['replay FILE --real']!(), { env: { OVERLAY_TUTOR_DOCKERD: 'none' } });
+    expectOneScreen(r, /cannot run here\.\n( {2}✗ .*\n)* {2}✗ OVERLAY_TUTOR_DOCKERD=none: no dockerd is started/);
+    if (root) expect(r.stdout).toMatch(/ {2}✓ --real=kernel: the sandbox and the lessons about overlay itself/);
+  });
+  it('sandbox --real, no dockerd: the kernel sandbox as root (saying why), else one screen', () => {
+    const r = run(COMMANDS['sandbox --real']!(), { env: { OVERLAY_TUTOR_DOCKERD: 'none' } });
+    if (!root) return expectOneScreen(r, /cannot run here\.\n( {2}✗ .*\n)* {2}✗ /);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\n +/g, ' ')).toMatch(
+      /The sandbox: the real kernel alone, no Docker \(no private dockerd can start here: OVERLAY_TUTOR_DOCKERD=none/,
+    );
   });
   it.each(['sandbox --real=system', 'replay FILE --real=system'])('%s, nothing at DOCKER_HOST', (name) => {
     const r = run(COMMANDS[name]!());

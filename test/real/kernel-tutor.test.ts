@@ -1,18 +1,11 @@
-// A kernel lesson on the built bin, on a machine without dockerd (OVERLAY_TUTOR_DOCKERD=none, which
-// the preflight honours as if none were installed): `tutor --lesson ID --real` in line mode runs
-// its lines on the real kernel in a lab of its own, judges them there and saves the progress; after
-// it ends, and after a kill -9 and the next start, nothing of the lab is left: no process, no mount
-// in any namespace, no directory. Needs root on Linux and the built bin; no Docker.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processesOfLab } from '../../src/real/kernel-lab.js';
-import { namespacesNaming } from '../support/leftovers.js';
+import { BIN, ended, labsIn, lineModeBin, overlaysOf } from '../support/kernel-labs.js';
 import { kernelLabUnavailable } from '../support/real-docker.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const LESSONS = join(import.meta.dirname, '..', 'fixtures', 'kernel-lessons');
 const unavailable =
   kernelLabUnavailable('a kernel lesson on the built bin') ??
@@ -21,59 +14,16 @@ const MOUNT =
   'mount -t overlay overlay -o lowerdir=/tmp/lab/lower,upperdir=/tmp/lab/upper,workdir=/tmp/lab/work /tmp/lab/merged';
 
 /** The line-mode tutor on the fixture's kernel lesson, its state and real dirs under `dir`. */
-function tutor(dir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'tutor', '--lesson', '1', '--real', '--lessons', LESSONS], {
-    env: {
-      ...process.env,
-      ...env,
-      OVERLAY_TUTOR_DOCKERD: 'none',
-      OVERLAY_TUTOR_REAL_DIR: join(dir, 'real'),
-      XDG_STATE_HOME: join(dir, 'state'),
-      LANG: 'C.UTF-8',
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
+const tutor = (dir: string, env: Record<string, string> = {}) =>
+  lineModeBin(['tutor', '--lesson', '1', '--real', '--lessons', LESSONS], {
+    ...env,
+    OVERLAY_TUTOR_DOCKERD: 'none',
+    OVERLAY_TUTOR_REAL_DIR: join(dir, 'real'),
+    XDG_STATE_HOME: join(dir, 'state'),
   });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  /** Waits for `want` in what is printed from `from` on. */
-  const waitFor = async (want: string | RegExp, from = 0, what = 'the start') => {
-    const seen = () => (typeof want === 'string' ? out.slice(from).includes(want) : want.test(out.slice(from)));
-    for (const end = Date.now() + 90_000; !seen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-    expect(out.slice(from), `after ${what}`).toMatch(want);
-  };
-  /** Types a line, and waits for `want` in what is printed after it. */
-  const type = async (line: string, want: string | RegExp) => {
-    const from = out.length;
-    child.stdin.write(`${line}\n`);
-    await waitFor(want, from, line);
-  };
-  return { child, type, waitFor, out: () => out };
-}
-
-const ended = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('close', r)));
-
-/** The overlay mounts of the lab's namespace, wherever it is (none once it has ended), found by
- * its name (kernel/lab-XXXXXX: the root of its binds, on whichever file system holds it). */
-const overlaysOf = (lab: string) =>
-  namespacesNaming(lab.split('/').slice(-2).join('/')).filter((l) =>
-    / - overlay overlay .*upperdir=\/tmp\/lab\/upper/.test(l),
-  );
 
 /** The labs under the tutor's kernel dir. */
-const labs = (dir: string) => {
-  const k = join(dir, 'real', 'kernel');
-  return existsSync(k)
-    ? readdirSync(k)
-        .filter((n) => n.startsWith('lab-'))
-        .map((n) => join(k, n))
-    : [];
-};
+const labs = (dir: string) => labsIn(join(dir, 'real'));
 
 describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ot-kernel-tutor-'));
@@ -149,7 +99,7 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     expect(existsSync(lab as string)).toBe(true);
     expect(overlaysOf(lab as string)).toHaveLength(1);
     const next = tutor(dir);
-    await next.waitFor(/Cleaned up after an earlier run that did not stop: 1 kernel lesson lab removed, 1 processes/);
+    await next.waitFor(/Cleaned up after an earlier run that did not stop: 1 kernel lab removed, 1 processes/);
     expect(existsSync(lab as string)).toBe(false);
     expect(processesOfLab(lab as string)).toEqual([]);
     next.child.stdin.end('lessons\nq\n');

@@ -167,11 +167,18 @@ describe('the modes', () => {
     const screen = renderCannotRun(decidePreflight(f), 'private');
     expect(screen).toMatch(/needs a dockerd binary/);
     expect(screen).toMatch(
-      /What would work:\n {2}✓ --real \(kernel lessons\): the lessons about overlay itself on a plain mount\n\s+-t overlay, no Docker\n/,
+      /What would work:\n {2}✓ --real=kernel: the sandbox and the lessons about overlay itself on the real\n\s+kernel alone \(mount -t overlay, no Docker\)\n/,
     );
     expect(renderPreflight(decidePreflight(f))).toMatch(
-      /✓ --real \(kernel\) lessons about overlay itself: mount -t overlay, no Docker\n/,
+      /✓ --real=kernel {3}the sandbox and the lessons about overlay itself: mount -t overlay, no Docker\n/,
     );
+  });
+
+  it('OVERLAY_TUTOR_DOCKERD=none: the dockerd row and the private mode say so, not that none is installed', () => {
+    const f: HostFacts = { ...LINUX_ROOT, dockerd: undefined, dockerdOff: true };
+    expect(renderPreflight(decidePreflight(f))).toMatch(/✗ dockerd binary +none \(OVERLAY_TUTOR_DOCKERD=none\)\n/);
+    expect(mode(f, 'private').reasons).toEqual(['OVERLAY_TUTOR_DOCKERD=none: no dockerd is started']);
+    expect(mode(f, 'kernel').usable).toBe(true);
   });
 
   it('the kernel lessons need root, Linux and overlay: each named, none offered without them', () => {
