@@ -71,9 +71,19 @@ export function kernelSide(base: string, workdir: string): KernelLessonSide {
       takeTrace(l.trace.records);
       const r = await sh.run(line, (s) => io.stdout(s), io.signal);
       const commands = takeTrace(l.trace.records);
+      // The learner's `exit` ended the bash: another takes up where it left off (its cwd for the
+      // prompt at once), as the simulated lesson's shell stays; the runner says so.
+      if (r.exited) {
+        l.ended();
+        await l.shell();
+      }
       host.refresh();
-      if (r.exited) l.ended();
-      return { exitCode: r.exitCode, commands, ...(r.interrupted ? { interrupted: true } : {}) };
+      return {
+        exitCode: r.exitCode,
+        commands,
+        ...(r.interrupted ? { interrupted: true } : {}),
+        ...(r.exited ? { exited: true } : {}),
+      };
     },
     async expand(raw: string): Promise<string> {
       const l = await current();
