@@ -12,6 +12,8 @@ export interface EditorProps {
   rows: number;
   /** The program quit; `typedAfter` is what was typed after it, for the shell's prompt. */
   onDone: (typedAfter: string) => void;
+  /** The raw keys that came before this program's key handler was attached, taken once. */
+  takeEarlyKeys?: () => string[];
 }
 
 const NANO_HELP = [
@@ -52,15 +54,26 @@ function clipTo(s: string, width: number): string {
   return s.length > width ? s.slice(0, width) : s;
 }
 
-export function Editor({ app, columns, rows, onDone }: EditorProps) {
+export function Editor({ app, columns, rows, onDone, takeEarlyKeys }: EditorProps) {
   const width = Math.max(10, columns);
   const [state, setState] = useState<EditorState>(() =>
     openEditor(app.kind === 'pager' ? { ...app, text: wrapped(app.text, width) } : app),
   );
   const textRows = Math.max(1, app.kind === 'nano' ? rows - 4 : rows - 1);
-  useEffect(() => {
-    if (state.done) onDone(state.typedAfter ?? '');
-  }, [state.done, state.typedAfter, onDone]);
+  // The state as the last key left it, read and written by the key handlers in the same turn: the
+  // program hands back in the handler of the key that quit it, not in an effect after the next
+  // frame, so no key can fall between its last frame and the shell's first (the keys after the
+  // quit in the same read go with it, as typedAfter).
+  const current = useRef(state);
+  const handedBack = useRef(false);
+  const apply = (next: EditorState) => {
+    current.current = next;
+    setState(next);
+    if (next.done && !handedBack.current) {
+      handedBack.current = true;
+      onDone(next.typedAfter ?? '');
+    }
+  };
   // The raw keys as read: Ink parses Esc read together with a character (`<Esc>:` of `<Esc>:wq` sent
   // at once) as that character alone, so the Esc is seen here. Subscribed before useInput's handler,
   // this runs first for each key.
@@ -75,46 +88,55 @@ export function Editor({ app, columns, rows, onDone }: EditorProps) {
       keys?.removeListener('input', onKey);
     };
   }, [keys]);
+  const one = (s: EditorState, ch: string, k: EditorKey): EditorState => {
+    // Keys after :wq or ^X (in the same read, or before the screen took the keys back) are the
+    // shell's: a learner who types `cat f` at once must not lose it.
+    if (s.done) {
+      const typed = k.return ? '\r' : k.ctrl || k.escape || k.tab || k.backspace ? '' : ch;
+      return typed ? { ...s, typedAfter: (s.typedAfter ?? '') + typed } : s;
+    }
+    if (s.app.kind === 'vim' && k.ctrl && ch === 'c' && s.mode !== 'command') {
+      return { ...s, mode: 'normal', message: 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' };
+    }
+    return editorKey(s, ch, k, textRows);
+  };
+  /** Keys typed ahead or pasted arrive as one string: each character is a key of its own. */
+  const eachKey = (first: EditorState, input: string): EditorState => {
+    let s = first;
+    const chars = [...input];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i] ?? '';
+      const code = ch.charCodeAt(0);
+      const arrow = ch === '\x1b' && chars[i + 1] === '[' ? ARROWS[chars[i + 2] ?? ''] : undefined;
+      if (arrow) {
+        s = one(s, '', arrow);
+        i += 2;
+      } else if (ch === '\r' || ch === '\n') s = one(s, '', { return: true });
+      else if (ch === '\x7f' || ch === '\b') s = one(s, '', { backspace: true });
+      else if (ch === '\t') s = one(s, '', { tab: true });
+      else if (ch === '\x1b') s = one(s, '', { escape: true });
+      // ^K ^U ^W ^X … typed ahead with other keys: a control key each, not a character in the text.
+      else if (code >= 1 && code <= 26) s = one(s, String.fromCharCode(code + 96), { ctrl: true });
+      else s = one(s, ch, {});
+    }
+    return s;
+  };
   useInput((input, key) => {
     const r = raw.current;
     // Esc read with what followed it, as vim reads it: the Esc first, then the rest as typed.
     const escThen = r.length > 1 && r[0] === '\x1b' && r[1] !== '[' && r[1] !== 'O' && !key.escape && input !== '';
-    setState((first) => {
-      const one = (s: EditorState, ch: string, k: EditorKey): EditorState => {
-        // Keys after :wq or ^X (in the same read, or before the screen took the keys back) are the
-        // shell's: a learner who types `cat f` at once must not lose it.
-        if (s.done) {
-          const typed = k.return ? '\r' : k.ctrl || k.escape || k.tab || k.backspace ? '' : ch;
-          return typed ? { ...s, typedAfter: (s.typedAfter ?? '') + typed } : s;
-        }
-        if (s.app.kind === 'vim' && k.ctrl && ch === 'c' && s.mode !== 'command') {
-          return { ...s, mode: 'normal', message: 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim' };
-        }
-        return editorKey(s, ch, k, textRows);
-      };
-      // Keys typed ahead or pasted arrive as one string: each character is a key of its own.
-      const plain = escThen || (!key.ctrl && !key.meta && !key.escape && input.length > 1);
-      if (!plain) return one(first, input, key);
-      let s = escThen ? one(first, '', { escape: true }) : first;
-      const chars = [...input];
-      for (let i = 0; i < chars.length; i++) {
-        const ch = chars[i] ?? '';
-        const code = ch.charCodeAt(0);
-        const arrow = ch === '\x1b' && chars[i + 1] === '[' ? ARROWS[chars[i + 2] ?? ''] : undefined;
-        if (arrow) {
-          s = one(s, '', arrow);
-          i += 2;
-        } else if (ch === '\r' || ch === '\n') s = one(s, '', { return: true });
-        else if (ch === '\x7f' || ch === '\b') s = one(s, '', { backspace: true });
-        else if (ch === '\t') s = one(s, '', { tab: true });
-        else if (ch === '\x1b') s = one(s, '', { escape: true });
-        // ^K ^U ^W ^X … typed ahead with other keys: a control key each, not a character in the text.
-        else if (code >= 1 && code <= 26) s = one(s, String.fromCharCode(code + 96), { ctrl: true });
-        else s = one(s, ch, {});
-      }
-      return s;
-    });
+    const plain = escThen || (!key.ctrl && !key.meta && !key.escape && input.length > 1);
+    if (handedBack.current) return;
+    const first = current.current;
+    apply(plain ? eachKey(escThen ? one(first, '', { escape: true }) : first, input) : one(first, input, key));
   });
+  // Keys read after the program opened but before this handler was attached (Ink attaches it in
+  // an effect, after the first frame is drawn): the screen kept them raw; they are this program's.
+  useEffect(() => {
+    const early = takeEarlyKeys?.() ?? [];
+    if (early.length) apply(early.reduce(eachKey, current.current));
+    // Once, when the program opens (takeEarlyKeys is the screen's one function).
+  }, [takeEarlyKeys]);
   const view = app.kind === 'pager' ? state : scrolled(state, textRows);
   const shown = view.lines.slice(view.top, view.top + textRows);
   const body = Array.from({ length: textRows }, (_, i) => {

@@ -160,16 +160,28 @@ export function Screen({
   // A full-screen program a command opened (vim, nano, less): it has the keys until it quits.
   const [app, setApp] = useState<{ app: FullScreenApp; done: (typedAfter: string) => void } | undefined>(undefined);
   const appOpen = useRef(false);
+  /** Keys read while a program is open but before it took the keys (its handler is attached in an
+   * effect after its first frame): kept raw for it, not dropped. Undefined once it has them. */
+  const earlyAppKeys = useRef<string[] | undefined>(undefined);
+  const takeEarlyAppKeys = useRef(() => {
+    const keys = earlyAppKeys.current ?? [];
+    earlyAppKeys.current = undefined;
+    return keys;
+  }).current;
   /** What was typed after the program quit goes to the prompt, as keys typed there (set below). */
   const typedAfterApp = useRef<(text: string) => void>(() => {});
   const terminal = useRef<TerminalApps>({
     open: (opened) =>
       new Promise<void>((resolve) => {
         appOpen.current = true;
+        earlyAppKeys.current = [];
         setApp({
           app: opened,
           done: (typedAfter: string) => {
+            // Handed back in the handler of the key that quit it: that key is not the prompt's too.
+            closedOnKey.current = keySeq.current;
             appOpen.current = false;
+            earlyAppKeys.current = undefined;
             setApp(undefined);
             resolve();
             if (typedAfter) typedAfterApp.current(typedAfter);
@@ -375,6 +387,9 @@ export function Screen({
   // both names "delete".
   const { internal_eventEmitter: keys } = useStdin();
   const lastRaw = useRef('');
+  /** Keys read so far, and the one during which a program handed the keys back. */
+  const keySeq = useRef(0);
+  const closedOnKey = useRef(-1);
   const openHelp = useRef(() => {});
   openHelp.current = () => {
     live.current.showHelp = true;
@@ -391,6 +406,7 @@ export function Screen({
   useEffect(() => {
     const onKey = (data: string) => {
       lastRaw.current = data;
+      keySeq.current++;
       if (F1.has(data) && !appOpen.current) openHelp.current();
       if (F2.has(data) && !appOpen.current) toggleCompare.current();
     };
@@ -493,7 +509,12 @@ export function Screen({
 
   useInput((ch, key) => {
     // F1 and F2 were handled as they came in (above); an open editor or pager takes every key.
-    if (appOpen.current || F1.has(lastRaw.current) || F2.has(lastRaw.current)) return;
+    if (closedOnKey.current === keySeq.current) return;
+    if (appOpen.current) {
+      earlyAppKeys.current?.push(lastRaw.current);
+      return;
+    }
+    if (F1.has(lastRaw.current) || F2.has(lastRaw.current)) return;
     const { showHelp, showCompare, focus, ctrlC } = live.current;
     if (showCompare && !showHelp) {
       // Ctrl-C still stops a running command; ↑/↓/PgUp/PgDn scroll; any other key closes the view.
@@ -647,7 +668,9 @@ export function Screen({
       />
     );
 
-  if (app) return <Editor app={app.app} columns={columns} rows={rows} onDone={app.done} />;
+  if (app) {
+    return <Editor app={app.app} columns={columns} rows={rows} onDone={app.done} takeEarlyKeys={takeEarlyAppKeys} />;
+  }
   // A pull holds the prompt back until it is done, as the shell does.
   return (
     <Layout
