@@ -105,5 +105,13 @@ describe('routes of a container on two networks', () => {
       'eth1\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0',
       'eth0\t000012AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0',
     ]);
+    expect((await run('docker exec two ip route')).out).toBe(
+      'default via 172.17.0.1 dev eth1 \n172.17.0.0/16 dev eth1 scope link  src 172.17.0.2 \n' +
+        '172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n',
+    );
+    expect((await run('docker exec two route -n')).out).toContain(
+      '0.0.0.0         172.17.0.1      0.0.0.0         UG    0      0        0 eth1\n',
+    );
+    expect((await run('docker run --rm --network none busybox ip route')).out).toBe('');
   });
 });

@@ -3,7 +3,14 @@ import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandSpec } from '../../command.js';
 import { busyboxHostname, busyboxNslookup } from './nslookup.js';
 import { busyboxPing } from './ping.js';
+import { busyboxIp, busyboxRoute } from './ip-route.js';
 
 export function busyboxNetApplets(docker: () => DockerEngine | undefined): CommandSpec[] {
-  return [busyboxPing(docker), busyboxNslookup(docker), busyboxHostname(docker)];
+  return [
+    busyboxPing(docker),
+    busyboxNslookup(docker),
+    busyboxHostname(docker),
+    busyboxIp(docker),
+    busyboxRoute(docker),
+  ];
 }

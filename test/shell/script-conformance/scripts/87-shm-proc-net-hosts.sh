@@ -1,8 +1,9 @@
 # --shm-size: /dev/shm's tmpfs size in df and /proc/mounts, HostConfig.ShmSize (64 MiB by default,
 # also for --shm-size 0), a full /dev/shm, the CLI's errors for a bad size; IPv6 off in containers
 # (/proc/net/if_inet6 there and empty, disable_ipv6=1 on each interface: nginx's
-# 10-listen-on-ipv6-by-default.sh finds the file and goes on), /proc/net/route of the default bridge,
-# a user network and none; the hostname, hosts and resolv.conf files Docker writes for a container.
+# 10-listen-on-ipv6-by-default.sh finds the file and goes on), /proc/net/route, busybox's ip route and
+# route -n on the default bridge, a user network, both, and none; the hostname and hosts files Docker
+# writes for a container.
 docker load -i /tmp/base.tar
 docker run --rm busybox-static:latest sh -c 'df /dev/shm; grep -w shm /proc/mounts'
 docker run --rm --shm-size 128m busybox-static:latest sh -c 'df /dev/shm; grep -w shm /proc/mounts'
@@ -41,6 +42,9 @@ docker run --rm --network lab busybox-static:latest sh -c 'cut -d: -f1 /proc/net
 docker run -d --name two --network lab busybox-static:latest sleep 1000
 docker network connect bridge two
 docker exec two cat /proc/net/route
+docker exec two sh -c 'ip route; route -n'
+docker run --rm busybox-static:latest sh -c 'ip route; route -n'
+docker run --rm --network none busybox-static:latest sh -c 'ip route; route -n'
 docker exec two ls /proc/sys/net/ipv6/conf
 docker exec two cat /etc/hosts
 docker exec two hostname -i
