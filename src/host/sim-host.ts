@@ -401,6 +401,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
             shell: !!o.shell,
             ...(o.args ? { args: o.args } : {}),
             ...(o.bash !== undefined ? { bash: o.bash } : {}),
+            ...(o.program ? { program: o.program } : {}),
             ...(o.pid !== undefined ? { pid: o.pid } : {}),
             ...(o.cred ? { cred: o.cred } : {}),
           });

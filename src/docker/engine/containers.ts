@@ -967,7 +967,7 @@ export class Daemon extends DaemonCore {
         ...(opts.user !== undefined ? { user: opts.user } : {}),
       }),
       shell: isShellLine(argv),
-      ...shellArgs(argv),
+      ...shellArgs(argv, this.kernel.proc({ root: this.mergedDir(c) })),
       hostname: hostnameOf(c),
       pid: opts.pid,
       io,

@@ -23,10 +23,67 @@ export function isShellLine(argv: readonly string[]): boolean {
 
 /** `sh -c SCRIPT [NAME ARGS…]`: the shell's $0 (NAME, else the shell as run) and $1 …, and the
  * name bash was run by when the shell is bash; else none. */
-export function shellArgs(argv: readonly string[]): { args?: readonly string[]; bash?: string } {
+export function shellArgs(
+  argv: readonly string[],
+  root?: Proc,
+): { args?: readonly string[]; bash?: string; program?: ShellProgram } {
   if (!isShellLine(argv)) return {};
   const args = [argv[3] ?? argv[0] ?? 'sh', ...argv.slice(4)];
-  return base(argv[0] ?? '') === 'bash' ? { args, bash: argv[0] as string } : { args };
+  // Given the container's root, the shell is the program its image holds there: busybox's ash,
+  // dash or bash, each with its own words (`sh: 1: foo: not found`, `sh: foo: not found`).
+  const dialect = root && dialectIn(root, argv[0] ?? 'sh');
+  const program: ShellProgram | undefined = dialect && {
+    mode: 'command',
+    flags: '',
+    options: [],
+    dialect,
+    ...(argv[3] !== undefined ? { commandName: argv[3] } : {}),
+  };
+  return {
+    args,
+    ...(base(argv[0] ?? '') === 'bash' ? { bash: argv[0] as string } : {}),
+    ...(program ? { program } : {}),
+  };
+}
+
+/** Which shell runs the line (the shell's own Dialect; docker/ does not import shell/). */
+type Dialect = 'bash' | 'dash' | 'ash';
+/** How runLine's shell program is described: a -c string, its shell, and ash's command name. */
+interface ShellProgram {
+  mode: 'command';
+  flags: string;
+  options: readonly string[];
+  dialect: Dialect;
+  commandName?: string;
+}
+
+/** Which shell NAME is in ROOT: busybox (by its name or, as the busybox image's hard links, its
+ * inode), dash, else bash. */
+function dialectIn(root: Proc, name: string): Dialect {
+  const path = name.includes('/')
+    ? name
+    : ['/usr/local/bin', '/usr/bin', '/bin'].map((d) => `${d}/${name}`).find((p) => exists(root, p));
+  if (path === undefined) return 'bash';
+  try {
+    const real = root.realpath(path);
+    if (real.endsWith('/busybox')) return 'ash';
+    if (real.endsWith('/dash')) return 'dash';
+    const st = root.stat(real);
+    for (const b of ['/bin/busybox', '/usr/bin/busybox'])
+      if (exists(root, b) && root.stat(b).ino === st.ino && root.stat(b).dev === st.dev) return 'ash';
+  } catch {
+    // unreadable: bash's words
+  }
+  return 'bash';
+}
+
+function exists(root: Proc, path: string): boolean {
+  try {
+    root.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The argv as one shell line: `sh -c SCRIPT` becomes SCRIPT, other words are quoted as needed. */
@@ -244,7 +301,7 @@ export async function runMainProcess(
         cwd: c.config.WorkingDir || '/',
         env: containerEnv(d, c, { tty: !!c.config.Tty }),
         shell: true,
-        ...shellArgs(argv),
+        ...shellArgs(argv, d.kernel.proc({ root: d.mergedDir(c) })),
         hostname: c.config.Hostname || c.id.slice(0, 12),
         pid: 1,
         io: out,
@@ -280,7 +337,7 @@ export async function runMainProcess(
     cwd: c.config.WorkingDir || '/',
     env: containerEnv(d, c, { tty: !!c.config.Tty }),
     shell: isShellLine(argv),
-    ...shellArgs(argv),
+    ...shellArgs(argv, d.kernel.proc({ root: d.mergedDir(c) })),
     hostname: c.config.Hostname || c.id.slice(0, 12),
     pid: 1,
     io: out,

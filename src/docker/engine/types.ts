@@ -32,6 +32,14 @@ export type RunCommand = (
     args?: readonly string[];
     /** That shell is GNU bash (`bash -c SCRIPT`), run by this name. */
     bash?: string;
+    /** Which shell the image's program is (busybox's ash, dash, bash): it words its errors so. */
+    program?: {
+      mode: 'command';
+      flags: string;
+      options: readonly string[];
+      dialect: 'bash' | 'dash' | 'ash';
+      commandName?: string;
+    };
     /** Its pid in the container's namespace ($$): 1 for the container's command, an exec's own. */
     pid?: number;
     /** The process's user and groups (-u); root when absent. */
