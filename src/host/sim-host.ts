@@ -14,7 +14,7 @@ import {
 } from '../kernel/index.js';
 import { FIXED_START, type HostTime } from './host-time.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
-import { toText, type CommandContext, type CommandSpec } from '../shell/command.js';
+import { toText, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';

@@ -42,7 +42,7 @@ docker build -q -t users:1 /root/ctx > /dev/null
 docker run --rm -u 1000 layered:latest id
 docker run --rm -u 1000:1000 layered:latest id
 docker run --rm -u 0:1000 layered:latest id
-docker run --rm -u 33 layered:latest sh -c 'whoami; echo $?; echo $HOME'
+docker run --rm -u 33 layered:latest sh -c 'whoami 2>&1; echo $?; echo $HOME'
 docker run --rm -u nobody layered:latest id
 echo $?
 docker run --rm -u 1000:nosuch layered:latest id

@@ -79,10 +79,10 @@ docker inspect -f '{{range .Mounts}}{{.Destination}} {{.Type}} {{.RW}}|{{end}}' 
 docker rm -v v1
 docker volume ls -q | wc -l
 docker volume prune -f | tail -1
-docker save busybox-static withvol | docker load
+docker save busybox-static withvol | docker load | sort
 docker save busybox-static withvol > /tmp/lab/two.tar
 docker rmi withvol imp:1 imp:2
-docker load < /tmp/lab/two.tar
+docker load < /tmp/lab/two.tar | sort
 docker save -o /tmp/lab/one.tar withvol:latest && docker rmi withvol && docker load -q < /tmp/lab/one.tar
 echo nothing | docker load
 docker load -i /tmp/lab/nosuch.tar
