@@ -5,8 +5,10 @@
 // paths, types, modes, link counts, the contents of link, lower, committed, diff, size, parent,
 // cache-id, repositories.json, whiteouts and trusted.overlay.* xattrs.
 import { readFileSync } from 'node:fs';
+import { release } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/sim-host.js';
+import { DEFAULT_MACHINE } from '../../src/shell/commands/index.js';
 import type { CommandIO } from '../../src/shell/command.js';
 import { makeScriptFixtures, type ScriptFixtures } from '../shell/script-conformance/fixtures.js';
 import { startRealDocker, realHostUnavailable } from '../support/real-docker.js';
@@ -60,7 +62,9 @@ async function onReal(fx: ScriptFixtures, driver: TreeDriver): Promise<DockerTre
 }
 
 async function onSimulator(fx: ScriptFixtures, driver: TreeDriver): Promise<DockerTreeEntry[]> {
-  const host = createSimHost({ seed: 11, interactive: false });
+  // The simulator runs the real side's kernel release: what overlayfs writes (trusted.overlay.uuid
+  // since 6.6) follows the kernel, and the comparison is of Docker's tree, not of two kernels.
+  const host = createSimHost({ seed: 11, interactive: false, machine: { ...DEFAULT_MACHINE, release: release() } });
   if (driver === 'overlay') {
     // The simulated host boots on overlay2; a learner switches as an administrator would.
     host.rootProc.writeFile('/etc/docker/daemon.json', '{ "storage-driver": "overlay" }\n');
