@@ -9,6 +9,7 @@
 // and the other running containers of a network it is on. A stock 20.10 host with its iptables
 // rules (DOCKER-ISOLATION) drops what one bridge sends to another, so an address elsewhere gets no
 // reply; a container on `none` has no route at all.
+import type { TaskInterface } from '../../kernel/tasks.js';
 import type { Daemon } from './containers.js';
 import { findNetwork, parseCidr, prefixOf } from './networks.js';
 import { attachmentsOf, macOf, settingsOf } from './run-settings.js';
@@ -17,17 +18,9 @@ import type { Container } from './types.js';
 /** The embedded DNS server's address, in the resolv.conf of a container on a user network. */
 export const EMBEDDED_DNS = '127.0.0.11';
 
-export interface NetInterface {
-  name: string;
+/** An interface of the container's namespace (what its /proc/net shows), and the network it is on. */
+export interface NetInterface extends TaskInterface {
   network: string;
-  ip: string;
-  prefix: number;
-  gateway: string;
-  mac: string;
-  /** The subnet's first address (the route's destination). */
-  subnetBase: string;
-  /** The default route goes out through it. */
-  defaultRoute?: boolean;
 }
 
 /** The running container whose root is `root` (a program's process root), if any. */
