@@ -1,22 +1,13 @@
 // The cache of resolved directories (src/kernel/dcache.ts) keeps a directory on the disk through
 // writes and new names, and drops it when a name goes or moves, or a mount changes; a directory
 // seen through an overlay is dropped on any change (a new name in a layer can hide it).
+import { errno } from '../support/kernel-errno.js';
 import { Volume } from 'memfs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Kernel, KernelError, S_IFCHR, seededRandom, steppingClock, type Proc } from '../../src/kernel/index.js';
+import { Kernel, S_IFCHR, seededRandom, steppingClock, type Proc } from '../../src/kernel/index.js';
 
 let kernel: Kernel;
 let p: Proc;
-
-function errno(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    if (err instanceof KernelError) return err.code;
-    throw err;
-  }
-}
 
 beforeEach(() => {
   kernel = new Kernel({ volume: new Volume(), clock: steppingClock(1_700_000_000_000), random: seededRandom(5) });

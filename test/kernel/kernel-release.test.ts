@@ -2,12 +2,12 @@
 // the default host, and a kernel after 6.7 as the conformance suites' machine runs. The 6.x
 // answers were checked against a real 6.18 mount; the 5.15 ones come from its sources
 // (fs/overlayfs/super.c's ovl_own_xattr_get/set and ovl_show_options, inode.c's ovl_can_list).
+import { errno } from '../support/kernel-errno.js';
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_KERNEL_RELEASE,
   Kernel,
-  KernelError,
   kernelFeatures,
   parseKernelRelease,
   seededRandom,
@@ -18,16 +18,6 @@ import {
 const OLD = DEFAULT_KERNEL_RELEASE;
 const NEW = '6.18.44-fc-v1272';
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
-
-function errno(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    if (err instanceof KernelError) return err.code;
-    throw err;
-  }
-}
 
 /** A kernel of `release` with two lowers (l1 over l2, each with dir/) mounted at /m over /u. */
 function lab(release?: string): { kernel: Kernel; p: Proc } {

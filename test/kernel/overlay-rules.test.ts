@@ -1,10 +1,10 @@
 // One test per overlayfs rule the tutorial teaches, on the model alone (the conformance suite
 // checks the same rules against the real kernel at random).
+import { errno } from '../support/kernel-errno.js';
 import { Volume } from 'memfs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   Kernel,
-  KernelError,
   S_IFCHR,
   makedev,
   seededRandom,
@@ -17,16 +17,6 @@ let kernel: Kernel;
 let p: Proc;
 let events: KernelEvent[];
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
-
-function errno(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    if (err instanceof KernelError) return err.code;
-    throw err;
-  }
-}
 
 /** Two lowers (l1 above l2), an empty upper, mounted at /m. */
 beforeEach(() => {
