@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processesOfLab } from '../../src/real/kernel-lab.js';
-import { BIN, ended, labsIn, lineModeBin, overlaysOf } from '../support/kernel-labs.js';
+import { BIN, commandLineOf, ended, labsIn, lineModeBin, overlaysOf, until } from '../support/kernel-labs.js';
 import { kernelLabUnavailable } from '../support/real-docker.js';
 
 const LESSONS = join(import.meta.dirname, '..', 'fixtures', 'kernel-lessons');
@@ -95,6 +95,12 @@ describe.runIf(!unavailable)('a kernel lesson on the built bin, no dockerd', () 
     expect(processesOfLab(lab as string).length).toBeGreaterThan(0);
     t.child.kill('SIGKILL');
     await ended(t.child);
+    // The lab's bash and its namespace's holder end on their own once the dead tutor's pipes close,
+    // which takes a while on a busy machine: waited for, so the next start finds what a kill -9
+    // leaves running for good, the background sleep alone.
+    const left = () => processesOfLab(lab as string).map(commandLineOf);
+    await until(() => left().join() === 'sleep 300', 60_000);
+    expect(left()).toEqual(['sleep 300']);
     // The background sleep keeps the namespace, and the overlay mounted in it, alive.
     expect(existsSync(lab as string)).toBe(true);
     expect(overlaysOf(lab as string)).toHaveLength(1);

@@ -1,7 +1,7 @@
 // What the tests of kernel labs (src/real/kernel-lab.ts) look for after a lesson or a sandbox has
 // ended: the labs left under the tutor's real dir, and the overlay a lab's namespace still holds.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { namespacesNaming } from './leftovers.js';
@@ -58,3 +58,22 @@ export const overlaysOf = (lab: string): string[] =>
 /** The child's exit status once it has ended. */
 export const ended = (child: ChildProcess): Promise<number | null> =>
   new Promise((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('close', r)));
+
+/** Waits until `done()` holds or `ms` have passed (a deadline, however slow a busy machine makes
+ * each poll); whether it holds. */
+export async function until(done: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; !done(); ) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/** A process's command line, its words joined by spaces ('' once it has ended). */
+export function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}

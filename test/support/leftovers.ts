@@ -34,11 +34,14 @@ export function namespacesNaming(needle: string): string[] {
     try {
       const ns = readlinkSync(`/proc/${e}/ns/mnt`);
       if (seen.has(ns)) continue;
+      const text = readFileSync(`/proc/${e}/mountinfo`, 'utf8');
+      // A process on its way out may read empty: the namespace is read again through another one.
+      if (text === '') continue;
       seen.add(ns);
-      const lines = readFileSync(`/proc/${e}/mountinfo`, 'utf8').split('\n');
+      const lines = text.split('\n');
       if (lines.some((l) => l.includes(needle))) found.push(...lines);
     } catch {
-      // Ended while read.
+      // Ended while read: its namespace, if another process holds it, is read through that one.
     }
   }
   return found;
