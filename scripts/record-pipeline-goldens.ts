@@ -7,6 +7,7 @@
 // test/shell/commands/fs/dd-vs-coreutils (GNU dd and busybox-static's dd) and
 // test/shell/commands/text/compare-vs-gnu (expr, cmp, diff, od, file: GNU and busybox-static) and
 // test/shell/commands/text/diff-formats-vs-gnu (diff's -c, -y, -t, -T, -B, -S, --color, both diffs) and
+// test/shell/commands/text/diff-scripts-vs-gnu (diff's -e, -n, -D, -p, -F, -I, -x, -X) and
 // test/shell/commands/fs/tar-create-vs-gnu (the archives GNU tar and busybox tar -c write, byte for byte).
 // Run for one: node --import tsx scripts/record-pipeline-goldens.ts compare-vs-gnu
 // Run: node --import tsx scripts/record-pipeline-goldens.ts
@@ -21,6 +22,7 @@ const DIRS = [
   join(TEST, 'commands', 'fs', 'dd-vs-coreutils'),
   join(TEST, 'commands', 'text', 'compare-vs-gnu'),
   join(TEST, 'commands', 'text', 'diff-formats-vs-gnu'),
+  join(TEST, 'commands', 'text', 'diff-scripts-vs-gnu'),
   join(TEST, 'commands', 'fs', 'tar-create-vs-gnu'),
 ];
 const only = process.argv[2];

@@ -40,7 +40,7 @@ function lineOut(style: LineStyle, l: Lines, i: number, flag: string, space: boo
   return l.noEol && i === l.lines.length - 1 ? `${body}\n${NO_EOL}\n` : `${body}\n`;
 }
 
-function range(start: number, count: number): string {
+export function range(start: number, count: number): string {
   // GNU's normal format: "3" or "3,5"; an empty side names the line before it.
   if (count === 0) return String(start);
   return count === 1 ? String(start + 1) : `${start + 1},${start + count}`;
@@ -92,18 +92,30 @@ export function hunks(a: Lines, changes: Change[], context: number): Hunk[] {
   return out;
 }
 
+/** -p, -F: the function line a hunk starts in (diff-scripts.ts finds it), after the header. */
+export type FunctionLine = (aStart: number) => string | undefined;
+
+/** How the unified and context formats print hunks: context lines around each change (-U N, -C N). */
+export interface HunkOptions {
+  context: number;
+  style: LineStyle;
+  fn?: FunctionLine;
+}
+const named = (line: string | undefined): string => (line === undefined ? '' : ` ${line}`);
+
 function unifiedRange(start: number, count: number): string {
   if (count === 0) return `${start},0`;
   return count === 1 ? String(start + 1) : `${start + 1},${count}`;
 }
 
 /** The `@@ -1,4 +1,5 @@` hunks. */
-export function unifiedHunks(a: Lines, b: Lines, changes: Change[], context: number, style: LineStyle): string {
+export function unifiedHunks(a: Lines, b: Lines, changes: Change[], o: HunkOptions): string {
+  const { context, style, fn = () => undefined } = o;
   let out = '';
   const context1 = style.initialTab && style.bareCommonTab ? '' : ' ';
   for (const h of hunks(a, changes, context)) {
     const head = `@@ -${unifiedRange(h.aStart, h.aEnd - h.aStart)} +${unifiedRange(h.bStart, h.bEnd - h.bStart)} @@`;
-    out += `${paint(style, 'ln', head)}\n`;
+    out += `${paint(style, 'ln', head)}${named(fn(h.aStart))}\n`;
     let ai = h.aStart;
     for (let k = h.first; k <= h.last; k++) {
       const c = changes[k]!;
@@ -123,11 +135,12 @@ function contextRange(start: number, end: number): string {
 }
 
 /** GNU's context format (-c, -C N): each hunk's old lines, then its new lines, marked `!`, `-`, `+`. */
-export function contextHunks(a: Lines, b: Lines, changes: Change[], context: number, style: LineStyle): string {
+export function contextHunks(a: Lines, b: Lines, changes: Change[], o: HunkOptions): string {
+  const { context, style, fn = () => undefined } = o;
   let out = '';
   for (const h of hunks(a, changes, context)) {
     const mine = changes.slice(h.first, h.last + 1);
-    out += '***************\n';
+    out += `***************${named(fn(h.aStart))}\n`;
     out += `${paint(style, 'ln', `*** ${contextRange(h.aStart, h.aEnd)} ****`)}\n`;
     // A side is printed only when the hunk takes lines from it (GNU's `changes & OLD`).
     if (mine.some((c) => c.aCount > 0))

@@ -2,7 +2,7 @@
 // output format they ask for, and how lines compare under -i, -b, -w, -Z.
 import type { LineCompare } from './diff-lines.js';
 
-export type DiffFormat = 'normal' | 'unified' | 'context' | 'side-by-side';
+export type DiffFormat = 'normal' | 'unified' | 'context' | 'side-by-side' | 'ed' | 'rcs' | 'ifdef';
 
 /** GNU diff 3.8's options; what is not modelled says so rather than printing another diff. */
 export const GNU_OPTIONS = {
@@ -70,11 +70,14 @@ export const GNU_OPTIONS = {
 };
 export const GNU_MODELLED = new Set(
   ['normal', 'q', 's', 'c', 'C', 'u', 'U', 'y', 'W', 'left-column', 'suppress-common-lines', 'L', 't', 'T', 'r'].concat(
-    ['N', 'S', 'i', 'Z', 'b', 'w', 'B', 'a', 'd', 'color'],
+    ['N', 'S', 'i', 'Z', 'b', 'w', 'B', 'a', 'd', 'color', 'e', 'n', 'D', 'p', 'F', 'I', 'x', 'X'],
+    // Heuristics of the search only: the small files of a tutorial diff the same with them.
+    ['horizon-lines', 'speed-large-files', 'unidirectional-new-file'],
   ),
 );
 export const GNU_MODELLED_TEXT =
-  '-u, -c, -y, -q, -r, -N, -S, -s, -a, -i, -b, -w, -Z, -B, -t, -T, -U, -C, -W, --color and --label are';
+  '-u, -c, -y, -e, -n, -D, -q, -r, -x, -X, -N, --unidirectional-new-file, -S, -s, -a, -i, -b, -w, -Z, -B, -I, -p, -F, -t, -T, -U, -C, -W, ' +
+  '--color and --label are';
 /** busybox 1.35's diff: unified output only. */
 export const BUSYBOX_OPTIONS = { short: 'uabBdiNqrTstw', shortArg: 'LSU' }; // -u: unified, as it always is
 
@@ -87,10 +90,14 @@ export function outputFormat(opts: [string, string][]): DiffFormat | 'conflict' 
     u: 'unified',
     U: 'unified',
     y: 'side-by-side',
+    e: 'ed',
+    n: 'rcs',
+    D: 'ifdef',
   };
   const asked = new Set(opts.map(([k]) => FORMAT[k]).filter((x) => x !== undefined));
   if (asked.size > 1) return 'conflict';
-  return [...asked][0] ?? 'normal';
+  // -p asks for the context format when no other was asked for (-F does not).
+  return [...asked][0] ?? (opts.some(([k]) => k === 'p') ? 'context' : 'normal');
 }
 
 /** A word of the `diff -r …` line, quoted as gnulib's shell style quotes it. */

@@ -1,33 +1,23 @@
 // diff as GNU diffutils and busybox run it. GNU: the normal format (`2c2`), -u/-U N and -c/-C N
-// (headers with the files' times), -y/-W N side by side, -q, -N, -B, -t, -T, --color=always, and
-// directories (one level, or all with -r; -S FILE starts there): "Only in DIR: NAME",
+// (headers with the files' times, -p/-F's function line), -y/-W N side by side, -e, -n and -D NAME
+// (diff-scripts.ts), -q, -N, -B, -I RE, -t, -T, --color=always, and directories (one level, or all
+// with -r; -S FILE starts there, -x PAT and -X FILE leave names out): "Only in DIR: NAME",
 // "Common subdirectories: …", the `diff -r A B` line before each pair's output, what two files of
 // different kinds are. busybox: unified only (headers without times), -r walks both trees as one
 // sorted list of files (a directory only one side has is skipped), a file that is neither regular
-// nor a directory "was skipped". Both walks take one step per name (pairStep). Status 0 same, 1
-// different, 2 trouble. Checked against diffutils 3.8 and busybox-static 1.35
-// (test/shell/commands/text/compare-vs-gnu, diff-formats-vs-gnu).
+// nor a directory "was skipped". Both walks take one step per name (pairStep); diff-pair.ts
+// compares and prints a pair. Status 0 same, 1 different, 2 trouble. Checked against diffutils 3.8
+// and busybox-static 1.35 (test/shell/commands/text/compare-vs-gnu, diff-formats-vs-gnu,
+// diff-scripts-vs-gnu).
+import { matchPattern } from '../../bash/glob.js';
 import type { Stat } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { isBusybox } from '../busybox/formats.js';
-import { fullTime } from '../fs/format.js';
 import { tryStat } from '../fs/lookup.js';
 import { fileTypeName } from '../fs/stat.js';
 import { errText, parseOptions, withUsage } from '../options.js';
 import {
-  contextHunks,
-  hunks,
-  type LineStyle,
-  normalFormat,
-  paint,
-  type SideBySide,
-  sideBySide,
-  unifiedHunks,
-} from './diff-formats.js';
-import { type Change, type LineCompare, diffLines, type Lines, shiftBoundaries, splitLines } from './diff-lines.js';
-import {
   BUSYBOX_OPTIONS,
-  type DiffFormat,
   GNU_MODELLED,
   GNU_MODELLED_TEXT,
   GNU_OPTIONS,
@@ -35,122 +25,11 @@ import {
   outputFormat,
   shellWord,
 } from './diff-options.js';
+import { type DiffRun, diffFiles, trouble } from './diff-pair.js';
+import { compileRegex, RegexError } from './posix-regex.js';
 
-interface DiffRun {
-  ctx: CommandContext;
-  busybox: boolean;
-  format: DiffFormat;
-  context: number;
-  style: LineStyle;
-  sideBySide: SideBySide;
-  /** -B: changes whose lines are all blank do not count (a hunk of only those is not printed). */
-  ignoreBlank: boolean;
-  /** -S FILE: names before it in the first directory are skipped. */
-  startingFile?: string;
-  brief: boolean;
-  recursive: boolean;
-  newFile: boolean;
-  /** The switches as typed, for the `diff -r -u A B` line GNU prints before a pair in a directory. */
-  switches: string;
-  /** -s: a pair with no difference says so. */
-  reportIdentical: boolean;
-  /** -a: every file read as text. */
-  text: boolean;
-  /** -i, -b, -w, -Z: how lines compare. */
-  compare: LineCompare;
-  /** -L/--label: the names the unified header shows instead of each file's name (and GNU's time). */
-  labels: string[];
-  status: number;
-}
-
-const dec = new TextDecoder();
 const join = (dir: string, name: string): string => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
 const basename = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
-
-function trouble(run: DiffRun, message: string): void {
-  run.ctx.stderr(`diff: ${message}\n`);
-  run.status = 2;
-}
-
-function readSide(run: DiffRun, path: string): Uint8Array | undefined {
-  if (path === '-') return run.ctx.stdin;
-  try {
-    return run.ctx.proc.readFile(path);
-  } catch (e) {
-    trouble(run, `${path}: ${errText(e)}`);
-    return undefined;
-  }
-}
-
-/** Two files compared and printed; `header` is the line GNU puts before a pair found in directories. */
-function diffFiles(run: DiffRun, p1: string, p2: string, header: boolean, absent?: 1 | 2): void {
-  const d1 = absent === 1 ? new Uint8Array() : readSide(run, p1);
-  const d2 = absent === 2 ? new Uint8Array() : readSide(run, p2);
-  if (!d1 || !d2) return;
-  const same = (): void => {
-    // Side by side shows equal files too, every line a common one.
-    if (run.format === 'side-by-side' && !run.brief && !run.busybox) {
-      const lines = splitLines(dec.decode(d1));
-      run.ctx.stdout(sideBySide(lines, lines, [], run.sideBySide, run.style));
-    }
-    if (run.reportIdentical) run.ctx.stdout(`Files ${p1} and ${p2} are identical\n`);
-  };
-  if (d1.length === d2.length && d1.every((b, i) => b === d2[i])) return same();
-  const binary = !run.text && (d1.subarray(0, 4096).includes(0) || d2.subarray(0, 4096).includes(0));
-  const a = binary ? splitLines('') : splitLines(dec.decode(d1));
-  const b = binary ? splitLines('') : splitLines(dec.decode(d2));
-  const script = binary ? [] : diffLines(a, b, run.compare);
-  const changes = shown(run, a, b, run.busybox ? script : shiftBoundaries(a, b, script, run.compare));
-  if (!binary && changes.length === 0) return same();
-  run.status = Math.max(run.status, 1);
-  if (run.brief || (binary && run.busybox)) {
-    run.ctx.stdout(`Files ${p1} and ${p2} differ\n`);
-    return;
-  }
-  if (binary) {
-    run.ctx.stdout(`Binary files ${p1} and ${p2} differ\n`);
-    return;
-  }
-  const named = (p: string, side: 1 | 2): string => run.labels[side - 1] ?? p;
-  let out = header && !run.busybox ? `diff${run.switches} ${named(p1, 1)} ${named(p2, 2)}\n` : '';
-  const label = (p: string, side: 1 | 2): string => {
-    const given = run.labels[side - 1];
-    if (given !== undefined) return given;
-    return `${absent === side && run.busybox ? '/dev/null' : p}${when(p, side)}`;
-  };
-  const when = (p: string, side: 1 | 2): string => {
-    if (run.busybox) return '';
-    if (absent === side) return `\t${fullTime(0)}`;
-    const st = p === '-' ? undefined : tryStat(run.ctx.proc, p);
-    return `\t${fullTime(st?.mtimeMs ?? run.ctx.proc.kernel.clock.now())}`;
-  };
-  const heading = (mark1: string, mark2: string): string =>
-    `${paint(run.style, 'hd', `${mark1} ${label(p1, 1)}`)}\n${paint(run.style, 'hd', `${mark2} ${label(p2, 2)}`)}\n`;
-  if (run.busybox || run.format === 'unified')
-    out += heading('---', '+++') + unifiedHunks(a, b, changes, run.context, run.style);
-  else if (run.format === 'context') out += heading('***', '---') + contextHunks(a, b, changes, run.context, run.style);
-  else if (run.format === 'side-by-side') out += sideBySide(a, b, changes, run.sideBySide, run.style);
-  else out += normalFormat(a, b, changes, run.style);
-  run.ctx.stdout(out);
-}
-
-const blank = (l: Lines, from: number, count: number): boolean => {
-  for (let i = from; i < from + count; i++) if (!/^[ \t\v\f\r]*$/.test(l.lines[i] ?? '')) return false;
-  return true;
-};
-
-/** The changes printed: with -B, a hunk whose changes are all of blank lines is left out (GNU's
- * analyze_hunk; side by side and the normal format take each change as its own hunk). */
-function shown(run: DiffRun, a: Lines, b: Lines, changes: Change[]): Change[] {
-  if (!run.ignoreBlank) return changes;
-  const ignorable = (c: Change): boolean => blank(a, c.a0, c.aCount) && blank(b, c.b0, c.bCount);
-  const grouped = run.busybox || run.format === 'unified' || run.format === 'context';
-  if (!grouped) return changes.filter((c) => !ignorable(c));
-  return hunks(a, changes, run.context).flatMap((h) => {
-    const mine = changes.slice(h.first, h.last + 1);
-    return mine.every(ignorable) ? [] : mine;
-  });
-}
 
 function statSide(run: DiffRun, path: string): Stat | undefined {
   try {
@@ -161,11 +40,13 @@ function statSide(run: DiffRun, path: string): Stat | undefined {
   }
 }
 
+/** A directory's names in byte order, without those -x and -X leave out. */
 function names(run: DiffRun, dir: string): string[] {
   try {
     return run.ctx.proc
       .readdir(dir)
       .map((e) => e.name)
+      .filter((name) => !run.excluded.some((pattern) => matchPattern(pattern, name)))
       .sort(byBytes);
   } catch (e) {
     trouble(run, `${dir}: ${errText(e)}`);
@@ -177,8 +58,9 @@ const byBytes = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
  * One name of a directory walk, found in the first directory (in1), the second (in2) or both:
- * compared, or said to be only one side's, or — two directories — handed back to the walk. `only`
- * is the "Only in" line's directory and name for the side that has it.
+ * compared, or said to be only one side's, or — two directories, or with -N one directory and
+ * none — handed back to the walk ('dirs', or the side that lacks it). `only` is the "Only in"
+ * line's directory and name for the side that has it.
  */
 function pairStep(
   run: DiffRun,
@@ -187,14 +69,17 @@ function pairStep(
   in1: boolean,
   in2: boolean,
   only: (side: 1 | 2) => string,
-): 'dirs' | undefined {
+): 'dirs' | 1 | 2 | undefined {
   if (!in1 || !in2) {
     const side = in1 ? 1 : 2;
-    // GNU takes -N for files only (a directory one side lacks stays "Only in"); busybox's list
-    // holds only files with -r.
-    const isFile = run.busybox || tryStat(run.ctx.proc, side === 1 ? p1 : p2)?.type === 'file';
-    if (run.newFile && isFile) diffFiles(run, p1, p2, !run.busybox, side === 1 ? 2 : 1);
-    else {
+    const absent = side === 1 ? 2 : 1;
+    // -N: what one side lacks is an empty file, or an empty directory; --unidirectional-new-file
+    // only on the first side. busybox's list holds only files with -r.
+    const isDir = !run.busybox && tryStat(run.ctx.proc, side === 1 ? p1 : p2)?.type === 'dir';
+    if (run.newFile || (run.newFirstFile && absent === 1)) {
+      if (isDir) return absent;
+      diffFiles(run, p1, p2, !run.busybox, absent);
+    } else {
       run.ctx.stdout(`Only in ${only(side)}\n`);
       run.status = Math.max(run.status, 1);
     }
@@ -217,10 +102,11 @@ function pairStep(
 }
 
 /** GNU: one directory pair, entries in name order, subdirectories entered with -r (-S: the top
- * level's names before FILE skipped). */
-function gnuDirs(run: DiffRun, dir1: string, dir2: string, top = true): void {
-  const n1 = names(run, dir1);
-  const n2 = names(run, dir2);
+ * level's names before FILE skipped); `absent`: the side -N makes an empty directory. */
+function gnuDirs(run: DiffRun, dir1: string, dir2: string, top = true, absent?: 1 | 2): void {
+  if (run.format === 'ifdef') return trouble(run, '-D option not supported with directories');
+  const n1 = absent === 1 ? [] : names(run, dir1);
+  const n2 = absent === 2 ? [] : names(run, dir2);
   const start = top ? run.startingFile : undefined;
   const all = [...new Set([...n1, ...n2])].sort(byBytes).filter((n) => start === undefined || byBytes(n, start) >= 0);
   for (const name of all) {
@@ -228,8 +114,8 @@ function gnuDirs(run: DiffRun, dir1: string, dir2: string, top = true): void {
     const p2 = join(dir2, name);
     const in1 = n1.includes(name);
     const step = pairStep(run, p1, p2, in1, n2.includes(name), (side) => `${side === 1 ? dir1 : dir2}: ${name}`);
-    if (step !== 'dirs') continue;
-    if (run.recursive) gnuDirs(run, p1, p2, false);
+    if (step === undefined) continue;
+    if (run.recursive) gnuDirs(run, p1, p2, false, step === 'dirs' ? undefined : step);
     else run.ctx.stdout(`Common subdirectories: ${p1} and ${p2}\n`);
   }
 }
@@ -265,11 +151,39 @@ function busyboxDirs(run: DiffRun, dir1: string, dir2: string): void {
       l2.includes(rel),
       (side) => `${side === 1 ? dir1 : dir2}: ${rel}`,
     );
-    if (step === 'dirs') run.ctx.stdout(`Common subdirectories: ${p1} and ${p2}\n`);
+    if (step !== undefined) run.ctx.stdout(`Common subdirectories: ${p1} and ${p2}\n`);
   }
 }
 
 const MAX_WIDTH = 10_000;
+
+/** GNU's -p: a line that starts with a letter, `$` or `_` starts a function. */
+const C_FUNCTION = '^[[:alpha:]$_]';
+
+/** -I and -p/-F's regular expressions and -x/-X's patterns, each taken as GNU takes its option:
+ * in order, a bad regular expression or an unreadable -X file ending diff with status 2. */
+function patternsOf(
+  ctx: CommandContext,
+  opts: [string, string][],
+): Pick<DiffRun, 'ignoreMatching' | 'functionPatterns' | 'excluded'> | number {
+  const out = { ignoreMatching: [] as RegExp[], functionPatterns: [] as RegExp[], excluded: [] as string[] };
+  for (const [key, value] of opts) {
+    try {
+      if (key === 'I') out.ignoreMatching.push(compileRegex(value));
+      else if (key === 'F') out.functionPatterns.push(compileRegex(value));
+      else if (key === 'p') out.functionPatterns.push(compileRegex(C_FUNCTION));
+      else if (key === 'x') out.excluded.push(value);
+      else if (key === 'X') {
+        const lines = new TextDecoder().decode(ctx.proc.readFile(value)).split('\n');
+        out.excluded.push(...lines.filter((line) => line !== ''));
+      }
+    } catch (e) {
+      ctx.stderr(`diff: ${value}: ${e instanceof RegexError ? e.message : errText(e)}\n`);
+      return 2;
+    }
+  }
+  return out;
+}
 
 function diff(ctx: CommandContext): Promise<number> {
   const busybox = isBusybox(ctx);
@@ -304,6 +218,10 @@ function diff(ctx: CommandContext): Promise<number> {
       const color = f.get('color');
       if (color !== undefined && !['', 'always', 'never', 'auto'].includes(color))
         return bad(`invalid color '${color}'`);
+      const horizon = f.get('horizon-lines');
+      if (horizon !== undefined && !/^\d+$/.test(horizon)) return bad(`invalid horizon length '${horizon}'`);
+      const found = patternsOf(ctx, parsed.opts);
+      if (typeof found === 'number') return found;
       const optionWords = ctx.argv.slice(1, ctx.argv.length - parsed.operands.length);
       const run: DiffRun = {
         ctx,
@@ -322,10 +240,13 @@ function diff(ctx: CommandContext): Promise<number> {
           leftColumn: f.has('left-column'),
         },
         ignoreBlank: f.has('B'),
+        ...found,
+        ifdefName: f.get('D') ?? '',
         ...(f.has('S') ? { startingFile: f.get('S') } : {}),
         brief: f.has('q'),
         recursive: f.has('r'),
         newFile: f.has('N'),
+        newFirstFile: f.has('unidirectional-new-file'),
         switches: optionWords.map((w) => ` ${shellWord(w)}`).join(''),
         reportIdentical: f.has('s'),
         text: f.has('a'),

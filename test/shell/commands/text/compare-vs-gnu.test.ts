@@ -19,10 +19,10 @@ describe('expr, cmp, diff, od and file against the real GNU tools and busybox', 
     const { run } = await makeShell();
     await run("printf 'a\\n' > /tmp/x; printf 'b\\n' > /tmp/y");
     for (const [line, word] of [
-      ['diff -e /tmp/x /tmp/y', '-e'],
-      ['diff --rcs /tmp/x /tmp/y', '-n'],
-      ['diff --ifdef=X /tmp/x /tmp/y', '-D'],
-      ['diff -p -u /tmp/x /tmp/y', '-p'],
+      ['diff -E /tmp/x /tmp/y', '-E'],
+      ['diff --strip-trailing-cr /tmp/x /tmp/y', '--strip-trailing-cr'],
+      ['diff --new-line-format=%L /tmp/x /tmp/y', '--line-format'],
+      ['diff -l -u /tmp/x /tmp/y', '-l'],
       ['diff --tabsize=4 -y /tmp/x /tmp/y', '--tabsize'],
     ] as const) {
       const r = await run(line);
