@@ -2,8 +2,12 @@
 // `truncate -s 1G f`, dd's seek past the end and fallocate's punched holes leave blocks out;
 // reading them gives zeros all the same (the content keeps zeros there as a described range, not
 // bytes). A file the disk keeps no map for has every block of its size (a dense file), which is
-// what any plain write gives. st_blocks counts what is allocated, as ext4 counts it: 8 sectors a
-// block, and one more block for the extent tree once the extents outgrow the four the inode holds.
+// what any plain write gives. Blocks fallocate(2) allocated and nothing has written since are
+// unwritten (ext4's unwritten extents, tmpfs' falloc'd pages): they count in st_blocks and read as
+// zeros, but lseek(SEEK_DATA) passes over them as holes, so what copies by SEEK_DATA (overlayfs'
+// copy-up, fallocate -d) skips them. (On ext4 a read that brings them into the page cache makes
+// them data to SEEK_DATA until the cache drops them; that passing state is not modelled.) st_blocks
+// counts what is allocated, as ext4 counts it: 8 sectors a block, and one more block for the extent tree once the extents outgrow the four the inode holds.
 import { type FileContent, isComposed } from './content.js';
 import { isSynthetic, readSynthetic, type SyntheticContent } from './synthetic.js';
 
@@ -47,6 +51,23 @@ export function withoutBlocks(a: BlockRanges, start: number, end: number): Block
     }
   }
   return out;
+}
+
+/** The blocks of a that are also in b. */
+export function intersectBlocks(a: BlockRanges, b: BlockRanges): BlockRanges {
+  const out: [number, number][] = [];
+  for (const [s, e] of a)
+    for (const [t, f] of b) {
+      const from = Math.max(s, t);
+      const to = Math.min(e, f);
+      if (to > from) out.push([from, to]);
+    }
+  return unionBlocks(out, []);
+}
+
+/** The blocks of a that are not in b. */
+export function minusBlocks(a: BlockRanges, b: BlockRanges): BlockRanges {
+  return b.reduce((left, [s, e]) => withoutBlocks(left, s, e), a);
 }
 
 /** The ranges cut to a file of `size` bytes (truncate(2) frees the blocks past its new end). */

@@ -17,8 +17,11 @@ import {
   clipBlocks,
   copyUpBlocks,
   denseBlocks,
+  intersectBlocks,
+  minusBlocks,
   ext4Sectors,
   unionBlocks,
+  withoutBlocks,
 } from './allocation.js';
 import { KernelError } from './errors.js';
 import { joinRel, splitRel, type MountedFs } from './filesystem.js';
@@ -186,6 +189,8 @@ export class Disk implements MountedFs {
   private readonly synthetic = new WeakMap<MemNode, LazyContent>();
   /** The blocks of a sparse file (allocation.ts); a file without an entry is dense. */
   private readonly alloc = new WeakMap<MemNode, BlockRanges>();
+  /** Those of a file's allocated blocks that fallocate made and nothing wrote (allocation.ts). */
+  private readonly unwritten = new WeakMap<MemNode, BlockRanges>();
   /** Inodes held by bind mounts: they outlive their last name. */
   private readonly pinned = new WeakSet<MemNode>();
   /** Bumped on every change, so caches above the disk (overlay lookups) know when to drop. */
@@ -521,7 +526,10 @@ export class Disk implements MountedFs {
     const blocks = this.alloc.get(node);
     if (blocks) {
       const at = append ? (synth?.size ?? node.size) : 0;
-      this.alloc.set(node, unionBlocks(blocks, [blocksOfBytes(at, at + data.length)]));
+      const written = blocksOfBytes(at, at + data.length);
+      this.alloc.set(node, unionBlocks(blocks, [written]));
+      const unwritten = this.unwritten.get(node);
+      if (unwritten) this.unwritten.set(node, withoutBlocks(unwritten, written[0], written[1]));
     }
     if (!synth) {
       node.write(Buffer.from(data.buffer, data.byteOffset, data.length), 0, data.length, append ? node.size : 0);
@@ -571,11 +579,15 @@ export class Disk implements MountedFs {
   private truncateNode(node: MemNode, length: number): void {
     const synth = this.synthetic.get(node);
     const size = synth?.size ?? node.size;
-    if (length === 0) this.alloc.delete(node);
-    else if (length > size) this.alloc.set(node, this.alloc.get(node) ?? denseBlocks(size));
+    if (length === 0) {
+      this.alloc.delete(node);
+      this.unwritten.delete(node);
+    } else if (length > size) this.alloc.set(node, this.alloc.get(node) ?? denseBlocks(size));
     else {
       const blocks = this.alloc.get(node);
       if (blocks) this.alloc.set(node, clipBlocks(blocks, length));
+      const unwritten = this.unwritten.get(node);
+      if (unwritten) this.unwritten.set(node, clipBlocks(unwritten, length));
     }
     if (length > size) {
       // The zeros of the hole are described, not held: `truncate -s 1G` takes no memory either.
@@ -596,13 +608,22 @@ export class Disk implements MountedFs {
     return this.alloc.get(this.walk(rel, 'lseek').getNode());
   }
 
-  /** Sets which blocks of a regular file are allocated (undefined: all of them); blocks past its
-   * size are dropped. fallocate(2), a sparse copy and dd's writes after a seek end here. */
-  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
+  /** Which of the file's allocated blocks are unwritten (allocation.ts): SEEK_DATA's holes too. */
+  unwrittenBlocks(rel: string): BlockRanges {
+    return this.unwritten.get(this.walk(rel, 'lseek').getNode()) ?? [];
+  }
+
+  /** Sets which blocks of a regular file are allocated (undefined: all of them), and which of them
+   * are unwritten (without `unwritten`, those that were and are still allocated). fallocate(2), a
+   * sparse copy and dd's writes after a seek end here. */
+  setAllocation(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void {
     const node = this.walk(rel, 'fallocate').getNode();
     if ((node.mode & S_IFMT) !== S_IFREG) return;
     if (blocks === undefined) this.alloc.delete(node);
     else this.alloc.set(node, unionBlocks(blocks, [])); // blocks past the end too (fallocate -n)
+    const left = intersectBlocks(unwritten ?? this.unwritten.get(node) ?? [], blocks ?? []);
+    if (left.length > 0) this.unwritten.set(node, left);
+    else this.unwritten.delete(node);
     this.changed();
   }
 
@@ -980,10 +1001,13 @@ export class Disk implements MountedFs {
         this.synthetic.delete(dst);
         dst.setBuffer(src.getBuffer());
       }
-      // The kernel skips a lower file's holes, but copies a megabyte from where each run of data starts.
+      // The kernel skips a lower file's holes (its unwritten blocks among them: SEEK_DATA passes
+      // them), but copies a megabyte from where each run of data starts.
       const blocks = this.alloc.get(src);
-      if (blocks) this.alloc.set(dst, copyUpBlocks(blocks, synth?.size ?? src.size));
+      const data = blocks && minusBlocks(blocks, this.unwritten.get(src) ?? []);
+      if (data) this.alloc.set(dst, copyUpBlocks(data, synth?.size ?? src.size));
       else this.alloc.delete(dst);
+      this.unwritten.delete(dst);
     }
     this.changed();
   }

@@ -49,8 +49,10 @@ export interface MountedFs {
   /** Which blocks of a regular file hold data (undefined: every block, a dense file); absent where
    * the filesystem keeps no holes (the file reads as dense). */
   allocation?(rel: string): BlockRanges | undefined;
-  /** fallocate(2)'s and a sparse write's change to them. */
-  setAllocation?(rel: string, blocks: BlockRanges | undefined): void;
+  /** Which of them fallocate made and nothing wrote since (unwritten: holes to SEEK_DATA). */
+  unwrittenBlocks?(rel: string): BlockRanges;
+  /** fallocate(2)'s and a sparse write's change to them (unwritten: see Disk.setAllocation). */
+  setAllocation?(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void;
   setFlags?(rel: string, flags: number): void;
   /**
    * Whether two names are one inode, as the VFS sees it for rename(2)'s "same file, do nothing"

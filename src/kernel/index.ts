@@ -76,6 +76,8 @@ export {
   blocksOfBytes,
   clipBlocks,
   denseBlocks,
+  intersectBlocks,
+  minusBlocks,
   nonZeroBlocks,
   unionBlocks,
   withoutBlocks,

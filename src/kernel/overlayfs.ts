@@ -180,8 +180,12 @@ export class OverlayFs implements MountedFs {
     return this.disk.allocation(topOf(this.stack.must(rel, 'lseek')));
   }
 
-  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
-    this.disk.setAllocation(this.copyUp(rel), blocks);
+  unwrittenBlocks(rel: string): BlockRanges {
+    return this.disk.unwrittenBlocks(topOf(this.stack.must(rel, 'lseek')));
+  }
+
+  setAllocation(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void {
+    this.disk.setAllocation(this.copyUp(rel), blocks, unwritten);
   }
 
   getxattr(rel: string, name: string): Uint8Array {

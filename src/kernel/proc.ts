@@ -626,13 +626,20 @@ export class Proc {
     return r.mount.fs.allocation?.(r.rel);
   }
 
+  /** Which of its allocated blocks fallocate made and nothing wrote: SEEK_DATA passes them. */
+  unwrittenBlocks(path: string): BlockRanges {
+    const r = this.resolve(path, true, 'open');
+    return r.mount.fs.unwrittenBlocks?.(r.rel) ?? [];
+  }
+
   /** fallocate(2) (allocating, punching holes) or a write that left holes: which blocks of the
-   * file now hold data. A filesystem without holes ignores it. */
-  setAllocation(path: string, blocks: BlockRanges | undefined): void {
+   * file now hold data, and which of them are unwritten (without it: those that were and are
+   * still allocated). A filesystem without holes ignores it. */
+  setAllocation(path: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void {
     const r = this.resolve(path, true, 'fallocate');
     if (r.stat?.type === 'dir') throw new KernelError('EISDIR', 'fallocate', path);
     this.refuseImmutable(r, 'fallocate', path);
-    r.mount.fs.setAllocation?.(r.rel, blocks);
+    r.mount.fs.setAllocation?.(r.rel, blocks, unwritten);
     this.kernel.emit({ kind: 'write', path: r.host });
   }
 

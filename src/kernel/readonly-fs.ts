@@ -35,6 +35,9 @@ export class ReadOnlyFs implements MountedFs {
   allocation(rel: string): BlockRanges | undefined {
     return this.inner.allocation?.(rel);
   }
+  unwrittenBlocks(rel: string): BlockRanges {
+    return this.inner.unwrittenBlocks?.(rel) ?? [];
+  }
   setAllocation(rel: string): void {
     this.refuse('fallocate', rel);
   }

@@ -243,8 +243,11 @@ export class TmpFs implements MountedFs {
   allocation(rel: string): BlockRanges | undefined {
     return this.disk.allocation(this.onDisk(rel));
   }
-  setAllocation(rel: string, blocks: BlockRanges | undefined): void {
-    this.disk.setAllocation(this.onDisk(rel), blocks);
+  unwrittenBlocks(rel: string): BlockRanges {
+    return this.disk.unwrittenBlocks(this.onDisk(rel));
+  }
+  setAllocation(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void {
+    this.disk.setAllocation(this.onDisk(rel), blocks, unwritten);
   }
   getxattr(rel: string, name: string): Uint8Array {
     return this.disk.getxattr(this.onDisk(rel), name);

@@ -13,6 +13,8 @@ import {
   clipBlocks,
   composeContent,
   denseBlocks,
+  intersectBlocks,
+  minusBlocks,
   unionBlocks,
   concatBytes,
   contentSize,
@@ -182,6 +184,8 @@ async function dd(ctx: CommandContext): Promise<number> {
   let existing: FileContent | undefined;
   /** The output's blocks before dd wrote (a seek leaves what lies before it as it was: holes stay holes). */
   let existingBlocks: BlockRanges = [];
+  /** Those of them fallocate left unwritten: what dd writes over is written. */
+  let existingUnwritten: BlockRanges = [];
   if (a.of !== undefined) {
     try {
       const st = tryStat(ctx, a.of);
@@ -199,6 +203,7 @@ async function dd(ctx: CommandContext): Promise<number> {
           existing = notrunc ? before : sliceContent(before, 0, seekBytes);
           const blocks = st ? (ctx.proc.allocation(a.of) ?? denseBlocks(st.size)) : [];
           existingBlocks = notrunc ? blocks : clipBlocks(blocks, seekBytes);
+          if (st) existingUnwritten = intersectBlocks(ctx.proc.unwrittenBlocks(a.of), existingBlocks);
         }
         ctx.proc.writeContent(a.of, existing ?? new Uint8Array(0));
       }
@@ -311,7 +316,8 @@ async function dd(ctx: CommandContext): Promise<number> {
         ]);
     ctx.proc.writeContent(a.of, whole);
     const at = a.oflag.has('append') ? size : seekBytes;
-    ctx.proc.setAllocation(a.of, unionBlocks(existingBlocks, data.length ? [blocksOfBytes(at, at + data.length)] : []));
+    const written: BlockRanges = data.length ? [blocksOfBytes(at, at + data.length)] : [];
+    ctx.proc.setAllocation(a.of, unionBlocks(existingBlocks, written), minusBlocks(existingUnwritten, written));
   }
   summary();
   return status;

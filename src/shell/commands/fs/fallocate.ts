@@ -1,7 +1,8 @@
 // fallocate (util-linux 2.38; busybox's applet in a container): allocate a file's blocks, punch
 // holes in it (-p), zero a range (-z) or dig holes where its blocks hold only zeros (-d). The disk
-// keeps which blocks hold data (src/kernel/allocation.ts). Not modelled: ext4's unwritten extents
-// (SEEK_DATA skips them on the real disk, so -d digs nothing in a file fallocate made), -c and -i.
+// keeps which blocks hold data (src/kernel/allocation.ts): what fallocate allocates is unwritten,
+// zeros that SEEK_DATA passes as a hole, so -d digs nothing there (ext4 and tmpfs alike). Not
+// modelled: -c and -i.
 import {
   BLOCK_SIZE,
   type BlockRanges,
@@ -9,7 +10,9 @@ import {
   contentSize,
   composeContent,
   denseBlocks,
+  minusBlocks,
   isKernelError,
+  KernelError,
   nonZeroBlocks,
   type Proc,
   sliceContent,
@@ -46,6 +49,7 @@ function zeroRange(proc: Proc, path: string, offset: number, length: number): vo
   const end = Math.min(size, offset + length);
   if (end <= offset) return;
   const blocks = proc.allocation(path) ?? denseBlocks(size);
+  const unwritten = proc.unwrittenBlocks(path);
   proc.writeContent(
     path,
     composeContent([
@@ -54,7 +58,7 @@ function zeroRange(proc: Proc, path: string, offset: number, length: number): vo
       sliceContent(before, end, size),
     ]),
   );
-  proc.setAllocation(path, blocks);
+  proc.setAllocation(path, blocks, unwritten);
 }
 
 /** The file made at least `end` bytes long, its new bytes zeros (fallocate without -n). */
@@ -62,10 +66,14 @@ function extendTo(proc: Proc, path: string, end: number): void {
   if (proc.stat(path).size < end) proc.truncate(path, end);
 }
 
+/** Mode 0 (and -z's allocation): the blocks of the range that were holes are allocated unwritten;
+ * those that held data keep it. */
 function allocate(proc: Proc, path: string, offset: number, length: number, keepSize: boolean): void {
   const before = proc.allocation(path) ?? denseBlocks(proc.stat(path).size);
+  const unwritten = proc.unwrittenBlocks(path);
   if (!keepSize) extendTo(proc, path, offset + length);
-  proc.setAllocation(path, unionBlocks(before, [blocksOfBytes(offset, offset + length)]));
+  const range = [blocksOfBytes(offset, offset + length)];
+  proc.setAllocation(path, unionBlocks(before, range), unionBlocks(unwritten, minusBlocks(range, before)));
 }
 
 async function fallocate(ctx: CommandContext): Promise<number> {
@@ -158,6 +166,8 @@ async function fallocate(ctx: CommandContext): Promise<number> {
   try {
     if (f.has('p')) punchHole(ctx.proc, file, offset, len);
     else if (f.has('z')) {
+      // shmem_fallocate knows no FALLOC_FL_ZERO_RANGE.
+      if (ctx.proc.mountOf(file).fstype === 'tmpfs') throw new KernelError('EOPNOTSUPP', 'fallocate', file);
       zeroRange(ctx.proc, file, offset, len);
       allocate(ctx.proc, file, offset, len, f.has('n'));
     } else allocate(ctx.proc, file, offset, len, f.has('n'));
@@ -203,6 +213,8 @@ function digHoles(proc: Proc, path: string, offset: number, length: number): num
   const zeros = (from: number, to: number): boolean =>
     !nonZero.some(([s, e]) => s * BLOCK_SIZE < to && e * BLOCK_SIZE > from);
   let blocks = proc.allocation(path) ?? denseBlocks(size);
+  // SEEK_DATA's view: the unwritten blocks are holes, so they are never read nor dug.
+  const unwritten = proc.unwrittenBlocks(path);
   const punch = (from: number, len: number): void => {
     const end = from + len > size ? Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE : from + len;
     blocks = withoutBlocks(blocks, Math.ceil(from / BLOCK_SIZE), Math.floor(end / BLOCK_SIZE));
@@ -213,9 +225,10 @@ function digHoles(proc: Proc, path: string, offset: number, length: number): num
   let holeStart = 0;
   let holeSize = 0;
   while (fileEnd === 0 || fileOff < fileEnd) {
-    let off = seekData(blocks, fileOff);
+    const data = minusBlocks(blocks, unwritten);
+    let off = seekData(data, fileOff);
     if (off === undefined || off >= size || (fileEnd && off >= fileEnd)) break;
-    let end = seekHole(blocks, off, size);
+    let end = seekHole(data, off, size);
     if (fileEnd && end > fileEnd) end = fileEnd;
     while (off < end) {
       let n = Math.min(BLOCK_SIZE, size - off);

@@ -2,7 +2,7 @@
 // same commands against the real coreutils, util-linux and kernel; these check the model's own
 // promises: a 1 GiB hole takes no memory, a copy-up keeps holes but copies a megabyte of data).
 import { describe, expect, it } from 'vitest';
-import { copyUpBlocks, nonZeroBlocks } from '../../../../src/kernel/allocation.js';
+import { copyUpBlocks, intersectBlocks, minusBlocks, nonZeroBlocks } from '../../../../src/kernel/allocation.js';
 import { composeContent, syntheticContent } from '../../../../src/kernel/index.js';
 import { makeShell } from '../../shell-harness.js';
 
@@ -61,5 +61,66 @@ describe('sparse files', () => {
     const c = composeContent([new Uint8Array(5000), new Uint8Array([1]), syntheticContent(1 << 20, 0)]);
     expect(nonZeroBlocks(c)).toEqual([[1, 2]]);
     expect(nonZeroBlocks(syntheticContent(8192, 7))).toEqual([[0, 2]]);
+  });
+
+  it('what fallocate allocates is unwritten: counted, read as zeros, but a hole to -d and to copy-up', async () => {
+    const { run } = await makeShell();
+    const r = await run(
+      "cd /tmp && fallocate -l 1M d && fallocate -d d && stat -c '%s %b' d && md5sum d | cut -c1-8 && " +
+        'fallocate -l 1M k && printf zz | dd of=k bs=1 seek=100000 conv=notrunc 2>/dev/null && fallocate -d k && ' +
+        'stat -c %b k && fallocate -l 64K w && dd if=/dev/zero of=w bs=4096 seek=3 count=2 conv=notrunc 2>/dev/null && ' +
+        'fallocate -d w && stat -c %b w',
+    );
+    // the zeros dd wrote are data again, and -d digs them (a block more at the run's end)
+    expect(r.out).toBe('1048576 2048\nb6d81b36\n2048\n104\n');
+  });
+
+  it("a copy-up passes over a lower file's unwritten blocks as over its holes", async () => {
+    const { run } = await makeShell();
+    const r = await run(
+      'cd /tmp && mkdir L U W M && fallocate -l 1M L/f && fallocate -l 3M L/g && ' +
+        'printf x | dd of=L/g bs=1 seek=2M conv=notrunc 2>/dev/null && ' +
+        'mount -t overlay overlay -o lowerdir=L,upperdir=U,workdir=W M && echo y >> M/f && echo y >> M/g && ' +
+        "stat -c '%n %s %b' U/f U/g L/f",
+    );
+    expect(r.out).toBe('U/f 1048578 8\nU/g 3145730 2056\nL/f 1048576 2048\n');
+  });
+
+  it('tmpfs has no zero range (EOPNOTSUPP) but unwritten pages as ext4 has unwritten extents', async () => {
+    const { run } = await makeShell();
+    const r = await run(
+      'cd /tmp && mkdir T && mount -t tmpfs tmpfs T && touch T/y && fallocate -z -l 4096 T/y; echo $?; ' +
+        "fallocate -l 1M T/d && fallocate -d T/d && stat -c '%s %b' T/d",
+    );
+    expect(r.out).toBe('1\n1048576 2048\n');
+    expect(r.err).toBe('fallocate: fallocate failed: Operation not supported\n');
+  });
+
+  it('block ranges intersect and subtract', () => {
+    expect(
+      intersectBlocks(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        [[5, 25]],
+      ),
+    ).toEqual([
+      [5, 10],
+      [20, 25],
+    ]);
+    expect(
+      minusBlocks(
+        [[0, 10]],
+        [
+          [2, 3],
+          [5, 7],
+        ],
+      ),
+    ).toEqual([
+      [0, 2],
+      [3, 5],
+      [7, 10],
+    ]);
   });
 });

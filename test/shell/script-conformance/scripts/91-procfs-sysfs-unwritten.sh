@@ -1,0 +1,27 @@
+# kernel only
+# What a curious host shows off the lesson path. fallocate's blocks are unwritten (ext4's unwritten
+# extents, tmpfs' falloc'd pages): counted by stat and du, read as zeros, but holes to SEEK_DATA, so
+# fallocate -d digs nothing there and overlayfs' copy-up passes over them; a write makes its blocks
+# data again. tmpfs has no zero range (-z). (A read brings ext4's unwritten blocks into the page
+# cache, where SEEK_DATA counts them as data until the cache drops them: not modelled, so nothing
+# here reads such a file before a dig or a copy-up.)
+cd /tmp
+fallocate -l 1M d; stat -c '%s %b' d; du d; fallocate -d d; stat -c '%s %b' d; md5sum d
+printf abc > e; fallocate -l 1M e; stat -c '%s %b' e; od -c e | head -3
+fallocate -l 1M k; printf zz | dd of=k bs=1 seek=100000 conv=notrunc 2>/dev/null; fallocate -d k; stat -c '%s %b' k
+fallocate -l 64K w; dd if=/dev/zero of=w bs=4096 seek=3 count=2 conv=notrunc 2>/dev/null; fallocate -vd w; stat -c %b w
+fallocate -l 1M q; truncate -s 100K q; truncate -s 1M q; stat -c %b q; fallocate -d q; stat -c %b q
+fallocate -l 1M n; fallocate -p -o 0 -l 512K n; stat -c '%s %b' n; cp n n1; cp --sparse=never n n2; stat -c '%n %s %b' n1 n2
+fallocate -l 1M g; truncate -s 4M g; cp g g1; cp --sparse=always g g2; stat -c '%n %s %b' g g1 g2
+mkdir L U W M; fallocate -l 1M L/f; fallocate -l 3M L/g; printf x | dd of=L/g bs=1 seek=2M conv=notrunc 2>/dev/null
+fallocate -l 3M L/h; truncate -s 8M L/h
+mount -t overlay overlay -o lowerdir=L,upperdir=U,workdir=W M
+echo y >> M/f; echo y >> M/g; echo y >> M/h; stat -c '%n %s %b' U/f U/g U/h M/f
+md5sum M/h U/h | cut -c1-32
+umount M
+mkdir T; mount -t tmpfs tmpfs T
+fallocate -z -l 4096 T/x; echo $?; touch T/y; fallocate -z -l 4096 T/y; echo $?
+fallocate -l 1M T/d; fallocate -d T/d; stat -c '%s %b' T/d
+fallocate -l 1M T/k; printf zz | dd of=T/k bs=1 seek=100000 conv=notrunc 2>/dev/null; fallocate -d T/k; stat -c '%s %b' T/k
+df T | tail -1 | awk '{print $3}'
+umount T
