@@ -21,6 +21,8 @@ export const EMBEDDED_DNS = '127.0.0.11';
 /** An interface of the container's namespace (what its /proc/net shows), and the network it is on. */
 export interface NetInterface extends TaskInterface {
   network: string;
+  /** Its interface number (its host-side veth peer has the next one). */
+  ifindex: number;
 }
 
 /** The running container whose root is `root` (a program's process root), if any. */
@@ -50,6 +52,7 @@ export function netStackOf(d: Daemon, c: Container): 'host' | NetInterface[] {
     out.push({
       name: `eth${out.length}`,
       network: n.name,
+      ifindex: e.ifindex ?? 4 + 2 * out.length,
       ip: e.ip,
       prefix: prefixOf(n),
       gateway: n.gateway ?? '',

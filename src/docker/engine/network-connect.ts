@@ -3,6 +3,7 @@
 // or created one only has the network recorded (or dropped) for its next start.
 import { sha256Hex } from '../digest.js';
 import type { Daemon } from './containers.js';
+import { takeIfindex } from './host-links.js';
 import { allocateAddress, findNetwork, isIPv4 } from './networks.js';
 import { attachmentsOf, settingsOf } from './run-settings.js';
 import { DaemonError, type Container } from './types.js';
@@ -44,7 +45,11 @@ export function connectNetwork(
     const ip = allocateAddress(d, n, c, o.ip || undefined);
     c.endpoint.nets = {
       ...(c.endpoint.nets ?? {}),
-      [n.name]: { ip, endpointId: sha256Hex(`endpoint ${c.id} ${c.state.startedAt} ${n.name} ${ip}`) },
+      [n.name]: {
+        ip,
+        endpointId: sha256Hex(`endpoint ${c.id} ${c.state.startedAt} ${n.name} ${ip}`),
+        ifindex: takeIfindex(d, 2),
+      },
     };
     if (n.name === 'bridge') c.endpoint.ip = ip;
   }

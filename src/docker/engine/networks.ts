@@ -4,6 +4,7 @@
 // 192.168.N.0/20, that overlaps no network, or --subnet), its gateway and the addresses its running
 // containers hold. On a real host local-kv.db is a bolt store; here it has the real file's size
 // and mode and holds the user networks' records as JSON, so a restarted daemon finds them again.
+import { takeIfindex } from './host-links.js';
 import { goTimeFromUnix } from '../go-time.js';
 import type { DaemonCore as Daemon } from './daemon.js';
 import { randomHex } from './overlay2-driver.js';
@@ -268,6 +269,7 @@ export function createNetwork(d: Daemon, o: NetworkCreate): Network {
   };
   m.set(n.name, n);
   saveNetworks(d, m);
+  takeIfindex(d, 1); // its bridge, br-<id>
   d.emit({ kind: 'network', action: 'create', name: n.name });
   return n;
 }

@@ -6,7 +6,15 @@
 import { sha256Hex } from '../digest.js';
 import type { DaemonCore } from './daemon.js';
 import { allocateAddress, findNetwork, prefixOf } from './networks.js';
-import { DaemonError, type Container, type Endpoint, type NetAttachment, type RunSettings } from './types.js';
+import { takeIfindex } from './host-links.js';
+import {
+  DaemonError,
+  type Container,
+  type Endpoint,
+  type NetAttachment,
+  type NetEndpoint,
+  type RunSettings,
+} from './types.js';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   memory: 0,
@@ -112,13 +120,14 @@ export function newEndpoint(
   nextPort: (proto: string) => number,
 ): Endpoint {
   const s = settingsOf(c);
-  const nets: Record<string, { ip: string; endpointId: string }> = {};
+  const nets: Record<string, NetEndpoint> = {};
   const seedOf = `${c.id} ${c.state.startedAt}`;
   for (const [name, a] of Object.entries(attachmentsOf(c))) {
     const n = findNetwork(d, name);
     if (!n) throw new DaemonError(`network ${name} not found`, 404);
     const ip = allocateAddress(d, n, c, a.ipv4);
     nets[name] = { ip, endpointId: sha256Hex(`endpoint ${seedOf} ${name} ${ip}`) };
+    if (ip) (nets[name] as NetEndpoint).ifindex = takeIfindex(d, 2);
   }
   const onBridge = networkName(s) === 'bridge';
   const others = running.filter((x) => x.id !== c.id && x.endpoint);

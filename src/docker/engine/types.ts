@@ -220,11 +220,19 @@ export interface RunSettings {
   shmSize?: number;
 }
 
+/** A container's endpoint on one network: its address, its id, and its eth's interface number (the
+ * host's veth peer has the next one). */
+export interface NetEndpoint {
+  ip: string;
+  endpointId: string;
+  ifindex?: number;
+}
+
 export interface Endpoint {
   /** 172.17.0.N on the bridge; '' on host and none. */
   ip: string;
   /** Each network's address and endpoint (by network name). */
-  nets?: Record<string, { ip: string; endpointId: string }>;
+  nets?: Record<string, NetEndpoint>;
   endpointId: string;
   sandboxId: string;
   /** The host port each -P port got ("80/tcp" → 49153). */

@@ -24,5 +24,5 @@ export const BUSYBOX_APPLETS_SIMULATED: readonly string[] = [
   ],
   ...['stat', 'tail', 'tar', 'tee', 'touch', 'tr', 'umount', 'uname', 'uniq', 'vi', 'wc', 'which', 'whoami'],
   ...['xargs', 'nproc', 'free', 'uptime', 'sh', 'truncate', 'fallocate'],
-  ...['ping', 'nslookup', 'ip', 'route'],
+  ...['ping', 'nslookup', 'ip', 'route', 'ifconfig', 'netstat', 'wget', 'httpd', 'nc'],
 ];

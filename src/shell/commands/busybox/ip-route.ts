@@ -1,7 +1,7 @@
 // busybox's `ip route` and `route -n` in a container (networking/libiproute, networking/route.c):
 // the default route by the gateway of the interface that has it, then each interface's subnet, from
-// the container's network as the engine describes it (container-net.ts). Other `ip` objects (addr,
-// link: their interface numbers are the host's own) and route's name lookups are not modelled.
+// the container's network as the engine describes it (container-net.ts). route's name lookups
+// are not modelled. (`ip` itself, with addr and link, is ip-command.ts.)
 import { type DockerEngine, type NetInterface, netStackOf } from '../../../docker/engine/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { containerOf } from './net-lookup.js';
@@ -11,7 +11,7 @@ const mask = (prefix: number): string =>
   [0, 1, 2, 3].map((i) => 256 - 2 ** (8 - Math.max(0, Math.min(8, prefix - i * 8)))).join('.');
 
 /** The routes: the default one (if any), then the subnets by destination. */
-function routes(ctx: CommandContext, docker: () => DockerEngine | undefined): NetInterface[] | undefined {
+export function routes(ctx: CommandContext, docker: () => DockerEngine | undefined): NetInterface[] | undefined {
   const where = containerOf(ctx, docker);
   if (!where) return undefined;
   const stack = netStackOf(where.d, where.c);
@@ -23,24 +23,13 @@ const notHere = (ctx: CommandContext, what: string): number => {
   return 1;
 };
 
-export function busyboxIp(docker: () => DockerEngine | undefined): CommandSpec {
-  return {
-    name: 'ip',
-    summary: "show a container's routes (busybox's ip route)",
-    async run(ctx) {
-      const [object = '', ...rest] = ctx.argv.slice(1);
-      if (!['r', 'ro', 'rou', 'rout', 'route'].includes(object) || !['', 'show', 'list'].includes(rest.join(' ')))
-        return notHere(ctx, `ip ${ctx.argv.slice(1).join(' ')}`.trim());
-      const ifs = routes(ctx, docker);
-      if (!ifs) return notHere(ctx, 'ip route');
-      const gw = ifs.find((i) => i.defaultRoute);
-      let out = gw?.gateway ? `default via ${gw.gateway} dev ${gw.name} \n` : '';
-      for (const i of [...ifs].sort((a, b) => key(a.subnetBase) - key(b.subnetBase)))
-        out += `${i.subnetBase}/${i.prefix} dev ${i.name} scope link  src ${i.ip} \n`;
-      ctx.stdout(out);
-      return 0;
-    },
-  };
+/** `ip route`'s lines. */
+export function ipRouteLines(ifs: readonly NetInterface[]): string {
+  const gw = ifs.find((i) => i.defaultRoute);
+  let out = gw?.gateway ? `default via ${gw.gateway} dev ${gw.name} \n` : '';
+  for (const i of [...ifs].sort((a, b) => key(a.subnetBase) - key(b.subnetBase)))
+    out += `${i.subnetBase}/${i.prefix} dev ${i.name} scope link  src ${i.ip} \n`;
+  return out;
 }
 
 export function busyboxRoute(docker: () => DockerEngine | undefined): CommandSpec {

@@ -3,7 +3,8 @@ import type { DockerEngine } from '../../../docker/engine/index.js';
 import type { CommandSpec } from '../../command.js';
 import { busyboxHostname, busyboxNslookup } from './nslookup.js';
 import { busyboxPing } from './ping.js';
-import { busyboxIp, busyboxRoute } from './ip-route.js';
+import { busyboxIfconfig, busyboxIp } from './ip-command.js';
+import { busyboxRoute } from './ip-route.js';
 
 export function busyboxNetApplets(docker: () => DockerEngine | undefined): CommandSpec[] {
   return [
@@ -12,5 +13,6 @@ export function busyboxNetApplets(docker: () => DockerEngine | undefined): Comma
     busyboxHostname(docker),
     busyboxIp(docker),
     busyboxRoute(docker),
+    busyboxIfconfig(docker),
   ];
 }
