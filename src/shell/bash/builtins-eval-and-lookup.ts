@@ -1,28 +1,17 @@
-// Builtins that reach beyond one variable table: they parse and run text (eval, source), look at
-// the command table (type, command, help, which is a command), or at the session (history).
-import { isKernelError } from '../../kernel/index.js';
+// Builtins that reach beyond one variable table: they run text (eval and source, from
+// builtins-eval-source.ts), look at the command table (type, command, help, which is a command),
+// or at the session (history).
 import { BASE_BUILTINS, type Builtin } from './builtins.js';
 import { SPECIAL_BUILTINS } from './builtin-names.js';
 import { builtinErrorPrefix } from './dialect-texts.js';
 import { ExitSignal } from './interpreter-state.js';
-import { runScript } from './script-run.js';
+import { EVAL_AND_SOURCE } from './builtins-eval-source.js';
 import type { CommandIO } from '../command.js';
 import type { Interpreter } from './interpreter.js';
-import { ReturnSignal } from './interpreter-state.js';
-import { parseCommandLine, formatSyntaxError } from './parser.js';
 import { listOptions, optionLetter, SET_LETTERS } from './shell-options.js';
 
 function say(io: CommandIO, text: string): void {
   io.stderr(`bash: ${text}\n`);
-}
-
-async function runText(sh: Interpreter, text: string, io: CommandIO, where: string): Promise<number> {
-  const parsed = parseCommandLine(text, { endOfInput: true });
-  if (parsed.status !== 'ok') {
-    io.stderr(`${formatSyntaxError(parsed.error, 'interactive', where)}\n`);
-    return 2;
-  }
-  return sh.list(parsed.script, io);
 }
 
 function describe(sh: Interpreter, name: string): { kind: string; text: string; path?: string } | null {
@@ -89,34 +78,6 @@ function parseDuration(arg: string): number | null {
 }
 
 const MORE: [string, Builtin][] = [
-  ['eval', (sh, argv, io) => runText(sh, argv.slice(1).join(' '), io, 'bash')],
-  [
-    'source',
-    async (sh, argv, io) => {
-      const file = argv[1];
-      if (file === undefined) {
-        say(io, `${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]`);
-        return 2;
-      }
-      let text: string;
-      try {
-        text = new TextDecoder().decode(sh.proc.readFile(file));
-      } catch (err) {
-        say(io, `${file}: ${isKernelError(err) ? err.text : 'No such file or directory'}`);
-        return 1;
-      }
-      // A `return` outside any function of the file ends the file, with its status (bash, dash).
-      sh.state.sourceDepth++;
-      try {
-        return await runScript(sh, text, io, file);
-      } catch (err) {
-        if (err instanceof ReturnSignal) return err.code;
-        throw err;
-      } finally {
-        sh.state.sourceDepth--;
-      }
-    },
-  ],
   [
     'type',
     (sh, argv, io) => {
@@ -312,6 +273,5 @@ const MORE: [string, Builtin][] = [
     },
   ],
 ];
-MORE.push(['.', MORE.find(([n]) => n === 'source')![1]]);
 
-export const ALL_BUILTINS: ReadonlyMap<string, Builtin> = new Map([...BASE_BUILTINS, ...MORE]);
+export const ALL_BUILTINS: ReadonlyMap<string, Builtin> = new Map([...BASE_BUILTINS, ...EVAL_AND_SOURCE, ...MORE]);

@@ -5,22 +5,31 @@ import type { ShellSyntaxError } from './ast.js';
 import type { ShellState } from './interpreter-state.js';
 import { formatSyntaxError } from './parse-errors.js';
 
-/** The line of the script the shell is running (1-based), from the command being run. */
+/** The line of the script the shell is running, from the command being run. */
 export function currentLine(state: ShellState): number {
   if (!state.source) return 1;
-  const { text, offset } = state.source;
-  let line = 1;
+  const { text, offset, firstLine = 1 } = state.source;
+  let line = firstLine;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
 
-/** What the shell puts before an error: `bash: line 1: ` (-c), `./s.sh: line 3: ` (a script) or
- * `bash: ` (a prompt); dash's `sh: 2: `; ash's `sh: ` or, with a command name, `s.sh: line 3: `. */
+/** LINE of the text being read (1 for its first line) as the shell numbers it. */
+function absoluteLine(state: ShellState, line: number): number {
+  return (state.source?.firstLine ?? 1) + line - 1;
+}
+
+/** What the shell puts before an error: `bash: line 1: ` (-c), `./s.sh: line 3: ` (a script or a
+ * file `.` reads) or `bash: ` (a prompt); dash's `sh: 2: ` (`sh: 2: eval: ` in eval); ash's `sh: `
+ * or, with a command name, `s.sh: line 3: `. */
 export function errorPrefix(state: ShellState): string {
-  if (state.dialect === 'dash') return `${state.scriptName}: ${currentLine(state)}: `;
+  if (state.dialect === 'dash') {
+    const name = state.dashCommandName === undefined ? '' : `${state.dashCommandName}: `;
+    return `${state.scriptName}: ${currentLine(state)}: ${name}`;
+  }
   if (state.dialect === 'ash') return ashPrefix(state, state.ashCommandName, currentLine(state));
   if (state.mode === 'interactive' || !state.source) return 'bash: ';
-  return `${state.scriptName}: line ${currentLine(state)}: `;
+  return `${state.source.file ?? state.scriptName}: line ${currentLine(state)}: `;
 }
 
 /** busybox's ash_vmsg: arg0, the command name when it is another, and the line when there is a
@@ -28,7 +37,7 @@ export function errorPrefix(state: ShellState): string {
 function ashPrefix(state: ShellState, commandName: string | undefined, line: number): string {
   if (commandName === undefined) return `${state.scriptName}: `;
   const name = commandName === state.scriptName ? '' : `${commandName}: `;
-  return `${state.scriptName}: ${name}line ${state.mode === 'command' ? line - 1 : line}: `;
+  return `${state.scriptName}: ${name}line ${line}: `;
 }
 
 /** Before a builtin's own error: `bash: line 1: set: `, `sh: 1: set: `, ash's `sh: set: line 0: `. */
@@ -92,29 +101,37 @@ function shMessage(error: ShellSyntaxError, dialect: 'dash' | 'ash'): string {
     : `syntax error: unexpected ${what}${expecting}`;
 }
 
+/** Where the text with a syntax error came from: a file `.` reads, or eval's string. */
+export type Reading = { kind: 'source'; file: string } | { kind: 'eval' };
+
 /**
  * The lines a shell prints for a syntax error in what it reads: a -c string, a script file,
- * standard input or (`sourced`) a file read by `.`. bash names where and echoes the line; dash
- * says `NAME: LINE: [FILE: ]Syntax error: …`; ash `NAME: [FILE: line N: ]syntax error: …`.
+ * standard input, a file read by `.` or eval's string (state.source is that text). bash names
+ * where and echoes the line; dash says `NAME: LINE: [FILE: |eval: ]Syntax error: …`; ash
+ * `NAME: [FILE: |eval: ]line N: syntax error: …`.
  */
-export function syntaxErrorText(state: ShellState, error: ShellSyntaxError, sourced?: string): string {
-  const line = error.readerLine ?? error.line;
+export function syntaxErrorText(state: ShellState, error: ShellSyntaxError, reading?: Reading): string {
+  const sourced = reading?.kind === 'source' ? reading.file : undefined;
   if (state.dialect === 'dash') {
-    const name = sourced === undefined ? '' : `${sourced}: `;
-    return `${state.scriptName}: ${line}: ${name}${shMessage(error, 'dash')}\n`;
+    const name = reading === undefined ? '' : `${reading.kind === 'eval' ? 'eval' : sourced}: `;
+    return `${state.scriptName}: ${absoluteLine(state, error.readerLine ?? error.line)}: ${name}${shMessage(error, 'dash')}\n`;
   }
   if (state.dialect === 'ash') {
-    const prefix =
-      sourced === undefined
-        ? ashPrefix(state, state.ashCommandName, line)
-        : ashPrefix({ ...state, mode: 'script' } as ShellState, sourced, line);
-    return `${prefix}${shMessage(error, 'ash')}\n`;
+    const line = absoluteLine(state, error.readerLine ?? error.line);
+    const name = reading === undefined ? state.ashCommandName : reading.kind === 'eval' ? 'eval' : sourced;
+    // A file `.` reads names itself and its line even in a -c string.
+    return `${ashPrefix(state, name, line)}${shMessage(error, 'ash')}\n`;
   }
-  // A script (standard input too, as `bash: line 2:`) and a sourced file name the line; -c adds `-c:`.
-  if (sourced !== undefined || state.mode === 'script') {
-    const name = sourced ?? state.scriptName;
-    return `${formatSyntaxError(error, 'command-string', name).replaceAll(`${name}: -c: `, `${name}: `)}\n`;
-  }
-  if (state.mode === 'command') return `${formatSyntaxError(error, 'command-string', state.scriptName)}\n`;
-  return `${formatSyntaxError(error)}\n`;
+  const interactive = state.mode === 'interactive';
+  // At a prompt, bash names no line, except in a file `.` reads (and eval's string there).
+  if (interactive && state.sourceDepth === 0) return `${formatSyntaxError(error)}\n`;
+  const name = sourced ?? state.source?.file ?? state.scriptName;
+  // A script (standard input too, as `bash: line 2:`) and a sourced file name the line; -c adds
+  // `-c:`, eval's string `eval:` after the name of the file it is in; a prompt puts `bash: ` first.
+  const where = reading?.kind === 'eval' ? 'eval: ' : sourced !== undefined || state.mode === 'script' ? '' : '-c: ';
+  const prefix = interactive
+    ? `${state.scriptName}: ${reading?.kind === 'eval' ? 'eval' : name}: `
+    : `${name}: ${where}`;
+  const located = { ...error, line: absoluteLine(state, error.line) };
+  return `${formatSyntaxError(located, 'command-string', '\0').replaceAll('\0: -c: ', prefix)}\n`;
 }

@@ -8,6 +8,19 @@ import type { CompoundCommand } from './ast.js';
  * They run the same scripts but word their errors, $-, set -o and xtrace each their own way. */
 export type Dialect = 'bash' | 'dash' | 'ash';
 
+/** The text the shell is reading (a -c string, a script, a file `.` reads, eval's string) and
+ * the command it is running in it, so an error can say its line. */
+export interface SourceText {
+  text: string;
+  /** The offset of the command being run. */
+  offset: number;
+  /** The number the text's first line has: 1, but 0 for busybox's -c string, and the line of the
+   * `eval` command (bash, ash) for eval's string. */
+  firstLine?: number;
+  /** The file `.` read this text from: bash names it where it names the script (BASH_SOURCE). */
+  file?: string;
+}
+
 export class ShellState {
   vars = new Map<string, string>();
   exported = new Set<string>();
@@ -33,13 +46,16 @@ export class ShellState {
   /** busybox ash's `commandname`: the script file, or -c's $0 when one was given. Its errors then
    * say `NAME: line N:` (for -c counted from 0). */
   ashCommandName: string | undefined;
+  /** dash's `commandname` while eval runs its string (`eval`) or `.` reads a file (its path):
+   * its errors then say `sh: 1: eval: …`. */
+  dashCommandName: string | undefined;
   /** How the shell was started: at a prompt, by `bash -c`, or on a script file. A non-interactive
    * shell prefixes its errors with `NAME: line N:` and exits on set -e / set -u failures. */
   mode: 'interactive' | 'command' | 'script' = 'interactive';
   /** The session's own prompt shell (not a subshell of it): set -e does not end it here. */
   interactiveTop = false;
-  /** The text being run, so an error can say its line (bash's `line N:`); its command's offset. */
-  source: { text: string; offset: number } | undefined;
+  /** The text being run, so an error can say its line (bash's `line N:`). */
+  source: SourceText | undefined;
   /** How many enclosing contexts ignore set -e (an if/while condition, a && list, a `!`). */
   errexitIgnored = 0;
   /** xtrace's depth: PS4's first character is repeated this many times (`++` inside $(…)). */
@@ -78,6 +94,7 @@ export class ShellState {
     s.dialect = this.dialect;
     s.readsStdin = this.readsStdin;
     s.ashCommandName = this.ashCommandName;
+    s.dashCommandName = this.dashCommandName;
     s.mode = this.mode;
     s.source = this.source && { ...this.source };
     s.errexitIgnored = this.errexitIgnored;

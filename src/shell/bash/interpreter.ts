@@ -24,7 +24,14 @@ import {
 } from '../command.js';
 import { Expander, ExpansionError, type ExpandHost } from './expand.js';
 import { applyRedirects, RedirectError } from './interpreter-redirect.js';
-import { ExitSignal, LoopSignal, ReturnSignal, type ShellState } from './interpreter-state.js';
+import {
+  type Dialect,
+  ExitSignal,
+  LoopSignal,
+  ReturnSignal,
+  type ShellState,
+  type SourceText,
+} from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
 import { runScript } from './script-run.js';
 import type { Builtin } from './builtins.js';
@@ -308,6 +315,7 @@ export class Interpreter implements ExpandHost {
     if (c.type === 'SimpleCommand') status = await this.simple(c, io);
     else if (c.type === 'FunctionDefinition') {
       this.state.functions.set(c.name, c.body);
+      if (this.state.source) FUNCTION_SOURCES.set(c.body, this.state.source);
       status = 0;
     } else {
       let cio: CommandIO;
@@ -356,7 +364,7 @@ export class Interpreter implements ExpandHost {
     // Every command lets the screen read keys (Ctrl-C) and draw, when the line has held it a while.
     await this.env.budget.pause();
     this.currentStderr = io.stderr;
-    if (this.state.source) this.state.source.offset = c.span.start;
+    if (this.state.source) this.state.source.offset = commandLineOffset(c, this.state.dialect);
     // xtrace's PS4 as it was before the command's own assignments (`PS4='> '` is traced with `+ `).
     const ps4 = this.state.flags.has('x') ? (this.state.vars.get('PS4') ?? '+ ') : undefined;
     let argv: string[];
@@ -782,6 +790,10 @@ export class Interpreter implements ExpandHost {
       return 1;
     }
     const saved = this.state.positional;
+    const savedSource = this.state.source;
+    // Its commands' lines are those of the text that defined it (bash names that file too).
+    const defined = FUNCTION_SOURCES.get(body);
+    if (defined) this.state.source = { ...defined, offset: body.span.start };
     this.state.positional = argv.slice(1);
     this.state.callDepth++;
     this.state.localFrames.push(new Map());
@@ -793,12 +805,26 @@ export class Interpreter implements ExpandHost {
     } finally {
       this.state.callDepth--;
       this.state.positional = saved;
+      this.state.source = savedSource;
       for (const [name, value] of this.state.localFrames.pop() ?? []) {
         if (value === undefined) this.state.vars.delete(name);
         else this.state.vars.set(name, value);
       }
     }
   }
+}
+
+/** The text each function was defined in (functions outlive the `.` or eval that read them). */
+const FUNCTION_SOURCES = new WeakMap<CompoundCommand, SourceText>();
+
+/** Where a simple command is, for its errors' line: bash's parser takes the line it has read to
+ * when it makes the command, the end of its second word (`nosuch "a<newline>b"` is line 2); dash
+ * and ash the command's start. */
+function commandLineOffset(c: SimpleCommand, dialect: Dialect): number {
+  if (dialect !== 'bash') return c.span.start;
+  const elements = [...c.assignments, ...c.words].sort((a, b) => a.span.start - b.span.start);
+  const second = elements[1];
+  return second ? Math.max(c.span.start, second.span.end - 1) : c.span.start;
 }
 
 export function concat(chunks: Uint8Array[]): Uint8Array {

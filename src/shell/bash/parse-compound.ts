@@ -192,7 +192,8 @@ export abstract class CompoundParser extends TokenCursor {
 
   private casePattern(): Word {
     const pattern = this.lexer.peek();
-    if (pattern.kind !== 'word') throw this.unexpected(pattern);
+    // Input that ends before a pattern: dash and ash expected its `)`.
+    if (pattern.kind !== 'word') throw this.unexpected(pattern, undefined, pattern.kind === 'end' ? ')' : undefined);
     this.take();
     return pattern.word;
   }

@@ -54,9 +54,12 @@ export class TokenCursor {
   }
 
   /** At the end of input this is incomplete input awaiting something; elsewhere an error. */
-  protected unexpected(token: Token, awaiting?: string): ParseAbort {
+  protected unexpected(
+    token: Token,
+    awaiting?: string,
+    expecting = awaiting === 'command' ? undefined : awaiting,
+  ): ParseAbort {
     const src = this.lexer.src;
-    const expecting = awaiting === 'command' ? undefined : awaiting;
     if (token.kind === 'end')
       return unexpectedEndOfFile(src, awaiting ?? this.open[this.open.length - 1] ?? 'command', expecting);
     return unexpectedToken(src, token.start, this.lexer.tokenText(token), expecting);

@@ -113,6 +113,11 @@ const NESTED: NestedParsers = {
 };
 
 const NONE: Terminators = new Set();
+
+/** The word dash says it expected when a list's input ends: `then`, `fi`, `do`, `done`, … */
+function listCloser(terminators: Terminators): string | undefined {
+  return ['then', 'do', 'done', 'fi', '}', ')'].find((w) => terminators.has(w));
+}
 /** Reserved words that cannot start a command: bash rejects them right there. */
 const MISPLACED_RESERVED_WORDS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in', '!', ']]']);
 
@@ -168,7 +173,12 @@ class Parser extends CompoundParser {
       items.push({ command, background: this.takeSeparator(terminators, true) });
       this.skipNewlines();
     }
-    if (!allowEmpty && items.length === 0) throw this.unexpected(this.lexer.peek());
+    if (!allowEmpty && items.length === 0) {
+      // Input that ends where a list was due: dash and ash name the word that would end it
+      // (`if` alone: `end of file unexpected (expecting "then")`).
+      const token = this.lexer.peek();
+      throw this.unexpected(token, undefined, token.kind === 'end' ? listCloser(terminators) : undefined);
+    }
     return { type: 'CommandList', items, span: { start, end: Math.max(start, this.lastEnd) } };
   }
 

@@ -327,7 +327,9 @@ export class Session {
       state.ashCommandName = o.program.commandName;
       if (o.program.mode) {
         state.mode = o.program.mode;
-        state.source = { text: line, offset: 0 };
+        // busybox's ash counts a -c string's lines from 0.
+        const fromZero = state.dialect === 'ash' && o.program.mode === 'command';
+        state.source = { text: line, offset: 0, ...(fromZero ? { firstLine: 0 } : {}) };
       }
       state.flags = new Set(o.program.flags);
       state.options = new Set(o.program.options);
