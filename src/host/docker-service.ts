@@ -10,13 +10,23 @@ import {
 } from '../docker/engine/index.js';
 import type { DriverName } from '../docker/engine/graphdriver.js';
 import type { Proc } from '../kernel/index.js';
-import { daemonConfigError } from '../docker/daemon-config.js';
+import { daemonConfigError, type DaemonFlags } from '../docker/daemon-config.js';
 import { DOCKER_VERSION } from '../docker/version.js';
 
 export type ServiceState =
   | { state: 'active'; sinceMs: number; pid: number }
   | { state: 'inactive'; sinceMs: number }
-  | { state: 'failed'; sinceMs: number; reason: string };
+  | { state: 'failed'; sinceMs: number; reason: string; pid: number };
+
+/** Why docker.service fails to start: dockerd refused its config (one plain line, before its
+ * logger exists), or the graph driver daemon.json names is neither built in nor a plugin. */
+type StartProblem = { kind: 'config'; line: string } | { kind: 'graphdriver'; driver: string };
+
+/** A logrus line as dockerd writes it (TextFormatter, FullTimestamp, RFC3339NanoFixed). */
+export function logrusLine(ms: number, msg: string, extra = '', level = 'info'): string {
+  const t = new Date(ms).toISOString().replace(/\.(\d+)Z$/, (_, f: string) => `.${f.padEnd(9, '0')}Z`);
+  return `time="${t}" level=${level} msg="${msg}"${extra}`;
+}
 
 /** One line of systemd's journal: who logged it (systemd[1] or dockerd[pid]) and what. */
 export interface JournalEntry {
@@ -49,26 +59,35 @@ export class DockerService {
     this.status = { state: 'inactive', sinceMs: options.clock.now() };
   }
 
-  /** Why the daemon cannot start with /etc/docker/daemon.json as it is, or undefined. */
-  private configProblem(): string | undefined {
-    if (!this.proc.exists('/etc/docker/daemon.json')) return undefined;
+  /** Why dockerd refuses its config file before it logs anything: the config file's own errors
+   * (`path` as dockerd was given it, `flags` those on its command line), or undefined. */
+  configRefusal(path: string, flags: DaemonFlags = DOCKERD_FLAGS): string | undefined {
+    if (!this.proc.exists(path)) return undefined;
     // dockerd reads the file with Go's json.Decoder and checks its keys against its own flags:
     // its errors, not V8's, reach the journal.
-    const text = new TextDecoder().decode(this.proc.readFile('/etc/docker/daemon.json'));
-    const refused = daemonConfigError('/etc/docker/daemon.json', text, DOCKERD_FLAGS);
-    if (refused) return refused;
-    const config = this.readConfig();
-    const driver = (config as Record<string, unknown>)?.['storage-driver'];
-    if (driver === undefined || driver === 'overlay2' || driver === 'overlay') return this.logProblem();
+    return daemonConfigError(path, new TextDecoder().decode(this.proc.readFile(path)), flags);
+  }
+
+  /** Why the daemon cannot start with /etc/docker/daemon.json as it is, or undefined. */
+  private startProblem(): StartProblem | undefined {
+    const refused = this.configRefusal('/etc/docker/daemon.json');
+    if (refused) return { kind: 'config', line: refused };
+    const config = this.proc.exists('/etc/docker/daemon.json') ? this.readConfig() : null;
+    const driver = config?.['storage-driver'];
+    if (driver === undefined || driver === 'overlay2' || driver === 'overlay') {
+      const log = this.logProblem();
+      return log ? { kind: 'config', line: log } : undefined;
+    }
     if (
       typeof driver === 'string' &&
       ['vfs', 'devicemapper', 'aufs', 'btrfs', 'zfs', 'fuse-overlayfs'].includes(driver)
     ) {
       // A real dockerd would start with this driver; the simulator only has overlay2, and says so
       // rather than pretend.
-      return `the ${driver} storage driver is not simulated by overlay-tutor (overlay2 and overlay are)`;
+      const line = `the ${driver} storage driver is not simulated by overlay-tutor (overlay2 and overlay are)`;
+      return { kind: 'config', line };
     }
-    return `failed to start daemon: error initializing graphdriver: driver not supported: ${String(driver)}`;
+    return { kind: 'graphdriver', driver: String(driver) };
   }
 
   /** setupDefaultLogConfig: daemon.json's log-opts are checked against its log-driver's. */
@@ -84,7 +103,7 @@ export class DockerService {
     return undefined;
   }
 
-  /** daemon.json's log-driver and log-opts (configProblem has vetted their types): the default LogConfig. */
+  /** daemon.json's log-driver and log-opts (startProblem has vetted their types): the default LogConfig. */
   private logConfig(): { Type: string; Config: Record<string, string> } {
     const config = this.proc.exists('/etc/docker/daemon.json') ? this.readConfig() : null;
     const type = config?.['log-driver'];
@@ -95,7 +114,7 @@ export class DockerService {
     };
   }
 
-  /** The driver daemon.json asks for (configProblem has vetted it), overlay2 by default. */
+  /** The driver daemon.json asks for (startProblem has vetted it), overlay2 by default. */
   private storageDriver(): DriverName {
     if (!this.proc.exists('/etc/docker/daemon.json')) return 'overlay2';
     return this.readConfig()?.['storage-driver'] === 'overlay' ? 'overlay' : 'overlay2';
@@ -115,10 +134,9 @@ export class DockerService {
     this.journal.push({ ms: this.options.clock.now(), ident, pid, text, ...(explain ? { explain } : {}) });
   }
 
-  /** dockerd's logrus line: time="…" level=info msg="…". */
-  private daemonLog(pid: number, msg: string, extra = ''): void {
-    const t = new Date(this.options.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-    this.log('dockerd', pid, `time="${t}" level=info msg="${msg}"${extra}`);
+  /** dockerd's logrus line: time="…" level=info msg="…", the time as RFC3339NanoFixed. */
+  private daemonLog(pid: number, msg: string, extra = '', level = 'info'): void {
+    this.log('dockerd', pid, logrusLine(this.options.clock.now(), msg, extra, level));
   }
 
   start(): boolean {
@@ -135,11 +153,32 @@ export class DockerService {
       '',
       `The job identifier is ${job}.`,
     ]);
-    const problem = this.configProblem();
+    const problem = this.startProblem();
     if (problem) {
-      this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: problem };
-      // dockerd fails before its logger is set up: the error is a plain line.
-      this.log('dockerd', pid, problem);
+      let line: string;
+      if (problem.kind === 'config')
+        line = problem.line; // before dockerd's logger is set up: a plain line
+      else {
+        // NewDaemon looks the driver up after start-up began: not built in, so a plugin, which
+        // needs experimental mode; dockerd shuts its containerd clients down and exits.
+        this.daemonLog(pid, 'Starting up');
+        this.daemonLog(
+          pid,
+          'Failed to GetDriver graph',
+          ` driver=${problem.driver} error="graphdriver plugins are only supported with experimental mode"` +
+            ' home-dir=/var/lib/docker',
+          'error',
+        );
+        this.daemonLog(pid, 'stopping healthcheck following graceful shutdown', ' module=libcontainerd');
+        this.daemonLog(
+          pid,
+          'stopping event stream following graceful shutdown',
+          ' error="context canceled" module=libcontainerd namespace=plugins.moby',
+        );
+        line = 'failed to start daemon: error initializing graphdriver: driver not supported';
+      }
+      this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: line, pid };
+      this.log('dockerd', pid, line);
       this.log('systemd', 1, 'docker.service: Main process exited, code=exited, status=1/FAILURE', [
         'Subject: Unit process exited',
         'Defined-By: systemd',

@@ -2,9 +2,14 @@
 // messages and dockerd's own), in journalctl's short format, with -x's catalog text, -u, -n, -e.
 // The simulator tells a learner to run `journalctl -xeu docker.service` when the daemon fails.
 import type { CommandContext, CommandSpec } from '../shell/command.js';
-import type { DockerService } from './docker-service.js';
+import type { DockerService, JournalEntry } from './docker-service.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** One entry in journalctl's short format: "Dec 07 16:42:29 host dockerd[1158]: …". */
+export function shortLine(e: JournalEntry, hostname: string): string {
+  return `${stamp(e.ms)} ${hostname} ${e.ident}[${e.pid}]: ${e.text}`;
+}
 
 function stamp(ms: number): string {
   const d = new Date(ms);
@@ -85,7 +90,7 @@ export function createJournalctl(svc: DockerService, hostname: string): CommandS
       }
       let out = '';
       for (const e of entries) {
-        out += `${stamp(e.ms)} ${hostname} ${e.ident}[${e.pid}]: ${e.text}\n`;
+        out += `${shortLine(e, hostname)}\n`;
         if (o.catalog && e.explain) for (const l of e.explain) out += `\u2591\u2591 ${l}\n`;
       }
       ctx.stdout(out);

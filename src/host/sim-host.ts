@@ -31,6 +31,7 @@ import { sameRoot, shellProgram } from '../shell/commands/shell-program.js';
 import { hostTaskSource } from './host-tasks.js';
 import { createSystemctl } from './systemctl.js';
 import { createJournalctl } from './journalctl.js';
+import { createDockerdCommand } from './dockerd-command.js';
 import { createTutorialRegistry } from '../docker/registry/tutorial.js';
 import { createDockerCommand } from '../shell/commands/docker/index.js';
 import { createManCommand } from '../shell/commands/man.js';
@@ -414,8 +415,9 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     // docker.socket: a docker command while the service is down starts it again (socket
     // activation), as `systemctl stop docker` warns.
     add(createDockerCommand(() => svc.current ?? (svc.start() ? svc.current : undefined)));
-    add(createSystemctl(svc, () => clock.now()));
+    add(createSystemctl(svc, () => clock.now(), hostname));
     add(createJournalctl(svc, hostname));
+    add(createDockerdCommand(svc, () => clock.now()));
   }
   (options.extraCommands ?? []).forEach(add);
   const commands = [...table.values()];

@@ -3,6 +3,7 @@
 // is-active, 5 for a unit that does not exist, 1 when a job fails).
 import type { CommandContext, CommandSpec } from '../shell/command.js';
 import type { DockerService } from './docker-service.js';
+import { shortLine } from './journalctl.js';
 
 const UNITS = new Set(['docker', 'docker.service']);
 
@@ -16,7 +17,9 @@ function since(ms: number, now: number): string {
   return `${day} ${date} UTC; ${ago}`;
 }
 
-function statusText(svc: DockerService, now: number): string {
+const EXEC_START = '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock';
+
+function statusText(svc: DockerService, now: number, hostname: string): string {
   const s = svc.status;
   const active =
     s.state === 'active'
@@ -39,20 +42,22 @@ function statusText(svc: DockerService, now: number): string {
       '     Memory: 31.2M',
       '        CPU: 412ms',
       '     CGroup: /system.slice/docker.service',
-      `             └─${s.pid} /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock`,
+      `             └─${s.pid} ${EXEC_START}`,
     );
   }
   if (s.state === 'failed')
     lines.push(
-      '',
-      `dockerd: ${s.reason}`,
-      "systemd[1]: docker.service: Failed with result 'exit-code'.",
-      'systemd[1]: Failed to start Docker Application Container Engine.',
+      `    Process: ${s.pid} ExecStart=${EXEC_START} (code=exited, status=1/FAILURE)`,
+      `   Main PID: ${s.pid} (code=exited, status=1/FAILURE)`,
+      '        CPU: 61ms',
     );
+  // The unit's last ten journal lines, as journalctl's short format prints them.
+  const tail = svc.journal.slice(-10);
+  if (tail.length > 0) lines.push('', ...tail.map((e) => shortLine(e, hostname)));
   return `${lines.join('\n')}\n`;
 }
 
-export function createSystemctl(svc: DockerService, now: () => number): CommandSpec {
+export function createSystemctl(svc: DockerService, now: () => number, hostname: string): CommandSpec {
   const run = (ctx: CommandContext): number => {
     const [verb, ...units] = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
     if (!verb) {
@@ -94,7 +99,7 @@ export function createSystemctl(svc: DockerService, now: () => number): CommandS
         svc.stop();
         return svc.start() ? 0 : failed();
       case 'status':
-        ctx.stdout(statusText(svc, now()));
+        ctx.stdout(statusText(svc, now(), hostname));
         return svc.status.state === 'active' ? 0 : 3;
       case 'is-active':
         ctx.stdout(`${svc.status.state}\n`);
