@@ -2,6 +2,17 @@
 // The language comes from --lang, else LC_ALL / LC_MESSAGES / LANG (zh* → zh-CN).
 export type Lang = 'en' | 'zh-CN';
 
+/** What the panes suggest while nothing is in focus, by where the learner is (the screen host says;
+ * src/lessons/pane-hint.ts reads a lesson's): the free sandbox's image or overlay, an overlay by hand
+ * where there is no Docker (a kernel lesson, `sandbox --real=kernel`), the image a lesson uses, a
+ * lesson that uses neither, or the lesson map. */
+export type PaneHint =
+  | { kind: 'sandbox' }
+  | { kind: 'overlay' }
+  | { kind: 'image'; image: string }
+  | { kind: 'none' }
+  | { kind: 'map' };
+
 /** A reason a real host differs from the simulator (src/real/compare.ts's Reason), to be worded. */
 interface Reason {
   id: string;
@@ -19,7 +30,20 @@ const en = {
   chain: 'ChainID, step by step',
   events: 'What the kernel did',
   sizes: 'Layer sizes',
-  noFocus: 'Nothing in focus yet. Try docker pull ubuntu:20.04 or mount -t overlay',
+  noFocus: (h: PaneHint): string => {
+    switch (h.kind) {
+      case 'sandbox':
+        return 'Nothing in focus yet. Try docker pull ubuntu:20.04 or mount -t overlay';
+      case 'overlay':
+        return 'Nothing in focus yet. Mount an overlay to see it here: mount -t overlay …';
+      case 'image':
+        return `Nothing in focus yet. Try this lesson's image: docker pull ${h.image}`;
+      case 'none':
+        return 'Nothing in focus yet: this lesson needs no image, container or overlay';
+      case 'map':
+        return 'Nothing in focus yet. Open a lesson: the panes follow what you do in it';
+    }
+  },
   noContainer: 'Run a container to see its layers: docker run -d --name web nginx',
   notMounted: '(not mounted: the container is not running)',
   empty: '(empty)',
@@ -145,7 +169,20 @@ const zhCN: Strings = {
   chain: 'ChainID 逐步计算',
   events: '内核做了什么',
   sizes: '各层大小',
-  noFocus: '还没有可显示的内容。试试 docker pull ubuntu:20.04 或 mount -t overlay',
+  noFocus: (h: PaneHint): string => {
+    switch (h.kind) {
+      case 'sandbox':
+        return '还没有可显示的内容。试试 docker pull ubuntu:20.04 或 mount -t overlay';
+      case 'overlay':
+        return '还没有可显示的内容。挂载一个 overlay，窗格就会跟随它：mount -t overlay …';
+      case 'image':
+        return `还没有可显示的内容。试试本课用到的镜像：docker pull ${h.image}`;
+      case 'none':
+        return '还没有可显示的内容：本课不需要镜像、容器或 overlay';
+      case 'map':
+        return '还没有可显示的内容。打开一个课程，窗格会跟随你在课程中的操作';
+    }
+  },
   noContainer: '运行一个容器即可看到它的各层：docker run -d --name web nginx',
   notMounted: '（未挂载：容器没有在运行）',
   empty: '（空）',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createSimHost } from '../host/sim-host.js';
 import { describeCheck, emptyRecord, evaluate, type StepRecord } from '../lessons/checks.js';
 import type { Lesson } from '../lessons/loader.js';
+import { imagePulledBy } from '../lessons/pane-hint.js';
 import type { StepData } from '../lessons/schema.js';
 import type { CommandTrace } from '../shell/command.js';
 import { computeValue, ValueError } from '../lessons/values.js';
@@ -128,7 +129,7 @@ export function setupImages(lesson: Lesson): string[] {
 
 /** The images these lines pull. */
 export function imagesPulledBy(lines: readonly string[]): string[] {
-  return lines.flatMap((l) => /^docker\s+(?:image\s+)?pull\s+(?:-q\s+)?(\S+)\s*$/.exec(l.trim())?.[1] ?? []);
+  return lines.flatMap((l) => imagePulledBy(l) ?? []);
 }
 
 /** A real bash the lesson's lines run in, and the host its checks read. */

@@ -108,6 +108,8 @@ export interface LayoutProps {
   status: string;
   /** Values the open step asks for: no pane shows them. */
   secrets: string[];
+  /** What to do first while nothing is in focus, worded for where the learner is. */
+  noFocus: string;
   ascii: boolean;
   color: boolean;
   s: Strings;
@@ -145,12 +147,13 @@ export function Layout({
   paneScroll,
   status,
   secrets,
+  noFocus,
   ascii,
   s,
 }: LayoutProps) {
   const { wide, collapsed, paneArea, paneRows, outputWidth } = g;
   const a = (t: string) => (ascii ? toAscii(t) : t);
-  const paneProps = { model, log, chainRevealed, s, secrets, ascii };
+  const paneProps = { model, log, chainRevealed, s, secrets, noFocus, ascii };
   const at = (k: number) => PANE_ORDER[(paneIndex + k) % PANE_ORDER.length] as PaneKind;
   const inFocus = focus === 'panes';
   const scrollOf = (k: number) => (k === 0 && inFocus ? paneScroll : 0);
@@ -234,7 +237,7 @@ export function Layout({
       {!wide && !linear ? panes : null}
       {collapsed && !linear ? (
         <Text dimColor wrap="truncate">
-          {a(s.noFocus)}
+          {a(noFocus)}
         </Text>
       ) : null}
       <Text dimColor wrap="truncate">

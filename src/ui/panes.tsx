@@ -201,6 +201,8 @@ export interface PaneProps {
   scroll: number;
   /** Values the open step asks for, masked wherever they would show. */
   secrets: string[];
+  /** What to do first while nothing is in focus, worded for where the learner is. */
+  noFocus: string;
   ascii: boolean;
   s: Strings;
 }
@@ -208,7 +210,7 @@ export interface PaneProps {
 /** One pane by kind, inside a frame of the given size (two rows for the border, one for the title).
  * Memoised: a command's first render (its echo) leaves the panes as they were. */
 export const Pane = memo(function Pane(p: PaneProps) {
-  const { kind, model, log, chainRevealed, width, height, focused, scroll, secrets, ascii, s } = p;
+  const { kind, model, log, chainRevealed, width, height, focused, scroll, secrets, noFocus, ascii, s } = p;
   const inner = Math.max(1, height - 3);
   const w = Math.max(10, width - 2);
   const hand = model.focus?.kind === 'mount' ? model.focus : undefined;
@@ -228,7 +230,7 @@ export const Pane = memo(function Pane(p: PaneProps) {
         : model.upperDir
           ? `${s.upper}  ${shortUpperDir(model.upperDir, model.dataRoot)}`
           : s.upper;
-      if (noContainer) empty = model.focus ? s.noContainer : s.noFocus;
+      if (noContainer) empty = model.focus ? s.noContainer : noFocus;
       else if (hand?.readOnly) empty = s.readOnlyMount;
       else if (model.upper.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.upper, w, mask));
@@ -258,12 +260,12 @@ export const Pane = memo(function Pane(p: PaneProps) {
       title =
         `${s.layers}` +
         `${model.focus ? `${s.colon}${model.layersOf ?? (model.focus.kind === 'image' ? model.focus.ref : '')}` : ''}`;
-      if (model.layers.length === 0) empty = s.noFocus;
+      if (model.layers.length === 0) empty = noFocus;
       else lines = layerLines(model, w, s, mask);
       break;
     case 'chain':
       title = s.chain;
-      if (model.chain.length === 0) empty = s.noFocus;
+      if (model.chain.length === 0) empty = noFocus;
       else ({ lines, start } = chainLines(model, chainRevealed, w, s, mask));
       break;
     case 'events':

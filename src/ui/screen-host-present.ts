@@ -108,6 +108,7 @@ export function presenterScreenHost(
     },
     goal: () => inner.goal?.(),
     pane: () => inner.pane?.(),
+    paneHint: () => inner.paneHint?.() ?? { kind: 'sandbox' },
     secrets: () => [],
     tutor: true,
     intro: () => inner.intro(),

@@ -13,7 +13,7 @@ import type { ScreenHost } from './screen-host.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 
 /** No real host yet (a lesson opened on the simulator): nothing to read. */
-const emptyHost: Host = {
+export const emptyHost: Host = {
   kind: 'real',
   lstat: () => undefined,
   readText: () => undefined,

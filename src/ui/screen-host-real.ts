@@ -149,6 +149,8 @@ export function realScreenHost(
     prompt: () => `root@real:${shell.cwd === '/root' ? '~' : shell.cwd.replace(/^\/root\//, '~/')}# `,
     // Short enough for 80 columns beside the focus and the help key; the version is in the intro.
     status: () => session.system?.label ?? (d ? 'real host' : 'real kernel'),
+    // Without a daemon (the real kernel alone) there is nothing to pull: an overlay by hand.
+    paneHint: () => (d ? { kind: 'sandbox' } : { kind: 'overlay' }),
     intro: () =>
       [
         session.kernel?.describe ??

@@ -3,6 +3,7 @@
 // has: the panes follow whichever host the tutor runs (a lesson's, one undo rebuilt, the
 // sandbox's), and the tutor's words go to the output as markdown.
 import { completionSources } from '../host/sim-host.js';
+import { lessonPaneHint } from '../lessons/pane-hint.js';
 import type { Tutor } from '../lessons/tutor.js';
 import { derivePanes } from '../panes/memo.js';
 import { PaneTracker } from '../panes/tracker.js';
@@ -25,6 +26,12 @@ export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } 
     // values it asks for (the panes mask them).
     goal: () => (tutor.place === 'lesson' && tutor.runner ? pinnedGoal(tutor.runner.view()) : undefined),
     pane: () => (tutor.place === 'lesson' ? tutor.runner?.view().pane : undefined),
+    // The empty panes suggest what the lesson works on; on the map, opening one.
+    paneHint: () => {
+      const r = tutor.runner;
+      if (r) return lessonPaneHint(r.lesson.data, r.index);
+      return tutor.place === 'sandbox' ? { kind: 'sandbox' } : { kind: 'map' };
+    },
     secrets: () => (tutor.place === 'lesson' && tutor.runner ? askedValues(tutor.runner) : []),
     tutor: true,
     async run(line, io) {

@@ -1,6 +1,7 @@
 // What the Screen needs from the simulated host, behind one small interface: the first frame is
 // drawn before the simulator (shell, daemon, kernel) is even loaded, and run.tsx imports the
 // implementation lazily, after Ink has painted.
+import type { PaneHint } from '../i18n/index.js';
 import type { PaneModel } from '../panes/model.js';
 import type { PullLayer } from '../panes/tracker.js';
 import type { Comparison } from '../real/compare.js';
@@ -43,6 +44,8 @@ export interface ScreenHost {
   intro?(): string;
   /** In a lesson: the current step's goal, pinned above the output (inline markdown). */
   goal?(): string | undefined;
+  /** What the panes suggest while nothing is in focus (none: the free sandbox's hint). */
+  paneHint?(): PaneHint;
   /** The pane the current step wants in focus (lesson.yaml's `pane:`), if it names one. */
   pane?(): string | undefined;
   /** Values the open step asks the learner to find: the panes do not show them. */

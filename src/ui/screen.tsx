@@ -687,6 +687,7 @@ export function Screen({
       paneScroll={paneScroll}
       status={status}
       secrets={secrets}
+      noFocus={s.noFocus(host.paneHint?.() ?? { kind: 'sandbox' })}
       ascii={ascii}
       color={color}
       s={s}

@@ -104,6 +104,7 @@ async function openAt(at: string) {
           focused={false}
           scroll={0}
           secrets={screen.secrets?.() ?? []}
+          noFocus=""
           ascii={false}
           s={STRINGS.en}
         />,
