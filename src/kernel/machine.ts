@@ -1,8 +1,10 @@
 // The simulated host's machine as its /proc describes it: 2 CPUs and 23.54GiB of memory (what
 // `docker info` says), a quiet load, booted an hour before the host's clock starts. The figures are
-// a model; the formats are Linux 5.15's (fs/proc/meminfo.c, arch/x86/kernel/cpu/proc.c,
+// a model; the formats are Linux's (fs/proc/meminfo.c, its lines by release, arch/x86/kernel/cpu/proc.c,
 // fs/proc/loadavg.c, fs/proc/uptime.c), so the tools that read them (free, nproc, uptime, top)
 // print what they print on a real host.
+
+import type { ProcFields } from './release.js';
 
 export const MACHINE_CPUS = 2;
 /** MemTotal in KiB: docker info's Total Memory (25,276,682,240 bytes, 23.54GiB). */
@@ -34,9 +36,10 @@ export function memoryFigures(): MemoryFigures {
   };
 }
 
-/** /proc/meminfo: each name padded to 16 columns, its value right-aligned in 8, then " kB". */
-export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
-  const rows: Array<[string, number, boolean?]> = [
+/** /proc/meminfo: each name padded to 16 columns, its value right-aligned in 8, then " kB"; the
+ * names the release has (release.ts), in the order fs/proc/meminfo.c prints them. */
+export function formatMeminfo(fields: ProcFields, m: MemoryFigures = memoryFigures()): string {
+  const rows: ReadonlyArray<readonly [string, number, boolean?]> = [
     ['MemTotal', m.total],
     ['MemFree', m.free],
     ['MemAvailable', m.available],
@@ -53,6 +56,12 @@ export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
     ['Mlocked', 15_508],
     ['SwapTotal', 0],
     ['SwapFree', 0],
+    ...(fields.zswap
+      ? ([
+          ['Zswap', 0],
+          ['Zswapped', 0],
+        ] as const)
+      : []),
     ['Dirty', 284],
     ['Writeback', 0],
     ['AnonPages', 506_900],
@@ -64,6 +73,7 @@ export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
     ['SUnreclaim', 87_448],
     ['KernelStack', 4_056],
     ['PageTables', 12_340],
+    ...(fields.secPageTables ? ([['SecPageTables', 0]] as const) : []),
     ['NFS_Unstable', 0],
     ['Bounce', 0],
     ['WritebackTmp', 0],
@@ -79,6 +89,7 @@ export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
     ['ShmemPmdMapped', 0],
     ['FileHugePages', 0],
     ['FilePmdMapped', 0],
+    ...(fields.balloon ? ([['Balloon', 0]] as const) : []),
     ['HugePages_Total', 0, false],
     ['HugePages_Free', 0, false],
     ['HugePages_Rsvd', 0, false],
@@ -89,7 +100,7 @@ export function formatMeminfo(m: MemoryFigures = memoryFigures()): string {
     ['DirectMap2M', 25_135_104],
   ];
   // HardwareCorrupted's name is too long for the column: the kernel prints it "%5lu kB".
-  const line = ([name, kib, unit = true]: [string, number, boolean?]): string =>
+  const line = ([name, kib, unit = true]: readonly [string, number, boolean?]): string =>
     name.length >= 16
       ? `${name}: ${String(kib).padStart(5)} kB\n`
       : `${`${name}:`.padEnd(16)}${String(kib).padStart(8)}${unit ? ' kB' : ''}\n`;

@@ -132,7 +132,7 @@ function fileContent(
       return () => `${pages(t.vszKib)} ${pages(t.rssKib)} ${pages(t.rssKib) - 13} 388 0 77 0\n`;
     }
     case 'status':
-      return () => formatStatus(t, view, ppid());
+      return () => formatStatus(t, view, ppid(), kernel.features.procFields);
     default:
       return undefined;
   }

@@ -210,7 +210,7 @@ export function mountProcfs(kernel: Kernel, options: ProcfsOptions, target = '/p
       const { tasks } = kernel.taskList();
       return formatLoadavg(tasks.length, Math.max(...tasks.map((t) => t.pid)));
     },
-    meminfo: () => formatMeminfo(),
+    meminfo: () => formatMeminfo(kernel.features.procFields),
     stat: () => {
       const boot = kernel.bootTime();
       const { tasks } = kernel.taskList();

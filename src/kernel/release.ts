@@ -50,6 +50,26 @@ export interface KernelFeatures {
   /** 6.0 (mm/shmem.c, shmem_fileattr_get/set): tmpfs answers FS_IOC_GETFLAGS/SETFLAGS (lsattr,
    * chattr +i). Before, the ioctl is ENOTTY there. */
   tmpfsFileattr: boolean;
+  /** The names /proc/meminfo and /proc/<pid>/status add at a release (meminfo.ts). */
+  procFields: ProcFields;
+}
+
+/**
+ * Lines fs/proc/meminfo.c and fs/proc/array.c print from a release on (each where Ubuntu's config
+ * builds it; a line a kernel config can leave out, such as Unaccepted or x86_Thread_features, is
+ * not modelled).
+ */
+export interface ProcFields {
+  /** 5.19 (zswap's meminfo coverage): Zswap and Zswapped after SwapFree. */
+  zswap: boolean;
+  /** 6.1 (NR_SECONDARY_PAGETABLE): SecPageTables after PageTables. */
+  secPageTables: boolean;
+  /** 6.15 (NR_BALLOON_PAGES): Balloon after FilePmdMapped. */
+  balloon: boolean;
+  /** 6.4 (x86 LAM, arch_proc_pid_thread_features): status' untag_mask after THP_enabled. */
+  untagMask: boolean;
+  /** 6.10 (proc_pid_status): status' Kthread after NSsid, 0 for a process. */
+  kthread: boolean;
 }
 
 /** The features of a release; one that does not parse is taken for the default's. */
@@ -60,5 +80,12 @@ export function kernelFeatures(release: string): KernelFeatures {
     overlayUuidXattr: atLeast(v, 6, 6),
     overlayRedirectModes: atLeast(v, 6, 5),
     tmpfsFileattr: atLeast(v, 6, 0),
+    procFields: {
+      zswap: atLeast(v, 5, 19),
+      secPageTables: atLeast(v, 6, 1),
+      balloon: atLeast(v, 6, 15),
+      untagMask: atLeast(v, 6, 4),
+      kthread: atLeast(v, 6, 10),
+    },
   };
 }

@@ -1,7 +1,9 @@
 // The processes /proc shows: each a Task, listed by whoever models them (the host's own, the
 // Docker daemon's containers and their execs) through Kernel.tasks, and the reading command's own
-// (/proc/self). What a /proc/<pid>/ file prints for a task is formatted here, in Linux 5.15's
-// words (the simulated host's kernel): status, cgroup, stat, environ, cmdline.
+// (/proc/self). What a /proc/<pid>/ file prints for a task is formatted here, in Linux's words
+// (5.15's by default, the lines a later release adds where it adds them): status, cgroup, stat,
+// environ, cmdline.
+import type { ProcFields } from './release.js';
 
 /** The namespaces /proc/<pid>/ns lists, in its order. */
 export const NS_KINDS = [
@@ -136,15 +138,16 @@ export function pidIn(t: Task, view: string): number | undefined {
 
 const STATE_NAMES: Record<Task['state'], string> = { R: 'R (running)', S: 'S (sleeping)' };
 
-/** /proc/<pid>/status as Linux 5.15 writes it (fs/proc/array.c), seen from the namespace `view`. */
-export function formatStatus(t: Task, view: string, ppidInView: number): string {
+/** /proc/<pid>/status as Linux writes it (fs/proc/array.c; the lines of the release, release.ts),
+ * seen from the namespace `view`. */
+export function formatStatus(t: Task, view: string, ppidInView: number, fields: ProcFields): string {
   const inContainer = t.nsPid !== undefined;
   const pid = pidIn(t, view) ?? 0;
   const nsIds = (host: number, ns: number | undefined) =>
     view === '/' && inContainer ? `${host}\t${ns}` : String(view === '/' ? host : ns);
   const kb = (n: number) => `${String(n).padStart(8)} kB`;
   const exeKib = Math.min(1552, Math.round(t.vszKib / 2));
-  const lines: Array<[string, string]> = [
+  const lines: ReadonlyArray<readonly [string, string]> = [
     ['Name', commOf(t)],
     ['Umask', '0022'],
     ['State', STATE_NAMES[t.state]],
@@ -161,6 +164,7 @@ export function formatStatus(t: Task, view: string, ppidInView: number): string 
     ['NSpid', nsIds(t.pid, t.nsPid)],
     ['NSpgid', nsIds(t.pid, t.nsPid)],
     ['NSsid', nsIds(t.pid, t.nsPid)],
+    ...(fields.kthread ? ([['Kthread', '0']] as const) : []),
     ['VmPeak', kb(t.vszKib)],
     ['VmSize', kb(t.vszKib)],
     ['VmLck', kb(0)],
@@ -179,6 +183,8 @@ export function formatStatus(t: Task, view: string, ppidInView: number): string 
     ['HugetlbPages', kb(0)],
     ['CoreDumping', '0'],
     ['THP_enabled', '1'],
+    // No LAM asked for: every bit of an address is kept.
+    ...(fields.untagMask ? ([['untag_mask', '0xffffffffffffffff']] as const) : []),
     ['Threads', '1'],
     ['SigQ', '0/96367'],
     ['SigPnd', '0000000000000000'],

@@ -4,8 +4,18 @@
 // path from the host, /proc/<pid>/root into the merged dir, nsenter, nproc, free and uptime.
 import { describe, expect, it } from 'vitest';
 import { formatCpuinfo, formatMeminfo, MEM_TOTAL_KIB } from '../../src/kernel/machine.js';
+import { kernelFeatures } from '../../src/kernel/release.js';
 import { containerNamespaces, formatCgroup, formatStatus, initTask, type Task } from '../../src/kernel/tasks.js';
 import { makeShell } from '../shell/shell-harness.js';
+
+/** The default release's lines (5.15), and a 6.18's. */
+const OLD = kernelFeatures('5.15.0-91-generic').procFields;
+const NEW = kernelFeatures('6.18.44').procFields;
+const names = (text: string): string[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(':')[0] as string);
 
 const inBox: Task = {
   ...initTask(0),
@@ -22,12 +32,41 @@ const inBox: Task = {
 
 describe('/proc formats', () => {
   it("meminfo: each name padded to 16 columns, the value right-aligned in 8, and docker info's total", () => {
-    const lines = formatMeminfo().trimEnd().split('\n');
+    const lines = formatMeminfo(OLD).trimEnd().split('\n');
     expect(lines[0]).toBe(`MemTotal:       ${MEM_TOTAL_KIB} kB`);
     for (const l of lines) expect(l).toMatch(/^[\w()]+: +\d+( kB)?$/);
     for (const l of lines.filter((x) => !x.startsWith('Vmalloc'))) expect(l.replace(/ kB$/, '')).toHaveLength(24);
     // 23.54GiB, as docker info prints Total Memory.
     expect(((MEM_TOTAL_KIB * 1024) / 1024 ** 3).toFixed(2)).toBe('23.54');
+  });
+
+  it("meminfo and status have the lines of their release, in the kernel's order", () => {
+    const old = names(formatMeminfo(OLD));
+    expect(old).not.toContain('Zswap');
+    expect(old).not.toContain('SecPageTables');
+    expect(old).not.toContain('Balloon');
+    const now = names(formatMeminfo(NEW));
+    expect(now.slice(now.indexOf('SwapFree'), now.indexOf('SwapFree') + 4)).toEqual([
+      'SwapFree',
+      'Zswap',
+      'Zswapped',
+      'Dirty',
+    ]);
+    expect(now[now.indexOf('PageTables') + 1]).toBe('SecPageTables');
+    expect(now[now.indexOf('FilePmdMapped') + 1]).toBe('Balloon');
+    // 6.1 has SecPageTables but neither Balloon nor the status lines of 6.4 and 6.10.
+    const six1 = kernelFeatures('6.1.0-13-amd64').procFields;
+    expect(names(formatMeminfo(six1))).toContain('SecPageTables');
+    expect(names(formatMeminfo(six1))).not.toContain('Balloon');
+    expect(names(formatStatus(inBox, '/', 1, OLD))).not.toContain('Kthread');
+    const status = names(formatStatus(inBox, '/', 1, NEW));
+    expect(status[status.indexOf('NSsid') + 1]).toBe('Kthread');
+    expect(status.slice(status.indexOf('THP_enabled'), status.indexOf('THP_enabled') + 3)).toEqual([
+      'THP_enabled',
+      'untag_mask',
+      'Threads',
+    ]);
+    expect(names(formatStatus(inBox, '/', 1, six1))).not.toContain('untag_mask');
   });
 
   it('cpuinfo: a block per CPU with x86 tab-padded names', () => {
@@ -38,11 +77,11 @@ describe('/proc formats', () => {
   });
 
   it('status: NSpid shows both pids from the host and one inside; the container keeps Docker’s capabilities', () => {
-    const host = formatStatus(inBox, '/', 21974);
+    const host = formatStatus(inBox, '/', 21974, OLD);
     expect(host).toContain('Name:\tsleep\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t21997\n');
     expect(host).toContain('\nNStgid:\t21997\t1\nNSpid:\t21997\t1\n');
     expect(host).toContain('\nCapEff:\t00000000a80425fb\n');
-    const inside = formatStatus(inBox, inBox.root, 0);
+    const inside = formatStatus(inBox, inBox.root, 0, OLD);
     expect(inside).toContain('\nPid:\t1\nPPid:\t0\n');
     expect(inside).toContain('\nNSpid:\t1\n');
     expect(inside).toContain('\nGroups:\t0 \n');

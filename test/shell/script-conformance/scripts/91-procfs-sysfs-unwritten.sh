@@ -4,7 +4,10 @@
 # fallocate -d digs nothing there and overlayfs' copy-up passes over them; a write makes its blocks
 # data again. tmpfs has no zero range (-z). (A read brings ext4's unwritten blocks into the page
 # cache, where SEEK_DATA counts them as data until the cache drops them: not modelled, so nothing
-# here reads such a file before a dig or a copy-up.)
+# here reads such a file before a dig or a copy-up.) Then /proc/meminfo's and /proc/self/status'
+# names in the release's order (Zswap 5.19, SecPageTables 6.1, untag_mask 6.4, Kthread 6.10, Balloon
+# 6.15); the lines a kernel config can leave out are not compared (this machine's has no
+# HardwareCorrupted, Unaccepted, Cma* nor x86_Thread_features, Ubuntu's has).
 cd /tmp
 fallocate -l 1M d; stat -c '%s %b' d; du d; fallocate -d d; stat -c '%s %b' d; md5sum d
 printf abc > e; fallocate -l 1M e; stat -c '%s %b' e; od -c e | head -3
@@ -25,3 +28,5 @@ fallocate -l 1M T/d; fallocate -d T/d; stat -c '%s %b' T/d
 fallocate -l 1M T/k; printf zz | dd of=T/k bs=1 seek=100000 conv=notrunc 2>/dev/null; fallocate -d T/k; stat -c '%s %b' T/k
 df T | tail -1 | awk '{print $3}'
 umount T
+awk -F: '{print $1}' /proc/meminfo | grep -v -x -e HardwareCorrupted -e Unaccepted -e CmaTotal -e CmaFree -e DirectMap1G
+awk -F: '{print $1}' /proc/self/status | grep -v -e '^x86_Thread_features'
