@@ -23,6 +23,25 @@ describe('getconf and find -follow', () => {
     expect([bad.err, bad.code]).toEqual(["getconf: Unrecognized variable `BOGUS'\n", 2]);
   });
 
+  it("getconf -a lists every value in its column, a path's by its filesystem", async () => {
+    const { run } = await makeShell();
+    const all = await run('getconf -a');
+    const lines = all.out.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(320);
+    expect(lines[0]).toBe(`${'LINK_MAX'.padEnd(35)}65000`);
+    expect(lines).toContain(`${'_NPROCESSORS_ONLN'.padEnd(35)}2`);
+    expect(lines).toContain(`${'GNU_LIBC_VERSION'.padEnd(35)}glibc 2.35`);
+    // tmpfs is none of the filesystems glibc's pathconf knows: 127 links, 32-bit sizes.
+    expect((await run('getconf LINK_MAX /dev/shm; getconf FILESIZEBITS /dev/shm; getconf LINK_MAX /')).out).toBe(
+      '127\n32\n65000\n',
+    );
+    // A value sysconf has none for is `undefined` alone, empty in the list; an empty confstr stays empty.
+    expect((await run('getconf SOCK_MAXBUF /; getconf XBS5_ILP32_OFF32_CFLAGS')).out).toBe('undefined\n\n');
+    expect((await run("getconf -a /nosuch | sed -n '1p;9p'")).out).toBe(
+      `${'LINK_MAX'.padEnd(35)}\n${'PATH_MAX'.padEnd(35)}4096\n`,
+    );
+  });
+
   it('find -follow follows links as -L does', async () => {
     const { run } = await makeShell();
     const r = await run('cd /tmp && mkdir -p a/d && ln -s d a/l && touch a/d/x && find a -type f -follow | sort');
