@@ -16,7 +16,7 @@ import { DaemonCore } from './daemon.js';
 import { randomName, VALID_NAME } from './names.js';
 import { randomHex } from './overlay2-driver.js';
 import { bindMount } from './bind.js';
-import { removeVolume, volumeMountOptions, volumeUsers } from './volumes.js';
+import { removeVolume, volumeMountOptions, volumeNames, volumeUsers } from './volumes.js';
 import { materialize, mountPoints, planMounts, releaseVolumes, verifyMounts } from './mount-points.js';
 import { configV2Json, hostConfigJson } from './container-files.js';
 import { stopNginx } from './nginx-start.js';
@@ -31,6 +31,7 @@ import {
   shellLine,
 } from './process.js';
 import { isIPv4 } from './networks.js';
+import { type ResourceUpdate, updatedSettings } from './update.js';
 import {
   attachmentsOf,
   checkSettings,
@@ -81,6 +82,8 @@ export interface CreateOptions {
   /** docker run -d: no attach flags in the config. */
   detach?: boolean;
   volumes?: string[];
+  /** --volumes-from CONTAINER[:ro|rw]. */
+  volumesFrom?: string[];
   publish?: string[];
   autoRemove?: boolean;
   workdir?: string;
@@ -197,6 +200,7 @@ export class Daemon extends DaemonCore {
     const request = {
       volumes: o.volumes ?? [],
       mounts: o.mounts ?? [],
+      volumesFrom: o.volumesFrom ?? [],
       tmpfs: o.tmpfs ?? null,
       imageVolumes: [] as string[],
     };
@@ -277,6 +281,7 @@ export class Daemon extends DaemonCore {
       mounts: materialize(this, plans),
       binds: [...new Set((o.volumes ?? []).filter((v) => v.includes(':') && !v.startsWith(':')))],
       tmpfs: o.tmpfs ?? null,
+      ...(o.volumesFrom?.length ? { volumesFrom: o.volumesFrom } : {}),
       readonlyRootfs: !!o.readOnly,
       publish: o.publish ?? [],
       rw,
@@ -800,9 +805,19 @@ export class Daemon extends DaemonCore {
     this.containers.delete(c.id);
     this.emit({ kind: 'container', action: 'destroy', id: c.id });
     if (removeVolumes)
+      // A volume another borrower already removed is no error (the daemon ignores a missing one).
       for (const m of c.mounts)
-        if (m.anonymous && m.Name && !volumeUsers(this, m.Name).length) removeVolume(this, m.Name);
+        if (m.anonymous && m.Name && volumeNames(this).includes(m.Name) && !volumeUsers(this, m.Name).length)
+          removeVolume(this, m.Name);
     return c;
+  }
+
+  /** docker update (update.ts): the new settings saved to hostconfig.json. */
+  update(ref: string, u: ResourceUpdate): void {
+    const c = this.getContainer(ref);
+    c.settings = updatedSettings(c, u, HOST_CPUS);
+    this.saveContainer(c);
+    this.emit({ kind: 'container', action: 'update', id: c.id });
   }
 
   rename(ref: string, newName: string): void {

@@ -5,6 +5,7 @@ import type { DaemonOptions } from './types.js';
 
 export { DockerEngine, type InfoData } from './api.js';
 export { portOf, restartingError, type CreateOptions } from './containers.js';
+export type { ResourceUpdate } from './update.js';
 export { attachmentsOf, portMappings, settingsOf } from './run-settings.js';
 export { LOG_DRIVERS, LoggerInitError, type LogRecord, validateLogOpts } from './log-drivers.js';
 export { createdAtText, type Network, type NetworkCreate, parseCidr } from './networks.js';

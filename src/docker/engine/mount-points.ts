@@ -27,6 +27,46 @@ export interface MountRequest {
   tmpfs: Record<string, string> | null;
   /** The image's VOLUME paths. */
   imageVolumes: readonly string[];
+  /** --volumes-from: CONTAINER[:ro|rw]. */
+  volumesFrom?: readonly string[];
+}
+
+/** parser.ParseVolumesFrom: the container and whether its mounts stay writable. */
+function parseVolumesFrom(spec: string): { ref: string; rw: boolean } {
+  if (spec === '') throw new DaemonError('volumes-from specification cannot be an empty string', 400);
+  const at = spec.indexOf(':');
+  if (at < 0) return { ref: spec, rw: true };
+  const mode = spec.slice(at + 1);
+  // Only rw or ro (with z/Z labels): no propagation, no copy mode for borrowed volumes.
+  const parts = mode.split(',');
+  const valid =
+    parts.filter((m) => m === 'rw' || m === 'ro').length <= 1 && parts.every((m) => ['rw', 'ro', 'z', 'Z'].includes(m));
+  if (!valid) throw new DaemonError(`invalid mode: ${mode}`, 400);
+  return { ref: spec.slice(0, at), rw: !parts.includes('ro') };
+}
+
+/** The mount points --volumes-from borrows, by destination: each container's as they are (the
+ * same volume, the same host path), read-only where it was or where :ro asks. */
+function borrowedMounts(d: Daemon, specs: readonly string[]): Map<string, MountPlan> {
+  const out = new Map<string, MountPlan>();
+  for (const spec of specs) {
+    const { ref, rw } = parseVolumesFrom(spec);
+    for (const m of d.getContainer(ref).mounts) {
+      if (m.Type === 'tmpfs') continue;
+      out.set(m.Destination, {
+        Type: m.Type,
+        Source: m.Type === 'volume' ? (m.Name ?? '') : m.Source,
+        Destination: m.Destination,
+        RW: m.RW !== false && rw,
+        Mode: '',
+        Propagation: m.Propagation ?? '',
+        ...(m.spec ? { spec: m.spec } : {}),
+        ...(m.anonymous ? { anonymous: true } : {}),
+        borrowed: true,
+      });
+    }
+  }
+  return out;
 }
 
 /** verifyContainerSettings' checks of --tmpfs and --mount: before the image is looked up. */
@@ -37,6 +77,8 @@ export function verifyMounts(d: Daemon, r: MountRequest): void {
 
 /** registerMountPoints: every mount point, checked, with no volume made yet. */
 export function planMounts(d: Daemon, r: MountRequest): MountPlan[] {
+  // Other containers' mount points first: a -v or --mount on the same destination replaces one.
+  const borrowed = borrowedMounts(d, r.volumesFrom ?? []);
   const plans: MountPlan[] = [];
   const taken = new Set<string>();
   const add = (p: MountPlan): void => {
@@ -56,6 +98,11 @@ export function planMounts(d: Daemon, r: MountRequest): MountPlan[] {
     if (o?.type === 'tmpfs' && !tmpfsMountOptions(o.o ?? '', []))
       throw tmpfsVolumeRefused(o, `${d.dataRoot}/volumes/${p.Source}/_data`, 500);
   }
+  for (const [dest, p] of borrowed)
+    if (!taken.has(dest)) {
+      taken.add(dest);
+      plans.push(p);
+    }
   // Config.Volumes (-v /path and the image's VOLUMEs): an anonymous volume where nothing else is.
   const anonymous = [...r.volumes.filter((v) => !v.includes(':') || v.startsWith(':')), ...r.imageVolumes];
   for (const v of anonymous) {
@@ -76,6 +123,7 @@ export function materialize(d: Daemon, plans: readonly MountPlan[]): VolumeMount
       ...(p.RW ? {} : { RW: false }),
       ...(p.Mode ? { Mode: p.Mode } : {}),
       ...(p.spec ? { spec: p.spec } : {}),
+      ...(p.borrowed ? { borrowed: true, Mode: '' } : {}),
     };
     if (p.Type === 'bind') return { Type: 'bind', Source: p.Source, Propagation: p.Propagation, ...base };
     if (p.Type === 'tmpfs') return { Type: 'tmpfs', Source: '', ...base };
@@ -90,7 +138,7 @@ export function materialize(d: Daemon, plans: readonly MountPlan[]): VolumeMount
       Type: 'volume',
       Name: name,
       Source: `${d.dataRoot}/volumes/${name}/_data`,
-      ...(p.Source === '' ? { anonymous: true } : {}),
+      ...(p.Source === '' || p.anonymous ? { anonymous: true } : {}),
       ...base,
     };
   });

@@ -19,6 +19,11 @@ export interface MountPlan {
   Propagation: string;
   /** --mount's spec, for HostConfig.Mounts. */
   spec?: MountSpec;
+  /** A volume another container made without a name (--volumes-from): `rm -v` may remove it. */
+  anonymous?: boolean;
+  /** Taken from another container (--volumes-from): no mode of its own, and no reference on the
+   * volume (the daemon only takes one for a volume it looks up by name, not a local one). */
+  borrowed?: boolean;
 }
 
 const invalid = (text: string): DaemonError => new DaemonError(text, 400);

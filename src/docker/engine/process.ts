@@ -269,6 +269,8 @@ export async function runMainProcess(
     c.state = { ...c.state, status: 'created', pid: 0, exitCode: 127 };
     d.saveContainer(c);
     const why = execLookupError(d, c, c.path);
+    // The daemon's start failed: with AutoRemove it removes the container, as for an exit.
+    if (c.autoRemove) d.rm(c.id, true, true);
     throw new DaemonError(
       'failed to create shim task: OCI runtime create failed: runc ' +
         'create failed: unable to start container process: exec: "' +

@@ -56,6 +56,7 @@ interface HostConfigFile {
   PortBindings?: Record<string, { HostIp: string; HostPort: string }[]>;
   Binds?: string[] | null;
   Tmpfs?: Record<string, string>;
+  VolumesFrom?: string[] | null;
   ReadonlyRootfs?: boolean;
   Mounts?: MountSpec[];
   Dns?: string[];
@@ -63,6 +64,10 @@ interface HostConfigFile {
   DnsOptions?: string[];
   ExtraHosts?: string[] | null;
   ShmSize?: number;
+  CpuShares?: number;
+  CpusetCpus?: string;
+  PidsLimit?: number | null;
+  MemoryReservation?: number;
 }
 
 /** The run settings hostconfig.json keeps (none when they are all the defaults). */
@@ -77,6 +82,10 @@ function settingsFromFile(h: HostConfigFile): { settings?: RunSettings } {
     logDriver: h.LogConfig?.Type ?? DEFAULT_SETTINGS.logDriver,
     ...(Object.keys(h.LogConfig?.Config ?? {}).length ? { logOpts: h.LogConfig?.Config } : {}),
     ...(h.ShmSize && h.ShmSize !== DEFAULT_SHM_SIZE ? { shmSize: h.ShmSize } : {}),
+    ...(h.CpuShares ? { cpuShares: h.CpuShares } : {}),
+    ...(h.CpusetCpus ? { cpusetCpus: h.CpusetCpus } : {}),
+    ...(h.PidsLimit ? { pidsLimit: h.PidsLimit } : {}),
+    ...(h.MemoryReservation ? { memoryReservation: h.MemoryReservation } : {}),
   };
   return JSON.stringify(s) === JSON.stringify(DEFAULT_SETTINGS) ? {} : { settings: s };
 }
@@ -234,6 +243,7 @@ export function restoreState(d: DaemonCore): void {
       }),
       binds: hostConfig.Binds ?? [],
       tmpfs: hostConfig.Tmpfs ?? null,
+      ...(hostConfig.VolumesFrom?.length ? { volumesFrom: hostConfig.VolumesFrom } : {}),
       readonlyRootfs: !!hostConfig.ReadonlyRootfs,
       publish: publishOf(hostConfig.PortBindings),
       rw,

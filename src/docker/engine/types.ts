@@ -119,6 +119,8 @@ export interface VolumeMount {
   Propagation?: string;
   /** The --mount spec it came from (HostConfig.Mounts). */
   spec?: MountSpec;
+  /** From --volumes-from: it does not keep the volume in use. */
+  borrowed?: boolean;
 }
 
 /** A container's first free pid: runc init runs as pid 1 with five threads (2-6) before it execs
@@ -160,6 +162,8 @@ export interface Container {
   binds?: string[];
   /** HostConfig.Tmpfs: --tmpfs DEST → options. */
   tmpfs?: Record<string, string> | null;
+  /** HostConfig.VolumesFrom: --volumes-from as given. */
+  volumesFrom?: string[];
   /** HostConfig.ReadonlyRootfs (--read-only). */
   readonlyRootfs?: boolean;
   /** -p specs: "8080:80", "127.0.0.1:8080:80/tcp". */
@@ -218,6 +222,11 @@ export interface RunSettings {
   logOpts?: Record<string, string>;
   /** HostConfig.ShmSize when --shm-size set it (bytes); absent: the daemon's default, 64 MiB. */
   shmSize?: number;
+  /** What `docker update` set (absent: HostConfig's zero values). */
+  cpuShares?: number;
+  cpusetCpus?: string;
+  pidsLimit?: number;
+  memoryReservation?: number;
 }
 
 /** A container's endpoint on one network: its address, its id, and its eth's interface number (the
@@ -264,6 +273,7 @@ export type DaemonEvent =
         | 'commit'
         | 'exec'
         | 'extract-to-dir'
+        | 'update'
         | 'export'
         | 'rename'
         | 'pause'

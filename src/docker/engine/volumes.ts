@@ -141,7 +141,9 @@ export function inspectVolume(d: Daemon, name: string): VolumeInfo {
 
 /** The containers (full ids) whose mounts use the volume. */
 export function volumeUsers(d: Daemon, name: string): string[] {
-  return [...d.containers.values()].filter((c) => c.mounts.some((m) => m.Name === name)).map((c) => c.id);
+  return [...d.containers.values()]
+    .filter((c) => c.mounts.some((m) => m.Name === name && !m.borrowed))
+    .map((c) => c.id);
 }
 
 export function removeVolume(d: Daemon, name: string, force = false): void {

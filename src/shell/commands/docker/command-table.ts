@@ -2,7 +2,10 @@
 // list the dispatcher, `docker --help`'s and `docker GROUP --help`'s lists, and Tab completion
 // are made from. A command without `run` is one the simulator does not model: it says so.
 import { buildCommand } from './build.js';
+import { CONTEXT_RUNS } from './contexts.js';
 import { cpCommand } from './copy.js';
+import { PLUGIN_RUNS, SWARM_RUNS } from './swarm.js';
+import { updateCommand } from './update.js';
 import { exportCommand, importCommand } from './export-import.js';
 import { statsCommand, topCommand } from './top-stats.js';
 import {
@@ -70,7 +73,7 @@ export interface DockerCommand {
   operand?: 'image' | 'container' | 'any';
 }
 
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [
+const TABLE: readonly DockerCommand[] = [
   {
     name: 'attach',
     summary: 'Attach local standard input, output, and error streams to a running container',
@@ -187,7 +190,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
         run: unpauseCommand,
         operand: 'container',
       },
-      { name: 'update', summary: 'Update configuration of one or more containers', operand: 'container' },
+      {
+        name: 'update',
+        summary: 'Update configuration of one or more containers',
+        run: updateCommand,
+        operand: 'container',
+      },
       {
         name: 'wait',
         summary: 'Block until one or more containers stop, then print their exit codes',
@@ -475,7 +483,12 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     run: unpauseCommand,
     operand: 'container',
   },
-  { name: 'update', summary: 'Update configuration of one or more containers', operand: 'container' },
+  {
+    name: 'update',
+    summary: 'Update configuration of one or more containers',
+    run: updateCommand,
+    operand: 'container',
+  },
   { name: 'version', summary: 'Show the Docker version information', run: versionCommand },
   {
     name: 'volume',
@@ -495,6 +508,20 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
     operand: 'container',
   },
 ];
+
+/** Commands whose run lives in a table of its own module, by path ("node ls"). */
+const RUNS_BY_PATH: Readonly<Record<string, SubCommand>> = { ...SWARM_RUNS, ...PLUGIN_RUNS, ...CONTEXT_RUNS };
+
+function withRuns(list: readonly DockerCommand[], prefix: string): readonly DockerCommand[] {
+  return list.map((c) => {
+    const path = `${prefix}${c.name}`;
+    if (c.subcommands) return { ...c, subcommands: withRuns(c.subcommands, `${path} `) };
+    const run = c.run ?? RUNS_BY_PATH[path];
+    return run ? { ...c, run } : c;
+  });
+}
+
+export const DOCKER_COMMANDS: readonly DockerCommand[] = withRuns(TABLE, '');
 
 /** The command at a path (names or aliases): the entry, how many words named it, its canonical path. */
 export function findCommand(args: readonly string[]): { entry?: DockerCommand; depth: number; path: string[] } {

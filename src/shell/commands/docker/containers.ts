@@ -48,6 +48,7 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'mount', type: 'list', check: (v) => mountFlagError(v) },
   { long: 'tmpfs', type: 'list' },
   { long: 'read-only', type: 'bool' },
+  { long: 'volumes-from', type: 'list' },
 ];
 
 /** opts.ConvertKVStringsToMap of --label-file's lines then --label's values ("k" is k with ""),
@@ -114,6 +115,7 @@ function createOptions(ctx: CommandContext, def: CommandDef, p: Parsed): CreateO
     interactive: p.bools.has('interactive'),
     detach: p.bools.has('detach'),
     volumes: p.lists.get('volume') ?? [],
+    volumesFrom: p.lists.get('volumes-from') ?? [],
     publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
     labels: labelsOf(ctx, p),
@@ -223,12 +225,16 @@ export const runCommand: SubCommand = {
       }
       return exit === 'running' ? 0 : exit;
     } catch (e) {
+      // With -d the CLI prints the new id (in a goroutine, before it starts the container), and
+      // it does not wait on the container: no "error waiting" line then.
+      if (o.detach && e instanceof DaemonError) ctx.stdout(`${c.id}\n`);
       if (e instanceof DaemonError && e.exitCode !== undefined) {
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
         // With --rm the CLI does not wait on the container the same way: no "error waiting" line.
-        const waiting = o.autoRemove
-          ? ''
-          : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
+        const waiting =
+          o.autoRemove || o.detach
+            ? ''
+            : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
         // An error of the daemon's own, before runc (a user the image lacks), comes back at once,
         // before the CLI's wait is cancelled; runc's come after it.
         const own = `docker: ${daemonMessage(e)}.\n`;
@@ -243,9 +249,10 @@ export const runCommand: SubCommand = {
         // The start failed (its network is missing, an address refused, container:NAME not
         // running, its logger cannot be made): the CLI says so, then that its wait ended.
         const t = new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-        const waiting = o.autoRemove
-          ? ''
-          : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
+        const waiting =
+          o.autoRemove || o.detach
+            ? ''
+            : `time="${t}" level=error msg="error waiting for container: context canceled"\n`;
         ctx.stderr(`docker: ${daemonMessage(e)}.\n${waiting}`);
         return 125;
       }

@@ -6,6 +6,7 @@ import type { CommandContext, CommandSpec } from '../../command.js';
 import { DOCKER_COMMANDS, findCommand, type DockerCommand } from './command-table.js';
 import { HELP_SHORTHAND_DEPRECATED } from './flags.js';
 import { dockerHelp } from './help.js';
+import { checkpointRefusal } from './swarm.js';
 import { runSub, unmodelledFlag } from './util.js';
 
 const ROOT: DockerCommand = { name: 'docker', summary: '', subcommands: DOCKER_COMMANDS };
@@ -35,6 +36,10 @@ async function dispatch(ctx: CommandContext, d: DockerEngine): Promise<number> {
     const unmodelled = unmodelledFlag(unknown, '', help)?.replace(/^docker : /, 'docker: ');
     ctx.stderr(unmodelled ?? `${unknown}See 'docker --help'.\n${help}`);
     return 125;
+  }
+  if (first === 'checkpoint') {
+    ctx.stderr(checkpointRefusal(args));
+    return 1;
   }
   const { entry, depth, path } = findCommand(args);
   if (!entry) {

@@ -40,7 +40,7 @@ export function ramInBytes(value: string): number | undefined {
 }
 
 /** opts.NanoCPUs: a rational number (big.Rat's SetString: 1.5, 3/2, 2e-1) times 1e9, which must be whole. */
-function nanoCpus(def: CommandDef, value: string): number {
+export function nanoCpus(def: CommandDef, value: string): number {
   const frac = /^([+-]?\d+)\/(\d+)$/.exec(value);
   const n = frac
     ? Number(frac[1]) / Number(frac[2])
@@ -59,7 +59,7 @@ function nanoCpus(def: CommandDef, value: string): number {
 }
 
 /** opts.ParseRestartPolicy: NAME or NAME:COUNT (the daemon judges the name and the count). */
-function restartPolicy(value: string): { Name: string; MaximumRetryCount: number } {
+export function restartPolicy(value: string): { Name: string; MaximumRetryCount: number } {
   const parts = value.split(':');
   if (parts.length > 2) throw new RunOptionError('invalid restart policy format');
   let count = 0;
