@@ -349,8 +349,9 @@ export interface ShellSyntaxError {
   /** The source line bash echoes after a "near unexpected token" error; otherwise null. */
   sourceLine: string | null;
   /** What was found, for dash's and ash's wording: the token as bash names it (`fi`, `newline`),
-   * `end of file`, or the quote left open (`"`, `'`, `)`, `` ` ``). */
-  found?: { token: string } | { endOfFile: true } | { unterminated: string };
+   * `end of file`, the quote left open (`"`, `'`, `)`, `` ` ``), or dash's own text for an error
+   * bash does not have (`Bad for loop variable`). */
+  found?: { token: string } | { endOfFile: true } | { unterminated: string } | { dash: string };
   /** The keyword the construct needed there (`fi`, `done`, `}`), when the parser asked for one. */
   expecting?: string;
   /** The line the reader was on (dash and ash count so: the end of input is on the last line). */

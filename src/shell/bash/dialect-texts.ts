@@ -72,7 +72,7 @@ for (const w of ['done', 'in', '{', '}', '!', ';', ';;', '&', '&&', '||', '|', '
 function foundText(error: ShellSyntaxError, dialect: 'dash' | 'ash'): string {
   const found = error.found;
   if (!found || 'endOfFile' in found) return 'end of file';
-  if ('unterminated' in found) return '';
+  if ('unterminated' in found || 'dash' in found) return '';
   if (found.token === 'newline') return 'newline';
   return QUOTED_TOKENS.has(found.token) || (dialect === 'ash' && /^[;&|<>()]+$/.test(found.token))
     ? `"${found.token}"`
@@ -82,6 +82,8 @@ function foundText(error: ShellSyntaxError, dialect: 'dash' | 'ash'): string {
 /** dash's and ash's own words for what went wrong. */
 function shMessage(error: ShellSyntaxError, dialect: 'dash' | 'ash'): string {
   const found = error.found;
+  if (found && 'dash' in found)
+    return dialect === 'dash' ? `Syntax error: ${found.dash}` : `syntax error: ${found.dash.toLowerCase()}`;
   if (found && 'unterminated' in found) {
     if (found.unterminated === '"' || found.unterminated === "'")
       return dialect === 'dash'

@@ -29,6 +29,10 @@ const TOKEN = new RegExp(`\\s*(${TOKEN_KINDS.map((r) => r.source).join('|')})`, 
 
 export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
   const toks: string[] = [];
+  /** Where each token starts: bash's error token is the text from there on. */
+  const starts: number[] = [];
+  // bash shows the expression without its leading blanks (its trailing ones stay).
+  const shown = expr.trimStart();
   TOKEN.lastIndex = 0;
   let pos = 0;
   while (pos < expr.length) {
@@ -36,17 +40,19 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
     TOKEN.lastIndex = pos;
     const m = TOKEN.exec(expr);
     if (!m) {
-      const rest = expr.slice(pos).trim();
-      throw new ArithError(expr, 'syntax error: invalid arithmetic operator', rest);
+      const rest = expr.slice(pos).trimStart();
+      throw new ArithError(shown, 'syntax error: invalid arithmetic operator', rest);
     }
     toks.push(m[1] ?? '');
+    starts.push(TOKEN.lastIndex - (m[1] ?? '').length);
     pos = TOKEN.lastIndex;
   }
   let i = 0;
   const peek = (): string | undefined => toks[i];
-  const rest = (): string => toks.slice(i).join(' ');
-  const fail = (detail: string): never => {
-    throw new ArithError(expr.trim(), detail, rest() || expr.trim());
+  /** The text from token AT on (past the end: from the last token, as bash's lasttp). */
+  const from = (at: number): string => expr.slice(starts[Math.min(at, toks.length - 1)] ?? 0);
+  const fail = (detail: string, at = i): never => {
+    throw new ArithError(shown, detail, from(at));
   };
   const readVar = (name: string): number => {
     const v = vars.get(name) ?? '';
@@ -61,7 +67,8 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
       return parseInt(d, Number(b));
     }
     if (t.length > 1 && t.startsWith('0')) {
-      if (/[89]/.test(t)) fail('value too great for base');
+      // bash names the number alone, as expression and token.
+      if (/[89]/.test(t)) throw new ArithError(t, 'value too great for base', t);
       return parseInt(t, 8);
     }
     return Number(t);
@@ -192,7 +199,7 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
       const rhsStart = i;
       const b = level(n + 1);
       if ((op === '/' || op === '%') && b === 0) {
-        throw new ArithError(expr.trim(), 'division by 0', toks.slice(rhsStart).join(' '));
+        fail('division by 0', rhsStart);
       }
       a = op === '||' ? Number(a !== 0 || b !== 0) : op === '&&' ? Number(a !== 0 && b !== 0) : binop(op, a, b);
     }
@@ -202,7 +209,7 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
     if (peek() !== '?') return c;
     i++;
     const a = assign();
-    if (peek() !== ':') fail("syntax error: `:' expected for conditional expression");
+    if (peek() !== ':') fail("`:' expected for conditional expression");
     i++;
     const b = assign();
     return c !== 0 ? a : b;

@@ -179,11 +179,12 @@ export class Expander {
     return (await this.string(doc.body)).replace(/\n$/, '');
   }
 
-  arith(expr: string): number {
+  /** EXPR's value; an error names COMMAND first when one evaluates it (`((: 1 +: …`, `let: …`). */
+  arith(expr: string, command?: string): number {
     try {
       return evalArith(expr, { get: (n) => this.host.getVar(n), set: (n, v) => this.host.setVar(n, v) });
     } catch (err) {
-      if (err instanceof ArithError) throw new ExpansionError(err.message);
+      if (err instanceof ArithError) throw new ExpansionError(command ? `${command}: ${err.message}` : err.message);
       throw err;
     }
   }

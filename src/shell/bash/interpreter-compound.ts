@@ -24,7 +24,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
     }
     case 'For': {
       if (!NAME.test(c.variable)) {
-        io.stderr(`bash: \`${c.variable}': not a valid identifier\n`);
+        io.stderr(`${sh.errorPrefix()}\`${c.variable}': not a valid identifier\n`);
         return 1;
       }
       const items = c.items ? await sh.expander.words(c.items) : [...sh.state.positional];
@@ -45,7 +45,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
       // Each clause is traced as it runs: `+ (( j=0 ))`, `+ (( j<2 ))`, `+ (( j++ ))`.
       const clause = (text: string): number => {
         sh.traceCompound(`(( ${text.trim()} ))`, io);
-        return sh.expander.arith(text);
+        return sh.expander.arith(text, '((');
       };
       if (c.init.trim()) clause(c.init);
       while (c.test.trim() === '' || clause(c.test) !== 0) {
@@ -88,7 +88,7 @@ export async function runCompound(sh: Interpreter, c: CompoundCommand, io: Comma
     case 'ArithmeticCommand': {
       const expression = await sh.expander.arithText(c.expression);
       sh.traceCompound(`(( ${expression} ))`, io);
-      return sh.expander.arith(expression) !== 0 ? 0 : 1;
+      return sh.expander.arith(expression, '((') !== 0 ? 0 : 1;
     }
     case 'TestCommand':
       // dash has no [[ ]]: it looks for a command named [[.

@@ -11,7 +11,7 @@ import type {
   Word,
 } from './ast.js';
 import { isRedirectOperator, type Operator, type Token } from './lexer.js';
-import { lineAt, ParseAbort } from './parse-errors.js';
+import { lineAt, ParseAbort, posixSyntaxError } from './parse-errors.js';
 import { TokenCursor, type Terminators } from './parse-cursor.js';
 
 export const CLOSE_PAREN: Terminators = new Set([')']);
@@ -28,6 +28,10 @@ const COMPOUND_OPENERS = new Set(['if', 'for', 'while', 'until', 'case', '{', '[
 const TEST_OPERATORS = new Set<Operator>(['&&', '||', '<', '>', '(', ')', '|']);
 
 export abstract class CompoundParser extends TokenCursor {
+  /** dash's and busybox ash's grammar: no `(( ))` command (`((x=1))` is a subshell in a
+   * subshell) and a for loop's variable must be a name (`for ((` is a syntax error). */
+  posix = false;
+
   protected abstract parseList(terminators: Terminators, allowEmpty: boolean): CommandList;
   protected abstract parseCommand(): Command;
   protected abstract parseRedirect(): Redirect;
@@ -77,6 +81,8 @@ export abstract class CompoundParser extends TokenCursor {
     const start = this.take().start;
     this.open.push('done');
     const token = this.lexer.peek();
+    if (this.posix && (token.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(token.word.text)))
+      throw posixSyntaxError(this.lexer.src, token.start, 'Bad for loop variable');
     if (token.kind === 'operator' && token.op === '(' && this.lexer.src[token.start + 1] === '(') {
       return this.parseArithmeticFor(start, token);
     }
@@ -219,7 +225,7 @@ export abstract class CompoundParser extends TokenCursor {
   /** `(( expression ))`, or null when the parentheses close apart: then it is `( (…) )`. */
   protected parseArithmeticCommand(open: Token): CompoundCommand | null {
     const src = this.lexer.src;
-    if (src[open.start + 1] !== '(') return null;
+    if (this.posix || src[open.start + 1] !== '(') return null;
     const close = this.lexer.arithmeticEnd(open.start + 2, open.start);
     if (close === -1) return null;
     this.lexer.seek(close + 2);

@@ -110,6 +110,13 @@ export function unmatched(
   );
 }
 
+/** A syntax error only dash and ash have, in dash's words (`Bad for loop variable`). */
+export function posixSyntaxError(src: string, offset: number, dashText: string): ParseAbort {
+  const line = lineAt(src, offset);
+  const error = { message: `syntax error: ${dashText}`, line, offset, sourceLine: null, readerLine: line };
+  return new ParseAbort({ ...error, found: { dash: dashText } }, false, '');
+}
+
 export type ErrorStyle = 'interactive' | 'command-string';
 
 /**

@@ -32,6 +32,8 @@ export interface ParseOptions {
    * typed at a prompt, where unfinished input comes back as 'incomplete'.
    */
   endOfInput?: boolean;
+  /** dash's and ash's grammar (CompoundParser.posix). */
+  posix?: boolean;
 }
 
 /**
@@ -42,7 +44,9 @@ export function parseCommandLine(src: string, options: ParseOptions = {}): Parse
   const endOfInput = options.endOfInput ?? false;
   const lexer = new Lexer(src, NESTED, endOfInput);
   try {
-    const script = new Parser(lexer).parseScript();
+    const parser = new Parser(lexer);
+    parser.posix = options.posix ?? false;
+    const script = parser.parseScript();
     return { status: 'ok', script, warnings: lexer.warnings };
   } catch (abort) {
     if (!(abort instanceof ParseAbort)) throw abort;
@@ -70,9 +74,13 @@ export class ScriptReader {
   private warned = 0;
   private failed = false;
 
-  constructor(readonly src: string) {
+  constructor(
+    readonly src: string,
+    options: { posix?: boolean } = {},
+  ) {
     this.lexer = new Lexer(src, NESTED, true);
     this.parser = new Parser(this.lexer);
+    this.parser.posix = options.posix ?? false;
   }
 
   next(): ScriptStep | null {

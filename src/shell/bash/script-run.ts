@@ -43,8 +43,8 @@ function readingSource(state: ShellState, text: string, reading: Reading): Sourc
 }
 
 async function runCommands(sh: Interpreter, text: string, io: CommandIO, reading?: Reading): Promise<number> {
-  const reader = new ScriptReader(text);
   const { state } = sh;
+  const reader = new ScriptReader(text, { posix: state.dialect !== 'bash' });
   let status = 0;
   for (let step = reader.next(); step !== null; step = reader.next()) {
     if (step.status === 'error') {

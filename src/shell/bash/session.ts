@@ -193,7 +193,7 @@ export class Session {
   async run(line: string, io: CommandIO): Promise<RunResult> {
     if (line.trim() !== '' && !line.startsWith(' ')) this.lines.push(line.replace(/\n$/, ''));
     const frame = this.top;
-    const parsed = parseCommandLine(line, { endOfInput: true });
+    const parsed = parseCommandLine(line, { endOfInput: true, posix: frame.interp.state.dialect !== 'bash' });
     if (parsed.status !== 'ok') {
       io.stderr(`${formatSyntaxError(parsed.error)}\n`);
       frame.interp.state.status = 2;

@@ -3,7 +3,9 @@
 # reads its string a complete command at a time (the lines before a syntax error run; a line is
 # read whole), its errors say `eval: line N:` (bash counts from the eval's line, dash from the
 # string's first line, ash from the eval's line, a -c string from 0); a sourced file's errors name
-# it and its line, a function keeps the lines of the file that defined it.
+# it and its line, a function keeps the lines of the file that defined it. dash and ash have no
+# (( )): `((x=1))` is a subshell in a subshell, `for ((` a bad for loop variable; bash's arithmetic
+# errors name `((` and quote the expression and its error token as bash cuts them.
 bash -c 'eval "echo a; echo b; if"; echo st=$?'; echo "rc=$?"
 bash -c $'eval "echo a\necho b\nif then"; echo st=$?'; echo "rc=$?"
 sh -c 'eval "echo a; echo b; if"; echo st=$?'; echo "rc=$?"
@@ -28,3 +30,18 @@ busybox sh -c 'set -- x y; . /tmp/a96.sh p q; echo "after $# $1"'
 bash -c '. /tmp; echo st=$?'; sh -c '. /tmp; echo st=$?'; busybox sh -c '. /tmp; echo st=$?'
 bash -c '. /tmp/nope96.sh; echo st=$?'; sh -c '. /tmp/nope96.sh; echo st=$?'; echo "rc=$?"
 busybox sh -c 'source /tmp/nope96.sh; echo st=$?'; echo "rc=$?"; bash -c 'source'
+sh -c '((1+1)); echo st=$?'; echo "rc=$?"; busybox sh -c '((1+1)); echo st=$?'; echo "rc=$?"
+sh -c '((x=1)); echo "x=[$x] st=$?"'; busybox sh -c '((x=1)); echo "x=[$x] st=$?"'; bash -c '((x=1)); echo "x=[$x] st=$?"'
+sh -c '(( 1 + 1 )); echo st=$?'; busybox sh -c '(( 1 + 1 )); echo st=$?'; sh -c '((echo a)); echo st=$?'
+busybox sh -c '((echo a)); echo st=$?'; bash -c '((echo a)); echo st=$?'
+sh -c 'if ((1)); then echo yes; fi'; busybox sh -c 'if ((1)); then echo yes; fi'
+sh -c 'x=2; ((x++)); echo $x'; busybox sh -c 'x=2; ((x++)); echo $x'; bash -c 'x=2; ((x++)); echo $x'
+sh -c 'for ((i=0;i<2;i++)); do echo $i; done'; echo "rc=$?"; busybox sh -c 'for ((i=0;i<2;i++)); do echo $i; done'
+sh -c $'echo a\nfor 1 in x; do :; done'; busybox sh -c 'for 1 in x; do :; done' name; bash -c 'for 1 in x; do :; done'
+sh -c 'eval "((y=2))"; echo "[$y]"'; printf '((1+1))\necho after\n' > /tmp/p96.sh; sh /tmp/p96.sh; busybox sh /tmp/p96.sh
+bash -c '((  1 +  ))'; bash -c '((1 +))'; bash -c '(( 2/0 ))'; bash -c '((echo a))'
+bash -c 'echo $((  1 +  ))'; bash -c 'echo $(( 2/0 ))'; bash -c 'x=1; (( x = 1 + ))'
+bash -c '(( 2/0+1 ))'; bash -c '(( (1 +) ))'; bash -c '(( 1 2 ))'; bash -c '(( 2 / (1-1) ))';  bash -c '(( 1 +* 2 ))'
+bash -c '(( 08 + 1 ))'; bash -c '(( x = ))'; bash -c '(( 1 @ 2 ))'; bash -c '(( 1 ? 2 ))'; bash -c 'a=1+; (( a + 1 ))'
+bash -c 'echo $(( 1 ))x $((2 % 0))'; bash -c 'for ((i=0; i<1+; i++)); do :; done; echo st=$?'
+bash -c 'for 1 in x; do :; done'
