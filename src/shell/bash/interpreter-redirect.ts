@@ -81,6 +81,18 @@ export async function applyRedirects(
   // A pipe on stdin stays until a redirect replaces it.
   let input = io.input;
   let stdinIsTerminal = io.stdinIsTerminal;
+  // What is opened for reading on a descriptor other than 0 (`3<<EOF`, `3< file`): no command reads
+  // it unless it is made its stdin (`<&3`), as bash leaves it.
+  const inputs = new Map<number, Uint8Array>();
+  const read = (fd: number | null, bytes: Uint8Array): void => {
+    if ((fd ?? 0) !== 0) {
+      inputs.set(fd as number, bytes);
+      return;
+    }
+    stdin = bytes;
+    input = undefined;
+    stdinIsTerminal = false;
+  };
   const target = async (r: Redirect): Promise<string> => {
     const fields = await expander.word(r.target);
     const [field] = fields;
@@ -92,12 +104,12 @@ export async function applyRedirects(
       case '<':
       case '<>': {
         const path = await target(r);
-        stdin =
+        read(
+          r.fd,
           r.op === '<>' && !proc.exists(path)
             ? (proc.writeFile(path, ''), new Uint8Array(0))
-            : readInput(proc, path, path);
-        input = undefined;
-        if ((r.fd ?? 0) === 0) stdinIsTerminal = false;
+            : readInput(proc, path, path),
+        );
         break;
       }
       case '<<':
@@ -108,15 +120,11 @@ export async function applyRedirects(
           : doc.quoted
             ? doc.body.parts.map((p) => ('value' in p ? p.value : '')).join('')
             : await expander.string(doc.body);
-        stdin = toBytes(body);
-        input = undefined;
-        stdinIsTerminal = false;
+        read(r.fd, toBytes(body));
         break;
       }
       case '<<<':
-        stdin = toBytes(`${await expander.string(r.target)}\n`);
-        input = undefined;
-        stdinIsTerminal = false;
+        read(r.fd, toBytes(`${await expander.string(r.target)}\n`));
         break;
       case '>':
       case '>|':
@@ -146,7 +154,9 @@ export async function applyRedirects(
         } else if (/^\d+$/.test(t)) {
           const src = Number(t);
           if (fd === 0 || r.op === '<&') {
-            if (src !== 0) throw new RedirectError(`${t}: Bad file descriptor`);
+            const opened = inputs.get(src);
+            if (fd === 0 && opened) read(0, opened);
+            else if (src !== 0) throw new RedirectError(`${t}: Bad file descriptor`);
           } else {
             const sink = out.get(src);
             if (!sink) throw new RedirectError(`${t}: Bad file descriptor`);

@@ -5,6 +5,9 @@ import type { Redirect, RedirectOperator, ShellSyntaxWarning, Word } from './ast
 import { lineAt, ParseAbort, endOfInputLine } from './parse-errors.js';
 import { readHereDocumentBody, WordReader } from './lex-word.js';
 
+/** A line ending in an odd number of backslashes, then its newline. */
+const ENDS_IN_BACKSLASH = /(?<!\\)(?:\\\\)*\\\n$/;
+
 export type Operator = '&&' | '||' | ';;&' | ';;' | ';&' | ';' | '|&' | '|' | '&' | '(' | ')' | RedirectOperator;
 
 export type Token =
@@ -142,6 +145,14 @@ export class Lexer extends WordReader {
     return { kind: 'newline', start, end };
   }
 
+  private readLine(): string {
+    const newline = this.src.indexOf('\n', this.pos);
+    const lineEnd = newline === -1 ? this.src.length : newline + 1;
+    const line = this.src.slice(this.pos, lineEnd);
+    this.pos = lineEnd;
+    return line;
+  }
+
   private readHereDocument(redirect: Redirect): void {
     const src = this.src;
     const doc = redirect.heredoc;
@@ -166,12 +177,17 @@ export class Lexer extends WordReader {
         this.warnings.push({ message: wanted, line: lineAt(src, src.length) });
         break;
       }
-      const newline = src.indexOf('\n', this.pos);
-      const lineEnd = newline === -1 ? src.length : newline + 1;
-      let line = src.slice(this.pos, lineEnd);
-      this.pos = lineEnd;
+      let line = this.readLine();
       if (doc.stripTabs) line = line.replace(/^\t+/, '');
-      if (line === doc.delimiter || line === `${doc.delimiter}\n`) break;
+      // In an unquoted body a `\` at the end of a line joins the next to it before the line is
+      // compared with the delimiter, as bash reads it: `x \` then `EOF` is the line `x EOF`.
+      let joined = line;
+      while (!doc.quoted && ENDS_IN_BACKSLASH.test(joined) && this.pos < src.length) {
+        const next = this.readLine();
+        line += next;
+        joined = joined.slice(0, -2) + next;
+      }
+      if (joined === doc.delimiter || joined === `${doc.delimiter}\n`) break;
       body += line;
     }
     doc.body = doc.quoted

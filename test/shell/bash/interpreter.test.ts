@@ -54,6 +54,12 @@ const BASH_CAPTURED: [string, string, number][] = [
   ['cat <<EOF\nhello $HOME\nEOF', 'hello /root\n', 0],
   ["cat <<'EOF'\nhello $HOME\nEOF", 'hello $HOME\n', 0],
   ['cat <<< "here string"', 'here string\n', 0],
+  // A heredoc or file opened on fd 3 is not stdin; `<&3` makes it stdin, once it is open (left to right).
+  ['cat <<L 3<<R\nleft\nL\nright\nR', 'left\n', 0],
+  ['cat 3<<R <&3\non three\nR', 'on three\n', 0],
+  ['echo f > /tmp/f3; cat 3</tmp/f3 <&3; cat 3<<<hs <&3', 'f\nhs\n', 0],
+  ['cat <&3 3<<<x; echo $?', '1\n', 0],
+  ['cat <<EOF\nx \\\nEOF\nEOF', 'x EOF\n', 0],
   ["y=5 bash -c 'echo $y'", '5\n', 0],
   ["export Z=9; bash -c 'echo $Z'", '9\n', 0],
   ['echo ~ ~/x', '/root /root/x\n', 0],
