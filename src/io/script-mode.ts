@@ -117,6 +117,10 @@ export function scriptLines(text: string, needsMore: (s: string) => boolean): st
   return out;
 }
 
+/** How a transcript shows a command before its output: after `$ `, its further lines after bash's
+ * continuation prompt `> `, as a terminal shows a heredoc or a block typed at the prompt. */
+export const transcriptCommand = (command: string): string => `$ ${command.split('\n').join('\n> ')}\n`;
+
 /** The largest script file read: far beyond any lesson's or learner's script. */
 const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
 
@@ -153,7 +157,7 @@ export async function runScript(options: ScriptOptions): Promise<number> {
   };
   let firstFailure = 0;
   for (const line of scriptLines(text, (s) => host.session.needsMore(s))) {
-    out(`$ ${line}\n`);
+    out(transcriptCommand(line));
     const r = await host.session.run(line, io);
     if (r.exitCode !== 0 && firstFailure === 0) firstFailure = r.exitCode;
     if (r.exited) break;

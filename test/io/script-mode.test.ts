@@ -55,7 +55,7 @@ describe('overlay-tutor script', () => {
     );
     const r = runCli(['script', file]);
     expect(r.out).toBe(
-      '$ echo hello\nhello\n$ cd /tmp && mkdir d && ls\nd\n$ if true; then\n  echo inside\nfi\ninside\n$ false\n$ echo after\nafter\n',
+      '$ echo hello\nhello\n$ cd /tmp && mkdir d && ls\nd\n$ if true; then\n>   echo inside\n> fi\ninside\n$ false\n$ echo after\nafter\n',
     );
     expect(r.code).toBe(0);
   });

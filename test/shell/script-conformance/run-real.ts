@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { transcriptCommand } from '../../../src/io/script-mode.js';
 import { findExecutable, type RealDocker } from '../../support/real-docker.js';
 
 /**
@@ -24,8 +25,51 @@ export function scriptDockerd(dir: string): { dockerd: string; cli?: string } {
   return { dockerd: wrapper, ...(existsSync(cli) ? { cli } : {}) };
 }
 
-export function scriptLines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+/**
+ * `more TEXT` succeeds when real bash, given TEXT at its prompt, would ask for another line (PS2)
+ * before running it: its own parser (eval under `set -n`, in a subshell, runs nothing) meets the
+ * end of the input inside a heredoc, a quote, a `$(` or a block. A last line ending in `\` parses
+ * whole at the end of input, so such TEXT is also unfinished when one more line still joins it:
+ * after a complete command, a lone `fi` is a syntax error.
+ */
+const MORE_FUNCTION = String.raw`more() {
+  local e; e=$(eval $'set -n\n'"$1" 2>&1)
+  case $e in
+    *'unexpected end of file'*|*'unexpected EOF while looking for matching'*|*'delimited by end-of-file'*) return 0 ;;
+  esac
+  [ -z "$e" ] && [[ $1 == *\\ ]] || return 1
+  (eval $'set -n\n'"$1"$'\nfi') 2>/dev/null
+}`;
+
+/** Reads a script on stdin and writes its commands, each ended by a NUL, grouped as `more` says;
+ * blank and comment lines between commands are skipped, as script mode skips them (scriptLines). */
+const GROUP_COMMANDS = [
+  'have=',
+  'while IFS= read -r line || [ -n "$line" ]; do',
+  "  line=${line%$'\\r'}",
+  '  if [ -z "$have" ]; then',
+  '    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue',
+  '    pending=$line; have=1',
+  '  else',
+  "    pending+=$'\\n'$line",
+  '  fi',
+  `  if ! more "$pending"; then printf '%s\\0' "$pending"; have=; fi`,
+  'done',
+  `if [ -n "$have" ]; then printf '%s\\0' "$pending"; fi`,
+].join('\n');
+
+const bash = (program: string, input: string) =>
+  spawnSync('bash', ['-c', program], { input, encoding: 'utf8', timeout: 60_000 });
+
+/** Whether real bash waits for more after TEXT (see MORE_FUNCTION). */
+export const bashNeedsMore = (text: string): boolean => bash(`${MORE_FUNCTION}\nmore "$(cat)"`, text).status === 0;
+
+/** A script's commands as real bash reads them: one line each, or several where bash waits for
+ * more (a heredoc up to its delimiter, a `\` at the end of a line, an open quote, `$(` or block). */
+export function scriptCommands(script: string): string[] {
+  const r = bash(`${MORE_FUNCTION}\n${GROUP_COMMANDS}`, script);
+  if (r.status !== 0) throw new Error(`bash could not split the script into commands: ${r.stderr}`);
+  return r.stdout.split('\0').slice(0, -1);
 }
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -33,12 +77,12 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** A script about the kernel alone (no Docker): its first line is `# kernel only`. */
 export const isKernelOnly = (script: string): boolean => /^# kernel only\b/.test(script);
 
-/** The body that runs each line of a script, printing `$ <line>` and what the line wrote. */
-function lineByLine(script: string): string[] {
+/** The body that runs each command of a script, printing it as script mode does and what it wrote. */
+function commandByCommand(script: string): string[] {
   const body = ['__status=0'];
-  for (const line of scriptLines(script)) {
+  for (const line of scriptCommands(script)) {
     // Echoing the line must not disturb $?, which the next line may read.
-    body.push(`printf '%s\\n' ${quote(`$ ${line}`)}`);
+    body.push(`printf '%s' ${quote(transcriptCommand(line))}`);
     body.push('( exit $__status )');
     body.push(`{ ${line}\n} 2>&1`);
     body.push('__status=$?');
@@ -68,7 +112,7 @@ export function runScriptOnKernel(script: string): string {
       drop,
       `mount --bind ${quote(root)} /tmp`,
       'cd /root 2>/dev/null || cd /',
-      ...lineByLine(script),
+      ...commandByCommand(script),
     ];
     const file = join(work, 'run.sh');
     writeFileSync(file, `${body.join('\n')}\n`);
@@ -145,7 +189,7 @@ export function runScriptOnRealHost(d: RealDocker, script: string, copyIn: Array
     mkdirSync(join(work, 'in', dirname(to)), { recursive: true });
     copyFileSync(from, join(work, 'in', to));
   }
-  body.push(...systemctlFunction(d), ...lineByLine(script), ...stopRestartedDaemon(d));
+  body.push(...systemctlFunction(d), ...commandByCommand(script), ...stopRestartedDaemon(d));
   const file = join(work, 'run.sh');
   writeFileSync(file, `${body.join('\n')}\n`);
   mkdirSync('/var/lib/docker', { recursive: true });
