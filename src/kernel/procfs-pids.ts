@@ -4,7 +4,9 @@
 // process names them and lead, followed, where they are: the host reading /proc/<pid>/root of a
 // container's process lands in the container's merged directory.
 import type { Kernel } from './kernel.js';
+import { type FileIdentity, formatMaps, HOST_LIBS, type Libraries } from './procfs-maps.js';
 import { formatIfInet6, formatNetDev, formatNetRoute } from './procfs-system.js';
+import { major, minor } from './types.js';
 import { formatMountinfo, formatMountLine } from './mount-formats.js';
 import type { Entry } from './procfs.js';
 import {
@@ -34,7 +36,7 @@ export function visiblePids(kernel: Kernel, view: string): number[] {
   return [...tasksIn(kernel, view).keys()].sort((a, b) => a - b);
 }
 
-const FILES = ['cgroup', 'cmdline', 'comm', 'environ', 'mountinfo', 'mounts', 'stat', 'statm', 'status'];
+const FILES = ['cgroup', 'cmdline', 'comm', 'environ', 'maps', 'mountinfo', 'mounts', 'stat', 'statm', 'status'];
 const LINKS = ['cwd', 'exe', 'root'];
 
 /** A path as the reader names it: a path in the task's root, read from the reader's root. */
@@ -133,7 +135,52 @@ function fileContent(
     }
     case 'status':
       return () => formatStatus(t, view, ppid(), kernel.features.procFields);
+    case 'maps':
+      return () => mapsOf(kernel, t);
     default:
       return undefined;
+  }
+}
+
+/**
+ * /proc/<pid>/maps: its files found in its root, by the device of the disk that holds them (a file
+ * of an overlay shows its layer's ext4, as the kernel maps the real file) and their inodes. The
+ * host's glibc and locale are not among the simulated host's files: their areas show the root
+ * disk and an inode of their own. Looked up by a process of its own, so the reader's /proc/self
+ * stays the reader's.
+ */
+function mapsOf(kernel: Kernel, t: Task): string {
+  const reader = kernel.reader;
+  try {
+    const p = kernel.proc({ root: t.root });
+    const real = (path: string): string | undefined => {
+      try {
+        return p.stat(path).type === 'file' ? p.realpath(path) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    let libs: Libraries | undefined = HOST_LIBS;
+    if (t.root !== '/') {
+      const libc = ['/usr/lib/x86_64-linux-gnu/libc.so.6', '/lib/x86_64-linux-gnu/libc.so.6', '/lib/libc.so.6']
+        .map(real)
+        .find((x) => x !== undefined);
+      const ld = real('/lib64/ld-linux-x86-64.so.2');
+      libs = libc && ld ? { libc, ld } : undefined;
+    }
+    const identity: FileIdentity = (path) => {
+      try {
+        const st = p.stat(path);
+        const dev = p.mountOf(path).fstype === 'overlay' ? kernel.disk.dev : st.dev;
+        return { major: major(dev), minor: minor(dev), ino: st.ino };
+      } catch {
+        let ino = 0;
+        for (const c of path) ino = (Math.imul(ino, 31) + c.charCodeAt(0)) >>> 0;
+        return { major: major(kernel.disk.dev), minor: minor(kernel.disk.dev), ino: 1_048_576 + (ino % 1_000_000) };
+      }
+    };
+    return formatMaps(t, libs, identity, { vvarVclock: kernel.features.procFields.vvarVclock });
+  } finally {
+    kernel.reader = reader;
   }
 }

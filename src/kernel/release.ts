@@ -70,6 +70,8 @@ export interface ProcFields {
   untagMask: boolean;
   /** 6.10 (proc_pid_status): status' Kthread after NSsid, 0 for a process. */
   kthread: boolean;
+  /** 6.13 (the vDSO's clock pages mapped apart): maps' [vvar_vclock] after [vvar]. */
+  vvarVclock: boolean;
 }
 
 /** The features of a release; one that does not parse is taken for the default's. */
@@ -86,6 +88,7 @@ export function kernelFeatures(release: string): KernelFeatures {
       balloon: atLeast(v, 6, 15),
       untagMask: atLeast(v, 6, 4),
       kthread: atLeast(v, 6, 10),
+      vvarVclock: atLeast(v, 6, 13),
     },
   };
 }

@@ -61,6 +61,8 @@ export interface ShellServices {
       root?: string;
       cwd?: string;
       env?: Record<string, string>;
+      /** env is the whole environment (env -i, env -u), not additions to the shell's. */
+      envExact?: boolean;
       hostname?: string;
       shell?: boolean;
       /** `sh -c LINE NAME ARGS…`: $0 and the positional parameters. */

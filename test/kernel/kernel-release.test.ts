@@ -52,12 +52,21 @@ describe('the release and its features', () => {
       overlayUuidXattr: false,
       overlayRedirectModes: false,
       tmpfsFileattr: false,
-      procFields: { zswap: false, secPageTables: false, balloon: false, untagMask: false, kthread: false },
+      procFields: {
+        zswap: false,
+        secPageTables: false,
+        balloon: false,
+        untagMask: false,
+        kthread: false,
+        vvarVclock: false,
+      },
     });
     expect(on('5.19.0').procFields).toMatchObject({ zswap: true, secPageTables: false });
     expect(on('6.1.0').procFields).toMatchObject({ secPageTables: true, untagMask: false });
     expect(on('6.4.0').procFields).toMatchObject({ untagMask: true, kthread: false });
     expect(on('6.10.0').procFields).toMatchObject({ kthread: true, balloon: false });
+    expect(on('6.12.0').procFields).toMatchObject({ vvarVclock: false });
+    expect(on('6.13.0').procFields).toMatchObject({ vvarVclock: true });
     expect(on('6.15.0').procFields).toMatchObject({ balloon: true });
     expect(on('6.0.0')).toMatchObject({ tmpfsFileattr: true, overlayRedirectModes: false });
     expect(on('6.5.0')).toMatchObject({ overlayRedirectModes: true, overlayUuidXattr: false });

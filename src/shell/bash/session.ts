@@ -309,6 +309,12 @@ export class Session {
         child.state.vars.set('PWD', child.proc.getcwd());
       }
     }
+    if (o?.envExact && o.env && o.root === undefined)
+      for (const k of [...child.state.exported])
+        if (!(k in o.env)) {
+          child.state.exported.delete(k);
+          child.state.vars.delete(k);
+        }
     if (!(o?.root !== undefined && o.env))
       for (const [k, v] of Object.entries(o?.env ?? {})) {
         child.state.vars.set(k, v);

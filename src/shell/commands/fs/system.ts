@@ -222,7 +222,10 @@ async function env(ctx: CommandContext): Promise<number> {
     ctx.stdout([...vars].map(([k, v]) => `${k}=${v}\n`).join(''));
     return 0;
   }
-  return ctx.shell.runLine(args.slice(i).map(shellQuote).join(' '), ctx, { env: Object.fromEntries(vars) });
+  return ctx.shell.runLine(args.slice(i).map(shellQuote).join(' '), ctx, {
+    env: Object.fromEntries(vars),
+    envExact: true,
+  });
 }
 
 function which(ctx: CommandContext): number {

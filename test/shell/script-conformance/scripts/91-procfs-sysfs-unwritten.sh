@@ -7,7 +7,8 @@
 # here reads such a file before a dig or a copy-up.) Then /proc/meminfo's and /proc/self/status'
 # names in the release's order (Zswap 5.19, SecPageTables 6.1, untag_mask 6.4, Kthread 6.10, Balloon
 # 6.15); the lines a kernel config can leave out are not compared (this machine's has no
-# HardwareCorrupted, Unaccepted, Cma* nor x86_Thread_features, Ubuntu's has).
+# HardwareCorrupted, Unaccepted, Cma* nor x86_Thread_features, Ubuntu's has). Then cat reading its
+# own /proc/self/maps (by shape: addresses are ASLR's), cmdline, environ under env -i, comm and fd.
 cd /tmp
 fallocate -l 1M d; stat -c '%s %b' d; du d; fallocate -d d; stat -c '%s %b' d; md5sum d
 printf abc > e; fallocate -l 1M e; stat -c '%s %b' e; od -c e | head -3
@@ -30,3 +31,13 @@ df T | tail -1 | awk '{print $3}'
 umount T
 awk -F: '{print $1}' /proc/meminfo | grep -v -x -e HardwareCorrupted -e Unaccepted -e CmaTotal -e CmaFree -e DirectMap1G
 awk -F: '{print $1}' /proc/self/status | grep -v -e '^x86_Thread_features'
+cat /proc/self/maps | awk '{print $2, $4, $6}'
+cat /proc/self/maps | awk 'NF == 6 {print index($0, $6)} NF == 5 {print "anon", length($0) - length($1 $2 $3 $4 $5) - 4}' | sort | uniq -c
+cat /proc/self/maps | awk '{split($1, a, "-"); print length(a[1]), length(a[2]), length($3)}' | sort | uniq -c
+[ "$(stat -c %i /usr/bin/cat)" = "$(cat /proc/self/maps | awk '$6 == "/usr/bin/cat" {print $5; exit}')" ] && echo the inode of cat
+head -1 /proc/self/maps | awk '{print $6}'; readlink /proc/self/exe
+cat /proc/self/cmdline | od -c | head -3
+env -i A=1 cat /proc/self/environ | od -c
+env -i A=1 B=2 env
+cat /proc/self/comm; ls /proc/self/fd | head -3
+ls /proc/self | grep -x -e maps -e status -e cmdline -e environ -e fd -e exe
