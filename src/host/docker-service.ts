@@ -95,7 +95,7 @@ export class DockerService {
     const { Type, Config } = this.logConfig();
     if (Object.keys(Config).length === 0) return undefined;
     try {
-      validateLogOpts(Type, Config);
+      validateLogOpts(Type, Config, this.proc);
     } catch (e) {
       if (e instanceof DaemonError) return `failed to start daemon: failed to set log opts: ${e.message}`;
       throw e;

@@ -1,6 +1,7 @@
 // Container operations: create (the -init layer and the container layer), start/stop (mount and
 // unmount merged/), the main process (run through the shell's runner in the merged root), exec,
 // rm and diff. containers/<id>/ holds what the daemon writes there.
+import type { HostPaths } from './log-remote.js';
 import {
   isKernelError,
   maskContainerPaths,
@@ -144,7 +145,7 @@ const userDefined = (mode: string): boolean =>
 /** The host's CPUs, as the simulated host's docker info counts them. */
 const HOST_CPUS = 2;
 
-function settingsFrom(o: CreateOptions, logDefaults: LogConfig): RunSettings {
+function settingsFrom(o: CreateOptions, logDefaults: LogConfig, host: HostPaths): RunSettings {
   const memory = o.memory ?? 0;
   const s: RunSettings = {
     memory,
@@ -158,7 +159,11 @@ function settingsFrom(o: CreateOptions, logDefaults: LogConfig): RunSettings {
   // --shm-size 0 is the daemon's default (adaptContainerSettings), which HostConfig then shows.
   if (o.shmSize && o.shmSize !== DEFAULT_SHM_SIZE) s.shmSize = o.shmSize;
   checkSettings(s, HOST_CPUS);
-  const log = mergeLogConfig({ ...(o.logDriver ? { type: o.logDriver } : {}), opts: o.logOpts ?? {} }, logDefaults);
+  const log = mergeLogConfig(
+    { ...(o.logDriver ? { type: o.logDriver } : {}), opts: o.logOpts ?? {} },
+    logDefaults,
+    host,
+  );
   s.logDriver = log.Type;
   if (Object.keys(log.Config).length) s.logOpts = log.Config;
   return s;
@@ -213,7 +218,7 @@ export class Daemon extends DaemonCore {
       o.entrypoint !== undefined ? (o.entrypoint.length ? o.entrypoint : null) : (imageConfig.Entrypoint ?? null);
     const cmd = o.cmd?.length ? o.cmd : o.entrypoint !== undefined ? null : (imageConfig.Cmd ?? null);
     if (!entrypoint?.length && !cmd?.length) throw new DaemonError('No command specified', 400);
-    const settings = settingsFrom(o, this.logDefaults);
+    const settings = settingsFrom(o, this.logDefaults, this.fs);
     checkNetworkMode(o);
     if (o.name !== undefined) {
       if (!VALID_NAME.test(o.name))
@@ -441,7 +446,7 @@ export class Daemon extends DaemonCore {
     // read fails the start; the container stays as it was.
     let log: ReturnType<typeof logFileSpec>;
     try {
-      log = logFileSpec(this.containerDir(c), c, logConfigOf(c));
+      log = logFileSpec(this.containerDir(c), c, logConfigOf(c), this.fs);
     } catch (e) {
       failed(e);
     }
@@ -463,7 +468,9 @@ export class Daemon extends DaemonCore {
     }
     // container:NAME: the other container's files (its name, hosts and resolver) are this one's.
     const filesDir = shared ? this.containerDir(shared) : dir;
-    if (log?.driver === 'local' && !this.fs.exists(`${dir}/local-logs`)) this.fs.mkdir(`${dir}/local-logs`, 0o700);
+    // The local driver's own dir; dual logging's copy lies beside config.v2.json.
+    if (log?.path.endsWith('/local-logs/container.log') && !this.fs.exists(`${dir}/local-logs`))
+      this.fs.mkdir(`${dir}/local-logs`, 0o700);
     if (log && !this.fs.exists(log.path)) this.fs.write(log.path, '', 0o640);
     if (!this.fs.exists(`${dir}/mounts`)) this.fs.mkdir(`${dir}/mounts`, 0o710);
     // As runc does: the per-container files are bind-mounted over the init layer's empty ones,
@@ -908,15 +915,18 @@ export class Daemon extends DaemonCore {
   readLogs(ref: string): LogRecord[] {
     const c = this.getContainer(ref);
     const cfg = logConfigOf(c);
-    if (cfg.Type === 'none') throw new DaemonError('configured logging driver does not support reading', 500);
+    const unreadable = () => new DaemonError('configured logging driver does not support reading', 500);
+    if (cfg.Type === 'none') throw unreadable();
     let spec: ReturnType<typeof logFileSpec>;
     try {
-      spec = logFileSpec(this.containerDir(c), c, cfg);
+      spec = logFileSpec(this.containerDir(c), c, cfg, this.fs);
     } catch (e) {
       if (e instanceof LoggerInitError) throw new DaemonError(e.reason, 500);
       throw e;
     }
-    return spec ? readLogRecords(this.fs, spec) : [];
+    // A driver that ships its logs with cache-disabled keeps nothing to read.
+    if (!spec) throw unreadable();
+    return readLogRecords(this.fs, spec);
   }
 
   /** What runc says when `docker exec` names a program the container's image does not hold. */

@@ -10,6 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DaemonFs } from './daemon-fs.js';
 import { settingsOf } from './run-settings.js';
 import { DaemonError, NotSimulatedError, type Container } from './types.js';
+import { type HostPaths, keepsLocalCache, remoteLoggerError, validateRemoteOpts } from './log-remote.js';
 
 export interface LogConfig {
   Type: string;
@@ -158,17 +159,18 @@ export function logConfigOf(c: Container): LogConfig {
 export function mergeLogConfig(
   given: { type?: string; opts?: Record<string, string> },
   defaults: LogConfig,
+  host: HostPaths,
 ): LogConfig {
   const Type = given.type || defaults.Type;
   const Config: Record<string, string> = { ...(given.opts ?? {}) };
   for (const [k, v] of Object.entries(defaults.Config))
     if ((Type === defaults.Type || k.startsWith('cache-')) && !Object.hasOwn(Config, k)) Config[k] = v;
-  validateLogOpts(Type, Config);
+  validateLogOpts(Type, Config, host);
   return { Type, Config };
 }
 
 /** logger.ValidateLogOpts, in its order. */
-export function validateLogOpts(type: string, cfg: Record<string, string>): void {
+export function validateLogOpts(type: string, cfg: Record<string, string>, host: HostPaths): void {
   if (type === 'none') return;
   const fail = (m: string): never => {
     throw new DaemonError(m, 400);
@@ -189,7 +191,11 @@ export function validateLogOpts(type: string, cfg: Record<string, string>): void
   const driver = DRIVER_OPTS[type];
   if (!driver) return;
   for (const k of Object.keys(cfg)) if (!BUILT_IN.includes(k) && !driver.names.includes(k)) fail(driver.unknown(k));
-  if (type === 'gelf' && !cfg['gelf-address']) fail('gelf-address is a required parameter');
+  try {
+    validateRemoteOpts(type, cfg, host);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   if (type === 'awslogs' && !cfg['awslogs-group']) fail("must specify a value for log opt 'awslogs-group'");
   if (type === 'logentries' && !cfg['logentries-token']) fail('Missing logentries token');
 }
@@ -235,8 +241,14 @@ export interface LogFileSpec {
 }
 
 /** The driver's New, for the file drivers: their options read (a bad one throws as the start
- * fails); undefined for none; LoggerInitError for a driver this tutor does not run. */
-export function logFileSpec(containerDir: string, c: Container, cfg: LogConfig): LogFileSpec | undefined {
+ * fails); for a driver that ships logs, its dial (LoggerInitError when it fails) and the local
+ * copy docker logs reads; undefined when nothing is kept (none, cache-disabled). */
+export function logFileSpec(
+  containerDir: string,
+  c: Container,
+  cfg: LogConfig,
+  host: HostPaths,
+): LogFileSpec | undefined {
   if (cfg.Type === 'none') return undefined;
   const fail = (m: string): never => {
     throw new LoggerInitError(`failed to initialize logging driver: ${m}`, m);
@@ -288,10 +300,22 @@ export function logFileSpec(containerDir: string, c: Container, cfg: LogConfig):
     return { driver: 'local', path: `${containerDir}/local-logs/container.log`, capacity, maxFiles, compress };
   }
   if (cfg.Type === 'splunk' && !cfg.Config['splunk-url']) fail('splunk: splunk-url is expected');
-  throw new NotSimulatedError(
-    `the ${cfg.Type} logging driver is not simulated here (it sends the logs to a service of the machine's; ` +
-      'json-file, local and none are simulated): the container is created, not started',
-  );
+  if (!['syslog', 'journald', 'gelf', 'fluentd'].includes(cfg.Type))
+    throw new NotSimulatedError(
+      `the ${cfg.Type} logging driver is not simulated here (it sends the logs to a cloud service; ` +
+        'json-file, local, none, syslog, journald, gelf and fluentd are simulated): the container is created, not started',
+    );
+  let why: string | undefined;
+  try {
+    why = remoteLoggerError(cfg.Type, cfg.Config, host);
+  } catch (e) {
+    if (e instanceof NotSimulatedError) throw e;
+    fail((e as Error).message);
+  }
+  if (why) fail(why);
+  // The local driver's defaults (cache-* options of a bad value are ignored by the real one too).
+  if (!keepsLocalCache(cfg.Config)) return undefined;
+  return { driver: 'local', path: `${containerDir}/container-cached.log`, capacity: 20e6, maxFiles: 5, compress: true };
 }
 
 /** info.ExtraAttributes (labels and env named by the options) and the tag, when one was asked for. */

@@ -221,7 +221,7 @@ function findExecutable(d: Daemon, c: Container, name: string): boolean {
 function loggingIO(d: Daemon, c: Container, io: RunIO, attached: boolean): RunIO {
   let spec: LogFileSpec | undefined;
   try {
-    spec = logFileSpec(d.containerDir(c), c, logConfigOf(c));
+    spec = logFileSpec(d.containerDir(c), c, logConfigOf(c), d.fs);
   } catch {
     spec = undefined; // the start checked it already
   }

@@ -62,12 +62,12 @@ describe('--log-opt checks', () => {
     );
   });
 
-  it('a driver that sends logs to a service of the machine says it is not simulated here', async () => {
+  it('a driver that sends logs to a cloud service says it is not simulated here', async () => {
     const run = await withBusybox();
-    const r = await run('docker run --name sy --log-driver syslog busybox echo hi');
-    expect(r.err).toMatch(/^docker run: the syslog logging driver is not simulated here/);
+    const r = await run('docker run --name aw --log-driver awslogs --log-opt awslogs-group=g busybox echo hi');
+    expect(r.err).toMatch(/^docker run: the awslogs logging driver is not simulated here/);
     expect(r.code).toBe(125);
-    expect((await run(`docker ps -a --format '{{.Names}} {{.Status}}'`)).out).toBe('sy Created\n');
+    expect((await run(`docker ps -a --format '{{.Names}} {{.Status}}'`)).out).toBe('aw Created\n');
   });
 });
 
