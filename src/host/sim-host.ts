@@ -19,6 +19,7 @@ import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/co
 import { textCommands } from '../shell/commands/text/index.js';
 import { runJq } from '../shell/commands/jq/index.js';
 import { busyboxPs } from '../shell/commands/busybox/ps.js';
+import { busyboxDmesg } from '../shell/commands/busybox/dmesg.js';
 import { busyboxNetApplets } from '../shell/commands/busybox/net-applets.js';
 import { busyboxApplets, busyboxBanner } from '../shell/commands/busybox/index.js';
 import { BUSYBOX_APPLETS_ALL } from '../shell/commands/busybox/usage-texts.js';
@@ -424,7 +425,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
   // ps exists only as busybox's applet (inside a container); the host's ps is not simulated.
   const daemon = () => service?.current;
   // The network applets ask the daemon what a container's network holds (ping, nslookup, hostname -i).
-  const busybox = busyboxApplets([...commands, busyboxPs(daemon), ...busyboxNetApplets(daemon)]);
+  const busybox = busyboxApplets([...commands, busyboxPs(daemon), busyboxDmesg(), ...busyboxNetApplets(daemon)]);
   applets = new Map(busybox.map((c) => [c.name, c]));
   const svc = service;
   kernel.tasks = hostTaskSource(

@@ -3,6 +3,7 @@
 export const BUSYBOX_APPLETS_SIMULATED: readonly string[] = [
   ...['awk', 'base64', 'basename', 'cat', 'chgrp', 'chmod', 'chown', 'cmp', 'cp', 'cut', 'date', 'dd', 'df'],
   'diff',
+  'dmesg',
   'expr',
   'dirname',
   ...['du', 'env', 'find', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'md5sum', 'mkdir', 'mknod', 'mount'],
