@@ -303,7 +303,8 @@ export function logFileSpec(
   if (!['syslog', 'journald', 'gelf', 'fluentd'].includes(cfg.Type))
     throw new NotSimulatedError(
       `the ${cfg.Type} logging driver is not simulated here (it sends the logs to a cloud service; ` +
-        'json-file, local, none, syslog, journald, gelf and fluentd are simulated): the container is created, not started',
+        'json-file, local, none, syslog, journald, gelf and fluentd are simulated): ' +
+        'the container is created, not started',
     );
   let why: string | undefined;
   try {
