@@ -5,7 +5,15 @@
 import { STRINGS } from '../i18n/index.js';
 import { DEFAULT_KERNEL_RELEASE } from '../kernel/index.js';
 import { HOST_PLACEHOLDERS, lcsPairs } from './normalize.js';
-import { asSet, type LineBlock, normalizeBlocks, printsDockerDiff, type ReportNotes, thisHost } from './replay.js';
+import {
+  asSet,
+  type LineBlock,
+  normalizeBlocks,
+  printsDockerDiff,
+  type ReportNotes,
+  SIM_HOST,
+  thisHost,
+} from './replay.js';
 
 /** One side of a line: what it printed and what it left on the host. */
 export interface SideRecord {
@@ -36,6 +44,9 @@ export interface HostFacts {
   /** '' when there is no daemon (a kernel lesson's lab). */
   dockerVersion: string;
   kernel: string;
+  /** The release the simulator's twin ran, where not the real host's own (every twin the tutor makes
+   * runs this machine's: src/real/replay.ts, twinMachine). */
+  twinKernel?: string | undefined;
   /** 'containerd' when the daemon keeps images in the containerd store; else its storage driver. */
   storage?: string | undefined;
   rootless?: boolean | undefined;
@@ -132,6 +143,9 @@ const RULES: Array<{ test: (sim: string, real: string) => boolean; reason: Reaso
   },
 ];
 
+/** The release the twin ran: the real host's, unless the facts say otherwise. */
+const twinKernelOf = (facts: HostFacts): string => facts.twinKernel ?? facts.kernel;
+
 /** Lines that differ only in their numbers: sizes, PIDs, inode numbers, times. */
 const numbersOnly = (a: string, b: string) => a !== b && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
@@ -147,8 +161,9 @@ export function knownReasons(rows: readonly CompareRow[], facts: HostFacts, real
     if (rule.test(sim, real) && !out.some((o) => o.id === rule.reason.id)) out.push(rule.reason);
   if (differing.some((r) => r.sim !== undefined && r.real !== undefined && numbersOnly(r.sim, r.real)))
     out.push({ id: 'numbers' });
-  if (real.includes(facts.kernel) || sim.includes(SIMULATED.kernel))
-    out.push({ id: 'kernel', sim: SIMULATED.kernel, real: facts.kernel });
+  const twin = twinKernelOf(facts);
+  if (twin !== facts.kernel && (real.includes(facts.kernel) || sim.includes(twin)))
+    out.push({ id: 'kernel', sim: twin, real: facts.kernel });
   // No daemon (a kernel lesson): no version of Docker to differ by.
   if (facts.dockerVersion !== '' && !facts.dockerVersion.startsWith('20.10.'))
     out.push({ id: 'docker', sim: SIMULATED.dockerVersion, real: facts.dockerVersion });
@@ -176,7 +191,7 @@ export function compareLine(rec: LineRecord, facts: HostFacts, dataRoot?: string
     labels.map((l) => text(rec.sim)[l]),
     labels.map((l) => text(rec.real)[l]),
     dataRoot,
-    { real: { ...thisHost(), kernel: facts.kernel } },
+    { sim: { ...SIM_HOST, kernel: twinKernelOf(facts) }, real: { ...thisHost(), kernel: facts.kernel } },
   );
   // docker diff's lines come in Go's map order, a new one each run (see normalizeBlocks).
   const unordered = (title: CompareSection['title']) =>
@@ -213,7 +228,11 @@ export function placeholderLegend(
 ): string[] {
   const text = blocks.flatMap((b) => [...b.sim, ...b.real]).join('\n');
   const values = (p: string) =>
-    p === '<kernel>' && kernels?.sim && kernels.real ? ` (simulator ${kernels.sim}, real host ${kernels.real})` : '';
+    p !== '<kernel>' || !kernels?.sim || !kernels.real
+      ? ''
+      : kernels.sim === kernels.real
+        ? ` (${kernels.real} on both: the simulator runs the real host's release)`
+        : ` (simulator ${kernels.sim}, real host ${kernels.real})`;
   return Object.entries(HOST_PLACEHOLDERS)
     .filter(([p]) => (p.includes(':N') ? new RegExp(p.replace(':N', ':\\d+')).test(text) : text.includes(p)))
     .map(([p, what]) => `${p}  ${what}${values(p)}`);
@@ -223,6 +242,6 @@ export function placeholderLegend(
 export function reportNotes(blocks: readonly LineBlock[], facts: HostFacts): ReportNotes {
   return {
     reasons: (b) => blockReasons(b, facts),
-    legend: placeholderLegend(blocks, { sim: SIMULATED.kernel, real: facts.kernel }),
+    legend: placeholderLegend(blocks, { sim: twinKernelOf(facts), real: facts.kernel }),
   };
 }

@@ -28,6 +28,7 @@ import {
   type LineBlock,
   renderExplained,
   thisHost,
+  twinMachine,
 } from './replay.js';
 import { simRun } from './tutorial-images.js';
 
@@ -208,7 +209,7 @@ async function runOnBoth(
   dataRoot: string,
   hostValues: HostValues,
 ): Promise<RealLessonRun> {
-  const sim = createSimHost({ seed: lesson.data.seed, interactive: false });
+  const sim = createSimHost({ seed: lesson.data.seed, interactive: false, ...twinMachine(hostValues.kernel) });
   const lines: string[] = [];
   const simOut: string[] = [];
   const realOut: string[] = [];

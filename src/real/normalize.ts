@@ -23,6 +23,8 @@ const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g;
 const LS_TIME = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3]\d ( \d{4}|\d\d:\d\d)\b/g;
 const STAT_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}/g;
 const WORK_TEMP = /#[0-9a-f]+\b/g;
+/** The uuid a 6.6+ kernel makes at random for a new upper dir (getfattr's base64 or hex form). */
+const OVERLAY_UUID = /\btrusted\.overlay\.uuid=(0s[A-Za-z0-9+/]{22}==|0x[0-9a-f]{32})/g;
 /** ping's round-trip times (busybox's `time=0.188 ms` and its min/avg/max line): measured, each run's own. */
 const PING_TIME = /\btime=\d+\.\d{3} ms\b/g;
 const PING_STATS = /\bround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\b/g;
@@ -165,6 +167,7 @@ export function normalizeTranscript(text: string, dataRoot?: string, o: Normaliz
     .replace(STAT_TIME, mask('<time>'))
     .replace(LS_TIME, mask('<date>'))
     .replace(WORK_TEMP, '#<n>')
+    .replace(OVERLAY_UUID, 'trusted.overlay.uuid=<uuid>')
     .replace(PING_TIME, 'time=<ms> ms')
     .replace(PING_STATS, 'round-trip min/avg/max = <ms> ms');
 }

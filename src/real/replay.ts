@@ -16,7 +16,7 @@ import { GROUP, PASSWD, createSimHost, timeOptions } from '../host/sim-host.js';
 import type { HostTime } from '../host/host-time.js';
 import { readBounded } from '../io/bounded-read.js';
 import { copyIntoSim, scriptLines } from '../io/script-mode.js';
-import { DEFAULT_MACHINE } from '../shell/commands/fs/system.js';
+import { DEFAULT_MACHINE, type MachineInfo } from '../shell/commands/fs/system.js';
 import {
   type HostValues,
   idNames,
@@ -99,6 +99,14 @@ export function thisHost(): HostValues {
     }
   };
   return { kernel: release(), owners: { users: read('/etc/passwd'), groups: read('/etc/group') } };
+}
+
+/** The simulated twin of this machine (the prediction F2 and the reports put beside the real side):
+ * this machine's kernel release, so the two differ where the simulator is wrong and never by the
+ * kernel's version alone (since 6.6 an overlay shows uuid=on and its upper gets trusted.overlay.uuid;
+ * the simulator's default, 5.15, neither). The conformance harnesses run the simulator so too. */
+export function twinMachine(kernel: string = release()): { machine: MachineInfo } {
+  return { machine: { ...DEFAULT_MACHINE, release: kernel } };
 }
 
 export interface BlockOptions extends Omit<NormalizeOptions, 'host'> {
@@ -194,7 +202,7 @@ export function agreementOf(blocks: readonly LineBlock[]): Agreement {
 /** FILE's lines and what each printed on the simulated host (the tutorial images loaded first,
  * unless `images` is false; the copy-ins copied in). */
 export async function replayOnSim(text: string, opts: ReplayOptions = {}): Promise<{ lines: string[]; sim: string[] }> {
-  const host = createSimHost({ seed: opts.seed ?? 0, interactive: false, ...timeOptions(opts.time) });
+  const host = createSimHost({ seed: opts.seed ?? 0, interactive: false, ...timeOptions(opts.time), ...twinMachine() });
   const lines = scriptLines(text, (s) => host.session.needsMore(s));
   if (opts.images ?? true) {
     const { archive } = await simulatorArchive();
@@ -300,7 +308,9 @@ export function compareLessonLines(
   realHost?: HostValues,
 ): LineBlock[] {
   const [s, r] = shareCommonIds(sim, real);
-  const options = { keepTimesBefore: FIXED_START, ...(realHost ? { real: realHost } : {}) };
+  // The simulator ran the real side's kernel (twinMachine): its release is the same placeholder there.
+  const simHost = { ...SIM_HOST, kernel: realHost?.kernel ?? SIM_HOST.kernel };
+  const options = { keepTimesBefore: FIXED_START, sim: simHost, ...(realHost ? { real: realHost } : {}) };
   return lines
     .map((line, i) => {
       const printed = { sim: [sim[i] ?? ''], real: [real[i] ?? ''] };

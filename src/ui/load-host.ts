@@ -23,6 +23,7 @@ import { systemScreenHost } from './screen-host-system.js';
 import { tutorScreenHost } from './screen-host-tutor.js';
 import type { RealLessonsLater } from '../real/lesson-host.js';
 import { realTutorScreenHost } from './screen-host-real-tutor.js';
+import { twinMachine } from '../real/replay.js';
 
 export interface LoadOptions {
   seed: number;
@@ -56,8 +57,10 @@ export interface LoadOptions {
 export async function loadScreenHost(o: LoadOptions): Promise<ScreenHost> {
   // Every host the screen runs — the sandbox, a lesson's, one rebuilt by undo — tells `ls` the
   // output area's width (narrower than the terminal beside the panes).
+  // With --real every host is a twin of this machine: its kernel release too (twinMachine).
+  const machine = o.realLessons ? twinMachine() : {};
   const makeHost = (seed: number, pinned?: number): SimHost => {
-    const host = createSimHost({ seed, ...timeOptions(lessonTime(o.time, pinned)) });
+    const host = createSimHost({ seed, ...timeOptions(lessonTime(o.time, pinned)), ...machine });
     if (o.columns) {
       host.session.shell.state.vars.set('COLUMNS', String(textColumns(o.columns)));
       host.session.shell.state.exported.add('COLUMNS');

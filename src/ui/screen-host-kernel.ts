@@ -7,6 +7,7 @@ import { release } from 'node:os';
 import { createSimHost } from '../host/sim-host.js';
 import type { Lang } from '../i18n/index.js';
 import { openKernelSandbox } from '../real/kernel-sandbox.js';
+import { twinMachine } from '../real/replay.js';
 import type { RealSession } from './screen-host-real.js';
 
 const DESCRIBE: Record<Lang, (dir: string) => string> = {
@@ -42,8 +43,9 @@ export async function startKernelSession(out: (s: string) => void, lang: Lang): 
     daemon: undefined,
     shell,
     host,
-    // The simulated host as it starts, with nothing loaded: the lab has no Docker and empty /tmp, /root.
-    twin: createSimHost({ seed: 0 }),
+    // The simulated host as it starts, on this kernel, with nothing loaded: the lab has no Docker and
+    // empty /tmp, /root.
+    twin: createSimHost({ seed: 0, ...twinMachine() }),
     facts: { dockerVersion: '', kernel: release(), storage: 'overlay2' },
     notes: [],
     kernel: { describe: DESCRIBE[lang](lab.dir) },

@@ -14,6 +14,7 @@ import type { PrivateDaemon } from '../real/private-daemon.js';
 import type { SystemSession } from '../real/system-start.js';
 import { type RealHost, realHost } from '../real/real-host.js';
 import { RealShell } from '../real/real-shell.js';
+import { twinMachine } from '../real/replay.js';
 import { loadIntoSim, loadTutorialImages, simulatorArchive } from '../real/tutorial-images.js';
 import { complete } from '../shell/bash/completion.js';
 import type { CommandIO } from '../shell/command.js';
@@ -66,7 +67,7 @@ export async function startRealSession(
     out('Loading the tutorial images from the simulator ...\n');
     const made = await simulatorArchive();
     const report = await loadTutorialImages(d, undefined, made);
-    const twin = createSimHost({ seed: 0 });
+    const twin = createSimHost({ seed: 0, ...twinMachine() });
     await loadIntoSim(twin, made.archive);
     const problems = report.images.flatMap((i) => i.problems.map((p) => `${i.ref}: ${p}`));
     const notes = report.identical

@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import { createSimHost } from '../host/sim-host.js';
 import { realHost } from '../real/real-host.js';
+import { twinMachine } from '../real/replay.js';
 import { isYes, systemFacts } from '../real/system-lines.js';
 import { type SystemOptions, type SystemTalk, startSystemSession, whatYouHad } from '../real/system-start.js';
 import { loadIntoSim, simulatorArchive } from '../real/tutorial-images.js';
@@ -47,8 +48,8 @@ export async function startSystemScreenSession(o: SystemOptions): Promise<RealSe
   sys.talk = { ...onTerminal, say: (s) => ((said += s), out(s)) };
   try {
     // The tutorial images are asked on the screen, in the input line (systemScreenHost's `images`).
-    // The twin holds the tutorial images as the simulator has them.
-    const twin = createSimHost({ seed: 0 });
+    // The twin holds the tutorial images as the simulator has them, on this machine's kernel.
+    const twin = createSimHost({ seed: 0, ...twinMachine() });
     if (!o.bare) {
       const { archive } = await simulatorArchive();
       await loadIntoSim(twin, archive);
