@@ -199,7 +199,7 @@ export function Layout({
 
   const rule = a('─'.repeat(Math.max(1, outputWidth)));
   const main = (
-    <Box flexDirection="column" width={outputWidth} height={linear ? undefined : g.mainHeight} overflow="hidden">
+    <Box flexDirection="column" width={outputWidth} height={linear ? undefined : g.mainHeight} overflowY="hidden">
       {g.goalRows.map((row, i) => (
         <RowText key={`g${i}`} row={row} a={a} />
       ))}
@@ -227,8 +227,11 @@ export function Layout({
     </Box>
   );
 
+  // Clipped vertically only: every Text truncates (or wraps) to its box already, and Ink clips a
+  // box horizontally by slicing each line of text inside it with slice-ansi, on every frame (a
+  // third of a frame's output step, for nothing cut).
   return (
-    <Box flexDirection="column" width={columns} height={linear ? undefined : rows} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={linear ? undefined : rows} overflowY="hidden">
       <Box flexDirection={wide ? 'row' : 'column'}>
         {main}
         {wide ? panes : null}

@@ -291,7 +291,8 @@ export const Pane = memo(function Pane(p: PaneProps) {
       height={height}
       borderStyle={ascii ? 'classic' : focused ? 'double' : 'single'}
       paddingX={0}
-      overflow="hidden"
+      // Vertically only: each row is clipped to the width already (see Layout).
+      overflowY="hidden"
     >
       <Text bold wrap="truncate">
         {a(mask(head))}
