@@ -91,6 +91,13 @@ function du(ctx: CommandContext): number {
     }
     return `${Math.ceil(bytes / units.blockSize)}${units.suffix}`;
   };
+  // What is counted once: GNU du remembers a file with more than one link, and everything when
+  // given more than one operand; busybox's, anything with more than one link (a directory too).
+  // So a directory bind-mounted inside the tree is counted twice by GNU du, as on the real one,
+  // and a walk of a large tree does not keep every inode it met.
+  const operands = p.operands.length ? p.operands : ['.'];
+  const remembered = (st: { type: string; nlink: number }): boolean =>
+    busybox ? st.nlink > 1 : operands.length > 1 || (st.type !== 'dir' && st.nlink > 1);
   let status = 0;
   let grand = 0;
   let grandBytes = 0;
@@ -103,9 +110,11 @@ function du(ctx: CommandContext): number {
     if (!st) return [0, 0, 0];
     if (depth === 0) topDev = st.dev;
     else if (f.has('x') && st.dev !== topDev) return [0, 0, 0];
-    const key = `${st.dev}:${st.ino}`;
-    if (seen.has(key)) return [0, 0, 0];
-    seen.add(key);
+    if (remembered(st)) {
+      const key = `${st.dev}:${st.ino}`;
+      if (seen.has(key)) return [0, 0, 0];
+      seen.add(key);
+    }
     let used = st.blocks * 512;
     let bytes = st.size;
     let count = 1;
@@ -128,7 +137,7 @@ function du(ctx: CommandContext): number {
     } else if ((f.has('a') && depth <= maxDepth) || depth === 0) out += `${fmt(used, bytes, count)}\t${path}\n`;
     return [used, bytes, count];
   };
-  for (const op of p.operands.length ? p.operands : ['.']) {
+  for (const op of operands) {
     if (!tryStat(ctx.proc, op, false)) {
       ctx.stderr(`du: cannot access ${q(op)}: No such file or directory\n`);
       status = 1;

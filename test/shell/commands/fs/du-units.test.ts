@@ -41,3 +41,27 @@ describe('du units', () => {
     expect(r.code).toBe(1);
   });
 });
+
+// What du counts once, recorded from coreutils 9.1 and busybox 1.35 du on the same tree: GNU
+// remembers a file with more than one link, and everything once it has more than one operand;
+// busybox anything with more than one link, a directory too (a walk of a large tree then keeps
+// only those, not every inode it met).
+const ONCE: Array<[string, string]> = [
+  ['du -s dut dut', '20\tdut\n'],
+  ['du -s dut/a dut/hl', '8\tdut/a\n'],
+  ['du -s dut dut/sub', '20\tdut\n'],
+  ['du dut/sub dut', '8\tdut/sub\n12\tdut\n'],
+  ['du -s dut', '20\tdut\n'],
+  ['busybox du -s dut dut', '20\tdut\n'],
+  ['busybox du -s dut dut/sub', '20\tdut\n'],
+  ['busybox du dut/sub dut', '8\tdut/sub\n12\tdut\n'],
+];
+
+describe('du counts a file once', () => {
+  it.each(ONCE)('%s', async (line, want) => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/dut/sub && head -c 5000 /dev/urandom > /tmp/dut/a && ln /tmp/dut/a /tmp/dut/hl');
+    await run('head -c 10 /dev/urandom > /tmp/dut/sub/b && cd /tmp');
+    expect((await run(line)).out).toBe(want);
+  });
+});
