@@ -33,7 +33,7 @@ export function containerAtRoot(d: Daemon, root: string): Container | undefined 
 }
 
 /** The container whose network namespace `c` uses: itself, or container:NAME's other one. */
-function netOwner(d: Daemon, c: Container): Container {
+export function netOwner(d: Daemon, c: Container): Container {
   const mode = settingsOf(c).networkMode;
   if (!mode.startsWith('container:')) return c;
   const ref = mode.slice('container:'.length);

@@ -33,6 +33,7 @@ export {
 } from './types.js';
 export { shellLine, isLongRunning } from './process.js';
 export { containerTasks } from './tasks.js';
+export { connectTo, type Connection, dnsPorts, type Listener, listen, listenersOf, parseHttpd } from './sockets.js';
 export { collectEntries, extractEntries, type PathStat } from './copy.js';
 
 /** A daemon on the kernel's disk under dataRoot (/var/lib/docker), laid out as 20.10 lays it out. */

@@ -7,11 +7,12 @@ import { HELLO_MESSAGE } from '../registry/small-images.js';
 import type { Daemon } from './containers.js';
 import { type LogFileSpec, logConfigOf, logFileSpec, writeLogRecord } from './log-drivers.js';
 import { startNginx, startsNginx } from './nginx-start.js';
+import { type HttpdArgs, listen, parseHttpd } from './sockets.js';
 import { DaemonError, type Container, type RunIO } from './types.js';
 import { resolveUser, type ExecUser } from './user.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
-const SERVERS = new Set(['nginx', 'httpd', 'redis-server', 'mysqld', 'postgres', 'top', 'watch']);
+const SERVERS = new Set(['nginx', 'redis-server', 'mysqld', 'postgres', 'top', 'watch']);
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
@@ -151,7 +152,23 @@ export function processUser(d: Daemon, c: Container, user: string): ExecUser {
   return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user, d.mergedDir(c));
 }
 
-const ENDLESS = /while\s+true|while\s+:|sleep\s+(infinity|\d{3,})|tail\s+-f/;
+/** busybox's httpd in the foreground, as a script's last command (`… && exec httpd -f -p 80`). */
+const HTTPD_LAST = /(?:exec\s+)?httpd\b([^;&|\n]*\s-\w*f[^;&|\n]*)$/;
+const ENDLESS = new RegExp(
+  `while\\s+true|while\\s+:|sleep\\s+(infinity|\\d{3,})|tail\\s+-f|${HTTPD_LAST.source.slice(0, -1)}\\s*$`,
+);
+
+/** The httpd a main process leaves running in the foreground: its bound address and home. */
+export function foregroundHttpd(argv: readonly string[], cwd: string): HttpdArgs | undefined {
+  let args: readonly string[] | undefined;
+  if (base(argv[0] ?? '') === 'httpd') args = argv.slice(1);
+  else if (isShellLine(argv))
+    args = HTTPD_LAST.exec((argv[2] ?? '').trimEnd())?.[1]
+      ?.trim()
+      .split(/\s+/);
+  const parsed = args && parseHttpd(args, cwd);
+  return parsed && 'foreground' in parsed && parsed.foreground ? parsed : undefined;
+}
 
 /**
  * What a detached `sh -c SCRIPT` that ends in something endless (sleep 1000, while true) does
@@ -181,6 +198,7 @@ export function isLongRunning(argv: string[], detach: boolean): boolean {
   const args = base(argv[0] ?? '') === 'docker-entrypoint.sh' ? argv.slice(1) : argv;
   const prog = base(args[0] ?? '');
   if (SERVERS.has(prog)) return true;
+  if (prog === 'httpd') return foregroundHttpd(args, '/') !== undefined;
   if (prog === 'tail' && args.includes('-f')) return true;
   if (!detach) return false;
   if (prog === 'sleep') return true;
@@ -309,6 +327,8 @@ export async function runMainProcess(
         io: out,
         cred,
       });
+    const httpd = foregroundHttpd(argv, c.config.WorkingDir || '/');
+    if (httpd) listen(d, c, httpd);
     return 'running';
   }
   if (SHELLS.has(base(c.path)) && c.args.length === 0) {

@@ -6,8 +6,10 @@ import { type DockerEngine, type NetInterface, netStackOf } from '../../../docke
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { containerOf } from './net-lookup.js';
 
-const key = (ip: string): number => ip.split('.').reduce((n, b) => n * 256 + Number(b), 0);
-const mask = (prefix: number): string =>
+/** An address as a number, to order routes by destination. */
+export const key = (ip: string): number => ip.split('.').reduce((n, b) => n * 256 + Number(b), 0);
+/** A prefix length as a netmask. */
+export const mask = (prefix: number): string =>
   [0, 1, 2, 3].map((i) => 256 - 2 ** (8 - Math.max(0, Math.min(8, prefix - i * 8)))).join('.');
 
 /** The routes: the default one (if any), then the subnets by destination. */

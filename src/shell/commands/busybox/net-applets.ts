@@ -5,6 +5,10 @@ import { busyboxHostname, busyboxNslookup } from './nslookup.js';
 import { busyboxPing } from './ping.js';
 import { busyboxIfconfig, busyboxIp } from './ip-command.js';
 import { busyboxRoute } from './ip-route.js';
+import { busyboxHttpd } from './httpd.js';
+import { busyboxNc } from './nc.js';
+import { busyboxNetstat } from './netstat.js';
+import { busyboxWget } from './wget.js';
 
 export function busyboxNetApplets(docker: () => DockerEngine | undefined): CommandSpec[] {
   return [
@@ -14,5 +18,9 @@ export function busyboxNetApplets(docker: () => DockerEngine | undefined): Comma
     busyboxIp(docker),
     busyboxRoute(docker),
     busyboxIfconfig(docker),
+    busyboxNetstat(docker),
+    busyboxWget(docker),
+    busyboxHttpd(docker),
+    busyboxNc(docker),
   ];
 }
