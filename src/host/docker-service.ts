@@ -20,7 +20,10 @@ export type ServiceState =
 
 /** Why docker.service fails to start: dockerd refused its config (one plain line, before its
  * logger exists), or the graph driver daemon.json names is neither built in nor a plugin. */
-type StartProblem = { kind: 'config'; line: string } | { kind: 'graphdriver'; driver: string };
+type StartProblem =
+  | { kind: 'config'; line: string }
+  | { kind: 'graphdriver'; driver: string }
+  | { kind: 'log-opts'; line: string };
 
 /** A logrus line as dockerd writes it (TextFormatter, FullTimestamp, RFC3339NanoFixed). */
 export function logrusLine(ms: number, msg: string, extra = '', level = 'info'): string {
@@ -76,7 +79,7 @@ export class DockerService {
     const driver = config?.['storage-driver'];
     if (driver === undefined || driver === 'overlay2' || driver === 'overlay') {
       const log = this.logProblem();
-      return log ? { kind: 'config', line: log } : undefined;
+      return log ? { kind: 'log-opts', line: log } : undefined;
     }
     if (
       typeof driver === 'string' &&
@@ -159,23 +162,28 @@ export class DockerService {
       if (problem.kind === 'config')
         line = problem.line; // before dockerd's logger is set up: a plain line
       else {
-        // NewDaemon looks the driver up after start-up began: not built in, so a plugin, which
-        // needs experimental mode; dockerd shuts its containerd clients down and exits.
+        // NewDaemon meets it after start-up began (the driver is not built in, so it would be a
+        // plugin, which needs experimental mode; or the default log options are refused):
+        // dockerd shuts its containerd clients down and exits.
         this.daemonLog(pid, 'Starting up');
-        this.daemonLog(
-          pid,
-          'Failed to GetDriver graph',
-          ` driver=${problem.driver} error="graphdriver plugins are only supported with experimental mode"` +
-            ' home-dir=/var/lib/docker',
-          'error',
-        );
+        if (problem.kind === 'graphdriver')
+          this.daemonLog(
+            pid,
+            'Failed to GetDriver graph',
+            ` driver=${problem.driver} error="graphdriver plugins are only supported with experimental mode"` +
+              ' home-dir=/var/lib/docker',
+            'error',
+          );
         this.daemonLog(pid, 'stopping healthcheck following graceful shutdown', ' module=libcontainerd');
         this.daemonLog(
           pid,
           'stopping event stream following graceful shutdown',
           ' error="context canceled" module=libcontainerd namespace=plugins.moby',
         );
-        line = 'failed to start daemon: error initializing graphdriver: driver not supported';
+        line =
+          problem.kind === 'graphdriver'
+            ? 'failed to start daemon: error initializing graphdriver: driver not supported'
+            : problem.line;
       }
       this.status = { state: 'failed', sinceMs: this.options.clock.now(), reason: line, pid };
       this.log('dockerd', pid, line);
