@@ -183,9 +183,10 @@ export class Tutor {
   }
 
   cancelPending(): boolean {
-    const had = this.pending !== undefined;
+    if (this.pending === undefined) return false;
+    this.host?.session.interrupted(this.pending);
     this.pending = undefined;
-    return had;
+    return true;
   }
 
   prompt(): string {
@@ -209,7 +210,9 @@ export class Tutor {
     return this.saveWarning ? `${where} · ⚠ ${this.saveWarning.text}` : where;
   }
 
-  async submit(line: string, io: TutorIO): Promise<TutorTurn> {
+  /** A line typed (Enter), or, with `endOfInput`, Ctrl-D at the continuation prompt: bash reads
+   * the end of its input and runs the unfinished command as it stands (`line` is then ''). */
+  async submit(line: string, io: TutorIO, o: { endOfInput?: boolean } = {}): Promise<TutorTurn> {
     const s = this.state;
     const turn = (exitCode: number, hostChanged = false, quit = false): TutorTurn => ({ exitCode, hostChanged, quit });
     const word = line.trim();
@@ -244,9 +247,9 @@ export class Tutor {
       if (word === '' || word === 'step') return turn(0);
     }
     // A shell line may go on over several lines, as bash reads them; tutor words are whole lines.
-    const text = this.pending === undefined ? line : `${this.pending}\n${line}`;
+    const text = this.pending === undefined ? line : o.endOfInput ? `${this.pending}\n` : `${this.pending}\n${line}`;
     const asking = s.at === 'lesson' && s.question !== undefined;
-    if (!asking && this.host?.session.needsMore(text)) {
+    if (!asking && !o.endOfInput && this.host?.session.needsMore(text)) {
       this.pending = text;
       return turn(0);
     }

@@ -12,9 +12,10 @@ export function screenHostFor(host: SimHost): ScreenHost {
   let pending: string | undefined;
   return {
     prompt: () => (pending === undefined ? host.session.prompt() : '> '),
-    async run(typed, io) {
-      const line = pending === undefined ? typed : `${pending}\n${typed}`;
-      if (host.session.needsMore(line)) {
+    async run(typed, io, o) {
+      // At the end of input the last line typed still ends in its newline (`echo a \` then Ctrl-D: `a`).
+      const line = pending === undefined ? typed : o?.endOfInput ? `${pending}\n` : `${pending}\n${typed}`;
+      if (!o?.endOfInput && host.session.needsMore(line)) {
         pending = line;
         return { exitCode: 0, exited: false };
       }
@@ -33,9 +34,10 @@ export function screenHostFor(host: SimHost): ScreenHost {
     dispose: () => tracker.dispose(),
     continuing: () => pending !== undefined,
     cancelPending() {
-      const had = pending !== undefined;
+      if (pending === undefined) return false;
+      host.session.interrupted(pending);
       pending = undefined;
-      return had;
+      return true;
     },
   };
 }

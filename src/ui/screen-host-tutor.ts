@@ -34,9 +34,10 @@ export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } 
     },
     secrets: () => (tutor.place === 'lesson' && tutor.runner ? askedValues(tutor.runner) : []),
     tutor: true,
-    async run(line, io) {
+    async run(line, io, o) {
       tracker?.beginCommand();
-      const turn = await tutor.submit(line, { ...io, say: (text) => (io.lesson ? io.lesson(text) : io.stdout(text)) });
+      const say = (text: string) => (io.lesson ? io.lesson(text) : io.stdout(text));
+      const turn = await tutor.submit(line, { ...io, say }, o);
       tracker?.endCommand();
       if (turn.hostChanged) follow();
       return { exitCode: turn.exitCode, exited: turn.quit };

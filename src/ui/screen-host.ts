@@ -20,8 +20,14 @@ export interface ScreenIO extends CommandIO {
 
 export interface ScreenHost {
   prompt(): string;
-  /** Runs a line; the pane state is updated when it resolves. */
-  run(line: string, io: ScreenIO): Promise<{ exitCode: number; exited: boolean; fresh?: boolean }>;
+  /** Runs a line; the pane state is updated when it resolves. With `endOfInput` (Ctrl-D at the
+   * continuation prompt, `line` ''), the unfinished command runs as bash runs it at the end of its
+   * input: a heredoc ends there (bash's warning first), an open quote or block is a syntax error. */
+  run(
+    line: string,
+    io: ScreenIO,
+    o?: { endOfInput?: boolean },
+  ): Promise<{ exitCode: number; exited: boolean; fresh?: boolean }>;
   /** Tab: where the word starts, the candidates and what they share. */
   complete(line: string): { from: number; candidates: string[]; common: string };
   panes(): PaneModel;

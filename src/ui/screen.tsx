@@ -219,7 +219,7 @@ export function Screen({
   const [asking, setAsking] = useState<string | undefined>(undefined);
   const [waiting, setWaiting] = useState(false);
   const run = useCallback(
-    async (cmd: string) => {
+    async (cmd: string, endOfInput = false) => {
       const statusBefore = host.status?.();
       const paneBefore = host.pane?.();
       const echo = lines.take(`${host.prompt()}${cmd}\n`);
@@ -278,7 +278,7 @@ export function Screen({
       // A line that keeps running (docker logs -f, docker stats, cat /dev/zero) has no prompt
       // under its output, as in a terminal, until it ends or Ctrl-C stops it.
       const slow = setTimeout(() => setWaiting(true), WAITING_MS);
-      const result = await host.run(cmd, io).finally(() => {
+      const result = await host.run(cmd, io, endOfInput ? { endOfInput } : undefined).finally(() => {
         running.current = undefined;
         clearTimeout(slow);
         setWaiting(false);
@@ -571,9 +571,17 @@ export function Screen({
       setCtrlC(false);
     }
     if (focus === 'prompt' && presenter.current?.key(ch, key)) return;
-    // Ctrl-D leaves from the prompt, not from the middle of a command (a here-document's `> `).
+    // Ctrl-D leaves from the prompt; at the continuation prompt (a here-document's `> `) it ends
+    // bash's input there, and the unfinished command runs as it stands, as bash runs it.
     if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') {
-      return host.continuing?.() ? undefined : quit(0);
+      if (!host.continuing?.()) return quit(0);
+      if (draining.current || queue.current.length > 0) return;
+      draining.current = true;
+      void run('', true).finally(() => {
+        draining.current = false;
+        void drain();
+      });
+      return;
     }
     // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).
     if (ch === '?' && lineRef.current.value === '' && focus === 'prompt') return openHelp.current();

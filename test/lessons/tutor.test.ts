@@ -55,7 +55,7 @@ function start(lang: 'en' | 'zh-CN' = 'en', progress = memoryStore()) {
     const turn = await tutor.submit(line, io);
     return { ...turn, out };
   };
-  return { tutor, type, progress };
+  return { tutor, type, progress, io };
 }
 
 describe('the tutor controller', () => {
@@ -77,7 +77,7 @@ describe('the tutor controller', () => {
   });
 
   it('opens the sandbox from the map; `lessons` or exit goes back', async () => {
-    const { tutor, type } = start();
+    const { tutor, type, io } = start();
     await type('sandbox');
     expect(tutor.place).toBe('sandbox');
     expect((await type('echo hi')).out).toBe('hi\n');
@@ -86,6 +86,14 @@ describe('the tutor controller', () => {
     expect(tutor.prompt()).toBe('> ');
     await type('echo inside');
     expect((await type('fi')).out).toBe('inside\n');
+    // Ctrl-D at `> ` runs what is there as bash at the end of its input; Ctrl-C drops it ($? 130).
+    await type('cat <<EOF');
+    await type('body');
+    expect((await tutor.submit('', { ...io, say: io.stdout }, { endOfInput: true })).exitCode).toBe(0);
+    expect(tutor.prompt()).not.toBe('> ');
+    await type('echo "open');
+    expect(tutor.cancelPending()).toBe(true);
+    expect((await type('echo $?')).out).toBe('130\n');
     await type('exit');
     expect(tutor.place).toBe('map');
   });

@@ -64,6 +64,8 @@ const UBUNTU_ALIASES: [string, string][] = [
 export class Session {
   private readonly frames: Frame[] = [];
   private readonly lines: string[] = [];
+  /** The lines of input an interactive shell has read: bash numbers a heredoc's warning by them. */
+  private linesRead = 0;
   private readonly env: InterpreterEnv;
   private nextPid = 1000;
   /** Lines being run (a child shell outside any line gets a budget of its own). */
@@ -191,7 +193,7 @@ export class Session {
 
   /** Runs one line (or several joined by newlines) as if typed at the prompt. */
   async run(line: string, io: CommandIO): Promise<RunResult> {
-    if (line.trim() !== '' && !line.startsWith(' ')) this.lines.push(line.replace(/\n$/, ''));
+    const linesBefore = this.read(line);
     const frame = this.top;
     const parsed = parseCommandLine(line, { endOfInput: true, posix: frame.interp.state.dialect !== 'bash' });
     if (parsed.status !== 'ok') {
@@ -199,7 +201,12 @@ export class Session {
       frame.interp.state.status = 2;
       return { exitCode: 2, exited: false };
     }
-    for (const w of parsed.warnings) io.stderr(`${formatSyntaxWarning(w)}\n`);
+    for (const w of parsed.warnings) {
+      const message = w.message.replace(/^here-document at line (\d+)/, (_m, n: string) => {
+        return `here-document at line ${Number(n) + linesBefore}`;
+      });
+      io.stderr(`${formatSyntaxWarning({ ...w, message })}\n`);
+    }
     const budget = this.newBudget(io.signal);
     this.env.budget = budget;
     this.terminal = io.terminal;
@@ -222,6 +229,21 @@ export class Session {
     }
     frame.interp.state.status = exitCode;
     return { exitCode, exited: false };
+  }
+
+  /** Takes typed input into the history and the count of lines read; the count before it. */
+  private read(text: string): number {
+    const before = this.linesRead;
+    if (text.trim() !== '' && !text.startsWith(' ')) this.lines.push(text.replace(/\n$/, ''));
+    if (this.options.interactive ?? true) this.linesRead += text.replace(/\n$/, '').split('\n').length;
+    return before;
+  }
+
+  /** Ctrl-C at the continuation prompt: the unfinished command is dropped, but bash has read its
+   * lines (they stay in the history) and $? is 130, as after SIGINT. */
+  interrupted(unfinished: string): void {
+    this.read(unfinished);
+    this.top.interp.state.status = 130;
   }
 
   private report(err: unknown, io: CommandIO, atLineStart = true): number {
