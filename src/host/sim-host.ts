@@ -14,6 +14,7 @@ import {
 } from '../kernel/index.js';
 import { FIXED_START, type HostTime } from './host-time.js';
 import { mountDevfs, mountProcfs } from '../kernel/procfs.js';
+import { mountSysfs } from '../kernel/sysfs.js';
 import { toText, type CommandSpec } from '../shell/command.js';
 import { DEFAULT_MACHINE, fsCommands, SBIN, type MachineInfo } from '../shell/commands/index.js';
 import { textCommands } from '../shell/commands/text/index.js';
@@ -236,22 +237,6 @@ function buildRootFs(p: Proc, hostname: string, commandNames: string[]): void {
       0o644,
     ],
   ];
-  // The overlay module's parameters as this kernel kind has them (Docker's overlay2 mounts pass
-  // none of them, so a lower directory's rename is EXDEV: redirect_dir=N).
-  p.mkdir('/sys/module');
-  p.mkdir('/sys/module/overlay');
-  p.mkdir('/sys/module/overlay/parameters');
-  const params: [string, string][] = [
-    ['check_copy_up', 'N'],
-    ['index', 'N'],
-    ['metacopy', 'N'],
-    ['nfs_export', 'N'],
-    ['redirect_always_follow', 'Y'],
-    ['redirect_dir', 'N'],
-    ['redirect_max', '256'],
-    ['xino_auto', 'N'],
-  ];
-  for (const [name, value] of params) files.push([`/sys/module/overlay/parameters/${name}`, `${value}\n`, 0o644]);
   for (const [f, text, mode] of files) {
     p.writeFile(f, text);
     p.chmod(f, mode);
@@ -379,6 +364,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     ...(withDocker ? ['docker', 'dockerd', 'systemctl', 'journalctl'] : []),
   ];
   buildRootFs(rootProc, hostname, names);
+  mountSysfs(kernel); // the overlay module's parameters among its files
   mountProcfs(kernel, { release: machine.release });
   mountDevfs(kernel);
   // The daemon runs RUN steps and `docker exec` through the session, which exists only later.

@@ -1,7 +1,7 @@
 // statfs(2) for the simulated mounts: what df, stat -f and findmnt read. The disk is a 30 GiB
 // ext4 with an Ubuntu install on it; an overlay answers with its upper layer's filesystem (the
 // disk), as the kernel's ovl_statfs does, under its own magic and fsid.
-import { type Kernel, type Mount, OverlayFs, TmpFs } from '../../../kernel/index.js';
+import { type Kernel, type Mount, OverlayFs, ReadOnlyFs, TmpFs } from '../../../kernel/index.js';
 
 /** The simulated disk's size: 30 GiB with a 4.1 GiB Ubuntu install on it. */
 const DISK_KB = 30298176;
@@ -58,13 +58,15 @@ export function fsUsage(kernel: Kernel, mount: Mount, want: { blocks?: boolean; 
     case 'devtmpfs':
       return { totalKb: 4018796, usedKb: 0, availKb: 4018796, inodes: 1004699, iused: 412, ifree: 1004287 };
     case 'tmpfs': {
-      if (!(mount.fs instanceof TmpFs))
+      // A read-only mount's tmpfs (the host's /sys/fs/cgroup, a container's ro tmpfs) is the same tmpfs.
+      const fs = mount.fs instanceof ReadOnlyFs ? mount.fs.inner : mount.fs;
+      if (!(fs instanceof TmpFs))
         return { totalKb: 65536, usedKb: 0, availKb: 65536, inodes: 1004699, iused: 17, ifree: 1004682 };
       // A mounted tmpfs: its size limit, the pages its files take, its nr_inodes (half the memory's
       // pages by default; with nr_inodes=0, no limit, statfs says 0 of 0).
-      const { usedKb, inodes } = mount.fs.usage();
-      const totalKb = mount.fs.sizeKb;
-      const total = Number.isFinite(mount.fs.nrInodes) ? mount.fs.nrInodes : 0;
+      const { usedKb, inodes } = fs.usage();
+      const totalKb = fs.sizeKb;
+      const total = Number.isFinite(fs.nrInodes) ? fs.nrInodes : 0;
       const ifree = total === 0 ? 0 : total - inodes;
       return { totalKb, usedKb, availKb: totalKb - usedKb, inodes: total, iused: total === 0 ? 0 : inodes, ifree };
     }
@@ -118,6 +120,8 @@ export function fsTypeName(fstype: string): { name: string; magic: string } {
       return { name: 'mqueue', magic: '19800202' };
     case 'cgroup2':
       return { name: 'cgroup2fs', magic: '63677270' };
+    case 'cgroup':
+      return { name: 'cgroupfs', magic: '27e0eb' };
     default:
       return { name: fstype, magic: '0' };
   }

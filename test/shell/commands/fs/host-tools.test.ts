@@ -92,11 +92,18 @@ describe('findmnt over the simulated host', () => {
     const r = await run('findmnt');
     expect(r.out).toBe(
       [
-        'TARGET          SOURCE    FSTYPE   OPTIONS',
-        '/               /dev/vda1 ext4     rw,relatime',
-        '├─/proc         proc      proc     rw,nosuid,nodev,noexec,relatime',
-        '├─/dev          udev      devtmpfs rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64',
-        `└─/tmp/o/merged overlay   overlay  ${OPTIONS}`,
+        'TARGET                       SOURCE    FSTYPE   OPTIONS',
+        '/                            /dev/vda1 ext4     rw,relatime',
+        '├─/sys                       sysfs     sysfs    rw,nosuid,nodev,noexec,relatime',
+        '│ └─/sys/fs/cgroup           tmpfs     tmpfs    ro,nosuid,nodev,noexec,mode=755,inode64',
+        ...['cpu', 'cpuacct', 'cpuset', 'memory', 'devices', 'freezer', 'blkio', 'pids'].map(
+          (c) => `│   ├─${`/sys/fs/cgroup/${c}`.padEnd(22)} cgroup    cgroup   rw,nosuid,nodev,noexec,relatime,${c}`,
+        ),
+        '│   ├─/sys/fs/cgroup/systemd cgroup    cgroup   rw,nosuid,nodev,noexec,relatime,xattr,name=systemd',
+        '│   └─/sys/fs/cgroup/unified cgroup2   cgroup2  rw,nosuid,nodev,noexec,relatime,nsdelegate',
+        '├─/proc                      proc      proc     rw,nosuid,nodev,noexec,relatime',
+        '├─/dev                       udev      devtmpfs rw,nosuid,relatime,size=4018796k,nr_inodes=1004699,mode=755,inode64',
+        `└─/tmp/o/merged              overlay   overlay  ${OPTIONS}`,
         '',
       ].join('\n'),
     );
@@ -105,7 +112,11 @@ describe('findmnt over the simulated host', () => {
   it('numbers the mounts as /proc/self/mountinfo does and right-aligns MAJ:MIN as %3u:%-3u', async () => {
     const { run } = await makeShell();
     await run(MOUNT);
-    const info = (await run('cat /proc/self/mountinfo')).out.split('\n')[3]?.split(' ') ?? [];
+    const info =
+      (await run('cat /proc/self/mountinfo')).out
+        .split('\n')
+        .find((l) => l.includes(' /tmp/o/merged '))
+        ?.split(' ') ?? [];
     const r = await run('findmnt -n -t overlay -o ID,PARENT,MAJ:MIN,TARGET');
     expect(r.out).toBe(`${info[0]} ${info[1]}   ${info[2]}  /tmp/o/merged\n`);
   });
@@ -122,7 +133,7 @@ describe('findmnt over the simulated host', () => {
     expect(await run('findmnt -t overlay')).toEqual({ out: '', err: '', code: 0 });
     expect(await run('findmnt -l -t overlay')).toEqual({ out: '', err: '', code: 1 });
     expect((await run('findmnt -n -o TARGET /')).out).toBe('/\n');
-    expect((await run('findmnt -t notmpfs,noproc,nodevtmpfs -n -o TARGET')).out).toBe('/\n');
+    expect((await run('findmnt -t notmpfs,noproc,nodevtmpfs,nosysfs,nocgroup,nocgroup2 -n -o TARGET')).out).toBe('/\n');
   });
 
   it('sizes as util-linux prints them', () => {
@@ -213,11 +224,14 @@ describe('tmpfs and findmnt -J, -P, -D (util-linux 2.38 and the kernel on a real
   it('nests a JSON tree under the picked parents, prints an empty one with status 0, refuses -J with -r', async () => {
     const { run } = await makeShell();
     await run('mkdir -p /tmp/a && mount -t tmpfs tmpfs /tmp/a && mkdir /tmp/a/b && mount -t tmpfs none /tmp/a/b');
+    // The host's /sys/fs/cgroup is a tmpfs too (systemd's, on a cgroup v1 host).
     expect((await run('findmnt -J -t tmpfs -o TARGET')).out).toBe(
       [
         '{',
         '   "filesystems": [',
         '      {',
+        '         "target": "/sys/fs/cgroup"',
+        '      },{',
         '         "target": "/tmp/a",',
         '         "children": [',
         '            {',
@@ -237,7 +251,9 @@ describe('tmpfs and findmnt -J, -P, -D (util-linux 2.38 and the kernel on a real
       'findmnt: mutually exclusive arguments: --json --pairs --raw --verify\n',
       1,
     ]);
-    expect((await run('findmnt -P -t tmpfs -o TARGET')).out).toBe('TARGET="/tmp/a"\nTARGET="/tmp/a/b"\n');
+    expect((await run('findmnt -P -t tmpfs -o TARGET')).out).toBe(
+      'TARGET="/sys/fs/cgroup"\nTARGET="/tmp/a"\nTARGET="/tmp/a/b"\n',
+    );
   });
 });
 

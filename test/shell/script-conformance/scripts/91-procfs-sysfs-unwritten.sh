@@ -9,6 +9,10 @@
 # 6.15); the lines a kernel config can leave out are not compared (this machine's has no
 # HardwareCorrupted, Unaccepted, Cma* nor x86_Thread_features, Ubuntu's has). Then cat reading its
 # own /proc/self/maps (by shape: addresses are ASLR's), cmdline, environ under env -i, comm and fd.
+# Last the pseudo filesystems: /sys a sysfs holding the overlay module's parameters, /proc, /dev,
+# and /sys/fs/cgroup a tmpfs with a cgroup mount per v1 hierarchy and the unified cgroup2 one (the
+# host's processes are in v1 hierarchies, docker info says Cgroup Version 1), in stat -f, findmnt,
+# df -a, mount and /proc/mounts alike (by type: options and sources are the distribution's).
 cd /tmp
 fallocate -l 1M d; stat -c '%s %b' d; du d; fallocate -d d; stat -c '%s %b' d; md5sum d
 printf abc > e; fallocate -l 1M e; stat -c '%s %b' e; od -c e | head -3
@@ -41,3 +45,13 @@ env -i A=1 cat /proc/self/environ | od -c
 env -i A=1 B=2 env
 cat /proc/self/comm; ls /proc/self/fd | head -3
 ls /proc/self | grep -x -e maps -e status -e cmdline -e environ -e fd -e exe
+stat -f -c %T /sys /proc /dev /sys/fs/cgroup /sys/fs/cgroup/cpu /sys/fs/cgroup/unified
+findmnt -n -o FSTYPE /sys; findmnt -n -o FSTYPE /proc; findmnt -n -o FSTYPE /dev; findmnt -n -o FSTYPE /sys/fs/cgroup
+findmnt -n -o TARGET,FSTYPE -t cgroup,cgroup2 -l
+df -a | awk '$NF ~ /^\/sys/ {print $1, $NF}'
+df -a --output=fstype,size /sys /sys/fs/cgroup/memory
+mount | grep -E ' /sys(/fs/cgroup/(cpu|unified))? ' | cut -d' ' -f1-5
+grep -E ' /sys(/fs/cgroup(/cpu|/unified)?)? ' /proc/mounts | cut -d' ' -f1-3
+cat /sys/module/overlay/parameters/redirect_dir
+ls /sys; ls -ld /sys | cut -c1-10
+stat -f -c '%T %b %a %c' /sys
