@@ -6,6 +6,7 @@ import type { BlockRanges } from './allocation.js';
 import { KernelError } from './errors.js';
 import { checkAccess, checkDirChange, checkOwner, MAY_EXEC, MAY_READ, MAY_WRITE } from './permission.js';
 import { FS_IMMUTABLE_FL } from './filesystem.js';
+import { capable } from './capabilities.js';
 import type { CachedDir, Generations } from './dcache.js';
 import type { Kernel, Mount } from './kernel.js';
 import { parseTmpfsOptions, TMPFS_DEFAULT_KB } from './tmpfs.js';
@@ -567,7 +568,7 @@ export class Proc {
     const p = this.resolveParent(path, 'mknod');
     if (p.stat) throw new KernelError('EEXIST', 'mknod', path);
     // Only root makes device nodes (CAP_MKNOD); a FIFO or socket needs write on the directory.
-    if (this.cred.uid !== 0 && (mode & S_IFMT) !== 0o010000 && (mode & S_IFMT) !== 0o140000)
+    if (!capable(this.cred, 'MKNOD') && (mode & S_IFMT) !== 0o010000 && (mode & S_IFMT) !== 0o140000)
       throw new KernelError('EPERM', 'mknod', path);
     checkDirChange(p.parentStat, undefined, this.cred, 'mknod', path);
     const perm = mode & 0o7777 & ~this.umask;
@@ -587,7 +588,7 @@ export class Proc {
   chown(path: string, uid: number, gid: number, follow = true): void {
     const r = this.resolve(path, follow, follow ? 'chown' : 'lchown');
     // Only root gives a file away (CAP_CHOWN); an owner may only keep it as it is.
-    if (this.cred.uid !== 0 && ((uid !== -1 && uid !== r.stat?.uid) || (gid !== -1 && gid !== r.stat?.gid)))
+    if (!capable(this.cred, 'CHOWN') && ((uid !== -1 && uid !== r.stat?.uid) || (gid !== -1 && gid !== r.stat?.gid)))
       throw new KernelError('EPERM', follow ? 'chown' : 'lchown', path);
     this.refuseImmutable(r, 'chown', path);
     r.mount.fs.chown(r.rel, uid, gid);
@@ -666,6 +667,8 @@ export class Proc {
    * Docker relies on when it passes short relative l/<id> names to keep the options in one page.
    */
   mount(target: string, fstype: string, options: string, source = 'overlay'): void {
+    // Without CAP_SYS_ADMIN nothing else is looked at, a missing mount point included.
+    if (!capable(this.cred, 'SYS_ADMIN')) throw new KernelError('EPERM', 'mount', target);
     if (fstype !== 'overlay' && fstype !== 'tmpfs') throw new KernelError('ENODEV', 'mount', target);
     const opts = new Map<string, string>();
     for (const part of options.split(',')) {
@@ -714,6 +717,7 @@ export class Proc {
   }
 
   umount(target: string): void {
+    if (!capable(this.cred, 'SYS_ADMIN')) throw new KernelError('EPERM', 'umount', target);
     const r = this.resolve(target, true, 'umount');
     if (!this.kernel.isMountpoint(r.host)) throw new KernelError('EINVAL', 'umount', target);
     this.kernel.umount(r.host);

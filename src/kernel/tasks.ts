@@ -3,6 +3,7 @@
 // (/proc/self). What a /proc/<pid>/ file prints for a task is formatted here, in Linux's words
 // (5.15's by default, the lines a later release adds where it adds them): status, cgroup, stat,
 // environ, cmdline.
+import { ALL_CAPABILITIES, capHex, DOCKER_DEFAULT_CAPABILITIES } from './capabilities.js';
 import type { ProcFields } from './release.js';
 
 /** The namespaces /proc/<pid>/ns lists, in its order. */
@@ -79,6 +80,8 @@ export interface Task {
   ns: Readonly<Record<NsKind, number>>;
   /** The task's name (comm), when not its program's base name. */
   comm?: string;
+  /** Its capability sets (a container's, src/kernel/capabilities.ts); undefined: all of them. */
+  caps?: bigint;
   /** Its UTS namespace's host name, when not the host's. */
   hostname?: string;
   /** Its container's network (bridge, none, host or a network's name); undefined: the host's. */
@@ -142,6 +145,7 @@ const STATE_NAMES: Record<Task['state'], string> = { R: 'R (running)', S: 'S (sl
  * seen from the namespace `view`. */
 export function formatStatus(t: Task, view: string, ppidInView: number, fields: ProcFields): string {
   const inContainer = t.nsPid !== undefined;
+  const caps = capHex(t.caps ?? (inContainer ? DOCKER_DEFAULT_CAPABILITIES : ALL_CAPABILITIES));
   const pid = pidIn(t, view) ?? 0;
   const nsIds = (host: number, ns: number | undefined) =>
     view === '/' && inContainer ? `${host}\t${ns}` : String(view === '/' ? host : ns);
@@ -193,10 +197,11 @@ export function formatStatus(t: Task, view: string, ppidInView: number, fields: 
     ['SigIgn', '0000000000000000'],
     ['SigCgt', '0000000000000000'],
     ['CapInh', '0000000000000000'],
-    // Docker's default capabilities in a container; a root shell on the host has them all.
-    ['CapPrm', inContainer ? '00000000a80425fb' : '000001ffffffffff'],
-    ['CapEff', inContainer ? '00000000a80425fb' : '000001ffffffffff'],
-    ['CapBnd', inContainer ? '00000000a80425fb' : '000001ffffffffff'],
+    // Its container's capabilities (Docker's defaults, --cap-add/--cap-drop, --privileged); a root
+    // shell on the host has them all.
+    ['CapPrm', caps],
+    ['CapEff', caps],
+    ['CapBnd', caps],
     ['CapAmb', '0000000000000000'],
     ['NoNewPrivs', '0'],
     ['Seccomp', inContainer ? '2' : '0'],

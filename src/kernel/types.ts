@@ -94,6 +94,8 @@ export interface Credentials {
   gid: number;
   /** Supplementary groups (getgroups). */
   groups?: readonly number[];
+  /** The effective capability set (src/kernel/capabilities.ts); absent: all of them (the host's root). */
+  caps?: bigint;
 }
 
 export interface OpenFlags {

@@ -32,6 +32,7 @@ import {
   shellLine,
 } from './process.js';
 import { isIPv4 } from './networks.js';
+import { normalizeCapabilities } from '../../kernel/capabilities.js';
 import { type ResourceUpdate, updatedSettings } from './update.js';
 import {
   attachmentsOf,
@@ -85,6 +86,10 @@ export interface CreateOptions {
   volumes?: string[];
   /** --volumes-from CONTAINER[:ro|rw]. */
   volumesFrom?: string[];
+  /** --cap-add, --cap-drop as given, --privileged. */
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
   publish?: string[];
   autoRemove?: boolean;
   workdir?: string;
@@ -210,6 +215,14 @@ export class Daemon extends DaemonCore {
       imageVolumes: [] as string[],
     };
     verifyMounts(this, request);
+    // verifyContainerSettings: each capability name must be one the kernel has.
+    for (const [list, field] of [
+      [o.capAdd, 'CapAdd'],
+      [o.capDrop, 'CapDrop'],
+    ] as const) {
+      const n = normalizeCapabilities(list ?? []);
+      if ('unknown' in n) throw new DaemonError(`invalid ${field}: unknown capability: "${n.unknown}"`, 400);
+    }
     const image = this.getImage(o.image);
     // mergeAndVerifyConfig: an --entrypoint of the user's (even an empty one) drops the image's
     // CMD along with its ENTRYPOINT; with neither left there is nothing to run.
@@ -287,6 +300,9 @@ export class Daemon extends DaemonCore {
       binds: [...new Set((o.volumes ?? []).filter((v) => v.includes(':') && !v.startsWith(':')))],
       tmpfs: o.tmpfs ?? null,
       ...(o.volumesFrom?.length ? { volumesFrom: o.volumesFrom } : {}),
+      ...(o.capAdd?.length ? { capAdd: o.capAdd } : {}),
+      ...(o.capDrop?.length ? { capDrop: o.capDrop } : {}),
+      ...(o.privileged ? { privileged: true } : {}),
       readonlyRootfs: !!o.readOnly,
       publish: o.publish ?? [],
       rw,

@@ -1,6 +1,7 @@
 // A container's main process. There is no real exec: the command line goes to the shell's runner
 // with the container's merged dir as its root. Programs that would run until stopped (sleep,
 // nginx, tail -f) are not run at all: the container just stays "Up" until `docker stop`.
+import { containerCapabilities, normalizeCapabilities } from '../../kernel/capabilities.js';
 import { isKernelError, type Proc } from '../../kernel/index.js';
 import { shellQuote } from '../../posix/shell-quote.js';
 import { HELLO_MESSAGE } from '../registry/small-images.js';
@@ -149,7 +150,17 @@ function homeOf(d: Daemon, c: Container, user: string): string {
 
 /** The credentials of a container's process run as USER (Config.User, or exec's -u). */
 export function processUser(d: Daemon, c: Container, user: string): ExecUser {
-  return resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user, d.mergedDir(c));
+  const cred = resolveUser(d.kernel.proc({ root: d.mergedDir(c) }), user, d.mergedDir(c));
+  return { ...cred, caps: capabilitiesOf(c) };
+}
+
+/** The container's effective capabilities (its names were checked at create). */
+export function capabilitiesOf(c: Container): bigint {
+  const names = (list: readonly string[] | undefined): string[] => {
+    const n = normalizeCapabilities(list ?? []);
+    return 'caps' in n ? n.caps : [];
+  };
+  return containerCapabilities(names(c.capAdd), names(c.capDrop), !!c.privileged);
 }
 
 /** busybox's httpd in the foreground, as a script's last command (`… && exec httpd -f -p 80`). */

@@ -57,6 +57,9 @@ interface HostConfigFile {
   Binds?: string[] | null;
   Tmpfs?: Record<string, string>;
   VolumesFrom?: string[] | null;
+  CapAdd?: string[] | null;
+  CapDrop?: string[] | null;
+  Privileged?: boolean;
   ReadonlyRootfs?: boolean;
   Mounts?: MountSpec[];
   Dns?: string[];
@@ -244,6 +247,9 @@ export function restoreState(d: DaemonCore): void {
       binds: hostConfig.Binds ?? [],
       tmpfs: hostConfig.Tmpfs ?? null,
       ...(hostConfig.VolumesFrom?.length ? { volumesFrom: hostConfig.VolumesFrom } : {}),
+      ...(hostConfig.CapAdd?.length ? { capAdd: hostConfig.CapAdd } : {}),
+      ...(hostConfig.CapDrop?.length ? { capDrop: hostConfig.CapDrop } : {}),
+      ...(hostConfig.Privileged ? { privileged: true } : {}),
       readonlyRootfs: !!hostConfig.ReadonlyRootfs,
       publish: publishOf(hostConfig.PortBindings),
       rw,

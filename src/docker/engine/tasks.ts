@@ -4,7 +4,7 @@
 // what busybox's ps shows there (src/shell/commands/busybox/ps.ts): the first exec the namespace's
 // next pid (7 where the main process forked nothing), then 6 apart.
 import { containerNamespaces, type Task, type TaskReader } from '../../kernel/index.js';
-import { containerEnv, isShellLine } from './process.js';
+import { capabilitiesOf, containerEnv, isShellLine } from './process.js';
 import { type Daemon, hostnameOf } from './containers.js';
 import { FIRST_FREE_PID, type Container } from './types.js';
 import { networkName, settingsOf } from './run-settings.js';
@@ -30,6 +30,7 @@ function containerTask(d: Daemon, c: Container, t: Partial<Task> & Pick<Task, 'p
     exe: exeOf(d, c, t.argv[0] ?? 'sh'),
     state: 'S',
     cgroup: `/docker/${c.id}`,
+    caps: capabilitiesOf(c),
     startMs: Number.isFinite(started) ? started : 0,
     vszKib: 2_268,
     rssKib: 1_380,

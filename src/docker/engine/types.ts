@@ -164,6 +164,10 @@ export interface Container {
   tmpfs?: Record<string, string> | null;
   /** HostConfig.VolumesFrom: --volumes-from as given. */
   volumesFrom?: string[];
+  /** HostConfig.CapAdd, CapDrop (as given) and Privileged. */
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
   /** HostConfig.ReadonlyRootfs (--read-only). */
   readonlyRootfs?: boolean;
   /** -p specs: "8080:80", "127.0.0.1:8080:80/tcp". */

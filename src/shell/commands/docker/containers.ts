@@ -49,6 +49,8 @@ const CREATE_FLAGS: FlagSpec[] = [
   { long: 'tmpfs', type: 'list' },
   { long: 'read-only', type: 'bool' },
   { long: 'volumes-from', type: 'list' },
+  { long: 'cap-add', type: 'list' },
+  { long: 'cap-drop', type: 'list' },
 ];
 
 /** opts.ConvertKVStringsToMap of --label-file's lines then --label's values ("k" is k with ""),
@@ -116,6 +118,9 @@ function createOptions(ctx: CommandContext, def: CommandDef, p: Parsed): CreateO
     detach: p.bools.has('detach'),
     volumes: p.lists.get('volume') ?? [],
     volumesFrom: p.lists.get('volumes-from') ?? [],
+    capAdd: p.lists.get('cap-add') ?? [],
+    capDrop: p.lists.get('cap-drop') ?? [],
+    privileged: p.bools.has('privileged'),
     publish: p.lists.get('publish') ?? [],
     autoRemove: p.bools.has('rm'),
     labels: labelsOf(ctx, p),

@@ -1,4 +1,5 @@
 // du, df, mount, umount and xfs_info over the kernel's mount table.
+import { capable } from '../../../kernel/capabilities.js';
 import { isKernelError, type Mount } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { errText, parseOptions, usage } from '../options.js';
@@ -184,6 +185,7 @@ function mountCmd(ctx: CommandContext): number {
     return 1;
   }
   const [source, target] = p.operands as [string, string];
+  if (ctx.variant?.kind === 'busybox') return busyboxMount(ctx, source, target, p.flags.get('t'), p.flags.get('o'));
   const type = p.flags.get('t') ?? 'overlay';
   if (type !== 'overlay' && type !== 'tmpfs') {
     ctx.stderr(`mount: ${target}: unknown filesystem type '${type}'.\n`);
@@ -204,7 +206,9 @@ function mountCmd(ctx: CommandContext): number {
     ctx.proc.mount(target, type, p.flags.get('o') ?? '', source);
   } catch (err) {
     if (!isKernelError(err)) throw err;
-    if (err.code === 'ENOTDIR' && err.path === target) ctx.stderr(`mount: ${shown}: mount point is not a directory.\n`);
+    if (err.code === 'EPERM') ctx.stderr(`mount: ${shown}: permission denied.\n`);
+    else if (err.code === 'ENOTDIR' && err.path === target)
+      ctx.stderr(`mount: ${shown}: mount point is not a directory.\n`);
     else if (err.code === 'ENOENT' || (err.code === 'ENOTDIR' && err.path !== target))
       ctx.stderr(`mount: ${shown}: special device ${source} does not exist.\n`);
     else
@@ -216,6 +220,28 @@ function mountCmd(ctx: CommandContext): number {
     return 32;
   }
   return 0;
+}
+
+/** busybox mount: the syscall straight away, its errors in busybox's words. */
+function busyboxMount(
+  ctx: CommandContext,
+  source: string,
+  target: string,
+  type: string | undefined,
+  options: string | undefined,
+): number {
+  try {
+    ctx.proc.mount(target, type ?? 'overlay', options ?? '', source);
+    return 0;
+  } catch (err) {
+    if (!isKernelError(err)) throw err;
+    if (err.code === 'EPERM' || err.code === 'EACCES') {
+      ctx.stderr('mount: permission denied (are you root?)\n');
+      return 1;
+    }
+    ctx.stderr(`mount: mounting ${source} on ${target} failed: ${err.text}\n`);
+    return 255;
+  }
 }
 
 function umount(ctx: CommandContext): number {
@@ -233,6 +259,12 @@ function umount(ctx: CommandContext): number {
     if (!isKernelError(err)) throw err;
   }
   for (const given of ops) {
+    // busybox's umount asks the kernel straight away: without CAP_SYS_ADMIN that is all it hears.
+    if (ctx.variant?.kind === 'busybox' && !capable(ctx.proc.cred, 'SYS_ADMIN')) {
+      ctx.stderr(`umount: can't unmount ${given}: Operation not permitted\n`);
+      status = 1;
+      continue;
+    }
     // Not a path: umount takes a source too (umount none, for mount -t overlay none …), the last
     // mount of it the caller sees.
     const bySource = tryStat(ctx.proc, given)
@@ -253,7 +285,13 @@ function umount(ctx: CommandContext): number {
       ctx.proc.umount(t);
     } catch (err) {
       if (!isKernelError(err)) throw err;
-      if (err.code === 'EINVAL') ctx.stderr(`umount: ${t}: not mounted.\n`);
+      if (err.code === 'EPERM' && ctx.variant?.kind === 'busybox') {
+        ctx.stderr(`umount: can't unmount ${t}: Operation not permitted\n`);
+        status = 1;
+        continue;
+      }
+      if (err.code === 'EPERM') ctx.stderr(`umount: ${t}: must be superuser to unmount.\n`);
+      else if (err.code === 'EINVAL') ctx.stderr(`umount: ${t}: not mounted.\n`);
       else if (err.code === 'EBUSY') ctx.stderr(`umount: ${t}: target is busy.\n`);
       else ctx.stderr(`umount: ${t}: no mount point specified.\n`);
       status = 32;
