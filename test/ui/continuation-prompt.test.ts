@@ -31,7 +31,7 @@ function screen() {
 }
 
 describe('the continuation prompt', () => {
-  it('Ctrl-D ends a heredoc with bash's warning, at the line the shell has read it on', async () => {
+  it('Ctrl-D ends a heredoc with bash’s warning, at the line the shell has read it on', async () => {
     const { host, type, ctrlD } = screen();
     await type('echo one');
     expect(await type('cat <<EOF')).toBe('');
@@ -45,7 +45,7 @@ describe('the continuation prompt', () => {
     expect(await ctrlD()).toBe("bash: warning: here-document at line 4 delimited by end-of-file (wanted `A')\n");
   });
 
-  it('Ctrl-D after a trailing backslash runs the line; in an open quote it is bash's error', async () => {
+  it('Ctrl-D after a trailing backslash runs the line; in an open quote it is bash’s error', async () => {
     const { type, ctrlD } = screen();
     await type('echo a \\');
     expect(await ctrlD()).toBe('a\n');
