@@ -52,11 +52,11 @@ docker logs lc 2>&1 >/dev/null
 docker run --name jf --log-driver json-file --log-opt max-size=10k busybox-static:latest echo hi
 docker logs jf
 docker ps -a --format '{{.Names}} {{.Status}}' | sort
-docker run --rm busybox-static:latest sh -c 'dmesg; echo $?'
-docker run --rm busybox-static:latest sh -c 'dmesg -c -r; echo $?'
-docker run --rm busybox-static:latest sh -c 'dmesg -n 1; echo $?'
-docker run --rm busybox-static:latest sh -c 'dmesg -x; echo $?'
-docker run --rm busybox-static:latest sh -c 'dmesg --help; echo $?'
+docker run --rm busybox-static:latest sh -c 'dmesg 2>&1; echo $?'
+docker run --rm busybox-static:latest sh -c 'dmesg -c -r 2>&1; echo $?'
+docker run --rm busybox-static:latest sh -c 'dmesg -n 1 2>&1; echo $?'
+docker run --rm busybox-static:latest sh -c 'dmesg -x 2>&1; echo $?'
+docker run --rm busybox-static:latest sh -c 'dmesg --help 2>&1; echo $?'
 docker run --rm busybox-static:latest busybox dmesg
 echo $?
 docker run --rm busybox-static:latest dmesg
