@@ -286,6 +286,8 @@ export interface ParameterPart {
   braced: boolean;
   /** `${#X}`: the length of the value. */
   length: boolean;
+  /** `${!a[@]}`: the array's keys. */
+  keys?: boolean;
   op: ParameterOperator | null;
   /** The word after the operator (the pattern, for `/` operators). */
   argument: Word | null;

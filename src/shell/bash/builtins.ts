@@ -1,5 +1,6 @@
 // Shell builtins: the commands that change or report the shell's own state (cd, export, exit…)
 // and the ones bash answers itself (echo, printf, test). Each returns its exit status.
+import { declareBuiltin, letBuiltin, unsetElement } from './builtins-declare.js';
 import { isKernelError } from '../../kernel/index.js';
 import type { CommandIO } from '../command.js';
 import { escapedOutput, expandEscapes, printf } from './builtins-printf.js';
@@ -178,11 +179,13 @@ function exportBuiltin(sh: Interpreter, argv: string[], io: CommandIO): number {
   return status;
 }
 
-function unset(sh: Interpreter, argv: string[], io: CommandIO): number {
+async function unset(sh: Interpreter, argv: string[], io: CommandIO): Promise<number> {
   let fn = false;
   let status = 0;
   for (const a of argv.slice(1)) {
-    if (a === '-f') fn = true;
+    const element = fn || sh.state.dialect !== 'bash' ? false : await unsetElement(sh, a, io);
+    if (element !== false) status ||= element;
+    else if (a === '-f') fn = true;
     else if (a === '-v') fn = false;
     else if (fn) sh.state.functions.delete(a);
     else if (!NAME.test(a)) {
@@ -193,6 +196,8 @@ function unset(sh: Interpreter, argv: string[], io: CommandIO): number {
       status = 1;
     } else {
       sh.state.vars.delete(a);
+      sh.state.arrays.delete(a);
+      sh.state.integers.delete(a);
       sh.state.exported.delete(a);
       if (!sh.state.vars.has(a)) sh.state.functions.delete(a);
     }
@@ -330,27 +335,14 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
   [
     'readonly',
     (sh, argv, io) => {
+      if (argv.slice(1).some((a) => /^-[aA]+$/.test(a)))
+        return declareBuiltin(exportBuiltin)(sh, ['readonly', '-r', ...argv.slice(1)], io);
       const s = exportBuiltin(sh, argv, io);
       for (const a of argv.slice(1)) sh.state.readonly.add(a.replace(/=.*/s, ''));
       return s;
     },
   ],
-  [
-    'local',
-    (sh, argv, io) => {
-      const frame = sh.state.localFrames[sh.state.localFrames.length - 1];
-      if (!frame) {
-        say(io, 'local: can only be used in a function');
-        return 1;
-      }
-      for (const a of argv.slice(1)) {
-        const name = a.replace(/=.*/s, '');
-        if (NAME.test(name) && !frame.has(name)) frame.set(name, sh.state.vars.get(name));
-        if (!a.includes('=') && NAME.test(name)) sh.state.vars.set(name, '');
-      }
-      return exportBuiltin(sh, argv, io);
-    },
-  ],
+  ['local', declareBuiltin(exportBuiltin, true)],
   [
     'time',
     async (sh, argv, io) => {
@@ -360,7 +352,9 @@ export const BASE_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Built
       return status;
     },
   ],
-  ['declare', exportBuiltin],
+  ['declare', declareBuiltin(exportBuiltin)],
+  ['typeset', declareBuiltin(exportBuiltin)],
+  ['let', letBuiltin],
   ['unset', unset],
   ['true', () => 0],
   [':', () => 0],

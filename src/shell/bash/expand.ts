@@ -16,6 +16,9 @@ export interface ExpandHost {
   special(name: string): string | undefined;
   /** Runs $(…) in a subshell and returns its stdout. */
   substitute(body: CommandList): Promise<string>;
+  /** An array's elements (or keys), one field each in "${a[@]}" (arrays.ts). */
+  arrayElements?(name: string, keys: boolean): string[];
+  isAssoc?(name: string): boolean;
 }
 
 /** An expansion error bash reports as `bash: …` and that stops the command (exit 1). */
@@ -108,7 +111,9 @@ export class Expander {
           if (!onlyAt) cur().chunks.push({ text: '', split: false, glob: false, quoted: true });
           for (const inner of part.parts) {
             const all =
-              inner.type === 'Parameter' && !inner.op && !inner.length ? this.elements(inner.name) : undefined;
+              inner.type === 'Parameter' && !inner.op && !inner.length
+                ? this.elements(inner.name, inner.keys ?? false)
+                : undefined;
             if (all) {
               // "$@" and "${PIPESTATUS[@]}": one field per element, joined to the text around it.
               all.forEach((p, idx) => {
@@ -129,10 +134,12 @@ export class Expander {
   }
 
   /** The elements "$@" and "${PIPESTATUS[@]}" expand to, one field each; undefined for any other name. */
-  private elements(name: string): string[] | undefined {
+  private elements(name: string, keys: boolean): string[] | undefined {
     if (name === '@') return this.host.positional();
     // Statuses are numbers: the joined value splits back at its spaces.
     if (name === 'PIPESTATUS[@]') return (this.host.getVar(name) ?? '').split(' ').filter((s) => s !== '');
+    const array = /^([A-Za-z_][A-Za-z0-9_]*)\[@\]$/.exec(name)?.[1];
+    if (array !== undefined) return this.host.arrayElements?.(array, keys);
     return undefined;
   }
 
@@ -212,16 +219,23 @@ export class Expander {
     return this.host.getVar(name);
   }
 
-  private async parameter(p: ParameterPart, _quoted: boolean): Promise<string> {
-    const index = /^PIPESTATUS\[(.*)\]$/s.exec(p.name)?.[1];
-    if (index !== undefined && !/^(\d+|[@*])$/.test(index)) {
-      // ${PIPESTATUS[expr]}: the index is an arithmetic expression, as for any indexed array.
-      const n = this.arith(await this.arithText(index));
-      return this.parameter({ ...p, name: `PIPESTATUS[${n}]` }, _quoted);
+  private async parameter(p: ParameterPart, _quoted: boolean, evaluated = false): Promise<string> {
+    const sub = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(p.name);
+    const [base = '', index] = sub ? [sub[1], sub[2]] : [];
+    if (!evaluated && index !== undefined && !/^(\d+|[@*])$/.test(index)) {
+      // ${a[expr]}: an indexed array's index is an arithmetic expression; an associative
+      // array's key is expanded as a word.
+      const text = await this.arithText(index);
+      const key = this.host.isAssoc?.(base) ? text : String(this.arith(text));
+      return this.parameter({ ...p, name: `${base}[${key}]` }, _quoted, true);
     }
+    if (p.keys && index !== undefined) return (this.host.arrayElements?.(base, true) ?? []).join(' ');
     const value = this.lookup(p.name);
-    // ${#PIPESTATUS[@]}: how many elements (each is a number, so one word each).
-    if (p.length && /\[[@*]\]$/.test(p.name)) return String(value === undefined ? 0 : value.split(' ').length);
+    // ${#a[@]}: how many elements.
+    if (p.length && /\[[@*]\]$/.test(p.name)) {
+      if (base === 'PIPESTATUS') return String(value === undefined ? 0 : value.split(' ').length);
+      return String(this.host.arrayElements?.(base, false).length ?? 0);
+    }
     if (p.length) return String([...(value ?? '')].length);
     if (!p.op) {
       if (value === undefined && this.host.special('-')?.includes('u') && !/^[@*]$/.test(p.name)) {

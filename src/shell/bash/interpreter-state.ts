@@ -2,6 +2,7 @@
 // parameters, functions, aliases, $?, and its process (cwd, umask) in the simulated kernel.
 // A subshell, a pipeline stage and $(…) each run on a copy, so nothing they set leaks back.
 import type { Proc } from '../../kernel/index.js';
+import type { ShellArray } from './arrays.js';
 import type { CompoundCommand } from './ast.js';
 
 /** Which shell program this is: GNU bash, dash (Debian's and Ubuntu's /bin/sh) or busybox's ash.
@@ -25,6 +26,10 @@ export class ShellState {
   vars = new Map<string, string>();
   exported = new Set<string>();
   readonly = new Set<string>();
+  /** bash's arrays (arrays.ts); a name is in `vars` or here, never both. */
+  arrays = new Map<string, ShellArray>();
+  /** Variables with the integer attribute (`declare -i`): assignments are arithmetic. */
+  integers = new Set<string>();
   positional: string[] = [];
   functions = new Map<string, CompoundCommand>();
   aliases = new Map<string, string>();
@@ -83,6 +88,8 @@ export class ShellState {
     s.vars = new Map(this.vars);
     s.exported = new Set(this.exported);
     s.readonly = new Set(this.readonly);
+    s.arrays = new Map([...this.arrays].map(([k, a]) => [k, { assoc: a.assoc, values: new Map(a.values) }]));
+    s.integers = new Set(this.integers);
     s.positional = [...this.positional];
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);

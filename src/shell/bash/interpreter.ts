@@ -34,6 +34,7 @@ import {
 } from './interpreter-state.js';
 import { runCompound } from './interpreter-compound.js';
 import { runScript } from './script-run.js';
+import { arrayKeys, arrayValues, assign, indexKey, subscripted } from './arrays.js';
 import type { Builtin } from './builtins.js';
 import { BASH_BUILTIN_NAMES, NOT_IN_ASH, NOT_IN_DASH } from './builtin-names.js';
 import { busyboxBanner } from '../commands/busybox/index.js';
@@ -106,12 +107,48 @@ export class Interpreter implements ExpandHost {
       const v = this.state.pipeStatus.at(Number(index));
       return v === undefined ? undefined : String(v);
     }
+    const sub = subscripted(name);
+    if (sub) return this.element(sub.base, sub.index);
+    const array = this.state.arrays.get(name);
+    // An array's bare name is its element 0.
+    if (array) return array.values.get('0');
     return this.state.vars.get(name);
+  }
+
+  /** `${NAME[INDEX]}` (the index already evaluated: a number, or an associative array's key);
+   * `[@]` and `[*]` all the elements joined by spaces. A scalar is an array of one. */
+  private element(base: string, index: string): string | undefined {
+    const array = this.state.arrays.get(base);
+    if (index === '@' || index === '*') {
+      if (!array) return this.state.vars.get(base);
+      return array.values.size === 0 ? undefined : arrayValues(array).join(' ');
+    }
+    if (!array) return index === '0' ? this.state.vars.get(base) : undefined;
+    if (array.assoc) return array.values.get(index);
+    const key = indexKey(array, Number(index));
+    if (key === undefined) throw new ExpansionError(`${base}: bad array subscript`);
+    return array.values.get(key);
+  }
+
+  /** The elements of NAME (its keys with `keys`), one field each in "${a[@]}"; a scalar is one. */
+  arrayElements(name: string, keys: boolean): string[] {
+    const array = this.state.arrays.get(name);
+    if (!array) {
+      const v = this.state.vars.get(name);
+      return v === undefined ? [] : [keys ? '0' : v];
+    }
+    return keys ? arrayKeys(array) : arrayValues(array);
+  }
+
+  isAssoc(name: string): boolean {
+    return this.state.arrays.get(name)?.assoc ?? false;
   }
 
   setVar(name: string, value: string): void {
     if (this.state.readonly.has(name)) throw new ExpansionError(`${name}: readonly variable`);
-    this.state.vars.set(name, value);
+    const array = this.state.arrays.get(name);
+    if (array) array.values.set('0', value);
+    else this.state.vars.set(name, value);
   }
 
   positional(): string[] {
@@ -373,6 +410,19 @@ export class Interpreter implements ExpandHost {
       argv = await this.expander.words(c.words);
       argv = await this.expandAlias(c, argv);
       for (const a of c.assignments) {
+        if (argv.length === 0 && this.state.dialect === 'bash') {
+          // An assignment statement: arrays, subscripts, integer variables (arrays.ts). Its error
+          // (a readonly variable, a bad subscript) ends a non-interactive bash with 1.
+          try {
+            await assign(this, a);
+          } catch (err) {
+            if (!(err instanceof ExpansionError) || this.state.mode === 'interactive') throw err;
+            this.fail(err, io);
+            throw new ExitSignal(1);
+          }
+          assigned.set(a.name, a.array ? `(${a.array.map((w) => w.text).join(' ')})` : (this.getVar(a.name) ?? ''));
+          continue;
+        }
         let value = a.array ? (await this.expander.words(a.array)).join(' ') : await this.expander.string(a.value);
         if (a.append) value = (assigned.get(a.name) ?? this.getVar(a.name) ?? '') + value;
         assigned.set(a.name, value);

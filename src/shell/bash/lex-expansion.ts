@@ -173,20 +173,24 @@ export abstract class ExpansionReader extends QuotedTextReader {
     let p = open + 2;
     const length = src[p] === '#' && p + 1 < close;
     if (length) p++;
-    if (src[p] === '!' && p + 1 < close) return bad(true); // ${!name}: indirection
+    // ${!a[@]}: an array's keys; any other ${!name} is indirection, not simulated.
+    const keys = src[p] === '!' && p + 1 < close && /^[A-Za-z_][A-Za-z0-9_]*\[[@*]\]$/.test(src.slice(p + 1, close));
+    if (src[p] === '!' && p + 1 < close && !keys) return bad(true);
+    if (keys) p++;
     PARAMETER_NAME.lastIndex = p;
     if (!PARAMETER_NAME.test(src) || PARAMETER_NAME.lastIndex > close) return bad();
     const part = parameter(src.slice(p, PARAMETER_NAME.lastIndex), true);
     part.length = length;
     p = PARAMETER_NAME.lastIndex;
-    if (part.name === 'PIPESTATUS' && src[p] === '[') {
-      // The one array this shell has: ${PIPESTATUS[N]}, ${PIPESTATUS[@]}, ${#PIPESTATUS[@]}; an
-      // index is arithmetic (${PIPESTATUS[i+1]}), evaluated when expanded.
+    if (keys) part.keys = true;
+    if (/^[A-Za-z_]/.test(part.name) && src[p] === '[') {
+      // An array's element: ${a[N]}, ${a[@]}, ${#a[@]}, ${m[key]}; an indexed array's index is
+      // arithmetic (${a[i+1]}), evaluated when expanded.
       const index = /\[([^\]]+)\]/y;
       index.lastIndex = p;
       const m = index.exec(src);
       if (!m || index.lastIndex > close) return bad(true);
-      part.name = `PIPESTATUS[${m[1]}]`;
+      part.name = `${part.name}[${m[1]}]`;
       p = index.lastIndex;
     }
     if (p === close) return part;

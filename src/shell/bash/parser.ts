@@ -343,7 +343,14 @@ class Parser extends CompoundParser {
     };
     let array: Word[] | null = null;
     const next = this.lexer.peek();
-    if (value.text === '' && next.kind === 'operator' && next.op === '(' && next.start === word.span.end) {
+    // dash and ash have no arrays: their `(` there is unexpected.
+    if (
+      !this.posix &&
+      value.text === '' &&
+      next.kind === 'operator' &&
+      next.op === '(' &&
+      next.start === word.span.end
+    ) {
       array = this.parseArrayElements(next.start);
     }
     return {

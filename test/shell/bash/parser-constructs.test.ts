@@ -66,8 +66,8 @@ const CONSTRUCTS: [string, string, string][] = [
   ['nested parameter default', 'echo ${a:-${b:-c}}', 'cmd(echo {$a:-{$b:-c}})'],
   [
     'bad and unsupported substitutions',
-    'echo ${} ${a b} ${!x} ${x[0]}',
-    'cmd(echo {bad ${}} {bad ${a b}} {bad unsupported ${!x}} {bad unsupported ${x[0]}})',
+    'echo ${} ${a b} ${!x} ${x@Q}',
+    'cmd(echo {bad ${}} {bad ${a b}} {bad unsupported ${!x}} {bad unsupported ${x@Q}})',
   ],
   ['literal dollar', 'echo $ "$" a$', 'cmd(echo $ "$" a$)'],
   ['command substitution', 'echo $(date) "$(ls | wc -l)"', 'cmd(echo {$(cmd(date))} "{$(cmd(ls) | cmd(wc -l))}")'],

@@ -5,7 +5,9 @@
 # string's first line, ash from the eval's line, a -c string from 0); a sourced file's errors name
 # it and its line, a function keeps the lines of the file that defined it. dash and ash have no
 # (( )): `((x=1))` is a subshell in a subshell, `for ((` a bad for loop variable; bash's arithmetic
-# errors name `((` and quote the expression and its error token as bash cuts them.
+# errors name `((` and quote the expression and its error token as bash cuts them. bash's arrays:
+# indexed and associative (listed in its hash table's order), declare -a/-A/-i, local -i, let,
+# unset of an element, readonly, their errors; dash's and ash's `a=(` a syntax error.
 bash -c 'eval "echo a; echo b; if"; echo st=$?'; echo "rc=$?"
 bash -c $'eval "echo a\necho b\nif then"; echo st=$?'; echo "rc=$?"
 sh -c 'eval "echo a; echo b; if"; echo st=$?'; echo "rc=$?"
@@ -45,3 +47,15 @@ bash -c '(( 2/0+1 ))'; bash -c '(( (1 +) ))'; bash -c '(( 1 2 ))'; bash -c '(( 2
 bash -c '(( 08 + 1 ))'; bash -c '(( x = ))'; bash -c '(( 1 @ 2 ))'; bash -c '(( 1 ? 2 ))'; bash -c 'a=1+; (( a + 1 ))'
 bash -c 'echo $(( 1 ))x $((2 % 0))'; bash -c 'for ((i=0; i<1+; i++)); do :; done; echo st=$?'
 bash -c 'for 1 in x; do :; done'
+bash -c 'declare -A m; m[k]=v; m[a]=1; m[b]=2; m[zebra]=3; m[apple]=4; echo "${!m[@]}"; echo "${m[@]}"; echo ${#m[@]} ${m[zebra]}'
+bash -c 'a=(x y z); echo ${a[1]} ${a[@]} ${#a[@]}; a+=(w); echo "${a[@]}" ${!a[@]}; unset a[1]; echo "${a[@]}" ${!a[@]} ${#a[@]}'
+bash -c 'a=(x y z); echo $a; a=q; echo "${a[@]}"; echo ${a[-1]}; a[-9]=1; echo never'; echo "rc=$?"
+bash -c 'set -u; a=(x); echo ${a[3]}; echo never'; echo "rc=$?"
+bash -c 'declare -i n; n=1+2; n+=3; echo $n; n=abc; echo $n; let x=2*3 y++; echo $x $y $?; let 0; echo $?; let; echo $?'
+bash -c 'let "1 +"; echo $?; let "z = 5" "z > 3"; echo $? $z'
+bash -c 'a=("one two" three); for w in "${a[@]}"; do echo "[$w]"; done; for w in ${a[@]}; do echo "<$w>"; done'
+bash -c 'i=1; a=(p q r); echo ${a[i+1]} ${a[$i]} ${#a[0]}; a[i*2+3]=s; echo ${!a[@]}; echo "${a[*]}"'
+bash -c 'declare -a b; b[2]=x; echo ${#b[@]} ${!b[@]}; s=str; s[1]=t; echo "${s[@]}"; declare -A h; h[one]=1; h+=([two]=2); echo "${!h[@]}" ${h[two]}'
+bash -c 'f() { local -i n=4*2; echo $n; }; f;'
+bash -c 'a=(x y); unset a; echo "[${a[@]}]" ${#a[@]}; m=([2]=b [0]=a c); echo ${!m[@]} ${m[@]}'
+dash -c 'a=(x y)'; busybox sh -c 'a=(x y)'; bash -c 'readonly r=1; r=2; echo never'; echo "rc=$?"
