@@ -189,6 +189,14 @@ export class Tutor {
     return true;
   }
 
+  /** Ctrl-D at an empty prompt: a shell the learner started on the simulated host (su, docker
+   * exec -it) ends, and what it says (bash's `exit`); undefined where the screen should close. */
+  endOfInput(): string | undefined {
+    const s = this.state;
+    if (this.pending !== undefined || (s.at === 'lesson' && (s.question || s.runner.onRealHost))) return undefined;
+    return s.at === 'sandbox' || s.at === 'lesson' ? this.host?.session.endOfInput() : undefined;
+  }
+
   prompt(): string {
     const s = this.state;
     if (s.at === 'map') return MAP_PROMPTS[this.o.lang];

@@ -102,6 +102,9 @@ export interface ShellServices {
     bash?: string;
     /** Which shell it is (bash when absent). */
     dialect?: Dialect;
+    /** A login's shell as this user (su): the prompt is the distribution's for that user and
+     * shell (`nobody@host:/tmp$ `, dash's `$ `), not a container's. */
+    user?: string;
     onExit?: () => void;
   }): void;
   /** The lines typed so far, for `history`. */

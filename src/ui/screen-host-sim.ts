@@ -33,6 +33,7 @@ export function screenHostFor(host: SimHost): ScreenHost {
     pulls: () => tracker.pulls,
     dispose: () => tracker.dispose(),
     continuing: () => pending !== undefined,
+    endOfInput: () => (pending === undefined ? host.session.endOfInput() : undefined),
     cancelPending() {
       if (pending === undefined) return false;
       host.session.interrupted(pending);

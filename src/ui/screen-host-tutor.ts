@@ -53,5 +53,6 @@ export function tutorScreenHost(tutor: Tutor): ScreenHost & { intro(): string } 
     dispose: () => tracker?.dispose(),
     cancelPending: () => tutor.cancelPending(),
     continuing: () => tutor.continuing,
+    endOfInput: () => tutor.endOfInput(),
   };
 }

@@ -40,6 +40,9 @@ export interface ScreenHost {
   cancelPending?(): boolean;
   /** Whether a command is unfinished (the prompt is `> `): Ctrl-D then does not leave the tutor. */
   continuing?(): boolean;
+  /** Ctrl-D at an empty prompt in a shell above the host's (su, docker exec -it): that shell ends
+   * and this is what it wrote (bash's `exit`); undefined: the screen closes instead. */
+  endOfInput?(): string | undefined;
   /** What the status line says about where the learner is (a lesson and its step). */
   status?(): string | undefined;
   /** Lines the screen runs as it opens, as if typed first (`images` on the user's own daemon: its

@@ -574,13 +574,22 @@ export function Screen({
     // Ctrl-D leaves from the prompt; at the continuation prompt (a here-document's `> `) it ends
     // bash's input there, and the unfinished command runs as it stands, as bash runs it.
     if (key.ctrl && ch === 'd' && lineRef.current.value === '' && focus === 'prompt') {
-      if (!host.continuing?.()) return quit(0);
-      if (draining.current || queue.current.length > 0) return;
-      draining.current = true;
-      void run('', true).finally(() => {
-        draining.current = false;
-        void drain();
-      });
+      if (host.continuing?.()) {
+        if (draining.current || queue.current.length > 0) return;
+        draining.current = true;
+        void run('', true).finally(() => {
+          draining.current = false;
+          void drain();
+        });
+        return;
+      }
+      // In a shell above the host's (su, docker exec -it) it ends that shell alone: the prompt stays
+      // on its line and bash writes `exit` under it, as on a terminal.
+      const prompt = host.prompt();
+      const said = draining.current ? undefined : host.endOfInput?.();
+      if (said === undefined) return quit(0);
+      const echo = lines.take(`${prompt}\n${said ? `${said}\n` : ''}`);
+      update((t) => ({ output: withLines(t, echo), scroll: 0 }));
       return;
     }
     // ? on an empty line is help; in a command it is a character (a glob, a regex's ?).

@@ -183,6 +183,18 @@ describe('the screen', () => {
     expect(ui.exitCode()).toBeUndefined();
   });
 
+  it("Ctrl-D in su's shell ends that shell, and only at the host's prompt quits", async () => {
+    const ui = await start();
+    await ui.runLine('su nobody -s /bin/bash', (f) => f.includes('\nnobody@host:/root$'), "nobody's prompt");
+    ui.stdin.write('\u0004');
+    await ui.waitFor((f) => /nobody@host:\/root\$ *\nexit\nroot@host:~#/.test(f), 'the shell ended, as bash ends it');
+    expect(ui.exitCode()).toBeUndefined();
+    await ui.runLine('whoami', (f) => f.includes('\nroot\n'), 'root again');
+    ui.stdin.write('\u0004');
+    await ui.settle();
+    expect(ui.exitCode()).toBe(0);
+  });
+
   it('completes with Tab', async () => {
     const ui = await start();
     await ui.runLine('docker pull busybox', (f) => /│ 1 [0-9a-f]{12}/.test(f), 'the pull');

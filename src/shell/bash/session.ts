@@ -46,6 +46,8 @@ export interface RunResult {
 interface Frame {
   interp: Interpreter;
   hostname: string;
+  /** su's shell: the user its prompt names. */
+  user?: string;
   onExit?: () => void;
 }
 
@@ -147,13 +149,28 @@ export class Session {
     return this.lines;
   }
 
-  /** bash's PS1 on Ubuntu for root: `root@host:~# `, the cwd shortened with ~ like \w. */
+  /** bash's PS1 on Ubuntu for root: `root@host:~# `, the cwd shortened with ~ like \w. A shell su
+   * started: /etc/bash.bashrc's `\u@\h:\w\$ ` for bash (`$` unless root), dash's `$ ` or `# `. */
   prompt(): string {
-    const sh = this.top.interp;
+    const { interp: sh, user, hostname } = this.top;
+    const sign = sh.proc.cred.uid === 0 ? '#' : '$';
+    if (user !== undefined && sh.state.dialect !== 'bash') return `${sign} `;
     const cwd = sh.getVar('PWD') ?? sh.proc.getcwd();
     const home = sh.getVar('HOME');
     const w = home && home !== '/' && (cwd === home || cwd.startsWith(`${home}/`)) ? `~${cwd.slice(home.length)}` : cwd;
-    return `root@${this.top.hostname}:${w}# `;
+    return user !== undefined ? `${user}@${hostname}:${w}${sign} ` : `root@${hostname}:${w}# `;
+  }
+
+  /**
+   * Ctrl-D at an empty prompt: a shell above the host's ends as `exit` would end it, and says what
+   * the shell writes then (bash's `exit`, nothing from dash); undefined at the host's own shell,
+   * which the screen leaves instead.
+   */
+  endOfInput(): string | undefined {
+    if (this.frames.length === 1) return undefined;
+    const frame = this.top;
+    this.exitFrame(frame, frame.interp.state.status);
+    return quietExit(frame) ? '' : 'exit';
   }
 
   /** The text so far is an unfinished construct: read a continuation line (PS2 `> `). */
@@ -218,7 +235,7 @@ export class Session {
       exitCode = await frame.interp.list(parsed.script, terminal.io);
     } catch (err) {
       if (err instanceof ExitSignal) {
-        if (this.options.interactive ?? true) io.stderr('exit\n');
+        if ((this.options.interactive ?? true) && !quietExit(frame)) io.stderr('exit\n');
         return this.exitFrame(frame, err.code);
       }
       exitCode = this.report(err, terminal.io, terminal.atLineStart());
@@ -269,6 +286,8 @@ export class Session {
     }
     this.frames.splice(this.frames.indexOf(frame), 1);
     frame.onExit?.();
+    // The shell that started it (su, docker exec -it) ends with its status: $? in the one below.
+    this.top.interp.state.status = code;
     return { exitCode: code, exited: false };
   }
 
@@ -281,6 +300,7 @@ export class Session {
     cred?: Credentials;
     bash?: string;
     dialect?: Dialect;
+    user?: string;
     onExit?: () => void;
   }): void {
     const proc = this.options.kernel.proc({ root: o.root, cwd: o.cwd ?? '/', ...(o.cred ? { cred: o.cred } : {}) });
@@ -290,7 +310,12 @@ export class Session {
     else this.initVars(interp, { HOME: '/root', PATH: CONTAINER_PATH, HOSTNAME: o.hostname, PWD: proc.getcwd() }, true);
     if (o.bash !== undefined) setBashVariables(interp, o.bash);
     if (o.dialect !== undefined) interp.state.dialect = o.dialect;
-    this.frames.push({ interp, hostname: o.hostname, onExit: o.onExit });
+    this.frames.push({
+      interp,
+      hostname: o.hostname,
+      onExit: o.onExit,
+      ...(o.user !== undefined ? { user: o.user } : {}),
+    });
   }
 
   /** A child shell for xargs, find -exec and docker's RUN/exec: `bash -c line`. */
@@ -382,6 +407,10 @@ export class Session {
     }
   }
 }
+
+/** dash, which su may start, leaves without a word; bash (and the container shells, as the tutor
+ * has always had them) say `exit`. */
+const quietExit = (frame: Frame): boolean => frame.user !== undefined && frame.interp.state.dialect !== 'bash';
 
 /** The line's standard output, counted against its output budget (its stderr carries the
  * messages of a stopped command, so it is not), and whether the terminal's last character was a

@@ -1,8 +1,10 @@
 // su (util-linux's, as Ubuntu and Debian ship it): root becomes another user without a password
 // — `su nobody -s /bin/sh -c id`, `su - USER -c CMD` — and anyone else is asked for the target's
 // password, which a line typed here cannot give: the prompt, then "Authentication failure", as
-// the real su prints without a terminal to read a password from. An interactive shell as another
-// user (su USER with no -c) is not simulated.
+// the real su prints without a terminal to read a password from. Without -c, su starts the user's
+// shell: at the screen, the prompt becomes that shell's (`nobody@host:/tmp$ `) until `exit` or
+// Ctrl-D; without a terminal, the shell reads its commands from standard input (`echo id | su
+// nobody -s /bin/sh`).
 import { isKernelError } from '../../../kernel/index.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { parseOptions, usage } from '../options.js';
@@ -82,10 +84,6 @@ async function su(ctx: CommandContext): Promise<number> {
     if (shell.endsWith('nologin')) ctx.stderr('This account is currently not available.\n');
     return 1;
   }
-  if (command === undefined) {
-    ctx.stderr(`su: an interactive shell as ${name} is not simulated here (su ${name} -c COMMAND is)\n`);
-    return 1;
-  }
   const env: Record<string, string> = login
     ? {
         ...(ctx.env.get('TERM') !== undefined ? { TERM: ctx.env.get('TERM') as string } : {}),
@@ -113,6 +111,10 @@ async function su(ctx: CommandContext): Promise<number> {
     if (st?.type === 'dir') cwd = who.home;
     else ctx.stderr(`su: warning: cannot change directory to ${who.home}: No such file or directory\n`);
   }
+  // bash counts itself in SHLVL (su - clears the environment: 1); dash leaves it.
+  const bash = /bash$/.test(shell);
+  if (bash) env.SHLVL = String((Number(env.SHLVL) || 0) + 1);
+  if (command === undefined) return userShell(ctx, who, shell, env, cwd, login);
   const run = (dir: string) =>
     ctx.shell.runLine(command, ctx, {
       root: ctx.proc.root,
@@ -132,9 +134,73 @@ async function su(ctx: CommandContext): Promise<number> {
   }
 }
 
+/** su without -c: the user's shell, at the prompt when su has a terminal, else on its input. */
+async function userShell(
+  ctx: CommandContext,
+  who: Account,
+  shell: string,
+  env: Record<string, string>,
+  cwd: string,
+  login: boolean,
+): Promise<number> {
+  const bash = /bash$/.test(shell);
+  const cred = { uid: who.uid, gid: who.gid, groups: groupsOf(ctx, who) };
+  const dialect = bash ? 'bash' : 'dash';
+  const dir = enterable(ctx, who, cwd);
+  if (ctx.stdinIsTerminal) {
+    let hostname = 'localhost';
+    try {
+      hostname = new TextDecoder().decode(ctx.proc.readFile('/etc/hostname')).trim();
+    } catch {
+      // keep localhost
+    }
+    ctx.shell.enterShell({
+      root: ctx.proc.root,
+      hostname,
+      cwd: dir,
+      env,
+      cred,
+      dialect,
+      user: who.name,
+      ...(bash ? { bash: shell } : {}),
+    });
+    return 0;
+  }
+  const script = new TextDecoder().decode(ctx.stdin);
+  if (script.trim() === '') return 0;
+  return ctx.shell.runLine(
+    script,
+    { ...ctx, stdin: new Uint8Array(0) },
+    {
+      root: ctx.proc.root,
+      cwd: dir,
+      env,
+      shell: true,
+      cred,
+      // su runs the shell by its base name, a login shell's with a dash (`-bash`): its $0.
+      args: [`${login ? '-' : ''}${shell.split('/').pop()}`],
+      program: { flags: '', options: [], dialect, mode: 'script', stdin: true },
+      ...(bash ? { bash: shell } : {}),
+    },
+  );
+}
+
+/** The real process keeps a directory it may not search (root's /root) as its cwd; the model's
+ * process starts by entering it, so the user's shell starts in / instead (as with -c). */
+function enterable(ctx: CommandContext, who: Account, cwd: string): string {
+  try {
+    const st = ctx.proc.stat(cwd);
+    const mode = st.mode & 0o7777;
+    const bits = st.uid === who.uid ? (mode >> 6) & 1 : st.gid === who.gid ? (mode >> 3) & 1 : mode & 1;
+    return who.uid === 0 || bits ? cwd : '/';
+  } catch {
+    return '/';
+  }
+}
+
 export const suCommand: CommandSpec = {
   name: 'su',
   run: su,
-  summary: 'run a command as another user (root needs no password: su USER -s SHELL -c CMD)',
+  summary: 'become another user: su USER (its shell; exit or Ctrl-D returns), su - USER, su USER -c CMD',
   flags: ['-', '-l', '-c', '-s', '-m'],
 };

@@ -15,6 +15,50 @@ describe('su', () => {
   });
 });
 
+describe("su's shell", () => {
+  it("at a terminal, the prompt is the user's until exit, and $? is the shell's status", async () => {
+    const { host, run } = await makeShell();
+    await run('cd /tmp');
+    expect(await run('su nobody -s /bin/bash')).toEqual({ out: '', err: '', code: 0 });
+    expect(host.session.prompt()).toBe('nobody@host:/tmp$ ');
+    expect((await run('whoami; echo $HOME $USER $SHLVL')).out).toBe('nobody\n/nonexistent nobody 2\n');
+    expect((await run('touch /root/x')).err).toBe("touch: cannot touch '/root/x': Permission denied\n");
+    expect((await run('exit 3')).err).toBe('exit\n');
+    expect(host.session.prompt()).toBe('root@host:/tmp# ');
+    expect((await run('echo $?; whoami')).out).toBe('3\nroot\n');
+  });
+
+  it('dash says $ and leaves without a word; su - is a login in the home directory', async () => {
+    const { host, run } = await makeShell();
+    await run('su nobody -s /bin/sh');
+    expect(host.session.prompt()).toBe('$ ');
+    expect((await run('exit')).err).toBe('');
+    await run('cd /tmp; su -');
+    expect(host.session.prompt()).toBe('root@host:~# ');
+    expect((await run('pwd; echo $SHLVL')).out).toBe('/root\n1\n');
+  });
+
+  it("Ctrl-D at the user's prompt ends that shell alone", async () => {
+    const { host, run } = await makeShell();
+    await run('su nobody -s /bin/bash');
+    await run('false');
+    expect(host.session.endOfInput()).toBe('exit');
+    expect(host.session.prompt()).toBe('root@host:~# ');
+    expect((await run('echo $?')).out).toBe('1\n');
+    expect(host.session.endOfInput()).toBeUndefined();
+  });
+
+  it('without a terminal the shell reads its input; no one and nologin accounts are refused', async () => {
+    const { run } = await makeShell();
+    const piped = await run('su nobody -s /bin/sh', { stdin: 'id -un; nosuch; exit 5\n' });
+    expect(piped).toEqual({ out: 'nobody\n', err: 'sh: 1: nosuch: not found\n', code: 5 });
+    expect((await run('su nobody')).err).toBe('This account is currently not available.\n');
+    expect((await run('su nosuch')).err).toBe(
+      'su: user nosuch does not exist or the user entry does not contain all the required fields\n',
+    );
+  });
+});
+
 describe('getconf and find -follow', () => {
   it("getconf gives the machine's values and glibc's errors", async () => {
     const { run } = await makeShell();

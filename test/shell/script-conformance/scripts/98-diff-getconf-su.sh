@@ -26,3 +26,10 @@ mount -t tmpfs tmpfs /mnt; getconf LINK_MAX /mnt; getconf FILESIZEBITS /mnt; get
 getconf LINK_MAX /; getconf FILESIZEBITS /; getconf _POSIX_ASYNC_IO /; getconf SOCK_MAXBUF /; getconf LEVEL4_CACHE_ASSOC_X; echo $?
 getconf CS_PATH; getconf XBS5_ILP32_OFF32_CFLAGS; getconf _XBS5_ILP32_OFF32; getconf PATH_MAX /nonexist; getconf LINK_MAX /nonexist; echo $?
 getconf -v POSIX_V7_LP64_OFF64 PAGESIZE; getconf -a / /; echo $?; getconf PAGESIZE /; echo $?; getconf LINK_MAX; echo $?
+echo 'id; whoami; echo $HOME $USER $SHLVL; pwd' | su nobody -s /bin/sh; echo $?
+echo 'id -un; echo $HOME $USER $SHLVL $SHELL $0; pwd; exit 4' | su nobody -s /bin/bash; echo $?
+echo 'pwd; echo $HOME $USER $SHLVL $0' | su - nobody -s /bin/bash; echo $?
+echo 'pwd; echo $HOME $USER $SHLVL $LOGNAME $0' | su -; echo $?
+echo 'pwd; echo $HOME $SHLVL' | su; echo $?
+su nobody -s /bin/sh < /dev/null; echo $?; echo id | su nobody; echo $?; echo id | su nosuch; echo $?
+echo 'nosuchcmd; echo after' | su nobody -s /bin/bash; echo $?; echo 'touch /root/x' | su nobody -s /bin/sh; echo $?
