@@ -8,7 +8,7 @@ export const UNSIMULATED_COMMANDS: readonly string[] = [
   ...['dircolors', 'expand', 'factor', 'fmt', 'fold', 'groups', 'install', 'join', 'link'],
   ...['logname', 'mkfifo', 'mktemp', 'nice', 'nohup', 'numfmt', 'paste', 'pathchk'],
   ...['pinky', 'pr', 'printenv', 'ptx', 'runcon', 'sha224sum', 'sha384sum', 'sha512sum', 'shred', 'shuf'],
-  ...['split', 'stdbuf', 'stty', 'sum', 'sync', 'tac', 'timeout', 'tsort', 'tty'],
+  ...['split', 'stdbuf', 'stty', 'sum', 'tac', 'timeout', 'tsort', 'tty'],
   ...['unexpand', 'unlink', 'users', 'vdir', 'who'],
   // util-linux, procps, e2fsprogs
   ...['blkid', 'column', 'dmesg', 'fdisk', 'flock', 'getopt', 'ionice', 'last'],

@@ -189,6 +189,10 @@ export class Disk implements MountedFs {
   private readonly synthetic = new WeakMap<MemNode, LazyContent>();
   /** The blocks of a sparse file (allocation.ts); a file without an entry is dense. */
   private readonly alloc = new WeakMap<MemNode, BlockRanges>();
+  /** The sync a file was last written before (sync(2) counts them): written since the last one, it
+   * is dirty, its blocks not yet allocated by writeback (ext4's delayed allocation). */
+  private readonly writtenBefore = new WeakMap<MemNode, number>();
+  private syncs = 0;
   /** Those of a file's allocated blocks that fallocate made and nothing wrote (allocation.ts). */
   private readonly unwritten = new WeakMap<MemNode, BlockRanges>();
   /** Inodes held by bind mounts: they outlive their last name. */
@@ -372,7 +376,8 @@ export class Disk implements MountedFs {
     let blocks = 0;
     if (type === 'file') {
       size = this.synthetic.get(node)?.size ?? node.size;
-      blocks = ext4Sectors(this.alloc.get(node) ?? denseBlocks(size));
+      const written = (this.writtenBefore.get(node) ?? -1) < this.syncs;
+      blocks = ext4Sectors(this.alloc.get(node) ?? denseBlocks(size), this.unwritten.get(node), written);
     } else if (type === 'dir') {
       size = BLOCK;
       blocks = BLOCK / 512;
@@ -522,6 +527,7 @@ export class Disk implements MountedFs {
    * its first ones.
    */
   private writeNode(node: MemNode, data: Uint8Array, append: boolean): void {
+    this.writtenBefore.set(node, this.syncs);
     const synth = this.synthetic.get(node);
     const blocks = this.alloc.get(node);
     if (blocks) {
@@ -577,6 +583,7 @@ export class Disk implements MountedFs {
   /** truncate(2); a described file stays described: cut shorter, it is a prefix of its pieces;
    * made longer, a hole follows them (zeros to read, no blocks taken: a sparse file). */
   private truncateNode(node: MemNode, length: number): void {
+    this.writtenBefore.set(node, this.syncs);
     const synth = this.synthetic.get(node);
     const size = synth?.size ?? node.size;
     if (length === 0) {
@@ -619,11 +626,24 @@ export class Disk implements MountedFs {
   setAllocation(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void {
     const node = this.walk(rel, 'fallocate').getNode();
     if ((node.mode & S_IFMT) !== S_IFREG) return;
+    this.writtenBefore.set(node, this.syncs);
     if (blocks === undefined) this.alloc.delete(node);
     else this.alloc.set(node, unionBlocks(blocks, [])); // blocks past the end too (fallocate -n)
     const left = intersectBlocks(unwritten ?? this.unwritten.get(node) ?? [], blocks ?? []);
     if (left.length > 0) this.unwritten.set(node, left);
     else this.unwritten.delete(node);
+    this.changed();
+  }
+
+  /** sync(2): writeback allocates what every file had written. */
+  sync(): void {
+    this.syncs++;
+    this.changed();
+  }
+
+  /** fsync(2): the same for one file. */
+  fsync(rel: string): void {
+    this.writtenBefore.delete(this.walk(rel, 'fsync').getNode());
     this.changed();
   }
 

@@ -54,6 +54,8 @@ export interface MountedFs {
   /** fallocate(2)'s and a sparse write's change to them (unwritten: see Disk.setAllocation). */
   setAllocation?(rel: string, blocks: BlockRanges | undefined, unwritten?: BlockRanges): void;
   setFlags?(rel: string, flags: number): void;
+  /** fsync(2) of a file: its writes allocated (Disk: ext4's delayed allocation done). */
+  fsync?(rel: string): void;
   /**
    * Whether two names are one inode, as the VFS sees it for rename(2)'s "same file, do nothing"
    * rule. Not the same as equal st_ino: through overlayfs two lower hard links report one st_ino

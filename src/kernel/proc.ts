@@ -627,6 +627,16 @@ export class Proc {
     return r.mount.fs.allocation?.(r.rel);
   }
 
+  /** sync(2) (no path) or fsync(2) of a file: what was written is allocated on the disk. */
+  sync(path?: string): void {
+    if (path === undefined) {
+      this.kernel.disk.sync();
+      return;
+    }
+    const r = this.resolve(path, true, 'open');
+    r.mount.fs.fsync?.(r.rel);
+  }
+
   /** Which of its allocated blocks fallocate made and nothing wrote: SEEK_DATA passes them. */
   unwrittenBlocks(path: string): BlockRanges {
     const r = this.resolve(path, true, 'open');

@@ -5,6 +5,7 @@ import { shellQuote } from '../../../posix/shell-quote.js';
 import type { CommandContext, CommandSpec } from '../../command.js';
 import { Names, q } from './format.js';
 import { tryStat } from './lookup.js';
+import { errText, parseOptions, usage } from '../options.js';
 import { DEFAULT_KERNEL_RELEASE } from '../../../kernel/index.js';
 
 const dec = new TextDecoder();
@@ -228,6 +229,34 @@ async function env(ctx: CommandContext): Promise<number> {
   });
 }
 
+/** coreutils' sync: all filesystems, or each FILE (-d its data, -f its filesystem: both sync here). */
+function sync(ctx: CommandContext): number {
+  let p;
+  try {
+    p = parseOptions('sync', ctx.argv.slice(1), { short: 'df', long: { data: 'd', 'file-system': 'f' } });
+  } catch (err) {
+    return usage(ctx, 'sync', err);
+  }
+  if (p.flags.has('d') && p.flags.has('f')) {
+    ctx.stderr('sync: cannot specify both --data and --file-system\n');
+    return 1;
+  }
+  if (p.operands.length === 0) {
+    ctx.proc.sync();
+    return 0;
+  }
+  let status = 0;
+  for (const file of p.operands) {
+    try {
+      ctx.proc.sync(file);
+    } catch (err) {
+      ctx.stderr(`sync: error opening '${file}': ${errText(err)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
 function which(ctx: CommandContext): number {
   const all = ctx.argv.includes('-a');
   const path = (ctx.env.get('PATH') ?? '/usr/bin:/bin').split(':');
@@ -313,6 +342,12 @@ export function systemCommands(machine: MachineInfo): CommandSpec[] {
       run: env,
       summary: 'print the environment, or run a command with changes (env X=1 cmd)',
       flags: ['-i', '-u'],
+    },
+    {
+      name: 'sync',
+      run: sync,
+      summary: 'write what files hold to the disk (sync FILE: those files; ext4 allocates then)',
+      flags: ['-d', '-f'],
     },
     { name: 'seq', run: seq, summary: 'print a sequence of numbers (-s SEP -w)', flags: ['-s', '-w'] },
     { name: 'which', run: which, summary: 'show where a command lives in $PATH', flags: ['-a'] },

@@ -13,6 +13,8 @@
 # and /sys/fs/cgroup a tmpfs with a cgroup mount per v1 hierarchy and the unified cgroup2 one (the
 # host's processes are in v1 hierarchies, docker info says Cgroup Version 1), in stat -f, findmnt,
 # df -a, mount and /proc/mounts alike (by type: options and sources are the distribution's).
+# Then ext4's extent tree: a file of more than the four extents its inode holds takes a block
+# for them once writeback allocates its blocks (sync), and sync's own errors.
 cd /tmp
 fallocate -l 1M d; stat -c '%s %b' d; du d; fallocate -d d; stat -c '%s %b' d; md5sum d
 printf abc > e; fallocate -l 1M e; stat -c '%s %b' e; od -c e | head -3
@@ -55,3 +57,10 @@ grep -E ' /sys(/fs/cgroup(/cpu|/unified)?)? ' /proc/mounts | cut -d' ' -f1-3
 cat /sys/module/overlay/parameters/redirect_dir
 ls /sys; ls -ld /sys | cut -c1-10
 stat -f -c '%T %b %a %c' /sys
+cd /tmp
+for i in 0 2 4 6 8; do dd if=/dev/zero of=x1 bs=4k count=1 seek=$i conv=notrunc 2>/dev/null; done; stat -c %b x1
+for i in 0 2 4 6; do dd if=/dev/zero of=x2 bs=4k count=1 seek=$i conv=notrunc 2>/dev/null; done
+sync; sleep 1; stat -c '%n %b' x1 x2; du x1 x2
+sync nonexist; echo $?
+sync -x; echo $?
+sync -d -f /tmp; echo $?
