@@ -159,7 +159,27 @@ function hostSource(source: string, ctx: CommandContext): string {
   return source === '/dev/vda' && ctx.proc.root === '/' ? '/dev/vda1' : source;
 }
 
+/** What mount(8) can do beyond a new overlay or tmpfs that the simulated kernel does not model:
+ * binds, moves and propagation changes (the flag as typed, or the -o option), else undefined. */
+function unmodelledMount(argv: readonly string[]): string | undefined {
+  const flag = argv.find((a) => /^(--(r?bind|move|make-\S+)|-[BRM])$/.test(a));
+  if (flag) return flag;
+  for (let i = 0; i < argv.length; i++) {
+    const opts = argv[i] === '-o' ? argv[i + 1] : /^(-o|--options=)(.+)/.exec(argv[i] ?? '')?.[2];
+    const opt = opts?.split(',').find((o) => ['bind', 'rbind', 'move', 'remount'].includes(o));
+    if (opt) return `-o ${opt}`;
+  }
+  return undefined;
+}
+
 function mountCmd(ctx: CommandContext): number {
+  const unmodelled = unmodelledMount(ctx.argv.slice(1));
+  if (unmodelled) {
+    ctx.stderr(
+      `mount: ${unmodelled}: not simulated here (this tutor's kernel mounts a new overlay or tmpfs); nothing was done\n`,
+    );
+    return 1;
+  }
   let p;
   try {
     p = parseOptions('mount', ctx.argv.slice(1), {

@@ -281,3 +281,25 @@ describe('mv of a directory from a lower layer (EXDEV without redirect_dir)', ()
     expect((await run('getfattr -n trusted.overlay.redirect --only-values /tmp/r/u/e2')).out).toBe('d2');
   });
 });
+
+describe('mount beyond a new overlay or tmpfs', () => {
+  it('says a bind, move, remount or propagation change is not simulated, and changes nothing', async () => {
+    const { run } = await makeShell();
+    await run('mkdir -p /tmp/a /tmp/b; touch /tmp/a/f');
+    for (const [line, what] of [
+      ['mount --bind /tmp/a /tmp/b', '--bind'],
+      ['mount -o bind,ro /tmp/a /tmp/b', '-o bind'],
+      ['mount -B /tmp/a /tmp/b', '-B'],
+      ['mount --rbind /tmp/a /tmp/b', '--rbind'],
+      ['mount -o remount,ro /', '-o remount'],
+      ['mount --make-private /', '--make-private'],
+    ] as const) {
+      const r = await run(`${line} 2>&1; echo $?`);
+      expect(r.out).toBe(
+        `mount: ${what}: not simulated here (this tutor's kernel mounts a new overlay or tmpfs); nothing was done\n1\n`,
+      );
+    }
+    expect((await run('ls /tmp/b; grep -c /tmp/b /proc/mounts')).out).toBe('0\n');
+    expect((await run('mount -t tmpfs none /tmp/b && echo mounted')).out).toBe('mounted\n');
+  });
+});
