@@ -12,7 +12,7 @@
 import type { TaskInterface } from '../../kernel/tasks.js';
 import type { Daemon } from './containers.js';
 import { findNetwork, parseCidr, prefixOf } from './networks.js';
-import { attachmentsOf, macOf, settingsOf } from './run-settings.js';
+import { attachmentsOf, endpointMac, settingsOf } from './run-settings.js';
 import type { Container } from './types.js';
 
 /** The embedded DNS server's address, in the resolv.conf of a container on a user network. */
@@ -56,7 +56,7 @@ export function netStackOf(d: Daemon, c: Container): 'host' | NetInterface[] {
       ip: e.ip,
       prefix: prefixOf(n),
       gateway: n.gateway ?? '',
-      mac: macOf(e.ip),
+      mac: endpointMac(e),
       subnetBase: subnet ? intToIp(subnet.base) : '',
     });
   }

@@ -256,6 +256,7 @@ export class Daemon extends DaemonCore {
       ...emptyContainerConfig(),
       ...base,
       Hostname: o.hostname || id.slice(0, 12),
+      ...(o.macAddress ? { MacAddress: o.macAddress } : {}),
       User: o.user ?? base.User ?? '',
       AttachStdin: attach && !!o.interactive,
       AttachStdout: attach,

@@ -317,7 +317,7 @@ export function inspectNetwork(d: Daemon, n: Network): Record<string, unknown> {
     containers[c.id] = {
       Name: c.name.slice(1),
       EndpointID: e.endpointId,
-      MacAddress: e.ip ? macOf(e.ip) : '',
+      MacAddress: e.ip ? (e.mac ?? macOf(e.ip)) : '',
       IPv4Address: e.ip ? `${e.ip}/${prefixOf(n)}` : '',
       IPv6Address: '',
     };

@@ -128,6 +128,7 @@ export function newEndpoint(
     const ip = allocateAddress(d, n, c, a.ipv4);
     nets[name] = { ip, endpointId: sha256Hex(`endpoint ${seedOf} ${name} ${ip}`) };
     if (ip) (nets[name] as NetEndpoint).ifindex = takeIfindex(d, 2);
+    if (ip && c.config.MacAddress && !a.connected) (nets[name] as NetEndpoint).mac = c.config.MacAddress;
   }
   const onBridge = networkName(s) === 'bridge';
   const others = running.filter((x) => x.id !== c.id && x.endpoint);
@@ -170,6 +171,11 @@ function comparePorts(a: string, b: string): number {
 }
 
 /** 02:42 and the IPv4 address's bytes, as the bridge driver makes a MAC. */
+/** The MAC of an endpoint's interface: --mac-address's, or the one Docker derives from its address. */
+export function endpointMac(e: NetEndpoint): string {
+  return e.ip ? (e.mac ?? macOf(e.ip)) : '';
+}
+
 export function macOf(ip: string): string {
   if (!ip) return '';
   return `02:42:${ip
@@ -202,7 +208,7 @@ function endpointSettings(d: DaemonCore, c: Container, name: string, a: NetAttac
     IPv6Gateway: '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
-    MacAddress: e?.ip ? macOf(e.ip) : '',
+    MacAddress: e ? endpointMac(e) : '',
     DriverOpts: a.connected ? {} : null,
   };
 }
@@ -238,7 +244,7 @@ export function networkSettings(d: DaemonCore, c: Container, sandboxDir: string)
     IPAddress: ip,
     IPPrefixLen: ip ? 16 : 0,
     IPv6Gateway: '',
-    MacAddress: macOf(ip),
+    MacAddress: onBridge ? endpointMac(onBridge) : '',
     Networks: Object.fromEntries(nets.map(([name, a]) => [name, endpointSettings(d, c, name, a)])),
   };
 }

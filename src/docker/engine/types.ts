@@ -239,6 +239,8 @@ export interface NetEndpoint {
   ip: string;
   endpointId: string;
   ifindex?: number;
+  /** --mac-address's, on the network of the container's mode; else Docker's from the address. */
+  mac?: string;
 }
 
 export interface Endpoint {

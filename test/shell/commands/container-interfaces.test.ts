@@ -79,4 +79,23 @@ describe("a container's interfaces", () => {
     expect((await run('docker exec aa ifconfig eth0 bogus')).err).toBe("ifconfig: bad address 'bogus'\n");
     expect((await run('docker run --rm --network none busybox ifconfig -a')).out).toMatch(/^lo {8}Link/);
   });
+
+  it("--mac-address is eth0's MAC on the mode's network (a connected one's is derived); --ipv6 has no pool", async () => {
+    const { run } = await makeShell();
+    await run('docker network create n');
+    await run('docker run -d --name mm --mac-address 02:11:22:33:44:66 busybox sleep 1000');
+    expect((await run("docker inspect -f '{{.Config.MacAddress}} {{.NetworkSettings.MacAddress}}' mm")).out).toBe(
+      '02:11:22:33:44:66 02:11:22:33:44:66\n',
+    );
+    await run('docker network connect n mm');
+    const links = (await run('docker exec mm ip link')).out;
+    expect(links).toContain('    link/ether 02:11:22:33:44:66 brd ff:ff:ff:ff:ff:ff\n');
+    expect(links).toContain('    link/ether 02:42:ac:12:00:02 brd ff:ff:ff:ff:ff:ff\n');
+    expect(await run('docker network create --ipv6 v6')).toMatchObject({
+      err:
+        'Error response from daemon: could not find an available, non-overlapping IPv6 address pool among the ' +
+        'defaults to assign to the network\n',
+      code: 1,
+    });
+  });
 });

@@ -180,10 +180,22 @@ export const networkCreateCommand: SubCommand = {
       { long: 'opt', short: 'o', type: 'list' },
       { long: 'internal', type: 'bool' },
       { long: 'attachable', type: 'bool' },
+      { long: 'ipv6', type: 'bool' },
     ],
     args: { exact: 1 },
   },
   run(ctx, d, p) {
+    if (p.bools.has('ipv6')) {
+      // A 20.10 daemon has no default IPv6 pool: --ipv6 needs an IPv6 --subnet, and what that
+      // gives a container (its inet6 addresses, hosts lines) is not modelled.
+      if (!(p.lists.get('subnet') ?? []).some((s) => s.includes(':')))
+        throw new DaemonError(
+          'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
+          400,
+        );
+      ctx.stderr('docker network create --ipv6 with an IPv6 subnet: not simulated here (IPv4 networks are)\n');
+      return 1;
+    }
     const subnets = p.lists.get('subnet') ?? [];
     const ranges = p.lists.get('ip-range') ?? [];
     const gateways = p.lists.get('gateway') ?? [];

@@ -11,6 +11,8 @@
 # httpd without -f goes to the background and its parent exits, so a container whose main process
 # it is stops. (The private dockerd runs with --iptables=false: a container of another bridge
 # answers where a stock host's isolation rules would drop the packets, so that is left out.)
+# Last, --mac-address on the mode's network (a connected one's MAC is derived), and --ipv6 without
+# an IPv6 subnet: a 20.10 daemon has no default IPv6 pool.
 docker load -i /tmp/base.tar
 docker network create n
 docker run -d --name aa --network n busybox-static:latest sleep 1000
@@ -89,3 +91,14 @@ docker stop -t 1 web
 docker start web
 docker exec cl sh -c 'wget -qO- http://web:8080/ 2>&1; wget -qO- http://web/ 2>&1'
 docker rm -f web cl h2
+docker run --rm --network n --mac-address 02:11:22:33:44:55 busybox-static:latest sh -c 'ip link show eth0' | sed 's/^[0-9]*: eth/N: eth/; s/@if[0-9]*/@ifM/'
+docker run -d --name mm --mac-address 02:11:22:33:44:66 busybox-static:latest sleep 1000
+docker inspect -f '{{.Config.MacAddress}} {{.NetworkSettings.MacAddress}} {{.NetworkSettings.Networks.bridge.MacAddress}}' mm
+docker network connect n mm
+docker exec mm sh -c 'ip link; ifconfig eth0 | head -1' | sed 's/^[0-9]*: eth/N: eth/; s/@if[0-9]*/@ifM/'
+docker network inspect n -f '{{range .Containers}}{{.Name}} {{.MacAddress}}{{end}}'
+docker rm -f mm
+docker network create --ipv6 v6a
+echo $?
+docker network create --ipv6 --subnet 10.30.0.0/16 v6c
+docker network ls --format '{{.Name}}'
