@@ -13,6 +13,16 @@ export type PaneHint =
   | { kind: 'none' }
   | { kind: 'map' };
 
+/** A line that runs a container of `image` (in focus, none yet run) that stays up for its panes: nginx
+ * serves, hello-world prints and exits (its upper dir stays), any other image sleeps. */
+export function runLineFor(image: string | undefined): string {
+  // As a learner types it: a tag of latest goes without saying.
+  image = image?.replace(/:latest$/, '');
+  if (image === undefined || /^nginx(:|$)/.test(image)) return `docker run -d --name web ${image ?? 'nginx'}`;
+  if (/^hello-world(:|$)/.test(image)) return `docker run --name hello ${image}`;
+  return `docker run -d --name box ${image} sleep 3600`;
+}
+
 /** A reason a real host differs from the simulator (src/real/compare.ts's Reason), to be worded. */
 interface Reason {
   id: string;
@@ -44,7 +54,7 @@ const en = {
         return 'Nothing in focus yet. Open a lesson: the panes follow what you do in it';
     }
   },
-  noContainer: 'Run a container to see its layers: docker run -d --name web nginx',
+  noContainer: (image?: string) => `Run a container to see its layers: ${runLineFor(image)}`,
   notMounted: '(not mounted: the container is not running)',
   empty: '(empty)',
   chainHint: 'Enter: next step',
@@ -183,7 +193,7 @@ const zhCN: Strings = {
         return '还没有可显示的内容。打开一个课程，窗格会跟随你在课程中的操作';
     }
   },
-  noContainer: '运行一个容器即可看到它的各层：docker run -d --name web nginx',
+  noContainer: (image?: string) => `运行一个容器即可看到它的各层：${runLineFor(image)}`,
   notMounted: '（未挂载：容器没有在运行）',
   empty: '（空）',
   chainHint: '回车：下一步',

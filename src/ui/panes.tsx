@@ -215,6 +215,8 @@ export const Pane = memo(function Pane(p: PaneProps) {
   const w = Math.max(10, width - 2);
   const hand = model.focus?.kind === 'mount' ? model.focus : undefined;
   const noContainer = model.focus?.kind !== 'container' && !hand;
+  // No container: one of the image in focus to run, else what to do first where the learner is.
+  const idle = model.focus ? s.noContainer(model.layersOf) : noFocus;
   // An overlay made by hand names its own dirs (a container's are Docker's, under the data-root).
   const dirTitle = (name: string, dir: string | undefined) => (hand && dir ? `${name}  ${dir}` : name);
   const mask: Mask = (t) => (secrets.length ? maskSecrets(t, secrets, s.asked) : t);
@@ -230,21 +232,21 @@ export const Pane = memo(function Pane(p: PaneProps) {
         : model.upperDir
           ? `${s.upper}  ${shortUpperDir(model.upperDir, model.dataRoot)}`
           : s.upper;
-      if (noContainer) empty = model.focus ? s.noContainer : noFocus;
+      if (noContainer) empty = idle;
       else if (hand?.readOnly) empty = s.readOnlyMount;
       else if (model.upper.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.upper, w, mask));
       break;
     case 'merged':
       title = dirTitle(s.merged, model.mergedDir);
-      if (noContainer) empty = s.noContainer;
+      if (noContainer) empty = idle;
       else if (hand && !hand.mounted) empty = s.mountGone;
       else if (model.merged.length === 0) empty = hand ? s.empty : s.notMounted;
       else ({ lines, start } = treeLines(model.merged, w, mask));
       break;
     case 'work':
       title = dirTitle(s.work, model.workDir);
-      if (noContainer) empty = s.noContainer;
+      if (noContainer) empty = idle;
       else if (hand?.readOnly) empty = s.readOnlyMount;
       else if (model.work.length === 0) empty = s.empty;
       else ({ lines, start } = treeLines(model.work, w, mask));
@@ -299,8 +301,9 @@ export const Pane = memo(function Pane(p: PaneProps) {
         {more ? <Text dimColor>{a(more)}</Text> : null}
       </Text>
       {empty !== undefined ? (
+        // Broken at spaces here, none left at a row's start (Ink's wrap would keep one there).
         <Text dimColor wrap="wrap">
-          {a(empty)}
+          {a(wrapWords(empty, w).join('\n'))}
         </Text>
       ) : (
         shown.map((l) => (

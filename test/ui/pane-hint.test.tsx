@@ -9,6 +9,7 @@ import { findLessonsDir, readLessons } from '../../src/io/lesson-files.js';
 import { EMPTY_PROGRESS } from '../../src/lessons/progress.js';
 import { Tutor } from '../../src/lessons/tutor.js';
 import { App } from '../../src/ui/app.js';
+import { Pane } from '../../src/ui/panes.js';
 import { Screen } from '../../src/ui/screen.js';
 import type { ScreenHost } from '../../src/ui/screen-host.js';
 import { type RealSession, realScreenHost } from '../../src/ui/screen-host-real.js';
@@ -98,4 +99,49 @@ describe('the empty panes say what to do, where the learner is', () => {
       expect(f).not.toContain('docker pull');
     });
   }
+});
+
+describe('an image in focus and no container: a container of that image to run', () => {
+  /** The upper pane after `lines` on a fresh simulated host. */
+  async function upperAfter(lines: string[], lang: Lang = 'en'): Promise<string> {
+    const host = createSimHost({ seed: 3, interactive: false });
+    const screen = screenHostFor(host);
+    const io = {
+      stdin: new Uint8Array(0),
+      stdout: () => {},
+      stderr: () => {},
+      stdinIsTerminal: false,
+      stdoutIsTerminal: false,
+    };
+    for (const line of lines) await screen.run(line, io);
+    const pane = (
+      <Pane
+        kind="upper"
+        model={screen.panes()}
+        log={[]}
+        chainRevealed={0}
+        width={60}
+        height={8}
+        focused={false}
+        scroll={0}
+        secrets={[]}
+        noFocus={STRINGS[lang].noFocus({ kind: 'sandbox' })}
+        ascii={false}
+        s={STRINGS[lang]}
+      />
+    );
+    const r = render(pane);
+    const text = (r.lastFrame() ?? '').replace(/[│\n ]+/g, ' ');
+    r.unmount();
+    return text;
+  }
+
+  it('busybox sleeps (it has no server to keep it up), nginx serves, hello-world prints and exits', async () => {
+    expect(await upperAfter(['docker pull busybox'])).toContain('docker run -d --name box busybox sleep 3600');
+    expect(await upperAfter(['docker pull nginx'])).toContain('docker run -d --name web nginx');
+    expect(await upperAfter(['docker pull hello-world'])).toContain('docker run --name hello hello-world');
+    expect(await upperAfter(['docker pull ubuntu:20.04'], 'zh-CN')).toContain(
+      '运行一个容器即可看到它的各层：docker run -d --name box ubuntu:20.04 sleep 3600',
+    );
+  });
 });
