@@ -7,7 +7,8 @@
 // zeros, but lseek(SEEK_DATA) passes over them as holes, so what copies by SEEK_DATA (overlayfs'
 // copy-up, fallocate -d) skips them. (On ext4 a read that brings them into the page cache makes
 // them data to SEEK_DATA until the cache drops them; that passing state is not modelled.) st_blocks
-// counts what is allocated, as ext4 counts it: 8 sectors a block, and one more block for the extent tree once the extents outgrow the four the inode holds.
+// counts what is allocated, as ext4 counts it: 8 sectors a block, and one more block for the extent
+// tree once the extents outgrow the four the inode holds.
 import { type FileContent, isComposed } from './content.js';
 import { isSynthetic, readSynthetic, type SyntheticContent } from './synthetic.js';
 

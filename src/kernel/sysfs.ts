@@ -71,8 +71,14 @@ export function mountSysfs(kernel: Kernel): void {
       target: `/sys/fs/cgroup/${dir}`,
       source: v2 ? 'cgroup2' : 'cgroup',
       fstype: v2 ? 'cgroup2' : 'cgroup',
-      options: `rw,nosuid,nodev,noexec,relatime${v2 ? ',nsdelegate' : names.startsWith('name=') ? `,xattr,${names}` : `,${names}`}`,
+      options: `rw,nosuid,nodev,noexec,relatime${cgroupOptions(v2, names)}`,
       fs,
     });
   }
+}
+
+/** A cgroup hierarchy's own mount options: v2's nsdelegate, a named v1 one's xattr and name=. */
+function cgroupOptions(v2: boolean, names: string): string {
+  if (v2) return ',nsdelegate';
+  return names.startsWith('name=') ? `,xattr,${names}` : `,${names}`;
 }

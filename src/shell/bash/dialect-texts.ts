@@ -116,7 +116,8 @@ export function syntaxErrorText(state: ShellState, error: ShellSyntaxError, read
   const sourced = reading?.kind === 'source' ? reading.file : undefined;
   if (state.dialect === 'dash') {
     const name = reading === undefined ? '' : `${reading.kind === 'eval' ? 'eval' : sourced}: `;
-    return `${state.scriptName}: ${absoluteLine(state, error.readerLine ?? error.line)}: ${name}${shMessage(error, 'dash')}\n`;
+    const line = absoluteLine(state, error.readerLine ?? error.line);
+    return `${state.scriptName}: ${line}: ${name}${shMessage(error, 'dash')}\n`;
   }
   if (state.dialect === 'ash') {
     const line = absoluteLine(state, error.readerLine ?? error.line);

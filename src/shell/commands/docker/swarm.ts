@@ -156,5 +156,6 @@ export function checkpointRefusal(args: readonly string[]): string {
     ['rm', 'rm'],
     ['remove', 'rm'],
   ]).get(args[1] ?? '');
-  return `docker checkpoint${sub ? ` ${sub}` : ''} is only supported on a Docker daemon with experimental features enabled\n`;
+  const what = `docker checkpoint${sub ? ` ${sub}` : ''}`;
+  return `${what} is only supported on a Docker daemon with experimental features enabled\n`;
 }

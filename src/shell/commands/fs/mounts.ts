@@ -176,7 +176,8 @@ function mountCmd(ctx: CommandContext): number {
   const unmodelled = unmodelledMount(ctx.argv.slice(1));
   if (unmodelled) {
     ctx.stderr(
-      `mount: ${unmodelled}: not simulated here (this tutor's kernel mounts a new overlay or tmpfs); nothing was done\n`,
+      `mount: ${unmodelled}: not simulated here (this tutor's kernel mounts a new overlay or tmpfs); ` +
+        'nothing was done\n',
     );
     return 1;
   }

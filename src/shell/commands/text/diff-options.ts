@@ -76,7 +76,8 @@ export const GNU_MODELLED = new Set(
   ),
 );
 export const GNU_MODELLED_TEXT =
-  '-u, -c, -y, -e, -n, -D, -q, -r, -x, -X, -N, --unidirectional-new-file, -S, -s, -a, -i, -b, -w, -Z, -B, -I, -p, -F, -t, -T, -U, -C, -W, ' +
+  '-u, -c, -y, -e, -n, -D, -q, -r, -x, -X, -N, --unidirectional-new-file, -S, -s, -a, -i, -b, -w, -Z, -B, ' +
+  '-I, -p, -F, -t, -T, -U, -C, -W, ' +
   '--color and --label are';
 /** busybox 1.35's diff: unified output only. */
 export const BUSYBOX_OPTIONS = { short: 'uabBdiNqrTstw', shortArg: 'LSU' }; // -u: unified, as it always is
