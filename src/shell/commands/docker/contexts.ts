@@ -3,7 +3,7 @@
 // other contexts is left to "not simulated here" (they would need the CLI's context store).
 import { isKernelError } from '../../../kernel/index.js';
 import type { CommandContext } from '../../command.js';
-import { formatDockerList } from '../../../gotemplate/table.js';
+import { printList } from './images.js';
 import { printInspect } from './system.js';
 import { enc, forEachRef, type SubCommand } from './util.js';
 
@@ -61,13 +61,7 @@ export const contextLsCommand: SubCommand = {
       KubernetesEndpoint: '',
       StackOrchestrator: 'swarm',
     };
-    const res = formatDockerList(format, [row], CONTEXT_LIST, '20.10');
-    if (res.error) {
-      ctx.stderr(`${res.error.message}\n`);
-      return 1;
-    }
-    ctx.stdout(res.output);
-    return 0;
+    return printList(ctx, format, [row], CONTEXT_LIST);
   },
 };
 
