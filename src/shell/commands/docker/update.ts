@@ -17,31 +17,19 @@ function bytesFlag(def: CommandDef, p: Parsed, long: string, label: string): num
   return n;
 }
 
-/** An int64 flag: strconv.ParseInt's error as pflag words it. */
-function intFlag(def: CommandDef, p: Parsed, long: string, label: string): number | undefined {
-  const v = p.strings.get(long);
-  if (v === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(v))
-    throw flagError(
-      def,
-      `invalid argument "${v}" for "${label}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`,
-    );
-  return Number(v);
-}
-
 export const updateCommand: SubCommand = {
   def: {
     path: 'update',
     usage: 'docker update [OPTIONS] CONTAINER [CONTAINER...]',
     summary: 'Update configuration of one or more containers',
     flags: [
-      { long: 'cpu-shares', short: 'c', type: 'string' },
+      { long: 'cpu-shares', short: 'c', type: 'int' },
       { long: 'cpus', type: 'string' },
       { long: 'cpuset-cpus', type: 'string' },
       { long: 'memory', short: 'm', type: 'string' },
       { long: 'memory-reservation', type: 'string' },
       { long: 'memory-swap', type: 'string' },
-      { long: 'pids-limit', type: 'string' },
+      { long: 'pids-limit', type: 'int' },
       { long: 'restart', type: 'string' },
     ],
     args: { min: 1 },
@@ -59,14 +47,14 @@ export const updateCommand: SubCommand = {
     try {
       u = {
         ...(cpus !== undefined ? { nanoCpus: nanoCpus(def, cpus) } : {}),
-        ...(p.strings.has('cpu-shares') ? { cpuShares: intFlag(def, p, 'cpu-shares', '-c, --cpu-shares') } : {}),
+        ...(p.strings.has('cpu-shares') ? { cpuShares: Number(p.strings.get('cpu-shares')) } : {}),
         ...(p.strings.has('cpuset-cpus') ? { cpusetCpus: p.strings.get('cpuset-cpus') } : {}),
         ...(p.strings.has('memory') ? { memory: bytesFlag(def, p, 'memory', '-m, --memory') } : {}),
         ...(p.strings.has('memory-reservation')
           ? { memoryReservation: bytesFlag(def, p, 'memory-reservation', '--memory-reservation') }
           : {}),
         ...(p.strings.has('memory-swap') ? { memorySwap: bytesFlag(def, p, 'memory-swap', '--memory-swap') } : {}),
-        ...(p.strings.has('pids-limit') ? { pidsLimit: intFlag(def, p, 'pids-limit', '--pids-limit') } : {}),
+        ...(p.strings.has('pids-limit') ? { pidsLimit: Number(p.strings.get('pids-limit')) } : {}),
         ...(restart !== undefined ? { restartPolicy: restartPolicy(restart) } : {}),
       };
     } catch (e) {
